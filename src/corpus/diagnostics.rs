@@ -1,0 +1,697 @@
+//! Diagnostics: what is wrong with a corpus file, where, and what to do about it.
+//!
+//! Every problem found while reading, parsing or validating a corpus becomes a [`Diagnostic`]
+//! with a stable [`Code`], a JSON path and (where the source text is at hand) a line and column.
+//! [`render_human`] prints them as a compiler does; [`render_json`] as machine-readable JSON.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::Serialize;
+
+/// How serious a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The corpus cannot be used as it is.
+    Error,
+    /// The corpus loads, but something is probably not what its author meant.
+    Warning,
+}
+
+impl Severity {
+    /// `"error"` or `"warning"`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+        }
+    }
+}
+
+/// A stable code naming the kind of problem. The string form never changes between versions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "&'static str")]
+pub enum Code {
+    /// The file could not be read.
+    Io,
+    /// The file is larger than paperlens accepts.
+    TooLarge,
+    /// The file is not valid UTF-8.
+    InvalidUtf8,
+    /// The file is not well-formed JSON.
+    JsonSyntax,
+    /// The JSON is well-formed but a value has the wrong type or an unexpected key.
+    JsonType,
+    /// The `format` key names a version this build does not read.
+    UnsupportedFormat,
+    /// Two records of one kind share an id.
+    DuplicateId,
+    /// A `[@key]` citation names no reference.
+    UnknownCitationKey,
+    /// A `[@…` citation is not closed or has an empty key.
+    MalformedCitation,
+    /// A reference is never cited in the text.
+    UncitedReference,
+    /// A link names a section that does not exist.
+    UnknownSection,
+    /// A link names a paragraph that does not exist.
+    UnknownParagraph,
+    /// A link names an entity that does not exist.
+    UnknownEntity,
+    /// A link names a region that does not exist.
+    UnknownRegion,
+    /// A link names a reference that does not exist.
+    UnknownReference,
+    /// A link names a case that does not exist.
+    UnknownCase,
+    /// A link names a series that does not exist.
+    UnknownSeries,
+    /// A link names a table row that does not exist.
+    UnknownTableRow,
+    /// Sections' `parent` links form a cycle.
+    SectionCycle,
+    /// A series has the same year twice.
+    SeriesYearDuplicate,
+    /// A series' years are not in ascending order.
+    SeriesYearOrder,
+    /// A point marked `not_stated` carries a value.
+    ValueOnNotStated,
+    /// A point marked `stated` or `approximate` has no value.
+    MissingValue,
+    /// A value is not a finite number.
+    NonFiniteValue,
+    /// An annotation's years are reversed.
+    AnnotationRange,
+    /// A quote does not occur in the paragraph it points to.
+    QuoteNotFound,
+    /// Required text is empty.
+    EmptyText,
+    /// Two references carry the same printed citation number.
+    DuplicateCitationNumber,
+}
+
+impl Code {
+    /// The stable string form, e.g. `"unknown-citation-key"`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Io => "io",
+            Self::TooLarge => "too-large",
+            Self::InvalidUtf8 => "invalid-utf8",
+            Self::JsonSyntax => "json-syntax",
+            Self::JsonType => "json-type",
+            Self::UnsupportedFormat => "unsupported-format",
+            Self::DuplicateId => "duplicate-id",
+            Self::UnknownCitationKey => "unknown-citation-key",
+            Self::MalformedCitation => "malformed-citation",
+            Self::UncitedReference => "uncited-reference",
+            Self::UnknownSection => "unknown-section",
+            Self::UnknownParagraph => "unknown-paragraph",
+            Self::UnknownEntity => "unknown-entity",
+            Self::UnknownRegion => "unknown-region",
+            Self::UnknownReference => "unknown-reference",
+            Self::UnknownCase => "unknown-case",
+            Self::UnknownSeries => "unknown-series",
+            Self::UnknownTableRow => "unknown-table-row",
+            Self::SectionCycle => "section-cycle",
+            Self::SeriesYearDuplicate => "series-year-duplicate",
+            Self::SeriesYearOrder => "series-year-order",
+            Self::ValueOnNotStated => "value-on-not-stated",
+            Self::MissingValue => "missing-value",
+            Self::NonFiniteValue => "non-finite-value",
+            Self::AnnotationRange => "annotation-range",
+            Self::QuoteNotFound => "quote-not-found",
+            Self::EmptyText => "empty-text",
+            Self::DuplicateCitationNumber => "duplicate-citation-number",
+        }
+    }
+}
+
+impl From<Code> for &'static str {
+    fn from(code: Code) -> Self {
+        code.as_str()
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One step of a [`JsonPath`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum PathSegment {
+    /// An object key.
+    Key(String),
+    /// An array index.
+    Index(usize),
+}
+
+/// Where in the JSON document a value sits, e.g. `$.sections[3].paragraphs[0].text`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct JsonPath(pub Vec<PathSegment>);
+
+impl JsonPath {
+    /// The document root, `$`.
+    #[must_use]
+    pub fn root() -> Self {
+        Self(Vec::new())
+    }
+
+    /// This path with an object key appended.
+    #[must_use]
+    pub fn key(&self, key: &str) -> Self {
+        let mut segments = self.0.clone();
+        segments.push(PathSegment::Key(key.to_owned()));
+        Self(segments)
+    }
+
+    /// This path with an array index appended.
+    #[must_use]
+    pub fn index(&self, index: usize) -> Self {
+        let mut segments = self.0.clone();
+        segments.push(PathSegment::Index(index));
+        Self(segments)
+    }
+
+    /// Builds a path from `serde_path_to_error`'s path.
+    #[must_use]
+    pub fn from_serde(path: &serde_path_to_error::Path) -> Self {
+        use serde_path_to_error::Segment;
+        let segments = path
+            .iter()
+            .filter_map(|segment| match segment {
+                Segment::Seq { index } => Some(PathSegment::Index(*index)),
+                Segment::Map { key } => Some(PathSegment::Key(key.clone())),
+                Segment::Enum { variant } => Some(PathSegment::Key(variant.clone())),
+                Segment::Unknown => None,
+            })
+            .collect();
+        Self(segments)
+    }
+}
+
+impl fmt::Display for JsonPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("$")?;
+        for segment in &self.0 {
+            match segment {
+                PathSegment::Key(key) if is_plain_key(key) => write!(f, ".{key}")?,
+                PathSegment::Key(key) => write!(f, "[{key:?}]")?,
+                PathSegment::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for JsonPath {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+fn is_plain_key(key: &str) -> bool {
+    !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+/// A position in the source text: 1-based line and column (in characters), and the byte offset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// 0-based byte offset of the start.
+    pub offset: usize,
+    /// Length in bytes of the offending value (0 when only a point is known).
+    pub length: usize,
+}
+
+impl Location {
+    /// The location of byte `offset` (spanning `length` bytes) in `source`.
+    #[must_use]
+    pub fn at_offset(source: &str, offset: usize, length: usize) -> Self {
+        let offset = floor_char_boundary(source, offset.min(source.len()));
+        let before = source.get(..offset).unwrap_or_default();
+        let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        let column = before.get(line_start..).unwrap_or_default().chars().count() + 1;
+        Self {
+            line,
+            column,
+            offset,
+            length,
+        }
+    }
+
+    /// The location of a 1-based line and 1-based byte column, as `serde_json` reports them.
+    #[must_use]
+    pub fn at_line_byte_column(source: &str, line: usize, byte_column: usize) -> Self {
+        let mut offset = 0;
+        for (number, text) in source.split_inclusive('\n').enumerate() {
+            if number + 1 == line {
+                offset += byte_column.saturating_sub(1).min(text.len());
+                return Self::at_offset(source, offset, 0);
+            }
+            offset += text.len();
+        }
+        Self::at_offset(source, source.len(), 0)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while index > 0 && !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// One problem found in a corpus.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Stable code naming the kind of problem.
+    pub code: Code,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// Where in the JSON document, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<JsonPath>,
+    /// Where in the source text, when known.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    /// What to do about it.
+    pub hint: String,
+    /// Text inside the value at `path` that the diagnostic is about; narrows the location.
+    #[serde(skip)]
+    pub needle: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error with a message and a hint.
+    #[must_use]
+    pub fn error(code: Code, message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            path: None,
+            location: None,
+            hint: hint.into(),
+            needle: None,
+        }
+    }
+
+    /// A warning with a message and a hint.
+    #[must_use]
+    pub fn warning(code: Code, message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(code, message, hint)
+        }
+    }
+
+    /// This diagnostic, pointing at `path`.
+    #[must_use]
+    pub fn at(mut self, path: JsonPath) -> Self {
+        self.path = Some(path);
+        self
+    }
+
+    /// This diagnostic, pointing at `needle` inside the value at its path.
+    #[must_use]
+    pub fn within(mut self, needle: impl Into<String>) -> Self {
+        self.needle = Some(needle.into());
+        self
+    }
+
+    /// This diagnostic, pointing at a source location.
+    #[must_use]
+    pub fn located(mut self, location: Location) -> Self {
+        self.location = Some(location);
+        self
+    }
+
+    /// Whether this is an error (as opposed to a warning).
+    #[must_use]
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `file:line:col` (or just `file`) for this diagnostic.
+    #[must_use]
+    pub fn position(&self, file_name: &str) -> String {
+        match self.location {
+            Some(location) => format!("{file_name}:{}:{}", location.line, location.column),
+            None => file_name.to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]: {}", self.severity.as_str(), self.code, self.message)?;
+        if let Some(path) = &self.path {
+            write!(f, " (at {path})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Fills in [`Diagnostic::location`] from each diagnostic's JSON path, scanning `source` once.
+///
+/// `source` must be the well-formed JSON text the diagnostics were found in. Diagnostics that
+/// already have a location, or whose path is not found, are left as they are.
+pub fn locate_paths(source: &str, diagnostics: &mut [Diagnostic]) {
+    let wanted: HashMap<String, usize> = diagnostics
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.location.is_none())
+        .filter_map(|(i, d)| d.path.as_ref().map(|p| (p.to_string(), i)))
+        .collect();
+    if wanted.is_empty() {
+        return;
+    }
+    let spans = scan_value_spans(source, |path| wanted.contains_key(path));
+    for diagnostic in diagnostics.iter_mut().filter(|d| d.location.is_none()) {
+        let Some(path) = &diagnostic.path else {
+            continue;
+        };
+        let Some(&(start, end)) = spans.get(&path.to_string()) else {
+            continue;
+        };
+        let narrowed = diagnostic.needle.as_deref().and_then(|needle| {
+            let found = source.get(start..end)?.find(needle)?;
+            Some((start + found, needle.len()))
+        });
+        let (offset, length) = narrowed.unwrap_or((start, end - start));
+        diagnostic.location = Some(Location::at_offset(source, offset, length));
+    }
+}
+
+/// Walks well-formed JSON without recursion and returns the byte span of each value whose path
+/// (in [`JsonPath`]'s display form) `wanted` accepts.
+fn scan_value_spans(
+    source: &str,
+    wanted: impl Fn(&str) -> bool,
+) -> HashMap<String, (usize, usize)> {
+    enum Frame {
+        Object { path_len: usize, expect_key: bool },
+        Array { path_len: usize, next_index: usize },
+    }
+    let bytes = source.as_bytes();
+    let mut found = HashMap::new();
+    let mut open: Vec<(String, usize)> = Vec::new(); // wanted containers still open: path, start
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut path = String::from("$");
+    let mut pos = 0;
+    let mut pending_key: Option<String> = None;
+
+    // Called at the start of every value: extends the path for the enclosing container.
+    let value_path = |stack: &mut Vec<Frame>, path: &mut String, key: Option<String>| {
+        match stack.last_mut() {
+            Some(Frame::Array {
+                path_len,
+                next_index,
+            }) => {
+                path.truncate(*path_len);
+                path.push_str(&format!("[{next_index}]"));
+                *next_index += 1;
+            }
+            Some(Frame::Object { path_len, .. }) => {
+                path.truncate(*path_len);
+                let key = key.unwrap_or_default();
+                if is_plain_key(&key) {
+                    path.push('.');
+                    path.push_str(&key);
+                } else {
+                    path.push_str(&format!("[{key:?}]"));
+                }
+            }
+            None => {}
+        }
+    };
+
+    while pos < bytes.len() {
+        let Some(&byte) = bytes.get(pos) else { break };
+        match byte {
+            b' ' | b'\t' | b'\n' | b'\r' | b',' | b':' | 0xEF | 0xBB | 0xBF => pos += 1,
+            b'{' | b'[' => {
+                value_path(&mut stack, &mut path, pending_key.take());
+                if wanted(&path) {
+                    open.push((path.clone(), pos));
+                }
+                let path_len = path.len();
+                stack.push(if byte == b'{' {
+                    Frame::Object {
+                        path_len,
+                        expect_key: true,
+                    }
+                } else {
+                    Frame::Array {
+                        path_len,
+                        next_index: 0,
+                    }
+                });
+                pos += 1;
+            }
+            b'}' | b']' => {
+                let closed_len = match stack.pop() {
+                    Some(Frame::Object { path_len, .. } | Frame::Array { path_len, .. }) => {
+                        path_len
+                    }
+                    None => 0,
+                };
+                path.truncate(closed_len);
+                if open.last().is_some_and(|(p, _)| *p == path) {
+                    if let Some((p, start)) = open.pop() {
+                        found.insert(p, (start, pos + 1));
+                    }
+                }
+                pos += 1;
+                // The value is complete: the enclosing object now expects a key.
+                if let Some(Frame::Object { expect_key, .. }) = stack.last_mut() {
+                    *expect_key = true;
+                }
+            }
+            b'"' => {
+                let end = string_end(bytes, pos);
+                let is_key = matches!(
+                    stack.last(),
+                    Some(Frame::Object {
+                        expect_key: true,
+                        ..
+                    })
+                );
+                if is_key {
+                    let key = serde_json::from_str::<String>(source.get(pos..end).unwrap_or("\"\""))
+                        .unwrap_or_default();
+                    pending_key = Some(key);
+                    if let Some(Frame::Object { expect_key, .. }) = stack.last_mut() {
+                        *expect_key = false;
+                    }
+                } else {
+                    value_path(&mut stack, &mut path, pending_key.take());
+                    if wanted(&path) {
+                        found.insert(path.clone(), (pos, end));
+                    }
+                    if let Some(Frame::Object { expect_key, .. }) = stack.last_mut() {
+                        *expect_key = true;
+                    }
+                }
+                pos = end;
+            }
+            _ => {
+                // A scalar: number, true, false or null.
+                let end = bytes
+                    .iter()
+                    .skip(pos)
+                    .position(|b| matches!(b, b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t'))
+                    .map_or(bytes.len(), |n| pos + n);
+                value_path(&mut stack, &mut path, pending_key.take());
+                if wanted(&path) {
+                    found.insert(path.clone(), (pos, end));
+                }
+                if let Some(Frame::Object { expect_key, .. }) = stack.last_mut() {
+                    *expect_key = true;
+                }
+                pos = end.max(pos + 1);
+            }
+        }
+    }
+    found
+}
+
+/// The byte offset just past the JSON string starting at `start` (which holds `"`).
+fn string_end(bytes: &[u8], start: usize) -> usize {
+    let mut pos = start + 1;
+    while let Some(&byte) = bytes.get(pos) {
+        match byte {
+            b'\\' => pos += 2,
+            b'"' => return pos + 1,
+            _ => pos += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// Counts errors and warnings.
+#[must_use]
+pub fn count(diagnostics: &[Diagnostic]) -> (usize, usize) {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    (errors, diagnostics.len() - errors)
+}
+
+/// Renders diagnostics as a compiler does: `file:line:col`, the offending line with a caret
+/// under it, and the hint. `source` is the text the locations refer to, when there is one.
+#[must_use]
+pub fn render_human(
+    diagnostics: &[Diagnostic],
+    file_name: &str,
+    source: Option<&str>,
+    color: bool,
+) -> String {
+    use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        let level = match diagnostic.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let title = match &diagnostic.path {
+            Some(path) => format!("{} (at {path})", diagnostic.message),
+            None => diagnostic.message.clone(),
+        };
+        let mut group = Group::with_title(
+            level
+                .primary_title(title.as_str())
+                .id(diagnostic.code.as_str()),
+        );
+        match (source, diagnostic.location) {
+            (Some(source), Some(location)) => {
+                let (window, window_start, first_line) = line_window(source, location.offset);
+                let start = location.offset - window_start;
+                let span_len = location
+                    .length
+                    .clamp(1, window.len().saturating_sub(start).max(1));
+                let end = floor_char_boundary(window, (start + span_len).min(window.len()));
+                let label = diagnostic.code.as_str();
+                group = group.element(
+                    Snippet::source(window)
+                        .line_start(first_line)
+                        .path(file_name)
+                        .annotation(AnnotationKind::Primary.span(start..end.max(start)).label(label)),
+                );
+            }
+            _ => {
+                group = group.element(Level::NOTE.message(format!("in {}", diagnostic.position(file_name))));
+            }
+        }
+        if !diagnostic.hint.is_empty() {
+            group = group.element(Level::HELP.message(diagnostic.hint.as_str()));
+        }
+        out.push_str(&renderer.render(&[group]));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// The line holding `offset` (cut to at most 400 bytes around it so a minified file stays
+/// readable), its byte start and its 1-based line number.
+fn line_window(source: &str, offset: usize) -> (&str, usize, usize) {
+    const MAX_WINDOW: usize = 400;
+    let offset = floor_char_boundary(source, offset.min(source.len()));
+    let before = source.get(..offset).unwrap_or_default();
+    let mut line_start = before.rfind('\n').map_or(0, |n| n + 1);
+    let mut line_end = source
+        .get(offset..)
+        .and_then(|rest| rest.find('\n'))
+        .map_or(source.len(), |n| offset + n);
+    if offset - line_start > MAX_WINDOW / 2 {
+        line_start = floor_char_boundary(source, offset - MAX_WINDOW / 2);
+    }
+    if line_end - offset > MAX_WINDOW / 2 {
+        line_end = floor_char_boundary(source, offset + MAX_WINDOW / 2);
+    }
+    let line_number = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    (
+        source.get(line_start..line_end).unwrap_or_default(),
+        line_start,
+        line_number,
+    )
+}
+
+/// Renders diagnostics and a summary as pretty JSON: `{"file", "diagnostics", "summary"}`.
+#[must_use]
+pub fn render_json(
+    diagnostics: &[Diagnostic],
+    file_name: &str,
+    summary: &serde_json::Value,
+) -> String {
+    let value = serde_json::json!({
+        "file": file_name,
+        "diagnostics": diagnostics,
+        "summary": summary,
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_display_like_jsonpath() {
+        let path = JsonPath::root().key("sections").index(3).key("a b");
+        assert_eq!(path.to_string(), "$.sections[3][\"a b\"]");
+    }
+
+    #[test]
+    fn locate_finds_nested_values() {
+        let source = "{\n  \"a\": [1, {\"b\": \"x\"}],\n  \"c\": {\"d\": null}\n}";
+        let mut diagnostics = vec![
+            Diagnostic::error(Code::EmptyText, "m", "h").at(JsonPath::root().key("a").index(1).key("b")),
+            Diagnostic::error(Code::EmptyText, "m", "h").at(JsonPath::root().key("c").key("d")),
+            Diagnostic::error(Code::EmptyText, "m", "h").at(JsonPath::root().key("c")),
+        ];
+        locate_paths(source, &mut diagnostics);
+        let at = |i: usize| diagnostics.get(i).and_then(|d| d.location).map(|l| (l.line, l.column));
+        assert_eq!(at(0), Some((2, 20)));
+        assert_eq!(at(1), Some((3, 15)));
+        assert_eq!(at(2), Some((3, 8)));
+    }
+
+    #[test]
+    fn location_counts_characters_not_bytes() {
+        let source = "é\n  ü x";
+        let location = Location::at_offset(source, source.find('x').unwrap_or(0), 1);
+        assert_eq!((location.line, location.column), (2, 5));
+    }
+
+    #[test]
+    fn human_rendering_shows_file_line_caret_and_hint() {
+        let source = "{\n  \"format\": \"nope\"\n}";
+        let diagnostic = Diagnostic::error(Code::UnsupportedFormat, "unsupported format", "use v1")
+            .at(JsonPath::root().key("format"))
+            .located(Location::at_offset(source, 13, 6));
+        let text = render_human(&[diagnostic], "x.json", Some(source), false);
+        assert!(text.contains("error[unsupported-format]"), "{text}");
+        assert!(text.contains("x.json:2:13"), "{text}");
+        assert!(text.contains("^^^^^^"), "{text}");
+        assert!(text.contains("use v1"), "{text}");
+    }
+}

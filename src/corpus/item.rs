@@ -1,0 +1,209 @@
+//! [`Item`]: every linkable thing in a corpus, by position, and its stable key.
+
+use std::fmt;
+
+use super::Corpus;
+
+/// Every linkable thing in a loaded corpus, named by its position in the corpus.
+///
+/// Positions are cheap to copy and compare; [`Item::key`] gives the stable, id-based form used to
+/// persist a selection or name one on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Item {
+    /// A section, by position in `sections`.
+    Section(usize),
+    /// A paragraph, by position in reading order over all sections.
+    Paragraph(usize),
+    /// One in-text citation group, by position in reading order.
+    Citation(usize),
+    /// A reference, by position in `references`.
+    Reference(usize),
+    /// A case, by position in `cases`.
+    Case(usize),
+    /// A regional-table row, by position in `regional_table.rows`.
+    TableRow(usize),
+    /// A region, by position in `regional_table.regions`.
+    Region(usize),
+    /// An entity, by position in `entities`.
+    Entity(usize),
+    /// A series, by position in `series`.
+    Series(usize),
+    /// One point of a series.
+    SeriesPoint {
+        /// Position of the series.
+        series: usize,
+        /// Position of the point in the series.
+        point: usize,
+    },
+    /// An editorial note, by position in `notes`.
+    Note(usize),
+}
+
+/// The kind of an [`Item`], for grouping and labels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ItemKind {
+    /// See [`Item::Section`].
+    Section,
+    /// See [`Item::Paragraph`].
+    Paragraph,
+    /// See [`Item::Citation`].
+    Citation,
+    /// See [`Item::Reference`].
+    Reference,
+    /// See [`Item::Case`].
+    Case,
+    /// See [`Item::TableRow`].
+    TableRow,
+    /// See [`Item::Region`].
+    Region,
+    /// See [`Item::Entity`].
+    Entity,
+    /// See [`Item::Series`].
+    Series,
+    /// See [`Item::SeriesPoint`].
+    SeriesPoint,
+    /// See [`Item::Note`].
+    Note,
+}
+
+impl ItemKind {
+    /// The prefix of this kind's keys, e.g. `"reference"`.
+    #[must_use]
+    pub fn key_prefix(self) -> &'static str {
+        match self {
+            Self::Section => "section",
+            Self::Paragraph => "paragraph",
+            Self::Citation => "citation",
+            Self::Reference => "reference",
+            Self::Case => "case",
+            Self::TableRow => "row",
+            Self::Region => "region",
+            Self::Entity => "entity",
+            Self::Series => "series",
+            Self::SeriesPoint => "point",
+            Self::Note => "note",
+        }
+    }
+
+    /// A plural label for headings, e.g. `"References"`.
+    #[must_use]
+    pub fn plural_label(self) -> &'static str {
+        match self {
+            Self::Section => "Sections",
+            Self::Paragraph => "Paragraphs",
+            Self::Citation => "Citations",
+            Self::Reference => "References",
+            Self::Case => "Cases",
+            Self::TableRow => "Table rows",
+            Self::Region => "Regions",
+            Self::Entity => "Entities",
+            Self::Series => "Series",
+            Self::SeriesPoint => "Data points",
+            Self::Note => "Editorial notes",
+        }
+    }
+}
+
+impl Item {
+    /// This item's kind.
+    #[must_use]
+    pub fn kind(self) -> ItemKind {
+        match self {
+            Self::Section(_) => ItemKind::Section,
+            Self::Paragraph(_) => ItemKind::Paragraph,
+            Self::Citation(_) => ItemKind::Citation,
+            Self::Reference(_) => ItemKind::Reference,
+            Self::Case(_) => ItemKind::Case,
+            Self::TableRow(_) => ItemKind::TableRow,
+            Self::Region(_) => ItemKind::Region,
+            Self::Entity(_) => ItemKind::Entity,
+            Self::Series(_) => ItemKind::Series,
+            Self::SeriesPoint { .. } => ItemKind::SeriesPoint,
+            Self::Note(_) => ItemKind::Note,
+        }
+    }
+
+    /// The stable key of this item in `corpus`, e.g. `"reference:porter1995"`,
+    /// `"point:victims/2022"`, `"citation:literature-review.p3/0"`; `None` if it does not exist.
+    #[must_use]
+    pub fn key(self, corpus: &Corpus) -> Option<ItemKey> {
+        let file = &corpus.file;
+        let index = &corpus.index;
+        let id: String = match self {
+            Self::Section(i) => file.sections.get(i)?.id.clone(),
+            Self::Paragraph(i) => corpus.paragraph(i)?.id.clone(),
+            Self::Citation(i) => {
+                let citation = index.citations.get(i)?;
+                let paragraph = corpus.paragraph(citation.paragraph)?;
+                let nth = index
+                    .paragraphs
+                    .get(citation.paragraph)?
+                    .citations
+                    .clone()
+                    .position(|c| c == i)?;
+                format!("{}/{nth}", paragraph.id)
+            }
+            Self::Reference(i) => file.references.get(i)?.id.clone(),
+            Self::Case(i) => file.cases.get(i)?.id.clone(),
+            Self::TableRow(i) => file.regional_table.rows.get(i)?.id.clone(),
+            Self::Region(i) => file.regional_table.regions.get(i)?.id.clone(),
+            Self::Entity(i) => file.entities.get(i)?.id.clone(),
+            Self::Series(i) => file.series.get(i)?.id.clone(),
+            Self::SeriesPoint { series, point } => {
+                let series = file.series.get(series)?;
+                format!("{}/{}", series.id, series.points.get(point)?.year)
+            }
+            Self::Note(i) => file.notes.get(i)?.id.clone(),
+        };
+        Some(ItemKey(format!("{}:{id}", self.kind().key_prefix())))
+    }
+
+    /// Finds the item a key names in `corpus`.
+    #[must_use]
+    pub fn from_key(key: &str, corpus: &Corpus) -> Option<Self> {
+        let (prefix, id) = key.split_once(':')?;
+        let file = &corpus.file;
+        let index = &corpus.index;
+        Some(match prefix {
+            "section" => Self::Section(position_of_id(file.sections.iter()
+.map(|s| &s.id), id)?),
+            "paragraph" => Self::Paragraph(index.paragraph_by_id(id)?),
+            "citation" => {
+                let (paragraph_id, nth) = id.rsplit_once('/')?;
+                let paragraph = index.paragraphs.get(index.paragraph_by_id(paragraph_id)?)?;
+                Self::Citation(paragraph.citations.clone().nth(nth.parse().ok()?)?)
+            }
+            "reference" => Self::Reference(corpus.reference_by_id(id)?),
+            "case" => Self::Case(position_of_id(file.cases.iter().map(|c| &c.id), id)?),
+            "row" => Self::TableRow(position_of_id(file.regional_table.rows.iter().map(|r| &r.id), id)?),
+            "region" => Self::Region(corpus.region_by_id(id)?),
+            "entity" => Self::Entity(position_of_id(file.entities.iter().map(|e| &e.id), id)?),
+            "series" => Self::Series(position_of_id(file.series.iter()
+.map(|s| &s.id), id)?),
+            "point" => {
+                let (series_id, year) = id.rsplit_once('/')?;
+                let year: i32 = year.parse().ok()?;
+                let series = file.series.iter().position(|s| s.id == series_id)?;
+                let point = file.series.get(series)?.points.iter().position(|p| p.year == year)?;
+                Self::SeriesPoint { series, point }
+            }
+            "note" => Self::Note(position_of_id(file.notes.iter().map(|n| &n.id), id)?),
+            _ => return None,
+        })
+    }
+}
+
+/// The position of `id` among `ids`.
+pub(crate) fn position_of_id<'a>(mut ids: impl Iterator<Item = &'a String>, id: &str) -> Option<usize> {
+    ids.position(|x| x == id)
+}
+
+/// The stable, id-based name of an [`Item`], e.g. `"reference:porter1995"`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct ItemKey(pub String);
+
+impl fmt::Display for ItemKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}

@@ -1,0 +1,266 @@
+//! Reading a corpus from bytes or a file: size limit, UTF-8, JSON syntax and types, then
+//! validation and indexing. Every failure becomes a located [`Diagnostic`].
+
+use std::io::Read as _;
+use std::path::Path;
+
+use super::Corpus;
+use super::diagnostics::{Code, Diagnostic, JsonPath, Location, locate_paths};
+use super::model::CorpusFile;
+
+/// The largest corpus file paperlens reads: 64 MiB.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Why a load produced no corpus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoadFailure {
+    /// The file could not be read at all (missing, a directory, no permission, too large).
+    Unreadable,
+    /// The file was read but is not a valid corpus.
+    Invalid,
+}
+
+/// The outcome of loading: the corpus if it is valid, and every diagnostic either way.
+#[derive(Clone, Debug)]
+pub struct LoadReport {
+    /// The file's name as given, for messages.
+    pub source_name: String,
+    /// The text that was read (after removing a UTF-8 byte-order mark), when it was text.
+    pub source_text: Option<String>,
+    /// The loaded corpus, when there were no errors.
+    pub corpus: Option<Corpus>,
+    /// Every error and warning, located where possible.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl LoadReport {
+    /// Why there is no corpus, or `None` when there is one.
+    #[must_use]
+    pub fn failure(&self) -> Option<LoadFailure> {
+        if self.corpus.is_some() {
+            None
+        } else if self.source_text.is_none()
+            && self
+                .diagnostics
+                .iter()
+                .any(|d| matches!(d.code, Code::Io | Code::TooLarge))
+        {
+            Some(LoadFailure::Unreadable)
+        } else {
+            Some(LoadFailure::Invalid)
+        }
+    }
+
+    fn failed(source_name: &str, source_text: Option<String>, diagnostic: Diagnostic) -> Self {
+        Self {
+            source_name: source_name.to_owned(),
+            source_text,
+            corpus: None,
+            diagnostics: vec![diagnostic],
+        }
+    }
+}
+
+/// Loads a corpus file from disk.
+#[must_use]
+pub fn load_path(path: &Path) -> LoadReport {
+    let name = path.display().to_string();
+    match read_limited(path) {
+        Ok(bytes) => load_bytes(&bytes, &name),
+        Err(diagnostic) => LoadReport::failed(&name, None, diagnostic),
+    }
+}
+
+/// Reads at most [`MAX_FILE_BYTES`] from `path`, with a clear diagnostic for every failure.
+///
+/// # Errors
+/// A diagnostic saying why the file cannot be read.
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let io_error = |what: String| {
+        Diagnostic::error(
+            Code::Io,
+            what,
+            "check the path and that you may read the file",
+        )
+    };
+    let metadata = std::fs::metadata(path)
+        .map_err(|e| io_error(format!("cannot read `{}`: {e}", path.display())))?;
+    if metadata.is_dir() {
+        return Err(io_error(format!(
+            "`{}` is a directory, not a corpus file",
+            path.display()
+        )));
+    }
+    let too_large = |size: u64| {
+        Diagnostic::error(
+            Code::TooLarge,
+            format!(
+                "`{}` is {} MiB; paperlens reads corpus files of at most {} MiB",
+                path.display(),
+                size / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            "split the corpus into smaller files, or remove embedded data it does not need",
+        )
+    };
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(too_large(metadata.len()));
+    }
+    let file = std::fs::File::open(path)
+        .map_err(|e| io_error(format!("cannot open `{}`: {e}", path.display())))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(format!("cannot read `{}`: {e}", path.display())))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Loads a corpus from raw bytes (checked for size and UTF-8 first).
+#[must_use]
+pub fn load_bytes(bytes: &[u8], source_name: &str) -> LoadReport {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let diagnostic = Diagnostic::error(
+            Code::TooLarge,
+            format!(
+                "the corpus is {} MiB; paperlens reads corpus files of at most {} MiB",
+                bytes.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            "split the corpus into smaller files",
+        );
+        return LoadReport::failed(source_name, None, diagnostic);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load_str(text, source_name),
+        Err(error) => {
+            let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
+            let valid_text = std::str::from_utf8(valid).unwrap_or_default();
+            let location = Location::at_offset(valid_text, valid_text.len(), 0);
+            let diagnostic = Diagnostic::error(
+                Code::InvalidUtf8,
+                format!(
+                    "the file is not valid UTF-8 (bad byte at offset {})",
+                    error.valid_up_to()
+                ),
+                "save the file as UTF-8 (most editors offer this under \"Save with encoding\")",
+            )
+            .located(location);
+            LoadReport::failed(source_name, None, diagnostic)
+        }
+    }
+}
+
+/// Loads a corpus from JSON text. A leading UTF-8 byte-order mark is ignored.
+#[must_use]
+pub fn load_str(text: &str, source_name: &str) -> LoadReport {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut report = LoadReport {
+        source_name: source_name.to_owned(),
+        source_text: None,
+        corpus: None,
+        diagnostics: Vec::new(),
+    };
+    match parse(text) {
+        Err(diagnostic) => report.diagnostics.push(diagnostic),
+        Ok(file) => match Corpus::from_file(file, source_name) {
+            Ok(corpus) => {
+                report.diagnostics.clone_from(&corpus.warnings);
+                report.corpus = Some(corpus);
+            }
+            Err(diagnostics) => report.diagnostics = diagnostics,
+        },
+    }
+    if !report.diagnostics.is_empty() {
+        locate_paths(text, &mut report.diagnostics);
+        if let Some(corpus) = &mut report.corpus {
+            corpus.warnings.clone_from(&report.diagnostics);
+        }
+        report.source_text = Some(text.to_owned());
+    }
+    report
+}
+
+/// Parses JSON into a [`CorpusFile`], reporting the first syntax or type error with its JSON
+/// path and line:column.
+///
+/// # Errors
+/// A located diagnostic for the first syntax or type error.
+pub fn parse(text: &str) -> Result<CorpusFile, Diagnostic> {
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error(
+            Code::JsonSyntax,
+            "the file is empty",
+            "a corpus is a JSON object starting with `{\"format\": \"paperlens-corpus/1\", …`",
+        ));
+    }
+    let first = text.trim_start().chars().next().unwrap_or(' ');
+    if first != '{' {
+        let offset = text.len() - text.trim_start().len();
+        return Err(Diagnostic::error(
+            Code::JsonType,
+            format!("a corpus is a JSON object, but this file starts with `{first}`"),
+            "a corpus file starts with `{\"format\": \"paperlens-corpus/1\", …`; is this the right file?",
+        )
+        .located(Location::at_offset(text, offset, first.len_utf8())));
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let result: Result<CorpusFile, _> = serde_path_to_error::deserialize(&mut deserializer);
+    let file = match result {
+        Ok(file) => file,
+        Err(error) => {
+            let path = JsonPath::from_serde(error.path());
+            let inner = error.into_inner();
+            return Err(json_error(text, &inner, path));
+        }
+    };
+    deserializer
+        .end()
+        .map_err(|e| json_error(text, &e, JsonPath::root()))?;
+    Ok(file)
+}
+
+/// A diagnostic for a `serde_json` error.
+fn json_error(text: &str, error: &serde_json::Error, path: JsonPath) -> Diagnostic {
+    use serde_json::error::Category;
+    let location = Location::at_line_byte_column(text, error.line(), error.column());
+    // serde_json appends " at line L column C"; the location carries that already.
+    let message = error.to_string();
+    let message = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(head, _)| head)
+        .to_owned();
+    let (code, message, hint) = match error.classify() {
+        Category::Eof => (
+            Code::JsonSyntax,
+            format!("the JSON ends too early: {message}"),
+            "the file looks truncated; open the complete file, or close every `{`, `[` and `\"`",
+        ),
+        Category::Syntax => (
+            Code::JsonSyntax,
+            format!("the JSON is not well-formed: {message}"),
+            if message.contains("recursion limit") {
+                "the document nests arrays or objects too deeply; a corpus needs only a few levels"
+            } else {
+                "fix the JSON syntax at this point (a missing comma, quote or bracket is the usual cause)"
+            },
+        ),
+        Category::Data => (
+            Code::JsonType,
+            message,
+            "see corpus/README.md for the expected shape of this value",
+        ),
+        Category::Io => (
+            Code::Io,
+            message,
+            "check that the file can be read",
+        ),
+    };
+    let mut diagnostic = Diagnostic::error(code, message, hint).located(location);
+    if !path.0.is_empty() {
+        diagnostic = diagnostic.at(path);
+    }
+    diagnostic
+}

@@ -1,0 +1,176 @@
+//! The model: corpus types, loading, validation, the cross-link index and search.
+//!
+//! Nothing here knows about the window; the command line and the tests use it directly.
+
+pub mod citations;
+pub mod diagnostics;
+pub mod index;
+pub mod item;
+pub mod load;
+pub mod model;
+pub mod schema;
+pub mod search;
+pub mod validate;
+
+pub use diagnostics::{Code, Diagnostic, Severity};
+pub use index::Index;
+pub use item::{Item, ItemKey, ItemKind};
+pub use load::{LoadFailure, LoadReport, MAX_FILE_BYTES};
+pub use model::CorpusFile;
+
+use model::{Paragraph, Reference, Section};
+
+/// The built-in corpus: Fitria (2025), *Human Trafficking in the Lens of Liberalism in
+/// International Relations*, embedded in the binary.
+pub const BUILTIN_JSON: &str = include_str!("../../corpus/fitria-2025.json");
+
+/// The name the built-in corpus goes by in messages.
+pub const BUILTIN_NAME: &str = "built-in corpus (fitria-2025.json)";
+
+/// A loaded, validated and indexed corpus.
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    /// The records as read from the file.
+    pub file: CorpusFile,
+    /// Cross-links computed at load.
+    pub index: Index,
+    /// Warnings found at load (a corpus with errors does not load).
+    pub warnings: Vec<Diagnostic>,
+    /// Where it came from: a path, or [`BUILTIN_NAME`].
+    pub source_name: String,
+}
+
+impl Corpus {
+    /// Validates and indexes a parsed corpus file. Returns every diagnostic on failure.
+    ///
+    /// # Errors
+    /// The diagnostics, when any of them is an error.
+    pub fn from_file(file: CorpusFile, source_name: &str) -> Result<Self, Vec<Diagnostic>> {
+        let diagnostics = validate::validate(&file);
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            return Err(diagnostics);
+        }
+        let index = Index::build(&file);
+        Ok(Self {
+            file,
+            index,
+            warnings: diagnostics,
+            source_name: source_name.to_owned(),
+        })
+    }
+
+    /// Parses, validates and indexes corpus JSON.
+    ///
+    /// # Errors
+    /// Every diagnostic (with line and column) when the text does not make a valid corpus.
+    pub fn from_json(text: &str, source_name: &str) -> Result<Self, LoadReport> {
+        let report = load::load_str(text, source_name);
+        if report.corpus.is_some() {
+            Ok(report.corpus.unwrap_or_default())
+        } else {
+            Err(report)
+        }
+    }
+
+    /// The built-in corpus. It is checked by the test suite; should it ever fail to load, an
+    /// empty corpus carrying the diagnostics as warnings is returned instead of panicking.
+    #[must_use]
+    pub fn builtin() -> Self {
+        let report = load::load_str(BUILTIN_JSON, BUILTIN_NAME);
+        match report.corpus {
+            Some(corpus) => corpus,
+            None => Self {
+                warnings: report.diagnostics,
+                source_name: BUILTIN_NAME.to_owned(),
+                ..Self::default()
+            },
+        }
+    }
+
+    /// A paragraph by its reading-order position.
+    #[must_use]
+    pub fn paragraph(&self, position: usize) -> Option<&Paragraph> {
+        let info = self.index.paragraphs.get(position)?;
+        self.file
+            .sections
+            .get(info.section)?
+            .paragraphs
+            .get(info.position_in_section)
+    }
+
+    /// The section holding a paragraph.
+    #[must_use]
+    pub fn section_of_paragraph(&self, position: usize) -> Option<&Section> {
+        self.file
+            .sections
+            .get(self.index.paragraphs.get(position)?.section)
+    }
+
+    /// The position of the reference with this id.
+    #[must_use]
+    pub fn reference_by_id(&self, id: &str) -> Option<usize> {
+        self.file.references.iter().position(|r| r.id == id)
+    }
+
+    /// The position of the region with this id.
+    #[must_use]
+    pub fn region_by_id(&self, id: &str) -> Option<usize> {
+        self.file.regional_table.regions.iter().position(|r| r.id == id)
+    }
+
+    /// The reference and its printed number, by position.
+    #[must_use]
+    pub fn reference(&self, position: usize) -> Option<(&Reference, u32)> {
+        Some((
+            self.file.references.get(position)?,
+            *self.index.reference_numbers.get(position)?,
+        ))
+    }
+
+    /// Counts of what the corpus holds, for summaries.
+    #[must_use]
+    pub fn summary(&self) -> Summary {
+        Summary {
+            references: self.file.references.len(),
+            citations: self
+                .index
+                .citations
+                .iter()
+                .map(|c| c.references.len())
+                .sum(),
+            citation_groups: self.index.citations.len(),
+            sections: self.file.sections.len(),
+            paragraphs: self.index.paragraphs.len(),
+            entities: self.file.entities.len(),
+            cases: self.file.cases.len(),
+            table_rows: self.file.regional_table.rows.len(),
+            series_points: self.file.series.iter().map(|s| s.points.len()).sum(),
+            notes: self.file.notes.len(),
+        }
+    }
+}
+
+/// Counts of what a corpus holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    /// Reference-list entries.
+    pub references: usize,
+    /// In-text citations of a reference (`[2], [4]` counts two).
+    pub citations: usize,
+    /// Citation groups (`[2], [4]` counts one).
+    pub citation_groups: usize,
+    /// Sections and subsections.
+    pub sections: usize,
+    /// Paragraphs.
+    pub paragraphs: usize,
+    /// Entities.
+    pub entities: usize,
+    /// Cases and examples.
+    pub cases: usize,
+    /// Regional-table rows.
+    pub table_rows: usize,
+    /// Data points over all series.
+    pub series_points: usize,
+    /// Editorial notes.
+    pub notes: usize,
+}

@@ -1,0 +1,271 @@
+//! Search as you type over references, paragraphs, cases, entities, table rows and sections.
+//!
+//! Short fields (names, titles) are matched fuzzily with nucleo-matcher; running text is matched
+//! word by word as substrings, so a query finds passages without scattering over a paragraph.
+//! The haystacks are built once per corpus ([`SearchIndex::new`]); each query only scores them.
+
+use std::ops::Range;
+
+use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+
+use super::item::{Item, ItemKind};
+use super::model::{CslName, Reference};
+use super::Corpus;
+
+/// How an entry's text is matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum MatchStyle {
+    /// Fuzzy, for short labels.
+    Fuzzy,
+    /// Every query word as a substring, for running text.
+    Words,
+}
+
+/// One searchable record.
+#[derive(Clone, Debug)]
+struct Entry {
+    item: Item,
+    text: String,
+    style: MatchStyle,
+}
+
+/// One search result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchHit {
+    /// The record found.
+    pub item: Item,
+    /// Higher is better.
+    pub score: u32,
+    /// The text to show: the label, or for running text a window around the match.
+    pub label: String,
+    /// Byte ranges of `label` that matched, for highlighting.
+    pub highlights: Vec<Range<usize>>,
+}
+
+/// The haystacks of one corpus, built once.
+#[derive(Clone, Debug, Default)]
+pub struct SearchIndex {
+    entries: Vec<Entry>,
+}
+
+/// Kinds in the order results are grouped.
+pub const RESULT_KINDS: [ItemKind; 6] = [
+    ItemKind::Reference,
+    ItemKind::Entity,
+    ItemKind::TableRow,
+    ItemKind::Case,
+    ItemKind::Section,
+    ItemKind::Paragraph,
+];
+
+impl SearchIndex {
+    /// Builds the haystacks for `corpus`.
+    #[must_use]
+    pub fn new(corpus: &Corpus) -> Self {
+        let file = &corpus.file;
+        let mut entries = Vec::new();
+        for (i, reference) in file.references.iter().enumerate() {
+            let number = corpus.index.reference_numbers.get(i).copied().unwrap_or(0);
+            entries.push(Entry {
+                item: Item::Reference(i),
+                text: format!("[{number}] {}", reference_search_text(reference)),
+                style: MatchStyle::Fuzzy,
+            });
+        }
+        for (i, entity) in file.entities.iter().enumerate() {
+            let mut text = entity.name.clone();
+            for alias in &entity.aliases {
+                if alias != &entity.name {
+                    text.push_str(" · ");
+                    text.push_str(alias);
+                }
+            }
+            entries.push(Entry {
+                item: Item::Entity(i),
+                text,
+                style: MatchStyle::Fuzzy,
+            });
+        }
+        for (i, row) in file.regional_table.rows.iter().enumerate() {
+            let region = corpus
+                .region_by_id(&row.region)
+                .and_then(|r| file.regional_table.regions.get(r))
+                .map_or(row.region.as_str(), |r| r.name.as_str());
+            entries.push(Entry {
+                item: Item::TableRow(i),
+                text: format!(
+                    "{region} — {} — {} — {} — {}",
+                    row.cooperating_entities, row.cooperative_efforts, row.key_concept, row.references_text
+                ),
+                style: MatchStyle::Words,
+            });
+        }
+        for (i, case) in file.cases.iter().enumerate() {
+            entries.push(Entry {
+                item: Item::Case(i),
+                text: format!("{} — {} {}", case.title, case.countries.join(", "), case.summary),
+                style: MatchStyle::Words,
+            });
+        }
+        for (i, section) in file.sections.iter().enumerate() {
+            entries.push(Entry {
+                item: Item::Section(i),
+                text: format!("{} {}", section.number, section.title).trim().to_owned(),
+                style: MatchStyle::Fuzzy,
+            });
+        }
+        for (i, paragraph) in corpus.index.paragraphs.iter().enumerate() {
+            entries.push(Entry {
+                item: Item::Paragraph(i),
+                text: paragraph.printed.clone(),
+                style: MatchStyle::Words,
+            });
+        }
+        Self { entries }
+    }
+
+    /// Every record matching `query`, best first within each kind, at most `per_kind` of each
+    /// kind, kinds in [`RESULT_KINDS`] order. An empty query finds nothing.
+    #[must_use]
+    pub fn search(&self, query: &str, per_kind: usize) -> Vec<SearchHit> {
+        let query = query.trim();
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let fuzzy = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+        let words = Pattern::new(query, CaseMatching::Ignore, Normalization::Smart, AtomKind::Substring);
+        let mut matcher = Matcher::new(Config::DEFAULT);
+        let mut buffer = Vec::new();
+        let mut indices = Vec::new();
+        let mut hits: Vec<SearchHit> = Vec::new();
+        for entry in &self.entries {
+            let pattern = match entry.style {
+                MatchStyle::Fuzzy => &fuzzy,
+                MatchStyle::Words => &words,
+            };
+            indices.clear();
+            let haystack = Utf32Str::new(&entry.text, &mut buffer);
+            let Some(score) = pattern.indices(haystack, &mut matcher, &mut indices) else {
+                continue;
+            };
+            indices.sort_unstable();
+            indices.dedup();
+            let (label, highlights) = match entry.style {
+                MatchStyle::Fuzzy => (entry.text.clone(), char_indices_to_ranges(&entry.text, &indices, 0)),
+                MatchStyle::Words => excerpt(&entry.text, &indices),
+            };
+            hits.push(SearchHit {
+                item: entry.item,
+                score,
+                label,
+                highlights,
+            });
+        }
+        let mut grouped = Vec::new();
+        for kind in RESULT_KINDS {
+            let mut of_kind: Vec<SearchHit> = hits.iter().filter(|h| h.item.kind() == kind).cloned().collect();
+            of_kind.sort_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item)));
+            of_kind.truncate(per_kind);
+            grouped.extend(of_kind);
+        }
+        grouped
+    }
+}
+
+/// The searchable text of a reference: authors, year, title, container.
+#[must_use]
+pub fn reference_search_text(reference: &Reference) -> String {
+    let authors: Vec<String> = reference.author.iter().map(name_text).collect();
+    let year = reference
+        .issued
+        .as_ref()
+        .and_then(|d| d.date_parts.first())
+        .and_then(|parts| parts.first())
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    format!(
+        "{} ({year}) {} {}",
+        authors.join(", "),
+        reference.title,
+        reference.container_title
+    )
+    .trim()
+    .to_owned()
+}
+
+fn name_text(name: &CslName) -> String {
+    if !name.literal.is_empty() {
+        return name.literal.clone();
+    }
+    [name.given.as_str(), name.non_dropping_particle.as_str(), name.family.as_str()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Converts sorted char indices into merged byte ranges of `text`, shifted by `-char_offset`.
+fn char_indices_to_ranges(text: &str, indices: &[u32], char_offset: usize) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    let mut wanted = indices.iter().map(|&i| i as usize).filter(|&i| i >= char_offset).map(|i| i - char_offset).peekable();
+    for (char_position, (byte, c)) in text.char_indices().enumerate() {
+        while wanted.peek().is_some_and(|&w| w < char_position) {
+            wanted.next();
+        }
+        if wanted.peek() == Some(&char_position) {
+            let end = byte + c.len_utf8();
+            match ranges.last_mut() {
+                Some(last) if last.end == byte => last.end = end,
+                _ => ranges.push(byte..end),
+            }
+        }
+    }
+    ranges
+}
+
+/// A window of about 140 characters of `text` around the first matched char, with highlights.
+fn excerpt(text: &str, indices: &[u32]) -> (String, Vec<Range<usize>>) {
+    const BEFORE: usize = 50;
+    const LENGTH: usize = 140;
+    let first = indices.first().map_or(0, |&i| i as usize);
+    let start_char = first.saturating_sub(BEFORE);
+    let total = text.chars().count();
+    let mut label: String = text.chars().skip(start_char).take(LENGTH).collect();
+    let mut shift = 0;
+    if start_char > 0 {
+        label.insert(0, '…');
+        shift = 1;
+    }
+    if start_char + LENGTH < total {
+        label.push('…');
+    }
+    let visible: Vec<u32> = indices
+        .iter()
+        .filter(|&&i| (i as usize) >= start_char && (i as usize) < start_char + LENGTH)
+        .map(|&i| u32::try_from(i as usize - start_char + shift).unwrap_or(u32::MAX))
+        .collect();
+    let highlights = char_indices_to_ranges(&label, &visible, 0);
+    (label, highlights)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_merge_adjacent_chars() {
+        assert_eq!(char_indices_to_ranges("héllo", &[0, 1, 3], 0), vec![0..3, 4..5]);
+    }
+
+    #[test]
+    fn excerpt_marks_cut_ends() {
+        let text = "x".repeat(100) + "needle" + &"y".repeat(200);
+        let indices: Vec<u32> = (100..106).collect();
+        let (label, highlights) = excerpt(&text, &indices);
+        assert!(label.starts_with('…') && label.ends_with('…'));
+        let first = highlights.first().cloned().unwrap_or_default();
+        assert_eq!(label.get(first), Some("needle"));
+    }
+}

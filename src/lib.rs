@@ -1,0 +1,10 @@
+//! paperlens: a desktop explorer for a research paper as a cross-linked JSON corpus.
+//!
+//! [`corpus`] is the model (no UI); [`cli`] is the command line; `app` is the window (feature
+//! `gui`).
+
+pub mod cli;
+pub mod corpus;
+
+#[cfg(feature = "gui")]
+pub mod app;

@@ -1,0 +1,25 @@
+//! The `paperlens` binary: the explorer window, or a command-line tool.
+
+use std::process::ExitCode;
+
+use clap::Parser as _;
+use paperlens::cli::{Cli, run_command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(command) = &cli.command {
+        return run_command(command);
+    }
+    open_window(&cli)
+}
+
+#[cfg(feature = "gui")]
+fn open_window(cli: &Cli) -> ExitCode {
+    paperlens::app::run(&cli.window)
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_window(_cli: &Cli) -> ExitCode {
+    eprintln!("paperlens was built without the `gui` feature; use `paperlens check` or rebuild with default features");
+    ExitCode::from(2)
+}
