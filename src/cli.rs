@@ -15,7 +15,12 @@ use crate::corpus::{BUILTIN_JSON, BUILTIN_NAME, schema};
 /// paperlens: explore a research paper as linked panels of text, citations, references, cases,
 /// a regional table and trends.
 #[derive(Debug, Parser)]
-#[command(name = "paperlens", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "paperlens",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// What to do; without a command, open the explorer window.
     #[command(subcommand)]
@@ -116,7 +121,11 @@ pub fn check(file: Option<&PathBuf>, format: OutputFormat) -> ExitCode {
             text
         }
         OutputFormat::Json => {
-            let mut text = render_json(&report.diagnostics, &report.source_name, &summary_json(&report));
+            let mut text = render_json(
+                &report.diagnostics,
+                &report.source_name,
+                &summary_json(&report),
+            );
             text.push('\n');
             text
         }
@@ -163,10 +172,10 @@ pub fn summary_line(report: &LoadReport) -> String {
 fn summary_json(report: &LoadReport) -> serde_json::Value {
     let (errors, warnings) = diagnostics::count(&report.diagnostics);
     let mut value = serde_json::json!({ "errors": errors, "warnings": warnings, "loaded": report.corpus.is_some() });
-    if let (Some(corpus), Some(object)) = (&report.corpus, value.as_object_mut()) {
-        if let Ok(serde_json::Value::Object(counts)) = serde_json::to_value(corpus.summary()) {
-            object.extend(counts);
-        }
+    if let (Some(corpus), Some(object)) = (&report.corpus, value.as_object_mut())
+        && let Ok(serde_json::Value::Object(counts)) = serde_json::to_value(corpus.summary())
+    {
+        object.extend(counts);
     }
     value
 }

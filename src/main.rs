@@ -20,6 +20,8 @@ fn open_window(cli: &Cli) -> ExitCode {
 
 #[cfg(not(feature = "gui"))]
 fn open_window(_cli: &Cli) -> ExitCode {
-    eprintln!("paperlens was built without the `gui` feature; use `paperlens check` or rebuild with default features");
+    eprintln!(
+        "paperlens was built without the `gui` feature; use `paperlens check` or rebuild with default features"
+    );
     ExitCode::from(2)
 }

@@ -143,7 +143,11 @@ mod tests {
         assert_eq!(errors.first().map(|e| e.offset), Some(5));
         let (pieces, errors) = parse("a [@] b [@ok]");
         assert_eq!(errors.len(), 1);
-        assert!(pieces.iter().any(|p| matches!(p, Piece::Group { keys, .. } if keys == &["ok"])));
+        assert!(
+            pieces
+                .iter()
+                .any(|p| matches!(p, Piece::Group { keys, .. } if keys == &["ok"]))
+        );
     }
 
     #[test]

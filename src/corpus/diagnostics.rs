@@ -358,7 +358,13 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}[{}]: {}", self.severity.as_str(), self.code, self.message)?;
+        write!(
+            f,
+            "{}[{}]: {}",
+            self.severity.as_str(),
+            self.code,
+            self.message
+        )?;
         if let Some(path) = &self.path {
             write!(f, " (at {path})")?;
         }
@@ -416,8 +422,8 @@ fn scan_value_spans(
     let mut pending_key: Option<String> = None;
 
     // Called at the start of every value: extends the path for the enclosing container.
-    let value_path = |stack: &mut Vec<Frame>, path: &mut String, key: Option<String>| {
-        match stack.last_mut() {
+    let value_path =
+        |stack: &mut Vec<Frame>, path: &mut String, key: Option<String>| match stack.last_mut() {
             Some(Frame::Array {
                 path_len,
                 next_index,
@@ -437,8 +443,7 @@ fn scan_value_spans(
                 }
             }
             None => {}
-        }
-    };
+        };
 
     while pos < bytes.len() {
         let Some(&byte) = bytes.get(pos) else { break };
@@ -471,10 +476,10 @@ fn scan_value_spans(
                     None => 0,
                 };
                 path.truncate(closed_len);
-                if open.last().is_some_and(|(p, _)| *p == path) {
-                    if let Some((p, start)) = open.pop() {
-                        found.insert(p, (start, pos + 1));
-                    }
+                if open.last().is_some_and(|(p, _)| *p == path)
+                    && let Some((p, start)) = open.pop()
+                {
+                    found.insert(p, (start, pos + 1));
                 }
                 pos += 1;
                 // The value is complete: the enclosing object now expects a key.
@@ -492,8 +497,9 @@ fn scan_value_spans(
                     })
                 );
                 if is_key {
-                    let key = serde_json::from_str::<String>(source.get(pos..end).unwrap_or("\"\""))
-                        .unwrap_or_default();
+                    let key =
+                        serde_json::from_str::<String>(source.get(pos..end).unwrap_or("\"\""))
+                            .unwrap_or_default();
                     pending_key = Some(key);
                     if let Some(Frame::Object { expect_key, .. }) = stack.last_mut() {
                         *expect_key = false;
@@ -594,11 +600,16 @@ pub fn render_human(
                     Snippet::source(window)
                         .line_start(first_line)
                         .path(file_name)
-                        .annotation(AnnotationKind::Primary.span(start..end.max(start)).label(label)),
+                        .annotation(
+                            AnnotationKind::Primary
+                                .span(start..end.max(start))
+                                .label(label),
+                        ),
                 );
             }
             _ => {
-                group = group.element(Level::NOTE.message(format!("in {}", diagnostic.position(file_name))));
+                group = group
+                    .element(Level::NOTE.message(format!("in {}", diagnostic.position(file_name))));
             }
         }
         if !diagnostic.hint.is_empty() {
@@ -664,12 +675,18 @@ mod tests {
     fn locate_finds_nested_values() {
         let source = "{\n  \"a\": [1, {\"b\": \"x\"}],\n  \"c\": {\"d\": null}\n}";
         let mut diagnostics = vec![
-            Diagnostic::error(Code::EmptyText, "m", "h").at(JsonPath::root().key("a").index(1).key("b")),
+            Diagnostic::error(Code::EmptyText, "m", "h")
+                .at(JsonPath::root().key("a").index(1).key("b")),
             Diagnostic::error(Code::EmptyText, "m", "h").at(JsonPath::root().key("c").key("d")),
             Diagnostic::error(Code::EmptyText, "m", "h").at(JsonPath::root().key("c")),
         ];
         locate_paths(source, &mut diagnostics);
-        let at = |i: usize| diagnostics.get(i).and_then(|d| d.location).map(|l| (l.line, l.column));
+        let at = |i: usize| {
+            diagnostics
+                .get(i)
+                .and_then(|d| d.location)
+                .map(|l| (l.line, l.column))
+        };
         assert_eq!(at(0), Some((2, 20)));
         assert_eq!(at(1), Some((3, 15)));
         assert_eq!(at(2), Some((3, 8)));

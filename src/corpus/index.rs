@@ -276,10 +276,10 @@ impl Index {
                         .position(|s| s.contains(&citation.range.start))
                         .unwrap_or(0);
                     for &reference in &citation.references {
-                        if let Some(list) = self.reference_citations.get_mut(reference) {
-                            if list.last() != Some(&citation_position) {
-                                list.push(citation_position);
-                            }
+                        if let Some(list) = self.reference_citations.get_mut(reference)
+                            && list.last() != Some(&citation_position)
+                        {
+                            list.push(citation_position);
                         }
                     }
                 }
@@ -297,10 +297,13 @@ impl Index {
         }
         for (paragraph_position, paragraph) in self.paragraphs.iter().enumerate() {
             for (year, range) in find_years(&paragraph.printed, &paragraph.segments) {
-                self.year_mentions.entry(year).or_default().push(YearMention {
-                    paragraph: paragraph_position,
-                    range,
-                });
+                self.year_mentions
+                    .entry(year)
+                    .or_default()
+                    .push(YearMention {
+                        paragraph: paragraph_position,
+                        range,
+                    });
             }
         }
     }
@@ -368,10 +371,10 @@ impl Index {
         self.paragraph_cases = vec![Vec::new(); self.paragraphs.len()];
 
         let push = |lists: &mut Vec<Vec<usize>>, at: Option<usize>, value: usize| {
-            if let Some(list) = at.and_then(|i| lists.get_mut(i)) {
-                if !list.contains(&value) {
-                    list.push(value);
-                }
+            if let Some(list) = at.and_then(|i| lists.get_mut(i))
+                && !list.contains(&value)
+            {
+                list.push(value);
             }
         };
         for (row_position, row) in file.regional_table.rows.iter().enumerate() {
@@ -385,7 +388,11 @@ impl Index {
                 }
             }
             for id in &row.references {
-                push(&mut self.reference_rows, reference_ids.get(id.as_str()).copied(), row_position);
+                push(
+                    &mut self.reference_rows,
+                    reference_ids.get(id.as_str()).copied(),
+                    row_position,
+                );
             }
         }
         for (case_position, case) in file.cases.iter().enumerate() {
@@ -399,7 +406,11 @@ impl Index {
                 }
             }
             for id in &case.references {
-                push(&mut self.reference_cases, reference_ids.get(id.as_str()).copied(), case_position);
+                push(
+                    &mut self.reference_cases,
+                    reference_ids.get(id.as_str()).copied(),
+                    case_position,
+                );
             }
             let paragraphs: Vec<usize> = case
                 .paragraphs
@@ -413,7 +424,11 @@ impl Index {
         }
         for (entity_position, entity) in file.entities.iter().enumerate() {
             for id in &entity.regions {
-                push(&mut self.region_entities, region_ids.get(id.as_str()).copied(), entity_position);
+                push(
+                    &mut self.region_entities,
+                    region_ids.get(id.as_str()).copied(),
+                    entity_position,
+                );
             }
         }
         for list in &mut self.region_entities {
@@ -421,7 +436,11 @@ impl Index {
         }
         for (series_position, series) in file.series.iter().enumerate() {
             for id in &series.references {
-                push(&mut self.reference_series, reference_ids.get(id.as_str()).copied(), series_position);
+                push(
+                    &mut self.reference_series,
+                    reference_ids.get(id.as_str()).copied(),
+                    series_position,
+                );
             }
         }
         let series_ids: HashMap<&str, usize> = file
@@ -433,17 +452,29 @@ impl Index {
         for (note_position, note) in file.notes.iter().enumerate() {
             for target in &note.about {
                 let item = match target {
-                    NoteTarget::Reference(id) => reference_ids.get(id.as_str()).map(|&i| Item::Reference(i)),
+                    NoteTarget::Reference(id) => {
+                        reference_ids.get(id.as_str()).map(|&i| Item::Reference(i))
+                    }
                     NoteTarget::Paragraph(id) => self.paragraph_by_id(id).map(Item::Paragraph),
                     NoteTarget::Series(id) => series_ids.get(id.as_str()).map(|&i| Item::Series(i)),
-                    NoteTarget::SeriesPoint { series, year } => series_ids.get(series.as_str()).and_then(|&s| {
-                        let point = file.series.get(s)?.points.iter().position(|p| p.year == *year)?;
-                        Some(Item::SeriesPoint { series: s, point })
-                    }),
-                    NoteTarget::Case(id) => position_of_id(file.cases.iter().map(|c| &c.id), id).map(Item::Case),
+                    NoteTarget::SeriesPoint { series, year } => {
+                        series_ids.get(series.as_str()).and_then(|&s| {
+                            let point = file
+                                .series
+                                .get(s)?
+                                .points
+                                .iter()
+                                .position(|p| p.year == *year)?;
+                            Some(Item::SeriesPoint { series: s, point })
+                        })
+                    }
+                    NoteTarget::Case(id) => {
+                        position_of_id(file.cases.iter().map(|c| &c.id), id).map(Item::Case)
+                    }
                     NoteTarget::Entity(id) => entity_ids.get(id.as_str()).map(|&i| Item::Entity(i)),
                     NoteTarget::TableRow(id) => {
-                        position_of_id(file.regional_table.rows.iter().map(|r| &r.id), id).map(Item::TableRow)
+                        position_of_id(file.regional_table.rows.iter().map(|r| &r.id), id)
+                            .map(Item::TableRow)
                     }
                 };
                 if let Some(item) = item {
@@ -482,28 +513,46 @@ fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
 /// common abbreviation or an initial.
 #[must_use]
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
-    const ABBREVIATIONS: [&str; 10] = ["e.g.", "i.e.", "U.S.", "etc.", "vs.", "cf.", "Dr.", "St.", "al.", "No."];
+    const ABBREVIATIONS: [&str; 10] = [
+        "e.g.", "i.e.", "U.S.", "etc.", "vs.", "cf.", "Dr.", "St.", "al.", "No.",
+    ];
     let mut sentences = Vec::new();
     let mut start = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
     while i < chars.len() {
-        let Some(&(offset, c)) = chars.get(i) else { break };
+        let Some(&(offset, c)) = chars.get(i) else {
+            break;
+        };
         if matches!(c, '.' | '?' | '!') {
             // Include closing quotes and brackets.
             let mut j = i + 1;
-            while chars.get(j).is_some_and(|&(_, c)| matches!(c, '"' | '”' | '’' | '\'' | ')')) {
+            while chars
+                .get(j)
+                .is_some_and(|&(_, c)| matches!(c, '"' | '”' | '’' | '\'' | ')'))
+            {
                 j += 1;
             }
             let end = chars.get(j).map_or(text.len(), |&(o, _)| o);
             let followed_by_space = chars.get(j).is_some_and(|&(_, c)| c.is_whitespace());
-            let next_visible = chars.iter().skip(j).find(|(_, c)| !c.is_whitespace()).map(|&(_, c)| c);
+            let next_visible = chars
+                .iter()
+                .skip(j)
+                .find(|(_, c)| !c.is_whitespace())
+                .map(|&(_, c)| c);
             let starts_sentence = next_visible.is_some_and(|c| {
                 c.is_uppercase() || c.is_ascii_digit() || matches!(c, '[' | '"' | '“' | '‘' | '(')
             });
-            let word_before = text.get(..=offset).unwrap_or_default().rsplit(char::is_whitespace).next().unwrap_or_default();
+            let word_before = text
+                .get(..=offset)
+                .unwrap_or_default()
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or_default();
             let is_abbreviation = ABBREVIATIONS.iter().any(|a| word_before.ends_with(a))
-                || (c == '.' && word_before.chars().filter(|c| c.is_alphabetic()).count() == 1 && word_before.chars().next().is_some_and(char::is_uppercase));
+                || (c == '.'
+                    && word_before.chars().filter(|c| c.is_alphabetic()).count() == 1
+                    && word_before.chars().next().is_some_and(char::is_uppercase));
             if followed_by_space && starts_sentence && !is_abbreviation {
                 sentences.push(start..end);
                 // Skip white space to the next sentence.
@@ -534,23 +583,33 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
 fn find_years(text: &str, segments: &[Segment]) -> Vec<(i32, Range<usize>)> {
     let mut years = Vec::new();
     for segment in segments {
-        let Segment::Text(range) = segment else { continue };
-        let Some(slice) = text.get(range.clone()) else { continue };
+        let Segment::Text(range) = segment else {
+            continue;
+        };
+        let Some(slice) = text.get(range.clone()) else {
+            continue;
+        };
         let bytes = slice.as_bytes();
         let mut i = 0;
         while i + 4 <= bytes.len() {
             let window = bytes.get(i..i + 4).unwrap_or_default();
             let is_digits = window.iter().all(u8::is_ascii_digit);
-            let before_ok = i == 0 || !bytes.get(i - 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b',');
+            let before_ok = i == 0
+                || !bytes
+                    .get(i - 1)
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b',');
             let after_ok = !bytes.get(i + 4).is_some_and(u8::is_ascii_alphanumeric);
-            if is_digits && before_ok && after_ok {
-                if let Some(year) = std::str::from_utf8(window).ok().and_then(|s| s.parse::<i32>().ok()) {
-                    if (1800..=2100).contains(&year) {
-                        years.push((year, range.start + i..range.start + i + 4));
-                        i += 4;
-                        continue;
-                    }
-                }
+            if is_digits
+                && before_ok
+                && after_ok
+                && let Some(year) = std::str::from_utf8(window)
+                    .ok()
+                    .and_then(|s| s.parse::<i32>().ok())
+                && (1800..=2100).contains(&year)
+            {
+                years.push((year, range.start + i..range.start + i + 4));
+                i += 4;
+                continue;
             }
             i += 1;
         }
@@ -563,22 +622,36 @@ mod tests {
     use super::*;
 
     fn sentences_of(text: &str) -> Vec<&str> {
-        split_sentences(text).into_iter().filter_map(|r| text.get(r)).collect()
+        split_sentences(text)
+            .into_iter()
+            .filter_map(|r| text.get(r))
+            .collect()
     }
 
     #[test]
     fn splits_sentences_but_not_abbreviations() {
         assert_eq!(
             sentences_of("The U.S. Department acts. [3] provide insights. Then “quoted.” Done"),
-            vec!["The U.S. Department acts.", "[3] provide insights.", "Then “quoted.”", "Done"]
+            vec![
+                "The U.S. Department acts.",
+                "[3] provide insights.",
+                "Then “quoted.”",
+                "Done"
+            ]
         );
-        assert_eq!(sentences_of("M. E. Porter wrote. Next."), vec!["M. E. Porter wrote.", "Next."]);
+        assert_eq!(
+            sentences_of("M. E. Porter wrote. Next."),
+            vec!["M. E. Porter wrote.", "Next."]
+        );
     }
 
     #[test]
     fn years_skip_numbers_like_counts() {
         let text = "In 2020 about 49,000, by 2021; page 1777 and 12020.";
-        let years: Vec<i32> = find_years(text, &[Segment::Text(0..text.len())]).into_iter().map(|(y, _)| y).collect();
+        let years: Vec<i32> = find_years(text, &[Segment::Text(0..text.len())])
+            .into_iter()
+            .map(|(y, _)| y)
+            .collect();
         assert_eq!(years, vec![2020, 2021]);
     }
 

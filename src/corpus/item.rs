@@ -165,8 +165,7 @@ impl Item {
         let file = &corpus.file;
         let index = &corpus.index;
         Some(match prefix {
-            "section" => Self::Section(position_of_id(file.sections.iter()
-.map(|s| &s.id), id)?),
+            "section" => Self::Section(position_of_id(file.sections.iter().map(|s| &s.id), id)?),
             "paragraph" => Self::Paragraph(index.paragraph_by_id(id)?),
             "citation" => {
                 let (paragraph_id, nth) = id.rsplit_once('/')?;
@@ -175,16 +174,23 @@ impl Item {
             }
             "reference" => Self::Reference(corpus.reference_by_id(id)?),
             "case" => Self::Case(position_of_id(file.cases.iter().map(|c| &c.id), id)?),
-            "row" => Self::TableRow(position_of_id(file.regional_table.rows.iter().map(|r| &r.id), id)?),
+            "row" => Self::TableRow(position_of_id(
+                file.regional_table.rows.iter().map(|r| &r.id),
+                id,
+            )?),
             "region" => Self::Region(corpus.region_by_id(id)?),
             "entity" => Self::Entity(position_of_id(file.entities.iter().map(|e| &e.id), id)?),
-            "series" => Self::Series(position_of_id(file.series.iter()
-.map(|s| &s.id), id)?),
+            "series" => Self::Series(position_of_id(file.series.iter().map(|s| &s.id), id)?),
             "point" => {
                 let (series_id, year) = id.rsplit_once('/')?;
                 let year: i32 = year.parse().ok()?;
                 let series = file.series.iter().position(|s| s.id == series_id)?;
-                let point = file.series.get(series)?.points.iter().position(|p| p.year == year)?;
+                let point = file
+                    .series
+                    .get(series)?
+                    .points
+                    .iter()
+                    .position(|p| p.year == year)?;
                 Self::SeriesPoint { series, point }
             }
             "note" => Self::Note(position_of_id(file.notes.iter().map(|n| &n.id), id)?),
@@ -194,7 +200,10 @@ impl Item {
 }
 
 /// The position of `id` among `ids`.
-pub(crate) fn position_of_id<'a>(mut ids: impl Iterator<Item = &'a String>, id: &str) -> Option<usize> {
+pub(crate) fn position_of_id<'a>(
+    mut ids: impl Iterator<Item = &'a String>,
+    id: &str,
+) -> Option<usize> {
     ids.position(|x| x == id)
 }
 

@@ -67,7 +67,7 @@ pub fn load_path(path: &Path) -> LoadReport {
     let name = path.display().to_string();
     match read_limited(path) {
         Ok(bytes) => load_bytes(&bytes, &name),
-        Err(diagnostic) => LoadReport::failed(&name, None, diagnostic),
+        Err(diagnostic) => LoadReport::failed(&name, None, *diagnostic),
     }
 }
 
@@ -75,7 +75,7 @@ pub fn load_path(path: &Path) -> LoadReport {
 ///
 /// # Errors
 /// A diagnostic saying why the file cannot be read.
-pub fn read_limited(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
     let io_error = |what: String| {
         Diagnostic::error(
             Code::Io,
@@ -84,12 +84,12 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, Diagnostic> {
         )
     };
     let metadata = std::fs::metadata(path)
-        .map_err(|e| io_error(format!("cannot read `{}`: {e}", path.display())))?;
+        .map_err(|e| Box::new(io_error(format!("cannot read `{}`: {e}", path.display()))))?;
     if metadata.is_dir() {
-        return Err(io_error(format!(
+        return Err(Box::new(io_error(format!(
             "`{}` is a directory, not a corpus file",
             path.display()
-        )));
+        ))));
     }
     let too_large = |size: u64| {
         Diagnostic::error(
@@ -104,16 +104,16 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, Diagnostic> {
         )
     };
     if metadata.len() > MAX_FILE_BYTES {
-        return Err(too_large(metadata.len()));
+        return Err(Box::new(too_large(metadata.len())));
     }
     let file = std::fs::File::open(path)
-        .map_err(|e| io_error(format!("cannot open `{}`: {e}", path.display())))?;
+        .map_err(|e| Box::new(io_error(format!("cannot open `{}`: {e}", path.display()))))?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| io_error(format!("cannot read `{}`: {e}", path.display())))?;
+        .map_err(|e| Box::new(io_error(format!("cannot read `{}`: {e}", path.display()))))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
+        return Err(Box::new(too_large(bytes.len() as u64)));
     }
     Ok(bytes)
 }
@@ -164,7 +164,7 @@ pub fn load_str(text: &str, source_name: &str) -> LoadReport {
         diagnostics: Vec::new(),
     };
     match parse(text) {
-        Err(diagnostic) => report.diagnostics.push(diagnostic),
+        Err(diagnostic) => report.diagnostics.push(*diagnostic),
         Ok(file) => match Corpus::from_file(file, source_name) {
             Ok(corpus) => {
                 report.diagnostics.clone_from(&corpus.warnings);
@@ -188,23 +188,23 @@ pub fn load_str(text: &str, source_name: &str) -> LoadReport {
 ///
 /// # Errors
 /// A located diagnostic for the first syntax or type error.
-pub fn parse(text: &str) -> Result<CorpusFile, Diagnostic> {
+pub fn parse(text: &str) -> Result<CorpusFile, Box<Diagnostic>> {
     if text.trim().is_empty() {
-        return Err(Diagnostic::error(
+        return Err(Box::new(Diagnostic::error(
             Code::JsonSyntax,
             "the file is empty",
             "a corpus is a JSON object starting with `{\"format\": \"paperlens-corpus/1\", …`",
-        ));
+        )));
     }
     let first = text.trim_start().chars().next().unwrap_or(' ');
     if first != '{' {
         let offset = text.len() - text.trim_start().len();
-        return Err(Diagnostic::error(
+        return Err(Box::new(Diagnostic::error(
             Code::JsonType,
             format!("a corpus is a JSON object, but this file starts with `{first}`"),
             "a corpus file starts with `{\"format\": \"paperlens-corpus/1\", …`; is this the right file?",
         )
-        .located(Location::at_offset(text, offset, first.len_utf8())));
+        .located(Location::at_offset(text, offset, first.len_utf8()))));
     }
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let result: Result<CorpusFile, _> = serde_path_to_error::deserialize(&mut deserializer);
@@ -213,12 +213,12 @@ pub fn parse(text: &str) -> Result<CorpusFile, Diagnostic> {
         Err(error) => {
             let path = JsonPath::from_serde(error.path());
             let inner = error.into_inner();
-            return Err(json_error(text, &inner, path));
+            return Err(Box::new(json_error(text, &inner, path)));
         }
     };
     deserializer
         .end()
-        .map_err(|e| json_error(text, &e, JsonPath::root()))?;
+        .map_err(|e| Box::new(json_error(text, &e, JsonPath::root())))?;
     Ok(file)
 }
 
@@ -252,11 +252,7 @@ fn json_error(text: &str, error: &serde_json::Error, path: JsonPath) -> Diagnost
             message,
             "see corpus/README.md for the expected shape of this value",
         ),
-        Category::Io => (
-            Code::Io,
-            message,
-            "check that the file can be read",
-        ),
+        Category::Io => (Code::Io, message, "check that the file can be read"),
     };
     let mut diagnostic = Diagnostic::error(code, message, hint).located(location);
     if !path.0.is_empty() {

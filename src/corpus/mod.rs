@@ -3,9 +3,11 @@
 //! Nothing here knows about the window; the command line and the tests use it directly.
 
 pub mod citations;
+pub mod cite;
 pub mod diagnostics;
 pub mod index;
 pub mod item;
+pub mod links;
 pub mod load;
 pub mod model;
 pub mod schema;
@@ -63,12 +65,11 @@ impl Corpus {
     ///
     /// # Errors
     /// Every diagnostic (with line and column) when the text does not make a valid corpus.
-    pub fn from_json(text: &str, source_name: &str) -> Result<Self, LoadReport> {
+    pub fn from_json(text: &str, source_name: &str) -> Result<Self, Box<LoadReport>> {
         let report = load::load_str(text, source_name);
-        if report.corpus.is_some() {
-            Ok(report.corpus.unwrap_or_default())
-        } else {
-            Err(report)
+        match report.corpus {
+            Some(corpus) => Ok(corpus),
+            None => Err(Box::new(report)),
         }
     }
 
@@ -115,7 +116,11 @@ impl Corpus {
     /// The position of the region with this id.
     #[must_use]
     pub fn region_by_id(&self, id: &str) -> Option<usize> {
-        self.file.regional_table.regions.iter().position(|r| r.id == id)
+        self.file
+            .regional_table
+            .regions
+            .iter()
+            .position(|r| r.id == id)
     }
 
     /// The reference and its printed number, by position.

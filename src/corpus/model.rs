@@ -15,6 +15,10 @@ pub const FORMAT_V1: &str = "paperlens-corpus/1";
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CorpusFile {
+    /// The JSON Schema the file follows, e.g. `"schema.json"`, so that editors can check it as
+    /// it is typed. Optional; paperlens keeps it but does not read the schema it names.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// Always `"paperlens-corpus/1"` for this version of the format.
     pub format: String,
     /// Bibliographic facts about the paper itself.
@@ -284,7 +288,18 @@ pub struct Entity {
 
 /// The sort of thing an [`Entity`] is.
 #[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {

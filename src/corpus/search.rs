@@ -1,7 +1,8 @@
 //! Search as you type over references, paragraphs, cases, entities, table rows and sections.
 //!
-//! Short fields (names, titles) are matched fuzzily with nucleo-matcher; running text is matched
-//! word by word as substrings, so a query finds passages without scattering over a paragraph.
+//! Every record has a short label (names, titles), matched fuzzily with nucleo-matcher so typos
+//! and abbreviations still find it, and a body (running text, all fields), matched word by word
+//! as substrings so a query finds passages without scattering over a paragraph.
 //! The haystacks are built once per corpus ([`SearchIndex::new`]); each query only scores them.
 
 use std::ops::Range;
@@ -9,25 +10,17 @@ use std::ops::Range;
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
+use super::Corpus;
 use super::item::{Item, ItemKind};
 use super::model::{CslName, Reference};
-use super::Corpus;
 
-/// How an entry's text is matched.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum MatchStyle {
-    /// Fuzzy, for short labels.
-    Fuzzy,
-    /// Every query word as a substring, for running text.
-    Words,
-}
-
-/// One searchable record.
+/// One searchable record: a short label matched fuzzily (typos and abbreviations welcome) and
+/// a longer body matched word by word as substrings.
 #[derive(Clone, Debug)]
 struct Entry {
     item: Item,
-    text: String,
-    style: MatchStyle,
+    label: String,
+    body: String,
 }
 
 /// One search result.
@@ -49,6 +42,9 @@ pub struct SearchIndex {
     entries: Vec<Entry>,
 }
 
+/// Added to word matches so they rank above fuzzy ones.
+const WORD_MATCH_BONUS: u32 = 1000;
+
 /// Kinds in the order results are grouped.
 pub const RESULT_KINDS: [ItemKind; 6] = [
     ItemKind::Reference,
@@ -69,22 +65,22 @@ impl SearchIndex {
             let number = corpus.index.reference_numbers.get(i).copied().unwrap_or(0);
             entries.push(Entry {
                 item: Item::Reference(i),
-                text: format!("[{number}] {}", reference_search_text(reference)),
-                style: MatchStyle::Fuzzy,
+                label: format!("[{number}] {}", super::cite::short_label(reference)),
+                body: format!("[{number}] {}", reference_search_text(reference)),
             });
         }
         for (i, entity) in file.entities.iter().enumerate() {
-            let mut text = entity.name.clone();
+            let mut label = entity.name.clone();
             for alias in &entity.aliases {
                 if alias != &entity.name {
-                    text.push_str(" · ");
-                    text.push_str(alias);
+                    label.push_str(" · ");
+                    label.push_str(alias);
                 }
             }
             entries.push(Entry {
                 item: Item::Entity(i),
-                text,
-                style: MatchStyle::Fuzzy,
+                body: format!("{label} — {}", entity.description),
+                label,
             });
         }
         for (i, row) in file.regional_table.rows.iter().enumerate() {
@@ -94,32 +90,43 @@ impl SearchIndex {
                 .map_or(row.region.as_str(), |r| r.name.as_str());
             entries.push(Entry {
                 item: Item::TableRow(i),
-                text: format!(
+                label: format!("{region}: {}", row.cooperating_entities),
+                body: format!(
                     "{region} — {} — {} — {} — {}",
-                    row.cooperating_entities, row.cooperative_efforts, row.key_concept, row.references_text
+                    row.cooperating_entities,
+                    row.cooperative_efforts,
+                    row.key_concept,
+                    row.references_text
                 ),
-                style: MatchStyle::Words,
             });
         }
         for (i, case) in file.cases.iter().enumerate() {
             entries.push(Entry {
                 item: Item::Case(i),
-                text: format!("{} — {} {}", case.title, case.countries.join(", "), case.summary),
-                style: MatchStyle::Words,
+                label: case.title.clone(),
+                body: format!(
+                    "{} — {} — {}",
+                    case.title,
+                    case.countries.join(", "),
+                    case.summary
+                ),
             });
         }
         for (i, section) in file.sections.iter().enumerate() {
+            let heading = format!("{} {}", section.number, section.title)
+                .trim()
+                .to_owned();
             entries.push(Entry {
                 item: Item::Section(i),
-                text: format!("{} {}", section.number, section.title).trim().to_owned(),
-                style: MatchStyle::Fuzzy,
+                body: heading.clone(),
+                label: heading,
             });
         }
         for (i, paragraph) in corpus.index.paragraphs.iter().enumerate() {
             entries.push(Entry {
                 item: Item::Paragraph(i),
-                text: paragraph.printed.clone(),
-                style: MatchStyle::Words,
+                label: String::new(),
+                body: paragraph.printed.clone(),
             });
         }
         Self { entries }
@@ -134,37 +141,72 @@ impl SearchIndex {
             return Vec::new();
         }
         let fuzzy = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
-        let words = Pattern::new(query, CaseMatching::Ignore, Normalization::Smart, AtomKind::Substring);
+        let words = Pattern::new(
+            query,
+            CaseMatching::Ignore,
+            Normalization::Smart,
+            AtomKind::Substring,
+        );
         let mut matcher = Matcher::new(Config::DEFAULT);
         let mut buffer = Vec::new();
         let mut indices = Vec::new();
         let mut hits: Vec<SearchHit> = Vec::new();
+        let query_chars = query.chars().filter(|c| !c.is_whitespace()).count();
         for entry in &self.entries {
-            let pattern = match entry.style {
-                MatchStyle::Fuzzy => &fuzzy,
-                MatchStyle::Words => &words,
-            };
+            // Word matches in the body rank above fuzzy matches of the label.
             indices.clear();
-            let haystack = Utf32Str::new(&entry.text, &mut buffer);
-            let Some(score) = pattern.indices(haystack, &mut matcher, &mut indices) else {
+            let body = Utf32Str::new(&entry.body, &mut buffer);
+            if let Some(score) = words.indices(body, &mut matcher, &mut indices) {
+                indices.sort_unstable();
+                indices.dedup();
+                let (label, highlights) = if entry.body.chars().count() > 160 {
+                    excerpt(&entry.body, &indices)
+                } else {
+                    (
+                        entry.body.clone(),
+                        char_indices_to_ranges(&entry.body, &indices, 0),
+                    )
+                };
+                hits.push(SearchHit {
+                    item: entry.item,
+                    score: score + WORD_MATCH_BONUS,
+                    label,
+                    highlights,
+                });
+                continue;
+            }
+            if entry.label.is_empty() {
+                continue;
+            }
+            indices.clear();
+            let label = Utf32Str::new(&entry.label, &mut buffer);
+            let Some(score) = fuzzy.indices(label, &mut matcher, &mut indices) else {
                 continue;
             };
             indices.sort_unstable();
             indices.dedup();
-            let (label, highlights) = match entry.style {
-                MatchStyle::Fuzzy => (entry.text.clone(), char_indices_to_ranges(&entry.text, &indices, 0)),
-                MatchStyle::Words => excerpt(&entry.text, &indices),
+            // A fuzzy match scattered over a long label is noise, not a match.
+            let span = match (indices.first(), indices.last()) {
+                (Some(&first), Some(&last)) => (last - first + 1) as usize,
+                _ => 0,
             };
+            if span > query_chars * 2 + 2 {
+                continue;
+            }
             hits.push(SearchHit {
                 item: entry.item,
                 score,
-                label,
-                highlights,
+                label: entry.label.clone(),
+                highlights: char_indices_to_ranges(&entry.label, &indices, 0),
             });
         }
         let mut grouped = Vec::new();
         for kind in RESULT_KINDS {
-            let mut of_kind: Vec<SearchHit> = hits.iter().filter(|h| h.item.kind() == kind).cloned().collect();
+            let mut of_kind: Vec<SearchHit> = hits
+                .iter()
+                .filter(|h| h.item.kind() == kind)
+                .cloned()
+                .collect();
             of_kind.sort_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item)));
             of_kind.truncate(per_kind);
             grouped.extend(of_kind);
@@ -198,18 +240,27 @@ fn name_text(name: &CslName) -> String {
     if !name.literal.is_empty() {
         return name.literal.clone();
     }
-    [name.given.as_str(), name.non_dropping_particle.as_str(), name.family.as_str()]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ")
+    [
+        name.given.as_str(),
+        name.non_dropping_particle.as_str(),
+        name.family.as_str(),
+    ]
+    .iter()
+    .filter(|s| !s.is_empty())
+    .copied()
+    .collect::<Vec<_>>()
+    .join(" ")
 }
 
 /// Converts sorted char indices into merged byte ranges of `text`, shifted by `-char_offset`.
 fn char_indices_to_ranges(text: &str, indices: &[u32], char_offset: usize) -> Vec<Range<usize>> {
     let mut ranges: Vec<Range<usize>> = Vec::new();
-    let mut wanted = indices.iter().map(|&i| i as usize).filter(|&i| i >= char_offset).map(|i| i - char_offset).peekable();
+    let mut wanted = indices
+        .iter()
+        .map(|&i| i as usize)
+        .filter(|&i| i >= char_offset)
+        .map(|i| i - char_offset)
+        .peekable();
     for (char_position, (byte, c)) in text.char_indices().enumerate() {
         while wanted.peek().is_some_and(|&w| w < char_position) {
             wanted.next();
@@ -256,7 +307,10 @@ mod tests {
 
     #[test]
     fn ranges_merge_adjacent_chars() {
-        assert_eq!(char_indices_to_ranges("héllo", &[0, 1, 3], 0), vec![0..3, 4..5]);
+        assert_eq!(
+            char_indices_to_ranges("héllo", &[0, 1, 3], 0),
+            vec![0..3, 4..5]
+        );
     }
 
     #[test]

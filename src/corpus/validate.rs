@@ -56,7 +56,14 @@ impl<'a> IdSet<'a> {
     }
 
     /// Reports `id` at `path` if it is not in this set.
-    fn check_link(&self, id: &str, code: Code, kind: &str, path: JsonPath, out: &mut Vec<Diagnostic>) {
+    fn check_link(
+        &self,
+        id: &str,
+        code: Code,
+        kind: &str,
+        path: JsonPath,
+        out: &mut Vec<Diagnostic>,
+    ) {
         if !self.contains(id) {
             out.push(
                 Diagnostic::error(
@@ -86,7 +93,12 @@ pub fn validate(file: &CorpusFile) -> Vec<Diagnostic> {
             .at(root.key("format")),
         );
     }
-    require_text(&file.paper.title, "the paper's title", root.key("paper").key("title"), &mut out);
+    require_text(
+        &file.paper.title,
+        "the paper's title",
+        root.key("paper").key("title"),
+        &mut out,
+    );
 
     // Ids of every kind.
     let sections = IdSet::collect(
@@ -103,7 +115,11 @@ pub fn validate(file: &CorpusFile) -> Vec<Diagnostic> {
             s.paragraphs.iter().enumerate().map(move |(j, p)| {
                 (
                     p.id.as_str(),
-                    JsonPath::root().key("sections").index(i).key("paragraphs").index(j),
+                    JsonPath::root()
+                        .key("sections")
+                        .index(i)
+                        .key("paragraphs")
+                        .index(j),
                 )
             })
         }),
@@ -176,47 +192,132 @@ pub fn validate(file: &CorpusFile) -> Vec<Diagnostic> {
     for (i, entity) in file.entities.iter().enumerate() {
         let path = root.key("entities").index(i);
         require_text(&entity.name, "an entity's name", path.key("name"), &mut out);
-        require_text(&entity.description, "an entity's description", path.key("description"), &mut out);
+        require_text(
+            &entity.description,
+            "an entity's description",
+            path.key("description"),
+            &mut out,
+        );
         for (j, region) in entity.regions.iter().enumerate() {
-            regions.check_link(region, Code::UnknownRegion, "region", path.key("regions").index(j), &mut out);
+            regions.check_link(
+                region,
+                Code::UnknownRegion,
+                "region",
+                path.key("regions").index(j),
+                &mut out,
+            );
         }
     }
 
     for (i, case) in file.cases.iter().enumerate() {
         let path = root.key("cases").index(i);
         require_text(&case.title, "a case's title", path.key("title"), &mut out);
-        require_text(&case.summary, "a case's summary", path.key("summary"), &mut out);
-        regions.check_link(&case.region, Code::UnknownRegion, "region", path.key("region"), &mut out);
+        require_text(
+            &case.summary,
+            "a case's summary",
+            path.key("summary"),
+            &mut out,
+        );
+        regions.check_link(
+            &case.region,
+            Code::UnknownRegion,
+            "region",
+            path.key("region"),
+            &mut out,
+        );
         for (j, id) in case.paragraphs.iter().enumerate() {
-            paragraphs.check_link(id, Code::UnknownParagraph, "paragraph", path.key("paragraphs").index(j), &mut out);
+            paragraphs.check_link(
+                id,
+                Code::UnknownParagraph,
+                "paragraph",
+                path.key("paragraphs").index(j),
+                &mut out,
+            );
         }
         for (j, id) in case.references.iter().enumerate() {
-            references.check_link(id, Code::UnknownReference, "reference", path.key("references").index(j), &mut out);
+            references.check_link(
+                id,
+                Code::UnknownReference,
+                "reference",
+                path.key("references").index(j),
+                &mut out,
+            );
         }
         for (j, id) in case.entities.iter().enumerate() {
-            entities.check_link(id, Code::UnknownEntity, "entity", path.key("entities").index(j), &mut out);
+            entities.check_link(
+                id,
+                Code::UnknownEntity,
+                "entity",
+                path.key("entities").index(j),
+                &mut out,
+            );
         }
     }
 
     if let Some(section) = &file.regional_table.section {
-        sections.check_link(section, Code::UnknownSection, "section", table.key("section"), &mut out);
+        sections.check_link(
+            section,
+            Code::UnknownSection,
+            "section",
+            table.key("section"),
+            &mut out,
+        );
     }
     if let Some(paragraph) = &file.regional_table.after_paragraph {
-        paragraphs.check_link(paragraph, Code::UnknownParagraph, "paragraph", table.key("after_paragraph"), &mut out);
+        paragraphs.check_link(
+            paragraph,
+            Code::UnknownParagraph,
+            "paragraph",
+            table.key("after_paragraph"),
+            &mut out,
+        );
     }
     for (i, region) in file.regional_table.regions.iter().enumerate() {
-        require_text(&region.name, "a region's name", table.key("regions").index(i).key("name"), &mut out);
+        require_text(
+            &region.name,
+            "a region's name",
+            table.key("regions").index(i).key("name"),
+            &mut out,
+        );
     }
     for (i, row) in file.regional_table.rows.iter().enumerate() {
         let path = table.key("rows").index(i);
-        regions.check_link(&row.region, Code::UnknownRegion, "region", path.key("region"), &mut out);
-        require_text(&row.cooperating_entities, "the Cooperating Entities cell", path.key("cooperating_entities"), &mut out);
-        require_text(&row.cooperative_efforts, "the Cooperative Efforts cell", path.key("cooperative_efforts"), &mut out);
+        regions.check_link(
+            &row.region,
+            Code::UnknownRegion,
+            "region",
+            path.key("region"),
+            &mut out,
+        );
+        require_text(
+            &row.cooperating_entities,
+            "the Cooperating Entities cell",
+            path.key("cooperating_entities"),
+            &mut out,
+        );
+        require_text(
+            &row.cooperative_efforts,
+            "the Cooperative Efforts cell",
+            path.key("cooperative_efforts"),
+            &mut out,
+        );
         for (j, id) in row.entities.iter().enumerate() {
-            entities.check_link(id, Code::UnknownEntity, "entity", path.key("entities").index(j), &mut out);
+            entities.check_link(
+                id,
+                Code::UnknownEntity,
+                "entity",
+                path.key("entities").index(j),
+                &mut out,
+            );
         }
         for (j, id) in row.references.iter().enumerate() {
-            references.check_link(id, Code::UnknownReference, "reference", path.key("references").index(j), &mut out);
+            references.check_link(
+                id,
+                Code::UnknownReference,
+                "reference",
+                path.key("references").index(j),
+                &mut out,
+            );
         }
     }
 
@@ -228,13 +329,37 @@ pub fn validate(file: &CorpusFile) -> Vec<Diagnostic> {
         for (j, target) in note.about.iter().enumerate() {
             let target_path = path.key("about").index(j);
             match target {
-                NoteTarget::Reference(id) => references.check_link(id, Code::UnknownReference, "reference", target_path.key("reference"), &mut out),
-                NoteTarget::Paragraph(id) => paragraphs.check_link(id, Code::UnknownParagraph, "paragraph", target_path.key("paragraph"), &mut out),
-                NoteTarget::Series(id) => series_ids.check_link(id, Code::UnknownSeries, "series", target_path.key("series"), &mut out),
+                NoteTarget::Reference(id) => references.check_link(
+                    id,
+                    Code::UnknownReference,
+                    "reference",
+                    target_path.key("reference"),
+                    &mut out,
+                ),
+                NoteTarget::Paragraph(id) => paragraphs.check_link(
+                    id,
+                    Code::UnknownParagraph,
+                    "paragraph",
+                    target_path.key("paragraph"),
+                    &mut out,
+                ),
+                NoteTarget::Series(id) => series_ids.check_link(
+                    id,
+                    Code::UnknownSeries,
+                    "series",
+                    target_path.key("series"),
+                    &mut out,
+                ),
                 NoteTarget::SeriesPoint { series, year } => {
                     let point_path = target_path.key("series_point");
                     match file.series.iter().find(|s| &s.id == series) {
-                        None => series_ids.check_link(series, Code::UnknownSeries, "series", point_path.key("series"), &mut out),
+                        None => series_ids.check_link(
+                            series,
+                            Code::UnknownSeries,
+                            "series",
+                            point_path.key("series"),
+                            &mut out,
+                        ),
                         Some(found) if !found.points.iter().any(|p| p.year == *year) => out.push(
                             Diagnostic::error(
                                 Code::UnknownSeries,
@@ -246,9 +371,27 @@ pub fn validate(file: &CorpusFile) -> Vec<Diagnostic> {
                         Some(_) => {}
                     }
                 }
-                NoteTarget::Case(id) => cases.check_link(id, Code::UnknownCase, "case", target_path.key("case"), &mut out),
-                NoteTarget::Entity(id) => entities.check_link(id, Code::UnknownEntity, "entity", target_path.key("entity"), &mut out),
-                NoteTarget::TableRow(id) => rows.check_link(id, Code::UnknownTableRow, "table row", target_path.key("table_row"), &mut out),
+                NoteTarget::Case(id) => cases.check_link(
+                    id,
+                    Code::UnknownCase,
+                    "case",
+                    target_path.key("case"),
+                    &mut out,
+                ),
+                NoteTarget::Entity(id) => entities.check_link(
+                    id,
+                    Code::UnknownEntity,
+                    "entity",
+                    target_path.key("entity"),
+                    &mut out,
+                ),
+                NoteTarget::TableRow(id) => rows.check_link(
+                    id,
+                    Code::UnknownTableRow,
+                    "table row",
+                    target_path.key("table_row"),
+                    &mut out,
+                ),
             }
         }
     }
@@ -278,13 +421,36 @@ fn check_sections(file: &CorpusFile, sections: &IdSet<'_>, out: &mut Vec<Diagnos
         let path = JsonPath::root().key("sections").index(i);
         require_text(&section.title, "a section's title", path.key("title"), out);
         for (j, paragraph) in section.paragraphs.iter().enumerate() {
-            require_text(&paragraph.text, "a paragraph's text", path.key("paragraphs").index(j).key("text"), out);
+            require_text(
+                &paragraph.text,
+                "a paragraph's text",
+                path.key("paragraphs").index(j).key("text"),
+                out,
+            );
         }
         let Some(parent) = &section.parent else {
             continue;
         };
         if !sections.contains(parent) {
-            sections.check_link(parent, Code::UnknownSection, "section", path.key("parent"), out);
+            sections.check_link(
+                parent,
+                Code::UnknownSection,
+                "section",
+                path.key("parent"),
+                out,
+            );
+            continue;
+        }
+        // A section that is its own parent is reported once, not again by the walk below.
+        if parent == &section.id {
+            out.push(
+                Diagnostic::error(
+                    Code::SectionCycle,
+                    format!("section `{}` is its own parent", section.id),
+                    "remove `parent`, or name the enclosing section",
+                )
+                .at(path.key("parent")),
+            );
             continue;
         }
         // Follow parents; a chain longer than the number of sections is a cycle.
@@ -296,7 +462,10 @@ fn check_sections(file: &CorpusFile, sections: &IdSet<'_>, out: &mut Vec<Diagnos
                 out.push(
                     Diagnostic::error(
                         Code::SectionCycle,
-                        format!("section `{}` is its own ancestor through `parent`", section.id),
+                        format!(
+                            "section `{}` is its own ancestor through `parent`",
+                            section.id
+                        ),
                         "make `parent` point to an enclosing section, never to a descendant",
                     )
                     .at(path.key("parent")),
@@ -304,16 +473,6 @@ fn check_sections(file: &CorpusFile, sections: &IdSet<'_>, out: &mut Vec<Diagnos
                 break;
             }
             current = next;
-        }
-        if parent == &section.id {
-            out.push(
-                Diagnostic::error(
-                    Code::SectionCycle,
-                    format!("section `{}` is its own parent", section.id),
-                    "remove `parent`, or name the enclosing section",
-                )
-                .at(path.key("parent")),
-            );
         }
     }
 }
@@ -338,7 +497,10 @@ fn check_references(file: &CorpusFile, references: &IdSet<'_>, out: &mut Vec<Dia
                 out.push(
                     Diagnostic::error(
                         Code::DuplicateCitationNumber,
-                        format!("citation number {number} is used by `{first}` and `{}`", reference.id),
+                        format!(
+                            "citation number {number} is used by `{first}` and `{}`",
+                            reference.id
+                        ),
                         "give each reference the number the paper prints for it",
                     )
                     .at(path.key("citation-number")),
@@ -360,7 +522,13 @@ fn check_citations<'a>(
         .references
         .iter()
         .enumerate()
-        .map(|(i, r)| (r.id.as_str(), r.citation_number.unwrap_or(u32::try_from(i + 1).unwrap_or(u32::MAX))))
+        .map(|(i, r)| {
+            (
+                r.id.as_str(),
+                r.citation_number
+                    .unwrap_or(u32::try_from(i + 1).unwrap_or(u32::MAX)),
+            )
+        })
         .collect();
     let mut cited: HashSet<&str> = HashSet::new();
     let mut printed = HashMap::new();
@@ -374,7 +542,13 @@ fn check_citations<'a>(
                 .key("text");
             let (pieces, errors) = citations::parse(&paragraph.text);
             for error in errors {
-                let snippet: String = paragraph.text.get(error.offset..).unwrap_or_default().chars().take(12).collect();
+                let snippet: String = paragraph
+                    .text
+                    .get(error.offset..)
+                    .unwrap_or_default()
+                    .chars()
+                    .take(12)
+                    .collect();
                 out.push(
                     Diagnostic::error(
                         Code::MalformedCitation,
@@ -418,7 +592,10 @@ fn check_citations<'a>(
                 Diagnostic::warning(
                     Code::UncitedReference,
                     format!("reference `{}` is never cited in the text", reference.id),
-                    format!("cite it with `[@{}]` where the paper does, or remove it", reference.id),
+                    format!(
+                        "cite it with `[@{}]` where the paper does, or remove it",
+                        reference.id
+                    ),
                 )
                 .at(JsonPath::root().key("references").index(i).key("id")),
             );
@@ -435,9 +612,11 @@ fn check_series(
     out: &mut Vec<Diagnostic>,
 ) {
     let check_quote = |quote: &str, paragraph: &str, path: JsonPath, out: &mut Vec<Diagnostic>| {
-        if let Some(text) = printed.get(paragraph) {
-            if !quote.is_empty() && !text.contains(quote) {
-                out.push(
+        if let Some(text) = printed.get(paragraph)
+            && !quote.is_empty()
+            && !text.contains(quote)
+        {
+            out.push(
                     Diagnostic::warning(
                         Code::QuoteNotFound,
                         format!("the quote does not occur in paragraph `{paragraph}`"),
@@ -445,7 +624,6 @@ fn check_series(
                     )
                     .at(path),
                 );
-            }
         }
     };
     for (i, series) in file.series.iter().enumerate() {
@@ -454,10 +632,22 @@ fn check_series(
         require_text(&series.unit, "a series' unit", path.key("unit"), out);
         require_text(&series.source, "a series' source", path.key("source"), out);
         for (j, id) in series.references.iter().enumerate() {
-            references.check_link(id, Code::UnknownReference, "reference", path.key("references").index(j), out);
+            references.check_link(
+                id,
+                Code::UnknownReference,
+                "reference",
+                path.key("references").index(j),
+                out,
+            );
         }
         if let Some(id) = &series.figure_paragraph {
-            paragraphs.check_link(id, Code::UnknownParagraph, "paragraph", path.key("figure_paragraph"), out);
+            paragraphs.check_link(
+                id,
+                Code::UnknownParagraph,
+                "paragraph",
+                path.key("figure_paragraph"),
+                out,
+            );
         }
         let mut previous: Option<i32> = None;
         let mut years = HashSet::new();
@@ -476,7 +666,10 @@ fn check_series(
                 out.push(
                     Diagnostic::error(
                         Code::SeriesYearOrder,
-                        format!("series `{}`: {} comes after a later year", series.id, point.year),
+                        format!(
+                            "series `{}`: {} comes after a later year",
+                            series.id, point.year
+                        ),
                         "list the points in ascending year order",
                     )
                     .at(point_path.key("year")),
@@ -502,25 +695,50 @@ fn check_series(
                 ),
                 _ => {}
             }
-            require_text(&point.quote, "a point's quote", point_path.key("quote"), out);
-            paragraphs.check_link(&point.paragraph, Code::UnknownParagraph, "paragraph", point_path.key("paragraph"), out);
+            require_text(
+                &point.quote,
+                "a point's quote",
+                point_path.key("quote"),
+                out,
+            );
+            paragraphs.check_link(
+                &point.paragraph,
+                Code::UnknownParagraph,
+                "paragraph",
+                point_path.key("paragraph"),
+                out,
+            );
             check_quote(&point.quote, &point.paragraph, point_path.key("quote"), out);
         }
         for (j, annotation) in series.annotations.iter().enumerate() {
             let annotation_path = path.key("annotations").index(j);
-            require_text(&annotation.label, "an annotation's label", annotation_path.key("label"), out);
+            require_text(
+                &annotation.label,
+                "an annotation's label",
+                annotation_path.key("label"),
+                out,
+            );
             if annotation.to_year < annotation.from_year {
                 out.push(
                     Diagnostic::error(
                         Code::AnnotationRange,
-                        format!("annotation `{}` ends ({}) before it starts ({})", annotation.label, annotation.to_year, annotation.from_year),
+                        format!(
+                            "annotation `{}` ends ({}) before it starts ({})",
+                            annotation.label, annotation.to_year, annotation.from_year
+                        ),
                         "swap `from_year` and `to_year`",
                     )
                     .at(annotation_path.key("to_year")),
                 );
             }
             if let Some(id) = &annotation.paragraph {
-                paragraphs.check_link(id, Code::UnknownParagraph, "paragraph", annotation_path.key("paragraph"), out);
+                paragraphs.check_link(
+                    id,
+                    Code::UnknownParagraph,
+                    "paragraph",
+                    annotation_path.key("paragraph"),
+                    out,
+                );
                 check_quote(&annotation.quote, id, annotation_path.key("quote"), out);
             }
         }

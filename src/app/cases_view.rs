@@ -1,0 +1,189 @@
+//! The Cases view: case studies and examples as cards, filterable by region.
+
+use eframe::egui::{self, Align, Color32, RichText, Sense, Ui};
+
+use super::context::{ClickAction, ViewCtx};
+use super::records::item_row_ui;
+use crate::corpus::model::CaseKind;
+use crate::corpus::{Corpus, Item};
+
+/// The Cases view's own UI state.
+#[derive(Debug, Default)]
+pub struct CasesView {
+    /// Show only cases of this region (position in `regional_table.regions`).
+    pub region_filter: Option<usize>,
+    /// Show examples as well as case studies.
+    pub hide_examples: bool,
+    reveal: Option<usize>,
+}
+
+impl CasesView {
+    /// Scrolls to a case on the next frame.
+    pub fn reveal(&mut self, case: usize) {
+        self.reveal = Some(case);
+    }
+
+    /// The cases shown, in corpus order.
+    #[must_use]
+    pub fn visible_cases(&self, corpus: &Corpus) -> Vec<usize> {
+        let region_id = self
+            .region_filter
+            .and_then(|r| corpus.file.regional_table.regions.get(r))
+            .map(|r| r.id.as_str());
+        corpus
+            .file
+            .cases
+            .iter()
+            .enumerate()
+            .filter(|(_, case)| region_id.is_none_or(|id| case.region == id))
+            .filter(|(_, case)| !self.hide_examples || case.kind == CaseKind::CaseStudy)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Draws the filter and the cards.
+    pub fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
+        let corpus = ctx.corpus;
+        if corpus.file.cases.is_empty() {
+            ui.label(
+                RichText::new("This corpus has no case studies.")
+                    .italics()
+                    .color(ctx.theme.muted_text),
+            );
+            return;
+        }
+        let regions = &corpus.file.regional_table.regions;
+        ui.horizontal_wrapped(|ui| {
+            let region_label = ui.label("Region");
+            let text = self
+                .region_filter
+                .and_then(|r| regions.get(r))
+                .map_or("All regions", |r| r.name.as_str());
+            egui::ComboBox::from_id_salt("cases-region")
+                .selected_text(text)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.region_filter, None, "All regions");
+                    for (i, region) in regions.iter().enumerate() {
+                        ui.selectable_value(&mut self.region_filter, Some(i), &region.name);
+                    }
+                })
+                .response
+                .labelled_by(region_label.id);
+            ui.checkbox(&mut self.hide_examples, "Case studies only");
+        });
+        let cases = self.visible_cases(corpus);
+        ui.label(
+            RichText::new(format!(
+                "{} of {} cases and examples",
+                cases.len(),
+                corpus.file.cases.len()
+            ))
+            .small()
+            .color(ctx.theme.muted_text),
+        );
+        egui::ScrollArea::vertical()
+            .id_salt("cases")
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                let width = ui.available_width();
+                let columns = if width > 900.0 { 2 } else { 1 };
+                let card_width = (width - ctx.theme.gap * (columns as f32 + 1.0)) / columns as f32;
+                for chunk in cases.chunks(columns) {
+                    ui.horizontal_top(|ui| {
+                        for &case in chunk {
+                            let response = card_ui(ctx, ui, case, card_width);
+                            if self.reveal == Some(case) {
+                                response.scroll_to_me(Some(Align::Center));
+                                self.reveal = None;
+                            }
+                        }
+                    });
+                    ui.add_space(ctx.theme.gap);
+                }
+            });
+        if self.reveal.is_some_and(|c| !cases.contains(&c)) {
+            self.reveal = None;
+        }
+    }
+}
+
+fn card_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, width: f32) -> egui::Response {
+    let corpus = ctx.corpus;
+    let item = Item::Case(position);
+    let Some(case) = corpus.file.cases.get(position) else {
+        return ui.label("");
+    };
+    let stroke_color = if ctx.is_selected(item) {
+        ctx.theme.accent
+    } else if ctx.is_highlighted(item) {
+        ctx.theme.selected_fill
+    } else {
+        ui.visuals().widgets.noninteractive.bg_stroke.color
+    };
+    let fill = if ctx.is_hover_highlighted(item) {
+        ctx.theme.hover_fill
+    } else {
+        Color32::TRANSPARENT
+    };
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(
+            if ctx.is_selected(item) { 2.0 } else { 1.0 },
+            stroke_color,
+        ))
+        .fill(fill)
+        .corner_radius(ctx.theme.radius * 2)
+        .inner_margin(ctx.theme.gap * 1.5)
+        .show(ui, |ui| {
+            ui.set_width(width - ctx.theme.gap * 3.0);
+            let kind = match case.kind {
+                CaseKind::CaseStudy => "CASE STUDY",
+                CaseKind::Example => "EXAMPLE",
+            };
+            let region = corpus
+                .region_by_id(&case.region)
+                .and_then(|r| corpus.file.regional_table.regions.get(r))
+                .map_or(case.region.as_str(), |r| r.name.as_str());
+            ui.label(
+                RichText::new(format!("{kind} · {region}"))
+                    .small()
+                    .color(ctx.theme.muted_text),
+            );
+            let title = ui.add(
+                egui::Label::new(
+                    RichText::new(&case.title)
+                        .size(ctx.theme.heading_size - 2.0)
+                        .strong(),
+                )
+                .wrap()
+                .sense(Sense::click()),
+            );
+            ctx.item_response(ui, title, item, ClickAction::Select);
+            if !case.countries.is_empty() {
+                ui.label(format!("Countries: {}", case.countries.join(", ")));
+            }
+            if !case.forms.is_empty() {
+                ui.horizontal_wrapped(|ui| {
+                    for form in &case.forms {
+                        egui::Frame::new()
+                            .fill(ctx.theme.chip_fill)
+                            .corner_radius(ctx.theme.radius)
+                            .inner_margin(egui::Margin::symmetric(6, 2))
+                            .show(ui, |ui| ui.label(RichText::new(form).small()));
+                    }
+                });
+            }
+            ui.add(egui::Label::new(&case.summary).wrap());
+            let sources: Vec<usize> = case
+                .references
+                .iter()
+                .filter_map(|id| corpus.reference_by_id(id))
+                .collect();
+            if !sources.is_empty() {
+                ui.label(RichText::new("Sources").small().strong());
+                for reference in sources {
+                    item_row_ui(ctx, ui, Item::Reference(reference), ClickAction::Select);
+                }
+            }
+        })
+        .response
+}

@@ -1,0 +1,301 @@
+//! What every panel shares: the corpus, the one selection and hover state, the theme, and the
+//! queue of [`Command`]s. Every clickable item goes through [`ViewCtx::item_response`].
+
+use std::cell::RefCell;
+use std::path::PathBuf;
+
+use eframe::egui::{self, Response, Ui};
+
+use super::records;
+use super::state::MainView;
+use super::theme::{Theme, ThemeChoice};
+use crate::corpus::links::Related;
+use crate::corpus::{Corpus, Item};
+
+/// The selection and hover state shared by every panel.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// What the user clicked last.
+    pub selected: Option<Item>,
+    /// What the pointer was over last frame.
+    pub hovered: Option<Item>,
+}
+
+/// Back/forward history of selections, like a browser's.
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    back: Vec<Item>,
+    forward: Vec<Item>,
+}
+
+impl History {
+    /// Records leaving `from` for somewhere new: `from` goes on the back stack, forward clears.
+    pub fn leave(&mut self, from: Option<Item>) {
+        if let Some(from) = from
+            && self.back.last() != Some(&from)
+        {
+            self.back.push(from);
+        }
+        self.forward.clear();
+    }
+
+    /// Steps back from `current`; returns where to go.
+    pub fn back(&mut self, current: Option<Item>) -> Option<Item> {
+        let target = self.back.pop()?;
+        if let Some(current) = current {
+            self.forward.push(current);
+        }
+        Some(target)
+    }
+
+    /// Steps forward from `current`; returns where to go.
+    pub fn forward(&mut self, current: Option<Item>) -> Option<Item> {
+        let target = self.forward.pop()?;
+        if let Some(current) = current {
+            self.back.push(current);
+        }
+        Some(target)
+    }
+
+    /// Whether there is somewhere to go back to.
+    #[must_use]
+    pub fn can_go_back(&self) -> bool {
+        !self.back.is_empty()
+    }
+
+    /// Whether there is somewhere to go forward to.
+    #[must_use]
+    pub fn can_go_forward(&self) -> bool {
+        !self.forward.is_empty()
+    }
+
+    /// Forgets everything (a new corpus was opened).
+    pub fn clear(&mut self) {
+        self.back.clear();
+        self.forward.clear();
+    }
+}
+
+/// A side effect requested while drawing, applied after the frame's UI.
+#[must_use]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Select an item (a history step).
+    Select(Item),
+    /// Select an item, show it in the view it belongs to and scroll to it (a history step).
+    Reveal(Item),
+    /// The pointer is over an item.
+    Hover(Item),
+    /// Clear the selection.
+    ClearSelection,
+    /// Go back in history.
+    Back,
+    /// Go forward in history.
+    Forward,
+    /// Switch the main view.
+    SetView(MainView),
+    /// Show the native open dialog.
+    OpenDialog,
+    /// Open a corpus or bibliography file.
+    Open(PathBuf),
+    /// Stop a background load; the open corpus stays.
+    CancelLoad,
+    /// Load the built-in corpus.
+    OpenBuiltin,
+    /// Reload the open file.
+    Reload,
+    /// Show or hide the diagnostics window.
+    ShowDiagnostics(bool),
+    /// Open the search box.
+    OpenSearch,
+    /// Show or hide the keyboard shortcut overlay.
+    ToggleShortcuts,
+    /// Change the theme.
+    SetTheme(ThemeChoice),
+    /// Copy text to the clipboard.
+    CopyText(String),
+    /// Open a web address (only `http`, `https`; checked again when applied).
+    OpenUrl(String),
+}
+
+/// What a click on an item does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClickAction {
+    /// Select it and show it in the inspector.
+    Select,
+    /// Select it and take the main view there.
+    Reveal,
+}
+
+/// Where a record is drawn: one drawing function per record kind serves all three.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UiLayout {
+    /// A one-line row in a list.
+    ListRow,
+    /// A compact preview card on hover.
+    Tooltip,
+    /// The full record in the inspector.
+    Inspector,
+}
+
+/// What panels draw from. Built once per frame by the app.
+pub struct ViewCtx<'a> {
+    /// The open corpus.
+    pub corpus: &'a Corpus,
+    /// Selection and hover state (as of the start of the frame).
+    pub selection: Selection,
+    /// What is related to the selection.
+    pub selected_related: &'a Related,
+    /// What is related to the hovered item.
+    pub hovered_related: &'a Related,
+    /// Colours and sizes.
+    pub theme: &'a Theme,
+    commands: RefCell<Vec<Command>>,
+}
+
+impl<'a> ViewCtx<'a> {
+    /// A context for one frame.
+    #[must_use]
+    pub fn new(
+        corpus: &'a Corpus,
+        selection: Selection,
+        selected_related: &'a Related,
+        hovered_related: &'a Related,
+        theme: &'a Theme,
+    ) -> Self {
+        Self {
+            corpus,
+            selection,
+            selected_related,
+            hovered_related,
+            theme,
+            commands: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Queues a command for after the frame.
+    pub fn send(&self, command: Command) {
+        self.commands.borrow_mut().push(command);
+    }
+
+    /// The commands queued so far.
+    #[must_use]
+    pub fn take_commands(self) -> Vec<Command> {
+        self.commands.into_inner()
+    }
+
+    /// Whether `item` is the selection.
+    #[must_use]
+    pub fn is_selected(&self, item: Item) -> bool {
+        self.selection.selected == Some(item)
+    }
+
+    /// Whether `item` is related to the selection (or is it).
+    #[must_use]
+    pub fn is_highlighted(&self, item: Item) -> bool {
+        self.selected_related.contains(item)
+    }
+
+    /// Whether `item` is related to what the pointer is over.
+    #[must_use]
+    pub fn is_hover_highlighted(&self, item: Item) -> bool {
+        self.hovered_related.contains(item)
+    }
+
+    /// The one way every clickable item behaves: hovering shows a preview card of its target
+    /// and marks it hovered for every panel; clicking selects it (or reveals it).
+    pub fn item_response(
+        &self,
+        ui: &Ui,
+        response: Response,
+        item: Item,
+        action: ClickAction,
+    ) -> Response {
+        let _ = ui;
+        if response.hovered() {
+            self.send(Command::Hover(item));
+        }
+        if response.clicked() {
+            self.send(match action {
+                ClickAction::Select => Command::Select(item),
+                ClickAction::Reveal => Command::Reveal(item),
+            });
+        }
+        response.on_hover_ui(|ui| {
+            ui.set_max_width(420.0);
+            records::item_ui(self, ui, item, UiLayout::Tooltip);
+        })
+    }
+
+    /// A link to `url` that opens only on click, with the full address shown on hover, and only
+    /// for `http`, `https` and DOI addresses; anything else is shown as plain text.
+    pub fn url_ui(&self, ui: &mut Ui, label: &str, url: &str) {
+        if is_openable_url(url) {
+            let response = ui
+                .link(egui::RichText::new(label).color(self.theme.accent))
+                .on_hover_text(format!("Open {url} in your browser"));
+            if response.clicked() {
+                self.send(Command::OpenUrl(url.to_owned()));
+            }
+        } else {
+            ui.label(label)
+                .on_hover_text("This address is not a web link, so paperlens does not open it.");
+        }
+    }
+}
+
+/// Whether paperlens may open `url`: only `http://` and `https://` addresses.
+#[must_use]
+pub fn is_openable_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.chars().any(char::is_control)
+        && url.len() < 2048
+}
+
+/// The web address of a DOI, if it looks like one (`10.` prefix).
+#[must_use]
+pub fn doi_url(doi: &str) -> Option<String> {
+    let doi = doi.trim();
+    let doi = doi
+        .strip_prefix("https://doi.org/")
+        .or_else(|| doi.strip_prefix("doi:"))
+        .unwrap_or(doi);
+    (doi.starts_with("10.") && !doi.contains(char::is_whitespace))
+        .then(|| format!("https://doi.org/{doi}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_links_open() {
+        assert!(is_openable_url("https://example.org/x"));
+        assert!(is_openable_url("HTTP://example.org"));
+        assert!(!is_openable_url("file:///etc/passwd"));
+        assert!(!is_openable_url("javascript:alert(1)"));
+        assert!(!is_openable_url("https://exa\nmple.org"));
+        assert_eq!(
+            doi_url("10.1257/jep.9.4.97").as_deref(),
+            Some("https://doi.org/10.1257/jep.9.4.97")
+        );
+        assert_eq!(doi_url("not a doi"), None);
+    }
+
+    #[test]
+    fn history_goes_back_and_forward() {
+        let mut history = History::default();
+        history.leave(Some(Item::Reference(1)));
+        assert_eq!(
+            history.back(Some(Item::Citation(2))),
+            Some(Item::Reference(1))
+        );
+        assert_eq!(
+            history.forward(Some(Item::Reference(1))),
+            Some(Item::Citation(2))
+        );
+        assert!(history.can_go_back());
+        assert!(!history.can_go_forward());
+    }
+}

@@ -1,0 +1,838 @@
+//! [`Explorer`]: the app. It owns the corpus, the one selection, the panels and the persisted
+//! state; panels draw from a [`ViewCtx`] and send [`Command`]s, applied after the frame.
+
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+
+use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText, Ui};
+
+use super::cases_view::CasesView;
+use super::context::{Command, History, Selection, ViewCtx, is_openable_url};
+use super::inspector::Inspector;
+use super::navigator::Navigator;
+use super::overlays::{DiagnosticsWindow, shortcuts_ui};
+use super::reader::Reader;
+use super::search_popup::SearchPopup;
+use super::state::{MainView, PersistedState, StateStore};
+use super::table_view::TableView;
+use super::theme::{Theme, ThemeChoice};
+use super::trends_view::TrendsView;
+use crate::cli::summary_line;
+use crate::corpus::diagnostics::{count, render_human};
+use crate::corpus::links::{Related, related};
+use crate::corpus::load::{LoadReport, load_path};
+use crate::corpus::search::SearchIndex;
+use crate::corpus::{Corpus, Item};
+
+/// How the app starts.
+#[derive(Debug, Default)]
+pub struct StartOptions {
+    /// A corpus file to open instead of the last one or the built-in corpus.
+    pub path: Option<PathBuf>,
+    /// The main view to show.
+    pub view: Option<MainView>,
+    /// An item key to select, e.g. `reference:porter1995`.
+    pub select: Option<String>,
+    /// Where settings live.
+    pub store: Option<StateStore>,
+    /// Save a screenshot of the window here after the first frames, then close.
+    pub screenshot: Option<PathBuf>,
+}
+
+/// A load running on a worker thread.
+struct PendingLoad {
+    path: PathBuf,
+    receiver: mpsc::Receiver<LoadReport>,
+}
+
+/// A screenshot being taken for `--screenshot`.
+struct ScreenshotTask {
+    path: PathBuf,
+    requested: bool,
+    result: Arc<Mutex<Option<Result<(), String>>>>,
+}
+
+/// The explorer app.
+pub struct Explorer {
+    corpus: Corpus,
+    search_index: SearchIndex,
+    open_path: Option<PathBuf>,
+    /// Selection and hover shared by every panel.
+    pub selection: Selection,
+    history: History,
+    selected_related: Related,
+    hovered_related: Related,
+    theme: Theme,
+    /// What is remembered across restarts.
+    pub state: PersistedState,
+    store: StateStore,
+    saved_state: PersistedState,
+    last_save_seconds: f64,
+    /// The Navigator.
+    pub navigator: Navigator,
+    /// The Reader.
+    pub reader: Reader,
+    /// The Table view.
+    pub table: TableView,
+    /// The Cases view.
+    pub cases: CasesView,
+    /// The Trends view.
+    pub trends: TrendsView,
+    inspector: Inspector,
+    /// The search box.
+    pub search: SearchPopup,
+    /// The diagnostics window.
+    pub diagnostics: DiagnosticsWindow,
+    /// Whether the shortcut overlay is shown.
+    pub show_shortcuts: bool,
+    /// One-line messages for the status bar (newest last).
+    pub notices: Vec<String>,
+    /// Warnings of the open corpus, rendered as `paperlens check` prints them.
+    warnings_text: String,
+    pending_load: Option<PendingLoad>,
+    screenshot: Option<ScreenshotTask>,
+    frames: u64,
+    applied_zoom: bool,
+    /// Set when a `--screenshot` could not be written.
+    pub screenshot_error: Arc<Mutex<Option<String>>>,
+}
+
+impl Explorer {
+    /// Creates the app on `ctx` with the given start options.
+    #[must_use]
+    pub fn new(ctx: &egui::Context, options: StartOptions) -> Self {
+        let store = options.store.unwrap_or_else(StateStore::in_memory);
+        let loaded = store.load();
+        let mut state = loaded.state;
+        let mut notices: Vec<String> = loaded.warning.into_iter().collect();
+        let mut open_path = None;
+        let mut warnings_text = String::new();
+        let mut failed_report = None;
+        let requested = options.path.clone().or_else(|| state.last_corpus.clone());
+        let corpus = match requested {
+            Some(path) => {
+                let report = load_path(&path);
+                if let Some(corpus) = report.corpus.clone() {
+                    warnings_text = diagnostics_text(&report);
+                    open_path = Some(path.clone());
+                    state.remember_recent(&path);
+                    corpus
+                } else {
+                    notices.push(format!(
+                        "Could not open {}; showing the built-in corpus instead.",
+                        path.display()
+                    ));
+                    state.last_corpus = None;
+                    failed_report = Some(report);
+                    Corpus::builtin()
+                }
+            }
+            None => Corpus::builtin(),
+        };
+        if let Some(view) = options.view {
+            state.view = view;
+        }
+        Theme::install_fonts(ctx);
+        let theme = Theme::for_choice(state.theme, ctx.system_theme() == Some(egui::Theme::Dark));
+        theme.apply(ctx);
+        let mut app = Self {
+            search_index: SearchIndex::new(&corpus),
+            corpus,
+            open_path,
+            selection: Selection::default(),
+            history: History::default(),
+            selected_related: Related::default(),
+            hovered_related: Related::default(),
+            theme,
+            saved_state: state.clone(),
+            state,
+            store,
+            last_save_seconds: 0.0,
+            navigator: Navigator::default(),
+            reader: Reader::default(),
+            table: TableView::default(),
+            cases: CasesView::default(),
+            trends: TrendsView::default(),
+            inspector: Inspector,
+            search: SearchPopup::default(),
+            diagnostics: DiagnosticsWindow::default(),
+            show_shortcuts: false,
+            notices,
+            warnings_text,
+            pending_load: None,
+            screenshot: options.screenshot.map(|path| ScreenshotTask {
+                path,
+                requested: false,
+                result: Arc::new(Mutex::new(None)),
+            }),
+            frames: 0,
+            applied_zoom: false,
+            screenshot_error: Arc::new(Mutex::new(None)),
+        };
+        app.navigator.tab = app.state.navigator_tab;
+        if let Some(report) = failed_report {
+            app.show_failed_load(&report);
+        }
+        let selection_key = options.select.or_else(|| app.state.selection.clone());
+        if let Some(key) = selection_key {
+            match Item::from_key(&key, &app.corpus) {
+                Some(item) => app.apply(ctx, Command::Reveal(item)),
+                None if app.state.selection.as_deref() != Some(key.as_str()) => {
+                    app.notices
+                        .push(format!("Nothing in this corpus has the key `{key}`."));
+                }
+                None => {}
+            }
+            if let Some(view) = options.view {
+                app.state.view = view;
+            }
+        }
+        app
+    }
+
+    /// The open corpus.
+    #[must_use]
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    /// The main view shown.
+    #[must_use]
+    pub fn view(&self) -> MainView {
+        self.state.view
+    }
+
+    /// The path of the open file (`None` for the built-in corpus).
+    #[must_use]
+    pub fn open_path(&self) -> Option<&PathBuf> {
+        self.open_path.as_ref()
+    }
+
+    /// Whether a file is loading in the background.
+    #[must_use]
+    pub fn is_loading(&self) -> bool {
+        self.pending_load.is_some()
+    }
+
+    /// Opens a file: loads it on a worker thread; the open corpus stays until it is ready.
+    pub fn open(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let (sender, receiver) = mpsc::channel();
+        let worker_path = path.clone();
+        let repaint = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("corpus-loader".to_owned())
+            .spawn(move || {
+                let report = load_path(&worker_path);
+                let _ = sender.send(report);
+                repaint.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.pending_load = Some(PendingLoad { path, receiver }),
+            Err(e) => self
+                .notices
+                .push(format!("Could not start loading {}: {e}", path.display())),
+        }
+    }
+
+    /// Waits for a background load to finish and applies it (for tests and scripts).
+    pub fn finish_loading(&mut self) {
+        if let Some(pending) = self.pending_load.take()
+            && let Ok(report) = pending.receiver.recv()
+        {
+            self.finish_load(pending.path, report);
+        }
+    }
+
+    fn poll_loading(&mut self) {
+        let Some(pending) = &self.pending_load else {
+            return;
+        };
+        match pending.receiver.try_recv() {
+            Ok(report) => {
+                if let Some(pending) = self.pending_load.take() {
+                    self.finish_load(pending.path, report);
+                }
+            }
+            Err(mpsc::TryRecvError::Empty) => {}
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.notices
+                    .push("Loading stopped unexpectedly; the open corpus is unchanged.".to_owned());
+                self.pending_load = None;
+            }
+        }
+    }
+
+    fn finish_load(&mut self, path: PathBuf, report: LoadReport) {
+        let Some(corpus) = report.corpus.clone() else {
+            self.show_failed_load(&report);
+            return;
+        };
+        let previous_selection = self
+            .selection
+            .selected
+            .and_then(|item| item.key(&self.corpus));
+        self.warnings_text = diagnostics_text(&report);
+        self.search_index = SearchIndex::new(&corpus);
+        self.corpus = corpus;
+        self.search.reset();
+        self.history.clear();
+        self.table = TableView::default();
+        self.cases = CasesView::default();
+        self.trends = TrendsView::default();
+        self.selection = Selection::default();
+        // Keep the selection across a reload when the item still exists.
+        if let Some(item) = previous_selection.and_then(|key| Item::from_key(&key.0, &self.corpus))
+        {
+            self.selection.selected = Some(item);
+        }
+        self.refresh_related();
+        self.state.remember_recent(&path);
+        self.state.last_corpus = Some(path.clone());
+        self.open_path = Some(path);
+        let (_, warnings) = count(&report.diagnostics);
+        self.notices.push(match warnings {
+            0 => format!("Opened {}.", report.source_name),
+            n => format!(
+                "Opened {} with {n} warning{}.",
+                report.source_name,
+                if n == 1 { "" } else { "s" }
+            ),
+        });
+    }
+
+    fn show_failed_load(&mut self, report: &LoadReport) {
+        let (errors, _) = count(&report.diagnostics);
+        self.notices.push(format!(
+            "Could not open {}: {errors} error{}. The open corpus is unchanged.",
+            report.source_name,
+            if errors == 1 { "" } else { "s" }
+        ));
+        self.diagnostics.show_report(
+            format!("Could not open {}", report.source_name),
+            "The corpus already open stays open. Fix these problems and reload (F5), or open another file.".to_owned(),
+            diagnostics_text(report),
+        );
+    }
+
+    /// Applies one command.
+    pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::Select(item) => self.select(item, false),
+            Command::Reveal(item) => self.select(item, true),
+            Command::Hover(item) => self.selection.hovered = Some(item),
+            Command::ClearSelection => {
+                self.history.leave(self.selection.selected);
+                self.selection.selected = None;
+            }
+            Command::Back => {
+                if let Some(item) = self.history.back(self.selection.selected) {
+                    self.selection.selected = Some(item);
+                    self.show_in_view(item);
+                }
+            }
+            Command::Forward => {
+                if let Some(item) = self.history.forward(self.selection.selected) {
+                    self.selection.selected = Some(item);
+                    self.show_in_view(item);
+                }
+            }
+            Command::SetView(view) => self.state.view = view,
+            Command::OpenDialog => {
+                let mut dialog = rfd::FileDialog::new()
+                    .add_filter("paperlens corpus", &["json"])
+                    .add_filter("All files", &["*"]);
+                if let Some(dir) = self.open_path.as_ref().and_then(|p| p.parent()) {
+                    dialog = dialog.set_directory(dir);
+                }
+                if let Some(path) = dialog.pick_file() {
+                    self.open(ctx, path);
+                }
+            }
+            Command::Open(path) => self.open(ctx, path),
+            Command::CancelLoad => {
+                if self.pending_load.take().is_some() {
+                    self.notices
+                        .push("Loading cancelled; the open corpus is unchanged.".to_owned());
+                }
+            }
+            Command::OpenBuiltin => {
+                self.corpus = Corpus::builtin();
+                self.search_index = SearchIndex::new(&self.corpus);
+                self.search.reset();
+                self.open_path = None;
+                self.state.last_corpus = None;
+                self.selection = Selection::default();
+                self.history.clear();
+                self.warnings_text.clear();
+                self.notices.push("Opened the built-in corpus.".to_owned());
+            }
+            Command::Reload => match self.open_path.clone() {
+                Some(path) => self.open(ctx, path),
+                None => self
+                    .notices
+                    .push("The built-in corpus is always up to date.".to_owned()),
+            },
+            Command::ShowDiagnostics(open) => {
+                if open && !self.diagnostics.open {
+                    self.diagnostics.show_report(
+                        format!("Warnings in {}", self.corpus.source_name),
+                        "The corpus opened; these are things its author may want to fix."
+                            .to_owned(),
+                        self.warnings_text.clone(),
+                    );
+                }
+                self.diagnostics.open = open;
+            }
+            Command::OpenSearch => self.search.open(),
+            Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Command::SetTheme(choice) => {
+                self.state.theme = choice;
+                self.theme =
+                    Theme::for_choice(choice, ctx.system_theme() == Some(egui::Theme::Dark));
+                self.theme.apply(ctx);
+            }
+            Command::CopyText(text) => {
+                ctx.copy_text(text);
+                self.notices.push("Copied to the clipboard.".to_owned());
+            }
+            Command::OpenUrl(url) => {
+                if is_openable_url(&url) {
+                    ctx.open_url(egui::OpenUrl::new_tab(url));
+                }
+            }
+        }
+    }
+
+    fn select(&mut self, item: Item, reveal: bool) {
+        if self.selection.selected != Some(item) {
+            self.history.leave(self.selection.selected);
+            self.selection.selected = Some(item);
+        }
+        if let Item::Region(region) = item {
+            self.table.region_filter = Some(region);
+            self.cases.region_filter = Some(region);
+        }
+        if reveal {
+            self.show_in_view(item);
+        }
+    }
+
+    /// Takes the main view to where `item` is shown and scrolls there.
+    fn show_in_view(&mut self, item: Item) {
+        match item {
+            Item::Section(_) | Item::Paragraph(_) | Item::Citation(_) => {
+                self.state.view = MainView::Reader;
+                self.reader.reveal(item);
+            }
+            Item::TableRow(row) => {
+                self.state.view = MainView::Table;
+                if !self.table.visible_rows(&self.corpus).contains(&row) {
+                    self.table.region_filter = None;
+                    self.table.concept_filter = None;
+                }
+                self.table.reveal(row);
+            }
+            Item::Case(case) => {
+                self.state.view = MainView::Cases;
+                if !self.cases.visible_cases(&self.corpus).contains(&case) {
+                    self.cases.region_filter = None;
+                    self.cases.hide_examples = false;
+                }
+                self.cases.reveal(case);
+            }
+            Item::Series(series) | Item::SeriesPoint { series, .. } => {
+                self.state.view = MainView::Trends;
+                self.trends.series = series;
+            }
+            Item::Reference(_) | Item::Entity(_) | Item::Region(_) | Item::Note(_) => {}
+        }
+    }
+
+    fn refresh_related(&mut self) {
+        if self.selected_related.origin != self.selection.selected {
+            self.selected_related = self
+                .selection
+                .selected
+                .map(|item| related(&self.corpus, item))
+                .unwrap_or_default();
+        }
+        if self.hovered_related.origin != self.selection.hovered {
+            self.hovered_related = self
+                .selection
+                .hovered
+                .map(|item| related(&self.corpus, item))
+                .unwrap_or_default();
+        }
+    }
+
+    /// Keyboard shortcuts, mouse back/forward buttons and dropped files.
+    fn global_input(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let shortcut = |modifiers, key| KeyboardShortcut::new(modifiers, key);
+        let text_focused = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
+        ctx.input_mut(|input| {
+            if input.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::K))
+                || input.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::F))
+            {
+                commands.push(Command::OpenSearch);
+            }
+            if input.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::O)) {
+                commands.push(Command::OpenDialog);
+            }
+            if input.consume_shortcut(&shortcut(Modifiers::NONE, Key::F5)) {
+                commands.push(Command::Reload);
+            }
+            if input.consume_shortcut(&shortcut(Modifiers::ALT, Key::ArrowLeft))
+                || input.pointer.button_pressed(egui::PointerButton::Extra1)
+            {
+                commands.push(Command::Back);
+            }
+            if input.consume_shortcut(&shortcut(Modifiers::ALT, Key::ArrowRight))
+                || input.pointer.button_pressed(egui::PointerButton::Extra2)
+            {
+                commands.push(Command::Forward);
+            }
+            if input.consume_shortcut(&shortcut(Modifiers::NONE, Key::F1)) {
+                commands.push(Command::ToggleShortcuts);
+            }
+            if !text_focused
+                && input
+                    .events
+                    .iter()
+                    .any(|e| matches!(e, egui::Event::Text(t) if t == "?"))
+            {
+                commands.push(Command::ToggleShortcuts);
+            }
+            for (key, view) in [
+                (Key::Num1, MainView::Reader),
+                (Key::Num2, MainView::Table),
+                (Key::Num3, MainView::Cases),
+                (Key::Num4, MainView::Trends),
+            ] {
+                if input.consume_shortcut(&shortcut(Modifiers::COMMAND, key)) {
+                    commands.push(Command::SetView(view));
+                }
+            }
+            if !self.search.open && input.key_pressed(Key::Escape) {
+                if self.show_shortcuts {
+                    commands.push(Command::ToggleShortcuts);
+                } else if self.diagnostics.open {
+                    commands.push(Command::ShowDiagnostics(false));
+                }
+            }
+            if let Some(path) = input
+                .raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .find(|p| !p.as_os_str().is_empty())
+            {
+                commands.push(Command::Open(path));
+            }
+        });
+        commands
+    }
+
+    fn remember_layout(&mut self, ctx: &egui::Context) {
+        self.state.navigator_tab = self.navigator.tab;
+        self.state.selection = self
+            .selection
+            .selected
+            .and_then(|item| item.key(&self.corpus))
+            .map(|k| k.0);
+        self.state.zoom = ctx.zoom_factor();
+        let now = ctx.input(|i| i.time);
+        if self.state != self.saved_state && now - self.last_save_seconds > 1.0 {
+            self.save_state();
+            self.last_save_seconds = now;
+        }
+    }
+
+    /// Writes the persisted state now (also called on exit).
+    pub fn save_state(&mut self) {
+        match self.store.save(&self.state) {
+            Ok(()) => self.saved_state = self.state.clone(),
+            Err(e) => {
+                let message = format!("Could not save settings: {e}");
+                if self.notices.last() != Some(&message) {
+                    self.notices.push(message);
+                }
+                // Do not retry every frame.
+                self.saved_state = self.state.clone();
+            }
+        }
+    }
+
+    fn take_screenshot(&mut self, ctx: &egui::Context) {
+        let Some(task) = &mut self.screenshot else {
+            return;
+        };
+        if !task.requested && self.frames >= 4 {
+            task.requested = true;
+            let path = task.path.clone();
+            let result = Arc::clone(&task.result);
+            let repaint = ctx.clone();
+            ctx.request_screenshot(move |image| {
+                let saved = save_png(&path, &image);
+                if let Ok(mut slot) = result.lock() {
+                    *slot = Some(saved);
+                }
+                repaint.request_repaint();
+            });
+        }
+        let finished = task.result.lock().ok().and_then(|mut slot| slot.take());
+        if let Some(outcome) = finished {
+            if let Err(e) = outcome
+                && let Ok(mut slot) = self.screenshot_error.lock()
+            {
+                *slot = Some(e);
+            }
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        ctx.request_repaint();
+    }
+
+    /// Draws one frame: panels, then overlays, then applies the commands they sent.
+    pub fn frame_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        self.frames += 1;
+        if !self.applied_zoom {
+            ctx.set_zoom_factor(self.state.zoom);
+            self.applied_zoom = true;
+        }
+        self.poll_loading();
+        let mut commands = self.global_input(&ctx);
+        self.refresh_related();
+        let hovered_before = self.selection.hovered;
+        self.selection.hovered = None;
+
+        let view_ctx = ViewCtx::new(
+            &self.corpus,
+            Selection {
+                selected: self.selection.selected,
+                hovered: hovered_before,
+            },
+            &self.selected_related,
+            &self.hovered_related,
+            &self.theme,
+        );
+        self.toolbar_ui(&view_ctx, ui);
+        self.status_bar_ui(&view_ctx, ui);
+        let navigator_width = egui::Panel::left("navigator")
+            .resizable(true)
+            .default_size(self.state.navigator_width)
+            .size_range(180.0..=600.0)
+            .show(ui, |ui| self.navigator.ui(&view_ctx, ui))
+            .response
+            .rect
+            .width();
+        let inspector_width = egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(self.state.inspector_width)
+            .size_range(240.0..=800.0)
+            .show(ui, |ui| self.inspector.ui(&view_ctx, ui))
+            .response
+            .rect
+            .width();
+        egui::CentralPanel::default().show(ui, |ui| match self.state.view {
+            MainView::Reader => self.reader.ui(&view_ctx, ui),
+            MainView::Table => self.table.ui(&view_ctx, ui),
+            MainView::Cases => self.cases.ui(&view_ctx, ui),
+            MainView::Trends => self.trends.ui(&view_ctx, ui),
+        });
+        self.search.ui(&view_ctx, ui, &self.search_index);
+        self.diagnostics.ui(&view_ctx, ui);
+        if self.show_shortcuts && !shortcuts_ui(&view_ctx, ui) {
+            commands.push(Command::ToggleShortcuts);
+        }
+        commands.extend(view_ctx.take_commands());
+        self.state.navigator_width = navigator_width;
+        self.state.inspector_width = inspector_width;
+
+        for command in commands {
+            self.apply(&ctx, command);
+        }
+        self.refresh_related();
+        self.remember_layout(&ctx);
+        if self.screenshot.is_some() {
+            self.take_screenshot(&ctx);
+        }
+    }
+
+    fn toolbar_ui(&self, view_ctx: &ViewCtx<'_>, ui: &mut Ui) {
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                ui.menu_button("File", |ui| {
+                    if ui.button("Open…  (Ctrl+O)").clicked() {
+                        view_ctx.send(Command::OpenDialog);
+                    }
+                    ui.menu_button("Open recent", |ui| {
+                        if self.state.recent_files.is_empty() {
+                            ui.label(RichText::new("No recent files").italics());
+                        }
+                        for path in &self.state.recent_files {
+                            if ui.button(path.display().to_string()).clicked() {
+                                view_ctx.send(Command::Open(path.clone()));
+                            }
+                        }
+                    });
+                    if ui.button("Open the built-in corpus").clicked() {
+                        view_ctx.send(Command::OpenBuiltin);
+                    }
+                    if ui
+                        .add_enabled(self.open_path.is_some(), egui::Button::new("Reload  (F5)"))
+                        .clicked()
+                    {
+                        view_ctx.send(Command::Reload);
+                    }
+                    ui.separator();
+                    if ui.button("Quit").clicked() {
+                        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                    }
+                });
+                ui.menu_button("View", |ui| {
+                    for view in MainView::ALL {
+                        if ui
+                            .selectable_label(self.state.view == view, view.label())
+                            .clicked()
+                        {
+                            view_ctx.send(Command::SetView(view));
+                        }
+                    }
+                    ui.separator();
+                    ui.label(RichText::new("Theme").small());
+                    for choice in ThemeChoice::ALL {
+                        if ui
+                            .selectable_label(self.state.theme == choice, choice.label())
+                            .clicked()
+                        {
+                            view_ctx.send(Command::SetTheme(choice));
+                        }
+                    }
+                    ui.separator();
+                    egui::gui_zoom::zoom_menu_buttons(ui);
+                });
+                ui.menu_button("Help", |ui| {
+                    if ui.button("Keyboard shortcuts  (F1)").clicked() {
+                        view_ctx.send(Command::ToggleShortcuts);
+                    }
+                });
+            });
+            ui.horizontal(|ui| {
+                let back = ui
+                    .add_enabled(self.history.can_go_back(), egui::Button::new("◀ Back"))
+                    .on_hover_text("Back (Alt+←)");
+                if back.clicked() {
+                    view_ctx.send(Command::Back);
+                }
+                let forward = ui
+                    .add_enabled(
+                        self.history.can_go_forward(),
+                        egui::Button::new("Forward ▶"),
+                    )
+                    .on_hover_text("Forward (Alt+→)");
+                if forward.clicked() {
+                    view_ctx.send(Command::Forward);
+                }
+                ui.separator();
+                for view in MainView::ALL {
+                    if ui
+                        .selectable_label(self.state.view == view, view.label())
+                        .clicked()
+                    {
+                        view_ctx.send(Command::SetView(view));
+                    }
+                }
+                ui.separator();
+                if ui.button("Search  (Ctrl+K)").clicked() {
+                    view_ctx.send(Command::OpenSearch);
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let title = &view_ctx.corpus.file.paper.title;
+                    let name = if title.is_empty() {
+                        view_ctx.corpus.source_name.clone()
+                    } else {
+                        title.clone()
+                    };
+                    ui.add(egui::Label::new(RichText::new(name).strong()).truncate());
+                });
+            });
+        });
+    }
+
+    fn status_bar_ui(&self, view_ctx: &ViewCtx<'_>, ui: &mut Ui) {
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let source = match &self.open_path {
+                    Some(path) => path.display().to_string(),
+                    None => "Built-in corpus".to_owned(),
+                };
+                ui.label(
+                    RichText::new(source)
+                        .small()
+                        .color(view_ctx.theme.muted_text),
+                );
+                let (_, warnings) = count(&view_ctx.corpus.warnings);
+                if warnings > 0 {
+                    let label = format!(
+                        "⚠ {warnings} warning{}",
+                        if warnings == 1 { "" } else { "s" }
+                    );
+                    if ui
+                        .link(RichText::new(label).small().color(view_ctx.theme.warning))
+                        .clicked()
+                    {
+                        view_ctx.send(Command::ShowDiagnostics(true));
+                    }
+                }
+                if let Some(pending) = &self.pending_load {
+                    ui.spinner();
+                    ui.label(RichText::new(format!("Loading {}…", pending.path.display())).small());
+                    if ui.small_button("Cancel").clicked() {
+                        view_ctx.send(Command::CancelLoad);
+                    }
+                }
+                if let Some(notice) = self.notices.last() {
+                    ui.separator();
+                    ui.add(egui::Label::new(RichText::new(notice).small()).truncate());
+                }
+            });
+        });
+    }
+}
+
+/// The diagnostics of a load as `paperlens check` prints them, with its summary line.
+fn diagnostics_text(report: &LoadReport) -> String {
+    if report.diagnostics.is_empty() {
+        return String::new();
+    }
+    let mut text = render_human(
+        &report.diagnostics,
+        &report.source_name,
+        report.source_text.as_deref(),
+        false,
+    );
+    text.push_str(&summary_line(report));
+    text
+}
+
+fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
+    let [width, height] = image.size;
+    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+    let width = u32::try_from(width).map_err(|e| e.to_string())?;
+    let height = u32::try_from(height).map_err(|e| e.to_string())?;
+    image::save_buffer(path, &bytes, width, height, image::ColorType::Rgba8)
+        .map_err(|e| format!("could not write {}: {e}", path.display()))
+}
+
+impl eframe::App for Explorer {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn on_exit(&mut self) {
+        self.state.navigator_tab = self.navigator.tab;
+        self.save_state();
+    }
+}

@@ -1,0 +1,269 @@
+//! The Navigator (left panel): tabs for the outline, references, cases, regions and entities.
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::context::{ClickAction, ViewCtx};
+use super::records::item_row_ui;
+use super::state::NavigatorTab;
+use crate::corpus::model::EntityKind;
+use crate::corpus::search::reference_search_text;
+use crate::corpus::{Corpus, Item, cite};
+
+/// How the reference list is ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ReferenceSort {
+    /// By the paper's number.
+    #[default]
+    Number,
+    /// By first author's family name.
+    Author,
+    /// By year of issue.
+    Year,
+}
+
+impl ReferenceSort {
+    const ALL: [Self; 3] = [Self::Number, Self::Author, Self::Year];
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::Number => "Number",
+            Self::Author => "Author",
+            Self::Year => "Year",
+        }
+    }
+}
+
+/// The Navigator's own UI state.
+#[derive(Debug, Default)]
+pub struct Navigator {
+    /// The tab shown.
+    pub tab: NavigatorTab,
+    /// Filter text of the References tab.
+    pub reference_filter: String,
+    /// Order of the References tab.
+    pub reference_sort: ReferenceSort,
+    /// Filter text of the Entities tab.
+    pub entity_filter: String,
+}
+
+impl Navigator {
+    /// Draws the tabs and the current tab's list.
+    pub fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
+        let corpus = ctx.corpus;
+        ui.horizontal_wrapped(|ui| {
+            for tab in NavigatorTab::ALL {
+                let count = tab_count(corpus, tab);
+                let label = format!("{} {count}", tab.label());
+                if ui
+                    .selectable_label(self.tab == tab, label)
+                    .on_hover_text(format!("Show {}", tab.label().to_lowercase()))
+                    .clicked()
+                {
+                    self.tab = tab;
+                }
+            }
+        });
+        ui.separator();
+        match self.tab {
+            NavigatorTab::Outline => outline_ui(ctx, ui),
+            NavigatorTab::References => self.references_ui(ctx, ui),
+            NavigatorTab::Cases => list_ui(ui, "navigator-cases", |ui| {
+                if corpus.file.cases.is_empty() {
+                    empty_ui(ctx, ui, "This corpus has no case studies.");
+                }
+                for case in 0..corpus.file.cases.len() {
+                    item_row_ui(ctx, ui, Item::Case(case), ClickAction::Reveal);
+                }
+            }),
+            NavigatorTab::Regions => list_ui(ui, "navigator-regions", |ui| {
+                if corpus.file.regional_table.regions.is_empty() {
+                    empty_ui(ctx, ui, "This corpus has no regions.");
+                }
+                for (region, _) in corpus.file.regional_table.regions.iter().enumerate() {
+                    item_row_ui(ctx, ui, Item::Region(region), ClickAction::Select);
+                    let rows = corpus.index.region_rows.get(region).map_or(0, Vec::len);
+                    let cases = corpus.index.region_cases.get(region).map_or(0, Vec::len);
+                    ui.label(
+                        RichText::new(format!("    {rows} table rows · {cases} cases"))
+                            .small()
+                            .color(ctx.theme.muted_text),
+                    );
+                }
+            }),
+            NavigatorTab::Entities => self.entities_ui(ctx, ui),
+        }
+    }
+
+    fn references_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
+        let corpus = ctx.corpus;
+        ui.horizontal(|ui| {
+            let sort_label = ui.label("Sort");
+            egui::ComboBox::from_id_salt("reference-sort")
+                .selected_text(self.reference_sort.label())
+                .show_ui(ui, |ui| {
+                    for sort in ReferenceSort::ALL {
+                        ui.selectable_value(&mut self.reference_sort, sort, sort.label());
+                    }
+                })
+                .response
+                .labelled_by(sort_label.id);
+        });
+        ui.add(
+            egui::TextEdit::singleline(&mut self.reference_filter)
+                .hint_text("Filter references")
+                .desired_width(f32::INFINITY),
+        );
+        let references = filtered_references(corpus, &self.reference_filter, self.reference_sort);
+        list_ui(ui, "navigator-references", |ui| {
+            if references.is_empty() {
+                empty_ui(ctx, ui, "No reference matches the filter.");
+            }
+            for reference in references {
+                item_row_ui(ctx, ui, Item::Reference(reference), ClickAction::Select);
+            }
+        });
+    }
+
+    fn entities_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
+        let corpus = ctx.corpus;
+        ui.add(
+            egui::TextEdit::singleline(&mut self.entity_filter)
+                .hint_text("Filter entities")
+                .desired_width(f32::INFINITY),
+        );
+        let needle = self.entity_filter.to_lowercase();
+        list_ui(ui, "navigator-entities", |ui| {
+            if corpus.file.entities.is_empty() {
+                empty_ui(ctx, ui, "This corpus names no entities.");
+            }
+            for kind in EntityKind::ALL {
+                let entities: Vec<usize> = corpus
+                    .file
+                    .entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.kind == kind)
+                    .filter(|(_, e)| {
+                        needle.is_empty()
+                            || e.name.to_lowercase().contains(&needle)
+                            || e.aliases.iter().any(|a| a.to_lowercase().contains(&needle))
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                if entities.is_empty() {
+                    continue;
+                }
+                ui.label(
+                    RichText::new(format!("{} ({})", kind.label(), entities.len()))
+                        .small()
+                        .strong()
+                        .color(ctx.theme.muted_text),
+                );
+                for entity in entities {
+                    item_row_ui(ctx, ui, Item::Entity(entity), ClickAction::Select);
+                }
+            }
+        });
+    }
+}
+
+/// How many records a tab lists.
+fn tab_count(corpus: &Corpus, tab: NavigatorTab) -> usize {
+    match tab {
+        NavigatorTab::Outline => corpus.file.sections.len(),
+        NavigatorTab::References => corpus.file.references.len(),
+        NavigatorTab::Cases => corpus.file.cases.len(),
+        NavigatorTab::Regions => corpus.file.regional_table.regions.len(),
+        NavigatorTab::Entities => corpus.file.entities.len(),
+    }
+}
+
+/// References matching `filter` (case-insensitive, over authors, year, title and venue), in
+/// the chosen order.
+#[must_use]
+pub fn filtered_references(corpus: &Corpus, filter: &str, sort: ReferenceSort) -> Vec<usize> {
+    let needle = filter.trim().to_lowercase();
+    let mut references: Vec<usize> = corpus
+        .file
+        .references
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            needle.is_empty() || reference_search_text(r).to_lowercase().contains(&needle)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let number = |i: &usize| {
+        corpus
+            .index
+            .reference_numbers
+            .get(*i)
+            .copied()
+            .unwrap_or(u32::MAX)
+    };
+    match sort {
+        ReferenceSort::Number => references.sort_by_key(number),
+        ReferenceSort::Author => references.sort_by_key(|i| {
+            let reference = corpus.file.references.get(*i);
+            let family = reference.and_then(|r| r.author.first()).map(|a| {
+                if a.family.is_empty() {
+                    a.literal.to_lowercase()
+                } else {
+                    a.family.to_lowercase()
+                }
+            });
+            (family.unwrap_or_default(), number(i))
+        }),
+        ReferenceSort::Year => references.sort_by_key(|i| {
+            (
+                corpus
+                    .file
+                    .references
+                    .get(*i)
+                    .and_then(cite::year)
+                    .unwrap_or(i32::MAX),
+                number(i),
+            )
+        }),
+    }
+    references
+}
+
+fn outline_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
+    let corpus = ctx.corpus;
+    list_ui(ui, "navigator-outline", |ui| {
+        if corpus.file.sections.is_empty() {
+            empty_ui(
+                ctx,
+                ui,
+                "This corpus has no text: it holds references only.",
+            );
+        }
+        for (section, _) in corpus.file.sections.iter().enumerate() {
+            let depth = corpus
+                .index
+                .section_depth
+                .get(section)
+                .copied()
+                .unwrap_or(0);
+            ui.horizontal(|ui| {
+                ui.add_space(14.0 * depth as f32);
+                item_row_ui(ctx, ui, Item::Section(section), ClickAction::Reveal);
+            });
+        }
+    });
+}
+
+fn list_ui(ui: &mut Ui, id: &str, contents: impl FnOnce(&mut Ui)) {
+    egui::ScrollArea::vertical()
+        .id_salt(id)
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.spacing_mut().item_spacing.y = 2.0;
+            contents(ui);
+        });
+}
+
+fn empty_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, text: &str) {
+    ui.label(RichText::new(text).italics().color(ctx.theme.muted_text));
+}

@@ -1,0 +1,119 @@
+//! Windows over the main layout: the diagnostics list and the keyboard shortcut overlay.
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::context::ViewCtx;
+
+/// Every keyboard shortcut, as shown in the overlay: (keys, what they do).
+pub const SHORTCUTS: [(&str, &str); 16] = [
+    ("Ctrl+K", "Search everything"),
+    ("Ctrl+F", "Search (in the Reader)"),
+    (
+        "↑ ↓, Enter, Esc",
+        "Move through results, open one, close search",
+    ),
+    (
+        "Alt+← / Alt+→",
+        "Back / forward (also the mouse's back and forward buttons)",
+    ),
+    ("Ctrl+1 … Ctrl+4", "Reader, Table, Cases, Trends"),
+    ("Ctrl+O", "Open a corpus file"),
+    ("F5", "Reload the open file"),
+    ("Ctrl+Plus / Ctrl+Minus / Ctrl+0", "Zoom in / out / reset"),
+    ("F1 or ?", "Show or hide this overlay"),
+    ("Esc", "Close this overlay or the diagnostics"),
+    ("Tab / Shift+Tab", "Move keyboard focus between controls"),
+    ("Space / Enter", "Activate the focused control"),
+    (
+        "Click a citation chip",
+        "Open the reference in the Inspector",
+    ),
+    (
+        "Click a “Cited in” sentence",
+        "Jump to that place in the Reader",
+    ),
+    ("Hover a link", "Preview what it points to"),
+    ("Drop a .json file", "Open it"),
+];
+
+/// The diagnostics window: what `paperlens check` prints for the last failed or warned load.
+#[derive(Debug, Default)]
+pub struct DiagnosticsWindow {
+    /// Whether it is shown.
+    pub open: bool,
+    /// Heading, e.g. "Could not open broken.json".
+    pub title: String,
+    /// One-line explanation under the heading.
+    pub summary: String,
+    /// The diagnostics as `paperlens check` prints them.
+    pub text: String,
+}
+
+impl DiagnosticsWindow {
+    /// Shows `text` under `title`.
+    pub fn show_report(&mut self, title: String, summary: String, text: String) {
+        self.title = title;
+        self.summary = summary;
+        self.text = text;
+        self.open = true;
+    }
+
+    /// Draws the window when open.
+    pub fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &Ui) {
+        if !self.open {
+            return;
+        }
+        let mut open = true;
+        let screen = ui.ctx().content_rect();
+        egui::Window::new("Diagnostics")
+            .id(egui::Id::unique("diagnostics-window"))
+            .open(&mut open)
+            .default_size([screen.width() * 0.6, screen.height() * 0.6])
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ui.ctx(), |ui| {
+                ui.label(RichText::new(&self.title).heading());
+                ui.add(
+                    egui::Label::new(RichText::new(&self.summary).color(ctx.theme.muted_text))
+                        .wrap(),
+                );
+                ui.separator();
+                egui::ScrollArea::both().auto_shrink(false).show(ui, |ui| {
+                    ui.add(egui::Label::new(RichText::new(&self.text).monospace()).extend());
+                });
+            });
+        if !open {
+            self.open = false;
+        }
+    }
+}
+
+/// Draws the shortcut overlay; returns `false` when the user closed it.
+pub fn shortcuts_ui(ctx: &ViewCtx<'_>, ui: &Ui) -> bool {
+    let mut open = true;
+    egui::Window::new("Keyboard shortcuts")
+        .id(egui::Id::unique("shortcuts-window"))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .show(ui.ctx(), |ui| {
+            egui::Grid::new("shortcuts")
+                .num_columns(2)
+                .striped(true)
+                .spacing([24.0, 6.0])
+                .show(ui, |ui| {
+                    for (keys, action) in SHORTCUTS {
+                        ui.label(RichText::new(keys).monospace().strong());
+                        ui.label(action);
+                        ui.end_row();
+                    }
+                });
+            ui.add_space(ctx.theme.gap);
+            ui.label(
+                RichText::new("Every control can also be reached with Tab.")
+                    .small()
+                    .color(ctx.theme.muted_text),
+            );
+        });
+    open
+}

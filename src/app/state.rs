@@ -1,0 +1,340 @@
+//! Persisted user state (theme, zoom, panel sizes, view, selection, recent files) and the file
+//! it lives in.
+//!
+//! The file is JSON, written atomically (temporary file, fsync, rename). A file that does not
+//! decode is moved aside, never deleted, and paperlens starts from defaults and says so once.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::theme::ThemeChoice;
+
+/// The state format version written into the file.
+pub const STATE_VERSION: u32 = 1;
+
+/// Most recent files remembered.
+pub const MAX_RECENT: usize = 10;
+
+/// The environment variable that overrides where the state file lives (a directory).
+pub const STATE_DIR_ENV: &str = "PAPERLENS_STATE_DIR";
+
+/// The main views.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MainView {
+    /// The paper's text.
+    #[default]
+    Reader,
+    /// The regional cooperation table.
+    Table,
+    /// Case studies as cards.
+    Cases,
+    /// The trend chart.
+    Trends,
+}
+
+impl MainView {
+    /// Every view, in toolbar order.
+    pub const ALL: [Self; 4] = [Self::Reader, Self::Table, Self::Cases, Self::Trends];
+
+    /// Toolbar label.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Reader => "Reader",
+            Self::Table => "Table",
+            Self::Cases => "Cases",
+            Self::Trends => "Trends",
+        }
+    }
+}
+
+/// The navigator's tabs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NavigatorTab {
+    /// Sections of the paper.
+    #[default]
+    Outline,
+    /// The reference list.
+    References,
+    /// Case studies and examples.
+    Cases,
+    /// Regions.
+    Regions,
+    /// Entities.
+    Entities,
+}
+
+impl NavigatorTab {
+    /// Every tab, in order.
+    pub const ALL: [Self; 5] = [
+        Self::Outline,
+        Self::References,
+        Self::Cases,
+        Self::Regions,
+        Self::Entities,
+    ];
+
+    /// Tab label.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Outline => "Outline",
+            Self::References => "References",
+            Self::Cases => "Cases",
+            Self::Regions => "Regions",
+            Self::Entities => "Entities",
+        }
+    }
+}
+
+/// Everything remembered across restarts. Unknown or missing fields take their defaults.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PersistedState {
+    /// Format version of this state.
+    pub version: u32,
+    /// Light, dark or follow the system.
+    pub theme: ThemeChoice,
+    /// UI zoom factor.
+    pub zoom: f32,
+    /// Width of the navigator in points.
+    pub navigator_width: f32,
+    /// Width of the inspector in points.
+    pub inspector_width: f32,
+    /// The main view shown.
+    pub view: MainView,
+    /// The navigator tab shown.
+    pub navigator_tab: NavigatorTab,
+    /// The selected item, by key (e.g. `reference:porter1995`).
+    pub selection: Option<String>,
+    /// The corpus file last open; `None` for the built-in corpus.
+    pub last_corpus: Option<PathBuf>,
+    /// Recently opened files, most recent first.
+    pub recent_files: Vec<PathBuf>,
+}
+
+impl Default for PersistedState {
+    fn default() -> Self {
+        Self {
+            version: STATE_VERSION,
+            theme: ThemeChoice::System,
+            zoom: 1.0,
+            navigator_width: 280.0,
+            inspector_width: 360.0,
+            view: MainView::Reader,
+            navigator_tab: NavigatorTab::Outline,
+            selection: None,
+            last_corpus: None,
+            recent_files: Vec::new(),
+        }
+    }
+}
+
+impl PersistedState {
+    /// Decodes state from JSON; out-of-range numbers are brought back into range.
+    ///
+    /// # Errors
+    /// A message saying why the text is not a state file.
+    pub fn decode(text: &str) -> Result<Self, String> {
+        let mut state: Self = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        state.zoom = if state.zoom.is_finite() {
+            state.zoom.clamp(0.5, 3.0)
+        } else {
+            1.0
+        };
+        state.navigator_width = sane_width(state.navigator_width, 280.0);
+        state.inspector_width = sane_width(state.inspector_width, 360.0);
+        state.recent_files.truncate(MAX_RECENT);
+        Ok(state)
+    }
+
+    /// Puts `path` first in the recent files.
+    pub fn remember_recent(&mut self, path: &Path) {
+        self.recent_files.retain(|p| p != path);
+        self.recent_files.insert(0, path.to_path_buf());
+        self.recent_files.truncate(MAX_RECENT);
+    }
+}
+
+fn sane_width(width: f32, default: f32) -> f32 {
+    if width.is_finite() {
+        width.clamp(160.0, 900.0)
+    } else {
+        default
+    }
+}
+
+/// Where the state file lives and how it is read and written.
+#[derive(Clone, Debug)]
+pub struct StateStore {
+    path: Option<PathBuf>,
+}
+
+/// The result of reading the state file.
+#[derive(Clone, Debug, Default)]
+pub struct LoadedState {
+    /// The state (defaults when the file was missing or bad).
+    pub state: PersistedState,
+    /// A message for the user, when the file was bad.
+    pub warning: Option<String>,
+}
+
+impl StateStore {
+    /// A store at the default location: `$PAPERLENS_STATE_DIR/state.json`, or the platform's
+    /// config directory (`~/.config/paperlens/state.json` on Linux).
+    #[must_use]
+    pub fn at_default_location() -> Self {
+        let dir = std::env::var_os(STATE_DIR_ENV)
+            .map(PathBuf::from)
+            .or_else(|| dirs::config_dir().map(|d| d.join("paperlens")));
+        Self {
+            path: dir.map(|d| d.join("state.json")),
+        }
+    }
+
+    /// A store at a given file path.
+    #[must_use]
+    pub fn at(path: PathBuf) -> Self {
+        Self { path: Some(path) }
+    }
+
+    /// A store that remembers nothing (tests, screenshots).
+    #[must_use]
+    pub fn in_memory() -> Self {
+        Self { path: None }
+    }
+
+    /// The state file's path, if state is persisted.
+    #[must_use]
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Reads the state. A missing file gives defaults silently; a file that cannot be read or
+    /// decoded is moved aside to `state.json.corrupt` (kept for inspection) and gives defaults
+    /// with a warning.
+    #[must_use]
+    pub fn load(&self) -> LoadedState {
+        let Some(path) = &self.path else {
+            return LoadedState::default();
+        };
+        let text = match std::fs::read(path) {
+            Ok(bytes) => String::from_utf8(bytes).map_err(|e| e.to_string()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return LoadedState::default(),
+            Err(e) => Err(e.to_string()),
+        };
+        match text.and_then(|t| PersistedState::decode(&t)) {
+            Ok(state) => LoadedState {
+                state,
+                warning: None,
+            },
+            Err(reason) => {
+                let aside = path.with_extension("json.corrupt");
+                let kept = match std::fs::rename(path, &aside) {
+                    Ok(()) => format!("it was kept as {}", aside.display()),
+                    Err(e) => format!("it could not be moved aside ({e})"),
+                };
+                LoadedState {
+                    state: PersistedState::default(),
+                    warning: Some(format!(
+                        "Your settings file {} could not be read ({reason}); {kept}. paperlens started with default settings.",
+                        path.display()
+                    )),
+                }
+            }
+        }
+    }
+
+    /// Writes the state atomically: to a temporary file in the same directory, flushed to
+    /// disk, then renamed over the old file.
+    ///
+    /// # Errors
+    /// Any I/O error on the way.
+    pub fn save(&self, state: &PersistedState) -> std::io::Result<()> {
+        let Some(path) = &self.path else {
+            return Ok(());
+        };
+        let text = serde_json::to_string_pretty(state).map_err(std::io::Error::other)?;
+        write_atomically(path, text.as_bytes())
+    }
+}
+
+/// Writes `bytes` to `path` atomically: temporary file beside it, fsync, rename.
+///
+/// # Errors
+/// Any I/O error on the way; the old file is then left as it was.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let file_name = path
+        .file_name()
+        .map_or_else(|| "state".into(), |n| n.to_string_lossy().into_owned());
+    let temp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_fields_take_defaults_and_bad_numbers_are_clamped() {
+        let state =
+            PersistedState::decode(r#"{"zoom": 40.0, "view": "table"}"#).unwrap_or_default();
+        assert_eq!(state.view, MainView::Table);
+        assert!((state.zoom - 3.0).abs() < f32::EPSILON);
+        assert_eq!(state.navigator_tab, NavigatorTab::Outline);
+    }
+
+    #[test]
+    fn corrupt_file_is_moved_aside_and_defaults_are_used() {
+        let Ok(dir) = tempfile::tempdir() else {
+            panic!("no temp dir");
+        };
+        let path = dir.path().join("state.json");
+        assert!(std::fs::write(&path, "{ not json").is_ok());
+        let store = StateStore::at(path.clone());
+        let loaded = store.load();
+        assert_eq!(loaded.state, PersistedState::default());
+        let warning = loaded.warning.unwrap_or_default();
+        assert!(warning.contains("could not be read"), "{warning}");
+        assert!(!path.exists());
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("state.json.corrupt")).unwrap_or_default(),
+            "{ not json"
+        );
+        // A second start is quiet: the bad file is gone.
+        assert!(store.load().warning.is_none());
+    }
+
+    #[test]
+    fn save_then_load_round_trips() {
+        let Ok(dir) = tempfile::tempdir() else {
+            panic!("no temp dir");
+        };
+        let store = StateStore::at(dir.path().join("sub").join("state.json"));
+        let mut state = PersistedState {
+            view: MainView::Trends,
+            selection: Some("reference:porter1995".to_owned()),
+            ..PersistedState::default()
+        };
+        state.remember_recent(Path::new("/tmp/a.json"));
+        assert!(store.save(&state).is_ok());
+        let loaded = store.load();
+        assert!(loaded.warning.is_none());
+        assert_eq!(loaded.state, state);
+    }
+}

@@ -1,0 +1,303 @@
+//! The Table view: the paper's regional cooperation table, sortable, filterable by region and
+//! by liberalism key concept, with long cells wrapped.
+
+use eframe::egui::{self, Align, Color32, RichText, Sense, Ui};
+
+use super::context::{ClickAction, ViewCtx};
+use crate::corpus::{Corpus, Item};
+
+/// A column of the regional table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    /// Region.
+    Region,
+    /// Cooperating entities.
+    Entities,
+    /// Cooperative efforts.
+    Efforts,
+    /// Liberalism key concept.
+    KeyConcept,
+    /// References.
+    References,
+}
+
+impl Column {
+    /// Every column, in printed order.
+    pub const ALL: [Self; 5] = [
+        Self::Region,
+        Self::Entities,
+        Self::Efforts,
+        Self::KeyConcept,
+        Self::References,
+    ];
+
+    /// The heading the paper prints.
+    #[must_use]
+    pub fn heading(self) -> &'static str {
+        match self {
+            Self::Region => "Region",
+            Self::Entities => "Cooperating Entities",
+            Self::Efforts => "Cooperative Efforts",
+            Self::KeyConcept => "Liberalism Key Concept",
+            Self::References => "References",
+        }
+    }
+
+    /// Share of the table's width.
+    fn width_share(self) -> f32 {
+        match self {
+            Self::Region => 0.11,
+            Self::Entities => 0.2,
+            Self::Efforts => 0.31,
+            Self::KeyConcept => 0.22,
+            Self::References => 0.16,
+        }
+    }
+}
+
+/// The Table view's own UI state.
+#[derive(Debug, Default)]
+pub struct TableView {
+    /// Show only rows of this region (position in `regional_table.regions`).
+    pub region_filter: Option<usize>,
+    /// Show only rows with this key concept.
+    pub concept_filter: Option<String>,
+    /// Sort column and whether descending; `None` keeps the printed order.
+    pub sort: Option<(Column, bool)>,
+    reveal: Option<usize>,
+}
+
+impl TableView {
+    /// Scrolls to a row on the next frame.
+    pub fn reveal(&mut self, row: usize) {
+        self.reveal = Some(row);
+    }
+
+    /// The rows shown, in order.
+    #[must_use]
+    pub fn visible_rows(&self, corpus: &Corpus) -> Vec<usize> {
+        let table = &corpus.file.regional_table;
+        let region_id = self
+            .region_filter
+            .and_then(|r| table.regions.get(r))
+            .map(|r| r.id.as_str());
+        let mut rows: Vec<usize> = table
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| region_id.is_none_or(|id| row.region == id))
+            .filter(|(_, row)| {
+                self.concept_filter
+                    .as_ref()
+                    .is_none_or(|c| &row.key_concept == c)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if let Some((column, descending)) = self.sort {
+            rows.sort_by_cached_key(|&i| cell_text(corpus, i, column).to_lowercase());
+            if descending {
+                rows.reverse();
+            }
+        }
+        rows
+    }
+
+    /// Draws the filters, the header and the rows.
+    pub fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
+        let corpus = ctx.corpus;
+        let table = &corpus.file.regional_table;
+        if table.rows.is_empty() {
+            ui.label(
+                RichText::new("This corpus has no regional table.")
+                    .italics()
+                    .color(ctx.theme.muted_text),
+            );
+            return;
+        }
+        self.filters_ui(ctx, ui);
+        let rows = self.visible_rows(corpus);
+        ui.label(
+            RichText::new(format!("{} of {} rows", rows.len(), table.rows.len()))
+                .small()
+                .color(ctx.theme.muted_text),
+        );
+        let width = ui.available_width() - 2.0 * ctx.theme.gap;
+        self.header_ui(ctx, ui, width);
+        egui::ScrollArea::vertical()
+            .id_salt("table")
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                for (n, &row) in rows.iter().enumerate() {
+                    let response = row_ui(ctx, ui, row, width, n % 2 == 1);
+                    if self.reveal == Some(row) {
+                        response.scroll_to_me(Some(Align::Center));
+                        self.reveal = None;
+                    }
+                }
+                if rows.is_empty() {
+                    ui.label(
+                        RichText::new("No row matches the filters.")
+                            .italics()
+                            .color(ctx.theme.muted_text),
+                    );
+                }
+            });
+        if self.reveal.is_some_and(|r| !rows.contains(&r)) {
+            self.reveal = None;
+        }
+    }
+
+    fn filters_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
+        let table = &ctx.corpus.file.regional_table;
+        ui.horizontal_wrapped(|ui| {
+            let region_label = ui.label("Region");
+            let region_text = self
+                .region_filter
+                .and_then(|r| table.regions.get(r))
+                .map_or("All regions", |r| r.name.as_str());
+            egui::ComboBox::from_id_salt("table-region")
+                .selected_text(region_text)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.region_filter, None, "All regions");
+                    for (i, region) in table.regions.iter().enumerate() {
+                        ui.selectable_value(&mut self.region_filter, Some(i), &region.name);
+                    }
+                })
+                .response
+                .labelled_by(region_label.id);
+            let concept_label = ui.label("Key concept");
+            let concept_text = self
+                .concept_filter
+                .clone()
+                .unwrap_or_else(|| "All concepts".to_owned());
+            egui::ComboBox::from_id_salt("table-concept")
+                .selected_text(truncate(&concept_text, 40))
+                .width(280.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.concept_filter, None, "All concepts");
+                    let mut concepts: Vec<&str> =
+                        table.rows.iter().map(|r| r.key_concept.as_str()).collect();
+                    concepts.sort_unstable();
+                    concepts.dedup();
+                    for concept in concepts {
+                        ui.selectable_value(
+                            &mut self.concept_filter,
+                            Some(concept.to_owned()),
+                            concept,
+                        );
+                    }
+                })
+                .response
+                .labelled_by(concept_label.id);
+            if (self.region_filter.is_some() || self.concept_filter.is_some())
+                && ui.button("Clear filters").clicked()
+            {
+                self.region_filter = None;
+                self.concept_filter = None;
+            }
+        });
+    }
+
+    fn header_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui, width: f32) {
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = 0.0;
+            ui.add_space(ctx.theme.gap);
+            for column in Column::ALL {
+                let arrow = match self.sort {
+                    Some((c, false)) if c == column => " ⏶",
+                    Some((c, true)) if c == column => " ⏷",
+                    _ => "",
+                };
+                let button = egui::Button::new(
+                    RichText::new(format!("{}{arrow}", column.heading())).strong(),
+                )
+                .frame(false)
+                .min_size(egui::vec2(width * column.width_share(), 0.0));
+                let response = ui
+                    .add(button)
+                    .on_hover_text(format!("Sort by {}", column.heading()));
+                if response.clicked() {
+                    self.sort = match self.sort {
+                        Some((c, false)) if c == column => Some((column, true)),
+                        Some((c, true)) if c == column => None,
+                        _ => Some((column, false)),
+                    };
+                }
+            }
+        });
+        ui.separator();
+    }
+}
+
+/// The text of one cell.
+fn cell_text(corpus: &Corpus, row: usize, column: Column) -> String {
+    let Some(record) = corpus.file.regional_table.rows.get(row) else {
+        return String::new();
+    };
+    match column {
+        Column::Region => corpus
+            .region_by_id(&record.region)
+            .and_then(|r| corpus.file.regional_table.regions.get(r))
+            .map_or_else(|| record.region.clone(), |r| r.name.clone()),
+        Column::Entities => record.cooperating_entities.clone(),
+        Column::Efforts => record.cooperative_efforts.clone(),
+        Column::KeyConcept => record.key_concept.clone(),
+        Column::References => record.references_text.clone(),
+    }
+}
+
+fn row_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, row: usize, width: f32, odd: bool) -> egui::Response {
+    let item = Item::TableRow(row);
+    let fill = if ctx.is_selected(item) {
+        ctx.theme.selected_fill
+    } else if ctx.is_highlighted(item) {
+        ctx.theme.highlight_fill
+    } else if ctx.is_hover_highlighted(item) {
+        ctx.theme.hover_fill
+    } else if odd {
+        ui.visuals().faint_bg_color
+    } else {
+        Color32::TRANSPARENT
+    };
+    let frame = egui::Frame::new()
+        .fill(fill)
+        .corner_radius(ctx.theme.radius)
+        .inner_margin(egui::Margin::symmetric(ctx.theme.gap as i8, 6));
+    let inner = frame.show(ui, |ui| {
+        ui.horizontal_top(|ui| {
+            ui.spacing_mut().item_spacing.x = 0.0;
+            for column in Column::ALL {
+                let cell_width = width * column.width_share();
+                ui.vertical(|ui| {
+                    ui.set_width(cell_width - 6.0);
+                    let text = cell_text(ctx.corpus, row, column);
+                    let text = if column == Column::Region {
+                        RichText::new(text).strong()
+                    } else {
+                        RichText::new(text)
+                    };
+                    ui.add(egui::Label::new(text).wrap());
+                });
+                ui.add_space(6.0);
+            }
+        });
+    });
+    let title = format!("Row: {}", cell_text(ctx.corpus, row, Column::Entities));
+    let response = ui
+        .interact(
+            inner.response.rect,
+            ui.scope_id().with(("table-row", row)),
+            Sense::click(),
+        )
+        .on_hover_cursor(egui::CursorIcon::PointingHand);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &title));
+    ctx.item_response(ui, response, item, ClickAction::Select)
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        format!("{}…", text.chars().take(max).collect::<String>())
+    }
+}

@@ -1,0 +1,378 @@
+//! UI tests of the explorer window on the built-in corpus, driven through AccessKit labels with
+//! egui_kittest: no GPU or display needed (snapshots are in `snapshots.rs`).
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use eframe::egui::{self, Key};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use paperlens::app::explorer::{Explorer, StartOptions};
+use paperlens::app::state::{MainView, StateStore};
+use paperlens::corpus::{BUILTIN_NAME, Item};
+
+fn harness_with(options: StartOptions) -> Harness<'static, Explorer> {
+    Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| Explorer::new(&cc.egui_ctx, options))
+}
+
+fn harness() -> Harness<'static, Explorer> {
+    harness_with(StartOptions::default())
+}
+
+/// Runs enough frames for selections, reveals and tooltips to settle.
+fn settle(harness: &mut Harness<'_, Explorer>) {
+    harness.run_steps(6);
+}
+
+fn reference(harness: &Harness<'_, Explorer>, id: &str) -> Item {
+    Item::Reference(
+        harness
+            .state()
+            .corpus()
+            .reference_by_id(id)
+            .expect("reference in built-in corpus"),
+    )
+}
+
+fn section_id_of_citation(harness: &Harness<'_, Explorer>, item: Item) -> String {
+    let Item::Citation(citation) = item else {
+        panic!("expected a citation, got {item:?}");
+    };
+    let corpus = harness.state().corpus();
+    let paragraph = corpus.index.citations[citation].paragraph;
+    corpus.section_of_paragraph(paragraph).unwrap().id.clone()
+}
+
+#[test]
+fn clicking_citation_8_opens_porter_with_both_citing_sentences() {
+    let mut harness = harness();
+    settle(&mut harness);
+    // The first [8] in reading order stands in the Literature Review.
+    harness
+        .get_all_by_label("[8]")
+        .next()
+        .expect("a [8] chip in the Reader")
+        .click_accesskit();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().selection.selected,
+        Some(reference(&harness, "porter1995"))
+    );
+    harness.get_by_label_contains("Porter & van der Linde (1995)");
+    harness.get_by_label("Cited in (2)");
+    harness.get_by_label_contains("Research by [8] illustrates how trafficking networks");
+    harness.get_by_label_contains("[8] note that advancements in digital surveillance");
+}
+
+#[test]
+fn cited_in_entry_moves_the_reader_there_and_back_returns() {
+    let mut harness = harness();
+    settle(&mut harness);
+    harness
+        .get_all_by_label("[8]")
+        .next()
+        .unwrap()
+        .click_accesskit();
+    settle(&mut harness);
+    harness
+        .get_by_label_contains("[8] note that advancements")
+        .click();
+    settle(&mut harness);
+    let selected = harness.state().selection.selected.expect("a selection");
+    assert!(matches!(selected, Item::Citation(_)), "{selected:?}");
+    assert_eq!(
+        section_id_of_citation(&harness, selected),
+        "law-enforcement"
+    );
+    assert_eq!(harness.state().view(), MainView::Reader);
+    // The Reader scrolled: the cited sentence is now on screen.
+    // The Reader (the central panel) scrolled: the cited sentence is now on screen.
+    let in_reader: Vec<_> = harness
+        .query_all_by_label_contains(
+            "note that advancements in digital surveillance and data analytics",
+        )
+        .map(|node| node.rect())
+        .filter(|rect| rect.center().x > 300.0 && rect.center().x < 900.0)
+        .collect();
+    assert_eq!(in_reader.len(), 1, "{in_reader:?}");
+    let rect = in_reader[0];
+    assert!(
+        rect.top() > 60.0 && rect.bottom() < 780.0,
+        "sentence not on screen: {rect:?}"
+    );
+
+    harness.get_by_label("◀ Back").click();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().selection.selected,
+        Some(reference(&harness, "porter1995"))
+    );
+    harness.get_by_label("Forward ▶").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().selection.selected, Some(selected));
+}
+
+#[test]
+fn keyboard_alt_left_goes_back() {
+    let mut harness = harness();
+    settle(&mut harness);
+    harness
+        .get_all_by_label("[1]")
+        .next()
+        .unwrap()
+        .click_accesskit();
+    settle(&mut harness);
+    harness
+        .get_all_by_label("[2]")
+        .next()
+        .unwrap()
+        .click_accesskit();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().selection.selected,
+        Some(reference(&harness, "cho2015"))
+    );
+    harness.key_press_modifiers(egui::Modifiers::ALT, Key::ArrowLeft);
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().selection.selected,
+        Some(reference(&harness, "citaristi2022"))
+    );
+}
+
+#[test]
+fn searching_interpol_lists_reference_table_row_and_paragraphs() {
+    let mut harness = harness();
+    settle(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::K);
+    settle(&mut harness);
+    assert!(harness.state().search.open);
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("Interpol");
+    settle(&mut harness);
+    let kinds: Vec<Item> = harness
+        .state()
+        .search
+        .results()
+        .iter()
+        .map(|hit| hit.item)
+        .collect();
+    let sayuti = reference(&harness, "sayuti2023");
+    assert!(kinds.contains(&sayuti), "{kinds:?}");
+    assert!(
+        kinds.iter().any(|i| matches!(i, Item::TableRow(_))),
+        "{kinds:?}"
+    );
+    // The paper names Interpol in one paragraph of its text (twice), in "2. Law Enforcement".
+    let paragraphs: Vec<usize> = kinds
+        .iter()
+        .filter_map(|i| {
+            if let Item::Paragraph(p) = i {
+                Some(*p)
+            } else {
+                None
+            }
+        })
+        .collect();
+    assert_eq!(paragraphs.len(), 1, "{kinds:?}");
+    assert_eq!(
+        harness
+            .state()
+            .corpus()
+            .section_of_paragraph(paragraphs[0])
+            .unwrap()
+            .id,
+        "law-enforcement"
+    );
+    // Grouped by kind, with headings.
+    harness.get_by_label("References");
+    harness.get_by_label("Table rows");
+    harness.get_by_label("Paragraphs");
+    // Enter opens the first (best) result.
+    harness.key_press(Key::Enter);
+    settle(&mut harness);
+    assert!(!harness.state().search.open);
+    assert_eq!(harness.state().selection.selected, Some(sayuti));
+}
+
+#[test]
+fn choosing_region_asean_leaves_its_three_table_rows() {
+    let mut harness = harness();
+    settle(&mut harness);
+    harness.get_by_label("Table").click();
+    settle(&mut harness);
+    assert_eq!(harness.query_all_by_label_contains("Row: ").count(), 7);
+    harness.get_by_label("Regions 4").click();
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "ASEAN")
+        .click();
+    settle(&mut harness);
+    let corpus = harness.state().corpus();
+    assert_eq!(harness.state().table.visible_rows(corpus).len(), 3);
+    assert_eq!(harness.query_all_by_label_contains("Row: ").count(), 3);
+    harness.get_by_label_contains("Row: ASEAN-ACT");
+    harness.get_by_label_contains("Row: USAID and IOM");
+}
+
+#[test]
+fn opening_a_broken_corpus_shows_diagnostics_and_keeps_the_open_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.json");
+    std::fs::write(
+        &broken,
+        "{\"format\": \"paperlens-corpus/1\", \"paper\": {\"title\": ",
+    )
+    .unwrap();
+    let mut harness = harness();
+    settle(&mut harness);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().open(&ctx, broken.clone());
+    harness.state_mut().finish_loading();
+    settle(&mut harness);
+    assert_eq!(harness.state().corpus().source_name, BUILTIN_NAME);
+    assert_eq!(harness.state().corpus().summary().references, 19);
+    assert!(harness.state().diagnostics.open);
+    harness.get_by_label(&format!("Could not open {}", broken.display()));
+    harness.get_by_label_contains("error[json-syntax]");
+    assert!(
+        harness
+            .state()
+            .notices
+            .last()
+            .unwrap()
+            .contains("The open corpus is unchanged")
+    );
+}
+
+#[test]
+fn opening_a_valid_corpus_replaces_the_open_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("copy.json");
+    std::fs::write(
+        &path,
+        paperlens::corpus::BUILTIN_JSON.replace(
+            "Human Trafficking in the Lens",
+            "A Copy: Human Trafficking in the Lens",
+        ),
+    )
+    .unwrap();
+    let mut harness = harness();
+    settle(&mut harness);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().open(&ctx, path.clone());
+    harness.state_mut().finish_loading();
+    settle(&mut harness);
+    assert_eq!(harness.state().open_path(), Some(&path));
+    assert!(
+        harness
+            .state()
+            .corpus()
+            .file
+            .paper
+            .title
+            .starts_with("A Copy")
+    );
+    assert_eq!(harness.state().state.recent_files.first(), Some(&path));
+}
+
+#[test]
+fn a_corrupt_state_file_is_survived_and_moved_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let state_file = dir.path().join("state.json");
+    std::fs::write(&state_file, "{\"theme\": 12, \"zoom\": ").unwrap();
+    let mut harness = harness_with(StartOptions {
+        store: Some(StateStore::at(state_file.clone())),
+        ..StartOptions::default()
+    });
+    settle(&mut harness);
+    let notices = harness.state().notices.join("\n");
+    assert!(notices.contains("could not be read"), "{notices}");
+    assert!(dir.path().join("state.json.corrupt").exists());
+    // The app runs on defaults.
+    assert_eq!(harness.state().view(), MainView::Reader);
+    harness.get_by_label("Reader");
+}
+
+#[test]
+fn state_is_remembered_across_restarts() {
+    let dir = tempfile::tempdir().unwrap();
+    let state_file = dir.path().join("state.json");
+    {
+        let mut harness = harness_with(StartOptions {
+            store: Some(StateStore::at(state_file.clone())),
+            ..StartOptions::default()
+        });
+        settle(&mut harness);
+        harness.get_by_label("Trends").click();
+        settle(&mut harness);
+        harness.get_by_label("References 19").click();
+        settle(&mut harness);
+        harness
+            .get_all_by_label_contains("Porter & van der Linde")
+            .next()
+            .unwrap()
+            .click();
+        settle(&mut harness);
+        harness.state_mut().save_state();
+    }
+    let mut harness = harness_with(StartOptions {
+        store: Some(StateStore::at(state_file)),
+        ..StartOptions::default()
+    });
+    settle(&mut harness);
+    assert_eq!(harness.state().view(), MainView::Trends);
+    assert_eq!(
+        harness.state().navigator.tab,
+        paperlens::app::state::NavigatorTab::References
+    );
+    assert_eq!(
+        harness.state().selection.selected,
+        Some(reference(&harness, "porter1995"))
+    );
+}
+
+#[test]
+fn f1_shows_the_shortcut_overlay_and_escape_closes_it() {
+    let mut harness = harness();
+    settle(&mut harness);
+    harness.key_press(Key::F1);
+    settle(&mut harness);
+    assert!(harness.state().show_shortcuts);
+    harness.get_by_label("Search everything");
+    harness.key_press(Key::Escape);
+    settle(&mut harness);
+    assert!(!harness.state().show_shortcuts);
+}
+
+#[test]
+fn selecting_a_reference_highlights_related_case_and_entity_shows_mentions() {
+    let mut harness = harness();
+    settle(&mut harness);
+    harness.get_by_label("Entities 41").click();
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Interpol")
+        .click();
+    settle(&mut harness);
+    let selected = harness.state().selection.selected.unwrap();
+    assert!(matches!(selected, Item::Entity(_)));
+    harness.get_by_label_contains("Mentions (");
+    harness.get_by_label_contains("Table rows (1)");
+}
+
+#[test]
+fn select_option_opens_on_an_item() {
+    let mut harness = harness_with(StartOptions {
+        select: Some("row:row-greta".to_owned()),
+        ..StartOptions::default()
+    });
+    settle(&mut harness);
+    assert_eq!(harness.state().view(), MainView::Table);
+    assert!(matches!(
+        harness.state().selection.selected,
+        Some(Item::TableRow(_))
+    ));
+}
