@@ -85,13 +85,11 @@ impl CasesView {
             .id_salt("cases")
             .auto_shrink(false)
             .show(ui, |ui| {
-                let width = ui.available_width();
-                let columns = if width > 900.0 { 2 } else { 1 };
-                let card_width = (width - ctx.theme.gap * (columns as f32 + 1.0)) / columns as f32;
+                let columns = if ui.available_width() > 900.0 { 2 } else { 1 };
                 for chunk in cases.chunks(columns) {
-                    ui.horizontal_top(|ui| {
-                        for &case in chunk {
-                            let response = card_ui(ctx, ui, case, card_width);
+                    ui.columns(columns, |column_uis| {
+                        for (column_ui, &case) in column_uis.iter_mut().zip(chunk) {
+                            let response = card_ui(ctx, column_ui, case);
                             if self.reveal == Some(case) {
                                 response.scroll_to_me(Some(Align::Center));
                                 self.reveal = None;
@@ -107,7 +105,7 @@ impl CasesView {
     }
 }
 
-fn card_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, width: f32) -> egui::Response {
+fn card_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize) -> egui::Response {
     let corpus = ctx.corpus;
     let item = Item::Case(position);
     let Some(case) = corpus.file.cases.get(position) else {
@@ -134,56 +132,59 @@ fn card_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, width: f32) -> egui:
         .corner_radius(ctx.theme.radius * 2)
         .inner_margin(ctx.theme.gap * 1.5)
         .show(ui, |ui| {
-            ui.set_width(width - ctx.theme.gap * 3.0);
-            let kind = match case.kind {
-                CaseKind::CaseStudy => "CASE STUDY",
-                CaseKind::Example => "EXAMPLE",
-            };
-            let region = corpus
-                .region_by_id(&case.region)
-                .and_then(|r| corpus.file.regional_table.regions.get(r))
-                .map_or(case.region.as_str(), |r| r.name.as_str());
-            ui.label(
-                RichText::new(format!("{kind} · {region}"))
-                    .small()
-                    .color(ctx.theme.muted_text),
-            );
-            let title = ui.add(
-                egui::Label::new(
-                    RichText::new(&case.title)
-                        .size(ctx.theme.heading_size - 2.0)
-                        .strong(),
-                )
-                .wrap()
-                .sense(Sense::click()),
-            );
-            ctx.item_response(ui, title, item, ClickAction::Select);
-            if !case.countries.is_empty() {
-                ui.label(format!("Countries: {}", case.countries.join(", ")));
-            }
-            if !case.forms.is_empty() {
-                ui.horizontal_wrapped(|ui| {
-                    for form in &case.forms {
-                        egui::Frame::new()
-                            .fill(ctx.theme.chip_fill)
-                            .corner_radius(ctx.theme.radius)
-                            .inner_margin(egui::Margin::symmetric(6, 2))
-                            .show(ui, |ui| ui.label(RichText::new(form).small()));
-                    }
-                });
-            }
-            ui.add(egui::Label::new(&case.summary).wrap());
-            let sources: Vec<usize> = case
-                .references
-                .iter()
-                .filter_map(|id| corpus.reference_by_id(id))
-                .collect();
-            if !sources.is_empty() {
-                ui.label(RichText::new("Sources").small().strong());
-                for reference in sources {
-                    item_row_ui(ctx, ui, Item::Reference(reference), ClickAction::Select);
+            ui.set_width(ui.available_width());
+            // Columns lay out justified, which would stretch wrapped text; cards read ragged-right.
+            ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
+                let kind = match case.kind {
+                    CaseKind::CaseStudy => "CASE STUDY",
+                    CaseKind::Example => "EXAMPLE",
+                };
+                let region = corpus
+                    .region_by_id(&case.region)
+                    .and_then(|r| corpus.file.regional_table.regions.get(r))
+                    .map_or(case.region.as_str(), |r| r.name.as_str());
+                ui.label(
+                    RichText::new(format!("{kind} · {region}"))
+                        .small()
+                        .color(ctx.theme.muted_text),
+                );
+                let title = ui.add(
+                    egui::Label::new(
+                        RichText::new(&case.title)
+                            .size(ctx.theme.heading_size - 2.0)
+                            .strong(),
+                    )
+                    .wrap()
+                    .sense(Sense::click()),
+                );
+                ctx.item_response(ui, title, item, ClickAction::Select);
+                if !case.countries.is_empty() {
+                    ui.label(format!("Countries: {}", case.countries.join(", ")));
                 }
-            }
+                if !case.forms.is_empty() {
+                    ui.horizontal_wrapped(|ui| {
+                        for form in &case.forms {
+                            egui::Frame::new()
+                                .fill(ctx.theme.chip_fill)
+                                .corner_radius(ctx.theme.radius)
+                                .inner_margin(egui::Margin::symmetric(6, 2))
+                                .show(ui, |ui| ui.label(RichText::new(form).small()));
+                        }
+                    });
+                }
+                ui.add(egui::Label::new(&case.summary).wrap());
+                let sources: Vec<usize> = case
+                    .references
+                    .iter()
+                    .filter_map(|id| corpus.reference_by_id(id))
+                    .collect();
+                if !sources.is_empty() {
+                    ui.label(RichText::new("Sources").small().strong());
+                    for reference in sources {
+                        item_row_ui(ctx, ui, Item::Reference(reference), ClickAction::Select);
+                    }
+                }
+            });
         })
         .response
 }

@@ -194,6 +194,16 @@ pub fn thousands(value: f64) -> String {
     out
 }
 
+/// `"1 case"`, `"3 cases"`, `"2 entities"`.
+#[must_use]
+pub fn counted(n: usize, noun: &str) -> String {
+    match (n, noun.strip_suffix('y')) {
+        (1, _) => format!("1 {noun}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        (_, None) => format!("{n} {noun}s"),
+    }
+}
+
 fn excerpt(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
         return text.to_owned();
@@ -748,10 +758,10 @@ fn region_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: UiLayout) 
         .unwrap_or_default();
     ui.label(
         RichText::new(format!(
-            "{} table rows · {} cases · {} entities",
-            rows.len(),
-            cases.len(),
-            entities.len()
+            "{} · {} · {}",
+            counted(rows.len(), "table row"),
+            counted(cases.len(), "case"),
+            counted(entities.len(), "entity")
         ))
         .color(ctx.theme.muted_text),
     );

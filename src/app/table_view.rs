@@ -53,6 +53,26 @@ impl Column {
             Self::References => 0.16,
         }
     }
+
+    /// Narrowest the column gets, in points; below that the table scrolls sideways.
+    fn min_width(self) -> f32 {
+        match self {
+            Self::Region => 96.0,
+            Self::Entities => 150.0,
+            Self::Efforts => 210.0,
+            Self::KeyConcept => 170.0,
+            Self::References => 120.0,
+        }
+    }
+}
+
+/// Space between cells, in points.
+const CELL_GAP: f32 = 10.0;
+
+/// Column widths for a table `width` points wide: shares of it, each at least its minimum.
+#[must_use]
+pub fn column_widths(width: f32) -> [f32; 5] {
+    Column::ALL.map(|column| (width * column.width_share()).max(column.min_width()))
 }
 
 /// The Table view's own UI state.
@@ -121,26 +141,32 @@ impl TableView {
                 .small()
                 .color(ctx.theme.muted_text),
         );
-        let width = ui.available_width() - 2.0 * ctx.theme.gap;
-        self.header_ui(ctx, ui, width);
-        egui::ScrollArea::vertical()
-            .id_salt("table")
+        let margin = ctx.theme.gap;
+        let widths = column_widths(ui.available_width() - 2.0 * margin);
+        egui::ScrollArea::horizontal()
+            .id_salt("table-sideways")
             .auto_shrink(false)
             .show(ui, |ui| {
-                for (n, &row) in rows.iter().enumerate() {
-                    let response = row_ui(ctx, ui, row, width, n % 2 == 1);
-                    if self.reveal == Some(row) {
-                        response.scroll_to_me(Some(Align::Center));
-                        self.reveal = None;
-                    }
-                }
-                if rows.is_empty() {
-                    ui.label(
-                        RichText::new("No row matches the filters.")
-                            .italics()
-                            .color(ctx.theme.muted_text),
-                    );
-                }
+                self.header_ui(ctx, ui, &widths);
+                egui::ScrollArea::vertical()
+                    .id_salt("table")
+                    .auto_shrink(false)
+                    .show(ui, |ui| {
+                        for (n, &row) in rows.iter().enumerate() {
+                            let response = row_ui(ctx, ui, row, &widths, n % 2 == 1);
+                            if self.reveal == Some(row) {
+                                response.scroll_to_me(Some(Align::Center));
+                                self.reveal = None;
+                            }
+                        }
+                        if rows.is_empty() {
+                            ui.label(
+                                RichText::new("No row matches the filters.")
+                                    .italics()
+                                    .color(ctx.theme.muted_text),
+                            );
+                        }
+                    });
             });
         if self.reveal.is_some_and(|r| !rows.contains(&r)) {
             self.reveal = None;
@@ -198,31 +224,38 @@ impl TableView {
         });
     }
 
-    fn header_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui, width: f32) {
-        ui.horizontal(|ui| {
+    fn header_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui, widths: &[f32; 5]) {
+        ui.horizontal_top(|ui| {
             ui.spacing_mut().item_spacing.x = 0.0;
             ui.add_space(ctx.theme.gap);
-            for column in Column::ALL {
+            for (column, width) in Column::ALL.into_iter().zip(widths) {
                 let arrow = match self.sort {
-                    Some((c, false)) if c == column => " ⏶",
-                    Some((c, true)) if c == column => " ⏷",
+                    Some((c, false)) if c == column => " ▲",
+                    Some((c, true)) if c == column => " ▼",
                     _ => "",
                 };
-                let button = egui::Button::new(
-                    RichText::new(format!("{}{arrow}", column.heading())).strong(),
-                )
-                .frame(false)
-                .min_size(egui::vec2(width * column.width_share(), 0.0));
-                let response = ui
-                    .add(button)
-                    .on_hover_text(format!("Sort by {}", column.heading()));
-                if response.clicked() {
-                    self.sort = match self.sort {
-                        Some((c, false)) if c == column => Some((column, true)),
-                        Some((c, true)) if c == column => None,
-                        _ => Some((column, false)),
-                    };
-                }
+                let text = RichText::new(format!("{}{arrow}", column.heading())).strong();
+                ui.allocate_ui_with_layout(
+                    egui::vec2(*width, 0.0),
+                    egui::Layout::top_down(egui::Align::LEFT),
+                    |ui| {
+                        ui.set_width(width - CELL_GAP);
+                        let button = egui::Button::new(text)
+                            .frame(false)
+                            .wrap_mode(egui::TextWrapMode::Wrap);
+                        let response = ui
+                            .add(button)
+                            .on_hover_text(format!("Sort by {}", column.heading()));
+                        if response.clicked() {
+                            self.sort = match self.sort {
+                                Some((c, false)) if c == column => Some((column, true)),
+                                Some((c, true)) if c == column => None,
+                                _ => Some((column, false)),
+                            };
+                        }
+                    },
+                );
+                ui.add_space(CELL_GAP);
             }
         });
         ui.separator();
@@ -246,7 +279,13 @@ fn cell_text(corpus: &Corpus, row: usize, column: Column) -> String {
     }
 }
 
-fn row_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, row: usize, width: f32, odd: bool) -> egui::Response {
+fn row_ui(
+    ctx: &ViewCtx<'_>,
+    ui: &mut Ui,
+    row: usize,
+    widths: &[f32; 5],
+    odd: bool,
+) -> egui::Response {
     let item = Item::TableRow(row);
     let fill = if ctx.is_selected(item) {
         ctx.theme.selected_fill
@@ -266,19 +305,22 @@ fn row_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, row: usize, width: f32, odd: bool) -> 
     let inner = frame.show(ui, |ui| {
         ui.horizontal_top(|ui| {
             ui.spacing_mut().item_spacing.x = 0.0;
-            for column in Column::ALL {
-                let cell_width = width * column.width_share();
-                ui.vertical(|ui| {
-                    ui.set_width(cell_width - 6.0);
-                    let text = cell_text(ctx.corpus, row, column);
-                    let text = if column == Column::Region {
-                        RichText::new(text).strong()
-                    } else {
-                        RichText::new(text)
-                    };
-                    ui.add(egui::Label::new(text).wrap());
-                });
-                ui.add_space(6.0);
+            for (column, width) in Column::ALL.into_iter().zip(widths) {
+                ui.allocate_ui_with_layout(
+                    egui::vec2(*width, 0.0),
+                    egui::Layout::top_down(egui::Align::LEFT),
+                    |ui| {
+                        ui.set_width(width - CELL_GAP);
+                        let text = cell_text(ctx.corpus, row, column);
+                        let text = if column == Column::Region {
+                            RichText::new(text).strong()
+                        } else {
+                            RichText::new(text)
+                        };
+                        ui.add(egui::Label::new(text).wrap());
+                    },
+                );
+                ui.add_space(CELL_GAP);
             }
         });
     });
