@@ -687,8 +687,8 @@ mod tests {
                 .and_then(|d| d.location)
                 .map(|l| (l.line, l.column))
         };
-        assert_eq!(at(0), Some((2, 20)));
-        assert_eq!(at(1), Some((3, 15)));
+        assert_eq!(at(0), Some((2, 18)));
+        assert_eq!(at(1), Some((3, 14)));
         assert_eq!(at(2), Some((3, 8)));
     }
 
@@ -704,7 +704,7 @@ mod tests {
         let source = "{\n  \"format\": \"nope\"\n}";
         let diagnostic = Diagnostic::error(Code::UnsupportedFormat, "unsupported format", "use v1")
             .at(JsonPath::root().key("format"))
-            .located(Location::at_offset(source, 13, 6));
+            .located(Location::at_offset(source, 14, 6));
         let text = render_human(&[diagnostic], "x.json", Some(source), false);
         assert!(text.contains("error[unsupported-format]"), "{text}");
         assert!(text.contains("x.json:2:13"), "{text}");

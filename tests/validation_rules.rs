@@ -1,0 +1,570 @@
+//! One fixture per validation rule: each file under `tests/fixtures/invalid/` is a copy of
+//! `tests/fixtures/minimal.json` with exactly one problem, and must produce exactly that
+//! diagnostic, with the right severity, JSON path and line.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use paperlens::corpus::diagnostics::Diagnostic;
+use paperlens::corpus::load::{LoadFailure, LoadReport, load_bytes, load_path, load_str};
+use paperlens::corpus::{BUILTIN_JSON, MAX_FILE_BYTES, Severity};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn minimal_text() -> String {
+    std::fs::read_to_string(fixtures().join("minimal.json")).expect("read minimal.json")
+}
+
+/// One row of the rule table.
+struct Rule {
+    /// File name under `tests/fixtures/invalid/`.
+    fixture: &'static str,
+    /// The stable code the problem must be reported under.
+    code: &'static str,
+    severity: Severity,
+    /// The JSON path the diagnostic must carry (`None`: it has none).
+    path: Option<&'static str>,
+    /// A string on the offending line, and which occurrence of it (0-based) is meant.
+    marker: &'static str,
+    nth: usize,
+}
+
+const fn rule(
+    fixture: &'static str,
+    code: &'static str,
+    severity: Severity,
+    path: Option<&'static str>,
+    marker: &'static str,
+    nth: usize,
+) -> Rule {
+    Rule {
+        fixture,
+        code,
+        severity,
+        path,
+        marker,
+        nth,
+    }
+}
+
+const E: Severity = Severity::Error;
+const W: Severity = Severity::Warning;
+
+#[rustfmt::skip]
+const RULES: &[Rule] = &[
+    // Truncated in the middle of a string: the error is at the end of the file.
+    rule("json-syntax.json", "json-syntax", E, Some("$.references[0].title"), "\"title\": \"Counting cases in", 0),
+    rule("json-type.json", "json-type", E, Some("$.series[0].points[1].year"), "\"year\": \"2021\"", 0),
+    // A key the format does not know (a typo of `title`) is a type error with a path.
+    rule("json-type-unknown-key.json", "json-type", E, Some("$.sections[1].titel"), "\"titel\"", 0),
+    rule("unsupported-format.json", "unsupported-format", E, Some("$.format"), "paperlens-corpus/2", 0),
+    rule("duplicate-id.json", "duplicate-id", E, Some("$.entities[1].id"), "\"id\": \"exnet\"", 1),
+    rule("unknown-citation-key.json", "unknown-citation-key", E, Some("$.sections[0].paragraphs[0].text"), "@nobody2000", 0),
+    rule("malformed-citation.json", "malformed-citation", E, Some("$.sections[0].paragraphs[0].text"), "[@smith2020 @doe2021]", 0),
+    rule("uncited-reference.json", "uncited-reference", W, Some("$.references[2].id"), "\"id\": \"orphan2019\"", 0),
+    rule("unknown-section.json", "unknown-section", E, Some("$.sections[1].parent"), "\"parent\": \"introduction\"", 0),
+    rule("unknown-paragraph.json", "unknown-paragraph", E, Some("$.cases[0].paragraphs[0]"), "\"data.p9\"", 0),
+    rule("unknown-entity.json", "unknown-entity", E, Some("$.regional_table.rows[0].entities[0]"), "\"exnot\"", 0),
+    rule("unknown-region.json", "unknown-region", E, Some("$.cases[0].region"), "\"region\": \"south\"", 0),
+    rule("unknown-reference.json", "unknown-reference", E, Some("$.notes[0].about[0].reference"), "\"doe2099\"", 0),
+    rule("unknown-case.json", "unknown-case", E, Some("$.notes[1].about[2].case"), "\"exnet-raid\"", 0),
+    rule("unknown-series.json", "unknown-series", E, Some("$.notes[1].about[0].series_point.series"), "\"cazes\"", 0),
+    rule("unknown-table-row.json", "unknown-table-row", E, Some("$.notes[1].about[3].table_row"), "\"row-exnot\"", 0),
+    rule("section-cycle.json", "section-cycle", E, Some("$.sections[1].parent"), "\"parent\": \"data\"", 0),
+    rule("series-year-duplicate.json", "series-year-duplicate", E, Some("$.series[0].points[1].year"), "\"year\": 2020", 1),
+    rule("series-year-order.json", "series-year-order", E, Some("$.series[0].points[1].year"), "\"year\": 2019", 0),
+    rule("value-on-not-stated.json", "value-on-not-stated", E, Some("$.series[0].points[2].value"), "\"value\": 130", 0),
+    rule("missing-value.json", "missing-value", E, Some("$.series[0].points[0].value"), "\"value\": null", 0),
+    rule("annotation-range.json", "annotation-range", E, Some("$.series[0].annotations[0].to_year"), "\"to_year\": 2019", 0),
+    rule("quote-not-found.json", "quote-not-found", W, Some("$.series[0].points[1].quote"), "rose to about 120", 0),
+    rule("empty-text.json", "empty-text", E, Some("$.notes[1].text"), "\"text\": \"\"", 0),
+    rule("duplicate-citation-number.json", "duplicate-citation-number", E, Some("$.references[1].citation-number"), "\"citation-number\": 1", 1),
+];
+
+/// Every code that parsing or validating a file can produce. `invalid-utf8` and `too-large`
+/// are tested below with generated files; `io` by the CLI tests (missing file, directory).
+const FIXTURE_CODES: &[&str] = &[
+    "json-syntax",
+    "json-type",
+    "unsupported-format",
+    "duplicate-id",
+    "unknown-citation-key",
+    "malformed-citation",
+    "uncited-reference",
+    "unknown-section",
+    "unknown-paragraph",
+    "unknown-entity",
+    "unknown-region",
+    "unknown-reference",
+    "unknown-case",
+    "unknown-series",
+    "unknown-table-row",
+    "section-cycle",
+    "series-year-duplicate",
+    "series-year-order",
+    "value-on-not-stated",
+    "missing-value",
+    "annotation-range",
+    "quote-not-found",
+    "empty-text",
+    "duplicate-citation-number",
+];
+
+/// The 1-based line of the `nth` occurrence of `marker` in `text`.
+fn line_of(text: &str, marker: &str, nth: usize) -> usize {
+    let (offset, _) = text
+        .match_indices(marker)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("marker {marker:?} (occurrence {nth}) not in the fixture"));
+    text.get(..offset)
+        .expect("char boundary")
+        .matches('\n')
+        .count()
+        + 1
+}
+
+fn describe(diagnostics: &[Diagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(|d| format!("\n  {d} @ {:?}", d.location.map(|l| (l.line, l.column))))
+        .collect()
+}
+
+#[test]
+fn minimal_fixture_is_clean() {
+    let report = load_path(&fixtures().join("minimal.json"));
+    assert!(
+        report.diagnostics.is_empty(),
+        "minimal.json must have no diagnostics:{}",
+        describe(&report.diagnostics)
+    );
+    let corpus = report.corpus.expect("minimal.json loads");
+    let summary = corpus.summary();
+    assert_eq!(summary.sections, 2);
+    assert_eq!(summary.paragraphs, 3);
+    assert_eq!(summary.references, 2);
+    assert_eq!(summary.citations, 5);
+    assert_eq!(summary.entities, 2);
+    assert_eq!(summary.cases, 1);
+    assert_eq!(summary.table_rows, 1);
+    assert_eq!(summary.series_points, 3);
+    assert_eq!(summary.notes, 2);
+    let statuses: Vec<_> = corpus.file.series[0]
+        .points
+        .iter()
+        .map(|p| p.status)
+        .collect();
+    use paperlens::corpus::model::PointStatus;
+    assert_eq!(
+        statuses,
+        [
+            PointStatus::Stated,
+            PointStatus::Approximate,
+            PointStatus::NotStated
+        ]
+    );
+}
+
+#[test]
+fn every_rule_has_exactly_one_fixture_and_every_fixture_a_rule() {
+    let table_codes: BTreeSet<&str> = RULES.iter().map(|r| r.code).collect();
+    let wanted: BTreeSet<&str> = FIXTURE_CODES.iter().copied().collect();
+    assert_eq!(table_codes, wanted, "the rule table must cover every code");
+    for code in FIXTURE_CODES {
+        assert!(
+            RULES.iter().any(|r| r.fixture == format!("{code}.json")),
+            "no fixture named {code}.json"
+        );
+    }
+    let on_disk: BTreeSet<String> = std::fs::read_dir(fixtures().join("invalid"))
+        .expect("read tests/fixtures/invalid")
+        .map(|entry| {
+            entry
+                .expect("dir entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    let in_table: BTreeSet<String> = RULES.iter().map(|r| r.fixture.to_owned()).collect();
+    assert_eq!(
+        on_disk, in_table,
+        "every fixture file must be in the table and vice versa"
+    );
+}
+
+/// Codes tested elsewhere than by a fixture: `io`, `invalid-utf8` and `too-large` need
+/// generated files or missing paths; `non-finite-value` cannot come from a file (see
+/// `an_out_of_range_number_is_a_syntax_error`).
+const OTHER_CODES: &[&str] = &["io", "too-large", "invalid-utf8", "non-finite-value"];
+
+/// The stable strings of `Code::as_str`, read from the source so that a new code without a
+/// fixture or documentation fails the tests below.
+fn codes_in_source() -> BTreeSet<&'static str> {
+    let source = include_str!("../src/corpus/diagnostics.rs");
+    let code_impl = &source[source.find("impl Code {").expect("impl Code")..];
+    let as_str = &code_impl[..code_impl.find("\n}\n").expect("end of impl Code")];
+    let codes: BTreeSet<&str> = as_str
+        .lines()
+        .filter_map(|line| {
+            line.split_once("=> \"")?
+                .1
+                .split_once('"')
+                .map(|(code, _)| code)
+        })
+        .collect();
+    assert!(codes.len() >= 28, "parsed {codes:?}");
+    codes
+}
+
+#[test]
+fn every_code_in_diagnostics_rs_is_covered() {
+    let covered: BTreeSet<&str> = FIXTURE_CODES.iter().chain(OTHER_CODES).copied().collect();
+    assert_eq!(
+        codes_in_source(),
+        covered,
+        "every Code needs a fixture or a test"
+    );
+}
+
+#[test]
+fn every_code_is_documented_in_the_corpus_readme() {
+    let readme = include_str!("../corpus/README.md");
+    let table = &readme[readme.find("## Diagnostic codes").expect("a codes section")..];
+    for code in codes_in_source() {
+        assert!(
+            table.contains(&format!("| `{code}` |")),
+            "corpus/README.md does not document `{code}`"
+        );
+    }
+}
+
+#[test]
+fn the_readme_example_is_the_minimal_fixture() {
+    let readme = include_str!("../corpus/README.md");
+    let section = &readme[readme
+        .find("## A minimal complete example")
+        .expect("the example section")..];
+    let start = section.find("```json\n").expect("a json block") + "```json\n".len();
+    let end = start + section[start..].find("\n```").expect("end of the block");
+    let example: serde_json::Value =
+        serde_json::from_str(&section[start..end]).expect("the README example is JSON");
+    let minimal: serde_json::Value =
+        serde_json::from_str(&minimal_text()).expect("minimal.json is JSON");
+    assert_eq!(
+        example, minimal,
+        "corpus/README.md's example must equal tests/fixtures/minimal.json"
+    );
+    let report = load_str(&section[start..end], "README example");
+    assert!(
+        report.diagnostics.is_empty(),
+        "{}",
+        describe(&report.diagnostics)
+    );
+}
+
+#[test]
+fn an_out_of_range_number_is_a_syntax_error() {
+    let text = minimal_text().replace("\"value\": 100,", "\"value\": 1e999,");
+    let report = load_str(&text, "inf.json");
+    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["json-syntax"]);
+    assert_eq!(
+        report.diagnostics[0]
+            .path
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
+        Some("$.series[0].points[0].value")
+    );
+    assert!(report.corpus.is_none());
+}
+
+#[test]
+fn each_fixture_reports_its_rule_at_the_offending_line() {
+    let mut failures = Vec::new();
+    for rule in RULES {
+        let path = fixtures().join("invalid").join(rule.fixture);
+        let text = std::fs::read_to_string(&path).expect("read fixture");
+        let report = load_path(&path);
+        let expected_line = line_of(&text, rule.marker, rule.nth);
+        let all = describe(&report.diagnostics);
+
+        // Exactly one problem per fixture, so exactly one diagnostic.
+        if report.diagnostics.len() != 1 {
+            failures.push(format!(
+                "{}: expected one diagnostic, got:{all}",
+                rule.fixture
+            ));
+            continue;
+        }
+        let d = &report.diagnostics[0];
+        if d.code.as_str() != rule.code {
+            failures.push(format!(
+                "{}: expected code {}, got:{all}",
+                rule.fixture, rule.code
+            ));
+        }
+        if d.severity != rule.severity {
+            failures.push(format!(
+                "{}: expected {:?}, got:{all}",
+                rule.fixture, rule.severity
+            ));
+        }
+        let path_text = d.path.as_ref().map(ToString::to_string);
+        if path_text.as_deref() != rule.path {
+            failures.push(format!(
+                "{}: expected path {:?}, got {path_text:?}",
+                rule.fixture, rule.path
+            ));
+        }
+        match d.location {
+            Some(location) if location.line == expected_line => {}
+            other => failures.push(format!(
+                "{}: expected line {expected_line}, got {other:?}",
+                rule.fixture
+            )),
+        }
+        // Errors stop the corpus from loading; warnings do not.
+        match rule.severity {
+            Severity::Error => {
+                if report.corpus.is_some() || report.failure() != Some(LoadFailure::Invalid) {
+                    failures.push(format!("{}: an error must stop the load", rule.fixture));
+                }
+            }
+            Severity::Warning => match &report.corpus {
+                Some(corpus) if corpus.warnings.len() == 1 => {}
+                _ => failures.push(format!(
+                    "{}: a warning must not stop the load",
+                    rule.fixture
+                )),
+            },
+        }
+        if d.hint.trim().is_empty() {
+            failures.push(format!("{}: no hint", rule.fixture));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_file_with_several_problems_reports_all_of_them() {
+    let path = fixtures().join("several-problems.json");
+    let text = std::fs::read_to_string(&path).expect("read several-problems.json");
+    let report = load_path(&path);
+    let all = describe(&report.diagnostics);
+    let expected: &[(&str, &str, &str, usize)] = &[
+        (
+            "unknown-citation-key",
+            "$.sections[0].paragraphs[0].text",
+            "@nobody2000",
+            0,
+        ),
+        (
+            "unknown-region",
+            "$.cases[0].region",
+            "\"region\": \"south\"",
+            0,
+        ),
+        (
+            "value-on-not-stated",
+            "$.series[0].points[2].value",
+            "\"value\": 130",
+            0,
+        ),
+        (
+            "annotation-range",
+            "$.series[0].annotations[0].to_year",
+            "\"to_year\": 2019",
+            0,
+        ),
+        ("duplicate-id", "$.entities[1].id", "\"id\": \"exnet\"", 1),
+        (
+            "uncited-reference",
+            "$.references[2].id",
+            "\"id\": \"orphan2019\"",
+            0,
+        ),
+        ("empty-text", "$.notes[1].text", "\"text\": \"\"", 0),
+        (
+            "unknown-section",
+            "$.sections[1].parent",
+            "\"parent\": \"introduction\"",
+            0,
+        ),
+    ];
+    assert_eq!(report.diagnostics.len(), expected.len(), "{all}");
+    for (code, path, marker, nth) in expected {
+        let found = report
+            .diagnostics
+            .iter()
+            .find(|d| d.code.as_str() == *code)
+            .unwrap_or_else(|| panic!("{code} not reported:{all}"));
+        assert_eq!(
+            found.path.as_ref().map(ToString::to_string).as_deref(),
+            Some(*path)
+        );
+        assert_eq!(
+            found.location.map(|l| l.line),
+            Some(line_of(&text, marker, *nth)),
+            "{code} at the wrong line"
+        );
+    }
+    let (errors, warnings) = paperlens::corpus::diagnostics::count(&report.diagnostics);
+    assert_eq!((errors, warnings), (7, 1));
+    assert!(report.corpus.is_none());
+}
+
+#[test]
+fn invalid_utf8_is_reported_at_the_bad_byte() {
+    let text = minimal_text();
+    let marker = "A network of organisations";
+    let at = text.find(marker).expect("marker in minimal.json");
+    let mut bytes = text.as_bytes().to_vec();
+    // A lone continuation byte and an 0xFF: never valid UTF-8.
+    bytes.splice(at..at, [0xFF, 0x80]);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("latin1.json");
+    std::fs::write(&path, &bytes).expect("write fixture");
+
+    let report = load_path(&path);
+    assert_eq!(
+        report.diagnostics.len(),
+        1,
+        "{}",
+        describe(&report.diagnostics)
+    );
+    let d = &report.diagnostics[0];
+    assert_eq!(d.code.as_str(), "invalid-utf8");
+    assert_eq!(d.severity, Severity::Error);
+    assert_eq!(d.location.map(|l| l.line), Some(line_of(&text, marker, 0)));
+    assert_eq!(d.location.map(|l| l.offset), Some(at));
+    assert!(report.corpus.is_none());
+    assert_eq!(report.failure(), Some(LoadFailure::Invalid));
+}
+
+#[test]
+fn a_file_over_64_mib_is_too_large_and_unreadable() {
+    assert_eq!(MAX_FILE_BYTES, 64 * 1024 * 1024);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("huge.json");
+    let file = std::fs::File::create(&path).expect("create");
+    file.set_len(MAX_FILE_BYTES + 1).expect("grow the file");
+    drop(file);
+
+    let report = load_path(&path);
+    assert_eq!(
+        report.diagnostics.len(),
+        1,
+        "{}",
+        describe(&report.diagnostics)
+    );
+    assert_eq!(report.diagnostics[0].code.as_str(), "too-large");
+    assert!(report.diagnostics[0].message.contains("64 MiB"));
+    assert_eq!(report.failure(), Some(LoadFailure::Unreadable));
+
+    // The same limit holds for bytes handed over directly.
+    let bytes = vec![b' '; usize::try_from(MAX_FILE_BYTES).expect("fits") + 1];
+    let report = load_bytes(&bytes, "bytes");
+    assert_eq!(
+        report.diagnostics.first().map(|d| d.code.as_str()),
+        Some("too-large")
+    );
+}
+
+#[test]
+fn a_file_of_exactly_64_mib_is_still_read() {
+    let mut text = minimal_text();
+    let size = usize::try_from(MAX_FILE_BYTES).expect("fits");
+    text.extend(std::iter::repeat_n(' ', size - text.len()));
+    assert_eq!(text.len(), size);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("padded.json");
+    std::fs::write(&path, &text).expect("write");
+    drop(text);
+
+    let report = load_path(&path);
+    assert!(
+        report.diagnostics.is_empty(),
+        "{}",
+        describe(&report.diagnostics)
+    );
+    assert!(report.corpus.is_some());
+}
+
+#[test]
+fn quotes_are_compared_with_citations_printed_as_numbers() {
+    // minimal.json quotes "… 100 cases [1]."; the same sentence written with the citation key
+    // does not occur in the printed paragraph.
+    let text = minimal_text().replace(
+        "\"quote\": \"In 2020 the network recorded 100 cases [1].\"",
+        "\"quote\": \"In 2020 the network recorded 100 cases [@smith2020].\"",
+    );
+    assert_ne!(text, minimal_text(), "the replacement must apply");
+    let report = load_str(&text, "keyed-quote.json");
+    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["quote-not-found"]);
+    assert_eq!(
+        report.diagnostics[0]
+            .path
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
+        Some("$.series[0].points[0].quote")
+    );
+}
+
+#[test]
+fn a_schema_key_is_accepted_and_kept() {
+    let text = minimal_text().replacen('{', "{\n  \"$schema\": \"../../corpus/schema.json\",", 1);
+    let report = load_str(&text, "with-schema.json");
+    assert!(
+        report.diagnostics.is_empty(),
+        "{}",
+        describe(&report.diagnostics)
+    );
+    let corpus = report.corpus.expect("loads");
+    assert_eq!(
+        corpus.file.schema.as_deref(),
+        Some("../../corpus/schema.json")
+    );
+    // And it round-trips.
+    let written = serde_json::to_value(&corpus.file).expect("serialize");
+    assert_eq!(written["$schema"], "../../corpus/schema.json");
+}
+
+#[test]
+fn unknown_csl_fields_round_trip_through_extra() {
+    let report = load_path(&fixtures().join("minimal.json"));
+    let corpus = report.corpus.expect("loads");
+    let doe = &corpus.file.references[1];
+    assert_eq!(
+        doe.extra.get("ISBN").and_then(|v| v.as_str()),
+        Some("978-0-00-000000-0")
+    );
+    let written = serde_json::to_value(doe).expect("serialize");
+    assert_eq!(written["ISBN"], "978-0-00-000000-0");
+    assert_eq!(written["publisher-place"], "Exampleton");
+}
+
+#[test]
+fn a_truncated_builtin_corpus_never_loads_and_never_panics() {
+    let end = BUILTIN_JSON.trim_end().len();
+    let mut offset = 0;
+    let mut checked = 0;
+    while offset < end {
+        if BUILTIN_JSON.is_char_boundary(offset) {
+            let cut = &BUILTIN_JSON[..offset];
+            let report: LoadReport = load_str(cut, "cut.json");
+            assert!(report.corpus.is_none(), "a prefix of {offset} bytes loaded");
+            let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+            assert_eq!(codes, ["json-syntax"], "prefix of {offset} bytes");
+            checked += 1;
+        }
+        offset += 263;
+    }
+    assert!(checked > 100);
+}
