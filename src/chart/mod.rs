@@ -1,0 +1,34 @@
+//! Trend charts without a window: value transforms, SVG and PNG rendering, and CSV export.
+//!
+//! Nothing here knows about the window; `paperlens plot` and the Trends view both call it, so
+//! an exported chart carries the same content as the one on screen:
+//!
+//! - [`transformed_points`] and [`change_from_previous`] are the numbers either draws;
+//! - [`series_svg`] draws a [`Series`] with plotters' SVG backend;
+//! - [`series_png`] rasterises that SVG with resvg, with an embedded fallback font so the text
+//!   shows on any machine, offline;
+//! - [`series_csv`] writes the points as CSV, and [`parse_series_csv`] reads them back.
+//!
+//! A year the text gives no number for has no value anywhere: no marker, no bar, an empty CSV
+//! cell; it is drawn as a labelled dashed guide.
+
+mod csv_file;
+mod error;
+mod export;
+mod options;
+mod png;
+mod svg;
+mod transform;
+
+pub use csv_file::{CSV_HEADER, CsvRow, parse_series_csv, series_csv};
+pub use error::ChartError;
+pub use export::{ExportFormat, export_series, parse_size};
+pub use options::{AxisScale, ChartOptions, ValueMode};
+pub use png::{FontChoice, sans_serif_family, series_png, series_png_with_fonts, svg_to_png};
+pub use svg::{DEFAULT_SIZE, MAX_SIDE, MIN_SIDE, series_svg};
+pub use transform::{
+    axis_label, change_from_previous, format_number, format_point_value, transformed_points,
+};
+
+#[cfg(doc)]
+use crate::corpus::model::Series;

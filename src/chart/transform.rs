@@ -1,0 +1,347 @@
+//! The numbers a chart draws: values per mode, year-on-year change, and how they are written.
+
+use super::options::{AxisScale, ValueMode};
+use crate::corpus::model::{PointStatus, Series, SeriesPoint};
+
+/// A point's value when the text gives one: `None` for a not-stated point, whatever its
+/// `value` field holds.
+fn known_value(point: &SeriesPoint) -> Option<f64> {
+    match point.status {
+        PointStatus::NotStated => None,
+        PointStatus::Stated | PointStatus::Approximate => point.value.filter(|v| v.is_finite()),
+    }
+}
+
+/// The first point with a stated or approximate value: the base of the index and change modes.
+pub(crate) fn base_point(series: &Series) -> Option<(&SeriesPoint, f64)> {
+    series
+        .points
+        .iter()
+        .find_map(|p| known_value(p).map(|v| (p, v)))
+}
+
+/// Each point as `(year, value, status)` with its value shown in `mode`.
+///
+/// - [`ValueMode::Absolute`]: the value as the text gives it.
+/// - [`ValueMode::IndexFirstYear`]: `value / base × 100`, where the base is the first stated or
+///   approximate value.
+/// - [`ValueMode::PercentChange`]: `(value − base) / base × 100`.
+///
+/// A not-stated point is `None` in every mode. Every value is `None` in the index and change
+/// modes when the base is zero or there is none. The status is the point's own.
+#[must_use]
+pub fn transformed_points(
+    series: &Series,
+    mode: ValueMode,
+) -> Vec<(i32, Option<f64>, PointStatus)> {
+    let base = base_point(series)
+        .map(|(_, v)| v)
+        .filter(|v| *v != 0.0 && v.is_finite());
+    series
+        .points
+        .iter()
+        .map(|point| {
+            let value = known_value(point).and_then(|value| match mode {
+                ValueMode::Absolute => Some(value),
+                ValueMode::IndexFirstYear => base.map(|b| value / b * 100.0),
+                ValueMode::PercentChange => base.map(|b| (value - b) / b * 100.0),
+            });
+            (point.year, value, point.status)
+        })
+        .collect()
+}
+
+/// Per point, the percent change from the previous point: `None` for the first point, and
+/// whenever this point or the previous one is not stated (or the previous value is zero).
+///
+/// The previous point is the one just before in the series, so a year after a not-stated
+/// year has no change: the text does not say what it changed from.
+#[must_use]
+pub fn change_from_previous(series: &Series) -> Vec<Option<f64>> {
+    let mut previous: Option<&SeriesPoint> = None;
+    series
+        .points
+        .iter()
+        .map(|point| {
+            let change = previous
+                .and_then(known_value)
+                .filter(|before| *before != 0.0)
+                .zip(known_value(point))
+                .map(|(before, now)| (now - before) / before.abs() * 100.0);
+            previous = Some(point);
+            change
+        })
+        .collect()
+}
+
+/// `value` with `decimals` decimals and thousands separators: `(49000.0, 0)` → `"49,000"`,
+/// `(-1234.5, 1)` → `"-1,234.5"`.
+#[must_use]
+pub fn format_number(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    let text = format!("{:.*}", decimals, value.abs());
+    let (integer, fraction) = match text.split_once('.') {
+        Some((integer, fraction)) => (integer, Some(fraction)),
+        None => (text.as_str(), None),
+    };
+    let mut out = String::with_capacity(text.len() + text.len() / 3 + 1);
+    let digits = integer.len();
+    for (i, c) in integer.chars().enumerate() {
+        if i > 0 && (digits - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(fraction) = fraction {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    // No "-0" or "-0.0".
+    if value < 0.0 && out.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// A value the way the chart labels it in `mode`: `"42,000"`, `"≈ 49,000"`, `"85.7"`,
+/// `"-14.3%"`; `"not stated in the text"` when there is none.
+#[must_use]
+pub fn format_point_value(value: Option<f64>, status: PointStatus, mode: ValueMode) -> String {
+    let Some(value) = value else {
+        return PointStatus::NotStated.label().to_owned();
+    };
+    let number = match mode {
+        ValueMode::Absolute => {
+            let decimals = if (value - value.round()).abs() < 1e-9 {
+                0
+            } else {
+                2
+            };
+            let text = format_number(value, decimals);
+            if decimals > 0 {
+                text.trim_end_matches('0').trim_end_matches('.').to_owned()
+            } else {
+                text
+            }
+        }
+        ValueMode::IndexFirstYear => format_number(value, 1),
+        ValueMode::PercentChange => {
+            let text = format_number(value, 1);
+            if value > 0.0 && text != "0.0" {
+                format!("+{text}%")
+            } else {
+                format!("{text}%")
+            }
+        }
+    };
+    match status {
+        PointStatus::Approximate => format!("≈ {number}"),
+        PointStatus::Stated | PointStatus::NotStated => number,
+    }
+}
+
+/// The value axis label: `"Number of victims"`, `"Index, 2020 = 100 (≈ 49,000 victims)"`,
+/// `"% change from 2020 (≈ 49,000 victims)"`, with `", log scale"` added for a log axis.
+#[must_use]
+pub fn axis_label(series: &Series, mode: ValueMode, scale: AxisScale) -> String {
+    let unit = series.unit.trim();
+    let base = base_point(series).map(|(point, value)| {
+        let value = format_point_value(Some(value), point.status, ValueMode::Absolute);
+        let described = if unit.is_empty() {
+            value
+        } else {
+            format!("{value} {unit}")
+        };
+        (point.year, described)
+    });
+    let mut label = match (mode, base) {
+        (ValueMode::Absolute, _) | (_, None) => {
+            if unit.is_empty() {
+                "Value".to_owned()
+            } else {
+                format!("Number of {unit}")
+            }
+        }
+        (ValueMode::IndexFirstYear, Some((year, described))) => {
+            format!("Index, {year} = 100 ({described})")
+        }
+        (ValueMode::PercentChange, Some((year, described))) => {
+            format!("% change from {year} ({described})")
+        }
+    };
+    if scale == AxisScale::Log {
+        label.push_str(", log scale");
+    }
+    label
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+
+    fn victims() -> Series {
+        Corpus::builtin()
+            .file
+            .series
+            .into_iter()
+            .find(|s| s.id == "victims")
+            .unwrap_or_default()
+    }
+
+    fn close(actual: Option<f64>, expected: f64) -> bool {
+        actual.is_some_and(|a| (a - expected).abs() < 0.05)
+    }
+
+    #[test]
+    fn absolute_values_are_the_text_values() {
+        let points = transformed_points(&victims(), ValueMode::Absolute);
+        assert_eq!(
+            points,
+            vec![
+                (2020, Some(49_000.0), PointStatus::Approximate),
+                (2021, Some(42_000.0), PointStatus::Stated),
+                (2022, None, PointStatus::NotStated),
+                (2023, Some(41_000.0), PointStatus::Approximate),
+            ]
+        );
+    }
+
+    #[test]
+    fn index_sets_the_first_known_year_to_100() {
+        let points = transformed_points(&victims(), ValueMode::IndexFirstYear);
+        let years: Vec<i32> = points.iter().map(|p| p.0).collect();
+        assert_eq!(years, [2020, 2021, 2022, 2023]);
+        assert!(close(points[0].1, 100.0), "{points:?}");
+        assert!(close(points[1].1, 85.7), "{points:?}");
+        assert_eq!(points[2].1, None, "a not-stated year gets no index");
+        assert!(close(points[3].1, 83.7), "{points:?}");
+        assert_eq!(points[0].2, PointStatus::Approximate);
+        assert_eq!(points[2].2, PointStatus::NotStated);
+    }
+
+    #[test]
+    fn percent_change_is_from_the_first_known_year() {
+        let points = transformed_points(&victims(), ValueMode::PercentChange);
+        assert!(close(points[0].1, 0.0), "{points:?}");
+        assert!(close(points[1].1, -14.3), "{points:?}");
+        assert_eq!(points[2].1, None);
+        assert!(close(points[3].1, -16.3), "{points:?}");
+    }
+
+    #[test]
+    fn the_base_skips_leading_not_stated_years() {
+        let mut series = victims();
+        series.points.rotate_left(2); // 2022 (not stated) first, then 2023, 2020, 2021
+        let points = transformed_points(&series, ValueMode::IndexFirstYear);
+        assert_eq!(points[0].1, None);
+        assert!(close(points[1].1, 100.0), "{points:?}");
+        assert!(
+            close(points[2].1, 49_000.0 / 41_000.0 * 100.0),
+            "{points:?}"
+        );
+    }
+
+    #[test]
+    fn a_not_stated_point_never_gets_a_value() {
+        let mut series = victims();
+        // A stray value on a not-stated point is ignored, not drawn.
+        series.points[2].value = Some(1.0);
+        for mode in ValueMode::ALL {
+            assert_eq!(transformed_points(&series, mode)[2].1, None, "{mode:?}");
+        }
+    }
+
+    #[test]
+    fn a_zero_base_makes_relative_modes_undefined() {
+        let mut series = victims();
+        series.points[0].value = Some(0.0);
+        for mode in [ValueMode::IndexFirstYear, ValueMode::PercentChange] {
+            assert!(
+                transformed_points(&series, mode)
+                    .iter()
+                    .all(|p| p.1.is_none()),
+                "{mode:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn change_from_previous_needs_both_years_stated() {
+        let changes = change_from_previous(&victims());
+        assert_eq!(changes.len(), 4);
+        assert_eq!(changes[0], None, "the first year has no previous year");
+        assert!(close(changes[1], -14.3), "{changes:?}");
+        assert_eq!(changes[2], None, "2022 is not stated");
+        assert_eq!(
+            changes[3], None,
+            "2023's previous year, 2022, is not stated"
+        );
+    }
+
+    #[test]
+    fn numbers_have_thousands_separators() {
+        assert_eq!(format_number(49_000.0, 0), "49,000");
+        assert_eq!(format_number(1_234_567.891, 2), "1,234,567.89");
+        assert_eq!(format_number(999.0, 0), "999");
+        assert_eq!(format_number(-42_000.0, 0), "-42,000");
+        assert_eq!(format_number(-0.01, 1), "0.0");
+        assert_eq!(format_number(85.714, 1), "85.7");
+    }
+
+    #[test]
+    fn point_values_carry_their_status() {
+        use PointStatus::{Approximate, NotStated, Stated};
+        assert_eq!(
+            format_point_value(Some(49_000.0), Approximate, ValueMode::Absolute),
+            "≈ 49,000"
+        );
+        assert_eq!(
+            format_point_value(Some(42_000.0), Stated, ValueMode::Absolute),
+            "42,000"
+        );
+        assert_eq!(
+            format_point_value(Some(2.5), Stated, ValueMode::Absolute),
+            "2.5"
+        );
+        assert_eq!(
+            format_point_value(Some(85.714), Stated, ValueMode::IndexFirstYear),
+            "85.7"
+        );
+        assert_eq!(
+            format_point_value(Some(-14.29), Stated, ValueMode::PercentChange),
+            "-14.3%"
+        );
+        assert_eq!(
+            format_point_value(Some(3.0), Approximate, ValueMode::PercentChange),
+            "≈ +3.0%"
+        );
+        assert_eq!(
+            format_point_value(None, NotStated, ValueMode::Absolute),
+            "not stated in the text"
+        );
+    }
+
+    #[test]
+    fn axis_labels_name_the_unit_and_the_base() {
+        let series = victims();
+        assert_eq!(
+            axis_label(&series, ValueMode::Absolute, AxisScale::Linear),
+            "Number of victims"
+        );
+        assert_eq!(
+            axis_label(&series, ValueMode::IndexFirstYear, AxisScale::Linear),
+            "Index, 2020 = 100 (≈ 49,000 victims)"
+        );
+        assert_eq!(
+            axis_label(&series, ValueMode::PercentChange, AxisScale::Linear),
+            "% change from 2020 (≈ 49,000 victims)"
+        );
+        assert_eq!(
+            axis_label(&series, ValueMode::Absolute, AxisScale::Log),
+            "Number of victims, log scale"
+        );
+    }
+}
