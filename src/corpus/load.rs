@@ -1,12 +1,16 @@
 //! Reading a corpus from bytes or a file: size limit, UTF-8, JSON syntax and types, then
 //! validation and indexing. Every failure becomes a located [`Diagnostic`].
+//!
+//! A bibliography file (CSL-JSON, BibTeX/BibLaTeX or RIS) opens too, as a corpus holding only
+//! references: [`load_text`] tells the formats apart (see [`crate::formats::import::detect`]).
 
 use std::io::Read as _;
 use std::path::Path;
 
 use super::Corpus;
-use super::diagnostics::{Code, Diagnostic, JsonPath, Location, locate_paths};
+use super::diagnostics::{Code, Diagnostic, JsonPath, Location, PathSegment, locate_paths};
 use super::model::CorpusFile;
+use crate::formats::import::{self, ImportFormat};
 
 /// The largest corpus file paperlens reads: 64 MiB.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -61,7 +65,8 @@ impl LoadReport {
     }
 }
 
-/// Loads a corpus file from disk.
+/// Loads a corpus file, or a bibliography file (`.json` CSL-JSON array, `.bib`, `.ris`), from
+/// disk.
 #[must_use]
 pub fn load_path(path: &Path) -> LoadReport {
     let name = path.display().to_string();
@@ -118,7 +123,8 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
     Ok(bytes)
 }
 
-/// Loads a corpus from raw bytes (checked for size and UTF-8 first).
+/// Loads a corpus or a bibliography from raw bytes (checked for size and UTF-8 first);
+/// `source_name`'s extension helps tell the formats apart.
 #[must_use]
 pub fn load_bytes(bytes: &[u8], source_name: &str) -> LoadReport {
     if bytes.len() as u64 > MAX_FILE_BYTES {
@@ -134,29 +140,98 @@ pub fn load_bytes(bytes: &[u8], source_name: &str) -> LoadReport {
         return LoadReport::failed(source_name, None, diagnostic);
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => load_str(text, source_name),
+        Ok(text) => load_text(text, source_name),
         Err(error) => {
             let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
             let valid_text = std::str::from_utf8(valid).unwrap_or_default();
             let location = Location::at_offset(valid_text, valid_text.len(), 0);
-            let diagnostic = Diagnostic::error(
-                Code::InvalidUtf8,
-                format!(
-                    "the file is not valid UTF-8 (bad byte at offset {})",
-                    error.valid_up_to()
-                ),
-                "save the file as UTF-8 (most editors offer this under \"Save with encoding\")",
-            )
+            // No bad byte, only a character cut off by the end: the file is incomplete.
+            let diagnostic = if error.error_len().is_none() {
+                Diagnostic::error(
+                    Code::InvalidUtf8,
+                    format!(
+                        "the file ends in the middle of a UTF-8 character (at offset {}); it looks truncated",
+                        error.valid_up_to()
+                    ),
+                    "open the complete file (a download or copy may have stopped early)",
+                )
+            } else {
+                Diagnostic::error(
+                    Code::InvalidUtf8,
+                    format!(
+                        "the file is not valid UTF-8 (bad byte at offset {})",
+                        error.valid_up_to()
+                    ),
+                    "save the file as UTF-8 (most editors offer this under \"Save with encoding\")",
+                )
+            }
             .located(location);
             LoadReport::failed(source_name, None, diagnostic)
         }
     }
 }
 
-/// Loads a corpus from JSON text. A leading UTF-8 byte-order mark is ignored.
+/// Loads text in any format paperlens opens: a corpus, or a bibliography (CSL-JSON, BibTeX,
+/// RIS) told apart by `source_name`'s extension and the text itself.
+#[must_use]
+pub fn load_text(text: &str, source_name: &str) -> LoadReport {
+    match import::detect(source_name, text) {
+        Some(format) => load_bibliography(text, source_name, format),
+        None => load_str(text, source_name),
+    }
+}
+
+/// Loads a bibliography as a corpus holding only references: its title is the file's name,
+/// it has no text. Entries that cannot be read are reported as warnings and left out; the
+/// load fails only when none can be read.
+#[must_use]
+pub fn load_bibliography(text: &str, source_name: &str, format: ImportFormat) -> LoadReport {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let imported = import::import(format, text);
+    let mut report = LoadReport {
+        source_name: source_name.to_owned(),
+        source_text: Some(text.to_owned()),
+        corpus: None,
+        diagnostics: imported.diagnostics,
+    };
+    if report.diagnostics.iter().any(Diagnostic::is_error) {
+        return report;
+    }
+    let locations = imported.locations;
+    let file = import::into_corpus_file(imported.references, &import::title_for(source_name));
+    let mut found = match Corpus::from_file(file, source_name) {
+        Ok(corpus) => {
+            let warnings = corpus.warnings.clone();
+            report.corpus = Some(corpus);
+            warnings
+        }
+        Err(diagnostics) => diagnostics,
+    };
+    // Validation speaks of `$.references[i]`; point it at the entry in the source instead.
+    for diagnostic in &mut found {
+        if diagnostic.location.is_none()
+            && let Some(path) = &diagnostic.path
+            && let [PathSegment::Key(key), PathSegment::Index(i), ..] = path.0.as_slice()
+            && key == "references"
+        {
+            diagnostic.location = locations.get(*i).copied();
+        }
+    }
+    report.diagnostics.extend(found);
+    if let Some(corpus) = &mut report.corpus {
+        corpus.warnings.clone_from(&report.diagnostics);
+    }
+    report
+}
+
+/// Loads a corpus from JSON text: a corpus object, or a CSL-JSON array of references. A
+/// leading UTF-8 byte-order mark is ignored.
 #[must_use]
 pub fn load_str(text: &str, source_name: &str) -> LoadReport {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim_start().starts_with('[') {
+        return load_bibliography(text, source_name, ImportFormat::CslJson);
+    }
     let mut report = LoadReport {
         source_name: source_name.to_owned(),
         source_text: None,
@@ -199,10 +274,12 @@ pub fn parse(text: &str) -> Result<CorpusFile, Box<Diagnostic>> {
     let first = text.trim_start().chars().next().unwrap_or(' ');
     if first != '{' {
         let offset = text.len() - text.trim_start().len();
+        // Escaped, so that a NUL byte or an invisible character shows as what it is.
+        let shown = first.escape_debug();
         return Err(Box::new(Diagnostic::error(
             Code::JsonType,
-            format!("a corpus is a JSON object, but this file starts with `{first}`"),
-            "a corpus file starts with `{\"format\": \"paperlens-corpus/1\", …`; is this the right file?",
+            format!("a corpus is a JSON object, but this file starts with `{shown}`"),
+            "a corpus file starts with `{\"format\": \"paperlens-corpus/1\", …`; paperlens also opens bibliographies: a CSL-JSON array (`[…]`), BibTeX (`.bib`) or RIS (`.ris`). Is this the right file?",
         )
         .located(Location::at_offset(text, offset, first.len_utf8()))));
     }
@@ -213,7 +290,26 @@ pub fn parse(text: &str) -> Result<CorpusFile, Box<Diagnostic>> {
         Err(error) => {
             let path = JsonPath::from_serde(error.path());
             let inner = error.into_inner();
-            return Err(Box::new(json_error(text, &inner, path)));
+            let mut diagnostic = json_error(text, &inner, path);
+            // serde_json reports some shape mismatches (`{}` where a name like `"book"` is
+            // expected) as syntax errors; when the JSON is in fact well-formed, say what it is.
+            if inner.classify() == serde_json::error::Category::Syntax
+                && !diagnostic.message.contains("recursion limit")
+                && !diagnostic.message.contains("out of range")
+                && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+            {
+                diagnostic.code = Code::JsonType;
+                diagnostic.message = format!(
+                    "this value does not have the type or shape the format expects ({})",
+                    diagnostic
+                        .message
+                        .strip_prefix("the JSON is not well-formed: ")
+                        .unwrap_or(&diagnostic.message)
+                );
+                "see corpus/README.md for the expected shape of this value"
+                    .clone_into(&mut diagnostic.hint);
+            }
+            return Err(Box::new(diagnostic));
         }
     };
     deserializer
@@ -222,16 +318,18 @@ pub fn parse(text: &str) -> Result<CorpusFile, Box<Diagnostic>> {
     Ok(file)
 }
 
-/// A diagnostic for a `serde_json` error.
-fn json_error(text: &str, error: &serde_json::Error, path: JsonPath) -> Diagnostic {
+/// A diagnostic for a `serde_json` error in `text`, located at its line and column.
+#[must_use]
+pub fn json_error(text: &str, error: &serde_json::Error, path: JsonPath) -> Diagnostic {
     use serde_json::error::Category;
     let location = Location::at_line_byte_column(text, error.line(), error.column());
     // serde_json appends " at line L column C"; the location carries that already.
     let message = error.to_string();
-    let message = message
-        .rsplit_once(" at line ")
-        .map_or(message.as_str(), |(head, _)| head)
-        .to_owned();
+    let message = shorten_message(
+        message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(head, _)| head),
+    );
     let (code, message, hint) = match error.classify() {
         Category::Eof => (
             Code::JsonSyntax,
@@ -259,4 +357,38 @@ fn json_error(text: &str, error: &serde_json::Error, path: JsonPath) -> Diagnost
         diagnostic = diagnostic.at(path);
     }
     diagnostic
+}
+
+/// A `serde_json` message with long values cut: serde quotes the offending key or string in
+/// full, and a 10 MB string would otherwise make a 10 MB message. Each word longer than 80
+/// characters keeps its start and end; a message still longer than 400 characters keeps its
+/// start and end.
+fn shorten_message(message: &str) -> String {
+    const MAX_WORD: usize = 80;
+    const MAX_MESSAGE: usize = 400;
+    let cut = |text: &str, head: usize, tail: usize| -> String {
+        let chars = text.chars().count();
+        if chars <= head + tail + 1 {
+            return text.to_owned();
+        }
+        let start: String = text.chars().take(head).collect();
+        let end: String = text.chars().skip(chars - tail).collect();
+        format!("{start}…{end}")
+    };
+    let words: Vec<String> = message
+        .split(' ')
+        .map(|word| {
+            if word.chars().count() > MAX_WORD {
+                cut(word, 60, 5)
+            } else {
+                word.to_owned()
+            }
+        })
+        .collect();
+    let joined = words.join(" ");
+    if joined.chars().count() > MAX_MESSAGE {
+        cut(&joined, 250, 140)
+    } else {
+        joined
+    }
 }

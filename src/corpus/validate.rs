@@ -9,6 +9,49 @@ use super::citations::{self, Piece};
 use super::diagnostics::{Code, Diagnostic, JsonPath};
 use super::model::{CorpusFile, FORMAT_V1, NoteTarget, PointStatus};
 
+/// The most diagnostics [`validate`] lists; the rest are counted in one last diagnostic, so a
+/// file with millions of problems is reported in bounded time and memory.
+pub const MAX_DIAGNOSTICS: usize = 1000;
+
+/// Where diagnostics are collected: the first [`MAX_DIAGNOSTICS`] are kept, the rest counted.
+#[derive(Default)]
+struct Sink {
+    list: Vec<Diagnostic>,
+    dropped: usize,
+    dropped_error: bool,
+    first_dropped: Option<Code>,
+}
+
+impl Sink {
+    fn push(&mut self, diagnostic: Diagnostic) {
+        if self.list.len() < MAX_DIAGNOSTICS {
+            self.list.push(diagnostic);
+        } else {
+            self.dropped += 1;
+            self.dropped_error |= diagnostic.is_error();
+            self.first_dropped.get_or_insert(diagnostic.code);
+        }
+    }
+
+    /// The kept diagnostics, and one more saying how many were left out (an error when any of
+    /// them was, so a corpus with errors never loads).
+    fn finish(mut self) -> Vec<Diagnostic> {
+        if let Some(code) = self.first_dropped {
+            let message = format!(
+                "{} more problems (the first of them `{code}`) are not listed; paperlens lists the first {MAX_DIAGNOSTICS}",
+                self.dropped
+            );
+            let hint = "fix the problems listed and check again";
+            self.list.push(if self.dropped_error {
+                Diagnostic::error(code, message, hint)
+            } else {
+                Diagnostic::warning(code, message, hint)
+            });
+        }
+        self.list
+    }
+}
+
 /// The ids of one kind of record, with the path of each.
 struct IdSet<'a> {
     ids: HashMap<&'a str, JsonPath>,
@@ -19,7 +62,7 @@ impl<'a> IdSet<'a> {
     fn collect(
         kind: &str,
         records: impl Iterator<Item = (&'a str, JsonPath)>,
-        out: &mut Vec<Diagnostic>,
+        out: &mut Sink,
     ) -> Self {
         let mut ids: HashMap<&'a str, JsonPath> = HashMap::new();
         for (id, path) in records {
@@ -56,14 +99,7 @@ impl<'a> IdSet<'a> {
     }
 
     /// Reports `id` at `path` if it is not in this set.
-    fn check_link(
-        &self,
-        id: &str,
-        code: Code,
-        kind: &str,
-        path: JsonPath,
-        out: &mut Vec<Diagnostic>,
-    ) {
+    fn check_link(&self, id: &str, code: Code, kind: &str, path: JsonPath, out: &mut Sink) {
         if !self.contains(id) {
             out.push(
                 Diagnostic::error(
@@ -80,7 +116,7 @@ impl<'a> IdSet<'a> {
 /// Checks every rule of the format and returns all problems found.
 #[must_use]
 pub fn validate(file: &CorpusFile) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+    let mut out = Sink::default();
     let root = JsonPath::root();
 
     if file.format != FORMAT_V1 {
@@ -323,6 +359,14 @@ pub fn validate(file: &CorpusFile) -> Vec<Diagnostic> {
 
     check_series(file, &paragraphs, &references, &printed, &mut out);
 
+    // The first series with each id, and the years each series has, for notes about points
+    // (looked up, not searched, so very many notes stay linear).
+    let mut first_series: HashMap<&str, usize> = HashMap::new();
+    let mut point_years: HashSet<(usize, i32)> = HashSet::new();
+    for (i, series) in file.series.iter().enumerate() {
+        first_series.entry(series.id.as_str()).or_insert(i);
+        point_years.extend(series.points.iter().map(|p| (i, p.year)));
+    }
     for (i, note) in file.notes.iter().enumerate() {
         let path = root.key("notes").index(i);
         require_text(&note.text, "a note's text", path.key("text"), &mut out);
@@ -352,7 +396,7 @@ pub fn validate(file: &CorpusFile) -> Vec<Diagnostic> {
                 ),
                 NoteTarget::SeriesPoint { series, year } => {
                     let point_path = target_path.key("series_point");
-                    match file.series.iter().find(|s| &s.id == series) {
+                    match first_series.get(series.as_str()) {
                         None => series_ids.check_link(
                             series,
                             Code::UnknownSeries,
@@ -360,7 +404,7 @@ pub fn validate(file: &CorpusFile) -> Vec<Diagnostic> {
                             point_path.key("series"),
                             &mut out,
                         ),
-                        Some(found) if !found.points.iter().any(|p| p.year == *year) => out.push(
+                        Some(&found) if !point_years.contains(&(found, *year)) => out.push(
                             Diagnostic::error(
                                 Code::UnknownSeries,
                                 format!("series `{series}` has no point for {year}"),
@@ -395,10 +439,10 @@ pub fn validate(file: &CorpusFile) -> Vec<Diagnostic> {
             }
         }
     }
-    out
+    out.finish()
 }
 
-fn require_text(text: &str, what: &str, path: JsonPath, out: &mut Vec<Diagnostic>) {
+fn require_text(text: &str, what: &str, path: JsonPath, out: &mut Sink) {
     if text.trim().is_empty() {
         out.push(
             Diagnostic::error(
@@ -411,12 +455,13 @@ fn require_text(text: &str, what: &str, path: JsonPath, out: &mut Vec<Diagnostic
     }
 }
 
-fn check_sections(file: &CorpusFile, sections: &IdSet<'_>, out: &mut Vec<Diagnostic>) {
+fn check_sections(file: &CorpusFile, sections: &IdSet<'_>, out: &mut Sink) {
     let parents: HashMap<&str, &str> = file
         .sections
         .iter()
         .filter_map(|s| s.parent.as_deref().map(|p| (s.id.as_str(), p)))
         .collect();
+    let endless = endless_chains(&parents);
     for (i, section) in file.sections.iter().enumerate() {
         let path = JsonPath::root().key("sections").index(i);
         require_text(&section.title, "a section's title", path.key("title"), out);
@@ -441,7 +486,7 @@ fn check_sections(file: &CorpusFile, sections: &IdSet<'_>, out: &mut Vec<Diagnos
             );
             continue;
         }
-        // A section that is its own parent is reported once, not again by the walk below.
+        // A section that is its own parent is reported once, not again as an ancestor.
         if parent == &section.id {
             out.push(
                 Diagnostic::error(
@@ -453,31 +498,56 @@ fn check_sections(file: &CorpusFile, sections: &IdSet<'_>, out: &mut Vec<Diagnos
             );
             continue;
         }
-        // Follow parents; a chain longer than the number of sections is a cycle.
-        let mut current = parent.as_str();
-        let mut steps = 0;
-        while let Some(next) = parents.get(current) {
-            steps += 1;
-            if *next == section.id || steps > file.sections.len() {
-                out.push(
-                    Diagnostic::error(
-                        Code::SectionCycle,
-                        format!(
-                            "section `{}` is its own ancestor through `parent`",
-                            section.id
-                        ),
-                        "make `parent` point to an enclosing section, never to a descendant",
-                    )
-                    .at(path.key("parent")),
-                );
-                break;
-            }
-            current = next;
+        // Following parents from here never reaches a top-level section: a cycle.
+        if endless.contains(parent.as_str()) {
+            out.push(
+                Diagnostic::error(
+                    Code::SectionCycle,
+                    format!(
+                        "section `{}` is its own ancestor through `parent`",
+                        section.id
+                    ),
+                    "make `parent` point to an enclosing section, never to a descendant",
+                )
+                .at(path.key("parent")),
+            );
         }
     }
 }
 
-fn check_references(file: &CorpusFile, references: &IdSet<'_>, out: &mut Vec<Diagnostic>) {
+/// The ids from which following `parents` never ends (ids on a cycle, or leading into one).
+/// Each id is walked once, so a long chain of sections stays linear.
+fn endless_chains<'a>(parents: &HashMap<&'a str, &'a str>) -> HashSet<&'a str> {
+    let mut endless: HashSet<&str> = HashSet::new();
+    let mut ends: HashSet<&str> = HashSet::new();
+    for &start in parents.keys() {
+        let mut path: Vec<&str> = Vec::new();
+        let mut on_path: HashSet<&str> = HashSet::new();
+        let mut current = start;
+        let is_endless = loop {
+            if endless.contains(current) || on_path.contains(current) {
+                break true;
+            }
+            if ends.contains(current) {
+                break false;
+            }
+            path.push(current);
+            on_path.insert(current);
+            match parents.get(current) {
+                Some(&parent) => current = parent,
+                None => break false,
+            }
+        };
+        if is_endless {
+            endless.extend(path);
+        } else {
+            ends.extend(path);
+        }
+    }
+    endless
+}
+
+fn check_references(file: &CorpusFile, references: &IdSet<'_>, out: &mut Sink) {
     let _ = references;
     let mut numbers: HashMap<u32, &str> = HashMap::new();
     for (i, reference) in file.references.iter().enumerate() {
@@ -516,7 +586,7 @@ fn check_references(file: &CorpusFile, references: &IdSet<'_>, out: &mut Vec<Dia
 fn check_citations<'a>(
     file: &'a CorpusFile,
     references: &IdSet<'_>,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Sink,
 ) -> HashMap<&'a str, String> {
     let numbers: HashMap<&str, u32> = file
         .references
@@ -586,8 +656,10 @@ fn check_citations<'a>(
             printed.insert(paragraph.id.as_str(), text);
         }
     }
+    // A bibliography opened on its own has no text to cite from.
+    let has_text = file.sections.iter().any(|s| !s.paragraphs.is_empty());
     for (i, reference) in file.references.iter().enumerate() {
-        if !reference.id.is_empty() && !cited.contains(reference.id.as_str()) {
+        if has_text && !reference.id.is_empty() && !cited.contains(reference.id.as_str()) {
             out.push(
                 Diagnostic::warning(
                     Code::UncitedReference,
@@ -609,9 +681,9 @@ fn check_series(
     paragraphs: &IdSet<'_>,
     references: &IdSet<'_>,
     printed: &HashMap<&str, String>,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Sink,
 ) {
-    let check_quote = |quote: &str, paragraph: &str, path: JsonPath, out: &mut Vec<Diagnostic>| {
+    let check_quote = |quote: &str, paragraph: &str, path: JsonPath, out: &mut Sink| {
         if let Some(text) = printed.get(paragraph)
             && !quote.is_empty()
             && !text.contains(quote)

@@ -1,0 +1,544 @@
+//! RIS, the tagged format of EndNote, Zotero, Mendeley and most library catalogues: one
+//! `TY  - …` … `ER  - ` record per reference, one `TAG  - value` line per field.
+//!
+//! Export uses the standard tags (`AU`, `A2`, `TI`, `T2`, `PY`, `DA`, `VL`, `IS`, `SP`/`EP`,
+//! `PB`, `CY`, `DO`, `UR`, `N1`, `ID` …); the cross-links and any field RIS has no tag for go
+//! into `N1` notes, one line each. Import reads the same tags (and the common variants `JO`,
+//! `JF`, `BT`, `ED`, `Y1`); a record that is not closed, or lines outside any record, are
+//! reported with their line and skipped.
+
+use std::fmt::Write as _;
+
+use serde_json::Value;
+
+use crate::corpus::Corpus;
+use crate::corpus::diagnostics::{Code, Diagnostic, Location};
+use crate::corpus::model::{CslDate, CslName, Reference};
+
+use super::ExportError;
+use super::import::Imported;
+use super::links::{CrossLinks, cross_links};
+
+/// The line ending RIS files use.
+const EOL: &str = "\r\n";
+
+/// RIS reference types and the CSL item types they stand for, first match wins on export.
+const TYPES: [(&str, &str); 20] = [
+    ("article-journal", "JOUR"),
+    ("article-magazine", "MGZN"),
+    ("article-newspaper", "NEWS"),
+    ("book", "BOOK"),
+    ("chapter", "CHAP"),
+    ("paper-conference", "CPAPER"),
+    ("thesis", "THES"),
+    ("report", "RPRT"),
+    ("webpage", "ELEC"),
+    ("manuscript", "UNPB"),
+    ("patent", "PAT"),
+    ("dataset", "DATA"),
+    ("software", "COMP"),
+    ("legislation", "STAT"),
+    ("legal_case", "CASE"),
+    ("map", "MAP"),
+    ("motion_picture", "VIDEO"),
+    ("entry-encyclopedia", "ENCYC"),
+    ("pamphlet", "PAMP"),
+    ("document", "GEN"),
+];
+
+/// RIS types that other programs write, read as the CSL type given.
+const MORE_TYPES: [(&str, &str); 10] = [
+    ("JFULL", "article-journal"),
+    ("EJOUR", "article-journal"),
+    ("ABST", "article-journal"),
+    ("EBOOK", "book"),
+    ("EDBOOK", "book"),
+    ("ECHAP", "chapter"),
+    ("CONF", "paper-conference"),
+    ("WEB", "webpage"),
+    ("ICOMM", "webpage"),
+    ("MANSCPT", "manuscript"),
+];
+
+/// CSL-JSON fields held in `extra` that RIS has a tag for.
+const EXTRA_TAGS: [(&str, &str); 9] = [
+    ("ISBN", "SN"),
+    ("ISSN", "SN"),
+    ("abstract", "AB"),
+    ("language", "LA"),
+    ("edition", "ET"),
+    ("genre", "M3"),
+    ("collection-title", "T3"),
+    ("title-short", "ST"),
+    ("container-title-short", "J2"),
+];
+
+/// The references at `positions` as a RIS file, one record per reference.
+///
+/// # Errors
+/// When a position names no reference.
+pub fn export(corpus: &Corpus, positions: &[usize]) -> Result<String, ExportError> {
+    let mut out = String::new();
+    for &position in positions {
+        let reference = corpus
+            .file
+            .references
+            .get(position)
+            .ok_or(ExportError::NoSuchReference(position))?;
+        out.push_str(&record(reference, cross_links(corpus, position).as_ref()));
+    }
+    Ok(out)
+}
+
+/// The RIS type of a CSL item type (`GEN` when RIS has none).
+#[must_use]
+pub fn ris_type(item_type: &str) -> &'static str {
+    TYPES
+        .iter()
+        .find(|(csl, _)| *csl == item_type)
+        .map_or("GEN", |(_, ris)| ris)
+}
+
+/// The CSL item type of a RIS type (`document` for `GEN` and types paperlens does not know).
+#[must_use]
+pub fn csl_type(ris: &str) -> &'static str {
+    let ris = ris.trim().to_ascii_uppercase();
+    TYPES
+        .iter()
+        .find(|(_, r)| *r == ris)
+        .map(|(csl, _)| *csl)
+        .or_else(|| {
+            MORE_TYPES
+                .iter()
+                .find(|(r, _)| *r == ris)
+                .map(|(_, csl)| *csl)
+        })
+        .unwrap_or("document")
+}
+
+/// One line: `TAG  - value`, with line breaks in the value turned into spaces.
+fn tag(out: &mut String, name: &str, value: &str) {
+    let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !value.is_empty() {
+        let _ = write!(out, "{name}  - {value}{EOL}");
+    }
+}
+
+/// A name as RIS writes it: `Family, Given` (the particle before the family name).
+fn ris_name(name: &CslName) -> String {
+    if !name.literal.is_empty() {
+        return name.literal.clone();
+    }
+    let family = [name.non_dropping_particle.as_str(), name.family.as_str()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if name.given.is_empty() {
+        family
+    } else {
+        format!("{family}, {}", name.given)
+    }
+}
+
+/// A CSL date in RIS form, `YYYY/MM/DD/` with missing parts left empty.
+fn ris_date(parts: &[i32]) -> String {
+    let part = |i: usize, width: usize| {
+        parts
+            .get(i)
+            .map(|n| format!("{n:0width$}"))
+            .unwrap_or_default()
+    };
+    format!("{}/{}/{}/", part(0, 4), part(1, 2), part(2, 2))
+}
+
+/// The page range split at its dash into start and end page, when it is a single range.
+fn split_pages(page: &str) -> (String, Option<String>) {
+    let dashes: Vec<(usize, char)> = page
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '–' | '-' | '—'))
+        .collect();
+    match dashes.as_slice() {
+        [(at, dash)] if !page.contains(',') => (
+            page.get(..*at).unwrap_or_default().trim().to_owned(),
+            page.get(at + dash.len_utf8()..)
+                .map(|end| end.trim().to_owned()),
+        ),
+        _ => (page.trim().to_owned(), None),
+    }
+}
+
+/// One reference as a RIS record.
+#[must_use]
+pub fn record(reference: &Reference, links: Option<&CrossLinks>) -> String {
+    let mut out = String::new();
+    tag(&mut out, "TY", ris_type(&reference.item_type));
+    for name in &reference.author {
+        tag(&mut out, "AU", &ris_name(name));
+    }
+    for name in &reference.editor {
+        tag(&mut out, "A2", &ris_name(name));
+    }
+    tag(&mut out, "TI", &reference.title);
+    tag(&mut out, "T2", &reference.container_title);
+    if let Some(date) = &reference.issued {
+        match date.date_parts.first() {
+            Some(first) if !first.is_empty() => {
+                if let Some(year) = first.first() {
+                    tag(&mut out, "PY", &year.to_string());
+                }
+                if first.len() > 1 {
+                    tag(&mut out, "DA", &ris_date(first));
+                }
+            }
+            _ => tag(&mut out, "PY", &date.literal),
+        }
+    }
+    tag(&mut out, "VL", &reference.volume);
+    tag(&mut out, "IS", &reference.issue);
+    let (start, end) = split_pages(&reference.page);
+    tag(&mut out, "SP", &start);
+    if let Some(end) = end {
+        tag(&mut out, "EP", &end);
+    }
+    tag(&mut out, "PB", &reference.publisher);
+    tag(&mut out, "CY", &reference.publisher_place);
+    tag(&mut out, "DO", &reference.doi);
+    tag(&mut out, "UR", &reference.url);
+    let mut notes: Vec<String> = reference.note.lines().map(str::to_owned).collect();
+    for (key, value) in &reference.extra {
+        if let Some((_, ris)) = EXTRA_TAGS.iter().find(|(csl, _)| csl == key)
+            && let Some(text) = value.as_str()
+        {
+            tag(&mut out, ris, text);
+            continue;
+        }
+        match (key.as_str(), value) {
+            ("keyword", Value::String(text)) => {
+                for keyword in text.split([',', ';']) {
+                    tag(&mut out, "KW", keyword.trim());
+                }
+            }
+            ("accessed", _) => {
+                if let Some(parts) = serde_json::from_value::<CslDate>(value.clone())
+                    .ok()
+                    .and_then(|d| d.date_parts.into_iter().next())
+                {
+                    tag(&mut out, "Y2", &ris_date(&parts));
+                }
+            }
+            (_, Value::String(text)) => notes.push(format!("{key}: {text}")),
+            _ => notes.push(format!("{key}: {value}")),
+        }
+    }
+    if let Some(links) = links {
+        notes.extend(links.note_lines());
+    }
+    for note in &notes {
+        tag(&mut out, "N1", note);
+    }
+    tag(&mut out, "ID", &reference.id);
+    let _ = write!(out, "ER  - {EOL}");
+    out
+}
+
+/// Whether a line is a record's first line, `TY  - …`.
+#[must_use]
+pub fn is_type_line(line: &str) -> bool {
+    parse_line(line).is_some_and(|(tag, _)| tag == "TY")
+}
+
+/// A line split into its tag and value, when it is a tag line (`AU  - Smith, J.`). The value
+/// may be empty (`ER  - `); the space after the dash may be missing.
+fn parse_line(line: &str) -> Option<(&str, &str)> {
+    let line = line.trim_end_matches(['\r', '\n']);
+    let line = line.strip_prefix('\u{feff}').unwrap_or(line);
+    let tag = line.get(..2)?;
+    let mut chars = tag.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars
+            .next()
+            .is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    if !valid {
+        return None;
+    }
+    let rest = line.get(2..)?.trim_start_matches(' ');
+    let value = rest.strip_prefix('-')?;
+    Some((tag, value.strip_prefix(' ').unwrap_or(value).trim_end()))
+}
+
+/// A record being read: its tag lines, in order, and where it starts.
+struct Record<'a> {
+    start: Location,
+    fields: Vec<(&'a str, String)>,
+}
+
+/// Reads a RIS file. A record without its `ER  - ` line (another `TY` comes first, or the file
+/// ends) and tag lines outside any record are reported with their line and skipped; a line
+/// that is not a tag continues the previous value.
+#[must_use]
+pub fn import(text: &str) -> Imported {
+    let mut imported = Imported::default();
+    let mut current: Option<Record<'_>> = None;
+    let mut stray: Option<Location> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let here = Location::at_offset(text, offset, line.trim_end().len());
+        offset += line.len();
+        match parse_line(line) {
+            Some(("TY", value)) => {
+                if let Some(open) = current.take() {
+                    unclosed(&open, &mut imported);
+                }
+                flush_stray(&mut stray, &mut imported);
+                current = Some(Record {
+                    start: here,
+                    fields: vec![("TY", value.to_owned())],
+                });
+            }
+            Some(("ER", _)) => match current.take() {
+                Some(record) => {
+                    let reference = to_reference(&record.fields);
+                    imported.push(reference, record.start);
+                }
+                None => {
+                    stray.get_or_insert(here);
+                }
+            },
+            Some((name, value)) => match &mut current {
+                Some(record) => record.fields.push((name, value.to_owned())),
+                None => {
+                    stray.get_or_insert(here);
+                }
+            },
+            None if line.trim().is_empty() => {}
+            None => match &mut current {
+                // A continuation line of the previous value.
+                Some(record) => {
+                    if let Some((_, value)) = record.fields.last_mut() {
+                        value.push('\n');
+                        value.push_str(line.trim());
+                    }
+                }
+                None => {
+                    stray.get_or_insert(here);
+                }
+            },
+        }
+    }
+    if let Some(open) = current.take() {
+        unclosed(&open, &mut imported);
+    }
+    flush_stray(&mut stray, &mut imported);
+    imported
+}
+
+fn unclosed(record: &Record<'_>, imported: &mut Imported) {
+    let title = record
+        .fields
+        .iter()
+        .find(|(t, _)| matches!(*t, "TI" | "T1"))
+        .map(|(_, v)| format!(" (“{}”)", v.chars().take(60).collect::<String>()))
+        .unwrap_or_default();
+    imported.diagnostics.push(
+        Diagnostic::warning(
+            Code::MalformedCitation,
+            format!(
+                "skipped the record starting at line {}{title}: it has no `ER  - ` line before the next record or the end of the file",
+                record.start.line
+            ),
+            "end every record with a line `ER  - `",
+        )
+        .located(record.start),
+    );
+}
+
+fn flush_stray(stray: &mut Option<Location>, imported: &mut Imported) {
+    if let Some(at) = stray.take() {
+        imported.diagnostics.push(
+            Diagnostic::warning(
+                Code::MalformedCitation,
+                format!(
+                    "skipped the lines from line {} on: they stand outside any record",
+                    at.line
+                ),
+                "start every record with a line `TY  - JOUR` (or another type) and end it with `ER  - `",
+            )
+            .located(at),
+        );
+    }
+}
+
+/// A `Family, Given` name (a name without a comma is taken whole, as an organisation); lower
+/// case words before the family name are its particle (`van der Linde, C.`).
+fn csl_name(text: &str) -> CslName {
+    let text = text.trim();
+    let Some((last, given)) = text.split_once(',') else {
+        return CslName {
+            literal: text.to_owned(),
+            ..CslName::default()
+        };
+    };
+    let words: Vec<&str> = last.split_whitespace().collect();
+    let particle_len = words
+        .iter()
+        .take(words.len().saturating_sub(1))
+        .take_while(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    CslName {
+        family: words.get(particle_len..).unwrap_or_default().join(" "),
+        given: given.trim().trim_end_matches(',').trim().to_owned(),
+        non_dropping_particle: words.get(..particle_len).unwrap_or_default().join(" "),
+        literal: String::new(),
+    }
+}
+
+/// A RIS date (`2019`, `2019/05/01/`, `2019/05//spring`, `2019-05-01`) as CSL date parts.
+fn csl_date_parts(text: &str) -> Option<Vec<i32>> {
+    let numbers: Vec<i32> = text
+        .split(['/', '-'])
+        .take(3)
+        .map_while(|part| part.trim().parse::<i32>().ok())
+        .collect();
+    (!numbers.is_empty()).then_some(numbers)
+}
+
+/// One record's tag lines as a reference.
+fn to_reference(fields: &[(&str, String)]) -> Reference {
+    let all = |names: &[&str]| -> Vec<&str> {
+        fields
+            .iter()
+            .filter(|(t, _)| names.contains(t))
+            .map(|(_, v)| v.as_str())
+            .collect()
+    };
+    let first = |names: &[&str]| -> String {
+        names
+            .iter()
+            .find_map(|name| {
+                fields
+                    .iter()
+                    .find(|(t, v)| t == name && !v.trim().is_empty())
+                    .map(|(_, v)| v.split_whitespace().collect::<Vec<_>>().join(" "))
+            })
+            .unwrap_or_default()
+    };
+    let mut reference = Reference {
+        id: first(&["ID"]),
+        item_type: csl_type(&first(&["TY"])).to_owned(),
+        title: first(&["TI", "T1", "CT"]),
+        container_title: first(&["T2", "JF", "JO", "BT", "JA"]),
+        volume: first(&["VL"]),
+        issue: first(&["IS", "CP"]),
+        publisher: first(&["PB"]),
+        publisher_place: first(&["CY", "PP"]),
+        doi: first(&["DO"]),
+        url: first(&["UR", "L2"]),
+        ..Reference::default()
+    };
+    reference.author = all(&["AU", "A1"]).into_iter().map(csl_name).collect();
+    reference.editor = all(&["A2", "ED"]).into_iter().map(csl_name).collect();
+    let start = first(&["SP"]);
+    let end = first(&["EP"]);
+    reference.page = match (start.is_empty(), end.is_empty()) {
+        (false, false) => format!("{start}–{end}"),
+        (false, true) => start,
+        (true, false) => end,
+        (true, true) => String::new(),
+    };
+    let year = first(&["PY", "Y1"]);
+    let full = first(&["DA"]);
+    reference.issued = match (csl_date_parts(&full), csl_date_parts(&year)) {
+        (Some(parts), _) | (None, Some(parts)) => Some(CslDate {
+            date_parts: vec![parts],
+            literal: String::new(),
+        }),
+        (None, None) if !year.is_empty() => Some(CslDate {
+            date_parts: Vec::new(),
+            literal: year,
+        }),
+        (None, None) => None,
+    };
+    reference.note = all(&["N1"]).join("\n");
+    // `SN` holds an ISBN or an ISSN; an ISSN has eight digits.
+    for serial in all(&["SN"]) {
+        let digits = serial.chars().filter(char::is_ascii_alphanumeric).count();
+        let key = if digits == 8 { "ISSN" } else { "ISBN" };
+        reference
+            .extra
+            .entry(key.to_owned())
+            .or_insert_with(|| Value::String(serial.trim().to_owned()));
+    }
+    for (csl, ris) in EXTRA_TAGS {
+        let value = first(&[ris]);
+        if ris != "SN" && !value.is_empty() {
+            reference
+                .extra
+                .entry(csl.to_owned())
+                .or_insert(Value::String(value));
+        }
+    }
+    let keywords = all(&["KW"]);
+    if !keywords.is_empty() {
+        reference
+            .extra
+            .insert("keyword".to_owned(), Value::String(keywords.join(", ")));
+    }
+    if let Some(parts) = csl_date_parts(&first(&["Y2"]))
+        && let Ok(value) = serde_json::to_value(CslDate {
+            date_parts: vec![parts],
+            literal: String::new(),
+        })
+    {
+        reference.extra.insert("accessed".to_owned(), value);
+    }
+    reference
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_with_particles_and_organisations() {
+        assert_eq!(
+            csl_name("van der Linde, C."),
+            CslName {
+                family: "Linde".to_owned(),
+                given: "C.".to_owned(),
+                non_dropping_particle: "van der".to_owned(),
+                literal: String::new(),
+            }
+        );
+        assert_eq!(csl_name("UNODC").literal, "UNODC");
+        assert_eq!(csl_name("Latham-Sprinkle, J.").family, "Latham-Sprinkle");
+    }
+
+    #[test]
+    fn a_record_without_er_is_skipped_with_its_line() {
+        let text = "TY  - JOUR\nTI  - One\nER  - \n\nTY  - BOOK\nTI  - Broken\n\nTY  - BOOK\nTI  - Three\nAU  - Doe, J.\nPY  - 2001\nER  - \n";
+        let imported = import(text);
+        let titles: Vec<&str> = imported
+            .references
+            .iter()
+            .map(|r| r.title.as_str())
+            .collect();
+        assert_eq!(titles, ["One", "Three"]);
+        assert_eq!(imported.diagnostics.len(), 1);
+        assert_eq!(imported.diagnostics[0].location.map(|l| l.line), Some(5));
+        assert!(imported.diagnostics[0].message.contains("Broken"));
+        assert_eq!(imported.references[1].item_type, "book");
+        assert_eq!(imported.locations[1].line, 8);
+    }
+
+    #[test]
+    fn pages_split_and_join() {
+        assert_eq!(
+            split_pages("97–118"),
+            ("97".to_owned(), Some("118".to_owned()))
+        );
+        assert_eq!(split_pages("113"), ("113".to_owned(), None));
+        assert_eq!(split_pages("1–3, 5–9"), ("1–3, 5–9".to_owned(), None));
+    }
+}

@@ -1,0 +1,630 @@
+//! Citation styles: a reference formatted as APA, IEEE, Chicago (author-date), Harvard or MLA
+//! would print it, through the CSL styles bundled with hayagriva.
+//!
+//! A reference goes to the renderer as a CSL-JSON item ([`to_csl_item`]); what the bundled
+//! styles would otherwise print wrongly is mended there or in the request: straight quotes
+//! become typographic, a date range gives its first date, and Harvard (Cite Them Right) gets
+//! the British locale its rules are written for.
+//!
+//! Known limits of the renderer itself (not of the data): when Chicago or MLA title-case a
+//! title, a closing all-capitals word loses its capitals (`…Crime—UNODC` → `…Crime—Unodc`) and
+//! a word after a comma is capitalised (`Ecocide, And the`); Chicago leaves stray punctuation
+//! (`Soc. Incl. 3 : 2–21`, `Perspect._,.`) for journal articles with no issue, or neither
+//! volume nor pages.
+
+use std::panic::AssertUnwindSafe;
+use std::sync::LazyLock;
+
+use hayagriva::citationberg::json::{Item, Value};
+use hayagriva::citationberg::{FontStyle, IndependentStyle, Locale, LocaleCode, Style};
+use hayagriva::{
+    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, ElemChild, ElemChildren,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::cite::{Formatted, Span};
+use crate::corpus::model::Reference;
+
+/// A citation style students are commonly asked for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CitationStyle {
+    /// APA, 7th edition (author-date).
+    #[default]
+    Apa,
+    /// IEEE (numeric).
+    Ieee,
+    /// Chicago Manual of Style, author-date.
+    ChicagoAuthorDate,
+    /// Harvard, as taught by *Cite Them Right*.
+    Harvard,
+    /// MLA, 9th edition.
+    Mla,
+}
+
+impl CitationStyle {
+    /// Every style, in menu order.
+    pub const ALL: [Self; 5] = [
+        Self::Apa,
+        Self::Ieee,
+        Self::ChicagoAuthorDate,
+        Self::Harvard,
+        Self::Mla,
+    ];
+
+    /// A short human-readable name, e.g. `"APA 7th"`.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Apa => "APA 7th",
+            Self::Ieee => "IEEE",
+            Self::ChicagoAuthorDate => "Chicago (author-date)",
+            Self::Harvard => "Harvard",
+            Self::Mla => "MLA 9th",
+        }
+    }
+
+    /// The name of the bundled CSL style this style is rendered with.
+    #[must_use]
+    pub fn csl_name(self) -> &'static str {
+        match self {
+            Self::Apa => "american-psychological-association",
+            Self::Ieee => "institute-of-electrical-and-electronics-engineers",
+            Self::ChicagoAuthorDate => "chicago-author-date",
+            Self::Harvard => "harvard-cite-them-right",
+            Self::Mla => "modern-language-association",
+        }
+    }
+
+    /// The locale the style is written for: Cite Them Right is a British guide (single quotation
+    /// marks, punctuation outside them); the others are American. The bundled styles do not
+    /// carry this, so it is supplied here.
+    #[must_use]
+    pub fn locale(self) -> &'static str {
+        match self {
+            Self::Harvard => "en-GB",
+            Self::Apa | Self::Ieee | Self::ChicagoAuthorDate | Self::Mla => "en-US",
+        }
+    }
+
+    /// The quotation marks for a quotation inside a title: the opposite of the marks the
+    /// style puts around article titles (APA sets none, so a quotation takes the outer marks).
+    #[must_use]
+    pub fn inner_quotes(self) -> (char, char) {
+        match self {
+            Self::Apa | Self::Harvard => ('“', '”'),
+            Self::Ieee | Self::ChicagoAuthorDate | Self::Mla => ('‘', '’'),
+        }
+    }
+
+    /// Whether in-text citations are numbers (`[1]`) rather than author and year.
+    #[must_use]
+    pub fn is_numeric(self) -> bool {
+        self == Self::Ieee
+    }
+}
+
+/// The bundled CSL locales, decoded once.
+static LOCALES: LazyLock<Vec<Locale>> = LazyLock::new(hayagriva::archive::locales);
+
+/// The five styles, decoded once. A style that is not independent (never the case for the
+/// bundled ones) is left out, and formatting with it yields empty output.
+static STYLES: LazyLock<Vec<(CitationStyle, IndependentStyle)>> = LazyLock::new(|| {
+    CitationStyle::ALL
+        .iter()
+        .filter_map(|&style| {
+            let archived = hayagriva::archive::ArchivedStyle::by_name(style.csl_name())?;
+            match archived.get() {
+                Style::Independent(independent) => Some((style, independent)),
+                Style::Dependent(_) => None,
+            }
+        })
+        .collect()
+});
+
+fn csl_style(style: CitationStyle) -> Option<&'static IndependentStyle> {
+    STYLES.iter().find(|(s, _)| *s == style).map(|(_, csl)| csl)
+}
+
+/// CSL-JSON fields holding prose that a style prints, whose straight quotes are made
+/// typographic before rendering.
+const PROSE_FIELDS: [&str; 13] = [
+    "title",
+    "title-short",
+    "container-title",
+    "container-title-short",
+    "collection-title",
+    "volume-title",
+    "part-title",
+    "original-title",
+    "reviewed-title",
+    "event-title",
+    "publisher",
+    "genre",
+    "medium",
+];
+
+/// CSL-JSON date fields.
+const DATE_FIELDS: [&str; 6] = [
+    "issued",
+    "accessed",
+    "event-date",
+    "original-date",
+    "submitted",
+    "available-date",
+];
+
+/// Converts a reference to the CSL-JSON item hayagriva renders, readying fields on the way:
+///
+/// - straight quotes in printed prose become typographic (`Let's` → `Let’s`; `'x'` → `‘x’`,
+///   or `“x”` where the style sets titles without quotation marks or in single ones), as CSL
+///   processors are expected to do with field text and the renderer does not;
+/// - a date range keeps its first date (the renderer reads single dates only);
+/// - a field whose value CSL-JSON cannot hold as text, number, names or date (for example an
+///   object in `custom`, or a boolean) is left out: no style prints it.
+#[must_use]
+pub fn to_csl_item(reference: &Reference, style: CitationStyle) -> Item {
+    let mut item = Item(std::collections::BTreeMap::new());
+    let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(reference) else {
+        return item;
+    };
+    for (key, mut value) in fields {
+        if PROSE_FIELDS.contains(&key.as_str())
+            && let serde_json::Value::String(text) = &value
+        {
+            value = serde_json::Value::String(typographic_quotes(text, style.inner_quotes()));
+        }
+        if DATE_FIELDS.contains(&key.as_str())
+            && let Some(serde_json::Value::Array(parts)) = value.get_mut("date-parts")
+        {
+            parts.truncate(1);
+        }
+        if let Ok(value) = serde_json::from_value::<Value>(value) {
+            item.0.insert(key, value);
+        }
+    }
+    item
+}
+
+/// Straight single quotes made typographic. An apostrophe (`Let's`, `students'`) becomes `’`;
+/// a quoted phrase (`'Let's argue!'`) takes `quotes`, the marks for a quotation inside a title
+/// in the style at hand.
+#[must_use]
+pub fn typographic_quotes(text: &str, quotes: (char, char)) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut open = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '\'' {
+            out.push(c);
+            continue;
+        }
+        let previous = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
+        let next = chars.get(i + 1).copied();
+        let opens = previous.is_none_or(|p| {
+            p.is_whitespace() || matches!(p, '(' | '[' | '{' | '“' | '"' | '—' | '–' | '/')
+        }) && next.is_some_and(|n| !n.is_whitespace());
+        let inside_word =
+            previous.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+        if opens && !open {
+            out.push(quotes.0);
+            open = true;
+        } else if open && !inside_word {
+            out.push(quotes.1);
+            open = false;
+        } else {
+            out.push('’');
+        }
+    }
+    out
+}
+
+/// One entry of a formatted bibliography.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BibliographyEntry {
+    /// The reference's id.
+    pub id: String,
+    /// The label printed before the entry by numeric styles (`[3]`), if any.
+    pub label: Option<String>,
+    /// The entry, with the spans the style sets in italics.
+    pub text: Formatted,
+}
+
+/// The bibliography entry of one reference in `style`, without a numeric label.
+#[must_use]
+pub fn format_bibliography_entry(reference: &Reference, style: CitationStyle) -> Formatted {
+    format_bibliography(&[reference], style)
+        .into_iter()
+        .next()
+        .map(|entry| entry.text)
+        .unwrap_or_default()
+}
+
+/// The bibliography of `references` in `style`, in the order the style sorts it (author-date
+/// styles sort by author and year; IEEE keeps the given order and numbers from 1).
+#[must_use]
+pub fn format_bibliography(
+    references: &[&Reference],
+    style: CitationStyle,
+) -> Vec<BibliographyEntry> {
+    // The renderer is third-party code run on user data: should it panic on something
+    // unusual, the result is empty rather than the end of the program.
+    std::panic::catch_unwind(AssertUnwindSafe(|| render_bibliography(references, style)))
+        .unwrap_or_default()
+}
+
+fn render_bibliography(references: &[&Reference], style: CitationStyle) -> Vec<BibliographyEntry> {
+    let Some(csl) = csl_style(style) else {
+        return Vec::new();
+    };
+    let items: Vec<Item> = references.iter().map(|r| to_csl_item(r, style)).collect();
+    let mut driver: BibliographyDriver<'_, Item> = BibliographyDriver::new();
+    for item in &items {
+        driver.citation(CitationRequest::new(
+            vec![CitationItem::with_entry(item)],
+            csl,
+            Some(LocaleCode(style.locale().to_owned())),
+            &LOCALES,
+            None,
+        ));
+    }
+    let rendered = driver.finish(BibliographyRequest::new(
+        csl,
+        Some(LocaleCode(style.locale().to_owned())),
+        &LOCALES,
+    ));
+    let Some(bibliography) = rendered.bibliography else {
+        return Vec::new();
+    };
+    bibliography
+        .items
+        .into_iter()
+        .map(|item| {
+            let label = item.first_field.map(|field| {
+                let mut spans = Vec::new();
+                collect_child(&field, &mut spans);
+                spans_to_plain(&spans).trim().to_owned()
+            });
+            let mut spans = Vec::new();
+            collect_children(&item.content, &mut spans);
+            BibliographyEntry {
+                id: item.key,
+                label,
+                text: Formatted(trim_spans(spans)),
+            }
+        })
+        .collect()
+}
+
+/// The in-text citation of `references` as one group in `style`: `(Porter & van der Linde,
+/// 1995)` for APA, `[8]` for IEEE. Numeric styles number the references `first_number`,
+/// `first_number + 1`, … in the order given.
+#[must_use]
+pub fn format_in_text(
+    references: &[&Reference],
+    style: CitationStyle,
+    first_number: u32,
+) -> String {
+    std::panic::catch_unwind(AssertUnwindSafe(|| {
+        render_in_text(references, style, first_number)
+    }))
+    .unwrap_or_default()
+}
+
+fn render_in_text(references: &[&Reference], style: CitationStyle, first_number: u32) -> String {
+    let Some(csl) = csl_style(style) else {
+        return String::new();
+    };
+    if references.is_empty() {
+        return String::new();
+    }
+    let items: Vec<Item> = references.iter().map(|r| to_csl_item(r, style)).collect();
+    let offset = usize::try_from(first_number.saturating_sub(1)).unwrap_or(0);
+    let mut driver: BibliographyDriver<'_, Item> =
+        BibliographyDriver::new().with_citation_number_offset(offset);
+    driver.citation(CitationRequest::new(
+        items.iter().map(CitationItem::with_entry).collect(),
+        csl,
+        Some(LocaleCode(style.locale().to_owned())),
+        &LOCALES,
+        None,
+    ));
+    let rendered = driver.finish(BibliographyRequest::new(
+        csl,
+        Some(LocaleCode(style.locale().to_owned())),
+        &LOCALES,
+    ));
+    rendered
+        .citations
+        .first()
+        .map(|citation| {
+            let mut spans = Vec::new();
+            collect_children(&citation.citation, &mut spans);
+            spans_to_plain(&spans)
+        })
+        .unwrap_or_default()
+}
+
+fn collect_children(children: &ElemChildren, out: &mut Vec<Span>) {
+    for child in &children.0 {
+        collect_child(child, out);
+    }
+}
+
+fn collect_child(child: &ElemChild, out: &mut Vec<Span>) {
+    match child {
+        ElemChild::Text(text) => push_span(
+            out,
+            &text.text,
+            text.formatting.font_style == FontStyle::Italic,
+        ),
+        ElemChild::Elem(elem) => collect_children(&elem.children, out),
+        ElemChild::Markup(markup) => push_span(out, markup, false),
+        ElemChild::Link { text, .. } => {
+            push_span(
+                out,
+                &text.text,
+                text.formatting.font_style == FontStyle::Italic,
+            );
+        }
+        ElemChild::Transparent { .. } => {}
+    }
+}
+
+/// Appends text, merging it into the previous span when the styling is the same.
+fn push_span(out: &mut Vec<Span>, text: &str, italic: bool) {
+    if text.is_empty() {
+        return;
+    }
+    match out.last_mut() {
+        Some(last) if last.italic == italic => last.text.push_str(text),
+        _ => out.push(Span {
+            text: text.to_owned(),
+            italic,
+        }),
+    }
+}
+
+fn spans_to_plain(spans: &[Span]) -> String {
+    spans.iter().map(|s| s.text.as_str()).collect()
+}
+
+/// Removes leading and trailing whitespace of the whole run of spans.
+fn trim_spans(mut spans: Vec<Span>) -> Vec<Span> {
+    if let Some(first) = spans.first_mut() {
+        first.text = first.text.trim_start().to_owned();
+    }
+    if let Some(last) = spans.last_mut() {
+        last.text = last.text.trim_end().to_owned();
+    }
+    spans.retain(|s| !s.text.is_empty());
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+    use crate::corpus::model::CslDate;
+
+    /// The entry of a built-in reference in `style`: plain text and the italic runs.
+    fn entry(style: CitationStyle, id: &str) -> (String, Vec<String>) {
+        let corpus = Corpus::builtin();
+        let reference = corpus.file.references.iter().find(|r| r.id == id);
+        let formatted = reference
+            .map(|r| format_bibliography_entry(r, style))
+            .unwrap_or_default();
+        let italics = formatted
+            .0
+            .iter()
+            .filter(|s| s.italic)
+            .map(|s| s.text.clone())
+            .collect();
+        (formatted.to_plain_string(), italics)
+    }
+
+    fn in_text(style: CitationStyle, ids: &[&str], first: u32) -> String {
+        let corpus = Corpus::builtin();
+        let references: Vec<&Reference> = ids
+            .iter()
+            .filter_map(|id| corpus.file.references.iter().find(|r| r.id == *id))
+            .collect();
+        assert_eq!(references.len(), ids.len());
+        format_in_text(&references, style, first)
+    }
+
+    #[test]
+    fn apa() {
+        let style = CitationStyle::Apa;
+        assert_eq!(
+            entry(style, "porter1995"),
+            (
+                "Porter, M. E., & van der Linde, C. (1995). Toward a new conception of the environment-competitiveness relationship. J. Econ. Perspect., 9(4), 97–118.".to_owned(),
+                vec!["J. Econ. Perspect.".to_owned(), "9".to_owned()]
+            )
+        );
+        assert_eq!(
+            entry(style, "citaristi2022").0,
+            "Citaristi, I. (2022). United Nations Office on Drugs and Crime—UNODC. In The Europa Directory of International Organizations 2022 (pp. 248–252). Routledge."
+        );
+        // A quotation in a title takes double quotation marks where titles stand unquoted.
+        assert_eq!(
+            entry(style, "risse2000").0,
+            "Risse, T. (2000). “Let’s argue!”: communicative action in world politics. Int. Organ., 54(1), 1–39."
+        );
+        assert_eq!(
+            in_text(style, &["porter1995"], 8),
+            "(Porter & van der Linde, 1995)"
+        );
+        assert_eq!(in_text(style, &["sayuti2023"], 19), "(Sayuti et al., 2023)");
+    }
+
+    #[test]
+    fn ieee() {
+        let style = CitationStyle::Ieee;
+        assert_eq!(
+            entry(style, "porter1995"),
+            (
+                "M. E. Porter and C. van der Linde, “Toward a new conception of the environment-competitiveness relationship,” J. Econ. Perspect., vol. 9, no. 4, pp. 97–118, 1995.".to_owned(),
+                vec!["J. Econ. Perspect.".to_owned()]
+            )
+        );
+        assert_eq!(
+            entry(style, "citaristi2022").0,
+            "I. Citaristi, “United Nations Office on Drugs and Crime—UNODC,” in The Europa Directory of International Organizations 2022, Routledge, 2022, pp. 248–252."
+        );
+        assert_eq!(
+            entry(style, "donnelly2013"),
+            (
+                "J. Donnelly, Universal human rights in theory and practice. Cornell University Press, 2013.".to_owned(),
+                vec!["Universal human rights in theory and practice".to_owned()]
+            )
+        );
+        assert_eq!(in_text(style, &["porter1995"], 8), "[8]");
+        assert_eq!(in_text(style, &["islam2024", "porter1995"], 7), "[7], [8]");
+    }
+
+    #[test]
+    fn chicago_author_date() {
+        let style = CitationStyle::ChicagoAuthorDate;
+        assert_eq!(
+            entry(style, "porter1995"),
+            (
+                "Porter, M. E., and C. van der Linde. 1995. “Toward a New Conception of the Environment-Competitiveness Relationship.” J. Econ. Perspect. 9 (4): 97–118.".to_owned(),
+                vec!["J. Econ. Perspect.".to_owned()]
+            )
+        );
+        // Chicago abbreviates the second number of a page range.
+        assert_eq!(
+            entry(style, "islam2024").0,
+            "Islam, F., and S. Fay. 2024. “Intersectional Challenges in Post-Trafficking Reintegration of Survivor Women of Trafficking.” Int. J. Hum. Rights 28 (10): 1777–807."
+        );
+        assert_eq!(
+            entry(style, "donnelly2013").0,
+            "Donnelly, J. 2013. Universal Human Rights in Theory and Practice. Cornell University Press."
+        );
+        assert_eq!(
+            in_text(style, &["porter1995"], 8),
+            "(Porter and van der Linde 1995)"
+        );
+    }
+
+    #[test]
+    fn harvard_cite_them_right() {
+        let style = CitationStyle::Harvard;
+        // British: single quotation marks, the comma outside them.
+        assert_eq!(
+            entry(style, "porter1995"),
+            (
+                "Porter, M.E. and van der Linde, C. (1995) ‘Toward a new conception of the environment-competitiveness relationship’, J. Econ. Perspect., 9(4), pp. 97–118.".to_owned(),
+                vec!["J. Econ. Perspect.".to_owned()]
+            )
+        );
+        assert_eq!(
+            entry(style, "citaristi2022").0,
+            "Citaristi, I. (2022) ‘United Nations Office on Drugs and Crime—UNODC’, in The Europa Directory of International Organizations 2022. Routledge, pp. 248–252."
+        );
+        assert_eq!(
+            entry(style, "donnelly2013").0,
+            "Donnelly, J. (2013) Universal human rights in theory and practice. Cornell University Press."
+        );
+        assert_eq!(
+            in_text(style, &["porter1995"], 8),
+            "(Porter and van der Linde, 1995)"
+        );
+        assert_eq!(
+            in_text(style, &["sayuti2023"], 19),
+            "(Sayuti, Rofii and Salya, 2023)"
+        );
+    }
+
+    #[test]
+    fn mla() {
+        let style = CitationStyle::Mla;
+        assert_eq!(
+            entry(style, "porter1995"),
+            (
+                "Porter, M. E., and C. van der Linde. “Toward a New Conception of the Environment-Competitiveness Relationship.” J. Econ. Perspect., vol. 9, no. 4, 1995, pp. 97–118.".to_owned(),
+                vec!["J. Econ. Perspect.".to_owned()]
+            )
+        );
+        assert_eq!(
+            entry(style, "islam2024").0,
+            "Islam, F., and S. Fay. “Intersectional Challenges in Post-Trafficking Reintegration of Survivor Women of Trafficking.” Int. J. Hum. Rights, vol. 28, no. 10, 2024, pp. 1777–807."
+        );
+        assert_eq!(
+            entry(style, "donnelly2013").0,
+            "Donnelly, J. Universal Human Rights in Theory and Practice. Cornell University Press, 2013."
+        );
+        assert_eq!(
+            in_text(style, &["porter1995"], 8),
+            "(Porter and van der Linde)"
+        );
+    }
+
+    #[test]
+    fn a_whole_bibliography_is_sorted_and_labelled_by_the_style() {
+        let corpus = Corpus::builtin();
+        let all: Vec<&Reference> = corpus.file.references.iter().collect();
+        let apa = format_bibliography(&all, CitationStyle::Apa);
+        assert_eq!(apa.len(), 19);
+        assert_eq!(apa.first().map(|e| e.id.as_str()), Some("bales2016"));
+        assert_eq!(apa.last().map(|e| e.id.as_str()), Some("wilson2020"));
+        assert!(apa.iter().all(|e| e.label.is_none()));
+        let ieee = format_bibliography(&all, CitationStyle::Ieee);
+        let ids: Vec<&str> = ieee.iter().map(|e| e.id.as_str()).collect();
+        let list: Vec<&str> = all.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, list);
+        assert_eq!(ieee.get(7).and_then(|e| e.label.as_deref()), Some("[8]"));
+    }
+
+    #[test]
+    fn a_date_range_prints_its_first_date() {
+        let reference = Reference {
+            id: "r".to_owned(),
+            item_type: "book".to_owned(),
+            title: "Collected works".to_owned(),
+            author: vec![crate::corpus::model::CslName {
+                family: "Doe".to_owned(),
+                given: "J.".to_owned(),
+                ..Default::default()
+            }],
+            issued: Some(CslDate {
+                date_parts: vec![vec![1984], vec![1986]],
+                literal: String::new(),
+            }),
+            ..Reference::default()
+        };
+        assert_eq!(
+            format_bibliography_entry(&reference, CitationStyle::Apa).to_plain_string(),
+            "Doe, J. (1984). Collected works."
+        );
+    }
+
+    #[test]
+    fn straight_quotes_become_typographic() {
+        assert_eq!(
+            typographic_quotes("'Let's argue!': students' work", ('‘', '’')),
+            "‘Let’s argue!’: students’ work"
+        );
+        assert_eq!(typographic_quotes("a 'b' (c's)", ('“', '”')), "a “b” (c’s)");
+    }
+
+    #[test]
+    fn styles_serialise_in_snake_case_and_have_labels() {
+        assert_eq!(
+            serde_json::to_string(&CitationStyle::ChicagoAuthorDate)
+                .ok()
+                .as_deref(),
+            Some("\"chicago_author_date\"")
+        );
+        for style in CitationStyle::ALL {
+            assert!(!style.label().is_empty());
+            assert!(
+                hayagriva::archive::ArchivedStyle::by_name(style.csl_name()).is_some(),
+                "{}",
+                style.csl_name()
+            );
+        }
+    }
+}
