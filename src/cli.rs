@@ -1,4 +1,5 @@
-//! The command line: `paperlens [PATH]`, `paperlens check [FILE]`, `paperlens schema`.
+//! The command line: `paperlens [PATH]`, `paperlens check [FILE]`, `paperlens schema`,
+//! `paperlens plot …`, `paperlens export …`.
 //!
 //! Commands that need no window live here and use only [`crate::corpus`].
 
@@ -44,6 +45,9 @@ pub struct WindowArgs {
     /// An item to select, by key: `reference:porter1995`, `region:asean`, `case:…`, `entity:…`.
     #[arg(long, value_name = "ITEM")]
     pub select: Option<String>,
+    /// Start in presentation mode: fullscreen slides in large type (F11 toggles it).
+    #[arg(long)]
+    pub present: bool,
     /// Window size for `--screenshot`, as WIDTHxHEIGHT in points.
     #[arg(long, value_name = "WxH", default_value = "1280x800")]
     pub size: String,
@@ -77,6 +81,22 @@ pub enum Command {
     },
     /// Print the JSON Schema of the corpus format.
     Schema,
+    /// Export a trend series as a chart (SVG or PNG) or a table (CSV), or list the series.
+    ///
+    /// `paperlens plot SERIES_ID --out FILE [CORPUS]`; `paperlens plot --list [CORPUS]`.
+    /// Exit status: 0 written, 1 no such series or the chart cannot be made, 2 bad arguments
+    /// or an unreadable or invalid corpus.
+    Plot(PlotArgs),
+    /// Export the references (BibTeX, RIS, CSL-JSON), the regional table or the cases (CSV),
+    /// or the whole corpus (JSON).
+    ///
+    /// `paperlens export refs --format bibtex|ris|csl-json [--out FILE] [CORPUS]`;
+    /// `paperlens export table|cases --out FILE.csv [CORPUS]`;
+    /// `paperlens export corpus --out FILE.json [CORPUS]`. CORPUS is the built-in corpus when
+    /// absent, and may be any file paperlens opens (a corpus, or a CSL-JSON, BibTeX or RIS
+    /// bibliography). Without `--out` the export goes to standard output.
+    /// Exit status: 0 written, 1 invalid input, 2 a file cannot be read or written.
+    Export(ExportArgs),
 }
 
 /// How `check` prints.
@@ -97,6 +117,8 @@ pub fn run_command(command: &Command) -> ExitCode {
             print!("{}", schema::corpus_schema_json());
             ExitCode::SUCCESS
         }
+        Command::Plot(args) => plot(args),
+        Command::Export(args) => export(args),
     }
 }
 
@@ -182,4 +204,318 @@ fn summary_json(report: &LoadReport) -> serde_json::Value {
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// Arguments of `paperlens plot`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct PlotArgs {
+    /// The id of the series to export (see `--list`); with `--list`, the corpus file.
+    #[arg(value_name = "SERIES_ID", required_unless_present = "list")]
+    pub series: Option<String>,
+    /// The corpus file (the built-in corpus when absent).
+    #[arg(value_name = "CORPUS")]
+    pub corpus: Option<PathBuf>,
+    /// Print each series as its id, a tab and its title, one per line.
+    #[arg(long, conflicts_with = "out")]
+    pub list: bool,
+    /// The file to write; its extension picks the format: .svg, .png or .csv.
+    #[arg(long, short, value_name = "FILE", required_unless_present = "list")]
+    pub out: Option<PathBuf>,
+    /// The values drawn: absolute, index (first known year = 100) or percent (change from the
+    /// first known year).
+    #[arg(long, value_name = "MODE", default_value = "absolute")]
+    pub mode: crate::chart::ValueMode,
+    /// The value axis: linear or log.
+    #[arg(long, value_name = "SCALE", default_value = "linear")]
+    pub scale: crate::chart::AxisScale,
+    /// Draw bars instead of a line.
+    #[arg(long)]
+    pub bars: bool,
+    /// The chart size in pixels, as WIDTHxHEIGHT.
+    #[arg(long, value_name = "WxH", default_value = "1200x700")]
+    pub size: String,
+    /// PNG only: multiply the pixel size by this (2 for a sharp image on a high-density screen).
+    #[arg(long, value_name = "FACTOR", default_value_t = 1.0)]
+    pub scale_factor: f32,
+}
+
+/// `paperlens plot`: writes a series as SVG, PNG or CSV, or lists the series with `--list`.
+/// Returns 0 on success, 1 for an unknown series or a chart that cannot be made or written, 2
+/// for bad arguments or a corpus that cannot be loaded.
+#[must_use]
+pub fn plot(args: &PlotArgs) -> ExitCode {
+    use crate::chart::{ChartError, ChartOptions, ExportFormat, export_series, parse_size};
+    let fail = |code: u8, message: &str| {
+        eprintln!("error: {message}");
+        ExitCode::from(code)
+    };
+    let corpus_path = match (&args.corpus, args.list) {
+        (Some(path), _) => Some(path.clone()),
+        (None, true) => args.series.as_ref().map(PathBuf::from),
+        (None, false) => None,
+    };
+    let (format, size) = if args.list {
+        (None, (0, 0))
+    } else {
+        let out = args.out.as_deref().unwrap_or(std::path::Path::new(""));
+        let Some(format) = ExportFormat::from_path(out) else {
+            return fail(
+                2,
+                &format!(
+                    "cannot tell the format of `{}`: the file name must end in .svg, .png or .csv",
+                    out.display()
+                ),
+            );
+        };
+        match parse_size(&args.size) {
+            Ok(size) => (Some(format), size),
+            Err(message) => return fail(2, &message),
+        }
+    };
+    let report = match &corpus_path {
+        Some(path) => load_path(path),
+        None => load_str(BUILTIN_JSON, BUILTIN_NAME),
+    };
+    let Some(corpus) = &report.corpus else {
+        let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        let text = render_human(
+            &report.diagnostics,
+            &report.source_name,
+            report.source_text.as_deref(),
+            color,
+        );
+        eprint!("{text}");
+        return fail(2, &summary_line(&report));
+    };
+    let all_series = &corpus.file.series;
+    let listing: String = all_series
+        .iter()
+        .map(|s| format!("{}\t{}\n", s.id, s.title))
+        .collect();
+    let Some(format) = format else {
+        let _ = std::io::stdout().write_all(listing.as_bytes());
+        return ExitCode::SUCCESS;
+    };
+    let id = args.series.as_deref().unwrap_or_default();
+    let Some(series) = all_series.iter().find(|s| s.id == id) else {
+        let known = if all_series.is_empty() {
+            format!("{} has no series", report.source_name)
+        } else {
+            format!("the series in {} are:\n{listing}", report.source_name)
+        };
+        eprintln!("error: there is no series `{id}`; {known}");
+        return ExitCode::from(1);
+    };
+    let options = ChartOptions {
+        value_mode: args.mode,
+        scale: args.scale,
+        bars: args.bars,
+    };
+    if !format.is_chart() && options != ChartOptions::default() {
+        eprintln!(
+            "note: --mode, --scale and --bars shape charts; the CSV holds the values as the text gives them"
+        );
+    }
+    let out = args.out.as_deref().unwrap_or(std::path::Path::new(""));
+    match export_series(series, format, &options, size, args.scale_factor) {
+        Ok(bytes) => match std::fs::write(out, bytes) {
+            Ok(()) => {
+                println!("wrote {} ({})", out.display(), series.id);
+                ExitCode::SUCCESS
+            }
+            Err(error) => fail(1, &format!("cannot write `{}`: {error}", out.display())),
+        },
+        Err(error @ (ChartError::InvalidSize { .. } | ChartError::InvalidScale(_))) => {
+            fail(2, &error.to_string())
+        }
+        Err(error) => fail(1, &error.to_string()),
+    }
+}
+
+/// Arguments of `paperlens export`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExportArgs {
+    /// What to export.
+    #[command(subcommand)]
+    pub what: ExportWhat,
+}
+
+/// What `paperlens export` writes.
+#[derive(Debug, Clone, Subcommand)]
+pub enum ExportWhat {
+    /// The references, each with its cross-links (citing sentences, cases …) in the format's
+    /// note field.
+    Refs {
+        /// The format to write.
+        #[arg(long, short, value_enum, value_name = "FORMAT")]
+        format: RefFormatArg,
+        /// Export only the reference with this key (repeat for several).
+        #[arg(long = "id", value_name = "KEY")]
+        ids: Vec<String>,
+        /// The file to write (standard output when absent).
+        #[arg(long, short, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// The corpus or bibliography to read (the built-in corpus when absent).
+        #[arg(value_name = "CORPUS")]
+        corpus: Option<PathBuf>,
+    },
+    /// The regional table as CSV, one row per table row.
+    Table {
+        /// The file to write (standard output when absent).
+        #[arg(long, short, value_name = "FILE.csv")]
+        out: Option<PathBuf>,
+        /// The corpus to read (the built-in corpus when absent).
+        #[arg(value_name = "CORPUS")]
+        corpus: Option<PathBuf>,
+    },
+    /// The cases as CSV, one row per case.
+    Cases {
+        /// The file to write (standard output when absent).
+        #[arg(long, short, value_name = "FILE.csv")]
+        out: Option<PathBuf>,
+        /// The corpus to read (the built-in corpus when absent).
+        #[arg(value_name = "CORPUS")]
+        corpus: Option<PathBuf>,
+    },
+    /// The whole corpus as pretty-printed JSON in canonical order (a bibliography read from
+    /// another format becomes a paperlens corpus).
+    Corpus {
+        /// The file to write (standard output when absent).
+        #[arg(long, short, value_name = "FILE.json")]
+        out: Option<PathBuf>,
+        /// The corpus or bibliography to read (the built-in corpus when absent).
+        #[arg(value_name = "CORPUS")]
+        corpus: Option<PathBuf>,
+    },
+}
+
+/// A reference format named on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RefFormatArg {
+    /// BibTeX (`.bib`).
+    Bibtex,
+    /// RIS (`.ris`).
+    Ris,
+    /// CSL-JSON (`.json`).
+    CslJson,
+}
+
+impl From<RefFormatArg> for crate::formats::ReferenceFormat {
+    fn from(format: RefFormatArg) -> Self {
+        match format {
+            RefFormatArg::Bibtex => Self::Bibtex,
+            RefFormatArg::Ris => Self::Ris,
+            RefFormatArg::CslJson => Self::CslJson,
+        }
+    }
+}
+
+/// `paperlens export`: writes references, the table, the cases or the corpus. Returns 0 when
+/// written, 1 for an invalid corpus or an unknown `--id`, 2 when a file cannot be read or
+/// written. Diagnostics go to standard error, rendered as `check` renders them.
+#[must_use]
+pub fn export(args: &ExportArgs) -> ExitCode {
+    use crate::formats::{self, ReferenceFormat};
+    let (corpus_path, out) = match &args.what {
+        ExportWhat::Refs { corpus, out, .. }
+        | ExportWhat::Table { corpus, out }
+        | ExportWhat::Cases { corpus, out }
+        | ExportWhat::Corpus { corpus, out } => (corpus.as_ref(), out.as_ref()),
+    };
+    let report = match corpus_path {
+        Some(path) => load_path(path),
+        None => load_str(BUILTIN_JSON, BUILTIN_NAME),
+    };
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    if !report.diagnostics.is_empty() {
+        eprint!(
+            "{}",
+            render_human(
+                &report.diagnostics,
+                &report.source_name,
+                report.source_text.as_deref(),
+                color,
+            )
+        );
+    }
+    let Some(corpus) = &report.corpus else {
+        eprintln!("{}", summary_line(&report));
+        return match report.failure() {
+            Some(LoadFailure::Unreadable) => ExitCode::from(2),
+            _ => ExitCode::from(1),
+        };
+    };
+    let (result, what) = match &args.what {
+        ExportWhat::Refs { format, ids, .. } => {
+            let mut positions = Vec::with_capacity(ids.len());
+            for id in ids {
+                match corpus.reference_by_id(id) {
+                    Some(position) => positions.push(position),
+                    None => {
+                        eprintln!(
+                            "error: {} has no reference with the key `{id}`; `paperlens export refs --format csl-json` lists every key",
+                            report.source_name
+                        );
+                        return ExitCode::from(1);
+                    }
+                }
+            }
+            let count = if ids.is_empty() {
+                corpus.file.references.len()
+            } else {
+                positions.len()
+            };
+            let format = ReferenceFormat::from(*format);
+            (
+                formats::export_references(
+                    corpus,
+                    format,
+                    (!ids.is_empty()).then_some(positions.as_slice()),
+                ),
+                format!("{count} references as {}", format.label()),
+            )
+        }
+        ExportWhat::Table { .. } => (
+            formats::csv::regional_table(corpus),
+            format!(
+                "{} table rows as CSV",
+                corpus.file.regional_table.rows.len()
+            ),
+        ),
+        ExportWhat::Cases { .. } => (
+            formats::csv::cases(corpus),
+            format!("{} cases as CSV", corpus.file.cases.len()),
+        ),
+        ExportWhat::Corpus { .. } => (
+            formats::export_corpus_json(&corpus.file),
+            "the corpus as JSON".to_owned(),
+        ),
+    };
+    let text = match result {
+        Ok(text) => text,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(1);
+        }
+    };
+    match out {
+        Some(path) => match std::fs::write(path, text.as_bytes()) {
+            Ok(()) => {
+                println!("wrote {} ({what})", path.display());
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!(
+                    "error: cannot write `{}`: {error}; check that the folder exists and that you may write there",
+                    path.display()
+                );
+                ExitCode::from(2)
+            }
+        },
+        None => {
+            // A closed pipe (e.g. `| head`) is not an error worth a panic.
+            let _ = std::io::stdout().write_all(text.as_bytes());
+            ExitCode::SUCCESS
+        }
+    }
 }

@@ -3,8 +3,11 @@
 //! [`corpus`] is the model (no UI); [`cli`] is the command line; `app` is the window (feature
 //! `gui`).
 
+pub mod chart;
 pub mod cli;
 pub mod corpus;
+pub mod crash;
+pub mod formats;
 
 #[cfg(feature = "gui")]
 pub mod app;

@@ -6,6 +6,10 @@ use clap::Parser as _;
 use paperlens::cli::{Cli, run_command};
 
 fn main() -> ExitCode {
+    paperlens::crash::install_panic_hook();
+    // Test-only trigger: with `PAPERLENS_TEST_PANIC=1` the binary panics here, so the tests can
+    // check the crash report (see `paperlens::crash`). Nothing else sets it.
+    paperlens::crash::panic_if_requested();
     let cli = Cli::parse();
     if let Some(command) = &cli.command {
         return run_command(command);

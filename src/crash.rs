@@ -1,0 +1,196 @@
+//! Crash reports: should paperlens ever panic, the usual message still goes to stderr, and a
+//! report (message, where, backtrace, version, OS) is saved to the state directory so that it
+//! can be attached to a bug report.
+//!
+//! The report goes to `$PAPERLENS_STATE_DIR` when that is set, else the directory paperlens
+//! keeps its settings in (`~/.config/paperlens` on Linux; only in builds with the `gui`
+//! feature), else the system's temporary directory. It is written atomically (a temporary
+//! file, then a rename), so a crash while writing never leaves half a report.
+
+use std::io::Write as _;
+use std::panic::PanicHookInfo;
+use std::path::{Path, PathBuf};
+
+/// The environment variable naming the directory paperlens keeps its state (and crash
+/// reports) in.
+pub const STATE_DIR_ENV: &str = "PAPERLENS_STATE_DIR";
+
+/// When this environment variable is `1`, [`panic_if_requested`] panics: the tests use it to
+/// check the crash report of the real binary. Nothing else sets it.
+pub const TEST_PANIC_ENV: &str = "PAPERLENS_TEST_PANIC";
+
+/// Installs the panic hook: the default hook's output first, then the report file and a
+/// sentence saying where it is.
+pub fn install_panic_hook() {
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        default_hook(info);
+        let report = render_report(info);
+        let mut stderr = std::io::stderr().lock();
+        // Nothing here may panic: a panic inside the hook would abort without a word.
+        let _ = match save_report(&report_dir(), &report) {
+            Ok(path) => writeln!(
+                stderr,
+                "paperlens hit an internal error. A report was saved to {}; please include it when you report the problem.",
+                path.display()
+            ),
+            Err(error) => writeln!(
+                stderr,
+                "paperlens hit an internal error, and its report could not be saved ({error}). Please include the message above when you report the problem."
+            ),
+        };
+    }));
+}
+
+/// Panics when [`TEST_PANIC_ENV`] is `1`, so that the tests can see the hook at work in the
+/// real binary. Does nothing otherwise.
+pub fn panic_if_requested() {
+    if std::env::var_os(TEST_PANIC_ENV).is_some_and(|v| v == "1") {
+        panic!("deliberate panic requested with {TEST_PANIC_ENV}=1");
+    }
+}
+
+/// The directory crash reports are saved in: `$PAPERLENS_STATE_DIR`, else the platform's
+/// settings directory for paperlens (builds with the `gui` feature), else
+/// `<temporary directory>/paperlens`.
+#[must_use]
+pub fn report_dir() -> PathBuf {
+    std::env::var_os(STATE_DIR_ENV)
+        .filter(|dir| !dir.is_empty())
+        .map(PathBuf::from)
+        .or_else(platform_dir)
+        .unwrap_or_else(|| std::env::temp_dir().join("paperlens"))
+}
+
+#[cfg(feature = "gui")]
+fn platform_dir() -> Option<PathBuf> {
+    dirs::config_dir().map(|dir| dir.join("paperlens"))
+}
+
+#[cfg(not(feature = "gui"))]
+fn platform_dir() -> Option<PathBuf> {
+    None
+}
+
+/// The text of a crash report for a panic.
+#[must_use]
+pub fn render_report(info: &PanicHookInfo<'_>) -> String {
+    let message = info
+        .payload()
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| info.payload().downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "(the panic carried no message)".to_owned());
+    let location = info.location().map_or_else(
+        || "(unknown)".to_owned(),
+        |l| format!("{}:{}:{}", l.file(), l.line(), l.column()),
+    );
+    let thread = std::thread::current()
+        .name()
+        .unwrap_or("(unnamed)")
+        .to_owned();
+    let backtrace = std::backtrace::Backtrace::force_capture();
+    report_text(&message, &location, &thread, &backtrace.to_string())
+}
+
+/// Lays out a report: what happened, where, the program's version and the system, then the
+/// backtrace.
+#[must_use]
+pub fn report_text(message: &str, location: &str, thread: &str, backtrace: &str) -> String {
+    let when = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    format!(
+        "paperlens crash report\n\
+         \n\
+         message:   {message}\n\
+         location:  {location}\n\
+         thread:    {thread}\n\
+         version:   paperlens {}\n\
+         os:        {} {} ({})\n\
+         time:      {when} (seconds since 1970-01-01 UTC)\n\
+         \n\
+         backtrace:\n{backtrace}\n",
+        env!("CARGO_PKG_VERSION"),
+        std::env::consts::OS,
+        std::env::consts::ARCH,
+        std::env::consts::FAMILY,
+    )
+}
+
+/// Saves `report` as `crash-<time>-<process id>.txt` in `dir` (created if missing),
+/// atomically: written to a temporary file beside it, flushed, then renamed.
+///
+/// # Errors
+/// Any I/O error on the way; no partial report is left behind.
+pub fn save_report(dir: &Path, report: &str) -> std::io::Result<PathBuf> {
+    std::fs::create_dir_all(dir)?;
+    let when = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis());
+    let name = format!("crash-{when}-{}.txt", std::process::id());
+    let path = dir.join(&name);
+    let temp = dir.join(format!(".{name}.tmp"));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(report.as_bytes())?;
+        file.sync_all()?;
+        std::fs::rename(&temp, &path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result.map(|()| path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_names_message_location_version_and_os() {
+        let text = report_text("boom", "src/x.rs:1:2", "main", "0: frame");
+        for expected in [
+            "message:   boom",
+            "location:  src/x.rs:1:2",
+            "thread:    main",
+            concat!("paperlens ", env!("CARGO_PKG_VERSION")),
+            std::env::consts::OS,
+            "backtrace:\n0: frame",
+        ] {
+            assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+        }
+    }
+
+    #[test]
+    fn saving_creates_the_directory_and_leaves_no_temporary_file() {
+        let dir = std::env::temp_dir().join(format!("paperlens-crash-test-{}", std::process::id()));
+        let nested = dir.join("a/b");
+        let saved = save_report(&nested, "report");
+        assert!(saved.is_ok(), "{saved:?}");
+        let names: Vec<String> = std::fs::read_dir(&nested)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(names.len(), 1, "{names:?}");
+        assert!(
+            names
+                .iter()
+                .all(|n| n.starts_with("crash-") && n.ends_with(".txt"))
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn saving_into_a_file_fails_cleanly() {
+        let file =
+            std::env::temp_dir().join(format!("paperlens-crash-file-{}", std::process::id()));
+        let _ = std::fs::write(&file, "not a directory");
+        assert!(save_report(&file, "report").is_err());
+        let _ = std::fs::remove_file(&file);
+    }
+}
