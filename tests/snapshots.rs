@@ -6,6 +6,7 @@
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use eframe::egui;
 use egui_kittest::{Harness, SnapshotError};
 use paperlens::app::explorer::{Explorer, StartOptions};
 use paperlens::app::state::MainView;
@@ -29,7 +30,9 @@ pub fn snapshot_or_skip(harness: &mut Harness<'_, Explorer>, name: &str) {
     match harness.try_snapshot(name) {
         Ok(()) => {}
         Err(SnapshotError::RenderError { err }) if std::env::var_os("CI").is_none() => {
-            println!("skipped snapshot {name}: no usable renderer ({err}); install mesa-vulkan-drivers to run it");
+            println!(
+                "skipped snapshot {name}: no usable renderer ({err}); install mesa-vulkan-drivers to run it"
+            );
         }
         Err(error) => panic!("{error}"),
     }
@@ -57,4 +60,31 @@ fn cases_cards() {
 fn trends_chart() {
     let mut harness = app(MainView::Trends, Some("point:victims/2022"));
     snapshot_or_skip(&mut harness, "trends");
+}
+
+#[test]
+fn trends_data_tab() {
+    let mut harness = app(MainView::Trends, None);
+    harness.state_mut().trends.tab = paperlens::app::trends_view::TrendsTab::Table;
+    harness.run_steps(4);
+    snapshot_or_skip(&mut harness, "trends-data");
+}
+
+#[test]
+fn presentation_slide_of_a_region() {
+    let options = StartOptions {
+        present: true,
+        ..StartOptions::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .build_eframe(move |cc| Explorer::new(&cc.egui_ctx, options));
+    harness.run_steps(4);
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(6);
+    assert_eq!(
+        harness.state().presentation.as_ref().map(|p| p.slide),
+        Some(1)
+    );
+    snapshot_or_skip(&mut harness, "presentation-region");
 }

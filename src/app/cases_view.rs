@@ -1,9 +1,10 @@
 //! The Cases view: case studies and examples as cards, filterable by region.
 
-use eframe::egui::{self, Align, Color32, RichText, Sense, Ui};
+use eframe::egui::{self, Color32, RichText, Sense, Ui};
 
 use super::context::{ClickAction, ViewCtx};
 use super::records::item_row_ui;
+use super::virtual_list::{HeightCache, content_key, virtual_list_ui};
 use crate::corpus::model::CaseKind;
 use crate::corpus::{Corpus, Item};
 
@@ -14,6 +15,8 @@ pub struct CasesView {
     pub region_filter: Option<usize>,
     /// Show examples as well as case studies.
     pub hide_examples: bool,
+    heights: HeightCache,
+    /// A case waiting to be scrolled to.
     reveal: Option<usize>,
 }
 
@@ -81,31 +84,39 @@ impl CasesView {
             .small()
             .color(ctx.theme.muted_text),
         );
-        egui::ScrollArea::vertical()
-            .id_salt("cases")
-            .auto_shrink(false)
-            .show(ui, |ui| {
-                let columns = if ui.available_width() > 900.0 { 2 } else { 1 };
-                for chunk in cases.chunks(columns) {
-                    ui.columns(columns, |column_uis| {
-                        for (column_ui, &case) in column_uis.iter_mut().zip(chunk) {
-                            let response = card_ui(ctx, column_ui, case);
-                            if self.reveal == Some(case) {
-                                response.scroll_to_me(Some(Align::Center));
-                                self.reveal = None;
-                            }
-                        }
-                    });
-                    ui.add_space(ctx.theme.gap);
-                }
-            });
-        if self.reveal.is_some_and(|c| !cases.contains(&c)) {
-            self.reveal = None;
+        let columns = if ui.available_width() > 900.0 { 2 } else { 1 };
+        let rows: Vec<&[usize]> = cases.chunks(columns).collect();
+        if let Some(position) = self
+            .reveal
+            .take()
+            .and_then(|c| cases.iter().position(|&x| x == c))
+        {
+            self.heights.scroll_to(position / columns);
         }
+        let estimate = |_: usize| ctx.theme.body_size * 14.0;
+        let key = content_key(&cases).wrapping_add(columns as u64);
+        virtual_list_ui(
+            ui,
+            "cases",
+            &mut self.heights,
+            key,
+            rows.len(),
+            &estimate,
+            |ui, n| {
+                let Some(chunk) = rows.get(n) else { return };
+                ui.columns(columns, |column_uis| {
+                    for (column_ui, &case) in column_uis.iter_mut().zip(chunk.iter()) {
+                        card_ui(ctx, column_ui, case);
+                    }
+                });
+                ui.add_space(ctx.theme.gap);
+            },
+        );
     }
 }
 
-fn card_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize) -> egui::Response {
+/// One case as a card: kind, region, title, countries, forms, summary and sources.
+pub fn card_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize) -> egui::Response {
     let corpus = ctx.corpus;
     let item = Item::Case(position);
     let Some(case) = corpus.file.cases.get(position) else {

@@ -7,10 +7,13 @@ use std::path::PathBuf;
 use eframe::egui::{self, Response, Ui};
 
 use super::records;
-use super::state::MainView;
+use super::state::{CitationDisplay, MainView};
 use super::theme::{Theme, ThemeChoice};
+use crate::corpus::cite::Formatted;
 use crate::corpus::links::Related;
 use crate::corpus::{Corpus, Item};
+use crate::formats::ReferenceFormat;
+use crate::formats::styles::{self, CitationStyle};
 
 /// The selection and hover state shared by every panel.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -116,6 +119,92 @@ pub enum Command {
     CopyText(String),
     /// Open a web address (only `http`, `https`; checked again when applied).
     OpenUrl(String),
+    /// Export a series' chart or data (asks where to save).
+    ExportChart {
+        /// Position of the series.
+        series: usize,
+        /// What to write.
+        export: super::trends_view::ChartExport,
+    },
+    /// Enter or leave presentation mode.
+    TogglePresentation,
+    /// Change the citation style.
+    SetCitationStyle(CitationStyle),
+    /// Change how the Reader shows in-text citations.
+    SetCitationDisplay(CitationDisplay),
+    /// Export references (asks where to save).
+    ExportReferences {
+        /// Which references.
+        scope: ReferenceScope,
+        /// In which format.
+        format: ReferenceFormat,
+    },
+    /// Export the regional table as CSV (asks where to save).
+    ExportTable,
+    /// Export the cases as CSV (asks where to save).
+    ExportCases,
+    /// Export the whole corpus as JSON (asks where to save).
+    ExportCorpus,
+}
+
+/// Which references an export covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReferenceScope {
+    /// Every reference.
+    All,
+    /// The references the Navigator's filter shows.
+    Filtered,
+    /// The selected reference (or the references of the selected citation).
+    Selection,
+}
+
+impl ReferenceScope {
+    /// Menu label.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::All => "All references",
+            Self::Filtered => "The filtered list",
+            Self::Selection => "The selection",
+        }
+    }
+}
+
+/// Formatted citations, computed once per reference and style (formatting runs a CSL engine).
+#[derive(Debug, Default)]
+pub struct CitationCache {
+    entries: RefCell<std::collections::HashMap<(usize, CitationStyle), (Formatted, String)>>,
+}
+
+impl CitationCache {
+    /// The bibliography entry and in-text form of reference `position` in `style`.
+    #[must_use]
+    pub fn get(
+        &self,
+        corpus: &Corpus,
+        position: usize,
+        style: CitationStyle,
+    ) -> (Formatted, String) {
+        if let Some(found) = self.entries.borrow().get(&(position, style)) {
+            return found.clone();
+        }
+        let Some((reference, number)) = corpus.reference(position) else {
+            return (Formatted::default(), String::new());
+        };
+        let formatted = (
+            styles::format_bibliography_entry(reference, style),
+            styles::format_in_text(&[reference], style, number),
+        );
+        self.entries
+            .borrow_mut()
+            .insert((position, style), formatted.clone());
+        formatted
+    }
+
+    /// Forgets everything (a new corpus was opened).
+    pub fn clear(&self) {
+        self.entries.borrow_mut().clear();
+    }
 }
 
 /// What a click on an item does.
@@ -150,6 +239,12 @@ pub struct ViewCtx<'a> {
     pub hovered_related: &'a Related,
     /// Colours and sizes.
     pub theme: &'a Theme,
+    /// The chosen citation style.
+    pub citation_style: CitationStyle,
+    /// How the Reader shows in-text citations.
+    pub citation_display: CitationDisplay,
+    /// Formatted citations.
+    pub citations: &'a CitationCache,
     commands: RefCell<Vec<Command>>,
 }
 
@@ -162,6 +257,7 @@ impl<'a> ViewCtx<'a> {
         selected_related: &'a Related,
         hovered_related: &'a Related,
         theme: &'a Theme,
+        citations: &'a CitationCache,
     ) -> Self {
         Self {
             corpus,
@@ -169,8 +265,19 @@ impl<'a> ViewCtx<'a> {
             selected_related,
             hovered_related,
             theme,
+            citation_style: CitationStyle::default(),
+            citation_display: CitationDisplay::default(),
+            citations,
             commands: RefCell::new(Vec::new()),
         }
+    }
+
+    /// This context with the user's citation preferences.
+    #[must_use]
+    pub fn with_citations(mut self, style: CitationStyle, display: CitationDisplay) -> Self {
+        self.citation_style = style;
+        self.citation_display = display;
+        self
     }
 
     /// Queues a command for after the frame.

@@ -8,22 +8,28 @@ use std::sync::{Arc, Mutex};
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
 use super::cases_view::CasesView;
-use super::context::{Command, History, Selection, ViewCtx, is_openable_url};
+use super::context::{
+    CitationCache, Command, History, ReferenceScope, Selection, ViewCtx, is_openable_url,
+};
 use super::inspector::Inspector;
 use super::navigator::Navigator;
 use super::overlays::{DiagnosticsWindow, shortcuts_ui};
+use super::presentation::{Presentation, PresentationKey, slides};
 use super::reader::Reader;
 use super::search_popup::SearchPopup;
-use super::state::{MainView, PersistedState, StateStore};
+use super::state::{CitationDisplay, MainView, PersistedState, StateStore};
 use super::table_view::TableView;
 use super::theme::{Theme, ThemeChoice};
-use super::trends_view::TrendsView;
+use super::trends_view::{ChartExport, TrendsView};
+use crate::chart;
 use crate::cli::summary_line;
 use crate::corpus::diagnostics::{count, render_human};
 use crate::corpus::links::{Related, related};
 use crate::corpus::load::{LoadReport, load_path};
 use crate::corpus::search::SearchIndex;
 use crate::corpus::{Corpus, Item};
+use crate::formats::styles::CitationStyle;
+use crate::formats::{self, ReferenceFormat};
 
 /// How the app starts.
 #[derive(Debug, Default)]
@@ -38,6 +44,10 @@ pub struct StartOptions {
     pub store: Option<StateStore>,
     /// Save a screenshot of the window here after the first frames, then close.
     pub screenshot: Option<PathBuf>,
+    /// Start in presentation mode.
+    pub present: bool,
+    /// A corpus already in memory to show (benchmarks, tests); wins over `path`.
+    pub corpus: Option<Corpus>,
 }
 
 /// A load running on a worker thread.
@@ -96,6 +106,13 @@ pub struct Explorer {
     applied_zoom: bool,
     /// Set when a `--screenshot` could not be written.
     pub screenshot_error: Arc<Mutex<Option<String>>>,
+    /// Presentation mode, when on.
+    pub presentation: Option<Presentation>,
+    /// Formatted citations of the open corpus.
+    citation_cache: CitationCache,
+    /// A screen capture of the chart region waiting to be written: path, chart rectangle.
+    pending_chart_capture: Option<(PathBuf, egui::Rect)>,
+    capture_result: Arc<Mutex<Option<Result<PathBuf, String>>>>,
 }
 
 impl Explorer {
@@ -110,25 +127,28 @@ impl Explorer {
         let mut warnings_text = String::new();
         let mut failed_report = None;
         let requested = options.path.clone().or_else(|| state.last_corpus.clone());
-        let corpus = match requested {
-            Some(path) => {
-                let report = load_path(&path);
-                if let Some(corpus) = report.corpus.clone() {
-                    warnings_text = diagnostics_text(&report);
-                    open_path = Some(path.clone());
-                    state.remember_recent(&path);
-                    corpus
-                } else {
-                    notices.push(format!(
-                        "Could not open {}; showing the built-in corpus instead.",
-                        path.display()
-                    ));
-                    state.last_corpus = None;
-                    failed_report = Some(report);
-                    Corpus::builtin()
+        let corpus = match (options.corpus, requested) {
+            (Some(corpus), _) => corpus,
+            (None, requested) => match requested {
+                Some(path) => {
+                    let report = load_path(&path);
+                    if let Some(corpus) = report.corpus.clone() {
+                        warnings_text = diagnostics_text(&report);
+                        open_path = Some(path.clone());
+                        state.remember_recent(&path);
+                        corpus
+                    } else {
+                        notices.push(format!(
+                            "Could not open {}; showing the built-in corpus instead.",
+                            path.display()
+                        ));
+                        state.last_corpus = None;
+                        failed_report = Some(report);
+                        Corpus::builtin()
+                    }
                 }
-            }
-            None => Corpus::builtin(),
+                None => Corpus::builtin(),
+            },
         };
         if let Some(view) = options.view {
             state.view = view;
@@ -169,8 +189,15 @@ impl Explorer {
             frames: 0,
             applied_zoom: false,
             screenshot_error: Arc::new(Mutex::new(None)),
+            presentation: None,
+            citation_cache: CitationCache::default(),
+            pending_chart_capture: None,
+            capture_result: Arc::new(Mutex::new(None)),
         };
         app.navigator.tab = app.state.navigator_tab;
+        if options.present {
+            app.toggle_presentation(ctx);
+        }
         if let Some(report) = failed_report {
             app.show_failed_load(&report);
         }
@@ -274,6 +301,7 @@ impl Explorer {
             .and_then(|item| item.key(&self.corpus));
         self.warnings_text = diagnostics_text(&report);
         self.search_index = SearchIndex::new(&corpus);
+        self.citation_cache.clear();
         self.corpus = corpus;
         self.search.reset();
         self.history.clear();
@@ -340,7 +368,10 @@ impl Explorer {
             Command::SetView(view) => self.state.view = view,
             Command::OpenDialog => {
                 let mut dialog = rfd::FileDialog::new()
+                    .add_filter("Corpus or bibliography", &["json", "bib", "bibtex", "ris"])
                     .add_filter("paperlens corpus", &["json"])
+                    .add_filter("BibTeX", &["bib", "bibtex"])
+                    .add_filter("RIS", &["ris"])
                     .add_filter("All files", &["*"]);
                 if let Some(dir) = self.open_path.as_ref().and_then(|p| p.parent()) {
                     dialog = dialog.set_directory(dir);
@@ -359,6 +390,7 @@ impl Explorer {
             Command::OpenBuiltin => {
                 self.corpus = Corpus::builtin();
                 self.search_index = SearchIndex::new(&self.corpus);
+                self.citation_cache.clear();
                 self.search.reset();
                 self.open_path = None;
                 self.state.last_corpus = None;
@@ -401,7 +433,196 @@ impl Explorer {
                     ctx.open_url(egui::OpenUrl::new_tab(url));
                 }
             }
+            Command::ExportChart { series, export } => {
+                let name = self
+                    .corpus
+                    .file
+                    .series
+                    .get(series)
+                    .map_or("chart", |s| s.id.as_str());
+                let dialog = rfd::FileDialog::new()
+                    .set_file_name(format!("{name}.{}", export.extension()))
+                    .add_filter(export.label(), &[export.extension()]);
+                if let Some(path) = dialog.save_file() {
+                    self.export_chart(ctx, series, export, path);
+                }
+            }
+            Command::TogglePresentation => self.toggle_presentation(ctx),
+            Command::SetCitationStyle(style) => self.state.citation_style = style,
+            Command::SetCitationDisplay(display) => self.state.citation_display = display,
+            Command::ExportReferences { scope, format } => {
+                let positions = self.references_in(scope);
+                let written = formats::export_references(&self.corpus, format, Some(&positions))
+                    .map_err(|e| e.to_string());
+                self.save_export(
+                    written,
+                    &format!("references.{}", format.extension()),
+                    format.label(),
+                    format.extension(),
+                );
+            }
+            Command::ExportTable => {
+                let written = formats::csv::regional_table(&self.corpus).map_err(|e| e.to_string());
+                self.save_export(written, "regional-table.csv", "CSV", "csv");
+            }
+            Command::ExportCases => {
+                let written = formats::csv::cases(&self.corpus).map_err(|e| e.to_string());
+                self.save_export(written, "cases.csv", "CSV", "csv");
+            }
+            Command::ExportCorpus => {
+                let written =
+                    formats::export_corpus_json(&self.corpus.file).map_err(|e| e.to_string());
+                self.save_export(written, "corpus.json", "paperlens corpus", "json");
+            }
         }
+    }
+
+    /// The positions of the references an export of `scope` covers.
+    #[must_use]
+    pub fn references_in(&self, scope: ReferenceScope) -> Vec<usize> {
+        match scope {
+            ReferenceScope::All => (0..self.corpus.file.references.len()).collect(),
+            ReferenceScope::Filtered => super::navigator::filtered_references(
+                &self.corpus,
+                &self.navigator.reference_filter,
+                self.navigator.reference_sort,
+            ),
+            ReferenceScope::Selection => match self.selection.selected {
+                Some(Item::Reference(r)) => vec![r],
+                Some(Item::Citation(c)) => self
+                    .corpus
+                    .index
+                    .citations
+                    .get(c)
+                    .map(|citation| citation.references.clone())
+                    .unwrap_or_default(),
+                _ => Vec::new(),
+            },
+        }
+    }
+
+    /// Asks where to save `contents` (or reports why there is nothing to save).
+    fn save_export(
+        &mut self,
+        contents: Result<String, String>,
+        file_name: &str,
+        label: &str,
+        extension: &str,
+    ) {
+        let contents = match contents {
+            Ok(contents) => contents,
+            Err(e) => {
+                self.notices.push(format!("Could not export: {e}"));
+                return;
+            }
+        };
+        let dialog = rfd::FileDialog::new()
+            .set_file_name(file_name)
+            .add_filter(label, &[extension]);
+        if let Some(path) = dialog.save_file() {
+            self.notices.push(match std::fs::write(&path, contents) {
+                Ok(()) => format!("Saved {}.", path.display()),
+                Err(e) => format!("Could not save {}: {e}", path.display()),
+            });
+        }
+    }
+
+    /// Writes a chart export to `path`. The screen PNG is captured from the next frame.
+    pub fn export_chart(
+        &mut self,
+        ctx: &egui::Context,
+        series: usize,
+        export: ChartExport,
+        path: PathBuf,
+    ) {
+        let Some(record) = self.corpus.file.series.get(series) else {
+            return;
+        };
+        let options = self.trends.options;
+        let size = self.trends.chart_rect.map_or((1200, 700), |rect| {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let size = (
+                rect.width().max(320.0) as u32,
+                rect.height().max(240.0) as u32,
+            );
+            size
+        });
+        let written = match export {
+            ChartExport::ScreenPng => {
+                let Some(rect) = self.trends.chart_rect else {
+                    self.notices
+                        .push("Show the chart first, then export it as shown.".to_owned());
+                    return;
+                };
+                self.pending_chart_capture = Some((path, rect));
+                ctx.request_repaint();
+                return;
+            }
+            ChartExport::Png2x => chart::series_png(record, &options, size, 2.0)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| std::fs::write(&path, bytes).map_err(|e| e.to_string())),
+            ChartExport::Svg => chart::series_svg(record, &options, size)
+                .map_err(|e| e.to_string())
+                .and_then(|svg| std::fs::write(&path, svg).map_err(|e| e.to_string())),
+            ChartExport::Csv => {
+                std::fs::write(&path, chart::series_csv(record)).map_err(|e| e.to_string())
+            }
+        };
+        self.notices.push(match written {
+            Ok(()) => format!("Saved {}.", path.display()),
+            Err(e) => format!("Could not save {}: {e}", path.display()),
+        });
+    }
+
+    /// Captures the chart region of the current frame for a pending screen PNG export.
+    fn capture_chart(&mut self, ctx: &egui::Context) {
+        if let Some((path, rect)) = self.pending_chart_capture.take() {
+            let result = Arc::clone(&self.capture_result);
+            let repaint = ctx.clone();
+            let pixels_per_point = ctx.pixels_per_point();
+            ctx.request_screenshot(move |image| {
+                let region = image.region(&rect, Some(pixels_per_point));
+                let saved = save_png(&path, &region).map(|()| path.clone());
+                if let Ok(mut slot) = result.lock() {
+                    *slot = Some(saved);
+                }
+                repaint.request_repaint();
+            });
+        }
+        let finished = self
+            .capture_result
+            .lock()
+            .ok()
+            .and_then(|mut slot| slot.take());
+        if let Some(outcome) = finished {
+            self.notices.push(match outcome {
+                Ok(path) => format!("Saved {}.", path.display()),
+                Err(e) => format!("Could not save the chart: {e}"),
+            });
+        }
+    }
+
+    /// Enters presentation mode (fullscreen, projector theme, large type) or leaves it.
+    pub fn toggle_presentation(&mut self, ctx: &egui::Context) {
+        if self.presentation.take().is_some() {
+            self.theme = Theme::for_choice(
+                self.state.theme,
+                ctx.system_theme() == Some(egui::Theme::Dark),
+            );
+            self.theme.apply(ctx);
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            return;
+        }
+        // Start on the slide of what is shown: the selected series, else the first slide.
+        let all = slides(&self.corpus);
+        let start = all
+            .iter()
+            .position(|slide| matches!(slide, super::presentation::Slide::Trend(s) if *s == self.trends.series))
+            .unwrap_or(0);
+        self.presentation = Some(Presentation { slide: start });
+        self.theme = Theme::new(super::theme::Palette::Projector);
+        self.theme.apply(ctx);
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
     }
 
     fn select(&mut self, item: Item, reveal: bool) {
@@ -423,7 +644,7 @@ impl Explorer {
         match item {
             Item::Section(_) | Item::Paragraph(_) | Item::Citation(_) => {
                 self.state.view = MainView::Reader;
-                self.reader.reveal(item);
+                self.reader.reveal(&self.corpus, item);
             }
             Item::TableRow(row) => {
                 self.state.view = MainView::Table;
@@ -492,6 +713,9 @@ impl Explorer {
                 || input.pointer.button_pressed(egui::PointerButton::Extra2)
             {
                 commands.push(Command::Forward);
+            }
+            if input.consume_shortcut(&shortcut(Modifiers::NONE, Key::F11)) {
+                commands.push(Command::TogglePresentation);
             }
             if input.consume_shortcut(&shortcut(Modifiers::NONE, Key::F1)) {
                 commands.push(Command::ToggleShortcuts);
@@ -602,6 +826,10 @@ impl Explorer {
             self.applied_zoom = true;
         }
         self.poll_loading();
+        if self.presentation.is_some() {
+            self.presentation_frame_ui(ui);
+            return;
+        }
         let mut commands = self.global_input(&ctx);
         self.refresh_related();
         let hovered_before = self.selection.hovered;
@@ -616,7 +844,9 @@ impl Explorer {
             &self.selected_related,
             &self.hovered_related,
             &self.theme,
-        );
+            &self.citation_cache,
+        )
+        .with_citations(self.state.citation_style, self.state.citation_display);
         self.toolbar_ui(&view_ctx, ui);
         self.status_bar_ui(&view_ctx, ui);
         let navigator_width = egui::Panel::left("navigator")
@@ -655,6 +885,50 @@ impl Explorer {
         }
         self.refresh_related();
         self.remember_layout(&ctx);
+        self.capture_chart(&ctx);
+        if self.screenshot.is_some() {
+            self.take_screenshot(&ctx);
+        }
+    }
+
+    /// A frame of presentation mode: the slide over the whole window, nothing else.
+    fn presentation_frame_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        let slide_count = slides(&self.corpus).len();
+        let leave = self
+            .presentation
+            .as_mut()
+            .is_some_and(|p| p.handle_keys(&ctx, slide_count) == PresentationKey::Leave);
+        self.refresh_related();
+        let hovered_before = self.selection.hovered;
+        self.selection.hovered = None;
+        let view_ctx = ViewCtx::new(
+            &self.corpus,
+            Selection {
+                selected: self.selection.selected,
+                hovered: hovered_before,
+            },
+            &self.selected_related,
+            &self.hovered_related,
+            &self.theme,
+            &self.citation_cache,
+        )
+        .with_citations(self.state.citation_style, self.state.citation_display);
+        if let Some(presentation) = &mut self.presentation {
+            egui::CentralPanel::default()
+                .show(ui, |ui| presentation.ui(&view_ctx, ui, &mut self.trends));
+        }
+        let commands = view_ctx.take_commands();
+        for command in commands {
+            // Hover and selection keep working on slides; navigation does not change the slide.
+            if matches!(command, Command::Hover(_) | Command::Select(_)) {
+                self.apply(&ctx, command);
+            }
+        }
+        if leave {
+            self.toggle_presentation(&ctx);
+        }
+        self.refresh_related();
         if self.screenshot.is_some() {
             self.take_screenshot(&ctx);
         }
@@ -687,6 +961,38 @@ impl Explorer {
                         view_ctx.send(Command::Reload);
                     }
                     ui.separator();
+                    ui.menu_button("Export references", |ui| {
+                        for scope in [
+                            ReferenceScope::All,
+                            ReferenceScope::Filtered,
+                            ReferenceScope::Selection,
+                        ] {
+                            ui.menu_button(scope.label(), |ui| {
+                                for format in ReferenceFormat::ALL {
+                                    if ui
+                                        .button(format!(
+                                            "{} (.{})",
+                                            format.label(),
+                                            format.extension()
+                                        ))
+                                        .clicked()
+                                    {
+                                        view_ctx.send(Command::ExportReferences { scope, format });
+                                    }
+                                }
+                            });
+                        }
+                    });
+                    if ui.button("Export the regional table (CSV)").clicked() {
+                        view_ctx.send(Command::ExportTable);
+                    }
+                    if ui.button("Export the cases (CSV)").clicked() {
+                        view_ctx.send(Command::ExportCases);
+                    }
+                    if ui.button("Export the corpus (JSON)").clicked() {
+                        view_ctx.send(Command::ExportCorpus);
+                    }
+                    ui.separator();
                     if ui.button("Quit").clicked() {
                         ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                     }
@@ -708,6 +1014,34 @@ impl Explorer {
                             .clicked()
                         {
                             view_ctx.send(Command::SetTheme(choice));
+                        }
+                    }
+                    ui.separator();
+                    ui.label(RichText::new("Citation style").small());
+                    for style in CitationStyle::ALL {
+                        if ui
+                            .selectable_label(self.state.citation_style == style, style.label())
+                            .clicked()
+                        {
+                            view_ctx.send(Command::SetCitationStyle(style));
+                        }
+                    }
+                    ui.label(RichText::new("Citations in the text").small());
+                    for (display, label) in [
+                        (
+                            CitationDisplay::AsPrinted,
+                            "As the paper prints them ([2], [4])".to_owned(),
+                        ),
+                        (
+                            CitationDisplay::InStyle,
+                            format!("In {} style", self.state.citation_style.label()),
+                        ),
+                    ] {
+                        if ui
+                            .selectable_label(self.state.citation_display == display, label)
+                            .clicked()
+                        {
+                            view_ctx.send(Command::SetCitationDisplay(display));
                         }
                     }
                     ui.separator();
@@ -748,6 +1082,13 @@ impl Explorer {
                 if ui.button("Search  (Ctrl+K)").clicked() {
                     view_ctx.send(Command::OpenSearch);
                 }
+                if ui
+                    .button("Present  (F11)")
+                    .on_hover_text("Fullscreen slides: trends, the table by region, case studies")
+                    .clicked()
+                {
+                    view_ctx.send(Command::TogglePresentation);
+                }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     let title = &view_ctx.corpus.file.paper.title;
                     let name = if title.is_empty() {
@@ -775,10 +1116,8 @@ impl Explorer {
                 );
                 let (_, warnings) = count(&view_ctx.corpus.warnings);
                 if warnings > 0 {
-                    let label = format!(
-                        "⚠ {warnings} warning{}",
-                        if warnings == 1 { "" } else { "s" }
-                    );
+                    let label =
+                        format!("{warnings} warning{}", if warnings == 1 { "" } else { "s" });
                     if ui
                         .link(RichText::new(label).small().color(view_ctx.theme.warning))
                         .clicked()

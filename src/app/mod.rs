@@ -9,6 +9,7 @@ pub mod explorer;
 pub mod inspector;
 pub mod navigator;
 pub mod overlays;
+pub mod presentation;
 pub mod reader;
 pub mod records;
 pub mod search_popup;
@@ -16,6 +17,7 @@ pub mod state;
 pub mod table_view;
 pub mod theme;
 pub mod trends_view;
+pub mod virtual_list;
 
 use std::process::ExitCode;
 
@@ -78,6 +80,8 @@ pub fn run(args: &WindowArgs) -> ExitCode {
             StateStore::at_default_location()
         }),
         screenshot: args.screenshot.clone(),
+        present: args.present,
+        corpus: None,
     };
     let screenshot_error = std::sync::Arc::new(std::sync::Mutex::new(None));
     let error_slot = std::sync::Arc::clone(&screenshot_error);

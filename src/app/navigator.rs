@@ -3,7 +3,7 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::context::{ClickAction, ViewCtx};
-use super::records::item_row_ui;
+use super::records::{counted, item_row_ui};
 use super::state::NavigatorTab;
 use crate::corpus::model::EntityKind;
 use crate::corpus::search::reference_search_text;
@@ -67,29 +67,20 @@ impl Navigator {
         match self.tab {
             NavigatorTab::Outline => outline_ui(ctx, ui),
             NavigatorTab::References => self.references_ui(ctx, ui),
-            NavigatorTab::Cases => list_ui(ui, "navigator-cases", |ui| {
+            NavigatorTab::Cases => {
                 if corpus.file.cases.is_empty() {
                     empty_ui(ctx, ui, "This corpus has no case studies.");
                 }
-                for case in 0..corpus.file.cases.len() {
-                    item_row_ui(ctx, ui, Item::Case(case), ClickAction::Reveal);
-                }
-            }),
-            NavigatorTab::Regions => list_ui(ui, "navigator-regions", |ui| {
-                if corpus.file.regional_table.regions.is_empty() {
-                    empty_ui(ctx, ui, "This corpus has no regions.");
-                }
-                for (region, _) in corpus.file.regional_table.regions.iter().enumerate() {
-                    item_row_ui(ctx, ui, Item::Region(region), ClickAction::Select);
-                    let rows = corpus.index.region_rows.get(region).map_or(0, Vec::len);
-                    let cases = corpus.index.region_cases.get(region).map_or(0, Vec::len);
-                    ui.label(
-                        RichText::new(format!("    {rows} table rows · {cases} cases"))
-                            .small()
-                            .color(ctx.theme.muted_text),
-                    );
-                }
-            }),
+                rows_ui(
+                    ui,
+                    "navigator-cases",
+                    corpus.file.cases.len(),
+                    |ui, case| {
+                        item_row_ui(ctx, ui, Item::Case(case), ClickAction::Reveal);
+                    },
+                );
+            }
+            NavigatorTab::Regions => regions_ui(ctx, ui),
             NavigatorTab::Entities => self.entities_ui(ctx, ui),
         }
     }
@@ -114,11 +105,11 @@ impl Navigator {
                 .desired_width(f32::INFINITY),
         );
         let references = filtered_references(corpus, &self.reference_filter, self.reference_sort);
-        list_ui(ui, "navigator-references", |ui| {
-            if references.is_empty() {
-                empty_ui(ctx, ui, "No reference matches the filter.");
-            }
-            for reference in references {
+        if references.is_empty() {
+            empty_ui(ctx, ui, "No reference matches the filter.");
+        }
+        rows_ui(ui, "navigator-references", references.len(), |ui, n| {
+            if let Some(&reference) = references.get(n) {
                 item_row_ui(ctx, ui, Item::Reference(reference), ClickAction::Select);
             }
         });
@@ -132,39 +123,81 @@ impl Navigator {
                 .desired_width(f32::INFINITY),
         );
         let needle = self.entity_filter.to_lowercase();
-        list_ui(ui, "navigator-entities", |ui| {
-            if corpus.file.entities.is_empty() {
-                empty_ui(ctx, ui, "This corpus names no entities.");
+        if corpus.file.entities.is_empty() {
+            empty_ui(ctx, ui, "This corpus names no entities.");
+        }
+        // One flat list of rows: a heading per kind, then its entities.
+        let mut rows: Vec<EntityRow> = Vec::new();
+        for kind in EntityKind::ALL {
+            let entities: Vec<usize> = corpus
+                .file
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == kind)
+                .filter(|(_, e)| {
+                    needle.is_empty()
+                        || e.name.to_lowercase().contains(&needle)
+                        || e.aliases.iter().any(|a| a.to_lowercase().contains(&needle))
+                })
+                .map(|(i, _)| i)
+                .collect();
+            if !entities.is_empty() {
+                rows.push(EntityRow::Heading(kind, entities.len()));
+                rows.extend(entities.into_iter().map(EntityRow::Entity));
             }
-            for kind in EntityKind::ALL {
-                let entities: Vec<usize> = corpus
-                    .file
-                    .entities
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, e)| e.kind == kind)
-                    .filter(|(_, e)| {
-                        needle.is_empty()
-                            || e.name.to_lowercase().contains(&needle)
-                            || e.aliases.iter().any(|a| a.to_lowercase().contains(&needle))
-                    })
-                    .map(|(i, _)| i)
-                    .collect();
-                if entities.is_empty() {
-                    continue;
+        }
+        rows_ui(ui, "navigator-entities", rows.len(), |ui, n| {
+            match rows.get(n) {
+                Some(EntityRow::Entity(entity)) => {
+                    item_row_ui(ctx, ui, Item::Entity(*entity), ClickAction::Select);
                 }
-                ui.label(
-                    RichText::new(format!("{} ({})", kind.label(), entities.len()))
-                        .small()
-                        .strong()
-                        .color(ctx.theme.muted_text),
-                );
-                for entity in entities {
-                    item_row_ui(ctx, ui, Item::Entity(entity), ClickAction::Select);
+                Some(EntityRow::Heading(kind, count)) => {
+                    ui.label(
+                        RichText::new(format!("{} ({count})", kind.label()))
+                            .small()
+                            .strong()
+                            .color(ctx.theme.muted_text),
+                    );
                 }
+                None => {}
             }
         });
     }
+}
+
+/// A row of the Entities tab.
+enum EntityRow {
+    /// A kind's heading with its count.
+    Heading(EntityKind, usize),
+    /// An entity.
+    Entity(usize),
+}
+
+fn regions_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
+    let corpus = ctx.corpus;
+    if corpus.file.regional_table.regions.is_empty() {
+        empty_ui(ctx, ui, "This corpus has no regions.");
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("navigator-regions")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            for (region, _) in corpus.file.regional_table.regions.iter().enumerate() {
+                item_row_ui(ctx, ui, Item::Region(region), ClickAction::Select);
+                let rows = corpus.index.region_rows.get(region).map_or(0, Vec::len);
+                let cases = corpus.index.region_cases.get(region).map_or(0, Vec::len);
+                ui.label(
+                    RichText::new(format!(
+                        "    {} · {}",
+                        counted(rows, "table row"),
+                        counted(cases, "case")
+                    ))
+                    .small()
+                    .color(ctx.theme.muted_text),
+                );
+            }
+        });
 }
 
 /// How many records a tab lists.
@@ -231,15 +264,18 @@ pub fn filtered_references(corpus: &Corpus, filter: &str, sort: ReferenceSort) -
 
 fn outline_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
     let corpus = ctx.corpus;
-    list_ui(ui, "navigator-outline", |ui| {
-        if corpus.file.sections.is_empty() {
-            empty_ui(
-                ctx,
-                ui,
-                "This corpus has no text: it holds references only.",
-            );
-        }
-        for (section, _) in corpus.file.sections.iter().enumerate() {
+    if corpus.file.sections.is_empty() {
+        empty_ui(
+            ctx,
+            ui,
+            "This corpus has no text: it holds references only.",
+        );
+    }
+    rows_ui(
+        ui,
+        "navigator-outline",
+        corpus.file.sections.len(),
+        |ui, section| {
             let depth = corpus
                 .index
                 .section_depth
@@ -247,20 +283,26 @@ fn outline_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
                 .copied()
                 .unwrap_or(0);
             ui.horizontal(|ui| {
-                ui.add_space(14.0 * depth as f32);
+                #[allow(clippy::cast_precision_loss)]
+                ui.add_space(14.0 * depth.min(8) as f32);
                 item_row_ui(ctx, ui, Item::Section(section), ClickAction::Reveal);
             });
-        }
-    });
+        },
+    );
 }
 
-fn list_ui(ui: &mut Ui, id: &str, contents: impl FnOnce(&mut Ui)) {
+/// A scrolling list of `count` one-line rows, drawing only the rows in view.
+fn rows_ui(ui: &mut Ui, id: &str, count: usize, mut row: impl FnMut(&mut Ui, usize)) {
+    ui.spacing_mut().item_spacing.y = 2.0;
+    let row_height =
+        ui.text_style_height(&egui::TextStyle::Button) + 2.0 * ui.spacing().button_padding.y;
     egui::ScrollArea::vertical()
         .id_salt(id)
         .auto_shrink(false)
-        .show(ui, |ui| {
-            ui.spacing_mut().item_spacing.y = 2.0;
-            contents(ui);
+        .show_rows(ui, row_height, count, |ui, range| {
+            for n in range {
+                row(ui, n);
+            }
         });
 }
 

@@ -5,7 +5,7 @@ use eframe::egui::{self, RichText, Ui};
 use super::context::ViewCtx;
 
 /// Every keyboard shortcut, as shown in the overlay: (keys, what they do).
-pub const SHORTCUTS: [(&str, &str); 16] = [
+pub const SHORTCUTS: [(&str, &str); 18] = [
     ("Ctrl+K", "Search everything"),
     ("Ctrl+F", "Search (in the Reader)"),
     (
@@ -19,6 +19,11 @@ pub const SHORTCUTS: [(&str, &str); 16] = [
     ("Ctrl+1 … Ctrl+4", "Reader, Table, Cases, Trends"),
     ("Ctrl+O", "Open a corpus file"),
     ("F5", "Reload the open file"),
+    ("F11", "Presentation mode: fullscreen slides in large type"),
+    (
+        "← → / Page Up, Page Down / Space",
+        "Step through slides (Esc leaves presentation mode)",
+    ),
     ("Ctrl+Plus / Ctrl+Minus / Ctrl+0", "Zoom in / out / reset"),
     ("F1 or ?", "Show or hide this overlay"),
     ("Esc", "Close this overlay or the diagnostics"),

@@ -3,20 +3,34 @@
 
 use std::ops::Range;
 
-use eframe::egui::{self, Align, Color32, RichText, Sense, Ui};
+use eframe::egui::{self, Color32, RichText, Sense, Ui};
 
 use super::context::{ClickAction, ViewCtx};
 use super::records::section_heading;
+use super::state::CitationDisplay;
+use super::virtual_list::{HeightCache, virtual_list_ui};
 use crate::corpus::index::Segment;
 use crate::corpus::model::ParagraphKind;
 use crate::corpus::{Corpus, Item};
 
+/// One block of the Reader, in reading order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Block {
+    /// Title, authors, keywords, abstract.
+    FrontMatter,
+    /// A section heading.
+    Heading(usize),
+    /// A paragraph (reading-order position).
+    Paragraph(usize),
+}
+
 /// The Reader's own UI state.
 #[derive(Debug, Default)]
 pub struct Reader {
-    /// An item to scroll to, and for how many more frames to keep scrolling there (the
-    /// scroll area only knows its full height after a frame or two).
-    reveal: Option<(Item, u8)>,
+    /// The blocks of the open corpus, and the paragraph count they were built for.
+    blocks: Vec<Block>,
+    built_for: Option<(usize, usize)>,
+    heights: HeightCache,
 }
 
 /// How a run of paragraph text is drawn.
@@ -37,83 +51,123 @@ enum Run {
 }
 
 impl Reader {
-    /// Scrolls to `item` (a section, paragraph or citation) on the next frame.
-    pub fn reveal(&mut self, item: Item) {
-        self.reveal = Some((item, 3));
-    }
-
-    /// The item waiting to be scrolled to, if any.
-    #[must_use]
-    pub fn pending_reveal(&self) -> Option<Item> {
-        self.reveal.map(|(item, _)| item)
-    }
-
-    /// Draws the whole paper in a scroll area.
-    pub fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
-        let corpus = ctx.corpus;
-        let target = self.pending_reveal();
-        let reveal_paragraph = target.and_then(|item| paragraph_of(corpus, item));
-        let reveal_section = match target {
-            Some(Item::Section(s)) => Some(s),
-            _ => None,
+    /// Scrolls to `item` (a section, paragraph or citation) from the next frame on.
+    pub fn reveal(&mut self, corpus: &Corpus, item: Item) {
+        self.build_blocks(corpus);
+        let target = match item {
+            Item::Section(s) => Some(Block::Heading(s)),
+            _ => paragraph_of(corpus, item).map(Block::Paragraph),
         };
-        egui::ScrollArea::vertical()
-            .id_salt("reader")
-            .auto_shrink(false)
-            .show(ui, |ui| {
-                let width = ui.available_width().min(ctx.theme.reading_width);
-                let margin = ((ui.available_width() - width) / 2.0).max(ctx.theme.gap);
-                ui.horizontal(|ui| {
-                    ui.add_space(margin);
-                    ui.vertical(|ui| {
-                        ui.set_width(width - ctx.theme.gap);
-                        front_matter_ui(ctx, ui);
-                        for (section_position, section) in corpus.file.sections.iter().enumerate() {
-                            let depth = corpus
-                                .index
-                                .section_depth
-                                .get(section_position)
-                                .copied()
-                                .unwrap_or(0);
-                            ui.add_space(ctx.theme.gap * if depth == 0 { 2.0 } else { 1.0 });
-                            let size = (ctx.theme.heading_size - 2.0 * depth as f32)
-                                .max(ctx.theme.body_size);
-                            let item = Item::Section(section_position);
-                            let mut heading =
-                                RichText::new(section_heading(section)).size(size).strong();
-                            if ctx.is_selected(item) {
-                                heading = heading.background_color(ctx.theme.selected_fill);
-                            }
-                            let response = ui.add(egui::Label::new(heading).sense(Sense::click()));
-                            if reveal_section == Some(section_position) {
-                                response.scroll_to_me(Some(Align::TOP));
-                            }
-                            ctx.item_response(ui, response, item, ClickAction::Select);
-                            let paragraphs = corpus
-                                .index
-                                .section_paragraphs
-                                .get(section_position)
-                                .cloned()
-                                .unwrap_or_default();
-                            for paragraph in paragraphs {
-                                let response = paragraph_ui(ctx, ui, paragraph);
-                                if reveal_paragraph == Some(paragraph) {
-                                    response.scroll_to_me(Some(Align::Center));
-                                }
-                            }
-                        }
-                        ui.add_space(ctx.theme.gap * 4.0);
-                    });
-                });
-            });
-        self.reveal = match self.reveal {
-            Some((item, frames)) if frames > 1 => Some((item, frames - 1)),
-            _ => None,
-        };
-        if self.reveal.is_some() {
-            ui.ctx().request_repaint();
+        if let Some(row) = target.and_then(|block| self.blocks.iter().position(|b| *b == block)) {
+            self.heights.scroll_to(row);
         }
     }
+
+    /// Whether a scroll to a revealed item is still under way.
+    #[must_use]
+    pub fn is_revealing(&self) -> bool {
+        self.heights.pending_scroll().is_some()
+    }
+
+    fn build_blocks(&mut self, corpus: &Corpus) {
+        let key = (corpus.file.sections.len(), corpus.index.paragraphs.len());
+        if self.built_for == Some(key) {
+            return;
+        }
+        self.blocks = std::iter::once(Block::FrontMatter)
+            .chain(
+                corpus
+                    .file
+                    .sections
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(section, _)| {
+                        let paragraphs = corpus
+                            .index
+                            .section_paragraphs
+                            .get(section)
+                            .cloned()
+                            .unwrap_or_default();
+                        std::iter::once(Block::Heading(section))
+                            .chain(paragraphs.map(Block::Paragraph))
+                    }),
+            )
+            .collect();
+        self.built_for = Some(key);
+        self.heights = HeightCache::default();
+    }
+
+    /// Draws the paper, only the blocks in view.
+    pub fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
+        let corpus = ctx.corpus;
+        self.build_blocks(corpus);
+        let width = (ui.available_width() - 2.0 * ctx.theme.gap).min(ctx.theme.reading_width);
+        let margin = ((ui.available_width() - width) / 2.0).max(ctx.theme.gap);
+        let chars_per_line = (width / (ctx.theme.reading_size * 0.5)).max(20.0);
+        let line_height = ctx.theme.reading_size * 1.35;
+        let estimate = |row: usize| match self.blocks.get(row) {
+            Some(Block::FrontMatter) => line_height * 24.0,
+            Some(Block::Heading(_)) => ctx.theme.heading_size * 2.2,
+            Some(Block::Paragraph(p)) => {
+                let chars = corpus
+                    .index
+                    .paragraphs
+                    .get(*p)
+                    .map_or(0, |i| i.printed.len()) as f32;
+                (chars / chars_per_line).ceil() * line_height + ctx.theme.gap * 2.0
+            }
+            None => line_height,
+        };
+        let blocks = &self.blocks;
+        virtual_list_ui(
+            ui,
+            "reader",
+            &mut self.heights,
+            0,
+            blocks.len(),
+            &estimate,
+            |ui, row| {
+                ui.horizontal_top(|ui| {
+                    ui.add_space(margin);
+                    ui.vertical(|ui| {
+                        ui.set_width(width);
+                        match blocks.get(row) {
+                            Some(Block::FrontMatter) => front_matter_ui(ctx, ui),
+                            Some(Block::Heading(section)) => heading_ui(ctx, ui, *section),
+                            Some(Block::Paragraph(paragraph)) => {
+                                paragraph_ui(ctx, ui, *paragraph);
+                            }
+                            None => {}
+                        }
+                    });
+                });
+            },
+        );
+    }
+}
+
+/// A section heading, sized by depth, clickable.
+fn heading_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, section_position: usize) {
+    let corpus = ctx.corpus;
+    let Some(section) = corpus.file.sections.get(section_position) else {
+        return;
+    };
+    let depth = corpus
+        .index
+        .section_depth
+        .get(section_position)
+        .copied()
+        .unwrap_or(0);
+    ui.add_space(ctx.theme.gap * if depth == 0 { 2.0 } else { 1.0 });
+    #[allow(clippy::cast_precision_loss)]
+    let size = (ctx.theme.heading_size - 2.0 * depth as f32).max(ctx.theme.body_size);
+    let item = Item::Section(section_position);
+    let mut heading = RichText::new(section_heading(section)).size(size).strong();
+    if ctx.is_selected(item) {
+        heading = heading.background_color(ctx.theme.selected_fill);
+    }
+    let response = ui.add(egui::Label::new(heading).wrap().sense(Sense::click()));
+    ctx.item_response(ui, response, item, ClickAction::Select);
 }
 
 /// The paragraph an item sits in, for scrolling.
@@ -269,15 +323,19 @@ fn citation_chips_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, citation: usize, font: &egu
     };
     let citation_selected = ctx.is_selected(Item::Citation(citation));
     for (n, &reference) in info.references.iter().enumerate() {
-        if n > 0 {
-            ui.label(RichText::new(", ").font(font.clone()));
-        }
         let number = corpus
             .index
             .reference_numbers
             .get(reference)
             .copied()
             .unwrap_or(0);
+        let label = match ctx.citation_display {
+            CitationDisplay::AsPrinted => format!("[{number}]"),
+            CitationDisplay::InStyle => ctx.citations.get(corpus, reference, ctx.citation_style).1,
+        };
+        if n > 0 {
+            ui.label(RichText::new(", ").font(font.clone()));
+        }
         let item = Item::Reference(reference);
         let fill = if ctx.is_selected(item) || citation_selected {
             ctx.theme.selected_fill
@@ -287,7 +345,7 @@ fn citation_chips_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, citation: usize, font: &egu
             ctx.theme.chip_fill
         };
         let button = egui::Button::new(
-            RichText::new(format!("[{number}]"))
+            RichText::new(label)
                 .font(font.clone())
                 .color(ctx.theme.accent),
         )

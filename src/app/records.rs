@@ -7,6 +7,7 @@ use super::context::{ClickAction, Command, UiLayout, ViewCtx, doi_url};
 use crate::corpus::cite::{self, Formatted};
 use crate::corpus::model::{CaseKind, PointStatus};
 use crate::corpus::{Corpus, Item};
+use crate::formats::styles::{self, CitationStyle};
 
 /// Draws `item` as a tooltip card or in the inspector (a list row is [`item_row_ui`]).
 pub fn item_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, item: Item, layout: UiLayout) {
@@ -248,13 +249,25 @@ fn item_list_ui(
     items: impl IntoIterator<Item = Item>,
     action: ClickAction,
 ) {
+    const SHOWN: usize = 100;
     let items: Vec<Item> = items.into_iter().collect();
     if items.is_empty() {
         return;
     }
     subheading_ui(ctx, ui, &format!("{heading} ({})", items.len()));
-    for item in items {
+    for &item in items.iter().take(SHOWN) {
         item_row_ui(ctx, ui, item, action);
+    }
+    if items.len() > SHOWN {
+        ui.label(
+            RichText::new(format!(
+                "… and {} more; search (Ctrl+K) to find one",
+                items.len() - SHOWN
+            ))
+            .small()
+            .italics()
+            .color(ctx.theme.muted_text),
+        );
     }
 }
 
@@ -325,8 +338,8 @@ fn reference_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: UiLayou
         &format!("[{number}] {}", cite::short_label(reference)),
         layout,
     );
-    let formatted = cite::list_entry(reference);
-    formatted_ui(ui, &formatted, None);
+    let (styled, in_text) = ctx.citations.get(ctx.corpus, position, ctx.citation_style);
+    formatted_ui(ui, &styled, None);
     let citing = index
         .reference_citations
         .get(position)
@@ -344,16 +357,53 @@ fn reference_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: UiLayou
         notes_ui(ctx, ui, Item::Reference(position), layout);
         return;
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
+        let style_label = ui.label(RichText::new("Style").color(ctx.theme.muted_text));
+        egui::ComboBox::from_id_salt("citation-style")
+            .selected_text(ctx.citation_style.label())
+            .show_ui(ui, |ui| {
+                for style in CitationStyle::ALL {
+                    if ui
+                        .selectable_label(ctx.citation_style == style, style.label())
+                        .clicked()
+                    {
+                        ctx.send(Command::SetCitationStyle(style));
+                    }
+                }
+            })
+            .response
+            .labelled_by(style_label.id);
+        ui.label(RichText::new(format!("In text: {in_text}")).color(ctx.theme.muted_text));
+    });
+    ui.horizontal_wrapped(|ui| {
         if ui
             .button("Copy citation")
-            .on_hover_text("Copy the formatted entry to the clipboard")
+            .on_hover_text(format!(
+                "Copy this entry in {} style",
+                ctx.citation_style.label()
+            ))
             .clicked()
         {
-            ctx.send(Command::CopyText(format!(
-                "[{number}] {}",
-                formatted.to_plain_string()
-            )));
+            ctx.send(Command::CopyText(styled.to_plain_string()));
+        }
+        if ui
+            .button("Copy bibliography")
+            .on_hover_text(format!(
+                "Copy every reference in {} style",
+                ctx.citation_style.label()
+            ))
+            .clicked()
+        {
+            let references: Vec<_> = ctx.corpus.file.references.iter().collect();
+            let entries = styles::format_bibliography(&references, ctx.citation_style);
+            let text: Vec<String> = entries
+                .iter()
+                .map(|entry| match &entry.label {
+                    Some(label) => format!("{label} {}", entry.text.to_plain_string()),
+                    None => entry.text.to_plain_string(),
+                })
+                .collect();
+            ctx.send(Command::CopyText(text.join("\n")));
         }
         if let Some(url) = doi_url(&reference.doi) {
             ctx.url_ui(ui, &format!("DOI {}", reference.doi), &url);
@@ -362,6 +412,12 @@ fn reference_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: UiLayou
             ctx.url_ui(ui, "Web page", &reference.url);
         }
     });
+    ui.label(
+        RichText::new("As the paper's reference list prints it")
+            .small()
+            .color(ctx.theme.muted_text),
+    );
+    formatted_ui(ui, &cite::list_entry(reference), Some(ctx.theme.muted_text));
     notes_ui(ctx, ui, Item::Reference(position), layout);
 
     subheading_ui(ctx, ui, &format!("Cited in ({})", citing.len()));

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::theme::ThemeChoice;
+use crate::formats::styles::CitationStyle;
 
 /// The state format version written into the file.
 pub const STATE_VERSION: u32 = 1;
@@ -115,6 +116,21 @@ pub struct PersistedState {
     pub last_corpus: Option<PathBuf>,
     /// Recently opened files, most recent first.
     pub recent_files: Vec<PathBuf>,
+    /// The citation style of formatted citations and copies.
+    pub citation_style: CitationStyle,
+    /// How the Reader shows in-text citations.
+    pub citation_display: CitationDisplay,
+}
+
+/// How the Reader shows in-text citations.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CitationDisplay {
+    /// As the paper prints them: `[2], [4]`.
+    #[default]
+    AsPrinted,
+    /// In the chosen style's in-text form, e.g. `(Cho, 2015)`.
+    InStyle,
 }
 
 impl Default for PersistedState {
@@ -130,6 +146,8 @@ impl Default for PersistedState {
             selection: None,
             last_corpus: None,
             recent_files: Vec::new(),
+            citation_style: CitationStyle::default(),
+            citation_display: CitationDisplay::default(),
         }
     }
 }

@@ -1,9 +1,10 @@
 //! The Table view: the paper's regional cooperation table, sortable, filterable by region and
 //! by liberalism key concept, with long cells wrapped.
 
-use eframe::egui::{self, Align, Color32, RichText, Sense, Ui};
+use eframe::egui::{self, Color32, RichText, Sense, Ui};
 
 use super::context::{ClickAction, ViewCtx};
+use super::virtual_list::{HeightCache, content_key, virtual_list_ui};
 use crate::corpus::{Corpus, Item};
 
 /// A column of the regional table.
@@ -67,7 +68,7 @@ impl Column {
 }
 
 /// Space between cells, in points.
-const CELL_GAP: f32 = 10.0;
+pub const CELL_GAP: f32 = 10.0;
 
 /// Column widths for a table `width` points wide: shares of it, each at least its minimum.
 #[must_use]
@@ -84,6 +85,8 @@ pub struct TableView {
     pub concept_filter: Option<String>,
     /// Sort column and whether descending; `None` keeps the printed order.
     pub sort: Option<(Column, bool)>,
+    heights: HeightCache,
+    /// Rows waiting to be scrolled to once drawn (the list they sit in is known only then).
     reveal: Option<usize>,
 }
 
@@ -148,29 +151,36 @@ impl TableView {
             .auto_shrink(false)
             .show(ui, |ui| {
                 self.header_ui(ctx, ui, &widths);
-                egui::ScrollArea::vertical()
-                    .id_salt("table")
-                    .auto_shrink(false)
-                    .show(ui, |ui| {
-                        for (n, &row) in rows.iter().enumerate() {
-                            let response = row_ui(ctx, ui, row, &widths, n % 2 == 1);
-                            if self.reveal == Some(row) {
-                                response.scroll_to_me(Some(Align::Center));
-                                self.reveal = None;
-                            }
+                if rows.is_empty() {
+                    ui.label(
+                        RichText::new("No row matches the filters.")
+                            .italics()
+                            .color(ctx.theme.muted_text),
+                    );
+                    return;
+                }
+                if let Some(position) = self
+                    .reveal
+                    .take()
+                    .and_then(|r| rows.iter().position(|&x| x == r))
+                {
+                    self.heights.scroll_to(position);
+                }
+                let estimate = |_: usize| ctx.theme.body_size * 6.0;
+                virtual_list_ui(
+                    ui,
+                    "table",
+                    &mut self.heights,
+                    content_key(&rows),
+                    rows.len(),
+                    &estimate,
+                    |ui, n| {
+                        if let Some(&row) = rows.get(n) {
+                            row_ui(ctx, ui, row, &widths, n % 2 == 1);
                         }
-                        if rows.is_empty() {
-                            ui.label(
-                                RichText::new("No row matches the filters.")
-                                    .italics()
-                                    .color(ctx.theme.muted_text),
-                            );
-                        }
-                    });
+                    },
+                );
             });
-        if self.reveal.is_some_and(|r| !rows.contains(&r)) {
-            self.reveal = None;
-        }
     }
 
     fn filters_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
@@ -226,39 +236,79 @@ impl TableView {
 
     fn header_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui, widths: &[f32; 5]) {
         ui.horizontal_top(|ui| {
-            ui.spacing_mut().item_spacing.x = 0.0;
             ui.add_space(ctx.theme.gap);
-            for (column, width) in Column::ALL.into_iter().zip(widths) {
+            cells_ui(ui, widths, |ui, position| {
+                let Some(&column) = Column::ALL.get(position) else {
+                    return;
+                };
                 let arrow = match self.sort {
                     Some((c, false)) if c == column => " ▲",
                     Some((c, true)) if c == column => " ▼",
                     _ => "",
                 };
                 let text = RichText::new(format!("{}{arrow}", column.heading())).strong();
-                ui.allocate_ui_with_layout(
-                    egui::vec2(*width, 0.0),
-                    egui::Layout::top_down(egui::Align::LEFT),
-                    |ui| {
-                        ui.set_width(width - CELL_GAP);
-                        let button = egui::Button::new(text)
-                            .frame(false)
-                            .wrap_mode(egui::TextWrapMode::Wrap);
-                        let response = ui
-                            .add(button)
-                            .on_hover_text(format!("Sort by {}", column.heading()));
-                        if response.clicked() {
-                            self.sort = match self.sort {
-                                Some((c, false)) if c == column => Some((column, true)),
-                                Some((c, true)) if c == column => None,
-                                _ => Some((column, false)),
-                            };
-                        }
-                    },
-                );
-                ui.add_space(CELL_GAP);
-            }
+                let button = egui::Button::new(text)
+                    .frame(false)
+                    .wrap_mode(egui::TextWrapMode::Wrap);
+                let response = ui
+                    .add(button)
+                    .on_hover_text(format!("Sort by {}", column.heading()));
+                if response.clicked() {
+                    self.sort = match self.sort {
+                        Some((c, false)) if c == column => Some((column, true)),
+                        Some((c, true)) if c == column => None,
+                        _ => Some((column, false)),
+                    };
+                }
+            });
         });
         ui.separator();
+    }
+}
+
+/// The column headings, not sortable (for slides).
+pub fn header_row_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, widths: &[f32; 5]) {
+    ui.horizontal_top(|ui| {
+        ui.add_space(ctx.theme.gap);
+        cells_ui(
+            ui,
+            widths,
+            column_cells(|ui, column| {
+                ui.add(egui::Label::new(RichText::new(column.heading()).strong()).wrap());
+            }),
+        );
+    });
+    ui.separator();
+}
+
+/// One row of cells, each `widths[i]` wide, drawn by `cell` (given the column's position).
+pub fn cells_ui<const N: usize>(
+    ui: &mut Ui,
+    widths: &[f32; N],
+    mut cell: impl FnMut(&mut Ui, usize),
+) {
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        for (position, width) in widths.iter().enumerate() {
+            ui.allocate_ui_with_layout(
+                egui::vec2(*width, 0.0),
+                egui::Layout::top_down(egui::Align::LEFT),
+                |ui| {
+                    ui.set_width(width - CELL_GAP);
+                    cell(ui, position);
+                },
+            );
+            ui.add_space(CELL_GAP);
+        }
+    });
+}
+
+/// Calls `cell` with the regional-table column at each position.
+fn column_cells(cell: impl Fn(&mut Ui, Column)) -> impl FnMut(&mut Ui, usize) {
+    move |ui, position| {
+        if let Some(&column) = Column::ALL.get(position) {
+            cell(ui, column);
+        }
     }
 }
 
@@ -279,7 +329,8 @@ fn cell_text(corpus: &Corpus, row: usize, column: Column) -> String {
     }
 }
 
-fn row_ui(
+/// One row of the table, clickable, marked when selected or related.
+pub fn row_ui(
     ctx: &ViewCtx<'_>,
     ui: &mut Ui,
     row: usize,
@@ -303,26 +354,19 @@ fn row_ui(
         .corner_radius(ctx.theme.radius)
         .inner_margin(egui::Margin::symmetric(ctx.theme.gap as i8, 6));
     let inner = frame.show(ui, |ui| {
-        ui.horizontal_top(|ui| {
-            ui.spacing_mut().item_spacing.x = 0.0;
-            for (column, width) in Column::ALL.into_iter().zip(widths) {
-                ui.allocate_ui_with_layout(
-                    egui::vec2(*width, 0.0),
-                    egui::Layout::top_down(egui::Align::LEFT),
-                    |ui| {
-                        ui.set_width(width - CELL_GAP);
-                        let text = cell_text(ctx.corpus, row, column);
-                        let text = if column == Column::Region {
-                            RichText::new(text).strong()
-                        } else {
-                            RichText::new(text)
-                        };
-                        ui.add(egui::Label::new(text).wrap());
-                    },
-                );
-                ui.add_space(CELL_GAP);
-            }
-        });
+        cells_ui(
+            ui,
+            widths,
+            column_cells(|ui, column| {
+                let text = cell_text(ctx.corpus, row, column);
+                let text = if column == Column::Region {
+                    RichText::new(text).strong()
+                } else {
+                    RichText::new(text)
+                };
+                ui.add(egui::Label::new(text).wrap());
+            }),
+        );
     });
     let title = format!("Row: {}", cell_text(ctx.corpus, row, Column::Entities));
     let response = ui

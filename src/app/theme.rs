@@ -217,11 +217,10 @@ impl Theme {
     /// proportional text so arrows and chart symbols (◀ ▶ ← → ● ○ ┆) render on every machine.
     pub fn install_fonts(ctx: &egui::Context) {
         let mut fonts = egui::FontDefinitions::default();
-        if let Some(family) = fonts.families.get_mut(&FontFamily::Proportional) {
-            if !family.iter().any(|name| name == "Hack") {
+        if let Some(family) = fonts.families.get_mut(&FontFamily::Proportional)
+            && !family.iter().any(|name| name == "Hack") {
                 family.push("Hack".to_owned());
             }
-        }
         ctx.set_fonts(fonts);
     }
 

@@ -38,16 +38,44 @@ pub fn parse(text: &str) -> (Vec<Piece<'_>>, Vec<CitationSyntaxError>) {
     let mut errors = Vec::new();
     let mut text_start = 0;
     let mut search_from = 0;
+    // The first `]` at or after the current `[@`, remembered so that many `[@` before one `]`
+    // are not each searched to the end (which would be quadratic).
+    let mut next_close: Option<usize> = None;
     while let Some(found) = text.get(search_from..).and_then(|rest| rest.find("[@")) {
         let open = search_from + found;
-        let Some(close_rel) = text.get(open..).and_then(|rest| rest.find(']')) else {
+        let close = match next_close {
+            Some(close) if close >= open => Some(close),
+            _ => text
+                .get(open..)
+                .and_then(|rest| rest.find(']'))
+                .map(|n| open + n),
+        };
+        next_close = close;
+        let Some(close) = close else {
             errors.push(CitationSyntaxError {
                 offset: open,
                 message: "citation `[@…` is never closed with `]`".to_owned(),
             });
             break;
         };
-        let close = open + close_rel;
+        // A `[@` opened again before this one is closed: this one is malformed, and parsing
+        // goes on from the inner one (so `[@a [@b]]` still cites `b`). Checking this first
+        // keeps nested openings linear.
+        if let Some(nested) = text
+            .get(open + 2..close)
+            .and_then(|inner| inner.find("[@"))
+            .map(|n| open + 2 + n)
+        {
+            errors.push(CitationSyntaxError {
+                offset: open,
+                message: format!(
+                    "citation `{}` is not closed before the next `[@`",
+                    shorten(text.get(open..nested).unwrap_or_default().trim_end())
+                ),
+            });
+            search_from = nested;
+            continue;
+        }
         let inner = text.get(open + 1..close).unwrap_or_default();
         let mut keys = Vec::new();
         let mut bad = None;
@@ -59,8 +87,9 @@ pub fn parse(text: &str) -> (Vec<Piece<'_>>, Vec<CitationSyntaxError>) {
                 }
                 _ => {
                     bad = Some(format!(
-                        "citation group `{}` has an entry `{part}` that is not `@key`",
-                        text.get(open..=close).unwrap_or_default()
+                        "citation group `{}` has an entry `{}` that is not `@key`",
+                        shorten(text.get(open..=close).unwrap_or_default()),
+                        shorten(part)
                     ));
                     break;
                 }
@@ -88,6 +117,16 @@ pub fn parse(text: &str) -> (Vec<Piece<'_>>, Vec<CitationSyntaxError>) {
         pieces.push(Piece::Text(text.get(text_start..).unwrap_or_default()));
     }
     (pieces, errors)
+}
+
+/// `text` cut to at most 60 characters (with `…` when cut), so that a message quoting a
+/// runaway group stays short.
+fn shorten(text: &str) -> String {
+    const MAX_CHARS: usize = 60;
+    match text.char_indices().nth(MAX_CHARS) {
+        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or_default()),
+        None => text.to_owned(),
+    }
 }
 
 /// What the paper prints for a group: `[2], [4]`. `number` maps a key to its printed number;

@@ -387,19 +387,91 @@ pub fn locate_paths(source: &str, diagnostics: &mut [Diagnostic]) {
         return;
     }
     let spans = scan_value_spans(source, |path| wanted.contains_key(path));
-    for diagnostic in diagnostics.iter_mut().filter(|d| d.location.is_none()) {
+    // Where each diagnostic points, as (offset, length, which diagnostic). Several needles in
+    // one value (say two unknown citation keys in a paragraph) are searched for from where
+    // the previous one of the same code was found, so each points at its own occurrence and
+    // a value with very many of them is searched once, not once per diagnostic.
+    let mut targets: Vec<(usize, usize, usize)> = Vec::new();
+    let mut search_from: HashMap<(String, Code), usize> = HashMap::new();
+    for (i, diagnostic) in diagnostics.iter().enumerate() {
+        if diagnostic.location.is_some() {
+            continue;
+        }
         let Some(path) = &diagnostic.path else {
             continue;
         };
-        let Some(&(start, end)) = spans.get(&path.to_string()) else {
+        let path = path.to_string();
+        let Some(&(start, end)) = spans.get(&path) else {
             continue;
         };
         let narrowed = diagnostic.needle.as_deref().and_then(|needle| {
-            let found = source.get(start..end)?.find(needle)?;
-            Some((start + found, needle.len()))
+            let cursor = search_from.entry((path, diagnostic.code)).or_insert(start);
+            let found = source
+                .get(*cursor..end)
+                .and_then(|value| value.find(needle))
+                .map(|n| *cursor + n)
+                .or_else(|| Some(start + source.get(start..end)?.find(needle)?))?;
+            *cursor = found + needle.len();
+            Some((found, needle.len()))
         });
         let (offset, length) = narrowed.unwrap_or((start, end - start));
-        diagnostic.location = Some(Location::at_offset(source, offset, length));
+        targets.push((offset, length, i));
+    }
+    // Line and column of every target in one pass over the text.
+    targets.sort_unstable();
+    let mut locator = Locator::new(source);
+    for (offset, length, i) in targets {
+        let location = locator.at(offset, length);
+        if let Some(diagnostic) = diagnostics.get_mut(i) {
+            diagnostic.location = Some(location);
+        }
+    }
+}
+
+/// Computes [`Location`]s for ascending offsets in one pass (the same result as
+/// [`Location::at_offset`] for each, without rescanning the text from its start).
+struct Locator<'a> {
+    source: &'a str,
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+impl<'a> Locator<'a> {
+    fn new(source: &'a str) -> Self {
+        Self {
+            source,
+            offset: 0,
+            line: 1,
+            column: 1,
+        }
+    }
+
+    fn at(&mut self, offset: usize, length: usize) -> Location {
+        let offset = floor_char_boundary(self.source, offset.min(self.source.len()));
+        if offset < self.offset {
+            *self = Self::new(self.source);
+        }
+        for c in self
+            .source
+            .get(self.offset..offset)
+            .unwrap_or_default()
+            .chars()
+        {
+            if c == '\n' {
+                self.line += 1;
+                self.column = 1;
+            } else {
+                self.column += 1;
+            }
+        }
+        self.offset = offset;
+        Location {
+            line: self.line,
+            column: self.column,
+            offset,
+            length,
+        }
     }
 }
 
@@ -589,7 +661,8 @@ pub fn render_human(
         );
         match (source, diagnostic.location) {
             (Some(source), Some(location)) => {
-                let (window, window_start, first_line) = line_window(source, location.offset);
+                let (window, window_start) = line_window(source, location.offset);
+                let first_line = location.line;
                 let start = location.offset - window_start;
                 let span_len = location
                     .length
@@ -621,28 +694,26 @@ pub fn render_human(
     out
 }
 
-/// The line holding `offset` (cut to at most 400 bytes around it so a minified file stays
-/// readable), its byte start and its 1-based line number.
-fn line_window(source: &str, offset: usize) -> (&str, usize, usize) {
-    const MAX_WINDOW: usize = 400;
+/// The line holding `offset`, cut to at most 400 bytes around it so a minified file stays
+/// readable, and its byte start. Only those bytes are looked at, so rendering many
+/// diagnostics of a large file stays linear.
+fn line_window(source: &str, offset: usize) -> (&str, usize) {
+    const HALF_WINDOW: usize = 200;
     let offset = floor_char_boundary(source, offset.min(source.len()));
-    let before = source.get(..offset).unwrap_or_default();
-    let mut line_start = before.rfind('\n').map_or(0, |n| n + 1);
-    let mut line_end = source
-        .get(offset..)
-        .and_then(|rest| rest.find('\n'))
-        .map_or(source.len(), |n| offset + n);
-    if offset - line_start > MAX_WINDOW / 2 {
-        line_start = floor_char_boundary(source, offset - MAX_WINDOW / 2);
-    }
-    if line_end - offset > MAX_WINDOW / 2 {
-        line_end = floor_char_boundary(source, offset + MAX_WINDOW / 2);
-    }
-    let line_number = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let lookback = floor_char_boundary(source, offset.saturating_sub(HALF_WINDOW));
+    let line_start = source
+        .get(lookback..offset)
+        .and_then(|before| before.rfind('\n'))
+        .map_or(lookback, |n| lookback + n + 1);
+    let lookahead =
+        floor_char_boundary(source, offset.saturating_add(HALF_WINDOW).min(source.len()));
+    let line_end = source
+        .get(offset..lookahead)
+        .and_then(|after| after.find('\n'))
+        .map_or(lookahead, |n| offset + n);
     (
         source.get(line_start..line_end).unwrap_or_default(),
         line_start,
-        line_number,
     )
 }
 

@@ -10,7 +10,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::citations::{self, Piece};
-use super::item::{Item, position_of_id};
+use super::item::Item;
 use super::model::{CorpusFile, NoteTarget};
 
 /// One paragraph as the reader shows it.
@@ -195,27 +195,54 @@ impl Index {
                 _ => self.top_sections.push(i),
             }
         }
-        // Depths in section order; parents normally come first, so one pass mostly suffices,
-        // and the walk is bounded so a cycle cannot hang it.
-        for i in 0..file.sections.len() {
-            let mut depth = 0;
-            let mut current = i;
-            while let Some(parent) = file
-                .sections
-                .get(current)
+        // Depths, each worked out once (a long chain of parents stays linear); a section on or
+        // leading into a cycle gets a depth past the number of sections.
+        let n = file.sections.len();
+        let parent_of = |i: usize| {
+            file.sections
+                .get(i)
                 .and_then(|s| s.parent.as_deref())
-                .and_then(|p| ids.get(p))
-            {
-                depth += 1;
-                current = *parent;
-                if depth > file.sections.len() {
-                    break;
+                .and_then(|p| ids.get(p).copied())
+        };
+        let mut depth: Vec<Option<usize>> = vec![None; n];
+        let mut on_path = vec![false; n];
+        for i in 0..n {
+            let mut path = Vec::new();
+            let mut current = i;
+            // Walk up until a section whose depth is known, a top-level one, or a cycle.
+            let base = loop {
+                if let Some(&Some(known)) = depth.get(current) {
+                    break known;
+                }
+                if on_path.get(current).copied().unwrap_or(true) {
+                    break n;
+                }
+                if let Some(flag) = on_path.get_mut(current) {
+                    *flag = true;
+                }
+                path.push(current);
+                match parent_of(current) {
+                    Some(parent) => current = parent,
+                    None => break usize::MAX,
+                }
+            };
+            // `usize::MAX` marks the top of the chain: the last section walked has depth 0.
+            let mut next = base;
+            for &section in path.iter().rev() {
+                next = if next == usize::MAX {
+                    0
+                } else {
+                    (next + 1).min(n + 1)
+                };
+                if let Some(slot) = depth.get_mut(section) {
+                    *slot = Some(next);
+                }
+                if let Some(flag) = on_path.get_mut(section) {
+                    *flag = false;
                 }
             }
-            if let Some(slot) = self.section_depth.get_mut(i) {
-                *slot = depth;
-            }
         }
+        self.section_depth = depth.into_iter().map(Option::unwrap_or_default).collect();
     }
 
     fn build_text(&mut self, file: &CorpusFile, reference_ids: &HashMap<&str, usize>) {
@@ -271,10 +298,14 @@ impl Index {
                     .enumerate()
                     .skip(citation_range.start)
                 {
+                    // Sentences are in order and do not overlap: a binary search keeps a
+                    // paragraph with very many citations linear.
+                    let at = citation.range.start;
+                    let candidate = sentences.partition_point(|s| s.end <= at);
                     citation.sentence = sentences
-                        .iter()
-                        .position(|s| s.contains(&citation.range.start))
-                        .unwrap_or(0);
+                        .get(candidate)
+                        .filter(|s| s.contains(&at))
+                        .map_or(0, |_| candidate);
                     for &reference in &citation.references {
                         if let Some(list) = self.reference_citations.get_mut(reference)
                             && list.last() != Some(&citation_position)
@@ -370,9 +401,12 @@ impl Index {
         self.region_entities = vec![Vec::new(); regions];
         self.paragraph_cases = vec![Vec::new(); self.paragraphs.len()];
 
+        // Values arrive in ascending order for each list (region_entities, filled from three
+        // loops, is sorted and deduplicated afterwards), so comparing with the last one is
+        // enough to skip repeats, and keeps a record linked from very many others linear.
         let push = |lists: &mut Vec<Vec<usize>>, at: Option<usize>, value: usize| {
             if let Some(list) = at.and_then(|i| lists.get_mut(i))
-                && !list.contains(&value)
+                && list.last() != Some(&value)
             {
                 list.push(value);
             }
@@ -433,6 +467,7 @@ impl Index {
         }
         for list in &mut self.region_entities {
             list.sort_unstable();
+            list.dedup();
         }
         for (series_position, series) in file.series.iter().enumerate() {
             for id in &series.references {
@@ -449,6 +484,16 @@ impl Index {
             .enumerate()
             .map(|(i, s)| (s.id.as_str(), i))
             .collect();
+        // Lookups by id (the first record with an id wins), so
+        // very many notes stay linear.
+        let case_ids = first_positions(file.cases.iter().map(|c| c.id.as_str()));
+        let row_ids = first_positions(file.regional_table.rows.iter().map(|r| r.id.as_str()));
+        let mut point_years: HashMap<(usize, i32), usize> = HashMap::new();
+        for (s, series) in file.series.iter().enumerate() {
+            for (point, p) in series.points.iter().enumerate() {
+                point_years.entry((s, p.year)).or_insert(point);
+            }
+        }
         for (note_position, note) in file.notes.iter().enumerate() {
             for target in &note.about {
                 let item = match target {
@@ -459,33 +504,34 @@ impl Index {
                     NoteTarget::Series(id) => series_ids.get(id.as_str()).map(|&i| Item::Series(i)),
                     NoteTarget::SeriesPoint { series, year } => {
                         series_ids.get(series.as_str()).and_then(|&s| {
-                            let point = file
-                                .series
-                                .get(s)?
-                                .points
-                                .iter()
-                                .position(|p| p.year == *year)?;
+                            let point = *point_years.get(&(s, *year))?;
                             Some(Item::SeriesPoint { series: s, point })
                         })
                     }
-                    NoteTarget::Case(id) => {
-                        position_of_id(file.cases.iter().map(|c| &c.id), id).map(Item::Case)
-                    }
+                    NoteTarget::Case(id) => case_ids.get(id.as_str()).map(|&i| Item::Case(i)),
                     NoteTarget::Entity(id) => entity_ids.get(id.as_str()).map(|&i| Item::Entity(i)),
                     NoteTarget::TableRow(id) => {
-                        position_of_id(file.regional_table.rows.iter().map(|r| &r.id), id)
-                            .map(Item::TableRow)
+                        row_ids.get(id.as_str()).map(|&i| Item::TableRow(i))
                     }
                 };
                 if let Some(item) = item {
                     let list = self.notes_about.entry(item).or_default();
-                    if !list.contains(&note_position) {
+                    if list.last() != Some(&note_position) {
                         list.push(note_position);
                     }
                 }
             }
         }
     }
+}
+
+/// Each id's first position.
+fn first_positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+    let mut map: HashMap<&str, usize> = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        map.entry(id).or_insert(i);
+    }
+    map
 }
 
 /// An Aho–Corasick matcher over entity names: case-insensitive, longest match first.
@@ -516,6 +562,9 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     const ABBREVIATIONS: [&str; 10] = [
         "e.g.", "i.e.", "U.S.", "etc.", "vs.", "cf.", "Dr.", "St.", "al.", "No.",
     ];
+    // Bytes of the word before a full stop that are looked at; longer words are never
+    // abbreviations or initials.
+    const MAX_WORD_BEFORE: usize = 32;
     let mut sentences = Vec::new();
     let mut start = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -535,25 +584,39 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
             }
             let end = chars.get(j).map_or(text.len(), |&(o, _)| o);
             let followed_by_space = chars.get(j).is_some_and(|&(_, c)| c.is_whitespace());
-            let next_visible = chars
-                .iter()
-                .skip(j)
-                .find(|(_, c)| !c.is_whitespace())
-                .map(|&(_, c)| c);
-            let starts_sentence = next_visible.is_some_and(|c| {
-                c.is_uppercase() || c.is_ascii_digit() || matches!(c, '[' | '"' | '“' | '‘' | '(')
-            });
-            let word_before = text
-                .get(..=offset)
-                .unwrap_or_default()
-                .rsplit(char::is_whitespace)
-                .next()
-                .unwrap_or_default();
-            let is_abbreviation = ABBREVIATIONS.iter().any(|a| word_before.ends_with(a))
-                || (c == '.'
-                    && word_before.chars().filter(|c| c.is_alphabetic()).count() == 1
-                    && word_before.chars().next().is_some_and(char::is_uppercase));
-            if followed_by_space && starts_sentence && !is_abbreviation {
+            // The rest is only worked out after white space (so a long run like `x.x.x.` stays
+            // cheap).
+            let starts_sentence = followed_by_space
+                && chars
+                    .iter()
+                    .skip(j)
+                    .find(|(_, c)| !c.is_whitespace())
+                    .is_some_and(|&(_, c)| {
+                        // A capital, or a letter of a script without case (Arabic, Hebrew …).
+                        c.is_uppercase()
+                            || (c.is_alphabetic() && !c.is_lowercase())
+                            || c.is_ascii_digit()
+                            || matches!(c, '[' | '"' | '“' | '‘' | '(')
+                    });
+            let is_abbreviation = || {
+                // Only the last few characters of the word matter (an abbreviation or an
+                // initial); looking further back would make a long run without spaces
+                // quadratic.
+                let window_start =
+                    floor_char_boundary(text, offset.saturating_sub(MAX_WORD_BEFORE));
+                let window = text.get(window_start..=offset).unwrap_or_default();
+                let whole_word = window_start == 0 || window.contains(char::is_whitespace);
+                let word_before = window
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .unwrap_or_default();
+                ABBREVIATIONS.iter().any(|a| word_before.ends_with(a))
+                    || (c == '.'
+                        && whole_word
+                        && word_before.chars().filter(|c| c.is_alphabetic()).count() == 1
+                        && word_before.chars().next().is_some_and(char::is_uppercase))
+            };
+            if starts_sentence && !is_abbreviation() {
                 sentences.push(start..end);
                 // Skip white space to the next sentence.
                 let mut k = j;
@@ -577,6 +640,15 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
         sentences.push(0..text.len());
     }
     sentences
+}
+
+/// The largest char boundary at or before `index`.
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    index = index.min(text.len());
+    while index > 0 && !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
 }
 
 /// Four-digit years from 1800 to 2100 standing as whole words in the plain-text segments.

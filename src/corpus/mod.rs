@@ -12,6 +12,7 @@ pub mod load;
 pub mod model;
 pub mod schema;
 pub mod search;
+pub mod synthetic;
 pub mod validate;
 
 pub use diagnostics::{Code, Diagnostic, Severity};

@@ -1,0 +1,209 @@
+//! Test support: large corpora made by scaling the built-in one, for benchmarks and tests.
+//!
+//! [`scaled_corpus`] repeats every record of the built-in corpus `n` times with unique ids
+//! (`porter1995` → `porter1995-k`), keeping every link inside copy `k`, so a scaled corpus is
+//! valid and has `n` × the references, citations, paragraphs, cases, rows and series points.
+//! A seed varies the words of the copies deterministically. Not part of the command line.
+
+use super::model::{CorpusFile, NoteTarget, Series};
+
+/// A tiny deterministic generator (SplitMix64), enough to vary copies reproducibly.
+#[derive(Clone, Debug)]
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+}
+
+/// Words swapped into copies so they are not byte-identical.
+const VARIANTS: [(&str, &str); 6] = [
+    ("significant", "considerable"),
+    ("crucial", "vital"),
+    ("global", "worldwide"),
+    ("efforts", "endeavours"),
+    ("effective", "efficient"),
+    ("challenges", "difficulties"),
+];
+
+/// The built-in corpus repeated `n` times (at least once) with unique ids, varied by `seed`.
+#[must_use]
+pub fn scaled_corpus(n: usize, seed: u64) -> CorpusFile {
+    let base = super::Corpus::builtin().file;
+    let n = n.max(1);
+    let mut random = SplitMix(seed);
+    let mut out = CorpusFile {
+        references: Vec::with_capacity(base.references.len() * n),
+        sections: Vec::with_capacity(base.sections.len() * n),
+        ..base.clone()
+    };
+    out.references.clear();
+    out.sections.clear();
+    out.entities.clear();
+    out.cases.clear();
+    out.regional_table.rows.clear();
+    out.series.clear();
+    out.notes.clear();
+    let number_of_references = u32::try_from(base.references.len()).unwrap_or(u32::MAX);
+    for copy in 0..n {
+        let id = |raw: &str| {
+            if copy == 0 {
+                raw.to_owned()
+            } else {
+                format!("{raw}-{copy}")
+            }
+        };
+        let swap = random.next();
+        let vary = |text: &str| {
+            if copy == 0 {
+                return text.to_owned();
+            }
+            let index = usize::try_from(swap % VARIANTS.len() as u64).unwrap_or(0);
+            VARIANTS
+                .get(index)
+                .map_or_else(|| text.to_owned(), |(from, to)| text.replace(from, to))
+        };
+        let copy_number = u32::try_from(copy).unwrap_or(u32::MAX);
+        for reference in &base.references {
+            let mut reference = reference.clone();
+            reference.id = id(&reference.id);
+            reference.title = vary(&reference.title);
+            reference.citation_number = reference.citation_number.map(|number| {
+                number.saturating_add(copy_number.saturating_mul(number_of_references))
+            });
+            out.references.push(reference);
+        }
+        for section in &base.sections {
+            let mut section = section.clone();
+            section.id = id(&section.id);
+            section.parent = section.parent.as_deref().map(id);
+            if copy > 0 {
+                section.title = format!("{} (copy {copy})", section.title);
+            }
+            for paragraph in &mut section.paragraphs {
+                paragraph.id = id(&paragraph.id);
+                paragraph.text = rename_citations(&vary(&paragraph.text), copy);
+            }
+            out.sections.push(section);
+        }
+        for entity in &base.entities {
+            let mut entity = entity.clone();
+            entity.id = id(&entity.id);
+            out.entities.push(entity);
+        }
+        for case in &base.cases {
+            let mut case = case.clone();
+            case.id = id(&case.id);
+            case.paragraphs = case.paragraphs.iter().map(|p| id(p)).collect();
+            case.references = case.references.iter().map(|r| id(r)).collect();
+            case.entities = case.entities.iter().map(|e| id(e)).collect();
+            out.cases.push(case);
+        }
+        for row in &base.regional_table.rows {
+            let mut row = row.clone();
+            row.id = id(&row.id);
+            row.entities = row.entities.iter().map(|e| id(e)).collect();
+            row.references = row.references.iter().map(|r| id(r)).collect();
+            out.regional_table.rows.push(row);
+        }
+        for series in &base.series {
+            out.series.push(scaled_series(series, &id));
+        }
+        for note in &base.notes {
+            let mut note = note.clone();
+            note.id = id(&note.id);
+            note.about = note
+                .about
+                .iter()
+                .map(|target| match target {
+                    NoteTarget::Reference(x) => NoteTarget::Reference(id(x)),
+                    NoteTarget::Paragraph(x) => NoteTarget::Paragraph(id(x)),
+                    NoteTarget::Series(x) => NoteTarget::Series(id(x)),
+                    NoteTarget::SeriesPoint { series, year } => NoteTarget::SeriesPoint {
+                        series: id(series),
+                        year: *year,
+                    },
+                    NoteTarget::Case(x) => NoteTarget::Case(id(x)),
+                    NoteTarget::Entity(x) => NoteTarget::Entity(id(x)),
+                    NoteTarget::TableRow(x) => NoteTarget::TableRow(id(x)),
+                })
+                .collect();
+            out.notes.push(note);
+        }
+    }
+    out
+}
+
+/// The same series with the ids of one copy: each copy is a series of its own.
+fn scaled_series(series: &Series, id: &dyn Fn(&str) -> String) -> Series {
+    let mut series = series.clone();
+    series.id = id(&series.id);
+    series.references = series.references.iter().map(|r| id(r)).collect();
+    series.figure_paragraph = series.figure_paragraph.as_deref().map(id);
+    for point in &mut series.points {
+        point.paragraph = id(&point.paragraph);
+    }
+    for annotation in &mut series.annotations {
+        annotation.paragraph = annotation.paragraph.as_deref().map(id);
+    }
+    series
+}
+
+/// `[@key]` → `[@key-copy]` in paragraph text (copy 0 keeps the keys).
+fn rename_citations(text: &str, copy: usize) -> String {
+    if copy == 0 {
+        return text.to_owned();
+    }
+    let (pieces, _) = super::citations::parse(text);
+    let mut out = String::with_capacity(text.len() + 16);
+    for piece in pieces {
+        match piece {
+            super::citations::Piece::Text(t) => out.push_str(t),
+            super::citations::Piece::Group { keys, .. } => {
+                let keys: Vec<String> = keys.iter().map(|k| format!("@{k}-{copy}")).collect();
+                out.push('[');
+                out.push_str(&keys.join("; "));
+                out.push(']');
+            }
+        }
+    }
+    out
+}
+
+/// [`scaled_corpus`] as pretty JSON, as a file on disk would hold it.
+#[must_use]
+pub fn scaled_corpus_json(n: usize, seed: u64) -> String {
+    serde_json::to_string_pretty(&scaled_corpus(n, seed)).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+
+    #[test]
+    fn scaled_corpora_are_valid_and_n_times_larger() {
+        let base = Corpus::builtin().summary();
+        let text = scaled_corpus_json(3, 7);
+        let corpus = Corpus::from_json(&text, "scaled")
+            .unwrap_or_else(|report| panic!("{:?}", report.diagnostics));
+        let summary = corpus.summary();
+        assert_eq!(summary.references, base.references * 3);
+        assert_eq!(summary.citations, base.citations * 3);
+        assert_eq!(summary.paragraphs, base.paragraphs * 3);
+        assert_eq!(summary.cases, base.cases * 3);
+        assert_eq!(summary.table_rows, base.table_rows * 3);
+        assert_eq!(summary.series_points, base.series_points * 3);
+        assert!(corpus.warnings.is_empty(), "{:?}", corpus.warnings);
+    }
+
+    #[test]
+    fn the_seed_makes_it_deterministic() {
+        assert_eq!(scaled_corpus_json(2, 1), scaled_corpus_json(2, 1));
+    }
+}

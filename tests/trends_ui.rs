@@ -1,0 +1,175 @@
+//! UI tests of the Trends view and presentation mode, driven with egui_kittest.
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use eframe::egui::{self, Key};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use paperlens::app::explorer::{Explorer, StartOptions};
+use paperlens::app::state::MainView;
+use paperlens::corpus::Item;
+
+fn trends() -> Harness<'static, Explorer> {
+    let options = StartOptions {
+        view: Some(MainView::Trends),
+        ..StartOptions::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| Explorer::new(&cc.egui_ctx, options));
+    harness.run_steps(4);
+    harness
+}
+
+fn year_position(harness: &Harness<'_, Explorer>, year: i32) -> egui::Pos2 {
+    harness
+        .state()
+        .trends
+        .year_positions
+        .iter()
+        .find(|(y, _)| *y == year)
+        .map(|(_, pos)| *pos)
+        .expect("the year is drawn")
+}
+
+fn point_of(harness: &Harness<'_, Explorer>, year: i32) -> Item {
+    let series = &harness.state().corpus().file.series[0];
+    let point = series.points.iter().position(|p| p.year == year).unwrap();
+    Item::SeriesPoint { series: 0, point }
+}
+
+#[test]
+fn hovering_a_year_shows_its_value_status_and_sentence() {
+    let mut harness = trends();
+    let at = year_position(&harness, 2021);
+    harness
+        .input_mut()
+        .events
+        .push(egui::Event::PointerMoved(at));
+    harness.run_steps(4);
+    assert_eq!(
+        harness.state().selection.hovered,
+        Some(point_of(&harness, 2021))
+    );
+    harness.get_by_label("2021: 42,000 victims");
+    harness.get_by_label("Status: stated");
+    harness.get_by_label_contains("By 2021, the figure had dropped to 42,000");
+}
+
+#[test]
+fn hovering_2022_says_it_is_not_stated() {
+    let mut harness = trends();
+    let at = year_position(&harness, 2022);
+    harness
+        .input_mut()
+        .events
+        .push(egui::Event::PointerMoved(at));
+    harness.run_steps(4);
+    harness.get_by_label("2022: not stated in the text");
+}
+
+#[test]
+fn clicking_a_point_selects_the_year_and_the_inspector_lists_passages() {
+    let mut harness = trends();
+    let at = year_position(&harness, 2020);
+    harness
+        .input_mut()
+        .events
+        .push(egui::Event::PointerMoved(at));
+    harness.run_steps(2);
+    for pressed in [true, false] {
+        harness.input_mut().events.push(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run_steps(4);
+    assert_eq!(
+        harness.state().selection.selected,
+        Some(point_of(&harness, 2020))
+    );
+    // The paper speaks of 2020 in the Introduction, the Literature Review and the Methods.
+    let mut paragraphs: Vec<usize> = harness.state().corpus().index.year_mentions[&2020]
+        .iter()
+        .map(|m| m.paragraph)
+        .collect();
+    paragraphs.dedup();
+    assert!(paragraphs.len() >= 3, "{paragraphs:?}");
+    harness.get_by_label(&format!("Passages about 2020 ({})", paragraphs.len()));
+}
+
+#[test]
+fn the_data_tab_lists_every_point_with_its_status() {
+    let mut harness = trends();
+    harness.get_by_label("Data").click();
+    harness.run_steps(4);
+    harness.get_by_label("≈ 49,000 victims");
+    harness.get_by_label("42,000 victims");
+    harness.get_by_label("≈ 41,000 victims");
+    // 2022: no value, and its status says so.
+    assert_eq!(
+        harness.query_all_by_label("not stated in the text").count(),
+        2
+    );
+    assert_eq!(harness.query_all_by_label("approximate").count(), 2);
+    assert_eq!(harness.query_all_by_label("stated").count(), 1);
+    harness.get_by_label_contains("-14.3%");
+}
+
+#[test]
+fn the_sources_tab_gives_the_source_and_quotes() {
+    let mut harness = trends();
+    harness.get_by_label("Sources").click();
+    harness.run_steps(4);
+    harness.get_by_label_contains("Global report trafficking in persons 2023");
+    harness.get_by_label("The source is not among the paper's references.");
+    // 2022 and 2023 rest on the same sentence.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("In 2022 and 2023, the numbers remained relatively stable")
+            .count(),
+        2
+    );
+    harness.get_by_label_contains("COVID-19 lockdowns (2020–2021)");
+}
+
+#[test]
+fn presentation_mode_steps_with_the_arrow_keys_and_leaves_with_escape() {
+    let mut harness = trends();
+    harness.key_press(Key::F11);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().presentation.as_ref().map(|p| p.slide),
+        Some(0)
+    );
+    harness.get_by_label_contains("1 / ");
+    harness.key_press(Key::ArrowRight);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().presentation.as_ref().map(|p| p.slide),
+        Some(1)
+    );
+    // Slide 2 is the regional table's first region: its heading and its three rows.
+    assert_eq!(harness.query_all_by_label("ASEAN").count(), 4);
+    harness.key_press(Key::Space);
+    harness.key_press(Key::PageDown);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().presentation.as_ref().map(|p| p.slide),
+        Some(3)
+    );
+    harness.key_press(Key::ArrowLeft);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().presentation.as_ref().map(|p| p.slide),
+        Some(2)
+    );
+    harness.key_press(Key::Escape);
+    harness.run_steps(3);
+    assert!(harness.state().presentation.is_none());
+    // Back to the normal window.
+    harness.get_by_label("Reader");
+}
