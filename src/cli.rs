@@ -45,6 +45,9 @@ pub struct WindowArgs {
     /// An item to select, by key: `reference:porter1995`, `region:asean`, `case:…`, `entity:…`.
     #[arg(long, value_name = "ITEM")]
     pub select: Option<String>,
+    /// Print how long the first frame took from process start, then exit (for benchmarks).
+    #[arg(long, hide = true)]
+    pub measure_startup: bool,
     /// Start in presentation mode: fullscreen slides in large type (F11 toggles it).
     #[arg(long)]
     pub present: bool,

@@ -48,6 +48,8 @@ pub struct StartOptions {
     pub present: bool,
     /// A corpus already in memory to show (benchmarks, tests); wins over `path`.
     pub corpus: Option<Corpus>,
+    /// Print the time from `started` to the first frame, then close (startup benchmark).
+    pub measure_startup_from: Option<std::time::Instant>,
 }
 
 /// A load running on a worker thread.
@@ -106,6 +108,7 @@ pub struct Explorer {
     applied_zoom: bool,
     /// Set when a `--screenshot` could not be written.
     pub screenshot_error: Arc<Mutex<Option<String>>>,
+    measure_startup_from: Option<std::time::Instant>,
     /// Presentation mode, when on.
     pub presentation: Option<Presentation>,
     /// Formatted citations of the open corpus.
@@ -191,6 +194,7 @@ impl Explorer {
             screenshot_error: Arc::new(Mutex::new(None)),
             presentation: None,
             citation_cache: CitationCache::default(),
+            measure_startup_from: options.measure_startup_from,
             pending_chart_capture: None,
             capture_result: Arc::new(Mutex::new(None)),
         };
@@ -821,6 +825,15 @@ impl Explorer {
     pub fn frame_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.frames += 1;
+        if let Some(started) = self.measure_startup_from {
+            if self.frames == 1 {
+                println!("first frame after {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+            }
+            if self.frames >= 3 {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            ctx.request_repaint();
+        }
         if !self.applied_zoom {
             ctx.set_zoom_factor(self.state.zoom);
             self.applied_zoom = true;

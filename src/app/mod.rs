@@ -47,7 +47,7 @@ fn parse_size(size: &str) -> Option<[f32; 2]> {
 
 /// Opens the explorer window and runs it until it is closed.
 #[must_use]
-pub fn run(args: &WindowArgs) -> ExitCode {
+pub fn run(args: &WindowArgs, started: std::time::Instant) -> ExitCode {
     let screenshot = args.screenshot.is_some();
     let Some(size) = parse_size(&args.size) else {
         eprintln!(
@@ -74,7 +74,7 @@ pub fn run(args: &WindowArgs) -> ExitCode {
         view: args.view.map(main_view),
         select: args.select.clone(),
         // A screenshot run leaves the user's settings alone.
-        store: Some(if screenshot {
+        store: Some(if screenshot || args.measure_startup {
             StateStore::in_memory()
         } else {
             StateStore::at_default_location()
@@ -82,6 +82,7 @@ pub fn run(args: &WindowArgs) -> ExitCode {
         screenshot: args.screenshot.clone(),
         present: args.present,
         corpus: None,
+        measure_startup_from: args.measure_startup.then_some(started),
     };
     let screenshot_error = std::sync::Arc::new(std::sync::Mutex::new(None));
     let error_slot = std::sync::Arc::clone(&screenshot_error);
