@@ -21,6 +21,17 @@ struct Entry {
     item: Item,
     label: String,
     body: String,
+    /// `body` as nucleo compares it (first code point of each grapheme, case-folded,
+    /// normalised), so a plain substring test can rule an entry out before nucleo runs.
+    body_folded: String,
+}
+
+/// Text as nucleo compares it: the first code point of each grapheme, case-folded and with
+/// diacritics normalised away.
+fn fold(text: &str) -> String {
+    nucleo_matcher::chars::graphemes(text)
+        .map(|c| nucleo_matcher::chars::normalize(nucleo_matcher::chars::to_lower_case(c)))
+        .collect()
 }
 
 /// One search result.
@@ -66,6 +77,7 @@ impl SearchIndex {
             entries.push(Entry {
                 item: Item::Reference(i),
                 label: format!("[{number}] {}", super::cite::short_label(reference)),
+                body_folded: String::new(),
                 body: format!("[{number}] {}", reference_search_text(reference)),
             });
         }
@@ -79,6 +91,7 @@ impl SearchIndex {
             }
             entries.push(Entry {
                 item: Item::Entity(i),
+                body_folded: String::new(),
                 body: format!("{label} — {}", entity.description),
                 label,
             });
@@ -91,6 +104,7 @@ impl SearchIndex {
             entries.push(Entry {
                 item: Item::TableRow(i),
                 label: format!("{region}: {}", row.cooperating_entities),
+                body_folded: String::new(),
                 body: format!(
                     "{region} — {} — {} — {} — {}",
                     row.cooperating_entities,
@@ -104,6 +118,7 @@ impl SearchIndex {
             entries.push(Entry {
                 item: Item::Case(i),
                 label: case.title.clone(),
+                body_folded: String::new(),
                 body: format!(
                     "{} — {} — {}",
                     case.title,
@@ -118,6 +133,7 @@ impl SearchIndex {
                 .to_owned();
             entries.push(Entry {
                 item: Item::Section(i),
+                body_folded: String::new(),
                 body: heading.clone(),
                 label: heading,
             });
@@ -126,8 +142,12 @@ impl SearchIndex {
             entries.push(Entry {
                 item: Item::Paragraph(i),
                 label: String::new(),
+                body_folded: String::new(),
                 body: paragraph.printed.clone(),
             });
+        }
+        for entry in &mut entries {
+            entry.body_folded = fold(&entry.body);
         }
         Self { entries }
     }
@@ -152,30 +172,62 @@ impl SearchIndex {
         let mut indices = Vec::new();
         let mut hits: Vec<SearchHit> = Vec::new();
         let query_chars = query.chars().filter(|c| !c.is_whitespace()).count();
-        for entry in &self.entries {
-            // Word matches in the body rank above fuzzy matches of the label.
-            indices.clear();
-            let body = Utf32Str::new(&entry.body, &mut buffer);
-            if let Some(score) = words.indices(body, &mut matcher, &mut indices) {
-                indices.sort_unstable();
-                indices.dedup();
-                let (label, highlights) = if entry.body.chars().count() > 160 {
-                    excerpt(&entry.body, &indices)
-                } else {
-                    (
-                        entry.body.clone(),
-                        char_indices_to_ranges(&entry.body, &indices, 0),
-                    )
-                };
-                hits.push(SearchHit {
-                    item: entry.item,
-                    score: score + WORD_MATCH_BONUS,
-                    label,
-                    highlights,
-                });
+        let folded_words: Vec<String> = query.split_whitespace().map(fold).collect();
+        // First pass: word matches in bodies. A substring test on the folded body rules out
+        // most entries cheaply; nucleo scores and highlights the rest.
+        let mut word_hits_per_kind = [0usize; RESULT_KINDS.len()];
+        let mut word_matched = vec![false; self.entries.len()];
+        for (position, entry) in self.entries.iter().enumerate() {
+            if !folded_words
+                .iter()
+                .all(|word| entry.body_folded.contains(word.as_str()))
+            {
                 continue;
             }
-            if entry.label.is_empty() {
+            indices.clear();
+            let body = Utf32Str::new(&entry.body, &mut buffer);
+            let Some(score) = words.indices(body, &mut matcher, &mut indices) else {
+                continue;
+            };
+            indices.sort_unstable();
+            indices.dedup();
+            let (label, highlights) = if entry.body.chars().count() > 160 {
+                excerpt(&entry.body, &indices)
+            } else {
+                (
+                    entry.body.clone(),
+                    char_indices_to_ranges(&entry.body, &indices, 0),
+                )
+            };
+            hits.push(SearchHit {
+                item: entry.item,
+                score: score + WORD_MATCH_BONUS,
+                label,
+                highlights,
+            });
+            if let Some(slot) = word_matched.get_mut(position) {
+                *slot = true;
+            }
+            if let Some(count) = RESULT_KINDS
+                .iter()
+                .position(|kind| *kind == entry.item.kind())
+                .and_then(|k| word_hits_per_kind.get_mut(k))
+            {
+                *count += 1;
+            }
+        }
+        // Second pass: fuzzy matches of labels, for kinds that do not have enough word matches
+        // (a typo, an abbreviation); word matches rank above them anyway.
+        for (position, entry) in self.entries.iter().enumerate() {
+            let kind_full = RESULT_KINDS
+                .iter()
+                .position(|kind| *kind == entry.item.kind())
+                .and_then(|k| word_hits_per_kind.get(k))
+                .is_some_and(|&count| count >= per_kind);
+            if entry.label.is_empty()
+                || kind_full
+                || word_matched.get(position).copied().unwrap_or(false)
+            {
                 continue;
             }
             indices.clear();

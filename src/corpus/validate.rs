@@ -223,7 +223,20 @@ pub fn validate(file: &CorpusFile) -> Vec<Diagnostic> {
 
     check_sections(file, &sections, &mut out);
     check_references(file, &references, &mut out);
-    let printed = check_citations(file, &references, &mut out);
+    // Only paragraphs that series quotes point into need their printed text.
+    let quoted: HashSet<&str> = file
+        .series
+        .iter()
+        .flat_map(|series| {
+            series.points.iter().map(|p| p.paragraph.as_str()).chain(
+                series
+                    .annotations
+                    .iter()
+                    .filter_map(|a| a.paragraph.as_deref()),
+            )
+        })
+        .collect();
+    let printed = check_citations(file, &references, &quoted, &mut out);
 
     for (i, entity) in file.entities.iter().enumerate() {
         let path = root.key("entities").index(i);
@@ -586,6 +599,7 @@ fn check_references(file: &CorpusFile, references: &IdSet<'_>, out: &mut Sink) {
 fn check_citations<'a>(
     file: &'a CorpusFile,
     references: &IdSet<'_>,
+    quoted: &HashSet<&str>,
     out: &mut Sink,
 ) -> HashMap<&'a str, String> {
     let numbers: HashMap<&str, u32> = file
@@ -629,10 +643,12 @@ fn check_citations<'a>(
                     .within(snippet),
                 );
             }
-            let mut text = String::with_capacity(paragraph.text.len());
+            let wanted = quoted.contains(paragraph.id.as_str());
+            let mut text = String::with_capacity(if wanted { paragraph.text.len() } else { 0 });
             for piece in &pieces {
                 match piece {
-                    Piece::Text(t) => text.push_str(t),
+                    Piece::Text(t) if wanted => text.push_str(t),
+                    Piece::Text(_) => {}
                     Piece::Group { keys, .. } => {
                         for key in keys {
                             if references.contains(key) {
@@ -649,11 +665,17 @@ fn check_citations<'a>(
                                 );
                             }
                         }
-                        text.push_str(&citations::printed_form(keys, |k| numbers.get(k).copied()));
+                        if wanted {
+                            text.push_str(&citations::printed_form(keys, |k| {
+                                numbers.get(k).copied()
+                            }));
+                        }
                     }
                 }
             }
-            printed.insert(paragraph.id.as_str(), text);
+            if wanted {
+                printed.insert(paragraph.id.as_str(), text);
+            }
         }
     }
     // A bibliography opened on its own has no text to cite from.
