@@ -195,6 +195,24 @@ pub fn thousands(value: f64) -> String {
     out
 }
 
+/// How many entries a list in the inspector shows before saying how many more there are.
+const SHOWN: usize = 100;
+
+/// "… and N more" under a list cut at [`SHOWN`] entries.
+fn more_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, total: usize) {
+    if total > SHOWN {
+        ui.label(
+            RichText::new(format!(
+                "… and {} more; search (Ctrl+K) to find one",
+                total - SHOWN
+            ))
+            .small()
+            .italics()
+            .color(ctx.theme.muted_text),
+        );
+    }
+}
+
 /// `"1 case"`, `"3 cases"`, `"2 entities"`.
 #[must_use]
 pub fn counted(n: usize, noun: &str) -> String {
@@ -249,7 +267,6 @@ fn item_list_ui(
     items: impl IntoIterator<Item = Item>,
     action: ClickAction,
 ) {
-    const SHOWN: usize = 100;
     let items: Vec<Item> = items.into_iter().collect();
     if items.is_empty() {
         return;
@@ -258,17 +275,7 @@ fn item_list_ui(
     for &item in items.iter().take(SHOWN) {
         item_row_ui(ctx, ui, item, action);
     }
-    if items.len() > SHOWN {
-        ui.label(
-            RichText::new(format!(
-                "… and {} more; search (Ctrl+K) to find one",
-                items.len() - SHOWN
-            ))
-            .small()
-            .italics()
-            .color(ctx.theme.muted_text),
-        );
-    }
+    more_ui(ctx, ui, items.len());
 }
 
 /// Formatted text with italic spans.
@@ -424,7 +431,8 @@ fn reference_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: UiLayou
     if citing.is_empty() {
         ui.label(RichText::new("Not cited in the text.").color(ctx.theme.muted_text));
     }
-    for &citation in citing {
+    more_ui(ctx, ui, citing.len());
+    for &citation in citing.iter().take(SHOWN) {
         let Some(info) = index.citations.get(citation) else {
             continue;
         };
@@ -717,7 +725,8 @@ fn entity_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: UiLayout) 
     );
     notes_ui(ctx, ui, Item::Entity(position), layout);
     subheading_ui(ctx, ui, &format!("Mentions ({})", mentions.len()));
-    for mention in mentions {
+    more_ui(ctx, ui, mentions.len());
+    for mention in mentions.iter().take(SHOWN) {
         let Some(info) = index.paragraphs.get(mention.paragraph) else {
             continue;
         };
@@ -1064,7 +1073,8 @@ fn series_point_ui(
         ui,
         &format!("Passages about {} ({})", point.year, paragraphs.len()),
     );
-    for paragraph in paragraphs {
+    more_ui(ctx, ui, paragraphs.len());
+    for paragraph in paragraphs.into_iter().take(SHOWN) {
         let Some(info) = ctx.corpus.index.paragraphs.get(paragraph) else {
             continue;
         };
