@@ -17,7 +17,10 @@ impl eframe::App for Bare {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frames += 1;
         if self.frames == 1 {
-            println!("first frame after {:.1} ms", self.started.elapsed().as_secs_f64() * 1000.0);
+            println!(
+                "first frame after {:.1} ms",
+                self.started.elapsed().as_secs_f64() * 1000.0
+            );
         }
         if self.frames >= 3 {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);

@@ -827,7 +827,10 @@ impl Explorer {
         self.frames += 1;
         if let Some(started) = self.measure_startup_from {
             if self.frames == 1 {
-                println!("first frame after {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+                println!(
+                    "first frame after {:.1} ms",
+                    started.elapsed().as_secs_f64() * 1000.0
+                );
             }
             if self.frames >= 3 {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);

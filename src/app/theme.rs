@@ -218,9 +218,10 @@ impl Theme {
     pub fn install_fonts(ctx: &egui::Context) {
         let mut fonts = egui::FontDefinitions::default();
         if let Some(family) = fonts.families.get_mut(&FontFamily::Proportional)
-            && !family.iter().any(|name| name == "Hack") {
-                family.push("Hack".to_owned());
-            }
+            && !family.iter().any(|name| name == "Hack")
+        {
+            family.push("Hack".to_owned());
+        }
         ctx.set_fonts(fonts);
     }
 

@@ -114,10 +114,11 @@ pub fn virtual_list_ui(
                 .rect
                 .height();
             if let Some(slot) = cache.heights.get_mut(row)
-                && (*slot - drawn).abs() > 0.5 {
-                    *slot = drawn;
-                    ui.ctx().request_repaint();
-                }
+                && (*slot - drawn).abs() > 0.5
+            {
+                *slot = drawn;
+                ui.ctx().request_repaint();
+            }
             top += drawn;
         }
     });
