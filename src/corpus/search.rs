@@ -29,6 +29,10 @@ struct Entry {
 /// Text as nucleo compares it: the first code point of each grapheme, case-folded and with
 /// diacritics normalised away.
 fn fold(text: &str) -> String {
+    if text.is_ascii() && !text.contains('\r') {
+        // Every ASCII character but CR is a grapheme of its own: lower case is the fold.
+        return text.to_ascii_lowercase();
+    }
     nucleo_matcher::chars::graphemes(text)
         .map(|c| nucleo_matcher::chars::normalize(nucleo_matcher::chars::to_lower_case(c)))
         .collect()
@@ -51,7 +55,15 @@ pub struct SearchHit {
 #[derive(Clone, Debug, Default)]
 pub struct SearchIndex {
     entries: Vec<Entry>,
+    /// Every word of the folded bodies, sorted, with the entries (ascending) it occurs in.
+    words: Vec<(String, Vec<u32>)>,
 }
+
+/// Query words shorter than this scan every entry; longer ones go through the word index.
+const INDEXED_QUERY_CHARS: usize = 3;
+
+/// Word matches collected per kind before ranking; the scan of a kind stops there.
+const CANDIDATES_PER_RESULT: usize = 4;
 
 /// Added to word matches so they rank above fuzzy ones.
 const WORD_MATCH_BONUS: u32 = 1000;
@@ -149,7 +161,60 @@ impl SearchIndex {
         for entry in &mut entries {
             entry.body_folded = fold(&entry.body);
         }
-        Self { entries }
+        let mut postings: std::collections::HashMap<&str, Vec<u32>> =
+            std::collections::HashMap::new();
+        for (position, entry) in entries.iter().enumerate() {
+            let position = u32::try_from(position).unwrap_or(u32::MAX);
+            let words = entry
+                .body_folded
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty());
+            for word in words {
+                let list = postings.entry(word).or_default();
+                if list.last() != Some(&position) {
+                    list.push(position);
+                }
+            }
+        }
+        let mut words: Vec<(String, Vec<u32>)> = postings
+            .into_iter()
+            .map(|(w, list)| (w.to_owned(), list))
+            .collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Self { entries, words }
+    }
+
+    /// The entries whose folded body may contain every query word, ascending; `None` when a
+    /// query word is short or has non-word characters, so every entry must be scanned.
+    fn candidates(&self, folded_words: &[String]) -> Option<Vec<u32>> {
+        let indexable = !folded_words.is_empty()
+            && folded_words.iter().all(|word| {
+                word.chars().count() >= INDEXED_QUERY_CHARS
+                    && word.chars().all(char::is_alphanumeric)
+            });
+        if !indexable {
+            return None;
+        }
+        let mut result: Option<Vec<u32>> = None;
+        for query_word in folded_words {
+            // A query word matches inside any word of the text that contains it.
+            let mut hits: Vec<u32> = self
+                .words
+                .iter()
+                .filter(|(word, _)| word.contains(query_word.as_str()))
+                .flat_map(|(_, list)| list.iter().copied())
+                .collect();
+            hits.sort_unstable();
+            hits.dedup();
+            result = Some(match result {
+                None => hits,
+                Some(previous) => {
+                    let keep: std::collections::HashSet<u32> = hits.into_iter().collect();
+                    previous.into_iter().filter(|p| keep.contains(p)).collect()
+                }
+            });
+        }
+        result
     }
 
     /// Every record matching `query`, best first within each kind, at most `per_kind` of each
@@ -177,7 +242,24 @@ impl SearchIndex {
         // most entries cheaply; nucleo scores and highlights the rest.
         let mut word_hits_per_kind = [0usize; RESULT_KINDS.len()];
         let mut word_matched = vec![false; self.entries.len()];
-        for (position, entry) in self.entries.iter().enumerate() {
+        let candidates: Box<dyn Iterator<Item = usize>> = match self.candidates(&folded_words) {
+            Some(list) => Box::new(list.into_iter().map(|p| p as usize)),
+            None => Box::new(0..self.entries.len()),
+        };
+        let enough = per_kind.saturating_mul(CANDIDATES_PER_RESULT).max(1);
+        for position in candidates {
+            let Some(entry) = self.entries.get(position) else {
+                continue;
+            };
+            let kind_slot = RESULT_KINDS
+                .iter()
+                .position(|kind| *kind == entry.item.kind());
+            if kind_slot
+                .and_then(|k| word_hits_per_kind.get(k))
+                .is_some_and(|&n| n >= enough)
+            {
+                continue;
+            }
             if !folded_words
                 .iter()
                 .all(|word| entry.body_folded.contains(word.as_str()))
@@ -208,11 +290,7 @@ impl SearchIndex {
             if let Some(slot) = word_matched.get_mut(position) {
                 *slot = true;
             }
-            if let Some(count) = RESULT_KINDS
-                .iter()
-                .position(|kind| *kind == entry.item.kind())
-                .and_then(|k| word_hits_per_kind.get_mut(k))
-            {
+            if let Some(count) = kind_slot.and_then(|k| word_hits_per_kind.get_mut(k)) {
                 *count += 1;
             }
         }
@@ -356,6 +434,28 @@ fn excerpt(text: &str, indices: &[u32]) -> (String, Vec<Range<usize>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::Corpus;
+
+    #[test]
+    fn the_word_index_keeps_substring_matching() {
+        let corpus = Corpus::builtin();
+        let index = SearchIndex::new(&corpus);
+        let items = |query: &str| -> Vec<Item> {
+            index
+                .search(query, 50)
+                .into_iter()
+                .map(|h| h.item)
+                .collect()
+        };
+        let interpol = items("interpol");
+        // Inside a word ("terpol" in "Interpol's"), and in any case.
+        assert_eq!(items("terpol"), interpol);
+        assert_eq!(items("INTERPOL"), interpol);
+        assert!(interpol.iter().any(|i| matches!(i, Item::Reference(_))));
+        // Several words must all occur.
+        let both = items("interpol unodc");
+        assert!(!both.is_empty() && both.len() < interpol.len());
+    }
 
     #[test]
     fn ranges_merge_adjacent_chars() {
