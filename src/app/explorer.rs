@@ -55,7 +55,8 @@ pub struct StartOptions {
 /// A load running on a worker thread.
 struct PendingLoad {
     path: PathBuf,
-    receiver: mpsc::Receiver<LoadReport>,
+    /// The report, and the search index of the loaded corpus, both built on the worker.
+    receiver: mpsc::Receiver<(LoadReport, Option<SearchIndex>)>,
 }
 
 /// A screenshot being taken for `--screenshot`.
@@ -255,7 +256,8 @@ impl Explorer {
             .name("corpus-loader".to_owned())
             .spawn(move || {
                 let report = load_path(&worker_path);
-                let _ = sender.send(report);
+                let search = report.corpus.as_ref().map(SearchIndex::new);
+                let _ = sender.send((report, search));
                 repaint.request_repaint();
             });
         match spawned {
@@ -269,9 +271,9 @@ impl Explorer {
     /// Waits for a background load to finish and applies it (for tests and scripts).
     pub fn finish_loading(&mut self) {
         if let Some(pending) = self.pending_load.take()
-            && let Ok(report) = pending.receiver.recv()
+            && let Ok((report, search)) = pending.receiver.recv()
         {
-            self.finish_load(pending.path, report);
+            self.finish_load(pending.path, report, search);
         }
     }
 
@@ -280,9 +282,9 @@ impl Explorer {
             return;
         };
         match pending.receiver.try_recv() {
-            Ok(report) => {
+            Ok((report, search)) => {
                 if let Some(pending) = self.pending_load.take() {
-                    self.finish_load(pending.path, report);
+                    self.finish_load(pending.path, report, search);
                 }
             }
             Err(mpsc::TryRecvError::Empty) => {}
@@ -294,7 +296,7 @@ impl Explorer {
         }
     }
 
-    fn finish_load(&mut self, path: PathBuf, report: LoadReport) {
+    fn finish_load(&mut self, path: PathBuf, report: LoadReport, search: Option<SearchIndex>) {
         let Some(corpus) = report.corpus.clone() else {
             self.show_failed_load(&report);
             return;
@@ -304,7 +306,7 @@ impl Explorer {
             .selected
             .and_then(|item| item.key(&self.corpus));
         self.warnings_text = diagnostics_text(&report);
-        self.search_index = SearchIndex::new(&corpus);
+        self.search_index = search.unwrap_or_else(|| SearchIndex::new(&corpus));
         self.citation_cache.clear();
         self.corpus = corpus;
         self.search.reset();
