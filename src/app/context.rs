@@ -351,13 +351,39 @@ impl<'a> ViewCtx<'a> {
     }
 }
 
-/// Whether paperlens may open `url`: only `http://` and `https://` addresses.
+/// Whether paperlens may open `url`: only `http://` and `https://` addresses with a host, and
+/// nothing hidden in them: no white space, control characters, or invisible formatting
+/// characters (zero-width spaces, bidirectional overrides) that could disguise where it leads.
 #[must_use]
 pub fn is_openable_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !url.chars().any(char::is_control)
+    let lower = url.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    let has_host = rest.is_some_and(|rest| {
+        rest.split(['/', '?', '#'])
+            .next()
+            .is_some_and(|host| !host.is_empty())
+    });
+    has_host
         && url.len() < 2048
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || is_invisible_format(c))
+}
+
+/// Unicode format characters that change how text looks or reads without showing themselves.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{00ad}'
+        | '\u{061c}'
+        | '\u{180e}'
+        | '\u{200b}'..='\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206f}'
+        | '\u{feff}'
+        | '\u{fff9}'..='\u{fffb}')
 }
 
 /// The web address of a DOI, if it looks like one (`10.` prefix).
