@@ -266,6 +266,49 @@ impl Location {
     }
 }
 
+/// Where each line of a text starts, so that many [`Location`]s can be computed without
+/// scanning the text from its start for each (which is quadratic for a large file): the line
+/// is found by binary search, the column by counting the characters of that line only.
+#[derive(Clone, Debug)]
+pub struct LineIndex<'a> {
+    source: &'a str,
+    /// Byte offset of the start of each line; the first is 0.
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes the lines of `source` (one pass).
+    #[must_use]
+    pub fn new(source: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self { source, starts }
+    }
+
+    /// The same as [`Location::at_offset`] on the indexed text, in time proportional to the
+    /// length of the line rather than the offset.
+    #[must_use]
+    pub fn location(&self, offset: usize, length: usize) -> Location {
+        let offset = floor_char_boundary(self.source, offset.min(self.source.len()));
+        let line = self.starts.partition_point(|&start| start <= offset).max(1);
+        let line_start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let column = self
+            .source
+            .get(line_start..offset)
+            .unwrap_or_default()
+            .chars()
+            .count()
+            + 1;
+        Location {
+            line,
+            column,
+            offset,
+            length,
+        }
+    }
+}
+
 fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     while index > 0 && !text.is_char_boundary(index) {
         index -= 1;
@@ -761,6 +804,19 @@ mod tests {
         assert_eq!(at(0), Some((2, 18)));
         assert_eq!(at(1), Some((3, 14)));
         assert_eq!(at(2), Some((3, 8)));
+    }
+
+    #[test]
+    fn line_index_agrees_with_at_offset() {
+        let source = "é\n  ü x\n\n\u{5d0}\u{5d1} [@k]\nend";
+        let lines = LineIndex::new(source);
+        for offset in 0..=source.len() + 2 {
+            assert_eq!(
+                lines.location(offset, 3),
+                Location::at_offset(source, offset, 3),
+                "offset {offset}"
+            );
+        }
     }
 
     #[test]

@@ -24,7 +24,7 @@ use biblatex::{
 use serde_json::Value;
 
 use crate::corpus::Corpus;
-use crate::corpus::diagnostics::{Code, Diagnostic, Location};
+use crate::corpus::diagnostics::{Code, Diagnostic, LineIndex};
 use crate::corpus::model::{CslDate, CslName, Reference};
 
 use super::ExportError;
@@ -472,6 +472,9 @@ pub fn import(text: &str) -> Imported {
 
 fn import_checked(text: &str) -> Imported {
     let mut imported = Imported::default();
+    // One index of line starts: locating each entry from the start of the text would make a
+    // long file quadratic.
+    let lines = LineIndex::new(text);
     let starts = entry_starts(text);
     let mut pieces: Vec<Piece> = Vec::with_capacity(starts.len() + 1);
     let mut boundaries = vec![0];
@@ -502,12 +505,13 @@ fn import_checked(text: &str) -> Imported {
                 hint: "a real entry never needs that many; check the file for damage",
                 at: piece.start + at,
             };
-            skip_for(text, &mut working, piece, &problem, &mut imported);
+            skip_for(text, &lines, &mut working, piece, &problem, &mut imported);
             continue;
         }
         if let Err(error) = RawBibliography::parse(slice) {
             skip(
                 text,
+                &lines,
                 &mut working,
                 piece,
                 &error,
@@ -532,30 +536,54 @@ fn import_checked(text: &str) -> Imported {
             }
         }
         for (key, first_at, at) in duplicates {
-            if let Some(piece) = pieces.iter_mut().find(|p| p.start <= at && at < p.end) {
-                let first_line = Location::at_offset(text, first_at, 0).line;
+            if let Some(piece) = piece_at(&mut pieces, at) {
+                let first_line = lines.location(first_at, 0).line;
                 let error = ParseError {
                     span: at..at,
                     kind: ParseErrorKind::DuplicateKey(format!(
                         "{key}` (first at line {first_line})"
                     )),
                 };
-                skip(text, &mut working, piece, &error, 0, &mut imported);
+                skip(text, &lines, &mut working, piece, &error, 0, &mut imported);
+            }
+        }
+        // Abbreviations that refer back to themselves, nest absurdly deep or expand to an
+        // absurd size (`@string{a = b # b}`, `@string{b = c # c}` …): the parser resolves them
+        // recursively, so they would overflow its stack or exhaust memory.
+        for (at, what) in abbreviation_problems(&raw) {
+            if let Some(piece) = piece_at(&mut pieces, at).filter(|p| !p.skipped) {
+                let problem = Problem {
+                    code: Code::MalformedCitation,
+                    what,
+                    hint: "define each `@string` from text and earlier `@string`s, never from itself",
+                    at,
+                };
+                skip_for(text, &lines, &mut working, piece, &problem, &mut imported);
             }
         }
         // Inheritance that loops (or runs absurdly deep) would never finish resolving.
         for (at, what) in inheritance_problems(&raw, &first) {
-            if let Some(piece) = pieces
-                .iter_mut()
-                .find(|p| !p.skipped && p.start <= at && at < p.end)
-            {
+            if let Some(piece) = piece_at(&mut pieces, at).filter(|p| !p.skipped) {
                 let problem = Problem {
                     code: Code::MalformedCitation,
                     what,
                     hint: "make `crossref` (and `xdata`) point to an entry that does not refer back",
                     at,
                 };
-                skip_for(text, &mut working, piece, &problem, &mut imported);
+                skip_for(text, &lines, &mut working, piece, &problem, &mut imported);
+            }
+        }
+        // Inheritance copies the parent's fields into every child: many children of a large
+        // parent would multiply a small file into gigabytes.
+        for (at, what) in inheritance_budget_problems(&raw, &first) {
+            if let Some(piece) = piece_at(&mut pieces, at).filter(|p| !p.skipped) {
+                let problem = Problem {
+                    code: Code::MalformedCitation,
+                    what,
+                    hint: "a parent entry shared by many children should hold only short fields",
+                    at,
+                };
+                skip_for(text, &lines, &mut working, piece, &problem, &mut imported);
             }
         }
     }
@@ -567,21 +595,18 @@ fn import_checked(text: &str) -> Imported {
             Ok(bibliography) => break bibliography,
             Err(error) => {
                 let at = error.span.start;
-                let Some(piece) = pieces
-                    .iter_mut()
-                    .find(|p| !p.skipped && p.start <= at && at < p.end)
-                else {
+                let Some(piece) = piece_at(&mut pieces, at).filter(|p| !p.skipped) else {
                     imported.diagnostics.push(
                         Diagnostic::error(
                             Code::MalformedCitation,
                             format!("the file cannot be read as BibTeX: {}", error.kind),
                             "fix the file at this point",
                         )
-                        .located(Location::at_offset(text, at, 1)),
+                        .located(lines.location(at, 1)),
                     );
                     return imported;
                 };
-                skip(text, &mut working, piece, &error, 0, &mut imported);
+                skip(text, &lines, &mut working, piece, &error, 0, &mut imported);
             }
         }
     };
@@ -609,7 +634,7 @@ fn import_checked(text: &str) -> Imported {
             .get(offset..)
             .and_then(|rest| rest.find(['\n', ',']))
             .unwrap_or(0);
-        let location = Location::at_offset(text, offset, head_len);
+        let location = lines.location(offset, head_len);
         if let Some(parent) = entry.get("crossref").map(|c| c.format_verbatim())
             && !keys.contains(parent.trim())
         {
@@ -631,8 +656,231 @@ fn import_checked(text: &str) -> Imported {
     imported
 }
 
+/// The deepest chain of `@string` abbreviations resolved.
+const MAX_ABBREVIATION_DEPTH: usize = 32;
+
+/// The most text abbreviations may expand to in one `@string` or one field: 1 MiB.
+const MAX_ABBREVIATION_BYTES: usize = 1024 * 1024;
+
+/// The `@string` definitions and entries (their offsets, with what is wrong) whose
+/// abbreviations refer back to themselves, nest deeper than [`MAX_ABBREVIATION_DEPTH`] or
+/// expand to more than [`MAX_ABBREVIATION_BYTES`]. Each abbreviation is measured once.
+fn abbreviation_problems(raw: &RawBibliography<'_>) -> Vec<(usize, String)> {
+    // As the parser resolves them: by exact name, the last definition winning.
+    let definitions: HashMap<&str, &biblatex::Pair<'_>> =
+        raw.abbreviations.iter().map(|p| (p.key.v, p)).collect();
+    let mut measured: HashMap<&str, Expansion> = HashMap::new();
+    let mut problems = Vec::new();
+    for pair in &raw.abbreviations {
+        let mut visiting = HashSet::new();
+        if let Err(what) = expansion(pair.key.v, &definitions, &mut measured, &mut visiting, 0) {
+            problems.push((pair.key.span.start, what));
+        }
+    }
+    for entry in &raw.entries {
+        for pair in &entry.v.fields {
+            let mut total = 0usize;
+            for chunk in &pair.value.v {
+                if let biblatex::RawChunk::Abbreviation(name) = chunk.v {
+                    let mut visiting = HashSet::new();
+                    match expansion(name, &definitions, &mut measured, &mut visiting, 1) {
+                        Ok(found) => total = total.saturating_add(found.bytes),
+                        Err(what) => {
+                            problems.push((entry.span.start, what));
+                            total = 0;
+                            break;
+                        }
+                    }
+                }
+            }
+            if total > MAX_ABBREVIATION_BYTES {
+                problems.push((
+                    entry.span.start,
+                    format!(
+                        "its field `{}` expands to more than {} KiB of abbreviations",
+                        pair.key.v,
+                        MAX_ABBREVIATION_BYTES / 1024
+                    ),
+                ));
+            }
+        }
+    }
+    problems.sort_unstable();
+    problems.dedup_by_key(|(at, _)| *at);
+    problems
+}
+
+/// What an abbreviation expands to: its length in bytes, and how deep its abbreviations nest.
+#[derive(Clone, Copy)]
+struct Expansion {
+    bytes: usize,
+    depth: usize,
+}
+
+/// What abbreviation `name` expands to (`measured` remembers the ones done), or what is
+/// wrong with it. `call_depth` bounds this function's own recursion.
+fn expansion<'s>(
+    name: &'s str,
+    definitions: &HashMap<&'s str, &biblatex::Pair<'s>>,
+    measured: &mut HashMap<&'s str, Expansion>,
+    visiting: &mut HashSet<&'s str>,
+    call_depth: usize,
+) -> Result<Expansion, String> {
+    let too_deep =
+        || format!("its abbreviations nest more than {MAX_ABBREVIATION_DEPTH} levels deep");
+    if let Some(&found) = measured.get(name) {
+        return if call_depth + found.depth > MAX_ABBREVIATION_DEPTH {
+            Err(too_deep())
+        } else {
+            Ok(found)
+        };
+    }
+    let Some(pair) = definitions.get(name) else {
+        // A month name, or an unknown abbreviation the parser reports itself.
+        return Ok(Expansion {
+            bytes: name.len(),
+            depth: 0,
+        });
+    };
+    if call_depth > MAX_ABBREVIATION_DEPTH {
+        return Err(too_deep());
+    }
+    if !visiting.insert(name) {
+        return Err(format!(
+            "the abbreviation `{name}` is defined in terms of itself"
+        ));
+    }
+    let mut found = Expansion { bytes: 0, depth: 1 };
+    for chunk in &pair.value.v {
+        let (bytes, depth) = match chunk.v {
+            biblatex::RawChunk::Normal(text) => (text.len(), 0),
+            biblatex::RawChunk::Abbreviation(inner) => {
+                let inner = expansion(inner, definitions, measured, visiting, call_depth + 1)?;
+                (inner.bytes, inner.depth)
+            }
+        };
+        found.bytes = found.bytes.saturating_add(bytes);
+        found.depth = found.depth.max(depth + 1);
+        if found.bytes > MAX_ABBREVIATION_BYTES {
+            return Err(format!(
+                "the abbreviation `{name}` expands to more than {} KiB",
+                MAX_ABBREVIATION_BYTES / 1024
+            ));
+        }
+    }
+    visiting.remove(name);
+    measured.insert(name, found);
+    if call_depth + found.depth > MAX_ABBREVIATION_DEPTH {
+        return Err(too_deep());
+    }
+    Ok(found)
+}
+
+/// The piece holding byte `at` (pieces are in order and do not overlap).
+fn piece_at(pieces: &mut [Piece], at: usize) -> Option<&mut Piece> {
+    let i = pieces.partition_point(|p| p.end <= at);
+    pieces.get_mut(i).filter(|p| p.start <= at)
+}
+
 /// The longest chain of `crossref`/`xdata` inheritance resolved.
 const MAX_INHERITANCE_DEPTH: usize = 32;
+
+/// The most text all entries together may inherit through `crossref` and `xdata`: 16 MiB.
+const MAX_INHERITED_BYTES: usize = 16 * 1024 * 1024;
+
+/// The entries (their offsets, with what is wrong) past the point where the text inherited
+/// through `crossref` and `xdata`, counted over the whole file in order, exceeds
+/// [`MAX_INHERITED_BYTES`]. `first` maps each key to the offset of the entry that holds it.
+fn inheritance_budget_problems(
+    raw: &RawBibliography<'_>,
+    first: &HashMap<&str, usize>,
+) -> Vec<(usize, String)> {
+    let field_text = |pair: &biblatex::Pair<'_>| -> String {
+        pair.value
+            .v
+            .iter()
+            .map(|chunk| match chunk.v {
+                biblatex::RawChunk::Normal(s) | biblatex::RawChunk::Abbreviation(s) => s,
+            })
+            .collect()
+    };
+    // Each entry's own size and parents (the first entry with a key, as the parser keeps).
+    let mut entries: HashMap<&str, (usize, Vec<String>)> = HashMap::new();
+    for entry in &raw.entries {
+        if first.get(entry.v.key.v) != Some(&entry.span.start) {
+            continue;
+        }
+        let mut size = 0usize;
+        let mut parents = Vec::new();
+        for pair in &entry.v.fields {
+            let name = pair.key.v.to_ascii_lowercase();
+            if name == "crossref" || name == "xdata" {
+                parents.extend(
+                    field_text(pair)
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty())
+                        .map(str::to_owned),
+                );
+            } else {
+                size = size.saturating_add(pair.value.v.iter().map(|c| c.span.len()).sum());
+            }
+        }
+        entries.insert(entry.v.key.v, (size, parents));
+    }
+    // What an entry inherits: its parents' sizes and what they inherit, to a bounded depth.
+    fn inherited(
+        key: &str,
+        entries: &HashMap<&str, (usize, Vec<String>)>,
+        memo: &mut HashMap<String, usize>,
+        depth: usize,
+    ) -> usize {
+        if depth > MAX_INHERITANCE_DEPTH {
+            return 0;
+        }
+        if let Some(&known) = memo.get(key) {
+            return known;
+        }
+        let mut total = 0usize;
+        if let Some((_, parents)) = entries.get(key) {
+            for parent in parents {
+                let own = entries.get(parent.as_str()).map_or(0, |(size, _)| *size);
+                total = total.saturating_add(own).saturating_add(inherited(
+                    parent,
+                    entries,
+                    memo,
+                    depth + 1,
+                ));
+            }
+        }
+        memo.insert(key.to_owned(), total);
+        total
+    }
+    let mut memo = HashMap::new();
+    let mut running = 0usize;
+    let mut problems = Vec::new();
+    for entry in &raw.entries {
+        if first.get(entry.v.key.v) != Some(&entry.span.start) {
+            continue;
+        }
+        let amount = inherited(entry.v.key.v, &entries, &mut memo, 0);
+        if amount == 0 {
+            continue;
+        }
+        if running.saturating_add(amount) > MAX_INHERITED_BYTES {
+            problems.push((
+                entry.span.start,
+                format!(
+                    "the text inherited through `crossref` in this file passes {} MiB here",
+                    MAX_INHERITED_BYTES / (1024 * 1024)
+                ),
+            ));
+        } else {
+            running += amount;
+        }
+    }
+    problems
+}
 
 /// The entries (their offsets, with what is wrong) whose `crossref` or `xdata` chain comes
 /// back to them or runs deeper than [`MAX_INHERITANCE_DEPTH`]. `first` maps each key to the
@@ -710,6 +958,7 @@ fn inheritance_problems(
 /// it in `working`, keeping every line break so that later offsets still match the file.
 fn skip(
     text: &str,
+    lines: &LineIndex<'_>,
     working: &mut String,
     piece: &mut Piece,
     error: &ParseError,
@@ -728,7 +977,7 @@ fn skip(
         hint,
         at: base + error.span.start,
     };
-    skip_for(text, working, piece, &problem, imported);
+    skip_for(text, lines, working, piece, &problem, imported);
 }
 
 /// Why an entry is skipped: the code, what is wrong, what to do, and the byte offset it is at.
@@ -742,6 +991,7 @@ struct Problem {
 /// Reports `piece` as skipped for `problem` and blanks it in `working` (see [`skip`]).
 fn skip_for(
     text: &str,
+    lines: &LineIndex<'_>,
     working: &mut String,
     piece: &mut Piece,
     problem: &Problem,
@@ -758,8 +1008,8 @@ fn skip_for(
         .chars()
         .take(60)
         .collect();
-    let at = Location::at_offset(text, problem.at, 0);
-    let entry_location = Location::at_offset(text, piece.start, head.len());
+    let at = lines.location(problem.at, 0);
+    let entry_location = lines.location(piece.start, head.len());
     let (what, hint) = (&problem.what, problem.hint);
     let message = if head.starts_with('@') {
         format!(

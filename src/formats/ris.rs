@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use crate::corpus::Corpus;
-use crate::corpus::diagnostics::{Code, Diagnostic, Location};
+use crate::corpus::diagnostics::{Code, Diagnostic, LineIndex, Location};
 use crate::corpus::model::{CslDate, CslName, Reference};
 
 use super::ExportError;
@@ -283,8 +283,11 @@ pub fn import(text: &str) -> Imported {
     let mut current: Option<Record<'_>> = None;
     let mut stray: Option<Location> = None;
     let mut offset = 0;
+    // One index of line starts: locating each line from the start of the text would make a
+    // long file quadratic.
+    let lines = LineIndex::new(text);
     for line in text.split_inclusive('\n') {
-        let here = Location::at_offset(text, offset, line.trim_end().len());
+        let here = lines.location(offset, line.trim_end().len());
         offset += line.len();
         match parse_line(line) {
             Some(("TY", value)) => {

@@ -1,0 +1,537 @@
+//! Property tests: generated corpora and references survive being written and read back.
+//!
+//! - A generated corpus (valid ids, paragraphs citing existing references, points whose status
+//!   agrees with their value, links only to records that exist) serialises to JSON and loads
+//!   back equal, with no error.
+//! - A reference serialises to a CSL-JSON item and reads back equal, alone and through the
+//!   CSL-JSON importer.
+//! - BibTeX and RIS export then import keep every field they carry.
+//!
+//! Case counts are modest (64) so the suite stays fast.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeMap;
+
+use paperlens::corpus::load::load_str;
+use paperlens::corpus::model::{
+    Annotation, Author, Case, CaseKind, CorpusFile, CslDate, CslName, Entity, EntityKind,
+    FORMAT_V1, HistoryEvent, License, Note, NoteKind, NoteTarget, Paper, Paragraph, ParagraphKind,
+    PointStatus, Reference, Region, RegionalTable, Section, Series, SeriesPoint, TableRow,
+};
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: 64,
+        ..ProptestConfig::default()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Strategies
+
+/// Text that is not blank: a visible first character, then anything but the citation
+/// brackets (which [`paragraph_text`] places itself): any script, controls, odd spaces.
+fn text() -> impl Strategy<Value = String> {
+    ("[A-Za-zÀ-ÿΑ-ωА-яء-يא-ת一-龥0-9]", "[^\\[\\]@]{0,24}").prop_map(|(a, b)| a + &b)
+}
+
+/// Text that may be empty.
+fn maybe_text() -> impl Strategy<Value = String> {
+    prop_oneof![Just(String::new()), text()]
+}
+
+/// An id stem: letters (any script), digits and the punctuation ids use, never blank.
+fn id_stem() -> impl Strategy<Value = String> {
+    "[a-zà-ÿα-ω][a-z0-9à-ÿ_.:/-]{0,6}"
+}
+
+fn year() -> impl Strategy<Value = i32> {
+    1800..2100i32
+}
+
+/// Ingredients of a corpus; [`build`] turns them into a valid one (ids made unique by an
+/// index, links picked among the records that exist).
+#[derive(Clone, Debug)]
+struct Ingredients {
+    stems: Vec<String>,
+    texts: Vec<String>,
+    optional: Vec<String>,
+    numbers: Vec<u32>,
+    years: Vec<i32>,
+    flags: Vec<bool>,
+    sections: usize,
+    paragraphs: usize,
+    references: usize,
+    entities: usize,
+    regions: usize,
+    rows: usize,
+    cases: usize,
+    points: usize,
+    notes: usize,
+}
+
+fn ingredients() -> impl Strategy<Value = Ingredients> {
+    (
+        (
+            prop::collection::vec(id_stem(), 1..6),
+            prop::collection::vec(text(), 1..12),
+            prop::collection::vec(maybe_text(), 1..8),
+            prop::collection::vec(any::<u32>(), 16..32),
+            prop::collection::vec(year(), 1..8),
+            prop::collection::vec(any::<bool>(), 16..32),
+        ),
+        (
+            1..5usize,
+            1..6usize,
+            1..6usize,
+            0..4usize,
+            1..3usize,
+            0..4usize,
+            0..4usize,
+            0..6usize,
+            0..4usize,
+        ),
+    )
+        .prop_map(
+            |(
+                (stems, texts, optional, numbers, years, flags),
+                (sections, paragraphs, references, entities, regions, rows, cases, points, notes),
+            )| Ingredients {
+                stems,
+                texts,
+                optional,
+                numbers,
+                years,
+                flags,
+                sections,
+                paragraphs,
+                references,
+                entities,
+                regions,
+                rows,
+                cases,
+                points,
+                notes,
+            },
+        )
+}
+
+impl Ingredients {
+    fn stem(&self, i: usize) -> &str {
+        &self.stems[i % self.stems.len()]
+    }
+    fn text(&self, i: usize) -> String {
+        self.texts[i % self.texts.len()].clone()
+    }
+    fn optional(&self, i: usize) -> String {
+        self.optional[i % self.optional.len()].clone()
+    }
+    fn number(&self, i: usize) -> u32 {
+        self.numbers[i % self.numbers.len()]
+    }
+    fn pick(&self, i: usize, n: usize) -> usize {
+        self.number(i) as usize % n.max(1)
+    }
+    fn flag(&self, i: usize) -> bool {
+        self.flags[i % self.flags.len()]
+    }
+    fn id(&self, kind: &str, i: usize) -> String {
+        format!("{}-{kind}{i}", self.stem(i))
+    }
+}
+
+/// A paragraph's text: plain runs, with a citation group (of existing keys) after each.
+fn paragraph_text(ing: &Ingredients, seed: usize, keys: &[String]) -> String {
+    let mut text = ing.text(seed);
+    let groups = ing.pick(seed, 3);
+    for g in 0..groups {
+        let size = 1 + ing.pick(seed + g, 3);
+        let group: Vec<String> = (0..size)
+            .map(|k| format!("@{}", keys[ing.pick(seed + g + k + 1, keys.len())]))
+            .collect();
+        text.push_str(&format!(" [{}] ", group.join("; ")));
+        text.push_str(&ing.optional(seed + g));
+    }
+    text
+}
+
+fn name(ing: &Ingredients, i: usize) -> CslName {
+    if ing.flag(i) {
+        CslName {
+            literal: ing.text(i),
+            ..CslName::default()
+        }
+    } else {
+        CslName {
+            family: ing.text(i),
+            given: ing.optional(i + 1),
+            non_dropping_particle: if ing.flag(i + 1) {
+                "van der".to_owned()
+            } else {
+                String::new()
+            },
+            literal: String::new(),
+        }
+    }
+}
+
+fn date(ing: &Ingredients, i: usize) -> CslDate {
+    let year = ing.years[i % ing.years.len()];
+    let parts = match ing.pick(i, 3) {
+        0 => vec![year],
+        1 => vec![year, 1 + ing.pick(i + 1, 12) as i32],
+        _ => vec![
+            year,
+            1 + ing.pick(i + 1, 12) as i32,
+            1 + ing.pick(i + 2, 28) as i32,
+        ],
+    };
+    let mut date_parts = vec![parts];
+    if ing.flag(i + 3) {
+        date_parts.push(vec![year + 1]);
+    }
+    CslDate {
+        date_parts,
+        literal: if ing.flag(i + 4) {
+            ing.text(i)
+        } else {
+            String::new()
+        },
+    }
+}
+
+fn reference(ing: &Ingredients, i: usize, id: String) -> Reference {
+    const TYPES: [&str; 6] = [
+        "article-journal",
+        "book",
+        "chapter",
+        "report",
+        "thesis",
+        "webpage",
+    ];
+    let mut extra = BTreeMap::new();
+    if ing.flag(i + 5) {
+        extra.insert("ISBN".to_owned(), Value::String(ing.text(i + 2)));
+    }
+    if ing.flag(i + 6) {
+        extra.insert(
+            "custom-field".to_owned(),
+            serde_json::json!({"n": ing.number(i), "list": [true, null, ing.text(i)]}),
+        );
+    }
+    Reference {
+        id,
+        item_type: TYPES[ing.pick(i, TYPES.len())].to_owned(),
+        citation_number: ing.flag(i).then_some(u32::try_from(i + 1).unwrap_or(1)),
+        title: ing.text(i + 1),
+        author: (0..ing.pick(i, 3)).map(|k| name(ing, i + k)).collect(),
+        editor: (0..ing.pick(i + 1, 2))
+            .map(|k| name(ing, i + k + 7))
+            .collect(),
+        issued: ing.flag(i + 2).then(|| date(ing, i)),
+        container_title: ing.optional(i),
+        volume: ing.optional(i + 1),
+        issue: ing.optional(i + 2),
+        page: ing.optional(i + 3),
+        publisher: ing.optional(i + 4),
+        publisher_place: ing.optional(i + 5),
+        doi: if ing.flag(i + 7) {
+            format!("10.{}/{}", 1000 + ing.pick(i, 9000), ing.stem(i))
+        } else {
+            String::new()
+        },
+        url: if ing.flag(i + 8) {
+            format!("https://example.org/{}", ing.stem(i))
+        } else {
+            String::new()
+        },
+        note: ing.optional(i + 6),
+        extra,
+    }
+}
+
+/// A valid corpus from the ingredients.
+fn build(ing: &Ingredients) -> CorpusFile {
+    let reference_ids: Vec<String> = (0..ing.references).map(|i| ing.id("ref", i)).collect();
+    let region_ids: Vec<String> = (0..ing.regions).map(|i| ing.id("region", i)).collect();
+    let entity_ids: Vec<String> = (0..ing.entities).map(|i| ing.id("entity", i)).collect();
+    let mut sections = Vec::new();
+    let mut paragraph_ids = Vec::new();
+    for s in 0..ing.sections {
+        let id = ing.id("section", s);
+        let paragraphs = (0..ing.paragraphs)
+            .map(|p| {
+                let pid = format!("{id}.p{p}");
+                paragraph_ids.push(pid.clone());
+                Paragraph {
+                    id: pid,
+                    kind: if ing.flag(s + p) && p > 0 {
+                        ParagraphKind::FigureSource
+                    } else {
+                        ParagraphKind::Text
+                    },
+                    text: paragraph_text(ing, s * 7 + p, &reference_ids),
+                }
+            })
+            .collect();
+        sections.push(Section {
+            // Parents only ever point back, so there is no cycle.
+            parent: (s > 0 && ing.flag(s)).then(|| ing.id("section", ing.pick(s, s))),
+            id,
+            number: ing.optional(s),
+            title: ing.text(s + 3),
+            paragraphs,
+        });
+    }
+    let references = reference_ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| reference(ing, i, id.clone()))
+        .collect();
+    let entities = entity_ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| Entity {
+            id: id.clone(),
+            name: ing.text(i + 2),
+            kind: EntityKind::ALL[ing.pick(i, EntityKind::ALL.len())],
+            aliases: (0..ing.pick(i, 3)).map(|k| ing.text(i + k)).collect(),
+            description: ing.text(i + 4),
+            regions: (0..ing.pick(i + 1, 2))
+                .map(|k| region_ids[ing.pick(i + k, region_ids.len())].clone())
+                .collect(),
+        })
+        .collect();
+    let rows: Vec<TableRow> = (0..ing.rows)
+        .map(|i| TableRow {
+            id: ing.id("row", i),
+            region: region_ids[ing.pick(i, region_ids.len())].clone(),
+            cooperating_entities: ing.text(i),
+            cooperative_efforts: ing.text(i + 1),
+            key_concept: ing.optional(i),
+            references_text: ing.optional(i + 1),
+            entities: if entity_ids.is_empty() {
+                Vec::new()
+            } else {
+                vec![entity_ids[ing.pick(i, entity_ids.len())].clone()]
+            },
+            references: vec![reference_ids[ing.pick(i + 1, reference_ids.len())].clone()],
+        })
+        .collect();
+    let cases: Vec<Case> = (0..ing.cases)
+        .map(|i| Case {
+            id: ing.id("case", i),
+            title: ing.text(i),
+            kind: if ing.flag(i) {
+                CaseKind::Example
+            } else {
+                CaseKind::CaseStudy
+            },
+            region: region_ids[ing.pick(i, region_ids.len())].clone(),
+            countries: (0..ing.pick(i, 3)).map(|k| ing.text(i + k)).collect(),
+            forms: (0..ing.pick(i + 1, 2))
+                .map(|k| ing.text(i + k + 1))
+                .collect(),
+            summary: ing.text(i + 2),
+            paragraphs: vec![paragraph_ids[ing.pick(i, paragraph_ids.len())].clone()],
+            references: vec![reference_ids[ing.pick(i, reference_ids.len())].clone()],
+            entities: entity_ids.iter().take(ing.pick(i, 3)).cloned().collect(),
+        })
+        .collect();
+    // Strictly ascending years; the value agrees with the status.
+    let first_year = ing.years[0];
+    let points: Vec<SeriesPoint> = (0..ing.points)
+        .map(|i| {
+            let status = [
+                PointStatus::Stated,
+                PointStatus::Approximate,
+                PointStatus::NotStated,
+            ][ing.pick(i, 3)];
+            SeriesPoint {
+                year: first_year + i32::try_from(i).unwrap_or(0),
+                value: (status != PointStatus::NotStated)
+                    // Whole and quarter values: what a paper prints.
+                    .then(|| f64::from(ing.number(i) % 1_000_000) / 4.0),
+                status,
+                quote: ing.text(i),
+                paragraph: paragraph_ids[ing.pick(i, paragraph_ids.len())].clone(),
+            }
+        })
+        .collect();
+    let series = if points.is_empty() {
+        Vec::new()
+    } else {
+        vec![Series {
+            id: ing.id("series", 0),
+            title: ing.text(0),
+            unit: ing.text(1),
+            source: ing.text(2),
+            references: vec![reference_ids[0].clone()],
+            figure_paragraph: ing
+                .flag(0)
+                .then(|| paragraph_ids[ing.pick(0, paragraph_ids.len())].clone()),
+            annotations: vec![Annotation {
+                label: ing.text(3),
+                from_year: first_year,
+                to_year: first_year + i32::try_from(ing.pick(1, 3)).unwrap_or(0),
+                quote: ing.optional(2),
+                paragraph: ing.flag(1).then(|| paragraph_ids[0].clone()),
+            }],
+            points,
+        }]
+    };
+    let notes = (0..ing.notes)
+        .map(|i| {
+            let mut about = vec![
+                NoteTarget::Reference(reference_ids[ing.pick(i, reference_ids.len())].clone()),
+                NoteTarget::Paragraph(paragraph_ids[ing.pick(i, paragraph_ids.len())].clone()),
+            ];
+            if let Some(series) = series.first() {
+                about.push(NoteTarget::Series(series.id.clone()));
+                let point = &series.points[ing.pick(i, series.points.len())];
+                about.push(NoteTarget::SeriesPoint {
+                    series: series.id.clone(),
+                    year: point.year,
+                });
+            }
+            if let Some(case) = cases.first() {
+                about.push(NoteTarget::Case(case.id.clone()));
+            }
+            if let Some(row) = rows.first() {
+                about.push(NoteTarget::TableRow(row.id.clone()));
+            }
+            if let Some(entity) = entity_ids.first() {
+                about.push(NoteTarget::Entity(entity.clone()));
+            }
+            Note {
+                id: ing.id("note", i),
+                kind: [
+                    NoteKind::CitationMismatch,
+                    NoteKind::MalformedReference,
+                    NoteKind::Contradiction,
+                    NoteKind::Missing,
+                    NoteKind::Other,
+                ][ing.pick(i, 5)],
+                text: ing.text(i),
+                about,
+            }
+        })
+        .collect();
+    CorpusFile {
+        schema: ing.flag(9).then(|| "schema.json".to_owned()),
+        format: FORMAT_V1.to_owned(),
+        paper: Paper {
+            title: ing.text(0),
+            authors: vec![Author {
+                name: ing.text(1),
+                affiliation: ing.optional(0),
+                email: ing.optional(1),
+                corresponding: ing.flag(2),
+            }],
+            affiliation: ing.optional(2),
+            date: ing.optional(3),
+            history: vec![HistoryEvent {
+                event: "received".to_owned(),
+                date: ing.text(4),
+            }],
+            license: License {
+                name: ing.optional(5),
+                url: ing.optional(6),
+                statement: ing.optional(7),
+            },
+            keywords: ing.texts.clone(),
+            abstract_text: ing.optional(8),
+        },
+        sections,
+        references,
+        entities,
+        cases,
+        regional_table: RegionalTable {
+            caption: ing.optional(0),
+            section: ing.flag(3).then(|| ing.id("section", 0)),
+            after_paragraph: ing.flag(4).then(|| paragraph_ids[0].clone()),
+            regions: region_ids
+                .iter()
+                .enumerate()
+                .map(|(i, id)| Region {
+                    id: id.clone(),
+                    name: ing.text(i),
+                })
+                .collect(),
+            rows,
+        },
+        series,
+        notes,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Properties
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// A generated corpus is valid, and JSON (compact or pretty) loads back equal to it.
+    #[test]
+    fn a_generated_corpus_round_trips_through_json(ing in ingredients()) {
+        let file = build(&ing);
+        for text in [
+            serde_json::to_string(&file).expect("serialise"),
+            serde_json::to_string_pretty(&file).expect("serialise"),
+        ] {
+            let report = load_str(&text, "generated.json");
+            let errors: Vec<String> = report
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .map(ToString::to_string)
+                .collect();
+            prop_assert!(errors.is_empty(), "{errors:?}");
+            let corpus = report.corpus.expect("loads");
+            prop_assert_eq!(&corpus.file, &file);
+            // The index agrees with what was generated.
+            let paragraphs: usize = file.sections.iter().map(|s| s.paragraphs.len()).sum();
+            prop_assert_eq!(corpus.index.paragraphs.len(), paragraphs);
+            let groups: usize = file
+                .sections
+                .iter()
+                .flat_map(|s| &s.paragraphs)
+                .map(|p| p.text.matches("[@").count())
+                .sum();
+            prop_assert_eq!(corpus.index.citations.len(), groups);
+            for citation in &corpus.index.citations {
+                prop_assert!(!citation.references.is_empty());
+            }
+        }
+    }
+
+    /// A reference as a CSL-JSON item reads back equal, alone and through the CSL-JSON
+    /// importer (which checks and numbers what it reads).
+    #[test]
+    fn a_reference_round_trips_through_csl_json(ing in ingredients()) {
+        let references: Vec<Reference> = (0..ing.references)
+            .map(|i| reference(&ing, i, ing.id("ref", i)))
+            .collect();
+        for original in &references {
+            let item = serde_json::to_string(original).expect("serialise");
+            let back: Reference = serde_json::from_str(&item).expect("deserialise");
+            prop_assert_eq!(&back, original);
+        }
+        let text = serde_json::to_string_pretty(&references).expect("serialise");
+        let imported = paperlens::formats::csl_json::import(&text);
+        prop_assert!(
+            imported.diagnostics.iter().all(|d| !d.is_error()),
+            "{:?}",
+            imported.diagnostics
+        );
+        prop_assert_eq!(imported.references.len(), references.len());
+        for (back, original) in imported.references.iter().zip(&references) {
+            // The importer numbers references that carry no number (or not all do).
+            let mut back = back.clone();
+            back.citation_number = original.citation_number;
+            prop_assert_eq!(&back, original);
+        }
+    }
+}
