@@ -849,16 +849,11 @@ impl Explorer {
             return;
         }
         let mut commands = self.global_input(&ctx);
-        self.refresh_related();
-        let hovered_before = self.selection.hovered;
-        self.selection.hovered = None;
+        let selection = self.begin_frame();
 
         let view_ctx = ViewCtx::new(
             &self.corpus,
-            Selection {
-                selected: self.selection.selected,
-                hovered: hovered_before,
-            },
+            selection,
             &self.selected_related,
             &self.hovered_related,
             &self.theme,
@@ -909,6 +904,15 @@ impl Explorer {
         }
     }
 
+    /// Starts a frame's drawing: brings the related sets up to date and returns the selection
+    /// panels draw with (hover as of last frame; this frame's hover is collected afresh).
+    fn begin_frame(&mut self) -> Selection {
+        self.refresh_related();
+        let selection = self.selection;
+        self.selection.hovered = None;
+        selection
+    }
+
     /// A frame of presentation mode: the slide over the whole window, nothing else.
     fn presentation_frame_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
@@ -917,15 +921,10 @@ impl Explorer {
             .presentation
             .as_mut()
             .is_some_and(|p| p.handle_keys(&ctx, slide_count) == PresentationKey::Leave);
-        self.refresh_related();
-        let hovered_before = self.selection.hovered;
-        self.selection.hovered = None;
+        let selection = self.begin_frame();
         let view_ctx = ViewCtx::new(
             &self.corpus,
-            Selection {
-                selected: self.selection.selected,
-                hovered: hovered_before,
-            },
+            selection,
             &self.selected_related,
             &self.hovered_related,
             &self.theme,

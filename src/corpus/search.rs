@@ -12,7 +12,7 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use super::Corpus;
 use super::item::{Item, ItemKind};
-use super::model::{CslName, Reference};
+use super::model::Reference;
 
 /// One searchable record: a short label matched fuzzily (typos and abbreviations welcome) and
 /// a longer body matched word by word as substrings.
@@ -348,7 +348,11 @@ impl SearchIndex {
 /// The searchable text of a reference: authors, year, title, container.
 #[must_use]
 pub fn reference_search_text(reference: &Reference) -> String {
-    let authors: Vec<String> = reference.author.iter().map(name_text).collect();
+    let authors: Vec<String> = reference
+        .author
+        .iter()
+        .map(super::cite::display_name)
+        .collect();
     let year = reference
         .issued
         .as_ref()
@@ -364,22 +368,6 @@ pub fn reference_search_text(reference: &Reference) -> String {
     )
     .trim()
     .to_owned()
-}
-
-fn name_text(name: &CslName) -> String {
-    if !name.literal.is_empty() {
-        return name.literal.clone();
-    }
-    [
-        name.given.as_str(),
-        name.non_dropping_particle.as_str(),
-        name.family.as_str(),
-    ]
-    .iter()
-    .filter(|s| !s.is_empty())
-    .copied()
-    .collect::<Vec<_>>()
-    .join(" ")
 }
 
 /// Converts sorted char indices into merged byte ranges of `text`, shifted by `-char_offset`.
