@@ -143,9 +143,66 @@ pub fn save_report(dir: &Path, report: &str) -> std::io::Result<PathBuf> {
     result.map(|()| path)
 }
 
+/// The newest crash report in `dir` saved after `after_millis` (milliseconds since the Unix
+/// epoch, as in the report's name), with its time: what the window tells the user about at
+/// the next start. Files that are not reports are ignored; an unreadable directory has none.
+#[must_use]
+pub fn newest_report_after(dir: &Path, after_millis: u64) -> Option<(u64, PathBuf)> {
+    std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let name = entry.file_name();
+            let millis = report_time(name.to_str()?)?;
+            (millis > after_millis).then(|| (millis, entry.path()))
+        })
+        .max()
+}
+
+/// The text of a report for display: at most its first 64 KiB, or a sentence saying why it
+/// could not be read.
+#[must_use]
+pub fn read_report(path: &Path) -> String {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    match std::fs::File::open(path).and_then(|file| file.take(64 * 1024).read_to_end(&mut bytes)) {
+        Ok(_) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(error) => format!("(the report could not be read: {error})"),
+    }
+}
+
+/// The time in a report's name `crash-<millis>-<pid>.txt`.
+fn report_time(name: &str) -> Option<u64> {
+    let (millis, rest) = name.strip_prefix("crash-")?.split_once('-')?;
+    rest.strip_suffix(".txt")?.parse::<u32>().ok()?;
+    millis.parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_newest_unseen_report_is_found() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        assert_eq!(newest_report_after(dir.path(), 0), None);
+        for name in [
+            "crash-100-7.txt",
+            "crash-300-7.txt",
+            "crash-200-9.txt",
+            ".crash-400-7.txt.tmp",
+            "crash-x-1.txt",
+            "state.json",
+        ] {
+            std::fs::write(dir.path().join(name), "report").expect("write");
+        }
+        assert_eq!(
+            newest_report_after(dir.path(), 0),
+            Some((300, dir.path().join("crash-300-7.txt")))
+        );
+        assert_eq!(newest_report_after(dir.path(), 300), None);
+        assert_eq!(newest_report_after(&dir.path().join("missing"), 0), None);
+    }
 
     #[test]
     fn a_report_names_message_location_version_and_os() {

@@ -328,6 +328,49 @@ fn a_corrupt_state_file_is_survived_and_moved_aside() {
     harness.get_by_label("Reader");
 }
 
+/// A crash report saved by the last session is announced once at the next start: a window
+/// shows where it is and what it says, and the status bar repeats the path.
+#[test]
+fn a_crash_report_from_the_last_session_is_announced_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let state_file = dir.path().join("state.json");
+    let report = dir.path().join("crash-1700000000000-42.txt");
+    std::fs::write(&report, "paperlens 0.1.0 crash report\nmessage:   boom\n").unwrap();
+    let start = || StartOptions {
+        store: Some(StateStore::at(state_file.clone())),
+        crash_report_dir: Some(dir.path().to_path_buf()),
+        ..StartOptions::default()
+    };
+    {
+        let mut harness = harness_with(start());
+        settle(&mut harness);
+        harness.get_by_label("paperlens stopped after an internal error");
+        // In the window and in the status bar.
+        assert_eq!(
+            harness
+                .get_all_by_label_contains(&report.display().to_string())
+                .count(),
+            2
+        );
+        harness.get_by_label_contains("message:   boom");
+        assert!(harness.state().diagnostics.open);
+        assert_eq!(
+            harness.state().state.crash_reports_seen_until,
+            1_700_000_000_000
+        );
+        harness.state_mut().save_state();
+    }
+    // The next start has nothing new to say.
+    let mut harness = harness_with(start());
+    settle(&mut harness);
+    assert!(!harness.state().diagnostics.open);
+    assert!(
+        harness
+            .query_by_label("paperlens stopped after an internal error")
+            .is_none()
+    );
+}
+
 #[test]
 fn state_is_remembered_across_restarts() {
     let dir = tempfile::tempdir().unwrap();

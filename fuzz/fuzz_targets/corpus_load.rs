@@ -10,7 +10,10 @@ use paperlens::corpus::search::SearchIndex;
 fuzz_target!(|data: &[u8]| {
     let report = load_bytes(data, "fuzz.json");
     if report.corpus.is_none() {
-        assert!(!report.diagnostics.is_empty(), "no corpus and no diagnostic");
+        assert!(
+            !report.diagnostics.is_empty(),
+            "no corpus and no diagnostic"
+        );
     }
     if let Some(text) = &report.source_text {
         for diagnostic in &report.diagnostics {

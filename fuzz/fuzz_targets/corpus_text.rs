@@ -27,7 +27,12 @@ fuzz_target!(|data: &[u8]| {
     };
     let source = TEMPLATE.replacen("TEXT", &json_text, 1);
     let report = load_str(&source, "fuzz.json");
-    let _ = render_human(&report.diagnostics, "fuzz.json", report.source_text.as_deref(), false);
+    let _ = render_human(
+        &report.diagnostics,
+        "fuzz.json",
+        report.source_text.as_deref(),
+        false,
+    );
     if let Some(corpus) = &report.corpus {
         for paragraph in &corpus.index.paragraphs {
             for sentence in &paragraph.sentences {

@@ -50,6 +50,9 @@ pub struct StartOptions {
     pub corpus: Option<Corpus>,
     /// Print the time from `started` to the first frame, then close (startup benchmark).
     pub measure_startup_from: Option<std::time::Instant>,
+    /// Where crash reports are saved: a report newer than the last one announced is shown at
+    /// start. `None` looks nowhere.
+    pub crash_report_dir: Option<PathBuf>,
 }
 
 /// A load running on a worker thread.
@@ -157,6 +160,26 @@ impl Explorer {
         if let Some(view) = options.view {
             state.view = view;
         }
+        let mut diagnostics = DiagnosticsWindow::default();
+        if let Some((time, path)) = options
+            .crash_report_dir
+            .as_deref()
+            .and_then(|dir| crate::crash::newest_report_after(dir, state.crash_reports_seen_until))
+        {
+            state.crash_reports_seen_until = time;
+            notices.push(format!(
+                "paperlens stopped after an internal error last time; the report is {}",
+                path.display()
+            ));
+            diagnostics.show_report(
+                "paperlens stopped after an internal error".to_owned(),
+                format!(
+                    "The last session ended with an internal error. Its report was saved to {}; please attach that file when you report the problem.",
+                    path.display()
+                ),
+                crate::crash::read_report(&path),
+            );
+        }
         Theme::install_fonts(ctx);
         let theme = Theme::for_choice(state.theme, ctx.system_theme() == Some(egui::Theme::Dark));
         theme.apply(ctx);
@@ -180,7 +203,7 @@ impl Explorer {
             trends: TrendsView::default(),
             inspector: Inspector,
             search: SearchPopup::default(),
-            diagnostics: DiagnosticsWindow::default(),
+            diagnostics,
             show_shortcuts: false,
             notices,
             warnings_text,

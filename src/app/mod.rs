@@ -83,6 +83,7 @@ pub fn run(args: &WindowArgs, started: std::time::Instant) -> ExitCode {
         present: args.present,
         corpus: None,
         measure_startup_from: args.measure_startup.then_some(started),
+        crash_report_dir: (!screenshot && !args.measure_startup).then(crate::crash::report_dir),
     };
     let screenshot_error = std::sync::Arc::new(std::sync::Mutex::new(None));
     let error_slot = std::sync::Arc::clone(&screenshot_error);

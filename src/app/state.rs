@@ -120,6 +120,9 @@ pub struct PersistedState {
     pub citation_style: CitationStyle,
     /// How the Reader shows in-text citations.
     pub citation_display: CitationDisplay,
+    /// The time (milliseconds since the Unix epoch) of the newest crash report the user has
+    /// been told about, so that each report is announced once.
+    pub crash_reports_seen_until: u64,
 }
 
 /// How the Reader shows in-text citations.
@@ -148,6 +151,7 @@ impl Default for PersistedState {
             recent_files: Vec::new(),
             citation_style: CitationStyle::default(),
             citation_display: CitationDisplay::default(),
+            crash_reports_seen_until: 0,
         }
     }
 }

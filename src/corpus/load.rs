@@ -186,11 +186,10 @@ pub fn load_text(text: &str, source_name: &str) -> LoadReport {
 /// load fails only when none can be read.
 #[must_use]
 pub fn load_bibliography(text: &str, source_name: &str, format: ImportFormat) -> LoadReport {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let imported = import::import(format, text);
     let mut report = LoadReport {
         source_name: source_name.to_owned(),
-        source_text: Some(text.to_owned()),
+        source_text: Some(import::without_byte_order_mark(text).to_owned()),
         corpus: None,
         diagnostics: imported.diagnostics,
     };
@@ -228,10 +227,14 @@ pub fn load_bibliography(text: &str, source_name: &str, format: ImportFormat) ->
 /// leading UTF-8 byte-order mark is ignored.
 #[must_use]
 pub fn load_str(text: &str, source_name: &str) -> LoadReport {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim_start().starts_with('[') {
+    if import::without_byte_order_mark(text)
+        .trim_start()
+        .starts_with('[')
+    {
+        // The whole text: the importer removes the byte-order mark itself.
         return load_bibliography(text, source_name, ImportFormat::CslJson);
     }
+    let text = import::without_byte_order_mark(text);
     let mut report = LoadReport {
         source_name: source_name.to_owned(),
         source_text: None,

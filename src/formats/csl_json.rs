@@ -131,6 +131,11 @@ pub fn import(text: &str) -> Imported {
         .map(|i| Diagnostic::warning(Code::JsonType, "", "").at(JsonPath::root().index(i)))
         .collect();
     locate_paths(text, &mut markers);
+    // Skipped items, located all at once after the loop (one scan of the text, not one per
+    // item, which would be quadratic for a large file), each with its item's place to fall
+    // back on.
+    let mut skipped: Vec<Diagnostic> = Vec::new();
+    let mut fallbacks: Vec<Location> = Vec::new();
     for (i, item) in items.into_iter().enumerate() {
         let location = markers
             .get(i)
@@ -141,20 +146,22 @@ pub fn import(text: &str) -> Imported {
             Err((path, message)) => {
                 let mut full = JsonPath::root().index(i);
                 full.0.extend(path.0);
-                let mut one = [Diagnostic::warning(
+                skipped.push(Diagnostic::warning(
                     Code::JsonType,
                     format!("item {} is skipped: {message}", i + 1),
                     "a CSL-JSON item needs at least `id` and `type`; names are lists of {\"family\", \"given\"} or {\"literal\"}, dates {\"date-parts\": [[year, month, day]]}",
                 )
-                .at(full)];
-                locate_paths(text, &mut one);
-                let [mut diagnostic] = one;
-                if diagnostic.location.is_none() {
-                    diagnostic.location = Some(location);
-                }
-                imported.diagnostics.push(diagnostic);
+                .at(full));
+                fallbacks.push(location);
             }
         }
+    }
+    locate_paths(text, &mut skipped);
+    for (mut diagnostic, fallback) in skipped.into_iter().zip(fallbacks) {
+        if diagnostic.location.is_none() {
+            diagnostic.location = Some(fallback);
+        }
+        imported.diagnostics.push(diagnostic);
     }
     imported
 }

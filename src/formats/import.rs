@@ -47,12 +47,7 @@ pub fn detect(file_name: &str, text: &str) -> Option<ImportFormat> {
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    let first = text
-        .strip_prefix('\u{feff}')
-        .unwrap_or(text)
-        .trim_start()
-        .chars()
-        .next();
+    let first = without_byte_order_mark(text).trim_start().chars().next();
     match extension.as_deref() {
         Some("bib" | "bibtex" | "biblatex") => return Some(ImportFormat::Bibtex),
         Some("ris") => return Some(ImportFormat::Ris),
@@ -173,10 +168,19 @@ fn generated_id(reference: &Reference) -> String {
     id
 }
 
-/// Reads the references of a bibliography in `format`.
+/// `text` without the one UTF-8 byte-order mark it may start with. A second mark is text (and
+/// the importers report it as such): only one is removed, at one place, so that locations
+/// always refer to the same text.
+#[must_use]
+pub fn without_byte_order_mark(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// Reads the references of a bibliography in `format`. A byte-order mark at the start is
+/// ignored: locations refer to [`without_byte_order_mark`]`(text)`.
 #[must_use]
 pub fn import(format: ImportFormat, text: &str) -> Imported {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = without_byte_order_mark(text);
     let mut imported = match format {
         ImportFormat::CslJson => csl_json::import(text),
         ImportFormat::Bibtex => bibtex::import(text),

@@ -1,0 +1,10 @@
+//! Any bytes as a CSL-JSON bibliography, through the importer and the loader
+//! (`paperlens_fuzz::check_import`).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use paperlens::formats::import::ImportFormat;
+
+fuzz_target!(|data: &[u8]| {
+    paperlens_fuzz::check_import(ImportFormat::CslJson, "fuzz.json", data);
+});

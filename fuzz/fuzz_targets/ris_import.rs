@@ -1,0 +1,10 @@
+//! Any bytes as a RIS bibliography, through the importer and the loader
+//! (`paperlens_fuzz::check_import`).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use paperlens::formats::import::ImportFormat;
+
+fuzz_target!(|data: &[u8]| {
+    paperlens_fuzz::check_import(ImportFormat::Ris, "fuzz.ris", data);
+});

@@ -1,0 +1,43 @@
+//! Checks shared by the importer fuzz targets.
+
+use paperlens::corpus::diagnostics::render_human;
+use paperlens::corpus::load::load_bytes;
+use paperlens::formats::import::{ImportFormat, import, without_byte_order_mark};
+
+/// Any bytes as a bibliography in `format`: the importer must return (never panic, never hang,
+/// never overflow its stack) with every location inside the text, and so must the loader that
+/// opens `file_name` (whose extension picks the format).
+pub fn check_import(format: ImportFormat, file_name: &str, data: &[u8]) {
+    if let Ok(text) = std::str::from_utf8(data) {
+        let imported = import(format, text);
+        // Locations refer to the text without its byte-order mark, as the loader's do.
+        let text = without_byte_order_mark(text);
+        assert_eq!(imported.references.len(), imported.locations.len());
+        for location in imported.locations.iter().chain(
+            imported
+                .diagnostics
+                .iter()
+                .filter_map(|d| d.location.as_ref()),
+        ) {
+            assert!(location.offset <= text.len());
+            assert!(text.is_char_boundary(location.offset));
+        }
+        let _ = render_human(&imported.diagnostics, file_name, Some(text), false);
+    }
+    let report = load_bytes(data, file_name);
+    if report.corpus.is_none() {
+        assert!(report.diagnostics.iter().any(|d| d.is_error()));
+    }
+    if let Some(text) = &report.source_text {
+        for location in report.diagnostics.iter().filter_map(|d| d.location.as_ref()) {
+            assert!(location.offset <= text.len());
+            assert!(text.is_char_boundary(location.offset));
+        }
+    }
+    let _ = render_human(
+        &report.diagnostics,
+        file_name,
+        report.source_text.as_deref(),
+        false,
+    );
+}
