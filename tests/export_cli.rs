@@ -199,7 +199,7 @@ fn a_bibliography_file_works_as_corpus_and_its_warnings_go_to_stderr() {
     assert!(text.contains("TI  - First good entry"));
     assert!(text.contains("AU  - Müller, Anna"));
     let err = stderr(&output);
-    assert!(err.contains("warning[malformed-citation]"), "{err}");
+    assert!(err.contains("warning[skipped-entry]"), "{err}");
     assert!(err.contains("broken.bib:11:1"), "{err}");
 
     // A bibliography becomes a paperlens corpus.

@@ -119,7 +119,7 @@ fn a_bibliography_with_no_readable_entry_does_not_load() {
     assert_eq!(
         codes,
         [
-            ("malformed-citation", Severity::Warning),
+            ("skipped-entry", Severity::Warning),
             ("empty-text", Severity::Error)
         ]
     );

@@ -90,6 +90,11 @@ pub enum Code {
     EmptyText,
     /// Two references carry the same printed citation number.
     DuplicateCitationNumber,
+    /// A bibliography entry (BibTeX entry, RIS record, CSL-JSON item) cannot be read; it is
+    /// left out and the others load.
+    SkippedEntry,
+    /// A BibTeX file cannot be read at all (the parser failed outside any entry, or stopped).
+    BibtexSyntax,
 }
 
 impl Code {
@@ -125,6 +130,8 @@ impl Code {
             Self::QuoteNotFound => "quote-not-found",
             Self::EmptyText => "empty-text",
             Self::DuplicateCitationNumber => "duplicate-citation-number",
+            Self::SkippedEntry => "skipped-entry",
+            Self::BibtexSyntax => "bibtex-syntax",
         }
     }
 }

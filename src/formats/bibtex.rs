@@ -462,7 +462,7 @@ pub fn import(text: &str) -> Imported {
     std::panic::catch_unwind(|| import_checked(text)).unwrap_or_else(|_| {
         let mut imported = Imported::default();
         imported.diagnostics.push(Diagnostic::error(
-            Code::MalformedCitation,
+            Code::BibtexSyntax,
             "the BibTeX parser could not read this file",
             "check the file in a BibTeX editor (e.g. JabRef) and fix the entries it reports",
         ));
@@ -500,7 +500,7 @@ fn import_checked(text: &str) -> Imported {
         };
         if let Some(at) = too_deep(slice) {
             let problem = Problem {
-                code: Code::MalformedCitation,
+                code: Code::SkippedEntry,
                 what: format!("braces nest more than {MAX_BRACE_DEPTH} levels deep"),
                 hint: "a real entry never needs that many; check the file for damage",
                 at: piece.start + at,
@@ -553,7 +553,7 @@ fn import_checked(text: &str) -> Imported {
         for (at, what) in abbreviation_problems(&raw) {
             if let Some(piece) = piece_at(&mut pieces, at).filter(|p| !p.skipped) {
                 let problem = Problem {
-                    code: Code::MalformedCitation,
+                    code: Code::SkippedEntry,
                     what,
                     hint: "define each `@string` from text and earlier `@string`s, never from itself",
                     at,
@@ -565,7 +565,7 @@ fn import_checked(text: &str) -> Imported {
         for (at, what) in inheritance_problems(&raw, &first) {
             if let Some(piece) = piece_at(&mut pieces, at).filter(|p| !p.skipped) {
                 let problem = Problem {
-                    code: Code::MalformedCitation,
+                    code: Code::SkippedEntry,
                     what,
                     hint: "make `crossref` (and `xdata`) point to an entry that does not refer back",
                     at,
@@ -578,7 +578,7 @@ fn import_checked(text: &str) -> Imported {
         for (at, what) in inheritance_budget_problems(&raw, &first) {
             if let Some(piece) = piece_at(&mut pieces, at).filter(|p| !p.skipped) {
                 let problem = Problem {
-                    code: Code::MalformedCitation,
+                    code: Code::SkippedEntry,
                     what,
                     hint: "a parent entry shared by many children should hold only short fields",
                     at,
@@ -598,7 +598,7 @@ fn import_checked(text: &str) -> Imported {
                 let Some(piece) = piece_at(&mut pieces, at).filter(|p| !p.skipped) else {
                     imported.diagnostics.push(
                         Diagnostic::error(
-                            Code::MalformedCitation,
+                            Code::BibtexSyntax,
                             format!("the file cannot be read as BibTeX: {}", error.kind),
                             "fix the file at this point",
                         )
@@ -969,7 +969,7 @@ fn skip(
     let code = if matches!(error.kind, ParseErrorKind::DuplicateKey(_)) {
         Code::DuplicateId
     } else {
-        Code::MalformedCitation
+        Code::SkippedEntry
     };
     let problem = Problem {
         code,

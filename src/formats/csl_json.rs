@@ -147,7 +147,7 @@ pub fn import(text: &str) -> Imported {
                 let mut full = JsonPath::root().index(i);
                 full.0.extend(path.0);
                 skipped.push(Diagnostic::warning(
-                    Code::JsonType,
+                    Code::SkippedEntry,
                     format!("item {} is skipped: {message}", i + 1),
                     "a CSL-JSON item needs at least `id` and `type`; names are lists of {\"family\", \"given\"} or {\"literal\"}, dates {\"date-parts\": [[year, month, day]]}",
                 )
@@ -330,7 +330,7 @@ mod tests {
         assert_eq!(imported.diagnostics.len(), 1);
         let d = &imported.diagnostics[0];
         assert!(!d.is_error());
-        assert_eq!(d.code, Code::JsonType);
+        assert_eq!(d.code, Code::SkippedEntry);
         assert!(d.message.starts_with("item 2 is skipped"), "{}", d.message);
         assert_eq!(d.location.map(|l| l.line), Some(4));
         assert_eq!(imported.locations[1].line, 5);

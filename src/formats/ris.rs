@@ -346,7 +346,7 @@ fn unclosed(record: &Record<'_>, imported: &mut Imported) {
         .unwrap_or_default();
     imported.diagnostics.push(
         Diagnostic::warning(
-            Code::MalformedCitation,
+            Code::SkippedEntry,
             format!(
                 "skipped the record starting at line {}{title}: it has no `ER  - ` line before the next record or the end of the file",
                 record.start.line
@@ -361,7 +361,7 @@ fn flush_stray(stray: &mut Option<Location>, imported: &mut Imported) {
     if let Some(at) = stray.take() {
         imported.diagnostics.push(
             Diagnostic::warning(
-                Code::MalformedCitation,
+                Code::SkippedEntry,
                 format!(
                     "skipped the lines from line {} on: they stand outside any record",
                     at.line
