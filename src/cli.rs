@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::corpus::diagnostics::{self, render_human, render_json};
 use crate::corpus::load::{LoadFailure, LoadReport, load_path, load_str};
-use crate::corpus::{BUILTIN_JSON, BUILTIN_NAME, schema};
+use crate::corpus::{BUILTIN_JSON, BUILTIN_NAME, counted, schema};
 
 /// paperlens: explore a research paper as linked panels of text, citations, references, cases,
 /// a regional table and trends.
@@ -169,25 +169,25 @@ pub fn check(file: Option<&PathBuf>, format: OutputFormat) -> ExitCode {
 pub fn summary_line(report: &LoadReport) -> String {
     let (errors, warnings) = diagnostics::count(&report.diagnostics);
     let verdict = format!(
-        "{errors} error{}, {warnings} warning{}",
-        plural(errors),
-        plural(warnings)
+        "{}, {}",
+        counted(errors, "error"),
+        counted(warnings, "warning")
     );
     match &report.corpus {
         Some(corpus) => {
             let s = corpus.summary();
             format!(
-                "{}: {} references, {} citations ({} citation groups), {} sections, {} paragraphs, {} entities, {} cases, {} table rows, {} series points; {verdict}",
+                "{}: {}, {} ({}), {}, {}, {}, {}, {}, {}; {verdict}",
                 report.source_name,
-                s.references,
-                s.citations,
-                s.citation_groups,
-                s.sections,
-                s.paragraphs,
-                s.entities,
-                s.cases,
-                s.table_rows,
-                s.series_points,
+                counted(s.references, "reference"),
+                counted(s.citations, "citation"),
+                counted(s.citation_groups, "citation group"),
+                counted(s.sections, "section"),
+                counted(s.paragraphs, "paragraph"),
+                counted(s.entities, "entity"),
+                counted(s.cases, "case"),
+                counted(s.table_rows, "table row"),
+                counted(s.series_points, "series point"),
             )
         }
         None => format!("{}: not loaded; {verdict}", report.source_name),
@@ -203,10 +203,6 @@ fn summary_json(report: &LoadReport) -> serde_json::Value {
         object.extend(counts);
     }
     value
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// Arguments of `paperlens plot`.
@@ -475,19 +471,19 @@ pub fn export(args: &ExportArgs) -> ExitCode {
                     format,
                     (!ids.is_empty()).then_some(positions.as_slice()),
                 ),
-                format!("{count} references as {}", format.label()),
+                format!("{} as {}", counted(count, "reference"), format.label()),
             )
         }
         ExportWhat::Table { .. } => (
             formats::csv::regional_table(corpus),
             format!(
-                "{} table rows as CSV",
-                corpus.file.regional_table.rows.len()
+                "{} as CSV",
+                counted(corpus.file.regional_table.rows.len(), "table row")
             ),
         ),
         ExportWhat::Cases { .. } => (
             formats::csv::cases(corpus),
-            format!("{} cases as CSV", corpus.file.cases.len()),
+            format!("{} as CSV", counted(corpus.file.cases.len(), "case")),
         ),
         ExportWhat::Corpus { .. } => (
             formats::export_corpus_json(&corpus.file),

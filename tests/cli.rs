@@ -81,6 +81,18 @@ fn checking_the_builtin_corpus_succeeds() {
     }
 }
 
+/// The summary speaks of one case and one table row in the singular.
+#[test]
+fn the_summary_counts_in_the_right_number() {
+    let output = check_file(&fixtures().join("minimal.json"), false);
+    assert_exit(&output, 0);
+    let out = stdout(&output);
+    assert!(
+        out.contains("2 references, 5 citations (4 citation groups), 2 sections, 3 paragraphs, 2 entities, 1 case, 1 table row, 3 series points; 0 errors, 0 warnings"),
+        "{out}"
+    );
+}
+
 #[test]
 fn an_invalid_file_exits_1_with_position_caret_code_and_hint() {
     let path = fixtures().join("invalid/unknown-region.json");

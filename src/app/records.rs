@@ -213,15 +213,7 @@ fn more_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, total: usize) {
     }
 }
 
-/// `"1 case"`, `"3 cases"`, `"2 entities"`.
-#[must_use]
-pub fn counted(n: usize, noun: &str) -> String {
-    match (n, noun.strip_suffix('y')) {
-        (1, _) => format!("1 {noun}"),
-        (_, Some(stem)) => format!("{n} {stem}ies"),
-        (_, None) => format!("{n} {noun}s"),
-    }
-}
+pub use crate::corpus::counted;
 
 fn excerpt(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {

@@ -156,6 +156,16 @@ impl Corpus {
     }
 }
 
+/// `"1 case"`, `"3 cases"`, `"2 entities"`: a count with its noun in the right number.
+#[must_use]
+pub fn counted(n: usize, noun: &str) -> String {
+    match (n, noun.strip_suffix('y')) {
+        (1, _) => format!("1 {noun}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        (_, None) => format!("{n} {noun}s"),
+    }
+}
+
 /// Counts of what a corpus holds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Summary {
@@ -179,4 +189,17 @@ pub struct Summary {
     pub series_points: usize,
     /// Editorial notes.
     pub notes: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counted;
+
+    #[test]
+    fn counts_take_the_noun_in_the_right_number() {
+        assert_eq!(counted(1, "case"), "1 case");
+        assert_eq!(counted(0, "case"), "0 cases");
+        assert_eq!(counted(2, "entity"), "2 entities");
+        assert_eq!(counted(1, "table row"), "1 table row");
+    }
 }
