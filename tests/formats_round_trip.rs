@@ -131,7 +131,7 @@ fn ris_export_has_exactly_one_ty_er_record_per_reference() {
 /// The type a CSL type comes back as after a trip through a format that has no exact match.
 fn round_trip_type(format: ReferenceFormat, item_type: &str) -> &str {
     match (format, item_type) {
-        (ReferenceFormat::Bibtex | ReferenceFormat::Ris, "article") => "document",
+        (ReferenceFormat::Ris, "article") => "document",
         _ => item_type,
     }
 }
@@ -207,6 +207,33 @@ fn bibtex_round_trip_keeps_every_field_it_carries() {
             .to_owned()
     });
     assert!(back.file.references.iter().all(|r| r.note.is_empty()));
+}
+
+/// Every CSL item type comes back from BibTeX: a type without an entry type of its own travels
+/// in `entrysubtype` (BibLaTeX's `magazine` and `newspaper` for those articles).
+#[test]
+fn every_csl_type_survives_bibtex() {
+    for item_type in paperlens::corpus::model::CSL_ITEM_TYPES {
+        let reference = Reference {
+            id: "x".to_owned(),
+            item_type: item_type.to_owned(),
+            title: "A title".to_owned(),
+            ..Reference::default()
+        };
+        let text = paperlens::formats::bibtex::entry(&reference, None);
+        let imported = paperlens::formats::bibtex::import(&text);
+        let back = imported.references.first().expect("one entry");
+        assert_eq!(back.item_type, item_type, "{text}");
+        assert!(back.extra.is_empty(), "{text}: {:?}", back.extra);
+    }
+    let magazine = Reference {
+        id: "m".to_owned(),
+        item_type: "article-magazine".to_owned(),
+        ..Reference::default()
+    };
+    assert!(
+        paperlens::formats::bibtex::entry(&magazine, None).contains("entrysubtype = {magazine}")
+    );
 }
 
 #[test]

@@ -165,6 +165,55 @@ impl ParagraphKind {
     }
 }
 
+/// The item types of CSL 1.0.2, the values a reference's `type` can take.
+pub const CSL_ITEM_TYPES: [&str; 45] = [
+    "article",
+    "article-journal",
+    "article-magazine",
+    "article-newspaper",
+    "bill",
+    "book",
+    "broadcast",
+    "chapter",
+    "classic",
+    "collection",
+    "dataset",
+    "document",
+    "entry",
+    "entry-dictionary",
+    "entry-encyclopedia",
+    "event",
+    "figure",
+    "graphic",
+    "hearing",
+    "interview",
+    "legal_case",
+    "legislation",
+    "manuscript",
+    "map",
+    "motion_picture",
+    "musical_score",
+    "pamphlet",
+    "paper-conference",
+    "patent",
+    "performance",
+    "periodical",
+    "personal_communication",
+    "post",
+    "post-weblog",
+    "regulation",
+    "report",
+    "review",
+    "review-book",
+    "software",
+    "song",
+    "speech",
+    "standard",
+    "thesis",
+    "treaty",
+    "webpage",
+];
+
 /// One reference-list entry as a CSL-JSON item (the shape Zotero and Pandoc exchange).
 ///
 /// Fields the format does not name are kept in `extra` and written back unchanged.

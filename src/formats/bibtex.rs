@@ -3,7 +3,9 @@
 //! Export writes classic BibTeX entry types (`@article`, `@book`, `@incollection`,
 //! `@phdthesis` …) with LaTeX specials escaped, titles protected from case changes by an extra
 //! pair of braces, and the reference's cross-links in `annote`. Fields BibTeX has no name for
-//! are written under their CSL-JSON name, which BibTeX ignores and paperlens reads back.
+//! are written under their CSL-JSON name, which BibTeX ignores and paperlens reads back; a CSL
+//! type BibTeX has no entry type for (a preprint's `article`, `webpage`, `classic` …) is written
+//! as `entrysubtype`, BibLaTeX's field for a finer type, so that it comes back.
 //!
 //! Import parses with the `biblatex` crate, which expands `@string` abbreviations, resolves
 //! `crossref` and `xdata` inheritance and decodes most LaTeX accents; what it leaves (`~`,
@@ -25,7 +27,7 @@ use serde_json::Value;
 
 use crate::corpus::Corpus;
 use crate::corpus::diagnostics::{Code, Diagnostic, LineIndex};
-use crate::corpus::model::{CslDate, CslName, Reference};
+use crate::corpus::model::{CSL_ITEM_TYPES, CslDate, CslName, Reference};
 
 use super::ExportError;
 use super::import::Imported;
@@ -85,6 +87,21 @@ pub fn entry_type(reference: &Reference) -> &'static str {
     }
 }
 
+/// The `entrysubtype` that tells the reference's CSL type apart when the entry type `kind`
+/// alone reads back as another (`@misc` is `document`, `@book` is `book`): BibLaTeX's
+/// `magazine` or `newspaper` for those articles, the CSL type itself otherwise.
+fn entry_subtype<'a>(reference: &'a Reference, kind: &str) -> Option<&'a str> {
+    let csl = reference.item_type.as_str();
+    if base_csl_type(&EntryType::new(kind), None) == csl || !CSL_ITEM_TYPES.contains(&csl) {
+        return None;
+    }
+    Some(match csl {
+        "article-magazine" => "magazine",
+        "article-newspaper" => "newspaper",
+        _ => csl,
+    })
+}
+
 /// CSL-JSON fields held in `extra` that BibTeX (or BibLaTeX) has a field for.
 const EXTRA_TO_BIBTEX: [(&str, &str); 20] = [
     ("event-date", "eventdate"),
@@ -124,6 +141,9 @@ pub fn entry(reference: &Reference, links: Option<&CrossLinks>) -> String {
             fields.push((name, value));
         }
     };
+    if let Some(subtype) = entry_subtype(reference, kind) {
+        push(&mut fields, "entrysubtype", subtype.to_owned());
+    }
     push(&mut fields, "author", names(&reference.author));
     push(&mut fields, "editor", names(&reference.editor));
     if !reference.title.is_empty() {
@@ -1166,20 +1186,27 @@ const BIBTEX_TO_EXTRA: [(&str, &str); 24] = [
     ("pmid", "PMID"),
 ];
 
-/// The CSL item type of a BibTeX entry.
+/// The CSL item type of a BibTeX entry: an `entrysubtype` naming a CSL type (as paperlens
+/// writes for types BibTeX lacks) wins, else the entry type decides.
 fn csl_type(entry: &Entry) -> &'static str {
-    match &entry.entry_type {
-        EntryType::Article => {
-            match entry
-                .get("entrysubtype")
-                .map(|c| c.format_verbatim().to_lowercase())
-                .as_deref()
-            {
-                Some("magazine") => "article-magazine",
-                Some("newspaper") => "article-newspaper",
-                _ => "article-journal",
-            }
-        }
+    let subtype = entry
+        .get("entrysubtype")
+        .map(|c| c.format_verbatim().trim().to_lowercase());
+    subtype
+        .as_deref()
+        .and_then(|s| CSL_ITEM_TYPES.iter().find(|t| **t == s))
+        .copied()
+        .unwrap_or_else(|| base_csl_type(&entry.entry_type, subtype.as_deref()))
+}
+
+/// The CSL item type of a BibTeX entry type (with BibLaTeX's `entrysubtype` of articles).
+fn base_csl_type(entry_type: &EntryType, subtype: Option<&str>) -> &'static str {
+    match entry_type {
+        EntryType::Article => match subtype {
+            Some("magazine") => "article-magazine",
+            Some("newspaper") => "article-newspaper",
+            _ => "article-journal",
+        },
         EntryType::Book
         | EntryType::MvBook
         | EntryType::Collection
@@ -1423,8 +1450,14 @@ pub fn to_reference(entry: &Entry) -> Reference {
             .extra
             .insert("authority".to_owned(), Value::String(institution));
     }
+    // An `entrysubtype` that gave the type is not kept a second time in `extra`.
+    let subtype_is_type = entry.get("entrysubtype").is_some_and(|c| {
+        let subtype = c.format_verbatim().trim().to_lowercase();
+        CSL_ITEM_TYPES.contains(&subtype.as_str())
+            || (is_article && matches!(subtype.as_str(), "magazine" | "newspaper"))
+    });
     for (field, chunks) in &entry.fields {
-        if CONSUMED.contains(&field.as_str()) {
+        if CONSUMED.contains(&field.as_str()) || (field == "entrysubtype" && subtype_is_type) {
             continue;
         }
         let known = BIBTEX_TO_EXTRA.iter().find(|(bib, _)| bib == field);
