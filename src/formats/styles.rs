@@ -6,11 +6,10 @@
 //! become typographic, a date range gives its first date, and Harvard (Cite Them Right) gets
 //! the British locale its rules are written for.
 //!
-//! Known limits of the renderer itself (not of the data): when Chicago or MLA title-case a
-//! title, a closing all-capitals word loses its capitals (`…Crime—UNODC` → `…Crime—Unodc`) and
-//! a word after a comma is capitalised (`Ecocide, And the`); Chicago leaves stray punctuation
-//! (`Soc. Incl. 3 : 2–21`, `Perspect._,.`) for journal articles with no issue, or neither
-//! volume nor pages.
+//! The renderer is hayagriva with fixes of ours (`vendor/hayagriva/PATCHES.md`): title case
+//! keeps a closing all-capitals word (`…Crime—UNODC`) and leaves small words after a comma in
+//! lower case (`Ecocide, and the`), and no delimiter is written before a date that prints
+//! nothing (Chicago's `Soc. Incl. 3 : 2–21`, `A Glob. Perspect.,.`).
 
 use std::panic::AssertUnwindSafe;
 use std::sync::LazyLock;
@@ -503,6 +502,20 @@ mod tests {
             entry(style, "donnelly2013").0,
             "Donnelly, J. 2013. Universal Human Rights in Theory and Practice. Cornell University Press."
         );
+        // A volume without an issue, and a journal with neither: no stray punctuation where
+        // the missing parts would go (the vendored renderer's fix).
+        assert_eq!(
+            entry(style, "cho2015").0,
+            "Cho, S.-Y. 2015. “Modelling for Determinants of Human Trafficking.” Soc. Incl. 3: 2–21."
+        );
+        assert_eq!(
+            entry(style, "shelley2010").0,
+            "Shelley, L. 2010. “Human Trafficking.” A Glob. Perspect."
+        );
+        assert_eq!(
+            entry(style, "lathamsprinkle2019").0,
+            "Latham-Sprinkle, J., F. David, K. Bryant, and J. Larsen. 2019. “Migrants and Their Vulnerability to Human Trafficking, Modern Slavery and Forced Labour.” Preprint."
+        );
         assert_eq!(
             in_text(style, &["porter1995"], 8),
             "(Porter and van der Linde 1995)"
@@ -559,6 +572,41 @@ mod tests {
         assert_eq!(
             in_text(style, &["porter1995"], 8),
             "(Porter and van der Linde)"
+        );
+    }
+
+    /// Title case (Chicago, MLA) keeps a title's closing all-capitals word and writes small
+    /// words after a comma in lower case; after a colon it capitalises (the vendored
+    /// renderer's fixes, `vendor/hayagriva/PATCHES.md`).
+    #[test]
+    fn title_case_keeps_acronyms_and_small_words() {
+        for style in [CitationStyle::ChicagoAuthorDate, CitationStyle::Mla] {
+            let (citaristi, _) = entry(style, "citaristi2022");
+            assert!(
+                citaristi.contains("“United Nations Office on Drugs and Crime—UNODC.”"),
+                "{citaristi}"
+            );
+            let (bales, italics) = entry(style, "bales2016");
+            assert_eq!(
+                italics,
+                ["Blood and Earth: Modern Slavery, Ecocide, and the Secret to Saving the World"],
+                "{bales}"
+            );
+        }
+        // The case folder itself: a closing all-capitals word survives the switch to the
+        // next element's case, and a comma is not the end of a sentence.
+        use hayagriva::lang::{Case, CaseFolder, TitleCase};
+        let mut folder = CaseFolder::with_config(Case::Title(TitleCase::default()));
+        folder.push_str("united nations office on drugs and crime—UNODC");
+        folder.reconfigure(Case::NoTransform);
+        folder.push_str(".”");
+        assert_eq!(
+            folder.finish(),
+            "United Nations Office on Drugs and Crime—UNODC.”"
+        );
+        assert_eq!(
+            Case::Title(TitleCase::default()).transform("a study: in the dark; or, of the night"),
+            "A Study: In the Dark; or, of the Night"
         );
     }
 
