@@ -184,7 +184,9 @@ mod tests {
 
     #[test]
     fn the_newest_unseen_report_is_found() {
-        let dir = tempfile::tempdir().expect("temp dir");
+        let Ok(dir) = tempfile::tempdir() else {
+            panic!("no temp dir");
+        };
         assert_eq!(newest_report_after(dir.path(), 0), None);
         for name in [
             "crash-100-7.txt",
@@ -194,7 +196,7 @@ mod tests {
             "crash-x-1.txt",
             "state.json",
         ] {
-            std::fs::write(dir.path().join(name), "report").expect("write");
+            assert!(std::fs::write(dir.path().join(name), "report").is_ok());
         }
         assert_eq!(
             newest_report_after(dir.path(), 0),

@@ -1436,17 +1436,24 @@ fn repeated_problems_in_one_paragraph_point_at_each_occurrence() {
 // ---------------------------------------------------------------------------------------------
 // All committed fixtures through the binary
 
-/// Each committed hostile fixture through `paperlens check` (JSON and human): the exit status
-/// expected, no panic, and every diagnostic with a code, a message and a line and column.
+/// Each committed hostile fixture (corpora, and bibliographies whose bad entries are skipped)
+/// through `paperlens check` (JSON and human): the exit status expected, no panic, and every
+/// diagnostic with a code, a message and a line and column.
 #[test]
 fn every_hostile_fixture_gives_located_diagnostics_through_the_binary() {
     let expected: &[(&str, i32)] = &[
+        ("bibtex-nothing-readable.bib", 1),
+        ("bibtex-string-cycle.bib", 0),
+        ("bibtex-two-byte-order-marks.bib", 1),
+        ("bibtex-unclosed-entry.bib", 0),
         ("bom-then-wrong-type.json", 1),
         ("citation-keys-malformed.json", 1),
         ("citation-keys.json", 0),
+        ("csl-json-bad-items.json", 0),
         ("duplicate-title-key.json", 1),
         ("note-about-itself.json", 1),
         ("nul-in-string.json", 1),
+        ("ris-stray-and-unclosed.ris", 0),
         ("scripts-unknown-key.json", 1),
         ("scripts.json", 0),
         ("section-parent-cycle.json", 1),
