@@ -1,23 +1,14 @@
 //! The real `paperlens` binary: `check` and `schema` need no window, so these run headless.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 use std::time::{Duration, Instant};
 
 use paperlens::corpus::BUILTIN_JSON;
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-fn paperlens(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_paperlens"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run paperlens")
-}
+mod common;
+use common::{assert_exit, fixtures, json_codes, paperlens, stdout, write_temp};
 
 fn check_file(path: &Path, json: bool) -> Output {
     let path = path.to_str().expect("UTF-8 path");
@@ -28,43 +19,8 @@ fn check_file(path: &Path, json: bool) -> Output {
     }
 }
 
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-/// The exit code, with stdout and stderr in the message when it is not `expected`.
-fn assert_exit(output: &Output, expected: i32) {
-    assert_eq!(
-        output.status.code(),
-        Some(expected),
-        "stdout:\n{}\nstderr:\n{}",
-        stdout(output),
-        stderr(output)
-    );
-    assert!(!stderr(output).contains("panicked"), "{}", stderr(output));
-}
-
 fn json_output(output: &Output) -> serde_json::Value {
     serde_json::from_str(&stdout(output)).expect("--format json prints valid JSON")
-}
-
-fn codes(report: &serde_json::Value) -> Vec<String> {
-    report["diagnostics"]
-        .as_array()
-        .expect("a diagnostics array")
-        .iter()
-        .map(|d| d["code"].as_str().expect("a code").to_owned())
-        .collect()
-}
-
-fn write_temp(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.path().join(name);
-    std::fs::write(&path, bytes).expect("write temp file");
-    path
 }
 
 #[test]
@@ -151,7 +107,7 @@ fn a_missing_file_or_a_directory_exits_2() {
 
     let output = check_file(&missing, true);
     assert_exit(&output, 2);
-    assert_eq!(codes(&json_output(&output)), ["io"]);
+    assert_eq!(json_codes(&json_output(&output)), ["io"]);
 }
 
 #[test]
@@ -164,7 +120,7 @@ fn a_file_over_the_size_limit_exits_2() {
     drop(file);
     let output = check_file(&path, true);
     assert_exit(&output, 2);
-    assert_eq!(codes(&json_output(&output)), ["too-large"]);
+    assert_eq!(json_codes(&json_output(&output)), ["too-large"]);
 }
 
 #[test]
@@ -242,7 +198,7 @@ fn a_truncated_corpus_exits_1_with_a_syntax_error_and_never_panics() {
         let output = check_file(&path, true);
         assert_exit(&output, 1);
         assert_eq!(
-            codes(&json_output(&output)),
+            json_codes(&json_output(&output)),
             ["json-syntax"],
             "cut at {cut}"
         );
@@ -277,7 +233,12 @@ fn deeply_nested_json_fails_quickly_without_overflowing() {
             started.elapsed()
         );
         assert_exit(&output, 1);
-        assert_eq!(codes(&json_output(&output)), [code], "{}", path.display());
+        assert_eq!(
+            json_codes(&json_output(&output)),
+            [code],
+            "{}",
+            path.display()
+        );
     }
     let output = check_file(&nested, false);
     assert_exit(&output, 1);
@@ -296,7 +257,7 @@ fn invalid_utf8_exits_1() {
     let path = write_temp(&dir, "latin1.json", &bytes);
     let output = check_file(&path, true);
     assert_exit(&output, 1);
-    assert_eq!(codes(&json_output(&output)), ["invalid-utf8"]);
+    assert_eq!(json_codes(&json_output(&output)), ["invalid-utf8"]);
     let output = check_file(&path, false);
     assert_exit(&output, 1);
     assert!(stdout(&output).contains("error[invalid-utf8]"));

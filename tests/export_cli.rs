@@ -2,47 +2,12 @@
 //! built-in corpus or any file paperlens opens.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
 use paperlens::corpus::Corpus;
 use paperlens::corpus::load::load_path;
 use serde_json::Value;
 
-fn paperlens(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_paperlens"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run paperlens")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn assert_exit(output: &Output, expected: i32) {
-    assert_eq!(
-        output.status.code(),
-        Some(expected),
-        "stdout:\n{}\nstderr:\n{}",
-        stdout(output),
-        stderr(output)
-    );
-    assert!(!stderr(output).contains("panicked"), "{}", stderr(output));
-}
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-fn path_str(path: &Path) -> &str {
-    path.to_str().expect("UTF-8 path")
-}
+mod common;
+use common::{assert_exit, fixtures, paperlens, path_str, stderr, stdout};
 
 #[test]
 fn bibtex_goes_to_stdout_and_is_valid() {

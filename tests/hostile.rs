@@ -18,7 +18,11 @@ use paperlens::corpus::load::{LoadFailure, LoadReport, load_bytes, load_path, lo
 use paperlens::corpus::search::SearchIndex;
 use paperlens::corpus::validate::MAX_DIAGNOSTICS;
 use paperlens::corpus::{BUILTIN_JSON, Corpus, Item, MAX_FILE_BYTES, Severity};
+use paperlens::formats::import::{ImportFormat, Imported, import};
 use serde_json::{Value, json};
+
+mod common;
+use common::{json_codes, write_temp};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -137,12 +141,7 @@ fn column_of(text: &str, marker: &str) -> usize {
 /// The real binary on `args`; asserts it did not panic and ended within [`BOUND`].
 fn paperlens(args: &[&str]) -> Output {
     let started = Instant::now();
-    let output = Command::new(env!("CARGO_BIN_EXE_paperlens"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("PAPERLENS_TEST_PANIC")
-        .output()
-        .expect("run paperlens");
+    let output = common::paperlens(args);
     let took = started.elapsed();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains("panicked"), "{args:?} panicked:\n{stderr}");
@@ -169,21 +168,6 @@ fn check_human(path: &Path) -> (i32, String) {
     let output = paperlens(&["check", path.to_str().expect("UTF-8 path")]);
     let stdout = String::from_utf8(output.stdout).expect("stdout is UTF-8");
     (output.status.code().expect("an exit code"), stdout)
-}
-
-fn json_codes(report: &Value) -> Vec<String> {
-    report["diagnostics"]
-        .as_array()
-        .expect("a diagnostics array")
-        .iter()
-        .map(|d| d["code"].as_str().expect("a code").to_owned())
-        .collect()
-}
-
-fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.path().join(name);
-    std::fs::write(&path, bytes).expect("write temp file");
-    path
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -252,7 +236,7 @@ fn the_binary_reports_a_truncated_file_with_its_line_and_column() {
         .map(|(i, _)| i + 1)
         .expect("the built-in corpus has non-ASCII text");
     for cut in [1, 7, 40, 1234, non_ascii, bytes.len() / 2, bytes.len() - 2] {
-        let path = write(&dir, &format!("cut-{cut}.json"), &bytes[..cut]);
+        let path = write_temp(&dir, &format!("cut-{cut}.json"), &bytes[..cut]);
         let (code, report) = check_json(&path);
         assert_eq!(code, 1, "cut at {cut}: {report}");
         let diagnostics = report["diagnostics"].as_array().expect("an array");
@@ -415,7 +399,7 @@ fn the_binary_reports_a_wrong_type_at_each_level_with_path_and_line() {
         seen_depths.push(*depth);
         let original = node_mut(&mut builtin.clone(), path).clone();
         let (text, line) = replaced(&builtin, path, &other_type(&original, turn));
-        let file = write(&dir, &format!("depth-{depth}.json"), text.as_bytes());
+        let file = write_temp(&dir, &format!("depth-{depth}.json"), text.as_bytes());
         let (code, report) = check_json(&file);
         assert_eq!(code, 1, "{path}: {report}");
         let d = &report["diagnostics"][0];
@@ -474,7 +458,7 @@ fn a_utf16_file_is_an_encoding_problem_at_its_first_byte() {
     assert_eq!(codes(&report), ["invalid-utf8"]);
     assert_eq!(report.diagnostics[0].location.map(|l| l.offset), Some(0));
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = write(&dir, "utf16.json", &bytes);
+    let path = write_temp(&dir, "utf16.json", &bytes);
     let (code, report) = check_json(&path);
     assert_eq!(
         (code, json_codes(&report)),
@@ -547,7 +531,7 @@ fn nul_bytes_are_reported_where_they_stand() {
 
     // A file of NULs only (space reserved by a download that never came): named, escaped.
     let dir = tempfile::tempdir().expect("temp dir");
-    let zeros = write(&dir, "reserved.json", &[0; 4096]);
+    let zeros = write_temp(&dir, "reserved.json", &[0; 4096]);
     let report = load_path(&zeros);
     assert_eq!(codes(&report), ["json-type"]);
     assert!(
@@ -614,7 +598,7 @@ fn very_deep_nesting_is_refused_quickly_without_overflowing() {
     }
     // Through the binary too (its main thread has the usual stack).
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = write(
+    let path = write_temp(
         &dir,
         "deep-objects.json",
         in_reference.replace("\"@@deep@@\"", &objects).as_bytes(),
@@ -683,7 +667,7 @@ fn an_empty_or_blank_file_is_called_empty() {
         ("blank.json", &b" \n\t\r\n  "[..]),
         ("bom-only.json", &b"\xEF\xBB\xBF"[..]),
     ] {
-        let path = write(&dir, name, bytes);
+        let path = write_temp(&dir, name, bytes);
         let report = load_path(&path);
         assert_eq!(codes(&report), ["json-syntax"], "{name}");
         assert!(report.diagnostics[0].message.contains("empty"), "{name}");
@@ -719,7 +703,7 @@ fn a_directory_is_not_read_as_a_corpus() {
 fn an_unreadable_file_names_the_permission_problem() {
     use std::os::unix::fs::PermissionsExt as _;
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = write(&dir, "locked.json", minimal_text().as_bytes());
+    let path = write_temp(&dir, "locked.json", minimal_text().as_bytes());
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).expect("chmod 000");
     if std::fs::read(&path).is_ok() {
         println!(
@@ -1220,7 +1204,7 @@ fn a_10_mb_paragraph_loads_and_searches_in_bounded_time() {
 
     // And through the binary, with its summary.
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = write(&dir, "big.json", source.as_bytes());
+    let path = write_temp(&dir, "big.json", source.as_bytes());
     let (code, report) = check_json(&path);
     assert_eq!(code, 0, "{report}");
     assert_eq!(report["summary"]["loaded"], true);
@@ -1581,7 +1565,7 @@ fn without_a_state_directory_the_report_goes_to_the_platform_or_temporary_direct
 #[test]
 fn a_report_that_cannot_be_saved_is_said_so() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let not_a_directory = write(&dir, "a-file", b"in the way");
+    let not_a_directory = write_temp(&dir, "a-file", b"in the way");
     let (code, stderr) = deliberate_panic(&[("PAPERLENS_STATE_DIR", &not_a_directory)], false);
     assert_eq!(code, Some(101), "{stderr}");
     assert!(stderr.contains("panicked at"), "{stderr}");
@@ -1593,8 +1577,6 @@ fn a_report_that_cannot_be_saved_is_said_so() {
 
 // ---------------------------------------------------------------------------------------------
 // Bibliographies: BibTeX, RIS and CSL-JSON import
-
-use paperlens::formats::import::{ImportFormat, Imported, import};
 
 /// The built-in corpus's references exported in each format, with a file name for it.
 fn exported_bibliographies() -> Vec<(ImportFormat, &'static str, String)> {
@@ -1670,7 +1652,7 @@ fn a_bibliography_cut_anywhere_loads_what_is_complete() {
         // A few cuts through the binary: it opens what it can, or exits 1 saying why.
         let dir = tempfile::tempdir().expect("temp dir");
         for cut in [1, bytes.len() / 3, bytes.len() / 2 + 1, bytes.len() - 3] {
-            let path = write(&dir, name, &bytes[..cut]);
+            let path = write_temp(&dir, name, &bytes[..cut]);
             let (code, report) = check_json(&path);
             assert!(code == 0 || code == 1, "{name} cut at {cut}: {report}");
             assert_eq!(report["summary"]["loaded"], code == 0, "{report}");
@@ -1830,7 +1812,7 @@ fn bibtex_that_loops_or_explodes_is_skipped_with_a_reason() {
     }
     // Through the binary: a loop is a warning, the file still opens.
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = write(
+    let path = write_temp(
         &dir,
         "loop.bib",
         format!("{good}@string{{x = y}}\n@string{{y = x}}\n@book{{loop, title = x}}\n").as_bytes(),

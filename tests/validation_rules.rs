@@ -4,15 +4,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 
 use paperlens::corpus::diagnostics::Diagnostic;
 use paperlens::corpus::load::{LoadFailure, LoadReport, load_bytes, load_path, load_str};
 use paperlens::corpus::{BUILTIN_JSON, MAX_FILE_BYTES, Severity};
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
+mod common;
+use common::fixtures;
 
 fn minimal_text() -> String {
     std::fs::read_to_string(fixtures().join("minimal.json")).expect("read minimal.json")
