@@ -227,14 +227,12 @@ pub fn load_bibliography(text: &str, source_name: &str, format: ImportFormat) ->
 /// leading UTF-8 byte-order mark is ignored.
 #[must_use]
 pub fn load_str(text: &str, source_name: &str) -> LoadReport {
-    if import::without_byte_order_mark(text)
-        .trim_start()
-        .starts_with('[')
-    {
+    let without_mark = import::without_byte_order_mark(text);
+    if without_mark.trim_start().starts_with('[') {
         // The whole text: the importer removes the byte-order mark itself.
         return load_bibliography(text, source_name, ImportFormat::CslJson);
     }
-    let text = import::without_byte_order_mark(text);
+    let text = without_mark;
     let mut report = LoadReport {
         source_name: source_name.to_owned(),
         source_text: None,

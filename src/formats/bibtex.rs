@@ -1187,16 +1187,23 @@ const BIBTEX_TO_EXTRA: [(&str, &str); 24] = [
 ];
 
 /// The CSL item type of a BibTeX entry: an `entrysubtype` naming a CSL type (as paperlens
-/// writes for types BibTeX lacks) wins, else the entry type decides.
-fn csl_type(entry: &Entry) -> &'static str {
+/// writes for types BibTeX lacks) wins, else the entry type decides. The flag says whether
+/// `entrysubtype` decided the type (and so need not be kept as a field of its own).
+fn csl_type(entry: &Entry) -> (&'static str, bool) {
     let subtype = entry
         .get("entrysubtype")
         .map(|c| c.format_verbatim().trim().to_lowercase());
-    subtype
+    if let Some(named) = subtype
         .as_deref()
         .and_then(|s| CSL_ITEM_TYPES.iter().find(|t| **t == s))
-        .copied()
-        .unwrap_or_else(|| base_csl_type(&entry.entry_type, subtype.as_deref()))
+    {
+        return (named, true);
+    }
+    let item_type = base_csl_type(&entry.entry_type, subtype.as_deref());
+    (
+        item_type,
+        item_type != base_csl_type(&entry.entry_type, None),
+    )
 }
 
 /// The CSL item type of a BibTeX entry type (with BibLaTeX's `entrysubtype` of articles).
@@ -1358,7 +1365,7 @@ fn date_of(
 /// One BibTeX entry as a reference. See the module documentation for the mapping.
 #[must_use]
 pub fn to_reference(entry: &Entry) -> Reference {
-    let item_type = csl_type(entry);
+    let (item_type, type_from_subtype) = csl_type(entry);
     let is_article = matches!(
         entry.entry_type,
         EntryType::Article | EntryType::SuppPeriodical
@@ -1450,14 +1457,9 @@ pub fn to_reference(entry: &Entry) -> Reference {
             .extra
             .insert("authority".to_owned(), Value::String(institution));
     }
-    // An `entrysubtype` that gave the type is not kept a second time in `extra`.
-    let subtype_is_type = entry.get("entrysubtype").is_some_and(|c| {
-        let subtype = c.format_verbatim().trim().to_lowercase();
-        CSL_ITEM_TYPES.contains(&subtype.as_str())
-            || (is_article && matches!(subtype.as_str(), "magazine" | "newspaper"))
-    });
     for (field, chunks) in &entry.fields {
-        if CONSUMED.contains(&field.as_str()) || (field == "entrysubtype" && subtype_is_type) {
+        // An `entrysubtype` that gave the type is not kept a second time in `extra`.
+        if CONSUMED.contains(&field.as_str()) || (field == "entrysubtype" && type_from_subtype) {
             continue;
         }
         let known = BIBTEX_TO_EXTRA.iter().find(|(bib, _)| bib == field);
