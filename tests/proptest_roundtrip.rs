@@ -671,26 +671,50 @@ fn carried(r: &Reference) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// `original` written by `write`, read back by `read`: no diagnostic, one reference, and every
+/// field both BibTeX and RIS carry as it was.
+fn assert_round_trip(
+    original: &Reference,
+    write: fn(&Reference, Option<&paperlens::formats::links::CrossLinks>) -> String,
+    read: fn(&str) -> paperlens::formats::import::Imported,
+) -> Result<(), TestCaseError> {
+    let text = write(original, None);
+    let imported = read(&text);
+    prop_assert!(
+        imported.diagnostics.is_empty(),
+        "{:?}\n{text}",
+        imported.diagnostics
+    );
+    prop_assert_eq!(imported.references.len(), 1, "{}", text);
+    prop_assert_eq!(
+        carried(&imported.references[0]),
+        carried(original),
+        "{}",
+        text
+    );
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(config())]
 
     /// A reference written as a BibTeX entry and read back keeps every field BibTeX carries.
     #[test]
     fn a_reference_round_trips_through_bibtex(original in carried_reference()) {
-        let text = paperlens::formats::bibtex::entry(&original, None);
-        let imported = paperlens::formats::bibtex::import(&text);
-        prop_assert!(imported.diagnostics.is_empty(), "{:?}\n{text}", imported.diagnostics);
-        prop_assert_eq!(imported.references.len(), 1, "{}", text);
-        prop_assert_eq!(carried(&imported.references[0]), carried(&original), "{}", text);
+        assert_round_trip(
+            &original,
+            paperlens::formats::bibtex::entry,
+            paperlens::formats::bibtex::import,
+        )?;
     }
 
     /// A reference written as a RIS record and read back keeps every field RIS carries.
     #[test]
     fn a_reference_round_trips_through_ris(original in carried_reference()) {
-        let text = paperlens::formats::ris::record(&original, None);
-        let imported = paperlens::formats::ris::import(&text);
-        prop_assert!(imported.diagnostics.is_empty(), "{:?}\n{text}", imported.diagnostics);
-        prop_assert_eq!(imported.references.len(), 1, "{}", text);
-        prop_assert_eq!(carried(&imported.references[0]), carried(&original), "{}", text);
+        assert_round_trip(
+            &original,
+            paperlens::formats::ris::record,
+            paperlens::formats::ris::import,
+        )?;
     }
 }
