@@ -9,7 +9,7 @@ use paperlens::corpus::diagnostics::Diagnostic;
 use paperlens::corpus::load::{LoadFailure, LoadReport, load_bytes, load_path, load_str};
 use paperlens::corpus::{BUILTIN_JSON, MAX_FILE_BYTES, Severity};
 
-mod common;
+use crate::common;
 use common::fixtures;
 
 fn minimal_text() -> String {
@@ -211,7 +211,7 @@ const OTHER_CODES: &[&str] = &[
 /// The stable strings of `Code::as_str`, read from the source so that a new code without a
 /// fixture or documentation fails the tests below.
 fn codes_in_source() -> BTreeSet<&'static str> {
-    let source = include_str!("../src/corpus/diagnostics.rs");
+    let source = include_str!("../../src/corpus/diagnostics.rs");
     let code_impl = &source[source.find("impl Code {").expect("impl Code")..];
     let as_str = &code_impl[..code_impl.find("\n}\n").expect("end of impl Code")];
     let codes: BTreeSet<&str> = as_str
@@ -239,7 +239,7 @@ fn every_code_in_diagnostics_rs_is_covered() {
 
 #[test]
 fn every_code_is_documented_in_the_corpus_readme() {
-    let readme = include_str!("../corpus/README.md");
+    let readme = include_str!("../../corpus/README.md");
     let table = &readme[readme.find("## Diagnostic codes").expect("a codes section")..];
     for code in codes_in_source() {
         assert!(
@@ -251,7 +251,7 @@ fn every_code_is_documented_in_the_corpus_readme() {
 
 #[test]
 fn the_readme_example_is_the_minimal_fixture() {
-    let readme = include_str!("../corpus/README.md");
+    let readme = include_str!("../../corpus/README.md");
     let section = &readme[readme
         .find("## A minimal complete example")
         .expect("the example section")..];

@@ -6,7 +6,7 @@ use paperlens::corpus::Corpus;
 use paperlens::corpus::load::load_path;
 use serde_json::Value;
 
-mod common;
+use crate::common;
 use common::{assert_exit, fixtures, paperlens, path_str, stderr, stdout};
 
 #[test]

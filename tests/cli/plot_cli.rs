@@ -8,7 +8,7 @@ use paperlens::corpus::Corpus;
 use paperlens::corpus::model::PointStatus;
 use resvg::usvg::roxmltree;
 
-mod common;
+use crate::common;
 use common::{assert_exit, paperlens, path_str, stderr, stdout};
 
 fn builtin_corpus_file() -> PathBuf {

@@ -21,7 +21,7 @@ use paperlens::corpus::{BUILTIN_JSON, Corpus, Item, MAX_FILE_BYTES, Severity};
 use paperlens::formats::import::{ImportFormat, Imported, import};
 use serde_json::{Value, json};
 
-mod common;
+use crate::common;
 use common::{json_codes, write_temp};
 
 // ---------------------------------------------------------------------------------------------

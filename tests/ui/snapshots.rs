@@ -2,7 +2,7 @@
 //!
 //! They render with wgpu; on a machine without a usable renderer (no GPU and no Mesa
 //! lavapipe) they print a notice and pass, unless `CI` is set, where they must run.
-//! Update the images with `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`.
+//! Update the images with `UPDATE_SNAPSHOTS=1 cargo test --test ui snapshots`.
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 

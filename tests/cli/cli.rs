@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use paperlens::corpus::BUILTIN_JSON;
 
-mod common;
+use crate::common;
 use common::{assert_exit, fixtures, json_codes, paperlens, stdout, write_temp};
 
 fn check_file(path: &Path, json: bool) -> Output {

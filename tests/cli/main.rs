@@ -1,0 +1,16 @@
+//! The real `paperlens` binary and the corpus diagnostics: `check`, `schema`, `export`, `plot`,
+//! validation rules, hostile input and running with no network.
+//!
+//! One test binary for all of them, so `cargo test` links the program's dependencies once per
+//! group instead of once per file.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod cli;
+mod export_cli;
+mod hostile;
+mod no_network;
+mod plot_cli;
+mod schema;
+mod validation_rules;

@@ -1,0 +1,13 @@
+//! The model and the UI-free formats: the built-in corpus against the paper, bibliography
+//! import, export and citation styles, Pandoc, property-based round trips and chart export.
+//!
+//! One test binary for all of them, so `cargo test` links the program's dependencies once per
+//! group instead of once per file.
+
+mod chart_export;
+mod corpus_fidelity;
+mod formats_import;
+mod formats_pandoc;
+mod formats_round_trip;
+mod formats_styles;
+mod proptest_roundtrip;

@@ -1,0 +1,11 @@
+//! The explorer window, driven headless through egui_kittest, and its snapshot images.
+//!
+//! One test binary for all of them, so `cargo test` links the program's dependencies once per
+//! group instead of once per file.
+#![cfg(feature = "gui")]
+
+mod app_ui;
+mod formats_gui_open;
+mod interop_ui;
+mod snapshots;
+mod trends_ui;
