@@ -1,5 +1,5 @@
-//! Helpers shared by the test files that run the real `paperlens` binary or read fixtures.
-//! Each test file uses some of them.
+//! Helpers shared by the test binaries: running the real `paperlens` binary, reading fixtures
+//! and finding the real-world data in `../shared/data`. Each test file uses some of them.
 #![allow(dead_code, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
@@ -8,6 +8,19 @@ use std::process::{Command, Output};
 /// `tests/fixtures`.
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// The biblatex example database in `../shared/data/bibliographies/`, or `None` after printing
+/// that the test is skipped (a clone without `../shared` beside it).
+pub fn biblatex_examples() -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/bibliographies/biblatex-examples.bib");
+    if path.exists() {
+        Some(path)
+    } else {
+        println!("skipped: {} is not present", path.display());
+        None
+    }
 }
 
 /// The real binary on `args`, without colour and without the test-only panic trigger.

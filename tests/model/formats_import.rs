@@ -2,17 +2,17 @@
 //! with its @strings, accents, crossrefs and sets.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use paperlens::corpus::diagnostics::Severity;
 use paperlens::corpus::load::{LoadReport, load_bytes, load_path};
 use paperlens::corpus::model::{CslDate, CslName, Reference};
 use serde_json::json;
 
+use crate::common;
+
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import")
-        .join(name)
+    common::fixtures().join("import").join(name)
 }
 
 fn references(report: &LoadReport) -> &[Reference] {
@@ -155,22 +155,11 @@ fn validation_problems_of_an_imported_entry_point_at_its_line() {
     assert_eq!(warning.location.map(|l| l.line), Some(3));
 }
 
-fn examples_path() -> Option<PathBuf> {
-    let path = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/data/bibliographies/biblatex-examples.bib"
-    ));
-    if path.exists() {
-        Some(path)
-    } else {
-        println!("skipped: {} is not present", path.display());
-        None
-    }
-}
-
 #[test]
 fn the_biblatex_examples_open_with_all_90_entries() {
-    let Some(path) = examples_path() else { return };
+    let Some(path) = common::biblatex_examples() else {
+        return;
+    };
     let text = std::fs::read_to_string(&path).unwrap();
     let records = text
         .lines()
@@ -212,7 +201,9 @@ fn the_biblatex_examples_open_with_all_90_entries() {
 
 #[test]
 fn biblatex_example_strings_are_expanded_and_accents_decoded() {
-    let Some(path) = examples_path() else { return };
+    let Some(path) = common::biblatex_examples() else {
+        return;
+    };
     let report = load_path(&path);
     let refs = references(&report);
 
@@ -318,7 +309,9 @@ fn biblatex_example_strings_are_expanded_and_accents_decoded() {
 
 #[test]
 fn biblatex_example_crossrefs_are_inherited() {
-    let Some(path) = examples_path() else { return };
+    let Some(path) = common::biblatex_examples() else {
+        return;
+    };
     let report = load_path(&path);
     let refs = references(&report);
     // `@incollection{westfahl:space, crossref = {westfahl:frontier}, …}` inherits the

@@ -2,12 +2,12 @@
 //! (an imported bibliography with every kind of entry) all come out with their titles.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::PathBuf;
-
 use paperlens::corpus::Corpus;
 use paperlens::corpus::load::load_path;
 use paperlens::corpus::model::Reference;
 use paperlens::formats::{CitationStyle, format_bibliography, format_in_text};
+
+use crate::common;
 
 /// Lower-case letters and digits only, so titles compare whatever case and quotes a style
 /// gives them.
@@ -63,14 +63,9 @@ fn every_builtin_reference_in_every_style() {
 
 #[test]
 fn every_biblatex_example_in_every_style() {
-    let path = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/data/bibliographies/biblatex-examples.bib"
-    ));
-    if !path.exists() {
-        println!("skipped: {} is not present", path.display());
+    let Some(path) = common::biblatex_examples() else {
         return;
-    }
+    };
     let report = load_path(&path);
     let corpus = report.corpus.expect("loads");
     assert_eq!(corpus.file.references.len(), 90);

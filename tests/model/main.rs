@@ -4,6 +4,9 @@
 //! One test binary for all of them, so `cargo test` links the program's dependencies once per
 //! group instead of once per file.
 
+#[path = "../common/mod.rs"]
+mod common;
+
 mod chart_export;
 mod corpus_fidelity;
 mod formats_import;

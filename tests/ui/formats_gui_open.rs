@@ -3,12 +3,14 @@
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use paperlens::app::explorer::{Explorer, StartOptions};
 use paperlens::app::state::StateStore;
+
+use crate::common;
 
 /// Opens `path` in the window. `tofu`: draw a box for a character no font has instead of
 /// failing (the status bar's warning sign, shown for a file with warnings, has no glyph in the
@@ -37,9 +39,7 @@ fn open(path: PathBuf) -> Harness<'static, Explorer> {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import")
-        .join(name)
+    common::fixtures().join("import").join(name)
 }
 
 /// Visits every main view, a few frames each.
@@ -90,14 +90,9 @@ fn the_exported_csl_json_of_the_builtin_corpus_opens() {
 
 #[test]
 fn the_biblatex_examples_open() {
-    let path = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/data/bibliographies/biblatex-examples.bib"
-    ));
-    if !path.exists() {
-        println!("skipped: {} is not present", path.display());
+    let Some(path) = common::biblatex_examples() else {
         return;
-    }
+    };
     let mut harness = open(path);
     assert_eq!(harness.state().corpus().file.references.len(), 90);
     harness.get_by_label("References 90").click();

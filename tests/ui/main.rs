@@ -4,6 +4,9 @@
 //! group instead of once per file.
 #![cfg(feature = "gui")]
 
+#[path = "../common/mod.rs"]
+mod common;
+
 mod app_ui;
 mod formats_gui_open;
 mod interop_ui;
