@@ -292,12 +292,13 @@ pub fn parse(text: &str) -> Result<CorpusFile, Box<Diagnostic>> {
             let path = JsonPath::from_serde(error.path());
             let inner = error.into_inner();
             let mut diagnostic = json_error(text, &inner, path);
+            let well_formed = || serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
             // serde_json reports some shape mismatches (`{}` where a name like `"book"` is
             // expected) as syntax errors; when the JSON is in fact well-formed, say what it is.
             if inner.classify() == serde_json::error::Category::Syntax
                 && !diagnostic.message.contains("recursion limit")
                 && !diagnostic.message.contains("out of range")
-                && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+                && well_formed()
             {
                 diagnostic.code = Code::JsonType;
                 diagnostic.message = format!(
@@ -309,6 +310,8 @@ pub fn parse(text: &str) -> Result<CorpusFile, Box<Diagnostic>> {
                 );
                 "see corpus/README.md for the expected shape of this value"
                     .clone_into(&mut diagnostic.hint);
+            } else if diagnostic.code == Code::JsonType && well_formed() {
+                point_at_value(text, &mut diagnostic);
             }
             return Err(Box::new(diagnostic));
         }
@@ -317,6 +320,40 @@ pub fn parse(text: &str) -> Result<CorpusFile, Box<Diagnostic>> {
         .end()
         .map_err(|e| Box::new(json_error(text, &e, JsonPath::root())))?;
     Ok(file)
+}
+
+/// Points a type error at the value its JSON path names, instead of where `serde_json` stopped
+/// reading (the end of that value, which for an object or array can be many lines further on).
+/// A string, number or literal is spanned whole; an object or array by its opening bracket; an
+/// unknown or duplicate field by its key. `text` must be well-formed JSON; where the path is the root or is
+/// not found, the diagnostic keeps the position `serde_json` gave.
+fn point_at_value(text: &str, diagnostic: &mut Diagnostic) {
+    let Some(reported) = diagnostic.location.take() else {
+        return;
+    };
+    if ["unknown field", "duplicate field"]
+        .iter()
+        .any(|key_error| diagnostic.message.starts_with(key_error))
+    {
+        // The key is what is wrong; serde_json stops on its closing quote.
+        let key_start = text
+            .get(..reported.offset)
+            .and_then(|before| before.rfind('"'))
+            .filter(|_| text.as_bytes().get(reported.offset) == Some(&b'"'));
+        diagnostic.location = Some(key_start.map_or(reported, |start| {
+            Location::at_offset(text, start, reported.offset + 1 - start)
+        }));
+        return;
+    }
+    locate_paths(text, std::slice::from_mut(diagnostic));
+    match &mut diagnostic.location {
+        Some(location) => {
+            if matches!(text.as_bytes().get(location.offset), Some(b'{' | b'[')) {
+                location.length = 1;
+            }
+        }
+        None => diagnostic.location = Some(reported),
+    }
 }
 
 /// A diagnostic for a `serde_json` error in `text`, located at its line and column.

@@ -273,6 +273,64 @@ fn the_readme_example_is_the_minimal_fixture() {
     );
 }
 
+/// Where a type error points, as (line, column, the text it spans).
+fn pointed_at(text: &str) -> (usize, usize, String) {
+    let report = load_str(text, "type.json");
+    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["json-type"], "{}", describe(&report.diagnostics));
+    let location = report.diagnostics[0].location.expect("located");
+    let spanned = text[location.offset..location.offset + location.length].to_owned();
+    (location.line, location.column, spanned)
+}
+
+/// A type error points at the start of the offending value (or key), not where serde_json
+/// stopped reading it, which for an array or object can be lines further on.
+#[test]
+fn a_type_error_points_at_the_value_not_past_it() {
+    let minimal = minimal_text();
+
+    // A string where a number belongs: the whole string.
+    let text = std::fs::read_to_string(fixtures().join("invalid/json-type.json")).unwrap();
+    let line = line_of(&text, "\"year\": \"2021\"", 0);
+    let (at_line, column, spanned) = pointed_at(&text);
+    assert_eq!((at_line, spanned.as_str()), (line, "\"2021\""));
+    assert_eq!(
+        column,
+        text.lines()
+            .nth(line - 1)
+            .unwrap()
+            .find("\"2021\"")
+            .unwrap()
+            + 1
+    );
+
+    // A misspelt key: the key.
+    let text = minimal.replacen(
+        "\"title\": \"INTRODUCTION\"",
+        "\"titel\": \"INTRODUCTION\"",
+        1,
+    );
+    assert!(text != minimal, "the key to misspell is in minimal.json");
+    let (at_line, _, spanned) = pointed_at(&text);
+    assert_eq!(
+        (at_line, spanned.as_str()),
+        (line_of(&text, "\"titel\"", 0), "\"titel\"")
+    );
+
+    // An array spread over three lines where a string belongs: its opening bracket, on the
+    // key's line.
+    let text = minimal.replacen(
+        "\"title\": \"INTRODUCTION\"",
+        "\"title\": [\n\"Intro\",\n\"duction\"\n]",
+        1,
+    );
+    let (at_line, _, spanned) = pointed_at(&text);
+    assert_eq!(
+        (at_line, spanned.as_str()),
+        (line_of(&text, "\"title\": [", 0), "[")
+    );
+}
+
 #[test]
 fn an_out_of_range_number_is_a_syntax_error() {
     let text = minimal_text().replace("\"value\": 100,", "\"value\": 1e999,");
