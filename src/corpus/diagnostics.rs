@@ -184,6 +184,23 @@ impl JsonPath {
         Self(segments)
     }
 
+    /// Splits off a trailing run of one segment repeated more than eight times, the
+    /// `[0][0][0]…` or `.x.x.x…` a too deeply nested document ends in: the path to where the
+    /// nesting starts, and how many levels the run has (0 when there is no such run).
+    #[must_use]
+    pub fn split_repeated_tail(mut self) -> (Self, usize) {
+        const LONGEST_KEPT_RUN: usize = 8;
+        let Some(last) = self.0.last().cloned() else {
+            return (self, 0);
+        };
+        let run = self.0.iter().rev().take_while(|s| **s == last).count();
+        if run <= LONGEST_KEPT_RUN {
+            return (self, 0);
+        }
+        self.0.truncate(self.0.len() - run);
+        (self, run)
+    }
+
     /// Builds a path from `serde_path_to_error`'s path.
     #[must_use]
     pub fn from_serde(path: &serde_path_to_error::Path) -> Self {
@@ -790,6 +807,26 @@ mod tests {
     fn paths_display_like_jsonpath() {
         let path = JsonPath::root().key("sections").index(3).key("a b");
         assert_eq!(path.to_string(), "$.sections[3][\"a b\"]");
+    }
+
+    #[test]
+    fn a_long_run_of_one_segment_is_split_off_a_path() {
+        let deep = (0..120).fold(
+            JsonPath::root().key("references").index(1).key("deep"),
+            |p, _| p.index(0),
+        );
+        let (start, levels) = deep.split_repeated_tail();
+        assert_eq!(start.to_string(), "$.references[1].deep");
+        assert_eq!(levels, 120);
+        let objects = (0..9).fold(JsonPath::root(), |p, _| p.key("x"));
+        assert_eq!(objects.split_repeated_tail(), (JsonPath::root(), 9));
+        // Short runs are ordinary paths and stay whole.
+        let ordinary = JsonPath::root().key("series").index(0).index(0).index(0);
+        assert_eq!(ordinary.clone().split_repeated_tail(), (ordinary, 0));
+        assert_eq!(
+            JsonPath::root().split_repeated_tail(),
+            (JsonPath::root(), 0)
+        );
     }
 
     #[test]

@@ -368,6 +368,19 @@ pub fn json_error(text: &str, error: &serde_json::Error, path: JsonPath) -> Diag
             .rsplit_once(" at line ")
             .map_or(message.as_str(), |(head, _)| head),
     );
+    // Too deep a document ends its path in a long run of `[0]` or `.key`: name where the
+    // nesting starts and how deep it goes instead.
+    let too_deep = message.contains("recursion limit");
+    let (path, levels_inside) = if too_deep {
+        path.split_repeated_tail()
+    } else {
+        (path, 0)
+    };
+    let message = if levels_inside > 0 {
+        format!("{message}, {levels_inside} levels inside this value")
+    } else {
+        message
+    };
     let (code, message, hint) = match error.classify() {
         Category::Eof => (
             Code::JsonSyntax,
@@ -377,7 +390,7 @@ pub fn json_error(text: &str, error: &serde_json::Error, path: JsonPath) -> Diag
         Category::Syntax => (
             Code::JsonSyntax,
             format!("the JSON is not well-formed: {message}"),
-            if message.contains("recursion limit") {
+            if too_deep {
                 "the document nests arrays or objects too deeply; a corpus needs only a few levels"
             } else {
                 "fix the JSON syntax at this point (a missing comma, quote or bracket is the usual cause)"

@@ -594,6 +594,21 @@ fn very_deep_nesting_is_refused_quickly_without_overflowing() {
             describe(&report.diagnostics)
         );
         assert!(report.diagnostics[0].location.is_some(), "{what}");
+        // The path names where the nesting starts, not a hundred `[0]`s.
+        if what.ends_with("in an unknown CSL field") {
+            assert_eq!(
+                path_of(&report.diagnostics[0]).as_deref(),
+                Some("$.references[0].deep"),
+                "{what}"
+            );
+            assert!(
+                report.diagnostics[0]
+                    .message
+                    .contains("levels inside this value"),
+                "{what}: {}",
+                report.diagnostics[0].message
+            );
+        }
         assert_well_formed(&report);
     }
     // Through the binary too (its main thread has the usual stack).
