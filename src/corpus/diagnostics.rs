@@ -90,6 +90,8 @@ pub enum Code {
     EmptyText,
     /// Two references carry the same printed citation number.
     DuplicateCitationNumber,
+    /// A reference's `type` is not one of the CSL item types.
+    UnknownCslType,
     /// A bibliography entry (BibTeX entry, RIS record, CSL-JSON item) cannot be read; it is
     /// left out and the others load.
     SkippedEntry,
@@ -130,6 +132,7 @@ impl Code {
             Self::QuoteNotFound => "quote-not-found",
             Self::EmptyText => "empty-text",
             Self::DuplicateCitationNumber => "duplicate-citation-number",
+            Self::UnknownCslType => "unknown-csl-type",
             Self::SkippedEntry => "skipped-entry",
             Self::BibtexSyntax => "bibtex-syntax",
         }

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::citations::{self, Piece};
 use super::diagnostics::{Code, Diagnostic, JsonPath};
-use super::model::{CorpusFile, FORMAT_V1, NoteTarget, PointStatus};
+use super::model::{CSL_ITEM_TYPES, CorpusFile, FORMAT_V1, NoteTarget, PointStatus};
 
 /// The most diagnostics [`validate`] lists; the rest are counted in one last diagnostic, so a
 /// file with millions of problems is reported in bounded time and memory.
@@ -222,7 +222,7 @@ pub fn validate(file: &CorpusFile) -> Vec<Diagnostic> {
     );
 
     check_sections(file, &sections, &mut out);
-    check_references(file, &references, &mut out);
+    check_references(file, &mut out);
     // Only paragraphs that series quotes point into need their printed text.
     let quoted: HashSet<&str> = file
         .series
@@ -560,8 +560,7 @@ fn endless_chains<'a>(parents: &HashMap<&'a str, &'a str>) -> HashSet<&'a str> {
     endless
 }
 
-fn check_references(file: &CorpusFile, references: &IdSet<'_>, out: &mut Sink) {
-    let _ = references;
+fn check_references(file: &CorpusFile, out: &mut Sink) {
     let mut numbers: HashMap<u32, &str> = HashMap::new();
     for (i, reference) in file.references.iter().enumerate() {
         let path = JsonPath::root().key("references").index(i);
@@ -573,6 +572,22 @@ fn check_references(file: &CorpusFile, references: &IdSet<'_>, out: &mut Sink) {
                     "add the title as the reference list prints it",
                 )
                 .at(path.clone()),
+            );
+        }
+        if !CSL_ITEM_TYPES.contains(&reference.item_type.as_str()) {
+            out.push(
+                Diagnostic::warning(
+                    Code::UnknownCslType,
+                    format!(
+                        "reference `{}` has type `{}`, which is not a CSL item type; citation styles will format it as a generic work",
+                        reference.id, reference.item_type
+                    ),
+                    nearest_csl_type(&reference.item_type).map_or_else(
+                        || "use a CSL 1.0.2 item type: `article-journal`, `book`, `chapter`, `report`, `thesis`, `webpage` …".to_owned(),
+                        |nearest| format!("did you mean `{nearest}`?"),
+                    ),
+                )
+                .at(path.key("type")),
             );
         }
         if let Some(number) = reference.citation_number {
@@ -593,6 +608,18 @@ fn check_references(file: &CorpusFile, references: &IdSet<'_>, out: &mut Sink) {
             }
         }
     }
+}
+
+/// The CSL item type `written` is most likely a slip for (`boook`, `Book`, `article_journal`),
+/// if one is close enough to suggest.
+fn nearest_csl_type(written: &str) -> Option<&'static str> {
+    let written = written.trim().to_lowercase();
+    CSL_ITEM_TYPES
+        .iter()
+        .map(|&known| (strsim::jaro_winkler(&written, known), known))
+        .filter(|&(similarity, _)| similarity >= 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, known)| known)
 }
 
 /// Checks every citation in the text; returns the printed text of each paragraph by id.
@@ -836,5 +863,22 @@ fn check_series(
                 check_quote(&annotation.quote, id, annotation_path.key("quote"), out);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nearest_csl_type;
+
+    #[test]
+    fn a_slip_in_a_csl_type_suggests_the_type_meant() {
+        assert_eq!(nearest_csl_type("boook"), Some("book"));
+        assert_eq!(nearest_csl_type("Book"), Some("book"));
+        assert_eq!(nearest_csl_type("article_journal"), Some("article-journal"));
+        assert_eq!(nearest_csl_type("artcle-journal"), Some("article-journal"));
+        assert_eq!(nearest_csl_type("webpge"), Some("webpage"));
+        // Nothing is suggested for a word that is not close to any type.
+        assert_eq!(nearest_csl_type("zzz"), None);
+        assert_eq!(nearest_csl_type(""), None);
     }
 }

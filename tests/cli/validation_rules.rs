@@ -80,6 +80,7 @@ const RULES: &[Rule] = &[
     rule("quote-not-found.json", "quote-not-found", W, Some("$.series[0].points[1].quote"), "rose to about 120", 0),
     rule("empty-text.json", "empty-text", E, Some("$.notes[1].text"), "\"text\": \"\"", 0),
     rule("duplicate-citation-number.json", "duplicate-citation-number", E, Some("$.references[1].citation-number"), "\"citation-number\": 1", 1),
+    rule("unknown-csl-type.json", "unknown-csl-type", W, Some("$.references[1].type"), "\"type\": \"boook\"", 0),
 ];
 
 /// Every code that parsing or validating a file can produce. `invalid-utf8` and `too-large`
@@ -109,6 +110,7 @@ const FIXTURE_CODES: &[&str] = &[
     "quote-not-found",
     "empty-text",
     "duplicate-citation-number",
+    "unknown-csl-type",
 ];
 
 /// The 1-based line of the `nth` occurrence of `marker` in `text`.
