@@ -38,7 +38,8 @@ impl Formatted {
     }
 }
 
-/// One name as the paper's list prints it: initials first, `M. E. Porter`, `C. van der Linde`.
+/// One name as the paper's list prints it: initials first, `M. E. Porter`, `C. van der Linde`,
+/// `M. L. King Jr.`.
 #[must_use]
 pub fn display_name(name: &CslName) -> String {
     if !name.literal.is_empty() {
@@ -46,8 +47,10 @@ pub fn display_name(name: &CslName) -> String {
     }
     [
         name.given.as_str(),
+        name.dropping_particle.as_str(),
         name.non_dropping_particle.as_str(),
         name.family.as_str(),
+        name.suffix.as_str(),
     ]
     .iter()
     .filter(|s| !s.is_empty())

@@ -292,6 +292,14 @@ pub struct CslName {
     /// Given names or initials.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub given: String,
+    /// Particle that is dropped when sorting and in short forms, e.g. the `"van"` of Ludwig van
+    /// Beethoven, who sorts under B.
+    #[serde(
+        rename = "dropping-particle",
+        default,
+        skip_serializing_if = "String::is_empty"
+    )]
+    pub dropping_particle: String,
     /// Particle that is not dropped when sorting, e.g. `"van der"`.
     #[serde(
         rename = "non-dropping-particle",
@@ -299,9 +307,16 @@ pub struct CslName {
         skip_serializing_if = "String::is_empty"
     )]
     pub non_dropping_particle: String,
+    /// Suffix after the name, e.g. `"Jr."` or `"III"`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub suffix: String,
     /// A name given as a single string, e.g. an organisation.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub literal: String,
+    /// Every other CSL name field (`comma-suffix`, `static-ordering`, `parse-names` …), kept as
+    /// written.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 /// A CSL-JSON date: `{"date-parts": [[2020, 5, 1]]}`; a second part makes a range.
@@ -313,6 +328,9 @@ pub struct CslDate {
     /// A date that does not fit date-parts, as free text.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub literal: String,
+    /// Every other CSL date field (`circa`, `season` …), kept as written.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 /// An organisation, framework, campaign, place, person or concept the paper names.

@@ -303,7 +303,8 @@ fn list_value(text: &str) -> String {
     }
 }
 
-/// Names as BibTeX writes them: `von Last, First and …`; an organisation in braces.
+/// Names as BibTeX writes them: `von Last, First and …`, or `von Last, Jr, First` with a
+/// suffix; an organisation in braces. Both CSL particles go in the von part.
 fn names(list: &[CslName]) -> String {
     list.iter()
         .map(|name| {
@@ -319,15 +320,28 @@ fn names(list: &[CslName]) -> String {
             if name.family.contains([' ', ',']) {
                 family = format!("{{{family}}}");
             }
-            let last = if name.non_dropping_particle.is_empty() {
+            let particles = [&name.dropping_particle, &name.non_dropping_particle]
+                .into_iter()
+                .filter(|particle| !particle.is_empty())
+                .map(|particle| escape(particle))
+                .collect::<Vec<_>>();
+            let last = if particles.is_empty() {
                 family
             } else {
-                format!("{} {family}", escape(&name.non_dropping_particle))
+                format!("{} {family}", particles.join(" "))
             };
-            if name.given.is_empty() {
-                last
-            } else {
-                format!("{last}, {}", escape(&name.given))
+            // A comma inside a part would start the next part.
+            let part = |text: &str| {
+                if text.contains(',') {
+                    format!("{{{}}}", escape(text))
+                } else {
+                    escape(text)
+                }
+            };
+            match (name.suffix.is_empty(), name.given.is_empty()) {
+                (true, true) => last,
+                (true, false) => format!("{last}, {}", part(&name.given)),
+                (false, _) => format!("{last}, {}, {}", part(&name.suffix), part(&name.given)),
             }
         })
         .collect::<Vec<_>>()
@@ -1283,22 +1297,15 @@ fn list_field(entry: &Entry, field: &str) -> Option<String> {
     (!items.is_empty()).then(|| items.join("; "))
 }
 
-/// A person as a CSL name: a name with neither given name nor particle (`{World Health
-/// Organization}`, `Plato`) is a literal; a suffix joins the given name.
+/// A person as a CSL name: a name with neither given name, particle nor suffix (`{World Health
+/// Organization}`, `Plato`) is a literal; the von part is the particle, the Jr part the suffix.
 fn csl_name(person: &Person) -> CslName {
     let clean = |s: &str| decode_latex(s).replace('\u{a0}', " ");
     let family = clean(&person.name);
-    let mut given = clean(&person.given_name);
+    let given = clean(&person.given_name);
     let prefix = clean(&person.prefix);
     let suffix = clean(&person.suffix);
-    if !suffix.is_empty() {
-        given = if given.is_empty() {
-            suffix
-        } else {
-            format!("{given}, {suffix}")
-        };
-    }
-    if given.is_empty() && prefix.is_empty() {
+    if given.is_empty() && prefix.is_empty() && suffix.is_empty() {
         return CslName {
             literal: family,
             ..CslName::default()
@@ -1308,7 +1315,8 @@ fn csl_name(person: &Person) -> CslName {
         family,
         given,
         non_dropping_particle: prefix,
-        literal: String::new(),
+        suffix,
+        ..CslName::default()
     }
 }
 
@@ -1335,10 +1343,12 @@ fn csl_date(date: &PermissiveType<biblatex::Date>) -> CslDate {
                 DateValue::Between(a, b) => vec![parts(a), parts(b)],
             },
             literal: String::new(),
+            ..CslDate::default()
         },
         PermissiveType::Chunks(chunks) => CslDate {
             date_parts: Vec::new(),
             literal: decode_latex(&chunks.format_verbatim()),
+            ..CslDate::default()
         },
     }
 }
@@ -1355,8 +1365,8 @@ fn date_of(
         Err(RetrievalError::TypeError(_)) => {
             let literal = text_field(entry, raw_field).or_else(|| text_field(entry, "year"))?;
             Some(CslDate {
-                date_parts: Vec::new(),
                 literal,
+                ..CslDate::default()
             })
         }
     }
@@ -1769,7 +1779,7 @@ mod tests {
                     family: "Linde".to_owned(),
                     given: "C.".to_owned(),
                     non_dropping_particle: "van der".to_owned(),
-                    literal: String::new(),
+                    ..CslName::default()
                 },
                 CslName {
                     literal: "World Health Organization".to_owned(),
@@ -1782,7 +1792,7 @@ mod tests {
             url: "https://example.org/a_b?x=1%20y#frag".to_owned(),
             issued: Some(CslDate {
                 date_parts: vec![vec![2001, 2, 3], vec![2002]],
-                literal: String::new(),
+                ..CslDate::default()
             }),
             ..Reference::default()
         };
@@ -1797,6 +1807,60 @@ mod tests {
         assert_eq!(back.page, reference.page);
         assert_eq!(back.url, reference.url);
         assert_eq!(back.issued, reference.issued);
+    }
+
+    #[test]
+    fn suffixes_and_particles_survive_as_the_jr_and_von_parts() {
+        let person = |family: &str, given: &str, dropping: &str, suffix: &str| CslName {
+            family: family.to_owned(),
+            given: given.to_owned(),
+            dropping_particle: dropping.to_owned(),
+            suffix: suffix.to_owned(),
+            ..CslName::default()
+        };
+        let reference = Reference {
+            id: "k".to_owned(),
+            item_type: "book".to_owned(),
+            title: "T".to_owned(),
+            author: vec![
+                person("King", "Martin Luther", "", "Jr."),
+                person("Beethoven", "Ludwig", "van", ""),
+                // A comma inside the given name stays inside it.
+                person("Doe", "Jane, Lady", "", ""),
+                person("Gates", "", "", "III"),
+            ],
+            ..Reference::default()
+        };
+        let text = entry(&reference, None);
+        assert!(
+            text.contains(
+                "King, Jr., Martin Luther and van Beethoven, Ludwig and Doe, {Jane, Lady}"
+            ),
+            "{text}"
+        );
+        let back = one(&text);
+        let parts: Vec<(&str, &str, &str, &str)> = back
+            .author
+            .iter()
+            .map(|n| {
+                (
+                    n.family.as_str(),
+                    n.given.as_str(),
+                    n.non_dropping_particle.as_str(),
+                    n.suffix.as_str(),
+                )
+            })
+            .collect();
+        // BibTeX has one von part: a dropping particle comes back in it.
+        assert_eq!(
+            parts,
+            [
+                ("King", "Martin Luther", "", "Jr."),
+                ("Beethoven", "Ludwig", "van", ""),
+                ("Doe", "Jane, Lady", "", ""),
+                ("Gates", "", "", "III"),
+            ]
+        );
     }
 
     #[test]

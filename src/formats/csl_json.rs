@@ -167,7 +167,7 @@ pub fn import(text: &str) -> Imported {
 }
 
 /// One item as a reference, after reading the variants of CSL-JSON that tools write (numbers
-/// for text, strings in `date-parts`, a `raw` date, name suffixes and dropping particles).
+/// for text, strings in `date-parts`, a `raw` date, a name as a plain string).
 fn read_item(mut item: Value) -> Result<Reference, (JsonPath, String)> {
     let Some(object) = item.as_object_mut() else {
         return Err((JsonPath::root(), "it is not a JSON object".to_owned()));
@@ -194,50 +194,13 @@ fn read_item(mut item: Value) -> Result<Reference, (JsonPath, String)> {
         .map_err(|e| (JsonPath::from_serde(e.path()), e.inner().to_string()))
 }
 
-/// A name written as a plain string becomes a literal; a suffix and a dropping particle, which
-/// the corpus model does not hold apart, join the given name.
+/// A name written as a plain string becomes a literal.
 fn normalise_name(name: &mut Value) {
     if let Value::String(text) = name {
         let mut literal = Map::new();
         literal.insert("literal".to_owned(), Value::String(text.clone()));
         *name = Value::Object(literal);
-        return;
     }
-    let Some(object) = name.as_object_mut() else {
-        return;
-    };
-    let part = |object: &Map<String, Value>, key: &str| {
-        object
-            .get(key)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .trim()
-            .to_owned()
-    };
-    let dropping = part(object, "dropping-particle");
-    let suffix = part(object, "suffix");
-    if dropping.is_empty() && suffix.is_empty() {
-        return;
-    }
-    let mut given = part(object, "given");
-    if !dropping.is_empty() {
-        given = [given.as_str(), dropping.as_str()]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" ");
-    }
-    if !suffix.is_empty() {
-        given = if given.is_empty() {
-            suffix
-        } else {
-            format!("{given}, {suffix}")
-        };
-    }
-    object.remove("dropping-particle");
-    object.remove("suffix");
-    object.insert("given".to_owned(), Value::String(given));
 }
 
 /// Date parts written as strings become numbers; a `raw` ISO date (`2019-05-01`, `2019/2020`)
@@ -309,7 +272,14 @@ mod tests {
         assert_eq!(a.volume, "3");
         assert_eq!(a.page, "12");
         assert_eq!(a.author[0].literal, "Plato");
-        assert_eq!(a.author[1].given, "Charles de, Jr.");
+        assert_eq!(
+            (
+                a.author[1].given.as_str(),
+                a.author[1].dropping_particle.as_str(),
+                a.author[1].suffix.as_str()
+            ),
+            ("Charles", "de", "Jr.")
+        );
         assert_eq!(
             a.issued.as_ref().map(|d| d.date_parts.clone()),
             Some(vec![vec![2019, 5]])
@@ -319,6 +289,37 @@ mod tests {
             b.issued.as_ref().map(|d| d.date_parts.clone()),
             Some(vec![vec![2001, 2, 3], vec![2002]])
         );
+    }
+
+    #[test]
+    fn name_and_date_fields_the_model_does_not_name_are_kept() {
+        let text = r#"[{"id": "k", "type": "book",
+  "author": [{"family": "King", "given": "Martin Luther", "suffix": "Jr.", "comma-suffix": true}],
+  "issued": {"date-parts": [[1963]], "circa": true, "season": 2}}]"#;
+        let imported = import(text);
+        assert!(
+            imported.diagnostics.is_empty(),
+            "{:?}",
+            imported.diagnostics
+        );
+        let k = &imported.references[0];
+        assert_eq!(
+            k.author[0].extra.get("comma-suffix"),
+            Some(&serde_json::json!(true))
+        );
+        let issued = k.issued.as_ref().map(|d| &d.extra);
+        assert_eq!(
+            issued.and_then(|e| e.get("circa")),
+            Some(&serde_json::json!(true))
+        );
+        assert_eq!(
+            issued.and_then(|e| e.get("season")),
+            Some(&serde_json::json!(2))
+        );
+        // Written back as they came.
+        let written = serde_json::to_value(k).unwrap_or_default();
+        assert_eq!(written["author"][0]["comma-suffix"], true);
+        assert_eq!(written["issued"]["circa"], true);
     }
 
     #[test]

@@ -124,21 +124,26 @@ fn tag(out: &mut String, name: &str, value: &str) {
     }
 }
 
-/// A name as RIS writes it: `Family, Given` (the particle before the family name).
+/// A name as RIS writes it: `Family, Given` or `Family, Given, Suffix` (the particles before the
+/// family name).
 fn ris_name(name: &CslName) -> String {
     if !name.literal.is_empty() {
         return name.literal.clone();
     }
-    let family = [name.non_dropping_particle.as_str(), name.family.as_str()]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
-    if name.given.is_empty() {
-        family
-    } else {
-        format!("{family}, {}", name.given)
+    let family = [
+        name.dropping_particle.as_str(),
+        name.non_dropping_particle.as_str(),
+        name.family.as_str(),
+    ]
+    .iter()
+    .filter(|s| !s.is_empty())
+    .copied()
+    .collect::<Vec<_>>()
+    .join(" ");
+    match (name.given.is_empty(), name.suffix.is_empty()) {
+        (true, true) => family,
+        (false, true) => format!("{family}, {}", name.given),
+        (_, false) => format!("{family}, {}, {}", name.given, name.suffix),
     }
 }
 
@@ -373,16 +378,18 @@ fn flush_stray(stray: &mut Option<Location>, imported: &mut Imported) {
     }
 }
 
-/// A `Family, Given` name (a name without a comma is taken whole, as an organisation); lower
-/// case words before the family name are its particle (`van der Linde, C.`).
+/// A `Family, Given` or `Family, Given, Suffix` name (a name without a comma is taken whole, as
+/// an organisation); lower case words before the family name are its particle
+/// (`van der Linde, C.`).
 fn csl_name(text: &str) -> CslName {
     let text = text.trim();
-    let Some((last, given)) = text.split_once(',') else {
+    let Some((last, rest)) = text.split_once(',') else {
         return CslName {
             literal: text.to_owned(),
             ..CslName::default()
         };
     };
+    let (given, suffix) = rest.split_once(',').unwrap_or((rest, ""));
     let words: Vec<&str> = last.split_whitespace().collect();
     let particle_len = words
         .iter()
@@ -391,9 +398,10 @@ fn csl_name(text: &str) -> CslName {
         .count();
     CslName {
         family: words.get(particle_len..).unwrap_or_default().join(" "),
-        given: given.trim().trim_end_matches(',').trim().to_owned(),
+        given: given.trim().to_owned(),
         non_dropping_particle: words.get(..particle_len).unwrap_or_default().join(" "),
-        literal: String::new(),
+        suffix: suffix.trim().trim_matches(',').trim().to_owned(),
+        ..CslName::default()
     }
 }
 
@@ -456,10 +464,12 @@ fn to_reference(fields: &[(&str, String)]) -> Reference {
         (Some(parts), _) | (None, Some(parts)) => Some(CslDate {
             date_parts: vec![parts],
             literal: String::new(),
+            ..CslDate::default()
         }),
         (None, None) if !year.is_empty() => Some(CslDate {
             date_parts: Vec::new(),
             literal: year,
+            ..CslDate::default()
         }),
         (None, None) => None,
     };
@@ -492,6 +502,7 @@ fn to_reference(fields: &[(&str, String)]) -> Reference {
         && let Ok(value) = serde_json::to_value(CslDate {
             date_parts: vec![parts],
             literal: String::new(),
+            ..CslDate::default()
         })
     {
         reference.extra.insert("accessed".to_owned(), value);
@@ -511,10 +522,23 @@ mod tests {
                 family: "Linde".to_owned(),
                 given: "C.".to_owned(),
                 non_dropping_particle: "van der".to_owned(),
-                literal: String::new(),
+                ..CslName::default()
             }
         );
         assert_eq!(csl_name("UNODC").literal, "UNODC");
+        let king = csl_name("King, Martin Luther, Jr.");
+        assert_eq!(
+            (
+                king.family.as_str(),
+                king.given.as_str(),
+                king.suffix.as_str()
+            ),
+            ("King", "Martin Luther", "Jr.")
+        );
+        assert_eq!(ris_name(&king), "King, Martin Luther, Jr.");
+        // A trailing comma is not a suffix.
+        assert_eq!(csl_name("Smith, J.,").suffix, "");
+        assert_eq!(csl_name("Smith, J.,").given, "J.");
         assert_eq!(csl_name("Latham-Sprinkle, J.").family, "Latham-Sprinkle");
     }
 

@@ -643,7 +643,7 @@ mod tests {
             }],
             issued: Some(CslDate {
                 date_parts: vec![vec![1984], vec![1986]],
-                literal: String::new(),
+                ..CslDate::default()
             }),
             ..Reference::default()
         };

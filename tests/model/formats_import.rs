@@ -244,7 +244,7 @@ fn biblatex_example_strings_are_expanded_and_accents_decoded() {
         aksin.issued,
         Some(CslDate {
             date_parts: vec![vec![2006]],
-            literal: String::new()
+            ..Default::default()
         })
     );
 

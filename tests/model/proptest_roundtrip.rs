@@ -172,7 +172,7 @@ fn name(ing: &Ingredients, i: usize) -> CslName {
             } else {
                 String::new()
             },
-            literal: String::new(),
+            ..Default::default()
         }
     }
 }
@@ -199,6 +199,7 @@ fn date(ing: &Ingredients, i: usize) -> CslDate {
         } else {
             String::new()
         },
+        ..CslDate::default()
     }
 }
 
@@ -550,14 +551,20 @@ fn words() -> impl Strategy<Value = String> {
     .prop_map(|w| w.join(" "))
 }
 
-/// A name: a person (family, given, sometimes a particle) or an organisation (literal).
+/// A name: a person (family, given, sometimes a particle or a suffix) or an organisation
+/// (literal).
 /// A person always has a given name here: both formats write a family name alone exactly as an
 /// organisation's name, so it reads back as one.
 fn csl_name() -> impl Strategy<Value = CslName> {
     let word = "[A-Z][a-zà-ÿ]{1,8}";
     prop_oneof![
-        (word, word, any::<bool>()).prop_map(|(family, given, particle)| {
-            CslName {
+        (
+            word,
+            word,
+            any::<bool>(),
+            prop::sample::select(vec!["", "Jr.", "III"])
+        )
+            .prop_map(|(family, given, particle, suffix)| CslName {
                 family,
                 given,
                 non_dropping_particle: if particle {
@@ -565,9 +572,9 @@ fn csl_name() -> impl Strategy<Value = CslName> {
                 } else {
                     String::new()
                 },
-                literal: String::new(),
-            }
-        }),
+                suffix: suffix.to_owned(),
+                ..CslName::default()
+            }),
         prop::collection::vec(word, 2..4).prop_map(|w| CslName {
             literal: w.join(" "),
             ..CslName::default()
@@ -630,7 +637,7 @@ fn carried_reference() -> impl Strategy<Value = Reference> {
                             Some((month, None)) => vec![year, month],
                             Some((month, Some(day))) => vec![year, month, day],
                         }],
-                        literal: String::new(),
+                        ..Default::default()
                     }),
                     container_title: container.unwrap_or_default(),
                     volume: volume.map(|v| v.to_string()).unwrap_or_default(),
