@@ -325,8 +325,8 @@ pub fn parse(text: &str) -> Result<CorpusFile, Box<Diagnostic>> {
 /// Points a type error at the value its JSON path names, instead of where `serde_json` stopped
 /// reading (the end of that value, which for an object or array can be many lines further on).
 /// A string, number or literal is spanned whole; an object or array by its opening bracket; an
-/// unknown or duplicate field by its key. `text` must be well-formed JSON; where the path is the root or is
-/// not found, the diagnostic keeps the position `serde_json` gave.
+/// unknown or duplicate field by its key. `text` must be well-formed JSON; where the path is
+/// the root or is not found, the diagnostic keeps the position `serde_json` gave.
 fn point_at_value(text: &str, diagnostic: &mut Diagnostic) {
     let Some(reported) = diagnostic.location.take() else {
         return;

@@ -613,6 +613,11 @@ fn check_references(file: &CorpusFile, out: &mut Sink) {
 /// The CSL item type `written` is most likely a slip for (`boook`, `Book`, `article_journal`),
 /// if one is close enough to suggest.
 fn nearest_csl_type(written: &str) -> Option<&'static str> {
+    // The longest type has 22 characters; a long text is no slip for one (and comparing it
+    // with every type would take time in proportion to its length).
+    if written.len() > 40 {
+        return None;
+    }
     let written = written.trim().to_lowercase();
     CSL_ITEM_TYPES
         .iter()
@@ -880,5 +885,6 @@ mod tests {
         // Nothing is suggested for a word that is not close to any type.
         assert_eq!(nearest_csl_type("zzz"), None);
         assert_eq!(nearest_csl_type(""), None);
+        assert_eq!(nearest_csl_type(&"book".repeat(1_000_000)), None);
     }
 }
