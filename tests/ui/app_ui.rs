@@ -10,14 +10,10 @@ use paperlens::app::explorer::{Explorer, StartOptions};
 use paperlens::app::state::{MainView, StateStore};
 use paperlens::corpus::{BUILTIN_NAME, Item};
 
-fn harness_with(options: StartOptions) -> Harness<'static, Explorer> {
-    Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| Explorer::new(&cc.egui_ctx, options))
-}
+use crate::explorer::explorer;
 
 fn harness() -> Harness<'static, Explorer> {
-    harness_with(StartOptions::default())
+    explorer(StartOptions::default())
 }
 
 /// Runs enough frames for selections, reveals and tooltips to settle.
@@ -315,7 +311,7 @@ fn a_corrupt_state_file_is_survived_and_moved_aside() {
     let dir = tempfile::tempdir().unwrap();
     let state_file = dir.path().join("state.json");
     std::fs::write(&state_file, "{\"theme\": 12, \"zoom\": ").unwrap();
-    let mut harness = harness_with(StartOptions {
+    let mut harness = explorer(StartOptions {
         store: Some(StateStore::at(state_file.clone())),
         ..StartOptions::default()
     });
@@ -342,7 +338,7 @@ fn a_crash_report_from_the_last_session_is_announced_once() {
         ..StartOptions::default()
     };
     {
-        let mut harness = harness_with(start());
+        let mut harness = explorer(start());
         settle(&mut harness);
         harness.get_by_label("paperlens stopped after an internal error");
         // In the window and in the status bar.
@@ -361,7 +357,7 @@ fn a_crash_report_from_the_last_session_is_announced_once() {
         harness.state_mut().save_state();
     }
     // The next start has nothing new to say.
-    let mut harness = harness_with(start());
+    let mut harness = explorer(start());
     settle(&mut harness);
     assert!(!harness.state().diagnostics.open);
     assert!(
@@ -376,7 +372,7 @@ fn state_is_remembered_across_restarts() {
     let dir = tempfile::tempdir().unwrap();
     let state_file = dir.path().join("state.json");
     {
-        let mut harness = harness_with(StartOptions {
+        let mut harness = explorer(StartOptions {
             store: Some(StateStore::at(state_file.clone())),
             ..StartOptions::default()
         });
@@ -393,7 +389,7 @@ fn state_is_remembered_across_restarts() {
         settle(&mut harness);
         harness.state_mut().save_state();
     }
-    let mut harness = harness_with(StartOptions {
+    let mut harness = explorer(StartOptions {
         store: Some(StateStore::at(state_file)),
         ..StartOptions::default()
     });
@@ -440,7 +436,7 @@ fn selecting_a_reference_highlights_related_case_and_entity_shows_mentions() {
 
 #[test]
 fn select_option_opens_on_an_item() {
-    let mut harness = harness_with(StartOptions {
+    let mut harness = explorer(StartOptions {
         select: Some("row:row-greta".to_owned()),
         ..StartOptions::default()
     });

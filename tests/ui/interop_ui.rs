@@ -9,14 +9,13 @@ use egui_kittest::kittest::Queryable as _;
 use paperlens::app::explorer::{Explorer, StartOptions};
 use paperlens::formats::styles::CitationStyle;
 
+use crate::explorer::explorer;
+
 fn on_porter() -> Harness<'static, Explorer> {
-    let options = StartOptions {
+    let mut harness = explorer(StartOptions {
         select: Some("reference:porter1995".to_owned()),
         ..StartOptions::default()
-    };
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| Explorer::new(&cc.egui_ctx, options));
+    });
     harness.run_steps(4);
     harness
 }
@@ -90,13 +89,10 @@ fn copy_bibliography_copies_every_reference() {
 
 #[test]
 fn the_reader_can_show_citations_in_the_chosen_style() {
-    let options = StartOptions {
+    let mut harness = explorer(StartOptions {
         select: Some("section:introduction".to_owned()),
         ..StartOptions::default()
-    };
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| Explorer::new(&cc.egui_ctx, options));
+    });
     harness.run_steps(6);
     assert!(harness.query_all_by_label("[1]").next().is_some());
     harness.state_mut().state.citation_display = paperlens::app::state::CitationDisplay::InStyle;

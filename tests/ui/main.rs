@@ -8,6 +8,7 @@
 mod common;
 
 mod app_ui;
+mod explorer;
 mod formats_gui_open;
 mod interop_ui;
 mod snapshots;

@@ -9,14 +9,13 @@ use paperlens::app::explorer::{Explorer, StartOptions};
 use paperlens::app::state::MainView;
 use paperlens::corpus::Item;
 
+use crate::explorer::explorer;
+
 fn trends() -> Harness<'static, Explorer> {
-    let options = StartOptions {
+    let mut harness = explorer(StartOptions {
         view: Some(MainView::Trends),
         ..StartOptions::default()
-    };
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| Explorer::new(&cc.egui_ctx, options));
+    });
     harness.run_steps(4);
     harness
 }
