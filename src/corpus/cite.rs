@@ -38,6 +38,18 @@ impl Formatted {
     }
 }
 
+/// The parts that are not empty, joined by spaces: `["", "van der", "Linde"]` is
+/// `"van der Linde"`.
+#[must_use]
+pub fn words(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .filter(|part| !part.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// One name as the paper's list prints it: initials first, `M. E. Porter`, `C. van der Linde`,
 /// `M. L. King Jr.`.
 #[must_use]
@@ -45,18 +57,13 @@ pub fn display_name(name: &CslName) -> String {
     if !name.literal.is_empty() {
         return name.literal.clone();
     }
-    [
-        name.given.as_str(),
-        name.dropping_particle.as_str(),
-        name.non_dropping_particle.as_str(),
-        name.family.as_str(),
-        name.suffix.as_str(),
-    ]
-    .iter()
-    .filter(|s| !s.is_empty())
-    .copied()
-    .collect::<Vec<_>>()
-    .join(" ")
+    words(&[
+        &name.given,
+        &name.dropping_particle,
+        &name.non_dropping_particle,
+        &name.family,
+        &name.suffix,
+    ])
 }
 
 /// The author list as printed: `A`, `A and B`, `A, B, C, and D`.
@@ -88,12 +95,7 @@ pub fn year(reference: &Reference) -> Option<i32> {
 pub fn short_label(reference: &Reference) -> String {
     let family = |name: &CslName| {
         if name.literal.is_empty() {
-            [name.non_dropping_particle.as_str(), name.family.as_str()]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" ")
+            words(&[&name.non_dropping_particle, &name.family])
         } else {
             name.literal.clone()
         }

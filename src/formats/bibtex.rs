@@ -26,6 +26,7 @@ use biblatex::{
 use serde_json::Value;
 
 use crate::corpus::Corpus;
+use crate::corpus::cite::words;
 use crate::corpus::diagnostics::{Code, Diagnostic, LineIndex};
 use crate::corpus::model::{CSL_ITEM_TYPES, CslDate, CslName, Reference};
 
@@ -320,16 +321,11 @@ fn names(list: &[CslName]) -> String {
             if name.family.contains([' ', ',']) {
                 family = format!("{{{family}}}");
             }
-            let particles = [&name.dropping_particle, &name.non_dropping_particle]
-                .into_iter()
-                .filter(|particle| !particle.is_empty())
-                .map(|particle| escape(particle))
-                .collect::<Vec<_>>();
-            let last = if particles.is_empty() {
-                family
-            } else {
-                format!("{} {family}", particles.join(" "))
-            };
+            let last = words(&[
+                &escape(&name.dropping_particle),
+                &escape(&name.non_dropping_particle),
+                &family,
+            ]);
             // A comma inside a part would start the next part.
             let part = |text: &str| {
                 if text.contains(',') {

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::corpus::Corpus;
+use crate::corpus::cite::words;
 
 /// One sentence of the paper that cites a reference.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -63,12 +64,7 @@ pub fn cross_links(corpus: &Corpus, position: usize) -> Option<CrossLinks> {
             let section = corpus.section_of_paragraph(info.paragraph)?;
             let paragraph = corpus.paragraph(info.paragraph)?;
             Some(CitedAt {
-                section: [section.number.as_str(), section.title.as_str()]
-                    .iter()
-                    .filter(|s| !s.is_empty())
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                section: words(&[&section.number, &section.title]),
                 paragraph: paragraph.id.clone(),
                 sentence: index.citing_sentence(citation)?.trim().to_owned(),
             })

@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use crate::corpus::Corpus;
+use crate::corpus::cite::words;
 use crate::corpus::diagnostics::{Code, Diagnostic, LineIndex, Location};
 use crate::corpus::model::{CslDate, CslName, Reference};
 
@@ -130,16 +131,11 @@ fn ris_name(name: &CslName) -> String {
     if !name.literal.is_empty() {
         return name.literal.clone();
     }
-    let family = [
-        name.dropping_particle.as_str(),
-        name.non_dropping_particle.as_str(),
-        name.family.as_str(),
-    ]
-    .iter()
-    .filter(|s| !s.is_empty())
-    .copied()
-    .collect::<Vec<_>>()
-    .join(" ");
+    let family = words(&[
+        &name.dropping_particle,
+        &name.non_dropping_particle,
+        &name.family,
+    ]);
     match (name.given.is_empty(), name.suffix.is_empty()) {
         (true, true) => family,
         (false, true) => format!("{family}, {}", name.given),
