@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::corpus::diagnostics::{self, render_human, render_json};
 use crate::corpus::load::{LoadFailure, LoadReport, load_path, load_str};
 use crate::corpus::{BUILTIN_JSON, BUILTIN_NAME, counted, schema};
+use crate::formats::ReferenceFormat;
 
 /// paperlens: explore a research paper as linked panels of text, citations, references, cases,
 /// a regional table and trends.
@@ -347,7 +348,7 @@ pub enum ExportWhat {
     Refs {
         /// The format to write.
         #[arg(long, short, value_enum, value_name = "FORMAT")]
-        format: RefFormatArg,
+        format: ReferenceFormat,
         /// Export only the reference with this key (repeat for several).
         #[arg(long = "id", value_name = "KEY")]
         ids: Vec<String>,
@@ -388,33 +389,12 @@ pub enum ExportWhat {
     },
 }
 
-/// A reference format named on the command line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum RefFormatArg {
-    /// BibTeX (`.bib`).
-    Bibtex,
-    /// RIS (`.ris`).
-    Ris,
-    /// CSL-JSON (`.json`).
-    CslJson,
-}
-
-impl From<RefFormatArg> for crate::formats::ReferenceFormat {
-    fn from(format: RefFormatArg) -> Self {
-        match format {
-            RefFormatArg::Bibtex => Self::Bibtex,
-            RefFormatArg::Ris => Self::Ris,
-            RefFormatArg::CslJson => Self::CslJson,
-        }
-    }
-}
-
 /// `paperlens export`: writes references, the table, the cases or the corpus. Returns 0 when
 /// written, 1 for an invalid corpus or an unknown `--id`, 2 when a file cannot be read or
 /// written. Diagnostics go to standard error, rendered as `check` renders them.
 #[must_use]
 pub fn export(args: &ExportArgs) -> ExitCode {
-    use crate::formats::{self, ReferenceFormat};
+    use crate::formats;
     let (corpus_path, out) = match &args.what {
         ExportWhat::Refs { corpus, out, .. }
         | ExportWhat::Table { corpus, out }
@@ -464,7 +444,7 @@ pub fn export(args: &ExportArgs) -> ExitCode {
             } else {
                 positions.len()
             };
-            let format = ReferenceFormat::from(*format);
+            let format = *format;
             (
                 formats::export_references(
                     corpus,

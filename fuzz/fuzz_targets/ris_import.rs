@@ -3,8 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use paperlens::formats::import::ImportFormat;
+use paperlens::formats::ReferenceFormat;
 
 fuzz_target!(|data: &[u8]| {
-    paperlens_fuzz::check_import(ImportFormat::Ris, "fuzz.ris", data);
+    paperlens_fuzz::check_import(ReferenceFormat::Ris, "fuzz.ris", data);
 });

@@ -2,12 +2,13 @@
 
 use paperlens::corpus::diagnostics::render_human;
 use paperlens::corpus::load::load_bytes;
-use paperlens::formats::import::{ImportFormat, import, without_byte_order_mark};
+use paperlens::formats::ReferenceFormat;
+use paperlens::formats::import::{import, without_byte_order_mark};
 
 /// Any bytes as a bibliography in `format`: the importer must return (never panic, never hang,
 /// never overflow its stack) with every location inside the text, and so must the loader that
 /// opens `file_name` (whose extension picks the format).
-pub fn check_import(format: ImportFormat, file_name: &str, data: &[u8]) {
+pub fn check_import(format: ReferenceFormat, file_name: &str, data: &[u8]) {
     if let Ok(text) = std::str::from_utf8(data) {
         let imported = import(format, text);
         // Locations refer to the text without its byte-order mark, as the loader's do.

@@ -10,7 +10,7 @@ use std::path::Path;
 use super::Corpus;
 use super::diagnostics::{Code, Diagnostic, JsonPath, Location, PathSegment, locate_paths};
 use super::model::CorpusFile;
-use crate::formats::import::{self, ImportFormat};
+use crate::formats::{ReferenceFormat, import};
 
 /// The largest corpus file paperlens reads: 64 MiB.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -185,7 +185,7 @@ pub fn load_text(text: &str, source_name: &str) -> LoadReport {
 /// it has no text. Entries that cannot be read are reported as warnings and left out; the
 /// load fails only when none can be read.
 #[must_use]
-pub fn load_bibliography(text: &str, source_name: &str, format: ImportFormat) -> LoadReport {
+pub fn load_bibliography(text: &str, source_name: &str, format: ReferenceFormat) -> LoadReport {
     let imported = import::import(format, text);
     let mut report = LoadReport {
         source_name: source_name.to_owned(),
@@ -230,7 +230,7 @@ pub fn load_str(text: &str, source_name: &str) -> LoadReport {
     let without_mark = import::without_byte_order_mark(text);
     if without_mark.trim_start().starts_with('[') {
         // The whole text: the importer removes the byte-order mark itself.
-        return load_bibliography(text, source_name, ImportFormat::CslJson);
+        return load_bibliography(text, source_name, ReferenceFormat::CslJson);
     }
     let text = without_mark;
     let mut report = LoadReport {

@@ -10,30 +10,7 @@ use std::path::Path;
 use crate::corpus::diagnostics::{Code, Diagnostic, Location};
 use crate::corpus::model::{CorpusFile, FORMAT_V1, Paper, Reference};
 
-use super::{bibtex, csl_json, ris};
-
-/// A bibliography format paperlens opens besides its own corpus JSON.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ImportFormat {
-    /// A CSL-JSON array of items, as Zotero and Pandoc write it.
-    CslJson,
-    /// A BibTeX or BibLaTeX `.bib` file.
-    Bibtex,
-    /// A RIS file (`TY  - …` … `ER  - ` records).
-    Ris,
-}
-
-impl ImportFormat {
-    /// A human-readable name, e.g. `"BibTeX"`.
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::CslJson => "CSL-JSON",
-            Self::Bibtex => "BibTeX",
-            Self::Ris => "RIS",
-        }
-    }
-}
+use super::{ReferenceFormat, bibtex, csl_json, ris};
 
 /// Which format a file is in, from its name and its text: `None` for a paperlens corpus (or
 /// anything that is not recognisably a bibliography, which the corpus reader then explains).
@@ -42,23 +19,23 @@ impl ImportFormat {
 /// file is CSL-JSON when it starts with `[`. Any other name is judged by its content: `[` starts
 /// CSL-JSON, a line `@type{` BibTeX, a line `TY  - ` RIS.
 #[must_use]
-pub fn detect(file_name: &str, text: &str) -> Option<ImportFormat> {
+pub fn detect(file_name: &str, text: &str) -> Option<ReferenceFormat> {
     let extension = Path::new(file_name)
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     let first = without_byte_order_mark(text).trim_start().chars().next();
     match extension.as_deref() {
-        Some("bib" | "bibtex" | "biblatex") => return Some(ImportFormat::Bibtex),
-        Some("ris") => return Some(ImportFormat::Ris),
-        Some("json") => return (first == Some('[')).then_some(ImportFormat::CslJson),
+        Some("bib" | "bibtex" | "biblatex") => return Some(ReferenceFormat::Bibtex),
+        Some("ris") => return Some(ReferenceFormat::Ris),
+        Some("json") => return (first == Some('[')).then_some(ReferenceFormat::CslJson),
         _ => {}
     }
     match first {
         None | Some('{') => None,
-        Some('[') => Some(ImportFormat::CslJson),
-        Some(_) if text.lines().any(ris::is_type_line) => Some(ImportFormat::Ris),
-        Some(_) if text.lines().any(bibtex::is_entry_line) => Some(ImportFormat::Bibtex),
+        Some('[') => Some(ReferenceFormat::CslJson),
+        Some(_) if text.lines().any(ris::is_type_line) => Some(ReferenceFormat::Ris),
+        Some(_) if text.lines().any(bibtex::is_entry_line) => Some(ReferenceFormat::Bibtex),
         Some(_) => None,
     }
 }
@@ -179,12 +156,12 @@ pub fn without_byte_order_mark(text: &str) -> &str {
 /// Reads the references of a bibliography in `format`. A byte-order mark at the start is
 /// ignored: locations refer to [`without_byte_order_mark`]`(text)`.
 #[must_use]
-pub fn import(format: ImportFormat, text: &str) -> Imported {
+pub fn import(format: ReferenceFormat, text: &str) -> Imported {
     let text = without_byte_order_mark(text);
     let mut imported = match format {
-        ImportFormat::CslJson => csl_json::import(text),
-        ImportFormat::Bibtex => bibtex::import(text),
-        ImportFormat::Ris => ris::import(text),
+        ReferenceFormat::CslJson => csl_json::import(text),
+        ReferenceFormat::Bibtex => bibtex::import(text),
+        ReferenceFormat::Ris => ris::import(text),
     };
     imported.finish(text);
     imported
@@ -220,20 +197,20 @@ mod tests {
 
     #[test]
     fn formats_are_told_apart_by_name_then_content() {
-        assert_eq!(detect("a.bib", "{}"), Some(ImportFormat::Bibtex));
-        assert_eq!(detect("a.BibTeX", ""), Some(ImportFormat::Bibtex));
-        assert_eq!(detect("a.ris", "{"), Some(ImportFormat::Ris));
-        assert_eq!(detect("a.json", " [{}]"), Some(ImportFormat::CslJson));
+        assert_eq!(detect("a.bib", "{}"), Some(ReferenceFormat::Bibtex));
+        assert_eq!(detect("a.BibTeX", ""), Some(ReferenceFormat::Bibtex));
+        assert_eq!(detect("a.ris", "{"), Some(ReferenceFormat::Ris));
+        assert_eq!(detect("a.json", " [{}]"), Some(ReferenceFormat::CslJson));
         assert_eq!(detect("a.json", "{\"format\": 1}"), None);
         assert_eq!(detect("a.json", "@book{x,}"), None);
-        assert_eq!(detect("refs", "\u{feff}[]"), Some(ImportFormat::CslJson));
+        assert_eq!(detect("refs", "\u{feff}[]"), Some(ReferenceFormat::CslJson));
         assert_eq!(
             detect("refs.txt", "% comment\n@Article{x, title={T}}"),
-            Some(ImportFormat::Bibtex)
+            Some(ReferenceFormat::Bibtex)
         );
         assert_eq!(
             detect("export", "\r\nTY  - JOUR\r\nER  - \r\n"),
-            Some(ImportFormat::Ris)
+            Some(ReferenceFormat::Ris)
         );
         assert_eq!(detect("notes.txt", "just text"), None);
         assert_eq!(detect("corpus", "{\"format\"}"), None);

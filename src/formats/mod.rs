@@ -25,23 +25,31 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::Corpus;
 use crate::corpus::model::CorpusFile;
 
-pub use import::{ImportFormat, Imported};
+pub use import::Imported;
 pub use links::{CrossLinks, cross_links};
 pub use styles::{
     BibliographyEntry, CitationStyle, format_bibliography, format_bibliography_entry,
     format_in_text,
 };
 
-/// A format references are exported in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A reference format: what paperlens exports references in and opens bibliographies from.
+///
+/// The one name for these three formats in every layer: the command line parses `--format`
+/// into it (clap's [`clap::ValueEnum`], spelled `bibtex`, `ris`, `csl-json`), the window lists
+/// [`ReferenceFormat::ALL`] in its export menu and [`import::detect`] tells which one a file
+/// is in. Variants are declared in menu order, which is also the order `--help` lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum ReferenceFormat {
-    /// CSL-JSON (Zotero, Pandoc, citeproc).
-    CslJson,
-    /// BibTeX (`.bib`; LaTeX, JabRef, Pandoc).
+    /// BibTeX or BibLaTeX (`.bib`; LaTeX, JabRef, Pandoc).
+    #[value(help = "BibTeX (`.bib`)")]
     Bibtex,
-    /// RIS (EndNote, Zotero, Mendeley).
+    /// RIS (`.ris`: `TY  - …` … `ER  - ` records; EndNote, Zotero, Mendeley).
+    #[value(help = "RIS (`.ris`)")]
     Ris,
+    /// CSL-JSON, an array of items (`.json`; Zotero, Pandoc, citeproc).
+    #[value(help = "CSL-JSON (`.json`)")]
+    CslJson,
 }
 
 impl ReferenceFormat {

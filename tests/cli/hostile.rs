@@ -18,7 +18,8 @@ use paperlens::corpus::load::{LoadFailure, LoadReport, load_bytes, load_path, lo
 use paperlens::corpus::search::SearchIndex;
 use paperlens::corpus::validate::MAX_DIAGNOSTICS;
 use paperlens::corpus::{BUILTIN_JSON, Corpus, Item, MAX_FILE_BYTES, Severity};
-use paperlens::formats::import::{ImportFormat, Imported, import};
+use paperlens::formats::ReferenceFormat;
+use paperlens::formats::import::{Imported, import};
 use serde_json::{Value, json};
 
 use crate::common;
@@ -1572,22 +1573,22 @@ fn a_report_that_cannot_be_saved_is_said_so() {
 // Bibliographies: BibTeX, RIS and CSL-JSON import
 
 /// The built-in corpus's references exported in each format, with a file name for it.
-fn exported_bibliographies() -> Vec<(ImportFormat, &'static str, String)> {
+fn exported_bibliographies() -> Vec<(ReferenceFormat, &'static str, String)> {
     let corpus = Corpus::builtin();
     let all: Vec<usize> = (0..corpus.file.references.len()).collect();
     vec![
         (
-            ImportFormat::Bibtex,
+            ReferenceFormat::Bibtex,
             "refs.bib",
             paperlens::formats::bibtex::export(&corpus, &all).expect("BibTeX export"),
         ),
         (
-            ImportFormat::Ris,
+            ReferenceFormat::Ris,
             "refs.ris",
             paperlens::formats::ris::export(&corpus, &all).expect("RIS export"),
         ),
         (
-            ImportFormat::CslJson,
+            ReferenceFormat::CslJson,
             "refs.json",
             paperlens::formats::csl_json::export(&corpus, &all).expect("CSL-JSON export"),
         ),
@@ -1690,15 +1691,15 @@ fn bibliographies_with_odd_bytes_and_scripts() {
     let title = "تقرير عن الاتجار — דוח — cafe\u{301} 👩\u{200d}👩\u{200d}👧";
     let samples = [
         (
-            ImportFormat::Bibtex,
+            ReferenceFormat::Bibtex,
             format!("@book{{rtl, title = {{{title}}}, author = {{Müller, José}}, year = 2020}}\n"),
         ),
         (
-            ImportFormat::Ris,
+            ReferenceFormat::Ris,
             format!("TY  - BOOK\nTI  - {title}\nAU  - Müller, José\nPY  - 2020\nER  - \n"),
         ),
         (
-            ImportFormat::CslJson,
+            ReferenceFormat::CslJson,
             serde_json::to_string(&json!([{"id": "rtl", "type": "book", "title": title,
                 "author": [{"family": "Müller", "given": "José"}]}]))
             .expect("serialise"),
@@ -1779,7 +1780,7 @@ fn bibtex_that_loops_or_explodes_is_skipped_with_a_reason() {
     ];
     for (what, body, reason) in cases {
         let text = format!("{good}{body}");
-        let imported = within(BOUND, what, || import(ImportFormat::Bibtex, &text));
+        let imported = within(BOUND, what, || import(ReferenceFormat::Bibtex, &text));
         assert_import_well_formed(&imported, &text, what);
         assert!(
             imported
@@ -1820,39 +1821,39 @@ fn bibtex_that_loops_or_explodes_is_skipped_with_a_reason() {
 /// outside any record, a 10 MB line, 100 000 items of the wrong types, arrays 100 000 deep.
 #[test]
 fn ris_and_csl_json_out_of_shape_stay_bounded() {
-    let cases: Vec<(ImportFormat, &str, String, usize)> = vec![
+    let cases: Vec<(ReferenceFormat, &str, String, usize)> = vec![
         (
-            ImportFormat::Ris,
+            ReferenceFormat::Ris,
             "100 000 records",
             "TY  - JOUR\nTI  - T\nAU  - Smith, J.\nER  - \n".repeat(100_000),
             100_000,
         ),
         (
-            ImportFormat::Ris,
+            ReferenceFormat::Ris,
             "records never closed",
             "TY  - JOUR\nTI  - T\n".repeat(100_000),
             0,
         ),
         (
-            ImportFormat::Ris,
+            ReferenceFormat::Ris,
             "lines outside any record",
             "XX  - stray\nnot a tag\n".repeat(100_000),
             0,
         ),
         (
-            ImportFormat::Ris,
+            ReferenceFormat::Ris,
             "a 10 MB line",
             format!("TY  - JOUR\nTI  - {}\nER  - \n", "word ".repeat(2_000_000)),
             1,
         ),
         (
-            ImportFormat::Ris,
+            ReferenceFormat::Ris,
             "CRLF and a BOM",
             "\u{feff}TY  - JOUR\r\nTI  - T\r\nER  - \r\n".repeat(3),
             3,
         ),
         (
-            ImportFormat::CslJson,
+            ReferenceFormat::CslJson,
             "100 000 items of the wrong types",
             format!(
                 "[{}]",
@@ -1861,7 +1862,7 @@ fn ris_and_csl_json_out_of_shape_stay_bounded() {
             0,
         ),
         (
-            ImportFormat::CslJson,
+            ReferenceFormat::CslJson,
             "100 000 items",
             format!(
                 "[{}]",
@@ -1870,13 +1871,13 @@ fn ris_and_csl_json_out_of_shape_stay_bounded() {
             100_000,
         ),
         (
-            ImportFormat::CslJson,
+            ReferenceFormat::CslJson,
             "arrays 100 000 deep",
             "[".repeat(100_000) + &"]".repeat(100_000),
             0,
         ),
         (
-            ImportFormat::CslJson,
+            ReferenceFormat::CslJson,
             "objects 100 000 deep in an item",
             format!(
                 "[{{\"id\": \"a\", \"type\": \"book\", \"x\": {}1{}}}]",
@@ -1886,7 +1887,7 @@ fn ris_and_csl_json_out_of_shape_stay_bounded() {
             0,
         ),
         (
-            ImportFormat::CslJson,
+            ReferenceFormat::CslJson,
             "not items",
             "[1, \"two\", null, [], {}]".to_owned(),
             0,
@@ -1912,24 +1913,24 @@ fn ris_and_csl_json_out_of_shape_stay_bounded() {
 /// loader used to remove a second mark too, so its locations fell inside the first.)
 #[test]
 fn fuzz_regression_bibliographies_with_a_byte_order_mark() {
-    let inputs: [(ImportFormat, &str, &[u8]); 4] = [
+    let inputs: [(ReferenceFormat, &str, &[u8]); 4] = [
         (
-            ImportFormat::Bibtex,
+            ReferenceFormat::Bibtex,
             "fuzz.bib",
             b"\xef\xbb\xbf\xef\xbb\xbf}\n@book{book2;\x00tje, number = {2}, paditoebook2;\x00tje, number = {2}, paditoe = \xd9\x99{",
         ),
         (
-            ImportFormat::Bibtex,
+            ReferenceFormat::Bibtex,
             "fuzz.bib",
             b"\xef\xbb\xbf}\n@book{book202ple Press}, address = {Exampl-10},\n  doi     = {10.book{book202;, editor = {Doe, Jane}, title = yDoubts}1}\n@comment{ignored}\n",
         ),
         (
-            ImportFormat::Ris,
+            ReferenceFormat::Ris,
             "fuzz.ris",
             b"\xef\xbb\xbf\n00\x00\x00\x00- \n\nKW  - BOOK\nAU  - ExamplT1Institute\nTI  - Methorg, An Smith, JT3AU  1\nEP  - 10\nDO  - 10.1235/exa - 133333333333333333333TI  - Methor\x04",
         ),
         (
-            ImportFormat::CslJson,
+            ReferenceFormat::CslJson,
             "fuzz.json",
             b"\xef\xbb\xbf {\"id\": \"wmith2020\", \"type\": \"article-journal\", \"title\": \"Counting cases in the Northmi,h2020\", \"type\": \"article-journql\", \"title\": \"Counting cases in the North\",\n   \"author\": [{\"family\": \"Smith\", \"given\": cle-journal\", \"titl\n]e,  } \"\":is",
         ),
