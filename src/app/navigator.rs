@@ -3,11 +3,11 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::context::{ClickAction, ViewCtx};
-use super::records::{counted, item_row_ui};
+use super::records::item_row_ui;
 use super::state::NavigatorTab;
 use crate::corpus::model::EntityKind;
 use crate::corpus::search::reference_search_text;
-use crate::corpus::{Corpus, Item, cite};
+use crate::corpus::{Corpus, Item, cite, counted};
 
 /// How the reference list is ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

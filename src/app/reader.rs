@@ -6,9 +6,9 @@ use std::ops::Range;
 use eframe::egui::{self, Color32, RichText, Sense, Ui};
 
 use super::context::{ClickAction, ViewCtx};
-use super::records::section_heading;
 use super::state::CitationDisplay;
 use super::virtual_list::{HeightCache, virtual_list_ui};
+use crate::corpus::display::section_heading;
 use crate::corpus::index::Segment;
 use crate::corpus::model::ParagraphKind;
 use crate::corpus::{Corpus, Item};

@@ -12,11 +12,13 @@ use egui_plot::{
 };
 
 use super::context::{ClickAction, Command, ViewCtx};
-use super::records::{item_row_ui, point_value_text, thousands};
+use super::records::item_row_ui;
 use super::table_view::{CELL_GAP, cells_ui};
 use crate::chart::{self, AxisScale, ChartOptions, ValueMode};
 use crate::corpus::Item;
+use crate::corpus::display::point_value_text;
 use crate::corpus::model::{PointStatus, Series};
+use crate::corpus::number::format_number;
 
 /// The tabs of the Trends view.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -280,7 +282,7 @@ impl TrendsView {
         let format_value = move |value: f64| -> String {
             let value = if log { 10f64.powf(value) } else { value };
             match value_mode {
-                ValueMode::Absolute => thousands(value.round()),
+                ValueMode::Absolute => format_number(value.round(), 0),
                 ValueMode::IndexFirstYear => format!("{value:.0}"),
                 ValueMode::PercentChange => format!("{value:+.0}%"),
             }

@@ -2,6 +2,7 @@
 
 use super::options::{AxisScale, ValueMode};
 use crate::corpus::model::{PointStatus, Series, SeriesPoint};
+pub use crate::corpus::number::format_number;
 
 /// A point's value when the text gives one: `None` for a not-stated point, whatever its
 /// `value` field holds.
@@ -72,37 +73,6 @@ pub fn change_from_previous(series: &Series) -> Vec<Option<f64>> {
             change
         })
         .collect()
-}
-
-/// `value` with `decimals` decimals and thousands separators: `(49000.0, 0)` → `"49,000"`,
-/// `(-1234.5, 1)` → `"-1,234.5"`.
-#[must_use]
-pub fn format_number(value: f64, decimals: usize) -> String {
-    if !value.is_finite() {
-        return value.to_string();
-    }
-    let text = format!("{:.*}", decimals, value.abs());
-    let (integer, fraction) = match text.split_once('.') {
-        Some((integer, fraction)) => (integer, Some(fraction)),
-        None => (text.as_str(), None),
-    };
-    let mut out = String::with_capacity(text.len() + text.len() / 3 + 1);
-    let digits = integer.len();
-    for (i, c) in integer.chars().enumerate() {
-        if i > 0 && (digits - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if let Some(fraction) = fraction {
-        out.push('.');
-        out.push_str(fraction);
-    }
-    // No "-0" or "-0.0".
-    if value < 0.0 && out.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        out.insert(0, '-');
-    }
-    out
 }
 
 /// A value the way the chart labels it in `mode`: `"42,000"`, `"≈ 49,000"`, `"85.7"`,
@@ -279,16 +249,6 @@ mod tests {
             changes[3], None,
             "2023's previous year, 2022, is not stated"
         );
-    }
-
-    #[test]
-    fn numbers_have_thousands_separators() {
-        assert_eq!(format_number(49_000.0, 0), "49,000");
-        assert_eq!(format_number(1_234_567.891, 2), "1,234,567.89");
-        assert_eq!(format_number(999.0, 0), "999");
-        assert_eq!(format_number(-42_000.0, 0), "-42,000");
-        assert_eq!(format_number(-0.01, 1), "0.0");
-        assert_eq!(format_number(85.714, 1), "85.7");
     }
 
     #[test]

@@ -5,11 +5,13 @@
 pub mod citations;
 pub mod cite;
 pub mod diagnostics;
+pub mod display;
 pub mod index;
 pub mod item;
 pub mod links;
 pub mod load;
 pub mod model;
+pub mod number;
 pub mod schema;
 pub mod search;
 pub mod synthetic;

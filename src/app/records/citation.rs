@@ -1,0 +1,49 @@
+//! An in-text citation group: the sentence that cites, and the references it cites.
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::{heading_ui, item_list_ui, notes_ui};
+use crate::app::context::{ClickAction, Command, UiLayout, ViewCtx};
+use crate::corpus::Item;
+use crate::corpus::cite;
+use crate::corpus::display::item_title;
+
+/// The citation group at `position` in reading order.
+pub(super) fn citation_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: UiLayout) {
+    let index = &ctx.corpus.index;
+    let Some(citation) = index.citations.get(position) else {
+        return;
+    };
+    heading_ui(
+        ctx,
+        ui,
+        "Citation",
+        &item_title(ctx.corpus, Item::Citation(position)),
+        layout,
+    );
+    if let Some(sentence) = index.citing_sentence(position) {
+        ui.add(egui::Label::new(RichText::new(sentence).italics()).wrap());
+    }
+    if layout == UiLayout::Tooltip {
+        for &reference in &citation.references {
+            if let Some((reference, number)) = ctx.corpus.reference(reference) {
+                ui.label(format!(
+                    "[{number}] {}",
+                    cite::list_entry(reference).to_plain_string()
+                ));
+            }
+        }
+        return;
+    }
+    if ui.button("Show in text").clicked() {
+        ctx.send(Command::Reveal(Item::Citation(position)));
+    }
+    item_list_ui(
+        ctx,
+        ui,
+        "Cites",
+        citation.references.iter().map(|&r| Item::Reference(r)),
+        ClickAction::Select,
+    );
+    notes_ui(ctx, ui, Item::Paragraph(citation.paragraph), layout);
+}

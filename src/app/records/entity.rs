@@ -1,0 +1,87 @@
+//! An entity (organisation, agreement, person …): description, aliases, regions, where the
+//! text names it, its cases and table rows.
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::{
+    SHOWN, field_ui, heading_ui, item_list_ui, more_ui, notes_ui, passage_ui, place_ui,
+    subheading_ui,
+};
+use crate::app::context::{ClickAction, UiLayout, ViewCtx};
+use crate::corpus::Item;
+use crate::corpus::display::{mention_context, times_in_text};
+
+/// The entity at `position` in `entities`.
+pub(super) fn entity_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: UiLayout) {
+    let Some(entity) = ctx.corpus.file.entities.get(position) else {
+        return;
+    };
+    let index = &ctx.corpus.index;
+    heading_ui(ctx, ui, entity.kind.label(), &entity.name, layout);
+    ui.add(egui::Label::new(&entity.description).wrap());
+    let mentions = index
+        .entity_mentions
+        .get(position)
+        .map_or(&[][..], Vec::as_slice);
+    if layout == UiLayout::Tooltip {
+        ui.label(
+            RichText::new(times_in_text("Named", mentions.len()))
+                .small()
+                .color(ctx.theme.muted_text),
+        );
+        return;
+    }
+    let aliases: Vec<&str> = entity
+        .aliases
+        .iter()
+        .map(String::as_str)
+        .filter(|a| *a != entity.name)
+        .collect();
+    field_ui(ctx, ui, "Also written", &aliases.join(" · "));
+    item_list_ui(
+        ctx,
+        ui,
+        "Regions",
+        entity
+            .regions
+            .iter()
+            .filter_map(|id| ctx.corpus.region_by_id(id))
+            .map(Item::Region),
+        ClickAction::Select,
+    );
+    notes_ui(ctx, ui, Item::Entity(position), layout);
+    subheading_ui(ctx, ui, &format!("Mentions ({})", mentions.len()));
+    more_ui(ctx, ui, mentions.len());
+    for mention in mentions.iter().take(SHOWN) {
+        let Some(info) = index.paragraphs.get(mention.paragraph) else {
+            continue;
+        };
+        place_ui(ctx, ui, mention.paragraph);
+        let context = mention_context(&info.printed, mention.range.clone());
+        passage_ui(ctx, ui, context, mention.paragraph);
+    }
+    item_list_ui(
+        ctx,
+        ui,
+        "Cases",
+        index
+            .entity_cases
+            .get(position)
+            .into_iter()
+            .flatten()
+            .map(|&case| Item::Case(case)),
+        ClickAction::Reveal,
+    );
+    item_list_ui(
+        ctx,
+        ui,
+        "Table rows",
+        index
+            .entity_rows
+            .get(position)
+            .into_iter()
+            .flatten()
+            .map(|&row| Item::TableRow(row)),
+        ClickAction::Reveal,
+    );
+}

@@ -1,0 +1,72 @@
+//! A paragraph of the paper: its printed text, what it cites, the names and cases in it.
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::{heading_ui, item_list_ui, notes_ui};
+use crate::app::context::{ClickAction, Command, UiLayout, ViewCtx};
+use crate::corpus::Item;
+use crate::corpus::display::{excerpt, paragraph_place};
+
+/// The paragraph at `position` in reading order.
+pub(super) fn paragraph_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: UiLayout) {
+    let index = &ctx.corpus.index;
+    let Some(info) = index.paragraphs.get(position) else {
+        return;
+    };
+    heading_ui(
+        ctx,
+        ui,
+        "Paragraph",
+        &paragraph_place(ctx.corpus, position),
+        layout,
+    );
+    let text = if layout == UiLayout::Tooltip {
+        excerpt(&info.printed, 320)
+    } else {
+        info.printed.clone()
+    };
+    ui.add(egui::Label::new(RichText::new(text).font(ctx.theme.reading_font())).wrap());
+    if layout == UiLayout::Tooltip {
+        return;
+    }
+    if ui.button("Show in text").clicked() {
+        ctx.send(Command::Reveal(Item::Paragraph(position)));
+    }
+    notes_ui(ctx, ui, Item::Paragraph(position), layout);
+    let mut cited: Vec<usize> = info
+        .citations
+        .clone()
+        .filter_map(|c| index.citations.get(c))
+        .flat_map(|c| c.references.iter().copied())
+        .collect();
+    cited.dedup();
+    item_list_ui(
+        ctx,
+        ui,
+        "Cites",
+        cited.into_iter().map(Item::Reference),
+        ClickAction::Select,
+    );
+    let mut entities: Vec<usize> = info.mentions.iter().map(|m| m.entity).collect();
+    entities.sort_unstable();
+    entities.dedup();
+    item_list_ui(
+        ctx,
+        ui,
+        "Names",
+        entities.into_iter().map(Item::Entity),
+        ClickAction::Select,
+    );
+    item_list_ui(
+        ctx,
+        ui,
+        "Cases",
+        index
+            .paragraph_cases
+            .get(position)
+            .into_iter()
+            .flatten()
+            .map(|&case| Item::Case(case)),
+        ClickAction::Reveal,
+    );
+}

@@ -1,0 +1,227 @@
+//! A reference-list entry: styled citation, the paper's own entry, where it is cited, its
+//! CSL-JSON fields.
+
+use eframe::egui::{self, RichText, Sense, Ui};
+
+use super::{
+    SHOWN, formatted_ui, heading_ui, item_list_ui, more_ui, notes_ui, place_ui, subheading_ui,
+};
+use crate::app::context::{ClickAction, Command, UiLayout, ViewCtx, doi_url};
+use crate::corpus::Item;
+use crate::corpus::cite::{self, Formatted};
+use crate::corpus::display::times_in_text;
+use crate::corpus::model::Reference;
+use crate::formats::styles::{self, CitationStyle};
+
+/// The reference at `position` in the reference list.
+pub(super) fn reference_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: UiLayout) {
+    let Some((reference, number)) = ctx.corpus.reference(position) else {
+        return;
+    };
+    let index = &ctx.corpus.index;
+    heading_ui(
+        ctx,
+        ui,
+        "Reference",
+        &format!("[{number}] {}", cite::short_label(reference)),
+        layout,
+    );
+    let (styled, in_text) = ctx.citations.get(ctx.corpus, position, ctx.citation_style);
+    formatted_ui(ui, &styled, None);
+    let citing = index
+        .reference_citations
+        .get(position)
+        .map_or(&[][..], Vec::as_slice);
+    if layout == UiLayout::Tooltip {
+        ui.label(
+            RichText::new(times_in_text("Cited", citing.len()))
+                .small()
+                .color(ctx.theme.muted_text),
+        );
+        notes_ui(ctx, ui, Item::Reference(position), layout);
+        return;
+    }
+    actions_ui(ctx, ui, reference, &styled, &in_text);
+    ui.label(
+        RichText::new("As the paper's reference list prints it")
+            .small()
+            .color(ctx.theme.muted_text),
+    );
+    formatted_ui(ui, &cite::list_entry(reference), Some(ctx.theme.muted_text));
+    notes_ui(ctx, ui, Item::Reference(position), layout);
+
+    cited_in_ui(ctx, ui, citing);
+    item_list_ui(
+        ctx,
+        ui,
+        "Cases",
+        index
+            .reference_cases
+            .get(position)
+            .into_iter()
+            .flatten()
+            .map(|&case| Item::Case(case)),
+        ClickAction::Reveal,
+    );
+    item_list_ui(
+        ctx,
+        ui,
+        "Table rows",
+        index
+            .reference_rows
+            .get(position)
+            .into_iter()
+            .flatten()
+            .map(|&row| Item::TableRow(row)),
+        ClickAction::Reveal,
+    );
+    item_list_ui(
+        ctx,
+        ui,
+        "Series",
+        index
+            .reference_series
+            .get(position)
+            .into_iter()
+            .flatten()
+            .map(|&series| Item::Series(series)),
+        ClickAction::Reveal,
+    );
+    csl_fields_ui(ctx, ui, reference);
+}
+
+/// The style picker, the in-text form, copy buttons and links.
+fn actions_ui(
+    ctx: &ViewCtx<'_>,
+    ui: &mut Ui,
+    reference: &Reference,
+    styled: &Formatted,
+    in_text: &str,
+) {
+    ui.horizontal_wrapped(|ui| {
+        let style_label = ui.label(RichText::new("Style").color(ctx.theme.muted_text));
+        egui::ComboBox::from_id_salt("citation-style")
+            .selected_text(ctx.citation_style.label())
+            .show_ui(ui, |ui| {
+                for style in CitationStyle::ALL {
+                    if ui
+                        .selectable_label(ctx.citation_style == style, style.label())
+                        .clicked()
+                    {
+                        ctx.send(Command::SetCitationStyle(style));
+                    }
+                }
+            })
+            .response
+            .labelled_by(style_label.id);
+        ui.label(RichText::new(format!("In text: {in_text}")).color(ctx.theme.muted_text));
+    });
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("Copy citation")
+            .on_hover_text(format!(
+                "Copy this entry in {} style",
+                ctx.citation_style.label()
+            ))
+            .clicked()
+        {
+            ctx.send(Command::CopyText(styled.to_plain_string()));
+        }
+        if ui
+            .button("Copy bibliography")
+            .on_hover_text(format!(
+                "Copy every reference in {} style",
+                ctx.citation_style.label()
+            ))
+            .clicked()
+        {
+            ctx.send(Command::CopyText(bibliography_text(ctx)));
+        }
+        if let Some(url) = doi_url(&reference.doi) {
+            ctx.url_ui(ui, &format!("DOI {}", reference.doi), &url);
+        }
+        if !reference.url.is_empty() {
+            ctx.url_ui(ui, "Web page", &reference.url);
+        }
+    });
+}
+
+/// Every citation of the reference, as the sentence that cites it.
+fn cited_in_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, citing: &[usize]) {
+    let index = &ctx.corpus.index;
+    subheading_ui(ctx, ui, &format!("Cited in ({})", citing.len()));
+    if citing.is_empty() {
+        ui.label(RichText::new("Not cited in the text.").color(ctx.theme.muted_text));
+    }
+    more_ui(ctx, ui, citing.len());
+    for &citation in citing.iter().take(SHOWN) {
+        let Some(info) = index.citations.get(citation) else {
+            continue;
+        };
+        place_ui(ctx, ui, info.paragraph);
+        let sentence = index.citing_sentence(citation).unwrap_or_default();
+        let mut text = RichText::new(sentence);
+        if ctx.is_selected(Item::Citation(citation)) {
+            text = text.background_color(ctx.theme.selected_fill);
+        }
+        let response = ui.add(egui::Label::new(text).wrap().sense(Sense::click()));
+        let response =
+            ctx.item_response(ui, response, Item::Citation(citation), ClickAction::Reveal);
+        response.on_hover_cursor(egui::CursorIcon::PointingHand);
+        ui.add_space(ctx.theme.gap * 0.5);
+    }
+}
+
+/// Every reference in the chosen style, one entry a line, as "Copy bibliography" copies it.
+fn bibliography_text(ctx: &ViewCtx<'_>) -> String {
+    let references: Vec<_> = ctx.corpus.file.references.iter().collect();
+    let entries = styles::format_bibliography(&references, ctx.citation_style);
+    let text: Vec<String> = entries
+        .iter()
+        .map(|entry| match &entry.label {
+            Some(label) => format!("{label} {}", entry.text.to_plain_string()),
+            None => entry.text.to_plain_string(),
+        })
+        .collect();
+    text.join("\n")
+}
+
+/// The reference's CSL-JSON fields as a two-column grid (empty fields left out).
+fn csl_fields_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, reference: &Reference) {
+    subheading_ui(ctx, ui, "CSL-JSON fields");
+    egui::Grid::new("reference-fields")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            let mut row = |label: &str, value: String| {
+                if !value.is_empty() {
+                    ui.label(RichText::new(label).color(ctx.theme.muted_text));
+                    ui.add(egui::Label::new(value).wrap());
+                    ui.end_row();
+                }
+            };
+            row("id", reference.id.clone());
+            row("type", reference.item_type.clone());
+            row("title", reference.title.clone());
+            row("author", cite::author_list(&reference.author));
+            row("editor", cite::author_list(&reference.editor));
+            row(
+                "issued",
+                cite::year(reference)
+                    .map(|y| y.to_string())
+                    .unwrap_or_default(),
+            );
+            row("container-title", reference.container_title.clone());
+            row("volume", reference.volume.clone());
+            row("issue", reference.issue.clone());
+            row("page", reference.page.clone());
+            row("publisher", reference.publisher.clone());
+            row("publisher-place", reference.publisher_place.clone());
+            row("DOI", reference.doi.clone());
+            row("URL", reference.url.clone());
+            row("note", reference.note.clone());
+            for (key, value) in &reference.extra {
+                row(key, value.to_string());
+            }
+        });
+}

@@ -1,0 +1,250 @@
+//! How records read as plain text: titles, places in the paper, values with their status and
+//! excerpts. The window draws these; they need nothing but the corpus.
+
+use std::ops::Range;
+
+use super::model::{PointStatus, Section};
+use super::number::format_as_given;
+use super::{Corpus, Item, cite};
+
+/// A short one-line title for any item; `"(missing)"` for a position the corpus does not have.
+#[must_use]
+pub fn item_title(corpus: &Corpus, item: Item) -> String {
+    let file = &corpus.file;
+    let missing = || "(missing)".to_owned();
+    match item {
+        Item::Reference(r) => corpus
+            .reference(r)
+            .map_or_else(missing, |(reference, number)| {
+                format!(
+                    "[{number}] {} — {}",
+                    cite::short_label(reference),
+                    reference.title
+                )
+            }),
+        Item::Citation(c) => corpus
+            .index
+            .citations
+            .get(c)
+            .map_or_else(missing, |citation| {
+                let numbers: Vec<String> = citation
+                    .references
+                    .iter()
+                    .filter_map(|&r| corpus.index.reference_numbers.get(r))
+                    .map(|n| format!("[{n}]"))
+                    .collect();
+                format!(
+                    "Citation {} in {}",
+                    numbers.join(", "),
+                    paragraph_place(corpus, citation.paragraph)
+                )
+            }),
+        Item::Paragraph(p) => format!(
+            "{} — {}",
+            paragraph_place(corpus, p),
+            excerpt(
+                corpus
+                    .index
+                    .paragraphs
+                    .get(p)
+                    .map_or("", |i| i.printed.as_str()),
+                80
+            )
+        ),
+        Item::Section(s) => file.sections.get(s).map_or_else(missing, section_heading),
+        Item::Entity(e) => file
+            .entities
+            .get(e)
+            .map_or_else(missing, |entity| entity.name.clone()),
+        Item::Region(r) => file
+            .regional_table
+            .regions
+            .get(r)
+            .map_or_else(missing, |region| region.name.clone()),
+        Item::Case(c) => file
+            .cases
+            .get(c)
+            .map_or_else(missing, |case| case.title.clone()),
+        Item::TableRow(t) => file.regional_table.rows.get(t).map_or_else(missing, |row| {
+            let region = region_name(corpus, &row.region);
+            format!("{region}: {}", row.cooperating_entities)
+        }),
+        Item::Series(s) => file
+            .series
+            .get(s)
+            .map_or_else(missing, |series| series.title.clone()),
+        Item::SeriesPoint { series, point } => file
+            .series
+            .get(series)
+            .and_then(|s| Some((s, s.points.get(point)?)))
+            .map_or_else(missing, |(series, point)| {
+                format!(
+                    "{} — {}",
+                    point.year,
+                    point_value_text(point.value, point.status, &series.unit)
+                )
+            }),
+        Item::Note(n) => file
+            .notes
+            .get(n)
+            .map_or_else(missing, |note| format!("Note: {}", note.kind.label())),
+    }
+}
+
+/// `"§4.1 Discussion, ¶1"` for a paragraph; empty for a position the corpus does not have.
+#[must_use]
+pub fn paragraph_place(corpus: &Corpus, paragraph: usize) -> String {
+    let Some(info) = corpus.index.paragraphs.get(paragraph) else {
+        return String::new();
+    };
+    let section = corpus
+        .file
+        .sections
+        .get(info.section)
+        .map(section_heading)
+        .unwrap_or_default();
+    format!("{section}, ¶{}", info.position_in_section + 1)
+}
+
+/// A section's heading as printed: `"4.1 Discussion"`.
+#[must_use]
+pub fn section_heading(section: &Section) -> String {
+    format!("{} {}", section.number, section.title)
+        .trim()
+        .to_owned()
+}
+
+/// The name of the region with this id, or the id itself when no region has it.
+#[must_use]
+pub fn region_name(corpus: &Corpus, id: &str) -> String {
+    corpus
+        .region_by_id(id)
+        .and_then(|r| corpus.file.regional_table.regions.get(r))
+        .map_or_else(|| id.to_owned(), |r| r.name.clone())
+}
+
+/// A value with its status: `"≈ 49,000 victims"`, `"42,000 victims"`, `"not stated in the text"`.
+#[must_use]
+pub fn point_value_text(value: Option<f64>, status: PointStatus, unit: &str) -> String {
+    match (value, status) {
+        (Some(value), PointStatus::Approximate) => format!("≈ {} {unit}", format_as_given(value)),
+        (Some(value), _) => format!("{} {unit}", format_as_given(value)),
+        (None, _) => "not stated in the text".to_owned(),
+    }
+}
+
+/// The first `max_chars` characters of `text`, with an ellipsis when cut.
+#[must_use]
+pub fn excerpt(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// How many characters of context [`mention_context`] keeps on either side.
+const CONTEXT_CHARS: usize = 60;
+
+/// About 60 characters either side of a mention (`range`, in bytes of `text`), with ellipses
+/// where cut. A range that is not on character boundaries of `text` leaves those parts out.
+#[must_use]
+pub fn mention_context(text: &str, range: Range<usize>) -> String {
+    let before: String = text
+        .get(..range.start)
+        .unwrap_or_default()
+        .chars()
+        .rev()
+        .take(CONTEXT_CHARS)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let after: String = text
+        .get(range.end..)
+        .unwrap_or_default()
+        .chars()
+        .take(CONTEXT_CHARS)
+        .collect();
+    let found = text.get(range.clone()).unwrap_or_default();
+    let lead = if range.start > before.len() {
+        "…"
+    } else {
+        ""
+    };
+    let tail = if range.end + after.len() < text.len() {
+        "…"
+    } else {
+        ""
+    };
+    format!("{lead}{before}{found}{after}{tail}")
+}
+
+/// `"Cited 1 time in the text"`, `"Named 3 times in the text"`: how often something occurs.
+#[must_use]
+pub fn times_in_text(verb: &str, count: usize) -> String {
+    format!(
+        "{verb} {count} time{} in the text",
+        if count == 1 { "" } else { "s" }
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_carry_their_status() {
+        assert_eq!(
+            point_value_text(Some(49000.0), PointStatus::Approximate, "victims"),
+            "≈ 49,000 victims"
+        );
+        assert_eq!(
+            point_value_text(Some(42000.0), PointStatus::Stated, "victims"),
+            "42,000 victims"
+        );
+        assert_eq!(
+            point_value_text(None, PointStatus::NotStated, "victims"),
+            "not stated in the text"
+        );
+    }
+
+    #[test]
+    fn excerpts_cut_at_characters_with_an_ellipsis() {
+        assert_eq!(excerpt("short", 10), "short");
+        assert_eq!(excerpt("Übersee und mehr", 8), "Übersee…");
+        assert_eq!(excerpt("abc def", 4), "abc…");
+    }
+
+    #[test]
+    fn mention_context_marks_cuts() {
+        let text = format!("{}Interpol{}", "a".repeat(70), "b".repeat(70));
+        let context = mention_context(&text, 70..78);
+        assert_eq!(
+            context,
+            format!("…{}Interpol{}…", "a".repeat(60), "b".repeat(60))
+        );
+        assert_eq!(mention_context("the UN said", 4..6), "the UN said");
+        // A range off the text's character boundaries does not panic.
+        assert_eq!(mention_context("é", 1..2), "…");
+    }
+
+    #[test]
+    fn times_take_the_right_number() {
+        assert_eq!(times_in_text("Cited", 1), "Cited 1 time in the text");
+        assert_eq!(times_in_text("Named", 0), "Named 0 times in the text");
+    }
+
+    #[test]
+    fn titles_name_every_kind_and_missing_positions() {
+        let corpus = Corpus::builtin();
+        assert!(item_title(&corpus, Item::Reference(0)).starts_with("[1] "));
+        assert_eq!(
+            item_title(&corpus, Item::Reference(usize::MAX)),
+            "(missing)"
+        );
+        assert!(item_title(&corpus, Item::Paragraph(0)).contains(", ¶1 — "));
+        assert_eq!(paragraph_place(&corpus, usize::MAX), "");
+        assert_eq!(region_name(&corpus, "no-such-region"), "no-such-region");
+    }
+}
