@@ -10,9 +10,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::corpus::diagnostics::{self, render_human, render_json};
-use crate::corpus::load::{LoadFailure, LoadReport, load_path, load_str};
+use crate::corpus::load::{LoadFailure, LoadReport, load_str};
 use crate::corpus::{BUILTIN_JSON, BUILTIN_NAME, counted, schema};
 use crate::formats::ReferenceFormat;
+use crate::open::open_path;
 
 /// paperlens: explore a research paper as linked panels of text, citations, references, cases,
 /// a regional table and trends.
@@ -130,7 +131,7 @@ pub fn run_command(command: &Command) -> ExitCode {
 #[must_use]
 pub fn check(file: Option<&PathBuf>, format: OutputFormat) -> ExitCode {
     let report = match file {
-        Some(path) => load_path(path),
+        Some(path) => open_path(path),
         None => load_str(BUILTIN_JSON, BUILTIN_NAME),
     };
     let text = match format {
@@ -273,7 +274,7 @@ pub fn plot(args: &PlotArgs) -> ExitCode {
         }
     };
     let report = match &corpus_path {
-        Some(path) => load_path(path),
+        Some(path) => open_path(path),
         None => load_str(BUILTIN_JSON, BUILTIN_NAME),
     };
     let Some(corpus) = &report.corpus else {
@@ -402,7 +403,7 @@ pub fn export(args: &ExportArgs) -> ExitCode {
         | ExportWhat::Corpus { corpus, out } => (corpus.as_ref(), out.as_ref()),
     };
     let report = match corpus_path {
-        Some(path) => load_path(path),
+        Some(path) => open_path(path),
         None => load_str(BUILTIN_JSON, BUILTIN_NAME),
     };
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();

@@ -4,11 +4,11 @@
 
 use libfuzzer_sys::fuzz_target;
 use paperlens::corpus::diagnostics::{render_human, render_json};
-use paperlens::corpus::load::load_bytes;
+use paperlens::open::open_bytes;
 use paperlens::corpus::search::SearchIndex;
 
 fuzz_target!(|data: &[u8]| {
-    let report = load_bytes(data, "fuzz.json");
+    let report = open_bytes(data, "fuzz.json");
     if report.corpus.is_none() {
         assert!(
             !report.diagnostics.is_empty(),

@@ -5,7 +5,7 @@
 use libfuzzer_sys::fuzz_target;
 use paperlens::corpus::diagnostics::render_human;
 use paperlens::corpus::index::split_sentences;
-use paperlens::corpus::load::load_str;
+use paperlens::open::open_text;
 use paperlens::corpus::search::SearchIndex;
 
 /// A valid corpus with one paragraph whose text is `TEXT` (a JSON string).
@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let source = TEMPLATE.replacen("TEXT", &json_text, 1);
-    let report = load_str(&source, "fuzz.json");
+    let report = open_text(&source, "fuzz.json");
     let _ = render_human(
         &report.diagnostics,
         "fuzz.json",

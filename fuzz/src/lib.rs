@@ -1,9 +1,9 @@
 //! Checks shared by the importer fuzz targets.
 
 use paperlens::corpus::diagnostics::render_human;
-use paperlens::corpus::load::load_bytes;
 use paperlens::formats::ReferenceFormat;
 use paperlens::formats::import::{import, without_byte_order_mark};
+use paperlens::open::open_bytes;
 
 /// Any bytes as a bibliography in `format`: the importer must return (never panic, never hang,
 /// never overflow its stack) with every location inside the text, and so must the loader that
@@ -25,7 +25,7 @@ pub fn check_import(format: ReferenceFormat, file_name: &str, data: &[u8]) {
         }
         let _ = render_human(&imported.diagnostics, file_name, Some(text), false);
     }
-    let report = load_bytes(data, file_name);
+    let report = open_bytes(data, file_name);
     if report.corpus.is_none() {
         assert!(report.diagnostics.iter().any(|d| d.is_error()));
     }

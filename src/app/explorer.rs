@@ -25,11 +25,12 @@ use crate::chart;
 use crate::cli::summary_line;
 use crate::corpus::diagnostics::{count, render_human};
 use crate::corpus::links::{Related, related};
-use crate::corpus::load::{LoadReport, load_path};
+use crate::corpus::load::LoadReport;
 use crate::corpus::search::SearchIndex;
 use crate::corpus::{Corpus, Item};
 use crate::formats::styles::CitationStyle;
 use crate::formats::{self, ReferenceFormat};
+use crate::open;
 
 /// How the app starts.
 #[derive(Debug, Default)]
@@ -138,7 +139,7 @@ impl Explorer {
             (Some(corpus), _) => corpus,
             (None, requested) => match requested {
                 Some(path) => {
-                    let report = load_path(&path);
+                    let report = open::open_path(&path);
                     if let Some(corpus) = report.corpus.clone() {
                         warnings_text = diagnostics_text(&report);
                         open_path = Some(path.clone());
@@ -278,7 +279,7 @@ impl Explorer {
         let spawned = std::thread::Builder::new()
             .name("corpus-loader".to_owned())
             .spawn(move || {
-                let report = load_path(&worker_path);
+                let report = open::open_path(&worker_path);
                 let search = report.corpus.as_ref().map(SearchIndex::new);
                 let _ = sender.send((report, search));
                 repaint.request_repaint();

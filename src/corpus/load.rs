@@ -1,16 +1,16 @@
-//! Reading a corpus from bytes or a file: size limit, UTF-8, JSON syntax and types, then
+//! Reading a corpus in the paperlens format: size limit, UTF-8, JSON syntax and types, then
 //! validation and indexing. Every failure becomes a located [`Diagnostic`].
 //!
-//! A bibliography file (CSL-JSON, BibTeX/BibLaTeX or RIS) opens too, as a corpus holding only
-//! references: [`load_text`] tells the formats apart (see [`crate::formats::import::detect`]).
+//! Only the corpus format is read here; opening any file (bibliographies too) is the opening
+//! layer's job (`crate::open`).
 
 use std::io::Read as _;
 use std::path::Path;
 
 use super::Corpus;
-use super::diagnostics::{Code, Diagnostic, JsonPath, Location, PathSegment, locate_paths};
+use super::diagnostics::{Code, Diagnostic, JsonPath, Location, locate_paths};
 use super::model::CorpusFile;
-use crate::formats::{ReferenceFormat, import};
+use super::text::without_byte_order_mark;
 
 /// The largest corpus file paperlens reads: 64 MiB.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -55,24 +55,15 @@ impl LoadReport {
         }
     }
 
-    fn failed(source_name: &str, source_text: Option<String>, diagnostic: Diagnostic) -> Self {
+    /// A report of a load that failed with one diagnostic.
+    #[must_use]
+    pub fn failed(source_name: &str, source_text: Option<String>, diagnostic: Diagnostic) -> Self {
         Self {
             source_name: source_name.to_owned(),
             source_text,
             corpus: None,
             diagnostics: vec![diagnostic],
         }
-    }
-}
-
-/// Loads a corpus file, or a bibliography file (`.json` CSL-JSON array, `.bib`, `.ris`), from
-/// disk.
-#[must_use]
-pub fn load_path(path: &Path) -> LoadReport {
-    let name = path.display().to_string();
-    match read_limited(path) {
-        Ok(bytes) => load_bytes(&bytes, &name),
-        Err(diagnostic) => LoadReport::failed(&name, None, *diagnostic),
     }
 }
 
@@ -123,10 +114,12 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
     Ok(bytes)
 }
 
-/// Loads a corpus or a bibliography from raw bytes (checked for size and UTF-8 first);
-/// `source_name`'s extension helps tell the formats apart.
-#[must_use]
-pub fn load_bytes(bytes: &[u8], source_name: &str) -> LoadReport {
+/// Checks raw bytes for size and UTF-8 and returns them as text, or the report of a failed
+/// load saying why they are not.
+///
+/// # Errors
+/// A report holding the diagnostic, when the bytes are too many or not UTF-8.
+pub fn decode<'a>(bytes: &'a [u8], source_name: &str) -> Result<&'a str, Box<LoadReport>> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         let diagnostic = Diagnostic::error(
             Code::TooLarge,
@@ -137,10 +130,10 @@ pub fn load_bytes(bytes: &[u8], source_name: &str) -> LoadReport {
             ),
             "split the corpus into smaller files",
         );
-        return LoadReport::failed(source_name, None, diagnostic);
+        return Err(Box::new(LoadReport::failed(source_name, None, diagnostic)));
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => load_text(text, source_name),
+        Ok(text) => Ok(text),
         Err(error) => {
             let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
             let valid_text = std::str::from_utf8(valid).unwrap_or_default();
@@ -166,73 +159,16 @@ pub fn load_bytes(bytes: &[u8], source_name: &str) -> LoadReport {
                 )
             }
             .located(location);
-            LoadReport::failed(source_name, None, diagnostic)
+            Err(Box::new(LoadReport::failed(source_name, None, diagnostic)))
         }
     }
 }
 
-/// Loads text in any format paperlens opens: a corpus, or a bibliography (CSL-JSON, BibTeX,
-/// RIS) told apart by `source_name`'s extension and the text itself.
-#[must_use]
-pub fn load_text(text: &str, source_name: &str) -> LoadReport {
-    match import::detect(source_name, text) {
-        Some(format) => load_bibliography(text, source_name, format),
-        None => load_str(text, source_name),
-    }
-}
-
-/// Loads a bibliography as a corpus holding only references: its title is the file's name,
-/// it has no text. Entries that cannot be read are reported as warnings and left out; the
-/// load fails only when none can be read.
-#[must_use]
-pub fn load_bibliography(text: &str, source_name: &str, format: ReferenceFormat) -> LoadReport {
-    let imported = import::import(format, text);
-    let mut report = LoadReport {
-        source_name: source_name.to_owned(),
-        source_text: Some(import::without_byte_order_mark(text).to_owned()),
-        corpus: None,
-        diagnostics: imported.diagnostics,
-    };
-    if report.diagnostics.iter().any(Diagnostic::is_error) {
-        return report;
-    }
-    let locations = imported.locations;
-    let file = import::into_corpus_file(imported.references, &import::title_for(source_name));
-    let mut found = match Corpus::from_file(file, source_name) {
-        Ok(corpus) => {
-            let warnings = corpus.warnings.clone();
-            report.corpus = Some(corpus);
-            warnings
-        }
-        Err(diagnostics) => diagnostics,
-    };
-    // Validation speaks of `$.references[i]`; point it at the entry in the source instead.
-    for diagnostic in &mut found {
-        if diagnostic.location.is_none()
-            && let Some(path) = &diagnostic.path
-            && let [PathSegment::Key(key), PathSegment::Index(i), ..] = path.0.as_slice()
-            && key == "references"
-        {
-            diagnostic.location = locations.get(*i).copied();
-        }
-    }
-    report.diagnostics.extend(found);
-    if let Some(corpus) = &mut report.corpus {
-        corpus.warnings.clone_from(&report.diagnostics);
-    }
-    report
-}
-
-/// Loads a corpus from JSON text: a corpus object, or a CSL-JSON array of references. A
-/// leading UTF-8 byte-order mark is ignored.
+/// Loads a corpus from its JSON text: parsed, validated and indexed. A leading UTF-8
+/// byte-order mark is ignored.
 #[must_use]
 pub fn load_str(text: &str, source_name: &str) -> LoadReport {
-    let without_mark = import::without_byte_order_mark(text);
-    if without_mark.trim_start().starts_with('[') {
-        // The whole text: the importer removes the byte-order mark itself.
-        return load_bibliography(text, source_name, ReferenceFormat::CslJson);
-    }
-    let text = without_mark;
+    let text = without_byte_order_mark(text);
     let mut report = LoadReport {
         source_name: source_name.to_owned(),
         source_text: None,

@@ -15,6 +15,7 @@ pub mod number;
 pub mod schema;
 pub mod search;
 pub mod synthetic;
+pub mod text;
 pub mod validate;
 
 pub use diagnostics::{Code, Diagnostic, Severity};

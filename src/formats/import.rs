@@ -145,13 +145,7 @@ fn generated_id(reference: &Reference) -> String {
     id
 }
 
-/// `text` without the one UTF-8 byte-order mark it may start with. A second mark is text (and
-/// the importers report it as such): only one is removed, at one place, so that locations
-/// always refer to the same text.
-#[must_use]
-pub fn without_byte_order_mark(text: &str) -> &str {
-    text.strip_prefix('\u{feff}').unwrap_or(text)
-}
+pub use crate::corpus::text::without_byte_order_mark;
 
 /// Reads the references of a bibliography in `format`. A byte-order mark at the start is
 /// ignored: locations refer to [`without_byte_order_mark`]`(text)`.

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use paperlens::corpus::Corpus;
-use paperlens::corpus::load::load_path;
+use paperlens::open::open_path;
 use serde_json::Value;
 
 use crate::common;
@@ -40,7 +40,7 @@ fn ris_is_written_to_a_file() {
     assert_eq!(text.matches("TY  - ").count(), 19);
     assert_eq!(text.matches("ER  - ").count(), 19);
     // The file reads back as a bibliography of 19 references.
-    let report = load_path(&out);
+    let report = open_path(&out);
     assert_eq!(report.corpus.map(|c| c.file.references.len()), Some(19));
 }
 
@@ -141,7 +141,7 @@ fn the_corpus_as_canonical_json() {
         &paperlens(&["export", "corpus", "--out", path_str(&out)]),
         0,
     );
-    let report = load_path(&out);
+    let report = open_path(&out);
     assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
     assert_eq!(report.corpus.unwrap().file, Corpus::builtin().file);
     let text = std::fs::read_to_string(&out).unwrap();

@@ -1,6 +1,6 @@
 //! Hostile input: what a half-downloaded file, a corpus typed by hand or a file that is not a
-//! corpus at all does to paperlens. Every case goes through the library (`load_path`,
-//! `load_bytes`, `load_str`) and most through the real binary (`paperlens check FILE`); each
+//! corpus at all does to paperlens. Every case goes through the opening layer (`open_path`,
+//! `open_bytes`, `open_text`) and most through the real binary (`paperlens check FILE`); each
 //! must end, within a bounded time, with a diagnostic naming what is wrong (its code) and where
 //! (line and column, or JSON path), and never with a panic.
 //!
@@ -14,12 +14,13 @@ use std::time::{Duration, Instant};
 
 use paperlens::corpus::diagnostics::{Diagnostic, JsonPath, render_human, render_json};
 use paperlens::corpus::index::split_sentences;
-use paperlens::corpus::load::{LoadFailure, LoadReport, load_bytes, load_path, load_str};
+use paperlens::corpus::load::{LoadFailure, LoadReport};
 use paperlens::corpus::search::SearchIndex;
 use paperlens::corpus::validate::MAX_DIAGNOSTICS;
 use paperlens::corpus::{BUILTIN_JSON, Corpus, Item, MAX_FILE_BYTES, Severity};
 use paperlens::formats::ReferenceFormat;
 use paperlens::formats::import::{Imported, import};
+use paperlens::open::{open_bytes, open_path, open_text};
 use serde_json::{Value, json};
 
 use crate::common;
@@ -192,7 +193,7 @@ fn a_corpus_cut_at_any_byte_reports_where_it_ends() {
     );
     let mut mid_char_cuts = 0;
     for cut in cuts {
-        let report = load_bytes(&bytes[..cut], "cut.json");
+        let report = open_bytes(&bytes[..cut], "cut.json");
         assert!(report.corpus.is_none(), "a {cut}-byte prefix loaded");
         assert_eq!(report.failure(), Some(LoadFailure::Invalid), "cut at {cut}");
         assert_eq!(report.diagnostics.len(), 1, "cut at {cut}");
@@ -327,7 +328,7 @@ fn a_value_of_the_wrong_type_anywhere_is_reported_at_its_path_and_line() {
         let original = node_mut(&mut builtin.clone(), path).clone();
         let replacement = other_type(&original, turn);
         let (text, line) = replaced(&builtin, path, &replacement);
-        let report = load_str(&text, "wrong-type.json");
+        let report = open_text(&text, "wrong-type.json");
         let context = format!(
             "{path} = {replacement} (was {}): {}",
             truncate(&original.to_string(), 60),
@@ -413,7 +414,7 @@ fn bytes_that_are_not_utf8_are_reported_at_the_bad_byte() {
     for (what, bad) in cases {
         let mut bytes = text.as_bytes().to_vec();
         bytes.splice(at..at, bad.iter().copied());
-        let report = load_bytes(&bytes, "encoding.json");
+        let report = open_bytes(&bytes, "encoding.json");
         assert_eq!(codes(&report), ["invalid-utf8"], "{what}");
         let d = &report.diagnostics[0];
         assert_eq!(
@@ -433,7 +434,7 @@ fn bytes_that_are_not_utf8_are_reported_at_the_bad_byte() {
 fn a_utf16_file_is_an_encoding_problem_at_its_first_byte() {
     let mut bytes = vec![0xFF, 0xFE];
     bytes.extend(minimal_text().encode_utf16().flat_map(u16::to_le_bytes));
-    let report = load_bytes(&bytes, "utf16.json");
+    let report = open_bytes(&bytes, "utf16.json");
     assert_eq!(codes(&report), ["invalid-utf8"]);
     assert_eq!(report.diagnostics[0].location.map(|l| l.offset), Some(0));
     let dir = tempfile::tempdir().expect("temp dir");
@@ -451,11 +452,11 @@ fn a_utf16_file_is_an_encoding_problem_at_its_first_byte() {
 fn a_byte_order_mark_loads_and_locations_after_it_are_right() {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend(minimal_text().as_bytes());
-    let report = load_bytes(&bytes, "bom.json");
+    let report = open_bytes(&bytes, "bom.json");
     assert!(report.corpus.is_some(), "{}", describe(&report.diagnostics));
     assert!(report.diagnostics.is_empty());
 
-    let report = load_path(&fixture("bom-then-wrong-type.json"));
+    let report = open_path(&fixture("bom-then-wrong-type.json"));
     assert_eq!(codes(&report), ["json-type"]);
     let d = &report.diagnostics[0];
     assert_eq!(path_of(d).as_deref(), Some("$.paper.title"));
@@ -465,7 +466,7 @@ fn a_byte_order_mark_loads_and_locations_after_it_are_right() {
     assert!(human.contains("bom-then-wrong-type.json:3:"), "{human}");
 
     let twice = format!("\u{feff}\u{feff}{}", minimal_text());
-    let report = load_str(&twice, "two-boms.json");
+    let report = open_text(&twice, "two-boms.json");
     assert!(report.corpus.is_none());
     assert_eq!(codes(&report), ["json-type"]);
     assert!(
@@ -478,7 +479,7 @@ fn a_byte_order_mark_loads_and_locations_after_it_are_right() {
 #[test]
 fn nul_bytes_are_reported_where_they_stand() {
     // A raw NUL inside a string: JSON forbids control characters there.
-    let report = load_path(&fixture("nul-in-string.json"));
+    let report = open_path(&fixture("nul-in-string.json"));
     assert_eq!(
         codes(&report),
         ["json-syntax"],
@@ -492,7 +493,7 @@ fn nul_bytes_are_reported_where_they_stand() {
 
     // A raw NUL between tokens.
     let text = minimal_text().replacen("\"paper\"", "\0\"paper\"", 1);
-    let report = load_str(&text, "nul-between.json");
+    let report = open_text(&text, "nul-between.json");
     assert_eq!(codes(&report), ["json-syntax"]);
     assert_eq!(
         report.diagnostics[0].location.map(|l| (l.line, l.column)),
@@ -503,7 +504,7 @@ fn nul_bytes_are_reported_where_they_stand() {
     let mut value = minimal();
     value["sections"][1]["paragraphs"][1]["text"] =
         json!("Source:\0 Example\0Network annual report.");
-    let report = load_str(&pretty(&value), "escaped-nul.json");
+    let report = open_text(&pretty(&value), "escaped-nul.json");
     let corpus = report.corpus.as_ref().expect("loads");
     let hits = SearchIndex::new(corpus).search("annual report", 5);
     assert!(hits.iter().any(|h| matches!(h.item, Item::Paragraph(_))));
@@ -511,7 +512,7 @@ fn nul_bytes_are_reported_where_they_stand() {
     // A file of NULs only (space reserved by a download that never came): named, escaped.
     let dir = tempfile::tempdir().expect("temp dir");
     let zeros = write_temp(&dir, "reserved.json", &[0; 4096]);
-    let report = load_path(&zeros);
+    let report = open_path(&zeros);
     assert_eq!(codes(&report), ["json-type"]);
     assert!(
         report.diagnostics[0].message.contains("`\\0`"),
@@ -564,7 +565,7 @@ fn very_deep_nesting_is_refused_quickly_without_overflowing() {
         ),
     ];
     for (what, text, code) in cases {
-        let report = within(BOUND, what, || load_str(&text, "deep.json"));
+        let report = within(BOUND, what, || open_text(&text, "deep.json"));
         assert!(report.corpus.is_none(), "{what}");
         assert_eq!(
             codes(&report),
@@ -611,7 +612,7 @@ fn a_200_mb_file_is_refused_at_once_without_being_read() {
     file.set_len(200 * 1024 * 1024).expect("grow the file");
     drop(file);
 
-    let report = within(Duration::from_secs(1), "load_path", || load_path(&path));
+    let report = within(Duration::from_secs(1), "load_path", || open_path(&path));
     assert_eq!(codes(&report), ["too-large"]);
     assert_eq!(report.failure(), Some(LoadFailure::Unreadable));
     assert!(report.diagnostics[0].message.contains("200 MiB"));
@@ -643,7 +644,7 @@ fn an_endless_device_is_cut_at_the_limit() {
         println!("skipped: no /dev/zero on this system");
         return;
     }
-    let report = within(BOUND, "/dev/zero", || load_path(zero));
+    let report = within(BOUND, "/dev/zero", || open_path(zero));
     assert_eq!(codes(&report), ["too-large"]);
     assert!(report.source_text.is_none());
     assert!(
@@ -662,7 +663,7 @@ fn an_empty_or_blank_file_is_called_empty() {
         ("bom-only.json", &b"\xEF\xBB\xBF"[..]),
     ] {
         let path = write_temp(&dir, name, bytes);
-        let report = load_path(&path);
+        let report = open_path(&path);
         assert_eq!(codes(&report), ["json-syntax"], "{name}");
         assert!(report.diagnostics[0].message.contains("empty"), "{name}");
         assert_eq!(report.failure(), Some(LoadFailure::Invalid), "{name}");
@@ -676,14 +677,14 @@ fn an_empty_or_blank_file_is_called_empty() {
     }
     let null = Path::new("/dev/null");
     if null.exists() {
-        assert_eq!(codes(&load_path(null)), ["json-syntax"]);
+        assert_eq!(codes(&open_path(null)), ["json-syntax"]);
     }
 }
 
 #[test]
 fn a_directory_is_not_read_as_a_corpus() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let report = load_path(dir.path());
+    let report = open_path(dir.path());
     assert_eq!(codes(&report), ["io"]);
     assert_eq!(report.failure(), Some(LoadFailure::Unreadable));
     let d = &report.diagnostics[0];
@@ -705,7 +706,7 @@ fn an_unreadable_file_names_the_permission_problem() {
         );
         return;
     }
-    let report = load_path(&path);
+    let report = open_path(&path);
     assert_eq!(codes(&report), ["io"]);
     assert_eq!(report.failure(), Some(LoadFailure::Unreadable));
     let d = &report.diagnostics[0];
@@ -723,7 +724,7 @@ fn an_unreadable_file_names_the_permission_problem() {
 fn a_duplicate_key_is_a_located_type_error() {
     let path = fixture("duplicate-title-key.json");
     let text = std::fs::read_to_string(&path).expect("read");
-    let report = load_path(&path);
+    let report = open_path(&path);
     assert_eq!(
         codes(&report),
         ["json-type"],
@@ -765,7 +766,7 @@ fn a_duplicate_key_is_a_located_type_error() {
         ),
     ] {
         let text = minimal_text().replacen(from, to, 1);
-        let report = load_str(&text, "dup.json");
+        let report = open_text(&text, "dup.json");
         assert!(report.corpus.is_none(), "{what}");
         assert_eq!(
             codes(&report),
@@ -817,7 +818,7 @@ fn a_duplicate_id_of_every_kind_is_reported_at_the_second() {
         list.push(copy);
         let second = list.len() - 1;
         let text = pretty(&value);
-        let report = load_str(&text, "dup-id.json");
+        let report = open_text(&text, "dup-id.json");
         assert!(report.corpus.is_none(), "{kind}");
         let expected_path = format!(
             "$.{}[{second}].id",
@@ -850,7 +851,7 @@ fn a_duplicate_id_of_every_kind_is_reported_at_the_second() {
 #[test]
 fn section_cycles_and_self_parents_are_each_reported() {
     let path = fixture("section-parent-cycle.json");
-    let report = load_path(&path);
+    let report = open_path(&path);
     assert!(report.corpus.is_none());
     let cycles: Vec<String> = report
         .diagnostics
@@ -885,7 +886,7 @@ fn section_cycles_and_self_parents_are_each_reported() {
 /// variants it has.
 #[test]
 fn a_note_about_itself_is_refused_with_the_targets_allowed() {
-    let report = load_path(&fixture("note-about-itself.json"));
+    let report = open_path(&fixture("note-about-itself.json"));
     assert_eq!(codes(&report), ["json-type"]);
     let d = &report.diagnostics[0];
     assert_eq!(path_of(d).as_deref(), Some("$.notes[0].about[0]"));
@@ -901,7 +902,7 @@ fn dangling_self_links_are_reported() {
     let mut value = minimal();
     value["notes"][1]["about"][0]["series_point"]["year"] = json!(1999);
     value["cases"][0]["paragraphs"] = json!(["data.figure1", "data.p1", "data.p1"]);
-    let report = load_str(&pretty(&value), "dangling.json");
+    let report = open_text(&pretty(&value), "dangling.json");
     assert_eq!(
         codes(&report),
         ["unknown-series"],
@@ -920,7 +921,7 @@ fn dangling_self_links_are_reported() {
 
 #[test]
 fn citation_keys_with_punctuation_and_letters_beyond_ascii_load_and_link() {
-    let report = load_path(&fixture("citation-keys.json"));
+    let report = open_path(&fixture("citation-keys.json"));
     assert!(
         report.diagnostics.is_empty(),
         "{}",
@@ -946,7 +947,7 @@ type Found<'a> = (&'a str, Option<String>, Option<(usize, usize)>);
 fn malformed_citations_are_each_located_in_their_paragraph() {
     let path = fixture("citation-keys-malformed.json");
     let text = std::fs::read_to_string(&path).expect("read");
-    let report = load_path(&path);
+    let report = open_path(&path);
     assert!(report.corpus.is_none());
     let found: Vec<Found<'_>> = report
         .diagnostics
@@ -983,7 +984,7 @@ fn malformed_citations_are_each_located_in_their_paragraph() {
     let fixed = text
         .replace("Empty [@] here.", "Fine [@r1].")
         .replace("[@@r1]", "[@r1]");
-    let report = load_str(&fixed, "nested.json");
+    let report = open_text(&fixed, "nested.json");
     assert_eq!(codes(&report), ["malformed-citation"]);
     let (code, human) = check_human(&path);
     assert_eq!(code, 1);
@@ -1016,7 +1017,7 @@ fn assert_char_ranges(text: &str, ranges: &[std::ops::Range<usize>]) {
 
 #[test]
 fn right_to_left_and_combining_text_loads_indexes_and_searches() {
-    let report = load_path(&fixture("scripts.json"));
+    let report = open_path(&fixture("scripts.json"));
     assert!(
         report.diagnostics.is_empty(),
         "{}",
@@ -1126,7 +1127,7 @@ fn sentences_and_excerpts_never_split_a_character() {
 fn a_diagnostic_in_right_to_left_text_is_located_in_characters() {
     let path = fixture("scripts-unknown-key.json");
     let text = std::fs::read_to_string(&path).expect("read");
-    let report = load_path(&path);
+    let report = open_path(&path);
     assert_eq!(codes(&report), ["unknown-citation-key"]);
     let d = &report.diagnostics[0];
     assert_eq!(
@@ -1148,7 +1149,7 @@ fn a_diagnostic_in_right_to_left_text_is_located_in_characters() {
                 &format!("{filler}[@مجهول]{filler}"),
             )
             .replace('\n', " ");
-        let report = load_str(&long, "minified.json");
+        let report = open_text(&long, "minified.json");
         assert_eq!(codes(&report), ["unknown-citation-key"]);
         assert_well_formed(&report);
         let human = render_human(&report.diagnostics, "minified.json", Some(&long), false);
@@ -1175,7 +1176,7 @@ fn a_10_mb_paragraph_loads_and_searches_in_bounded_time() {
     text.push_str("The last word is zanzibarite.");
     let source = with_paragraph(&text);
     assert!(source.len() > 10_000_000);
-    let report = within(BOUND, "load", || load_str(&source, "big.json"));
+    let report = within(BOUND, "load", || open_text(&source, "big.json"));
     assert!(
         report.diagnostics.is_empty(),
         "{}",
@@ -1212,7 +1213,7 @@ fn a_huge_value_in_an_error_message_is_shortened() {
     let mut value = minimal();
     value["series"][0]["points"][0]["year"] = json!(huge);
     let source = pretty(&value);
-    let report = within(BOUND, "wrong type", || load_str(&source, "huge-year.json"));
+    let report = within(BOUND, "wrong type", || open_text(&source, "huge-year.json"));
     assert_eq!(codes(&report), ["json-type"]);
     let d = &report.diagnostics[0];
     assert!(d.message.len() < 400, "{} bytes", d.message.len());
@@ -1225,7 +1226,7 @@ fn a_huge_value_in_an_error_message_is_shortened() {
     let spaced = "many words ".repeat(100_000);
     value["paper"][spaced.as_str()] = json!(2);
     let source = pretty(&value);
-    let report = within(BOUND, "unknown key", || load_str(&source, "huge-key.json"));
+    let report = within(BOUND, "unknown key", || open_text(&source, "huge-key.json"));
     assert_eq!(codes(&report), ["json-type"]);
     let d = &report.diagnostics[0];
     assert!(d.message.starts_with("unknown field `"), "{d}");
@@ -1356,7 +1357,7 @@ fn pathological_shapes_load_or_fail_in_bounded_time() {
         },
     ];
     for shape in shapes {
-        let report = within(BOUND, shape.name, || load_str(&shape.source, "shape.json"));
+        let report = within(BOUND, shape.name, || open_text(&shape.source, "shape.json"));
         assert_eq!(
             report.corpus.is_some(),
             shape.loads,
@@ -1401,7 +1402,7 @@ fn pathological_shapes_load_or_fail_in_bounded_time() {
 #[test]
 fn repeated_problems_in_one_paragraph_point_at_each_occurrence() {
     let text = with_paragraph("One [@nobody]. Two [@nobody]. Three [@nobody].");
-    let report = load_str(&text, "repeated.json");
+    let report = open_text(&text, "repeated.json");
     let columns: Vec<usize> = report
         .diagnostics
         .iter()
@@ -1627,7 +1628,7 @@ fn a_bibliography_cut_anywhere_loads_what_is_complete() {
         let mut cut = 0;
         let mut checked = 0;
         while cut <= bytes.len() {
-            let report = within(BOUND, name, || load_bytes(&bytes[..cut], name));
+            let report = within(BOUND, name, || open_bytes(&bytes[..cut], name));
             assert_well_formed(&report);
             if let Some(corpus) = &report.corpus {
                 assert!(
@@ -1663,17 +1664,17 @@ fn bibliographies_with_odd_bytes_and_scripts() {
         let nul = text.replacen('\n', "\n\0", 5).replacen(' ', "\0", 5);
         let imported = import(format, &nul);
         assert_import_well_formed(&imported, &nul, name);
-        assert_well_formed(&load_bytes(nul.as_bytes(), name));
+        assert_well_formed(&open_bytes(nul.as_bytes(), name));
 
         // A Latin-1 byte: an encoding error at that byte, whatever the format.
         let mut latin1 = text.as_bytes().to_vec();
         latin1.insert(text.len() / 2, 0xE9);
-        let report = load_bytes(&latin1, name);
+        let report = open_bytes(&latin1, name);
         assert_eq!(codes(&report), ["invalid-utf8"], "{name}");
 
         // A byte-order mark changes nothing.
         let bom = format!("\u{feff}{text}");
-        let report = load_bytes(bom.as_bytes(), name);
+        let report = open_bytes(bom.as_bytes(), name);
         let corpus = report
             .corpus
             .as_ref()
@@ -1682,7 +1683,7 @@ fn bibliographies_with_odd_bytes_and_scripts() {
 
         // Empty and blank files: an error, no panic.
         for blank in ["", " \n\t\n"] {
-            let report = load_bytes(blank.as_bytes(), name);
+            let report = open_bytes(blank.as_bytes(), name);
             assert!(report.corpus.is_none(), "{name} {blank:?}");
             assert_well_formed(&report);
         }
@@ -1940,7 +1941,7 @@ fn fuzz_regression_bibliographies_with_a_byte_order_mark() {
         let imported = import(format, text);
         let without_mark = text.strip_prefix('\u{feff}').expect("starts with a BOM");
         assert_import_well_formed(&imported, without_mark, name);
-        let report = load_bytes(bytes, name);
+        let report = open_bytes(bytes, name);
         assert_well_formed(&report);
         assert_eq!(report.source_text.as_deref(), Some(without_mark), "{name}");
     }

@@ -6,8 +6,9 @@
 use std::collections::BTreeSet;
 
 use paperlens::corpus::diagnostics::Diagnostic;
-use paperlens::corpus::load::{LoadFailure, LoadReport, load_bytes, load_path, load_str};
+use paperlens::corpus::load::{LoadFailure, LoadReport};
 use paperlens::corpus::{BUILTIN_JSON, MAX_FILE_BYTES, Severity};
+use paperlens::open::{open_bytes, open_path, open_text};
 
 use crate::common;
 use common::fixtures;
@@ -135,7 +136,7 @@ fn describe(diagnostics: &[Diagnostic]) -> String {
 
 #[test]
 fn minimal_fixture_is_clean() {
-    let report = load_path(&fixtures().join("minimal.json"));
+    let report = open_path(&fixtures().join("minimal.json"));
     assert!(
         report.diagnostics.is_empty(),
         "minimal.json must have no diagnostics:{}",
@@ -267,7 +268,7 @@ fn the_readme_example_is_the_minimal_fixture() {
         example, minimal,
         "corpus/README.md's example must equal tests/fixtures/minimal.json"
     );
-    let report = load_str(&section[start..end], "README example");
+    let report = open_text(&section[start..end], "README example");
     assert!(
         report.diagnostics.is_empty(),
         "{}",
@@ -277,7 +278,7 @@ fn the_readme_example_is_the_minimal_fixture() {
 
 /// Where a type error points, as (line, column, the text it spans).
 fn pointed_at(text: &str) -> (usize, usize, String) {
-    let report = load_str(text, "type.json");
+    let report = open_text(text, "type.json");
     let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert_eq!(codes, ["json-type"], "{}", describe(&report.diagnostics));
     let location = report.diagnostics[0].location.expect("located");
@@ -336,7 +337,7 @@ fn a_type_error_points_at_the_value_not_past_it() {
 #[test]
 fn an_out_of_range_number_is_a_syntax_error() {
     let text = minimal_text().replace("\"value\": 100,", "\"value\": 1e999,");
-    let report = load_str(&text, "inf.json");
+    let report = open_text(&text, "inf.json");
     let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert_eq!(codes, ["json-syntax"]);
     assert_eq!(
@@ -356,7 +357,7 @@ fn each_fixture_reports_its_rule_at_the_offending_line() {
     for rule in RULES {
         let path = fixtures().join("invalid").join(rule.fixture);
         let text = std::fs::read_to_string(&path).expect("read fixture");
-        let report = load_path(&path);
+        let report = open_path(&path);
         let expected_line = line_of(&text, rule.marker, rule.nth);
         let all = describe(&report.diagnostics);
 
@@ -421,7 +422,7 @@ fn each_fixture_reports_its_rule_at_the_offending_line() {
 fn a_file_with_several_problems_reports_all_of_them() {
     let path = fixtures().join("several-problems.json");
     let text = std::fs::read_to_string(&path).expect("read several-problems.json");
-    let report = load_path(&path);
+    let report = open_path(&path);
     let all = describe(&report.diagnostics);
     let expected: &[(&str, &str, &str, usize)] = &[
         (
@@ -497,7 +498,7 @@ fn invalid_utf8_is_reported_at_the_bad_byte() {
     let path = dir.path().join("latin1.json");
     std::fs::write(&path, &bytes).expect("write fixture");
 
-    let report = load_path(&path);
+    let report = open_path(&path);
     assert_eq!(
         report.diagnostics.len(),
         1,
@@ -522,7 +523,7 @@ fn a_file_over_64_mib_is_too_large_and_unreadable() {
     file.set_len(MAX_FILE_BYTES + 1).expect("grow the file");
     drop(file);
 
-    let report = load_path(&path);
+    let report = open_path(&path);
     assert_eq!(
         report.diagnostics.len(),
         1,
@@ -535,7 +536,7 @@ fn a_file_over_64_mib_is_too_large_and_unreadable() {
 
     // The same limit holds for bytes handed over directly.
     let bytes = vec![b' '; usize::try_from(MAX_FILE_BYTES).expect("fits") + 1];
-    let report = load_bytes(&bytes, "bytes");
+    let report = open_bytes(&bytes, "bytes");
     assert_eq!(
         report.diagnostics.first().map(|d| d.code.as_str()),
         Some("too-large")
@@ -553,7 +554,7 @@ fn a_file_of_exactly_64_mib_is_still_read() {
     std::fs::write(&path, &text).expect("write");
     drop(text);
 
-    let report = load_path(&path);
+    let report = open_path(&path);
     assert!(
         report.diagnostics.is_empty(),
         "{}",
@@ -571,7 +572,7 @@ fn quotes_are_compared_with_citations_printed_as_numbers() {
         "\"quote\": \"In 2020 the network recorded 100 cases [@smith2020].\"",
     );
     assert_ne!(text, minimal_text(), "the replacement must apply");
-    let report = load_str(&text, "keyed-quote.json");
+    let report = open_text(&text, "keyed-quote.json");
     let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert_eq!(codes, ["quote-not-found"]);
     assert_eq!(
@@ -587,7 +588,7 @@ fn quotes_are_compared_with_citations_printed_as_numbers() {
 #[test]
 fn a_schema_key_is_accepted_and_kept() {
     let text = minimal_text().replacen('{', "{\n  \"$schema\": \"../../corpus/schema.json\",", 1);
-    let report = load_str(&text, "with-schema.json");
+    let report = open_text(&text, "with-schema.json");
     assert!(
         report.diagnostics.is_empty(),
         "{}",
@@ -605,7 +606,7 @@ fn a_schema_key_is_accepted_and_kept() {
 
 #[test]
 fn unknown_csl_fields_round_trip_through_extra() {
-    let report = load_path(&fixtures().join("minimal.json"));
+    let report = open_path(&fixtures().join("minimal.json"));
     let corpus = report.corpus.expect("loads");
     let doe = &corpus.file.references[1];
     assert_eq!(
@@ -625,7 +626,7 @@ fn a_truncated_builtin_corpus_never_loads_and_never_panics() {
     while offset < end {
         if BUILTIN_JSON.is_char_boundary(offset) {
             let cut = &BUILTIN_JSON[..offset];
-            let report: LoadReport = load_str(cut, "cut.json");
+            let report: LoadReport = open_text(cut, "cut.json");
             assert!(report.corpus.is_none(), "a prefix of {offset} bytes loaded");
             let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
             assert_eq!(codes, ["json-syntax"], "prefix of {offset} bytes");

@@ -8,10 +8,10 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
-use paperlens::corpus::load::load_str;
 use paperlens::corpus::model::{NoteKind, NoteTarget, PointStatus};
 use paperlens::corpus::search::SearchIndex;
 use paperlens::corpus::{BUILTIN_JSON, Corpus, Item, ItemKind};
+use paperlens::open::open_text;
 
 const PAPER_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/paper/");
 
@@ -170,7 +170,7 @@ fn short(text: &str) -> String {
 
 #[test]
 fn builtin_loads_cleanly_with_the_expected_counts() {
-    let report = load_str(BUILTIN_JSON, "fitria-2025.json");
+    let report = open_text(BUILTIN_JSON, "fitria-2025.json");
     assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
     let corpus = builtin();
     let summary = corpus.summary();

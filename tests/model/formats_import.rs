@@ -5,8 +5,9 @@
 use std::path::PathBuf;
 
 use paperlens::corpus::diagnostics::Severity;
-use paperlens::corpus::load::{LoadReport, load_bytes, load_path};
+use paperlens::corpus::load::LoadReport;
 use paperlens::corpus::model::{CslDate, CslName, Reference};
+use paperlens::open::{open_bytes, open_path};
 use serde_json::json;
 
 use crate::common;
@@ -41,7 +42,7 @@ fn person(family: &str, given: &str) -> CslName {
 
 #[test]
 fn a_broken_bibtex_entry_is_skipped_with_its_line_and_the_others_load() {
-    let report = load_path(&fixture("broken.bib"));
+    let report = open_path(&fixture("broken.bib"));
     assert_eq!(report.failure(), None);
     let refs = references(&report);
     let ids: Vec<&str> = refs.iter().map(|r| r.id.as_str()).collect();
@@ -70,7 +71,7 @@ fn a_broken_bibtex_entry_is_skipped_with_its_line_and_the_others_load() {
 
 #[test]
 fn a_broken_ris_record_is_skipped_with_its_line_and_the_others_load() {
-    let report = load_path(&fixture("broken.ris"));
+    let report = open_path(&fixture("broken.ris"));
     assert_eq!(report.failure(), None);
     let refs = references(&report);
     let titles: Vec<&str> = refs.iter().map(|r| r.title.as_str()).collect();
@@ -93,7 +94,7 @@ fn a_broken_ris_record_is_skipped_with_its_line_and_the_others_load() {
 
 #[test]
 fn a_bibliography_alone_is_not_warned_about_uncited_references() {
-    let report = load_path(&fixture("broken.bib"));
+    let report = open_path(&fixture("broken.bib"));
     assert!(
         report
             .diagnostics
@@ -109,7 +110,7 @@ fn a_bibliography_alone_is_not_warned_about_uncited_references() {
 
 #[test]
 fn a_bibliography_with_no_readable_entry_does_not_load() {
-    let report = load_bytes(b"@book{a, title = {x}\n", "empty.bib");
+    let report = open_bytes(b"@book{a, title = {x}\n", "empty.bib");
     assert!(report.corpus.is_none());
     let codes: Vec<(&str, Severity)> = report
         .diagnostics
@@ -127,11 +128,11 @@ fn a_bibliography_with_no_readable_entry_does_not_load() {
 
 #[test]
 fn formats_are_recognised_by_content_when_the_name_says_nothing() {
-    let bib = load_bytes(b"@book{k, title = {T}, year = 2000}\n", "clipboard");
+    let bib = open_bytes(b"@book{k, title = {T}, year = 2000}\n", "clipboard");
     assert_eq!(references(&bib)[0].title, "T");
-    let ris = load_bytes(b"TY  - BOOK\nTI  - R\nER  - \n", "clipboard");
+    let ris = open_bytes(b"TY  - BOOK\nTI  - R\nER  - \n", "clipboard");
     assert_eq!(references(&ris)[0].title, "R");
-    let csl = load_bytes(
+    let csl = open_bytes(
         br#"[{"id": "c", "type": "book", "title": "C"}]"#,
         "clipboard",
     );
@@ -145,7 +146,7 @@ fn formats_are_recognised_by_content_when_the_name_says_nothing() {
 #[test]
 fn validation_problems_of_an_imported_entry_point_at_its_line() {
     let text = "@book{first, title = {One}, year = 2000}\n\n@book{untitled,\n  year = 2001,\n}\n";
-    let report = load_bytes(text.as_bytes(), "refs.bib");
+    let report = open_bytes(text.as_bytes(), "refs.bib");
     assert!(report.corpus.is_some());
     let warning = report
         .diagnostics
@@ -167,7 +168,7 @@ fn the_biblatex_examples_open_with_all_90_entries() {
         .count();
     assert_eq!(records, 100, "the file is the one the README describes");
 
-    let report = load_path(&path);
+    let report = open_path(&path);
     assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
     let refs = references(&report);
     // 100 records = 8 @string + 2 @set + 90 entries: the sets are skipped, their members kept.
@@ -204,7 +205,7 @@ fn biblatex_example_strings_are_expanded_and_accents_decoded() {
     let Some(path) = common::biblatex_examples() else {
         return;
     };
-    let report = load_path(&path);
+    let report = open_path(&path);
     let refs = references(&report);
 
     // `journaltitle = jomch`, `@string{jomch = {J.~Organomet. Chem.}}`; `~` is a no-break space.
@@ -312,7 +313,7 @@ fn biblatex_example_crossrefs_are_inherited() {
     let Some(path) = common::biblatex_examples() else {
         return;
     };
-    let report = load_path(&path);
+    let report = open_path(&path);
     let refs = references(&report);
     // `@incollection{westfahl:space, crossref = {westfahl:frontier}, …}` inherits the
     // collection's title (as its book title), editor, publisher, place and date.

@@ -4,11 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use paperlens::corpus::load::{load_bytes, load_str};
 use paperlens::corpus::model::{CslDate, CslName, Reference};
 use paperlens::corpus::{Corpus, CorpusFile};
 use paperlens::formats::import::into_corpus_file;
 use paperlens::formats::{ReferenceFormat, cross_links, export_references};
+use paperlens::open::{open_bytes, open_text};
 use serde_json::{Value, json};
 
 fn builtin() -> Corpus {
@@ -23,7 +23,7 @@ fn export(corpus: &Corpus, format: ReferenceFormat) -> String {
 
 /// Loads exported text as a file with this name, expecting no diagnostics at all.
 fn import(text: &str, name: &str) -> Corpus {
-    let report = load_bytes(text.as_bytes(), name);
+    let report = open_bytes(text.as_bytes(), name);
     assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
     report.corpus.expect("loaded")
 }
@@ -378,7 +378,7 @@ fn the_corpus_json_export_loads_back_as_the_same_corpus() {
     let corpus = builtin();
     let text = paperlens::formats::export_corpus_json(&corpus.file).unwrap();
     assert!(text.starts_with("{\n  \"format\": \"paperlens-corpus/1\",\n  \"paper\": {"));
-    let report = load_str(&text, "export.json");
+    let report = open_text(&text, "export.json");
     assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
     assert_eq!(report.corpus.expect("loaded").file, corpus.file);
 }

@@ -3,9 +3,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use paperlens::corpus::Corpus;
-use paperlens::corpus::load::load_path;
 use paperlens::corpus::model::Reference;
 use paperlens::formats::{CitationStyle, format_bibliography, format_in_text};
+use paperlens::open::open_path;
 
 use crate::common;
 
@@ -66,7 +66,7 @@ fn every_biblatex_example_in_every_style() {
     let Some(path) = common::biblatex_examples() else {
         return;
     };
-    let report = load_path(&path);
+    let report = open_path(&path);
     let corpus = report.corpus.expect("loads");
     assert_eq!(corpus.file.references.len(), 90);
     check_all(&corpus.file.references, false);

@@ -12,12 +12,12 @@
 
 use std::collections::BTreeMap;
 
-use paperlens::corpus::load::load_str;
 use paperlens::corpus::model::{
     Annotation, Author, Case, CaseKind, CorpusFile, CslDate, CslName, Entity, EntityKind,
     FORMAT_V1, HistoryEvent, License, Note, NoteKind, NoteTarget, Paper, Paragraph, ParagraphKind,
     PointStatus, Reference, Region, RegionalTable, Section, Series, SeriesPoint, TableRow,
 };
+use paperlens::open::open_text;
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -482,7 +482,7 @@ proptest! {
             serde_json::to_string(&file).expect("serialise"),
             serde_json::to_string_pretty(&file).expect("serialise"),
         ] {
-            let report = load_str(&text, "generated.json");
+            let report = open_text(&text, "generated.json");
             let errors: Vec<String> = report
                 .diagnostics
                 .iter()
