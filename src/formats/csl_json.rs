@@ -11,9 +11,9 @@ use crate::corpus::diagnostics::{Code, Diagnostic, JsonPath, Location, locate_pa
 use crate::corpus::load::json_error;
 use crate::corpus::model::Reference;
 
-use super::ExportError;
 use super::import::Imported;
-use super::links::{CrossLinks, cross_links};
+use super::links::CrossLinks;
+use super::{ExportError, each_reference};
 
 /// The key under `custom` that holds a reference's cross-links.
 pub const CUSTOM_KEY: &str = "paperlens";
@@ -48,17 +48,7 @@ pub fn item(reference: &Reference, links: Option<&CrossLinks>) -> Reference {
 /// # Errors
 /// When a position names no reference.
 pub fn export(corpus: &Corpus, positions: &[usize]) -> Result<String, ExportError> {
-    let items = positions
-        .iter()
-        .map(|&position| {
-            let reference = corpus
-                .file
-                .references
-                .get(position)
-                .ok_or(ExportError::NoSuchReference(position))?;
-            Ok(item(reference, cross_links(corpus, position).as_ref()))
-        })
-        .collect::<Result<Vec<Reference>, ExportError>>()?;
+    let items = each_reference(corpus, positions, item)?;
     let mut text =
         serde_json::to_string_pretty(&items).map_err(|e| ExportError::Serialize(e.to_string()))?;
     text.push('\n');

@@ -23,7 +23,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Corpus;
-use crate::corpus::model::CorpusFile;
+use crate::corpus::model::{CorpusFile, Reference};
 
 pub use import::Imported;
 pub use links::{CrossLinks, cross_links};
@@ -121,6 +121,29 @@ pub fn export_references(
         ReferenceFormat::Bibtex => bibtex::export(corpus, positions),
         ReferenceFormat::Ris => ris::export(corpus, positions),
     }
+}
+
+/// Each reference at `positions`, in order, as `write` turns it (with its cross-links) into an
+/// entry of the export: the one loop every reference format's export shares.
+///
+/// # Errors
+/// When a position names no reference.
+fn each_reference<T>(
+    corpus: &Corpus,
+    positions: &[usize],
+    mut write: impl FnMut(&Reference, Option<&CrossLinks>) -> T,
+) -> Result<Vec<T>, ExportError> {
+    positions
+        .iter()
+        .map(|&position| {
+            let reference = corpus
+                .file
+                .references
+                .get(position)
+                .ok_or(ExportError::NoSuchReference(position))?;
+            Ok(write(reference, cross_links(corpus, position).as_ref()))
+        })
+        .collect()
 }
 
 /// The whole corpus as pretty-printed JSON in the format's canonical key order (with a final

@@ -16,9 +16,9 @@ use crate::corpus::cite::words;
 use crate::corpus::diagnostics::{Code, Diagnostic, LineIndex, Location};
 use crate::corpus::model::{CslDate, CslName, Reference};
 
-use super::ExportError;
 use super::import::Imported;
-use super::links::{CrossLinks, cross_links};
+use super::links::CrossLinks;
+use super::{ExportError, each_reference};
 
 /// The line ending RIS files use.
 const EOL: &str = "\r\n";
@@ -79,16 +79,7 @@ const EXTRA_TAGS: [(&str, &str); 9] = [
 /// # Errors
 /// When a position names no reference.
 pub fn export(corpus: &Corpus, positions: &[usize]) -> Result<String, ExportError> {
-    let mut out = String::new();
-    for &position in positions {
-        let reference = corpus
-            .file
-            .references
-            .get(position)
-            .ok_or(ExportError::NoSuchReference(position))?;
-        out.push_str(&record(reference, cross_links(corpus, position).as_ref()));
-    }
-    Ok(out)
+    Ok(each_reference(corpus, positions, record)?.concat())
 }
 
 /// The RIS type of a CSL item type (`GEN` when RIS has none).

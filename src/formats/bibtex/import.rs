@@ -1,0 +1,432 @@
+//! Reading a `.bib` file entry by entry, so that one broken entry cannot take its neighbours
+//! with it: each is checked for syntax and against the [`limits`](super::limits), a bad one is
+//! reported with its line and blanked out, and the rest is parsed as one bibliography.
+
+use std::collections::{HashMap, HashSet};
+
+use biblatex::{
+    Bibliography, ChunksExt as _, EntryType, ParseError, ParseErrorKind, RawBibliography, Token,
+};
+
+use crate::corpus::diagnostics::{Code, Diagnostic, LineIndex};
+
+use super::latex::protect_literals;
+use super::limits::{
+    MAX_BRACE_DEPTH, abbreviation_problems, heirs, inheritance_budget_problems,
+    inheritance_problems, too_deep,
+};
+use super::reference::to_reference;
+use crate::formats::import::Imported;
+
+/// Whether a line starts a BibTeX entry: `@type{` or `@type(` (after optional white space).
+#[must_use]
+pub fn is_entry_line(line: &str) -> bool {
+    let Some(rest) = line.trim_start().strip_prefix('@') else {
+        return false;
+    };
+    let name_len = rest
+        .find(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+        .unwrap_or(rest.len());
+    name_len > 0
+        && rest
+            .get(name_len..)
+            .map(str::trim_start)
+            .is_some_and(|r| r.starts_with(['{', '(']))
+}
+
+/// The byte offsets where entries start: the `@` of each line [`is_entry_line`] accepts.
+fn entry_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if is_entry_line(line) {
+            starts.push(offset + (line.len() - line.trim_start().len()));
+        }
+        offset += line.len();
+    }
+    starts
+}
+
+/// A stretch of the file: one entry (from its `@` to the next entry), or the text before the
+/// first one.
+#[derive(Clone, Copy, Debug)]
+struct Piece {
+    start: usize,
+    end: usize,
+    skipped: bool,
+}
+
+/// Reads a BibTeX or BibLaTeX file. See the module documentation for what is resolved and
+/// what is skipped.
+#[must_use]
+pub fn import(text: &str) -> Imported {
+    // The parser is third-party code fed with untrusted input: should it ever panic, the file
+    // is reported as unreadable rather than bringing the program down.
+    std::panic::catch_unwind(|| import_checked(text)).unwrap_or_else(|_| {
+        let mut imported = Imported::default();
+        imported.diagnostics.push(Diagnostic::error(
+            Code::BibtexSyntax,
+            "the BibTeX parser could not read this file",
+            "check the file in a BibTeX editor (e.g. JabRef) and fix the entries it reports",
+        ));
+        imported
+    })
+}
+
+fn import_checked(text: &str) -> Imported {
+    let mut imported = Imported::default();
+    // One index of line starts: locating each entry from the start of the text would make a
+    // long file quadratic.
+    let lines = LineIndex::new(text);
+    let starts = entry_starts(text);
+    let mut pieces: Vec<Piece> = Vec::with_capacity(starts.len() + 1);
+    let mut boundaries = vec![0];
+    boundaries.extend(starts.iter().copied().filter(|&s| s > 0));
+    boundaries.push(text.len());
+    for pair in boundaries.windows(2) {
+        if let [start, end] = *pair
+            && end > start
+        {
+            pieces.push(Piece {
+                start,
+                end,
+                skipped: false,
+            });
+        }
+    }
+    let mut working = text.to_owned();
+
+    // 1. Syntax, entry by entry, so one broken entry cannot take its neighbours with it.
+    for piece in &mut pieces {
+        let Some(slice) = text.get(piece.start..piece.end) else {
+            continue;
+        };
+        if let Some(at) = too_deep(slice) {
+            let problem = Problem {
+                code: Code::SkippedEntry,
+                what: format!("braces nest more than {MAX_BRACE_DEPTH} levels deep"),
+                hint: "a real entry never needs that many; check the file for damage",
+                at: piece.start + at,
+            };
+            skip_for(text, &lines, &mut working, piece, &problem, &mut imported);
+            continue;
+        }
+        if let Err(error) = RawBibliography::parse(slice) {
+            skip(
+                text,
+                &lines,
+                &mut working,
+                piece,
+                &error,
+                piece.start,
+                &mut imported,
+            );
+        }
+    }
+
+    // 2. Duplicate keys: the first entry wins, as in BibTeX.
+    let snapshot = working.clone();
+    if let Ok(raw) = RawBibliography::parse(&snapshot) {
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        let mut duplicates = Vec::new();
+        for raw_entry in &raw.entries {
+            let key = raw_entry.v.key.v;
+            match first.get(key) {
+                Some(&at) => duplicates.push((key.to_owned(), at, raw_entry.span.start)),
+                None => {
+                    first.insert(key, raw_entry.span.start);
+                }
+            }
+        }
+        for (key, first_at, at) in duplicates {
+            if let Some(piece) = piece_at(&mut pieces, at) {
+                let first_line = lines.location(first_at, 0).line;
+                let error = ParseError {
+                    span: at..at,
+                    kind: ParseErrorKind::DuplicateKey(format!(
+                        "{key}` (first at line {first_line})"
+                    )),
+                };
+                skip(text, &lines, &mut working, piece, &error, 0, &mut imported);
+            }
+        }
+        let heirs = heirs(&raw, &first);
+        let limited = [
+            // Abbreviations that refer back to themselves, nest absurdly deep or expand to an
+            // absurd size (`@string{a = b # b}`, `@string{b = c # c}` …): the parser resolves
+            // them recursively, so they would overflow its stack or exhaust memory.
+            (
+                abbreviation_problems(&raw),
+                "define each `@string` from text and earlier `@string`s, never from itself",
+            ),
+            // Inheritance that loops (or runs absurdly deep) would never finish resolving.
+            (
+                inheritance_problems(&heirs),
+                "make `crossref` (and `xdata`) point to an entry that does not refer back",
+            ),
+            // Inheritance copies the parent's fields into every child: many children of a
+            // large parent would multiply a small file into gigabytes.
+            (
+                inheritance_budget_problems(&heirs),
+                "a parent entry shared by many children should hold only short fields",
+            ),
+        ];
+        for (problems, hint) in limited {
+            for (at, what) in problems {
+                if let Some(piece) = piece_at(&mut pieces, at).filter(|p| !p.skipped) {
+                    let problem = Problem {
+                        code: Code::SkippedEntry,
+                        what,
+                        hint,
+                        at,
+                    };
+                    skip_for(text, &lines, &mut working, piece, &problem, &mut imported);
+                }
+            }
+        }
+    }
+
+    // 3. Abbreviations, cross-references and field contents, over the whole file: an entry
+    //    that fails is skipped and the file read again.
+    let bibliography = loop {
+        match Bibliography::parse(&working) {
+            Ok(bibliography) => break bibliography,
+            Err(error) => {
+                let at = error.span.start;
+                let Some(piece) = piece_at(&mut pieces, at).filter(|p| !p.skipped) else {
+                    imported.diagnostics.push(
+                        Diagnostic::error(
+                            Code::BibtexSyntax,
+                            format!("the file cannot be read as BibTeX: {}", error.kind),
+                            "fix the file at this point",
+                        )
+                        .located(lines.location(at, 1)),
+                    );
+                    return imported;
+                };
+                skip(text, &lines, &mut working, piece, &error, 0, &mut imported);
+            }
+        }
+    };
+
+    // Read once more with literal specials (`\{`, `\textasciitilde` …) set apart, so that
+    // decoding the LaTeX the parser leaves cannot mistake them for syntax.
+    let bibliography = Bibliography::parse(&protect_literals(&working)).unwrap_or(bibliography);
+
+    // Where each entry starts, for diagnostics.
+    let mut offsets: HashMap<String, usize> = HashMap::new();
+    if let Ok(raw) = RawBibliography::parse(&working) {
+        for raw_entry in &raw.entries {
+            offsets
+                .entry(raw_entry.v.key.v.to_owned())
+                .or_insert(raw_entry.span.start);
+        }
+    }
+    let keys: HashSet<&str> = bibliography.keys().collect();
+    for entry in bibliography.iter() {
+        if matches!(entry.entry_type, EntryType::Set | EntryType::XData) {
+            continue;
+        }
+        let offset = offsets.get(&entry.key).copied().unwrap_or(0);
+        let head_len = text
+            .get(offset..)
+            .and_then(|rest| rest.find(['\n', ',']))
+            .unwrap_or(0);
+        let location = lines.location(offset, head_len);
+        if let Some(parent) = entry.get("crossref").map(|c| c.format_verbatim())
+            && !keys.contains(parent.trim())
+        {
+            imported.diagnostics.push(
+                Diagnostic::warning(
+                    Code::UnknownReference,
+                    format!(
+                        "entry `{}` has `crossref = {{{}}}`, but no entry has that key; nothing is inherited",
+                        entry.key,
+                        parent.trim()
+                    ),
+                    "add the entry it refers to, or remove the crossref",
+                )
+                .located(location),
+            );
+        }
+        imported.push(to_reference(entry), location);
+    }
+    imported
+}
+
+/// The piece holding byte `at` (pieces are in order and do not overlap).
+fn piece_at(pieces: &mut [Piece], at: usize) -> Option<&mut Piece> {
+    let i = pieces.partition_point(|p| p.end <= at);
+    pieces.get_mut(i).filter(|p| p.start <= at)
+}
+
+/// Reports `piece` as skipped because of `error` (whose span is relative to `base`) and blanks
+/// it in `working`, keeping every line break so that later offsets still match the file.
+fn skip(
+    text: &str,
+    lines: &LineIndex<'_>,
+    working: &mut String,
+    piece: &mut Piece,
+    error: &ParseError,
+    base: usize,
+    imported: &mut Imported,
+) {
+    let (what, hint) = describe(&error.kind);
+    let code = if matches!(error.kind, ParseErrorKind::DuplicateKey(_)) {
+        Code::DuplicateId
+    } else {
+        Code::SkippedEntry
+    };
+    let problem = Problem {
+        code,
+        what,
+        hint,
+        at: base + error.span.start,
+    };
+    skip_for(text, lines, working, piece, &problem, imported);
+}
+
+/// Why an entry is skipped: the code, what is wrong, what to do, and the byte offset it is at.
+struct Problem {
+    code: Code,
+    what: String,
+    hint: &'static str,
+    at: usize,
+}
+
+/// Reports `piece` as skipped for `problem` and blanks it in `working` (see [`skip`]).
+fn skip_for(
+    text: &str,
+    lines: &LineIndex<'_>,
+    working: &mut String,
+    piece: &mut Piece,
+    problem: &Problem,
+    imported: &mut Imported,
+) {
+    piece.skipped = true;
+    let head: String = text
+        .get(piece.start..piece.end)
+        .unwrap_or_default()
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .chars()
+        .take(60)
+        .collect();
+    let at = lines.location(problem.at, 0);
+    let entry_location = lines.location(piece.start, head.len());
+    let (what, hint) = (&problem.what, problem.hint);
+    let message = if head.starts_with('@') {
+        format!(
+            "skipped the entry `{head}` (line {}): {what} at line {}, column {}",
+            entry_location.line, at.line, at.column
+        )
+    } else {
+        format!(
+            "skipped the text at line {}: {what} at line {}, column {}",
+            entry_location.line, at.line, at.column
+        )
+    };
+    imported
+        .diagnostics
+        .push(Diagnostic::warning(problem.code, message, hint).located(entry_location));
+    let blanked: String = text
+        .get(piece.start..piece.end)
+        .unwrap_or_default()
+        .chars()
+        .map(|c| {
+            if c == '\n' {
+                "\n".to_owned()
+            } else {
+                " ".repeat(c.len_utf8())
+            }
+        })
+        .collect();
+    if working.is_char_boundary(piece.start) && working.is_char_boundary(piece.end) {
+        working.replace_range(piece.start..piece.end, &blanked);
+    }
+}
+
+/// What a parse error means, and what to do about it.
+fn describe(kind: &ParseErrorKind) -> (String, &'static str) {
+    match kind {
+        ParseErrorKind::UnexpectedEof => (
+            "the entry does not end".to_owned(),
+            "a brace or quotation mark is not closed: every `{` needs its `}`",
+        ),
+        ParseErrorKind::Expected(Token::Comma) => (
+            "a comma is missing".to_owned(),
+            "separate the key and the fields with commas: `@type{key, field = {value}, …}`",
+        ),
+        ParseErrorKind::Expected(Token::Equals) => (
+            "`=` is missing after a field name".to_owned(),
+            "write each field as `name = {value}`",
+        ),
+        ParseErrorKind::Expected(token) => (
+            format!("expected {token}"),
+            "write the entry as `@type{key, field = {value}, …}`",
+        ),
+        ParseErrorKind::Unexpected(token) => (
+            format!("unexpected {token}"),
+            "write the entry as `@type{key, field = {value}, …}`; a lone `}` ends the entry early",
+        ),
+        ParseErrorKind::UnknownAbbreviation(name) => (
+            format!("`{name}` is not a defined @string abbreviation"),
+            "define it with `@string{name = {…}}` before the entries, or put the value in braces",
+        ),
+        ParseErrorKind::MalformedCommand => (
+            "a LaTeX command is malformed".to_owned(),
+            "write commands as `\\name{argument}`",
+        ),
+        ParseErrorKind::DuplicateKey(key) => (
+            format!("the key `{key} is used twice"),
+            "give each entry its own key; the first entry with a key is the one loaded",
+        ),
+        ParseErrorKind::ResolutionError(error) => (
+            format!("its crossref cannot be resolved ({error})"),
+            "check the fields of the entry it inherits from",
+        ),
+        _ => (
+            "the entry is not valid BibTeX".to_owned(),
+            "write the entry as `@type{key, field = {value}, …}`",
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_broken_entry_is_skipped_and_its_neighbours_load() {
+        let text = "@string{j = {J. Test}}\n\n@article{good1, title = {One}, journal = j, year = 2000}\n\n@article{bad, title = {Two} year = 2001}\n\n@article{good2, title = {Three}, journal = undefinedabbrev, year = 2002}\n\n@book{good3, title = {Four}, year = 2003}\n";
+        let imported = import(text);
+        let ids: Vec<&str> = imported.references.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["good1", "good3"]);
+        assert_eq!(imported.references[0].container_title, "J. Test");
+        let lines: Vec<usize> = imported
+            .diagnostics
+            .iter()
+            .filter_map(|d| d.location.map(|l| l.line))
+            .collect();
+        assert_eq!(lines, [5, 7], "{:?}", imported.diagnostics);
+        assert!(imported.diagnostics.iter().all(|d| !d.is_error()));
+        assert!(imported.diagnostics[1].message.contains("undefinedabbrev"));
+    }
+
+    #[test]
+    fn sets_are_skipped_and_duplicates_reported() {
+        let text = "@set{s, entryset = {a,b}}\n@book{a, title = {A}, year = 1}\n@book{b, title = {B}, year = 2}\n@book{a, title = {Again}, year = 3}\n";
+        let imported = import(text);
+        let titles: Vec<&str> = imported
+            .references
+            .iter()
+            .map(|r| r.title.as_str())
+            .collect();
+        assert_eq!(titles, ["A", "B"]);
+        assert_eq!(imported.diagnostics.len(), 1);
+        assert_eq!(imported.diagnostics[0].code, Code::DuplicateId);
+        assert_eq!(imported.diagnostics[0].location.map(|l| l.line), Some(4));
+    }
+}
