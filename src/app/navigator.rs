@@ -7,7 +7,7 @@ use super::records::item_row_ui;
 use super::state::NavigatorTab;
 use crate::corpus::model::EntityKind;
 use crate::corpus::search::reference_search_text;
-use crate::corpus::{Corpus, Item, cite, counted};
+use crate::corpus::{Corpus, Item, ItemKind, cite, counted};
 
 /// How the reference list is ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -185,8 +185,14 @@ fn regions_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
         .show(ui, |ui| {
             for (region, _) in corpus.file.regional_table.regions.iter().enumerate() {
                 item_row_ui(ctx, ui, Item::Region(region), ClickAction::Select);
-                let rows = corpus.index.region_rows.get(region).map_or(0, Vec::len);
-                let cases = corpus.index.region_cases.get(region).map_or(0, Vec::len);
+                let rows = corpus
+                    .index
+                    .linked(Item::Region(region), ItemKind::TableRow)
+                    .len();
+                let cases = corpus
+                    .index
+                    .linked(Item::Region(region), ItemKind::Case)
+                    .len();
                 ui.label(
                     RichText::new(format!(
                         "    {} · {}",

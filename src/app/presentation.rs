@@ -9,8 +9,8 @@ use super::cases_view;
 use super::context::ViewCtx;
 use super::table_view;
 use super::trends_view::TrendsView;
-use crate::corpus::Corpus;
 use crate::corpus::model::CaseKind;
+use crate::corpus::{Corpus, Item, ItemKind};
 
 /// One slide.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,11 +30,10 @@ pub fn slides(corpus: &Corpus) -> Vec<Slide> {
     slides.extend(
         (0..corpus.file.regional_table.regions.len())
             .filter(|&r| {
-                corpus
+                !corpus
                     .index
-                    .region_rows
-                    .get(r)
-                    .is_some_and(|rows| !rows.is_empty())
+                    .linked(Item::Region(r), ItemKind::TableRow)
+                    .is_empty()
             })
             .map(Slide::Region),
     );
@@ -178,9 +177,7 @@ fn region_slide_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, region: usize) {
         .show(ui, |ui| {
             for (n, &row) in corpus
                 .index
-                .region_rows
-                .get(region)
-                .map_or(&[][..], Vec::as_slice)
+                .linked(Item::Region(region), ItemKind::TableRow)
                 .iter()
                 .enumerate()
             {

@@ -70,37 +70,19 @@ impl ItemKind {
     /// The prefix of this kind's keys, e.g. `"reference"`.
     #[must_use]
     pub fn key_prefix(self) -> &'static str {
-        match self {
-            Self::Section => "section",
-            Self::Paragraph => "paragraph",
-            Self::Citation => "citation",
-            Self::Reference => "reference",
-            Self::Case => "case",
-            Self::TableRow => "row",
-            Self::Region => "region",
-            Self::Entity => "entity",
-            Self::Series => "series",
-            Self::SeriesPoint => "point",
-            Self::Note => "note",
-        }
+        self.spec().key_prefix
     }
 
     /// A plural label for headings, e.g. `"References"`.
     #[must_use]
     pub fn plural_label(self) -> &'static str {
-        match self {
-            Self::Section => "Sections",
-            Self::Paragraph => "Paragraphs",
-            Self::Citation => "Citations",
-            Self::Reference => "References",
-            Self::Case => "Cases",
-            Self::TableRow => "Table rows",
-            Self::Region => "Regions",
-            Self::Entity => "Entities",
-            Self::Series => "Series",
-            Self::SeriesPoint => "Data points",
-            Self::Note => "Editorial notes",
-        }
+        self.spec().plural_label
+    }
+
+    /// The singular noun messages use, e.g. `"table row"`.
+    #[must_use]
+    pub fn noun(self) -> &'static str {
+        self.spec().noun
     }
 }
 
@@ -121,6 +103,43 @@ impl Item {
             Self::SeriesPoint { .. } => ItemKind::SeriesPoint,
             Self::Note(_) => ItemKind::Note,
         }
+    }
+
+    /// This item's position among the records of its kind (`None` for a series point, which is
+    /// named by two positions).
+    #[must_use]
+    pub fn position(self) -> Option<usize> {
+        match self {
+            Self::Section(i)
+            | Self::Paragraph(i)
+            | Self::Citation(i)
+            | Self::Reference(i)
+            | Self::Case(i)
+            | Self::TableRow(i)
+            | Self::Region(i)
+            | Self::Entity(i)
+            | Self::Series(i)
+            | Self::Note(i) => Some(i),
+            Self::SeriesPoint { .. } => None,
+        }
+    }
+
+    /// The item of `kind` at `position` (`None` for a series point).
+    #[must_use]
+    pub fn of_kind(kind: ItemKind, position: usize) -> Option<Self> {
+        Some(match kind {
+            ItemKind::Section => Self::Section(position),
+            ItemKind::Paragraph => Self::Paragraph(position),
+            ItemKind::Citation => Self::Citation(position),
+            ItemKind::Reference => Self::Reference(position),
+            ItemKind::Case => Self::Case(position),
+            ItemKind::TableRow => Self::TableRow(position),
+            ItemKind::Region => Self::Region(position),
+            ItemKind::Entity => Self::Entity(position),
+            ItemKind::Series => Self::Series(position),
+            ItemKind::Note => Self::Note(position),
+            ItemKind::SeriesPoint => return None,
+        })
     }
 
     /// The stable key of this item in `corpus`, e.g. `"reference:porter1995"`,

@@ -1,10 +1,13 @@
 //! What is related to an item: the set every panel highlights when that item is selected or
-//! hovered. Computed from the [`super::Index`], once per change of selection.
+//! hovered. Computed from the [`super::Index`] and the declared links
+//! ([`super::kinds::KINDS`]), once per change of selection.
 
 use std::collections::BTreeSet;
 
 use super::Corpus;
-use super::item::Item;
+use super::item::{Item, ItemKind};
+use super::kinds::{Follow, KINDS};
+use super::model::NoteTarget;
 
 /// The items related to one item, and the paragraphs that speak of it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -31,7 +34,8 @@ impl Related {
     }
 }
 
-/// Everything related to `item` in `corpus`.
+/// Everything related to `item` in `corpus`: the records its declared links reach, the ways
+/// [`crate::corpus::kinds`] says to follow them, and what the text ties to it.
 #[must_use]
 pub fn related(corpus: &Corpus, item: Item) -> Related {
     let index = &corpus.index;
@@ -39,176 +43,53 @@ pub fn related(corpus: &Corpus, item: Item) -> Related {
         origin: Some(item),
         ..Related::default()
     };
-    out.items.insert(item);
-    let add_all = |out: &mut Related, items: &mut dyn Iterator<Item = Item>| {
-        for item in items {
-            if let Item::Paragraph(p) = item {
-                out.paragraphs.insert(p);
+    let add = |out: &mut Related, item: Item| {
+        if let Item::Paragraph(p) = item {
+            out.paragraphs.insert(p);
+        }
+        if let Item::Citation(c) = item
+            && let Some(citation) = index.citations.get(c)
+        {
+            out.paragraphs.insert(citation.paragraph);
+        }
+        out.items.insert(item);
+    };
+    let add_linked = |out: &mut Related, from: Item, kind: ItemKind| {
+        for &position in index.linked(from, kind) {
+            if let Some(linked) = Item::of_kind(kind, position) {
+                add(out, linked);
             }
-            if let Item::Citation(c) = item
-                && let Some(citation) = index.citations.get(c)
-            {
-                out.paragraphs.insert(citation.paragraph);
-            }
-            out.items.insert(item);
         }
     };
-    let list = |lists: &Vec<Vec<usize>>, at: usize| lists.get(at).cloned().unwrap_or_default();
-    match item {
-        Item::Reference(r) => {
-            add_all(
-                &mut out,
-                &mut list(&index.reference_citations, r)
-                    .into_iter()
-                    .map(Item::Citation),
-            );
-            add_all(
-                &mut out,
-                &mut list(&index.reference_cases, r).into_iter().map(Item::Case),
-            );
-            add_all(
-                &mut out,
-                &mut list(&index.reference_rows, r)
-                    .into_iter()
-                    .map(Item::TableRow),
-            );
-            add_all(
-                &mut out,
-                &mut list(&index.reference_series, r)
-                    .into_iter()
-                    .map(Item::Series),
-            );
-        }
-        Item::Citation(c) => {
-            if let Some(citation) = index.citations.get(c) {
-                out.paragraphs.insert(citation.paragraph);
-                add_all(
-                    &mut out,
-                    &mut citation.references.clone().into_iter().map(Item::Reference),
-                );
+    add(&mut out, item);
+    for spec in &KINDS {
+        for link in spec.links {
+            if spec.kind == item.kind() && link.follow != Follow::Never {
+                add_linked(&mut out, item, link.to);
+            }
+            if link.to == item.kind() && link.follow == Follow::Both {
+                add_linked(&mut out, item, spec.kind);
             }
         }
+    }
+    // What the text and the structure tie to an item, besides its declared links.
+    match item {
         Item::Entity(e) => {
-            let mentions = index.entity_mentions.get(e).cloned().unwrap_or_default();
-            add_all(
-                &mut out,
-                &mut mentions.into_iter().map(|m| Item::Paragraph(m.paragraph)),
-            );
-            add_all(
-                &mut out,
-                &mut list(&index.entity_cases, e).into_iter().map(Item::Case),
-            );
-            add_all(
-                &mut out,
-                &mut list(&index.entity_rows, e).into_iter().map(Item::TableRow),
-            );
-            if let Some(entity) = corpus.file.entities.get(e) {
-                let regions: Vec<Item> = entity
-                    .regions
-                    .iter()
-                    .filter_map(|id| corpus.region_by_id(id))
-                    .map(Item::Region)
-                    .collect();
-                add_all(&mut out, &mut regions.into_iter());
+            for mention in index.entity_mentions.get(e).into_iter().flatten() {
+                add(&mut out, Item::Paragraph(mention.paragraph));
             }
         }
         Item::Region(r) => {
-            add_all(
-                &mut out,
-                &mut list(&index.region_rows, r).into_iter().map(Item::TableRow),
-            );
-            add_all(
-                &mut out,
-                &mut list(&index.region_cases, r).into_iter().map(Item::Case),
-            );
-            add_all(
-                &mut out,
-                &mut list(&index.region_entities, r)
-                    .into_iter()
-                    .map(Item::Entity),
-            );
-            for case in list(&index.region_cases, r) {
-                add_all(
-                    &mut out,
-                    &mut list(&index.case_paragraphs, case)
-                        .into_iter()
-                        .map(Item::Paragraph),
-                );
+            for &entity in index.entities_of_region(r) {
+                add(&mut out, Item::Entity(entity));
             }
-        }
-        Item::Case(c) => {
-            add_all(
-                &mut out,
-                &mut list(&index.case_paragraphs, c)
-                    .into_iter()
-                    .map(Item::Paragraph),
-            );
-            if let Some(case) = corpus.file.cases.get(c) {
-                let mut linked: Vec<Item> = Vec::new();
-                linked.extend(
-                    case.references
-                        .iter()
-                        .filter_map(|id| corpus.reference_by_id(id))
-                        .map(Item::Reference),
-                );
-                linked.extend(
-                    case.entities
-                        .iter()
-                        .filter_map(|id| entity_position(corpus, id))
-                        .map(Item::Entity),
-                );
-                linked.extend(corpus.region_by_id(&case.region).map(Item::Region));
-                add_all(&mut out, &mut linked.into_iter());
+            for &case in index.linked(item, ItemKind::Case) {
+                add_linked(&mut out, Item::Case(case), ItemKind::Paragraph);
             }
-        }
-        Item::TableRow(t) => {
-            if let Some(row) = corpus.file.regional_table.rows.get(t) {
-                let mut linked: Vec<Item> = Vec::new();
-                linked.extend(
-                    row.entities
-                        .iter()
-                        .filter_map(|id| entity_position(corpus, id))
-                        .map(Item::Entity),
-                );
-                linked.extend(
-                    row.references
-                        .iter()
-                        .filter_map(|id| corpus.reference_by_id(id))
-                        .map(Item::Reference),
-                );
-                linked.extend(corpus.region_by_id(&row.region).map(Item::Region));
-                add_all(&mut out, &mut linked.into_iter());
-            }
-        }
-        Item::Paragraph(p) => {
-            out.paragraphs.insert(p);
-            add_all(
-                &mut out,
-                &mut list(&index.paragraph_cases, p).into_iter().map(Item::Case),
-            );
         }
         Item::Section(s) => {
-            let range = index.section_paragraphs.get(s).cloned().unwrap_or_default();
-            add_all(&mut out, &mut range.map(Item::Paragraph));
-        }
-        Item::Series(s) => {
-            if let Some(series) = corpus.file.series.get(s) {
-                let mut linked: Vec<Item> = Vec::new();
-                linked.extend(
-                    series
-                        .points
-                        .iter()
-                        .filter_map(|p| index.paragraph_by_id(&p.paragraph))
-                        .map(Item::Paragraph),
-                );
-                linked.extend(
-                    series
-                        .references
-                        .iter()
-                        .filter_map(|id| corpus.reference_by_id(id))
-                        .map(Item::Reference),
-                );
-                add_all(&mut out, &mut linked.into_iter());
+            for paragraph in index.section_paragraphs.get(s).cloned().unwrap_or_default() {
+                add(&mut out, Item::Paragraph(paragraph));
             }
         }
         Item::SeriesPoint { series, point } => {
@@ -218,29 +99,37 @@ pub fn related(corpus: &Corpus, item: Item) -> Related {
                 .get(series)
                 .and_then(|s| s.points.get(point))
                 .map(|p| p.year);
-            if let Some(year) = year {
-                let mentions = index.year_mentions.get(&year).cloned().unwrap_or_default();
-                add_all(
-                    &mut out,
-                    &mut mentions.into_iter().map(|m| Item::Paragraph(m.paragraph)),
-                );
+            if let Some(mentions) = year.and_then(|year| index.year_mentions.get(&year)) {
+                for mention in mentions {
+                    add(&mut out, Item::Paragraph(mention.paragraph));
+                }
             }
         }
         Item::Note(n) => {
-            let targets: Vec<Item> = index
-                .notes_about
-                .iter()
-                .filter(|(_, notes)| notes.contains(&n))
-                .map(|(item, _)| *item)
-                .collect();
-            add_all(&mut out, &mut targets.into_iter());
+            for target in corpus.file.notes.get(n).into_iter().flat_map(|n| &n.about) {
+                if let NoteTarget::SeriesPoint { series, year } = target
+                    && let Some(point) = series_point(corpus, series, *year)
+                {
+                    add(&mut out, point);
+                }
+            }
         }
+        _ => {}
     }
     out
 }
 
-fn entity_position(corpus: &Corpus, id: &str) -> Option<usize> {
-    corpus.file.entities.iter().position(|e| e.id == id)
+/// The point of the series with this id for `year`, when there is one.
+fn series_point(corpus: &Corpus, series_id: &str, year: i32) -> Option<Item> {
+    let series = corpus.file.series.iter().position(|s| s.id == series_id)?;
+    let point = corpus
+        .file
+        .series
+        .get(series)?
+        .points
+        .iter()
+        .position(|p| p.year == year)?;
+    Some(Item::SeriesPoint { series, point })
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod diagnostics;
 pub mod display;
 pub mod index;
 pub mod item;
+pub mod kinds;
 pub mod links;
 pub mod load;
 pub mod model;
@@ -52,11 +53,13 @@ impl Corpus {
     /// # Errors
     /// The diagnostics, when any of them is an error.
     pub fn from_file(file: CorpusFile, source_name: &str) -> Result<Self, Vec<Diagnostic>> {
-        let diagnostics = validate::validate(&file);
+        let ids = kinds::IdMaps::new(&file);
+        let diagnostics = validate::validate_with(&file, &ids);
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Err(diagnostics);
         }
-        let index = Index::build(&file);
+        let index = Index::build_with(&file, &ids);
+        drop(ids);
         Ok(Self {
             file,
             index,

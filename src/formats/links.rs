@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use crate::corpus::Corpus;
 use crate::corpus::cite::words;
+use crate::corpus::{Corpus, Item, ItemKind};
 
 /// One sentence of the paper that cites a reference.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -55,10 +55,8 @@ pub fn cross_links(corpus: &Corpus, position: usize) -> Option<CrossLinks> {
     let (_, number) = corpus.reference(position)?;
     let index = &corpus.index;
     let cited_in = index
-        .reference_citations
-        .get(position)
-        .into_iter()
-        .flatten()
+        .linked(Item::Reference(position), ItemKind::Citation)
+        .iter()
         .filter_map(|&citation| {
             let info = index.citations.get(citation)?;
             let section = corpus.section_of_paragraph(info.paragraph)?;
@@ -70,10 +68,10 @@ pub fn cross_links(corpus: &Corpus, position: usize) -> Option<CrossLinks> {
             })
         })
         .collect();
-    let linked = |positions: Option<&Vec<usize>>, record: &dyn Fn(usize) -> Option<Linked>| {
-        positions
-            .into_iter()
-            .flatten()
+    let linked = |kind: ItemKind, record: &dyn Fn(usize) -> Option<Linked>| {
+        index
+            .linked(Item::Reference(position), kind)
+            .iter()
             .filter_map(|&p| record(p))
             .collect::<Vec<_>>()
     };
@@ -82,21 +80,21 @@ pub fn cross_links(corpus: &Corpus, position: usize) -> Option<CrossLinks> {
         paper: file.paper.title.clone(),
         number,
         cited_in,
-        cases: linked(index.reference_cases.get(position), &|p| {
+        cases: linked(ItemKind::Case, &|p| {
             let case = file.cases.get(p)?;
             Some(Linked {
                 id: case.id.clone(),
                 label: case.title.clone(),
             })
         }),
-        table_rows: linked(index.reference_rows.get(position), &|p| {
+        table_rows: linked(ItemKind::TableRow, &|p| {
             let row = file.regional_table.rows.get(p)?;
             Some(Linked {
                 id: row.id.clone(),
                 label: row.cooperating_entities.clone(),
             })
         }),
-        series: linked(index.reference_series.get(position), &|p| {
+        series: linked(ItemKind::Series, &|p| {
             let series = file.series.get(p)?;
             Some(Linked {
                 id: series.id.clone(),

@@ -17,7 +17,7 @@ use paperlens::corpus::index::split_sentences;
 use paperlens::corpus::load::{LoadFailure, LoadReport};
 use paperlens::corpus::search::SearchIndex;
 use paperlens::corpus::validate::MAX_DIAGNOSTICS;
-use paperlens::corpus::{BUILTIN_JSON, Corpus, Item, MAX_FILE_BYTES, Severity};
+use paperlens::corpus::{BUILTIN_JSON, Corpus, Item, ItemKind, MAX_FILE_BYTES, Severity};
 use paperlens::formats::ReferenceFormat;
 use paperlens::formats::import::{Imported, import};
 use paperlens::open::{open_bytes, open_path, open_text};
@@ -933,7 +933,8 @@ fn citation_keys_with_punctuation_and_letters_beyond_ascii_load_and_link() {
         printed,
         "Punctuation in a key [1]. Letters beyond ASCII [2], [1]."
     );
-    assert_eq!(corpus.index.reference_citations, [vec![0, 1], vec![1]]);
+    let citing = [0, 1].map(|r| corpus.index.linked(Item::Reference(r), ItemKind::Citation));
+    assert_eq!(citing, [&[0, 1][..], &[1][..]]);
     assert_eq!(
         corpus.index.citing_sentence(1),
         Some("Letters beyond ASCII [2], [1].")

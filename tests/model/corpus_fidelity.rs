@@ -392,7 +392,9 @@ fn reference_8_is_porter_and_van_der_linde_1995() {
 fn reference_8_is_cited_in_exactly_two_sentences() {
     let corpus = builtin();
     let position = corpus.reference_by_id("porter1995").expect("porter1995");
-    let citations = &corpus.index.reference_citations[position];
+    let citations = corpus
+        .index
+        .linked(Item::Reference(position), ItemKind::Citation);
     assert_eq!(citations.len(), 2);
     let mut sections = Vec::new();
     let mut sentences = Vec::new();
@@ -529,8 +531,9 @@ fn index_links_entities_regions_and_years() {
     }
 
     let asean = corpus.region_by_id("asean").expect("asean");
-    assert_eq!(index.region_rows[asean].len(), 3);
-    for &row in &index.region_rows[asean] {
+    let rows = index.linked(Item::Region(asean), ItemKind::TableRow);
+    assert_eq!(rows.len(), 3);
+    for &row in rows {
         assert_eq!(file.regional_table.rows[row].region, "asean");
     }
 

@@ -4,9 +4,9 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::{field_ui, heading_ui, item_list_ui, notes_ui, passage_ui, place_ui, subheading_ui};
 use crate::app::context::{ClickAction, UiLayout, ViewCtx};
-use crate::corpus::Item;
 use crate::corpus::display::region_name;
 use crate::corpus::model::CaseKind;
+use crate::corpus::{Item, ItemKind};
 
 /// The case at `position` in `cases`.
 pub(super) fn case_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: UiLayout) {
@@ -42,7 +42,10 @@ pub(super) fn case_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: U
     }
     let index = &ctx.corpus.index;
     subheading_ui(ctx, ui, "In the paper's words");
-    for &paragraph in index.case_paragraphs.get(position).into_iter().flatten() {
+    for &paragraph in index
+        .linked(Item::Case(position), ItemKind::Paragraph)
+        .iter()
+    {
         let Some(info) = index.paragraphs.get(paragraph) else {
             continue;
         };

@@ -8,8 +8,8 @@ use super::{
     subheading_ui,
 };
 use crate::app::context::{ClickAction, UiLayout, ViewCtx};
-use crate::corpus::Item;
 use crate::corpus::display::{mention_context, times_in_text};
+use crate::corpus::{Item, ItemKind};
 
 /// The entity at `position` in `entities`.
 pub(super) fn entity_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: UiLayout) {
@@ -65,10 +65,8 @@ pub(super) fn entity_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout:
         ui,
         "Cases",
         index
-            .entity_cases
-            .get(position)
-            .into_iter()
-            .flatten()
+            .linked(Item::Entity(position), ItemKind::Case)
+            .iter()
             .map(|&case| Item::Case(case)),
         ClickAction::Reveal,
     );
@@ -77,10 +75,8 @@ pub(super) fn entity_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout:
         ui,
         "Table rows",
         index
-            .entity_rows
-            .get(position)
-            .into_iter()
-            .flatten()
+            .linked(Item::Entity(position), ItemKind::TableRow)
+            .iter()
             .map(|&row| Item::TableRow(row)),
         ClickAction::Reveal,
     );

@@ -4,8 +4,8 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::{heading_ui, item_list_ui, notes_ui};
 use crate::app::context::{ClickAction, Command, UiLayout, ViewCtx};
-use crate::corpus::Item;
 use crate::corpus::display::{excerpt, paragraph_place};
+use crate::corpus::{Item, ItemKind};
 
 /// The paragraph at `position` in reading order.
 pub(super) fn paragraph_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: UiLayout) {
@@ -62,10 +62,8 @@ pub(super) fn paragraph_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
         ui,
         "Cases",
         index
-            .paragraph_cases
-            .get(position)
-            .into_iter()
-            .flatten()
+            .linked(Item::Paragraph(position), ItemKind::Case)
+            .iter()
             .map(|&case| Item::Case(case)),
         ClickAction::Reveal,
     );

@@ -7,10 +7,10 @@ use super::{
     SHOWN, formatted_ui, heading_ui, item_list_ui, more_ui, notes_ui, place_ui, subheading_ui,
 };
 use crate::app::context::{ClickAction, Command, UiLayout, ViewCtx, doi_url};
-use crate::corpus::Item;
 use crate::corpus::cite::{self, Formatted};
 use crate::corpus::display::times_in_text;
 use crate::corpus::model::Reference;
+use crate::corpus::{Item, ItemKind};
 use crate::formats::styles::{self, CitationStyle};
 
 /// The reference at `position` in the reference list.
@@ -28,10 +28,7 @@ pub(super) fn reference_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
     );
     let (styled, in_text) = ctx.citations.get(ctx.corpus, position, ctx.citation_style);
     formatted_ui(ui, &styled, None);
-    let citing = index
-        .reference_citations
-        .get(position)
-        .map_or(&[][..], Vec::as_slice);
+    let citing = index.linked(Item::Reference(position), ItemKind::Citation);
     if layout == UiLayout::Tooltip {
         ui.label(
             RichText::new(times_in_text("Cited", citing.len()))
@@ -56,10 +53,8 @@ pub(super) fn reference_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
         ui,
         "Cases",
         index
-            .reference_cases
-            .get(position)
-            .into_iter()
-            .flatten()
+            .linked(Item::Reference(position), ItemKind::Case)
+            .iter()
             .map(|&case| Item::Case(case)),
         ClickAction::Reveal,
     );
@@ -68,10 +63,8 @@ pub(super) fn reference_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
         ui,
         "Table rows",
         index
-            .reference_rows
-            .get(position)
-            .into_iter()
-            .flatten()
+            .linked(Item::Reference(position), ItemKind::TableRow)
+            .iter()
             .map(|&row| Item::TableRow(row)),
         ClickAction::Reveal,
     );
@@ -80,10 +73,8 @@ pub(super) fn reference_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
         ui,
         "Series",
         index
-            .reference_series
-            .get(position)
-            .into_iter()
-            .flatten()
+            .linked(Item::Reference(position), ItemKind::Series)
+            .iter()
             .map(|&series| Item::Series(series)),
         ClickAction::Reveal,
     );

@@ -4,7 +4,7 @@ use eframe::egui::{RichText, Ui};
 
 use super::{heading_ui, item_list_ui};
 use crate::app::context::{ClickAction, UiLayout, ViewCtx};
-use crate::corpus::{Item, counted};
+use crate::corpus::{Item, ItemKind, counted};
 
 /// The region at `position` in `regional_table.regions`.
 pub(super) fn region_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: UiLayout) {
@@ -13,18 +13,9 @@ pub(super) fn region_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout:
     };
     let index = &ctx.corpus.index;
     heading_ui(ctx, ui, "Region", &region.name, layout);
-    let rows = index
-        .region_rows
-        .get(position)
-        .map_or(&[][..], Vec::as_slice);
-    let cases = index
-        .region_cases
-        .get(position)
-        .map_or(&[][..], Vec::as_slice);
-    let entities = index
-        .region_entities
-        .get(position)
-        .map_or(&[][..], Vec::as_slice);
+    let rows = index.linked(Item::Region(position), ItemKind::TableRow);
+    let cases = index.linked(Item::Region(position), ItemKind::Case);
+    let entities = index.entities_of_region(position);
     ui.label(
         RichText::new(format!(
             "{} · {} · {}",

@@ -1,0 +1,318 @@
+//! The cross-link index, built once at load in time linear in the corpus size.
+//!
+//! Everything a panel shows about how records connect comes from here: which sentences cite a
+//! reference, where an entity is mentioned, what belongs to a region, which paragraphs speak of
+//! a year, and which editorial notes concern an item. The text pass (`text`) reads every
+//! paragraph once; the link table (`links`) holds every link [`crate::corpus::kinds`] declares.
+
+mod links;
+mod text;
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use super::item::{Item, ItemKind};
+use super::kinds::IdMaps;
+use super::model::{CorpusFile, NoteTarget};
+use links::LinkTable;
+
+pub use text::split_sentences;
+
+/// One paragraph as the reader shows it.
+#[derive(Clone, Debug, Default)]
+pub struct ParagraphInfo {
+    /// Position of the section holding it.
+    pub section: usize,
+    /// Position of the paragraph inside its section.
+    pub position_in_section: usize,
+    /// The text as the paper prints it (citations as `[n]`).
+    pub printed: String,
+    /// The printed text split into plain text and citations, in order.
+    pub segments: Vec<Segment>,
+    /// Byte ranges of the sentences of `printed`.
+    pub sentences: Vec<Range<usize>>,
+    /// The citations in this paragraph (positions in [`Index::citations`]).
+    pub citations: Range<usize>,
+    /// Entity mentions in `printed`, in order.
+    pub mentions: Vec<Mention>,
+}
+
+/// A run of a paragraph's printed text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Segment {
+    /// Plain text: a byte range of the printed text.
+    Text(Range<usize>),
+    /// A citation group: its position in [`Index::citations`] and its printed range.
+    Citation {
+        /// Position in [`Index::citations`].
+        citation: usize,
+        /// Byte range of its printed form (`[2], [4]`).
+        range: Range<usize>,
+    },
+}
+
+/// One in-text citation group.
+#[derive(Clone, Debug, Default)]
+pub struct CitationInfo {
+    /// Position of the paragraph it stands in.
+    pub paragraph: usize,
+    /// Position of the sentence it stands in, within the paragraph.
+    pub sentence: usize,
+    /// The references it cites, in written order (unknown keys are left out).
+    pub references: Vec<usize>,
+    /// Byte range of its printed form in the paragraph's printed text.
+    pub range: Range<usize>,
+}
+
+/// An entity named in a paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Position of the entity.
+    pub entity: usize,
+    /// Position of the paragraph.
+    pub paragraph: usize,
+    /// Byte range of the mention in the paragraph's printed text.
+    pub range: Range<usize>,
+}
+
+/// Where a paragraph mentions a year.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YearMention {
+    /// Position of the paragraph.
+    pub paragraph: usize,
+    /// Byte range of the year in the paragraph's printed text.
+    pub range: Range<usize>,
+}
+
+/// All cross-links of a corpus.
+#[derive(Clone, Debug, Default)]
+pub struct Index {
+    /// Every paragraph in reading order.
+    pub paragraphs: Vec<ParagraphInfo>,
+    /// Every citation group in reading order.
+    pub citations: Vec<CitationInfo>,
+    /// For each section, the positions of its paragraphs in [`Self::paragraphs`].
+    pub section_paragraphs: Vec<Range<usize>>,
+    /// For each section, its child sections in order.
+    pub section_children: Vec<Vec<usize>>,
+    /// Top-level sections in order.
+    pub top_sections: Vec<usize>,
+    /// For each section, its depth (0 for top level).
+    pub section_depth: Vec<usize>,
+    /// For each reference, the number shown for it (`citation-number`, or its position + 1).
+    pub reference_numbers: Vec<u32>,
+    /// For each entity, its mentions in the text.
+    pub entity_mentions: Vec<Vec<Mention>>,
+    /// Year → every mention of it in the text.
+    pub year_mentions: BTreeMap<i32, Vec<YearMention>>,
+    /// Every declared link, both ways: see [`Self::linked`].
+    links: LinkTable,
+    /// For each region, the entities tied to it (by the entity, its rows or its cases).
+    region_entities: Vec<Vec<usize>>,
+    /// (series, point) → the editorial notes about that point.
+    point_notes: HashMap<(usize, usize), Vec<usize>>,
+    paragraph_ids: HashMap<String, usize>,
+}
+
+impl Index {
+    /// Builds the index of a corpus file that passed validation (unknown links are skipped).
+    #[must_use]
+    pub fn build(file: &CorpusFile) -> Self {
+        Self::build_with(file, &IdMaps::new(file))
+    }
+
+    /// Builds the index with the ids already collected (validation collects them too).
+    #[must_use]
+    pub fn build_with(file: &CorpusFile, ids: &IdMaps<'_>) -> Self {
+        let mut index = Self {
+            reference_numbers: file
+                .references
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    r.citation_number
+                        .unwrap_or_else(|| u32::try_from(i + 1).unwrap_or(u32::MAX))
+                })
+                .collect(),
+            links: LinkTable::from_declarations(file, ids),
+            ..Self::default()
+        };
+        index.build_sections(file);
+        index.build_text(file, ids);
+        index.build_mentions(file);
+        for (citation, info) in index.citations.iter().enumerate() {
+            for &reference in &info.references {
+                index.links.link(
+                    (ItemKind::Citation, citation),
+                    (ItemKind::Reference, reference),
+                );
+            }
+        }
+        index.build_region_entities(file);
+        index.build_point_notes(file, ids);
+        index
+    }
+
+    /// The records of `kind` linked with `item` through a declared link, either way (see
+    /// [`crate::corpus::kinds::KINDS`]): `linked(Item::Reference(r), ItemKind::Case)` is the
+    /// cases that list reference `r`, `linked(Item::Case(c), ItemKind::Reference)` the
+    /// references case `c` lists.
+    #[must_use]
+    pub fn linked(&self, item: Item, kind: ItemKind) -> &[usize] {
+        item.position()
+            .map_or(&[], |position| self.links.get(item.kind(), position, kind))
+    }
+
+    /// The entities tied to a region: by the entity's own `regions`, or by a table row or case
+    /// of the region that names the entity.
+    #[must_use]
+    pub fn entities_of_region(&self, region: usize) -> &[usize] {
+        self.region_entities.get(region).map_or(&[], Vec::as_slice)
+    }
+
+    /// The position of the paragraph with this id.
+    #[must_use]
+    pub fn paragraph_by_id(&self, id: &str) -> Option<usize> {
+        self.paragraph_ids.get(id).copied()
+    }
+
+    /// The printed text of the sentence holding a citation.
+    #[must_use]
+    pub fn citing_sentence(&self, citation: usize) -> Option<&str> {
+        let citation = self.citations.get(citation)?;
+        let paragraph = self.paragraphs.get(citation.paragraph)?;
+        let range = paragraph.sentences.get(citation.sentence)?;
+        paragraph.printed.get(range.clone())
+    }
+
+    /// The notes about an item (empty when there are none).
+    #[must_use]
+    pub fn notes_for(&self, item: Item) -> &[usize] {
+        match item {
+            Item::SeriesPoint { series, point } => self
+                .point_notes
+                .get(&(series, point))
+                .map_or(&[], Vec::as_slice),
+            _ => self.linked(item, ItemKind::Note),
+        }
+    }
+
+    fn build_region_entities(&mut self, file: &CorpusFile) {
+        let regions = file.regional_table.regions.len();
+        let mut region_entities: Vec<Vec<usize>> = (0..regions)
+            .map(|region| self.linked(Item::Region(region), ItemKind::Entity).to_vec())
+            .collect();
+        let rows = (0..file.regional_table.rows.len()).map(Item::TableRow);
+        let cases = (0..file.cases.len()).map(Item::Case);
+        for record in rows.chain(cases) {
+            let entities = self.linked(record, ItemKind::Entity);
+            for &region in self.linked(record, ItemKind::Region) {
+                if let Some(list) = region_entities.get_mut(region) {
+                    list.extend_from_slice(entities);
+                }
+            }
+        }
+        for list in &mut region_entities {
+            list.sort_unstable();
+            list.dedup();
+        }
+        self.region_entities = region_entities;
+    }
+
+    /// Notes about a series point name the series and the year: looked up, not searched, so
+    /// very many notes stay linear.
+    fn build_point_notes(&mut self, file: &CorpusFile, ids: &IdMaps<'_>) {
+        let mut point_years: HashMap<(usize, i32), usize> = HashMap::new();
+        for (s, series) in file.series.iter().enumerate() {
+            for (point, p) in series.points.iter().enumerate() {
+                point_years.entry((s, p.year)).or_insert(point);
+            }
+        }
+        for (note_position, note) in file.notes.iter().enumerate() {
+            for target in &note.about {
+                let NoteTarget::SeriesPoint { series, year } = target else {
+                    continue;
+                };
+                let Some(series) = ids.position(ItemKind::Series, series) else {
+                    continue;
+                };
+                let Some(&point) = point_years.get(&(series, *year)) else {
+                    continue;
+                };
+                let list = self.point_notes.entry((series, point)).or_default();
+                if list.last() != Some(&note_position) {
+                    list.push(note_position);
+                }
+            }
+        }
+    }
+
+    fn build_sections(&mut self, file: &CorpusFile) {
+        let ids: HashMap<&str, usize> = file
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        self.section_children = vec![Vec::new(); file.sections.len()];
+        self.section_depth = vec![0; file.sections.len()];
+        for (i, section) in file.sections.iter().enumerate() {
+            match section.parent.as_deref().and_then(|p| ids.get(p)) {
+                Some(&parent) if parent != i => {
+                    if let Some(children) = self.section_children.get_mut(parent) {
+                        children.push(i);
+                    }
+                }
+                _ => self.top_sections.push(i),
+            }
+        }
+        // Depths, each worked out once (a long chain of parents stays linear); a section on or
+        // leading into a cycle gets a depth past the number of sections.
+        let n = file.sections.len();
+        let parent_of = |i: usize| {
+            file.sections
+                .get(i)
+                .and_then(|s| s.parent.as_deref())
+                .and_then(|p| ids.get(p).copied())
+        };
+        let mut depth: Vec<Option<usize>> = vec![None; n];
+        let mut on_path = vec![false; n];
+        for i in 0..n {
+            let mut path = Vec::new();
+            let mut current = i;
+            // Walk up until a section whose depth is known, a top-level one, or a cycle.
+            let base = loop {
+                if let Some(&Some(known)) = depth.get(current) {
+                    break known;
+                }
+                if on_path.get(current).copied().unwrap_or(true) {
+                    break n;
+                }
+                if let Some(flag) = on_path.get_mut(current) {
+                    *flag = true;
+                }
+                path.push(current);
+                match parent_of(current) {
+                    Some(parent) => current = parent,
+                    None => break usize::MAX,
+                }
+            };
+            // `usize::MAX` marks the top of the chain: the last section walked has depth 0.
+            let mut next = base;
+            for &section in path.iter().rev() {
+                next = if next == usize::MAX {
+                    0
+                } else {
+                    (next + 1).min(n + 1)
+                };
+                if let Some(slot) = depth.get_mut(section) {
+                    *slot = Some(next);
+                }
+                if let Some(flag) = on_path.get_mut(section) {
+                    *flag = false;
+                }
+            }
+        }
+        self.section_depth = depth.into_iter().map(Option::unwrap_or_default).collect();
+    }
+}

@@ -1,0 +1,588 @@
+//! Record kinds, declared once: each kind's names and the links its records hold to records of
+//! other kinds.
+//!
+//! Validation of links ([`super::validate`]), the cross-link index ([`super::Index::linked`])
+//! and what is related to an item ([`super::links::related`]) all derive from [`KINDS`]. Adding
+//! a record kind means: its model type, its [`ItemKind`], and one [`KindSpec`] here (then its
+//! drawing function in the window).
+
+use std::collections::HashMap;
+
+use super::diagnostics::{Code, JsonPath};
+use super::item::ItemKind;
+use super::model::{CorpusFile, NoteTarget};
+
+/// One record kind: its names, where its records are, and the links they hold.
+#[derive(Debug)]
+pub struct KindSpec {
+    /// The kind this declares.
+    pub kind: ItemKind,
+    /// The singular noun messages use, e.g. `"table row"`.
+    pub noun: &'static str,
+    /// The prefix of this kind's stable keys, e.g. `"row"` in `row:asean-1`.
+    pub key_prefix: &'static str,
+    /// A plural label for headings, e.g. `"Table rows"`.
+    pub plural_label: &'static str,
+    /// Where the records are, when they are one list in the file with an id each (`None` for
+    /// paragraphs, which sit inside sections, and for citations and points, which have no id).
+    pub list: Option<RecordList>,
+    /// The links every record of this kind may hold.
+    pub links: &'static [LinkSpec],
+}
+
+/// A kind's records as one list in the file.
+#[derive(Debug)]
+pub struct RecordList {
+    /// The keys leading from the root of the file to the list, e.g. `["regional_table", "rows"]`.
+    pub path: &'static [&'static str],
+    /// How many records there are.
+    pub len: fn(&CorpusFile) -> usize,
+    /// The id of the record at a position.
+    pub id: fn(&CorpusFile, usize) -> Option<&str>,
+}
+
+impl RecordList {
+    /// The JSON path of the record at `position`, e.g. `$.regional_table.rows[3]`.
+    #[must_use]
+    pub fn record_path(&self, position: usize) -> JsonPath {
+        self.path
+            .iter()
+            .fold(JsonPath::root(), |path, key| path.key(key))
+            .index(position)
+    }
+}
+
+/// One link: a field of a record naming records of another kind by id.
+#[derive(Debug)]
+pub struct LinkSpec {
+    /// The field's JSON key, e.g. `"references"`.
+    pub field: &'static str,
+    /// The kind the ids name.
+    pub to: ItemKind,
+    /// How the field holds its ids.
+    pub ids: Ids,
+    /// The diagnostic an id that names no record raises.
+    pub dangling: Code,
+    /// Which way [`super::links::related`] follows the link.
+    pub follow: Follow,
+}
+
+/// How a link's field holds its ids.
+#[derive(Debug)]
+pub enum Ids {
+    /// One id (`"region": "asean"`); an optional field gives `None` when absent.
+    One(fn(&CorpusFile, usize) -> Option<&str>),
+    /// A list of ids (`"references": ["a", "b"]`).
+    Many(fn(&CorpusFile, usize) -> &[String]),
+    /// One id in each element of a list of the record (`"points": [{"paragraph": "p1"}, …]`):
+    /// the list's key, its length, and the id of element `j`, if it has one in this field.
+    InEach {
+        /// The list's JSON key, e.g. `"points"`.
+        list: &'static str,
+        /// How many elements the record's list has.
+        len: fn(&CorpusFile, usize) -> usize,
+        /// The id element `j` holds in this field.
+        id: fn(&CorpusFile, usize, usize) -> Option<&str>,
+    },
+    /// Written in the paragraphs' text as `[@key]`: the text pass of the index finds these, and
+    /// validation of citations reports unknown keys.
+    InText,
+}
+
+/// Which way "what is related" follows a link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Follow {
+    /// Both ways: a case relates to its region, and the region to its cases.
+    Both,
+    /// From the record to what it names only: a note relates to what it is about, but a
+    /// reference does not relate to the notes about it (the index still knows them).
+    Forward,
+    /// Not at all, and the link is not in the index: it is only checked (a section's parent
+    /// builds the outline instead).
+    Never,
+}
+
+impl LinkSpec {
+    /// Calls `visit(element, id)` for every id this link holds in the record at `position`;
+    /// `element` is the position in the list for [`Ids::Many`] and [`Ids::InEach`], 0 for
+    /// [`Ids::One`].
+    pub fn for_each_id<'a>(
+        &self,
+        file: &'a CorpusFile,
+        position: usize,
+        mut visit: impl FnMut(usize, &'a str),
+    ) {
+        match self.ids {
+            Ids::One(id) => {
+                if let Some(id) = id(file, position) {
+                    visit(0, id);
+                }
+            }
+            Ids::Many(ids) => {
+                for (element, id) in ids(file, position).iter().enumerate() {
+                    visit(element, id);
+                }
+            }
+            Ids::InEach { len, id, .. } => {
+                for element in 0..len(file, position) {
+                    if let Some(id) = id(file, position, element) {
+                        visit(element, id);
+                    }
+                }
+            }
+            Ids::InText => {}
+        }
+    }
+
+    /// The JSON path of the id at `element` of this link, in the record at `record`.
+    #[must_use]
+    pub fn id_path(&self, record: JsonPath, element: usize) -> JsonPath {
+        match self.ids {
+            Ids::One(_) | Ids::InText => record.key(self.field),
+            Ids::Many(_) => record.key(self.field).index(element),
+            Ids::InEach { list, .. } => record.key(list).index(element).key(self.field),
+        }
+    }
+}
+
+impl ItemKind {
+    /// Every kind, in the order of [`KINDS`].
+    pub const ALL: [Self; 11] = [
+        Self::Section,
+        Self::Paragraph,
+        Self::Citation,
+        Self::Reference,
+        Self::Case,
+        Self::TableRow,
+        Self::Region,
+        Self::Entity,
+        Self::Series,
+        Self::SeriesPoint,
+        Self::Note,
+    ];
+
+    /// This kind's declaration.
+    #[must_use]
+    pub fn spec(self) -> &'static KindSpec {
+        // `KINDS` lists every kind in declaration order (a test checks it).
+        &KINDS[self as usize]
+    }
+}
+
+/// A link to a reference in a list field.
+const fn references(ids: fn(&CorpusFile, usize) -> &[String], follow: Follow) -> LinkSpec {
+    LinkSpec {
+        field: "references",
+        to: ItemKind::Reference,
+        ids: Ids::Many(ids),
+        dangling: Code::UnknownReference,
+        follow,
+    }
+}
+
+/// A note's link to one kind of target, in `about[j].<field>`.
+const fn about(
+    field: &'static str,
+    to: ItemKind,
+    dangling: Code,
+    id: fn(&CorpusFile, usize, usize) -> Option<&str>,
+) -> LinkSpec {
+    LinkSpec {
+        field,
+        to,
+        ids: Ids::InEach {
+            list: "about",
+            len: |file, note| file.notes.get(note).map_or(0, |n| n.about.len()),
+            id,
+        },
+        dangling,
+        follow: Follow::Forward,
+    }
+}
+
+/// The target a note names at `about[j]`.
+fn note_target(file: &CorpusFile, note: usize, j: usize) -> Option<&NoteTarget> {
+    file.notes.get(note)?.about.get(j)
+}
+
+/// Every record kind, in the order of [`ItemKind`].
+pub static KINDS: [KindSpec; 11] = [
+    KindSpec {
+        kind: ItemKind::Section,
+        noun: "section",
+        key_prefix: "section",
+        plural_label: "Sections",
+        list: Some(RecordList {
+            path: &["sections"],
+            len: |file| file.sections.len(),
+            id: |file, i| file.sections.get(i).map(|s| s.id.as_str()),
+        }),
+        links: &[LinkSpec {
+            field: "parent",
+            to: ItemKind::Section,
+            ids: Ids::One(|file, i| file.sections.get(i)?.parent.as_deref()),
+            dangling: Code::UnknownSection,
+            follow: Follow::Never,
+        }],
+    },
+    KindSpec {
+        kind: ItemKind::Paragraph,
+        noun: "paragraph",
+        key_prefix: "paragraph",
+        plural_label: "Paragraphs",
+        list: None,
+        links: &[],
+    },
+    KindSpec {
+        kind: ItemKind::Citation,
+        noun: "citation",
+        key_prefix: "citation",
+        plural_label: "Citations",
+        list: None,
+        links: &[LinkSpec {
+            field: "text",
+            to: ItemKind::Reference,
+            ids: Ids::InText,
+            dangling: Code::UnknownCitationKey,
+            follow: Follow::Both,
+        }],
+    },
+    KindSpec {
+        kind: ItemKind::Reference,
+        noun: "reference",
+        key_prefix: "reference",
+        plural_label: "References",
+        list: Some(RecordList {
+            path: &["references"],
+            len: |file| file.references.len(),
+            id: |file, i| file.references.get(i).map(|r| r.id.as_str()),
+        }),
+        links: &[],
+    },
+    KindSpec {
+        kind: ItemKind::Case,
+        noun: "case",
+        key_prefix: "case",
+        plural_label: "Cases",
+        list: Some(RecordList {
+            path: &["cases"],
+            len: |file| file.cases.len(),
+            id: |file, i| file.cases.get(i).map(|c| c.id.as_str()),
+        }),
+        links: &[
+            LinkSpec {
+                field: "region",
+                to: ItemKind::Region,
+                ids: Ids::One(|file, i| file.cases.get(i).map(|c| c.region.as_str())),
+                dangling: Code::UnknownRegion,
+                follow: Follow::Both,
+            },
+            LinkSpec {
+                field: "paragraphs",
+                to: ItemKind::Paragraph,
+                ids: Ids::Many(|file, i| file.cases.get(i).map_or(&[], |c| &c.paragraphs)),
+                dangling: Code::UnknownParagraph,
+                follow: Follow::Both,
+            },
+            references(
+                |file, i| file.cases.get(i).map_or(&[], |c| &c.references),
+                Follow::Both,
+            ),
+            LinkSpec {
+                field: "entities",
+                to: ItemKind::Entity,
+                ids: Ids::Many(|file, i| file.cases.get(i).map_or(&[], |c| &c.entities)),
+                dangling: Code::UnknownEntity,
+                follow: Follow::Both,
+            },
+        ],
+    },
+    KindSpec {
+        kind: ItemKind::TableRow,
+        noun: "table row",
+        key_prefix: "row",
+        plural_label: "Table rows",
+        list: Some(RecordList {
+            path: &["regional_table", "rows"],
+            len: |file| file.regional_table.rows.len(),
+            id: |file, i| file.regional_table.rows.get(i).map(|r| r.id.as_str()),
+        }),
+        links: &[
+            LinkSpec {
+                field: "region",
+                to: ItemKind::Region,
+                ids: Ids::One(|file, i| file.regional_table.rows.get(i).map(|r| r.region.as_str())),
+                dangling: Code::UnknownRegion,
+                follow: Follow::Both,
+            },
+            LinkSpec {
+                field: "entities",
+                to: ItemKind::Entity,
+                ids: Ids::Many(|file, i| {
+                    file.regional_table.rows.get(i).map_or(&[], |r| &r.entities)
+                }),
+                dangling: Code::UnknownEntity,
+                follow: Follow::Both,
+            },
+            references(
+                |file, i| {
+                    file.regional_table
+                        .rows
+                        .get(i)
+                        .map_or(&[], |r| &r.references)
+                },
+                Follow::Both,
+            ),
+        ],
+    },
+    KindSpec {
+        kind: ItemKind::Region,
+        noun: "region",
+        key_prefix: "region",
+        plural_label: "Regions",
+        list: Some(RecordList {
+            path: &["regional_table", "regions"],
+            len: |file| file.regional_table.regions.len(),
+            id: |file, i| file.regional_table.regions.get(i).map(|r| r.id.as_str()),
+        }),
+        links: &[],
+    },
+    KindSpec {
+        kind: ItemKind::Entity,
+        noun: "entity",
+        key_prefix: "entity",
+        plural_label: "Entities",
+        list: Some(RecordList {
+            path: &["entities"],
+            len: |file| file.entities.len(),
+            id: |file, i| file.entities.get(i).map(|e| e.id.as_str()),
+        }),
+        links: &[LinkSpec {
+            field: "regions",
+            to: ItemKind::Region,
+            ids: Ids::Many(|file, i| file.entities.get(i).map_or(&[], |e| &e.regions)),
+            dangling: Code::UnknownRegion,
+            follow: Follow::Both,
+        }],
+    },
+    KindSpec {
+        kind: ItemKind::Series,
+        noun: "series",
+        key_prefix: "series",
+        plural_label: "Series",
+        list: Some(RecordList {
+            path: &["series"],
+            len: |file| file.series.len(),
+            id: |file, i| file.series.get(i).map(|s| s.id.as_str()),
+        }),
+        links: &[
+            references(
+                |file, i| file.series.get(i).map_or(&[], |s| &s.references),
+                Follow::Both,
+            ),
+            LinkSpec {
+                field: "figure_paragraph",
+                to: ItemKind::Paragraph,
+                ids: Ids::One(|file, i| file.series.get(i)?.figure_paragraph.as_deref()),
+                dangling: Code::UnknownParagraph,
+                follow: Follow::Never,
+            },
+            LinkSpec {
+                field: "paragraph",
+                to: ItemKind::Paragraph,
+                ids: Ids::InEach {
+                    list: "points",
+                    len: |file, i| file.series.get(i).map_or(0, |s| s.points.len()),
+                    id: |file, i, j| Some(file.series.get(i)?.points.get(j)?.paragraph.as_str()),
+                },
+                dangling: Code::UnknownParagraph,
+                follow: Follow::Forward,
+            },
+            LinkSpec {
+                field: "paragraph",
+                to: ItemKind::Paragraph,
+                ids: Ids::InEach {
+                    list: "annotations",
+                    len: |file, i| file.series.get(i).map_or(0, |s| s.annotations.len()),
+                    id: |file, i, j| file.series.get(i)?.annotations.get(j)?.paragraph.as_deref(),
+                },
+                dangling: Code::UnknownParagraph,
+                follow: Follow::Never,
+            },
+        ],
+    },
+    KindSpec {
+        kind: ItemKind::SeriesPoint,
+        noun: "point",
+        key_prefix: "point",
+        plural_label: "Data points",
+        list: None,
+        links: &[],
+    },
+    KindSpec {
+        kind: ItemKind::Note,
+        noun: "note",
+        key_prefix: "note",
+        plural_label: "Editorial notes",
+        list: Some(RecordList {
+            path: &["notes"],
+            len: |file| file.notes.len(),
+            id: |file, i| file.notes.get(i).map(|n| n.id.as_str()),
+        }),
+        // A note about a series point (`series_point: {series, year}`) names a series and a
+        // year, not an id: validation and the index handle it on their own.
+        links: &[
+            about(
+                "reference",
+                ItemKind::Reference,
+                Code::UnknownReference,
+                |file, i, j| match note_target(file, i, j)? {
+                    NoteTarget::Reference(id) => Some(id),
+                    _ => None,
+                },
+            ),
+            about(
+                "paragraph",
+                ItemKind::Paragraph,
+                Code::UnknownParagraph,
+                |file, i, j| match note_target(file, i, j)? {
+                    NoteTarget::Paragraph(id) => Some(id),
+                    _ => None,
+                },
+            ),
+            about(
+                "series",
+                ItemKind::Series,
+                Code::UnknownSeries,
+                |file, i, j| match note_target(file, i, j)? {
+                    NoteTarget::Series(id) => Some(id),
+                    _ => None,
+                },
+            ),
+            about(
+                "case",
+                ItemKind::Case,
+                Code::UnknownCase,
+                |file, i, j| match note_target(file, i, j)? {
+                    NoteTarget::Case(id) => Some(id),
+                    _ => None,
+                },
+            ),
+            about(
+                "entity",
+                ItemKind::Entity,
+                Code::UnknownEntity,
+                |file, i, j| match note_target(file, i, j)? {
+                    NoteTarget::Entity(id) => Some(id),
+                    _ => None,
+                },
+            ),
+            about(
+                "table_row",
+                ItemKind::TableRow,
+                Code::UnknownTableRow,
+                |file, i, j| match note_target(file, i, j)? {
+                    NoteTarget::TableRow(id) => Some(id),
+                    _ => None,
+                },
+            ),
+        ],
+    },
+];
+
+/// The position of every id of every kind, built once at load and shared by validation and the
+/// index. Where an id is used twice, the first record wins (validation reports the second); a
+/// blank id names nothing.
+#[derive(Debug, Default)]
+pub struct IdMaps<'a> {
+    /// For each kind (by [`ItemKind`] order), id → position of its first record.
+    positions: Vec<HashMap<&'a str, usize>>,
+    /// For each paragraph in reading order: its section's position and its position inside it.
+    pub paragraph_places: Vec<(usize, usize)>,
+}
+
+impl<'a> IdMaps<'a> {
+    /// Collects the ids of every kind that has them.
+    #[must_use]
+    pub fn new(file: &'a CorpusFile) -> Self {
+        let mut positions = vec![HashMap::new(); ItemKind::ALL.len()];
+        for spec in &KINDS {
+            let (Some(list), Some(map)) = (&spec.list, positions.get_mut(spec.kind as usize))
+            else {
+                continue;
+            };
+            let len = (list.len)(file);
+            map.reserve(len);
+            for position in 0..len {
+                if let Some(id) = (list.id)(file, position).filter(|id| !id.trim().is_empty()) {
+                    map.entry(id).or_insert(position);
+                }
+            }
+        }
+        let mut paragraph_places = Vec::new();
+        let mut paragraphs = HashMap::new();
+        for (section_position, section) in file.sections.iter().enumerate() {
+            for (position_in_section, paragraph) in section.paragraphs.iter().enumerate() {
+                if !paragraph.id.trim().is_empty() {
+                    paragraphs
+                        .entry(paragraph.id.as_str())
+                        .or_insert(paragraph_places.len());
+                }
+                paragraph_places.push((section_position, position_in_section));
+            }
+        }
+        if let Some(slot) = positions.get_mut(ItemKind::Paragraph as usize) {
+            *slot = paragraphs;
+        }
+        Self {
+            positions,
+            paragraph_places,
+        }
+    }
+
+    /// The position of the first record of `kind` with this id (paragraphs in reading order).
+    #[must_use]
+    pub fn position(&self, kind: ItemKind, id: &str) -> Option<usize> {
+        self.positions.get(kind as usize)?.get(id).copied()
+    }
+
+    /// Whether a record of `kind` has this id.
+    #[must_use]
+    pub fn contains(&self, kind: ItemKind, id: &str) -> bool {
+        self.position(kind, id).is_some()
+    }
+
+    /// The JSON path of a paragraph by its reading-order position.
+    #[must_use]
+    pub fn paragraph_path(&self, position: usize) -> Option<JsonPath> {
+        let &(section, paragraph) = self.paragraph_places.get(position)?;
+        Some(
+            JsonPath::root()
+                .key("sections")
+                .index(section)
+                .key("paragraphs")
+                .index(paragraph),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_are_declared_in_the_order_of_item_kind() {
+        for (position, kind) in ItemKind::ALL.into_iter().enumerate() {
+            assert_eq!(kind as usize, position);
+            assert_eq!(kind.spec().kind, kind);
+        }
+    }
+
+    #[test]
+    fn kinds_with_links_have_a_list_to_find_their_records() {
+        for spec in &KINDS {
+            let listed_links = spec.links.iter().any(|l| !matches!(l.ids, Ids::InText));
+            assert!(!listed_links || spec.list.is_some(), "{:?}", spec.kind);
+        }
+    }
+}

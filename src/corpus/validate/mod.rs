@@ -1,0 +1,212 @@
+//! Validation: every rule a well-formed corpus keeps, checked all at once.
+//!
+//! [`validate`] never stops at the first problem: it returns every error and warning it finds,
+//! each with a stable code, a JSON path and a hint. Ids and links are checked for every kind
+//! from its declaration ([`crate::corpus::kinds::KINDS`]); each kind's own rules are in the
+//! module named after it.
+
+mod records;
+mod references;
+mod sections;
+mod series;
+
+use std::collections::HashSet;
+
+use super::diagnostics::{Code, Diagnostic, JsonPath};
+use super::item::ItemKind;
+use super::kinds::{IdMaps, Ids, KINDS, LinkSpec};
+use super::model::{CorpusFile, FORMAT_V1};
+
+/// The most diagnostics [`validate`] lists; the rest are counted in one last diagnostic, so a
+/// file with millions of problems is reported in bounded time and memory.
+pub const MAX_DIAGNOSTICS: usize = 1000;
+
+/// Where diagnostics are collected: the first [`MAX_DIAGNOSTICS`] are kept, the rest counted.
+#[derive(Default)]
+struct Sink {
+    list: Vec<Diagnostic>,
+    dropped: usize,
+    dropped_error: bool,
+    first_dropped: Option<Code>,
+}
+
+impl Sink {
+    fn push(&mut self, diagnostic: Diagnostic) {
+        if self.list.len() < MAX_DIAGNOSTICS {
+            self.list.push(diagnostic);
+        } else {
+            self.dropped += 1;
+            self.dropped_error |= diagnostic.is_error();
+            self.first_dropped.get_or_insert(diagnostic.code);
+        }
+    }
+
+    /// The kept diagnostics, and one more saying how many were left out (an error when any of
+    /// them was, so a corpus with errors never loads).
+    fn finish(mut self) -> Vec<Diagnostic> {
+        if let Some(code) = self.first_dropped {
+            let message = format!(
+                "{} more problems (the first of them `{code}`) are not listed; paperlens lists the first {MAX_DIAGNOSTICS}",
+                self.dropped
+            );
+            let hint = "fix the problems listed and check again";
+            self.list.push(if self.dropped_error {
+                Diagnostic::error(code, message, hint)
+            } else {
+                Diagnostic::warning(code, message, hint)
+            });
+        }
+        self.list
+    }
+}
+
+/// Checks every rule of the format and returns all problems found.
+#[must_use]
+pub fn validate(file: &CorpusFile) -> Vec<Diagnostic> {
+    validate_with(file, &IdMaps::new(file))
+}
+
+/// [`validate`] with the ids already collected (the index uses them too).
+#[must_use]
+pub fn validate_with(file: &CorpusFile, ids: &IdMaps<'_>) -> Vec<Diagnostic> {
+    let mut out = Sink::default();
+    let root = JsonPath::root();
+
+    if file.format != FORMAT_V1 {
+        out.push(
+            Diagnostic::error(
+                Code::UnsupportedFormat,
+                format!("unsupported format `{}`", file.format),
+                format!("this version of paperlens reads `\"format\": \"{FORMAT_V1}\"`"),
+            )
+            .at(root.key("format")),
+        );
+    }
+    require_text(
+        &file.paper.title,
+        "the paper's title",
+        root.key("paper").key("title"),
+        &mut out,
+    );
+    check_ids(file, ids, &mut out);
+
+    sections::check_sections(file, ids, &mut out);
+    references::check_references(file, &mut out);
+    // Only paragraphs that series quotes point into need their printed text.
+    let quoted: HashSet<&str> = file
+        .series
+        .iter()
+        .flat_map(|series| {
+            series.points.iter().map(|p| p.paragraph.as_str()).chain(
+                series
+                    .annotations
+                    .iter()
+                    .filter_map(|a| a.paragraph.as_deref()),
+            )
+        })
+        .collect();
+    let printed = references::check_citations(file, ids, &quoted, &mut out);
+    records::check_entities(file, &mut out);
+    records::check_cases(file, &mut out);
+    records::check_table(file, ids, &mut out);
+    series::check_series(file, &printed, &mut out);
+    records::check_notes(file, ids, &mut out);
+    check_links(file, ids, &mut out);
+    out.finish()
+}
+
+/// Every record of every kind with ids has a non-empty id of its own.
+fn check_ids(file: &CorpusFile, ids: &IdMaps<'_>, out: &mut Sink) {
+    let mut check =
+        |kind: ItemKind, position: usize, id: &str, path: &dyn Fn(usize) -> JsonPath| {
+            let noun = kind.noun();
+            if id.trim().is_empty() {
+                out.push(
+                    Diagnostic::error(
+                        Code::EmptyText,
+                        format!("a {noun} has an empty id"),
+                        format!("give every {noun} a short, unique id such as `{noun}-1`"),
+                    )
+                    .at(path(position).key("id")),
+                );
+            } else if let Some(first) = ids.position(kind, id).filter(|&first| first != position) {
+                out.push(
+                    Diagnostic::error(
+                        Code::DuplicateId,
+                        format!("{noun} id `{id}` is used twice (first at {})", path(first)),
+                        format!("rename one of them; {noun} ids must be unique"),
+                    )
+                    .at(path(position).key("id")),
+                );
+            }
+        };
+    for spec in &KINDS {
+        let Some(list) = &spec.list else {
+            if spec.kind == ItemKind::Paragraph {
+                let path = |position| ids.paragraph_path(position).unwrap_or_else(JsonPath::root);
+                let paragraphs = file.sections.iter().flat_map(|s| &s.paragraphs);
+                for (position, paragraph) in paragraphs.enumerate() {
+                    check(ItemKind::Paragraph, position, &paragraph.id, &path);
+                }
+            }
+            continue;
+        };
+        let path = |position| list.record_path(position);
+        for position in 0..(list.len)(file) {
+            if let Some(id) = (list.id)(file, position) {
+                check(spec.kind, position, id, &path);
+            }
+        }
+    }
+}
+
+/// Every id a declared link holds names a record of the kind it links to.
+fn check_links(file: &CorpusFile, ids: &IdMaps<'_>, out: &mut Sink) {
+    for spec in &KINDS {
+        let Some(list) = &spec.list else {
+            continue;
+        };
+        for position in 0..(list.len)(file) {
+            for link in spec.links {
+                if matches!(link.ids, Ids::InText) {
+                    continue;
+                }
+                link.for_each_id(file, position, |element, id| {
+                    if !ids.contains(link.to, id) {
+                        let path = link.id_path(list.record_path(position), element);
+                        out.push(dangling(link, id, path));
+                    }
+                });
+            }
+        }
+    }
+}
+
+/// The diagnostic for an id of a `link` that names no record.
+fn dangling(link: &LinkSpec, id: &str, path: JsonPath) -> Diagnostic {
+    unknown_id(link.to, link.dangling, id, path)
+}
+
+/// "No `kind` has the id `id`", under `code`, at `path`.
+fn unknown_id(kind: ItemKind, code: Code, id: &str, path: JsonPath) -> Diagnostic {
+    let noun = kind.noun();
+    Diagnostic::error(
+        code,
+        format!("no {noun} has the id `{id}`"),
+        format!("use the id of an existing {noun}, or add a {noun} with this id"),
+    )
+    .at(path)
+}
+
+fn require_text(text: &str, what: &str, path: JsonPath, out: &mut Sink) {
+    if text.trim().is_empty() {
+        out.push(
+            Diagnostic::error(
+                Code::EmptyText,
+                format!("{what} is empty"),
+                "write the text, or remove the record if it is not needed",
+            )
+            .at(path),
+        );
+    }
+}

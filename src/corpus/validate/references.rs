@@ -1,0 +1,199 @@
+//! References and the citations of them in the text.
+
+use std::collections::{HashMap, HashSet};
+
+use super::Sink;
+use crate::corpus::citations::{self, Piece};
+use crate::corpus::diagnostics::{Code, Diagnostic, JsonPath};
+use crate::corpus::item::ItemKind;
+use crate::corpus::kinds::IdMaps;
+use crate::corpus::model::{CSL_ITEM_TYPES, CorpusFile};
+
+/// Titles, CSL types and citation numbers of the references.
+pub(super) fn check_references(file: &CorpusFile, out: &mut Sink) {
+    let mut numbers: HashMap<u32, &str> = HashMap::new();
+    for (i, reference) in file.references.iter().enumerate() {
+        let path = JsonPath::root().key("references").index(i);
+        if reference.title.trim().is_empty() {
+            out.push(
+                Diagnostic::warning(
+                    Code::EmptyText,
+                    format!("reference `{}` has no title", reference.id),
+                    "add the title as the reference list prints it",
+                )
+                .at(path.clone()),
+            );
+        }
+        if !CSL_ITEM_TYPES.contains(&reference.item_type.as_str()) {
+            out.push(
+                Diagnostic::warning(
+                    Code::UnknownCslType,
+                    format!(
+                        "reference `{}` has type `{}`, which is not a CSL item type; citation styles will format it as a generic work",
+                        reference.id, reference.item_type
+                    ),
+                    nearest_csl_type(&reference.item_type).map_or_else(
+                        || "use a CSL 1.0.2 item type: `article-journal`, `book`, `chapter`, `report`, `thesis`, `webpage` …".to_owned(),
+                        |nearest| format!("did you mean `{nearest}`?"),
+                    ),
+                )
+                .at(path.key("type")),
+            );
+        }
+        if let Some(number) = reference.citation_number {
+            if let Some(first) = numbers.get(&number) {
+                out.push(
+                    Diagnostic::error(
+                        Code::DuplicateCitationNumber,
+                        format!(
+                            "citation number {number} is used by `{first}` and `{}`",
+                            reference.id
+                        ),
+                        "give each reference the number the paper prints for it",
+                    )
+                    .at(path.key("citation-number")),
+                );
+            } else {
+                numbers.insert(number, &reference.id);
+            }
+        }
+    }
+}
+
+/// The CSL item type `written` is most likely a slip for (`boook`, `Book`, `article_journal`),
+/// if one is close enough to suggest.
+fn nearest_csl_type(written: &str) -> Option<&'static str> {
+    // The longest type has 22 characters; a long text is no slip for one (and comparing it
+    // with every type would take time in proportion to its length).
+    if written.len() > 40 {
+        return None;
+    }
+    let written = written.trim().to_lowercase();
+    CSL_ITEM_TYPES
+        .iter()
+        .map(|&known| (strsim::jaro_winkler(&written, known), known))
+        .filter(|&(similarity, _)| similarity >= 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, known)| known)
+}
+
+/// Checks every citation in the text; returns the printed text of each paragraph by id.
+pub(super) fn check_citations<'a>(
+    file: &'a CorpusFile,
+    ids: &IdMaps<'_>,
+    quoted: &HashSet<&str>,
+    out: &mut Sink,
+) -> HashMap<&'a str, String> {
+    let numbers: HashMap<&str, u32> = file
+        .references
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            (
+                r.id.as_str(),
+                r.citation_number
+                    .unwrap_or(u32::try_from(i + 1).unwrap_or(u32::MAX)),
+            )
+        })
+        .collect();
+    let mut cited: HashSet<&str> = HashSet::new();
+    let mut printed = HashMap::new();
+    for (i, section) in file.sections.iter().enumerate() {
+        for (j, paragraph) in section.paragraphs.iter().enumerate() {
+            let path = JsonPath::root()
+                .key("sections")
+                .index(i)
+                .key("paragraphs")
+                .index(j)
+                .key("text");
+            let (pieces, errors) = citations::parse(&paragraph.text);
+            for error in errors {
+                let snippet: String = paragraph
+                    .text
+                    .get(error.offset..)
+                    .unwrap_or_default()
+                    .chars()
+                    .take(12)
+                    .collect();
+                out.push(
+                    Diagnostic::error(
+                        Code::MalformedCitation,
+                        error.message,
+                        "write citations as `[@key]`, or `[@a; @b]` for a group",
+                    )
+                    .at(path.clone())
+                    .within(snippet),
+                );
+            }
+            let wanted = quoted.contains(paragraph.id.as_str());
+            let mut text = String::with_capacity(if wanted { paragraph.text.len() } else { 0 });
+            for piece in &pieces {
+                match piece {
+                    Piece::Text(t) if wanted => text.push_str(t),
+                    Piece::Text(_) => {}
+                    Piece::Group { keys, .. } => {
+                        for key in keys {
+                            if ids.contains(ItemKind::Reference, key) {
+                                cited.insert(key);
+                            } else {
+                                out.push(
+                                    Diagnostic::error(
+                                        Code::UnknownCitationKey,
+                                        format!("citation `@{key}` names no reference"),
+                                        "add a reference with this id, or fix the key to match one in `references`",
+                                    )
+                                    .at(path.clone())
+                                    .within(format!("@{key}")),
+                                );
+                            }
+                        }
+                        if wanted {
+                            text.push_str(&citations::printed_form(keys, |k| {
+                                numbers.get(k).copied()
+                            }));
+                        }
+                    }
+                }
+            }
+            if wanted {
+                printed.insert(paragraph.id.as_str(), text);
+            }
+        }
+    }
+    // A bibliography opened on its own has no text to cite from.
+    let has_text = file.sections.iter().any(|s| !s.paragraphs.is_empty());
+    for (i, reference) in file.references.iter().enumerate() {
+        if has_text && !reference.id.is_empty() && !cited.contains(reference.id.as_str()) {
+            out.push(
+                Diagnostic::warning(
+                    Code::UncitedReference,
+                    format!("reference `{}` is never cited in the text", reference.id),
+                    format!(
+                        "cite it with `[@{}]` where the paper does, or remove it",
+                        reference.id
+                    ),
+                )
+                .at(JsonPath::root().key("references").index(i).key("id")),
+            );
+        }
+    }
+    printed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nearest_csl_type;
+
+    #[test]
+    fn a_slip_in_a_csl_type_suggests_the_type_meant() {
+        assert_eq!(nearest_csl_type("boook"), Some("book"));
+        assert_eq!(nearest_csl_type("Book"), Some("book"));
+        assert_eq!(nearest_csl_type("article_journal"), Some("article-journal"));
+        assert_eq!(nearest_csl_type("artcle-journal"), Some("article-journal"));
+        assert_eq!(nearest_csl_type("webpge"), Some("webpage"));
+        // Nothing is suggested for a word that is not close to any type.
+        assert_eq!(nearest_csl_type("zzz"), None);
+        assert_eq!(nearest_csl_type(""), None);
+        assert_eq!(nearest_csl_type(&"book".repeat(1_000_000)), None);
+    }
+}
