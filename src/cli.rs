@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::corpus::diagnostics::{self, render_human, render_json};
 use crate::corpus::load::{LoadFailure, LoadReport, load_str};
-use crate::corpus::{BUILTIN_JSON, BUILTIN_NAME, counted, schema};
+use crate::corpus::{BUILTIN_JSON, BUILTIN_NAME, counted, schema, summary_line};
 use crate::formats::ReferenceFormat;
 use crate::open::open_path;
 
@@ -42,8 +42,8 @@ pub struct WindowArgs {
     #[arg(long, value_name = "OUT.png")]
     pub screenshot: Option<PathBuf>,
     /// The main view to show.
-    #[arg(long, value_enum)]
-    pub view: Option<ViewArg>,
+    #[arg(long, value_name = "VIEW")]
+    pub view: Option<String>,
     /// An item to select, by key: `reference:porter1995`, `region:asean`, `case:…`, `entity:…`.
     #[arg(long, value_name = "ITEM")]
     pub select: Option<String>,
@@ -56,19 +56,6 @@ pub struct WindowArgs {
     /// Window size for `--screenshot`, as WIDTHxHEIGHT in points.
     #[arg(long, value_name = "WxH", default_value = "1280x800")]
     pub size: String,
-}
-
-/// A main view named on the command line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ViewArg {
-    /// The paper's text.
-    Reader,
-    /// The regional cooperation table.
-    Table,
-    /// The case studies.
-    Cases,
-    /// The trend chart.
-    Trends,
 }
 
 /// A command that needs no window.
@@ -163,36 +150,6 @@ pub fn check(file: Option<&PathBuf>, format: OutputFormat) -> ExitCode {
         None => ExitCode::SUCCESS,
         Some(LoadFailure::Invalid) => ExitCode::from(1),
         Some(LoadFailure::Unreadable) => ExitCode::from(2),
-    }
-}
-
-/// One line: what the corpus holds and how many errors and warnings were found.
-#[must_use]
-pub fn summary_line(report: &LoadReport) -> String {
-    let (errors, warnings) = diagnostics::count(&report.diagnostics);
-    let verdict = format!(
-        "{}, {}",
-        counted(errors, "error"),
-        counted(warnings, "warning")
-    );
-    match &report.corpus {
-        Some(corpus) => {
-            let s = corpus.summary();
-            format!(
-                "{}: {}, {} ({}), {}, {}, {}, {}, {}, {}; {verdict}",
-                report.source_name,
-                counted(s.references, "reference"),
-                counted(s.citations, "citation"),
-                counted(s.citation_groups, "citation group"),
-                counted(s.sections, "section"),
-                counted(s.paragraphs, "paragraph"),
-                counted(s.entities, "entity"),
-                counted(s.cases, "case"),
-                counted(s.table_rows, "table row"),
-                counted(s.series_points, "series point"),
-            )
-        }
-        None => format!("{}: not loaded; {verdict}", report.source_name),
     }
 }
 

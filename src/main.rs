@@ -1,8 +1,12 @@
 //! The `paperlens` binary: the explorer window, or a command-line tool.
+//!
+//! The window (`paperlens::app`) and the command line (`paperlens::cli`) never import each
+//! other; this file joins them: it tells the parser which views `--view` names and turns the
+//! parsed window arguments into the window's own options.
 
 use std::process::ExitCode;
 
-use clap::Parser as _;
+use clap::{CommandFactory as _, FromArgMatches as _};
 use paperlens::cli::{Cli, run_command};
 
 fn main() -> ExitCode {
@@ -11,16 +15,68 @@ fn main() -> ExitCode {
     // Test-only trigger: with `PAPERLENS_TEST_PANIC=1` the binary panics here, so the tests can
     // check the crash report (see `paperlens::crash`). Nothing else sets it.
     paperlens::crash::panic_if_requested();
-    let cli = Cli::parse();
+    let mut command = window_command(Cli::command());
+    let cli = command
+        .try_get_matches_from_mut(std::env::args_os())
+        .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches))
+        .unwrap_or_else(|error| error.format(&mut command).exit());
     if let Some(command) = &cli.command {
         return run_command(command);
     }
     open_window(&cli, started)
 }
 
+/// The parser with the window's view names as the values `--view` accepts.
+#[cfg(feature = "gui")]
+fn window_command(command: clap::Command) -> clap::Command {
+    use clap::builder::{PossibleValue, PossibleValuesParser};
+    let views = paperlens::app::view_names()
+        .into_iter()
+        .map(|(name, title)| PossibleValue::new(name).help(title));
+    command.mut_arg("view", |arg| {
+        arg.value_parser(PossibleValuesParser::new(views))
+    })
+}
+
+#[cfg(not(feature = "gui"))]
+fn window_command(command: clap::Command) -> clap::Command {
+    command
+}
+
 #[cfg(feature = "gui")]
 fn open_window(cli: &Cli, started: std::time::Instant) -> ExitCode {
-    paperlens::app::run(&cli.window, started)
+    let args = &cli.window;
+    let Some(screenshot_size) = window_size(&args.size) else {
+        eprintln!(
+            "error: --size must be WIDTHxHEIGHT, e.g. 1280x800 (got `{}`)",
+            args.size
+        );
+        return ExitCode::from(2);
+    };
+    let options = paperlens::app::WindowOptions {
+        path: args.path.clone(),
+        screenshot: args.screenshot.clone(),
+        screenshot_size,
+        // The parser accepts only the names `view_names` gives, so every name is found.
+        view: args.view.as_deref().and_then(paperlens::app::view_named),
+        select: args.select.clone(),
+        measure_startup: args.measure_startup,
+        present: args.present,
+    };
+    paperlens::app::run(options, started)
+}
+
+/// A window size from `WIDTHxHEIGHT`, between 200 and 8000 points each way.
+#[cfg(feature = "gui")]
+fn window_size(text: &str) -> Option<[f32; 2]> {
+    let (width, height) = paperlens::chart::parse_size(text).ok()?;
+    let side = |points: u32| {
+        u16::try_from(points)
+            .ok()
+            .filter(|points| (200..=8000).contains(points))
+            .map(f32::from)
+    };
+    Some([side(width)?, side(height)?])
 }
 
 #[cfg(not(feature = "gui"))]

@@ -19,47 +19,59 @@ pub mod theme;
 pub mod trends_view;
 pub mod virtual_list;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::cli::{ViewArg, WindowArgs};
 use explorer::{Explorer, StartOptions};
 use state::{MainView, StateStore};
 
-/// The view a command-line `--view` names.
-#[must_use]
-pub fn main_view(view: ViewArg) -> MainView {
-    match view {
-        ViewArg::Reader => MainView::Reader,
-        ViewArg::Table => MainView::Table,
-        ViewArg::Cases => MainView::Cases,
-        ViewArg::Trends => MainView::Trends,
-    }
+/// How the window opens. `src/main.rs` makes it from the command line; the window knows no
+/// command line.
+#[derive(Clone, Debug, Default)]
+pub struct WindowOptions {
+    /// A corpus file to open (the last one, or the built-in corpus, when absent).
+    pub path: Option<PathBuf>,
+    /// Render the window once, save it as a PNG here, and exit.
+    pub screenshot: Option<PathBuf>,
+    /// The window's inner size in points for `--screenshot` (1280×800 otherwise).
+    pub screenshot_size: [f32; 2],
+    /// The main view to show.
+    pub view: Option<MainView>,
+    /// An item to select, by key (`reference:porter1995`).
+    pub select: Option<String>,
+    /// Print how long the first frame took from process start, then exit.
+    pub measure_startup: bool,
+    /// Start in presentation mode.
+    pub present: bool,
 }
 
-/// Parses `WIDTHxHEIGHT`.
-fn parse_size(size: &str) -> Option<[f32; 2]> {
-    let (width, height) = size.split_once(['x', 'X'])?;
-    let width: f32 = width.trim().parse().ok()?;
-    let height: f32 = height.trim().parse().ok()?;
-    (width >= 200.0 && height >= 200.0 && width <= 8000.0 && height <= 8000.0)
-        .then_some([width, height])
+/// The main views by name and title, in toolbar order: the names `--view` accepts.
+#[must_use]
+pub fn view_names() -> Vec<(&'static str, &'static str)> {
+    MainView::ALL
+        .iter()
+        .map(|view| (view.name(), view.label()))
+        .collect()
+}
+
+/// The main view called `name` (as [`view_names`] lists them).
+#[must_use]
+pub fn view_named(name: &str) -> Option<MainView> {
+    MainView::ALL.into_iter().find(|view| view.name() == name)
 }
 
 /// Opens the explorer window and runs it until it is closed.
 #[must_use]
-pub fn run(args: &WindowArgs, started: std::time::Instant) -> ExitCode {
+pub fn run(args: WindowOptions, started: std::time::Instant) -> ExitCode {
     let screenshot = args.screenshot.is_some();
-    let Some(size) = parse_size(&args.size) else {
-        eprintln!(
-            "error: --size must be WIDTHxHEIGHT, e.g. 1280x800 (got `{}`)",
-            args.size
-        );
-        return ExitCode::from(2);
-    };
     let mut viewport = eframe::egui::ViewportBuilder::default()
         .with_title("paperlens")
         .with_app_id("paperlens")
-        .with_inner_size(if screenshot { size } else { [1280.0, 800.0] })
+        .with_inner_size(if screenshot {
+            args.screenshot_size
+        } else {
+            [1280.0, 800.0]
+        })
         .with_min_inner_size([720.0, 480.0])
         .with_drag_and_drop(true);
     if screenshot {
@@ -70,9 +82,9 @@ pub fn run(args: &WindowArgs, started: std::time::Instant) -> ExitCode {
         ..Default::default()
     };
     let start = StartOptions {
-        path: args.path.clone(),
-        view: args.view.map(main_view),
-        select: args.select.clone(),
+        path: args.path,
+        view: args.view,
+        select: args.select,
         // A screenshot run leaves the user's settings alone.
         store: Some(if screenshot || args.measure_startup {
             StateStore::in_memory()

@@ -50,6 +50,17 @@ impl MainView {
             Self::Trends => "Trends",
         }
     }
+
+    /// The name `--view` and the settings file use.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Reader => "reader",
+            Self::Table => "table",
+            Self::Cases => "cases",
+            Self::Trends => "trends",
+        }
+    }
 }
 
 /// The navigator's tabs.

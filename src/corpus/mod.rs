@@ -172,6 +172,36 @@ pub fn counted(n: usize, noun: &str) -> String {
     }
 }
 
+/// One line: what the corpus holds and how many errors and warnings were found.
+#[must_use]
+pub fn summary_line(report: &LoadReport) -> String {
+    let (errors, warnings) = diagnostics::count(&report.diagnostics);
+    let verdict = format!(
+        "{}, {}",
+        counted(errors, "error"),
+        counted(warnings, "warning")
+    );
+    match &report.corpus {
+        Some(corpus) => {
+            let s = corpus.summary();
+            format!(
+                "{}: {}, {} ({}), {}, {}, {}, {}, {}, {}; {verdict}",
+                report.source_name,
+                counted(s.references, "reference"),
+                counted(s.citations, "citation"),
+                counted(s.citation_groups, "citation group"),
+                counted(s.sections, "section"),
+                counted(s.paragraphs, "paragraph"),
+                counted(s.entities, "entity"),
+                counted(s.cases, "case"),
+                counted(s.table_rows, "table row"),
+                counted(s.series_points, "series point"),
+            )
+        }
+        None => format!("{}: not loaded; {verdict}", report.source_name),
+    }
+}
+
 /// Counts of what a corpus holds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Summary {
