@@ -145,6 +145,10 @@ pub enum Command {
     ExportCases,
     /// Export the whole corpus as JSON (asks where to save).
     ExportCorpus,
+    /// Close the shortcut overlay, else the diagnostics window.
+    CloseOverlay,
+    /// Close the window.
+    Quit,
 }
 
 /// Which references an export covers.

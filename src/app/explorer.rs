@@ -5,9 +5,10 @@ use std::path::PathBuf;
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 
-use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText, Ui};
+use eframe::egui::{self, RichText, Ui};
 
 use super::cases_view::CasesView;
+use super::commands::UiCommand;
 use super::context::{
     CitationCache, Command, History, ReferenceScope, Selection, ViewCtx, is_openable_url,
 };
@@ -447,6 +448,14 @@ impl Explorer {
             }
             Command::OpenSearch => self.search.open(),
             Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Command::CloseOverlay => {
+                if self.show_shortcuts {
+                    self.show_shortcuts = false;
+                } else {
+                    self.diagnostics.open = false;
+                }
+            }
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::SetTheme(choice) => {
                 self.state.theme = choice;
                 self.theme =
@@ -719,59 +728,15 @@ impl Explorer {
     /// Keyboard shortcuts, mouse back/forward buttons and dropped files.
     fn global_input(&mut self, ctx: &egui::Context) -> Vec<Command> {
         let mut commands = Vec::new();
-        let shortcut = |modifiers, key| KeyboardShortcut::new(modifiers, key);
         let text_focused = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
+        // Esc is the search box's while it is open, and only taken when there is something to close.
+        let can_close = !self.search.open && (self.show_shortcuts || self.diagnostics.open);
         ctx.input_mut(|input| {
-            if input.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::K))
-                || input.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::F))
-            {
-                commands.push(Command::OpenSearch);
-            }
-            if input.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::O)) {
-                commands.push(Command::OpenDialog);
-            }
-            if input.consume_shortcut(&shortcut(Modifiers::NONE, Key::F5)) {
-                commands.push(Command::Reload);
-            }
-            if input.consume_shortcut(&shortcut(Modifiers::ALT, Key::ArrowLeft))
-                || input.pointer.button_pressed(egui::PointerButton::Extra1)
-            {
-                commands.push(Command::Back);
-            }
-            if input.consume_shortcut(&shortcut(Modifiers::ALT, Key::ArrowRight))
-                || input.pointer.button_pressed(egui::PointerButton::Extra2)
-            {
-                commands.push(Command::Forward);
-            }
-            if input.consume_shortcut(&shortcut(Modifiers::NONE, Key::F11)) {
-                commands.push(Command::TogglePresentation);
-            }
-            if input.consume_shortcut(&shortcut(Modifiers::NONE, Key::F1)) {
-                commands.push(Command::ToggleShortcuts);
-            }
-            if !text_focused
-                && input
-                    .events
-                    .iter()
-                    .any(|e| matches!(e, egui::Event::Text(t) if t == "?"))
-            {
-                commands.push(Command::ToggleShortcuts);
-            }
-            for (key, view) in [
-                (Key::Num1, MainView::Reader),
-                (Key::Num2, MainView::Table),
-                (Key::Num3, MainView::Cases),
-                (Key::Num4, MainView::Trends),
-            ] {
-                if input.consume_shortcut(&shortcut(Modifiers::COMMAND, key)) {
-                    commands.push(Command::SetView(view));
-                }
-            }
-            if !self.search.open && input.key_pressed(Key::Escape) {
-                if self.show_shortcuts {
-                    commands.push(Command::ToggleShortcuts);
-                } else if self.diagnostics.open {
-                    commands.push(Command::ShowDiagnostics(false));
+            for command in UiCommand::all() {
+                if (command != UiCommand::CloseOverlay || can_close)
+                    && command.triggered(input, text_focused)
+                {
+                    commands.push(command.command());
                 }
             }
             if let Some(path) = input
@@ -978,9 +943,7 @@ impl Explorer {
         egui::Panel::top("toolbar").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
                 ui.menu_button("File", |ui| {
-                    if ui.button("Open…  (Ctrl+O)").clicked() {
-                        view_ctx.send(Command::OpenDialog);
-                    }
+                    self.command_ui(view_ctx, ui, UiCommand::Open);
                     ui.menu_button("Open recent", |ui| {
                         if self.state.recent_files.is_empty() {
                             ui.label(RichText::new("No recent files").italics());
@@ -991,15 +954,8 @@ impl Explorer {
                             }
                         }
                     });
-                    if ui.button("Open the built-in corpus").clicked() {
-                        view_ctx.send(Command::OpenBuiltin);
-                    }
-                    if ui
-                        .add_enabled(self.open_path.is_some(), egui::Button::new("Reload  (F5)"))
-                        .clicked()
-                    {
-                        view_ctx.send(Command::Reload);
-                    }
+                    self.command_ui(view_ctx, ui, UiCommand::OpenBuiltin);
+                    self.command_ui(view_ctx, ui, UiCommand::Reload);
                     ui.separator();
                     ui.menu_button("Export references", |ui| {
                         for scope in [
@@ -1023,29 +979,14 @@ impl Explorer {
                             });
                         }
                     });
-                    if ui.button("Export the regional table (CSV)").clicked() {
-                        view_ctx.send(Command::ExportTable);
-                    }
-                    if ui.button("Export the cases (CSV)").clicked() {
-                        view_ctx.send(Command::ExportCases);
-                    }
-                    if ui.button("Export the corpus (JSON)").clicked() {
-                        view_ctx.send(Command::ExportCorpus);
-                    }
+                    self.command_ui(view_ctx, ui, UiCommand::ExportTable);
+                    self.command_ui(view_ctx, ui, UiCommand::ExportCases);
+                    self.command_ui(view_ctx, ui, UiCommand::ExportCorpus);
                     ui.separator();
-                    if ui.button("Quit").clicked() {
-                        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-                    }
+                    self.command_ui(view_ctx, ui, UiCommand::Quit);
                 });
                 ui.menu_button("View", |ui| {
-                    for view in MainView::ALL {
-                        if ui
-                            .selectable_label(self.state.view == view, view.label())
-                            .clicked()
-                        {
-                            view_ctx.send(Command::SetView(view));
-                        }
-                    }
+                    self.view_choice_ui(view_ctx, ui);
                     ui.separator();
                     ui.label(RichText::new("Theme").small());
                     for choice in ThemeChoice::ALL {
@@ -1088,47 +1029,17 @@ impl Explorer {
                     egui::gui_zoom::zoom_menu_buttons(ui);
                 });
                 ui.menu_button("Help", |ui| {
-                    if ui.button("Keyboard shortcuts  (F1)").clicked() {
-                        view_ctx.send(Command::ToggleShortcuts);
-                    }
+                    self.command_ui(view_ctx, ui, UiCommand::ToggleShortcuts);
                 });
             });
             ui.horizontal(|ui| {
-                let back = ui
-                    .add_enabled(self.history.can_go_back(), egui::Button::new("◀ Back"))
-                    .on_hover_text("Back (Alt+←)");
-                if back.clicked() {
-                    view_ctx.send(Command::Back);
-                }
-                let forward = ui
-                    .add_enabled(
-                        self.history.can_go_forward(),
-                        egui::Button::new("Forward ▶"),
-                    )
-                    .on_hover_text("Forward (Alt+→)");
-                if forward.clicked() {
-                    view_ctx.send(Command::Forward);
-                }
+                self.command_ui(view_ctx, ui, UiCommand::Back);
+                self.command_ui(view_ctx, ui, UiCommand::Forward);
                 ui.separator();
-                for view in MainView::ALL {
-                    if ui
-                        .selectable_label(self.state.view == view, view.label())
-                        .clicked()
-                    {
-                        view_ctx.send(Command::SetView(view));
-                    }
-                }
+                self.view_choice_ui(view_ctx, ui);
                 ui.separator();
-                if ui.button("Search  (Ctrl+K)").clicked() {
-                    view_ctx.send(Command::OpenSearch);
-                }
-                if ui
-                    .button("Present  (F11)")
-                    .on_hover_text("Fullscreen slides: trends, the table by region, case studies")
-                    .clicked()
-                {
-                    view_ctx.send(Command::TogglePresentation);
-                }
+                self.command_ui(view_ctx, ui, UiCommand::Search);
+                self.command_ui(view_ctx, ui, UiCommand::TogglePresentation);
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     let title = &view_ctx.corpus.file.paper.title;
                     let name = if title.is_empty() {
@@ -1140,6 +1051,38 @@ impl Explorer {
                 });
             });
         });
+    }
+
+    /// A button (or menu entry) for `command`: enabled when it can run now, with its shortcut
+    /// in the label (history steps show it on hover, beside their arrows) and its hover text.
+    fn command_ui(&self, view_ctx: &ViewCtx<'_>, ui: &mut Ui, command: UiCommand) {
+        let (enabled, text) = match command {
+            UiCommand::Back => (self.history.can_go_back(), command.text().to_owned()),
+            UiCommand::Forward => (self.history.can_go_forward(), command.text().to_owned()),
+            UiCommand::Reload => (self.open_path.is_some(), command.label()),
+            _ => (true, command.label()),
+        };
+        if ui
+            .add_enabled(enabled, egui::Button::new(text))
+            .on_hover_text(command.hover_text())
+            .clicked()
+        {
+            view_ctx.send(command.command());
+        }
+    }
+
+    /// One choice per main view, the one shown marked.
+    fn view_choice_ui(&self, view_ctx: &ViewCtx<'_>, ui: &mut Ui) {
+        for view in MainView::ALL {
+            let command = UiCommand::ShowView(view);
+            if ui
+                .selectable_label(self.state.view == view, command.text())
+                .on_hover_text(command.hover_text())
+                .clicked()
+            {
+                view_ctx.send(command.command());
+            }
+        }
     }
 
     fn status_bar_ui(&self, view_ctx: &ViewCtx<'_>, ui: &mut Ui) {

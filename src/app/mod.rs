@@ -4,6 +4,7 @@
 //! [`context::ViewCtx`]; [`records`] draws each record kind one way for every place it appears.
 
 pub mod cases_view;
+pub mod commands;
 pub mod context;
 pub mod explorer;
 pub mod inspector;

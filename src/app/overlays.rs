@@ -2,31 +2,21 @@
 
 use eframe::egui::{self, RichText, Ui};
 
+use super::commands::UiCommand;
 use super::context::ViewCtx;
 
-/// Every keyboard shortcut, as shown in the overlay: (keys, what they do).
-pub const SHORTCUTS: [(&str, &str); 18] = [
-    ("Ctrl+K", "Search everything"),
-    ("Ctrl+F", "Search (in the Reader)"),
+/// Keys the overlay lists that are not [`UiCommand`]s: the search box's and presentation
+/// mode's own keys, egui's zoom and focus keys, and what the mouse does.
+pub const OTHER_KEYS: [(&str, &str); 9] = [
     (
         "↑ ↓, Enter, Esc",
         "Move through results, open one, close search",
     ),
     (
-        "Alt+← / Alt+→",
-        "Back / forward (also the mouse's back and forward buttons)",
-    ),
-    ("Ctrl+1 … Ctrl+4", "Reader, Table, Cases, Trends"),
-    ("Ctrl+O", "Open a corpus file"),
-    ("F5", "Reload the open file"),
-    ("F11", "Presentation mode: fullscreen slides in large type"),
-    (
         "← → / Page Up, Page Down / Space",
         "Step through slides (Esc leaves presentation mode)",
     ),
     ("Ctrl+Plus / Ctrl+Minus / Ctrl+0", "Zoom in / out / reset"),
-    ("F1 or ?", "Show or hide this overlay"),
-    ("Esc", "Close this overlay or the diagnostics"),
     ("Tab / Shift+Tab", "Move keyboard focus between controls"),
     ("Space / Enter", "Activate the focused control"),
     (
@@ -107,7 +97,15 @@ pub fn shortcuts_ui(ctx: &ViewCtx<'_>, ui: &Ui) -> bool {
                 .striped(true)
                 .spacing([24.0, 6.0])
                 .show(ui, |ui| {
-                    for (keys, action) in SHORTCUTS {
+                    for command in UiCommand::all() {
+                        let keys = command.keys_text();
+                        if !keys.is_empty() {
+                            ui.label(RichText::new(keys).monospace().strong());
+                            ui.label(command.tooltip());
+                            ui.end_row();
+                        }
+                    }
+                    for (keys, action) in OTHER_KEYS {
                         ui.label(RichText::new(keys).monospace().strong());
                         ui.label(action);
                         ui.end_row();

@@ -1,0 +1,306 @@
+//! Every command a person gives by menu, toolbar button or key, in one table: its text, what it
+//! does and its shortcuts. Menus, the toolbar, the shortcut overlay and key handling all read
+//! [`UiCommand`], so a shortcut is written once and the overlay cannot disagree with the keys.
+
+use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, PointerButton};
+
+use super::context::Command;
+use super::state::MainView;
+
+/// What sets a command off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trigger {
+    /// A key, with modifiers; taken from the input so that no widget also acts on it.
+    Keys(KeyboardShortcut),
+    /// A character typed while no text field has the keyboard (`?`).
+    Typed(&'static str),
+    /// A mouse button (the back and forward buttons on the side of a mouse).
+    Pointer(PointerButton, &'static str),
+}
+
+impl Trigger {
+    /// How the shortcut overlay and tooltips write it, e.g. `Ctrl+K`, `Alt+←`.
+    #[must_use]
+    pub fn text(self) -> String {
+        match self {
+            Self::Keys(shortcut) => {
+                let mut text = String::new();
+                for (held, name) in [
+                    (shortcut.modifiers.command, "Ctrl+"),
+                    (shortcut.modifiers.alt, "Alt+"),
+                    (shortcut.modifiers.shift, "Shift+"),
+                ] {
+                    if held {
+                        text.push_str(name);
+                    }
+                }
+                text.push_str(key_name(shortcut.logical_key));
+                text
+            }
+            Self::Typed(text) | Self::Pointer(_, text) => text.to_owned(),
+        }
+    }
+}
+
+/// A key's name as the overlay shows it.
+fn key_name(key: Key) -> &'static str {
+    match key {
+        Key::ArrowLeft => "←",
+        Key::ArrowRight => "→",
+        Key::ArrowUp => "↑",
+        Key::ArrowDown => "↓",
+        Key::Escape => "Esc",
+        other => other.symbol_or_name(),
+    }
+}
+
+const fn keys(modifiers: Modifiers, key: Key) -> Trigger {
+    Trigger::Keys(KeyboardShortcut::new(modifiers, key))
+}
+
+/// The keys of the first nine views, in toolbar order.
+const VIEW_KEYS: [Key; 9] = [
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+    Key::Num7,
+    Key::Num8,
+    Key::Num9,
+];
+
+/// A command from a menu, a toolbar button or a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UiCommand {
+    /// Search everything (the search box).
+    Search,
+    /// The same search box, under the key people press to find in a text.
+    Find,
+    /// Back in the selection history.
+    Back,
+    /// Forward in the selection history.
+    Forward,
+    /// Show a main view.
+    ShowView(MainView),
+    /// Open a corpus or bibliography file (asks which).
+    Open,
+    /// Open the built-in corpus.
+    OpenBuiltin,
+    /// Reload the open file.
+    Reload,
+    /// Export the regional table as CSV.
+    ExportTable,
+    /// Export the cases as CSV.
+    ExportCases,
+    /// Export the whole corpus as JSON.
+    ExportCorpus,
+    /// Close the window.
+    Quit,
+    /// Enter or leave presentation mode.
+    TogglePresentation,
+    /// Show or hide the keyboard shortcut overlay.
+    ToggleShortcuts,
+    /// Close the shortcut overlay, else the diagnostics window.
+    CloseOverlay,
+}
+
+impl UiCommand {
+    /// Every command with its shortcuts, in the order the shortcut overlay lists them; the
+    /// views in toolbar order.
+    #[must_use]
+    pub fn all() -> Vec<Self> {
+        let mut all = vec![Self::Search, Self::Find, Self::Back, Self::Forward];
+        all.extend(MainView::ALL.map(Self::ShowView));
+        all.extend([
+            Self::Open,
+            Self::OpenBuiltin,
+            Self::Reload,
+            Self::ExportTable,
+            Self::ExportCases,
+            Self::ExportCorpus,
+            Self::Quit,
+            Self::TogglePresentation,
+            Self::ToggleShortcuts,
+            Self::CloseOverlay,
+        ]);
+        all
+    }
+
+    /// The words on its button or menu entry.
+    #[must_use]
+    pub fn text(self) -> &'static str {
+        match self {
+            Self::Search | Self::Find => "Search",
+            Self::Back => "◀ Back",
+            Self::Forward => "Forward ▶",
+            Self::ShowView(view) => view.label(),
+            Self::Open => "Open…",
+            Self::OpenBuiltin => "Open the built-in corpus",
+            Self::Reload => "Reload",
+            Self::ExportTable => "Export the regional table (CSV)",
+            Self::ExportCases => "Export the cases (CSV)",
+            Self::ExportCorpus => "Export the corpus (JSON)",
+            Self::Quit => "Quit",
+            Self::TogglePresentation => "Present",
+            Self::ToggleShortcuts => "Keyboard shortcuts",
+            Self::CloseOverlay => "Close",
+        }
+    }
+
+    /// What it does, in a sentence: the shortcut overlay's second column and the hover text.
+    #[must_use]
+    pub fn tooltip(self) -> String {
+        match self {
+            Self::Search => "Search everything".to_owned(),
+            Self::Find => "Search (in the Reader)".to_owned(),
+            Self::Back => "Back to the previous selection".to_owned(),
+            Self::Forward => "Forward again".to_owned(),
+            Self::ShowView(view) => format!("Show the {}", view.label()),
+            Self::Open => "Open a corpus file".to_owned(),
+            Self::OpenBuiltin => "Open the corpus paperlens comes with".to_owned(),
+            Self::Reload => "Reload the open file".to_owned(),
+            Self::ExportTable => "Save the regional table as CSV".to_owned(),
+            Self::ExportCases => "Save the cases as CSV".to_owned(),
+            Self::ExportCorpus => "Save the whole corpus as JSON".to_owned(),
+            Self::Quit => "Close paperlens".to_owned(),
+            Self::TogglePresentation => {
+                "Presentation mode: fullscreen slides in large type".to_owned()
+            }
+            Self::ToggleShortcuts => "Show or hide this overlay".to_owned(),
+            Self::CloseOverlay => "Close this overlay or the diagnostics".to_owned(),
+        }
+    }
+
+    /// Its shortcuts, the first one the one menus and buttons show.
+    #[must_use]
+    pub fn triggers(self) -> Vec<Trigger> {
+        match self {
+            Self::Search => vec![keys(Modifiers::COMMAND, Key::K)],
+            Self::Find => vec![keys(Modifiers::COMMAND, Key::F)],
+            Self::Back => vec![
+                keys(Modifiers::ALT, Key::ArrowLeft),
+                Trigger::Pointer(PointerButton::Extra1, "the mouse's back button"),
+            ],
+            Self::Forward => vec![
+                keys(Modifiers::ALT, Key::ArrowRight),
+                Trigger::Pointer(PointerButton::Extra2, "the mouse's forward button"),
+            ],
+            Self::ShowView(view) => MainView::ALL
+                .iter()
+                .position(|&v| v == view)
+                .and_then(|position| VIEW_KEYS.get(position))
+                .map(|&key| vec![keys(Modifiers::COMMAND, key)])
+                .unwrap_or_default(),
+            Self::Open => vec![keys(Modifiers::COMMAND, Key::O)],
+            Self::Reload => vec![keys(Modifiers::NONE, Key::F5)],
+            Self::TogglePresentation => vec![keys(Modifiers::NONE, Key::F11)],
+            Self::ToggleShortcuts => vec![keys(Modifiers::NONE, Key::F1), Trigger::Typed("?")],
+            Self::CloseOverlay => vec![keys(Modifiers::NONE, Key::Escape)],
+            Self::OpenBuiltin
+            | Self::ExportTable
+            | Self::ExportCases
+            | Self::ExportCorpus
+            | Self::Quit => Vec::new(),
+        }
+    }
+
+    /// Its shortcuts as the overlay lists them, e.g. `F1 or ?`; empty when it has none.
+    #[must_use]
+    pub fn keys_text(self) -> String {
+        self.triggers()
+            .into_iter()
+            .map(Trigger::text)
+            .collect::<Vec<_>>()
+            .join(" or ")
+    }
+
+    /// The text of its menu entry or button with its main shortcut, e.g. `Reload  (F5)`.
+    #[must_use]
+    pub fn label(self) -> String {
+        match self.triggers().first() {
+            Some(trigger) => format!("{}  ({})", self.text(), trigger.text()),
+            None => self.text().to_owned(),
+        }
+    }
+
+    /// Its hover text: what it does and its main shortcut, e.g. `Reload the open file (F5)`.
+    #[must_use]
+    pub fn hover_text(self) -> String {
+        match self.triggers().first() {
+            Some(trigger) => format!("{} ({})", self.tooltip(), trigger.text()),
+            None => self.tooltip(),
+        }
+    }
+
+    /// The side effect it asks for.
+    pub fn command(self) -> Command {
+        match self {
+            Self::Search | Self::Find => Command::OpenSearch,
+            Self::Back => Command::Back,
+            Self::Forward => Command::Forward,
+            Self::ShowView(view) => Command::SetView(view),
+            Self::Open => Command::OpenDialog,
+            Self::OpenBuiltin => Command::OpenBuiltin,
+            Self::Reload => Command::Reload,
+            Self::ExportTable => Command::ExportTable,
+            Self::ExportCases => Command::ExportCases,
+            Self::ExportCorpus => Command::ExportCorpus,
+            Self::Quit => Command::Quit,
+            Self::TogglePresentation => Command::TogglePresentation,
+            Self::ToggleShortcuts => Command::ToggleShortcuts,
+            Self::CloseOverlay => Command::CloseOverlay,
+        }
+    }
+
+    /// Whether one of its triggers happened this frame. Keys are taken from the input; a typed
+    /// character counts only when no text field has the keyboard.
+    pub fn triggered(self, input: &mut egui::InputState, text_focused: bool) -> bool {
+        let mut triggered = false;
+        for trigger in self.triggers() {
+            triggered |= match trigger {
+                Trigger::Keys(shortcut) => input.consume_shortcut(&shortcut),
+                Trigger::Typed(text) => {
+                    !text_focused
+                        && input
+                            .events
+                            .iter()
+                            .any(|event| matches!(event, egui::Event::Text(t) if t == text))
+                }
+                Trigger::Pointer(button, _) => input.pointer.button_pressed(button),
+            };
+        }
+        triggered
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let mut seen: Vec<Trigger> = Vec::new();
+        for command in UiCommand::all() {
+            for trigger in command.triggers() {
+                assert!(!seen.contains(&trigger), "{trigger:?} is used twice");
+                seen.push(trigger);
+            }
+        }
+    }
+
+    #[test]
+    fn labels_show_the_main_shortcut() {
+        assert_eq!(UiCommand::Search.label(), "Search  (Ctrl+K)");
+        assert_eq!(UiCommand::Reload.label(), "Reload  (F5)");
+        assert_eq!(UiCommand::Open.label(), "Open…  (Ctrl+O)");
+        assert_eq!(UiCommand::TogglePresentation.label(), "Present  (F11)");
+        assert_eq!(UiCommand::ToggleShortcuts.keys_text(), "F1 or ?");
+        assert_eq!(
+            UiCommand::Back.keys_text(),
+            "Alt+← or the mouse's back button"
+        );
+        assert_eq!(UiCommand::ShowView(MainView::Trends).keys_text(), "Ctrl+4");
+    }
+}
