@@ -9,6 +9,7 @@ pub mod corpus;
 pub mod crash;
 pub mod formats;
 pub mod open;
+pub mod palette;
 
 #[cfg(feature = "gui")]
 pub mod app;

@@ -17,6 +17,7 @@ pub mod search_popup;
 pub mod state;
 pub mod table_view;
 pub mod theme;
+mod trends_chart;
 pub mod trends_view;
 pub mod virtual_list;
 

@@ -5,6 +5,9 @@
 use eframe::egui::{self, Color32, FontFamily, FontId, TextStyle, Visuals};
 use serde::{Deserialize, Serialize};
 
+pub use crate::palette::Palette;
+use crate::palette::Rgba;
+
 /// The theme the user picked.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -33,15 +36,10 @@ impl ThemeChoice {
     }
 }
 
-/// Which palette is in force.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Palette {
-    /// Dark text on a light background.
-    Light,
-    /// Light text on a dark background.
-    Dark,
-    /// High contrast on white, large type: for presenting.
-    Projector,
+/// An egui colour from a palette token.
+#[must_use]
+pub fn color32(colour: Rgba) -> Color32 {
+    Color32::from_rgba_unmultiplied(colour.red, colour.green, colour.blue, colour.alpha)
 }
 
 /// Every colour and size the panels use.
@@ -90,70 +88,35 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The tokens of one palette.
+    /// The tokens of one palette: its colours from [`Palette::colours`], its sizes here.
     #[must_use]
     pub fn new(palette: Palette) -> Self {
+        let colours = palette.colours();
+        let with_colours = |sizes: Sizes| Self {
+            palette,
+            accent: color32(colours.accent),
+            chip_fill: color32(colours.chip_fill),
+            highlight_fill: color32(colours.highlight_fill),
+            selected_fill: color32(colours.selected_fill),
+            hover_fill: color32(colours.hover_fill),
+            muted_text: color32(colours.muted_text),
+            note_text: color32(colours.note_text),
+            note_fill: color32(colours.note_fill),
+            warning: color32(colours.warning),
+            error: color32(colours.error),
+            series: color32(colours.series),
+            annotation_fill: color32(colours.annotation_fill),
+            body_size: sizes.body,
+            reading_size: sizes.reading,
+            heading_size: sizes.heading,
+            small_size: sizes.small,
+            gap: sizes.gap,
+            radius: sizes.radius,
+            reading_width: sizes.reading_width,
+        };
         match palette {
-            Palette::Light => Self {
-                palette,
-                accent: Color32::from_rgb(0x1f, 0x5f, 0xbf),
-                chip_fill: Color32::from_rgb(0xe3, 0xec, 0xfa),
-                highlight_fill: Color32::from_rgb(0xff, 0xf1, 0xb8),
-                selected_fill: Color32::from_rgb(0xff, 0xd8, 0x66),
-                hover_fill: Color32::from_rgb(0xe8, 0xf0, 0xff),
-                muted_text: Color32::from_rgb(0x5f, 0x63, 0x68),
-                note_text: Color32::from_rgb(0x6a, 0x3d, 0x00),
-                note_fill: Color32::from_rgb(0xfd, 0xf3, 0xe1),
-                warning: Color32::from_rgb(0xb2, 0x6b, 0x00),
-                error: Color32::from_rgb(0xc0, 0x1c, 0x28),
-                series: Color32::from_rgb(0x1f, 0x5f, 0xbf),
-                annotation_fill: Color32::from_rgba_unmultiplied(0x9e, 0x9e, 0x9e, 0x30),
-                body_size: 14.0,
-                reading_size: 15.5,
-                heading_size: 19.0,
-                small_size: 12.0,
-                gap: 8.0,
-                radius: 4,
-                reading_width: 720.0,
-            },
-            Palette::Dark => Self {
-                palette,
-                accent: Color32::from_rgb(0x8a, 0xb4, 0xf8),
-                chip_fill: Color32::from_rgb(0x22, 0x33, 0x4d),
-                highlight_fill: Color32::from_rgb(0x4a, 0x40, 0x14),
-                selected_fill: Color32::from_rgb(0x6e, 0x57, 0x0c),
-                hover_fill: Color32::from_rgb(0x26, 0x30, 0x40),
-                muted_text: Color32::from_rgb(0xa0, 0xa4, 0xaa),
-                note_text: Color32::from_rgb(0xf2, 0xc9, 0x8a),
-                note_fill: Color32::from_rgb(0x3a, 0x2e, 0x1c),
-                warning: Color32::from_rgb(0xf2, 0xb1, 0x4c),
-                error: Color32::from_rgb(0xff, 0x6b, 0x6b),
-                series: Color32::from_rgb(0x8a, 0xb4, 0xf8),
-                annotation_fill: Color32::from_rgba_unmultiplied(0xc8, 0xc8, 0xc8, 0x28),
-                ..Self::new(Palette::Light)
-            },
-            Palette::Projector => Self {
-                palette,
-                accent: Color32::from_rgb(0x00, 0x3c, 0xa6),
-                chip_fill: Color32::from_rgb(0xd6, 0xe4, 0xff),
-                highlight_fill: Color32::from_rgb(0xff, 0xe6, 0x80),
-                selected_fill: Color32::from_rgb(0xff, 0xc8, 0x2e),
-                hover_fill: Color32::from_rgb(0xdc, 0xe8, 0xff),
-                muted_text: Color32::from_rgb(0x30, 0x30, 0x30),
-                note_text: Color32::from_rgb(0x5a, 0x30, 0x00),
-                note_fill: Color32::from_rgb(0xfd, 0xee, 0xd2),
-                warning: Color32::from_rgb(0x8a, 0x4b, 0x00),
-                error: Color32::from_rgb(0xa0, 0x00, 0x10),
-                series: Color32::from_rgb(0x00, 0x3c, 0xa6),
-                annotation_fill: Color32::from_rgba_unmultiplied(0x60, 0x60, 0x60, 0x30),
-                body_size: 24.0,
-                reading_size: 26.0,
-                heading_size: 34.0,
-                small_size: 20.0,
-                gap: 14.0,
-                radius: 6,
-                reading_width: 1400.0,
-            },
+            Palette::Light | Palette::Dark => with_colours(Sizes::DESK),
+            Palette::Projector => with_colours(Sizes::PROJECTOR),
         }
     }
 
@@ -161,10 +124,9 @@ impl Theme {
     #[must_use]
     pub fn for_choice(choice: ThemeChoice, system_dark: bool) -> Self {
         let palette = match choice {
-            ThemeChoice::Light => Palette::Light,
             ThemeChoice::Dark => Palette::Dark,
             ThemeChoice::System if system_dark => Palette::Dark,
-            ThemeChoice::System => Palette::Light,
+            ThemeChoice::Light | ThemeChoice::System => Palette::Light,
         };
         Self::new(palette)
     }
@@ -179,9 +141,10 @@ impl Theme {
         visuals.selection.bg_fill = self.selected_fill;
         visuals.selection.stroke.color = self.accent;
         if self.palette == Palette::Projector {
-            visuals.override_text_color = Some(Color32::BLACK);
-            visuals.panel_fill = Color32::WHITE;
-            visuals.window_fill = Color32::WHITE;
+            let colours = self.palette.colours();
+            visuals.override_text_color = Some(color32(colours.text));
+            visuals.panel_fill = color32(colours.background);
+            visuals.window_fill = color32(colours.background);
         }
         let text_styles = [
             (
@@ -230,4 +193,38 @@ impl Theme {
     pub fn reading_font(&self) -> FontId {
         FontId::new(self.reading_size, FontFamily::Proportional)
     }
+}
+
+/// The type scale and spacing of a palette.
+struct Sizes {
+    body: f32,
+    reading: f32,
+    heading: f32,
+    small: f32,
+    gap: f32,
+    radius: u8,
+    reading_width: f32,
+}
+
+impl Sizes {
+    /// At a desk: the light and dark palettes.
+    const DESK: Self = Self {
+        body: 14.0,
+        reading: 15.5,
+        heading: 19.0,
+        small: 12.0,
+        gap: 8.0,
+        radius: 4,
+        reading_width: 720.0,
+    };
+    /// Large type for a room: the projector palette.
+    const PROJECTOR: Self = Self {
+        body: 24.0,
+        reading: 26.0,
+        heading: 34.0,
+        small: 20.0,
+        gap: 14.0,
+        radius: 6,
+        reading_width: 1400.0,
+    };
 }

@@ -4,7 +4,10 @@
 //! an exported chart carries the same content as the one on screen:
 //!
 //! - [`transformed_points`] and [`change_from_previous`] are the numbers either draws;
-//! - [`series_svg`] draws a [`Series`] with plotters' SVG backend;
+//! - [`Plan`] is everything a chart says (ranges, ticks and their labels, axis labels, points,
+//!   gaps, annotations, legend, title, source line, number format), computed once from a
+//!   [`Series`] and its [`ChartOptions`]; the window draws it with `egui_plot`;
+//! - [`series_svg`] and [`plan_svg`] draw the plan with plotters' SVG backend;
 //! - [`series_png`] rasterises that SVG with resvg, with an embedded fallback font so the text
 //!   shows on any machine, offline;
 //! - [`series_csv`] writes the points as CSV, and [`parse_series_csv`] reads them back.
@@ -16,16 +19,22 @@ mod csv_file;
 mod error;
 mod export;
 mod options;
+mod plan;
 mod png;
 mod svg;
+mod ticks;
 mod transform;
 
 pub use csv_file::{CSV_HEADER, CsvRow, parse_series_csv, series_csv};
 pub use error::ChartError;
 pub use export::{ExportFormat, export_series, parse_size};
 pub use options::{AxisScale, ChartOptions, ValueMode};
+pub use plan::{
+    AnnotationSpan, Axis, Gap, LegendEntry, LegendMark, MAX_YEAR_TICKS, NumberFormat, Plan,
+    PlanPoint, Segment, Tick, YEAR_AXIS_LABEL, legend_entries, source_line, two_lines,
+};
 pub use png::{FontChoice, sans_serif_family, series_png, series_png_with_fonts, svg_to_png};
-pub use svg::{DEFAULT_SIZE, MAX_SIDE, MIN_SIDE, series_svg};
+pub use svg::{DEFAULT_SIZE, MAX_SIDE, MIN_SIDE, plan_svg, series_svg};
 pub use transform::{
     axis_label, change_from_previous, format_number, format_point_value, transformed_points,
 };

@@ -103,6 +103,15 @@ pub fn sans_serif_family(choice: FontChoice) -> &'static str {
     &fonts(choice).sans_serif
 }
 
+/// A side of the image in whole pixels, at least one.
+fn pixels(length: f32) -> u32 {
+    // Rounded and clamped to 1..=1e6 first (a chart side is at most 8000 × 4 pixels), so the
+    // cast neither truncates nor loses a sign.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let pixels = length.round().clamp(1.0, 1e6) as u32;
+    pixels
+}
+
 /// Rasterises SVG text to PNG bytes, `scale` times its own pixel size, on white.
 ///
 /// # Errors
@@ -120,8 +129,8 @@ pub fn svg_to_png(svg: &str, scale: f32, fonts_to_use: FontChoice) -> Result<Vec
     };
     let tree = usvg::Tree::from_str(svg, &options).map_err(|e| ChartError::Svg(e.to_string()))?;
     let size = tree.size();
-    let width = (size.width() * scale).round().max(1.0) as u32;
-    let height = (size.height() * scale).round().max(1.0) as u32;
+    let width = pixels(size.width() * scale);
+    let height = pixels(size.height() * scale);
     let mut pixmap = tiny_skia::Pixmap::new(width, height)
         .ok_or_else(|| ChartError::Png(format!("cannot make a {width}x{height} image")))?;
     pixmap.fill(tiny_skia::Color::WHITE);

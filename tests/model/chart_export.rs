@@ -6,8 +6,9 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use paperlens::chart::{
-    AxisScale, ChartError, ChartOptions, DEFAULT_SIZE, FontChoice, ValueMode, parse_series_csv,
-    series_csv, series_png, series_png_with_fonts, series_svg,
+    AxisScale, ChartError, ChartOptions, DEFAULT_SIZE, FontChoice, Plan, ValueMode,
+    parse_series_csv, plan_svg, series_csv, series_png, series_png_with_fonts, series_svg,
+    two_lines,
 };
 use paperlens::corpus::Corpus;
 use paperlens::corpus::model::{PointStatus, Series};
@@ -189,6 +190,62 @@ fn svg_parses_renders_and_has_the_title_years_and_source() {
         .filter(|p| p.red() < 250 || p.green() < 250 || p.blue() < 250)
         .count();
     assert!(non_white > 10_000, "the rendered chart is nearly blank");
+}
+
+/// Every text of the SVG drawn from a plan is one the plan gives, and the axis labels, every
+/// tick label, every legend entry and the source line the plan gives are in the SVG, word for
+/// word.
+#[test]
+fn the_svg_says_exactly_what_the_plan_says() {
+    let series = victims();
+    for options in all_options() {
+        let plan = Plan::new(&series, &options).unwrap();
+        let texts = inspect(&plan_svg(&plan, DEFAULT_SIZE).unwrap()).texts;
+        let has = |wanted: &str| texts.iter().any(|t| t == wanted);
+        assert!(has(&plan.x_axis.label), "{options:?}: {texts:?}");
+        assert!(has(&plan.y_axis.label), "{options:?}: {texts:?}");
+        for tick in plan.x_axis.ticks.iter().chain(&plan.y_axis.ticks) {
+            assert!(has(&tick.label), "{options:?}: tick {}", tick.label);
+        }
+        for entry in &plan.legend {
+            assert!(has(&entry.text), "{options:?}: legend {}", entry.text);
+        }
+        assert!(has(&plan.source_line), "{options:?}: {texts:?}");
+        assert!(
+            has(&plan.title) && has(&plan.note),
+            "{options:?}: {texts:?}"
+        );
+
+        let (gap_first, gap_second) = two_lines(&plan.gap_label);
+        let planned: HashSet<&str> = [
+            plan.title.as_str(),
+            &plan.x_axis.label,
+            &plan.y_axis.label,
+            &plan.source_line,
+            &plan.note,
+            &plan.gap_label,
+            gap_first,
+            gap_second,
+        ]
+        .into_iter()
+        .chain(plan.x_axis.ticks.iter().map(|t| t.label.as_str()))
+        .chain(plan.y_axis.ticks.iter().map(|t| t.label.as_str()))
+        .chain(plan.legend.iter().map(|e| e.text.as_str()))
+        .chain(plan.annotations.iter().map(|a| a.label.as_str()))
+        .chain(plan.points.iter().filter_map(|p| p.label.as_deref()))
+        .collect();
+        for text in &texts {
+            assert!(
+                planned.contains(text.as_str()),
+                "{options:?}: the SVG says {text:?}, which the plan does not"
+            );
+        }
+        // `series_svg` is the same plan drawn the same way.
+        assert_eq!(
+            series_svg(&series, &options, DEFAULT_SIZE).unwrap(),
+            plan_svg(&plan, DEFAULT_SIZE).unwrap()
+        );
+    }
 }
 
 #[test]

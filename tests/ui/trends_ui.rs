@@ -7,6 +7,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use paperlens::app::explorer::{Explorer, StartOptions};
 use paperlens::app::state::MainView;
+use paperlens::chart::{Plan, ValueMode};
 use paperlens::corpus::Item;
 
 use crate::explorer::explorer;
@@ -35,6 +36,75 @@ fn point_of(harness: &Harness<'_, Explorer>, year: i32) -> Item {
     let series = &harness.state().corpus().file.series[0];
     let point = series.points.iter().position(|p| p.year == year).unwrap();
     Item::SeriesPoint { series: 0, point }
+}
+
+/// Every text painted in the last frame (axis labels and tick labels are painted, not widgets).
+fn painted_texts(harness: &Harness<'_, Explorer>) -> Vec<String> {
+    fn collect(shape: &egui::Shape, out: &mut Vec<String>) {
+        match shape {
+            egui::Shape::Text(text) => out.push(text.galley.text().to_owned()),
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        collect(&clipped.shape, &mut out);
+    }
+    out
+}
+
+/// The plan of the series the Trends view shows, with the options it shows it with.
+fn shown_plan(harness: &Harness<'_, Explorer>) -> Plan {
+    let trends = &harness.state().trends;
+    let series = &harness.state().corpus().file.series[trends.series];
+    Plan::new(series, &trends.options).expect("the shown series has a plan")
+}
+
+#[test]
+fn the_chart_on_screen_says_what_the_plan_says() {
+    let mut harness = trends();
+    for mode in [ValueMode::Absolute, ValueMode::IndexFirstYear] {
+        harness.state_mut().trends.options.value_mode = mode;
+        harness.run_steps(4);
+        let plan = shown_plan(&harness);
+        let painted = painted_texts(&harness);
+        for label in [&plan.x_axis.label, &plan.y_axis.label] {
+            assert!(
+                painted.contains(label),
+                "{mode:?}: {label:?} not in {painted:?}"
+            );
+        }
+        // Every year is labelled, and at least the value ticks with room for their label.
+        for tick in &plan.x_axis.ticks {
+            assert!(painted.contains(&tick.label), "{mode:?}: {}", tick.label);
+        }
+        let value_ticks = plan
+            .y_axis
+            .ticks
+            .iter()
+            .filter(|tick| painted.contains(&tick.label))
+            .count();
+        assert!(
+            value_ticks >= 3,
+            "{mode:?}: {value_ticks} of {:?}",
+            plan.y_axis.ticks
+        );
+        // The source line and the legend are widgets, found by their accessible label.
+        harness.get_by_label(&plan.source_line);
+        harness.get_by_label(&plan.note);
+        for entry in &plan.legend {
+            assert!(
+                harness.query_all_by_label_contains(&entry.text).count() >= 1,
+                "{mode:?}: legend {}",
+                entry.text
+            );
+        }
+    }
+    assert_eq!(
+        shown_plan(&harness).y_axis.label,
+        "Index, 2020 = 100 (≈ 49,000 victims)"
+    );
 }
 
 #[test]

@@ -1,0 +1,238 @@
+//! What is drawn inside the plot: annotation spans, gaps, the line or bars, and the markers
+//! with their value labels.
+//!
+//! Stated values are filled markers joined by a solid line; approximate values are hollow
+//! markers; a year the text gives no number for is a labelled dashed guide with a dashed
+//! segment bridging the gap, never a point.
+
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::{Chart, Layout, PALETTE, count, draw_error, font, px, rgb, text_width};
+use crate::chart::error::ChartError;
+use crate::chart::plan::{Plan, two_lines};
+use crate::corpus::model::PointStatus;
+
+/// Each annotation span shaded over the plot's height, its label at the top.
+pub(super) fn annotations(
+    chart: &mut Chart<'_, '_>,
+    plan: &Plan,
+    layout: &Layout,
+) -> Result<(), ChartError> {
+    let colours = PALETTE.colours();
+    let (y_lo, y_hi) = plan.y_axis.range;
+    let fill = rgb(colours.annotation_fill)
+        .mix(colours.annotation_fill.opacity())
+        .filled();
+    let label_px = layout.text_px(14.0);
+    for (i, span) in plan.annotations.iter().enumerate() {
+        chart
+            .draw_series(std::iter::once(Rectangle::new(
+                [(span.from_x, y_hi), (span.to_x, y_lo)],
+                fill,
+            )))
+            .map_err(draw_error)?;
+        let offset = layout.px(8.0) + count(i) * label_px * 1.4;
+        chart
+            .draw_series(std::iter::once(
+                EmptyElement::at((f64::midpoint(span.from_x, span.to_x), y_hi))
+                    + Text::new(
+                        span.label.clone(),
+                        (0, px(offset)),
+                        font(label_px)
+                            .color(&rgb(colours.muted_text))
+                            .pos(Pos::new(HPos::Center, VPos::Top)),
+                    ),
+            ))
+            .map_err(draw_error)?;
+    }
+    Ok(())
+}
+
+/// For each gap: a dashed guide and the plan's gap label, on two lines when a year is narrow.
+pub(super) fn gaps(
+    chart: &mut Chart<'_, '_>,
+    plan: &Plan,
+    layout: &Layout,
+) -> Result<(), ChartError> {
+    let colours = PALETTE.colours();
+    let (y_lo, y_hi) = plan.y_axis.range;
+    let (x_lo, x_hi) = plan.x_axis.range;
+    let label_px = layout.text_px(14.0);
+    let plot_width = chart.plotting_area().dim_in_pixel().0.max(1);
+    let year_width = f64::from(plot_width) / (x_hi - x_lo).max(1.0);
+    let one_line = plan.gap_label.as_str();
+    let lines: Vec<&str> = if text_width(one_line, label_px) + layout.px(12.0) <= year_width {
+        vec![one_line]
+    } else {
+        let (first, second) = two_lines(one_line);
+        [first, second]
+            .into_iter()
+            .filter(|l| !l.is_empty())
+            .collect()
+    };
+    let box_width = lines
+        .iter()
+        .map(|l| text_width(l, label_px))
+        .fold(0.0, f64::max)
+        + layout.px(10.0);
+    let line_step = label_px * 1.25;
+    let box_height = line_step * count(lines.len()) + layout.px(6.0);
+    let background = rgb(colours.background);
+    let warning = rgb(colours.warning);
+    for gap in &plan.gaps {
+        let x = f64::from(gap.year);
+        chart
+            .draw_series(std::iter::once(DashedPathElement::new(
+                vec![(x, y_lo), (x, y_hi)],
+                layout.px(7.0),
+                layout.px(5.0),
+                warning.stroke_width(layout.stroke(2.0)),
+            )))
+            .map_err(draw_error)?;
+        // Put the words in the larger free space above or below the bridging segment.
+        let label_y = match gap.bridge_y {
+            Some(bridge) if bridge - y_lo > y_hi - bridge => f64::midpoint(y_lo, bridge),
+            Some(bridge) => f64::midpoint(bridge, y_hi),
+            None => f64::midpoint(y_lo, y_hi),
+        };
+        let half_w = px(box_width / 2.0);
+        let half_h = px(box_height / 2.0);
+        chart
+            .draw_series(std::iter::once(
+                EmptyElement::at((x, label_y))
+                    + Rectangle::new(
+                        [(-half_w, -half_h), (half_w, half_h)],
+                        background.mix(0.9).filled(),
+                    ),
+            ))
+            .map_err(draw_error)?;
+        let first_offset = -(line_step * (count(lines.len()) - 1.0) / 2.0);
+        for (i, line) in lines.iter().enumerate() {
+            let dy = first_offset + line_step * count(i);
+            chart
+                .draw_series(std::iter::once(
+                    EmptyElement::at((x, label_y))
+                        + Text::new(
+                            (*line).to_owned(),
+                            (0, px(dy)),
+                            font(label_px)
+                                .color(&warning)
+                                .pos(Pos::new(HPos::Center, VPos::Center)),
+                        ),
+                ))
+                .map_err(draw_error)?;
+        }
+    }
+    Ok(())
+}
+
+/// The plan's segments: solid between neighbouring known values, dashed across gaps.
+pub(super) fn lines(
+    chart: &mut Chart<'_, '_>,
+    plan: &Plan,
+    layout: &Layout,
+) -> Result<(), ChartError> {
+    let series = rgb(PALETTE.colours().series);
+    let solid = series.stroke_width(layout.stroke(3.0));
+    let dashed = series.mix(0.6).stroke_width(layout.stroke(2.5));
+    for segment in &plan.segments {
+        let points = vec![
+            (segment.from[0], segment.from[1]),
+            (segment.to[0], segment.to[1]),
+        ];
+        if segment.dashed {
+            chart
+                .draw_series(std::iter::once(DashedPathElement::new(
+                    points,
+                    layout.px(10.0),
+                    layout.px(7.0),
+                    dashed,
+                )))
+                .map_err(draw_error)?;
+        } else {
+            chart
+                .draw_series(std::iter::once(PathElement::new(points, solid)))
+                .map_err(draw_error)?;
+        }
+    }
+    Ok(())
+}
+
+/// A bar per known value: solid for stated, light with an outline for approximate.
+pub(super) fn bars(
+    chart: &mut Chart<'_, '_>,
+    plan: &Plan,
+    layout: &Layout,
+) -> Result<(), ChartError> {
+    let series = rgb(PALETTE.colours().series);
+    let light = series.mix(0.3);
+    let outline = series.stroke_width(layout.stroke(2.0));
+    for point in &plan.points {
+        let Some(y) = point.y else { continue };
+        let x = f64::from(point.year);
+        let corners = [(x - 0.2, plan.bar_base), (x + 0.2, y)];
+        let fill = if point.status == PointStatus::Approximate {
+            light.filled()
+        } else {
+            series.filled()
+        };
+        chart
+            .draw_series([
+                Rectangle::new(corners, fill),
+                Rectangle::new(corners, outline),
+            ])
+            .map_err(draw_error)?;
+    }
+    Ok(())
+}
+
+/// A filled marker per stated value and a hollow one per approximate value, each with its
+/// label written above it. Not-stated years get nothing.
+pub(super) fn markers(
+    chart: &mut Chart<'_, '_>,
+    plan: &Plan,
+    layout: &Layout,
+) -> Result<(), ChartError> {
+    let colours = PALETTE.colours();
+    let series = rgb(colours.series);
+    let background = rgb(colours.background);
+    let radius = px(layout.px(6.5).max(2.0).round());
+    let ring = series.stroke_width(layout.stroke(2.5));
+    let label_px = layout.text_px(15.0);
+    let gap = px(f64::from(radius) + layout.px(6.0));
+    for point in &plan.points {
+        let (Some(y), Some(label)) = (point.y, &point.label) else {
+            continue;
+        };
+        let at = (f64::from(point.year), y);
+        // Over a bar that grows downwards the label goes under it, where it can be read.
+        let (offset, v_pos) = if plan.options.bars && y < plan.bar_base {
+            (gap, VPos::Top)
+        } else {
+            (-gap, VPos::Bottom)
+        };
+        let text = Text::new(
+            label.clone(),
+            (0, offset),
+            font(label_px)
+                .style(FontStyle::Bold)
+                .color(&series)
+                .pos(Pos::new(HPos::Center, v_pos)),
+        );
+        match point.status {
+            PointStatus::Approximate => chart.draw_series(std::iter::once(
+                EmptyElement::at(at)
+                    + Circle::new((0, 0), radius, background.filled())
+                    + Circle::new((0, 0), radius, ring)
+                    + text,
+            )),
+            PointStatus::Stated | PointStatus::NotStated => chart.draw_series(std::iter::once(
+                EmptyElement::at(at) + Circle::new((0, 0), radius, series.filled()) + text,
+            )),
+        }
+        .map_err(draw_error)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,192 @@
+//! Where a chart's axes start, end and put their ticks: nice steps, linear and log value axes,
+//! whole years.
+
+/// A value axis: its range and tick positions (both in plot space) and how many decimals its
+/// labels need.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct ValueTicks {
+    /// `(bottom, top)` in plot space.
+    pub range: (f64, f64),
+    /// Tick positions in plot space, bottom to top.
+    pub positions: Vec<f64>,
+    /// Decimals the tick labels need.
+    pub decimals: usize,
+}
+
+/// A small non-negative count from a float already clamped to `0.0..=10.0`.
+fn decimals_from(value: f64) -> usize {
+    // Clamped to 0..=10 and rounded up first, so the cast neither truncates nor loses a sign.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let count = value.ceil().clamp(0.0, 10.0) as usize;
+    count
+}
+
+/// A "nice" step (1, 2, 2.5 or 5 × 10ⁿ) near `raw`.
+pub(crate) fn nice_step(raw: f64) -> f64 {
+    if !(raw.is_finite() && raw > 0.0) {
+        return 1.0;
+    }
+    let magnitude = 10_f64.powf(raw.log10().floor());
+    let fraction = raw / magnitude;
+    let nice = if fraction <= 1.0 {
+        1.0
+    } else if fraction <= 2.0 {
+        2.0
+    } else if fraction <= 2.5 {
+        2.5
+    } else if fraction <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    nice * magnitude
+}
+
+/// Ticks every `step` from `lo` to `hi`, and how many decimals their labels need.
+fn ticks(lo: f64, hi: f64, step: f64) -> (Vec<f64>, usize) {
+    let mut out = Vec::new();
+    let mut k = (lo / step).ceil();
+    while k * step <= hi + step * 1e-9 && out.len() < 60 {
+        out.push(k * step);
+        k += 1.0;
+    }
+    let decimals = if step >= 1.0 {
+        0
+    } else {
+        decimals_from(-step.log10()) + usize::from((nice_step(step) - step).abs() > f64::EPSILON)
+    };
+    (out, decimals)
+}
+
+/// A linear axis over `min..=max` that includes zero and leaves room for labels above.
+pub(crate) fn linear_axis(min: f64, max: f64) -> ValueTicks {
+    let lo = min.min(0.0);
+    let mut hi = max.max(0.0);
+    if (hi - lo).abs() < f64::EPSILON {
+        hi = lo + 1.0;
+    }
+    let span = hi - lo;
+    let top = hi + span * 0.18;
+    let bottom = if lo < 0.0 { lo - span * 0.12 } else { lo };
+    let step = nice_step((top - bottom) / 6.0);
+    let (positions, decimals) = ticks(bottom, top, step);
+    ValueTicks {
+        range: (bottom, top),
+        positions,
+        decimals,
+    }
+}
+
+/// A log10 axis over `min..=max` (both above zero), in plot space (log10 of the values).
+pub(crate) fn log_axis(min: f64, max: f64) -> ValueTicks {
+    let bottom = min / 1.3;
+    let top = max * 1.3;
+    let (list, decimals) = if top / bottom >= 10.0 {
+        let mut list = Vec::new();
+        // Exponents of finite positive f64 values lie within ±400, so the casts cannot wrap.
+        #[allow(clippy::cast_possible_truncation)]
+        let (lowest, highest) = (
+            bottom.log10().floor().clamp(-400.0, 400.0) as i32,
+            top.log10().ceil().clamp(-400.0, 400.0) as i32,
+        );
+        for exponent in lowest..=highest {
+            for mantissa in [1.0, 2.0, 5.0] {
+                let tick = mantissa * 10_f64.powi(exponent);
+                if (bottom..=top).contains(&tick) && list.len() < 60 {
+                    list.push(tick);
+                }
+            }
+        }
+        let smallest = list.first().copied().unwrap_or(1.0);
+        let decimals = if smallest >= 1.0 {
+            0
+        } else {
+            decimals_from(-smallest.log10())
+        };
+        (list, decimals)
+    } else {
+        ticks(bottom, top, nice_step((top - bottom) / 5.0))
+    };
+    ValueTicks {
+        range: (bottom.log10(), top.log10()),
+        positions: list.into_iter().map(f64::log10).collect(),
+        decimals,
+    }
+}
+
+/// Whole years from `first` to `last`, thinned by a step of 1, 2 or 5 × 10ⁿ years to fewer
+/// than `max_labels` labels.
+pub(crate) fn year_ticks(first: i32, last: i32, max_labels: usize) -> Vec<i32> {
+    let (first, last) = (i64::from(first), i64::from(last));
+    let max_labels = i64::try_from(max_labels).unwrap_or(i64::MAX).max(2);
+    let span = last - first;
+    let mut step = 1_i64;
+    let mut multipliers = [2, 5, 10].iter().cycle();
+    let mut magnitude = 1_i64;
+    while span / step >= max_labels {
+        let Some(&m) = multipliers.next() else { break };
+        if m == 10 {
+            magnitude *= 10;
+            step = magnitude;
+        } else {
+            step = magnitude * m;
+        }
+    }
+    let start = first.div_euclid(step) * step;
+    let start = if start < first { start + step } else { start };
+    (0..)
+        .map(|k| start + k * step)
+        .take_while(|year| *year <= last)
+        .take(200)
+        .filter_map(|year| i32::try_from(year).ok())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nice_steps() {
+        assert!((nice_step(9_000.0) - 10_000.0).abs() < 1e-6);
+        assert!((nice_step(1_900.0) - 2_000.0).abs() < 1e-6);
+        assert!((nice_step(0.3) - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn linear_axis_includes_zero_and_headroom() {
+        let axis = linear_axis(41_000.0, 49_000.0);
+        let (lo, hi) = axis.range;
+        assert!(lo <= 0.0 && hi > 49_000.0 * 1.1);
+        assert!(
+            axis.positions.contains(&0.0) && axis.positions.contains(&40_000.0),
+            "{axis:?}"
+        );
+        assert_eq!(axis.decimals, 0);
+        let (lo, hi) = linear_axis(-16.3, 0.0).range;
+        assert!(lo < -16.3 && hi > 0.0);
+    }
+
+    #[test]
+    fn log_axis_ticks_are_inside_the_range() {
+        let axis = log_axis(41_000.0, 49_000.0);
+        let (lo, hi) = axis.range;
+        assert!(axis.positions.len() >= 3, "{axis:?}");
+        assert!(axis.positions.iter().all(|t| (lo..=hi).contains(t)));
+        let axis = log_axis(3.0, 50_000.0);
+        assert!(
+            axis.positions.iter().any(|t| (t - 4.0).abs() < 1e-9),
+            "{axis:?}"
+        );
+    }
+
+    #[test]
+    fn years_are_whole_and_thinned() {
+        assert_eq!(year_ticks(2020, 2023, 10), vec![2020, 2021, 2022, 2023]);
+        let many = year_ticks(1900, 2020, 10);
+        assert!(many.len() <= 13, "{many:?}");
+        assert_eq!(many.first(), Some(&1900));
+        let huge = year_ticks(i32::MIN, i32::MAX, 10);
+        assert!(!huge.is_empty() && huge.len() <= 10, "{huge:?}");
+    }
+}
