@@ -40,7 +40,7 @@ pub fn open_bytes(bytes: &[u8], source_name: &str) -> LoadReport {
 /// RIS) told apart by `source_name`'s extension and the text itself.
 #[must_use]
 pub fn open_text(text: &str, source_name: &str) -> LoadReport {
-    match import::detect(source_name, text) {
+    match ReferenceFormat::detect(source_name, text) {
         Some(format) => open_bibliography(text, source_name, format),
         None => load::load_str(text, source_name),
     }

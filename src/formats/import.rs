@@ -1,7 +1,7 @@
 //! Opening a bibliography (CSL-JSON, BibTeX/BibLaTeX or RIS) as a references-only corpus.
 //!
-//! [`detect`] tells the formats apart by file extension and, failing that, by content;
-//! [`import`] reads the references, reporting each bad entry as a located warning and skipping
+//! [`ReferenceFormat::detect`] tells the formats apart by file extension and, failing that, by
+//! content; [`import`] reads the references, reporting each bad entry as a located warning and skipping
 //! it, and [`into_corpus_file`] wraps them in a corpus with no text.
 
 use std::collections::HashMap;
@@ -11,34 +11,6 @@ use crate::corpus::diagnostics::{Code, Diagnostic, Location};
 use crate::corpus::model::{CorpusFile, FORMAT_V1, Paper, Reference};
 
 use super::{ReferenceFormat, bibtex, csl_json, ris};
-
-/// Which format a file is in, from its name and its text: `None` for a paperlens corpus (or
-/// anything that is not recognisably a bibliography, which the corpus reader then explains).
-///
-/// `.bib`, `.bibtex` and `.biblatex` are BibTeX and `.ris` is RIS whatever they hold; a `.json`
-/// file is CSL-JSON when it starts with `[`. Any other name is judged by its content: `[` starts
-/// CSL-JSON, a line `@type{` BibTeX, a line `TY  - ` RIS.
-#[must_use]
-pub fn detect(file_name: &str, text: &str) -> Option<ReferenceFormat> {
-    let extension = Path::new(file_name)
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    let first = without_byte_order_mark(text).trim_start().chars().next();
-    match extension.as_deref() {
-        Some("bib" | "bibtex" | "biblatex") => return Some(ReferenceFormat::Bibtex),
-        Some("ris") => return Some(ReferenceFormat::Ris),
-        Some("json") => return (first == Some('[')).then_some(ReferenceFormat::CslJson),
-        _ => {}
-    }
-    match first {
-        None | Some('{') => None,
-        Some('[') => Some(ReferenceFormat::CslJson),
-        Some(_) if text.lines().any(ris::is_type_line) => Some(ReferenceFormat::Ris),
-        Some(_) if text.lines().any(bibtex::is_entry_line) => Some(ReferenceFormat::Bibtex),
-        Some(_) => None,
-    }
-}
 
 /// The references read from a bibliography file, and what went wrong on the way.
 #[derive(Clone, Debug, Default)]
@@ -188,27 +160,6 @@ pub fn into_corpus_file(references: Vec<Reference>, title: &str) -> CorpusFile {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn formats_are_told_apart_by_name_then_content() {
-        assert_eq!(detect("a.bib", "{}"), Some(ReferenceFormat::Bibtex));
-        assert_eq!(detect("a.BibTeX", ""), Some(ReferenceFormat::Bibtex));
-        assert_eq!(detect("a.ris", "{"), Some(ReferenceFormat::Ris));
-        assert_eq!(detect("a.json", " [{}]"), Some(ReferenceFormat::CslJson));
-        assert_eq!(detect("a.json", "{\"format\": 1}"), None);
-        assert_eq!(detect("a.json", "@book{x,}"), None);
-        assert_eq!(detect("refs", "\u{feff}[]"), Some(ReferenceFormat::CslJson));
-        assert_eq!(
-            detect("refs.txt", "% comment\n@Article{x, title={T}}"),
-            Some(ReferenceFormat::Bibtex)
-        );
-        assert_eq!(
-            detect("export", "\r\nTY  - JOUR\r\nER  - \r\n"),
-            Some(ReferenceFormat::Ris)
-        );
-        assert_eq!(detect("notes.txt", "just text"), None);
-        assert_eq!(detect("corpus", "{\"format\"}"), None);
-    }
 
     #[test]
     fn duplicate_and_missing_ids_are_made_unique_and_numbers_assigned() {

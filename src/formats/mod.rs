@@ -5,7 +5,9 @@
 //!   [`export_references`]), each carrying its cross-links in the format's note field; the
 //!   regional table and the cases as [`csv`]; the whole corpus as JSON ([`export_corpus_json`]).
 //! - Import ([`import`]): a CSL-JSON, BibTeX/BibLaTeX or RIS file as a references-only corpus;
-//!   [`crate::corpus::load`] calls it for such files.
+//!   the opening layer ([`crate::open`]) calls it for such files.
+//! - [`ReferenceFormat`]: the one name for those three formats (label, file extensions,
+//!   detection, the command line's `--format` word).
 //!
 //! Nothing here knows about the window: the command line, the window and the tests all call
 //! these functions.
@@ -15,67 +17,22 @@ pub mod csl_json;
 pub mod csv;
 pub mod import;
 pub mod links;
+mod reference_format;
 pub mod ris;
 pub mod styles;
 
 use std::fmt;
-
-use serde::{Deserialize, Serialize};
 
 use crate::corpus::Corpus;
 use crate::corpus::model::{CorpusFile, Reference};
 
 pub use import::Imported;
 pub use links::{CrossLinks, cross_links};
+pub use reference_format::ReferenceFormat;
 pub use styles::{
     BibliographyEntry, CitationStyle, format_bibliography, format_bibliography_entry,
     format_in_text,
 };
-
-/// A reference format: what paperlens exports references in and opens bibliographies from.
-///
-/// The one name for these three formats in every layer: the command line parses `--format`
-/// into it (clap's [`clap::ValueEnum`], spelled `bibtex`, `ris`, `csl-json`), the window lists
-/// [`ReferenceFormat::ALL`] in its export menu and [`import::detect`] tells which one a file
-/// is in. Variants are declared in menu order, which is also the order `--help` lists them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "kebab-case")]
-pub enum ReferenceFormat {
-    /// BibTeX or BibLaTeX (`.bib`; LaTeX, JabRef, Pandoc).
-    #[value(help = "BibTeX (`.bib`)")]
-    Bibtex,
-    /// RIS (`.ris`: `TY  - …` … `ER  - ` records; EndNote, Zotero, Mendeley).
-    #[value(help = "RIS (`.ris`)")]
-    Ris,
-    /// CSL-JSON, an array of items (`.json`; Zotero, Pandoc, citeproc).
-    #[value(help = "CSL-JSON (`.json`)")]
-    CslJson,
-}
-
-impl ReferenceFormat {
-    /// Every format, in menu order.
-    pub const ALL: [Self; 3] = [Self::Bibtex, Self::Ris, Self::CslJson];
-
-    /// A human-readable name, e.g. `"BibTeX"`.
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::CslJson => "CSL-JSON",
-            Self::Bibtex => "BibTeX",
-            Self::Ris => "RIS",
-        }
-    }
-
-    /// The usual file extension, without the dot.
-    #[must_use]
-    pub fn extension(self) -> &'static str {
-        match self {
-            Self::CslJson => "json",
-            Self::Bibtex => "bib",
-            Self::Ris => "ris",
-        }
-    }
-}
 
 /// Why an export failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -108,13 +65,12 @@ pub fn export_references(
     format: ReferenceFormat,
     positions: Option<&[usize]>,
 ) -> Result<String, ExportError> {
-    let all: Vec<usize>;
-    let positions = match positions {
-        Some(positions) => positions,
-        None => {
-            all = (0..corpus.file.references.len()).collect();
-            &all
-        }
+    let every: Vec<usize>;
+    let positions = if let Some(positions) = positions {
+        positions
+    } else {
+        every = (0..corpus.file.references.len()).collect();
+        &every
     };
     match format {
         ReferenceFormat::CslJson => csl_json::export(corpus, positions),

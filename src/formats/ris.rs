@@ -1,4 +1,4 @@
-//! RIS, the tagged format of EndNote, Zotero, Mendeley and most library catalogues: one
+//! RIS, the tagged format of `EndNote`, Zotero, Mendeley and most library catalogues: one
 //! `TY  - …` … `ER  - ` record per reference, one `TAG  - value` line per field.
 //!
 //! Export uses the standard tags (`AU`, `A2`, `TI`, `T2`, `PY`, `DA`, `VL`, `IS`, `SP`/`EP`,

@@ -584,6 +584,8 @@ mod tests {
     /// renderer's fixes, `vendor/hayagriva/PATCHES.md`).
     #[test]
     fn title_case_keeps_acronyms_and_small_words() {
+        use hayagriva::lang::{Case, CaseFolder, TitleCase};
+
         for style in [CitationStyle::ChicagoAuthorDate, CitationStyle::Mla] {
             let (citaristi, _) = entry(style, "citaristi2022");
             assert!(
@@ -599,7 +601,6 @@ mod tests {
         }
         // The case folder itself: a closing all-capitals word survives the switch to the
         // next element's case, and a comma is not the end of a sentence.
-        use hayagriva::lang::{Case, CaseFolder, TitleCase};
         let mut folder = CaseFolder::with_config(Case::Title(TitleCase::default()));
         folder.push_str("united nations office on drugs and crime—UNODC");
         folder.reconfigure(Case::NoTransform);

@@ -9,10 +9,10 @@ use serde_json::Value;
 use crate::corpus::Corpus;
 use crate::corpus::cite::words;
 use crate::corpus::model::{CslDate, CslName, Reference};
-
-use super::mapping::{EXTRA_TO_BIBTEX, entry_subtype, entry_type};
 use crate::formats::links::CrossLinks;
 use crate::formats::{ExportError, each_reference};
+
+use super::mapping::{EXTRA_TO_BIBTEX, entry_subtype, entry_type};
 
 /// The references at `positions` as a `.bib` file: one entry per reference, separated by blank
 /// lines.
@@ -217,7 +217,7 @@ fn names(list: &[CslName]) -> String {
             if name.family.contains([' ', ',']) {
                 family = format!("{{{family}}}");
             }
-            let last = words(&[
+            let von_last = words(&[
                 &escape(&name.dropping_particle),
                 &escape(&name.non_dropping_particle),
                 &family,
@@ -231,9 +231,9 @@ fn names(list: &[CslName]) -> String {
                 }
             };
             match (name.suffix.is_empty(), name.given.is_empty()) {
-                (true, true) => last,
-                (true, false) => format!("{last}, {}", part(&name.given)),
-                (false, _) => format!("{last}, {}, {}", part(&name.suffix), part(&name.given)),
+                (true, true) => von_last,
+                (true, false) => format!("{von_last}, {}", part(&name.given)),
+                (false, _) => format!("{von_last}, {}, {}", part(&name.suffix), part(&name.given)),
             }
         })
         .collect::<Vec<_>>()

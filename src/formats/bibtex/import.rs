@@ -5,10 +5,11 @@
 use std::collections::{HashMap, HashSet};
 
 use biblatex::{
-    Bibliography, ChunksExt as _, EntryType, ParseError, ParseErrorKind, RawBibliography, Token,
+    Bibliography, ChunksExt, EntryType, ParseError, ParseErrorKind, RawBibliography, Token,
 };
 
 use crate::corpus::diagnostics::{Code, Diagnostic, LineIndex};
+use crate::formats::import::Imported;
 
 use super::latex::protect_literals;
 use super::limits::{
@@ -16,7 +17,6 @@ use super::limits::{
     inheritance_problems, too_deep,
 };
 use super::reference::to_reference;
-use crate::formats::import::Imported;
 
 /// Whether a line starts a BibTeX entry: `@type{` or `@type(` (after optional white space).
 #[must_use]
@@ -73,60 +73,89 @@ pub fn import(text: &str) -> Imported {
     })
 }
 
+/// Reads `text` in the steps the module documentation describes.
 fn import_checked(text: &str) -> Imported {
-    let mut imported = Imported::default();
-    // One index of line starts: locating each entry from the start of the text would make a
-    // long file quadratic.
-    let lines = LineIndex::new(text);
-    let starts = entry_starts(text);
-    let mut pieces: Vec<Piece> = Vec::with_capacity(starts.len() + 1);
-    let mut boundaries = vec![0];
-    boundaries.extend(starts.iter().copied().filter(|&s| s > 0));
-    boundaries.push(text.len());
-    for pair in boundaries.windows(2) {
-        if let [start, end] = *pair
-            && end > start
-        {
-            pieces.push(Piece {
-                start,
-                end,
-                skipped: false,
-            });
+    let mut reading = Reading::new(text);
+    reading.skip_unparsable_entries();
+    reading.skip_duplicates_and_entries_past_limits();
+    if let Some(bibliography) = reading.parse_the_rest() {
+        reading.read_entries(&bibliography);
+    }
+    reading.imported
+}
+
+/// A `.bib` file being read: its text cut into pieces, a working copy in which skipped pieces
+/// are blanked out, and what has been read and reported so far.
+struct Reading<'t> {
+    /// The file's text.
+    text: &'t str,
+    /// Where each line of `text` starts: locating each entry from the start of the text would
+    /// make a long file quadratic.
+    lines: LineIndex<'t>,
+    /// The entries, and the text before the first, in order.
+    pieces: Vec<Piece>,
+    /// `text` with every skipped piece blanked, line breaks kept, so that offsets still match.
+    working: String,
+    /// The references read and the problems reported.
+    imported: Imported,
+}
+
+impl<'t> Reading<'t> {
+    /// `text` cut into pieces at the start of each entry, nothing read yet.
+    fn new(text: &'t str) -> Self {
+        let mut boundaries = vec![0];
+        boundaries.extend(entry_starts(text).into_iter().filter(|&s| s > 0));
+        boundaries.push(text.len());
+        let pieces = boundaries
+            .windows(2)
+            .filter_map(|pair| match *pair {
+                [start, end] if end > start => Some(Piece {
+                    start,
+                    end,
+                    skipped: false,
+                }),
+                _ => None,
+            })
+            .collect();
+        Self {
+            text,
+            lines: LineIndex::new(text),
+            pieces,
+            working: text.to_owned(),
+            imported: Imported::default(),
         }
     }
-    let mut working = text.to_owned();
 
-    // 1. Syntax, entry by entry, so one broken entry cannot take its neighbours with it.
-    for piece in &mut pieces {
-        let Some(slice) = text.get(piece.start..piece.end) else {
-            continue;
-        };
-        if let Some(at) = too_deep(slice) {
-            let problem = Problem {
-                code: Code::SkippedEntry,
-                what: format!("braces nest more than {MAX_BRACE_DEPTH} levels deep"),
-                hint: "a real entry never needs that many; check the file for damage",
-                at: piece.start + at,
+    /// 1. Syntax, entry by entry, so that one broken entry cannot take its neighbours with it.
+    fn skip_unparsable_entries(&mut self) {
+        for i in 0..self.pieces.len() {
+            let Some(piece) = self.pieces.get(i).copied() else {
+                continue;
             };
-            skip_for(text, &lines, &mut working, piece, &problem, &mut imported);
-            continue;
-        }
-        if let Err(error) = RawBibliography::parse(slice) {
-            skip(
-                text,
-                &lines,
-                &mut working,
-                piece,
-                &error,
-                piece.start,
-                &mut imported,
-            );
+            let Some(slice) = self.text.get(piece.start..piece.end) else {
+                continue;
+            };
+            if let Some(at) = too_deep(slice) {
+                let problem = Problem {
+                    code: Code::SkippedEntry,
+                    what: format!("braces nest more than {MAX_BRACE_DEPTH} levels deep"),
+                    hint: "a real entry never needs that many; check the file for damage",
+                    at: piece.start + at,
+                };
+                self.skip(i, &problem);
+            } else if let Err(error) = RawBibliography::parse(slice) {
+                self.skip(i, &Problem::from_parse_error(&error, piece.start));
+            }
         }
     }
 
-    // 2. Duplicate keys: the first entry wins, as in BibTeX.
-    let snapshot = working.clone();
-    if let Ok(raw) = RawBibliography::parse(&snapshot) {
+    /// 2. Duplicate keys (the first entry wins, as in BibTeX), then the entries past the
+    ///    limits of [`super::limits`].
+    fn skip_duplicates_and_entries_past_limits(&mut self) {
+        let snapshot = self.working.clone();
+        let Ok(raw) = RawBibliography::parse(&snapshot) else {
+            return;
+        };
         let mut first: HashMap<&str, usize> = HashMap::new();
         let mut duplicates = Vec::new();
         for raw_entry in &raw.entries {
@@ -139,15 +168,15 @@ fn import_checked(text: &str) -> Imported {
             }
         }
         for (key, first_at, at) in duplicates {
-            if let Some(piece) = piece_at(&mut pieces, at) {
-                let first_line = lines.location(first_at, 0).line;
+            if let Some(i) = self.piece_at(at) {
+                let first_line = self.lines.location(first_at, 0).line;
                 let error = ParseError {
                     span: at..at,
                     kind: ParseErrorKind::DuplicateKey(format!(
                         "{key}` (first at line {first_line})"
                     )),
                 };
-                skip(text, &lines, &mut working, piece, &error, 0, &mut imported);
+                self.skip(i, &Problem::from_parse_error(&error, 0));
             }
         }
         let heirs = heirs(&raw, &first);
@@ -173,117 +202,152 @@ fn import_checked(text: &str) -> Imported {
         ];
         for (problems, hint) in limited {
             for (at, what) in problems {
-                if let Some(piece) = piece_at(&mut pieces, at).filter(|p| !p.skipped) {
+                if let Some(i) = self.unskipped_piece_at(at) {
                     let problem = Problem {
                         code: Code::SkippedEntry,
                         what,
                         hint,
                         at,
                     };
-                    skip_for(text, &lines, &mut working, piece, &problem, &mut imported);
+                    self.skip(i, &problem);
                 }
             }
         }
     }
 
-    // 3. Abbreviations, cross-references and field contents, over the whole file: an entry
-    //    that fails is skipped and the file read again.
-    let bibliography = loop {
-        match Bibliography::parse(&working) {
-            Ok(bibliography) => break bibliography,
-            Err(error) => {
-                let at = error.span.start;
-                let Some(piece) = piece_at(&mut pieces, at).filter(|p| !p.skipped) else {
-                    imported.diagnostics.push(
-                        Diagnostic::error(
-                            Code::BibtexSyntax,
-                            format!("the file cannot be read as BibTeX: {}", error.kind),
-                            "fix the file at this point",
-                        )
-                        .located(lines.location(at, 1)),
-                    );
-                    return imported;
-                };
-                skip(text, &lines, &mut working, piece, &error, 0, &mut imported);
+    /// 3. Abbreviations, cross-references and field contents, over the whole file: an entry
+    ///    that fails is skipped and the file read again. `None` when what fails is outside
+    ///    any entry still read (then reported as an error).
+    fn parse_the_rest(&mut self) -> Option<Bibliography> {
+        let bibliography = loop {
+            match Bibliography::parse(&self.working) {
+                Ok(bibliography) => break bibliography,
+                Err(error) => {
+                    let at = error.span.start;
+                    let Some(i) = self.unskipped_piece_at(at) else {
+                        self.imported.diagnostics.push(
+                            Diagnostic::error(
+                                Code::BibtexSyntax,
+                                format!("the file cannot be read as BibTeX: {}", error.kind),
+                                "fix the file at this point",
+                            )
+                            .located(self.lines.location(at, 1)),
+                        );
+                        return None;
+                    };
+                    self.skip(i, &Problem::from_parse_error(&error, 0));
+                }
+            }
+        };
+        // Read once more with literal specials (`\{`, `\textasciitilde` …) set apart, so that
+        // decoding the LaTeX the parser leaves cannot mistake them for syntax.
+        Some(Bibliography::parse(&protect_literals(&self.working)).unwrap_or(bibliography))
+    }
+
+    /// 4. Each entry of `bibliography` as a reference located at its line (sets and `xdata`
+    ///    entries left out); a `crossref` to no entry is reported.
+    fn read_entries(&mut self, bibliography: &Bibliography) {
+        // Where each entry starts, for diagnostics.
+        let mut offsets: HashMap<String, usize> = HashMap::new();
+        if let Ok(raw) = RawBibliography::parse(&self.working) {
+            for raw_entry in &raw.entries {
+                offsets
+                    .entry(raw_entry.v.key.v.to_owned())
+                    .or_insert(raw_entry.span.start);
             }
         }
-    };
-
-    // Read once more with literal specials (`\{`, `\textasciitilde` …) set apart, so that
-    // decoding the LaTeX the parser leaves cannot mistake them for syntax.
-    let bibliography = Bibliography::parse(&protect_literals(&working)).unwrap_or(bibliography);
-
-    // Where each entry starts, for diagnostics.
-    let mut offsets: HashMap<String, usize> = HashMap::new();
-    if let Ok(raw) = RawBibliography::parse(&working) {
-        for raw_entry in &raw.entries {
-            offsets
-                .entry(raw_entry.v.key.v.to_owned())
-                .or_insert(raw_entry.span.start);
+        let keys: HashSet<&str> = bibliography.keys().collect();
+        for entry in bibliography.iter() {
+            if matches!(entry.entry_type, EntryType::Set | EntryType::XData) {
+                continue;
+            }
+            let offset = offsets.get(&entry.key).copied().unwrap_or(0);
+            let head_len = self
+                .text
+                .get(offset..)
+                .and_then(|rest| rest.find(['\n', ',']))
+                .unwrap_or(0);
+            let location = self.lines.location(offset, head_len);
+            if let Some(parent) = entry.get("crossref").map(ChunksExt::format_verbatim)
+                && !keys.contains(parent.trim())
+            {
+                self.imported.diagnostics.push(
+                    Diagnostic::warning(
+                        Code::UnknownReference,
+                        format!(
+                            "entry `{}` has `crossref = {{{}}}`, but no entry has that key; nothing is inherited",
+                            entry.key,
+                            parent.trim()
+                        ),
+                        "add the entry it refers to, or remove the crossref",
+                    )
+                    .located(location),
+                );
+            }
+            self.imported.push(to_reference(entry), location);
         }
     }
-    let keys: HashSet<&str> = bibliography.keys().collect();
-    for entry in bibliography.iter() {
-        if matches!(entry.entry_type, EntryType::Set | EntryType::XData) {
-            continue;
-        }
-        let offset = offsets.get(&entry.key).copied().unwrap_or(0);
-        let head_len = text
-            .get(offset..)
-            .and_then(|rest| rest.find(['\n', ',']))
-            .unwrap_or(0);
-        let location = lines.location(offset, head_len);
-        if let Some(parent) = entry.get("crossref").map(|c| c.format_verbatim())
-            && !keys.contains(parent.trim())
-        {
-            imported.diagnostics.push(
-                Diagnostic::warning(
-                    Code::UnknownReference,
-                    format!(
-                        "entry `{}` has `crossref = {{{}}}`, but no entry has that key; nothing is inherited",
-                        entry.key,
-                        parent.trim()
-                    ),
-                    "add the entry it refers to, or remove the crossref",
-                )
-                .located(location),
-            );
-        }
-        imported.push(to_reference(entry), location);
+
+    /// The index of the piece holding byte `at` (pieces are in order and do not overlap).
+    fn piece_at(&self, at: usize) -> Option<usize> {
+        let i = self.pieces.partition_point(|p| p.end <= at);
+        self.pieces.get(i).filter(|p| p.start <= at).map(|_| i)
     }
-    imported
-}
 
-/// The piece holding byte `at` (pieces are in order and do not overlap).
-fn piece_at(pieces: &mut [Piece], at: usize) -> Option<&mut Piece> {
-    let i = pieces.partition_point(|p| p.end <= at);
-    pieces.get_mut(i).filter(|p| p.start <= at)
-}
+    /// The index of the piece holding byte `at`, unless that piece is skipped already.
+    fn unskipped_piece_at(&self, at: usize) -> Option<usize> {
+        self.piece_at(at)
+            .filter(|&i| self.pieces.get(i).is_some_and(|p| !p.skipped))
+    }
 
-/// Reports `piece` as skipped because of `error` (whose span is relative to `base`) and blanks
-/// it in `working`, keeping every line break so that later offsets still match the file.
-fn skip(
-    text: &str,
-    lines: &LineIndex<'_>,
-    working: &mut String,
-    piece: &mut Piece,
-    error: &ParseError,
-    base: usize,
-    imported: &mut Imported,
-) {
-    let (what, hint) = describe(&error.kind);
-    let code = if matches!(error.kind, ParseErrorKind::DuplicateKey(_)) {
-        Code::DuplicateId
-    } else {
-        Code::SkippedEntry
-    };
-    let problem = Problem {
-        code,
-        what,
-        hint,
-        at: base + error.span.start,
-    };
-    skip_for(text, lines, working, piece, &problem, imported);
+    /// Reports piece `i` as skipped for `problem` and blanks it in the working copy, keeping
+    /// every line break so that later offsets still match the file.
+    fn skip(&mut self, i: usize, problem: &Problem) {
+        let Some(piece) = self.pieces.get_mut(i) else {
+            return;
+        };
+        piece.skipped = true;
+        let (start, end) = (piece.start, piece.end);
+        let original = self.text.get(start..end).unwrap_or_default();
+        let head: String = original
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .chars()
+            .take(60)
+            .collect();
+        let at = self.lines.location(problem.at, 0);
+        let entry_location = self.lines.location(start, head.len());
+        let (what, hint) = (&problem.what, problem.hint);
+        let message = if head.starts_with('@') {
+            format!(
+                "skipped the entry `{head}` (line {}): {what} at line {}, column {}",
+                entry_location.line, at.line, at.column
+            )
+        } else {
+            format!(
+                "skipped the text at line {}: {what} at line {}, column {}",
+                entry_location.line, at.line, at.column
+            )
+        };
+        self.imported
+            .diagnostics
+            .push(Diagnostic::warning(problem.code, message, hint).located(entry_location));
+        let blanked: String = original
+            .chars()
+            .map(|c| {
+                if c == '\n' {
+                    "\n".to_owned()
+                } else {
+                    " ".repeat(c.len_utf8())
+                }
+            })
+            .collect();
+        if self.working.is_char_boundary(start) && self.working.is_char_boundary(end) {
+            self.working.replace_range(start..end, &blanked);
+        }
+    }
 }
 
 /// Why an entry is skipped: the code, what is wrong, what to do, and the byte offset it is at.
@@ -294,57 +358,21 @@ struct Problem {
     at: usize,
 }
 
-/// Reports `piece` as skipped for `problem` and blanks it in `working` (see [`skip`]).
-fn skip_for(
-    text: &str,
-    lines: &LineIndex<'_>,
-    working: &mut String,
-    piece: &mut Piece,
-    problem: &Problem,
-    imported: &mut Imported,
-) {
-    piece.skipped = true;
-    let head: String = text
-        .get(piece.start..piece.end)
-        .unwrap_or_default()
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .chars()
-        .take(60)
-        .collect();
-    let at = lines.location(problem.at, 0);
-    let entry_location = lines.location(piece.start, head.len());
-    let (what, hint) = (&problem.what, problem.hint);
-    let message = if head.starts_with('@') {
-        format!(
-            "skipped the entry `{head}` (line {}): {what} at line {}, column {}",
-            entry_location.line, at.line, at.column
-        )
-    } else {
-        format!(
-            "skipped the text at line {}: {what} at line {}, column {}",
-            entry_location.line, at.line, at.column
-        )
-    };
-    imported
-        .diagnostics
-        .push(Diagnostic::warning(problem.code, message, hint).located(entry_location));
-    let blanked: String = text
-        .get(piece.start..piece.end)
-        .unwrap_or_default()
-        .chars()
-        .map(|c| {
-            if c == '\n' {
-                "\n".to_owned()
-            } else {
-                " ".repeat(c.len_utf8())
-            }
-        })
-        .collect();
-    if working.is_char_boundary(piece.start) && working.is_char_boundary(piece.end) {
-        working.replace_range(piece.start..piece.end, &blanked);
+impl Problem {
+    /// What a parse error (whose span is relative to `base`) says is wrong.
+    fn from_parse_error(error: &ParseError, base: usize) -> Self {
+        let (what, hint) = describe(&error.kind);
+        let code = if matches!(error.kind, ParseErrorKind::DuplicateKey(_)) {
+            Code::DuplicateId
+        } else {
+            Code::SkippedEntry
+        };
+        Self {
+            code,
+            what,
+            hint,
+            at: base + error.span.start,
+        }
     }
 }
 

@@ -132,9 +132,8 @@ fn decode_into(chars: &[char], out: &mut String) {
                     // `\,` and other one-character commands: a thin space, or the character.
                     match chars.get(name_start) {
                         Some(',' | ';' | ' ') => out.push(' '),
-                        Some('/' | '-') => {}
+                        Some('/' | '-') | None => {}
                         Some(&other) => out.push(other),
-                        None => {}
                     }
                     i = name_start + 1;
                     continue;

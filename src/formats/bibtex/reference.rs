@@ -154,25 +154,7 @@ pub fn to_reference(entry: &Entry) -> Reference {
         }
     }
     reference.issued = date_of(entry, entry.date(), "date");
-    reference.container_title = if is_article {
-        with_subtitle(
-            text_field(entry, "journaltitle").or_else(|| text_field(entry, "journal")),
-            text_field(entry, "journalsubtitle"),
-        )
-    } else {
-        let book = with_subtitle(
-            text_field(entry, "booktitle"),
-            text_field(entry, "booksubtitle"),
-        );
-        if book.is_empty() {
-            with_subtitle(
-                text_field(entry, "maintitle"),
-                text_field(entry, "mainsubtitle"),
-            )
-        } else {
-            book
-        }
-    };
+    reference.container_title = container_title(entry, is_article);
     reference.volume = text_field(entry, "volume").unwrap_or_default();
     let number = text_field(entry, "number");
     let issue = text_field(entry, "issue");
@@ -194,20 +176,7 @@ pub fn to_reference(entry: &Entry) -> Reference {
     reference.publisher_place = list_field(entry, "location")
         .or_else(|| list_field(entry, "address"))
         .unwrap_or_default();
-    reference.doi = verbatim_field(entry, "doi")
-        .map(|d| {
-            [
-                "https://doi.org/",
-                "http://doi.org/",
-                "https://dx.doi.org/",
-                "doi:",
-            ]
-            .iter()
-            .fold(d, |d, prefix| {
-                d.strip_prefix(prefix).map(str::to_owned).unwrap_or(d)
-            })
-        })
-        .unwrap_or_default();
+    reference.doi = doi(entry);
     reference.url = verbatim_field(entry, "url").unwrap_or_default();
     reference.note = text_field(entry, "note").unwrap_or_default();
     for (role, names) in other_editors {
@@ -223,6 +192,57 @@ pub fn to_reference(entry: &Entry) -> Reference {
             .extra
             .insert("authority".to_owned(), Value::String(institution));
     }
+    keep_other_fields(entry, type_from_subtype, &mut reference);
+    reference
+}
+
+/// The title of the journal (for an article) or the book (`booktitle`, else `maintitle`) the
+/// entry is part of, with its subtitle.
+fn container_title(entry: &Entry, is_article: bool) -> String {
+    if is_article {
+        with_subtitle(
+            text_field(entry, "journaltitle").or_else(|| text_field(entry, "journal")),
+            text_field(entry, "journalsubtitle"),
+        )
+    } else {
+        let book = with_subtitle(
+            text_field(entry, "booktitle"),
+            text_field(entry, "booksubtitle"),
+        );
+        if book.is_empty() {
+            with_subtitle(
+                text_field(entry, "maintitle"),
+                text_field(entry, "mainsubtitle"),
+            )
+        } else {
+            book
+        }
+    }
+}
+
+/// The DOI without the resolver or `doi:` prefix some tools write before it.
+fn doi(entry: &Entry) -> String {
+    verbatim_field(entry, "doi")
+        .map(|d| {
+            [
+                "https://doi.org/",
+                "http://doi.org/",
+                "https://dx.doi.org/",
+                "doi:",
+            ]
+            .iter()
+            .fold(d, |d, prefix| {
+                d.strip_prefix(prefix).map(str::to_owned).unwrap_or(d)
+            })
+        })
+        .unwrap_or_default()
+}
+
+/// Every field of `entry` not read into the reference's own fields, kept in its `extra` under
+/// its CSL-JSON name where it has one (people and dates as CSL-JSON values, other text decoded
+/// unless BibLaTeX keeps it verbatim). `type_from_subtype` says whether `entrysubtype` gave the
+/// item type.
+fn keep_other_fields(entry: &Entry, type_from_subtype: bool, reference: &mut Reference) {
     for (field, chunks) in &entry.fields {
         // An `entrysubtype` that gave the type is not kept a second time in `extra`.
         if CONSUMED.contains(&field.as_str()) || (field == "entrysubtype" && type_from_subtype) {
@@ -257,5 +277,4 @@ pub fn to_reference(entry: &Entry) -> Reference {
             reference.extra.insert(key.to_owned(), value);
         }
     }
-    reference
 }
