@@ -457,23 +457,12 @@ fn highlight_ranges(corpus: &Corpus, item: Option<Item>, paragraph: usize) -> Ve
             .filter(|m| m.entity == e)
             .map(|m| m.range.clone())
             .collect(),
-        Item::SeriesPoint { series, point } => {
-            let year = corpus
-                .file
-                .series
-                .get(series)
-                .and_then(|s| s.points.get(point))
-                .map(|p| p.year);
-            year.and_then(|year| index.year_mentions.get(&year))
-                .map(|mentions| {
-                    mentions
-                        .iter()
-                        .filter(|m| m.paragraph == paragraph)
-                        .map(|m| m.range.clone())
-                        .collect()
-                })
-                .unwrap_or_default()
-        }
+        Item::SeriesPoint { series, point } => corpus
+            .point_year_mentions(series, point)
+            .iter()
+            .filter(|m| m.paragraph == paragraph)
+            .map(|m| m.range.clone())
+            .collect(),
         _ => Vec::new(),
     }
 }

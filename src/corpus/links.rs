@@ -93,16 +93,8 @@ pub fn related(corpus: &Corpus, item: Item) -> Related {
             }
         }
         Item::SeriesPoint { series, point } => {
-            let year = corpus
-                .file
-                .series
-                .get(series)
-                .and_then(|s| s.points.get(point))
-                .map(|p| p.year);
-            if let Some(mentions) = year.and_then(|year| index.year_mentions.get(&year)) {
-                for mention in mentions {
-                    add(&mut out, Item::Paragraph(mention.paragraph));
-                }
+            for mention in corpus.point_year_mentions(series, point) {
+                add(&mut out, Item::Paragraph(mention.paragraph));
             }
         }
         Item::Note(n) => {

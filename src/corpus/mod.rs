@@ -139,6 +139,17 @@ impl Corpus {
         ))
     }
 
+    /// Where the text mentions the year of a series point (empty when it has none).
+    #[must_use]
+    pub fn point_year_mentions(&self, series: usize, point: usize) -> &[index::YearMention] {
+        self.file
+            .series
+            .get(series)
+            .and_then(|s| s.points.get(point))
+            .and_then(|p| self.index.year_mentions.get(&p.year))
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// Counts of what the corpus holds, for summaries.
     #[must_use]
     pub fn summary(&self) -> Summary {

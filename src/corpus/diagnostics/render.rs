@@ -1,0 +1,126 @@
+//! Rendering diagnostics: compiler-style text with the offending line and a caret, or JSON.
+
+use super::{Diagnostic, Severity};
+
+/// Renders diagnostics as a compiler does: `file:line:col`, the offending line with a caret
+/// under it, and the hint. `source` is the text the locations refer to, when there is one.
+#[must_use]
+pub fn render_human(
+    diagnostics: &[Diagnostic],
+    file_name: &str,
+    source: Option<&str>,
+    color: bool,
+) -> String {
+    use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        let level = match diagnostic.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let title = match &diagnostic.path {
+            Some(path) => format!("{} (at {path})", diagnostic.message),
+            None => diagnostic.message.clone(),
+        };
+        let mut group = Group::with_title(
+            level
+                .primary_title(title.as_str())
+                .id(diagnostic.code.as_str()),
+        );
+        match (source, diagnostic.location) {
+            (Some(source), Some(location)) => {
+                let (window, window_start) = line_window(source, location.offset);
+                let first_line = location.line;
+                let start = location.offset - window_start;
+                let span_len = location
+                    .length
+                    .clamp(1, window.len().saturating_sub(start).max(1));
+                let end = window.floor_char_boundary((start + span_len).min(window.len()));
+                let label = diagnostic.code.as_str();
+                group = group.element(
+                    Snippet::source(window)
+                        .line_start(first_line)
+                        .path(file_name)
+                        .annotation(
+                            AnnotationKind::Primary
+                                .span(start..end.max(start))
+                                .label(label),
+                        ),
+                );
+            }
+            _ => {
+                group = group
+                    .element(Level::NOTE.message(format!("in {}", diagnostic.position(file_name))));
+            }
+        }
+        if !diagnostic.hint.is_empty() {
+            group = group.element(Level::HELP.message(diagnostic.hint.as_str()));
+        }
+        out.push_str(&renderer.render(&[group]));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// The line holding `offset`, cut to at most 400 bytes around it so a minified file stays
+/// readable, and its byte start. Only those bytes are looked at, so rendering many
+/// diagnostics of a large file stays linear.
+fn line_window(source: &str, offset: usize) -> (&str, usize) {
+    const HALF_WINDOW: usize = 200;
+    let offset = source.floor_char_boundary(offset.min(source.len()));
+    let lookback = source.floor_char_boundary(offset.saturating_sub(HALF_WINDOW));
+    let line_start = source
+        .get(lookback..offset)
+        .and_then(|before| before.rfind('\n'))
+        .map_or(lookback, |n| lookback + n + 1);
+    let lookahead =
+        source.floor_char_boundary(offset.saturating_add(HALF_WINDOW).min(source.len()));
+    let line_end = source
+        .get(offset..lookahead)
+        .and_then(|after| after.find('\n'))
+        .map_or(lookahead, |n| offset + n);
+    (
+        source.get(line_start..line_end).unwrap_or_default(),
+        line_start,
+    )
+}
+
+/// Renders diagnostics and a summary as pretty JSON: `{"file", "diagnostics", "summary"}`.
+#[must_use]
+pub fn render_json(
+    diagnostics: &[Diagnostic],
+    file_name: &str,
+    summary: &serde_json::Value,
+) -> String {
+    let value = serde_json::json!({
+        "file": file_name,
+        "diagnostics": diagnostics,
+        "summary": summary,
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::diagnostics::{Code, JsonPath, Location};
+
+    #[test]
+    fn human_rendering_shows_file_line_caret_and_hint() {
+        let source = "{\n  \"format\": \"nope\"\n}";
+        let diagnostic = Diagnostic::error(Code::UnsupportedFormat, "unsupported format", "use v1")
+            .at(JsonPath::root().key("format"))
+            .located(Location::at_offset(source, 14, 6));
+        let text = render_human(&[diagnostic], "x.json", Some(source), false);
+        assert!(text.contains("error[unsupported-format]"), "{text}");
+        assert!(text.contains("x.json:2:13"), "{text}");
+        assert!(text.contains("^^^^^^"), "{text}");
+        assert!(text.contains("use v1"), "{text}");
+    }
+}
