@@ -9,8 +9,11 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use eframe::egui;
+use paperlens::app::cases_view::CasesView;
 use paperlens::app::explorer::{Explorer, StartOptions};
-use paperlens::app::state::MainView;
+use paperlens::app::reader::Reader;
+use paperlens::app::table_view::TableView;
+use paperlens::app::trends_view::TrendsView;
 use paperlens::corpus::Corpus;
 use paperlens::corpus::synthetic::scaled_corpus_json;
 
@@ -37,10 +40,10 @@ fn frame(c: &mut Criterion) {
         ),
     ];
     let views = [
-        (MainView::Reader, "reference:porter1995"),
-        (MainView::Table, "region:asean"),
-        (MainView::Cases, "case:sea-labour-trafficking"),
-        (MainView::Trends, "point:victims/2021"),
+        (Reader::ID, "reference:porter1995"),
+        (TableView::ID, "region:asean"),
+        (CasesView::ID, "case:sea-labour-trafficking"),
+        (TrendsView::ID, "point:victims/2021"),
     ];
     let mut group = c.benchmark_group("frame");
     group
@@ -53,7 +56,7 @@ fn frame(c: &mut Criterion) {
                 &ctx,
                 StartOptions {
                     corpus: Some(corpus.clone()),
-                    view: Some(view),
+                    view: Some((*view).to_owned()),
                     select: Some(selection.to_owned()),
                     ..StartOptions::default()
                 },
@@ -62,7 +65,7 @@ fn frame(c: &mut Criterion) {
             for _ in 0..5 {
                 let _ = ctx.run_ui(input(), |ui| app.frame_ui(ui));
             }
-            group.bench_function(BenchmarkId::new(*name, view.label()), |b| {
+            group.bench_function(BenchmarkId::new(*name, view), |b| {
                 b.iter(|| black_box(ctx.run_ui(input(), |ui| app.frame_ui(ui))));
             });
         }

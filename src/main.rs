@@ -57,8 +57,7 @@ fn open_window(cli: &Cli, started: std::time::Instant) -> ExitCode {
         path: args.path.clone(),
         screenshot: args.screenshot.clone(),
         screenshot_size,
-        // The parser accepts only the names `view_names` gives, so every name is found.
-        view: args.view.as_deref().and_then(paperlens::app::view_named),
+        view: args.view.clone(),
         select: args.select.clone(),
         measure_startup: args.measure_startup,
         present: args.present,

@@ -4,6 +4,7 @@ use eframe::egui::{self, Color32, RichText, Sense, Ui};
 
 use super::context::{ClickAction, ViewCtx};
 use super::records::item_row_ui;
+use super::views::View;
 use super::virtual_list::{HeightCache, content_key, virtual_list_ui};
 use crate::corpus::model::CaseKind;
 use crate::corpus::{Corpus, Item};
@@ -18,6 +19,46 @@ pub struct CasesView {
     heights: HeightCache,
     /// A case waiting to be scrolled to.
     reveal: Option<usize>,
+}
+
+impl CasesView {
+    /// The Cases view's name for `--view` and the settings file.
+    pub const ID: &'static str = "cases";
+}
+
+impl View for CasesView {
+    fn id(&self) -> &'static str {
+        Self::ID
+    }
+
+    fn title(&self) -> &'static str {
+        "Cases"
+    }
+
+    fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
+        Self::ui(self, ctx, ui);
+    }
+
+    fn can_show(&self, item: Item) -> bool {
+        matches!(item, Item::Case(_))
+    }
+
+    fn show_item(&mut self, corpus: &Corpus, item: Item) {
+        let Item::Case(case) = item else {
+            return;
+        };
+        if !self.visible_cases(corpus).contains(&case) {
+            self.region_filter = None;
+            self.hide_examples = false;
+        }
+        self.reveal(case);
+    }
+
+    fn follow_selection(&mut self, item: Item) {
+        if let Item::Region(region) = item {
+            self.region_filter = Some(region);
+        }
+    }
 }
 
 impl CasesView {

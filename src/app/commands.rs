@@ -5,7 +5,7 @@
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, PointerButton};
 
 use super::context::Command;
-use super::state::MainView;
+use super::views::Views;
 
 /// What sets a command off.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,7 +83,14 @@ pub enum UiCommand {
     /// Forward in the selection history.
     Forward,
     /// Show a main view.
-    ShowView(MainView),
+    ShowView {
+        /// Its place in the toolbar (Ctrl+1 shows the first).
+        position: usize,
+        /// Its name.
+        id: &'static str,
+        /// Its title.
+        title: &'static str,
+    },
     /// Open a corpus or bibliography file (asks which).
     Open,
     /// Open the built-in corpus.
@@ -107,12 +114,12 @@ pub enum UiCommand {
 }
 
 impl UiCommand {
-    /// Every command with its shortcuts, in the order the shortcut overlay lists them; the
-    /// views in toolbar order.
+    /// Every command, in the order the shortcut overlay lists them; one per view of `views`,
+    /// in toolbar order.
     #[must_use]
-    pub fn all() -> Vec<Self> {
+    pub fn all(views: &Views) -> Vec<Self> {
         let mut all = vec![Self::Search, Self::Find, Self::Back, Self::Forward];
-        all.extend(MainView::ALL.map(Self::ShowView));
+        all.extend(Self::show_views(views));
         all.extend([
             Self::Open,
             Self::OpenBuiltin,
@@ -128,6 +135,18 @@ impl UiCommand {
         all
     }
 
+    /// A command per view, showing it, in toolbar order.
+    pub fn show_views(views: &Views) -> impl Iterator<Item = Self> {
+        views
+            .iter()
+            .enumerate()
+            .map(|(position, view)| Self::ShowView {
+                position,
+                id: view.id(),
+                title: view.title(),
+            })
+    }
+
     /// The words on its button or menu entry.
     #[must_use]
     pub fn text(self) -> &'static str {
@@ -135,7 +154,7 @@ impl UiCommand {
             Self::Search | Self::Find => "Search",
             Self::Back => "◀ Back",
             Self::Forward => "Forward ▶",
-            Self::ShowView(view) => view.label(),
+            Self::ShowView { title, .. } => title,
             Self::Open => "Open…",
             Self::OpenBuiltin => "Open the built-in corpus",
             Self::Reload => "Reload",
@@ -157,7 +176,7 @@ impl UiCommand {
             Self::Find => "Search (in the Reader)".to_owned(),
             Self::Back => "Back to the previous selection".to_owned(),
             Self::Forward => "Forward again".to_owned(),
-            Self::ShowView(view) => format!("Show the {}", view.label()),
+            Self::ShowView { title, .. } => format!("Show the {title}"),
             Self::Open => "Open a corpus file".to_owned(),
             Self::OpenBuiltin => "Open the corpus paperlens comes with".to_owned(),
             Self::Reload => "Reload the open file".to_owned(),
@@ -187,10 +206,8 @@ impl UiCommand {
                 keys(Modifiers::ALT, Key::ArrowRight),
                 Trigger::Pointer(PointerButton::Extra2, "the mouse's forward button"),
             ],
-            Self::ShowView(view) => MainView::ALL
-                .iter()
-                .position(|&v| v == view)
-                .and_then(|position| VIEW_KEYS.get(position))
+            Self::ShowView { position, .. } => VIEW_KEYS
+                .get(position)
                 .map(|&key| vec![keys(Modifiers::COMMAND, key)])
                 .unwrap_or_default(),
             Self::Open => vec![keys(Modifiers::COMMAND, Key::O)],
@@ -240,7 +257,7 @@ impl UiCommand {
             Self::Search | Self::Find => Command::OpenSearch,
             Self::Back => Command::Back,
             Self::Forward => Command::Forward,
-            Self::ShowView(view) => Command::SetView(view),
+            Self::ShowView { id, .. } => Command::SetView(id),
             Self::Open => Command::OpenDialog,
             Self::OpenBuiltin => Command::OpenBuiltin,
             Self::Reload => Command::Reload,
@@ -282,7 +299,7 @@ mod tests {
     #[test]
     fn no_two_commands_share_a_shortcut() {
         let mut seen: Vec<Trigger> = Vec::new();
-        for command in UiCommand::all() {
+        for command in UiCommand::all(&Views::default()) {
             for trigger in command.triggers() {
                 assert!(!seen.contains(&trigger), "{trigger:?} is used twice");
                 seen.push(trigger);
@@ -301,6 +318,8 @@ mod tests {
             UiCommand::Back.keys_text(),
             "Alt+← or the mouse's back button"
         );
-        assert_eq!(UiCommand::ShowView(MainView::Trends).keys_text(), "Ctrl+4");
+        let views = Views::default();
+        let trends = UiCommand::show_views(&views).find(|c| c.text() == "Trends");
+        assert_eq!(trends.map(UiCommand::keys_text).as_deref(), Some("Ctrl+4"));
     }
 }

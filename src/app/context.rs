@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use eframe::egui::{self, Response, Ui};
 
 use super::records;
-use super::state::{CitationDisplay, MainView};
+use super::state::CitationDisplay;
 use super::theme::{Theme, ThemeChoice};
 use crate::corpus::cite::Formatted;
 use crate::corpus::links::Related;
@@ -95,8 +95,8 @@ pub enum Command {
     Back,
     /// Go forward in history.
     Forward,
-    /// Switch the main view.
-    SetView(MainView),
+    /// Switch the main view, by name.
+    SetView(&'static str),
     /// Show the native open dialog.
     OpenDialog,
     /// Open a corpus or bibliography file.

@@ -7,7 +7,6 @@ use std::sync::{Arc, Mutex};
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::cases_view::CasesView;
 use super::commands::UiCommand;
 use super::context::{
     CitationCache, Command, History, ReferenceScope, Selection, ViewCtx, is_openable_url,
@@ -16,12 +15,11 @@ use super::inspector::Inspector;
 use super::navigator::Navigator;
 use super::overlays::{DiagnosticsWindow, shortcuts_ui};
 use super::presentation::{Presentation, PresentationKey, slides};
-use super::reader::Reader;
 use super::search_popup::SearchPopup;
-use super::state::{CitationDisplay, MainView, PersistedState, StateStore};
-use super::table_view::TableView;
+use super::state::{CitationDisplay, PersistedState, StateStore};
 use super::theme::{Theme, ThemeChoice};
 use super::trends_view::{ChartExport, TrendsView};
+use super::views::Views;
 use crate::chart;
 use crate::corpus::diagnostics::{count, render_human};
 use crate::corpus::links::{Related, related};
@@ -37,8 +35,8 @@ use crate::open;
 pub struct StartOptions {
     /// A corpus file to open instead of the last one or the built-in corpus.
     pub path: Option<PathBuf>,
-    /// The main view to show.
-    pub view: Option<MainView>,
+    /// The main view to show, by name (`"trends"`).
+    pub view: Option<String>,
     /// An item key to select, e.g. `reference:porter1995`.
     pub select: Option<String>,
     /// Where settings live.
@@ -88,14 +86,8 @@ pub struct Explorer {
     last_save_seconds: f64,
     /// The Navigator.
     pub navigator: Navigator,
-    /// The Reader.
-    pub reader: Reader,
-    /// The Table view.
-    pub table: TableView,
-    /// The Cases view.
-    pub cases: CasesView,
-    /// The Trends view.
-    pub trends: TrendsView,
+    /// The main views (`views::registry`), each with its own state.
+    views: Views,
     inspector: Inspector,
     /// The search box.
     pub search: SearchPopup,
@@ -158,8 +150,12 @@ impl Explorer {
                 None => Corpus::builtin(),
             },
         };
-        if let Some(view) = options.view {
-            state.view = view;
+        let views = Views::default();
+        if let Some(view) = &options.view {
+            state.view.clone_from(view);
+        }
+        if views.by_id(&state.view).is_none() {
+            state.view = views.first_id().to_owned();
         }
         let mut diagnostics = DiagnosticsWindow::default();
         if let Some((time, path)) = options
@@ -198,10 +194,7 @@ impl Explorer {
             store,
             last_save_seconds: 0.0,
             navigator: Navigator::default(),
-            reader: Reader::default(),
-            table: TableView::default(),
-            cases: CasesView::default(),
-            trends: TrendsView::default(),
+            views,
             inspector: Inspector,
             search: SearchPopup::default(),
             diagnostics,
@@ -240,7 +233,7 @@ impl Explorer {
                 }
                 None => {}
             }
-            if let Some(view) = options.view {
+            if let Some(view) = options.view.filter(|view| app.views.by_id(view).is_some()) {
                 app.state.view = view;
             }
         }
@@ -253,10 +246,21 @@ impl Explorer {
         &self.corpus
     }
 
-    /// The main view shown.
+    /// The name of the main view shown (`"reader"`).
     #[must_use]
-    pub fn view(&self) -> MainView {
-        self.state.view
+    pub fn view(&self) -> &str {
+        &self.state.view
+    }
+
+    /// The main views.
+    #[must_use]
+    pub fn views(&self) -> &Views {
+        &self.views
+    }
+
+    /// The main views, to change.
+    pub fn views_mut(&mut self) -> &mut Views {
+        &mut self.views
     }
 
     /// The path of the open file (`None` for the built-in corpus).
@@ -335,9 +339,7 @@ impl Explorer {
         self.corpus = corpus;
         self.search.reset();
         self.history.clear();
-        self.table = TableView::default();
-        self.cases = CasesView::default();
-        self.trends = TrendsView::default();
+        self.views = Views::default();
         self.selection = Selection::default();
         // Keep the selection across a reload when the item still exists.
         if let Some(item) = previous_selection.and_then(|key| Item::from_key(&key.0, &self.corpus))
@@ -395,7 +397,7 @@ impl Explorer {
                     self.show_in_view(item);
                 }
             }
-            Command::SetView(view) => self.state.view = view,
+            Command::SetView(view) => view.clone_into(&mut self.state.view),
             Command::OpenDialog => {
                 let mut dialog = rfd::FileDialog::new()
                     .add_filter("Corpus or bibliography", &["json", "bib", "bibtex", "ris"])
@@ -576,8 +578,11 @@ impl Explorer {
         let Some(record) = self.corpus.file.series.get(series) else {
             return;
         };
-        let options = self.trends.options;
-        let size = self.trends.chart_rect.map_or((1200, 700), |rect| {
+        let Some(trends) = self.views.get::<TrendsView>() else {
+            return;
+        };
+        let (options, chart_rect) = (trends.options, trends.chart_rect);
+        let size = chart_rect.map_or((1200, 700), |rect| {
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             let size = (
                 rect.width().max(320.0) as u32,
@@ -587,7 +592,7 @@ impl Explorer {
         });
         let written = match export {
             ChartExport::ScreenPng => {
-                let Some(rect) = self.trends.chart_rect else {
+                let Some(rect) = chart_rect else {
                     self.notices
                         .push("Show the chart first, then export it as shown.".to_owned());
                     return;
@@ -653,9 +658,10 @@ impl Explorer {
         }
         // Start on the slide of what is shown: the selected series, else the first slide.
         let all = slides(&self.corpus);
+        let shown_series = self.views.get::<TrendsView>().map(|trends| trends.series);
         let start = all
             .iter()
-            .position(|slide| matches!(slide, super::presentation::Slide::Trend(s) if *s == self.trends.series))
+            .position(|slide| matches!(slide, super::presentation::Slide::Trend(s) if Some(*s) == shown_series))
             .unwrap_or(0);
         self.presentation = Some(Presentation { slide: start });
         self.theme = Theme::new(super::theme::Palette::Projector);
@@ -668,9 +674,8 @@ impl Explorer {
             self.history.leave(self.selection.selected);
             self.selection.selected = Some(item);
         }
-        if let Item::Region(region) = item {
-            self.table.region_filter = Some(region);
-            self.cases.region_filter = Some(region);
+        for view in self.views.iter_mut() {
+            view.follow_selection(item);
         }
         if reveal {
             self.show_in_view(item);
@@ -679,32 +684,9 @@ impl Explorer {
 
     /// Takes the main view to where `item` is shown and scrolls there.
     fn show_in_view(&mut self, item: Item) {
-        match item {
-            Item::Section(_) | Item::Paragraph(_) | Item::Citation(_) => {
-                self.state.view = MainView::Reader;
-                self.reader.reveal(&self.corpus, item);
-            }
-            Item::TableRow(row) => {
-                self.state.view = MainView::Table;
-                if !self.table.visible_rows(&self.corpus).contains(&row) {
-                    self.table.region_filter = None;
-                    self.table.concept_filter = None;
-                }
-                self.table.reveal(row);
-            }
-            Item::Case(case) => {
-                self.state.view = MainView::Cases;
-                if !self.cases.visible_cases(&self.corpus).contains(&case) {
-                    self.cases.region_filter = None;
-                    self.cases.hide_examples = false;
-                }
-                self.cases.reveal(case);
-            }
-            Item::Series(series) | Item::SeriesPoint { series, .. } => {
-                self.state.view = MainView::Trends;
-                self.trends.series = series;
-            }
-            Item::Reference(_) | Item::Entity(_) | Item::Region(_) | Item::Note(_) => {}
+        if let Some(view) = self.views.iter_mut().find(|view| view.can_show(item)) {
+            view.id().clone_into(&mut self.state.view);
+            view.show_item(&self.corpus, item);
         }
     }
 
@@ -732,7 +714,7 @@ impl Explorer {
         // Esc is the search box's while it is open, and only taken when there is something to close.
         let can_close = !self.search.open && (self.show_shortcuts || self.diagnostics.open);
         ctx.input_mut(|input| {
-            for command in UiCommand::all() {
+            for command in UiCommand::all(&self.views) {
                 if (command != UiCommand::CloseOverlay || can_close)
                     && command.triggered(input, text_focused)
                 {
@@ -866,15 +848,14 @@ impl Explorer {
             .response
             .rect
             .width();
-        egui::CentralPanel::default().show(ui, |ui| match self.state.view {
-            MainView::Reader => self.reader.ui(&view_ctx, ui),
-            MainView::Table => self.table.ui(&view_ctx, ui),
-            MainView::Cases => self.cases.ui(&view_ctx, ui),
-            MainView::Trends => self.trends.ui(&view_ctx, ui),
+        egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(view) = self.views.by_id_mut(&self.state.view) {
+                view.ui(&view_ctx, ui);
+            }
         });
         self.search.ui(&view_ctx, ui, &self.search_index);
         self.diagnostics.ui(&view_ctx, ui);
-        if self.show_shortcuts && !shortcuts_ui(&view_ctx, ui) {
+        if self.show_shortcuts && !shortcuts_ui(&view_ctx, ui, &self.views) {
             commands.push(Command::ToggleShortcuts);
         }
         commands.extend(view_ctx.take_commands());
@@ -920,8 +901,11 @@ impl Explorer {
         )
         .with_citations(self.state.citation_style, self.state.citation_display);
         if let Some(presentation) = &mut self.presentation {
-            egui::CentralPanel::default()
-                .show(ui, |ui| presentation.ui(&view_ctx, ui, &mut self.trends));
+            egui::CentralPanel::default().show(ui, |ui| {
+                if let Some(trends) = self.views.get_mut::<TrendsView>() {
+                    presentation.ui(&view_ctx, ui, trends);
+                }
+            });
         }
         let commands = view_ctx.take_commands();
         for command in commands {
@@ -1073,10 +1057,12 @@ impl Explorer {
 
     /// One choice per main view, the one shown marked.
     fn view_choice_ui(&self, view_ctx: &ViewCtx<'_>, ui: &mut Ui) {
-        for view in MainView::ALL {
-            let command = UiCommand::ShowView(view);
+        for command in UiCommand::show_views(&self.views) {
+            let UiCommand::ShowView { id, .. } = command else {
+                continue;
+            };
             if ui
-                .selectable_label(self.state.view == view, command.text())
+                .selectable_label(self.state.view == id, command.text())
                 .on_hover_text(command.hover_text())
                 .clicked()
             {

@@ -19,13 +19,15 @@ pub mod table_view;
 pub mod theme;
 mod trends_chart;
 pub mod trends_view;
+pub mod views;
 pub mod virtual_list;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use explorer::{Explorer, StartOptions};
-use state::{MainView, StateStore};
+use state::StateStore;
+use views::registry;
 
 /// How the window opens. `src/main.rs` makes it from the command line; the window knows no
 /// command line.
@@ -37,8 +39,8 @@ pub struct WindowOptions {
     pub screenshot: Option<PathBuf>,
     /// The window's inner size in points for `--screenshot` (1280×800 otherwise).
     pub screenshot_size: [f32; 2],
-    /// The main view to show.
-    pub view: Option<MainView>,
+    /// The main view to show, by name (as [`view_names`] gives them).
+    pub view: Option<String>,
     /// An item to select, by key (`reference:porter1995`).
     pub select: Option<String>,
     /// Print how long the first frame took from process start, then exit.
@@ -50,16 +52,10 @@ pub struct WindowOptions {
 /// The main views by name and title, in toolbar order: the names `--view` accepts.
 #[must_use]
 pub fn view_names() -> Vec<(&'static str, &'static str)> {
-    MainView::ALL
+    registry()
         .iter()
-        .map(|view| (view.name(), view.label()))
+        .map(|view| (view.id(), view.title()))
         .collect()
-}
-
-/// The main view called `name` (as [`view_names`] lists them).
-#[must_use]
-pub fn view_named(name: &str) -> Option<MainView> {
-    MainView::ALL.into_iter().find(|view| view.name() == name)
 }
 
 /// Opens the explorer window and runs it until it is closed.

@@ -4,6 +4,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::commands::UiCommand;
 use super::context::ViewCtx;
+use super::views::Views;
 
 /// Keys the overlay lists that are not [`UiCommand`]s: the search box's and presentation
 /// mode's own keys, egui's zoom and focus keys, and what the mouse does.
@@ -82,8 +83,9 @@ impl DiagnosticsWindow {
     }
 }
 
-/// Draws the shortcut overlay; returns `false` when the user closed it.
-pub fn shortcuts_ui(ctx: &ViewCtx<'_>, ui: &Ui) -> bool {
+/// Draws the shortcut overlay: every command of [`UiCommand::all`] with its keys, then
+/// [`OTHER_KEYS`]; returns `false` when the user closed it.
+pub fn shortcuts_ui(ctx: &ViewCtx<'_>, ui: &Ui, views: &Views) -> bool {
     let mut open = true;
     egui::Window::new("Keyboard shortcuts")
         .id(egui::Id::unique("shortcuts-window"))
@@ -97,7 +99,7 @@ pub fn shortcuts_ui(ctx: &ViewCtx<'_>, ui: &Ui) -> bool {
                 .striped(true)
                 .spacing([24.0, 6.0])
                 .show(ui, |ui| {
-                    for command in UiCommand::all() {
+                    for command in UiCommand::all(views) {
                         let keys = command.keys_text();
                         if !keys.is_empty() {
                             ui.label(RichText::new(keys).monospace().strong());

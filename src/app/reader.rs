@@ -7,6 +7,7 @@ use eframe::egui::{self, Color32, RichText, Sense, Ui};
 
 use super::context::{ClickAction, ViewCtx};
 use super::state::CitationDisplay;
+use super::views::View;
 use super::virtual_list::{HeightCache, virtual_list_ui};
 use crate::corpus::display::section_heading;
 use crate::corpus::index::Segment;
@@ -31,6 +32,36 @@ pub struct Reader {
     blocks: Vec<Block>,
     built_for: Option<(usize, usize)>,
     heights: HeightCache,
+}
+
+impl Reader {
+    /// The Reader's name for `--view` and the settings file.
+    pub const ID: &'static str = "reader";
+}
+
+impl View for Reader {
+    fn id(&self) -> &'static str {
+        Self::ID
+    }
+
+    fn title(&self) -> &'static str {
+        "Reader"
+    }
+
+    fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
+        Self::ui(self, ctx, ui);
+    }
+
+    fn can_show(&self, item: Item) -> bool {
+        matches!(
+            item,
+            Item::Section(_) | Item::Paragraph(_) | Item::Citation(_)
+        )
+    }
+
+    fn show_item(&mut self, corpus: &Corpus, item: Item) {
+        self.reveal(corpus, item);
+    }
 }
 
 /// How a run of paragraph text is drawn.

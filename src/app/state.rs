@@ -21,48 +21,6 @@ pub const MAX_RECENT: usize = 10;
 /// The environment variable that overrides where the state file lives (a directory).
 pub const STATE_DIR_ENV: &str = "PAPERLENS_STATE_DIR";
 
-/// The main views.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MainView {
-    /// The paper's text.
-    #[default]
-    Reader,
-    /// The regional cooperation table.
-    Table,
-    /// Case studies as cards.
-    Cases,
-    /// The trend chart.
-    Trends,
-}
-
-impl MainView {
-    /// Every view, in toolbar order.
-    pub const ALL: [Self; 4] = [Self::Reader, Self::Table, Self::Cases, Self::Trends];
-
-    /// Toolbar label.
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Reader => "Reader",
-            Self::Table => "Table",
-            Self::Cases => "Cases",
-            Self::Trends => "Trends",
-        }
-    }
-
-    /// The name `--view` and the settings file use.
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Reader => "reader",
-            Self::Table => "table",
-            Self::Cases => "cases",
-            Self::Trends => "trends",
-        }
-    }
-}
-
 /// The navigator's tabs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -117,8 +75,9 @@ pub struct PersistedState {
     pub navigator_width: f32,
     /// Width of the inspector in points.
     pub inspector_width: f32,
-    /// The main view shown.
-    pub view: MainView,
+    /// The main view shown, by its name (`"reader"`; see `views::registry`); empty or unknown
+    /// means the first view.
+    pub view: String,
     /// The navigator tab shown.
     pub navigator_tab: NavigatorTab,
     /// The selected item, by key (e.g. `reference:porter1995`).
@@ -155,7 +114,7 @@ impl Default for PersistedState {
             zoom: 1.0,
             navigator_width: 280.0,
             inspector_width: 360.0,
-            view: MainView::Reader,
+            view: String::new(),
             navigator_tab: NavigatorTab::Outline,
             selection: None,
             last_corpus: None,
@@ -327,7 +286,7 @@ mod tests {
     fn missing_fields_take_defaults_and_bad_numbers_are_clamped() {
         let state =
             PersistedState::decode(r#"{"zoom": 40.0, "view": "table"}"#).unwrap_or_default();
-        assert_eq!(state.view, MainView::Table);
+        assert_eq!(state.view, "table");
         assert!((state.zoom - 3.0).abs() < f32::EPSILON);
         assert_eq!(state.navigator_tab, NavigatorTab::Outline);
     }
@@ -360,7 +319,7 @@ mod tests {
         };
         let store = StateStore::at(dir.path().join("sub").join("state.json"));
         let mut state = PersistedState {
-            view: MainView::Trends,
+            view: "trends".to_owned(),
             selection: Some("reference:porter1995".to_owned()),
             ..PersistedState::default()
         };

@@ -4,6 +4,7 @@
 use eframe::egui::{self, Color32, RichText, Sense, Ui};
 
 use super::context::{ClickAction, ViewCtx};
+use super::views::View;
 use super::virtual_list::{HeightCache, content_key, virtual_list_ui};
 use crate::corpus::{Corpus, Item};
 
@@ -88,6 +89,46 @@ pub struct TableView {
     heights: HeightCache,
     /// Rows waiting to be scrolled to once drawn (the list they sit in is known only then).
     reveal: Option<usize>,
+}
+
+impl TableView {
+    /// The Table view's name for `--view` and the settings file.
+    pub const ID: &'static str = "table";
+}
+
+impl View for TableView {
+    fn id(&self) -> &'static str {
+        Self::ID
+    }
+
+    fn title(&self) -> &'static str {
+        "Table"
+    }
+
+    fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
+        Self::ui(self, ctx, ui);
+    }
+
+    fn can_show(&self, item: Item) -> bool {
+        matches!(item, Item::TableRow(_))
+    }
+
+    fn show_item(&mut self, corpus: &Corpus, item: Item) {
+        let Item::TableRow(row) = item else {
+            return;
+        };
+        if !self.visible_rows(corpus).contains(&row) {
+            self.region_filter = None;
+            self.concept_filter = None;
+        }
+        self.reveal(row);
+    }
+
+    fn follow_selection(&mut self, item: Item) {
+        if let Item::Region(region) = item {
+            self.region_filter = Some(region);
+        }
+    }
 }
 
 impl TableView {

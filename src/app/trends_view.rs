@@ -11,6 +11,7 @@ use super::context::{ClickAction, Command, ViewCtx};
 use super::records::item_row_ui;
 use super::table_view::{CELL_GAP, cells_ui};
 use super::trends_chart::{self, status_color};
+use super::views::View;
 use crate::chart::{self, AxisScale, ChartError, ChartOptions, Plan, ValueMode};
 use crate::corpus::Item;
 use crate::corpus::display::point_value_text;
@@ -453,4 +454,33 @@ fn sources_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, series: &Series) 
                 }
             }
         });
+}
+
+impl TrendsView {
+    /// The Trends view's name for `--view` and the settings file.
+    pub const ID: &'static str = "trends";
+}
+
+impl View for TrendsView {
+    fn id(&self) -> &'static str {
+        Self::ID
+    }
+
+    fn title(&self) -> &'static str {
+        "Trends"
+    }
+
+    fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
+        Self::ui(self, ctx, ui);
+    }
+
+    fn can_show(&self, item: Item) -> bool {
+        matches!(item, Item::Series(_) | Item::SeriesPoint { .. })
+    }
+
+    fn show_item(&mut self, _corpus: &crate::corpus::Corpus, item: Item) {
+        if let Item::Series(series) | Item::SeriesPoint { series, .. } = item {
+            self.series = series;
+        }
+    }
 }

@@ -7,7 +7,10 @@ use eframe::egui::{self, Key};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use paperlens::app::explorer::{Explorer, StartOptions};
-use paperlens::app::state::{MainView, StateStore};
+use paperlens::app::reader::Reader;
+use paperlens::app::state::StateStore;
+use paperlens::app::table_view::TableView;
+use paperlens::app::trends_view::TrendsView;
 use paperlens::corpus::{BUILTIN_NAME, Item};
 
 use crate::explorer::explorer;
@@ -115,7 +118,7 @@ fn cited_in_entry_moves_the_reader_there_and_back_returns() {
         section_id_of_citation(&harness, selected),
         "law-enforcement"
     );
-    assert_eq!(harness.state().view(), MainView::Reader);
+    assert_eq!(harness.state().view(), Reader::ID);
     // The Reader (the central panel) scrolled: the cited sentence is now on screen.
     let in_reader: Vec<_> = harness
         .query_all_by_label_contains(
@@ -239,7 +242,8 @@ fn choosing_region_asean_leaves_its_three_table_rows() {
         .click();
     settle(&mut harness);
     let corpus = harness.state().corpus();
-    assert_eq!(harness.state().table.visible_rows(corpus).len(), 3);
+    let table = harness.state().views().get::<TableView>();
+    assert_eq!(table.map(|t| t.visible_rows(corpus).len()), Some(3));
     assert_eq!(harness.query_all_by_label_contains("Row: ").count(), 3);
     harness.get_by_label_contains("Row: ASEAN-ACT");
     harness.get_by_label_contains("Row: USAID and IOM");
@@ -320,7 +324,7 @@ fn a_corrupt_state_file_is_survived_and_moved_aside() {
     assert!(notices.contains("could not be read"), "{notices}");
     assert!(dir.path().join("state.json.corrupt").exists());
     // The app runs on defaults.
-    assert_eq!(harness.state().view(), MainView::Reader);
+    assert_eq!(harness.state().view(), Reader::ID);
     harness.get_by_label("Reader");
 }
 
@@ -394,7 +398,7 @@ fn state_is_remembered_across_restarts() {
         ..StartOptions::default()
     });
     settle(&mut harness);
-    assert_eq!(harness.state().view(), MainView::Trends);
+    assert_eq!(harness.state().view(), TrendsView::ID);
     assert_eq!(
         harness.state().navigator.tab,
         paperlens::app::state::NavigatorTab::References
@@ -441,7 +445,7 @@ fn select_option_opens_on_an_item() {
         ..StartOptions::default()
     });
     settle(&mut harness);
-    assert_eq!(harness.state().view(), MainView::Table);
+    assert_eq!(harness.state().view(), TableView::ID);
     assert!(matches!(
         harness.state().selection.selected,
         Some(Item::TableRow(_))

@@ -8,13 +8,16 @@
 
 use eframe::egui;
 use egui_kittest::{Harness, SnapshotError};
+use paperlens::app::cases_view::CasesView;
 use paperlens::app::explorer::{Explorer, StartOptions};
-use paperlens::app::state::MainView;
+use paperlens::app::reader::Reader;
+use paperlens::app::table_view::TableView;
+use paperlens::app::trends_view::{TrendsTab, TrendsView};
 
 /// Builds the app at a fixed size on a view, with an optional selection.
-fn app(view: MainView, select: Option<&str>) -> Harness<'static, Explorer> {
+fn app(view: &str, select: Option<&str>) -> Harness<'static, Explorer> {
     let options = StartOptions {
-        view: Some(view),
+        view: Some(view.to_owned()),
         select: select.map(str::to_owned),
         ..StartOptions::default()
     };
@@ -40,32 +43,34 @@ pub fn snapshot_or_skip(harness: &mut Harness<'_, Explorer>, name: &str) {
 
 #[test]
 fn reader_with_a_selected_citation() {
-    let mut harness = app(MainView::Reader, Some("citation:literature-review.p3/0"));
+    let mut harness = app(Reader::ID, Some("citation:literature-review.p3/0"));
     snapshot_or_skip(&mut harness, "reader");
 }
 
 #[test]
 fn table_filtered_by_region() {
-    let mut harness = app(MainView::Table, Some("region:asean"));
+    let mut harness = app(TableView::ID, Some("region:asean"));
     snapshot_or_skip(&mut harness, "table");
 }
 
 #[test]
 fn cases_cards() {
-    let mut harness = app(MainView::Cases, Some("case:spain-invisible-brothels"));
+    let mut harness = app(CasesView::ID, Some("case:spain-invisible-brothels"));
     snapshot_or_skip(&mut harness, "cases");
 }
 
 #[test]
 fn trends_chart() {
-    let mut harness = app(MainView::Trends, Some("point:victims/2022"));
+    let mut harness = app(TrendsView::ID, Some("point:victims/2022"));
     snapshot_or_skip(&mut harness, "trends");
 }
 
 #[test]
 fn trends_data_tab() {
-    let mut harness = app(MainView::Trends, None);
-    harness.state_mut().trends.tab = paperlens::app::trends_view::TrendsTab::Table;
+    let mut harness = app(TrendsView::ID, None);
+    if let Some(trends) = harness.state_mut().views_mut().get_mut::<TrendsView>() {
+        trends.tab = TrendsTab::Table;
+    }
     harness.run_steps(4);
     snapshot_or_skip(&mut harness, "trends-data");
 }

@@ -6,7 +6,7 @@ use eframe::egui::{self, Key};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use paperlens::app::explorer::{Explorer, StartOptions};
-use paperlens::app::state::MainView;
+use paperlens::app::trends_view::TrendsView;
 use paperlens::chart::{Plan, ValueMode};
 use paperlens::corpus::Item;
 
@@ -14,7 +14,7 @@ use crate::explorer::explorer;
 
 fn trends() -> Harness<'static, Explorer> {
     let mut harness = explorer(StartOptions {
-        view: Some(MainView::Trends),
+        view: Some(TrendsView::ID.to_owned()),
         ..StartOptions::default()
     });
     harness.run_steps(4);
@@ -24,7 +24,9 @@ fn trends() -> Harness<'static, Explorer> {
 fn year_position(harness: &Harness<'_, Explorer>, year: i32) -> egui::Pos2 {
     harness
         .state()
-        .trends
+        .views()
+        .get::<TrendsView>()
+        .expect("the Trends view")
         .year_positions
         .iter()
         .find(|(y, _)| *y == year)
@@ -56,7 +58,11 @@ fn painted_texts(harness: &Harness<'_, Explorer>) -> Vec<String> {
 
 /// The plan of the series the Trends view shows, with the options it shows it with.
 fn shown_plan(harness: &Harness<'_, Explorer>) -> Plan {
-    let trends = &harness.state().trends;
+    let trends = harness
+        .state()
+        .views()
+        .get::<TrendsView>()
+        .expect("the Trends view");
     let series = &harness.state().corpus().file.series[trends.series];
     Plan::new(series, &trends.options).expect("the shown series has a plan")
 }
@@ -65,7 +71,9 @@ fn shown_plan(harness: &Harness<'_, Explorer>) -> Plan {
 fn the_chart_on_screen_says_what_the_plan_says() {
     let mut harness = trends();
     for mode in [ValueMode::Absolute, ValueMode::IndexFirstYear] {
-        harness.state_mut().trends.options.value_mode = mode;
+        if let Some(trends) = harness.state_mut().views_mut().get_mut::<TrendsView>() {
+            trends.options.value_mode = mode;
+        }
         harness.run_steps(4);
         let plan = shown_plan(&harness);
         let painted = painted_texts(&harness);

@@ -1,0 +1,154 @@
+//! The main views behind one small trait, and the one list of them.
+//!
+//! The toolbar, the View menu, the keyboard shortcuts (Ctrl+1 …), `--view`, the settings file
+//! and "show this item" all read [`registry`]. Adding a view: a file with a type that implements
+//! [`View`], and one line in [`registry`].
+
+use std::any::Any;
+
+use eframe::egui::Ui;
+
+use super::cases_view::CasesView;
+use super::context::ViewCtx;
+use super::reader::Reader;
+use super::table_view::TableView;
+use super::trends_view::TrendsView;
+use crate::corpus::{Corpus, Item};
+
+/// A main view: what the central panel shows, one at a time.
+pub trait View: Any {
+    /// Its stable name: `--view NAME`, the settings file (`"reader"`). Never changes.
+    fn id(&self) -> &'static str;
+
+    /// Its title: toolbar, View menu, `--help`.
+    fn title(&self) -> &'static str;
+
+    /// Draws the view.
+    fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui);
+
+    /// Whether this is the view that shows `item` when it is revealed.
+    fn can_show(&self, item: Item) -> bool;
+
+    /// Scrolls to `item` (one [`View::can_show`] accepts) from the next frame on, clearing
+    /// filters that would hide it.
+    fn show_item(&mut self, corpus: &Corpus, item: Item);
+
+    /// `item` was selected somewhere: a view may follow it (e.g. filter by a selected region).
+    fn follow_selection(&mut self, item: Item) {
+        let _ = item;
+    }
+}
+
+/// Every main view in toolbar order, as it starts. Adding a view is one line here.
+#[must_use]
+pub fn registry() -> Vec<Box<dyn View>> {
+    vec![
+        Box::new(Reader::default()),
+        Box::new(TableView::default()),
+        Box::new(CasesView::default()),
+        Box::new(TrendsView::default()),
+    ]
+}
+
+/// The main views of an open window: the [`registry`]'s list, each with its own state.
+pub struct Views {
+    list: Vec<Box<dyn View>>,
+}
+
+impl Default for Views {
+    fn default() -> Self {
+        Self { list: registry() }
+    }
+}
+
+impl std::fmt::Debug for Views {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.ids()).finish()
+    }
+}
+
+impl Views {
+    /// Every view, in toolbar order.
+    pub fn iter(&self) -> impl Iterator<Item = &dyn View> {
+        self.list.iter().map(AsRef::as_ref)
+    }
+
+    /// Every view, in toolbar order, to change.
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = &mut dyn View> {
+        self.list.iter_mut().map(AsMut::as_mut)
+    }
+
+    /// The names of the views, in toolbar order.
+    #[must_use]
+    pub fn ids(&self) -> Vec<&'static str> {
+        self.iter().map(View::id).collect()
+    }
+
+    /// The view called `id`.
+    #[must_use]
+    pub fn by_id(&self, id: &str) -> Option<&dyn View> {
+        self.iter().find(|view| view.id() == id)
+    }
+
+    /// The view called `id`, to change.
+    pub fn by_id_mut(&mut self, id: &str) -> Option<&mut dyn View> {
+        self.iter_mut().find(|view| view.id() == id)
+    }
+
+    /// The first view: shown when no other is asked for.
+    #[must_use]
+    pub fn first_id(&self) -> &'static str {
+        self.iter().next().map_or("", View::id)
+    }
+
+    /// The view of type `T`, for what reaches into one view's own state (presentation mode,
+    /// chart export, tests).
+    #[must_use]
+    pub fn get<T: View>(&self) -> Option<&T> {
+        self.iter()
+            .find_map(|view| (view as &dyn Any).downcast_ref::<T>())
+    }
+
+    /// The view of type `T`, to change.
+    pub fn get_mut<T: View>(&mut self) -> Option<&mut T> {
+        self.iter_mut()
+            .find_map(|view| (view as &mut dyn Any).downcast_mut::<T>())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_keep_their_spelling() {
+        let views = Views::default();
+        assert_eq!(views.ids(), ["reader", "table", "cases", "trends"]);
+        assert!(views.get::<TrendsView>().is_some());
+        assert_eq!(views.by_id("table").map(View::title), Some("Table"));
+    }
+
+    #[test]
+    fn every_item_that_has_a_place_has_one_view() {
+        let views = Views::default();
+        for item in [
+            Item::Section(0),
+            Item::Paragraph(0),
+            Item::Citation(0),
+            Item::TableRow(0),
+            Item::Case(0),
+            Item::Series(0),
+            Item::SeriesPoint {
+                series: 0,
+                point: 0,
+            },
+        ] {
+            assert_eq!(
+                views.iter().filter(|v| v.can_show(item)).count(),
+                1,
+                "{item:?}"
+            );
+        }
+        assert!(!views.iter().any(|v| v.can_show(Item::Reference(0))));
+    }
+}
