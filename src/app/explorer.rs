@@ -334,13 +334,8 @@ impl Explorer {
             .selected
             .and_then(|item| item.key(&self.corpus));
         self.warnings_text = diagnostics_text(&report);
-        self.search_index = search.unwrap_or_else(|| SearchIndex::new(&corpus));
-        self.citation_cache.clear();
-        self.corpus = corpus;
-        self.search.reset();
-        self.history.clear();
-        self.views = Views::default();
-        self.selection = Selection::default();
+        let search_index = search.unwrap_or_else(|| SearchIndex::new(&corpus));
+        self.replace_corpus(corpus, search_index);
         // Keep the selection across a reload when the item still exists.
         if let Some(item) = previous_selection.and_then(|key| Item::from_key(&key.0, &self.corpus))
         {
@@ -359,6 +354,21 @@ impl Explorer {
                 if n == 1 { "" } else { "s" }
             ),
         });
+    }
+
+    /// Shows `corpus` in place of the open one: the views, the search box, the history, the
+    /// selection and the formatted citations start afresh, and a load still under way is
+    /// dropped, so nothing keeps a position into the corpus that was open.
+    fn replace_corpus(&mut self, corpus: Corpus, search_index: SearchIndex) {
+        self.pending_load = None;
+        self.search_index = search_index;
+        self.citation_cache.clear();
+        self.corpus = corpus;
+        self.search.reset();
+        self.history.clear();
+        self.views = Views::default();
+        self.selection = Selection::default();
+        self.refresh_related();
     }
 
     fn show_failed_load(&mut self, report: &LoadReport) {
@@ -420,14 +430,11 @@ impl Explorer {
                 }
             }
             Command::OpenBuiltin => {
-                self.corpus = Corpus::builtin();
-                self.search_index = SearchIndex::new(&self.corpus);
-                self.citation_cache.clear();
-                self.search.reset();
+                let corpus = Corpus::builtin();
+                let search_index = SearchIndex::new(&corpus);
+                self.replace_corpus(corpus, search_index);
                 self.open_path = None;
                 self.state.last_corpus = None;
-                self.selection = Selection::default();
-                self.history.clear();
                 self.warnings_text.clear();
                 self.notices.push("Opened the built-in corpus.".to_owned());
             }

@@ -280,6 +280,63 @@ fn opening_a_broken_corpus_shows_diagnostics_and_keeps_the_open_one() {
 }
 
 #[test]
+fn opening_the_built_in_corpus_resets_the_views_and_drops_a_load_under_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("copy.json");
+    std::fs::write(
+        &path,
+        paperlens::corpus::BUILTIN_JSON.replace(
+            "Human Trafficking in the Lens",
+            "A Copy: Human Trafficking in the Lens",
+        ),
+    )
+    .unwrap();
+    let mut harness = harness();
+    settle(&mut harness);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().open(&ctx, path.clone());
+    harness.state_mut().finish_loading();
+    settle(&mut harness);
+    // A position into the open corpus, then a load of another file that has not finished.
+    harness.get_by_label("Table").click();
+    settle(&mut harness);
+    harness.get_by_label("Regions 4").click();
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "ASEAN")
+        .click();
+    settle(&mut harness);
+    let region_filter = |harness: &Harness<'_, Explorer>| {
+        harness
+            .state()
+            .views()
+            .get::<TableView>()
+            .unwrap()
+            .region_filter
+    };
+    assert!(region_filter(&harness).is_some());
+    harness.state_mut().open(&ctx, path);
+    assert!(harness.state().is_loading());
+
+    harness
+        .state_mut()
+        .apply(&ctx, paperlens::app::context::Command::OpenBuiltin);
+    assert!(
+        !harness.state().is_loading(),
+        "the load for the old corpus goes"
+    );
+    assert_eq!(
+        region_filter(&harness),
+        None,
+        "no position into the old corpus stays"
+    );
+    harness.state_mut().finish_loading();
+    settle(&mut harness);
+    assert_eq!(harness.state().corpus().source_name, BUILTIN_NAME);
+    assert_eq!(harness.state().open_path(), None);
+}
+
+#[test]
 fn opening_a_valid_corpus_replaces_the_open_one() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("copy.json");
