@@ -252,13 +252,8 @@ mod tests {
    "issued": {"date-parts": [["2019", "5"]]}},
   {"id": "b", "type": "book", "issued": {"raw": "2001-02-03/2002"}}
 ]"#;
-        let imported = import(text);
-        assert!(
-            imported.diagnostics.is_empty(),
-            "{:?}",
-            imported.diagnostics
-        );
-        let a = &imported.references[0];
+        let references = import(text).without_diagnostics();
+        let a = &references[0];
         assert_eq!(a.volume, "3");
         assert_eq!(a.page, "12");
         assert_eq!(a.author[0].literal, "Plato");
@@ -274,7 +269,7 @@ mod tests {
             a.issued.as_ref().map(|d| d.date_parts.clone()),
             Some(vec![vec![2019, 5]])
         );
-        let b = &imported.references[1];
+        let b = &references[1];
         assert_eq!(
             b.issued.as_ref().map(|d| d.date_parts.clone()),
             Some(vec![vec![2001, 2, 3], vec![2002]])
@@ -286,13 +281,8 @@ mod tests {
         let text = r#"[{"id": "k", "type": "book",
   "author": [{"family": "King", "given": "Martin Luther", "suffix": "Jr.", "comma-suffix": true}],
   "issued": {"date-parts": [[1963]], "circa": true, "season": 2}}]"#;
-        let imported = import(text);
-        assert!(
-            imported.diagnostics.is_empty(),
-            "{:?}",
-            imported.diagnostics
-        );
-        let k = &imported.references[0];
+        let references = import(text).without_diagnostics();
+        let k = &references[0];
         assert_eq!(
             k.author[0].extra.get("comma-suffix"),
             Some(&serde_json::json!(true))
@@ -316,8 +306,7 @@ mod tests {
     fn a_bad_item_is_skipped_with_its_line() {
         let text = "[\n  {\"id\": \"a\", \"type\": \"book\"},\n  {\"id\": \"b\",\n   \"type\": \"book\", \"author\": 7},\n  {\"id\": \"c\", \"type\": \"book\"}\n]";
         let imported = import(text);
-        let ids: Vec<&str> = imported.references.iter().map(|r| r.id.as_str()).collect();
-        assert_eq!(ids, ["a", "c"]);
+        assert_eq!(imported.ids(), ["a", "c"]);
         assert_eq!(imported.diagnostics.len(), 1);
         let d = &imported.diagnostics[0];
         assert!(!d.is_error());

@@ -88,6 +88,34 @@ impl Imported {
     }
 }
 
+/// What the importers' unit tests look at: what was read and where problems were reported.
+#[cfg(test)]
+impl Imported {
+    /// The ids read, in order.
+    pub(crate) fn ids(&self) -> Vec<&str> {
+        self.references.iter().map(|r| r.id.as_str()).collect()
+    }
+
+    /// The titles read, in order.
+    pub(crate) fn titles(&self) -> Vec<&str> {
+        self.references.iter().map(|r| r.title.as_str()).collect()
+    }
+
+    /// The line of each diagnostic that has a location, in order.
+    pub(crate) fn diagnostic_lines(&self) -> Vec<usize> {
+        self.diagnostics
+            .iter()
+            .filter_map(|d| d.location.map(|l| l.line))
+            .collect()
+    }
+
+    /// The references read, failing the test when anything was reported.
+    pub(crate) fn without_diagnostics(self) -> Vec<Reference> {
+        assert!(self.diagnostics.is_empty(), "{:?}", self.diagnostics);
+        self.references
+    }
+}
+
 /// An id for a reference that has none: first author's family name and year, e.g.
 /// `porter1995`, or `ref` when neither is known.
 fn generated_id(reference: &Reference) -> String {
@@ -178,8 +206,7 @@ mod tests {
             imported.push(reference(id, n), Location::at_offset(source, i * 2, 1));
         }
         imported.finish(source);
-        let ids: Vec<&str> = imported.references.iter().map(|r| r.id.as_str()).collect();
-        assert_eq!(ids, ["x", "x-2", "ref"]);
+        assert_eq!(imported.ids(), ["x", "x-2", "ref"]);
         let numbers: Vec<Option<u32>> = imported
             .references
             .iter()

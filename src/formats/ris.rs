@@ -533,12 +533,7 @@ mod tests {
     fn a_record_without_er_is_skipped_with_its_line() {
         let text = "TY  - JOUR\nTI  - One\nER  - \n\nTY  - BOOK\nTI  - Broken\n\nTY  - BOOK\nTI  - Three\nAU  - Doe, J.\nPY  - 2001\nER  - \n";
         let imported = import(text);
-        let titles: Vec<&str> = imported
-            .references
-            .iter()
-            .map(|r| r.title.as_str())
-            .collect();
-        assert_eq!(titles, ["One", "Three"]);
+        assert_eq!(imported.titles(), ["One", "Three"]);
         assert_eq!(imported.diagnostics.len(), 1);
         assert_eq!(imported.diagnostics[0].location.map(|l| l.line), Some(5));
         assert!(imported.diagnostics[0].message.contains("Broken"));

@@ -422,6 +422,29 @@ mod tests {
         (formatted.to_plain_string(), italics)
     }
 
+    /// What a style prints for the built-in corpus.
+    struct Expected<'a> {
+        /// Porter and van der Linde (1995) in full, and its italic runs.
+        porter1995: (&'a str, &'a [&'a str]),
+        /// The plain text of other references, by id.
+        entries: &'a [(&'a str, &'a str)],
+        /// In-text citations: the ids cited, the number of the first, the text.
+        citations: &'a [(&'a [&'a str], u32, &'a str)],
+    }
+
+    /// Asserts that `style` prints the built-in corpus as `expected` says.
+    fn check_style(style: CitationStyle, expected: &Expected<'_>) {
+        let (porter, italics) = entry(style, "porter1995");
+        assert_eq!(porter, expected.porter1995.0);
+        assert_eq!(italics, expected.porter1995.1);
+        for (id, text) in expected.entries {
+            assert_eq!(entry(style, id).0, *text, "{id} in {}", style.label());
+        }
+        for (ids, first, text) in expected.citations {
+            assert_eq!(in_text(style, ids, *first), *text);
+        }
+    }
+
     fn in_text(style: CitationStyle, ids: &[&str], first: u32) -> String {
         let corpus = Corpus::builtin();
         let references: Vec<&Reference> = ids
@@ -435,42 +458,52 @@ mod tests {
     #[test]
     fn apa() {
         let style = CitationStyle::Apa;
-        assert_eq!(
-            entry(style, "porter1995"),
-            (
-                "Porter, M. E., & van der Linde, C. (1995). Toward a new conception of the environment-competitiveness relationship. J. Econ. Perspect., 9(4), 97–118.".to_owned(),
-                vec!["J. Econ. Perspect.".to_owned(), "9".to_owned()]
-            )
+        check_style(
+            style,
+            &Expected {
+                porter1995: (
+                    "Porter, M. E., & van der Linde, C. (1995). Toward a new conception of the environment-competitiveness relationship. J. Econ. Perspect., 9(4), 97–118.",
+                    &["J. Econ. Perspect.", "9"],
+                ),
+                entries: &[
+                    (
+                        "citaristi2022",
+                        "Citaristi, I. (2022). United Nations Office on Drugs and Crime—UNODC. In The Europa Directory of International Organizations 2022 (pp. 248–252). Routledge.",
+                    ),
+                    // A quotation in a title takes double quotation marks where titles stand
+                    // unquoted.
+                    (
+                        "risse2000",
+                        "Risse, T. (2000). “Let’s argue!”: communicative action in world politics. Int. Organ., 54(1), 1–39.",
+                    ),
+                ],
+                citations: &[
+                    (&["porter1995"], 8, "(Porter & van der Linde, 1995)"),
+                    (&["sayuti2023"], 19, "(Sayuti et al., 2023)"),
+                ],
+            },
         );
-        assert_eq!(
-            entry(style, "citaristi2022").0,
-            "Citaristi, I. (2022). United Nations Office on Drugs and Crime—UNODC. In The Europa Directory of International Organizations 2022 (pp. 248–252). Routledge."
-        );
-        // A quotation in a title takes double quotation marks where titles stand unquoted.
-        assert_eq!(
-            entry(style, "risse2000").0,
-            "Risse, T. (2000). “Let’s argue!”: communicative action in world politics. Int. Organ., 54(1), 1–39."
-        );
-        assert_eq!(
-            in_text(style, &["porter1995"], 8),
-            "(Porter & van der Linde, 1995)"
-        );
-        assert_eq!(in_text(style, &["sayuti2023"], 19), "(Sayuti et al., 2023)");
     }
 
     #[test]
     fn ieee() {
         let style = CitationStyle::Ieee;
-        assert_eq!(
-            entry(style, "porter1995"),
-            (
-                "M. E. Porter and C. van der Linde, “Toward a new conception of the environment-competitiveness relationship,” J. Econ. Perspect., vol. 9, no. 4, pp. 97–118, 1995.".to_owned(),
-                vec!["J. Econ. Perspect.".to_owned()]
-            )
-        );
-        assert_eq!(
-            entry(style, "citaristi2022").0,
-            "I. Citaristi, “United Nations Office on Drugs and Crime—UNODC,” in The Europa Directory of International Organizations 2022, Routledge, 2022, pp. 248–252."
+        check_style(
+            style,
+            &Expected {
+                porter1995: (
+                    "M. E. Porter and C. van der Linde, “Toward a new conception of the environment-competitiveness relationship,” J. Econ. Perspect., vol. 9, no. 4, pp. 97–118, 1995.",
+                    &["J. Econ. Perspect."],
+                ),
+                entries: &[(
+                    "citaristi2022",
+                    "I. Citaristi, “United Nations Office on Drugs and Crime—UNODC,” in The Europa Directory of International Organizations 2022, Routledge, 2022, pp. 248–252.",
+                )],
+                citations: &[
+                    (&["porter1995"], 8, "[8]"),
+                    (&["islam2024", "porter1995"], 7, "[7], [8]"),
+                ],
+            },
         );
         assert_eq!(
             entry(style, "donnelly2013"),
@@ -479,50 +512,45 @@ mod tests {
                 vec!["Universal human rights in theory and practice".to_owned()]
             )
         );
-        assert_eq!(in_text(style, &["porter1995"], 8), "[8]");
-        assert_eq!(in_text(style, &["islam2024", "porter1995"], 7), "[7], [8]");
     }
 
     #[test]
     fn chicago_author_date() {
         let style = CitationStyle::ChicagoAuthorDate;
-        assert_eq!(
-            entry(style, "porter1995"),
-            (
-                "Porter, M. E., and C. van der Linde. 1995. “Toward a New Conception of the Environment-Competitiveness Relationship.” J. Econ. Perspect. 9 (4): 97–118.".to_owned(),
-                vec!["J. Econ. Perspect.".to_owned()]
-            )
-        );
-        for (id, expected) in [
-            // Chicago abbreviates the second number of a page range.
-            (
-                "islam2024",
-                "Islam, F., and S. Fay. 2024. “Intersectional Challenges in Post-Trafficking Reintegration of Survivor Women of Trafficking.” Int. J. Hum. Rights 28 (10): 1777–807.",
-            ),
-            (
-                "donnelly2013",
-                "Donnelly, J. 2013. Universal Human Rights in Theory and Practice. Cornell University Press.",
-            ),
-            // A volume without an issue, a journal with neither, no journal: no stray
-            // punctuation where the missing parts would go (the vendored renderer's fix).
-            (
-                "cho2015",
-                "Cho, S.-Y. 2015. “Modelling for Determinants of Human Trafficking.” Soc. Incl. 3: 2–21.",
-            ),
-            (
-                "shelley2010",
-                "Shelley, L. 2010. “Human Trafficking.” A Glob. Perspect.",
-            ),
-            (
-                "lathamsprinkle2019",
-                "Latham-Sprinkle, J., F. David, K. Bryant, and J. Larsen. 2019. “Migrants and Their Vulnerability to Human Trafficking, Modern Slavery and Forced Labour.” Preprint.",
-            ),
-        ] {
-            assert_eq!(entry(style, id).0, expected);
-        }
-        assert_eq!(
-            in_text(style, &["porter1995"], 8),
-            "(Porter and van der Linde 1995)"
+        check_style(
+            style,
+            &Expected {
+                porter1995: (
+                    "Porter, M. E., and C. van der Linde. 1995. “Toward a New Conception of the Environment-Competitiveness Relationship.” J. Econ. Perspect. 9 (4): 97–118.",
+                    &["J. Econ. Perspect."],
+                ),
+                entries: &[
+                    // Chicago abbreviates the second number of a page range.
+                    (
+                        "islam2024",
+                        "Islam, F., and S. Fay. 2024. “Intersectional Challenges in Post-Trafficking Reintegration of Survivor Women of Trafficking.” Int. J. Hum. Rights 28 (10): 1777–807.",
+                    ),
+                    (
+                        "donnelly2013",
+                        "Donnelly, J. 2013. Universal Human Rights in Theory and Practice. Cornell University Press.",
+                    ),
+                    // A volume without an issue, a journal with neither, no journal: no stray
+                    // punctuation where the missing parts would go (the vendored renderer's fix).
+                    (
+                        "cho2015",
+                        "Cho, S.-Y. 2015. “Modelling for Determinants of Human Trafficking.” Soc. Incl. 3: 2–21.",
+                    ),
+                    (
+                        "shelley2010",
+                        "Shelley, L. 2010. “Human Trafficking.” A Glob. Perspect.",
+                    ),
+                    (
+                        "lathamsprinkle2019",
+                        "Latham-Sprinkle, J., F. David, K. Bryant, and J. Larsen. 2019. “Migrants and Their Vulnerability to Human Trafficking, Modern Slavery and Forced Labour.” Preprint.",
+                    ),
+                ],
+                citations: &[(&["porter1995"], 8, "(Porter and van der Linde 1995)")],
+            },
         );
     }
 
@@ -530,52 +558,53 @@ mod tests {
     fn harvard_cite_them_right() {
         let style = CitationStyle::Harvard;
         // British: single quotation marks, the comma outside them.
-        assert_eq!(
-            entry(style, "porter1995"),
-            (
-                "Porter, M.E. and van der Linde, C. (1995) ‘Toward a new conception of the environment-competitiveness relationship’, J. Econ. Perspect., 9(4), pp. 97–118.".to_owned(),
-                vec!["J. Econ. Perspect.".to_owned()]
-            )
-        );
-        assert_eq!(
-            entry(style, "citaristi2022").0,
-            "Citaristi, I. (2022) ‘United Nations Office on Drugs and Crime—UNODC’, in The Europa Directory of International Organizations 2022. Routledge, pp. 248–252."
-        );
-        assert_eq!(
-            entry(style, "donnelly2013").0,
-            "Donnelly, J. (2013) Universal human rights in theory and practice. Cornell University Press."
-        );
-        assert_eq!(
-            in_text(style, &["porter1995"], 8),
-            "(Porter and van der Linde, 1995)"
-        );
-        assert_eq!(
-            in_text(style, &["sayuti2023"], 19),
-            "(Sayuti, Rofii and Salya, 2023)"
+        check_style(
+            style,
+            &Expected {
+                porter1995: (
+                    "Porter, M.E. and van der Linde, C. (1995) ‘Toward a new conception of the environment-competitiveness relationship’, J. Econ. Perspect., 9(4), pp. 97–118.",
+                    &["J. Econ. Perspect."],
+                ),
+                entries: &[
+                    (
+                        "citaristi2022",
+                        "Citaristi, I. (2022) ‘United Nations Office on Drugs and Crime—UNODC’, in The Europa Directory of International Organizations 2022. Routledge, pp. 248–252.",
+                    ),
+                    (
+                        "donnelly2013",
+                        "Donnelly, J. (2013) Universal human rights in theory and practice. Cornell University Press.",
+                    ),
+                ],
+                citations: &[
+                    (&["porter1995"], 8, "(Porter and van der Linde, 1995)"),
+                    (&["sayuti2023"], 19, "(Sayuti, Rofii and Salya, 2023)"),
+                ],
+            },
         );
     }
 
     #[test]
     fn mla() {
         let style = CitationStyle::Mla;
-        assert_eq!(
-            entry(style, "porter1995"),
-            (
-                "Porter, M. E., and C. van der Linde. “Toward a New Conception of the Environment-Competitiveness Relationship.” J. Econ. Perspect., vol. 9, no. 4, 1995, pp. 97–118.".to_owned(),
-                vec!["J. Econ. Perspect.".to_owned()]
-            )
-        );
-        assert_eq!(
-            entry(style, "islam2024").0,
-            "Islam, F., and S. Fay. “Intersectional Challenges in Post-Trafficking Reintegration of Survivor Women of Trafficking.” Int. J. Hum. Rights, vol. 28, no. 10, 2024, pp. 1777–807."
-        );
-        assert_eq!(
-            entry(style, "donnelly2013").0,
-            "Donnelly, J. Universal Human Rights in Theory and Practice. Cornell University Press, 2013."
-        );
-        assert_eq!(
-            in_text(style, &["porter1995"], 8),
-            "(Porter and van der Linde)"
+        check_style(
+            style,
+            &Expected {
+                porter1995: (
+                    "Porter, M. E., and C. van der Linde. “Toward a New Conception of the Environment-Competitiveness Relationship.” J. Econ. Perspect., vol. 9, no. 4, 1995, pp. 97–118.",
+                    &["J. Econ. Perspect."],
+                ),
+                entries: &[
+                    (
+                        "islam2024",
+                        "Islam, F., and S. Fay. “Intersectional Challenges in Post-Trafficking Reintegration of Survivor Women of Trafficking.” Int. J. Hum. Rights, vol. 28, no. 10, 2024, pp. 1777–807.",
+                    ),
+                    (
+                        "donnelly2013",
+                        "Donnelly, J. Universal Human Rights in Theory and Practice. Cornell University Press, 2013.",
+                    ),
+                ],
+                citations: &[(&["porter1995"], 8, "(Porter and van der Linde)")],
+            },
         );
     }
 

@@ -430,15 +430,14 @@ mod tests {
     fn a_broken_entry_is_skipped_and_its_neighbours_load() {
         let text = "@string{j = {J. Test}}\n\n@article{good1, title = {One}, journal = j, year = 2000}\n\n@article{bad, title = {Two} year = 2001}\n\n@article{good2, title = {Three}, journal = undefinedabbrev, year = 2002}\n\n@book{good3, title = {Four}, year = 2003}\n";
         let imported = import(text);
-        let ids: Vec<&str> = imported.references.iter().map(|r| r.id.as_str()).collect();
-        assert_eq!(ids, ["good1", "good3"]);
+        assert_eq!(imported.ids(), ["good1", "good3"]);
         assert_eq!(imported.references[0].container_title, "J. Test");
-        let lines: Vec<usize> = imported
-            .diagnostics
-            .iter()
-            .filter_map(|d| d.location.map(|l| l.line))
-            .collect();
-        assert_eq!(lines, [5, 7], "{:?}", imported.diagnostics);
+        assert_eq!(
+            imported.diagnostic_lines(),
+            [5, 7],
+            "{:?}",
+            imported.diagnostics
+        );
         assert!(imported.diagnostics.iter().all(|d| !d.is_error()));
         assert!(imported.diagnostics[1].message.contains("undefinedabbrev"));
     }
@@ -447,12 +446,7 @@ mod tests {
     fn sets_are_skipped_and_duplicates_reported() {
         let text = "@set{s, entryset = {a,b}}\n@book{a, title = {A}, year = 1}\n@book{b, title = {B}, year = 2}\n@book{a, title = {Again}, year = 3}\n";
         let imported = import(text);
-        let titles: Vec<&str> = imported
-            .references
-            .iter()
-            .map(|r| r.title.as_str())
-            .collect();
-        assert_eq!(titles, ["A", "B"]);
+        assert_eq!(imported.titles(), ["A", "B"]);
         assert_eq!(imported.diagnostics.len(), 1);
         assert_eq!(imported.diagnostics[0].code, Code::DuplicateId);
         assert_eq!(imported.diagnostics[0].location.map(|l| l.line), Some(4));

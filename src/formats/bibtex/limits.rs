@@ -324,8 +324,7 @@ mod tests {
             "}".repeat(100_000)
         );
         let imported = import(&deep);
-        let ids: Vec<&str> = imported.references.iter().map(|r| r.id.as_str()).collect();
-        assert_eq!(ids, ["b"]);
+        assert_eq!(imported.ids(), ["b"]);
         assert_eq!(imported.diagnostics.len(), 1);
         assert!(
             imported.diagnostics[0]
@@ -339,14 +338,13 @@ mod tests {
     fn crossref_loops_are_skipped_instead_of_resolved_forever() {
         let text = "@book{a, title = {A}, crossref = {b}, year = 1}\n@book{b, title = {B}, crossref = {a}, year = 2}\n@book{self, title = {S}, crossref = {self}, year = 3}\n@book{c, title = {C}, year = 4}\n";
         let imported = import(text);
-        let ids: Vec<&str> = imported.references.iter().map(|r| r.id.as_str()).collect();
-        assert_eq!(ids, ["c"]);
-        let lines: Vec<usize> = imported
-            .diagnostics
-            .iter()
-            .filter_map(|d| d.location.map(|l| l.line))
-            .collect();
-        assert_eq!(lines, [1, 2, 3], "{:?}", imported.diagnostics);
+        assert_eq!(imported.ids(), ["c"]);
+        assert_eq!(
+            imported.diagnostic_lines(),
+            [1, 2, 3],
+            "{:?}",
+            imported.diagnostics
+        );
         assert!(imported.diagnostics[0].message.contains("leads back"));
     }
 }
