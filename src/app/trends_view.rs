@@ -218,36 +218,53 @@ impl TrendsView {
 
     fn options_ui(&mut self, ui: &mut Ui) {
         let values_label = ui.label("Values");
-        egui::ComboBox::from_id_salt("trend-values")
-            .selected_text(self.options.value_mode.label())
-            .show_ui(ui, |ui| {
-                for mode in ValueMode::ALL {
-                    ui.selectable_value(&mut self.options.value_mode, mode, mode.label())
-                        .on_hover_text(mode.explanation());
-                }
-            })
-            .response
-            .labelled_by(values_label.id);
+        choice_ui(
+            ui,
+            "trend-values",
+            &mut self.options.value_mode,
+            &ValueMode::ALL,
+            |mode| (mode.label(), mode.explanation()),
+        )
+        .labelled_by(values_label.id);
         let scale_label = ui.label("Scale");
         let log_allowed = self.options.value_mode != ValueMode::PercentChange;
         if !log_allowed {
             self.options.scale = AxisScale::Linear;
         }
         ui.add_enabled_ui(log_allowed, |ui| {
-            egui::ComboBox::from_id_salt("trend-scale")
-                .selected_text(self.options.scale.label())
-                .show_ui(ui, |ui| {
-                    for scale in AxisScale::ALL {
-                        ui.selectable_value(&mut self.options.scale, scale, scale.label())
-                            .on_hover_text(scale.explanation());
-                    }
-                })
-                .response
-                .labelled_by(scale_label.id)
-                .on_disabled_hover_text("A log scale cannot show negative changes");
+            choice_ui(
+                ui,
+                "trend-scale",
+                &mut self.options.scale,
+                &AxisScale::ALL,
+                |scale| (scale.label(), scale.explanation()),
+            )
+            .labelled_by(scale_label.id)
+            .on_disabled_hover_text("A log scale cannot show negative changes");
         });
         ui.checkbox(&mut self.options.bars, "Bars");
     }
+}
+
+/// A drop-down choosing one of `choices` into `value`; `describe` gives each choice's label
+/// and the explanation shown on hover.
+fn choice_ui<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    id_salt: &str,
+    value: &mut T,
+    choices: &[T],
+    describe: impl Fn(T) -> (&'static str, &'static str),
+) -> egui::Response {
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(describe(*value).0)
+        .show_ui(ui, |ui| {
+            for &choice in choices {
+                let (label, explanation) = describe(choice);
+                ui.selectable_value(value, choice, label)
+                    .on_hover_text(explanation);
+            }
+        })
+        .response
 }
 
 /// The series title, highlighted when a reference the series cites is selected, and the legend.

@@ -41,3 +41,14 @@ pub use transform::{
 
 #[cfg(doc)]
 use crate::corpus::model::Series;
+
+/// The built-in corpus's `victims` series: what the chart's unit tests draw.
+#[cfg(test)]
+fn victims_for_tests() -> crate::corpus::model::Series {
+    crate::corpus::Corpus::builtin()
+        .file
+        .series
+        .into_iter()
+        .find(|s| s.id == "victims")
+        .unwrap_or_default()
+}

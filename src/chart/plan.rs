@@ -497,17 +497,8 @@ pub fn two_lines(text: &str) -> (&str, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Corpus;
+    use crate::chart::victims_for_tests as victims;
     use crate::corpus::model::SeriesPoint;
-
-    fn victims() -> Series {
-        Corpus::builtin()
-            .file
-            .series
-            .into_iter()
-            .find(|s| s.id == "victims")
-            .unwrap_or_default()
-    }
 
     fn plan(options: ChartOptions) -> Plan {
         Plan::new(&victims(), &options).unwrap_or_else(|e| panic!("{e}"))

@@ -150,16 +150,7 @@ pub fn axis_label(series: &Series, mode: ValueMode, scale: AxisScale) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Corpus;
-
-    fn victims() -> Series {
-        Corpus::builtin()
-            .file
-            .series
-            .into_iter()
-            .find(|s| s.id == "victims")
-            .unwrap_or_default()
-    }
+    use crate::chart::victims_for_tests as victims;
 
     fn close(actual: Option<f64>, expected: f64) -> bool {
         actual.is_some_and(|a| (a - expected).abs() < 0.05)

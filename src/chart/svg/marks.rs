@@ -5,7 +5,7 @@
 //! markers; a year the text gives no number for is a labelled dashed guide with a dashed
 //! segment bridging the gap, never a point.
 
-use plotters::element::DashedPathElement;
+use plotters::element::{DashedPathElement, Drawable, PointCollection};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -14,9 +14,18 @@ use crate::chart::error::ChartError;
 use crate::chart::plan::{Plan, two_lines};
 use crate::corpus::model::PointStatus;
 
+/// Draws one element on the plot, in plot coordinates.
+fn draw_on<'b, E>(chart: &Chart<'_, 'b>, element: &E) -> Result<(), ChartError>
+where
+    for<'p> &'p E: PointCollection<'p, (f64, f64)>,
+    E: Drawable<SVGBackend<'b>>,
+{
+    chart.plotting_area().draw(element).map_err(draw_error)
+}
+
 /// Each annotation span shaded over the plot's height, its label at the top.
 pub(super) fn annotations(
-    chart: &mut Chart<'_, '_>,
+    chart: &Chart<'_, '_>,
     plan: &Plan,
     layout: &Layout,
 ) -> Result<(), ChartError> {
@@ -27,35 +36,28 @@ pub(super) fn annotations(
         .filled();
     let label_px = layout.text_px(14.0);
     for (i, span) in plan.annotations.iter().enumerate() {
-        chart
-            .draw_series(std::iter::once(Rectangle::new(
-                [(span.from_x, y_hi), (span.to_x, y_lo)],
-                fill,
-            )))
-            .map_err(draw_error)?;
+        draw_on(
+            chart,
+            &(Rectangle::new([(span.from_x, y_hi), (span.to_x, y_lo)], fill)),
+        )?;
         let offset = layout.px(8.0) + count(i) * label_px * 1.4;
-        chart
-            .draw_series(std::iter::once(
-                EmptyElement::at((f64::midpoint(span.from_x, span.to_x), y_hi))
-                    + Text::new(
-                        span.label.clone(),
-                        (0, px(offset)),
-                        font(label_px)
-                            .color(&rgb(colours.muted_text))
-                            .pos(Pos::new(HPos::Center, VPos::Top)),
-                    ),
-            ))
-            .map_err(draw_error)?;
+        draw_on(
+            chart,
+            &(EmptyElement::at((f64::midpoint(span.from_x, span.to_x), y_hi))
+                + Text::new(
+                    span.label.clone(),
+                    (0, px(offset)),
+                    font(label_px)
+                        .color(&rgb(colours.muted_text))
+                        .pos(Pos::new(HPos::Center, VPos::Top)),
+                )),
+        )?;
     }
     Ok(())
 }
 
 /// For each gap: a dashed guide and the plan's gap label, on two lines when a year is narrow.
-pub(super) fn gaps(
-    chart: &mut Chart<'_, '_>,
-    plan: &Plan,
-    layout: &Layout,
-) -> Result<(), ChartError> {
+pub(super) fn gaps(chart: &Chart<'_, '_>, plan: &Plan, layout: &Layout) -> Result<(), ChartError> {
     let colours = PALETTE.colours();
     let (y_lo, y_hi) = plan.y_axis.range;
     let (x_lo, x_hi) = plan.x_axis.range;
@@ -83,14 +85,15 @@ pub(super) fn gaps(
     let warning = rgb(colours.warning);
     for gap in &plan.gaps {
         let x = f64::from(gap.year);
-        chart
-            .draw_series(std::iter::once(DashedPathElement::new(
+        draw_on(
+            chart,
+            &(DashedPathElement::new(
                 vec![(x, y_lo), (x, y_hi)],
                 layout.px(7.0),
                 layout.px(5.0),
                 warning.stroke_width(layout.stroke(2.0)),
-            )))
-            .map_err(draw_error)?;
+            )),
+        )?;
         // Put the words in the larger free space above or below the bridging segment.
         let label_y = match gap.bridge_y {
             Some(bridge) if bridge - y_lo > y_hi - bridge => f64::midpoint(y_lo, bridge),
@@ -99,41 +102,35 @@ pub(super) fn gaps(
         };
         let half_w = px(box_width / 2.0);
         let half_h = px(box_height / 2.0);
-        chart
-            .draw_series(std::iter::once(
-                EmptyElement::at((x, label_y))
-                    + Rectangle::new(
-                        [(-half_w, -half_h), (half_w, half_h)],
-                        background.mix(0.9).filled(),
-                    ),
-            ))
-            .map_err(draw_error)?;
+        draw_on(
+            chart,
+            &(EmptyElement::at((x, label_y))
+                + Rectangle::new(
+                    [(-half_w, -half_h), (half_w, half_h)],
+                    background.mix(0.9).filled(),
+                )),
+        )?;
         let first_offset = -(line_step * (count(lines.len()) - 1.0) / 2.0);
         for (i, line) in lines.iter().enumerate() {
             let dy = first_offset + line_step * count(i);
-            chart
-                .draw_series(std::iter::once(
-                    EmptyElement::at((x, label_y))
-                        + Text::new(
-                            (*line).to_owned(),
-                            (0, px(dy)),
-                            font(label_px)
-                                .color(&warning)
-                                .pos(Pos::new(HPos::Center, VPos::Center)),
-                        ),
-                ))
-                .map_err(draw_error)?;
+            draw_on(
+                chart,
+                &(EmptyElement::at((x, label_y))
+                    + Text::new(
+                        (*line).to_owned(),
+                        (0, px(dy)),
+                        font(label_px)
+                            .color(&warning)
+                            .pos(Pos::new(HPos::Center, VPos::Center)),
+                    )),
+            )?;
         }
     }
     Ok(())
 }
 
 /// The plan's segments: solid between neighbouring known values, dashed across gaps.
-pub(super) fn lines(
-    chart: &mut Chart<'_, '_>,
-    plan: &Plan,
-    layout: &Layout,
-) -> Result<(), ChartError> {
+pub(super) fn lines(chart: &Chart<'_, '_>, plan: &Plan, layout: &Layout) -> Result<(), ChartError> {
     let series = rgb(PALETTE.colours().series);
     let solid = series.stroke_width(layout.stroke(3.0));
     let dashed = series.mix(0.6).stroke_width(layout.stroke(2.5));
@@ -143,29 +140,19 @@ pub(super) fn lines(
             (segment.to[0], segment.to[1]),
         ];
         if segment.dashed {
-            chart
-                .draw_series(std::iter::once(DashedPathElement::new(
-                    points,
-                    layout.px(10.0),
-                    layout.px(7.0),
-                    dashed,
-                )))
-                .map_err(draw_error)?;
+            draw_on(
+                chart,
+                &(DashedPathElement::new(points, layout.px(10.0), layout.px(7.0), dashed)),
+            )?;
         } else {
-            chart
-                .draw_series(std::iter::once(PathElement::new(points, solid)))
-                .map_err(draw_error)?;
+            draw_on(chart, &(PathElement::new(points, solid)))?;
         }
     }
     Ok(())
 }
 
 /// A bar per known value: solid for stated, light with an outline for approximate.
-pub(super) fn bars(
-    chart: &mut Chart<'_, '_>,
-    plan: &Plan,
-    layout: &Layout,
-) -> Result<(), ChartError> {
+pub(super) fn bars(chart: &Chart<'_, '_>, plan: &Plan, layout: &Layout) -> Result<(), ChartError> {
     let series = rgb(PALETTE.colours().series);
     let light = series.mix(0.3);
     let outline = series.stroke_width(layout.stroke(2.0));
@@ -178,12 +165,8 @@ pub(super) fn bars(
         } else {
             series.filled()
         };
-        chart
-            .draw_series([
-                Rectangle::new(corners, fill),
-                Rectangle::new(corners, outline),
-            ])
-            .map_err(draw_error)?;
+        draw_on(chart, &Rectangle::new(corners, fill))?;
+        draw_on(chart, &Rectangle::new(corners, outline))?;
     }
     Ok(())
 }
@@ -191,7 +174,7 @@ pub(super) fn bars(
 /// A filled marker per stated value and a hollow one per approximate value, each with its
 /// label written above it. Not-stated years get nothing.
 pub(super) fn markers(
-    chart: &mut Chart<'_, '_>,
+    chart: &Chart<'_, '_>,
     plan: &Plan,
     layout: &Layout,
 ) -> Result<(), ChartError> {
@@ -222,17 +205,18 @@ pub(super) fn markers(
                 .pos(Pos::new(HPos::Center, v_pos)),
         );
         match point.status {
-            PointStatus::Approximate => chart.draw_series(std::iter::once(
-                EmptyElement::at(at)
+            PointStatus::Approximate => draw_on(
+                chart,
+                &(EmptyElement::at(at)
                     + Circle::new((0, 0), radius, background.filled())
                     + Circle::new((0, 0), radius, ring)
-                    + text,
-            )),
-            PointStatus::Stated | PointStatus::NotStated => chart.draw_series(std::iter::once(
-                EmptyElement::at(at) + Circle::new((0, 0), radius, series.filled()) + text,
-            )),
+                    + text),
+            )?,
+            PointStatus::Stated | PointStatus::NotStated => draw_on(
+                chart,
+                &(EmptyElement::at(at) + Circle::new((0, 0), radius, series.filled()) + text),
+            )?,
         }
-        .map_err(draw_error)?;
     }
     Ok(())
 }

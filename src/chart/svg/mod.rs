@@ -273,14 +273,14 @@ fn draw_chart(
         .draw()
         .map_err(draw_error)?;
 
-    marks::annotations(&mut chart, plan, layout)?;
-    marks::gaps(&mut chart, plan, layout)?;
+    marks::annotations(&chart, plan, layout)?;
+    marks::gaps(&chart, plan, layout)?;
     if plan.options.bars {
-        marks::bars(&mut chart, plan, layout)?;
+        marks::bars(&chart, plan, layout)?;
     } else {
-        marks::lines(&mut chart, plan, layout)?;
+        marks::lines(&chart, plan, layout)?;
     }
-    marks::markers(&mut chart, plan, layout)
+    marks::markers(&chart, plan, layout)
 }
 
 #[cfg(test)]
