@@ -1,0 +1,140 @@
+//! Applying [`Command`]s after the frame: selection and history, views, settings, and handing
+//! loading and file work to their modules.
+
+use eframe::egui;
+
+use super::Explorer;
+use crate::app::context::{Command, is_openable_url};
+use crate::app::presentation::{Presentation, Slide, slides};
+use crate::app::theme::{Palette, Theme};
+use crate::app::trends_view::TrendsView;
+use crate::corpus::Item;
+
+impl Explorer {
+    /// Applies one command.
+    pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::Select(item) => self.select(item, false),
+            Command::Reveal(item) => self.select(item, true),
+            Command::Hover(item) => self.selection.hovered = Some(item),
+            Command::ClearSelection => {
+                self.history.leave(self.selection.selected);
+                self.selection.selected = None;
+            }
+            Command::Back => {
+                if let Some(item) = self.history.back(self.selection.selected) {
+                    self.selection.selected = Some(item);
+                    self.show_in_view(item);
+                }
+            }
+            Command::Forward => {
+                if let Some(item) = self.history.forward(self.selection.selected) {
+                    self.selection.selected = Some(item);
+                    self.show_in_view(item);
+                }
+            }
+            Command::SetView(view) => view.clone_into(&mut self.state.view),
+            Command::OpenDialog => self.open_dialog(ctx),
+            Command::Open(path) => self.open(ctx, path),
+            Command::CancelLoad => self.cancel_load(),
+            Command::OpenBuiltin => self.open_builtin(),
+            Command::Reload => match self.open_path.clone() {
+                Some(path) => self.open(ctx, path),
+                None => self
+                    .notices
+                    .push("The built-in corpus is always up to date.".to_owned()),
+            },
+            Command::ShowDiagnostics(open) => {
+                if open && !self.diagnostics.open {
+                    self.diagnostics.show_report(
+                        format!("Warnings in {}", self.corpus.source_name),
+                        "The corpus opened; these are things its author may want to fix."
+                            .to_owned(),
+                        self.warnings_text.clone(),
+                    );
+                }
+                self.diagnostics.open = open;
+            }
+            Command::OpenSearch => self.search.open(),
+            Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Command::CloseOverlay => {
+                if self.show_shortcuts {
+                    self.show_shortcuts = false;
+                } else {
+                    self.diagnostics.open = false;
+                }
+            }
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::SetTheme(choice) => {
+                self.state.theme = choice;
+                self.theme =
+                    Theme::for_choice(choice, ctx.system_theme() == Some(egui::Theme::Dark));
+                self.theme.apply(ctx);
+            }
+            Command::CopyText(text) => {
+                ctx.copy_text(text);
+                self.notices.push("Copied to the clipboard.".to_owned());
+            }
+            Command::OpenUrl(url) => {
+                if is_openable_url(&url) {
+                    ctx.open_url(egui::OpenUrl::new_tab(url));
+                }
+            }
+            Command::ExportChart { series, export } => {
+                self.export_chart_dialog(ctx, series, export);
+            }
+            Command::TogglePresentation => self.toggle_presentation(ctx),
+            Command::SetCitationStyle(style) => self.state.citation_style = style,
+            Command::SetCitationDisplay(display) => self.state.citation_display = display,
+            Command::ExportReferences { scope, format } => self.export_references(scope, format),
+            Command::ExportTable => self.export_table(),
+            Command::ExportCases => self.export_cases(),
+            Command::ExportCorpus => self.export_corpus(),
+        }
+    }
+
+    /// Enters presentation mode (fullscreen, projector theme, large type) or leaves it.
+    pub fn toggle_presentation(&mut self, ctx: &egui::Context) {
+        if self.presentation.take().is_some() {
+            self.theme = Theme::for_choice(
+                self.state.theme,
+                ctx.system_theme() == Some(egui::Theme::Dark),
+            );
+            self.theme.apply(ctx);
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            return;
+        }
+        // Start on the slide of what is shown: the selected series, else the first slide.
+        let all = slides(&self.corpus);
+        let shown_series = self.views.get::<TrendsView>().map(|trends| trends.series);
+        let start = all
+            .iter()
+            .position(|slide| matches!(slide, Slide::Trend(s) if Some(*s) == shown_series))
+            .unwrap_or(0);
+        self.presentation = Some(Presentation { slide: start });
+        self.theme = Theme::new(Palette::Projector);
+        self.theme.apply(ctx);
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+    }
+
+    pub(super) fn select(&mut self, item: Item, reveal: bool) {
+        if self.selection.selected != Some(item) {
+            self.history.leave(self.selection.selected);
+            self.selection.selected = Some(item);
+        }
+        for view in self.views.iter_mut() {
+            view.follow_selection(item);
+        }
+        if reveal {
+            self.show_in_view(item);
+        }
+    }
+
+    /// Takes the main view to where `item` is shown and scrolls there.
+    pub(super) fn show_in_view(&mut self, item: Item) {
+        if let Some(view) = self.views.iter_mut().find(|view| view.can_show(item)) {
+            view.id().clone_into(&mut self.state.view);
+            view.show_item(&self.corpus, item);
+        }
+    }
+}

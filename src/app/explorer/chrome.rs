@@ -1,0 +1,228 @@
+//! The window's chrome around the views: menus, toolbar, status bar, and the keys and dropped
+//! files that act on the whole window. Buttons and keys come from [`UiCommand`].
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::Explorer;
+use crate::app::commands::UiCommand;
+use crate::app::context::{Command, ReferenceScope, ViewCtx};
+use crate::app::state::CitationDisplay;
+use crate::app::theme::ThemeChoice;
+use crate::corpus::diagnostics::count;
+use crate::formats::ReferenceFormat;
+use crate::formats::styles::CitationStyle;
+
+impl Explorer {
+    /// Keyboard shortcuts, mouse back/forward buttons and dropped files.
+    pub(super) fn global_input(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let text_focused = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
+        // Esc is the search box's while it is open, and only taken when there is something to close.
+        let can_close = !self.search.open && (self.show_shortcuts || self.diagnostics.open);
+        ctx.input_mut(|input| {
+            for command in UiCommand::all(&self.views) {
+                if (command != UiCommand::CloseOverlay || can_close)
+                    && command.triggered(input, text_focused)
+                {
+                    commands.push(command.command());
+                }
+            }
+            if let Some(path) = input
+                .raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .find(|p| !p.as_os_str().is_empty())
+            {
+                commands.push(Command::Open(path));
+            }
+        });
+        commands
+    }
+
+    pub(super) fn toolbar_ui(&self, view_ctx: &ViewCtx<'_>, ui: &mut Ui) {
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                ui.menu_button("File", |ui| {
+                    self.command_ui(view_ctx, ui, UiCommand::Open);
+                    ui.menu_button("Open recent", |ui| {
+                        if self.state.recent_files.is_empty() {
+                            ui.label(RichText::new("No recent files").italics());
+                        }
+                        for path in &self.state.recent_files {
+                            if ui.button(path.display().to_string()).clicked() {
+                                view_ctx.send(Command::Open(path.clone()));
+                            }
+                        }
+                    });
+                    self.command_ui(view_ctx, ui, UiCommand::OpenBuiltin);
+                    self.command_ui(view_ctx, ui, UiCommand::Reload);
+                    ui.separator();
+                    ui.menu_button("Export references", |ui| {
+                        for scope in [
+                            ReferenceScope::All,
+                            ReferenceScope::Filtered,
+                            ReferenceScope::Selection,
+                        ] {
+                            ui.menu_button(scope.label(), |ui| {
+                                for format in ReferenceFormat::ALL {
+                                    if ui
+                                        .button(format!(
+                                            "{} (.{})",
+                                            format.label(),
+                                            format.extension()
+                                        ))
+                                        .clicked()
+                                    {
+                                        view_ctx.send(Command::ExportReferences { scope, format });
+                                    }
+                                }
+                            });
+                        }
+                    });
+                    self.command_ui(view_ctx, ui, UiCommand::ExportTable);
+                    self.command_ui(view_ctx, ui, UiCommand::ExportCases);
+                    self.command_ui(view_ctx, ui, UiCommand::ExportCorpus);
+                    ui.separator();
+                    self.command_ui(view_ctx, ui, UiCommand::Quit);
+                });
+                ui.menu_button("View", |ui| {
+                    self.view_choice_ui(view_ctx, ui);
+                    ui.separator();
+                    ui.label(RichText::new("Theme").small());
+                    for choice in ThemeChoice::ALL {
+                        if ui
+                            .selectable_label(self.state.theme == choice, choice.label())
+                            .clicked()
+                        {
+                            view_ctx.send(Command::SetTheme(choice));
+                        }
+                    }
+                    ui.separator();
+                    ui.label(RichText::new("Citation style").small());
+                    for style in CitationStyle::ALL {
+                        if ui
+                            .selectable_label(self.state.citation_style == style, style.label())
+                            .clicked()
+                        {
+                            view_ctx.send(Command::SetCitationStyle(style));
+                        }
+                    }
+                    ui.label(RichText::new("Citations in the text").small());
+                    for (display, label) in [
+                        (
+                            CitationDisplay::AsPrinted,
+                            "As the paper prints them ([2], [4])".to_owned(),
+                        ),
+                        (
+                            CitationDisplay::InStyle,
+                            format!("In {} style", self.state.citation_style.label()),
+                        ),
+                    ] {
+                        if ui
+                            .selectable_label(self.state.citation_display == display, label)
+                            .clicked()
+                        {
+                            view_ctx.send(Command::SetCitationDisplay(display));
+                        }
+                    }
+                    ui.separator();
+                    egui::gui_zoom::zoom_menu_buttons(ui);
+                });
+                ui.menu_button("Help", |ui| {
+                    self.command_ui(view_ctx, ui, UiCommand::ToggleShortcuts);
+                });
+            });
+            ui.horizontal(|ui| {
+                self.command_ui(view_ctx, ui, UiCommand::Back);
+                self.command_ui(view_ctx, ui, UiCommand::Forward);
+                ui.separator();
+                self.view_choice_ui(view_ctx, ui);
+                ui.separator();
+                self.command_ui(view_ctx, ui, UiCommand::Search);
+                self.command_ui(view_ctx, ui, UiCommand::TogglePresentation);
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let title = &view_ctx.corpus.file.paper.title;
+                    let name = if title.is_empty() {
+                        view_ctx.corpus.source_name.clone()
+                    } else {
+                        title.clone()
+                    };
+                    ui.add(egui::Label::new(RichText::new(name).strong()).truncate());
+                });
+            });
+        });
+    }
+
+    /// A button (or menu entry) for `command`: enabled when it can run now, with its shortcut
+    /// in the label (history steps show it on hover, beside their arrows) and its hover text.
+    pub(super) fn command_ui(&self, view_ctx: &ViewCtx<'_>, ui: &mut Ui, command: UiCommand) {
+        let (enabled, text) = match command {
+            UiCommand::Back => (self.history.can_go_back(), command.text().to_owned()),
+            UiCommand::Forward => (self.history.can_go_forward(), command.text().to_owned()),
+            UiCommand::Reload => (self.open_path.is_some(), command.label()),
+            _ => (true, command.label()),
+        };
+        if ui
+            .add_enabled(enabled, egui::Button::new(text))
+            .on_hover_text(command.hover_text())
+            .clicked()
+        {
+            view_ctx.send(command.command());
+        }
+    }
+
+    /// One choice per main view, the one shown marked.
+    pub(super) fn view_choice_ui(&self, view_ctx: &ViewCtx<'_>, ui: &mut Ui) {
+        for command in UiCommand::show_views(&self.views) {
+            let UiCommand::ShowView { id, .. } = command else {
+                continue;
+            };
+            if ui
+                .selectable_label(self.state.view == id, command.text())
+                .on_hover_text(command.hover_text())
+                .clicked()
+            {
+                view_ctx.send(command.command());
+            }
+        }
+    }
+
+    pub(super) fn status_bar_ui(&self, view_ctx: &ViewCtx<'_>, ui: &mut Ui) {
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let source = match &self.open_path {
+                    Some(path) => path.display().to_string(),
+                    None => "Built-in corpus".to_owned(),
+                };
+                ui.label(
+                    RichText::new(source)
+                        .small()
+                        .color(view_ctx.theme.muted_text),
+                );
+                let (_, warnings) = count(&view_ctx.corpus.warnings);
+                if warnings > 0 {
+                    let label =
+                        format!("{warnings} warning{}", if warnings == 1 { "" } else { "s" });
+                    if ui
+                        .link(RichText::new(label).small().color(view_ctx.theme.warning))
+                        .clicked()
+                    {
+                        view_ctx.send(Command::ShowDiagnostics(true));
+                    }
+                }
+                if let Some(pending) = &self.pending_load {
+                    ui.spinner();
+                    ui.label(RichText::new(format!("Loading {}…", pending.path.display())).small());
+                    if ui.small_button("Cancel").clicked() {
+                        view_ctx.send(Command::CancelLoad);
+                    }
+                }
+                if let Some(notice) = self.notices.last() {
+                    ui.separator();
+                    ui.add(egui::Label::new(RichText::new(notice).small()).truncate());
+                }
+            });
+        });
+    }
+}

@@ -1,0 +1,175 @@
+//! Opening files: on a worker thread, then swapped in after a frame; a failed load keeps the
+//! open corpus and shows why.
+
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+use eframe::egui;
+
+use super::Explorer;
+use crate::app::context::Selection;
+use crate::app::views::Views;
+use crate::corpus::diagnostics::{count, render_human};
+use crate::corpus::load::LoadReport;
+use crate::corpus::search::SearchIndex;
+use crate::corpus::{Corpus, Item, summary_line};
+use crate::open;
+
+/// A load running on a worker thread.
+pub(super) struct PendingLoad {
+    /// The file being loaded.
+    pub(super) path: PathBuf,
+    /// The report, and the search index of the loaded corpus, both built on the worker.
+    receiver: mpsc::Receiver<(LoadReport, Option<SearchIndex>)>,
+}
+
+impl Explorer {
+    /// Opens a file: loads it on a worker thread; the open corpus stays until it is ready.
+    pub fn open(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let (sender, receiver) = mpsc::channel();
+        let worker_path = path.clone();
+        let repaint = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("corpus-loader".to_owned())
+            .spawn(move || {
+                let report = open::open_path(&worker_path);
+                let search = report.corpus.as_ref().map(SearchIndex::new);
+                let _ = sender.send((report, search));
+                repaint.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.pending_load = Some(PendingLoad { path, receiver }),
+            Err(e) => self
+                .notices
+                .push(format!("Could not start loading {}: {e}", path.display())),
+        }
+    }
+
+    /// Waits for a background load to finish and applies it (for tests and scripts).
+    pub fn finish_loading(&mut self) {
+        if let Some(pending) = self.pending_load.take()
+            && let Ok((report, search)) = pending.receiver.recv()
+        {
+            self.finish_load(pending.path, report, search);
+        }
+    }
+
+    pub(super) fn poll_loading(&mut self) {
+        let Some(pending) = &self.pending_load else {
+            return;
+        };
+        match pending.receiver.try_recv() {
+            Ok((report, search)) => {
+                if let Some(pending) = self.pending_load.take() {
+                    self.finish_load(pending.path, report, search);
+                }
+            }
+            Err(mpsc::TryRecvError::Empty) => {}
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.notices
+                    .push("Loading stopped unexpectedly; the open corpus is unchanged.".to_owned());
+                self.pending_load = None;
+            }
+        }
+    }
+
+    pub(super) fn finish_load(
+        &mut self,
+        path: PathBuf,
+        report: LoadReport,
+        search: Option<SearchIndex>,
+    ) {
+        let Some(corpus) = report.corpus.clone() else {
+            self.show_failed_load(&report);
+            return;
+        };
+        let previous_selection = self
+            .selection
+            .selected
+            .and_then(|item| item.key(&self.corpus));
+        self.warnings_text = diagnostics_text(&report);
+        let search_index = search.unwrap_or_else(|| SearchIndex::new(&corpus));
+        self.replace_corpus(corpus, search_index);
+        // Keep the selection across a reload when the item still exists.
+        if let Some(item) = previous_selection.and_then(|key| Item::from_key(&key.0, &self.corpus))
+        {
+            self.selection.selected = Some(item);
+        }
+        self.refresh_related();
+        self.state.remember_recent(&path);
+        self.state.last_corpus = Some(path.clone());
+        self.open_path = Some(path);
+        let (_, warnings) = count(&report.diagnostics);
+        self.notices.push(match warnings {
+            0 => format!("Opened {}.", report.source_name),
+            n => format!(
+                "Opened {} with {n} warning{}.",
+                report.source_name,
+                if n == 1 { "" } else { "s" }
+            ),
+        });
+    }
+
+    /// Stops a background load; the open corpus stays.
+    pub(super) fn cancel_load(&mut self) {
+        if self.pending_load.take().is_some() {
+            self.notices
+                .push("Loading cancelled; the open corpus is unchanged.".to_owned());
+        }
+    }
+
+    /// Shows the built-in corpus in place of the open one.
+    pub(super) fn open_builtin(&mut self) {
+        let corpus = Corpus::builtin();
+        let search_index = SearchIndex::new(&corpus);
+        self.replace_corpus(corpus, search_index);
+        self.open_path = None;
+        self.state.last_corpus = None;
+        self.warnings_text.clear();
+        self.notices.push("Opened the built-in corpus.".to_owned());
+    }
+
+    /// Shows `corpus` in place of the open one: the views, the search box, the history, the
+    /// selection and the formatted citations start afresh, and a load still under way is
+    /// dropped, so nothing keeps a position into the corpus that was open.
+    pub(super) fn replace_corpus(&mut self, corpus: Corpus, search_index: SearchIndex) {
+        self.pending_load = None;
+        self.search_index = search_index;
+        self.citation_cache.clear();
+        self.corpus = corpus;
+        self.search.reset();
+        self.history.clear();
+        self.views = Views::default();
+        self.selection = Selection::default();
+        self.refresh_related();
+    }
+
+    pub(super) fn show_failed_load(&mut self, report: &LoadReport) {
+        let (errors, _) = count(&report.diagnostics);
+        self.notices.push(format!(
+            "Could not open {}: {errors} error{}. The open corpus is unchanged.",
+            report.source_name,
+            if errors == 1 { "" } else { "s" }
+        ));
+        self.diagnostics.show_report(
+            format!("Could not open {}", report.source_name),
+            "The corpus already open stays open. Fix these problems and reload (F5), or open another file.".to_owned(),
+            diagnostics_text(report),
+        );
+    }
+}
+
+/// The diagnostics of a load as `paperlens check` prints them, with its summary line.
+pub(super) fn diagnostics_text(report: &LoadReport) -> String {
+    if report.diagnostics.is_empty() {
+        return String::new();
+    }
+    let mut text = render_human(
+        &report.diagnostics,
+        &report.source_name,
+        report.source_text.as_deref(),
+        false,
+    );
+    text.push_str(&summary_line(report));
+    text
+}

@@ -1,0 +1,458 @@
+//! [`Explorer`]: the app's state (the corpus, the one selection, the views, the persisted
+//! state) and its frame: panels draw from a [`ViewCtx`] and send [`Command`]s, applied after
+//! the frame. The rest lives beside it: `apply` (commands), `loading` (background loading),
+//! `exports` (dialogs and files), `chrome` (menus, toolbar, status bar, window-wide keys).
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use eframe::egui::{self, Ui};
+
+use super::context::{CitationCache, Command, History, Selection, ViewCtx};
+use super::inspector::Inspector;
+use super::navigator::Navigator;
+use super::overlays::{DiagnosticsWindow, shortcuts_ui};
+use super::presentation::{Presentation, PresentationKey, slides};
+use super::search_popup::SearchPopup;
+use super::state::{PersistedState, StateStore};
+use super::theme::Theme;
+use super::trends_view::TrendsView;
+use super::views::Views;
+use crate::corpus::links::{Related, related};
+use crate::corpus::search::SearchIndex;
+use crate::corpus::{Corpus, Item};
+use crate::open;
+
+mod apply;
+mod chrome;
+mod exports;
+mod loading;
+
+use loading::{PendingLoad, diagnostics_text};
+
+/// How the app starts.
+#[derive(Debug, Default)]
+pub struct StartOptions {
+    /// A corpus file to open instead of the last one or the built-in corpus.
+    pub path: Option<PathBuf>,
+    /// The main view to show, by name (`"trends"`).
+    pub view: Option<String>,
+    /// An item key to select, e.g. `reference:porter1995`.
+    pub select: Option<String>,
+    /// Where settings live.
+    pub store: Option<StateStore>,
+    /// Save a screenshot of the window here after the first frames, then close.
+    pub screenshot: Option<PathBuf>,
+    /// Start in presentation mode.
+    pub present: bool,
+    /// A corpus already in memory to show (benchmarks, tests); wins over `path`.
+    pub corpus: Option<Corpus>,
+    /// Print the time from `started` to the first frame, then close (startup benchmark).
+    pub measure_startup_from: Option<std::time::Instant>,
+    /// Where crash reports are saved: a report newer than the last one announced is shown at
+    /// start. `None` looks nowhere.
+    pub crash_report_dir: Option<PathBuf>,
+}
+
+/// A screenshot being taken for `--screenshot`.
+struct ScreenshotTask {
+    path: PathBuf,
+    requested: bool,
+    result: Arc<Mutex<Option<Result<(), String>>>>,
+}
+
+/// The explorer app.
+pub struct Explorer {
+    corpus: Corpus,
+    search_index: SearchIndex,
+    open_path: Option<PathBuf>,
+    /// Selection and hover shared by every panel.
+    pub selection: Selection,
+    history: History,
+    selected_related: Related,
+    hovered_related: Related,
+    theme: Theme,
+    /// What is remembered across restarts.
+    pub state: PersistedState,
+    store: StateStore,
+    saved_state: PersistedState,
+    last_save_seconds: f64,
+    /// The Navigator.
+    pub navigator: Navigator,
+    /// The main views (`views::registry`), each with its own state.
+    views: Views,
+    inspector: Inspector,
+    /// The search box.
+    pub search: SearchPopup,
+    /// The diagnostics window.
+    pub diagnostics: DiagnosticsWindow,
+    /// Whether the shortcut overlay is shown.
+    pub show_shortcuts: bool,
+    /// One-line messages for the status bar (newest last).
+    pub notices: Vec<String>,
+    /// Warnings of the open corpus, rendered as `paperlens check` prints them.
+    warnings_text: String,
+    pending_load: Option<PendingLoad>,
+    screenshot: Option<ScreenshotTask>,
+    frames: u64,
+    applied_zoom: bool,
+    /// Set when a `--screenshot` could not be written.
+    pub screenshot_error: Arc<Mutex<Option<String>>>,
+    measure_startup_from: Option<std::time::Instant>,
+    /// Presentation mode, when on.
+    pub presentation: Option<Presentation>,
+    /// Formatted citations of the open corpus.
+    citation_cache: CitationCache,
+    /// A screen capture of the chart region waiting to be written: path, chart rectangle.
+    pending_chart_capture: Option<(PathBuf, egui::Rect)>,
+    capture_result: Arc<Mutex<Option<Result<PathBuf, String>>>>,
+}
+
+impl Explorer {
+    /// Creates the app on `ctx` with the given start options.
+    #[must_use]
+    pub fn new(ctx: &egui::Context, options: StartOptions) -> Self {
+        let store = options.store.unwrap_or_else(StateStore::in_memory);
+        let loaded = store.load();
+        let mut state = loaded.state;
+        let mut notices: Vec<String> = loaded.warning.into_iter().collect();
+        let mut open_path = None;
+        let mut warnings_text = String::new();
+        let mut failed_report = None;
+        let requested = options.path.clone().or_else(|| state.last_corpus.clone());
+        let corpus = match (options.corpus, requested) {
+            (Some(corpus), _) => corpus,
+            (None, requested) => match requested {
+                Some(path) => {
+                    let report = open::open_path(&path);
+                    if let Some(corpus) = report.corpus.clone() {
+                        warnings_text = diagnostics_text(&report);
+                        open_path = Some(path.clone());
+                        state.remember_recent(&path);
+                        corpus
+                    } else {
+                        notices.push(format!(
+                            "Could not open {}; showing the built-in corpus instead.",
+                            path.display()
+                        ));
+                        state.last_corpus = None;
+                        failed_report = Some(report);
+                        Corpus::builtin()
+                    }
+                }
+                None => Corpus::builtin(),
+            },
+        };
+        let views = Views::default();
+        if let Some(view) = &options.view {
+            state.view.clone_from(view);
+        }
+        if views.by_id(&state.view).is_none() {
+            state.view = views.first_id().to_owned();
+        }
+        let mut diagnostics = DiagnosticsWindow::default();
+        if let Some((time, path)) = options
+            .crash_report_dir
+            .as_deref()
+            .and_then(|dir| crate::crash::newest_report_after(dir, state.crash_reports_seen_until))
+        {
+            state.crash_reports_seen_until = time;
+            notices.push(format!(
+                "paperlens stopped after an internal error last time; the report is {}",
+                path.display()
+            ));
+            diagnostics.show_report(
+                "paperlens stopped after an internal error".to_owned(),
+                format!(
+                    "The last session ended with an internal error. Its report was saved to {}; please attach that file when you report the problem.",
+                    path.display()
+                ),
+                crate::crash::read_report(&path),
+            );
+        }
+        Theme::install_fonts(ctx);
+        let theme = Theme::for_choice(state.theme, ctx.system_theme() == Some(egui::Theme::Dark));
+        theme.apply(ctx);
+        let mut app = Self {
+            search_index: SearchIndex::new(&corpus),
+            corpus,
+            open_path,
+            selection: Selection::default(),
+            history: History::default(),
+            selected_related: Related::default(),
+            hovered_related: Related::default(),
+            theme,
+            saved_state: state.clone(),
+            state,
+            store,
+            last_save_seconds: 0.0,
+            navigator: Navigator::default(),
+            views,
+            inspector: Inspector,
+            search: SearchPopup::default(),
+            diagnostics,
+            show_shortcuts: false,
+            notices,
+            warnings_text,
+            pending_load: None,
+            screenshot: options.screenshot.map(|path| ScreenshotTask {
+                path,
+                requested: false,
+                result: Arc::new(Mutex::new(None)),
+            }),
+            frames: 0,
+            applied_zoom: false,
+            screenshot_error: Arc::new(Mutex::new(None)),
+            presentation: None,
+            citation_cache: CitationCache::default(),
+            measure_startup_from: options.measure_startup_from,
+            pending_chart_capture: None,
+            capture_result: Arc::new(Mutex::new(None)),
+        };
+        app.navigator.tab = app.state.navigator_tab;
+        if options.present {
+            app.toggle_presentation(ctx);
+        }
+        if let Some(report) = failed_report {
+            app.show_failed_load(&report);
+        }
+        let selection_key = options.select.or_else(|| app.state.selection.clone());
+        if let Some(key) = selection_key {
+            match Item::from_key(&key, &app.corpus) {
+                Some(item) => app.apply(ctx, Command::Reveal(item)),
+                None if app.state.selection.as_deref() != Some(key.as_str()) => {
+                    app.notices
+                        .push(format!("Nothing in this corpus has the key `{key}`."));
+                }
+                None => {}
+            }
+            if let Some(view) = options.view.filter(|view| app.views.by_id(view).is_some()) {
+                app.state.view = view;
+            }
+        }
+        app
+    }
+
+    /// The open corpus.
+    #[must_use]
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    /// The name of the main view shown (`"reader"`).
+    #[must_use]
+    pub fn view(&self) -> &str {
+        &self.state.view
+    }
+
+    /// The main views.
+    #[must_use]
+    pub fn views(&self) -> &Views {
+        &self.views
+    }
+
+    /// The main views, to change.
+    pub fn views_mut(&mut self) -> &mut Views {
+        &mut self.views
+    }
+
+    /// The path of the open file (`None` for the built-in corpus).
+    #[must_use]
+    pub fn open_path(&self) -> Option<&PathBuf> {
+        self.open_path.as_ref()
+    }
+
+    /// Whether a file is loading in the background.
+    #[must_use]
+    pub fn is_loading(&self) -> bool {
+        self.pending_load.is_some()
+    }
+
+    fn refresh_related(&mut self) {
+        if self.selected_related.origin != self.selection.selected {
+            self.selected_related = self
+                .selection
+                .selected
+                .map(|item| related(&self.corpus, item))
+                .unwrap_or_default();
+        }
+        if self.hovered_related.origin != self.selection.hovered {
+            self.hovered_related = self
+                .selection
+                .hovered
+                .map(|item| related(&self.corpus, item))
+                .unwrap_or_default();
+        }
+    }
+
+    fn remember_layout(&mut self, ctx: &egui::Context) {
+        self.state.navigator_tab = self.navigator.tab;
+        self.state.selection = self
+            .selection
+            .selected
+            .and_then(|item| item.key(&self.corpus))
+            .map(|k| k.0);
+        self.state.zoom = ctx.zoom_factor();
+        let now = ctx.input(|i| i.time);
+        if self.state != self.saved_state && now - self.last_save_seconds > 1.0 {
+            self.save_state();
+            self.last_save_seconds = now;
+        }
+    }
+
+    /// Writes the persisted state now (also called on exit).
+    pub fn save_state(&mut self) {
+        match self.store.save(&self.state) {
+            Ok(()) => self.saved_state = self.state.clone(),
+            Err(e) => {
+                let message = format!("Could not save settings: {e}");
+                if self.notices.last() != Some(&message) {
+                    self.notices.push(message);
+                }
+                // Do not retry every frame.
+                self.saved_state = self.state.clone();
+            }
+        }
+    }
+
+    /// Draws one frame: panels, then overlays, then applies the commands they sent.
+    pub fn frame_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        self.frames += 1;
+        if let Some(started) = self.measure_startup_from {
+            if self.frames == 1 {
+                println!(
+                    "first frame after {:.1} ms",
+                    started.elapsed().as_secs_f64() * 1000.0
+                );
+            }
+            if self.frames >= 3 {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            ctx.request_repaint();
+        }
+        if !self.applied_zoom {
+            ctx.set_zoom_factor(self.state.zoom);
+            self.applied_zoom = true;
+        }
+        self.poll_loading();
+        if self.presentation.is_some() {
+            self.presentation_frame_ui(ui);
+            return;
+        }
+        let mut commands = self.global_input(&ctx);
+        let selection = self.begin_frame();
+
+        let view_ctx = ViewCtx::new(
+            &self.corpus,
+            selection,
+            &self.selected_related,
+            &self.hovered_related,
+            &self.theme,
+            &self.citation_cache,
+        )
+        .with_citations(self.state.citation_style, self.state.citation_display);
+        self.toolbar_ui(&view_ctx, ui);
+        self.status_bar_ui(&view_ctx, ui);
+        let navigator_width = egui::Panel::left("navigator")
+            .resizable(true)
+            .default_size(self.state.navigator_width)
+            .size_range(180.0..=600.0)
+            .show(ui, |ui| self.navigator.ui(&view_ctx, ui))
+            .response
+            .rect
+            .width();
+        let inspector_width = egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(self.state.inspector_width)
+            .size_range(240.0..=800.0)
+            .show(ui, |ui| self.inspector.ui(&view_ctx, ui))
+            .response
+            .rect
+            .width();
+        egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(view) = self.views.by_id_mut(&self.state.view) {
+                view.ui(&view_ctx, ui);
+            }
+        });
+        self.search.ui(&view_ctx, ui, &self.search_index);
+        self.diagnostics.ui(&view_ctx, ui);
+        if self.show_shortcuts && !shortcuts_ui(&view_ctx, ui, &self.views) {
+            commands.push(Command::ToggleShortcuts);
+        }
+        commands.extend(view_ctx.take_commands());
+        self.state.navigator_width = navigator_width;
+        self.state.inspector_width = inspector_width;
+
+        for command in commands {
+            self.apply(&ctx, command);
+        }
+        self.refresh_related();
+        self.remember_layout(&ctx);
+        self.capture_chart(&ctx);
+        if self.screenshot.is_some() {
+            self.take_screenshot(&ctx);
+        }
+    }
+
+    /// Starts a frame's drawing: brings the related sets up to date and returns the selection
+    /// panels draw with (hover as of last frame; this frame's hover is collected afresh).
+    fn begin_frame(&mut self) -> Selection {
+        self.refresh_related();
+        let selection = self.selection;
+        self.selection.hovered = None;
+        selection
+    }
+
+    /// A frame of presentation mode: the slide over the whole window, nothing else.
+    fn presentation_frame_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        let slide_count = slides(&self.corpus).len();
+        let leave = self
+            .presentation
+            .as_mut()
+            .is_some_and(|p| p.handle_keys(&ctx, slide_count) == PresentationKey::Leave);
+        let selection = self.begin_frame();
+        let view_ctx = ViewCtx::new(
+            &self.corpus,
+            selection,
+            &self.selected_related,
+            &self.hovered_related,
+            &self.theme,
+            &self.citation_cache,
+        )
+        .with_citations(self.state.citation_style, self.state.citation_display);
+        if let Some(presentation) = &mut self.presentation {
+            egui::CentralPanel::default().show(ui, |ui| {
+                if let Some(trends) = self.views.get_mut::<TrendsView>() {
+                    presentation.ui(&view_ctx, ui, trends);
+                }
+            });
+        }
+        let commands = view_ctx.take_commands();
+        for command in commands {
+            // Hover and selection keep working on slides; navigation does not change the slide.
+            if matches!(command, Command::Hover(_) | Command::Select(_)) {
+                self.apply(&ctx, command);
+            }
+        }
+        if leave {
+            self.toggle_presentation(&ctx);
+        }
+        self.refresh_related();
+        if self.screenshot.is_some() {
+            self.take_screenshot(&ctx);
+        }
+    }
+}
+
+impl eframe::App for Explorer {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn on_exit(&mut self) {
+        self.state.navigator_tab = self.navigator.tab;
+        self.save_state();
+    }
+}
