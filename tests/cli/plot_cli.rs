@@ -1,6 +1,7 @@
 //! `paperlens plot` run as the real binary: listing, SVG/PNG/CSV output, and its exit codes.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use paperlens::chart::parse_series_csv;
@@ -20,8 +21,10 @@ fn expected_listing() -> String {
         .file
         .series
         .iter()
-        .map(|s| format!("{}\t{}\n", s.id, s.title))
-        .collect()
+        .fold(String::new(), |mut listing, s| {
+            let _ = writeln!(listing, "{}\t{}", s.id, s.title);
+            listing
+        })
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! UI tests of the Trends view and presentation mode, driven with egui_kittest.
+//! UI tests of the Trends view and presentation mode, driven with `egui_kittest`.
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -7,7 +7,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use paperlens::app::explorer::{Explorer, StartOptions};
 use paperlens::app::trends_view::TrendsView;
-use paperlens::chart::{Plan, ValueMode};
+use paperlens::chart::{AxisScale, ChartOptions, Plan, ValueMode};
 use paperlens::corpus::Item;
 
 use crate::explorer::explorer;
@@ -70,22 +70,40 @@ fn shown_plan(harness: &Harness<'_, Explorer>) -> Plan {
 #[test]
 fn the_chart_on_screen_says_what_the_plan_says() {
     let mut harness = trends();
-    for mode in [ValueMode::Absolute, ValueMode::IndexFirstYear] {
+    for (value_mode, scale, y_label) in [
+        (ValueMode::Absolute, AxisScale::Linear, "Number of victims"),
+        (
+            ValueMode::IndexFirstYear,
+            AxisScale::Linear,
+            "Index, 2020 = 100 (≈ 49,000 victims)",
+        ),
+        (
+            ValueMode::Absolute,
+            AxisScale::Log,
+            "Number of victims, log scale",
+        ),
+    ] {
+        let options = ChartOptions {
+            value_mode,
+            scale,
+            bars: false,
+        };
         if let Some(trends) = harness.state_mut().views_mut().get_mut::<TrendsView>() {
-            trends.options.value_mode = mode;
+            trends.options = options;
         }
         harness.run_steps(4);
         let plan = shown_plan(&harness);
+        assert_eq!(plan.y_axis.label, y_label);
         let painted = painted_texts(&harness);
         for label in [&plan.x_axis.label, &plan.y_axis.label] {
             assert!(
                 painted.contains(label),
-                "{mode:?}: {label:?} not in {painted:?}"
+                "{options:?}: {label:?} not in {painted:?}"
             );
         }
         // Every year is labelled, and at least the value ticks with room for their label.
         for tick in &plan.x_axis.ticks {
-            assert!(painted.contains(&tick.label), "{mode:?}: {}", tick.label);
+            assert!(painted.contains(&tick.label), "{options:?}: {}", tick.label);
         }
         let value_ticks = plan
             .y_axis
@@ -95,7 +113,7 @@ fn the_chart_on_screen_says_what_the_plan_says() {
             .count();
         assert!(
             value_ticks >= 3,
-            "{mode:?}: {value_ticks} of {:?}",
+            "{options:?}: {value_ticks} of {:?}",
             plan.y_axis.ticks
         );
         // The source line and the legend are widgets, found by their accessible label.
@@ -104,15 +122,11 @@ fn the_chart_on_screen_says_what_the_plan_says() {
         for entry in &plan.legend {
             assert!(
                 harness.query_all_by_label_contains(&entry.text).count() >= 1,
-                "{mode:?}: legend {}",
+                "{options:?}: legend {}",
                 entry.text
             );
         }
     }
-    assert_eq!(
-        shown_plan(&harness).y_axis.label,
-        "Index, 2020 = 100 (≈ 49,000 victims)"
-    );
 }
 
 #[test]
