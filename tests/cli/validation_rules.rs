@@ -4,9 +4,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
 use paperlens::corpus::diagnostics::Diagnostic;
 use paperlens::corpus::load::{LoadFailure, LoadReport};
+use paperlens::corpus::model::PointStatus;
 use paperlens::corpus::{BUILTIN_JSON, MAX_FILE_BYTES, Severity};
 use paperlens::open::{open_bytes, open_path, open_text};
 
@@ -128,10 +130,14 @@ fn line_of(text: &str, marker: &str, nth: usize) -> usize {
 }
 
 fn describe(diagnostics: &[Diagnostic]) -> String {
-    diagnostics
-        .iter()
-        .map(|d| format!("\n  {d} @ {:?}", d.location.map(|l| (l.line, l.column))))
-        .collect()
+    diagnostics.iter().fold(String::new(), |mut text, d| {
+        let _ = write!(
+            text,
+            "\n  {d} @ {:?}",
+            d.location.map(|l| (l.line, l.column))
+        );
+        text
+    })
 }
 
 #[test]
@@ -158,7 +164,6 @@ fn minimal_fixture_is_clean() {
         .iter()
         .map(|p| p.status)
         .collect();
-    use paperlens::corpus::model::PointStatus;
     assert_eq!(
         statuses,
         [
@@ -286,7 +291,7 @@ fn pointed_at(text: &str) -> (usize, usize, String) {
     (location.line, location.column, spanned)
 }
 
-/// A type error points at the start of the offending value (or key), not where serde_json
+/// A type error points at the start of the offending value (or key), not where `serde_json`
 /// stopped reading it, which for an array or object can be lines further on.
 #[test]
 fn a_type_error_points_at_the_value_not_past_it() {

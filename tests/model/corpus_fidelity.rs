@@ -58,14 +58,13 @@ fn builtin() -> Corpus {
 
 /// The text between the line `start` and the line `end` (both excluded).
 fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
-    let from = text
-        .find(&format!("\n{start}\n"))
-        .map(|i| i + start.len() + 2)
-        .unwrap_or_else(|| panic!("no line {start:?} in the paper"));
+    let from = text.find(&format!("\n{start}\n")).map_or_else(
+        || panic!("no line {start:?} in the paper"),
+        |i| i + start.len() + 2,
+    );
     let to = text[from..]
         .find(&format!("\n{end}\n"))
-        .map(|i| from + i)
-        .unwrap_or_else(|| panic!("no line {end:?} in the paper"));
+        .map_or_else(|| panic!("no line {end:?} in the paper"), |i| from + i);
     &text[from..to]
 }
 

@@ -11,6 +11,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use paperlens::corpus::model::{
     Annotation, Author, Case, CaseKind, CorpusFile, CslDate, CslName, Entity, EntityKind,
@@ -134,6 +135,10 @@ impl Ingredients {
     fn pick(&self, i: usize, n: usize) -> usize {
         self.number(i) as usize % n.max(1)
     }
+    /// A month (`count` 12) or a day (`count` 28), from 1.
+    fn calendar_number(&self, i: usize, count: u8) -> i32 {
+        1 + i32::from(u8::try_from(self.pick(i, usize::from(count))).unwrap_or(0))
+    }
     fn flag(&self, i: usize) -> bool {
         self.flags[i % self.flags.len()]
     }
@@ -151,7 +156,7 @@ fn paragraph_text(ing: &Ingredients, seed: usize, keys: &[String]) -> String {
         let group: Vec<String> = (0..size)
             .map(|k| format!("@{}", keys[ing.pick(seed + g + k + 1, keys.len())]))
             .collect();
-        text.push_str(&format!(" [{}] ", group.join("; ")));
+        let _ = write!(text, " [{}] ", group.join("; "));
         text.push_str(&ing.optional(seed + g));
     }
     text
@@ -181,11 +186,11 @@ fn date(ing: &Ingredients, i: usize) -> CslDate {
     let year = ing.years[i % ing.years.len()];
     let parts = match ing.pick(i, 3) {
         0 => vec![year],
-        1 => vec![year, 1 + ing.pick(i + 1, 12) as i32],
+        1 => vec![year, ing.calendar_number(i + 1, 12)],
         _ => vec![
             year,
-            1 + ing.pick(i + 1, 12) as i32,
-            1 + ing.pick(i + 2, 28) as i32,
+            ing.calendar_number(i + 1, 12),
+            ing.calendar_number(i + 2, 28),
         ],
     };
     let mut date_parts = vec![parts];
@@ -258,34 +263,7 @@ fn build(ing: &Ingredients) -> CorpusFile {
     let reference_ids: Vec<String> = (0..ing.references).map(|i| ing.id("ref", i)).collect();
     let region_ids: Vec<String> = (0..ing.regions).map(|i| ing.id("region", i)).collect();
     let entity_ids: Vec<String> = (0..ing.entities).map(|i| ing.id("entity", i)).collect();
-    let mut sections = Vec::new();
-    let mut paragraph_ids = Vec::new();
-    for s in 0..ing.sections {
-        let id = ing.id("section", s);
-        let paragraphs = (0..ing.paragraphs)
-            .map(|p| {
-                let pid = format!("{id}.p{p}");
-                paragraph_ids.push(pid.clone());
-                Paragraph {
-                    id: pid,
-                    kind: if ing.flag(s + p) && p > 0 {
-                        ParagraphKind::FigureSource
-                    } else {
-                        ParagraphKind::Text
-                    },
-                    text: paragraph_text(ing, s * 7 + p, &reference_ids),
-                }
-            })
-            .collect();
-        sections.push(Section {
-            // Parents only ever point back, so there is no cycle.
-            parent: (s > 0 && ing.flag(s)).then(|| ing.id("section", ing.pick(s, s))),
-            id,
-            number: ing.optional(s),
-            title: ing.text(s + 3),
-            paragraphs,
-        });
-    }
+    let (sections, paragraph_ids) = sections(ing, &reference_ids);
     let references = reference_ids
         .iter()
         .enumerate()
@@ -341,110 +319,22 @@ fn build(ing: &Ingredients) -> CorpusFile {
             entities: entity_ids.iter().take(ing.pick(i, 3)).cloned().collect(),
         })
         .collect();
-    // Strictly ascending years; the value agrees with the status.
-    let first_year = ing.years[0];
-    let points: Vec<SeriesPoint> = (0..ing.points)
-        .map(|i| {
-            let status = [
-                PointStatus::Stated,
-                PointStatus::Approximate,
-                PointStatus::NotStated,
-            ][ing.pick(i, 3)];
-            SeriesPoint {
-                year: first_year + i32::try_from(i).unwrap_or(0),
-                value: (status != PointStatus::NotStated)
-                    // Whole and quarter values: what a paper prints.
-                    .then(|| f64::from(ing.number(i) % 1_000_000) / 4.0),
-                status,
-                quote: ing.text(i),
-                paragraph: paragraph_ids[ing.pick(i, paragraph_ids.len())].clone(),
-            }
-        })
-        .collect();
-    let series = if points.is_empty() {
-        Vec::new()
-    } else {
-        vec![Series {
-            id: ing.id("series", 0),
-            title: ing.text(0),
-            unit: ing.text(1),
-            source: ing.text(2),
-            references: vec![reference_ids[0].clone()],
-            figure_paragraph: ing
-                .flag(0)
-                .then(|| paragraph_ids[ing.pick(0, paragraph_ids.len())].clone()),
-            annotations: vec![Annotation {
-                label: ing.text(3),
-                from_year: first_year,
-                to_year: first_year + i32::try_from(ing.pick(1, 3)).unwrap_or(0),
-                quote: ing.optional(2),
-                paragraph: ing.flag(1).then(|| paragraph_ids[0].clone()),
-            }],
-            points,
-        }]
-    };
-    let notes = (0..ing.notes)
-        .map(|i| {
-            let mut about = vec![
-                NoteTarget::Reference(reference_ids[ing.pick(i, reference_ids.len())].clone()),
-                NoteTarget::Paragraph(paragraph_ids[ing.pick(i, paragraph_ids.len())].clone()),
-            ];
-            if let Some(series) = series.first() {
-                about.push(NoteTarget::Series(series.id.clone()));
-                let point = &series.points[ing.pick(i, series.points.len())];
-                about.push(NoteTarget::SeriesPoint {
-                    series: series.id.clone(),
-                    year: point.year,
-                });
-            }
-            if let Some(case) = cases.first() {
-                about.push(NoteTarget::Case(case.id.clone()));
-            }
-            if let Some(row) = rows.first() {
-                about.push(NoteTarget::TableRow(row.id.clone()));
-            }
-            if let Some(entity) = entity_ids.first() {
-                about.push(NoteTarget::Entity(entity.clone()));
-            }
-            Note {
-                id: ing.id("note", i),
-                kind: [
-                    NoteKind::CitationMismatch,
-                    NoteKind::MalformedReference,
-                    NoteKind::Contradiction,
-                    NoteKind::Missing,
-                    NoteKind::Other,
-                ][ing.pick(i, 5)],
-                text: ing.text(i),
-                about,
-            }
-        })
-        .collect();
+    let series = series(ing, &reference_ids, &paragraph_ids);
+    let notes = notes(
+        ing,
+        &Linked {
+            references: &reference_ids,
+            paragraphs: &paragraph_ids,
+            entities: &entity_ids,
+            series: &series,
+            cases: &cases,
+            rows: &rows,
+        },
+    );
     CorpusFile {
         schema: ing.flag(9).then(|| "schema.json".to_owned()),
         format: FORMAT_V1.to_owned(),
-        paper: Paper {
-            title: ing.text(0),
-            authors: vec![Author {
-                name: ing.text(1),
-                affiliation: ing.optional(0),
-                email: ing.optional(1),
-                corresponding: ing.flag(2),
-            }],
-            affiliation: ing.optional(2),
-            date: ing.optional(3),
-            history: vec![HistoryEvent {
-                event: "received".to_owned(),
-                date: ing.text(4),
-            }],
-            license: License {
-                name: ing.optional(5),
-                url: ing.optional(6),
-                statement: ing.optional(7),
-            },
-            keywords: ing.texts.clone(),
-            abstract_text: ing.optional(8),
-        },
+        paper: paper(ing),
         sections,
         references,
         entities,
@@ -465,6 +355,166 @@ fn build(ing: &Ingredients) -> CorpusFile {
         },
         series,
         notes,
+    }
+}
+
+/// The sections, each with its paragraphs (citing `reference_ids`), and every paragraph's id.
+fn sections(ing: &Ingredients, reference_ids: &[String]) -> (Vec<Section>, Vec<String>) {
+    let mut sections = Vec::new();
+    let mut paragraph_ids = Vec::new();
+    for s in 0..ing.sections {
+        let id = ing.id("section", s);
+        let paragraphs = (0..ing.paragraphs)
+            .map(|p| {
+                let pid = format!("{id}.p{p}");
+                paragraph_ids.push(pid.clone());
+                Paragraph {
+                    id: pid,
+                    kind: if ing.flag(s + p) && p > 0 {
+                        ParagraphKind::FigureSource
+                    } else {
+                        ParagraphKind::Text
+                    },
+                    text: paragraph_text(ing, s * 7 + p, reference_ids),
+                }
+            })
+            .collect();
+        sections.push(Section {
+            // Parents only ever point back, so there is no cycle.
+            parent: (s > 0 && ing.flag(s)).then(|| ing.id("section", ing.pick(s, s))),
+            id,
+            number: ing.optional(s),
+            title: ing.text(s + 3),
+            paragraphs,
+        });
+    }
+    (sections, paragraph_ids)
+}
+
+/// The one series (when there are points), its points and an annotation.
+fn series(ing: &Ingredients, reference_ids: &[String], paragraph_ids: &[String]) -> Vec<Series> {
+    // Strictly ascending years; the value agrees with the status.
+    let first_year = ing.years[0];
+    let points: Vec<SeriesPoint> = (0..ing.points)
+        .map(|i| {
+            let status = [
+                PointStatus::Stated,
+                PointStatus::Approximate,
+                PointStatus::NotStated,
+            ][ing.pick(i, 3)];
+            SeriesPoint {
+                year: first_year + i32::try_from(i).unwrap_or(0),
+                value: (status != PointStatus::NotStated)
+                    // Whole and quarter values: what a paper prints.
+                    .then(|| f64::from(ing.number(i) % 1_000_000) / 4.0),
+                status,
+                quote: ing.text(i),
+                paragraph: paragraph_ids[ing.pick(i, paragraph_ids.len())].clone(),
+            }
+        })
+        .collect();
+    if points.is_empty() {
+        Vec::new()
+    } else {
+        vec![Series {
+            id: ing.id("series", 0),
+            title: ing.text(0),
+            unit: ing.text(1),
+            source: ing.text(2),
+            references: vec![reference_ids[0].clone()],
+            figure_paragraph: ing
+                .flag(0)
+                .then(|| paragraph_ids[ing.pick(0, paragraph_ids.len())].clone()),
+            annotations: vec![Annotation {
+                label: ing.text(3),
+                from_year: first_year,
+                to_year: first_year + i32::try_from(ing.pick(1, 3)).unwrap_or(0),
+                quote: ing.optional(2),
+                paragraph: ing.flag(1).then(|| paragraph_ids[0].clone()),
+            }],
+            points,
+        }]
+    }
+}
+
+/// The records notes may be about.
+struct Linked<'a> {
+    references: &'a [String],
+    paragraphs: &'a [String],
+    entities: &'a [String],
+    series: &'a [Series],
+    cases: &'a [Case],
+    rows: &'a [TableRow],
+}
+
+/// The notes, each about one record of every kind there is.
+fn notes(ing: &Ingredients, linked: &Linked<'_>) -> Vec<Note> {
+    (0..ing.notes)
+        .map(|i| {
+            let mut about = vec![
+                NoteTarget::Reference(
+                    linked.references[ing.pick(i, linked.references.len())].clone(),
+                ),
+                NoteTarget::Paragraph(
+                    linked.paragraphs[ing.pick(i, linked.paragraphs.len())].clone(),
+                ),
+            ];
+            if let Some(series) = linked.series.first() {
+                about.push(NoteTarget::Series(series.id.clone()));
+                let point = &series.points[ing.pick(i, series.points.len())];
+                about.push(NoteTarget::SeriesPoint {
+                    series: series.id.clone(),
+                    year: point.year,
+                });
+            }
+            if let Some(case) = linked.cases.first() {
+                about.push(NoteTarget::Case(case.id.clone()));
+            }
+            if let Some(row) = linked.rows.first() {
+                about.push(NoteTarget::TableRow(row.id.clone()));
+            }
+            if let Some(entity) = linked.entities.first() {
+                about.push(NoteTarget::Entity(entity.clone()));
+            }
+            Note {
+                id: ing.id("note", i),
+                kind: [
+                    NoteKind::CitationMismatch,
+                    NoteKind::MalformedReference,
+                    NoteKind::Contradiction,
+                    NoteKind::Missing,
+                    NoteKind::Other,
+                ][ing.pick(i, 5)],
+                text: ing.text(i),
+                about,
+            }
+        })
+        .collect()
+}
+
+/// The paper's metadata.
+fn paper(ing: &Ingredients) -> Paper {
+    Paper {
+        title: ing.text(0),
+        authors: vec![Author {
+            name: ing.text(1),
+            affiliation: ing.optional(0),
+            email: ing.optional(1),
+            corresponding: ing.flag(2),
+        }],
+        affiliation: ing.optional(2),
+        date: ing.optional(3),
+        history: vec![HistoryEvent {
+            event: "received".to_owned(),
+            date: ing.text(4),
+        }],
+        license: License {
+            name: ing.optional(5),
+            url: ing.optional(6),
+            statement: ing.optional(7),
+        },
+        keywords: ing.texts.clone(),
+        abstract_text: ing.optional(8),
     }
 }
 

@@ -1,5 +1,5 @@
 //! UI tests of the explorer window on the built-in corpus, driven through AccessKit labels with
-//! egui_kittest: no GPU or display needed (snapshots are in `snapshots.rs`).
+//! `egui_kittest`: no GPU or display needed (snapshots are in `snapshots.rs`).
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 

@@ -1,5 +1,5 @@
 //! The explorer window opens bibliographies (BibTeX, RIS, CSL-JSON) as references-only corpora
-//! and draws every view of them without failing. Headless, through egui_kittest.
+//! and draws every view of them without failing. Headless, through `egui_kittest`.
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 

@@ -1,4 +1,4 @@
-//! The explorer window, driven headless through egui_kittest, and its snapshot images.
+//! The explorer window, driven headless through `egui_kittest`, and its snapshot images.
 //!
 //! One test binary for all of them, so `cargo test` links the program's dependencies once per
 //! group instead of once per file.

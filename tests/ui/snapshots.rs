@@ -1,4 +1,4 @@
-//! Snapshot tests of each main view (egui_kittest `snapshot` + `wgpu`).
+//! Snapshot tests of each main view (`egui_kittest` `snapshot` + `wgpu`).
 //!
 //! They render with wgpu; on a machine without a usable renderer (no GPU and no Mesa
 //! lavapipe) they print a notice and pass, unless `CI` is set, where they must run.
