@@ -13,4 +13,5 @@ mod formats_import;
 mod formats_pandoc;
 mod formats_round_trip;
 mod formats_styles;
+mod layers;
 mod proptest_roundtrip;
