@@ -12,7 +12,7 @@ use crate::corpus::model::{CslDate, CslName, Reference};
 use crate::formats::links::CrossLinks;
 use crate::formats::{ExportError, each_reference};
 
-use super::mapping::{EXTRA_TO_BIBTEX, entry_subtype, entry_type};
+use super::mapping::{bibtex_field, entry_subtype, entry_type};
 
 /// The references at `positions` as a `.bib` file: one entry per reference, separated by blank
 /// lines.
@@ -106,10 +106,7 @@ pub fn entry(reference: &Reference, links: Option<&CrossLinks>) -> String {
         if key == "annote" {
             continue;
         }
-        let name = EXTRA_TO_BIBTEX
-            .iter()
-            .find(|(csl, _)| csl == key)
-            .map_or_else(|| field_name(key), |(_, bib)| (*bib).to_owned());
+        let name = bibtex_field(key).map_or_else(|| field_name(key), str::to_owned);
         if name.is_empty() {
             continue;
         }

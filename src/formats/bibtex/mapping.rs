@@ -51,8 +51,9 @@ pub(super) fn entry_subtype<'a>(reference: &'a Reference, kind: &str) -> Option<
     })
 }
 
-/// CSL-JSON fields held in `extra` that BibTeX (or BibLaTeX) has a field for.
-pub(super) const EXTRA_TO_BIBTEX: [(&str, &str); 20] = [
+/// CSL-JSON fields held in `extra` and the BibTeX (or BibLaTeX) field each is written as and
+/// read back from.
+const EXTRA_FIELDS: [(&str, &str); 21] = [
     ("event-date", "eventdate"),
     ("container-author", "bookauthor"),
     ("ISBN", "isbn"),
@@ -73,7 +74,33 @@ pub(super) const EXTRA_TO_BIBTEX: [(&str, &str); 20] = [
     ("accessed", "urldate"),
     ("original-date", "origdate"),
     ("translator", "translator"),
+    ("PMID", "pmid"),
 ];
+
+/// BibLaTeX fields that other tools write for a CSL-JSON field of `extra`: read, never written
+/// (`annote` is written from the reference's own note and cross-links).
+const MORE_EXTRA_FIELDS: [(&str, &str); 3] = [
+    ("language", "langid"),
+    ("annote", "annotation"),
+    ("annote", "annote"),
+];
+
+/// The BibTeX field a CSL-JSON field of `extra` is written as, when BibTeX names it otherwise.
+pub(super) fn bibtex_field(csl: &str) -> Option<&'static str> {
+    EXTRA_FIELDS
+        .iter()
+        .find(|(c, _)| *c == csl)
+        .map(|(_, bibtex)| *bibtex)
+}
+
+/// The CSL-JSON name in `extra` of a BibTeX field, when it has one.
+pub(super) fn csl_field(bibtex: &str) -> Option<&'static str> {
+    EXTRA_FIELDS
+        .iter()
+        .chain(&MORE_EXTRA_FIELDS)
+        .find(|(_, b)| *b == bibtex)
+        .map(|(csl, _)| *csl)
+}
 
 /// Fields whose value BibLaTeX keeps verbatim (no LaTeX decoding).
 pub(super) const VERBATIM_FIELDS: [&str; 9] = [
@@ -123,34 +150,6 @@ pub(super) const CONSUMED: [&str; 40] = [
     "crossref",
     "xdata",
     "entryset",
-];
-
-/// BibTeX fields with a CSL-JSON name of their own in `extra`.
-pub(super) const BIBTEX_TO_EXTRA: [(&str, &str); 24] = [
-    ("eventdate", "event-date"),
-    ("bookauthor", "container-author"),
-    ("isbn", "ISBN"),
-    ("issn", "ISSN"),
-    ("abstract", "abstract"),
-    ("keywords", "keyword"),
-    ("edition", "edition"),
-    ("series", "collection-title"),
-    ("language", "language"),
-    ("langid", "language"),
-    ("shorttitle", "title-short"),
-    ("shortjournal", "container-title-short"),
-    ("type", "genre"),
-    ("pagetotal", "number-of-pages"),
-    ("volumes", "number-of-volumes"),
-    ("chapter", "chapter-number"),
-    ("eventtitle", "event-title"),
-    ("venue", "event-place"),
-    ("annotation", "annote"),
-    ("annote", "annote"),
-    ("urldate", "accessed"),
-    ("origdate", "original-date"),
-    ("translator", "translator"),
-    ("pmid", "PMID"),
 ];
 
 /// The CSL item type of a BibTeX entry: an `entrysubtype` naming a CSL type (as paperlens

@@ -11,7 +11,7 @@ use serde_json::Value;
 use crate::corpus::model::{CslDate, CslName, Reference};
 
 use super::latex::{decode_latex, restore_literals};
-use super::mapping::{BIBTEX_TO_EXTRA, CONSUMED, VERBATIM_FIELDS, csl_type};
+use super::mapping::{CONSUMED, VERBATIM_FIELDS, csl_field, csl_type};
 
 /// A field's text with the LaTeX the parser leaves decoded, trimmed; `None` when empty.
 fn text_field(entry: &Entry, field: &str) -> Option<String> {
@@ -248,8 +248,7 @@ fn keep_other_fields(entry: &Entry, type_from_subtype: bool, reference: &mut Ref
         if CONSUMED.contains(&field.as_str()) || (field == "entrysubtype" && type_from_subtype) {
             continue;
         }
-        let known = BIBTEX_TO_EXTRA.iter().find(|(bib, _)| bib == field);
-        let key = known.map_or(field.as_str(), |(_, csl)| *csl);
+        let key = csl_field(field).unwrap_or(field.as_str());
         if reference.extra.contains_key(key) {
             continue;
         }
