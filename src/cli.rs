@@ -3,6 +3,7 @@
 //!
 //! Commands that need no window live here and use only [`crate::corpus`].
 
+use std::fmt::Write as _;
 use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -53,7 +54,7 @@ pub struct WindowArgs {
     /// Start in presentation mode: fullscreen slides in large type (F11 toggles it).
     #[arg(long)]
     pub present: bool,
-    /// Window size for `--screenshot`, as WIDTHxHEIGHT in points.
+    /// Window size for `--screenshot`, as `WIDTHxHEIGHT` in points.
     #[arg(long, value_name = "WxH", default_value = "1280x800")]
     pub size: String,
 }
@@ -189,7 +190,7 @@ pub struct PlotArgs {
     /// Draw bars instead of a line.
     #[arg(long)]
     pub bars: bool,
-    /// The chart size in pixels, as WIDTHxHEIGHT.
+    /// The chart size in pixels, as `WIDTHxHEIGHT`.
     #[arg(long, value_name = "WxH", default_value = "1200x700")]
     pub size: String,
     /// PNG only: multiply the pixel size by this (2 for a sharp image on a high-density screen).
@@ -246,10 +247,10 @@ pub fn plot(args: &PlotArgs) -> ExitCode {
         return fail(2, &summary_line(&report));
     };
     let all_series = &corpus.file.series;
-    let listing: String = all_series
-        .iter()
-        .map(|s| format!("{}\t{}\n", s.id, s.title))
-        .collect();
+    let listing = all_series.iter().fold(String::new(), |mut listing, s| {
+        let _ = writeln!(listing, "{}\t{}", s.id, s.title);
+        listing
+    });
     let Some(format) = format else {
         let _ = std::io::stdout().write_all(listing.as_bytes());
         return ExitCode::SUCCESS;
@@ -386,16 +387,14 @@ pub fn export(args: &ExportArgs) -> ExitCode {
         ExportWhat::Refs { format, ids, .. } => {
             let mut positions = Vec::with_capacity(ids.len());
             for id in ids {
-                match corpus.reference_by_id(id) {
-                    Some(position) => positions.push(position),
-                    None => {
-                        eprintln!(
-                            "error: {} has no reference with the key `{id}`; `paperlens export refs --format csl-json` lists every key",
-                            report.source_name
-                        );
-                        return ExitCode::from(1);
-                    }
-                }
+                let Some(position) = corpus.reference_by_id(id) else {
+                    eprintln!(
+                        "error: {} has no reference with the key `{id}`; `paperlens export refs --format csl-json` lists every key",
+                        report.source_name
+                    );
+                    return ExitCode::from(1);
+                };
+                positions.push(position);
             }
             let count = if ids.is_empty() {
                 corpus.file.references.len()
@@ -435,24 +434,23 @@ pub fn export(args: &ExportArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    match out {
-        Some(path) => match std::fs::write(path, text.as_bytes()) {
-            Ok(()) => {
-                println!("wrote {} ({what})", path.display());
-                ExitCode::SUCCESS
-            }
-            Err(error) => {
-                eprintln!(
-                    "error: cannot write `{}`: {error}; check that the folder exists and that you may write there",
-                    path.display()
-                );
-                ExitCode::from(2)
-            }
-        },
-        None => {
-            // A closed pipe (e.g. `| head`) is not an error worth a panic.
-            let _ = std::io::stdout().write_all(text.as_bytes());
-            ExitCode::SUCCESS
-        }
+    write_export(out, &text, &what)
+}
+
+/// Writes an export to `out` (saying what was written), or to standard output without one.
+fn write_export(out: Option<&PathBuf>, text: &str, what: &str) -> ExitCode {
+    let Some(path) = out else {
+        // A closed pipe (e.g. `| head`) is not an error worth a panic.
+        let _ = std::io::stdout().write_all(text.as_bytes());
+        return ExitCode::SUCCESS;
+    };
+    if let Err(error) = std::fs::write(path, text.as_bytes()) {
+        eprintln!(
+            "error: cannot write `{}`: {error}; check that the folder exists and that you may write there",
+            path.display()
+        );
+        return ExitCode::from(2);
     }
+    println!("wrote {} ({what})", path.display());
+    ExitCode::SUCCESS
 }

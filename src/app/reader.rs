@@ -136,6 +136,8 @@ impl Reader {
         let margin = ((ui.available_width() - width) / 2.0).max(ctx.theme.gap);
         let chars_per_line = (width / (ctx.theme.reading_size * 0.5)).max(20.0);
         let line_height = ctx.theme.reading_size * 1.35;
+        // A height estimate for rows not yet drawn: a paragraph's length need not be exact.
+        #[allow(clippy::cast_precision_loss)]
         let estimate = |row: usize| match self.blocks.get(row) {
             Some(Block::FrontMatter) => line_height * 24.0,
             Some(Block::Heading(_)) => ctx.theme.heading_size * 2.2,

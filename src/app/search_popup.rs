@@ -120,42 +120,48 @@ impl SearchPopup {
                     return;
                 }
                 let max_height = (screen.height() * 0.7).max(200.0);
-                egui::ScrollArea::vertical()
-                    .max_height(max_height)
-                    .show(ui, |ui| {
-                        let mut current_kind = None;
-                        for (n, hit) in self.results.iter().enumerate() {
-                            let kind = hit.item.kind();
-                            if current_kind != Some(kind) {
-                                current_kind = Some(kind);
-                                ui.add_space(4.0);
-                                ui.label(
-                                    RichText::new(kind.plural_label())
-                                        .small()
-                                        .strong()
-                                        .color(ctx.theme.muted_text),
-                                );
-                            }
-                            let job = highlighted_job(ui, hit, ctx.theme.highlight_fill);
-                            let selected = n == self.cursor;
-                            let response = ui.add(
-                                egui::Button::selectable(selected, job)
-                                    .wrap_mode(egui::TextWrapMode::Wrap)
-                                    .sense(Sense::click()),
-                            );
-                            if selected && (up || down) {
-                                response.scroll_to_me(None);
-                            }
-                            if response.clicked() {
-                                ctx.send(Command::Reveal(hit.item));
-                                self.open = false;
-                            }
-                        }
-                    });
+                self.results_ui(ctx, ui, max_height, up || down);
             });
         if !still_open {
             self.open = false;
         }
+    }
+
+    /// The results, grouped by kind, the one under the cursor marked (and scrolled to when the
+    /// cursor moved this frame).
+    fn results_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui, max_height: f32, cursor_moved: bool) {
+        egui::ScrollArea::vertical()
+            .max_height(max_height)
+            .show(ui, |ui| {
+                let mut current_kind = None;
+                for (n, hit) in self.results.iter().enumerate() {
+                    let kind = hit.item.kind();
+                    if current_kind != Some(kind) {
+                        current_kind = Some(kind);
+                        ui.add_space(4.0);
+                        ui.label(
+                            RichText::new(kind.plural_label())
+                                .small()
+                                .strong()
+                                .color(ctx.theme.muted_text),
+                        );
+                    }
+                    let job = highlighted_job(ui, hit, ctx.theme.highlight_fill);
+                    let selected = n == self.cursor;
+                    let response = ui.add(
+                        egui::Button::selectable(selected, job)
+                            .wrap_mode(egui::TextWrapMode::Wrap)
+                            .sense(Sense::click()),
+                    );
+                    if selected && cursor_moved {
+                        response.scroll_to_me(None);
+                    }
+                    if response.clicked() {
+                        ctx.send(Command::Reveal(hit.item));
+                        self.open = false;
+                    }
+                }
+            });
     }
 }
 

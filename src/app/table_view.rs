@@ -393,7 +393,7 @@ pub fn row_ui(
     let frame = egui::Frame::new()
         .fill(fill)
         .corner_radius(ctx.theme.radius)
-        .inner_margin(egui::Margin::symmetric(ctx.theme.gap as i8, 6));
+        .inner_margin(egui::vec2(ctx.theme.gap, 6.0));
     let inner = frame.show(ui, |ui| {
         cells_ui(
             ui,

@@ -40,94 +40,15 @@ impl Explorer {
         commands
     }
 
+    /// The menu bar and the toolbar under it: history, views, search, presentation, the title.
     pub(super) fn toolbar_ui(&self, view_ctx: &ViewCtx<'_>, ui: &mut Ui) {
         egui::Panel::top("toolbar").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
                 ui.menu_button("File", |ui| {
-                    self.command_ui(view_ctx, ui, UiCommand::Open);
-                    ui.menu_button("Open recent", |ui| {
-                        if self.state.recent_files.is_empty() {
-                            ui.label(RichText::new("No recent files").italics());
-                        }
-                        for path in &self.state.recent_files {
-                            if ui.button(path.display().to_string()).clicked() {
-                                view_ctx.send(Command::Open(path.clone()));
-                            }
-                        }
-                    });
-                    self.command_ui(view_ctx, ui, UiCommand::OpenBuiltin);
-                    self.command_ui(view_ctx, ui, UiCommand::Reload);
-                    ui.separator();
-                    ui.menu_button("Export references", |ui| {
-                        for scope in [
-                            ReferenceScope::All,
-                            ReferenceScope::Filtered,
-                            ReferenceScope::Selection,
-                        ] {
-                            ui.menu_button(scope.label(), |ui| {
-                                for format in ReferenceFormat::ALL {
-                                    if ui
-                                        .button(format!(
-                                            "{} (.{})",
-                                            format.label(),
-                                            format.extension()
-                                        ))
-                                        .clicked()
-                                    {
-                                        view_ctx.send(Command::ExportReferences { scope, format });
-                                    }
-                                }
-                            });
-                        }
-                    });
-                    self.command_ui(view_ctx, ui, UiCommand::ExportTable);
-                    self.command_ui(view_ctx, ui, UiCommand::ExportCases);
-                    self.command_ui(view_ctx, ui, UiCommand::ExportCorpus);
-                    ui.separator();
-                    self.command_ui(view_ctx, ui, UiCommand::Quit);
+                    self.file_menu_ui(view_ctx, ui);
                 });
                 ui.menu_button("View", |ui| {
-                    self.view_choice_ui(view_ctx, ui);
-                    ui.separator();
-                    ui.label(RichText::new("Theme").small());
-                    for choice in ThemeChoice::ALL {
-                        if ui
-                            .selectable_label(self.state.theme == choice, choice.label())
-                            .clicked()
-                        {
-                            view_ctx.send(Command::SetTheme(choice));
-                        }
-                    }
-                    ui.separator();
-                    ui.label(RichText::new("Citation style").small());
-                    for style in CitationStyle::ALL {
-                        if ui
-                            .selectable_label(self.state.citation_style == style, style.label())
-                            .clicked()
-                        {
-                            view_ctx.send(Command::SetCitationStyle(style));
-                        }
-                    }
-                    ui.label(RichText::new("Citations in the text").small());
-                    for (display, label) in [
-                        (
-                            CitationDisplay::AsPrinted,
-                            "As the paper prints them ([2], [4])".to_owned(),
-                        ),
-                        (
-                            CitationDisplay::InStyle,
-                            format!("In {} style", self.state.citation_style.label()),
-                        ),
-                    ] {
-                        if ui
-                            .selectable_label(self.state.citation_display == display, label)
-                            .clicked()
-                        {
-                            view_ctx.send(Command::SetCitationDisplay(display));
-                        }
-                    }
-                    ui.separator();
-                    egui::gui_zoom::zoom_menu_buttons(ui);
+                    self.view_menu_ui(view_ctx, ui);
                 });
                 ui.menu_button("Help", |ui| {
                     self.command_ui(view_ctx, ui, UiCommand::ToggleShortcuts);
@@ -152,6 +73,92 @@ impl Explorer {
                 });
             });
         });
+    }
+
+    /// The File menu: open, recent files, reload, exports, quit.
+    fn file_menu_ui(&self, view_ctx: &ViewCtx<'_>, ui: &mut Ui) {
+        self.command_ui(view_ctx, ui, UiCommand::Open);
+        ui.menu_button("Open recent", |ui| {
+            if self.state.recent_files.is_empty() {
+                ui.label(RichText::new("No recent files").italics());
+            }
+            for path in &self.state.recent_files {
+                if ui.button(path.display().to_string()).clicked() {
+                    view_ctx.send(Command::Open(path.clone()));
+                }
+            }
+        });
+        self.command_ui(view_ctx, ui, UiCommand::OpenBuiltin);
+        self.command_ui(view_ctx, ui, UiCommand::Reload);
+        ui.separator();
+        ui.menu_button("Export references", |ui| {
+            for scope in [
+                ReferenceScope::All,
+                ReferenceScope::Filtered,
+                ReferenceScope::Selection,
+            ] {
+                ui.menu_button(scope.label(), |ui| {
+                    for format in ReferenceFormat::ALL {
+                        if ui
+                            .button(format!("{} (.{})", format.label(), format.extension()))
+                            .clicked()
+                        {
+                            view_ctx.send(Command::ExportReferences { scope, format });
+                        }
+                    }
+                });
+            }
+        });
+        self.command_ui(view_ctx, ui, UiCommand::ExportTable);
+        self.command_ui(view_ctx, ui, UiCommand::ExportCases);
+        self.command_ui(view_ctx, ui, UiCommand::ExportCorpus);
+        ui.separator();
+        self.command_ui(view_ctx, ui, UiCommand::Quit);
+    }
+
+    /// The View menu: the views, the theme, the citation style and display, zoom.
+    fn view_menu_ui(&self, view_ctx: &ViewCtx<'_>, ui: &mut Ui) {
+        self.view_choice_ui(view_ctx, ui);
+        ui.separator();
+        ui.label(RichText::new("Theme").small());
+        for choice in ThemeChoice::ALL {
+            if ui
+                .selectable_label(self.state.theme == choice, choice.label())
+                .clicked()
+            {
+                view_ctx.send(Command::SetTheme(choice));
+            }
+        }
+        ui.separator();
+        ui.label(RichText::new("Citation style").small());
+        for style in CitationStyle::ALL {
+            if ui
+                .selectable_label(self.state.citation_style == style, style.label())
+                .clicked()
+            {
+                view_ctx.send(Command::SetCitationStyle(style));
+            }
+        }
+        ui.label(RichText::new("Citations in the text").small());
+        for (display, label) in [
+            (
+                CitationDisplay::AsPrinted,
+                "As the paper prints them ([2], [4])".to_owned(),
+            ),
+            (
+                CitationDisplay::InStyle,
+                format!("In {} style", self.state.citation_style.label()),
+            ),
+        ] {
+            if ui
+                .selectable_label(self.state.citation_display == display, label)
+                .clicked()
+            {
+                view_ctx.send(Command::SetCitationDisplay(display));
+            }
+        }
+        ui.separator();
+        egui::gui_zoom::zoom_menu_buttons(ui);
     }
 
     /// A button (or menu entry) for `command`: enabled when it can run now, with its shortcut

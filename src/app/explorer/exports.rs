@@ -243,7 +243,11 @@ impl Explorer {
 
 fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
     let [width, height] = image.size;
-    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+    let bytes: Vec<u8> = image
+        .pixels
+        .iter()
+        .flat_map(egui::Color32::to_array)
+        .collect();
     let width = u32::try_from(width).map_err(|e| e.to_string())?;
     let height = u32::try_from(height).map_err(|e| e.to_string())?;
     image::save_buffer(path, &bytes, width, height, image::ColorType::Rgba8)

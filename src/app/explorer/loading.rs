@@ -50,7 +50,7 @@ impl Explorer {
         if let Some(pending) = self.pending_load.take()
             && let Ok((report, search)) = pending.receiver.recv()
         {
-            self.finish_load(pending.path, report, search);
+            self.finish_load(pending.path, &report, search);
         }
     }
 
@@ -61,7 +61,7 @@ impl Explorer {
         match pending.receiver.try_recv() {
             Ok((report, search)) => {
                 if let Some(pending) = self.pending_load.take() {
-                    self.finish_load(pending.path, report, search);
+                    self.finish_load(pending.path, &report, search);
                 }
             }
             Err(mpsc::TryRecvError::Empty) => {}
@@ -73,21 +73,22 @@ impl Explorer {
         }
     }
 
+    /// Shows the corpus a finished load of `path` read, or why it could not.
     pub(super) fn finish_load(
         &mut self,
         path: PathBuf,
-        report: LoadReport,
+        report: &LoadReport,
         search: Option<SearchIndex>,
     ) {
         let Some(corpus) = report.corpus.clone() else {
-            self.show_failed_load(&report);
+            self.show_failed_load(report);
             return;
         };
         let previous_selection = self
             .selection
             .selected
             .and_then(|item| item.key(&self.corpus));
-        self.warnings_text = diagnostics_text(&report);
+        self.warnings_text = diagnostics_text(report);
         let search_index = search.unwrap_or_else(|| SearchIndex::new(&corpus));
         self.replace_corpus(corpus, search_index);
         // Keep the selection across a reload when the item still exists.

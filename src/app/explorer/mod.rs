@@ -144,31 +144,11 @@ impl Explorer {
             },
         };
         let views = Views::default();
-        if let Some(view) = &options.view {
-            state.view.clone_from(view);
-        }
-        if views.by_id(&state.view).is_none() {
-            state.view = views.first_id().to_owned();
-        }
+        let view = start_view(&views, options.view.as_deref(), &state.view).to_owned();
+        state.view = view;
         let mut diagnostics = DiagnosticsWindow::default();
-        if let Some((time, path)) = options
-            .crash_report_dir
-            .as_deref()
-            .and_then(|dir| crate::crash::newest_report_after(dir, state.crash_reports_seen_until))
-        {
-            state.crash_reports_seen_until = time;
-            notices.push(format!(
-                "paperlens stopped after an internal error last time; the report is {}",
-                path.display()
-            ));
-            diagnostics.show_report(
-                "paperlens stopped after an internal error".to_owned(),
-                format!(
-                    "The last session ended with an internal error. Its report was saved to {}; please attach that file when you report the problem.",
-                    path.display()
-                ),
-                crate::crash::read_report(&path),
-            );
+        if let Some(dir) = &options.crash_report_dir {
+            notices.extend(announce_crash_report(dir, &mut state, &mut diagnostics));
         }
         Theme::install_fonts(ctx);
         let theme = Theme::for_choice(state.theme, ctx.system_theme() == Some(egui::Theme::Dark));
@@ -444,6 +424,39 @@ impl Explorer {
             self.take_screenshot(&ctx);
         }
     }
+}
+
+/// The view to start on: the one asked for, else the one last shown, else the first; each only
+/// when the registry has it.
+fn start_view<'a>(views: &Views, asked: Option<&'a str>, last: &'a str) -> &'a str {
+    [asked, Some(last)]
+        .into_iter()
+        .flatten()
+        .find(|view| views.by_id(view).is_some())
+        .unwrap_or_else(|| views.first_id())
+}
+
+/// Shows the newest crash report in `dir` the user has not been told about yet, and remembers
+/// it as told; returns the status-bar notice.
+fn announce_crash_report(
+    dir: &std::path::Path,
+    state: &mut PersistedState,
+    diagnostics: &mut DiagnosticsWindow,
+) -> Option<String> {
+    let (time, path) = crate::crash::newest_report_after(dir, state.crash_reports_seen_until)?;
+    state.crash_reports_seen_until = time;
+    diagnostics.show_report(
+        "paperlens stopped after an internal error".to_owned(),
+        format!(
+            "The last session ended with an internal error. Its report was saved to {}; please attach that file when you report the problem.",
+            path.display()
+        ),
+        crate::crash::read_report(&path),
+    );
+    Some(format!(
+        "paperlens stopped after an internal error last time; the report is {}",
+        path.display()
+    ))
 }
 
 impl eframe::App for Explorer {
