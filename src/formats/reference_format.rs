@@ -30,7 +30,7 @@ pub enum ReferenceFormat {
 }
 
 impl ReferenceFormat {
-    /// Every format, in menu order.
+    /// Every format, in menu order (the order of declaration, which a test checks).
     pub const ALL: [Self; 3] = [Self::Bibtex, Self::Ris, Self::CslJson];
 
     /// A human-readable name, e.g. `"BibTeX"`.
@@ -116,6 +116,12 @@ mod tests {
         );
         assert_eq!(detect("notes.txt", "just text"), None);
         assert_eq!(detect("corpus", "{\"format\"}"), None);
+    }
+
+    #[test]
+    fn every_format_is_in_the_menu_in_declaration_order() {
+        use clap::ValueEnum as _;
+        assert_eq!(ReferenceFormat::ALL, ReferenceFormat::value_variants());
     }
 
     #[test]
