@@ -295,9 +295,94 @@ impl Explorer {
         }
     }
 
-    /// Draws one frame: panels, then overlays, then applies the commands they sent.
+    /// Draws one frame: panels, then overlays, then applies the commands they sent. In
+    /// presentation mode the slide covers the whole window instead.
     pub fn frame_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        self.count_frame(&ctx);
+        self.poll_loading();
+        let presenting = self.presentation.is_some();
+        let leave_presentation = self.presentation_keys(&ctx);
+        let mut commands = if presenting {
+            Vec::new()
+        } else {
+            self.global_input(&ctx)
+        };
+        let selection = self.begin_frame();
+        let view_ctx = ViewCtx::new(
+            &self.corpus,
+            selection,
+            &self.selected_related,
+            &self.hovered_related,
+            &self.theme,
+            &self.citation_cache,
+        )
+        .with_citations(self.state.citation_style, self.state.citation_display);
+        if let Some(presentation) = &mut self.presentation {
+            egui::CentralPanel::default().show(ui, |ui| {
+                if let Some(trends) = self.views.get_mut::<TrendsView>() {
+                    presentation.ui(&view_ctx, ui, trends);
+                }
+            });
+            // Hover and selection keep working on slides; navigation does not change the slide.
+            commands.extend(
+                view_ctx
+                    .take_commands()
+                    .into_iter()
+                    .filter(|command| matches!(command, Command::Hover(_) | Command::Select(_))),
+            );
+            if leave_presentation {
+                commands.push(Command::TogglePresentation);
+            }
+        } else {
+            self.toolbar_ui(&view_ctx, ui);
+            self.status_bar_ui(&view_ctx, ui);
+            let navigator_width = egui::Panel::left("navigator")
+                .resizable(true)
+                .default_size(self.state.navigator_width)
+                .size_range(180.0..=600.0)
+                .show(ui, |ui| self.navigator.ui(&view_ctx, ui))
+                .response
+                .rect
+                .width();
+            let inspector_width = egui::Panel::right("inspector")
+                .resizable(true)
+                .default_size(self.state.inspector_width)
+                .size_range(240.0..=800.0)
+                .show(ui, |ui| self.inspector.ui(&view_ctx, ui))
+                .response
+                .rect
+                .width();
+            egui::CentralPanel::default().show(ui, |ui| {
+                if let Some(view) = self.views.by_id_mut(&self.state.view) {
+                    view.ui(&view_ctx, ui);
+                }
+            });
+            self.search.ui(&view_ctx, ui, &self.search_index);
+            self.diagnostics.ui(&view_ctx, ui);
+            if self.show_shortcuts && !shortcuts_ui(&view_ctx, ui, &self.views) {
+                commands.push(Command::ToggleShortcuts);
+            }
+            commands.extend(view_ctx.take_commands());
+            self.state.navigator_width = navigator_width;
+            self.state.inspector_width = inspector_width;
+        }
+        for command in commands {
+            self.apply(&ctx, command);
+        }
+        self.refresh_related();
+        if !presenting {
+            self.remember_layout(&ctx);
+            self.capture_chart(&ctx);
+        }
+        if self.screenshot.is_some() {
+            self.take_screenshot(&ctx);
+        }
+    }
+
+    /// Counts the frame; for `--measure-startup`, prints the first frame's time and closes
+    /// after the third; applies the remembered zoom once.
+    fn count_frame(&mut self, ctx: &egui::Context) {
         self.frames += 1;
         if let Some(started) = self.measure_startup_from {
             if self.frames == 1 {
@@ -315,64 +400,15 @@ impl Explorer {
             ctx.set_zoom_factor(self.state.zoom);
             self.applied_zoom = true;
         }
-        self.poll_loading();
-        if self.presentation.is_some() {
-            self.presentation_frame_ui(ui);
-            return;
-        }
-        let mut commands = self.global_input(&ctx);
-        let selection = self.begin_frame();
+    }
 
-        let view_ctx = ViewCtx::new(
-            &self.corpus,
-            selection,
-            &self.selected_related,
-            &self.hovered_related,
-            &self.theme,
-            &self.citation_cache,
-        )
-        .with_citations(self.state.citation_style, self.state.citation_display);
-        self.toolbar_ui(&view_ctx, ui);
-        self.status_bar_ui(&view_ctx, ui);
-        let navigator_width = egui::Panel::left("navigator")
-            .resizable(true)
-            .default_size(self.state.navigator_width)
-            .size_range(180.0..=600.0)
-            .show(ui, |ui| self.navigator.ui(&view_ctx, ui))
-            .response
-            .rect
-            .width();
-        let inspector_width = egui::Panel::right("inspector")
-            .resizable(true)
-            .default_size(self.state.inspector_width)
-            .size_range(240.0..=800.0)
-            .show(ui, |ui| self.inspector.ui(&view_ctx, ui))
-            .response
-            .rect
-            .width();
-        egui::CentralPanel::default().show(ui, |ui| {
-            if let Some(view) = self.views.by_id_mut(&self.state.view) {
-                view.ui(&view_ctx, ui);
-            }
-        });
-        self.search.ui(&view_ctx, ui, &self.search_index);
-        self.diagnostics.ui(&view_ctx, ui);
-        if self.show_shortcuts && !shortcuts_ui(&view_ctx, ui, &self.views) {
-            commands.push(Command::ToggleShortcuts);
-        }
-        commands.extend(view_ctx.take_commands());
-        self.state.navigator_width = navigator_width;
-        self.state.inspector_width = inspector_width;
-
-        for command in commands {
-            self.apply(&ctx, command);
-        }
-        self.refresh_related();
-        self.remember_layout(&ctx);
-        self.capture_chart(&ctx);
-        if self.screenshot.is_some() {
-            self.take_screenshot(&ctx);
-        }
+    /// In presentation mode, steps through the slides by key; returns whether to leave it.
+    fn presentation_keys(&mut self, ctx: &egui::Context) -> bool {
+        let Some(presentation) = &mut self.presentation else {
+            return false;
+        };
+        let slide_count = slides(&self.corpus).len();
+        presentation.handle_keys(ctx, slide_count) == PresentationKey::Leave
     }
 
     /// Starts a frame's drawing: brings the related sets up to date and returns the selection
@@ -382,47 +418,6 @@ impl Explorer {
         let selection = self.selection;
         self.selection.hovered = None;
         selection
-    }
-
-    /// A frame of presentation mode: the slide over the whole window, nothing else.
-    fn presentation_frame_ui(&mut self, ui: &mut Ui) {
-        let ctx = ui.ctx().clone();
-        let slide_count = slides(&self.corpus).len();
-        let leave = self
-            .presentation
-            .as_mut()
-            .is_some_and(|p| p.handle_keys(&ctx, slide_count) == PresentationKey::Leave);
-        let selection = self.begin_frame();
-        let view_ctx = ViewCtx::new(
-            &self.corpus,
-            selection,
-            &self.selected_related,
-            &self.hovered_related,
-            &self.theme,
-            &self.citation_cache,
-        )
-        .with_citations(self.state.citation_style, self.state.citation_display);
-        if let Some(presentation) = &mut self.presentation {
-            egui::CentralPanel::default().show(ui, |ui| {
-                if let Some(trends) = self.views.get_mut::<TrendsView>() {
-                    presentation.ui(&view_ctx, ui, trends);
-                }
-            });
-        }
-        let commands = view_ctx.take_commands();
-        for command in commands {
-            // Hover and selection keep working on slides; navigation does not change the slide.
-            if matches!(command, Command::Hover(_) | Command::Select(_)) {
-                self.apply(&ctx, command);
-            }
-        }
-        if leave {
-            self.toggle_presentation(&ctx);
-        }
-        self.refresh_related();
-        if self.screenshot.is_some() {
-            self.take_screenshot(&ctx);
-        }
     }
 }
 
