@@ -50,6 +50,10 @@ fn key_name(key: Key) -> &'static str {
         Key::ArrowUp => "↑",
         Key::ArrowDown => "↓",
         Key::Escape => "Esc",
+        Key::Enter => "Enter",
+        Key::Space => "Space",
+        Key::PageUp => "Page Up",
+        Key::PageDown => "Page Down",
         other => other.symbol_or_name(),
     }
 }
@@ -70,6 +74,29 @@ const VIEW_KEYS: [Key; 9] = [
     Key::Num8,
     Key::Num9,
 ];
+
+/// Where a command's keys act.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Anywhere in the window (the explorer reads these keys each frame).
+    Window,
+    /// While the search box is open (the search box reads them).
+    Search,
+    /// In presentation mode (presentation mode reads them).
+    Presentation,
+}
+
+impl Scope {
+    /// The heading the shortcut overlay gives its keys; none for the whole window.
+    #[must_use]
+    pub fn heading(self) -> Option<&'static str> {
+        match self {
+            Self::Window => None,
+            Self::Search => Some("In the search box"),
+            Self::Presentation => Some("In presentation mode"),
+        }
+    }
+}
 
 /// A command from a menu, a toolbar button or a key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -111,6 +138,24 @@ pub enum UiCommand {
     ToggleShortcuts,
     /// Close the shortcut overlay, else the diagnostics window.
     CloseOverlay,
+    /// The search result above.
+    SearchPrevious,
+    /// The search result below.
+    SearchNext,
+    /// Open the search result under the cursor.
+    SearchOpenResult,
+    /// Close the search box.
+    SearchClose,
+    /// The next slide.
+    SlideNext,
+    /// The previous slide.
+    SlidePrevious,
+    /// The first slide.
+    SlideFirst,
+    /// The last slide.
+    SlideLast,
+    /// Leave presentation mode (as [`UiCommand::TogglePresentation`] does too).
+    LeavePresentation,
 }
 
 impl UiCommand {
@@ -131,8 +176,34 @@ impl UiCommand {
             Self::TogglePresentation,
             Self::ToggleShortcuts,
             Self::CloseOverlay,
+            Self::SearchPrevious,
+            Self::SearchNext,
+            Self::SearchOpenResult,
+            Self::SearchClose,
+            Self::SlideNext,
+            Self::SlidePrevious,
+            Self::SlideFirst,
+            Self::SlideLast,
+            Self::LeavePresentation,
         ]);
         all
+    }
+
+    /// Where its keys act.
+    #[must_use]
+    pub fn scope(self) -> Scope {
+        match self {
+            Self::SearchPrevious
+            | Self::SearchNext
+            | Self::SearchOpenResult
+            | Self::SearchClose => Scope::Search,
+            Self::SlideNext
+            | Self::SlidePrevious
+            | Self::SlideFirst
+            | Self::SlideLast
+            | Self::LeavePresentation => Scope::Presentation,
+            _ => Scope::Window,
+        }
     }
 
     /// A command per view, showing it, in toolbar order.
@@ -164,7 +235,15 @@ impl UiCommand {
             Self::Quit => "Quit",
             Self::TogglePresentation => "Present",
             Self::ToggleShortcuts => "Keyboard shortcuts",
-            Self::CloseOverlay => "Close",
+            Self::CloseOverlay | Self::SearchClose => "Close",
+            Self::SearchPrevious => "Previous result",
+            Self::SearchNext => "Next result",
+            Self::SearchOpenResult => "Open",
+            Self::SlideNext => "Next slide",
+            Self::SlidePrevious => "Previous slide",
+            Self::SlideFirst => "First slide",
+            Self::SlideLast => "Last slide",
+            Self::LeavePresentation => "Leave",
         }
     }
 
@@ -189,6 +268,15 @@ impl UiCommand {
             }
             Self::ToggleShortcuts => "Show or hide this overlay".to_owned(),
             Self::CloseOverlay => "Close this overlay or the diagnostics".to_owned(),
+            Self::SearchPrevious => "Move up through the results".to_owned(),
+            Self::SearchNext => "Move down through the results".to_owned(),
+            Self::SearchOpenResult => "Open the result".to_owned(),
+            Self::SearchClose => "Close search".to_owned(),
+            Self::SlideNext => "Next slide".to_owned(),
+            Self::SlidePrevious => "Previous slide".to_owned(),
+            Self::SlideFirst => "First slide".to_owned(),
+            Self::SlideLast => "Last slide".to_owned(),
+            Self::LeavePresentation => "Leave presentation mode (F11 too)".to_owned(),
         }
     }
 
@@ -214,7 +302,20 @@ impl UiCommand {
             Self::Reload => vec![keys(Modifiers::NONE, Key::F5)],
             Self::TogglePresentation => vec![keys(Modifiers::NONE, Key::F11)],
             Self::ToggleShortcuts => vec![keys(Modifiers::NONE, Key::F1), Trigger::Typed("?")],
-            Self::CloseOverlay => vec![keys(Modifiers::NONE, Key::Escape)],
+            Self::CloseOverlay | Self::SearchClose | Self::LeavePresentation => {
+                vec![keys(Modifiers::NONE, Key::Escape)]
+            }
+            Self::SearchPrevious => vec![keys(Modifiers::NONE, Key::ArrowUp)],
+            Self::SearchNext => vec![keys(Modifiers::NONE, Key::ArrowDown)],
+            Self::SearchOpenResult => vec![keys(Modifiers::NONE, Key::Enter)],
+            Self::SlideNext => [Key::ArrowRight, Key::ArrowDown, Key::PageDown, Key::Space]
+                .map(|key| keys(Modifiers::NONE, key))
+                .to_vec(),
+            Self::SlidePrevious => [Key::ArrowLeft, Key::ArrowUp, Key::PageUp]
+                .map(|key| keys(Modifiers::NONE, key))
+                .to_vec(),
+            Self::SlideFirst => vec![keys(Modifiers::NONE, Key::Home)],
+            Self::SlideLast => vec![keys(Modifiers::NONE, Key::End)],
             Self::OpenBuiltin
             | Self::ExportTable
             | Self::ExportCases
@@ -251,9 +352,11 @@ impl UiCommand {
         }
     }
 
-    /// The side effect it asks for.
-    pub fn command(self) -> Command {
-        match self {
+    /// The side effect it asks for; `None` for keys the search box or presentation mode act on
+    /// themselves.
+    #[must_use]
+    pub fn command(self) -> Option<Command> {
+        Some(match self {
             Self::Search | Self::Find => Command::OpenSearch,
             Self::Back => Command::Back,
             Self::Forward => Command::Forward,
@@ -268,7 +371,16 @@ impl UiCommand {
             Self::TogglePresentation => Command::TogglePresentation,
             Self::ToggleShortcuts => Command::ToggleShortcuts,
             Self::CloseOverlay => Command::CloseOverlay,
-        }
+            Self::SearchPrevious
+            | Self::SearchNext
+            | Self::SearchOpenResult
+            | Self::SearchClose
+            | Self::SlideNext
+            | Self::SlidePrevious
+            | Self::SlideFirst
+            | Self::SlideLast
+            | Self::LeavePresentation => return None,
+        })
     }
 
     /// Whether one of its triggers happened this frame. Keys are taken from the input; a typed
@@ -297,12 +409,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn no_two_commands_share_a_shortcut() {
-        let mut seen: Vec<Trigger> = Vec::new();
+    fn no_two_commands_share_a_shortcut_where_they_act() {
+        let mut seen: Vec<(Scope, Trigger)> = Vec::new();
         for command in UiCommand::all(&Views::default()) {
             for trigger in command.triggers() {
-                assert!(!seen.contains(&trigger), "{trigger:?} is used twice");
-                seen.push(trigger);
+                let key = (command.scope(), trigger);
+                assert!(!seen.contains(&key), "{key:?} is used twice");
+                seen.push(key);
             }
         }
     }

@@ -2,21 +2,13 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::commands::UiCommand;
+use super::commands::{Scope, UiCommand};
 use super::context::ViewCtx;
 use super::views::Views;
 
-/// Keys the overlay lists that are not [`UiCommand`]s: the search box's and presentation
-/// mode's own keys, egui's zoom and focus keys, and what the mouse does.
-pub const OTHER_KEYS: [(&str, &str); 9] = [
-    (
-        "↑ ↓, Enter, Esc",
-        "Move through results, open one, close search",
-    ),
-    (
-        "← → / Page Up, Page Down / Space",
-        "Step through slides (Esc leaves presentation mode)",
-    ),
+/// What the overlay lists besides the [`UiCommand`]s: egui's own zoom and focus keys, and what
+/// the mouse does.
+pub const OTHER_KEYS: [(&str, &str); 7] = [
     ("Ctrl+Plus / Ctrl+Minus / Ctrl+0", "Zoom in / out / reset"),
     ("Tab / Shift+Tab", "Move keyboard focus between controls"),
     ("Space / Enter", "Activate the focused control"),
@@ -94,24 +86,40 @@ pub fn shortcuts_ui(ctx: &ViewCtx<'_>, ui: &Ui, views: &Views) -> bool {
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ui.ctx(), |ui| {
-            egui::Grid::new("shortcuts")
-                .num_columns(2)
-                .striped(true)
-                .spacing([24.0, 6.0])
+            let max_height = ui.ctx().content_rect().height() * 0.75;
+            egui::ScrollArea::vertical()
+                .max_height(max_height)
                 .show(ui, |ui| {
-                    for command in UiCommand::all(views) {
-                        let keys = command.keys_text();
-                        if !keys.is_empty() {
-                            ui.label(RichText::new(keys).monospace().strong());
-                            ui.label(command.tooltip());
+                    egui::Grid::new("shortcuts")
+                        .num_columns(2)
+                        .striped(true)
+                        .spacing([24.0, 6.0])
+                        .show(ui, |ui| {
+                            let mut scope = Scope::Window;
+                            for command in UiCommand::all(views) {
+                                let keys = command.keys_text();
+                                if keys.is_empty() {
+                                    continue;
+                                }
+                                if command.scope() != scope {
+                                    scope = command.scope();
+                                    if let Some(heading) = scope.heading() {
+                                        ui.label(RichText::new(heading).strong());
+                                        ui.end_row();
+                                    }
+                                }
+                                ui.label(RichText::new(keys).monospace().strong());
+                                ui.label(command.tooltip());
+                                ui.end_row();
+                            }
+                            ui.label(RichText::new("Anywhere").strong());
                             ui.end_row();
-                        }
-                    }
-                    for (keys, action) in OTHER_KEYS {
-                        ui.label(RichText::new(keys).monospace().strong());
-                        ui.label(action);
-                        ui.end_row();
-                    }
+                            for (keys, action) in OTHER_KEYS {
+                                ui.label(RichText::new(keys).monospace().strong());
+                                ui.label(action);
+                                ui.end_row();
+                            }
+                        });
                 });
             ui.add_space(ctx.theme.gap);
             ui.label(

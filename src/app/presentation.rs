@@ -3,9 +3,10 @@
 //! Slides step through the trend chart(s), the regional table one region at a time, and each
 //! case study. Arrow keys, Page Up/Down and Space step; Home/End jump; Esc leaves.
 
-use eframe::egui::{self, Key, RichText, Ui};
+use eframe::egui::{self, RichText, Ui};
 
 use super::cases_view;
+use super::commands::UiCommand;
 use super::context::ViewCtx;
 use super::table_view;
 use super::trends_view::TrendsView;
@@ -70,29 +71,22 @@ impl Presentation {
     pub fn handle_keys(&mut self, ctx: &egui::Context, slide_count: usize) -> PresentationKey {
         let last = slide_count.saturating_sub(1);
         let mut leave = false;
+        // The keys come from the one command table, F11 from the command that entered.
         ctx.input_mut(|input| {
-            let next = [Key::ArrowRight, Key::ArrowDown, Key::PageDown, Key::Space]
-                .into_iter()
-                .filter(|&key| input.consume_key(egui::Modifiers::NONE, key))
-                .count();
-            let previous = [Key::ArrowLeft, Key::ArrowUp, Key::PageUp]
-                .into_iter()
-                .filter(|&key| input.consume_key(egui::Modifiers::NONE, key))
-                .count();
-            if next > 0 {
+            if UiCommand::SlideNext.triggered(input, false) {
                 self.slide = (self.slide + 1).min(last);
             }
-            if previous > 0 {
+            if UiCommand::SlidePrevious.triggered(input, false) {
                 self.slide = self.slide.saturating_sub(1);
             }
-            if input.consume_key(egui::Modifiers::NONE, Key::Home) {
+            if UiCommand::SlideFirst.triggered(input, false) {
                 self.slide = 0;
             }
-            if input.consume_key(egui::Modifiers::NONE, Key::End) {
+            if UiCommand::SlideLast.triggered(input, false) {
                 self.slide = last;
             }
-            leave = input.consume_key(egui::Modifiers::NONE, Key::Escape)
-                || input.consume_key(egui::Modifiers::NONE, Key::F11);
+            leave = UiCommand::LeavePresentation.triggered(input, false)
+                || UiCommand::TogglePresentation.triggered(input, false);
         });
         self.slide = self.slide.min(last);
         if leave {

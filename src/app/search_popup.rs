@@ -1,8 +1,9 @@
 //! The search box (Ctrl+K): fuzzy search as you type, results grouped by kind with the match
 //! highlighted; arrow keys move, Enter opens, Escape closes.
 
-use eframe::egui::{self, Key, RichText, Sense, Ui};
+use eframe::egui::{self, RichText, Sense, Ui};
 
+use super::commands::UiCommand;
 use super::context::{Command, ViewCtx};
 use crate::corpus::search::{SearchHit, SearchIndex};
 
@@ -61,10 +62,10 @@ impl SearchPopup {
         let egui_ctx = ui.ctx().clone();
         let (up, down, enter, escape) = egui_ctx.input_mut(|i| {
             (
-                i.consume_key(egui::Modifiers::NONE, Key::ArrowUp),
-                i.consume_key(egui::Modifiers::NONE, Key::ArrowDown),
-                i.consume_key(egui::Modifiers::NONE, Key::Enter),
-                i.consume_key(egui::Modifiers::NONE, Key::Escape),
+                UiCommand::SearchPrevious.triggered(i, false),
+                UiCommand::SearchNext.triggered(i, false),
+                UiCommand::SearchOpenResult.triggered(i, false),
+                UiCommand::SearchClose.triggered(i, false),
             )
         });
         if escape {

@@ -4,7 +4,7 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::Explorer;
-use crate::app::commands::UiCommand;
+use crate::app::commands::{Scope, UiCommand};
 use crate::app::context::{Command, ReferenceScope, ViewCtx};
 use crate::app::state::CitationDisplay;
 use crate::app::theme::ThemeChoice;
@@ -20,11 +20,14 @@ impl Explorer {
         // Esc is the search box's while it is open, and only taken when there is something to close.
         let can_close = !self.search.open && (self.show_shortcuts || self.diagnostics.open);
         ctx.input_mut(|input| {
-            for command in UiCommand::all(&self.views) {
+            let window_commands = UiCommand::all(&self.views)
+                .into_iter()
+                .filter(|c| c.scope() == Scope::Window);
+            for command in window_commands {
                 if (command != UiCommand::CloseOverlay || can_close)
                     && command.triggered(input, text_focused)
                 {
-                    commands.push(command.command());
+                    commands.extend(command.command());
                 }
             }
             if let Some(path) = input
@@ -174,8 +177,9 @@ impl Explorer {
             .add_enabled(enabled, egui::Button::new(text))
             .on_hover_text(command.hover_text())
             .clicked()
+            && let Some(command) = command.command()
         {
-            view_ctx.send(command.command());
+            view_ctx.send(command);
         }
     }
 
@@ -189,8 +193,9 @@ impl Explorer {
                 .selectable_label(self.state.view == id, command.text())
                 .on_hover_text(command.hover_text())
                 .clicked()
+                && let Some(command) = command.command()
             {
-                view_ctx.send(command.command());
+                view_ctx.send(command);
             }
         }
     }
