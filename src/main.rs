@@ -32,7 +32,7 @@ fn window_command(command: clap::Command) -> clap::Command {
     use clap::builder::{PossibleValue, PossibleValuesParser};
     let views = paperlens::app::view_names()
         .into_iter()
-        .map(|(name, title)| PossibleValue::new(name).help(title));
+        .map(|(name, description)| PossibleValue::new(name).help(description));
     command.mut_arg("view", |arg| {
         arg.value_parser(PossibleValuesParser::new(views))
     })

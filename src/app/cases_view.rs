@@ -35,6 +35,10 @@ impl View for CasesView {
         "Cases"
     }
 
+    fn description(&self) -> &'static str {
+        "The case studies"
+    }
+
     fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
         Self::ui(self, ctx, ui);
     }

@@ -49,12 +49,12 @@ pub struct WindowOptions {
     pub present: bool,
 }
 
-/// The main views by name and title, in toolbar order: the names `--view` accepts.
+/// The main views by name and description, in toolbar order: the names `--view` accepts.
 #[must_use]
 pub fn view_names() -> Vec<(&'static str, &'static str)> {
     registry()
         .iter()
-        .map(|view| (view.id(), view.title()))
+        .map(|view| (view.id(), view.description()))
         .collect()
 }
 

@@ -48,6 +48,10 @@ impl View for Reader {
         "Reader"
     }
 
+    fn description(&self) -> &'static str {
+        "The paper's text"
+    }
+
     fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
         Self::ui(self, ctx, ui);
     }

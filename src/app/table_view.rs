@@ -105,6 +105,10 @@ impl View for TableView {
         "Table"
     }
 
+    fn description(&self) -> &'static str {
+        "The regional cooperation table"
+    }
+
     fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
         Self::ui(self, ctx, ui);
     }

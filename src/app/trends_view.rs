@@ -487,6 +487,10 @@ impl View for TrendsView {
         "Trends"
     }
 
+    fn description(&self) -> &'static str {
+        "The trend chart"
+    }
+
     fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
         Self::ui(self, ctx, ui);
     }

@@ -20,8 +20,11 @@ pub trait View: Any {
     /// Its stable name: `--view NAME`, the settings file (`"reader"`). Never changes.
     fn id(&self) -> &'static str;
 
-    /// Its title: toolbar, View menu, `--help`.
+    /// Its title: toolbar, View menu.
     fn title(&self) -> &'static str;
+
+    /// What it shows, in a few words: `--help` lists it beside the name.
+    fn description(&self) -> &'static str;
 
     /// Draws the view.
     fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui);
