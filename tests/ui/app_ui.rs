@@ -6,6 +6,7 @@
 use eframe::egui::{self, Key};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use paperlens::app::commands::UiCommand;
 use paperlens::app::explorer::{Explorer, StartOptions};
 use paperlens::app::reader::Reader;
 use paperlens::app::state::StateStore;
@@ -477,6 +478,26 @@ fn f1_shows_the_shortcut_overlay_and_escape_closes_it() {
     harness.key_press(Key::Escape);
     settle(&mut harness);
     assert!(!harness.state().show_shortcuts);
+}
+
+#[test]
+fn the_shortcut_overlay_lists_every_command_with_its_keys() {
+    let mut harness = harness();
+    settle(&mut harness);
+    harness.key_press(Key::F1);
+    settle(&mut harness);
+    let commands = UiCommand::all(harness.state().views());
+    assert!(commands.len() > 10);
+    for command in commands {
+        let keys = command.keys_text();
+        if !keys.is_empty() {
+            harness.get_by_label(&command.tooltip());
+            assert!(
+                harness.query_all_by_label(&keys).next().is_some(),
+                "{command:?}: {keys}"
+            );
+        }
+    }
 }
 
 #[test]
