@@ -42,10 +42,7 @@ pub(super) fn case_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: U
     }
     let index = &ctx.corpus.index;
     subheading_ui(ctx, ui, "In the paper's words");
-    for &paragraph in index
-        .linked(Item::Case(position), ItemKind::Paragraph)
-        .iter()
-    {
+    for &paragraph in index.linked(Item::Case(position), ItemKind::Paragraph) {
         let Some(info) = index.paragraphs.get(paragraph) else {
             continue;
         };
