@@ -1,42 +1,139 @@
-//! A bare eframe window, the yardstick for paperlens's startup: it opens an empty window,
-//! prints how long the first frame took from process start, and exits after a few frames.
+//! A bare eframe window, the yardstick for paperlens's startup: it opens an empty window of the
+//! same size and, like `paperlens --screenshot PATH`, saves a PNG of the second frame and exits.
 //!
-//! `cargo run --release --example bare_window` (under `xvfb-run` without a display).
-//! `benches/startup.sh` compares it with `paperlens --measure-startup`.
+//! `cargo run --release --example bare_window -- --screenshot /tmp/bare.png` (under `xvfb-run`
+//! without a display). Without `--screenshot` it prints how long the first frame took from
+//! process start and exits after three frames. `benches/startup.sh` runs it beside
+//! `paperlens --screenshot` and compares the whole processes.
 
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use eframe::egui;
 
+/// The frame whose picture is saved, as `paperlens --screenshot` does.
+const SCREENSHOT_FRAME: u32 = 2;
+
+/// What a saved screenshot came to: `None` until the picture has been written (or failed).
+type SaveResult = Arc<Mutex<Option<Result<(), String>>>>;
+
 struct Bare {
     started: Instant,
     frames: u32,
+    screenshot: Option<PathBuf>,
+    requested: bool,
+    saved: SaveResult,
+    failure: SaveResult,
+}
+
+impl Bare {
+    /// Asks for a screenshot at [`SCREENSHOT_FRAME`], writes it, then closes the window.
+    fn screenshot_step(&mut self, ctx: &egui::Context, path: PathBuf) {
+        if !self.requested && self.frames >= SCREENSHOT_FRAME {
+            self.requested = true;
+            let saved = Arc::clone(&self.saved);
+            let repaint = ctx.clone();
+            ctx.request_screenshot(move |image| {
+                let outcome = save_png(&path, &image);
+                if let Ok(mut slot) = saved.lock() {
+                    *slot = Some(outcome);
+                }
+                repaint.request_repaint();
+            });
+        }
+        let finished = self.saved.lock().ok().and_then(|mut slot| slot.take());
+        if let Some(outcome) = finished {
+            if let Ok(mut slot) = self.failure.lock() {
+                *slot = Some(outcome);
+            }
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        } else {
+            ctx.request_repaint();
+        }
+    }
 }
 
 impl eframe::App for Bare {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frames += 1;
-        if self.frames == 1 {
-            println!(
-                "first frame after {:.1} ms",
-                self.started.elapsed().as_secs_f64() * 1000.0
-            );
+        let ctx = ui.ctx().clone();
+        match self.screenshot.clone() {
+            Some(path) => self.screenshot_step(&ctx, path),
+            None => {
+                if self.frames == 1 {
+                    println!(
+                        "first frame after {:.1} ms",
+                        self.started.elapsed().as_secs_f64() * 1000.0
+                    );
+                }
+                if self.frames >= 3 {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+                ctx.request_repaint();
+            }
         }
-        if self.frames >= 3 {
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-        }
-        ui.ctx().request_repaint();
     }
 }
 
-fn main() -> eframe::Result {
+/// Writes `image` as an RGBA PNG, the way paperlens writes its screenshots.
+fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
+    let [width, height] = image.size;
+    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+    let width = u32::try_from(width).map_err(|e| e.to_string())?;
+    let height = u32::try_from(height).map_err(|e| e.to_string())?;
+    image::save_buffer(path, &bytes, width, height, image::ColorType::Rgba8)
+        .map_err(|e| format!("could not write {}: {e}", path.display()))
+}
+
+fn main() -> std::process::ExitCode {
     let started = Instant::now();
-    eframe::run_native(
+    let mut args = std::env::args().skip(1);
+    let screenshot = match (args.next().as_deref(), args.next()) {
+        (Some("--screenshot"), Some(path)) => Some(PathBuf::from(path)),
+        (None, _) => None,
+        _ => {
+            eprintln!("usage: bare_window [--screenshot PATH]");
+            return std::process::ExitCode::from(2);
+        }
+    };
+    let failure: SaveResult = Arc::new(Mutex::new(None));
+    let app = Bare {
+        started,
+        frames: 0,
+        screenshot: screenshot.clone(),
+        requested: false,
+        saved: Arc::new(Mutex::new(None)),
+        failure: Arc::clone(&failure),
+    };
+    let result = eframe::run_native(
         "bare window",
         eframe::NativeOptions {
-            viewport: egui::ViewportBuilder::default().with_inner_size([1280.0, 800.0]),
+            viewport: egui::ViewportBuilder::default()
+                .with_inner_size([1280.0, 800.0])
+                .with_resizable(screenshot.is_none()),
             ..Default::default()
         },
-        Box::new(move |_| Ok(Box::new(Bare { started, frames: 0 }))),
-    )
+        Box::new(move |_| Ok(Box::new(app))),
+    );
+    if let Err(e) = result {
+        eprintln!("error: could not open the window: {e}");
+        return std::process::ExitCode::from(1);
+    }
+    let outcome = failure.lock().ok().and_then(|mut slot| slot.take());
+    match (screenshot, outcome) {
+        (Some(path), Some(Ok(()))) => {
+            println!("saved {}", path.display());
+            std::process::ExitCode::SUCCESS
+        }
+        (Some(_), Some(Err(message))) => {
+            eprintln!("error: {message}");
+            std::process::ExitCode::from(1)
+        }
+        (Some(_), None) => {
+            eprintln!("error: the window closed before the screenshot was saved");
+            std::process::ExitCode::from(1)
+        }
+        (None, _) => std::process::ExitCode::SUCCESS,
+    }
 }

@@ -215,7 +215,7 @@ impl Explorer {
         let Some(task) = &mut self.screenshot else {
             return;
         };
-        if !task.requested && self.frames >= 4 {
+        if !task.requested && self.frames >= 2 {
             task.requested = true;
             let path = task.path.clone();
             let result = Arc::clone(&task.result);
@@ -236,8 +236,9 @@ impl Explorer {
                 *slot = Some(e);
             }
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        } else {
+            ctx.request_repaint();
         }
-        ctx.request_repaint();
     }
 }
 
