@@ -54,11 +54,13 @@ impl Corpus {
     /// The diagnostics, when any of them is an error.
     pub fn from_file(file: CorpusFile, source_name: &str) -> Result<Self, Vec<Diagnostic>> {
         let ids = kinds::IdMaps::new(&file);
-        let diagnostics = validate::validate_with(&file, &ids);
+        let numbers = index::reference_numbers(&file);
+        let text = index::TextPass::run(&file, &ids, &numbers);
+        let diagnostics = validate::validate_with(&file, &ids, &text);
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Err(diagnostics);
         }
-        let index = Index::build_with(&file, &ids);
+        let index = Index::build_with(&file, &ids, numbers, text);
         drop(ids);
         Ok(Self {
             file,

@@ -16,7 +16,7 @@ use super::kinds::IdMaps;
 use super::model::{CorpusFile, NoteTarget};
 use links::LinkTable;
 
-pub use text::split_sentences;
+pub use text::{ParagraphText, TextPass, split_sentences};
 
 /// One paragraph as the reader shows it.
 #[derive(Clone, Debug, Default)]
@@ -114,43 +114,102 @@ pub struct Index {
     paragraph_ids: HashMap<String, usize>,
 }
 
+/// For each reference, the number shown for it: its `citation-number`, or its position + 1.
+#[must_use]
+pub fn reference_numbers(file: &CorpusFile) -> Vec<u32> {
+    file.references
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            r.citation_number
+                .unwrap_or_else(|| u32::try_from(i + 1).unwrap_or(u32::MAX))
+        })
+        .collect()
+}
+
 impl Index {
     /// Builds the index of a corpus file that passed validation (unknown links are skipped).
     #[must_use]
     pub fn build(file: &CorpusFile) -> Self {
-        Self::build_with(file, &IdMaps::new(file))
+        let ids = IdMaps::new(file);
+        let numbers = reference_numbers(file);
+        let text = TextPass::run(file, &ids, &numbers);
+        Self::build_with(file, &ids, numbers, text)
     }
 
-    /// Builds the index with the ids already collected (validation collects them too).
+    /// Builds the index from the ids, reference numbers and text pass validation used.
     #[must_use]
-    pub fn build_with(file: &CorpusFile, ids: &IdMaps<'_>) -> Self {
+    pub fn build_with(
+        file: &CorpusFile,
+        ids: &IdMaps<'_>,
+        reference_numbers: Vec<u32>,
+        text: TextPass<'_>,
+    ) -> Self {
         let mut index = Self {
-            reference_numbers: file
-                .references
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    r.citation_number
-                        .unwrap_or_else(|| u32::try_from(i + 1).unwrap_or(u32::MAX))
-                })
-                .collect(),
+            reference_numbers,
             links: LinkTable::from_declarations(file, ids),
+            entity_mentions: vec![Vec::new(); file.entities.len()],
             ..Self::default()
         };
         index.build_sections(file);
-        index.build_text(file, ids);
-        index.build_mentions(file);
-        for (citation, info) in index.citations.iter().enumerate() {
-            for &reference in &info.references {
-                index.links.link(
-                    (ItemKind::Citation, citation),
-                    (ItemKind::Reference, reference),
-                );
-            }
-        }
+        index.add_text(file, text);
         index.build_region_entities(file);
         index.build_point_notes(file, ids);
         index
+    }
+
+    /// Takes in the text pass: paragraphs and citations numbered in reading order, mentions and
+    /// years listed by entity and year, citations linked with their references.
+    fn add_text(&mut self, file: &CorpusFile, text: TextPass<'_>) {
+        self.paragraph_ids.reserve(text.paragraphs.len());
+        let ids = file
+            .sections
+            .iter()
+            .flat_map(|s| &s.paragraphs)
+            .map(|p| &p.id);
+        for (position, (paragraph, id)) in text.paragraphs.into_iter().zip(ids).enumerate() {
+            self.paragraph_ids.entry(id.clone()).or_insert(position);
+            let first_citation = self.citations.len();
+            let mut info = paragraph.info;
+            info.citations = first_citation..first_citation + paragraph.citations.len();
+            for segment in &mut info.segments {
+                if let Segment::Citation { citation, .. } = segment {
+                    *citation += first_citation;
+                }
+            }
+            for (offset, mut citation) in paragraph.citations.into_iter().enumerate() {
+                citation.paragraph = position;
+                for &reference in &citation.references {
+                    self.links.link(
+                        (ItemKind::Citation, first_citation + offset),
+                        (ItemKind::Reference, reference),
+                    );
+                }
+                self.citations.push(citation);
+            }
+            for mention in &mut info.mentions {
+                mention.paragraph = position;
+                if let Some(list) = self.entity_mentions.get_mut(mention.entity) {
+                    list.push(mention.clone());
+                }
+            }
+            for (year, range) in paragraph.years {
+                self.year_mentions
+                    .entry(year)
+                    .or_default()
+                    .push(YearMention {
+                        paragraph: position,
+                        range,
+                    });
+            }
+            self.paragraphs.push(info);
+        }
+        let mut first = 0;
+        for section in &file.sections {
+            let end = first + section.paragraphs.len();
+            self.section_paragraphs.push(first..end);
+            first = end;
+        }
     }
 
     /// The records of `kind` linked with `item` through a declared link, either way (see

@@ -1,100 +1,195 @@
-//! The text pass of the index: each paragraph's printed text, its sentences and citations,
-//! entity mentions (Aho–Corasick over every name and alias) and the years it mentions.
+//! The text pass: each paragraph's printed text, its sentences and citations, entity mentions
+//! (Aho–Corasick over every name and alias) and the years it mentions, read once for validation
+//! and the index, on several threads for a large corpus.
 
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::{CitationInfo, Index, Mention, ParagraphInfo, Segment, YearMention};
-use crate::corpus::citations::{self, Piece};
+use super::{CitationInfo, Mention, ParagraphInfo, Segment};
+use crate::corpus::citations::{self, CitationSyntaxError, Piece};
 use crate::corpus::item::ItemKind;
 use crate::corpus::kinds::IdMaps;
-use crate::corpus::model::CorpusFile;
+use crate::corpus::model::{CorpusFile, Paragraph};
 
-impl Index {
-    pub(super) fn build_text(&mut self, file: &CorpusFile, ids: &IdMaps<'_>) {
-        let numbers = &self.reference_numbers;
-        let number_of = |key: &str| {
-            ids.position(ItemKind::Reference, key)
-                .and_then(|i| numbers.get(i).copied())
+/// What the text pass finds in one paragraph.
+#[derive(Debug)]
+pub struct ParagraphText<'a> {
+    /// The paragraph as the paper prints it, with its segments, sentences and entity mentions
+    /// (citation positions counted within the paragraph until the index numbers them).
+    pub info: ParagraphInfo,
+    /// Its citation groups (sentence and references found, `paragraph` not yet set).
+    pub citations: Vec<CitationInfo>,
+    /// The years it mentions, with their ranges in the printed text.
+    pub years: Vec<(i32, Range<usize>)>,
+    /// Citations written wrongly.
+    pub errors: Vec<CitationSyntaxError>,
+    /// Citation keys that name no reference, in written order.
+    pub unknown_keys: Vec<&'a str>,
+}
+
+/// The text pass over every paragraph, in reading order: read once, shared by validation (the
+/// citations, the printed text quotes are checked against) and the index.
+#[derive(Debug, Default)]
+pub struct TextPass<'a> {
+    /// Each paragraph in reading order.
+    pub paragraphs: Vec<ParagraphText<'a>>,
+}
+
+/// Below this much text the pass runs on the calling thread (threads would cost more than
+/// they save).
+const PARALLEL_FROM_BYTES: usize = 256 * 1024;
+
+impl<'a> TextPass<'a> {
+    /// Reads every paragraph of `file`: citations (keys resolved through `ids`, printed with
+    /// `numbers`), sentences, entity mentions and years. Large texts are split over the
+    /// available cores.
+    #[must_use]
+    pub fn run(file: &'a CorpusFile, ids: &IdMaps<'_>, numbers: &[u32]) -> Self {
+        let places = &ids.paragraph_places;
+        let paragraphs: Vec<(usize, usize, &'a Paragraph)> = file
+            .sections
+            .iter()
+            .enumerate()
+            .flat_map(|(s, section)| {
+                section
+                    .paragraphs
+                    .iter()
+                    .enumerate()
+                    .map(move |(p, paragraph)| (s, p, paragraph))
+            })
+            .collect();
+        debug_assert_eq!(paragraphs.len(), places.len());
+        let matcher = EntityMatcher::new(file);
+        let read = |chunk: &[(usize, usize, &'a Paragraph)]| -> Vec<ParagraphText<'a>> {
+            chunk
+                .iter()
+                .map(|&(section, position_in_section, paragraph)| {
+                    read_paragraph(
+                        paragraph,
+                        (section, position_in_section),
+                        ids,
+                        numbers,
+                        &matcher,
+                    )
+                })
+                .collect()
         };
-        for (section_position, section) in file.sections.iter().enumerate() {
-            let first = self.paragraphs.len();
-            for (position_in_section, paragraph) in section.paragraphs.iter().enumerate() {
-                let paragraph_position = self.paragraphs.len();
-                self.paragraph_ids
-                    .entry(paragraph.id.clone())
-                    .or_insert(paragraph_position);
-                let (pieces, _) = citations::parse(&paragraph.text);
-                let mut printed = String::with_capacity(paragraph.text.len());
-                let mut segments = Vec::with_capacity(pieces.len());
-                let first_citation = self.citations.len();
-                for piece in pieces {
-                    let start = printed.len();
-                    match piece {
-                        Piece::Text(text) => {
-                            printed.push_str(text);
-                            segments.push(Segment::Text(start..printed.len()));
-                        }
-                        Piece::Group { keys, .. } => {
-                            printed.push_str(&citations::printed_form(&keys, number_of));
-                            let citation = self.citations.len();
-                            let references: Vec<usize> = keys
-                                .iter()
-                                .filter_map(|k| ids.position(ItemKind::Reference, k))
-                                .collect();
-                            self.citations.push(CitationInfo {
-                                paragraph: paragraph_position,
-                                sentence: 0,
-                                references,
-                                range: start..printed.len(),
-                            });
-                            segments.push(Segment::Citation {
-                                citation,
-                                range: start..printed.len(),
-                            });
-                        }
+        let bytes: usize = paragraphs.iter().map(|(_, _, p)| p.text.len()).sum();
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        if threads < 2 || bytes < PARALLEL_FROM_BYTES {
+            return Self {
+                paragraphs: read(&paragraphs),
+            };
+        }
+        let chunk_len = paragraphs.len().div_ceil(threads.min(8));
+        let read = &read;
+        let chunks: Vec<Vec<ParagraphText<'a>>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = paragraphs
+                .chunks(chunk_len.max(1))
+                .map(|chunk| scope.spawn(move || read(chunk)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|handle| {
+                    handle
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        });
+        Self {
+            paragraphs: chunks.into_iter().flatten().collect(),
+        }
+    }
+}
+
+/// The text pass over one paragraph.
+fn read_paragraph<'a>(
+    paragraph: &'a Paragraph,
+    (section, position_in_section): (usize, usize),
+    ids: &IdMaps<'_>,
+    numbers: &[u32],
+    matcher: &EntityMatcher,
+) -> ParagraphText<'a> {
+    let number_of = |key: &str| {
+        ids.position(ItemKind::Reference, key)
+            .and_then(|i| numbers.get(i).copied())
+    };
+    let (pieces, errors) = citations::parse(&paragraph.text);
+    let mut printed = String::with_capacity(paragraph.text.len());
+    let mut segments = Vec::with_capacity(pieces.len());
+    let mut citations = Vec::new();
+    let mut unknown_keys = Vec::new();
+    for piece in pieces {
+        let start = printed.len();
+        match piece {
+            Piece::Text(text) => {
+                printed.push_str(text);
+                segments.push(Segment::Text(start..printed.len()));
+            }
+            Piece::Group { keys, .. } => {
+                printed.push_str(&citations::printed_form(&keys, number_of));
+                let mut references = Vec::with_capacity(keys.len());
+                for key in keys {
+                    match ids.position(ItemKind::Reference, key) {
+                        Some(reference) => references.push(reference),
+                        None => unknown_keys.push(key),
                     }
                 }
-                let sentences = split_sentences(&printed);
-                let citation_range = first_citation..self.citations.len();
-                for citation in self.citations.iter_mut().skip(citation_range.start) {
-                    // Sentences are in order and do not overlap: a binary search keeps a
-                    // paragraph with very many citations linear.
-                    let at = citation.range.start;
-                    let candidate = sentences.partition_point(|s| s.end <= at);
-                    citation.sentence = sentences
-                        .get(candidate)
-                        .filter(|s| s.contains(&at))
-                        .map_or(0, |_| candidate);
-                }
-                self.paragraphs.push(ParagraphInfo {
-                    section: section_position,
-                    position_in_section,
-                    printed,
-                    segments,
-                    sentences,
-                    citations: citation_range,
-                    mentions: Vec::new(),
+                segments.push(Segment::Citation {
+                    citation: citations.len(),
+                    range: start..printed.len(),
                 });
-            }
-            self.section_paragraphs.push(first..self.paragraphs.len());
-        }
-        for (paragraph_position, paragraph) in self.paragraphs.iter().enumerate() {
-            for (year, range) in find_years(&paragraph.printed, &paragraph.segments) {
-                self.year_mentions
-                    .entry(year)
-                    .or_default()
-                    .push(YearMention {
-                        paragraph: paragraph_position,
-                        range,
-                    });
+                citations.push(CitationInfo {
+                    paragraph: 0,
+                    sentence: 0,
+                    references,
+                    range: start..printed.len(),
+                });
             }
         }
     }
+    let sentences = split_sentences(&printed);
+    for citation in &mut citations {
+        // Sentences are in order and do not overlap: a binary search keeps a paragraph with
+        // very many citations linear.
+        let at = citation.range.start;
+        let candidate = sentences.partition_point(|s| s.end <= at);
+        citation.sentence = sentences
+            .get(candidate)
+            .filter(|s| s.contains(&at))
+            .map_or(0, |_| candidate);
+    }
+    let mentions = matcher.mentions(&printed);
+    let years = find_years(&printed, &segments);
+    ParagraphText {
+        info: ParagraphInfo {
+            section,
+            position_in_section,
+            printed,
+            segments,
+            sentences,
+            citations: 0..0,
+            mentions,
+        },
+        citations,
+        years,
+        errors,
+        unknown_keys,
+    }
+}
 
-    pub(super) fn build_mentions(&mut self, file: &CorpusFile) {
-        self.entity_mentions = vec![Vec::new(); file.entities.len()];
+/// Finds entity names and aliases in text.
+struct EntityMatcher {
+    /// Every name and alias of at least two characters; `None` when there are none.
+    matcher: Option<AhoCorasick>,
+    /// The entity each pattern belongs to.
+    owners: Vec<usize>,
+}
+
+impl EntityMatcher {
+    fn new(file: &CorpusFile) -> Self {
         let mut patterns: Vec<&str> = Vec::new();
         let mut owners: Vec<usize> = Vec::new();
         for (entity_position, entity) in file.entities.iter().enumerate() {
@@ -105,29 +200,28 @@ impl Index {
                 }
             }
         }
-        let Some(matcher) = build_matcher(&patterns) else {
-            return;
-        };
-        for (paragraph_position, paragraph) in self.paragraphs.iter_mut().enumerate() {
-            let text = paragraph.printed.as_str();
-            for found in matcher.find_iter(text) {
-                if !is_whole_word(text, found.start(), found.end()) {
-                    continue;
-                }
-                let Some(&entity) = owners.get(found.pattern().as_usize()) else {
-                    continue;
-                };
-                let mention = Mention {
-                    entity,
-                    paragraph: paragraph_position,
-                    range: found.start()..found.end(),
-                };
-                if let Some(list) = self.entity_mentions.get_mut(entity) {
-                    list.push(mention.clone());
-                }
-                paragraph.mentions.push(mention);
-            }
+        Self {
+            matcher: build_matcher(&patterns),
+            owners,
         }
+    }
+
+    /// The entities named in `text` as whole words, in order (`paragraph` is set later).
+    fn mentions(&self, text: &str) -> Vec<Mention> {
+        let Some(matcher) = &self.matcher else {
+            return Vec::new();
+        };
+        matcher
+            .find_iter(text)
+            .filter(|found| is_whole_word(text, found.start(), found.end()))
+            .filter_map(|found| {
+                Some(Mention {
+                    entity: *self.owners.get(found.pattern().as_usize())?,
+                    paragraph: 0,
+                    range: found.start()..found.end(),
+                })
+            })
+            .collect()
     }
 }
 

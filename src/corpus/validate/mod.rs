@@ -13,6 +13,7 @@ mod series;
 use std::collections::HashSet;
 
 use super::diagnostics::{Code, Diagnostic, JsonPath};
+use super::index::{TextPass, reference_numbers};
 use super::item::ItemKind;
 use super::kinds::{IdMaps, Ids, KINDS, LinkSpec};
 use super::model::{CorpusFile, FORMAT_V1};
@@ -63,12 +64,14 @@ impl Sink {
 /// Checks every rule of the format and returns all problems found.
 #[must_use]
 pub fn validate(file: &CorpusFile) -> Vec<Diagnostic> {
-    validate_with(file, &IdMaps::new(file))
+    let ids = IdMaps::new(file);
+    let text = TextPass::run(file, &ids, &reference_numbers(file));
+    validate_with(file, &ids, &text)
 }
 
-/// [`validate`] with the ids already collected (the index uses them too).
+/// [`validate`] with the ids collected and the text read already (the index uses them too).
 #[must_use]
-pub fn validate_with(file: &CorpusFile, ids: &IdMaps<'_>) -> Vec<Diagnostic> {
+pub fn validate_with(file: &CorpusFile, ids: &IdMaps<'_>, text: &TextPass<'_>) -> Vec<Diagnostic> {
     let mut out = Sink::default();
     let root = JsonPath::root();
 
@@ -105,7 +108,7 @@ pub fn validate_with(file: &CorpusFile, ids: &IdMaps<'_>) -> Vec<Diagnostic> {
             )
         })
         .collect();
-    let printed = references::check_citations(file, ids, &quoted, &mut out);
+    let printed = references::check_citations(file, ids, text, &quoted, &mut out);
     records::check_entities(file, &mut out);
     records::check_cases(file, &mut out);
     records::check_table(file, ids, &mut out);

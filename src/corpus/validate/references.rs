@@ -3,8 +3,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::Sink;
-use crate::corpus::citations::{self, Piece};
 use crate::corpus::diagnostics::{Code, Diagnostic, JsonPath};
+use crate::corpus::index::TextPass;
 use crate::corpus::item::ItemKind;
 use crate::corpus::kinds::IdMaps;
 use crate::corpus::model::{CSL_ITEM_TYPES, CorpusFile};
@@ -77,93 +77,79 @@ fn nearest_csl_type(written: &str) -> Option<&'static str> {
         .map(|(_, known)| known)
 }
 
-/// Checks every citation in the text; returns the printed text of each paragraph by id.
+/// Checks every citation the text pass found; returns the printed text of each quoted paragraph
+/// by id.
 pub(super) fn check_citations<'a>(
     file: &'a CorpusFile,
     ids: &IdMaps<'_>,
+    text: &'a TextPass<'_>,
     quoted: &HashSet<&str>,
     out: &mut Sink,
-) -> HashMap<&'a str, String> {
-    let numbers: HashMap<&str, u32> = file
-        .references
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            (
-                r.id.as_str(),
-                r.citation_number
-                    .unwrap_or(u32::try_from(i + 1).unwrap_or(u32::MAX)),
-            )
-        })
-        .collect();
-    let mut cited: HashSet<&str> = HashSet::new();
+) -> HashMap<&'a str, &'a str> {
+    let mut cited = vec![false; file.references.len()];
     let mut printed = HashMap::new();
-    for (i, section) in file.sections.iter().enumerate() {
-        for (j, paragraph) in section.paragraphs.iter().enumerate() {
-            let path = JsonPath::root()
-                .key("sections")
-                .index(i)
-                .key("paragraphs")
-                .index(j)
-                .key("text");
-            let (pieces, errors) = citations::parse(&paragraph.text);
-            for error in errors {
-                let snippet: String = paragraph
-                    .text
-                    .get(error.offset..)
-                    .unwrap_or_default()
-                    .chars()
-                    .take(12)
-                    .collect();
-                out.push(
-                    Diagnostic::error(
-                        Code::MalformedCitation,
-                        error.message,
-                        "write citations as `[@key]`, or `[@a; @b]` for a group",
-                    )
-                    .at(path.clone())
-                    .within(snippet),
-                );
-            }
-            let wanted = quoted.contains(paragraph.id.as_str());
-            let mut text = String::with_capacity(if wanted { paragraph.text.len() } else { 0 });
-            for piece in &pieces {
-                match piece {
-                    Piece::Text(t) if wanted => text.push_str(t),
-                    Piece::Text(_) => {}
-                    Piece::Group { keys, .. } => {
-                        for key in keys {
-                            if ids.contains(ItemKind::Reference, key) {
-                                cited.insert(key);
-                            } else {
-                                out.push(
-                                    Diagnostic::error(
-                                        Code::UnknownCitationKey,
-                                        format!("citation `@{key}` names no reference"),
-                                        "add a reference with this id, or fix the key to match one in `references`",
-                                    )
-                                    .at(path.clone())
-                                    .within(format!("@{key}")),
-                                );
-                            }
-                        }
-                        if wanted {
-                            text.push_str(&citations::printed_form(keys, |k| {
-                                numbers.get(k).copied()
-                            }));
-                        }
-                    }
+    let paragraphs = file.sections.iter().enumerate().flat_map(|(i, section)| {
+        section
+            .paragraphs
+            .iter()
+            .enumerate()
+            .map(move |(j, paragraph)| (i, j, paragraph))
+    });
+    for ((i, j, paragraph), read) in paragraphs.zip(&text.paragraphs) {
+        let path = JsonPath::root()
+            .key("sections")
+            .index(i)
+            .key("paragraphs")
+            .index(j)
+            .key("text");
+        for error in &read.errors {
+            let snippet: String = paragraph
+                .text
+                .get(error.offset..)
+                .unwrap_or_default()
+                .chars()
+                .take(12)
+                .collect();
+            out.push(
+                Diagnostic::error(
+                    Code::MalformedCitation,
+                    error.message.clone(),
+                    "write citations as `[@key]`, or `[@a; @b]` for a group",
+                )
+                .at(path.clone())
+                .within(snippet),
+            );
+        }
+        for key in &read.unknown_keys {
+            out.push(
+                Diagnostic::error(
+                    Code::UnknownCitationKey,
+                    format!("citation `@{key}` names no reference"),
+                    "add a reference with this id, or fix the key to match one in `references`",
+                )
+                .at(path.clone())
+                .within(format!("@{key}")),
+            );
+        }
+        for citation in &read.citations {
+            for &reference in &citation.references {
+                if let Some(flag) = cited.get_mut(reference) {
+                    *flag = true;
                 }
             }
-            if wanted {
-                printed.insert(paragraph.id.as_str(), text);
-            }
+        }
+        if quoted.contains(paragraph.id.as_str()) {
+            printed.insert(paragraph.id.as_str(), read.info.printed.as_str());
         }
     }
     // A bibliography opened on its own has no text to cite from.
     let has_text = file.sections.iter().any(|s| !s.paragraphs.is_empty());
     for (i, reference) in file.references.iter().enumerate() {
-        if has_text && !reference.id.is_empty() && !cited.contains(reference.id.as_str()) {
+        // A citation names the first reference with its key.
+        let first = ids
+            .position(ItemKind::Reference, &reference.id)
+            .unwrap_or(i);
+        if has_text && !reference.id.is_empty() && !cited.get(first).copied().unwrap_or(false) {
             out.push(
                 Diagnostic::warning(
                     Code::UncitedReference,

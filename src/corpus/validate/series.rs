@@ -8,7 +8,7 @@ use crate::corpus::diagnostics::{Code, Diagnostic, JsonPath};
 use crate::corpus::model::{CorpusFile, PointStatus};
 
 /// Texts, years, values and quotes of every series (its links are checked with the others).
-pub(super) fn check_series(file: &CorpusFile, printed: &HashMap<&str, String>, out: &mut Sink) {
+pub(super) fn check_series(file: &CorpusFile, printed: &HashMap<&str, &str>, out: &mut Sink) {
     let check_quote = |quote: &str, paragraph: &str, path: JsonPath, out: &mut Sink| {
         if let Some(text) = printed.get(paragraph)
             && !quote.is_empty()
