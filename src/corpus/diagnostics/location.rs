@@ -1,8 +1,9 @@
 //! Where a problem is: JSON paths, line:column locations, and finding the value a JSON path
 //! names in the source text (one scan for all diagnostics).
 
-use std::collections::HashMap;
-use std::fmt;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::fmt::{self, Write as _};
 
 use serde::Serialize;
 
@@ -209,7 +210,22 @@ pub fn locate_paths(source: &str, diagnostics: &mut [Diagnostic]) {
     if wanted.is_empty() {
         return;
     }
-    let spans = scan_value_spans(source, |path| wanted.contains_key(path));
+    // The paths of the containers on the way to a wanted value: any other container is
+    // skipped without working out the paths inside it.
+    let on_the_way: HashSet<String> = diagnostics
+        .iter()
+        .filter(|d| d.location.is_none())
+        .filter_map(|d| d.path.as_ref())
+        .flat_map(|path| {
+            (0..=path.0.len())
+                .map(|n| JsonPath(path.0.get(..n).unwrap_or_default().to_vec()).to_string())
+        })
+        .collect();
+    let spans = scan_value_spans(
+        source,
+        |path| wanted.contains_key(path),
+        |path| on_the_way.contains(path),
+    );
     // Where each diagnostic points, as (offset, length, which diagnostic). Several needles in
     // one value (say two unknown citation keys in a paragraph) are searched for from where
     // the previous one of the same code was found, so each points at its own occurrence and
@@ -277,18 +293,13 @@ impl<'a> Locator<'a> {
         if offset < self.offset {
             *self = Self::new(self.source);
         }
-        for c in self
-            .source
-            .get(self.offset..offset)
-            .unwrap_or_default()
-            .chars()
-        {
-            if c == '\n' {
-                self.line += 1;
-                self.column = 1;
-            } else {
-                self.column += 1;
-            }
+        let passed = self.source.get(self.offset..offset).unwrap_or_default();
+        let newlines = passed.bytes().filter(|&b| b == b'\n').count();
+        if let Some(last) = passed.rfind('\n') {
+            self.line += newlines;
+            self.column = 1 + passed.get(last + 1..).unwrap_or_default().chars().count();
+        } else {
+            self.column += passed.chars().count();
         }
         self.offset = offset;
         Location {
@@ -301,10 +312,12 @@ impl<'a> Locator<'a> {
 }
 
 /// Walks well-formed JSON without recursion and returns the byte span of each value whose path
-/// (in [`JsonPath`]'s display form) `wanted` accepts.
+/// (in [`JsonPath`]'s display form) `wanted` accepts. Containers whose path `descend` rejects
+/// are stepped over without looking at the paths inside them.
 fn scan_value_spans(
     source: &str,
     wanted: impl Fn(&str) -> bool,
+    descend: impl Fn(&str) -> bool,
 ) -> HashMap<String, (usize, usize)> {
     enum Frame {
         Object { path_len: usize, expect_key: bool },
@@ -316,17 +329,18 @@ fn scan_value_spans(
     let mut stack: Vec<Frame> = Vec::new();
     let mut path = String::from("$");
     let mut pos = 0;
-    let mut pending_key: Option<String> = None;
+    let mut pending_key: Option<Cow<'_, str>> = None;
 
     // Called at the start of every value: extends the path for the enclosing container.
-    let value_path =
-        |stack: &mut Vec<Frame>, path: &mut String, key: Option<String>| match stack.last_mut() {
+    let value_path = |stack: &mut Vec<Frame>, path: &mut String, key: Option<Cow<'_, str>>| {
+        match stack.last_mut() {
             Some(Frame::Array {
                 path_len,
                 next_index,
             }) => {
                 path.truncate(*path_len);
-                path.push_str(&format!("[{next_index}]"));
+                // Writing to a String cannot fail.
+                let _ = write!(path, "[{next_index}]");
                 *next_index += 1;
             }
             Some(Frame::Object { path_len, .. }) => {
@@ -336,11 +350,12 @@ fn scan_value_spans(
                     path.push('.');
                     path.push_str(&key);
                 } else {
-                    path.push_str(&format!("[{key:?}]"));
+                    let _ = write!(path, "[{key:?}]");
                 }
             }
             None => {}
-        };
+        }
+    };
 
     while pos < bytes.len() {
         let Some(&byte) = bytes.get(pos) else { break };
@@ -348,6 +363,13 @@ fn scan_value_spans(
             b' ' | b'\t' | b'\n' | b'\r' | b',' | b':' | 0xEF | 0xBB | 0xBF => pos += 1,
             b'{' | b'[' => {
                 value_path(&mut stack, &mut path, pending_key.take());
+                if !descend(&path) {
+                    pos = container_end(bytes, pos);
+                    if let Some(Frame::Object { expect_key, .. }) = stack.last_mut() {
+                        *expect_key = true;
+                    }
+                    continue;
+                }
                 if wanted(&path) {
                     open.push((path.clone(), pos));
                 }
@@ -394,9 +416,17 @@ fn scan_value_spans(
                     })
                 );
                 if is_key {
-                    let key =
-                        serde_json::from_str::<String>(source.get(pos..end).unwrap_or("\"\""))
-                            .unwrap_or_default();
+                    let raw = source
+                        .get(pos + 1..end.saturating_sub(1))
+                        .unwrap_or_default();
+                    let key = if raw.contains('\\') {
+                        Cow::Owned(
+                            serde_json::from_str::<String>(source.get(pos..end).unwrap_or("\"\""))
+                                .unwrap_or_default(),
+                        )
+                    } else {
+                        Cow::Borrowed(raw)
+                    };
                     pending_key = Some(key);
                     if let Some(Frame::Object { expect_key, .. }) = stack.last_mut() {
                         *expect_key = false;
@@ -431,6 +461,31 @@ fn scan_value_spans(
         }
     }
     found
+}
+
+/// The byte offset just past the array or object starting at `start` (which holds `{` or
+/// `[`), in well-formed JSON.
+fn container_end(bytes: &[u8], start: usize) -> usize {
+    let mut depth = 0_usize;
+    let mut pos = start;
+    while let Some(&byte) = bytes.get(pos) {
+        match byte {
+            b'"' => {
+                pos = string_end(bytes, pos);
+                continue;
+            }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return pos + 1;
+                }
+            }
+            _ => {}
+        }
+        pos += 1;
+    }
+    bytes.len()
 }
 
 /// The byte offset just past the JSON string starting at `start` (which holds `"`).

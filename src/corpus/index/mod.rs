@@ -143,8 +143,9 @@ impl Index {
         file: &CorpusFile,
         ids: &IdMaps<'_>,
         reference_numbers: Vec<u32>,
-        text: TextPass<'_>,
+        mut text: TextPass<'_>,
     ) -> Self {
+        text.finish(file);
         let mut index = Self {
             reference_numbers,
             links: LinkTable::from_declarations(file, ids),

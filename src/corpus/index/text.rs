@@ -2,9 +2,10 @@
 //! (Aho–Corasick over every name and alias) and the years it mentions, read once for validation
 //! and the index, on several threads for a large corpus.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::{CitationInfo, Mention, ParagraphInfo, Segment};
 use crate::corpus::citations::{self, CitationSyntaxError, Piece};
@@ -29,7 +30,8 @@ pub struct ParagraphText<'a> {
 }
 
 /// The text pass over every paragraph, in reading order: read once, shared by validation (the
-/// citations, the printed text quotes are checked against) and the index.
+/// citations, the printed text quotes are checked against) and the index. It runs in two
+/// halves so that a file that does not validate is not read further than validation needs.
 #[derive(Debug, Default)]
 pub struct TextPass<'a> {
     /// Each paragraph in reading order.
@@ -41,12 +43,11 @@ pub struct TextPass<'a> {
 const PARALLEL_FROM_BYTES: usize = 256 * 1024;
 
 impl<'a> TextPass<'a> {
-    /// Reads every paragraph of `file`: citations (keys resolved through `ids`, printed with
-    /// `numbers`), sentences, entity mentions and years. Large texts are split over the
-    /// available cores.
+    /// Reads the citations of every paragraph of `file` (keys resolved through `ids`, printed
+    /// with `numbers`): what validation needs. [`Self::finish`] adds the rest for the index.
+    /// Large texts are split over the available cores.
     #[must_use]
     pub fn run(file: &'a CorpusFile, ids: &IdMaps<'_>, numbers: &[u32]) -> Self {
-        let places = &ids.paragraph_places;
         let paragraphs: Vec<(usize, usize, &'a Paragraph)> = file
             .sections
             .iter()
@@ -59,58 +60,69 @@ impl<'a> TextPass<'a> {
                     .map(move |(p, paragraph)| (s, p, paragraph))
             })
             .collect();
-        debug_assert_eq!(paragraphs.len(), places.len());
-        let matcher = EntityMatcher::new(file);
-        let read = |chunk: &[(usize, usize, &'a Paragraph)]| -> Vec<ParagraphText<'a>> {
-            chunk
-                .iter()
-                .map(|&(section, position_in_section, paragraph)| {
-                    read_paragraph(
-                        paragraph,
-                        (section, position_in_section),
-                        ids,
-                        numbers,
-                        &matcher,
-                    )
-                })
-                .collect()
-        };
         let bytes: usize = paragraphs.iter().map(|(_, _, p)| p.text.len()).sum();
-        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-        if threads < 2 || bytes < PARALLEL_FROM_BYTES {
-            return Self {
-                paragraphs: read(&paragraphs),
-            };
-        }
-        let chunk_len = paragraphs.len().div_ceil(threads.min(8));
-        let read = &read;
-        let chunks: Vec<Vec<ParagraphText<'a>>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = paragraphs
-                .chunks(chunk_len.max(1))
-                .map(|chunk| scope.spawn(move || read(chunk)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|handle| {
-                    handle
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect()
+        let mut work: Vec<Reading<'a>> = paragraphs
+            .into_iter()
+            .map(|place| Reading { place, read: None })
+            .collect();
+        in_parallel(&mut work, bytes, |chunk| {
+            for reading in chunk {
+                let (section, position_in_section, paragraph) = reading.place;
+                reading.read = Some(read_citations(
+                    paragraph,
+                    (section, position_in_section),
+                    ids,
+                    numbers,
+                ));
+            }
         });
         Self {
-            paragraphs: chunks.into_iter().flatten().collect(),
+            paragraphs: work.into_iter().filter_map(|w| w.read).collect(),
         }
+    }
+
+    /// Adds what only the index needs, once the file is known to be valid: each paragraph's
+    /// sentences (and the sentence of each citation), entity mentions and years.
+    pub fn finish(&mut self, file: &CorpusFile) {
+        let matcher = EntityMatcher::new(file);
+        let bytes: usize = self.paragraphs.iter().map(|p| p.info.printed.len()).sum();
+        in_parallel(&mut self.paragraphs, bytes, |chunk| {
+            for paragraph in chunk {
+                read_sentences_and_names(paragraph, &matcher);
+            }
+        });
     }
 }
 
-/// The text pass over one paragraph.
-fn read_paragraph<'a>(
+/// One paragraph to read: its section, its position there, the paragraph; and what was read.
+struct Reading<'a> {
+    place: (usize, usize, &'a Paragraph),
+    read: Option<ParagraphText<'a>>,
+}
+
+/// Runs `work` over `items` in chunks: on several threads when there are `bytes` enough to
+/// make it pay, else on this one.
+fn in_parallel<T: Send>(items: &mut [T], bytes: usize, work: impl Fn(&mut [T]) + Sync) {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if threads < 2 || bytes < PARALLEL_FROM_BYTES || items.len() < 2 {
+        work(items);
+        return;
+    }
+    let chunk_len = items.len().div_ceil(threads.min(8));
+    let work = &work;
+    std::thread::scope(|scope| {
+        for chunk in items.chunks_mut(chunk_len) {
+            scope.spawn(move || work(chunk));
+        }
+    });
+}
+
+/// The first half of the text pass over one paragraph: its citations and printed text.
+fn read_citations<'a>(
     paragraph: &'a Paragraph,
     (section, position_in_section): (usize, usize),
     ids: &IdMaps<'_>,
     numbers: &[u32],
-    matcher: &EntityMatcher,
 ) -> ParagraphText<'a> {
     let number_of = |key: &str| {
         ids.position(ItemKind::Reference, key)
@@ -150,34 +162,40 @@ fn read_paragraph<'a>(
             }
         }
     }
-    let sentences = split_sentences(&printed);
-    for citation in &mut citations {
-        // Sentences are in order and do not overlap: a binary search keeps a paragraph with
-        // very many citations linear.
-        let at = citation.range.start;
-        let candidate = sentences.partition_point(|s| s.end <= at);
-        citation.sentence = sentences
-            .get(candidate)
-            .filter(|s| s.contains(&at))
-            .map_or(0, |_| candidate);
-    }
-    let mentions = matcher.mentions(&printed);
-    let years = find_years(&printed, &segments);
     ParagraphText {
         info: ParagraphInfo {
             section,
             position_in_section,
             printed,
             segments,
-            sentences,
+            sentences: Vec::new(),
             citations: 0..0,
-            mentions,
+            mentions: Vec::new(),
         },
         citations,
-        years,
+        years: Vec::new(),
         errors,
         unknown_keys,
     }
+}
+
+/// The second half of the text pass over one paragraph: sentences, mentions and years.
+fn read_sentences_and_names(paragraph: &mut ParagraphText<'_>, matcher: &EntityMatcher) {
+    let info = &mut paragraph.info;
+    info.sentences = split_sentences(&info.printed);
+    for citation in &mut paragraph.citations {
+        // Sentences are in order and do not overlap: a binary search keeps a paragraph with
+        // very many citations linear.
+        let at = citation.range.start;
+        let candidate = info.sentences.partition_point(|s| s.end <= at);
+        citation.sentence = info
+            .sentences
+            .get(candidate)
+            .filter(|s| s.contains(&at))
+            .map_or(0, |_| candidate);
+    }
+    info.mentions = matcher.mentions(&info.printed);
+    paragraph.years = find_years(&info.printed, &info.segments);
 }
 
 /// Finds entity names and aliases in text.
@@ -192,10 +210,14 @@ impl EntityMatcher {
     fn new(file: &CorpusFile) -> Self {
         let mut patterns: Vec<&str> = Vec::new();
         let mut owners: Vec<usize> = Vec::new();
+        // A name given twice is found for its first owner only (as the search would report
+        // the first of equal patterns), so it is searched for once.
+        let mut seen: HashSet<String> = HashSet::new();
         for (entity_position, entity) in file.entities.iter().enumerate() {
             for name in std::iter::once(&entity.name).chain(&entity.aliases) {
-                if name.trim().chars().count() >= 2 {
-                    patterns.push(name.trim());
+                let name = name.trim();
+                if name.chars().count() >= 2 && seen.insert(name.to_ascii_lowercase()) {
+                    patterns.push(name);
                     owners.push(entity_position);
                 }
             }
@@ -225,14 +247,21 @@ impl EntityMatcher {
     }
 }
 
+/// The most distinct entity names and aliases searched with a DFA.
+const MAX_DFA_PATTERNS: usize = 2000;
+
 /// An Aho–Corasick matcher over entity names: case-insensitive, longest match first.
 fn build_matcher(patterns: &[&str]) -> Option<AhoCorasick> {
     if patterns.is_empty() {
         return None;
     }
+    // A DFA searches fastest; its size grows with the patterns, so a very long list of names
+    // keeps the (smaller) default automaton.
+    let kind = (patterns.len() <= MAX_DFA_PATTERNS).then_some(AhoCorasickKind::DFA);
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(kind)
         .build(patterns)
         .ok()
 }
@@ -256,71 +285,64 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     // Bytes of the word before a full stop that are looked at; longer words are never
     // abbreviations or initials.
     const MAX_WORD_BEFORE: usize = 32;
+    let bytes = text.as_bytes();
     let mut sentences = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let Some(&(offset, c)) = chars.get(i) else {
-            break;
+    let mut from = 0;
+    // The terminators are ASCII, so a byte search finds them at char boundaries.
+    while let Some(found) = bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|b| matches!(b, b'.' | b'?' | b'!')))
+    {
+        let offset = from + found;
+        let c = char::from(bytes.get(offset).copied().unwrap_or(b'.'));
+        // Include closing quotes and brackets.
+        let rest = text.get(offset + 1..).unwrap_or_default();
+        let closing = rest
+            .char_indices()
+            .find(|&(_, c)| !matches!(c, '"' | '”' | '’' | '\'' | ')'))
+            .map_or(rest.len(), |(n, _)| n);
+        let end = offset + 1 + closing;
+        let after = text.get(end..).unwrap_or_default();
+        let followed_by_space = after.chars().next().is_some_and(char::is_whitespace);
+        // The rest is only worked out after white space (so a long run like `x.x.x.` stays
+        // cheap).
+        let starts_sentence = followed_by_space
+            && after.chars().find(|c| !c.is_whitespace()).is_some_and(|c| {
+                // A capital, or a letter of a script without case (Arabic, Hebrew …).
+                c.is_uppercase()
+                    || (c.is_alphabetic() && !c.is_lowercase())
+                    || c.is_ascii_digit()
+                    || matches!(c, '[' | '"' | '“' | '‘' | '(')
+            });
+        let is_abbreviation = || {
+            // Only the last few characters of the word matter (an abbreviation or an
+            // initial); looking further back would make a long run without spaces
+            // quadratic.
+            let window_start = text.floor_char_boundary(offset.saturating_sub(MAX_WORD_BEFORE));
+            let window = text.get(window_start..=offset).unwrap_or_default();
+            let whole_word = window_start == 0 || window.contains(char::is_whitespace);
+            let word_before = window
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or_default();
+            ABBREVIATIONS.iter().any(|a| word_before.ends_with(a))
+                || (c == '.'
+                    && whole_word
+                    && word_before.chars().filter(|c| c.is_alphabetic()).count() == 1
+                    && word_before.chars().next().is_some_and(char::is_uppercase))
         };
-        if matches!(c, '.' | '?' | '!') {
-            // Include closing quotes and brackets.
-            let mut j = i + 1;
-            while chars
-                .get(j)
-                .is_some_and(|&(_, c)| matches!(c, '"' | '”' | '’' | '\'' | ')'))
-            {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(text.len(), |&(o, _)| o);
-            let followed_by_space = chars.get(j).is_some_and(|&(_, c)| c.is_whitespace());
-            // The rest is only worked out after white space (so a long run like `x.x.x.` stays
-            // cheap).
-            let starts_sentence = followed_by_space
-                && chars
-                    .iter()
-                    .skip(j)
-                    .find(|(_, c)| !c.is_whitespace())
-                    .is_some_and(|&(_, c)| {
-                        // A capital, or a letter of a script without case (Arabic, Hebrew …).
-                        c.is_uppercase()
-                            || (c.is_alphabetic() && !c.is_lowercase())
-                            || c.is_ascii_digit()
-                            || matches!(c, '[' | '"' | '“' | '‘' | '(')
-                    });
-            let is_abbreviation = || {
-                // Only the last few characters of the word matter (an abbreviation or an
-                // initial); looking further back would make a long run without spaces
-                // quadratic.
-                let window_start = text.floor_char_boundary(offset.saturating_sub(MAX_WORD_BEFORE));
-                let window = text.get(window_start..=offset).unwrap_or_default();
-                let whole_word = window_start == 0 || window.contains(char::is_whitespace);
-                let word_before = window
-                    .rsplit(char::is_whitespace)
-                    .next()
-                    .unwrap_or_default();
-                ABBREVIATIONS.iter().any(|a| word_before.ends_with(a))
-                    || (c == '.'
-                        && whole_word
-                        && word_before.chars().filter(|c| c.is_alphabetic()).count() == 1
-                        && word_before.chars().next().is_some_and(char::is_uppercase))
-            };
-            if starts_sentence && !is_abbreviation() {
-                sentences.push(start..end);
-                // Skip white space to the next sentence.
-                let mut k = j;
-                while chars.get(k).is_some_and(|&(_, c)| c.is_whitespace()) {
-                    k += 1;
-                }
-                start = chars.get(k).map_or(text.len(), |&(o, _)| o);
-                i = k;
-                continue;
-            }
-            i = j;
+        if starts_sentence && !is_abbreviation() {
+            sentences.push(start..end);
+            // Skip white space to the next sentence.
+            start = after
+                .char_indices()
+                .find(|&(_, c)| !c.is_whitespace())
+                .map_or(text.len(), |(n, _)| end + n);
+            from = start;
             continue;
         }
-        i += 1;
+        from = end;
     }
     let rest = text.get(start..).unwrap_or_default();
     if !rest.trim().is_empty() {
@@ -344,27 +366,32 @@ fn find_years(text: &str, segments: &[Segment]) -> Vec<(i32, Range<usize>)> {
         };
         let bytes = slice.as_bytes();
         let mut i = 0;
-        while i + 4 <= bytes.len() {
-            let window = bytes.get(i..i + 4).unwrap_or_default();
-            let is_digits = window.iter().all(u8::is_ascii_digit);
+        while let Some(found) = bytes
+            .get(i..)
+            .and_then(|rest| rest.iter().position(u8::is_ascii_digit))
+        {
+            i += found;
+            // The run of digits starting here: a year is a run of exactly four.
+            let run = bytes.get(i..).map_or(0, |rest| {
+                rest.iter().take_while(|b| b.is_ascii_digit()).count()
+            });
             let before_ok = i == 0
                 || !bytes
                     .get(i - 1)
                     .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b',');
-            let after_ok = !bytes.get(i + 4).is_some_and(u8::is_ascii_alphanumeric);
-            if is_digits
+            let after_ok = !bytes.get(i + run).is_some_and(u8::is_ascii_alphanumeric);
+            if run == 4
                 && before_ok
                 && after_ok
-                && let Some(year) = std::str::from_utf8(window)
-                    .ok()
+                && let Some(year) = bytes
+                    .get(i..i + 4)
+                    .and_then(|digits| std::str::from_utf8(digits).ok())
                     .and_then(|s| s.parse::<i32>().ok())
                 && (1800..=2100).contains(&year)
             {
                 years.push((year, range.start + i..range.start + i + 4));
-                i += 4;
-                continue;
             }
-            i += 1;
+            i += run;
         }
     }
     years

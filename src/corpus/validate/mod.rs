@@ -42,6 +42,18 @@ impl Sink {
         }
     }
 
+    /// Pushes the diagnostic `make` builds, or only counts it when the list is full (so very
+    /// many problems of one kind are not each worded).
+    fn push_with(&mut self, code: Code, is_error: bool, make: impl FnOnce() -> Diagnostic) {
+        if self.list.len() < MAX_DIAGNOSTICS {
+            self.list.push(make());
+        } else {
+            self.dropped += 1;
+            self.dropped_error |= is_error;
+            self.first_dropped.get_or_insert(code);
+        }
+    }
+
     /// The kept diagnostics, and one more saying how many were left out (an error when any of
     /// them was, so a corpus with errors never loads).
     fn finish(mut self) -> Vec<Diagnostic> {

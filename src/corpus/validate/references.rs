@@ -103,33 +103,33 @@ pub(super) fn check_citations<'a>(
             .index(j)
             .key("text");
         for error in &read.errors {
-            let snippet: String = paragraph
-                .text
-                .get(error.offset..)
-                .unwrap_or_default()
-                .chars()
-                .take(12)
-                .collect();
-            out.push(
+            out.push_with(Code::MalformedCitation, true, || {
+                let snippet: String = paragraph
+                    .text
+                    .get(error.offset..)
+                    .unwrap_or_default()
+                    .chars()
+                    .take(12)
+                    .collect();
                 Diagnostic::error(
                     Code::MalformedCitation,
                     error.message.clone(),
                     "write citations as `[@key]`, or `[@a; @b]` for a group",
                 )
                 .at(path.clone())
-                .within(snippet),
-            );
+                .within(snippet)
+            });
         }
         for key in &read.unknown_keys {
-            out.push(
+            out.push_with(Code::UnknownCitationKey, true, || {
                 Diagnostic::error(
                     Code::UnknownCitationKey,
                     format!("citation `@{key}` names no reference"),
                     "add a reference with this id, or fix the key to match one in `references`",
                 )
                 .at(path.clone())
-                .within(format!("@{key}")),
-            );
+                .within(format!("@{key}"))
+            });
         }
         for citation in &read.citations {
             for &reference in &citation.references {
