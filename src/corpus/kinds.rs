@@ -136,7 +136,7 @@ impl LinkSpec {
 
     /// The JSON path of the id at `element` of this link, in the record at `record`.
     #[must_use]
-    pub fn id_path(&self, record: JsonPath, element: usize) -> JsonPath {
+    pub fn id_path(&self, record: &JsonPath, element: usize) -> JsonPath {
         match self.ids {
             Ids::One(_) | Ids::InText => record.key(self.field),
             Ids::Many(_) => record.key(self.field).index(element),

@@ -273,20 +273,7 @@ impl SearchIndex {
             };
             indices.sort_unstable();
             indices.dedup();
-            let (label, highlights) = if entry.body.chars().count() > 160 {
-                excerpt(&entry.body, &indices)
-            } else {
-                (
-                    entry.body.clone(),
-                    char_indices_to_ranges(&entry.body, &indices, 0),
-                )
-            };
-            hits.push(SearchHit {
-                item: entry.item,
-                score: score + WORD_MATCH_BONUS,
-                label,
-                highlights,
-            });
+            hits.push(body_hit(entry, &indices, score + WORD_MATCH_BONUS));
             if let Some(slot) = word_matched.get_mut(position) {
                 *slot = true;
             }
@@ -330,19 +317,43 @@ impl SearchIndex {
                 highlights: char_indices_to_ranges(&entry.label, &indices, 0),
             });
         }
-        let mut grouped = Vec::new();
-        for kind in RESULT_KINDS {
-            let mut of_kind: Vec<SearchHit> = hits
-                .iter()
-                .filter(|h| h.item.kind() == kind)
-                .cloned()
-                .collect();
-            of_kind.sort_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item)));
-            of_kind.truncate(per_kind);
-            grouped.extend(of_kind);
-        }
-        grouped
+        best_per_kind(&hits, per_kind)
     }
+}
+
+/// A word match in an entry's body: the body (an excerpt around the matches when it is long)
+/// with the matched characters highlighted.
+fn body_hit(entry: &Entry, indices: &[u32], score: u32) -> SearchHit {
+    let (label, highlights) = if entry.body.chars().count() > 160 {
+        excerpt(&entry.body, indices)
+    } else {
+        (
+            entry.body.clone(),
+            char_indices_to_ranges(&entry.body, indices, 0),
+        )
+    };
+    SearchHit {
+        item: entry.item,
+        score,
+        label,
+        highlights,
+    }
+}
+
+/// The best `per_kind` hits of each kind, best first, kinds in [`RESULT_KINDS`] order.
+fn best_per_kind(hits: &[SearchHit], per_kind: usize) -> Vec<SearchHit> {
+    let mut grouped = Vec::new();
+    for kind in RESULT_KINDS {
+        let mut of_kind: Vec<SearchHit> = hits
+            .iter()
+            .filter(|h| h.item.kind() == kind)
+            .cloned()
+            .collect();
+        of_kind.sort_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item)));
+        of_kind.truncate(per_kind);
+        grouped.extend(of_kind);
+    }
+    grouped
 }
 
 /// The searchable text of a reference: authors, year, title, container.

@@ -7,7 +7,7 @@
 
 use super::model::{CorpusFile, NoteTarget, Series};
 
-/// A tiny deterministic generator (SplitMix64), enough to vary copies reproducibly.
+/// A tiny deterministic generator (`SplitMix64`), enough to vary copies reproducibly.
 #[derive(Clone, Debug)]
 struct SplitMix(u64);
 
@@ -31,12 +31,9 @@ const VARIANTS: [(&str, &str); 6] = [
     ("challenges", "difficulties"),
 ];
 
-/// The built-in corpus repeated `n` times (at least once) with unique ids, varied by `seed`.
-#[must_use]
-pub fn scaled_corpus(n: usize, seed: u64) -> CorpusFile {
-    let base = super::Corpus::builtin().file;
-    let n = n.max(1);
-    let mut random = SplitMix(seed);
+/// `base` with its paper, regions and table caption but none of its repeated records, with room
+/// for `n` copies of its references and sections.
+fn without_records(base: &CorpusFile, n: usize) -> CorpusFile {
     let mut out = CorpusFile {
         references: Vec::with_capacity(base.references.len() * n),
         sections: Vec::with_capacity(base.sections.len() * n),
@@ -49,6 +46,16 @@ pub fn scaled_corpus(n: usize, seed: u64) -> CorpusFile {
     out.regional_table.rows.clear();
     out.series.clear();
     out.notes.clear();
+    out
+}
+
+/// The built-in corpus repeated `n` times (at least once) with unique ids, varied by `seed`.
+#[must_use]
+pub fn scaled_corpus(n: usize, seed: u64) -> CorpusFile {
+    let base = super::Corpus::builtin().file;
+    let n = n.max(1);
+    let mut random = SplitMix(seed);
+    let mut out = without_records(&base, n);
     let number_of_references = u32::try_from(base.references.len()).unwrap_or(u32::MAX);
     for copy in 0..n {
         let id = |raw: &str| {

@@ -314,6 +314,9 @@ impl<'a> Locator<'a> {
 /// Walks well-formed JSON without recursion and returns the byte span of each value whose path
 /// (in [`JsonPath`]'s display form) `wanted` accepts. Containers whose path `descend` rejects
 /// are stepped over without looking at the paths inside them.
+// One state machine over the bytes (the open containers, the path so far, the pending key):
+// split into functions, its state would have to be passed around between them.
+#[allow(clippy::too_many_lines)]
 fn scan_value_spans(
     source: &str,
     wanted: impl Fn(&str) -> bool,

@@ -188,7 +188,7 @@ fn check_links(file: &CorpusFile, ids: &IdMaps<'_>, out: &mut Sink) {
                 }
                 link.for_each_id(file, position, |element, id| {
                     if !ids.contains(link.to, id) {
-                        let path = link.id_path(list.record_path(position), element);
+                        let path = link.id_path(&list.record_path(position), element);
                         out.push(dangling(link, id, path));
                     }
                 });
