@@ -1,5 +1,6 @@
 //! A bare eframe window, the yardstick for paperlens's startup: it opens an empty window of the
-//! same size and, like `paperlens --screenshot PATH`, saves a PNG of the second frame and exits.
+//! same size and, like `paperlens --screenshot PATH`, saves a PNG of the second frame (asked
+//! for on the first) and exits.
 //!
 //! `cargo run --release --example bare_window -- --screenshot /tmp/bare.png` (under `xvfb-run`
 //! without a display). Without `--screenshot` it prints how long the first frame took from
@@ -12,8 +13,9 @@ use std::time::Instant;
 
 use eframe::egui;
 
-/// The frame whose picture is saved, as `paperlens --screenshot` does.
-const SCREENSHOT_FRAME: u32 = 2;
+/// The frame at the end of which the screenshot is asked for (the picture is of the next one),
+/// as `paperlens --screenshot` does.
+const SCREENSHOT_FRAME: u32 = 1;
 
 /// What a saved screenshot came to: `None` until the picture has been written (or failed).
 type SaveResult = Arc<Mutex<Option<Result<(), String>>>>;

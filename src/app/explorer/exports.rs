@@ -215,7 +215,7 @@ impl Explorer {
         let Some(task) = &mut self.screenshot else {
             return;
         };
-        if !task.requested && self.frames >= 2 {
+        if !task.requested && self.frames >= 1 {
             task.requested = true;
             let path = task.path.clone();
             let result = Arc::clone(&task.result);

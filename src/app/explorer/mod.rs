@@ -61,6 +61,13 @@ struct ScreenshotTask {
     result: Arc<Mutex<Option<Result<(), String>>>>,
 }
 
+impl ScreenshotTask {
+    /// Whether the picture has been written (or failed to be).
+    fn is_done(&self) -> bool {
+        self.result.lock().is_ok_and(|slot| slot.is_some())
+    }
+}
+
 /// The explorer app.
 pub struct Explorer {
     corpus: Corpus,
@@ -300,6 +307,16 @@ impl Explorer {
     pub fn frame_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.count_frame(&ctx);
+        if self
+            .screenshot
+            .as_ref()
+            .is_some_and(ScreenshotTask::is_done)
+        {
+            // The picture is written and the window closes: drawing this last frame would
+            // cost a software renderer a full frame for nothing.
+            self.take_screenshot(&ctx);
+            return;
+        }
         self.poll_loading();
         let presenting = self.presentation.is_some();
         let leave_presentation = self.presentation_keys(&ctx);
