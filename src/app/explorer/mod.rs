@@ -317,6 +317,11 @@ impl Explorer {
             self.take_screenshot(&ctx);
             return;
         }
+        if self.screenshot.is_some() && self.frames == 1 {
+            // `--screenshot` pictures the second frame; the first only has to lay out (the
+            // lists measure their rows), so it is not painted, sparing a software renderer.
+            ui.set_invisible();
+        }
         self.poll_loading();
         let presenting = self.presentation.is_some();
         let leave_presentation = self.presentation_keys(&ctx);
