@@ -60,20 +60,19 @@ impl eframe::App for Bare {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frames += 1;
         let ctx = ui.ctx().clone();
-        match self.screenshot.clone() {
-            Some(path) => self.screenshot_step(&ctx, path),
-            None => {
-                if self.frames == 1 {
-                    println!(
-                        "first frame after {:.1} ms",
-                        self.started.elapsed().as_secs_f64() * 1000.0
-                    );
-                }
-                if self.frames >= 3 {
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                }
-                ctx.request_repaint();
+        if let Some(path) = self.screenshot.clone() {
+            self.screenshot_step(&ctx, path);
+        } else {
+            if self.frames == 1 {
+                println!(
+                    "first frame after {:.1} ms",
+                    self.started.elapsed().as_secs_f64() * 1000.0
+                );
             }
+            if self.frames >= 3 {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            ctx.request_repaint();
         }
     }
 }
@@ -81,7 +80,11 @@ impl eframe::App for Bare {
 /// Writes `image` as an RGBA PNG, the way paperlens writes its screenshots.
 fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
     let [width, height] = image.size;
-    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+    let bytes: Vec<u8> = image
+        .pixels
+        .iter()
+        .flat_map(egui::Color32::to_array)
+        .collect();
     let width = u32::try_from(width).map_err(|e| e.to_string())?;
     let height = u32::try_from(height).map_err(|e| e.to_string())?;
     image::save_buffer(path, &bytes, width, height, image::ColorType::Rgba8)
