@@ -2,7 +2,9 @@
 # Startup benchmark, measured as a whole process: start → first frame rendered → screenshot
 # PNG written → exit, for paperlens on the built-in corpus (`paperlens --screenshot`) and for a
 # bare eframe window doing the same (`examples/bare_window.rs --screenshot`), 1280×800, runs
-# interleaved. For each: median wall time, median CPU time (user + system) and median peak RSS
+# interleaved. The bare window is measured twice: drawing nothing, and drawing one label
+# (`--label`); without a GPU the software renderer compiles its shaders on the first draw, a
+# cost the window that draws nothing never pays. For each: median wall time, median CPU time (user + system) and median peak RSS
 # from /usr/bin/time. Needs a display, or Xvfb (Debian packages xvfb and time); one Xvfb server
 # is started for the whole run, so its own start is not counted.
 #
@@ -48,11 +50,12 @@ measure() {
 }
 median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-: >"$work/bare" ; : >"$work/paperlens"
-measure "$bare" >/dev/null # warm the file cache and the driver's shader cache
+: >"$work/bare" ; : >"$work/label" ; : >"$work/paperlens"
+measure "$bare" >/dev/null # warm the file cache
 measure "$paperlens" >/dev/null
 for _ in $(seq "$runs"); do
   measure "$bare" >>"$work/bare"
+  measure "$bare" --label >>"$work/label"
   measure "$paperlens" >>"$work/paperlens"
 done
 summary() { # name file → sets <name>_wall <name>_cpu <name>_rss
@@ -65,8 +68,12 @@ summary() { # name file → sets <name>_wall <name>_cpu <name>_rss
   eval "${1//-/_}_wall=$wall; ${1//-/_}_cpu=$cpu; ${1//-/_}_rss=$rss"
 }
 summary bare-window "$work/bare"
+summary bare-label "$work/label"
 summary paperlens "$work/paperlens"
-awk -v pw="$paperlens_wall" -v bw="$bare_window_wall" -v pc="$paperlens_cpu" -v bc="$bare_window_cpu" \
-  -v pr="$paperlens_rss" -v br="$bare_window_rss" 'BEGIN {
-  printf "paperlens / bare window: %.2f× wall, %.2f× CPU (budget 1.2×), %+.1f MiB peak RSS (budget +30 MiB)\n",
-    pw / bw, pc / bc, (pr - br) / 1024 }'
+ratio() { # yardstick name, wall, CPU, RSS
+  awk -v name="$1" -v bw="$2" -v bc="$3" -v br="$4" -v pw="$paperlens_wall" -v pc="$paperlens_cpu" \
+    -v pr="$paperlens_rss" 'BEGIN { printf "paperlens / %s: %.2f× wall, %.2f× CPU (budget 1.2×), %+.1f MiB peak RSS (budget +30 MiB)\n",
+    name, pw / bw, pc / bc, (pr - br) / 1024 }'
+}
+ratio "bare window" "$bare_window_wall" "$bare_window_cpu" "$bare_window_rss"
+ratio "bare window with a label" "$bare_label_wall" "$bare_label_cpu" "$bare_label_rss"

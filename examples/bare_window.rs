@@ -3,7 +3,9 @@
 //! for on the first) and exits.
 //!
 //! `cargo run --release --example bare_window -- --screenshot /tmp/bare.png` (under `xvfb-run`
-//! without a display). Without `--screenshot` it prints how long the first frame took from
+//! without a display). With `--label` it draws one label in a central panel: without a GPU, the
+//! software renderer compiles its shaders on the first draw, which a window that draws nothing
+//! never pays. Without `--screenshot` it prints how long the first frame took from
 //! process start and exits after three frames. `benches/startup.sh` runs it beside
 //! `paperlens --screenshot` and compares the whole processes.
 
@@ -23,6 +25,8 @@ type SaveResult = Arc<Mutex<Option<Result<(), String>>>>;
 struct Bare {
     started: Instant,
     frames: u32,
+    /// Draw one label in a central panel, so the renderer has something to draw.
+    label: bool,
     screenshot: Option<PathBuf>,
     requested: bool,
     saved: SaveResult,
@@ -60,6 +64,9 @@ impl eframe::App for Bare {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frames += 1;
         let ctx = ui.ctx().clone();
+        if self.label {
+            egui::CentralPanel::default().show(ui, |ui| ui.label("bare window"));
+        }
         if let Some(path) = self.screenshot.clone() {
             self.screenshot_step(&ctx, path);
         } else {
@@ -91,21 +98,34 @@ fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), Stri
         .map_err(|e| format!("could not write {}: {e}", path.display()))
 }
 
+/// Says how to run the example; exit code 2.
+fn usage() -> std::process::ExitCode {
+    eprintln!("usage: bare_window [--label] [--screenshot PATH]");
+    std::process::ExitCode::from(2)
+}
+
 fn main() -> std::process::ExitCode {
     let started = Instant::now();
+    let mut screenshot = None;
+    let mut label = false;
     let mut args = std::env::args().skip(1);
-    let screenshot = match (args.next().as_deref(), args.next()) {
-        (Some("--screenshot"), Some(path)) => Some(PathBuf::from(path)),
-        (None, _) => None,
-        _ => {
-            eprintln!("usage: bare_window [--screenshot PATH]");
-            return std::process::ExitCode::from(2);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--label" => label = true,
+            "--screenshot" if screenshot.is_none() => {
+                let Some(path) = args.next() else {
+                    return usage();
+                };
+                screenshot = Some(PathBuf::from(path));
+            }
+            _ => return usage(),
         }
-    };
+    }
     let failure: SaveResult = Arc::new(Mutex::new(None));
     let app = Bare {
         started,
         frames: 0,
+        label,
         screenshot: screenshot.clone(),
         requested: false,
         saved: Arc::new(Mutex::new(None)),
