@@ -149,7 +149,6 @@ impl Item {
         let file = &corpus.file;
         let index = &corpus.index;
         let id: String = match self {
-            Self::Section(i) => file.sections.get(i)?.id.clone(),
             Self::Paragraph(i) => corpus.paragraph(i)?.id.clone(),
             Self::Citation(i) => {
                 let citation = index.citations.get(i)?;
@@ -162,17 +161,15 @@ impl Item {
                     .position(|c| c == i)?;
                 format!("{}/{nth}", paragraph.id)
             }
-            Self::Reference(i) => file.references.get(i)?.id.clone(),
-            Self::Case(i) => file.cases.get(i)?.id.clone(),
-            Self::TableRow(i) => file.regional_table.rows.get(i)?.id.clone(),
-            Self::Region(i) => file.regional_table.regions.get(i)?.id.clone(),
-            Self::Entity(i) => file.entities.get(i)?.id.clone(),
-            Self::Series(i) => file.series.get(i)?.id.clone(),
             Self::SeriesPoint { series, point } => {
                 let series = file.series.get(series)?;
                 format!("{}/{}", series.id, series.points.get(point)?.year)
             }
-            Self::Note(i) => file.notes.get(i)?.id.clone(),
+            // Every other kind is one list of records with ids (see `kinds::KINDS`).
+            _ => {
+                let list = self.kind().spec().list.as_ref()?;
+                (list.id)(file, self.position()?)?.to_owned()
+            }
         };
         Some(ItemKey(format!("{}:{id}", self.kind().key_prefix())))
     }
@@ -183,24 +180,17 @@ impl Item {
         let (prefix, id) = key.split_once(':')?;
         let file = &corpus.file;
         let index = &corpus.index;
-        Some(match prefix {
-            "section" => Self::Section(position_of_id(file.sections.iter().map(|s| &s.id), id)?),
-            "paragraph" => Self::Paragraph(index.paragraph_by_id(id)?),
-            "citation" => {
+        let kind = ItemKind::ALL
+            .into_iter()
+            .find(|kind| kind.key_prefix() == prefix)?;
+        Some(match kind {
+            ItemKind::Paragraph => Self::Paragraph(index.paragraph_by_id(id)?),
+            ItemKind::Citation => {
                 let (paragraph_id, nth) = id.rsplit_once('/')?;
                 let paragraph = index.paragraphs.get(index.paragraph_by_id(paragraph_id)?)?;
                 Self::Citation(paragraph.citations.clone().nth(nth.parse().ok()?)?)
             }
-            "reference" => Self::Reference(corpus.reference_by_id(id)?),
-            "case" => Self::Case(position_of_id(file.cases.iter().map(|c| &c.id), id)?),
-            "row" => Self::TableRow(position_of_id(
-                file.regional_table.rows.iter().map(|r| &r.id),
-                id,
-            )?),
-            "region" => Self::Region(corpus.region_by_id(id)?),
-            "entity" => Self::Entity(position_of_id(file.entities.iter().map(|e| &e.id), id)?),
-            "series" => Self::Series(position_of_id(file.series.iter().map(|s| &s.id), id)?),
-            "point" => {
+            ItemKind::SeriesPoint => {
                 let (series_id, year) = id.rsplit_once('/')?;
                 let year: i32 = year.parse().ok()?;
                 let series = file.series.iter().position(|s| s.id == series_id)?;
@@ -212,18 +202,14 @@ impl Item {
                     .position(|p| p.year == year)?;
                 Self::SeriesPoint { series, point }
             }
-            "note" => Self::Note(position_of_id(file.notes.iter().map(|n| &n.id), id)?),
-            _ => return None,
+            // Every other kind is one list of records with ids (see `kinds::KINDS`).
+            _ => {
+                let list = kind.spec().list.as_ref()?;
+                let position = (0..(list.len)(file)).find(|&i| (list.id)(file, i) == Some(id))?;
+                Self::of_kind(kind, position)?
+            }
         })
     }
-}
-
-/// The position of `id` among `ids`.
-pub(crate) fn position_of_id<'a>(
-    mut ids: impl Iterator<Item = &'a String>,
-    id: &str,
-) -> Option<usize> {
-    ids.position(|x| x == id)
 }
 
 /// The stable, id-based name of an [`Item`], e.g. `"reference:porter1995"`.
