@@ -289,6 +289,7 @@ fn outline_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
                 .copied()
                 .unwrap_or(0);
             ui.horizontal(|ui| {
+                // A depth of at most 8 is exact in f32.
                 #[allow(clippy::cast_precision_loss)]
                 ui.add_space(14.0 * depth.min(8) as f32);
                 item_row_ui(ctx, ui, Item::Section(section), ClickAction::Reveal);

@@ -196,6 +196,7 @@ fn heading_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, section_position: usize) {
         .copied()
         .unwrap_or(0);
     ui.add_space(ctx.theme.gap * if depth == 0 { 2.0 } else { 1.0 });
+    // A section's depth is a small count, exact in f32.
     #[allow(clippy::cast_precision_loss)]
     let size = (ctx.theme.heading_size - 2.0 * depth as f32).max(ctx.theme.body_size);
     let item = Item::Section(section_position);

@@ -46,6 +46,7 @@ impl HeightCache {
         width: f32,
         estimate: &dyn Fn(usize) -> f32,
     ) {
+        // A panel's width in points, rounded and at least 0: the cast neither truncates nor loses a sign.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let key = (content_key, count, width.round().max(0.0) as u32);
         if self.key != key || self.heights.len() != count {

@@ -1,4 +1,5 @@
 //! The real `paperlens` binary: `check` and `schema` need no window, so these run headless.
+// A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;

@@ -1,5 +1,6 @@
 //! `paperlens export` with the real binary: references, table, cases and corpus, from the
 //! built-in corpus or any file paperlens opens.
+// A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use paperlens::corpus::Corpus;

@@ -6,6 +6,7 @@
 //!
 //! Small hand-written cases live in `tests/fixtures/hostile/`; large ones are generated into a
 //! temporary directory here and never committed.
+// A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fmt::Write as _;

@@ -3,6 +3,7 @@
 //! such namespace can be made (no `unshare`, or not permitted), the test says so and passes.
 //!
 //! Also the link allow-list: paperlens opens only `http`/`https` addresses.
+// A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};

@@ -1,4 +1,5 @@
 //! `paperlens plot` run as the real binary: listing, SVG/PNG/CSV output, and its exit codes.
+// A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fmt::Write as _;

@@ -1,4 +1,5 @@
 //! `corpus/schema.json` is generated from the Rust types; it must never go stale.
+// A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;

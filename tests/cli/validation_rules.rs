@@ -1,6 +1,7 @@
 //! One fixture per validation rule: each file under `tests/fixtures/invalid/` is a copy of
 //! `tests/fixtures/minimal.json` with exactly one problem, and must produce exactly that
 //! diagnostic, with the right severity, JSON path and line.
+// A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeSet;

@@ -1,5 +1,6 @@
 //! Helpers shared by the test binaries: running the real `paperlens` binary, reading fixtures
 //! and finding the real-world data in `../shared/data`. Each test file uses some of them.
+// Each test binary uses some of these helpers, and a helper that cannot do its job fails the test.
 #![allow(dead_code, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};

@@ -1,5 +1,6 @@
 //! The exported chart (SVG, PNG) and table (CSV) of the built-in `victims` series: what they
 //! contain, that they parse and render, and that the not-stated year 2022 never gets a value.
+// A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::HashSet;

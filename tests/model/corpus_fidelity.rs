@@ -3,6 +3,7 @@
 //! The paper's text lives outside the repository, in `../shared/paper/` (one `.txt` file). Tests
 //! that need it print `skipped: ../shared/paper not found` and pass on a clone without it; the
 //! tests of the corpus and its index alone always run.
+// A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};

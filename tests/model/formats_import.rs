@@ -1,5 +1,6 @@
 //! Opening bibliographies: broken entries among good ones, and the biblatex example database
 //! with its @strings, accents, crossrefs and sets.
+// A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::PathBuf;

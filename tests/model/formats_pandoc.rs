@@ -3,6 +3,7 @@
 //!
 //! Without `pandoc` on the PATH the test prints a notice and passes, except on CI (the `CI`
 //! environment variable set), where pandoc is installed and its absence is a failure.
+// A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::process::Command;

@@ -1,5 +1,6 @@
 //! Export → import round trips: CSL-JSON keeps every field; BibTeX and RIS keep every field
 //! they can carry, and the cross-links arrive in their note fields.
+// A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeMap;

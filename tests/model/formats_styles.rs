@@ -1,5 +1,6 @@
 //! Every style formats every reference: the built-in corpus and the biblatex example database
 //! (an imported bibliography with every kind of entry) all come out with their titles.
+// A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use paperlens::corpus::Corpus;

@@ -8,6 +8,7 @@
 //! - BibTeX and RIS export then import keep every field they carry.
 //!
 //! Case counts are modest (64) so the suite stays fast.
+// A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeMap;

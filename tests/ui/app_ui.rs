@@ -1,6 +1,7 @@
 //! UI tests of the explorer window on the built-in corpus, driven through AccessKit labels with
 //! `egui_kittest`: no GPU or display needed (snapshots are in `snapshots.rs`).
 #![cfg(feature = "gui")]
+// A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use eframe::egui::{self, Key};

@@ -1,6 +1,7 @@
 //! The explorer window opens bibliographies (BibTeX, RIS, CSL-JSON) as references-only corpora
 //! and draws every view of them without failing. Headless, through `egui_kittest`.
 #![cfg(feature = "gui")]
+// A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::PathBuf;

@@ -1,6 +1,7 @@
 //! UI tests of citation styles in the window: the style picker changes the Inspector's
 //! formatted citation, and "Copy citation" puts that text on the clipboard.
 #![cfg(feature = "gui")]
+// A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use eframe::egui;

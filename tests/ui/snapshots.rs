@@ -4,6 +4,7 @@
 //! lavapipe) they print a notice and pass, unless `CI` is set, where they must run.
 //! Update the images with `UPDATE_SNAPSHOTS=1 cargo test --test ui snapshots`.
 #![cfg(feature = "gui")]
+// A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use eframe::egui;

@@ -1,5 +1,6 @@
 //! UI tests of the Trends view and presentation mode, driven with `egui_kittest`.
 #![cfg(feature = "gui")]
+// A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use eframe::egui::{self, Key};

@@ -149,6 +149,7 @@ impl Explorer {
         };
         let (options, chart_rect) = (trends.options, trends.chart_rect);
         let size = chart_rect.map_or((1200, 700), |rect| {
+            // A rect on screen, at least 320×240: positive, and `as` saturates rather than wraps.
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             let size = (
                 rect.width().max(320.0) as u32,
