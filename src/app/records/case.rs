@@ -2,7 +2,10 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::{field_ui, heading_ui, item_list_ui, notes_ui, passage_ui, place_ui, subheading_ui};
+use super::{
+    field_ui, heading_ui, item_list_ui, notes_ui, passage_ui, place_ui, region_link_ui,
+    subheading_ui,
+};
 use crate::app::context::{ClickAction, UiLayout, ViewCtx};
 use crate::corpus::display::region_name;
 use crate::corpus::model::CaseKind;
@@ -31,15 +34,7 @@ pub(super) fn case_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: U
             .italics()
             .color(ctx.theme.muted_text),
     );
-    if let Some(region) = ctx.corpus.region_by_id(&case.region) {
-        item_list_ui(
-            ctx,
-            ui,
-            "Region",
-            [Item::Region(region)],
-            ClickAction::Select,
-        );
-    }
+    region_link_ui(ctx, ui, &case.region);
     let index = &ctx.corpus.index;
     subheading_ui(ctx, ui, "In the paper's words");
     for &paragraph in index.linked(Item::Case(position), ItemKind::Paragraph) {

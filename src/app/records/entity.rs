@@ -4,8 +4,8 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::{
-    SHOWN, field_ui, heading_ui, item_list_ui, more_ui, notes_ui, passage_ui, place_ui,
-    subheading_ui,
+    SHOWN, field_ui, heading_ui, item_list_ui, linked_items_ui, more_ui, notes_ui, passage_ui,
+    place_ui, subheading_ui,
 };
 use crate::app::context::{ClickAction, UiLayout, ViewCtx};
 use crate::corpus::display::{mention_context, times_in_text};
@@ -60,24 +60,13 @@ pub(super) fn entity_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout:
         let context = mention_context(&info.printed, mention.range.clone());
         passage_ui(ctx, ui, context, mention.paragraph);
     }
-    item_list_ui(
+    linked_items_ui(
         ctx,
         ui,
-        "Cases",
-        index
-            .linked(Item::Entity(position), ItemKind::Case)
-            .iter()
-            .map(|&case| Item::Case(case)),
-        ClickAction::Reveal,
-    );
-    item_list_ui(
-        ctx,
-        ui,
-        "Table rows",
-        index
-            .linked(Item::Entity(position), ItemKind::TableRow)
-            .iter()
-            .map(|&row| Item::TableRow(row)),
-        ClickAction::Reveal,
+        Item::Entity(position),
+        &[
+            ("Cases", ItemKind::Case),
+            ("Table rows", ItemKind::TableRow),
+        ],
     );
 }

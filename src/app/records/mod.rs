@@ -19,9 +19,9 @@ mod table_row;
 use eframe::egui::{self, Color32, Response, RichText, Sense, Ui};
 
 use super::context::{ClickAction, UiLayout, ViewCtx};
-use crate::corpus::Item;
 use crate::corpus::cite::Formatted;
 use crate::corpus::display::{excerpt, item_title, paragraph_place};
+use crate::corpus::{Item, ItemKind};
 
 /// Draws `item` as a tooltip card or in the inspector (a list row is [`item_row_ui`]).
 pub fn item_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, item: Item, layout: UiLayout) {
@@ -148,6 +148,37 @@ fn item_list_ui(
         item_row_ui(ctx, ui, item, action);
     }
     more_ui(ctx, ui, items.len());
+}
+
+/// For each `(heading, kind)`, the records of that kind `from` links to, as a list under the
+/// heading (nothing when there are none); a click reveals the record in its view.
+fn linked_items_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, from: Item, lists: &[(&str, ItemKind)]) {
+    for &(heading, kind) in lists {
+        item_list_ui(
+            ctx,
+            ui,
+            heading,
+            ctx.corpus
+                .index
+                .linked(from, kind)
+                .iter()
+                .filter_map(|&position| Item::of_kind(kind, position)),
+            ClickAction::Reveal,
+        );
+    }
+}
+
+/// The region a record names by id, as a one-row "Region" list (nothing for an unknown id).
+fn region_link_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, region_id: &str) {
+    if let Some(region) = ctx.corpus.region_by_id(region_id) {
+        item_list_ui(
+            ctx,
+            ui,
+            "Region",
+            [Item::Region(region)],
+            ClickAction::Select,
+        );
+    }
 }
 
 /// Formatted text with italic spans.

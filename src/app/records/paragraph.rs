@@ -2,7 +2,7 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::{heading_ui, item_list_ui, notes_ui};
+use super::{heading_ui, item_list_ui, linked_items_ui, notes_ui};
 use crate::app::context::{ClickAction, Command, UiLayout, ViewCtx};
 use crate::corpus::display::{excerpt, paragraph_place};
 use crate::corpus::{Item, ItemKind};
@@ -57,14 +57,10 @@ pub(super) fn paragraph_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
         entities.into_iter().map(Item::Entity),
         ClickAction::Select,
     );
-    item_list_ui(
+    linked_items_ui(
         ctx,
         ui,
-        "Cases",
-        index
-            .linked(Item::Paragraph(position), ItemKind::Case)
-            .iter()
-            .map(|&case| Item::Case(case)),
-        ClickAction::Reveal,
+        Item::Paragraph(position),
+        &[("Cases", ItemKind::Case)],
     );
 }

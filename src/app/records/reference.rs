@@ -4,7 +4,7 @@
 use eframe::egui::{self, RichText, Sense, Ui};
 
 use super::{
-    SHOWN, formatted_ui, heading_ui, item_list_ui, more_ui, notes_ui, place_ui, subheading_ui,
+    SHOWN, formatted_ui, heading_ui, linked_items_ui, more_ui, notes_ui, place_ui, subheading_ui,
 };
 use crate::app::context::{ClickAction, Command, UiLayout, ViewCtx, doi_url};
 use crate::corpus::cite::{self, Formatted};
@@ -48,35 +48,15 @@ pub(super) fn reference_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
     notes_ui(ctx, ui, Item::Reference(position), layout);
 
     cited_in_ui(ctx, ui, citing);
-    item_list_ui(
+    linked_items_ui(
         ctx,
         ui,
-        "Cases",
-        index
-            .linked(Item::Reference(position), ItemKind::Case)
-            .iter()
-            .map(|&case| Item::Case(case)),
-        ClickAction::Reveal,
-    );
-    item_list_ui(
-        ctx,
-        ui,
-        "Table rows",
-        index
-            .linked(Item::Reference(position), ItemKind::TableRow)
-            .iter()
-            .map(|&row| Item::TableRow(row)),
-        ClickAction::Reveal,
-    );
-    item_list_ui(
-        ctx,
-        ui,
-        "Series",
-        index
-            .linked(Item::Reference(position), ItemKind::Series)
-            .iter()
-            .map(|&series| Item::Series(series)),
-        ClickAction::Reveal,
+        Item::Reference(position),
+        &[
+            ("Cases", ItemKind::Case),
+            ("Table rows", ItemKind::TableRow),
+            ("Series", ItemKind::Series),
+        ],
     );
     csl_fields_ui(ctx, ui, reference);
 }

@@ -2,7 +2,7 @@
 
 use eframe::egui::Ui;
 
-use super::{field_ui, heading_ui, item_list_ui, notes_ui};
+use super::{field_ui, heading_ui, item_list_ui, notes_ui, region_link_ui};
 use crate::app::context::{ClickAction, Command, UiLayout, ViewCtx};
 use crate::corpus::Item;
 use crate::corpus::display::region_name;
@@ -23,15 +23,7 @@ pub(super) fn table_row_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
     if ui.button("Show in table").clicked() {
         ctx.send(Command::Reveal(Item::TableRow(position)));
     }
-    if let Some(region) = ctx.corpus.region_by_id(&row.region) {
-        item_list_ui(
-            ctx,
-            ui,
-            "Region",
-            [Item::Region(region)],
-            ClickAction::Select,
-        );
-    }
+    region_link_ui(ctx, ui, &row.region);
     item_list_ui(
         ctx,
         ui,
