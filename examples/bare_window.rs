@@ -1,6 +1,6 @@
 //! A bare eframe window, the yardstick for paperlens's startup: it opens an empty window of the
-//! same size and, like `paperlens --screenshot PATH`, saves a PNG of the second frame (asked
-//! for on the first) and exits.
+//! same size and, like `paperlens --screenshot PATH`, saves a PNG of the third frame (asked
+//! for at the end of the second) and exits.
 //!
 //! `cargo run --release --example bare_window -- --screenshot /tmp/bare.png` (under `xvfb-run`
 //! without a display). With `--label` it draws one label in a central panel: without a GPU, the
@@ -17,7 +17,7 @@ use eframe::egui;
 
 /// The frame at the end of which the screenshot is asked for (the picture is of the next one),
 /// as `paperlens --screenshot` does.
-const SCREENSHOT_FRAME: u32 = 1;
+const SCREENSHOT_FRAME: u32 = 2;
 
 /// What a saved screenshot came to: `None` until the picture has been written (or failed).
 type SaveResult = Arc<Mutex<Option<Result<(), String>>>>;

@@ -14,6 +14,11 @@ use crate::chart;
 use crate::corpus::Item;
 use crate::formats::{self, ReferenceFormat};
 
+/// The frame at the end of which `--screenshot` asks for its picture (the picture is of the
+/// next). The first frame is laid out unpainted; the chart's axes size themselves from the tick
+/// labels of the frame before, so they are right from the third frame on.
+const SCREENSHOT_FRAME: u64 = 2;
+
 impl Explorer {
     /// Asks which file to open (the native dialog), then opens it in the background.
     pub(super) fn open_dialog(&mut self, ctx: &egui::Context) {
@@ -212,11 +217,13 @@ impl Explorer {
         }
     }
 
+    /// Asks for `--screenshot`'s picture at the end of frame [`SCREENSHOT_FRAME`], then closes
+    /// the window once it is written.
     pub(super) fn take_screenshot(&mut self, ctx: &egui::Context) {
         let Some(task) = &mut self.screenshot else {
             return;
         };
-        if !task.requested && self.frames >= 1 {
+        if !task.requested && self.frames >= SCREENSHOT_FRAME {
             task.requested = true;
             let path = task.path.clone();
             let result = Arc::clone(&task.result);

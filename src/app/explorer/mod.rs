@@ -318,8 +318,9 @@ impl Explorer {
             return;
         }
         if self.screenshot.is_some() && self.frames == 1 {
-            // `--screenshot` pictures the second frame; the first only has to lay out (the
-            // lists measure their rows), so it is not painted, sparing a software renderer.
+            // The first frame only has to lay out (the lists measure their rows), so it is not
+            // painted, sparing a software renderer; `--screenshot` pictures the third (see
+            // `SCREENSHOT_FRAME`).
             ui.set_invisible();
         }
         self.poll_loading();
