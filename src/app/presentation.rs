@@ -1,53 +1,55 @@
 //! Presentation mode: fullscreen slides for a lecture, in the projector theme and large type.
 //!
-//! Slides step through the trend chart(s), the regional table one region at a time, and each
-//! case study. Arrow keys, Page Up/Down and Space step; Home/End jump; Esc leaves.
+//! The slides come from the views of the registry ([`View::slides`]), ordered by each view's
+//! [`View::slide_order`]: the trend chart(s), the regional table one region at a time, each case
+//! study. Arrow keys, Page Up/Down and Space step; Home/End jump; Esc leaves.
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::cases_view;
 use super::commands::UiCommand;
 use super::context::ViewCtx;
-use super::table_view;
-use super::trends_view::TrendsView;
-use crate::corpus::model::CaseKind;
-use crate::corpus::{Corpus, Item, ItemKind};
+use super::views::{View, Views};
+use crate::corpus::Corpus;
 
-/// One slide.
+/// One slide: the view that draws it and which of that view's slides it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Slide {
-    /// A trend chart: position of the series.
-    Trend(usize),
-    /// The regional table's rows of one region: position of the region.
-    Region(usize),
-    /// A case study: position of the case.
-    Case(usize),
+pub struct Slide {
+    /// The view's id ([`View::id`]).
+    pub view: &'static str,
+    /// The view's own number for the slide (a series, a region, a case).
+    pub number: usize,
 }
 
-/// The slides of a corpus, in order: trends, then the table by region, then case studies.
+/// The slides of a corpus, in order: each view's slides, views ordered by their
+/// [`View::slide_order`] (the registry's order among equals).
 #[must_use]
-pub fn slides(corpus: &Corpus) -> Vec<Slide> {
-    let mut slides: Vec<Slide> = (0..corpus.file.series.len()).map(Slide::Trend).collect();
-    slides.extend(
-        (0..corpus.file.regional_table.regions.len())
-            .filter(|&r| {
-                !corpus
-                    .index
-                    .linked(Item::Region(r), ItemKind::TableRow)
-                    .is_empty()
-            })
-            .map(Slide::Region),
-    );
-    slides.extend(
-        corpus
-            .file
-            .cases
-            .iter()
-            .enumerate()
-            .filter(|(_, case)| case.kind == CaseKind::CaseStudy)
-            .map(|(i, _)| Slide::Case(i)),
-    );
+pub fn slides(views: &Views, corpus: &Corpus) -> Vec<Slide> {
+    let mut presenting: Vec<&dyn View> = views.iter().collect();
+    presenting.sort_by_key(|view| view.slide_order());
+    presenting
+        .into_iter()
+        .flat_map(|view| {
+            let id = view.id();
+            view.slides(corpus)
+                .into_iter()
+                .map(move |number| Slide { view: id, number })
+        })
+        .collect()
+}
+
+/// Where a presentation starts: the slide of what a view shows now (the selected series), else
+/// the first.
+#[must_use]
+pub fn starting_slide(views: &Views, slides: &[Slide]) -> usize {
     slides
+        .iter()
+        .position(|slide| {
+            views
+                .by_id(slide.view)
+                .and_then(View::current_slide)
+                .is_some_and(|current| current == slide.number)
+        })
+        .unwrap_or(0)
 }
 
 /// What the keyboard asked of presentation mode this frame.
@@ -97,8 +99,8 @@ impl Presentation {
     }
 
     /// Draws the current slide over the whole window, with the `n / N` counter.
-    pub fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui, trends: &mut TrendsView) {
-        let slides = slides(ctx.corpus);
+    pub fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui, views: &mut Views) {
+        let slides = slides(views, ctx.corpus);
         let Some(&slide) = slides.get(self.slide) else {
             ui.centered_and_justified(|ui| {
                 ui.label(
@@ -114,20 +116,8 @@ impl Presentation {
             let content_height = ui.available_height() - counter_height;
             ui.allocate_ui(egui::vec2(ui.available_width(), content_height), |ui| {
                 ui.set_min_height(content_height);
-                match slide {
-                    Slide::Trend(series) => {
-                        trends.series = series;
-                        trends.chart_with_title_ui(ctx, ui, content_height);
-                    }
-                    Slide::Region(region) => region_slide_ui(ctx, ui, region),
-                    Slide::Case(case) => {
-                        ui.label(
-                            RichText::new("Case study")
-                                .size(ctx.theme.small_size)
-                                .color(ctx.theme.muted_text),
-                        );
-                        cases_view::card_ui(ctx, ui, case);
-                    }
+                if let Some(view) = views.by_id_mut(slide.view) {
+                    view.slide_ui(ctx, ui, slide.number, content_height);
                 }
             });
             ui.horizontal(|ui| {
@@ -148,34 +138,29 @@ impl Presentation {
     }
 }
 
-fn region_slide_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, region: usize) {
-    let corpus = ctx.corpus;
-    let Some(record) = corpus.file.regional_table.regions.get(region) else {
-        return;
-    };
-    ui.label(
-        RichText::new("Regional cooperation against human trafficking")
-            .size(ctx.theme.small_size)
-            .color(ctx.theme.muted_text),
-    );
-    ui.label(
-        RichText::new(&record.name)
-            .size(ctx.theme.heading_size)
-            .strong(),
-    );
-    ui.add_space(ctx.theme.gap);
-    let widths = table_view::column_widths(ui.available_width() - 2.0 * ctx.theme.gap);
-    table_view::header_row_ui(ctx, ui, &widths);
-    egui::ScrollArea::vertical()
-        .id_salt(("slide-region", region))
-        .show(ui, |ui| {
-            for (n, &row) in corpus
-                .index
-                .linked(Item::Region(region), ItemKind::TableRow)
-                .iter()
-                .enumerate()
-            {
-                table_view::row_ui(ctx, ui, row, &widths, n % 2 == 1);
-            }
-        });
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::model::CaseKind;
+
+    #[test]
+    fn slides_come_from_the_views_in_their_slide_order() {
+        let corpus = Corpus::builtin();
+        let views = Views::default();
+        let all = slides(&views, &corpus);
+        let mut order: Vec<&str> = all.iter().map(|slide| slide.view).collect();
+        order.dedup();
+        assert_eq!(order, ["trends", "table", "cases"]);
+        let count = |view: &str| all.iter().filter(|slide| slide.view == view).count();
+        assert_eq!(count("trends"), corpus.file.series.len());
+        let case_studies = corpus
+            .file
+            .cases
+            .iter()
+            .filter(|case| case.kind == CaseKind::CaseStudy)
+            .count();
+        assert_eq!(count("cases"), case_studies);
+        assert!(count("table") > 0 && count("table") <= corpus.file.regional_table.regions.len());
+        assert_eq!(starting_slide(&views, &all), 0, "the first series is shown");
+    }
 }

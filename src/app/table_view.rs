@@ -6,7 +6,7 @@ use eframe::egui::{self, Color32, RichText, Sense, Ui};
 use super::context::{ClickAction, ViewCtx};
 use super::views::View;
 use super::virtual_list::{HeightCache, content_key, virtual_list_ui};
-use crate::corpus::{Corpus, Item};
+use crate::corpus::{Corpus, Item, ItemKind};
 
 /// A column of the regional table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -133,6 +133,59 @@ impl View for TableView {
             self.region_filter = Some(region);
         }
     }
+
+    /// One slide per region that has rows.
+    fn slides(&self, corpus: &Corpus) -> Vec<usize> {
+        (0..corpus.file.regional_table.regions.len())
+            .filter(|&region| {
+                !corpus
+                    .index
+                    .linked(Item::Region(region), ItemKind::TableRow)
+                    .is_empty()
+            })
+            .collect()
+    }
+
+    fn slide_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui, slide: usize, _height: f32) {
+        region_slide_ui(ctx, ui, slide);
+    }
+
+    fn slide_order(&self) -> u8 {
+        1
+    }
+}
+
+/// A slide of the table's rows of one region, under the region's name.
+fn region_slide_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, region: usize) {
+    let corpus = ctx.corpus;
+    let Some(record) = corpus.file.regional_table.regions.get(region) else {
+        return;
+    };
+    ui.label(
+        RichText::new("Regional cooperation against human trafficking")
+            .size(ctx.theme.small_size)
+            .color(ctx.theme.muted_text),
+    );
+    ui.label(
+        RichText::new(&record.name)
+            .size(ctx.theme.heading_size)
+            .strong(),
+    );
+    ui.add_space(ctx.theme.gap);
+    let widths = column_widths(ui.available_width() - 2.0 * ctx.theme.gap);
+    header_row_ui(ctx, ui, &widths);
+    egui::ScrollArea::vertical()
+        .id_salt(("slide-region", region))
+        .show(ui, |ui| {
+            for (n, &row) in corpus
+                .index
+                .linked(Item::Region(region), ItemKind::TableRow)
+                .iter()
+                .enumerate()
+            {
+                row_ui(ctx, ui, row, &widths, n % 2 == 1);
+            }
+        });
 }
 
 impl TableView {

@@ -1,7 +1,7 @@
 //! The main views behind one small trait, and the one list of them.
 //!
-//! The toolbar, the View menu, the keyboard shortcuts (Ctrl+1 …), `--view`, the settings file
-//! and "show this item" all read [`registry`]. Adding a view: a file with a type that implements
+//! The toolbar, the View menu, the keyboard shortcuts (Ctrl+1 …), `--view`, the settings file,
+//! "show this item" and presentation mode's slides all read [`registry`]. Adding a view: a file with a type that implements
 //! [`View`], and one line in [`registry`].
 
 use std::any::Any;
@@ -39,6 +39,29 @@ pub trait View: Any {
     /// `item` was selected somewhere: a view may follow it (e.g. filter by a selected region).
     fn follow_selection(&mut self, item: Item) {
         let _ = item;
+    }
+
+    /// The slides this view gives presentation mode for `corpus`, in order, each named by a
+    /// number of the view's own (a series, a region, a case); none by default.
+    fn slides(&self, corpus: &Corpus) -> Vec<usize> {
+        let _ = corpus;
+        Vec::new()
+    }
+
+    /// Draws slide `slide` (one of [`View::slides`]) to fill `ui`, `height` points tall.
+    fn slide_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui, slide: usize, height: f32) {
+        let _ = (ctx, ui, slide, height);
+    }
+
+    /// Where this view's slides stand in a presentation: lower comes first, and views of the
+    /// same order keep the registry's.
+    fn slide_order(&self) -> u8 {
+        u8::MAX
+    }
+
+    /// The slide that shows what this view shows now, where a presentation should start.
+    fn current_slide(&self) -> Option<usize> {
+        None
     }
 }
 

@@ -5,9 +5,8 @@ use eframe::egui;
 
 use super::Explorer;
 use crate::app::context::{Command, is_openable_url};
-use crate::app::presentation::{Presentation, Slide, slides};
+use crate::app::presentation::{Presentation, slides, starting_slide};
 use crate::app::theme::{Palette, Theme};
-use crate::app::trends_view::TrendsView;
 use crate::corpus::Item;
 
 impl Explorer {
@@ -105,12 +104,7 @@ impl Explorer {
             return;
         }
         // Start on the slide of what is shown: the selected series, else the first slide.
-        let all = slides(&self.corpus);
-        let shown_series = self.views.get::<TrendsView>().map(|trends| trends.series);
-        let start = all
-            .iter()
-            .position(|slide| matches!(slide, Slide::Trend(s) if Some(*s) == shown_series))
-            .unwrap_or(0);
+        let start = starting_slide(&self.views, &slides(&self.views, &self.corpus));
         self.presentation = Some(Presentation { slide: start });
         self.theme = Theme::new(Palette::Projector);
         self.theme.apply(ctx);

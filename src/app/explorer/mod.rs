@@ -16,7 +16,6 @@ use super::presentation::{Presentation, PresentationKey, slides};
 use super::search_popup::SearchPopup;
 use super::state::{PersistedState, StateStore};
 use super::theme::Theme;
-use super::trends_view::TrendsView;
 use super::views::Views;
 use crate::corpus::links::{Related, related};
 use crate::corpus::search::SearchIndex;
@@ -343,9 +342,7 @@ impl Explorer {
         .with_citations(self.state.citation_style, self.state.citation_display);
         if let Some(presentation) = &mut self.presentation {
             egui::CentralPanel::default().show(ui, |ui| {
-                if let Some(trends) = self.views.get_mut::<TrendsView>() {
-                    presentation.ui(&view_ctx, ui, trends);
-                }
+                presentation.ui(&view_ctx, ui, &mut self.views);
             });
             // Hover and selection keep working on slides; navigation does not change the slide.
             commands.extend(
@@ -430,7 +427,7 @@ impl Explorer {
         let Some(presentation) = &mut self.presentation else {
             return false;
         };
-        let slide_count = slides(&self.corpus).len();
+        let slide_count = slides(&self.views, &self.corpus).len();
         presentation.handle_keys(ctx, slide_count) == PresentationKey::Leave
     }
 
