@@ -1,5 +1,5 @@
 //! The command line: `paperlens [PATH]`, `paperlens check [FILE]`, `paperlens schema`,
-//! `paperlens plot …`, `paperlens export …`.
+//! `paperlens plot …`, `paperlens export …`, `paperlens docs [TOPIC]`.
 //!
 //! Commands that need no window live here and use only [`crate::corpus`].
 
@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::corpus::diagnostics::{self, render_human, render_json};
 use crate::corpus::load::{LoadFailure, LoadReport, load_str};
-use crate::corpus::{BUILTIN_JSON, BUILTIN_NAME, counted, schema, summary_line};
+use crate::corpus::{BUILTIN_JSON, BUILTIN_NAME, FORMAT_GUIDE, counted, schema, summary_line};
 use crate::formats::ReferenceFormat;
 use crate::open::open_path;
 
@@ -90,7 +90,22 @@ pub enum Command {
     /// bibliography). Without `--out` the export goes to standard output.
     /// Exit status: 0 written, 1 invalid input, 2 a file cannot be read or written.
     Export(ExportArgs),
+    /// Print a guide that comes with paperlens: `paperlens docs format` prints the corpus format
+    /// guide. Without a topic, lists the topics.
+    ///
+    /// Exit status: 0 printed, 2 no such topic.
+    Docs {
+        /// The guide to print (`format`).
+        topic: Option<String>,
+    },
 }
+
+/// The guides `paperlens docs` prints: each topic's name, what it is, and its text.
+pub const DOC_TOPICS: [(&str, &str, &str); 1] = [(
+    "format",
+    "the corpus format guide (corpus/README.md)",
+    FORMAT_GUIDE,
+)];
 
 /// How `check` prints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -112,6 +127,29 @@ pub fn run_command(command: &Command) -> ExitCode {
         }
         Command::Plot(args) => plot(args),
         Command::Export(args) => export(args),
+        Command::Docs { topic } => docs(topic.as_deref()),
+    }
+}
+
+/// `paperlens docs [TOPIC]`: prints the guide, or lists the topics; 2 for an unknown topic.
+#[must_use]
+pub fn docs(topic: Option<&str>) -> ExitCode {
+    let mut topics = String::from("Topics:\n");
+    for (name, about, _) in DOC_TOPICS {
+        let _ = writeln!(topics, "  {name:<10}{about}");
+    }
+    let _ = writeln!(topics, "Print one with `paperlens docs TOPIC`.");
+    let Some(wanted) = topic else {
+        let _ = std::io::stdout().write_all(topics.as_bytes());
+        return ExitCode::SUCCESS;
+    };
+    if let Some((_, _, text)) = DOC_TOPICS.iter().find(|(name, _, _)| *name == wanted) {
+        // A closed pipe (e.g. `| head`) is not an error worth a panic.
+        let _ = std::io::stdout().write_all(text.as_bytes());
+        ExitCode::SUCCESS
+    } else {
+        eprint!("paperlens docs: no topic \"{wanted}\".\n{topics}");
+        ExitCode::from(2)
     }
 }
 

@@ -31,6 +31,10 @@ use model::{Paragraph, Reference, Section};
 /// International Relations*, embedded in the binary.
 pub const BUILTIN_JSON: &str = include_str!("../../corpus/fitria-2025.json");
 
+/// The corpus format guide (`corpus/README.md`), embedded in the binary so that
+/// `paperlens docs format` and the window's Help → Corpus format work without the repository.
+pub const FORMAT_GUIDE: &str = include_str!("../../corpus/README.md");
+
 /// The name the built-in corpus goes by in messages.
 pub const BUILTIN_NAME: &str = "built-in corpus (fitria-2025.json)";
 

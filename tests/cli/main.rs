@@ -8,6 +8,7 @@
 mod common;
 
 mod cli;
+mod docs_cli;
 mod export_cli;
 mod hostile;
 mod no_network;
