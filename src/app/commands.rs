@@ -136,7 +136,9 @@ pub enum UiCommand {
     TogglePresentation,
     /// Show or hide the keyboard shortcut overlay.
     ToggleShortcuts,
-    /// Close the shortcut overlay, else the diagnostics window.
+    /// Show the corpus format guide.
+    FormatGuide,
+    /// Close the shortcut overlay, else the format guide, else the diagnostics window.
     CloseOverlay,
     /// The search result above.
     SearchPrevious,
@@ -175,6 +177,7 @@ impl UiCommand {
             Self::Quit,
             Self::TogglePresentation,
             Self::ToggleShortcuts,
+            Self::FormatGuide,
             Self::CloseOverlay,
             Self::SearchPrevious,
             Self::SearchNext,
@@ -235,6 +238,7 @@ impl UiCommand {
             Self::Quit => "Quit",
             Self::TogglePresentation => "Present",
             Self::ToggleShortcuts => "Keyboard shortcuts",
+            Self::FormatGuide => "Corpus format",
             Self::CloseOverlay | Self::SearchClose => "Close",
             Self::SearchPrevious => "Previous result",
             Self::SearchNext => "Next result",
@@ -267,7 +271,12 @@ impl UiCommand {
                 "Presentation mode: fullscreen slides in large type".to_owned()
             }
             Self::ToggleShortcuts => "Show or hide this overlay".to_owned(),
-            Self::CloseOverlay => "Close this overlay or the diagnostics".to_owned(),
+            Self::FormatGuide => {
+                "The corpus format guide: how to write a corpus for another paper".to_owned()
+            }
+            Self::CloseOverlay => {
+                "Close this overlay, the format guide or the diagnostics".to_owned()
+            }
             Self::SearchPrevious => "Move up through the results".to_owned(),
             Self::SearchNext => "Move down through the results".to_owned(),
             Self::SearchOpenResult => "Open the result".to_owned(),
@@ -320,6 +329,7 @@ impl UiCommand {
             | Self::ExportTable
             | Self::ExportCases
             | Self::ExportCorpus
+            | Self::FormatGuide
             | Self::Quit => Vec::new(),
         }
     }
@@ -370,6 +380,7 @@ impl UiCommand {
             Self::Quit => Command::Quit,
             Self::TogglePresentation => Command::TogglePresentation,
             Self::ToggleShortcuts => Command::ToggleShortcuts,
+            Self::FormatGuide => Command::ShowFormatGuide,
             Self::CloseOverlay => Command::CloseOverlay,
             Self::SearchPrevious
             | Self::SearchNext

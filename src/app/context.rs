@@ -113,6 +113,8 @@ pub enum Command {
     OpenSearch,
     /// Show or hide the keyboard shortcut overlay.
     ToggleShortcuts,
+    /// Show the corpus format guide.
+    ShowFormatGuide,
     /// Change the theme.
     SetTheme(ThemeChoice),
     /// Copy text to the clipboard.
@@ -145,7 +147,7 @@ pub enum Command {
     ExportCases,
     /// Export the whole corpus as JSON (asks where to save).
     ExportCorpus,
-    /// Close the shortcut overlay, else the diagnostics window.
+    /// Close the shortcut overlay, else the format guide, else the diagnostics window.
     CloseOverlay,
     /// Close the window.
     Quit,

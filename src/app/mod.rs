@@ -7,6 +7,7 @@ pub mod cases_view;
 pub mod commands;
 pub mod context;
 pub mod explorer;
+pub mod guide;
 pub mod inspector;
 pub mod navigator;
 pub mod overlays;

@@ -10,6 +10,7 @@ mod common;
 mod app_ui;
 mod explorer;
 mod formats_gui_open;
+mod guide_ui;
 mod interop_ui;
 mod snapshots;
 mod trends_ui;

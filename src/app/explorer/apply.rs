@@ -56,9 +56,12 @@ impl Explorer {
             }
             Command::OpenSearch => self.search.open(),
             Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Command::ShowFormatGuide => self.guide.show(),
             Command::CloseOverlay => {
                 if self.show_shortcuts {
                     self.show_shortcuts = false;
+                } else if self.guide.open {
+                    self.guide.open = false;
                 } else {
                     self.diagnostics.open = false;
                 }

@@ -18,7 +18,8 @@ impl Explorer {
         let mut commands = Vec::new();
         let text_focused = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
         // Esc is the search box's while it is open, and only taken when there is something to close.
-        let can_close = !self.search.open && (self.show_shortcuts || self.diagnostics.open);
+        let can_close =
+            !self.search.open && (self.show_shortcuts || self.guide.open || self.diagnostics.open);
         ctx.input_mut(|input| {
             let window_commands = UiCommand::all(&self.views)
                 .into_iter()
@@ -55,6 +56,7 @@ impl Explorer {
                 });
                 ui.menu_button("Help", |ui| {
                     self.command_ui(view_ctx, ui, UiCommand::ToggleShortcuts);
+                    self.command_ui(view_ctx, ui, UiCommand::FormatGuide);
                 });
             });
             ui.horizontal(|ui| {

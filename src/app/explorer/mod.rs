@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 use eframe::egui::{self, Ui};
 
 use super::context::{CitationCache, Command, History, Selection, ViewCtx};
+use super::guide::GuideWindow;
 use super::inspector::Inspector;
 use super::navigator::Navigator;
 use super::overlays::{DiagnosticsWindow, shortcuts_ui};
@@ -94,6 +95,8 @@ pub struct Explorer {
     pub diagnostics: DiagnosticsWindow,
     /// Whether the shortcut overlay is shown.
     pub show_shortcuts: bool,
+    /// The corpus format guide (Help → Corpus format).
+    pub guide: GuideWindow,
     /// One-line messages for the status bar (newest last).
     pub notices: Vec<String>,
     /// Warnings of the open corpus, rendered as `paperlens check` prints them.
@@ -178,6 +181,7 @@ impl Explorer {
             search: SearchPopup::default(),
             diagnostics,
             show_shortcuts: false,
+            guide: GuideWindow::default(),
             notices,
             warnings_text,
             pending_load: None,
@@ -380,6 +384,7 @@ impl Explorer {
             });
             self.search.ui(&view_ctx, ui, &self.search_index);
             self.diagnostics.ui(&view_ctx, ui);
+            self.guide.ui(&view_ctx, ui);
             if self.show_shortcuts && !shortcuts_ui(&view_ctx, ui, &self.views) {
                 commands.push(Command::ToggleShortcuts);
             }

@@ -1,0 +1,210 @@
+//! Help → Corpus format: the corpus format guide ([`crate::corpus::FORMAT_GUIDE`]) in a window,
+//! its Markdown drawn with the theme's type scale: headings larger, code monospace, paragraphs
+//! wrapped to a reading width, tables as striped grids.
+
+pub mod markdown;
+
+use eframe::egui::{self, FontFamily, FontId, RichText, TextFormat, Ui, text::LayoutJob};
+
+use super::context::ViewCtx;
+use super::theme::Theme;
+use markdown::{Block, Style};
+
+/// The guide window; the guide is read into blocks the first time it opens.
+#[derive(Debug, Default)]
+pub struct GuideWindow {
+    /// Whether it is shown.
+    pub open: bool,
+    blocks: Vec<Block>,
+}
+
+impl GuideWindow {
+    /// Shows the guide.
+    pub fn show(&mut self) {
+        if self.blocks.is_empty() {
+            self.blocks = markdown::blocks(crate::corpus::FORMAT_GUIDE);
+        }
+        self.open = true;
+    }
+
+    /// Draws the window when open; its × and Close button close it (Esc does, through
+    /// `UiCommand::CloseOverlay`).
+    pub fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &Ui) {
+        if !self.open {
+            return;
+        }
+        let theme = ctx.theme;
+        let screen = ui.ctx().content_rect();
+        let mut open = true;
+        let mut close = false;
+        egui::Window::new("Corpus format")
+            .id(egui::Id::unique("format-guide-window"))
+            .open(&mut open)
+            .collapsible(false)
+            .default_size([
+                (theme.reading_width + 4.0 * theme.gap).min(screen.width() * 0.9),
+                screen.height() * 0.8,
+            ])
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ui.ctx(), |ui| {
+                ui.horizontal(|ui| {
+                    close = ui.button("Close").clicked();
+                    ui.label(
+                        RichText::new("Esc closes it too; paperlens docs format prints it.")
+                            .small()
+                            .color(theme.muted_text),
+                    );
+                });
+                ui.separator();
+                egui::ScrollArea::vertical()
+                    .auto_shrink(false)
+                    .show(ui, |ui| {
+                        ui.set_max_width(theme.reading_width);
+                        for block in &self.blocks {
+                            block_ui(theme, ui, block);
+                        }
+                    });
+            });
+        if !open || close {
+            self.open = false;
+        }
+    }
+}
+
+/// One block of the guide.
+fn block_ui(theme: &Theme, ui: &mut Ui, block: &Block) {
+    match block {
+        Block::Heading(level, text) => {
+            let size = match level {
+                1 => theme.heading_size * 1.25,
+                2 => theme.heading_size,
+                _ => theme.body_size * 1.15,
+            };
+            ui.add_space(theme.gap);
+            let words: String = markdown::spans(text).into_iter().map(|s| s.text).collect();
+            ui.add(egui::Label::new(RichText::new(words).size(size).strong()).wrap());
+        }
+        Block::Paragraph(text) => {
+            ui.add(egui::Label::new(inline_job(theme, ui, text)).wrap());
+        }
+        Block::ListItem {
+            marker,
+            depth,
+            text,
+        } => {
+            ui.horizontal_top(|ui| {
+                #[allow(
+                    clippy::cast_precision_loss,
+                    reason = "a list is nested a few levels deep, far below f32's exact integers"
+                )]
+                ui.add_space(theme.gap * 2.0 * (*depth as f32 + 1.0));
+                ui.label(RichText::new(marker).color(theme.muted_text));
+                ui.add(egui::Label::new(inline_job(theme, ui, text)).wrap());
+            });
+        }
+        Block::Code(code) => {
+            egui::Frame::new()
+                .fill(ui.visuals().faint_bg_color)
+                .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
+                .corner_radius(theme.radius)
+                .inner_margin(theme.gap)
+                .show(ui, |ui| {
+                    egui::ScrollArea::horizontal()
+                        .id_salt(code.as_ptr())
+                        .show(ui, |ui| {
+                            ui.add(egui::Label::new(RichText::new(code).monospace()).extend());
+                        });
+                });
+        }
+        Block::Table(rows) => table_ui(theme, ui, rows),
+    }
+}
+
+/// Each column's share of a table's width: its longest cell's length (capped, so that one long
+/// cell does not starve the rest), over all columns'.
+fn column_shares(rows: &[Vec<String>]) -> Vec<f32> {
+    /// The most characters a column's weight counts.
+    const CAP: usize = 60;
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let weights: Vec<usize> = (0..columns)
+        .map(|column| {
+            rows.iter()
+                .filter_map(|row| row.get(column))
+                .map(|cell| cell.chars().count().clamp(4, CAP))
+                .max()
+                .unwrap_or(4)
+        })
+        .collect();
+    let total: usize = weights.iter().sum::<usize>().max(1);
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "cell lengths are capped at CAP, far below f32's exact integers"
+    )]
+    weights
+        .into_iter()
+        .map(|weight| weight as f32 / total as f32)
+        .collect()
+}
+
+/// A table as a striped grid, its header row strong, cells wrapped, each column given a share
+/// of the width by how long its cells are.
+fn table_ui(theme: &Theme, ui: &mut Ui, rows: &[Vec<String>]) {
+    let shares = column_shares(rows);
+    let columns = shares.len().max(1);
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "a table has a handful of columns, far below f32's exact integers"
+    )]
+    let width = ui.available_width() - theme.gap * columns as f32;
+    egui::Grid::new(rows.as_ptr())
+        .striped(true)
+        .num_columns(columns)
+        .spacing([theme.gap, theme.gap * 0.5])
+        .show(ui, |ui| {
+            for (number, row) in rows.iter().enumerate() {
+                for (cell, share) in row.iter().zip(&shares) {
+                    ui.scope(|ui| {
+                        ui.set_max_width(width * share);
+                        let job = if number == 0 {
+                            LayoutJob::single_section(
+                                cell.clone(),
+                                TextFormat::simple(
+                                    FontId::new(theme.body_size, FontFamily::Proportional),
+                                    ui.visuals().strong_text_color(),
+                                ),
+                            )
+                        } else {
+                            inline_job(theme, ui, cell)
+                        };
+                        ui.add(egui::Label::new(job).wrap());
+                    });
+                }
+                ui.end_row();
+            }
+        });
+}
+
+/// A line of text with its inline code, strong, emphasis and links set apart.
+fn inline_job(theme: &Theme, ui: &Ui, text: &str) -> LayoutJob {
+    let body = FontId::new(theme.body_size, FontFamily::Proportional);
+    let code = FontId::new(theme.body_size - 1.0, FontFamily::Monospace);
+    let text_colour = ui.visuals().text_color();
+    let mut job = LayoutJob::default();
+    for span in markdown::spans(text) {
+        let format = match span.style {
+            Style::Plain => TextFormat::simple(body.clone(), text_colour),
+            Style::Code => TextFormat {
+                background: ui.visuals().code_bg_color,
+                ..TextFormat::simple(code.clone(), text_colour)
+            },
+            Style::Strong => TextFormat::simple(body.clone(), ui.visuals().strong_text_color()),
+            Style::Emphasis => TextFormat {
+                italics: true,
+                ..TextFormat::simple(body.clone(), text_colour)
+            },
+            Style::Link => TextFormat::simple(body.clone(), theme.accent),
+        };
+        job.append(&span.text, 0.0, format);
+    }
+    job
+}
