@@ -9,7 +9,7 @@
 use std::path::Path;
 
 use crate::corpus::Corpus;
-use crate::corpus::diagnostics::{Diagnostic, PathSegment};
+use crate::corpus::diagnostics::{Code, Diagnostic, PathSegment};
 use crate::corpus::load::{self, LoadReport};
 use crate::corpus::text::without_byte_order_mark;
 use crate::formats::ReferenceFormat;
@@ -71,6 +71,11 @@ pub fn open_bibliography(text: &str, source_name: &str, format: ReferenceFormat)
         }
         Err(diagnostics) => diagnostics,
     };
+    // A BibTeX or RIS importer keeps the fields it has no CSL variable for under their own
+    // names (`indextitle`, `eprinttype`): that is by design, not a slip to warn about.
+    if format != ReferenceFormat::CslJson {
+        found.retain(|diagnostic| diagnostic.code != Code::UnknownCslField);
+    }
     // Validation speaks of `$.references[i]`; point it at the entry in the source instead.
     for diagnostic in &mut found {
         if diagnostic.location.is_none()

@@ -97,6 +97,10 @@ pub enum Code {
     DuplicateCitationNumber,
     /// A reference's `type` is not one of the CSL item types.
     UnknownCslType,
+    /// A reference has a field that is not a CSL-JSON variable; it is kept but not used.
+    UnknownCslField,
+    /// A CSL date has a key that is not a CSL date key; it is kept but not used.
+    UnknownDateKey,
     /// A bibliography entry (BibTeX entry, RIS record, CSL-JSON item) cannot be read; it is
     /// left out and the others load.
     SkippedEntry,
@@ -138,6 +142,8 @@ impl Code {
             Self::EmptyText => "empty-text",
             Self::DuplicateCitationNumber => "duplicate-citation-number",
             Self::UnknownCslType => "unknown-csl-type",
+            Self::UnknownCslField => "unknown-csl-field",
+            Self::UnknownDateKey => "unknown-date-key",
             Self::SkippedEntry => "skipped-entry",
             Self::BibtexSyntax => "bibtex-syntax",
         }

@@ -187,6 +187,14 @@ pub fn load_str(text: &str, source_name: &str) -> LoadReport {
     }
     if !report.diagnostics.is_empty() {
         locate_paths(text, &mut report.diagnostics);
+        for diagnostic in &mut report.diagnostics {
+            if matches!(
+                diagnostic.code,
+                Code::UnknownCslField | Code::UnknownDateKey
+            ) {
+                point_at_key(text, diagnostic);
+            }
+        }
         if let Some(corpus) = &mut report.corpus {
             corpus.warnings.clone_from(&report.diagnostics);
         }
@@ -294,6 +302,30 @@ fn point_at_value(text: &str, diagnostic: &mut Diagnostic) {
             }
         }
         None => diagnostic.location = Some(reported),
+    }
+}
+
+/// Moves a diagnostic located at a value to the key before it (`"titel": "…"` → `"titel"`), for
+/// diagnostics about the key itself. Where the key is not found just before the value (written
+/// with escapes, say), the location stays at the value.
+fn point_at_key(text: &str, diagnostic: &mut Diagnostic) {
+    let Some(super::diagnostics::PathSegment::Key(key)) =
+        diagnostic.path.as_ref().and_then(|path| path.0.last())
+    else {
+        return;
+    };
+    let Some(location) = diagnostic.location else {
+        return;
+    };
+    let quoted = format!("\"{key}\"");
+    let key_start = text.get(..location.offset).and_then(|before| {
+        let before_colon = before.trim_end().strip_suffix(':')?.trim_end();
+        before_colon
+            .ends_with(&quoted)
+            .then(|| before_colon.len() - quoted.len())
+    });
+    if let Some(start) = key_start {
+        diagnostic.location = Some(Location::at_offset(text, start, quoted.len()));
     }
 }
 

@@ -85,6 +85,10 @@ const RULES: &[Rule] = &[
     rule("empty-text.json", "empty-text", E, Some("$.notes[1].text"), "\"text\": \"\"", 0),
     rule("duplicate-citation-number.json", "duplicate-citation-number", E, Some("$.references[1].citation-number"), "\"citation-number\": 1", 1),
     rule("unknown-csl-type.json", "unknown-csl-type", W, Some("$.references[1].type"), "\"type\": \"boook\"", 0),
+    // A field that is not a CSL variable is kept, and the warning points at its key.
+    rule("unknown-csl-field.json", "unknown-csl-field", W, Some("$.references[0].container-titel"), "\"container-titel\"", 0),
+    // `{"year": 2021}` is no CSL date: the reference has none, and the warning says so.
+    rule("unknown-date-key.json", "unknown-date-key", W, Some("$.references[1].issued.year"), "\"year\": 2021", 0),
 ];
 
 /// Every code that parsing or validating a file can produce. `invalid-utf8` and `too-large`
@@ -115,6 +119,8 @@ const FIXTURE_CODES: &[&str] = &[
     "empty-text",
     "duplicate-citation-number",
     "unknown-csl-type",
+    "unknown-csl-field",
+    "unknown-date-key",
 ];
 
 /// The 1-based line of the `nth` occurrence of `marker` in `text`.
@@ -641,4 +647,45 @@ fn a_truncated_builtin_corpus_never_loads_and_never_panics() {
         offset += 263;
     }
     assert!(checked > 100);
+}
+
+#[test]
+fn unknown_csl_fields_and_date_keys_are_pointed_at_their_key_with_a_suggestion() {
+    let field = std::fs::read_to_string(fixtures().join("invalid/unknown-csl-field.json")).unwrap();
+    let report = open_text(&field, "unknown-csl-field.json");
+    let warning = &report.diagnostics[0];
+    let location = warning.location.unwrap();
+    assert_eq!(
+        &field[location.offset..location.offset + location.length],
+        "\"container-titel\""
+    );
+    assert!(
+        warning.hint.contains("did you mean `container-title`?"),
+        "{}",
+        warning.hint
+    );
+    assert!(
+        report.corpus.unwrap().file.references[0]
+            .extra
+            .contains_key("container-titel")
+    );
+
+    let date = std::fs::read_to_string(fixtures().join("invalid/unknown-date-key.json")).unwrap();
+    let report = open_text(&date, "unknown-date-key.json");
+    let warning = &report.diagnostics[0];
+    let location = warning.location.unwrap();
+    assert_eq!(
+        &date[location.offset..location.offset + location.length],
+        "\"year\""
+    );
+    assert!(
+        warning.message.contains("has no date"),
+        "{}",
+        warning.message
+    );
+    assert!(
+        warning.hint.contains(r#"{"date-parts": [[2021]]}"#),
+        "{}",
+        warning.hint
+    );
 }

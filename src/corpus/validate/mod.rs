@@ -5,6 +5,7 @@
 //! from its declaration ([`crate::corpus::kinds::KINDS`]); each kind's own rules are in the
 //! module named after it.
 
+mod csl_fields;
 mod records;
 mod references;
 mod sections;
@@ -107,6 +108,7 @@ pub fn validate_with(file: &CorpusFile, ids: &IdMaps<'_>, text: &TextPass<'_>) -
 
     sections::check_sections(file, ids, &mut out);
     references::check_references(file, &mut out);
+    csl_fields::check_csl_fields(file, &mut out);
     // Only paragraphs that series quotes point into need their printed text.
     let quoted: HashSet<&str> = file
         .series
