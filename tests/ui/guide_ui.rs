@@ -41,3 +41,26 @@ fn the_format_guide_opens_from_the_help_menu_and_closes() {
     assert!(!harness.state().guide.open);
     assert!(harness.query_by_label("Ground rules").is_none());
 }
+
+#[test]
+fn a_contents_link_scrolls_the_guide_to_its_heading() {
+    let mut harness = explorer(StartOptions::default());
+    harness.run_steps(6);
+    open_the_guide(&mut harness);
+    // The last section is far below the window's edge until its contents line is clicked.
+    let heading_top = |harness: &Harness<'_, Explorer>| {
+        harness
+            .get_all_by_label("The JSON Schema")
+            .last()
+            .map(|node| node.rect().min.y)
+            .unwrap()
+    };
+    assert!(heading_top(&harness) > 800.0);
+    harness
+        .get_all_by_label("The JSON Schema")
+        .next()
+        .unwrap()
+        .click();
+    harness.run_steps(8);
+    assert!(heading_top(&harness) < 800.0);
+}

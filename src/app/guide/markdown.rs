@@ -187,6 +187,35 @@ pub fn spans(text: &str) -> Vec<Span> {
     spans
 }
 
+/// The anchor a heading goes by in links (`## References (CSL-JSON)` → `references-csl-json`),
+/// as GitHub makes it: lower case, spaces to `-`, other punctuation dropped.
+#[must_use]
+pub fn anchor(heading: &str) -> String {
+    let words: String = spans(heading).into_iter().map(|span| span.text).collect();
+    words
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The anchor of the one link within the document in `text` (`[Paper](#paper)` → `paper`);
+/// none when it has no such link or several.
+#[must_use]
+pub fn only_internal_link(text: &str) -> Option<&str> {
+    let mut targets = text.split("](#").skip(1);
+    let target = targets.next()?;
+    if targets.next().is_some() {
+        return None;
+    }
+    target.split(')').next().filter(|anchor| !anchor.is_empty())
+}
+
 /// For `text` starting with `marker`: what lies up to the next `marker`, and what follows it.
 fn closed<'a>(text: &'a str, marker: &str) -> Option<(&'a str, &'a str)> {
     let inner_and_rest = text.strip_prefix(marker)?;
@@ -267,6 +296,43 @@ mod tests {
         ]
         .map(|(text, style)| (text.to_owned(), style));
         assert_eq!(styles, expected);
+    }
+
+    #[test]
+    fn links_within_the_document_and_heading_anchors() {
+        assert_eq!(anchor("References (CSL-JSON)"), "references-csl-json");
+        assert_eq!(
+            anchor("The paperlens corpus format, `paperlens-corpus/1`"),
+            "the-paperlens-corpus-format-paperlens-corpus1"
+        );
+        assert_eq!(only_internal_link("see [Paper](#paper)."), Some("paper"));
+        assert_eq!(only_internal_link("[a](#a) and [b](#b)"), None);
+        assert_eq!(only_internal_link("[file](file.json)"), None);
+    }
+
+    #[test]
+    fn every_contents_link_of_the_format_guide_finds_its_heading() {
+        let guide = blocks(crate::corpus::FORMAT_GUIDE);
+        let anchors: Vec<String> = guide
+            .iter()
+            .filter_map(|block| match block {
+                Block::Heading(_, text) => Some(anchor(text)),
+                _ => None,
+            })
+            .collect();
+        let mut links = 0;
+        for block in &guide {
+            if let Block::ListItem { text, .. } = block
+                && let Some(target) = only_internal_link(text)
+            {
+                links += 1;
+                assert!(
+                    anchors.iter().any(|a| a == target),
+                    "no heading for #{target}"
+                );
+            }
+        }
+        assert!(links >= 16, "{links} contents links");
     }
 
     #[test]

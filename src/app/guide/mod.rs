@@ -16,6 +16,8 @@ pub struct GuideWindow {
     /// Whether it is shown.
     pub open: bool,
     blocks: Vec<Block>,
+    /// The anchor of the heading a clicked link asked for, scrolled to on the next frame.
+    scroll_to: Option<String>,
 }
 
 impl GuideWindow {
@@ -60,8 +62,12 @@ impl GuideWindow {
                     .auto_shrink(false)
                     .show(ui, |ui| {
                         ui.set_max_width(theme.reading_width);
+                        let mut clicked = None;
                         for block in &self.blocks {
-                            block_ui(theme, ui, block);
+                            clicked = clicked.or(block_ui(theme, ui, block, &mut self.scroll_to));
+                        }
+                        if clicked.is_some() {
+                            self.scroll_to = clicked;
                         }
                     });
             });
@@ -71,8 +77,28 @@ impl GuideWindow {
     }
 }
 
-/// One block of the guide.
-fn block_ui(theme: &Theme, ui: &mut Ui, block: &Block) {
+/// A label of inline text; when its text holds one link within the guide, clicking it returns
+/// that link's anchor.
+fn text_ui(theme: &Theme, ui: &mut Ui, text: &str) -> Option<String> {
+    let label = egui::Label::new(inline_job(theme, ui, text)).wrap();
+    let Some(target) = markdown::only_internal_link(text) else {
+        ui.add(label);
+        return None;
+    };
+    ui.add(label.sense(egui::Sense::click()))
+        .on_hover_cursor(egui::CursorIcon::PointingHand)
+        .clicked()
+        .then(|| target.to_owned())
+}
+
+/// One block of the guide; returns the anchor of a link clicked in it. A heading whose anchor
+/// is `scroll_to` is scrolled to the top, once.
+fn block_ui(
+    theme: &Theme,
+    ui: &mut Ui,
+    block: &Block,
+    scroll_to: &mut Option<String>,
+) -> Option<String> {
     match block {
         Block::Heading(level, text) => {
             let size = match level {
@@ -82,11 +108,15 @@ fn block_ui(theme: &Theme, ui: &mut Ui, block: &Block) {
             };
             ui.add_space(theme.gap);
             let words: String = markdown::spans(text).into_iter().map(|s| s.text).collect();
-            ui.add(egui::Label::new(RichText::new(words).size(size).strong()).wrap());
+            let response =
+                ui.add(egui::Label::new(RichText::new(words).size(size).strong()).wrap());
+            if scroll_to.as_deref() == Some(markdown::anchor(text).as_str()) {
+                response.scroll_to_me(Some(egui::Align::TOP));
+                *scroll_to = None;
+            }
+            None
         }
-        Block::Paragraph(text) => {
-            ui.add(egui::Label::new(inline_job(theme, ui, text)).wrap());
-        }
+        Block::Paragraph(text) => text_ui(theme, ui, text),
         Block::ListItem {
             marker,
             depth,
@@ -99,8 +129,9 @@ fn block_ui(theme: &Theme, ui: &mut Ui, block: &Block) {
                 )]
                 ui.add_space(theme.gap * 2.0 * (*depth as f32 + 1.0));
                 ui.label(RichText::new(marker).color(theme.muted_text));
-                ui.add(egui::Label::new(inline_job(theme, ui, text)).wrap());
-            });
+                text_ui(theme, ui, text)
+            })
+            .inner
         }
         Block::Code(code) => {
             egui::Frame::new()
@@ -115,6 +146,7 @@ fn block_ui(theme: &Theme, ui: &mut Ui, block: &Block) {
                             ui.add(egui::Label::new(RichText::new(code).monospace()).extend());
                         });
                 });
+            None
         }
         Block::Table(rows) => table_ui(theme, ui, rows),
     }
@@ -148,7 +180,7 @@ fn column_shares(rows: &[Vec<String>]) -> Vec<f32> {
 
 /// A table as a striped grid, its header row strong, cells wrapped, each column given a share
 /// of the width by how long its cells are.
-fn table_ui(theme: &Theme, ui: &mut Ui, rows: &[Vec<String>]) {
+fn table_ui(theme: &Theme, ui: &mut Ui, rows: &[Vec<String>]) -> Option<String> {
     let shares = column_shares(rows);
     let columns = shares.len().max(1);
     #[allow(
@@ -156,6 +188,7 @@ fn table_ui(theme: &Theme, ui: &mut Ui, rows: &[Vec<String>]) {
         reason = "a table has a handful of columns, far below f32's exact integers"
     )]
     let width = ui.available_width() - theme.gap * columns as f32;
+    let mut clicked = None;
     egui::Grid::new(rows.as_ptr())
         .striped(true)
         .num_columns(columns)
@@ -165,23 +198,24 @@ fn table_ui(theme: &Theme, ui: &mut Ui, rows: &[Vec<String>]) {
                 for (cell, share) in row.iter().zip(&shares) {
                     ui.scope(|ui| {
                         ui.set_max_width(width * share);
-                        let job = if number == 0 {
-                            LayoutJob::single_section(
+                        if number == 0 {
+                            let job = LayoutJob::single_section(
                                 cell.clone(),
                                 TextFormat::simple(
                                     FontId::new(theme.body_size, FontFamily::Proportional),
                                     ui.visuals().strong_text_color(),
                                 ),
-                            )
+                            );
+                            ui.add(egui::Label::new(job).wrap());
                         } else {
-                            inline_job(theme, ui, cell)
-                        };
-                        ui.add(egui::Label::new(job).wrap());
+                            clicked = clicked.take().or(text_ui(theme, ui, cell));
+                        }
                     });
                 }
                 ui.end_row();
             }
         });
+    clicked
 }
 
 /// A line of text with its inline code, strong, emphasis and links set apart.
