@@ -5,6 +5,7 @@
 //! [`render_human`] prints them as a compiler does; [`render_json`] as machine-readable JSON.
 
 mod location;
+mod plain;
 mod render;
 
 use std::fmt;
@@ -12,6 +13,7 @@ use std::fmt;
 use serde::Serialize;
 
 pub use location::{JsonPath, LineIndex, Location, PathSegment, locate_paths};
+pub use plain::plain_words;
 pub use render::{render_human, render_json};
 
 /// How serious a diagnostic is.

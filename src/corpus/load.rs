@@ -8,7 +8,7 @@ use std::io::Read as _;
 use std::path::Path;
 
 use super::Corpus;
-use super::diagnostics::{Code, Diagnostic, JsonPath, Location, locate_paths};
+use super::diagnostics::{Code, Diagnostic, JsonPath, Location, locate_paths, plain_words};
 use super::model::CorpusFile;
 use super::text::without_byte_order_mark;
 
@@ -240,7 +240,7 @@ pub fn parse(text: &str) -> Result<CorpusFile, Box<Diagnostic>> {
         Err(error) => {
             let path = JsonPath::from_serde(error.path());
             let inner = error.into_inner();
-            let mut diagnostic = json_error(text, &inner, path);
+            let mut diagnostic = json_error(text, &inner, path.clone());
             let well_formed = || serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
             // serde_json reports some shape mismatches (`{}` where a name like `"book"` is
             // expected) as syntax errors; when the JSON is in fact well-formed, say what it is.
@@ -261,6 +261,13 @@ pub fn parse(text: &str) -> Result<CorpusFile, Box<Diagnostic>> {
                     .clone_into(&mut diagnostic.hint);
             } else if diagnostic.code == Code::JsonType && well_formed() {
                 point_at_value(text, &mut diagnostic);
+            }
+            if inner.classify() == serde_json::error::Category::Data {
+                let (message, shape) = plain_words(&diagnostic.message, &path);
+                diagnostic.message = message;
+                if let Some(shape) = shape {
+                    diagnostic.hint = shape;
+                }
             }
             return Err(Box::new(diagnostic));
         }
