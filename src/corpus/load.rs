@@ -384,10 +384,28 @@ pub fn json_error(text: &str, error: &serde_json::Error, path: JsonPath) -> Diag
         Category::Io => (Code::Io, message, "check that the file can be read"),
     };
     let mut diagnostic = Diagnostic::error(code, message, hint).located(location);
+    if error.classify() == Category::Syntax
+        && diagnostic.message.ends_with("trailing comma")
+        && let Some(comma) = trailing_comma_before(text, location.offset)
+    {
+        "there is a comma after the last item of this object or list"
+            .clone_into(&mut diagnostic.message);
+        "remove this comma: JSON allows none after the last item".clone_into(&mut diagnostic.hint);
+        diagnostic.location = Some(Location::at_offset(text, comma, 1));
+    }
     if !path.0.is_empty() {
         diagnostic = diagnostic.at(path);
     }
     diagnostic
+}
+
+/// The offset of the comma before the closing `}` or `]` at or just before `offset`, with
+/// only white space between them.
+fn trailing_comma_before(text: &str, offset: usize) -> Option<usize> {
+    let head = text.get(..offset.saturating_add(1).min(text.len()))?;
+    let closing = head.rfind(['}', ']'])?;
+    let before = head.get(..closing)?.trim_end();
+    before.ends_with(',').then(|| before.len() - 1)
 }
 
 /// A `serde_json` message with long values cut: serde quotes the offending key or string in

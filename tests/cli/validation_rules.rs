@@ -689,3 +689,29 @@ fn unknown_csl_fields_and_date_keys_are_pointed_at_their_key_with_a_suggestion()
         warning.hint
     );
 }
+
+#[test]
+fn a_trailing_comma_is_pointed_at_the_comma() {
+    // In an object (line 2, after `[]`) and in a list (line 2, after its only item).
+    for (source, column) in [
+        (
+            "{\"format\": \"paperlens-corpus/1\",\n  \"references\": [],\n}",
+            19,
+        ),
+        (
+            "{\"format\": \"paperlens-corpus/1\",\n  \"references\": [{\"id\": \"a\", \"type\": \"book\"} , ]}",
+            46,
+        ),
+    ] {
+        let report = open_text(source, "comma.json");
+        let error = &report.diagnostics[0];
+        let location = error.location.unwrap();
+        assert_eq!((location.line, location.column), (2, column), "{error}");
+        assert_eq!(&source[location.offset..=location.offset], ",");
+        assert!(
+            error.message.contains("comma after the last item"),
+            "{error}"
+        );
+        assert!(error.hint.contains("remove this comma"), "{}", error.hint);
+    }
+}
