@@ -13,7 +13,7 @@ use std::fmt;
 use serde::Serialize;
 
 pub use location::{JsonPath, LineIndex, Location, PathSegment, locate_paths};
-pub use plain::plain_words;
+pub use plain::{guide_hint, guide_section, plain_words};
 pub use render::{render_human, render_json};
 
 /// How serious a diagnostic is.

@@ -8,7 +8,9 @@ use std::io::Read as _;
 use std::path::Path;
 
 use super::Corpus;
-use super::diagnostics::{Code, Diagnostic, JsonPath, Location, locate_paths, plain_words};
+use super::diagnostics::{
+    Code, Diagnostic, JsonPath, Location, guide_hint, guide_section, locate_paths, plain_words,
+};
 use super::model::CorpusFile;
 use super::text::without_byte_order_mark;
 
@@ -257,17 +259,21 @@ pub fn parse(text: &str) -> Result<CorpusFile, Box<Diagnostic>> {
                         .strip_prefix("the JSON is not well-formed: ")
                         .unwrap_or(&diagnostic.message)
                 );
-                "see corpus/README.md for the expected shape of this value"
-                    .clone_into(&mut diagnostic.hint);
+                diagnostic.hint = format!(
+                    "this value's expected shape: {}",
+                    guide_hint(guide_section(&path))
+                );
             } else if diagnostic.code == Code::JsonType && well_formed() {
                 point_at_value(text, &mut diagnostic);
             }
             if inner.classify() == serde_json::error::Category::Data {
                 let (message, shape) = plain_words(&diagnostic.message, &path);
                 diagnostic.message = message;
-                if let Some(shape) = shape {
-                    diagnostic.hint = shape;
-                }
+                let guide = guide_hint(guide_section(&path));
+                diagnostic.hint = match shape {
+                    Some(shape) => format!("{shape}; {guide}"),
+                    None => format!("this value's expected shape: {guide}"),
+                };
             }
             return Err(Box::new(diagnostic));
         }
@@ -379,7 +385,7 @@ pub fn json_error(text: &str, error: &serde_json::Error, path: JsonPath) -> Diag
         Category::Data => (
             Code::JsonType,
             message,
-            "see corpus/README.md for the expected shape of this value",
+            "see the corpus format guide (`paperlens docs format`) for the expected shape of this value",
         ),
         Category::Io => (Code::Io, message, "check that the file can be read"),
     };

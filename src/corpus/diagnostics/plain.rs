@@ -279,6 +279,33 @@ fn example(expected: &str, key: Option<&str>) -> Option<String> {
     Some(format!("write it like `\"{key}\": {shape}`"))
 }
 
+/// The heading of the corpus format guide (`corpus/README.md`) that describes the value at
+/// `path`: "References (CSL-JSON)" for anything under `$.references`, and so on.
+#[must_use]
+pub fn guide_section(path: &JsonPath) -> &'static str {
+    let first = path.0.first().and_then(|segment| match segment {
+        PathSegment::Key(key) => Some(key.as_str()),
+        PathSegment::Index(_) => None,
+    });
+    match first {
+        Some("paper") => "Paper",
+        Some("sections") => "Sections and paragraphs",
+        Some("references") => "References (CSL-JSON)",
+        Some("entities") => "Entities",
+        Some("cases") => "Cases",
+        Some("regional_table") => "The regional table",
+        Some("series") => "Series",
+        Some("notes") => "Editorial notes",
+        _ => "Top-level keys",
+    }
+}
+
+/// "see “Series” in the corpus format guide (`paperlens docs format`)".
+#[must_use]
+pub fn guide_hint(section: &str) -> String {
+    format!("see “{section}” in the corpus format guide (`paperlens docs format`)")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,6 +319,45 @@ mod tests {
                 })
                 .collect(),
         )
+    }
+
+    #[test]
+    fn a_path_names_its_section_of_the_guide() {
+        assert_eq!(
+            guide_section(&path(&["references", "3", "issued"])),
+            "References (CSL-JSON)"
+        );
+        assert_eq!(guide_section(&path(&[])), "Top-level keys");
+        assert_eq!(
+            guide_hint("Series"),
+            "see “Series” in the corpus format guide (`paperlens docs format`)"
+        );
+    }
+
+    #[test]
+    fn every_section_named_is_a_heading_of_the_guide() {
+        let firsts = [
+            "paper",
+            "sections",
+            "references",
+            "entities",
+            "cases",
+            "regional_table",
+            "series",
+            "notes",
+            "format",
+        ];
+        let mut sections: Vec<&str> = firsts
+            .iter()
+            .map(|key| guide_section(&path(&[key])))
+            .collect();
+        sections.push("Citations in the text");
+        for section in sections {
+            assert!(
+                crate::corpus::FORMAT_GUIDE.contains(&format!("\n## {section}\n")),
+                "no heading “{section}” in corpus/README.md"
+            );
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::Sink;
-use crate::corpus::diagnostics::{Code, Diagnostic, JsonPath};
+use crate::corpus::diagnostics::{Code, Diagnostic, JsonPath, guide_hint};
 use crate::corpus::model::{CorpusFile, CslDate};
 
 /// Every variable of CSL 1.0.2 (standard, number, date and name variables), and the other keys
@@ -142,6 +142,7 @@ pub(super) fn check_csl_fields(file: &CorpusFile, out: &mut Sink) {
                     || "paperlens keeps the field as written but uses it nowhere; use a CSL 1.0.2 variable (`title`, `container-title`, `issued`, `author` …), or move the text into `note`".to_owned(),
                     |nearest| format!("did you mean `{nearest}`? paperlens keeps `{key}` as written but uses it nowhere"),
                 );
+                let hint = format!("{hint}; {}", guide_hint("References (CSL-JSON)"));
                 Diagnostic::warning(
                     Code::UnknownCslField,
                     format!(
@@ -190,6 +191,7 @@ fn check_date(reference_id: &str, date: &CslDate, path: &JsonPath, out: &mut Sin
                 (None, Some(nearest)) => format!("did you mean `{nearest}`? a CSL date looks like {DATE_SHAPE}"),
                 (None, None) => format!("a CSL date looks like {DATE_SHAPE}"),
             };
+            let hint = format!("{hint}; {}", guide_hint("References (CSL-JSON)"));
             Diagnostic::warning(Code::UnknownDateKey, message, hint).at(path.key(key))
         });
     }

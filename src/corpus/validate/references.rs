@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::Sink;
-use crate::corpus::diagnostics::{Code, Diagnostic, JsonPath};
+use crate::corpus::diagnostics::{Code, Diagnostic, JsonPath, guide_hint};
 use crate::corpus::index::TextPass;
 use crate::corpus::item::ItemKind;
 use crate::corpus::kinds::IdMaps;
@@ -33,8 +33,8 @@ pub(super) fn check_references(file: &CorpusFile, out: &mut Sink) {
                         reference.id, reference.item_type
                     ),
                     nearest_csl_type(&reference.item_type).map_or_else(
-                        || "use a CSL 1.0.2 item type: `article-journal`, `book`, `chapter`, `report`, `thesis`, `webpage` …".to_owned(),
-                        |nearest| format!("did you mean `{nearest}`?"),
+                        || format!("use a CSL 1.0.2 item type: `article-journal`, `book`, `chapter`, `report`, `thesis`, `webpage` …; {}", guide_hint("References (CSL-JSON)")),
+                        |nearest| format!("did you mean `{nearest}`? {}", guide_hint("References (CSL-JSON)")),
                     ),
                 )
                 .at(path.key("type")),
@@ -114,7 +114,10 @@ pub(super) fn check_citations<'a>(
                 Diagnostic::error(
                     Code::MalformedCitation,
                     error.message.clone(),
-                    "write citations as `[@key]`, or `[@a; @b]` for a group",
+                    format!(
+                        "write citations as `[@key]`, or `[@a; @b]` for a group; {}",
+                        guide_hint("Citations in the text")
+                    ),
                 )
                 .at(path.clone())
                 .within(snippet)
