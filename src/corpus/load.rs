@@ -196,6 +196,13 @@ pub fn load_str(text: &str, source_name: &str) -> LoadReport {
             ) {
                 point_at_key(text, diagnostic);
             }
+            // Every rule about a value is described in the guide's section for that value.
+            if let Some(path) = &diagnostic.path
+                && !diagnostic.hint.contains("corpus format guide")
+            {
+                let guide = guide_hint(guide_section(path));
+                diagnostic.hint = format!("{}; {guide}", diagnostic.hint);
+            }
         }
         if let Some(corpus) = &mut report.corpus {
             corpus.warnings.clone_from(&report.diagnostics);

@@ -715,3 +715,21 @@ fn a_trailing_comma_is_pointed_at_the_comma() {
         assert!(error.hint.contains("remove this comma"), "{}", error.hint);
     }
 }
+
+#[test]
+fn every_located_rule_names_its_section_of_the_format_guide() {
+    for rule in RULES {
+        let path = fixtures().join("invalid").join(rule.fixture);
+        let report = open_path(&path);
+        for diagnostic in report.diagnostics.iter().filter(|d| d.path.is_some()) {
+            assert!(
+                diagnostic
+                    .hint
+                    .contains("in the corpus format guide (`paperlens docs format`)"),
+                "{}: {diagnostic}: {}",
+                rule.fixture,
+                diagnostic.hint
+            );
+        }
+    }
+}
