@@ -41,7 +41,7 @@ impl Bare {
             let saved = Arc::clone(&self.saved);
             let repaint = ctx.clone();
             ctx.request_screenshot(move |image| {
-                let outcome = save_png(&path, &image);
+                let outcome = paperlens::app::save_png(&path, &image);
                 if let Ok(mut slot) = saved.lock() {
                     *slot = Some(outcome);
                 }
@@ -82,20 +82,6 @@ impl eframe::App for Bare {
             ctx.request_repaint();
         }
     }
-}
-
-/// Writes `image` as an RGBA PNG, the way paperlens writes its screenshots.
-fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
-    let [width, height] = image.size;
-    let bytes: Vec<u8> = image
-        .pixels
-        .iter()
-        .flat_map(egui::Color32::to_array)
-        .collect();
-    let width = u32::try_from(width).map_err(|e| e.to_string())?;
-    let height = u32::try_from(height).map_err(|e| e.to_string())?;
-    image::save_buffer(path, &bytes, width, height, image::ColorType::Rgba8)
-        .map_err(|e| format!("could not write {}: {e}", path.display()))
 }
 
 /// Says how to run the example; exit code 2.

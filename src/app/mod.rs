@@ -26,6 +26,8 @@ pub mod virtual_list;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use eframe::egui;
+
 use explorer::{Explorer, StartOptions};
 use state::StateStore;
 use views::registry;
@@ -129,4 +131,22 @@ pub fn run(args: WindowOptions, started: std::time::Instant) -> ExitCode {
         println!("saved {}", path.display());
     }
     ExitCode::SUCCESS
+}
+
+/// Writes a window picture as an RGBA PNG (`--screenshot`, the chart captured as shown; the
+/// startup yardstick `examples/bare_window.rs` writes its picture the same way).
+///
+/// # Errors
+/// A plain-words message when the image is too large or the file cannot be written.
+pub fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
+    let [width, height] = image.size;
+    let bytes: Vec<u8> = image
+        .pixels
+        .iter()
+        .flat_map(egui::Color32::to_array)
+        .collect();
+    let width = u32::try_from(width).map_err(|e| e.to_string())?;
+    let height = u32::try_from(height).map_err(|e| e.to_string())?;
+    image::save_buffer(path, &bytes, width, height, image::ColorType::Rgba8)
+        .map_err(|e| format!("could not write {}: {e}", path.display()))
 }

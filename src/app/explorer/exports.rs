@@ -9,6 +9,7 @@ use eframe::egui;
 
 use super::Explorer;
 use crate::app::context::ReferenceScope;
+use crate::app::save_png;
 use crate::app::trends_view::{ChartExport, TrendsView};
 use crate::chart;
 use crate::corpus::Item;
@@ -248,17 +249,4 @@ impl Explorer {
             ctx.request_repaint();
         }
     }
-}
-
-fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
-    let [width, height] = image.size;
-    let bytes: Vec<u8> = image
-        .pixels
-        .iter()
-        .flat_map(egui::Color32::to_array)
-        .collect();
-    let width = u32::try_from(width).map_err(|e| e.to_string())?;
-    let height = u32::try_from(height).map_err(|e| e.to_string())?;
-    image::save_buffer(path, &bytes, width, height, image::ColorType::Rgba8)
-        .map_err(|e| format!("could not write {}: {e}", path.display()))
 }
