@@ -4,6 +4,8 @@
 // A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::path::PathBuf;
+
 use eframe::egui::{self, Key};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -281,8 +283,9 @@ fn opening_a_broken_corpus_shows_diagnostics_and_keeps_the_open_one() {
     );
 }
 
-#[test]
-fn opening_the_built_in_corpus_resets_the_views_and_drops_a_load_under_way() {
+/// The explorer after opening a copy of the built-in corpus with another title, the copy's
+/// folder (kept alive by the caller) and its path.
+fn explorer_on_a_copy_of_the_builtin() -> (tempfile::TempDir, PathBuf, Harness<'static, Explorer>) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("copy.json");
     std::fs::write(
@@ -299,6 +302,12 @@ fn opening_the_built_in_corpus_resets_the_views_and_drops_a_load_under_way() {
     harness.state_mut().open(&ctx, path.clone());
     harness.state_mut().finish_loading();
     settle(&mut harness);
+    (dir, path, harness)
+}
+
+#[test]
+fn opening_the_built_in_corpus_resets_the_views_and_drops_a_load_under_way() {
+    let (_dir, path, mut harness) = explorer_on_a_copy_of_the_builtin();
     // A position into the open corpus, then a load of another file that has not finished.
     harness.get_by_label("Table").click();
     settle(&mut harness);
@@ -317,6 +326,7 @@ fn opening_the_built_in_corpus_resets_the_views_and_drops_a_load_under_way() {
             .region_filter
     };
     assert!(region_filter(&harness).is_some());
+    let ctx = harness.ctx.clone();
     harness.state_mut().open(&ctx, path);
     assert!(harness.state().is_loading());
 
@@ -340,22 +350,7 @@ fn opening_the_built_in_corpus_resets_the_views_and_drops_a_load_under_way() {
 
 #[test]
 fn opening_a_valid_corpus_replaces_the_open_one() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("copy.json");
-    std::fs::write(
-        &path,
-        paperlens::corpus::BUILTIN_JSON.replace(
-            "Human Trafficking in the Lens",
-            "A Copy: Human Trafficking in the Lens",
-        ),
-    )
-    .unwrap();
-    let mut harness = harness();
-    settle(&mut harness);
-    let ctx = harness.ctx.clone();
-    harness.state_mut().open(&ctx, path.clone());
-    harness.state_mut().finish_loading();
-    settle(&mut harness);
+    let (_dir, path, harness) = explorer_on_a_copy_of_the_builtin();
     assert_eq!(harness.state().open_path(), Some(&path));
     assert!(
         harness
