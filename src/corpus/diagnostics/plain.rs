@@ -3,6 +3,7 @@
 //! example of the expected shape where the type is known.
 
 use super::{JsonPath, PathSegment};
+use crate::corpus::text::nearest_word;
 
 /// A serde data error's message in plain words, and an example of the expected shape when the
 /// type is known. `path` is where the error is.
@@ -13,7 +14,7 @@ pub fn plain_words(message: &str, path: &JsonPath) -> (String, Option<String>) {
         let (field, expected) = split_expected(rest);
         let known = backticked(expected);
         let place = place_of(&parent(path));
-        let plain = match nearest(&field, &known) {
+        let plain = match nearest_word(&field, &known, 0.8) {
             Some(near) => format!("`{field}` is not a key of {place}; did you mean `{near}`?"),
             None => format!("`{field}` is not a key of {place}"),
         };
@@ -27,7 +28,7 @@ pub fn plain_words(message: &str, path: &JsonPath) -> (String, Option<String>) {
     if let Some(rest) = message.strip_prefix("unknown variant ") {
         let (value, expected) = split_expected(rest);
         let known = backticked(expected);
-        let plain = match nearest(&value, &known) {
+        let plain = match nearest_word(&value, &known, 0.8) {
             Some(near) => {
                 format!("`{value}` is not one of the values allowed here; did you mean `{near}`?")
             }
@@ -109,25 +110,6 @@ fn list(words: &[&str]) -> String {
             format!("{} and `{last}`", head.join(", "))
         }
     }
-}
-
-/// The known word `written` is most likely a slip for, if one is close enough.
-fn nearest<'a>(written: &str, known: &[&'a str]) -> Option<&'a str> {
-    if written.len() > 40 {
-        return None;
-    }
-    let lowered = written.to_lowercase();
-    known
-        .iter()
-        .map(|&candidate| {
-            (
-                strsim::jaro_winkler(&lowered, &candidate.to_lowercase()),
-                candidate,
-            )
-        })
-        .filter(|&(similarity, _)| similarity >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| candidate)
 }
 
 /// The path without its last segment.

@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::Sink;
 use crate::corpus::diagnostics::{Code, Diagnostic, JsonPath, guide_hint};
 use crate::corpus::model::{CorpusFile, CslDate};
+use crate::corpus::text::nearest_word;
 
 /// Every variable of CSL 1.0.2 (standard, number, date and name variables), and the other keys
 /// of a CSL-JSON item (`id`, `type`, and the fields Zotero and citeproc-js write).
@@ -220,22 +221,7 @@ fn example_from(date: &CslDate) -> Option<String> {
 
 /// The known key `written` is most likely a slip for, if one is close enough to suggest.
 fn nearest(written: &str, known: &[&'static str]) -> Option<&'static str> {
-    // No known key is longer than 30 characters; a long text is no slip for one.
-    if written.len() > 40 {
-        return None;
-    }
-    let lowered = written.trim().to_lowercase();
-    known
-        .iter()
-        .map(|&candidate| {
-            (
-                strsim::jaro_winkler(&lowered, &candidate.to_lowercase()),
-                candidate,
-            )
-        })
-        .filter(|&(similarity, _)| similarity >= 0.85)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| candidate)
+    nearest_word(written, known, 0.85)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use crate::corpus::index::TextPass;
 use crate::corpus::item::ItemKind;
 use crate::corpus::kinds::IdMaps;
 use crate::corpus::model::{CSL_ITEM_TYPES, CorpusFile};
+use crate::corpus::text::nearest_word;
 
 /// Titles, CSL types and citation numbers of the references.
 pub(super) fn check_references(file: &CorpusFile, out: &mut Sink) {
@@ -63,18 +64,7 @@ pub(super) fn check_references(file: &CorpusFile, out: &mut Sink) {
 /// The CSL item type `written` is most likely a slip for (`boook`, `Book`, `article_journal`),
 /// if one is close enough to suggest.
 fn nearest_csl_type(written: &str) -> Option<&'static str> {
-    // The longest type has 22 characters; a long text is no slip for one (and comparing it
-    // with every type would take time in proportion to its length).
-    if written.len() > 40 {
-        return None;
-    }
-    let written = written.trim().to_lowercase();
-    CSL_ITEM_TYPES
-        .iter()
-        .map(|&known| (strsim::jaro_winkler(&written, known), known))
-        .filter(|&(similarity, _)| similarity >= 0.85)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, known)| known)
+    nearest_word(written, &CSL_ITEM_TYPES, 0.85)
 }
 
 /// Checks every citation the text pass found; returns the printed text of each quoted paragraph
