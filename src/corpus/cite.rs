@@ -1,7 +1,14 @@
 //! Formatting a reference as the paper's numbered list prints it (IEEE-like), and short forms
 //! for list rows. Output is a list of spans so a caller can italicise titles of containers.
+//!
+//! The rules every layer shares about names and dates live here too: "et al." written as an
+//! author is not a person ([`is_et_al`]), initials written together are initials
+//! ([`initials`]), and a date variable written loosely is read as the date meant
+//! ([`lenient_date`]).
 
-use super::model::{CslName, Reference};
+use serde_json::Value;
+
+use super::model::{CslDate, CslName, Reference};
 
 /// A run of formatted text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,15 +57,79 @@ pub fn words(parts: &[&str]) -> String {
         .join(" ")
 }
 
+/// Whether `name` is "et al." written as if it were an author: its family name, literal or
+/// given name is `et al`, `et al.`, `et. al.`, `and others` or `others` (any case). Styles add
+/// "et al." themselves, so such a name is left out wherever names are printed or exported.
+#[must_use]
+pub fn is_et_al(name: &CslName) -> bool {
+    [&name.family, &name.literal, &name.given]
+        .into_iter()
+        .any(|part| is_et_al_text(part))
+}
+
+/// Whether `text` is one of the ways "et al." is written: `et al`, `et. al.`, `and others` …
+fn is_et_al_text(text: &str) -> bool {
+    let lower = text.replace(['.', ','], " ").to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    matches!(
+        words.as_slice(),
+        ["et", "al"] | ["and", "others"] | ["others"]
+    )
+}
+
+/// A given name written as initials run together (`JE`, `J.E.`, `J E`, `J`) as separate
+/// initials, `J. E.`; `None` when it is a name (`Jo`, `Ed`, `Martin Luther`). Initials are one
+/// to three capital letters, with or without dots and spaces.
+#[must_use]
+pub fn initials(given: &str) -> Option<String> {
+    let given = given.trim();
+    if given.is_empty()
+        || !given
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == ' ')
+    {
+        return None;
+    }
+    let letters: Vec<char> = given.chars().filter(|c| c.is_uppercase()).collect();
+    if letters.is_empty() || letters.len() > 3 {
+        return None;
+    }
+    Some(
+        letters
+            .iter()
+            .map(|letter| format!("{letter}."))
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// The first initial of a given name, without a dot, for short forms: `J` for `JE`, `J. E.`
+/// or `Jane`; empty when there is no given name.
+#[must_use]
+pub fn first_initial(given: &str) -> String {
+    given
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default()
+}
+
+/// The given name as printed: initials run together are spaced out (`JE` → `J. E.`), anything
+/// else is kept as written.
+#[must_use]
+pub fn display_given(given: &str) -> String {
+    initials(given).unwrap_or_else(|| given.to_owned())
+}
+
 /// One name as the paper's list prints it: initials first, `M. E. Porter`, `C. van der Linde`,
-/// `M. L. King Jr.`.
+/// `M. L. King Jr.`; an organisation (`literal`) whole, `World Health Organization`.
 #[must_use]
 pub fn display_name(name: &CslName) -> String {
     if !name.literal.is_empty() {
         return name.literal.clone();
     }
     words(&[
-        &name.given,
+        &display_given(&name.given),
         &name.dropping_particle,
         &name.non_dropping_particle,
         &name.family,
@@ -66,10 +137,19 @@ pub fn display_name(name: &CslName) -> String {
     ])
 }
 
-/// The author list as printed: `A`, `A and B`, `A, B, C, and D`.
+/// The author list as printed: `A`, `A and B`, `A, B, C, and D`; `A, B et al.` when the list
+/// ends in "et al." written as an author (which is not printed as a name).
 #[must_use]
 pub fn author_list(names: &[CslName]) -> String {
-    let names: Vec<String> = names.iter().map(display_name).collect();
+    let et_al = names.iter().any(is_et_al);
+    let names: Vec<String> = names
+        .iter()
+        .filter(|name| !is_et_al(name))
+        .map(display_name)
+        .collect();
+    if et_al && !names.is_empty() {
+        return format!("{} et al.", names.join(", "));
+    }
     match names.as_slice() {
         [] => String::new(),
         [one] => one.clone(),
@@ -90,21 +170,133 @@ pub fn year(reference: &Reference) -> Option<i32> {
         .copied()
 }
 
-/// A short form for lists: `Porter & van der Linde (1995)`, `Latham-Sprinkle et al. (2019)`.
+/// The name a short form and sorting use: the family name with its non-dropping particle
+/// (`van der Linde`), an organisation whole (`World Health Organization`), or the given name
+/// when that is all there is.
+#[must_use]
+pub fn short_name(name: &CslName) -> String {
+    if !name.literal.is_empty() {
+        return name.literal.clone();
+    }
+    if name.family.is_empty() {
+        return name.given.clone();
+    }
+    words(&[&name.non_dropping_particle, &name.family])
+}
+
+/// The date a CSL date variable's value means, read leniently: a CSL date object as it is
+/// (`{"date-parts": [[2006, 5]]}`, `{"literal": "spring 2006"}`, `{"raw": "2006-05"}`), and
+/// the slips people write for one: `{"year": 2006, "month": 5}`, `"2006-05-01"`, `"2006"`,
+/// `2006`, `{"date-parts": [2006, 5]}`. Other text becomes a literal date; `None` when nothing
+/// in the value is a date.
+#[must_use]
+pub fn lenient_date(value: &Value) -> Option<CslDate> {
+    let from_parts = |parts: Vec<i32>| {
+        (!parts.is_empty()).then(|| CslDate {
+            date_parts: vec![parts],
+            ..CslDate::default()
+        })
+    };
+    match value {
+        Value::String(text) => date_from_text(text),
+        Value::Number(number) => number
+            .as_i64()
+            .and_then(|year| i32::try_from(year).ok())
+            .and_then(|year| from_parts(vec![year])),
+        Value::Object(object) => {
+            if let Ok(date) = serde_json::from_value::<CslDate>(value.clone())
+                && (date.date_parts.first().is_some_and(|p| !p.is_empty())
+                    || !date.literal.trim().is_empty())
+            {
+                return Some(date);
+            }
+            let number = |key: &str| -> Option<i32> {
+                match object.get(key)? {
+                    Value::Number(number) => i32::try_from(number.as_i64()?).ok(),
+                    Value::String(text) => text.trim().parse().ok(),
+                    _ => None,
+                }
+            };
+            if let Some(Value::Array(flat)) = object.get("date-parts") {
+                let parts: Vec<i32> = flat
+                    .iter()
+                    .map_while(|part| match part {
+                        Value::Number(n) => i32::try_from(n.as_i64()?).ok(),
+                        Value::String(text) => text.trim().parse().ok(),
+                        _ => None,
+                    })
+                    .collect();
+                if let Some(date) = from_parts(parts) {
+                    return Some(date);
+                }
+            }
+            if let Some(year) = number("year") {
+                let mut parts = vec![year];
+                if let Some(month) = number("month") {
+                    parts.push(month);
+                    parts.extend(number("day"));
+                }
+                return from_parts(parts);
+            }
+            ["raw", "edtf", "literal"]
+                .iter()
+                .find_map(|key| object.get(*key)?.as_str().and_then(date_from_text))
+        }
+        _ => None,
+    }
+}
+
+/// A date written as text: `2006`, `2006-05`, `2006-05-01` (or with `/`) as date parts, other
+/// text as a literal date.
+fn date_from_text(text: &str) -> Option<CslDate> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    // The year first, in four digits; month and day in one or two.
+    let numbers: Option<Vec<i32>> = text
+        .split(['-', '/'])
+        .enumerate()
+        .map(|(i, part)| {
+            let width_ok = if i == 0 {
+                part.len() == 4
+            } else {
+                (1..=2).contains(&part.len())
+            };
+            if width_ok && part.chars().all(|c| c.is_ascii_digit()) {
+                part.parse().ok()
+            } else {
+                None
+            }
+        })
+        .collect();
+    Some(match numbers {
+        Some(parts) if parts.len() <= 3 => CslDate {
+            date_parts: vec![parts],
+            ..CslDate::default()
+        },
+        _ => CslDate {
+            literal: text.to_owned(),
+            ..CslDate::default()
+        },
+    })
+}
+
+/// A short form for lists: `Porter & van der Linde (1995)`, `Latham-Sprinkle et al. (2019)`,
+/// `World Health Organization (2006)`. "et al." written as an author counts as more authors.
 #[must_use]
 pub fn short_label(reference: &Reference) -> String {
-    let family = |name: &CslName| {
-        if name.literal.is_empty() {
-            words(&[&name.non_dropping_particle, &name.family])
-        } else {
-            name.literal.clone()
-        }
-    };
-    let authors = match reference.author.as_slice() {
+    let et_al = reference.author.iter().any(is_et_al);
+    let people: Vec<&CslName> = reference
+        .author
+        .iter()
+        .filter(|name| !is_et_al(name))
+        .collect();
+    let authors = match people.as_slice() {
         [] => "Anon.".to_owned(),
-        [one] => family(one),
-        [a, b] => format!("{} & {}", family(a), family(b)),
-        [a, ..] => format!("{} et al.", family(a)),
+        [one] if !et_al => short_name(one),
+        [a, b] if !et_al => format!("{} & {}", short_name(a), short_name(b)),
+        [a, ..] => format!("{} et al.", short_name(a)),
     };
     match year(reference) {
         Some(year) => format!("{authors} ({year})"),
@@ -222,6 +414,149 @@ mod tests {
             entry("lathamsprinkle2019"),
             "J. Latham-Sprinkle, F. David, K. Bryant, and J. Larsen, “Migrants and their vulnerability to human trafficking, modern slavery and forced labour,” 2019."
         );
+    }
+
+    fn person(family: &str, given: &str) -> CslName {
+        CslName {
+            family: family.to_owned(),
+            given: given.to_owned(),
+            ..CslName::default()
+        }
+    }
+
+    fn group(literal: &str) -> CslName {
+        CslName {
+            literal: literal.to_owned(),
+            ..CslName::default()
+        }
+    }
+
+    #[test]
+    fn et_al_in_its_usual_spellings_is_not_a_person() {
+        for written in [
+            "et al",
+            "et al.",
+            "Et Al.",
+            "et. al.",
+            "and others",
+            "Others",
+            "ET AL",
+        ] {
+            assert!(is_et_al(&person(written, "")), "{written}");
+            assert!(is_et_al(&group(written)), "{written}");
+            assert!(is_et_al(&person("", written)), "{written}");
+        }
+        for name in ["Etal", "Otherson", "Al", "Smith"] {
+            assert!(!is_et_al(&person(name, "J.")), "{name}");
+        }
+    }
+
+    #[test]
+    fn et_al_written_as_an_author_prints_as_et_al() {
+        let names = [person("Smith", "J."), person("Doe", "A."), group("et al.")];
+        assert_eq!(author_list(&names), "J. Smith, A. Doe et al.");
+        let reference = Reference {
+            author: vec![person("Smith", "J."), person("et al.", "")],
+            ..Reference::default()
+        };
+        assert_eq!(short_label(&reference), "Smith et al. (n.d.)");
+        let reference = Reference {
+            author: vec![person("Smith", "J."), person("Doe", "A."), group("others")],
+            ..Reference::default()
+        };
+        assert_eq!(short_label(&reference), "Smith et al. (n.d.)");
+    }
+
+    #[test]
+    fn initials_written_together_are_separate_initials() {
+        for (given, expected) in [
+            ("JE", Some("J. E.")),
+            ("J.E.", Some("J. E.")),
+            ("J E", Some("J. E.")),
+            ("J. E.", Some("J. E.")),
+            ("J", Some("J.")),
+            ("JEM", Some("J. E. M.")),
+            ("ÉM", Some("É. M.")),
+            ("Jo", None),
+            ("Ed", None),
+            ("JEMS", None),
+            ("Martin Luther", None),
+            ("J.-P.", None),
+            ("", None),
+        ] {
+            assert_eq!(initials(given).as_deref(), expected, "{given:?}");
+        }
+        assert_eq!(display_name(&person("Lawn", "JE")), "J. E. Lawn");
+        assert_eq!(display_name(&person("Lawn", "Joy")), "Joy Lawn");
+        assert_eq!(first_initial("JE"), "J");
+        assert_eq!(first_initial("J. E."), "J");
+        assert_eq!(first_initial("élodie"), "É");
+        assert_eq!(first_initial(""), "");
+    }
+
+    #[test]
+    fn a_group_author_is_shown_whole() {
+        let who = Reference {
+            item_type: "report".to_owned(),
+            title: "Neonatal and perinatal mortality".to_owned(),
+            author: vec![group("World Health Organization")],
+            issued: Some(CslDate {
+                date_parts: vec![vec![2006]],
+                ..CslDate::default()
+            }),
+            ..Reference::default()
+        };
+        assert_eq!(short_label(&who), "World Health Organization (2006)");
+        assert_eq!(
+            list_entry(&who).to_plain_string(),
+            "World Health Organization, Neonatal and perinatal mortality. 2006."
+        );
+        let two = [
+            group("IeDEA Southern Africa Collaboration"),
+            person("Smith", "J"),
+        ];
+        assert_eq!(
+            author_list(&two),
+            "IeDEA Southern Africa Collaboration and J. Smith"
+        );
+    }
+
+    #[test]
+    fn loosely_written_dates_are_read_as_meant() {
+        let date = |json: &str| {
+            serde_json::from_str::<Value>(json)
+                .ok()
+                .and_then(|value| lenient_date(&value))
+        };
+        let parts = |json: &str| date(json).map(|d| d.date_parts);
+        assert_eq!(
+            parts(r#"{"date-parts": [[2006, 5]]}"#),
+            Some(vec![vec![2006, 5]])
+        );
+        assert_eq!(parts(r#"{"year": 2006}"#), Some(vec![vec![2006]]));
+        assert_eq!(
+            parts(r#"{"year": "2006", "month": 5, "day": 2}"#),
+            Some(vec![vec![2006, 5, 2]])
+        );
+        assert_eq!(parts(r#""2006""#), Some(vec![vec![2006]]));
+        assert_eq!(parts(r#""2006-05-01""#), Some(vec![vec![2006, 5, 1]]));
+        assert_eq!(parts("2006"), Some(vec![vec![2006]]));
+        assert_eq!(
+            parts(r#"{"date-parts": [2006, 5]}"#),
+            Some(vec![vec![2006, 5]])
+        );
+        assert_eq!(parts(r#"{"raw": "2006-05"}"#), Some(vec![vec![2006, 5]]));
+        assert_eq!(
+            date(r#""spring 2006""#).map(|d| d.literal),
+            Some("spring 2006".to_owned())
+        );
+        assert_eq!(
+            date(r#""05-2006""#).map(|d| d.literal),
+            Some("05-2006".to_owned())
+        );
+        assert_eq!(date(r#"{"month": 5}"#), None);
+        assert_eq!(date("[2006]"), None);
+        assert_eq!(date(r#""""#), None);
     }
 
     #[test]

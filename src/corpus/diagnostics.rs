@@ -103,6 +103,10 @@ pub enum Code {
     UnknownCslField,
     /// A CSL date has a key that is not a CSL date key; it is kept but not used.
     UnknownDateKey,
+    /// A CSL date variable (`accessed`, `event-date` …) is not a CSL date object.
+    MalformedDate,
+    /// "et al." is written as an author (or editor); styles add it themselves.
+    EtAlAuthor,
     /// A bibliography entry (BibTeX entry, RIS record, CSL-JSON item) cannot be read; it is
     /// left out and the others load.
     SkippedEntry,
@@ -146,6 +150,8 @@ impl Code {
             Self::UnknownCslType => "unknown-csl-type",
             Self::UnknownCslField => "unknown-csl-field",
             Self::UnknownDateKey => "unknown-date-key",
+            Self::MalformedDate => "malformed-date",
+            Self::EtAlAuthor => "et-al-author",
             Self::SkippedEntry => "skipped-entry",
             Self::BibtexSyntax => "bibtex-syntax",
         }

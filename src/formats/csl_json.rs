@@ -23,6 +23,10 @@ pub const CUSTOM_KEY: &str = "paperlens";
 /// already holds keeps its other keys; a `custom` that is not an object is left alone.
 #[must_use]
 pub fn item(reference: &Reference, links: Option<&CrossLinks>) -> Reference {
+    // CSL-JSON is the corpus's own reference format, so it is written as the corpus has it:
+    // "et al." written as an author, initials run together and loosely written dates are
+    // kept as written (the `et-al-author` and `malformed-date` warnings say so at load),
+    // where BibTeX, RIS and the citation styles write what they mean.
     let mut item = reference.clone();
     if let Some(links) = links
         && let Ok(links) = serde_json::to_value(links)

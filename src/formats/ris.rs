@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use crate::corpus::Corpus;
-use crate::corpus::cite::words;
+use crate::corpus::cite::{is_et_al, lenient_date, words};
 use crate::corpus::diagnostics::{Code, Diagnostic, LineIndex, Location};
 use crate::corpus::model::{CslDate, CslName, Reference};
 
@@ -166,10 +166,11 @@ fn split_pages(page: &str) -> (String, Option<String>) {
 pub fn record(reference: &Reference, links: Option<&CrossLinks>) -> String {
     let mut out = String::new();
     tag(&mut out, "TY", ris_type(&reference.item_type));
-    for name in &reference.author {
+    // "et al." written as a name is not a person: RIS has no way to say it, so it is left out.
+    for name in reference.author.iter().filter(|name| !is_et_al(name)) {
         tag(&mut out, "AU", &ris_name(name));
     }
-    for name in &reference.editor {
+    for name in reference.editor.iter().filter(|name| !is_et_al(name)) {
         tag(&mut out, "A2", &ris_name(name));
     }
     tag(&mut out, "TI", &reference.title);
@@ -212,14 +213,19 @@ pub fn record(reference: &Reference, links: Option<&CrossLinks>) -> String {
                     tag(&mut out, "KW", keyword.trim());
                 }
             }
-            ("accessed", _) => {
-                if let Some(parts) = serde_json::from_value::<CslDate>(value.clone())
-                    .ok()
-                    .and_then(|d| d.date_parts.into_iter().next())
-                {
-                    tag(&mut out, "Y2", &ris_date(&parts));
-                }
-            }
+            // Read leniently (`"2006-05"`, `{"year": 2006}`); a date with no parts stays a note.
+            ("accessed", _) => match lenient_date(value)
+                .and_then(|date| date.date_parts.into_iter().next())
+                .filter(|parts| !parts.is_empty())
+            {
+                Some(parts) => tag(&mut out, "Y2", &ris_date(&parts)),
+                None => notes.push(format!(
+                    "{key}: {}",
+                    value
+                        .as_str()
+                        .map_or_else(|| value.to_string(), str::to_owned)
+                )),
+            },
             (_, Value::String(text)) => notes.push(format!("{key}: {text}")),
             _ => notes.push(format!("{key}: {value}")),
         }
@@ -539,6 +545,45 @@ mod tests {
         assert!(imported.diagnostics[0].message.contains("Broken"));
         assert_eq!(imported.references[1].item_type, "book");
         assert_eq!(imported.locations[1].line, 8);
+    }
+
+    #[test]
+    fn et_al_is_left_out_an_organisation_is_one_line_and_accessed_is_y2() {
+        let name = |family: &str, literal: &str| CslName {
+            family: family.to_owned(),
+            literal: literal.to_owned(),
+            ..CslName::default()
+        };
+        let mut reference = Reference {
+            id: "who2006".to_owned(),
+            item_type: "report".to_owned(),
+            author: vec![
+                name("", "IeDEA Southern Africa Collaboration"),
+                name("Smith", ""),
+                name("", "et al."),
+            ],
+            editor: vec![name("others", "")],
+            ..Reference::default()
+        };
+        reference
+            .extra
+            .insert("accessed".to_owned(), serde_json::json!("2024-03-05"));
+        let text = record(&reference, None);
+        assert!(
+            text.contains("AU  - IeDEA Southern Africa Collaboration\r\nAU  - Smith\r\nY2"),
+            "{text}"
+        );
+        assert!(!text.contains("et al") && !text.contains("A2"), "{text}");
+        assert!(text.contains("Y2  - 2024/03/05/"), "{text}");
+        // A date with no parts survives as a note.
+        reference
+            .extra
+            .insert("accessed".to_owned(), serde_json::json!("last spring"));
+        assert!(
+            record(&reference, None).contains("N1  - accessed: last spring"),
+            "{}",
+            record(&reference, None)
+        );
     }
 
     #[test]

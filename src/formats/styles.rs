@@ -21,8 +21,8 @@ use hayagriva::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::cite::{Formatted, Span};
-use crate::corpus::model::Reference;
+use crate::corpus::cite::{Formatted, Span, initials, is_et_al, lenient_date};
+use crate::corpus::model::{CslDate, CslName, Reference};
 
 /// A citation style students are commonly asked for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -173,16 +173,58 @@ pub fn to_csl_item(reference: &Reference, style: CitationStyle) -> Item {
         {
             value = serde_json::Value::String(typographic_quotes(text, style.inner_quotes()));
         }
-        if DATE_FIELDS.contains(&key.as_str())
-            && let Some(serde_json::Value::Array(parts)) = value.get_mut("date-parts")
-        {
-            parts.truncate(1);
+        if DATE_FIELDS.contains(&key.as_str()) {
+            // A date written loosely (`"accessed": "2024-03-05"`) is given as the date meant.
+            let is_csl_date = value.is_object()
+                && serde_json::from_value::<CslDate>(value.clone()).is_ok_and(|date| {
+                    date.date_parts.iter().any(|parts| !parts.is_empty())
+                        || !date.literal.is_empty()
+                });
+            if !is_csl_date
+                && let Some(date) = lenient_date(&value)
+                && let Ok(meant) = serde_json::to_value(date)
+            {
+                value = meant;
+            }
+            if let Some(serde_json::Value::Array(parts)) = value.get_mut("date-parts") {
+                parts.truncate(1);
+            }
+        }
+        if let serde_json::Value::Array(names) = &mut value {
+            ready_names(names);
         }
         if let Ok(value) = serde_json::from_value::<Value>(value) {
             item.0.insert(key, value);
         }
     }
     item
+}
+
+/// A CSL name list readied for the renderer: "et al." written as a name is left out (the
+/// style adds "et al." itself), and initials written together are spaced out (`JE` →
+/// `J. E.`, which the renderer would otherwise take for one name). A list that is not names
+/// is left as it is.
+fn ready_names(names: &mut Vec<serde_json::Value>) {
+    let is_name = |value: &serde_json::Value| {
+        value.as_object().is_some_and(|object| {
+            ["family", "given", "literal"]
+                .iter()
+                .any(|key| object.contains_key(*key))
+        })
+    };
+    if names.is_empty() || !names.iter().all(is_name) {
+        return;
+    }
+    names.retain(|value| {
+        serde_json::from_value::<CslName>(value.clone()).map_or(true, |name| !is_et_al(&name))
+    });
+    for name in names.iter_mut() {
+        if let Some(serde_json::Value::String(given)) = name.get_mut("given")
+            && let Some(spaced) = initials(given)
+        {
+            *given = spaced;
+        }
+    }
 }
 
 /// Straight single quotes made typographic. An apostrophe (`Let's`, `students'`) becomes `’`;
@@ -404,7 +446,6 @@ fn trim_spans(mut spans: Vec<Span>) -> Vec<Span> {
 mod tests {
     use super::*;
     use crate::corpus::Corpus;
-    use crate::corpus::model::CslDate;
 
     /// The entry of a built-in reference in `style`: plain text and the italic runs.
     fn entry(style: CitationStyle, id: &str) -> (String, Vec<String>) {
@@ -666,7 +707,7 @@ mod tests {
             id: "r".to_owned(),
             item_type: "book".to_owned(),
             title: "Collected works".to_owned(),
-            author: vec![crate::corpus::model::CslName {
+            author: vec![CslName {
                 family: "Doe".to_owned(),
                 given: "J.".to_owned(),
                 ..Default::default()

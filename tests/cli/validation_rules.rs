@@ -89,6 +89,10 @@ const RULES: &[Rule] = &[
     rule("unknown-csl-field.json", "unknown-csl-field", W, Some("$.references[0].container-titel"), "\"container-titel\"", 0),
     // `{"year": 2021}` is no CSL date: the reference has none, and the warning says so.
     rule("unknown-date-key.json", "unknown-date-key", W, Some("$.references[1].issued.year"), "\"year\": 2021", 0),
+    // `accessed` written as text instead of a CSL date object.
+    rule("malformed-date.json", "malformed-date", W, Some("$.references[0].accessed"), "\"accessed\": \"2024-03-05\"", 0),
+    // "et al." written as an author is not a person; styles add it themselves.
+    rule("et-al-author.json", "et-al-author", W, Some("$.references[0].author[1]"), "\"literal\": \"et al.\"", 0),
 ];
 
 /// Every code that parsing or validating a file can produce. `invalid-utf8` and `too-large`
@@ -121,6 +125,8 @@ const FIXTURE_CODES: &[&str] = &[
     "unknown-csl-type",
     "unknown-csl-field",
     "unknown-date-key",
+    "malformed-date",
+    "et-al-author",
 ];
 
 /// The 1-based line of the `nth` occurrence of `marker` in `text`.

@@ -383,3 +383,85 @@ fn the_corpus_json_export_loads_back_as_the_same_corpus() {
     assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
     assert_eq!(report.corpus.expect("loaded").file, corpus.file);
 }
+
+/// Names and dates written the ways people write them: an organisation, "et al." written as an
+/// author, initials run together, date variables besides `issued`, one of them loosely.
+#[test]
+fn names_and_dates_travel_as_each_format_can_carry_them() {
+    let name = |family: &str, given: &str, literal: &str| CslName {
+        family: family.to_owned(),
+        given: given.to_owned(),
+        literal: literal.to_owned(),
+        ..CslName::default()
+    };
+    let mut extra = BTreeMap::new();
+    extra.insert("accessed".to_owned(), json!({"date-parts": [[2024, 3, 5]]}));
+    extra.insert("event-date".to_owned(), json!({"date-parts": [[2019, 6]]}));
+    extra.insert("original-date".to_owned(), json!({"year": 1850}));
+    let reference = Reference {
+        id: "who2006".to_owned(),
+        item_type: "report".to_owned(),
+        citation_number: Some(1),
+        title: "Neonatal and perinatal mortality".to_owned(),
+        author: vec![
+            name("", "", "World Health Organization"),
+            name("Lawn", "JE", ""),
+            name("", "", "et al."),
+        ],
+        issued: Some(CslDate {
+            date_parts: vec![vec![2006]],
+            ..CslDate::default()
+        }),
+        publisher: "WHO".to_owned(),
+        extra,
+        ..Reference::default()
+    };
+    let file: CorpusFile = into_corpus_file(vec![reference.clone()], "names");
+    let corpus = Corpus::from_file(file, "names").expect("valid");
+    let codes: Vec<&str> = corpus.warnings.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["unknown-date-key", "et-al-author"]);
+    let people = &reference.author[..2];
+
+    // BibTeX: the organisation braced whole, "et al." as `and others`, which reads back as no
+    // name; `urldate` and `eventdate` keep month and day; the loose date is written as meant.
+    let bib = export(&corpus, ReferenceFormat::Bibtex);
+    for field in [
+        "author = {{World Health Organization} and Lawn, JE and others},",
+        "urldate = {2024-03-05},",
+        "eventdate = {2019-06},",
+        "origdate = {1850},",
+    ] {
+        assert!(words(&bib).contains(field), "{field}: {bib}");
+    }
+    let back = import(&bib, "names.bib");
+    let back = &back.file.references[0];
+    assert_eq!(back.author, people);
+    assert_eq!(back.extra.get("accessed"), reference.extra.get("accessed"));
+    assert_eq!(
+        back.extra.get("event-date"),
+        reference.extra.get("event-date")
+    );
+    assert_eq!(
+        back.extra.get("original-date"),
+        Some(&json!({"date-parts": [[1850]]}))
+    );
+
+    // RIS: one `AU` line for the organisation, none for "et al.", `accessed` as `Y2`.
+    let ris = export(&corpus, ReferenceFormat::Ris);
+    assert!(
+        ris.contains("AU  - World Health Organization\r\nAU  - Lawn, JE\r\nTI  - "),
+        "{ris}"
+    );
+    assert!(ris.contains("Y2  - 2024/03/05/\r\n"), "{ris}");
+    let back = import(&ris, "names.ris");
+    let back = &back.file.references[0];
+    assert_eq!(back.author, people);
+    assert_eq!(back.extra.get("accessed"), reference.extra.get("accessed"));
+
+    // CSL-JSON keeps the reference as the corpus has it, "et al." included.
+    let csl = export(&corpus, ReferenceFormat::CslJson);
+    let report = open_text(&csl, "names.json");
+    let back = report.corpus.expect("loaded");
+    assert_eq!(back.file.references[0].author, reference.author);
+    assert_eq!(back.file.references[0].extra, reference.extra);
+}

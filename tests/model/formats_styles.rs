@@ -4,8 +4,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use paperlens::corpus::Corpus;
-use paperlens::corpus::model::Reference;
-use paperlens::formats::{CitationStyle, format_bibliography, format_in_text};
+use paperlens::corpus::model::{CslDate, CslName, Reference};
+use paperlens::formats::{
+    CitationStyle, format_bibliography, format_bibliography_entry, format_in_text,
+};
 use paperlens::open::open_path;
 
 use crate::common;
@@ -71,4 +73,62 @@ fn every_biblatex_example_in_every_style() {
     let corpus = report.corpus.expect("loads");
     assert_eq!(corpus.file.references.len(), 90);
     check_all(&corpus.file.references, false);
+}
+
+/// A group author is printed whole, "et al." written as an author is left to the style, initials
+/// run together are initials, and a loosely written `accessed` date is printed.
+#[test]
+fn group_authors_stay_whole_et_al_is_the_styles_and_initials_are_initials() {
+    let name = |family: &str, given: &str, literal: &str| CslName {
+        family: family.to_owned(),
+        given: given.to_owned(),
+        literal: literal.to_owned(),
+        ..CslName::default()
+    };
+    let mut reference = Reference {
+        id: "who2006".to_owned(),
+        item_type: "webpage".to_owned(),
+        title: "Neonatal mortality".to_owned(),
+        author: vec![
+            name("", "", "World Health Organization"),
+            name("Lawn", "JE", ""),
+            name("Cousens", "S", ""),
+            name("", "", "et al."),
+        ],
+        issued: Some(CslDate {
+            date_parts: vec![vec![2006]],
+            ..CslDate::default()
+        }),
+        url: "https://who.int".to_owned(),
+        ..Reference::default()
+    };
+    reference
+        .extra
+        .insert("accessed".to_owned(), serde_json::json!("2024-03-05"));
+    let text = |style| format_bibliography_entry(&reference, style).to_plain_string();
+    assert_eq!(
+        text(CitationStyle::Apa),
+        "World Health Organization, Lawn, J. E., & Cousens, S. (2006). Neonatal mortality. https://who.int"
+    );
+    assert_eq!(
+        text(CitationStyle::Ieee),
+        "World Health Organization, J. E. Lawn, and S. Cousens, “Neonatal mortality.” Accessed: Mar. 05, 2024. [Online]. Available: https://who.int"
+    );
+    assert_eq!(
+        text(CitationStyle::ChicagoAuthorDate),
+        "World Health Organization, J. E. Lawn, and S. Cousens. 2006. “Neonatal Mortality.” https://who.int."
+    );
+    assert_eq!(
+        format_in_text(&[&reference], CitationStyle::Apa, 1),
+        "(World Health Organization et al., 2006)"
+    );
+    reference.author.truncate(1);
+    assert_eq!(
+        format_in_text(&[&reference], CitationStyle::Harvard, 1),
+        "(World Health Organization, 2006)"
+    );
+    assert_eq!(
+        format_bibliography_entry(&reference, CitationStyle::Harvard).to_plain_string(),
+        "World Health Organization (2006) Neonatal mortality. Available at: https://who.int (Accessed: 5 March 2024)."
+    );
 }

@@ -6,6 +6,7 @@
 //! module named after it.
 
 mod csl_fields;
+mod names;
 mod records;
 mod references;
 mod sections;
@@ -109,6 +110,7 @@ pub fn validate_with(file: &CorpusFile, ids: &IdMaps<'_>, text: &TextPass<'_>) -
     sections::check_sections(file, ids, &mut out);
     references::check_references(file, &mut out);
     csl_fields::check_csl_fields(file, &mut out);
+    names::check_names(file, &mut out);
     // Only paragraphs that series quotes point into need their printed text.
     let quoted: HashSet<&str> = file
         .series

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use crate::corpus::Corpus;
-use crate::corpus::cite::words;
+use crate::corpus::cite::{is_et_al, lenient_date, words};
 use crate::corpus::model::{CslDate, CslName, Reference};
 use crate::formats::links::CrossLinks;
 use crate::formats::{ExportError, each_reference};
@@ -110,7 +110,14 @@ pub fn entry(reference: &Reference, links: Option<&CrossLinks>) -> String {
         if name.is_empty() {
             continue;
         }
-        push(&mut fields, &name, extra_value(value));
+        // A date variable written loosely (`"accessed": "2006-05"`, `{"year": 2006}`) is
+        // written as the date it means, so `urldate` and the like stay dates.
+        let date = DATE_VARIABLES
+            .contains(&key.as_str())
+            .then(|| lenient_date(value))
+            .flatten();
+        let text = date.map_or_else(|| extra_value(value), |date| date_text(&date));
+        push(&mut fields, &name, text);
     }
     let mut out = format!("@{kind}{{{},\n", citation_key(&reference.id));
     let width = fields.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
@@ -120,6 +127,16 @@ pub fn entry(reference: &Reference, links: Option<&CrossLinks>) -> String {
     out.push_str("}\n");
     out
 }
+
+/// The CSL date variables kept in `extra`, written as BibLaTeX dates (`urldate`, `eventdate`,
+/// `origdate`) or as fields of their own name.
+const DATE_VARIABLES: [&str; 5] = [
+    "accessed",
+    "available-date",
+    "event-date",
+    "original-date",
+    "submitted",
+];
 
 /// A citation key BibTeX accepts: characters it treats specially become `-`.
 #[must_use]
@@ -198,9 +215,14 @@ fn list_value(text: &str) -> String {
 }
 
 /// Names as BibTeX writes them: `von Last, First and …`, or `von Last, Jr, First` with a
-/// suffix; an organisation in braces. Both CSL particles go in the von part.
+/// suffix; an organisation in braces, so BibTeX neither splits nor abbreviates it
+/// (`{World Health Organization}`). Both CSL particles go in the von part. "et al." written as
+/// a name is not written as one: the list ends in BibTeX's own `and others` instead.
 fn names(list: &[CslName]) -> String {
-    list.iter()
+    let et_al = list.iter().any(is_et_al);
+    let mut written: Vec<String> = list
+        .iter()
+        .filter(|name| !is_et_al(name))
         .map(|name| {
             if !name.literal.is_empty() || (name.family.is_empty() && !name.given.is_empty()) {
                 let literal = if name.literal.is_empty() {
@@ -233,8 +255,11 @@ fn names(list: &[CslName]) -> String {
                 (false, _) => format!("{von_last}, {}, {}", part(&name.suffix), part(&name.given)),
             }
         })
-        .collect::<Vec<_>>()
-        .join(" and ")
+        .collect();
+    if et_al && !written.is_empty() {
+        written.push("others".to_owned());
+    }
+    written.join(" and ")
 }
 
 /// `year` and `month` of the first date; a day or a range adds BibLaTeX's `date`. A date given
@@ -255,24 +280,43 @@ fn date_fields(date: &CslDate) -> Vec<(&'static str, String)> {
         fields.push(("month", month.to_string()));
     }
     if day.is_some() || date.date_parts.len() > 1 {
-        let iso = |parts: &Vec<i32>| {
-            parts
-                .iter()
-                .enumerate()
-                .map(|(i, n)| {
-                    if i == 0 {
-                        format!("{n:04}")
-                    } else {
-                        format!("{n:02}")
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join("-")
-        };
-        let range: Vec<String> = date.date_parts.iter().take(2).map(iso).collect();
-        fields.push(("date", range.join("/")));
+        fields.push(("date", iso_range(date)));
     }
     fields
+}
+
+/// The date parts in ISO form, a range joined by `/`: `2001-02-03/2002`.
+fn iso_range(date: &CslDate) -> String {
+    let iso = |parts: &Vec<i32>| {
+        parts
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                if i == 0 {
+                    format!("{n:04}")
+                } else {
+                    format!("{n:02}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("-")
+    };
+    let range: Vec<String> = date.date_parts.iter().take(2).map(iso).collect();
+    range.join("/")
+}
+
+/// A date as one BibLaTeX date field: its parts in ISO form with month and day when known
+/// (`2006-05`), or its text when it has no parts.
+fn date_text(date: &CslDate) -> String {
+    if date
+        .date_parts
+        .first()
+        .is_some_and(|parts| !parts.is_empty())
+    {
+        iso_range(date)
+    } else {
+        escape(&date.literal)
+    }
 }
 
 /// An extra CSL-JSON value as field text: names as a BibTeX name list, dates in ISO form,
@@ -293,15 +337,7 @@ fn extra_value(value: &Value) -> String {
             if object.contains_key("date-parts") || object.contains_key("literal") =>
         {
             match serde_json::from_value::<CslDate>(value.clone()) {
-                Ok(date) => {
-                    let fields = date_fields(&date);
-                    fields
-                        .iter()
-                        .find(|(n, _)| *n == "date")
-                        .or_else(|| fields.iter().find(|(n, _)| *n == "year"))
-                        .map(|(_, v)| v.clone())
-                        .unwrap_or_default()
-                }
+                Ok(date) => date_text(&date),
                 Err(_) => escape(&value.to_string()),
             }
         }
@@ -353,6 +389,78 @@ mod tests {
         assert_eq!(back.page, reference.page);
         assert_eq!(back.url, reference.url);
         assert_eq!(back.issued, reference.issued);
+    }
+
+    #[test]
+    fn et_al_becomes_and_others_and_an_organisation_stays_whole() {
+        let mut reference = Reference {
+            id: "who2006".to_owned(),
+            item_type: "report".to_owned(),
+            title: "T".to_owned(),
+            author: vec![
+                CslName {
+                    literal: "World Health Organization".to_owned(),
+                    ..CslName::default()
+                },
+                CslName {
+                    family: "Lawn".to_owned(),
+                    given: "JE".to_owned(),
+                    ..CslName::default()
+                },
+                CslName {
+                    family: "et al.".to_owned(),
+                    ..CslName::default()
+                },
+            ],
+            ..Reference::default()
+        };
+        let text = entry(&reference, None);
+        assert!(
+            text.contains("author = {{World Health Organization} and Lawn, JE and others},"),
+            "{text}"
+        );
+        let back = one(&text);
+        assert_eq!(back.author.first(), reference.author.first());
+        // A list that is only "et al." has no author to write.
+        reference.author.drain(..2);
+        assert!(!entry(&reference, None).contains("author"));
+    }
+
+    #[test]
+    fn date_variables_keep_their_month_and_loose_ones_are_read_as_meant() {
+        let mut reference = Reference {
+            id: "d".to_owned(),
+            item_type: "webpage".to_owned(),
+            title: "T".to_owned(),
+            ..Reference::default()
+        };
+        reference.extra.insert(
+            "accessed".to_owned(),
+            serde_json::json!({"date-parts": [[2020, 5]]}),
+        );
+        reference
+            .extra
+            .insert("event-date".to_owned(), serde_json::json!({"year": 2019}));
+        reference
+            .extra
+            .insert("original-date".to_owned(), serde_json::json!("1850"));
+        let text = entry(&reference, None);
+        for field in [
+            "urldate      = {2020-05}",
+            "eventdate    = {2019}",
+            "origdate     = {1850}",
+        ] {
+            assert!(text.contains(field), "{field}: {text}");
+        }
+        let back = one(&text);
+        assert_eq!(
+            back.extra.get("accessed"),
+            Some(&serde_json::json!({"date-parts": [[2020, 5]]}))
+        );
+        assert_eq!(
+            back.extra.get("event-date"),
+            Some(&serde_json::json!({"date-parts": [[2019]]}))
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ use biblatex::{
 };
 use serde_json::Value;
 
+use crate::corpus::cite::is_et_al;
 use crate::corpus::model::{CslDate, CslName, Reference};
 
 use super::latex::{decode_latex, restore_literals};
@@ -76,8 +77,14 @@ fn csl_name(person: &Person) -> CslName {
     }
 }
 
+/// People as CSL names. BibTeX's `and others` (the list goes on) is not a person: CSL-JSON has
+/// no way to say it, and styles add "et al." themselves, so it is not read as a name.
 fn csl_names(people: &[Person]) -> Vec<CslName> {
-    people.iter().map(csl_name).collect()
+    people
+        .iter()
+        .map(csl_name)
+        .filter(|name| !is_et_al(name))
+        .collect()
 }
 
 /// A BibLaTeX date as a CSL date: a range keeps both ends, an open range its known end.
