@@ -210,24 +210,27 @@ pub fn lenient_date(value: &Value) -> Option<CslDate> {
             {
                 return Some(date);
             }
-            let number = |key: &str| -> Option<i32> {
-                match object.get(key)? {
-                    Value::Number(number) => i32::try_from(number.as_i64()?).ok(),
-                    Value::String(text) => text.trim().parse().ok(),
-                    _ => None,
-                }
-            };
-            if let Some(Value::Array(flat)) = object.get("date-parts") {
-                let parts: Vec<i32> = flat
-                    .iter()
-                    .map_while(|part| match part {
-                        Value::Number(n) => i32::try_from(n.as_i64()?).ok(),
-                        Value::String(text) => text.trim().parse().ok(),
-                        _ => None,
-                    })
-                    .collect();
-                if let Some(date) = from_parts(parts) {
-                    return Some(date);
+            let number = |key: &str| object.get(key).and_then(date_number);
+            if let Some(Value::Array(written)) = object.get("date-parts") {
+                // `[2006, 5]` (one date, unnested) or `[["2006", "5"]]` (numbers as text).
+                let one =
+                    |parts: &[Value]| -> Vec<i32> { parts.iter().map_while(date_number).collect() };
+                let mut dates: Vec<Vec<i32>> = if written.iter().all(Value::is_array) {
+                    written
+                        .iter()
+                        .take(2)
+                        .filter_map(Value::as_array)
+                        .map(|parts| one(parts))
+                        .collect()
+                } else {
+                    vec![one(written)]
+                };
+                dates.retain(|parts| !parts.is_empty());
+                if !dates.is_empty() {
+                    return Some(CslDate {
+                        date_parts: dates,
+                        ..CslDate::default()
+                    });
                 }
             }
             if let Some(year) = number("year") {
@@ -242,6 +245,15 @@ pub fn lenient_date(value: &Value) -> Option<CslDate> {
                 .iter()
                 .find_map(|key| object.get(*key)?.as_str().and_then(date_from_text))
         }
+        _ => None,
+    }
+}
+
+/// One part of a date written as a number or as digits.
+fn date_number(value: &Value) -> Option<i32> {
+    match value {
+        Value::Number(number) => i32::try_from(number.as_i64()?).ok(),
+        Value::String(text) => text.trim().parse().ok(),
         _ => None,
     }
 }
@@ -546,6 +558,10 @@ mod tests {
             Some(vec![vec![2006, 5]])
         );
         assert_eq!(parts(r#"{"raw": "2006-05"}"#), Some(vec![vec![2006, 5]]));
+        assert_eq!(
+            parts(r#"{"date-parts": [["2006", "5"], [2007]]}"#),
+            Some(vec![vec![2006, 5], vec![2007]])
+        );
         assert_eq!(
             date(r#""spring 2006""#).map(|d| d.literal),
             Some("spring 2006".to_owned())

@@ -181,8 +181,10 @@ fn read_item(mut item: Value) -> Result<Reference, (JsonPath, String)> {
             names.iter_mut().for_each(normalise_name);
         }
     }
-    if let Some(date) = object.get_mut("issued") {
-        normalise_date(date);
+    for key in DATE_VARIABLES {
+        if let Some(date) = object.get_mut(key) {
+            normalise_date(date);
+        }
     }
     serde_path_to_error::deserialize::<_, Reference>(item)
         .map_err(|e| (JsonPath::from_serde(e.path()), e.inner().to_string()))
@@ -197,9 +199,24 @@ fn normalise_name(name: &mut Value) {
     }
 }
 
+/// The CSL date variables, read through [`normalise_date`].
+const DATE_VARIABLES: [&str; 6] = [
+    "issued",
+    "accessed",
+    "event-date",
+    "original-date",
+    "submitted",
+    "available-date",
+];
+
 /// Date parts written as strings become numbers; a `raw` ISO date (`2019-05-01`, `2019/2020`)
-/// becomes date parts.
+/// becomes date parts, and so does a date written as a bare string (`"2019-05-01"`).
 fn normalise_date(date: &mut Value) {
+    if let Value::String(raw) = date {
+        let mut object = Map::new();
+        object.insert("raw".to_owned(), Value::String(raw.clone()));
+        *date = Value::Object(object);
+    }
     let Some(object) = date.as_object_mut() else {
         return;
     };
@@ -278,6 +295,37 @@ mod tests {
             b.issued.as_ref().map(|d| d.date_parts.clone()),
             Some(vec![vec![2001, 2, 3], vec![2002]])
         );
+    }
+
+    #[test]
+    fn every_date_variable_is_read_like_issued() {
+        let text = r#"[{"id": "a", "type": "webpage", "title": "T",
+   "issued": "2019",
+   "accessed": {"date-parts": [["2024", "3", "5"]]},
+   "event-date": {"raw": "2019-06-10/2019-06-12"},
+   "original-date": "about 1850"}]"#;
+        let references = import(text).without_diagnostics();
+        let a = &references[0];
+        assert_eq!(
+            a.issued.as_ref().map(|d| d.date_parts.clone()),
+            Some(vec![vec![2019]])
+        );
+        assert_eq!(
+            a.extra.get("accessed"),
+            Some(&serde_json::json!({"date-parts": [[2024, 3, 5]]}))
+        );
+        assert_eq!(
+            a.extra.get("event-date"),
+            Some(&serde_json::json!({"date-parts": [[2019, 6, 10], [2019, 6, 12]]}))
+        );
+        assert_eq!(
+            a.extra.get("original-date"),
+            Some(&serde_json::json!({"literal": "about 1850"}))
+        );
+        // Read this way, the bibliography opens without date warnings.
+        let corpus = crate::formats::import::into_corpus_file(references, "a");
+        let warnings = crate::corpus::validate::validate(&corpus);
+        assert!(warnings.is_empty(), "{warnings:?}");
     }
 
     #[test]
