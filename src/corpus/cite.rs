@@ -294,26 +294,36 @@ fn date_from_text(text: &str) -> Option<CslDate> {
     })
 }
 
-/// A short form for lists: `Porter & van der Linde (1995)`, `Latham-Sprinkle et al. (2019)`,
-/// `World Health Organization (2006)`. "et al." written as an author counts as more authors.
+/// The authors as a short form names them: `Porter & van der Linde`, `Latham-Sprinkle et al.`,
+/// `World Health Organization`, `Anon.` when there are none. "et al." written as an author
+/// counts as more authors.
 #[must_use]
-pub fn short_label(reference: &Reference) -> String {
+pub fn short_authors(reference: &Reference) -> String {
     let et_al = reference.author.iter().any(is_et_al);
     let people: Vec<&CslName> = reference
         .author
         .iter()
         .filter(|name| !is_et_al(name))
         .collect();
-    let authors = match people.as_slice() {
+    match people.as_slice() {
         [] => "Anon.".to_owned(),
         [one] if !et_al => short_name(one),
         [a, b] if !et_al => format!("{} & {}", short_name(a), short_name(b)),
         [a, ..] => format!("{} et al.", short_name(a)),
-    };
-    match year(reference) {
-        Some(year) => format!("{authors} ({year})"),
-        None => format!("{authors} (n.d.)"),
     }
+}
+
+/// The year as a short form prints it: `1995`, or `n.d.` when there is none.
+#[must_use]
+pub fn year_label(reference: &Reference) -> String {
+    year(reference).map_or_else(|| "n.d.".to_owned(), |year| year.to_string())
+}
+
+/// A short form for lists: `Porter & van der Linde (1995)`, `Latham-Sprinkle et al. (2019)`,
+/// `World Health Organization (2006)`.
+#[must_use]
+pub fn short_label(reference: &Reference) -> String {
+    format!("{} ({})", short_authors(reference), year_label(reference))
 }
 
 /// The entry as the paper's reference list prints it, without the `[n]` label.

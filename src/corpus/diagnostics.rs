@@ -57,6 +57,8 @@ pub enum Code {
     DuplicateId,
     /// A `[@key]` citation names no reference.
     UnknownCitationKey,
+    /// A printed numeric citation marker (`[59]`) names a number no reference carries.
+    UnknownCitationNumber,
     /// A `[@…` citation is not closed or has an empty key.
     MalformedCitation,
     /// A reference is never cited in the text.
@@ -127,6 +129,7 @@ impl Code {
             Self::UnsupportedFormat => "unsupported-format",
             Self::DuplicateId => "duplicate-id",
             Self::UnknownCitationKey => "unknown-citation-key",
+            Self::UnknownCitationNumber => "unknown-citation-number",
             Self::MalformedCitation => "malformed-citation",
             Self::UncitedReference => "uncited-reference",
             Self::UnknownSection => "unknown-section",

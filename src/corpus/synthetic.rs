@@ -161,24 +161,31 @@ fn scaled_series(series: &Series, id: &dyn Fn(&str) -> String) -> Series {
     series
 }
 
-/// `[@key]` → `[@key-copy]` in paragraph text (copy 0 keeps the keys).
+/// `[@key]` → `[@key-copy]` (and `@key` → `@key-copy`) in paragraph text (copy 0 keeps the
+/// keys); everything else is kept as written.
 fn rename_citations(text: &str, copy: usize) -> String {
     if copy == 0 {
         return text.to_owned();
     }
     let (pieces, _) = super::citations::parse(text);
     let mut out = String::with_capacity(text.len() + 16);
+    let mut written_to = 0;
     for piece in pieces {
-        match piece {
-            super::citations::Piece::Text(t) => out.push_str(t),
-            super::citations::Piece::Group { keys, .. } => {
-                let keys: Vec<String> = keys.iter().map(|k| format!("@{k}-{copy}")).collect();
-                out.push('[');
-                out.push_str(&keys.join("; "));
-                out.push(']');
-            }
+        let super::citations::Piece::Group(group) = piece else {
+            continue;
+        };
+        for cite in &group.cites {
+            out.push_str(
+                text.get(written_to..cite.key_range.start)
+                    .unwrap_or_default(),
+            );
+            out.push_str(cite.key);
+            out.push('-');
+            out.push_str(&copy.to_string());
+            written_to = cite.key_range.end;
         }
     }
+    out.push_str(text.get(written_to..).unwrap_or_default());
     out
 }
 

@@ -65,6 +65,8 @@ const RULES: &[Rule] = &[
     rule("unsupported-format.json", "unsupported-format", E, Some("$.format"), "paperlens-corpus/2", 0),
     rule("duplicate-id.json", "duplicate-id", E, Some("$.entities[1].id"), "\"id\": \"exnet\"", 1),
     rule("unknown-citation-key.json", "unknown-citation-key", E, Some("$.sections[0].paragraphs[0].text"), "@nobody2000", 0),
+    // A printed marker naming a number no reference carries: located at the marker.
+    rule("unknown-citation-number.json", "unknown-citation-number", E, Some("$.sections[0].paragraphs[0].text"), "[3]", 0),
     rule("malformed-citation.json", "malformed-citation", E, Some("$.sections[0].paragraphs[0].text"), "[@smith2020 @doe2021]", 0),
     rule("uncited-reference.json", "uncited-reference", W, Some("$.references[2].id"), "\"id\": \"orphan2019\"", 0),
     rule("unknown-section.json", "unknown-section", E, Some("$.sections[1].parent"), "\"parent\": \"introduction\"", 0),
@@ -103,6 +105,7 @@ const FIXTURE_CODES: &[&str] = &[
     "unsupported-format",
     "duplicate-id",
     "unknown-citation-key",
+    "unknown-citation-number",
     "malformed-citation",
     "uncited-reference",
     "unknown-section",

@@ -8,6 +8,7 @@
 mod common;
 
 mod chart_export;
+mod citations;
 mod corpus_fidelity;
 mod formats_import;
 mod formats_pandoc;

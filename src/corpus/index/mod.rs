@@ -16,7 +16,9 @@ use super::kinds::IdMaps;
 use super::model::{CorpusFile, NoteTarget};
 use links::LinkTable;
 
-pub use text::{ParagraphText, TextPass, split_sentences};
+pub use text::{
+    FootnoteMarker, MAX_MISSING_RANGES, ParagraphText, TextPass, UnknownNumber, split_sentences,
+};
 
 /// One paragraph as the reader shows it.
 #[derive(Clone, Debug, Default)]

@@ -2,16 +2,17 @@
 //! (Aho–Corasick over every name and alias) and the years it mentions, read once for validation
 //! and the index, on several threads for a large corpus.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::{CitationInfo, Mention, ParagraphInfo, Segment};
-use crate::corpus::citations::{self, CitationSyntaxError, Piece};
+use crate::corpus::citations::{self, CitationSyntaxError, CitedWork, NumericMarker, Piece};
+use crate::corpus::cite::{short_authors, year_label};
 use crate::corpus::item::ItemKind;
 use crate::corpus::kinds::IdMaps;
-use crate::corpus::model::{CorpusFile, Paragraph};
+use crate::corpus::model::{CorpusFile, Paragraph, Reference};
 
 /// What the text pass finds in one paragraph.
 #[derive(Debug)]
@@ -27,6 +28,33 @@ pub struct ParagraphText<'a> {
     pub errors: Vec<CitationSyntaxError>,
     /// Citation keys that name no reference, in written order.
     pub unknown_keys: Vec<&'a str>,
+    /// Bracketed numeric markers naming a number no reference carries, in written order.
+    pub unknown_numbers: Vec<UnknownNumber<'a>>,
+    /// Its footnote markers `[^id]`, in written order.
+    pub footnotes: Vec<FootnoteMarker<'a>>,
+}
+
+/// A numeric marker (`[59]`, `[17]–[21]`) naming numbers no reference carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownNumber<'a> {
+    /// The marker as written.
+    pub written: &'a str,
+    /// The numbers no reference carries, as inclusive ranges (at most
+    /// [`MAX_MISSING_RANGES`] of them).
+    pub missing: Vec<(u32, u32)>,
+}
+
+/// The most ranges of missing numbers one [`UnknownNumber`] lists.
+pub const MAX_MISSING_RANGES: usize = 8;
+
+/// A footnote marker `[^id]` in a paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FootnoteMarker<'a> {
+    /// The footnote id.
+    pub id: &'a str,
+    /// Byte range of the marker in the paragraph's printed text (where it is printed as
+    /// written).
+    pub range: Range<usize>,
 }
 
 /// The text pass over every paragraph, in reading order: read once, shared by validation (the
@@ -61,6 +89,7 @@ impl<'a> TextPass<'a> {
             })
             .collect();
         let bytes: usize = paragraphs.iter().map(|(_, _, p)| p.text.len()).sum();
+        let resolver = Resolver::new(&file.references, ids, numbers);
         let mut work: Vec<Reading<'a>> = paragraphs
             .into_iter()
             .map(|place| Reading { place, read: None })
@@ -71,8 +100,7 @@ impl<'a> TextPass<'a> {
                 reading.read = Some(read_citations(
                     paragraph,
                     (section, position_in_section),
-                    ids,
-                    numbers,
+                    &resolver,
                 ));
             }
         });
@@ -117,50 +145,155 @@ fn in_parallel<T: Send>(items: &mut [T], bytes: usize, work: impl Fn(&mut [T]) +
     });
 }
 
+/// Resolves citation keys and printed numbers to references.
+struct Resolver<'r, 'i> {
+    ids: &'r IdMaps<'i>,
+    /// What a Pandoc citation prints for each reference.
+    works: Vec<CitedWork>,
+    /// Each `citation-number` a reference carries → the first reference carrying it. Empty
+    /// when the references carry no numbers (numeric markers are then plain text).
+    by_number: BTreeMap<u32, usize>,
+}
+
+impl<'r, 'i> Resolver<'r, 'i> {
+    fn new(references: &'r [Reference], ids: &'r IdMaps<'i>, numbers: &'r [u32]) -> Self {
+        let mut by_number = BTreeMap::new();
+        for (position, reference) in references.iter().enumerate() {
+            if let Some(number) = reference.citation_number {
+                by_number.entry(number).or_insert(position);
+            }
+        }
+        let works = references
+            .iter()
+            .enumerate()
+            .map(|(position, reference)| CitedWork {
+                number: reference
+                    .citation_number
+                    .and_then(|_| numbers.get(position).copied()),
+                authors: short_authors(reference),
+                year: year_label(reference),
+            })
+            .collect();
+        Self {
+            ids,
+            works,
+            by_number,
+        }
+    }
+
+    /// The reference a key names.
+    fn by_key(&self, key: &str) -> Option<usize> {
+        self.ids.position(ItemKind::Reference, key)
+    }
+
+    /// What a Pandoc citation prints for a key: its number if it carries one, its authors and
+    /// year.
+    fn cited_work(&self, key: &str) -> Option<&CitedWork> {
+        self.works.get(self.by_key(key)?)
+    }
+
+    /// The references a numeric marker names, in written order; the numbers no reference
+    /// carries; whether a range is written backwards. Linear in the references named (a range
+    /// like `[1–4000000000]` is not walked number by number).
+    fn resolve(&self, numbers: &[(u32, u32)]) -> (Vec<usize>, Vec<(u32, u32)>, bool) {
+        let mut references = Vec::new();
+        let mut missing = Vec::new();
+        let mut backwards = false;
+        for &(from, to) in numbers {
+            if from > to {
+                backwards = true;
+                continue;
+            }
+            let mut expected = Some(from);
+            for (&number, &position) in self.by_number.range(from..=to) {
+                if let Some(gap_start) = expected.filter(|&e| e < number) {
+                    missing.push((gap_start, number - 1));
+                }
+                references.push(position);
+                expected = number.checked_add(1);
+            }
+            if let Some(gap_start) = expected.filter(|&e| e <= to) {
+                missing.push((gap_start, to));
+            }
+        }
+        missing.truncate(MAX_MISSING_RANGES);
+        (references, missing, backwards)
+    }
+}
+
+/// Appends plain text to the printed text, extending the last text segment if it ends there.
+fn push_text(printed: &mut String, segments: &mut Vec<Segment>, text: &str) {
+    let start = printed.len();
+    printed.push_str(text);
+    match segments.last_mut() {
+        Some(Segment::Text(range)) if range.end == start => range.end = printed.len(),
+        _ => segments.push(Segment::Text(start..printed.len())),
+    }
+}
+
 /// The first half of the text pass over one paragraph: its citations and printed text.
 fn read_citations<'a>(
     paragraph: &'a Paragraph,
     (section, position_in_section): (usize, usize),
-    ids: &IdMaps<'_>,
-    numbers: &[u32],
+    resolver: &Resolver<'_, '_>,
 ) -> ParagraphText<'a> {
-    let number_of = |key: &str| {
-        ids.position(ItemKind::Reference, key)
-            .and_then(|i| numbers.get(i).copied())
-    };
-    let (pieces, errors) = citations::parse(&paragraph.text);
+    let (pieces, mut errors) = citations::parse(&paragraph.text);
     let mut printed = String::with_capacity(paragraph.text.len());
     let mut segments = Vec::with_capacity(pieces.len());
     let mut citations = Vec::new();
     let mut unknown_keys = Vec::new();
+    let mut unknown_numbers = Vec::new();
+    let mut footnotes = Vec::new();
     for piece in pieces {
         let start = printed.len();
-        match piece {
+        let references = match piece {
             Piece::Text(text) => {
-                printed.push_str(text);
-                segments.push(Segment::Text(start..printed.len()));
+                push_text(&mut printed, &mut segments, text);
+                continue;
             }
-            Piece::Group { keys, .. } => {
-                printed.push_str(&citations::printed_form(&keys, number_of));
-                let mut references = Vec::with_capacity(keys.len());
-                for key in keys {
-                    match ids.position(ItemKind::Reference, key) {
+            Piece::Footnote { id, range } => {
+                let written = paragraph.text.get(range).unwrap_or_default();
+                push_text(&mut printed, &mut segments, written);
+                footnotes.push(FootnoteMarker {
+                    id,
+                    range: start..printed.len(),
+                });
+                continue;
+            }
+            Piece::Group(group) => {
+                printed.push_str(&citations::printed_form(&group, |key| {
+                    resolver.cited_work(key)
+                }));
+                let mut references = Vec::with_capacity(group.cites.len());
+                for cite in &group.cites {
+                    match resolver.by_key(cite.key) {
                         Some(reference) => references.push(reference),
-                        None => unknown_keys.push(key),
+                        None => unknown_keys.push(cite.key),
                     }
                 }
-                segments.push(Segment::Citation {
-                    citation: citations.len(),
-                    range: start..printed.len(),
-                });
-                citations.push(CitationInfo {
-                    paragraph: 0,
-                    sentence: 0,
-                    references,
-                    range: start..printed.len(),
-                });
+                references
             }
-        }
+            Piece::Numeric(marker) => {
+                let Some(references) =
+                    read_numeric(&marker, resolver, &mut errors, &mut unknown_numbers)
+                else {
+                    push_text(&mut printed, &mut segments, marker.written);
+                    continue;
+                };
+                printed.push_str(marker.written);
+                references
+            }
+        };
+        segments.push(Segment::Citation {
+            citation: citations.len(),
+            range: start..printed.len(),
+        });
+        citations.push(CitationInfo {
+            paragraph: 0,
+            sentence: 0,
+            references,
+            range: start..printed.len(),
+        });
     }
     ParagraphText {
         info: ParagraphInfo {
@@ -176,7 +309,45 @@ fn read_citations<'a>(
         years: Vec::new(),
         errors,
         unknown_keys,
+        unknown_numbers,
+        footnotes,
     }
+}
+
+/// Whether a numeric marker is a citation, and if so the references it names. Markers are
+/// plain text when the references carry no numbers; in parentheses they cite only when every
+/// number resolves (so `(2006)` and `(1990–2009)` stay text). A bracketed marker always cites
+/// (when the references are numbered): a number no reference carries is recorded in
+/// `unknown_numbers`, a range written backwards in `errors`.
+fn read_numeric<'a>(
+    marker: &NumericMarker<'a>,
+    resolver: &Resolver<'_, '_>,
+    errors: &mut Vec<CitationSyntaxError>,
+    unknown_numbers: &mut Vec<UnknownNumber<'a>>,
+) -> Option<Vec<usize>> {
+    if resolver.by_number.is_empty() {
+        return None;
+    }
+    let (references, missing, backwards) = resolver.resolve(&marker.numbers);
+    if marker.parenthesised && (backwards || !missing.is_empty()) {
+        return None;
+    }
+    if backwards {
+        errors.push(CitationSyntaxError {
+            offset: marker.range.start,
+            message: format!(
+                "citation `{}` has a range written backwards",
+                marker.written
+            ),
+        });
+    }
+    if !missing.is_empty() {
+        unknown_numbers.push(UnknownNumber {
+            written: marker.written,
+            missing,
+        });
+    }
+    Some(references)
 }
 
 /// The second half of the text pass over one paragraph: sentences, mentions and years.

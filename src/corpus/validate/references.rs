@@ -1,10 +1,12 @@
 //! References and the citations of them in the text.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use super::Sink;
+use crate::corpus::citations::shorten;
 use crate::corpus::diagnostics::{Code, Diagnostic, JsonPath, guide_hint};
-use crate::corpus::index::TextPass;
+use crate::corpus::index::{MAX_MISSING_RANGES, TextPass, UnknownNumber};
 use crate::corpus::item::ItemKind;
 use crate::corpus::kinds::IdMaps;
 use crate::corpus::model::{CSL_ITEM_TYPES, CorpusFile};
@@ -78,6 +80,9 @@ pub(super) fn check_citations<'a>(
 ) -> HashMap<&'a str, &'a str> {
     let mut cited = vec![false; file.references.len()];
     let mut printed = HashMap::new();
+    // Worked out only when a citation names no reference.
+    let reference_ids = OnceCell::new();
+    let carried_numbers = OnceCell::new();
     let paragraphs = file.sections.iter().enumerate().flat_map(|(i, section)| {
         section
             .paragraphs
@@ -115,13 +120,19 @@ pub(super) fn check_citations<'a>(
         }
         for key in &read.unknown_keys {
             out.push_with(Code::UnknownCitationKey, true, || {
-                Diagnostic::error(
-                    Code::UnknownCitationKey,
-                    format!("citation `@{key}` names no reference"),
-                    "add a reference with this id, or fix the key to match one in `references`",
+                unknown_key(key, reference_ids.get_or_init(|| reference_ids_of(file)))
+                    .at(path.clone())
+                    .within(format!("@{key}"))
+            });
+        }
+        for unknown in &read.unknown_numbers {
+            out.push_with(Code::UnknownCitationNumber, true, || {
+                unknown_number(
+                    unknown,
+                    carried_numbers.get_or_init(|| carried_numbers_of(file)),
                 )
                 .at(path.clone())
-                .within(format!("@{key}"))
+                .within(unknown.written)
             });
         }
         for citation in &read.citations {
@@ -157,6 +168,88 @@ pub(super) fn check_citations<'a>(
         }
     }
     printed
+}
+
+/// Every reference id, for "did you mean".
+fn reference_ids_of(file: &CorpusFile) -> Vec<&str> {
+    file.references.iter().map(|r| r.id.as_str()).collect()
+}
+
+/// A citation key that names no reference, with the id it is most likely a slip for.
+fn unknown_key(key: &str, ids: &[&str]) -> Diagnostic {
+    match nearest_word(key.trim_start_matches('@'), ids, 0.85) {
+        Some(nearest) => Diagnostic::error(
+            Code::UnknownCitationKey,
+            format!("citation `@{key}` names no reference; did you mean `{nearest}`?"),
+            format!("write `@{nearest}`, or add a reference with the id `{key}`"),
+        ),
+        None => Diagnostic::error(
+            Code::UnknownCitationKey,
+            format!("citation `@{key}` names no reference"),
+            "add a reference with this id, or fix the key to match one in `references`",
+        ),
+    }
+}
+
+/// The `citation-number`s the references carry, as ranges: `1–58`, `1–19, 21–58`.
+fn carried_numbers_of(file: &CorpusFile) -> String {
+    let mut numbers: Vec<u32> = file
+        .references
+        .iter()
+        .filter_map(|r| r.citation_number)
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let mut ranges: Vec<(u32, u32)> = Vec::new();
+    for number in numbers {
+        match ranges.last_mut() {
+            Some((_, to)) if to.checked_add(1) == Some(number) => *to = number,
+            _ => ranges.push((number, number)),
+        }
+    }
+    number_ranges(&ranges, MAX_MISSING_RANGES)
+}
+
+/// `[(1, 19), (21, 58)]` → `1–19, 21–58`; after `max` ranges, `…`.
+fn number_ranges(ranges: &[(u32, u32)], max: usize) -> String {
+    let mut words: Vec<String> = ranges
+        .iter()
+        .take(max)
+        .map(|&(from, to)| {
+            if from == to {
+                from.to_string()
+            } else {
+                format!("{from}–{to}")
+            }
+        })
+        .collect();
+    if ranges.len() > max {
+        words.push("…".to_owned());
+    }
+    words.join(", ")
+}
+
+/// A numeric marker naming numbers no reference carries.
+fn unknown_number(unknown: &UnknownNumber<'_>, carried: &str) -> Diagnostic {
+    let written = shorten(unknown.written);
+    let single = matches!(unknown.missing.as_slice(), [(from, to)] if from == to)
+        && !unknown.written.contains([',', '-', '–', '—']);
+    let message = if single {
+        format!("`{written}` names no reference: the references carry numbers {carried}")
+    } else {
+        format!(
+            "`{written}` names {}, which no reference carries: the references carry numbers {carried}",
+            number_ranges(&unknown.missing, MAX_MISSING_RANGES)
+        )
+    };
+    Diagnostic::error(
+        Code::UnknownCitationNumber,
+        message,
+        format!(
+            "give each reference the number the paper prints for it as its `citation-number`, or correct the marker (a bracket that cites nothing is written `\\\\[…]` in the JSON); {}",
+            guide_hint("Citations in the text")
+        ),
+    )
 }
 
 #[cfg(test)]

@@ -1,0 +1,309 @@
+//! In-text citations as paragraph text writes them: Pandoc's citation syntax (`[@a; @b]`,
+//! `[see @a, p. 33]`, `[-@a]`, narrative `@a` and `@a [p. 33]`), the paper's own printed numeric
+//! markers (`[1]`, `[4], [5]`, `[17]–[21]`, `(1–3)`) and footnote markers (`[^id]`).
+//!
+//! [`parse`] splits paragraph text into pieces in one left-to-right pass (linear in the text);
+//! [`printed_form`] turns a Pandoc group into what the paper prints. Whether a numeric marker is
+//! a citation depends on the references (are they numbered, does every number resolve): the
+//! parser reports every candidate and the text pass decides.
+
+mod numeric;
+mod pandoc;
+mod printed;
+
+use std::ops::Range;
+
+pub use printed::{CitedWork, printed_form};
+
+/// A piece of paragraph text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Piece<'a> {
+    /// Plain text.
+    Text(&'a str),
+    /// A Pandoc citation: a bracketed group `[@a; @b]` or a narrative `@a`.
+    Group(Group<'a>),
+    /// A printed numeric marker (`[1]`, `[17]–[21]`, `(1,2)`), kept verbatim. A citation only
+    /// when the references carry numbers (and, in parentheses, every number resolves).
+    Numeric(NumericMarker<'a>),
+    /// A footnote marker `[^id]`: printed as written, linked to the footnote `id`.
+    Footnote {
+        /// The footnote id (between `[^` and `]`).
+        id: &'a str,
+        /// Byte range of the whole `[^id]` in the source text.
+        range: Range<usize>,
+    },
+}
+
+/// A Pandoc citation: a bracketed group or a narrative citation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group<'a> {
+    /// The cited works in the order written.
+    pub cites: Vec<Cite<'a>>,
+    /// `@a` or `@a [p. 33]` in running text (the author's name is part of the sentence), as
+    /// opposed to a bracketed `[@a]`.
+    pub narrative: bool,
+    /// Byte range of the whole citation in the source text (`[…]`, or `@a` with its `[…]`).
+    pub range: Range<usize>,
+}
+
+/// One cited work in a Pandoc citation: `see @a, pp. 33-35 and passim`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cite<'a> {
+    /// The citation key (without `@` and braces).
+    pub key: &'a str,
+    /// Byte range of the key in the source text.
+    pub key_range: Range<usize>,
+    /// Text before the key (`see`), trimmed.
+    pub prefix: &'a str,
+    /// The locator (`p. 33`, `pp. 33-35`, `chap. 2`; a bare number is a page), or empty.
+    pub locator: &'a str,
+    /// Text after the locator (`and passim`), trimmed, or empty.
+    pub suffix: &'a str,
+    /// `-@a`: the author's name is left out, only the year is printed.
+    pub suppress_author: bool,
+}
+
+/// A numeric citation marker as the paper prints it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NumericMarker<'a> {
+    /// The marker exactly as written (`[17]–[21]`).
+    pub written: &'a str,
+    /// The numbers it names, as inclusive ranges in written order (`[1–3, 7]` is `1..=3`,
+    /// `7..=7`). A range may be written backwards (`[5–3]`); the text pass reports it.
+    pub numbers: Vec<(u32, u32)>,
+    /// Written in parentheses `(1,2)` rather than brackets.
+    pub parenthesised: bool,
+    /// Byte range of the marker in the source text.
+    pub range: Range<usize>,
+}
+
+/// A citation written wrongly.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CitationSyntaxError {
+    /// Byte offset of the citation (its `[` or `@`) in the source text.
+    pub offset: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Splits `text` into plain text, Pandoc citations, numeric markers and footnote markers.
+///
+/// A `[@` with no closing `]`, a `[@` opened again before it is closed, or a bracketed group
+/// with an entry that is not one `@key` is a syntax error; the bad part is kept as text and
+/// the rest is still parsed. `\@` and `\[` write a literal `@` and `[` (the backslash is not
+/// printed). The pass is linear in the length of the text.
+#[must_use]
+pub fn parse(text: &str) -> (Vec<Piece<'_>>, Vec<CitationSyntaxError>) {
+    let mut parser = Parser::new(text);
+    parser.run();
+    (parser.pieces, parser.errors)
+}
+
+/// What reading at one trigger character gave.
+enum Step<'a> {
+    /// A piece ending at this byte offset.
+    Piece(Piece<'a>, usize),
+    /// Plain text: go on reading from this byte offset.
+    Text(usize),
+    /// Stop: the rest of the text is plain text.
+    Stop,
+}
+
+/// The state of one pass over a text.
+struct Parser<'a> {
+    text: &'a str,
+    pieces: Vec<Piece<'a>>,
+    errors: Vec<CitationSyntaxError>,
+    /// Where the plain text not yet emitted starts.
+    text_start: usize,
+    /// The first `]` at or after some offset, remembered so that many `[` before one `]` do
+    /// not each search to the end (which would be quadratic).
+    next_close: Next,
+    /// Likewise the next `[`.
+    next_open: Next,
+}
+
+/// Where the next of some character was found, when last looked for.
+#[derive(Clone, Copy)]
+enum Next {
+    /// Not looked for yet.
+    Unknown,
+    /// At this byte offset.
+    At(usize),
+    /// Nowhere in the rest of the text.
+    Nowhere,
+}
+
+impl Next {
+    /// The next `needle` at or after `from` in `text`, from the remembered search if it is
+    /// still ahead.
+    fn find(&mut self, text: &str, needle: char, from: usize) -> Option<usize> {
+        match *self {
+            Self::At(at) if at >= from => return Some(at),
+            Self::Nowhere => return None,
+            _ => {}
+        }
+        let found = text
+            .get(from..)
+            .and_then(|rest| rest.find(needle))
+            .map(|n| from + n);
+        *self = found.map_or(Self::Nowhere, Self::At);
+        found
+    }
+}
+
+impl<'a> Parser<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            pieces: Vec::new(),
+            errors: Vec::new(),
+            text_start: 0,
+            next_close: Next::Unknown,
+            next_open: Next::Unknown,
+        }
+    }
+
+    fn run(&mut self) {
+        let bytes = self.text.as_bytes();
+        let mut at = 0;
+        // The trigger characters are ASCII, so a byte search finds them at char boundaries.
+        while let Some(found) = bytes.get(at..).and_then(|rest| {
+            rest.iter()
+                .position(|b| matches!(b, b'[' | b'(' | b'@' | b'\\'))
+        }) {
+            let here = at + found;
+            let step = match bytes.get(here) {
+                Some(b'\\') => self.escape(here),
+                Some(b'[') => self.bracket(here),
+                Some(b'(') => numeric::parenthesised(self.text, here),
+                _ => pandoc::narrative(self.text, here),
+            };
+            match step {
+                Step::Piece(piece, end) => {
+                    let start = piece_start(&piece);
+                    self.emit_text_to(start);
+                    self.pieces.push(piece);
+                    self.text_start = end;
+                    at = end;
+                }
+                Step::Text(next) => at = next.max(here + 1),
+                Step::Stop => break,
+            }
+        }
+        self.emit_text_to(self.text.len());
+    }
+
+    /// Emits the plain text from `text_start` up to `end`.
+    fn emit_text_to(&mut self, end: usize) {
+        if end > self.text_start
+            && let Some(text) = self.text.get(self.text_start..end)
+        {
+            self.pieces.push(Piece::Text(text));
+        }
+        self.text_start = self.text_start.max(end);
+    }
+
+    /// `\@` and `\[`: the backslash is dropped, the character after it is plain text.
+    fn escape(&mut self, at: usize) -> Step<'a> {
+        if matches!(self.text.as_bytes().get(at + 1), Some(b'@' | b'[')) {
+            self.emit_text_to(at);
+            self.text_start = at + 1;
+            Step::Text(at + 2)
+        } else {
+            Step::Text(at + 1)
+        }
+    }
+
+    /// Reads at a `[`: a footnote marker, a Pandoc group, a numeric marker, or text.
+    fn bracket(&mut self, open: usize) -> Step<'a> {
+        let text = self.text;
+        let after = text.get(open + 1..).unwrap_or_default();
+        let starts_citation = after.starts_with('@') || after.starts_with("-@");
+        let close = self.next_close.find(text, ']', open + 1);
+        let inner_open = self.next_open.find(text, '[', open + 1);
+        let Some(close) = close else {
+            if starts_citation {
+                self.errors.push(CitationSyntaxError {
+                    offset: open,
+                    message: "citation `[@…` is never closed with `]`".to_owned(),
+                });
+                return Step::Stop;
+            }
+            return Step::Text(open + 1);
+        };
+        if let Some(inner) = inner_open.filter(|&inner| inner < close) {
+            if !starts_citation {
+                return Step::Text(open + 1);
+            }
+            // A `[` opened again before this citation is closed: this one is malformed, and
+            // parsing goes on from the inner one (so `[@a [@b]]` still cites `b`).
+            let inner_is_citation = text
+                .get(inner + 1..)
+                .is_some_and(|rest| rest.starts_with('@') || rest.starts_with("-@"));
+            let next = if inner_is_citation { "`[@`" } else { "`[`" };
+            self.errors.push(CitationSyntaxError {
+                offset: open,
+                message: format!(
+                    "citation `{}` is not closed before the next {next}",
+                    shorten(text.get(open..inner).unwrap_or_default().trim_end())
+                ),
+            });
+            return Step::Text(inner);
+        }
+        let content = text.get(open + 1..close).unwrap_or_default();
+        if let Some(id) = content.strip_prefix('^') {
+            return if !id.is_empty() && !id.contains(char::is_whitespace) {
+                Step::Piece(
+                    Piece::Footnote {
+                        id,
+                        range: open..close + 1,
+                    },
+                    close + 1,
+                )
+            } else {
+                Step::Text(open + 1)
+            };
+        }
+        if let Some((marker, end)) = numeric::bracketed(text, open, close) {
+            return Step::Piece(Piece::Numeric(marker), end);
+        }
+        if starts_citation || pandoc::has_citation_at(content) {
+            return match pandoc::group(text, open, close) {
+                Ok(group) => Step::Piece(Piece::Group(group), close + 1),
+                Err(message) => {
+                    self.errors.push(CitationSyntaxError {
+                        offset: open,
+                        message,
+                    });
+                    Step::Text(close + 1)
+                }
+            };
+        }
+        Step::Text(open + 1)
+    }
+}
+
+/// Where a piece starts in the source text.
+fn piece_start(piece: &Piece<'_>) -> usize {
+    match piece {
+        Piece::Text(_) => 0,
+        Piece::Group(group) => group.range.start,
+        Piece::Numeric(marker) => marker.range.start,
+        Piece::Footnote { range, .. } => range.start,
+    }
+}
+
+/// `text` cut to at most 60 characters (with `…` when cut), so that a message quoting a
+/// runaway group stays short.
+#[must_use]
+pub fn shorten(text: &str) -> String {
+    const MAX_CHARS: usize = 60;
+    match text.char_indices().nth(MAX_CHARS) {
+        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or_default()),
+        None => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,97 @@
+//! What the paper prints for a Pandoc citation: numbers when every cited work carries one
+//! (`[2], [4]`, `[see 2, p. 33]`), else author and year (`(Porter, 1995; Smith & Jones, 2000,
+//! p. 3)`, narrative `Porter (1995)`, suppressed author `(1995)`).
+
+use super::{Cite, Group};
+
+/// What a citation prints for one cited work.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CitedWork {
+    /// The number the paper prints for it (its `citation-number`), if it carries one.
+    pub number: Option<u32>,
+    /// Its authors, short (`Porter & van der Linde`, `Sayuti et al.`).
+    pub authors: String,
+    /// Its year (`1995`, or `n.d.`).
+    pub year: String,
+}
+
+/// What the paper prints for `group`. `work` gives what to print for a key; a key it does not
+/// know prints as `?key`.
+#[must_use]
+pub fn printed_form<'w>(group: &Group<'_>, work: impl Fn(&str) -> Option<&'w CitedWork>) -> String {
+    let works: Vec<Option<&CitedWork>> = group.cites.iter().map(|cite| work(cite.key)).collect();
+    let numbered = works.iter().flatten().all(|work| work.number.is_some());
+    let pairs = group.cites.iter().zip(&works);
+    if numbered {
+        pairs
+            .map(|(cite, work)| {
+                let number = match work.and_then(|w| w.number) {
+                    Some(number) => number.to_string(),
+                    None => format!("?{}", cite.key),
+                };
+                let bracketed = format!(
+                    "[{}{number}{}]",
+                    with_space_after(cite.prefix),
+                    locator_after_comma(cite)
+                );
+                match work {
+                    Some(work) if group.narrative && !work.authors.is_empty() => {
+                        format!("{} {bracketed}", work.authors)
+                    }
+                    _ => bracketed,
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    } else if group.narrative {
+        pairs
+            .map(|(cite, work)| match work {
+                Some(work) => format!(
+                    "{} ({}{})",
+                    work.authors,
+                    work.year,
+                    locator_after_comma(cite)
+                ),
+                None => format!("?{}", cite.key),
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    } else {
+        let items: Vec<String> = pairs
+            .map(|(cite, work)| {
+                let work = match work {
+                    Some(work) if cite.suppress_author => work.year.clone(),
+                    Some(work) => format!("{}, {}", work.authors, work.year),
+                    None => format!("?{}", cite.key),
+                };
+                format!(
+                    "{}{work}{}",
+                    with_space_after(cite.prefix),
+                    locator_after_comma(cite)
+                )
+            })
+            .collect();
+        format!("({})", items.join("; "))
+    }
+}
+
+/// `see` → `see `; nothing → nothing.
+fn with_space_after(prefix: &str) -> String {
+    if prefix.is_empty() {
+        String::new()
+    } else {
+        format!("{prefix} ")
+    }
+}
+
+/// `, p. 33 and passim` (locator and suffix after a comma), or nothing.
+fn locator_after_comma(cite: &Cite<'_>) -> String {
+    match (cite.locator, cite.suffix) {
+        ("", "") => String::new(),
+        (locator, "") => format!(", {locator}"),
+        ("", suffix) if suffix.starts_with(',') => suffix.to_owned(),
+        ("", suffix) => format!(", {suffix}"),
+        (locator, suffix) if suffix.starts_with([',', ';', '.']) => format!(", {locator}{suffix}"),
+        (locator, suffix) => format!(", {locator} {suffix}"),
+    }
+}
