@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use crate::corpus::Corpus;
-use crate::corpus::cite::{is_et_al, lenient_date, words};
+use crate::corpus::cite::{display_given, is_et_al, lenient_date, words};
 use crate::corpus::diagnostics::{Code, Diagnostic, LineIndex, Location};
 use crate::corpus::model::{CslDate, CslName, Reference};
 
@@ -117,7 +117,7 @@ fn tag(out: &mut String, name: &str, value: &str) {
 }
 
 /// A name as RIS writes it: `Family, Given` or `Family, Given, Suffix` (the particles before the
-/// family name).
+/// family name; initials run together written apart, `Lawn, J. E.`).
 fn ris_name(name: &CslName) -> String {
     if !name.literal.is_empty() {
         return name.literal.clone();
@@ -127,10 +127,11 @@ fn ris_name(name: &CslName) -> String {
         &name.non_dropping_particle,
         &name.family,
     ]);
-    match (name.given.is_empty(), name.suffix.is_empty()) {
+    let given = display_given(&name.given);
+    match (given.is_empty(), name.suffix.is_empty()) {
         (true, true) => family,
-        (false, true) => format!("{family}, {}", name.given),
-        (_, false) => format!("{family}, {}, {}", name.given, name.suffix),
+        (false, true) => format!("{family}, {given}"),
+        (_, false) => format!("{family}, {given}, {}", name.suffix),
     }
 }
 

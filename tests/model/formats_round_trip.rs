@@ -420,13 +420,18 @@ fn names_and_dates_travel_as_each_format_can_carry_them() {
     let corpus = Corpus::from_file(file, "names").expect("valid");
     let codes: Vec<&str> = corpus.warnings.iter().map(|d| d.code.as_str()).collect();
     assert_eq!(codes, ["unknown-date-key", "et-al-author"]);
-    let people = &reference.author[..2];
+    // The people, with the initials as the exports write them.
+    let mut people = reference.author[..2].to_vec();
+    if let Some(lawn) = people.get_mut(1) {
+        lawn.given = "J. E.".to_owned();
+    }
 
-    // BibTeX: the organisation braced whole, "et al." as `and others`, which reads back as no
-    // name; `urldate` and `eventdate` keep month and day; the loose date is written as meant.
+    // BibTeX: the organisation braced whole, initials apart (BibTeX styles would abbreviate `JE`
+    // to `J.`), "et al." as `and others`, which reads back as no name; `urldate` and
+    // `eventdate` keep month and day; the loose date is written as meant.
     let bib = export(&corpus, ReferenceFormat::Bibtex);
     for field in [
-        "author = {{World Health Organization} and Lawn, JE and others},",
+        "author = {{World Health Organization} and Lawn, J. E. and others},",
         "urldate = {2024-03-05},",
         "eventdate = {2019-06},",
         "origdate = {1850},",
@@ -449,7 +454,7 @@ fn names_and_dates_travel_as_each_format_can_carry_them() {
     // RIS: one `AU` line for the organisation, none for "et al.", `accessed` as `Y2`.
     let ris = export(&corpus, ReferenceFormat::Ris);
     assert!(
-        ris.contains("AU  - World Health Organization\r\nAU  - Lawn, JE\r\nTI  - "),
+        ris.contains("AU  - World Health Organization\r\nAU  - Lawn, J. E.\r\nTI  - "),
         "{ris}"
     );
     assert!(ris.contains("Y2  - 2024/03/05/\r\n"), "{ris}");

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use crate::corpus::Corpus;
-use crate::corpus::cite::{is_et_al, lenient_date, words};
+use crate::corpus::cite::{display_given, is_et_al, lenient_date, words};
 use crate::corpus::model::{CslDate, CslName, Reference};
 use crate::formats::links::CrossLinks;
 use crate::formats::{ExportError, each_reference};
@@ -216,7 +216,8 @@ fn list_value(text: &str) -> String {
 
 /// Names as BibTeX writes them: `von Last, First and …`, or `von Last, Jr, First` with a
 /// suffix; an organisation in braces, so BibTeX neither splits nor abbreviates it
-/// (`{World Health Organization}`). Both CSL particles go in the von part. "et al." written as
+/// (`{World Health Organization}`). Both CSL particles go in the von part; initials run together
+/// are written apart (`JE` → `J. E.`). "et al." written as
 /// a name is not written as one: the list ends in BibTeX's own `and others` instead.
 fn names(list: &[CslName]) -> String {
     let et_al = list.iter().any(is_et_al);
@@ -249,10 +250,12 @@ fn names(list: &[CslName]) -> String {
                     escape(text)
                 }
             };
-            match (name.suffix.is_empty(), name.given.is_empty()) {
+            // BibTeX styles abbreviate a given name to its first letter: `JE` would print `J.`.
+            let given = display_given(&name.given);
+            match (name.suffix.is_empty(), given.is_empty()) {
                 (true, true) => von_last,
-                (true, false) => format!("{von_last}, {}", part(&name.given)),
-                (false, _) => format!("{von_last}, {}, {}", part(&name.suffix), part(&name.given)),
+                (true, false) => format!("{von_last}, {}", part(&given)),
+                (false, _) => format!("{von_last}, {}, {}", part(&name.suffix), part(&given)),
             }
         })
         .collect();
@@ -416,7 +419,7 @@ mod tests {
         };
         let text = entry(&reference, None);
         assert!(
-            text.contains("author = {{World Health Organization} and Lawn, JE and others},"),
+            text.contains("author = {{World Health Organization} and Lawn, J. E. and others},"),
             "{text}"
         );
         let back = one(&text);
