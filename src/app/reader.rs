@@ -10,7 +10,7 @@ use super::state::CitationDisplay;
 use super::views::View;
 use super::virtual_list::{HeightCache, virtual_list_ui};
 use crate::corpus::display::section_heading;
-use crate::corpus::index::Segment;
+use crate::corpus::index::{CitationInfo, Segment};
 use crate::corpus::model::ParagraphKind;
 use crate::corpus::{Corpus, Item};
 
@@ -353,13 +353,41 @@ fn paragraph_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, paragraph: usize) -> egui::Respo
     inner.response
 }
 
-/// The chips of one citation group: `[2]`, `, `, `[4]`; each chip opens its reference.
+/// The chips of one citation group: `[2]`, `, `, `[4]`; each chip opens its reference. A
+/// citation the paper prints otherwise (`[17]–[21]`, `[see 2, p. 33]`, `(Porter, 1995)`) is
+/// shown as printed, as one chip that opens the citation.
 fn citation_chips_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, citation: usize, font: &egui::FontId) {
     let corpus = ctx.corpus;
     let Some(info) = corpus.index.citations.get(citation) else {
         return;
     };
     let citation_selected = ctx.is_selected(Item::Citation(citation));
+    if ctx.citation_display == CitationDisplay::AsPrinted
+        && let Some(printed) = printed_otherwise(corpus, info)
+    {
+        let fill = if citation_selected {
+            ctx.theme.selected_fill
+        } else if info
+            .references
+            .iter()
+            .any(|&r| ctx.is_hover_highlighted(Item::Reference(r)))
+        {
+            ctx.theme.hover_fill
+        } else {
+            ctx.theme.chip_fill
+        };
+        let button = egui::Button::new(
+            RichText::new(printed)
+                .font(font.clone())
+                .color(ctx.theme.accent),
+        )
+        .fill(fill)
+        .corner_radius(ctx.theme.radius)
+        .stroke(egui::Stroke::NONE);
+        let response = ui.add(button);
+        ctx.item_response(ui, response, Item::Citation(citation), ClickAction::Select);
+        return;
+    }
     for (n, &reference) in info.references.iter().enumerate() {
         let number = corpus
             .index
@@ -393,6 +421,29 @@ fn citation_chips_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, citation: usize, font: &egu
         let response = ui.add(button);
         ctx.item_response(ui, response, item, ClickAction::Select);
     }
+}
+
+/// The citation's printed text when it is not one `[n]` per reference joined by `, ` (a range,
+/// a locator, author and year); `None` when chips per reference show it as printed.
+fn printed_otherwise<'c>(corpus: &'c Corpus, info: &CitationInfo) -> Option<&'c str> {
+    let printed = corpus
+        .index
+        .paragraphs
+        .get(info.paragraph)?
+        .printed
+        .get(info.range.clone())?;
+    let chips = info
+        .references
+        .iter()
+        .map(|&r| {
+            format!(
+                "[{}]",
+                corpus.index.reference_numbers.get(r).copied().unwrap_or(0)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    (printed != chips).then_some(printed)
 }
 
 /// Splits a paragraph into runs: plain text, entity mentions and citations, with the

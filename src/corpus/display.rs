@@ -27,15 +27,15 @@ pub fn item_title(corpus: &Corpus, item: Item) -> String {
             .citations
             .get(c)
             .map_or_else(missing, |citation| {
-                let numbers: Vec<String> = citation
-                    .references
-                    .iter()
-                    .filter_map(|&r| corpus.index.reference_numbers.get(r))
-                    .map(|n| format!("[{n}]"))
-                    .collect();
+                // As the paper prints it: `[2], [4]`, `[17]–[21]`, `(Porter, 1995)`.
+                let printed = corpus
+                    .index
+                    .paragraphs
+                    .get(citation.paragraph)
+                    .and_then(|p| p.printed.get(citation.range.clone()))
+                    .unwrap_or_default();
                 format!(
-                    "Citation {} in {}",
-                    numbers.join(", "),
+                    "Citation {printed} in {}",
                     paragraph_place(corpus, citation.paragraph)
                 )
             }),

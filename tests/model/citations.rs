@@ -169,3 +169,22 @@ fn e_mail_addresses_are_text_and_footnote_markers_are_exposed() {
         Some("[^fn1]")
     );
 }
+
+#[test]
+fn a_citation_is_titled_as_printed() {
+    let corpus = load(
+        "Rose [1]–[2] as [@smith2020; @doe2021] and @doe2021 say.",
+        true,
+    );
+    let titles: Vec<String> = (0..3)
+        .map(|c| {
+            paperlens::corpus::display::item_title(&corpus, paperlens::corpus::Item::Citation(c))
+        })
+        .collect();
+    assert!(titles[0].starts_with("Citation [1]–[2] in "), "{titles:?}");
+    assert!(titles[1].starts_with("Citation [1], [2] in "), "{titles:?}");
+    assert!(
+        titles[2].starts_with("Citation Example Institute [2] in "),
+        "{titles:?}"
+    );
+}

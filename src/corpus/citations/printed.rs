@@ -19,6 +19,16 @@ pub struct CitedWork {
 /// know prints as `?key`.
 #[must_use]
 pub fn printed_form<'w>(group: &Group<'_>, work: impl Fn(&str) -> Option<&'w CitedWork>) -> String {
+    if let [cite] = group.cites.as_slice()
+        && !group.narrative
+        && cite.prefix.is_empty()
+        && cite.locator.is_empty()
+        && cite.suffix.is_empty()
+        && let Some(number) = work(cite.key).and_then(|work| work.number)
+    {
+        // `[@key]` of a numbered reference, by far the most common citation.
+        return format!("[{number}]");
+    }
     let works: Vec<Option<&CitedWork>> = group.cites.iter().map(|cite| work(cite.key)).collect();
     let numbered = works.iter().flatten().all(|work| work.number.is_some());
     let pairs = group.cites.iter().zip(&works);
