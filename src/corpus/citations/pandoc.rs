@@ -30,10 +30,12 @@ const MAX_NARRATIVE_LOCATOR_CHARS: usize = 120;
 /// `_` and internal punctuation; or anything but `}` in braces.
 fn key_at(s: &str) -> Option<(Range<usize>, usize)> {
     if let Some(rest) = s.strip_prefix('{') {
+        // A `{` before the `}` is no key (so `@{@{@{…` is read in linear time).
         let (end, _) = rest
             .char_indices()
             .take(MAX_BRACED_KEY_CHARS)
-            .find(|&(_, c)| c == '}')?;
+            .find(|&(_, c)| c == '}' || c == '{')
+            .filter(|&(_, c)| c == '}')?;
         return (end > 0).then_some((1..1 + end, end + 2));
     }
     let mut chars = s.char_indices().peekable();
