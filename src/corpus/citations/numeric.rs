@@ -109,10 +109,8 @@ pub(super) fn bracketed(
     ))
 }
 
-/// A parenthesised numeric marker at the `(` at `open`: `(1,2)`, `(1–3)`. `(1)` that numbers
-/// a list item is text: a single number in parentheses at the start of the text or after `:`,
-/// `;`, `,`, `and` or `or`, and followed by a space and a word (`aims: (1) to count, (2) to
-/// compare`).
+/// A parenthesised numeric marker at the `(` at `open`: `(1,2)`, `(1–3)`. Parentheses that
+/// hold numbers but cite nothing are text (see [`is_no_citation`]).
 pub(super) fn parenthesised(text: &str, open: usize) -> Step<'_> {
     let after = text.get(open + 1..).unwrap_or_default();
     let len = after
@@ -125,10 +123,7 @@ pub(super) fn parenthesised(text: &str, open: usize) -> Step<'_> {
     let Some(numbers) = text.get(open + 1..close).and_then(number_list) else {
         return Step::Text(close + 1);
     };
-    if let [(first, last)] = numbers.as_slice()
-        && first == last
-        && is_list_item_number(text, open, close)
-    {
+    if is_no_citation(text, open, close, &numbers) {
         return Step::Text(close + 1);
     }
     let end = close + 1;
@@ -143,16 +138,32 @@ pub(super) fn parenthesised(text: &str, open: usize) -> Step<'_> {
     )
 }
 
-/// Whether the `(n)` at `open..=close` numbers a list item (see [`parenthesised`]).
-fn is_list_item_number(text: &str, open: usize, close: usize) -> bool {
-    let before = text.get(..open).unwrap_or_default().trim_end();
+/// Whether the parentheses at `open..=close` holding `numbers` are something else than a
+/// citation: a call or an index written against a word (`find(10)`, `x(2)`); a statistic's
+/// range or spread after a number (`35 (28–40)`); or a single number that numbers a list item:
+/// at the start of the text or after `:`, `;`, `,`, `.`, `?`, `!`, `and` or `or`, and followed
+/// by a space and a word (`aims: (1) to count, (2) to compare`, `circuit. (1) Protons`).
+fn is_no_citation(text: &str, open: usize, close: usize, numbers: &[(u32, u32)]) -> bool {
+    let before_text = text.get(..open).unwrap_or_default();
+    if before_text
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+    {
+        return true;
+    }
+    let before = before_text.trim_end();
+    if before.ends_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    let single = matches!(numbers, [(first, last)] if first == last);
     let starts_item = before.is_empty()
-        || before.ends_with([':', ';', ','])
+        || before.ends_with([':', ';', ',', '.', '?', '!'])
         || [" and", " or"].iter().any(|w| before.ends_with(w))
         || before == "and"
         || before == "or";
     let after = text.get(close + 1..).unwrap_or_default();
     let followed_by_word = after.starts_with(char::is_whitespace)
         && after.trim_start().starts_with(char::is_alphabetic);
-    starts_item && followed_by_word
+    single && starts_item && followed_by_word
 }

@@ -237,6 +237,9 @@ fn numbers_in_parentheses_that_are_no_markers() {
         "the year (2006a) and (1.5) and (p < 0.05)",
         "the aims: (1) to count, (2) to compare, and (3) to report",
         "(1) Background comes first",
+        "the circuit. (1) Protons cross. (2) They return",
+        "a call find(10) and x(2)",
+        "median 35 (28–40) vs 31 (24–38); n = 5 (3, 4)",
         "ages (1 to 3)",
         "unclosed (1, 2 and more",
     ] {
