@@ -140,6 +140,8 @@ fn an_unknown_key_suggests_the_id_meant() {
     assert!(found[0].hint.contains("`@smith2020`"), "{}", found[0].hint);
     let found = problems("Cited [@smith2020; @doe2021] and @zzz.", true);
     assert_eq!(found[0].message, "citation `@zzz` names no reference");
+    // The hint says how to write an `@` that cites nothing.
+    assert!(found[0].hint.contains(r"`\\@`"), "{}", found[0].hint);
 }
 
 #[test]

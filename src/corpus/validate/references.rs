@@ -186,7 +186,7 @@ fn unknown_key(key: &str, ids: &[&str]) -> Diagnostic {
         None => Diagnostic::error(
             Code::UnknownCitationKey,
             format!("citation `@{key}` names no reference"),
-            "add a reference with this id, or fix the key to match one in `references`",
+            "add a reference with this id, or fix the key to match one in `references`; an `@` that cites nothing (a handle like `@WHO`) is written `\\\\@` in the JSON",
         ),
     }
 }
