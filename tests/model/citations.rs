@@ -190,3 +190,19 @@ fn a_citation_is_titled_as_printed() {
         "{titles:?}"
     );
 }
+
+#[test]
+fn the_format_guide_worked_example_prints_as_it_says() {
+    let corpus = load(
+        "Counts rose [1], [2] and fell (1–2); @smith2020 [p. 3] doubts it [see @doe2021, chap. 2].[^fn1] Write to ada@example.org (2021).",
+        true,
+    );
+    assert_eq!(
+        printed(&corpus),
+        "Counts rose [1], [2] and fell (1–2); Smith [1, p. 3] doubts it [see 2, chap. 2].[^fn1] Write to ada@example.org (2021)."
+    );
+    assert_eq!(
+        cited_numbers(&corpus),
+        [vec![1, 2], vec![1, 2], vec![1], vec![2]]
+    );
+}
