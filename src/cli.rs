@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::corpus::diagnostics::{self, render_human, render_json};
+use crate::corpus::diagnostics::{self, Diagnostic, render_human, render_json};
 use crate::corpus::load::{LoadFailure, LoadReport, load_str};
 use crate::corpus::{BUILTIN_JSON, BUILTIN_NAME, FORMAT_GUIDE, counted, schema, summary_line};
 use crate::formats::ReferenceFormat;
@@ -98,6 +98,19 @@ pub enum Command {
         /// The guide to print (`format`).
         topic: Option<String>,
     },
+    /// Rewrite a corpus in the first version of the format (`paperlens-corpus/1`) in the
+    /// current one.
+    ///
+    /// `paperlens migrate OLD.json --out NEW.json`. The new file is checked as it is written.
+    /// Exit status: 0 written, 1 the file has errors, 2 a file cannot be read or written.
+    Migrate {
+        /// The corpus to migrate.
+        #[arg(value_name = "OLD.json")]
+        file: PathBuf,
+        /// The file to write (standard output when absent).
+        #[arg(long, short, value_name = "NEW.json")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// The guides `paperlens docs` prints: each topic's name, what it is, and its text.
@@ -128,6 +141,7 @@ pub fn run_command(command: &Command) -> ExitCode {
         Command::Plot(args) => plot(args),
         Command::Export(args) => export(args),
         Command::Docs { topic } => docs(topic.as_deref()),
+        Command::Migrate { file, out } => migrate(file, out.as_ref()),
     }
 }
 
@@ -356,8 +370,11 @@ pub enum ExportWhat {
         #[arg(value_name = "CORPUS")]
         corpus: Option<PathBuf>,
     },
-    /// The regional table as CSV, one row per table row.
+    /// One of the paper's tables as CSV: its headers, then its rows as printed.
     Table {
+        /// The id of the table to write (the first table when absent).
+        #[arg(long = "table", value_name = "ID")]
+        table: Option<String>,
         /// The file to write (standard output when absent).
         #[arg(long, short, value_name = "FILE.csv")]
         out: Option<PathBuf>,
@@ -394,7 +411,7 @@ pub fn export(args: &ExportArgs) -> ExitCode {
     use crate::formats;
     let (corpus_path, out) = match &args.what {
         ExportWhat::Refs { corpus, out, .. }
-        | ExportWhat::Table { corpus, out }
+        | ExportWhat::Table { corpus, out, .. }
         | ExportWhat::Cases { corpus, out }
         | ExportWhat::Corpus { corpus, out } => (corpus.as_ref(), out.as_ref()),
     };
@@ -449,13 +466,32 @@ pub fn export(args: &ExportArgs) -> ExitCode {
                 format!("{} as {}", counted(count, "reference"), format.label()),
             )
         }
-        ExportWhat::Table { .. } => (
-            formats::csv::regional_table(corpus),
-            format!(
-                "{} as CSV",
-                counted(corpus.file.regional_table.rows.len(), "table row")
-            ),
-        ),
+        ExportWhat::Table { table, .. } => {
+            let tables = &corpus.file.tables;
+            let chosen = match table {
+                Some(id) => tables.iter().find(|t| &t.id == id),
+                None => tables.first(),
+            };
+            let Some(chosen) = chosen else {
+                let known: Vec<&str> = tables.iter().map(|t| t.id.as_str()).collect();
+                match table {
+                    Some(id) if !known.is_empty() => eprintln!(
+                        "error: no table has the id `{id}`; the corpus's tables are: {}",
+                        known.join(", ")
+                    ),
+                    _ => eprintln!("error: {} has no tables to export", report.source_name),
+                }
+                return ExitCode::from(1);
+            };
+            (
+                formats::csv::table(chosen),
+                format!(
+                    "{} as CSV ({})",
+                    counted(chosen.rows.len(), "row"),
+                    chosen.title()
+                ),
+            )
+        }
         ExportWhat::Cases { .. } => (
             formats::csv::cases(corpus),
             format!("{} as CSV", counted(corpus.file.cases.len(), "case")),
@@ -473,6 +509,54 @@ pub fn export(args: &ExportArgs) -> ExitCode {
         }
     };
     write_export(out, &text, &what)
+}
+
+/// `paperlens migrate`: writes a corpus in the current format; 0 written, 1 the corpus has
+/// errors (nothing is written), 2 a file cannot be read or written.
+#[must_use]
+pub fn migrate(file: &PathBuf, out: Option<&PathBuf>) -> ExitCode {
+    let report = open_path(file);
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let problems: Vec<Diagnostic> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code != crate::corpus::Code::MigratedFormat)
+        .cloned()
+        .collect();
+    if !problems.is_empty() {
+        eprint!(
+            "{}",
+            render_human(
+                &problems,
+                &report.source_name,
+                report.source_text.as_deref(),
+                color
+            )
+        );
+    }
+    let Some(corpus) = &report.corpus else {
+        eprintln!("{}", summary_line(&report));
+        return match report.failure() {
+            Some(LoadFailure::Unreadable) => ExitCode::from(2),
+            _ => ExitCode::from(1),
+        };
+    };
+    let was = if report
+        .diagnostics
+        .iter()
+        .any(|d| d.code == crate::corpus::Code::MigratedFormat)
+    {
+        "migrated from paperlens-corpus/1"
+    } else {
+        "already in the current format, written unchanged"
+    };
+    match crate::formats::export_corpus_json(&corpus.file) {
+        Ok(text) => write_export(out, &text, &format!("paperlens-corpus/2, {was}")),
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 /// Writes an export to `out` (saying what was written), or to standard output without one.

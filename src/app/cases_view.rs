@@ -7,6 +7,7 @@ use super::records::item_row_ui;
 use super::views::View;
 use super::virtual_list::{HeightCache, content_key, virtual_list_ui};
 use crate::corpus::model::CaseKind;
+use crate::corpus::display::region_name;
 use crate::corpus::{Corpus, Item};
 
 /// The Cases view's own UI state.
@@ -101,14 +102,14 @@ impl CasesView {
     pub fn visible_cases(&self, corpus: &Corpus) -> Vec<usize> {
         let region_id = self
             .region_filter
-            .and_then(|r| corpus.file.regional_table.regions.get(r))
+            .and_then(|r| corpus.file.regions.get(r))
             .map(|r| r.id.as_str());
         corpus
             .file
             .cases
             .iter()
             .enumerate()
-            .filter(|(_, case)| region_id.is_none_or(|id| case.region == id))
+            .filter(|(_, case)| region_id.is_none_or(|id| case.region.as_deref() == Some(id)))
             .filter(|(_, case)| !self.hide_examples || case.kind == CaseKind::CaseStudy)
             .map(|(i, _)| i)
             .collect()
@@ -125,7 +126,7 @@ impl CasesView {
             );
             return;
         }
-        let regions = &corpus.file.regional_table.regions;
+        let regions = &corpus.file.regions;
         ui.horizontal_wrapped(|ui| {
             let region_label = ui.label("Region");
             let text = self
@@ -220,12 +221,13 @@ pub fn card_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize) -> egui::Respons
                     CaseKind::CaseStudy => "CASE STUDY",
                     CaseKind::Example => "EXAMPLE",
                 };
-                let region = corpus
-                    .region_by_id(&case.region)
-                    .and_then(|r| corpus.file.regional_table.regions.get(r))
-                    .map_or(case.region.as_str(), |r| r.name.as_str());
+                let region = case
+                    .region
+                    .as_deref()
+                    .map(|id| format!(" · {}", region_name(corpus, id)))
+                    .unwrap_or_default();
                 ui.label(
-                    RichText::new(format!("{kind} · {region}"))
+                    RichText::new(format!("{kind}{region}"))
                         .small()
                         .color(ctx.theme.muted_text),
                 );

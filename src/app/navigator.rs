@@ -176,14 +176,14 @@ enum EntityRow {
 
 fn regions_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
     let corpus = ctx.corpus;
-    if corpus.file.regional_table.regions.is_empty() {
+    if corpus.file.regions.is_empty() {
         empty_ui(ctx, ui, "This corpus has no regions.");
     }
     egui::ScrollArea::vertical()
         .id_salt("navigator-regions")
         .auto_shrink(false)
         .show(ui, |ui| {
-            for (region, _) in corpus.file.regional_table.regions.iter().enumerate() {
+            for (region, _) in corpus.file.regions.iter().enumerate() {
                 item_row_ui(ctx, ui, Item::Region(region), ClickAction::Select);
                 let rows = corpus
                     .index
@@ -212,7 +212,7 @@ fn tab_count(corpus: &Corpus, tab: NavigatorTab) -> usize {
         NavigatorTab::Outline => corpus.file.sections.len(),
         NavigatorTab::References => corpus.file.references.len(),
         NavigatorTab::Cases => corpus.file.cases.len(),
-        NavigatorTab::Regions => corpus.file.regional_table.regions.len(),
+        NavigatorTab::Regions => corpus.file.regions.len(),
         NavigatorTab::Entities => corpus.file.entities.len(),
     }
 }

@@ -1,91 +1,74 @@
-//! The Table view: the paper's regional cooperation table, sortable, filterable by region and
-//! by liberalism key concept, with long cells wrapped.
+//! The Table view: each of the paper's tables with its own caption, header rows and columns,
+//! sortable, filterable on the columns that hold few distinct values, with long cells wrapped
+//! at word boundaries and the table's footnotes underneath.
+
+use std::collections::BTreeMap;
 
 use eframe::egui::{self, Color32, RichText, Sense, Ui};
 
 use super::context::{ClickAction, ViewCtx};
 use super::views::View;
 use super::virtual_list::{HeightCache, content_key, virtual_list_ui};
-use crate::corpus::{Corpus, Item, ItemKind};
-
-/// A column of the regional table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Column {
-    /// Region.
-    Region,
-    /// Cooperating entities.
-    Entities,
-    /// Cooperative efforts.
-    Efforts,
-    /// Liberalism key concept.
-    KeyConcept,
-    /// References.
-    References,
-}
-
-impl Column {
-    /// Every column, in printed order.
-    pub const ALL: [Self; 5] = [
-        Self::Region,
-        Self::Entities,
-        Self::Efforts,
-        Self::KeyConcept,
-        Self::References,
-    ];
-
-    /// The heading the paper prints.
-    #[must_use]
-    pub fn heading(self) -> &'static str {
-        match self {
-            Self::Region => "Region",
-            Self::Entities => "Cooperating Entities",
-            Self::Efforts => "Cooperative Efforts",
-            Self::KeyConcept => "Liberalism Key Concept",
-            Self::References => "References",
-        }
-    }
-
-    /// Share of the table's width.
-    fn width_share(self) -> f32 {
-        match self {
-            Self::Region => 0.11,
-            Self::Entities => 0.2,
-            Self::Efforts => 0.31,
-            Self::KeyConcept => 0.22,
-            Self::References => 0.16,
-        }
-    }
-
-    /// Narrowest the column gets, in points; below that the table scrolls sideways.
-    fn min_width(self) -> f32 {
-        match self {
-            Self::Region => 96.0,
-            Self::Entities => 150.0,
-            Self::Efforts => 210.0,
-            Self::KeyConcept => 170.0,
-            Self::References => 120.0,
-        }
-    }
-}
+use crate::corpus::display::{column_headers, row_title};
+use crate::corpus::model::{ColumnKind, Table};
+use crate::corpus::table_series::cell_number;
+use crate::corpus::{Corpus, Item};
 
 /// Space between cells, in points.
 pub const CELL_GAP: f32 = 10.0;
 
-/// Column widths for a table `width` points wide: shares of it, each at least its minimum.
+/// A column is offered as a filter when it has at most this many distinct values.
+const MOST_FILTER_VALUES: usize = 12;
+
+/// How many rows a presentation slide shows at most; a longer table spans several slides.
+const ROWS_PER_SLIDE: usize = 8;
+
+/// Column widths for `table` in `width` points: shares by how much text each column holds, each
+/// at least as wide as its longest word (so that words are never broken), at most half the width.
 #[must_use]
-pub fn column_widths(width: f32) -> [f32; 5] {
-    Column::ALL.map(|column| (width * column.width_share()).max(column.min_width()))
+pub fn column_widths(table: &Table, width: f32, body_size: f32) -> Vec<f32> {
+    // An average character of the body font is about this many font sizes wide.
+    const CHAR_WIDTH: f32 = 0.55;
+    let headers = column_headers(table);
+    let mut weights = Vec::with_capacity(table.columns.len());
+    let mut minimums = Vec::with_capacity(table.columns.len());
+    for (position, header) in headers.iter().enumerate() {
+        let cells = table.rows.iter().filter_map(|r| r.cells.get(position));
+        let (total, count, longest_word) = cells.chain(std::iter::once(header)).fold(
+            (0usize, 0usize, 0usize),
+            |(total, count, longest), cell| {
+                let word = cell
+                    .split_whitespace()
+                    .map(|w| w.chars().count())
+                    .max()
+                    .unwrap_or(0);
+                (total + cell.chars().count(), count + 1, longest.max(word))
+            },
+        );
+        let average = f32::from(u16::try_from(total / count.max(1)).unwrap_or(u16::MAX));
+        weights.push(average.clamp(4.0, 80.0));
+        let word = f32::from(u16::try_from(longest_word.min(40)).unwrap_or(40));
+        minimums.push((word + 1.0) * body_size * CHAR_WIDTH + CELL_GAP);
+    }
+    let total: f32 = weights.iter().sum::<f32>().max(1.0);
+    weights
+        .iter()
+        .zip(minimums)
+        .map(|(weight, minimum)| (width * weight / total).min(width * 0.5).max(minimum))
+        .collect()
 }
 
 /// The Table view's own UI state.
 #[derive(Debug, Default)]
 pub struct TableView {
-    /// Show only rows of this region (position in `regional_table.regions`).
+    /// The table shown (position in `tables`).
+    pub table: usize,
+    /// Show only rows of this region (position in `regions`).
     pub region_filter: Option<usize>,
-    /// Show only rows with this key concept.
-    pub concept_filter: Option<String>,
-    /// Sort column and whether descending; `None` keeps the printed order.
-    pub sort: Option<(Column, bool)>,
+    /// Show only rows whose cell in a column (by position) is this text.
+    pub filters: BTreeMap<usize, String>,
+    /// Sort column (by position) and whether descending; `None` keeps the printed order.
+    pub sort: Option<(usize, bool)>,
     heights: HeightCache,
     /// Rows waiting to be scrolled to once drawn (the list they sit in is known only then).
     reveal: Option<usize>,
@@ -106,7 +89,7 @@ impl View for TableView {
     }
 
     fn description(&self) -> &'static str {
-        "The regional cooperation table"
+        "The paper's tables, with their own headers"
     }
 
     fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
@@ -114,18 +97,24 @@ impl View for TableView {
     }
 
     fn can_show(&self, item: Item) -> bool {
-        matches!(item, Item::TableRow(_))
+        matches!(item, Item::TableRow(_) | Item::Table(_))
     }
 
     fn show_item(&mut self, corpus: &Corpus, item: Item) {
-        let Item::TableRow(row) = item else {
-            return;
-        };
-        if !self.visible_rows(corpus).contains(&row) {
-            self.region_filter = None;
-            self.concept_filter = None;
+        match item {
+            Item::Table(table) => self.choose_table(table),
+            Item::TableRow(row) => {
+                if let Some((table, _, _)) = corpus.file.table_row(row) {
+                    self.choose_table(table);
+                }
+                if !self.visible_rows(corpus).contains(&row) {
+                    self.region_filter = None;
+                    self.filters.clear();
+                }
+                self.reveal(row);
+            }
+            _ => {}
         }
-        self.reveal(row);
     }
 
     fn follow_selection(&mut self, item: Item) {
@@ -134,20 +123,22 @@ impl View for TableView {
         }
     }
 
-    /// One slide per region that has rows.
+    /// One slide per page of each table (`table × 1000 + page`).
     fn slides(&self, corpus: &Corpus) -> Vec<usize> {
-        (0..corpus.file.regional_table.regions.len())
-            .filter(|&region| {
-                !corpus
-                    .index
-                    .linked(Item::Region(region), ItemKind::TableRow)
-                    .is_empty()
+        corpus
+            .file
+            .tables
+            .iter()
+            .enumerate()
+            .flat_map(|(position, table)| {
+                let pages = table.rows.len().div_ceil(ROWS_PER_SLIDE).max(1);
+                (0..pages).map(move |page| position * 1000 + page)
             })
             .collect()
     }
 
     fn slide_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui, slide: usize, _height: f32) {
-        region_slide_ui(ctx, ui, slide);
+        table_slide_ui(ctx, ui, slide / 1000, slide % 1000);
     }
 
     fn slide_order(&self) -> u8 {
@@ -155,36 +146,50 @@ impl View for TableView {
     }
 }
 
-/// A slide of the table's rows of one region, under the region's name.
-fn region_slide_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, region: usize) {
+/// A slide of one page of a table's rows, under its label and caption.
+fn table_slide_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, table_position: usize, page: usize) {
     let corpus = ctx.corpus;
-    let Some(record) = corpus.file.regional_table.regions.get(region) else {
+    let Some(table) = corpus.file.tables.get(table_position) else {
         return;
     };
-    ui.label(
-        RichText::new("Regional cooperation against human trafficking")
-            .size(ctx.theme.small_size)
-            .color(ctx.theme.muted_text),
-    );
-    ui.label(
-        RichText::new(&record.name)
-            .size(ctx.theme.heading_size)
-            .strong(),
+    let pages = table.rows.len().div_ceil(ROWS_PER_SLIDE).max(1);
+    let label = if pages > 1 {
+        format!("{} ({} of {pages})", table.label.trim(), page + 1)
+    } else {
+        table.label.trim().to_owned()
+    };
+    if !label.trim().is_empty() {
+        ui.label(
+            RichText::new(label.trim())
+                .size(ctx.theme.small_size)
+                .color(ctx.theme.muted_text),
+        );
+    }
+    ui.add(
+        egui::Label::new(
+            RichText::new(table.caption.trim())
+                .size(ctx.theme.heading_size)
+                .strong(),
+        )
+        .wrap(),
     );
     ui.add_space(ctx.theme.gap);
-    let widths = column_widths(ui.available_width() - 2.0 * ctx.theme.gap);
-    header_row_ui(ctx, ui, &widths);
+    let widths = column_widths(
+        table,
+        ui.available_width() - 2.0 * ctx.theme.gap,
+        ctx.theme.body_size,
+    );
+    header_rows_ui(ctx, ui, table, &widths, None);
+    let first = corpus.file.first_row_of(table_position);
     egui::ScrollArea::vertical()
-        .id_salt(("slide-region", region))
+        .id_salt(("slide-table", table_position, page))
         .show(ui, |ui| {
-            for (n, &row) in corpus
-                .index
-                .linked(Item::Region(region), ItemKind::TableRow)
-                .iter()
-                .enumerate()
-            {
-                row_ui(ctx, ui, row, &widths, n % 2 == 1);
+            let start = page * ROWS_PER_SLIDE;
+            let end = (start + ROWS_PER_SLIDE).min(table.rows.len());
+            for (n, row) in (start..end).enumerate() {
+                row_ui(ctx, ui, first + row, &widths, n % 2 == 1);
             }
+            footnotes_ui(ctx, ui, table);
         });
 }
 
@@ -194,28 +199,58 @@ impl TableView {
         self.reveal = Some(row);
     }
 
-    /// The rows shown, in order.
+    /// Shows the table at `position`, clearing the filters and sort of the one shown before.
+    pub fn choose_table(&mut self, position: usize) {
+        if self.table != position {
+            self.table = position;
+            self.filters.clear();
+            self.sort = None;
+            self.heights = HeightCache::default();
+        }
+    }
+
+    /// The rows shown (positions over all tables' rows), in order.
     #[must_use]
     pub fn visible_rows(&self, corpus: &Corpus) -> Vec<usize> {
-        let table = &corpus.file.regional_table;
+        let file = &corpus.file;
+        let Some(table) = file.tables.get(self.table) else {
+            return Vec::new();
+        };
+        let first = file.first_row_of(self.table);
         let region_id = self
             .region_filter
-            .and_then(|r| table.regions.get(r))
+            .and_then(|r| file.regions.get(r))
             .map(|r| r.id.as_str());
         let mut rows: Vec<usize> = table
             .rows
             .iter()
             .enumerate()
-            .filter(|(_, row)| region_id.is_none_or(|id| row.region == id))
+            .filter(|(_, row)| region_id.is_none_or(|id| row.region.as_deref() == Some(id)))
             .filter(|(_, row)| {
-                self.concept_filter
-                    .as_ref()
-                    .is_none_or(|c| &row.key_concept == c)
+                self.filters
+                    .iter()
+                    .all(|(&column, value)| row.cells.get(column) == Some(value))
             })
-            .map(|(i, _)| i)
+            .map(|(i, _)| first + i)
             .collect();
         if let Some((column, descending)) = self.sort {
-            rows.sort_by_cached_key(|&i| cell_text(corpus, i, column).to_lowercase());
+            let numeric = table
+                .columns
+                .get(column)
+                .is_some_and(|c| c.kind.is_numeric());
+            let cell = |row: usize| {
+                file.table_row(row)
+                    .and_then(|(_, _, r)| r.cells.get(column))
+                    .map_or("", String::as_str)
+            };
+            if numeric {
+                rows.sort_by(|&a, &b| {
+                    let (a, b) = (cell_number(cell(a)), cell_number(cell(b)));
+                    a.partial_cmp(&b).unwrap_or(std::cmp::Ordering::Equal)
+                });
+            } else {
+                rows.sort_by_cached_key(|&row| cell(row).to_lowercase());
+            }
             if descending {
                 rows.reverse();
             }
@@ -223,19 +258,25 @@ impl TableView {
         rows
     }
 
-    /// Draws the filters, the header and the rows.
+    /// Draws the table picker, filters, caption, header and rows.
     pub fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
         let corpus = ctx.corpus;
-        let table = &corpus.file.regional_table;
-        if table.rows.is_empty() {
+        if corpus.file.tables.is_empty() {
             ui.label(
-                RichText::new("This corpus has no regional table.")
+                RichText::new("This corpus has no tables.")
                     .italics()
                     .color(ctx.theme.muted_text),
             );
             return;
         }
-        self.filters_ui(ctx, ui);
+        if self.table >= corpus.file.tables.len() {
+            self.choose_table(0);
+        }
+        let Some(table) = corpus.file.tables.get(self.table) else {
+            return;
+        };
+        self.filters_ui(ctx, ui, table);
+        ui.add(egui::Label::new(RichText::new(table.title()).strong()).wrap());
         let rows = self.visible_rows(corpus);
         ui.label(
             RichText::new(format!("{} of {} rows", rows.len(), table.rows.len()))
@@ -243,12 +284,16 @@ impl TableView {
                 .color(ctx.theme.muted_text),
         );
         let margin = ctx.theme.gap;
-        let widths = column_widths(ui.available_width() - 2.0 * margin);
+        let widths = column_widths(
+            table,
+            ui.available_width() - 2.0 * margin,
+            ctx.theme.body_size,
+        );
         egui::ScrollArea::horizontal()
             .id_salt("table-sideways")
             .auto_shrink(false)
             .show(ui, |ui| {
-                self.header_ui(ctx, ui, &widths);
+                header_rows_ui(ctx, ui, table, &widths, Some(&mut self.sort));
                 if rows.is_empty() {
                     ui.label(
                         RichText::new("No row matches the filters.")
@@ -264,127 +309,218 @@ impl TableView {
                 {
                     self.heights.scroll_to(position);
                 }
-                let estimate = |_: usize| ctx.theme.body_size * 6.0;
+                let estimate = |_: usize| ctx.theme.body_size * 4.0;
+                let footnotes = usize::from(!table.footnotes.is_empty());
                 virtual_list_ui(
                     ui,
                     "table",
                     &mut self.heights,
-                    content_key(&rows),
-                    rows.len(),
+                    content_key(&rows) ^ (self.table as u64).rotate_left(32),
+                    rows.len() + footnotes,
                     &estimate,
-                    |ui, n| {
-                        if let Some(&row) = rows.get(n) {
+                    |ui, n| match rows.get(n) {
+                        Some(&row) => {
                             row_ui(ctx, ui, row, &widths, n % 2 == 1);
                         }
+                        None => footnotes_ui(ctx, ui, table),
                     },
                 );
             });
     }
 
-    fn filters_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
-        let table = &ctx.corpus.file.regional_table;
+    /// The table picker (with several tables), the region filter (when rows name regions) and
+    /// a filter for each column with few distinct values.
+    fn filters_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui, table: &Table) {
+        let file = &ctx.corpus.file;
         ui.horizontal_wrapped(|ui| {
-            let region_label = ui.label("Region");
-            let region_text = self
-                .region_filter
-                .and_then(|r| table.regions.get(r))
-                .map_or("All regions", |r| r.name.as_str());
-            egui::ComboBox::from_id_salt("table-region")
-                .selected_text(region_text)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.region_filter, None, "All regions");
-                    for (i, region) in table.regions.iter().enumerate() {
-                        ui.selectable_value(&mut self.region_filter, Some(i), &region.name);
-                    }
+            if file.tables.len() > 1 {
+                let label = ui.label("Table");
+                let mut chosen = self.table;
+                egui::ComboBox::from_id_salt("table-picker")
+                    .selected_text(truncate(&table.title(), 48))
+                    .width(320.0)
+                    .show_ui(ui, |ui| {
+                        for (position, table) in file.tables.iter().enumerate() {
+                            ui.selectable_value(&mut chosen, position, table.title());
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                self.choose_table(chosen);
+            }
+            let regions: Vec<usize> = (0..file.regions.len())
+                .filter(|&r| {
+                    let id = file.regions.get(r).map(|r| r.id.as_str());
+                    table.rows.iter().any(|row| row.region.as_deref() == id)
                 })
-                .response
-                .labelled_by(region_label.id);
-            let concept_label = ui.label("Key concept");
-            let concept_text = self
-                .concept_filter
-                .clone()
-                .unwrap_or_else(|| "All concepts".to_owned());
-            egui::ComboBox::from_id_salt("table-concept")
-                .selected_text(truncate(&concept_text, 40))
-                .width(280.0)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.concept_filter, None, "All concepts");
-                    let mut concepts: Vec<&str> =
-                        table.rows.iter().map(|r| r.key_concept.as_str()).collect();
-                    concepts.sort_unstable();
-                    concepts.dedup();
-                    for concept in concepts {
-                        ui.selectable_value(
-                            &mut self.concept_filter,
-                            Some(concept.to_owned()),
-                            concept,
-                        );
-                    }
-                })
-                .response
-                .labelled_by(concept_label.id);
-            if (self.region_filter.is_some() || self.concept_filter.is_some())
+                .collect();
+            if !regions.is_empty() {
+                let label = ui.label("Region");
+                let text = self
+                    .region_filter
+                    .and_then(|r| file.regions.get(r))
+                    .map_or("All regions", |r| r.name.as_str());
+                egui::ComboBox::from_id_salt("table-region")
+                    .selected_text(text)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut self.region_filter, None, "All regions");
+                        for &position in &regions {
+                            if let Some(region) = file.regions.get(position) {
+                                ui.selectable_value(
+                                    &mut self.region_filter,
+                                    Some(position),
+                                    &region.name,
+                                );
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+            }
+            let headers = column_headers(table);
+            for (column, values) in filterable_columns(table) {
+                let header = headers.get(column).map_or("", String::as_str);
+                let label = ui.label(truncate(header, 32));
+                let current = self.filters.get(&column).cloned();
+                let mut chosen = current.clone();
+                egui::ComboBox::from_id_salt(("table-filter", self.table, column))
+                    .selected_text(truncate(chosen.as_deref().unwrap_or("All"), 32))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut chosen, None, "All");
+                        for value in values {
+                            ui.selectable_value(&mut chosen, Some(value.to_owned()), value);
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                if chosen != current {
+                    match chosen {
+                        Some(value) => self.filters.insert(column, value),
+                        None => self.filters.remove(&column),
+                    };
+                }
+            }
+            if (self.region_filter.is_some() || !self.filters.is_empty())
                 && ui.button("Clear filters").clicked()
             {
                 self.region_filter = None;
-                self.concept_filter = None;
+                self.filters.clear();
             }
         });
     }
+}
 
-    fn header_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui, widths: &[f32; 5]) {
+/// The text columns worth a filter: at least two distinct values, at most
+/// [`MOST_FILTER_VALUES`], and fewer than the rows (a column of all-different cells is no
+/// filter), with their values sorted.
+#[must_use]
+pub fn filterable_columns(table: &Table) -> Vec<(usize, Vec<&str>)> {
+    table
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, column)| column.kind == ColumnKind::Text)
+        .filter_map(|(position, _)| {
+            let mut values: Vec<&str> = table
+                .rows
+                .iter()
+                .filter_map(|r| r.cells.get(position))
+                .map(String::as_str)
+                .filter(|v| !v.trim().is_empty())
+                .collect();
+            values.sort_unstable();
+            values.dedup();
+            (values.len() >= 2
+                && values.len() <= MOST_FILTER_VALUES
+                && values.len() < table.rows.len())
+            .then_some((position, values))
+        })
+        .collect()
+}
+
+/// The header rows that span columns, then the column headers (sortable when `sort` is given).
+fn header_rows_ui(
+    ctx: &ViewCtx<'_>,
+    ui: &mut Ui,
+    table: &Table,
+    widths: &[f32],
+    mut sort: Option<&mut Option<(usize, bool)>>,
+) {
+    for header_row in &table.header_rows {
+        let mut spanned = Vec::with_capacity(header_row.len());
+        let mut column = 0;
+        for cell in header_row {
+            let span = usize::try_from(cell.span.max(1)).unwrap_or(1);
+            let width: f32 = widths.iter().skip(column).take(span).sum::<f32>()
+                + CELL_GAP * (span.saturating_sub(1) as f32);
+            spanned.push(width);
+            column += span;
+        }
         ui.horizontal_top(|ui| {
             ui.add_space(ctx.theme.gap);
-            cells_ui(ui, widths, |ui, position| {
-                let Some(&column) = Column::ALL.get(position) else {
-                    return;
-                };
-                let arrow = match self.sort {
-                    Some((c, false)) if c == column => " ▲",
-                    Some((c, true)) if c == column => " ▼",
-                    _ => "",
-                };
-                let text = RichText::new(format!("{}{arrow}", column.heading())).strong();
-                let button = egui::Button::new(text)
-                    .frame(false)
-                    .wrap_mode(egui::TextWrapMode::Wrap);
-                let response = ui
-                    .add(button)
-                    .on_hover_text(format!("Sort by {}", column.heading()));
-                if response.clicked() {
-                    self.sort = match self.sort {
-                        Some((c, false)) if c == column => Some((column, true)),
-                        Some((c, true)) if c == column => None,
-                        _ => Some((column, false)),
-                    };
+            cells_ui(ui, &spanned, |ui, position| {
+                if let Some(cell) = header_row.get(position) {
+                    ui.add(egui::Label::new(RichText::new(&cell.text).strong()).wrap());
                 }
             });
         });
-        ui.separator();
     }
-}
-
-/// The column headings, not sortable (for slides).
-pub fn header_row_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, widths: &[f32; 5]) {
     ui.horizontal_top(|ui| {
         ui.add_space(ctx.theme.gap);
-        cells_ui(
-            ui,
-            widths,
-            column_cells(|ui, column| {
-                ui.add(egui::Label::new(RichText::new(column.heading()).strong()).wrap());
-            }),
-        );
+        cells_ui(ui, widths, |ui, position| {
+            let Some(column) = table.columns.get(position) else {
+                return;
+            };
+            let mut header = column.header.clone();
+            if !column.unit.trim().is_empty() {
+                header = format!("{header} ({})", column.unit.trim());
+            }
+            let Some(sort) = sort.as_deref_mut() else {
+                ui.add(egui::Label::new(RichText::new(header).strong()).wrap());
+                return;
+            };
+            let arrow = match *sort {
+                Some((c, false)) if c == position => " ▲",
+                Some((c, true)) if c == position => " ▼",
+                _ => "",
+            };
+            let button = egui::Button::new(RichText::new(format!("{header}{arrow}")).strong())
+                .frame(false)
+                .wrap_mode(egui::TextWrapMode::Wrap);
+            let response = ui.add(button).on_hover_text(format!("Sort by {header}"));
+            if response.clicked() {
+                *sort = match *sort {
+                    Some((c, false)) if c == position => Some((position, true)),
+                    Some((c, true)) if c == position => None,
+                    _ => Some((position, false)),
+                };
+            }
+        });
     });
     ui.separator();
 }
 
+/// The notes printed under a table.
+fn footnotes_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, table: &Table) {
+    if table.footnotes.is_empty() {
+        return;
+    }
+    ui.add_space(ctx.theme.gap);
+    for footnote in &table.footnotes {
+        let marker = footnote.marker.trim();
+        let text = if marker.is_empty() {
+            footnote.text.clone()
+        } else {
+            format!("{marker} {}", footnote.text)
+        };
+        ui.add(
+            egui::Label::new(RichText::new(text).small().color(ctx.theme.muted_text)).wrap(),
+        );
+    }
+}
+
 /// One row of cells, each `widths[i]` wide, drawn by `cell` (given the column's position).
-pub fn cells_ui<const N: usize>(
-    ui: &mut Ui,
-    widths: &[f32; N],
-    mut cell: impl FnMut(&mut Ui, usize),
-) {
+pub fn cells_ui(ui: &mut Ui, widths: &[f32], mut cell: impl FnMut(&mut Ui, usize)) {
     ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = 0.0;
         for (position, width) in widths.iter().enumerate() {
@@ -401,41 +537,17 @@ pub fn cells_ui<const N: usize>(
     });
 }
 
-/// Calls `cell` with the regional-table column at each position.
-fn column_cells(cell: impl Fn(&mut Ui, Column)) -> impl FnMut(&mut Ui, usize) {
-    move |ui, position| {
-        if let Some(&column) = Column::ALL.get(position) {
-            cell(ui, column);
-        }
-    }
-}
-
-/// The text of one cell.
-fn cell_text(corpus: &Corpus, row: usize, column: Column) -> String {
-    let Some(record) = corpus.file.regional_table.rows.get(row) else {
-        return String::new();
-    };
-    match column {
-        Column::Region => corpus
-            .region_by_id(&record.region)
-            .and_then(|r| corpus.file.regional_table.regions.get(r))
-            .map_or_else(|| record.region.clone(), |r| r.name.clone()),
-        Column::Entities => record.cooperating_entities.clone(),
-        Column::Efforts => record.cooperative_efforts.clone(),
-        Column::KeyConcept => record.key_concept.clone(),
-        Column::References => record.references_text.clone(),
-    }
-}
-
-/// One row of the table, clickable, marked when selected or related.
+/// One row of a table (by position over all tables' rows), clickable, marked when selected or
+/// related.
 pub fn row_ui(
     ctx: &ViewCtx<'_>,
     ui: &mut Ui,
     row: usize,
-    widths: &[f32; 5],
+    widths: &[f32],
     odd: bool,
 ) -> egui::Response {
     let item = Item::TableRow(row);
+    let record = ctx.corpus.file.table_row(row);
     let fill = if ctx.is_selected(item) {
         ctx.theme.selected_fill
     } else if ctx.is_highlighted(item) {
@@ -452,21 +564,23 @@ pub fn row_ui(
         .corner_radius(ctx.theme.radius)
         .inner_margin(egui::vec2(ctx.theme.gap, 6.0));
     let inner = frame.show(ui, |ui| {
-        cells_ui(
-            ui,
-            widths,
-            column_cells(|ui, column| {
-                let text = cell_text(ctx.corpus, row, column);
-                let text = if column == Column::Region {
-                    RichText::new(text).strong()
-                } else {
-                    RichText::new(text)
-                };
-                ui.add(egui::Label::new(text).wrap());
-            }),
-        );
+        cells_ui(ui, widths, |ui, position| {
+            let Some((_, _, record)) = record else {
+                return;
+            };
+            let text = record.cells.get(position).map_or("", String::as_str);
+            let text = if position == 0 {
+                RichText::new(text).strong()
+            } else {
+                RichText::new(text)
+            };
+            ui.add(egui::Label::new(text).wrap());
+        });
     });
-    let title = format!("Row: {}", cell_text(ctx.corpus, row, Column::Entities));
+    let title = format!(
+        "Row: {}",
+        record.map_or_else(String::new, |(_, _, r)| row_title(r))
+    );
     let response = ui
         .interact(
             inner.response.rect,

@@ -366,7 +366,7 @@ fn year_under_pointer_ui(
     let rect = response.response.rect;
     ui.painter()
         .vline(guide_x, rect.y_range(), Stroke::new(1.0, theme.muted_text));
-    let value = point_value_text(point.value, point.status, &series.unit);
+    let value = point_value_text(point.value, point.status, series);
     let value_mode = plan.options.value_mode;
     let shown = plan
         .points
@@ -402,7 +402,7 @@ fn known_at(plan: &Plan, status: PointStatus) -> Vec<[f64; 2]> {
 /// The colour a point's status is written in.
 pub(super) fn status_color(theme: &Theme, status: PointStatus) -> egui::Color32 {
     match status {
-        PointStatus::Stated => theme.muted_text,
+        PointStatus::Stated | PointStatus::Derived => theme.muted_text,
         PointStatus::Approximate | PointStatus::NotStated => theme.warning,
     }
 }

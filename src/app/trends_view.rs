@@ -332,7 +332,7 @@ fn points_table_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, series: &Ser
                         ctx.item_response(ui, response, item, ClickAction::Select);
                     }
                     1 => {
-                        ui.label(point_value_text(point.value, point.status, &series.unit));
+                        ui.label(point_value_text(point.value, point.status, series));
                     }
                     2 => {
                         ui.label(
@@ -378,7 +378,7 @@ fn stacked_points_ui(
                         RichText::new(point.year.to_string()).strong(),
                     ));
                     ctx.item_response(ui, response, item, ClickAction::Select);
-                    ui.label(point_value_text(point.value, point.status, &series.unit));
+                    ui.label(point_value_text(point.value, point.status, series));
                     ui.label(
                         RichText::new(point.status.label())
                             .color(status_color(ctx.theme, point.status)),

@@ -27,6 +27,7 @@ fn status_name(status: PointStatus) -> &'static str {
         PointStatus::Stated => "stated",
         PointStatus::Approximate => "approximate",
         PointStatus::NotStated => "not_stated",
+        PointStatus::Derived => "derived",
     }
 }
 
@@ -193,7 +194,8 @@ mod tests {
                 value: Some(1234.5),
                 status: PointStatus::Stated,
                 quote: "He said \"about 1,234.5\",\nthen left.".to_owned(),
-                paragraph: "p".to_owned(),
+                paragraph: Some("p".to_owned()),
+                ..crate::corpus::model::SeriesPoint::default()
             }],
             ..Series::default()
         };

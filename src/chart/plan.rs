@@ -468,10 +468,10 @@ pub fn source_line(series: &Series) -> String {
     format!("Source: {}", series.source.trim())
 }
 
-/// Where the values of `series` come from, and whether the paper's figure is missing.
+/// Where the values of `series` come from.
 fn note(series: &Series) -> String {
-    if series.figure_paragraph.is_some() {
-        "Values as the paper's text states them; the paper's figure is an image missing from the text."
+    if series.from_table.is_some() {
+        "Values as the paper's table prints them."
     } else {
         "Values as the paper's text states them."
     }

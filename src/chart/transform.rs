@@ -1,7 +1,7 @@
 //! The numbers a chart draws: values per mode, year-on-year change, and how they are written.
 
 use super::options::{AxisScale, ValueMode};
-use crate::corpus::model::{PointStatus, Series, SeriesPoint};
+use crate::corpus::model::{PointStatus, Series, SeriesPoint, ValueKind};
 pub use crate::corpus::number::format_number;
 
 /// A point's value when the text gives one: `None` for a not-stated point, whatever its
@@ -9,7 +9,9 @@ pub use crate::corpus::number::format_number;
 fn known_value(point: &SeriesPoint) -> Option<f64> {
     match point.status {
         PointStatus::NotStated => None,
-        PointStatus::Stated | PointStatus::Approximate => point.value.filter(|v| v.is_finite()),
+        PointStatus::Stated | PointStatus::Approximate | PointStatus::Derived => {
+            point.value.filter(|v| v.is_finite())
+        }
     }
 }
 
@@ -108,7 +110,7 @@ pub fn format_point_value(value: Option<f64>, status: PointStatus, mode: ValueMo
     };
     match status {
         PointStatus::Approximate => format!("≈ {number}"),
-        PointStatus::Stated | PointStatus::NotStated => number,
+        PointStatus::Stated | PointStatus::NotStated | PointStatus::Derived => number,
     }
 }
 
@@ -127,13 +129,7 @@ pub fn axis_label(series: &Series, mode: ValueMode, scale: AxisScale) -> String 
         (point.year, described)
     });
     let mut label = match (mode, base) {
-        (ValueMode::Absolute, _) | (_, None) => {
-            if unit.is_empty() {
-                "Value".to_owned()
-            } else {
-                format!("Number of {unit}")
-            }
-        }
+        (ValueMode::Absolute, _) | (_, None) => absolute_axis_label(series),
         (ValueMode::IndexFirstYear, Some((year, described))) => {
             format!("Index, {year} = 100 ({described})")
         }
@@ -145,6 +141,28 @@ pub fn axis_label(series: &Series, mode: ValueMode, scale: AxisScale) -> String 
         label.push_str(", log scale");
     }
     label
+}
+
+/// The value axis label for values as given: the series' own `axis_label`, else
+/// `"Number of victims"` for a count and the unit itself, capitalised, for anything else
+/// (`"Neonatal deaths per 1,000 live births"`).
+#[must_use]
+pub fn absolute_axis_label(series: &Series) -> String {
+    let unit = series.unit.trim();
+    if !series.axis_label.trim().is_empty() {
+        return series.axis_label.trim().to_owned();
+    }
+    match (series.value_format.kind, unit) {
+        (_, "") => "Value".to_owned(),
+        (ValueKind::Count, unit) => format!("Number of {unit}"),
+        (_, unit) => {
+            let mut chars = unit.chars();
+            chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+    }
 }
 
 #[cfg(test)]

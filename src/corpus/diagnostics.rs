@@ -24,15 +24,18 @@ pub enum Severity {
     Error,
     /// The corpus loads, but something is probably not what its author meant.
     Warning,
+    /// Nothing is wrong; something was done that the user should know (a file migrated).
+    Info,
 }
 
 impl Severity {
-    /// `"error"` or `"warning"`.
+    /// `"error"`, `"warning"` or `"info"`.
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Error => "error",
             Self::Warning => "warning",
+            Self::Info => "info",
         }
     }
 }
@@ -79,6 +82,29 @@ pub enum Code {
     UnknownSeries,
     /// A link names a table row that does not exist.
     UnknownTableRow,
+    /// A link names a table that does not exist.
+    UnknownTable,
+    /// A link names a figure that does not exist.
+    UnknownFigure,
+    /// A link names a footnote that does not exist (in a note, or a `[^id]` marker).
+    UnknownFootnote,
+    /// A cell reference names a column its table does not have.
+    UnknownColumn,
+    /// A table row has more or fewer cells than its table has columns.
+    CellCount,
+    /// A table's header row spans more or fewer columns than the table has.
+    HeaderSpan,
+    /// A series point quotes no source, or more than one (paragraph, cell, figure, abstract).
+    PointSource,
+    /// A series read from a table names neither a row nor a column, or both, or cells that hold
+    /// no year.
+    TableSeries,
+    /// A `derived` point does not say how it was derived.
+    MissingDerivation,
+    /// A figure's image file is not beside the corpus.
+    ImageNotFound,
+    /// The file is in the first version of the format and was migrated on load.
+    MigratedFormat,
     /// Sections' `parent` links form a cycle.
     SectionCycle,
     /// A series has the same year twice.
@@ -140,6 +166,17 @@ impl Code {
             Self::UnknownCase => "unknown-case",
             Self::UnknownSeries => "unknown-series",
             Self::UnknownTableRow => "unknown-table-row",
+            Self::UnknownTable => "unknown-table",
+            Self::UnknownFigure => "unknown-figure",
+            Self::UnknownFootnote => "unknown-footnote",
+            Self::UnknownColumn => "unknown-column",
+            Self::CellCount => "cell-count",
+            Self::HeaderSpan => "header-span",
+            Self::PointSource => "point-source",
+            Self::TableSeries => "table-series",
+            Self::MissingDerivation => "missing-derivation",
+            Self::ImageNotFound => "image-not-found",
+            Self::MigratedFormat => "migrated-format",
             Self::SectionCycle => "section-cycle",
             Self::SeriesYearDuplicate => "series-year-duplicate",
             Self::SeriesYearOrder => "series-year-order",
@@ -219,6 +256,15 @@ impl Diagnostic {
         }
     }
 
+    /// A piece of information with a message and a hint.
+    #[must_use]
+    pub fn info(code: Code, message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Info,
+            ..Self::error(code, message, hint)
+        }
+    }
+
     /// This diagnostic, pointing at `path`.
     #[must_use]
     pub fn at(mut self, path: JsonPath) -> Self {
@@ -275,6 +321,6 @@ impl fmt::Display for Diagnostic {
 /// Counts errors and warnings.
 #[must_use]
 pub fn count(diagnostics: &[Diagnostic]) -> (usize, usize) {
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    (errors, diagnostics.len() - errors)
+    let of = |severity: Severity| diagnostics.iter().filter(|d| d.severity == severity).count();
+    (of(Severity::Error), of(Severity::Warning))
 }

@@ -3,8 +3,8 @@
 
 use std::ops::Range;
 
-use super::model::{PointStatus, Section};
-use super::number::format_as_given;
+use super::model::{Figure, PointStatus, Section, Series, Table, TableRow, ValueKind};
+use super::number::{format_as_given, format_number};
 use super::{Corpus, Item, cite};
 
 /// A short one-line title for any item; `"(missing)"` for a position the corpus does not have.
@@ -57,7 +57,6 @@ pub fn item_title(corpus: &Corpus, item: Item) -> String {
             .get(e)
             .map_or_else(missing, |entity| entity.name.clone()),
         Item::Region(r) => file
-            .regional_table
             .regions
             .get(r)
             .map_or_else(missing, |region| region.name.clone()),
@@ -65,9 +64,17 @@ pub fn item_title(corpus: &Corpus, item: Item) -> String {
             .cases
             .get(c)
             .map_or_else(missing, |case| case.title.clone()),
-        Item::TableRow(t) => file.regional_table.rows.get(t).map_or_else(missing, |row| {
-            let region = region_name(corpus, &row.region);
-            format!("{region}: {}", row.cooperating_entities)
+        Item::TableRow(t) => file
+            .table_row(t)
+            .map_or_else(missing, |(_, _, row)| row_title(row)),
+        Item::Table(t) => file.tables.get(t).map_or_else(missing, Table::title),
+        Item::Figure(f) => file.figures.get(f).map_or_else(missing, Figure::title),
+        Item::Footnote(f) => file.footnotes.get(f).map_or_else(missing, |footnote| {
+            format!(
+                "Footnote {}: {}",
+                footnote.shown_marker(),
+                excerpt(&footnote.text, 60)
+            )
         }),
         Item::Series(s) => file
             .series
@@ -81,7 +88,7 @@ pub fn item_title(corpus: &Corpus, item: Item) -> String {
                 format!(
                     "{} — {}",
                     point.year,
-                    point_value_text(point.value, point.status, &series.unit)
+                    point_value_text(point.value, point.status, series)
                 )
             }),
         Item::Note(n) => file
@@ -114,23 +121,105 @@ pub fn section_heading(section: &Section) -> String {
         .to_owned()
 }
 
+/// A table row in a few words: its first cell, and the second when there is one
+/// (`"ASEAN: ASEAN-ACT"`, `"Male: 14,528"`).
+#[must_use]
+pub fn row_title(row: &TableRow) -> String {
+    let mut cells = row.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty());
+    match (cells.next(), cells.next()) {
+        (Some(first), Some(second)) => format!("{}: {}", excerpt(first, 40), excerpt(second, 60)),
+        (Some(only), None) => excerpt(only, 80),
+        (None, _) => row.id.clone(),
+    }
+}
+
+/// Each column's header, after the header-row cells above it.
+#[must_use]
+pub fn column_headers(table: &Table) -> Vec<String> {
+    let mut headers: Vec<Vec<&str>> = vec![Vec::new(); table.columns.len()];
+    for header_row in &table.header_rows {
+        let mut column = 0;
+        for cell in header_row {
+            let span = usize::try_from(cell.span.max(1)).unwrap_or(1);
+            for above in headers.iter_mut().skip(column).take(span) {
+                if !cell.text.trim().is_empty() {
+                    above.push(cell.text.trim());
+                }
+            }
+            column += span;
+        }
+    }
+    headers
+        .into_iter()
+        .zip(&table.columns)
+        .map(|(mut parts, column)| {
+            parts.push(column.header.trim());
+            parts.retain(|p| !p.is_empty());
+            parts.join(" — ")
+        })
+        .collect()
+}
+
 /// The name of the region with this id, or the id itself when no region has it.
 #[must_use]
 pub fn region_name(corpus: &Corpus, id: &str) -> String {
     corpus
         .region_by_id(id)
-        .and_then(|r| corpus.file.regional_table.regions.get(r))
+        .and_then(|r| corpus.file.regions.get(r))
         .map_or_else(|| id.to_owned(), |r| r.name.clone())
 }
 
-/// A value with its status: `"≈ 49,000 victims"`, `"42,000 victims"`, `"not stated in the text"`.
+/// A value with its status, in the series' unit and kind of number: `"≈ 49,000 victims"`,
+/// `"27.9 neonatal deaths per 1,000 live births"`, `"39.5%"`, `"US$ 1,200"`,
+/// `"not stated in the text"`.
 #[must_use]
-pub fn point_value_text(value: Option<f64>, status: PointStatus, unit: &str) -> String {
-    match (value, status) {
-        (Some(value), PointStatus::Approximate) => format!("≈ {} {unit}", format_as_given(value)),
-        (Some(value), _) => format!("{} {unit}", format_as_given(value)),
-        (None, _) => "not stated in the text".to_owned(),
+pub fn point_value_text(value: Option<f64>, status: PointStatus, series: &Series) -> String {
+    let Some(value) = value else {
+        return PointStatus::NotStated.label().to_owned();
+    };
+    let prefix = if status == PointStatus::Approximate {
+        "≈ "
+    } else {
+        ""
+    };
+    format!("{prefix}{}", value_with_unit(value, series))
+}
+
+/// A number in the series' unit and kind of number, without its status: `"49,000 victims"`,
+/// `"39.5%"`, `"US$ 1,200"`.
+#[must_use]
+pub fn value_with_unit(value: f64, series: &Series) -> String {
+    let format = &series.value_format;
+    let number = match format.decimals {
+        Some(decimals) => format_number(value, usize::from(decimals)),
+        None => format_as_given(value),
+    };
+    let unit = series.unit.trim();
+    match format.kind {
+        ValueKind::Percent => {
+            let rest = unit.strip_prefix('%').unwrap_or(unit).trim();
+            let rest = if matches!(rest, "percent" | "per cent") {
+                ""
+            } else {
+                rest
+            };
+            words(&[&format!("{number}%"), rest])
+        }
+        ValueKind::Currency if !format.currency.trim().is_empty() => {
+            words(&[&format!("{} {number}", format.currency.trim()), unit])
+        }
+        _ => words(&[&number, unit]),
     }
+}
+
+/// Non-empty parts joined by spaces.
+fn words(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The first `max_chars` characters of `text`, with an ellipsis when cut.
@@ -194,19 +283,39 @@ mod tests {
     use super::*;
 
     #[test]
-    fn values_carry_their_status() {
+    fn values_carry_their_status_unit_and_kind() {
+        let series = |unit: &str, kind: ValueKind, decimals: Option<u8>| Series {
+            unit: unit.to_owned(),
+            value_format: crate::corpus::model::ValueFormat {
+                kind,
+                decimals,
+                currency: "US$".to_owned(),
+                per: None,
+            },
+            ..Series::default()
+        };
+        let victims = series("victims", ValueKind::Count, None);
         assert_eq!(
-            point_value_text(Some(49000.0), PointStatus::Approximate, "victims"),
+            point_value_text(Some(49000.0), PointStatus::Approximate, &victims),
             "≈ 49,000 victims"
         );
         assert_eq!(
-            point_value_text(Some(42000.0), PointStatus::Stated, "victims"),
+            point_value_text(Some(42000.0), PointStatus::Stated, &victims),
             "42,000 victims"
         );
         assert_eq!(
-            point_value_text(None, PointStatus::NotStated, "victims"),
+            point_value_text(None, PointStatus::NotStated, &victims),
             "not stated in the text"
         );
+        let rate = series("deaths per 1,000 live births", ValueKind::Rate, Some(1));
+        assert_eq!(
+            point_value_text(Some(28.0), PointStatus::Stated, &rate),
+            "28.0 deaths per 1,000 live births"
+        );
+        let percent = series("% of patients", ValueKind::Percent, None);
+        assert_eq!(value_with_unit(39.5, &percent), "39.5% of patients");
+        let cost = series("", ValueKind::Currency, Some(0));
+        assert_eq!(value_with_unit(1200.4, &cost), "US$ 1,200");
     }
 
     #[test]

@@ -20,9 +20,9 @@ pub enum Item {
     Reference(usize),
     /// A case, by position in `cases`.
     Case(usize),
-    /// A regional-table row, by position in `regional_table.rows`.
+    /// A table row, by position over the rows of all tables in order.
     TableRow(usize),
-    /// A region, by position in `regional_table.regions`.
+    /// A region, by position in `regions`.
     Region(usize),
     /// An entity, by position in `entities`.
     Entity(usize),
@@ -37,6 +37,12 @@ pub enum Item {
     },
     /// An editorial note, by position in `notes`.
     Note(usize),
+    /// A table, by position in `tables`.
+    Table(usize),
+    /// A figure, by position in `figures`.
+    Figure(usize),
+    /// A footnote, by position in `footnotes`.
+    Footnote(usize),
 }
 
 /// The kind of an [`Item`], for grouping and labels.
@@ -64,6 +70,12 @@ pub enum ItemKind {
     SeriesPoint,
     /// See [`Item::Note`].
     Note,
+    /// See [`Item::Table`].
+    Table,
+    /// See [`Item::Figure`].
+    Figure,
+    /// See [`Item::Footnote`].
+    Footnote,
 }
 
 impl ItemKind {
@@ -102,6 +114,9 @@ impl Item {
             Self::Series(_) => ItemKind::Series,
             Self::SeriesPoint { .. } => ItemKind::SeriesPoint,
             Self::Note(_) => ItemKind::Note,
+            Self::Table(_) => ItemKind::Table,
+            Self::Figure(_) => ItemKind::Figure,
+            Self::Footnote(_) => ItemKind::Footnote,
         }
     }
 
@@ -119,7 +134,10 @@ impl Item {
             | Self::Region(i)
             | Self::Entity(i)
             | Self::Series(i)
-            | Self::Note(i) => Some(i),
+            | Self::Note(i)
+            | Self::Table(i)
+            | Self::Figure(i)
+            | Self::Footnote(i) => Some(i),
             Self::SeriesPoint { .. } => None,
         }
     }
@@ -138,6 +156,9 @@ impl Item {
             ItemKind::Entity => Self::Entity(position),
             ItemKind::Series => Self::Series(position),
             ItemKind::Note => Self::Note(position),
+            ItemKind::Table => Self::Table(position),
+            ItemKind::Figure => Self::Figure(position),
+            ItemKind::Footnote => Self::Footnote(position),
             ItemKind::SeriesPoint => return None,
         })
     }

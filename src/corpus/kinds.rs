@@ -33,8 +33,8 @@ pub struct KindSpec {
 /// A kind's records as one list in the file.
 #[derive(Debug)]
 pub struct RecordList {
-    /// The keys leading from the root of the file to the list, e.g. `["regional_table", "rows"]`.
-    pub path: &'static [&'static str],
+    /// The JSON path of the record at a position, e.g. `$.tables[0].rows[3]`.
+    pub path: fn(&CorpusFile, usize) -> JsonPath,
     /// How many records there are.
     pub len: fn(&CorpusFile) -> usize,
     /// The id of the record at a position.
@@ -42,13 +42,10 @@ pub struct RecordList {
 }
 
 impl RecordList {
-    /// The JSON path of the record at `position`, e.g. `$.regional_table.rows[3]`.
+    /// The JSON path of the record at `position`, e.g. `$.tables[0].rows[3]`.
     #[must_use]
-    pub fn record_path(&self, position: usize) -> JsonPath {
-        self.path
-            .iter()
-            .fold(JsonPath::root(), |path, key| path.key(key))
-            .index(position)
+    pub fn record_path(&self, file: &CorpusFile, position: usize) -> JsonPath {
+        (self.path)(file, position)
     }
 }
 
@@ -147,7 +144,7 @@ impl LinkSpec {
 
 impl ItemKind {
     /// Every kind, in the order of [`KINDS`].
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 14] = [
         Self::Section,
         Self::Paragraph,
         Self::Citation,
@@ -159,6 +156,9 @@ impl ItemKind {
         Self::Series,
         Self::SeriesPoint,
         Self::Note,
+        Self::Table,
+        Self::Figure,
+        Self::Footnote,
     ];
 
     /// This kind's declaration.
@@ -206,14 +206,14 @@ fn note_target(file: &CorpusFile, note: usize, j: usize) -> Option<&NoteTarget> 
 }
 
 /// Every record kind, in the order of [`ItemKind`].
-pub static KINDS: [KindSpec; 11] = [
+pub static KINDS: [KindSpec; 14] = [
     KindSpec {
         kind: ItemKind::Section,
         noun: "section",
         key_prefix: "section",
         plural_label: "Sections",
         list: Some(RecordList {
-            path: &["sections"],
+            path: |_, i| JsonPath::root().key("sections").index(i),
             len: |file| file.sections.len(),
             id: |file, i| file.sections.get(i).map(|s| s.id.as_str()),
         }),
@@ -253,7 +253,7 @@ pub static KINDS: [KindSpec; 11] = [
         key_prefix: "reference",
         plural_label: "References",
         list: Some(RecordList {
-            path: &["references"],
+            path: |_, i| JsonPath::root().key("references").index(i),
             len: |file| file.references.len(),
             id: |file, i| file.references.get(i).map(|r| r.id.as_str()),
         }),
@@ -265,7 +265,7 @@ pub static KINDS: [KindSpec; 11] = [
         key_prefix: "case",
         plural_label: "Cases",
         list: Some(RecordList {
-            path: &["cases"],
+            path: |_, i| JsonPath::root().key("cases").index(i),
             len: |file| file.cases.len(),
             id: |file, i| file.cases.get(i).map(|c| c.id.as_str()),
         }),
@@ -273,7 +273,7 @@ pub static KINDS: [KindSpec; 11] = [
             LinkSpec {
                 field: "region",
                 to: ItemKind::Region,
-                ids: Ids::One(|file, i| file.cases.get(i).map(|c| c.region.as_str())),
+                ids: Ids::One(|file, i| file.cases.get(i)?.region.as_deref()),
                 dangling: Code::UnknownRegion,
                 follow: Follow::Both,
             },
@@ -303,36 +303,43 @@ pub static KINDS: [KindSpec; 11] = [
         key_prefix: "row",
         plural_label: "Table rows",
         list: Some(RecordList {
-            path: &["regional_table", "rows"],
-            len: |file| file.regional_table.rows.len(),
-            id: |file, i| file.regional_table.rows.get(i).map(|r| r.id.as_str()),
+            path: |file, i| match file.table_row(i) {
+                Some((table, row, _)) => JsonPath::root()
+                    .key("tables")
+                    .index(table)
+                    .key("rows")
+                    .index(row),
+                None => JsonPath::root().key("tables"),
+            },
+            len: CorpusFile::table_row_count,
+            id: |file, i| file.table_row(i).map(|(_, _, r)| r.id.as_str()),
         }),
         links: &[
             LinkSpec {
                 field: "region",
                 to: ItemKind::Region,
-                ids: Ids::One(|file, i| file.regional_table.rows.get(i).map(|r| r.region.as_str())),
+                ids: Ids::One(|file, i| file.table_row(i)?.2.region.as_deref()),
                 dangling: Code::UnknownRegion,
                 follow: Follow::Both,
             },
             LinkSpec {
                 field: "entities",
                 to: ItemKind::Entity,
-                ids: Ids::Many(|file, i| {
-                    file.regional_table.rows.get(i).map_or(&[], |r| &r.entities)
-                }),
+                ids: Ids::Many(|file, i| file.table_row(i).map_or(&[], |(_, _, r)| &r.entities)),
                 dangling: Code::UnknownEntity,
                 follow: Follow::Both,
             },
             references(
-                |file, i| {
-                    file.regional_table
-                        .rows
-                        .get(i)
-                        .map_or(&[], |r| &r.references)
-                },
+                |file, i| file.table_row(i).map_or(&[], |(_, _, r)| &r.references),
                 Follow::Both,
             ),
+            LinkSpec {
+                field: "cases",
+                to: ItemKind::Case,
+                ids: Ids::Many(|file, i| file.table_row(i).map_or(&[], |(_, _, r)| &r.cases)),
+                dangling: Code::UnknownCase,
+                follow: Follow::Both,
+            },
         ],
     },
     KindSpec {
@@ -341,9 +348,9 @@ pub static KINDS: [KindSpec; 11] = [
         key_prefix: "region",
         plural_label: "Regions",
         list: Some(RecordList {
-            path: &["regional_table", "regions"],
-            len: |file| file.regional_table.regions.len(),
-            id: |file, i| file.regional_table.regions.get(i).map(|r| r.id.as_str()),
+            path: |_, i| JsonPath::root().key("regions").index(i),
+            len: |file| file.regions.len(),
+            id: |file, i| file.regions.get(i).map(|r| r.id.as_str()),
         }),
         links: &[],
     },
@@ -353,7 +360,7 @@ pub static KINDS: [KindSpec; 11] = [
         key_prefix: "entity",
         plural_label: "Entities",
         list: Some(RecordList {
-            path: &["entities"],
+            path: |_, i| JsonPath::root().key("entities").index(i),
             len: |file| file.entities.len(),
             id: |file, i| file.entities.get(i).map(|e| e.id.as_str()),
         }),
@@ -371,7 +378,7 @@ pub static KINDS: [KindSpec; 11] = [
         key_prefix: "series",
         plural_label: "Series",
         list: Some(RecordList {
-            path: &["series"],
+            path: |_, i| JsonPath::root().key("series").index(i),
             len: |file| file.series.len(),
             id: |file, i| file.series.get(i).map(|s| s.id.as_str()),
         }),
@@ -381,11 +388,11 @@ pub static KINDS: [KindSpec; 11] = [
                 Follow::Both,
             ),
             LinkSpec {
-                field: "figure_paragraph",
-                to: ItemKind::Paragraph,
-                ids: Ids::One(|file, i| file.series.get(i)?.figure_paragraph.as_deref()),
-                dangling: Code::UnknownParagraph,
-                follow: Follow::Never,
+                field: "figure",
+                to: ItemKind::Figure,
+                ids: Ids::One(|file, i| file.series.get(i)?.figure.as_deref()),
+                dangling: Code::UnknownFigure,
+                follow: Follow::Both,
             },
             LinkSpec {
                 field: "paragraph",
@@ -393,9 +400,20 @@ pub static KINDS: [KindSpec; 11] = [
                 ids: Ids::InEach {
                     list: "points",
                     len: |file, i| file.series.get(i).map_or(0, |s| s.points.len()),
-                    id: |file, i, j| Some(file.series.get(i)?.points.get(j)?.paragraph.as_str()),
+                    id: |file, i, j| file.series.get(i)?.points.get(j)?.paragraph.as_deref(),
                 },
                 dangling: Code::UnknownParagraph,
+                follow: Follow::Forward,
+            },
+            LinkSpec {
+                field: "figure",
+                to: ItemKind::Figure,
+                ids: Ids::InEach {
+                    list: "points",
+                    len: |file, i| file.series.get(i).map_or(0, |s| s.points.len()),
+                    id: |file, i, j| file.series.get(i)?.points.get(j)?.figure.as_deref(),
+                },
+                dangling: Code::UnknownFigure,
                 follow: Follow::Forward,
             },
             LinkSpec {
@@ -425,7 +443,7 @@ pub static KINDS: [KindSpec; 11] = [
         key_prefix: "note",
         plural_label: "Editorial notes",
         list: Some(RecordList {
-            path: &["notes"],
+            path: |_, i| JsonPath::root().key("notes").index(i),
             len: |file| file.notes.len(),
             id: |file, i| file.notes.get(i).map(|n| n.id.as_str()),
         }),
@@ -486,7 +504,116 @@ pub static KINDS: [KindSpec; 11] = [
                     _ => None,
                 },
             ),
+            about(
+                "table",
+                ItemKind::Table,
+                Code::UnknownTable,
+                |file, i, j| match note_target(file, i, j)? {
+                    NoteTarget::Table(id) => Some(id),
+                    _ => None,
+                },
+            ),
+            about(
+                "figure",
+                ItemKind::Figure,
+                Code::UnknownFigure,
+                |file, i, j| match note_target(file, i, j)? {
+                    NoteTarget::Figure(id) => Some(id),
+                    _ => None,
+                },
+            ),
+            about(
+                "footnote",
+                ItemKind::Footnote,
+                Code::UnknownFootnote,
+                |file, i, j| match note_target(file, i, j)? {
+                    NoteTarget::Footnote(id) => Some(id),
+                    _ => None,
+                },
+            ),
+            about(
+                "region",
+                ItemKind::Region,
+                Code::UnknownRegion,
+                |file, i, j| match note_target(file, i, j)? {
+                    NoteTarget::Region(id) => Some(id),
+                    _ => None,
+                },
+            ),
         ],
+    },
+    KindSpec {
+        kind: ItemKind::Table,
+        noun: "table",
+        key_prefix: "table",
+        plural_label: "Tables",
+        list: Some(RecordList {
+            path: |_, i| JsonPath::root().key("tables").index(i),
+            len: |file| file.tables.len(),
+            id: |file, i| file.tables.get(i).map(|t| t.id.as_str()),
+        }),
+        links: &[
+            LinkSpec {
+                field: "section",
+                to: ItemKind::Section,
+                ids: Ids::One(|file, i| file.tables.get(i)?.section.as_deref()),
+                dangling: Code::UnknownSection,
+                follow: Follow::Never,
+            },
+            LinkSpec {
+                field: "after_paragraph",
+                to: ItemKind::Paragraph,
+                ids: Ids::One(|file, i| file.tables.get(i)?.after_paragraph.as_deref()),
+                dangling: Code::UnknownParagraph,
+                follow: Follow::Never,
+            },
+        ],
+    },
+    KindSpec {
+        kind: ItemKind::Figure,
+        noun: "figure",
+        key_prefix: "figure",
+        plural_label: "Figures",
+        list: Some(RecordList {
+            path: |_, i| JsonPath::root().key("figures").index(i),
+            len: |file| file.figures.len(),
+            id: |file, i| file.figures.get(i).map(|f| f.id.as_str()),
+        }),
+        links: &[
+            LinkSpec {
+                field: "section",
+                to: ItemKind::Section,
+                ids: Ids::One(|file, i| file.figures.get(i)?.section.as_deref()),
+                dangling: Code::UnknownSection,
+                follow: Follow::Never,
+            },
+            LinkSpec {
+                field: "after_paragraph",
+                to: ItemKind::Paragraph,
+                ids: Ids::One(|file, i| file.figures.get(i)?.after_paragraph.as_deref()),
+                dangling: Code::UnknownParagraph,
+                follow: Follow::Never,
+            },
+            LinkSpec {
+                field: "source_paragraph",
+                to: ItemKind::Paragraph,
+                ids: Ids::One(|file, i| file.figures.get(i)?.source_paragraph.as_deref()),
+                dangling: Code::UnknownParagraph,
+                follow: Follow::Both,
+            },
+        ],
+    },
+    KindSpec {
+        kind: ItemKind::Footnote,
+        noun: "footnote",
+        key_prefix: "footnote",
+        plural_label: "Footnotes",
+        list: Some(RecordList {
+            path: |_, i| JsonPath::root().key("footnotes").index(i),
+            len: |file| file.footnotes.len(),
+            id: |file, i| file.footnotes.get(i).map(|f| f.id.as_str()),
+        }),
+        links: &[],
     },
 ];
 
@@ -544,6 +671,20 @@ impl<'a> IdMaps<'a> {
     #[must_use]
     pub fn position(&self, kind: ItemKind, id: &str) -> Option<usize> {
         self.positions.get(kind as usize)?.get(id).copied()
+    }
+
+    /// Every id of `kind`, sorted (what a "did you mean" chooses from); none when there are
+    /// more than `at_most`.
+    #[must_use]
+    pub fn ids_of(&self, kind: ItemKind, at_most: usize) -> Vec<&'a str> {
+        let mut ids: Vec<&str> = self
+            .positions
+            .get(kind as usize)
+            .filter(|map| map.len() <= at_most)
+            .map(|map| map.keys().copied().collect())
+            .unwrap_or_default();
+        ids.sort_unstable();
+        ids
     }
 
     /// Whether a record of `kind` has this id.

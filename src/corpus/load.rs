@@ -7,7 +7,7 @@
 use std::io::Read as _;
 use std::path::Path;
 
-use super::Corpus;
+use super::{Corpus, migrate};
 use super::diagnostics::{
     Code, Diagnostic, JsonPath, Location, guide_hint, guide_section, locate_paths, plain_words,
 };
@@ -177,7 +177,13 @@ pub fn load_str(text: &str, source_name: &str) -> LoadReport {
         corpus: None,
         diagnostics: Vec::new(),
     };
-    match parse(text) {
+    let format_1 = migrate::is_format_1(text);
+    let parsed = if format_1 {
+        migrate::parse_format_1(text)
+    } else {
+        parse(text)
+    };
+    match parsed {
         Err(diagnostic) => report.diagnostics.push(*diagnostic),
         Ok(file) => match Corpus::from_file(file, source_name) {
             Ok(corpus) => {
@@ -186,6 +192,9 @@ pub fn load_str(text: &str, source_name: &str) -> LoadReport {
             }
             Err(diagnostics) => report.diagnostics = diagnostics,
         },
+    }
+    if format_1 {
+        report.diagnostics.insert(0, migrate::migrated_notice());
     }
     if !report.diagnostics.is_empty() {
         locate_paths(text, &mut report.diagnostics);
@@ -222,7 +231,7 @@ pub fn parse(text: &str) -> Result<CorpusFile, Box<Diagnostic>> {
         return Err(Box::new(Diagnostic::error(
             Code::JsonSyntax,
             "the file is empty",
-            "a corpus is a JSON object starting with `{\"format\": \"paperlens-corpus/1\", …`",
+            "a corpus is a JSON object starting with `{\"format\": \"paperlens-corpus/2\", …`",
         )));
     }
     let first = text.trim_start().chars().next().unwrap_or(' ');
@@ -233,7 +242,7 @@ pub fn parse(text: &str) -> Result<CorpusFile, Box<Diagnostic>> {
         return Err(Box::new(Diagnostic::error(
             Code::JsonType,
             format!("a corpus is a JSON object, but this file starts with `{shown}`"),
-            "a corpus file starts with `{\"format\": \"paperlens-corpus/1\", …`; paperlens also opens bibliographies: a CSL-JSON array (`[…]`), BibTeX (`.bib`) or RIS (`.ris`). Is this the right file?",
+            "a corpus file starts with `{\"format\": \"paperlens-corpus/2\", …`; paperlens also opens bibliographies: a CSL-JSON array (`[…]`), BibTeX (`.bib`) or RIS (`.ris`). Is this the right file?",
         )
         .located(Location::at_offset(text, offset, first.len_utf8()))));
     }

@@ -11,11 +11,13 @@ pub mod item;
 pub mod kinds;
 pub mod links;
 pub mod load;
+pub mod migrate;
 pub mod model;
 pub mod number;
 pub mod schema;
 pub mod search;
 pub mod synthetic;
+pub mod table_series;
 pub mod text;
 pub mod validate;
 
@@ -56,11 +58,13 @@ impl Corpus {
     ///
     /// # Errors
     /// The diagnostics, when any of them is an error.
-    pub fn from_file(file: CorpusFile, source_name: &str) -> Result<Self, Vec<Diagnostic>> {
+    pub fn from_file(mut file: CorpusFile, source_name: &str) -> Result<Self, Vec<Diagnostic>> {
+        let from_tables = table_series::fill_from_tables(&mut file);
         let ids = kinds::IdMaps::new(&file);
         let numbers = index::reference_numbers(&file);
         let text = index::TextPass::run(&file, &ids, &numbers);
-        let diagnostics = validate::validate_with(&file, &ids, &text);
+        let mut diagnostics = from_tables;
+        diagnostics.extend(validate::validate_with(&file, &ids, &text));
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Err(diagnostics);
         }
@@ -129,11 +133,7 @@ impl Corpus {
     /// The position of the region with this id.
     #[must_use]
     pub fn region_by_id(&self, id: &str) -> Option<usize> {
-        self.file
-            .regional_table
-            .regions
-            .iter()
-            .position(|r| r.id == id)
+        self.file.regions.iter().position(|r| r.id == id)
     }
 
     /// The reference and its printed number, by position.
@@ -172,7 +172,10 @@ impl Corpus {
             paragraphs: self.index.paragraphs.len(),
             entities: self.file.entities.len(),
             cases: self.file.cases.len(),
-            table_rows: self.file.regional_table.rows.len(),
+            tables: self.file.tables.len(),
+            table_rows: self.file.table_row_count(),
+            figures: self.file.figures.len(),
+            footnotes: self.file.footnotes.len(),
             series_points: self.file.series.iter().map(|s| s.points.len()).sum(),
             notes: self.file.notes.len(),
         }
@@ -202,7 +205,7 @@ pub fn summary_line(report: &LoadReport) -> String {
         Some(corpus) => {
             let s = corpus.summary();
             format!(
-                "{}: {}, {} ({}), {}, {}, {}, {}, {}, {}; {verdict}",
+                "{}: {}, {} ({}), {}, {}, {}, {}, {} ({}), {}, {}, {}; {verdict}",
                 report.source_name,
                 counted(s.references, "reference"),
                 counted(s.citations, "citation"),
@@ -211,7 +214,10 @@ pub fn summary_line(report: &LoadReport) -> String {
                 counted(s.paragraphs, "paragraph"),
                 counted(s.entities, "entity"),
                 counted(s.cases, "case"),
-                counted(s.table_rows, "table row"),
+                counted(s.tables, "table"),
+                counted(s.table_rows, "row"),
+                counted(s.figures, "figure"),
+                counted(s.footnotes, "footnote"),
                 counted(s.series_points, "series point"),
             )
         }
@@ -236,8 +242,14 @@ pub struct Summary {
     pub entities: usize,
     /// Cases and examples.
     pub cases: usize,
-    /// Regional-table rows.
+    /// Tables.
+    pub tables: usize,
+    /// Rows over all tables.
     pub table_rows: usize,
+    /// Figures.
+    pub figures: usize,
+    /// Footnotes of the running text.
+    pub footnotes: usize,
     /// Data points over all series.
     pub series_points: usize,
     /// Editorial notes.

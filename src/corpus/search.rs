@@ -108,22 +108,45 @@ impl SearchIndex {
                 label,
             });
         }
-        for (i, row) in file.regional_table.rows.iter().enumerate() {
-            let region = corpus
-                .region_by_id(&row.region)
-                .and_then(|r| file.regional_table.regions.get(r))
-                .map_or(row.region.as_str(), |r| r.name.as_str());
+        for (i, (_, row)) in file.table_rows().enumerate() {
             entries.push(Entry {
                 item: Item::TableRow(i),
-                label: format!("{region}: {}", row.cooperating_entities),
+                label: super::display::row_title(row),
                 body_folded: String::new(),
-                body: format!(
-                    "{region} — {} — {} — {} — {}",
-                    row.cooperating_entities,
-                    row.cooperative_efforts,
-                    row.key_concept,
-                    row.references_text
-                ),
+                body: row.cells.join(" — "),
+            });
+        }
+        for (i, table) in file.tables.iter().enumerate() {
+            let mut body = table.title();
+            for column in &table.columns {
+                body.push_str(" — ");
+                body.push_str(&column.header);
+            }
+            for footnote in &table.footnotes {
+                body.push_str(" — ");
+                body.push_str(&footnote.text);
+            }
+            entries.push(Entry {
+                item: Item::Table(i),
+                label: table.title(),
+                body_folded: String::new(),
+                body,
+            });
+        }
+        for (i, figure) in file.figures.iter().enumerate() {
+            entries.push(Entry {
+                item: Item::Figure(i),
+                label: figure.title(),
+                body_folded: String::new(),
+                body: figure.title(),
+            });
+        }
+        for (i, footnote) in file.footnotes.iter().enumerate() {
+            entries.push(Entry {
+                item: Item::Footnote(i),
+                label: format!("Footnote {}", footnote.shown_marker()),
+                body_folded: String::new(),
+                body: footnote.text.clone(),
             });
         }
         for (i, case) in file.cases.iter().enumerate() {

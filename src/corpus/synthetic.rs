@@ -43,7 +43,9 @@ fn without_records(base: &CorpusFile, n: usize) -> CorpusFile {
     out.sections.clear();
     out.entities.clear();
     out.cases.clear();
-    out.regional_table.rows.clear();
+    out.tables.clear();
+    out.figures.clear();
+    out.footnotes.clear();
     out.series.clear();
     out.notes.clear();
     out
@@ -111,12 +113,31 @@ pub fn scaled_corpus(n: usize, seed: u64) -> CorpusFile {
             case.entities = case.entities.iter().map(|e| id(e)).collect();
             out.cases.push(case);
         }
-        for row in &base.regional_table.rows {
-            let mut row = row.clone();
-            row.id = id(&row.id);
-            row.entities = row.entities.iter().map(|e| id(e)).collect();
-            row.references = row.references.iter().map(|r| id(r)).collect();
-            out.regional_table.rows.push(row);
+        for table in &base.tables {
+            let mut table = table.clone();
+            table.id = id(&table.id);
+            table.section = table.section.as_deref().map(id);
+            table.after_paragraph = table.after_paragraph.as_deref().map(id);
+            for row in &mut table.rows {
+                row.id = id(&row.id);
+                row.entities = row.entities.iter().map(|e| id(e)).collect();
+                row.references = row.references.iter().map(|r| id(r)).collect();
+                row.cases = row.cases.iter().map(|c| id(c)).collect();
+            }
+            out.tables.push(table);
+        }
+        for figure in &base.figures {
+            let mut figure = figure.clone();
+            figure.id = id(&figure.id);
+            figure.section = figure.section.as_deref().map(id);
+            figure.after_paragraph = figure.after_paragraph.as_deref().map(id);
+            figure.source_paragraph = figure.source_paragraph.as_deref().map(id);
+            out.figures.push(figure);
+        }
+        for footnote in &base.footnotes {
+            let mut footnote = footnote.clone();
+            footnote.id = id(&footnote.id);
+            out.footnotes.push(footnote);
         }
         for series in &base.series {
             out.series.push(scaled_series(series, &id));
@@ -138,6 +159,10 @@ pub fn scaled_corpus(n: usize, seed: u64) -> CorpusFile {
                     NoteTarget::Case(x) => NoteTarget::Case(id(x)),
                     NoteTarget::Entity(x) => NoteTarget::Entity(id(x)),
                     NoteTarget::TableRow(x) => NoteTarget::TableRow(id(x)),
+                    NoteTarget::Table(x) => NoteTarget::Table(id(x)),
+                    NoteTarget::Figure(x) => NoteTarget::Figure(id(x)),
+                    NoteTarget::Footnote(x) => NoteTarget::Footnote(id(x)),
+                    NoteTarget::Region(x) => NoteTarget::Region(x.clone()),
                 })
                 .collect();
             out.notes.push(note);
@@ -151,9 +176,14 @@ fn scaled_series(series: &Series, id: &dyn Fn(&str) -> String) -> Series {
     let mut series = series.clone();
     series.id = id(&series.id);
     series.references = series.references.iter().map(|r| id(r)).collect();
-    series.figure_paragraph = series.figure_paragraph.as_deref().map(id);
+    series.figure = series.figure.as_deref().map(id);
     for point in &mut series.points {
-        point.paragraph = id(&point.paragraph);
+        point.paragraph = point.paragraph.as_deref().map(id);
+        point.figure = point.figure.as_deref().map(id);
+        if let Some(cell) = &mut point.cell {
+            cell.table = id(&cell.table);
+            cell.row = id(&cell.row);
+        }
     }
     for annotation in &mut series.annotations {
         annotation.paragraph = annotation.paragraph.as_deref().map(id);

@@ -1,7 +1,9 @@
-//! The regional table and the cases as CSV, for spreadsheets: one header row, then one row per
-//! record; lists are joined with `; `.
+//! Tables and the cases as CSV, for spreadsheets: one header row, then one row per record;
+//! lists are joined with `; `.
 
 use crate::corpus::Corpus;
+use crate::corpus::display::column_headers;
+use crate::corpus::model::Table;
 
 use super::ExportError;
 
@@ -19,47 +21,32 @@ fn write(rows: Vec<Vec<String>>) -> Result<String, ExportError> {
     String::from_utf8(bytes).map_err(|e| ExportError::Serialize(e.to_string()))
 }
 
-/// The regional table: `id, region, region_id, cooperating_entities, cooperative_efforts,
-/// key_concept, references_text, entities, references`, one row per table row in printed
-/// order. `region` is the region's name as the table prints it.
+/// One table as printed: one header row (each column's header, after the headers of the
+/// header rows that span it: `"Men — <50"`), then its rows' cells verbatim.
 ///
 /// # Errors
 /// Only if the CSV writer fails, which writing to memory does not.
-pub fn regional_table(corpus: &Corpus) -> Result<String, ExportError> {
-    let table = &corpus.file.regional_table;
-    let mut rows = vec![
-        [
-            "id",
-            "region",
-            "region_id",
-            "cooperating_entities",
-            "cooperative_efforts",
-            "key_concept",
-            "references_text",
-            "entities",
-            "references",
-        ]
-        .map(str::to_owned)
-        .to_vec(),
-    ];
+pub fn table(table: &Table) -> Result<String, ExportError> {
+    let mut rows = vec![column_headers(table)];
     for row in &table.rows {
-        let region = corpus
-            .region_by_id(&row.region)
-            .and_then(|p| table.regions.get(p))
-            .map_or_else(|| row.region.clone(), |r| r.name.clone());
-        rows.push(vec![
-            row.id.clone(),
-            region,
-            row.region.clone(),
-            row.cooperating_entities.clone(),
-            row.cooperative_efforts.clone(),
-            row.key_concept.clone(),
-            row.references_text.clone(),
-            row.entities.join("; "),
-            row.references.join("; "),
-        ]);
+        let mut cells = row.cells.clone();
+        cells.resize(table.columns.len(), String::new());
+        rows.push(cells);
     }
     write(rows)
+}
+
+/// The table at `position` in the corpus as CSV (see [`table`]); an empty text when there is
+/// no such table.
+///
+/// # Errors
+/// Only if the CSV writer fails, which writing to memory does not.
+pub fn table_at(corpus: &Corpus, position: usize) -> Result<String, ExportError> {
+    corpus
+        .file
+        .tables
+        .get(position)
+        .map_or_else(|| Ok(String::new()), table)
 }
 
 /// The cases: `id, title, kind, region, region_id, countries, forms, summary, paragraphs,
@@ -69,7 +56,7 @@ pub fn regional_table(corpus: &Corpus) -> Result<String, ExportError> {
 /// # Errors
 /// Only if the CSV writer fails, which writing to memory does not.
 pub fn cases(corpus: &Corpus) -> Result<String, ExportError> {
-    let regions = &corpus.file.regional_table.regions;
+    let regions = &corpus.file.regions;
     let mut rows = vec![
         [
             "id",
@@ -88,10 +75,11 @@ pub fn cases(corpus: &Corpus) -> Result<String, ExportError> {
         .to_vec(),
     ];
     for case in &corpus.file.cases {
+        let region_id = case.region.clone().unwrap_or_default();
         let region = corpus
-            .region_by_id(&case.region)
+            .region_by_id(&region_id)
             .and_then(|p| regions.get(p))
-            .map_or_else(|| case.region.clone(), |r| r.name.clone());
+            .map_or_else(|| region_id.clone(), |r| r.name.clone());
         let kind = serde_json::to_value(case.kind)
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
@@ -101,7 +89,7 @@ pub fn cases(corpus: &Corpus) -> Result<String, ExportError> {
             case.title.clone(),
             kind,
             region,
-            case.region.clone(),
+            region_id,
             case.countries.join("; "),
             case.forms.join("; "),
             case.summary.clone(),

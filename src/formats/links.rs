@@ -88,10 +88,10 @@ pub fn cross_links(corpus: &Corpus, position: usize) -> Option<CrossLinks> {
             })
         }),
         table_rows: linked(ItemKind::TableRow, &|p| {
-            let row = file.regional_table.rows.get(p)?;
+            let (_, _, row) = file.table_row(p)?;
             Some(Linked {
                 id: row.id.clone(),
-                label: row.cooperating_entities.clone(),
+                label: crate::corpus::display::row_title(row),
             })
         }),
         series: linked(ItemKind::Series, &|p| {

@@ -108,8 +108,8 @@ fn each_reference<T>(
 /// # Errors
 /// Only if serialisation fails, which it does not for a loaded corpus.
 pub fn export_corpus_json(file: &CorpusFile) -> Result<String, ExportError> {
-    let mut text =
-        serde_json::to_string_pretty(file).map_err(|e| ExportError::Serialize(e.to_string()))?;
+    let mut text = serde_json::to_string_pretty(&file.for_saving())
+        .map_err(|e| ExportError::Serialize(e.to_string()))?;
     text.push('\n');
     Ok(text)
 }

@@ -419,6 +419,7 @@ fn each_fixture_reports_its_rule_at_the_offending_line() {
         }
         // Errors stop the corpus from loading; warnings do not.
         match rule.severity {
+            Severity::Info => failures.push(format!("{}: no rule is only information", rule.fixture)),
             Severity::Error => {
                 if report.corpus.is_some() || report.failure() != Some(LoadFailure::Invalid) {
                     failures.push(format!("{}: an error must stop the load", rule.fixture));

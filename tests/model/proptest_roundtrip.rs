@@ -15,9 +15,10 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use paperlens::corpus::model::{
-    Annotation, Author, Case, CaseKind, CorpusFile, CslDate, CslName, Entity, EntityKind,
-    FORMAT_V1, HistoryEvent, License, Note, NoteKind, NoteTarget, Paper, Paragraph, ParagraphKind,
-    PointStatus, Reference, Region, RegionalTable, Section, Series, SeriesPoint, TableRow,
+    Annotation, Author, Case, CaseKind, Column, ColumnKind, CorpusFile, CslDate, CslName, Entity,
+    EntityKind, FORMAT_V2, Figure, HeaderCell, HistoryEvent, License, Note, NoteKind, NoteTarget,
+    Paper, Paragraph, ParagraphKind, PointStatus, Reference, Region, Section, Series, SeriesPoint,
+    Table, TableFootnote, TableRow,
 };
 use paperlens::open::open_text;
 use proptest::prelude::*;
@@ -287,11 +288,14 @@ fn build(ing: &Ingredients) -> CorpusFile {
     let rows: Vec<TableRow> = (0..ing.rows)
         .map(|i| TableRow {
             id: ing.id("row", i),
-            region: region_ids[ing.pick(i, region_ids.len())].clone(),
-            cooperating_entities: ing.text(i),
-            cooperative_efforts: ing.text(i + 1),
-            key_concept: ing.optional(i),
-            references_text: ing.optional(i + 1),
+            region: Some(region_ids[ing.pick(i, region_ids.len())].clone()),
+            cells: vec![
+                ing.text(i),
+                ing.text(i + 1),
+                ing.optional(i),
+                ing.optional(i + 1),
+            ],
+            cases: Vec::new(),
             entities: if entity_ids.is_empty() {
                 Vec::new()
             } else {
@@ -309,7 +313,9 @@ fn build(ing: &Ingredients) -> CorpusFile {
             } else {
                 CaseKind::CaseStudy
             },
-            region: region_ids[ing.pick(i, region_ids.len())].clone(),
+            region: ing
+                .flag(i + 2)
+                .then(|| region_ids[ing.pick(i, region_ids.len())].clone()),
             countries: (0..ing.pick(i, 3)).map(|k| ing.text(i + k)).collect(),
             forms: (0..ing.pick(i + 1, 2))
                 .map(|k| ing.text(i + k + 1))
@@ -332,28 +338,86 @@ fn build(ing: &Ingredients) -> CorpusFile {
             rows: &rows,
         },
     );
-    CorpusFile {
-        schema: ing.flag(9).then(|| "schema.json".to_owned()),
-        format: FORMAT_V1.to_owned(),
-        paper: paper(ing),
-        sections,
-        references,
-        entities,
-        cases,
-        regional_table: RegionalTable {
+    let column = |id: &str, kind| Column {
+        id: id.to_owned(),
+        header: ing.text(id.len()),
+        kind,
+        unit: if kind == ColumnKind::Number {
+            ing.optional(3)
+        } else {
+            String::new()
+        },
+    };
+    let tables = if rows.is_empty() {
+        Vec::new()
+    } else {
+        vec![Table {
+            id: ing.id("table", 0),
+            label: ing.optional(5),
             caption: ing.optional(0),
             section: ing.flag(3).then(|| ing.id("section", 0)),
             after_paragraph: ing.flag(4).then(|| paragraph_ids[0].clone()),
-            regions: region_ids
-                .iter()
-                .enumerate()
-                .map(|(i, id)| Region {
-                    id: id.clone(),
-                    name: ing.text(i),
+            header_rows: if ing.flag(5) {
+                vec![vec![
+                    HeaderCell {
+                        text: ing.text(6),
+                        span: 2,
+                    },
+                    HeaderCell {
+                        text: String::new(),
+                        span: 2,
+                    },
+                ]]
+            } else {
+                Vec::new()
+            },
+            columns: vec![
+                column("a", ColumnKind::Text),
+                column("b", ColumnKind::Number),
+                column("c", ColumnKind::Text),
+                column("d", ColumnKind::Percent),
+            ],
+            rows,
+            footnotes: (0..ing.pick(2, 2))
+                .map(|k| TableFootnote {
+                    marker: ing.optional(k),
+                    text: ing.text(k + 5),
                 })
                 .collect(),
-            rows,
-        },
+        }]
+    };
+    let figures = if ing.flag(6) {
+        vec![Figure {
+            id: ing.id("figure", 0),
+            label: ing.optional(6),
+            caption: ing.text(7),
+            section: None,
+            after_paragraph: ing.flag(7).then(|| paragraph_ids[0].clone()),
+            image: None,
+            source_paragraph: None,
+        }]
+    } else {
+        Vec::new()
+    };
+    CorpusFile {
+        schema: ing.flag(9).then(|| "schema.json".to_owned()),
+        format: FORMAT_V2.to_owned(),
+        paper: paper(ing),
+        sections,
+        references,
+        regions: region_ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| Region {
+                id: id.clone(),
+                name: ing.text(i),
+            })
+            .collect(),
+        entities,
+        cases,
+        tables,
+        figures,
+        footnotes: Vec::new(),
         series,
         notes,
     }
@@ -377,6 +441,8 @@ fn sections(ing: &Ingredients, reference_ids: &[String]) -> (Vec<Section>, Vec<S
                         ParagraphKind::Text
                     },
                     text: paragraph_text(ing, s * 7 + p, reference_ids),
+                    label: String::new(),
+                    notation: None,
                 }
             })
             .collect();
@@ -386,6 +452,8 @@ fn sections(ing: &Ingredients, reference_ids: &[String]) -> (Vec<Section>, Vec<S
             id,
             number: ing.optional(s),
             title: ing.text(s + 3),
+            kind: paperlens::corpus::model::SectionKind::Section,
+            label: String::new(),
             paragraphs,
         });
     }
@@ -410,7 +478,8 @@ fn series(ing: &Ingredients, reference_ids: &[String], paragraph_ids: &[String])
                     .then(|| f64::from(ing.number(i) % 1_000_000) / 4.0),
                 status,
                 quote: ing.text(i),
-                paragraph: paragraph_ids[ing.pick(i, paragraph_ids.len())].clone(),
+                paragraph: Some(paragraph_ids[ing.pick(i, paragraph_ids.len())].clone()),
+                ..SeriesPoint::default()
             }
         })
         .collect();
@@ -423,9 +492,6 @@ fn series(ing: &Ingredients, reference_ids: &[String], paragraph_ids: &[String])
             unit: ing.text(1),
             source: ing.text(2),
             references: vec![reference_ids[0].clone()],
-            figure_paragraph: ing
-                .flag(0)
-                .then(|| paragraph_ids[ing.pick(0, paragraph_ids.len())].clone()),
             annotations: vec![Annotation {
                 label: ing.text(3),
                 from_year: first_year,
@@ -434,6 +500,7 @@ fn series(ing: &Ingredients, reference_ids: &[String], paragraph_ids: &[String])
                 paragraph: ing.flag(1).then(|| paragraph_ids[0].clone()),
             }],
             points,
+            ..Series::default()
         }]
     }
 }
@@ -502,6 +569,7 @@ fn paper(ing: &Ingredients) -> Paper {
             affiliation: ing.optional(0),
             email: ing.optional(1),
             corresponding: ing.flag(2),
+            group: ing.flag(8),
         }],
         affiliation: ing.optional(2),
         date: ing.optional(3),

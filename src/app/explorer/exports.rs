@@ -73,7 +73,7 @@ impl Explorer {
 
     /// Exports the regional table as CSV (asks where to save).
     pub(super) fn export_table(&mut self) {
-        let written = formats::csv::regional_table(&self.corpus).map_err(|e| e.to_string());
+        let written = formats::csv::table_at(&self.corpus, 0).map_err(|e| e.to_string());
         self.save_export(written, "regional-table.csv", "CSV", "csv");
     }
 

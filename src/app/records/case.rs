@@ -21,7 +21,9 @@ pub(super) fn case_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: U
         CaseKind::Example => "Example",
     };
     heading_ui(ctx, ui, kind, &case.title, layout);
-    field_ui(ctx, ui, "Region", &region_name(ctx.corpus, &case.region));
+    if let Some(region) = &case.region {
+        field_ui(ctx, ui, "Region", &region_name(ctx.corpus, region));
+    }
     field_ui(ctx, ui, "Countries", &case.countries.join(", "));
     field_ui(ctx, ui, "Forms of exploitation", &case.forms.join(", "));
     ui.add(egui::Label::new(&case.summary).wrap());
@@ -34,7 +36,9 @@ pub(super) fn case_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: U
             .italics()
             .color(ctx.theme.muted_text),
     );
-    region_link_ui(ctx, ui, &case.region);
+    if let Some(region) = &case.region {
+        region_link_ui(ctx, ui, region);
+    }
     let index = &ctx.corpus.index;
     subheading_ui(ctx, ui, "In the paper's words");
     for &paragraph in index.linked(Item::Case(position), ItemKind::Paragraph) {

@@ -8,12 +8,15 @@
 mod case;
 mod citation;
 mod entity;
+mod figure;
+mod footnote;
 mod note;
 mod paragraph;
 mod reference;
 mod region;
 mod section;
 mod series;
+mod table;
 mod table_row;
 
 use eframe::egui::{self, Color32, Response, RichText, Sense, Ui};
@@ -43,6 +46,9 @@ pub fn item_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, item: Item, layout: UiLayout) {
             series::series_point_ui(ctx, ui, series, point, layout);
         }
         Item::Note(n) => note::note_ui(ctx, ui, n),
+        Item::Table(t) => table::table_ui(ctx, ui, t, layout),
+        Item::Figure(f) => figure::figure_ui(ctx, ui, f, layout),
+        Item::Footnote(f) => footnote::footnote_ui(ctx, ui, f, layout),
     }
 }
 

@@ -1,4 +1,4 @@
-//! A region of the regional table: how many rows, cases and entities it has, and which.
+//! A region or group: how many rows, cases and entities it has, and which.
 
 use eframe::egui::{RichText, Ui};
 
@@ -6,9 +6,9 @@ use super::{heading_ui, item_list_ui};
 use crate::app::context::{ClickAction, UiLayout, ViewCtx};
 use crate::corpus::{Item, ItemKind, counted};
 
-/// The region at `position` in `regional_table.regions`.
+/// The region at `position` in `regions`.
 pub(super) fn region_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: UiLayout) {
-    let Some(region) = ctx.corpus.file.regional_table.regions.get(position) else {
+    let Some(region) = ctx.corpus.file.regions.get(position) else {
         return;
     };
     let index = &ctx.corpus.index;

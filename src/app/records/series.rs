@@ -68,12 +68,12 @@ pub(super) fn series_point_ui(
         &format!(
             "{}: {}",
             point.year,
-            point_value_text(point.value, point.status, &series.unit)
+            point_value_text(point.value, point.status, series)
         ),
         layout,
     );
     let status_color = match point.status {
-        PointStatus::Stated => ctx.theme.muted_text,
+        PointStatus::Stated | PointStatus::Derived => ctx.theme.muted_text,
         PointStatus::Approximate | PointStatus::NotStated => ctx.theme.warning,
     };
     ui.label(RichText::new(format!("Status: {}", point.status.label())).color(status_color));

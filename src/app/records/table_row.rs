@@ -1,48 +1,56 @@
-//! A row of the regional table: its cells, its region, entities and reference-list entries.
+//! A table row: its cells under their headers, its region, entities, cases and references.
 
 use eframe::egui::Ui;
 
-use super::{field_ui, heading_ui, item_list_ui, notes_ui, region_link_ui};
+use super::{field_ui, heading_ui, item_list_ui, linked_items_ui, notes_ui, region_link_ui};
 use crate::app::context::{ClickAction, Command, UiLayout, ViewCtx};
-use crate::corpus::Item;
-use crate::corpus::display::region_name;
+use crate::corpus::display::row_title;
+use crate::corpus::{Item, ItemKind};
 
-/// The row at `position` in `regional_table.rows`.
+/// The row at `position` over all tables' rows.
 pub(super) fn table_row_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: UiLayout) {
-    let Some(row) = ctx.corpus.file.regional_table.rows.get(position) else {
+    let file = &ctx.corpus.file;
+    let Some((table_position, _, row)) = file.table_row(position) else {
         return;
     };
-    heading_ui(ctx, ui, "Table row", &row.cooperating_entities, layout);
-    field_ui(ctx, ui, "Region", &region_name(ctx.corpus, &row.region));
-    field_ui(ctx, ui, "Cooperative efforts", &row.cooperative_efforts);
-    field_ui(ctx, ui, "Liberalism key concept", &row.key_concept);
-    field_ui(ctx, ui, "References", &row.references_text);
+    let Some(table) = file.tables.get(table_position) else {
+        return;
+    };
+    let kind = if table.label.trim().is_empty() {
+        "Table row".to_owned()
+    } else {
+        format!("{} row", table.label.trim())
+    };
+    heading_ui(ctx, ui, &kind, &row_title(row), layout);
+    let headers = crate::corpus::display::column_headers(table);
+    for (header, cell) in headers.iter().zip(&row.cells) {
+        field_ui(ctx, ui, header, cell);
+    }
     if layout == UiLayout::Tooltip {
         return;
     }
     if ui.button("Show in table").clicked() {
         ctx.send(Command::Reveal(Item::TableRow(position)));
     }
-    region_link_ui(ctx, ui, &row.region);
     item_list_ui(
         ctx,
         ui,
-        "Entities",
-        row.entities
-            .iter()
-            .filter_map(|id| ctx.corpus.file.entities.iter().position(|e| &e.id == id))
-            .map(Item::Entity),
+        "Table",
+        [Item::Table(table_position)],
         ClickAction::Select,
     );
-    item_list_ui(
+    if let Some(region) = &row.region {
+        region_link_ui(ctx, ui, region);
+    }
+    linked_items_ui(
         ctx,
         ui,
-        "Reference-list entries",
-        row.references
-            .iter()
-            .filter_map(|id| ctx.corpus.reference_by_id(id))
-            .map(Item::Reference),
-        ClickAction::Select,
+        Item::TableRow(position),
+        &[
+            ("Entities", ItemKind::Entity),
+            ("Cases", ItemKind::Case),
+            ("Reference-list entries", ItemKind::Reference),
+        ],
     );
     notes_ui(ctx, ui, Item::TableRow(position), layout);
 }

@@ -212,7 +212,7 @@ pub(super) fn markers(
                     + Circle::new((0, 0), radius, ring)
                     + text),
             )?,
-            PointStatus::Stated | PointStatus::NotStated => draw_on(
+            PointStatus::Stated | PointStatus::NotStated | PointStatus::Derived => draw_on(
                 chart,
                 &(EmptyElement::at(at) + Circle::new((0, 0), radius, series.filled()) + text),
             )?,

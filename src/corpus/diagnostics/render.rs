@@ -23,6 +23,7 @@ pub fn render_human(
         let level = match diagnostic.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
+            Severity::Info => Level::INFO,
         };
         let title = match &diagnostic.path {
             Some(path) => format!("{} (at {path})", diagnostic.message),

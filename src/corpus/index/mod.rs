@@ -260,11 +260,11 @@ impl Index {
     }
 
     fn build_region_entities(&mut self, file: &CorpusFile) {
-        let regions = file.regional_table.regions.len();
+        let regions = file.regions.len();
         let mut region_entities: Vec<Vec<usize>> = (0..regions)
             .map(|region| self.linked(Item::Region(region), ItemKind::Entity).to_vec())
             .collect();
-        let rows = (0..file.regional_table.rows.len()).map(Item::TableRow);
+        let rows = (0..file.table_row_count()).map(Item::TableRow);
         let cases = (0..file.cases.len()).map(Item::Case);
         for record in rows.chain(cases) {
             let entities = self.linked(record, ItemKind::Entity);

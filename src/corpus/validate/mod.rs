@@ -17,8 +17,9 @@ use std::collections::HashSet;
 use super::diagnostics::{Code, Diagnostic, JsonPath};
 use super::index::{TextPass, reference_numbers};
 use super::item::ItemKind;
-use super::kinds::{IdMaps, Ids, KINDS, LinkSpec};
-use super::model::{CorpusFile, FORMAT_V1};
+use super::kinds::{IdMaps, Ids, KINDS};
+use super::model::{CorpusFile, FORMAT_V1, FORMAT_V2};
+use super::text::nearest_word;
 
 /// The most diagnostics [`validate`] lists; the rest are counted in one last diagnostic, so a
 /// file with millions of problems is reported in bounded time and memory.
@@ -89,12 +90,14 @@ pub fn validate_with(file: &CorpusFile, ids: &IdMaps<'_>, text: &TextPass<'_>) -
     let mut out = Sink::default();
     let root = JsonPath::root();
 
-    if file.format != FORMAT_V1 {
+    if file.format != FORMAT_V2 {
         out.push(
             Diagnostic::error(
                 Code::UnsupportedFormat,
                 format!("unsupported format `{}`", file.format),
-                format!("this version of paperlens reads `\"format\": \"{FORMAT_V1}\"`"),
+                format!(
+                    "this version of paperlens reads `\"format\": \"{FORMAT_V2}\"` (and `{FORMAT_V1}`, which it migrates)"
+                ),
             )
             .at(root.key("format")),
         );
@@ -116,7 +119,7 @@ pub fn validate_with(file: &CorpusFile, ids: &IdMaps<'_>, text: &TextPass<'_>) -
         .series
         .iter()
         .flat_map(|series| {
-            series.points.iter().map(|p| p.paragraph.as_str()).chain(
+            series.points.iter().filter_map(|p| p.paragraph.as_deref()).chain(
                 series
                     .annotations
                     .iter()
@@ -127,8 +130,10 @@ pub fn validate_with(file: &CorpusFile, ids: &IdMaps<'_>, text: &TextPass<'_>) -
     let printed = references::check_citations(file, ids, text, &quoted, &mut out);
     records::check_entities(file, &mut out);
     records::check_cases(file, &mut out);
-    records::check_table(file, ids, &mut out);
-    series::check_series(file, &printed, &mut out);
+    records::check_regions(file, &mut out);
+    records::check_tables(file, &mut out);
+    records::check_figures(file, &mut out);
+    series::check_series(file, ids, &printed, &mut out);
     records::check_notes(file, ids, &mut out);
     check_links(file, ids, &mut out);
     out.finish()
@@ -170,7 +175,7 @@ fn check_ids(file: &CorpusFile, ids: &IdMaps<'_>, out: &mut Sink) {
             }
             continue;
         };
-        let path = |position| list.record_path(position);
+        let path = |position| list.record_path(file, position);
         for position in 0..(list.len)(file) {
             if let Some(id) = (list.id)(file, position) {
                 check(spec.kind, position, id, &path);
@@ -192,8 +197,10 @@ fn check_links(file: &CorpusFile, ids: &IdMaps<'_>, out: &mut Sink) {
                 }
                 link.for_each_id(file, position, |element, id| {
                     if !ids.contains(link.to, id) {
-                        let path = link.id_path(&list.record_path(position), element);
-                        out.push(dangling(link, id, path));
+                        out.push_with(link.dangling, true, || {
+                            let path = link.id_path(&list.record_path(file, position), element);
+                            unknown_id(link.to, link.dangling, id, path, ids)
+                        });
                     }
                 });
             }
@@ -201,20 +208,18 @@ fn check_links(file: &CorpusFile, ids: &IdMaps<'_>, out: &mut Sink) {
     }
 }
 
-/// The diagnostic for an id of a `link` that names no record.
-fn dangling(link: &LinkSpec, id: &str, path: JsonPath) -> Diagnostic {
-    unknown_id(link.to, link.dangling, id, path)
-}
-
-/// "No `kind` has the id `id`", under `code`, at `path`.
-fn unknown_id(kind: ItemKind, code: Code, id: &str, path: JsonPath) -> Diagnostic {
+/// "No `kind` has the id `id`", under `code`, at `path`, with the id most like it ("did you
+/// mean") when one is close.
+fn unknown_id(kind: ItemKind, code: Code, id: &str, path: JsonPath, ids: &IdMaps<'_>) -> Diagnostic {
+    /// Beyond this many ids a "did you mean" is not looked for (it would cost more than it helps).
+    const MOST_IDS_COMPARED: usize = 5000;
     let noun = kind.noun();
-    Diagnostic::error(
-        code,
-        format!("no {noun} has the id `{id}`"),
-        format!("use the id of an existing {noun}, or add a {noun} with this id"),
-    )
-    .at(path)
+    let known = ids.ids_of(kind, MOST_IDS_COMPARED);
+    let hint = match nearest_word(id, &known, 0.85) {
+        Some(near) => format!("did you mean `{near}`? Use the id of an existing {noun}, or add a {noun} with this id"),
+        None => format!("use the id of an existing {noun}, or add a {noun} with this id"),
+    };
+    Diagnostic::error(code, format!("no {noun} has the id `{id}`"), hint).at(path)
 }
 
 fn require_text(text: &str, what: &str, path: JsonPath, out: &mut Sink) {

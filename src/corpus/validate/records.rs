@@ -1,5 +1,5 @@
-//! Entities, cases, the regional table and editorial notes: their texts, and what their
-//! declared links cannot say (the table's place in the text, notes about a series point).
+//! Entities, cases, regions, tables, figures and editorial notes: their texts, and what their
+//! declared links cannot say (a table's shape, notes about a series point).
 
 use std::collections::HashSet;
 
@@ -32,52 +32,96 @@ pub(super) fn check_cases(file: &CorpusFile, out: &mut Sink) {
     }
 }
 
-/// The table's place in the text names a section and a paragraph that exist; regions have
-/// names and rows their two text cells.
-pub(super) fn check_table(file: &CorpusFile, ids: &IdMaps<'_>, out: &mut Sink) {
-    let table = JsonPath::root().key("regional_table");
-    if let Some(section) = &file.regional_table.section
-        && !ids.contains(ItemKind::Section, section)
-    {
-        out.push(unknown_id(
-            ItemKind::Section,
-            Code::UnknownSection,
-            section,
-            table.key("section"),
-        ));
+/// Every region has a name.
+pub(super) fn check_regions(file: &CorpusFile, out: &mut Sink) {
+    for (i, region) in file.regions.iter().enumerate() {
+        let path = JsonPath::root().key("regions").index(i);
+        require_text(&region.name, "a region's name", path.key("name"), out);
     }
-    if let Some(paragraph) = &file.regional_table.after_paragraph
-        && !ids.contains(ItemKind::Paragraph, paragraph)
-    {
-        out.push(unknown_id(
-            ItemKind::Paragraph,
-            Code::UnknownParagraph,
-            paragraph,
-            table.key("after_paragraph"),
-        ));
+}
+
+/// Every table has columns with ids and headers, header rows that span exactly its columns,
+/// and rows with one cell per column.
+pub(super) fn check_tables(file: &CorpusFile, out: &mut Sink) {
+    for (i, table) in file.tables.iter().enumerate() {
+        let path = JsonPath::root().key("tables").index(i);
+        let columns = table.columns.len();
+        if columns == 0 {
+            out.push(
+                Diagnostic::error(
+                    Code::EmptyText,
+                    format!("table `{}` has no columns", table.id),
+                    "list the table's columns: `\"columns\": [{\"id\": \"region\", \"header\": \"Region\"}, …]`",
+                )
+                .at(path.key("columns")),
+            );
+        }
+        let mut column_ids = HashSet::new();
+        for (j, column) in table.columns.iter().enumerate() {
+            let column_path = path.key("columns").index(j);
+            if column.id.trim().is_empty() {
+                require_text(&column.id, "a column's id", column_path.key("id"), out);
+            } else if !column_ids.insert(column.id.as_str()) {
+                out.push(
+                    Diagnostic::error(
+                        Code::DuplicateId,
+                        format!("table `{}` has two columns with the id `{}`", table.id, column.id),
+                        "give each column of a table its own id",
+                    )
+                    .at(column_path.key("id")),
+                );
+            }
+        }
+        for (j, header_row) in table.header_rows.iter().enumerate() {
+            let spanned: u64 = header_row.iter().map(|c| u64::from(c.span)).sum();
+            if spanned != columns as u64 {
+                out.push(
+                    Diagnostic::error(
+                        Code::HeaderSpan,
+                        format!(
+                            "header row {} of table `{}` spans {spanned} columns, but the table has {columns}",
+                            j + 1,
+                            table.id
+                        ),
+                        "make the cells' `span`s add up to the number of columns (a blank cell is `{\"text\": \"\"}`)",
+                    )
+                    .at(path.key("header_rows").index(j)),
+                );
+            }
+        }
+        for (j, row) in table.rows.iter().enumerate() {
+            if row.cells.len() != columns {
+                out.push_with(Code::CellCount, true, || {
+                    Diagnostic::error(
+                        Code::CellCount,
+                        format!(
+                            "row `{}` of table `{}` has {} cells, but the table has {columns} columns",
+                            row.id,
+                            table.id,
+                            row.cells.len()
+                        ),
+                        "give the row one cell per column, in column order (an empty cell is `\"\"`)",
+                    )
+                    .at(path.key("rows").index(j).key("cells"))
+                });
+            }
+        }
     }
-    for (i, region) in file.regional_table.regions.iter().enumerate() {
-        require_text(
-            &region.name,
-            "a region's name",
-            table.key("regions").index(i).key("name"),
-            out,
-        );
-    }
-    for (i, row) in file.regional_table.rows.iter().enumerate() {
-        let path = table.key("rows").index(i);
-        require_text(
-            &row.cooperating_entities,
-            "the Cooperating Entities cell",
-            path.key("cooperating_entities"),
-            out,
-        );
-        require_text(
-            &row.cooperative_efforts,
-            "the Cooperative Efforts cell",
-            path.key("cooperative_efforts"),
-            out,
-        );
+}
+
+/// Every figure has a label or a caption.
+pub(super) fn check_figures(file: &CorpusFile, out: &mut Sink) {
+    for (i, figure) in file.figures.iter().enumerate() {
+        if figure.label.trim().is_empty() && figure.caption.trim().is_empty() {
+            out.push(
+                Diagnostic::error(
+                    Code::EmptyText,
+                    format!("figure `{}` has neither a label nor a caption", figure.id),
+                    "give the label as printed (`\"Figure 1\"`) and the caption",
+                )
+                .at(JsonPath::root().key("figures").index(i).key("caption")),
+            );
+        }
     }
 }
 
@@ -103,6 +147,7 @@ pub(super) fn check_notes(file: &CorpusFile, ids: &IdMaps<'_>, out: &mut Sink) {
                     Code::UnknownSeries,
                     series,
                     point_path.key("series"),
+                    ids,
                 )),
                 Some(found) if !point_years.contains(&(found, *year)) => out.push(
                     Diagnostic::error(

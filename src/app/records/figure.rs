@@ -1,0 +1,34 @@
+//! A figure: its label and caption, whether the corpus has its image, its source line and the
+//! series drawn from it.
+
+use eframe::egui::{RichText, Ui};
+
+use super::{heading_ui, linked_items_ui, notes_ui};
+use crate::app::context::{UiLayout, ViewCtx};
+use crate::corpus::{Item, ItemKind};
+
+/// The figure at `position` in `figures`.
+pub(super) fn figure_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: UiLayout) {
+    let Some(figure) = ctx.corpus.file.figures.get(position) else {
+        return;
+    };
+    heading_ui(ctx, ui, "Figure", &figure.title(), layout);
+    let image = match &figure.image {
+        Some(image) => format!("Image: {image}"),
+        None => "Image not in the text".to_owned(),
+    };
+    ui.label(RichText::new(image).italics().color(ctx.theme.muted_text));
+    if layout == UiLayout::Tooltip {
+        return;
+    }
+    linked_items_ui(
+        ctx,
+        ui,
+        Item::Figure(position),
+        &[
+            ("Source line", ItemKind::Paragraph),
+            ("Series", ItemKind::Series),
+        ],
+    );
+    notes_ui(ctx, ui, Item::Figure(position), layout);
+}

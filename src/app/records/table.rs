@@ -1,0 +1,58 @@
+//! A table: its label and caption, columns, rows and the notes printed under it.
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::{field_ui, heading_ui, item_list_ui, notes_ui, place_ui};
+use crate::app::context::{ClickAction, Command, UiLayout, ViewCtx};
+use crate::corpus::{Item, counted};
+
+/// The table at `position` in `tables`.
+pub(super) fn table_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: UiLayout) {
+    let corpus = ctx.corpus;
+    let Some(table) = corpus.file.tables.get(position) else {
+        return;
+    };
+    heading_ui(ctx, ui, "Table", &table.title(), layout);
+    let headers = crate::corpus::display::column_headers(table);
+    ui.label(
+        RichText::new(format!(
+            "{} · {}",
+            counted(table.columns.len(), "column"),
+            counted(table.rows.len(), "row")
+        ))
+        .color(ctx.theme.muted_text),
+    );
+    field_ui(ctx, ui, "Columns", &headers.join(" · "));
+    if layout == UiLayout::Tooltip {
+        return;
+    }
+    if ui.button("Show in table view").clicked() {
+        ctx.send(Command::Reveal(Item::Table(position)));
+    }
+    if let Some(paragraph) = table
+        .after_paragraph
+        .as_deref()
+        .and_then(|id| corpus.index.paragraph_by_id(id))
+    {
+        ui.label(RichText::new("Stands after").strong());
+        place_ui(ctx, ui, paragraph);
+    }
+    for footnote in &table.footnotes {
+        let marker = footnote.marker.trim();
+        let text = if marker.is_empty() {
+            footnote.text.clone()
+        } else {
+            format!("{marker} {}", footnote.text)
+        };
+        ui.add(egui::Label::new(RichText::new(text).small()).wrap());
+    }
+    let first = corpus.file.first_row_of(position);
+    item_list_ui(
+        ctx,
+        ui,
+        "Rows",
+        (first..first + table.rows.len()).map(Item::TableRow),
+        ClickAction::Reveal,
+    );
+    notes_ui(ctx, ui, Item::Table(position), layout);
+}

@@ -1,0 +1,220 @@
+//! Tables, figures and footnotes: the parts of a paper that stand beside its running text.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// One table of the paper, with its own columns as printed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    /// Stable id, unique among tables, e.g. `"table1"`.
+    pub id: String,
+    /// The label as printed, e.g. `"Table 1"`; empty when the paper prints none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
+    /// The caption as printed, or a description when the paper prints none.
+    #[serde(default)]
+    pub caption: String,
+    /// The id of the section the table stands in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// The id of the paragraph the table follows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after_paragraph: Option<String>,
+    /// Header rows printed above the column headers, whose cells may span several columns
+    /// (`"Men"` over four columns, `"Women"` over the next four).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub header_rows: Vec<Vec<HeaderCell>>,
+    /// The columns, left to right.
+    pub columns: Vec<Column>,
+    /// The rows, in printed order.
+    #[serde(default)]
+    pub rows: Vec<TableRow>,
+    /// The notes printed under the table (`"a All CD4 categories combined."`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnotes: Vec<TableFootnote>,
+}
+
+impl Table {
+    /// The label and caption as one line: `"Table 1. Patient characteristics"`.
+    #[must_use]
+    pub fn title(&self) -> String {
+        match (self.label.trim(), self.caption.trim()) {
+            ("", caption) => caption.to_owned(),
+            (label, "") => label.to_owned(),
+            (label, caption) => format!("{label}. {caption}"),
+        }
+    }
+
+    /// The position of the column with this id.
+    #[must_use]
+    pub fn column_position(&self, id: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.id == id)
+    }
+}
+
+/// One cell of a header row above the column headers.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HeaderCell {
+    /// The text as printed; empty for a blank cell.
+    #[serde(default)]
+    pub text: String,
+    /// How many columns it spans (1 when absent).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub span: u32,
+}
+
+/// One column of a [`Table`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Column {
+    /// Stable id, unique in its table, e.g. `"deaths"` or `"y1990"`.
+    pub id: String,
+    /// The header as printed.
+    pub header: String,
+    /// What the column's cells hold; text when absent.
+    #[serde(default, skip_serializing_if = "ColumnKind::is_text")]
+    pub kind: ColumnKind,
+    /// The unit of a number column, e.g. `"per 1,000 live births"`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unit: String,
+}
+
+/// What the cells of a [`Column`] hold.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnKind {
+    /// Words.
+    #[default]
+    Text,
+    /// Numbers (a cell may add to the number, as in `"656 (372–940)"`).
+    Number,
+    /// Years.
+    Year,
+    /// Percentages.
+    Percent,
+}
+
+impl ColumnKind {
+    /// Whether the column holds words.
+    #[must_use]
+    pub fn is_text(&self) -> bool {
+        *self == Self::Text
+    }
+
+    /// Whether the column's cells are read as numbers.
+    #[must_use]
+    pub fn is_numeric(self) -> bool {
+        !self.is_text()
+    }
+}
+
+/// One row of a [`Table`]: its printed cells, and links drawn from them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TableRow {
+    /// Stable id, unique among the rows of every table.
+    pub id: String,
+    /// The cells verbatim, one per column in column order. A cell may hold citations, written
+    /// as in paragraph text.
+    pub cells: Vec<String>,
+    /// The id of the region (from `regions`) the row is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Ids of the entities the row names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<String>,
+    /// Ids of the references the row cites or draws on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<String>,
+    /// Ids of the cases the row is about.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cases: Vec<String>,
+}
+
+/// A note printed under a table, e.g. `"a All CD4 categories combined."`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TableFootnote {
+    /// The marker as printed (`"a"`, `"*"`); empty for a general note.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub marker: String,
+    /// The note, verbatim.
+    pub text: String,
+}
+
+/// One figure of the paper.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// Stable id, unique among figures, e.g. `"figure1"`.
+    pub id: String,
+    /// The label as printed, e.g. `"Figure 1"`; empty when the paper prints none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
+    /// The caption as printed; empty when the paper prints none.
+    #[serde(default)]
+    pub caption: String,
+    /// The id of the section the figure stands in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// The id of the paragraph the figure follows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after_paragraph: Option<String>,
+    /// The image file, relative to the corpus file (PNG or JPEG); absent when the corpus does
+    /// not have the image, which is then shown as not in the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    /// The id of the paragraph that prints the figure's source line, if the text has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_paragraph: Option<String>,
+}
+
+impl Figure {
+    /// The label and caption as one line: `"Figure 1. Survival by CD4 count"`.
+    #[must_use]
+    pub fn title(&self) -> String {
+        match (self.label.trim(), self.caption.trim()) {
+            ("", "") => self.id.clone(),
+            ("", caption) => caption.to_owned(),
+            (label, "") => label.to_owned(),
+            (label, caption) => format!("{label}. {caption}"),
+        }
+    }
+}
+
+/// A footnote of the running text, linked from its marker `[^id]`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Footnote {
+    /// Stable id, unique among footnotes; the text links to it as `[^id]`.
+    pub id: String,
+    /// The marker as printed (`"1"`, `"*"`); the id is shown when absent.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub marker: String,
+    /// The footnote's text, verbatim (it may hold citations).
+    pub text: String,
+}
+
+impl Footnote {
+    /// The marker the paper prints, or the id when it gives none.
+    #[must_use]
+    pub fn shown_marker(&self) -> &str {
+        if self.marker.trim().is_empty() {
+            &self.id
+        } else {
+            &self.marker
+        }
+    }
+}
+
+fn one() -> u32 {
+    1
+}
+
+// serde's `skip_serializing_if` passes the field by reference, so this must take `&u32`.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_one(value: &u32) -> bool {
+    *value == 1
+}

@@ -1,0 +1,328 @@
+//! Series read from table cells (`"from_table"`): the points are drawn from the cells at load,
+//! each quoting its cell, so that a corpus never copies a table's numbers by hand.
+
+use super::diagnostics::{Code, Diagnostic, JsonPath};
+use super::model::{CellRef, ColumnKind, CorpusFile, PointStatus, SeriesPoint, Table};
+
+/// Fills the points of every series declared `from_table` from its table's cells. Returns a
+/// diagnostic for each such series that cannot be read (its points are then left empty).
+pub fn fill_from_tables(file: &mut CorpusFile) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for position in 0..file.series.len() {
+        let Some(series) = file.series.get(position) else {
+            continue;
+        };
+        let Some(from) = series.from_table.clone() else {
+            continue;
+        };
+        let path = JsonPath::root().key("series").index(position);
+        if !series.points.is_empty() {
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::TableSeries,
+                    format!(
+                        "series `{}` lists its points and also reads them from table `{}`",
+                        series.id, from.table
+                    ),
+                    "keep one of them: remove `points` to read the values from the table's cells, or remove `from_table`",
+                )
+                .at(path.key("points")),
+            );
+            continue;
+        }
+        let from_path = path.key("from_table");
+        let Some(table) = file.tables.iter().find(|t| t.id == from.table) else {
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::UnknownTable,
+                    format!("no table has the id `{}`", from.table),
+                    "use the id of one of the corpus's `tables`",
+                )
+                .at(from_path.key("table")),
+            );
+            continue;
+        };
+        let points = match (&from.row, &from.column) {
+            (Some(row), None) => points_along_row(table, row, &from_path),
+            (None, Some(column)) => points_down_column(table, column, &from_path),
+            _ => Err(Diagnostic::error(
+                Code::TableSeries,
+                format!(
+                    "series `{}` must name one `row` or one `column` of table `{}`",
+                    series.id, table.id
+                ),
+                "give `\"row\": \"<row id>\"` to chart a row across the year columns, or `\"column\": \"<column id>\"` to chart a column down the rows",
+            )
+            .at(from_path.clone())),
+        };
+        match points {
+            Ok(mut points) => {
+                points.sort_by_key(|p| p.year);
+                if let Some(series) = file.series.get_mut(position) {
+                    series.points = points;
+                }
+            }
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    diagnostics
+}
+
+/// A row's cells under the table's year columns.
+fn points_along_row(
+    table: &Table,
+    row_id: &str,
+    path: &JsonPath,
+) -> Result<Vec<SeriesPoint>, Diagnostic> {
+    let row = table.rows.iter().find(|r| r.id == row_id).ok_or_else(|| {
+        Diagnostic::error(
+            Code::UnknownTableRow,
+            format!("table `{}` has no row with the id `{row_id}`", table.id),
+            "use the id of one of the table's rows",
+        )
+        .at(path.key("row"))
+    })?;
+    let points: Vec<SeriesPoint> = table
+        .columns
+        .iter()
+        .zip(&row.cells)
+        .filter_map(|(column, cell)| {
+            let year = column_year(column.kind, &column.header)?;
+            Some(point_from_cell(year, cell, &table.id, &row.id, &column.id))
+        })
+        .collect();
+    if points.is_empty() {
+        return Err(Diagnostic::error(
+            Code::TableSeries,
+            format!("table `{}` has no year columns to chart row `{row_id}` across", table.id),
+            "mark the year columns `\"kind\": \"year\"` (or give them a year as header), or chart a column instead",
+        )
+        .at(path.key("row")));
+    }
+    Ok(points)
+}
+
+/// A column's cell in each row that has a year in the table's year column.
+fn points_down_column(
+    table: &Table,
+    column_id: &str,
+    path: &JsonPath,
+) -> Result<Vec<SeriesPoint>, Diagnostic> {
+    let column = table.column_position(column_id).ok_or_else(|| {
+        let known: Vec<&str> = table.columns.iter().map(|c| c.id.as_str()).collect();
+        Diagnostic::error(
+            Code::UnknownColumn,
+            format!("table `{}` has no column with the id `{column_id}`", table.id),
+            format!("use one of its columns: {}", known.join(", ")),
+        )
+        .at(path.key("column"))
+    })?;
+    let year_column = table
+        .columns
+        .iter()
+        .position(|c| c.kind == ColumnKind::Year)
+        .ok_or_else(|| {
+            Diagnostic::error(
+                Code::TableSeries,
+                format!(
+                    "table `{}` has no year column to chart column `{column_id}` by",
+                    table.id
+                ),
+                "mark the column that holds the years `\"kind\": \"year\"`",
+            )
+            .at(path.key("column"))
+        })?;
+    let column_id = table
+        .columns
+        .get(column)
+        .map_or(column_id, |c| c.id.as_str());
+    let points = table
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let year = parse_year(row.cells.get(year_column)?)?;
+            let cell = row.cells.get(column)?;
+            Some(point_from_cell(year, cell, &table.id, &row.id, column_id))
+        })
+        .collect();
+    Ok(points)
+}
+
+/// The year a column of values stands for: its header, when that is a year. (A column of kind
+/// `year` holds years in its cells, not values.)
+fn column_year(kind: ColumnKind, header: &str) -> Option<i32> {
+    match kind {
+        ColumnKind::Year => None,
+        ColumnKind::Text | ColumnKind::Number | ColumnKind::Percent => parse_year(header),
+    }
+}
+
+/// A year written alone: four digits, nothing else but spaces.
+fn parse_year(text: &str) -> Option<i32> {
+    let text = text.trim();
+    if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) {
+        text.parse().ok()
+    } else {
+        None
+    }
+}
+
+fn point_from_cell(year: i32, cell: &str, table: &str, row: &str, column: &str) -> SeriesPoint {
+    let value = cell_number(cell);
+    SeriesPoint {
+        year,
+        value,
+        status: if value.is_some() {
+            PointStatus::Stated
+        } else {
+            PointStatus::NotStated
+        },
+        quote: cell.trim().to_owned(),
+        cell: Some(CellRef {
+            table: table.to_owned(),
+            row: row.to_owned(),
+            column: column.to_owned(),
+        }),
+        ..SeriesPoint::default()
+    }
+}
+
+/// The number a table cell starts with: `"14,528"` → 14528, `"39.5%"` → 39.5,
+/// `"656 (372–940)"` → 656, `"−2.1"` → −2.1; `None` for a cell with no leading number
+/// (`""`, `"–"`, `"NA"`).
+#[must_use]
+pub fn cell_number(cell: &str) -> Option<f64> {
+    let text = cell.trim();
+    let (negative, digits) = match text.chars().next()? {
+        '-' | '\u{2212}' => (true, text.get(text.chars().next()?.len_utf8()..)?),
+        _ => (false, text),
+    };
+    let mut number = String::new();
+    let mut seen_point = false;
+    let mut chars = digits.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        match c {
+            '0'..='9' => number.push(c),
+            // A thousands separator only between digits: "14,528", not "3, 4".
+            ',' | '\u{202f}' | '\u{2009}' if !number.is_empty() && !seen_point => {
+                let mut ahead = chars.clone();
+                ahead.next();
+                let group: String = ahead.take(3).collect();
+                if group.len() == 3 && group.bytes().all(|b| b.is_ascii_digit()) {
+                    chars.next();
+                    continue;
+                }
+                break;
+            }
+            '.' if !seen_point && !number.is_empty() => {
+                seen_point = true;
+                number.push('.');
+            }
+            _ => break,
+        }
+        chars.next();
+    }
+    let value: f64 = number.trim_end_matches('.').parse().ok()?;
+    Some(if negative { -value } else { value })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::model::{Column, Series, TableRow, TableSeries};
+
+    #[test]
+    fn cells_read_as_their_leading_number() {
+        assert_eq!(cell_number("14,528"), Some(14528.0));
+        assert_eq!(cell_number("39.5%"), Some(39.5));
+        assert_eq!(cell_number("656 (372–940)"), Some(656.0));
+        assert_eq!(cell_number("\u{2212}2.1"), Some(-2.1));
+        assert_eq!(cell_number(" 3, 4"), Some(3.0));
+        assert_eq!(cell_number("–"), None);
+        assert_eq!(cell_number("NA"), None);
+        assert_eq!(cell_number(""), None);
+    }
+
+    fn years_table() -> Table {
+        let column = |id: &str, header: &str, kind| Column {
+            id: id.to_owned(),
+            header: header.to_owned(),
+            kind,
+            unit: String::new(),
+        };
+        Table {
+            id: "t1".to_owned(),
+            columns: vec![
+                column("region", "Region", ColumnKind::Text),
+                column("y1990", "1990", ColumnKind::Number),
+                column("y2009", "2009", ColumnKind::Number),
+            ],
+            rows: vec![TableRow {
+                id: "africa".to_owned(),
+                cells: vec!["Africa".to_owned(), "43.6".to_owned(), "–".to_owned()],
+                ..TableRow::default()
+            }],
+            ..Table::default()
+        }
+    }
+
+    #[test]
+    fn a_row_is_charted_across_its_year_columns() {
+        let mut file = CorpusFile {
+            tables: vec![years_table()],
+            series: vec![Series {
+                id: "africa".to_owned(),
+                from_table: Some(TableSeries {
+                    table: "t1".to_owned(),
+                    row: Some("africa".to_owned()),
+                    column: None,
+                }),
+                ..Series::default()
+            }],
+            ..CorpusFile::default()
+        };
+        assert!(fill_from_tables(&mut file).is_empty());
+        let points = &file.series.first().map(|s| s.points.clone()).unwrap_or_default();
+        let read: Vec<(i32, Option<f64>, PointStatus)> =
+            points.iter().map(|p| (p.year, p.value, p.status)).collect();
+        assert_eq!(
+            read,
+            vec![
+                (1990, Some(43.6), PointStatus::Stated),
+                (2009, None, PointStatus::NotStated)
+            ]
+        );
+        let first = points.first().cloned().unwrap_or_default();
+        assert_eq!(first.quote, "43.6");
+        assert_eq!(first.cell.map(|c| c.column), Some("y1990".to_owned()));
+    }
+
+    #[test]
+    fn a_series_naming_no_row_or_an_unknown_table_is_reported() {
+        let mut file = CorpusFile {
+            tables: vec![years_table()],
+            series: vec![
+                Series {
+                    id: "a".to_owned(),
+                    from_table: Some(TableSeries {
+                        table: "t1".to_owned(),
+                        ..TableSeries::default()
+                    }),
+                    ..Series::default()
+                },
+                Series {
+                    id: "b".to_owned(),
+                    from_table: Some(TableSeries {
+                        table: "t9".to_owned(),
+                        row: Some("africa".to_owned()),
+                        column: None,
+                    }),
+                    ..Series::default()
+                },
+            ],
+            ..CorpusFile::default()
+        };
+        let codes: Vec<Code> = fill_from_tables(&mut file).iter().map(|d| d.code).collect();
+        assert_eq!(codes, vec![Code::TableSeries, Code::UnknownTable]);
+    }
+}
