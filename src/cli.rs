@@ -467,20 +467,7 @@ pub fn export(args: &ExportArgs) -> ExitCode {
             )
         }
         ExportWhat::Table { table, .. } => {
-            let tables = &corpus.file.tables;
-            let chosen = match table {
-                Some(id) => tables.iter().find(|t| &t.id == id),
-                None => tables.first(),
-            };
-            let Some(chosen) = chosen else {
-                let known: Vec<&str> = tables.iter().map(|t| t.id.as_str()).collect();
-                match table {
-                    Some(id) if !known.is_empty() => eprintln!(
-                        "error: no table has the id `{id}`; the corpus's tables are: {}",
-                        known.join(", ")
-                    ),
-                    _ => eprintln!("error: {} has no tables to export", report.source_name),
-                }
+            let Some(chosen) = chosen_table(corpus, table.as_deref()) else {
                 return ExitCode::from(1);
             };
             (
@@ -511,10 +498,34 @@ pub fn export(args: &ExportArgs) -> ExitCode {
     write_export(out, &text, &what)
 }
 
+/// The table `export table` writes: the one with the id given, or the first; `None` (said on
+/// standard error) when there is no such table.
+fn chosen_table<'a>(
+    corpus: &'a crate::corpus::Corpus,
+    id: Option<&str>,
+) -> Option<&'a crate::corpus::model::Table> {
+    let tables = &corpus.file.tables;
+    let chosen = match id {
+        Some(id) => tables.iter().find(|t| t.id == id),
+        None => tables.first(),
+    };
+    if chosen.is_none() {
+        let known: Vec<&str> = tables.iter().map(|t| t.id.as_str()).collect();
+        match id {
+            Some(id) if !known.is_empty() => eprintln!(
+                "error: no table has the id `{id}`; the corpus's tables are: {}",
+                known.join(", ")
+            ),
+            _ => eprintln!("error: {} has no tables to export", corpus.source_name),
+        }
+    }
+    chosen
+}
+
 /// `paperlens migrate`: writes a corpus in the current format; 0 written, 1 the corpus has
 /// errors (nothing is written), 2 a file cannot be read or written.
 #[must_use]
-pub fn migrate(file: &PathBuf, out: Option<&PathBuf>) -> ExitCode {
+pub fn migrate(file: &std::path::Path, out: Option<&PathBuf>) -> ExitCode {
     let report = open_path(file);
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let problems: Vec<Diagnostic> = report

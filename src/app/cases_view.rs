@@ -6,8 +6,8 @@ use super::context::{ClickAction, ViewCtx};
 use super::records::item_row_ui;
 use super::views::View;
 use super::virtual_list::{HeightCache, content_key, virtual_list_ui};
-use crate::corpus::model::CaseKind;
 use crate::corpus::display::region_name;
+use crate::corpus::model::CaseKind;
 use crate::corpus::{Corpus, Item};
 
 /// The Cases view's own UI state.

@@ -161,7 +161,12 @@ mod tests {
             .count();
         assert_eq!(count("cases"), case_studies);
         // One slide per eight rows of each table.
-        let pages: usize = corpus.file.tables.iter().map(|t| t.rows.len().div_ceil(8).max(1)).sum();
+        let pages: usize = corpus
+            .file
+            .tables
+            .iter()
+            .map(|t| t.rows.len().div_ceil(8).max(1))
+            .sum();
         assert_eq!(count("table"), pages);
         assert_eq!(starting_slide(&views, &all), 0, "the first series is shown");
     }

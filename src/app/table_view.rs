@@ -23,8 +23,10 @@ const MOST_FILTER_VALUES: usize = 12;
 /// How many rows a presentation slide shows at most; a longer table spans several slides.
 const ROWS_PER_SLIDE: usize = 8;
 
-/// Column widths for `table` in `width` points: shares by how much text each column holds, each
-/// at least as wide as its longest word (so that words are never broken), at most half the width.
+/// Column widths for `table` in `width` points (each followed by [`CELL_GAP`]): every column at
+/// least as wide as its longest word (so that words are never broken), and what is left shared
+/// by how much text each column holds. When the longest words alone are wider than `width`, the
+/// table is wider than the space and scrolls sideways.
 #[must_use]
 pub fn column_widths(table: &Table, width: f32, body_size: f32) -> Vec<f32> {
     // An average character of the body font is about this many font sizes wide.
@@ -51,10 +53,12 @@ pub fn column_widths(table: &Table, width: f32, body_size: f32) -> Vec<f32> {
         minimums.push((word + 1.0) * body_size * CHAR_WIDTH + CELL_GAP);
     }
     let total: f32 = weights.iter().sum::<f32>().max(1.0);
+    let gaps = CELL_GAP * f32::from(u16::try_from(weights.len()).unwrap_or(u16::MAX));
+    let left = (width - gaps - minimums.iter().sum::<f32>()).max(0.0);
     weights
         .iter()
         .zip(minimums)
-        .map(|(weight, minimum)| (width * weight / total).min(width * 0.5).max(minimum))
+        .map(|(weight, minimum)| minimum + left * weight / total)
         .collect()
 }
 
@@ -378,7 +382,22 @@ impl TableView {
                     .labelled_by(label.id);
             }
             let headers = column_headers(table);
-            for (column, values) in filterable_columns(table) {
+            let region_names = |column: usize| {
+                !regions.is_empty()
+                    && table.rows.iter().all(|row| {
+                        let name = row
+                            .region
+                            .as_deref()
+                            .and_then(|id| file.regions.iter().find(|r| r.id == id))
+                            .map(|r| r.name.as_str());
+                        row.cells.get(column).map(String::as_str) == name
+                    })
+            };
+            // A column that prints each row's region is filtered by the region filter above.
+            for (column, values) in filterable_columns(table)
+                .into_iter()
+                .filter(|(column, _)| !region_names(*column))
+            {
                 let header = headers.get(column).map_or("", String::as_str);
                 let label = ui.label(truncate(header, 32));
                 let current = self.filters.get(&column).cloned();
@@ -452,7 +471,7 @@ fn header_rows_ui(
         for cell in header_row {
             let span = usize::try_from(cell.span.max(1)).unwrap_or(1);
             let width: f32 = widths.iter().skip(column).take(span).sum::<f32>()
-                + CELL_GAP * (span.saturating_sub(1) as f32);
+                + CELL_GAP * f32::from(u16::try_from(span.saturating_sub(1)).unwrap_or(0));
             spanned.push(width);
             column += span;
         }
@@ -513,13 +532,12 @@ fn footnotes_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, table: &Table) {
         } else {
             format!("{marker} {}", footnote.text)
         };
-        ui.add(
-            egui::Label::new(RichText::new(text).small().color(ctx.theme.muted_text)).wrap(),
-        );
+        ui.add(egui::Label::new(RichText::new(text).small().color(ctx.theme.muted_text)).wrap());
     }
 }
 
-/// One row of cells, each `widths[i]` wide, drawn by `cell` (given the column's position).
+/// One row of cells, each `widths[i]` wide (its text [`CELL_GAP`] narrower) and followed by
+/// [`CELL_GAP`], drawn by `cell` (given the column's position).
 pub fn cells_ui(ui: &mut Ui, widths: &[f32], mut cell: impl FnMut(&mut Ui, usize)) {
     ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = 0.0;

@@ -101,8 +101,6 @@ pub enum Code {
     TableSeries,
     /// A `derived` point does not say how it was derived.
     MissingDerivation,
-    /// A figure's image file is not beside the corpus.
-    ImageNotFound,
     /// The file is in the first version of the format and was migrated on load.
     MigratedFormat,
     /// Sections' `parent` links form a cycle.
@@ -175,7 +173,6 @@ impl Code {
             Self::PointSource => "point-source",
             Self::TableSeries => "table-series",
             Self::MissingDerivation => "missing-derivation",
-            Self::ImageNotFound => "image-not-found",
             Self::MigratedFormat => "migrated-format",
             Self::SectionCycle => "section-cycle",
             Self::SeriesYearDuplicate => "series-year-duplicate",
@@ -321,6 +318,11 @@ impl fmt::Display for Diagnostic {
 /// Counts errors and warnings.
 #[must_use]
 pub fn count(diagnostics: &[Diagnostic]) -> (usize, usize) {
-    let of = |severity: Severity| diagnostics.iter().filter(|d| d.severity == severity).count();
+    let of = |severity: Severity| {
+        diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    };
     (of(Severity::Error), of(Severity::Warning))
 }

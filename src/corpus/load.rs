@@ -7,12 +7,12 @@
 use std::io::Read as _;
 use std::path::Path;
 
-use super::{Corpus, migrate};
 use super::diagnostics::{
     Code, Diagnostic, JsonPath, Location, guide_hint, guide_section, locate_paths, plain_words,
 };
-use super::model::CorpusFile;
+use super::model::{self, CorpusFile};
 use super::text::without_byte_order_mark;
+use super::{Corpus, migrate};
 
 /// The largest corpus file paperlens reads: 64 MiB.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -177,12 +177,16 @@ pub fn load_str(text: &str, source_name: &str) -> LoadReport {
         corpus: None,
         diagnostics: Vec::new(),
     };
-    let format_1 = migrate::is_format_1(text);
-    let parsed = if format_1 {
-        migrate::parse_format_1(text)
-    } else {
-        parse(text)
+    // A file in the current format is read once; only a file that is not (or that says it is
+    // in the first version) is looked at again for the first version's tag.
+    let mut parsed = parse(text);
+    let format_1 = match &parsed {
+        Ok(file) => file.format == model::FORMAT_V1,
+        Err(_) => migrate::is_format_1(text),
     };
+    if format_1 {
+        parsed = migrate::parse_format_1(text);
+    }
     match parsed {
         Err(diagnostic) => report.diagnostics.push(*diagnostic),
         Ok(file) => match Corpus::from_file(file, source_name) {

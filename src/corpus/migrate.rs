@@ -200,7 +200,10 @@ mod tests {
         let table = &value["tables"][0];
         assert_eq!(table["caption"], "Cooperation");
         assert_eq!(table["columns"][3]["header"], "Key concept");
-        assert_eq!(table["rows"][0]["cells"], json!(["ASEAN", "A", "B", "C", "D"]));
+        assert_eq!(
+            table["rows"][0]["cells"],
+            json!(["ASEAN", "A", "B", "C", "D"])
+        );
         assert_eq!(table["rows"][0]["region"], "asean");
         assert_eq!(table["rows"][0]["entities"], json!(["e"]));
         assert_eq!(value["series"][0]["figure"], "s-figure");

@@ -108,47 +108,7 @@ impl SearchIndex {
                 label,
             });
         }
-        for (i, (_, row)) in file.table_rows().enumerate() {
-            entries.push(Entry {
-                item: Item::TableRow(i),
-                label: super::display::row_title(row),
-                body_folded: String::new(),
-                body: row.cells.join(" — "),
-            });
-        }
-        for (i, table) in file.tables.iter().enumerate() {
-            let mut body = table.title();
-            for column in &table.columns {
-                body.push_str(" — ");
-                body.push_str(&column.header);
-            }
-            for footnote in &table.footnotes {
-                body.push_str(" — ");
-                body.push_str(&footnote.text);
-            }
-            entries.push(Entry {
-                item: Item::Table(i),
-                label: table.title(),
-                body_folded: String::new(),
-                body,
-            });
-        }
-        for (i, figure) in file.figures.iter().enumerate() {
-            entries.push(Entry {
-                item: Item::Figure(i),
-                label: figure.title(),
-                body_folded: String::new(),
-                body: figure.title(),
-            });
-        }
-        for (i, footnote) in file.footnotes.iter().enumerate() {
-            entries.push(Entry {
-                item: Item::Footnote(i),
-                label: format!("Footnote {}", footnote.shown_marker()),
-                body_folded: String::new(),
-                body: footnote.text.clone(),
-            });
-        }
+        table_entries(file, &mut entries);
         for (i, case) in file.cases.iter().enumerate() {
             entries.push(Entry {
                 item: Item::Case(i),
@@ -451,6 +411,51 @@ fn excerpt(text: &str, indices: &[u32]) -> (String, Vec<Range<usize>>) {
         .collect();
     let highlights = char_indices_to_ranges(&label, &visible, 0);
     (label, highlights)
+}
+
+/// Search entries for table rows, tables, figures and footnotes.
+fn table_entries(file: &crate::corpus::CorpusFile, entries: &mut Vec<Entry>) {
+    for (i, (_, row)) in file.table_rows().enumerate() {
+        entries.push(Entry {
+            item: Item::TableRow(i),
+            label: super::display::row_title(row),
+            body_folded: String::new(),
+            body: row.cells.join(" — "),
+        });
+    }
+    for (i, table) in file.tables.iter().enumerate() {
+        let mut body = table.title();
+        for column in &table.columns {
+            body.push_str(" — ");
+            body.push_str(&column.header);
+        }
+        for footnote in &table.footnotes {
+            body.push_str(" — ");
+            body.push_str(&footnote.text);
+        }
+        entries.push(Entry {
+            item: Item::Table(i),
+            label: table.title(),
+            body_folded: String::new(),
+            body,
+        });
+    }
+    for (i, figure) in file.figures.iter().enumerate() {
+        entries.push(Entry {
+            item: Item::Figure(i),
+            label: figure.title(),
+            body_folded: String::new(),
+            body: figure.title(),
+        });
+    }
+    for (i, footnote) in file.footnotes.iter().enumerate() {
+        entries.push(Entry {
+            item: Item::Footnote(i),
+            label: format!("Footnote {}", footnote.shown_marker()),
+            body_folded: String::new(),
+            body: footnote.text.clone(),
+        });
+    }
 }
 
 #[cfg(test)]

@@ -113,32 +113,7 @@ pub fn scaled_corpus(n: usize, seed: u64) -> CorpusFile {
             case.entities = case.entities.iter().map(|e| id(e)).collect();
             out.cases.push(case);
         }
-        for table in &base.tables {
-            let mut table = table.clone();
-            table.id = id(&table.id);
-            table.section = table.section.as_deref().map(id);
-            table.after_paragraph = table.after_paragraph.as_deref().map(id);
-            for row in &mut table.rows {
-                row.id = id(&row.id);
-                row.entities = row.entities.iter().map(|e| id(e)).collect();
-                row.references = row.references.iter().map(|r| id(r)).collect();
-                row.cases = row.cases.iter().map(|c| id(c)).collect();
-            }
-            out.tables.push(table);
-        }
-        for figure in &base.figures {
-            let mut figure = figure.clone();
-            figure.id = id(&figure.id);
-            figure.section = figure.section.as_deref().map(id);
-            figure.after_paragraph = figure.after_paragraph.as_deref().map(id);
-            figure.source_paragraph = figure.source_paragraph.as_deref().map(id);
-            out.figures.push(figure);
-        }
-        for footnote in &base.footnotes {
-            let mut footnote = footnote.clone();
-            footnote.id = id(&footnote.id);
-            out.footnotes.push(footnote);
-        }
+        copy_tables_and_figures(&base, &mut out, &id);
         for series in &base.series {
             out.series.push(scaled_series(series, &id));
         }
@@ -169,6 +144,36 @@ pub fn scaled_corpus(n: usize, seed: u64) -> CorpusFile {
         }
     }
     out
+}
+
+/// The tables, figures and footnotes of `base` with the ids of one copy, added to `out`.
+fn copy_tables_and_figures(base: &CorpusFile, out: &mut CorpusFile, id: &dyn Fn(&str) -> String) {
+    for table in &base.tables {
+        let mut table = table.clone();
+        table.id = id(&table.id);
+        table.section = table.section.as_deref().map(id);
+        table.after_paragraph = table.after_paragraph.as_deref().map(id);
+        for row in &mut table.rows {
+            row.id = id(&row.id);
+            row.entities = row.entities.iter().map(|e| id(e)).collect();
+            row.references = row.references.iter().map(|r| id(r)).collect();
+            row.cases = row.cases.iter().map(|c| id(c)).collect();
+        }
+        out.tables.push(table);
+    }
+    for figure in &base.figures {
+        let mut figure = figure.clone();
+        figure.id = id(&figure.id);
+        figure.section = figure.section.as_deref().map(id);
+        figure.after_paragraph = figure.after_paragraph.as_deref().map(id);
+        figure.source_paragraph = figure.source_paragraph.as_deref().map(id);
+        out.figures.push(figure);
+    }
+    for footnote in &base.footnotes {
+        let mut footnote = footnote.clone();
+        footnote.id = id(&footnote.id);
+        out.footnotes.push(footnote);
+    }
 }
 
 /// The same series with the ids of one copy: each copy is a series of its own.

@@ -45,7 +45,7 @@ pub fn fill_from_tables(file: &mut CorpusFile) -> Vec<Diagnostic> {
         let points = match (&from.row, &from.column) {
             (Some(row), None) => points_along_row(table, row, &from_path),
             (None, Some(column)) => points_down_column(table, column, &from_path),
-            _ => Err(Diagnostic::error(
+            _ => Err(Box::new(Diagnostic::error(
                 Code::TableSeries,
                 format!(
                     "series `{}` must name one `row` or one `column` of table `{}`",
@@ -53,7 +53,7 @@ pub fn fill_from_tables(file: &mut CorpusFile) -> Vec<Diagnostic> {
                 ),
                 "give `\"row\": \"<row id>\"` to chart a row across the year columns, or `\"column\": \"<column id>\"` to chart a column down the rows",
             )
-            .at(from_path.clone())),
+            .at(from_path.clone()))),
         };
         match points {
             Ok(mut points) => {
@@ -62,7 +62,7 @@ pub fn fill_from_tables(file: &mut CorpusFile) -> Vec<Diagnostic> {
                     series.points = points;
                 }
             }
-            Err(diagnostic) => diagnostics.push(diagnostic),
+            Err(diagnostic) => diagnostics.push(*diagnostic),
         }
     }
     diagnostics
@@ -73,14 +73,16 @@ fn points_along_row(
     table: &Table,
     row_id: &str,
     path: &JsonPath,
-) -> Result<Vec<SeriesPoint>, Diagnostic> {
+) -> Result<Vec<SeriesPoint>, Box<Diagnostic>> {
     let row = table.rows.iter().find(|r| r.id == row_id).ok_or_else(|| {
-        Diagnostic::error(
-            Code::UnknownTableRow,
-            format!("table `{}` has no row with the id `{row_id}`", table.id),
-            "use the id of one of the table's rows",
+        Box::new(
+            Diagnostic::error(
+                Code::UnknownTableRow,
+                format!("table `{}` has no row with the id `{row_id}`", table.id),
+                "use the id of one of the table's rows",
+            )
+            .at(path.key("row")),
         )
-        .at(path.key("row"))
     })?;
     let points: Vec<SeriesPoint> = table
         .columns
@@ -92,12 +94,12 @@ fn points_along_row(
         })
         .collect();
     if points.is_empty() {
-        return Err(Diagnostic::error(
+        return Err(Box::new(Diagnostic::error(
             Code::TableSeries,
             format!("table `{}` has no year columns to chart row `{row_id}` across", table.id),
             "mark the year columns `\"kind\": \"year\"` (or give them a year as header), or chart a column instead",
         )
-        .at(path.key("row")));
+        .at(path.key("row"))));
     }
     Ok(points)
 }
@@ -107,12 +109,15 @@ fn points_down_column(
     table: &Table,
     column_id: &str,
     path: &JsonPath,
-) -> Result<Vec<SeriesPoint>, Diagnostic> {
+) -> Result<Vec<SeriesPoint>, Box<Diagnostic>> {
     let column = table.column_position(column_id).ok_or_else(|| {
         let known: Vec<&str> = table.columns.iter().map(|c| c.id.as_str()).collect();
         Diagnostic::error(
             Code::UnknownColumn,
-            format!("table `{}` has no column with the id `{column_id}`", table.id),
+            format!(
+                "table `{}` has no column with the id `{column_id}`",
+                table.id
+            ),
             format!("use one of its columns: {}", known.join(", ")),
         )
         .at(path.key("column"))
@@ -122,15 +127,17 @@ fn points_down_column(
         .iter()
         .position(|c| c.kind == ColumnKind::Year)
         .ok_or_else(|| {
-            Diagnostic::error(
-                Code::TableSeries,
-                format!(
-                    "table `{}` has no year column to chart column `{column_id}` by",
-                    table.id
-                ),
-                "mark the column that holds the years `\"kind\": \"year\"`",
+            Box::new(
+                Diagnostic::error(
+                    Code::TableSeries,
+                    format!(
+                        "table `{}` has no year column to chart column `{column_id}` by",
+                        table.id
+                    ),
+                    "mark the column that holds the years `\"kind\": \"year\"`",
+                )
+                .at(path.key("column")),
             )
-            .at(path.key("column"))
         })?;
     let column_id = table
         .columns
@@ -282,7 +289,11 @@ mod tests {
             ..CorpusFile::default()
         };
         assert!(fill_from_tables(&mut file).is_empty());
-        let points = &file.series.first().map(|s| s.points.clone()).unwrap_or_default();
+        let points = &file
+            .series
+            .first()
+            .map(|s| s.points.clone())
+            .unwrap_or_default();
         let read: Vec<(i32, Option<f64>, PointStatus)> =
             points.iter().map(|p| (p.year, p.value, p.status)).collect();
         assert_eq!(

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::corpus::diagnostics::{Code, Diagnostic, Location};
-use crate::corpus::model::{CorpusFile, FORMAT_V1, Paper, Reference};
+use crate::corpus::model::{CorpusFile, FORMAT_V2, Paper, Reference};
 
 use super::{ReferenceFormat, bibtex, csl_json, ris};
 
@@ -175,7 +175,7 @@ pub fn title_for(source_name: &str) -> String {
 #[must_use]
 pub fn into_corpus_file(references: Vec<Reference>, title: &str) -> CorpusFile {
     CorpusFile {
-        format: FORMAT_V1.to_owned(),
+        format: FORMAT_V2.to_owned(),
         paper: Paper {
             title: title.to_owned(),
             ..Paper::default()

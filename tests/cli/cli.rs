@@ -45,7 +45,7 @@ fn the_summary_counts_in_the_right_number() {
     assert_exit(&output, 0);
     let out = stdout(&output);
     assert!(
-        out.contains("2 references, 5 citations (4 citation groups), 2 sections, 3 paragraphs, 2 entities, 1 case, 1 table row, 3 series points; 0 errors, 0 warnings"),
+        out.contains("2 references, 5 citations (4 citation groups), 2 sections, 3 paragraphs, 2 entities, 1 case, 1 table (1 row), 1 figure, 0 footnotes, 3 series points; 0 errors, 0 warnings"),
         "{out}"
     );
 }
@@ -221,7 +221,7 @@ fn deeply_nested_json_fails_quickly_without_overflowing() {
     let top_level = write_temp(&dir, "deep-array.json", array.as_bytes());
     // Unknown CSL fields of a reference take any JSON, so the depth itself is the problem.
     let inside = format!(
-        "{{\"format\": \"paperlens-corpus/1\", \"references\": [{{\"id\": \"x\", \"type\": \"book\", \"deep\": {array}}}]}}"
+        "{{\"format\": \"paperlens-corpus/2\", \"references\": [{{\"id\": \"x\", \"type\": \"book\", \"deep\": {array}}}]}}"
     );
     let nested = write_temp(&dir, "deep-in-reference.json", inside.as_bytes());
 

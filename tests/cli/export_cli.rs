@@ -164,7 +164,7 @@ fn a_bibliography_file_works_as_corpus_and_its_warnings_go_to_stderr() {
     ]);
     assert_exit(&output, 0);
     let corpus: Value = serde_json::from_str(&stdout(&output)).unwrap();
-    assert_eq!(corpus["format"], "paperlens-corpus/1");
+    assert_eq!(corpus["format"], "paperlens-corpus/2");
     assert_eq!(corpus["paper"]["title"], "broken.ris");
     assert_eq!(corpus["references"].as_array().map(Vec::len), Some(2));
 }

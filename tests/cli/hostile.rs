@@ -759,8 +759,8 @@ fn a_duplicate_key_is_a_located_type_error() {
         ),
         (
             "root",
-            "\"format\": \"paperlens-corpus/1\",",
-            "\"format\": \"paperlens-corpus/1\", \"format\": \"paperlens-corpus/1\",",
+            "\"format\": \"paperlens-corpus/2\",",
+            "\"format\": \"paperlens-corpus/2\", \"format\": \"paperlens-corpus/2\",",
             None,
         ),
         (
@@ -799,8 +799,8 @@ fn a_duplicate_id_of_every_kind_is_reported_at_the_second() {
         ("reference", &["references"]),
         ("entity", &["entities"]),
         ("case", &["cases"]),
-        ("region", &["regional_table", "regions"]),
-        ("table row", &["regional_table", "rows"]),
+        ("region", &["regions"]),
+        ("table row", &["tables", "0", "rows"]),
         ("series", &["series"]),
         ("note", &["notes"]),
     ];
@@ -1309,12 +1309,11 @@ fn pathological_records() -> Vec<Shape> {
     };
     let n = 20_000;
     let mut rows = minimal();
-    rows["regional_table"]["rows"]
+    rows["tables"][0]["rows"]
         .as_array_mut()
         .expect("rows")
         .extend((0..100_000).map(|i| {
-            json!({"id": format!("r{i}"), "region": "north", "cooperating_entities": "x",
-                   "cooperative_efforts": "y", "key_concept": "", "references_text": "",
+            json!({"id": format!("r{i}"), "region": "north", "cells": ["North", "x", "y", "", ""],
                    "entities": ["exnet"], "references": ["smith2020"]})
         }));
     let mut notes = minimal();

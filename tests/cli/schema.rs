@@ -30,7 +30,7 @@ fn committed_schema_is_up_to_date() {
 #[test]
 fn schema_describes_the_format() {
     let schema: serde_json::Value = serde_json::from_str(&committed()).expect("valid JSON");
-    assert_eq!(schema["title"], "paperlens corpus (paperlens-corpus/1)");
+    assert_eq!(schema["title"], "paperlens corpus (paperlens-corpus/2)");
     let properties = schema["properties"]
         .as_object()
         .expect("top-level properties");
@@ -42,7 +42,10 @@ fn schema_describes_the_format() {
         "references",
         "entities",
         "cases",
-        "regional_table",
+        "regions",
+        "tables",
+        "figures",
+        "footnotes",
         "series",
         "notes",
     ] {

@@ -62,7 +62,7 @@ const RULES: &[Rule] = &[
     rule("json-type.json", "json-type", E, Some("$.series[0].points[1].year"), "\"year\": \"2021\"", 0),
     // A key the format does not know (a typo of `title`) is a type error with a path.
     rule("json-type-unknown-key.json", "json-type", E, Some("$.sections[1].titel"), "\"titel\"", 0),
-    rule("unsupported-format.json", "unsupported-format", E, Some("$.format"), "paperlens-corpus/2", 0),
+    rule("unsupported-format.json", "unsupported-format", E, Some("$.format"), "paperlens-corpus/3", 0),
     rule("duplicate-id.json", "duplicate-id", E, Some("$.entities[1].id"), "\"id\": \"exnet\"", 1),
     rule("unknown-citation-key.json", "unknown-citation-key", E, Some("$.sections[0].paragraphs[0].text"), "@nobody2000", 0),
     // A printed marker naming a number no reference carries: located at the marker.
@@ -71,7 +71,7 @@ const RULES: &[Rule] = &[
     rule("uncited-reference.json", "uncited-reference", W, Some("$.references[2].id"), "\"id\": \"orphan2019\"", 0),
     rule("unknown-section.json", "unknown-section", E, Some("$.sections[1].parent"), "\"parent\": \"introduction\"", 0),
     rule("unknown-paragraph.json", "unknown-paragraph", E, Some("$.cases[0].paragraphs[0]"), "\"data.p9\"", 0),
-    rule("unknown-entity.json", "unknown-entity", E, Some("$.regional_table.rows[0].entities[0]"), "\"exnot\"", 0),
+    rule("unknown-entity.json", "unknown-entity", E, Some("$.tables[0].rows[0].entities[0]"), "\"exnot\"", 0),
     rule("unknown-region.json", "unknown-region", E, Some("$.cases[0].region"), "\"region\": \"south\"", 0),
     rule("unknown-reference.json", "unknown-reference", E, Some("$.notes[0].about[0].reference"), "\"doe2099\"", 0),
     rule("unknown-case.json", "unknown-case", E, Some("$.notes[1].about[2].case"), "\"exnet-raid\"", 0),
@@ -95,6 +95,16 @@ const RULES: &[Rule] = &[
     rule("malformed-date.json", "malformed-date", W, Some("$.references[0].accessed"), "\"accessed\": \"2024-03-05\"", 0),
     // "et al." written as an author is not a person; styles add it themselves.
     rule("et-al-author.json", "et-al-author", W, Some("$.references[0].author[1]"), "\"literal\": \"et al.\"", 0),
+    rule("cell-count.json", "cell-count", E, Some("$.tables[0].rows[0].cells"), "\"cells\"", 0),
+    rule("header-span.json", "header-span", E, Some("$.tables[0].header_rows[0]"), "\"header_rows\"", 0),
+    // A point quoting a paragraph and the abstract: the second source is pointed at.
+    rule("point-source.json", "point-source", E, Some("$.series[0].points[0].abstract"), "\"abstract\": true", 0),
+    rule("missing-derivation.json", "missing-derivation", E, Some("$.series[0].points[0].status"), "\"status\": \"derived\"", 0),
+    rule("table-series.json", "table-series", E, Some("$.series[1].from_table"), "\"from_table\"", 0),
+    rule("unknown-table.json", "unknown-table", E, Some("$.notes[0].about[2].table"), "\"tabel\"", 0),
+    rule("unknown-figure.json", "unknown-figure", E, Some("$.series[0].figure"), "\"cases-figur\"", 0),
+    rule("unknown-column.json", "unknown-column", E, Some("$.series[0].points[0].cell.column"), "\"efforts\"", 0),
+    rule("unknown-footnote.json", "unknown-footnote", E, Some("$.notes[0].about[2].footnote"), "\"fn9\"", 0),
 ];
 
 /// Every code that parsing or validating a file can produce. `invalid-utf8` and `too-large`
@@ -130,6 +140,15 @@ const FIXTURE_CODES: &[&str] = &[
     "unknown-date-key",
     "malformed-date",
     "et-al-author",
+    "cell-count",
+    "header-span",
+    "point-source",
+    "missing-derivation",
+    "table-series",
+    "unknown-table",
+    "unknown-figure",
+    "unknown-column",
+    "unknown-footnote",
 ];
 
 /// The 1-based line of the `nth` occurrence of `marker` in `text`.
@@ -230,6 +249,8 @@ const OTHER_CODES: &[&str] = &[
     "non-finite-value",
     "skipped-entry",
     "bibtex-syntax",
+    // `a_format_1_corpus_is_migrated_with_a_notice_and_loads`.
+    "migrated-format",
 ];
 
 /// The stable strings of `Code::as_str`, read from the source so that a new code without a
@@ -419,7 +440,9 @@ fn each_fixture_reports_its_rule_at_the_offending_line() {
         }
         // Errors stop the corpus from loading; warnings do not.
         match rule.severity {
-            Severity::Info => failures.push(format!("{}: no rule is only information", rule.fixture)),
+            Severity::Info => {
+                failures.push(format!("{}: no rule is only information", rule.fixture));
+            }
             Severity::Error => {
                 if report.corpus.is_some() || report.failure() != Some(LoadFailure::Invalid) {
                     failures.push(format!("{}: an error must stop the load", rule.fixture));
@@ -705,11 +728,11 @@ fn a_trailing_comma_is_pointed_at_the_comma() {
     // In an object (line 2, after `[]`) and in a list (line 2, after its only item).
     for (source, column) in [
         (
-            "{\"format\": \"paperlens-corpus/1\",\n  \"references\": [],\n}",
+            "{\"format\": \"paperlens-corpus/2\",\n  \"references\": [],\n}",
             19,
         ),
         (
-            "{\"format\": \"paperlens-corpus/1\",\n  \"references\": [{\"id\": \"a\", \"type\": \"book\"} , ]}",
+            "{\"format\": \"paperlens-corpus/2\",\n  \"references\": [{\"id\": \"a\", \"type\": \"book\"} , ]}",
             46,
         ),
     ] {
@@ -742,4 +765,83 @@ fn every_located_rule_names_its_section_of_the_format_guide() {
             );
         }
     }
+}
+
+#[test]
+fn a_duplicated_paragraph_id_is_one_error_that_names_the_missing_id() {
+    // The second paragraph copied the first one's id: links to its real id (`data.p1`) name
+    // nothing, and quotes in it cannot be checked. One mistake, one error, whose hint says
+    // which id the links expect.
+    let text = minimal_text().replacen("\"id\": \"data.p1\"", "\"id\": \"intro.p1\"", 1);
+    let report = open_text(&text, "dup-paragraph.json");
+    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["duplicate-id"], "{}", describe(&report.diagnostics));
+    let error = &report.diagnostics[0];
+    assert!(error.hint.contains("`data.p1`"), "{}", error.hint);
+}
+
+#[test]
+fn an_unknown_id_suggests_the_nearest_one() {
+    let report = open_path(&fixtures().join("invalid/unknown-table.json"));
+    let error = &report.diagnostics[0];
+    assert!(
+        error.hint.contains("did you mean `table`?"),
+        "{}",
+        error.hint
+    );
+}
+
+#[test]
+fn a_format_1_corpus_is_migrated_with_a_notice_and_loads() {
+    // minimal.json as the first version of the format wrote it: the one regional table.
+    let mut value: serde_json::Value = serde_json::from_str(&minimal_text()).unwrap();
+    let table = value["tables"][0].take();
+    let object = value.as_object_mut().unwrap();
+    object.remove("tables");
+    let regions = object.remove("regions").unwrap();
+    let series_figure = object.remove("figures").unwrap()[0]["source_paragraph"].clone();
+    object["format"] = serde_json::json!("paperlens-corpus/1");
+    let series = object["series"][0].as_object_mut().unwrap();
+    series.remove("figure");
+    series.insert("figure_paragraph".to_owned(), series_figure);
+    let rows: Vec<serde_json::Value> = table["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| {
+            let cells = &row["cells"];
+            serde_json::json!({
+                "id": row["id"], "region": row["region"],
+                "cooperating_entities": cells[1], "cooperative_efforts": cells[2],
+                "key_concept": cells[3], "references_text": cells[4],
+                "entities": row["entities"], "references": row["references"],
+            })
+        })
+        .collect();
+    object.insert(
+        "regional_table".to_owned(),
+        serde_json::json!({"caption": table["caption"], "section": table["section"],
+            "after_paragraph": table["after_paragraph"], "regions": regions, "rows": rows}),
+    );
+    let report = open_text(&serde_json::to_string_pretty(&value).unwrap(), "old.json");
+    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["migrated-format"],
+        "{}",
+        describe(&report.diagnostics)
+    );
+    assert_eq!(report.diagnostics[0].severity, Severity::Info);
+    let corpus = report.corpus.expect("a format-1 corpus loads");
+    assert_eq!(corpus.file.format, "paperlens-corpus/2");
+    let table = &corpus.file.tables[0];
+    assert_eq!(
+        table.rows[0].cells[0], "North",
+        "the Region cell prints the region's name"
+    );
+    assert_eq!(corpus.file.regions.len(), 1);
+    assert_eq!(
+        corpus.file.series[0].figure.as_deref(),
+        Some("cases-figure")
+    );
 }

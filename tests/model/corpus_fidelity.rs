@@ -204,7 +204,10 @@ fn builtin_loads_cleanly_with_the_expected_counts() {
             .iter()
             .find(|r| Some(r.id.as_str()) == row.region.as_deref())
             .expect("every row's region exists");
-        assert_eq!(row.cells[0], region.name, "the Region cell prints the region");
+        assert_eq!(
+            row.cells[0], region.name,
+            "the Region cell prints the region"
+        );
         *per_region.entry(region.name.as_str()).or_default() += 1;
     }
     let expected: BTreeMap<&str, usize> = [
@@ -550,7 +553,10 @@ fn index_links_entities_regions_and_years() {
     let rows = index.linked(Item::Region(asean), ItemKind::TableRow);
     assert_eq!(rows.len(), 3);
     for &row in rows {
-        assert_eq!(file.table_row(row).unwrap().2.region.as_deref(), Some("asean"));
+        assert_eq!(
+            file.table_row(row).unwrap().2.region.as_deref(),
+            Some("asean")
+        );
     }
 
     let mentions_2021 = index.year_mentions.get(&2021).expect("2021 is mentioned");

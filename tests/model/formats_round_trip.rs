@@ -378,7 +378,7 @@ fn bibtex_and_ris_carry_the_other_fields_too() {
 fn the_corpus_json_export_loads_back_as_the_same_corpus() {
     let corpus = builtin();
     let text = paperlens::formats::export_corpus_json(&corpus.file).unwrap();
-    assert!(text.starts_with("{\n  \"format\": \"paperlens-corpus/1\",\n  \"paper\": {"));
+    assert!(text.starts_with("{\n  \"format\": \"paperlens-corpus/2\",\n  \"paper\": {"));
     let report = open_text(&text, "export.json");
     assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
     assert_eq!(report.corpus.expect("loaded").file, corpus.file);

@@ -338,6 +338,34 @@ fn build(ing: &Ingredients) -> CorpusFile {
             rows: &rows,
         },
     );
+    let tables = tables(ing, rows, &paragraph_ids);
+    let figures = figures(ing, &paragraph_ids);
+    CorpusFile {
+        schema: ing.flag(9).then(|| "schema.json".to_owned()),
+        format: FORMAT_V2.to_owned(),
+        paper: paper(ing),
+        sections,
+        references,
+        regions: region_ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| Region {
+                id: id.clone(),
+                name: ing.text(i),
+            })
+            .collect(),
+        entities,
+        cases,
+        tables,
+        figures,
+        footnotes: Vec::new(),
+        series,
+        notes,
+    }
+}
+
+/// The one table (when there are rows), with a header row and footnotes now and then.
+fn tables(ing: &Ingredients, rows: Vec<TableRow>, paragraph_ids: &[String]) -> Vec<Table> {
     let column = |id: &str, kind| Column {
         id: id.to_owned(),
         header: ing.text(id.len()),
@@ -348,7 +376,7 @@ fn build(ing: &Ingredients) -> CorpusFile {
             String::new()
         },
     };
-    let tables = if rows.is_empty() {
+    if rows.is_empty() {
         Vec::new()
     } else {
         vec![Table {
@@ -385,8 +413,12 @@ fn build(ing: &Ingredients) -> CorpusFile {
                 })
                 .collect(),
         }]
-    };
-    let figures = if ing.flag(6) {
+    }
+}
+
+/// A figure, now and then.
+fn figures(ing: &Ingredients, paragraph_ids: &[String]) -> Vec<Figure> {
+    if ing.flag(6) {
         vec![Figure {
             id: ing.id("figure", 0),
             label: ing.optional(6),
@@ -398,28 +430,6 @@ fn build(ing: &Ingredients) -> CorpusFile {
         }]
     } else {
         Vec::new()
-    };
-    CorpusFile {
-        schema: ing.flag(9).then(|| "schema.json".to_owned()),
-        format: FORMAT_V2.to_owned(),
-        paper: paper(ing),
-        sections,
-        references,
-        regions: region_ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| Region {
-                id: id.clone(),
-                name: ing.text(i),
-            })
-            .collect(),
-        entities,
-        cases,
-        tables,
-        figures,
-        footnotes: Vec::new(),
-        series,
-        notes,
     }
 }
 

@@ -249,8 +249,8 @@ fn choosing_region_asean_leaves_its_three_table_rows() {
     let table = harness.state().views().get::<TableView>();
     assert_eq!(table.map(|t| t.visible_rows(corpus).len()), Some(3));
     assert_eq!(harness.query_all_by_label_contains("Row: ").count(), 3);
-    harness.get_by_label_contains("Row: ASEAN-ACT");
-    harness.get_by_label_contains("Row: USAID and IOM");
+    harness.get_by_label_contains("Row: ASEAN: ASEAN-ACT");
+    harness.get_by_label_contains("Row: ASEAN: USAID and IOM");
 }
 
 #[test]
@@ -259,7 +259,7 @@ fn opening_a_broken_corpus_shows_diagnostics_and_keeps_the_open_one() {
     let broken = dir.path().join("broken.json");
     std::fs::write(
         &broken,
-        "{\"format\": \"paperlens-corpus/1\", \"paper\": {\"title\": ",
+        "{\"format\": \"paperlens-corpus/2\", \"paper\": {\"title\": ",
     )
     .unwrap();
     let mut harness = harness();

@@ -77,7 +77,7 @@ fn trends_data_tab() {
 }
 
 #[test]
-fn presentation_slide_of_a_region() {
+fn presentation_slide_of_a_table() {
     let options = StartOptions {
         present: true,
         ..StartOptions::default()
@@ -92,5 +92,5 @@ fn presentation_slide_of_a_region() {
         harness.state().presentation.as_ref().map(|p| p.slide),
         Some(1)
     );
-    snapshot_or_skip(&mut harness, "presentation-region");
+    snapshot_or_skip(&mut harness, "presentation-table");
 }

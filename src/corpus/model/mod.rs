@@ -225,7 +225,7 @@ pub struct Paragraph {
     /// The text verbatim. Citations are written in Pandoc syntax (`[@key]`, `[@a; @b]`,
     /// `[see @a, p. 33]`, `@a` in running text) or, when references carry their printed
     /// numbers, as the paper prints them (`[1]`, `[17]–[21]`); footnote markers as `[^id]`. An
-    /// equation's text is its source (TeX or MathML).
+    /// equation's text is its source (TeX or `MathML`).
     pub text: String,
     /// An equation's printed number, e.g. `"(1)"`; empty otherwise.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -261,7 +261,7 @@ pub enum EquationNotation {
     /// TeX, e.g. `PPV = (1 - \beta)R / (R - \beta R + \alpha)`.
     #[default]
     Tex,
-    /// MathML, kept as its XML text.
+    /// `MathML`, kept as its XML text.
     Mathml,
 }
 

@@ -218,4 +218,3 @@ pub enum NoteTarget {
     /// A region id.
     Region(String),
 }
-

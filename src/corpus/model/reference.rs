@@ -172,4 +172,3 @@ pub struct CslDate {
     #[serde(flatten)]
     pub extra: BTreeMap<String, serde_json::Value>,
 }
-

@@ -194,7 +194,6 @@ pub struct Annotation {
     pub paragraph: Option<String>,
 }
 
-
 // serde's `skip_serializing_if` passes the field by reference, so this must take `&bool`.
 #[allow(clippy::trivially_copy_pass_by_ref)]
 fn is_false(value: &bool) -> bool {

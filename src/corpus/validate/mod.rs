@@ -108,7 +108,7 @@ pub fn validate_with(file: &CorpusFile, ids: &IdMaps<'_>, text: &TextPass<'_>) -
         root.key("paper").key("title"),
         &mut out,
     );
-    check_ids(file, ids, &mut out);
+    let duplicates = check_ids(file, ids, &mut out);
 
     sections::check_sections(file, ids, &mut out);
     references::check_references(file, &mut out);
@@ -119,15 +119,22 @@ pub fn validate_with(file: &CorpusFile, ids: &IdMaps<'_>, text: &TextPass<'_>) -
         .series
         .iter()
         .flat_map(|series| {
-            series.points.iter().filter_map(|p| p.paragraph.as_deref()).chain(
-                series
-                    .annotations
-                    .iter()
-                    .filter_map(|a| a.paragraph.as_deref()),
-            )
+            series
+                .points
+                .iter()
+                .filter_map(|p| p.paragraph.as_deref())
+                .chain(
+                    series
+                        .annotations
+                        .iter()
+                        .filter_map(|a| a.paragraph.as_deref()),
+                )
         })
         .collect();
-    let printed = references::check_citations(file, ids, text, &quoted, &mut out);
+    let mut printed = references::check_citations(file, ids, text, &quoted, &mut out);
+    // A quote in a paragraph whose id is used twice cannot be checked: which one is meant is
+    // the duplicate-id error's to say.
+    printed.retain(|id, _| !duplicates.has(ItemKind::Paragraph, id));
     records::check_entities(file, &mut out);
     records::check_cases(file, &mut out);
     records::check_regions(file, &mut out);
@@ -135,14 +142,42 @@ pub fn validate_with(file: &CorpusFile, ids: &IdMaps<'_>, text: &TextPass<'_>) -
     records::check_figures(file, &mut out);
     series::check_series(file, ids, &printed, &mut out);
     records::check_notes(file, ids, &mut out);
-    check_links(file, ids, &mut out);
+    check_links(file, ids, &duplicates, &mut out);
     out.finish()
 }
 
-/// Every record of every kind with ids has a non-empty id of its own.
-fn check_ids(file: &CorpusFile, ids: &IdMaps<'_>, out: &mut Sink) {
+/// The ids used twice, by kind, and where their duplicate-id errors are in the list: a link
+/// that names no record of such a kind is most likely the id the duplicate was meant to have,
+/// so it is told in that error's hint instead of as an error of its own (one mistake, one
+/// error).
+#[derive(Default)]
+struct Duplicates<'a> {
+    /// (kind, id) of every duplicated id.
+    ids: HashSet<(ItemKind, &'a str)>,
+    /// For each kind with a duplicate: the position in the diagnostics of its first
+    /// duplicate-id error.
+    first_error: Vec<(ItemKind, usize)>,
+}
+
+impl Duplicates<'_> {
+    fn has(&self, kind: ItemKind, id: &str) -> bool {
+        self.ids.contains(&(kind, id))
+    }
+
+    fn error_of(&self, kind: ItemKind) -> Option<usize> {
+        self.first_error
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, at)| *at)
+    }
+}
+
+/// Every record of every kind with ids has a non-empty id of its own. Returns the ids used
+/// twice.
+fn check_ids<'a>(file: &'a CorpusFile, ids: &IdMaps<'_>, out: &mut Sink) -> Duplicates<'a> {
+    let mut duplicates = Duplicates::default();
     let mut check =
-        |kind: ItemKind, position: usize, id: &str, path: &dyn Fn(usize) -> JsonPath| {
+        |kind: ItemKind, position: usize, id: &'a str, path: &dyn Fn(usize) -> JsonPath| {
             let noun = kind.noun();
             if id.trim().is_empty() {
                 out.push(
@@ -154,6 +189,10 @@ fn check_ids(file: &CorpusFile, ids: &IdMaps<'_>, out: &mut Sink) {
                     .at(path(position).key("id")),
                 );
             } else if let Some(first) = ids.position(kind, id).filter(|&first| first != position) {
+                duplicates.ids.insert((kind, id));
+                if duplicates.error_of(kind).is_none() && out.list.len() < MAX_DIAGNOSTICS {
+                    duplicates.first_error.push((kind, out.list.len()));
+                }
                 out.push(
                     Diagnostic::error(
                         Code::DuplicateId,
@@ -182,10 +221,13 @@ fn check_ids(file: &CorpusFile, ids: &IdMaps<'_>, out: &mut Sink) {
             }
         }
     }
+    duplicates
 }
 
-/// Every id a declared link holds names a record of the kind it links to.
-fn check_links(file: &CorpusFile, ids: &IdMaps<'_>, out: &mut Sink) {
+/// Every id a declared link holds names a record of the kind it links to. For a kind with a
+/// duplicated id, the ids that name nothing are told in the duplicate's error instead.
+fn check_links(file: &CorpusFile, ids: &IdMaps<'_>, duplicates: &Duplicates<'_>, out: &mut Sink) {
+    let mut folded: Vec<(ItemKind, &str)> = Vec::new();
     for spec in &KINDS {
         let Some(list) = &spec.list else {
             continue;
@@ -196,7 +238,11 @@ fn check_links(file: &CorpusFile, ids: &IdMaps<'_>, out: &mut Sink) {
                     continue;
                 }
                 link.for_each_id(file, position, |element, id| {
-                    if !ids.contains(link.to, id) {
+                    if !ids.contains(link.to, id) && duplicates.error_of(link.to).is_some() {
+                        if !folded.contains(&(link.to, id)) {
+                            folded.push((link.to, id));
+                        }
+                    } else if !ids.contains(link.to, id) {
                         out.push_with(link.dangling, true, || {
                             let path = link.id_path(&list.record_path(file, position), element);
                             unknown_id(link.to, link.dangling, id, path, ids)
@@ -206,17 +252,42 @@ fn check_links(file: &CorpusFile, ids: &IdMaps<'_>, out: &mut Sink) {
             }
         }
     }
+    for kind in ItemKind::ALL {
+        let missing: Vec<String> = folded
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, id)| format!("`{id}`"))
+            .collect();
+        if let (false, Some(at)) = (missing.is_empty(), duplicates.error_of(kind))
+            && let Some(error) = out.list.get_mut(at)
+        {
+            let noun = kind.noun();
+            error.hint = format!(
+                "{}; links name {}, which no {noun} has: if this {noun} is meant to be one of them, give it that id",
+                error.hint,
+                missing.join(", ")
+            );
+        }
+    }
 }
 
 /// "No `kind` has the id `id`", under `code`, at `path`, with the id most like it ("did you
 /// mean") when one is close.
-fn unknown_id(kind: ItemKind, code: Code, id: &str, path: JsonPath, ids: &IdMaps<'_>) -> Diagnostic {
+fn unknown_id(
+    kind: ItemKind,
+    code: Code,
+    id: &str,
+    path: JsonPath,
+    ids: &IdMaps<'_>,
+) -> Diagnostic {
     /// Beyond this many ids a "did you mean" is not looked for (it would cost more than it helps).
     const MOST_IDS_COMPARED: usize = 5000;
     let noun = kind.noun();
     let known = ids.ids_of(kind, MOST_IDS_COMPARED);
     let hint = match nearest_word(id, &known, 0.85) {
-        Some(near) => format!("did you mean `{near}`? Use the id of an existing {noun}, or add a {noun} with this id"),
+        Some(near) => format!(
+            "did you mean `{near}`? Use the id of an existing {noun}, or add a {noun} with this id"
+        ),
         None => format!("use the id of an existing {noun}, or add a {noun} with this id"),
     };
     Diagnostic::error(code, format!("no {noun} has the id `{id}`"), hint).at(path)

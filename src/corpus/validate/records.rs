@@ -65,7 +65,10 @@ pub(super) fn check_tables(file: &CorpusFile, out: &mut Sink) {
                 out.push(
                     Diagnostic::error(
                         Code::DuplicateId,
-                        format!("table `{}` has two columns with the id `{}`", table.id, column.id),
+                        format!(
+                            "table `{}` has two columns with the id `{}`",
+                            table.id, column.id
+                        ),
                         "give each column of a table its own id",
                     )
                     .at(column_path.key("id")),

@@ -72,35 +72,7 @@ pub(super) fn check_series(
                 );
             }
             previous = Some(previous.map_or(point.year, |p| p.max(point.year)));
-            match (point.status, point.value) {
-                (PointStatus::NotStated, Some(value)) => out.push(
-                    Diagnostic::error(
-                        Code::ValueOnNotStated,
-                        format!("{} is marked not stated but has the value {value}", point.year),
-                        "set `value` to null, or set `status` to `stated` or `approximate` if the text gives it",
-                    )
-                    .at(point_path.key("value")),
-                ),
-                (PointStatus::Stated | PointStatus::Approximate | PointStatus::Derived, None) => out.push(
-                    Diagnostic::error(
-                        Code::MissingValue,
-                        format!("{} is marked {} but has no value", point.year, point.status.label()),
-                        "give the value the text states, or set `status` to `not_stated`",
-                    )
-                    .at(point_path.key("value")),
-                ),
-                _ => {}
-            }
-            if point.status == PointStatus::Derived && point.derivation.trim().is_empty() {
-                out.push(
-                    Diagnostic::error(
-                        Code::MissingDerivation,
-                        format!("{} is marked derived but does not say how", point.year),
-                        "say how the value was worked out in `derivation`, e.g. \"sum of the regional rows\"",
-                    )
-                    .at(point_path.key("derivation")),
-                );
-            }
+            check_point_status(point, &point_path, out);
             check_point_source(file, ids, point, &point_path, out);
             if point.status != PointStatus::NotStated || !point.quote.is_empty() {
                 require_text(
@@ -142,6 +114,39 @@ pub(super) fn check_series(
     }
 }
 
+/// A point's value agrees with its status, and a derived point says how it was derived.
+fn check_point_status(point: &SeriesPoint, point_path: &JsonPath, out: &mut Sink) {
+    match (point.status, point.value) {
+        (PointStatus::NotStated, Some(value)) => out.push(
+            Diagnostic::error(
+                Code::ValueOnNotStated,
+                format!("{} is marked not stated but has the value {value}", point.year),
+                "set `value` to null, or set `status` to `stated` or `approximate` if the text gives it",
+            )
+            .at(point_path.key("value")),
+        ),
+        (PointStatus::Stated | PointStatus::Approximate | PointStatus::Derived, None) => out.push(
+            Diagnostic::error(
+                Code::MissingValue,
+                format!("{} is marked {} but has no value", point.year, point.status.label()),
+                "give the value the text states, or set `status` to `not_stated`",
+            )
+            .at(point_path.key("value")),
+        ),
+        _ => {}
+    }
+    if point.status == PointStatus::Derived && point.derivation.trim().is_empty() {
+        out.push(
+            Diagnostic::error(
+                Code::MissingDerivation,
+                format!("{} is marked derived but does not say how", point.year),
+                "say how the value was worked out in `derivation`, e.g. \"sum of the regional rows\"",
+            )
+            .at(point_path.key("status")),
+        );
+    }
+}
+
 /// A point quotes exactly one source (a paragraph, a table cell, a figure's caption or the
 /// abstract; a point the text does not state may quote none), that source exists, and the
 /// quote occurs in a cell, caption or abstract it names (paragraphs are checked by the caller).
@@ -157,10 +162,23 @@ fn check_point_source(
         + usize::from(point.figure.is_some())
         + usize::from(point.in_abstract);
     if sources > 1 || (sources == 0 && point.status != PointStatus::NotStated) {
-        let problem = if sources > 1 {
-            "names more than one source"
+        // Pointed at the second source named (the first is taken to be the meant one), or at
+        // the quote that has none.
+        let named = [
+            ("paragraph", point.paragraph.is_some()),
+            ("cell", point.cell.is_some()),
+            ("figure", point.figure.is_some()),
+            ("abstract", point.in_abstract),
+        ];
+        let (problem, at) = if sources > 1 {
+            let second = named
+                .iter()
+                .filter(|(_, named)| *named)
+                .nth(1)
+                .map_or("quote", |(key, _)| *key);
+            ("names more than one source", second)
         } else {
-            "names no source for its quote"
+            ("names no source for its quote", "quote")
         };
         out.push(
             Diagnostic::error(
@@ -168,7 +186,7 @@ fn check_point_source(
                 format!("the point for {} {problem}", point.year),
                 "give exactly one of `\"paragraph\": \"<id>\"`, `\"cell\": {\"table\": …, \"row\": …, \"column\": …}`, `\"figure\": \"<id>\"` or `\"abstract\": true`",
             )
-            .at(path.clone()),
+            .at(path.key(at)),
         );
         return;
     }
@@ -190,14 +208,21 @@ fn check_point_source(
     if let Some(id) = &point.figure
         && let Some(figure) = file.figures.iter().find(|f| &f.id == id)
     {
-        quoted_in(&figure.caption, &format!("the caption of figure `{id}`"), out);
+        quoted_in(
+            &figure.caption,
+            &format!("the caption of figure `{id}`"),
+            out,
+        );
     }
     if let Some(cell) = &point.cell
         && let Some(text) = cell_text(file, ids, cell, &path.key("cell"), out)
     {
         quoted_in(
             text,
-            &format!("cell `{}`/`{}` of table `{}`", cell.row, cell.column, cell.table),
+            &format!(
+                "cell `{}`/`{}` of table `{}`",
+                cell.row, cell.column, cell.table
+            ),
             out,
         );
     }
@@ -237,7 +262,10 @@ fn cell_text<'a>(
         out.push(
             Diagnostic::error(
                 Code::UnknownColumn,
-                format!("table `{}` has no column with the id `{}`", table.id, cell.column),
+                format!(
+                    "table `{}` has no column with the id `{}`",
+                    table.id, cell.column
+                ),
                 format!("use one of its columns: {}", known.join(", ")),
             )
             .at(path.key("column")),
