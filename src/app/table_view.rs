@@ -50,7 +50,10 @@ pub fn column_widths(table: &Table, width: f32, body_size: f32) -> Vec<f32> {
         let average = f32::from(u16::try_from(total / count.max(1)).unwrap_or(u16::MAX));
         weights.push(average.clamp(4.0, 80.0));
         let word = f32::from(u16::try_from(longest_word.min(40)).unwrap_or(40));
-        minimums.push((word + 1.0) * body_size * CHAR_WIDTH + CELL_GAP);
+        // A column of long passages is kept wide enough to read (about 28 characters), however
+        // narrow the space: the table then scrolls sideways instead of becoming a ribbon.
+        let readable = (average / 4.0).min(28.0);
+        minimums.push((word.max(readable) + 1.0) * body_size * CHAR_WIDTH + CELL_GAP);
     }
     let total: f32 = weights.iter().sum::<f32>().max(1.0);
     let gaps = CELL_GAP * f32::from(u16::try_from(weights.len()).unwrap_or(u16::MAX));
