@@ -467,11 +467,11 @@ pub fn export(args: &ExportArgs) -> ExitCode {
             )
         }
         ExportWhat::Table { table, .. } => {
-            let Some(chosen) = chosen_table(corpus, table.as_deref()) else {
+            let Some((position, chosen)) = chosen_table(corpus, table.as_deref()) else {
                 return ExitCode::from(1);
             };
             (
-                formats::csv::table(chosen),
+                formats::csv::table(corpus, position),
                 format!(
                     "{} as CSV ({})",
                     counted(chosen.rows.len(), "row"),
@@ -503,11 +503,11 @@ pub fn export(args: &ExportArgs) -> ExitCode {
 fn chosen_table<'a>(
     corpus: &'a crate::corpus::Corpus,
     id: Option<&str>,
-) -> Option<&'a crate::corpus::model::Table> {
+) -> Option<(usize, &'a crate::corpus::model::Table)> {
     let tables = &corpus.file.tables;
     let chosen = match id {
-        Some(id) => tables.iter().find(|t| t.id == id),
-        None => tables.first(),
+        Some(id) => tables.iter().enumerate().find(|(_, t)| t.id == id),
+        None => tables.first().map(|t| (0, t)),
     };
     if chosen.is_none() {
         let known: Vec<&str> = tables.iter().map(|t| t.id.as_str()).collect();

@@ -586,10 +586,10 @@ pub fn row_ui(
         .inner_margin(egui::vec2(ctx.theme.gap, 6.0));
     let inner = frame.show(ui, |ui| {
         cells_ui(ui, widths, |ui, position| {
-            let Some((_, _, record)) = record else {
+            if record.is_none() {
                 return;
-            };
-            let text = record.cells.get(position).map_or("", String::as_str);
+            }
+            let text = ctx.corpus.index.cell_text(&ctx.corpus.file, row, position);
             let text = if position == 0 {
                 RichText::new(text).strong()
             } else {

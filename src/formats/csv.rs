@@ -3,7 +3,6 @@
 
 use crate::corpus::Corpus;
 use crate::corpus::display::column_headers;
-use crate::corpus::model::Table;
 
 use super::ExportError;
 
@@ -21,32 +20,27 @@ fn write(rows: Vec<Vec<String>>) -> Result<String, ExportError> {
     String::from_utf8(bytes).map_err(|e| ExportError::Serialize(e.to_string()))
 }
 
-/// One table as printed: one header row (each column's header, after the headers of the
-/// header rows that span it: `"Men — <50"`), then its rows' cells verbatim.
+/// The table at `position` in the corpus as printed: one header row (each column's header,
+/// after the headers of the header rows that span it: `"Men — <50"`), then its rows' cells as
+/// the paper prints them (citations as printed). An empty text when there is no such table.
 ///
 /// # Errors
 /// Only if the CSV writer fails, which writing to memory does not.
-pub fn table(table: &Table) -> Result<String, ExportError> {
+pub fn table(corpus: &Corpus, position: usize) -> Result<String, ExportError> {
+    let file = &corpus.file;
+    let Some(table) = file.tables.get(position) else {
+        return Ok(String::new());
+    };
+    let first = file.first_row_of(position);
     let mut rows = vec![column_headers(table)];
-    for row in &table.rows {
-        let mut cells = row.cells.clone();
-        cells.resize(table.columns.len(), String::new());
-        rows.push(cells);
+    for row in first..first + table.rows.len() {
+        rows.push(
+            (0..table.columns.len())
+                .map(|column| corpus.index.cell_text(file, row, column).to_owned())
+                .collect(),
+        );
     }
     write(rows)
-}
-
-/// The table at `position` in the corpus as CSV (see [`table`]); an empty text when there is
-/// no such table.
-///
-/// # Errors
-/// Only if the CSV writer fails, which writing to memory does not.
-pub fn table_at(corpus: &Corpus, position: usize) -> Result<String, ExportError> {
-    corpus
-        .file
-        .tables
-        .get(position)
-        .map_or_else(|| Ok(String::new()), table)
 }
 
 /// The cases: `id, title, kind, region, region_id, countries, forms, summary, paragraphs,

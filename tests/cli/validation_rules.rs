@@ -845,3 +845,41 @@ fn a_format_1_corpus_is_migrated_with_a_notice_and_loads() {
         Some("cases-figure")
     );
 }
+
+#[test]
+fn a_citation_in_a_table_cell_prints_as_the_paper_prints_it_and_links_the_row() {
+    let text = minimal_text().replacen("\"Smith (2020)\"", "\"Smith [@smith2020]\"", 1);
+    let report = open_text(&text, "cell.json");
+    assert!(
+        report.diagnostics.is_empty(),
+        "{}",
+        describe(&report.diagnostics)
+    );
+    let corpus = report.corpus.unwrap();
+    assert_eq!(corpus.index.cell_text(&corpus.file, 0, 4), "Smith [1]");
+    let smith = corpus.reference_by_id("smith2020").unwrap();
+    let rows = corpus.index.linked(
+        paperlens::corpus::Item::Reference(smith),
+        paperlens::corpus::ItemKind::TableRow,
+    );
+    assert_eq!(rows, [0]);
+
+    let text = minimal_text().replacen("\"Smith (2020)\"", "\"Smith [@smyth2020]\"", 1);
+    let report = open_text(&text, "cell.json");
+    assert_eq!(
+        report.diagnostics.len(),
+        1,
+        "{}",
+        describe(&report.diagnostics)
+    );
+    let error = &report.diagnostics[0];
+    assert_eq!(error.code.as_str(), "unknown-citation-key");
+    assert_eq!(
+        error.path.as_ref().map(ToString::to_string).as_deref(),
+        Some("$.tables[0].rows[0].cells[4]")
+    );
+    assert!(
+        error.message.contains("did you mean `smith2020`"),
+        "{error}"
+    );
+}

@@ -71,10 +71,21 @@ impl Explorer {
         );
     }
 
-    /// Exports the regional table as CSV (asks where to save).
+    /// Exports the table the Table view shows as CSV (asks where to save; the file is named
+    /// after the table's id).
     pub(super) fn export_table(&mut self) {
-        let written = formats::csv::table_at(&self.corpus, 0).map_err(|e| e.to_string());
-        self.save_export(written, "regional-table.csv", "CSV", "csv");
+        let position = self
+            .views()
+            .get::<crate::app::table_view::TableView>()
+            .map_or(0, |view| view.table);
+        let written = formats::csv::table(&self.corpus, position).map_err(|e| e.to_string());
+        let name = self
+            .corpus
+            .file
+            .tables
+            .get(position)
+            .map_or_else(|| "table".to_owned(), |t| t.id.clone());
+        self.save_export(written, &format!("{name}.csv"), "CSV", "csv");
     }
 
     /// Exports the cases as CSV (asks where to save).

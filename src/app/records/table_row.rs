@@ -23,7 +23,11 @@ pub(super) fn table_row_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
     };
     heading_ui(ctx, ui, &kind, &row_title(row), layout);
     let headers = crate::corpus::display::column_headers(table);
-    for (header, cell) in headers.iter().zip(&row.cells) {
+    for (column, header) in headers.iter().enumerate() {
+        let cell = ctx
+            .corpus
+            .index
+            .cell_text(&ctx.corpus.file, position, column);
         field_ui(ctx, ui, header, cell);
     }
     if layout == UiLayout::Tooltip {

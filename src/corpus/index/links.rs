@@ -67,6 +67,19 @@ impl LinkTable {
         );
     }
 
+    /// Sorts the lists between two kinds (both ways) and drops repeats: for links added out of
+    /// order, after the declared ones.
+    pub(super) fn tidy(&mut self, one: ItemKind, other: ItemKind) {
+        for key in [(one, other), (other, one)] {
+            if let Some(lists) = self.lists.get_mut(&key) {
+                for list in lists {
+                    list.sort_unstable();
+                    list.dedup();
+                }
+            }
+        }
+    }
+
     /// The records of kind `to` linked with record `position` of kind `from`.
     #[must_use]
     pub fn get(&self, from: ItemKind, position: usize, to: ItemKind) -> &[usize] {

@@ -17,7 +17,8 @@ use super::model::{CorpusFile, NoteTarget};
 use links::LinkTable;
 
 pub use text::{
-    FootnoteMarker, MAX_MISSING_RANGES, ParagraphText, TextPass, UnknownNumber, split_sentences,
+    CellText, FootnoteMarker, MAX_MISSING_RANGES, ParagraphText, TextPass, UnknownNumber,
+    split_sentences,
 };
 
 /// One paragraph as the reader shows it.
@@ -113,6 +114,9 @@ pub struct Index {
     region_entities: Vec<Vec<usize>>,
     /// (series, point) → the editorial notes about that point.
     point_notes: HashMap<(usize, usize), Vec<usize>>,
+    /// (row over all tables, column) → the cell as the paper prints it, for cells whose
+    /// citations print otherwise than written (`[@smith2020]` → `[1]`).
+    printed_cells: HashMap<(usize, usize), String>,
     paragraph_ids: HashMap<String, usize>,
 }
 
@@ -155,10 +159,43 @@ impl Index {
             ..Self::default()
         };
         index.build_sections(file);
+        index.add_cells(file, std::mem::take(&mut text.cells));
         index.add_text(file, text);
         index.build_region_entities(file);
         index.build_point_notes(file, ids);
         index
+    }
+
+    /// Takes in the table cells that cite: their printed text, and their rows linked with the
+    /// references they cite.
+    fn add_cells(&mut self, file: &CorpusFile, cells: Vec<text::CellText<'_>>) {
+        if cells.is_empty() {
+            return;
+        }
+        for cell in cells {
+            let row = file.first_row_of(cell.table) + cell.row;
+            for citation in &cell.read.citations {
+                for &reference in &citation.references {
+                    self.links
+                        .link((ItemKind::TableRow, row), (ItemKind::Reference, reference));
+                }
+            }
+            self.printed_cells
+                .insert((row, cell.column), cell.read.info.printed);
+        }
+        self.links.tidy(ItemKind::TableRow, ItemKind::Reference);
+    }
+
+    /// A table cell as the paper prints it (its citations as printed), by the row's position over
+    /// all tables and the column's position; empty for a cell that does not exist.
+    #[must_use]
+    pub fn cell_text<'f>(&'f self, file: &'f CorpusFile, row: usize, column: usize) -> &'f str {
+        if let Some(printed) = self.printed_cells.get(&(row, column)) {
+            return printed;
+        }
+        file.table_row(row)
+            .and_then(|(_, _, r)| r.cells.get(column))
+            .map_or("", String::as_str)
     }
 
     /// Takes in the text pass: paragraphs and citations numbered in reading order, mentions and

@@ -64,6 +64,22 @@ pub struct FootnoteMarker<'a> {
 pub struct TextPass<'a> {
     /// Each paragraph in reading order.
     pub paragraphs: Vec<ParagraphText<'a>>,
+    /// Each table cell that holds a citation (Pandoc `@key` or a bracketed number), in table,
+    /// row and column order.
+    pub cells: Vec<CellText<'a>>,
+}
+
+/// What the text pass finds in one table cell: its citations, read as a paragraph's are.
+#[derive(Debug)]
+pub struct CellText<'a> {
+    /// The table's position in `tables`.
+    pub table: usize,
+    /// The row's position in its table.
+    pub row: usize,
+    /// The column's position.
+    pub column: usize,
+    /// The cell read as text (`info.printed` is the cell as the paper prints it).
+    pub read: ParagraphText<'a>,
 }
 
 /// Below this much text the pass runs on the calling thread (threads would cost more than
@@ -97,15 +113,33 @@ impl<'a> TextPass<'a> {
         in_parallel(&mut work, bytes, |chunk| {
             for reading in chunk {
                 let (section, position_in_section, paragraph) = reading.place;
-                reading.read = Some(read_citations(
-                    paragraph,
+                reading.read = Some(read_text(
+                    &paragraph.text,
                     (section, position_in_section),
                     &resolver,
                 ));
             }
         });
+        let mut cells = Vec::new();
+        for (table_position, table) in file.tables.iter().enumerate() {
+            for (row_position, row) in table.rows.iter().enumerate() {
+                for (column, cell) in row.cells.iter().enumerate() {
+                    // Only a cell that may cite is read: statistics such as "656 (372–940)"
+                    // are never taken for a numeric citation.
+                    if cell.contains('@') || cell.contains('[') {
+                        cells.push(CellText {
+                            table: table_position,
+                            row: row_position,
+                            column,
+                            read: read_text(cell, (0, 0), &resolver),
+                        });
+                    }
+                }
+            }
+        }
         Self {
             paragraphs: work.into_iter().filter_map(|w| w.read).collect(),
+            cells,
         }
     }
 
@@ -232,13 +266,13 @@ fn push_text(printed: &mut String, segments: &mut Vec<Segment>, text: &str) {
 }
 
 /// The first half of the text pass over one paragraph: its citations and printed text.
-fn read_citations<'a>(
-    paragraph: &'a Paragraph,
+fn read_text<'a>(
+    text: &'a str,
     (section, position_in_section): (usize, usize),
     resolver: &Resolver<'_, '_>,
 ) -> ParagraphText<'a> {
-    let (pieces, mut errors) = citations::parse(&paragraph.text);
-    let mut printed = String::with_capacity(paragraph.text.len());
+    let (pieces, mut errors) = citations::parse(text);
+    let mut printed = String::with_capacity(text.len());
     let mut segments = Vec::with_capacity(pieces.len());
     let mut citations = Vec::new();
     let mut unknown_keys = Vec::new();
@@ -252,7 +286,7 @@ fn read_citations<'a>(
                 continue;
             }
             Piece::Footnote { id, range } => {
-                let written = paragraph.text.get(range).unwrap_or_default();
+                let written = text.get(range).unwrap_or_default();
                 push_text(&mut printed, &mut segments, written);
                 footnotes.push(FootnoteMarker {
                     id,

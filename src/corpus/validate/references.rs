@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use super::Sink;
 use crate::corpus::citations::shorten;
 use crate::corpus::diagnostics::{Code, Diagnostic, JsonPath, guide_hint};
-use crate::corpus::index::{MAX_MISSING_RANGES, TextPass, UnknownNumber};
+use crate::corpus::index::{MAX_MISSING_RANGES, ParagraphText, TextPass, UnknownNumber};
 use crate::corpus::item::ItemKind;
 use crate::corpus::kinds::IdMaps;
 use crate::corpus::model::{CSL_ITEM_TYPES, CorpusFile};
@@ -97,10 +97,86 @@ pub(super) fn check_citations<'a>(
             .key("paragraphs")
             .index(j)
             .key("text");
+        let found = Found {
+            file,
+            reference_ids: &reference_ids,
+            carried_numbers: &carried_numbers,
+        };
+        found.check(read, &paragraph.text, &path, &mut cited, out);
+        if quoted.contains(paragraph.id.as_str()) {
+            printed.insert(paragraph.id.as_str(), read.info.printed.as_str());
+        }
+    }
+    for cell in &text.cells {
+        let path = JsonPath::root()
+            .key("tables")
+            .index(cell.table)
+            .key("rows")
+            .index(cell.row)
+            .key("cells")
+            .index(cell.column);
+        let written = file
+            .tables
+            .get(cell.table)
+            .and_then(|t| t.rows.get(cell.row))
+            .and_then(|r| r.cells.get(cell.column))
+            .map_or("", String::as_str);
+        let found = Found {
+            file,
+            reference_ids: &reference_ids,
+            carried_numbers: &carried_numbers,
+        };
+        found.check(&cell.read, written, &path, &mut cited, out);
+    }
+    // A bibliography opened on its own has no text to cite from.
+    let has_text = file.sections.iter().any(|s| !s.paragraphs.is_empty());
+    for (i, reference) in file.references.iter().enumerate() {
+        // A citation names the first reference with its key.
+        let first = ids
+            .position(ItemKind::Reference, &reference.id)
+            .unwrap_or(i);
+        if has_text && !reference.id.is_empty() && !cited.get(first).copied().unwrap_or(false) {
+            out.push(
+                Diagnostic::warning(
+                    Code::UncitedReference,
+                    format!("reference `{}` is never cited in the text", reference.id),
+                    format!(
+                        "cite it with `[@{}]` where the paper does, or remove it",
+                        reference.id
+                    ),
+                )
+                .at(JsonPath::root().key("references").index(i).key("id")),
+            );
+        }
+    }
+    printed
+}
+
+/// What a citation's problems are reported against: the file, and the lists a "did you mean"
+/// or a "the references carry" needs, worked out once when first needed.
+struct Found<'f, 'c> {
+    file: &'f CorpusFile,
+    reference_ids: &'c OnceCell<Vec<&'f str>>,
+    carried_numbers: &'c OnceCell<String>,
+}
+
+impl Found<'_, '_> {
+    /// Reports the citations written wrongly or naming nothing in one text read by the text
+    /// pass (a paragraph or a table cell, `written` as in the file, at `path`), and marks the
+    /// references it cites.
+    fn check(
+        &self,
+        read: &ParagraphText<'_>,
+        written: &str,
+        path: &JsonPath,
+        cited: &mut [bool],
+        out: &mut Sink,
+    ) {
+        let (file, reference_ids, carried_numbers) =
+            (self.file, self.reference_ids, self.carried_numbers);
         for error in &read.errors {
             out.push_with(Code::MalformedCitation, true, || {
-                let snippet: String = paragraph
-                    .text
+                let snippet: String = written
                     .get(error.offset..)
                     .unwrap_or_default()
                     .chars()
@@ -142,32 +218,7 @@ pub(super) fn check_citations<'a>(
                 }
             }
         }
-        if quoted.contains(paragraph.id.as_str()) {
-            printed.insert(paragraph.id.as_str(), read.info.printed.as_str());
-        }
     }
-    // A bibliography opened on its own has no text to cite from.
-    let has_text = file.sections.iter().any(|s| !s.paragraphs.is_empty());
-    for (i, reference) in file.references.iter().enumerate() {
-        // A citation names the first reference with its key.
-        let first = ids
-            .position(ItemKind::Reference, &reference.id)
-            .unwrap_or(i);
-        if has_text && !reference.id.is_empty() && !cited.get(first).copied().unwrap_or(false) {
-            out.push(
-                Diagnostic::warning(
-                    Code::UncitedReference,
-                    format!("reference `{}` is never cited in the text", reference.id),
-                    format!(
-                        "cite it with `[@{}]` where the paper does, or remove it",
-                        reference.id
-                    ),
-                )
-                .at(JsonPath::root().key("references").index(i).key("id")),
-            );
-        }
-    }
-    printed
 }
 
 /// Every reference id, for "did you mean".
