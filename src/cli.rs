@@ -328,7 +328,14 @@ pub fn plot(args: &PlotArgs) -> ExitCode {
         );
     }
     let out = args.out.as_deref().unwrap_or(std::path::Path::new(""));
-    match export_series(series, format, &options, size, args.scale_factor) {
+    match export_series(
+        series,
+        &corpus.file.figures,
+        format,
+        &options,
+        size,
+        args.scale_factor,
+    ) {
         Ok(bytes) => match std::fs::write(out, bytes) {
             Ok(()) => {
                 println!("wrote {} ({})", out.display(), series.id);

@@ -88,6 +88,31 @@ pub struct Colours {
     pub background: Rgba,
 }
 
+/// Colours for the second, third, … series on one chart (the first is [`Colours::series`]):
+/// far apart in hue and readable on light and dark backgrounds.
+const MORE_SERIES: [Rgba; 5] = [
+    Rgba::rgb(0xd5, 0x5e, 0x00),
+    Rgba::rgb(0x00, 0x9e, 0x73),
+    Rgba::rgb(0xcc, 0x79, 0xa7),
+    Rgba::rgb(0xe6, 0x9f, 0x00),
+    Rgba::rgb(0x56, 0xb4, 0xe9),
+];
+
+impl Colours {
+    /// The colour of the series at `index` on a chart of several: the palette's series colour
+    /// first, then five others, then round again.
+    #[must_use]
+    pub fn series_colour(&self, index: usize) -> Rgba {
+        match index.checked_sub(1) {
+            None => self.series,
+            Some(more) => MORE_SERIES
+                .get(more % MORE_SERIES.len())
+                .copied()
+                .unwrap_or(self.series),
+        }
+    }
+}
+
 impl Palette {
     /// The colour tokens of this palette.
     #[must_use]

@@ -88,6 +88,12 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// The colour of the series at `index` on a chart of several (the first is `series`).
+    #[must_use]
+    pub fn series_colour(&self, index: usize) -> Color32 {
+        color32(self.palette.colours().series_colour(index))
+    }
+
     /// The tokens of one palette: its colours from [`Palette::colours`], its sizes here.
     #[must_use]
     pub fn new(palette: Palette) -> Self {

@@ -7,8 +7,8 @@
 
 use eframe::egui::{self, RichText, Stroke, Ui};
 use egui_plot::{
-    Bar, BarChart, GridMark, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints,
-    PlotResponse, PlotUi, Points, Span, Text, VLine,
+    AxisHints, Bar, BarChart, GridMark, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoint,
+    PlotPoints, PlotResponse, PlotUi, Points, Span, Text, VLine,
 };
 
 use super::context::{Command, ViewCtx};
@@ -38,6 +38,7 @@ fn legend_glyph(mark: LegendMark) -> &'static str {
         LegendMark::Hollow => "○",
         LegendMark::Dashed => "┆",
         LegendMark::Shaded => "■",
+        LegendMark::Series(_) => "━",
     }
 }
 
@@ -49,6 +50,7 @@ pub(super) fn legend_ui(theme: &Theme, ui: &mut Ui, entries: &[chart::LegendEntr
                 LegendMark::Filled | LegendMark::Hollow => theme.series,
                 LegendMark::Dashed => theme.warning,
                 LegendMark::Shaded => theme.muted_text,
+                LegendMark::Series(index) => theme.series_colour(index),
             };
             ui.label(
                 RichText::new(format!("{} {}", legend_glyph(entry.mark), entry.text))
@@ -94,46 +96,76 @@ pub(super) fn no_chart_ui(theme: &Theme, ui: &mut Ui, series: &Series, error: &c
     );
 }
 
+/// One series drawn on a chart: its position, record, plan and colour.
+pub(super) struct ChartLine<'a> {
+    /// The series' position in the corpus.
+    pub position: usize,
+    /// The series.
+    pub series: &'a Series,
+    /// Its plan, on the chart's axes.
+    pub plan: &'a Plan,
+    /// Its colour.
+    pub colour: egui::Color32,
+}
+
 impl TrendsView {
-    /// The plan drawn with `egui_plot`, `height` points tall; records where it was drawn and
-    /// where each year sits, sends hover and selection for the year under the pointer.
+    /// The chart drawn with `egui_plot`, `height` points tall: `frame`'s axes and each of
+    /// `lines` in its colour (with a legend that hides a line on click when there are several);
+    /// records where it was drawn and where each year of the shown series sits, sends hover and
+    /// selection for the year under the pointer.
     pub(super) fn plot_ui(
         &mut self,
         ctx: &ViewCtx<'_>,
         ui: &mut Ui,
-        series: &Series,
-        plan: &Plan,
+        frame: &Plan,
+        lines: &[ChartLine<'_>],
         height: f32,
     ) {
-        let position = self.series;
-        let selected_year = match ctx.selection.selected {
-            Some(Item::SeriesPoint { series: s, point }) if s == position => {
-                series.points.get(point).map(|p| p.year)
-            }
+        let selected = match ctx.selection.selected {
+            Some(Item::SeriesPoint { series, point }) => Some((series, point)),
             _ => None,
         };
-        let marks = Marks {
-            theme: ctx.theme,
-            series,
-            plan,
-            line_width: if ctx.is_highlighted(Item::Series(position)) {
-                4.0
-            } else {
-                2.5
-            },
-            selected_year,
-        };
-        let mut plot = plot(plan, ctx.theme, position, height);
+        let marks: Vec<Marks<'_>> = lines
+            .iter()
+            .map(|line| Marks {
+                theme: ctx.theme,
+                series: line.series,
+                plan: line.plan,
+                colour: line.colour,
+                line_width: if ctx.is_highlighted(Item::Series(line.position)) {
+                    4.0
+                } else {
+                    2.5
+                },
+                selected_year: selected
+                    .filter(|(series, _)| *series == line.position)
+                    .and_then(|(_, point)| line.series.points.get(point))
+                    .map(|p| p.year),
+            })
+            .collect();
+        let focus = lines
+            .iter()
+            .position(|line| line.position == self.series)
+            .unwrap_or(0);
+        let year_axis =
+            frame.year_axis_at_most(year_labels_with_room(ctx.theme, ui.available_width()));
+        let mut plot = plot(frame, &year_axis, ctx.theme, self.series, height);
         if ctx.corpus.file.series.len() > 1 {
             plot = plot.legend(Legend::default());
         }
         let response = plot.show(ui, |plot_ui| {
-            marks.ui(plot_ui);
+            for line in &marks {
+                line.ui(plot_ui);
+            }
             plot_ui.pointer_coordinate()
         });
         let rect = response.response.rect;
         self.chart_rect = Some(rect);
-        self.year_positions = plan
+        let Some(focused) = marks.get(focus) else {
+            return;
+        };
+        self.year_positions = focused
+            .plan
             .points
             .iter()
             .map(|point| {
@@ -152,16 +184,43 @@ impl TrendsView {
             })
             .collect();
         if let Some(pointer) = response.inner {
-            year_under_pointer_ui(ctx, ui, &marks, position, &response, pointer);
+            let position = lines.get(focus).map_or(self.series, |line| line.position);
+            year_under_pointer_ui(ctx, ui, focused, position, &response, pointer);
         }
     }
 }
 
-/// The plot with the plan's ranges, axis labels, ticks and tick labels.
-fn plot<'a>(plan: &'a Plan, theme: &Theme, position: usize, height: f32) -> Plot<'a> {
+/// How many year labels fit side by side in a chart `width` points wide (the value axis and
+/// its label take some of it): one per four body-text sizes, so labels never touch.
+fn year_labels_with_room(theme: &Theme, width: f32) -> usize {
+    let plot_width = width - theme.body_size * 6.0;
+    let labels = (plot_width / (theme.body_size * 4.0))
+        .floor()
+        .clamp(1.0, 100.0);
+    // Clamped to 1..=100 and whole: the cast neither truncates nor loses a sign.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let labels = labels as usize;
+    labels
+}
+
+/// The plot with the plan's ranges, axis labels, ticks and tick labels; the years on
+/// `year_axis` (the plan's, thinned to the room there is).
+fn plot<'a>(
+    plan: &'a Plan,
+    year_axis: &'a Axis,
+    theme: &Theme,
+    position: usize,
+    height: f32,
+) -> Plot<'a> {
     let (bottom, top) = plan.y_axis.range;
     let (left, right) = plan.x_axis.range;
+    // The years are already thinned to what fits: every one of them gets its label (egui_plot
+    // would hide labels under 60 points apart, and a 20-year span would show none).
+    let label_room = theme.body_size * 2.5;
     Plot::new(("trend", position))
+        .custom_x_axes(vec![
+            AxisHints::new_x().label_spacing(label_room..=label_room + 1.0),
+        ])
         .height(height)
         .allow_scroll(false)
         .include_y(bottom)
@@ -171,10 +230,10 @@ fn plot<'a>(plan: &'a Plan, theme: &Theme, position: usize, height: f32) -> Plot
         .x_axis_label(plan.x_axis.label.as_str())
         .y_axis_label(plan.y_axis.label.as_str())
         .y_axis_min_width(theme.body_size * 4.0)
-        .x_grid_spacer(|_| grid_marks(&plan.x_axis))
+        .x_grid_spacer(|_| grid_marks(year_axis))
         .y_grid_spacer(|_| grid_marks(&plan.y_axis))
         .x_axis_formatter(|mark, _| {
-            plan.x_axis
+            year_axis
                 .tick_label_at(mark.value)
                 .unwrap_or_default()
                 .to_owned()
@@ -191,11 +250,12 @@ fn plot<'a>(plan: &'a Plan, theme: &Theme, position: usize, height: f32) -> Plot
         .show_y(false)
 }
 
-/// What goes inside the plot, and how it is drawn.
+/// What goes inside the plot for one series, and how it is drawn.
 struct Marks<'a> {
     theme: &'a Theme,
     series: &'a Series,
     plan: &'a Plan,
+    colour: egui::Color32,
     line_width: f32,
     selected_year: Option<i32>,
 }
@@ -223,7 +283,7 @@ impl Marks<'_> {
                     RichText::new("≈")
                         .size(theme.body_size + 4.0)
                         .strong()
-                        .color(theme.series),
+                        .color(self.colour),
                 )
                 .anchor(egui::Align2::CENTER_BOTTOM),
             );
@@ -271,7 +331,7 @@ impl Marks<'_> {
                 series.title.clone(),
                 PlotPoints::from(vec![segment.from, segment.to]),
             )
-            .color(theme.series)
+            .color(self.colour)
             .width(self.line_width);
             plot_ui.line(if segment.dashed {
                 line.style(LineStyle::dashed_loose()).width(2.0)
@@ -288,19 +348,14 @@ impl Marks<'_> {
                     .shape(MarkerShape::Circle)
                     .radius(theme.body_size * 0.45)
                     .filled(filled)
-                    .color(theme.series),
+                    .color(self.colour),
             );
         }
     }
 
     /// A bar per known value from the plan's bar base: solid for stated, light for approximate.
     fn bar_chart(&self) -> BarChart {
-        let Self {
-            theme,
-            series,
-            plan,
-            ..
-        } = *self;
+        let Self { series, plan, .. } = *self;
         let base = plan.bar_base;
         let bars = plan
             .points
@@ -308,21 +363,21 @@ impl Marks<'_> {
             .filter_map(|point| {
                 let y = point.y?;
                 let fill = if point.status == PointStatus::Stated {
-                    theme.series
+                    self.colour
                 } else {
-                    theme.series.gamma_multiply(0.35)
+                    self.colour.gamma_multiply(0.35)
                 };
                 Some(
                     Bar::new(f64::from(point.year), y - base)
                         .base_offset(base)
                         .width(0.6)
                         .fill(fill)
-                        .stroke(Stroke::new(1.5, theme.series))
+                        .stroke(Stroke::new(1.5, self.colour))
                         .name(point.status.label()),
                 )
             })
             .collect();
-        BarChart::new(series.title.clone(), bars).color(theme.series)
+        BarChart::new(series.title.clone(), bars).color(self.colour)
     }
 }
 

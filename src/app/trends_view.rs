@@ -10,9 +10,11 @@ use eframe::egui::{self, RichText, Ui};
 use super::context::{ClickAction, Command, ViewCtx};
 use super::records::item_row_ui;
 use super::table_view::{CELL_GAP, cells_ui};
-use super::trends_chart::{self, status_color};
+use super::trends_chart::{self, ChartLine, status_color};
 use super::views::View;
-use crate::chart::{self, AxisScale, ChartError, ChartOptions, Plan, ValueMode};
+use crate::chart::{
+    self, AxisScale, ChartError, ChartGroup, ChartOptions, GroupPlan, Plan, ValueMode,
+};
 use crate::corpus::Item;
 use crate::corpus::display::point_value_text;
 use crate::corpus::model::Series;
@@ -94,32 +96,20 @@ impl TrendsView {
             return;
         }
         self.series = self.series.min(corpus.file.series.len() - 1);
-        if corpus.file.series.len() > 1 {
-            ui.horizontal(|ui| {
-                let series_label = ui.label("Series");
-                let current = corpus
-                    .file
-                    .series
-                    .get(self.series)
-                    .map_or("", |s| s.title.as_str());
-                egui::ComboBox::from_id_salt("trend-series")
-                    .selected_text(current)
-                    .width(ui.available_width().min(480.0))
-                    .show_ui(ui, |ui| {
-                        for (i, series) in corpus.file.series.iter().enumerate() {
-                            ui.selectable_value(&mut self.series, i, &series.title);
-                        }
-                    })
-                    .response
-                    .labelled_by(series_label.id);
-            });
+        let group = self.chart_picker_ui(ctx, ui);
+        if group.members.len() > 1 {
+            members_ui(ctx, ui, &mut self.series, &group);
         }
         let Some(series) = corpus.file.series.get(self.series) else {
             return;
         };
         let planned_with = self.options;
-        let plan = Plan::new(series, &planned_with);
-        title_ui(ctx, ui, self.series, series, &plan);
+        let plan = plan_in_corpus(ctx, series, planned_with);
+        if group.members.len() > 1 {
+            group_title_ui(ctx, ui, &group, planned_with);
+        } else {
+            title_ui(ctx, ui, self.series, series, &plan);
+        }
         ui.horizontal_wrapped(|ui| {
             for (tab, label) in [
                 (TrendsTab::Chart, "Chart"),
@@ -173,13 +163,49 @@ impl TrendsView {
                 let plan = if self.options == planned_with {
                     plan
                 } else {
-                    Plan::new(series, &self.options)
+                    plan_in_corpus(ctx, series, self.options)
                 };
-                self.chart_and_source_ui(ctx, ui, series, &plan, height);
+                if group.members.len() > 1 {
+                    self.group_chart_ui(ctx, ui, &group, height);
+                } else {
+                    self.chart_and_source_ui(ctx, ui, series, &plan, height);
+                }
             }
             TrendsTab::Table => points_table_ui(ctx, ui, self.series, series),
             TrendsTab::Sources => sources_ui(ctx, ui, self.series, series),
         }
+    }
+
+    /// The chart picker (with several charts): each chart group or lone series by its title.
+    /// Returns the chart of the series shown.
+    fn chart_picker_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) -> ChartGroup {
+        let groups = chart::chart_groups(&ctx.corpus.file.series);
+        let group = groups
+            .iter()
+            .find(|g| g.members.contains(&self.series))
+            .cloned()
+            .unwrap_or_default();
+        if groups.len() > 1 {
+            ui.horizontal(|ui| {
+                let chart_label = ui.label("Chart");
+                let mut chosen = group.members.first().copied().unwrap_or(0);
+                egui::ComboBox::from_id_salt("trend-series")
+                    .selected_text(group.title.as_str())
+                    .width(ui.available_width().min(480.0))
+                    .show_ui(ui, |ui| {
+                        for other in &groups {
+                            let first = other.members.first().copied().unwrap_or(0);
+                            ui.selectable_value(&mut chosen, first, &other.title);
+                        }
+                    })
+                    .response
+                    .labelled_by(chart_label.id);
+                if !group.members.contains(&chosen) {
+                    self.series = chosen;
+                }
+            });
+        }
+        group
     }
 
     /// The title, the chart and its source line: what a presentation slide shows.
@@ -187,7 +213,7 @@ impl TrendsView {
         let Some(series) = ctx.corpus.file.series.get(self.series) else {
             return;
         };
-        let plan = Plan::new(series, &self.options);
+        let plan = plan_in_corpus(ctx, series, self.options);
         title_ui(ctx, ui, self.series, series, &plan);
         let footer =
             ctx.theme.small_size * 3.0 + ctx.theme.gap * 2.0 + ctx.theme.heading_size * 2.5;
@@ -205,7 +231,13 @@ impl TrendsView {
     ) {
         match plan {
             Ok(plan) => {
-                self.plot_ui(ctx, ui, series, plan, height);
+                let line = ChartLine {
+                    position: self.series,
+                    series,
+                    plan,
+                    colour: ctx.theme.series,
+                };
+                self.plot_ui(ctx, ui, plan, &[line], height);
                 trends_chart::source_ui(ctx.theme, ui, plan);
             }
             Err(error) => {
@@ -214,6 +246,59 @@ impl TrendsView {
                 trends_chart::no_chart_ui(ctx.theme, ui, series, error);
             }
         }
+    }
+
+    /// The chart of a group's series on one axis, `height` points tall, with its source
+    /// lines; or why there is no chart.
+    fn group_chart_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui, group: &ChartGroup, height: f32) {
+        let all = &ctx.corpus.file.series;
+        let planned = GroupPlan::new(group, all, &self.options).map(|mut planned| {
+            for (position, plan) in &mut planned.members {
+                if let Some(series) = all.get(*position) {
+                    *plan = plan.clone().with_figures(series, &ctx.corpus.file.figures);
+                }
+            }
+            planned
+        });
+        let (planned, frame) = match planned.map(|p| {
+            let frame = p.frame();
+            (p, frame)
+        }) {
+            Ok((planned, Some(frame))) => (planned, frame),
+            Ok((_, None)) => return,
+            Err(error) => {
+                self.chart_rect = None;
+                self.year_positions.clear();
+                if let Some(series) = all.get(self.series) {
+                    trends_chart::no_chart_ui(ctx.theme, ui, series, &error);
+                }
+                return;
+            }
+        };
+        let lines: Vec<ChartLine<'_>> = planned
+            .members
+            .iter()
+            .enumerate()
+            .filter_map(|(index, (position, plan))| {
+                Some(ChartLine {
+                    position: *position,
+                    series: all.get(*position)?,
+                    plan,
+                    colour: ctx.theme.series_colour(index),
+                })
+            })
+            .collect();
+        self.plot_ui(ctx, ui, &frame, &lines, height);
+        for (position, error) in &planned.left_out {
+            if let Some(series) = all.get(*position) {
+                ui.label(
+                    RichText::new(format!("{} is not drawn: {error}.", series.title))
+                        .small()
+                        .color(ctx.theme.warning),
+                );
+            }
+        }
+        trends_chart::source_ui(ctx.theme, ui, &frame);
     }
 
     fn options_ui(&mut self, ui: &mut Ui) {
@@ -246,6 +331,15 @@ impl TrendsView {
     }
 }
 
+/// The plan of `series` with `options`, its note saying when its figure's image is missing.
+fn plan_in_corpus(
+    ctx: &ViewCtx<'_>,
+    series: &Series,
+    options: ChartOptions,
+) -> Result<Plan, ChartError> {
+    Plan::new(series, &options).map(|plan| plan.with_figures(series, &ctx.corpus.file.figures))
+}
+
 /// A drop-down choosing one of `choices` into `value`; `describe` gives each choice's label
 /// and the explanation shown on hover.
 fn choice_ui<T: Copy + PartialEq>(
@@ -265,6 +359,41 @@ fn choice_ui<T: Copy + PartialEq>(
             }
         })
         .response
+}
+
+/// The series of a chart of several, one button each: the one chosen is the one the Data and
+/// Sources tabs show and the pointer reads.
+fn members_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, chosen: &mut usize, group: &ChartGroup) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Series");
+        for (index, &position) in group.members.iter().enumerate() {
+            let Some(series) = ctx.corpus.file.series.get(position) else {
+                continue;
+            };
+            let text = RichText::new(&series.title).color(ctx.theme.series_colour(index));
+            if ui.selectable_label(*chosen == position, text).clicked() {
+                *chosen = position;
+            }
+        }
+    });
+}
+
+/// A chart of several series: its title and its legend (a line per series, then the marks).
+fn group_title_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, group: &ChartGroup, options: ChartOptions) {
+    ui.add(
+        egui::Label::new(
+            RichText::new(&group.title)
+                .size(ctx.theme.heading_size)
+                .strong(),
+        )
+        .wrap(),
+    );
+    let frame = GroupPlan::new(group, &ctx.corpus.file.series, &options)
+        .ok()
+        .and_then(|planned| planned.frame());
+    if let Some(frame) = frame {
+        trends_chart::legend_ui(ctx.theme, ui, &frame.legend);
+    }
 }
 
 /// The series title, highlighted when a reference the series cites is selected, and the legend.

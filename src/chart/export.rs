@@ -5,9 +5,10 @@ use std::path::Path;
 use super::csv_file::series_csv;
 use super::error::ChartError;
 use super::options::ChartOptions;
-use super::png::series_png;
-use super::svg::series_svg;
-use crate::corpus::model::Series;
+use super::plan::Plan;
+use super::png::{FontChoice, svg_to_png};
+use super::svg::plan_svg;
+use crate::corpus::model::{Figure, Series};
 
 /// A file format a series can be exported to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,21 +56,34 @@ pub fn parse_size(text: &str) -> Result<(u32, u32), String> {
     Ok((width, height))
 }
 
-/// The bytes of `series` exported as `format`. `options`, `size` and `scale` shape charts only
+/// The bytes of `series` exported as `format`; `figures` are the corpus's, for the chart's
+/// note on a figure whose image is missing. `options`, `size` and `scale` shape charts only
 /// (`scale` PNG only); CSV always holds the values as the text gives them.
 ///
 /// # Errors
-/// Those of [`series_svg`] and [`series_png`].
+/// Those of [`Plan::new`], [`plan_svg`] and [`svg_to_png`].
 pub fn export_series(
     series: &Series,
+    figures: &[Figure],
     format: ExportFormat,
     options: &ChartOptions,
     size: (u32, u32),
     scale: f32,
 ) -> Result<Vec<u8>, ChartError> {
+    let chart = || -> Result<String, ChartError> {
+        let plan = Plan::new(series, options)?.with_figures(series, figures);
+        plan_svg(&plan, size)
+    };
     match format {
-        ExportFormat::Svg => series_svg(series, options, size).map(String::into_bytes),
-        ExportFormat::Png => series_png(series, options, size, scale),
+        ExportFormat::Svg => chart().map(String::into_bytes),
+        ExportFormat::Png => {
+            if !(scale.is_finite()
+                && (super::png::MIN_SCALE..=super::png::MAX_SCALE).contains(&scale))
+            {
+                return Err(ChartError::InvalidScale(scale));
+            }
+            svg_to_png(&chart()?, scale, FontChoice::SystemAndEmbedded)
+        }
         ExportFormat::Csv => Ok(series_csv(series).into_bytes()),
     }
 }

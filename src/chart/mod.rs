@@ -18,6 +18,7 @@
 mod csv_file;
 mod error;
 mod export;
+mod group;
 mod options;
 mod plan;
 mod png;
@@ -28,15 +29,17 @@ mod transform;
 pub use csv_file::{CSV_HEADER, CsvRow, parse_series_csv, series_csv};
 pub use error::ChartError;
 pub use export::{ExportFormat, export_series, parse_size};
+pub use group::{ChartGroup, GroupPlan, chart_groups};
 pub use options::{AxisScale, ChartOptions, ValueMode};
 pub use plan::{
     AnnotationSpan, Axis, Gap, LegendEntry, LegendMark, MAX_YEAR_TICKS, NumberFormat, Plan,
-    PlanPoint, Segment, Tick, YEAR_AXIS_LABEL, legend_entries, source_line, two_lines,
+    PlanPoint, Segment, Tick, YEAR_AXIS_LABEL, legend_entries, note, source_line, two_lines,
 };
 pub use png::{FontChoice, sans_serif_family, series_png, series_png_with_fonts, svg_to_png};
-pub use svg::{DEFAULT_SIZE, MAX_SIDE, MIN_SIDE, plan_svg, series_svg};
+pub use svg::{DEFAULT_SIZE, MAX_SIDE, MIN_SIDE, group_svg, plan_svg, series_svg};
 pub use transform::{
-    axis_label, change_from_previous, format_number, format_point_value, transformed_points,
+    absolute_axis_label, axis_label, change_from_previous, format_number, format_point_value,
+    point_label, transformed_points,
 };
 
 #[cfg(doc)]

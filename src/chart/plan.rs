@@ -13,11 +13,11 @@
 use super::error::ChartError;
 use super::options::{AxisScale, ChartOptions, ValueMode};
 use super::ticks::{linear_axis, log_axis, year_ticks};
-use super::transform::{axis_label, format_number, format_point_value, transformed_points};
-use crate::corpus::model::{PointStatus, Series};
+use super::transform::{axis_label, format_number, point_label, transformed_points};
+use crate::corpus::model::{Figure, PointStatus, Series, ValueKind};
 
 /// The most year labels a plan's x axis carries (a renderer may show fewer, see
-/// [`Plan::year_ticks_at_most`]).
+/// [`Plan::year_axis_at_most`]).
 pub const MAX_YEAR_TICKS: usize = 17;
 
 /// The label of the year axis.
@@ -71,12 +71,15 @@ impl Axis {
 }
 
 /// How the value axis writes its numbers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NumberFormat {
     /// Decimals after the point.
     pub decimals: usize,
-    /// A `%` after the number (the percent-change mode).
+    /// A `%` after the number (the percent-change mode, or a series of percentages).
     pub percent: bool,
+    /// Written before the number: the currency of a series of amounts of money shown as
+    /// given (`"US$"`); empty otherwise.
+    pub prefix: String,
     /// Positions are log10 of the values.
     pub log: bool,
 }
@@ -84,7 +87,7 @@ pub struct NumberFormat {
 impl NumberFormat {
     /// The value at a position in plot space.
     #[must_use]
-    pub fn value_at(self, position: f64) -> f64 {
+    pub fn value_at(&self, position: f64) -> f64 {
         if self.log {
             10_f64.powf(position)
         } else {
@@ -94,18 +97,44 @@ impl NumberFormat {
 
     /// The position in plot space of a value (log10 on a log axis).
     #[must_use]
-    pub fn position_of(self, value: f64) -> f64 {
+    pub fn position_of(&self, value: f64) -> f64 {
         if self.log { value.log10() } else { value }
     }
 
-    /// The label of a value-axis tick at `position`: `"40,000"`, `"85.5"`, `"-10%"`.
+    /// The label of a value-axis tick at `position`: `"40,000"`, `"85.5"`, `"-10%"`,
+    /// `"US$ 1,000"`.
     #[must_use]
-    pub fn tick_label(self, position: f64) -> String {
+    pub fn tick_label(&self, position: f64) -> String {
         let text = format_number(self.value_at(position), self.decimals);
-        if self.percent {
+        let text = if self.percent {
             format!("{text}%")
         } else {
             text
+        };
+        if self.prefix.is_empty() {
+            text
+        } else {
+            format!("{} {text}", self.prefix)
+        }
+    }
+
+    /// How the value axis of `series` writes its numbers in `mode`, with `decimals` decimals:
+    /// a `%` for percent change and for a series of percentages shown as given, the currency
+    /// before amounts of money shown as given.
+    #[must_use]
+    pub fn for_series(series: &Series, mode: ValueMode, decimals: usize, log: bool) -> Self {
+        let format = &series.value_format;
+        let as_given = mode == ValueMode::Absolute;
+        Self {
+            decimals,
+            percent: mode == ValueMode::PercentChange
+                || (as_given && format.kind == ValueKind::Percent),
+            prefix: if as_given && format.kind == ValueKind::Currency {
+                format.currency.trim().to_owned()
+            } else {
+                String::new()
+            },
+            log,
         }
     }
 }
@@ -169,6 +198,8 @@ pub enum LegendMark {
     Dashed,
     /// A shaded box: an annotation span.
     Shaded,
+    /// A short line in the colour of the chart's series at this index (a chart of several).
+    Series(usize),
 }
 
 /// One entry of the legend.
@@ -235,11 +266,7 @@ impl Plan {
         } else {
             linear_axis(min, max)
         };
-        let number_format = NumberFormat {
-            decimals: value_ticks.decimals,
-            percent: mode == ValueMode::PercentChange,
-            log,
-        };
+        let number_format = NumberFormat::for_series(series, mode, value_ticks.decimals, log);
         let first_year = series.points.iter().map(|p| p.year).min().unwrap_or(0);
         let last_year = series.points.iter().map(|p| p.year).max().unwrap_or(0);
         let x_axis = Axis {
@@ -272,7 +299,7 @@ impl Plan {
                 value,
                 y: value.map(|v| number_format.position_of(v)),
                 status,
-                label: value.map(|v| format_point_value(Some(v), status, mode)),
+                label: value.map(|v| point_label(series, Some(v), status, mode)),
             })
             .collect();
         let (y_lo, y_hi) = y_axis.range;
@@ -287,7 +314,7 @@ impl Plan {
             bar_base,
             legend: legend_entries(series),
             source_line: source_line(series),
-            note: note(series),
+            note: note(series, &[]),
             x_axis,
             y_axis,
             number_format,
@@ -295,25 +322,31 @@ impl Plan {
         })
     }
 
-    /// The year ticks, thinned (every 2nd, 5th, 10th, … kept) to at most `max_labels` of them,
-    /// for a chart too narrow for all of them.
+    /// The year axis with at most `max_labels` year ticks, at a readable step (1, 2, 5, 10,
+    /// 20, 25, 50, … years), for a chart too narrow for all of the plan's.
     #[must_use]
-    pub fn year_ticks_at_most(&self, max_labels: usize) -> Vec<&Tick> {
-        let count = self.x_axis.ticks.len();
-        let mut every = 1;
-        let mut multipliers = [2, 5, 10].iter().cycle();
-        let mut magnitude = 1;
-        while count.div_ceil(every) > max_labels.max(1) && every < count {
-            match multipliers.next() {
-                Some(&10) => {
-                    magnitude *= 10;
-                    every = magnitude;
-                }
-                Some(&m) => every = magnitude * m,
-                None => break,
-            }
+    pub fn year_axis_at_most(&self, max_labels: usize) -> Axis {
+        let first = self.points.iter().map(|p| p.year).min().unwrap_or(0);
+        let last = self.points.iter().map(|p| p.year).max().unwrap_or(0);
+        Axis {
+            label: self.x_axis.label.clone(),
+            range: self.x_axis.range,
+            ticks: year_ticks(first, last, max_labels.min(MAX_YEAR_TICKS))
+                .into_iter()
+                .map(|year| Tick {
+                    position: f64::from(year),
+                    label: year.to_string(),
+                })
+                .collect(),
         }
-        self.x_axis.ticks.iter().step_by(every.max(1)).collect()
+    }
+
+    /// The plan with its note saying, when the series is drawn in a figure of `figures` whose
+    /// image the corpus does not have, that the figure's image is not in the text.
+    #[must_use]
+    pub fn with_figures(mut self, series: &Series, figures: &[Figure]) -> Self {
+        self.note = note(series, figures);
+        self
     }
 }
 
@@ -468,14 +501,36 @@ pub fn source_line(series: &Series) -> String {
     format!("Source: {}", series.source.trim())
 }
 
-/// Where the values of `series` come from.
-fn note(series: &Series) -> String {
-    if series.from_table.is_some() {
+/// Where the values of `series` come from; and, when the series has a figure among
+/// `figures` without an image, that its image is not in the text.
+#[must_use]
+pub fn note(series: &Series, figures: &[Figure]) -> String {
+    let mut note = if series.from_table.is_some() {
         "Values as the paper's table prints them."
     } else {
         "Values as the paper's text states them."
     }
-    .to_owned()
+    .to_owned();
+    let missing_figure = series
+        .figure
+        .as_deref()
+        .and_then(|id| figures.iter().find(|figure| figure.id == id))
+        .filter(|figure| {
+            figure
+                .image
+                .as_deref()
+                .is_none_or(|image| image.trim().is_empty())
+        });
+    if let Some(figure) = missing_figure {
+        let label = figure.label.trim();
+        let label = if label.is_empty() {
+            "The figure"
+        } else {
+            label
+        };
+        note = format!("{note} {label}'s image is not in the text.");
+    }
+    note
 }
 
 /// `text` cut in two at the space nearest its middle (`"not stated in the text"` →
@@ -556,25 +611,151 @@ mod tests {
         assert!((plan.bar_base - plan.y_axis.range.0).abs() < f64::EPSILON);
     }
 
-    #[test]
-    fn many_years_are_thinned_for_a_narrow_chart() {
-        let series = Series {
-            points: (1950..=2020)
+    /// A series of `first..=last`, every year stated.
+    fn yearly(first: i32, last: i32) -> Series {
+        Series {
+            points: (first..=last)
                 .map(|year| SeriesPoint {
                     year,
-                    value: Some(f64::from(year - 1900)),
+                    value: Some(f64::from(year - first) + 10.0),
                     status: PointStatus::Stated,
                     ..SeriesPoint::default()
                 })
                 .collect(),
             ..Series::default()
+        }
+    }
+
+    fn years_of(axis: &Axis) -> Vec<i32> {
+        axis.ticks
+            .iter()
+            .map(|t| t.label.parse().unwrap_or_else(|e| panic!("{e}: {t:?}")))
+            .collect()
+    }
+
+    #[test]
+    fn every_span_has_year_labels_at_a_readable_step() {
+        // (first, last, the plan's years at full width, at room for 4 labels)
+        let cases: [(i32, i32, &[i32], &[i32]); 5] = [
+            (2008, 2009, &[2008, 2009], &[2008, 2009]),
+            (2015, 2019, &[2015, 2016, 2017, 2018, 2019], &[2016, 2018]),
+            (
+                1990,
+                2009,
+                &[1990, 1992, 1994, 1996, 1998, 2000, 2002, 2004, 2006, 2008],
+                &[1990, 1995, 2000, 2005],
+            ),
+            (
+                1950,
+                2009,
+                &[
+                    1950, 1955, 1960, 1965, 1970, 1975, 1980, 1985, 1990, 1995, 2000, 2005,
+                ],
+                &[1960, 1980, 2000],
+            ),
+            (
+                1860,
+                2009,
+                &[
+                    1860, 1870, 1880, 1890, 1900, 1910, 1920, 1930, 1940, 1950, 1960, 1970, 1980,
+                    1990, 2000,
+                ],
+                &[1900, 1950, 2000],
+            ),
+        ];
+        for (first, last, full, narrow) in cases {
+            let plan = Plan::new(&yearly(first, last), &ChartOptions::default())
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(years_of(&plan.x_axis), full, "{first}–{last}");
+            let thinned = plan.year_axis_at_most(4);
+            assert_eq!(years_of(&thinned), narrow, "{first}–{last} at 4 labels");
+            assert_eq!(thinned.range, plan.x_axis.range);
+            for max in 1..=MAX_YEAR_TICKS {
+                let axis = plan.year_axis_at_most(max);
+                assert!(
+                    !axis.ticks.is_empty() && axis.ticks.len() <= max,
+                    "{first}–{last} at {max}: {:?}",
+                    axis.ticks
+                );
+            }
+            assert_eq!(plan.year_axis_at_most(100).ticks, plan.x_axis.ticks);
+        }
+    }
+
+    #[test]
+    fn value_ticks_and_labels_follow_the_value_format() {
+        use crate::corpus::model::ValueFormat;
+        let mut series = yearly(2000, 2004);
+        series.value_format = ValueFormat {
+            kind: ValueKind::Percent,
+            decimals: Some(1),
+            ..ValueFormat::default()
         };
         let plan = Plan::new(&series, &ChartOptions::default()).unwrap_or_else(|e| panic!("{e}"));
-        assert!(plan.x_axis.ticks.len() < MAX_YEAR_TICKS);
-        let few = plan.year_ticks_at_most(4);
-        assert!(!few.is_empty() && few.len() <= 4, "{few:?}");
-        assert_eq!(few.first().map(|t| t.label.as_str()), Some("1950"));
-        assert_eq!(plan.year_ticks_at_most(100).len(), plan.x_axis.ticks.len());
+        assert!(
+            plan.y_axis.ticks.iter().all(|t| t.label.ends_with('%')),
+            "{:?}",
+            plan.y_axis.ticks
+        );
+        assert_eq!(
+            plan.points.first().and_then(|p| p.label.as_deref()),
+            Some("10.0%")
+        );
+        assert_eq!(plan.y_axis.label, "Percent");
+        let index = Plan::new(
+            &series,
+            &ChartOptions {
+                value_mode: ValueMode::IndexFirstYear,
+                ..ChartOptions::default()
+            },
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert!(index.y_axis.ticks.iter().all(|t| !t.label.ends_with('%')));
+        series.value_format = ValueFormat {
+            kind: ValueKind::Currency,
+            currency: "US$".to_owned(),
+            ..ValueFormat::default()
+        };
+        let plan = Plan::new(&series, &ChartOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            plan.y_axis
+                .ticks
+                .iter()
+                .all(|t| t.label.starts_with("US$ "))
+        );
+        assert_eq!(
+            plan.points.first().and_then(|p| p.label.as_deref()),
+            Some("US$ 10")
+        );
+    }
+
+    #[test]
+    fn the_note_says_when_the_figure_image_is_missing() {
+        let mut series = yearly(2000, 2001);
+        series.figure = Some("fig1".to_owned());
+        let figure = |label: &str, image: Option<&str>| Figure {
+            id: "fig1".to_owned(),
+            label: label.to_owned(),
+            image: image.map(str::to_owned),
+            ..Figure::default()
+        };
+        let plan = Plan::new(&series, &ChartOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(plan.note, "Values as the paper's text states them.");
+        let missing = plan
+            .clone()
+            .with_figures(&series, &[figure("Figure 2", None)]);
+        assert_eq!(
+            missing.note,
+            "Values as the paper's text states them. Figure 2's image is not in the text."
+        );
+        let unlabelled = plan.clone().with_figures(&series, &[figure("", None)]);
+        assert!(
+            unlabelled
+                .note
+                .ends_with(" The figure's image is not in the text.")
+        );
+        let present = plan.with_figures(&series, &[figure("Figure 2", Some("fig2.png"))]);
+        assert_eq!(present.note, "Values as the paper's text states them.");
     }
 
     #[test]

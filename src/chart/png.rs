@@ -18,9 +18,9 @@ use super::svg::series_svg;
 use crate::corpus::model::Series;
 
 /// The smallest PNG scale factor.
-const MIN_SCALE: f32 = 0.25;
+pub(super) const MIN_SCALE: f32 = 0.25;
 /// The largest PNG scale factor.
-const MAX_SCALE: f32 = 4.0;
+pub(super) const MAX_SCALE: f32 = 4.0;
 
 /// Which fonts rasterising may use.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

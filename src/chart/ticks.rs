@@ -114,28 +114,44 @@ pub(crate) fn log_axis(min: f64, max: f64) -> ValueTicks {
     }
 }
 
-/// Whole years from `first` to `last`, thinned by a step of 1, 2 or 5 × 10ⁿ years to fewer
-/// than `max_labels` labels.
+/// The year steps a year axis may take, smallest first: 1, 2, 5, then 10, 20, 25, 50 and
+/// each of those times 10, 100, … (25 only from 10 years up: a tick is a whole year).
+fn year_steps() -> impl Iterator<Item = i64> {
+    let small = [1, 2, 5].into_iter();
+    let large = (1..=17_u32).flat_map(|power| {
+        let magnitude = 10_i64.pow(power);
+        [10, 20, 25, 50]
+            .into_iter()
+            .map(move |m| m * magnitude / 10)
+    });
+    small.chain(large)
+}
+
+/// How many multiples of `step` lie in `first..=last`.
+fn multiples_between(first: i64, last: i64, step: i64) -> i64 {
+    last.div_euclid(step) - (first - 1).div_euclid(step)
+}
+
+/// Whole years from `first` to `last` at a readable step (1, 2, 5, 10, 20, 25, 50, 100, …
+/// years, each tick a multiple of the step), the smallest step that gives at most
+/// `max_labels` labels; never none when the span holds a year.
 pub(crate) fn year_ticks(first: i32, last: i32, max_labels: usize) -> Vec<i32> {
-    let (first, last) = (i64::from(first), i64::from(last));
-    let max_labels = i64::try_from(max_labels).unwrap_or(i64::MAX).max(2);
-    let span = last - first;
-    let mut step = 1_i64;
-    let mut multipliers = [2, 5, 10].iter().cycle();
-    let mut magnitude = 1_i64;
-    while span / step >= max_labels {
-        let Some(&m) = multipliers.next() else { break };
-        if m == 10 {
-            magnitude *= 10;
-            step = magnitude;
-        } else {
-            step = magnitude * m;
+    let (first, last) = (i64::from(first.min(last)), i64::from(first.max(last)));
+    let max_labels = i64::try_from(max_labels).unwrap_or(i64::MAX).max(1);
+    let mut chosen = 1;
+    for step in year_steps() {
+        if multiples_between(first, last, step) == 0 {
+            break;
+        }
+        chosen = step;
+        if multiples_between(first, last, step) <= max_labels {
+            break;
         }
     }
-    let start = first.div_euclid(step) * step;
-    let start = if start < first { start + step } else { start };
+    let start = first.div_euclid(chosen) * chosen;
+    let start = if start < first { start + chosen } else { start };
     (0..)
-        .map(|k| start + k * step)
+        .map(|k| start + k * chosen)
         .take_while(|year| *year <= last)
         .take(200)
         .filter_map(|year| i32::try_from(year).ok())
@@ -184,9 +200,60 @@ mod tests {
     fn years_are_whole_and_thinned() {
         assert_eq!(year_ticks(2020, 2023, 10), vec![2020, 2021, 2022, 2023]);
         let many = year_ticks(1900, 2020, 10);
-        assert!(many.len() <= 13, "{many:?}");
+        assert!(many.len() <= 10, "{many:?}");
         assert_eq!(many.first(), Some(&1900));
         let huge = year_ticks(i32::MIN, i32::MAX, 10);
         assert!(!huge.is_empty() && huge.len() <= 10, "{huge:?}");
+    }
+
+    /// The step between the ticks (0 for fewer than two).
+    fn step(ticks: &[i32]) -> i32 {
+        match ticks {
+            [a, b, ..] => b - a,
+            _ => 0,
+        }
+    }
+
+    #[test]
+    fn every_span_gets_year_labels_at_a_readable_step() {
+        // Two years: both labelled, even with room for one only one.
+        assert_eq!(year_ticks(2008, 2009, 17), vec![2008, 2009]);
+        assert_eq!(year_ticks(2008, 2009, 1).len(), 1);
+        // Five years.
+        assert_eq!(
+            year_ticks(2015, 2019, 17),
+            vec![2015, 2016, 2017, 2018, 2019]
+        );
+        assert_eq!(year_ticks(2015, 2019, 3), vec![2016, 2018]);
+        // Twenty years, 1990–2009: every year, every 2nd, every 5th, as room shrinks.
+        assert_eq!(year_ticks(1990, 2009, 20).len(), 20);
+        assert_eq!(step(&year_ticks(1990, 2009, 17)), 2);
+        assert_eq!(year_ticks(1990, 2009, 5), vec![1990, 1995, 2000, 2005]);
+        assert_eq!(year_ticks(1990, 2009, 2), vec![1990, 2000]);
+        // Sixty years.
+        assert_eq!(step(&year_ticks(1950, 2009, 17)), 5);
+        assert_eq!(
+            year_ticks(1950, 2009, 6),
+            vec![1950, 1960, 1970, 1980, 1990, 2000]
+        );
+        // A hundred and fifty years: 10, 20, 25 or 50 years apart.
+        assert_eq!(step(&year_ticks(1860, 2009, 17)), 10);
+        assert_eq!(step(&year_ticks(1860, 2009, 8)), 20);
+        assert_eq!(step(&year_ticks(1860, 2009, 6)), 25);
+        assert_eq!(
+            year_ticks(1860, 2009, 6),
+            vec![1875, 1900, 1925, 1950, 1975, 2000]
+        );
+        assert_eq!(step(&year_ticks(1860, 2009, 3)), 50);
+        // Never more than asked, never none.
+        for (first, last) in [(2008, 2009), (1990, 2009), (1950, 2009), (1860, 2009)] {
+            for max in 1..=20 {
+                let ticks = year_ticks(first, last, max);
+                assert!(
+                    !ticks.is_empty() && ticks.len() <= max,
+                    "{first}–{last}, {max}: {ticks:?}"
+                );
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! The numbers a chart draws: values per mode, year-on-year change, and how they are written.
 
 use super::options::{AxisScale, ValueMode};
+use crate::corpus::display::point_value_text;
 use crate::corpus::model::{PointStatus, Series, SeriesPoint, ValueKind};
 pub use crate::corpus::number::format_number;
 
@@ -114,19 +115,51 @@ pub fn format_point_value(value: Option<f64>, status: PointStatus, mode: ValueMo
     }
 }
 
+/// A value of `series` the way the chart labels it in `mode`: in the absolute mode with the
+/// series' decimals, a `%` for percentages and the currency before money (`"27.9"`,
+/// `"≈ 39.5%"`, `"US$ 1,200"`); in the other modes as [`format_point_value`] writes it.
+#[must_use]
+pub fn point_label(
+    series: &Series,
+    value: Option<f64>,
+    status: PointStatus,
+    mode: ValueMode,
+) -> String {
+    let format = &series.value_format;
+    let (Some(number), ValueMode::Absolute) = (value, mode) else {
+        return format_point_value(value, status, mode);
+    };
+    let mut text = match format.decimals {
+        Some(decimals) => format_number(number, usize::from(decimals)),
+        None => format_point_value(Some(number), PointStatus::Stated, mode),
+    };
+    match format.kind {
+        ValueKind::Percent => text.push('%'),
+        ValueKind::Currency if !format.currency.trim().is_empty() => {
+            text = format!("{} {text}", format.currency.trim());
+        }
+        ValueKind::Count
+        | ValueKind::Rate
+        | ValueKind::Index
+        | ValueKind::Currency
+        | ValueKind::Measure => {}
+    }
+    if status == PointStatus::Approximate {
+        format!("≈ {text}")
+    } else {
+        text
+    }
+}
+
 /// The value axis label: `"Number of victims"`, `"Index, 2020 = 100 (≈ 49,000 victims)"`,
 /// `"% change from 2020 (≈ 49,000 victims)"`, with `", log scale"` added for a log axis.
 #[must_use]
 pub fn axis_label(series: &Series, mode: ValueMode, scale: AxisScale) -> String {
-    let unit = series.unit.trim();
     let base = base_point(series).map(|(point, value)| {
-        let value = format_point_value(Some(value), point.status, ValueMode::Absolute);
-        let described = if unit.is_empty() {
-            value
-        } else {
-            format!("{value} {unit}")
-        };
-        (point.year, described)
+        (
+            point.year,
+            point_value_text(Some(value), point.status, series),
+        )
     });
     let mut label = match (mode, base) {
         (ValueMode::Absolute, _) | (_, None) => absolute_axis_label(series),
@@ -144,23 +177,35 @@ pub fn axis_label(series: &Series, mode: ValueMode, scale: AxisScale) -> String 
 }
 
 /// The value axis label for values as given: the series' own `axis_label`, else
-/// `"Number of victims"` for a count and the unit itself, capitalised, for anything else
-/// (`"Neonatal deaths per 1,000 live births"`).
+/// `"Number of victims"` for a count, `"Percent"` for percentages without other words, and the
+/// unit itself, capitalised, for anything else (`"Neonatal deaths per 1,000 live births"`); a
+/// rate whose unit does not say per how many gets `per` added (`"Deaths per 1,000"`).
 #[must_use]
 pub fn absolute_axis_label(series: &Series) -> String {
     let unit = series.unit.trim();
     if !series.axis_label.trim().is_empty() {
         return series.axis_label.trim().to_owned();
     }
-    match (series.value_format.kind, unit) {
+    let format = &series.value_format;
+    match (format.kind, unit) {
+        (ValueKind::Percent, "" | "%" | "percent" | "per cent") => "Percent".to_owned(),
+        (ValueKind::Currency, "") if !format.currency.trim().is_empty() => {
+            format!("Amount ({})", format.currency.trim())
+        }
         (_, "") => "Value".to_owned(),
         (ValueKind::Count, unit) => format!("Number of {unit}"),
-        (_, unit) => {
+        (kind, unit) => {
             let mut chars = unit.chars();
-            chars
+            let mut label: String = chars
                 .next()
                 .map(|first| first.to_uppercase().chain(chars).collect())
-                .unwrap_or_default()
+                .unwrap_or_default();
+            if let (ValueKind::Rate, Some(per)) = (kind, format.per)
+                && !unit.split_whitespace().any(|word| word == "per")
+            {
+                label = format!("{label} per {}", format_number(f64::from(per), 0));
+            }
+            label
         }
     }
 }
@@ -290,6 +335,81 @@ mod tests {
         assert_eq!(
             format_point_value(None, NotStated, ValueMode::Absolute),
             "not stated in the text"
+        );
+    }
+
+    fn formatted(kind: ValueKind, unit: &str, decimals: Option<u8>) -> Series {
+        Series {
+            unit: unit.to_owned(),
+            value_format: crate::corpus::model::ValueFormat {
+                kind,
+                per: Some(1000),
+                currency: "US$".to_owned(),
+                decimals,
+            },
+            ..victims()
+        }
+    }
+
+    #[test]
+    fn point_labels_follow_the_value_format() {
+        use PointStatus::{Approximate, Stated};
+        let rate = formatted(ValueKind::Rate, "deaths per 1,000 live births", Some(1));
+        assert_eq!(
+            point_label(&rate, Some(28.0), Stated, ValueMode::Absolute),
+            "28.0"
+        );
+        let percent = formatted(ValueKind::Percent, "%", None);
+        assert_eq!(
+            point_label(&percent, Some(39.5), Approximate, ValueMode::Absolute),
+            "≈ 39.5%"
+        );
+        let money = formatted(ValueKind::Currency, "", Some(0));
+        assert_eq!(
+            point_label(&money, Some(1200.4), Stated, ValueMode::Absolute),
+            "US$ 1,200"
+        );
+        // The relative modes write their own numbers, whatever the series' kind.
+        assert_eq!(
+            point_label(&percent, Some(-14.29), Stated, ValueMode::PercentChange),
+            "-14.3%"
+        );
+        assert_eq!(
+            point_label(&money, Some(85.714), Stated, ValueMode::IndexFirstYear),
+            "85.7"
+        );
+    }
+
+    #[test]
+    fn a_rate_or_a_percentage_is_never_a_number_of() {
+        let rate = formatted(
+            ValueKind::Rate,
+            "neonatal deaths per 1,000 live births",
+            None,
+        );
+        assert_eq!(
+            absolute_axis_label(&rate),
+            "Neonatal deaths per 1,000 live births"
+        );
+        assert_eq!(
+            absolute_axis_label(&formatted(ValueKind::Rate, "deaths", None)),
+            "Deaths per 1,000"
+        );
+        assert_eq!(
+            absolute_axis_label(&formatted(ValueKind::Percent, "%", None)),
+            "Percent"
+        );
+        assert_eq!(
+            absolute_axis_label(&formatted(ValueKind::Percent, "% of patients", None)),
+            "% of patients"
+        );
+        assert_eq!(
+            absolute_axis_label(&formatted(ValueKind::Currency, "", None)),
+            "Amount (US$)"
+        );
+        assert_eq!(
+            axis_label(&rate, ValueMode::IndexFirstYear, AxisScale::Linear),
+            "Index, 2020 = 100 (≈ 49,000 neonatal deaths per 1,000 live births)"
         );
     }
 

@@ -7,9 +7,9 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use paperlens::chart::{
-    AxisScale, ChartError, ChartOptions, DEFAULT_SIZE, FontChoice, Plan, ValueMode,
-    parse_series_csv, plan_svg, series_csv, series_png, series_png_with_fonts, series_svg,
-    two_lines,
+    AxisScale, ChartError, ChartOptions, DEFAULT_SIZE, FontChoice, GroupPlan, Plan, ValueMode,
+    chart_groups, group_svg, parse_series_csv, plan_svg, series_csv, series_png,
+    series_png_with_fonts, series_svg, two_lines,
 };
 use paperlens::corpus::Corpus;
 use paperlens::corpus::model::{PointStatus, Series};
@@ -491,4 +491,56 @@ fn csv_round_trips_and_leaves_the_not_stated_value_empty() {
     assert_eq!(row_2022.status, PointStatus::NotStated);
     assert_eq!(rows[0].value, Some(49_000.0));
     assert_eq!(rows[0].status, PointStatus::Approximate);
+}
+
+/// Two made-up series drawn on one chart: both named in the legend, each in its own colour.
+#[test]
+fn a_chart_of_two_series_names_both_in_its_legend() {
+    let made_up = |id: &str, title: &str, values: [f64; 3]| Series {
+        id: id.to_owned(),
+        title: title.to_owned(),
+        unit: "widgets per 1,000 people".to_owned(),
+        chart: "Widget rates".to_owned(),
+        source: "Fixture data".to_owned(),
+        points: (2001..)
+            .zip(values)
+            .map(|(year, value)| paperlens::corpus::model::SeriesPoint {
+                year,
+                value: Some(value),
+                status: PointStatus::Stated,
+                ..Default::default()
+            })
+            .collect(),
+        ..Series::default()
+    };
+    let all = [
+        made_up("north", "Northfield", [11.5, 12.5, 13.5]),
+        made_up("south", "Southbury", [21.0, 22.0, 23.0]),
+    ];
+    let groups = chart_groups(&all);
+    assert_eq!(groups.len(), 1);
+    let group = &groups[0];
+    for options in all_options() {
+        let planned = GroupPlan::new(group, &all, &options).unwrap();
+        let svg = inspect(&group_svg(&planned, DEFAULT_SIZE).unwrap());
+        for text in ["Widget rates", "Northfield", "Southbury", "2001", "2003"] {
+            assert!(
+                svg.texts.iter().any(|t| t == text),
+                "{options:?}: {text:?} not in {:?}",
+                svg.texts
+            );
+        }
+    }
+    let svg = group_svg(
+        &GroupPlan::new(group, &all, &ChartOptions::default()).unwrap(),
+        DEFAULT_SIZE,
+    )
+    .unwrap();
+    let fills: HashSet<String> = inspect(&svg)
+        .circles
+        .into_iter()
+        .map(|(_, _, fill)| fill)
+        .filter(|fill| fill != "none" && fill != "#FFFFFF")
+        .collect();
+    assert!(fills.len() >= 2, "one colour per series: {fills:?}");
 }

@@ -64,8 +64,11 @@ fn shown_plan(harness: &Harness<'_, Explorer>) -> Plan {
         .views()
         .get::<TrendsView>()
         .expect("the Trends view");
-    let series = &harness.state().corpus().file.series[trends.series];
-    Plan::new(series, &trends.options).expect("the shown series has a plan")
+    let corpus = harness.state().corpus();
+    let series = &corpus.file.series[trends.series];
+    Plan::new(series, &trends.options)
+        .expect("the shown series has a plan")
+        .with_figures(series, &corpus.file.figures)
 }
 
 #[test]

@@ -174,6 +174,11 @@ impl Explorer {
             );
             size
         });
+        // A series drawn with others on one chart is exported as that chart (SVG).
+        let group = chart::chart_groups(&self.corpus.file.series)
+            .into_iter()
+            .find(|g| g.members.contains(&series))
+            .filter(|g| g.members.len() > 1);
         let written = match export {
             ChartExport::ScreenPng => {
                 let Some(rect) = chart_rect else {
@@ -185,14 +190,23 @@ impl Explorer {
                 ctx.request_repaint();
                 return;
             }
-            ChartExport::Png2x => chart::series_png(record, &options, size, 2.0)
-                .map_err(|e| e.to_string())
-                .and_then(|bytes| std::fs::write(&path, bytes).map_err(|e| e.to_string())),
-            ChartExport::Svg => chart::series_svg(record, &options, size)
-                .map_err(|e| e.to_string())
+            ChartExport::Svg if group.is_some() => group
+                .map_or(Err(String::new()), |group| {
+                    chart::GroupPlan::new(&group, &self.corpus.file.series, &options)
+                        .and_then(|planned| chart::group_svg(&planned, size))
+                        .map_err(|e| e.to_string())
+                })
                 .and_then(|svg| std::fs::write(&path, svg).map_err(|e| e.to_string())),
-            ChartExport::Csv => {
-                std::fs::write(&path, chart::series_csv(record)).map_err(|e| e.to_string())
+            ChartExport::Png2x | ChartExport::Svg | ChartExport::Csv => {
+                let format = match export {
+                    ChartExport::Png2x => chart::ExportFormat::Png,
+                    ChartExport::Svg => chart::ExportFormat::Svg,
+                    _ => chart::ExportFormat::Csv,
+                };
+                let figures = &self.corpus.file.figures;
+                chart::export_series(record, figures, format, &options, size, 2.0)
+                    .map_err(|e| e.to_string())
+                    .and_then(|bytes| std::fs::write(&path, bytes).map_err(|e| e.to_string()))
             }
         };
         self.notices.push(match written {

@@ -159,6 +159,15 @@ fn draw_mark(
             }
             Ok(x + dash * 4.4)
         }
+        LegendMark::Series(index) => {
+            let length = layout.px(22.0);
+            area.draw(&PathElement::new(
+                vec![(px(x), y), (px(x + length), y)],
+                rgb(colours.series_colour(index)).stroke_width(layout.stroke(4.0)),
+            ))
+            .map_err(draw_error)?;
+            Ok(x + length)
+        }
         LegendMark::Shaded => {
             let half = layout.px(6.0);
             area.draw(&Rectangle::new(
@@ -181,6 +190,7 @@ fn place_legend(entries: &[LegendEntry], width: f64, scale: f64) -> Vec<Placed> 
     let mark_width = |mark: LegendMark| match mark {
         LegendMark::Filled | LegendMark::Hollow | LegendMark::Shaded => 12.0 * scale,
         LegendMark::Dashed => 31.0 * scale,
+        LegendMark::Series(_) => 22.0 * scale,
     };
     let (mut x, mut row) = (left, 0);
     entries

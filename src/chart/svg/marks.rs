@@ -13,6 +13,7 @@ use super::{Chart, Layout, PALETTE, count, draw_error, font, px, rgb, text_width
 use crate::chart::error::ChartError;
 use crate::chart::plan::{Plan, two_lines};
 use crate::corpus::model::PointStatus;
+use crate::palette::Rgba;
 
 /// Draws one element on the plot, in plot coordinates.
 fn draw_on<'b, E>(chart: &Chart<'_, 'b>, element: &E) -> Result<(), ChartError>
@@ -130,8 +131,13 @@ pub(super) fn gaps(chart: &Chart<'_, '_>, plan: &Plan, layout: &Layout) -> Resul
 }
 
 /// The plan's segments: solid between neighbouring known values, dashed across gaps.
-pub(super) fn lines(chart: &Chart<'_, '_>, plan: &Plan, layout: &Layout) -> Result<(), ChartError> {
-    let series = rgb(PALETTE.colours().series);
+pub(super) fn lines(
+    chart: &Chart<'_, '_>,
+    plan: &Plan,
+    layout: &Layout,
+    colour: Rgba,
+) -> Result<(), ChartError> {
+    let series = rgb(colour);
     let solid = series.stroke_width(layout.stroke(3.0));
     let dashed = series.mix(0.6).stroke_width(layout.stroke(2.5));
     for segment in &plan.segments {
@@ -151,15 +157,24 @@ pub(super) fn lines(chart: &Chart<'_, '_>, plan: &Plan, layout: &Layout) -> Resu
     Ok(())
 }
 
-/// A bar per known value: solid for stated, light with an outline for approximate.
-pub(super) fn bars(chart: &Chart<'_, '_>, plan: &Plan, layout: &Layout) -> Result<(), ChartError> {
-    let series = rgb(PALETTE.colours().series);
+/// A bar per known value: solid for stated, light with an outline for approximate. The bars
+/// of series `slot.0` of `slot.1` on one chart stand side by side in each year.
+pub(super) fn bars(
+    chart: &Chart<'_, '_>,
+    plan: &Plan,
+    layout: &Layout,
+    colour: Rgba,
+    slot: (usize, usize),
+) -> Result<(), ChartError> {
+    let series = rgb(colour);
+    let width = 0.4 / count(slot.1.max(1));
+    let left = -0.2 + width * count(slot.0);
     let light = series.mix(0.3);
     let outline = series.stroke_width(layout.stroke(2.0));
     for point in &plan.points {
         let Some(y) = point.y else { continue };
         let x = f64::from(point.year);
-        let corners = [(x - 0.2, plan.bar_base), (x + 0.2, y)];
+        let corners = [(x + left, plan.bar_base), (x + left + width, y)];
         let fill = if point.status == PointStatus::Approximate {
             light.filled()
         } else {
@@ -177,9 +192,10 @@ pub(super) fn markers(
     chart: &Chart<'_, '_>,
     plan: &Plan,
     layout: &Layout,
+    colour: Rgba,
 ) -> Result<(), ChartError> {
     let colours = PALETTE.colours();
-    let series = rgb(colours.series);
+    let series = rgb(colour);
     let background = rgb(colours.background);
     let radius = px(layout.px(6.5).max(2.0).round());
     let ring = series.stroke_width(layout.stroke(2.5));

@@ -14,8 +14,9 @@ use plotters::prelude::*;
 
 use self::footer::Footer;
 use super::error::ChartError;
+use super::group::GroupPlan;
 use super::options::ChartOptions;
-use super::plan::Plan;
+use super::plan::{Axis, Plan};
 use crate::corpus::model::Series;
 use crate::palette::{Palette, Rgba};
 
@@ -63,7 +64,34 @@ pub fn series_svg(
 /// [`ChartError::InvalidSize`] when a side is outside [`MIN_SIDE`]..=[`MAX_SIDE`];
 /// [`ChartError::Draw`] if plotters fails.
 pub fn plan_svg(plan: &Plan, size: (u32, u32)) -> Result<String, ChartError> {
+    render(plan, &[(plan, PALETTE.colours().series)], size)
+}
+
+/// A chart of several series on one axis as an SVG document of `size` (width, height)
+/// pixels: each member's marks in its own colour, and a legend naming each series in its
+/// colour before the marks' legend.
+///
+/// # Errors
+/// As [`plan_svg`]; [`ChartError::NoPoints`] for a group with no member to draw.
+pub fn group_svg(group: &GroupPlan, size: (u32, u32)) -> Result<String, ChartError> {
+    let frame = group.frame().ok_or_else(|| ChartError::NoPoints {
+        series: group.title.clone(),
+    })?;
+    let colours = PALETTE.colours();
+    let lines: Vec<(&Plan, Rgba)> = group
+        .members
+        .iter()
+        .enumerate()
+        .map(|(index, (_, plan))| (plan, colours.series_colour(index)))
+        .collect();
+    render(&frame, &lines, size)
+}
+
+/// The chart with `frame`'s title, axes, annotations, legend and footer, and the marks of
+/// each of `lines` in its colour.
+fn render(frame: &Plan, lines: &[(&Plan, Rgba)], size: (u32, u32)) -> Result<String, ChartError> {
     check_size(size)?;
+    let plan = frame;
     let layout = Layout::new(plan, size);
     let mut svg = String::new();
     {
@@ -71,7 +99,7 @@ pub fn plan_svg(plan: &Plan, size: (u32, u32)) -> Result<String, ChartError> {
         root.fill(&rgb(PALETTE.colours().background))
             .map_err(draw_error)?;
         let (upper, lower) = root.split_vertically(px(f64::from(size.1)) - layout.footer_height());
-        draw_chart(&upper, plan, &layout)?;
+        draw_chart(&upper, plan, lines, &layout)?;
         layout.footer.draw(&lower, &layout)?;
         root.present().map_err(draw_error)?;
     }
@@ -161,8 +189,8 @@ struct Layout {
     width: f64,
     /// Pixels per "unit" of the default 1200×700 layout.
     scale: f64,
-    /// The year ticks shown: all the plan's, or every n-th when the chart is narrow.
-    x_ticks: Vec<f64>,
+    /// The year axis as drawn: the plan's, or fewer years apart when the chart is narrow.
+    x_axis: Axis,
     footer: Footer,
 }
 
@@ -174,15 +202,11 @@ impl Layout {
         // Clamped to 2..=1e6 and whole, so the cast neither truncates nor loses a sign.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let max_labels = max_labels as usize;
-        let x_ticks = plan
-            .year_ticks_at_most(max_labels)
-            .into_iter()
-            .map(|tick| tick.position)
-            .collect();
+        let x_axis = plan.year_axis_at_most(max_labels);
         Self {
             width,
             scale,
-            x_ticks,
+            x_axis,
             footer: Footer::new(plan, width, height, scale),
         }
     }
@@ -216,6 +240,7 @@ impl Layout {
 fn draw_chart(
     area: &DrawingArea<SVGBackend<'_>, Shift>,
     plan: &Plan,
+    lines: &[(&Plan, Rgba)],
     layout: &Layout,
 ) -> Result<(), ChartError> {
     let colours = PALETTE.colours();
@@ -249,7 +274,12 @@ fn draw_chart(
         .build_cartesian_2d(
             TickAxis {
                 range: plan.x_axis.range,
-                ticks: layout.x_ticks.clone(),
+                ticks: layout
+                    .x_axis
+                    .ticks
+                    .iter()
+                    .map(|tick| tick.position)
+                    .collect(),
             },
             TickAxis {
                 range: plan.y_axis.range,
@@ -257,7 +287,13 @@ fn draw_chart(
             },
         )
         .map_err(draw_error)?;
-    let year_label = |x: &f64| plan.x_axis.tick_label_at(*x).unwrap_or_default().to_owned();
+    let year_label = |x: &f64| {
+        layout
+            .x_axis
+            .tick_label_at(*x)
+            .unwrap_or_default()
+            .to_owned()
+    };
     let value_label = |y: &f64| plan.y_axis.tick_label_at(*y).unwrap_or_default().to_owned();
     chart
         .configure_mesh()
@@ -274,13 +310,20 @@ fn draw_chart(
         .map_err(draw_error)?;
 
     marks::annotations(&chart, plan, layout)?;
-    marks::gaps(&chart, plan, layout)?;
-    if plan.options.bars {
-        marks::bars(&chart, plan, layout)?;
-    } else {
-        marks::lines(&chart, plan, layout)?;
+    for (line, _) in lines {
+        marks::gaps(&chart, line, layout)?;
     }
-    marks::markers(&chart, plan, layout)
+    for (slot, (line, colour)) in lines.iter().enumerate() {
+        if plan.options.bars {
+            marks::bars(&chart, line, layout, *colour, (slot, lines.len()))?;
+        } else {
+            marks::lines(&chart, line, layout, *colour)?;
+        }
+    }
+    for (line, colour) in lines {
+        marks::markers(&chart, line, layout, *colour)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
