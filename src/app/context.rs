@@ -130,6 +130,9 @@ pub enum Command {
     },
     /// Enter or leave presentation mode.
     TogglePresentation,
+    /// Add a series to the open corpus (made from a table's row or column) and show it in the
+    /// Trends view.
+    AddSeries(Box<crate::corpus::model::Series>),
     /// Change the citation style.
     SetCitationStyle(CitationStyle),
     /// Change how the Reader shows in-text citations.

@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 
 use eframe::egui::{self, Color32, RichText, Sense, Ui};
 
-use super::context::{ClickAction, ViewCtx};
+use super::context::{ClickAction, Command, ViewCtx};
 use super::views::View;
 use super::virtual_list::{HeightCache, content_key, virtual_list_ui};
+use crate::corpus::chart_table::{column_series, row_series};
 use crate::corpus::display::{column_headers, row_title};
 use crate::corpus::model::{ColumnKind, Table};
 use crate::corpus::table_series::cell_number;
@@ -428,7 +429,29 @@ impl TableView {
                 self.region_filter = None;
                 self.filters.clear();
             }
+            chart_selected_row_ui(ctx, ui, self.table, table);
         });
+    }
+}
+
+/// "Chart this row", when the selected row is one of this table's that can be charted.
+fn chart_selected_row_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, table_position: usize, table: &Table) {
+    let Some(Item::TableRow(selected)) = ctx.selection.selected else {
+        return;
+    };
+    let first = ctx.corpus.file.first_row_of(table_position);
+    let Some(series) = selected
+        .checked_sub(first)
+        .and_then(|row| row_series(table, row))
+    else {
+        return;
+    };
+    if ui
+        .button("Chart this row")
+        .on_hover_text(format!("Chart “{}” in the Trends view", series.title))
+        .clicked()
+    {
+        ctx.send(Command::AddSeries(Box::new(series)));
     }
 }
 
@@ -510,6 +533,13 @@ fn header_rows_ui(
                 .frame(false)
                 .wrap_mode(egui::TextWrapMode::Wrap);
             let response = ui.add(button).on_hover_text(format!("Sort by {header}"));
+            if let Some(series) = column_series(table, position) {
+                response.context_menu(|ui| {
+                    if ui.button("Chart this column").clicked() {
+                        ctx.send(Command::AddSeries(Box::new(series)));
+                    }
+                });
+            }
             if response.clicked() {
                 *sort = match *sort {
                     Some((c, false)) if c == position => Some((position, true)),
@@ -610,6 +640,20 @@ pub fn row_ui(
         )
         .on_hover_cursor(egui::CursorIcon::PointingHand);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &title));
+    if let Some((table, row_in_table, _)) = record
+        && let Some(series) = ctx
+            .corpus
+            .file
+            .tables
+            .get(table)
+            .and_then(|table| row_series(table, row_in_table))
+    {
+        response.context_menu(|ui| {
+            if ui.button("Chart this row").clicked() {
+                ctx.send(Command::AddSeries(Box::new(series)));
+            }
+        });
+    }
     ctx.item_response(ui, response, item, ClickAction::Select)
 }
 

@@ -157,7 +157,7 @@ fn points_down_column(
 
 /// The year a column of values stands for: its header, when that is a year. (A column of kind
 /// `year` holds years in its cells, not values.)
-fn column_year(kind: ColumnKind, header: &str) -> Option<i32> {
+pub(crate) fn column_year(kind: ColumnKind, header: &str) -> Option<i32> {
     match kind {
         ColumnKind::Year => None,
         ColumnKind::Text | ColumnKind::Number | ColumnKind::Percent => parse_year(header),
@@ -165,7 +165,7 @@ fn column_year(kind: ColumnKind, header: &str) -> Option<i32> {
 }
 
 /// A year written alone: four digits, nothing else but spaces.
-fn parse_year(text: &str) -> Option<i32> {
+pub(crate) fn parse_year(text: &str) -> Option<i32> {
     let text = text.trim();
     if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) {
         text.parse().ok()

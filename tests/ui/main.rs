@@ -8,6 +8,7 @@
 mod common;
 
 mod app_ui;
+mod chart_table_ui;
 mod citations_ui;
 mod explorer;
 mod formats_gui_open;

@@ -7,7 +7,10 @@ use super::Explorer;
 use crate::app::context::{Command, is_openable_url};
 use crate::app::presentation::{Presentation, slides, starting_slide};
 use crate::app::theme::{Palette, Theme};
+use crate::app::trends_view::TrendsView;
 use crate::corpus::Item;
+use crate::corpus::model::Series;
+use crate::corpus::search::SearchIndex;
 
 impl Explorer {
     /// Applies one command.
@@ -86,12 +89,41 @@ impl Explorer {
                 self.export_chart_dialog(ctx, series, export);
             }
             Command::TogglePresentation => self.toggle_presentation(ctx),
+            Command::AddSeries(series) => self.add_series(*series),
             Command::SetCitationStyle(style) => self.state.citation_style = style,
             Command::SetCitationDisplay(display) => self.state.citation_display = display,
             Command::ExportReferences { scope, format } => self.export_references(scope, format),
             Command::ExportTable => self.export_table(),
             Command::ExportCases => self.export_cases(),
             Command::ExportCorpus => self.export_corpus(),
+        }
+    }
+
+    /// Adds `series` to the open corpus, swapped in as a load does, and shows it in the Trends
+    /// view; says why when the corpus with it would not validate.
+    pub fn add_series(&mut self, series: Series) {
+        let title = series.title.clone();
+        match self.corpus.with_series(series) {
+            Ok((corpus, position)) => {
+                let search_index = SearchIndex::new(&corpus);
+                self.replace_corpus(corpus, search_index);
+                if let Some(trends) = self.views.get_mut::<TrendsView>() {
+                    trends.series = position;
+                }
+                TrendsView::ID.clone_into(&mut self.state.view);
+                self.notices.push(format!(
+                    "Charted “{title}”; it stays until the corpus is reloaded or another is opened."
+                ));
+            }
+            Err(diagnostics) => {
+                let reasons: Vec<String> = diagnostics
+                    .iter()
+                    .filter(|d| d.is_error())
+                    .map(|d| d.message.clone())
+                    .collect();
+                self.notices
+                    .push(format!("Could not chart “{title}”: {}", reasons.join("; ")));
+            }
         }
     }
 
