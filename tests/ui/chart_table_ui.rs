@@ -152,6 +152,13 @@ fn rows_charted_under_one_chart_name_are_one_chart_with_a_line_each() {
     harness.run_steps(3);
     let toggle = harness.get_by_role_and_label(Role::CheckBox, "Table 1: Southbury");
     assert_eq!(toggle.accesskit_node().toggled(), Some(Toggled::False));
+    // One presentation slide for the one chart.
+    let trends_slides =
+        paperlens::app::presentation::slides(harness.state().views(), harness.state().corpus())
+            .into_iter()
+            .filter(|slide| slide.view == TrendsView::ID)
+            .count();
+    assert_eq!(trends_slides, 1);
     let painted = painted_texts(&harness);
     for year in ["2001", "2002", "2003"] {
         assert!(
