@@ -11,7 +11,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use paperlens::app::explorer::{Explorer, StartOptions};
 use paperlens::app::state::StateStore;
 use paperlens::app::table_view::TableView;
-use paperlens::app::trends_view::TrendsView;
+use paperlens::app::trends_view::{ChartExport, TrendsView};
 use paperlens::chart::Plan;
 use paperlens::corpus::Corpus;
 use paperlens::corpus::model::{PointStatus, Series};
@@ -152,6 +152,21 @@ fn rows_charted_under_one_chart_name_are_one_chart_with_a_line_each() {
     harness.run_steps(3);
     let toggle = harness.get_by_role_and_label(Role::CheckBox, "Table 1: Southbury");
     assert_eq!(toggle.accesskit_node().toggled(), Some(Toggled::False));
+    // Exported, the chart holds both series, each named in its legend.
+    let dir = tempfile::tempdir().unwrap();
+    let (svg_path, png_path) = (dir.path().join("chart.svg"), dir.path().join("chart.png"));
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .export_chart(&ctx, 1, ChartExport::Svg, svg_path.clone());
+    harness
+        .state_mut()
+        .export_chart(&ctx, 1, ChartExport::Png2x, png_path.clone());
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    for text in ["Widget rates", "Table 1: Northfield", "Table 1: Southbury"] {
+        assert!(svg.contains(text), "{text} not in the exported SVG");
+    }
+    assert!(std::fs::read(&png_path).unwrap().starts_with(b"\x89PNG"));
     // One presentation slide for the one chart.
     let trends_slides =
         paperlens::app::presentation::slides(harness.state().views(), harness.state().corpus())

@@ -174,13 +174,26 @@ impl Explorer {
             );
             size
         });
-        // A series drawn with others on one chart is exported as that chart (SVG).
-        let group = chart::chart_groups(&self.corpus.file.series)
+        // A series drawn with others on one chart is exported as that chart (SVG, PNG 2×).
+        let all = &self.corpus.file.series;
+        let group_bytes = chart::chart_groups(all)
             .into_iter()
-            .find(|g| g.members.contains(&series))
-            .filter(|g| g.members.len() > 1);
-        let written = match export {
-            ChartExport::ScreenPng => {
+            .find(|g| g.members.contains(&series) && g.members.len() > 1)
+            .filter(|_| matches!(export, ChartExport::Svg | ChartExport::Png2x))
+            .map(|group| {
+                let svg = chart::GroupPlan::new(&group, all, &options)
+                    .and_then(|planned| chart::group_svg(&planned, size))?;
+                if export == ChartExport::Svg {
+                    Ok(svg.into_bytes())
+                } else {
+                    chart::svg_to_png(&svg, 2.0, chart::FontChoice::SystemAndEmbedded)
+                }
+            });
+        let written = match (export, group_bytes) {
+            (_, Some(bytes)) => bytes
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| std::fs::write(&path, bytes).map_err(|e| e.to_string())),
+            (ChartExport::ScreenPng, None) => {
                 let Some(rect) = chart_rect else {
                     self.notices
                         .push("Show the chart first, then export it as shown.".to_owned());
@@ -190,18 +203,11 @@ impl Explorer {
                 ctx.request_repaint();
                 return;
             }
-            ChartExport::Svg if group.is_some() => group
-                .map_or(Err(String::new()), |group| {
-                    chart::GroupPlan::new(&group, &self.corpus.file.series, &options)
-                        .and_then(|planned| chart::group_svg(&planned, size))
-                        .map_err(|e| e.to_string())
-                })
-                .and_then(|svg| std::fs::write(&path, svg).map_err(|e| e.to_string())),
-            ChartExport::Png2x | ChartExport::Svg | ChartExport::Csv => {
+            (ChartExport::Png2x | ChartExport::Svg | ChartExport::Csv, None) => {
                 let format = match export {
                     ChartExport::Png2x => chart::ExportFormat::Png,
                     ChartExport::Svg => chart::ExportFormat::Svg,
-                    _ => chart::ExportFormat::Csv,
+                    ChartExport::Csv | ChartExport::ScreenPng => chart::ExportFormat::Csv,
                 };
                 let figures = &self.corpus.file.figures;
                 chart::export_series(record, figures, format, &options, size, 2.0)
