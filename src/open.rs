@@ -6,12 +6,12 @@
 //! only references. The window and the command line open files through here; the model knows
 //! only its own format.
 
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
-use crate::corpus::Corpus;
-use crate::corpus::diagnostics::{Code, Diagnostic, PathSegment};
+use crate::corpus::diagnostics::{Code, Diagnostic, JsonPath, PathSegment};
 use crate::corpus::load::{self, LoadReport};
 use crate::corpus::text::without_byte_order_mark;
+use crate::corpus::{BUILTIN_NAME, Corpus};
 use crate::formats::ReferenceFormat;
 use crate::formats::import;
 
@@ -21,8 +21,87 @@ use crate::formats::import;
 pub fn open_path(path: &Path) -> LoadReport {
     let name = path.display().to_string();
     match load::read_limited(path) {
-        Ok(bytes) => open_bytes(&bytes, &name),
+        Ok(bytes) => {
+            let mut report = open_bytes(&bytes, &name);
+            check_figure_images(&mut report, path, &bytes);
+            report
+        }
         Err(diagnostic) => LoadReport::failed(&name, None, *diagnostic),
+    }
+}
+
+/// Where the image a figure names is looked for: `image` in the folder of the corpus file at
+/// `corpus_path`. `None` when `image` is not a plain relative path (it is absolute, or climbs
+/// out of that folder with `..`).
+#[must_use]
+pub fn image_beside(corpus_path: &Path, image: &str) -> Option<PathBuf> {
+    let image = Path::new(image.trim());
+    let plain = !image.as_os_str().is_empty()
+        && image
+            .components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    let folder = corpus_path.parent().unwrap_or_else(|| Path::new(""));
+    plain.then(|| folder.join(image))
+}
+
+/// The image file of a figure of the corpus named `source_name` (a path, as [`open_path`]
+/// names it): see [`image_beside`]. `None` for the built-in corpus, which has no folder.
+#[must_use]
+pub fn figure_image_path(source_name: &str, image: &str) -> Option<PathBuf> {
+    (source_name != BUILTIN_NAME)
+        .then(|| image_beside(Path::new(source_name), image))
+        .flatten()
+}
+
+/// Warns about each figure whose `image` is not a file beside the corpus at `corpus_path`
+/// (`bytes` is the corpus file as read, for the warnings' line and column).
+fn check_figure_images(report: &mut LoadReport, corpus_path: &Path, bytes: &[u8]) {
+    let Some(corpus) = &mut report.corpus else {
+        return;
+    };
+    let mut found = Vec::new();
+    for (position, figure) in corpus.file.figures.iter().enumerate() {
+        let Some(image) = figure.image.as_deref() else {
+            continue;
+        };
+        let at = JsonPath::root().key("figures").index(position).key("image");
+        let diagnostic = match image_beside(corpus_path, image) {
+            Some(path) if path.is_file() => continue,
+            Some(path) => Diagnostic::warning(
+                Code::ImageNotFound,
+                format!(
+                    "figure `{}` names the image `{image}`, but there is no file {}",
+                    figure.id,
+                    path.display()
+                ),
+                "put the PNG or JPEG file there, or correct `image` (a path relative to the \
+                 corpus file's folder); until then the figure is shown without its image",
+            ),
+            None => Diagnostic::warning(
+                Code::ImageNotFound,
+                format!(
+                    "figure `{}` names the image `{image}`, which is not inside the corpus \
+                     file's folder ({})",
+                    figure.id,
+                    corpus_path
+                        .parent()
+                        .map_or_else(String::new, |folder| folder.display().to_string())
+                ),
+                "write `image` as a path relative to the corpus file's folder, such as \
+                 `figures/figure1.png`, without `..`",
+            ),
+        };
+        found.push(diagnostic.at(at));
+    }
+    if found.is_empty() {
+        return;
+    }
+    let text = without_byte_order_mark(std::str::from_utf8(bytes).unwrap_or_default());
+    load::locate(text, &mut found);
+    corpus.warnings.extend(found.iter().cloned());
+    report.diagnostics.extend(found);
+    if report.source_text.is_none() {
+        report.source_text = Some(text.to_owned());
     }
 }
 
@@ -91,4 +170,26 @@ pub fn open_bibliography(text: &str, source_name: &str, format: ReferenceFormat)
         corpus.warnings.clone_from(&report.diagnostics);
     }
     report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_image_is_looked_for_only_inside_the_corpus_folder() {
+        let corpus = Path::new("papers/corpus.json");
+        assert_eq!(
+            image_beside(corpus, "figures/f1.png"),
+            Some(PathBuf::from("papers/figures/f1.png"))
+        );
+        assert_eq!(
+            image_beside(corpus, "./f1.png"),
+            Some(PathBuf::from("papers/./f1.png"))
+        );
+        assert_eq!(image_beside(corpus, "../secret.png"), None);
+        assert_eq!(image_beside(corpus, "/etc/passwd"), None);
+        assert_eq!(image_beside(corpus, "  "), None);
+        assert_eq!(figure_image_path(BUILTIN_NAME, "f1.png"), None);
+    }
 }

@@ -1,11 +1,12 @@
-//! The Navigator (left panel): tabs for the outline, references, cases, regions and entities.
+//! The Navigator (left panel): tabs for the outline, references, figures and tables, cases,
+//! regions and entities.
 
 use eframe::egui::{self, RichText, Ui};
 
 use super::context::{ClickAction, ViewCtx};
 use super::records::item_row_ui;
 use super::state::NavigatorTab;
-use crate::corpus::model::EntityKind;
+use crate::corpus::model::{EntityKind, SectionKind};
 use crate::corpus::search::reference_search_text;
 use crate::corpus::{Corpus, Item, ItemKind, cite, counted};
 
@@ -82,6 +83,7 @@ impl Navigator {
             }
             NavigatorTab::Regions => regions_ui(ctx, ui),
             NavigatorTab::Entities => self.entities_ui(ctx, ui),
+            NavigatorTab::Figures => figures_ui(ctx, ui),
         }
     }
 
@@ -214,7 +216,81 @@ fn tab_count(corpus: &Corpus, tab: NavigatorTab) -> usize {
         NavigatorTab::Cases => corpus.file.cases.len(),
         NavigatorTab::Regions => corpus.file.regions.len(),
         NavigatorTab::Entities => corpus.file.entities.len(),
+        NavigatorTab::Figures => figures_tab_rows(corpus)
+            .iter()
+            .filter(|row| matches!(row, FiguresRow::Item(_)))
+            .count(),
     }
+}
+
+/// A row of the Figures & tables tab.
+enum FiguresRow {
+    /// A kind's heading with its count.
+    Heading(&'static str, usize),
+    /// A table, figure, footnote or box.
+    Item(Item),
+}
+
+/// The rows of the Figures & tables tab: tables, figures, boxes and footnotes, each kind under
+/// its heading, in printed order.
+fn figures_tab_rows(corpus: &Corpus) -> Vec<FiguresRow> {
+    let file = &corpus.file;
+    let boxes: Vec<Item> = file
+        .sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.kind == SectionKind::Box)
+        .map(|(position, _)| Item::Section(position))
+        .collect();
+    let groups: [(&'static str, Vec<Item>); 4] = [
+        ("Tables", (0..file.tables.len()).map(Item::Table).collect()),
+        (
+            "Figures",
+            (0..file.figures.len()).map(Item::Figure).collect(),
+        ),
+        ("Boxes", boxes),
+        (
+            "Footnotes",
+            (0..file.footnotes.len()).map(Item::Footnote).collect(),
+        ),
+    ];
+    let mut rows = Vec::new();
+    for (heading, items) in groups {
+        if !items.is_empty() {
+            rows.push(FiguresRow::Heading(heading, items.len()));
+            rows.extend(items.into_iter().map(FiguresRow::Item));
+        }
+    }
+    rows
+}
+
+/// The Figures & tables tab: a click shows the record where it stands (a table in the Table
+/// view, the others in the Reader).
+fn figures_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
+    let rows = figures_tab_rows(ctx.corpus);
+    if rows.is_empty() {
+        empty_ui(
+            ctx,
+            ui,
+            "This corpus has no tables, figures, boxes or footnotes.",
+        );
+    }
+    rows_ui(ui, "navigator-figures", rows.len(), |ui, n| {
+        match rows.get(n) {
+            Some(FiguresRow::Item(item)) => {
+                item_row_ui(ctx, ui, *item, ClickAction::Reveal);
+            }
+            Some(FiguresRow::Heading(heading, count)) => {
+                ui.label(
+                    RichText::new(format!("{heading} ({count})"))
+                        .small()
+                        .strong()
+                        .color(ctx.theme.muted_text),
+                );
+            }
+            None => {}
+        }
+    });
 }
 
 /// References matching `filter` (case-insensitive, over authors, year, title and venue), in

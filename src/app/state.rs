@@ -36,13 +36,16 @@ pub enum NavigatorTab {
     Regions,
     /// Entities.
     Entities,
+    /// Tables, figures and footnotes.
+    Figures,
 }
 
 impl NavigatorTab {
     /// Every tab, in order.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Outline,
         Self::References,
+        Self::Figures,
         Self::Cases,
         Self::Regions,
         Self::Entities,
@@ -57,6 +60,7 @@ impl NavigatorTab {
             Self::Cases => "Cases",
             Self::Regions => "Regions",
             Self::Entities => "Entities",
+            Self::Figures => "Figures & tables",
         }
     }
 }

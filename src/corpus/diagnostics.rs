@@ -101,6 +101,8 @@ pub enum Code {
     TableSeries,
     /// A `derived` point does not say how it was derived.
     MissingDerivation,
+    /// A figure's image file is not beside the corpus.
+    ImageNotFound,
     /// The file is in the first version of the format and was migrated on load.
     MigratedFormat,
     /// Sections' `parent` links form a cycle.
@@ -173,6 +175,7 @@ impl Code {
             Self::PointSource => "point-source",
             Self::TableSeries => "table-series",
             Self::MissingDerivation => "missing-derivation",
+            Self::ImageNotFound => "image-not-found",
             Self::MigratedFormat => "migrated-format",
             Self::SectionCycle => "section-cycle",
             Self::SeriesYearDuplicate => "series-year-duplicate",

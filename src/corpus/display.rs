@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::model::{Figure, PointStatus, Section, Series, Table, TableRow, ValueKind};
+use super::model::{Figure, PointStatus, Section, SectionKind, Series, Table, TableRow, ValueKind};
 use super::number::{format_as_given, format_number};
 use super::{Corpus, Item, cite};
 
@@ -113,9 +113,14 @@ pub fn paragraph_place(corpus: &Corpus, paragraph: usize) -> String {
     format!("{section}, ¶{}", info.position_in_section + 1)
 }
 
-/// A section's heading as printed: `"4.1 Discussion"`.
+/// A section's heading as printed: `"4.1 Discussion"`; a box's label and title:
+/// `"Box 1. Definitions"`.
 #[must_use]
 pub fn section_heading(section: &Section) -> String {
+    let label = section.label.trim();
+    if section.kind == SectionKind::Box && !label.is_empty() {
+        return format!("{label}. {}", section.title.trim());
+    }
     format!("{} {}", section.number, section.title)
         .trim()
         .to_owned()

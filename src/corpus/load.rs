@@ -201,28 +201,34 @@ pub fn load_str(text: &str, source_name: &str) -> LoadReport {
         report.diagnostics.insert(0, migrate::migrated_notice());
     }
     if !report.diagnostics.is_empty() {
-        locate_paths(text, &mut report.diagnostics);
-        for diagnostic in &mut report.diagnostics {
-            if matches!(
-                diagnostic.code,
-                Code::UnknownCslField | Code::UnknownDateKey
-            ) {
-                point_at_key(text, diagnostic);
-            }
-            // Every rule about a value is described in the guide's section for that value.
-            if let Some(path) = &diagnostic.path
-                && !diagnostic.hint.contains("corpus format guide")
-            {
-                let guide = guide_hint(guide_section(path));
-                diagnostic.hint = format!("{}; {guide}", diagnostic.hint);
-            }
-        }
+        locate(text, &mut report.diagnostics);
         if let Some(corpus) = &mut report.corpus {
             corpus.warnings.clone_from(&report.diagnostics);
         }
         report.source_text = Some(text.to_owned());
     }
     report
+}
+
+/// Gives each diagnostic about the corpus `text` its line and column (from its JSON path) and
+/// a hint naming the section of the format guide that describes the value it is about.
+pub fn locate(text: &str, diagnostics: &mut [Diagnostic]) {
+    locate_paths(text, diagnostics);
+    for diagnostic in diagnostics {
+        if matches!(
+            diagnostic.code,
+            Code::UnknownCslField | Code::UnknownDateKey
+        ) {
+            point_at_key(text, diagnostic);
+        }
+        // Every rule about a value is described in the guide's section for that value.
+        if let Some(path) = &diagnostic.path
+            && !diagnostic.hint.contains("corpus format guide")
+        {
+            let guide = guide_hint(guide_section(path));
+            diagnostic.hint = format!("{}; {guide}", diagnostic.hint);
+        }
+    }
 }
 
 /// Parses JSON into a [`CorpusFile`], reporting the first syntax or type error with its JSON

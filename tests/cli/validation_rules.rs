@@ -105,6 +105,8 @@ const RULES: &[Rule] = &[
     rule("unknown-figure.json", "unknown-figure", E, Some("$.series[0].figure"), "\"cases-figur\"", 0),
     rule("unknown-column.json", "unknown-column", E, Some("$.series[0].points[0].cell.column"), "\"efforts\"", 0),
     rule("unknown-footnote.json", "unknown-footnote", E, Some("$.notes[0].about[2].footnote"), "\"fn9\"", 0),
+    // Checked when a corpus is opened from a file: the image is looked for beside it.
+    rule("image-not-found.json", "image-not-found", W, Some("$.figures[0].image"), "\"image\": \"figures/cases.png\"", 0),
 ];
 
 /// Every code that parsing or validating a file can produce. `invalid-utf8` and `too-large`
@@ -149,6 +151,7 @@ const FIXTURE_CODES: &[&str] = &[
     "unknown-figure",
     "unknown-column",
     "unknown-footnote",
+    "image-not-found",
 ];
 
 /// The 1-based line of the `nth` occurrence of `marker` in `text`.

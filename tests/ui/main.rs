@@ -14,5 +14,6 @@ mod explorer;
 mod formats_gui_open;
 mod guide_ui;
 mod interop_ui;
+mod reader_ui;
 mod snapshots;
 mod trends_ui;

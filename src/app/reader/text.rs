@@ -1,72 +1,15 @@
-//! The Reader: the paper's text by section, citations as chips showing the paper's numbers,
-//! entity mentions linkable, and everything related to the selection highlighted.
+//! Paragraph text in the Reader: runs of plain text, entity mentions and citation chips, the
+//! highlight the selection gives them, and equations shown as their source.
 
 use std::ops::Range;
 
 use eframe::egui::{self, Color32, RichText, Sense, Ui};
 
-use super::context::{ClickAction, ViewCtx};
-use super::state::CitationDisplay;
-use super::views::View;
-use super::virtual_list::{HeightCache, virtual_list_ui};
-use crate::corpus::display::section_heading;
+use crate::app::context::{ClickAction, ViewCtx};
+use crate::app::state::CitationDisplay;
 use crate::corpus::index::{CitationInfo, Segment};
 use crate::corpus::model::ParagraphKind;
-use crate::corpus::{Corpus, Item};
-
-/// One block of the Reader, in reading order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Block {
-    /// Title, authors, keywords, abstract.
-    FrontMatter,
-    /// A section heading.
-    Heading(usize),
-    /// A paragraph (reading-order position).
-    Paragraph(usize),
-}
-
-/// The Reader's own UI state.
-#[derive(Debug, Default)]
-pub struct Reader {
-    /// The blocks of the open corpus, and the paragraph count they were built for.
-    blocks: Vec<Block>,
-    built_for: Option<(usize, usize)>,
-    heights: HeightCache,
-}
-
-impl Reader {
-    /// The Reader's name for `--view` and the settings file.
-    pub const ID: &'static str = "reader";
-}
-
-impl View for Reader {
-    fn id(&self) -> &'static str {
-        Self::ID
-    }
-
-    fn title(&self) -> &'static str {
-        "Reader"
-    }
-
-    fn description(&self) -> &'static str {
-        "The paper's text"
-    }
-
-    fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
-        Self::ui(self, ctx, ui);
-    }
-
-    fn can_show(&self, item: Item) -> bool {
-        matches!(
-            item,
-            Item::Section(_) | Item::Paragraph(_) | Item::Citation(_)
-        )
-    }
-
-    fn show_item(&mut self, corpus: &Corpus, item: Item) {
-        self.reveal(corpus, item);
-    }
-}
+use crate::corpus::{Corpus, Item, ItemKind};
 
 /// How a run of paragraph text is drawn.
 #[derive(Clone, Debug, PartialEq)]
@@ -85,203 +28,18 @@ enum Run {
     },
 }
 
-impl Reader {
-    /// Scrolls to `item` (a section, paragraph or citation) from the next frame on.
-    pub fn reveal(&mut self, corpus: &Corpus, item: Item) {
-        self.build_blocks(corpus);
-        let target = match item {
-            Item::Section(s) => Some(Block::Heading(s)),
-            _ => paragraph_of(corpus, item).map(Block::Paragraph),
-        };
-        if let Some(row) = target.and_then(|block| self.blocks.iter().position(|b| *b == block)) {
-            self.heights.scroll_to(row);
-        }
-    }
-
-    /// Whether a scroll to a revealed item is still under way.
-    #[must_use]
-    pub fn is_revealing(&self) -> bool {
-        self.heights.pending_scroll().is_some()
-    }
-
-    fn build_blocks(&mut self, corpus: &Corpus) {
-        let key = (corpus.file.sections.len(), corpus.index.paragraphs.len());
-        if self.built_for == Some(key) {
-            return;
-        }
-        self.blocks = std::iter::once(Block::FrontMatter)
-            .chain(
-                corpus
-                    .file
-                    .sections
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(section, _)| {
-                        let paragraphs = corpus
-                            .index
-                            .section_paragraphs
-                            .get(section)
-                            .cloned()
-                            .unwrap_or_default();
-                        std::iter::once(Block::Heading(section))
-                            .chain(paragraphs.map(Block::Paragraph))
-                    }),
-            )
-            .collect();
-        self.built_for = Some(key);
-        self.heights = HeightCache::default();
-    }
-
-    /// Draws the paper, only the blocks in view.
-    pub fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
-        let corpus = ctx.corpus;
-        self.build_blocks(corpus);
-        let width = (ui.available_width() - 2.0 * ctx.theme.gap).min(ctx.theme.reading_width);
-        let margin = ((ui.available_width() - width) / 2.0).max(ctx.theme.gap);
-        let chars_per_line = (width / (ctx.theme.reading_size * 0.5)).max(20.0);
-        let line_height = ctx.theme.reading_size * 1.35;
-        // A height estimate for rows not yet drawn: a paragraph's length need not be exact.
-        #[allow(clippy::cast_precision_loss)]
-        let estimate = |row: usize| match self.blocks.get(row) {
-            Some(Block::FrontMatter) => line_height * 24.0,
-            Some(Block::Heading(_)) => ctx.theme.heading_size * 2.2,
-            Some(Block::Paragraph(p)) => {
-                let chars = corpus
-                    .index
-                    .paragraphs
-                    .get(*p)
-                    .map_or(0, |i| i.printed.len()) as f32;
-                (chars / chars_per_line).ceil() * line_height + ctx.theme.gap * 2.0
-            }
-            None => line_height,
-        };
-        let blocks = &self.blocks;
-        virtual_list_ui(
-            ui,
-            "reader",
-            &mut self.heights,
-            0,
-            blocks.len(),
-            &estimate,
-            |ui, row| {
-                ui.horizontal_top(|ui| {
-                    ui.add_space(margin);
-                    ui.vertical(|ui| {
-                        ui.set_width(width);
-                        match blocks.get(row) {
-                            Some(Block::FrontMatter) => front_matter_ui(ctx, ui),
-                            Some(Block::Heading(section)) => heading_ui(ctx, ui, *section),
-                            Some(Block::Paragraph(paragraph)) => {
-                                paragraph_ui(ctx, ui, *paragraph);
-                            }
-                            None => {}
-                        }
-                    });
-                });
-            },
-        );
-    }
-}
-
-/// A section heading, sized by depth, clickable.
-fn heading_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, section_position: usize) {
-    let corpus = ctx.corpus;
-    let Some(section) = corpus.file.sections.get(section_position) else {
-        return;
-    };
-    let depth = corpus
-        .index
-        .section_depth
-        .get(section_position)
-        .copied()
-        .unwrap_or(0);
-    ui.add_space(ctx.theme.gap * if depth == 0 { 2.0 } else { 1.0 });
-    // A section's depth is a small count, exact in f32.
-    #[allow(clippy::cast_precision_loss)]
-    let size = (ctx.theme.heading_size - 2.0 * depth as f32).max(ctx.theme.body_size);
-    let item = Item::Section(section_position);
-    let mut heading = RichText::new(section_heading(section)).size(size).strong();
-    if ctx.is_selected(item) {
-        heading = heading.background_color(ctx.theme.selected_fill);
-    }
-    let response = ui.add(egui::Label::new(heading).wrap().sense(Sense::click()));
-    ctx.item_response(ui, response, item, ClickAction::Select);
-}
-
-/// The paragraph an item sits in, for scrolling.
-fn paragraph_of(corpus: &Corpus, item: Item) -> Option<usize> {
-    match item {
-        Item::Paragraph(p) => Some(p),
-        Item::Citation(c) => corpus.index.citations.get(c).map(|c| c.paragraph),
-        _ => None,
-    }
-}
-
-/// Title, author, keywords and abstract.
-fn front_matter_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
-    let paper = &ctx.corpus.file.paper;
-    if paper.title.is_empty() {
-        return;
-    }
-    ui.add_space(ctx.theme.gap);
-    ui.add(
-        egui::Label::new(
-            RichText::new(&paper.title)
-                .size(ctx.theme.heading_size + 6.0)
-                .strong(),
-        )
-        .wrap(),
-    );
-    let authors: Vec<&str> = paper.authors.iter().map(|a| a.name.as_str()).collect();
-    let mut byline = authors.join(", ");
-    if !paper.affiliation.is_empty() {
-        byline.push_str(" · ");
-        byline.push_str(&paper.affiliation);
-    }
-    if !paper.date.is_empty() {
-        byline.push_str(" · ");
-        byline.push_str(&paper.date);
-    }
-    ui.label(RichText::new(byline).color(ctx.theme.muted_text));
-    if !paper.keywords.is_empty() {
-        ui.label(
-            RichText::new(format!("Keywords: {}", paper.keywords.join(" · ")))
-                .small()
-                .color(ctx.theme.muted_text),
-        );
-    }
-    if !paper.abstract_text.is_empty() {
-        egui::CollapsingHeader::new(RichText::new("Abstract").strong())
-            .id_salt("abstract")
-            .default_open(true)
-            .show(ui, |ui| {
-                ui.add(
-                    egui::Label::new(
-                        RichText::new(&paper.abstract_text).font(ctx.theme.reading_font()),
-                    )
-                    .wrap(),
-                );
-            });
-    }
-    if !paper.license.name.is_empty() {
-        ui.label(
-            RichText::new(format!("Licence: {}", paper.license.name))
-                .small()
-                .color(ctx.theme.muted_text),
-        );
-    }
-}
-
 /// One paragraph: a frame (highlighted when related) holding its runs.
-fn paragraph_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, paragraph: usize) -> egui::Response {
+pub(super) fn paragraph_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, paragraph: usize) -> egui::Response {
     let corpus = ctx.corpus;
     let item = Item::Paragraph(paragraph);
     let Some(info) = corpus.index.paragraphs.get(paragraph) else {
         return ui.label("");
     };
-    let is_figure_source = corpus
+    let kind = corpus
         .paragraph(paragraph)
-        .is_some_and(|p| p.kind == ParagraphKind::FigureSource);
+        .map(|p| p.kind)
+        .unwrap_or_default();
+    let is_figure_source = kind == ParagraphKind::FigureSource;
     let fill = if ctx.is_selected(item) {
         ctx.theme.highlight_fill
     } else if ctx.selected_related.has_paragraph(paragraph) {
@@ -295,8 +53,17 @@ fn paragraph_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, paragraph: usize) -> egui::Respo
         .fill(fill)
         .corner_radius(ctx.theme.radius)
         .inner_margin(egui::Margin::symmetric(6, 4));
+    if kind == ParagraphKind::Equation {
+        return frame
+            .show(ui, |ui| equation_ui(ctx, ui, paragraph))
+            .response;
+    }
+    // A figure's source line follows its card, which says whether the image is there; a
+    // source line no figure claims says it here.
+    let unclaimed_figure_source =
+        is_figure_source && corpus.index.linked(item, ItemKind::Figure).is_empty();
     let inner = frame.show(ui, |ui| {
-        if is_figure_source {
+        if unclaimed_figure_source {
             ui.label(
                 RichText::new("Figure (image not in the text)")
                     .small()
@@ -351,6 +118,48 @@ fn paragraph_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, paragraph: usize) -> egui::Respo
         });
     });
     inner.response
+}
+
+/// A display equation: its source in monospace as written, its printed label at the right;
+/// clicking it selects the paragraph.
+fn equation_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, paragraph: usize) {
+    let Some(equation) = ctx.corpus.paragraph(paragraph) else {
+        return;
+    };
+    ui.horizontal_top(|ui| {
+        let label = equation.label.trim();
+        let label_width = if label.is_empty() {
+            0.0
+        } else {
+            ctx.theme.reading_size * 4.0
+        };
+        let source_width = (ui.available_width() - label_width).max(ctx.theme.reading_size * 8.0);
+        ui.allocate_ui_with_layout(
+            egui::vec2(source_width, 0.0),
+            egui::Layout::top_down(egui::Align::LEFT),
+            |ui| {
+                let source = egui::Label::new(
+                    RichText::new(equation.text.trim())
+                        .monospace()
+                        .size(ctx.theme.body_size),
+                )
+                .wrap()
+                .sense(Sense::click());
+                let response = ui.add(source);
+                ctx.item_response(
+                    ui,
+                    response,
+                    Item::Paragraph(paragraph),
+                    ClickAction::Select,
+                );
+            },
+        );
+        if !label.is_empty() {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                ui.label(RichText::new(label).font(ctx.theme.reading_font()));
+            });
+        }
+    });
 }
 
 /// The chips of one citation group: `[2]`, `, `, `[4]`; each chip opens its reference. A

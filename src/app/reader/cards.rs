@@ -1,0 +1,237 @@
+//! What stands beside the running text in the Reader: tables and figures as cards where the
+//! paper puts them, boxes framed apart, and footnotes listed at the end of their section.
+
+use std::hash::Hash;
+
+use eframe::egui::{self, Color32, RichText, Sense, Ui};
+
+use super::images::ImageCache;
+use super::text::paragraph_ui;
+use crate::app::context::{ClickAction, Command, ViewCtx};
+use crate::corpus::display::{column_headers, section_heading};
+use crate::corpus::{Item, counted};
+
+/// A bordered card for `item`, clickable as a whole (the controls inside it take their own
+/// clicks), named `label` for assistive technology; hovering it previews the record.
+fn card_ui(
+    ctx: &ViewCtx<'_>,
+    ui: &mut Ui,
+    item: Item,
+    label: &str,
+    id_salt: impl Hash + std::fmt::Debug,
+    contents: impl FnOnce(&mut Ui),
+) -> egui::Response {
+    let selected = ctx.is_selected(item);
+    let stroke_color = if selected {
+        ctx.theme.accent
+    } else if ctx.is_highlighted(item) {
+        ctx.theme.selected_fill
+    } else {
+        ui.visuals().widgets.noninteractive.bg_stroke.color
+    };
+    let fill = if ctx.is_hover_highlighted(item) {
+        ctx.theme.hover_fill
+    } else {
+        ui.visuals().faint_bg_color
+    };
+    ui.add_space(ctx.theme.gap / 2.0);
+    let response = ui
+        .scope_builder(
+            egui::UiBuilder::new()
+                .id_salt(id_salt)
+                .sense(Sense::click()),
+            |ui| {
+                egui::Frame::new()
+                    .stroke(egui::Stroke::new(
+                        if selected { 2.0 } else { 1.0 },
+                        stroke_color,
+                    ))
+                    .fill(fill)
+                    .corner_radius(ctx.theme.radius * 2)
+                    .inner_margin(ctx.theme.gap)
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), contents);
+                    });
+            },
+        )
+        .response
+        .on_hover_cursor(egui::CursorIcon::PointingHand);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
+    ui.add_space(ctx.theme.gap / 2.0);
+    ctx.item_response(ui, response, item, ClickAction::Select)
+}
+
+/// The small heading line of a card: what it is, muted.
+fn kind_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, kind: &str) {
+    ui.label(
+        RichText::new(kind)
+            .small()
+            .strong()
+            .color(ctx.theme.muted_text),
+    );
+}
+
+/// A table where it stands: its label and caption, its column headers, and a button that shows
+/// the whole table in the Table view.
+pub(super) fn table_card_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, table: usize) {
+    let Some(record) = ctx.corpus.file.tables.get(table) else {
+        return;
+    };
+    let item = Item::Table(table);
+    let title = record.title();
+    let title = if title.is_empty() {
+        record.id.clone()
+    } else {
+        title
+    };
+    card_ui(ctx, ui, item, &title, ("table-card", table), |ui| {
+        kind_ui(ctx, ui, "TABLE");
+        ui.add(egui::Label::new(RichText::new(&title).strong()).wrap());
+        let headers = column_headers(record);
+        if !headers.is_empty() {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(headers.join("  ·  "))
+                        .small()
+                        .color(ctx.theme.muted_text),
+                )
+                .wrap(),
+            );
+        }
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new(format!(
+                    "{} · {}",
+                    counted(record.columns.len(), "column"),
+                    counted(record.rows.len(), "row")
+                ))
+                .small()
+                .color(ctx.theme.muted_text),
+            );
+            if ui
+                .button("Show in Table view")
+                .on_hover_text(format!("Show all of {title} in the Table view"))
+                .clicked()
+            {
+                ctx.send(Command::Reveal(item));
+            }
+        });
+    });
+}
+
+/// A figure where it stands: its label and caption, and its image when the corpus has it and
+/// it loads; otherwise a line saying the image is not in the text.
+pub(super) fn figure_card_ui(
+    ctx: &ViewCtx<'_>,
+    ui: &mut Ui,
+    images: &mut ImageCache,
+    figure: usize,
+) {
+    let corpus = ctx.corpus;
+    let Some(record) = corpus.file.figures.get(figure) else {
+        return;
+    };
+    let item = Item::Figure(figure);
+    let title = record.title();
+    let image_path = record
+        .image
+        .as_deref()
+        .and_then(|image| crate::open::figure_image_path(&corpus.source_name, image));
+    card_ui(ctx, ui, item, &title, ("figure-card", figure), |ui| {
+        kind_ui(ctx, ui, "FIGURE");
+        let texture = image_path
+            .as_deref()
+            .and_then(|path| images.texture(ui.ctx(), path));
+        if let Some(texture) = texture {
+            let size = texture.size_vec2();
+            ui.add(
+                egui::Image::new((texture.id(), size))
+                    .max_width(ui.available_width())
+                    .max_height(ctx.theme.reading_width * 0.6)
+                    .alt_text(title.clone()),
+            );
+        } else {
+            let missing = ui.label(
+                RichText::new("Image not in the text")
+                    .italics()
+                    .color(ctx.theme.muted_text),
+            );
+            if let Some(image) = &record.image {
+                missing.on_hover_text(format!(
+                    "The corpus names the image {image}, but it is not a PNG or JPEG file \
+                     paperlens can read beside the corpus file."
+                ));
+            }
+        }
+        ui.add(egui::Label::new(RichText::new(&title).strong()).wrap());
+    });
+}
+
+/// A box section: its label and title, and its paragraphs, framed apart from the running text.
+pub(super) fn box_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, section: usize) {
+    let corpus = ctx.corpus;
+    let Some(record) = corpus.file.sections.get(section) else {
+        return;
+    };
+    let item = Item::Section(section);
+    ui.add_space(ctx.theme.gap);
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(
+            if ctx.is_selected(item) { 2.0 } else { 1.0 },
+            if ctx.is_selected(item) {
+                ctx.theme.accent
+            } else {
+                ui.visuals().widgets.noninteractive.bg_stroke.color
+            },
+        ))
+        .fill(ui.visuals().faint_bg_color)
+        .corner_radius(ctx.theme.radius * 2)
+        .inner_margin(ctx.theme.gap)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let mut heading = RichText::new(section_heading(record))
+                .size(ctx.theme.heading_size - 2.0)
+                .strong();
+            if ctx.is_selected(item) {
+                heading = heading.background_color(ctx.theme.selected_fill);
+            }
+            let response = ui.add(egui::Label::new(heading).wrap().sense(Sense::click()));
+            ctx.item_response(ui, response, item, ClickAction::Select);
+            let paragraphs = corpus
+                .index
+                .section_paragraphs
+                .get(section)
+                .cloned()
+                .unwrap_or_default();
+            for paragraph in paragraphs {
+                paragraph_ui(ctx, ui, paragraph);
+            }
+        });
+    ui.add_space(ctx.theme.gap / 2.0);
+}
+
+/// The footnotes first marked in `section` (or, for `None`, those no paragraph marks), each
+/// with its printed marker; clicking one selects it.
+pub(super) fn footnotes_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, section: Option<usize>) {
+    let corpus = ctx.corpus;
+    ui.add_space(ctx.theme.gap / 2.0);
+    ui.separator();
+    for (position, footnote) in corpus.file.footnotes.iter().enumerate() {
+        if super::footnote_section(corpus, position) != section {
+            continue;
+        }
+        let item = Item::Footnote(position);
+        let mut text = RichText::new(format!("{} {}", footnote.shown_marker(), footnote.text))
+            .size(ctx.theme.small_size);
+        if ctx.is_selected(item) {
+            text = text.background_color(ctx.theme.selected_fill);
+        } else if ctx.is_hover_highlighted(item) {
+            text = text.background_color(ctx.theme.hover_fill);
+        } else {
+            text = text.background_color(Color32::TRANSPARENT);
+        }
+        let response = ui.add(egui::Label::new(text).wrap().sense(Sense::click()));
+        ctx.item_response(ui, response, item, ClickAction::Select);
+    }
+}

@@ -1,0 +1,75 @@
+//! Figure images for the Reader: a PNG or JPEG file beside the corpus, read once into an egui
+//! texture and kept while the corpus is open.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use eframe::egui;
+
+/// The largest image file read, in bytes.
+const MAX_IMAGE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// The longest side of an image as decoded; a larger image is refused.
+const MAX_DECODED_SIDE: u32 = 16_384;
+
+/// The longest side of a texture: larger images are scaled down to it.
+const MAX_TEXTURE_SIDE: u32 = 2048;
+
+/// The images read so far, by file: `None` for a file that could not be read (it is not tried
+/// again while the corpus is open).
+#[derive(Default)]
+pub(super) struct ImageCache {
+    textures: HashMap<PathBuf, Option<egui::TextureHandle>>,
+}
+
+impl ImageCache {
+    /// The texture of the image at `path`, read on first use; `None` when the file is missing,
+    /// too large or not an image paperlens reads.
+    pub(super) fn texture(
+        &mut self,
+        ctx: &egui::Context,
+        path: &Path,
+    ) -> Option<&egui::TextureHandle> {
+        self.textures
+            .entry(path.to_path_buf())
+            .or_insert_with(|| {
+                let image = read_image(path)?;
+                Some(ctx.load_texture(
+                    format!("figure:{}", path.display()),
+                    image,
+                    egui::TextureOptions::LINEAR,
+                ))
+            })
+            .as_ref()
+    }
+}
+
+/// Reads and decodes an image file (PNG or JPEG, told by its content), scaled down to
+/// [`MAX_TEXTURE_SIDE`].
+fn read_image(path: &Path) -> Option<egui::ColorImage> {
+    let size = std::fs::metadata(path).ok()?.len();
+    if size > MAX_IMAGE_BYTES {
+        return None;
+    }
+    let mut reader = image::ImageReader::open(path)
+        .ok()?
+        .with_guessed_format()
+        .ok()?;
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_DECODED_SIDE);
+    limits.max_image_height = Some(MAX_DECODED_SIDE);
+    reader.limits(limits);
+    let mut decoded = reader.decode().ok()?;
+    if decoded.width() > MAX_TEXTURE_SIDE || decoded.height() > MAX_TEXTURE_SIDE {
+        decoded = decoded.thumbnail(MAX_TEXTURE_SIDE, MAX_TEXTURE_SIDE);
+    }
+    let rgba = decoded.to_rgba8();
+    let size = [
+        usize::try_from(rgba.width()).ok()?,
+        usize::try_from(rgba.height()).ok()?,
+    ];
+    Some(egui::ColorImage::from_rgba_unmultiplied(
+        size,
+        rgba.as_raw(),
+    ))
+}

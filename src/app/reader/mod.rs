@@ -1,0 +1,331 @@
+//! The Reader: the paper's text by section in reading order, citations as chips showing the
+//! paper's numbers, entity mentions linkable, tables and figures as cards where they stand,
+//! boxes framed apart, equations as their source, and everything related to the selection
+//! highlighted.
+
+mod blocks;
+mod cards;
+mod images;
+mod text;
+
+use eframe::egui::{self, RichText, Sense, Ui};
+
+use super::context::{ClickAction, ViewCtx};
+use super::views::View;
+use super::virtual_list::{HeightCache, virtual_list_ui};
+use crate::corpus::display::section_heading;
+use crate::corpus::{Corpus, Item};
+use blocks::{Block, reading_order};
+use images::ImageCache;
+
+/// The Reader's own UI state.
+#[derive(Default)]
+pub struct Reader {
+    /// The blocks of the open corpus, and the corpus they were built for.
+    blocks: Vec<Block>,
+    built_for: Option<BuiltFor>,
+    heights: HeightCache,
+    /// Figure images loaded so far, by file.
+    images: ImageCache,
+}
+
+/// What the blocks were built for: a corpus is told apart by its name and its record counts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct BuiltFor {
+    source_name: String,
+    counts: [usize; 5],
+}
+
+impl BuiltFor {
+    fn of(corpus: &Corpus) -> Self {
+        let file = &corpus.file;
+        Self {
+            source_name: corpus.source_name.clone(),
+            counts: [
+                file.sections.len(),
+                corpus.index.paragraphs.len(),
+                file.tables.len(),
+                file.figures.len(),
+                file.footnotes.len(),
+            ],
+        }
+    }
+}
+
+impl std::fmt::Debug for Reader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reader")
+            .field("blocks", &self.blocks.len())
+            .field("built_for", &self.built_for)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Reader {
+    /// The Reader's name for `--view` and the settings file.
+    pub const ID: &'static str = "reader";
+}
+
+impl View for Reader {
+    fn id(&self) -> &'static str {
+        Self::ID
+    }
+
+    fn title(&self) -> &'static str {
+        "Reader"
+    }
+
+    fn description(&self) -> &'static str {
+        "The paper's text"
+    }
+
+    fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
+        Self::ui(self, ctx, ui);
+    }
+
+    fn can_show(&self, item: Item) -> bool {
+        matches!(
+            item,
+            Item::Section(_)
+                | Item::Paragraph(_)
+                | Item::Citation(_)
+                | Item::Figure(_)
+                | Item::Footnote(_)
+        )
+    }
+
+    fn show_item(&mut self, corpus: &Corpus, item: Item) {
+        self.reveal(corpus, item);
+    }
+}
+
+impl Reader {
+    /// Scrolls to `item` (a section, paragraph, citation, figure or footnote) from the next
+    /// frame on.
+    pub fn reveal(&mut self, corpus: &Corpus, item: Item) {
+        self.build_blocks(corpus);
+        let target = match item {
+            Item::Section(s) => Some(section_block(corpus, s)),
+            Item::Figure(f) => Some(Block::Figure(f)),
+            Item::Table(t) => Some(Block::Table(t)),
+            Item::Footnote(f) => Some(Block::Footnotes(footnote_section(corpus, f))),
+            _ => paragraph_of(corpus, item).map(|p| paragraph_block(corpus, p)),
+        };
+        if let Some(row) = target.and_then(|block| self.blocks.iter().position(|b| *b == block)) {
+            self.heights.scroll_to(row);
+        }
+    }
+
+    /// Whether a scroll to a revealed item is still under way.
+    #[must_use]
+    pub fn is_revealing(&self) -> bool {
+        self.heights.pending_scroll().is_some()
+    }
+
+    fn build_blocks(&mut self, corpus: &Corpus) {
+        let key = BuiltFor::of(corpus);
+        if self.built_for.as_ref() == Some(&key) {
+            return;
+        }
+        self.blocks = reading_order(corpus, |f| footnote_section(corpus, f));
+        self.built_for = Some(key);
+        self.heights = HeightCache::default();
+        self.images = ImageCache::default();
+    }
+
+    /// Draws the paper, only the blocks in view.
+    pub fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
+        let corpus = ctx.corpus;
+        self.build_blocks(corpus);
+        let width = (ui.available_width() - 2.0 * ctx.theme.gap).min(ctx.theme.reading_width);
+        let margin = ((ui.available_width() - width) / 2.0).max(ctx.theme.gap);
+        let chars_per_line = (width / (ctx.theme.reading_size * 0.5)).max(20.0);
+        let line_height = ctx.theme.reading_size * 1.35;
+        let paragraph_height = |p: usize| {
+            // A height estimate for rows not yet drawn: a paragraph's length need not be exact.
+            #[allow(clippy::cast_precision_loss)]
+            let chars = corpus
+                .index
+                .paragraphs
+                .get(p)
+                .map_or(0, |i| i.printed.len()) as f32;
+            (chars / chars_per_line).ceil() * line_height + ctx.theme.gap * 2.0
+        };
+        let estimate = |row: usize| match self.blocks.get(row) {
+            Some(Block::FrontMatter) => line_height * 24.0,
+            Some(Block::Heading(_)) => ctx.theme.heading_size * 2.2,
+            Some(Block::Paragraph(p)) => paragraph_height(*p),
+            Some(Block::Box(s)) => {
+                ctx.theme.heading_size * 3.0
+                    + corpus
+                        .index
+                        .section_paragraphs
+                        .get(*s)
+                        .cloned()
+                        .unwrap_or_default()
+                        .map(paragraph_height)
+                        .sum::<f32>()
+            }
+            Some(Block::Figure(_)) => line_height * 12.0,
+            Some(Block::Table(_) | Block::Footnotes(_)) => line_height * 5.0,
+            None => line_height,
+        };
+        let blocks = &self.blocks;
+        let images = &mut self.images;
+        virtual_list_ui(
+            ui,
+            "reader",
+            &mut self.heights,
+            0,
+            blocks.len(),
+            &estimate,
+            |ui, row| {
+                ui.horizontal_top(|ui| {
+                    ui.add_space(margin);
+                    ui.vertical(|ui| {
+                        ui.set_width(width);
+                        match blocks.get(row) {
+                            Some(Block::FrontMatter) => front_matter_ui(ctx, ui),
+                            Some(Block::Heading(section)) => heading_ui(ctx, ui, *section),
+                            Some(Block::Box(section)) => cards::box_ui(ctx, ui, *section),
+                            Some(Block::Paragraph(paragraph)) => {
+                                text::paragraph_ui(ctx, ui, *paragraph);
+                            }
+                            Some(Block::Table(table)) => cards::table_card_ui(ctx, ui, *table),
+                            Some(Block::Figure(figure)) => {
+                                cards::figure_card_ui(ctx, ui, images, *figure);
+                            }
+                            Some(Block::Footnotes(section)) => {
+                                cards::footnotes_ui(ctx, ui, *section);
+                            }
+                            None => {}
+                        }
+                    });
+                });
+            },
+        );
+    }
+}
+
+/// The block a section starts with: its heading, or its box.
+fn section_block(corpus: &Corpus, section: usize) -> Block {
+    if corpus
+        .file
+        .sections
+        .get(section)
+        .is_some_and(|s| s.kind == crate::corpus::model::SectionKind::Box)
+    {
+        Block::Box(section)
+    } else {
+        Block::Heading(section)
+    }
+}
+
+/// The block a paragraph is drawn in: its own, or its box's.
+fn paragraph_block(corpus: &Corpus, paragraph: usize) -> Block {
+    match corpus.index.paragraphs.get(paragraph) {
+        Some(info) if section_block(corpus, info.section) == Block::Box(info.section) => {
+            Block::Box(info.section)
+        }
+        _ => Block::Paragraph(paragraph),
+    }
+}
+
+/// The section whose text first marks footnote `footnote`, if any does.
+fn footnote_section(corpus: &Corpus, footnote: usize) -> Option<usize> {
+    let first = corpus
+        .index
+        .linked(Item::Footnote(footnote), crate::corpus::ItemKind::Paragraph)
+        .iter()
+        .min()?;
+    corpus.index.paragraphs.get(*first).map(|p| p.section)
+}
+
+/// A section heading, sized by depth, clickable.
+fn heading_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, section_position: usize) {
+    let corpus = ctx.corpus;
+    let Some(section) = corpus.file.sections.get(section_position) else {
+        return;
+    };
+    let depth = corpus
+        .index
+        .section_depth
+        .get(section_position)
+        .copied()
+        .unwrap_or(0);
+    ui.add_space(ctx.theme.gap * if depth == 0 { 2.0 } else { 1.0 });
+    // A section's depth is a small count, exact in f32.
+    #[allow(clippy::cast_precision_loss)]
+    let size = (ctx.theme.heading_size - 2.0 * depth as f32).max(ctx.theme.body_size);
+    let item = Item::Section(section_position);
+    let mut heading = RichText::new(section_heading(section)).size(size).strong();
+    if ctx.is_selected(item) {
+        heading = heading.background_color(ctx.theme.selected_fill);
+    }
+    let response = ui.add(egui::Label::new(heading).wrap().sense(Sense::click()));
+    ctx.item_response(ui, response, item, ClickAction::Select);
+}
+
+/// The paragraph an item sits in, for scrolling.
+fn paragraph_of(corpus: &Corpus, item: Item) -> Option<usize> {
+    match item {
+        Item::Paragraph(p) => Some(p),
+        Item::Citation(c) => corpus.index.citations.get(c).map(|c| c.paragraph),
+        _ => None,
+    }
+}
+
+/// Title, authors, keywords and abstract.
+fn front_matter_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
+    let paper = &ctx.corpus.file.paper;
+    if paper.title.is_empty() {
+        return;
+    }
+    ui.add_space(ctx.theme.gap);
+    ui.add(
+        egui::Label::new(
+            RichText::new(&paper.title)
+                .size(ctx.theme.heading_size + 6.0)
+                .strong(),
+        )
+        .wrap(),
+    );
+    let authors: Vec<&str> = paper.authors.iter().map(|a| a.name.as_str()).collect();
+    let mut byline = authors.join(", ");
+    if !paper.affiliation.is_empty() {
+        byline.push_str(" · ");
+        byline.push_str(&paper.affiliation);
+    }
+    if !paper.date.is_empty() {
+        byline.push_str(" · ");
+        byline.push_str(&paper.date);
+    }
+    ui.label(RichText::new(byline).color(ctx.theme.muted_text));
+    if !paper.keywords.is_empty() {
+        ui.label(
+            RichText::new(format!("Keywords: {}", paper.keywords.join(" · ")))
+                .small()
+                .color(ctx.theme.muted_text),
+        );
+    }
+    if !paper.abstract_text.is_empty() {
+        egui::CollapsingHeader::new(RichText::new("Abstract").strong())
+            .id_salt("abstract")
+            .default_open(true)
+            .show(ui, |ui| {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(&paper.abstract_text).font(ctx.theme.reading_font()),
+                    )
+                    .wrap(),
+                );
+            });
+    }
+    if !paper.license.name.is_empty() {
+        ui.label(
+            RichText::new(format!("Licence: {}", paper.license.name))
+                .small()
+                .color(ctx.theme.muted_text),
+        );
+    }
+}

@@ -1,0 +1,184 @@
+//! The Reader's tables, figures, boxes, equations and footnotes, and the Navigator's Figures &
+//! tables tab, on a small corpus of their own (`tests/fixtures/reader.json`).
+#![cfg(feature = "gui")]
+// A test states what it expects by unwrapping it: a failure there is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use paperlens::app::explorer::{Explorer, StartOptions};
+use paperlens::app::reader::Reader;
+use paperlens::app::table_view::TableView;
+use paperlens::corpus::Item;
+
+use crate::common::fixtures;
+
+/// The explorer on the Reader, showing the fixture corpus, in a window tall enough to show
+/// all of it without scrolling.
+fn reader() -> Harness<'static, Explorer> {
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 1400.0])
+        .build_eframe(|cc| {
+            Explorer::new(
+                &cc.egui_ctx,
+                StartOptions {
+                    path: Some(fixtures().join("reader.json")),
+                    view: Some(Reader::ID.to_owned()),
+                    ..StartOptions::default()
+                },
+            )
+        });
+    settle(&mut harness);
+    harness
+}
+
+/// The node labelled `label` with `role` in the Reader (right of the navigator).
+fn in_reader<'h>(
+    harness: &'h Harness<'_, Explorer>,
+    role: egui::accesskit::Role,
+    label: &'h str,
+) -> egui_kittest::Node<'h> {
+    harness
+        .get_all_by_role_and_label(role, label)
+        .find(|node| node.rect().left() > 285.0)
+        .unwrap_or_else(|| panic!("no {role:?} {label:?} in the Reader"))
+}
+
+/// Runs enough frames for selections, reveals and tooltips to settle.
+fn settle(harness: &mut Harness<'_, Explorer>) {
+    harness.run_steps(6);
+}
+
+fn selected(harness: &Harness<'_, Explorer>) -> Option<Item> {
+    harness.state().selection.selected
+}
+
+#[test]
+fn a_table_stands_as_a_card_that_selects_it_and_shows_it_in_the_table_view() {
+    let mut harness = reader();
+    harness.get_by_label("Region  ·  Cases");
+    in_reader(
+        &harness,
+        egui::accesskit::Role::Button,
+        "Table 1. Cases by region",
+    )
+    .click();
+    settle(&mut harness);
+    assert_eq!(selected(&harness), Some(Item::Table(0)));
+    assert_eq!(harness.state().view(), Reader::ID);
+    harness.get_by_label("Show in Table view").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().view(), TableView::ID);
+    assert_eq!(selected(&harness), Some(Item::Table(0)));
+}
+
+#[test]
+fn a_figure_without_its_image_says_so_and_its_card_selects_it() {
+    let mut harness = reader();
+    // Figure 1 has no image; Figure 2's image is beside the corpus and is drawn.
+    assert_eq!(
+        harness.query_all_by_label("Image not in the text").count(),
+        1
+    );
+    in_reader(
+        &harness,
+        egui::accesskit::Role::Button,
+        "Figure 1. Cases over time",
+    )
+    .click();
+    settle(&mut harness);
+    assert_eq!(selected(&harness), Some(Item::Figure(0)));
+    in_reader(
+        &harness,
+        egui::accesskit::Role::Image,
+        "Figure 2. Where the cases were counted",
+    )
+    .click();
+    settle(&mut harness);
+    assert_eq!(selected(&harness), Some(Item::Figure(1)));
+}
+
+#[test]
+fn a_box_is_framed_with_its_label_and_title_and_selects_its_section() {
+    let mut harness = reader();
+    harness
+        .get_all_by_label("Box 1. Definitions")
+        .find(|node| node.rect().left() > 300.0)
+        .expect("the box's heading in the Reader")
+        .click();
+    settle(&mut harness);
+    assert_eq!(selected(&harness), Some(Item::Section(1)));
+    assert!(
+        harness
+            .query_all_by_label("A case is one person counted once.")
+            .any(|node| node.rect().left() > 285.0)
+    );
+}
+
+#[test]
+fn an_equation_shows_its_source_and_label_and_selects_its_paragraph() {
+    let mut harness = reader();
+    harness.get_by_label("(1)");
+    harness
+        .get_by_label_contains("PPV = \\frac{(1 - \\beta) R}")
+        .click();
+    settle(&mut harness);
+    let paragraph = harness
+        .state()
+        .corpus()
+        .index
+        .paragraph_by_id("methods.eq1")
+        .unwrap();
+    assert_eq!(selected(&harness), Some(Item::Paragraph(paragraph)));
+}
+
+#[test]
+fn the_figures_and_tables_tab_lists_them_and_reveals_each_where_it_stands() {
+    let mut harness = reader();
+    harness.get_by_label("Figures & tables 5").click();
+    settle(&mut harness);
+    harness.get_by_label("Tables (1)");
+    harness.get_by_label("Figures (2)");
+    harness.get_by_label("Boxes (1)");
+    harness.get_by_label("Footnotes (1)");
+    harness
+        .get_all_by_role_and_label(
+            egui::accesskit::Role::Button,
+            "Figure 2. Where the cases were counted",
+        )
+        .find(|node| node.rect().left() < 285.0)
+        .expect("the figure's row in the navigator")
+        .click();
+    settle(&mut harness);
+    assert_eq!(selected(&harness), Some(Item::Figure(1)));
+    assert_eq!(harness.state().view(), Reader::ID);
+}
+
+#[test]
+fn the_navigator_tabs_fit_a_window_1024_wide() {
+    let mut harness = Harness::builder()
+        .with_size([1024.0, 700.0])
+        .build_eframe(|cc| {
+            Explorer::new(
+                &cc.egui_ctx,
+                StartOptions {
+                    path: Some(fixtures().join("reader.json")),
+                    ..StartOptions::default()
+                },
+            )
+        });
+    settle(&mut harness);
+    let outline = harness.get_by_label("Outline 4").rect();
+    let figures = harness.get_by_label("Figures & tables 5").rect();
+    let entities = harness.get_by_label("Entities 0").rect();
+    // The tab bar stays in the navigator (left of the Reader's text) and takes at most three
+    // lines.
+    for tab in [outline, figures, entities] {
+        assert!(tab.right() < 400.0, "{tab:?}");
+    }
+    assert!(
+        entities.bottom() - outline.top() < 80.0,
+        "{outline:?} {entities:?}"
+    );
+}
