@@ -88,6 +88,8 @@ pub enum Code {
     UnknownFigure,
     /// A link names a footnote that does not exist (in a note, or a `[^id]` marker).
     UnknownFootnote,
+    /// A footnote is never marked `[^id]` in the text.
+    UnmarkedFootnote,
     /// A cell reference names a column its table does not have.
     UnknownColumn,
     /// A table row has more or fewer cells than its table has columns.
@@ -169,6 +171,7 @@ impl Code {
             Self::UnknownTable => "unknown-table",
             Self::UnknownFigure => "unknown-figure",
             Self::UnknownFootnote => "unknown-footnote",
+            Self::UnmarkedFootnote => "unmarked-footnote",
             Self::UnknownColumn => "unknown-column",
             Self::CellCount => "cell-count",
             Self::HeaderSpan => "header-span",

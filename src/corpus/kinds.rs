@@ -81,8 +81,8 @@ pub enum Ids {
         /// The id element `j` holds in this field.
         id: fn(&CorpusFile, usize, usize) -> Option<&str>,
     },
-    /// Written in the paragraphs' text as `[@key]`: the text pass of the index finds these, and
-    /// validation of citations reports unknown keys.
+    /// Written in the paragraphs' text as `[@key]` (citations) or `[^id]` (footnote markers):
+    /// the text pass of the index finds these, and validation reports unknown keys and ids.
     InText,
 }
 
@@ -231,7 +231,13 @@ pub static KINDS: [KindSpec; 14] = [
         key_prefix: "paragraph",
         plural_label: "Paragraphs",
         list: None,
-        links: &[],
+        links: &[LinkSpec {
+            field: "text",
+            to: ItemKind::Footnote,
+            ids: Ids::InText,
+            dangling: Code::UnknownFootnote,
+            follow: Follow::Both,
+        }],
     },
     KindSpec {
         kind: ItemKind::Citation,

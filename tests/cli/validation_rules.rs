@@ -106,6 +106,9 @@ const RULES: &[Rule] = &[
     rule("unknown-column.json", "unknown-column", E, Some("$.series[0].points[0].cell.column"), "\"efforts\"", 0),
     rule("unknown-footnote.json", "unknown-footnote", E, Some("$.notes[0].about[2].footnote"), "\"fn9\"", 0),
     // Checked when a corpus is opened from a file: the image is looked for beside it.
+    // A footnote marker with a slip in its id (the footnote is marked rightly elsewhere).
+    rule("unknown-footnote-marker.json", "unknown-footnote", E, Some("$.sections[0].paragraphs[0].text"), "[^sourse]", 0),
+    rule("unmarked-footnote.json", "unmarked-footnote", W, Some("$.footnotes[0].id"), "\"id\": \"source\"", 0),
     rule("image-not-found.json", "image-not-found", W, Some("$.figures[0].image"), "\"image\": \"figures/cases.png\"", 0),
 ];
 
@@ -152,6 +155,7 @@ const FIXTURE_CODES: &[&str] = &[
     "unknown-column",
     "unknown-footnote",
     "image-not-found",
+    "unmarked-footnote",
 ];
 
 /// The 1-based line of the `nth` occurrence of `marker` in `text`.

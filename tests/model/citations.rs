@@ -14,11 +14,21 @@ use serde_json::Value;
 use crate::common::fixtures;
 
 /// `tests/fixtures/minimal.json` with the first paragraph's text replaced (its two references
-/// carry `citation-number` 1 and 2 unless `numbered` is false).
+/// carry `citation-number` 1 and 2 unless `numbered` is false), and a footnote for each
+/// footnote marker `[^id]` the text writes.
 fn minimal_with(text: &str, numbered: bool) -> String {
     let source = std::fs::read_to_string(fixtures().join("minimal.json")).expect("read");
     let mut value: Value = serde_json::from_str(&source).expect("JSON");
     value["sections"][0]["paragraphs"][0]["text"] = Value::from(text);
+    let footnotes: Vec<Value> = text
+        .split("[^")
+        .skip(1)
+        .filter_map(|rest| rest.split_once(']'))
+        .map(|(id, _)| serde_json::json!({"id": id, "text": format!("Footnote {id}.")}))
+        .collect();
+    if !footnotes.is_empty() {
+        value["footnotes"] = Value::from(footnotes);
+    }
     if !numbered {
         for reference in value["references"].as_array_mut().expect("references") {
             reference

@@ -182,3 +182,59 @@ fn the_navigator_tabs_fit_a_window_1024_wide() {
         "{outline:?} {entities:?}"
     );
 }
+
+#[test]
+fn a_footnote_marker_is_raised_shows_its_footnote_on_hover_and_selects_it() {
+    let mut harness = reader();
+    // The marker prints the footnote's marker, not `[^counting]`.
+    assert_eq!(
+        harness.query_all_by_label_contains("[^counting]").count(),
+        0
+    );
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Link, "Footnote 1")
+        .hover();
+    settle(&mut harness);
+    // The hover card, and the list at the end of the section.
+    assert!(
+        harness
+            .query_all_by_label_contains("Counted by the national statistics office.")
+            .count()
+            >= 2
+    );
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Link, "Footnote 1")
+        .click();
+    settle(&mut harness);
+    assert_eq!(selected(&harness), Some(Item::Footnote(0)));
+    // The paragraph that marks it is related to it.
+    let paragraph = harness
+        .state()
+        .corpus()
+        .index
+        .paragraph_by_id("intro.p1")
+        .unwrap();
+    assert_eq!(
+        harness
+            .state()
+            .corpus()
+            .index
+            .linked(Item::Footnote(0), paperlens::corpus::ItemKind::Paragraph),
+        [paragraph]
+    );
+}
+
+#[test]
+fn footnotes_are_listed_at_the_end_of_their_section() {
+    let harness = reader();
+    let footnote = harness
+        .get_by_label("1 Counted by the national statistics office.")
+        .rect();
+    let last_of_introduction = harness
+        .get_by_label("The box below defines the terms.")
+        .rect();
+    let box_heading =
+        in_reader(&harness, egui::accesskit::Role::Label, "Box 1. Definitions").rect();
+    assert!(footnote.top() > last_of_introduction.bottom());
+    assert!(footnote.bottom() < box_heading.top());
+}

@@ -26,6 +26,10 @@ enum Run {
     Citation {
         citation: usize,
     },
+    /// A footnote marker, shown as the footnote's printed marker.
+    Footnote {
+        footnote: usize,
+    },
 }
 
 /// One paragraph: a frame (highlighted when related) holding its runs.
@@ -113,11 +117,36 @@ pub(super) fn paragraph_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, paragraph: usize) -> 
                             .on_hover_cursor(egui::CursorIcon::PointingHand);
                     }
                     Run::Citation { citation } => citation_chips_ui(ctx, ui, citation, &font),
+                    Run::Footnote { footnote } => footnote_marker_ui(ctx, ui, footnote, &font),
                 }
             }
         });
     });
     inner.response
+}
+
+/// A footnote marker: the footnote's printed marker, small and raised; hovering shows the
+/// footnote, clicking selects it.
+fn footnote_marker_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, footnote: usize, font: &egui::FontId) {
+    let Some(record) = ctx.corpus.file.footnotes.get(footnote) else {
+        return;
+    };
+    let item = Item::Footnote(footnote);
+    let mut text = RichText::new(record.shown_marker())
+        .size(font.size * 0.7)
+        .raised()
+        .color(ctx.theme.accent);
+    if ctx.is_selected(item) {
+        text = text.background_color(ctx.theme.selected_fill);
+    } else if ctx.is_hover_highlighted(item) {
+        text = text.background_color(ctx.theme.hover_fill);
+    }
+    let response = ui
+        .add(egui::Label::new(text).sense(Sense::click()))
+        .on_hover_cursor(egui::CursorIcon::PointingHand);
+    let label = format!("Footnote {}", record.shown_marker());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &label));
+    ctx.item_response(ui, response, item, ClickAction::Select);
 }
 
 /// A display equation: its source in monospace as written, its printed label at the right;
@@ -289,6 +318,13 @@ fn runs_of(ctx: &ViewCtx<'_>, paragraph: usize) -> Vec<Run> {
                 {
                     cuts.extend([mention.range.start, mention.range.end]);
                 }
+                let footnote_marks = info
+                    .footnotes
+                    .iter()
+                    .filter(|m| m.range.start >= range.start && m.range.end <= range.end);
+                for mark in footnote_marks.clone() {
+                    cuts.extend([mark.range.start, mark.range.end]);
+                }
                 for mark in marks.iter().chain(&hover_marks) {
                     cuts.extend([
                         mark.start.clamp(range.start, range.end),
@@ -305,6 +341,18 @@ fn runs_of(ctx: &ViewCtx<'_>, paragraph: usize) -> Vec<Run> {
                     if start >= end
                         || !info.printed.is_char_boundary(start)
                         || !info.printed.is_char_boundary(end)
+                    {
+                        continue;
+                    }
+                    if let Some(mark) = footnote_marks.clone().find(|m| m.range.start == start) {
+                        runs.push(Run::Footnote {
+                            footnote: mark.footnote,
+                        });
+                        continue;
+                    }
+                    if footnote_marks
+                        .clone()
+                        .any(|m| m.range.start < start && start < m.range.end)
                     {
                         continue;
                     }

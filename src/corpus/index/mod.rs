@@ -38,6 +38,17 @@ pub struct ParagraphInfo {
     pub citations: Range<usize>,
     /// Entity mentions in `printed`, in order.
     pub mentions: Vec<Mention>,
+    /// Footnote markers `[^id]` that name a footnote, in order.
+    pub footnotes: Vec<FootnoteMark>,
+}
+
+/// A footnote marker `[^id]` in a paragraph's printed text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FootnoteMark {
+    /// Position of the footnote in `footnotes`.
+    pub footnote: usize,
+    /// Byte range of the marker `[^id]` in the paragraph's printed text.
+    pub range: Range<usize>,
 }
 
 /// A run of a paragraph's printed text.
@@ -160,7 +171,7 @@ impl Index {
         };
         index.build_sections(file);
         index.add_cells(file, std::mem::take(&mut text.cells));
-        index.add_text(file, text);
+        index.add_text(file, ids, text);
         index.build_region_entities(file);
         index.build_point_notes(file, ids);
         index
@@ -200,7 +211,7 @@ impl Index {
 
     /// Takes in the text pass: paragraphs and citations numbered in reading order, mentions and
     /// years listed by entity and year, citations linked with their references.
-    fn add_text(&mut self, file: &CorpusFile, text: TextPass<'_>) {
+    fn add_text(&mut self, file: &CorpusFile, id_maps: &IdMaps<'_>, text: TextPass<'_>) {
         self.paragraph_ids.reserve(text.paragraphs.len());
         let ids = file
             .sections
@@ -227,6 +238,23 @@ impl Index {
                 }
                 self.citations.push(citation);
             }
+            // Markers link their paragraph and the footnote both ways (validation reports a
+            // marker that names no footnote).
+            info.footnotes = paragraph
+                .footnotes
+                .iter()
+                .filter_map(|marker| {
+                    let footnote = id_maps.position(ItemKind::Footnote, marker.id)?;
+                    self.links.link(
+                        (ItemKind::Paragraph, position),
+                        (ItemKind::Footnote, footnote),
+                    );
+                    Some(FootnoteMark {
+                        footnote,
+                        range: marker.range.clone(),
+                    })
+                })
+                .collect();
             for mention in &mut info.mentions {
                 mention.paragraph = position;
                 if let Some(list) = self.entity_mentions.get_mut(mention.entity) {
@@ -244,6 +272,8 @@ impl Index {
             }
             self.paragraphs.push(info);
         }
+        // A paragraph may mark footnotes out of their order, or one twice.
+        self.links.tidy(ItemKind::Paragraph, ItemKind::Footnote);
         let mut first = 0;
         for section in &file.sections {
             let end = first + section.paragraphs.len();
@@ -413,5 +443,64 @@ impl Index {
             }
         }
         self.section_depth = depth.into_iter().map(Option::unwrap_or_default).collect();
+    }
+}
+
+#[cfg(test)]
+mod footnote_tests {
+    use super::*;
+    use crate::corpus::model::{Footnote, Paragraph, Section};
+
+    fn paragraph(id: &str, text: &str) -> Paragraph {
+        Paragraph {
+            id: id.to_owned(),
+            text: text.to_owned(),
+            ..Paragraph::default()
+        }
+    }
+
+    #[test]
+    fn a_footnote_marker_links_its_paragraph_and_the_footnote_both_ways() {
+        let file = CorpusFile {
+            sections: vec![Section {
+                id: "s".to_owned(),
+                title: "S".to_owned(),
+                paragraphs: vec![
+                    paragraph("s.p1", "Counted once.[^b] Again.[^a] And again.[^b]"),
+                    paragraph("s.p2", "No marker here."),
+                    paragraph("s.p3", "Counted twice.[^a]"),
+                ],
+                ..Section::default()
+            }],
+            footnotes: ["a", "b", "c"]
+                .map(|id| Footnote {
+                    id: id.to_owned(),
+                    marker: String::new(),
+                    text: format!("Footnote {id}."),
+                })
+                .to_vec(),
+            ..CorpusFile::default()
+        };
+        let index = Index::build(&file);
+        assert_eq!(index.linked(Item::Footnote(0), ItemKind::Paragraph), [0, 2]);
+        assert_eq!(index.linked(Item::Footnote(1), ItemKind::Paragraph), [0]);
+        assert!(
+            index
+                .linked(Item::Footnote(2), ItemKind::Paragraph)
+                .is_empty()
+        );
+        assert_eq!(index.linked(Item::Paragraph(0), ItemKind::Footnote), [0, 1]);
+        assert!(
+            index
+                .linked(Item::Paragraph(1), ItemKind::Footnote)
+                .is_empty()
+        );
+        let first = &index.paragraphs[0];
+        let marks: Vec<(usize, &str)> = first
+            .footnotes
+            .iter()
+            .map(|m| (m.footnote, &first.printed[m.range.clone()]))
+            .collect();
+        assert_eq!(marks, [(1, "[^b]"), (0, "[^a]"), (1, "[^b]")]);
     }
 }

@@ -338,6 +338,7 @@ fn read_text<'a>(
             sentences: Vec::new(),
             citations: 0..0,
             mentions: Vec::new(),
+            footnotes: Vec::new(),
         },
         citations,
         years: Vec::new(),

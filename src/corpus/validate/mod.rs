@@ -6,6 +6,7 @@
 //! module named after it.
 
 mod csl_fields;
+mod footnotes;
 mod names;
 mod records;
 mod references;
@@ -135,6 +136,7 @@ pub fn validate_with(file: &CorpusFile, ids: &IdMaps<'_>, text: &TextPass<'_>) -
     // A quote in a paragraph whose id is used twice cannot be checked: which one is meant is
     // the duplicate-id error's to say.
     printed.retain(|id, _| !duplicates.has(ItemKind::Paragraph, id));
+    footnotes::check_footnotes(file, ids, text, &mut out);
     records::check_entities(file, &mut out);
     records::check_cases(file, &mut out);
     records::check_regions(file, &mut out);
