@@ -216,10 +216,15 @@ fn tab_count(corpus: &Corpus, tab: NavigatorTab) -> usize {
         NavigatorTab::Cases => corpus.file.cases.len(),
         NavigatorTab::Regions => corpus.file.regions.len(),
         NavigatorTab::Entities => corpus.file.entities.len(),
-        NavigatorTab::Figures => figures_tab_rows(corpus)
-            .iter()
-            .filter(|row| matches!(row, FiguresRow::Item(_)))
-            .count(),
+        NavigatorTab::Figures => {
+            let file = &corpus.file;
+            let boxes = file
+                .sections
+                .iter()
+                .filter(|s| s.kind == SectionKind::Box)
+                .count();
+            file.tables.len() + file.figures.len() + boxes + file.footnotes.len()
+        }
     }
 }
 
