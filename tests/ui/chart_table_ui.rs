@@ -182,3 +182,33 @@ fn rows_charted_under_one_chart_name_are_one_chart_with_a_line_each() {
         );
     }
 }
+
+#[test]
+fn a_twenty_year_row_has_year_labels_on_screen() {
+    use paperlens::corpus::chart_table::row_series;
+    let mut harness = year_tables();
+    let table = harness.state().corpus().file.tables[2].clone();
+    harness
+        .state_mut()
+        .add_series(row_series(&table, 0).unwrap());
+    harness.run_steps(4);
+    let (series, plan) = shown(&harness);
+    assert_eq!(series.points.len(), 20);
+    let painted = painted_texts(&harness);
+    let years: Vec<&String> = painted
+        .iter()
+        .filter(|text| {
+            text.parse::<i32>()
+                .is_ok_and(|y| (1990..=2009).contains(&y))
+        })
+        .collect();
+    assert!(years.len() >= 4, "year labels of 1990–2009: {years:?}");
+    // At one readable step: 1, 2 or 5 years apart.
+    let numbers: Vec<i32> = years.iter().filter_map(|y| y.parse().ok()).collect();
+    let steps: Vec<i32> = numbers.windows(2).map(|w| w[1] - w[0]).collect();
+    assert!(
+        steps.windows(2).all(|w| w[0] == w[1]) && [1, 2, 5].contains(&steps[0]),
+        "{numbers:?}"
+    );
+    assert!(plan.x_axis.ticks.len() >= 4);
+}
