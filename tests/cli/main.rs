@@ -12,6 +12,7 @@ mod docs_cli;
 mod export_cli;
 mod hostile;
 mod no_network;
+mod papers;
 mod plot_cli;
 mod schema;
 mod validation_rules;
