@@ -73,3 +73,22 @@ fn read_image(path: &Path) -> Option<egui::ColorImage> {
         rgba.as_raw(),
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name)
+    }
+
+    #[test]
+    fn a_png_beside_the_corpus_is_read_and_anything_else_is_not() {
+        let image = read_image(&fixture("reader-figure.png"));
+        assert_eq!(image.map(|i| i.size), Some([48, 24]));
+        assert!(read_image(&fixture("reader.json")).is_none());
+        assert!(read_image(&fixture("no-such-image.png")).is_none());
+    }
+}
