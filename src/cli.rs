@@ -220,7 +220,8 @@ fn summary_json(report: &LoadReport) -> serde_json::Value {
 /// Arguments of `paperlens plot`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct PlotArgs {
-    /// The id of the series to export (see `--list`); with `--list`, the corpus file.
+    /// The id of the series to export (see `--list`), or a `chart` name, to draw the series
+    /// that share it as one chart; with `--list`, the corpus file.
     #[arg(value_name = "SERIES_ID", required_unless_present = "list")]
     pub series: Option<String>,
     /// The corpus file (the built-in corpus when absent).
@@ -308,6 +309,18 @@ pub fn plot(args: &PlotArgs) -> ExitCode {
         return ExitCode::SUCCESS;
     };
     let id = args.series.as_deref().unwrap_or_default();
+    let options = ChartOptions {
+        value_mode: args.mode,
+        scale: args.scale,
+        bars: args.bars,
+    };
+    if !all_series.iter().any(|s| s.id == id)
+        && let Some(group) = crate::chart::chart_groups(all_series)
+            .into_iter()
+            .find(|g| !g.name.is_empty() && g.name == id)
+    {
+        return plot_chart_group(&group, all_series, format, options, size, args);
+    }
     let Some(series) = all_series.iter().find(|s| s.id == id) else {
         let known = if all_series.is_empty() {
             format!("{} has no series", report.source_name)
@@ -316,11 +329,6 @@ pub fn plot(args: &PlotArgs) -> ExitCode {
         };
         eprintln!("error: there is no series `{id}`; {known}");
         return ExitCode::from(1);
-    };
-    let options = ChartOptions {
-        value_mode: args.mode,
-        scale: args.scale,
-        bars: args.bars,
     };
     if !format.is_chart() && options != ChartOptions::default() {
         eprintln!(
@@ -347,6 +355,63 @@ pub fn plot(args: &PlotArgs) -> ExitCode {
             fail(2, &error.to_string())
         }
         Err(error) => fail(1, &error.to_string()),
+    }
+}
+
+/// `paperlens plot CHART`: the series that share the `chart` name `group.name` drawn as one
+/// chart, as SVG or PNG (a CSV holds one series: each is written by its id).
+fn plot_chart_group(
+    group: &crate::chart::ChartGroup,
+    all_series: &[crate::corpus::model::Series],
+    format: crate::chart::ExportFormat,
+    options: crate::chart::ChartOptions,
+    size: (u32, u32),
+    args: &PlotArgs,
+) -> ExitCode {
+    use crate::chart::{ChartError, ExportFormat, FontChoice, GroupPlan, group_svg, svg_to_png};
+    let out = args.out.as_deref().unwrap_or(std::path::Path::new(""));
+    let ids: Vec<&str> = group
+        .members
+        .iter()
+        .filter_map(|&m| all_series.get(m))
+        .map(|s| s.id.as_str())
+        .collect();
+    if format == ExportFormat::Csv {
+        eprintln!(
+            "error: `{}` is a chart of several series; a CSV holds one: write each by its id ({})",
+            group.name,
+            ids.join(", ")
+        );
+        return ExitCode::from(2);
+    }
+    let bytes = GroupPlan::new(group, all_series, &options)
+        .and_then(|planned| group_svg(&planned, size))
+        .and_then(|svg| {
+            if format == ExportFormat::Svg {
+                Ok(svg.into_bytes())
+            } else {
+                svg_to_png(&svg, args.scale_factor, FontChoice::SystemAndEmbedded)
+            }
+        });
+    match bytes {
+        Ok(bytes) => match std::fs::write(out, bytes) {
+            Ok(()) => {
+                println!("wrote {} ({})", out.display(), ids.join(", "));
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("error: cannot write `{}`: {error}", out.display());
+                ExitCode::from(1)
+            }
+        },
+        Err(error @ (ChartError::InvalidSize { .. } | ChartError::InvalidScale(_))) => {
+            eprintln!("error: {error}");
+            ExitCode::from(2)
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -227,3 +227,77 @@ fn bad_options_exit_2() {
         assert!(!out.exists(), "{args:?}");
     }
 }
+
+/// The made-up year-tables fixture with its Table 1's two rows charted under one chart name.
+fn two_series_under_one_chart(dir: &Path) -> PathBuf {
+    let fixture = common::fixtures().join("year-tables.json");
+    let mut corpus: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture).unwrap()).unwrap();
+    corpus["series"] = serde_json::json!([
+        {"id": "north", "title": "Northfield", "unit": "widgets per 1,000 people",
+         "chart": "Widget rates", "value_format": {"kind": "rate", "per": 1000},
+         "from_table": {"table": "widgets", "row": "north"}},
+        {"id": "south", "title": "Southbury", "unit": "widgets per 1,000 people",
+         "chart": "Widget rates", "value_format": {"kind": "rate", "per": 1000},
+         "from_table": {"table": "widgets", "row": "south"}}
+    ]);
+    let path = dir.join("two-series.json");
+    std::fs::write(&path, corpus.to_string()).unwrap();
+    path
+}
+
+#[test]
+fn a_chart_name_draws_its_series_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = two_series_under_one_chart(dir.path());
+    let out = dir.path().join("rates.svg");
+    let output = paperlens(&[
+        "plot",
+        "Widget rates",
+        "--out",
+        path_str(&out),
+        path_str(&corpus),
+    ]);
+    assert_exit(&output, 0);
+    assert!(
+        stdout(&output).contains("(north, south)"),
+        "{}",
+        stdout(&output)
+    );
+    let svg = std::fs::read_to_string(&out).unwrap();
+    for text in [
+        "Widget rates",
+        "Northfield",
+        "Southbury",
+        "Widgets per 1,000 people",
+    ] {
+        assert!(svg.contains(text), "{text} not in the SVG");
+    }
+    let png = dir.path().join("rates.png");
+    assert_exit(
+        &paperlens(&[
+            "plot",
+            "Widget rates",
+            "--out",
+            path_str(&png),
+            path_str(&corpus),
+        ]),
+        0,
+    );
+    // A CSV holds one series: the message names the ids to write instead.
+    let csv = dir.path().join("rates.csv");
+    let output = paperlens(&[
+        "plot",
+        "Widget rates",
+        "--out",
+        path_str(&csv),
+        path_str(&corpus),
+    ]);
+    assert_exit(&output, 2);
+    assert!(
+        stderr(&output).contains("north, south"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!csv.exists());
+}
