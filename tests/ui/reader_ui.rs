@@ -238,3 +238,40 @@ fn footnotes_are_listed_at_the_end_of_their_section() {
     assert!(footnote.top() > last_of_introduction.bottom());
     assert!(footnote.bottom() < box_heading.top());
 }
+
+#[test]
+fn a_table_card_shows_at_most_two_lines_of_column_headers() {
+    // The fixture's table with fourteen columns of long headers.
+    let mut corpus: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixtures().join("reader.json")).unwrap())
+            .unwrap();
+    let columns: Vec<serde_json::Value> = (1..=14)
+        .map(|n| serde_json::json!({"id": format!("c{n}"), "header": format!("Baseline count in group {n}")}))
+        .collect();
+    let cells: Vec<String> = (1..=14).map(|n| n.to_string()).collect();
+    corpus["tables"][0]["columns"] = serde_json::Value::from(columns);
+    for row in corpus["tables"][0]["rows"].as_array_mut().unwrap() {
+        row["cells"] = serde_json::Value::from(cells.clone());
+    }
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("wide.json");
+    std::fs::write(&path, serde_json::to_string(&corpus).unwrap()).unwrap();
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 1400.0])
+        .build_eframe(move |cc| {
+            Explorer::new(
+                &cc.egui_ctx,
+                StartOptions {
+                    path: Some(path),
+                    view: Some(Reader::ID.to_owned()),
+                    ..StartOptions::default()
+                },
+            )
+        });
+    settle(&mut harness);
+    let headers = harness
+        .get_by_label_contains("Baseline count in group 1  ·  Baseline count in group 2")
+        .rect();
+    let line = harness.get_by_label("14 columns · 2 rows").rect().height();
+    assert!(headers.height() < 2.6 * line, "{headers:?}, a line {line}");
+}

@@ -90,14 +90,18 @@ pub(super) fn table_card_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, table: usize) {
         ui.add(egui::Label::new(RichText::new(&title).strong()).wrap());
         let headers = column_headers(record);
         if !headers.is_empty() {
-            ui.add(
-                egui::Label::new(
-                    RichText::new(headers.join("  ·  "))
-                        .small()
-                        .color(ctx.theme.muted_text),
-                )
-                .wrap(),
+            // A compact card: at most two lines of headers (the Table view shows them all).
+            let mut headers = egui::text::LayoutJob::single_section(
+                headers.join("  ·  "),
+                egui::TextFormat {
+                    font_id: egui::FontId::proportional(ctx.theme.small_size),
+                    color: ctx.theme.muted_text,
+                    ..egui::TextFormat::default()
+                },
             );
+            headers.wrap.max_rows = 2;
+            headers.wrap.overflow_character = Some('…');
+            ui.add(egui::Label::new(headers).wrap());
         }
         ui.horizontal(|ui| {
             ui.label(
