@@ -297,10 +297,15 @@ impl TableView {
             ui.available_width() - 2.0 * margin,
             ctx.theme.body_size,
         );
+        // A table wider than the view scrolls sideways; its bar is solid, not floating, so that
+        // the columns past the edge are seen to be there without hovering first.
+        let inner_scroll = ui.spacing().scroll;
+        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
         egui::ScrollArea::horizontal()
             .id_salt("table-sideways")
             .auto_shrink(false)
             .show(ui, |ui| {
+                ui.spacing_mut().scroll = inner_scroll;
                 header_rows_ui(ctx, ui, table, &widths, Some(&mut self.sort));
                 if rows.is_empty() {
                     ui.label(
@@ -503,16 +508,28 @@ fn header_rows_ui(
         }
         ui.horizontal_top(|ui| {
             ui.add_space(ctx.theme.gap);
-            cells_ui(ui, &spanned, |ui, position| {
-                if let Some(cell) = header_row.get(position) {
-                    ui.add(egui::Label::new(RichText::new(&cell.text).strong()).wrap());
+            cells_ui(ui, &spanned, &[], |ui, position| {
+                let Some(cell) = header_row.get(position) else {
+                    return;
+                };
+                ui.add(egui::Label::new(RichText::new(&cell.text).strong()).wrap());
+                // A rule under a heading over several columns shows which columns it spans.
+                if cell.span > 1 && !cell.text.trim().is_empty() {
+                    let rect = ui.min_rect();
+                    ui.painter().hline(
+                        rect.x_range(),
+                        rect.bottom() + 2.0,
+                        egui::Stroke::new(1.0, ctx.theme.muted_text),
+                    );
+                    ui.add_space(4.0);
                 }
             });
         });
     }
+    let right_aligned = numeric_columns(table);
     ui.horizontal_top(|ui| {
         ui.add_space(ctx.theme.gap);
-        cells_ui(ui, widths, |ui, position| {
+        cells_ui(ui, widths, &right_aligned, |ui, position| {
             let Some(column) = table.columns.get(position) else {
                 return;
             };
@@ -569,15 +586,31 @@ fn footnotes_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, table: &Table) {
     }
 }
 
+/// Which columns hold numbers (drawn right-aligned, so that their digits line up).
+fn numeric_columns(table: &Table) -> Vec<bool> {
+    table.columns.iter().map(|c| c.kind.is_numeric()).collect()
+}
+
 /// One row of cells, each `widths[i]` wide (its text [`CELL_GAP`] narrower) and followed by
-/// [`CELL_GAP`], drawn by `cell` (given the column's position).
-pub fn cells_ui(ui: &mut Ui, widths: &[f32], mut cell: impl FnMut(&mut Ui, usize)) {
+/// [`CELL_GAP`], drawn by `cell` (given the column's position). The cells of the columns
+/// `right_aligned` marks are right-aligned; others, and columns past its end, left-aligned.
+pub fn cells_ui(
+    ui: &mut Ui,
+    widths: &[f32],
+    right_aligned: &[bool],
+    mut cell: impl FnMut(&mut Ui, usize),
+) {
     ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = 0.0;
         for (position, width) in widths.iter().enumerate() {
+            let align = if right_aligned.get(position).copied().unwrap_or(false) {
+                egui::Align::RIGHT
+            } else {
+                egui::Align::LEFT
+            };
             ui.allocate_ui_with_layout(
                 egui::vec2(*width, 0.0),
-                egui::Layout::top_down(egui::Align::LEFT),
+                egui::Layout::top_down(align),
                 |ui| {
                     ui.set_width(width - CELL_GAP);
                     cell(ui, position);
@@ -614,8 +647,12 @@ pub fn row_ui(
         .fill(fill)
         .corner_radius(ctx.theme.radius)
         .inner_margin(egui::vec2(ctx.theme.gap, 6.0));
+    let right_aligned = record
+        .and_then(|(table, _, _)| ctx.corpus.file.tables.get(table))
+        .map(numeric_columns)
+        .unwrap_or_default();
     let inner = frame.show(ui, |ui| {
-        cells_ui(ui, widths, |ui, position| {
+        cells_ui(ui, widths, &right_aligned, |ui, position| {
             if record.is_none() {
                 return;
             }

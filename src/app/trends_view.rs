@@ -450,7 +450,7 @@ fn points_table_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, series: &Ser
                 "Change from previous year",
                 "The paper says",
             ];
-            cells_ui(ui, &widths, |ui, column| {
+            cells_ui(ui, &widths, &[], |ui, column| {
                 if let Some(heading) = headings.get(column) {
                     ui.add(egui::Label::new(RichText::new(*heading).strong()).wrap());
                 }
@@ -462,7 +462,7 @@ fn points_table_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, series: &Ser
                     point: point_position,
                 };
                 let change = changes.get(point_position).copied().flatten();
-                cells_ui(ui, &widths, |ui, column| match column {
+                cells_ui(ui, &widths, &[], |ui, column| match column {
                     0 => {
                         let response = ui.add(egui::Button::selectable(
                             ctx.is_selected(item),

@@ -14,6 +14,7 @@ mod explorer;
 mod formats_gui_open;
 mod guide_ui;
 mod interop_ui;
+mod other_paper_ui;
 mod reader_ui;
 mod snapshots;
 mod trends_ui;
