@@ -11,7 +11,7 @@ use super::views::View;
 use super::virtual_list::{HeightCache, content_key, virtual_list_ui};
 use crate::corpus::chart_table::{column_series, row_series};
 use crate::corpus::display::{column_headers, row_title};
-use crate::corpus::model::{ColumnKind, Table};
+use crate::corpus::model::{ColumnKind, Series, Table};
 use crate::corpus::table_series::cell_number;
 use crate::corpus::{Corpus, Item};
 
@@ -435,6 +435,7 @@ impl TableView {
                 self.filters.clear();
             }
             chart_selected_row_ui(ctx, ui, self.table, table);
+            chart_column_menu_ui(ctx, ui, table);
         });
     }
 }
@@ -458,6 +459,30 @@ fn chart_selected_row_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, table_position: usize, 
     {
         ctx.send(Command::AddSeries(Box::new(series)));
     }
+}
+
+/// "Chart a column", listing the columns of this table that can be charted by year.
+fn chart_column_menu_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, table: &Table) {
+    let chartable: Vec<(String, Series)> = column_headers(table)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(column, header)| Some((header, column_series(table, column)?)))
+        .collect();
+    if chartable.is_empty() {
+        return;
+    }
+    ui.menu_button("Chart a column", |ui| {
+        for (header, series) in chartable {
+            if ui
+                .button(header)
+                .on_hover_text(format!("Chart “{}” in the Trends view", series.title))
+                .clicked()
+            {
+                ctx.send(Command::AddSeries(Box::new(series)));
+                ui.close();
+            }
+        }
+    });
 }
 
 /// The text columns worth a filter: at least two distinct values, at most

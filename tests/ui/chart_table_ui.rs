@@ -212,3 +212,21 @@ fn a_twenty_year_row_has_year_labels_on_screen() {
     );
     assert!(plan.x_axis.ticks.len() >= 4);
 }
+
+#[test]
+fn chart_a_column_is_offered_in_the_bar_above_a_table_with_a_year_column() {
+    let mut harness = year_tables();
+    // Table 1 has no year column: nothing to offer.
+    assert!(harness.query_by_label("Chart a column").is_none());
+    if let Some(table) = harness.state_mut().views_mut().get_mut::<TableView>() {
+        table.choose_table(1);
+    }
+    harness.run_steps(3);
+    harness.get_by_label("Chart a column").click();
+    harness.run_steps(3);
+    harness.get_by_label("Blue share").click();
+    harness.run_steps(4);
+    assert_eq!(harness.state().view(), TrendsView::ID);
+    let (series, _) = shown(&harness);
+    assert_eq!(series.title, "Table 2: Blue share");
+}
