@@ -7,7 +7,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::diagnostics::{Code, Diagnostic, JsonPath};
+use super::diagnostics::{Code, Diagnostic, JsonPath, guide_hint};
 use super::model::{CorpusFile, FORMAT_V1, FORMAT_V2};
 
 /// Whether `text` is a well-formed corpus in the first version of the format.
@@ -26,7 +26,10 @@ pub fn migrated_notice() -> Diagnostic {
     Diagnostic::info(
         Code::MigratedFormat,
         format!("this file is in the first version of the format (`{FORMAT_V1}`); it was migrated to `{FORMAT_V2}` as it loaded"),
-        "to update the file itself, run `paperlens migrate FILE --out NEW.json`",
+        format!(
+            "to update the file itself, run `paperlens migrate FILE --out NEW.json`; {}",
+            guide_hint("Migrating from format 1")
+        ),
     )
     .at(JsonPath::root().key("format"))
 }
@@ -208,6 +211,22 @@ mod tests {
         assert_eq!(table["rows"][0]["entities"], json!(["e"]));
         assert_eq!(value["series"][0]["figure"], "s-figure");
         assert_eq!(value["figures"][0]["source_paragraph"], "p9");
+    }
+
+    #[test]
+    fn the_notice_sends_the_reader_to_the_guide_on_migrating() {
+        let notice = migrated_notice();
+        assert!(
+            notice
+                .hint
+                .contains("see “Migrating from format 1” in the corpus format guide"),
+            "{}",
+            notice.hint
+        );
+        assert!(
+            crate::corpus::FORMAT_GUIDE.contains("\n## Migrating from format 1\n"),
+            "no such heading in corpus/README.md"
+        );
     }
 
     #[test]

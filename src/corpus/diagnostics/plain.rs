@@ -262,7 +262,8 @@ fn example(expected: &str, key: Option<&str>) -> Option<String> {
 }
 
 /// The heading of the corpus format guide (`corpus/README.md`) that describes the value at
-/// `path`: "References (CSL-JSON)" for anything under `$.references`, and so on.
+/// `path`: "References (CSL-JSON)" for anything under `$.references`, and so on. A format-1
+/// key (`regional_table`) in a format-2 file names the section on migrating.
 #[must_use]
 pub fn guide_section(path: &JsonPath) -> &'static str {
     let first = path.0.first().and_then(|segment| match segment {
@@ -273,11 +274,15 @@ pub fn guide_section(path: &JsonPath) -> &'static str {
         Some("paper") => "Paper",
         Some("sections") => "Sections and paragraphs",
         Some("references") => "References (CSL-JSON)",
+        Some("regions") => "Regions",
         Some("entities") => "Entities",
         Some("cases") => "Cases",
-        Some("regional_table") => "The regional table",
+        Some("tables") => "Tables",
+        Some("figures") => "Figures",
+        Some("footnotes") => "Footnotes",
         Some("series") => "Series",
         Some("notes") => "Editorial notes",
+        Some("regional_table") => "Migrating from format 1",
         _ => "Top-level keys",
     }
 }
@@ -311,6 +316,18 @@ mod tests {
         );
         assert_eq!(guide_section(&path(&[])), "Top-level keys");
         assert_eq!(
+            guide_section(&path(&["tables", "0", "rows", "2", "cells"])),
+            "Tables"
+        );
+        assert_eq!(
+            guide_section(&path(&["series", "1", "from_table", "row"])),
+            "Series"
+        );
+        assert_eq!(
+            guide_section(&path(&["regional_table"])),
+            "Migrating from format 1"
+        );
+        assert_eq!(
             guide_hint("Series"),
             "see “Series” in the corpus format guide (`paperlens docs format`)"
         );
@@ -322,11 +339,15 @@ mod tests {
             "paper",
             "sections",
             "references",
+            "regions",
             "entities",
             "cases",
-            "regional_table",
+            "tables",
+            "figures",
+            "footnotes",
             "series",
             "notes",
+            "regional_table",
             "format",
         ];
         let mut sections: Vec<&str> = firsts
