@@ -190,6 +190,25 @@ fn the_guide_worked_examples_load_into_the_minimal_corpus() {
             (2022, None, PointStatus::NotStated)
         ]
     );
+    // The footnote example cites by printed numbers: `[2]`, then the range `[1]–[2]`.
+    let method = corpus
+        .file
+        .sections
+        .iter()
+        .flat_map(|s| &s.paragraphs)
+        .position(|p| p.id == "method.p1")
+        .expect("method.p1");
+    let paragraph = &corpus.index.paragraphs[method];
+    let cited: Vec<Vec<u32>> = corpus.index.citations[paragraph.citations.clone()]
+        .iter()
+        .map(|c| {
+            c.references
+                .iter()
+                .map(|&r| corpus.index.reference_numbers[r])
+                .collect()
+        })
+        .collect();
+    assert_eq!(cited, [vec![2], vec![1, 2]]);
     let table = corpus
         .file
         .tables
