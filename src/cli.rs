@@ -16,8 +16,8 @@ use crate::corpus::{BUILTIN_JSON, BUILTIN_NAME, FORMAT_GUIDE, counted, schema, s
 use crate::formats::ReferenceFormat;
 use crate::open::open_path;
 
-/// paperlens: explore a research paper as linked panels of text, citations, references, cases,
-/// a regional table and trends.
+/// paperlens: explore a research paper as linked panels of text, citations, references, tables,
+/// figures, cases and trends.
 #[derive(Debug, Parser)]
 #[command(
     name = "paperlens",
@@ -80,11 +80,12 @@ pub enum Command {
     /// Exit status: 0 written, 1 no such series or the chart cannot be made, 2 bad arguments
     /// or an unreadable or invalid corpus.
     Plot(PlotArgs),
-    /// Export the references (BibTeX, RIS, CSL-JSON), the regional table or the cases (CSV),
+    /// Export the references (BibTeX, RIS, CSL-JSON), a table or the cases (CSV),
     /// or the whole corpus (JSON).
     ///
     /// `paperlens export refs --format bibtex|ris|csl-json [--out FILE] [CORPUS]`;
-    /// `paperlens export table|cases --out FILE.csv [CORPUS]`;
+    /// `paperlens export table [--table ID] --out FILE.csv [CORPUS]`;
+    /// `paperlens export cases --out FILE.csv [CORPUS]`;
     /// `paperlens export corpus --out FILE.json [CORPUS]`. CORPUS is the built-in corpus when
     /// absent, and may be any file paperlens opens (a corpus, or a CSL-JSON, BibTeX or RIS
     /// bibliography). Without `--out` the export goes to standard output.

@@ -4,6 +4,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::context::{UiLayout, ViewCtx};
 use super::records::item_ui;
+use crate::corpus::counted;
 
 /// The Inspector has no state of its own: it shows the selection.
 #[derive(Debug, Default)]
@@ -31,25 +32,36 @@ fn nothing_selected_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
     ui.add(
         egui::Label::new(
             RichText::new(
-                "Click a citation, a reference, a name, a table row or a case to see it here with everything that links to it.",
+                "Click a citation, a reference, a table row, a figure or a name to see it here with everything that links to it.",
             )
             .color(ctx.theme.muted_text),
         )
         .wrap(),
     );
-    let summary = ctx.corpus.summary();
+    let s = ctx.corpus.summary();
     ui.add_space(ctx.theme.gap);
-    ui.label(
-        RichText::new(format!(
-            "{} sections · {} paragraphs · {} references · {} citations · {} cases · {} table rows",
-            summary.sections,
-            summary.paragraphs,
-            summary.references,
-            summary.citations,
-            summary.cases,
-            summary.table_rows
-        ))
-        .small()
-        .color(ctx.theme.muted_text),
+    // What this corpus holds, leaving out the kinds it has none of.
+    let counts: Vec<String> = [
+        (s.sections, "section"),
+        (s.paragraphs, "paragraph"),
+        (s.references, "reference"),
+        (s.citations, "citation"),
+        (s.tables, "table"),
+        (s.figures, "figure"),
+        (s.footnotes, "footnote"),
+        (s.cases, "case"),
+        (s.series_points, "data point"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, noun)| counted(n, noun))
+    .collect();
+    ui.add(
+        egui::Label::new(
+            RichText::new(counts.join(" · "))
+                .small()
+                .color(ctx.theme.muted_text),
+        )
+        .wrap(),
     );
 }

@@ -51,8 +51,17 @@ impl Navigator {
     /// Draws the tabs and the current tab's list.
     pub fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
         let corpus = ctx.corpus;
+        // A tab with nothing in it is not offered (the outline and the references always are);
+        // a tab chosen for another corpus falls back to the outline.
+        let shown = |tab: NavigatorTab| {
+            matches!(tab, NavigatorTab::Outline | NavigatorTab::References)
+                || tab_count(corpus, tab) > 0
+        };
+        if !shown(self.tab) {
+            self.tab = NavigatorTab::Outline;
+        }
         ui.horizontal_wrapped(|ui| {
-            for tab in NavigatorTab::ALL {
+            for tab in NavigatorTab::ALL.into_iter().filter(|&tab| shown(tab)) {
                 let count = tab_count(corpus, tab);
                 let label = format!("{} {count}", tab.label());
                 if ui

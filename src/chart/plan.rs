@@ -463,23 +463,36 @@ fn annotation_spans(series: &Series, (x_lo, x_hi): (f64, f64)) -> Vec<Annotation
 /// when the series has labelled annotations.
 #[must_use]
 pub fn legend_entries(series: &Series) -> Vec<LegendEntry> {
-    let mut entries = vec![
-        LegendEntry {
+    let has = |status: PointStatus| series.points.iter().any(|p| p.status == status);
+    // Only the kinds of point the series has are explained.
+    let filled = match (has(PointStatus::Stated), has(PointStatus::Derived)) {
+        (true, true) => Some("stated or derived"),
+        (true, false) => Some("stated"),
+        (false, true) => Some("derived"),
+        (false, false) => None,
+    };
+    let mut entries: Vec<LegendEntry> = filled
+        .map(|text| LegendEntry {
             mark: LegendMark::Filled,
-            text: "stated".to_owned(),
-        },
-        LegendEntry {
+            text: text.to_owned(),
+        })
+        .into_iter()
+        .collect();
+    if has(PointStatus::Approximate) {
+        entries.push(LegendEntry {
             mark: LegendMark::Hollow,
             text: "≈ approximate".to_owned(),
-        },
-        LegendEntry {
+        });
+    }
+    if has(PointStatus::NotStated) {
+        entries.push(LegendEntry {
             mark: LegendMark::Dashed,
             text: format!(
                 "{} (dashed; no value drawn)",
                 PointStatus::NotStated.label()
             ),
-        },
-    ];
+        });
+    }
     let labels: Vec<&str> = series
         .annotations
         .iter()

@@ -169,17 +169,25 @@ fn the_navigator_tabs_fit_a_window_1024_wide() {
             )
         });
     settle(&mut harness);
+    // A tab with nothing in it is not offered.
+    assert!(harness.query_by_label("Entities 0").is_none());
+    assert!(harness.query_by_label("Cases 0").is_none());
     let outline = harness.get_by_label("Outline 4").rect();
     let figures = harness.get_by_label("Figures & tables 5").rect();
-    let entities = harness.get_by_label("Entities 0").rect();
-    // The tab bar stays in the navigator (left of the Reader's text) and takes at most three
-    // lines.
-    for tab in [outline, figures, entities] {
+    // The built-in corpus has every tab: the bar stays in the navigator (left of the Reader's
+    // text) and takes at most three lines.
+    let mut harness = Harness::builder()
+        .with_size([1024.0, 700.0])
+        .build_eframe(|cc| Explorer::new(&cc.egui_ctx, StartOptions::default()));
+    settle(&mut harness);
+    let entities = harness.get_by_label("Entities 41").rect();
+    let outline_builtin = harness.get_by_label("Outline 10").rect();
+    for tab in [outline, figures, entities, outline_builtin] {
         assert!(tab.right() < 400.0, "{tab:?}");
     }
     assert!(
-        entities.bottom() - outline.top() < 80.0,
-        "{outline:?} {entities:?}"
+        entities.bottom() - outline_builtin.top() < 80.0,
+        "{outline_builtin:?} {entities:?}"
     );
 }
 
