@@ -97,7 +97,7 @@ fn points_along_row(
         return Err(Box::new(Diagnostic::error(
             Code::TableSeries,
             format!("table `{}` has no year columns to chart row `{row_id}` across", table.id),
-            "mark the year columns `\"kind\": \"year\"` (or give them a year as header), or chart a column instead",
+            "give each year's column that year, four digits alone, as its header (`\"header\": \"1990\"`; the column's kind is `number` or `percent`, not `year`), or chart a column instead",
         )
         .at(path.key("row"))));
     }
@@ -335,5 +335,37 @@ mod tests {
         };
         let codes: Vec<Code> = fill_from_tables(&mut file).iter().map(|d| d.code).collect();
         assert_eq!(codes, vec![Code::TableSeries, Code::UnknownTable]);
+    }
+
+    /// Columns of kind `year` hold years, not a year's values: a row is charted across the
+    /// columns headed by a year, and the hint says so rather than to mark them `year`.
+    #[test]
+    fn a_row_with_no_year_headed_columns_is_told_to_head_them_with_years() {
+        let mut table = years_table();
+        for column in &mut table.columns {
+            column.kind = ColumnKind::Year;
+        }
+        let mut file = CorpusFile {
+            tables: vec![table],
+            series: vec![Series {
+                id: "africa".to_owned(),
+                from_table: Some(TableSeries {
+                    table: "t1".to_owned(),
+                    row: Some("africa".to_owned()),
+                    column: None,
+                }),
+                ..Series::default()
+            }],
+            ..CorpusFile::default()
+        };
+        let diagnostics = fill_from_tables(&mut file);
+        let hints: Vec<&str> = diagnostics.iter().map(|d| d.hint.as_str()).collect();
+        assert_eq!(diagnostics.len(), 1, "{hints:?}");
+        assert!(
+            hints
+                .iter()
+                .all(|h| h.contains("as its header") && !h.contains("mark the year columns")),
+            "{hints:?}"
+        );
     }
 }

@@ -95,7 +95,8 @@ pub struct CellRef {
 pub struct TableSeries {
     /// The table's id.
     pub table: String,
-    /// A row id: its cells under the columns of kind `year` (or whose header is a year).
+    /// A row id: its cells under the columns whose header is a year (four digits alone); a
+    /// column of kind `year` holds years, not values, and is not one of them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub row: Option<String>,
     /// A column id: its cell in each row, by the year in the row's `year` column.
