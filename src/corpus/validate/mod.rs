@@ -185,7 +185,7 @@ fn check_ids<'a>(file: &'a CorpusFile, ids: &IdMaps<'_>, out: &mut Sink) -> Dupl
                 out.push(
                     Diagnostic::error(
                         Code::EmptyText,
-                        format!("a {noun} has an empty id"),
+                        format!("{} has an empty id", with_article(noun)),
                         format!("give every {noun} a short, unique id such as `{noun}-1`"),
                     )
                     .at(path(position).key("id")),
@@ -288,9 +288,13 @@ fn unknown_id(
     let known = ids.ids_of(kind, MOST_IDS_COMPARED);
     let hint = match nearest_word(id, &known, 0.85) {
         Some(near) => format!(
-            "did you mean `{near}`? Use the id of an existing {noun}, or add a {noun} with this id"
+            "did you mean `{near}`? Use the id of an existing {noun}, or add {} with this id",
+            with_article(noun)
         ),
-        None => format!("use the id of an existing {noun}, or add a {noun} with this id"),
+        None => format!(
+            "use the id of an existing {noun}, or add {} with this id",
+            with_article(noun)
+        ),
     };
     Diagnostic::error(code, format!("no {noun} has the id `{id}`"), hint).at(path)
 }
@@ -306,4 +310,14 @@ fn require_text(text: &str, what: &str, path: JsonPath, out: &mut Sink) {
             .at(path),
         );
     }
+}
+
+/// `noun` after "a" or "an": `"an entity"`, `"a table row"`.
+fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
 }
