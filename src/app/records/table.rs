@@ -13,7 +13,6 @@ pub(super) fn table_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: 
         return;
     };
     heading_ui(ctx, ui, "Table", &table.title(), layout);
-    let headers = crate::corpus::display::column_headers(table);
     ui.label(
         RichText::new(format!(
             "{} · {}",
@@ -22,7 +21,23 @@ pub(super) fn table_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: 
         ))
         .color(ctx.theme.muted_text),
     );
-    field_ui(ctx, ui, "Columns", &headers.join(" · "));
+    // The spanning headers once each, then the columns' own headers: the full "Men — Baseline
+    // CD4 Count — <50" of every column would repeat the spanning ones column after column.
+    for (n, header_row) in table.header_rows.iter().enumerate() {
+        let spans: Vec<&str> = header_row
+            .iter()
+            .map(|cell| cell.text.trim())
+            .filter(|text| !text.is_empty())
+            .collect();
+        let label = if table.header_rows.len() > 1 {
+            format!("Spanning headers ({})", n + 1)
+        } else {
+            "Spanning headers".to_owned()
+        };
+        field_ui(ctx, ui, &label, &spans.join(" · "));
+    }
+    let columns: Vec<&str> = table.columns.iter().map(|c| c.header.trim()).collect();
+    field_ui(ctx, ui, "Columns", &columns.join(" · "));
     if layout == UiLayout::Tooltip {
         return;
     }
