@@ -601,13 +601,14 @@ fn footnotes_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, table: &Table) {
     }
     ui.add_space(ctx.theme.gap);
     for footnote in &table.footnotes {
-        let marker = footnote.marker.trim();
-        let text = if marker.is_empty() {
-            footnote.text.clone()
-        } else {
-            format!("{marker} {}", footnote.text)
-        };
-        ui.add(egui::Label::new(RichText::new(text).small().color(ctx.theme.muted_text)).wrap());
+        ui.add(
+            egui::Label::new(
+                RichText::new(footnote.printed())
+                    .small()
+                    .color(ctx.theme.muted_text),
+            )
+            .wrap(),
+        );
     }
 }
 

@@ -191,6 +191,27 @@ fn equation_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, paragraph: usize) {
     });
 }
 
+/// One citation chip: `text` on `fill`, a click selects `item`.
+fn chip_ui(
+    ctx: &ViewCtx<'_>,
+    ui: &mut Ui,
+    text: impl Into<String>,
+    font: &egui::FontId,
+    fill: egui::Color32,
+    item: Item,
+) {
+    let button = egui::Button::new(
+        RichText::new(text)
+            .font(font.clone())
+            .color(ctx.theme.accent),
+    )
+    .fill(fill)
+    .corner_radius(ctx.theme.radius)
+    .stroke(egui::Stroke::NONE);
+    let response = ui.add(button);
+    ctx.item_response(ui, response, item, ClickAction::Select);
+}
+
 /// The chips of one citation group: `[2]`, `, `, `[4]`; each chip opens its reference. A
 /// citation the paper prints otherwise (`[17]–[21]`, `[see 2, p. 33]`, `(Porter, 1995)`) is
 /// shown as printed, as one chip that opens the citation.
@@ -214,16 +235,7 @@ fn citation_chips_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, citation: usize, font: &egu
         } else {
             ctx.theme.chip_fill
         };
-        let button = egui::Button::new(
-            RichText::new(printed)
-                .font(font.clone())
-                .color(ctx.theme.accent),
-        )
-        .fill(fill)
-        .corner_radius(ctx.theme.radius)
-        .stroke(egui::Stroke::NONE);
-        let response = ui.add(button);
-        ctx.item_response(ui, response, Item::Citation(citation), ClickAction::Select);
+        chip_ui(ctx, ui, printed, font, fill, Item::Citation(citation));
         return;
     }
     for (n, &reference) in info.references.iter().enumerate() {
@@ -248,16 +260,7 @@ fn citation_chips_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, citation: usize, font: &egu
         } else {
             ctx.theme.chip_fill
         };
-        let button = egui::Button::new(
-            RichText::new(label)
-                .font(font.clone())
-                .color(ctx.theme.accent),
-        )
-        .fill(fill)
-        .corner_radius(ctx.theme.radius)
-        .stroke(egui::Stroke::NONE);
-        let response = ui.add(button);
-        ctx.item_response(ui, response, item, ClickAction::Select);
+        chip_ui(ctx, ui, label, font, fill, item);
     }
 }
 

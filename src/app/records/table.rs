@@ -53,13 +53,7 @@ pub(super) fn table_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: 
         place_ui(ctx, ui, paragraph);
     }
     for footnote in &table.footnotes {
-        let marker = footnote.marker.trim();
-        let text = if marker.is_empty() {
-            footnote.text.clone()
-        } else {
-            format!("{marker} {}", footnote.text)
-        };
-        ui.add(egui::Label::new(RichText::new(text).small()).wrap());
+        ui.add(egui::Label::new(RichText::new(footnote.printed()).small()).wrap());
     }
     let first = corpus.file.first_row_of(position);
     item_list_ui(

@@ -39,11 +39,7 @@ impl Table {
     /// The label and caption as one line: `"Table 1. Patient characteristics"`.
     #[must_use]
     pub fn title(&self) -> String {
-        match (self.label.trim(), self.caption.trim()) {
-            ("", caption) => caption.to_owned(),
-            (label, "") => label.to_owned(),
-            (label, caption) => format!("{label}. {caption}"),
-        }
+        label_and_caption(&self.label, &self.caption)
     }
 
     /// The position of the column with this id.
@@ -144,6 +140,17 @@ pub struct TableFootnote {
     pub text: String,
 }
 
+impl TableFootnote {
+    /// The note as printed under the table: its marker, then its text.
+    #[must_use]
+    pub fn printed(&self) -> String {
+        match self.marker.trim() {
+            "" => self.text.clone(),
+            marker => format!("{marker} {}", self.text),
+        }
+    }
+}
+
 /// One figure of the paper.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -175,12 +182,20 @@ impl Figure {
     /// The label and caption as one line: `"Figure 1. Survival by CD4 count"`.
     #[must_use]
     pub fn title(&self) -> String {
-        match (self.label.trim(), self.caption.trim()) {
-            ("", "") => self.id.clone(),
-            ("", caption) => caption.to_owned(),
-            (label, "") => label.to_owned(),
-            (label, caption) => format!("{label}. {caption}"),
+        if self.label.trim().is_empty() && self.caption.trim().is_empty() {
+            return self.id.clone();
         }
+        label_and_caption(&self.label, &self.caption)
+    }
+}
+
+/// A label and a caption as one line, `"Table 1. Patient characteristics"`, either alone when
+/// the other is empty.
+fn label_and_caption(label: &str, caption: &str) -> String {
+    match (label.trim(), caption.trim()) {
+        ("", caption) => caption.to_owned(),
+        (label, "") => label.to_owned(),
+        (label, caption) => format!("{label}. {caption}"),
     }
 }
 
