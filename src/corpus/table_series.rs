@@ -273,10 +273,10 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_row_is_charted_across_its_year_columns() {
-        let mut file = CorpusFile {
-            tables: vec![years_table()],
+    /// A corpus of `table` and one series charting its row `africa`.
+    fn charting_row_africa(table: Table) -> CorpusFile {
+        CorpusFile {
+            tables: vec![table],
             series: vec![Series {
                 id: "africa".to_owned(),
                 from_table: Some(TableSeries {
@@ -287,7 +287,12 @@ mod tests {
                 ..Series::default()
             }],
             ..CorpusFile::default()
-        };
+        }
+    }
+
+    #[test]
+    fn a_row_is_charted_across_its_year_columns() {
+        let mut file = charting_row_africa(years_table());
         assert!(fill_from_tables(&mut file).is_empty());
         let points = &file
             .series
@@ -345,19 +350,7 @@ mod tests {
         for column in &mut table.columns {
             column.kind = ColumnKind::Year;
         }
-        let mut file = CorpusFile {
-            tables: vec![table],
-            series: vec![Series {
-                id: "africa".to_owned(),
-                from_table: Some(TableSeries {
-                    table: "t1".to_owned(),
-                    row: Some("africa".to_owned()),
-                    column: None,
-                }),
-                ..Series::default()
-            }],
-            ..CorpusFile::default()
-        };
+        let mut file = charting_row_africa(table);
         let diagnostics = fill_from_tables(&mut file);
         let hints: Vec<&str> = diagnostics.iter().map(|d| d.hint.as_str()).collect();
         assert_eq!(diagnostics.len(), 1, "{hints:?}");
