@@ -7,7 +7,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::diagnostics::{Code, Diagnostic, JsonPath, guide_hint};
+use super::diagnostics::{Code, Diagnostic, JsonPath, guide_hint, plain_words};
 use super::model::{CorpusFile, FORMAT_V1, FORMAT_V2};
 
 /// Whether `text` is a well-formed corpus in the first version of the format.
@@ -49,14 +49,17 @@ pub fn parse_format_1(text: &str) -> Result<CorpusFile, Box<Diagnostic>> {
     migrate_value(&mut value);
     serde_path_to_error::deserialize::<_, CorpusFile>(value).map_err(|error| {
         let path = JsonPath::from_serde(error.path());
+        // The same plain words as a current file's type errors, never serde's.
+        let (message, shape) = plain_words(&error.into_inner().to_string(), &path);
+        let hint = match shape {
+            Some(shape) => format!("{shape}; fix the value in the format-1 file"),
+            None => "fix the value in the format-1 file, or write the file in the current format (`paperlens docs format`)".to_owned(),
+        };
         Box::new(
             Diagnostic::error(
                 Code::JsonType,
-                format!(
-                    "after migrating this format-1 file, a value does not fit: {}",
-                    error.into_inner()
-                ),
-                "fix the value in the format-1 file, or write the file in the current format (`paperlens docs format`)",
+                format!("after migrating this format-1 file, a value does not fit: {message}"),
+                hint,
             )
             .at(path),
         )

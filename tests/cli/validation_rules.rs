@@ -890,3 +890,23 @@ fn a_citation_in_a_table_cell_prints_as_the_paper_prints_it_and_links_the_row() 
         "{error}"
     );
 }
+
+#[test]
+fn a_type_error_in_a_format_1_file_is_told_in_plain_words() {
+    let text = minimal_text()
+        .replacen("\"paperlens-corpus/2\"", "\"paperlens-corpus/1\"", 1)
+        .replacen("\"title\": \"A Minimal Example Paper\"", "\"title\": 5", 1);
+    let report = open_text(&text, "old.json");
+    let error = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code.as_str() == "json-type")
+        .expect("a type error");
+    assert!(error.message.contains("after migrating"), "{error}");
+    assert!(
+        !error.message.contains("invalid type") && !error.message.contains("expected a string"),
+        "serde's words: {error}"
+    );
+    assert!(error.hint.contains("\"title\": \"…\""), "{}", error.hint);
+    assert_eq!(error.location.map(|l| l.line), Some(4), "{error}");
+}
