@@ -142,6 +142,19 @@ pub enum Code {
     SkippedEntry,
     /// A BibTeX file cannot be read at all (the parser failed outside any entry, or stopped).
     BibtexSyntax,
+    /// What importing a paper (JATS, TEI, Markdown, plain text) found: sections, references,
+    /// citations, tables, figures.
+    Imported,
+    /// Something in an imported paper that could not be mapped (a figure without its image, a
+    /// construct left out); the rest is read.
+    ImportIncomplete,
+    /// A citation marker in an imported paper whose target is missing: kept as printed text.
+    UnresolvedMarker,
+    /// A key a Markdown paper cites is not in its bibliography: kept as printed text.
+    MissingBibliographyEntry,
+    /// An imported paper cannot be read at all (XML that is not well-formed, nesting too deep,
+    /// no text found).
+    PaperSyntax,
 }
 
 impl Code {
@@ -180,6 +193,11 @@ impl Code {
             Self::MissingDerivation => "missing-derivation",
             Self::ImageNotFound => "image-not-found",
             Self::MigratedFormat => "migrated-format",
+            Self::Imported => "imported",
+            Self::ImportIncomplete => "import-incomplete",
+            Self::UnresolvedMarker => "unresolved-marker",
+            Self::MissingBibliographyEntry => "missing-bibliography-entry",
+            Self::PaperSyntax => "paper-syntax",
             Self::SectionCycle => "section-cycle",
             Self::SeriesYearDuplicate => "series-year-duplicate",
             Self::SeriesYearOrder => "series-year-order",

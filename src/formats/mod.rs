@@ -17,6 +17,7 @@ pub mod csl_json;
 pub mod csv;
 pub mod import;
 pub mod links;
+pub mod paper;
 mod reference_format;
 pub mod ris;
 pub mod styles;

@@ -1,12 +1,15 @@
 //! In-text citations as paragraph text writes them: Pandoc's citation syntax (`[@a; @b]`,
-//! `[see @a, p. 33]`, `[-@a]`, narrative `@a` and `@a [p. 33]`), the paper's own printed numeric
-//! markers (`[1]`, `[4], [5]`, `[17]–[21]`, `(1–3)`) and footnote markers (`[^id]`).
+//! `[see @a, p. 33]`, `[-@a]`, narrative `@a` and `@a [p. 33]`), citations that give their
+//! printed form (`[Smith et al., 2019]{@smith2019}`, `[[1]–[3]]{@a; @b; @c}`), the paper's own
+//! printed numeric markers (`[1]`, `[4], [5]`, `[17]–[21]`, `(1–3)`) and footnote markers
+//! (`[^id]`).
 //!
 //! [`parse`] splits paragraph text into pieces in one left-to-right pass (linear in the text);
 //! [`printed_form`] turns a Pandoc group into what the paper prints. Whether a numeric marker is
 //! a citation depends on the references (are they numbered, does every number resolve): the
 //! parser reports every candidate and the text pass decides.
 
+mod explicit;
 mod numeric;
 mod pandoc;
 mod printed;
@@ -42,6 +45,9 @@ pub struct Group<'a> {
     /// `@a` or `@a [p. 33]` in running text (the author's name is part of the sentence), as
     /// opposed to a bracketed `[@a]`.
     pub narrative: bool,
+    /// What the paper prints, when the text gives it: `[Smith et al., 2019]{@smith2019}` prints
+    /// `Smith et al., 2019` (how an imported paper keeps its markers exactly as printed).
+    pub printed: Option<&'a str>,
     /// Byte range of the whole citation in the source text (`[…]`, or `@a` with its `[…]`).
     pub range: Range<usize>,
 }
@@ -225,6 +231,9 @@ impl<'a> Parser<'a> {
     /// Reads at a `[`: a footnote marker, a Pandoc group, a numeric marker, or text.
     fn bracket(&mut self, open: usize) -> Step<'a> {
         let text = self.text;
+        if let Some((group, end)) = explicit::group(text, open) {
+            return Step::Piece(Piece::Group(group), end);
+        }
         let after = text.get(open + 1..).unwrap_or_default();
         let starts_citation = after.starts_with('@') || after.starts_with("-@");
         let close = self.next_close.find(text, ']', open + 1);
@@ -272,6 +281,7 @@ impl<'a> Parser<'a> {
                         ..Cite::default()
                     }],
                     narrative: false,
+                    printed: None,
                     range: open..close + 1,
                 }),
                 close + 1,

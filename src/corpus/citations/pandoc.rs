@@ -121,6 +121,7 @@ pub(super) fn group(text: &str, open: usize, close: usize) -> Result<Group<'_>, 
     Ok(Group {
         cites,
         narrative: false,
+        printed: None,
         range: open..close + 1,
     })
 }
@@ -189,6 +190,7 @@ pub(super) fn narrative(text: &str, at: usize) -> Step<'_> {
         Piece::Group(Group {
             cites: vec![cite],
             narrative: true,
+            printed: None,
             range: at..end,
         }),
         end,

@@ -1,4 +1,4 @@
-//! What the paper prints for a Pandoc citation: numbers when every cited work carries one
+//! What the paper prints for a Pandoc citation: the form the text gives, if it gives one, else numbers when every cited work carries one
 //! (`[2], [4]`, `[see 2, p. 33]`), else author and year (`(Porter, 1995; Smith & Jones, 2000,
 //! p. 3)`, narrative `Porter (1995)`, suppressed author `(1995)`).
 
@@ -19,6 +19,9 @@ pub struct CitedWork {
 /// know prints as `?key`.
 #[must_use]
 pub fn printed_form<'w>(group: &Group<'_>, work: impl Fn(&str) -> Option<&'w CitedWork>) -> String {
+    if let Some(printed) = group.printed {
+        return printed.to_owned();
+    }
     if let [cite] = group.cites.as_slice()
         && !group.narrative
         && cite.prefix.is_empty()

@@ -409,3 +409,27 @@ fn printed_form_author_date() {
         "(Porter, 1995; ?zz)"
     );
 }
+
+#[test]
+fn citations_that_give_their_printed_form() {
+    let text = "as shown [Smith et al., 2019]{@smith2019} and [[1]–[3]]{@a; @b;@c}.";
+    let found = groups(text);
+    assert_eq!(found.len(), 2);
+    assert_eq!(found[0].printed, Some("Smith et al., 2019"));
+    assert_eq!(keys(text), vec![vec!["smith2019"], vec!["a", "b", "c"]]);
+    assert_eq!(found[1].printed, Some("[1]–[3]"));
+    for group in &found {
+        for cite in &group.cites {
+            assert_eq!(&text[cite.key_range.clone()], cite.key);
+        }
+    }
+    let work = |_: &str| None;
+    assert_eq!(printed_form(&found[0], work), "Smith et al., 2019");
+    // Without `{@…}` right after it, a bracket is what it was before.
+    assert!(groups("[Smith, 2019] {x}").is_empty());
+    assert_eq!(numeric("[1]{x}"), vec![("[1]", vec![(1, 1)])]);
+    // A key list that is not `@key`s gives no printed form (`@a` is then read as in running
+    // text).
+    assert!(groups("[x]{@a b}").iter().all(|g| g.printed.is_none()));
+    assert!(groups("[x]{@}").is_empty());
+}

@@ -1,0 +1,390 @@
+//! The one way every paper importer builds a corpus: sections, paragraphs and their citation
+//! markers, references, tables, figures and footnotes are handed over as the source gives them
+//! (with the source's own ids); [`PaperBuilder::finish`] makes the ids unique and valid, writes
+//! the text in the corpus syntax, places tables and figures, finds entities and reports what
+//! it found and what it could not map.
+
+use crate::corpus::diagnostics::{Code, Diagnostic, Location};
+use crate::corpus::model::{EquationNotation, Paper, Reference, SectionKind};
+
+use super::{Imported, PaperKind};
+
+/// A piece of imported text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Span {
+    /// Plain text as printed (whitespace runs are collapsed when it is written out).
+    Text(String),
+    /// A citation marker as the source prints it (`[4]`, `Smith et al., 2019`, `1–3`), citing
+    /// the references with these source ids (a range already expanded to every id in it).
+    Cite {
+        /// The marker as printed.
+        printed: String,
+        /// The source ids of the references it cites.
+        keys: Vec<String>,
+    },
+    /// A marker that should cite but whose target the source does not give: kept as printed
+    /// text and counted as unresolved.
+    Unresolved(String),
+    /// A footnote marker pointing at the footnote with this source id.
+    Footnote(String),
+    /// Text already in the corpus syntax, written as it is: the printed numeric markers of a
+    /// plain-text paper (`[1]`, resolved by `citation-number`), Pandoc citations of a Markdown
+    /// paper (`[@key]`, keys the bibliography's ids).
+    Marked(String),
+}
+
+/// Imported text: a paragraph, a caption, a table cell.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Rich {
+    /// The pieces in order.
+    pub spans: Vec<Span>,
+}
+
+impl Rich {
+    /// Plain text with no markers.
+    #[must_use]
+    pub fn text(text: &str) -> Self {
+        let mut rich = Self::default();
+        rich.push_text(text);
+        rich
+    }
+
+    /// Appends plain text (joined to the text before it).
+    pub fn push_text(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        if let Some(Span::Text(last)) = self.spans.last_mut() {
+            last.push_str(text);
+        } else {
+            self.spans.push(Span::Text(text.to_owned()));
+        }
+    }
+
+    /// Appends a citation marker printed as `printed`, citing `keys` (source ids).
+    pub fn push_cite(&mut self, printed: &str, keys: Vec<String>) {
+        self.spans.push(Span::Cite {
+            printed: printed.to_owned(),
+            keys,
+        });
+    }
+
+    /// Appends any piece.
+    pub fn push(&mut self, span: Span) {
+        match span {
+            Span::Text(text) => self.push_text(&text),
+            other => self.spans.push(other),
+        }
+    }
+
+    /// Appends all of `other`.
+    pub fn extend(&mut self, other: Self) {
+        for span in other.spans {
+            self.push(span);
+        }
+    }
+
+    /// The text as printed, whitespace collapsed: markers as printed, footnote markers left out.
+    #[must_use]
+    pub fn plain(&self) -> String {
+        let mut out = String::new();
+        for span in &self.spans {
+            match span {
+                Span::Text(text) | Span::Unresolved(text) | Span::Marked(text) => {
+                    out.push_str(text);
+                }
+                Span::Cite { printed, .. } => out.push_str(printed),
+                Span::Footnote(_) => {}
+            }
+        }
+        collapse_whitespace(&out)
+    }
+
+    /// Whether it prints nothing but whitespace.
+    #[must_use]
+    pub fn is_blank(&self) -> bool {
+        self.spans.iter().all(|span| match span {
+            Span::Text(text) | Span::Marked(text) => text.trim().is_empty(),
+            _ => false,
+        })
+    }
+}
+
+/// A table as the source gives it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TableDraft {
+    /// The source's id for it, if it has one (`T1`, `tab1`).
+    pub source_id: String,
+    /// Its label as printed (`Table 1`).
+    pub label: String,
+    /// Its caption (title and legend) as printed.
+    pub caption: Rich,
+    /// Header rows, top to bottom: each cell's text and how many columns it spans (0 or 1 for
+    /// one). The last header row names the columns.
+    pub header_rows: Vec<Vec<(String, u32)>>,
+    /// Body rows, each cell once (a cell spanning several columns is repeated or padded by the
+    /// importer so that each row has one cell per column, or the builder pads short rows).
+    pub rows: Vec<Vec<Rich>>,
+    /// Table footnotes: marker (may be empty) and text.
+    pub footnotes: Vec<(String, String)>,
+}
+
+/// A figure as the source gives it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FigureDraft {
+    /// The source's id for it, if it has one.
+    pub source_id: String,
+    /// Its label as printed (`Figure 2`, `Fig 2`).
+    pub label: String,
+    /// Its caption as printed.
+    pub caption: Rich,
+    /// The image file the source names (a file name or relative path), if any.
+    pub image: Option<String>,
+    /// The source line printed under it (`Source: …`), if any.
+    pub source_line: Option<String>,
+}
+
+/// A block of a section.
+#[derive(Clone, Debug)]
+pub(super) enum Block {
+    /// Running text.
+    Text(Rich),
+    /// A display equation.
+    Equation {
+        source: String,
+        notation: EquationNotation,
+        label: String,
+    },
+    /// The source line under a figure.
+    FigureSource(String),
+}
+
+/// A section being built.
+#[derive(Clone, Debug)]
+pub(super) struct SectionDraft {
+    pub(super) number: String,
+    pub(super) title: String,
+    pub(super) parent: Option<usize>,
+    pub(super) kind: SectionKind,
+    pub(super) label: String,
+    pub(super) blocks: Vec<Block>,
+}
+
+/// Where a table or figure stands: the section (position in the builder's list) and how many
+/// of its blocks come before it.
+pub(super) type Place = Option<(usize, usize)>;
+
+/// Everything a builder gathered, for [`super::finish`].
+pub(super) struct Parts {
+    pub(super) kind: PaperKind,
+    pub(super) paper: Paper,
+    pub(super) sections: Vec<SectionDraft>,
+    pub(super) references: Vec<Reference>,
+    pub(super) tables: Vec<(TableDraft, Place)>,
+    pub(super) figures: Vec<(FigureDraft, Place)>,
+    pub(super) footnotes: Vec<(String, String, Rich)>,
+    pub(super) diagnostics: Vec<Diagnostic>,
+}
+
+/// Builds one corpus from an importer's findings. See the module documentation.
+#[derive(Debug)]
+pub struct PaperBuilder {
+    kind: PaperKind,
+    paper: Paper,
+    sections: Vec<SectionDraft>,
+    open: Vec<usize>,
+    references: Vec<Reference>,
+    tables: Vec<(TableDraft, Place)>,
+    figures: Vec<(FigureDraft, Place)>,
+    footnotes: Vec<(String, String, Rich)>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl PaperBuilder {
+    /// An empty paper read from a source of `kind`.
+    #[must_use]
+    pub fn new(kind: PaperKind) -> Self {
+        Self {
+            kind,
+            paper: Paper::default(),
+            sections: Vec::new(),
+            open: Vec::new(),
+            references: Vec::new(),
+            tables: Vec::new(),
+            figures: Vec::new(),
+            footnotes: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// The paper's front matter (title, authors, date, licence, keywords, abstract), to fill in.
+    pub fn paper(&mut self) -> &mut Paper {
+        &mut self.paper
+    }
+
+    /// Opens a section inside the one open now (a top-level section when none is): its number as
+    /// printed (may be empty) and heading.
+    pub fn begin_section(&mut self, number: &str, title: &str) {
+        self.begin(number, title, SectionKind::Section, "");
+    }
+
+    /// Opens boxed text (`Box 1`, a sidebar) inside the section open now.
+    pub fn begin_box(&mut self, label: &str, title: &str) {
+        self.begin("", title, SectionKind::Box, label);
+    }
+
+    fn begin(&mut self, number: &str, title: &str, kind: SectionKind, label: &str) {
+        self.sections.push(SectionDraft {
+            number: collapse_whitespace(number),
+            title: collapse_whitespace(title),
+            parent: self.open.last().copied(),
+            kind,
+            label: collapse_whitespace(label),
+            blocks: Vec::new(),
+        });
+        self.open.push(self.sections.len() - 1);
+    }
+
+    /// Closes the section opened last (nothing when none is open).
+    pub fn end_section(&mut self) {
+        self.open.pop();
+    }
+
+    /// Closes every open section: what comes next starts at the top level.
+    pub fn end_all_sections(&mut self) {
+        self.open.clear();
+    }
+
+    /// How many sections are open.
+    #[must_use]
+    pub fn depth(&self) -> usize {
+        self.open.len()
+    }
+
+    /// The section text goes into, opening an untitled one when none is open.
+    fn current(&mut self) -> &mut SectionDraft {
+        if self.open.is_empty() {
+            self.begin("", "", SectionKind::Section, "");
+        }
+        let at = self.open.last().copied().unwrap_or_default();
+        let last = self.sections.len().saturating_sub(1);
+        let at = at.min(last);
+        &mut self.sections[at]
+    }
+
+    /// Adds a paragraph of running text to the section open now (a blank one is skipped).
+    pub fn paragraph(&mut self, text: Rich) {
+        if !text.is_blank() {
+            self.current().blocks.push(Block::Text(text));
+        }
+    }
+
+    /// Adds a display equation: its source (TeX or `MathML`) and printed label (`(1)`).
+    pub fn equation(&mut self, source: &str, notation: EquationNotation, label: &str) {
+        let source = source.trim();
+        if !source.is_empty() {
+            self.current().blocks.push(Block::Equation {
+                source: source.to_owned(),
+                notation,
+                label: collapse_whitespace(label),
+            });
+        }
+    }
+
+    /// Adds a reference as CSL-JSON, its `id` the source's id for it (what markers name). A
+    /// `citation-number` is kept when every reference has a distinct one; otherwise references
+    /// are numbered in list order.
+    pub fn reference(&mut self, reference: Reference) {
+        self.references.push(reference);
+    }
+
+    /// How many references have been added.
+    #[must_use]
+    pub fn reference_count(&self) -> usize {
+        self.references.len()
+    }
+
+    /// Adds a table where the text has reached.
+    pub fn table(&mut self, table: TableDraft) {
+        let place = self.place();
+        self.tables.push((table, place));
+    }
+
+    /// Adds a figure where the text has reached; its source line, if it has one, is kept in
+    /// the running text right after it.
+    pub fn figure(&mut self, figure: FigureDraft) {
+        let place = self.place();
+        if let Some(line) = figure.source_line.as_deref().map(collapse_whitespace)
+            && !line.is_empty()
+        {
+            self.current().blocks.push(Block::FigureSource(line));
+        }
+        let place = place.or_else(|| self.place().map(|(section, _)| (section, 0)));
+        self.figures.push((figure, place));
+    }
+
+    /// Adds a footnote: the source's id (what [`Span::Footnote`] names), its marker as printed
+    /// (may be empty) and its text.
+    pub fn footnote(&mut self, source_id: &str, marker: &str, text: Rich) {
+        self.footnotes
+            .push((source_id.to_owned(), marker.trim().to_owned(), text));
+    }
+
+    /// Reports something found in the source (a warning or an info diagnostic; an error makes
+    /// the import fail).
+    pub fn report(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Reports a warning at `location` in the source: what the source holds that could not be
+    /// mapped, and what to do.
+    pub fn warn(
+        &mut self,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+        at: Option<Location>,
+    ) {
+        let mut diagnostic = Diagnostic::warning(Code::ImportIncomplete, message, hint);
+        if let Some(location) = at {
+            diagnostic = diagnostic.located(location);
+        }
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn place(&self) -> Place {
+        let section = *self.open.last()?;
+        Some((section, self.sections.get(section)?.blocks.len()))
+    }
+
+    /// The corpus, its ids unique and valid, and what the import found.
+    #[must_use]
+    pub fn finish(self) -> Imported {
+        super::finish::finish(self.into_parts())
+    }
+
+    fn into_parts(self) -> Parts {
+        Parts {
+            kind: self.kind,
+            paper: self.paper,
+            sections: self.sections,
+            references: self.references,
+            tables: self.tables,
+            figures: self.figures,
+            footnotes: self.footnotes,
+            diagnostics: self.diagnostics,
+        }
+    }
+}
+
+/// `text` with every run of whitespace one space, trimmed.
+#[must_use]
+pub fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}

@@ -1,0 +1,718 @@
+//! Turning what an importer gathered into a format-2 corpus: unique, valid ids; text in the
+//! corpus syntax (citations with their printed form, footnote markers, escapes); tables and
+//! figures placed after the paragraph they follow; entities; and the report of what was found.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+
+use crate::corpus::citations::{self, Piece};
+use crate::corpus::diagnostics::{Code, Diagnostic};
+use crate::corpus::model::{
+    Column, ColumnKind, CorpusFile, FORMAT_V2, Figure, Footnote, HeaderCell, Paragraph,
+    ParagraphKind, Reference, Section, Table, TableFootnote, TableRow,
+};
+use crate::corpus::table_series::cell_number;
+
+use super::builder::{Block, Parts, Rich, SectionDraft, Span, TableDraft, collapse_whitespace};
+use super::{Imported, entities};
+
+/// How long a printed marker may be: longer source text is kept as text, followed by the
+/// citation.
+const MAX_PRINTED: usize = 300;
+
+/// The corpus and the report. See the module documentation.
+pub(super) fn finish(parts: Parts) -> Imported {
+    let Parts {
+        kind,
+        paper,
+        sections: drafts,
+        mut references,
+        tables: table_drafts,
+        figures: figure_drafts,
+        footnotes: footnote_drafts,
+        mut diagnostics,
+    } = parts;
+
+    let reference_map = number_references(&mut references);
+    let number_of: HashMap<String, u32> = references
+        .iter()
+        .filter_map(|r| Some((r.id.clone(), r.citation_number?)))
+        .collect();
+
+    // Footnotes.
+    let mut footnote_ids = Ids::default();
+    let mut footnote_map = HashMap::new();
+    let mut footnote_records = Vec::new();
+    for (position, (source_id, marker, text)) in footnote_drafts.iter().enumerate() {
+        let id = footnote_ids.claim(source_id, &format!("fn-{}", position + 1));
+        footnote_map.insert(source_id.clone(), id.clone());
+        footnote_records.push((id, marker.clone(), text));
+    }
+
+    let mut writer = Writer {
+        references: &reference_map,
+        numbers: &number_of,
+        footnotes: &footnote_map,
+        stats: Stats::default(),
+    };
+
+    let (sections, block_ids) = write_sections(&drafts, &mut writer);
+    let place = |place: Option<(usize, usize)>| -> (Option<String>, Option<String>) {
+        let Some((section, blocks_before)) = place else {
+            return (None, None);
+        };
+        let section_id = sections.get(section).map(|s| s.id.clone());
+        let after = blocks_before
+            .checked_sub(1)
+            .and_then(|last| block_ids.get(section)?.get(last).cloned());
+        (section_id, after)
+    };
+
+    // Tables.
+    let mut table_ids = Ids::default();
+    let mut tables = Vec::with_capacity(table_drafts.len());
+    for (position, (draft, at)) in table_drafts.iter().enumerate() {
+        let id = table_ids.claim(&draft.source_id, &format!("table-{}", position + 1));
+        let (section, after_paragraph) = place(*at);
+        tables.push(writer.table(draft, id, section, after_paragraph));
+    }
+
+    // Figures.
+    let mut figure_ids = Ids::default();
+    let mut figures = Vec::with_capacity(figure_drafts.len());
+    let mut without_image = 0;
+    for (position, (draft, at)) in figure_drafts.iter().enumerate() {
+        let id = figure_ids.claim(&draft.source_id, &format!("figure-{}", position + 1));
+        let (section, after_paragraph) = place(*at);
+        let source_paragraph = draft.source_line.as_ref().and_then(|_| {
+            let (section, blocks_before) = (*at)?;
+            block_ids.get(section)?.get(blocks_before).cloned()
+        });
+        let image = draft
+            .image
+            .as_deref()
+            .map(str::trim)
+            .filter(|image| !image.is_empty())
+            .map(str::to_owned);
+        if image.is_none() {
+            without_image += 1;
+        }
+        figures.push(Figure {
+            id,
+            label: collapse_whitespace(&draft.label),
+            caption: draft.caption.plain(),
+            section,
+            after_paragraph,
+            image,
+            source_paragraph,
+        });
+    }
+
+    let footnotes: Vec<Footnote> = footnote_records
+        .into_iter()
+        .map(|(id, marker, text)| Footnote {
+            id,
+            marker,
+            text: text.plain(),
+        })
+        .collect();
+
+    let mut file = CorpusFile {
+        schema: None,
+        format: FORMAT_V2.to_owned(),
+        paper,
+        sections,
+        references,
+        tables,
+        figures,
+        footnotes,
+        ..CorpusFile::default()
+    };
+    file.entities = entities::find(&file);
+
+    report(kind, &file, writer.stats, without_image, &mut diagnostics);
+    Imported { file, diagnostics }
+}
+
+/// The sections with their paragraphs written, and each section's paragraph ids in order.
+fn write_sections(
+    drafts: &[SectionDraft],
+    writer: &mut Writer<'_>,
+) -> (Vec<Section>, Vec<Vec<String>>) {
+    let mut section_ids = Ids::default();
+    let mut sections = Vec::with_capacity(drafts.len());
+    let mut block_ids: Vec<Vec<String>> = Vec::with_capacity(drafts.len());
+    for (position, draft) in drafts.iter().enumerate() {
+        let wanted = slug(if draft.title.is_empty() {
+            &draft.label
+        } else {
+            &draft.title
+        });
+        let id = section_ids.claim(&wanted, &format!("section-{}", position + 1));
+        let mut paragraphs = Vec::with_capacity(draft.blocks.len());
+        let mut ids = Vec::with_capacity(draft.blocks.len());
+        for (n, block) in draft.blocks.iter().enumerate() {
+            let paragraph_id = format!("{id}.p{}", n + 1);
+            ids.push(paragraph_id.clone());
+            paragraphs.push(match block {
+                Block::Text(rich) => Paragraph {
+                    id: paragraph_id,
+                    text: writer.write(rich),
+                    ..Paragraph::default()
+                },
+                Block::Equation {
+                    source,
+                    notation,
+                    label,
+                } => Paragraph {
+                    id: paragraph_id,
+                    kind: ParagraphKind::Equation,
+                    text: source.clone(),
+                    label: label.clone(),
+                    notation: Some(*notation),
+                },
+                Block::FigureSource(line) => Paragraph {
+                    id: paragraph_id,
+                    kind: ParagraphKind::FigureSource,
+                    text: escape(line),
+                    ..Paragraph::default()
+                },
+            });
+        }
+        block_ids.push(ids);
+        sections.push(Section {
+            id,
+            number: draft.number.clone(),
+            title: draft.title.clone(),
+            parent: None,
+            kind: draft.kind,
+            label: draft.label.clone(),
+            paragraphs,
+        });
+    }
+    for (position, draft) in drafts.iter().enumerate() {
+        let parent = draft
+            .parent
+            .and_then(|parent| sections.get(parent))
+            .map(|parent| parent.id.clone());
+        if let Some(section) = sections.get_mut(position) {
+            section.parent = parent;
+        }
+    }
+    (sections, block_ids)
+}
+
+/// Gives the references ids valid as citation keys and unique, and numbers them (the numbers
+/// the source gives when every reference has a distinct one, else list order). Returns each
+/// source id's new id.
+fn number_references(references: &mut [Reference]) -> HashMap<String, String> {
+    let mut reference_ids = Ids::default();
+    let mut reference_map = HashMap::new();
+    for (position, reference) in references.iter_mut().enumerate() {
+        let id = reference_ids.claim(&reference.id, &format!("ref-{}", position + 1));
+        reference_map
+            .entry(reference.id.clone())
+            .or_insert_with(|| id.clone());
+        reference.id = id;
+    }
+    let numbers: Vec<Option<u32>> = references.iter().map(|r| r.citation_number).collect();
+    let distinct: HashSet<u32> = numbers.iter().flatten().copied().collect();
+    if numbers.iter().any(Option::is_none) || distinct.len() != numbers.len() {
+        for (position, reference) in references.iter_mut().enumerate() {
+            reference.citation_number = u32::try_from(position + 1).ok();
+        }
+    }
+    reference_map
+}
+
+/// The report: what was read first, then what could not be mapped.
+fn report(
+    kind: super::PaperKind,
+    file: &CorpusFile,
+    stats: Stats,
+    without_image: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let citations = stats.citations;
+    diagnostics.extend(stats.warnings);
+    if without_image > 0 {
+        diagnostics.push(Diagnostic::info(
+            Code::ImportIncomplete,
+            format!(
+                "{} without an image file in the source",
+                counted(without_image, "figure")
+            ),
+            "the Reader shows their captions; to show an image, save the corpus and set each \
+             figure's `image` to a PNG or JPEG file beside it",
+        ));
+    }
+    if stats.unresolved > 0 {
+        diagnostics.push(Diagnostic::warning(
+            Code::UnresolvedMarker,
+            format!(
+                "{} whose target is missing in the source: kept as printed text",
+                counted(stats.unresolved, "citation marker")
+            ),
+            "save the corpus and write each as a citation (`[@key]`) to link it to its reference",
+        ));
+    }
+    let paragraphs: usize = file.sections.iter().map(|s| s.paragraphs.len()).sum();
+    diagnostics.insert(
+        0,
+        Diagnostic::info(
+            Code::Imported,
+            format!(
+                "read as {}: {}, {}, {}, {}, {}, {}, {}",
+                kind.label(),
+                counted(file.sections.len(), "section"),
+                counted(paragraphs, "paragraph"),
+                counted(file.references.len(), "reference"),
+                counted(citations, "citation"),
+                counted(file.tables.len(), "table"),
+                counted(file.figures.len(), "figure"),
+                counted(file.entities.len(), "entity"),
+            ),
+            "save it as a corpus (`paperlens import`, or File → Save corpus as) to add cases, \
+             series and notes by hand",
+        ),
+    );
+}
+
+/// `3 figures`, `1 entity`.
+fn counted(n: usize, noun: &str) -> String {
+    crate::corpus::counted(n, noun)
+}
+
+/// Writes imported text in the corpus syntax, counting citations and what could not be linked.
+struct Writer<'a> {
+    references: &'a HashMap<String, String>,
+    numbers: &'a HashMap<String, u32>,
+    footnotes: &'a HashMap<String, String>,
+    stats: Stats,
+}
+
+/// What writing the text found.
+#[derive(Default)]
+struct Stats {
+    citations: usize,
+    unresolved: usize,
+    warnings: Vec<Diagnostic>,
+    missing_keys: HashSet<String>,
+}
+
+impl Writer<'_> {
+    /// `rich` as paragraph text in the corpus syntax, whitespace collapsed.
+    fn write(&mut self, rich: &Rich) -> String {
+        let mut out = String::new();
+        for span in &rich.spans {
+            match span {
+                Span::Text(text) => out.push_str(&escape(text)),
+                Span::Unresolved(text) => {
+                    self.stats.unresolved += 1;
+                    out.push_str(&escape(text));
+                }
+                Span::Cite { printed, keys } => self.cite(&mut out, printed, keys),
+                Span::Footnote(id) => {
+                    if let Some(id) = self.footnotes.get(id) {
+                        let _ = write!(out, "[^{id}]");
+                    }
+                }
+                Span::Marked(text) => self.marked(&mut out, text),
+            }
+        }
+        collapse_whitespace(&out)
+    }
+
+    fn cite(&mut self, out: &mut String, printed: &str, keys: &[String]) {
+        let mut ids: Vec<&str> = Vec::new();
+        for key in keys {
+            if let Some(id) = self.references.get(key)
+                && !ids.contains(&id.as_str())
+            {
+                ids.push(id);
+            }
+        }
+        let printed = collapse_whitespace(printed);
+        if ids.is_empty() {
+            self.stats.unresolved += 1;
+            out.push_str(&escape(&printed));
+            return;
+        }
+        self.stats.citations += 1;
+        let printed = if printed.is_empty() {
+            ids.iter()
+                .filter_map(|id| self.numbers.get(*id))
+                .map(|n| format!("[{n}]"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        } else {
+            printed
+        };
+        let printed = if printed.len() > MAX_PRINTED || !balanced(&printed) {
+            out.push_str(&escape(&printed));
+            String::new()
+        } else {
+            printed
+        };
+        let keys: Vec<String> = ids.iter().map(|id| format!("@{id}")).collect();
+        let _ = write!(out, "[{printed}]{{{}}}", keys.join("; "));
+    }
+
+    /// Text already in the corpus syntax; a Pandoc citation of a key no reference has is kept
+    /// as escaped text and reported once per key.
+    fn marked(&mut self, out: &mut String, text: &str) {
+        let (pieces, _) = citations::parse(text);
+        for piece in pieces {
+            match piece {
+                Piece::Text(text) => out.push_str(text),
+                Piece::Group(group) => {
+                    let whole = text.get(group.range.clone()).unwrap_or_default();
+                    let missing: Vec<&str> = group
+                        .cites
+                        .iter()
+                        .map(|cite| cite.key)
+                        .filter(|key| !self.references.contains_key(*key))
+                        .collect();
+                    if missing.is_empty() {
+                        self.stats.citations += 1;
+                        out.push_str(whole);
+                        continue;
+                    }
+                    self.stats.unresolved += 1;
+                    for key in missing {
+                        if self.stats.missing_keys.insert(key.to_owned()) {
+                            self.stats.warnings.push(Diagnostic::warning(
+                                Code::MissingBibliographyEntry,
+                                format!(
+                                    "the text cites `@{key}`, which is not in the bibliography: \
+                                     kept as printed text"
+                                ),
+                                "add the entry to the bibliography file (or correct the key) and \
+                                 open the paper again",
+                            ));
+                        }
+                    }
+                    out.push_str(&escape(whole));
+                }
+                Piece::Numeric(marker) => {
+                    self.stats.citations += 1;
+                    out.push_str(marker.written);
+                }
+                Piece::Footnote { range, .. } => {
+                    out.push_str(text.get(range).unwrap_or_default());
+                }
+            }
+        }
+    }
+
+    fn table(
+        &mut self,
+        draft: &TableDraft,
+        id: String,
+        section: Option<String>,
+        after_paragraph: Option<String>,
+    ) -> Table {
+        let width = draft
+            .rows
+            .iter()
+            .map(Vec::len)
+            .chain(draft.header_rows.iter().map(|row| {
+                row.iter()
+                    .map(|(_, span)| usize::try_from((*span).max(1)).unwrap_or(1))
+                    .sum()
+            }))
+            .max()
+            .unwrap_or(0)
+            .max(1);
+        // The header each column is known by: its cell in the last header row (spans repeated).
+        let mut names = vec![String::new(); width];
+        for row in &draft.header_rows {
+            let mut column = 0;
+            for (text, span) in row {
+                let span = usize::try_from((*span).max(1)).unwrap_or(1);
+                for name in names.iter_mut().skip(column).take(span) {
+                    *name = collapse_whitespace(text);
+                }
+                column += span;
+            }
+        }
+        let rows: Vec<Vec<String>> = draft
+            .rows
+            .iter()
+            .map(|row| {
+                let mut cells: Vec<String> = row.iter().map(|cell| self.write(cell)).collect();
+                cells.resize(width, String::new());
+                cells
+            })
+            .collect();
+        let mut column_ids = Ids::default();
+        let columns = names
+            .iter()
+            .enumerate()
+            .map(|(position, header)| Column {
+                id: column_ids.claim(&slug(header), &format!("c{}", position + 1)),
+                header: header.clone(),
+                kind: column_kind(rows.iter().filter_map(|row| row.get(position))),
+                unit: String::new(),
+            })
+            .collect();
+        let header_rows = if draft.header_rows.len() > 1
+            || draft
+                .header_rows
+                .iter()
+                .flatten()
+                .any(|(_, span)| *span > 1)
+        {
+            draft
+                .header_rows
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .map(|(text, span)| HeaderCell {
+                            text: collapse_whitespace(text),
+                            span: (*span).max(1),
+                        })
+                        .collect()
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Table {
+            label: collapse_whitespace(&draft.label),
+            caption: draft.caption.plain(),
+            section,
+            after_paragraph,
+            header_rows,
+            columns,
+            rows: rows
+                .into_iter()
+                .enumerate()
+                .map(|(n, cells)| TableRow {
+                    id: format!("{id}.r{}", n + 1),
+                    cells,
+                    ..TableRow::default()
+                })
+                .collect(),
+            footnotes: draft
+                .footnotes
+                .iter()
+                .map(|(marker, text)| TableFootnote {
+                    marker: collapse_whitespace(marker),
+                    text: collapse_whitespace(text),
+                })
+                .collect(),
+            id,
+        }
+    }
+}
+
+/// The kind of a column from its cells: years, percentages, numbers or text.
+fn column_kind<'a>(cells: impl Iterator<Item = &'a String>) -> ColumnKind {
+    let cells: Vec<&str> = cells
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty() && !is_dash(c))
+        .collect();
+    if cells.is_empty() {
+        return ColumnKind::Text;
+    }
+    let is_year = |c: &str| {
+        c.len() == 4
+            && c.chars().all(|ch| ch.is_ascii_digit())
+            && (1000..=2200).contains(&c.parse::<u32>().unwrap_or(0))
+    };
+    if cells.iter().all(|c| is_year(c)) {
+        ColumnKind::Year
+    } else if cells
+        .iter()
+        .all(|c| c.ends_with('%') && cell_number(c).is_some())
+    {
+        ColumnKind::Percent
+    } else if cells.iter().all(|c| cell_number(c).is_some()) {
+        ColumnKind::Number
+    } else {
+        ColumnKind::Text
+    }
+}
+
+/// A cell that says "nothing here": `–`, `-`, `—`, `NA`.
+fn is_dash(cell: &str) -> bool {
+    matches!(cell, "-" | "–" | "—" | "NA" | "n/a" | "N/A" | "..." | "…")
+}
+
+/// Whether every `[` in `text` is closed by a `]` after it.
+fn balanced(text: &str) -> bool {
+    let mut depth = 0i32;
+    for c in text.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    depth == 0
+}
+
+/// Plain text written so that nothing in it reads as a citation: `[` and `@` escaped.
+#[must_use]
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '[' | '@') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A short id from a heading: lower case, words joined by `-`, at most 6 words.
+#[must_use]
+pub fn slug(text: &str) -> String {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .map(str::to_lowercase)
+        .collect();
+    words.join("-")
+}
+
+/// Ids handed out once each.
+#[derive(Default)]
+struct Ids {
+    used: HashSet<String>,
+}
+
+impl Ids {
+    /// `wanted` made valid (no spaces or citation punctuation) and unique (`-2`, `-3` …), or
+    /// `fallback` when nothing of it is left.
+    fn claim(&mut self, wanted: &str, fallback: &str) -> String {
+        let cleaned: String = wanted
+            .trim()
+            .chars()
+            .map(|c| {
+                if c.is_whitespace() || matches!(c, ';' | ',' | '{' | '}' | '[' | ']' | '@' | '#') {
+                    '-'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let cleaned = cleaned.trim_matches('-');
+        let base = if cleaned.is_empty() {
+            fallback
+        } else {
+            cleaned
+        };
+        let mut id = base.to_owned();
+        let mut n = 1;
+        while self.used.contains(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.used.insert(id.clone());
+        id
+    }
+}
+
+#[cfg(test)]
+// A test that panics on a missing value is the test failing, with its message.
+#[allow(clippy::expect_used, clippy::unwrap_used)]
+mod tests {
+    use crate::corpus::Corpus;
+    use crate::corpus::model::Reference;
+    use crate::formats::paper::{FigureDraft, PaperBuilder, PaperKind, Rich, Span, TableDraft};
+
+    fn reference(id: &str) -> Reference {
+        Reference {
+            id: id.to_owned(),
+            title: format!("Work {id}"),
+            ..Reference::default()
+        }
+    }
+
+    #[test]
+    fn a_built_paper_is_a_valid_corpus_with_its_markers_as_printed() {
+        let mut builder = PaperBuilder::new(PaperKind::Jats);
+        builder.paper().title = "A paper".to_owned();
+        builder.begin_section("1", "Introduction");
+        let mut text = Rich::text("The World Health Organization (WHO) said [so] @ noon ");
+        text.push_cite("[1]–[3]", vec!["b 1".into(), "b2".into(), "b3".into()]);
+        text.push_text(" and ");
+        text.push_cite("Smith et al., 2019", vec!["b2".into()]);
+        text.push(Span::Unresolved("[9]".into()));
+        text.push(Span::Footnote("fn1".into()));
+        text.push_text(".");
+        builder.paragraph(text);
+        builder.table(TableDraft {
+            source_id: "T1".into(),
+            label: "Table 1".into(),
+            caption: Rich::text("Counts"),
+            header_rows: vec![vec![("Year".into(), 1), ("Cases".into(), 1)]],
+            rows: vec![vec![Rich::text("2019"), Rich::text("1,204")]],
+            footnotes: vec![],
+        });
+        builder.begin_section("1.1", "Details");
+        builder.paragraph(Rich::text("More."));
+        builder.figure(FigureDraft {
+            source_id: "F1".into(),
+            label: "Figure 1".into(),
+            caption: Rich::text("A chart"),
+            image: None,
+            source_line: Some("Source: WHO".into()),
+        });
+        builder.footnote("fn1", "1", Rich::text("A note."));
+        for id in ["b 1", "b2", "b3"] {
+            builder.reference(reference(id));
+        }
+        let imported = builder.finish();
+        let file = &imported.file;
+        let paragraph = &file.sections[0].paragraphs[0].text;
+        assert_eq!(
+            paragraph,
+            "The World Health Organization (WHO) said \\[so] \\@ noon [[1]–[3]]{@b-1; @b2; @b3} \
+             and [Smith et al., 2019]{@b2}\\[9][^fn1]."
+        );
+        assert_eq!(file.sections[1].parent.as_deref(), Some("introduction"));
+        assert_eq!(
+            file.tables[0].after_paragraph.as_deref(),
+            Some("introduction.p1")
+        );
+        assert_eq!(
+            file.tables[0].columns[0].kind,
+            crate::corpus::model::ColumnKind::Year
+        );
+        assert_eq!(
+            file.tables[0].columns[1].kind,
+            crate::corpus::model::ColumnKind::Number
+        );
+        assert_eq!(
+            file.figures[0].source_paragraph.as_deref(),
+            Some("details.p2")
+        );
+        assert_eq!(file.entities[0].aliases, vec!["WHO".to_owned()]);
+        let corpus = Corpus::from_file(imported.file.clone(), "test").expect("valid");
+        let summary = corpus.summary();
+        assert_eq!(
+            (summary.citation_groups, summary.citations),
+            (2, 4),
+            "{summary:?}"
+        );
+        let codes: Vec<_> = imported
+            .diagnostics
+            .iter()
+            .map(|d| d.code.as_str())
+            .collect();
+        assert_eq!(
+            codes,
+            ["imported", "import-incomplete", "unresolved-marker"]
+        );
+        assert!(imported.diagnostics[0].message.contains("2 citations"));
+    }
+}

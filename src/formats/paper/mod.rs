@@ -1,0 +1,185 @@
+//! Papers in the formats they come in, read as a format-2 corpus: JATS XML ([`jats`]), GROBID's
+//! TEI XML ([`tei`]), Pandoc Markdown with its bibliography ([`markdown`]) and plain text with
+//! numbered citations ([`plain`]).
+//!
+//! Each importer walks its source and hands what it finds to a [`PaperBuilder`], which makes the
+//! corpus (unique ids, citations written with their printed form, tables and figures placed,
+//! entities found) and the report of what was found and what could not be mapped. Nothing here
+//! reads files: a Markdown paper's bibliography is read through [`ImportOptions::read_beside`].
+
+mod builder;
+mod entities;
+mod finish;
+mod jats;
+mod markdown;
+mod plain;
+mod tei;
+pub mod xml;
+
+use std::path::Path;
+
+pub use builder::{FigureDraft, PaperBuilder, Rich, Span, TableDraft, collapse_whitespace};
+pub use entities::definitions as acronym_definitions;
+pub use finish::{escape, slug};
+
+use crate::corpus::diagnostics::{Code, Diagnostic};
+use crate::corpus::model::CorpusFile;
+use crate::corpus::text::without_byte_order_mark;
+
+use super::ReferenceFormat;
+
+/// The formats a paper is read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum PaperKind {
+    /// JATS XML (`PubMed` Central `.nxml`, PLOS, eLife and most publishers).
+    #[value(name = "jats")]
+    Jats,
+    /// GROBID's TEI XML (what GROBID makes of a PDF).
+    #[value(name = "tei")]
+    Tei,
+    /// Pandoc Markdown with a YAML header and a bibliography (JOSS papers, theses).
+    #[value(name = "markdown")]
+    Markdown,
+    /// Plain text with numbered citations and a numbered reference list.
+    #[value(name = "text")]
+    PlainText,
+}
+
+impl PaperKind {
+    /// Every kind.
+    pub const ALL: [Self; 4] = [Self::Jats, Self::Tei, Self::Markdown, Self::PlainText];
+
+    /// The kind's name in messages.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Jats => "JATS XML",
+            Self::Tei => "GROBID TEI XML",
+            Self::Markdown => "Pandoc Markdown",
+            Self::PlainText => "plain text",
+        }
+    }
+
+    /// The file extensions File → Open offers for it.
+    #[must_use]
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Self::Jats => &["xml", "nxml", "jats"],
+            Self::Tei => &["xml", "tei"],
+            Self::Markdown => &["md", "markdown", "qmd", "rmd"],
+            Self::PlainText => &["txt", "text"],
+        }
+    }
+
+    /// The kind of paper `text` (read from a file named `file_name`) is, from its content
+    /// first and its name second; `None` for a paperlens corpus or a bibliography.
+    #[must_use]
+    pub fn detect(file_name: &str, text: &str) -> Option<Self> {
+        let text = without_byte_order_mark(text);
+        let start = text.trim_start();
+        let extension = Path::new(file_name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        if start.starts_with('<') {
+            let head: String = start.chars().take(8192).collect();
+            if head.contains("<TEI") || head.contains("tei-c.org/ns") {
+                return Some(Self::Tei);
+            }
+            if head.contains("<article") || head.contains("JATS") || head.contains("NLM//DTD") {
+                return Some(Self::Jats);
+            }
+            return match extension.as_str() {
+                "nxml" | "jats" => Some(Self::Jats),
+                "tei" => Some(Self::Tei),
+                _ => None,
+            };
+        }
+        if Self::Markdown.extensions().contains(&extension.as_str()) {
+            return Some(Self::Markdown);
+        }
+        if start.starts_with('{') || start.starts_with('[') {
+            return None;
+        }
+        if markdown::looks_like_markdown(start) {
+            return Some(Self::Markdown);
+        }
+        if ReferenceFormat::detect(file_name, text).is_some() {
+            return None;
+        }
+        (Self::PlainText.extensions().contains(&extension.as_str()) || extension.is_empty())
+            .then_some(Self::PlainText)
+    }
+}
+
+/// What an import is given besides the paper's text.
+pub struct ImportOptions<'a> {
+    /// A bibliography for the paper (`--bib`): its file name and text. A Markdown paper's own
+    /// `bibliography:` is read only when this is absent.
+    pub bibliography: Option<(&'a str, &'a str)>,
+    /// Reads a file the paper names, relative to the paper's folder: its text, or why it cannot
+    /// be read in plain words.
+    pub read_beside: &'a dyn Fn(&str) -> Result<String, String>,
+}
+
+impl Default for ImportOptions<'_> {
+    fn default() -> Self {
+        Self {
+            bibliography: None,
+            read_beside: &|name| {
+                Err(format!(
+                    "the paper was not opened from a file, so `{name}` beside it cannot be read"
+                ))
+            },
+        }
+    }
+}
+
+/// An imported paper: the corpus and what the import found.
+#[derive(Clone, Debug)]
+pub struct Imported {
+    /// The corpus (format 2), not yet validated.
+    pub file: CorpusFile,
+    /// What was found (info), what could not be mapped (warnings).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads `text` as a paper of `kind`.
+///
+/// # Errors
+/// Why nothing could be read (XML that is not well-formed, too deep, no text at all), as an error
+/// diagnostic with its line and column.
+pub fn import(
+    kind: PaperKind,
+    text: &str,
+    options: &ImportOptions<'_>,
+) -> Result<Imported, Box<Diagnostic>> {
+    let text = without_byte_order_mark(text);
+    let mut builder = PaperBuilder::new(kind);
+    match kind {
+        PaperKind::Jats => jats::read(text, options, &mut builder)?,
+        PaperKind::Tei => tei::read(text, options, &mut builder)?,
+        PaperKind::Markdown => markdown::read(text, options, &mut builder)?,
+        PaperKind::PlainText => plain::read(text, options, &mut builder)?,
+    }
+    let imported = builder.finish();
+    let empty = imported
+        .file
+        .sections
+        .iter()
+        .all(|s| s.paragraphs.is_empty())
+        && imported.file.references.is_empty()
+        && imported.file.paper.title.trim().is_empty();
+    if empty {
+        return Err(Box::new(Diagnostic::error(
+            Code::PaperSyntax,
+            format!(
+                "no title, text or references were found in this {}",
+                kind.label()
+            ),
+            "check this is the paper itself (not an empty or a different file)",
+        )));
+    }
+    Ok(imported)
+}
