@@ -155,6 +155,9 @@ pub struct Author {
     /// Contact e-mail, if printed.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub email: String,
+    /// The author's ORCID iD, as `0000-0002-1825-0097` or its `https://orcid.org/…` address.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub orcid: String,
     /// Whether the paper names this author as corresponding author.
     #[serde(default, skip_serializing_if = "is_false")]
     pub corresponding: bool,
