@@ -578,6 +578,7 @@ fn paper(ing: &Ingredients) -> Paper {
             name: ing.text(1),
             affiliation: ing.optional(0),
             email: ing.optional(1),
+            orcid: ing.optional(4),
             corresponding: ing.flag(2),
             group: ing.flag(8),
         }],
