@@ -1,10 +1,11 @@
 //! The opening layer: turns any file or bytes paperlens opens into a [`Corpus`] and its
 //! [`LoadReport`].
 //!
-//! A paperlens corpus goes through [`crate::corpus::load`]; a bibliography (a CSL-JSON array,
-//! BibTeX/BibLaTeX or RIS) goes through [`crate::formats::import`] and becomes a corpus holding
-//! only references. The window and the command line open files through here; the model knows
-//! only its own format.
+//! A paperlens corpus goes through [`crate::corpus::load`]; a paper (JATS, GROBID TEI, Pandoc
+//! Markdown, plain text) through [`crate::formats::paper`], its bibliography and figure images
+//! read from beside it; a bibliography (a CSL-JSON array, BibTeX/BibLaTeX or RIS) through
+//! [`crate::formats::import`], becoming a corpus holding only references. The window and the
+//! command line open files through here; the model knows only its own format.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -14,20 +15,175 @@ use crate::corpus::text::without_byte_order_mark;
 use crate::corpus::{BUILTIN_NAME, Corpus};
 use crate::formats::ReferenceFormat;
 use crate::formats::import;
+use crate::formats::paper::{self, ImportOptions, PaperKind};
 
-/// Opens a corpus file, or a bibliography file (`.json` CSL-JSON array, `.bib`, `.ris`), from
-/// disk.
+/// How a file is opened, beyond its path.
+#[derive(Clone, Debug, Default)]
+pub struct OpenOptions {
+    /// The bibliography of a paper (a Markdown paper's `--bib`), instead of the one it names.
+    pub bibliography: Option<PathBuf>,
+    /// Read the file as this kind of paper, whatever its content looks like.
+    pub kind: Option<PaperKind>,
+}
+
+/// Opens a corpus file, a paper (JATS, TEI, Markdown, plain text) or a bibliography file
+/// (`.json` CSL-JSON array, `.bib`, `.ris`) from disk.
 #[must_use]
 pub fn open_path(path: &Path) -> LoadReport {
+    open_path_with(path, &OpenOptions::default())
+}
+
+/// [`open_path`] with options: a paper's bibliography, or the kind of paper to read it as.
+#[must_use]
+pub fn open_path_with(path: &Path, options: &OpenOptions) -> LoadReport {
     let name = path.display().to_string();
-    match load::read_limited(path) {
-        Ok(bytes) => {
-            let mut report = open_bytes(&bytes, &name);
-            check_figure_images(&mut report, path, &bytes);
-            report
+    let bytes = match load::read_limited(path) {
+        Ok(bytes) => bytes,
+        Err(diagnostic) => return LoadReport::failed(&name, None, *diagnostic),
+    };
+    let text = match load::decode(&bytes, &name) {
+        Ok(text) => text,
+        Err(report) => return *report,
+    };
+    let kind = options.kind.or_else(|| PaperKind::detect(&name, text));
+    let Some(kind) = kind else {
+        let mut report = open_text(text, &name);
+        check_figure_images(&mut report, path, &bytes);
+        return report;
+    };
+    let bibliography = match &options.bibliography {
+        Some(bib_path) => match read_text(bib_path) {
+            Ok(text) => Some((bib_path.display().to_string(), text)),
+            Err(message) => {
+                let diagnostic = Diagnostic::error(
+                    Code::Io,
+                    format!(
+                        "cannot read the bibliography {}: {message}",
+                        bib_path.display()
+                    ),
+                    "check the path given to --bib",
+                );
+                return LoadReport::failed(&name, None, diagnostic);
+            }
+        },
+        None => None,
+    };
+    let read_beside = |wanted: &str| -> Result<String, String> {
+        match image_beside(path, wanted) {
+            Some(beside) => read_text(&beside),
+            None => Err(format!(
+                "`{wanted}` is not a file name inside the paper's folder"
+            )),
         }
-        Err(diagnostic) => LoadReport::failed(&name, None, *diagnostic),
+    };
+    let import_options = ImportOptions {
+        bibliography: bibliography
+            .as_ref()
+            .map(|(name, text)| (name.as_str(), text.as_str())),
+        read_beside: &read_beside,
+    };
+    let mut report = open_paper(text, &name, kind, &import_options);
+    find_figure_images(&mut report, path);
+    report
+}
+
+/// The text of a file beside a paper (its bibliography), or why it cannot be read, in plain
+/// words.
+fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = load::read_limited(path).map_err(|diagnostic| diagnostic.message)?;
+    String::from_utf8(bytes).map_err(|_| {
+        format!(
+            "{} is not UTF-8 text; save it as UTF-8 and open the paper again",
+            path.display()
+        )
+    })
+}
+
+/// Reads `text` as a paper of `kind` and validates the corpus it makes. The report holds what
+/// the import found (an `imported` info first), then what validation says.
+#[must_use]
+pub fn open_paper(
+    text: &str,
+    source_name: &str,
+    kind: PaperKind,
+    options: &ImportOptions<'_>,
+) -> LoadReport {
+    let source_text = Some(without_byte_order_mark(text).to_owned());
+    let imported = match paper::import(kind, text, options) {
+        Ok(imported) => imported,
+        Err(diagnostic) => return LoadReport::failed(source_name, source_text, *diagnostic),
+    };
+    let mut report = LoadReport {
+        source_name: source_name.to_owned(),
+        source_text,
+        corpus: None,
+        diagnostics: imported.diagnostics,
+    };
+    match Corpus::from_file(imported.file, source_name) {
+        Ok(mut corpus) => {
+            report.diagnostics.append(&mut corpus.warnings);
+            corpus.warnings.clone_from(&report.diagnostics);
+            report.corpus = Some(corpus);
+        }
+        Err(diagnostics) => report.diagnostics.extend(diagnostics),
     }
+    report
+}
+
+/// The image files a paper's figures name, looked for beside the paper: a figure keeps its
+/// `image` when the file is there (an extension the source left off is tried: `.png`, `.jpg`,
+/// `.jpeg`, `.gif`), and loses it otherwise; one info diagnostic counts those not found.
+fn find_figure_images(report: &mut LoadReport, paper_path: &Path) {
+    let Some(corpus) = &mut report.corpus else {
+        return;
+    };
+    let mut missing = Vec::new();
+    for figure in &mut corpus.file.figures {
+        let Some(image) = figure.image.clone() else {
+            continue;
+        };
+        let found = std::iter::once(image.clone())
+            .chain(
+                ["png", "jpg", "jpeg", "gif"]
+                    .iter()
+                    .map(|extension| format!("{image}.{extension}")),
+            )
+            .find(|candidate| {
+                image_beside(paper_path, candidate).is_some_and(|path| path.is_file())
+            });
+        if found.is_none() {
+            missing.push(image);
+        }
+        figure.image = found;
+    }
+    if !missing.is_empty() {
+        let diagnostic = Diagnostic::info(
+            Code::ImportIncomplete,
+            format!(
+                "{} not found beside the paper ({}), shown without their images",
+                crate::corpus::counted(missing.len(), "figure image"),
+                shortened_list(&missing)
+            ),
+            "put the image files in the paper's folder to see them in the Reader",
+        );
+        corpus.warnings.push(diagnostic.clone());
+        report.diagnostics.push(diagnostic);
+    }
+}
+
+/// The first few names of a list, with `…` when there are more.
+fn shortened_list(names: &[String]) -> String {
+    const SHOWN: usize = 3;
+    let mut text = names
+        .iter()
+        .take(SHOWN)
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > SHOWN {
+        text.push_str(", …");
+    }
+    text
 }
 
 /// Where the image a figure names is looked for: `image` in the folder of the corpus file at
@@ -115,10 +271,15 @@ pub fn open_bytes(bytes: &[u8], source_name: &str) -> LoadReport {
     }
 }
 
-/// Opens text in any format paperlens reads: a corpus, or a bibliography (CSL-JSON, BibTeX,
-/// RIS) told apart by `source_name`'s extension and the text itself.
+/// Opens text in any format paperlens reads: a corpus, a paper (JATS, TEI, Markdown, plain
+/// text) or a bibliography (CSL-JSON, BibTeX, RIS), told apart by the text itself and
+/// `source_name`'s extension. A paper opened this way has no folder to read its bibliography
+/// or images from.
 #[must_use]
 pub fn open_text(text: &str, source_name: &str) -> LoadReport {
+    if let Some(kind) = PaperKind::detect(source_name, text) {
+        return open_paper(text, source_name, kind, &ImportOptions::default());
+    }
     match ReferenceFormat::detect(source_name, text) {
         Some(format) => open_bibliography(text, source_name, format),
         None => load::load_str(text, source_name),

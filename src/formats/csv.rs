@@ -1,8 +1,9 @@
-//! Tables and the cases as CSV, for spreadsheets: one header row, then one row per record;
-//! lists are joined with `; `.
+//! Tables, the cases and the in-text citations as CSV, for spreadsheets: one header row, then
+//! one row per record; lists are joined with `; `.
 
 use crate::corpus::Corpus;
-use crate::corpus::display::column_headers;
+use crate::corpus::cite::short_label;
+use crate::corpus::display::{column_headers, section_heading};
 
 use super::ExportError;
 
@@ -91,6 +92,61 @@ pub fn cases(corpus: &Corpus) -> Result<String, ExportError> {
             case.references.join("; "),
             case.entities.join("; "),
         ]);
+    }
+    write(rows)
+}
+
+/// Every in-text citation, one row per cited reference (a citation of three works is three
+/// rows): `section, paragraph, sentence, citation, reference, label` — the section's heading,
+/// the paragraph's id, the citing sentence as printed, the citation as printed (`[2], [4]`,
+/// `(Porter, 1995)`), the reference's id and its short label (`Porter, 1995`). In text order:
+/// a student's worksheet of what each source is cited for.
+///
+/// # Errors
+/// Only if the CSV writer fails, which writing to memory does not.
+pub fn citations(corpus: &Corpus) -> Result<String, ExportError> {
+    let file = &corpus.file;
+    let index = &corpus.index;
+    let mut rows = vec![
+        [
+            "section",
+            "paragraph",
+            "sentence",
+            "citation",
+            "reference",
+            "label",
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+    ];
+    for (position, citation) in index.citations.iter().enumerate() {
+        let Some(info) = index.paragraphs.get(citation.paragraph) else {
+            continue;
+        };
+        let section = file
+            .sections
+            .get(info.section)
+            .map(section_heading)
+            .unwrap_or_default();
+        let paragraph = corpus
+            .paragraph(citation.paragraph)
+            .map(|p| p.id.clone())
+            .unwrap_or_default();
+        let sentence = index.citing_sentence(position).unwrap_or_default().trim();
+        let printed = info.printed.get(citation.range.clone()).unwrap_or_default();
+        for &reference in &citation.references {
+            let Some(work) = file.references.get(reference) else {
+                continue;
+            };
+            rows.push(vec![
+                section.clone(),
+                paragraph.clone(),
+                sentence.to_owned(),
+                printed.to_owned(),
+                work.id.clone(),
+                short_label(work),
+            ]);
+        }
     }
     write(rows)
 }

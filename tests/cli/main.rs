@@ -11,6 +11,7 @@ mod cli;
 mod docs_cli;
 mod export_cli;
 mod hostile;
+mod import_cli;
 mod no_network;
 mod papers;
 mod plot_cli;

@@ -13,6 +13,7 @@ use crate::app::save_png;
 use crate::app::trends_view::{ChartExport, TrendsView};
 use crate::chart;
 use crate::corpus::Item;
+use crate::formats::paper::PaperKind;
 use crate::formats::{self, ReferenceFormat};
 
 /// The frame at the end of which `--screenshot` asks for its picture (the picture is of the
@@ -23,9 +24,21 @@ const SCREENSHOT_FRAME: u64 = 2;
 impl Explorer {
     /// Asks which file to open (the native dialog), then opens it in the background.
     pub(super) fn open_dialog(&mut self, ctx: &egui::Context) {
+        let mut everything = vec!["json", "bib", "bibtex", "ris"];
+        for kind in PaperKind::ALL {
+            for extension in kind.extensions() {
+                if !everything.contains(extension) {
+                    everything.push(extension);
+                }
+            }
+        }
         let mut dialog = rfd::FileDialog::new()
-            .add_filter("Corpus or bibliography", &["json", "bib", "bibtex", "ris"])
-            .add_filter("paperlens corpus", &["json"])
+            .add_filter("Paper, corpus or bibliography", &everything)
+            .add_filter("paperlens corpus", &["json"]);
+        for kind in PaperKind::ALL {
+            dialog = dialog.add_filter(kind.label(), kind.extensions());
+        }
+        dialog = dialog
             .add_filter("BibTeX", &["bib", "bibtex"])
             .add_filter("RIS", &["ris"])
             .add_filter("All files", &["*"]);

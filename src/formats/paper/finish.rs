@@ -272,8 +272,8 @@ fn report(
                 counted(file.figures.len(), "figure"),
                 counted(file.entities.len(), "entity"),
             ),
-            "save it as a corpus (`paperlens import`, or File → Save corpus as) to add cases, \
-             series and notes by hand",
+            "to add cases, series and notes by hand, save it as a corpus: `paperlens import \
+             PAPER --out CORPUS.json`, or File → Export the corpus (JSON)",
         ),
     );
 }

@@ -1,0 +1,229 @@
+//! `paperlens export`: references, a table, the cases, the in-text citations or the whole
+//! corpus, written to a file or standard output.
+
+use std::io::{IsTerminal as _, Write as _};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Subcommand;
+
+use crate::corpus::diagnostics::render_human;
+use crate::corpus::load::{LoadFailure, load_str};
+use crate::corpus::{BUILTIN_JSON, BUILTIN_NAME, counted, summary_line};
+use crate::formats::ReferenceFormat;
+use crate::open::open_path;
+
+/// Arguments of `paperlens export`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExportArgs {
+    /// What to export.
+    #[command(subcommand)]
+    pub what: ExportWhat,
+}
+
+/// What `paperlens export` writes.
+#[derive(Debug, Clone, Subcommand)]
+pub enum ExportWhat {
+    /// The references, each with its cross-links (citing sentences, cases …) in the format's
+    /// note field.
+    Refs {
+        /// The format to write.
+        #[arg(long, short, value_enum, value_name = "FORMAT")]
+        format: ReferenceFormat,
+        /// Export only the reference with this key (repeat for several).
+        #[arg(long = "id", value_name = "KEY")]
+        ids: Vec<String>,
+        /// The file to write (standard output when absent).
+        #[arg(long, short, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// The corpus or bibliography to read (the built-in corpus when absent).
+        #[arg(value_name = "CORPUS")]
+        corpus: Option<PathBuf>,
+    },
+    /// One of the paper's tables as CSV: its headers, then its rows as printed.
+    Table {
+        /// The id of the table to write (the first table when absent).
+        #[arg(long = "table", value_name = "ID")]
+        table: Option<String>,
+        /// The file to write (standard output when absent).
+        #[arg(long, short, value_name = "FILE.csv")]
+        out: Option<PathBuf>,
+        /// The corpus to read (the built-in corpus when absent).
+        #[arg(value_name = "CORPUS")]
+        corpus: Option<PathBuf>,
+    },
+    /// Every in-text citation as CSV, one row per cited reference: its section, paragraph id,
+    /// citing sentence, the citation as printed, the reference's id and label.
+    Citations {
+        /// The file to write (standard output when absent).
+        #[arg(long, short, value_name = "FILE.csv")]
+        out: Option<PathBuf>,
+        /// The corpus or paper to read (the built-in corpus when absent).
+        #[arg(value_name = "CORPUS")]
+        corpus: Option<PathBuf>,
+    },
+    /// The cases as CSV, one row per case.
+    Cases {
+        /// The file to write (standard output when absent).
+        #[arg(long, short, value_name = "FILE.csv")]
+        out: Option<PathBuf>,
+        /// The corpus to read (the built-in corpus when absent).
+        #[arg(value_name = "CORPUS")]
+        corpus: Option<PathBuf>,
+    },
+    /// The whole corpus as pretty-printed JSON in canonical order (a bibliography read from
+    /// another format becomes a paperlens corpus).
+    Corpus {
+        /// The file to write (standard output when absent).
+        #[arg(long, short, value_name = "FILE.json")]
+        out: Option<PathBuf>,
+        /// The corpus or bibliography to read (the built-in corpus when absent).
+        #[arg(value_name = "CORPUS")]
+        corpus: Option<PathBuf>,
+    },
+}
+
+/// `paperlens export`: writes references, the table, the cases or the corpus. Returns 0 when
+/// written, 1 for an invalid corpus or an unknown `--id`, 2 when a file cannot be read or
+/// written. Diagnostics go to standard error, rendered as `check` renders them.
+#[must_use]
+pub fn export(args: &ExportArgs) -> ExitCode {
+    use crate::formats;
+    let (corpus_path, out) = match &args.what {
+        ExportWhat::Refs { corpus, out, .. }
+        | ExportWhat::Table { corpus, out, .. }
+        | ExportWhat::Citations { corpus, out }
+        | ExportWhat::Cases { corpus, out }
+        | ExportWhat::Corpus { corpus, out } => (corpus.as_ref(), out.as_ref()),
+    };
+    let report = match corpus_path {
+        Some(path) => open_path(path),
+        None => load_str(BUILTIN_JSON, BUILTIN_NAME),
+    };
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    if !report.diagnostics.is_empty() {
+        eprint!(
+            "{}",
+            render_human(
+                &report.diagnostics,
+                &report.source_name,
+                report.source_text.as_deref(),
+                color,
+            )
+        );
+    }
+    let Some(corpus) = &report.corpus else {
+        eprintln!("{}", summary_line(&report));
+        return match report.failure() {
+            Some(LoadFailure::Unreadable) => ExitCode::from(2),
+            _ => ExitCode::from(1),
+        };
+    };
+    let (result, what) = match &args.what {
+        ExportWhat::Refs { format, ids, .. } => {
+            let mut positions = Vec::with_capacity(ids.len());
+            for id in ids {
+                let Some(position) = corpus.reference_by_id(id) else {
+                    eprintln!(
+                        "error: {} has no reference with the key `{id}`; `paperlens export refs --format csl-json` lists every key",
+                        report.source_name
+                    );
+                    return ExitCode::from(1);
+                };
+                positions.push(position);
+            }
+            let count = if ids.is_empty() {
+                corpus.file.references.len()
+            } else {
+                positions.len()
+            };
+            let format = *format;
+            (
+                formats::export_references(
+                    corpus,
+                    format,
+                    (!ids.is_empty()).then_some(positions.as_slice()),
+                ),
+                format!("{} as {}", counted(count, "reference"), format.label()),
+            )
+        }
+        ExportWhat::Table { table, .. } => {
+            let Some((position, chosen)) = chosen_table(corpus, table.as_deref()) else {
+                return ExitCode::from(1);
+            };
+            (
+                formats::csv::table(corpus, position),
+                format!(
+                    "{} as CSV ({})",
+                    counted(chosen.rows.len(), "row"),
+                    chosen.title()
+                ),
+            )
+        }
+        ExportWhat::Citations { .. } => (
+            formats::csv::citations(corpus),
+            format!(
+                "{} as CSV",
+                counted(corpus.summary().citations, "cited reference")
+            ),
+        ),
+        ExportWhat::Cases { .. } => (
+            formats::csv::cases(corpus),
+            format!("{} as CSV", counted(corpus.file.cases.len(), "case")),
+        ),
+        ExportWhat::Corpus { .. } => (
+            formats::export_corpus_json(&corpus.file),
+            "the corpus as JSON".to_owned(),
+        ),
+    };
+    let text = match result {
+        Ok(text) => text,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(1);
+        }
+    };
+    write_export(out, &text, &what)
+}
+
+/// The table `export table` writes: the one with the id given, or the first; `None` (said on
+/// standard error) when there is no such table.
+fn chosen_table<'a>(
+    corpus: &'a crate::corpus::Corpus,
+    id: Option<&str>,
+) -> Option<(usize, &'a crate::corpus::model::Table)> {
+    let tables = &corpus.file.tables;
+    let chosen = match id {
+        Some(id) => tables.iter().enumerate().find(|(_, t)| t.id == id),
+        None => tables.first().map(|t| (0, t)),
+    };
+    if chosen.is_none() {
+        let known: Vec<&str> = tables.iter().map(|t| t.id.as_str()).collect();
+        match id {
+            Some(id) if !known.is_empty() => eprintln!(
+                "error: no table has the id `{id}`; the corpus's tables are: {}",
+                known.join(", ")
+            ),
+            _ => eprintln!("error: {} has no tables to export", corpus.source_name),
+        }
+    }
+    chosen
+}
+
+/// Writes an export to `out` (saying what was written), or to standard output without one.
+pub(super) fn write_export(out: Option<&PathBuf>, text: &str, what: &str) -> ExitCode {
+    let Some(path) = out else {
+        // A closed pipe (e.g. `| head`) is not an error worth a panic.
+        let _ = std::io::stdout().write_all(text.as_bytes());
+        return ExitCode::SUCCESS;
+    };
+    if let Err(error) = std::fs::write(path, text.as_bytes()) {
+        eprintln!(
+            "error: cannot write `{}`: {error}; check that the folder exists and that you may write there",
+            path.display()
+        );
+        return ExitCode::from(2);
+    }
+    println!("wrote {} ({what})", path.display());
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,72 @@
+//! `paperlens import`: a paper (JATS, GROBID TEI, Pandoc Markdown, plain text) written as a
+//! corpus, with what the import found and could not map on standard error.
+
+use std::io::IsTerminal as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::corpus::diagnostics::render_human;
+use crate::corpus::load::LoadFailure;
+use crate::corpus::summary_line;
+use crate::formats::paper::PaperKind;
+use crate::open::{OpenOptions, open_path_with};
+
+use super::write_export;
+
+/// Arguments of `paperlens import`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImportArgs {
+    /// The paper to read: JATS XML (`.xml`, `.nxml`), GROBID TEI XML, Pandoc Markdown (`.md`)
+    /// or plain text with numbered citations (`.txt`); the kind is told from the content.
+    #[arg(value_name = "PAPER")]
+    pub paper: PathBuf,
+    /// The corpus file to write (standard output when absent).
+    #[arg(long, short, value_name = "CORPUS.json")]
+    pub out: Option<PathBuf>,
+    /// The paper's bibliography (BibTeX, CSL-JSON, CSL YAML or RIS), instead of the one a
+    /// Markdown paper names in its `bibliography:`.
+    #[arg(long, value_name = "FILE")]
+    pub bib: Option<PathBuf>,
+    /// Read the paper as this kind, whatever its content looks like.
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub kind: Option<PaperKind>,
+}
+
+/// `paperlens import`: 0 written, 1 the paper cannot be read as a corpus, 2 a file cannot be
+/// read or written.
+#[must_use]
+pub fn import(args: &ImportArgs) -> ExitCode {
+    let options = OpenOptions {
+        bibliography: args.bib.clone(),
+        kind: args.kind,
+    };
+    let report = open_path_with(&args.paper, &options);
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    eprint!(
+        "{}",
+        render_human(
+            &report.diagnostics,
+            &report.source_name,
+            report.source_text.as_deref(),
+            color,
+        )
+    );
+    let Some(corpus) = &report.corpus else {
+        eprintln!("{}", summary_line(&report));
+        return match report.failure() {
+            Some(LoadFailure::Unreadable) => ExitCode::from(2),
+            _ => ExitCode::from(1),
+        };
+    };
+    match crate::formats::export_corpus_json(&corpus.file.for_saving()) {
+        Ok(text) => write_export(
+            args.out.as_ref(),
+            &text,
+            &format!("paperlens-corpus/2, {}", summary_line(&report)),
+        ),
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(1)
+        }
+    }
+}

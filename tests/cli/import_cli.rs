@@ -1,0 +1,204 @@
+//! `paperlens import`, `paperlens check` and `paperlens export citations` on papers: a small JATS
+//! article and a small Pandoc Markdown paper with its BibTeX file (fixtures of their own, about
+//! hydrology and tide gauges), read straight from the formats they come in.
+// A test states what it expects by unwrapping it: a failure there is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+
+use crate::common;
+use common::{assert_exit, fixtures, json_codes, paperlens, path_str, stderr, stdout, write_temp};
+
+fn jats() -> PathBuf {
+    fixtures().join("papers/jats-small.xml")
+}
+
+fn markdown() -> PathBuf {
+    fixtures().join("papers/markdown-small/paper.md")
+}
+
+#[test]
+fn a_jats_article_imports_as_a_corpus_that_checks_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("rainfall.json");
+    let output = paperlens(&["import", path_str(&jats()), "--out", path_str(&out)]);
+    assert_exit(&output, 0);
+    let err = stderr(&output);
+    assert!(err.contains("read as JATS XML"), "{err}");
+    assert!(stdout(&output).contains("wrote"), "{}", stdout(&output));
+    let check = paperlens(&["check", path_str(&out)]);
+    assert_exit(&check, 0);
+    let summary = stdout(&check);
+    for expected in [
+        "3 references",
+        "2 sections",
+        "1 table (2 rows)",
+        "1 figure",
+        "0 errors",
+    ] {
+        assert!(summary.contains(expected), "{expected:?} not in {summary}");
+    }
+    let corpus: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(corpus["format"], "paperlens-corpus/2");
+    assert_eq!(
+        corpus["paper"]["title"],
+        "Rainfall and river discharge in two upland catchments"
+    );
+    assert_eq!(
+        corpus["paper"]["authors"][0]["orcid"],
+        "https://orcid.org/0000-0002-1825-0097"
+    );
+    assert_eq!(corpus["paper"]["authors"][2]["group"], true);
+}
+
+#[test]
+fn a_paper_is_checked_directly_and_its_summary_counts_tables_and_figures() {
+    let output = paperlens(&["check", path_str(&jats()), "--format", "json"]);
+    assert_exit(&output, 0);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let summary = &report["summary"];
+    assert_eq!(summary["tables"], 1, "{summary}");
+    assert_eq!(summary["figures"], 1, "{summary}");
+    assert_eq!(summary["references"], 3, "{summary}");
+    assert_eq!(summary["errors"], 0, "{summary}");
+    assert!(
+        json_codes(&report).contains(&"imported".to_owned()),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_markdown_paper_imports_with_its_bibliography_beside_it() {
+    let output = paperlens(&["import", path_str(&markdown())]);
+    assert_exit(&output, 0);
+    let corpus: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let references = corpus["references"].as_array().unwrap();
+    assert_eq!(references.len(), 3, "{corpus}");
+    let check = paperlens(&["check", path_str(&markdown())]);
+    assert_exit(&check, 0);
+    let out = stdout(&check);
+    assert!(out.contains("4 citations"), "{out}");
+    assert!(out.contains("1 table"), "{out}");
+    assert!(out.contains("1 figure"), "{out}");
+}
+
+#[test]
+fn a_bibliography_given_with_bib_replaces_the_one_the_paper_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let bib = write_temp(
+        &dir,
+        "other.json",
+        br#"[{"id": "woodworth2016", "type": "article-journal", "title": "Only this one"}]"#,
+    );
+    let output = paperlens(&["import", path_str(&markdown()), "--bib", path_str(&bib)]);
+    assert_exit(&output, 0);
+    let err = stderr(&output);
+    assert!(
+        err.contains("holgate2013"),
+        "a key missing from --bib is told: {err}"
+    );
+    let corpus: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(corpus["references"][0]["title"], "Only this one");
+}
+
+#[test]
+fn a_markdown_paper_whose_bibliography_is_missing_still_opens_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let paper = std::fs::read(markdown()).unwrap();
+    let path = write_temp(&dir, "paper.md", &paper);
+    let output = paperlens(&["check", path_str(&path)]);
+    let out = stdout(&output);
+    assert!(
+        out.contains("paper.bib"),
+        "the missing file is named: {out}"
+    );
+    assert!(out.contains("0 references"), "{out}");
+}
+
+#[test]
+fn citations_export_as_a_worksheet_of_section_paragraph_sentence_and_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("citations.csv");
+    let output = paperlens(&[
+        "export",
+        "citations",
+        "--out",
+        path_str(&out),
+        path_str(&jats()),
+    ]);
+    assert_exit(&output, 0);
+    let text = std::fs::read_to_string(&out).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            "section",
+            "paragraph",
+            "sentence",
+            "citation",
+            "reference",
+            "label"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    // [1]; [2,3] (two works); [1]–[3] (three works).
+    assert_eq!(rows.len(), 6, "{text}");
+    let first = &rows[0];
+    assert_eq!(&first[0], "1 Introduction");
+    assert!(first[2].contains("Global Runoff Data Centre"), "{text}");
+    assert_eq!(&first[4], "b1");
+    assert!(first[5].contains("Fekete"), "{text}");
+    let range: Vec<&str> = rows.iter().skip(3).map(|row| &row[4]).collect();
+    assert_eq!(range, ["b1", "b2", "b3"], "a range cites every work in it");
+}
+
+#[test]
+fn the_built_in_papers_citations_export_one_row_per_cited_reference() {
+    let output = paperlens(&["export", "citations"]);
+    assert_exit(&output, 0);
+    let text = stdout(&output);
+    let check = paperlens(&["check", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&check)).unwrap();
+    let cited = report["summary"]["citations"].as_u64().unwrap();
+    let rows = csv::Reader::from_reader(text.as_bytes()).records().count();
+    assert_eq!(rows as u64, cited, "{text}");
+}
+
+#[test]
+fn a_paper_that_cannot_be_read_is_told_where_and_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let cut = write_temp(
+        &dir,
+        "cut.xml",
+        b"<?xml version=\"1.0\"?>\n<article>\n<body><p>Text",
+    );
+    let output = paperlens(&["import", path_str(&cut)]);
+    assert_exit(&output, 1);
+    let err = stderr(&output);
+    assert!(err.contains("paper-syntax"), "{err}");
+    assert!(err.contains("cut.xml:"), "the place is given: {err}");
+    assert!(err.contains("never closed"), "{err}");
+
+    let missing = dir.path().join("missing.xml");
+    assert_exit(&paperlens(&["import", path_str(&missing)]), 2);
+
+    let output = paperlens(&[
+        "import",
+        path_str(&markdown()),
+        "--bib",
+        path_str(&dir.path().join("nope.bib")),
+    ]);
+    assert_exit(&output, 2);
+    assert!(stderr(&output).contains("nope.bib"), "{}", stderr(&output));
+
+    let output = paperlens(&["import", path_str(&jats()), "--kind", "tei"]);
+    assert_exit(&output, 1);
+    assert!(stderr(&output).contains("article"), "{}", stderr(&output));
+}
