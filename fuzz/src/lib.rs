@@ -42,3 +42,32 @@ pub fn check_import(format: ReferenceFormat, file_name: &str, data: &[u8]) {
         false,
     );
 }
+
+/// Any bytes as a paper of `kind` (JATS, TEI, Markdown, plain text): the importer and the
+/// validation of what it makes must return (never panic, never hang, never overflow the stack),
+/// a failure must be an error diagnostic, and every location must be inside the text; the
+/// loader, which tells the kind from the content and `file_name`, likewise.
+pub fn check_paper(kind: paperlens::formats::paper::PaperKind, file_name: &str, data: &[u8]) {
+    use paperlens::formats::paper::ImportOptions;
+    let text = String::from_utf8_lossy(data);
+    let report = paperlens::open::open_paper(&text, file_name, kind, &ImportOptions::default());
+    if report.corpus.is_none() {
+        assert!(report.diagnostics.iter().any(|d| d.is_error()));
+    }
+    if let Some(source) = &report.source_text {
+        for location in report.diagnostics.iter().filter_map(|d| d.location.as_ref()) {
+            assert!(location.offset <= source.len());
+            assert!(source.is_char_boundary(location.offset));
+        }
+    }
+    let _ = render_human(
+        &report.diagnostics,
+        file_name,
+        report.source_text.as_deref(),
+        false,
+    );
+    let report = open_bytes(data, file_name);
+    if report.corpus.is_none() {
+        assert!(report.diagnostics.iter().any(|d| d.is_error()));
+    }
+}
