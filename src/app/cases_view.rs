@@ -4,7 +4,7 @@ use eframe::egui::{self, Color32, RichText, Sense, Ui};
 
 use super::context::{ClickAction, ViewCtx};
 use super::records::item_row_ui;
-use super::views::View;
+use super::views::{View, empty_view_ui};
 use super::virtual_list::{HeightCache, content_key, virtual_list_ui};
 use crate::corpus::display::region_name;
 use crate::corpus::model::CaseKind;
@@ -119,10 +119,12 @@ impl CasesView {
     pub fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
         let corpus = ctx.corpus;
         if corpus.file.cases.is_empty() {
-            ui.label(
-                RichText::new("This corpus has no case studies.")
-                    .italics()
-                    .color(ctx.theme.muted_text),
+            empty_view_ui(
+                ctx,
+                ui,
+                "This paper has no case studies.",
+                "Case studies are added by hand: export the corpus (File menu) and write them as \
+                 the format guide shows (Help → Corpus format).",
             );
             return;
         }

@@ -11,11 +11,12 @@ use super::context::{ClickAction, Command, ViewCtx};
 use super::records::item_row_ui;
 use super::table_view::{CELL_GAP, cells_ui};
 use super::trends_chart::{self, ChartLine, status_color};
-use super::views::View;
+use super::views::{View, empty_view_ui};
 use crate::chart::{
     self, AxisScale, ChartError, ChartGroup, ChartOptions, GroupPlan, Plan, ValueMode,
 };
 use crate::corpus::Item;
+use crate::corpus::chart_table::{column_series, row_series};
 use crate::corpus::display::point_value_text;
 use crate::corpus::model::Series;
 
@@ -88,11 +89,18 @@ impl TrendsView {
     pub fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
         let corpus = ctx.corpus;
         if corpus.file.series.is_empty() {
-            ui.label(
-                RichText::new("This corpus reports no trend series.")
-                    .italics()
-                    .color(ctx.theme.muted_text),
-            );
+            let chartable = corpus.file.tables.iter().any(|table| {
+                (0..table.rows.len()).any(|row| row_series(table, row).is_some())
+                    || (0..table.columns.len()).any(|column| column_series(table, column).is_some())
+            });
+            let hint = if chartable {
+                "Its tables give numbers by year: open one in the Table view and choose \
+                 “Chart this row” or “Chart this column”."
+            } else {
+                "Trend series are added by hand: export the corpus (File menu) and write them \
+                 as the format guide shows (Help → Corpus format)."
+            };
+            empty_view_ui(ctx, ui, "This paper reports no trend series.", hint);
             return;
         }
         self.series = self.series.min(corpus.file.series.len() - 1);

@@ -6,7 +6,7 @@
 
 use std::any::Any;
 
-use eframe::egui::Ui;
+use eframe::egui::{self, Ui};
 
 use super::cases_view::CasesView;
 use super::context::ViewCtx;
@@ -140,6 +140,17 @@ impl Views {
         self.iter_mut()
             .find_map(|view| (view as &mut dyn Any).downcast_mut::<T>())
     }
+}
+
+/// What a view shows when the paper has nothing for it: a headline in muted italics, and a
+/// line saying how to get something there.
+pub fn empty_view_ui(ctx: &ViewCtx<'_>, ui: &mut egui::Ui, headline: &str, hint: &str) {
+    ui.label(
+        egui::RichText::new(headline)
+            .italics()
+            .color(ctx.theme.muted_text),
+    );
+    ui.label(egui::RichText::new(hint).color(ctx.theme.muted_text));
 }
 
 #[cfg(test)]
