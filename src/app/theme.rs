@@ -126,6 +126,16 @@ impl Theme {
         }
     }
 
+    /// The fonts installed and the theme for `choice` (following the system's light or dark
+    /// mode for `System`) applied to `ctx`: what the window does as it starts.
+    #[must_use]
+    pub fn install(ctx: &egui::Context, choice: ThemeChoice) -> Self {
+        Self::install_fonts(ctx);
+        let theme = Self::for_choice(choice, ctx.system_theme() == Some(egui::Theme::Dark));
+        theme.apply(ctx);
+        theme
+    }
+
     /// The palette for a choice, given whether the system prefers dark.
     #[must_use]
     pub fn for_choice(choice: ThemeChoice, system_dark: bool) -> Self {

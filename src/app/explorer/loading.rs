@@ -9,7 +9,7 @@ use eframe::egui;
 use super::Explorer;
 use crate::app::context::Selection;
 use crate::app::views::Views;
-use crate::corpus::diagnostics::{count, render_human};
+use crate::corpus::diagnostics::{Code, count, render_human};
 use crate::corpus::load::LoadReport;
 use crate::corpus::search::SearchIndex;
 use crate::corpus::{Corpus, Item, summary_line};
@@ -100,15 +100,7 @@ impl Explorer {
         self.state.remember_recent(&path);
         self.state.last_corpus = Some(path.clone());
         self.open_path = Some(path);
-        let (_, warnings) = count(&report.diagnostics);
-        self.notices.push(match warnings {
-            0 => format!("Opened {}.", report.source_name),
-            n => format!(
-                "Opened {} with {n} warning{}.",
-                report.source_name,
-                if n == 1 { "" } else { "s" }
-            ),
-        });
+        self.notices.push(opened_notice(report));
     }
 
     /// Stops a background load; the open corpus stays.
@@ -173,4 +165,33 @@ pub(super) fn diagnostics_text(report: &LoadReport) -> String {
     );
     text.push_str(&summary_line(report));
     text
+}
+
+/// The status bar's notice for a file just opened: its name, what an import read from it (a
+/// paper: "read as JATS XML: 7 sections, …"), and how many warnings it has.
+pub(super) fn opened_notice(report: &LoadReport) -> String {
+    let (_, warnings) = count(&report.diagnostics);
+    let imported = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::Imported)
+        .map(|d| format!(" ({})", d.message))
+        .unwrap_or_default();
+    match warnings {
+        0 => format!("Opened {}{imported}.", report.source_name),
+        n => format!(
+            "Opened {}{imported} with {n} warning{}.",
+            report.source_name,
+            if n == 1 { "" } else { "s" }
+        ),
+    }
+}
+
+/// The notice for a paper opened at start: what the import read (`None` for a corpus file).
+pub(super) fn import_notice(report: &LoadReport) -> Option<String> {
+    report
+        .diagnostics
+        .iter()
+        .any(|d| d.code == Code::Imported)
+        .then(|| opened_notice(report))
 }

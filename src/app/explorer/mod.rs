@@ -136,6 +136,7 @@ impl Explorer {
                     let report = open::open_path(&path);
                     if let Some(corpus) = report.corpus.clone() {
                         warnings_text = diagnostics_text(&report);
+                        notices.extend(loading::import_notice(&report));
                         open_path = Some(path.clone());
                         state.remember_recent(&path);
                         corpus
@@ -159,9 +160,7 @@ impl Explorer {
         if let Some(dir) = &options.crash_report_dir {
             notices.extend(announce_crash_report(dir, &mut state, &mut diagnostics));
         }
-        Theme::install_fonts(ctx);
-        let theme = Theme::for_choice(state.theme, ctx.system_theme() == Some(egui::Theme::Dark));
-        theme.apply(ctx);
+        let theme = Theme::install(ctx, state.theme);
         let mut app = Self {
             search_index: SearchIndex::new(&corpus),
             corpus,
