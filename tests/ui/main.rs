@@ -13,6 +13,7 @@ mod citations_ui;
 mod explorer;
 mod formats_gui_open;
 mod guide_ui;
+mod imported_paper_ui;
 mod interop_ui;
 mod other_paper_ui;
 mod reader_ui;

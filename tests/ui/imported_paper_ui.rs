@@ -1,0 +1,127 @@
+//! Papers opened straight from the formats they come in: a small JATS article (hydrology) and a
+//! small Pandoc Markdown paper with its BibTeX file (tide gauges), fixtures of their own. Every
+//! view says something sensible for them, citations open their references, and nothing of the
+//! built-in paper shows.
+// A test states what it expects by unwrapping it: a failure there is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use paperlens::app::cases_view::CasesView;
+use paperlens::app::explorer::{Explorer, StartOptions};
+use paperlens::app::reader::Reader;
+use paperlens::app::state::StateStore;
+use paperlens::app::table_view::TableView;
+use paperlens::app::trends_view::TrendsView;
+use paperlens::corpus::{Item, Severity};
+
+/// Relative to the package, where tests run, so the status bar reads the same everywhere.
+fn jats() -> PathBuf {
+    PathBuf::from("tests/fixtures/papers/jats-small.xml")
+}
+
+fn markdown() -> PathBuf {
+    PathBuf::from("tests/fixtures/papers/markdown-small/paper.md")
+}
+
+fn open(path: PathBuf, view: &str) -> Harness<'static, Explorer> {
+    let options = StartOptions {
+        path: Some(path),
+        view: Some(view.to_owned()),
+        store: Some(StateStore::in_memory()),
+        ..StartOptions::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| Explorer::new(&cc.egui_ctx, options));
+    harness.run_steps(8);
+    harness
+}
+
+/// Every label and value AccessKit exposes in the last frame.
+fn accessible_texts(harness: &Harness<'_, Explorer>) -> Vec<String> {
+    harness
+        .query_all_by(|_| true)
+        .flat_map(|node| {
+            let node = node.accesskit_node();
+            [node.label(), node.value(), node.description()]
+        })
+        .flatten()
+        .collect()
+}
+
+fn assert_no_builtin_words(harness: &Harness<'_, Explorer>) {
+    for text in accessible_texts(harness) {
+        let lower = text.to_lowercase();
+        for word in ["trafficking", "liberalism", "fitria", "asean", "unodc"] {
+            assert!(!lower.contains(word), "{word:?} shows in {text:?}");
+        }
+    }
+}
+
+#[test]
+fn a_jats_article_opens_in_the_reader_and_its_citations_open_their_references() {
+    let mut harness = open(jats(), Reader::ID);
+    let corpus = harness.state().corpus();
+    assert!(corpus.warnings.iter().all(|d| d.severity != Severity::Error));
+    assert_eq!(corpus.file.references.len(), 3);
+    harness.get_by_label_contains("Rainfall and river discharge in two upland catchments");
+    harness.get_by_label_contains("Introduction");
+    harness.get_by_label_contains("Table 1");
+    harness.get_by_label_contains("Figure 1");
+    // The status bar says what the file was read as.
+    assert!(
+        harness.state().notices.iter().any(|n| n.contains("read as JATS XML")),
+        "{:?}",
+        harness.state().notices
+    );
+    // The range [1]–[3] is one marker that cites all three works.
+    harness.get_by_label("[1]–[3]").click();
+    harness.run_steps(6);
+    let Some(Item::Citation(citation)) = harness.state().selection.selected else {
+        panic!("a citation is selected: {:?}", harness.state().selection.selected);
+    };
+    let cited = &harness.state().corpus().index.citations[citation].references;
+    assert_eq!(cited.len(), 3);
+    assert_no_builtin_words(&harness);
+}
+
+#[test]
+fn every_view_says_something_sensible_for_an_imported_paper() {
+    let harness = open(jats(), TableView::ID);
+    harness.get_by_label("Catchment");
+    harness.get_by_label("Rainfall (mm)");
+    harness.get_by_label_contains("Afon Hafren");
+    assert_no_builtin_words(&harness);
+
+    let harness = open(jats(), CasesView::ID);
+    harness.get_by_label("This paper has no case studies.");
+    harness.get_by_label_contains("added by hand");
+
+    let harness = open(jats(), TrendsView::ID);
+    harness.get_by_label("This paper reports no trend series.");
+    assert_no_builtin_words(&harness);
+}
+
+#[test]
+fn a_markdown_paper_opens_with_its_bibliography_table_and_figure() {
+    let mut harness = open(markdown(), Reader::ID);
+    let corpus = harness.state().corpus();
+    assert!(corpus.warnings.iter().all(|d| d.severity != Severity::Error));
+    assert_eq!(corpus.file.references.len(), 3);
+    assert_eq!(corpus.file.tables.len(), 1);
+    assert_eq!(corpus.file.figures.len(), 1);
+    harness.get_by_label_contains("tidewater");
+    harness.get_by_label_contains("Statement of need");
+    // The narrative citation prints the authors and the year, and opens the reference.
+    harness.get_by_label_contains("Pugh").click();
+    harness.run_steps(6);
+    assert!(harness.state().selection.selected.is_some());
+    assert_no_builtin_words(&harness);
+
+    let harness = open(markdown(), TableView::ID);
+    harness.get_by_label("Station");
+    harness.get_by_label_contains("Newlyn");
+}
