@@ -41,9 +41,16 @@ pub fn open_path_with(path: &Path, options: &OpenOptions) -> LoadReport {
         Ok(bytes) => bytes,
         Err(diagnostic) => return LoadReport::failed(&name, None, *diagnostic),
     };
-    let text = match load::decode(&bytes, &name) {
-        Ok(text) => text,
-        Err(report) => return *report,
+    let transcoded = std::str::from_utf8(&bytes)
+        .is_err()
+        .then(|| transcoded_xml(&bytes))
+        .flatten();
+    let text = match &transcoded {
+        Some((text, _)) => text.as_str(),
+        None => match load::decode(&bytes, &name) {
+            Ok(text) => text,
+            Err(report) => return *report,
+        },
     };
     let kind = options.kind.or_else(|| PaperKind::detect(&name, text));
     let Some(kind) = kind else {
@@ -83,8 +90,77 @@ pub fn open_path_with(path: &Path, options: &OpenOptions) -> LoadReport {
         read_beside: &read_beside,
     };
     let mut report = open_paper(text, &name, kind, &import_options);
+    if let Some((_, encoding)) = &transcoded {
+        let diagnostic = Diagnostic::info(
+            Code::ImportIncomplete,
+            format!("the file is in {encoding}, not UTF-8: it was read as {encoding}"),
+            "nothing to do; saving the corpus writes UTF-8",
+        );
+        if let Some(corpus) = &mut report.corpus {
+            corpus.warnings.push(diagnostic.clone());
+        }
+        report.diagnostics.push(diagnostic);
+    }
     find_figure_images(&mut report, path);
     report
+}
+
+/// An XML paper that is not UTF-8, as text: UTF-16 with its byte-order mark, or an XML
+/// declaration naming ISO-8859-1 (Latin-1) or Windows-1252. The text and the encoding's name;
+/// `None` for anything else (which is then reported as not UTF-8).
+fn transcoded_xml(bytes: &[u8]) -> Option<(String, &'static str)> {
+    let utf16 = |big_endian: bool| -> Option<String> {
+        let units = bytes.get(2..)?.chunks_exact(2).map(|pair| match pair {
+            [a, b] if big_endian => u16::from_be_bytes([*a, *b]),
+            [a, b] => u16::from_le_bytes([*a, *b]),
+            _ => 0,
+        });
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .ok()
+    };
+    match bytes {
+        [0xFF, 0xFE, ..] => return utf16(false).map(|text| (text, "UTF-16")),
+        [0xFE, 0xFF, ..] => return utf16(true).map(|text| (text, "UTF-16")),
+        _ => {}
+    }
+    let head = String::from_utf8_lossy(bytes.get(..200).unwrap_or(bytes)).to_ascii_lowercase();
+    let declaration = head.strip_prefix("<?xml")?.split("?>").next()?.to_owned();
+    let encoding = if ["iso-8859-1", "latin1", "latin-1"]
+        .iter()
+        .any(|name| declaration.contains(name))
+    {
+        "ISO-8859-1"
+    } else if ["windows-1252", "cp1252"]
+        .iter()
+        .any(|name| declaration.contains(name))
+    {
+        "Windows-1252"
+    } else {
+        return None;
+    };
+    // Latin-1 is the first 256 code points; Windows-1252 differs only in 0x80–0x9F, where its
+    // printable characters are mapped and the rest kept as Latin-1.
+    let text = bytes
+        .iter()
+        .map(|&byte| match (encoding, byte) {
+            ("Windows-1252", 0x80..=0x9F) => windows_1252_high(byte),
+            _ => char::from(byte),
+        })
+        .collect();
+    Some((text, encoding))
+}
+
+/// The Windows-1252 character of a byte in 0x80–0x9F (Latin-1's control range).
+fn windows_1252_high(byte: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
+    ];
+    HIGH.get(usize::from(byte.wrapping_sub(0x80)))
+        .copied()
+        .unwrap_or_else(|| char::from(byte))
 }
 
 /// The text of a file beside a paper (its bibliography), or why it cannot be read, in plain
@@ -336,6 +412,31 @@ pub fn open_bibliography(text: &str, source_name: &str, format: ReferenceFormat)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn xml_in_latin_1_windows_1252_or_utf_16_is_read_as_such() {
+        let latin = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><p>caf\xe9</p>";
+        assert_eq!(
+            transcoded_xml(latin),
+            Some((
+                "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><p>café</p>".to_owned(),
+                "ISO-8859-1"
+            ))
+        );
+        let windows = b"<?xml version='1.0' encoding='windows-1252'?><p>\x93hi\x94</p>";
+        assert_eq!(
+            transcoded_xml(windows).map(|(text, _)| text),
+            Some("<?xml version='1.0' encoding='windows-1252'?><p>“hi”</p>".to_owned())
+        );
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend("<p>é</p>".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(
+            transcoded_xml(&utf16),
+            Some(("<p>é</p>".to_owned(), "UTF-16"))
+        );
+        // Not declared: left to the UTF-8 error.
+        assert_eq!(transcoded_xml(b"<p>caf\xe9</p>"), None);
+    }
 
     #[test]
     fn an_image_is_looked_for_only_inside_the_corpus_folder() {

@@ -65,7 +65,12 @@ fn assert_no_builtin_words(harness: &Harness<'_, Explorer>) {
 fn a_jats_article_opens_in_the_reader_and_its_citations_open_their_references() {
     let mut harness = open(jats(), Reader::ID);
     let corpus = harness.state().corpus();
-    assert!(corpus.warnings.iter().all(|d| d.severity != Severity::Error));
+    assert!(
+        corpus
+            .warnings
+            .iter()
+            .all(|d| d.severity != Severity::Error)
+    );
     assert_eq!(corpus.file.references.len(), 3);
     harness.get_by_label_contains("Rainfall and river discharge in two upland catchments");
     harness.get_by_label_contains("Introduction");
@@ -73,7 +78,11 @@ fn a_jats_article_opens_in_the_reader_and_its_citations_open_their_references() 
     harness.get_by_label_contains("Figure 1");
     // The status bar says what the file was read as.
     assert!(
-        harness.state().notices.iter().any(|n| n.contains("read as JATS XML")),
+        harness
+            .state()
+            .notices
+            .iter()
+            .any(|n| n.contains("read as JATS XML")),
         "{:?}",
         harness.state().notices
     );
@@ -81,7 +90,10 @@ fn a_jats_article_opens_in_the_reader_and_its_citations_open_their_references() 
     harness.get_by_label("[1]–[3]").click();
     harness.run_steps(6);
     let Some(Item::Citation(citation)) = harness.state().selection.selected else {
-        panic!("a citation is selected: {:?}", harness.state().selection.selected);
+        panic!(
+            "a citation is selected: {:?}",
+            harness.state().selection.selected
+        );
     };
     let cited = &harness.state().corpus().index.citations[citation].references;
     assert_eq!(cited.len(), 3);
@@ -109,7 +121,12 @@ fn every_view_says_something_sensible_for_an_imported_paper() {
 fn a_markdown_paper_opens_with_its_bibliography_table_and_figure() {
     let mut harness = open(markdown(), Reader::ID);
     let corpus = harness.state().corpus();
-    assert!(corpus.warnings.iter().all(|d| d.severity != Severity::Error));
+    assert!(
+        corpus
+            .warnings
+            .iter()
+            .all(|d| d.severity != Severity::Error)
+    );
     assert_eq!(corpus.file.references.len(), 3);
     assert_eq!(corpus.file.tables.len(), 1);
     assert_eq!(corpus.file.figures.len(), 1);
