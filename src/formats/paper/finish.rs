@@ -13,7 +13,9 @@ use crate::corpus::model::{
 };
 use crate::corpus::table_series::cell_number;
 
-use super::builder::{Block, Parts, Rich, SectionDraft, Span, TableDraft, collapse_whitespace};
+use super::builder::{
+    Block, Parts, Place, Rich, SectionDraft, Span, TableDraft, collapse_whitespace,
+};
 use super::{Imported, entities};
 
 /// How long a printed marker may be: longer source text is kept as text, followed by the
@@ -33,10 +35,14 @@ pub(super) fn finish(parts: Parts) -> Imported {
         mut diagnostics,
     } = parts;
 
-    let reference_map = number_references(&mut references);
+    let numeric_markers = uses_numeric_markers(&drafts, &table_drafts);
+    let reference_map = number_references(&mut references, numeric_markers);
+    // The number each reference is shown with (its position when it carries none), for a
+    // marker the source left empty.
     let number_of: HashMap<String, u32> = references
         .iter()
-        .filter_map(|r| Some((r.id.clone(), r.citation_number?)))
+        .zip(1u32..)
+        .map(|(r, position)| (r.id.clone(), r.citation_number.unwrap_or(position)))
         .collect();
 
     // Footnotes.
@@ -202,10 +208,33 @@ fn write_sections(
     (sections, block_ids)
 }
 
-/// Gives the references ids valid as citation keys and unique, and numbers them (the numbers
-/// the source gives when every reference has a distinct one, else list order). Returns each
-/// source id's new id.
-fn number_references(references: &mut [Reference]) -> HashMap<String, String> {
+/// Whether the text keeps printed numeric markers (`[1]`, `[17]–[21]`) to be resolved by
+/// number, as a plain-text paper's does: only then do the references carry numbers. Otherwise
+/// every marker is written with its keys, and references without numbers keep a number in
+/// parentheses in the text (`Eq (2)`, `(1–3)`) from ever being read as a citation.
+fn uses_numeric_markers(sections: &[SectionDraft], tables: &[(TableDraft, Place)]) -> bool {
+    let blocks = sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            Block::Text(rich) => Some(rich),
+            _ => None,
+        });
+    let cells = tables.iter().flat_map(|(t, _)| t.rows.iter().flatten());
+    blocks
+        .chain(cells)
+        .flat_map(|rich| &rich.spans)
+        .any(|span| {
+            matches!(span, Span::Marked(text)
+            if citations::parse(text).0.iter().any(|p| matches!(p, Piece::Numeric(_))))
+        })
+}
+
+/// Gives the references ids valid as citation keys and unique, and, when the text resolves
+/// printed numeric markers by number, numbers them (the numbers the source gives when every
+/// reference has a distinct one, else list order); otherwise they carry no numbers. Returns
+/// each source id's new id.
+fn number_references(references: &mut [Reference], numbered: bool) -> HashMap<String, String> {
     let mut reference_ids = Ids::default();
     let mut reference_map = HashMap::new();
     for (position, reference) in references.iter_mut().enumerate() {
@@ -214,6 +243,12 @@ fn number_references(references: &mut [Reference]) -> HashMap<String, String> {
             .entry(reference.id.clone())
             .or_insert_with(|| id.clone());
         reference.id = id;
+    }
+    if !numbered {
+        for reference in references.iter_mut() {
+            reference.citation_number = None;
+        }
+        return reference_map;
     }
     let numbers: Vec<Option<u32>> = references.iter().map(|r| r.citation_number).collect();
     let distinct: HashSet<u32> = numbers.iter().flatten().copied().collect();
