@@ -41,10 +41,12 @@ pub fn open_path_with(path: &Path, options: &OpenOptions) -> LoadReport {
         Ok(bytes) => bytes,
         Err(diagnostic) => return LoadReport::failed(&name, None, *diagnostic),
     };
+    // Only XML says what it is encoded in; any other file must be UTF-8.
     let transcoded = std::str::from_utf8(&bytes)
         .is_err()
         .then(|| transcoded_xml(&bytes))
-        .flatten();
+        .flatten()
+        .filter(|(text, _)| text.trim_start().starts_with('<'));
     let text = match &transcoded {
         Some((text, _)) => text.as_str(),
         None => match load::decode(&bytes, &name) {

@@ -72,11 +72,15 @@ impl PaperKind {
     }
 
     /// The kind of paper `text` (read from a file named `file_name`) is, from its content
-    /// first and its name second; `None` for a paperlens corpus or a bibliography.
+    /// first and its name second; `None` for a paperlens corpus, a bibliography or an empty
+    /// file.
     #[must_use]
     pub fn detect(file_name: &str, text: &str) -> Option<Self> {
         let text = without_byte_order_mark(text);
         let start = text.trim_start();
+        if start.is_empty() {
+            return None;
+        }
         let extension = Path::new(file_name)
             .extension()
             .and_then(|e| e.to_str())
@@ -182,4 +186,45 @@ pub fn import(
         )));
     }
     Ok(imported)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PaperKind;
+
+    #[test]
+    fn papers_are_told_apart_by_content_then_name() {
+        let detect = PaperKind::detect;
+        let jats = "<?xml version=\"1.0\"?>\n<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS\" \"x.dtd\">\n<article>";
+        assert_eq!(detect("paper.xml", jats), Some(PaperKind::Jats));
+        assert_eq!(
+            detect("paper", "<article><front/></article>"),
+            Some(PaperKind::Jats)
+        );
+        let tei = "<?xml version=\"1.0\"?><TEI xmlns=\"http://www.tei-c.org/ns/1.0\">";
+        assert_eq!(detect("paper.xml", tei), Some(PaperKind::Tei));
+        assert_eq!(detect("whatever.txt", tei), Some(PaperKind::Tei));
+        assert_eq!(detect("paper.md", "Some text"), Some(PaperKind::Markdown));
+        assert_eq!(
+            detect("paper", "---\ntitle: A paper\n---\n\n# Intro\n"),
+            Some(PaperKind::Markdown)
+        );
+        assert_eq!(
+            detect("paper.txt", "A Title\n\nAbstract"),
+            Some(PaperKind::PlainText)
+        );
+        assert_eq!(
+            detect("paper", "A Title\n\nAbstract"),
+            Some(PaperKind::PlainText)
+        );
+        // Corpora, bibliographies and empty files are not papers.
+        assert_eq!(detect("corpus.json", "{\"format\": 2}"), None);
+        assert_eq!(detect("corpus", "{\"format\": 2}"), None);
+        assert_eq!(detect("refs.json", "[{}]"), None);
+        assert_eq!(detect("refs.txt", "@article{x, title={T}}"), None);
+        assert_eq!(detect("refs.ris", "TY  - JOUR\nER  - \n"), None);
+        assert_eq!(detect("refs.bib", "@book{a,}"), None);
+        assert_eq!(detect("empty", " \n "), None);
+        assert_eq!(detect("data.xml", "<svg/>"), None);
+    }
 }
