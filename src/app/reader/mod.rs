@@ -275,7 +275,29 @@ fn paragraph_of(corpus: &Corpus, item: Item) -> Option<usize> {
     }
 }
 
-/// Title, authors, keywords and abstract.
+/// What the byline's hover tells of an author: affiliation, e-mail, ORCID iD, and whether they
+/// are the corresponding author or a group.
+fn author_details(author: &crate::corpus::model::Author) -> String {
+    let mut lines = Vec::new();
+    if author.group {
+        lines.push("Group author".to_owned());
+    }
+    if author.corresponding {
+        lines.push("Corresponding author".to_owned());
+    }
+    for (label, value) in [
+        ("", &author.affiliation),
+        ("E-mail: ", &author.email),
+        ("ORCID: ", &author.orcid),
+    ] {
+        if !value.trim().is_empty() {
+            lines.push(format!("{label}{}", value.trim()));
+        }
+    }
+    lines.join("\n")
+}
+
+/// Title, authors (each with their details on hover), keywords and abstract.
 fn front_matter_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
     let paper = &ctx.corpus.file.paper;
     if paper.title.is_empty() {
@@ -290,17 +312,30 @@ fn front_matter_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
         )
         .wrap(),
     );
-    let authors: Vec<&str> = paper.authors.iter().map(|a| a.name.as_str()).collect();
-    let mut byline = authors.join(", ");
-    if !paper.affiliation.is_empty() {
-        byline.push_str(" · ");
-        byline.push_str(&paper.affiliation);
-    }
-    if !paper.date.is_empty() {
-        byline.push_str(" · ");
-        byline.push_str(&paper.date);
-    }
-    ui.label(RichText::new(byline).color(ctx.theme.muted_text));
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        let count = paper.authors.len();
+        for (position, author) in paper.authors.iter().enumerate() {
+            let separator = if position + 1 < count { ", " } else { "" };
+            let name = ui.label(
+                RichText::new(format!("{}{separator}", author.name)).color(ctx.theme.muted_text),
+            );
+            let details = author_details(author);
+            if !details.is_empty() {
+                name.on_hover_text(details);
+            }
+        }
+        let mut rest = String::new();
+        for part in [&paper.affiliation, &paper.date] {
+            if !part.is_empty() {
+                rest.push_str(" · ");
+                rest.push_str(part);
+            }
+        }
+        if !rest.is_empty() {
+            ui.label(RichText::new(rest).color(ctx.theme.muted_text));
+        }
+    });
     if !paper.keywords.is_empty() {
         ui.label(
             RichText::new(format!("Keywords: {}", paper.keywords.join(" · ")))
