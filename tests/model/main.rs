@@ -14,5 +14,6 @@ mod formats_import;
 mod formats_pandoc;
 mod formats_round_trip;
 mod formats_styles;
+mod import_jats;
 mod layers;
 mod proptest_roundtrip;

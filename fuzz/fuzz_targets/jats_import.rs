@@ -1,0 +1,29 @@
+//! Any bytes as a JATS article: the importer must return (never panic, never hang, never
+//! overflow its stack) with every location inside the text, and what it makes must be a corpus
+//! the loader accepts or reports on.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use paperlens::corpus::Corpus;
+use paperlens::corpus::diagnostics::render_human;
+use paperlens::formats::paper::{ImportOptions, PaperKind, import};
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    match import(PaperKind::Jats, &text, &ImportOptions::default()) {
+        Ok(imported) => {
+            for location in imported.diagnostics.iter().filter_map(|d| d.location.as_ref()) {
+                assert!(location.offset <= text.len());
+            }
+            let _ = render_human(&imported.diagnostics, "fuzz.xml", Some(&text), false);
+            let _ = Corpus::from_file(imported.file, "fuzz.xml");
+        }
+        Err(error) => {
+            assert!(error.is_error());
+            if let Some(location) = &error.location {
+                assert!(location.offset <= text.len());
+            }
+            let _ = render_human(&[*error], "fuzz.xml", Some(&text), false);
+        }
+    }
+});

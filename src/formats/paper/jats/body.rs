@@ -1,0 +1,516 @@
+//! The body and back matter as sections: `sec` nested with its label and title, paragraphs
+//! (a block inside a paragraph ends the text before it), lists (a paragraph per item), boxed
+//! text, display formulas, footnotes and notes, definition lists, tables and figures where they
+//! stand, supplementary material listed, and the back matter's acknowledgements, appendices,
+//! notes and glossary as sections of their own.
+
+use crate::corpus::diagnostics::{Code, Diagnostic};
+use crate::corpus::model::EquationNotation;
+use crate::formats::paper::xml::{Element, Node};
+use crate::formats::paper::{PaperBuilder, Rich};
+
+use super::inline::{BLOCKS, Flattener, Piece, formula_text, preferred_alternative, tex_body};
+use super::{Context, child_text, tables};
+
+/// Walks the article's body and back matter into the builder.
+pub(super) struct Walker<'c, 'd, 'b> {
+    context: &'c Context<'d>,
+    builder: &'b mut PaperBuilder,
+    /// The title of text the source gives no heading (the paper's title).
+    untitled: String,
+    /// Supplementary material found outside the body, listed at the end.
+    supplementary: Vec<Rich>,
+    /// Images standing on their own, outside any figure or table (logos, icons).
+    loose_images: usize,
+}
+
+impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
+    /// A walker writing into `builder`; text before the first heading goes in a section
+    /// titled `untitled`.
+    pub(super) fn new(
+        context: &'c Context<'d>,
+        builder: &'b mut PaperBuilder,
+        untitled: String,
+    ) -> Self {
+        let untitled = if untitled.trim().is_empty() {
+            "Text".to_owned()
+        } else {
+            untitled
+        };
+        Self {
+            context,
+            builder,
+            untitled,
+            supplementary: Vec::new(),
+            loose_images: 0,
+        }
+    }
+
+    /// The whole article: body, back matter, floats and supplementary material.
+    pub(super) fn article(&mut self, article: Element<'d>) {
+        if let Some(meta) = article.path(&["front", "article-meta"]) {
+            for item in meta.children_named("supplementary-material") {
+                let rich = self.supplementary_item(item);
+                self.supplementary.push(rich);
+            }
+        }
+        if let Some(body) = article.child("body") {
+            for node in body.nodes() {
+                match node {
+                    Node::Element(sec) if sec.is("sec") => {
+                        self.builder.end_all_sections();
+                        self.section(sec);
+                    }
+                    Node::Element(element) => {
+                        self.ensure_section();
+                        self.block(element);
+                    }
+                    Node::Text(text) => {
+                        if !text.trim().is_empty() {
+                            self.ensure_section();
+                            self.builder.paragraph(Rich::text(text));
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(back) = article.child("back") {
+            self.back(back);
+        }
+        if let Some(floats) = article.child("floats-group") {
+            self.builder.end_all_sections();
+            for element in floats.elements() {
+                match element.name() {
+                    "fig" | "fig-group" | "table-wrap" | "table-wrap-group" => self.block(element),
+                    _ => {
+                        self.ensure_section();
+                        self.block(element);
+                    }
+                }
+            }
+        }
+        if !self.supplementary.is_empty() {
+            self.builder.end_all_sections();
+            self.builder.begin_section("", "Supporting information");
+            for item in std::mem::take(&mut self.supplementary) {
+                self.builder.paragraph(item);
+            }
+            self.builder.end_section();
+        }
+        if self.loose_images > 0 {
+            self.builder.report(Diagnostic::info(
+                Code::ImportIncomplete,
+                format!(
+                    "{} standing outside any figure or table (a logo, an icon) left out",
+                    crate::corpus::counted(self.loose_images, "image")
+                ),
+                "figures are read from `<fig>`; add an image as a figure in the saved corpus if \
+                 it matters",
+            ));
+        }
+        let others = article.children_named("sub-article").count()
+            + article.children_named("response").count();
+        if others > 0 {
+            self.builder.warn(
+                format!(
+                    "the article holds {others} sub-articles or responses (a decision letter, \
+                     a reply), which were not read"
+                ),
+                "only the main article is read; open the sub-article's own file to read it",
+                None,
+            );
+        }
+    }
+
+    /// Opens a section for text that stands outside any heading.
+    fn ensure_section(&mut self) {
+        if self.builder.depth() == 0 {
+            let title = self.untitled.clone();
+            self.builder.begin_section("", &title);
+        }
+    }
+
+    /// The back matter: acknowledgements, appendices, notes, glossary and footnotes as sections
+    /// (the reference list is read on its own).
+    fn back(&mut self, back: Element<'d>) {
+        for element in back.elements() {
+            self.builder.end_all_sections();
+            match element.name() {
+                "ref-list" | "label" | "title" => {}
+                "supplementary-material" => {
+                    let rich = self.supplementary_item(element);
+                    self.supplementary.push(rich);
+                }
+                "fn-group" => self.notes(element, true),
+                "app-group" => self.app_group(element),
+                name => {
+                    let default = default_title(name);
+                    self.titled(element, default);
+                }
+            }
+        }
+        self.builder.end_all_sections();
+    }
+
+    /// A `sec`: its label as the number, its title as the heading.
+    fn section(&mut self, sec: Element<'d>) {
+        // A top-level section without a heading holds the text under the paper's title.
+        let fallback = match sec.attr("sec-type") {
+            Some("supplementary-material") => "Supporting information".to_owned(),
+            _ if self.builder.depth() == 0 => self.untitled.clone(),
+            _ => "Untitled section".to_owned(),
+        };
+        self.titled(sec, &fallback);
+    }
+
+    /// A section from `element`'s label and title (`default` when it has none) and its blocks.
+    fn titled(&mut self, element: Element<'d>, default: &str) {
+        let number = child_text(element, "label");
+        let mut title = self.title_of(element);
+        if title.is_empty() {
+            default.clone_into(&mut title);
+        }
+        self.builder.begin_section(&number, &title);
+        self.blocks(element);
+        self.builder.end_section();
+    }
+
+    /// The plain text of `element`'s `title` child (or of its caption's), markers as printed.
+    fn title_of(&self, element: Element<'d>) -> String {
+        element
+            .child("title")
+            .or_else(|| element.child("caption").and_then(|c| c.child("title")))
+            .map(|title| Flattener::rich(self.context, title).0.plain())
+            .unwrap_or_default()
+    }
+
+    /// Every child of `container` as a block.
+    fn blocks(&mut self, container: Element<'d>) {
+        for node in container.nodes() {
+            match node {
+                Node::Element(element) => self.block(element),
+                Node::Text(text) => {
+                    if !text.trim().is_empty() {
+                        self.builder.paragraph(Rich::text(text));
+                    }
+                }
+            }
+        }
+    }
+
+    /// One block element.
+    fn block(&mut self, element: Element<'d>) {
+        match element.name() {
+            "sec" => self.section(element),
+            "p" => self.paragraph(element),
+            "graphic" | "media" => self.loose_images += 1,
+            "fig" => {
+                let figure = tables::figure(self.context, element);
+                self.builder.figure(figure);
+            }
+            "fig-group" => {
+                for figure in element.children_named("fig") {
+                    self.block(figure);
+                }
+            }
+            "table-wrap" => self.table(element),
+            "table-wrap-group" => {
+                for table in element.children_named("table-wrap") {
+                    self.table(table);
+                }
+            }
+            "disp-formula" => self.equation(element),
+            "disp-formula-group" => {
+                for formula in element.children_named("disp-formula") {
+                    self.equation(formula);
+                }
+            }
+            "list" => self.list(element),
+            "def-list" => self.definitions(element),
+            "boxed-text" => self.boxed(element),
+            "supplementary-material" => {
+                let rich = self.supplementary_item(element);
+                self.builder.paragraph(rich);
+            }
+            "fn-group" => self.notes(element, false),
+            "fn" => self.note(element),
+            "glossary" | "ack" | "notes" | "app" | "bio" => {
+                self.titled(element, default_title(element.name()));
+            }
+            "app-group" => self.app_group(element),
+            "alternatives" => {
+                if let Some(first) = preferred_alternative(element) {
+                    self.block(first);
+                }
+            }
+            "ref-list" | "title" | "label" | "caption" | "sec-meta" | "object-id" | "alt-text"
+            | "long-desc" | "permissions" | "kwd-group" | "tex-math" => {}
+            "preformat" | "code" => {
+                self.builder.paragraph(Rich::text(&element.text()));
+            }
+            _ => {
+                let has_blocks = element
+                    .elements()
+                    .any(|child| BLOCKS.contains(&child.name()) || child.is("title"));
+                if has_blocks {
+                    self.blocks(element);
+                } else {
+                    self.paragraph(element);
+                }
+            }
+        }
+    }
+
+    /// A paragraph: its running text, and the blocks inside it where they stand.
+    fn paragraph(&mut self, p: Element<'d>) {
+        let mut flattener = Flattener::new(self.context, true);
+        flattener.children(p);
+        let (pieces, footnotes) = flattener.finish();
+        for (id, marker, text) in footnotes {
+            self.builder.footnote(&id, &marker, text);
+        }
+        for piece in pieces {
+            match piece {
+                Piece::Text(rich) => self.builder.paragraph(rich),
+                Piece::Block(block) => self.block(block),
+            }
+        }
+    }
+
+    /// A list: one paragraph per item (its label first), a list inside an item after it.
+    fn list(&mut self, list: Element<'d>) {
+        for item in list.children_named("list-item") {
+            let mut rich = Rich::default();
+            let label = child_text(item, "label");
+            if !label.is_empty() {
+                rich.push_text(&label);
+                rich.push_text(" ");
+            }
+            for node in item.nodes() {
+                match node {
+                    Node::Text(text) => rich.push_text(text),
+                    Node::Element(child) if child.is("label") => {}
+                    Node::Element(child) if child.is("p") => {
+                        let mut flattener = Flattener::new(self.context, true);
+                        flattener.children(child);
+                        let (pieces, footnotes) = flattener.finish();
+                        for (id, marker, text) in footnotes {
+                            self.builder.footnote(&id, &marker, text);
+                        }
+                        for piece in pieces {
+                            match piece {
+                                Piece::Text(text) => {
+                                    rich.extend(text);
+                                    rich.push_text(" ");
+                                }
+                                Piece::Block(block) => {
+                                    self.builder.paragraph(std::mem::take(&mut rich));
+                                    self.block(block);
+                                }
+                            }
+                        }
+                    }
+                    Node::Element(child) => {
+                        self.builder.paragraph(std::mem::take(&mut rich));
+                        self.block(child);
+                    }
+                }
+            }
+            self.builder.paragraph(rich);
+        }
+    }
+
+    /// A definition list: a paragraph per item, `term: definition`.
+    fn definitions(&mut self, list: Element<'d>) {
+        if let Some(title) = list.child("title") {
+            self.builder
+                .paragraph(Flattener::rich(self.context, title).0);
+        }
+        for item in list.children_named("def-item") {
+            let mut rich = Rich::default();
+            if let Some(term) = item.child("term") {
+                rich.extend(Flattener::rich(self.context, term).0);
+            }
+            if let Some(definition) = item.child("def") {
+                rich.push_text(": ");
+                rich.extend(Flattener::rich(self.context, definition).0);
+            }
+            self.builder.paragraph(rich);
+        }
+        for nested in list.children_named("def-list") {
+            self.definitions(nested);
+        }
+    }
+
+    /// Boxed text: a box with its label and title, its caption's paragraphs, then its blocks.
+    fn boxed(&mut self, element: Element<'d>) {
+        let label = child_text(element, "label");
+        let mut title = self.title_of(element);
+        if title.is_empty() {
+            title = if label.is_empty() {
+                "Box".to_owned()
+            } else {
+                label.clone()
+            };
+        }
+        self.builder.begin_box(&label, &title);
+        if let Some(caption) = element.child("caption") {
+            for p in caption.children_named("p") {
+                self.paragraph(p);
+            }
+        }
+        self.blocks(element);
+        self.builder.end_section();
+    }
+
+    /// A display formula: its TeX, else its `MathML` as written, else its text; its label.
+    fn equation(&mut self, element: Element<'d>) {
+        let label = child_text(element, "label");
+        if let Some(tex) = element.descendants_named("tex-math").first() {
+            let source = tex_body(&tex.text());
+            self.builder
+                .equation(&source, EquationNotation::Tex, &label);
+        } else if let Some(math) = element.descendants_named("math").first() {
+            self.builder
+                .equation(math.source(), EquationNotation::Mathml, &label);
+        } else {
+            let text = formula_text(element);
+            let text = text.strip_suffix(&label).unwrap_or(&text);
+            self.builder.equation(text, EquationNotation::Tex, &label);
+        }
+    }
+
+    /// A table where it stands; a table given only as an image becomes a figure.
+    fn table(&mut self, element: Element<'d>) {
+        match tables::table(self.context, element) {
+            Ok(table) => self.builder.table(table),
+            Err(figure) => {
+                let label = if figure.label.is_empty() {
+                    "A table".to_owned()
+                } else {
+                    figure.label.clone()
+                };
+                self.builder.warn(
+                    format!("{label} is given only as an image: it is kept as a figure"),
+                    "the source has no cells to read; type the table in the saved corpus to \
+                     chart or sort it",
+                    None,
+                );
+                self.builder.figure(figure);
+            }
+        }
+    }
+
+    /// A group of footnotes: each a footnote when the text marks it, else a paragraph of notes
+    /// (in a section of its own in the back matter).
+    fn notes(&mut self, group: Element<'d>, own_section: bool) {
+        let unmarked = group.children_named("fn").any(|note| {
+            !note
+                .attr("id")
+                .is_some_and(|id| self.context.footnotes.contains(id))
+        });
+        let open = own_section && unmarked;
+        if open {
+            let mut title = self.title_of(group);
+            if title.is_empty() {
+                "Notes".clone_into(&mut title);
+            }
+            self.builder.begin_section("", &title);
+        }
+        for element in group.elements() {
+            if element.is("fn") {
+                self.note(element);
+            } else if !matches!(element.name(), "title" | "label") {
+                if !open {
+                    self.ensure_section();
+                }
+                self.block(element);
+            }
+        }
+        if open {
+            self.builder.end_section();
+        }
+    }
+
+    /// One `fn`: a footnote when the text marks it, else its paragraphs.
+    fn note(&mut self, note: Element<'d>) {
+        if let Some(id) = note.attr("id")
+            && self.context.footnotes.contains(id)
+        {
+            let marker = child_text(note, "label");
+            let (text, inner) = Flattener::rich(self.context, note);
+            for (id, marker, text) in inner {
+                self.builder.footnote(&id, &marker, text);
+            }
+            let text = super::inline::without_label(text, &marker);
+            self.builder.footnote(id, &marker, text);
+            return;
+        }
+        self.ensure_section();
+        self.blocks(note);
+    }
+
+    /// Appendices: a section per appendix, inside one for the group when it has a title.
+    fn app_group(&mut self, group: Element<'d>) {
+        let title = self.title_of(group);
+        if !title.is_empty() {
+            self.builder
+                .begin_section(&child_text(group, "label"), &title);
+        }
+        for element in group.elements() {
+            match element.name() {
+                "title" | "label" => {}
+                "app" => self.titled(element, "Appendix"),
+                _ => {
+                    self.ensure_section();
+                    self.block(element);
+                }
+            }
+        }
+        if !title.is_empty() {
+            self.builder.end_section();
+        }
+    }
+
+    /// One supplementary file as a line: its label, caption and file name.
+    fn supplementary_item(&self, item: Element<'d>) -> Rich {
+        let mut rich = Rich::default();
+        let label = child_text(item, "label");
+        rich.push_text(&label);
+        if let Some(caption) = item.child("caption") {
+            let (caption, _) = Flattener::rich(self.context, caption);
+            if !caption.is_blank() {
+                if !label.is_empty() {
+                    rich.push_text(": ");
+                }
+                rich.extend(caption);
+            }
+        }
+        let file = item.attr("xlink:href").or_else(|| {
+            item.descendants().into_iter().find_map(|e| {
+                (e.is("media") || e.is("graphic"))
+                    .then(|| e.attr("xlink:href"))
+                    .flatten()
+            })
+        });
+        if let Some(file) = file {
+            rich.push_text(&format!(" ({file})"));
+        }
+        if rich.is_blank() {
+            rich.push_text("Supplementary file");
+        }
+        rich
+    }
+}
+
+/// The heading of a back-matter part that has no title of its own.
+fn default_title(name: &str) -> &'static str {
+    match name {
+        "ack" => "Acknowledgments",
+        "glossary" => "Glossary",
+        "app" => "Appendix",
+        "bio" => "Biography",
+        "sec" => "Untitled section",
+        _ => "Notes",
+    }
+}

@@ -1,0 +1,445 @@
+//! Inline text flattened into [`Rich`]: emphasis, sub- and superscripts, links and named
+//! content give their text; an `inline-formula` its TeX (or its text); footnote markers become
+//! [`Span::Footnote`]; and every `xref ref-type="bibr"` a citation: several `rid`s cite several
+//! references, a run of markers joined only by commas and dashes (`[<xref>10</xref>,
+//! <xref>11</xref>]`, `<xref>[1]</xref>–<xref>[3]</xref>`) is one citation printed as the
+//! source prints it with every reference of a range, and a single marker printed as a numeric
+//! range (`1–3`) cites every reference the range numbers.
+
+use super::super::{Rich, Span};
+use super::Context;
+use crate::formats::paper::xml::{Element, Node};
+
+/// Elements that stand on their own in the text: inside a paragraph they end the running text
+/// before them and are read as blocks.
+pub(super) const BLOCKS: [&str; 21] = [
+    "fig",
+    "fig-group",
+    "table-wrap",
+    "table-wrap-group",
+    "disp-formula",
+    "disp-formula-group",
+    "list",
+    "def-list",
+    "boxed-text",
+    "supplementary-material",
+    "disp-quote",
+    "preformat",
+    "code",
+    "statement",
+    "graphic",
+    "media",
+    "p",
+    "sec",
+    "fn-group",
+    "speech",
+    "verse-group",
+];
+
+/// A piece of a paragraph: running text, or a block that interrupts it.
+pub(super) enum Piece<'d> {
+    /// Running text.
+    Text(Rich),
+    /// A block element met inside the paragraph.
+    Block(Element<'d>),
+}
+
+/// Flattens inline markup; see the module documentation.
+pub(super) struct Flattener<'c, 'd> {
+    context: &'c Context<'d>,
+    /// Whether block elements end the running text (a paragraph) or are read as text (a
+    /// caption, a cell, a title).
+    blocks: bool,
+    current: Rich,
+    pieces: Vec<Piece<'d>>,
+    /// Footnotes written inside the text (`<fn>` in a paragraph): id, marker and text.
+    pub(super) footnotes: Vec<(String, String, Rich)>,
+}
+
+impl<'c, 'd> Flattener<'c, 'd> {
+    /// A flattener; `blocks` says whether block elements interrupt the text.
+    pub(super) fn new(context: &'c Context<'d>, blocks: bool) -> Self {
+        Self {
+            context,
+            blocks,
+            current: Rich::default(),
+            pieces: Vec::new(),
+            footnotes: Vec::new(),
+        }
+    }
+
+    /// The text of everything inside `element`, as one piece of rich text (blocks read as
+    /// text), and the footnotes written inside it.
+    pub(super) fn rich(
+        context: &'c Context<'d>,
+        element: Element<'d>,
+    ) -> (Rich, Vec<(String, String, Rich)>) {
+        let mut flattener = Self::new(context, false);
+        flattener.children(element);
+        (flattener.current, flattener.footnotes)
+    }
+
+    /// Reads the children of `element`.
+    pub(super) fn children(&mut self, element: Element<'d>) {
+        let nodes: Vec<Node<'d>> = element.nodes().collect();
+        self.sequence(&nodes);
+    }
+
+    /// The pieces read so far, the running text last.
+    pub(super) fn finish(mut self) -> (Vec<Piece<'d>>, Vec<(String, String, Rich)>) {
+        let current = std::mem::take(&mut self.current);
+        if !current.is_blank() {
+            self.pieces.push(Piece::Text(current));
+        }
+        (self.pieces, self.footnotes)
+    }
+
+    /// A run of sibling nodes, citation runs grouped.
+    fn sequence(&mut self, nodes: &[Node<'d>]) {
+        let runs = citation_runs(self.context, nodes);
+        let mut runs = runs.into_iter().peekable();
+        let mut skip_start = 0;
+        let mut index = 0;
+        while let Some(node) = nodes.get(index) {
+            let run = runs.peek().filter(|run| run.start == index).copied();
+            if let Some(run) = run {
+                runs.next();
+                self.cite_run(nodes, run);
+                skip_start = run.close_len;
+                index = run.end + 1;
+                continue;
+            }
+            match node {
+                Node::Text(text) => {
+                    let mut text = text.get(skip_start..).unwrap_or_default();
+                    if let Some(next) = runs.peek()
+                        && next.start == index + 1
+                    {
+                        text = text
+                            .get(..text.len() - next.open_len.min(text.len()))
+                            .unwrap_or_default();
+                    }
+                    self.current.push_text(text);
+                }
+                Node::Element(element) => self.element(*element),
+            }
+            skip_start = 0;
+            index += 1;
+        }
+    }
+
+    /// One inline element.
+    fn element(&mut self, element: Element<'d>) {
+        let name = element.name();
+        if self.blocks && BLOCKS.contains(&name) {
+            let current = std::mem::take(&mut self.current);
+            if !current.is_blank() {
+                self.pieces.push(Piece::Text(current));
+            }
+            self.pieces.push(Piece::Block(element));
+            return;
+        }
+        match name {
+            "xref" => self.xref(element),
+            "inline-formula" => {
+                let formula = formula_text(element);
+                self.current.push_text(&formula);
+            }
+            "fn" => {
+                let id = element.attr("id").map_or_else(
+                    || format!("inline-fn-{}", self.footnotes.len() + 1),
+                    str::to_owned,
+                );
+                let marker = super::child_text(element, "label");
+                let (text, inner) = Self::rich(self.context, element);
+                let text = without_label(text, &marker);
+                self.footnotes.extend(inner);
+                self.footnotes.push((id.clone(), marker, text));
+                self.current.push(Span::Footnote(id));
+            }
+            "break" => self.current.push_text(" "),
+            "alternatives" => {
+                if let Some(first) = preferred_alternative(element) {
+                    self.element(first);
+                }
+            }
+            "object-id" | "tex-math" => {}
+            _ => {
+                self.children(element);
+                // Blocks read as text are kept apart by a space.
+                if BLOCKS.contains(&name)
+                    || matches!(name, "title" | "label" | "list-item" | "td" | "th" | "def")
+                {
+                    self.current.push_text(" ");
+                }
+            }
+        }
+    }
+
+    /// A cross-reference that is not part of a citation run.
+    fn xref(&mut self, element: Element<'d>) {
+        let rids = element.attr("rid").unwrap_or_default();
+        match element.attr("ref-type") {
+            Some("bibr") => {
+                // Only a marker whose target is missing reaches here.
+                self.current.push(Span::Unresolved(element.text()));
+            }
+            Some("fn")
+                if !rids.is_empty()
+                    && rids
+                        .split_whitespace()
+                        .all(|rid| self.context.footnotes.contains(rid)) =>
+            {
+                for rid in rids.split_whitespace() {
+                    self.current.push(Span::Footnote(rid.to_owned()));
+                }
+            }
+            _ => self.children(element),
+        }
+    }
+
+    /// One citation: the markers of `run`, with the text between them and the brackets around.
+    fn cite_run(&mut self, nodes: &[Node<'d>], run: Run) {
+        let mut printed = String::new();
+        if let Some(Node::Text(before)) = run.start.checked_sub(1).and_then(|i| nodes.get(i)) {
+            printed.push_str(
+                before
+                    .get(before.len() - run.open_len.min(before.len())..)
+                    .unwrap_or_default(),
+            );
+        }
+        let mut keys: Vec<String> = Vec::new();
+        let mut dash_pending = false;
+        for node in nodes.get(run.start..=run.end).unwrap_or_default() {
+            match node {
+                Node::Text(text) => {
+                    printed.push_str(text);
+                    if text.contains(is_dash) {
+                        dash_pending = true;
+                    }
+                }
+                Node::Element(xref) => {
+                    printed.push_str(&xref.text());
+                    let own = marker_keys(self.context, *xref);
+                    if dash_pending
+                        && let (Some(last), Some(first)) = (keys.last().cloned(), own.first())
+                    {
+                        keys.extend(self.context.reference_range(&last, first));
+                    }
+                    dash_pending = false;
+                    keys.extend(own);
+                }
+            }
+        }
+        if let Some(Node::Text(after)) = nodes.get(run.end + 1) {
+            printed.push_str(after.get(..run.close_len).unwrap_or_default());
+        }
+        let mut unique: Vec<String> = Vec::with_capacity(keys.len());
+        for key in keys {
+            if !unique.contains(&key) {
+                unique.push(key);
+            }
+        }
+        self.current.push_cite(printed.trim(), unique);
+    }
+}
+
+/// The run of citation markers starting at `start` and ending at `end` (indexes into the
+/// sibling nodes), and how many bytes of the text before and after are its brackets.
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    start: usize,
+    end: usize,
+    open_len: usize,
+    close_len: usize,
+}
+
+/// Whether `node` is a citation marker naming at least one reference.
+fn is_marker(context: &Context<'_>, node: &Node<'_>) -> bool {
+    let Node::Element(element) = node else {
+        return false;
+    };
+    element.is("xref")
+        && element.attr("ref-type") == Some("bibr")
+        && element
+            .attr("rid")
+            .is_some_and(|rids| rids.split_whitespace().any(|rid| context.is_reference(rid)))
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '‒' | '−')
+}
+
+/// Whether `text` only joins markers: commas, semicolons, dashes and spaces.
+fn is_separator(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_whitespace() || matches!(c, ',' | ';') || is_dash(c))
+}
+
+/// The runs of markers among `nodes`: markers joined only by separators, with the bracket
+/// just before and the matching one just after when both are there.
+fn citation_runs(context: &Context<'_>, nodes: &[Node<'_>]) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut index = 0;
+    while index < nodes.len() {
+        if !nodes.get(index).is_some_and(|n| is_marker(context, n)) {
+            index += 1;
+            continue;
+        }
+        let start = index;
+        let mut end = index;
+        loop {
+            match (nodes.get(end + 1), nodes.get(end + 2)) {
+                (Some(Node::Text(text)), Some(next))
+                    if is_separator(text) && is_marker(context, next) =>
+                {
+                    end += 2;
+                }
+                (Some(next), _) if is_marker(context, next) => end += 1,
+                _ => break,
+            }
+        }
+        let (mut open_len, mut close_len) = (0, 0);
+        let before = start
+            .checked_sub(1)
+            .and_then(|i| nodes.get(i))
+            .and_then(|n| match n {
+                Node::Text(text) => Some(*text),
+                Node::Element(_) => None,
+            });
+        let after = match nodes.get(end + 1) {
+            Some(Node::Text(text)) => Some(*text),
+            _ => None,
+        };
+        // A text node between two runs may close one and open the next: its start belongs to
+        // the run before.
+        let taken = runs
+            .last()
+            .filter(|previous: &&Run| previous.end + 2 == start)
+            .map_or(0, |previous| previous.close_len);
+        if let (Some(before), Some(after)) = (before, after) {
+            let trimmed = before.trim_end();
+            for (open, close) in [('[', ']'), ('(', ')')] {
+                if trimmed.ends_with(open) && after.trim_start().starts_with(close) {
+                    let open_at = trimmed.len() - open.len_utf8();
+                    if open_at >= taken {
+                        open_len = before.len() - open_at;
+                        close_len = after.len() - after.trim_start().len() + close.len_utf8();
+                    }
+                }
+            }
+        }
+        runs.push(Run {
+            start,
+            end,
+            open_len,
+            close_len,
+        });
+        index = end + 1;
+    }
+    runs
+}
+
+/// The references one marker cites: each `rid` that names one, and, when the marker prints a
+/// numeric range or list (`1–3`, `4,5`) starting at its reference's number, every reference
+/// those numbers name.
+fn marker_keys(context: &Context<'_>, xref: Element<'_>) -> Vec<String> {
+    let rids: Vec<&str> = xref
+        .attr("rid")
+        .unwrap_or_default()
+        .split_whitespace()
+        .filter(|rid| context.is_reference(rid))
+        .collect();
+    let mut keys: Vec<String> = rids.iter().map(|&rid| rid.to_owned()).collect();
+    if let Some(numbers) = printed_numbers(&xref.text())
+        && numbers.len() > 1
+        && let Some(first) = numbers.first()
+        && rids
+            .first()
+            .is_some_and(|rid| context.ref_by_number.get(first) == Some(rid))
+    {
+        let named: Option<Vec<&str>> = numbers
+            .iter()
+            .map(|n| context.ref_by_number.get(n).copied())
+            .collect();
+        if let Some(named) = named {
+            for id in named {
+                if !keys.iter().any(|k| k == id) {
+                    keys.push(id.to_owned());
+                }
+            }
+        }
+    }
+    keys
+}
+
+/// The numbers a marker prints, ranges expanded (`[1–3, 5]` → 1, 2, 3, 5); `None` when it
+/// prints anything else or a range longer than a reference list plausibly is.
+fn printed_numbers(printed: &str) -> Option<Vec<u32>> {
+    const MAX_NUMBERS: u32 = 1000;
+    let inner = printed
+        .trim()
+        .trim_start_matches(['[', '('])
+        .trim_end_matches([']', ')']);
+    let mut numbers = Vec::new();
+    for item in inner.split([',', ';']) {
+        let item = item.trim();
+        if let Some((from, to)) = item.split_once(is_dash) {
+            let from: u32 = from.trim().parse().ok()?;
+            let to: u32 = to.trim().parse().ok()?;
+            if to < from || to - from > MAX_NUMBERS {
+                return None;
+            }
+            numbers.extend(from..=to);
+        } else {
+            numbers.push(item.parse().ok()?);
+        }
+        if numbers.len() > MAX_NUMBERS as usize {
+            return None;
+        }
+    }
+    Some(numbers)
+}
+
+/// An inline or display formula as text: its TeX when it has one (the body of a whole LaTeX
+/// document, as PMC writes it), else the text of its `MathML` or content.
+pub(super) fn formula_text(element: Element<'_>) -> String {
+    if let Some(tex) = element.descendants_named("tex-math").first() {
+        return tex_body(&tex.text());
+    }
+    crate::formats::paper::collapse_whitespace(&element.text())
+}
+
+/// The formula inside a TeX source: what stands between `\begin{document}` and
+/// `\end{document}` when the source is a whole document.
+pub(super) fn tex_body(tex: &str) -> String {
+    let body = match (tex.find("\\begin{document}"), tex.find("\\end{document}")) {
+        (Some(start), Some(end)) if start + 16 <= end => tex.get(start + 16..end).unwrap_or(tex),
+        _ => tex,
+    };
+    body.trim().to_owned()
+}
+
+/// The alternative to read of an `<alternatives>`: a table, a formula's TeX or `MathML`, else
+/// the first.
+pub(super) fn preferred_alternative(element: Element<'_>) -> Option<Element<'_>> {
+    ["table", "tex-math", "math"]
+        .iter()
+        .find_map(|name| element.child(name))
+        .or_else(|| element.elements().next())
+}
+
+/// `text` without `label` printed at its start (a footnote's marker).
+pub(super) fn without_label(mut text: Rich, label: &str) -> Rich {
+    let label = label.trim();
+    if label.is_empty() {
+        return text;
+    }
+    if let Some(Span::Text(first)) = text.spans.first_mut() {
+        let trimmed = first.trim_start();
+        if let Some(rest) = trimmed.strip_prefix(label) {
+            *first = rest.to_owned();
+        }
+    }
+    text
+}

@@ -1,0 +1,200 @@
+//! JATS XML (1.x, as `PubMed` Central `.nxml`, PLOS and eLife write it) read into a
+//! [`PaperBuilder`]: the front matter ([`front`]), the body and back matter as sections
+//! ([`body`]), inline text with its citation markers ([`inline`]), tables and figures
+//! ([`tables`]) and the reference list as CSL-JSON ([`refs`]).
+//!
+//! The XML is read by the safe tree of [`super::xml`] (the DOCTYPE is never fetched, entities it
+//! declares are never expanded, nesting is bounded), so every walk here recurses at most as
+//! deep as that tree and visits each element a bounded number of times.
+
+mod body;
+mod front;
+mod inline;
+mod refs;
+mod tables;
+#[cfg(test)]
+mod tests;
+
+use std::collections::{HashMap, HashSet};
+
+use crate::corpus::diagnostics::{Code, Diagnostic};
+
+use super::xml::{self, Element};
+use super::{ImportOptions, PaperBuilder};
+
+/// Reads a JATS article into `builder`.
+///
+/// # Errors
+/// When the text is not well-formed XML, or its root element is not `<article>`.
+pub(super) fn read(
+    text: &str,
+    _options: &ImportOptions<'_>,
+    builder: &mut PaperBuilder,
+) -> Result<(), Box<Diagnostic>> {
+    let document = xml::parse(text)?;
+    let root = document.root();
+    if !root.is("article") {
+        return Err(Box::new(
+            Diagnostic::error(
+                Code::PaperSyntax,
+                format!(
+                    "this XML file's root element is <{}>, not the <article> of a JATS paper",
+                    root.qualified_name()
+                ),
+                "open the article's JATS XML (the `.nxml` or `.xml` file PubMed Central, PLOS or \
+                 eLife publish); a GROBID TEI file opens as TEI",
+            )
+            .located(root.location()),
+        ));
+    }
+    if !document.unknown_entities.is_empty() {
+        let names: Vec<String> = document
+            .unknown_entities
+            .iter()
+            .take(10)
+            .map(|name| format!("&{name};"))
+            .collect();
+        builder.warn(
+            format!(
+                "{} entities the file does not define were kept as written: {}",
+                document.unknown_entities.len(),
+                names.join(", ")
+            ),
+            "these come from the DTD, which is never read; the text shows them as `&name;`",
+            None,
+        );
+    }
+    let context = Context::new(root);
+    let meta = root.path(&["front", "article-meta"]);
+    if let Some(meta) = meta {
+        front::read(&context, meta, builder);
+    } else {
+        builder.warn(
+            "the article has no <front>/<article-meta>: no title, authors or abstract",
+            "check the file is the whole article",
+            None,
+        );
+    }
+    let title = builder.paper().title.clone();
+    let mut walker = body::Walker::new(&context, builder, title);
+    walker.article(root);
+    refs::read(&context, builder);
+    Ok(())
+}
+
+/// What the whole article tells every part of the walk: its references (by id, in list order,
+/// by printed number) and which `fn` elements are footnotes the text marks.
+pub(super) struct Context<'d> {
+    /// Every `ref` of the reference lists, in order.
+    refs: Vec<Element<'d>>,
+    /// A reference's position in `refs` by its id.
+    ref_position: HashMap<&'d str, usize>,
+    /// A reference's id by the number its label prints (`12` for `<label>12.</label>`).
+    ref_by_number: HashMap<u32, &'d str>,
+    /// The ids of the footnotes read as footnotes (marked by an `xref ref-type="fn"`, not in a
+    /// table's foot or the author notes).
+    footnotes: HashSet<&'d str>,
+}
+
+impl<'d> Context<'d> {
+    fn new(root: Element<'d>) -> Self {
+        let mut refs = Vec::new();
+        let mut marked: HashSet<&'d str> = HashSet::new();
+        let mut notes: Vec<Element<'d>> = Vec::new();
+        let mut excluded: HashSet<&'d str> = HashSet::new();
+        // One walk over the tree, without recursion; a stack keeps whether we are inside a
+        // table foot or the author notes, or inside a reference.
+        let mut stack: Vec<(Element<'d>, bool, bool)> = vec![(root, false, false)];
+        while let Some((element, in_excluded, in_ref)) = stack.pop() {
+            let name = element.name();
+            let in_ref_now = in_ref || name == "ref";
+            if name == "ref" && !in_ref {
+                refs.push(element);
+            }
+            if name == "sub-article" || name == "response" {
+                continue;
+            }
+            if name == "xref"
+                && element.attr("ref-type") == Some("fn")
+                && let Some(rid) = element.attr("rid")
+            {
+                marked.extend(rid.split_whitespace());
+            }
+            let excluded_now =
+                in_excluded || matches!(name, "table-wrap-foot" | "author-notes" | "table-wrap");
+            if name == "fn"
+                && let Some(id) = element.attr("id")
+            {
+                if excluded_now {
+                    excluded.insert(id);
+                } else {
+                    notes.push(element);
+                }
+            }
+            let children: Vec<Element<'d>> = element.elements().collect();
+            stack.extend(
+                children
+                    .into_iter()
+                    .rev()
+                    .map(|child| (child, excluded_now, in_ref_now)),
+            );
+        }
+        let mut ref_position = HashMap::new();
+        let mut ref_by_number = HashMap::new();
+        for (position, reference) in refs.iter().enumerate() {
+            if let Some(id) = reference.attr("id") {
+                ref_position.entry(id).or_insert(position);
+                if let Some(number) = refs::label_number(*reference) {
+                    ref_by_number.entry(number).or_insert(id);
+                }
+            }
+        }
+        let footnotes = notes
+            .iter()
+            .filter_map(|note| note.attr("id"))
+            .filter(|id| marked.contains(id) && !excluded.contains(id))
+            .collect();
+        Self {
+            refs,
+            ref_position,
+            ref_by_number,
+            footnotes,
+        }
+    }
+
+    /// Whether `id` names a reference.
+    fn is_reference(&self, id: &str) -> bool {
+        self.ref_position.contains_key(id)
+    }
+
+    /// The ids of the references from `first` to `last` in list order, both included (just
+    /// the two when they are out of order or the range is implausibly long).
+    fn reference_range(&self, first: &str, last: &str) -> Vec<String> {
+        /// A range of markers never spans more references than this.
+        const MAX_RANGE: usize = 1000;
+        let (Some(&from), Some(&to)) = (self.ref_position.get(first), self.ref_position.get(last))
+        else {
+            return vec![first.to_owned(), last.to_owned()];
+        };
+        if from > to || to - from > MAX_RANGE {
+            return vec![first.to_owned(), last.to_owned()];
+        }
+        self.refs
+            .get(from..=to)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|r| r.attr("id"))
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
+/// An element's text with whitespace collapsed.
+fn plain_text(element: Element<'_>) -> String {
+    super::collapse_whitespace(&element.text())
+}
+
+/// The collapsed text of the first child named `name`, or empty.
+fn child_text(element: Element<'_>, name: &str) -> String {
+    element.child(name).map(plain_text).unwrap_or_default()
+}

@@ -1,0 +1,379 @@
+//! The reference list as CSL-JSON: every `ref` of `back/ref-list` (reference lists nested in
+//! others too), its `element-citation`, `mixed-citation`, `nlm-citation` or `citation` read
+//! into a [`Reference`] — type, authors and editors (`collab` as a literal name, `etal` left
+//! out), title, container, date, volume, issue, pages, DOI, PMID, URL, publisher — with the
+//! whole citation text kept when it has no markup to read fields from.
+
+use serde_json::Value;
+
+use crate::corpus::model::{CslDate, CslName, Reference};
+use crate::formats::paper::PaperBuilder;
+use crate::formats::paper::xml::Element;
+
+use super::{Context, plain_text};
+
+/// Hands every reference of the lists to the builder, in list order.
+pub(super) fn read(context: &Context<'_>, builder: &mut PaperBuilder) {
+    for element in &context.refs {
+        builder.reference(reference(*element));
+    }
+}
+
+/// The number a reference's label prints (`12`, `[12]`, `12.`), if it is one.
+pub(super) fn label_number(reference: Element<'_>) -> Option<u32> {
+    let label = reference.child("label")?.text();
+    label
+        .trim()
+        .trim_start_matches(['[', '('])
+        .trim_end_matches([']', ')', '.'])
+        .trim()
+        .parse()
+        .ok()
+}
+
+/// The citation to read in a `ref`: structured forms first.
+fn citation_of(reference: Element<'_>) -> Option<Element<'_>> {
+    let candidates: Vec<Element<'_>> = reference
+        .elements()
+        .flat_map(|child| {
+            if child.is("citation-alternatives") {
+                child.elements().collect()
+            } else {
+                vec![child]
+            }
+        })
+        .collect();
+    [
+        "element-citation",
+        "nlm-citation",
+        "mixed-citation",
+        "citation",
+    ]
+    .iter()
+    .find_map(|name| candidates.iter().find(|c| c.is(name)).copied())
+}
+
+/// What a citation's elements say, gathered before they become a [`Reference`].
+#[derive(Default)]
+struct Fields {
+    authors: Vec<CslName>,
+    editors: Vec<CslName>,
+    article_title: String,
+    chapter_title: String,
+    source: String,
+    year: String,
+    month: String,
+    day: String,
+    first_page: String,
+    last_page: String,
+    comments: Vec<String>,
+}
+
+/// One `ref` as a reference.
+fn reference(element: Element<'_>) -> Reference {
+    let mut reference = Reference {
+        id: element.attr("id").unwrap_or_default().to_owned(),
+        citation_number: label_number(element),
+        ..Reference::default()
+    };
+    let Some(citation) = citation_of(element) else {
+        let text = text_without_label(element);
+        "document".clone_into(&mut reference.item_type);
+        reference.title.clone_from(&text);
+        reference.note = text;
+        return reference;
+    };
+    let mut fields = Fields::default();
+    read_fields(citation, &mut reference, &mut fields, 0);
+    let publication_type = citation
+        .attr("publication-type")
+        .or_else(|| citation.attr("citation-type"))
+        .unwrap_or_default();
+    csl_type(publication_type, &fields).clone_into(&mut reference.item_type);
+    reference.author = fields.authors;
+    reference.editor = fields.editors;
+    if !fields.chapter_title.is_empty() && fields.source.is_empty() {
+        reference.title = fields.chapter_title;
+    } else if !fields.chapter_title.is_empty() {
+        reference.title = fields.chapter_title;
+        reference.container_title = fields.source;
+    } else if !fields.article_title.is_empty() {
+        reference.title = fields.article_title;
+        reference.container_title = fields.source;
+    } else {
+        reference.title = fields.source;
+    }
+    reference.issued = date(&fields.year, &fields.month, &fields.day);
+    if reference.page.is_empty() {
+        reference.page = match (fields.first_page.is_empty(), fields.last_page.is_empty()) {
+            (false, false) => format!("{}–{}", fields.first_page, fields.last_page),
+            (false, true) => fields.first_page,
+            _ => String::new(),
+        };
+    }
+    let comments: Vec<String> = fields
+        .comments
+        .into_iter()
+        .filter(|comment| !is_only_doi(comment, &reference.doi))
+        .collect();
+    reference.note = comments.join(" ");
+    if reference.title.is_empty() {
+        let text = plain_text(citation);
+        reference.title.clone_from(&text);
+        reference.note = text;
+    }
+    reference
+}
+
+/// Reads the fields of `element`'s children into `reference` and `fields`; `depth` counts the
+/// wrappers looked into (a `comment` holding a link), which are few.
+fn read_fields(element: Element<'_>, reference: &mut Reference, fields: &mut Fields, depth: usize) {
+    for child in element.elements() {
+        let text = || plain_text(child);
+        match child.name() {
+            "person-group" => {
+                let editors = matches!(
+                    child.attr("person-group-type"),
+                    Some("editor" | "editors" | "guest-editor")
+                );
+                let names = names_in(child);
+                if editors {
+                    fields.editors.extend(names);
+                } else if matches!(
+                    child.attr("person-group-type"),
+                    None | Some("author" | "authors")
+                ) {
+                    fields.authors.extend(names);
+                }
+            }
+            "name" | "string-name" | "collab" | "name-alternatives" => {
+                fields.authors.extend(csl_name(child));
+            }
+            "article-title" => fields.article_title = text(),
+            "chapter-title" => fields.chapter_title = text(),
+            "source" => fields.source = text(),
+            "year" => fields.year = text(),
+            "month" => fields.month = text(),
+            "day" => fields.day = text(),
+            "date" if depth == 0 => read_fields(child, reference, fields, depth + 1),
+            "volume" => reference.volume = text(),
+            "issue" => reference.issue = text(),
+            "fpage" => fields.first_page = text(),
+            "lpage" => fields.last_page = text(),
+            "page-range" | "elocation-id" if reference.page.is_empty() => {
+                reference.page = text();
+            }
+            "publisher-name" | "institution" if reference.publisher.is_empty() => {
+                reference.publisher = text();
+            }
+            "publisher-loc" => reference.publisher_place = text(),
+            "pub-id" | "object-id" => identifier(child, reference),
+            "ext-link" | "uri" => link(child, reference),
+            "edition" => {
+                reference
+                    .extra
+                    .insert("edition".to_owned(), Value::String(text()));
+            }
+            "comment" => {
+                if depth < 2 {
+                    read_fields(child, reference, fields, depth + 1);
+                }
+                let comment = text();
+                if !comment.is_empty() {
+                    fields.comments.push(comment);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A `pub-id` or `object-id`: a DOI, a PMID or a PMCID.
+fn identifier(element: Element<'_>, reference: &mut Reference) {
+    let value = plain_text(element);
+    match element
+        .attr("pub-id-type")
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("doi") => reference.doi = bare_doi(&value),
+        Some("pmid") => {
+            reference
+                .extra
+                .insert("PMID".to_owned(), Value::String(value));
+        }
+        Some("pmcid" | "pmc") => {
+            reference
+                .extra
+                .insert("PMCID".to_owned(), Value::String(value));
+        }
+        _ => {}
+    }
+}
+
+/// An `ext-link` or `uri`: a DOI when it is one, else the URL.
+fn link(element: Element<'_>, reference: &mut Reference) {
+    let text = plain_text(element);
+    let href = element.attr("xlink:href").map_or(text.as_str(), str::trim);
+    let is_doi = element.attr("ext-link-type") == Some("doi") || href.contains("doi.org/10.");
+    if is_doi {
+        if reference.doi.is_empty() {
+            let doi = bare_doi(href);
+            reference.doi = if doi.starts_with("10.") {
+                doi
+            } else {
+                bare_doi(&text)
+            };
+        }
+    } else if reference.url.is_empty() && !href.is_empty() {
+        href.clone_into(&mut reference.url);
+    }
+}
+
+/// A DOI without its resolver or `doi:` prefix.
+fn bare_doi(doi: &str) -> String {
+    let doi = doi.trim();
+    let doi = doi
+        .find("doi.org/")
+        .map_or(doi, |at| doi.get(at + 8..).unwrap_or(doi));
+    let doi = doi
+        .strip_prefix("doi:")
+        .or_else(|| doi.strip_prefix("DOI:"))
+        .unwrap_or(doi);
+    doi.trim().to_owned()
+}
+
+/// Whether a comment says nothing but the DOI (`doi: 10.1371/…`).
+fn is_only_doi(comment: &str, doi: &str) -> bool {
+    let rest = comment.replace(doi, "");
+    let rest = rest.trim().trim_end_matches('.').trim();
+    rest.is_empty() || rest.eq_ignore_ascii_case("doi:") || rest.eq_ignore_ascii_case("doi")
+}
+
+/// The names in a `person-group`, `etal` left out.
+fn names_in(group: Element<'_>) -> Vec<CslName> {
+    group.elements().filter_map(csl_name).collect()
+}
+
+/// A `name`, `string-name` or `collab` as a CSL name (a group as a literal name).
+fn csl_name(element: Element<'_>) -> Option<CslName> {
+    match element.name() {
+        "name-alternatives" => element.elements().find_map(csl_name),
+        "collab" => {
+            let literal = plain_text(element);
+            (!literal.is_empty()).then(|| CslName {
+                literal,
+                ..CslName::default()
+            })
+        }
+        "name" | "string-name" => {
+            let family = super::child_text(element, "surname");
+            let given = super::child_text(element, "given-names");
+            let suffix = super::child_text(element, "suffix");
+            if family.is_empty() && given.is_empty() {
+                let literal = plain_text(element);
+                return (!literal.is_empty()).then(|| CslName {
+                    literal,
+                    ..CslName::default()
+                });
+            }
+            if family.is_empty() {
+                return Some(CslName {
+                    literal: given,
+                    ..CslName::default()
+                });
+            }
+            Some(CslName {
+                family,
+                given,
+                suffix,
+                ..CslName::default()
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The CSL item type for a JATS `publication-type`.
+fn csl_type(publication_type: &str, fields: &Fields) -> &'static str {
+    match publication_type.to_ascii_lowercase().as_str() {
+        "journal" | "journal-article" | "article" => "article-journal",
+        "book" | "book-chapter" | "chapter"
+            if !fields.chapter_title.is_empty() && !fields.source.is_empty() =>
+        {
+            "chapter"
+        }
+        "book" => "book",
+        "chapter" | "book-chapter" => "chapter",
+        "confproc" | "conference" | "proceedings" | "conf-proc" | "conference-paper" => {
+            "paper-conference"
+        }
+        "thesis" | "dissertation" => "thesis",
+        "report" | "gov" | "government" | "working-paper" => "report",
+        "web" | "webpage" | "website" | "web-page" => "webpage",
+        "patent" => "patent",
+        "data" | "dataset" | "database" => "dataset",
+        "software" | "computer-program" => "software",
+        "preprint" => "article",
+        "newspaper" => "article-newspaper",
+        "magazine" => "article-magazine",
+        "standard" => "standard",
+        "" if !fields.article_title.is_empty() && !fields.source.is_empty() => "article-journal",
+        _ => "document",
+    }
+}
+
+/// The date a citation's year, month and day give: date parts when the year is a number
+/// (`2004a` is 2004), the year as written otherwise.
+fn date(year: &str, month: &str, day: &str) -> Option<CslDate> {
+    if year.is_empty() {
+        return None;
+    }
+    let digits: String = year.chars().take_while(char::is_ascii_digit).collect();
+    let Ok(year_number) = digits.parse::<i32>() else {
+        return Some(CslDate {
+            literal: year.to_owned(),
+            ..CslDate::default()
+        });
+    };
+    let mut parts = vec![year_number];
+    if let Some(month) = month_number(month) {
+        parts.push(month);
+        if let Ok(day) = day.trim().parse::<i32>()
+            && (1..=31).contains(&day)
+        {
+            parts.push(day);
+        }
+    }
+    Some(CslDate {
+        date_parts: vec![parts],
+        ..CslDate::default()
+    })
+}
+
+/// A month as a number: `3`, `03`, `Mar`, `March`.
+pub(super) fn month_number(month: &str) -> Option<i32> {
+    const NAMES: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let month = month.trim();
+    if let Ok(number) = month.parse::<i32>() {
+        return (1..=12).contains(&number).then_some(number);
+    }
+    let lower = month.to_ascii_lowercase();
+    let start = lower.get(..3)?;
+    NAMES
+        .iter()
+        .position(|name| *name == start)
+        .and_then(|i| i32::try_from(i + 1).ok())
+}
+
+/// A `ref`'s text without its label.
+fn text_without_label(reference: Element<'_>) -> String {
+    let mut text = String::new();
+    for child in reference.elements().filter(|c| !c.is("label")) {
+        text.push_str(&child.text());
+        text.push(' ');
+    }
+    crate::formats::paper::collapse_whitespace(&text)
+}

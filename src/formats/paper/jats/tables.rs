@@ -1,0 +1,259 @@
+//! Tables and figures: a `table-wrap` as a [`TableDraft`] (label, caption, header rows with
+//! their spans, body rows filled so that every row has one cell per column, its foot's notes),
+//! or as a figure when the source gives the table only as an image; a `fig` as a
+//! [`FigureDraft`] (label, caption, the graphic's file name, its attribution).
+
+use crate::formats::paper::xml::Element;
+use crate::formats::paper::{FigureDraft, Rich, TableDraft};
+
+use super::inline::Flattener;
+use super::{Context, child_text, plain_text};
+
+/// The widest a table is read: wider spans are cut to it.
+const MAX_COLUMNS: usize = 512;
+/// The most rows a cell spans down.
+const MAX_ROW_SPAN: usize = 10_000;
+
+/// A table, or the figure it is when the source has only its image.
+pub(super) fn table(context: &Context<'_>, wrap: Element<'_>) -> Result<TableDraft, FigureDraft> {
+    let label = child_text(wrap, "label");
+    let caption = caption(context, wrap);
+    let source_id = wrap.attr("id").unwrap_or_default().to_owned();
+    let Some(table) = wrap.descendants().into_iter().find(|e| e.is("table")) else {
+        return Err(FigureDraft {
+            source_id,
+            label,
+            caption,
+            image: graphic_of(wrap),
+            source_line: None,
+        });
+    };
+    let mut header: Vec<Element<'_>> = Vec::new();
+    let mut body: Vec<Element<'_>> = Vec::new();
+    for part in table.elements() {
+        match part.name() {
+            "thead" => header.extend(part.children_named("tr")),
+            "tbody" | "tfoot" => body.extend(part.children_named("tr")),
+            "tr" => body.push(part),
+            _ => {}
+        }
+    }
+    // Without a `thead`, leading rows made only of `th` cells are the header.
+    if header.is_empty() {
+        let leading = body
+            .iter()
+            .take_while(|row| {
+                let mut cells = row
+                    .elements()
+                    .filter(|c| c.is("th") || c.is("td"))
+                    .peekable();
+                cells.peek().is_some() && cells.all(|c| c.is("th"))
+            })
+            .count();
+        header = body.drain(..leading).collect();
+    }
+    let header_grid = fill(context, &header);
+    let body_grid = fill(context, &body);
+    let width = header_grid
+        .iter()
+        .chain(&body_grid)
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0);
+    let header_rows = header_grid
+        .into_iter()
+        .map(|row| {
+            let mut cells: Vec<(String, u32)> = Vec::new();
+            for cell in row {
+                match cell {
+                    Slot::Cell { text, span } => cells.push((text.plain(), span)),
+                    Slot::Below(text) => cells.push((text.plain(), 1)),
+                    Slot::Spanned => {}
+                }
+            }
+            let filled: usize = cells.iter().map(|(_, span)| *span as usize).sum();
+            for _ in filled..width {
+                cells.push((String::new(), 1));
+            }
+            cells
+        })
+        .collect();
+    let rows = body_grid
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .map(|slot| match slot {
+                    Slot::Cell { text, .. } | Slot::Below(text) => text,
+                    Slot::Spanned => Rich::default(),
+                })
+                .collect()
+        })
+        .collect();
+    let footnotes = wrap
+        .child("table-wrap-foot")
+        .map(|foot| table_notes(context, foot))
+        .unwrap_or_default();
+    Ok(TableDraft {
+        source_id,
+        label,
+        caption,
+        header_rows,
+        rows,
+        footnotes,
+    })
+}
+
+/// A place in the grid of a table's rows.
+enum Slot {
+    /// A cell as written, spanning `span` columns (the columns after it are `Spanned`).
+    Cell { text: Rich, span: u32 },
+    /// A column covered by a cell to its left.
+    Spanned,
+    /// A row covered by a cell above: its text repeated.
+    Below(Rich),
+}
+
+/// The rows as a grid: every cell at its column, the columns a cell spans after it, the rows a
+/// cell spans below it repeating its text.
+fn fill(context: &Context<'_>, rows: &[Element<'_>]) -> Vec<Vec<Slot>> {
+    // For each column: how many more rows the cell above covers, and its text.
+    let mut pending: Vec<(usize, Rich)> = Vec::new();
+    let mut grid = Vec::with_capacity(rows.len());
+    for row in rows {
+        let mut slots: Vec<Slot> = Vec::new();
+        for cell in row.elements().filter(|c| c.is("th") || c.is("td")) {
+            take_pending(&mut slots, &mut pending);
+            if slots.len() >= MAX_COLUMNS {
+                break;
+            }
+            let span = number_attr(cell, "colspan").clamp(1, MAX_COLUMNS - slots.len());
+            let down = number_attr(cell, "rowspan").clamp(1, MAX_ROW_SPAN);
+            let (text, _) = Flattener::rich(context, cell);
+            let column = slots.len();
+            if pending.len() < column + span {
+                pending.resize(column + span, (0, Rich::default()));
+            }
+            if down > 1 {
+                for (offset, entry) in pending.iter_mut().skip(column).take(span).enumerate() {
+                    let repeated = if offset == 0 {
+                        text.clone()
+                    } else {
+                        Rich::default()
+                    };
+                    *entry = (down - 1, repeated);
+                }
+            }
+            slots.push(Slot::Cell {
+                text,
+                span: u32::try_from(span).unwrap_or(1),
+            });
+            slots.extend((1..span).map(|_| Slot::Spanned));
+        }
+        // Columns at the end of the row covered from above.
+        while slots.len() < pending.len() {
+            let before = slots.len();
+            take_pending(&mut slots, &mut pending);
+            if slots.len() == before {
+                break;
+            }
+        }
+        grid.push(slots);
+    }
+    grid
+}
+
+/// Fills the columns at the end of `slots` that cells above cover, up to the next free one.
+fn take_pending(slots: &mut Vec<Slot>, pending: &mut [(usize, Rich)]) {
+    while let Some((left, text)) = pending.get_mut(slots.len())
+        && *left > 0
+    {
+        *left -= 1;
+        slots.push(Slot::Below(text.clone()));
+    }
+}
+
+/// A whole-number attribute (`colspan="2"`), 1 when absent or not a number.
+fn number_attr(element: Element<'_>, name: &str) -> usize {
+    element
+        .attr(name)
+        .and_then(|value| value.trim().parse().ok())
+        .unwrap_or(1)
+}
+
+/// The notes in a table's foot: each `fn` with its label as marker, and loose paragraphs.
+fn table_notes(context: &Context<'_>, foot: Element<'_>) -> Vec<(String, String)> {
+    let mut notes = Vec::new();
+    for element in foot.elements() {
+        match element.name() {
+            "fn-group" => notes.extend(table_notes(context, element)),
+            "fn" => {
+                let marker = child_text(element, "label");
+                let (text, _) = Flattener::rich(context, element);
+                let text = super::inline::without_label(text, &marker).plain();
+                if !text.is_empty() || !marker.is_empty() {
+                    notes.push((marker, text));
+                }
+            }
+            "title" | "label" => {}
+            _ => {
+                let text = Flattener::rich(context, element).0.plain();
+                if !text.is_empty() {
+                    notes.push((String::new(), text));
+                }
+            }
+        }
+    }
+    notes
+}
+
+/// A figure: label, caption, the graphic's file name and the attribution under it.
+pub(super) fn figure(context: &Context<'_>, fig: Element<'_>) -> FigureDraft {
+    let mut label = child_text(fig, "label");
+    let caption = caption(context, fig);
+    if label.is_empty() && caption.is_blank() {
+        "Figure".clone_into(&mut label);
+    }
+    let source_line = fig
+        .child("attrib")
+        .map(plain_text)
+        .filter(|line| !line.is_empty());
+    FigureDraft {
+        source_id: fig.attr("id").unwrap_or_default().to_owned(),
+        label,
+        caption,
+        image: graphic_of(fig),
+        source_line,
+    }
+}
+
+/// The file name of an element's graphic: its own `xlink:href` when it is one, else its first
+/// `graphic`'s.
+fn graphic_of(element: Element<'_>) -> Option<String> {
+    if element.is("graphic") || element.is("media") {
+        return element.attr("xlink:href").map(str::to_owned);
+    }
+    element
+        .descendants()
+        .into_iter()
+        .find(|e| e.is("graphic"))
+        .and_then(|graphic| graphic.attr("xlink:href"))
+        .map(str::to_owned)
+}
+
+/// A caption's title and paragraphs as one text.
+fn caption(context: &Context<'_>, element: Element<'_>) -> Rich {
+    let mut rich = Rich::default();
+    let Some(caption) = element.child("caption") else {
+        return rich;
+    };
+    for part in caption.elements() {
+        let (text, _) = Flattener::rich(context, part);
+        if !text.is_blank() {
+            if !rich.is_blank() {
+                rich.push_text(" ");
+            }
+            rich.extend(text);
+        }
+    }
+    rich
+}

@@ -1,0 +1,456 @@
+//! The JATS importer on small articles written for each construct.
+
+// A test that panics on a missing value is the test failing, with its message.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use crate::corpus::Corpus;
+use crate::corpus::model::{CorpusFile, EquationNotation, ParagraphKind};
+use crate::formats::paper::{ImportOptions, Imported, PaperKind, import};
+
+fn read(text: &str) -> Imported {
+    import(PaperKind::Jats, text, &ImportOptions::default()).expect("imports")
+}
+
+/// An article around `body` and `back`, with a reference list of `b1`…`b6` numbered 1…6.
+fn article(body: &str, back: &str) -> String {
+    let refs: String = (1..=6)
+        .map(|n| {
+            format!(
+                r#"<ref id="b{n}"><label>{n}</label><element-citation publication-type="journal"><person-group person-group-type="author"><name><surname>Author{n}</surname><given-names>A</given-names></name></person-group><article-title>Work {n}</article-title><source>J Tests</source><year>200{n}</year></element-citation></ref>"#
+            )
+        })
+        .collect();
+    format!(
+        r#"<?xml version="1.0"?>
+<!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.2 20190208//EN" "JATS-journalpublishing1.dtd">
+<article xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:mml="http://www.w3.org/1998/Math/MathML"><front><article-meta><title-group><article-title>A test article</article-title></title-group></article-meta></front>
+<body>{body}</body><back>{back}<ref-list><title>References</title>{refs}</ref-list></back></article>"#
+    )
+}
+
+/// The written text of the paragraph that contains `words`.
+fn paragraph_with<'f>(file: &'f CorpusFile, words: &str) -> &'f str {
+    file.sections
+        .iter()
+        .flat_map(|s| &s.paragraphs)
+        .map(|p| p.text.as_str())
+        .find(|text| text.contains(words))
+        .unwrap_or_else(|| panic!("no paragraph contains {words:?}"))
+}
+
+fn valid(imported: &Imported) -> Corpus {
+    Corpus::from_file(imported.file.clone(), "test").expect("a valid corpus")
+}
+
+#[test]
+fn front_matter_is_read() {
+    let text = r#"<article xmlns:xlink="http://www.w3.org/1999/xlink"><front><article-meta>
+<title-group><article-title>Cells <italic>in vitro</italic></article-title></title-group>
+<contrib-group>
+<contrib contrib-type="author" corresp="yes"><contrib-id contrib-id-type="orcid">https://orcid.org/0000-0002-1825-0097</contrib-id><name><surname>Carberry</surname><given-names>Josiah</given-names></name><xref ref-type="aff" rid="a1"><sup>1</sup></xref><xref ref-type="corresp" rid="c1">*</xref></contrib>
+<contrib contrib-type="author"><collab>The Test Consortium</collab><xref ref-type="aff" rid="a1">1</xref></contrib>
+<contrib contrib-type="editor"><name><surname>Editor</surname><given-names>E</given-names></name></contrib>
+</contrib-group>
+<aff id="a1"><label>1</label> <institution>Brown University</institution>, <addr-line>Providence, RI</addr-line></aff>
+<author-notes><corresp id="c1">* E-mail: <email>josiah@example.org</email></corresp></author-notes>
+<pub-date pub-type="collection"><year>2015</year></pub-date>
+<pub-date pub-type="epub"><day>7</day><month>3</month><year>2015</year></pub-date>
+<history><date date-type="received"><day>4</day><month>11</month><year>2014</year></date><date date-type="accepted"><month>Feb</month><year>2015</year></date></history>
+<permissions><license xlink:href="https://creativecommons.org/licenses/by/4.0/"><license-p>Distributed under CC BY.</license-p></license></permissions>
+<abstract abstract-type="summary"><p>Not this one.</p></abstract>
+<abstract><sec><title>Background</title><p>Why.</p></sec><sec><title>Results</title><p>What <italic>we</italic> found.</p></sec></abstract>
+<kwd-group><kwd>cells</kwd><kwd>tests</kwd></kwd-group>
+</article-meta></front><body><p>Text.</p></body></article>"#;
+    let imported = read(text);
+    let paper = &imported.file.paper;
+    assert_eq!(paper.title, "Cells in vitro");
+    assert_eq!(paper.authors.len(), 2, "the editor is not an author");
+    let first = &paper.authors[0];
+    assert_eq!(first.name, "Josiah Carberry");
+    assert_eq!(first.orcid, "https://orcid.org/0000-0002-1825-0097");
+    assert!(first.corresponding);
+    assert_eq!(first.email, "josiah@example.org");
+    assert_eq!(first.affiliation, "Brown University, Providence, RI");
+    let group = &paper.authors[1];
+    assert_eq!(group.name, "The Test Consortium");
+    assert!(group.group && !group.corresponding);
+    assert_eq!(paper.affiliation, "Brown University, Providence, RI");
+    assert_eq!(paper.date, "2015-03-07");
+    let history: Vec<(&str, &str)> = paper
+        .history
+        .iter()
+        .map(|h| (h.event.as_str(), h.date.as_str()))
+        .collect();
+    assert_eq!(
+        history,
+        [("received", "2014-11-04"), ("accepted", "2015-02")]
+    );
+    assert_eq!(paper.license.name, "CC BY 4.0");
+    assert_eq!(
+        paper.license.url,
+        "https://creativecommons.org/licenses/by/4.0/"
+    );
+    assert_eq!(paper.license.statement, "Distributed under CC BY.");
+    assert_eq!(paper.keywords, ["cells", "tests"]);
+    assert_eq!(
+        paper.abstract_text,
+        "Background: Why.\n\nResults: What we found."
+    );
+    valid(&imported);
+}
+
+#[test]
+fn authors_with_different_affiliations_leave_the_paper_affiliation_empty() {
+    let text = r#"<article><front><article-meta><title-group><article-title>T</article-title></title-group>
+<contrib-group><contrib contrib-type="author"><name><surname>A</surname><given-names>B</given-names></name><xref ref-type="aff" rid="x1"/></contrib>
+<contrib contrib-type="author"><name><surname>C</surname><given-names>D</given-names></name><xref ref-type="aff" rid="x2"/></contrib></contrib-group>
+<aff id="x1"><sup>1</sup> One</aff><aff id="x2"><sup>2</sup> Two</aff></article-meta></front><body><p>x</p></body></article>"#;
+    let paper = read(text).file.paper;
+    assert_eq!(paper.authors[0].affiliation, "One");
+    assert_eq!(paper.authors[1].affiliation, "Two");
+    assert_eq!(paper.affiliation, "");
+}
+
+#[test]
+fn citations_name_their_references() {
+    let body = r#"<sec><label>1</label><title>Introduction</title>
+<p>Two rids <xref ref-type="bibr" rid="b1 b2">1,2</xref> here.</p>
+<p>A range <xref ref-type="bibr" rid="b2">[2]</xref>–<xref ref-type="bibr" rid="b5">[5]</xref> here.</p>
+<p>Bracketed [<xref ref-type="bibr" rid="b1">1</xref>, <xref ref-type="bibr" rid="b3">3</xref>] here.</p>
+<p>Printed range [<xref ref-type="bibr" rid="b4">4–6</xref>] here.</p>
+<p>Missing <xref ref-type="bibr">[7]</xref> and dangling <xref ref-type="bibr" rid="b99">[8]</xref> here.</p>
+<p>As <xref ref-type="bibr" rid="b6">Author6 (2006)</xref> says.</p>
+<p>Two groups [<xref ref-type="bibr" rid="b1">1</xref>], [<xref ref-type="bibr" rid="b2">2</xref>] apart.</p>
+</sec>"#;
+    let imported = read(&article(body, ""));
+    let file = &imported.file;
+    assert_eq!(file.sections[0].number, "1");
+    assert_eq!(file.sections[0].title, "Introduction");
+    assert_eq!(
+        paragraph_with(file, "Two rids"),
+        "Two rids [1,2]{@b1; @b2} here."
+    );
+    assert_eq!(
+        paragraph_with(file, "A range"),
+        "A range [[2]–[5]]{@b2; @b3; @b4; @b5} here."
+    );
+    assert_eq!(
+        paragraph_with(file, "Bracketed"),
+        "Bracketed [[1, 3]]{@b1; @b3} here."
+    );
+    assert_eq!(
+        paragraph_with(file, "Printed range"),
+        "Printed range [[4–6]]{@b4; @b5; @b6} here."
+    );
+    assert_eq!(
+        paragraph_with(file, "Missing"),
+        "Missing \\[7] and dangling \\[8] here."
+    );
+    assert_eq!(
+        paragraph_with(file, "As "),
+        "As [Author6 (2006)]{@b6} says."
+    );
+    assert_eq!(
+        paragraph_with(file, "Two groups"),
+        "Two groups [[1]]{@b1}, [[2]]{@b2} apart."
+    );
+    assert!(
+        imported
+            .diagnostics
+            .iter()
+            .any(|d| d.code.as_str() == "unresolved-marker" && d.message.starts_with('2')),
+        "{:?}",
+        imported.diagnostics
+    );
+    let corpus = valid(&imported);
+    assert_eq!(corpus.summary().citations, 2 + 4 + 2 + 3 + 1 + 2);
+}
+
+#[test]
+fn blocks_formulas_footnotes_and_lists() {
+    let body = r#"<p><graphic xlink:href="logo.png"/></p><p>Opening text before any heading.</p>
+<sec><title>Methods</title>
+<p>We compute<xref ref-type="fn" rid="fn1"><sup>a</sup></xref> this:
+<disp-formula id="e1"><label>(1)</label><tex-math>\documentclass{article}\begin{document}$E = mc^2$\end{document}</tex-math></disp-formula>
+and then <inline-formula><tex-math>$x_1$</tex-math></inline-formula> also
+<disp-formula id="e2"><label>(2)</label><mml:math><mml:mi>y</mml:mi><mml:mo>=</mml:mo><mml:mn>2</mml:mn></mml:math></disp-formula></p>
+<list list-type="bullet"><list-item><p>First item.</p></list-item><list-item><p>Second item.</p></list-item></list>
+<boxed-text id="box1"><label>Box 1</label><caption><title>Key points</title></caption><p>Inside the box.</p></boxed-text>
+</sec>"#;
+    let back = r#"<ack><p>We thank all.</p></ack><app-group><app><title>Appendix A</title><p>More detail.</p></app></app-group>
+<fn-group><fn id="fn1"><label>a</label><p>A footnote.</p></fn><fn id="fn2"><p>Competing interests: none.</p></fn></fn-group>
+<glossary><title>Abbreviations</title><def-list><def-item><term>CC</term><def><p>Creative Commons</p></def></def-item></def-list></glossary>"#;
+    let imported = read(&article(body, back));
+    let file = &imported.file;
+    let titles: Vec<&str> = file.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "A test article",
+            "Methods",
+            "Key points",
+            "Acknowledgments",
+            "Appendix A",
+            "Notes",
+            "Abbreviations"
+        ]
+    );
+    assert_eq!(
+        file.sections[0].paragraphs[0].text,
+        "Opening text before any heading."
+    );
+    let methods = &file.sections[1].paragraphs;
+    assert_eq!(methods[0].text, "We compute[^fn1] this:");
+    assert_eq!(methods[1].kind, ParagraphKind::Equation);
+    assert_eq!(methods[1].text, "$E = mc^2$");
+    assert_eq!(methods[1].label, "(1)");
+    assert_eq!(methods[1].notation, Some(EquationNotation::Tex));
+    assert_eq!(methods[2].text, "and then $x_1$ also");
+    assert_eq!(methods[3].notation, Some(EquationNotation::Mathml));
+    assert_eq!(
+        methods[3].text,
+        "<mml:math><mml:mi>y</mml:mi><mml:mo>=</mml:mo><mml:mn>2</mml:mn></mml:math>"
+    );
+    assert_eq!(methods[4].text, "First item.");
+    assert_eq!(methods[5].text, "Second item.");
+    let boxed = &file.sections[2];
+    assert_eq!(boxed.kind, crate::corpus::model::SectionKind::Box);
+    assert_eq!(boxed.label, "Box 1");
+    assert_eq!(boxed.parent.as_deref(), Some(file.sections[1].id.as_str()));
+    assert_eq!(boxed.paragraphs[0].text, "Inside the box.");
+    assert_eq!(file.footnotes.len(), 1);
+    assert_eq!(file.footnotes[0].marker, "a");
+    assert_eq!(file.footnotes[0].text, "A footnote.");
+    assert_eq!(
+        paragraph_with(file, "Competing"),
+        "Competing interests: none."
+    );
+    assert_eq!(paragraph_with(file, "CC:"), "CC: Creative Commons");
+    assert!(
+        imported
+            .diagnostics
+            .iter()
+            .any(|d| d.message.starts_with("1 image standing outside any figure")),
+        "{:?}",
+        imported.diagnostics
+    );
+    assert!(file.figures.is_empty(), "a logo is not a figure");
+    valid(&imported);
+}
+
+#[test]
+fn tables_with_spans_and_notes_and_figures() {
+    let body = r#"<sec><title>Results</title><p>See <xref ref-type="table" rid="t1">Table 1</xref>.</p>
+<table-wrap id="t1"><label>Table 1</label><caption><title>Counts by group.</title><p>Means <xref ref-type="bibr" rid="b1">[1]</xref>.</p></caption>
+<table><thead><tr><th rowspan="2">Group</th><th colspan="2">Year</th></tr><tr><th>2019</th><th>2020</th></tr></thead>
+<tbody><tr><td rowspan="2">Men</td><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr><tr><td colspan="3">All <xref ref-type="table-fn" rid="tf1">a</xref></td></tr></tbody></table>
+<table-wrap-foot><fn id="tf1"><label>a</label><p>Pooled.</p></fn></table-wrap-foot></table-wrap>
+<table-wrap id="t2"><label>Table 2</label><caption><title>Scanned.</title></caption><graphic xlink:href="t2.tif"/></table-wrap>
+<fig id="f1"><label>Fig 1</label><caption><title>A chart.</title><p>Its legend.</p></caption><graphic xlink:href="f1.png"/></fig>
+</sec>"#;
+    let imported = read(&article(body, ""));
+    let file = &imported.file;
+    assert_eq!(file.tables.len(), 1);
+    let table = &file.tables[0];
+    assert_eq!(table.id, "t1");
+    assert_eq!(table.label, "Table 1");
+    assert_eq!(table.caption, "Counts by group. Means [1].");
+    let headers: Vec<&str> = table.columns.iter().map(|c| c.header.as_str()).collect();
+    assert_eq!(headers, ["Group", "2019", "2020"]);
+    let spans: Vec<Vec<(&str, u32)>> = table
+        .header_rows
+        .iter()
+        .map(|row| row.iter().map(|c| (c.text.as_str(), c.span)).collect())
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            vec![("Group", 1), ("Year", 2)],
+            vec![("Group", 1), ("2019", 1), ("2020", 1)]
+        ]
+    );
+    let rows: Vec<&Vec<String>> = table.rows.iter().map(|r| &r.cells).collect();
+    assert_eq!(rows[0], &["Men", "1", "2"]);
+    assert_eq!(rows[1], &["Men", "3", "4"]);
+    assert_eq!(rows[2], &["All a", "", ""]);
+    assert_eq!(table.footnotes[0].marker, "a");
+    assert_eq!(table.footnotes[0].text, "Pooled.");
+    assert_eq!(file.figures.len(), 2);
+    assert_eq!(file.figures[0].label, "Table 2");
+    assert_eq!(file.figures[0].image.as_deref(), Some("t2.tif"));
+    assert!(
+        imported
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("Table 2 is given only as an image")),
+    );
+    let figure = &file.figures[1];
+    assert_eq!((figure.id.as_str(), figure.label.as_str()), ("f1", "Fig 1"));
+    assert_eq!(figure.caption, "A chart. Its legend.");
+    assert_eq!(figure.image.as_deref(), Some("f1.png"));
+    assert_eq!(figure.section.as_deref(), Some("results"));
+    valid(&imported);
+}
+
+#[test]
+fn references_are_read_into_csl_fields() {
+    let text = r#"<article xmlns:xlink="http://www.w3.org/1999/xlink"><front><article-meta><title-group><article-title>Refs</article-title></title-group></article-meta></front>
+<body><p>Cites <xref ref-type="bibr" rid="r1">[1]</xref>, <xref ref-type="bibr" rid="r2">[2]</xref>, <xref ref-type="bibr" rid="r3">[3]</xref>, <xref ref-type="bibr" rid="r4">[4]</xref> and <xref ref-type="bibr" rid="r5">[5]</xref>.</p></body>
+<back><ref-list><title>References</title>
+<ref id="r1"><label>1</label><element-citation publication-type="journal"><person-group person-group-type="author"><name><surname>Cahill</surname><given-names>GF</given-names><suffix>Jr.</suffix></name><collab>WHO Group</collab><etal/></person-group><article-title>Plasma levels</article-title><source>N Engl J Med</source><year>1969a</year><volume>281</volume><issue>4</issue><fpage>811</fpage><lpage>816</lpage><pub-id pub-id-type="doi">10.1056/x.1</pub-id><pub-id pub-id-type="pmid">5809519</pub-id></element-citation></ref>
+<ref id="r2"><label>2</label><mixed-citation publication-type="other">Department of Health (2003) Operational plan. Available: <ext-link ext-link-type="uri" xlink:href="http://example.org/plan.pdf">http://example.org/plan.pdf</ext-link>.</mixed-citation></ref>
+<ref-list><title>Books</title>
+<ref id="r3"><label>3</label><mixed-citation publication-type="book"><name><surname>Wolfe</surname><given-names>RR</given-names></name> (<year>1992</year>) <source>Tracers</source>. <publisher-loc>New York</publisher-loc>: <publisher-name>Wiley</publisher-name>.</mixed-citation></ref>
+<ref id="r4"><label>4</label><element-citation publication-type="book"><person-group person-group-type="author"><name><surname>Doe</surname><given-names>J</given-names></name></person-group><chapter-title>A chapter</chapter-title><person-group person-group-type="editor"><name><surname>Roe</surname><given-names>R</given-names></name></person-group><source>The book</source><year>2001</year><fpage>1</fpage><lpage>9</lpage></element-citation></ref>
+</ref-list>
+<ref id="r5"><label>5</label><mixed-citation publication-type="journal"><article-title>Online</article-title> <source>PLoS ONE</source> <elocation-id>e86816</elocation-id> <comment>doi:<ext-link ext-link-type="uri" xlink:href="http://dx.doi.org/10.1371/journal.pone.0086816">10.1371/journal.pone.0086816</ext-link></comment></mixed-citation></ref>
+</ref-list></back></article>"#;
+    let imported = read(text);
+    let refs = &imported.file.references;
+    assert_eq!(refs.len(), 5, "the nested list's references too");
+    let r1 = &refs[0];
+    assert_eq!(
+        (r1.id.as_str(), r1.item_type.as_str()),
+        ("r1", "article-journal")
+    );
+    assert_eq!(r1.author.len(), 2, "etal is not a name");
+    assert_eq!(
+        (
+            r1.author[0].family.as_str(),
+            r1.author[0].given.as_str(),
+            r1.author[0].suffix.as_str()
+        ),
+        ("Cahill", "GF", "Jr.")
+    );
+    assert_eq!(r1.author[1].literal, "WHO Group");
+    assert_eq!(r1.title, "Plasma levels");
+    assert_eq!(r1.container_title, "N Engl J Med");
+    assert_eq!(r1.issued.as_ref().unwrap().date_parts, vec![vec![1969]]);
+    assert_eq!(
+        (r1.volume.as_str(), r1.issue.as_str(), r1.page.as_str()),
+        ("281", "4", "811–816")
+    );
+    assert_eq!(r1.doi, "10.1056/x.1");
+    assert_eq!(r1.extra["PMID"], "5809519");
+    let r2 = &refs[1];
+    assert_eq!(r2.item_type, "document");
+    assert_eq!(
+        r2.note,
+        "Department of Health (2003) Operational plan. Available: http://example.org/plan.pdf."
+    );
+    assert_eq!(
+        r2.title, r2.note,
+        "without markup, the whole text is its title too"
+    );
+    assert_eq!(r2.url, "http://example.org/plan.pdf");
+    let r3 = &refs[2];
+    assert_eq!(
+        (r3.item_type.as_str(), r3.title.as_str()),
+        ("book", "Tracers")
+    );
+    assert_eq!(
+        (r3.publisher.as_str(), r3.publisher_place.as_str()),
+        ("Wiley", "New York")
+    );
+    let r4 = &refs[3];
+    assert_eq!(r4.item_type, "chapter");
+    assert_eq!(
+        (r4.title.as_str(), r4.container_title.as_str()),
+        ("A chapter", "The book")
+    );
+    assert_eq!(r4.editor[0].family, "Roe");
+    let r5 = &refs[4];
+    assert_eq!(r5.doi, "10.1371/journal.pone.0086816");
+    assert_eq!(r5.page, "e86816");
+    assert!(
+        r5.note.is_empty(),
+        "a comment that only gives the DOI: {}",
+        r5.note
+    );
+    valid(&imported);
+}
+
+#[test]
+fn a_reference_label_gives_its_number() {
+    let document = crate::formats::paper::xml::parse(
+        "<ref-list><ref><label>12.</label></ref><ref><label>[3]</label></ref><ref><label>a</label></ref><ref/></ref-list>",
+    )
+    .expect("well-formed");
+    let numbers: Vec<Option<u32>> = document
+        .root()
+        .elements()
+        .map(super::refs::label_number)
+        .collect();
+    assert_eq!(numbers, [Some(12), Some(3), None, None]);
+}
+
+#[test]
+fn a_wrong_root_is_an_error_saying_what_was_found() {
+    let error = import(
+        PaperKind::Jats,
+        "<?xml version=\"1.0\"?>\n<TEI><text/></TEI>",
+        &ImportOptions::default(),
+    )
+    .expect_err("not JATS");
+    assert_eq!(error.code.as_str(), "paper-syntax");
+    assert!(
+        error.message.contains("root element is <TEI>"),
+        "{}",
+        error.message
+    );
+    assert!(error.hint.contains("JATS XML"), "{}", error.hint);
+    let location = error.location.expect("located");
+    assert_eq!((location.line, location.column), (2, 1));
+}
+
+#[test]
+fn a_cut_off_or_empty_file_is_an_error() {
+    let cut = article("<sec><title>A</title><p>text", "");
+    let cut = cut.get(..cut.find("<p>text").unwrap() + 7).unwrap();
+    let error = import(PaperKind::Jats, cut, &ImportOptions::default()).expect_err("cut off");
+    assert!(error.message.contains("never closed"), "{}", error.message);
+    assert!(error.location.is_some());
+    let empty = import(PaperKind::Jats, "", &ImportOptions::default()).expect_err("empty");
+    assert!(
+        empty.message.contains("no XML element"),
+        "{}",
+        empty.message
+    );
+    let bare = import(PaperKind::Jats, "<article/>", &ImportOptions::default())
+        .expect_err("nothing in it");
+    assert!(
+        bare.message.contains("no title, text or references"),
+        "{}",
+        bare.message
+    );
+}
+
+#[test]
+fn unknown_entities_are_reported_once() {
+    let text = article("<p>An &foo; and &bar; and &foo; again &alpha;.</p>", "");
+    let imported = read(&text);
+    let warnings: Vec<&str> = imported
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("does not define"))
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("&foo;, &bar;"), "{}", warnings[0]);
+    assert!(paragraph_with(&imported.file, "An ").contains("&foo; and &bar;"));
+}
+
+#[test]
+fn hostile_input_finishes_quickly() {
+    // A megabyte of markers, each the end of a range, in one paragraph.
+    let markers =
+        r#"<xref ref-type="bibr" rid="b1">[1]</xref>–<xref ref-type="bibr" rid="b6">[6]</xref>, "#
+            .repeat(12_000);
+    let deep = format!("{}x{}", "<italic>".repeat(500), "</italic>".repeat(500));
+    let big_span = r#"<table-wrap><table><tr><td colspan="999999999" rowspan="999999999">x</td></tr><tr><td>y</td></tr></table></table-wrap>"#;
+    let text = article(&format!("<p>{markers}</p><p>{deep}</p>{big_span}"), "");
+    let start = std::time::Instant::now();
+    let imported = read(&text);
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    assert_eq!(imported.file.tables[0].rows.len(), 2);
+}

@@ -1,0 +1,391 @@
+//! The JATS importer on real articles (`../shared/data/papers/jats/`: eleven PLOS articles and
+//! a `PubMed` Central `.nxml`): every file validates, its reference list is whole, every marker
+//! pointing at a reference is a citation of that reference in its paragraph, and its tables
+//! and figures are there.
+//!
+//! The expected counts were taken from the files themselves: references are the `<ref `
+//! elements of the reference list (`grep -c '<ref '`), tables the `table-wrap`s holding a
+//! `<table>` outside a comment, figures the `<fig>` elements plus the tables given only as an
+//! image (journal.pmed.0020124's four tables and journal.pmed.0030445's one are images, their
+//! `<table>`s commented out).
+
+// A test that panics on a missing value is the test failing, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use paperlens::corpus::Corpus;
+use paperlens::formats::paper::xml::{self, Element, Node};
+use paperlens::formats::paper::{ImportOptions, Imported, PaperKind, collapse_whitespace, import};
+
+/// What one real file holds.
+struct Expected {
+    file: &'static str,
+    references: usize,
+    tables: usize,
+    figures: usize,
+    /// Markers checked by hand: a phrase of the paragraph, and the id of a reference that a
+    /// citation in that paragraph names.
+    samples: &'static [(&'static str, &'static str)],
+}
+
+const FILES: [Expected; 12] = [
+    Expected {
+        file: "PMC5828200.nxml",
+        references: 52,
+        tables: 1,
+        figures: 11,
+        samples: &[("play the major pathogenic role in AD", "R2")],
+    },
+    Expected {
+        file: "journal.pbio.0020188.xml",
+        references: 3,
+        tables: 0,
+        figures: 0,
+        samples: &[
+            (
+                "Blackburn and Janet Rowley (2004)",
+                "pbio-0020188-Blackburn1",
+            ),
+            ("President's Council on Bioethics 2003", "pbio-0020188-PCB2"),
+        ],
+    },
+    Expected {
+        file: "journal.pbio.1000359.xml",
+        references: 25,
+        tables: 1,
+        figures: 2,
+        samples: &[(
+            "generating biochemical energy from light",
+            "pbio.1000359-Spudich2",
+        )],
+    },
+    Expected {
+        file: "journal.pcbi.1000589.xml",
+        references: 102,
+        tables: 0,
+        figures: 0,
+        // `[1]–[6]`: the references between the two ends too.
+        samples: &[(
+            "in both academic and commercial settings",
+            "pcbi.1000589-Chen1",
+        )],
+    },
+    Expected {
+        file: "journal.pgen.1002912.xml",
+        references: 56,
+        tables: 0,
+        figures: 3,
+        samples: &[(
+            "combined desirable traits from both parents",
+            "pgen.1002912-Barnett1",
+        )],
+    },
+    Expected {
+        file: "journal.pmed.0020124.xml",
+        references: 37,
+        // Its four tables are images, their `<table>`s commented out.
+        tables: 0,
+        figures: 6,
+        // `[1–3]` in one marker naming only b1: b2 and b3 are cited too.
+        samples: &[
+            ("traditional epidemiological studies", "pmed-0020124-b3"),
+            ("most modern molecular research", "pmed-0020124-b5"),
+        ],
+    },
+    Expected {
+        file: "journal.pmed.0030445.xml",
+        references: 17,
+        tables: 0,
+        figures: 1,
+        samples: &[("respond to violent political conflict", "pmed-0030445-b001")],
+    },
+    Expected {
+        file: "journal.pmed.1001418.xml",
+        references: 58,
+        tables: 3,
+        figures: 3,
+        samples: &[(
+            "high-income countries have been published",
+            "pmed.1001418-Lima1",
+        )],
+    },
+    Expected {
+        file: "journal.pntd.0001969.xml",
+        references: 38,
+        tables: 4,
+        figures: 3,
+        samples: &[("are often still neglected", "pntd.0001969-Hotez2")],
+    },
+    Expected {
+        file: "journal.pone.0008519.xml",
+        references: 26,
+        tables: 1,
+        figures: 2,
+        samples: &[(
+            "describing a gamma-retrovirus infection",
+            "pone.0008519-Lombardi1",
+        )],
+    },
+    Expected {
+        file: "journal.pone.0097541.xml",
+        references: 1,
+        tables: 0,
+        figures: 0,
+        samples: &[],
+    },
+    Expected {
+        file: "journal.pone.0120049.xml",
+        references: 45,
+        tables: 5,
+        figures: 3,
+        // `[3–6]` written `[<xref>3</xref>–<xref>6</xref>]`.
+        samples: &[("in obesity since then", "pone.0120049.ref005")],
+    },
+];
+
+fn folder() -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/papers/jats");
+    if path.exists() {
+        Some(path)
+    } else {
+        eprintln!("skipped: {} is not present", path.display());
+        None
+    }
+}
+
+fn import_file(path: &Path) -> (String, Imported) {
+    let text = std::fs::read_to_string(path).expect("read the article");
+    let imported = import(PaperKind::Jats, &text, &ImportOptions::default())
+        .unwrap_or_else(|error| panic!("{}: {}", path.display(), error.message));
+    (text, imported)
+}
+
+/// The ids of the references each paragraph cites, by paragraph (index order), and each
+/// paragraph's printed text.
+fn cited_by_paragraph(corpus: &Corpus) -> Vec<(String, Vec<&str>)> {
+    let index = &corpus.index;
+    index
+        .paragraphs
+        .iter()
+        .map(|paragraph| {
+            let cited = index
+                .citations
+                .get(paragraph.citations.clone())
+                .unwrap_or_default()
+                .iter()
+                .flat_map(|citation| &citation.references)
+                .filter_map(|&r| corpus.file.references.get(r))
+                .map(|r| r.id.as_str())
+                .collect();
+            (collapse_whitespace(&paragraph.printed), cited)
+        })
+        .collect()
+}
+
+/// Whether some paragraph printing `phrase` cites `reference`.
+fn cites(paragraphs: &[(String, Vec<&str>)], phrase: &str, reference: &str) -> bool {
+    paragraphs
+        .iter()
+        .any(|(printed, cited)| printed.contains(phrase) && cited.contains(&reference))
+}
+
+/// Elements whose paragraphs are not running text (captions, tables, front matter, the
+/// reference list).
+const NOT_RUNNING_TEXT: [&str; 8] = [
+    "front",
+    "caption",
+    "table-wrap",
+    "fig",
+    "ref-list",
+    "supplementary-material",
+    "title",
+    "table-wrap-foot",
+];
+
+/// Elements inside a paragraph that the paragraph's printed text does not hold as they are
+/// written: the text before them is not a phrase of the same printed paragraph.
+const BREAKS: [&str; 9] = [
+    "fig",
+    "table-wrap",
+    "disp-formula",
+    "list",
+    "boxed-text",
+    "supplementary-material",
+    "inline-formula",
+    "fn",
+    "p",
+];
+
+/// Every marker of the running text that names a reference of the list: the last words
+/// printed up to and with it in its paragraph, and the reference id.
+fn markers(text: &str) -> Vec<(String, String)> {
+    let document = xml::parse(text).expect("well-formed");
+    let root = document.root();
+    let references: Vec<&str> = root
+        .descendants_named("ref")
+        .iter()
+        .filter_map(|r| r.attr("id"))
+        .collect();
+    let mut found = Vec::new();
+    let mut stack = vec![root];
+    while let Some(element) = stack.pop() {
+        if NOT_RUNNING_TEXT.contains(&element.name()) {
+            continue;
+        }
+        if element.is("p") {
+            let mut printed = String::new();
+            paragraph_markers(element, &references, &mut printed, &mut found);
+        }
+        stack.extend(element.elements());
+    }
+    found
+}
+
+fn paragraph_markers(
+    element: Element<'_>,
+    references: &[&str],
+    printed: &mut String,
+    found: &mut Vec<(String, String)>,
+) {
+    for node in element.nodes() {
+        match node {
+            Node::Text(text) => printed.push_str(text),
+            Node::Element(child) if BREAKS.contains(&child.name()) => printed.clear(),
+            Node::Element(child) if child.is("xref") && child.attr("ref-type") == Some("fn") => {
+                printed.clear();
+            }
+            Node::Element(child) if child.is("xref") && child.attr("ref-type") == Some("bibr") => {
+                printed.push_str(&child.text());
+                let words: Vec<&str> = printed.split_whitespace().collect();
+                let phrase = words[words.len().saturating_sub(6)..].join(" ");
+                for rid in child.attr("rid").unwrap_or_default().split_whitespace() {
+                    if references.contains(&rid) {
+                        found.push((phrase.clone(), rid.to_owned()));
+                    }
+                }
+            }
+            Node::Element(child) => paragraph_markers(child, references, printed, found),
+        }
+    }
+}
+
+#[test]
+fn every_real_article_imports_whole() {
+    let Some(folder) = folder() else {
+        return;
+    };
+    for expected in &FILES {
+        let path = folder.join(expected.file);
+        let (text, imported) = import_file(&path);
+        let name = expected.file;
+        let file = imported.file.clone();
+        assert_eq!(
+            file.references.len(),
+            expected.references,
+            "{name}: references"
+        );
+        assert_eq!(file.tables.len(), expected.tables, "{name}: tables");
+        assert_eq!(file.figures.len(), expected.figures, "{name}: figures");
+        assert!(!file.paper.title.is_empty(), "{name}: title");
+        assert!(!file.paper.authors.is_empty(), "{name}: authors");
+        let corpus = Corpus::from_file(file, name).unwrap_or_else(|errors| {
+            let messages: Vec<&str> = errors
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| d.message.as_str())
+                .collect();
+            panic!("{name}: {} errors: {messages:#?}", messages.len())
+        });
+        let paragraphs = cited_by_paragraph(&corpus);
+        for (phrase, reference) in expected.samples {
+            assert!(
+                cites(&paragraphs, phrase, reference),
+                "{name}: the paragraph with {phrase:?} should cite {reference}"
+            );
+        }
+        let markers = markers(&text);
+        let mut missed = Vec::new();
+        for (phrase, reference) in &markers {
+            if !cites(&paragraphs, phrase, reference) {
+                missed.push(format!("{phrase:?} → {reference}"));
+            }
+        }
+        assert!(
+            missed.is_empty(),
+            "{name}: {} of {} markers are not citations of their reference in their paragraph: {missed:#?}",
+            missed.len(),
+            markers.len()
+        );
+    }
+}
+
+#[test]
+fn a_real_table_keeps_its_shape_and_cells() {
+    let Some(folder) = folder() else {
+        return;
+    };
+    let (_, imported) = import_file(&folder.join("journal.pone.0120049.xml"));
+    let tables: HashMap<&str, _> = imported
+        .file
+        .tables
+        .iter()
+        .map(|t| (t.label.as_str(), t))
+        .collect();
+    // Table 1: three columns, fourteen body rows, one header row.
+    let first = tables["Table 1"];
+    assert_eq!((first.columns.len(), first.rows.len()), (3, 14));
+    assert_eq!(first.columns[1].header, "Basal BCAA (2F/6M)");
+    assert_eq!(first.rows[0].cells, ["Age, y", "22.9 ± 1.7", "19.1 ± 0.8"]);
+    assert_eq!(first.rows[13].cells[0], "Hemoglobin A1C (%)");
+    assert_eq!(first.footnotes.len(), 1);
+    // Table 2: "Study Period" spans three of four columns above the column headers.
+    let second = tables["Table 2"];
+    assert_eq!((second.columns.len(), second.rows.len()), (4, 12));
+    assert_eq!(second.header_rows.len(), 2);
+    assert_eq!(second.header_rows[0][1].text, "Study Period");
+    assert_eq!(second.header_rows[0][1].span, 3);
+    assert_eq!(
+        second.columns[3].header,
+        "Hyperinsulinemic-euglycemic Clamp"
+    );
+    assert_eq!(second.rows[1].cells[0], "Control");
+    assert_eq!(second.rows[2].cells[2], "292 ± 47*† 252 (238–366)");
+    assert!(
+        second
+            .caption
+            .starts_with("Plasma branched-chain amino acid")
+    );
+}
+
+#[test]
+fn a_real_article_front_matter() {
+    let Some(folder) = folder() else {
+        return;
+    };
+    let (_, imported) = import_file(&folder.join("journal.pone.0120049.xml"));
+    let paper = &imported.file.paper;
+    assert!(paper.title.starts_with("Effects of Acute Exposure"));
+    assert_eq!(
+        paper.authors.len(),
+        4,
+        "the academic editor is not an author"
+    );
+    let last = &paper.authors[3];
+    assert_eq!(last.name, "Christos S. Katsanos");
+    assert!(last.corresponding);
+    assert_eq!(last.email, "christos.katsanos@asu.edu");
+    assert!(
+        last.affiliation
+            .starts_with("Center for Metabolic and Vascular Biology")
+    );
+    assert_eq!(paper.date, "2015-03-17");
+    assert_eq!(paper.license.name, "CC BY 4.0");
+    assert!(
+        paper
+            .abstract_text
+            .starts_with("Background: Plasma branched-chain")
+    );
+    assert_eq!(paper.history.len(), 2);
+}
