@@ -26,4 +26,6 @@ fuzz_target!(|data: &[u8]| {
             let _ = render_human(&[*error], "fuzz.xml", Some(&text), false);
         }
     }
+    // Through the opening layer too, as the window and `paperlens check` open it.
+    paperlens_fuzz::check_paper(PaperKind::Jats, "fuzz.xml", data);
 });
