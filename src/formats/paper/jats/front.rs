@@ -144,6 +144,7 @@ fn authors(meta: Element<'_>) -> (Vec<Author>, String) {
             }
         }
     }
+    share_unlinked(meta, &mut authors, &mut author_affiliations);
     let affiliation = match author_affiliations.split_first() {
         Some((first, rest)) if !first.is_empty() && rest.iter().all(|a| a == first) => {
             first.join("; ")
@@ -151,6 +152,28 @@ fn authors(meta: Element<'_>) -> (Vec<Author>, String) {
         _ => String::new(),
     };
     (authors, affiliation)
+}
+
+/// Gives every author the article's affiliations when no author points to any.
+fn share_unlinked(meta: Element<'_>, authors: &mut [Author], own: &mut [Vec<String>]) {
+    if own.iter().all(Vec::is_empty) {
+        let mut all: Vec<String> = meta
+            .children_named("aff")
+            .chain(
+                meta.children_named("contrib-group")
+                    .flat_map(|group| group.children_named("aff")),
+            )
+            .map(affiliation_text)
+            .filter(|text| !text.is_empty())
+            .collect();
+        all.dedup();
+        if !all.is_empty() {
+            for (author, own) in authors.iter_mut().zip(own.iter_mut()) {
+                author.affiliation = all.join("; ");
+                own.clone_from(&all);
+            }
+        }
+    }
 }
 
 /// The e-mail address of the correspondence note when the notes give exactly one.
@@ -262,14 +285,28 @@ fn license_of(license: Element<'_>) -> License {
         .attr("xlink:href")
         .map(str::to_owned)
         .or_else(|| {
-            license
-                .descendants()
-                .into_iter()
-                .find(|e| e.is("ext-link") || e.is("uri"))
-                .and_then(|link| link.attr("xlink:href").map(str::to_owned))
+            let descendants = license.descendants();
+            descendants
+                .iter()
+                .find(|e| e.is("license_ref"))
+                .map(|reference| plain_text(*reference))
+                .or_else(|| {
+                    descendants
+                        .iter()
+                        .find(|e| e.is("ext-link") || e.is("uri"))
+                        .and_then(|link| link.attr("xlink:href").map(str::to_owned))
+                })
         })
         .unwrap_or_default();
-    let statement = plain_text(license);
+    let paragraphs: Vec<String> = license
+        .children_named("license-p")
+        .map(plain_text)
+        .collect();
+    let statement = if paragraphs.is_empty() {
+        plain_text(license)
+    } else {
+        paragraphs.join(" ")
+    };
     let name = license_name(&url, license.attr("license-type"), &statement);
     License {
         name,

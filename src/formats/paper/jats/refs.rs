@@ -7,8 +7,8 @@
 use serde_json::Value;
 
 use crate::corpus::model::{CslDate, CslName, Reference};
-use crate::formats::paper::PaperBuilder;
-use crate::formats::paper::xml::Element;
+use crate::formats::paper::xml::{Element, Node};
+use crate::formats::paper::{PaperBuilder, collapse_whitespace};
 
 use super::{Context, plain_text};
 
@@ -89,7 +89,8 @@ fn reference(element: Element<'_>) -> Reference {
         .attr("publication-type")
         .or_else(|| citation.attr("citation-type"))
         .unwrap_or_default();
-    csl_type(publication_type, &fields).clone_into(&mut reference.item_type);
+    csl_type(publication_type, &fields, !reference.publisher.is_empty())
+        .clone_into(&mut reference.item_type);
     reference.author = fields.authors;
     reference.editor = fields.editors;
     if !fields.chapter_title.is_empty() && fields.source.is_empty() {
@@ -111,17 +112,36 @@ fn reference(element: Element<'_>) -> Reference {
             _ => String::new(),
         };
     }
-    let comments: Vec<String> = fields
+    let mut comments: Vec<String> = fields
         .comments
         .into_iter()
         .filter(|comment| !is_only_doi(comment, &reference.doi))
         .collect();
-    reference.note = comments.join(" ");
     if reference.title.is_empty() {
-        let text = plain_text(citation);
-        reference.title.clone_from(&text);
-        reference.note = text;
+        let structured = !reference.author.is_empty()
+            || reference.issued.is_some()
+            || !reference.container_title.is_empty();
+        let whole = if citation.is("element-citation") {
+            spaced_text(citation)
+        } else {
+            plain_text(citation)
+        };
+        if !comments.is_empty() {
+            // The work is named only in a comment (`The R Project [http://…]`).
+            let named = comments.remove(0);
+            reference.title = without_link(&named, &reference.url);
+        } else if !structured && let Some(parsed) = plain_citation(&whole) {
+            reference.author = parsed.authors;
+            reference.issued = date(&parsed.year, "", "");
+            reference.title = parsed.title;
+        } else {
+            reference.title.clone_from(&whole);
+        }
+        if !structured {
+            comments = vec![whole];
+        }
     }
+    reference.note = comments.join(" ");
     reference
 }
 
@@ -295,7 +315,7 @@ fn csl_name(element: Element<'_>) -> Option<CslName> {
 }
 
 /// The CSL item type for a JATS `publication-type`.
-fn csl_type(publication_type: &str, fields: &Fields) -> &'static str {
+fn csl_type(publication_type: &str, fields: &Fields, has_publisher: bool) -> &'static str {
     match publication_type.to_ascii_lowercase().as_str() {
         "journal" | "journal-article" | "article" => "article-journal",
         "book" | "book-chapter" | "chapter"
@@ -319,6 +339,16 @@ fn csl_type(publication_type: &str, fields: &Fields) -> &'static str {
         "magazine" => "article-magazine",
         "standard" => "standard",
         "" if !fields.article_title.is_empty() && !fields.source.is_empty() => "article-journal",
+        // An untyped work: a part of an edited book, or a book with its publisher.
+        _ if !fields.source.is_empty()
+            && (!fields.chapter_title.is_empty()
+                || (!fields.article_title.is_empty() && !fields.editors.is_empty())) =>
+        {
+            "chapter"
+        }
+        _ if !fields.source.is_empty() && fields.article_title.is_empty() && has_publisher => {
+            "book"
+        }
         _ => "document",
     }
 }
@@ -368,6 +398,108 @@ pub(super) fn month_number(month: &str) -> Option<i32> {
         .and_then(|i| i32::try_from(i + 1).ok())
 }
 
+/// An element's text with a space between neighbouring elements (`<surname>` and
+/// `<given-names>`, the fields of an `element-citation`) where a word or a sentence ends.
+fn spaced_text(element: Element<'_>) -> String {
+    let mut out = String::new();
+    let mut stack: Vec<Node<'_>> = element.nodes().collect();
+    stack.reverse();
+    while let Some(node) = stack.pop() {
+        match node {
+            Node::Text(text) => out.push_str(text),
+            Node::Element(child) => {
+                if out.chars().next_back().is_some_and(|c| {
+                    c.is_alphanumeric() || matches!(c, '.' | ',' | ';' | ':' | ')')
+                }) {
+                    out.push(' ');
+                }
+                let before = stack.len();
+                stack.extend(child.nodes());
+                if let Some(added) = stack.get_mut(before..) {
+                    added.reverse();
+                }
+            }
+        }
+    }
+    collapse_whitespace(&out)
+}
+
+/// A comment naming a work without the link printed after it in brackets.
+fn without_link(text: &str, url: &str) -> String {
+    let mut text = text.to_owned();
+    if !url.is_empty() {
+        text = text.replace(&format!("[{url}]"), "");
+    }
+    collapse_whitespace(&text)
+}
+
+/// What a citation written as plain text in PLOS's form, `Names (2001) Title. Rest`, gives.
+struct PlainCitation {
+    authors: Vec<CslName>,
+    year: String,
+    title: String,
+}
+
+/// Reads `Dorrington RE, Bourne D (2001) The impact of HIV/AIDS. Cape Town: …` (or an
+/// organisation before the year) into authors, year and title; `None` when the text does not
+/// have that form.
+fn plain_citation(text: &str) -> Option<PlainCitation> {
+    let open = text.find(" (")?;
+    let names = text.get(..open)?.trim();
+    let after = text.get(open + 2..)?;
+    let close = after.find(") ")?;
+    let year = after.get(..close)?;
+    let digits = year.chars().take_while(char::is_ascii_digit).count();
+    if digits != 4 || year.len() > 5 {
+        return None;
+    }
+    let rest = after.get(close + 2..)?.trim();
+    let end = rest
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, '.' | '?' | '!')
+                && rest
+                    .get(i + 1..)
+                    .is_none_or(|after| after.is_empty() || after.starts_with(' '))
+        })
+        .map(|(i, c)| i + c.len_utf8())?;
+    let title = rest.get(..end)?.trim_end_matches('.').trim().to_owned();
+    if names.is_empty() || title.is_empty() {
+        return None;
+    }
+    let items: Vec<&str> = names
+        .split(", ")
+        .map(str::trim)
+        .filter(|item| !matches!(*item, "et al." | "et al" | "et al.," | ""))
+        .collect();
+    let people: Option<Vec<CslName>> = items
+        .iter()
+        .map(|item| {
+            let (family, initials) = item.rsplit_once(' ')?;
+            let is_initials = (1..=4).contains(&initials.chars().count())
+                && initials.chars().all(char::is_uppercase);
+            is_initials.then(|| CslName {
+                family: family.to_owned(),
+                given: initials.to_owned(),
+                ..CslName::default()
+            })
+        })
+        .collect();
+    let authors = match people {
+        Some(people) if !people.is_empty() => people,
+        _ if items.len() == 1 => vec![CslName {
+            literal: names.to_owned(),
+            ..CslName::default()
+        }],
+        _ => return None,
+    };
+    Some(PlainCitation {
+        authors,
+        year: year.to_owned(),
+        title,
+    })
+}
+
 /// A `ref`'s text without its label.
 fn text_without_label(reference: Element<'_>) -> String {
     let mut text = String::new();
@@ -375,5 +507,5 @@ fn text_without_label(reference: Element<'_>) -> String {
         text.push_str(&child.text());
         text.push(' ');
     }
-    crate::formats::paper::collapse_whitespace(&text)
+    collapse_whitespace(&text)
 }

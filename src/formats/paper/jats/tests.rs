@@ -339,9 +339,11 @@ fn references_are_read_into_csl_fields() {
         "Department of Health (2003) Operational plan. Available: http://example.org/plan.pdf."
     );
     assert_eq!(
-        r2.title, r2.note,
-        "without markup, the whole text is its title too"
+        r2.title, "Operational plan",
+        "read from the text's own form"
     );
+    assert_eq!(r2.author[0].literal, "Department of Health");
+    assert_eq!(r2.issued.as_ref().unwrap().date_parts, vec![vec![2003]]);
     assert_eq!(r2.url, "http://example.org/plan.pdf");
     let r3 = &refs[2];
     assert_eq!(
@@ -368,6 +370,69 @@ fn references_are_read_into_csl_fields() {
         r5.note
     );
     valid(&imported);
+}
+
+#[test]
+fn references_with_little_markup_still_get_a_title_and_type() {
+    let text = r#"<article xmlns:xlink="http://www.w3.org/1999/xlink"><front><article-meta><title-group><article-title>Refs</article-title></title-group></article-meta></front>
+<body><p>Cites <xref ref-type="bibr" rid="r1">[1]</xref>, <xref ref-type="bibr" rid="r2">[2]</xref>, <xref ref-type="bibr" rid="r3">[3]</xref>, <xref ref-type="bibr" rid="r4">[4]</xref>, <xref ref-type="bibr" rid="r5">[5]</xref>.</p></body>
+<back><ref-list>
+<ref id="r1"><element-citation publication-type="other"><comment>The R Project [<ext-link ext-link-type="uri" xlink:href="http://www.R-project.org/">http://www.R-project.org/</ext-link>]</comment></element-citation></ref>
+<ref id="r2"><element-citation publication-type="other"><person-group person-group-type="author"><name><surname>Mount</surname><given-names>DW</given-names></name></person-group><year>2004</year><source>Bioinformatics</source><publisher-loc>Cold Spring Harbor</publisher-loc><publisher-name>CSHL Press</publisher-name></element-citation></ref>
+<ref id="r3"><element-citation publication-type="other"><person-group person-group-type="author"><name><surname>Matsunaga</surname><given-names>A</given-names></name></person-group><year>2008</year><comment>CloudBLAST: combining MapReduce and virtualization.</comment></element-citation></ref>
+<ref id="r4"><mixed-citation publication-type="other">Smith GI, Yoshino J, et al. (2014) Protein ingestion induces resistance. Diabetes.</mixed-citation></ref>
+<ref id="r5"><mixed-citation>Nothing to read here, no year</mixed-citation></ref>
+</ref-list></back></article>"#;
+    let imported = read(text);
+    let refs = &imported.file.references;
+    assert_eq!(refs[0].title, "The R Project");
+    assert_eq!(refs[0].url, "http://www.R-project.org/");
+    assert_eq!(
+        refs[0].note, "The R Project [http://www.R-project.org/]",
+        "nothing else to read: the whole text is kept"
+    );
+    assert_eq!(
+        (refs[1].item_type.as_str(), refs[1].title.as_str()),
+        ("book", "Bioinformatics")
+    );
+    assert_eq!(
+        refs[2].title,
+        "CloudBLAST: combining MapReduce and virtualization."
+    );
+    assert!(refs[2].note.is_empty());
+    let names: Vec<(&str, &str)> = refs[3]
+        .author
+        .iter()
+        .map(|n| (n.family.as_str(), n.given.as_str()))
+        .collect();
+    assert_eq!(names, [("Smith", "GI"), ("Yoshino", "J")]);
+    assert_eq!(refs[3].title, "Protein ingestion induces resistance");
+    assert_eq!(
+        refs[3].note,
+        "Smith GI, Yoshino J, et al. (2014) Protein ingestion induces resistance. Diabetes."
+    );
+    assert_eq!(refs[4].title, "Nothing to read here, no year");
+    assert_eq!(refs[4].note, refs[4].title);
+    valid(&imported);
+}
+
+#[test]
+fn affiliations_without_links_are_every_authors() {
+    let text = r#"<article xmlns:ali="http://www.niso.org/schemas/ali/1.0/"><front><article-meta><title-group><article-title>T</article-title></title-group>
+<contrib-group><contrib contrib-type="author"><name><surname>A</surname><given-names>B</given-names></name></contrib>
+<contrib contrib-type="author"><name><surname>C</surname><given-names>D</given-names></name></contrib></contrib-group>
+<aff>Only One Institute</aff>
+<permissions><license><ali:license_ref>https://creativecommons.org/licenses/by-sa/4.0/</ali:license_ref><license-p>Shared alike.</license-p></license></permissions>
+</article-meta></front><body><p>x</p></body></article>"#;
+    let paper = read(text).file.paper;
+    assert_eq!(paper.authors[1].affiliation, "Only One Institute");
+    assert_eq!(paper.affiliation, "Only One Institute");
+    assert_eq!(paper.license.name, "CC BY-SA 4.0");
+    assert_eq!(
+        paper.license.url,
+        "https://creativecommons.org/licenses/by-sa/4.0/"
+    );
+    assert_eq!(paper.license.statement, "Shared alike.");
 }
 
 #[test]
@@ -453,4 +518,51 @@ fn hostile_input_finishes_quickly() {
     let imported = read(&text);
     assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
     assert_eq!(imported.file.tables[0].rows.len(), 2);
+}
+
+#[test]
+fn deep_nesting_of_every_kind_is_read_without_overflow() {
+    // Each case nests as deep as the XML tree allows (512, less the article around it), and
+    // is read on a thread with the 2 MiB stack a worker thread has.
+    let nested = |open: &str, close: &str, inner: &str| {
+        // The elements each level leaves open.
+        let per_level = open.matches('<').count() - 2 * open.matches("</").count();
+        let levels = 505 / per_level;
+        format!("{}{inner}{}", open.repeat(levels), close.repeat(levels))
+    };
+    let cases = [
+        nested("<sec><title>S</title>", "</sec>", "<p>deep</p>"),
+        nested("<boxed-text>", "</boxed-text>", "<p>deep</p>"),
+        nested("<list><list-item>", "</list-item></list>", "<p>deep</p>"),
+        nested("<disp-quote>", "</disp-quote>", "<p>deep</p>"),
+        format!("<p>{}</p>", nested("<italic>", "</italic>", "deep")),
+        format!("<p>{}</p>", nested("<p>", "</p>", "deep")),
+        nested(
+            "<table-wrap><table><tr><td>",
+            "</td></tr></table></table-wrap>",
+            "deep",
+        ),
+        format!("<p>{}</p>", nested("<fn><p>", "</p></fn>", "deep")),
+        format!(
+            "<p>{}</p>",
+            nested("<xref ref-type=\"bibr\" rid=\"b1\">", "</xref>", "1")
+        ),
+    ];
+    for body in cases {
+        let text = article(&body, "");
+        let handle = std::thread::Builder::new()
+            .stack_size(2 * 1024 * 1024)
+            .spawn(move || {
+                import(PaperKind::Jats, &text, &ImportOptions::default())
+                    .map(|i| i.file.sections.len())
+            })
+            .expect("a thread");
+        let result = handle.join();
+        assert!(result.is_ok(), "overflowed on {}", &body[..40]);
+        assert!(
+            result.is_ok_and(|imported| imported.is_ok()),
+            "not read: {}",
+            &body[..40]
+        );
+    }
 }
