@@ -302,7 +302,7 @@ fn report(
                 counted(file.sections.len(), "section"),
                 counted(paragraphs, "paragraph"),
                 counted(file.references.len(), "reference"),
-                counted(citations, "citation"),
+                counted(citations, "citation marker"),
                 counted(file.tables.len(), "table"),
                 counted(file.figures.len(), "figure"),
                 counted(file.entities.len(), "entity"),
@@ -748,6 +748,6 @@ mod tests {
             codes,
             ["imported", "import-incomplete", "unresolved-marker"]
         );
-        assert!(imported.diagnostics[0].message.contains("2 citations"));
+        assert!(imported.diagnostics[0].message.contains("2 citation markers"));
     }
 }
