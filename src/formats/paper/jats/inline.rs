@@ -329,15 +329,44 @@ fn citation_runs(context: &Context<'_>, nodes: &[Node<'_>]) -> Vec<Run> {
                 }
             }
         }
-        runs.push(Run {
+        let run = Run {
             start,
             end,
             open_len,
             close_len,
-        });
+        };
+        // `[<xref>1</xref>]–[<xref>3</xref>]`: two bracketed markers joined by a separator
+        // are one citation (a range when the separator is a dash).
+        match runs.last_mut() {
+            Some(previous)
+                if previous.end + 2 == start
+                    && previous.open_len > 0
+                    && previous.close_len > 0
+                    && open_len > 0
+                    && close_len > 0
+                    && nodes
+                        .get(previous.end + 1)
+                        .is_some_and(|between| is_bracketed_separator(between)) =>
+            {
+                previous.end = end;
+                previous.close_len = close_len;
+            }
+            _ => runs.push(run),
+        }
         index = end + 1;
     }
     runs
+}
+
+/// Whether `node` is text that closes a bracket, joins and opens the next: `]–[`, `], [`.
+fn is_bracketed_separator(node: &Node<'_>) -> bool {
+    let Node::Text(text) = node else {
+        return false;
+    };
+    text.trim()
+        .strip_prefix(']')
+        .and_then(|rest| rest.strip_suffix('['))
+        .is_some_and(is_separator)
 }
 
 /// The references one marker cites: each `rid` that names one, and, when the marker prints a

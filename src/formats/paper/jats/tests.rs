@@ -3,6 +3,8 @@
 // A test that panics on a missing value is the test failing, with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+use std::fmt::Write as _;
+
 use crate::corpus::Corpus;
 use crate::corpus::model::{CorpusFile, EquationNotation, ParagraphKind};
 use crate::formats::paper::{ImportOptions, Imported, PaperKind, import};
@@ -13,13 +15,13 @@ fn read(text: &str) -> Imported {
 
 /// An article around `body` and `back`, with a reference list of `b1`…`b6` numbered 1…6.
 fn article(body: &str, back: &str) -> String {
-    let refs: String = (1..=6)
-        .map(|n| {
-            format!(
-                r#"<ref id="b{n}"><label>{n}</label><element-citation publication-type="journal"><person-group person-group-type="author"><name><surname>Author{n}</surname><given-names>A</given-names></name></person-group><article-title>Work {n}</article-title><source>J Tests</source><year>200{n}</year></element-citation></ref>"#
-            )
-        })
-        .collect();
+    let mut refs = String::new();
+    for n in 1..=6 {
+        let _ = write!(
+            refs,
+            r#"<ref id="b{n}"><label>{n}</label><element-citation publication-type="journal"><person-group person-group-type="author"><name><surname>Author{n}</surname><given-names>A</given-names></name></person-group><article-title>Work {n}</article-title><source>J Tests</source><year>200{n}</year></element-citation></ref>"#
+        );
+    }
     format!(
         r#"<?xml version="1.0"?>
 <!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.2 20190208//EN" "JATS-journalpublishing1.dtd">
@@ -120,7 +122,8 @@ fn citations_name_their_references() {
 <p>Printed range [<xref ref-type="bibr" rid="b4">4–6</xref>] here.</p>
 <p>Missing <xref ref-type="bibr">[7]</xref> and dangling <xref ref-type="bibr" rid="b99">[8]</xref> here.</p>
 <p>As <xref ref-type="bibr" rid="b6">Author6 (2006)</xref> says.</p>
-<p>Two groups [<xref ref-type="bibr" rid="b1">1</xref>], [<xref ref-type="bibr" rid="b2">2</xref>] apart.</p>
+<p>Two groups [<xref ref-type="bibr" rid="b1">1</xref>], [<xref ref-type="bibr" rid="b2">2</xref>] joined.</p>
+<p>Split brackets [<xref ref-type="bibr" rid="b2">2</xref>]–[<xref ref-type="bibr" rid="b4">4</xref>] here, and (<xref ref-type="bibr" rid="b1">1</xref>) [<xref ref-type="bibr" rid="b6">6</xref>] apart.</p>
 </sec>"#;
     let imported = read(&article(body, ""));
     let file = &imported.file;
@@ -152,7 +155,11 @@ fn citations_name_their_references() {
     );
     assert_eq!(
         paragraph_with(file, "Two groups"),
-        "Two groups [[1]]{@b1}, [[2]]{@b2} apart."
+        "Two groups [[1], [2]]{@b1; @b2} joined."
+    );
+    assert_eq!(
+        paragraph_with(file, "Split brackets"),
+        "Split brackets [[2]–[4]]{@b2; @b3; @b4} here, and [(1)]{@b1} [[6]]{@b6} apart."
     );
     assert!(
         imported
@@ -163,7 +170,10 @@ fn citations_name_their_references() {
         imported.diagnostics
     );
     let corpus = valid(&imported);
-    assert_eq!(corpus.summary().citations, 2 + 4 + 2 + 3 + 1 + 2);
+    assert_eq!(
+        corpus.summary().citations,
+        2 + 4 + 2 + 3 + 1 + 2 + 3 + 1 + 1
+    );
 }
 
 #[test]
