@@ -7,7 +7,7 @@
 use crate::corpus::diagnostics::{Code, Diagnostic};
 use crate::corpus::model::EquationNotation;
 use crate::formats::paper::xml::{Element, Node};
-use crate::formats::paper::{PaperBuilder, Rich};
+use crate::formats::paper::{FigureDraft, PaperBuilder, Rich, collapse_whitespace};
 
 use super::inline::{BLOCKS, Flattener, Piece, formula_text, preferred_alternative, tex_body};
 use super::{Context, child_text, tables};
@@ -22,6 +22,8 @@ pub(super) struct Walker<'c, 'd, 'b> {
     supplementary: Vec<Rich>,
     /// Images standing on their own, outside any figure or table (logos, icons).
     loose_images: usize,
+    /// Display equations given only as an image.
+    image_equations: usize,
 }
 
 impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
@@ -43,6 +45,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
             untitled,
             supplementary: Vec::new(),
             loose_images: 0,
+            image_equations: 0,
         }
     }
 
@@ -106,6 +109,17 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
                 ),
                 "figures are read from `<fig>`; add an image as a figure in the saved corpus if \
                  it matters",
+            ));
+        }
+        if self.image_equations > 0 {
+            self.builder.report(Diagnostic::info(
+                Code::ImportIncomplete,
+                format!(
+                    "{} given only as an image: kept as figures",
+                    crate::corpus::counted(self.image_equations, "equation")
+                ),
+                "the source has no TeX or MathML for them; type the TeX in the saved corpus to \
+                 show them as equations",
             ));
         }
         let others = article.children_named("sub-article").count()
@@ -375,7 +389,19 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
                 .equation(math.source(), EquationNotation::Mathml, &label);
         } else {
             let text = formula_text(element);
-            let text = text.strip_suffix(&label).unwrap_or(&text);
+            let text = text.strip_suffix(&label).unwrap_or(&text).trim();
+            if text.is_empty() {
+                // An equation printed as an image: shown as a figure of that image.
+                let figure = tables::figure(self.context, element);
+                if figure.image.is_some() {
+                    self.image_equations += 1;
+                    self.builder.figure(FigureDraft {
+                        label: collapse_whitespace(&format!("Equation {label}")),
+                        ..figure
+                    });
+                }
+                return;
+            }
             self.builder.equation(text, EquationNotation::Tex, &label);
         }
     }

@@ -184,6 +184,7 @@ fn blocks_formulas_footnotes_and_lists() {
 <disp-formula id="e1"><label>(1)</label><tex-math>\documentclass{article}\begin{document}$E = mc^2$\end{document}</tex-math></disp-formula>
 and then <inline-formula><tex-math>$x_1$</tex-math></inline-formula> also
 <disp-formula id="e2"><label>(2)</label><mml:math><mml:mi>y</mml:mi><mml:mo>=</mml:mo><mml:mn>2</mml:mn></mml:math></disp-formula></p>
+<disp-formula id="e3"><label>(3)</label><graphic xlink:href="e3.tif"/></disp-formula>
 <list list-type="bullet"><list-item><p>First item.</p></list-item><list-item><p>Second item.</p></list-item></list>
 <boxed-text id="box1"><label>Box 1</label><caption><title>Key points</title></caption><p>Inside the box.</p></boxed-text>
 </sec>"#;
@@ -244,7 +245,19 @@ and then <inline-formula><tex-math>$x_1$</tex-math></inline-formula> also
         "{:?}",
         imported.diagnostics
     );
-    assert!(file.figures.is_empty(), "a logo is not a figure");
+    assert_eq!(
+        file.figures.len(),
+        1,
+        "a logo is not a figure; an equation image is"
+    );
+    assert_eq!(file.figures[0].label, "Equation (3)");
+    assert_eq!(file.figures[0].image.as_deref(), Some("e3.tif"));
+    assert!(
+        imported
+            .diagnostics
+            .iter()
+            .any(|d| d.message.starts_with("1 equation given only as an image")),
+    );
     valid(&imported);
 }
 
