@@ -127,8 +127,8 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
         if others > 0 {
             self.builder.warn(
                 format!(
-                    "the article holds {others} sub-articles or responses (a decision letter, \
-                     a reply), which were not read"
+                    "{} (a decision letter, a reply) not read",
+                    crate::corpus::counted(others, "sub-article")
                 ),
                 "only the main article is read; open the sub-article's own file to read it",
                 None,

@@ -589,3 +589,47 @@ fn deep_nesting_of_every_kind_is_read_without_overflow() {
         );
     }
 }
+
+#[test]
+fn supplementary_material_floats_inline_notes_and_sub_articles() {
+    let text = r#"<article xmlns:xlink="http://www.w3.org/1999/xlink"><front><article-meta><title-group><article-title>Extras</article-title></title-group>
+<author-notes><fn id="an1"><p>Equal contribution.</p></fn></author-notes>
+<supplementary-material xlink:href="meta.zip"><label>S0 Archive</label></supplementary-material></article-meta></front>
+<body><sec><title>Results</title>
+<p>Inline<fn id="ifn"><label>†</label><p>Said in passing.</p></fn> and equal<xref ref-type="fn" rid="an1">*</xref> work.</p>
+<supplementary-material id="s1" xlink:href="s1.pdf"><label>S1 Table</label><caption><p>Raw data.</p></caption></supplementary-material>
+</sec></body>
+<back><supplementary-material><label>S2 Code</label><media xlink:href="code.tar.gz"/></supplementary-material></back>
+<floats-group><fig id="f9"><label>Fig 9</label><caption><p>Floating.</p></caption><graphic xlink:href="f9.png"/></fig></floats-group>
+<sub-article article-type="reply"><front-stub/></sub-article></article>"#;
+    let imported = read(text);
+    let file = &imported.file;
+    assert_eq!(
+        paragraph_with(file, "Inline"),
+        "Inline[^ifn] and equal* work.",
+        "a note written in place is a footnote; a marker of an author note keeps its text"
+    );
+    assert_eq!(file.footnotes.len(), 1);
+    assert_eq!(
+        (
+            file.footnotes[0].marker.as_str(),
+            file.footnotes[0].text.as_str()
+        ),
+        ("†", "Said in passing.")
+    );
+    assert_eq!(
+        paragraph_with(file, "S1 Table"),
+        "S1 Table: Raw data. (s1.pdf)"
+    );
+    let last = file.sections.last().unwrap();
+    assert_eq!(last.title, "Supporting information");
+    let listed: Vec<&str> = last.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(listed, ["S0 Archive (meta.zip)", "S2 Code (code.tar.gz)"]);
+    assert_eq!(file.figures.len(), 1);
+    assert_eq!(file.figures[0].label, "Fig 9");
+    assert!(imported.diagnostics.iter().any(|d| {
+        d.message
+            .starts_with("1 sub-article (a decision letter, a reply) not read")
+    }),);
+    valid(&imported);
+}
