@@ -748,6 +748,10 @@ mod tests {
             codes,
             ["imported", "import-incomplete", "unresolved-marker"]
         );
-        assert!(imported.diagnostics[0].message.contains("2 citation markers"));
+        assert!(
+            imported.diagnostics[0]
+                .message
+                .contains("2 citation markers")
+        );
     }
 }

@@ -1,0 +1,246 @@
+//! The `body` and the `back` matter: `div`s nested by their heads' numbers (GROBID writes them
+//! flat), paragraphs, formulas, lists, footnotes, tables and figures where they stand.
+
+use std::collections::BTreeMap;
+
+use crate::corpus::model::EquationNotation;
+use crate::formats::paper::xml::{Element, Node};
+use crate::formats::paper::{PaperBuilder, collapse_whitespace};
+
+use super::{Context, child_text, figures, is_footnote, plain};
+
+/// How deep `div`s inside `div`s are followed; deeper ones are read as running text (GROBID
+/// writes them flat, so only a damaged or hostile file goes near this).
+const MAX_DIV_NESTING: usize = 64;
+
+/// Reads `text/body`, then the back matter other than the reference list (acknowledgements,
+/// appendices) as top-level sections after it. Text before any heading goes in a section
+/// titled `untitled` (the paper's title; `Text` when it has none).
+pub(super) fn read(
+    text: Element<'_>,
+    context: &Context<'_>,
+    builder: &mut PaperBuilder,
+    untitled: &str,
+) {
+    let untitled = if untitled.trim().is_empty() {
+        "Text"
+    } else {
+        untitled
+    };
+    let mut reader = Reader {
+        context,
+        builder,
+        untitled,
+        open: Vec::new(),
+        unknown: BTreeMap::new(),
+    };
+    if let Some(body) = text.child("body") {
+        reader.blocks(body, 0);
+    }
+    if let Some(back) = text.child("back") {
+        reader.close_all();
+        for child in back.elements() {
+            if child.is("div") && child.attr("type") == Some("references") {
+                continue;
+            }
+            reader.block(child, 0);
+        }
+    }
+    reader.report_unknown();
+}
+
+/// An open section, as far as nesting is concerned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Level {
+    /// A numbered heading: the parts of its number (`2.1` → `["2", "1"]`).
+    Numbered(Vec<String>),
+    /// A heading without a number, or the untitled section of text before any heading.
+    Unnumbered,
+}
+
+/// Reads blocks into the builder, keeping the open sections in step with it.
+struct Reader<'c, 'd, 'b> {
+    context: &'c Context<'d>,
+    builder: &'b mut PaperBuilder,
+    /// The title of the section holding text before any heading.
+    untitled: &'b str,
+    /// The sections open in the builder, outermost first.
+    open: Vec<Level>,
+    /// Elements of kinds not known here, read as running text: name and count.
+    unknown: BTreeMap<String, usize>,
+}
+
+impl<'d> Reader<'_, 'd, '_> {
+    /// Every child block of `container`, in order.
+    fn blocks(&mut self, container: Element<'d>, depth: usize) {
+        for child in container.elements() {
+            self.block(child, depth);
+        }
+    }
+
+    fn block(&mut self, element: Element<'d>, depth: usize) {
+        match element.name() {
+            "div" | "div1" | "div2" | "div3" if depth < MAX_DIV_NESTING => {
+                self.blocks(element, depth + 1);
+            }
+            "head" => self.heading(element),
+            "formula" => self.equation(element),
+            "list" => {
+                for item in element.elements() {
+                    if item.is("item") || item.is("head") {
+                        self.paragraph(item);
+                    }
+                }
+            }
+            "figure" => {
+                self.ensure_open();
+                figures::read(element, self.context, self.builder);
+            }
+            "table" => {
+                self.ensure_open();
+                figures::bare_table(element, self.context, self.builder);
+            }
+            "note" if is_footnote(element) => self.footnote(element),
+            "listBibl" | "biblStruct" | "graphic" | "pb" | "lb" | "milestone" => {}
+            name => {
+                if !matches!(name, "p" | "ab" | "note" | "q" | "quote" | "div") {
+                    *self.unknown.entry(name.to_owned()).or_default() += 1;
+                }
+                self.paragraph(element);
+            }
+        }
+    }
+
+    /// A `head`: opens a section, nested by its number inside the section whose number begins
+    /// its own (`2.1` inside `2`); one without a number goes inside the innermost numbered
+    /// section open, or at the top level.
+    fn heading(&mut self, head: Element<'d>) {
+        let number = head
+            .attr("n")
+            .map(|n| collapse_whitespace(n).trim_end_matches('.').to_owned())
+            .unwrap_or_default();
+        let mut title = plain(head);
+        if title.is_empty() {
+            if number.is_empty() {
+                return;
+            }
+            // GROBID kept the number but lost the words: a title must say something.
+            title = format!("Section {number}");
+        }
+        let level = number_parts(&number).map_or(Level::Unnumbered, Level::Numbered);
+        while let Some(top) = self.open.last() {
+            let keep = match (top, &level) {
+                (Level::Numbered(outer), Level::Numbered(inner)) => {
+                    outer.len() < inner.len() && inner.starts_with(outer)
+                }
+                (Level::Numbered(_), Level::Unnumbered) => true,
+                (Level::Unnumbered, _) => false,
+            };
+            if keep {
+                break;
+            }
+            self.open.pop();
+            self.builder.end_section();
+        }
+        self.builder.begin_section(&number, &title);
+        self.open.push(level);
+    }
+
+    /// Closes every open section.
+    fn close_all(&mut self) {
+        self.open.clear();
+        self.builder.end_all_sections();
+    }
+
+    /// Opens an untitled section for text that comes before any heading.
+    fn ensure_open(&mut self) {
+        if self.open.is_empty() {
+            self.builder.end_all_sections();
+            self.builder.begin_section("", self.untitled);
+            self.open.push(Level::Unnumbered);
+        }
+    }
+
+    /// Running text, then the figures and footnotes GROBID put inside it.
+    fn paragraph(&mut self, element: Element<'d>) {
+        let (rich, blocks) = self.context.inline(element);
+        if !rich.is_blank() {
+            self.ensure_open();
+            self.builder.paragraph(rich);
+        }
+        for block in blocks {
+            self.block(block, MAX_DIV_NESTING);
+        }
+    }
+
+    /// A `formula`: its text (GROBID gives no TeX; the text is kept as the source) and the
+    /// label it prints (`(1)`).
+    fn equation(&mut self, formula: Element<'d>) {
+        let mut source = String::new();
+        for node in formula.nodes() {
+            match node {
+                Node::Text(text) => source.push_str(text),
+                Node::Element(child) if !child.is("label") => source.push_str(&child.text()),
+                Node::Element(_) => {}
+            }
+        }
+        let source = collapse_whitespace(&source);
+        if source.is_empty() {
+            return;
+        }
+        self.ensure_open();
+        self.builder.equation(
+            &source,
+            EquationNotation::Tex,
+            &child_text(formula, "label"),
+        );
+    }
+
+    /// A footnote: its `xml:id` (what markers name), the number it prints and its text.
+    fn footnote(&mut self, note: Element<'d>) {
+        let (text, blocks) = self.context.inline(note);
+        if !text.is_blank() {
+            self.builder.footnote(
+                note.attr("id").unwrap_or_default(),
+                note.attr("n").unwrap_or_default(),
+                text,
+            );
+        }
+        for block in blocks {
+            self.block(block, MAX_DIV_NESTING);
+        }
+    }
+
+    /// One warning naming the elements read as running text without being known.
+    fn report_unknown(&mut self) {
+        if self.unknown.is_empty() {
+            return;
+        }
+        let names: Vec<String> = self
+            .unknown
+            .iter()
+            .map(|(name, count)| format!("<{name}> ({count})"))
+            .collect();
+        self.builder.warn(
+            format!(
+                "elements GROBID does not usually write in the text were read as paragraphs: {}",
+                names.join(", ")
+            ),
+            "check those paragraphs in the Reader; save the corpus to correct them by hand",
+            None,
+        );
+    }
+}
+
+/// The parts of a section number (`2.1` → `["2", "1"]`, `A.3` → `["A", "3"]`), or `None` when
+/// it is not one.
+fn number_parts(number: &str) -> Option<Vec<String>> {
+    if number.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = number.split('.').map(str::to_owned).collect();
+    parts
+        .iter()
+        .all(|part| !part.is_empty() && part.chars().all(char::is_alphanumeric))
+        .then_some(parts)
+}

@@ -1,0 +1,176 @@
+//! `figure`s: `type="table"` ones as tables (label, caption, rows and cells with their spans,
+//! header rows, notes), the others as figures (label, caption, image).
+
+use crate::formats::paper::xml::Element;
+use crate::formats::paper::{FigureDraft, PaperBuilder, Rich, TableDraft};
+
+use super::{Context, child_text, plain};
+
+/// The widest span a cell may claim: more is a damaged or hostile file.
+const MAX_SPAN: u32 = 64;
+
+/// Hands `figure` to the builder as a table or a figure, where the text has reached.
+pub(super) fn read(figure: Element<'_>, context: &Context<'_>, builder: &mut PaperBuilder) {
+    let is_table = figure.attr("type") == Some("table")
+        || (figure.child("table").is_some() && figure.child("graphic").is_none());
+    let (label, head_rest) = label_and_rest(figure, if is_table { "Table" } else { "Figure" });
+    let caption = caption(&head_rest, figure);
+    let source_id = figure.attr("id").unwrap_or_default().to_owned();
+    if is_table {
+        let mut table = figure
+            .child("table")
+            .map(|table| rows(table, context))
+            .unwrap_or_default();
+        table.source_id = source_id;
+        table.label = label;
+        table.caption = caption;
+        table.footnotes = figure
+            .children_named("note")
+            .map(plain)
+            .filter(|note| !note.is_empty())
+            .map(|note| (String::new(), note))
+            .collect();
+        builder.table(table);
+    } else {
+        let image = figure
+            .descendants_named("graphic")
+            .into_iter()
+            .find_map(|graphic| graphic.attr("url"))
+            .map(str::to_owned);
+        builder.figure(FigureDraft {
+            source_id,
+            label,
+            caption,
+            image,
+            source_line: None,
+        });
+    }
+}
+
+/// A `table` outside any `figure`: its rows, no label or caption.
+pub(super) fn bare_table(table: Element<'_>, context: &Context<'_>, builder: &mut PaperBuilder) {
+    let mut draft = rows(table, context);
+    table
+        .attr("id")
+        .unwrap_or_default()
+        .clone_into(&mut draft.source_id);
+    builder.table(draft);
+}
+
+/// The label as printed (`Table 1`, `Fig. 2`), from the head's start or else the `label`
+/// element (`1` → `Table 1`), and what the head says after the label.
+fn label_and_rest(figure: Element<'_>, noun: &str) -> (String, String) {
+    let head = child_text(figure, "head");
+    let number = child_text(figure, "label");
+    if let Some((label, rest)) = split_label(&head) {
+        return (label, rest);
+    }
+    let label = if number.is_empty() {
+        String::new()
+    } else if number.starts_with(|c: char| c.is_alphabetic()) && number.contains(' ') {
+        number
+    } else {
+        format!("{noun} {number}")
+    };
+    (label, head)
+}
+
+/// `Table 1 : Results` → (`Table 1`, `Results`); `None` when `head` does not start with a
+/// table or figure label.
+fn split_label(head: &str) -> Option<(String, String)> {
+    let mut words = head.split_whitespace();
+    let noun = words.next()?;
+    let bare = noun.trim_end_matches([':', '.']).to_lowercase();
+    if !matches!(
+        bare.as_str(),
+        "table" | "tab" | "tbl" | "figure" | "fig" | "chart"
+    ) {
+        return None;
+    }
+    let number = words.next()?.trim_end_matches([':', '.', ',']);
+    let is_number = number.chars().any(|c| c.is_ascii_digit())
+        || (!number.is_empty() && number.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')));
+    if !is_number {
+        return None;
+    }
+    let rest: Vec<&str> = words.collect();
+    let rest = rest.join(" ");
+    let rest = rest
+        .trim_start_matches([':', '.', '-', '–', '—', ' '])
+        .to_owned();
+    Some((format!("{} {number}", noun.trim_end_matches(':')), rest))
+}
+
+/// The caption: what the head says after its label, then the `figDesc`.
+fn caption(head_rest: &str, figure: Element<'_>) -> Rich {
+    let description = child_text(figure, "figDesc");
+    let parts: Vec<&str> = [head_rest, description.as_str()]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect();
+    Rich::text(&parts.join(" "))
+}
+
+/// The rows of a `table`: `role="head"` rows as header rows (a cell and its `cols` span), the
+/// others as body rows with a spanning cell followed by empty cells; every row one cell per
+/// column.
+fn rows(table: Element<'_>, context: &Context<'_>) -> TableDraft {
+    let mut draft = TableDraft::default();
+    for row in table.children_named("row") {
+        let cells: Vec<(Rich, u32)> = row
+            .children_named("cell")
+            .map(|cell| {
+                let span = cell
+                    .attr("cols")
+                    .and_then(|cols| cols.trim().parse::<u32>().ok())
+                    .unwrap_or(1)
+                    .clamp(1, MAX_SPAN);
+                (context.inline(cell).0, span)
+            })
+            .collect();
+        let is_head = row.attr("role") == Some("head")
+            || (!cells.is_empty()
+                && row
+                    .children_named("cell")
+                    .all(|cell| cell.attr("role") == Some("head")));
+        if is_head {
+            draft.header_rows.push(
+                cells
+                    .into_iter()
+                    .map(|(text, span)| (text.plain(), span))
+                    .collect(),
+            );
+        } else {
+            let mut out = Vec::new();
+            for (text, span) in cells {
+                out.push(text);
+                for _ in 1..span {
+                    out.push(Rich::default());
+                }
+            }
+            draft.rows.push(out);
+        }
+    }
+    let width = draft
+        .rows
+        .iter()
+        .map(Vec::len)
+        .chain(
+            draft
+                .header_rows
+                .iter()
+                .map(|row| row.iter().map(|(_, span)| *span as usize).sum()),
+        )
+        .max()
+        .unwrap_or(0);
+    for row in &mut draft.rows {
+        row.resize(width, Rich::default());
+    }
+    for row in &mut draft.header_rows {
+        let used: usize = row.iter().map(|(_, span)| *span as usize).sum();
+        for _ in used..width {
+            row.push((String::new(), 1));
+        }
+    }
+    draft
+}

@@ -1,0 +1,223 @@
+//! GROBID's TEI XML (what GROBID 0.6–0.8 makes of a PDF), read into a [`PaperBuilder`]: the
+//! header's title, authors, date, keywords and abstract ([`header`]); the body's flat `div`s
+//! nested by their numbers, paragraphs with their citation markers, formulas, lists and
+//! footnotes ([`body`]); tables and figures ([`figures`]); and the reference list's
+//! `biblStruct`s as CSL-JSON ([`references`]).
+//!
+//! Markers keep GROBID's ids: `<ref type="bibr" target="#b3">` cites the reference whose
+//! `xml:id` is `b3`. A marker without a target, or whose target names no `biblStruct`, stays as
+//! printed text and is counted as unresolved.
+
+mod body;
+mod figures;
+mod header;
+mod references;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashSet;
+
+use crate::corpus::diagnostics::{Code, Diagnostic};
+
+use super::xml::{self, Element, Node};
+use super::{ImportOptions, PaperBuilder, Rich, Span};
+
+/// Reads a GROBID TEI document into `builder`.
+///
+/// # Errors
+/// When the text is not well-formed XML (cut off, damaged) or its root element is not `<TEI>`:
+/// a [`Code::PaperSyntax`] error at the line and column of the problem.
+pub(super) fn read(
+    text: &str,
+    _options: &ImportOptions<'_>,
+    builder: &mut PaperBuilder,
+) -> Result<(), Box<Diagnostic>> {
+    let document = xml::parse(text)?;
+    let root = document.root();
+    if !root.is("TEI") && !root.is("teiCorpus") {
+        return Err(Box::new(
+            Diagnostic::error(
+                Code::PaperSyntax,
+                format!(
+                    "the file's root element is <{}>, not <TEI>: this is not GROBID TEI XML",
+                    root.qualified_name()
+                ),
+                "open the `.tei.xml` file GROBID wrote for the paper (it starts with <TEI>); a \
+                 JATS article (<article>) is opened as JATS XML",
+            )
+            .located(root.location()),
+        ));
+    }
+    // A corpus of several TEI documents: the first one is the paper.
+    let root = if root.is("teiCorpus") {
+        root.child("TEI").unwrap_or(root)
+    } else {
+        root
+    };
+    if !document.unknown_entities.is_empty() {
+        let names: Vec<String> = document
+            .unknown_entities
+            .iter()
+            .map(|name| format!("&{name};"))
+            .collect();
+        builder.warn(
+            format!(
+                "{} the file does not define kept as written: {}",
+                crate::corpus::counted(names.len(), "entity"),
+                names.join(", ")
+            ),
+            "GROBID writes plain characters; if the file was edited by hand, replace each entity \
+             by the character it stands for",
+            None,
+        );
+    }
+    let context = Context::new(root);
+    header::read(root, builder);
+    if let Some(text) = root.child("text") {
+        let untitled = builder.paper().title.clone();
+        body::read(text, &context, builder, &untitled);
+        for bibl in bibliography(text) {
+            builder.reference(references::reference(bibl));
+        }
+    }
+    Ok(())
+}
+
+/// The reference list's entries: every `biblStruct` of a `listBibl` in `text/back`, in order.
+fn bibliography(text: Element<'_>) -> Vec<Element<'_>> {
+    let Some(back) = text.child("back") else {
+        return Vec::new();
+    };
+    back.descendants_named("listBibl")
+        .into_iter()
+        .flat_map(|list| list.children_named("biblStruct").collect::<Vec<_>>())
+        .collect()
+}
+
+/// What the whole document tells the reading of each part: which ids markers may name.
+pub(super) struct Context<'d> {
+    /// The `xml:id`s of the reference list's entries.
+    references: HashSet<&'d str>,
+    /// The `xml:id`s of the footnotes.
+    footnotes: HashSet<&'d str>,
+}
+
+impl<'d> Context<'d> {
+    fn new(root: Element<'d>) -> Self {
+        let text = root.child("text");
+        let references = text
+            .map(bibliography)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|bibl| bibl.attr("id"))
+            .collect();
+        let footnotes = text
+            .map(|text| text.descendants_named("note"))
+            .unwrap_or_default()
+            .iter()
+            .filter(|note| is_footnote(**note))
+            .filter_map(|note| note.attr("id"))
+            .collect();
+        Self {
+            references,
+            footnotes,
+        }
+    }
+
+    /// The running text inside `element` (a paragraph, an item, a footnote): citation markers
+    /// as citations, footnote markers as footnote links, everything else as printed text; and
+    /// the blocks GROBID put inside it (figures, footnotes), to be read after it.
+    pub(super) fn inline(&self, element: Element<'d>) -> (Rich, Vec<Element<'d>>) {
+        let mut rich = Rich::default();
+        let mut blocks = Vec::new();
+        let mut stack: Vec<Step<'d>> = element.nodes().map(Step::Node).collect();
+        stack.reverse();
+        while let Some(step) = stack.pop() {
+            let node = match step {
+                Step::Space => {
+                    rich.push_text(" ");
+                    continue;
+                }
+                Step::Node(node) => node,
+            };
+            let child = match node {
+                Node::Text(text) => {
+                    rich.push_text(text);
+                    continue;
+                }
+                Node::Element(child) => child,
+            };
+            match child.name() {
+                "ref" => rich.push(self.marker(child)),
+                "figure" => blocks.push(child),
+                "note" if is_footnote(child) => blocks.push(child),
+                "lb" => rich.push_text(" "),
+                name => {
+                    // Sentences (`<s>`, GROBID 0.8) follow each other without a space.
+                    if name == "s" {
+                        stack.push(Step::Space);
+                    }
+                    let before = stack.len();
+                    stack.extend(child.nodes().map(Step::Node));
+                    if let Some(added) = stack.get_mut(before..) {
+                        added.reverse();
+                    }
+                }
+            }
+        }
+        (rich, blocks)
+    }
+
+    /// A `ref`: a citation of the references its targets name, a footnote marker, or printed
+    /// text (figure, table and formula references, links).
+    fn marker(&self, reference: Element<'d>) -> Span {
+        let printed = reference.text();
+        let targets = || {
+            reference
+                .attr("target")
+                .unwrap_or_default()
+                .split_whitespace()
+                .map(|target| target.trim_start_matches('#'))
+        };
+        match reference.attr("type") {
+            Some("bibr") => {
+                let keys: Vec<String> = targets()
+                    .filter(|key| self.references.contains(key))
+                    .map(str::to_owned)
+                    .collect();
+                if keys.is_empty() {
+                    Span::Unresolved(printed)
+                } else {
+                    Span::Cite { printed, keys }
+                }
+            }
+            Some("foot" | "note") => match targets().find(|id| self.footnotes.contains(id)) {
+                Some(id) => Span::Footnote(id.to_owned()),
+                None => Span::Text(printed),
+            },
+            _ => Span::Text(printed),
+        }
+    }
+}
+
+/// A step of the inline walk: a node to read, or a space to put between two sentences.
+enum Step<'d> {
+    Node(Node<'d>),
+    Space,
+}
+
+/// Whether `note` is a footnote (or an endnote), not a note of another kind.
+fn is_footnote(note: Element<'_>) -> bool {
+    note.is("note") && matches!(note.attr("place"), Some("foot" | "end" | "bottom"))
+}
+
+/// The text of `element`, whitespace collapsed.
+fn plain(element: Element<'_>) -> String {
+    super::collapse_whitespace(&element.text())
+}
+
+/// The collapsed text of the first child named `name`, or empty.
+fn child_text(element: Element<'_>, name: &str) -> String {
+    element.child(name).map(plain).unwrap_or_default()
+}

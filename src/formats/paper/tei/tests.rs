@@ -1,0 +1,415 @@
+//! Small TEI documents, one per construct the real GROBID files in `../shared` lack.
+// A test that panics on a missing value is the test failing, with its message.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use crate::corpus::Corpus;
+use crate::corpus::diagnostics::Code;
+use crate::corpus::model::{CorpusFile, CslDate, CslName, EquationNotation, ParagraphKind};
+use crate::formats::paper::{ImportOptions, Imported, PaperKind, import};
+
+/// A TEI document with a title, `body` and `back` as given.
+fn tei(body: &str, back: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<TEI xml:space="preserve" xmlns="http://www.tei-c.org/ns/1.0">
+<teiHeader><fileDesc><titleStmt><title level="a" type="main">A paper</title></titleStmt></fileDesc></teiHeader>
+<text><body>{body}</body><back>{back}</back></text></TEI>"#
+    )
+}
+
+/// A reference list of plain entries with these ids.
+fn bibliography(ids: &[&str]) -> String {
+    let entries: String = ids
+        .iter()
+        .map(|id| {
+            format!(
+                r#"<biblStruct xml:id="{id}"><analytic><title level="a">Work {id}</title></analytic><monogr><title level="j">J</title><imprint><date when="2001"/></imprint></monogr></biblStruct>"#
+            )
+        })
+        .collect();
+    format!(r#"<div type="references"><listBibl>{entries}</listBibl></div>"#)
+}
+
+fn read(text: &str) -> Imported {
+    import(PaperKind::Tei, text, &ImportOptions::default()).expect("imports")
+}
+
+/// The imported file, checked to load as a corpus with no errors.
+fn valid(imported: &Imported) -> CorpusFile {
+    Corpus::from_file(imported.file.clone(), "test.tei.xml")
+        .unwrap_or_else(|errors| panic!("not a valid corpus: {errors:#?}"));
+    imported.file.clone()
+}
+
+#[test]
+fn flat_divs_are_nested_by_their_numbers() {
+    let body = r#"<p>Before any heading.</p>
+<div><head n="1">Introduction</head><p>One.</p></div>
+<div><head n="2">Method</head><p>Two.</p></div>
+<div><head n="2.1">Data</head><p>Two one.</p></div>
+<div><head n="2.1.1">Sources</head><p>Two one one.</p></div>
+<div><head>Run-in heading</head><p>Still in 2.1.1.</p></div>
+<div><head n="2.2.">Model</head><p>Two two.</p></div>
+<div><head n="3"></head></div>
+<div></div>
+<div><head n="4">Discussion</head><p>Four.</p></div>"#;
+    let file = valid(&read(&tei(body, "")));
+    let outline: Vec<(&str, &str, Option<&str>)> = file
+        .sections
+        .iter()
+        .map(|s| (s.number.as_str(), s.title.as_str(), s.parent.as_deref()))
+        .collect();
+    assert_eq!(
+        outline,
+        [
+            ("", "A paper", None),
+            ("1", "Introduction", None),
+            ("2", "Method", None),
+            ("2.1", "Data", Some("method")),
+            ("2.1.1", "Sources", Some("data")),
+            ("", "Run-in heading", Some("sources")),
+            ("2.2", "Model", Some("method")),
+            ("3", "Section 3", None),
+            ("4", "Discussion", None),
+        ]
+    );
+    assert_eq!(file.sections[0].paragraphs[0].text, "Before any heading.");
+    assert_eq!(file.sections[5].paragraphs[0].text, "Still in 2.1.1.");
+}
+
+#[test]
+fn unnumbered_headings_of_an_unnumbered_paper_are_all_top_level() {
+    let body = r#"<div><head>Introduction</head><p>One.</p></div>
+<div><head>Background</head><p>Two.</p></div>"#;
+    let file = valid(&read(&tei(body, "")));
+    assert!(file.sections.iter().all(|s| s.parent.is_none()));
+    assert_eq!(file.sections.len(), 2);
+}
+
+#[test]
+fn a_formula_is_an_equation_with_its_label() {
+    let body = r#"<div><head n="1">Model</head><p>We minimise</p>
+<formula xml:id="formula_0">L = max(d + m, 0) ,<label>(1)</label></formula><p>where m is a margin.</p></div>"#;
+    let file = valid(&read(&tei(body, "")));
+    let paragraphs = &file.sections[0].paragraphs;
+    assert_eq!(paragraphs.len(), 3);
+    let equation = &paragraphs[1];
+    assert_eq!(equation.kind, ParagraphKind::Equation);
+    assert_eq!(equation.text, "L = max(d + m, 0) ,");
+    assert_eq!(equation.label, "(1)");
+    assert_eq!(equation.notation, Some(EquationNotation::Tex));
+}
+
+#[test]
+fn footnotes_and_their_markers() {
+    let body = r##"<div><head n="1">Intro</head><p>Code is online<ref type="foot" target="#foot_0">1</ref> and <ref type="foot">2</ref> so.</p></div>
+<note place="foot" n="1" xml:id="foot_0">See https://example.org/code.</note>
+<note place="foot" n="2">A note no marker names.</note>"##;
+    let imported = read(&tei(body, ""));
+    let file = valid(&imported);
+    assert_eq!(
+        file.sections[0].paragraphs[0].text,
+        "Code is online[^foot_0] and 2 so."
+    );
+    assert_eq!(file.footnotes.len(), 2);
+    assert_eq!(file.footnotes[0].id, "foot_0");
+    assert_eq!(file.footnotes[0].marker, "1");
+    assert_eq!(file.footnotes[0].text, "See https://example.org/code.");
+    assert_eq!(file.footnotes[1].marker, "2");
+}
+
+#[test]
+fn markers_cite_every_target_and_the_others_are_unresolved() {
+    let body = r##"<div><head n="1">Intro</head><p>As shown <ref type="bibr" target="#b0 #b1">[1, 2]</ref>, and <ref type="bibr" target="#b1">Smith et al. (2019)</ref>; not <ref type="bibr">[7]</ref> nor <ref type="bibr" target="#b9">[9]</ref>, see <ref type="table" target="#tab_0">Table 1</ref>.</p></div>"##;
+    let imported = read(&tei(body, &bibliography(&["b0", "b1"])));
+    let file = valid(&imported);
+    assert_eq!(
+        file.sections[0].paragraphs[0].text,
+        "As shown [[1, 2]]{@b0; @b1}, and [Smith et al. (2019)]{@b1}; not \\[7] nor \\[9], see \
+         Table 1."
+    );
+    let unresolved = imported
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::UnresolvedMarker)
+        .expect("unresolved markers reported");
+    assert!(
+        unresolved.message.starts_with("2 citation markers"),
+        "{}",
+        unresolved.message
+    );
+    assert!(
+        imported.diagnostics[0]
+            .message
+            .contains("2 citation markers")
+    );
+}
+
+#[test]
+fn a_table_with_a_header_row_and_a_spanning_cell() {
+    let body = r#"<div><head n="1">Results</head><p>See the table.</p>
+<figure type="table" xml:id="tab_0"><head>Table 1 : Scores by task</head><label>1</label><figDesc>Higher is better.</figDesc>
+<table><row role="head"><cell>Model</cell><cell cols="2">Scores</cell></row>
+<row><cell>Ours</cell><cell>84.2</cell><cell>88.4</cell></row>
+<row><cell cols="3">Baselines</cell></row>
+<row><cell>BERT</cell><cell>80.1</cell></row></table><note>Averages over three runs.</note></figure></div>"#;
+    let file = valid(&read(&tei(body, "")));
+    assert_eq!(file.tables.len(), 1);
+    let table = &file.tables[0];
+    assert_eq!(table.id, "tab_0");
+    assert_eq!(table.label, "Table 1");
+    assert_eq!(table.caption, "Scores by task Higher is better.");
+    assert_eq!(table.columns.len(), 3);
+    assert_eq!(table.header_rows.len(), 1);
+    assert_eq!(table.header_rows[0][1].text, "Scores");
+    assert_eq!(table.header_rows[0][1].span, 2);
+    let rows: Vec<Vec<&str>> = table
+        .rows
+        .iter()
+        .map(|r| r.cells.iter().map(String::as_str).collect())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            vec!["Ours", "84.2", "88.4"],
+            vec!["Baselines", "", ""],
+            vec!["BERT", "80.1", ""]
+        ]
+    );
+    assert_eq!(table.footnotes[0].text, "Averages over three runs.");
+    assert_eq!(table.section.as_deref(), Some("results"));
+    assert_eq!(table.after_paragraph.as_deref(), Some("results.p1"));
+}
+
+#[test]
+fn a_figure_with_its_label_caption_and_image() {
+    let body = r#"<div><head n="1">Overview</head><p>Text.</p>
+<figure xml:id="fig_0"><head>Figure 2: Overview of the model.</head><label>2</label><figDesc>Queries and papers.</figDesc><graphic url="fig2.png"/></figure>
+<figure xml:id="fig_1"><head></head><label>3</label><figDesc>t-SNE plot.</figDesc></figure></div>"#;
+    let file = valid(&read(&tei(body, "")));
+    let figures: Vec<(&str, &str, Option<&str>)> = file
+        .figures
+        .iter()
+        .map(|f| (f.label.as_str(), f.caption.as_str(), f.image.as_deref()))
+        .collect();
+    assert_eq!(
+        figures,
+        [
+            (
+                "Figure 2",
+                "Overview of the model. Queries and papers.",
+                Some("fig2.png")
+            ),
+            ("Figure 3", "t-SNE plot.", None)
+        ]
+    );
+}
+
+#[test]
+fn references_become_csl_items() {
+    let back = r#"<div type="references"><listBibl>
+<biblStruct xml:id="b0"><analytic><title level="a" type="main">Deep learning</title>
+<author><persName><forename type="first">Yann</forename><forename type="middle">A</forename><surname>LeCun</surname></persName></author>
+<author><persName><forename type="first">Geoffrey</forename><surname>Hinton</surname></persName></author>
+<idno type="DOI">https://doi.org/10.1038/nature14539</idno></analytic>
+<monogr><title level="j">Nature</title><imprint><biblScope unit="volume">521</biblScope><biblScope unit="issue">7553</biblScope><biblScope unit="page" from="436" to="444"/><date type="published" when="2015-05-28"/></imprint></monogr>
+<note type="raw_reference">LeCun, Y. et al. 2015. Deep learning. Nature.</note></biblStruct>
+<biblStruct xml:id="b1"><analytic><title level="a">BERT</title><author><persName><forename>Jacob</forename><surname>Devlin</surname></persName></author></analytic>
+<monogr><title level="m">Proceedings of NAACL</title><meeting>NAACL-HLT<address><settlement>Minneapolis</settlement></address></meeting><editor><persName><forename>Jill</forename><surname>Burstein</surname></persName></editor><imprint><date>June 2019</date></imprint></monogr><idno type="arXiv">arXiv:1810.04805</idno></biblStruct>
+<biblStruct xml:id="b2"><monogr><title level="m">The adaptive web</title><author><persName><surname>Brusilovsky</surname></persName></author><imprint><publisher>Springer</publisher><pubPlace>Berlin</pubPlace><date when="2007"/></imprint></monogr><ptr target="https://example.org/book"/></biblStruct>
+<biblStruct xml:id="b3"><monogr><title/><imprint><date/></imprint></monogr><note type="raw_reference">J. Bruna. 2014. Spectral networks. ICLR.</note></biblStruct>
+<biblStruct xml:id="b4"><analytic><title level="a">RoBERTa</title></analytic><monogr><title level="j">ArXiv</title><imprint><date when="2019"/></imprint></monogr><idno>abs/1907.11692</idno></biblStruct>
+</listBibl></div>"#;
+    let body = r##"<div><head n="1">Intro</head><p>Cited <ref type="bibr" target="#b0">(LeCun, 2015)</ref>.</p></div>"##;
+    let file = valid(&read(&tei(body, back)));
+    let refs = &file.references;
+    assert_eq!(refs.len(), 5);
+
+    let journal = &refs[0];
+    assert_eq!(journal.id, "b0");
+    assert_eq!(journal.item_type, "article-journal");
+    assert_eq!(journal.title, "Deep learning");
+    assert_eq!(journal.container_title, "Nature");
+    assert_eq!(
+        journal.author[0],
+        CslName {
+            family: "LeCun".into(),
+            given: "Yann A".into(),
+            ..CslName::default()
+        }
+    );
+    assert_eq!(journal.author.len(), 2);
+    assert_eq!(
+        (
+            journal.volume.as_str(),
+            journal.issue.as_str(),
+            journal.page.as_str()
+        ),
+        ("521", "7553", "436–444")
+    );
+    assert_eq!(
+        journal.issued,
+        Some(CslDate {
+            date_parts: vec![vec![2015, 5, 28]],
+            ..CslDate::default()
+        })
+    );
+    assert_eq!(journal.doi, "10.1038/nature14539");
+    assert_eq!(
+        journal.note, "",
+        "the raw reference is kept only without a title"
+    );
+
+    let conference = &refs[1];
+    assert_eq!(conference.item_type, "paper-conference");
+    assert_eq!(conference.container_title, "Proceedings of NAACL");
+    assert_eq!(conference.extra["event-title"], "NAACL-HLT");
+    assert_eq!(conference.editor[0].family, "Burstein");
+    assert_eq!(conference.note, "arXiv:1810.04805");
+    assert_eq!(conference.issued.as_ref().unwrap().date_parts, [vec![2019]]);
+
+    let book = &refs[2];
+    assert_eq!(book.item_type, "book");
+    assert_eq!(book.title, "The adaptive web");
+    assert_eq!(book.author[0].family, "Brusilovsky");
+    assert_eq!(
+        (book.publisher.as_str(), book.publisher_place.as_str()),
+        ("Springer", "Berlin")
+    );
+    assert_eq!(book.url, "https://example.org/book");
+
+    let raw = &refs[3];
+    assert_eq!(raw.title, "");
+    assert_eq!(raw.note, "J. Bruna. 2014. Spectral networks. ICLR.");
+    assert_eq!(raw.issued, None);
+
+    assert_eq!(refs[4].note, "arXiv:1907.11692");
+}
+
+#[test]
+fn the_header_gives_title_authors_date_keywords_and_abstract() {
+    let text = r##"<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+<titleStmt><title level="a" type="main">Reading   papers</title></titleStmt>
+<publicationStmt><date type="published" when="2021-03-02">2 March 2021</date></publicationStmt>
+<sourceDesc><biblStruct><analytic>
+<author role="corresp"><persName><forename type="first">Mary</forename><forename type="middle">Ann</forename><surname>Smith</surname></persName><email>mary@example.org</email><idno type="ORCID">0000-0002-1825-0097</idno>
+<affiliation key="aff0"><orgName type="department">Dept. of Physics</orgName><orgName type="institution">Example University</orgName><address><country>UK</country></address></affiliation></author>
+<author><persName><forename>Li</forename><surname>Wei</surname></persName><affiliation key="aff1"><orgName type="institution">Other Lab</orgName></affiliation></author>
+<author><affiliation key="aff2"><orgName type="department">Introduction</orgName></affiliation></author>
+</analytic><monogr><imprint><date/></imprint></monogr></biblStruct></sourceDesc></fileDesc>
+<profileDesc><textClass><keywords><term>citations</term><term>TEI</term></keywords></textClass>
+<abstract><div><p>First part <ref type="bibr" target="#b0">[1]</ref>.</p></div><div><p>Second part.</p></div></abstract></profileDesc></teiHeader>
+<text><body><div><head n="1">Intro</head><p>Text.</p></div></body></text></TEI>"##;
+    let file = valid(&read(text));
+    let paper = &file.paper;
+    assert_eq!(paper.title, "Reading papers");
+    assert_eq!(paper.date, "2021-03-02");
+    assert_eq!(paper.keywords, ["citations", "TEI"]);
+    assert_eq!(paper.abstract_text, "First part [1].\n\nSecond part.");
+    assert_eq!(paper.authors.len(), 2);
+    let first = &paper.authors[0];
+    assert_eq!(first.name, "Mary Ann Smith");
+    assert_eq!(first.email, "mary@example.org");
+    assert_eq!(first.orcid, "0000-0002-1825-0097");
+    assert_eq!(first.affiliation, "Dept. of Physics, Example University");
+    assert!(first.corresponding);
+    assert!(!paper.authors[1].corresponding);
+    assert_eq!(
+        paper.affiliation,
+        "Dept. of Physics, Example University; Other Lab"
+    );
+}
+
+#[test]
+fn sentences_lists_and_back_matter() {
+    let body = r#"<div><head n="1">Intro</head><p><s>First sentence.</s><s>Second <hi rend="italic">one</hi>.</s></p>
+<list><item>Item one</item><item>Item two</item></list></div>"#;
+    let back = r#"<div type="acknowledgement"><div><head>Acknowledgements</head><p>We thank you.</p></div></div>"#;
+    let file = valid(&read(&tei(body, back)));
+    let texts: Vec<&str> = file.sections[0]
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        ["First sentence. Second one.", "Item one", "Item two"]
+    );
+    assert_eq!(file.sections[1].title, "Acknowledgements");
+    assert_eq!(file.sections[1].parent, None);
+}
+
+#[test]
+fn a_wrong_root_is_told_where_and_what_to_open() {
+    let error = import(
+        PaperKind::Tei,
+        "<?xml version=\"1.0\"?>\n  <article><front/></article>",
+        &ImportOptions::default(),
+    )
+    .expect_err("not TEI");
+    assert_eq!(error.code, Code::PaperSyntax);
+    assert!(
+        error.message.contains("<article>") && error.message.contains("not <TEI>"),
+        "{}",
+        error.message
+    );
+    assert!(error.hint.contains("JATS"), "{}", error.hint);
+    let location = error.location.expect("located");
+    assert_eq!((location.line, location.column), (2, 3));
+}
+
+#[test]
+fn a_cut_off_file_is_told_where() {
+    let whole = tei(r#"<div><head n="1">Intro</head><p>Text.</p></div>"#, "");
+    let cut = &whole[..whole.find("<p>Text").unwrap() + 5];
+    let error = import(PaperKind::Tei, cut, &ImportOptions::default()).expect_err("cut off");
+    assert_eq!(error.code, Code::PaperSyntax);
+    assert!(error.message.contains("never closed"), "{}", error.message);
+    assert!(error.location.is_some());
+    let empty = import(PaperKind::Tei, "", &ImportOptions::default()).expect_err("empty");
+    assert_eq!(empty.code, Code::PaperSyntax);
+}
+
+#[test]
+fn an_empty_tei_document_is_an_error_not_an_empty_paper() {
+    let error = import(
+        PaperKind::Tei,
+        r#"<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><div><head/></div></body></text></TEI>"#,
+        &ImportOptions::default(),
+    )
+    .expect_err("nothing in it");
+    assert!(error.message.contains("no title"), "{}", error.message);
+}
+
+#[test]
+fn unknown_entities_are_one_warning() {
+    let body = r#"<div><head n="1">Intro</head><p>A &foo; and &bar; and &foo;.</p></div>"#;
+    let imported = read(&tei(body, ""));
+    let warnings: Vec<&str> = imported
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("&foo;"))
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(warnings.len(), 1, "{:#?}", imported.diagnostics);
+    assert!(warnings[0].contains("&bar;"), "{}", warnings[0]);
+}
+
+#[test]
+fn deep_nesting_of_divs_and_notes_is_read_without_overflow() {
+    let depth = 500;
+    let divs = format!(
+        "{}<p>Deep.</p>{}",
+        r#"<div><head n="1">D</head>"#.repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let imported = read(&tei(&divs, ""));
+    assert!(!imported.file.sections.is_empty());
+    let notes = format!(
+        r#"<div><head n="1">N</head><p>x{}y{}</p></div>"#,
+        r#"<note place="foot">n"#.repeat(depth),
+        "</note>".repeat(depth)
+    );
+    let imported = read(&tei(&notes, ""));
+    assert_eq!(imported.file.footnotes.len(), depth);
+}
