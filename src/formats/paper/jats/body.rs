@@ -7,7 +7,7 @@
 use crate::corpus::diagnostics::{Code, Diagnostic};
 use crate::corpus::model::EquationNotation;
 use crate::formats::paper::xml::{Element, Node};
-use crate::formats::paper::{FigureDraft, PaperBuilder, Rich, collapse_whitespace};
+use crate::formats::paper::{FigureDraft, PaperBuilder, Rich, Span, collapse_whitespace};
 
 use super::inline::{BLOCKS, Flattener, Piece, formula_text, preferred_alternative, tex_body};
 use super::{Context, child_text, tables};
@@ -71,7 +71,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
                     Node::Text(text) => {
                         if !text.trim().is_empty() {
                             self.ensure_section();
-                            self.builder.paragraph(Rich::text(text));
+                            self.text(Rich::text(text));
                         }
                     }
                 }
@@ -96,7 +96,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
             self.builder.end_all_sections();
             self.builder.begin_section("", "Supporting information");
             for item in std::mem::take(&mut self.supplementary) {
-                self.builder.paragraph(item);
+                self.text(item);
             }
             self.builder.end_section();
         }
@@ -133,6 +133,21 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
                 "only the main article is read; open the sub-article's own file to read it",
                 None,
             );
+        }
+    }
+
+    /// Adds a paragraph when it prints something (a paragraph of nothing but a footnote marker
+    /// whose note is not read would be empty).
+    fn text(&mut self, rich: Rich) {
+        let prints = rich.spans.iter().any(|span| match span {
+            Span::Text(text) | Span::Marked(text) | Span::Unresolved(text) => {
+                !text.trim().is_empty()
+            }
+            Span::Cite { .. } => true,
+            Span::Footnote(_) => false,
+        });
+        if prints {
+            self.builder.paragraph(rich);
         }
     }
 
@@ -205,7 +220,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
                 Node::Element(element) => self.block(element),
                 Node::Text(text) => {
                     if !text.trim().is_empty() {
-                        self.builder.paragraph(Rich::text(text));
+                        self.text(Rich::text(text));
                     }
                 }
             }
@@ -244,7 +259,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
             "boxed-text" => self.boxed(element),
             "supplementary-material" => {
                 let rich = self.supplementary_item(element);
-                self.builder.paragraph(rich);
+                self.text(rich);
             }
             "fn-group" => self.notes(element, false),
             "fn" => self.note(element),
@@ -260,7 +275,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
             "ref-list" | "title" | "label" | "caption" | "sec-meta" | "object-id" | "alt-text"
             | "long-desc" | "permissions" | "kwd-group" | "tex-math" => {}
             "preformat" | "code" => {
-                self.builder.paragraph(Rich::text(&element.text()));
+                self.text(Rich::text(&element.text()));
             }
             _ => {
                 let has_blocks = element
@@ -285,7 +300,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
         }
         for piece in pieces {
             match piece {
-                Piece::Text(rich) => self.builder.paragraph(rich),
+                Piece::Text(rich) => self.text(rich),
                 Piece::Block(block) => self.block(block),
             }
         }
@@ -318,27 +333,26 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
                                     rich.push_text(" ");
                                 }
                                 Piece::Block(block) => {
-                                    self.builder.paragraph(std::mem::take(&mut rich));
+                                    self.text(std::mem::take(&mut rich));
                                     self.block(block);
                                 }
                             }
                         }
                     }
                     Node::Element(child) => {
-                        self.builder.paragraph(std::mem::take(&mut rich));
+                        self.text(std::mem::take(&mut rich));
                         self.block(child);
                     }
                 }
             }
-            self.builder.paragraph(rich);
+            self.text(rich);
         }
     }
 
     /// A definition list: a paragraph per item, `term: definition`.
     fn definitions(&mut self, list: Element<'d>) {
         if let Some(title) = list.child("title") {
-            self.builder
-                .paragraph(Flattener::rich(self.context, title).0);
+            self.text(Flattener::rich(self.context, title).0);
         }
         for item in list.children_named("def-item") {
             let mut rich = Rich::default();
@@ -349,7 +363,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
                 rich.push_text(": ");
                 rich.extend(Flattener::rich(self.context, definition).0);
             }
-            self.builder.paragraph(rich);
+            self.text(rich);
         }
         for nested in list.children_named("def-list") {
             self.definitions(nested);

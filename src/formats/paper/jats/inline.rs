@@ -181,8 +181,12 @@ impl<'c, 'd> Flattener<'c, 'd> {
         let rids = element.attr("rid").unwrap_or_default();
         match element.attr("ref-type") {
             Some("bibr") => {
-                // Only a marker whose target is missing reaches here.
-                self.current.push(Span::Unresolved(element.text()));
+                // Only a marker whose target is missing reaches here (one that prints nothing
+                // is left out).
+                let printed = element.text();
+                if !printed.trim().is_empty() {
+                    self.current.push(Span::Unresolved(printed));
+                }
             }
             Some("fn")
                 if !rids.is_empty()

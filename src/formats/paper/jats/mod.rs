@@ -10,6 +10,8 @@
 mod body;
 mod front;
 mod inline;
+#[cfg(test)]
+mod random_tests;
 mod refs;
 mod tables;
 #[cfg(test)]

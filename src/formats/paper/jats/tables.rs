@@ -22,7 +22,11 @@ pub(super) fn table(context: &Context<'_>, wrap: Element<'_>) -> Result<TableDra
     let Some(table) = wrap.descendants().into_iter().find(|e| e.is("table")) else {
         return Err(FigureDraft {
             source_id,
-            label,
+            label: if label.is_empty() && caption.plain().is_empty() {
+                "Table".to_owned()
+            } else {
+                label
+            },
             caption,
             image: graphic_of(wrap),
             source_line: None,
@@ -210,7 +214,7 @@ fn table_notes(context: &Context<'_>, foot: Element<'_>) -> Vec<(String, String)
 pub(super) fn figure(context: &Context<'_>, fig: Element<'_>) -> FigureDraft {
     let mut label = child_text(fig, "label");
     let caption = caption(context, fig);
-    if label.is_empty() && caption.is_blank() {
+    if label.is_empty() && caption.plain().is_empty() {
         "Figure".clone_into(&mut label);
     }
     let source_line = fig

@@ -633,3 +633,24 @@ fn supplementary_material_floats_inline_notes_and_sub_articles() {
     }),);
     valid(&imported);
 }
+
+#[test]
+fn nothing_printed_makes_no_empty_record() {
+    let body = r#"<sec><title>S</title>
+<table-wrap><graphic xlink:href="t.png"/></table-wrap>
+<fig><caption><fn id="cf"><p/></fn></caption><graphic xlink:href="f.png"/></fig>
+<p><xref ref-type="bibr" rid="b99"/></p>
+<def-list><title><fn id="tf"><p>In a title.</p></fn></title></def-list>
+<p>Kept.</p></sec>"#;
+    let imported = read(&article(body, ""));
+    let file = &imported.file;
+    let labels: Vec<&str> = file.figures.iter().map(|f| f.label.as_str()).collect();
+    assert_eq!(labels, ["Table", "Figure"]);
+    let texts: Vec<&str> = file.sections[0]
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(texts, ["Kept."]);
+    valid(&imported);
+}
