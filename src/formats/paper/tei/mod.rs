@@ -131,8 +131,8 @@ impl<'d> Context<'d> {
     pub(super) fn inline(&self, element: Element<'d>) -> (Rich, Vec<Element<'d>>) {
         let mut rich = Rich::default();
         let mut blocks = Vec::new();
-        let mut stack: Vec<Step<'d>> = element.nodes().map(Step::Node).collect();
-        stack.reverse();
+        let mut stack: Vec<Step<'d>> = Vec::new();
+        push_children(&mut stack, element);
         while let Some(step) = stack.pop() {
             let node = match step {
                 Step::Space => {
@@ -152,17 +152,12 @@ impl<'d> Context<'d> {
                 "ref" => rich.push(self.marker(child)),
                 "figure" => blocks.push(child),
                 "note" if is_footnote(child) => blocks.push(child),
-                "lb" => rich.push_text(" "),
                 name => {
-                    // Sentences (`<s>`, GROBID 0.8) follow each other without a space.
-                    if name == "s" {
+                    if separates(name) {
+                        rich.push_text(" ");
                         stack.push(Step::Space);
                     }
-                    let before = stack.len();
-                    stack.extend(child.nodes().map(Step::Node));
-                    if let Some(added) = stack.get_mut(before..) {
-                        added.reverse();
-                    }
+                    push_children(&mut stack, child);
                 }
             }
         }
@@ -212,9 +207,43 @@ fn is_footnote(note: Element<'_>) -> bool {
     note.is("note") && matches!(note.attr("place"), Some("foot" | "end" | "bottom"))
 }
 
-/// The text of `element`, whitespace collapsed.
+/// Pushes `element`'s children on `stack`, the first on top.
+fn push_children<'d>(stack: &mut Vec<Step<'d>>, element: Element<'d>) {
+    let before = stack.len();
+    stack.extend(element.nodes().map(Step::Node));
+    if let Some(added) = stack.get_mut(before..) {
+        added.reverse();
+    }
+}
+
+/// Whether an element's text is set apart from what stands around it: GROBID 0.8 writes
+/// sentences (`<s>`) and paragraphs one after the other without a space between them.
+fn separates(name: &str) -> bool {
+    matches!(
+        name,
+        "s" | "p" | "div" | "head" | "item" | "row" | "cell" | "lb" | "label" | "figDesc"
+    )
+}
+
+/// The text of `element` as printed, whitespace collapsed, its sentences and paragraphs apart.
 fn plain(element: Element<'_>) -> String {
-    super::collapse_whitespace(&element.text())
+    let mut out = String::new();
+    let mut stack: Vec<Step<'_>> = Vec::new();
+    push_children(&mut stack, element);
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Space => out.push(' '),
+            Step::Node(Node::Text(text)) => out.push_str(text),
+            Step::Node(Node::Element(child)) => {
+                if separates(child.name()) {
+                    out.push(' ');
+                    stack.push(Step::Space);
+                }
+                push_children(&mut stack, child);
+            }
+        }
+    }
+    super::collapse_whitespace(&out)
 }
 
 /// The collapsed text of the first child named `name`, or empty.

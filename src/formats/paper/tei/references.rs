@@ -160,12 +160,23 @@ fn meeting_name(meeting: Element<'_>) -> String {
     collapse_whitespace(&name)
 }
 
-/// Whether a container title names conference proceedings.
+/// Whether a container title names conference proceedings: it says so, or it starts with a
+/// conference's acronym (`EMNLP`, `NAACL-HLT`, `ICLR 2020`), as GROBID gives `In EMNLP`.
 fn is_proceedings(container: &str) -> bool {
     let lower = container.to_lowercase();
-    ["proceedings", "conference", "workshop", "symposium"]
-        .iter()
-        .any(|word| lower.contains(word))
+    let says_so = [
+        "proceedings",
+        "proc.",
+        "conference",
+        "workshop",
+        "symposium",
+    ]
+    .iter()
+    .any(|word| lower.contains(word));
+    let first_word = container.split_whitespace().next().unwrap_or_default();
+    let letters: Vec<char> = first_word.chars().filter(|c| c.is_alphabetic()).collect();
+    let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    says_so || acronym
 }
 
 /// The people named `role` (`author`, `editor`) in `part`, as CSL names: a `persName` as

@@ -219,11 +219,13 @@ fn references_become_csl_items() {
 <biblStruct xml:id="b2"><monogr><title level="m">The adaptive web</title><author><persName><surname>Brusilovsky</surname></persName></author><imprint><publisher>Springer</publisher><pubPlace>Berlin</pubPlace><date when="2007"/></imprint></monogr><ptr target="https://example.org/book"/></biblStruct>
 <biblStruct xml:id="b3"><monogr><title/><imprint><date/></imprint></monogr><note type="raw_reference">J. Bruna. 2014. Spectral networks. ICLR.</note></biblStruct>
 <biblStruct xml:id="b4"><analytic><title level="a">RoBERTa</title></analytic><monogr><title level="j">ArXiv</title><imprint><date when="2019"/></imprint></monogr><idno>abs/1907.11692</idno></biblStruct>
+<biblStruct xml:id="b5"><analytic><title level="a">SciBERT</title></analytic><monogr><title level="m">EMNLP</title></monogr></biblStruct>
+<biblStruct xml:id="b6"><analytic><title level="a">Collaborative filtering</title></analytic><monogr><title level="m">The adaptive web</title></monogr></biblStruct>
 </listBibl></div>"#;
     let body = r##"<div><head n="1">Intro</head><p>Cited <ref type="bibr" target="#b0">(LeCun, 2015)</ref>.</p></div>"##;
     let file = valid(&read(&tei(body, back)));
     let refs = &file.references;
-    assert_eq!(refs.len(), 5);
+    assert_eq!(refs.len(), 7);
 
     let journal = &refs[0];
     assert_eq!(journal.id, "b0");
@@ -284,6 +286,10 @@ fn references_become_csl_items() {
     assert_eq!(raw.issued, None);
 
     assert_eq!(refs[4].note, "arXiv:1907.11692");
+    // `In EMNLP`: a conference's acronym; a book's title: a chapter of it.
+    assert_eq!(refs[5].item_type, "paper-conference");
+    assert_eq!(refs[5].container_title, "EMNLP");
+    assert_eq!(refs[6].item_type, "chapter");
 }
 
 #[test]
@@ -412,4 +418,16 @@ fn deep_nesting_of_divs_and_notes_is_read_without_overflow() {
     );
     let imported = read(&tei(&notes, ""));
     assert_eq!(imported.file.footnotes.len(), depth);
+}
+
+#[test]
+fn sentences_and_paragraphs_of_grobid_0_8_are_set_apart() {
+    let text = r#"<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt></fileDesc>
+<profileDesc><abstract><div><p><s>One.</s><s>Two.</s></p><p><s>Three.</s></p></div></abstract></profileDesc></teiHeader>
+<text><body><div><head n="1">A</head><p><s>Four.</s><s>Five.</s></p>
+<figure xml:id="fig_0"><head>Figure 1 :</head><label>1</label><figDesc><div><p><s>Six.</s><s>Seven.</s></p></div></figDesc></figure></div></body></text></TEI>"#;
+    let file = valid(&read(text));
+    assert_eq!(file.paper.abstract_text, "One. Two.\n\nThree.");
+    assert_eq!(file.sections[0].paragraphs[0].text, "Four. Five.");
+    assert_eq!(file.figures[0].caption, "Six. Seven.");
 }
