@@ -7,7 +7,10 @@
 //! elements of the reference list (`grep -c '<ref '`), tables the `table-wrap`s holding a
 //! `<table>` outside a comment, figures the `<fig>` elements plus the tables given only as an
 //! image (journal.pmed.0020124's four tables and journal.pmed.0030445's one are images, their
-//! `<table>`s commented out).
+//! `<table>`s commented out). Markers are the `xref ref-type="bibr"` whose `rid` names a `ref`,
+//! in a paragraph or a table cell and not in the front matter, a caption, a title or the
+//! reference list (counted with Python's `ElementTree`); the rest are in figure captions, which
+//! the corpus keeps as plain text.
 
 // A test that panics on a missing value is the test failing, with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -25,6 +28,9 @@ struct Expected {
     references: usize,
     tables: usize,
     figures: usize,
+    /// Markers naming a reference of the list (`xref ref-type="bibr"` whose `rid` is a `ref`'s
+    /// id), outside captions and the reference list.
+    markers: usize,
     /// Markers checked by hand: a phrase of the paragraph, and the id of a reference that a
     /// citation in that paragraph names.
     samples: &'static [(&'static str, &'static str)],
@@ -33,6 +39,7 @@ struct Expected {
 const FILES: [Expected; 12] = [
     Expected {
         file: "PMC5828200.nxml",
+        markers: 66,
         references: 52,
         tables: 1,
         figures: 11,
@@ -40,6 +47,7 @@ const FILES: [Expected; 12] = [
     },
     Expected {
         file: "journal.pbio.0020188.xml",
+        markers: 3,
         references: 3,
         tables: 0,
         figures: 0,
@@ -53,6 +61,7 @@ const FILES: [Expected; 12] = [
     },
     Expected {
         file: "journal.pbio.1000359.xml",
+        markers: 82,
         references: 25,
         tables: 1,
         figures: 2,
@@ -63,6 +72,7 @@ const FILES: [Expected; 12] = [
     },
     Expected {
         file: "journal.pcbi.1000589.xml",
+        markers: 93,
         references: 102,
         tables: 0,
         figures: 0,
@@ -74,6 +84,7 @@ const FILES: [Expected; 12] = [
     },
     Expected {
         file: "journal.pgen.1002912.xml",
+        markers: 84,
         references: 56,
         tables: 0,
         figures: 3,
@@ -84,6 +95,7 @@ const FILES: [Expected; 12] = [
     },
     Expected {
         file: "journal.pmed.0020124.xml",
+        markers: 36,
         references: 37,
         // Its four tables are images, their `<table>`s commented out.
         tables: 0,
@@ -96,6 +108,7 @@ const FILES: [Expected; 12] = [
     },
     Expected {
         file: "journal.pmed.0030445.xml",
+        markers: 15,
         references: 17,
         tables: 0,
         figures: 1,
@@ -103,6 +116,7 @@ const FILES: [Expected; 12] = [
     },
     Expected {
         file: "journal.pmed.1001418.xml",
+        markers: 60,
         references: 58,
         tables: 3,
         figures: 3,
@@ -113,6 +127,7 @@ const FILES: [Expected; 12] = [
     },
     Expected {
         file: "journal.pntd.0001969.xml",
+        markers: 50,
         references: 38,
         tables: 4,
         figures: 3,
@@ -120,6 +135,7 @@ const FILES: [Expected; 12] = [
     },
     Expected {
         file: "journal.pone.0008519.xml",
+        markers: 27,
         references: 26,
         tables: 1,
         figures: 2,
@@ -130,6 +146,7 @@ const FILES: [Expected; 12] = [
     },
     Expected {
         file: "journal.pone.0097541.xml",
+        markers: 0,
         references: 1,
         tables: 0,
         figures: 0,
@@ -137,6 +154,7 @@ const FILES: [Expected; 12] = [
     },
     Expected {
         file: "journal.pone.0120049.xml",
+        markers: 68,
         references: 45,
         tables: 5,
         figures: 3,
@@ -318,7 +336,65 @@ fn every_real_article_imports_whole() {
             missed.len(),
             markers.len()
         );
+        // Markers in table cells: the table's cells cite the same references.
+        let cell_markers = cell_markers(&text);
+        for (label, reference) in &cell_markers {
+            let table = corpus
+                .file
+                .tables
+                .iter()
+                .find(|t| &t.label == label)
+                .unwrap_or_else(|| panic!("{name}: {label} is read"));
+            let cites_it = table.rows.iter().flat_map(|r| &r.cells).any(|cell| {
+                cell.contains(&format!("@{reference};"))
+                    || cell.contains(&format!("@{reference}}}"))
+            });
+            assert!(
+                cites_it,
+                "{name}: a cell of {label} should cite {reference}"
+            );
+        }
+        assert_eq!(
+            markers.len() + cell_markers.len(),
+            expected.markers,
+            "{name}: every marker naming a reference is checked"
+        );
     }
+}
+
+/// Every marker in a table's cells that names a reference: the table's label and the id.
+fn cell_markers(text: &str) -> Vec<(String, String)> {
+    let document = xml::parse(text).expect("well-formed");
+    let root = document.root();
+    let references: Vec<&str> = root
+        .descendants_named("ref")
+        .iter()
+        .filter_map(|r| r.attr("id"))
+        .collect();
+    let mut found = Vec::new();
+    for wrap in root.descendants_named("table-wrap") {
+        let label = wrap
+            .child("label")
+            .map(|l| collapse_whitespace(&l.text()))
+            .unwrap_or_default();
+        for cell in wrap
+            .descendants()
+            .into_iter()
+            .filter(|e| e.is("td") || e.is("th"))
+        {
+            for xref in cell.descendants_named("xref") {
+                if xref.attr("ref-type") != Some("bibr") {
+                    continue;
+                }
+                for rid in xref.attr("rid").unwrap_or_default().split_whitespace() {
+                    if references.contains(&rid) {
+                        found.push((label.clone(), rid.to_owned()));
+                    }
+                }
+            }
+        }
+    }
+    found
 }
 
 #[test]

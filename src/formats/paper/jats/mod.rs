@@ -133,13 +133,16 @@ impl<'d> Context<'d> {
                     notes.push(element);
                 }
             }
-            let children: Vec<Element<'d>> = element.elements().collect();
+            // Children pushed in reverse, so that they are visited in document order.
+            let before = stack.len();
             stack.extend(
-                children
-                    .into_iter()
-                    .rev()
+                element
+                    .elements()
                     .map(|child| (child, excluded_now, in_ref_now)),
             );
+            if let Some(added) = stack.get_mut(before..) {
+                added.reverse();
+            }
         }
         let mut ref_position = HashMap::new();
         let mut ref_by_number = HashMap::new();
