@@ -459,14 +459,18 @@ impl Writer<'_> {
             .max()
             .unwrap_or(0)
             .max(1);
-        // The header each column is known by: its cell in the last header row (spans repeated).
+        // The header each column is known by: its cell in the last header row that has text
+        // there (spans repeated), so a blank cell under "Age" leaves the column "Age".
         let mut names = vec![String::new(); width];
         for row in &draft.header_rows {
             let mut column = 0;
             for (text, span) in row {
                 let span = usize::try_from((*span).max(1)).unwrap_or(1);
-                for name in names.iter_mut().skip(column).take(span) {
-                    *name = collapse_whitespace(text);
+                let text = collapse_whitespace(text);
+                if !text.is_empty() {
+                    for name in names.iter_mut().skip(column).take(span) {
+                        name.clone_from(&text);
+                    }
                 }
                 column += span;
             }

@@ -654,3 +654,19 @@ fn nothing_printed_makes_no_empty_record() {
     assert_eq!(texts, ["Kept."]);
     valid(&imported);
 }
+
+#[test]
+fn a_column_under_a_blank_header_cell_keeps_the_heading_above() {
+    let body = r#"<sec><title>S</title><table-wrap><label>Table 1</label><table><thead>
+<tr><th>Age</th><th colspan="2">Men</th></tr><tr><th/><th>a</th><th>b</th></tr></thead>
+<tbody><tr><td>20</td><td>1</td><td>2</td></tr></tbody></table></table-wrap></sec>"#;
+    let imported = read(&article(body, ""));
+    let table = &imported.file.tables[0];
+    let headers: Vec<&str> = table.columns.iter().map(|c| c.header.as_str()).collect();
+    assert_eq!(headers, ["Age", "a", "b"]);
+    assert_eq!(
+        table.header_rows[1][0].text, "",
+        "the header rows stay as printed"
+    );
+    valid(&imported);
+}
