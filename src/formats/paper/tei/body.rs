@@ -3,9 +3,10 @@
 
 use std::collections::BTreeMap;
 
+use crate::corpus::citations::{self, Piece};
 use crate::corpus::model::EquationNotation;
 use crate::formats::paper::xml::{Element, Node};
-use crate::formats::paper::{PaperBuilder, collapse_whitespace};
+use crate::formats::paper::{PaperBuilder, Rich, Span, collapse_whitespace};
 
 use super::{Context, child_text, figures, is_footnote, plain};
 
@@ -164,7 +165,13 @@ impl<'d> Reader<'_, 'd, '_> {
     /// Running text, then the figures and footnotes GROBID put inside it.
     fn paragraph(&mut self, element: Element<'d>) {
         let (rich, blocks) = self.context.inline(element);
-        if !rich.is_blank() {
+        // Printed words or a citation: a paragraph of a lone empty marker would be empty.
+        let says_something = !rich.plain().is_empty()
+            || rich
+                .spans
+                .iter()
+                .any(|span| matches!(span, Span::Cite { .. }));
+        if says_something {
             self.ensure_open();
             self.builder.paragraph(rich);
         }
@@ -189,17 +196,30 @@ impl<'d> Reader<'_, 'd, '_> {
             return;
         }
         self.ensure_open();
-        self.builder.equation(
-            &source,
-            EquationNotation::Tex,
-            &child_text(formula, "label"),
-        );
+        let label = child_text(formula, "label");
+        // An equation's text is kept as written, so text the corpus would read as a citation
+        // or a footnote marker (`P@1`, `[^2]`) is kept as running text instead, escaped.
+        let (pieces, errors) = citations::parse(&source);
+        if errors.is_empty() && pieces.iter().all(|piece| matches!(piece, Piece::Text(_))) {
+            self.builder
+                .equation(&source, EquationNotation::Tex, &label);
+        } else {
+            self.builder
+                .paragraph(Rich::text(&format!("{source} {label}")));
+        }
     }
 
     /// A footnote: its `xml:id` (what markers name), the number it prints and its text.
     fn footnote(&mut self, note: Element<'d>) {
         let (text, blocks) = self.context.inline(note);
-        if !text.is_blank() {
+        // The same test as the one that lets markers name it (see `Context::new`).
+        let printed = plain(note);
+        if !printed.is_empty() {
+            let text = if text.plain().is_empty() {
+                Rich::text(&printed)
+            } else {
+                text
+            };
             self.builder.footnote(
                 note.attr("id").unwrap_or_default(),
                 note.attr("n").unwrap_or_default(),

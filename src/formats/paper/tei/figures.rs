@@ -37,6 +37,12 @@ pub(super) fn read(figure: Element<'_>, context: &Context<'_>, builder: &mut Pap
             .into_iter()
             .find_map(|graphic| graphic.attr("url"))
             .map(str::to_owned);
+        // A figure must say what it is: GROBID sometimes keeps one with no words at all.
+        let label = if label.is_empty() && caption.is_blank() {
+            "Figure".to_owned()
+        } else {
+            label
+        };
         builder.figure(FigureDraft {
             source_id,
             label,

@@ -14,6 +14,8 @@ mod header;
 mod references;
 
 #[cfg(test)]
+mod random_tests;
+#[cfg(test)]
 mod tests;
 
 use std::collections::HashSet;
@@ -99,7 +101,7 @@ fn bibliography(text: Element<'_>) -> Vec<Element<'_>> {
 pub(super) struct Context<'d> {
     /// The `xml:id`s of the reference list's entries.
     references: HashSet<&'d str>,
-    /// The `xml:id`s of the footnotes.
+    /// The `xml:id`s of the footnotes that say something (the others are left out).
     footnotes: HashSet<&'d str>,
 }
 
@@ -116,7 +118,7 @@ impl<'d> Context<'d> {
             .map(|text| text.descendants_named("note"))
             .unwrap_or_default()
             .iter()
-            .filter(|note| is_footnote(**note))
+            .filter(|note| is_footnote(**note) && !plain(**note).is_empty())
             .filter_map(|note| note.attr("id"))
             .collect();
         Self {

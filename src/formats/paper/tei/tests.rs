@@ -89,15 +89,19 @@ fn unnumbered_headings_of_an_unnumbered_paper_are_all_top_level() {
 #[test]
 fn a_formula_is_an_equation_with_its_label() {
     let body = r#"<div><head n="1">Model</head><p>We minimise</p>
-<formula xml:id="formula_0">L = max(d + m, 0) ,<label>(1)</label></formula><p>where m is a margin.</p></div>"#;
+<formula xml:id="formula_0">L = max(d + m, 0) ,<label>(1)</label></formula><p>where m is a margin.</p>
+<formula xml:id="formula_1">f = @n + 1<label>(2)</label></formula></div>"#;
     let file = valid(&read(&tei(body, "")));
     let paragraphs = &file.sections[0].paragraphs;
-    assert_eq!(paragraphs.len(), 3);
+    assert_eq!(paragraphs.len(), 4);
     let equation = &paragraphs[1];
     assert_eq!(equation.kind, ParagraphKind::Equation);
     assert_eq!(equation.text, "L = max(d + m, 0) ,");
     assert_eq!(equation.label, "(1)");
     assert_eq!(equation.notation, Some(EquationNotation::Tex));
+    // Text the corpus would read as a citation stays running text, escaped.
+    assert_eq!(paragraphs[3].kind, ParagraphKind::Text);
+    assert_eq!(paragraphs[3].text, "f = \\@n + 1 (2)");
 }
 
 #[test]
@@ -185,7 +189,8 @@ fn a_table_with_a_header_row_and_a_spanning_cell() {
 fn a_figure_with_its_label_caption_and_image() {
     let body = r#"<div><head n="1">Overview</head><p>Text.</p>
 <figure xml:id="fig_0"><head>Figure 2: Overview of the model.</head><label>2</label><figDesc>Queries and papers.</figDesc><graphic url="fig2.png"/></figure>
-<figure xml:id="fig_1"><head></head><label>3</label><figDesc>t-SNE plot.</figDesc></figure></div>"#;
+<figure xml:id="fig_1"><head></head><label>3</label><figDesc>t-SNE plot.</figDesc></figure>
+<figure xml:id="fig_2"><head/><label/><figDesc/></figure></div>"#;
     let file = valid(&read(&tei(body, "")));
     let figures: Vec<(&str, &str, Option<&str>)> = file
         .figures
@@ -200,7 +205,8 @@ fn a_figure_with_its_label_caption_and_image() {
                 "Overview of the model. Queries and papers.",
                 Some("fig2.png")
             ),
-            ("Figure 3", "t-SNE plot.", None)
+            ("Figure 3", "t-SNE plot.", None),
+            ("Figure", "", None)
         ]
     );
 }
