@@ -222,9 +222,10 @@ impl<'c, 'd> Flattener<'c, 'd> {
                         dash_pending = true;
                     }
                 }
-                Node::Element(xref) => {
+                Node::Element(element) => {
+                    let xref = marker_of(self.context, node).unwrap_or(*element);
                     printed.push_str(&xref.text());
-                    let own = marker_keys(self.context, *xref);
+                    let own = marker_keys(self.context, xref);
                     if dash_pending
                         && let (Some(last), Some(first)) = (keys.last().cloned(), own.first())
                     {
@@ -260,14 +261,39 @@ struct Run {
 
 /// Whether `node` is a citation marker naming at least one reference.
 fn is_marker(context: &Context<'_>, node: &Node<'_>) -> bool {
+    marker_of(context, node).is_some()
+}
+
+/// The citation marker `node` is: an `xref ref-type="bibr"` naming at least one reference, or
+/// a superscript holding nothing but one (`<sup><xref>1</xref></sup>`).
+fn marker_of<'d>(context: &Context<'_>, node: &Node<'d>) -> Option<Element<'d>> {
     let Node::Element(element) = node else {
-        return false;
+        return None;
     };
-    element.is("xref")
-        && element.attr("ref-type") == Some("bibr")
-        && element
-            .attr("rid")
-            .is_some_and(|rids| rids.split_whitespace().any(|rid| context.is_reference(rid)))
+    let names_a_reference = |xref: &Element<'_>| {
+        xref.is("xref")
+            && xref.attr("ref-type") == Some("bibr")
+            && xref
+                .attr("rid")
+                .is_some_and(|rids| rids.split_whitespace().any(|rid| context.is_reference(rid)))
+    };
+    if names_a_reference(element) {
+        return Some(*element);
+    }
+    if !element.is("sup") {
+        return None;
+    }
+    let mut inner = None;
+    for child in element.nodes() {
+        match child {
+            Node::Text(text) if text.trim().is_empty() => {}
+            Node::Element(xref) if inner.is_none() && names_a_reference(&xref) => {
+                inner = Some(xref);
+            }
+            _ => return None,
+        }
+    }
+    inner
 }
 
 fn is_dash(c: char) -> bool {
