@@ -13,6 +13,8 @@ mod inline;
 #[cfg(test)]
 mod random_tests;
 mod refs;
+#[cfg(test)]
+mod refs_tests;
 mod tables;
 #[cfg(test)]
 mod tests;

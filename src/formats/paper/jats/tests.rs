@@ -9,7 +9,8 @@ use crate::corpus::Corpus;
 use crate::corpus::model::{CorpusFile, EquationNotation, ParagraphKind};
 use crate::formats::paper::{ImportOptions, Imported, PaperKind, import};
 
-fn read(text: &str) -> Imported {
+/// Imports `text` as JATS, which must succeed.
+pub(super) fn read(text: &str) -> Imported {
     import(PaperKind::Jats, text, &ImportOptions::default()).expect("imports")
 }
 
@@ -40,7 +41,8 @@ fn paragraph_with<'f>(file: &'f CorpusFile, words: &str) -> &'f str {
         .unwrap_or_else(|| panic!("no paragraph contains {words:?}"))
 }
 
-fn valid(imported: &Imported) -> Corpus {
+/// The imported corpus, which must validate.
+pub(super) fn valid(imported: &Imported) -> Corpus {
     Corpus::from_file(imported.file.clone(), "test").expect("a valid corpus")
 }
 
@@ -321,130 +323,6 @@ fn tables_with_spans_and_notes_and_figures() {
 }
 
 #[test]
-fn references_are_read_into_csl_fields() {
-    let text = r#"<article xmlns:xlink="http://www.w3.org/1999/xlink"><front><article-meta><title-group><article-title>Refs</article-title></title-group></article-meta></front>
-<body><p>Cites <xref ref-type="bibr" rid="r1">[1]</xref>, <xref ref-type="bibr" rid="r2">[2]</xref>, <xref ref-type="bibr" rid="r3">[3]</xref>, <xref ref-type="bibr" rid="r4">[4]</xref> and <xref ref-type="bibr" rid="r5">[5]</xref>.</p></body>
-<back><ref-list><title>References</title>
-<ref id="r1"><label>1</label><element-citation publication-type="journal"><person-group person-group-type="author"><name><surname>Cahill</surname><given-names>GF</given-names><suffix>Jr.</suffix></name><collab>WHO Group</collab><etal/></person-group><article-title>Plasma levels</article-title><source>N Engl J Med</source><year>1969a</year><volume>281</volume><issue>4</issue><fpage>811</fpage><lpage>816</lpage><pub-id pub-id-type="doi">10.1056/x.1</pub-id><pub-id pub-id-type="pmid">5809519</pub-id></element-citation></ref>
-<ref id="r2"><label>2</label><mixed-citation publication-type="other">Department of Health (2003) Operational plan. Available: <ext-link ext-link-type="uri" xlink:href="http://example.org/plan.pdf">http://example.org/plan.pdf</ext-link>.</mixed-citation></ref>
-<ref-list><title>Books</title>
-<ref id="r3"><label>3</label><mixed-citation publication-type="book"><name><surname>Wolfe</surname><given-names>RR</given-names></name> (<year>1992</year>) <source>Tracers</source>. <publisher-loc>New York</publisher-loc>: <publisher-name>Wiley</publisher-name>.</mixed-citation></ref>
-<ref id="r4"><label>4</label><element-citation publication-type="book"><person-group person-group-type="author"><name><surname>Doe</surname><given-names>J</given-names></name></person-group><chapter-title>A chapter</chapter-title><person-group person-group-type="editor"><name><surname>Roe</surname><given-names>R</given-names></name></person-group><source>The book</source><year>2001</year><fpage>1</fpage><lpage>9</lpage></element-citation></ref>
-</ref-list>
-<ref id="r5"><label>5</label><mixed-citation publication-type="journal"><article-title>Online</article-title> <source>PLoS ONE</source> <elocation-id>e86816</elocation-id> <comment>doi:<ext-link ext-link-type="uri" xlink:href="http://dx.doi.org/10.1371/journal.pone.0086816">10.1371/journal.pone.0086816</ext-link></comment></mixed-citation></ref>
-</ref-list></back></article>"#;
-    let imported = read(text);
-    let refs = &imported.file.references;
-    assert_eq!(refs.len(), 5, "the nested list's references too");
-    let r1 = &refs[0];
-    assert_eq!(
-        (r1.id.as_str(), r1.item_type.as_str()),
-        ("r1", "article-journal")
-    );
-    assert_eq!(r1.author.len(), 2, "etal is not a name");
-    assert_eq!(
-        (
-            r1.author[0].family.as_str(),
-            r1.author[0].given.as_str(),
-            r1.author[0].suffix.as_str()
-        ),
-        ("Cahill", "GF", "Jr.")
-    );
-    assert_eq!(r1.author[1].literal, "WHO Group");
-    assert_eq!(r1.title, "Plasma levels");
-    assert_eq!(r1.container_title, "N Engl J Med");
-    assert_eq!(r1.issued.as_ref().unwrap().date_parts, vec![vec![1969]]);
-    assert_eq!(
-        (r1.volume.as_str(), r1.issue.as_str(), r1.page.as_str()),
-        ("281", "4", "811–816")
-    );
-    assert_eq!(r1.doi, "10.1056/x.1");
-    assert_eq!(r1.extra["PMID"], "5809519");
-    let r2 = &refs[1];
-    assert_eq!(r2.item_type, "document");
-    assert_eq!(
-        r2.note,
-        "Department of Health (2003) Operational plan. Available: http://example.org/plan.pdf."
-    );
-    assert_eq!(
-        r2.title, "Operational plan",
-        "read from the text's own form"
-    );
-    assert_eq!(r2.author[0].literal, "Department of Health");
-    assert_eq!(r2.issued.as_ref().unwrap().date_parts, vec![vec![2003]]);
-    assert_eq!(r2.url, "http://example.org/plan.pdf");
-    let r3 = &refs[2];
-    assert_eq!(
-        (r3.item_type.as_str(), r3.title.as_str()),
-        ("book", "Tracers")
-    );
-    assert_eq!(
-        (r3.publisher.as_str(), r3.publisher_place.as_str()),
-        ("Wiley", "New York")
-    );
-    let r4 = &refs[3];
-    assert_eq!(r4.item_type, "chapter");
-    assert_eq!(
-        (r4.title.as_str(), r4.container_title.as_str()),
-        ("A chapter", "The book")
-    );
-    assert_eq!(r4.editor[0].family, "Roe");
-    let r5 = &refs[4];
-    assert_eq!(r5.doi, "10.1371/journal.pone.0086816");
-    assert_eq!(r5.page, "e86816");
-    assert!(
-        r5.note.is_empty(),
-        "a comment that only gives the DOI: {}",
-        r5.note
-    );
-    valid(&imported);
-}
-
-#[test]
-fn references_with_little_markup_still_get_a_title_and_type() {
-    let text = r#"<article xmlns:xlink="http://www.w3.org/1999/xlink"><front><article-meta><title-group><article-title>Refs</article-title></title-group></article-meta></front>
-<body><p>Cites <xref ref-type="bibr" rid="r1">[1]</xref>, <xref ref-type="bibr" rid="r2">[2]</xref>, <xref ref-type="bibr" rid="r3">[3]</xref>, <xref ref-type="bibr" rid="r4">[4]</xref>, <xref ref-type="bibr" rid="r5">[5]</xref>.</p></body>
-<back><ref-list>
-<ref id="r1"><element-citation publication-type="other"><comment>The R Project [<ext-link ext-link-type="uri" xlink:href="http://www.R-project.org/">http://www.R-project.org/</ext-link>]</comment></element-citation></ref>
-<ref id="r2"><element-citation publication-type="other"><person-group person-group-type="author"><name><surname>Mount</surname><given-names>DW</given-names></name></person-group><year>2004</year><source>Bioinformatics</source><publisher-loc>Cold Spring Harbor</publisher-loc><publisher-name>CSHL Press</publisher-name></element-citation></ref>
-<ref id="r3"><element-citation publication-type="other"><person-group person-group-type="author"><name><surname>Matsunaga</surname><given-names>A</given-names></name></person-group><year>2008</year><comment>CloudBLAST: combining MapReduce and virtualization.</comment></element-citation></ref>
-<ref id="r4"><mixed-citation publication-type="other">Smith GI, Yoshino J, et al. (2014) Protein ingestion induces resistance. Diabetes.</mixed-citation></ref>
-<ref id="r5"><mixed-citation>Nothing to read here, no year</mixed-citation></ref>
-</ref-list></back></article>"#;
-    let imported = read(text);
-    let refs = &imported.file.references;
-    assert_eq!(refs[0].title, "The R Project");
-    assert_eq!(refs[0].url, "http://www.R-project.org/");
-    assert_eq!(
-        refs[0].note, "The R Project [http://www.R-project.org/]",
-        "nothing else to read: the whole text is kept"
-    );
-    assert_eq!(
-        (refs[1].item_type.as_str(), refs[1].title.as_str()),
-        ("book", "Bioinformatics")
-    );
-    assert_eq!(
-        refs[2].title,
-        "CloudBLAST: combining MapReduce and virtualization."
-    );
-    assert!(refs[2].note.is_empty());
-    let names: Vec<(&str, &str)> = refs[3]
-        .author
-        .iter()
-        .map(|n| (n.family.as_str(), n.given.as_str()))
-        .collect();
-    assert_eq!(names, [("Smith", "GI"), ("Yoshino", "J")]);
-    assert_eq!(refs[3].title, "Protein ingestion induces resistance");
-    assert_eq!(
-        refs[3].note,
-        "Smith GI, Yoshino J, et al. (2014) Protein ingestion induces resistance. Diabetes."
-    );
-    assert_eq!(refs[4].title, "Nothing to read here, no year");
-    assert_eq!(refs[4].note, refs[4].title);
-    valid(&imported);
-}
-
-#[test]
 fn affiliations_without_links_are_every_authors() {
     let text = r#"<article xmlns:ali="http://www.niso.org/schemas/ali/1.0/"><front><article-meta><title-group><article-title>T</article-title></title-group>
 <contrib-group><contrib contrib-type="author"><name><surname>A</surname><given-names>B</given-names></name></contrib>
@@ -461,20 +339,6 @@ fn affiliations_without_links_are_every_authors() {
         "https://creativecommons.org/licenses/by-sa/4.0/"
     );
     assert_eq!(paper.license.statement, "Shared alike.");
-}
-
-#[test]
-fn a_reference_label_gives_its_number() {
-    let document = crate::formats::paper::xml::parse(
-        "<ref-list><ref><label>12.</label></ref><ref><label>[3]</label></ref><ref><label>a</label></ref><ref/></ref-list>",
-    )
-    .expect("well-formed");
-    let numbers: Vec<Option<u32>> = document
-        .root()
-        .elements()
-        .map(super::refs::label_number)
-        .collect();
-    assert_eq!(numbers, [Some(12), Some(3), None, None]);
 }
 
 #[test]
