@@ -21,11 +21,13 @@ pub(super) fn reference(bibl: Element<'_>) -> Reference {
     };
 
     let analytic_title = analytic.map(|a| title(a, &["a"])).unwrap_or_default();
-    let monogr_title = monogr
-        .map(|m| title(m, &["m", "j", "s"]))
-        .unwrap_or_default();
+    let monogr_title = monogr.map(|m| title(m, &["m", "j"])).unwrap_or_default();
+    let series = series(bibl);
     let level = monogr
-        .and_then(|m| m.children_named("title").find(|t| !plain(*t).is_empty()))
+        .and_then(|m| {
+            m.children_named("title")
+                .find(|t| t.attr("level") != Some("s") && !plain(*t).is_empty())
+        })
         .and_then(|t| t.attr("level"))
         .unwrap_or_default();
     let meeting = monogr
@@ -78,6 +80,11 @@ pub(super) fn reference(bibl: Element<'_>) -> Reference {
             .extra
             .insert("event-title".to_owned(), Value::String(meeting));
     }
+    if let Some(series) = series {
+        reference
+            .extra
+            .insert("collection-title".to_owned(), Value::String(series));
+    }
     if !report_type.is_empty() {
         reference
             .extra
@@ -95,11 +102,31 @@ pub(super) fn reference(bibl: Element<'_>) -> Reference {
         .flat_map(|part| names(part, "editor"))
         .collect();
 
-    let mut notes = Vec::new();
     if let Some(monogr) = monogr {
         imprint(monogr, &mut reference);
     }
-    identifiers(bibl, &mut reference, &mut notes);
+    notes(bibl, &mut reference);
+    reference
+}
+
+/// The series title: `monogr/title[@level="s"]`, or a `series` beside the `monogr`.
+fn series(bibl: Element<'_>) -> Option<String> {
+    [bibl.child("monogr"), bibl.child("series")]
+        .into_iter()
+        .flatten()
+        .find_map(|part| {
+            part.children_named("title")
+                .filter(|t| t.attr("level") == Some("s"))
+                .map(plain)
+                .find(|t| !t.is_empty())
+        })
+}
+
+/// The note: identifiers CSL has no variable for (arXiv), GROBID's untyped notes, and the raw
+/// reference when no title was found.
+fn notes(bibl: Element<'_>, reference: &mut Reference) {
+    let mut notes = Vec::new();
+    identifiers(bibl, reference, &mut notes);
     for note in bibl.children_named("note") {
         let text = plain(note);
         match note.attr("type") {
@@ -111,7 +138,6 @@ pub(super) fn reference(bibl: Element<'_>) -> Reference {
         }
     }
     reference.note = notes.join("; ");
-    reference
 }
 
 /// The first non-empty `title` child of `part` whose level is one of `levels` (or has none),

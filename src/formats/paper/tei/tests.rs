@@ -226,7 +226,7 @@ fn references_become_csl_items() {
 <biblStruct xml:id="b3"><monogr><title/><imprint><date/></imprint></monogr><note type="raw_reference">J. Bruna. 2014. Spectral networks. ICLR.</note></biblStruct>
 <biblStruct xml:id="b4"><analytic><title level="a">RoBERTa</title></analytic><monogr><title level="j">ArXiv</title><imprint><date when="2019"/></imprint></monogr><idno>abs/1907.11692</idno></biblStruct>
 <biblStruct xml:id="b5"><analytic><title level="a">SciBERT</title></analytic><monogr><title level="m">EMNLP</title></monogr></biblStruct>
-<biblStruct xml:id="b6"><analytic><title level="a">Collaborative filtering</title></analytic><monogr><title level="m">The adaptive web</title></monogr></biblStruct>
+<biblStruct xml:id="b6"><analytic><title level="a">Collaborative filtering</title></analytic><monogr><title level="s">Lecture Notes in Computer Science</title><title level="m">The adaptive web</title></monogr></biblStruct>
 </listBibl></div>"#;
     let body = r##"<div><head n="1">Intro</head><p>Cited <ref type="bibr" target="#b0">(LeCun, 2015)</ref>.</p></div>"##;
     let file = valid(&read(&tei(body, back)));
@@ -296,6 +296,11 @@ fn references_become_csl_items() {
     assert_eq!(refs[5].item_type, "paper-conference");
     assert_eq!(refs[5].container_title, "EMNLP");
     assert_eq!(refs[6].item_type, "chapter");
+    assert_eq!(refs[6].container_title, "The adaptive web");
+    assert_eq!(
+        refs[6].extra["collection-title"],
+        "Lecture Notes in Computer Science"
+    );
 }
 
 #[test]
@@ -436,4 +441,23 @@ fn sentences_and_paragraphs_of_grobid_0_8_are_set_apart() {
     assert_eq!(file.paper.abstract_text, "One. Two.\n\nThree.");
     assert_eq!(file.sections[0].paragraphs[0].text, "Four. Five.");
     assert_eq!(file.figures[0].caption, "Six. Seven.");
+}
+
+#[test]
+fn a_large_paper_is_read_in_one_pass() {
+    // About 1.5 MB: 5,000 sections of a paragraph with two markers each and a footnote.
+    let mut body = String::new();
+    for n in 1..=5000 {
+        body.push_str(&format!(
+            r##"<div><head n="{n}">Part {n}</head><p>Text <ref type="bibr" target="#b0">[1]</ref> and <ref type="bibr">[2]</ref><ref type="foot" target="#foot_{n}">{n}</ref>.</p><note place="foot" xml:id="foot_{n}" n="{n}">Note {n}.</note></div>"##
+        ));
+    }
+    let text = tei(&body, &bibliography(&["b0"]));
+    assert!(text.len() > 1_000_000);
+    let started = std::time::Instant::now();
+    let imported = read(&text);
+    assert_eq!(imported.file.sections.len(), 5000);
+    assert_eq!(imported.file.footnotes.len(), 5000);
+    // Linear work takes well under a second even unoptimised; quadratic work would take minutes.
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 }
