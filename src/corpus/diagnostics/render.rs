@@ -36,9 +36,12 @@ pub fn render_human(
         );
         match (source, diagnostic.location) {
             (Some(source), Some(location)) => {
-                let (window, window_start) = line_window(source, location.offset);
+                // A location is a character boundary of `source`; one that is not (a text
+                // other than the one it was found in) is drawn at the character it falls in.
+                let offset = source.floor_char_boundary(location.offset.min(source.len()));
+                let (window, window_start) = line_window(source, offset);
                 let first_line = location.line;
-                let start = location.offset - window_start;
+                let start = offset.saturating_sub(window_start).min(window.len());
                 let span_len = location
                     .length
                     .clamp(1, window.len().saturating_sub(start).max(1));
@@ -123,5 +126,23 @@ mod tests {
         assert!(text.contains("x.json:2:13"), "{text}");
         assert!(text.contains("^^^^^^"), "{text}");
         assert!(text.contains("use v1"), "{text}");
+    }
+
+    #[test]
+    fn a_location_inside_a_character_or_past_the_end_is_drawn_without_panicking() {
+        // The offset of `<` in a text with a byte-order mark, shown against the text with it:
+        // it falls inside the three-byte mark. (Found by fuzzing the JATS importer.)
+        let source = "\u{feff}<articl é";
+        for offset in [1, 2, 14, 15, 99] {
+            let diagnostic =
+                Diagnostic::error(Code::PaperSyntax, "bad", "fix it").located(Location {
+                    line: 1,
+                    column: 1,
+                    offset,
+                    length: 3,
+                });
+            let text = render_human(&[diagnostic], "x.xml", Some(source), false);
+            assert!(text.contains("error[paper-syntax]"), "{text}");
+        }
     }
 }
