@@ -239,6 +239,12 @@ impl<'c, 'd> Flattener<'c, 'd> {
         if let Some(Node::Text(after)) = nodes.get(run.end + 1) {
             printed.push_str(after.get(..run.close_len).unwrap_or_default());
         }
+        if let (Some(to), Some(last)) = (run.tail, keys.last())
+            && let Some(&last_end) = self.context.ref_by_number.get(&to)
+        {
+            let range = self.context.reference_range(last, last_end);
+            keys.extend(range);
+        }
         let mut unique: Vec<String> = Vec::with_capacity(keys.len());
         for key in keys {
             if !unique.contains(&key) {
@@ -250,13 +256,16 @@ impl<'c, 'd> Flattener<'c, 'd> {
 }
 
 /// The run of citation markers starting at `start` and ending at `end` (indexes into the
-/// sibling nodes), and how many bytes of the text before and after are its brackets.
+/// sibling nodes), and how many bytes of the text before and after belong to it: its brackets,
+/// and after its last marker the end of a range printed as text (`–3` in `[<xref>1</xref>–3]`,
+/// whose number is `tail`).
 #[derive(Clone, Copy, Debug)]
 struct Run {
     start: usize,
     end: usize,
     open_len: usize,
     close_len: usize,
+    tail: Option<u32>,
 }
 
 /// Whether `node` is a citation marker naming at least one reference.
@@ -329,7 +338,6 @@ fn citation_runs(context: &Context<'_>, nodes: &[Node<'_>]) -> Vec<Run> {
                 _ => break,
             }
         }
-        let (mut open_len, mut close_len) = (0, 0);
         let before = start
             .checked_sub(1)
             .and_then(|i| nodes.get(i))
@@ -347,14 +355,19 @@ fn citation_runs(context: &Context<'_>, nodes: &[Node<'_>]) -> Vec<Run> {
             .last()
             .filter(|previous: &&Run| previous.end + 2 == start)
             .map_or(0, |previous| previous.close_len);
-        if let (Some(before), Some(after)) = (before, after) {
+        let (tail, tail_len) = after
+            .and_then(|after| range_tail(context, nodes.get(end), after))
+            .map_or((None, 0), |(number, length)| (Some(number), length));
+        let (mut open_len, mut close_len) = (0, tail_len);
+        if let (Some(before), Some(after)) = (before, after.and_then(|a| a.get(tail_len..))) {
             let trimmed = before.trim_end();
             for (open, close) in [('[', ']'), ('(', ')')] {
                 if trimmed.ends_with(open) && after.trim_start().starts_with(close) {
                     let open_at = trimmed.len() - open.len_utf8();
                     if open_at >= taken {
                         open_len = before.len() - open_at;
-                        close_len = after.len() - after.trim_start().len() + close.len_utf8();
+                        close_len =
+                            tail_len + after.len() - after.trim_start().len() + close.len_utf8();
                     }
                 }
             }
@@ -364,6 +377,7 @@ fn citation_runs(context: &Context<'_>, nodes: &[Node<'_>]) -> Vec<Run> {
             end,
             open_len,
             close_len,
+            tail,
         };
         // `[<xref>1</xref>]–[<xref>3</xref>]`: two bracketed markers joined by a separator
         // are one citation (a range when the separator is a dash).
@@ -380,12 +394,42 @@ fn citation_runs(context: &Context<'_>, nodes: &[Node<'_>]) -> Vec<Run> {
             {
                 previous.end = end;
                 previous.close_len = close_len;
+                previous.tail = tail;
             }
             _ => runs.push(run),
         }
         index = end + 1;
     }
     runs
+}
+
+/// The end of a range printed as text after the last marker (`–3` after `<xref>1</xref>`):
+/// its number and its length in bytes, when the marker prints a smaller number, the number
+/// names a reference and a closing bracket follows.
+fn range_tail(context: &Context<'_>, last: Option<&Node<'_>>, after: &str) -> Option<(u32, usize)> {
+    let marker = marker_of(context, last?)?;
+    let from = *printed_numbers(&marker.text())?.last()?;
+    let rest = after.trim_start();
+    let dash = rest.chars().next().filter(|&c| is_dash(c))?;
+    let digits_at = after.len() - rest.len() + dash.len_utf8();
+    let digits_text = after.get(digits_at..)?;
+    let digits = digits_text.len() - digits_text.trim_start().len();
+    let number_text: String = digits_text
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let to: u32 = number_text.parse().ok()?;
+    // Only inside brackets: `[1–3]`, `(1–3)`, never `1 - 3 groups`.
+    let next = digits_text
+        .trim_start()
+        .get(number_text.len()..)?
+        .trim_start()
+        .chars()
+        .next();
+    let ends_here = matches!(next, Some(']' | ')'));
+    (to > from && to - from <= 1000 && context.ref_by_number.contains_key(&to) && ends_here)
+        .then_some((to, digits_at + digits + number_text.len()))
 }
 
 /// Whether `node` is text that closes a bracket, joins and opens the next: `]–[`, `], [`.

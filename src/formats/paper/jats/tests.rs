@@ -124,6 +124,7 @@ fn citations_name_their_references() {
 <p>Printed range [<xref ref-type="bibr" rid="b4">4–6</xref>] here.</p>
 <p>Missing <xref ref-type="bibr">[7]</xref> and dangling <xref ref-type="bibr" rid="b99">[8]</xref> here.</p>
 <p>As <xref ref-type="bibr" rid="b6">Author6 (2006)</xref> says.</p>
+<p>Text ranges [<xref ref-type="bibr" rid="b1">1</xref>–3] and (<xref ref-type="bibr" rid="b4">4</xref> - 6), not <xref ref-type="bibr" rid="b2">[2]</xref>-3 groups.</p>
 <p>Superscripts<sup><xref ref-type="bibr" rid="b1">1</xref></sup>–<sup><xref ref-type="bibr" rid="b3">3</xref></sup> and<sup><xref ref-type="bibr" rid="b5">5</xref>,<xref ref-type="bibr" rid="b6">6</xref></sup> end.</p>
 <p>Two groups [<xref ref-type="bibr" rid="b1">1</xref>], [<xref ref-type="bibr" rid="b2">2</xref>] joined.</p>
 <p>Split brackets [<xref ref-type="bibr" rid="b2">2</xref>]–[<xref ref-type="bibr" rid="b4">4</xref>] here, and (<xref ref-type="bibr" rid="b1">1</xref>) [<xref ref-type="bibr" rid="b6">6</xref>] apart.</p>
@@ -157,6 +158,10 @@ fn citations_name_their_references() {
         "As [Author6 (2006)]{@b6} says."
     );
     assert_eq!(
+        paragraph_with(file, "Text ranges"),
+        "Text ranges [[1–3]]{@b1; @b2; @b3} and [(4 - 6)]{@b4; @b5; @b6}, not [[2]]{@b2}-3 groups."
+    );
+    assert_eq!(
         paragraph_with(file, "Superscripts"),
         "Superscripts[1–3]{@b1; @b2; @b3} and[5,6]{@b5; @b6} end."
     );
@@ -179,7 +184,7 @@ fn citations_name_their_references() {
     let corpus = valid(&imported);
     assert_eq!(
         corpus.summary().citations,
-        2 + 4 + 2 + 3 + 1 + 3 + 2 + 2 + 3 + 1 + 1
+        2 + 4 + 2 + 3 + 1 + 3 + 3 + 1 + 3 + 2 + 2 + 3 + 1 + 1
     );
 }
 
