@@ -16,5 +16,6 @@ mod formats_round_trip;
 mod formats_styles;
 mod import_jats;
 mod import_tei;
+mod import_plain;
 mod layers;
 mod proptest_roundtrip;

@@ -626,6 +626,8 @@ pub fn slug(text: &str) -> String {
 #[derive(Default)]
 struct Ids {
     used: HashSet<String>,
+    /// The next number to try for each base, so that many equal bases stay linear.
+    next: HashMap<String, usize>,
 }
 
 impl Ids {
@@ -650,11 +652,12 @@ impl Ids {
             cleaned
         };
         let mut id = base.to_owned();
-        let mut n = 1;
+        let mut n = self.next.get(base).copied().unwrap_or(1);
         while self.used.contains(&id) {
             n += 1;
             id = format!("{base}-{n}");
         }
+        self.next.insert(base.to_owned(), n);
         self.used.insert(id.clone());
         id
     }

@@ -1,0 +1,334 @@
+//! The text as blocks: runs of lines between blank lines, with page-break debris (lone page
+//! numbers, running headers and footers repeated on several pages) taken out, and runs of
+//! tab-separated lines with the same number of cells gathered into tables. One pass over the
+//! lines, plus one to count repeated lines.
+
+use std::collections::HashMap;
+
+/// How often a short line must repeat to be a running header or footer.
+const RUNNING_REPEATS: usize = 3;
+
+/// The longest line that may be a running header or footer, in bytes.
+const RUNNING_MAX_LEN: usize = 100;
+
+/// A block of the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Block<'a> {
+    /// Lines of text between blank lines (trimmed, never empty).
+    Text {
+        /// The lines in order.
+        lines: Vec<&'a str>,
+        /// Byte offset of the first line in the source.
+        offset: usize,
+    },
+    /// Tab-separated lines with the same number of cells (at least two rows).
+    Table {
+        /// Each row's cells, trimmed.
+        rows: Vec<Vec<&'a str>>,
+        /// Byte offset of the first row in the source.
+        offset: usize,
+    },
+}
+
+impl Block<'_> {
+    /// Byte offset of the block's start in the source.
+    pub(super) fn offset(&self) -> usize {
+        match self {
+            Self::Text { offset, .. } | Self::Table { offset, .. } => *offset,
+        }
+    }
+
+    /// The block's only line, when it is a text block of one line.
+    pub(super) fn single_line(&self) -> Option<&str> {
+        match self {
+            Self::Text { lines, .. } if lines.len() == 1 => lines.first().copied(),
+            _ => None,
+        }
+    }
+
+    /// The first line of a text block.
+    pub(super) fn first_line(&self) -> Option<&str> {
+        match self {
+            Self::Text { lines, .. } => lines.first().copied(),
+            Self::Table { .. } => None,
+        }
+    }
+}
+
+/// One line of the source: its text without the line break and trailing spaces, and its byte
+/// offset.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Line<'a> {
+    pub(super) text: &'a str,
+    pub(super) offset: usize,
+}
+
+/// The lines of `text` (`\n` or `\r\n` breaks; trailing spaces dropped, tabs kept: a trailing
+/// tab is an empty last cell).
+pub(super) fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for raw in text.split('\n') {
+        out.push(Line {
+            text: raw.trim_end_matches(['\r', ' ', '\u{a0}', '\u{c}']),
+            offset,
+        });
+        offset += raw.len() + 1;
+    }
+    out
+}
+
+/// Whether a line holds nothing but whitespace.
+fn is_blank(line: &str) -> bool {
+    line.trim().is_empty()
+}
+
+/// A lone page number: `12`, `- 12 -`, `Page 12`, `12 of 30`, `Page 12 of 30`.
+pub(super) fn is_page_number(line: &str) -> bool {
+    let line = line
+        .trim()
+        .trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    let lower = line.to_lowercase();
+    let lower = lower
+        .strip_prefix("page")
+        .map_or(lower.as_str(), str::trim_start);
+    let mut parts = lower.splitn(2, " of ");
+    let is_number = |s: &str| {
+        let s = s.trim();
+        !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let first = parts.next().unwrap_or_default();
+    is_number(first) && parts.next().is_none_or(is_number)
+}
+
+/// A line with its digits written as `#`, so that `Journal 3 (2020) 12` and `Journal 3 (2020) 13`
+/// are the same running header.
+fn running_key(line: &str) -> String {
+    line.trim()
+        .chars()
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect()
+}
+
+/// Whether a line could be a running header: short, no tab, some letters, not a source line or a
+/// reference-list entry.
+fn may_be_running(line: &str) -> bool {
+    let trimmed = line.trim();
+    !trimmed.is_empty()
+        && trimmed.len() <= RUNNING_MAX_LEN
+        && !line.contains('\t')
+        && trimmed.chars().any(char::is_alphabetic)
+        && !trimmed.to_lowercase().starts_with("source")
+        && !trimmed.starts_with('[')
+}
+
+/// The lines that are page-break debris: lone page numbers and short lines repeated at least
+/// [`RUNNING_REPEATS`] times (running headers and footers).
+pub(super) fn debris(lines: &[Line<'_>]) -> Vec<bool> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for line in lines {
+        if may_be_running(line.text) {
+            *counts.entry(running_key(line.text)).or_default() += 1;
+        }
+    }
+    lines
+        .iter()
+        .map(|line| {
+            (!line.text.contains('\t') && is_page_number(line.text))
+                || (may_be_running(line.text)
+                    && counts
+                        .get(&running_key(line.text))
+                        .is_some_and(|&n| n >= RUNNING_REPEATS))
+        })
+        .collect()
+}
+
+/// The cells of a tab-separated line (trimmed), or `None` for a line without tabs.
+fn cells(line: &str) -> Option<Vec<&str>> {
+    line.contains('\t')
+        .then(|| line.split('\t').map(str::trim).collect())
+}
+
+/// Whether a line can start a table: at least two cells, at least two of them non-empty.
+fn starts_table(cells: &[&str]) -> bool {
+    cells.len() >= 2 && cells.iter().filter(|c| !c.is_empty()).count() >= 2
+}
+
+/// A `Table 1.` or `Figure 2:` caption line: whether it is a table's, its label and its words.
+pub(super) fn caption(text: &str) -> Option<(bool, String, String)> {
+    let lower = text.to_lowercase();
+    let (is_table, name_len) = [
+        ("table", true),
+        ("figure", false),
+        ("fig.", false),
+        ("fig", false),
+    ]
+    .iter()
+    .find(|(name, _)| lower.starts_with(name))
+    .map(|(name, table)| (*table, name.len()))?;
+    let rest = text.get(name_len..)?;
+    let rest_trimmed = rest.trim_start();
+    if rest_trimmed.len() == rest.len() && !rest.is_empty() && !text.get(..name_len)?.ends_with('.')
+    {
+        return None;
+    }
+    let number_len = rest_trimmed
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest_trimmed.len());
+    let number = rest_trimmed.get(..number_len)?;
+    if number.is_empty()
+        || number.len() > 5
+        || !number
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X'))
+        || number.chars().any(char::is_lowercase)
+    {
+        return None;
+    }
+    let after = rest_trimmed.get(number_len..)?;
+    let words = after.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | ':' | '—' | '–' | '-' | '|')
+    });
+    let separated = after.is_empty()
+        || after.starts_with(['.', ':', '—', '–', '-', '|'])
+        || after.starts_with("  ")
+        || (text.len() <= 150 && words.chars().next().is_some_and(char::is_uppercase));
+    if !separated {
+        return None;
+    }
+    let label = format!("{} {number}", text.get(..name_len)?);
+    Some((is_table, label, words.trim().to_owned()))
+}
+
+/// Whether a block is the source line under a figure or table.
+pub(super) fn is_source_line(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.starts_with("source:") || lower.starts_with("sources:") || lower.starts_with("source :")
+}
+
+/// The blocks of `lines`, `skip[i]` telling the lines to leave out (page-break debris), which
+/// separate blocks as a blank line does. A caption line starts a block, and a source line is a
+/// block of its own.
+pub(super) fn blocks<'a>(lines: &[Line<'a>], skip: &[bool]) -> Vec<Block<'a>> {
+    let mut out = Vec::new();
+    let mut current: Vec<&'a str> = Vec::new();
+    let mut current_offset = 0;
+    let mut i = 0;
+    let gap = |i: usize| {
+        lines
+            .get(i)
+            .is_some_and(|l| is_blank(l.text) || skip.get(i).copied().unwrap_or(false))
+    };
+    while let Some(line) = lines.get(i) {
+        if gap(i) {
+            flush(&mut out, &mut current, current_offset);
+            i += 1;
+            continue;
+        }
+        if let Some(first) = cells(line.text).filter(|c| starts_table(c)) {
+            let width = first.len();
+            let mut rows = vec![first];
+            let mut next = i + 1;
+            let mut end = next;
+            loop {
+                while gap(next) {
+                    next += 1;
+                }
+                match lines.get(next).and_then(|l| cells(l.text)) {
+                    Some(row) if row.len() == width => {
+                        rows.push(row);
+                        next += 1;
+                        end = next;
+                    }
+                    _ => break,
+                }
+            }
+            if rows.len() >= 2 {
+                flush(&mut out, &mut current, current_offset);
+                out.push(Block::Table {
+                    rows,
+                    offset: line.offset,
+                });
+                i = end;
+                continue;
+            }
+        }
+        // A caption or a source line is a block of its own, as is the line after a source line.
+        let trimmed = line.text.trim();
+        if is_source_line(trimmed) || caption(trimmed).is_some() {
+            flush(&mut out, &mut current, current_offset);
+        }
+        if current.is_empty() {
+            current_offset = line.offset;
+        }
+        current.push(trimmed);
+        if is_source_line(trimmed) {
+            flush(&mut out, &mut current, current_offset);
+        }
+        i += 1;
+    }
+    flush(&mut out, &mut current, current_offset);
+    out
+}
+
+fn flush<'a>(out: &mut Vec<Block<'a>>, current: &mut Vec<&'a str>, offset: usize) {
+    if !current.is_empty() {
+        out.push(Block::Text {
+            lines: std::mem::take(current),
+            offset,
+        });
+    }
+}
+
+#[cfg(test)]
+// A test that panics on a missing value is the test failing, with its message.
+#[allow(clippy::expect_used, clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn blocks_of(text: &str) -> Vec<Block<'_>> {
+        let lines = lines(text);
+        let skip = debris(&lines);
+        blocks(&lines, &skip)
+    }
+
+    #[test]
+    fn page_numbers_are_recognised() {
+        for yes in ["12", " 3 ", "- 4 -", "Page 7", "page 7 of 20", "7 of 20"] {
+            assert!(is_page_number(yes), "{yes}");
+        }
+        for no in ["12345", "1.", "Page", "Chapter 2", "", "[3]"] {
+            assert!(!is_page_number(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn running_headers_and_page_numbers_split_blocks_and_vanish() {
+        let text = "J. Stud. 3 (2020) 1\n\nFirst part\n\n1\n\nJ. Stud. 3 (2020) 2\n\nsecond \
+                    part\n\nJ. Stud. 3 (2020) 3\n";
+        let blocks = blocks_of(text);
+        let firsts: Vec<&str> = blocks.iter().filter_map(Block::first_line).collect();
+        assert_eq!(firsts, ["First part", "second part"]);
+    }
+
+    #[test]
+    fn tab_lines_with_the_same_cell_count_are_a_table_even_across_a_blank_line() {
+        let text = "Intro\nA\tB\tC\n1\t2\t\n\n\tx\ty\nAfter\n";
+        let blocks = blocks_of(text);
+        assert_eq!(blocks.len(), 3, "{blocks:?}");
+        let Block::Table { rows, .. } = &blocks[1] else {
+            panic!("a table: {blocks:?}");
+        };
+        assert_eq!(
+            rows,
+            &[vec!["A", "B", "C"], vec!["1", "2", ""], vec!["", "x", "y"]]
+        );
+        assert_eq!(blocks[2].first_line(), Some("After"));
+    }
+
+    #[test]
+    fn a_lone_tab_line_or_an_indented_line_is_text() {
+        let blocks = blocks_of("\tIndented paragraph\nnext line\n\nA\tB\n");
+        assert!(blocks.iter().all(|b| matches!(b, Block::Text { .. })));
+    }
+}

@@ -1,0 +1,436 @@
+//! The front matter: the blocks before the first heading of the body. The first block is the
+//! title, the short lines after it the authors (names, affiliations, e-mail addresses), and
+//! labelled parts follow in any order: `Abstract`, `Keywords:` (inline or one per line), the
+//! article history (`Received Feb, 2025`), `Corresponding Author:` with `Name:` / `Email:`
+//! lines, and the licence statement.
+
+use std::collections::HashSet;
+
+use crate::corpus::model::{Author, HistoryEvent, Paper};
+
+use super::blocks::Block;
+use super::inline::{append_joined, clean, continues};
+
+/// The longest line read as a keyword, in bytes.
+const MAX_KEYWORD_LEN: usize = 80;
+
+/// The longest line read as an author or affiliation line, in bytes.
+const MAX_AUTHOR_LINE: usize = 200;
+
+/// Words that make a line an affiliation rather than a list of names.
+const AFFILIATION_WORDS: [&str; 16] = [
+    "univers",
+    "institut",
+    "department",
+    "faculty",
+    "college",
+    "school",
+    "laborator",
+    "hospital",
+    "center",
+    "centre",
+    "academy",
+    "ministry",
+    "inc.",
+    "ltd",
+    "foundation",
+    "agency",
+];
+
+/// What the block being read belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    Title,
+    Authors,
+    Abstract,
+    Keywords,
+    Corresponding,
+    Other,
+}
+
+/// A front-matter label at the start of a line, and the text after it on the same line.
+fn label(line: &str) -> Option<(Mode, &str)> {
+    for (names, mode) in [
+        (&["abstract", "summary"][..], Mode::Abstract),
+        (
+            &["keywords", "keyword", "key words", "index terms"][..],
+            Mode::Keywords,
+        ),
+        (
+            &["corresponding author", "correspondence"][..],
+            Mode::Corresponding,
+        ),
+        (
+            &["article info", "article information", "article history"][..],
+            Mode::Other,
+        ),
+    ] {
+        for name in names {
+            if !line
+                .get(..name.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(name))
+            {
+                continue;
+            }
+            let rest = line.get(name.len()..).unwrap_or_default();
+            // `Abstract` alone or followed by a separator; `Abstraction …` is no label, nor is
+            // `Abstract text` without one.
+            let separated = rest.is_empty()
+                || rest.starts_with([':', '—', '–', '.'])
+                || rest.starts_with(" -")
+                || (mode != Mode::Abstract && rest.starts_with(char::is_whitespace));
+            if separated {
+                let value = rest.trim_start_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, ':' | '—' | '–' | '-' | '.')
+                });
+                return Some((mode, value.trim()));
+            }
+        }
+    }
+    None
+}
+
+/// An article-history line: `Received Feb, 2025`, `Accepted: 3 March 2021`.
+fn history(line: &str) -> Option<HistoryEvent> {
+    let lower = line.to_lowercase();
+    [
+        "received",
+        "revised",
+        "accepted",
+        "published",
+        "available online",
+    ]
+    .iter()
+    .find(|event| lower.starts_with(*event))
+    .and_then(|event| {
+        let date = line
+            .get(event.len()..)?
+            .trim_start_matches([':', ' ', ','])
+            .trim();
+        (!date.is_empty() && date.chars().any(|c| c.is_ascii_digit())).then(|| HistoryEvent {
+            event: (*event).to_owned(),
+            date: date.to_owned(),
+        })
+    })
+}
+
+/// Whether a block is the licence statement.
+fn is_license(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    (lower.contains("license") || lower.contains("licence"))
+        && ["open access", "creative commons", "cc by", "cc-by"]
+            .iter()
+            .any(|w| lower.contains(w))
+}
+
+/// The short name of a Creative Commons licence named in `text`: `CC BY-SA`, `CC BY 4.0`.
+fn license_name(text: &str) -> String {
+    let Some(start) = text.find("CC BY").or_else(|| text.find("CC-BY")) else {
+        return String::new();
+    };
+    let rest = text.get(start..).unwrap_or_default();
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '.')))
+        .unwrap_or(rest.len());
+    let name = rest.get(..end).unwrap_or_default();
+    // Stop before the word after the name (`CC BY-SA license`).
+    let words: Vec<&str> = name
+        .split(' ')
+        .take_while(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        })
+        .collect();
+    words.join(" ").trim_end_matches('.').to_owned()
+}
+
+/// Whether a line names an affiliation rather than people.
+fn is_affiliation(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    AFFILIATION_WORDS.iter().any(|w| lower.contains(w))
+        || line.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// A name without the footnote marks after it: `Naeli Fitria1,*` → `Naeli Fitria`.
+fn bare_name(name: &str) -> &str {
+    name.trim()
+        .trim_end_matches(|c: char| {
+            c.is_ascii_digit()
+                || matches!(c, '*' | '†' | '‡' | '§' | ',' | '^' | ' ' | '¹' | '²' | '³')
+        })
+        .trim_start_matches(['*', ' '])
+}
+
+/// The names on an author line: separated by commas, `and`, `&` or `;`.
+fn names(line: &str) -> Vec<String> {
+    line.replace(" and ", ",")
+        .replace(['&', ';'], ",")
+        .split(',')
+        .map(bare_name)
+        .filter(|name| {
+            let words = name.split_whitespace().count();
+            (1..=6).contains(&words) && name.chars().next().is_some_and(char::is_uppercase)
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The keywords of one line: split at `;`, or at `,` when there is no `;`.
+fn keywords(line: &str) -> Vec<String> {
+    let separator = if line.contains(';') { ';' } else { ',' };
+    line.split(separator)
+        .map(|k| k.trim().trim_end_matches('.').trim())
+        .filter(|k| !k.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Reads the front matter into `paper`. Returns the byte offsets of the blocks that were not
+/// read as any of it.
+pub(super) fn read(
+    blocks: &[Block<'_>],
+    hyphenated: &HashSet<String>,
+    paper: &mut Paper,
+) -> Vec<usize> {
+    let mut mode = Mode::Title;
+    let mut unread = Vec::new();
+    let mut abstract_text = String::new();
+    let mut affiliations: Vec<String> = Vec::new();
+    for block in blocks {
+        let Block::Text { lines, offset } = block else {
+            unread.push(block.offset());
+            continue;
+        };
+        let mut lines: &[&str] = lines;
+        if let Some((labelled, rest)) = lines.first().and_then(|line| label(line)) {
+            mode = labelled;
+            lines = lines.get(1..).unwrap_or_default();
+            if !rest.is_empty() {
+                read_line(mode, rest, paper, &mut affiliations);
+                if mode == Mode::Abstract {
+                    abstract_text.push_str(&clean(rest));
+                }
+            }
+            if lines.is_empty() {
+                continue;
+            }
+        }
+        let mut text = String::new();
+        for line in lines {
+            append_joined(&mut text, line, hyphenated);
+        }
+        let text = clean(&text);
+        if lines.iter().all(|line| history(line).is_some()) {
+            paper
+                .history
+                .extend(lines.iter().filter_map(|line| history(line)));
+            continue;
+        }
+        if is_license(&text) {
+            paper.license.name = license_name(&text);
+            paper.license.statement = text;
+            continue;
+        }
+        match mode {
+            Mode::Title => {
+                paper.title = text;
+                mode = Mode::Authors;
+            }
+            Mode::Abstract => {
+                if !abstract_text.is_empty() {
+                    if continues(&abstract_text, &text) {
+                        abstract_text.push(' ');
+                    } else {
+                        abstract_text.push_str("\n\n");
+                    }
+                }
+                abstract_text.push_str(&text);
+            }
+            Mode::Authors | Mode::Keywords
+                if lines.iter().all(|line| line.len() <= MAX_AUTHOR_LINE) =>
+            {
+                for line in lines {
+                    read_line(mode, line, paper, &mut affiliations);
+                }
+            }
+            Mode::Corresponding
+                if lines
+                    .iter()
+                    .all(|line| line.len() <= MAX_AUTHOR_LINE && line.contains([':', '@'])) =>
+            {
+                for line in lines {
+                    read_line(mode, line, paper, &mut affiliations);
+                }
+            }
+            _ => unread.push(*offset),
+        }
+    }
+    paper.abstract_text = abstract_text;
+    paper.affiliation = affiliations.join("; ");
+    if let [affiliation] = affiliations.as_slice() {
+        for author in &mut paper.authors {
+            if author.affiliation.is_empty() {
+                author.affiliation.clone_from(affiliation);
+            }
+        }
+    }
+    let date = ["published", "accepted", "received"]
+        .iter()
+        .find_map(|event| paper.history.iter().find(|h| h.event == *event));
+    if let Some(event) = date {
+        paper.date.clone_from(&event.date);
+    }
+    unread
+}
+
+/// Reads one line of the author block, the keywords or the corresponding-author block.
+fn read_line(mode: Mode, line: &str, paper: &mut Paper, affiliations: &mut Vec<String>) {
+    let line = clean(line.trim());
+    match mode {
+        Mode::Keywords if line.len() <= MAX_KEYWORD_LEN || line.contains([';', ',']) => {
+            paper.keywords.extend(keywords(&line));
+        }
+        Mode::Authors => {
+            if line.contains('@') {
+                let email = line
+                    .split_whitespace()
+                    .find(|w| w.contains('@'))
+                    .unwrap_or_default();
+                if let Some(author) = paper.authors.last_mut() {
+                    email
+                        .trim_matches([',', ';', '.'])
+                        .clone_into(&mut author.email);
+                }
+            } else if is_affiliation(&line) || !paper.authors.is_empty() {
+                let affiliation = line.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+                if !affiliations.iter().any(|a| a == affiliation) {
+                    affiliations.push(affiliation.to_owned());
+                }
+            } else {
+                paper
+                    .authors
+                    .extend(names(&line).into_iter().map(|name| Author {
+                        name,
+                        ..Author::default()
+                    }));
+            }
+        }
+        Mode::Corresponding => corresponding(&line, paper),
+        _ => {}
+    }
+}
+
+/// One line of the corresponding-author block: `Name: …`, `Email: …`, or a name with an e-mail
+/// address.
+fn corresponding(line: &str, paper: &mut Paper) {
+    let (field, value) = line
+        .split_once(':')
+        .map_or(("", line), |(f, v)| (f.trim(), v.trim()));
+    let field = field.to_lowercase();
+    let email = value.split_whitespace().find(|w| w.contains('@')).map(|w| {
+        w.trim_matches([',', ';', '.', '<', '>', '(', ')'])
+            .to_owned()
+    });
+    let name = if field == "name" {
+        Some(value.to_owned())
+    } else if field.is_empty() && email.is_some() {
+        value
+            .split(',')
+            .next()
+            .filter(|before| !before.contains('@'))
+            .map(str::to_owned)
+    } else {
+        None
+    };
+    if let Some(name) = name {
+        let name = bare_name(&name).to_owned();
+        let found = paper
+            .authors
+            .iter()
+            .position(|a| a.name.eq_ignore_ascii_case(&name));
+        if let Some(author) = found.and_then(|at| paper.authors.get_mut(at)) {
+            author.corresponding = true;
+        } else if paper.authors.is_empty() && !name.is_empty() {
+            paper.authors.push(Author {
+                name,
+                corresponding: true,
+                ..Author::default()
+            });
+        }
+    }
+    if let Some(email) = email {
+        let target = match paper.authors.iter().position(|a| a.corresponding) {
+            Some(at) => Some(at),
+            None if paper.authors.len() == 1 => Some(0),
+            None => None,
+        };
+        if let Some(author) = target.and_then(|at| paper.authors.get_mut(at)) {
+            author.email = email;
+            author.corresponding = true;
+        }
+    }
+}
+
+#[cfg(test)]
+// A test that panics on a missing value is the test failing, with its message.
+#[allow(clippy::expect_used, clippy::unwrap_used)]
+mod tests {
+    use super::super::blocks;
+    use super::*;
+
+    fn front(text: &str) -> (Paper, usize) {
+        let lines = blocks::lines(text);
+        let skip = vec![false; lines.len()];
+        let blocks = blocks::blocks(&lines, &skip);
+        let mut paper = Paper::default();
+        let unread = read(&blocks, &HashSet::new(), &mut paper);
+        (paper, unread.len())
+    }
+
+    #[test]
+    fn title_authors_labels_and_corresponding_author_are_read() {
+        let (paper, unread) = front(
+            "A Study of\nThings\n\nAnn Lee1, Bo Chan2 and Cy Dorn*\n1 University of X\n2 \
+             Institute Y\n\nReceived 3 May 2020\n\nAccepted: 9 June 2020\n\nAbstract: We \
+             study things. It\n\ncontinues here.\n\nKeywords: alpha; beta gamma\n\n\
+             Corresponding author: Cy Dorn, cy@x.org\n\nThis is an open access article under \
+             the [CC BY 4.0](https://x) license.\n\nSomething else entirely, long enough.",
+        );
+        assert_eq!(paper.title, "A Study of Things");
+        let names: Vec<&str> = paper.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Ann Lee", "Bo Chan", "Cy Dorn"]);
+        assert_eq!(paper.affiliation, "University of X; Institute Y");
+        assert!(paper.authors[2].corresponding);
+        assert_eq!(paper.authors[2].email, "cy@x.org");
+        assert_eq!(paper.abstract_text, "We study things. It continues here.");
+        assert_eq!(paper.keywords, ["alpha", "beta gamma"]);
+        assert_eq!(paper.history.len(), 2);
+        assert_eq!(paper.date, "9 June 2020");
+        assert_eq!(paper.license.name, "CC BY 4.0");
+        assert_eq!(
+            paper.license.statement,
+            "This is an open access article under the CC BY 4.0 license."
+        );
+        assert_eq!(unread, 1);
+    }
+
+    #[test]
+    fn keywords_one_per_line_and_a_labelled_corresponding_block() {
+        let (paper, unread) = front(
+            "Title Here\n\nNaeli Fitria\nPertamina University, Jakarta\n\nKeywords:\n\nOne\n\n\
+             Two Words\n\nABSTRACT\n\nThe abstract.\n\nCorresponding Author:\n\nName: Naeli \
+             Fitria\n\nEmail: n@u.id",
+        );
+        assert_eq!(paper.keywords, ["One", "Two Words"]);
+        assert_eq!(paper.abstract_text, "The abstract.");
+        assert_eq!(paper.authors.len(), 1);
+        assert_eq!(
+            paper.authors[0].affiliation,
+            "Pertamina University, Jakarta"
+        );
+        assert_eq!(paper.authors[0].email, "n@u.id");
+        assert!(paper.authors[0].corresponding);
+        assert_eq!(unread, 0);
+    }
+}

@@ -1,0 +1,441 @@
+//! Running text: lines joined into paragraphs (hyphenation undone where the hyphen only broke
+//! the line), the `*emphasis*` and `[text](link)` marks a PDF-to-text conversion leaves taken
+//! out, and printed numeric citation markers (`[1]`, `[2], [4]`, `[17]–[21]`, `[1-3]`, `[1, 5]`)
+//! found. Every function here is one left-to-right pass.
+
+use std::collections::HashSet;
+
+use super::super::{Rich, Span};
+
+/// The longest link target `[text](target)` looked for, in bytes (keeps the pass linear).
+const MAX_LINK_TARGET: usize = 300;
+
+/// The longest word looked at when joining, in bytes.
+const MAX_WORD: usize = 64;
+
+/// The most digits a citation number has.
+const MAX_DIGITS: usize = 6;
+
+/// Words a sentence does not end with: a block ending in one continues in the next block.
+const CONNECTORS: [&str; 24] = [
+    "a", "an", "and", "are", "as", "at", "be", "between", "by", "for", "from", "in", "is", "its",
+    "of", "on", "or", "such", "than", "that", "the", "their", "to", "with",
+];
+
+/// Whether `c` is a dash a range or a broken word may be written with.
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—')
+}
+
+/// The hyphenated words of a text (`anti-trafficking`, lower case), to tell a compound broken at
+/// its hyphen from a word broken by hyphenation.
+pub(super) fn hyphenated_words(text: &str) -> HashSet<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|word| {
+            let inner = word.trim_matches('-');
+            inner.len() == word.len() && inner.contains('-')
+        })
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Appends `next` to `out` with a space, or, when `out` ends with a letter and a hyphen and
+/// `next` starts with a lower-case letter, without one: the hyphen is dropped (`inter-` +
+/// `national`) unless the document writes the joined word with a hyphen elsewhere
+/// (`anti-` + `trafficking`).
+pub(super) fn append_joined(out: &mut String, next: &str, hyphenated: &HashSet<String>) {
+    let next = next.trim();
+    if next.is_empty() {
+        return;
+    }
+    if out.is_empty() {
+        out.push_str(next);
+        return;
+    }
+    let mut chars = out.chars().rev();
+    let broken = chars.next() == Some('-')
+        && chars.next().is_some_and(char::is_alphabetic)
+        && next.chars().next().is_some_and(char::is_lowercase);
+    if broken {
+        let head = last_word(out).to_lowercase();
+        let tail = next
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        if !hyphenated.contains(&format!("{head}{tail}")) {
+            out.pop();
+        }
+        out.push_str(next);
+    } else {
+        out.push(' ');
+        out.push_str(next);
+    }
+}
+
+/// The last word of `text`, looked for among its last [`MAX_WORD`] bytes only (so that joining
+/// many pieces stays linear).
+fn last_word(text: &str) -> &str {
+    let mut start = text.len().saturating_sub(MAX_WORD);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    text.get(start..)
+        .unwrap_or_default()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default()
+}
+
+/// Whether a block of text ends a sentence: its last character (before closing quotes,
+/// brackets and emphasis marks) is `.`, `!`, `?` or `:`.
+pub(super) fn is_finished(text: &str) -> bool {
+    let trimmed = text
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', '*', '»']);
+    trimmed.ends_with(['.', '!', '?', ':', '…'])
+}
+
+/// Whether a block starting with `next` continues the unfinished text `previous` (split by a
+/// page break): it starts with a lower-case letter, or `previous` ends with a comma, a dash, an
+/// opening bracket or a word no sentence ends with.
+pub(super) fn continues(previous: &str, next: &str) -> bool {
+    if is_finished(previous) {
+        return false;
+    }
+    if next.chars().next().is_some_and(char::is_lowercase) {
+        return true;
+    }
+    let previous = previous.trim_end();
+    if previous.ends_with([',', '(', '[', '/', '&']) || previous.ends_with(is_dash) {
+        return true;
+    }
+    CONNECTORS.contains(&last_word(previous))
+}
+
+/// `text` without `*emphasis*` marks: a `*` before a non-space and a later `*` after one (on the
+/// same text) are both dropped; a lone `*` is kept.
+pub(super) fn strip_emphasis(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut drop = vec![false; chars.len()];
+    let mut open: Option<usize> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '*' {
+            continue;
+        }
+        let before = i.checked_sub(1).and_then(|j| chars.get(j));
+        let after = chars.get(i + 1);
+        let can_close = before.is_some_and(|b| !b.is_whitespace() && *b != '*')
+            && after.is_none_or(|a| !a.is_alphanumeric());
+        let can_open = after.is_some_and(|a| !a.is_whitespace() && *a != '*')
+            && before.is_none_or(|b| !b.is_alphanumeric());
+        match open {
+            Some(start) if can_close => {
+                if let Some(flag) = drop.get_mut(start) {
+                    *flag = true;
+                }
+                if let Some(flag) = drop.get_mut(i) {
+                    *flag = true;
+                }
+                open = None;
+            }
+            _ if can_open => open = Some(i),
+            _ => {}
+        }
+    }
+    chars
+        .iter()
+        .zip(drop)
+        .filter(|(_, dropped)| !dropped)
+        .map(|(c, _)| *c)
+        .collect()
+}
+
+/// `text` with Markdown links `[text](target)` written as their text (a target without spaces,
+/// at most [`MAX_LINK_TARGET`] bytes).
+pub(super) fn strip_links(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut open: Option<usize> = None;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
+        match c {
+            '[' => {
+                open = Some(out.len());
+                out.push(c);
+            }
+            ']' => {
+                let target_len = rest.strip_prefix('(').and_then(|after| {
+                    let limit = after.len().min(MAX_LINK_TARGET);
+                    let window = after.get(..limit).unwrap_or(after);
+                    let close = window.find([')', ' ', '\t', '[', ']'])?;
+                    window.get(close..)?.starts_with(')').then_some(close)
+                });
+                match (open.take(), target_len) {
+                    (Some(start), Some(len)) if start + 1 < out.len() => {
+                        out.remove(start);
+                        rest = rest.get(len + 2..).unwrap_or_default();
+                    }
+                    _ => out.push(c),
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A printed numeric marker found in text: its byte range and the numbers it names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Marker {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) numbers: Vec<(u32, u32)>,
+}
+
+/// `1–3, 7` → `[(1, 3), (7, 7)]`; `None` for anything else.
+fn number_list(text: &str) -> Option<Vec<(u32, u32)>> {
+    let number = |s: &str| {
+        let s = s.trim();
+        (!s.is_empty() && s.len() <= MAX_DIGITS && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    text.split(',')
+        .map(|item| match item.find(is_dash) {
+            Some(dash) => {
+                let dash_len = item.get(dash..)?.chars().next().map_or(1, char::len_utf8);
+                Some((
+                    number(item.get(..dash)?)?,
+                    number(item.get(dash + dash_len..)?)?,
+                ))
+            }
+            None => number(item).map(|n| (n, n)),
+        })
+        .collect()
+}
+
+/// The numbers of a bracket opening at `open`, and the offset after its `]`.
+fn bracket_at(text: &str, open: usize) -> Option<(Vec<(u32, u32)>, usize)> {
+    let inside = text.get(open..)?.strip_prefix('[')?;
+    let len = inside
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == ' ' || is_dash(c)))
+        .unwrap_or(inside.len());
+    let close = open + 1 + len;
+    if !text.get(close..)?.starts_with(']') {
+        return None;
+    }
+    Some((number_list(text.get(open + 1..close)?)?, close + 1))
+}
+
+/// Every numeric marker of `text` in order: `[1]`, `[1, 5]`, `[1-3]`, chained as `[2], [4]` or
+/// `[17]–[21]` (a range from the last number before the dash to the first after it).
+pub(super) fn markers(text: &str) -> Vec<Marker> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(found) = text.get(from..).and_then(|rest| rest.find('[')) {
+        let open = from + found;
+        let Some((mut numbers, mut end)) = bracket_at(text, open) else {
+            from = open + 1;
+            continue;
+        };
+        loop {
+            let rest = text.get(end..).unwrap_or_default();
+            let trimmed = rest.trim_start_matches(' ');
+            let Some(joiner) = trimmed.chars().next().filter(|&c| c == ',' || is_dash(c)) else {
+                break;
+            };
+            let after = trimmed
+                .get(joiner.len_utf8()..)
+                .unwrap_or_default()
+                .trim_start_matches(' ');
+            let Some((next, next_end)) = bracket_at(text, text.len() - after.len()) else {
+                break;
+            };
+            if is_dash(joiner) {
+                let start = numbers.pop().map_or(0, |(first, _)| first);
+                let mut next = next.into_iter();
+                let last = next.next().map_or(start, |(_, last)| last);
+                numbers.push((start, last));
+                numbers.extend(next);
+            } else {
+                numbers.extend(next);
+            }
+            end = next_end;
+        }
+        out.push(Marker {
+            start: open,
+            end,
+            numbers,
+        });
+        from = end;
+    }
+    out
+}
+
+/// Whether every number the ranges name is in `known` (sorted, without repeats).
+fn resolves(numbers: &[(u32, u32)], known: &[u32]) -> bool {
+    numbers.iter().all(|&(first, last)| {
+        if first > last {
+            return false;
+        }
+        let from = known.partition_point(|&n| n < first);
+        let to = known.partition_point(|&n| n <= last);
+        u64::try_from(to - from).is_ok_and(|count| count == u64::from(last - first) + 1)
+    })
+}
+
+/// `text` as imported running text: markers naming only numbers in `known` (sorted, without
+/// repeats) as printed numeric citations, other markers unresolved, the rest plain text.
+pub(super) fn rich(text: &str, known: &[u32]) -> Rich {
+    let mut rich = Rich::default();
+    let mut at = 0;
+    for marker in markers(text) {
+        rich.push_text(text.get(at..marker.start).unwrap_or_default());
+        let printed = text.get(marker.start..marker.end).unwrap_or_default();
+        if resolves(&marker.numbers, known) {
+            rich.push(Span::Marked(printed.to_owned()));
+        } else {
+            rich.push(Span::Unresolved(printed.to_owned()));
+        }
+        at = marker.end;
+    }
+    rich.push_text(text.get(at..).unwrap_or_default());
+    rich
+}
+
+/// Running text as printed: emphasis and link marks taken out.
+pub(super) fn clean(text: &str) -> String {
+    strip_links(&strip_emphasis(text))
+}
+
+#[cfg(test)]
+// A test that panics on a missing value is the test failing, with its message.
+#[allow(clippy::expect_used, clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::corpus::citations::{self, Piece};
+
+    fn joined(parts: &[&str], hyphenated: &[&str]) -> String {
+        let set: HashSet<String> = hyphenated.iter().map(|s| (*s).to_owned()).collect();
+        let mut out = String::new();
+        for part in parts {
+            append_joined(&mut out, part, &set);
+        }
+        out
+    }
+
+    #[test]
+    fn line_end_hyphens_are_undone_only_for_a_lower_case_continuation() {
+        assert_eq!(
+            joined(&["the inter-", "national law"], &[]),
+            "the international law"
+        );
+        assert_eq!(
+            joined(&["anti-", "trafficking work"], &["anti-trafficking"]),
+            "anti-trafficking work"
+        );
+        assert_eq!(joined(&["COVID-", "19 cases"], &[]), "COVID- 19 cases");
+        assert_eq!(joined(&["South-", "East"], &[]), "South- East");
+        assert_eq!(joined(&["one", "two"], &[]), "one two");
+    }
+
+    #[test]
+    fn hyphenated_words_are_collected() {
+        let words = hyphenated_words("An anti-trafficking, non-state (Latham-Sprinkle) -x- end-");
+        assert!(words.contains("anti-trafficking"));
+        assert!(words.contains("non-state"));
+        assert!(words.contains("latham-sprinkle"));
+        assert!(!words.contains("-x-"));
+        assert!(!words.contains("end-"));
+    }
+
+    #[test]
+    fn a_block_continues_after_an_unfinished_one() {
+        assert!(continues("Central to", "this perspective"));
+        assert!(continues("such as the", "United Nations"));
+        assert!(continues("countries,", "Indonesia"));
+        assert!(!continues("It ended.", "and then"));
+        assert!(!continues("It ended (see below).", "next"));
+        assert!(!continues("A list:", "first"));
+        assert!(!continues("Anti-Slavery International", "The next"));
+        assert!(is_finished("He said “no.”"));
+    }
+
+    #[test]
+    fn emphasis_marks_are_dropped_in_pairs() {
+        assert_eq!(strip_emphasis("in *The Book*, 2022"), "in The Book, 2022");
+        assert_eq!(
+            strip_emphasis("a * b and 2*3 and 4*5"),
+            "a * b and 2*3 and 4*5"
+        );
+        assert_eq!(strip_emphasis("*a* and *b*"), "a and b");
+        assert_eq!(strip_emphasis("**"), "**");
+    }
+
+    #[test]
+    fn links_are_written_as_their_text() {
+        assert_eq!(
+            strip_links("under the [CC BY-SA](#) license"),
+            "under the CC BY-SA license"
+        );
+        assert_eq!(
+            strip_links("see [1] (2020) and [x](a b)"),
+            "see [1] (2020) and [x](a b)"
+        );
+        assert_eq!(strip_links("[](#)"), "[](#)");
+    }
+
+    #[test]
+    fn markers_are_found_in_every_printed_form() {
+        let text = "A [1], B [2], [4]. C [17]–[21] D [1-3] E [1, 5] F [3 – 5, 7] G [x] [] [1";
+        let found: Vec<(&str, Vec<(u32, u32)>)> = markers(text)
+            .into_iter()
+            .map(|m| (&text[m.start..m.end], m.numbers))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("[1]", vec![(1, 1)]),
+                ("[2], [4]", vec![(2, 2), (4, 4)]),
+                ("[17]–[21]", vec![(17, 21)]),
+                ("[1-3]", vec![(1, 3)]),
+                ("[1, 5]", vec![(1, 1), (5, 5)]),
+                ("[3 – 5, 7]", vec![(3, 5), (7, 7)]),
+            ]
+        );
+    }
+
+    #[test]
+    fn each_marker_is_one_numeric_citation_for_the_corpus() {
+        for printed in ["[1]", "[2], [4]", "[17]–[21]", "[1-3]", "[1, 5]"] {
+            let (pieces, errors) = citations::parse(printed);
+            assert!(errors.is_empty());
+            assert!(
+                matches!(pieces.as_slice(), [Piece::Numeric(m)] if m.written == printed),
+                "{printed}: {pieces:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn markers_naming_missing_numbers_are_unresolved() {
+        let found = rich("See [1], [2] and [4]–[6] or [9] [3–1].", &[1, 2, 4, 5, 6]);
+        assert_eq!(
+            found.spans,
+            [
+                Span::Text("See ".into()),
+                Span::Marked("[1], [2]".into()),
+                Span::Text(" and ".into()),
+                Span::Marked("[4]–[6]".into()),
+                Span::Text(" or ".into()),
+                Span::Unresolved("[9]".into()),
+                Span::Text(" ".into()),
+                Span::Unresolved("[3–1]".into()),
+                Span::Text(".".into()),
+            ]
+        );
+        let found = rich("[1-999999]", &[1, 2]);
+        assert!(matches!(found.spans.as_slice(), [Span::Unresolved(_)]));
+    }
+}

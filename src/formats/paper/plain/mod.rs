@@ -1,0 +1,602 @@
+//! Plain text with numbered citations (a PDF's text, a paper typed as text): the title and
+//! author block, the abstract and keywords ([`front`]); numbered and unnumbered headings nested
+//! ([`outline`]); paragraphs joined across page breaks and their printed `[n]` markers
+//! ([`inline`]); tab-separated tables, figure captions and `Source:` lines; and the numbered
+//! reference list read into CSL fields ([`references`]). The text is first cut into blocks
+//! between blank lines, page-break debris taken out ([`blocks`]). Every step is linear in the
+//! text.
+
+mod blocks;
+mod front;
+mod inline;
+mod outline;
+mod references;
+
+use std::collections::HashSet;
+
+use crate::corpus::diagnostics::{Code, Diagnostic, Location};
+use crate::corpus::model::Reference;
+
+use self::blocks::{Block, caption, is_source_line};
+use self::outline::{Heading, Numbering, Outline};
+use super::{FigureDraft, ImportOptions, PaperBuilder, Rich, TableDraft};
+
+/// The caption given to a figure the text shows only by its `Source:` line (a figure needs a
+/// label or a caption).
+const UNCAPTIONED_FIGURE: &str = "Figure without a caption in the text (only its source line)";
+
+/// The most warnings about single references, before they are counted together.
+const MAX_REFERENCE_WARNINGS: usize = 5;
+
+/// Reads a plain-text paper into `builder`.
+///
+/// # Errors
+/// When the text is not text: a PDF file itself, or binary data.
+pub(super) fn read(
+    text: &str,
+    _options: &ImportOptions<'_>,
+    builder: &mut PaperBuilder,
+) -> Result<(), Box<Diagnostic>> {
+    if text.starts_with("%PDF") {
+        return Err(Box::new(
+            Diagnostic::error(
+                Code::PaperSyntax,
+                "this is a PDF file, not the text of a paper",
+                "extract its text first (for example `pdftotext -layout paper.pdf paper.txt`) \
+                 and open the .txt file, or convert it with GROBID and open the TEI file",
+            )
+            .located(Location::at_offset(text, 0, 4)),
+        ));
+    }
+    if let Some(at) = text.find('\0') {
+        return Err(Box::new(
+            Diagnostic::error(
+                Code::PaperSyntax,
+                "this file holds binary data (a NUL byte), not plain text",
+                "open the paper's text (a .txt file), not a word-processor or PDF file",
+            )
+            .located(Location::at_offset(text, at, 1)),
+        ));
+    }
+    let lines = blocks::lines(text);
+    let skip = blocks::debris(&lines);
+    let blocks = blocks::blocks(&lines, &skip);
+    let hyphenated = inline::hyphenated_words(text);
+    let headings: Vec<Option<Heading>> = blocks
+        .iter()
+        .map(|block| block.single_line().and_then(outline::heading))
+        .collect();
+    let title_of = |i: usize| {
+        headings
+            .get(i)
+            .and_then(Option::as_ref)
+            .map(|h| h.title.to_lowercase())
+    };
+
+    // The reference list first: markers are resolved against its numbers.
+    let list_at = (0..blocks.len())
+        .rev()
+        .find(|&i| title_of(i).is_some_and(|t| outline::is_references(&t)));
+    let list_end = list_at.map_or(blocks.len(), |at| {
+        (at + 1..blocks.len())
+            .find(|&i| title_of(i).is_some_and(|t| outline::is_back_matter(&t)))
+            .unwrap_or(blocks.len())
+    });
+    let references = list_at.map_or_else(Vec::new, |at| {
+        read_references(
+            blocks.get(at + 1..list_end).unwrap_or_default(),
+            &hyphenated,
+        )
+    });
+    let known = known_numbers(&references);
+
+    let body_end = list_at.unwrap_or(blocks.len());
+    let body_start = body_start(&blocks, &headings, body_end);
+    let unread = front::read(
+        blocks.get(..body_start).unwrap_or_default(),
+        &hyphenated,
+        builder.paper(),
+    );
+    if let Some(&first) = unread.first() {
+        builder.warn(
+            format!(
+                "{} before the first heading could not be read as title, authors, abstract or \
+                 keywords and were left out",
+                crate::corpus::counted(unread.len(), "block")
+            ),
+            "if they belong to the text, put a heading (such as `Introduction`) above them",
+            Some(Location::at_offset(text, first, 0)),
+        );
+    }
+
+    let mut body = Body {
+        builder,
+        outline: Outline::default(),
+        known: &known,
+        hyphenated: &hyphenated,
+        paragraph: None,
+        caption: None,
+        table: None,
+    };
+    for i in (body_start..body_end).chain(list_end..blocks.len()) {
+        if i == list_end {
+            body.flush();
+            body.outline.end_all(body.builder);
+        }
+        if let (Some(block), heading) = (blocks.get(i), headings.get(i).and_then(Option::as_ref)) {
+            body.block(block, heading);
+        }
+    }
+    body.flush();
+    report_references(&references, text, builder);
+    for reference in references {
+        builder.reference(reference);
+    }
+    Ok(())
+}
+
+/// Where the body starts: at the first numbered heading (`1.`, `I.`), else at the first heading
+/// naming an opening section (`Introduction`, `Background`), else after the abstract, else after
+/// the title.
+fn body_start(blocks: &[Block<'_>], headings: &[Option<Heading>], end: usize) -> usize {
+    let heading = |i: usize| headings.get(i).and_then(Option::as_ref);
+    let numbered = (1..end).find(|&i| {
+        heading(i).is_some_and(|h| {
+            matches!(
+                h.numbering,
+                Some(Numbering::Decimal(_) | Numbering::Roman(_))
+            )
+        })
+    });
+    let opening = || {
+        (1..end).find(|&i| {
+            heading(i).is_some_and(|h| {
+                let title = h.title.to_lowercase();
+                ["introduction", "background", "overview", "motivation"]
+                    .iter()
+                    .any(|name| title.trim_end_matches(':') == *name)
+            })
+        })
+    };
+    let after_abstract = || {
+        (0..end)
+            .find(|&i| {
+                blocks
+                    .get(i)
+                    .and_then(Block::first_line)
+                    .is_some_and(|line| {
+                        let lower = line.to_lowercase();
+                        lower.starts_with("abstract")
+                    })
+            })
+            .map(|at| {
+                let inline = blocks
+                    .get(at)
+                    .and_then(Block::first_line)
+                    .is_some_and(|line| line.trim().len() > "abstract:".len());
+                if inline { at + 1 } else { at + 2 }
+            })
+    };
+    numbered
+        .or_else(opening)
+        .or_else(after_abstract)
+        .unwrap_or(1)
+        .min(end)
+}
+
+/// The references of the list's blocks.
+fn read_references(blocks: &[Block<'_>], hyphenated: &HashSet<String>) -> Vec<Reference> {
+    let groups: Vec<Vec<&str>> = blocks
+        .iter()
+        .map(|block| match block {
+            Block::Text { lines, .. } => lines.clone(),
+            Block::Table { rows, .. } => rows
+                .iter()
+                .flat_map(|row| row.iter().copied().filter(|c| !c.is_empty()))
+                .collect(),
+        })
+        .collect();
+    references::entries(&groups, hyphenated)
+        .iter()
+        .map(references::reference)
+        .collect()
+}
+
+/// The numbers markers may name: the printed numbers when every reference has a distinct one
+/// (as the builder keeps them), else 1 to the number of references.
+fn known_numbers(references: &[Reference]) -> Vec<u32> {
+    let mut numbers: Vec<u32> = references
+        .iter()
+        .filter_map(|r| r.citation_number)
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    if numbers.len() == references.len() {
+        numbers
+    } else {
+        (1..=u32::try_from(references.len()).unwrap_or(u32::MAX)).collect()
+    }
+}
+
+/// Warns about references read without authors, title or year.
+fn report_references(references: &[Reference], text: &str, builder: &mut PaperBuilder) {
+    let incomplete: Vec<&Reference> = references
+        .iter()
+        .filter(|r| r.title.is_empty() || r.author.is_empty() || r.issued.is_none())
+        .collect();
+    for reference in incomplete.iter().take(MAX_REFERENCE_WARNINGS) {
+        let number = reference
+            .citation_number
+            .map(|n| format!("[{n}] "))
+            .unwrap_or_default();
+        let at = text
+            .find(
+                reference
+                    .note
+                    .get(..reference.note.len().min(40))
+                    .unwrap_or_default(),
+            )
+            .map(|offset| Location::at_offset(text, offset, 0));
+        builder.warn(
+            format!(
+                "reference {number}was read without its {}: its printed text is kept in its note",
+                missing_parts(reference)
+            ),
+            "save the corpus and fill in the reference's fields by hand if you need them",
+            at,
+        );
+    }
+    if incomplete.len() > MAX_REFERENCE_WARNINGS {
+        builder.warn(
+            format!(
+                "{} more were read without authors, title or year",
+                crate::corpus::counted(incomplete.len() - MAX_REFERENCE_WARNINGS, "reference")
+            ),
+            "their printed text is kept in their notes",
+            None,
+        );
+    }
+}
+
+/// `authors and year`: what a reference lacks.
+fn missing_parts(reference: &Reference) -> String {
+    let mut parts = Vec::new();
+    if reference.author.is_empty() {
+        parts.push("authors");
+    }
+    if reference.title.is_empty() {
+        parts.push("title");
+    }
+    if reference.issued.is_none() {
+        parts.push("year");
+    }
+    parts.join(" and ")
+}
+
+/// The body being read: what is waiting to be handed to the builder.
+struct Body<'a, 'b> {
+    builder: &'b mut PaperBuilder,
+    outline: Outline,
+    known: &'a [u32],
+    hyphenated: &'a HashSet<String>,
+    /// A paragraph that may continue in the next block.
+    paragraph: Option<String>,
+    /// A caption waiting for its table or figure: (is a table's, label, words).
+    caption: Option<(bool, String, String)>,
+    /// A table waiting for a `Source:` line under it.
+    table: Option<TableDraft>,
+}
+
+impl Body<'_, '_> {
+    /// Hands over what is waiting: the paragraph, then a table or a figure.
+    fn flush(&mut self) {
+        self.flush_paragraph();
+        if let Some(table) = self.table.take() {
+            self.builder.table(table);
+        }
+        if let Some((is_table, label, words)) = self.caption.take() {
+            if is_table {
+                // A table caption with no table under it is text.
+                let text = format!("{label} {words}");
+                self.builder.paragraph(inline::rich(&text, self.known));
+            } else {
+                self.builder.figure(FigureDraft {
+                    label,
+                    caption: inline::rich(&words, self.known),
+                    ..FigureDraft::default()
+                });
+            }
+        }
+    }
+
+    fn flush_paragraph(&mut self) {
+        if let Some(text) = self.paragraph.take() {
+            self.builder.paragraph(inline::rich(&text, self.known));
+        }
+    }
+
+    /// Reads one block (`heading` when it is a heading line).
+    fn block(&mut self, block: &Block<'_>, heading: Option<&Heading>) {
+        let lines = match block {
+            Block::Table { rows, .. } => {
+                self.flush_paragraph();
+                self.table_block(rows);
+                return;
+            }
+            Block::Text { lines, .. } => lines,
+        };
+        let mid_sentence = self.paragraph.as_deref().is_some_and(|p| {
+            p.trim_end()
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_lowercase() || c == ',')
+        });
+        if let Some(heading) = heading
+            && (heading.numbering.is_some() || !mid_sentence)
+        {
+            self.flush();
+            self.outline.begin(heading, self.builder);
+            return;
+        }
+        let mut text = String::new();
+        for line in lines {
+            inline::append_joined(&mut text, line, self.hyphenated);
+        }
+        let text = inline::clean(&text);
+        if is_source_line(&text) {
+            self.flush_paragraph();
+            self.source_line(text);
+            return;
+        }
+        if let Some(found) = caption(&text) {
+            self.flush();
+            self.caption = Some(found);
+            return;
+        }
+        if let Some(paragraph) = self.paragraph.as_mut()
+            && self.table.is_none()
+            && self.caption.is_none()
+            && inline::continues(paragraph, &text)
+        {
+            inline::append_joined(paragraph, &text, self.hyphenated);
+            return;
+        }
+        self.flush();
+        self.paragraph = Some(text);
+    }
+
+    /// A `Source:` line: under a figure caption, the figure's; under a table, a note of the
+    /// table; alone, the source line of a figure the text does not hold.
+    fn source_line(&mut self, text: String) {
+        if let Some(table) = self.table.as_mut() {
+            table.footnotes.push((String::new(), text));
+            self.flush();
+            return;
+        }
+        let figure = match self.caption.take() {
+            Some((false, label, words)) => FigureDraft {
+                label,
+                caption: inline::rich(&words, self.known),
+                source_line: Some(text),
+                ..FigureDraft::default()
+            },
+            other => {
+                self.caption = other;
+                self.flush();
+                FigureDraft {
+                    caption: Rich::text(UNCAPTIONED_FIGURE),
+                    source_line: Some(text),
+                    ..FigureDraft::default()
+                }
+            }
+        };
+        self.builder.figure(figure);
+    }
+
+    /// A tab-separated table: its first row the header; a row whose first cell is empty and
+    /// whose other cells each continue the unfinished cell above (lower case, or after a word no
+    /// sentence ends with) continues the row above (a row split by a page break); another row
+    /// with an empty first cell repeats the first cell above (a cell
+    /// spanning rows).
+    fn table_block(&mut self, rows: &[Vec<&str>]) {
+        if let Some(table) = self.table.take() {
+            self.builder.table(table);
+        }
+        let (label, caption) = match self.caption.take() {
+            Some((true, label, words)) => (label, words),
+            other => {
+                self.caption = other;
+                self.flush();
+                (String::new(), String::new())
+            }
+        };
+        let mut body: Vec<Vec<String>> = Vec::new();
+        for row in rows.iter().skip(1) {
+            let cells: Vec<String> = row.iter().map(|c| inline::clean(c)).collect();
+            let first_empty = cells.first().is_none_or(String::is_empty);
+            let continues = first_empty
+                && body.last().is_some_and(|above| {
+                    cells.iter().any(|c| !c.is_empty())
+                        && cells
+                            .iter()
+                            .zip(above)
+                            .filter(|(cell, _)| !cell.is_empty())
+                            .all(|(cell, above)| inline::continues(above, cell))
+                });
+            match body.last_mut() {
+                Some(previous) if continues => {
+                    for (into, cell) in previous.iter_mut().zip(&cells) {
+                        inline::append_joined(into, cell, self.hyphenated);
+                    }
+                }
+                Some(previous) if first_empty => {
+                    let mut cells = cells;
+                    if let (Some(first), Some(above)) = (cells.first_mut(), previous.first()) {
+                        first.clone_from(above);
+                    }
+                    body.push(cells);
+                }
+                _ => body.push(cells),
+            }
+        }
+        self.table = Some(TableDraft {
+            label,
+            caption: inline::rich(&caption, self.known),
+            header_rows: rows
+                .first()
+                .map(|header| header.iter().map(|cell| (inline::clean(cell), 1)).collect())
+                .into_iter()
+                .collect(),
+            rows: body
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .map(|cell| inline::rich(cell, self.known))
+                        .collect()
+                })
+                .collect(),
+            ..TableDraft::default()
+        });
+    }
+}
+
+#[cfg(test)]
+// A test that panics on a missing value is the test failing, with its message.
+#[allow(clippy::expect_used, clippy::unwrap_used)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use crate::corpus::Corpus;
+    use crate::formats::paper::{ImportOptions, PaperKind, import};
+
+    /// Imports `text`, or the error's message and line.
+    fn run(text: &str) -> Result<crate::formats::paper::Imported, (String, usize)> {
+        import(PaperKind::PlainText, text, &ImportOptions::default())
+            .map_err(|e| (e.message.clone(), e.location.map_or(0, |l| l.line)))
+    }
+
+    #[test]
+    fn a_pdf_binary_or_empty_file_is_refused_in_plain_words() {
+        let (message, line) = run("%PDF-1.7\n%\u{e2}\u{e3}").unwrap_err();
+        assert!(message.contains("PDF file"), "{message}");
+        assert_eq!(line, 1);
+        let (message, line) = run("Title\n\nsome\0thing").unwrap_err();
+        assert!(message.contains("binary data"), "{message}");
+        assert_eq!(line, 3);
+        let (message, _) = run("  \n\n \t\n").unwrap_err();
+        assert!(
+            message.contains("no title, text or references"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_short_paper_becomes_a_valid_corpus() {
+        let text = "A Title\n\nAnn Lee\n\nAbstract\n\nWe look.\n\n1. Introduction\n\nText \
+                    cites [1] and [2].\n\nReferences\n\n[1] A. Lee, \"One,\" 2019.\n[2] B. \
+                    Chan, \"Two,\" J. X, 2020.\n";
+        let imported = run(text).unwrap();
+        assert_eq!(imported.file.paper.title, "A Title");
+        assert_eq!(imported.file.paper.abstract_text, "We look.");
+        assert_eq!(imported.file.sections.len(), 1);
+        let corpus = Corpus::from_file(imported.file, "t").unwrap();
+        assert_eq!(corpus.summary().citations, 2);
+        assert!(corpus.warnings.is_empty(), "{:?}", corpus.warnings);
+    }
+
+    #[test]
+    fn a_source_line_under_a_table_is_its_note_and_a_caption_names_it() {
+        let text = "T\n\n1. Data\n\nTable 2. Counts by year\nYear\tCount\n2019\t4\n2020\t5\n\
+                    Source: Ministry, 2021.\n\nAfter the table.\n";
+        let imported = run(text).unwrap();
+        let table = &imported.file.tables[0];
+        assert_eq!(
+            (table.label.as_str(), table.caption.as_str()),
+            ("Table 2", "Counts by year")
+        );
+        assert_eq!(table.rows.len(), 2);
+        assert_eq!(table.footnotes[0].text, "Source: Ministry, 2021.");
+        assert!(imported.file.figures.is_empty());
+    }
+
+    #[test]
+    fn table_rows_split_by_a_page_break_are_joined_and_spanning_cells_repeated() {
+        let text = "T\n\n1. Data\n\nRegion\tBody\tNote\nAsia\tASEAN\tWorks with the\n\n\t\t\
+                    governments of the region.\n\tUNODC\tHelps.\nEurope\tGRETA\tChecks.\n";
+        let imported = run(text).unwrap();
+        let rows: Vec<Vec<String>> = imported.file.tables[0]
+            .rows
+            .iter()
+            .map(|r| r.cells.clone())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                vec!["Asia", "ASEAN", "Works with the governments of the region."],
+                vec!["Asia", "UNODC", "Helps."],
+                vec!["Europe", "GRETA", "Checks."],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_figure_caption_with_its_source_line_is_a_figure_without_image() {
+        let text = "T\n\n1. Data\n\nSome text.\n\nFigure 3: Rainfall by month\nSource: Station \
+                    records.\n\nMore text.\n";
+        let imported = run(text).unwrap();
+        let figure = &imported.file.figures[0];
+        assert_eq!(
+            (figure.label.as_str(), figure.caption.as_str()),
+            ("Figure 3", "Rainfall by month")
+        );
+        assert!(figure.image.is_none());
+        assert_eq!(figure.source_paragraph.as_deref(), Some("data.p2"));
+        assert_eq!(imported.file.sections[0].paragraphs.len(), 3);
+        Corpus::from_file(imported.file, "t").unwrap();
+    }
+
+    #[test]
+    fn a_heading_is_not_taken_from_the_middle_of_a_sentence() {
+        let text = "T\n\n1. Intro\n\nThe work of the\n\nUnited Nations\n\nis long.\n";
+        let imported = run(text).unwrap();
+        assert_eq!(imported.file.sections.len(), 1);
+        assert_eq!(
+            imported.file.sections[0].paragraphs[0].text,
+            "The work of the United Nations is long."
+        );
+    }
+
+    /// Imports `text` and says how long it took (it must not fail or panic).
+    fn timed(text: &str) -> Duration {
+        let start = Instant::now();
+        let _ = run(text);
+        start.elapsed()
+    }
+
+    #[test]
+    fn pathological_inputs_finish_quickly() {
+        let megabyte = 1 << 20;
+        let inputs = [
+            "[".repeat(megabyte),
+            "[1".repeat(megabyte / 2),
+            "[1], ".repeat(megabyte / 5),
+            "*a ".repeat(megabyte / 3),
+            "[a](".repeat(megabyte / 4),
+            "a\tb\n".repeat(100_000),
+            "x\t".repeat(megabyte / 2),
+            "1. Heading\n\n".repeat(100_000),
+            "1.1.1.1 Deep\n".repeat(100_000),
+            "References\n\n".to_owned() + &"[1] A, \"".repeat(megabyte / 8),
+            "Title\n\n".to_owned() + &"word-\n".repeat(megabyte / 6),
+            "Abstract\n\n".to_owned() + &"Table 1\n".repeat(megabyte / 8),
+        ];
+        for input in &inputs {
+            let took = timed(input);
+            assert!(
+                took < Duration::from_secs(30),
+                "{took:?} for {:?}…",
+                input.chars().take(20).collect::<String>()
+            );
+        }
+    }
+}

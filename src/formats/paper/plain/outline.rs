@@ -1,0 +1,534 @@
+//! Headings: recognising a line as one (numbered `1.`, `2.3.4`, `I.`, `A.`, or unnumbered in
+//! Title Case or ALL CAPS) and nesting it: a decimal number under its prefix (`4.1` under `4`),
+//! a number that restarts inside a section (`1.` after `4.1`) as a list of subsections there, a
+//! letter under the Roman or top number above it, and an unnumbered heading in another case than
+//! the top-level ones under the section open above it.
+
+use super::super::PaperBuilder;
+
+/// The most words a heading has.
+const MAX_WORDS: usize = 15;
+
+/// The deepest a section is nested: a heading below it is opened beside the deepest one (a
+/// hostile text of many `1.` headings nests no deeper).
+const MAX_DEPTH: usize = 8;
+
+/// The longest heading, in bytes.
+const MAX_LEN: usize = 150;
+
+/// Words Title Case leaves in lower case.
+const SMALL_WORDS: [&str; 27] = [
+    "a", "about", "across", "against", "among", "an", "and", "as", "at", "between", "but", "by",
+    "for", "from", "in", "into", "its", "of", "on", "or", "over", "the", "their", "to", "under",
+    "via", "with",
+];
+
+/// How a heading is numbered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Numbering {
+    /// `1`, `4.1`, `2.3.4`.
+    Decimal(Vec<u32>),
+    /// `I`, `IV`.
+    Roman(u32),
+    /// `A`, `B`.
+    Letter(u32),
+}
+
+/// A heading line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Heading {
+    /// Its numbering, if it has one.
+    pub(super) numbering: Option<Numbering>,
+    /// The number as printed (`1.`, `4.1`), empty when unnumbered.
+    pub(super) printed: String,
+    /// The heading's words.
+    pub(super) title: String,
+    /// Written in capitals.
+    pub(super) caps: bool,
+}
+
+/// Whether every letter of `text` is a capital (and it has at least two).
+fn is_caps(text: &str) -> bool {
+    text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !text.chars().any(char::is_lowercase)
+}
+
+/// Whether `text` is in Title Case: its first word and every word not in [`SMALL_WORDS`] start
+/// with a capital (words starting with a digit or a sign count as capitalised).
+fn is_title_case(text: &str) -> bool {
+    let mut words = text
+        .split_whitespace()
+        .map(|word| word.trim_start_matches(|c: char| !c.is_alphanumeric()));
+    let starts_upper = |word: &str| !word.chars().next().is_some_and(char::is_lowercase);
+    let Some(first) = words.next() else {
+        return false;
+    };
+    starts_upper(first)
+        && words
+            .all(|word| starts_upper(word) || SMALL_WORDS.contains(&word.to_lowercase().as_str()))
+}
+
+/// Whether `title` can be a heading's words: short, starting with a capital or digit, not ending
+/// like a sentence or a clause, and holding no citation.
+fn is_heading_text(title: &str) -> bool {
+    let words = title.split_whitespace().count();
+    (1..=MAX_WORDS).contains(&words)
+        && title.len() <= MAX_LEN
+        && title
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && title.chars().any(char::is_alphabetic)
+        && !title.ends_with(['.', ',', ';', ':'])
+        && !title.contains(['[', '\t', '@'])
+}
+
+/// The value of a Roman numeral from I to XXXIX.
+fn roman(text: &str) -> Option<u32> {
+    if text.is_empty() || text.len() > 6 {
+        return None;
+    }
+    let mut total = 0;
+    let mut previous = 0;
+    for c in text.chars().rev() {
+        let value = match c {
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            _ => return None,
+        };
+        if value < previous {
+            total -= value;
+        } else {
+            total += value;
+            previous = value;
+        }
+    }
+    (1..40).contains(&total).then_some(total)
+}
+
+/// A numbered heading's number and words: `4.1 Discussion`, `1. INTRODUCTION`, `II. METHODS`,
+/// `B) Data`.
+fn numbered(line: &str) -> Option<Heading> {
+    let (token, rest) = line.split_once(char::is_whitespace)?;
+    let title = rest.trim();
+    if !is_heading_text(title) {
+        return None;
+    }
+    let bare = token.trim_end_matches(['.', ')']);
+    let marked = bare.len() < token.len();
+    let numbering = if !bare.is_empty() && bare.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        let parts: Option<Vec<u32>> = bare
+            .split('.')
+            .map(|part| {
+                (!part.is_empty() && part.len() <= 2)
+                    .then(|| part.parse().ok())
+                    .flatten()
+            })
+            .collect();
+        let parts = parts?;
+        // `1 Introduction` needs Title Case or capitals; `1. Introduction` and `4.1 Data` do not.
+        if parts.len() == 1 && !marked && !(is_caps(title) || is_title_case(title)) {
+            return None;
+        }
+        Numbering::Decimal(parts)
+    } else if marked && token.ends_with('.') && roman(bare).is_some() {
+        Numbering::Roman(roman(bare)?)
+    } else if marked && bare.len() == 1 && bare.chars().all(|c| c.is_ascii_uppercase()) {
+        // `A. B. Smith` is a name, not heading A.
+        let next = title.split_whitespace().next().unwrap_or_default();
+        if next.len() <= 2 && next.ends_with('.') {
+            return None;
+        }
+        Numbering::Letter(u32::from(bare.bytes().next()?.saturating_sub(b'A')) + 1)
+    } else {
+        return None;
+    };
+    Some(Heading {
+        numbering: Some(numbering),
+        printed: token.to_owned(),
+        title: title.to_owned(),
+        caps: is_caps(title),
+    })
+}
+
+/// `line` as a heading, if it is one: numbered, or unnumbered in Title Case or capitals.
+pub(super) fn heading(line: &str) -> Option<Heading> {
+    let line = line.trim();
+    if line.len() > MAX_LEN || line.contains('\t') {
+        return None;
+    }
+    if let Some(heading) = numbered(line) {
+        return Some(heading);
+    }
+    // `A. B. Smith …` is a line of names.
+    let mut chars = line.chars();
+    if chars.next().is_some_and(char::is_uppercase) && chars.next() == Some('.') {
+        return None;
+    }
+    let lower = line.to_lowercase();
+    let known = is_references(&lower) || is_back_matter(&lower) || is_front_label(&lower);
+    (is_heading_text(line)
+        && (is_caps(line) || is_title_case(line) || known)
+        && !lower.starts_with("source")
+        && !lower.starts_with("table ")
+        && !lower.starts_with("fig"))
+    .then(|| Heading {
+        numbering: None,
+        printed: String::new(),
+        title: line.to_owned(),
+        caps: is_caps(line),
+    })
+}
+
+/// A heading's words without a trailing colon, lower case.
+fn key(title: &str) -> String {
+    title.trim().trim_end_matches(':').trim().to_lowercase()
+}
+
+/// Whether a heading (lower case) opens the reference list.
+pub(super) fn is_references(title: &str) -> bool {
+    matches!(
+        key(title).as_str(),
+        "references"
+            | "reference list"
+            | "bibliography"
+            | "works cited"
+            | "literature cited"
+            | "cited literature"
+            | "references cited"
+            | "literature"
+    )
+}
+
+/// Whether a heading (lower case) labels front matter: abstract, keywords, article information.
+pub(super) fn is_front_label(title: &str) -> bool {
+    matches!(
+        key(title).as_str(),
+        "abstract"
+            | "summary"
+            | "keywords"
+            | "key words"
+            | "index terms"
+            | "article info"
+            | "article information"
+            | "article history"
+    )
+}
+
+/// Whether a heading (lower case) is back matter, always at the top level.
+pub(super) fn is_back_matter(title: &str) -> bool {
+    let title = key(title);
+    [
+        "acknowledg",
+        "funding",
+        "appendix",
+        "appendices",
+        "conflict of interest",
+        "conflicts of interest",
+        "competing interest",
+        "data availability",
+        "author contributions",
+        "declaration",
+        "supplementary",
+    ]
+    .iter()
+    .any(|start| title.starts_with(start))
+}
+
+/// A section open in the builder.
+#[derive(Clone, Debug)]
+struct Open {
+    numbering: Option<Numbering>,
+    /// Numbered by a list that restarts inside a section (`1.` after `4.1`).
+    local: bool,
+    caps: bool,
+}
+
+/// The sections open now, to nest the next heading.
+#[derive(Debug, Default)]
+pub(super) struct Outline {
+    open: Vec<Open>,
+    /// Whether the top-level headings are in capitals (known after the first one).
+    top_caps: Option<bool>,
+    /// The number of the last numbered top-level heading.
+    top_last: Option<u32>,
+}
+
+impl Outline {
+    /// Opens the section `heading` starts, closing the sections it does not nest in.
+    pub(super) fn begin(&mut self, heading: &Heading, builder: &mut PaperBuilder) {
+        let (keep, number, local) = self.place(heading);
+        let keep = keep.min(MAX_DEPTH - 1);
+        while self.open.len() > keep {
+            self.open.pop();
+            builder.end_section();
+        }
+        if self.open.is_empty() && self.top_caps.is_none() {
+            self.top_caps = Some(heading.caps);
+        }
+        builder.begin_section(&number, &heading.title);
+        self.open.push(Open {
+            numbering: heading.numbering.clone(),
+            local,
+            caps: heading.caps,
+        });
+    }
+
+    /// Closes every open section.
+    pub(super) fn end_all(&mut self, builder: &mut PaperBuilder) {
+        self.open.clear();
+        builder.end_all_sections();
+    }
+
+    /// How many open sections stay open, the number to give the section, and whether its number
+    /// belongs to a list restarting inside a section.
+    fn place(&mut self, heading: &Heading) -> (usize, String, bool) {
+        let printed = heading.printed.trim_end_matches(['.', ')']).to_owned();
+        match &heading.numbering {
+            Some(Numbering::Decimal(parts)) if parts.len() > 1 => {
+                let keep = self
+                    .open
+                    .iter()
+                    .rposition(|open| {
+                        !open.local
+                            && matches!(&open.numbering, Some(Numbering::Decimal(p))
+                                if p.len() < parts.len() && parts.starts_with(p))
+                    })
+                    .map_or(0, |i| i + 1);
+                (keep, printed, false)
+            }
+            Some(Numbering::Decimal(parts)) => {
+                let n = parts.first().copied().unwrap_or_default();
+                self.place_single(n, heading, printed)
+            }
+            Some(Numbering::Roman(n)) => self.place_single(*n, heading, printed),
+            Some(Numbering::Letter(_)) => {
+                let keep = self
+                    .open
+                    .iter()
+                    .rposition(|open| {
+                        !open.local
+                            && (matches!(&open.numbering, Some(Numbering::Roman(_)))
+                                || matches!(&open.numbering, Some(Numbering::Decimal(p)) if p.len() == 1))
+                    })
+                    .map_or(0, |i| i + 1);
+                (keep, printed, false)
+            }
+            None => {
+                let title = heading.title.to_lowercase();
+                let top = self.top_caps.is_none_or(|caps| caps == heading.caps)
+                    || is_back_matter(&title)
+                    || is_references(&title);
+                let keep = if top {
+                    0
+                } else {
+                    self.open
+                        .iter()
+                        .rposition(|open| open.numbering.is_some() || open.caps != heading.caps)
+                        .map_or(0, |i| i + 1)
+                };
+                (keep, String::new(), false)
+            }
+        }
+    }
+
+    /// Where a heading numbered `n` (one number: `3.`, `III.`) goes: the next top-level section,
+    /// the next of a list restarting inside a section, or the first of such a list.
+    fn place_single(
+        &mut self,
+        n: u32,
+        heading: &Heading,
+        printed: String,
+    ) -> (usize, String, bool) {
+        let top_next = self.top_last.is_none_or(|last| n == last + 1);
+        let same_style_as_top = self.top_caps.is_none_or(|caps| caps == heading.caps);
+        let sibling = self.open.iter().rposition(|open| {
+            open.local
+                && matches!(&open.numbering, Some(Numbering::Decimal(p))
+                    if p.len() == 1 && p.first().is_some_and(|&m| m + 1 == n))
+        });
+        if let Some(at) = sibling
+            && (!top_next || !same_style_as_top)
+        {
+            return (at, heading.printed.clone(), true);
+        }
+        let restarts = self.top_last.is_some_and(|last| n <= last);
+        if restarts && !self.open.is_empty() && !same_style_as_top {
+            return (self.open.len(), heading.printed.clone(), true);
+        }
+        if restarts && !self.open.is_empty() && n == 1 {
+            return (self.open.len(), heading.printed.clone(), true);
+        }
+        self.top_last = Some(n);
+        (0, printed, false)
+    }
+}
+
+#[cfg(test)]
+// A test that panics on a missing value is the test failing, with its message.
+#[allow(clippy::expect_used, clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::formats::paper::{PaperKind, Rich};
+
+    #[test]
+    fn headings_are_recognised() {
+        let h = heading("1. INTRODUCTION").unwrap();
+        assert_eq!(
+            (h.numbering, h.printed.as_str(), h.title.as_str(), h.caps),
+            (
+                Some(Numbering::Decimal(vec![1])),
+                "1.",
+                "INTRODUCTION",
+                true
+            )
+        );
+        let h = heading("4.1 Discussion").unwrap();
+        assert_eq!(h.numbering, Some(Numbering::Decimal(vec![4, 1])));
+        assert_eq!(
+            heading("II. METHODS").unwrap().numbering,
+            Some(Numbering::Roman(2))
+        );
+        assert_eq!(
+            heading("B. Data sources").unwrap().numbering,
+            Some(Numbering::Letter(2))
+        );
+        assert_eq!(heading("Theoretical Framework").unwrap().numbering, None);
+        assert!(heading("Case Study from Around the World").is_some());
+        assert!(heading("REFERENCES").is_some());
+        assert!(heading("Materials and methods").is_none());
+        assert!(heading("Conclusions").is_some());
+        for no in [
+            "A. B. Smith and C. Jones",
+            "This sentence ends with a full stop.",
+            "the continuation of a sentence",
+            "Source: UNODC",
+            "Table 1",
+            "Figure 2 Victims",
+            "2023 global trends in trafficking",
+            "Results show [3] Growth",
+            "",
+        ] {
+            assert!(heading(no).is_none(), "{no}");
+        }
+    }
+
+    /// The sections (number, title, parent title) an outline makes of these headings.
+    fn nest(lines: &[&str]) -> Vec<(String, String, String)> {
+        let mut builder = PaperBuilder::new(PaperKind::PlainText);
+        builder.paper().title = "T".into();
+        let mut outline = Outline::default();
+        for line in lines {
+            outline.begin(&heading(line).unwrap(), &mut builder);
+            builder.paragraph(Rich::text("Text."));
+        }
+        let file = builder.finish().file;
+        file.sections
+            .iter()
+            .map(|s| {
+                let parent = s
+                    .parent
+                    .as_ref()
+                    .and_then(|p| file.sections.iter().find(|x| &x.id == p))
+                    .map(|p| p.title.clone())
+                    .unwrap_or_default();
+                (s.number.clone(), s.title.clone(), parent)
+            })
+            .collect()
+    }
+
+    fn triple(number: &str, title: &str, parent: &str) -> (String, String, String) {
+        (number.into(), title.into(), parent.into())
+    }
+
+    #[test]
+    fn numbers_restarting_inside_a_section_and_other_case_headings_nest() {
+        let sections = nest(&[
+            "1. INTRODUCTION",
+            "2. LITERATURE REVIEW",
+            "Theoretical Framework",
+            "3. RESULTS",
+            "3.1 Discussion",
+            "1. International Cooperation",
+            "Case Study from Around the World",
+            "2. Law Enforcement",
+            "4. CONCLUSION",
+            "ACKNOWLEDGEMENTS",
+        ]);
+        assert_eq!(
+            sections,
+            [
+                triple("1", "INTRODUCTION", ""),
+                triple("2", "LITERATURE REVIEW", ""),
+                triple("", "Theoretical Framework", "LITERATURE REVIEW"),
+                triple("3", "RESULTS", ""),
+                triple("3.1", "Discussion", "RESULTS"),
+                triple("1.", "International Cooperation", "Discussion"),
+                triple(
+                    "",
+                    "Case Study from Around the World",
+                    "International Cooperation"
+                ),
+                triple("2.", "Law Enforcement", "Discussion"),
+                triple("4", "CONCLUSION", ""),
+                triple("", "ACKNOWLEDGEMENTS", ""),
+            ]
+        );
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        let mut builder = PaperBuilder::new(PaperKind::PlainText);
+        builder.paper().title = "T".into();
+        let mut outline = Outline::default();
+        for _ in 0..50 {
+            outline.begin(&heading("1. Start").unwrap(), &mut builder);
+            builder.paragraph(Rich::text("Text."));
+        }
+        let file = builder.finish().file;
+        let depth = |mut at: usize| {
+            let mut depth = 0;
+            while let Some(parent) = &file.sections[at].parent {
+                at = file.sections.iter().position(|s| &s.id == parent).unwrap();
+                depth += 1;
+            }
+            depth
+        };
+        assert_eq!(file.sections.len(), 50);
+        let deepest = (0..50).map(depth).max().unwrap();
+        assert_eq!(deepest, MAX_DEPTH - 1);
+    }
+
+    #[test]
+    fn roman_letters_and_unnumbered_papers_nest() {
+        let sections = nest(&[
+            "I. INTRODUCTION",
+            "A. Scope",
+            "B. Data",
+            "II. METHODS",
+            "A. Design",
+        ]);
+        assert_eq!(
+            sections,
+            [
+                triple("I", "INTRODUCTION", ""),
+                triple("A", "Scope", "INTRODUCTION"),
+                triple("B", "Data", "INTRODUCTION"),
+                triple("II", "METHODS", ""),
+                triple("A", "Design", "METHODS"),
+            ]
+        );
+        let sections = nest(&["Introduction", "Methods", "Results", "Conclusion"]);
+        assert!(sections.iter().all(|(_, _, parent)| parent.is_empty()));
+        let sections = nest(&["BACKGROUND", "Study Area", "Data Sources", "RESULTS"]);
+        assert_eq!(
+            sections,
+            [
+                triple("", "BACKGROUND", ""),
+                triple("", "Study Area", "BACKGROUND"),
+                triple("", "Data Sources", "BACKGROUND"),
+                triple("", "RESULTS", ""),
+            ]
+        );
+    }
+}
