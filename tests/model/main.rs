@@ -15,7 +15,7 @@ mod formats_pandoc;
 mod formats_round_trip;
 mod formats_styles;
 mod import_jats;
-mod import_tei;
 mod import_plain;
+mod import_tei;
 mod layers;
 mod proptest_roundtrip;

@@ -9,6 +9,7 @@
 mod blocks;
 mod front;
 mod inline;
+mod names;
 mod outline;
 mod references;
 

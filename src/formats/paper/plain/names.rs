@@ -1,0 +1,235 @@
+//! People's names as reference lists print them: `A. B. Surname`, `Surname AB` (Vancouver),
+//! `Surname, A. B.` (APA), `Given Surname`; particles (`van der`) kept apart from the family
+//! name, and "et al." never an author.
+
+use crate::corpus::cite::{initials, is_et_al};
+use crate::corpus::model::CslName;
+
+/// Particles written before a family name (`van der Linde`).
+const PARTICLES: [&str; 16] = [
+    "van", "der", "den", "de", "del", "della", "di", "da", "du", "von", "la", "le", "ten", "ter",
+    "dos", "das",
+];
+
+/// Whether a word is an initial: `A.`, `S.-Y.`, `J`, `JE.` (capitals, at most three, with dots
+/// or alone).
+fn is_initial(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (1..=3).contains(&letters)
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '-')
+        && (word.contains('.') || letters == 1)
+}
+
+/// Whether a word is a Vancouver run of initials: `AB`, `J` (capitals, no dots).
+fn is_vancouver_initials(word: &str) -> bool {
+    (1..=3).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Whether a word can be part of a family name: capitalised, or a particle.
+fn is_family_word(word: &str) -> bool {
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    (capitalised && (word.chars().any(char::is_lowercase) || word.len() > 3))
+        || PARTICLES.contains(&word)
+}
+
+/// Whether a comma-separated piece of an entry is a person's name (or initials, or "et al.").
+pub(super) fn is_name(piece: &str) -> bool {
+    let piece = piece
+        .trim()
+        .trim_start_matches("and ")
+        .trim_start_matches("& ");
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 {
+        return false;
+    }
+    if is_et_al(&CslName {
+        family: piece.to_owned(),
+        ..CslName::default()
+    }) || words.iter().all(|w| is_initial(w))
+    {
+        return true;
+    }
+    let leading = words.iter().take_while(|w| is_initial(w)).count();
+    if leading > 0 {
+        return words.get(leading..).is_some_and(|rest| {
+            !rest.is_empty() && rest.len() <= 3 && rest.iter().all(|w| is_family_word(w))
+        });
+    }
+    match words.split_last() {
+        Some((last, family)) if is_vancouver_initials(last) => {
+            !family.is_empty() && family.iter().all(|w| is_family_word(w))
+        }
+        _ => words.len() == 1 && is_family_word(piece),
+    }
+}
+
+/// A family name with its particle split off: `van der Linde` → (`van der`, `Linde`).
+fn family_with_particle(words: &[&str]) -> (String, String) {
+    let particles = words
+        .iter()
+        .take_while(|w| PARTICLES.contains(w))
+        .count()
+        .min(words.len().saturating_sub(1));
+    (
+        words.get(..particles).unwrap_or_default().join(" "),
+        words.get(particles..).unwrap_or_default().join(" "),
+    )
+}
+
+/// One name: `A. B. Surname`, `Surname AB`, `Given Surname`, `Surname`.
+fn name(piece: &str) -> CslName {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let leading = words.iter().take_while(|w| is_initial(w)).count();
+    let (given, family_words): (String, &[&str]) = if leading > 0 && leading < words.len() {
+        (
+            words.get(..leading).unwrap_or_default().join(" "),
+            words.get(leading..).unwrap_or_default(),
+        )
+    } else if let Some((last, family)) = words.split_last()
+        && is_vancouver_initials(last)
+        && !family.is_empty()
+    {
+        (initials(last).unwrap_or_else(|| (*last).to_owned()), family)
+    } else if words.len() > 1 {
+        let family_start = words
+            .iter()
+            .position(|w| PARTICLES.contains(w))
+            .unwrap_or(words.len() - 1)
+            .max(1);
+        (
+            words.get(..family_start).unwrap_or_default().join(" "),
+            words.get(family_start..).unwrap_or_default(),
+        )
+    } else {
+        (String::new(), &words[..])
+    };
+    let (particle, family) = family_with_particle(family_words);
+    CslName {
+        family,
+        given,
+        non_dropping_particle: particle,
+        ..CslName::default()
+    }
+}
+
+/// The names of an author list: `A. B. Surname, C. Name, and D. Name`, `Surname, A., Surname,
+/// B.`, `Surname AB, Surname C`; "et al." is left out.
+pub(super) fn names(text: &str) -> Vec<CslName> {
+    let text = text
+        .replace(", and ", ", ")
+        .replace(" and ", ", ")
+        .replace(" & ", ", ")
+        .replace(';', ",");
+    let pieces: Vec<&str> = text
+        .split(',')
+        .map(|p| p.trim().trim_end_matches('.').trim())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(piece) = pieces.get(i) {
+        let next_is_initials = pieces.get(i + 1).is_some_and(|next| {
+            next.split_whitespace()
+                .all(|w| is_initial(w) || is_initial(&format!("{w}.")))
+        });
+        let piece_has_initials = piece.split_whitespace().any(is_initial);
+        if is_et_al(&CslName {
+            literal: (*piece).to_owned(),
+            ..CslName::default()
+        }) {
+            i += 1;
+            continue;
+        }
+        let name = if next_is_initials && !piece_has_initials {
+            i += 1;
+            let given = pieces.get(i).map(|g| format!("{g}.")).unwrap_or_default();
+            let words: Vec<&str> = piece.split_whitespace().collect();
+            let (particle, family) = family_with_particle(&words);
+            CslName {
+                family,
+                given: given.replace("..", "."),
+                non_dropping_particle: particle,
+                ..CslName::default()
+            }
+        } else {
+            name(piece)
+        };
+        i += 1;
+        if !is_et_al(&name) && !name.family.is_empty() {
+            out.push(name);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+// A test that panics on a missing value is the test failing, with its message.
+#[allow(clippy::expect_used, clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn parts(names: &[CslName]) -> Vec<(String, String, String)> {
+        names
+            .iter()
+            .map(|n| {
+                (
+                    n.given.clone(),
+                    n.non_dropping_particle.clone(),
+                    n.family.clone(),
+                )
+            })
+            .collect()
+    }
+
+    fn part(given: &str, particle: &str, family: &str) -> (String, String, String) {
+        (given.into(), particle.into(), family.into())
+    }
+
+    #[test]
+    fn every_printed_form_of_a_name_list_is_split() {
+        assert_eq!(
+            parts(&names(
+                "J. Latham-Sprinkle, S.-Y. Cho, and C. van der Linde"
+            )),
+            [
+                part("J.", "", "Latham-Sprinkle"),
+                part("S.-Y.", "", "Cho"),
+                part("C.", "van der", "Linde"),
+            ]
+        );
+        assert_eq!(
+            parts(&names("Smith, J. A., & de Souza, B.")),
+            [part("J. A.", "", "Smith"), part("B.", "de", "Souza")]
+        );
+        assert_eq!(
+            parts(&names("Okonkwo CN, Hale R, et al")),
+            [part("C. N.", "", "Okonkwo"), part("R.", "", "Hale")]
+        );
+        assert_eq!(
+            parts(&names("Ludwig van Beethoven and Ada Lovelace")),
+            [
+                part("Ludwig", "van", "Beethoven"),
+                part("Ada", "", "Lovelace")
+            ]
+        );
+    }
+
+    #[test]
+    fn name_pieces_are_told_from_titles() {
+        for yes in [
+            "A. B. Smith",
+            "Smith AB",
+            "et al.",
+            "J. A.",
+            "Smith",
+            "C. van der Linde",
+        ] {
+            assert!(is_name(yes), "{yes}");
+        }
+        for no in ["After hegemony: Cooperation and discord", "the world", ""] {
+            assert!(!is_name(no), "{no}");
+        }
+    }
+}
