@@ -258,6 +258,14 @@ const OTHER_CODES: &[&str] = &[
     "bibtex-syntax",
     // `a_format_1_corpus_is_migrated_with_a_notice_and_loads`.
     "migrated-format",
+    // Importing papers: tests/cli/import_cli.rs (`imported`, `paper-syntax`,
+    // `missing-bibliography-entry`), the builder's test in src/formats/paper/finish.rs
+    // (`import-incomplete`, `unresolved-marker`) and each importer's tests.
+    "imported",
+    "import-incomplete",
+    "unresolved-marker",
+    "missing-bibliography-entry",
+    "paper-syntax",
 ];
 
 /// The stable strings of `Code::as_str`, read from the source so that a new code without a
