@@ -8,7 +8,7 @@ use crate::corpus::model::EquationNotation;
 use crate::formats::paper::xml::{Element, Node};
 use crate::formats::paper::{PaperBuilder, Rich, Span, collapse_whitespace};
 
-use super::{Context, child_text, figures, is_footnote, plain};
+use super::{Context, child_text, figures, is_footnote, own_words, plain};
 
 /// How deep `div`s inside `div`s are followed; deeper ones are read as running text (GROBID
 /// writes them flat, so only a damaged or hostile file goes near this).
@@ -213,7 +213,7 @@ impl<'d> Reader<'_, 'd, '_> {
     fn footnote(&mut self, note: Element<'d>) {
         let (text, blocks) = self.context.inline(note);
         // The same test as the one that lets markers name it (see `Context::new`).
-        let printed = plain(note);
+        let printed = own_words(note);
         if !printed.is_empty() {
             let text = if text.plain().is_empty() {
                 Rich::text(&printed)

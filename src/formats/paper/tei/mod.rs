@@ -91,7 +91,8 @@ fn bibliography(text: Element<'_>) -> Vec<Element<'_>> {
     let Some(back) = text.child("back") else {
         return Vec::new();
     };
-    back.descendants_named("listBibl")
+    // GROBID never nests lists: one inside an entry is the entry's text, read once.
+    outermost(back, "listBibl")
         .into_iter()
         .flat_map(|list| list.children_named("biblStruct").collect::<Vec<_>>())
         .collect()
@@ -118,7 +119,7 @@ impl<'d> Context<'d> {
             .map(|text| text.descendants_named("note"))
             .unwrap_or_default()
             .iter()
-            .filter(|note| is_footnote(**note) && !plain(**note).is_empty())
+            .filter(|note| is_footnote(**note) && !own_words(**note).is_empty())
             .filter_map(|note| note.attr("id"))
             .collect();
         Self {
@@ -246,6 +247,51 @@ fn plain(element: Element<'_>) -> String {
         }
     }
     super::collapse_whitespace(&out)
+}
+
+/// The text of `element` itself, whitespace collapsed: without the footnotes and figures
+/// inside it, which are read on their own (so nested ones are each read once).
+fn own_words(element: Element<'_>) -> String {
+    let mut out = String::new();
+    let mut stack: Vec<Step<'_>> = Vec::new();
+    push_children(&mut stack, element);
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Space => out.push(' '),
+            Step::Node(Node::Text(text)) => out.push_str(text),
+            Step::Node(Node::Element(child)) => {
+                if is_footnote(child) || child.is("figure") {
+                    continue;
+                }
+                if separates(child.name()) {
+                    out.push(' ');
+                    stack.push(Step::Space);
+                }
+                push_children(&mut stack, child);
+            }
+        }
+    }
+    super::collapse_whitespace(&out)
+}
+
+/// The elements named `name` below `element`, in document order, leaving out those inside
+/// another one (walked without recursion).
+fn outermost<'d>(element: Element<'d>, name: &str) -> Vec<Element<'d>> {
+    let mut out = Vec::new();
+    let mut stack: Vec<Element<'d>> = element.elements().collect();
+    stack.reverse();
+    while let Some(next) = stack.pop() {
+        if next.is(name) {
+            out.push(next);
+            continue;
+        }
+        let before = stack.len();
+        stack.extend(next.elements());
+        if let Some(added) = stack.get_mut(before..) {
+            added.reverse();
+        }
+    }
+    out
 }
 
 /// The collapsed text of the first child named `name`, or empty.
