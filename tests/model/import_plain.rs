@@ -236,7 +236,12 @@ fn a_vancouver_style_paper_imports_with_its_sections_and_links() {
         .collect();
     assert_eq!(
         codes,
-        ["imported", "import-incomplete", "unresolved-marker"],
+        [
+            "imported",
+            "import-incomplete",
+            "import-incomplete",
+            "unresolved-marker"
+        ],
         "{:?}",
         imported.diagnostics
     );

@@ -20,11 +20,14 @@ use crate::corpus::model::Reference;
 
 use self::blocks::{Block, caption, is_source_line};
 use self::outline::{Heading, Numbering, Outline};
-use super::{FigureDraft, ImportOptions, PaperBuilder, Rich, TableDraft};
+use super::{FigureDraft, ImportOptions, PaperBuilder, Rich, Span, TableDraft};
 
 /// The caption given to a figure the text shows only by its `Source:` line (a figure needs a
 /// label or a caption).
 const UNCAPTIONED_FIGURE: &str = "Figure without a caption in the text (only its source line)";
+
+/// The most markers warned about one by one, with their place.
+const MAX_MARKER_WARNINGS: usize = 5;
 
 /// The most warnings about single references, before they are counted together.
 const MAX_REFERENCE_WARNINGS: usize = 5;
@@ -118,6 +121,9 @@ pub(super) fn read(
         paragraph: None,
         caption: None,
         table: None,
+        source: text,
+        paragraph_offset: 0,
+        unresolved_warnings: 0,
     };
     for i in (body_start..body_end).chain(list_end..blocks.len()) {
         if i == list_end {
@@ -286,6 +292,12 @@ struct Body<'a, 'b> {
     caption: Option<(bool, String, String)>,
     /// A table waiting for a `Source:` line under it.
     table: Option<TableDraft>,
+    /// The paper's text, to tell where a marker is.
+    source: &'a str,
+    /// Byte offset in `source` of the waiting paragraph's first block.
+    paragraph_offset: usize,
+    /// How many markers have been warned about one by one.
+    unresolved_warnings: usize,
 }
 
 impl Body<'_, '_> {
@@ -312,7 +324,36 @@ impl Body<'_, '_> {
 
     fn flush_paragraph(&mut self) {
         if let Some(text) = self.paragraph.take() {
-            self.builder.paragraph(inline::rich(&text, self.known));
+            let rich = inline::rich(&text, self.known);
+            self.locate_unresolved(&rich);
+            self.builder.paragraph(rich);
+        }
+    }
+
+    /// Warns, at its place in the source, about each marker of `rich` naming a number the
+    /// reference list lacks (the first [`MAX_MARKER_WARNINGS`] of them; the builder counts all).
+    fn locate_unresolved(&mut self, rich: &Rich) {
+        for span in &rich.spans {
+            let Span::Unresolved(printed) = span else {
+                continue;
+            };
+            if self.unresolved_warnings >= MAX_MARKER_WARNINGS {
+                return;
+            }
+            self.unresolved_warnings += 1;
+            let at = self
+                .source
+                .get(self.paragraph_offset..)
+                .and_then(|rest| rest.find(printed.as_str()))
+                .map(|found| {
+                    Location::at_offset(self.source, self.paragraph_offset + found, printed.len())
+                });
+            self.builder.warn(
+                format!("the marker {printed} names a number the reference list does not have"),
+                "check the number against the reference list (an entry may be missing or \
+                 misnumbered)",
+                at,
+            );
         }
     }
 
@@ -364,6 +405,7 @@ impl Body<'_, '_> {
         }
         self.flush();
         self.paragraph = Some(text);
+        self.paragraph_offset = block.offset();
     }
 
     /// A `Source:` line: under a figure caption, the figure's; under a table, a note of the
@@ -554,6 +596,25 @@ mod tests {
         assert_eq!(figure.source_paragraph.as_deref(), Some("data.p2"));
         assert_eq!(imported.file.sections[0].paragraphs.len(), 3);
         Corpus::from_file(imported.file, "t").unwrap();
+    }
+
+    #[test]
+    fn a_marker_naming_no_reference_is_warned_about_where_it_stands() {
+        let text = "T\n\n1. Intro\n\nOne [1].\n\nTwo [1], then\n[7] here.\n\nReferences\n\n\
+                    [1] A. Lee, \"One,\" 2019.\n";
+        let imported = run(text).unwrap();
+        let warning = imported
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains("[7]"))
+            .expect("a warning about [7]");
+        let location = warning.location.unwrap();
+        assert_eq!((location.line, location.column), (8, 1));
+        assert!(
+            warning
+                .message
+                .contains("names a number the reference list does not have")
+        );
     }
 
     #[test]

@@ -166,7 +166,10 @@ pub(super) fn heading(line: &str) -> Option<Heading> {
         return None;
     }
     let lower = line.to_lowercase();
-    let known = is_references(&lower) || is_back_matter(&lower) || is_front_label(&lower);
+    let known = is_references(&lower)
+        || is_back_matter(&lower)
+        || is_front_label(&lower)
+        || is_body_name(&lower);
     (is_heading_text(line)
         && (is_caps(line) || is_title_case(line) || known)
         && !lower.starts_with("source")
@@ -197,6 +200,32 @@ pub(super) fn is_references(title: &str) -> bool {
             | "cited literature"
             | "references cited"
             | "literature"
+    )
+}
+
+/// Whether a heading (lower case) is one of the usual names of a paper's sections, a heading in
+/// any case (`Materials and methods`).
+fn is_body_name(title: &str) -> bool {
+    matches!(
+        key(title).as_str(),
+        "introduction"
+            | "background"
+            | "methods"
+            | "materials and methods"
+            | "methodology"
+            | "method"
+            | "results"
+            | "discussion"
+            | "results and discussion"
+            | "conclusion"
+            | "conclusions"
+            | "related work"
+            | "limitations"
+            | "future work"
+            | "literature review"
+            | "theoretical framework"
+            | "study area"
+            | "data"
     )
 }
 
@@ -396,7 +425,8 @@ mod tests {
         assert_eq!(heading("Theoretical Framework").unwrap().numbering, None);
         assert!(heading("Case Study from Around the World").is_some());
         assert!(heading("REFERENCES").is_some());
-        assert!(heading("Materials and methods").is_none());
+        assert!(heading("Materials and methods").is_some());
+        assert!(heading("Materials were collected").is_none());
         assert!(heading("Conclusions").is_some());
         for no in [
             "A. B. Smith and C. Jones",
