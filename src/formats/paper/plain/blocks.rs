@@ -253,9 +253,10 @@ pub(super) fn blocks<'a>(lines: &[Line<'a>], skip: &[bool]) -> Vec<Block<'a>> {
                 continue;
             }
         }
-        // A caption or a source line is a block of its own, as is the line after a source line.
+        // A caption or a source line is a block of its own, as is the line after a source line;
+        // a form feed (a page break as pdftotext writes it) ends a block too.
         let trimmed = line.text.trim();
-        if is_source_line(trimmed) || caption(trimmed).is_some() {
+        if is_source_line(trimmed) || caption(trimmed).is_some() || line.text.starts_with('\u{c}') {
             flush(&mut out, &mut current, current_offset);
         }
         if current.is_empty() {
@@ -324,6 +325,13 @@ mod tests {
             &[vec!["A", "B", "C"], vec!["1", "2", ""], vec!["", "x", "y"]]
         );
         assert_eq!(blocks[2].first_line(), Some("After"));
+    }
+
+    #[test]
+    fn a_form_feed_ends_a_block() {
+        let blocks = blocks_of("End of a page.\n\u{c}New page starts\nhere.\n");
+        let firsts: Vec<&str> = blocks.iter().filter_map(Block::first_line).collect();
+        assert_eq!(firsts, ["End of a page.", "New page starts"]);
     }
 
     #[test]
