@@ -15,6 +15,7 @@ mod formats_pandoc;
 mod formats_round_trip;
 mod formats_styles;
 mod import_jats;
+mod import_markdown;
 mod import_plain;
 mod import_tei;
 mod layers;

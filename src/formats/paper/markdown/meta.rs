@@ -1,0 +1,357 @@
+//! The YAML metadata block at the top of a Pandoc Markdown paper (`---` … `---` or `...`):
+//! title, authors and affiliations as JOSS writes them, date, keywords, abstract, the
+//! bibliography files, `nocite` and inline `references`. Unknown keys (R Markdown's `output:`,
+//! `csl:`, `journal:` …) are ignored; YAML that cannot be parsed is reported at its line and the
+//! top-level `title:`, `date:` and `bibliography:` lines are still read one by one.
+
+use std::collections::HashMap;
+
+use serde_yaml::{Mapping, Value};
+
+use crate::corpus::diagnostics::Location;
+use crate::corpus::model::{Author, Paper};
+
+use super::spans::flatten;
+
+/// The metadata block found at the top of a paper.
+#[derive(Debug, Default)]
+pub(super) struct FrontMatter<'a> {
+    /// The YAML text between the fences.
+    pub(super) yaml: &'a str,
+    /// Byte offset of the YAML text in the paper.
+    pub(super) yaml_offset: usize,
+    /// Byte offset where the Markdown body starts.
+    pub(super) body_offset: usize,
+}
+
+/// What the metadata says beyond the paper's front matter.
+#[derive(Debug, Default)]
+pub(super) struct Metadata {
+    /// The bibliography files named (`bibliography: paper.bib` or a list).
+    pub(super) bibliography: Vec<String>,
+    /// `nocite: '@*'`: every reference is kept, cited or not.
+    pub(super) nocite_all: bool,
+    /// Keys `nocite` names.
+    pub(super) nocite: Vec<String>,
+    /// Inline CSL references (`references:`), as CSL-JSON values.
+    pub(super) references: Option<serde_json::Value>,
+}
+
+/// The metadata block at the start of `text`, if it opens with a `---` line followed by a
+/// non-blank line and is closed by a `---` or `...` line. `Err(offset)` when it is opened but
+/// never closed (the offset of the opening line).
+pub(super) fn split(text: &str) -> Result<Option<FrontMatter<'_>>, usize> {
+    let mut lines = line_spans(text);
+    let Some((0, first_end)) = lines.next() else {
+        return Ok(None);
+    };
+    if text.get(..first_end).map(str::trim_end) != Some("---") {
+        return Ok(None);
+    }
+    let yaml_offset = (first_end + 1).min(text.len());
+    let mut first_inner = true;
+    for (start, end) in lines {
+        let line = text.get(start..end).unwrap_or_default().trim_end();
+        if first_inner && line.is_empty() {
+            // `---` followed by a blank line is a horizontal rule, not metadata.
+            return Ok(None);
+        }
+        first_inner = false;
+        if line == "---" || line == "..." {
+            return Ok(Some(FrontMatter {
+                yaml: text.get(yaml_offset..start).unwrap_or_default(),
+                yaml_offset,
+                body_offset: (end + 1).min(text.len()),
+            }));
+        }
+    }
+    Err(0)
+}
+
+/// Each line's start and end (without its newline) in `text`.
+fn line_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let end = text
+            .get(start..)
+            .and_then(|rest| rest.find('\n'))
+            .map_or(text.len(), |n| start + n);
+        let line = (start, end);
+        start = end + 1;
+        Some(line)
+    })
+}
+
+/// A YAML problem: its message and where in the paper it is.
+pub(super) struct YamlProblem {
+    /// The YAML parser's message.
+    pub(super) message: String,
+    /// Where, in the paper.
+    pub(super) location: Location,
+}
+
+/// Reads the metadata into `paper`. YAML that does not parse is returned as a problem, after
+/// reading what the top-level lines still give.
+pub(super) fn read(
+    text: &str,
+    front: &FrontMatter<'_>,
+    paper: &mut Paper,
+) -> (Metadata, Option<YamlProblem>) {
+    match serde_yaml::from_str::<Value>(front.yaml) {
+        Ok(Value::Mapping(map)) => (read_mapping(&map, paper), None),
+        Ok(Value::Null) => (Metadata::default(), None),
+        Ok(_) => (
+            Metadata::default(),
+            Some(YamlProblem {
+                message: "the metadata block is not a list of `key: value` lines".to_owned(),
+                location: Location::at_offset(text, front.yaml_offset, 0),
+            }),
+        ),
+        Err(error) => {
+            let offset = front.yaml_offset + error.location().map_or(0, |l| l.index());
+            let problem = YamlProblem {
+                message: error.to_string(),
+                location: Location::at_offset(text, offset, 0),
+            };
+            (read_line_by_line(front.yaml, paper), Some(problem))
+        }
+    }
+}
+
+/// The metadata a mapping gives.
+fn read_mapping(map: &Mapping, paper: &mut Paper) -> Metadata {
+    let get = |key: &str| map.get(key);
+    if let Some(title) = get("title").and_then(scalar) {
+        paper.title = flatten(&title);
+    }
+    if let Some(subtitle) = get("subtitle").and_then(scalar)
+        && !subtitle.trim().is_empty()
+    {
+        paper.title = format!("{}: {}", paper.title, flatten(&subtitle));
+    }
+    if let Some(date) = get("date").and_then(scalar) {
+        date.trim().clone_into(&mut paper.date);
+    }
+    let affiliations = affiliations(get("affiliations").or_else(|| get("affiliation")));
+    for key in ["authors", "author"] {
+        if let Some(value) = get(key) {
+            paper.authors = authors(value, &affiliations);
+            break;
+        }
+    }
+    for key in ["keywords", "tags"] {
+        if let Some(value) = get(key) {
+            paper.keywords = strings(value)
+                .iter()
+                .flat_map(|s| s.split(',').map(str::trim).map(str::to_owned))
+                .filter(|s| !s.is_empty())
+                .collect();
+            break;
+        }
+    }
+    if let Some(text) = get("abstract").and_then(scalar) {
+        paper.abstract_text = flatten(&text);
+    }
+    let mut metadata = Metadata {
+        bibliography: get("bibliography").map(strings).unwrap_or_default(),
+        ..Metadata::default()
+    };
+    for nocite in get("nocite").map(strings).unwrap_or_default() {
+        for word in nocite.split([',', ';', ' ']) {
+            let key = word.trim().trim_start_matches('@');
+            if key == "*" {
+                metadata.nocite_all = true;
+            } else if !key.is_empty() {
+                metadata.nocite.push(key.to_owned());
+            }
+        }
+    }
+    metadata.references = get("references")
+        .and_then(|value| serde_json::to_value(value).ok())
+        .filter(serde_json::Value::is_array);
+    metadata
+}
+
+/// When the YAML does not parse: the top-level `title:`, `date:` and `bibliography:` lines,
+/// each read on its own.
+fn read_line_by_line(yaml: &str, paper: &mut Paper) -> Metadata {
+    let mut metadata = Metadata::default();
+    for line in yaml.lines() {
+        if line.starts_with([' ', '\t', '-', '#']) {
+            continue;
+        }
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let value = match serde_yaml::from_str::<Value>(value) {
+            Ok(value) => scalar(&value).unwrap_or_default(),
+            Err(_) => value.trim().trim_matches(['"', '\'']).to_owned(),
+        };
+        match key.trim() {
+            "title" => paper.title = flatten(&value),
+            "date" => value.trim().clone_into(&mut paper.date),
+            "bibliography" if !value.trim().is_empty() => {
+                metadata.bibliography.push(value.trim().to_owned());
+            }
+            _ => {}
+        }
+    }
+    metadata
+}
+
+/// A scalar as text (strings, numbers, booleans).
+fn scalar(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Tagged(tagged) => scalar(&tagged.value),
+        _ => None,
+    }
+}
+
+/// A scalar or a list of scalars as a list of strings.
+fn strings(value: &Value) -> Vec<String> {
+    match value {
+        Value::Sequence(items) => items.iter().filter_map(scalar).collect(),
+        other => scalar(other).into_iter().collect(),
+    }
+}
+
+/// Affiliation names by their index or id (`{name, index}` or `{id, name}`).
+fn affiliations(value: Option<&Value>) -> HashMap<String, String> {
+    let mut names = HashMap::new();
+    let Some(Value::Sequence(items)) = value else {
+        return names;
+    };
+    for (position, item) in items.iter().enumerate() {
+        let Value::Mapping(map) = item else {
+            continue;
+        };
+        let Some(name) = map.get("name").and_then(scalar) else {
+            continue;
+        };
+        let key = ["index", "id", "key"]
+            .iter()
+            .find_map(|k| map.get(*k).and_then(scalar))
+            .unwrap_or_else(|| (position + 1).to_string());
+        names.insert(key.trim().to_owned(), name.trim().to_owned());
+    }
+    names
+}
+
+/// The authors: a list of names or of maps as JOSS writes them.
+fn authors(value: &Value, affiliations: &HashMap<String, String>) -> Vec<Author> {
+    let items: Vec<&Value> = match value {
+        Value::Sequence(items) => items.iter().collect(),
+        other => vec![other],
+    };
+    items
+        .into_iter()
+        .filter_map(|item| author(item, affiliations))
+        .collect()
+}
+
+/// One author.
+fn author(value: &Value, affiliations: &HashMap<String, String>) -> Option<Author> {
+    let map = match value {
+        Value::Mapping(map) => map,
+        other => {
+            let name = scalar(other)?;
+            return (!name.trim().is_empty()).then(|| Author {
+                name: flatten(&name),
+                ..Author::default()
+            });
+        }
+    };
+    let text = |key: &str| map.get(key).and_then(scalar).unwrap_or_default();
+    let name = match map.get("name") {
+        Some(Value::Mapping(parts)) => name_from_parts(parts),
+        Some(other) => scalar(other).unwrap_or_default(),
+        None => name_from_parts(map),
+    };
+    let name = flatten(&name);
+    if name.is_empty() {
+        return None;
+    }
+    let affiliation = match map.get("affiliation").or_else(|| map.get("affiliations")) {
+        Some(value) => affiliation_text(value, affiliations),
+        None => String::new(),
+    };
+    let flag = |key: &str| {
+        map.get(key).is_some_and(|value| match value {
+            Value::Bool(b) => *b,
+            Value::String(s) => matches!(s.trim(), "true" | "yes"),
+            _ => false,
+        })
+    };
+    Some(Author {
+        name,
+        affiliation,
+        email: text("email").trim().to_owned(),
+        orcid: text("orcid").trim().to_owned(),
+        corresponding: flag("corresponding"),
+        group: false,
+    })
+}
+
+/// A name given in parts (`given-names`, `surname`, particles, suffix).
+fn name_from_parts(map: &Mapping) -> String {
+    let part = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| map.get(*k).and_then(scalar))
+            .unwrap_or_default()
+    };
+    let words = [
+        part(&["given-names", "given", "first", "first-name"]),
+        part(&["dropping-particle"]),
+        part(&["non-dropping-particle"]),
+        part(&["surname", "family", "last", "last-name"]),
+        part(&["suffix"]),
+    ];
+    let name: Vec<&str> = words
+        .iter()
+        .map(|w| w.trim())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if name.is_empty() {
+        part(&["literal"])
+    } else {
+        name.join(" ")
+    }
+}
+
+/// An author's affiliations as text: each index (`"1, 2"`, `1`, a list) replaced by the
+/// affiliation's name, joined by `; `; text that names no index is kept as written.
+fn affiliation_text(value: &Value, affiliations: &HashMap<String, String>) -> String {
+    let mut names: Vec<String> = Vec::new();
+    for item in strings(value) {
+        for index in item.split([',', ';']) {
+            let index = index.trim();
+            if index.is_empty() {
+                continue;
+            }
+            let name = affiliations
+                .get(index)
+                .cloned()
+                .unwrap_or_else(|| index.to_owned());
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    if names.iter().any(|n| !affiliations.values().any(|a| a == n)) && names.len() > 1 {
+        // Free text with commas in it ("Dept. X, University Y"): kept whole.
+        let whole: Vec<String> = strings(value);
+        if whole
+            .iter()
+            .all(|w| w.split(',').all(|i| !affiliations.contains_key(i.trim())))
+        {
+            return whole.join("; ");
+        }
+    }
+    names.join("; ")
+}

@@ -1,0 +1,433 @@
+//! Pandoc Markdown papers (JOSS papers, theses): the YAML metadata ([`meta`]), blocks read
+//! line by line ([`blocks`], [`tables`], raw LaTeX in [`latex`]), inline text in two passes
+//! ([`inline`] flattens the Markdown, [`spans`] finds the Pandoc citations, kept exactly as
+//! written), and the bibliography the paper names or `--bib` gives ([`bibliography`]), of
+//! which the references the text cites are kept.
+//!
+//! Everything is read in time linear in the text; nothing here fails but an empty paper.
+
+mod bibliography;
+mod blocks;
+mod inline;
+mod latex;
+mod meta;
+mod spans;
+mod tables;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashSet;
+
+use crate::corpus::diagnostics::{Code, Diagnostic, Location};
+use crate::corpus::model::EquationNotation;
+
+use super::{FigureDraft, ImportOptions, PaperBuilder, TableDraft};
+use blocks::Block;
+use spans::{Chunk, Inlines};
+use tables::TableBlock;
+
+/// Reads a Pandoc Markdown paper into `builder`.
+///
+/// # Errors
+/// Never: whatever cannot be read is reported as a warning and the rest is read.
+// The signature every importer shares; an empty paper is refused by the caller.
+#[allow(clippy::unnecessary_wraps)]
+pub(super) fn read(
+    text: &str,
+    options: &ImportOptions<'_>,
+    builder: &mut PaperBuilder,
+) -> Result<(), Box<Diagnostic>> {
+    let (body_offset, metadata) = front_matter(text, builder);
+    let body = text.get(body_offset..).unwrap_or_default();
+    let lines = blocks::lines(body, body_offset);
+    let parsed = blocks::parse(&lines);
+    if builder.paper().title.trim().is_empty() && !parsed.blocks.is_empty() {
+        let heading = parsed.blocks.iter().find_map(|block| match block {
+            Block::Heading { text, .. } => Some(spans::flatten(text)),
+            _ => None,
+        });
+        let title = heading.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| {
+            builder.warn(
+                "the paper has no title (no `title:` in a YAML header, no heading): it is called \
+                 \"Untitled\"",
+                "start the file with a YAML header holding `title: …`",
+                None,
+            );
+            "Untitled".to_owned()
+        });
+        builder.paper().title = title;
+    }
+    let mut emitter = Emitter {
+        builder,
+        inlines: Inlines::new(parsed.footnotes, parsed.labels),
+        levels: Vec::new(),
+        code_blocks: 0,
+        latex_left_out: 0,
+        tables: 0,
+        figures: 0,
+    };
+    emitter.blocks(&parsed.blocks);
+    emitter.report_left_out();
+    let cited: Vec<String> = emitter.inlines.cited().to_vec();
+    references(options, &metadata, &cited, builder);
+    Ok(())
+}
+
+/// Whether text with no telling extension reads as Pandoc Markdown: a YAML header with a
+/// `title:`, or ATX headings and Pandoc citations.
+pub(super) fn looks_like_markdown(text: &str) -> bool {
+    let head = text
+        .get(..text.floor_char_boundary(64 * 1024))
+        .unwrap_or_default();
+    let mut lines = head.lines();
+    if lines.next().map(str::trim_end) == Some("---") {
+        for line in lines.by_ref() {
+            let line = line.trim_end();
+            if line == "---" || line == "..." {
+                break;
+            }
+            if line.starts_with("title:") {
+                return true;
+            }
+        }
+    }
+    let headings = head.lines().any(|line| {
+        blocks::indent_width(line) == 0 && line.starts_with('#') && {
+            let level = line.bytes().take_while(|&b| b == b'#').count();
+            level <= 6 && line.as_bytes().get(level) == Some(&b' ')
+        }
+    });
+    headings && (head.contains("[@") || head.contains("[-@"))
+}
+
+/// Reads the metadata block, if any, into the paper: where the body starts and what else the
+/// metadata says.
+fn front_matter(text: &str, builder: &mut PaperBuilder) -> (usize, meta::Metadata) {
+    match meta::split(text) {
+        Ok(Some(front)) => {
+            let (metadata, problem) = meta::read(text, &front, builder.paper());
+            if let Some(problem) = problem {
+                builder.warn(
+                    format!(
+                        "the YAML metadata could not be read ({}): only its `title:`, `date:` \
+                         and `bibliography:` lines were taken",
+                        problem.message
+                    ),
+                    "correct the YAML between the `---` lines (quote values holding `:` or \
+                     starting with `@`, and indent lists evenly)",
+                    Some(problem.location),
+                );
+            }
+            (front.body_offset, metadata)
+        }
+        Ok(None) => (0, meta::Metadata::default()),
+        Err(offset) => {
+            builder.warn(
+                "the YAML metadata block opened here is never closed: it is read as text",
+                "end the metadata with a line `---` (or `...`)",
+                Some(Location::at_offset(text, offset, 3)),
+            );
+            (0, meta::Metadata::default())
+        }
+    }
+}
+
+/// Hands the blocks to the builder.
+struct Emitter<'b> {
+    builder: &'b mut PaperBuilder,
+    inlines: Inlines,
+    /// The heading level of each open section.
+    levels: Vec<usize>,
+    code_blocks: usize,
+    latex_left_out: usize,
+    tables: usize,
+    figures: usize,
+}
+
+/// Headings under which Pandoc prints the bibliography.
+fn is_references_heading(title: &str) -> bool {
+    matches!(
+        title.trim().to_lowercase().as_str(),
+        "references" | "bibliography" | "works cited" | "literature cited"
+    )
+}
+
+/// A heading's leading number (`1.2 Methods` → `1.2`, `Methods`).
+fn split_number(title: &str) -> (&str, &str) {
+    let Some((first, rest)) = title.split_once(' ') else {
+        return ("", title);
+    };
+    let number = first.strip_suffix('.').unwrap_or(first);
+    let numbered = !number.is_empty()
+        && number
+            .split('.')
+            .all(|part| (1..=3).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()));
+    if numbered && !rest.trim().is_empty() {
+        (number, rest.trim())
+    } else {
+        ("", title)
+    }
+}
+
+/// A paragraph that is only an image, `![caption](file){…}`: the caption and the file.
+fn lone_image(text: &str) -> Option<(&str, String)> {
+    let text = text.trim();
+    let inner = text.strip_prefix("![")?;
+    let mut depth = 1usize;
+    let mut escaped = false;
+    let mut close = None;
+    for (at, c) in inner.char_indices() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match c {
+            '\\' => escaped = true,
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    close = Some(at);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let close = close?;
+    let caption = inner.get(..close)?;
+    let rest = inner.get(close + 1..)?.strip_prefix('(')?;
+    let mut depth = 1usize;
+    let end = rest.char_indices().find_map(|(at, c)| {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        (depth == 0).then_some(at)
+    })?;
+    let destination = rest.get(..end)?.trim();
+    let after = rest.get(end + 1..)?.trim();
+    let attributes_only = after.starts_with('{')
+        && after.ends_with('}')
+        && !after.get(1..).unwrap_or_default().contains('{');
+    if !after.is_empty() && !attributes_only {
+        return None;
+    }
+    let file = match destination.strip_prefix('<') {
+        Some(bracketed) => bracketed.split('>').next().unwrap_or_default(),
+        None => destination.split_whitespace().next().unwrap_or_default(),
+    };
+    Some((caption, file.to_owned()))
+}
+
+impl Emitter<'_> {
+    fn blocks(&mut self, blocks: &[Block]) {
+        for (at, block) in blocks.iter().enumerate() {
+            match block {
+                Block::Heading { level, text } => {
+                    let empty_after = blocks.get(at + 1).is_none_or(
+                        |next| matches!(next, Block::Heading { level: l, .. } if l <= level),
+                    );
+                    if empty_after && is_references_heading(text) {
+                        continue;
+                    }
+                    self.heading(*level, text);
+                }
+                Block::Paragraph { text } => {
+                    self.lead_section();
+                    self.paragraph(text);
+                }
+                Block::Code => self.code_blocks += 1,
+                Block::Table(table) => {
+                    self.lead_section();
+                    self.table(table);
+                }
+                Block::Latex { name, body } => {
+                    self.lead_section();
+                    self.latex(name, body);
+                }
+            }
+            for (id, marker, text) in self.inlines.take_notes() {
+                self.builder.footnote(&id, &marker, text);
+            }
+        }
+    }
+
+    /// Opens a section for text that comes before the first heading, titled with the paper's
+    /// title (a section needs a title).
+    fn lead_section(&mut self) {
+        if self.levels.is_empty() {
+            let title = self.builder.paper().title.clone();
+            self.builder.begin_section("", &title);
+            self.levels.push(0);
+        }
+    }
+
+    fn heading(&mut self, level: usize, text: &str) {
+        while self
+            .levels
+            .last()
+            .is_some_and(|&open| open >= level || open == 0)
+        {
+            self.levels.pop();
+            self.builder.end_section();
+        }
+        let (number, title) = split_number(text.trim());
+        let title = self.inlines.rich(title).plain();
+        self.builder.begin_section(number, &title);
+        self.levels.push(level);
+    }
+
+    fn paragraph(&mut self, text: &str) {
+        if let Some((caption, file)) = lone_image(text) {
+            self.figures += 1;
+            let caption = self.inlines.rich(caption);
+            self.builder.figure(FigureDraft {
+                label: format!("Figure {}", self.figures),
+                caption,
+                image: (!file.is_empty()).then_some(file),
+                ..FigureDraft::default()
+            });
+            return;
+        }
+        for chunk in self.inlines.chunks(text) {
+            match chunk {
+                Chunk::Text(rich) => self.builder.paragraph(rich),
+                Chunk::Math { tex, label } => {
+                    self.builder.equation(&tex, EquationNotation::Tex, &label);
+                }
+            }
+        }
+    }
+
+    fn table(&mut self, table: &TableBlock) {
+        self.tables += 1;
+        let header_rows = table
+            .header
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|(text, span)| (self.inlines.rich(text).plain(), *span))
+                    .collect()
+            })
+            .collect();
+        let rows = table
+            .rows
+            .iter()
+            .map(|row| row.iter().map(|cell| self.inlines.rich(cell)).collect())
+            .collect();
+        let caption = table
+            .caption
+            .as_deref()
+            .map(|caption| self.inlines.rich(caption))
+            .unwrap_or_default();
+        self.builder.table(TableDraft {
+            source_id: table.id.clone(),
+            label: format!("Table {}", self.tables),
+            caption,
+            header_rows,
+            rows,
+            footnotes: Vec::new(),
+        });
+    }
+
+    fn latex(&mut self, name: &str, body: &str) {
+        if let Some((tex, label)) = latex::equation(name, body) {
+            self.builder.equation(&tex, EquationNotation::Tex, &label);
+        } else if let Some(table) = latex::table(body) {
+            self.table(&table);
+        } else if let Some((image, caption, _)) = latex::figure(name, body) {
+            self.figures += 1;
+            let caption = self.inlines.rich(&caption);
+            self.builder.figure(FigureDraft {
+                label: format!("Figure {}", self.figures),
+                caption,
+                image,
+                ..FigureDraft::default()
+            });
+        } else {
+            self.latex_left_out += 1;
+        }
+    }
+
+    /// Info diagnostics counting what was left out of the text.
+    fn report_left_out(&mut self) {
+        if self.code_blocks > 0 {
+            self.builder.report(Diagnostic::info(
+                Code::ImportIncomplete,
+                format!(
+                    "{} left out of the text",
+                    crate::corpus::counted(self.code_blocks, "code block")
+                ),
+                "code is not part of the paper's prose; the Reader shows the text around it",
+            ));
+        }
+        if self.latex_left_out > 0 {
+            self.builder.report(Diagnostic::info(
+                Code::ImportIncomplete,
+                format!(
+                    "{} left out of the text (only tables, figures and equations are read from \
+                     LaTeX)",
+                    crate::corpus::counted(self.latex_left_out, "raw LaTeX block")
+                ),
+                "write the content in Markdown to have it read",
+            ));
+        }
+    }
+}
+
+/// Adds the references the text cites (all with `nocite: '@*'`), in bibliography order.
+fn references(
+    options: &ImportOptions<'_>,
+    metadata: &meta::Metadata,
+    cited: &[String],
+    builder: &mut PaperBuilder,
+) {
+    let (references, diagnostics) = bibliography::load(
+        options,
+        &metadata.bibliography,
+        metadata.references.as_ref(),
+    );
+    for diagnostic in diagnostics {
+        builder.report(diagnostic);
+    }
+    let named_none = options.bibliography.is_none()
+        && metadata.bibliography.is_empty()
+        && metadata.references.is_none();
+    if named_none && !cited.is_empty() {
+        builder.warn(
+            format!(
+                "the text cites {} but the paper names no bibliography",
+                crate::corpus::counted(cited.len(), "work")
+            ),
+            "add `bibliography: FILE.bib` to the YAML header, or give the file with `--bib FILE`",
+            None,
+        );
+    }
+    let wanted: HashSet<&str> = cited
+        .iter()
+        .chain(&metadata.nocite)
+        .map(String::as_str)
+        .collect();
+    let total = references.len();
+    let mut kept = 0;
+    for reference in references {
+        if metadata.nocite_all || wanted.contains(reference.id.as_str()) {
+            kept += 1;
+            builder.reference(reference);
+        }
+    }
+    if kept < total {
+        builder.report(Diagnostic::info(
+            Code::ImportIncomplete,
+            format!(
+                "{} in the bibliography not cited in the text left out, as Pandoc leaves them \
+                 out",
+                crate::corpus::counted(total - kept, "reference")
+            ),
+            "to keep every reference, add `nocite: '@*'` to the YAML header",
+        ));
+    }
+}

@@ -1,0 +1,238 @@
+//! Inline Markdown, second pass: the text of [`super::inline`] split by the corpus citation
+//! parser into plain text ([`Span::Text`]) and Pandoc citations kept exactly as written
+//! ([`Span::Marked`]); footnote markers as [`Span::Footnote`] with their notes read once, in
+//! the order they are first referred to. Cross-references (`@fig:x`, `@tbl:x`, `@eq:x`,
+//! `@sec:x`) are text.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::corpus::citations::{self, Piece};
+use crate::formats::paper::{Rich, Span};
+
+use super::inline::{
+    Known, LITERAL_AT, LITERAL_BACKSLASH, LITERAL_BRACKET, NOTE_END, NOTE_START, NoteRef, RawChunk,
+    scan,
+};
+
+/// A paragraph's pieces: running text, or display math standing in it.
+#[derive(Clone, Debug)]
+pub(super) enum Chunk {
+    /// Running text.
+    Text(Rich),
+    /// Display math: TeX and label.
+    Math {
+        /// The TeX source.
+        tex: String,
+        /// The label (`eq:x`), or empty.
+        label: String,
+    },
+}
+
+/// Reads inline text for the whole paper: remembers the keys cited and the footnotes met.
+pub(super) struct Inlines {
+    footnote_text: HashMap<String, String>,
+    labels: HashSet<String>,
+    used_notes: HashSet<String>,
+    inline_notes: usize,
+    pending: Vec<(String, String, Rich)>,
+    notes_numbered: usize,
+    cited: Vec<String>,
+    cited_set: HashSet<String>,
+}
+
+/// The pandoc-crossref prefixes: `@fig:x` names a figure, not a work.
+const CROSS_REFERENCE_PREFIXES: [&str; 5] = ["fig:", "tbl:", "eq:", "sec:", "lst:"];
+
+/// Whether `key` is a pandoc-crossref label rather than a citation key.
+pub(super) fn is_cross_reference(key: &str) -> bool {
+    let lower = key.to_ascii_lowercase();
+    CROSS_REFERENCE_PREFIXES
+        .iter()
+        .any(|prefix| lower.starts_with(prefix))
+}
+
+/// Inline text flattened to what it prints (for metadata: title, author names, abstract).
+pub(super) fn flatten(text: &str) -> String {
+    Inlines::new(HashMap::new(), HashSet::new())
+        .rich(text)
+        .plain()
+}
+
+impl Inlines {
+    /// A reader knowing the footnotes defined (id → raw text) and link labels (lower case).
+    pub(super) fn new(footnote_text: HashMap<String, String>, labels: HashSet<String>) -> Self {
+        Self {
+            footnote_text,
+            labels,
+            used_notes: HashSet::new(),
+            inline_notes: 0,
+            pending: Vec::new(),
+            notes_numbered: 0,
+            cited: Vec::new(),
+            cited_set: HashSet::new(),
+        }
+    }
+
+    /// A paragraph's text split at its display math.
+    pub(super) fn chunks(&mut self, text: &str) -> Vec<Chunk> {
+        self.read(text, true, false)
+    }
+
+    /// Inline text (a heading, a caption, a cell) as one piece, display math kept as written.
+    pub(super) fn rich(&mut self, text: &str) -> Rich {
+        let mut rich = Rich::default();
+        for chunk in self.read(text, false, false) {
+            if let Chunk::Text(text) = chunk {
+                rich.extend(text);
+            }
+        }
+        rich
+    }
+
+    /// The footnotes first referred to since the last call: id, printed marker, text.
+    pub(super) fn take_notes(&mut self) -> Vec<(String, String, Rich)> {
+        std::mem::take(&mut self.pending)
+    }
+
+    /// The keys the text cites (not cross-references), in the order first cited.
+    pub(super) fn cited(&self) -> &[String] {
+        &self.cited
+    }
+
+    fn read(&mut self, text: &str, split_math: bool, in_note: bool) -> Vec<Chunk> {
+        let known = Known {
+            footnotes: &self.footnote_text,
+            labels: &self.labels,
+        };
+        let scanned = scan(text, &known, split_math, in_note);
+        scanned
+            .chunks
+            .into_iter()
+            .map(|chunk| match chunk {
+                RawChunk::Text(text) => Chunk::Text(self.spans(&text, &scanned.notes)),
+                RawChunk::Math { tex, label } => Chunk::Math {
+                    tex: plain(&tex),
+                    label,
+                },
+            })
+            .collect()
+    }
+
+    /// Text of the first pass as spans: footnote markers, then citations in what is between.
+    fn spans(&mut self, text: &str, notes: &[NoteRef]) -> Rich {
+        let mut rich = Rich::default();
+        let mut rest = text;
+        while let Some(start) = rest.find(NOTE_START) {
+            self.citations(rest.get(..start).unwrap_or_default(), &mut rich);
+            let after = rest
+                .get(start + NOTE_START.len_utf8()..)
+                .unwrap_or_default();
+            let Some(end) = after.find(NOTE_END) else {
+                rest = after;
+                continue;
+            };
+            let index: Option<usize> = after.get(..end).and_then(|n| n.parse().ok());
+            if let Some(note) = index.and_then(|i| notes.get(i)) {
+                let id = self.note(note);
+                rich.push(Span::Footnote(id));
+            }
+            rest = after.get(end + NOTE_END.len_utf8()..).unwrap_or_default();
+        }
+        self.citations(rest, &mut rich);
+        rich
+    }
+
+    /// The footnote `note` names, read the first time it is met; its id.
+    fn note(&mut self, note: &NoteRef) -> String {
+        match note {
+            NoteRef::Defined(id) => {
+                if self.used_notes.insert(id.clone()) {
+                    let raw = self.footnote_text.get(id).cloned().unwrap_or_default();
+                    let mut text = Rich::default();
+                    for chunk in self.read(&raw, false, true) {
+                        if let Chunk::Text(chunk) = chunk {
+                            text.extend(chunk);
+                        }
+                    }
+                    self.notes_numbered += 1;
+                    self.pending
+                        .push((id.clone(), self.notes_numbered.to_string(), text));
+                }
+                id.clone()
+            }
+            NoteRef::Inline(scanned) => {
+                let id = loop {
+                    self.inline_notes += 1;
+                    let id = format!("note-{}", self.inline_notes);
+                    if !self.footnote_text.contains_key(&id) {
+                        break id;
+                    }
+                };
+                let text = self.spans(scanned, &[]);
+                self.notes_numbered += 1;
+                self.used_notes.insert(id.clone());
+                self.pending
+                    .push((id.clone(), self.notes_numbered.to_string(), text));
+                id
+            }
+        }
+    }
+
+    /// Plain text and the Pandoc citations in it.
+    fn citations(&mut self, text: &str, rich: &mut Rich) {
+        if text.is_empty() {
+            return;
+        }
+        let (pieces, _) = citations::parse(text);
+        for piece in pieces {
+            match piece {
+                Piece::Text(text) => rich.push_text(&plain(text)),
+                Piece::Numeric(marker) => rich.push_text(&plain(marker.written)),
+                Piece::Footnote { range, .. } => {
+                    rich.push_text(&plain(text.get(range).unwrap_or_default()));
+                }
+                Piece::Group(group) => {
+                    let written = text.get(group.range.clone()).unwrap_or_default();
+                    if group.cites.iter().all(|cite| is_cross_reference(cite.key)) {
+                        rich.push_text(&plain(written));
+                        continue;
+                    }
+                    for cite in &group.cites {
+                        if !is_cross_reference(cite.key)
+                            && self.cited_set.insert(cite.key.to_owned())
+                        {
+                            self.cited.push(cite.key.to_owned());
+                        }
+                    }
+                    rich.push(Span::Marked(marked(written)));
+                }
+            }
+        }
+    }
+}
+
+/// First-pass text as plain text: stand-ins back to the characters they stand for.
+fn plain(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            LITERAL_BRACKET => '[',
+            LITERAL_AT => '@',
+            LITERAL_BACKSLASH => '\\',
+            c => c,
+        })
+        .collect()
+}
+
+/// First-pass text inside a citation, in the corpus syntax: literal `[` and `@` escaped.
+fn marked(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            LITERAL_BRACKET => out.push_str("\\["),
+            LITERAL_AT => out.push_str("\\@"),
+            LITERAL_BACKSLASH => out.push('\\'),
+            c => out.push(c),
+        }
+    }
+    out
+}

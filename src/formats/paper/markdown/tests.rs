@@ -1,0 +1,426 @@
+//! Unit tests of the Markdown importer, with small fixtures written inline: what the six real
+//! papers lack (grid, simple and multiline tables, footnotes, quotes, setext headings, other
+//! bibliography formats, broken YAML …) and hostile input.
+// A test that panics on a missing value is the test failing, with its message.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::time::{Duration, Instant};
+
+use crate::corpus::Corpus;
+use crate::corpus::diagnostics::{Code, Severity};
+use crate::corpus::model::{CorpusFile, ParagraphKind};
+use crate::formats::paper::{ImportOptions, Imported, PaperKind, import};
+
+const BIB: &str = "@article{smith2020, author = {Smith, Ann}, title = {A work}, \
+                   journal = {J}, year = {2020}}\n\
+                   @book{doe:2019, author = {Doe, Jo}, title = {A book}, year = {2019}}\n\
+                   @book{unused, author = {Nobody, No}, title = {Never cited}, year = {2001}}\n";
+
+/// Imports `text` with `files` readable beside it.
+fn read_with(text: &str, files: &[(&str, &str)]) -> Imported {
+    let files: Vec<(String, String)> = files
+        .iter()
+        .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+        .collect();
+    let read_beside = move |name: &str| {
+        files
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| t.clone())
+            .ok_or_else(|| "no such file".to_owned())
+    };
+    let options = ImportOptions {
+        bibliography: None,
+        read_beside: &read_beside,
+    };
+    import(PaperKind::Markdown, text, &options).expect("imports")
+}
+
+fn read(text: &str) -> Imported {
+    read_with(text, &[("refs.bib", BIB)])
+}
+
+fn valid(imported: &Imported) -> Corpus {
+    Corpus::from_file(imported.file.clone(), "test").expect("valid corpus")
+}
+
+fn paragraphs(file: &CorpusFile) -> Vec<&str> {
+    file.sections
+        .iter()
+        .flat_map(|s| &s.paragraphs)
+        .filter(|p| p.kind == ParagraphKind::Text)
+        .map(|p| p.text.as_str())
+        .collect()
+}
+
+fn messages(imported: &Imported) -> Vec<&str> {
+    imported
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect()
+}
+
+const HEADER: &str = "---\ntitle: A *test* paper\nbibliography: refs.bib\n---\n\n";
+
+#[test]
+fn every_pandoc_citation_form_is_kept_as_written_and_links() {
+    let text = format!(
+        "{HEADER}# Intro\n\nAs [@smith2020; @doe:2019] and [see @smith2020, p. 3] say, \
+         @doe:2019 [p. 4] and [-@smith2020] agree. Mail ada@example.org or see @fig:one, \
+         \\@smith2020 and `@smith2020`.\n"
+    );
+    let imported = read(&text);
+    let corpus = valid(&imported);
+    assert_eq!(
+        paragraphs(&imported.file),
+        [
+            "As [@smith2020; @doe:2019] and [see @smith2020, p. 3] say, @doe:2019 [p. 4] and \
+          [-@smith2020] agree. Mail ada\\@example.org or see \\@fig:one, \\@smith2020 and \
+          \\@smith2020."
+        ]
+    );
+    assert_eq!(corpus.summary().citation_groups, 4);
+    assert_eq!(imported.file.paper.title, "A test paper");
+    // `unused` is left out, with one info.
+    let ids: Vec<&str> = imported
+        .file
+        .references
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(ids, ["smith2020", "doe:2019"]);
+    assert!(
+        messages(&imported)
+            .iter()
+            .any(|m| m.starts_with("1 reference in the bibliography not cited"))
+    );
+}
+
+#[test]
+fn nocite_keeps_every_reference() {
+    let text = "---\nbibliography: refs.bib\nnocite: '@*'\n---\n\nText [@smith2020].\n";
+    let imported = read(text);
+    assert_eq!(imported.file.references.len(), 3);
+    let text = "---\nbibliography: refs.bib\nnocite: '@unused'\n---\n\nText [@smith2020].\n";
+    assert_eq!(read(text).file.references.len(), 2);
+}
+
+#[test]
+fn a_key_missing_from_the_bibliography_is_a_warning() {
+    let imported = read(&format!("{HEADER}Text [@smith2020; @nothere] and @gone.\n"));
+    valid(&imported);
+    let missing: Vec<&str> = imported
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::MissingBibliographyEntry)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(missing.len(), 2, "{missing:?}");
+    assert!(missing[0].contains("`@nothere`"));
+    assert!(imported.diagnostics.iter().all(|d| !d.is_error()));
+}
+
+#[test]
+fn a_missing_bibliography_file_is_a_warning_naming_it() {
+    let imported = read_with("---\nbibliography: gone.bib\n---\n\nText [@a].\n", &[]);
+    let warning = imported
+        .diagnostics
+        .iter()
+        .find(|d| {
+            d.message
+                .contains("`gone.bib` could not be read: no such file")
+        })
+        .expect("warning");
+    assert_eq!(warning.severity, Severity::Warning);
+    assert!(imported.file.references.is_empty());
+    valid(&imported);
+}
+
+#[test]
+fn bib_option_reads_csl_json_csl_yaml_and_ris() {
+    let json = r#"[{"id": "smith2020", "type": "book", "title": "A work"}]"#;
+    let yaml = "references:\n- id: smith2020\n  type: book\n  title: A work\n  issued:\n    date-parts: [[2020]]\n";
+    let bare_yaml = "- id: smith2020\n  type: book\n  title: A work\n";
+    let ris = "TY  - BOOK\nID  - smith2020\nTI  - A work\nER  - \n";
+    for (name, bibliography) in [
+        ("refs.json", json),
+        ("refs.yaml", yaml),
+        ("refs.yml", bare_yaml),
+        ("refs.ris", ris),
+    ] {
+        let options = ImportOptions {
+            bibliography: Some((name, bibliography)),
+            ..ImportOptions::default()
+        };
+        let imported = import(
+            PaperKind::Markdown,
+            "# A\n\nAs [@smith2020] shows.\n",
+            &options,
+        )
+        .expect("imports");
+        let titles: Vec<&str> = imported
+            .file
+            .references
+            .iter()
+            .map(|r| r.title.as_str())
+            .collect();
+        assert_eq!(titles, ["A work"], "{name}: {:?}", messages(&imported));
+        assert_eq!(valid(&imported).summary().citations, 1, "{name}");
+    }
+}
+
+#[test]
+fn broken_yaml_is_a_warning_at_its_line_and_the_rest_is_read() {
+    let text = "---\ntitle: Still read\nauthors:\n  - name: [unclosed\nbibliography: refs.bib\n---\n\n# Body\n\nText [@smith2020].\n";
+    let imported = read(text);
+    let warning = imported
+        .diagnostics
+        .iter()
+        .find(|d| d.message.starts_with("the YAML metadata could not be read"))
+        .expect("warning");
+    let line = warning.location.map(|l| l.line).unwrap();
+    assert!((4..=6).contains(&line), "line {line}");
+    assert_eq!(imported.file.paper.title, "Still read");
+    assert_eq!(imported.file.references.len(), 1);
+    assert_eq!(imported.file.sections[0].title, "Body");
+}
+
+#[test]
+fn joss_authors_and_affiliations() {
+    let text = "---\ntitle: T\nauthors:\n  - given-names: Ann\n    surname: Smith\n    \
+                affiliation: \"1, 2\"\n    corresponding: true\n    equal-contrib: true\n  \
+                - name: Bo Li\n    affiliation: 2\naffiliations:\n  - name: Uni A\n    index: 1\n  \
+                - name: Uni B\n    index: 2\ndate: 1 May 2020\nkeywords: [x, y]\n\
+                abstract: An *abstract*.\noutput: pdf_document\n---\n\nText.\n";
+    let file = read(text).file;
+    assert_eq!(file.paper.authors[0].name, "Ann Smith");
+    assert_eq!(file.paper.authors[0].affiliation, "Uni A; Uni B");
+    assert!(file.paper.authors[0].corresponding);
+    assert_eq!(file.paper.authors[1].affiliation, "Uni B");
+    assert_eq!(file.paper.date, "1 May 2020");
+    assert_eq!(file.paper.keywords, ["x", "y"]);
+    assert_eq!(file.paper.abstract_text, "An abstract.");
+}
+
+#[test]
+fn headings_nest_by_level_with_numbers_and_attributes() {
+    let text = "Title\n=====\n\nIntro.\n\n1.2 Methods {#sec:m .unnumbered}\n---------\n\n\
+                ### Deep ###\n\nx\n\n## Next\n\ny\n\n# References\n";
+    let file = read(text).file;
+    let titles: Vec<(&str, &str, Option<&str>)> = file
+        .sections
+        .iter()
+        .map(|s| (s.number.as_str(), s.title.as_str(), s.parent.as_deref()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            ("", "Title", None),
+            ("1.2", "Methods", Some("title")),
+            ("", "Deep", Some("methods")),
+            ("", "Next", Some("title")),
+        ]
+    );
+}
+
+#[test]
+fn atx_attributes_are_stripped() {
+    let file = read("# 2 Results {#sec:results}\n\ntext\n").file;
+    assert_eq!(file.sections[0].number, "2");
+    assert_eq!(file.sections[0].title, "Results");
+}
+
+#[test]
+fn quotes_lists_comments_rules_and_code_blocks() {
+    let text = "# A\n\n> Quoted line one\n> and two.\n>\n> > Nested.\n\n- item one\n  \
+                continued\n- item two\n    1. nested\n\n1. first\n2) second\n\n<!-- a\n\ncomment -->\n\n\
+                ***\n\n```python\n# not a heading\n```\n\n~~~~\n# nor this\n~~~~\n\n\
+                \tindented code\n\n\\newpage\n\nEnd *here* and **there** and ~~gone~~ H~2~O.\n";
+    let imported = read(text);
+    assert_eq!(
+        paragraphs(&imported.file),
+        [
+            "Quoted line one and two.",
+            "Nested.",
+            "item one continued",
+            "item two",
+            "nested",
+            "first",
+            "second",
+            "End here and there and gone H2O."
+        ]
+    );
+    assert_eq!(imported.file.sections.len(), 1);
+    assert!(messages(&imported).contains(&"3 code blocks left out of the text"));
+}
+
+#[test]
+fn footnotes_and_inline_notes() {
+    let text = "---\nbibliography: refs.bib\n---\n\n# A\n\nText[^n1] and more^[An inline note \
+                citing [@smith2020].] end.\n\n[^n1]: The note,\n    continued.\n\n    Second paragraph.\n\nAfter.\n";
+    let imported = read(text);
+    valid(&imported);
+    let file = &imported.file;
+    assert_eq!(
+        paragraphs(file),
+        ["Text[^n1] and more[^note-1] end.", "After."]
+    );
+    let notes: Vec<(&str, &str, &str)> = file
+        .footnotes
+        .iter()
+        .map(|f| (f.id.as_str(), f.marker.as_str(), f.text.as_str()))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            ("n1", "1", "The note, continued. Second paragraph."),
+            ("note-1", "2", "An inline note citing [@smith2020].")
+        ]
+    );
+    assert_eq!(file.references.len(), 1);
+}
+
+#[test]
+fn links_images_html_and_escapes_are_flattened() {
+    let text = "[ref]: https://example.org\n\nSee [the site](https://x.org/a_(b)) and [this][ref], \
+                <https://y.org/@z>, <span class=\"x\">span</span>, ![alt text](i.png) and \
+                \\*star\\* &amp; 5 \\$ and [1] and [sic].\n";
+    let imported = read(text);
+    assert_eq!(
+        paragraphs(&imported.file),
+        [
+            "See the site and this, https://y.org/\\@z, span, alt text and *star* & 5 $ and \\[1] \
+          and \\[sic]."
+        ]
+    );
+}
+
+#[test]
+fn pipe_grid_simple_and_multiline_tables() {
+    let text = "---\nbibliography: refs.bib\n---\n# T\n\n: Pipe caption\n\n| a | b |\n|:--|--:|\n| 1 | [@smith2020] |\n\n\
+                +-----+-----+\n| h1  | h2  |\n+=====+=====+\n| x   | y   |\n| x2  |     |\n+-----+-----+\n\n\
+                Table: Grid caption\n\n\
+                  Right     Left\n-------   ------\n     12   ab\n    123   cd\n\n\
+                -------------------\nCol    Other\nOne    \n-----  -----------\nFirst  a long\n       cell\n\n\
+                Second b\n-------------------\n";
+    let imported = read(text);
+    valid(&imported);
+    let tables = &imported.file.tables;
+    assert_eq!(tables.len(), 4);
+    assert_eq!(tables[0].caption, "Pipe caption");
+    assert_eq!(tables[0].rows[0].cells, ["1", "[@smith2020]"]);
+    assert_eq!(tables[1].caption, "Grid caption");
+    let headers: Vec<&str> = tables[1]
+        .columns
+        .iter()
+        .map(|c| c.header.as_str())
+        .collect();
+    assert_eq!(headers, ["h1", "h2"]);
+    assert_eq!(tables[1].rows[0].cells, ["x x2", "y"]);
+    assert_eq!(tables[2].rows[1].cells, ["123", "cd"]);
+    let headers: Vec<&str> = tables[3]
+        .columns
+        .iter()
+        .map(|c| c.header.as_str())
+        .collect();
+    assert_eq!(headers, ["Col One", "Other"]);
+    assert_eq!(tables[3].rows[0].cells, ["First", "a long cell"]);
+    assert_eq!(tables[3].rows[1].cells, ["Second", "b"]);
+    assert_eq!(imported.file.references.len(), 1);
+}
+
+#[test]
+fn latex_equations_and_tables() {
+    let text = "---\nbibliography: refs.bib\n---\n# E\n\n\\begin{equation}\nE = mc^2 \\label{eq:e}\n\\end{equation}\n\n\
+                $$ a + b $$ {#eq:sum}\n\n\
+                \\begin{table}\n\\caption{A \\textbf{bold} caption}\n\\begin{tabular}{lr}\n\\toprule\n\
+                \\multicolumn{2}{c}{Both} \\\\\n\\midrule\nx & \\cite{smith2020} \\\\\n\\bottomrule\n\
+                \\end{tabular}\n\\end{table}\n\n\\begin{itemize}\n\\item left out\n\\end{itemize}\n";
+    let imported = read(text);
+    valid(&imported);
+    let section = &imported.file.sections[0];
+    let equations: Vec<(&str, &str)> = section
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Equation)
+        .map(|p| (p.text.as_str(), p.label.as_str()))
+        .collect();
+    assert_eq!(equations, [("E = mc^2", "eq:e"), ("a + b", "eq:sum")]);
+    let table = &imported.file.tables[0];
+    assert_eq!(table.caption, "A bold caption");
+    assert_eq!(table.header_rows[0][0].text, "Both");
+    assert_eq!(table.header_rows[0][0].span, 2);
+    assert_eq!(table.rows[0].cells, ["x", "[@smith2020]"]);
+    assert!(
+        messages(&imported)
+            .iter()
+            .any(|m| m.starts_with("1 raw LaTeX block left out"))
+    );
+}
+
+#[test]
+fn a_paper_without_bibliography_citing_is_warned() {
+    let imported = read("# A\n\nText [@x].\n");
+    assert!(
+        messages(&imported)
+            .iter()
+            .any(|m| m.contains("names no bibliography"))
+    );
+}
+
+#[test]
+fn detection_by_content() {
+    assert!(super::looks_like_markdown("---\ntitle: x\n---\nText\n"));
+    assert!(super::looks_like_markdown(
+        "# Intro\n\nAs shown [@smith2020].\n"
+    ));
+    assert!(!super::looks_like_markdown(
+        "# Intro\n\nNo citations here.\n"
+    ));
+    assert!(!super::looks_like_markdown("Plain text [1].\n"));
+}
+
+/// Hostile input of about 1 MB each: never a panic, and time linear in the text.
+#[test]
+fn pathological_input_is_read_in_linear_time() {
+    let megabyte = 1 << 20;
+    let row = "| a | b |\n";
+    let cases: Vec<(&str, String)> = vec![
+        ("brackets", "[".repeat(megabyte)),
+        ("closed brackets", "[a](".repeat(megabyte / 4)),
+        ("backticks", "` `` ".repeat(megabyte / 5)),
+        ("dollars", "$a $ ".repeat(megabyte / 5)),
+        ("quotes", format!("{}x\n", ">".repeat(megabyte))),
+        (
+            "quote lines",
+            "> > > > > > > > > > x\n".repeat(megabyte / 22),
+        ),
+        ("lists", format!("{}x\n", "- ".repeat(megabyte / 2))),
+        (
+            "table",
+            format!("| a | b |\n|---|---|\n{}", row.repeat(100_000)),
+        ),
+        ("emphasis", "*a _b ~c ^d ".repeat(megabyte / 12)),
+        ("notes", "^[a ".repeat(megabyte / 4)),
+        ("at signs", "@@a [@b ".repeat(megabyte / 8)),
+        ("latex", "\\begin{x}\n".repeat(megabyte / 10)),
+        ("comments", "<!--\n".repeat(megabyte / 5)),
+        ("angles", "<a <a: <b>".repeat(megabyte / 10)),
+        ("fences", "```\n".repeat(megabyte / 4)),
+        ("dash lines", "-----\nx\n".repeat(megabyte / 8)),
+    ];
+    for (name, text) in cases {
+        let start = Instant::now();
+        let result = import(PaperKind::Markdown, &text, &ImportOptions::default());
+        let elapsed = start.elapsed();
+        assert!(
+            elapsed < Duration::from_secs(20),
+            "{name}: {elapsed:?} for {} bytes",
+            text.len()
+        );
+        if let Ok(imported) = result {
+            assert!(imported.diagnostics.iter().all(|d| !d.is_error()), "{name}");
+        }
+    }
+}
