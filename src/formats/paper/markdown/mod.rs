@@ -10,6 +10,7 @@ mod bibliography;
 mod blocks;
 mod inline;
 mod latex;
+mod line;
 mod meta;
 mod spans;
 mod tables;
@@ -40,7 +41,7 @@ pub(super) fn read(
 ) -> Result<(), Box<Diagnostic>> {
     let (body_offset, metadata) = front_matter(text, builder);
     let body = text.get(body_offset..).unwrap_or_default();
-    let lines = blocks::lines(body, body_offset);
+    let lines = line::lines(body, body_offset);
     let parsed = blocks::parse(&lines);
     if builder.paper().title.trim().is_empty() && !parsed.blocks.is_empty() {
         let heading = parsed.blocks.iter().find_map(|block| match block {
@@ -93,7 +94,7 @@ pub(super) fn looks_like_markdown(text: &str) -> bool {
         }
     }
     let headings = head.lines().any(|line| {
-        blocks::indent_width(line) == 0 && line.starts_with('#') && {
+        line::indent_width(line) == 0 && line.starts_with('#') && {
             let level = line.bytes().take_while(|&b| b == b'#').count();
             level <= 6 && line.as_bytes().get(level) == Some(&b' ')
         }

@@ -3,7 +3,7 @@
 //! header over dashed column rules) and multiline tables (dashed lines above and below, rows
 //! separated by blank lines). Cells are kept as inline text, read later.
 
-use super::blocks::Line;
+use super::line::Line;
 
 /// A table as its source lays it out, its cells still inline Markdown.
 #[derive(Clone, Debug, Default)]

@@ -98,6 +98,28 @@ fn every_pandoc_citation_form_is_kept_as_written_and_links() {
 }
 
 #[test]
+fn keys_with_colons_dots_dashes_underscores_and_slashes_link() {
+    let bib = "@book{a/b.c-d_e:f, title = {T}, year = {2020}}\n";
+    let text =
+        "---\ntitle: K\nbibliography: k.bib\n---\n\nAs [@a/b.c-d_e:f] and @a/b.c-d_e:f. show.\n";
+    let imported = read_with(text, &[("k.bib", bib)]);
+    let corpus = valid(&imported);
+    assert_eq!(corpus.summary().citations, 2);
+    assert_eq!(
+        paragraphs(&imported.file),
+        ["As [@a/b.c-d_e:f] and @a/b.c-d_e:f. show."]
+    );
+    assert!(
+        imported
+            .diagnostics
+            .iter()
+            .all(|d| d.severity != Severity::Warning),
+        "{:?}",
+        messages(&imported)
+    );
+}
+
+#[test]
 fn nocite_keeps_every_reference() {
     let text = "---\nbibliography: refs.bib\nnocite: '@*'\n---\n\nText [@smith2020].\n";
     let imported = read(text);
