@@ -358,7 +358,9 @@ fn latex_equations_and_tables() {
                 $$ a + b $$ {#eq:sum}\n\n\
                 \\begin{table}\n\\caption{A \\textbf{bold} caption}\n\\begin{tabular}{lr}\n\\toprule\n\
                 \\multicolumn{2}{c}{Both} \\\\\n\\midrule\nx & \\cite{smith2020} \\\\\n\\bottomrule\n\
-                \\end{tabular}\n\\end{table}\n\n\\begin{itemize}\n\\item left out\n\\end{itemize}\n";
+                \\end{tabular}\n\\end{table}\n\n\\begin{itemize}\n\\item left out\n\\end{itemize}\n\n\
+                \\begin{figure}\n\\includegraphics[width=5cm]{plot.png}\n\\caption{A \\emph{plot}.}\n\
+                \\end{figure}\n\nText <!-- hidden --> shown.\n";
     let imported = read(text);
     valid(&imported);
     let section = &imported.file.sections[0];
@@ -379,6 +381,12 @@ fn latex_equations_and_tables() {
             .iter()
             .any(|m| m.starts_with("1 raw LaTeX block left out"))
     );
+    let figure = &imported.file.figures[0];
+    assert_eq!(
+        (figure.image.as_deref(), figure.caption.as_str()),
+        (Some("plot.png"), "A plot.")
+    );
+    assert_eq!(paragraphs(&imported.file), ["Text shown."]);
 }
 
 #[test]
