@@ -12,7 +12,7 @@ use crate::corpus::citations::{self, CitationSyntaxError, CitedWork, NumericMark
 use crate::corpus::cite::{short_authors, year_label};
 use crate::corpus::item::ItemKind;
 use crate::corpus::kinds::IdMaps;
-use crate::corpus::model::{CorpusFile, Paragraph, Reference};
+use crate::corpus::model::{CorpusFile, Paragraph, ParagraphKind, Reference};
 
 /// What the text pass finds in one paragraph.
 #[derive(Debug)]
@@ -113,11 +113,12 @@ impl<'a> TextPass<'a> {
         in_parallel(&mut work, bytes, |chunk| {
             for reading in chunk {
                 let (section, position_in_section, paragraph) = reading.place;
-                reading.read = Some(read_text(
-                    &paragraph.text,
-                    (section, position_in_section),
-                    &resolver,
-                ));
+                let place = (section, position_in_section);
+                reading.read = Some(if paragraph.kind == ParagraphKind::Equation {
+                    verbatim_text(&paragraph.text, place)
+                } else {
+                    read_text(&paragraph.text, place, &resolver)
+                });
             }
         });
         let mut cells = Vec::new();
@@ -262,6 +263,29 @@ fn push_text(printed: &mut String, segments: &mut Vec<Segment>, text: &str) {
     match segments.last_mut() {
         Some(Segment::Text(range)) if range.end == start => range.end = printed.len(),
         _ => segments.push(Segment::Text(start..printed.len())),
+    }
+}
+
+/// An equation's text: printed as written (TeX and `MathML` use `[`, `@` and `\` freely), with no
+/// citations, footnote markers or escapes read in it.
+fn verbatim_text(text: &str, (section, position_in_section): (usize, usize)) -> ParagraphText<'_> {
+    ParagraphText {
+        info: ParagraphInfo {
+            section,
+            position_in_section,
+            printed: text.to_owned(),
+            segments: vec![Segment::Text(0..text.len())],
+            sentences: Vec::new(),
+            citations: 0..0,
+            mentions: Vec::new(),
+            footnotes: Vec::new(),
+        },
+        citations: Vec::new(),
+        years: Vec::new(),
+        errors: Vec::new(),
+        unknown_keys: Vec::new(),
+        unknown_numbers: Vec::new(),
+        footnotes: Vec::new(),
     }
 }
 

@@ -761,4 +761,30 @@ mod tests {
                 .contains("2 citation markers")
         );
     }
+
+    #[test]
+    fn an_equations_source_is_never_read_for_citations() {
+        let mut builder = PaperBuilder::new(PaperKind::PlainText);
+        builder.paper().title = "Numbers".to_owned();
+        builder.begin_section("1", "Model");
+        builder.paragraph(Rich {
+            spans: vec![Span::Text("As shown ".into()), Span::Marked("[1].".into())],
+        });
+        builder.equation(
+            r"x \in [0,1], \; f(x) = [2] + @y [^z]",
+            crate::corpus::model::EquationNotation::Tex,
+            "(1)",
+        );
+        builder.reference(reference("r1"));
+        let imported = builder.finish();
+        // The references are numbered (the text resolves `[1]` by number), yet `[0,1]` and `[2]`
+        // in the equation are not markers, nor `@y` a citation, nor `[^z]` a footnote.
+        assert_eq!(imported.file.references[0].citation_number, Some(1));
+        let corpus = Corpus::from_file(imported.file, "test").expect("valid");
+        assert_eq!(corpus.summary().citations, 1);
+        assert_eq!(
+            corpus.index.paragraphs[1].printed,
+            r"x \in [0,1], \; f(x) = [2] + @y [^z]"
+        );
+    }
 }
