@@ -8,8 +8,12 @@ use paperlens::corpus::Corpus;
 use paperlens::formats::paper::{ImportOptions, PaperKind, import};
 
 fuzz_target!(|data: &[u8]| {
-    let text = String::from_utf8_lossy(data);
-    let Ok(imported) = import(PaperKind::Markdown, &text, &ImportOptions::default()) else {
+    // Through the opening layer, as the window and `paperlens check` open it.
+    paperlens_fuzz::check_paper(PaperKind::Markdown, "fuzz.md", data);
+    let lossy = String::from_utf8_lossy(data);
+    // Locations are in the text without its byte-order mark, as the opening layer shows it.
+    let text = lossy.strip_prefix('\u{feff}').unwrap_or(&lossy);
+    let Ok(imported) = import(PaperKind::Markdown, text, &ImportOptions::default()) else {
         return;
     };
     for location in imported.diagnostics.iter().filter_map(|d| d.location.as_ref()) {
