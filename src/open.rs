@@ -199,6 +199,11 @@ pub fn open_paper(
     };
     match Corpus::from_file(imported.file, source_name) {
         Ok(mut corpus) => {
+            // A bibliography read from BibTeX or RIS keeps the fields it has no CSL variable
+            // for under their own names (`adsurl`, `eprint`): by design, not a slip to warn of.
+            corpus
+                .warnings
+                .retain(|diagnostic| diagnostic.code != Code::UnknownCslField);
             report.diagnostics.append(&mut corpus.warnings);
             corpus.warnings.clone_from(&report.diagnostics);
             report.corpus = Some(corpus);

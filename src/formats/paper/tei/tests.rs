@@ -2,6 +2,8 @@
 // A test that panics on a missing value is the test failing, with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+use std::fmt::Write as _;
+
 use crate::corpus::Corpus;
 use crate::corpus::diagnostics::Code;
 use crate::corpus::model::{CorpusFile, CslDate, CslName, EquationNotation, ParagraphKind};
@@ -19,14 +21,13 @@ fn tei(body: &str, back: &str) -> String {
 
 /// A reference list of plain entries with these ids.
 fn bibliography(ids: &[&str]) -> String {
-    let entries: String = ids
-        .iter()
-        .map(|id| {
-            format!(
-                r#"<biblStruct xml:id="{id}"><analytic><title level="a">Work {id}</title></analytic><monogr><title level="j">J</title><imprint><date when="2001"/></imprint></monogr></biblStruct>"#
-            )
-        })
-        .collect();
+    let mut entries = String::new();
+    for id in ids {
+        let _ = write!(
+            entries,
+            r#"<biblStruct xml:id="{id}"><analytic><title level="a">Work {id}</title></analytic><monogr><title level="j">J</title><imprint><date when="2001"/></imprint></monogr></biblStruct>"#
+        );
+    }
     format!(r#"<div type="references"><listBibl>{entries}</listBibl></div>"#)
 }
 
@@ -79,8 +80,8 @@ fn flat_divs_are_nested_by_their_numbers() {
 
 #[test]
 fn unnumbered_headings_of_an_unnumbered_paper_are_all_top_level() {
-    let body = r#"<div><head>Introduction</head><p>One.</p></div>
-<div><head>Background</head><p>Two.</p></div>"#;
+    let body = r"<div><head>Introduction</head><p>One.</p></div>
+<div><head>Background</head><p>Two.</p></div>";
     let file = valid(&read(&tei(body, "")));
     assert!(file.sections.iter().all(|s| s.parent.is_none()));
     assert_eq!(file.sections.len(), 2);
@@ -448,9 +449,10 @@ fn a_large_paper_is_read_in_one_pass() {
     // About 1.5 MB: 5,000 sections of a paragraph with two markers each and a footnote.
     let mut body = String::new();
     for n in 1..=5000 {
-        body.push_str(&format!(
+        let _ = write!(
+            body,
             r##"<div><head n="{n}">Part {n}</head><p>Text <ref type="bibr" target="#b0">[1]</ref> and <ref type="bibr">[2]</ref><ref type="foot" target="#foot_{n}">{n}</ref>.</p><note place="foot" xml:id="foot_{n}" n="{n}">Note {n}.</note></div>"##
-        ));
+        );
     }
     let text = tei(&body, &bibliography(&["b0"]));
     assert!(text.len() > 1_000_000);
