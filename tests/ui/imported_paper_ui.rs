@@ -52,6 +52,14 @@ fn accessible_texts(harness: &Harness<'_, Explorer>) -> Vec<String> {
         .collect()
 }
 
+/// At least one widget's label holds `text`.
+fn shows(harness: &Harness<'_, Explorer>, text: &str) {
+    assert!(
+        harness.query_all_by_label_contains(text).next().is_some(),
+        "nothing shows {text:?}"
+    );
+}
+
 fn assert_no_builtin_words(harness: &Harness<'_, Explorer>) {
     for text in accessible_texts(harness) {
         let lower = text.to_lowercase();
@@ -72,10 +80,10 @@ fn a_jats_article_opens_in_the_reader_and_its_citations_open_their_references() 
             .all(|d| d.severity != Severity::Error)
     );
     assert_eq!(corpus.file.references.len(), 3);
-    harness.get_by_label_contains("Rainfall and river discharge in two upland catchments");
-    harness.get_by_label_contains("Introduction");
-    harness.get_by_label_contains("Table 1");
-    harness.get_by_label_contains("Figure 1");
+    shows(&harness, "Rainfall and river discharge in two upland catchments");
+    shows(&harness, "Introduction");
+    shows(&harness, "Table 1");
+    shows(&harness, "Figure 1");
     // The status bar says what the file was read as.
     assert!(
         harness
@@ -105,12 +113,12 @@ fn every_view_says_something_sensible_for_an_imported_paper() {
     let harness = open(jats(), TableView::ID);
     harness.get_by_label("Catchment");
     harness.get_by_label("Rainfall (mm)");
-    harness.get_by_label_contains("Afon Hafren");
+    shows(&harness, "Afon Hafren");
     assert_no_builtin_words(&harness);
 
     let harness = open(jats(), CasesView::ID);
     harness.get_by_label("This paper has no case studies.");
-    harness.get_by_label_contains("added by hand");
+    shows(&harness, "added by hand");
 
     let harness = open(jats(), TrendsView::ID);
     harness.get_by_label("This paper reports no trend series.");
@@ -130,15 +138,19 @@ fn a_markdown_paper_opens_with_its_bibliography_table_and_figure() {
     assert_eq!(corpus.file.references.len(), 3);
     assert_eq!(corpus.file.tables.len(), 1);
     assert_eq!(corpus.file.figures.len(), 1);
-    harness.get_by_label_contains("tidewater");
-    harness.get_by_label_contains("Statement of need");
-    // The narrative citation prints the authors and the year, and opens the reference.
-    harness.get_by_label_contains("Pugh").click();
+    shows(&harness, "tidewater");
+    shows(&harness, "Statement of need");
+    // The narrative citation prints the authors, the year and the locator, and opens.
+    harness.get_by_label_contains("(2014, p. 12)").click();
     harness.run_steps(6);
-    assert!(harness.state().selection.selected.is_some());
+    assert!(
+        matches!(harness.state().selection.selected, Some(Item::Citation(_))),
+        "{:?}",
+        harness.state().selection.selected
+    );
     assert_no_builtin_words(&harness);
 
     let harness = open(markdown(), TableView::ID);
     harness.get_by_label("Station");
-    harness.get_by_label_contains("Newlyn");
+    shows(&harness, "Newlyn");
 }
