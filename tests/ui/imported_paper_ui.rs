@@ -80,7 +80,10 @@ fn a_jats_article_opens_in_the_reader_and_its_citations_open_their_references() 
             .all(|d| d.severity != Severity::Error)
     );
     assert_eq!(corpus.file.references.len(), 3);
-    shows(&harness, "Rainfall and river discharge in two upland catchments");
+    shows(
+        &harness,
+        "Rainfall and river discharge in two upland catchments",
+    );
     shows(&harness, "Introduction");
     shows(&harness, "Table 1");
     shows(&harness, "Figure 1");
