@@ -11,9 +11,10 @@ fuzz_target!(|data: &[u8]| {
     // Through the opening layer, as the window and `paperlens check` open it.
     paperlens_fuzz::check_paper(PaperKind::Markdown, "fuzz.md", data);
     let lossy = String::from_utf8_lossy(data);
-    // Locations are in the text without its byte-order mark, as the opening layer shows it.
+    // `import` reads past one byte-order mark; its locations are in the text after it, as the
+    // opening layer shows it.
     let text = lossy.strip_prefix('\u{feff}').unwrap_or(&lossy);
-    let Ok(imported) = import(PaperKind::Markdown, text, &ImportOptions::default()) else {
+    let Ok(imported) = import(PaperKind::Markdown, &lossy, &ImportOptions::default()) else {
         return;
     };
     for location in imported.diagnostics.iter().filter_map(|d| d.location.as_ref()) {

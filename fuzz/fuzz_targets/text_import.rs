@@ -10,9 +10,10 @@ use paperlens::formats::paper::{ImportOptions, PaperKind, import};
 
 fuzz_target!(|data: &[u8]| {
     let lossy = String::from_utf8_lossy(data);
-    // Locations are in the text without its byte-order mark, as the opening layer shows it.
+    // `import` reads past one byte-order mark; its locations are in the text after it, as the
+    // opening layer shows it.
     let text = lossy.strip_prefix('\u{feff}').unwrap_or(&lossy);
-    match import(PaperKind::PlainText, text, &ImportOptions::default()) {
+    match import(PaperKind::PlainText, &lossy, &ImportOptions::default()) {
         Ok(imported) => {
             for location in imported.diagnostics.iter().filter_map(|d| d.location.as_ref()) {
                 assert!(location.offset <= text.len());

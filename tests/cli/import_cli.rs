@@ -202,3 +202,28 @@ fn a_paper_that_cannot_be_read_is_told_where_and_what_to_do() {
     assert_exit(&output, 1);
     assert!(stderr(&output).contains("article"), "{}", stderr(&output));
 }
+
+/// Found by fuzzing: text after two byte-order marks. Whatever the import makes of it, every
+/// location it reports is a character boundary of the text the report shows.
+#[test]
+fn locations_in_a_paper_after_two_byte_order_marks_fall_on_characters() {
+    let mut bytes = b"\xEF\xBB\xBF\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice("\u{fffd}q<\u{1}not\u{fffd}<sx?ml vers\0\0A\u{13}b".as_bytes());
+    for name in ["fuzz.xml", "fuzz.tei.xml", "fuzz.md", "fuzz.txt"] {
+        let report = paperlens::open::open_bytes(&bytes, name);
+        let source = report.source_text.clone().unwrap_or_default();
+        for location in report.diagnostics.iter().filter_map(|d| d.location) {
+            assert!(
+                source.is_char_boundary(location.offset),
+                "{name}: {location:?}"
+            );
+        }
+        let rendered = paperlens::corpus::diagnostics::render_human(
+            &report.diagnostics,
+            name,
+            report.source_text.as_deref(),
+            false,
+        );
+        assert!(!rendered.is_empty(), "{name}");
+    }
+}
