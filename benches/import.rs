@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use paperlens::formats::paper::{ImportOptions, PaperKind};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
@@ -74,9 +75,23 @@ fn jats(c: &mut Criterion) {
     let report = paperlens::open::open_text(&text, "article.xml");
     assert!(report.corpus.is_some(), "the grown article imports");
     let mut group = c.benchmark_group("import/jats-250k");
-    group.measurement_time(Duration::from_secs(8));
+    group.measurement_time(Duration::from_secs(4));
     group.bench_function("bare quick-xml parse", |b| {
         b.iter(|| bare_parse(black_box(&text)));
+    });
+    group.bench_function("XML tree", |b| {
+        b.iter(|| {
+            paperlens::formats::paper::xml::parse(black_box(&text)).map(|d| d.root().name().len())
+        });
+    });
+    group.bench_function("import to a corpus file", |b| {
+        b.iter(|| {
+            paperlens::formats::paper::import(
+                PaperKind::Jats,
+                black_box(&text),
+                &ImportOptions::default(),
+            )
+        });
     });
     group.bench_function("import end to end", |b| {
         b.iter(|| paperlens::open::open_text(black_box(&text), "article.xml"));
