@@ -1,17 +1,18 @@
 //! `paperlens export`: references, a table, the cases, the in-text citations or the whole
 //! corpus, written to a file or standard output.
 
-use std::io::{IsTerminal as _, Write as _};
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Subcommand;
 
-use crate::corpus::diagnostics::render_human;
-use crate::corpus::load::{LoadFailure, load_str};
-use crate::corpus::{BUILTIN_JSON, BUILTIN_NAME, counted, summary_line};
+use crate::corpus::load::load_str;
+use crate::corpus::{BUILTIN_JSON, BUILTIN_NAME, counted};
 use crate::formats::ReferenceFormat;
 use crate::open::open_path;
+
+use super::{eprint_diagnostics, loaded};
 
 /// Arguments of `paperlens export`.
 #[derive(Debug, Clone, clap::Args)]
@@ -100,24 +101,10 @@ pub fn export(args: &ExportArgs) -> ExitCode {
         Some(path) => open_path(path),
         None => load_str(BUILTIN_JSON, BUILTIN_NAME),
     };
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    if !report.diagnostics.is_empty() {
-        eprint!(
-            "{}",
-            render_human(
-                &report.diagnostics,
-                &report.source_name,
-                report.source_text.as_deref(),
-                color,
-            )
-        );
-    }
-    let Some(corpus) = &report.corpus else {
-        eprintln!("{}", summary_line(&report));
-        return match report.failure() {
-            Some(LoadFailure::Unreadable) => ExitCode::from(2),
-            _ => ExitCode::from(1),
-        };
+    eprint_diagnostics(&report, &report.diagnostics);
+    let corpus = match loaded(&report) {
+        Ok(corpus) => corpus,
+        Err(code) => return code,
     };
     let (result, what) = match &args.what {
         ExportWhat::Refs { format, ids, .. } => {

@@ -1,17 +1,14 @@
 //! `paperlens import`: a paper (JATS, GROBID TEI, Pandoc Markdown, plain text) written as a
 //! corpus, with what the import found and could not map on standard error.
 
-use std::io::IsTerminal as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::corpus::diagnostics::render_human;
-use crate::corpus::load::LoadFailure;
 use crate::corpus::summary_line;
 use crate::formats::paper::PaperKind;
 use crate::open::{OpenOptions, open_path_with};
 
-use super::write_export;
+use super::{eprint_diagnostics, loaded, write_export};
 
 /// Arguments of `paperlens import`.
 #[derive(Debug, Clone, clap::Args)]
@@ -41,22 +38,10 @@ pub fn import(args: &ImportArgs) -> ExitCode {
         kind: args.kind,
     };
     let report = open_path_with(&args.paper, &options);
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    eprint!(
-        "{}",
-        render_human(
-            &report.diagnostics,
-            &report.source_name,
-            report.source_text.as_deref(),
-            color,
-        )
-    );
-    let Some(corpus) = &report.corpus else {
-        eprintln!("{}", summary_line(&report));
-        return match report.failure() {
-            Some(LoadFailure::Unreadable) => ExitCode::from(2),
-            _ => ExitCode::from(1),
-        };
+    eprint_diagnostics(&report, &report.diagnostics);
+    let corpus = match loaded(&report) {
+        Ok(corpus) => corpus,
+        Err(code) => return code,
     };
     match crate::formats::export_corpus_json(&corpus.file.for_saving()) {
         Ok(text) => write_export(

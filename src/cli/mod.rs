@@ -224,6 +224,36 @@ pub fn check(file: Option<&PathBuf>, format: OutputFormat) -> ExitCode {
     }
 }
 
+/// Prints `diagnostics` of `report` on standard error, rendered as `check` renders them
+/// (coloured on a terminal unless `NO_COLOR` is set); nothing when there are none.
+fn eprint_diagnostics(report: &LoadReport, diagnostics: &[Diagnostic]) {
+    if diagnostics.is_empty() {
+        return;
+    }
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    eprint!(
+        "{}",
+        render_human(
+            diagnostics,
+            &report.source_name,
+            report.source_text.as_deref(),
+            color
+        )
+    );
+}
+
+/// The corpus `report` loaded; when it loaded none, says so on standard error and gives the
+/// exit code instead (2 the file cannot be read, 1 it has errors).
+fn loaded(report: &LoadReport) -> Result<&crate::corpus::Corpus, ExitCode> {
+    report.corpus.as_ref().ok_or_else(|| {
+        eprintln!("{}", summary_line(report));
+        match report.failure() {
+            Some(LoadFailure::Unreadable) => ExitCode::from(2),
+            _ => ExitCode::from(1),
+        }
+    })
+}
+
 fn summary_json(report: &LoadReport) -> serde_json::Value {
     let (errors, warnings) = diagnostics::count(&report.diagnostics);
     let mut value = serde_json::json!({ "errors": errors, "warnings": warnings, "loaded": report.corpus.is_some() });
@@ -438,30 +468,16 @@ fn plot_chart_group(
 #[must_use]
 pub fn migrate(file: &std::path::Path, out: Option<&PathBuf>) -> ExitCode {
     let report = open_path(file);
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let problems: Vec<Diagnostic> = report
         .diagnostics
         .iter()
         .filter(|d| d.code != crate::corpus::Code::MigratedFormat)
         .cloned()
         .collect();
-    if !problems.is_empty() {
-        eprint!(
-            "{}",
-            render_human(
-                &problems,
-                &report.source_name,
-                report.source_text.as_deref(),
-                color
-            )
-        );
-    }
-    let Some(corpus) = &report.corpus else {
-        eprintln!("{}", summary_line(&report));
-        return match report.failure() {
-            Some(LoadFailure::Unreadable) => ExitCode::from(2),
-            _ => ExitCode::from(1),
-        };
+    eprint_diagnostics(&report, &problems);
+    let corpus = match loaded(&report) {
+        Ok(corpus) => corpus,
+        Err(code) => return code,
     };
     let was = if report
         .diagnostics

@@ -13,6 +13,8 @@ mod finish;
 mod jats;
 mod markdown;
 mod plain;
+#[cfg(test)]
+mod random;
 mod tei;
 pub mod xml;
 

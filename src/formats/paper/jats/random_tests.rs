@@ -7,27 +7,8 @@
 use std::fmt::Write as _;
 
 use crate::corpus::Corpus;
+use crate::formats::paper::random::Random;
 use crate::formats::paper::{ImportOptions, PaperKind, import};
-
-/// A small deterministic generator (xorshift), so a failure is reproduced by its seed.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        usize::try_from(self.next() % n as u64).unwrap()
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
 
 /// Elements and the attributes they may get.
 const ELEMENTS: [&str; 34] = [
