@@ -6,15 +6,13 @@
 use std::collections::HashSet;
 
 use super::super::{Rich, Span};
+use crate::corpus::citations::{self, Piece};
 
 /// The longest link target `[text](target)` looked for, in bytes (keeps the pass linear).
 const MAX_LINK_TARGET: usize = 300;
 
 /// The longest word looked at when joining, in bytes.
 const MAX_WORD: usize = 64;
-
-/// The most digits a citation number has.
-const MAX_DIGITS: usize = 6;
 
 /// Words a sentence does not end with: a block ending in one continues in the next block.
 const CONNECTORS: [&str; 24] = [
@@ -193,84 +191,22 @@ pub(super) struct Marker {
     pub(super) numbers: Vec<(u32, u32)>,
 }
 
-/// `1–3, 7` → `[(1, 3), (7, 7)]`; `None` for anything else.
-fn number_list(text: &str) -> Option<Vec<(u32, u32)>> {
-    let number = |s: &str| {
-        let s = s.trim();
-        (!s.is_empty() && s.len() <= MAX_DIGITS && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<u32>().ok())
-            .flatten()
-    };
-    text.split(',')
-        .map(|item| match item.find(is_dash) {
-            Some(dash) => {
-                let dash_len = item.get(dash..)?.chars().next().map_or(1, char::len_utf8);
-                Some((
-                    number(item.get(..dash)?)?,
-                    number(item.get(dash + dash_len..)?)?,
-                ))
-            }
-            None => number(item).map(|n| (n, n)),
+/// Every bracketed numeric marker of `text` in order (`[1]`, `[1, 5]`, `[1-3]`, chained as
+/// `[2], [4]` or `[17]–[21]`), as the corpus itself reads them, so that each marker the import
+/// keeps is one citation when the corpus loads.
+pub(super) fn markers(text: &str) -> Vec<Marker> {
+    citations::parse(text)
+        .0
+        .into_iter()
+        .filter_map(|piece| match piece {
+            Piece::Numeric(marker) if !marker.parenthesised => Some(Marker {
+                start: marker.range.start,
+                end: marker.range.end,
+                numbers: marker.numbers,
+            }),
+            _ => None,
         })
         .collect()
-}
-
-/// The numbers of a bracket opening at `open`, and the offset after its `]`.
-fn bracket_at(text: &str, open: usize) -> Option<(Vec<(u32, u32)>, usize)> {
-    let inside = text.get(open..)?.strip_prefix('[')?;
-    let len = inside
-        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == ' ' || is_dash(c)))
-        .unwrap_or(inside.len());
-    let close = open + 1 + len;
-    if !text.get(close..)?.starts_with(']') {
-        return None;
-    }
-    Some((number_list(text.get(open + 1..close)?)?, close + 1))
-}
-
-/// Every numeric marker of `text` in order: `[1]`, `[1, 5]`, `[1-3]`, chained as `[2], [4]` or
-/// `[17]–[21]` (a range from the last number before the dash to the first after it).
-pub(super) fn markers(text: &str) -> Vec<Marker> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(found) = text.get(from..).and_then(|rest| rest.find('[')) {
-        let open = from + found;
-        let Some((mut numbers, mut end)) = bracket_at(text, open) else {
-            from = open + 1;
-            continue;
-        };
-        loop {
-            let rest = text.get(end..).unwrap_or_default();
-            let trimmed = rest.trim_start_matches(' ');
-            let Some(joiner) = trimmed.chars().next().filter(|&c| c == ',' || is_dash(c)) else {
-                break;
-            };
-            let after = trimmed
-                .get(joiner.len_utf8()..)
-                .unwrap_or_default()
-                .trim_start_matches(' ');
-            let Some((next, next_end)) = bracket_at(text, text.len() - after.len()) else {
-                break;
-            };
-            if is_dash(joiner) {
-                let start = numbers.pop().map_or(0, |(first, _)| first);
-                let mut next = next.into_iter();
-                let last = next.next().map_or(start, |(_, last)| last);
-                numbers.push((start, last));
-                numbers.extend(next);
-            } else {
-                numbers.extend(next);
-            }
-            end = next_end;
-        }
-        out.push(Marker {
-            start: open,
-            end,
-            numbers,
-        });
-        from = end;
-    }
-    out
 }
 
 /// Whether every number the ranges name is in `known` (sorted, without repeats).
@@ -314,7 +250,6 @@ pub(super) fn clean(text: &str) -> String {
 #[allow(clippy::expect_used, clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::corpus::citations::{self, Piece};
 
     fn joined(parts: &[&str], hyphenated: &[&str]) -> String {
         let set: HashSet<String> = hyphenated.iter().map(|s| (*s).to_owned()).collect();
