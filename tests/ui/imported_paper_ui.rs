@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use egui_kittest::kittest::Queryable as _;
 use paperlens::app::cases_view::CasesView;
 use paperlens::app::explorer::{Explorer, StartOptions};
 use paperlens::app::reader::Reader;
@@ -16,6 +16,8 @@ use paperlens::app::state::StateStore;
 use paperlens::app::table_view::TableView;
 use paperlens::app::trends_view::TrendsView;
 use paperlens::corpus::{Item, Severity};
+
+use crate::explorer::{accessible_texts, explorer};
 
 /// Relative to the package, where tests run, so the status bar reads the same everywhere.
 fn jats() -> PathBuf {
@@ -27,29 +29,14 @@ fn markdown() -> PathBuf {
 }
 
 fn open(path: PathBuf, view: &str) -> Harness<'static, Explorer> {
-    let options = StartOptions {
+    let mut harness = explorer(StartOptions {
         path: Some(path),
         view: Some(view.to_owned()),
         store: Some(StateStore::in_memory()),
         ..StartOptions::default()
-    };
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| Explorer::new(&cc.egui_ctx, options));
+    });
     harness.run_steps(8);
     harness
-}
-
-/// Every label and value AccessKit exposes in the last frame.
-fn accessible_texts(harness: &Harness<'_, Explorer>) -> Vec<String> {
-    harness
-        .query_all_by(|_| true)
-        .flat_map(|node| {
-            let node = node.accesskit_node();
-            [node.label(), node.value(), node.description()]
-        })
-        .flatten()
-        .collect()
 }
 
 /// At least one widget's label holds `text`.

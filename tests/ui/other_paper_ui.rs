@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use eframe::egui;
 use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use egui_kittest::kittest::Queryable as _;
 use paperlens::app::explorer::{Explorer, StartOptions};
 use paperlens::app::state::StateStore;
 use paperlens::app::table_view::TableView;
@@ -18,6 +18,7 @@ use paperlens::app::trends_view::{TrendsTab, TrendsView};
 use paperlens::app::views::registry;
 use paperlens::chart::Plan;
 
+use crate::explorer::accessible_texts;
 use crate::snapshots::snapshot_or_skip;
 
 /// Words of the built-in paper that must not show while another paper is open.
@@ -55,18 +56,6 @@ fn open(view: &str, select: Option<&str>, size: [f32; 2]) -> Harness<'static, Ex
         .build_eframe(move |cc| Explorer::new(&cc.egui_ctx, options));
     harness.run_steps(8);
     harness
-}
-
-/// Every label and value AccessKit exposes in the last frame.
-fn accessible_texts(harness: &Harness<'_, Explorer>) -> Vec<String> {
-    harness
-        .query_all_by(|_| true)
-        .flat_map(|node| {
-            let node = node.accesskit_node();
-            [node.label(), node.value(), node.description()]
-        })
-        .flatten()
-        .collect()
 }
 
 /// The built-in paper's words found in `texts`, with the text each is in.
