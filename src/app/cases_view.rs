@@ -2,7 +2,7 @@
 
 use eframe::egui::{self, Color32, RichText, Sense, Ui};
 
-use super::context::{ClickAction, ViewCtx};
+use super::context::{ClickAction, Command, ViewCtx};
 use super::records::item_row_ui;
 use super::views::{View, empty_view_ui};
 use super::virtual_list::{HeightCache, content_key, virtual_list_ui};
@@ -59,10 +59,14 @@ impl View for CasesView {
         self.reveal(case);
     }
 
-    fn follow_selection(&mut self, item: Item) {
+    fn follow_selection(&mut self, _corpus: &Corpus, item: Item) {
         if let Item::Region(region) = item {
             self.region_filter = Some(region);
         }
+    }
+
+    fn set_region_filter(&mut self, region: Option<usize>) {
+        self.region_filter = region;
     }
 
     /// One slide per case study (examples are not presented).
@@ -135,16 +139,22 @@ impl CasesView {
                 .region_filter
                 .and_then(|r| regions.get(r))
                 .map_or("All regions", |r| r.name.as_str());
+            let mut chosen = self.region_filter;
             egui::ComboBox::from_id_salt("cases-region")
                 .selected_text(text)
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.region_filter, None, "All regions");
+                    ui.selectable_value(&mut chosen, None, "All regions");
                     for (i, region) in regions.iter().enumerate() {
-                        ui.selectable_value(&mut self.region_filter, Some(i), &region.name);
+                        ui.selectable_value(&mut chosen, Some(i), &region.name);
                     }
                 })
                 .response
                 .labelled_by(region_label.id);
+            if chosen != self.region_filter {
+                // The region filter is shared with the other views that filter by region.
+                self.region_filter = chosen;
+                ctx.send(Command::FilterRegion(chosen));
+            }
             ui.checkbox(&mut self.hide_examples, "Case studies only");
         });
         let cases = self.visible_cases(corpus);
@@ -168,6 +178,8 @@ impl CasesView {
         }
         let estimate = |_: usize| ctx.theme.body_size * 14.0;
         let key = content_key(&cases).wrapping_add(columns as u64);
+        self.heights
+            .scroll_by_key(ctx.take_keyboard_scroll(), ctx.theme.body_size * 1.4);
         virtual_list_ui(
             ui,
             "cases",

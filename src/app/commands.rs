@@ -6,6 +6,7 @@ use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, PointerButton};
 
 use super::context::Command;
 use super::views::Views;
+use super::virtual_list::KeyScroll;
 
 /// What sets a command off.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,6 +85,12 @@ pub enum Scope {
     Search,
     /// In presentation mode (presentation mode reads them).
     Presentation,
+    /// Scrolling the Reader and lists: the list under the pointer, else the main view; never
+    /// while a text field has the keyboard, and Space and the arrows only while no widget has
+    /// the keyboard focus (a focused button takes Space, and the arrows move the focus).
+    Scroll,
+    /// On a chart that has the keyboard focus (Tab to it); the chart reads them.
+    Chart,
 }
 
 impl Scope {
@@ -94,6 +101,8 @@ impl Scope {
             Self::Window => None,
             Self::Search => Some("In the search box"),
             Self::Presentation => Some("In presentation mode"),
+            Self::Scroll => Some("Scrolling the Reader and lists (the one under the pointer)"),
+            Self::Chart => Some("On a chart with the keyboard focus (Tab to it)"),
         }
     }
 }
@@ -158,6 +167,22 @@ pub enum UiCommand {
     SlideLast,
     /// Leave presentation mode (as [`UiCommand::TogglePresentation`] does too).
     LeavePresentation,
+    /// Scroll a page down.
+    ScrollPageDown,
+    /// Scroll a page up.
+    ScrollPageUp,
+    /// Scroll a few lines down.
+    ScrollLinesDown,
+    /// Scroll a few lines up.
+    ScrollLinesUp,
+    /// Scroll to the top.
+    ScrollTop,
+    /// Scroll to the bottom.
+    ScrollBottom,
+    /// Select the year before on the focused chart.
+    ChartPreviousYear,
+    /// Select the year after on the focused chart.
+    ChartNextYear,
 }
 
 impl UiCommand {
@@ -188,6 +213,14 @@ impl UiCommand {
             Self::SlideFirst,
             Self::SlideLast,
             Self::LeavePresentation,
+            Self::ScrollPageDown,
+            Self::ScrollPageUp,
+            Self::ScrollLinesDown,
+            Self::ScrollLinesUp,
+            Self::ScrollTop,
+            Self::ScrollBottom,
+            Self::ChartPreviousYear,
+            Self::ChartNextYear,
         ]);
         all
     }
@@ -205,6 +238,13 @@ impl UiCommand {
             | Self::SlideFirst
             | Self::SlideLast
             | Self::LeavePresentation => Scope::Presentation,
+            Self::ScrollPageDown
+            | Self::ScrollPageUp
+            | Self::ScrollLinesDown
+            | Self::ScrollLinesUp
+            | Self::ScrollTop
+            | Self::ScrollBottom => Scope::Scroll,
+            Self::ChartPreviousYear | Self::ChartNextYear => Scope::Chart,
             _ => Scope::Window,
         }
     }
@@ -248,6 +288,14 @@ impl UiCommand {
             Self::SlideFirst => "First slide",
             Self::SlideLast => "Last slide",
             Self::LeavePresentation => "Leave",
+            Self::ScrollPageDown => "Page down",
+            Self::ScrollPageUp => "Page up",
+            Self::ScrollLinesDown => "Lines down",
+            Self::ScrollLinesUp => "Lines up",
+            Self::ScrollTop => "To the top",
+            Self::ScrollBottom => "To the end",
+            Self::ChartPreviousYear => "Previous year",
+            Self::ChartNextYear => "Next year",
         }
     }
 
@@ -286,6 +334,14 @@ impl UiCommand {
             Self::SlideFirst => "First slide".to_owned(),
             Self::SlideLast => "Last slide".to_owned(),
             Self::LeavePresentation => "Leave presentation mode (F11 too)".to_owned(),
+            Self::ScrollPageDown => "Scroll a page down".to_owned(),
+            Self::ScrollPageUp => "Scroll a page up".to_owned(),
+            Self::ScrollLinesDown => "Scroll a few lines down".to_owned(),
+            Self::ScrollLinesUp => "Scroll a few lines up".to_owned(),
+            Self::ScrollTop => "Scroll to the top".to_owned(),
+            Self::ScrollBottom => "Scroll to the end".to_owned(),
+            Self::ChartPreviousYear => "Select the year before".to_owned(),
+            Self::ChartNextYear => "Select the year after".to_owned(),
         }
     }
 
@@ -314,8 +370,10 @@ impl UiCommand {
             Self::CloseOverlay | Self::SearchClose | Self::LeavePresentation => {
                 vec![keys(Modifiers::NONE, Key::Escape)]
             }
-            Self::SearchPrevious => vec![keys(Modifiers::NONE, Key::ArrowUp)],
-            Self::SearchNext => vec![keys(Modifiers::NONE, Key::ArrowDown)],
+            Self::SearchPrevious | Self::ScrollLinesUp => vec![keys(Modifiers::NONE, Key::ArrowUp)],
+            Self::SearchNext | Self::ScrollLinesDown => {
+                vec![keys(Modifiers::NONE, Key::ArrowDown)]
+            }
             Self::SearchOpenResult => vec![keys(Modifiers::NONE, Key::Enter)],
             Self::SlideNext => [Key::ArrowRight, Key::ArrowDown, Key::PageDown, Key::Space]
                 .map(|key| keys(Modifiers::NONE, key))
@@ -323,8 +381,18 @@ impl UiCommand {
             Self::SlidePrevious => [Key::ArrowLeft, Key::ArrowUp, Key::PageUp]
                 .map(|key| keys(Modifiers::NONE, key))
                 .to_vec(),
-            Self::SlideFirst => vec![keys(Modifiers::NONE, Key::Home)],
-            Self::SlideLast => vec![keys(Modifiers::NONE, Key::End)],
+            Self::SlideFirst | Self::ScrollTop => vec![keys(Modifiers::NONE, Key::Home)],
+            Self::SlideLast | Self::ScrollBottom => vec![keys(Modifiers::NONE, Key::End)],
+            Self::ScrollPageDown => vec![
+                keys(Modifiers::NONE, Key::PageDown),
+                keys(Modifiers::NONE, Key::Space),
+            ],
+            Self::ScrollPageUp => vec![
+                keys(Modifiers::NONE, Key::PageUp),
+                keys(Modifiers::SHIFT, Key::Space),
+            ],
+            Self::ChartPreviousYear => vec![keys(Modifiers::NONE, Key::ArrowLeft)],
+            Self::ChartNextYear => vec![keys(Modifiers::NONE, Key::ArrowRight)],
             Self::OpenBuiltin
             | Self::ExportTable
             | Self::ExportCases
@@ -390,8 +458,77 @@ impl UiCommand {
             | Self::SlidePrevious
             | Self::SlideFirst
             | Self::SlideLast
-            | Self::LeavePresentation => return None,
+            | Self::LeavePresentation
+            | Self::ScrollPageDown
+            | Self::ScrollPageUp
+            | Self::ScrollLinesDown
+            | Self::ScrollLinesUp
+            | Self::ScrollTop
+            | Self::ScrollBottom
+            | Self::ChartPreviousYear
+            | Self::ChartNextYear => return None,
         })
+    }
+
+    /// The scroll a [`Scope::Scroll`] command asks for.
+    #[must_use]
+    pub fn key_scroll(self) -> Option<KeyScroll> {
+        Some(match self {
+            Self::ScrollPageDown => KeyScroll::PageDown,
+            Self::ScrollPageUp => KeyScroll::PageUp,
+            Self::ScrollLinesDown => KeyScroll::LineDown,
+            Self::ScrollLinesUp => KeyScroll::LineUp,
+            Self::ScrollTop => KeyScroll::Top,
+            Self::ScrollBottom => KeyScroll::Bottom,
+            _ => return None,
+        })
+    }
+
+    /// The scroll pressed this frame, its key taken from the input. Space and the arrows
+    /// count only when no widget has the keyboard focus (`widget_focused`): a focused button
+    /// takes Space, and the arrows move the focus. Keys with more modifiers are tried first, so
+    /// Shift+Space is not read as Space.
+    pub fn key_scroll_pressed(
+        views: &Views,
+        input: &mut egui::InputState,
+        widget_focused: bool,
+    ) -> Option<KeyScroll> {
+        let mut candidates: Vec<(KeyboardShortcut, KeyScroll)> = Self::all(views)
+            .into_iter()
+            .filter(|command| command.scope() == Scope::Scroll)
+            .flat_map(|command| {
+                let step = command.key_scroll();
+                command
+                    .triggers()
+                    .into_iter()
+                    .filter_map(move |trigger| match trigger {
+                        Trigger::Keys(shortcut) => step.map(|step| (shortcut, step)),
+                        Trigger::Typed(_) | Trigger::Pointer(..) => None,
+                    })
+            })
+            .filter(|(shortcut, _)| {
+                !widget_focused
+                    || !matches!(
+                        shortcut.logical_key,
+                        Key::Space
+                            | Key::ArrowUp
+                            | Key::ArrowDown
+                            | Key::ArrowLeft
+                            | Key::ArrowRight
+                    )
+            })
+            .collect();
+        candidates.sort_by_key(|(shortcut, _)| {
+            std::cmp::Reverse(
+                u8::from(shortcut.modifiers.shift)
+                    + u8::from(shortcut.modifiers.alt)
+                    + u8::from(shortcut.modifiers.command),
+            )
+        });
+        candidates
+            .into_iter()
+            .find(|(shortcut, _)| input.consume_shortcut(shortcut))
+            .map(|(_, step)| step)
     }
 
     /// Whether one of its triggers happened this frame. Keys are taken from the input; a typed

@@ -1,7 +1,7 @@
 //! What every panel shares: the corpus, the one selection and hover state, the theme, and the
 //! queue of [`Command`]s. Every clickable item goes through [`ViewCtx::item_response`].
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::path::PathBuf;
 
 use eframe::egui::{self, Response, Ui};
@@ -9,6 +9,7 @@ use eframe::egui::{self, Response, Ui};
 use super::records;
 use super::state::CitationDisplay;
 use super::theme::{Theme, ThemeChoice};
+use super::virtual_list::{KeyScroll, ListPlace};
 use crate::corpus::cite::Formatted;
 use crate::corpus::links::Related;
 use crate::corpus::{Corpus, Item};
@@ -24,37 +25,53 @@ pub struct Selection {
     pub hovered: Option<Item>,
 }
 
-/// Back/forward history of selections, like a browser's.
+/// One step of the history: what was selected, the main view shown, and where the Reader was
+/// scrolled to, so that Back and Forward return to the same text, not only the same selection.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Step {
+    /// The selection.
+    pub item: Option<Item>,
+    /// The main view shown, by name.
+    pub view: String,
+    /// Where the Reader's view started, if it has been drawn.
+    pub reader_place: Option<ListPlace>,
+}
+
+/// Back/forward history of selections, like a browser's: each step keeps the view and the
+/// Reader's place too.
 #[derive(Clone, Debug, Default)]
 pub struct History {
-    back: Vec<Item>,
-    forward: Vec<Item>,
+    back: Vec<Step>,
+    forward: Vec<Step>,
 }
 
 impl History {
-    /// Records leaving `from` for somewhere new: `from` goes on the back stack, forward clears.
-    pub fn leave(&mut self, from: Option<Item>) {
-        if let Some(from) = from
-            && self.back.last() != Some(&from)
-        {
+    /// Records leaving `from` for somewhere new: `from` goes on the back stack (a step with the
+    /// same selection as the last one replaces it), forward clears. A step with nothing
+    /// selected is not kept.
+    pub fn leave(&mut self, from: Step) {
+        if from.item.is_some() {
+            if self.back.last().is_some_and(|last| last.item == from.item) {
+                self.back.pop();
+            }
             self.back.push(from);
         }
         self.forward.clear();
     }
 
     /// Steps back from `current`; returns where to go.
-    pub fn back(&mut self, current: Option<Item>) -> Option<Item> {
+    pub fn back(&mut self, current: Step) -> Option<Step> {
         let target = self.back.pop()?;
-        if let Some(current) = current {
+        if current.item.is_some() {
             self.forward.push(current);
         }
         Some(target)
     }
 
     /// Steps forward from `current`; returns where to go.
-    pub fn forward(&mut self, current: Option<Item>) -> Option<Item> {
+    pub fn forward(&mut self, current: Step) -> Option<Step> {
         let target = self.forward.pop()?;
-        if let Some(current) = current {
+        if current.item.is_some() {
             self.back.push(current);
         }
         Some(target)
@@ -91,6 +108,8 @@ pub enum Command {
     Hover(Item),
     /// Clear the selection.
     ClearSelection,
+    /// Filter every view that filters by region to this region (a position), or show all.
+    FilterRegion(Option<usize>),
     /// Go back in history.
     Back,
     /// Go forward in history.
@@ -255,6 +274,8 @@ pub struct ViewCtx<'a> {
     /// Formatted citations.
     pub citations: &'a CitationCache,
     commands: RefCell<Vec<Command>>,
+    /// A scroll asked for by a key this frame, until a list takes it.
+    keyboard_scroll: Cell<Option<KeyScroll>>,
 }
 
 impl<'a> ViewCtx<'a> {
@@ -278,6 +299,31 @@ impl<'a> ViewCtx<'a> {
             citation_display: CitationDisplay::default(),
             citations,
             commands: RefCell::new(Vec::new()),
+            keyboard_scroll: Cell::new(None),
+        }
+    }
+
+    /// This context with a scroll asked for by a key this frame (Page Down, Home …).
+    #[must_use]
+    pub fn with_keyboard_scroll(self, step: Option<KeyScroll>) -> Self {
+        self.keyboard_scroll.set(step);
+        self
+    }
+
+    /// The main view's take of the key scroll: what no list under the pointer took first
+    /// (side panels are drawn before the main view).
+    pub fn take_keyboard_scroll(&self) -> Option<KeyScroll> {
+        self.keyboard_scroll.take()
+    }
+
+    /// Scrolls the scroll area `ui` is the content of when a key asked for a scroll and the
+    /// pointer is over it (a list in a side panel).
+    pub fn keyboard_scroll_ui(&self, ui: &Ui) {
+        if self.keyboard_scroll.get().is_some()
+            && ui.rect_contains_pointer(ui.clip_rect())
+            && let Some(step) = self.keyboard_scroll.take()
+        {
+            step.apply(ui, ui.text_style_height(&egui::TextStyle::Body));
         }
     }
 
@@ -319,7 +365,8 @@ impl<'a> ViewCtx<'a> {
     }
 
     /// The one way every clickable item behaves: hovering shows a preview card of its target
-    /// and marks it hovered for every panel; clicking selects it (or reveals it).
+    /// and marks it hovered for every panel; clicking (or Enter on it while it has the
+    /// keyboard focus, which a ring marks) selects it (or reveals it).
     pub fn item_response(
         &self,
         ui: &Ui,
@@ -327,7 +374,9 @@ impl<'a> ViewCtx<'a> {
         item: Item,
         action: ClickAction,
     ) -> Response {
-        let _ = ui;
+        if response.has_focus() {
+            self.theme.focus_ring_ui(ui, response.rect);
+        }
         if response.hovered() {
             self.send(Command::Hover(item));
         }
@@ -350,6 +399,9 @@ impl<'a> ViewCtx<'a> {
             let response = ui
                 .link(egui::RichText::new(label).color(self.theme.accent))
                 .on_hover_text(format!("Open {url} in your browser"));
+            if response.has_focus() {
+                self.theme.focus_ring_ui(ui, response.rect);
+            }
             if response.clicked() {
                 self.send(Command::OpenUrl(url.to_owned()));
             }
@@ -427,17 +479,33 @@ mod tests {
 
     #[test]
     fn history_goes_back_and_forward() {
+        let step = |item, row| Step {
+            item: Some(item),
+            view: "reader".to_owned(),
+            reader_place: Some(ListPlace { row, fraction: 0.5 }),
+        };
         let mut history = History::default();
-        history.leave(Some(Item::Reference(1)));
+        history.leave(step(Item::Reference(1), 4));
         assert_eq!(
-            history.back(Some(Item::Citation(2))),
-            Some(Item::Reference(1))
+            history.back(step(Item::Citation(2), 40)),
+            Some(step(Item::Reference(1), 4))
         );
         assert_eq!(
-            history.forward(Some(Item::Reference(1))),
-            Some(Item::Citation(2))
+            history.forward(step(Item::Reference(1), 4)),
+            Some(step(Item::Citation(2), 40))
         );
         assert!(history.can_go_back());
         assert!(!history.can_go_forward());
+        // Leaving the same selection again keeps its newest place only.
+        history.leave(step(Item::Citation(2), 41));
+        assert_eq!(
+            history.back(Step::default()),
+            Some(step(Item::Citation(2), 41))
+        );
+        assert_eq!(
+            history.back(Step::default()),
+            Some(step(Item::Reference(1), 4))
+        );
+        assert!(!history.can_go_back());
     }
 }

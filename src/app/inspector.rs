@@ -17,6 +17,7 @@ impl Inspector {
             .id_salt("inspector")
             .auto_shrink(false)
             .show(ui, |ui| {
+                ctx.keyboard_scroll_ui(ui);
                 if let Some(item) = ctx.selection.selected {
                     item_ui(ctx, ui, item, UiLayout::Inspector);
                 } else {

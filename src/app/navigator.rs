@@ -82,6 +82,7 @@ impl Navigator {
                     empty_ui(ctx, ui, "This corpus has no case studies.");
                 }
                 rows_ui(
+                    ctx,
                     ui,
                     "navigator-cases",
                     corpus.file.cases.len(),
@@ -119,11 +120,17 @@ impl Navigator {
         if references.is_empty() {
             empty_ui(ctx, ui, "No reference matches the filter.");
         }
-        rows_ui(ui, "navigator-references", references.len(), |ui, n| {
-            if let Some(&reference) = references.get(n) {
-                item_row_ui(ctx, ui, Item::Reference(reference), ClickAction::Select);
-            }
-        });
+        rows_ui(
+            ctx,
+            ui,
+            "navigator-references",
+            references.len(),
+            |ui, n| {
+                if let Some(&reference) = references.get(n) {
+                    item_row_ui(ctx, ui, Item::Reference(reference), ClickAction::Select);
+                }
+            },
+        );
     }
 
     fn entities_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
@@ -158,8 +165,12 @@ impl Navigator {
                 rows.extend(entities.into_iter().map(EntityRow::Entity));
             }
         }
-        rows_ui(ui, "navigator-entities", rows.len(), |ui, n| {
-            match rows.get(n) {
+        rows_ui(
+            ctx,
+            ui,
+            "navigator-entities",
+            rows.len(),
+            |ui, n| match rows.get(n) {
                 Some(EntityRow::Entity(entity)) => {
                     item_row_ui(ctx, ui, Item::Entity(*entity), ClickAction::Select);
                 }
@@ -172,8 +183,8 @@ impl Navigator {
                     );
                 }
                 None => {}
-            }
-        });
+            },
+        );
     }
 }
 
@@ -194,6 +205,7 @@ fn regions_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
         .id_salt("navigator-regions")
         .auto_shrink(false)
         .show(ui, |ui| {
+            ctx.keyboard_scroll_ui(ui);
             for (region, _) in corpus.file.regions.iter().enumerate() {
                 item_row_ui(ctx, ui, Item::Region(region), ClickAction::Select);
                 let rows = corpus
@@ -289,8 +301,12 @@ fn figures_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
             "This corpus has no tables, figures, boxes or footnotes.",
         );
     }
-    rows_ui(ui, "navigator-figures", rows.len(), |ui, n| {
-        match rows.get(n) {
+    rows_ui(
+        ctx,
+        ui,
+        "navigator-figures",
+        rows.len(),
+        |ui, n| match rows.get(n) {
             Some(FiguresRow::Item(item)) => {
                 item_row_ui(ctx, ui, *item, ClickAction::Reveal);
             }
@@ -303,8 +319,8 @@ fn figures_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
                 );
             }
             None => {}
-        }
-    });
+        },
+    );
 }
 
 /// References matching `filter` (case-insensitive, over authors, year, title and venue), in
@@ -368,6 +384,7 @@ fn outline_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
         );
     }
     rows_ui(
+        ctx,
         ui,
         "navigator-outline",
         corpus.file.sections.len(),
@@ -388,8 +405,15 @@ fn outline_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
     );
 }
 
-/// A scrolling list of `count` one-line rows, drawing only the rows in view.
-fn rows_ui(ui: &mut Ui, id: &str, count: usize, mut row: impl FnMut(&mut Ui, usize)) {
+/// A scrolling list of `count` one-line rows, drawing only the rows in view; scrolled by keys
+/// while the pointer is over it.
+fn rows_ui(
+    ctx: &ViewCtx<'_>,
+    ui: &mut Ui,
+    id: &str,
+    count: usize,
+    mut row: impl FnMut(&mut Ui, usize),
+) {
     ui.spacing_mut().item_spacing.y = 2.0;
     let row_height =
         ui.text_style_height(&egui::TextStyle::Button) + 2.0 * ui.spacing().button_padding.y;
@@ -397,6 +421,7 @@ fn rows_ui(ui: &mut Ui, id: &str, count: usize, mut row: impl FnMut(&mut Ui, usi
         .id_salt(id)
         .auto_shrink(false)
         .show_rows(ui, row_height, count, |ui, range| {
+            ctx.keyboard_scroll_ui(ui);
             for n in range {
                 row(ui, n);
             }

@@ -125,10 +125,14 @@ impl View for TableView {
         }
     }
 
-    fn follow_selection(&mut self, item: Item) {
+    fn follow_selection(&mut self, _corpus: &Corpus, item: Item) {
         if let Item::Region(region) = item {
             self.region_filter = Some(region);
         }
+    }
+
+    fn set_region_filter(&mut self, region: Option<usize>) {
+        self.region_filter = region;
     }
 
     /// One slide per page of each table (`table × 1000 + page`).
@@ -324,6 +328,8 @@ impl TableView {
                 }
                 let estimate = |_: usize| ctx.theme.body_size * 4.0;
                 let footnotes = usize::from(!table.footnotes.is_empty());
+                self.heights
+                    .scroll_by_key(ctx.take_keyboard_scroll(), ctx.theme.body_size * 1.4);
                 virtual_list_ui(
                     ui,
                     "table",
@@ -373,22 +379,24 @@ impl TableView {
                     .region_filter
                     .and_then(|r| file.regions.get(r))
                     .map_or("All regions", |r| r.name.as_str());
+                let mut chosen = self.region_filter;
                 egui::ComboBox::from_id_salt("table-region")
                     .selected_text(text)
                     .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut self.region_filter, None, "All regions");
+                        ui.selectable_value(&mut chosen, None, "All regions");
                         for &position in &regions {
                             if let Some(region) = file.regions.get(position) {
-                                ui.selectable_value(
-                                    &mut self.region_filter,
-                                    Some(position),
-                                    &region.name,
-                                );
+                                ui.selectable_value(&mut chosen, Some(position), &region.name);
                             }
                         }
                     })
                     .response
                     .labelled_by(label.id);
+                if chosen != self.region_filter {
+                    // The region filter is shared with the other views that filter by region.
+                    self.region_filter = chosen;
+                    ctx.send(Command::FilterRegion(chosen));
+                }
             }
             let headers = column_headers(table);
             let region_names = |column: usize| {
@@ -431,7 +439,9 @@ impl TableView {
             if (self.region_filter.is_some() || !self.filters.is_empty())
                 && ui.button("Clear filters").clicked()
             {
-                self.region_filter = None;
+                if self.region_filter.take().is_some() {
+                    ctx.send(Command::FilterRegion(None));
+                }
                 self.filters.clear();
             }
             chart_selected_row_ui(ctx, ui, self.table, table);

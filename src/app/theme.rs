@@ -209,6 +209,23 @@ impl Theme {
     pub fn reading_font(&self) -> FontId {
         FontId::new(self.reading_size, FontFamily::Proportional)
     }
+
+    /// The ring around whatever has the keyboard focus (a text link, a chip, a chart): the
+    /// accent, which reads against the page in every palette, two points wide.
+    #[must_use]
+    pub fn focus_stroke(&self) -> egui::Stroke {
+        egui::Stroke::new(2.0, self.accent)
+    }
+
+    /// Draws the focus ring around `rect`, just outside it.
+    pub fn focus_ring_ui(&self, ui: &egui::Ui, rect: egui::Rect) {
+        ui.painter().rect_stroke(
+            rect.expand(1.0),
+            self.radius,
+            self.focus_stroke(),
+            egui::StrokeKind::Outside,
+        );
+    }
 }
 
 /// The type scale and spacing of a palette.

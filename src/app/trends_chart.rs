@@ -11,6 +11,7 @@ use egui_plot::{
     PlotPoints, PlotResponse, PlotUi, Points, Span, Text, VLine,
 };
 
+use super::commands::UiCommand;
 use super::context::{Command, ViewCtx};
 use super::theme::Theme;
 use super::trends_view::TrendsView;
@@ -183,10 +184,70 @@ impl TrendsView {
                 (point.year, egui::pos2(x, y))
             })
             .collect();
+        let position = lines.get(focus).map_or(self.series, |line| line.position);
+        year_keys_ui(ctx, ui, &response.response, position, focused.series);
         if let Some(pointer) = response.inner {
-            let position = lines.get(focus).map_or(self.series, |line| line.position);
             year_under_pointer_ui(ctx, ui, focused, position, &response, pointer);
         }
+    }
+}
+
+/// While the chart has the keyboard focus (Tab to it, or click it; a ring marks it), ← and →
+/// select the year before or after the selected one of the series at `position`, as a click on
+/// it does; from no selected year, → takes the first and ← the last.
+fn year_keys_ui(
+    ctx: &ViewCtx<'_>,
+    ui: &Ui,
+    response: &egui::Response,
+    position: usize,
+    series: &Series,
+) {
+    if response.clicked() {
+        response.request_focus();
+    }
+    if !response.has_focus() {
+        return;
+    }
+    ctx.theme.focus_ring_ui(ui, response.rect);
+    // The arrows step through the years instead of moving the focus away.
+    ui.memory_mut(|memory| {
+        memory.set_focus_lock_filter(
+            response.id,
+            egui::EventFilter {
+                horizontal_arrows: true,
+                ..egui::EventFilter::default()
+            },
+        );
+    });
+    let (previous, next) = ui.input_mut(|input| {
+        (
+            UiCommand::ChartPreviousYear.triggered(input, false),
+            UiCommand::ChartNextYear.triggered(input, false),
+        )
+    });
+    if previous == next {
+        return;
+    }
+    // The series' points by year.
+    let mut by_year: Vec<usize> = (0..series.points.len()).collect();
+    by_year.sort_by_key(|&point| series.points.get(point).map(|p| p.year));
+    let current = match ctx.selection.selected {
+        Some(Item::SeriesPoint { series: s, point }) if s == position => {
+            by_year.iter().position(|&p| p == point)
+        }
+        _ => None,
+    };
+    let rank = match (current, next) {
+        (Some(rank), true) => Some((rank + 1).min(by_year.len().saturating_sub(1))),
+        (Some(rank), false) => Some(rank.saturating_sub(1)),
+        (None, true) => Some(0),
+        (None, false) => by_year.len().checked_sub(1),
+    };
+    if let Some(&point) = rank.and_then(|rank| by_year.get(rank)) {
+        ctx.send(Command::Select(Item::SeriesPoint {
+            series: position,
+            point,
+        }));
     }
 }
 

@@ -36,9 +36,17 @@ pub trait View: Any {
     /// filters that would hide it.
     fn show_item(&mut self, corpus: &Corpus, item: Item);
 
-    /// `item` was selected somewhere: a view may follow it (e.g. filter by a selected region).
-    fn follow_selection(&mut self, item: Item) {
-        let _ = item;
+    /// `item` was selected somewhere: a view may follow it (e.g. filter by a selected region,
+    /// or scroll to a case's first passage).
+    fn follow_selection(&mut self, corpus: &Corpus, item: Item) {
+        let _ = (corpus, item);
+    }
+
+    /// The region filter the views share changed (a region position, or `None` for all): a view
+    /// that filters by region shows the same one, so that clearing it in one view clears it in
+    /// every view.
+    fn set_region_filter(&mut self, region: Option<usize>) {
+        let _ = region;
     }
 
     /// The slides this view gives presentation mode for `corpus`, in order, each named by a

@@ -4,8 +4,9 @@
 use eframe::egui;
 
 use super::Explorer;
-use crate::app::context::{Command, is_openable_url};
+use crate::app::context::{Command, Step, is_openable_url};
 use crate::app::presentation::{Presentation, slides, starting_slide};
+use crate::app::reader::Reader;
 use crate::app::theme::{Palette, Theme};
 use crate::app::trends_view::TrendsView;
 use crate::corpus::Item;
@@ -20,19 +21,22 @@ impl Explorer {
             Command::Reveal(item) => self.select(item, true),
             Command::Hover(item) => self.selection.hovered = Some(item),
             Command::ClearSelection => {
-                self.history.leave(self.selection.selected);
+                self.history.leave(self.here());
                 self.selection.selected = None;
             }
+            Command::FilterRegion(region) => {
+                for view in self.views.iter_mut() {
+                    view.set_region_filter(region);
+                }
+            }
             Command::Back => {
-                if let Some(item) = self.history.back(self.selection.selected) {
-                    self.selection.selected = Some(item);
-                    self.show_in_view(item);
+                if let Some(step) = self.history.back(self.here()) {
+                    self.go_to(step);
                 }
             }
             Command::Forward => {
-                if let Some(item) = self.history.forward(self.selection.selected) {
-                    self.selection.selected = Some(item);
-                    self.show_in_view(item);
+                if let Some(step) = self.history.forward(self.here()) {
+                    self.go_to(step);
                 }
             }
             Command::SetView(view) => view.clone_into(&mut self.state.view),
@@ -146,13 +150,39 @@ impl Explorer {
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
     }
 
+    /// Where the user is now, as a history step: the selection, the view, the Reader's place.
+    fn here(&self) -> Step {
+        Step {
+            item: self.selection.selected,
+            view: self.state.view.clone(),
+            reader_place: self.views.get::<Reader>().and_then(Reader::place),
+        }
+    }
+
+    /// Goes back (or forward) to `step`: its selection, its view, and the Reader scrolled to
+    /// where it was then.
+    fn go_to(&mut self, step: Step) {
+        self.selection.selected = step.item;
+        if let Some(item) = step.item {
+            self.show_in_view(item);
+        }
+        if let Some(place) = step.reader_place
+            && let Some(reader) = self.views.get_mut::<Reader>()
+        {
+            reader.restore(place);
+        }
+        if self.views.by_id(&step.view).is_some() {
+            self.state.view = step.view;
+        }
+    }
+
     pub(super) fn select(&mut self, item: Item, reveal: bool) {
         if self.selection.selected != Some(item) {
-            self.history.leave(self.selection.selected);
+            self.history.leave(self.here());
             self.selection.selected = Some(item);
         }
         for view in self.views.iter_mut() {
-            view.follow_selection(item);
+            view.follow_selection(&self.corpus, item);
         }
         if reveal {
             self.show_in_view(item);

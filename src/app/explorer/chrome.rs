@@ -8,6 +8,7 @@ use crate::app::commands::{Scope, UiCommand};
 use crate::app::context::{Command, ReferenceScope, ViewCtx};
 use crate::app::state::CitationDisplay;
 use crate::app::theme::ThemeChoice;
+use crate::app::virtual_list::KeyScroll;
 use crate::corpus::diagnostics::count;
 use crate::formats::ReferenceFormat;
 use crate::formats::styles::CitationStyle;
@@ -42,6 +43,22 @@ impl Explorer {
             }
         });
         commands
+    }
+
+    /// The scroll a key asks for this frame (Page Down, Space, ↓, Home …), taken from the
+    /// input; none while a text field has the keyboard or an overlay is open.
+    pub(super) fn keyboard_scroll(&self, ctx: &egui::Context) -> Option<KeyScroll> {
+        let text_focused = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
+        if text_focused
+            || self.search.open
+            || self.show_shortcuts
+            || self.guide.open
+            || self.diagnostics.open
+        {
+            return None;
+        }
+        let widget_focused = ctx.memory(|m| m.focused().is_some());
+        ctx.input_mut(|input| UiCommand::key_scroll_pressed(&self.views, input, widget_focused))
     }
 
     /// The menu bar and the toolbar under it: history, views, search, presentation, the title.

@@ -251,6 +251,18 @@ impl Explorer {
         self.open_path.as_ref()
     }
 
+    /// What is related to the selection (what panels highlight).
+    #[must_use]
+    pub fn selected_related(&self) -> &Related {
+        &self.selected_related
+    }
+
+    /// What is related to what the pointer is over (what panels light up on hover).
+    #[must_use]
+    pub fn hovered_related(&self) -> &Related {
+        &self.hovered_related
+    }
+
     /// Whether a file is loading in the background.
     #[must_use]
     pub fn is_loading(&self) -> bool {
@@ -333,6 +345,11 @@ impl Explorer {
         } else {
             self.global_input(&ctx)
         };
+        let keyboard_scroll = if presenting {
+            None
+        } else {
+            self.keyboard_scroll(&ctx)
+        };
         let selection = self.begin_frame();
         let view_ctx = ViewCtx::new(
             &self.corpus,
@@ -342,7 +359,8 @@ impl Explorer {
             &self.theme,
             &self.citation_cache,
         )
-        .with_citations(self.state.citation_style, self.state.citation_display);
+        .with_citations(self.state.citation_style, self.state.citation_display)
+        .with_keyboard_scroll(keyboard_scroll);
         if let Some(presentation) = &mut self.presentation {
             egui::CentralPanel::default().show(ui, |ui| {
                 presentation.ui(&view_ctx, ui, &mut self.views);

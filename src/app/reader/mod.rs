@@ -12,7 +12,7 @@ use eframe::egui::{self, RichText, Sense, Ui};
 
 use super::context::{ClickAction, ViewCtx};
 use super::views::View;
-use super::virtual_list::{HeightCache, virtual_list_ui};
+use super::virtual_list::{HeightCache, ListPlace, virtual_list_ui};
 use crate::corpus::display::section_heading;
 use crate::corpus::{Corpus, Item};
 use blocks::{Block, reading_order};
@@ -97,6 +97,18 @@ impl View for Reader {
     fn show_item(&mut self, corpus: &Corpus, item: Item) {
         self.reveal(corpus, item);
     }
+
+    /// A selected region or case takes the Reader to the first passage about it (at once when
+    /// the Reader is shown, else when it is next shown).
+    fn follow_selection(&mut self, corpus: &Corpus, item: Item) {
+        if matches!(item, Item::Region(_) | Item::Case(_))
+            && let Some(&first) = crate::corpus::links::related(corpus, item)
+                .paragraphs
+                .first()
+        {
+            self.reveal(corpus, Item::Paragraph(first));
+        }
+    }
 }
 
 impl Reader {
@@ -114,6 +126,32 @@ impl Reader {
         if let Some(row) = target.and_then(|block| self.blocks.iter().position(|b| *b == block)) {
             self.heights.scroll_to(row);
         }
+    }
+
+    /// Where the Reader's view starts: the block at the top and how far into it; `None` before
+    /// it was drawn. Back and Forward put it back with [`Reader::restore`].
+    #[must_use]
+    pub fn place(&self) -> Option<ListPlace> {
+        self.heights.place()
+    }
+
+    /// The item at the top of the Reader's view: its paragraph, heading's section, box's
+    /// section, table or figure; `None` for the title block and footnote lists, or before the
+    /// Reader was drawn.
+    #[must_use]
+    pub fn top_item(&self) -> Option<Item> {
+        match self.blocks.get(self.place()?.row)? {
+            Block::Paragraph(p) => Some(Item::Paragraph(*p)),
+            Block::Heading(s) | Block::Box(s) => Some(Item::Section(*s)),
+            Block::Table(t) => Some(Item::Table(*t)),
+            Block::Figure(f) => Some(Item::Figure(*f)),
+            Block::FrontMatter | Block::Footnotes(_) => None,
+        }
+    }
+
+    /// Scrolls back to `place` (from [`Reader::place`]) from the next frame on.
+    pub fn restore(&mut self, place: ListPlace) {
+        self.heights.restore(place);
     }
 
     /// Whether a scroll to a revealed item is still under way.
@@ -172,6 +210,8 @@ impl Reader {
         };
         let blocks = &self.blocks;
         let images = &mut self.images;
+        self.heights
+            .scroll_by_key(ctx.take_keyboard_scroll(), line_height);
         virtual_list_ui(
             ui,
             "reader",

@@ -1,0 +1,470 @@
+//! The Reader keeps the reader's place: the paragraph at the top stays there across a zoom and
+//! a window resize, Back returns to where the text was; keys scroll it and step a chart's
+//! years; linked views follow each other (a hovered year, a shared region filter, a selected
+//! case taking the Reader to its passage). On the built-in paper and on an imported one.
+// A test states what it expects by unwrapping it: a failure there is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+
+use eframe::egui::{self, Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use paperlens::app::cases_view::CasesView;
+use paperlens::app::explorer::{Explorer, StartOptions};
+use paperlens::app::reader::Reader;
+use paperlens::app::state::StateStore;
+use paperlens::app::table_view::TableView;
+use paperlens::app::trends_view::TrendsView;
+use paperlens::app::virtual_list::ListPlace;
+use paperlens::corpus::Item;
+
+use crate::explorer::explorer;
+
+/// The explorer on `view` of the built-in paper, with settings of its own.
+fn builtin(view: &str) -> Harness<'static, Explorer> {
+    let mut harness = explorer(StartOptions {
+        view: Some(view.to_owned()),
+        store: Some(StateStore::in_memory()),
+        ..StartOptions::default()
+    });
+    settle(&mut harness);
+    harness
+}
+
+/// Enough frames for reveals, restored places and re-measured rows to settle (a restored
+/// place is given up after eight frames at most, so what follows is the view as it stands).
+fn settle(harness: &mut Harness<'_, Explorer>) {
+    harness.run_steps(12);
+}
+
+fn reader<'h>(harness: &'h Harness<'_, Explorer>) -> &'h Reader {
+    harness.state().views().get::<Reader>().expect("the Reader")
+}
+
+fn place(harness: &Harness<'_, Explorer>) -> ListPlace {
+    reader(harness).place().expect("the Reader was drawn")
+}
+
+fn top_item(harness: &Harness<'_, Explorer>) -> Option<Item> {
+    reader(harness).top_item()
+}
+
+/// Moves the pointer over the middle of the main view.
+fn point_at_reader(harness: &mut Harness<'_, Explorer>) {
+    let size = harness.ctx.content_rect().size();
+    harness
+        .input_mut()
+        .events
+        .push(egui::Event::PointerMoved(egui::pos2(
+            size.x * 0.5,
+            size.y * 0.5,
+        )));
+    harness.run_steps(2);
+}
+
+/// Scrolls the Reader to a paragraph in the middle of a section: a section from the Outline,
+/// then a page down, so that the top of the view is inside the text, not at a heading.
+fn read_into(harness: &mut Harness<'_, Explorer>, heading: &str) {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, heading)
+        .click();
+    settle(harness);
+    point_at_reader(harness);
+    harness.key_press(Key::PageDown);
+    settle(harness);
+}
+
+fn assert_same_top(before: ListPlace, after: ListPlace, what: &str) {
+    assert_eq!(before.row, after.row, "{what}: {before:?} → {after:?}");
+}
+
+#[test]
+fn the_top_paragraph_stays_at_the_top_across_a_zoom() {
+    let mut harness = builtin(Reader::ID);
+    read_into(&mut harness, "2 LITERATURE REVIEW");
+    let before = place(&harness);
+    let item = top_item(&harness);
+    assert!(matches!(item, Some(Item::Paragraph(_))), "{item:?}");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+    settle(&mut harness);
+    assert!(harness.ctx.zoom_factor() > 1.0, "Ctrl+= zooms in");
+    assert_same_top(before, place(&harness), "zoomed in");
+    assert_eq!(top_item(&harness), item);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    settle(&mut harness);
+    assert!(harness.ctx.zoom_factor() < 1.0, "Ctrl+- zooms out");
+    assert_same_top(before, place(&harness), "zoomed out");
+}
+
+#[test]
+fn the_top_paragraph_stays_at_the_top_across_resizes() {
+    let mut harness = builtin(Reader::ID);
+    read_into(&mut harness, "3 METHODS");
+    let before = place(&harness);
+    for size in [[1024.0, 640.0], [1920.0, 1080.0], [1280.0, 800.0]] {
+        harness.set_size(egui::Vec2::from(size));
+        settle(&mut harness);
+        assert_same_top(before, place(&harness), &format!("{size:?}"));
+    }
+}
+
+#[test]
+fn back_from_a_cited_in_jump_returns_to_the_same_text() {
+    let mut harness = builtin(Reader::ID);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "2 LITERATURE REVIEW")
+        .click();
+    settle(&mut harness);
+    point_at_reader(&mut harness);
+    // A chip on screen selects its reference; the Reader has not moved.
+    let on_screen = |harness: &Harness<'_, Explorer>| {
+        harness
+            .query_all_by_label("[8]")
+            .find(|node| node.rect().top() > 100.0 && node.rect().bottom() < 760.0)
+            .map(|node| node.rect().center())
+    };
+    for _ in 0..10 {
+        if on_screen(&harness).is_some() {
+            break;
+        }
+        harness.key_press(Key::ArrowDown);
+        settle(&mut harness);
+    }
+    assert!(
+        on_screen(&harness).is_some(),
+        "no [8] on screen at {:?}",
+        top_item(&harness)
+    );
+    harness
+        .query_all_by_label("[8]")
+        .find(|node| node.rect().top() > 100.0 && node.rect().bottom() < 760.0)
+        .unwrap()
+        .click();
+    settle(&mut harness);
+    let before = place(&harness);
+    assert!(matches!(
+        harness.state().selection.selected,
+        Some(Item::Reference(_))
+    ));
+    // The inspector's Cited in entry takes the Reader to another section.
+    harness
+        .get_by_label_contains("[8] note that advancements")
+        .click();
+    settle(&mut harness);
+    assert!(
+        place(&harness).row > before.row + 3,
+        "the jump moved the Reader: {before:?} → {:?}",
+        place(&harness)
+    );
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    settle(&mut harness);
+    assert!(matches!(
+        harness.state().selection.selected,
+        Some(Item::Reference(_))
+    ));
+    assert_same_top(before, place(&harness), "back");
+    assert!((place(&harness).fraction - before.fraction).abs() < 0.05);
+    // Forward goes to the jump's place again.
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    settle(&mut harness);
+    assert!(place(&harness).row > before.row + 3);
+}
+
+#[test]
+fn page_down_space_home_and_end_scroll_the_reader() {
+    let mut harness = builtin(Reader::ID);
+    point_at_reader(&mut harness);
+    assert_eq!(place(&harness).row, 0);
+    harness.key_press(Key::PageDown);
+    settle(&mut harness);
+    let paged = place(&harness);
+    assert!(paged.row > 0 || paged.fraction > 0.2, "{paged:?}");
+    harness.key_press(Key::Space);
+    settle(&mut harness);
+    let spaced = place(&harness);
+    assert!(
+        spaced.row > paged.row || spaced.fraction > paged.fraction,
+        "{spaced:?}"
+    );
+    harness.key_press(Key::ArrowDown);
+    settle(&mut harness);
+    assert!(place(&harness) != spaced);
+    harness.key_press(Key::End);
+    settle(&mut harness);
+    let blocks = place(&harness).row;
+    assert!(blocks > 40, "End goes to the last blocks: {blocks}");
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Space);
+    settle(&mut harness);
+    assert!(place(&harness).row < blocks, "Shift+Space pages up");
+    harness.key_press(Key::Home);
+    settle(&mut harness);
+    assert_eq!(place(&harness).row, 0);
+    assert!(place(&harness).fraction < 0.01);
+}
+
+#[test]
+fn scroll_keys_are_listed_in_the_shortcut_overlay() {
+    let mut harness = builtin(Reader::ID);
+    harness.key_press(Key::F1);
+    harness.run_steps(3);
+    harness.get_by_label("Scrolling the Reader and lists (the one under the pointer)");
+    harness.get_by_label("Page Down or Space");
+    harness.get_by_label("Page Up or Shift+Space");
+    harness.get_by_label("On a chart with the keyboard focus (Tab to it)");
+    harness.get_by_label("Select the year after");
+}
+
+/// Where a year sits on the chart drawn last.
+fn year_position(harness: &Harness<'_, Explorer>, year: i32) -> egui::Pos2 {
+    harness
+        .state()
+        .views()
+        .get::<TrendsView>()
+        .expect("the Trends view")
+        .year_positions
+        .iter()
+        .find(|(y, _)| *y == year)
+        .map(|(_, pos)| *pos)
+        .expect("the year is drawn")
+}
+
+fn point_of(harness: &Harness<'_, Explorer>, year: i32) -> Item {
+    let series = &harness.state().corpus().file.series[0];
+    let point = series.points.iter().position(|p| p.year == year).unwrap();
+    Item::SeriesPoint { series: 0, point }
+}
+
+#[test]
+fn arrows_on_the_focused_chart_step_the_selected_year() {
+    let mut harness = builtin(TrendsView::ID);
+    let years: Vec<i32> = harness.state().corpus().file.series[0]
+        .points
+        .iter()
+        .map(|p| p.year)
+        .collect();
+    let first = years[0];
+    let second = years[1];
+    let at = year_position(&harness, first);
+    harness
+        .input_mut()
+        .events
+        .push(egui::Event::PointerMoved(at));
+    harness.run_steps(2);
+    harness.input_mut().events.push(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.input_mut().events.push(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().selection.selected,
+        Some(point_of(&harness, first))
+    );
+    harness.key_press(Key::ArrowRight);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().selection.selected,
+        Some(point_of(&harness, second))
+    );
+    harness.key_press(Key::ArrowRight);
+    harness.key_press(Key::ArrowLeft);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().selection.selected,
+        Some(point_of(&harness, second))
+    );
+    harness.key_press(Key::ArrowLeft);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().selection.selected,
+        Some(point_of(&harness, first))
+    );
+    // Alt+← is still Back, not a year.
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().selection.selected,
+        Some(point_of(&harness, second))
+    );
+}
+
+#[test]
+fn hovering_a_year_lights_the_same_passages_as_clicking_it() {
+    let mut harness = builtin(TrendsView::ID);
+    let at = year_position(&harness, 2021);
+    harness
+        .input_mut()
+        .events
+        .push(egui::Event::PointerMoved(at));
+    harness.run_steps(3);
+    let hovered = harness.state().hovered_related().paragraphs.clone();
+    assert!(!hovered.is_empty(), "the year's passages are lit on hover");
+    harness.input_mut().events.push(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.input_mut().events.push(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().selection.selected,
+        Some(point_of(&harness, 2021))
+    );
+    assert_eq!(harness.state().selected_related().paragraphs, hovered);
+}
+
+#[test]
+fn clear_filters_in_the_table_clears_the_cases_region_too() {
+    let mut harness = builtin(TableView::ID);
+    // A region selected in the Navigator filters both views.
+    harness.get_by_label("Regions 4").click();
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "ASEAN")
+        .click();
+    settle(&mut harness);
+    let asean = harness
+        .state()
+        .corpus()
+        .file
+        .regions
+        .iter()
+        .position(|r| r.name == "ASEAN")
+        .unwrap();
+    let cases = |harness: &Harness<'_, Explorer>| {
+        harness
+            .state()
+            .views()
+            .get::<CasesView>()
+            .unwrap()
+            .region_filter
+    };
+    let table = |harness: &Harness<'_, Explorer>| {
+        harness
+            .state()
+            .views()
+            .get::<TableView>()
+            .unwrap()
+            .region_filter
+    };
+    assert_eq!(table(&harness), Some(asean));
+    assert_eq!(cases(&harness), Some(asean));
+    harness.get_by_label("Clear filters").click();
+    settle(&mut harness);
+    assert_eq!(table(&harness), None);
+    assert_eq!(cases(&harness), None, "the Cases view is not left filtered");
+    harness.get_by_label("Cases").click();
+    settle(&mut harness);
+    let shown = harness
+        .state()
+        .views()
+        .get::<CasesView>()
+        .unwrap()
+        .visible_cases(harness.state().corpus())
+        .len();
+    assert_eq!(shown, harness.state().corpus().file.cases.len());
+}
+
+#[test]
+fn selecting_a_case_takes_the_reader_to_its_first_passage() {
+    let mut harness = builtin(Reader::ID);
+    let corpus = harness.state().corpus();
+    let (case, first) = (0..corpus.file.cases.len())
+        .find_map(|case| {
+            let related = paperlens::corpus::links::related(corpus, Item::Case(case));
+            related
+                .paragraphs
+                .first()
+                .copied()
+                .filter(|&p| p > 10)
+                .map(|p| (case, p))
+        })
+        .expect("a case discussed past the introduction");
+    assert_eq!(place(&harness).row, 0);
+    let title = paperlens::corpus::display::item_title(corpus, Item::Case(case));
+    let cases_tab = format!("Cases {}", corpus.file.cases.len());
+    // The Navigator's Cases tab shows the case in the Cases view …
+    harness.get_by_label(&cases_tab).click();
+    settle(&mut harness);
+    harness
+        .get_all_by_label(&title)
+        .next()
+        .expect("the case in the Navigator")
+        .click();
+    settle(&mut harness);
+    assert_eq!(harness.state().view(), CasesView::ID);
+    // … and the Reader, shown again, stands at the case's first passage.
+    harness.get_by_label("Reader").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().view(), Reader::ID);
+    let top = top_item(&harness);
+    // The passage stands a third down the view: at the top is it or what comes just before.
+    let paragraph_on_screen = harness
+        .state()
+        .corpus()
+        .index
+        .paragraphs
+        .get(first)
+        .map(|p| p.printed.chars().take(40).collect::<String>())
+        .unwrap();
+    assert!(
+        harness
+            .query_all_by_label_contains(&paragraph_on_screen)
+            .any(|node| node.rect().top() > 60.0 && node.rect().top() < 760.0),
+        "the case's first passage is on screen (top: {top:?})"
+    );
+}
+
+/// The imported JATS article, in a window small enough that its text scrolls.
+fn jats_reader() -> Harness<'static, Explorer> {
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([1024.0, 420.0])
+        .build_eframe(|cc| {
+            Explorer::new(
+                &cc.egui_ctx,
+                StartOptions {
+                    path: Some(PathBuf::from("tests/fixtures/papers/jats-small.xml")),
+                    view: Some(Reader::ID.to_owned()),
+                    store: Some(StateStore::in_memory()),
+                    ..StartOptions::default()
+                },
+            )
+        });
+    settle(&mut harness);
+    harness
+}
+
+#[test]
+fn an_imported_paper_keeps_its_place_across_a_resize_and_pages_with_the_keys() {
+    let mut harness = jats_reader();
+    point_at_reader(&mut harness);
+    harness.key_press(Key::PageDown);
+    settle(&mut harness);
+    let before = place(&harness);
+    assert!(before.row > 0, "Page Down moved the Reader: {before:?}");
+    harness.set_size(egui::vec2(800.0, 420.0));
+    settle(&mut harness);
+    assert_same_top(before, place(&harness), "narrower");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+    settle(&mut harness);
+    assert_same_top(before, place(&harness), "zoomed in");
+    point_at_reader(&mut harness);
+    harness.key_press(Key::Home);
+    settle(&mut harness);
+    assert_eq!(place(&harness).row, 0);
+}
