@@ -40,6 +40,49 @@ impl Rgba {
     pub fn opacity(self) -> f64 {
         f64::from(self.alpha) / 255.0
     }
+
+    /// The relative luminance WCAG 2.2 defines (sRGB channels linearised, weighted 0.2126,
+    /// 0.7152, 0.0722), from 0 (black) to 1 (white). Opacity is ignored: lay a translucent
+    /// colour [`over`](Self::over) its background first.
+    #[must_use]
+    pub fn relative_luminance(self) -> f64 {
+        let linear = |channel: u8| {
+            let value = f64::from(channel) / 255.0;
+            if value <= 0.040_45 {
+                value / 12.92
+            } else {
+                ((value + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * linear(self.red) + 0.7152 * linear(self.green) + 0.0722 * linear(self.blue)
+    }
+
+    /// This colour painted over `below`: the opaque colour a person sees.
+    #[must_use]
+    pub fn over(self, below: Self) -> Self {
+        let alpha = self.opacity();
+        let mix = |top: u8, bottom: u8| {
+            let value = f64::from(top) * alpha + f64::from(bottom) * (1.0 - alpha);
+            // Rounded and within 0–255 by construction, so the cast cannot truncate.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let byte = value.round().clamp(0.0, 255.0) as u8;
+            byte
+        };
+        Self::rgb(
+            mix(self.red, below.red),
+            mix(self.green, below.green),
+            mix(self.blue, below.blue),
+        )
+    }
+}
+
+/// The contrast ratio WCAG 2.2 defines between two opaque colours, from 1 (none) to 21 (black
+/// on white); the order does not matter. AA asks 4.5 for body text, AAA 7.
+#[must_use]
+pub fn contrast_ratio(first: Rgba, second: Rgba) -> f64 {
+    let (a, b) = (first.relative_luminance(), second.relative_luminance());
+    let (lighter, darker) = if a >= b { (a, b) } else { (b, a) };
+    (lighter + 0.05) / (darker + 0.05)
 }
 
 /// Which palette is in force.
@@ -99,6 +142,34 @@ const MORE_SERIES: [Rgba; 5] = [
 ];
 
 impl Colours {
+    /// The tokens text is written in, by name: body text, muted text, notes, links and
+    /// citations (the accent), warnings and errors.
+    #[must_use]
+    pub fn text_tokens(&self) -> [(&'static str, Rgba); 6] {
+        [
+            ("text", self.text),
+            ("muted_text", self.muted_text),
+            ("note_text", self.note_text),
+            ("accent", self.accent),
+            ("warning", self.warning),
+            ("error", self.error),
+        ]
+    }
+
+    /// The fills text can stand on, by name: the page, a citation chip, a highlighted, selected
+    /// or hovered passage, an editorial note.
+    #[must_use]
+    pub fn text_backgrounds(&self) -> [(&'static str, Rgba); 6] {
+        [
+            ("background", self.background),
+            ("chip_fill", self.chip_fill),
+            ("highlight_fill", self.highlight_fill),
+            ("selected_fill", self.selected_fill),
+            ("hover_fill", self.hover_fill),
+            ("note_fill", self.note_fill),
+        ]
+    }
+
     /// The colour of the series at `index` on a chart of several: the palette's series colour
     /// first, then five others, then round again.
     #[must_use]
@@ -114,6 +185,19 @@ impl Colours {
 }
 
 impl Palette {
+    /// Every palette.
+    pub const ALL: [Self; 3] = [Self::Light, Self::Dark, Self::Projector];
+
+    /// The contrast every text colour must have against every background it can stand on:
+    /// WCAG 2.2 AA (4.5:1) at a desk, AAA (7:1) for a room, where a projector washes colours out.
+    #[must_use]
+    pub const fn minimum_text_contrast(self) -> f64 {
+        match self {
+            Self::Light | Self::Dark => 4.5,
+            Self::Projector => 7.0,
+        }
+    }
+
     /// The colour tokens of this palette.
     #[must_use]
     pub const fn colours(self) -> Colours {
@@ -129,14 +213,14 @@ const LIGHT: Colours = Colours {
     accent: Rgba::rgb(0x1f, 0x5f, 0xbf),
     chip_fill: Rgba::rgb(0xe3, 0xec, 0xfa),
     highlight_fill: Rgba::rgb(0xff, 0xf1, 0xb8),
-    selected_fill: Rgba::rgb(0xff, 0xd8, 0x66),
+    selected_fill: Rgba::rgb(0xff, 0xe0, 0x8a),
     hover_fill: Rgba::rgb(0xe8, 0xf0, 0xff),
     text: Rgba::rgb(0x20, 0x21, 0x24),
-    muted_text: Rgba::rgb(0x5f, 0x63, 0x68),
+    muted_text: Rgba::rgb(0x55, 0x58, 0x5d),
     note_text: Rgba::rgb(0x6a, 0x3d, 0x00),
     note_fill: Rgba::rgb(0xfd, 0xf3, 0xe1),
-    warning: Rgba::rgb(0xb2, 0x6b, 0x00),
-    error: Rgba::rgb(0xc0, 0x1c, 0x28),
+    warning: Rgba::rgb(0x8a, 0x53, 0x00),
+    error: Rgba::rgb(0xb3, 0x14, 0x1f),
     series: Rgba::rgb(0x1f, 0x5f, 0xbf),
     annotation_fill: Rgba::rgb(0x9e, 0x9e, 0x9e).with_alpha(0x30),
     grid: Rgba::rgb(0xe3, 0xe5, 0xe8),
@@ -146,15 +230,15 @@ const LIGHT: Colours = Colours {
 const DARK: Colours = Colours {
     accent: Rgba::rgb(0x8a, 0xb4, 0xf8),
     chip_fill: Rgba::rgb(0x22, 0x33, 0x4d),
-    highlight_fill: Rgba::rgb(0x4a, 0x40, 0x14),
-    selected_fill: Rgba::rgb(0x6e, 0x57, 0x0c),
+    highlight_fill: Rgba::rgb(0x3d, 0x35, 0x14),
+    selected_fill: Rgba::rgb(0x4d, 0x3c, 0x06),
     hover_fill: Rgba::rgb(0x26, 0x30, 0x40),
     text: Rgba::rgb(0xe8, 0xea, 0xed),
-    muted_text: Rgba::rgb(0xa0, 0xa4, 0xaa),
+    muted_text: Rgba::rgb(0xb4, 0xb8, 0xbe),
     note_text: Rgba::rgb(0xf2, 0xc9, 0x8a),
     note_fill: Rgba::rgb(0x3a, 0x2e, 0x1c),
     warning: Rgba::rgb(0xf2, 0xb1, 0x4c),
-    error: Rgba::rgb(0xff, 0x6b, 0x6b),
+    error: Rgba::rgb(0xff, 0x8a, 0x8a),
     series: Rgba::rgb(0x8a, 0xb4, 0xf8),
     annotation_fill: Rgba::rgb(0xc8, 0xc8, 0xc8).with_alpha(0x28),
     grid: Rgba::rgb(0x3c, 0x40, 0x43),
@@ -162,18 +246,18 @@ const DARK: Colours = Colours {
 };
 
 const PROJECTOR: Colours = Colours {
-    accent: Rgba::rgb(0x00, 0x3c, 0xa6),
+    accent: Rgba::rgb(0x00, 0x35, 0x8f),
     chip_fill: Rgba::rgb(0xd6, 0xe4, 0xff),
     highlight_fill: Rgba::rgb(0xff, 0xe6, 0x80),
-    selected_fill: Rgba::rgb(0xff, 0xc8, 0x2e),
+    selected_fill: Rgba::rgb(0xff, 0xd7, 0x5e),
     hover_fill: Rgba::rgb(0xdc, 0xe8, 0xff),
     text: Rgba::rgb(0x00, 0x00, 0x00),
     muted_text: Rgba::rgb(0x30, 0x30, 0x30),
     note_text: Rgba::rgb(0x5a, 0x30, 0x00),
     note_fill: Rgba::rgb(0xfd, 0xee, 0xd2),
-    warning: Rgba::rgb(0x8a, 0x4b, 0x00),
-    error: Rgba::rgb(0xa0, 0x00, 0x10),
-    series: Rgba::rgb(0x00, 0x3c, 0xa6),
+    warning: Rgba::rgb(0x60, 0x34, 0x00),
+    error: Rgba::rgb(0x8a, 0x00, 0x0e),
+    series: Rgba::rgb(0x00, 0x35, 0x8f),
     annotation_fill: Rgba::rgb(0x60, 0x60, 0x60).with_alpha(0x30),
     grid: Rgba::rgb(0xc8, 0xc8, 0xc8),
     background: Rgba::rgb(0xff, 0xff, 0xff),
@@ -184,15 +268,37 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_palette_has_readable_text_on_its_background() {
-        let luma = |c: Rgba| {
-            0.299 * f64::from(c.red) + 0.587 * f64::from(c.green) + 0.114 * f64::from(c.blue)
-        };
-        for palette in [Palette::Light, Palette::Dark, Palette::Projector] {
+    fn contrast_ratio_matches_the_wcag_reference_values() {
+        let white = Rgba::rgb(255, 255, 255);
+        let black = Rgba::rgb(0, 0, 0);
+        assert!((contrast_ratio(black, white) - 21.0).abs() < 1e-9);
+        assert!((contrast_ratio(white, white) - 1.0).abs() < 1e-9);
+        // #767676 on white is the lightest grey that passes AA: 4.54:1.
+        let grey = Rgba::rgb(0x76, 0x76, 0x76);
+        assert!((contrast_ratio(grey, white) - 4.54).abs() < 0.01);
+        assert!((contrast_ratio(grey, white) - contrast_ratio(white, grey)).abs() < 1e-12);
+        // Half-transparent black over white is mid grey.
+        assert_eq!(black.with_alpha(128).over(white), Rgba::rgb(127, 127, 127));
+    }
+
+    #[test]
+    fn every_text_token_is_readable_on_every_fill_it_can_stand_on() {
+        let mut failures = Vec::new();
+        for palette in Palette::ALL {
             let colours = palette.colours();
-            let contrast = (luma(colours.text) - luma(colours.background)).abs();
-            assert!(contrast > 150.0, "{palette:?}: {contrast}");
+            let minimum = palette.minimum_text_contrast();
+            for (text_name, text) in colours.text_tokens() {
+                for (fill_name, fill) in colours.text_backgrounds() {
+                    let ratio = contrast_ratio(text, fill.over(colours.background));
+                    if ratio < minimum {
+                        failures.push(format!(
+                            "{palette:?}: {text_name} on {fill_name} is {ratio:.2}:1, below {minimum}:1"
+                        ));
+                    }
+                }
+            }
             assert!(colours.annotation_fill.opacity() < 0.5, "{palette:?}");
         }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 }

@@ -4,7 +4,7 @@
 
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, PointerButton};
 
-use super::context::Command;
+use super::context::{Command, SidePanel};
 use super::views::Views;
 use super::virtual_list::KeyScroll;
 
@@ -141,6 +141,10 @@ pub enum UiCommand {
     ExportCorpus,
     /// Close the window.
     Quit,
+    /// Collapse or reopen the navigator (the left panel).
+    ToggleNavigator,
+    /// Collapse or reopen the inspector (the right panel).
+    ToggleInspector,
     /// Enter or leave presentation mode.
     TogglePresentation,
     /// Show or hide the keyboard shortcut overlay.
@@ -200,6 +204,8 @@ impl UiCommand {
             Self::ExportCases,
             Self::ExportCorpus,
             Self::Quit,
+            Self::ToggleNavigator,
+            Self::ToggleInspector,
             Self::TogglePresentation,
             Self::ToggleShortcuts,
             Self::FormatGuide,
@@ -276,6 +282,8 @@ impl UiCommand {
             Self::ExportCases => "Export the cases (CSV)",
             Self::ExportCorpus => "Export the corpus (JSON)",
             Self::Quit => "Quit",
+            Self::ToggleNavigator => "Navigator",
+            Self::ToggleInspector => "Inspector",
             Self::TogglePresentation => "Present",
             Self::ToggleShortcuts => "Keyboard shortcuts",
             Self::FormatGuide => "Corpus format",
@@ -315,6 +323,10 @@ impl UiCommand {
             Self::ExportCases => "Save the cases as CSV".to_owned(),
             Self::ExportCorpus => "Save the whole corpus as JSON".to_owned(),
             Self::Quit => "Close paperlens".to_owned(),
+            Self::ToggleNavigator => "Collapse or reopen the navigator (the left panel)".to_owned(),
+            Self::ToggleInspector => {
+                "Collapse or reopen the inspector (the right panel)".to_owned()
+            }
             Self::TogglePresentation => {
                 "Presentation mode: fullscreen slides in large type".to_owned()
             }
@@ -365,6 +377,8 @@ impl UiCommand {
                 .unwrap_or_default(),
             Self::Open => vec![keys(Modifiers::COMMAND, Key::O)],
             Self::Reload => vec![keys(Modifiers::NONE, Key::F5)],
+            Self::ToggleNavigator => vec![keys(Modifiers::COMMAND, Key::B)],
+            Self::ToggleInspector => vec![keys(Modifiers::COMMAND, Key::I)],
             Self::TogglePresentation => vec![keys(Modifiers::NONE, Key::F11)],
             Self::ToggleShortcuts => vec![keys(Modifiers::NONE, Key::F1), Trigger::Typed("?")],
             Self::CloseOverlay | Self::SearchClose | Self::LeavePresentation => {
@@ -446,6 +460,8 @@ impl UiCommand {
             Self::ExportCases => Command::ExportCases,
             Self::ExportCorpus => Command::ExportCorpus,
             Self::Quit => Command::Quit,
+            Self::ToggleNavigator => Command::TogglePanel(SidePanel::Navigator),
+            Self::ToggleInspector => Command::TogglePanel(SidePanel::Inspector),
             Self::TogglePresentation => Command::TogglePresentation,
             Self::ToggleShortcuts => Command::ToggleShortcuts,
             Self::FormatGuide => Command::ShowFormatGuide,

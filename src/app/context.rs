@@ -96,6 +96,15 @@ impl History {
     }
 }
 
+/// One of the two side panels, which collapse to a thin strip to give the main view room.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SidePanel {
+    /// The navigator, on the left.
+    Navigator,
+    /// The inspector, on the right.
+    Inspector,
+}
+
 /// A side effect requested while drawing, applied after the frame's UI.
 #[must_use]
 #[derive(Clone, Debug, PartialEq)]
@@ -149,6 +158,8 @@ pub enum Command {
     },
     /// Enter or leave presentation mode.
     TogglePresentation,
+    /// Collapse a side panel, or reopen it.
+    TogglePanel(SidePanel),
     /// Add a series to the open corpus (made from a table's row or column) and show it in the
     /// Trends view.
     AddSeries(Box<crate::corpus::model::Series>),

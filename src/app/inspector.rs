@@ -29,7 +29,6 @@ impl Inspector {
 
 /// The hint shown while nothing is selected, with what the corpus holds.
 fn nothing_selected_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
-    ui.label(RichText::new("Inspector").heading());
     ui.add(
         egui::Label::new(
             RichText::new(

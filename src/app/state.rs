@@ -79,6 +79,10 @@ pub struct PersistedState {
     pub navigator_width: f32,
     /// Width of the inspector in points.
     pub inspector_width: f32,
+    /// Whether the navigator is open (else collapsed to a strip).
+    pub navigator_open: bool,
+    /// Whether the inspector is open (else collapsed to a strip).
+    pub inspector_open: bool,
     /// The main view shown, by its name (`"reader"`; see `views::registry`); empty or unknown
     /// means the first view.
     pub view: String,
@@ -118,6 +122,8 @@ impl Default for PersistedState {
             zoom: 1.0,
             navigator_width: 280.0,
             inspector_width: 360.0,
+            navigator_open: true,
+            inspector_open: true,
             view: String::new(),
             navigator_tab: NavigatorTab::Outline,
             selection: None,

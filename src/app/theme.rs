@@ -147,8 +147,11 @@ impl Theme {
         Self::new(palette)
     }
 
-    /// Applies visuals and the type scale to egui.
-    pub fn apply(&self, ctx: &egui::Context) {
+    /// egui's visuals in this theme's colours: text, muted text, links, the page and the
+    /// selection all from the palette, so that what the contrast tests check is what is drawn.
+    #[must_use]
+    pub fn visuals(&self) -> Visuals {
+        let colours = self.palette.colours();
         let mut visuals = match self.palette {
             Palette::Dark => Visuals::dark(),
             Palette::Light | Palette::Projector => Visuals::light(),
@@ -156,12 +159,19 @@ impl Theme {
         visuals.hyperlink_color = self.accent;
         visuals.selection.bg_fill = self.selected_fill;
         visuals.selection.stroke.color = self.accent;
+        visuals.widgets.noninteractive.fg_stroke.color = color32(colours.text);
+        visuals.weak_text_color = Some(self.muted_text);
+        visuals.panel_fill = color32(colours.background);
+        visuals.window_fill = color32(colours.background);
         if self.palette == Palette::Projector {
-            let colours = self.palette.colours();
             visuals.override_text_color = Some(color32(colours.text));
-            visuals.panel_fill = color32(colours.background);
-            visuals.window_fill = color32(colours.background);
         }
+        visuals
+    }
+
+    /// Applies visuals and the type scale to egui.
+    pub fn apply(&self, ctx: &egui::Context) {
+        let visuals = self.visuals();
         let text_styles = [
             (
                 TextStyle::Heading,
@@ -260,4 +270,76 @@ impl Sizes {
         radius: 6,
         reading_width: 1400.0,
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::palette::contrast_ratio;
+
+    fn rgba(colour: Color32) -> Rgba {
+        let [red, green, blue, alpha] = colour.to_srgba_unmultiplied();
+        Rgba::rgb(red, green, blue).with_alpha(alpha)
+    }
+
+    /// Every pair of a text colour and a fill egui draws it on, in a theme's visuals: plain,
+    /// weak and link text on the panels, windows, striped rows, text fields and code; each
+    /// widget state's text on its own fills; selected text on the selection.
+    fn text_pairs(visuals: &Visuals) -> Vec<(String, Color32, Color32)> {
+        let page_texts = [
+            ("text", visuals.text_color()),
+            ("weak text", visuals.weak_text_color()),
+            ("link", visuals.hyperlink_color),
+        ];
+        let page_fills = [
+            ("panel", visuals.panel_fill),
+            ("window", visuals.window_fill),
+            ("striped row", visuals.faint_bg_color),
+            ("text field", visuals.text_edit_bg_color()),
+            ("code", visuals.code_bg_color),
+        ];
+        let mut pairs = Vec::new();
+        for (text_name, text) in page_texts {
+            for (fill_name, fill) in page_fills {
+                pairs.push((format!("{text_name} on {fill_name}"), text, fill));
+            }
+        }
+        let widgets = &visuals.widgets;
+        for (state, widget) in [
+            ("inactive", widgets.inactive),
+            ("hovered", widgets.hovered),
+            ("active", widgets.active),
+            ("open", widgets.open),
+        ] {
+            let text = visuals
+                .override_text_color
+                .unwrap_or(widget.fg_stroke.color);
+            for fill in [widget.bg_fill, widget.weak_bg_fill] {
+                pairs.push((format!("{state} widget text"), text, fill));
+            }
+        }
+        pairs.push((
+            "selected item".to_owned(),
+            visuals.selection.stroke.color,
+            visuals.selection.bg_fill,
+        ));
+        pairs
+    }
+
+    #[test]
+    fn every_text_colour_egui_draws_meets_the_palettes_contrast() {
+        let mut failures = Vec::new();
+        for palette in Palette::ALL {
+            let visuals = Theme::new(palette).visuals();
+            let page = rgba(visuals.panel_fill);
+            for (pair, text, fill) in text_pairs(&visuals) {
+                let fill = rgba(fill).over(page);
+                let ratio = contrast_ratio(rgba(text).over(fill), fill);
+                if ratio < palette.minimum_text_contrast() {
+                    failures.push(format!("{palette:?}: {pair} is {ratio:.2}:1"));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
 }

@@ -16,6 +16,7 @@ mod guide_ui;
 mod imported_paper_ui;
 mod interop_ui;
 mod other_paper_ui;
+mod panels_ui;
 mod reader_place_ui;
 mod reader_ui;
 mod snapshots;

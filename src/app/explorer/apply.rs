@@ -4,7 +4,7 @@
 use eframe::egui;
 
 use super::Explorer;
-use crate::app::context::{Command, Step, is_openable_url};
+use crate::app::context::{Command, SidePanel, Step, is_openable_url};
 use crate::app::presentation::{Presentation, slides, starting_slide};
 use crate::app::reader::Reader;
 use crate::app::theme::{Palette, Theme};
@@ -93,6 +93,12 @@ impl Explorer {
                 self.export_chart_dialog(ctx, series, export);
             }
             Command::TogglePresentation => self.toggle_presentation(ctx),
+            Command::TogglePanel(SidePanel::Navigator) => {
+                self.state.navigator_open = !self.state.navigator_open;
+            }
+            Command::TogglePanel(SidePanel::Inspector) => {
+                self.state.inspector_open = !self.state.inspector_open;
+            }
             Command::AddSeries(series) => self.add_series(*series),
             Command::SetCitationStyle(style) => self.state.citation_style = style,
             Command::SetCitationDisplay(display) => self.state.citation_display = display,

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use eframe::egui::{self, Ui};
 
-use super::context::{CitationCache, Command, History, Selection, ViewCtx};
+use super::context::{CitationCache, Command, History, Selection, SidePanel, ViewCtx};
 use super::guide::GuideWindow;
 use super::inspector::Inspector;
 use super::navigator::Navigator;
@@ -27,6 +27,7 @@ mod apply;
 mod chrome;
 mod exports;
 mod loading;
+mod panels;
 
 use loading::{PendingLoad, diagnostics_text};
 
@@ -378,22 +379,22 @@ impl Explorer {
         } else {
             self.toolbar_ui(&view_ctx, ui);
             self.status_bar_ui(&view_ctx, ui);
-            let navigator_width = egui::Panel::left("navigator")
-                .resizable(true)
-                .default_size(self.state.navigator_width)
-                .size_range(180.0..=600.0)
-                .show(ui, |ui| self.navigator.ui(&view_ctx, ui))
-                .response
-                .rect
-                .width();
-            let inspector_width = egui::Panel::right("inspector")
-                .resizable(true)
-                .default_size(self.state.inspector_width)
-                .size_range(240.0..=800.0)
-                .show(ui, |ui| self.inspector.ui(&view_ctx, ui))
-                .response
-                .rect
-                .width();
+            panels::side_panel_ui(
+                &view_ctx,
+                ui,
+                SidePanel::Navigator,
+                &mut self.state.navigator_open,
+                &mut self.state.navigator_width,
+                |ui| self.navigator.ui(&view_ctx, ui),
+            );
+            panels::side_panel_ui(
+                &view_ctx,
+                ui,
+                SidePanel::Inspector,
+                &mut self.state.inspector_open,
+                &mut self.state.inspector_width,
+                |ui| self.inspector.ui(&view_ctx, ui),
+            );
             egui::CentralPanel::default().show(ui, |ui| {
                 if let Some(view) = self.views.by_id_mut(&self.state.view) {
                     view.ui(&view_ctx, ui);
@@ -406,8 +407,6 @@ impl Explorer {
                 commands.push(Command::ToggleShortcuts);
             }
             commands.extend(view_ctx.take_commands());
-            self.state.navigator_width = navigator_width;
-            self.state.inspector_width = inspector_width;
         }
         for command in commands {
             self.apply(&ctx, command);

@@ -99,11 +99,15 @@ pub(super) fn paragraph_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, paragraph: usize) -> 
                         range,
                         background,
                     } => {
-                        let mut text = RichText::new(info.printed.get(range).unwrap_or_default())
-                            .font(font.clone());
-                        if let Some(color) = background {
-                            text = text.background_color(color);
-                        }
+                        // Underlined all the time, so that a mention reads as a link without
+                        // relying on colour; the accent underline marks the one pointed at.
+                        let text = mention_text(
+                            ui,
+                            info.printed.get(range).unwrap_or_default(),
+                            &font,
+                            background,
+                            ctx.theme.muted_text,
+                        );
                         let response = ui.add(egui::Label::new(text).sense(Sense::click()));
                         if response.hovered() {
                             let rect = response.rect;
@@ -123,6 +127,25 @@ pub(super) fn paragraph_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, paragraph: usize) -> 
         });
     });
     inner.response
+}
+
+/// An entity mention's text: the reading font and colour, with a thin underline in
+/// `underline` and the passage's `background` if it has one.
+fn mention_text(
+    ui: &Ui,
+    text: &str,
+    font: &egui::FontId,
+    background: Option<Color32>,
+    underline: Color32,
+) -> egui::text::LayoutJob {
+    let format = egui::TextFormat {
+        font_id: font.clone(),
+        color: ui.visuals().text_color(),
+        background: background.unwrap_or(Color32::TRANSPARENT),
+        underline: egui::Stroke::new(1.0, underline),
+        ..egui::TextFormat::default()
+    };
+    egui::text::LayoutJob::single_section(text.to_owned(), format)
 }
 
 /// A footnote marker: the footnote's printed marker, small and raised; hovering shows the
