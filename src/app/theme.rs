@@ -71,6 +71,8 @@ pub struct Theme {
     pub series: Color32,
     /// Colour of annotation spans on charts.
     pub annotation_fill: Color32,
+    /// Grid lines of a chart.
+    pub grid: Color32,
     /// Size of body text in points.
     pub body_size: f32,
     /// Size of the reader's paragraph text in points.
@@ -112,6 +114,7 @@ impl Theme {
             error: color32(colours.error),
             series: color32(colours.series),
             annotation_fill: color32(colours.annotation_fill),
+            grid: color32(colours.grid),
             body_size: sizes.body,
             reading_size: sizes.reading,
             heading_size: sizes.heading,

@@ -291,6 +291,7 @@ fn plot<'a>(
         .x_axis_label(plan.x_axis.label.as_str())
         .y_axis_label(plan.y_axis.label.as_str())
         .y_axis_min_width(theme.body_size * 4.0)
+        .grid_color(theme.grid)
         .x_grid_spacer(|_| grid_marks(year_axis))
         .y_grid_spacer(|_| grid_marks(&plan.y_axis))
         .x_axis_formatter(|mark, _| {

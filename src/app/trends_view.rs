@@ -127,10 +127,6 @@ impl TrendsView {
                 ui.selectable_value(&mut self.tab, tab, label);
             }
             ui.separator();
-            if self.tab == TrendsTab::Chart {
-                self.options_ui(ui);
-                ui.separator();
-            }
             ui.menu_button("Export…", |ui| {
                 for export in [
                     ChartExport::ScreenPng,
@@ -156,14 +152,19 @@ impl TrendsView {
         });
         match self.tab {
             TrendsTab::Chart => {
-                ui.label(
-                    RichText::new(format!(
-                        "{} {}",
-                        self.options.value_mode.explanation(),
-                        self.options.scale.explanation()
-                    ))
-                    .small()
-                    .color(ctx.theme.muted_text),
+                // A row of its own, so that no caption is wrapped away from its drop-down.
+                ui.horizontal(|ui| self.options_ui(ui));
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!(
+                            "{} {}",
+                            self.options.value_mode.explanation(),
+                            self.options.scale.explanation()
+                        ))
+                        .small()
+                        .color(ctx.theme.muted_text),
+                    )
+                    .wrap(),
                 );
                 let footer = ctx.theme.small_size * 3.0 + ctx.theme.gap * 2.0;
                 let height = (ui.available_height() - footer).max(220.0);
@@ -320,16 +321,14 @@ impl TrendsView {
     }
 
     fn options_ui(&mut self, ui: &mut Ui) {
-        let values_label = ui.label("Values");
         choice_ui(
             ui,
+            "Values",
             "trend-values",
             &mut self.options.value_mode,
             &ValueMode::ALL,
             |mode| (mode.label(), mode.explanation()),
-        )
-        .labelled_by(values_label.id);
-        let scale_label = ui.label("Scale");
+        );
         let log_allowed = self.options.value_mode != ValueMode::PercentChange;
         if !log_allowed {
             self.options.scale = AxisScale::Linear;
@@ -337,12 +336,12 @@ impl TrendsView {
         ui.add_enabled_ui(log_allowed, |ui| {
             choice_ui(
                 ui,
+                "Scale",
                 "trend-scale",
                 &mut self.options.scale,
                 &AxisScale::ALL,
                 |scale| (scale.label(), scale.explanation()),
             )
-            .labelled_by(scale_label.id)
             .on_disabled_hover_text("A log scale cannot show negative changes");
         });
         ui.checkbox(&mut self.options.bars, "Bars");
@@ -358,17 +357,20 @@ fn plan_in_corpus(
     Plan::new(series, &options).map(|plan| plan.with_figures(series, &ctx.corpus.file.figures))
 }
 
-/// A drop-down choosing one of `choices` into `value`; `describe` gives each choice's label
-/// and the explanation shown on hover.
+/// `caption` and a drop-down choosing one of `choices` into `value`, the choice's words never
+/// wrapped; `describe` gives each choice's label and the explanation shown on hover.
 fn choice_ui<T: Copy + PartialEq>(
     ui: &mut Ui,
+    caption: &str,
     id_salt: &str,
     value: &mut T,
     choices: &[T],
     describe: impl Fn(T) -> (&'static str, &'static str),
 ) -> egui::Response {
+    let caption = ui.label(caption);
     egui::ComboBox::from_id_salt(id_salt)
         .selected_text(describe(*value).0)
+        .wrap_mode(egui::TextWrapMode::Extend)
         .show_ui(ui, |ui| {
             for &choice in choices {
                 let (label, explanation) = describe(choice);
@@ -377,6 +379,7 @@ fn choice_ui<T: Copy + PartialEq>(
             }
         })
         .response
+        .labelled_by(caption.id)
 }
 
 /// The series of a chart of several, one button each: the one chosen is the one the Data and
