@@ -107,6 +107,25 @@ impl Scope {
     }
 }
 
+/// What the shortcut overlay lists besides the [`UiCommand`]s: egui's own zoom and focus keys,
+/// and what the mouse does. Written here, beside the commands' keys, so the overlay draws
+/// every key it lists from this file.
+pub const OTHER_KEYS: [(&str, &str); 7] = [
+    ("Ctrl+Plus / Ctrl+Minus / Ctrl+0", "Zoom in / out / reset"),
+    ("Tab / Shift+Tab", "Move keyboard focus between controls"),
+    ("Space / Enter", "Activate the focused control"),
+    (
+        "Click a citation chip",
+        "Open the reference in the Inspector",
+    ),
+    (
+        "Click a “Cited in” sentence",
+        "Jump to that place in the Reader",
+    ),
+    ("Hover a link", "Preview what it points to"),
+    ("Drop a file", "Open it"),
+];
+
 /// A command from a menu, a toolbar button or a key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UiCommand {
@@ -151,7 +170,11 @@ pub enum UiCommand {
     ToggleShortcuts,
     /// Show the corpus format guide.
     FormatGuide,
-    /// Close the shortcut overlay, else the format guide, else the diagnostics window.
+    /// Show the user guide.
+    UserGuide,
+    /// Show the About window.
+    About,
+    /// Close the shortcut overlay, else About, else a guide, else the diagnostics window.
     CloseOverlay,
     /// The search result above.
     SearchPrevious,
@@ -208,7 +231,9 @@ impl UiCommand {
             Self::ToggleInspector,
             Self::TogglePresentation,
             Self::ToggleShortcuts,
+            Self::UserGuide,
             Self::FormatGuide,
+            Self::About,
             Self::CloseOverlay,
             Self::SearchPrevious,
             Self::SearchNext,
@@ -287,6 +312,8 @@ impl UiCommand {
             Self::TogglePresentation => "Present",
             Self::ToggleShortcuts => "Keyboard shortcuts",
             Self::FormatGuide => "Corpus format",
+            Self::UserGuide => "User guide",
+            Self::About => "About paperlens",
             Self::CloseOverlay | Self::SearchClose => "Close",
             Self::SearchPrevious => "Previous result",
             Self::SearchNext => "Next result",
@@ -334,8 +361,15 @@ impl UiCommand {
             Self::FormatGuide => {
                 "The corpus format guide: how to write a corpus for another paper".to_owned()
             }
+            Self::UserGuide => {
+                "How to use paperlens: opening papers, linked panels, search, presenting, exports"
+                    .to_owned()
+            }
+            Self::About => {
+                "The version, and the licences of paperlens and what it bundles".to_owned()
+            }
             Self::CloseOverlay => {
-                "Close this overlay, the format guide or the diagnostics".to_owned()
+                "Close this overlay, About, a guide or the diagnostics".to_owned()
             }
             Self::SearchPrevious => "Move up through the results".to_owned(),
             Self::SearchNext => "Move down through the results".to_owned(),
@@ -412,6 +446,8 @@ impl UiCommand {
             | Self::ExportCases
             | Self::ExportCorpus
             | Self::FormatGuide
+            | Self::UserGuide
+            | Self::About
             | Self::Quit => Vec::new(),
         }
     }
@@ -465,6 +501,8 @@ impl UiCommand {
             Self::TogglePresentation => Command::TogglePresentation,
             Self::ToggleShortcuts => Command::ToggleShortcuts,
             Self::FormatGuide => Command::ShowFormatGuide,
+            Self::UserGuide => Command::ShowUserGuide,
+            Self::About => Command::ShowAbout,
             Self::CloseOverlay => Command::CloseOverlay,
             Self::SearchPrevious
             | Self::SearchNext

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use eframe::egui::{self, Response, Ui};
 
 use super::records;
-use super::state::CitationDisplay;
+use super::state::{CitationDisplay, FileDialogs};
 use super::theme::{Theme, ThemeChoice};
 use super::virtual_list::{KeyScroll, ListPlace};
 use crate::corpus::cite::Formatted;
@@ -125,7 +125,7 @@ pub enum Command {
     Forward,
     /// Switch the main view, by name.
     SetView(&'static str),
-    /// Show the native open dialog.
+    /// Ask which file to open (the desktop's dialog, else paperlens's own).
     OpenDialog,
     /// Open a corpus or bibliography file.
     Open(PathBuf),
@@ -133,8 +133,10 @@ pub enum Command {
     CancelLoad,
     /// Load the built-in corpus.
     OpenBuiltin,
-    /// Reload the open file.
+    /// Reload the open file, or try again the file that last failed to open.
     Reload,
+    /// Show again why the last file failed to open.
+    ShowLoadFailure,
     /// Show or hide the diagnostics window.
     ShowDiagnostics(bool),
     /// Open the search box.
@@ -143,6 +145,12 @@ pub enum Command {
     ToggleShortcuts,
     /// Show the corpus format guide.
     ShowFormatGuide,
+    /// Show the user guide.
+    ShowUserGuide,
+    /// Show the About window.
+    ShowAbout,
+    /// Choose which file dialog Open and the exports use.
+    SetFileDialogs(FileDialogs),
     /// Change the theme.
     SetTheme(ThemeChoice),
     /// Copy text to the clipboard.
@@ -180,7 +188,7 @@ pub enum Command {
     ExportCases,
     /// Export the whole corpus as JSON (asks where to save).
     ExportCorpus,
-    /// Close the shortcut overlay, else the format guide, else the diagnostics window.
+    /// Close the shortcut overlay, else About, else a guide, else the diagnostics window.
     CloseOverlay,
     /// Close the window.
     Quit,

@@ -3,10 +3,12 @@
 //! [`explorer::Explorer`] is the app; each panel lives in its own module and draws from a
 //! [`context::ViewCtx`]; [`records`] draws each record kind one way for every place it appears.
 
+pub mod about;
 pub mod cases_view;
 pub mod commands;
 pub mod context;
 pub mod explorer;
+pub mod file_dialog;
 pub mod guide;
 pub mod inspector;
 pub mod navigator;

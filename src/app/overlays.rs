@@ -2,27 +2,9 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::commands::{Scope, UiCommand};
+use super::commands::{OTHER_KEYS, Scope, UiCommand};
 use super::context::ViewCtx;
 use super::views::Views;
-
-/// What the overlay lists besides the [`UiCommand`]s: egui's own zoom and focus keys, and what
-/// the mouse does.
-pub const OTHER_KEYS: [(&str, &str); 7] = [
-    ("Ctrl+Plus / Ctrl+Minus / Ctrl+0", "Zoom in / out / reset"),
-    ("Tab / Shift+Tab", "Move keyboard focus between controls"),
-    ("Space / Enter", "Activate the focused control"),
-    (
-        "Click a citation chip",
-        "Open the reference in the Inspector",
-    ),
-    (
-        "Click a “Cited in” sentence",
-        "Jump to that place in the Reader",
-    ),
-    ("Hover a link", "Preview what it points to"),
-    ("Drop a .json file", "Open it"),
-];
 
 /// The diagnostics window: what `paperlens check` prints for the last failed or warned load.
 #[derive(Debug, Default)]

@@ -1,5 +1,5 @@
-//! Persisted user state (theme, zoom, panel sizes, view, selection, recent files) and the file
-//! it lives in.
+//! Persisted user state (theme, zoom, panel sizes, view, selection, recent files and which of
+//! them failed to open, the file dialog chosen) and the file it lives in.
 //!
 //! The file is JSON, written atomically (temporary file, fsync, rename). A file that does not
 //! decode is moved aside, never deleted, and paperlens starts from defaults and says so once.
@@ -92,8 +92,12 @@ pub struct PersistedState {
     pub selection: Option<String>,
     /// The corpus file last open; `None` for the built-in corpus.
     pub last_corpus: Option<PathBuf>,
-    /// Recently opened files, most recent first.
+    /// Recently opened files, most recent first; a file that failed to open is among them.
     pub recent_files: Vec<PathBuf>,
+    /// The recent files whose last open failed, each with why (Open Recent marks them).
+    pub failed_files: Vec<FailedFile>,
+    /// Which file dialog Open and the exports use.
+    pub file_dialogs: FileDialogs,
     /// The citation style of formatted citations and copies.
     pub citation_style: CitationStyle,
     /// How the Reader shows in-text citations.
@@ -101,6 +105,40 @@ pub struct PersistedState {
     /// The time (milliseconds since the Unix epoch) of the newest crash report the user has
     /// been told about, so that each report is announced once.
     pub crash_reports_seen_until: u64,
+}
+
+/// A recent file whose last open failed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FailedFile {
+    /// The file.
+    pub path: PathBuf,
+    /// Why it could not be opened, in a line (Open Recent's hover text).
+    pub reason: String,
+}
+
+/// Which file dialog Open and the exports use.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileDialogs {
+    /// The desktop's own dialog when it has one, else paperlens's dialog in the window.
+    #[default]
+    Desktop,
+    /// Always paperlens's dialog in the window.
+    InWindow,
+}
+
+impl FileDialogs {
+    /// Both, in menu order.
+    pub const ALL: [Self; 2] = [Self::Desktop, Self::InWindow];
+
+    /// Its menu entry.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Desktop => "The desktop's, when it has one",
+            Self::InWindow => "paperlens's own, in the window",
+        }
+    }
 }
 
 /// How the Reader shows in-text citations.
@@ -129,6 +167,8 @@ impl Default for PersistedState {
             selection: None,
             last_corpus: None,
             recent_files: Vec::new(),
+            failed_files: Vec::new(),
+            file_dialogs: FileDialogs::default(),
             citation_style: CitationStyle::default(),
             citation_display: CitationDisplay::default(),
             crash_reports_seen_until: 0,
@@ -151,14 +191,45 @@ impl PersistedState {
         state.navigator_width = sane_width(state.navigator_width, 280.0);
         state.inspector_width = sane_width(state.inspector_width, 360.0);
         state.recent_files.truncate(MAX_RECENT);
+        let recent = state.recent_files.clone();
+        state
+            .failed_files
+            .retain(|failed| recent.contains(&failed.path));
         Ok(state)
     }
 
-    /// Puts `path` first in the recent files.
+    /// Puts `path` first in the recent files, as a file that opened.
     pub fn remember_recent(&mut self, path: &Path) {
+        self.put_first(path);
+        self.failed_files.retain(|failed| failed.path != path);
+    }
+
+    /// Puts `path` first in the recent files, as a file that failed to open for `reason`.
+    pub fn remember_failed(&mut self, path: &Path, reason: String) {
+        self.put_first(path);
+        self.failed_files.retain(|failed| failed.path != path);
+        self.failed_files.push(FailedFile {
+            path: path.to_path_buf(),
+            reason,
+        });
+    }
+
+    /// Why `path`, a recent file, failed to open last time; `None` when it opened.
+    #[must_use]
+    pub fn failure_of(&self, path: &Path) -> Option<&str> {
+        self.failed_files
+            .iter()
+            .find(|failed| failed.path == path)
+            .map(|failed| failed.reason.as_str())
+    }
+
+    fn put_first(&mut self, path: &Path) {
         self.recent_files.retain(|p| p != path);
         self.recent_files.insert(0, path.to_path_buf());
         self.recent_files.truncate(MAX_RECENT);
+        let recent = &self.recent_files;
+        self.failed_files
+            .retain(|failed| recent.contains(&failed.path));
     }
 }
 
@@ -323,6 +394,29 @@ mod tests {
     }
 
     #[test]
+    fn a_failed_file_is_recent_and_marked_until_it_opens() {
+        let mut state = PersistedState::default();
+        let broken = Path::new("/tmp/broken.json");
+        state.remember_recent(Path::new("/tmp/a.json"));
+        state.remember_failed(broken, "line 3: expected a value".to_owned());
+        assert_eq!(
+            state.recent_files.first().map(PathBuf::as_path),
+            Some(broken)
+        );
+        assert_eq!(state.failure_of(broken), Some("line 3: expected a value"));
+        assert_eq!(state.failure_of(Path::new("/tmp/a.json")), None);
+        state.remember_recent(broken);
+        assert_eq!(state.failure_of(broken), None);
+        assert_eq!(state.recent_files.len(), 2);
+        // A failure whose file fell off the recent list is forgotten with it.
+        state.remember_failed(broken, "again".to_owned());
+        for n in 0..MAX_RECENT {
+            state.remember_recent(&PathBuf::from(format!("/tmp/{n}.json")));
+        }
+        assert!(state.failed_files.is_empty());
+    }
+
+    #[test]
     fn save_then_load_round_trips() {
         let Ok(dir) = tempfile::tempdir() else {
             panic!("no temp dir");
@@ -334,6 +428,8 @@ mod tests {
             ..PersistedState::default()
         };
         state.remember_recent(Path::new("/tmp/a.json"));
+        state.remember_failed(Path::new("/tmp/b.json"), "not JSON".to_owned());
+        state.file_dialogs = FileDialogs::InWindow;
         assert!(store.save(&state).is_ok());
         let loaded = store.load();
         assert!(loaded.warning.is_none());

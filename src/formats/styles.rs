@@ -101,6 +101,14 @@ impl CitationStyle {
     pub fn is_numeric(self) -> bool {
         self == Self::Ieee
     }
+
+    /// The licence its bundled CSL file states (its `rights`): the words and the licence's
+    /// address; `None` when the file states none.
+    #[must_use]
+    pub fn licence(self) -> Option<(String, Option<String>)> {
+        let rights = csl_style(self)?.info.rights.as_ref()?;
+        Some((rights.name.clone(), rights.license.clone()))
+    }
 }
 
 /// The bundled CSL locales, decoded once.
@@ -731,6 +739,21 @@ mod tests {
             "‘Let’s argue!’: students’ work"
         );
         assert_eq!(typographic_quotes("a 'b' (c's)", ('“', '”')), "a “b” (c’s)");
+    }
+
+    #[test]
+    fn every_bundled_style_states_its_licence() {
+        for style in CitationStyle::ALL {
+            let (words, address) = style.licence().unwrap_or_default();
+            assert!(
+                words.contains("Creative Commons Attribution-ShareAlike 3.0"),
+                "{words}"
+            );
+            assert_eq!(
+                address.as_deref(),
+                Some("http://creativecommons.org/licenses/by-sa/3.0/")
+            );
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod app_ui;
 mod chart_table_ui;
 mod citations_ui;
 mod explorer;
+mod files_ui;
 mod formats_gui_open;
 mod guide_ui;
 mod imported_paper_ui;

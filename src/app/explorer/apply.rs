@@ -44,12 +44,13 @@ impl Explorer {
             Command::Open(path) => self.open(ctx, path),
             Command::CancelLoad => self.cancel_load(),
             Command::OpenBuiltin => self.open_builtin(),
-            Command::Reload => match self.open_path.clone() {
+            Command::Reload => match self.current_file().cloned() {
                 Some(path) => self.open(ctx, path),
                 None => self
                     .notices
                     .push("The built-in corpus is always up to date.".to_owned()),
             },
+            Command::ShowLoadFailure => self.show_load_failure(),
             Command::ShowDiagnostics(open) => {
                 if open && !self.diagnostics.open {
                     self.diagnostics.show_report(
@@ -64,15 +65,10 @@ impl Explorer {
             Command::OpenSearch => self.search.open(),
             Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
             Command::ShowFormatGuide => self.guide.show(),
-            Command::CloseOverlay => {
-                if self.show_shortcuts {
-                    self.show_shortcuts = false;
-                } else if self.guide.open {
-                    self.guide.open = false;
-                } else {
-                    self.diagnostics.open = false;
-                }
-            }
+            Command::ShowUserGuide => self.user_guide.show(),
+            Command::ShowAbout => self.about.open = true,
+            Command::SetFileDialogs(choice) => self.state.file_dialogs = choice,
+            Command::CloseOverlay => self.close_overlay(),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::SetTheme(choice) => {
                 self.state.theme = choice;
@@ -102,10 +98,27 @@ impl Explorer {
             Command::AddSeries(series) => self.add_series(*series),
             Command::SetCitationStyle(style) => self.state.citation_style = style,
             Command::SetCitationDisplay(display) => self.state.citation_display = display,
-            Command::ExportReferences { scope, format } => self.export_references(scope, format),
-            Command::ExportTable => self.export_table(),
-            Command::ExportCases => self.export_cases(),
-            Command::ExportCorpus => self.export_corpus(),
+            Command::ExportReferences { scope, format } => {
+                self.export_references(ctx, scope, format);
+            }
+            Command::ExportTable => self.export_table(ctx),
+            Command::ExportCases => self.export_cases(ctx),
+            Command::ExportCorpus => self.export_corpus(ctx),
+        }
+    }
+
+    /// Closes the topmost of the shortcut overlay, About, the guides and the diagnostics.
+    fn close_overlay(&mut self) {
+        if self.show_shortcuts {
+            self.show_shortcuts = false;
+        } else if self.about.open {
+            self.about.open = false;
+        } else if self.user_guide.open {
+            self.user_guide.open = false;
+        } else if self.guide.open {
+            self.guide.open = false;
+        } else {
+            self.diagnostics.open = false;
         }
     }
 

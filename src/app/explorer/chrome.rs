@@ -1,12 +1,13 @@
-//! The window's chrome around the views: menus, toolbar, status bar, and the keys and dropped
-//! files that act on the whole window. Buttons and keys come from [`UiCommand`].
+//! The window's chrome around the views: menus, toolbar, status bar, the window's title, and
+//! the keys and dropped files that act on the whole window. Buttons and keys come from
+//! [`UiCommand`].
 
 use eframe::egui::{self, RichText, Ui};
 
 use super::Explorer;
 use crate::app::commands::{Scope, UiCommand};
 use crate::app::context::{Command, ReferenceScope, ViewCtx};
-use crate::app::state::CitationDisplay;
+use crate::app::state::{CitationDisplay, FileDialogs};
 use crate::app::theme::ThemeChoice;
 use crate::app::virtual_list::KeyScroll;
 use crate::corpus::diagnostics::count;
@@ -17,10 +18,18 @@ impl Explorer {
     /// Keyboard shortcuts, mouse back/forward buttons and dropped files.
     pub(super) fn global_input(&mut self, ctx: &egui::Context) -> Vec<Command> {
         let mut commands = Vec::new();
+        if self.file_dialog.is_some() {
+            // paperlens's file dialog is modal: its keys (Enter, Esc) are its own.
+            return commands;
+        }
         let text_focused = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
         // Esc is the search box's while it is open, and only taken when there is something to close.
-        let can_close =
-            !self.search.open && (self.show_shortcuts || self.guide.open || self.diagnostics.open);
+        let can_close = !self.search.open
+            && (self.show_shortcuts
+                || self.about.open
+                || self.user_guide.open
+                || self.guide.open
+                || self.diagnostics.open);
         ctx.input_mut(|input| {
             let window_commands = UiCommand::all(&self.views)
                 .into_iter()
@@ -72,8 +81,11 @@ impl Explorer {
                     self.view_menu_ui(view_ctx, ui);
                 });
                 ui.menu_button("Help", |ui| {
+                    self.command_ui(view_ctx, ui, UiCommand::UserGuide);
                     self.command_ui(view_ctx, ui, UiCommand::ToggleShortcuts);
                     self.command_ui(view_ctx, ui, UiCommand::FormatGuide);
+                    ui.separator();
+                    self.command_ui(view_ctx, ui, UiCommand::About);
                 });
             });
             ui.horizontal(|ui| {
@@ -100,16 +112,7 @@ impl Explorer {
     /// The File menu: open, recent files, reload, exports, quit.
     fn file_menu_ui(&self, view_ctx: &ViewCtx<'_>, ui: &mut Ui) {
         self.command_ui(view_ctx, ui, UiCommand::Open);
-        ui.menu_button("Open recent", |ui| {
-            if self.state.recent_files.is_empty() {
-                ui.label(RichText::new("No recent files").italics());
-            }
-            for path in &self.state.recent_files {
-                if ui.button(path.display().to_string()).clicked() {
-                    view_ctx.send(Command::Open(path.clone()));
-                }
-            }
-        });
+        ui.menu_button("Open recent", |ui| self.recent_files_ui(view_ctx, ui));
         self.command_ui(view_ctx, ui, UiCommand::OpenBuiltin);
         self.command_ui(view_ctx, ui, UiCommand::Reload);
         ui.separator();
@@ -135,7 +138,45 @@ impl Explorer {
         self.command_ui(view_ctx, ui, UiCommand::ExportCases);
         self.command_ui(view_ctx, ui, UiCommand::ExportCorpus);
         ui.separator();
+        ui.menu_button("File dialogs", |ui| {
+            for choice in FileDialogs::ALL {
+                if ui
+                    .selectable_label(self.state.file_dialogs == choice, choice.label())
+                    .clicked()
+                {
+                    view_ctx.send(Command::SetFileDialogs(choice));
+                }
+            }
+        });
+        ui.separator();
         self.command_ui(view_ctx, ui, UiCommand::Quit);
+    }
+
+    /// File → Open recent: each recent file; one that failed to open last time is marked so,
+    /// with why on hover.
+    fn recent_files_ui(&self, view_ctx: &ViewCtx<'_>, ui: &mut Ui) {
+        if self.state.recent_files.is_empty() {
+            ui.label(RichText::new("No recent files").italics());
+        }
+        for path in &self.state.recent_files {
+            let name = path.display().to_string();
+            let clicked = match self.state.failure_of(path) {
+                Some(reason) => ui
+                    .button(
+                        RichText::new(format!("{name} — could not open"))
+                            .color(view_ctx.theme.warning),
+                    )
+                    .on_hover_text(format!(
+                        "Last time it could not be opened: {reason}. Fix the file, then choose \
+                         it here or press F5."
+                    ))
+                    .clicked(),
+                None => ui.button(name).clicked(),
+            };
+            if clicked {
+                view_ctx.send(Command::Open(path.clone()));
+            }
+        }
     }
 
     /// The View menu: the views, the theme, the citation style and display, zoom.
@@ -189,7 +230,7 @@ impl Explorer {
         let (enabled, text) = match command {
             UiCommand::Back => (self.history.can_go_back(), command.text().to_owned()),
             UiCommand::Forward => (self.history.can_go_forward(), command.text().to_owned()),
-            UiCommand::Reload => (self.open_path.is_some(), command.label()),
+            UiCommand::Reload => (self.current_file().is_some(), command.label()),
             _ => (true, command.label()),
         };
         if ui
@@ -249,11 +290,63 @@ impl Explorer {
                         view_ctx.send(Command::CancelLoad);
                     }
                 }
+                if let Some(failed) = &self.failed_open {
+                    ui.separator();
+                    let name = failed.path.file_name().map_or_else(
+                        || failed.path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    if ui
+                        .link(
+                            RichText::new(format!("{name} could not be opened: why?"))
+                                .small()
+                                .color(view_ctx.theme.error),
+                        )
+                        .on_hover_text("Fix the file, then press F5 to try it again")
+                        .clicked()
+                    {
+                        view_ctx.send(Command::ShowLoadFailure);
+                    }
+                }
                 if let Some(notice) = self.notices.last() {
                     ui.separator();
-                    ui.add(egui::Label::new(RichText::new(notice).small()).truncate());
+                    ui.add(egui::Label::new(RichText::new(notice).small()).truncate())
+                        .on_hover_text(notice);
                 }
             });
         });
+    }
+}
+
+impl Explorer {
+    /// Names the open paper in the window's title (`<paper title> — paperlens`, the file's name
+    /// when the paper has none); sent when it changes.
+    pub(super) fn update_title(&mut self, ctx: &egui::Context) {
+        let title = window_title(&self.corpus);
+        if title != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+    }
+}
+
+/// The window's title for `corpus`: its paper's title, else its file's name, then the program.
+#[must_use]
+pub fn window_title(corpus: &crate::corpus::Corpus) -> String {
+    let title = corpus.file.paper.title.trim();
+    let name = if title.is_empty() {
+        std::path::Path::new(&corpus.source_name)
+            .file_name()
+            .map_or_else(
+                || corpus.source_name.clone(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+    } else {
+        title.to_owned()
+    };
+    if name.is_empty() {
+        "paperlens".to_owned()
+    } else {
+        format!("{name} — paperlens")
     }
 }

@@ -1,15 +1,22 @@
 //! Files in and out of the window: the open dialog, exports of references, tables, the corpus
 //! and charts (each asks where to save, then writes), the chart capture and `--screenshot`.
+//! A file is asked for through the desktop's dialog when it has one, else paperlens's own
+//! ([`crate::app::file_dialog`]); never silently nothing.
 //! [`Explorer::apply`] hands these here; it never opens a dialog or writes a file itself.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Instant;
 
 use eframe::egui;
 
 use super::Explorer;
 use crate::app::context::ReferenceScope;
+use crate::app::file_dialog::{
+    self, DialogEvent, FilePurpose, NativeAnswer, PathDialog, SaveContents, SaveRequest,
+};
 use crate::app::save_png;
+use crate::app::state::FileDialogs;
 use crate::app::trends_view::{ChartExport, TrendsView};
 use crate::chart;
 use crate::corpus::Item;
@@ -22,32 +29,9 @@ use crate::formats::{self, ReferenceFormat};
 const SCREENSHOT_FRAME: u64 = 2;
 
 impl Explorer {
-    /// Asks which file to open (the native dialog), then opens it in the background.
+    /// Asks which file to open, then opens it in the background.
     pub(super) fn open_dialog(&mut self, ctx: &egui::Context) {
-        let mut everything = vec!["json", "bib", "bibtex", "ris"];
-        for kind in PaperKind::ALL {
-            for extension in kind.extensions() {
-                if !everything.contains(extension) {
-                    everything.push(extension);
-                }
-            }
-        }
-        let mut dialog = rfd::FileDialog::new()
-            .add_filter("Paper, corpus or bibliography", &everything)
-            .add_filter("paperlens corpus", &["json"]);
-        for kind in PaperKind::ALL {
-            dialog = dialog.add_filter(kind.label(), kind.extensions());
-        }
-        dialog = dialog
-            .add_filter("BibTeX", &["bib", "bibtex"])
-            .add_filter("RIS", &["ris"])
-            .add_filter("All files", &["*"]);
-        if let Some(dir) = self.open_path.as_ref().and_then(|p| p.parent()) {
-            dialog = dialog.set_directory(dir);
-        }
-        if let Some(path) = dialog.pick_file() {
-            self.open(ctx, path);
-        }
+        self.choose_file(ctx, FilePurpose::Open);
     }
 
     /// Asks where to save a chart export of series `series`, then writes it.
@@ -63,20 +47,175 @@ impl Explorer {
             .series
             .get(series)
             .map_or("chart", |s| s.id.as_str());
-        let dialog = rfd::FileDialog::new()
-            .set_file_name(format!("{name}.{}", export.extension()))
-            .add_filter(export.label(), &[export.extension()]);
-        if let Some(path) = dialog.save_file() {
-            self.export_chart(ctx, series, export, path);
+        let request = SaveRequest {
+            file_name: format!("{name}.{}", export.extension()),
+            label: export.label().to_owned(),
+            extension: export.extension().to_owned(),
+            contents: SaveContents::Chart { series, export },
+        };
+        self.choose_file(ctx, FilePurpose::Save(request));
+    }
+
+    /// Asks for a file for `purpose`: the desktop's dialog when it has one and the settings
+    /// allow it, else paperlens's own in the window (saying why when the desktop's is missing).
+    fn choose_file(&mut self, ctx: &egui::Context, purpose: FilePurpose) {
+        if self.file_dialog.is_some() {
+            return;
+        }
+        if self.state.file_dialogs == FileDialogs::InWindow {
+            self.open_path_dialog(purpose);
+            return;
+        }
+        let status = self
+            .desktop_dialogs
+            .get_or_insert_with(file_dialog::desktop_dialog_status)
+            .clone();
+        if let Err(why) = status {
+            self.notices.push(format!(
+                "The desktop has no file dialog ({why}); paperlens shows its own instead."
+            ));
+            self.open_path_dialog(purpose);
+            return;
+        }
+        let started = Instant::now();
+        let picked = self.native_dialog(&purpose);
+        match NativeAnswer::of(picked, started.elapsed()) {
+            NativeAnswer::Chosen(path) => self.file_chosen(ctx, path, purpose),
+            NativeAnswer::Cancelled => {}
+            NativeAnswer::NotShown => {
+                self.desktop_dialogs = Some(Err("it did not open".to_owned()));
+                self.notices.push(
+                    "The desktop's file dialog did not open; paperlens shows its own instead."
+                        .to_owned(),
+                );
+                self.open_path_dialog(purpose);
+            }
+        }
+    }
+
+    /// The desktop's dialog for `purpose` (rfd); blocks until it is closed.
+    fn native_dialog(&self, purpose: &FilePurpose) -> Option<PathBuf> {
+        let mut dialog = rfd::FileDialog::new().set_title(purpose.title());
+        if let Some(folder) = self.start_folder() {
+            dialog = dialog.set_directory(folder);
+        }
+        match purpose {
+            FilePurpose::Open => {
+                dialog = dialog
+                    .add_filter(
+                        "Paper, corpus or bibliography",
+                        &file_dialog::openable_extensions(),
+                    )
+                    .add_filter("paperlens corpus", &["json"]);
+                for kind in PaperKind::ALL {
+                    dialog = dialog.add_filter(kind.label(), kind.extensions());
+                }
+                dialog
+                    .add_filter("BibTeX", &["bib", "bibtex"])
+                    .add_filter("RIS", &["ris"])
+                    .add_filter("All files", &["*"])
+                    .pick_file()
+            }
+            FilePurpose::Save(request) => dialog
+                .set_file_name(&request.file_name)
+                .add_filter(&request.label, &[request.extension.as_str()])
+                .save_file(),
+        }
+    }
+
+    /// Shows paperlens's own file dialog for `purpose`.
+    fn open_path_dialog(&mut self, purpose: FilePurpose) {
+        let folder = self
+            .start_folder()
+            .or_else(dirs::home_dir)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default();
+        let dialog = match &purpose {
+            FilePurpose::Open => {
+                PathDialog::open(purpose.title(), folder, &file_dialog::openable_extensions())
+            }
+            FilePurpose::Save(request) => PathDialog::save(
+                purpose.title(),
+                folder,
+                &request.file_name,
+                &request.extension,
+            ),
+        };
+        self.file_dialog = Some((dialog, purpose));
+    }
+
+    /// The folder a dialog starts in: the last one a file was chosen in, else the open file's
+    /// (or the one that failed to open).
+    fn start_folder(&self) -> Option<PathBuf> {
+        self.last_folder.clone().or_else(|| {
+            self.current_file()
+                .and_then(|path| path.parent())
+                .filter(|folder| !folder.as_os_str().is_empty())
+                .map(Path::to_path_buf)
+        })
+    }
+
+    /// Draws paperlens's own dialog while it is open (over everything, after the frame's
+    /// commands, so a dialog asked for this frame shows at once) and acts on its answer.
+    pub(super) fn file_dialog_ui(&mut self, ctx: &egui::Context, ui: &egui::Ui) {
+        if self.presentation.is_some() {
+            return;
+        }
+        let Some((dialog, _)) = &mut self.file_dialog else {
+            return;
+        };
+        let event = dialog.ui(&self.theme, ui);
+        self.file_dialog_answered(ctx, event);
+    }
+
+    /// Acts on what paperlens's own dialog answered this frame.
+    fn file_dialog_answered(&mut self, ctx: &egui::Context, event: DialogEvent) {
+        match event {
+            DialogEvent::Pending => {}
+            DialogEvent::Cancelled => self.file_dialog = None,
+            DialogEvent::Chosen(path) => {
+                if let Some((_, purpose)) = self.file_dialog.take() {
+                    self.file_chosen(ctx, path, purpose);
+                }
+            }
+        }
+    }
+
+    /// Opens `path`, or writes the export waiting for it.
+    fn file_chosen(&mut self, ctx: &egui::Context, path: PathBuf, purpose: FilePurpose) {
+        self.last_folder = path.parent().map(Path::to_path_buf);
+        match purpose {
+            FilePurpose::Open => self.open(ctx, path),
+            FilePurpose::Save(request) => match request.contents {
+                SaveContents::Text(contents) => {
+                    self.notices.push(match std::fs::write(&path, contents) {
+                        Ok(()) => format!("Saved {}.", path.display()),
+                        Err(e) => format!(
+                            "Could not save {}: {e}. Choose another folder, or check that the \
+                             disk is not full.",
+                            path.display()
+                        ),
+                    });
+                }
+                SaveContents::Chart { series, export } => {
+                    self.export_chart(ctx, series, export, path);
+                }
+            },
         }
     }
 
     /// Exports the references of `scope` as `format` (asks where to save).
-    pub(super) fn export_references(&mut self, scope: ReferenceScope, format: ReferenceFormat) {
+    pub(super) fn export_references(
+        &mut self,
+        ctx: &egui::Context,
+        scope: ReferenceScope,
+        format: ReferenceFormat,
+    ) {
         let positions = self.references_in(scope);
         let written = formats::export_references(&self.corpus, format, Some(&positions))
             .map_err(|e| e.to_string());
         self.save_export(
+            ctx,
             written,
             &format!("references.{}", format.extension()),
             format.label(),
@@ -86,7 +225,7 @@ impl Explorer {
 
     /// Exports the table the Table view shows as CSV (asks where to save; the file is named
     /// after the table's id).
-    pub(super) fn export_table(&mut self) {
+    pub(super) fn export_table(&mut self, ctx: &egui::Context) {
         let position = self
             .views()
             .get::<crate::app::table_view::TableView>()
@@ -98,19 +237,19 @@ impl Explorer {
             .tables
             .get(position)
             .map_or_else(|| "table".to_owned(), |t| t.id.clone());
-        self.save_export(written, &format!("{name}.csv"), "CSV", "csv");
+        self.save_export(ctx, written, &format!("{name}.csv"), "CSV", "csv");
     }
 
     /// Exports the cases as CSV (asks where to save).
-    pub(super) fn export_cases(&mut self) {
+    pub(super) fn export_cases(&mut self, ctx: &egui::Context) {
         let written = formats::csv::cases(&self.corpus).map_err(|e| e.to_string());
-        self.save_export(written, "cases.csv", "CSV", "csv");
+        self.save_export(ctx, written, "cases.csv", "CSV", "csv");
     }
 
     /// Exports the whole corpus as JSON (asks where to save).
-    pub(super) fn export_corpus(&mut self) {
+    pub(super) fn export_corpus(&mut self, ctx: &egui::Context) {
         let written = formats::export_corpus_json(&self.corpus.file).map_err(|e| e.to_string());
-        self.save_export(written, "corpus.json", "paperlens corpus", "json");
+        self.save_export(ctx, written, "corpus.json", "paperlens corpus", "json");
     }
 
     /// The positions of the references an export of `scope` covers.
@@ -140,6 +279,7 @@ impl Explorer {
     /// Asks where to save `contents` (or reports why there is nothing to save).
     pub(super) fn save_export(
         &mut self,
+        ctx: &egui::Context,
         contents: Result<String, String>,
         file_name: &str,
         label: &str,
@@ -152,15 +292,13 @@ impl Explorer {
                 return;
             }
         };
-        let dialog = rfd::FileDialog::new()
-            .set_file_name(file_name)
-            .add_filter(label, &[extension]);
-        if let Some(path) = dialog.save_file() {
-            self.notices.push(match std::fs::write(&path, contents) {
-                Ok(()) => format!("Saved {}.", path.display()),
-                Err(e) => format!("Could not save {}: {e}", path.display()),
-            });
-        }
+        let request = SaveRequest {
+            file_name: file_name.to_owned(),
+            label: label.to_owned(),
+            extension: extension.to_owned(),
+            contents: SaveContents::Text(contents),
+        };
+        self.choose_file(ctx, FilePurpose::Save(request));
     }
 
     /// Writes a chart export to `path`. The screen PNG is captured from the next frame.

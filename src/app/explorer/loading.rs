@@ -1,7 +1,8 @@
 //! Opening files: on a worker thread, then swapped in after a frame; a failed load keeps the
-//! open corpus and shows why.
+//! open corpus, shows why, and is remembered (F5 tries the file again; Open Recent marks it).
 
-use std::path::PathBuf;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 use eframe::egui;
@@ -14,6 +15,15 @@ use crate::corpus::load::LoadReport;
 use crate::corpus::search::SearchIndex;
 use crate::corpus::{Corpus, Item, summary_line};
 use crate::open;
+
+/// A file that failed to open: the "current file" F5 tries again until it opens.
+#[derive(Clone, Debug)]
+pub(super) struct FailedOpen {
+    /// The file.
+    pub(super) path: PathBuf,
+    /// The diagnostics window's heading, summary and text, to show them again.
+    pub(super) report: (String, String, String),
+}
 
 /// A load running on a worker thread.
 pub(super) struct PendingLoad {
@@ -81,7 +91,7 @@ impl Explorer {
         search: Option<SearchIndex>,
     ) {
         let Some(corpus) = report.corpus.clone() else {
-            self.show_failed_load(report);
+            self.show_failed_load(&path, report);
             return;
         };
         let previous_selection = self
@@ -97,6 +107,7 @@ impl Explorer {
             self.selection.selected = Some(item);
         }
         self.refresh_related();
+        self.failed_open = None;
         self.state.remember_recent(&path);
         self.state.last_corpus = Some(path.clone());
         self.open_path = Some(path);
@@ -117,6 +128,7 @@ impl Explorer {
         let search_index = SearchIndex::new(&corpus);
         self.replace_corpus(corpus, search_index);
         self.open_path = None;
+        self.failed_open = None;
         self.state.last_corpus = None;
         self.warnings_text.clear();
         self.notices.push("Opened the built-in corpus.".to_owned());
@@ -137,19 +149,67 @@ impl Explorer {
         self.refresh_related();
     }
 
-    pub(super) fn show_failed_load(&mut self, report: &LoadReport) {
-        let (errors, _) = count(&report.diagnostics);
+    /// Says that `path` could not be opened, and why, keeps the open corpus, and remembers the
+    /// file: F5 tries it again, Open Recent lists it as failed.
+    pub(super) fn show_failed_load(&mut self, path: &Path, report: &LoadReport) {
+        let reason = failure_reason(report);
         self.notices.push(format!(
-            "Could not open {}: {errors} error{}. The open corpus is unchanged.",
-            report.source_name,
-            if errors == 1 { "" } else { "s" }
+            "Could not open {}: {reason}. The open corpus is unchanged; fix the file and press \
+             F5 to try it again.",
+            report.source_name
         ));
-        self.diagnostics.show_report(
-            format!("Could not open {}", report.source_name),
-            "The corpus already open stays open. Fix these problems and reload (F5), or open another file.".to_owned(),
-            diagnostics_text(report),
-        );
+        let heading = format!("Could not open {}", report.source_name);
+        let summary = "The corpus already open stays open. Fix these problems and press F5 to try \
+                       this file again, or open another file."
+            .to_owned();
+        let text = diagnostics_text(report);
+        self.diagnostics
+            .show_report(heading.clone(), summary.clone(), text.clone());
+        self.state.remember_failed(path, reason);
+        self.failed_open = Some(FailedOpen {
+            path: path.to_path_buf(),
+            report: (heading, summary, text),
+        });
     }
+
+    /// The file F5 reads: the one that last failed to open, else the open one.
+    pub(super) fn current_file(&self) -> Option<&PathBuf> {
+        self.failed_open
+            .as_ref()
+            .map(|failed| &failed.path)
+            .or(self.open_path.as_ref())
+    }
+
+    /// Shows again why the last file failed to open.
+    pub(super) fn show_load_failure(&mut self) {
+        if let Some(failed) = &self.failed_open {
+            let (heading, summary, text) = failed.report.clone();
+            self.diagnostics.show_report(heading, summary, text);
+        }
+    }
+}
+
+/// Why a load failed, in a line: its first error with where it is, and how many more there are
+/// (Open Recent's hover text and the status bar's notice).
+pub(super) fn failure_reason(report: &LoadReport) -> String {
+    let mut errors = report.diagnostics.iter().filter(|d| d.is_error());
+    let Some(first) = errors.next() else {
+        return "it could not be read".to_owned();
+    };
+    let message = first.message.trim_end_matches('.');
+    let mut reason = match first.location {
+        Some(location) => format!(
+            "line {}, column {}: {message}",
+            location.line, location.column
+        ),
+        None => message.to_owned(),
+    };
+    let more = errors.count();
+    if more > 0 {
+        let plural = if more == 1 { "" } else { "s" };
+        let _ = write!(reason, " (and {more} more problem{plural})");
+    }
+    reason
 }
 
 /// The diagnostics of a load as `paperlens check` prints them, with its summary line.

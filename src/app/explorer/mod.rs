@@ -1,15 +1,18 @@
 //! [`Explorer`]: the app's state (the corpus, the one selection, the views, the persisted
 //! state) and its frame: panels draw from a [`ViewCtx`] and send [`Command`]s, applied after
-//! the frame. The rest lives beside it: `apply` (commands), `loading` (background loading),
-//! `exports` (dialogs and files), `chrome` (menus, toolbar, status bar, window-wide keys).
+//! the frame. The rest lives beside it: `apply` (commands), `loading` (background loading,
+//! failed opens), `exports` (dialogs and files), `chrome` (menus, toolbar, status bar,
+//! window-wide keys, the window's title).
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use eframe::egui::{self, Ui};
 
+use super::about::AboutWindow;
 use super::context::{CitationCache, Command, History, Selection, SidePanel, ViewCtx};
-use super::guide::GuideWindow;
+use super::file_dialog::{FilePurpose, PathDialog};
+use super::guide::{Guide, GuideWindow};
 use super::inspector::Inspector;
 use super::navigator::Navigator;
 use super::overlays::{DiagnosticsWindow, shortcuts_ui};
@@ -29,7 +32,7 @@ mod exports;
 mod loading;
 mod panels;
 
-use loading::{PendingLoad, diagnostics_text};
+use loading::{FailedOpen, PendingLoad, diagnostics_text};
 
 /// How the app starts.
 #[derive(Debug, Default)]
@@ -98,6 +101,20 @@ pub struct Explorer {
     pub show_shortcuts: bool,
     /// The corpus format guide (Help → Corpus format).
     pub guide: GuideWindow,
+    /// The user guide (Help → User guide).
+    pub user_guide: GuideWindow,
+    /// Help → About.
+    pub about: AboutWindow,
+    /// paperlens's own file dialog while it is open, and what it was opened for.
+    file_dialog: Option<(PathDialog, FilePurpose)>,
+    /// Whether the desktop has a file dialog (`Err` says why not); asked once, when first needed.
+    desktop_dialogs: Option<Result<(), String>>,
+    /// The file that last failed to open, until a file opens: F5 tries it again.
+    failed_open: Option<FailedOpen>,
+    /// The window title last sent to the window.
+    window_title: String,
+    /// The folder a file was last chosen in (dialogs start there).
+    last_folder: Option<PathBuf>,
     /// One-line messages for the status bar (newest last).
     pub notices: Vec<String>,
     /// Warnings of the open corpus, rendered as `paperlens check` prints them.
@@ -128,7 +145,7 @@ impl Explorer {
         let mut notices: Vec<String> = loaded.warning.into_iter().collect();
         let mut open_path = None;
         let mut warnings_text = String::new();
-        let mut failed_report = None;
+        let mut failed_report: Option<(PathBuf, crate::corpus::load::LoadReport)> = None;
         let requested = options.path.clone().or_else(|| state.last_corpus.clone());
         let corpus = match (options.corpus, requested) {
             (Some(corpus), _) => corpus,
@@ -147,7 +164,7 @@ impl Explorer {
                             path.display()
                         ));
                         state.last_corpus = None;
-                        failed_report = Some(report);
+                        failed_report = Some((path, report));
                         Corpus::builtin()
                     }
                 }
@@ -181,7 +198,14 @@ impl Explorer {
             search: SearchPopup::default(),
             diagnostics,
             show_shortcuts: false,
-            guide: GuideWindow::default(),
+            guide: GuideWindow::new(Guide::FORMAT),
+            user_guide: GuideWindow::new(Guide::USER),
+            about: AboutWindow::default(),
+            file_dialog: None,
+            desktop_dialogs: None,
+            failed_open: None,
+            window_title: String::new(),
+            last_folder: None,
             notices,
             warnings_text,
             pending_load: None,
@@ -203,24 +227,35 @@ impl Explorer {
         if options.present {
             app.toggle_presentation(ctx);
         }
-        if let Some(report) = failed_report {
-            app.show_failed_load(&report);
+        if let Some((path, report)) = failed_report {
+            app.show_failed_load(&path, &report);
         }
-        let selection_key = options.select.or_else(|| app.state.selection.clone());
-        if let Some(key) = selection_key {
-            match Item::from_key(&key, &app.corpus) {
-                Some(item) => app.apply(ctx, Command::Reveal(item)),
-                None if app.state.selection.as_deref() != Some(key.as_str()) => {
-                    app.notices
-                        .push(format!("Nothing in this corpus has the key `{key}`."));
-                }
-                None => {}
-            }
-            if let Some(view) = options.view.filter(|view| app.views.by_id(view).is_some()) {
-                app.state.view = view;
-            }
-        }
+        app.select_at_start(ctx, options.select, options.view);
         app
+    }
+
+    /// Selects the item `select` names (else the one selected last time) and shows it; the view
+    /// asked for at start wins over the item's own.
+    fn select_at_start(
+        &mut self,
+        ctx: &egui::Context,
+        select: Option<String>,
+        view: Option<String>,
+    ) {
+        let Some(key) = select.or_else(|| self.state.selection.clone()) else {
+            return;
+        };
+        match Item::from_key(&key, &self.corpus) {
+            Some(item) => self.apply(ctx, Command::Reveal(item)),
+            None if self.state.selection.as_deref() != Some(key.as_str()) => {
+                self.notices
+                    .push(format!("Nothing in this corpus has the key `{key}`."));
+            }
+            None => {}
+        }
+        if let Some(view) = view.filter(|view| self.views.by_id(view).is_some()) {
+            self.state.view = view;
+        }
     }
 
     /// The open corpus.
@@ -262,6 +297,25 @@ impl Explorer {
     #[must_use]
     pub fn hovered_related(&self) -> &Related {
         &self.hovered_related
+    }
+
+    /// The file F5 reads: the one that last failed to open (until a file opens), else the open
+    /// one; `None` for the built-in corpus.
+    #[must_use]
+    pub fn reload_path(&self) -> Option<&PathBuf> {
+        self.current_file()
+    }
+
+    /// The window's title as last sent to the window (`"<paper title> — paperlens"`).
+    #[must_use]
+    pub fn window_title(&self) -> &str {
+        &self.window_title
+    }
+
+    /// paperlens's own file dialog, while it is open.
+    #[must_use]
+    pub fn file_dialog(&self) -> Option<&PathDialog> {
+        self.file_dialog.as_ref().map(|(dialog, _)| dialog)
     }
 
     /// Whether a file is loading in the background.
@@ -403,6 +457,8 @@ impl Explorer {
             self.search.ui(&view_ctx, ui, &self.search_index);
             self.diagnostics.ui(&view_ctx, ui);
             self.guide.ui(&view_ctx, ui);
+            self.user_guide.ui(&view_ctx, ui);
+            self.about.ui(&view_ctx, ui);
             if self.show_shortcuts && !shortcuts_ui(&view_ctx, ui, &self.views) {
                 commands.push(Command::ToggleShortcuts);
             }
@@ -411,7 +467,9 @@ impl Explorer {
         for command in commands {
             self.apply(&ctx, command);
         }
+        self.file_dialog_ui(&ctx, ui);
         self.refresh_related();
+        self.update_title(&ctx);
         if !presenting {
             self.remember_layout(&ctx);
             self.capture_chart(&ctx);

@@ -1,6 +1,6 @@
-//! Help → Corpus format: the corpus format guide ([`crate::corpus::FORMAT_GUIDE`]) in a window,
-//! its Markdown drawn with the theme's type scale: headings larger, code monospace, paragraphs
-//! wrapped to a reading width, tables as striped grids.
+//! Help → User guide and Help → Corpus format: a guide written in Markdown ([`USER_GUIDE`],
+//! [`crate::corpus::FORMAT_GUIDE`]) in a window, drawn with the theme's type scale: headings
+//! larger, code monospace, paragraphs wrapped to a reading width, tables as striped grids.
 
 pub mod markdown;
 
@@ -10,21 +10,70 @@ use super::context::ViewCtx;
 use super::theme::Theme;
 use markdown::{Block, Style};
 
-/// The guide window; the guide is read into blocks the first time it opens.
-#[derive(Debug, Default)]
+/// The user guide (Help → User guide): `docs/user-guide.md`, embedded.
+pub const USER_GUIDE: &str = include_str!("../../../docs/user-guide.md");
+
+/// A guide shown in a window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Guide {
+    /// The window's title.
+    pub title: &'static str,
+    /// The line under the Close button (how else to read it).
+    pub hint: &'static str,
+    /// Its Markdown.
+    pub text: &'static str,
+}
+
+impl Guide {
+    /// The user guide: opening papers, the linked panels, search, presenting, exports, keys.
+    pub const USER: Self = Self {
+        title: "User guide",
+        hint: "Esc closes it too; F1 lists every shortcut.",
+        text: USER_GUIDE,
+    };
+
+    /// The corpus format guide.
+    pub const FORMAT: Self = Self {
+        title: "Corpus format",
+        hint: "Esc closes it too; paperlens docs format prints it.",
+        text: crate::corpus::FORMAT_GUIDE,
+    };
+}
+
+/// A guide's window; the guide is read into blocks the first time it opens.
+#[derive(Debug)]
 pub struct GuideWindow {
     /// Whether it is shown.
     pub open: bool,
+    guide: Guide,
     blocks: Vec<Block>,
     /// The anchor of the heading a clicked link asked for, scrolled to on the next frame.
     scroll_to: Option<String>,
 }
 
+impl Default for GuideWindow {
+    /// The corpus format guide's window.
+    fn default() -> Self {
+        Self::new(Guide::FORMAT)
+    }
+}
+
 impl GuideWindow {
+    /// The window of `guide`, closed.
+    #[must_use]
+    pub fn new(guide: Guide) -> Self {
+        Self {
+            open: false,
+            guide,
+            blocks: Vec::new(),
+            scroll_to: None,
+        }
+    }
+
     /// Shows the guide.
     pub fn show(&mut self) {
         if self.blocks.is_empty() {
-            self.blocks = markdown::blocks(crate::corpus::FORMAT_GUIDE);
+            self.blocks = markdown::blocks(self.guide.text);
         }
         self.open = true;
     }
@@ -39,8 +88,8 @@ impl GuideWindow {
         let screen = ui.ctx().content_rect();
         let mut open = true;
         let mut close = false;
-        egui::Window::new("Corpus format")
-            .id(egui::Id::unique("format-guide-window"))
+        egui::Window::new(self.guide.title)
+            .id(egui::Id::unique(("guide-window", self.guide.title)))
             .open(&mut open)
             .collapsible(false)
             .default_size([
@@ -52,7 +101,7 @@ impl GuideWindow {
                 ui.horizontal(|ui| {
                     close = ui.button("Close").clicked();
                     ui.label(
-                        RichText::new("Esc closes it too; paperlens docs format prints it.")
+                        RichText::new(self.guide.hint)
                             .small()
                             .color(theme.muted_text),
                     );
