@@ -72,7 +72,7 @@ impl Explorer {
             .clone();
         if let Err(why) = status {
             self.notices.push(format!(
-                "The desktop has no file dialog ({why}); paperlens shows its own instead."
+                "No desktop file dialog: {why}. paperlens shows its own instead."
             ));
             self.open_path_dialog(purpose);
             return;
@@ -130,6 +130,8 @@ impl Explorer {
             .or_else(dirs::home_dir)
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_default();
+        // A folder named relative to where paperlens started reads better in full.
+        let folder = std::path::absolute(&folder).unwrap_or(folder);
         let dialog = match &purpose {
             FilePurpose::Open => {
                 PathDialog::open(purpose.title(), folder, &file_dialog::openable_extensions())

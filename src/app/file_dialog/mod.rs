@@ -118,8 +118,7 @@ pub fn desktop_dialog_status() -> Result<(), String> {
         if program_on_path("zenity", &path) {
             return Ok(());
         }
-        portal::file_chooser()
-            .map_err(|why| format!("{why}, and the zenity program is not installed"))
+        portal::file_chooser().map_err(|why| format!("{why}, and zenity is not installed"))
     }
     #[cfg(not(target_os = "linux"))]
     {
@@ -153,16 +152,22 @@ mod portal {
     /// How long the portal may take to answer (it may be started for the question).
     const TIMEOUT: Duration = Duration::from_secs(5);
 
+    /// Why there is no portal when the session has no message bus.
+    const NO_BUS: &str = "the desktop session has no message bus (D-Bus)";
+
+    /// Why there is no portal when the bus has no file chooser.
+    const NO_PORTAL: &str = "its file-dialog service, xdg-desktop-portal, is not running";
+
     /// Whether the session bus has the portal's file chooser: its `version` property is read,
     /// which starts the portal when it is installed but not running.
     pub(super) fn file_chooser() -> Result<(), String> {
         pollster::block_on(async {
             let connection = zbus::connection::Builder::session()
-                .map_err(|e| format!("there is no session D-Bus ({e})"))?
-                .method_timeout(TIMEOUT)
+                .map(|builder| builder.method_timeout(TIMEOUT))
+                .map_err(|_| NO_BUS.to_owned())?
                 .build()
                 .await
-                .map_err(|e| format!("the session D-Bus could not be reached ({e})"))?;
+                .map_err(|_| NO_BUS.to_owned())?;
             connection
                 .call_method(
                     Some("org.freedesktop.portal.Desktop"),
@@ -173,9 +178,7 @@ mod portal {
                 )
                 .await
                 .map(|_| ())
-                .map_err(|e| {
-                    format!("the desktop's file-dialog service (xdg-desktop-portal) is not running ({e})")
-                })
+                .map_err(|_| NO_PORTAL.to_owned())
         })
     }
 }

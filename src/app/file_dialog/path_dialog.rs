@@ -222,32 +222,29 @@ impl PathDialog {
         }
     }
 
-    /// Draws the dialog; returns what happened. Esc cancels it (or the replace question).
+    /// Draws the dialog over a dimmed window (nothing under it reacts meanwhile); returns what
+    /// happened. Esc cancels it (or the replace question).
     pub fn ui(&mut self, theme: &Theme, ui: &Ui) -> DialogEvent {
         let ctx = ui.ctx().clone();
         let screen = ctx.content_rect();
-        let mut event = DialogEvent::Pending;
-        let mut open = true;
+        let width = (screen.width() * 0.9).min(44.0 * theme.body_size);
+        let list_height = ((screen.height() * 0.8).min(32.0 * theme.body_size)
+            - 9.0 * theme.body_size)
+            .max(4.0 * theme.body_size);
         let escape =
             ctx.input_mut(|input| input.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
-        egui::Window::new(self.title.clone())
-            .id(egui::Id::unique("paperlens-file-dialog"))
-            .open(&mut open)
-            .collapsible(false)
-            .resizable(true)
-            .default_size([
-                (screen.width() * 0.9).min(44.0 * theme.body_size),
-                (screen.height() * 0.8).min(32.0 * theme.body_size),
-            ])
-            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        egui::Modal::new(egui::Id::unique("paperlens-file-dialog"))
             .show(&ctx, |ui| {
-                event = if self.confirm_replace.is_some() {
+                ui.set_width(width);
+                ui.label(RichText::new(&self.title).size(theme.heading_size).strong());
+                ui.add_space(theme.gap * 0.5);
+                if self.confirm_replace.is_some() {
                     self.replace_ui(theme, ui, escape)
                 } else {
-                    self.browse_ui(theme, ui, escape)
-                };
-            });
-        if open { event } else { DialogEvent::Cancelled }
+                    self.browse_ui(theme, ui, escape, list_height)
+                }
+            })
+            .inner
     }
 
     /// The question before a file is replaced.
@@ -285,7 +282,13 @@ impl PathDialog {
     }
 
     /// The path field, the folder's entries and the buttons.
-    fn browse_ui(&mut self, theme: &Theme, ui: &mut Ui, escape: bool) -> DialogEvent {
+    fn browse_ui(
+        &mut self,
+        theme: &Theme,
+        ui: &mut Ui,
+        escape: bool,
+        list_height: f32,
+    ) -> DialogEvent {
         let mut event = DialogEvent::Pending;
         ui.horizontal(|ui| {
             let up = self.folder.parent().map(Path::to_path_buf);
@@ -324,8 +327,6 @@ impl PathDialog {
             ui.add(egui::Label::new(RichText::new(problem).color(theme.error)).wrap());
         }
         ui.separator();
-        let list_height = (ui.available_height() - 3.0 * theme.body_size - 4.0 * theme.gap)
-            .max(4.0 * theme.body_size);
         let clicked = self.entries_ui(theme, ui, list_height);
         if let Some((entry, double)) = clicked {
             let path = self.folder.join(&entry.name);
