@@ -355,3 +355,49 @@ fn the_window_title_names_the_open_paper() {
     harness.step();
     assert_eq!(titles_sent(&harness), ["library.bib — paperlens"]);
 }
+
+#[test]
+fn a_chart_and_the_references_export_through_the_in_window_dialog() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = started();
+    choose_the_in_window_dialog(&mut harness);
+
+    harness.get_by_label("Trends").click();
+    settle(&mut harness);
+    harness.get_by_label("Export…").click();
+    settle(&mut harness);
+    harness.get_by_label("SVG (vector)").click();
+    settle(&mut harness);
+    let suggested = harness.state().file_dialog().unwrap().path_text.clone();
+    assert_eq!(
+        Path::new(&suggested).extension().and_then(|e| e.to_str()),
+        Some("svg"),
+        "{suggested}"
+    );
+    type_path(
+        &mut harness,
+        &dir.path().join("chart.svg").display().to_string(),
+    );
+    let svg = std::fs::read_to_string(dir.path().join("chart.svg")).unwrap();
+    assert!(svg.starts_with("<svg"), "{svg}");
+
+    harness.get_by_label("File").click();
+    settle(&mut harness);
+    harness.get_by_label("Export references").click();
+    settle(&mut harness);
+    harness.get_by_label("All references").click();
+    settle(&mut harness);
+    harness.get_by_label_contains("BibTeX").click();
+    settle(&mut harness);
+    let suggested = harness.state().file_dialog().unwrap().path_text.clone();
+    assert!(suggested.ends_with("references.bib"), "{suggested}");
+    // The dialog starts in the folder the chart was saved in.
+    assert_eq!(harness.state().file_dialog().unwrap().folder(), dir.path());
+    harness.get_by_label("Save").click();
+    settle(&mut harness);
+    let bib = std::fs::read_to_string(dir.path().join("references.bib")).unwrap();
+    assert_eq!(
+        bib.matches("\n@").count() + usize::from(bib.starts_with('@')),
+        19
+    );
+}

@@ -400,7 +400,8 @@ impl Explorer {
         } else {
             self.global_input(&ctx)
         };
-        let keyboard_scroll = if presenting {
+        // paperlens's file dialog is modal: the keys are its own while it is open.
+        let keyboard_scroll = if presenting || self.file_dialog.is_some() {
             None
         } else {
             self.keyboard_scroll(&ctx)
