@@ -187,6 +187,13 @@ impl PathDialog {
             self.enter_folder(path);
             return DialogEvent::Pending;
         }
+        if self.typed_file_name().is_none() {
+            self.problem = Some(format!(
+                "The folder {} does not exist. Choose a folder from the list.",
+                path.display()
+            ));
+            return DialogEvent::Pending;
+        }
         match self.kind {
             DialogKind::Open => {
                 if path.is_file() {
@@ -526,6 +533,20 @@ mod tests {
                 .join("mine.bib")
                 .display()
                 .to_string()
+        );
+        let nowhere = dir.path().join("nowhere");
+        dialog.path_text = format!("{}{}", nowhere.display(), std::path::MAIN_SEPARATOR);
+        assert_eq!(
+            dialog.confirm(),
+            DialogEvent::Pending,
+            "a folder, not a file"
+        );
+        assert!(!dir.path().join("nowhere.bib").exists());
+        assert!(
+            dialog
+                .problem
+                .as_deref()
+                .is_some_and(|p| p.contains("does not exist"))
         );
         dialog.path_text = dir
             .path()
