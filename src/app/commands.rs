@@ -83,6 +83,8 @@ pub enum Scope {
     Window,
     /// While the search box is open (the search box reads them).
     Search,
+    /// While the Reader's find bar is open (the find bar reads them).
+    Find,
     /// In presentation mode (presentation mode reads them).
     Presentation,
     /// Scrolling the Reader and lists: the list under the pointer, else the main view; never
@@ -100,6 +102,7 @@ impl Scope {
         match self {
             Self::Window => None,
             Self::Search => Some("In the search box"),
+            Self::Find => Some("In the Reader's find bar"),
             Self::Presentation => Some("In presentation mode"),
             Self::Scroll => Some("Scrolling the Reader and lists (the one under the pointer)"),
             Self::Chart => Some("On a chart with the keyboard focus (Tab to it)"),
@@ -131,7 +134,7 @@ pub const OTHER_KEYS: [(&str, &str); 7] = [
 pub enum UiCommand {
     /// Search everything (the search box).
     Search,
-    /// The same search box, under the key people press to find in a text.
+    /// Find words in the Reader's text (the find bar).
     Find,
     /// Back in the selection history.
     Back,
@@ -180,10 +183,20 @@ pub enum UiCommand {
     SearchPrevious,
     /// The search result below.
     SearchNext,
+    /// A page of search results up.
+    SearchPageUp,
+    /// A page of search results down.
+    SearchPageDown,
     /// Open the search result under the cursor.
     SearchOpenResult,
     /// Close the search box.
     SearchClose,
+    /// The next match of the find bar.
+    FindNext,
+    /// The previous match of the find bar.
+    FindPrevious,
+    /// Close the find bar.
+    FindClose,
     /// The next slide.
     SlideNext,
     /// The previous slide.
@@ -237,8 +250,13 @@ impl UiCommand {
             Self::CloseOverlay,
             Self::SearchPrevious,
             Self::SearchNext,
+            Self::SearchPageUp,
+            Self::SearchPageDown,
             Self::SearchOpenResult,
             Self::SearchClose,
+            Self::FindNext,
+            Self::FindPrevious,
+            Self::FindClose,
             Self::SlideNext,
             Self::SlidePrevious,
             Self::SlideFirst,
@@ -262,8 +280,11 @@ impl UiCommand {
         match self {
             Self::SearchPrevious
             | Self::SearchNext
+            | Self::SearchPageUp
+            | Self::SearchPageDown
             | Self::SearchOpenResult
             | Self::SearchClose => Scope::Search,
+            Self::FindNext | Self::FindPrevious | Self::FindClose => Scope::Find,
             Self::SlideNext
             | Self::SlidePrevious
             | Self::SlideFirst
@@ -296,7 +317,8 @@ impl UiCommand {
     #[must_use]
     pub fn text(self) -> &'static str {
         match self {
-            Self::Search | Self::Find => "Search",
+            Self::Search => "Search",
+            Self::Find => "Find in text",
             Self::Back => "◀ Back",
             Self::Forward => "Forward ▶",
             Self::ShowView { title, .. } => title,
@@ -314,10 +336,14 @@ impl UiCommand {
             Self::FormatGuide => "Corpus format",
             Self::UserGuide => "User guide",
             Self::About => "About paperlens",
-            Self::CloseOverlay | Self::SearchClose => "Close",
+            Self::CloseOverlay | Self::SearchClose | Self::FindClose => "Close",
             Self::SearchPrevious => "Previous result",
             Self::SearchNext => "Next result",
+            Self::SearchPageUp => "Page up",
+            Self::SearchPageDown => "Page down",
             Self::SearchOpenResult => "Open",
+            Self::FindNext => "Next match",
+            Self::FindPrevious => "Previous match",
             Self::SlideNext => "Next slide",
             Self::SlidePrevious => "Previous slide",
             Self::SlideFirst => "First slide",
@@ -339,7 +365,7 @@ impl UiCommand {
     pub fn tooltip(self) -> String {
         match self {
             Self::Search => "Search everything".to_owned(),
-            Self::Find => "Search (in the Reader)".to_owned(),
+            Self::Find => "Find words in the Reader's text".to_owned(),
             Self::Back => "Back to the previous selection".to_owned(),
             Self::Forward => "Forward again".to_owned(),
             Self::ShowView { title, .. } => format!("Show the {title}"),
@@ -373,8 +399,13 @@ impl UiCommand {
             }
             Self::SearchPrevious => "Move up through the results".to_owned(),
             Self::SearchNext => "Move down through the results".to_owned(),
+            Self::SearchPageUp => "Move up a page of results".to_owned(),
+            Self::SearchPageDown => "Move down a page of results".to_owned(),
             Self::SearchOpenResult => "Open the result".to_owned(),
             Self::SearchClose => "Close search".to_owned(),
+            Self::FindNext => "Go to the next match".to_owned(),
+            Self::FindPrevious => "Go to the previous match".to_owned(),
+            Self::FindClose => "Close the find bar and clear its highlights".to_owned(),
             Self::SlideNext => "Next slide".to_owned(),
             Self::SlidePrevious => "Previous slide".to_owned(),
             Self::SlideFirst => "First slide".to_owned(),
@@ -422,7 +453,18 @@ impl UiCommand {
             Self::SearchNext | Self::ScrollLinesDown => {
                 vec![keys(Modifiers::NONE, Key::ArrowDown)]
             }
+            Self::SearchPageUp => vec![keys(Modifiers::NONE, Key::PageUp)],
+            Self::SearchPageDown => vec![keys(Modifiers::NONE, Key::PageDown)],
             Self::SearchOpenResult => vec![keys(Modifiers::NONE, Key::Enter)],
+            Self::FindNext => vec![
+                keys(Modifiers::NONE, Key::Enter),
+                keys(Modifiers::NONE, Key::F3),
+            ],
+            Self::FindPrevious => vec![
+                keys(Modifiers::SHIFT, Key::Enter),
+                keys(Modifiers::SHIFT, Key::F3),
+            ],
+            Self::FindClose => vec![keys(Modifiers::NONE, Key::Escape)],
             Self::SlideNext => [Key::ArrowRight, Key::ArrowDown, Key::PageDown, Key::Space]
                 .map(|key| keys(Modifiers::NONE, key))
                 .to_vec(),
@@ -485,7 +527,8 @@ impl UiCommand {
     #[must_use]
     pub fn command(self) -> Option<Command> {
         Some(match self {
-            Self::Search | Self::Find => Command::OpenSearch,
+            Self::Search => Command::OpenSearch,
+            Self::Find => Command::OpenFind,
             Self::Back => Command::Back,
             Self::Forward => Command::Forward,
             Self::ShowView { id, .. } => Command::SetView(id),
@@ -506,8 +549,13 @@ impl UiCommand {
             Self::CloseOverlay => Command::CloseOverlay,
             Self::SearchPrevious
             | Self::SearchNext
+            | Self::SearchPageUp
+            | Self::SearchPageDown
             | Self::SearchOpenResult
             | Self::SearchClose
+            | Self::FindNext
+            | Self::FindPrevious
+            | Self::FindClose
             | Self::SlideNext
             | Self::SlidePrevious
             | Self::SlideFirst
@@ -588,8 +636,24 @@ impl UiCommand {
     /// Whether one of its triggers happened this frame. Keys are taken from the input; a typed
     /// character counts only when no text field has the keyboard.
     pub fn triggered(self, input: &mut egui::InputState, text_focused: bool) -> bool {
+        self.triggered_except(input, text_focused, &[])
+    }
+
+    /// As [`UiCommand::triggered`], leaving the keys `except` (with any modifiers) to the
+    /// widgets: Enter steps the find bar only while its field has the keyboard.
+    pub fn triggered_except(
+        self,
+        input: &mut egui::InputState,
+        text_focused: bool,
+        except: &[Key],
+    ) -> bool {
         let mut triggered = false;
         for trigger in self.triggers() {
+            if let Trigger::Keys(shortcut) = trigger
+                && except.contains(&shortcut.logical_key)
+            {
+                continue;
+            }
             triggered |= match trigger {
                 Trigger::Keys(shortcut) => input.consume_shortcut(&shortcut),
                 Trigger::Typed(text) => {
@@ -629,6 +693,12 @@ mod tests {
         assert_eq!(UiCommand::Open.label(), "Open…  (Ctrl+O)");
         assert_eq!(UiCommand::TogglePresentation.label(), "Present  (F11)");
         assert_eq!(UiCommand::ToggleShortcuts.keys_text(), "F1 or ?");
+        assert_eq!(UiCommand::Find.label(), "Find in text  (Ctrl+F)");
+        assert_eq!(UiCommand::FindNext.keys_text(), "Enter or F3");
+        assert_eq!(
+            UiCommand::FindPrevious.keys_text(),
+            "Shift+Enter or Shift+F3"
+        );
         assert_eq!(
             UiCommand::Back.keys_text(),
             "Alt+← or the mouse's back button"

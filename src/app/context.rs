@@ -141,6 +141,8 @@ pub enum Command {
     ShowDiagnostics(bool),
     /// Open the search box.
     OpenSearch,
+    /// Open the Reader's find bar (showing the Reader).
+    OpenFind,
     /// Show or hide the keyboard shortcut overlay.
     ToggleShortcuts,
     /// Show the corpus format guide.

@@ -57,6 +57,10 @@ pub struct Theme {
     pub selected_fill: Color32,
     /// Background of a passage related to what the pointer hovers.
     pub hover_fill: Color32,
+    /// Background of every match of the Reader's find bar.
+    pub find_match_fill: Color32,
+    /// Background of the find bar's current match.
+    pub find_current_fill: Color32,
     /// Muted text: metadata, counts.
     pub muted_text: Color32,
     /// Text of editorial notes, kept apart from the paper's own words.
@@ -107,6 +111,8 @@ impl Theme {
             highlight_fill: color32(colours.highlight_fill),
             selected_fill: color32(colours.selected_fill),
             hover_fill: color32(colours.hover_fill),
+            find_match_fill: color32(colours.find_match_fill),
+            find_current_fill: color32(colours.find_current_fill),
             muted_text: color32(colours.muted_text),
             note_text: color32(colours.note_text),
             note_fill: color32(colours.note_fill),

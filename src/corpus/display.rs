@@ -113,6 +113,44 @@ pub fn paragraph_place(corpus: &Corpus, paragraph: usize) -> String {
     format!("{section}, ¶{}", info.position_in_section + 1)
 }
 
+/// Where a search result stands, for the line under it: a paragraph's section and number
+/// (`"§2 Literature Review, ¶3"`; a section without a number or a box by its heading), a table
+/// row's table, a footnote's marker. Empty for records that are a place of their own
+/// (references, sections, entities, cases, tables, figures).
+#[must_use]
+pub fn search_place(corpus: &Corpus, item: Item) -> String {
+    let file = &corpus.file;
+    match item {
+        Item::Paragraph(p) => {
+            let Some(info) = corpus.index.paragraphs.get(p) else {
+                return String::new();
+            };
+            let section = file
+                .sections
+                .get(info.section)
+                .map_or_else(String::new, |s| {
+                    if s.kind == SectionKind::Box || s.number.trim().is_empty() {
+                        section_heading(s)
+                    } else {
+                        format!("§{} {}", s.number.trim(), s.title.trim())
+                    }
+                });
+            format!("{section}, ¶{}", info.position_in_section + 1)
+        }
+        Item::TableRow(t) => file
+            .table_row(t)
+            .and_then(|(table, _, _)| file.tables.get(table))
+            .map(Table::title)
+            .unwrap_or_default(),
+        Item::Footnote(f) => file
+            .footnotes
+            .get(f)
+            .map(|footnote| format!("Footnote {}", footnote.shown_marker()))
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
 /// A section's heading as printed: `"4.1 Discussion"`; a box's label and title:
 /// `"Box 1. Definitions"`.
 #[must_use]
@@ -286,6 +324,35 @@ pub fn times_in_text(verb: &str, count: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    // A test states what it expects by unwrapping it: a failure there is the test failing.
+    #[allow(clippy::expect_used)]
+    fn search_places_name_the_section_and_paragraph() {
+        let corpus = Corpus::builtin();
+        let second_of_literature = corpus
+            .index
+            .paragraphs
+            .iter()
+            .position(|p| {
+                corpus
+                    .file
+                    .sections
+                    .get(p.section)
+                    .is_some_and(|s| s.number == "2")
+                    && p.position_in_section == 2
+            })
+            .expect("the paper's section 2 has three paragraphs");
+        let place = search_place(&corpus, Item::Paragraph(second_of_literature));
+        assert!(place.starts_with("§2 "), "{place}");
+        assert!(place.ends_with(", ¶3"), "{place}");
+        assert_eq!(
+            search_place(&corpus, Item::TableRow(0)),
+            corpus.file.tables[0].title()
+        );
+        assert_eq!(search_place(&corpus, Item::Reference(0)), "");
+        assert_eq!(search_place(&corpus, Item::Paragraph(usize::MAX)), "");
+    }
 
     #[test]
     fn values_carry_their_status_unit_and_kind() {

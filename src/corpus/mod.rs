@@ -7,6 +7,7 @@ pub mod citations;
 pub mod cite;
 pub mod diagnostics;
 pub mod display;
+pub mod find;
 pub mod index;
 pub mod item;
 pub mod kinds;

@@ -20,6 +20,8 @@ use super::model::Reference;
 struct Entry {
     item: Item,
     label: String,
+    /// Where the record stands (`"§2 Literature Review, ¶3"`), shown under the result.
+    place: String,
     body: String,
     /// `body` as nucleo compares it (first code point of each grapheme, case-folded,
     /// normalised), so a plain substring test can rule an entry out before nucleo runs.
@@ -49,6 +51,53 @@ pub struct SearchHit {
     pub label: String,
     /// Byte ranges of `label` that matched, for highlighting.
     pub highlights: Vec<Range<usize>>,
+    /// Where the record stands, e.g. `"§2 Literature Review, ¶3"`; empty when it is a place
+    /// of its own ([`super::display::search_place`]).
+    pub place: String,
+}
+
+/// The results of one kind: a heading with their count, and where they are in
+/// [`SearchResults::hits`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResultGroup {
+    /// Their kind.
+    pub kind: ItemKind,
+    /// How many records of this kind match, shown or not.
+    pub total: usize,
+    /// Their positions in [`SearchResults::hits`].
+    pub hits: Range<usize>,
+}
+
+impl ResultGroup {
+    /// The group's heading with its count: `"References · 3"`, or `"Paragraphs · 20 of 57"`
+    /// when not all are listed.
+    #[must_use]
+    pub fn heading(&self) -> String {
+        let shown = self.hits.len();
+        if shown < self.total {
+            format!("{} · {shown} of {}", self.kind.plural_label(), self.total)
+        } else {
+            format!("{} · {shown}", self.kind.plural_label())
+        }
+    }
+}
+
+/// What a query found: the hits, grouped by kind in [`RESULT_KINDS`] order, best first within
+/// each kind, and the groups with their counts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SearchResults {
+    /// Every hit listed, group after group.
+    pub hits: Vec<SearchHit>,
+    /// One group per kind that has hits, in the order of `hits`.
+    pub groups: Vec<ResultGroup>,
+}
+
+impl SearchResults {
+    /// The group the hit at `position` belongs to.
+    #[must_use]
+    pub fn group_of(&self, position: usize) -> Option<&ResultGroup> {
+        self.groups.iter().find(|g| g.hits.contains(&position))
+    }
 }
 
 /// The haystacks of one corpus, built once.
@@ -68,13 +117,16 @@ const CANDIDATES_PER_RESULT: usize = 4;
 /// Added to word matches so they rank above fuzzy ones.
 const WORD_MATCH_BONUS: u32 = 1000;
 
-/// Kinds in the order results are grouped.
-pub const RESULT_KINDS: [ItemKind; 6] = [
+/// Kinds in the order results are grouped: the few, precise ones first, running text last.
+pub const RESULT_KINDS: [ItemKind; 9] = [
     ItemKind::Reference,
     ItemKind::Entity,
-    ItemKind::TableRow,
-    ItemKind::Case,
     ItemKind::Section,
+    ItemKind::Table,
+    ItemKind::Figure,
+    ItemKind::Case,
+    ItemKind::TableRow,
+    ItemKind::Footnote,
     ItemKind::Paragraph,
 ];
 
@@ -87,6 +139,7 @@ impl SearchIndex {
         for (i, reference) in file.references.iter().enumerate() {
             let number = corpus.index.reference_numbers.get(i).copied().unwrap_or(0);
             entries.push(Entry {
+                place: String::new(),
                 item: Item::Reference(i),
                 label: format!("[{number}] {}", super::cite::short_label(reference)),
                 body_folded: String::new(),
@@ -102,6 +155,7 @@ impl SearchIndex {
                 }
             }
             entries.push(Entry {
+                place: String::new(),
                 item: Item::Entity(i),
                 body_folded: String::new(),
                 body: format!("{label} — {}", entity.description),
@@ -111,15 +165,19 @@ impl SearchIndex {
         table_entries(file, &mut entries);
         for (i, case) in file.cases.iter().enumerate() {
             entries.push(Entry {
+                place: String::new(),
                 item: Item::Case(i),
                 label: case.title.clone(),
                 body_folded: String::new(),
-                body: format!(
-                    "{} — {} — {}",
-                    case.title,
-                    case.countries.join(", "),
-                    case.summary
-                ),
+                body: [
+                    case.title.trim(),
+                    &case.countries.join(", "),
+                    case.summary.trim(),
+                ]
+                .into_iter()
+                .filter(|part| !part.is_empty())
+                .collect::<Vec<_>>()
+                .join(" — "),
             });
         }
         for (i, section) in file.sections.iter().enumerate() {
@@ -127,6 +185,7 @@ impl SearchIndex {
                 .trim()
                 .to_owned();
             entries.push(Entry {
+                place: String::new(),
                 item: Item::Section(i),
                 body_folded: String::new(),
                 body: heading.clone(),
@@ -135,6 +194,7 @@ impl SearchIndex {
         }
         for (i, paragraph) in corpus.index.paragraphs.iter().enumerate() {
             entries.push(Entry {
+                place: String::new(),
                 item: Item::Paragraph(i),
                 label: String::new(),
                 body_folded: String::new(),
@@ -143,6 +203,7 @@ impl SearchIndex {
         }
         for entry in &mut entries {
             entry.body_folded = fold(&entry.body);
+            entry.place = super::display::search_place(corpus, entry.item);
         }
         let mut postings: std::collections::HashMap<&str, Vec<u32>> =
             std::collections::HashMap::new();
@@ -204,9 +265,16 @@ impl SearchIndex {
     /// kind, kinds in [`RESULT_KINDS`] order. An empty query finds nothing.
     #[must_use]
     pub fn search(&self, query: &str, per_kind: usize) -> Vec<SearchHit> {
+        self.search_grouped(query, per_kind).hits
+    }
+
+    /// As [`SearchIndex::search`], with the groups: each kind's heading and how many of its
+    /// records match in all (a kind with more than `per_kind` lists only its best).
+    #[must_use]
+    pub fn search_grouped(&self, query: &str, per_kind: usize) -> SearchResults {
         let query = query.trim();
         if query.is_empty() {
-            return Vec::new();
+            return SearchResults::default();
         }
         let fuzzy = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
         let words = Pattern::new(
@@ -224,6 +292,8 @@ impl SearchIndex {
         // First pass: word matches in bodies. A substring test on the folded body rules out
         // most entries cheaply; nucleo scores and highlights the rest.
         let mut word_hits_per_kind = [0usize; RESULT_KINDS.len()];
+        // Word matches past those ranked, counted for the group headings.
+        let mut uncounted_per_kind = [0usize; RESULT_KINDS.len()];
         let mut word_matched = vec![false; self.entries.len()];
         let candidates: Box<dyn Iterator<Item = usize>> = match self.candidates(&folded_words) {
             Some(list) => Box::new(list.into_iter().map(|p| p as usize)),
@@ -237,16 +307,20 @@ impl SearchIndex {
             let kind_slot = RESULT_KINDS
                 .iter()
                 .position(|kind| *kind == entry.item.kind());
-            if kind_slot
-                .and_then(|k| word_hits_per_kind.get(k))
-                .is_some_and(|&n| n >= enough)
-            {
-                continue;
-            }
             if !folded_words
                 .iter()
                 .all(|word| entry.body_folded.contains(word.as_str()))
             {
+                continue;
+            }
+            if kind_slot
+                .and_then(|k| word_hits_per_kind.get(k))
+                .is_some_and(|&n| n >= enough)
+            {
+                // Enough to rank: the rest are only counted.
+                if let Some(count) = kind_slot.and_then(|k| uncounted_per_kind.get_mut(k)) {
+                    *count += 1;
+                }
                 continue;
             }
             indices.clear();
@@ -256,7 +330,7 @@ impl SearchIndex {
             };
             indices.sort_unstable();
             indices.dedup();
-            hits.push(body_hit(entry, &indices, score + WORD_MATCH_BONUS));
+            hits.push(body_hit(entry, &indices, score + WORD_MATCH_BONUS, query));
             if let Some(slot) = word_matched.get_mut(position) {
                 *slot = true;
             }
@@ -298,16 +372,18 @@ impl SearchIndex {
                 score,
                 label: entry.label.clone(),
                 highlights: char_indices_to_ranges(&entry.label, &indices, 0),
+                place: entry.place.clone(),
             });
         }
-        best_per_kind(&hits, per_kind)
+        best_per_kind(&hits, per_kind, &uncounted_per_kind)
     }
 }
 
 /// A word match in an entry's body: the body (an excerpt around the matches when it is long)
 /// with the matched characters highlighted.
-fn body_hit(entry: &Entry, indices: &[u32], score: u32) -> SearchHit {
-    let (label, highlights) = if entry.body.chars().count() > 160 {
+/// Every occurrence of each word of `query` is marked, not only the one nucleo scored.
+fn body_hit(entry: &Entry, indices: &[u32], score: u32, query: &str) -> SearchHit {
+    let (label, mut highlights) = if entry.body.chars().count() > 160 {
         excerpt(&entry.body, indices)
     } else {
         (
@@ -315,28 +391,48 @@ fn body_hit(entry: &Entry, indices: &[u32], score: u32) -> SearchHit {
             char_indices_to_ranges(&entry.body, indices, 0),
         )
     };
+    for word in query.split_whitespace() {
+        highlights.extend(super::find::find_in_text(&label, word));
+    }
+    highlights = merge_ranges(highlights);
     SearchHit {
         item: entry.item,
         score,
         label,
         highlights,
+        place: entry.place.clone(),
     }
 }
 
-/// The best `per_kind` hits of each kind, best first, kinds in [`RESULT_KINDS`] order.
-fn best_per_kind(hits: &[SearchHit], per_kind: usize) -> Vec<SearchHit> {
-    let mut grouped = Vec::new();
-    for kind in RESULT_KINDS {
+/// The best `per_kind` hits of each kind, best first, kinds in [`RESULT_KINDS`] order, with
+/// each kind's group: its hits and its total (`uncounted` more matched than were ranked).
+fn best_per_kind(
+    hits: &[SearchHit],
+    per_kind: usize,
+    uncounted: &[usize; RESULT_KINDS.len()],
+) -> SearchResults {
+    let mut results = SearchResults::default();
+    for (kind, more) in RESULT_KINDS.into_iter().zip(uncounted) {
         let mut of_kind: Vec<SearchHit> = hits
             .iter()
             .filter(|h| h.item.kind() == kind)
             .cloned()
             .collect();
+        if of_kind.is_empty() {
+            continue;
+        }
+        let total = of_kind.len() + more;
         of_kind.sort_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item)));
         of_kind.truncate(per_kind);
-        grouped.extend(of_kind);
+        let start = results.hits.len();
+        results.hits.extend(of_kind);
+        results.groups.push(ResultGroup {
+            kind,
+            total,
+            hits: start..results.hits.len(),
+        });
     }
-    grouped
+    results
 }
 
 /// The searchable text of a reference: authors, year, title, container.
@@ -354,14 +450,30 @@ pub fn reference_search_text(reference: &Reference) -> String {
         .and_then(|parts| parts.first())
         .map(ToString::to_string)
         .unwrap_or_default();
-    format!(
-        "{} ({year}) {} {}",
-        authors.join(", "),
-        reference.title,
-        reference.container_title
-    )
-    .trim()
-    .to_owned()
+    let year = if year.is_empty() {
+        String::new()
+    } else {
+        format!("({year})")
+    };
+    super::cite::words(&[
+        &authors.join(", "),
+        &year,
+        &reference.title,
+        &reference.container_title,
+    ])
+}
+
+/// `ranges` sorted, those that overlap or touch joined.
+fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
 }
 
 /// Converts sorted char indices into merged byte ranges of `text`, shifted by `-char_offset`.
@@ -388,26 +500,49 @@ fn char_indices_to_ranges(text: &str, indices: &[u32], char_offset: usize) -> Ve
     ranges
 }
 
-/// A window of about 140 characters of `text` around the first matched char, with highlights.
+/// A snippet of `text` around its first matched char: about 40 characters before it and 140
+/// in all, cut between words where a space is near, with an ellipsis where cut; the matched
+/// chars (`indices`, chars of `text`) as byte ranges of the snippet.
 fn excerpt(text: &str, indices: &[u32]) -> (String, Vec<Range<usize>>) {
-    const BEFORE: usize = 50;
+    const BEFORE: usize = 40;
     const LENGTH: usize = 140;
-    let first = indices.first().map_or(0, |&i| i as usize);
-    let start_char = first.saturating_sub(BEFORE);
-    let total = text.chars().count();
-    let mut label: String = text.chars().skip(start_char).take(LENGTH).collect();
+    /// How far a cut moves to fall between words.
+    const WORD_SLACK: usize = 12;
+    let chars: Vec<char> = text.chars().collect();
+    let first = indices.first().map_or(0, |&i| i as usize).min(chars.len());
+    let mut start = first.saturating_sub(BEFORE);
+    if start > 0 {
+        // Start after a space near the cut, never past the match.
+        if let Some(space) = (start..first.min(start + WORD_SLACK))
+            .find(|&i| chars.get(i).is_some_and(|c| c.is_whitespace()))
+        {
+            start = space + 1;
+        }
+    }
+    let mut end = (start + LENGTH).min(chars.len());
+    if end < chars.len() {
+        let floor = end.saturating_sub(WORD_SLACK).max(first + 1);
+        if let Some(space) = (floor..end)
+            .rev()
+            .find(|&i| chars.get(i).is_some_and(|c| c.is_whitespace()))
+        {
+            end = space;
+        }
+    }
+    let mut label: String = chars.get(start..end).unwrap_or_default().iter().collect();
     let mut shift = 0;
-    if start_char > 0 {
+    if start > 0 {
         label.insert(0, '…');
         shift = 1;
     }
-    if start_char + LENGTH < total {
+    if end < chars.len() {
         label.push('…');
     }
     let visible: Vec<u32> = indices
         .iter()
-        .filter(|&&i| (i as usize) >= start_char && (i as usize) < start_char + LENGTH)
-        .map(|&i| u32::try_from(i as usize - start_char + shift).unwrap_or(u32::MAX))
+        .map(|&i| i as usize)
+        .filter(|&i| i >= start && i < end)
+        .map(|i| u32::try_from(i - start + shift).unwrap_or(u32::MAX))
         .collect();
     let highlights = char_indices_to_ranges(&label, &visible, 0);
     (label, highlights)
@@ -417,6 +552,7 @@ fn excerpt(text: &str, indices: &[u32]) -> (String, Vec<Range<usize>>) {
 fn table_entries(file: &crate::corpus::CorpusFile, entries: &mut Vec<Entry>) {
     for (i, (_, row)) in file.table_rows().enumerate() {
         entries.push(Entry {
+            place: String::new(),
             item: Item::TableRow(i),
             label: super::display::row_title(row),
             body_folded: String::new(),
@@ -434,6 +570,7 @@ fn table_entries(file: &crate::corpus::CorpusFile, entries: &mut Vec<Entry>) {
             body.push_str(&footnote.text);
         }
         entries.push(Entry {
+            place: String::new(),
             item: Item::Table(i),
             label: table.title(),
             body_folded: String::new(),
@@ -442,6 +579,7 @@ fn table_entries(file: &crate::corpus::CorpusFile, entries: &mut Vec<Entry>) {
     }
     for (i, figure) in file.figures.iter().enumerate() {
         entries.push(Entry {
+            place: String::new(),
             item: Item::Figure(i),
             label: figure.title(),
             body_folded: String::new(),
@@ -450,6 +588,7 @@ fn table_entries(file: &crate::corpus::CorpusFile, entries: &mut Vec<Entry>) {
     }
     for (i, footnote) in file.footnotes.iter().enumerate() {
         entries.push(Entry {
+            place: String::new(),
             item: Item::Footnote(i),
             label: format!("Footnote {}", footnote.shown_marker()),
             body_folded: String::new(),
@@ -485,10 +624,125 @@ mod tests {
     }
 
     #[test]
+    // A test states what it expects by unwrapping it: a failure there is the test failing.
+    #[allow(clippy::expect_used)]
+    fn every_occurrence_of_a_query_word_is_marked() {
+        let corpus = Corpus::builtin();
+        let index = SearchIndex::new(&corpus);
+        let hits = index.search("trafficking", 50);
+        // A reference title naming it twice ("post-trafficking … of trafficking") marks both.
+        let twice = hits
+            .iter()
+            .find(|h| h.label.to_lowercase().matches("trafficking").count() >= 2)
+            .expect("some result names trafficking twice");
+        let marked: Vec<&str> = twice
+            .highlights
+            .iter()
+            .filter_map(|r| twice.label.get(r.clone()))
+            .collect();
+        assert!(
+            marked
+                .iter()
+                .filter(|m| m.eq_ignore_ascii_case("trafficking"))
+                .count()
+                >= 2,
+            "{twice:?}"
+        );
+        assert_eq!(
+            merge_ranges(vec![5..9, 0..2, 1..3, 9..10]),
+            vec![0..3, 5..10]
+        );
+    }
+
+    #[test]
+    fn a_reference_without_a_year_reads_without_empty_brackets() {
+        let reference = Reference {
+            title: "Catchments as simple dynamical systems".to_owned(),
+            ..Reference::default()
+        };
+        assert_eq!(
+            reference_search_text(&reference),
+            "Catchments as simple dynamical systems"
+        );
+    }
+
+    #[test]
     fn ranges_merge_adjacent_chars() {
         assert_eq!(
             char_indices_to_ranges("héllo", &[0, 1, 3], 0),
             vec![0..3, 4..5]
+        );
+    }
+
+    #[test]
+    fn excerpts_cut_between_words_and_keep_the_match() {
+        let text = "one two three four five six seven eight nine ten eleven twelve thirteen \
+                    fourteen needle fifteen sixteen seventeen eighteen nineteen twenty twentyone \
+                    twentytwo twentythree twentyfour twentyfive twentysix twentyseven twentyeight";
+        let at = text.find("needle").unwrap_or_default();
+        let first = text.get(..at).unwrap_or_default().chars().count();
+        let indices: Vec<u32> = (first..first + 6)
+            .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+            .collect();
+        let (label, highlights) = excerpt(text, &indices);
+        // Whole words at both ends, and the match well inside.
+        let inner = label.trim_start_matches('…').trim_end_matches('…');
+        assert!(text.contains(inner), "{label}");
+        for word in [inner.split(' ').next(), inner.split(' ').next_back()] {
+            assert!(
+                text.split(' ').any(|w| Some(w) == word),
+                "{word:?} is cut: {label}"
+            );
+        }
+        assert_eq!(
+            highlights.first().and_then(|r| label.get(r.clone())),
+            Some("needle")
+        );
+        assert!(label.starts_with('…') && label.ends_with('…'), "{label}");
+    }
+
+    #[test]
+    // A test states what it expects by unwrapping it: a failure there is the test failing.
+    #[allow(clippy::expect_used)]
+    fn groups_count_every_match_and_list_the_best() {
+        let corpus = Corpus::builtin();
+        let index = SearchIndex::new(&corpus);
+        let results = index.search_grouped("trafficking", 5);
+        let paragraphs = results
+            .groups
+            .iter()
+            .find(|g| g.kind == ItemKind::Paragraph)
+            .expect("the paper's text names trafficking");
+        // More paragraphs name it than are listed; the heading says both.
+        assert_eq!(paragraphs.hits.len(), 5);
+        assert!(paragraphs.total > 20, "{paragraphs:?}");
+        assert_eq!(
+            paragraphs.heading(),
+            format!("Paragraphs · 5 of {}", paragraphs.total)
+        );
+        // Groups follow each other over the hits, each of one kind, in the kinds' order.
+        let mut next = 0;
+        for group in &results.groups {
+            assert_eq!(group.hits.start, next);
+            next = group.hits.end;
+            assert!(
+                results.hits[group.hits.clone()]
+                    .iter()
+                    .all(|h| h.item.kind() == group.kind)
+            );
+            assert_eq!(results.group_of(group.hits.start), Some(group));
+        }
+        assert_eq!(next, results.hits.len());
+        // A paragraph says where it stands.
+        let hit = &results.hits[paragraphs.hits.start];
+        assert!(hit.place.contains(", ¶"), "{hit:?}");
+        // A group that lists everything says just its count.
+        let small = index.search_grouped("Interpol", 50);
+        let references = small.groups.first().expect("a reference names Interpol");
+        assert_eq!(references.kind, ItemKind::Reference);
+        assert_eq!(
+            references.heading(),
+            format!("References · {}", references.total)
         );
     }
 

@@ -221,10 +221,10 @@ fn searching_interpol_lists_reference_table_row_and_paragraphs() {
             .id,
         "law-enforcement"
     );
-    // Grouped by kind, with headings.
-    harness.get_by_label("References");
-    harness.get_by_label("Table rows");
-    harness.get_by_label("Paragraphs");
+    // Grouped by kind, under headings with their counts.
+    harness.get_by_label_contains("References · ");
+    harness.get_by_label_contains("Table rows · ");
+    harness.get_by_label("Paragraphs · 1");
     // Enter opens the first (best) result.
     harness.key_press(Key::Enter);
     settle(&mut harness);

@@ -12,6 +12,7 @@ mod chart_table_ui;
 mod citations_ui;
 mod explorer;
 mod files_ui;
+mod find_ui;
 mod formats_gui_open;
 mod guide_ui;
 mod imported_paper_ui;

@@ -63,6 +63,7 @@ impl Explorer {
                 self.diagnostics.open = open;
             }
             Command::OpenSearch => self.search.open(),
+            Command::OpenFind => self.open_find(),
             Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
             Command::ShowFormatGuide => self.guide.show(),
             Command::ShowUserGuide => self.user_guide.show(),
@@ -192,6 +193,19 @@ impl Explorer {
         }
         if self.views.by_id(&step.view).is_some() {
             self.state.view = step.view;
+        }
+    }
+
+    /// Shows the Reader with its find bar open and its field focused; a paper without text
+    /// (a bibliography) has nothing to find in, so the search box opens instead.
+    fn open_find(&mut self) {
+        if self.corpus.index.paragraphs.is_empty() {
+            self.search.open();
+            return;
+        }
+        if let Some(reader) = self.views.get_mut::<Reader>() {
+            reader.find.open();
+            Reader::ID.clone_into(&mut self.state.view);
         }
     }
 

@@ -5,6 +5,7 @@ use std::hash::Hash;
 
 use eframe::egui::{self, Color32, RichText, Sense, Ui};
 
+use super::find::FindBar;
 use super::images::ImageCache;
 use super::text::paragraph_ui;
 use crate::app::context::{ClickAction, Command, ViewCtx};
@@ -173,7 +174,7 @@ pub(super) fn figure_card_ui(
 }
 
 /// A box section: its label and title, and its paragraphs, framed apart from the running text.
-pub(super) fn box_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, section: usize) {
+pub(super) fn box_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, section: usize, find: &FindBar) {
     let corpus = ctx.corpus;
     let Some(record) = corpus.file.sections.get(section) else {
         return;
@@ -209,7 +210,7 @@ pub(super) fn box_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, section: usize) {
                 .cloned()
                 .unwrap_or_default();
             for paragraph in paragraphs {
-                paragraph_ui(ctx, ui, paragraph);
+                paragraph_ui(ctx, ui, paragraph, find);
             }
         });
     ui.add_space(ctx.theme.gap / 2.0);

@@ -5,6 +5,7 @@
 
 mod blocks;
 mod cards;
+mod find;
 mod images;
 mod text;
 
@@ -16,6 +17,7 @@ use super::virtual_list::{HeightCache, ListPlace, virtual_list_ui};
 use crate::corpus::display::section_heading;
 use crate::corpus::{Corpus, Item};
 use blocks::{Block, reading_order};
+pub use find::FindBar;
 use images::ImageCache;
 
 /// The Reader's own UI state.
@@ -27,6 +29,8 @@ pub struct Reader {
     heights: HeightCache,
     /// Figure images loaded so far, by file.
     images: ImageCache,
+    /// The find bar (Ctrl+F) and its matches.
+    pub find: FindBar,
 }
 
 /// What the blocks were built for: a corpus is told apart by its name and its record counts.
@@ -175,6 +179,7 @@ impl Reader {
     pub fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
         let corpus = ctx.corpus;
         self.build_blocks(corpus);
+        self.find.bar_ui(ctx, ui, &self.blocks);
         let width = (ui.available_width() - 2.0 * ctx.theme.gap).min(ctx.theme.reading_width);
         let margin = ((ui.available_width() - width) / 2.0).max(ctx.theme.gap);
         let chars_per_line = (width / (ctx.theme.reading_size * 0.5)).max(20.0);
@@ -212,6 +217,10 @@ impl Reader {
         let images = &mut self.images;
         self.heights
             .scroll_by_key(ctx.take_keyboard_scroll(), line_height);
+        let find = &self.find;
+        // Wait for a reveal under way before scrolling to a match.
+        let revealing = self.heights.pending_scroll().is_some();
+        find.hold_scroll(revealing);
         virtual_list_ui(
             ui,
             "reader",
@@ -227,9 +236,11 @@ impl Reader {
                         match blocks.get(row) {
                             Some(Block::FrontMatter) => front_matter_ui(ctx, ui),
                             Some(Block::Heading(section)) => heading_ui(ctx, ui, *section),
-                            Some(Block::Box(section)) => cards::box_ui(ctx, ui, *section),
+                            Some(Block::Box(section)) => {
+                                cards::box_ui(ctx, ui, *section, find);
+                            }
                             Some(Block::Paragraph(paragraph)) => {
-                                text::paragraph_ui(ctx, ui, *paragraph);
+                                text::paragraph_ui(ctx, ui, *paragraph, find);
                             }
                             Some(Block::Table(table)) => cards::table_card_ui(ctx, ui, *table),
                             Some(Block::Figure(figure)) => {
@@ -244,6 +255,13 @@ impl Reader {
                 });
             },
         );
+        // The current match was not drawn: its block is out of view, so scroll there first.
+        if self.find.wants_scroll()
+            && !revealing
+            && let Some(row) = self.find.current_block(corpus, &self.blocks)
+        {
+            self.heights.scroll_to(row);
+        }
     }
 }
 

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use eframe::egui::{self, Color32, RichText, Sense, Ui};
 
+use super::find::{FindBar, FindMark};
 use crate::app::context::{ClickAction, ViewCtx};
 use crate::app::state::CitationDisplay;
 use crate::corpus::index::{CitationInfo, Segment};
@@ -17,14 +18,17 @@ enum Run {
     Text {
         range: Range<usize>,
         background: Option<Color32>,
+        find: FindMark,
     },
     Mention {
         entity: usize,
         range: Range<usize>,
         background: Option<Color32>,
+        find: FindMark,
     },
     Citation {
         citation: usize,
+        find: FindMark,
     },
     /// A footnote marker, shown as the footnote's printed marker.
     Footnote {
@@ -32,8 +36,14 @@ enum Run {
     },
 }
 
-/// One paragraph: a frame (highlighted when related) holding its runs.
-pub(super) fn paragraph_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, paragraph: usize) -> egui::Response {
+/// One paragraph: a frame (highlighted when related) holding its runs, the find bar's matches
+/// marked.
+pub(super) fn paragraph_ui(
+    ctx: &ViewCtx<'_>,
+    ui: &mut Ui,
+    paragraph: usize,
+    find: &FindBar,
+) -> egui::Response {
     let corpus = ctx.corpus;
     let item = Item::Paragraph(paragraph);
     let Some(info) = corpus.index.paragraphs.get(paragraph) else {
@@ -75,7 +85,7 @@ pub(super) fn paragraph_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, paragraph: usize) -> 
                     .color(ctx.theme.muted_text),
             );
         }
-        let runs = runs_of(ctx, paragraph);
+        let runs = runs_of(ctx, paragraph, &find.marks_in(paragraph));
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing.x = 0.0;
             ui.spacing_mut().button_padding = egui::vec2(2.0, 0.0);
@@ -85,48 +95,132 @@ pub(super) fn paragraph_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, paragraph: usize) -> 
                 ctx.theme.reading_font()
             };
             for run in runs {
-                match run {
-                    Run::Text { range, background } => {
-                        let mut text = RichText::new(info.printed.get(range).unwrap_or_default())
-                            .font(font.clone());
-                        if let Some(color) = background {
-                            text = text.background_color(color);
-                        }
-                        ui.label(text);
-                    }
-                    Run::Mention {
-                        entity,
-                        range,
-                        background,
-                    } => {
-                        // Underlined all the time, so that a mention reads as a link without
-                        // relying on colour; the accent underline marks the one pointed at.
-                        let text = mention_text(
-                            ui,
-                            info.printed.get(range).unwrap_or_default(),
-                            &font,
-                            background,
-                            ctx.theme.muted_text,
-                        );
-                        let response = ui.add(egui::Label::new(text).sense(Sense::click()));
-                        if response.hovered() {
-                            let rect = response.rect;
-                            ui.painter().hline(
-                                rect.x_range(),
-                                rect.bottom() - 1.0,
-                                egui::Stroke::new(1.0, ctx.theme.accent),
-                            );
-                        }
-                        ctx.item_response(ui, response, Item::Entity(entity), ClickAction::Select)
-                            .on_hover_cursor(egui::CursorIcon::PointingHand);
-                    }
-                    Run::Citation { citation } => citation_chips_ui(ctx, ui, citation, &font),
-                    Run::Footnote { footnote } => footnote_marker_ui(ctx, ui, footnote, &font),
-                }
+                run_ui(ctx, ui, &info.printed, run, &font, find);
             }
         });
     });
     inner.response
+}
+
+/// One run of a paragraph: plain text, an entity mention, a citation's chips or a footnote
+/// marker, with its find mark.
+fn run_ui(
+    ctx: &ViewCtx<'_>,
+    ui: &mut Ui,
+    printed: &str,
+    run: Run,
+    font: &egui::FontId,
+    find: &FindBar,
+) {
+    match run {
+        Run::Text {
+            range,
+            background,
+            find: mark,
+        } => {
+            let mut text = RichText::new(printed.get(range).unwrap_or_default()).font(font.clone());
+            if let Some(color) = background {
+                text = text.background_color(color);
+            }
+            if mark == FindMark::Current {
+                let (_, rect) = label_with_text_rect(ui, egui::Label::new(text), false);
+                find_mark_ui(ctx, ui, find, mark, rect);
+            } else {
+                ui.label(text);
+            }
+        }
+        Run::Mention {
+            entity,
+            range,
+            background,
+            find: mark,
+        } => {
+            // Underlined all the time, so that a mention reads as a link without relying on
+            // colour; the accent underline marks the one pointed at.
+            let text = mention_text(
+                ui,
+                printed.get(range).unwrap_or_default(),
+                font,
+                background,
+                ctx.theme.muted_text,
+            );
+            let label = egui::Label::new(text).sense(Sense::click());
+            let response = if mark == FindMark::Current {
+                let (response, rect) = label_with_text_rect(ui, label, true);
+                find_mark_ui(ctx, ui, find, mark, rect);
+                response
+            } else {
+                ui.add(label)
+            };
+            if response.hovered() {
+                let rect = response.rect;
+                ui.painter().hline(
+                    rect.x_range(),
+                    rect.bottom() - 1.0,
+                    egui::Stroke::new(1.0, ctx.theme.accent),
+                );
+            }
+            ctx.item_response(ui, response, Item::Entity(entity), ClickAction::Select)
+                .on_hover_cursor(egui::CursorIcon::PointingHand);
+        }
+        Run::Citation {
+            citation,
+            find: mark,
+        } => {
+            let rect = citation_chips_ui(ctx, ui, citation, font, mark);
+            if let Some(rect) = rect {
+                find_mark_ui(ctx, ui, find, mark, rect);
+            }
+        }
+        Run::Footnote { footnote } => footnote_marker_ui(ctx, ui, footnote, font),
+    }
+}
+
+/// A label drawn as egui draws one (without text selection), and where its text stands: in
+/// wrapped text a label's response begins where the line before it ended, so it cannot say.
+fn label_with_text_rect(
+    ui: &mut Ui,
+    label: egui::Label,
+    interactive: bool,
+) -> (egui::Response, egui::Rect) {
+    let (position, galley, response) = label.layout_in_ui(ui);
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Label, ui.is_enabled(), galley.text())
+    });
+    let text_rect = galley
+        .rows
+        .iter()
+        .filter(|row| !row.glyphs.is_empty())
+        .map(|row| {
+            row.rect_without_leading_space()
+                .translate(position.to_vec2())
+        })
+        .reduce(egui::Rect::union)
+        .unwrap_or(response.rect);
+    if ui.is_rect_visible(response.rect) {
+        let colour = if interactive {
+            ui.style().interact(&response).text_color()
+        } else {
+            ui.visuals().text_color()
+        };
+        ui.painter().galley(position, galley, colour);
+    }
+    (response, text_rect)
+}
+
+/// Outlines the find bar's current match (drawn at `rect`) and scrolls it into view when it has
+/// just become current; other matches have only their fill.
+fn find_mark_ui(ctx: &ViewCtx<'_>, ui: &Ui, find: &FindBar, mark: FindMark, rect: egui::Rect) {
+    if mark != FindMark::Current {
+        return;
+    }
+    ui.painter().rect_stroke(
+        rect.expand(1.0),
+        ctx.theme.radius,
+        egui::Stroke::new(1.5, ctx.theme.accent),
+        egui::StrokeKind::Outside,
+    );
+    find.current_drawn(ui, rect);
 }
 
 /// An entity mention's text: the reading font and colour, with a thin underline in
@@ -222,7 +316,7 @@ fn chip_ui(
     font: &egui::FontId,
     fill: egui::Color32,
     item: Item,
-) {
+) -> egui::Rect {
     let button = egui::Button::new(
         RichText::new(text)
             .font(font.clone())
@@ -232,17 +326,24 @@ fn chip_ui(
     .corner_radius(ctx.theme.radius)
     .stroke(egui::Stroke::NONE);
     let response = ui.add(button);
-    ctx.item_response(ui, response, item, ClickAction::Select);
+    ctx.item_response(ui, response, item, ClickAction::Select)
+        .rect
 }
 
 /// The chips of one citation group: `[2]`, `, `, `[4]`; each chip opens its reference. A
 /// citation the paper prints otherwise (`[17]–[21]`, `[see 2, p. 33]`, `(Porter, 1995)`) is
-/// shown as printed, as one chip that opens the citation.
-fn citation_chips_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, citation: usize, font: &egui::FontId) {
+/// shown as printed, as one chip that opens the citation. A find match in the citation marks
+/// its chips. Returns where the chips were drawn.
+fn citation_chips_ui(
+    ctx: &ViewCtx<'_>,
+    ui: &mut Ui,
+    citation: usize,
+    font: &egui::FontId,
+    find: FindMark,
+) -> Option<egui::Rect> {
     let corpus = ctx.corpus;
-    let Some(info) = corpus.index.citations.get(citation) else {
-        return;
-    };
+    let info = corpus.index.citations.get(citation)?;
+    let find_fill = find_fill(ctx, find);
     let citation_selected = ctx.is_selected(Item::Citation(citation));
     if ctx.citation_display == CitationDisplay::AsPrinted
         && let Some(printed) = printed_otherwise(corpus, info)
@@ -258,9 +359,17 @@ fn citation_chips_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, citation: usize, font: &egu
         } else {
             ctx.theme.chip_fill
         };
-        chip_ui(ctx, ui, printed, font, fill, Item::Citation(citation));
-        return;
+        let fill = find_fill.unwrap_or(fill);
+        return Some(chip_ui(
+            ctx,
+            ui,
+            printed,
+            font,
+            fill,
+            Item::Citation(citation),
+        ));
     }
+    let mut drawn: Option<egui::Rect> = None;
     for (n, &reference) in info.references.iter().enumerate() {
         let number = corpus
             .index
@@ -273,7 +382,11 @@ fn citation_chips_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, citation: usize, font: &egu
             CitationDisplay::InStyle => ctx.citations.get(corpus, reference, ctx.citation_style).1,
         };
         if n > 0 {
-            ui.label(RichText::new(", ").font(font.clone()));
+            let mut comma = RichText::new(", ").font(font.clone());
+            if let Some(fill) = find_fill {
+                comma = comma.background_color(fill);
+            }
+            ui.label(comma);
         }
         let item = Item::Reference(reference);
         let fill = if ctx.is_selected(item) || citation_selected {
@@ -283,8 +396,10 @@ fn citation_chips_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, citation: usize, font: &egu
         } else {
             ctx.theme.chip_fill
         };
-        chip_ui(ctx, ui, label, font, fill, item);
+        let rect = chip_ui(ctx, ui, label, font, find_fill.unwrap_or(fill), item);
+        drawn = Some(drawn.map_or(rect, |all| all.union(rect)));
     }
+    drawn
 }
 
 /// The citation's printed text when it is not one `[n]` per reference joined by `, ` (a range,
@@ -312,15 +427,18 @@ fn printed_otherwise<'c>(corpus: &'c Corpus, info: &CitationInfo) -> Option<&'c 
 
 /// Splits a paragraph into runs: plain text, entity mentions and citations, with the
 /// background each gets from the selection (the cited sentence, a year, an entity).
-fn runs_of(ctx: &ViewCtx<'_>, paragraph: usize) -> Vec<Run> {
+fn runs_of(ctx: &ViewCtx<'_>, paragraph: usize, finds: &[(Range<usize>, FindMark)]) -> Vec<Run> {
     let corpus = ctx.corpus;
     let Some(info) = corpus.index.paragraphs.get(paragraph) else {
         return Vec::new();
     };
     let marks = highlight_ranges(corpus, ctx.selection.selected, paragraph);
     let hover_marks = highlight_ranges(corpus, ctx.selection.hovered, paragraph);
+    let find_at = |range: &Range<usize>| find_mark_over(finds, range);
     let background_at = |position: usize| {
-        if marks.iter().any(|r| r.contains(&position)) {
+        if let Some(fill) = find_fill(ctx, find_at(&(position..position + 1))) {
+            Some(fill)
+        } else if marks.iter().any(|r| r.contains(&position)) {
             Some(ctx.theme.selected_fill)
         } else if hover_marks.iter().any(|r| r.contains(&position)) {
             Some(ctx.theme.hover_fill)
@@ -331,8 +449,9 @@ fn runs_of(ctx: &ViewCtx<'_>, paragraph: usize) -> Vec<Run> {
     let mut runs = Vec::new();
     for segment in &info.segments {
         match segment {
-            Segment::Citation { citation, .. } => runs.push(Run::Citation {
+            Segment::Citation { citation, range } => runs.push(Run::Citation {
                 citation: *citation,
+                find: find_at(range),
             }),
             Segment::Text(range) => {
                 // Cut points: mention edges and highlight edges inside this segment.
@@ -351,7 +470,11 @@ fn runs_of(ctx: &ViewCtx<'_>, paragraph: usize) -> Vec<Run> {
                 for mark in footnote_marks.clone() {
                     cuts.extend([mark.range.start, mark.range.end]);
                 }
-                for mark in marks.iter().chain(&hover_marks) {
+                for mark in marks
+                    .iter()
+                    .chain(&hover_marks)
+                    .chain(finds.iter().map(|(found, _)| found))
+                {
                     cuts.extend([
                         mark.start.clamp(range.start, range.end),
                         mark.end.clamp(range.start, range.end),
@@ -383,6 +506,7 @@ fn runs_of(ctx: &ViewCtx<'_>, paragraph: usize) -> Vec<Run> {
                         continue;
                     }
                     let background = background_at(start);
+                    let find = find_at(&(start..end));
                     let mention = info
                         .mentions
                         .iter()
@@ -392,10 +516,12 @@ fn runs_of(ctx: &ViewCtx<'_>, paragraph: usize) -> Vec<Run> {
                             entity: mention.entity,
                             range: start..end,
                             background,
+                            find,
                         },
                         None => Run::Text {
                             range: start..end,
                             background,
+                            find,
                         },
                     });
                 }
@@ -403,6 +529,25 @@ fn runs_of(ctx: &ViewCtx<'_>, paragraph: usize) -> Vec<Run> {
         }
     }
     runs
+}
+
+/// The strongest find mark over `range`: the current match, else a match, else none.
+fn find_mark_over(finds: &[(Range<usize>, FindMark)], range: &Range<usize>) -> FindMark {
+    finds
+        .iter()
+        .filter(|(found, _)| found.start < range.end && range.start < found.end)
+        .map(|(_, mark)| *mark)
+        .max_by_key(|mark| *mark == FindMark::Current)
+        .unwrap_or_default()
+}
+
+/// The background a find mark gives text; none for text that is not a match.
+fn find_fill(ctx: &ViewCtx<'_>, mark: FindMark) -> Option<Color32> {
+    match mark {
+        FindMark::None => None,
+        FindMark::Match => Some(ctx.theme.find_match_fill),
+        FindMark::Current => Some(ctx.theme.find_current_fill),
+    }
 }
 
 /// The byte ranges of a paragraph's printed text to mark for `item`: the sentence of a

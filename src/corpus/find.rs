@@ -1,0 +1,179 @@
+//! Find in the text (the Reader's Ctrl+F): every occurrence of a phrase in the paragraphs as the
+//! paper prints them, citations included as printed (`[2], [4]`, `(Porter, 1995)`), ignoring
+//! case. Unlike search ([`super::search`]), nothing is fuzzy and every occurrence counts.
+
+use std::ops::Range;
+
+use super::Corpus;
+use super::model::ParagraphKind;
+
+/// One occurrence of the phrase in a paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextMatch {
+    /// Position of the paragraph in the index.
+    pub paragraph: usize,
+    /// Byte range of the occurrence in the paragraph's printed text.
+    pub range: Range<usize>,
+}
+
+/// One character of a text folded for comparison, with the byte range it came from.
+struct FoldedChar {
+    folded: char,
+    source: Range<usize>,
+}
+
+/// A character as find compares it: lower case, and every kind of space as a plain space.
+fn fold_char(c: char) -> impl Iterator<Item = char> {
+    let space = c.is_whitespace();
+    c.to_lowercase()
+        .map(move |lower| if space { ' ' } else { lower })
+}
+
+/// `text` folded character by character, each folded character with the bytes it came from.
+fn fold_text(text: &str) -> Vec<FoldedChar> {
+    text.char_indices()
+        .flat_map(|(start, c)| {
+            let source = start..start + c.len_utf8();
+            fold_char(c).map(move |folded| FoldedChar {
+                folded,
+                source: source.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The byte ranges of `text` where `phrase` occurs, ignoring case, left to right and not
+/// overlapping. A phrase of only spaces finds nothing.
+#[must_use]
+pub fn find_in_text(text: &str, phrase: &str) -> Vec<Range<usize>> {
+    if phrase.trim().is_empty() {
+        return Vec::new();
+    }
+    let needle: Vec<char> = phrase.chars().flat_map(fold_char).collect();
+    let haystack = fold_text(text);
+    let mut found: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    while start + needle.len() <= haystack.len() {
+        let window = haystack
+            .get(start..start + needle.len())
+            .unwrap_or_default();
+        let matches = window
+            .iter()
+            .zip(&needle)
+            .all(|(have, want)| have.folded == *want);
+        let (Some(first), Some(last)) = (window.first(), window.last()) else {
+            break;
+        };
+        if !matches {
+            start += 1;
+            continue;
+        }
+        let range = first.source.start..last.source.end;
+        // A character that folds to several (`İ`) can only be found whole, once.
+        if found
+            .last()
+            .is_none_or(|previous| previous.end <= range.start)
+        {
+            found.push(range);
+        }
+        start += needle.len();
+    }
+    found
+}
+
+/// Every occurrence of `phrase` in the paragraphs of `corpus`, by paragraph and then left to
+/// right. Equations (shown as their source) and footnote markers (shown as their marker, not
+/// as written) are not searched.
+#[must_use]
+pub fn find_in_paragraphs(corpus: &Corpus, phrase: &str) -> Vec<TextMatch> {
+    let mut found = Vec::new();
+    if phrase.trim().is_empty() {
+        return found;
+    }
+    for (paragraph, info) in corpus.index.paragraphs.iter().enumerate() {
+        let is_equation = corpus
+            .paragraph(paragraph)
+            .is_some_and(|p| p.kind == ParagraphKind::Equation);
+        if is_equation {
+            continue;
+        }
+        for range in find_in_text(&info.printed, phrase) {
+            let in_marker = info
+                .footnotes
+                .iter()
+                .any(|mark| mark.range.start < range.end && range.start < mark.range.end);
+            if !in_marker {
+                found.push(TextMatch { paragraph, range });
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found<'t>(text: &'t str, phrase: &str) -> Vec<&'t str> {
+        find_in_text(text, phrase)
+            .into_iter()
+            .filter_map(|range| text.get(range))
+            .collect()
+    }
+
+    #[test]
+    fn finds_every_occurrence_ignoring_case() {
+        assert_eq!(
+            found("Trade and trafficking; TRADE again, traded.", "trade"),
+            vec!["Trade", "TRADE", "trade"]
+        );
+        assert!(found("nothing here", "trade").is_empty());
+    }
+
+    #[test]
+    fn occurrences_do_not_overlap() {
+        assert_eq!(found("aaaa", "aa"), vec!["aa", "aa"]);
+        assert_eq!(found("aaa", "aa"), vec!["aa"]);
+    }
+
+    #[test]
+    fn ranges_are_bytes_of_the_original_text() {
+        let text = "Ünïcode café ÉTÉ été";
+        assert_eq!(found(text, "été"), vec!["ÉTÉ", "été"]);
+        assert_eq!(found(text, "CAFÉ"), vec!["café"]);
+        // A capital that lower-cases to two characters maps back to itself.
+        assert_eq!(found("İstanbul", "i̇stanbul"), vec!["İstanbul"]);
+    }
+
+    #[test]
+    fn any_space_matches_any_space_and_blank_phrases_find_nothing() {
+        assert_eq!(found("law\u{a0}enforcement", "law enforcement").len(), 1);
+        assert!(find_in_text("a b", " ").is_empty());
+        assert!(find_in_text("a b", "").is_empty());
+    }
+
+    #[test]
+    fn the_builtin_paper_is_searched_as_printed() {
+        let corpus = Corpus::builtin();
+        let matches = find_in_paragraphs(&corpus, "INTERPOL");
+        // Interpol is named twice in one paragraph of the paper's text.
+        assert_eq!(matches.len(), 2, "{matches:?}");
+        assert!(matches.iter().all(|m| m.paragraph == matches[0].paragraph));
+        // A citation is found as the paper prints it.
+        let printed = &corpus.index.citations[0];
+        let paragraph = &corpus.index.paragraphs[printed.paragraph].printed;
+        let marker = &paragraph[printed.range.clone()];
+        assert!(
+            find_in_paragraphs(&corpus, marker)
+                .iter()
+                .any(|m| m.paragraph == printed.paragraph && m.range == printed.range),
+            "{marker}"
+        );
+        // In reading order: by paragraph, then left to right.
+        let common = find_in_paragraphs(&corpus, "the");
+        assert!(common.len() > 50);
+        assert!(common.windows(2).all(|pair| {
+            (pair[0].paragraph, pair[0].range.start) < (pair[1].paragraph, pair[1].range.start)
+        }));
+    }
+}

@@ -1,0 +1,352 @@
+//! Search and find: the Ctrl+K search box lists many results at once, grouped under headings
+//! with counts, keeps the keyboard's row in view and opens it with Enter; Ctrl+F opens the
+//! Reader's find bar, which counts the matches, steps through them and closes with Escape. On
+//! the built-in paper and on an imported JATS article.
+// A test states what it expects by unwrapping it: a failure there is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+
+use eframe::egui::{self, Key, Modifiers, Rect};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use paperlens::app::explorer::{Explorer, StartOptions};
+use paperlens::app::reader::Reader;
+use paperlens::app::state::StateStore;
+use paperlens::app::table_view::TableView;
+use paperlens::corpus::Item;
+use paperlens::corpus::search::SearchHit;
+
+fn settle(harness: &mut Harness<'_, Explorer>) {
+    harness.run_steps(6);
+}
+
+fn at_size(size: [f32; 2], options: StartOptions) -> Harness<'static, Explorer> {
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .build_eframe(move |cc| Explorer::new(&cc.egui_ctx, options));
+    settle(&mut harness);
+    harness
+}
+
+fn builtin(view: &str) -> StartOptions {
+    StartOptions {
+        view: Some(view.to_owned()),
+        store: Some(StateStore::in_memory()),
+        ..StartOptions::default()
+    }
+}
+
+fn jats() -> StartOptions {
+    StartOptions {
+        path: Some(PathBuf::from("tests/fixtures/papers/jats-small.xml")),
+        view: Some(Reader::ID.to_owned()),
+        store: Some(StateStore::in_memory()),
+        ..StartOptions::default()
+    }
+}
+
+/// Opens the search box and types `query`.
+fn search(harness: &mut Harness<'_, Explorer>, query: &str) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    settle(harness);
+    assert!(harness.state().search.open);
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .type_text(query);
+    settle(harness);
+}
+
+/// What AccessKit calls a result row: its text, and where it stands when it says.
+fn row_label(hit: &SearchHit) -> String {
+    if hit.place.is_empty() {
+        hit.label.clone()
+    } else {
+        format!("{} — {}", hit.label, hit.place)
+    }
+}
+
+/// The results area, as the search box last drew it.
+fn results_area(harness: &Harness<'_, Explorer>) -> Rect {
+    harness
+        .state()
+        .search
+        .results_rect()
+        .expect("the search box lists results")
+}
+
+fn inside(outer: Rect, inner: Rect) -> bool {
+    outer.expand(0.5).contains_rect(inner) && inner.height() > 1.0
+}
+
+/// How many result rows show whole inside the results area.
+fn visible_rows(harness: &Harness<'_, Explorer>) -> usize {
+    let area = results_area(harness);
+    let labels: Vec<String> = harness
+        .state()
+        .search
+        .results()
+        .iter()
+        .map(row_label)
+        .collect();
+    harness
+        .query_all_by(|node| node.label().is_some_and(|label| labels.contains(&label)))
+        .filter(|node| inside(area, node.rect()))
+        .count()
+}
+
+/// The row AccessKit marks selected, with where it is.
+fn selected_row(harness: &Harness<'_, Explorer>) -> Rect {
+    let labels: Vec<String> = harness
+        .state()
+        .search
+        .results()
+        .iter()
+        .map(row_label)
+        .collect();
+    let rows: Vec<Rect> = harness
+        .query_all_by(|node| {
+            node.toggled() == Some(egui::accesskit::Toggled::True)
+                && node.label().is_some_and(|label| labels.contains(&label))
+        })
+        .map(|node| node.rect())
+        .collect();
+    assert_eq!(rows.len(), 1, "one selected row");
+    rows[0]
+}
+
+#[test]
+fn a_common_word_lists_at_least_ten_results_at_once_under_counted_headings() {
+    let mut harness = at_size([1280.0, 800.0], builtin(Reader::ID));
+    search(&mut harness, "trafficking");
+    let shown = visible_rows(&harness);
+    assert!(shown >= 10, "{shown} rows in view");
+    let groups = harness.state().search.grouped_results().groups.clone();
+    assert!(groups.len() >= 3, "{groups:?}");
+    for group in &groups {
+        assert!(group.total >= group.hits.len());
+        harness.get_by_label(&group.heading());
+    }
+    // The paper names trafficking in more paragraphs than the box lists: the heading says so.
+    let paragraphs = groups
+        .iter()
+        .find(|g| g.kind == paperlens::corpus::ItemKind::Paragraph)
+        .expect("paragraphs match");
+    assert!(paragraphs.heading().contains(" of "), "{paragraphs:?}");
+    // A paragraph's row says where it stands, and marks the word.
+    let hits = harness.state().search.results().to_vec();
+    let first_paragraph = &hits[paragraphs.hits.start];
+    assert!(first_paragraph.place.contains('¶'), "{first_paragraph:?}");
+    assert!(
+        first_paragraph
+            .highlights
+            .iter()
+            .any(|r| first_paragraph.label[r.clone()].eq_ignore_ascii_case("trafficking")),
+        "{first_paragraph:?}"
+    );
+}
+
+#[test]
+fn a_small_window_still_lists_eight_results() {
+    let mut harness = at_size([1024.0, 640.0], builtin(Reader::ID));
+    search(&mut harness, "trafficking");
+    let shown = visible_rows(&harness);
+    assert!(shown >= 8, "{shown} rows in view at 1024×640");
+}
+
+#[test]
+fn the_keyboard_row_stays_in_view_and_enter_reveals_it() {
+    let mut harness = at_size([1280.0, 800.0], builtin(TableView::ID));
+    search(&mut harness, "trafficking");
+    for step in 1..=14 {
+        harness.key_press(Key::ArrowDown);
+        harness.run_steps(2);
+        assert_eq!(harness.state().search.cursor, step);
+        let row = selected_row(&harness);
+        assert!(
+            inside(results_area(&harness), row),
+            "row {step} at {row:?} is outside {:?}",
+            results_area(&harness)
+        );
+    }
+    // A page down moves by the rows in view, and the row is still in view.
+    harness.key_press(Key::PageDown);
+    harness.run_steps(2);
+    let after_page = harness.state().search.cursor;
+    assert!(after_page >= 14 + 5, "page down went to {after_page}");
+    assert!(inside(results_area(&harness), selected_row(&harness)));
+    harness.key_press(Key::PageUp);
+    harness.run_steps(2);
+    assert!(harness.state().search.cursor < after_page);
+    assert!(inside(results_area(&harness), selected_row(&harness)));
+    // Enter opens the row: selected, and shown in its view.
+    let cursor = harness.state().search.cursor;
+    let item = harness.state().search.results()[cursor].item;
+    harness.key_press(Key::Enter);
+    settle(&mut harness);
+    assert!(!harness.state().search.open);
+    assert_eq!(harness.state().selection.selected, Some(item));
+    if matches!(item, Item::Paragraph(_)) {
+        assert_eq!(harness.state().view(), Reader::ID);
+    }
+}
+
+#[test]
+fn escape_closes_the_search_box() {
+    let mut harness = at_size([1280.0, 800.0], builtin(Reader::ID));
+    search(&mut harness, "interpol");
+    harness.key_press(Key::Escape);
+    settle(&mut harness);
+    assert!(!harness.state().search.open);
+}
+
+/// The find bar's state.
+fn find<'h>(harness: &'h Harness<'_, Explorer>) -> &'h paperlens::app::reader::FindBar {
+    &harness
+        .state()
+        .views()
+        .get::<Reader>()
+        .expect("the Reader is a view")
+        .find
+}
+
+/// Opens the find bar with Ctrl+F and types `phrase`.
+fn find_phrase(harness: &mut Harness<'_, Explorer>, phrase: &str) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    settle(harness);
+    assert_eq!(harness.state().view(), Reader::ID);
+    assert!(find(harness).open);
+    assert!(!harness.state().search.open, "Ctrl+F is not the search box");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Find")
+        .type_text(phrase);
+    settle(harness);
+}
+
+/// Whether a widget showing `text` (any case) stands inside the Reader's part of the window.
+fn shown_in_reader(harness: &Harness<'_, Explorer>, text: &str) -> bool {
+    let size = harness.ctx.content_rect();
+    harness
+        .query_all_by(|node| {
+            // A label's text is its value.
+            [node.label(), node.value()]
+                .into_iter()
+                .flatten()
+                .any(|shown| shown.eq_ignore_ascii_case(text))
+        })
+        .any(|node| {
+            let rect = node.rect();
+            rect.top() > 80.0 && rect.bottom() < size.bottom() - 30.0
+        })
+}
+
+fn press(harness: &mut Harness<'_, Explorer>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    settle(harness);
+}
+
+#[test]
+fn ctrl_f_counts_the_matches_steps_through_them_and_escape_clears_them() {
+    let mut harness = at_size([1280.0, 800.0], builtin(TableView::ID));
+    find_phrase(&mut harness, "interpol");
+    harness.get_by_label("1 of 2");
+    assert!(shown_in_reader(&harness, "Interpol"));
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    harness.get_by_label("2 of 2");
+    press(&mut harness, Modifiers::NONE, Key::F3);
+    harness.get_by_label("1 of 2");
+    press(&mut harness, Modifiers::SHIFT, Key::Enter);
+    harness.get_by_label("2 of 2");
+    press(&mut harness, Modifiers::SHIFT, Key::F3);
+    harness.get_by_label("1 of 2");
+    // The buttons step too.
+    harness.get_by_label("Next match").click();
+    settle(&mut harness);
+    harness.get_by_label("2 of 2");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(!find(&harness).open);
+    assert_eq!(find(&harness).match_count(), 0);
+    assert!(harness.query_by_label("2 of 2").is_none());
+}
+
+#[test]
+fn the_find_bar_follows_a_common_word_down_the_text_and_says_when_nothing_matches() {
+    let mut harness = at_size([1280.0, 800.0], builtin(Reader::ID));
+    find_phrase(&mut harness, "liberal");
+    let count = find(&harness).match_count();
+    // Counted as the text reads, ignoring case.
+    let expected: usize = harness
+        .state()
+        .corpus()
+        .index
+        .paragraphs
+        .iter()
+        .map(|p| p.printed.to_lowercase().matches("liberal").count())
+        .sum();
+    assert_eq!(count, expected);
+    assert!(count > 10);
+    for step in 2..=12 {
+        press(&mut harness, Modifiers::NONE, Key::F3);
+        harness.get_by_label(&format!("{step} of {count}"));
+        // The current match is scrolled into the Reader's view.
+        let (_, current) = find(&harness).current().expect("a current match");
+        let text = harness.state().corpus().index.paragraphs[current.paragraph].printed
+            [current.range.clone()]
+        .to_owned();
+        assert!(shown_in_reader(&harness, &text), "match {step} not in view");
+    }
+    // Typing more narrows the matches; nonsense finds none.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Find")
+        .type_text("zzq");
+    settle(&mut harness);
+    harness.get_by_label("No matches");
+}
+
+#[test]
+fn the_shortcut_overlay_tells_find_from_search() {
+    let mut harness = at_size([1280.0, 800.0], builtin(Reader::ID));
+    harness.key_press(Key::F1);
+    settle(&mut harness);
+    harness.get_by_label("Find words in the Reader's text");
+    harness.get_by_label("Ctrl+F");
+    harness.get_by_label("Search everything");
+    harness.get_by_label("Ctrl+K");
+    harness.get_by_label("In the Reader's find bar");
+    harness.get_by_label("Enter or F3");
+    harness.get_by_label("Shift+Enter or Shift+F3");
+}
+
+#[test]
+fn find_and_search_work_on_an_imported_article() {
+    let mut harness = at_size([1280.0, 800.0], jats());
+    find_phrase(&mut harness, "discharge");
+    let expected: usize = harness
+        .state()
+        .corpus()
+        .index
+        .paragraphs
+        .iter()
+        .map(|p| p.printed.to_lowercase().matches("discharge").count())
+        .sum();
+    assert!(expected >= 2, "{expected}");
+    harness.get_by_label(&format!("1 of {expected}"));
+    press(&mut harness, Modifiers::NONE, Key::F3);
+    harness.get_by_label(&format!("2 of {expected}"));
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(!find(&harness).open);
+
+    search(&mut harness, "catchment");
+    let results = harness.state().search.grouped_results().clone();
+    assert!(!results.hits.is_empty());
+    for group in &results.groups {
+        harness.get_by_label(&group.heading());
+    }
+    let paragraph = results
+        .hits
+        .iter()
+        .find(|h| matches!(h.item, Item::Paragraph(_)))
+        .expect("the article's text names its catchments");
+    assert!(paragraph.place.contains('¶'), "{paragraph:?}");
+    assert!(visible_rows(&harness) >= results.hits.len().min(10));
+}
