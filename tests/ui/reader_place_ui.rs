@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use paperlens::app::cases_view::CasesView;
 use paperlens::app::explorer::{Explorer, StartOptions};
 use paperlens::app::reader::Reader;
@@ -467,4 +467,161 @@ fn an_imported_paper_keeps_its_place_across_a_resize_and_pages_with_the_keys() {
     harness.key_press(Key::Home);
     settle(&mut harness);
     assert_eq!(place(&harness).row, 0);
+}
+
+/// Whether the last frame painted a focus ring (the theme's focus stroke) around `rect`.
+fn ring_around(harness: &Harness<'_, Explorer>, rect: egui::Rect) -> bool {
+    fn rings(shape: &egui::Shape, out: &mut Vec<egui::Rect>) {
+        match shape {
+            egui::Shape::Rect(r)
+                if r.stroke.width >= 2.0 && r.fill == egui::Color32::TRANSPARENT =>
+            {
+                out.push(r.rect);
+            }
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| rings(s, out)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    for clipped in &harness.output().shapes {
+        rings(&clipped.shape, &mut found);
+    }
+    found
+        .iter()
+        .any(|ring| ring.contains_rect(rect) && ring.expand(-4.0).intersects(rect))
+}
+
+#[test]
+fn a_focused_citation_chip_and_entity_mention_wear_a_focus_ring() {
+    let mut harness = builtin(Reader::ID);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "1 INTRODUCTION")
+        .click();
+    settle(&mut harness);
+    for label in ["[1]", "United Nations"] {
+        let node = harness
+            .query_all_by_label(label)
+            .find(|node| node.rect().top() > 100.0 && node.rect().bottom() < 760.0)
+            .unwrap_or_else(|| panic!("{label} on screen"));
+        let rect = node.rect();
+        assert!(!ring_around(&harness, rect), "{label} has no ring before");
+        node.focus();
+        harness.run_steps(3);
+        let focused = harness
+            .query_all_by_label(label)
+            .find(egui_kittest::Node::is_focused)
+            .unwrap_or_else(|| panic!("{label} has the focus"));
+        assert!(
+            ring_around(&harness, focused.rect()),
+            "{label} wears a ring"
+        );
+        // Enter on it selects it, as a click does.
+        harness.key_press(Key::Enter);
+        settle(&mut harness);
+        assert!(harness.state().selection.selected.is_some(), "{label}");
+    }
+}
+
+/// The part of the window a node stands in, in Tab order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Region {
+    Toolbar,
+    Navigator,
+    MainView,
+    Inspector,
+}
+
+#[test]
+fn tab_goes_toolbar_navigator_main_view_inspector() {
+    // A small paper in a tall window: every link of the text is on screen at once.
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([1280.0, 1400.0])
+        .build_eframe(|cc| {
+            Explorer::new(
+                &cc.egui_ctx,
+                StartOptions {
+                    path: Some(PathBuf::from("tests/fixtures/papers/jats-small.xml")),
+                    view: Some(Reader::ID.to_owned()),
+                    store: Some(StateStore::in_memory()),
+                    ..StartOptions::default()
+                },
+            )
+        });
+    settle(&mut harness);
+    // Something selected, so that the inspector has links too.
+    harness.get_by_label("[1]–[3]").click();
+    settle(&mut harness);
+    let navigator_right = harness.state().state.navigator_width;
+    let inspector_left = harness.ctx.content_rect().right() - harness.state().state.inspector_width;
+    let mut regions: Vec<Region> = Vec::new();
+    for _ in 0..120 {
+        harness.key_press(Key::Tab);
+        harness.run_steps(1);
+        #[allow(clippy::redundant_closure_for_method_calls)]
+        // A path to the method is not general enough over the tree's lifetime.
+        let focused = harness.query_all_by(|node| node.is_focused()).next();
+        let Some(focused) = focused else {
+            continue;
+        };
+        // The side panels' resize handles take the focus too; they belong to no region.
+        if focused.accesskit_node().label().as_deref() == Some("Resize panel") {
+            continue;
+        }
+        let rect = focused.rect();
+        let region = if rect.bottom() < 60.0 {
+            Region::Toolbar
+        } else if rect.center().x < navigator_right {
+            Region::Navigator
+        } else if rect.center().x > inspector_left {
+            Region::Inspector
+        } else {
+            Region::MainView
+        };
+        if regions.last() != Some(&region) {
+            regions.push(region);
+        }
+        if regions.len() >= 5 {
+            break;
+        }
+    }
+    assert_eq!(
+        regions.get(..4),
+        Some(
+            &[
+                Region::Toolbar,
+                Region::Navigator,
+                Region::MainView,
+                Region::Inspector
+            ][..]
+        ),
+        "{regions:?}"
+    );
+}
+
+#[test]
+fn the_keys_scroll_the_list_under_the_pointer_not_the_reader() {
+    let mut harness = builtin(Reader::ID);
+    harness.get_by_label("Entities 41").click();
+    settle(&mut harness);
+    let corpus = harness.state().corpus();
+    let last = paperlens::corpus::display::item_title(
+        corpus,
+        Item::Entity(corpus.file.entities.len() - 1),
+    );
+    let visible = |harness: &Harness<'_, Explorer>| {
+        harness
+            .query_all_by_label(&last)
+            .any(|node| node.rect().bottom() < 790.0)
+    };
+    assert!(!visible(&harness), "the last entity starts out of view");
+    let over_list = harness.get_by_label("Entities 41").rect().center() + egui::vec2(0.0, 300.0);
+    harness
+        .input_mut()
+        .events
+        .push(egui::Event::PointerMoved(over_list));
+    harness.run_steps(2);
+    harness.key_press(Key::End);
+    settle(&mut harness);
+    assert!(visible(&harness), "End scrolled the Navigator's list");
+    assert_eq!(place(&harness).row, 0, "the Reader stayed");
 }

@@ -14,6 +14,9 @@ use crate::corpus::diagnostics::count;
 use crate::formats::ReferenceFormat;
 use crate::formats::styles::CitationStyle;
 
+/// Where the status bar's height, measured as it is drawn, is kept for the next frame's room.
+const STATUS_HEIGHT: &str = "status-bar-height";
+
 impl Explorer {
     /// Keyboard shortcuts, mouse back/forward buttons and dropped files.
     pub(super) fn global_input(&mut self, ctx: &egui::Context) -> Vec<Command> {
@@ -55,7 +58,8 @@ impl Explorer {
     }
 
     /// The scroll a key asks for this frame (Page Down, Space, ↓, Home …), taken from the
-    /// input; none while a text field has the keyboard or an overlay is open.
+    /// input; none while a text field has the keyboard or an overlay is open (paperlens's file
+    /// dialog is modal: the keys are its own while it is open).
     pub(super) fn keyboard_scroll(&self, ctx: &egui::Context) -> Option<KeyScroll> {
         let text_focused = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
         if text_focused
@@ -63,6 +67,7 @@ impl Explorer {
             || self.show_shortcuts
             || self.guide.open
             || self.diagnostics.open
+            || self.file_dialog.is_some()
         {
             return None;
         }
@@ -260,8 +265,29 @@ impl Explorer {
         }
     }
 
-    pub(super) fn status_bar_ui(&self, view_ctx: &ViewCtx<'_>, ui: &mut Ui) {
-        egui::Panel::bottom("status").show(ui, |ui| {
+    /// Reserves the status bar's row at the bottom of the window; [`Explorer::status_bar_ui`]
+    /// fills it after everything else, so that Tab reaches its link last.
+    pub(super) fn status_bar_room_ui(ui: &mut Ui) -> egui::Rect {
+        egui::Panel::bottom("status")
+            .show(ui, |ui| {
+                // As tall as its contents were last frame (a row of small text at first).
+                let height = ui
+                    .ctx()
+                    .data(|data| data.get_temp::<f32>(egui::Id::unique(STATUS_HEIGHT)))
+                    .unwrap_or_else(|| ui.text_style_height(&egui::TextStyle::Small));
+                ui.allocate_exact_size(
+                    egui::vec2(ui.available_width(), height),
+                    egui::Sense::hover(),
+                )
+                .0
+            })
+            .inner
+    }
+
+    /// The status bar, in its `room` (from [`Explorer::status_bar_room_ui`]): the open file,
+    /// its warnings, a load under way, the last notice.
+    pub(super) fn status_bar_ui(&self, view_ctx: &ViewCtx<'_>, ui: &mut Ui, room: egui::Rect) {
+        let height = super::fill_room_ui(ui, room, "status", |ui| {
             ui.horizontal(|ui| {
                 let source = match &self.open_path {
                     Some(path) => path.display().to_string(),
@@ -313,8 +339,16 @@ impl Explorer {
                     ui.add(egui::Label::new(RichText::new(notice).small()).truncate())
                         .on_hover_text(notice);
                 }
-            });
+            })
+            .response
+            .rect
+            .height()
         });
+        if (height - room.height()).abs() > 0.5 {
+            ui.ctx()
+                .data_mut(|data| data.insert_temp(egui::Id::unique(STATUS_HEIGHT), height));
+            ui.ctx().request_repaint();
+        }
     }
 }
 

@@ -395,16 +395,10 @@ impl Explorer {
         self.poll_loading();
         let presenting = self.presentation.is_some();
         let leave_presentation = self.presentation_keys(&ctx);
-        let mut commands = if presenting {
-            Vec::new()
+        let (mut commands, keyboard_scroll) = if presenting {
+            (Vec::new(), None)
         } else {
-            self.global_input(&ctx)
-        };
-        // paperlens's file dialog is modal: the keys are its own while it is open.
-        let keyboard_scroll = if presenting || self.file_dialog.is_some() {
-            None
-        } else {
-            self.keyboard_scroll(&ctx)
+            (self.global_input(&ctx), self.keyboard_scroll(&ctx))
         };
         let selection = self.begin_frame();
         let view_ctx = ViewCtx::new(
@@ -432,8 +426,11 @@ impl Explorer {
                 commands.push(Command::TogglePresentation);
             }
         } else {
+            // Tab follows the order widgets are drawn in: toolbar, navigator, main view,
+            // inspector, status bar. Panels must be laid out before the main view, so the
+            // inspector's and the status bar's rooms are reserved here and filled after it.
             self.toolbar_ui(&view_ctx, ui);
-            self.status_bar_ui(&view_ctx, ui);
+            let status_room = Self::status_bar_room_ui(ui);
             panels::side_panel_ui(
                 &view_ctx,
                 ui,
@@ -442,19 +439,26 @@ impl Explorer {
                 &mut self.state.navigator_width,
                 |ui| self.navigator.ui(&view_ctx, ui),
             );
-            panels::side_panel_ui(
+            let inspector_room = panels::side_panel_room_ui(
                 &view_ctx,
                 ui,
                 SidePanel::Inspector,
                 &mut self.state.inspector_open,
                 &mut self.state.inspector_width,
-                |ui| self.inspector.ui(&view_ctx, ui),
             );
             egui::CentralPanel::default().show(ui, |ui| {
                 if let Some(view) = self.views.by_id_mut(&self.state.view) {
                     view.ui(&view_ctx, ui);
                 }
             });
+            panels::side_panel_contents_ui(
+                &view_ctx,
+                ui,
+                SidePanel::Inspector,
+                inspector_room,
+                |ui| self.inspector.ui(&view_ctx, ui),
+            );
+            self.status_bar_ui(&view_ctx, ui, status_room);
             self.search.ui(&view_ctx, ui, &self.search_index);
             self.diagnostics.ui(&view_ctx, ui);
             self.guide.ui(&view_ctx, ui);
@@ -519,6 +523,27 @@ impl Explorer {
         self.selection.hovered = None;
         selection
     }
+}
+
+/// Takes all the room left in `ui` (a panel's) and returns it, to be filled later with
+/// [`fill_room_ui`]: Tab follows the order widgets are drawn in, not where they stand.
+fn reserve_room_ui(ui: &mut Ui) -> egui::Rect {
+    let room = ui.available_rect_before_wrap();
+    ui.allocate_rect(room, egui::Sense::hover());
+    room
+}
+
+/// Draws `contents` in `room`, reserved earlier with [`reserve_room_ui`] (or a panel's row).
+fn fill_room_ui<R>(
+    ui: &mut Ui,
+    room: egui::Rect,
+    id_salt: &str,
+    contents: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    let mut room_ui = ui.new_child(egui::UiBuilder::new().max_rect(room).id_salt(id_salt));
+    // Clipped to its room as a panel's contents are.
+    room_ui.set_clip_rect(room.intersect(ui.clip_rect()));
+    contents(&mut room_ui)
 }
 
 /// The view to start on: the one asked for, else the one last shown, else the first; each only

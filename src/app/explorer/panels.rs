@@ -66,6 +66,31 @@ pub(super) fn side_panel_ui(
     width: &mut f32,
     contents: impl FnOnce(&mut Ui),
 ) {
+    let room = side_panel_room_ui(view_ctx, ui, panel, open, width);
+    side_panel_contents_ui(view_ctx, ui, panel, room, contents);
+}
+
+/// Where a side panel's contents go, laid out before the main view and drawn when they are:
+/// Tab follows the order widgets are drawn in, so the inspector's are drawn after the main
+/// view's.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct PanelRoom {
+    /// The panel's inside.
+    rect: egui::Rect,
+    /// Whether it is open (else a collapsed strip).
+    expanded: bool,
+}
+
+/// Lays `panel` out, open or collapsed to a strip, and returns the room for its contents (see
+/// [`side_panel_contents_ui`]); `open` and `width` are the remembered state (a drag past the
+/// narrowest width collapses it).
+pub(super) fn side_panel_room_ui(
+    view_ctx: &ViewCtx<'_>,
+    ui: &mut Ui,
+    panel: SidePanel,
+    open: &mut bool,
+    width: &mut f32,
+) -> PanelRoom {
     let window_width = ui.ctx().content_rect().width();
     let sizes = panel.sizes(window_width, *width);
     let (expanded, collapsed) = match panel {
@@ -84,17 +109,33 @@ pub(super) fn side_panel_ui(
         .size_range(sizes.min..=sizes.max);
     let strip_width = view_ctx.theme.body_size * 2.0;
     let collapsed = collapsed.resizable(true).exact_size(strip_width);
-    let response = egui::Panel::show_switched(ui, open, collapsed, expanded, |ui, expanded| {
-        if expanded {
+    let response =
+        egui::Panel::show_switched(ui, open, collapsed, expanded, |ui, expanded| PanelRoom {
+            rect: super::reserve_room_ui(ui),
+            expanded,
+        });
+    if *open {
+        *width = response.response.rect.width();
+    }
+    response.inner
+}
+
+/// Draws `panel` in its `room`: `contents` under a header when it is open, else the strip.
+pub(super) fn side_panel_contents_ui(
+    view_ctx: &ViewCtx<'_>,
+    ui: &mut Ui,
+    panel: SidePanel,
+    room: PanelRoom,
+    contents: impl FnOnce(&mut Ui),
+) {
+    super::fill_room_ui(ui, room.rect, panel.title(), |ui| {
+        if room.expanded {
             panel_header_ui(view_ctx, ui, panel);
             contents(ui);
         } else {
             collapsed_strip_ui(view_ctx, ui, panel);
         }
     });
-    if *open {
-        *width = response.response.rect.width();
-    }
 }
 
 /// The open panel's header: its name, and the button that collapses it.
