@@ -87,7 +87,8 @@ pub enum Scope {
     Find,
     /// In presentation mode (presentation mode reads them).
     Presentation,
-    /// Scrolling the Reader and lists: the list under the pointer, else the main view; never
+    /// Scrolling the Reader and lists: the list under the pointer or holding the keyboard
+    /// focus, else the main view; never
     /// while a text field has the keyboard, and Space and the arrows only while no widget has
     /// the keyboard focus (a focused button takes Space, and the arrows move the focus).
     Scroll,
@@ -104,7 +105,9 @@ impl Scope {
             Self::Search => Some("In the search box"),
             Self::Find => Some("In the Reader's find bar"),
             Self::Presentation => Some("In presentation mode"),
-            Self::Scroll => Some("Scrolling the Reader and lists (the one under the pointer)"),
+            Self::Scroll => {
+                Some("Scrolling the Reader and lists (the one under the pointer or with the focus)")
+            }
             Self::Chart => Some("On a chart with the keyboard focus (Tab to it)"),
         }
     }

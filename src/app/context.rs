@@ -331,17 +331,26 @@ impl<'a> ViewCtx<'a> {
         self
     }
 
-    /// The main view's take of the key scroll: what no list under the pointer took first
+    /// The main view's take of the key scroll: what no list under the pointer or holding the
+    /// focus took first
     /// (side panels are drawn before the main view).
     pub fn take_keyboard_scroll(&self) -> Option<KeyScroll> {
         self.keyboard_scroll.take()
     }
 
     /// Scrolls the scroll area `ui` is the content of when a key asked for a scroll and the
-    /// pointer is over it (a list in a side panel).
+    /// pointer is over it or one of its rows has the keyboard focus (a list in a side panel).
     pub fn keyboard_scroll_ui(&self, ui: &Ui) {
-        if self.keyboard_scroll.get().is_some()
-            && ui.rect_contains_pointer(ui.clip_rect())
+        if self.keyboard_scroll.get().is_none() {
+            return;
+        }
+        let view = ui.clip_rect();
+        let holds_focus = ui
+            .ctx()
+            .memory(egui::Memory::focused)
+            .and_then(|id| ui.ctx().read_response(id))
+            .is_some_and(|focused| view.contains(focused.rect.center()));
+        if (holds_focus || ui.rect_contains_pointer(view))
             && let Some(step) = self.keyboard_scroll.take()
         {
             step.apply(ui, ui.text_style_height(&egui::TextStyle::Body));

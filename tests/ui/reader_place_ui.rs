@@ -209,7 +209,9 @@ fn scroll_keys_are_listed_in_the_shortcut_overlay() {
     let mut harness = builtin(Reader::ID);
     harness.key_press(Key::F1);
     harness.run_steps(3);
-    harness.get_by_label("Scrolling the Reader and lists (the one under the pointer)");
+    harness.get_by_label(
+        "Scrolling the Reader and lists (the one under the pointer or with the focus)",
+    );
     harness.get_by_label("Page Down or Space");
     harness.get_by_label("Page Up or Shift+Space");
     harness.get_by_label("On a chart with the keyboard focus (Tab to it)");
@@ -623,5 +625,31 @@ fn the_keys_scroll_the_list_under_the_pointer_not_the_reader() {
     harness.key_press(Key::End);
     settle(&mut harness);
     assert!(visible(&harness), "End scrolled the Navigator's list");
+    assert_eq!(place(&harness).row, 0, "the Reader stayed");
+}
+
+#[test]
+fn page_down_scrolls_the_list_that_holds_the_keyboard_focus() {
+    let mut harness = builtin(Reader::ID);
+    harness.get_by_label("Entities 41").click();
+    settle(&mut harness);
+    let corpus = harness.state().corpus();
+    let first = paperlens::corpus::display::item_title(corpus, Item::Entity(0));
+    let top_of_first = |harness: &Harness<'_, Explorer>| {
+        harness
+            .query_all_by_label(&first)
+            .map(|node| node.rect().top())
+            .find(|&top| top > 0.0)
+    };
+    let before = top_of_first(&harness).expect("the first entity is shown");
+    point_at_reader(&mut harness);
+    harness.get_by_label(&first).focus();
+    harness.run_steps(2);
+    harness.key_press(Key::PageDown);
+    settle(&mut harness);
+    assert!(
+        top_of_first(&harness).is_none_or(|top| top < before - 100.0),
+        "the Navigator's list moved up"
+    );
     assert_eq!(place(&harness).row, 0, "the Reader stayed");
 }

@@ -61,7 +61,7 @@ impl Explorer {
     /// input; none while a text field has the keyboard or an overlay is open (paperlens's file
     /// dialog is modal: the keys are its own while it is open).
     pub(super) fn keyboard_scroll(&self, ctx: &egui::Context) -> Option<KeyScroll> {
-        let text_focused = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
+        let text_focused = ctx.text_edit_focused();
         if text_focused
             || self.search.open
             || self.show_shortcuts
