@@ -83,7 +83,8 @@ impl Explorer {
             NativeAnswer::Chosen(path) => self.file_chosen(ctx, path, purpose),
             NativeAnswer::Cancelled => {}
             NativeAnswer::NotShown => {
-                self.desktop_dialogs = Some(Err("it did not open".to_owned()));
+                self.desktop_dialogs =
+                    Some(Err("the desktop's dialog did not open last time".to_owned()));
                 self.notices.push(
                     "The desktop's file dialog did not open; paperlens shows its own instead."
                         .to_owned(),
