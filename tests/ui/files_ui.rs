@@ -401,3 +401,30 @@ fn a_chart_and_the_references_export_through_the_in_window_dialog() {
         19
     );
 }
+
+#[test]
+fn escape_closes_the_file_dialog_before_the_find_bar_under_it() {
+    let mut harness = started();
+    choose_the_in_window_dialog(&mut harness);
+    let find_open = |harness: &Harness<'_, Explorer>| {
+        harness
+            .state()
+            .views()
+            .get::<paperlens::app::reader::Reader>()
+            .unwrap()
+            .find
+            .open
+    };
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    settle(&mut harness);
+    assert!(find_open(&harness));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    settle(&mut harness);
+    assert!(harness.state().file_dialog().is_some());
+    // Even with no control holding the keyboard, Esc is the dialog's.
+    harness.ctx.memory_mut(egui::Memory::stop_text_input);
+    harness.key_press(Key::Escape);
+    settle(&mut harness);
+    assert!(harness.state().file_dialog().is_none());
+    assert!(find_open(&harness), "the find bar stays open");
+}

@@ -21,8 +21,12 @@ impl Explorer {
     /// Keyboard shortcuts, mouse back/forward buttons and dropped files.
     pub(super) fn global_input(&mut self, ctx: &egui::Context) -> Vec<Command> {
         let mut commands = Vec::new();
-        if self.file_dialog.is_some() {
-            // paperlens's file dialog is modal: its keys (Enter, Esc) are its own.
+        if let Some((dialog, _)) = &mut self.file_dialog {
+            // paperlens's file dialog is modal: its keys are its own. Esc is taken before any
+            // view draws, so no find bar or search box closes instead.
+            if ctx.input_mut(|input| input.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+                dialog.press_escape();
+            }
             return commands;
         }
         let text_focused = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();

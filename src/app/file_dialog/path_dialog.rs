@@ -57,6 +57,8 @@ pub struct PathDialog {
     /// The file a save would replace, waiting for the person to confirm.
     pub confirm_replace: Option<PathBuf>,
     focus_field: bool,
+    /// Esc was pressed this frame, before the dialog was drawn.
+    escape_pressed: bool,
 }
 
 impl PathDialog {
@@ -101,9 +103,16 @@ impl PathDialog {
             problem: None,
             confirm_replace: None,
             focus_field: true,
+            escape_pressed: false,
         };
         dialog.list(folder);
         dialog
+    }
+
+    /// Takes an Esc pressed before the dialog is drawn this frame (the window reads keys
+    /// first): it cancels the dialog, or the replace question.
+    pub fn press_escape(&mut self) {
+        self.escape_pressed = true;
     }
 
     /// The folder listed.
@@ -238,8 +247,8 @@ impl PathDialog {
         let list_height = ((screen.height() * 0.8).min(32.0 * theme.body_size)
             - 9.0 * theme.body_size)
             .max(4.0 * theme.body_size);
-        let escape =
-            ctx.input_mut(|input| input.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+        let escape = std::mem::take(&mut self.escape_pressed)
+            || ctx.input_mut(|input| input.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
         egui::Modal::new(egui::Id::unique("paperlens-file-dialog"))
             .show(&ctx, |ui| {
                 ui.set_width(width);
