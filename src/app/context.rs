@@ -332,8 +332,7 @@ impl<'a> ViewCtx<'a> {
     }
 
     /// The main view's take of the key scroll: what no list under the pointer or holding the
-    /// focus took first
-    /// (side panels are drawn before the main view).
+    /// focus took first (side panels are drawn before the main view).
     pub fn take_keyboard_scroll(&self) -> Option<KeyScroll> {
         self.keyboard_scroll.take()
     }

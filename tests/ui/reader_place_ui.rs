@@ -111,6 +111,35 @@ fn the_top_paragraph_stays_at_the_top_across_resizes() {
 }
 
 #[test]
+fn the_top_paragraph_stays_at_the_top_when_the_side_panels_collapse_and_reopen() {
+    let mut harness = builtin(Reader::ID);
+    read_into(&mut harness, "4 RESULTS AND DISCUSSION");
+    let before = place(&harness);
+    for (modifiers, key, what) in [
+        (Modifiers::COMMAND, Key::B, "navigator collapsed"),
+        (Modifiers::COMMAND, Key::I, "inspector collapsed"),
+        (Modifiers::COMMAND, Key::B, "navigator reopened"),
+        (Modifiers::COMMAND, Key::I, "inspector reopened"),
+    ] {
+        harness.key_press_modifiers(modifiers, key);
+        // The panels slide open and shut over a few frames; the text rewraps each frame.
+        harness.run_steps(30);
+        let state = &harness.state().state;
+        assert_eq!(
+            (state.navigator_open, state.inspector_open),
+            match what {
+                "navigator collapsed" => (false, true),
+                "inspector collapsed" => (false, false),
+                "navigator reopened" => (true, false),
+                _ => (true, true),
+            },
+            "{what}"
+        );
+        assert_same_top(before, place(&harness), what);
+    }
+}
+
+#[test]
 fn back_from_a_cited_in_jump_returns_to_the_same_text() {
     let mut harness = builtin(Reader::ID);
     harness
