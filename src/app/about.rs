@@ -140,7 +140,7 @@ fn bundled_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
     ui.label(RichText::new("Built with").strong());
     ui.add(
         egui::Label::new(
-            "egui and eframe (MIT or Apache-2.0) and the Rust crates listed in Cargo.lock.",
+            "egui and eframe (MIT or Apache-2.0), and other Rust crates, each under its own licence.",
         )
         .wrap(),
     );
