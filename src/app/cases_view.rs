@@ -44,6 +44,10 @@ impl View for CasesView {
         Self::ui(self, ctx, ui);
     }
 
+    fn has_content(&self, corpus: &Corpus) -> bool {
+        !corpus.file.cases.is_empty()
+    }
+
     fn can_show(&self, item: Item) -> bool {
         matches!(item, Item::Case(_))
     }

@@ -223,6 +223,7 @@ impl ReferenceScope {
 #[derive(Debug, Default)]
 pub struct CitationCache {
     entries: RefCell<std::collections::HashMap<(usize, CitationStyle), (Formatted, String)>>,
+    narrative: RefCell<std::collections::HashMap<(usize, CitationStyle), String>>,
 }
 
 impl CitationCache {
@@ -250,9 +251,27 @@ impl CitationCache {
         formatted
     }
 
+    /// The form of reference `position` in `style` for a citation that is part of its
+    /// sentence (`Porter and van der Linde (1995)`).
+    #[must_use]
+    pub fn narrative(&self, corpus: &Corpus, position: usize, style: CitationStyle) -> String {
+        if let Some(found) = self.narrative.borrow().get(&(position, style)) {
+            return found.clone();
+        }
+        let Some((reference, number)) = corpus.reference(position) else {
+            return String::new();
+        };
+        let text = styles::format_narrative(reference, style, number);
+        self.narrative
+            .borrow_mut()
+            .insert((position, style), text.clone());
+        text
+    }
+
     /// Forgets everything (a new corpus was opened).
     pub fn clear(&self) {
         self.entries.borrow_mut().clear();
+        self.narrative.borrow_mut().clear();
     }
 }
 

@@ -5,6 +5,7 @@
 
 pub mod about;
 pub mod cases_view;
+pub mod citation_form;
 pub mod commands;
 pub mod context;
 pub mod explorer;
@@ -16,6 +17,7 @@ pub mod overlays;
 pub mod presentation;
 pub mod reader;
 pub mod records;
+pub mod references_view;
 pub mod search_popup;
 pub mod state;
 pub mod table_view;

@@ -4,7 +4,7 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::context::{ClickAction, ViewCtx};
-use super::records::item_row_ui;
+use super::records::{item_row_ui, reference_menu_ui};
 use super::state::NavigatorTab;
 use crate::corpus::model::{EntityKind, SectionKind};
 use crate::corpus::search::reference_search_text;
@@ -25,8 +25,10 @@ pub enum ReferenceSort {
 impl ReferenceSort {
     const ALL: [Self; 3] = [Self::Number, Self::Author, Self::Year];
 
-    fn label(self) -> &'static str {
+    /// Its name; a bibliography on its own has no numbers, only its file's order.
+    fn label(self, corpus: &Corpus) -> &'static str {
         match self {
+            Self::Number if corpus.is_bibliography_only() => "File order",
             Self::Number => "Number",
             Self::Author => "Author",
             Self::Year => "Year",
@@ -102,10 +104,10 @@ impl Navigator {
         ui.horizontal(|ui| {
             let sort_label = ui.label("Sort");
             egui::ComboBox::from_id_salt("reference-sort")
-                .selected_text(self.reference_sort.label())
+                .selected_text(self.reference_sort.label(corpus))
                 .show_ui(ui, |ui| {
                     for sort in ReferenceSort::ALL {
-                        ui.selectable_value(&mut self.reference_sort, sort, sort.label());
+                        ui.selectable_value(&mut self.reference_sort, sort, sort.label(corpus));
                     }
                 })
                 .response
@@ -127,7 +129,8 @@ impl Navigator {
             references.len(),
             |ui, n| {
                 if let Some(&reference) = references.get(n) {
-                    item_row_ui(ctx, ui, Item::Reference(reference), ClickAction::Select);
+                    item_row_ui(ctx, ui, Item::Reference(reference), ClickAction::Select)
+                        .context_menu(|ui| reference_menu_ui(ctx, ui, reference));
                 }
             },
         );

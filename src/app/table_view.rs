@@ -104,6 +104,10 @@ impl View for TableView {
         Self::ui(self, ctx, ui);
     }
 
+    fn has_content(&self, corpus: &Corpus) -> bool {
+        !corpus.file.tables.is_empty()
+    }
+
     fn can_show(&self, item: Item) -> bool {
         matches!(item, Item::TableRow(_) | Item::Table(_))
     }

@@ -15,10 +15,10 @@ use super::views::{View, empty_view_ui};
 use crate::chart::{
     self, AxisScale, ChartError, ChartGroup, ChartOptions, GroupPlan, Plan, ValueMode,
 };
-use crate::corpus::Item;
 use crate::corpus::chart_table::{column_series, row_series};
 use crate::corpus::display::point_value_text;
 use crate::corpus::model::Series;
+use crate::corpus::{Corpus, Item};
 
 /// The tabs of the Trends view.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -643,6 +643,10 @@ impl View for TrendsView {
 
     fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
         Self::ui(self, ctx, ui);
+    }
+
+    fn has_content(&self, corpus: &Corpus) -> bool {
+        !corpus.file.series.is_empty()
     }
 
     fn can_show(&self, item: Item) -> bool {

@@ -11,6 +11,7 @@ use eframe::egui::{self, Ui};
 use super::cases_view::CasesView;
 use super::context::ViewCtx;
 use super::reader::Reader;
+use super::references_view::ReferencesView;
 use super::table_view::TableView;
 use super::trends_view::TrendsView;
 use crate::corpus::{Corpus, Item};
@@ -49,6 +50,13 @@ pub trait View: Any {
         let _ = region;
     }
 
+    /// Whether it has anything to show for `corpus` (a Reader needs text, a Table tables …).
+    /// In a bibliography opened on its own, views with nothing to show are hidden.
+    fn has_content(&self, corpus: &Corpus) -> bool {
+        let _ = corpus;
+        true
+    }
+
     /// The slides this view gives presentation mode for `corpus`, in order, each named by a
     /// number of the view's own (a series, a region, a case); none by default.
     fn slides(&self, corpus: &Corpus) -> Vec<usize> {
@@ -81,6 +89,7 @@ pub fn registry() -> Vec<Box<dyn View>> {
         Box::new(TableView::default()),
         Box::new(CasesView::default()),
         Box::new(TrendsView::default()),
+        Box::new(ReferencesView::default()),
     ]
 }
 
@@ -129,6 +138,30 @@ impl Views {
         self.iter_mut().find(|view| view.id() == id)
     }
 
+    /// Whether the view called `id` is offered for `corpus` (toolbar, View menu, Ctrl+n): every
+    /// view for a paper; for a bibliography opened on its own, only those with something to
+    /// show (not the Reader, Table, Cases or Trends).
+    #[must_use]
+    pub fn is_offered(&self, id: &str, corpus: &Corpus) -> bool {
+        self.by_id(id)
+            .is_some_and(|view| !corpus.is_bibliography_only() || view.has_content(corpus))
+    }
+
+    /// The view to show for `corpus` when `current` is not offered for it: the first offered
+    /// one (the Bibliography view for a bibliography file); `current` itself when it is offered.
+    #[must_use]
+    pub fn offered_or_first(&self, current: &str, corpus: &Corpus) -> &'static str {
+        if let Some(view) = self
+            .by_id(current)
+            .filter(|_| self.is_offered(current, corpus))
+        {
+            return view.id();
+        }
+        self.iter()
+            .find(|view| self.is_offered(view.id(), corpus))
+            .map_or_else(|| self.first_id(), View::id)
+    }
+
     /// The first view: shown when no other is asked for.
     #[must_use]
     pub fn first_id(&self) -> &'static str {
@@ -168,7 +201,10 @@ mod tests {
     #[test]
     fn names_are_unique_and_keep_their_spelling() {
         let views = Views::default();
-        assert_eq!(views.ids(), ["reader", "table", "cases", "trends"]);
+        assert_eq!(
+            views.ids(),
+            ["reader", "table", "cases", "trends", "bibliography"]
+        );
         assert!(views.get::<TrendsView>().is_some());
         assert_eq!(views.by_id("table").map(View::title), Some("Table"));
     }
@@ -195,5 +231,29 @@ mod tests {
             );
         }
         assert!(!views.iter().any(|v| v.can_show(Item::Reference(0))));
+    }
+
+    /// A bibliography on its own offers only the Bibliography view; a paper offers every view.
+    #[test]
+    fn a_bibliography_offers_only_the_references() {
+        let views = Views::default();
+        let paper = Corpus::builtin();
+        assert!(views.ids().iter().all(|id| views.is_offered(id, &paper)));
+        let file =
+            crate::formats::import::into_corpus_file(paper.file.references.clone(), "refs.bib");
+        let Ok(bibliography) = Corpus::from_file(file, "refs.bib") else {
+            panic!("the built-in references load on their own");
+        };
+        let offered: Vec<&str> = views
+            .ids()
+            .into_iter()
+            .filter(|id| views.is_offered(id, &bibliography))
+            .collect();
+        assert_eq!(offered, ["bibliography"]);
+        assert_eq!(
+            views.offered_or_first("reader", &bibliography),
+            "bibliography"
+        );
+        assert_eq!(views.offered_or_first("table", &paper), "table");
     }
 }

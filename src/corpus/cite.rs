@@ -402,6 +402,117 @@ pub fn list_entry(reference: &Reference) -> Formatted {
     out
 }
 
+/// A field's value as text to read: text as it is, a number as written, names as an author
+/// list (`A and B`), a date as `2006-05-01` (or its literal), a list joined with `; `, an
+/// object as `key: value; …`. Never JSON syntax (no quotes or braces).
+#[must_use]
+pub fn field_text(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::Bool(true) => "yes".to_owned(),
+        Value::Bool(false) => "no".to_owned(),
+        Value::Number(number) => number.to_string(),
+        Value::String(text) => text.trim().to_owned(),
+        Value::Array(items) => {
+            let is_name = |item: &Value| {
+                ["family", "given", "literal"]
+                    .iter()
+                    .any(|key| item.get(*key).is_some_and(Value::is_string))
+            };
+            if !items.is_empty()
+                && items.iter().all(is_name)
+                && let Ok(names) = serde_json::from_value::<Vec<CslName>>(value.clone())
+            {
+                return author_list(&names);
+            }
+            joined(items.iter().map(field_text))
+        }
+        Value::Object(fields) => {
+            if ["date-parts", "raw"]
+                .iter()
+                .any(|key| fields.contains_key(*key))
+                && let Some(date) = lenient_date(value)
+            {
+                return date_text(&date);
+            }
+            joined(fields.iter().map(|(key, value)| {
+                let text = field_text(value);
+                if text.is_empty() {
+                    text
+                } else {
+                    format!("{key}: {text}")
+                }
+            }))
+        }
+    }
+}
+
+/// Non-empty texts joined with `; `.
+fn joined(texts: impl Iterator<Item = String>) -> String {
+    texts
+        .filter(|text| !text.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A date as text: its literal, or its parts as `2006-05-01` (a range as `1984–1986`).
+#[must_use]
+pub fn date_text(date: &CslDate) -> String {
+    if !date.literal.trim().is_empty() {
+        return date.literal.trim().to_owned();
+    }
+    let parts: Vec<String> = date
+        .date_parts
+        .iter()
+        .filter(|parts| !parts.is_empty())
+        .map(|parts| {
+            parts
+                .iter()
+                .enumerate()
+                .map(|(n, part)| {
+                    if n == 0 {
+                        part.to_string()
+                    } else {
+                        format!("{part:02}")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("-")
+        })
+        .collect();
+    parts.join("–")
+}
+
+/// The arXiv identifier of a reference (`2101.00001`, `math/0307200v3`): an `eprint` whose
+/// `eprinttype` or `archiveprefix` is arXiv, or an `arxiv` field, as BibTeX and CSL-JSON files
+/// write it. `None` when it has none.
+#[must_use]
+pub fn arxiv_id(reference: &Reference) -> Option<String> {
+    let text_of = |key: &str| {
+        reference
+            .extra
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .and_then(|(_, v)| v.as_str())
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+    };
+    let is_arxiv = ["eprinttype", "eprint-type", "archiveprefix", "archive"]
+        .iter()
+        .any(|key| text_of(key).is_some_and(|v| v.eq_ignore_ascii_case("arxiv")));
+    let id = text_of("arxiv").or_else(|| text_of("eprint").filter(|_| is_arxiv))?;
+    let id = id
+        .strip_prefix("arXiv:")
+        .or_else(|| id.strip_prefix("arxiv:"))
+        .unwrap_or(id);
+    let plausible = !id.is_empty()
+        && id.len() < 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '-'));
+    plausible.then(|| id.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -601,5 +712,45 @@ mod tests {
             Some("Porter & van der Linde (1995)")
         );
         assert_eq!(label("sayuti2023").as_deref(), Some("Sayuti et al. (2023)"));
+    }
+
+    #[test]
+    fn field_values_read_as_text() {
+        use serde_json::json;
+        assert_eq!(field_text(&json!("A note.")), "A note.");
+        assert_eq!(field_text(&json!(12)), "12");
+        assert_eq!(field_text(&json!(["a", "b"])), "a; b");
+        assert_eq!(
+            field_text(
+                &json!([{"family": "Doe", "given": "J."}, {"family": "Roe", "given": "R."}])
+            ),
+            "J. Doe and R. Roe"
+        );
+        assert_eq!(
+            field_text(&json!({"date-parts": [[2006, 5, 1]]})),
+            "2006-05-01"
+        );
+        assert_eq!(field_text(&json!({"a": "x", "b": 2})), "a: x; b: 2");
+        assert_eq!(field_text(&json!(null)), "");
+    }
+
+    #[test]
+    fn arxiv_ids_from_eprint_fields() {
+        let mut reference = Reference::default();
+        reference.extra.insert(
+            "eprint".to_owned(),
+            Value::String("math/0307200v3".to_owned()),
+        );
+        assert_eq!(arxiv_id(&reference), None);
+        reference
+            .extra
+            .insert("eprinttype".to_owned(), Value::String("arxiv".to_owned()));
+        assert_eq!(arxiv_id(&reference).as_deref(), Some("math/0307200v3"));
+        let mut other = Reference::default();
+        other.extra.insert(
+            "arxiv".to_owned(),
+            Value::String("arXiv:2101.00001".to_owned()),
+        );
+        assert_eq!(arxiv_id(&other).as_deref(), Some("2101.00001"));
     }
 }

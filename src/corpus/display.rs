@@ -3,7 +3,9 @@
 
 use std::ops::Range;
 
-use super::model::{Figure, PointStatus, Section, SectionKind, Series, Table, TableRow, ValueKind};
+use super::model::{
+    Figure, ParagraphKind, PointStatus, Section, SectionKind, Series, Table, TableRow, ValueKind,
+};
 use super::number::{format_as_given, format_number};
 use super::{Corpus, Item, cite};
 
@@ -14,13 +16,12 @@ pub fn item_title(corpus: &Corpus, item: Item) -> String {
     let missing = || "(missing)".to_owned();
     match item {
         Item::Reference(r) => corpus
-            .reference(r)
-            .map_or_else(missing, |(reference, number)| {
-                format!(
-                    "[{number}] {} — {}",
-                    cite::short_label(reference),
-                    reference.title
-                )
+            .file
+            .references
+            .get(r)
+            .map_or_else(missing, |reference| {
+                let label = reference_label(corpus, r);
+                format!("{label} — {}", reference.title)
             }),
         Item::Citation(c) => corpus
             .index
@@ -98,7 +99,22 @@ pub fn item_title(corpus: &Corpus, item: Item) -> String {
     }
 }
 
-/// `"§4.1 Discussion, ¶1"` for a paragraph; empty for a position the corpus does not have.
+/// A reference in a few words: `"[8] Porter & van der Linde 1995"`, without the number in a
+/// bibliography-only corpus (`"Porter & van der Linde 1995"`), where nothing prints one.
+#[must_use]
+pub fn reference_label(corpus: &Corpus, position: usize) -> String {
+    let Some(reference) = corpus.file.references.get(position) else {
+        return String::new();
+    };
+    match corpus.printed_number(position) {
+        Some(number) => format!("[{number}] {}", cite::short_label(reference)),
+        None => cite::short_label(reference),
+    }
+}
+
+/// `"§4.1 Discussion, ¶1"` for a paragraph, counting running-text paragraphs only: a figure's
+/// source line reads `"1 Introduction, figure source"`, an equation `"2 Methods, equation
+/// (3)"`. Empty for a position the corpus does not have.
 #[must_use]
 pub fn paragraph_place(corpus: &Corpus, paragraph: usize) -> String {
     let Some(info) = corpus.index.paragraphs.get(paragraph) else {
@@ -110,7 +126,31 @@ pub fn paragraph_place(corpus: &Corpus, paragraph: usize) -> String {
         .get(info.section)
         .map(section_heading)
         .unwrap_or_default();
-    format!("{section}, ¶{}", info.position_in_section + 1)
+    format!("{section}, {}", block_mark(corpus, paragraph))
+}
+
+/// How a block of text is counted in its section: `¶3` for a paragraph (paragraphs only are
+/// numbered), `figure source` for a figure's source line, `equation (3)` for an equation.
+fn block_mark(corpus: &Corpus, paragraph: usize) -> String {
+    if let Some(number) = corpus
+        .index
+        .paragraphs
+        .get(paragraph)
+        .and_then(|info| info.number_in_section)
+    {
+        return format!("¶{number}");
+    }
+    match corpus.paragraph(paragraph) {
+        Some(block) if block.kind == ParagraphKind::Equation => {
+            let label = block.label.trim();
+            if label.is_empty() {
+                "equation".to_owned()
+            } else {
+                format!("equation {label}")
+            }
+        }
+        _ => "figure source".to_owned(),
+    }
 }
 
 /// Where a search result stands, for the line under it: a paragraph's section and number
@@ -135,7 +175,7 @@ pub fn search_place(corpus: &Corpus, item: Item) -> String {
                         format!("§{} {}", s.number.trim(), s.title.trim())
                     }
                 });
-            format!("{section}, ¶{}", info.position_in_section + 1)
+            format!("{section}, {}", block_mark(corpus, p))
         }
         Item::TableRow(t) => file
             .table_row(t)
@@ -427,5 +467,41 @@ mod tests {
         assert!(item_title(&corpus, Item::Paragraph(0)).contains(", ¶1 — "));
         assert_eq!(paragraph_place(&corpus, usize::MAX), "");
         assert_eq!(region_name(&corpus, "no-such-region"), "no-such-region");
+    }
+
+    /// The Introduction's figure source line stands between its third and fourth paragraphs:
+    /// it takes no ¶ number, and the paragraph after it is ¶4 (as the paper counts them).
+    #[test]
+    fn paragraph_numbers_count_paragraphs_only() {
+        let corpus = Corpus::builtin();
+        let place_of = |id: &str| {
+            let position = corpus
+                .index
+                .paragraphs
+                .iter()
+                .enumerate()
+                .find(|(n, _)| corpus.paragraph(*n).is_some_and(|p| p.id == id))
+                .map(|(n, _)| n);
+            position
+                .map(|n| paragraph_place(&corpus, n))
+                .unwrap_or_default()
+        };
+        assert_eq!(place_of("introduction.p3"), "1 INTRODUCTION, ¶3");
+        assert_eq!(
+            place_of("introduction.figure1"),
+            "1 INTRODUCTION, figure source"
+        );
+        assert_eq!(place_of("introduction.p4"), "1 INTRODUCTION, ¶4");
+        assert_eq!(place_of("introduction.p11"), "1 INTRODUCTION, ¶11");
+        assert_eq!(place_of("literature-review.p3"), "2 LITERATURE REVIEW, ¶3");
+        // Search results name places the same way.
+        let p4 = (0..corpus.index.paragraphs.len())
+            .find(|&n| {
+                corpus
+                    .paragraph(n)
+                    .is_some_and(|p| p.id == "introduction.p4")
+            })
+            .unwrap_or(usize::MAX);
+        assert!(search_place(&corpus, Item::Paragraph(p4)).ends_with(", ¶4"));
     }
 }

@@ -138,6 +138,24 @@ impl Corpus {
         self.file.regions.iter().position(|r| r.id == id)
     }
 
+    /// Whether the corpus holds references and no text: a bibliography opened on its own
+    /// (`.bib`, `.ris`, CSL-JSON). Nothing cites its references, so they have no printed
+    /// numbers and there is no paper whose reference list could be quoted.
+    #[must_use]
+    pub fn is_bibliography_only(&self) -> bool {
+        self.file.sections.is_empty()
+    }
+
+    /// The number the paper prints for a reference (`[8]`), by position; `None` in a
+    /// bibliography-only corpus, where no text prints one.
+    #[must_use]
+    pub fn printed_number(&self, position: usize) -> Option<u32> {
+        if self.is_bibliography_only() {
+            return None;
+        }
+        self.index.reference_numbers.get(position).copied()
+    }
+
     /// The reference and its printed number, by position.
     #[must_use]
     pub fn reference(&self, position: usize) -> Option<(&Reference, u32)> {

@@ -137,13 +137,17 @@ impl SearchIndex {
         let file = &corpus.file;
         let mut entries = Vec::new();
         for (i, reference) in file.references.iter().enumerate() {
-            let number = corpus.index.reference_numbers.get(i).copied().unwrap_or(0);
+            // A bibliography on its own prints no numbers: none is shown or searched.
+            let number = corpus
+                .printed_number(i)
+                .map(|number| format!("[{number}] "))
+                .unwrap_or_default();
             entries.push(Entry {
                 place: String::new(),
                 item: Item::Reference(i),
-                label: format!("[{number}] {}", super::cite::short_label(reference)),
+                label: format!("{number}{}", super::cite::short_label(reference)),
                 body_folded: String::new(),
-                body: format!("[{number}] {}", reference_search_text(reference)),
+                body: format!("{number}{}", reference_search_text(reference)),
             });
         }
         for (i, entity) in file.entities.iter().enumerate() {

@@ -1,5 +1,5 @@
 //! UI tests of citation styles in the window: the style picker changes the Inspector's
-//! formatted citation, and "Copy citation" puts that text on the clipboard.
+//! formatted citation, and "Copy this reference" puts that text on the clipboard.
 #![cfg(feature = "gui")]
 // A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -68,7 +68,11 @@ fn switching_the_style_changes_the_inspectors_citation() {
 #[test]
 fn copy_citation_puts_the_formatted_text_on_the_clipboard() {
     let mut harness = on_porter();
-    harness.get_by_label("Copy citation").click();
+    harness.get_by_label("Copy…").click();
+    harness.run_steps(2);
+    harness
+        .get_by_label("Copy this reference (APA 7th)")
+        .click();
     harness.step();
     let texts = copied(&harness);
     assert_eq!(texts.len(), 1, "{texts:?}");
@@ -81,7 +85,11 @@ fn copy_citation_puts_the_formatted_text_on_the_clipboard() {
 #[test]
 fn copy_bibliography_copies_every_reference() {
     let mut harness = on_porter();
-    harness.get_by_label("Copy bibliography").click();
+    harness.get_by_label("Copy…").click();
+    harness.run_steps(2);
+    harness
+        .get_by_label("Copy the whole bibliography (APA 7th)")
+        .click();
     harness.step();
     let texts = copied(&harness);
     assert_eq!(texts.len(), 1);

@@ -39,7 +39,11 @@ impl Explorer {
                     self.go_to(step);
                 }
             }
-            Command::SetView(view) => view.clone_into(&mut self.state.view),
+            Command::SetView(view) => {
+                if self.views.is_offered(view, &self.corpus) {
+                    view.clone_into(&mut self.state.view);
+                }
+            }
             Command::OpenDialog => self.open_dialog(ctx),
             Command::Open(path) => self.open(ctx, path),
             Command::CancelLoad => self.cancel_load(),

@@ -211,17 +211,23 @@ impl Explorer {
                 view_ctx.send(Command::SetCitationStyle(style));
             }
         }
-        ui.label(RichText::new("Citations in the text").small());
-        for (display, label) in [
-            (
-                CitationDisplay::AsPrinted,
-                "As the paper prints them ([2], [4])".to_owned(),
-            ),
-            (
-                CitationDisplay::InStyle,
-                format!("In {} style", self.state.citation_style.label()),
-            ),
-        ] {
+        // A bibliography on its own has no text to show citations in.
+        let displays = if view_ctx.corpus.is_bibliography_only() {
+            Vec::new()
+        } else {
+            ui.label(RichText::new("Citations in the text").small());
+            vec![
+                (
+                    CitationDisplay::AsPrinted,
+                    "As the paper prints them ([2], [4])".to_owned(),
+                ),
+                (
+                    CitationDisplay::InStyle,
+                    format!("In {} style", self.state.citation_style.label()),
+                ),
+            ]
+        };
+        for (display, label) in displays {
             if ui
                 .selectable_label(self.state.citation_display == display, label)
                 .clicked()
@@ -258,6 +264,9 @@ impl Explorer {
             let UiCommand::ShowView { id, .. } = command else {
                 continue;
             };
+            if !self.views.is_offered(id, view_ctx.corpus) {
+                continue;
+            }
             if ui
                 .selectable_label(self.state.view == id, command.text())
                 .on_hover_text(command.hover_text())

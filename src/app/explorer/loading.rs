@@ -9,6 +9,7 @@ use eframe::egui;
 
 use super::Explorer;
 use crate::app::context::Selection;
+use crate::app::state::NavigatorTab;
 use crate::app::views::Views;
 use crate::corpus::diagnostics::{Code, count, render_human};
 use crate::corpus::load::LoadReport;
@@ -147,6 +148,26 @@ impl Explorer {
         self.views = Views::default();
         self.selection = Selection::default();
         self.refresh_related();
+        self.start_on_what_the_corpus_has();
+    }
+
+    /// A bibliography opened on its own starts on its references (the Bibliography view and
+    /// the navigator's References tab); a view the corpus does not offer is left for the first
+    /// one it does.
+    pub(super) fn started_on_what_the_corpus_has(mut self) -> Self {
+        self.start_on_what_the_corpus_has();
+        self
+    }
+
+    /// As [`Self::started_on_what_the_corpus_has`], in place.
+    pub(super) fn start_on_what_the_corpus_has(&mut self) {
+        self.state.view = self
+            .views
+            .offered_or_first(&self.state.view, &self.corpus)
+            .to_owned();
+        if self.corpus.is_bibliography_only() {
+            self.navigator.tab = NavigatorTab::References;
+        }
     }
 
     /// Says that `path` could not be opened, and why, keeps the open corpus, and remembers the

@@ -231,7 +231,7 @@ impl Explorer {
             app.show_failed_load(&path, &report);
         }
         app.select_at_start(ctx, options.select, options.view);
-        app
+        app.started_on_what_the_corpus_has()
     }
 
     /// Selects the item `select` names (else the one selected last time) and shows it; the view

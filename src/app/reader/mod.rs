@@ -87,6 +87,10 @@ impl View for Reader {
         Self::ui(self, ctx, ui);
     }
 
+    fn has_content(&self, corpus: &Corpus) -> bool {
+        !corpus.file.sections.is_empty()
+    }
+
     fn can_show(&self, item: Item) -> bool {
         matches!(
             item,

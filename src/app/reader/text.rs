@@ -6,6 +6,7 @@ use std::ops::Range;
 use eframe::egui::{self, Color32, RichText, Sense, Ui};
 
 use super::find::{FindBar, FindMark};
+use crate::app::citation_form::{CitationPart, citation_parts};
 use crate::app::context::{ClickAction, ViewCtx};
 use crate::app::state::CitationDisplay;
 use crate::corpus::index::{CitationInfo, Segment};
@@ -370,24 +371,18 @@ fn citation_chips_ui(
         ));
     }
     let mut drawn: Option<egui::Rect> = None;
-    for (n, &reference) in info.references.iter().enumerate() {
-        let number = corpus
-            .index
-            .reference_numbers
-            .get(reference)
-            .copied()
-            .unwrap_or(0);
-        let label = match ctx.citation_display {
-            CitationDisplay::AsPrinted => format!("[{number}]"),
-            CitationDisplay::InStyle => ctx.citations.get(corpus, reference, ctx.citation_style).1,
-        };
-        if n > 0 {
-            let mut comma = RichText::new(", ").font(font.clone());
-            if let Some(fill) = find_fill {
-                comma = comma.background_color(fill);
+    for part in citation_parts(ctx, info) {
+        let (reference, label) = match part {
+            CitationPart::Between(between) => {
+                let mut between = RichText::new(between).font(font.clone());
+                if let Some(fill) = find_fill {
+                    between = between.background_color(fill);
+                }
+                ui.label(between);
+                continue;
             }
-            ui.label(comma);
-        }
+            CitationPart::Reference { reference, text } => (reference, text),
+        };
         let item = Item::Reference(reference);
         let fill = if ctx.is_selected(item) || citation_selected {
             ctx.theme.selected_fill

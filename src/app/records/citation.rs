@@ -3,6 +3,7 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::{heading_ui, item_list_ui, notes_ui};
+use crate::app::citation_form::sentence_text;
 use crate::app::context::{ClickAction, Command, UiLayout, ViewCtx};
 use crate::corpus::Item;
 use crate::corpus::cite;
@@ -21,7 +22,8 @@ pub(super) fn citation_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layou
         &item_title(ctx.corpus, Item::Citation(position)),
         layout,
     );
-    if let Some(sentence) = index.citing_sentence(position) {
+    let sentence = sentence_text(ctx, position);
+    if !sentence.is_empty() {
         ui.add(egui::Label::new(RichText::new(sentence).italics()).wrap());
     }
     if layout == UiLayout::Tooltip {

@@ -19,6 +19,11 @@ mod series;
 mod table;
 mod table_row;
 
+pub use reference::{
+    bibliography_text, copy_bibliography_label, copy_reference_label, reference_links,
+    reference_menu_ui,
+};
+
 use eframe::egui::{self, Color32, Response, RichText, Sense, Ui};
 
 use super::context::{ClickAction, UiLayout, ViewCtx};
@@ -188,7 +193,7 @@ fn region_link_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, region_id: &str) {
 }
 
 /// Formatted text with italic spans.
-fn formatted_ui(ui: &mut Ui, formatted: &Formatted, color: Option<Color32>) {
+pub fn formatted_ui(ui: &mut Ui, formatted: &Formatted, color: Option<Color32>) {
     let mut job = egui::text::LayoutJob::default();
     let font = egui::TextStyle::Body.resolve(ui.style());
     let color = color.unwrap_or_else(|| ui.visuals().text_color());

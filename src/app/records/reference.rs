@@ -6,16 +6,17 @@ use eframe::egui::{self, RichText, Sense, Ui};
 use super::{
     SHOWN, formatted_ui, heading_ui, linked_items_ui, more_ui, notes_ui, place_ui, subheading_ui,
 };
+use crate::app::citation_form::sentence_text;
 use crate::app::context::{ClickAction, Command, UiLayout, ViewCtx, doi_url};
-use crate::corpus::cite::{self, Formatted};
-use crate::corpus::display::times_in_text;
+use crate::corpus::cite;
+use crate::corpus::display::{reference_label, times_in_text};
 use crate::corpus::model::Reference;
 use crate::corpus::{Item, ItemKind};
 use crate::formats::styles::{self, CitationStyle};
 
 /// The reference at `position` in the reference list.
 pub(super) fn reference_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: UiLayout) {
-    let Some((reference, number)) = ctx.corpus.reference(position) else {
+    let Some(reference) = ctx.corpus.file.references.get(position) else {
         return;
     };
     let index = &ctx.corpus.index;
@@ -23,31 +24,38 @@ pub(super) fn reference_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
         ctx,
         ui,
         "Reference",
-        &format!("[{number}] {}", cite::short_label(reference)),
+        &reference_label(ctx.corpus, position),
         layout,
     );
     let (styled, in_text) = ctx.citations.get(ctx.corpus, position, ctx.citation_style);
     formatted_ui(ui, &styled, None);
     let citing = index.linked(Item::Reference(position), ItemKind::Citation);
     if layout == UiLayout::Tooltip {
-        ui.label(
-            RichText::new(times_in_text("Cited", citing.len()))
-                .small()
-                .color(ctx.theme.muted_text),
-        );
+        if !ctx.corpus.is_bibliography_only() {
+            ui.label(
+                RichText::new(times_in_text("Cited", citing.len()))
+                    .small()
+                    .color(ctx.theme.muted_text),
+            );
+        }
         notes_ui(ctx, ui, Item::Reference(position), layout);
         return;
     }
-    actions_ui(ctx, ui, reference, &styled, &in_text);
-    ui.label(
-        RichText::new("As the paper's reference list prints it")
-            .small()
-            .color(ctx.theme.muted_text),
-    );
-    formatted_ui(ui, &cite::list_entry(reference), Some(ctx.theme.muted_text));
+    actions_ui(ctx, ui, position, reference, &in_text);
+    if !ctx.corpus.is_bibliography_only() {
+        ui.label(
+            RichText::new("As the paper's reference list prints it")
+                .small()
+                .color(ctx.theme.muted_text),
+        );
+        formatted_ui(ui, &cite::list_entry(reference), Some(ctx.theme.muted_text));
+    }
     notes_ui(ctx, ui, Item::Reference(position), layout);
 
-    cited_in_ui(ctx, ui, citing);
+    // A bibliography on its own has no text to be cited in.
+    if !ctx.corpus.is_bibliography_only() {
+        cited_in_ui(ctx, ui, citing);
+    }
     linked_items_ui(
         ctx,
         ui,
@@ -61,12 +69,13 @@ pub(super) fn reference_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
     csl_fields_ui(ctx, ui, reference);
 }
 
-/// The style picker, the in-text form, copy buttons and links.
+/// The style picker, the in-text form, the Copy menu (this reference, the whole bibliography)
+/// and the reference's links.
 fn actions_ui(
     ctx: &ViewCtx<'_>,
     ui: &mut Ui,
+    position: usize,
     reference: &Reference,
-    styled: &Formatted,
     in_text: &str,
 ) {
     ui.horizontal_wrapped(|ui| {
@@ -88,33 +97,63 @@ fn actions_ui(
         ui.label(RichText::new(format!("In text: {in_text}")).color(ctx.theme.muted_text));
     });
     ui.horizontal_wrapped(|ui| {
-        if ui
-            .button("Copy citation")
+        ui.menu_button("Copy…", |ui| reference_menu_ui(ctx, ui, position))
+            .response
             .on_hover_text(format!(
-                "Copy this entry in {} style",
+                "Copy this reference, or the whole bibliography, as {} prints it",
                 ctx.citation_style.label()
-            ))
-            .clicked()
-        {
-            ctx.send(Command::CopyText(styled.to_plain_string()));
-        }
-        if ui
-            .button("Copy bibliography")
-            .on_hover_text(format!(
-                "Copy every reference in {} style",
-                ctx.citation_style.label()
-            ))
-            .clicked()
-        {
-            ctx.send(Command::CopyText(bibliography_text(ctx)));
-        }
-        if let Some(url) = doi_url(&reference.doi) {
-            ctx.url_ui(ui, &format!("DOI {}", reference.doi), &url);
-        }
-        if !reference.url.is_empty() {
-            ctx.url_ui(ui, "Web page", &reference.url);
+            ));
+        for (label, url) in reference_links(reference) {
+            ctx.url_ui(ui, &label, &url);
         }
     });
+}
+
+/// "Copy this reference (APA 7th)": the button and menu entry copying one reference.
+#[must_use]
+pub fn copy_reference_label(ctx: &ViewCtx<'_>) -> String {
+    format!("Copy this reference ({})", ctx.citation_style.label())
+}
+
+/// "Copy the whole bibliography (APA 7th)": the button and menu entry copying every reference.
+#[must_use]
+pub fn copy_bibliography_label(ctx: &ViewCtx<'_>) -> String {
+    format!(
+        "Copy the whole bibliography ({})",
+        ctx.citation_style.label()
+    )
+}
+
+/// The context menu of a reference wherever it is listed: copy it or the whole bibliography in
+/// the chosen style.
+pub fn reference_menu_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize) {
+    if ui.button(copy_reference_label(ctx)).clicked() {
+        let (styled, _) = ctx.citations.get(ctx.corpus, position, ctx.citation_style);
+        ctx.send(Command::CopyText(styled.to_plain_string()));
+        ui.close();
+    }
+    if ui.button(copy_bibliography_label(ctx)).clicked() {
+        ctx.send(Command::CopyText(bibliography_text(ctx)));
+        ui.close();
+    }
+}
+
+/// The web links of a reference, each with its label: its DOI (`https://doi.org/…`), its web
+/// page, its arXiv id (`https://arxiv.org/abs/…`, from an `eprint` with `eprinttype` arXiv or an
+/// `arxiv` field).
+#[must_use]
+pub fn reference_links(reference: &Reference) -> Vec<(String, String)> {
+    let mut links = Vec::new();
+    if let Some(url) = doi_url(&reference.doi) {
+        links.push((format!("DOI {}", reference.doi.trim()), url));
+    }
+    if !reference.url.trim().is_empty() {
+        links.push(("Web page".to_owned(), reference.url.trim().to_owned()));
+    }
+    if let Some(id) = cite::arxiv_id(reference) {
+        links.push((format!("arXiv {id}"), format!("https://arxiv.org/abs/{id}")));
+    }
+    links
 }
 
 /// Every citation of the reference, as the sentence that cites it.
@@ -130,7 +169,7 @@ fn cited_in_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, citing: &[usize]) {
             continue;
         };
         place_ui(ctx, ui, info.paragraph);
-        let sentence = index.citing_sentence(citation).unwrap_or_default();
+        let sentence = sentence_text(ctx, citation);
         let mut text = RichText::new(sentence);
         if ctx.is_selected(Item::Citation(citation)) {
             text = text.background_color(ctx.theme.selected_fill);
@@ -144,7 +183,8 @@ fn cited_in_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, citing: &[usize]) {
 }
 
 /// Every reference in the chosen style, one entry a line, as "Copy bibliography" copies it.
-fn bibliography_text(ctx: &ViewCtx<'_>) -> String {
+#[must_use]
+pub fn bibliography_text(ctx: &ViewCtx<'_>) -> String {
     let references: Vec<_> = ctx.corpus.file.references.iter().collect();
     let entries = styles::format_bibliography(&references, ctx.citation_style);
     let text: Vec<String> = entries
@@ -192,7 +232,7 @@ fn csl_fields_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, reference: &Reference) {
             row("URL", reference.url.clone());
             row("note", reference.note.clone());
             for (key, value) in &reference.extra {
-                row(key, value.to_string());
+                row(key, cite::field_text(value));
             }
         });
 }

@@ -10,12 +10,14 @@
 //! parser reports every candidate and the text pass decides.
 
 mod explicit;
+mod narrative;
 mod numeric;
 mod pandoc;
 mod printed;
 
 use std::ops::Range;
 
+pub use narrative::{narrative_citations, reads_narratively};
 pub use printed::{CitedWork, printed_form};
 
 /// A piece of paragraph text.

@@ -26,8 +26,12 @@ pub use text::{
 pub struct ParagraphInfo {
     /// Position of the section holding it.
     pub section: usize,
-    /// Position of the paragraph inside its section.
+    /// Position of the paragraph inside its section (every block: paragraphs, figure source
+    /// lines, equations).
     pub position_in_section: usize,
+    /// Its ¶ number in its section, counting running-text paragraphs only; `None` for a figure
+    /// source line or an equation, which take no number.
+    pub number_in_section: Option<usize>,
     /// The text as the paper prints it (citations as `[n]`).
     pub printed: String,
     /// The printed text split into plain text and citations, in order.
@@ -76,6 +80,10 @@ pub struct CitationInfo {
     pub references: Vec<usize>,
     /// Byte range of its printed form in the paragraph's printed text.
     pub range: Range<usize>,
+    /// Whether it is part of its sentence ("Research by [8] illustrates", Pandoc's `@key`)
+    /// rather than beside it ("… slavery [2]."): an author–date style prints it as
+    /// `Porter and van der Linde (1995)`.
+    pub narrative: bool,
 }
 
 /// An entity named in a paragraph.
@@ -314,6 +322,34 @@ impl Index {
         paragraph.printed.get(range.clone())
     }
 
+    /// The sentence holding a citation, with every citation in it written as `write` gives
+    /// it (by citation position): how a list of citing sentences follows a citation style.
+    #[must_use]
+    pub fn citing_sentence_with(
+        &self,
+        citation: usize,
+        mut write: impl FnMut(usize) -> String,
+    ) -> Option<String> {
+        let info = self.citations.get(citation)?;
+        let paragraph = self.paragraphs.get(info.paragraph)?;
+        let sentence = paragraph.sentences.get(info.sentence)?;
+        let mut out = String::with_capacity(sentence.len());
+        let mut at = sentence.start;
+        for position in paragraph.citations.clone() {
+            let Some(other) = self.citations.get(position) else {
+                continue;
+            };
+            if other.range.start < at || other.range.end > sentence.end {
+                continue;
+            }
+            out.push_str(paragraph.printed.get(at..other.range.start)?);
+            out.push_str(&write(position));
+            at = other.range.end;
+        }
+        out.push_str(paragraph.printed.get(at..sentence.end)?);
+        Some(out)
+    }
+
     /// The notes about an item (empty when there are none).
     #[must_use]
     pub fn notes_for(&self, item: Item) -> &[usize] {
@@ -502,5 +538,53 @@ mod footnote_tests {
             .map(|m| (m.footnote, &first.printed[m.range.clone()]))
             .collect();
         assert_eq!(marks, [(1, "[^b]"), (0, "[^a]"), (1, "[^b]")]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::corpus::Corpus;
+
+    /// The built-in paper's "Research by [8] illustrates …": the citation reads as part of
+    /// the sentence, and the sentence can be written with it in another form.
+    #[test]
+    fn a_citing_sentence_rewritten_and_its_narrative_citation() {
+        let corpus = Corpus::builtin();
+        let index = &corpus.index;
+        let porter = corpus.reference_by_id("porter1995").unwrap_or(usize::MAX);
+        let research_by = (0..index.citations.len())
+            .find(|&n| {
+                index
+                    .citations
+                    .get(n)
+                    .is_some_and(|c| c.references == [porter])
+                    && index
+                        .citing_sentence(n)
+                        .is_some_and(|s| s.starts_with("Research by"))
+            })
+            .unwrap_or(usize::MAX);
+        let info = index.citations.get(research_by);
+        assert!(info.is_some_and(|c| c.narrative));
+        let sentence = index
+            .citing_sentence_with(research_by, |_| {
+                "Porter and van der Linde (1995)".to_owned()
+            })
+            .unwrap_or_default();
+        assert!(
+            sentence.starts_with("Research by Porter and van der Linde (1995) illustrates"),
+            "{sentence}"
+        );
+        // A citation at the end of its sentence stands beside it.
+        let beside = index
+            .citations
+            .iter()
+            .enumerate()
+            .find(|(n, _)| {
+                index
+                    .citing_sentence(*n)
+                    .is_some_and(|s| s.ends_with("modern forms of slavery [2]."))
+            })
+            .map(|(_, c)| c.narrative);
+        assert_eq!(beside, Some(false));
     }
 }

@@ -138,10 +138,10 @@ impl<'a> TextPass<'a> {
                 }
             }
         }
-        Self {
-            paragraphs: work.into_iter().filter_map(|w| w.read).collect(),
-            cells,
-        }
+        let mut paragraphs: Vec<ParagraphText<'a>> =
+            work.into_iter().filter_map(|w| w.read).collect();
+        number_paragraphs(file, &mut paragraphs);
+        Self { paragraphs, cells }
     }
 
     /// Adds what only the index needs, once the file is known to be valid: each paragraph's
@@ -153,6 +153,29 @@ impl<'a> TextPass<'a> {
             for paragraph in chunk {
                 read_sentences_and_names(paragraph, &matcher);
             }
+        });
+    }
+}
+
+/// Gives each running-text paragraph its ¶ number in its section (1, 2, …), skipping figure
+/// source lines and equations, which are not paragraphs of the text.
+fn number_paragraphs(file: &CorpusFile, paragraphs: &mut [ParagraphText<'_>]) {
+    let mut section = None;
+    let mut count = 0;
+    for read in paragraphs {
+        let info = &mut read.info;
+        if section != Some(info.section) {
+            section = Some(info.section);
+            count = 0;
+        }
+        let is_text = file
+            .sections
+            .get(info.section)
+            .and_then(|s| s.paragraphs.get(info.position_in_section))
+            .is_some_and(|p| p.kind.is_text());
+        info.number_in_section = is_text.then(|| {
+            count += 1;
+            count
         });
     }
 }
@@ -273,6 +296,7 @@ fn verbatim_text(text: &str, (section, position_in_section): (usize, usize)) -> 
         info: ParagraphInfo {
             section,
             position_in_section,
+            number_in_section: None,
             printed: text.to_owned(),
             segments: vec![Segment::Text(0..text.len())],
             sentences: Vec::new(),
@@ -304,6 +328,7 @@ fn read_text<'a>(
     let mut footnotes = Vec::new();
     for piece in pieces {
         let start = printed.len();
+        let mut narrative = false;
         let references = match piece {
             Piece::Text(text) => {
                 push_text(&mut printed, &mut segments, text);
@@ -319,6 +344,7 @@ fn read_text<'a>(
                 continue;
             }
             Piece::Group(group) => {
+                narrative = group.narrative;
                 printed.push_str(&citations::printed_form(&group, |key| {
                     resolver.cited_work(key)
                 }));
@@ -351,12 +377,14 @@ fn read_text<'a>(
             sentence: 0,
             references,
             range: start..printed.len(),
+            narrative,
         });
     }
     ParagraphText {
         info: ParagraphInfo {
             section,
             position_in_section,
+            number_in_section: None,
             printed,
             segments,
             sentences: Vec::new(),
@@ -423,6 +451,18 @@ fn read_sentences_and_names(paragraph: &mut ParagraphText<'_>, matcher: &EntityM
             .get(candidate)
             .filter(|s| s.contains(&at))
             .map_or(0, |_| candidate);
+    }
+    let placed: Vec<(Range<usize>, Range<usize>)> = paragraph
+        .citations
+        .iter()
+        .map(|c| {
+            let sentence = info.sentences.get(c.sentence).cloned().unwrap_or(0..0);
+            (c.range.clone(), sentence)
+        })
+        .collect();
+    let narrative = citations::narrative_citations(&info.printed, &placed);
+    for (citation, reads_narratively) in paragraph.citations.iter_mut().zip(narrative) {
+        citation.narrative |= reads_narratively;
     }
     info.mentions = matcher.mentions(&info.printed);
     paragraph.years = find_years(&info.printed, &info.segments);

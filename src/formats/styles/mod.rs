@@ -17,7 +17,8 @@ use std::sync::LazyLock;
 use hayagriva::citationberg::json::{Item, Value};
 use hayagriva::citationberg::{FontStyle, IndependentStyle, Locale, LocaleCode, Style};
 use hayagriva::{
-    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, ElemChild, ElemChildren,
+    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, CitePurpose, ElemChild,
+    ElemChildren,
 };
 use serde::{Deserialize, Serialize};
 
@@ -355,12 +356,44 @@ pub fn format_in_text(
     first_number: u32,
 ) -> String {
     std::panic::catch_unwind(AssertUnwindSafe(|| {
-        render_in_text(references, style, first_number)
+        render_in_text(references, style, first_number, None)
     }))
     .unwrap_or_default()
 }
 
-fn render_in_text(references: &[&Reference], style: CitationStyle, first_number: u32) -> String {
+/// A citation of `reference` that is part of its sentence, as `style` prints it there:
+/// `Porter and van der Linde (1995)` in APA, Chicago (author-date) and Harvard (APA writes
+/// "and" where its parenthetical form has "&"); the authors alone in MLA (`Porter and van
+/// der Linde`), which names no year in text; the number (`[8]`) in a numeric style, which
+/// has no narrative form. `number` is the reference's number for a numeric style.
+#[must_use]
+pub fn format_narrative(reference: &Reference, style: CitationStyle, number: u32) -> String {
+    if style.is_numeric() {
+        return format_in_text(&[reference], style, number);
+    }
+    let purpose = if style == CitationStyle::Mla {
+        CitePurpose::Author
+    } else {
+        CitePurpose::Prose
+    };
+    let rendered = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        render_in_text(&[reference], style, number, Some(purpose))
+    }))
+    .unwrap_or_default();
+    let rendered = rendered.trim().to_owned();
+    if style == CitationStyle::Apa {
+        rendered.replace(" & ", " and ")
+    } else {
+        rendered
+    }
+}
+
+fn render_in_text(
+    references: &[&Reference],
+    style: CitationStyle,
+    first_number: u32,
+    purpose: Option<CitePurpose>,
+) -> String {
     let Some(csl) = csl_style(style) else {
         return String::new();
     };
@@ -372,7 +405,10 @@ fn render_in_text(references: &[&Reference], style: CitationStyle, first_number:
     let mut driver: BibliographyDriver<'_, Item> =
         BibliographyDriver::new().with_citation_number_offset(offset);
     driver.citation(CitationRequest::new(
-        items.iter().map(CitationItem::with_entry).collect(),
+        items
+            .iter()
+            .map(|item| CitationItem::new(item, None, None, false, purpose))
+            .collect(),
         csl,
         Some(LocaleCode(style.locale().to_owned())),
         &LOCALES,
@@ -451,326 +487,4 @@ fn trim_spans(mut spans: Vec<Span>) -> Vec<Span> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::corpus::Corpus;
-
-    /// The entry of a built-in reference in `style`: plain text and the italic runs.
-    fn entry(style: CitationStyle, id: &str) -> (String, Vec<String>) {
-        let corpus = Corpus::builtin();
-        let reference = corpus.file.references.iter().find(|r| r.id == id);
-        let formatted = reference
-            .map(|r| format_bibliography_entry(r, style))
-            .unwrap_or_default();
-        let italics = formatted
-            .0
-            .iter()
-            .filter(|s| s.italic)
-            .map(|s| s.text.clone())
-            .collect();
-        (formatted.to_plain_string(), italics)
-    }
-
-    /// What a style prints for the built-in corpus.
-    struct Expected<'a> {
-        /// Porter and van der Linde (1995) in full, and its italic runs.
-        porter1995: (&'a str, &'a [&'a str]),
-        /// The plain text of other references, by id.
-        entries: &'a [(&'a str, &'a str)],
-        /// In-text citations: the ids cited, the number of the first, the text.
-        citations: &'a [(&'a [&'a str], u32, &'a str)],
-    }
-
-    /// Asserts that `style` prints the built-in corpus as `expected` says.
-    fn check_style(style: CitationStyle, expected: &Expected<'_>) {
-        let (porter, italics) = entry(style, "porter1995");
-        assert_eq!(porter, expected.porter1995.0);
-        assert_eq!(italics, expected.porter1995.1);
-        for (id, text) in expected.entries {
-            assert_eq!(entry(style, id).0, *text, "{id} in {}", style.label());
-        }
-        for (ids, first, text) in expected.citations {
-            assert_eq!(in_text(style, ids, *first), *text);
-        }
-    }
-
-    fn in_text(style: CitationStyle, ids: &[&str], first: u32) -> String {
-        let corpus = Corpus::builtin();
-        let references: Vec<&Reference> = ids
-            .iter()
-            .filter_map(|id| corpus.file.references.iter().find(|r| r.id == *id))
-            .collect();
-        assert_eq!(references.len(), ids.len());
-        format_in_text(&references, style, first)
-    }
-
-    #[test]
-    fn apa() {
-        let style = CitationStyle::Apa;
-        check_style(
-            style,
-            &Expected {
-                porter1995: (
-                    "Porter, M. E., & van der Linde, C. (1995). Toward a new conception of the environment-competitiveness relationship. J. Econ. Perspect., 9(4), 97–118.",
-                    &["J. Econ. Perspect.", "9"],
-                ),
-                entries: &[
-                    (
-                        "citaristi2022",
-                        "Citaristi, I. (2022). United Nations Office on Drugs and Crime—UNODC. In The Europa Directory of International Organizations 2022 (pp. 248–252). Routledge.",
-                    ),
-                    // A quotation in a title takes double quotation marks where titles stand
-                    // unquoted.
-                    (
-                        "risse2000",
-                        "Risse, T. (2000). “Let’s argue!”: communicative action in world politics. Int. Organ., 54(1), 1–39.",
-                    ),
-                ],
-                citations: &[
-                    (&["porter1995"], 8, "(Porter & van der Linde, 1995)"),
-                    (&["sayuti2023"], 19, "(Sayuti et al., 2023)"),
-                ],
-            },
-        );
-    }
-
-    #[test]
-    fn ieee() {
-        let style = CitationStyle::Ieee;
-        check_style(
-            style,
-            &Expected {
-                porter1995: (
-                    "M. E. Porter and C. van der Linde, “Toward a new conception of the environment-competitiveness relationship,” J. Econ. Perspect., vol. 9, no. 4, pp. 97–118, 1995.",
-                    &["J. Econ. Perspect."],
-                ),
-                entries: &[(
-                    "citaristi2022",
-                    "I. Citaristi, “United Nations Office on Drugs and Crime—UNODC,” in The Europa Directory of International Organizations 2022, Routledge, 2022, pp. 248–252.",
-                )],
-                citations: &[
-                    (&["porter1995"], 8, "[8]"),
-                    (&["islam2024", "porter1995"], 7, "[7], [8]"),
-                ],
-            },
-        );
-        assert_eq!(
-            entry(style, "donnelly2013"),
-            (
-                "J. Donnelly, Universal human rights in theory and practice. Cornell University Press, 2013.".to_owned(),
-                vec!["Universal human rights in theory and practice".to_owned()]
-            )
-        );
-    }
-
-    #[test]
-    fn chicago_author_date() {
-        let style = CitationStyle::ChicagoAuthorDate;
-        check_style(
-            style,
-            &Expected {
-                porter1995: (
-                    "Porter, M. E., and C. van der Linde. 1995. “Toward a New Conception of the Environment-Competitiveness Relationship.” J. Econ. Perspect. 9 (4): 97–118.",
-                    &["J. Econ. Perspect."],
-                ),
-                entries: &[
-                    // Chicago abbreviates the second number of a page range.
-                    (
-                        "islam2024",
-                        "Islam, F., and S. Fay. 2024. “Intersectional Challenges in Post-Trafficking Reintegration of Survivor Women of Trafficking.” Int. J. Hum. Rights 28 (10): 1777–807.",
-                    ),
-                    (
-                        "donnelly2013",
-                        "Donnelly, J. 2013. Universal Human Rights in Theory and Practice. Cornell University Press.",
-                    ),
-                    // A volume without an issue, a journal with neither, no journal: no stray
-                    // punctuation where the missing parts would go (the vendored renderer's fix).
-                    (
-                        "cho2015",
-                        "Cho, S.-Y. 2015. “Modelling for Determinants of Human Trafficking.” Soc. Incl. 3: 2–21.",
-                    ),
-                    (
-                        "shelley2010",
-                        "Shelley, L. 2010. “Human Trafficking.” A Glob. Perspect.",
-                    ),
-                    (
-                        "lathamsprinkle2019",
-                        "Latham-Sprinkle, J., F. David, K. Bryant, and J. Larsen. 2019. “Migrants and Their Vulnerability to Human Trafficking, Modern Slavery and Forced Labour.” Preprint.",
-                    ),
-                ],
-                citations: &[(&["porter1995"], 8, "(Porter and van der Linde 1995)")],
-            },
-        );
-    }
-
-    #[test]
-    fn harvard_cite_them_right() {
-        let style = CitationStyle::Harvard;
-        // British: single quotation marks, the comma outside them.
-        check_style(
-            style,
-            &Expected {
-                porter1995: (
-                    "Porter, M.E. and van der Linde, C. (1995) ‘Toward a new conception of the environment-competitiveness relationship’, J. Econ. Perspect., 9(4), pp. 97–118.",
-                    &["J. Econ. Perspect."],
-                ),
-                entries: &[
-                    (
-                        "citaristi2022",
-                        "Citaristi, I. (2022) ‘United Nations Office on Drugs and Crime—UNODC’, in The Europa Directory of International Organizations 2022. Routledge, pp. 248–252.",
-                    ),
-                    (
-                        "donnelly2013",
-                        "Donnelly, J. (2013) Universal human rights in theory and practice. Cornell University Press.",
-                    ),
-                ],
-                citations: &[
-                    (&["porter1995"], 8, "(Porter and van der Linde, 1995)"),
-                    (&["sayuti2023"], 19, "(Sayuti, Rofii and Salya, 2023)"),
-                ],
-            },
-        );
-    }
-
-    #[test]
-    fn mla() {
-        let style = CitationStyle::Mla;
-        check_style(
-            style,
-            &Expected {
-                porter1995: (
-                    "Porter, M. E., and C. van der Linde. “Toward a New Conception of the Environment-Competitiveness Relationship.” J. Econ. Perspect., vol. 9, no. 4, 1995, pp. 97–118.",
-                    &["J. Econ. Perspect."],
-                ),
-                entries: &[
-                    (
-                        "islam2024",
-                        "Islam, F., and S. Fay. “Intersectional Challenges in Post-Trafficking Reintegration of Survivor Women of Trafficking.” Int. J. Hum. Rights, vol. 28, no. 10, 2024, pp. 1777–807.",
-                    ),
-                    (
-                        "donnelly2013",
-                        "Donnelly, J. Universal Human Rights in Theory and Practice. Cornell University Press, 2013.",
-                    ),
-                ],
-                citations: &[(&["porter1995"], 8, "(Porter and van der Linde)")],
-            },
-        );
-    }
-
-    /// Title case (Chicago, MLA) keeps a title's closing all-capitals word and writes small
-    /// words after a comma in lower case; after a colon it capitalises (the vendored
-    /// renderer's fixes, `vendor/hayagriva/PATCHES.md`).
-    #[test]
-    fn title_case_keeps_acronyms_and_small_words() {
-        use hayagriva::lang::{Case, CaseFolder, TitleCase};
-
-        for style in [CitationStyle::ChicagoAuthorDate, CitationStyle::Mla] {
-            let (citaristi, _) = entry(style, "citaristi2022");
-            assert!(
-                citaristi.contains("“United Nations Office on Drugs and Crime—UNODC.”"),
-                "{citaristi}"
-            );
-            let (bales, italics) = entry(style, "bales2016");
-            assert_eq!(
-                italics,
-                ["Blood and Earth: Modern Slavery, Ecocide, and the Secret to Saving the World"],
-                "{bales}"
-            );
-        }
-        // The case folder itself: a closing all-capitals word survives the switch to the
-        // next element's case, and a comma is not the end of a sentence.
-        let mut folder = CaseFolder::with_config(Case::Title(TitleCase::default()));
-        folder.push_str("united nations office on drugs and crime—UNODC");
-        folder.reconfigure(Case::NoTransform);
-        folder.push_str(".”");
-        assert_eq!(
-            folder.finish(),
-            "United Nations Office on Drugs and Crime—UNODC.”"
-        );
-        assert_eq!(
-            Case::Title(TitleCase::default()).transform("a study: in the dark; or, of the night"),
-            "A Study: In the Dark; or, of the Night"
-        );
-    }
-
-    #[test]
-    fn a_whole_bibliography_is_sorted_and_labelled_by_the_style() {
-        let corpus = Corpus::builtin();
-        let all: Vec<&Reference> = corpus.file.references.iter().collect();
-        let apa = format_bibliography(&all, CitationStyle::Apa);
-        assert_eq!(apa.len(), 19);
-        assert_eq!(apa.first().map(|e| e.id.as_str()), Some("bales2016"));
-        assert_eq!(apa.last().map(|e| e.id.as_str()), Some("wilson2020"));
-        assert!(apa.iter().all(|e| e.label.is_none()));
-        let ieee = format_bibliography(&all, CitationStyle::Ieee);
-        let ids: Vec<&str> = ieee.iter().map(|e| e.id.as_str()).collect();
-        let list: Vec<&str> = all.iter().map(|r| r.id.as_str()).collect();
-        assert_eq!(ids, list);
-        assert_eq!(ieee.get(7).and_then(|e| e.label.as_deref()), Some("[8]"));
-    }
-
-    #[test]
-    fn a_date_range_prints_its_first_date() {
-        let reference = Reference {
-            id: "r".to_owned(),
-            item_type: "book".to_owned(),
-            title: "Collected works".to_owned(),
-            author: vec![CslName {
-                family: "Doe".to_owned(),
-                given: "J.".to_owned(),
-                ..Default::default()
-            }],
-            issued: Some(CslDate {
-                date_parts: vec![vec![1984], vec![1986]],
-                ..CslDate::default()
-            }),
-            ..Reference::default()
-        };
-        assert_eq!(
-            format_bibliography_entry(&reference, CitationStyle::Apa).to_plain_string(),
-            "Doe, J. (1984). Collected works."
-        );
-    }
-
-    #[test]
-    fn straight_quotes_become_typographic() {
-        assert_eq!(
-            typographic_quotes("'Let's argue!': students' work", ('‘', '’')),
-            "‘Let’s argue!’: students’ work"
-        );
-        assert_eq!(typographic_quotes("a 'b' (c's)", ('“', '”')), "a “b” (c’s)");
-    }
-
-    #[test]
-    fn every_bundled_style_states_its_licence() {
-        for style in CitationStyle::ALL {
-            let (words, address) = style.licence().unwrap_or_default();
-            assert!(
-                words.contains("Creative Commons Attribution-ShareAlike 3.0"),
-                "{words}"
-            );
-            assert_eq!(
-                address.as_deref(),
-                Some("http://creativecommons.org/licenses/by-sa/3.0/")
-            );
-        }
-    }
-
-    #[test]
-    fn styles_serialise_in_snake_case_and_have_labels() {
-        assert_eq!(
-            serde_json::to_string(&CitationStyle::ChicagoAuthorDate)
-                .ok()
-                .as_deref(),
-            Some("\"chicago_author_date\"")
-        );
-        for style in CitationStyle::ALL {
-            assert!(!style.label().is_empty());
-            assert!(
-                hayagriva::archive::ArchivedStyle::by_name(style.csl_name()).is_some(),
-                "{}",
-                style.csl_name()
-            );
-        }
-    }
-}
+mod tests;

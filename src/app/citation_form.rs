@@ -1,0 +1,97 @@
+//! How an in-text citation is shown: as the paper prints it (`[8]`), or in the chosen style,
+//! beside the sentence (`(Porter & van der Linde, 1995)`) or as part of it (`Porter and van
+//! der Linde (1995)`) as the index decided. The Reader draws the parts as chips; lists of
+//! citing sentences write them as text.
+
+use super::context::ViewCtx;
+use super::state::CitationDisplay;
+use crate::corpus::index::CitationInfo;
+
+/// One part of a citation as shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CitationPart {
+    /// A cited reference (its position) and how it is written.
+    Reference {
+        /// The reference's position.
+        reference: usize,
+        /// How it is written (`[8]`, `(Cho, 2015)`, `Cho (2015)`).
+        text: String,
+    },
+    /// The words between two references (`, `, ` and `).
+    Between(String),
+}
+
+/// The parts of a citation, one per cited reference with the words between: numbers as the
+/// paper prints them, or the chosen style's form, narrative when the citation is part of its
+/// sentence (`Cho (2015) and Raets et al. (2021)`).
+#[must_use]
+pub fn citation_parts(ctx: &ViewCtx<'_>, info: &CitationInfo) -> Vec<CitationPart> {
+    let corpus = ctx.corpus;
+    let style = ctx.citation_style;
+    let narrative =
+        ctx.citation_display == CitationDisplay::InStyle && info.narrative && !style.is_numeric();
+    let count = info.references.len();
+    let mut parts = Vec::with_capacity(count * 2);
+    for (n, &reference) in info.references.iter().enumerate() {
+        if n > 0 {
+            let between = match (narrative, count, n + 1 == count) {
+                (true, 2, _) => " and ",
+                (true, _, true) => ", and ",
+                _ => ", ",
+            };
+            parts.push(CitationPart::Between(between.to_owned()));
+        }
+        let text = match ctx.citation_display {
+            CitationDisplay::AsPrinted => format!(
+                "[{}]",
+                corpus
+                    .index
+                    .reference_numbers
+                    .get(reference)
+                    .copied()
+                    .unwrap_or(0)
+            ),
+            CitationDisplay::InStyle if narrative => {
+                ctx.citations.narrative(corpus, reference, style)
+            }
+            CitationDisplay::InStyle => ctx.citations.get(corpus, reference, style).1,
+        };
+        parts.push(CitationPart::Reference { reference, text });
+    }
+    parts
+}
+
+/// A citation as the Reader shows it, as one piece of text: as the paper prints it, or in the
+/// chosen style.
+#[must_use]
+pub fn citation_text(ctx: &ViewCtx<'_>, citation: usize) -> String {
+    let corpus = ctx.corpus;
+    let Some(info) = corpus.index.citations.get(citation) else {
+        return String::new();
+    };
+    if ctx.citation_display == CitationDisplay::AsPrinted || info.references.is_empty() {
+        return corpus
+            .index
+            .paragraphs
+            .get(info.paragraph)
+            .and_then(|p| p.printed.get(info.range.clone()))
+            .unwrap_or_default()
+            .to_owned();
+    }
+    citation_parts(ctx, info)
+        .into_iter()
+        .map(|part| match part {
+            CitationPart::Reference { text, .. } | CitationPart::Between(text) => text,
+        })
+        .collect()
+}
+
+/// The sentence holding a citation, with every citation in it shown as the Reader shows it
+/// (`Research by Porter and van der Linde (1995) illustrates …` in APA).
+#[must_use]
+pub fn sentence_text(ctx: &ViewCtx<'_>, citation: usize) -> String {
+    ctx.corpus
+        .index
+        .citing_sentence_with(citation, |other| citation_text(ctx, other))
+        .unwrap_or_default()
+}

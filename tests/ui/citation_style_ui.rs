@@ -1,0 +1,286 @@
+//! Citations in the chosen style throughout the window: a citation that is part of its
+//! sentence reads narratively in the Reader and in "Cited in"; the copy actions copy one
+//! reference or the whole list as the style prints and sorts it; paragraph numbers count
+//! paragraphs only; a bibliography opened on its own starts on its references.
+#![cfg(feature = "gui")]
+// A test states what it expects by unwrapping it: a failure there is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+
+use eframe::egui;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use paperlens::app::explorer::{Explorer, StartOptions};
+use paperlens::app::references_view::ReferencesView;
+use paperlens::app::state::{CitationDisplay, NavigatorTab, StateStore};
+use paperlens::corpus::Item;
+use paperlens::formats::styles::CitationStyle;
+
+use crate::common;
+use crate::explorer::{accessible_texts, explorer};
+
+/// The built-in paper with `select` revealed, citations shown in APA style.
+fn in_apa(select: &str) -> Harness<'static, Explorer> {
+    let mut harness = explorer(StartOptions {
+        select: Some(select.to_owned()),
+        store: Some(StateStore::in_memory()),
+        ..StartOptions::default()
+    });
+    harness.state_mut().state.citation_style = CitationStyle::Apa;
+    harness.state_mut().state.citation_display = CitationDisplay::InStyle;
+    harness.run_steps(8);
+    harness
+}
+
+/// Every text the app asked to copy in the last frame.
+fn copied(harness: &Harness<'_, Explorer>) -> Vec<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|command| match command {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// "Research by [8] illustrates …" (Literature review, ¶3) reads "Research by Porter and van
+/// der Linde (1995) illustrates" in APA; a citation beside its sentence stays in parentheses.
+#[test]
+fn an_apa_reader_shows_a_narrative_citation_narratively() {
+    let harness = in_apa("paragraph:literature-review.p3");
+    assert!(
+        harness
+            .query_all_by_label("Porter and van der Linde (1995)")
+            .next()
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("(Porter & van der Linde, 1995)")
+            .is_none()
+    );
+    // "Experts such as [9] emphasize": narrative too.
+    assert!(harness.query_all_by_label("Wilson (2020)").next().is_some());
+    // Two works named by one narrative citation: "Studies by Cho (2015) and Raets et al.
+    // (2021) emphasize" (paragraph 5 of the same section, drawn in view).
+    let harness = in_apa("paragraph:literature-review.p5");
+    assert!(harness.query_all_by_label("Cho (2015)").next().is_some());
+    // A citation at the end of its sentence stays parenthetical: "… modern forms of slavery
+    // (Cho, 2015)." in the Introduction.
+    let harness = in_apa("paragraph:introduction.p3");
+    assert!(harness.query_all_by_label("(Cho, 2015)").next().is_some());
+}
+
+/// The inspector's "Cited in" writes each sentence's citations as the Reader shows them.
+#[test]
+fn cited_in_follows_the_style() {
+    let mut harness = in_apa("reference:porter1995");
+    harness.get_by_label_contains(
+        "Research by Porter and van der Linde (1995) illustrates how trafficking networks",
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Research by [8] illustrates")
+            .is_none()
+    );
+    // As printed, the sentence reads as the paper prints it.
+    harness.state_mut().state.citation_display = CitationDisplay::AsPrinted;
+    harness.run_steps(4);
+    harness.get_by_label_contains("Research by [8] illustrates how trafficking networks");
+    // In Chicago (author-date), "and" and no comma before the year.
+    harness.state_mut().state.citation_display = CitationDisplay::InStyle;
+    harness.state_mut().state.citation_style = CitationStyle::ChicagoAuthorDate;
+    harness.run_steps(4);
+    harness.get_by_label_contains("Research by Porter and van der Linde (1995) illustrates");
+}
+
+#[test]
+fn copy_this_reference_and_the_whole_bibliography() {
+    let mut harness = in_apa("reference:porter1995");
+    harness.get_by_label("Copy…").click();
+    harness.run_steps(2);
+    harness
+        .get_by_label("Copy this reference (APA 7th)")
+        .click();
+    harness.step();
+    assert_eq!(
+        copied(&harness),
+        [
+            "Porter, M. E., & van der Linde, C. (1995). Toward a new conception of the environment-competitiveness relationship. J. Econ. Perspect., 9(4), 97–118."
+        ]
+    );
+    harness.run_steps(2);
+    harness.get_by_label("Copy…").click();
+    harness.run_steps(2);
+    harness
+        .get_by_label("Copy the whole bibliography (APA 7th)")
+        .click();
+    harness.step();
+    let texts = copied(&harness);
+    assert_eq!(texts.len(), 1, "{texts:?}");
+    let lines: Vec<&str> = texts[0].lines().collect();
+    assert_eq!(lines.len(), 19, "{}", texts[0]);
+    // Sorted as APA sorts: by author.
+    assert!(lines[0].starts_with("Bales, K."), "{}", lines[0]);
+    assert!(lines[18].starts_with("Wilson"), "{}", lines[18]);
+    let mut sorted = lines.clone();
+    sorted.sort_by_key(|line| line.to_lowercase());
+    assert_eq!(lines, sorted);
+}
+
+/// The same actions on a reference's row in the navigator, by its context menu.
+#[test]
+fn a_references_context_menu_copies_it_in_the_style() {
+    let mut harness = in_apa("section:introduction");
+    harness.state_mut().state.citation_style = CitationStyle::Harvard;
+    harness.get_by_label("References 19").click();
+    harness.run_steps(4);
+    harness
+        .get_by_role_and_label(
+            Role::Button,
+            "[8] Porter & van der Linde (1995) — Toward a new conception of the environment-competitiveness relationship",
+        )
+        .click_secondary();
+    harness.run_steps(2);
+    harness
+        .get_by_label("Copy this reference (Harvard)")
+        .click();
+    harness.step();
+    let texts = copied(&harness);
+    assert_eq!(texts.len(), 1);
+    assert!(
+        texts[0].starts_with("Porter, M.E. and van der Linde, C. (1995) ‘Toward a new"),
+        "{texts:?}"
+    );
+}
+
+/// The Introduction's figure source line stands between its third and fourth paragraphs: it
+/// is not ¶4.
+#[test]
+fn paragraph_numbers_skip_the_figure_source_line() {
+    let harness = in_apa("paragraph:introduction.p4");
+    harness.get_by_label("1 INTRODUCTION, ¶4");
+    let harness = in_apa("paragraph:introduction.figure1");
+    harness.get_by_label("1 INTRODUCTION, figure source");
+    assert!(harness.query_by_label("1 INTRODUCTION, ¶5").is_none());
+}
+
+/// A bibliography file opened in the window.
+fn open_bibliography(path: PathBuf) -> Harness<'static, Explorer> {
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| {
+            Explorer::new(
+                &cc.egui_ctx,
+                StartOptions {
+                    path: Some(path),
+                    store: Some(StateStore::in_memory()),
+                    ..StartOptions::default()
+                },
+            )
+        });
+    harness.run_steps(8);
+    harness
+}
+
+/// Whether a text starts with a bracketed number (`[3]`, `[12] Doe 2020`).
+fn starts_with_a_number_in_brackets(text: &str) -> bool {
+    text.strip_prefix('[').is_some_and(|rest| {
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        digits > 0 && rest[digits..].starts_with(']')
+    })
+}
+
+/// A `.bib` opens on its references: the Bibliography view and the References tab, no Reader (or other view
+/// with nothing to show), no "[n]" the file does not have, no paper's reference list.
+#[test]
+fn a_bib_file_opens_on_its_references() {
+    let Some(path) = common::biblatex_examples() else {
+        return;
+    };
+    let mut harness = open_bibliography(path);
+    assert_eq!(harness.state().view(), ReferencesView::ID);
+    assert_eq!(harness.state().navigator.tab, NavigatorTab::References);
+    for hidden in ["Reader", "Table", "Cases", "Trends"] {
+        assert!(
+            harness
+                .query_by_role_and_label(Role::Button, hidden)
+                .is_none(),
+            "{hidden}"
+        );
+    }
+    // Ctrl+1 (the Reader) does nothing here.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num1);
+    harness.run_steps(2);
+    assert_eq!(harness.state().view(), ReferencesView::ID);
+    // A reference selected: no number, no "paper's" list.
+    let position = harness
+        .state()
+        .corpus()
+        .reference_by_id("knuth:ct:a")
+        .unwrap();
+    harness.state_mut().selection.selected = Some(Item::Reference(position));
+    harness.run_steps(4);
+    let texts = accessible_texts(&harness);
+    assert!(
+        !texts.iter().any(|t| starts_with_a_number_in_brackets(t)),
+        "{:?}",
+        texts
+            .iter()
+            .filter(|t| starts_with_a_number_in_brackets(t))
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        !texts.iter().any(
+            |t| t.contains("As the paper's reference list prints it") || t.contains("Cited in")
+        )
+    );
+    // The style's list: Knuth's volume A, as APA prints it.
+    harness.get_by_role_and_label(
+        Role::Button,
+        "Knuth, D. E. (1984b). The TeXbook. In Computers & Typesetting: A. Addison-Wesley.",
+    );
+}
+
+/// An arXiv preprint's `eprint` is a link to arxiv.org; extra fields read as text.
+#[test]
+fn a_csl_json_files_links_and_fields_read_as_text() {
+    let mut harness = open_bibliography(common::fixtures().join("import/links.json"));
+    assert_eq!(harness.state().view(), ReferencesView::ID);
+    harness.state_mut().selection.selected = Some(Item::Reference(0));
+    harness.run_steps(4);
+    harness.get_by_role_and_label(Role::Link, "DOI 10.18653/v1/2020.acl-main.207");
+    harness.get_by_role_and_label(Role::Link, "arXiv 2004.07180");
+    harness.get_by_label("Read for the related-work section.");
+    harness.get_by_label("citations; embeddings");
+    harness.get_by_label("reviewed: yes; shelf: B2");
+    let texts = accessible_texts(&harness);
+    assert!(!texts.iter().any(|t| t.contains('"')), "{texts:?}");
+    harness.state_mut().selection.selected = Some(Item::Reference(1));
+    harness.run_steps(4);
+    harness.get_by_role_and_label(Role::Link, "Web page");
+    harness.get_by_role_and_label(Role::Link, "arXiv 1810.04805");
+}
+
+/// A RIS file opens on its references too, its DOI a link.
+#[test]
+fn a_ris_file_opens_on_its_references() {
+    let mut harness = open_bibliography(common::fixtures().join("import/links.ris"));
+    assert_eq!(harness.state().view(), ReferencesView::ID);
+    assert!(
+        harness
+            .query_all_by_label_contains("Porter, M. E., & van der Linde, C. (1995).")
+            .next()
+            .is_some()
+    );
+    harness.state_mut().selection.selected = Some(Item::Reference(0));
+    harness.run_steps(4);
+    harness.get_by_role_and_label(Role::Link, "DOI 10.1257/jep.9.4.97");
+    harness.get_by_label("Cited for the Porter hypothesis.");
+}
