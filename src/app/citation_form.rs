@@ -22,8 +22,9 @@ pub enum CitationPart {
 }
 
 /// The parts of a citation, one per cited reference with the words between: numbers as the
-/// paper prints them, or the chosen style's form, narrative when the citation is part of its
-/// sentence (`Cho (2015) and Raets et al. (2021)`).
+/// paper prints them, or the chosen style's form: narrative when the citation is part of its
+/// sentence (`Cho (2015) and Raets et al. (2021)`), else in one pair of parentheses
+/// (`(Cho, 2015; Shelley, 2010)`).
 #[must_use]
 pub fn citation_parts(ctx: &ViewCtx<'_>, info: &CitationInfo) -> Vec<CitationPart> {
     let corpus = ctx.corpus;
@@ -31,12 +32,22 @@ pub fn citation_parts(ctx: &ViewCtx<'_>, info: &CitationInfo) -> Vec<CitationPar
     let narrative =
         ctx.citation_display == CitationDisplay::InStyle && info.narrative && !style.is_numeric();
     let count = info.references.len();
-    let mut parts = Vec::with_capacity(count * 2);
+    // Works cited together beside the sentence share one pair of parentheses, separated as
+    // author-date styles separate them: `(Cho, 2015; Shelley, 2010)`.
+    let grouped = ctx.citation_display == CitationDisplay::InStyle
+        && !narrative
+        && !style.is_numeric()
+        && count > 1;
+    let mut parts = Vec::with_capacity(count * 2 + 2);
+    if grouped {
+        parts.push(CitationPart::Between("(".to_owned()));
+    }
     for (n, &reference) in info.references.iter().enumerate() {
         if n > 0 {
-            let between = match (narrative, count, n + 1 == count) {
-                (true, 2, _) => " and ",
-                (true, _, true) => ", and ",
+            let between = match (narrative, grouped, count, n + 1 == count) {
+                (true, _, 2, _) => " and ",
+                (true, _, _, true) => ", and ",
+                (false, true, _, _) => "; ",
                 _ => ", ",
             };
             parts.push(CitationPart::Between(between.to_owned()));
@@ -54,11 +65,29 @@ pub fn citation_parts(ctx: &ViewCtx<'_>, info: &CitationInfo) -> Vec<CitationPar
             CitationDisplay::InStyle if narrative => {
                 ctx.citations.narrative(corpus, reference, style)
             }
-            CitationDisplay::InStyle => ctx.citations.get(corpus, reference, style).1,
+            CitationDisplay::InStyle => {
+                let in_text = ctx.citations.get(corpus, reference, style).1;
+                if grouped {
+                    without_parentheses(&in_text).to_owned()
+                } else {
+                    in_text
+                }
+            }
         };
         parts.push(CitationPart::Reference { reference, text });
     }
+    if grouped {
+        parts.push(CitationPart::Between(")".to_owned()));
+    }
     parts
+}
+
+/// An in-text citation without its outer parentheses: `(Cho, 2015)` → `Cho, 2015`.
+fn without_parentheses(in_text: &str) -> &str {
+    in_text
+        .strip_prefix('(')
+        .and_then(|inner| inner.strip_suffix(')'))
+        .unwrap_or(in_text)
 }
 
 /// A citation as the Reader shows it, as one piece of text: as the paper prints it, or in the

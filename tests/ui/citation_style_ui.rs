@@ -74,6 +74,12 @@ fn an_apa_reader_shows_a_narrative_citation_narratively() {
     // (Cho, 2015)." in the Introduction.
     let harness = in_apa("paragraph:introduction.p3");
     assert!(harness.query_all_by_label("(Cho, 2015)").next().is_some());
+    // Two works beside the sentence share one pair of parentheses: "… economic hardship (Cho,
+    // 2015; Shelley, 2010)." in the Introduction's ninth paragraph.
+    let harness = in_apa("paragraph:introduction.p9");
+    assert!(harness.query_all_by_label("Cho, 2015").next().is_some());
+    assert!(harness.query_all_by_label("Shelley, 2010").next().is_some());
+    assert!(harness.query_all_by_label("; ").next().is_some());
 }
 
 /// The inspector's "Cited in" writes each sentence's citations as the Reader shows them.
@@ -92,6 +98,10 @@ fn cited_in_follows_the_style() {
     harness.state_mut().state.citation_display = CitationDisplay::AsPrinted;
     harness.run_steps(4);
     harness.get_by_label_contains("Research by [8] illustrates how trafficking networks");
+    // A citation beside its sentence, of two works: one pair of parentheses.
+    let harness = in_apa("reference:shelley2010");
+    harness.get_by_label_contains("and economic hardship (Cho, 2015; Shelley, 2010).");
+    let mut harness = in_apa("reference:porter1995");
     // In Chicago (author-date), "and" and no comma before the year.
     harness.state_mut().state.citation_display = CitationDisplay::InStyle;
     harness.state_mut().state.citation_style = CitationStyle::ChicagoAuthorDate;
