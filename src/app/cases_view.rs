@@ -73,6 +73,10 @@ impl View for CasesView {
         self.region_filter = region;
     }
 
+    fn region_filter(&self) -> Option<Option<usize>> {
+        Some(self.region_filter)
+    }
+
     /// One slide per case study (examples are not presented).
     fn slides(&self, corpus: &Corpus) -> Vec<usize> {
         corpus

@@ -139,6 +139,10 @@ impl View for TableView {
         self.region_filter = region;
     }
 
+    fn region_filter(&self) -> Option<Option<usize>> {
+        Some(self.region_filter)
+    }
+
     /// One slide per page of each table (`table × 1000 + page`).
     fn slides(&self, corpus: &Corpus) -> Vec<usize> {
         corpus

@@ -57,6 +57,12 @@ pub trait View: Any {
         true
     }
 
+    /// The region filter it shows: `None` for a view that does not filter by region, else the
+    /// region (a position) or `Some(None)` for all.
+    fn region_filter(&self) -> Option<Option<usize>> {
+        None
+    }
+
     /// The slides this view gives presentation mode for `corpus`, in order, each named by a
     /// number of the view's own (a series, a region, a case); none by default.
     fn slides(&self, corpus: &Corpus) -> Vec<usize> {

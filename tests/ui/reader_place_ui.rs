@@ -412,6 +412,47 @@ fn clear_filters_in_the_table_clears_the_cases_region_too() {
 }
 
 #[test]
+fn showing_a_row_the_region_filter_hides_clears_it_in_the_cases_view_too() {
+    let mut harness = builtin(TableView::ID);
+    harness.get_by_label("Regions 4").click();
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "ASEAN")
+        .click();
+    settle(&mut harness);
+    let filters = |harness: &Harness<'_, Explorer>| {
+        let views = harness.state().views();
+        (
+            views.get::<TableView>().unwrap().region_filter,
+            views.get::<CasesView>().unwrap().region_filter,
+        )
+    };
+    assert!(matches!(filters(&harness), (Some(_), Some(_))));
+    // A row of another region, shown from the search box, clears the Table's filter …
+    let corpus = harness.state().corpus();
+    let asean = corpus.file.regions.iter().position(|r| r.name == "ASEAN");
+    let (table, _, _) = corpus.file.table_row(0).unwrap();
+    let first = corpus.file.first_row_of(table);
+    let other = (first..first + corpus.file.tables[table].rows.len())
+        .find(|&row| {
+            let region = corpus
+                .file
+                .table_row(row)
+                .and_then(|(_, _, r)| r.region.clone());
+            region.as_deref() != asean.map(|a| corpus.file.regions[a].id.as_str())
+        })
+        .expect("a row of another region");
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(
+        &ctx,
+        paperlens::app::context::Command::Reveal(Item::TableRow(other)),
+    );
+    settle(&mut harness);
+    // … and the Cases view's with it.
+    assert_eq!(filters(&harness), (None, None));
+}
+
+#[test]
 fn selecting_a_case_takes_the_reader_to_its_first_passage() {
     let mut harness = builtin(Reader::ID);
     let corpus = harness.state().corpus();

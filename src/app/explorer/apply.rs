@@ -24,11 +24,7 @@ impl Explorer {
                 self.history.leave(self.here());
                 self.selection.selected = None;
             }
-            Command::FilterRegion(region) => {
-                for view in self.views.iter_mut() {
-                    view.set_region_filter(region);
-                }
-            }
+            Command::FilterRegion(region) => self.apply_region_filter(region),
             Command::Back => {
                 if let Some(step) = self.history.back(self.here()) {
                     self.go_to(step);
@@ -227,10 +223,27 @@ impl Explorer {
     }
 
     /// Takes the main view to where `item` is shown and scrolls there.
+    /// A region filter the view clears to show a hidden item is cleared in every view that
+    /// shares it.
     pub(super) fn show_in_view(&mut self, item: Item) {
-        if let Some(view) = self.views.iter_mut().find(|view| view.can_show(item)) {
-            view.id().clone_into(&mut self.state.view);
-            view.show_item(&self.corpus, item);
+        let Some(view) = self.views.iter_mut().find(|view| view.can_show(item)) else {
+            return;
+        };
+        view.id().clone_into(&mut self.state.view);
+        let filter_before = view.region_filter();
+        view.show_item(&self.corpus, item);
+        let filter_after = view.region_filter();
+        if filter_after != filter_before
+            && let Some(region) = filter_after
+        {
+            self.apply_region_filter(region);
+        }
+    }
+
+    /// Filters every view that filters by region to `region` (or shows them all).
+    fn apply_region_filter(&mut self, region: Option<usize>) {
+        for view in self.views.iter_mut() {
+            view.set_region_filter(region);
         }
     }
 }
