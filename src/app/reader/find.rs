@@ -48,6 +48,8 @@ pub struct FindBar {
     scroll_pending: Cell<bool>,
     /// The Reader is scrolling to a block this frame: wait before scrolling to the match.
     scroll_held: Cell<bool>,
+    /// Where the current match was drawn this frame, if it was.
+    current_rect: Cell<Option<egui::Rect>>,
 }
 
 impl FindBar {
@@ -167,14 +169,23 @@ impl FindBar {
         self.scroll_pending.get()
     }
 
-    /// Whether the Reader is scrolling to a block this frame (the match waits for it).
-    pub(super) fn hold_scroll(&self, held: bool) {
-        self.scroll_held.set(held);
+    /// Called before the Reader draws its blocks, with whether it is scrolling to a block this
+    /// frame (the match waits for it).
+    pub(super) fn begin_drawing(&self, revealing: bool) {
+        self.scroll_held.set(revealing);
+        self.current_rect.set(None);
+    }
+
+    /// Where the current match was drawn in the last frame (`None` when it was out of view).
+    #[must_use]
+    pub fn current_rect(&self) -> Option<egui::Rect> {
+        self.current_rect.get()
     }
 
     /// Called where the current match is drawn: scrolls it into view (as little as needed)
     /// when it has just become current.
     pub(super) fn current_drawn(&self, ui: &Ui, rect: egui::Rect) {
+        self.current_rect.set(Some(rect));
         if !self.scroll_held.get() && self.scroll_pending.replace(false) {
             ui.scroll_to_rect(rect.expand(rect.height()), None);
         }

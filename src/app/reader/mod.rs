@@ -7,6 +7,7 @@ mod blocks;
 mod cards;
 mod find;
 mod images;
+mod runs;
 mod text;
 
 use eframe::egui::{self, RichText, Sense, Ui};
@@ -224,7 +225,7 @@ impl Reader {
         let find = &self.find;
         // Wait for a reveal under way before scrolling to a match.
         let revealing = self.heights.pending_scroll().is_some();
-        find.hold_scroll(revealing);
+        find.begin_drawing(revealing);
         virtual_list_ui(
             ui,
             "reader",

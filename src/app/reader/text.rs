@@ -6,36 +6,13 @@ use std::ops::Range;
 use eframe::egui::{self, Color32, RichText, Sense, Ui};
 
 use super::find::{FindBar, FindMark};
+use super::runs::{Piece, Run, find_fill, runs_of};
 use crate::app::citation_form::{CitationPart, citation_parts};
 use crate::app::context::{ClickAction, ViewCtx};
 use crate::app::state::CitationDisplay;
-use crate::corpus::index::{CitationInfo, Segment};
+use crate::corpus::index::CitationInfo;
 use crate::corpus::model::ParagraphKind;
 use crate::corpus::{Corpus, Item, ItemKind};
-
-/// How a run of paragraph text is drawn.
-#[derive(Clone, Debug, PartialEq)]
-enum Run {
-    Text {
-        range: Range<usize>,
-        background: Option<Color32>,
-        find: FindMark,
-    },
-    Mention {
-        entity: usize,
-        range: Range<usize>,
-        background: Option<Color32>,
-        find: FindMark,
-    },
-    Citation {
-        citation: usize,
-        find: FindMark,
-    },
-    /// A footnote marker, shown as the footnote's printed marker.
-    Footnote {
-        footnote: usize,
-    },
-}
 
 /// One paragraph: a frame (highlighted when related) holding its runs, the find bar's matches
 /// marked.
@@ -104,7 +81,7 @@ pub(super) fn paragraph_ui(
 }
 
 /// One run of a paragraph: plain text, an entity mention, a citation's chips or a footnote
-/// marker, with its find mark.
+/// marker, with its find marks.
 fn run_ui(
     ctx: &ViewCtx<'_>,
     ui: &mut Ui,
@@ -114,44 +91,40 @@ fn run_ui(
     find: &FindBar,
 ) {
     match run {
-        Run::Text {
-            range,
-            background,
-            find: mark,
-        } => {
-            let mut text = RichText::new(printed.get(range).unwrap_or_default()).font(font.clone());
-            if let Some(color) = background {
-                text = text.background_color(color);
-            }
-            if mark == FindMark::Current {
-                let (_, rect) = label_with_text_rect(ui, egui::Label::new(text), false);
-                find_mark_ui(ctx, ui, find, mark, rect);
-            } else {
-                ui.label(text);
+        Run::Text { pieces } => {
+            let style = PiecesStyle {
+                colour: Color32::PLACEHOLDER,
+                underline: None,
+                valign: ui.text_valign(),
+            };
+            let (job, current) = pieces_job(printed, &pieces, font, &style);
+            match current {
+                Some(chars) => {
+                    let (_, rect) = label_with_rect_of(ui, egui::Label::new(job), false, &chars);
+                    find_mark_ui(ctx, ui, find, rect);
+                }
+                None => {
+                    ui.label(job);
+                }
             }
         }
-        Run::Mention {
-            entity,
-            range,
-            background,
-            find: mark,
-        } => {
+        Run::Mention { entity, pieces } => {
             // Underlined all the time, so that a mention reads as a link without relying on
             // colour; the accent underline marks the one pointed at.
-            let text = mention_text(
-                ui,
-                printed.get(range).unwrap_or_default(),
-                font,
-                background,
-                ctx.theme.muted_text,
-            );
-            let label = egui::Label::new(text).sense(Sense::click());
-            let response = if mark == FindMark::Current {
-                let (response, rect) = label_with_text_rect(ui, label, true);
-                find_mark_ui(ctx, ui, find, mark, rect);
-                response
-            } else {
-                ui.add(label)
+            let style = PiecesStyle {
+                colour: ui.visuals().text_color(),
+                underline: Some(ctx.theme.muted_text),
+                valign: egui::TextFormat::default().valign,
+            };
+            let (job, current) = pieces_job(printed, &pieces, font, &style);
+            let label = egui::Label::new(job).sense(Sense::click());
+            let response = match current {
+                Some(chars) => {
+                    let (response, rect) = label_with_rect_of(ui, label, true, &chars);
+                    find_mark_ui(ctx, ui, find, rect);
+                    response
+                }
+                None => ui.add(label),
             };
             if response.hovered() {
                 let rect = response.rect;
@@ -169,35 +142,77 @@ fn run_ui(
             find: mark,
         } => {
             let rect = citation_chips_ui(ctx, ui, citation, font, mark);
-            if let Some(rect) = rect {
-                find_mark_ui(ctx, ui, find, mark, rect);
+            if let Some(rect) = rect
+                && mark == FindMark::Current
+            {
+                find_mark_ui(ctx, ui, find, rect);
             }
         }
         Run::Footnote { footnote } => footnote_marker_ui(ctx, ui, footnote, font),
     }
 }
 
-/// A label drawn as egui draws one (without text selection), and where its text stands: in
-/// wrapped text a label's response begins where the line before it ended, so it cannot say.
-fn label_with_text_rect(
+/// How the pieces of a run are written: in `colour` (a placeholder takes the label's),
+/// underlined in `underline` when given, placed on the line by `valign`.
+struct PiecesStyle {
+    colour: Color32,
+    underline: Option<Color32>,
+    valign: egui::Align,
+}
+
+/// The pieces of a run as one text, each on its background; and the characters of the current
+/// find match in it, if it holds it.
+fn pieces_job(
+    printed: &str,
+    pieces: &[Piece],
+    font: &egui::FontId,
+    style: &PiecesStyle,
+) -> (egui::text::LayoutJob, Option<Range<usize>>) {
+    let mut job = egui::text::LayoutJob::default();
+    let mut chars = 0;
+    let mut current: Option<Range<usize>> = None;
+    for piece in pieces {
+        let text = printed.get(piece.range.clone()).unwrap_or_default();
+        let count = text.chars().count();
+        if piece.find == FindMark::Current {
+            current =
+                Some(current.map_or(chars..chars + count, |found| found.start..chars + count));
+        }
+        job.append(
+            text,
+            0.0,
+            egui::TextFormat {
+                font_id: font.clone(),
+                color: style.colour,
+                background: piece.background.unwrap_or(Color32::TRANSPARENT),
+                underline: style
+                    .underline
+                    .map_or(egui::Stroke::NONE, |c| egui::Stroke::new(1.0, c)),
+                valign: style.valign,
+                ..egui::TextFormat::default()
+            },
+        );
+        chars += count;
+    }
+    (job, current)
+}
+
+/// A label drawn as egui draws one (without text selection), and where its characters `chars`
+/// stand: a label's response in wrapped text begins where the line before it ended, so only
+/// its laid-out text can say.
+fn label_with_rect_of(
     ui: &mut Ui,
     label: egui::Label,
     interactive: bool,
+    chars: &Range<usize>,
 ) -> (egui::Response, egui::Rect) {
     let (position, galley, response) = label.layout_in_ui(ui);
     response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::Role::Label, ui.is_enabled(), galley.text())
     });
-    let text_rect = galley
-        .rows
-        .iter()
-        .filter(|row| !row.glyphs.is_empty())
-        .map(|row| {
-            row.rect_without_leading_space()
-                .translate(position.to_vec2())
-        })
-        .reduce(egui::Rect::union)
-        .unwrap_or(response.rect);
+    let start = galley.pos_from_cursor(egui::text::CCursor::new(chars.start));
+    let end = galley.pos_from_cursor(egui::text::CCursor::new(chars.end));
+    let rect = start.union(end).translate(position.to_vec2());
     if ui.is_rect_visible(response.rect) {
         let colour = if interactive {
             ui.style().interact(&response).text_color()
@@ -206,15 +221,12 @@ fn label_with_text_rect(
         };
         ui.painter().galley(position, galley, colour);
     }
-    (response, text_rect)
+    (response, rect)
 }
 
 /// Outlines the find bar's current match (drawn at `rect`) and scrolls it into view when it has
 /// just become current; other matches have only their fill.
-fn find_mark_ui(ctx: &ViewCtx<'_>, ui: &Ui, find: &FindBar, mark: FindMark, rect: egui::Rect) {
-    if mark != FindMark::Current {
-        return;
-    }
+fn find_mark_ui(ctx: &ViewCtx<'_>, ui: &Ui, find: &FindBar, rect: egui::Rect) {
     ui.painter().rect_stroke(
         rect.expand(1.0),
         ctx.theme.radius,
@@ -222,25 +234,6 @@ fn find_mark_ui(ctx: &ViewCtx<'_>, ui: &Ui, find: &FindBar, mark: FindMark, rect
         egui::StrokeKind::Outside,
     );
     find.current_drawn(ui, rect);
-}
-
-/// An entity mention's text: the reading font and colour, with a thin underline in
-/// `underline` and the passage's `background` if it has one.
-fn mention_text(
-    ui: &Ui,
-    text: &str,
-    font: &egui::FontId,
-    background: Option<Color32>,
-    underline: Color32,
-) -> egui::text::LayoutJob {
-    let format = egui::TextFormat {
-        font_id: font.clone(),
-        color: ui.visuals().text_color(),
-        background: background.unwrap_or(Color32::TRANSPARENT),
-        underline: egui::Stroke::new(1.0, underline),
-        ..egui::TextFormat::default()
-    };
-    egui::text::LayoutJob::single_section(text.to_owned(), format)
 }
 
 /// A footnote marker: the footnote's printed marker, small and raised; hovering shows the
@@ -418,163 +411,4 @@ fn printed_otherwise<'c>(corpus: &'c Corpus, info: &CitationInfo) -> Option<&'c 
         .collect::<Vec<_>>()
         .join(", ");
     (printed != chips).then_some(printed)
-}
-
-/// Splits a paragraph into runs: plain text, entity mentions and citations, with the
-/// background each gets from the selection (the cited sentence, a year, an entity).
-fn runs_of(ctx: &ViewCtx<'_>, paragraph: usize, finds: &[(Range<usize>, FindMark)]) -> Vec<Run> {
-    let corpus = ctx.corpus;
-    let Some(info) = corpus.index.paragraphs.get(paragraph) else {
-        return Vec::new();
-    };
-    let marks = highlight_ranges(corpus, ctx.selection.selected, paragraph);
-    let hover_marks = highlight_ranges(corpus, ctx.selection.hovered, paragraph);
-    let find_at = |range: &Range<usize>| find_mark_over(finds, range);
-    let background_at = |position: usize| {
-        if let Some(fill) = find_fill(ctx, find_at(&(position..position + 1))) {
-            Some(fill)
-        } else if marks.iter().any(|r| r.contains(&position)) {
-            Some(ctx.theme.selected_fill)
-        } else if hover_marks.iter().any(|r| r.contains(&position)) {
-            Some(ctx.theme.hover_fill)
-        } else {
-            None
-        }
-    };
-    let mut runs = Vec::new();
-    for segment in &info.segments {
-        match segment {
-            Segment::Citation { citation, range } => runs.push(Run::Citation {
-                citation: *citation,
-                find: find_at(range),
-            }),
-            Segment::Text(range) => {
-                // Cut points: mention edges and highlight edges inside this segment.
-                let mut cuts: Vec<usize> = vec![range.start, range.end];
-                for mention in info
-                    .mentions
-                    .iter()
-                    .filter(|m| m.range.start >= range.start && m.range.end <= range.end)
-                {
-                    cuts.extend([mention.range.start, mention.range.end]);
-                }
-                let footnote_marks = info
-                    .footnotes
-                    .iter()
-                    .filter(|m| m.range.start >= range.start && m.range.end <= range.end);
-                for mark in footnote_marks.clone() {
-                    cuts.extend([mark.range.start, mark.range.end]);
-                }
-                for mark in marks
-                    .iter()
-                    .chain(&hover_marks)
-                    .chain(finds.iter().map(|(found, _)| found))
-                {
-                    cuts.extend([
-                        mark.start.clamp(range.start, range.end),
-                        mark.end.clamp(range.start, range.end),
-                    ]);
-                }
-                cuts.sort_unstable();
-                cuts.dedup();
-                for window in cuts.windows(2) {
-                    let (start, end) = match window {
-                        [start, end] => (*start, *end),
-                        _ => continue,
-                    };
-                    if start >= end
-                        || !info.printed.is_char_boundary(start)
-                        || !info.printed.is_char_boundary(end)
-                    {
-                        continue;
-                    }
-                    if let Some(mark) = footnote_marks.clone().find(|m| m.range.start == start) {
-                        runs.push(Run::Footnote {
-                            footnote: mark.footnote,
-                        });
-                        continue;
-                    }
-                    if footnote_marks
-                        .clone()
-                        .any(|m| m.range.start < start && start < m.range.end)
-                    {
-                        continue;
-                    }
-                    let background = background_at(start);
-                    let find = find_at(&(start..end));
-                    let mention = info
-                        .mentions
-                        .iter()
-                        .find(|m| m.range.start <= start && end <= m.range.end);
-                    runs.push(match mention {
-                        Some(mention) => Run::Mention {
-                            entity: mention.entity,
-                            range: start..end,
-                            background,
-                            find,
-                        },
-                        None => Run::Text {
-                            range: start..end,
-                            background,
-                            find,
-                        },
-                    });
-                }
-            }
-        }
-    }
-    runs
-}
-
-/// The strongest find mark over `range`: the current match, else a match, else none.
-fn find_mark_over(finds: &[(Range<usize>, FindMark)], range: &Range<usize>) -> FindMark {
-    finds
-        .iter()
-        .filter(|(found, _)| found.start < range.end && range.start < found.end)
-        .map(|(_, mark)| *mark)
-        .max_by_key(|mark| *mark == FindMark::Current)
-        .unwrap_or_default()
-}
-
-/// The background a find mark gives text; none for text that is not a match.
-fn find_fill(ctx: &ViewCtx<'_>, mark: FindMark) -> Option<Color32> {
-    match mark {
-        FindMark::None => None,
-        FindMark::Match => Some(ctx.theme.find_match_fill),
-        FindMark::Current => Some(ctx.theme.find_current_fill),
-    }
-}
-
-/// The byte ranges of a paragraph's printed text to mark for `item`: the sentence of a
-/// selected citation, the mentions of a selected entity, the mentions of a year.
-fn highlight_ranges(corpus: &Corpus, item: Option<Item>, paragraph: usize) -> Vec<Range<usize>> {
-    let Some(item) = item else {
-        return Vec::new();
-    };
-    let index = &corpus.index;
-    let Some(info) = index.paragraphs.get(paragraph) else {
-        return Vec::new();
-    };
-    match item {
-        Item::Citation(c) => index
-            .citations
-            .get(c)
-            .filter(|citation| citation.paragraph == paragraph)
-            .and_then(|citation| info.sentences.get(citation.sentence).cloned())
-            .into_iter()
-            .collect(),
-        Item::Entity(e) => info
-            .mentions
-            .iter()
-            .filter(|m| m.entity == e)
-            .map(|m| m.range.clone())
-            .collect(),
-        Item::SeriesPoint { series, point } => corpus
-            .point_year_mentions(series, point)
-            .iter()
-            .filter(|m| m.paragraph == paragraph)
-            .map(|m| m.range.clone())
-            .collect(),
-        _ => Vec::new(),
-    }
 }
