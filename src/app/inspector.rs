@@ -29,15 +29,13 @@ impl Inspector {
 
 /// The hint shown while nothing is selected, with what the corpus holds.
 fn nothing_selected_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
-    ui.add(
-        egui::Label::new(
-            RichText::new(
-                "Click a citation, a reference, a table row, a figure or a name to see it here with everything that links to it.",
-            )
-            .color(ctx.theme.muted_text),
-        )
-        .wrap(),
-    );
+    // A bibliography on its own holds references only.
+    let hint = if ctx.corpus.is_bibliography_only() {
+        "Click a reference to see it here: its fields, its links and how to copy it."
+    } else {
+        "Click a citation, a reference, a table row, a figure or a name to see it here with everything that links to it."
+    };
+    ui.add(egui::Label::new(RichText::new(hint).color(ctx.theme.muted_text)).wrap());
     let s = ctx.corpus.summary();
     ui.add_space(ctx.theme.gap);
     // What this corpus holds, leaving out the kinds it has none of.

@@ -302,7 +302,9 @@ fn equation_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, paragraph: usize) {
     });
 }
 
-/// One citation chip: `text` on `fill`, a click selects `item`.
+/// One citation chip: `text` on `fill`, a click selects `item`. A chip of several words
+/// (`Porter and van der Linde (1995)`) wraps with the line like the words around it, so that a
+/// narrative citation does not leave a gap at the end of the line before it.
 fn chip_ui(
     ctx: &ViewCtx<'_>,
     ui: &mut Ui,
@@ -311,6 +313,23 @@ fn chip_ui(
     fill: egui::Color32,
     item: Item,
 ) -> egui::Rect {
+    let text: String = text.into();
+    if text.contains(' ') {
+        let label = egui::Label::new(
+            RichText::new(&text)
+                .font(font.clone())
+                .color(ctx.theme.accent)
+                .background_color(fill),
+        )
+        .sense(Sense::click());
+        let response = ui
+            .add(label)
+            .on_hover_cursor(egui::CursorIcon::PointingHand);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &text));
+        return ctx
+            .item_response(ui, response, item, ClickAction::Select)
+            .rect;
+    }
     let button = egui::Button::new(
         RichText::new(text)
             .font(font.clone())
