@@ -482,6 +482,22 @@ fn f1_shows_the_shortcut_overlay_and_escape_closes_it() {
 }
 
 #[test]
+fn a_question_mark_opens_the_shortcut_overlay_while_a_button_has_the_focus() {
+    let mut harness = harness();
+    settle(&mut harness);
+    // Tab puts the keyboard focus on the toolbar's first button: not a text field.
+    harness.key_press(Key::Tab);
+    settle(&mut harness);
+    assert!(harness.ctx.memory(|m| m.focused().is_some()));
+    harness
+        .input_mut()
+        .events
+        .push(egui::Event::Text("?".to_owned()));
+    settle(&mut harness);
+    assert!(harness.state().show_shortcuts);
+}
+
+#[test]
 fn the_shortcut_overlay_lists_every_command_with_its_keys() {
     let mut harness = harness();
     settle(&mut harness);

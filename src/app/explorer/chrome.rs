@@ -29,7 +29,7 @@ impl Explorer {
             }
             return commands;
         }
-        let text_focused = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
+        let text_focused = ctx.text_edit_focused();
         // Esc is the search box's while it is open, and only taken when there is something to close.
         let can_close = !self.search.open
             && (self.show_shortcuts
