@@ -293,6 +293,22 @@ fn the_find_bar_follows_a_common_word_down_the_text_and_says_when_nothing_matche
 }
 
 #[test]
+fn a_phrase_is_found_from_where_the_reader_is_reading() {
+    let mut harness = at_size([1280.0, 800.0], builtin(Reader::ID));
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "5 CONCLUSION")
+        .click();
+    settle(&mut harness);
+    find_phrase(&mut harness, "trafficking");
+    let count = find(&harness).match_count();
+    let (position, _) = find(&harness).current().expect("a current match");
+    // Not the paper's first mention of trafficking, but one in the conclusion, in view.
+    assert!(position > count / 2, "{position} of {count}");
+    harness.get_by_label(&format!("{} of {count}", position + 1));
+    assert!(current_match_in_view(&harness));
+}
+
+#[test]
 fn the_shortcut_overlay_tells_find_from_search() {
     let mut harness = at_size([1280.0, 800.0], builtin(Reader::ID));
     harness.key_press(Key::F1);

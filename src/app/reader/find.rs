@@ -28,6 +28,9 @@ pub(super) enum FindMark {
     Current,
 }
 
+/// How many frames the find bar tries to bring its current match into view.
+const SCROLL_FRAMES: u8 = 8;
+
 /// The find bar's state: the phrase, its matches in reading order and the current one.
 #[derive(Debug, Default)]
 pub struct FindBar {
@@ -44,8 +47,9 @@ pub struct FindBar {
     /// The phrase `matches` were found for.
     searched: Option<String>,
     focus_next_frame: bool,
-    /// Bring the current match into view: set when it changes, cleared once drawn in view.
-    scroll_pending: Cell<bool>,
+    /// Bring the current match into view: for how many more frames to try, set when it
+    /// changes, cleared once it is drawn in view (the Reader may be putting its place back).
+    scroll_pending: Cell<u8>,
     /// The Reader is scrolling to a block this frame: wait before scrolling to the match.
     scroll_held: Cell<bool>,
     /// Where the current match was drawn this frame, if it was.
@@ -57,7 +61,11 @@ impl FindBar {
     pub fn open(&mut self) {
         self.open = true;
         self.focus_next_frame = true;
-        self.scroll_pending.set(self.current.is_some());
+        self.scroll_pending.set(if self.current.is_some() {
+            SCROLL_FRAMES
+        } else {
+            0
+        });
     }
 
     /// Closes the bar; the marks go with it. The phrase stays for next time.
@@ -67,7 +75,7 @@ impl FindBar {
         self.by_paragraph.clear();
         self.current = None;
         self.searched = None;
-        self.scroll_pending.set(false);
+        self.scroll_pending.set(0);
     }
 
     /// How many matches there are.
@@ -99,8 +107,9 @@ impl FindBar {
     }
 
     /// Finds the phrase again when it changed, in the Reader's order of `blocks`; the current
-    /// match becomes the first.
-    fn refresh(&mut self, corpus: &Corpus, blocks: &[Block]) {
+    /// match becomes the first at or below `top_row`, the block at the top of the view (as a
+    /// browser finds from where the reader is), else the first.
+    fn refresh(&mut self, corpus: &Corpus, blocks: &[Block], top_row: usize) {
         if self.searched.as_deref() == Some(self.query.as_str()) {
             return;
         }
@@ -123,10 +132,17 @@ impl FindBar {
                 .and_modify(|range| range.end = position + 1)
                 .or_insert(position..position + 1);
         }
-        self.current = (!matches.is_empty()).then_some(0);
+        let from_top = matches
+            .iter()
+            .position(|m| rows.get(&m.paragraph).is_some_and(|&row| row >= top_row));
+        self.current = from_top.or((!matches.is_empty()).then_some(0));
         self.matches = matches;
         self.searched = Some(self.query.clone());
-        self.scroll_pending.set(self.current.is_some());
+        self.scroll_pending.set(if self.current.is_some() {
+            SCROLL_FRAMES
+        } else {
+            0
+        });
     }
 
     /// Steps to the next match (or the previous), round past the last (or the first).
@@ -141,7 +157,7 @@ impl FindBar {
             (Some(position), true) => (position + 1) % count,
             (Some(position), false) => (position + count - 1) % count,
         });
-        self.scroll_pending.set(true);
+        self.scroll_pending.set(SCROLL_FRAMES);
     }
 
     /// The marked stretches of `paragraph`'s printed text, in order.
@@ -166,7 +182,7 @@ impl FindBar {
     /// Whether the current match still has to be scrolled into view.
     #[must_use]
     pub(super) fn wants_scroll(&self) -> bool {
-        self.scroll_pending.get()
+        self.scroll_pending.get() > 0
     }
 
     /// Called before the Reader draws its blocks, with whether it is scrolling to a block this
@@ -176,18 +192,26 @@ impl FindBar {
         self.current_rect.set(None);
     }
 
-    /// Where the current match was drawn in the last frame (`None` when it was out of view).
+    /// Where the current match was drawn in the last frame (`None` when its block was not).
     #[must_use]
     pub fn current_rect(&self) -> Option<egui::Rect> {
         self.current_rect.get()
     }
 
-    /// Called where the current match is drawn: scrolls it into view (as little as needed)
-    /// when it has just become current.
+    /// Called where the current match is drawn: when it has just become current, scrolls it
+    /// into view (as little as needed) until it is there.
     pub(super) fn current_drawn(&self, ui: &Ui, rect: egui::Rect) {
         self.current_rect.set(Some(rect));
-        if !self.scroll_held.get() && self.scroll_pending.replace(false) {
+        let frames = self.scroll_pending.get();
+        if frames == 0 || self.scroll_held.get() {
+            return;
+        }
+        if ui.clip_rect().contains_rect(rect) {
+            self.scroll_pending.set(0);
+        } else {
             ui.scroll_to_rect(rect.expand(rect.height()), None);
+            self.scroll_pending.set(frames - 1);
+            ui.ctx().request_repaint();
         }
     }
 
@@ -201,8 +225,14 @@ impl FindBar {
     }
 
     /// The bar: field, count, previous, next, close; reads its keys first. Draws nothing when
-    /// closed.
-    pub(super) fn bar_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui, blocks: &[Block]) {
+    /// closed. `top_row` is the block at the top of the Reader's view.
+    pub(super) fn bar_ui(
+        &mut self,
+        ctx: &ViewCtx<'_>,
+        ui: &mut Ui,
+        blocks: &[Block],
+        top_row: usize,
+    ) {
         if !self.open {
             return;
         }
@@ -224,7 +254,7 @@ impl FindBar {
             self.close();
             return;
         }
-        self.refresh(ctx.corpus, blocks);
+        self.refresh(ctx.corpus, blocks, top_row);
         if previous {
             self.step(false);
         } else if next {
@@ -249,7 +279,7 @@ impl FindBar {
                 self.focus_next_frame = false;
             }
             if response.changed() {
-                self.refresh(ctx.corpus, blocks);
+                self.refresh(ctx.corpus, blocks, top_row);
             }
             let count = self.count_text();
             let colour = if self.matches.is_empty() {
@@ -350,7 +380,7 @@ mod tests {
             query: phrase.to_owned(),
             ..FindBar::default()
         };
-        bar.refresh(corpus, &blocks);
+        bar.refresh(corpus, &blocks, 0);
         bar
     }
 
@@ -387,6 +417,33 @@ mod tests {
         assert!(bar.marks_in(first.paragraph).is_empty());
         assert_eq!(bar.match_count(), 0);
         assert_eq!(bar.query, "interpol");
+    }
+
+    #[test]
+    // A test states what it expects by unwrapping it: a failure there is the test failing.
+    #[allow(clippy::expect_used)]
+    fn a_new_phrase_is_found_from_the_top_of_the_view_on() {
+        let corpus = Corpus::builtin();
+        let blocks = reading_order(&corpus, |_| None);
+        let rows = paragraph_rows(&corpus, &blocks);
+        let everywhere = bar_for(&corpus, "trafficking");
+        let halfway = everywhere.matches[everywhere.match_count() / 2].paragraph;
+        let top_row = rows[&halfway];
+        let mut bar = FindBar {
+            open: true,
+            query: "trafficking".to_owned(),
+            ..FindBar::default()
+        };
+        bar.refresh(&corpus, &blocks, top_row);
+        let (position, current) = bar.current().expect("matches");
+        assert!(position > 0);
+        assert!(rows[&current.paragraph] >= top_row);
+        // The match before it is above the top of the view.
+        assert!(rows[&bar.matches[position - 1].paragraph] < top_row);
+        // Past the last match, the first one.
+        bar.searched = None;
+        bar.refresh(&corpus, &blocks, blocks.len());
+        assert_eq!(bar.count_text(), format!("1 of {}", bar.match_count()));
     }
 
     #[test]

@@ -184,7 +184,8 @@ impl Reader {
     pub fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
         let corpus = ctx.corpus;
         self.build_blocks(corpus);
-        self.find.bar_ui(ctx, ui, &self.blocks);
+        let top_row = self.heights.place().map_or(0, |place| place.row);
+        self.find.bar_ui(ctx, ui, &self.blocks, top_row);
         let width = (ui.available_width() - 2.0 * ctx.theme.gap).min(ctx.theme.reading_width);
         let margin = ((ui.available_width() - width) / 2.0).max(ctx.theme.gap);
         let chars_per_line = (width / (ctx.theme.reading_size * 0.5)).max(20.0);
@@ -262,6 +263,7 @@ impl Reader {
         );
         // The current match was not drawn: its block is out of view, so scroll there first.
         if self.find.wants_scroll()
+            && self.find.current_rect().is_none()
             && !revealing
             && let Some(row) = self.find.current_block(corpus, &self.blocks)
         {
