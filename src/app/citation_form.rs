@@ -6,6 +6,7 @@
 use super::context::ViewCtx;
 use super::state::CitationDisplay;
 use crate::corpus::index::CitationInfo;
+use crate::formats::styles::CitationStyle;
 
 /// One part of a citation as shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,6 +33,11 @@ pub fn citation_parts(ctx: &ViewCtx<'_>, info: &CitationInfo) -> Vec<CitationPar
     let narrative =
         ctx.citation_display == CitationDisplay::InStyle && info.narrative && !style.is_numeric();
     let count = info.references.len();
+    // "Lombardi et al. [1]": the sentence names the author, the style adds the year.
+    let year_only = ctx.citation_display == CitationDisplay::InStyle
+        && info.author_named
+        && !style.is_numeric()
+        && style != CitationStyle::Mla;
     // Works cited together beside the sentence share one pair of parentheses, separated as
     // author-date styles separate them: `(Cho, 2015; Shelley, 2010)`.
     let grouped = ctx.citation_display == CitationDisplay::InStyle
@@ -62,6 +68,7 @@ pub fn citation_parts(ctx: &ViewCtx<'_>, info: &CitationInfo) -> Vec<CitationPar
                     .copied()
                     .unwrap_or(0)
             ),
+            CitationDisplay::InStyle if year_only => ctx.citations.year(corpus, reference, style),
             CitationDisplay::InStyle if narrative => {
                 ctx.citations.narrative(corpus, reference, style)
             }

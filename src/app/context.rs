@@ -268,6 +268,16 @@ impl CitationCache {
         text
     }
 
+    /// The year alone of reference `position` in `style`, for a citation after its author's
+    /// name (`(1995)`).
+    #[must_use]
+    pub fn year(&self, corpus: &Corpus, position: usize, style: CitationStyle) -> String {
+        corpus
+            .reference(position)
+            .map(|(reference, number)| styles::format_year(reference, style, number))
+            .unwrap_or_default()
+    }
+
     /// Forgets everything (a new corpus was opened).
     pub fn clear(&self) {
         self.entries.borrow_mut().clear();

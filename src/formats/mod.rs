@@ -32,7 +32,7 @@ pub use links::{CrossLinks, cross_links};
 pub use reference_format::ReferenceFormat;
 pub use styles::{
     BibliographyEntry, CitationStyle, format_bibliography, format_bibliography_entry,
-    format_in_text, format_narrative,
+    format_in_text, format_narrative, format_year,
 };
 
 /// Why an export failed.

@@ -180,7 +180,7 @@ fn paragraph_numbers_skip_the_figure_source_line() {
     assert!(harness.query_by_label("1 INTRODUCTION, ¶5").is_none());
 }
 
-/// A bibliography file opened in the window.
+/// A file (a bibliography, a paper) opened in the window.
 fn open_bibliography(path: PathBuf) -> Harness<'static, Explorer> {
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
@@ -293,4 +293,35 @@ fn a_ris_file_opens_on_its_references() {
     harness.run_steps(4);
     harness.get_by_role_and_label(Role::Link, "DOI 10.1257/jep.9.4.97");
     harness.get_by_label("Cited for the Porter hypothesis.");
+}
+
+/// A PLOS article names the authors before the number ("A recent study by Lombardi et al.
+/// [1] describing …"): in APA the year alone follows the names, not the names again.
+#[test]
+fn a_named_author_is_followed_by_the_year_alone() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/papers/jats/journal.pone.0008519.xml");
+    if !path.exists() {
+        println!("skipped: {} is not present", path.display());
+        return;
+    }
+    let mut harness = open_bibliography(path);
+    let lombardi = harness
+        .state()
+        .corpus()
+        .file
+        .references
+        .iter()
+        .position(|r| r.author.first().is_some_and(|a| a.family == "Lombardi"))
+        .unwrap();
+    harness.state_mut().state.citation_style = CitationStyle::Apa;
+    harness.state_mut().state.citation_display = CitationDisplay::InStyle;
+    harness.state_mut().selection.selected = Some(Item::Reference(lombardi));
+    harness.run_steps(4);
+    harness.get_by_label_contains("A recent study by Lombardi et al. (2009) describing");
+    assert!(
+        harness
+            .query_by_label_contains("Lombardi et al. (Lombardi")
+            .is_none()
+    );
 }

@@ -144,6 +144,65 @@ pub fn reads_narratively(before: &str, after: &str) -> bool {
     opening_phrase && after.chars().next().is_some_and(char::is_lowercase)
 }
 
+/// The most words before a citation looked through for its author's name ("Porter and van
+/// der Linde [8]": the name is five words back).
+const MAX_NAME_DISTANCE: usize = 6;
+
+/// Whether the words right before a citation already name its author (`family`, the first
+/// author's family name): "A recent study by Lombardi et al. [1]", "Porter and van der Linde
+/// [8]". An author–date style then gives only the year after them: "Lombardi et al. (2009)".
+#[must_use]
+pub fn names_the_author(before: &str, family: &str) -> bool {
+    let family = family.trim();
+    if family.is_empty() {
+        return false;
+    }
+    let tail = before
+        .get(before.floor_char_boundary(before.len().saturating_sub(120))..)
+        .unwrap_or_default();
+    let last_name_word = family.split_whitespace().last().unwrap_or(family);
+    for word in tail.split_whitespace().rev().take(MAX_NAME_DISTANCE) {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        let word = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .unwrap_or(word);
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if word.eq_ignore_ascii_case(last_name_word) || word.eq_ignore_ascii_case(family) {
+            return true;
+        }
+        // Between the name and the citation only more of the names may stand ("and van der
+        // Linde", "et al.", "and colleagues"), not the rest of the sentence ("pointed out").
+        let part_of_names = NAME_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+            || word.chars().next().is_some_and(char::is_uppercase);
+        if !part_of_names {
+            return false;
+        }
+    }
+    false
+}
+
+/// Words that stand among authors' names: "Porter and van der Linde", "Lombardi et al.",
+/// "Yu and colleagues".
+const NAME_WORDS: [&str; 16] = [
+    "and",
+    "&",
+    "et",
+    "al",
+    "colleagues",
+    "coworkers",
+    "co-workers",
+    "van",
+    "von",
+    "der",
+    "den",
+    "de",
+    "la",
+    "le",
+    "du",
+    "da",
+];
+
 /// Whether `text` ends with `phrase` (ASCII letters in any case) standing as whole words.
 fn ends_with_phrase(text: &str, phrase: &str) -> bool {
     let Some(start) = text.len().checked_sub(phrase.len()) else {
@@ -242,6 +301,32 @@ mod tests {
         assert!(!narrative("Recent work [12] shows the effect."));
         assert!(!narrative(
             "Since the effect was first reported in mice and then in humans, [3] is cited."
+        ));
+    }
+
+    /// Real sentences of a PLOS paper, which names the authors before the number.
+    #[test]
+    fn authors_named_before_the_citation() {
+        assert!(names_the_author(
+            "A recent study by Lombardi et al. ",
+            "Lombardi"
+        ));
+        assert!(names_the_author(
+            "In prostate cancer stromal cells, Urisman et al. ",
+            "Urisman"
+        ));
+        assert!(names_the_author(
+            "Research by Porter and van der Linde ",
+            "Porter"
+        ));
+        assert!(!names_the_author("Research by ", "Porter"));
+        assert!(names_the_author("a model like Jones's ", "Jones"));
+        assert!(!names_the_author("modern forms of slavery ", "Cho"));
+        assert!(names_the_author("in the study of Yu and colleagues ", "Yu"));
+        // The name stands further back, the rest of the sentence between.
+        assert!(!names_the_author(
+            "As Martinez and colleagues pointed out ",
+            "Martinez"
         ));
     }
 

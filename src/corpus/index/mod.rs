@@ -84,6 +84,9 @@ pub struct CitationInfo {
     /// rather than beside it ("… slavery [2]."): an author–date style prints it as
     /// `Porter and van der Linde (1995)`.
     pub narrative: bool,
+    /// Whether the words right before it already name its one work's author ("Lombardi et
+    /// al. [1]"): an author–date style then prints only the year, `(2009)`.
+    pub author_named: bool,
 }
 
 /// An entity named in a paragraph.

@@ -9,7 +9,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::{CitationInfo, Mention, ParagraphInfo, Segment};
 use crate::corpus::citations::{self, CitationSyntaxError, CitedWork, NumericMarker, Piece};
-use crate::corpus::cite::{short_authors, year_label};
+use crate::corpus::cite::{short_authors, short_name, year_label};
 use crate::corpus::item::ItemKind;
 use crate::corpus::kinds::IdMaps;
 use crate::corpus::model::{CorpusFile, Paragraph, ParagraphKind, Reference};
@@ -151,7 +151,7 @@ impl<'a> TextPass<'a> {
         let bytes: usize = self.paragraphs.iter().map(|p| p.info.printed.len()).sum();
         in_parallel(&mut self.paragraphs, bytes, |chunk| {
             for paragraph in chunk {
-                read_sentences_and_names(paragraph, &matcher);
+                read_sentences_and_names(paragraph, &matcher, &file.references);
             }
         });
     }
@@ -378,6 +378,7 @@ fn read_text<'a>(
             references,
             range: start..printed.len(),
             narrative,
+            author_named: false,
         });
     }
     ParagraphText {
@@ -438,7 +439,11 @@ fn read_numeric<'a>(
 }
 
 /// The second half of the text pass over one paragraph: sentences, mentions and years.
-fn read_sentences_and_names(paragraph: &mut ParagraphText<'_>, matcher: &EntityMatcher) {
+fn read_sentences_and_names(
+    paragraph: &mut ParagraphText<'_>,
+    matcher: &EntityMatcher,
+    references: &[Reference],
+) {
     let info = &mut paragraph.info;
     info.sentences = split_sentences(&info.printed);
     for citation in &mut paragraph.citations {
@@ -463,6 +468,21 @@ fn read_sentences_and_names(paragraph: &mut ParagraphText<'_>, matcher: &EntityM
     let narrative = citations::narrative_citations(&info.printed, &placed);
     for (citation, reads_narratively) in paragraph.citations.iter_mut().zip(narrative) {
         citation.narrative |= reads_narratively;
+        // "Lombardi et al. [1]": the name is in the sentence already.
+        if let [reference] = citation.references.as_slice()
+            && let Some(first) = references.get(*reference).and_then(|r| r.author.first())
+        {
+            let sentence_start = info
+                .sentences
+                .get(citation.sentence)
+                .map_or(0, |s| s.start)
+                .min(citation.range.start);
+            let before = info
+                .printed
+                .get(sentence_start..citation.range.start)
+                .unwrap_or_default();
+            citation.author_named = citations::names_the_author(before, &short_name(first));
+        }
     }
     info.mentions = matcher.mentions(&info.printed);
     paragraph.years = find_years(&info.printed, &info.segments);

@@ -388,6 +388,25 @@ pub fn format_narrative(reference: &Reference, style: CitationStyle, number: u32
     }
 }
 
+/// The year of `reference` in parentheses as `style` prints it after an author's name the
+/// sentence gives already ("Lombardi et al. (2009)"): `(2009)`, `(n.d.)`. A numeric style
+/// prints its number; MLA, which names no year in text, its usual parenthetical form.
+#[must_use]
+pub fn format_year(reference: &Reference, style: CitationStyle, number: u32) -> String {
+    if style.is_numeric() || style == CitationStyle::Mla {
+        return format_in_text(&[reference], style, number);
+    }
+    let year = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        render_in_text(&[reference], style, number, Some(CitePurpose::Year))
+    }))
+    .unwrap_or_default();
+    let year = year.trim();
+    if year.is_empty() {
+        return format_in_text(&[reference], style, number);
+    }
+    format!("({year})")
+}
+
 fn render_in_text(
     references: &[&Reference],
     style: CitationStyle,

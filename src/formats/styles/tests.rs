@@ -356,3 +356,20 @@ fn narrative_citations_in_each_style() {
         "Sayuti et al. (2023)"
     );
 }
+
+/// After an author's name the sentence gives: the year alone, in parentheses.
+#[test]
+fn the_year_alone_after_a_named_author() {
+    let corpus = Corpus::builtin();
+    let position = corpus.reference_by_id("porter1995").unwrap_or(usize::MAX);
+    let year = |style| {
+        corpus
+            .reference(position)
+            .map(|(reference, number)| format_year(reference, style, number))
+            .unwrap_or_default()
+    };
+    assert_eq!(year(CitationStyle::Apa), "(1995)");
+    assert_eq!(year(CitationStyle::ChicagoAuthorDate), "(1995)");
+    assert_eq!(year(CitationStyle::Harvard), "(1995)");
+    assert_eq!(year(CitationStyle::Ieee), "[8]");
+}
