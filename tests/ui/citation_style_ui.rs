@@ -251,6 +251,25 @@ fn a_bib_file_opens_on_its_references() {
             |t| t.contains("As the paper's reference list prints it") || t.contains("Cited in")
         )
     );
+    // Nor does the search list number them.
+    harness.state_mut().selection.selected = None;
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run_steps(3);
+    assert!(harness.state().search.open);
+    // The search box has the keyboard focus.
+    harness.event(egui::Event::Text("Knuth".to_owned()));
+    harness.run_steps(4);
+    assert!(!harness.state().search.results().is_empty());
+    let texts = accessible_texts(&harness);
+    assert!(!texts.iter().any(|t| starts_with_a_number_in_brackets(t)));
+    assert!(
+        texts.iter().any(|t| t.contains("Knuth (1984)")),
+        "{texts:?}"
+    );
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(3);
+    harness.state_mut().selection.selected = Some(Item::Reference(position));
+    harness.run_steps(3);
     // The style's list: Knuth's volume A, as APA prints it.
     harness.get_by_role_and_label(
         Role::Button,
@@ -324,4 +343,31 @@ fn a_named_author_is_followed_by_the_year_alone() {
             .query_by_label_contains("Lombardi et al. (Lombardi")
             .is_none()
     );
+}
+
+/// Pandoc's `[-@key]` leaves the author's name out: the sentence gives it, the style the year.
+/// A numeric style keeps its numbers throughout.
+#[test]
+fn a_suppressed_author_prints_the_year_and_ieee_keeps_numbers() {
+    let source = std::fs::read_to_string(common::fixtures().join("minimal.json")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&source).unwrap();
+    value["sections"][0]["paragraphs"][0]["text"] = serde_json::Value::from(
+        "Smith [-@smith2020] counts the cases. Research by [@smith2020] shows more.",
+    );
+    let corpus = paperlens::corpus::Corpus::from_json(&value.to_string(), "minimal.json").unwrap();
+    let mut harness = explorer(StartOptions {
+        corpus: Some(corpus),
+        store: Some(StateStore::in_memory()),
+        ..StartOptions::default()
+    });
+    harness.state_mut().state.citation_style = CitationStyle::Apa;
+    harness.state_mut().state.citation_display = CitationDisplay::InStyle;
+    harness.run_steps(6);
+    harness.get_by_label("(2020)");
+    harness.get_by_label("Smith (2020)");
+    harness.state_mut().state.citation_style = CitationStyle::Ieee;
+    harness.run_steps(4);
+    assert!(harness.query_by_label("Smith (2020)").is_none());
+    assert!(harness.query_by_label("(2020)").is_none());
+    assert!(harness.query_all_by_label("[1]").count() >= 2);
 }

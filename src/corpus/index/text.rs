@@ -329,6 +329,7 @@ fn read_text<'a>(
     for piece in pieces {
         let start = printed.len();
         let mut narrative = false;
+        let mut author_named = false;
         let references = match piece {
             Piece::Text(text) => {
                 push_text(&mut printed, &mut segments, text);
@@ -345,6 +346,8 @@ fn read_text<'a>(
             }
             Piece::Group(group) => {
                 narrative = group.narrative;
+                // `Smith [-@smith2020] argues`: the sentence gives the name, the year follows.
+                author_named = matches!(group.cites.as_slice(), [cite] if cite.suppress_author);
                 printed.push_str(&citations::printed_form(&group, |key| {
                     resolver.cited_work(key)
                 }));
@@ -378,7 +381,7 @@ fn read_text<'a>(
             references,
             range: start..printed.len(),
             narrative,
-            author_named: false,
+            author_named,
         });
     }
     ParagraphText {
@@ -481,7 +484,7 @@ fn read_sentences_and_names(
                 .printed
                 .get(sentence_start..citation.range.start)
                 .unwrap_or_default();
-            citation.author_named = citations::names_the_author(before, &short_name(first));
+            citation.author_named |= citations::names_the_author(before, &short_name(first));
         }
     }
     info.mentions = matcher.mentions(&info.printed);
