@@ -1,18 +1,29 @@
-//! Find in the text (the Reader's Ctrl+F): every occurrence of a phrase in the paragraphs as the
-//! paper prints them, citations included as printed (`[2], [4]`, `(Porter, 1995)`), ignoring
-//! case. Unlike search ([`super::search`]), nothing is fuzzy and every occurrence counts.
+//! Find in the text (the Reader's Ctrl+F): every occurrence of a phrase in the section headings
+//! and paragraphs as the paper prints them, citations included as printed (`[2], [4]`,
+//! `(Porter, 1995)`), ignoring case. Unlike search ([`super::search`]), nothing is fuzzy and
+//! every occurrence counts.
 
 use std::ops::Range;
 
 use super::Corpus;
+use super::display::section_heading;
 use super::model::ParagraphKind;
 
-/// One occurrence of the phrase in a paragraph.
+/// The text a match is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FoundIn {
+    /// A section's heading as printed ([`section_heading`]), by the section's position.
+    Heading(usize),
+    /// A paragraph's printed text, by its position in the index.
+    Paragraph(usize),
+}
+
+/// One occurrence of the phrase.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TextMatch {
-    /// Position of the paragraph in the index.
-    pub paragraph: usize,
-    /// Byte range of the occurrence in the paragraph's printed text.
+    /// The heading or paragraph it is in.
+    pub found_in: FoundIn,
+    /// Byte range of the occurrence in that text.
     pub range: Range<usize>,
 }
 
@@ -81,14 +92,23 @@ pub fn find_in_text(text: &str, phrase: &str) -> Vec<Range<usize>> {
     found
 }
 
-/// Every occurrence of `phrase` in the paragraphs of `corpus`, by paragraph and then left to
-/// right. Equations (shown as their source) and footnote markers (shown as their marker, not
-/// as written) are not searched.
+/// Every occurrence of `phrase` in the section headings and the paragraphs of `corpus`: the
+/// headings' in section order, then the paragraphs' by paragraph, each left to right.
+/// Equations (shown as their source) and footnote markers (shown as their marker, not as
+/// written) are not searched.
 #[must_use]
-pub fn find_in_paragraphs(corpus: &Corpus, phrase: &str) -> Vec<TextMatch> {
+pub fn find_in_paper(corpus: &Corpus, phrase: &str) -> Vec<TextMatch> {
     let mut found = Vec::new();
     if phrase.trim().is_empty() {
         return found;
+    }
+    for (section, record) in corpus.file.sections.iter().enumerate() {
+        for range in find_in_text(&section_heading(record), phrase) {
+            found.push(TextMatch {
+                found_in: FoundIn::Heading(section),
+                range,
+            });
+        }
     }
     for (paragraph, info) in corpus.index.paragraphs.iter().enumerate() {
         let is_equation = corpus
@@ -103,7 +123,10 @@ pub fn find_in_paragraphs(corpus: &Corpus, phrase: &str) -> Vec<TextMatch> {
                 .iter()
                 .any(|mark| mark.range.start < range.end && range.start < mark.range.end);
             if !in_marker {
-                found.push(TextMatch { paragraph, range });
+                found.push(TextMatch {
+                    found_in: FoundIn::Paragraph(paragraph),
+                    range,
+                });
             }
         }
     }
@@ -155,25 +178,31 @@ mod tests {
     #[test]
     fn the_builtin_paper_is_searched_as_printed() {
         let corpus = Corpus::builtin();
-        let matches = find_in_paragraphs(&corpus, "INTERPOL");
+        let matches = find_in_paper(&corpus, "INTERPOL");
         // Interpol is named twice in one paragraph of the paper's text.
         assert_eq!(matches.len(), 2, "{matches:?}");
-        assert!(matches.iter().all(|m| m.paragraph == matches[0].paragraph));
+        assert!(matches.iter().all(|m| m.found_in == matches[0].found_in));
         // A citation is found as the paper prints it.
         let printed = &corpus.index.citations[0];
         let paragraph = &corpus.index.paragraphs[printed.paragraph].printed;
         let marker = &paragraph[printed.range.clone()];
         assert!(
-            find_in_paragraphs(&corpus, marker)
-                .iter()
-                .any(|m| m.paragraph == printed.paragraph && m.range == printed.range),
+            find_in_paper(&corpus, marker).iter().any(|m| {
+                m.found_in == FoundIn::Paragraph(printed.paragraph) && m.range == printed.range
+            }),
             "{marker}"
         );
-        // In reading order: by paragraph, then left to right.
-        let common = find_in_paragraphs(&corpus, "the");
+        // Headings first, then paragraphs, each in order and left to right.
+        let common = find_in_paper(&corpus, "the");
         assert!(common.len() > 50);
         assert!(common.windows(2).all(|pair| {
-            (pair[0].paragraph, pair[0].range.start) < (pair[1].paragraph, pair[1].range.start)
+            (pair[0].found_in, pair[0].range.start) < (pair[1].found_in, pair[1].range.start)
         }));
+        // A heading is found as the Reader prints it.
+        let headings = find_in_paper(&corpus, "literature review")
+            .into_iter()
+            .filter(|m| matches!(m.found_in, FoundIn::Heading(_)))
+            .count();
+        assert_eq!(headings, 1);
     }
 }

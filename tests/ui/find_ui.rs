@@ -15,6 +15,8 @@ use paperlens::app::reader::Reader;
 use paperlens::app::state::StateStore;
 use paperlens::app::table_view::TableView;
 use paperlens::corpus::Item;
+use paperlens::corpus::display::section_heading;
+use paperlens::corpus::find::FoundIn;
 use paperlens::corpus::search::SearchHit;
 
 fn settle(harness: &mut Harness<'_, Explorer>) {
@@ -233,6 +235,25 @@ fn current_match_in_view(harness: &Harness<'_, Explorer>) -> bool {
         .is_some_and(|rect| rect.top() > bar_bottom && rect.bottom() < bottom)
 }
 
+/// How often `word` (lower case) occurs in the headings and paragraphs as printed, counted
+/// plainly.
+fn naive_count(harness: &Harness<'_, Explorer>, word: &str) -> usize {
+    let corpus = harness.state().corpus();
+    let in_headings: usize = corpus
+        .file
+        .sections
+        .iter()
+        .map(|s| section_heading(s).to_lowercase().matches(word).count())
+        .sum();
+    let in_paragraphs: usize = corpus
+        .index
+        .paragraphs
+        .iter()
+        .map(|p| p.printed.to_lowercase().matches(word).count())
+        .sum();
+    in_headings + in_paragraphs
+}
+
 fn press(harness: &mut Harness<'_, Explorer>, modifiers: Modifiers, key: Key) {
     harness.key_press_modifiers(modifiers, key);
     settle(harness);
@@ -268,14 +289,7 @@ fn the_find_bar_follows_a_common_word_down_the_text_and_says_when_nothing_matche
     find_phrase(&mut harness, "liberal");
     let count = find(&harness).match_count();
     // Counted as the text reads, ignoring case.
-    let expected: usize = harness
-        .state()
-        .corpus()
-        .index
-        .paragraphs
-        .iter()
-        .map(|p| p.printed.to_lowercase().matches("liberal").count())
-        .sum();
+    let expected = naive_count(&harness, "liberal");
     assert_eq!(count, expected);
     assert!(count > 10);
     for step in 2..=12 {
@@ -309,6 +323,28 @@ fn a_phrase_is_found_from_where_the_reader_is_reading() {
 }
 
 #[test]
+fn headings_are_found_too() {
+    let mut harness = at_size([1280.0, 800.0], builtin(Reader::ID));
+    find_phrase(&mut harness, "literature review");
+    let count = find(&harness).match_count();
+    assert_eq!(count, naive_count(&harness, "literature review"));
+    let mut in_heading = false;
+    for _ in 0..count {
+        let (_, current) = find(&harness).current().expect("a current match");
+        if matches!(current.found_in, FoundIn::Heading(_)) {
+            in_heading = true;
+            assert!(
+                current_match_in_view(&harness),
+                "the heading's match is in view"
+            );
+            break;
+        }
+        press(&mut harness, Modifiers::NONE, Key::F3);
+    }
+    assert!(in_heading, "the heading “2 LITERATURE REVIEW” is a match");
+}
+
+#[test]
 fn the_shortcut_overlay_tells_find_from_search() {
     let mut harness = at_size([1280.0, 800.0], builtin(Reader::ID));
     harness.key_press(Key::F1);
@@ -326,14 +362,7 @@ fn the_shortcut_overlay_tells_find_from_search() {
 fn find_and_search_work_on_an_imported_article() {
     let mut harness = at_size([1280.0, 800.0], jats());
     find_phrase(&mut harness, "discharge");
-    let expected: usize = harness
-        .state()
-        .corpus()
-        .index
-        .paragraphs
-        .iter()
-        .map(|p| p.printed.to_lowercase().matches("discharge").count())
-        .sum();
+    let expected = naive_count(&harness, "discharge");
     assert!(expected >= 2, "{expected}");
     harness.get_by_label(&format!("1 of {expected}"));
     press(&mut harness, Modifiers::NONE, Key::F3);

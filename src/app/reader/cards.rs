@@ -195,13 +195,15 @@ pub(super) fn box_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, section: usize, find: &Find
         .inner_margin(ctx.theme.gap)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            let mut heading = RichText::new(section_heading(record))
-                .size(ctx.theme.heading_size - 2.0)
-                .strong();
-            if ctx.is_selected(item) {
-                heading = heading.background_color(ctx.theme.selected_fill);
-            }
-            let response = ui.add(egui::Label::new(heading).wrap().sense(Sense::click()));
+            let background = ctx.is_selected(item).then_some(ctx.theme.selected_fill);
+            let response = super::text::heading_text_ui(
+                ctx,
+                ui,
+                &section_heading(record),
+                egui::FontId::proportional(ctx.theme.heading_size - 2.0),
+                background,
+                (section, find),
+            );
             ctx.item_response(ui, response, item, ClickAction::Select);
             let paragraphs = corpus
                 .index

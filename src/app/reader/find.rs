@@ -14,7 +14,7 @@ use super::blocks::Block;
 use crate::app::commands::UiCommand;
 use crate::app::context::ViewCtx;
 use crate::corpus::Corpus;
-use crate::corpus::find::{TextMatch, find_in_paragraphs};
+use crate::corpus::find::{FoundIn, TextMatch, find_in_paper};
 
 /// How a stretch of paragraph text is marked by the find bar.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -40,8 +40,8 @@ pub struct FindBar {
     pub query: String,
     /// The matches, in the order the Reader shows them.
     matches: Vec<TextMatch>,
-    /// For each paragraph with matches, where its matches are in `matches`.
-    by_paragraph: HashMap<usize, Range<usize>>,
+    /// For each heading or paragraph with matches, where its matches are in `matches`.
+    by_text: HashMap<FoundIn, Range<usize>>,
     /// The current match, a position in `matches`.
     current: Option<usize>,
     /// The phrase `matches` were found for.
@@ -72,7 +72,7 @@ impl FindBar {
     pub fn close(&mut self) {
         self.open = false;
         self.matches.clear();
-        self.by_paragraph.clear();
+        self.by_text.clear();
         self.current = None;
         self.searched = None;
         self.scroll_pending.set(0);
@@ -113,28 +113,28 @@ impl FindBar {
         if self.searched.as_deref() == Some(self.query.as_str()) {
             return;
         }
-        let rows = paragraph_rows(corpus, blocks);
-        let mut matches: Vec<TextMatch> = find_in_paragraphs(corpus, &self.query)
+        let rows = text_rows(corpus, blocks);
+        let mut matches: Vec<TextMatch> = find_in_paper(corpus, &self.query)
             .into_iter()
-            .filter(|m| rows.contains_key(&m.paragraph))
+            .filter(|m| rows.contains_key(&m.found_in))
             .collect();
         matches.sort_by_key(|m| {
             (
-                rows.get(&m.paragraph).copied().unwrap_or(usize::MAX),
-                m.paragraph,
+                rows.get(&m.found_in).copied().unwrap_or(usize::MAX),
+                m.found_in,
                 m.range.start,
             )
         });
-        self.by_paragraph.clear();
+        self.by_text.clear();
         for (position, found) in matches.iter().enumerate() {
-            self.by_paragraph
-                .entry(found.paragraph)
+            self.by_text
+                .entry(found.found_in)
                 .and_modify(|range| range.end = position + 1)
                 .or_insert(position..position + 1);
         }
         let from_top = matches
             .iter()
-            .position(|m| rows.get(&m.paragraph).is_some_and(|&row| row >= top_row));
+            .position(|m| rows.get(&m.found_in).is_some_and(|&row| row >= top_row));
         self.current = from_top.or((!matches.is_empty()).then_some(0));
         self.matches = matches;
         self.searched = Some(self.query.clone());
@@ -160,9 +160,9 @@ impl FindBar {
         self.scroll_pending.set(SCROLL_FRAMES);
     }
 
-    /// The marked stretches of `paragraph`'s printed text, in order.
-    pub(super) fn marks_in(&self, paragraph: usize) -> Vec<(Range<usize>, FindMark)> {
-        let Some(positions) = self.by_paragraph.get(&paragraph) else {
+    /// The marked stretches of a heading's or a paragraph's printed text, in order.
+    pub(super) fn marks_in(&self, text: FoundIn) -> Vec<(Range<usize>, FindMark)> {
+        let Some(positions) = self.by_text.get(&text) else {
             return Vec::new();
         };
         positions
@@ -219,9 +219,7 @@ impl FindBar {
     /// drawn yet.
     pub(super) fn current_block(&self, corpus: &Corpus, blocks: &[Block]) -> Option<usize> {
         let (_, found) = self.current()?;
-        paragraph_rows(corpus, blocks)
-            .get(&found.paragraph)
-            .copied()
+        text_rows(corpus, blocks).get(&found.found_in).copied()
     }
 
     /// The bar: field, count, previous, next, close; reads its keys first. Draws nothing when
@@ -343,15 +341,20 @@ fn select_all(ui: &Ui, id: egui::Id, text: &str) {
     state.store(ui.ctx(), id);
 }
 
-/// The row of the Reader's list each paragraph is drawn in (a box's paragraphs in the box's).
-fn paragraph_rows(corpus: &Corpus, blocks: &[Block]) -> HashMap<usize, usize> {
+/// The row of the Reader's list each heading and paragraph is drawn in (a box's heading and
+/// paragraphs in the box's).
+fn text_rows(corpus: &Corpus, blocks: &[Block]) -> HashMap<FoundIn, usize> {
     let mut rows = HashMap::new();
     for (row, block) in blocks.iter().enumerate() {
         match block {
+            Block::Heading(section) => {
+                rows.insert(FoundIn::Heading(*section), row);
+            }
             Block::Paragraph(paragraph) => {
-                rows.insert(*paragraph, row);
+                rows.insert(FoundIn::Paragraph(*paragraph), row);
             }
             Block::Box(section) => {
+                rows.insert(FoundIn::Heading(*section), row);
                 let paragraphs = corpus
                     .index
                     .section_paragraphs
@@ -359,7 +362,7 @@ fn paragraph_rows(corpus: &Corpus, blocks: &[Block]) -> HashMap<usize, usize> {
                     .cloned()
                     .unwrap_or_default();
                 for paragraph in paragraphs {
-                    rows.insert(paragraph, row);
+                    rows.insert(FoundIn::Paragraph(paragraph), row);
                 }
             }
             _ => {}
@@ -406,15 +409,15 @@ mod tests {
         let Some((_, first)) = bar.current().map(|(p, m)| (p, m.clone())) else {
             panic!("interpol is found twice");
         };
-        let marks = bar.marks_in(first.paragraph);
+        let marks = bar.marks_in(first.found_in);
         assert_eq!(marks.len(), 2);
         assert_eq!(marks[0], (first.range.clone(), FindMark::Current));
         assert_eq!(marks[1].1, FindMark::Match);
         bar.step(true);
-        assert_eq!(bar.marks_in(first.paragraph)[0].1, FindMark::Match);
-        assert_eq!(bar.marks_in(first.paragraph)[1].1, FindMark::Current);
+        assert_eq!(bar.marks_in(first.found_in)[0].1, FindMark::Match);
+        assert_eq!(bar.marks_in(first.found_in)[1].1, FindMark::Current);
         bar.close();
-        assert!(bar.marks_in(first.paragraph).is_empty());
+        assert!(bar.marks_in(first.found_in).is_empty());
         assert_eq!(bar.match_count(), 0);
         assert_eq!(bar.query, "interpol");
     }
@@ -425,9 +428,9 @@ mod tests {
     fn a_new_phrase_is_found_from_the_top_of_the_view_on() {
         let corpus = Corpus::builtin();
         let blocks = reading_order(&corpus, |_| None);
-        let rows = paragraph_rows(&corpus, &blocks);
+        let rows = text_rows(&corpus, &blocks);
         let everywhere = bar_for(&corpus, "trafficking");
-        let halfway = everywhere.matches[everywhere.match_count() / 2].paragraph;
+        let halfway = everywhere.matches[everywhere.match_count() / 2].found_in;
         let top_row = rows[&halfway];
         let mut bar = FindBar {
             open: true,
@@ -437,9 +440,9 @@ mod tests {
         bar.refresh(&corpus, &blocks, top_row);
         let (position, current) = bar.current().expect("matches");
         assert!(position > 0);
-        assert!(rows[&current.paragraph] >= top_row);
+        assert!(rows[&current.found_in] >= top_row);
         // The match before it is above the top of the view.
-        assert!(rows[&bar.matches[position - 1].paragraph] < top_row);
+        assert!(rows[&bar.matches[position - 1].found_in] < top_row);
         // Past the last match, the first one.
         bar.searched = None;
         bar.refresh(&corpus, &blocks, blocks.len());
@@ -450,13 +453,13 @@ mod tests {
     fn matches_come_in_reading_order() {
         let corpus = Corpus::builtin();
         let blocks = reading_order(&corpus, |_| None);
-        let rows = paragraph_rows(&corpus, &blocks);
+        let rows = text_rows(&corpus, &blocks);
         let bar = bar_for(&corpus, "the");
         assert!(bar.match_count() > 50);
-        let order: Vec<(usize, usize, usize)> = bar
+        let order: Vec<(usize, FoundIn, usize)> = bar
             .matches
             .iter()
-            .map(|m| (rows[&m.paragraph], m.paragraph, m.range.start))
+            .map(|m| (rows[&m.found_in], m.found_in, m.range.start))
             .collect();
         assert!(order.windows(2).all(|pair| pair[0] <= pair[1]));
     }

@@ -10,7 +10,7 @@ mod images;
 mod runs;
 mod text;
 
-use eframe::egui::{self, RichText, Sense, Ui};
+use eframe::egui::{self, RichText, Ui};
 
 use super::context::{ClickAction, ViewCtx};
 use super::views::View;
@@ -241,7 +241,9 @@ impl Reader {
                         ui.set_width(width);
                         match blocks.get(row) {
                             Some(Block::FrontMatter) => front_matter_ui(ctx, ui),
-                            Some(Block::Heading(section)) => heading_ui(ctx, ui, *section),
+                            Some(Block::Heading(section)) => {
+                                heading_ui(ctx, ui, *section, find);
+                            }
                             Some(Block::Box(section)) => {
                                 cards::box_ui(ctx, ui, *section, find);
                             }
@@ -307,7 +309,7 @@ fn footnote_section(corpus: &Corpus, footnote: usize) -> Option<usize> {
 }
 
 /// A section heading, sized by depth, clickable.
-fn heading_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, section_position: usize) {
+fn heading_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, section_position: usize, find: &FindBar) {
     let corpus = ctx.corpus;
     let Some(section) = corpus.file.sections.get(section_position) else {
         return;
@@ -323,11 +325,15 @@ fn heading_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, section_position: usize) {
     #[allow(clippy::cast_precision_loss)]
     let size = (ctx.theme.heading_size - 2.0 * depth as f32).max(ctx.theme.body_size);
     let item = Item::Section(section_position);
-    let mut heading = RichText::new(section_heading(section)).size(size).strong();
-    if ctx.is_selected(item) {
-        heading = heading.background_color(ctx.theme.selected_fill);
-    }
-    let response = ui.add(egui::Label::new(heading).wrap().sense(Sense::click()));
+    let background = ctx.is_selected(item).then_some(ctx.theme.selected_fill);
+    let response = text::heading_text_ui(
+        ctx,
+        ui,
+        &section_heading(section),
+        egui::FontId::proportional(size),
+        background,
+        (section_position, find),
+    );
     ctx.item_response(ui, response, item, ClickAction::Select);
 }
 

@@ -10,6 +10,7 @@ use super::runs::{Piece, Run, find_fill, runs_of};
 use crate::app::citation_form::{CitationPart, citation_parts};
 use crate::app::context::{ClickAction, ViewCtx};
 use crate::app::state::CitationDisplay;
+use crate::corpus::find::FoundIn;
 use crate::corpus::index::CitationInfo;
 use crate::corpus::model::ParagraphKind;
 use crate::corpus::{Corpus, Item, ItemKind};
@@ -63,7 +64,11 @@ pub(super) fn paragraph_ui(
                     .color(ctx.theme.muted_text),
             );
         }
-        let runs = runs_of(ctx, paragraph, &find.marks_in(paragraph));
+        let runs = runs_of(
+            ctx,
+            paragraph,
+            &find.marks_in(FoundIn::Paragraph(paragraph)),
+        );
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing.x = 0.0;
             ui.spacing_mut().button_padding = egui::vec2(2.0, 0.0);
@@ -149,6 +154,64 @@ fn run_ui(
             }
         }
         Run::Footnote { footnote } => footnote_marker_ui(ctx, ui, footnote, font),
+    }
+}
+
+/// A heading: `text` in `font`, strong, on `background` when given, clickable; the find bar's
+/// matches in it (`section`'s heading) marked, the current one outlined and scrolled to.
+pub(super) fn heading_text_ui(
+    ctx: &ViewCtx<'_>,
+    ui: &mut Ui,
+    text: &str,
+    font: egui::FontId,
+    background: Option<Color32>,
+    (section, find): (usize, &FindBar),
+) -> egui::Response {
+    let marks = find.marks_in(FoundIn::Heading(section));
+    if marks.is_empty() {
+        let mut heading = RichText::new(text).font(font).strong();
+        if let Some(fill) = background {
+            heading = heading.background_color(fill);
+        }
+        return ui.add(egui::Label::new(heading).wrap().sense(Sense::click()));
+    }
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for (range, _) in &marks {
+        cuts.extend([range.start.min(text.len()), range.end.min(text.len())]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let pieces: Vec<Piece> = cuts
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [start, end] if start < end => {
+                let mark = marks
+                    .iter()
+                    .find(|(range, _)| range.start <= *start && *end <= range.end)
+                    .map_or(FindMark::None, |(_, mark)| *mark);
+                Some(Piece {
+                    range: *start..*end,
+                    background: find_fill(ctx, mark).or(background),
+                    find: mark,
+                })
+            }
+            _ => None,
+        })
+        .collect();
+    let style = PiecesStyle {
+        colour: ui.visuals().strong_text_color(),
+        underline: None,
+        valign: ui.text_valign(),
+    };
+    let (job, current) = pieces_job(text, &pieces, &font, &style);
+    let label = egui::Label::new(job).wrap().sense(Sense::click());
+    match current {
+        Some(chars) => {
+            let (response, rect) = label_with_rect_of(ui, label, true, &chars);
+            find_mark_ui(ctx, ui, find, rect);
+            response
+        }
+        None => ui.add(label),
     }
 }
 
