@@ -345,6 +345,32 @@ fn headings_are_found_too() {
 }
 
 #[test]
+fn the_view_menu_opens_the_find_bar_and_a_bibliography_searches_instead() {
+    let mut harness = at_size([1280.0, 800.0], builtin(TableView::ID));
+    harness.get_by_label("View").click();
+    settle(&mut harness);
+    harness.get_by_label("Find in text  (Ctrl+F)").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().view(), Reader::ID);
+    assert!(find(&harness).open);
+
+    // A bibliography has no text to find in: Ctrl+F searches its references.
+    let mut harness = at_size(
+        [1280.0, 800.0],
+        StartOptions {
+            path: Some(PathBuf::from("tests/fixtures/import/links.ris")),
+            store: Some(StateStore::in_memory()),
+            ..StartOptions::default()
+        },
+    );
+    assert!(harness.state().corpus().index.paragraphs.is_empty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    settle(&mut harness);
+    assert!(harness.state().search.open);
+    assert!(!find(&harness).open);
+}
+
+#[test]
 fn the_shortcut_overlay_tells_find_from_search() {
     let mut harness = at_size([1280.0, 800.0], builtin(Reader::ID));
     harness.key_press(Key::F1);

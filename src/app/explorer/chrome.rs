@@ -192,6 +192,9 @@ impl Explorer {
     fn view_menu_ui(&self, view_ctx: &ViewCtx<'_>, ui: &mut Ui) {
         self.view_choice_ui(view_ctx, ui);
         ui.separator();
+        self.command_ui(view_ctx, ui, UiCommand::Search);
+        self.command_ui(view_ctx, ui, UiCommand::Find);
+        ui.separator();
         ui.label(RichText::new("Theme").small());
         for choice in ThemeChoice::ALL {
             if ui
