@@ -483,9 +483,10 @@ pub fn date_text(date: &CslDate) -> String {
     parts.join("–")
 }
 
-/// The arXiv identifier of a reference (`2101.00001`, `math/0307200v3`): an `eprint` whose
-/// `eprinttype` or `archiveprefix` is arXiv, or an `arxiv` field, as BibTeX and CSL-JSON files
-/// write it. `None` when it has none.
+/// The arXiv identifier of a reference (`2101.00001`, `math/0307200v3`): as BibTeX writes it
+/// (an `eprint` whose `eprinttype` or `archiveprefix` is arXiv), as CSL-JSON does (a `number`
+/// `arXiv:…`, or an `archive_location` in the `archive` arXiv), or an `arxiv` field. `None`
+/// when it has none.
 #[must_use]
 pub fn arxiv_id(reference: &Reference) -> Option<String> {
     let text_of = |key: &str| {
@@ -500,11 +501,19 @@ pub fn arxiv_id(reference: &Reference) -> Option<String> {
     let is_arxiv = ["eprinttype", "eprint-type", "archiveprefix", "archive"]
         .iter()
         .any(|key| text_of(key).is_some_and(|v| v.eq_ignore_ascii_case("arxiv")));
-    let id = text_of("arxiv").or_else(|| text_of("eprint").filter(|_| is_arxiv))?;
+    // CSL-JSON as Zotero writes a preprint: `"number": "arXiv:2004.07180"`, or the archive
+    // and its location.
+    let numbered = text_of("number").filter(|n| n.to_ascii_lowercase().starts_with("arxiv:"));
+    let id = text_of("arxiv")
+        .or(numbered)
+        .or_else(|| text_of("eprint").filter(|_| is_arxiv))
+        .or_else(|| text_of("archive_location").filter(|_| is_arxiv))?;
     let id = id
-        .strip_prefix("arXiv:")
-        .or_else(|| id.strip_prefix("arxiv:"))
-        .unwrap_or(id);
+        .get(..6)
+        .filter(|prefix| prefix.eq_ignore_ascii_case("arxiv:"))
+        .and_then(|_| id.get(6..))
+        .unwrap_or(id)
+        .trim();
     let plausible = !id.is_empty()
         && id.len() < 64
         && id
@@ -752,5 +761,11 @@ mod tests {
             Value::String("arXiv:2101.00001".to_owned()),
         );
         assert_eq!(arxiv_id(&other).as_deref(), Some("2101.00001"));
+        let mut zotero = Reference::default();
+        zotero.extra.insert(
+            "number".to_owned(),
+            Value::String("arXiv:1810.04805".to_owned()),
+        );
+        assert_eq!(arxiv_id(&zotero).as_deref(), Some("1810.04805"));
     }
 }

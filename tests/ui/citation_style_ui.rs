@@ -270,6 +270,17 @@ fn a_bib_file_opens_on_its_references() {
     harness.run_steps(3);
     harness.state_mut().selection.selected = Some(Item::Reference(position));
     harness.run_steps(3);
+    // An entry with an arXiv eprint links to it.
+    let baez = harness
+        .state()
+        .corpus()
+        .reference_by_id("baez/article")
+        .unwrap();
+    harness.state_mut().selection.selected = Some(Item::Reference(baez));
+    harness.run_steps(3);
+    harness.get_by_role_and_label(Role::Link, "arXiv math/0307200v3");
+    harness.state_mut().selection.selected = Some(Item::Reference(position));
+    harness.run_steps(3);
     // The style's list: Knuth's volume A, as APA prints it.
     harness.get_by_role_and_label(
         Role::Button,
