@@ -53,14 +53,21 @@ impl Navigator {
     /// Draws the tabs and the current tab's list.
     pub fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
         let corpus = ctx.corpus;
-        // A tab with nothing in it is not offered (the outline and the references always are);
-        // a tab chosen for another corpus falls back to the outline.
-        let shown = |tab: NavigatorTab| {
-            matches!(tab, NavigatorTab::Outline | NavigatorTab::References)
-                || tab_count(corpus, tab) > 0
+        // A tab with nothing in it is not offered (the outline and the references always are,
+        // but a bibliography on its own has no outline); a tab chosen for another corpus falls
+        // back to the first offered.
+        let bibliography_only = corpus.is_bibliography_only();
+        let shown = |tab: NavigatorTab| match tab {
+            NavigatorTab::Outline => !bibliography_only,
+            NavigatorTab::References => true,
+            _ => tab_count(corpus, tab) > 0,
         };
         if !shown(self.tab) {
-            self.tab = NavigatorTab::Outline;
+            self.tab = if bibliography_only {
+                NavigatorTab::References
+            } else {
+                NavigatorTab::Outline
+            };
         }
         ui.horizontal_wrapped(|ui| {
             for tab in NavigatorTab::ALL.into_iter().filter(|&tab| shown(tab)) {

@@ -217,6 +217,8 @@ fn a_bib_file_opens_on_its_references() {
     let mut harness = open_bibliography(path);
     assert_eq!(harness.state().view(), ReferencesView::ID);
     assert_eq!(harness.state().navigator.tab, NavigatorTab::References);
+    // No outline: there is no text.
+    assert!(harness.query_by_label("Outline 0").is_none());
     for hidden in ["Reader", "Table", "Cases", "Trends"] {
         assert!(
             harness
