@@ -9,9 +9,13 @@ use super::Corpus;
 use super::display::section_heading;
 use super::model::ParagraphKind;
 
-/// The text a match is in.
+/// The text a match is in, in reading order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FoundIn {
+    /// The paper's title.
+    Title,
+    /// The paper's abstract.
+    Abstract,
     /// A section's heading as printed ([`section_heading`]), by the section's position.
     Heading(usize),
     /// A paragraph's printed text, by its position in the index.
@@ -92,8 +96,9 @@ pub fn find_in_text(text: &str, phrase: &str) -> Vec<Range<usize>> {
     found
 }
 
-/// Every occurrence of `phrase` in the section headings and the paragraphs of `corpus`: the
-/// headings' in section order, then the paragraphs' by paragraph, each left to right.
+/// Every occurrence of `phrase` in the title and abstract (shown only under a title), the
+/// section headings and the paragraphs of `corpus`, in that order (headings by section,
+/// paragraphs by paragraph), each left to right.
 /// Equations (shown as their source) and footnote markers (shown as their marker, not as
 /// written) are not searched.
 #[must_use]
@@ -101,6 +106,19 @@ pub fn find_in_paper(corpus: &Corpus, phrase: &str) -> Vec<TextMatch> {
     let mut found = Vec::new();
     if phrase.trim().is_empty() {
         return found;
+    }
+    let paper = &corpus.file.paper;
+    if !paper.title.is_empty() {
+        for (found_in, text) in [
+            (FoundIn::Title, &paper.title),
+            (FoundIn::Abstract, &paper.abstract_text),
+        ] {
+            found.extend(
+                find_in_text(text, phrase)
+                    .into_iter()
+                    .map(|range| TextMatch { found_in, range }),
+            );
+        }
     }
     for (section, record) in corpus.file.sections.iter().enumerate() {
         for range in find_in_text(&section_heading(record), phrase) {
@@ -204,5 +222,9 @@ mod tests {
             .filter(|m| matches!(m.found_in, FoundIn::Heading(_)))
             .count();
         assert_eq!(headings, 1);
+        // The title and abstract come first.
+        let liberalism = find_in_paper(&corpus, "liberalism");
+        assert_eq!(liberalism.first().map(|m| m.found_in), Some(FoundIn::Title));
+        assert!(liberalism.iter().any(|m| m.found_in == FoundIn::Abstract));
     }
 }

@@ -235,8 +235,8 @@ fn current_match_in_view(harness: &Harness<'_, Explorer>) -> bool {
         .is_some_and(|rect| rect.top() > bar_bottom && rect.bottom() < bottom)
 }
 
-/// How often `word` (lower case) occurs in the headings and paragraphs as printed, counted
-/// plainly.
+/// How often `word` (lower case) occurs in the title, abstract, headings and paragraphs as
+/// printed, counted plainly.
 fn naive_count(harness: &Harness<'_, Explorer>, word: &str) -> usize {
     let corpus = harness.state().corpus();
     let in_headings: usize = corpus
@@ -251,7 +251,16 @@ fn naive_count(harness: &Harness<'_, Explorer>, word: &str) -> usize {
         .iter()
         .map(|p| p.printed.to_lowercase().matches(word).count())
         .sum();
-    in_headings + in_paragraphs
+    let paper = &corpus.file.paper;
+    let front = if paper.title.is_empty() {
+        0
+    } else {
+        [&paper.title, &paper.abstract_text]
+            .iter()
+            .map(|text| text.to_lowercase().matches(word).count())
+            .sum()
+    };
+    front + in_headings + in_paragraphs
 }
 
 fn press(harness: &mut Harness<'_, Explorer>, modifiers: Modifiers, key: Key) {

@@ -196,14 +196,16 @@ pub(super) fn box_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, section: usize, find: &Find
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             let background = ctx.is_selected(item).then_some(ctx.theme.selected_fill);
-            let response = super::text::heading_text_ui(
-                ctx,
-                ui,
-                &section_heading(record),
-                egui::FontId::proportional(ctx.theme.heading_size - 2.0),
+            let heading = section_heading(record);
+            let findable = super::text::FindableText {
+                text: &heading,
+                font: egui::FontId::proportional(ctx.theme.heading_size - 2.0),
+                strong: true,
                 background,
-                (section, find),
-            );
+                found_in: crate::corpus::find::FoundIn::Heading(section),
+                sense: Sense::click(),
+            };
+            let response = super::text::findable_text_ui(ctx, ui, &findable, find);
             ctx.item_response(ui, response, item, ClickAction::Select);
             let paragraphs = corpus
                 .index

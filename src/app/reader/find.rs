@@ -347,6 +347,10 @@ fn text_rows(corpus: &Corpus, blocks: &[Block]) -> HashMap<FoundIn, usize> {
     let mut rows = HashMap::new();
     for (row, block) in blocks.iter().enumerate() {
         match block {
+            Block::FrontMatter => {
+                rows.insert(FoundIn::Title, row);
+                rows.insert(FoundIn::Abstract, row);
+            }
             Block::Heading(section) => {
                 rows.insert(FoundIn::Heading(*section), row);
             }

@@ -16,6 +16,7 @@ use super::context::{ClickAction, ViewCtx};
 use super::views::View;
 use super::virtual_list::{HeightCache, ListPlace, virtual_list_ui};
 use crate::corpus::display::section_heading;
+use crate::corpus::find::FoundIn;
 use crate::corpus::{Corpus, Item};
 use blocks::{Block, reading_order};
 pub use find::FindBar;
@@ -240,7 +241,7 @@ impl Reader {
                     ui.vertical(|ui| {
                         ui.set_width(width);
                         match blocks.get(row) {
-                            Some(Block::FrontMatter) => front_matter_ui(ctx, ui),
+                            Some(Block::FrontMatter) => front_matter_ui(ctx, ui, find),
                             Some(Block::Heading(section)) => {
                                 heading_ui(ctx, ui, *section, find);
                             }
@@ -326,14 +327,16 @@ fn heading_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, section_position: usize, find: &Fi
     let size = (ctx.theme.heading_size - 2.0 * depth as f32).max(ctx.theme.body_size);
     let item = Item::Section(section_position);
     let background = ctx.is_selected(item).then_some(ctx.theme.selected_fill);
-    let response = text::heading_text_ui(
-        ctx,
-        ui,
-        &section_heading(section),
-        egui::FontId::proportional(size),
+    let heading = section_heading(section);
+    let findable = text::FindableText {
+        text: &heading,
+        font: egui::FontId::proportional(size),
+        strong: true,
         background,
-        (section_position, find),
-    );
+        found_in: FoundIn::Heading(section_position),
+        sense: egui::Sense::click(),
+    };
+    let response = text::findable_text_ui(ctx, ui, &findable, find);
     ctx.item_response(ui, response, item, ClickAction::Select);
 }
 
@@ -369,20 +372,21 @@ fn author_details(author: &crate::corpus::model::Author) -> String {
 }
 
 /// Title, authors (each with their details on hover), keywords and abstract.
-fn front_matter_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
+fn front_matter_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, find: &FindBar) {
     let paper = &ctx.corpus.file.paper;
     if paper.title.is_empty() {
         return;
     }
     ui.add_space(ctx.theme.gap);
-    ui.add(
-        egui::Label::new(
-            RichText::new(&paper.title)
-                .size(ctx.theme.heading_size + 6.0)
-                .strong(),
-        )
-        .wrap(),
-    );
+    let title = text::FindableText {
+        text: &paper.title,
+        font: egui::FontId::proportional(ctx.theme.heading_size + 6.0),
+        strong: true,
+        background: None,
+        found_in: FoundIn::Title,
+        sense: egui::Sense::hover(),
+    };
+    text::findable_text_ui(ctx, ui, &title, find);
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 0.0;
         let count = paper.authors.len();
@@ -419,12 +423,15 @@ fn front_matter_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
             .id_salt("abstract")
             .default_open(true)
             .show(ui, |ui| {
-                ui.add(
-                    egui::Label::new(
-                        RichText::new(&paper.abstract_text).font(ctx.theme.reading_font()),
-                    )
-                    .wrap(),
-                );
+                let abstract_text = text::FindableText {
+                    text: &paper.abstract_text,
+                    font: ctx.theme.reading_font(),
+                    strong: false,
+                    background: None,
+                    found_in: FoundIn::Abstract,
+                    sense: egui::Sense::hover(),
+                };
+                text::findable_text_ui(ctx, ui, &abstract_text, find);
             });
     }
     if !paper.license.name.is_empty() {

@@ -157,23 +157,50 @@ fn run_ui(
     }
 }
 
-/// A heading: `text` in `font`, strong, on `background` when given, clickable; the find bar's
-/// matches in it (`section`'s heading) marked, the current one outlined and scrolled to.
-pub(super) fn heading_text_ui(
+/// Text the find bar searches besides paragraphs, as the Reader writes it: a heading, the
+/// title, the abstract.
+pub(super) struct FindableText<'t> {
+    /// The text as printed.
+    pub text: &'t str,
+    /// Its font.
+    pub font: egui::FontId,
+    /// Whether it is written strong (headings, the title).
+    pub strong: bool,
+    /// Its fill (a selected heading), if any.
+    pub background: Option<Color32>,
+    /// Which text it is, for the find bar.
+    pub found_in: FoundIn,
+    /// What the label senses (a heading is clicked).
+    pub sense: Sense,
+}
+
+/// A heading, the title or the abstract, wrapped, with the find bar's matches in it marked,
+/// the current one outlined and scrolled to.
+pub(super) fn findable_text_ui(
     ctx: &ViewCtx<'_>,
     ui: &mut Ui,
-    text: &str,
-    font: egui::FontId,
-    background: Option<Color32>,
-    (section, find): (usize, &FindBar),
+    findable: &FindableText<'_>,
+    find: &FindBar,
 ) -> egui::Response {
-    let marks = find.marks_in(FoundIn::Heading(section));
+    let FindableText {
+        text,
+        font,
+        strong,
+        background,
+        found_in,
+        sense,
+    } = findable;
+    let (text, background) = (*text, *background);
+    let marks = find.marks_in(*found_in);
     if marks.is_empty() {
-        let mut heading = RichText::new(text).font(font).strong();
-        if let Some(fill) = background {
-            heading = heading.background_color(fill);
+        let mut plain = RichText::new(text).font(font.clone());
+        if *strong {
+            plain = plain.strong();
         }
-        return ui.add(egui::Label::new(heading).wrap().sense(Sense::click()));
+        if let Some(fill) = background {
+            plain = plain.background_color(fill);
+        }
+        return ui.add(egui::Label::new(plain).wrap().sense(*sense));
     }
     let mut cuts: Vec<usize> = vec![0, text.len()];
     for (range, _) in &marks {
@@ -199,12 +226,16 @@ pub(super) fn heading_text_ui(
         })
         .collect();
     let style = PiecesStyle {
-        colour: ui.visuals().strong_text_color(),
+        colour: if *strong {
+            ui.visuals().strong_text_color()
+        } else {
+            Color32::PLACEHOLDER
+        },
         underline: None,
         valign: ui.text_valign(),
     };
-    let (job, current) = pieces_job(text, &pieces, &font, &style);
-    let label = egui::Label::new(job).wrap().sense(Sense::click());
+    let (job, current) = pieces_job(text, &pieces, font, &style);
+    let label = egui::Label::new(job).wrap().sense(*sense);
     match current {
         Some(chars) => {
             let (response, rect) = label_with_rect_of(ui, label, true, &chars);
