@@ -222,11 +222,32 @@ impl ReferenceScope {
 /// Formatted citations, computed once per reference and style (formatting runs a CSL engine).
 #[derive(Debug, Default)]
 pub struct CitationCache {
-    entries: RefCell<std::collections::HashMap<(usize, CitationStyle), (Formatted, String)>>,
-    narrative: RefCell<std::collections::HashMap<(usize, CitationStyle), String>>,
+    /// Every reference's forms in a style, formatted together the first time the style is
+    /// asked for (so that works of one author and year are told apart as the list does).
+    by_style: RefCell<std::collections::HashMap<CitationStyle, Vec<styles::CitationForms>>>,
 }
 
 impl CitationCache {
+    /// The forms of reference `position` in `style`.
+    fn forms(
+        &self,
+        corpus: &Corpus,
+        position: usize,
+        style: CitationStyle,
+    ) -> styles::CitationForms {
+        if let Some(all) = self.by_style.borrow().get(&style) {
+            return all.get(position).cloned().unwrap_or_default();
+        }
+        let references: Vec<_> = corpus.file.references.iter().collect();
+        let numbers: Vec<u32> = (0..references.len())
+            .map(|p| corpus.index.reference_numbers.get(p).copied().unwrap_or(0))
+            .collect();
+        let all = styles::format_citations_of_all(&references, style, &numbers);
+        let found = all.get(position).cloned().unwrap_or_default();
+        self.by_style.borrow_mut().insert(style, all);
+        found
+    }
+
     /// The bibliography entry and in-text form of reference `position` in `style`.
     #[must_use]
     pub fn get(
@@ -235,53 +256,27 @@ impl CitationCache {
         position: usize,
         style: CitationStyle,
     ) -> (Formatted, String) {
-        if let Some(found) = self.entries.borrow().get(&(position, style)) {
-            return found.clone();
-        }
-        let Some((reference, number)) = corpus.reference(position) else {
-            return (Formatted::default(), String::new());
-        };
-        let formatted = (
-            styles::format_bibliography_entry(reference, style),
-            styles::format_in_text(&[reference], style, number),
-        );
-        self.entries
-            .borrow_mut()
-            .insert((position, style), formatted.clone());
-        formatted
+        let forms = self.forms(corpus, position, style);
+        (forms.entry, forms.parenthetical)
     }
 
     /// The form of reference `position` in `style` for a citation that is part of its
     /// sentence (`Porter and van der Linde (1995)`).
     #[must_use]
     pub fn narrative(&self, corpus: &Corpus, position: usize, style: CitationStyle) -> String {
-        if let Some(found) = self.narrative.borrow().get(&(position, style)) {
-            return found.clone();
-        }
-        let Some((reference, number)) = corpus.reference(position) else {
-            return String::new();
-        };
-        let text = styles::format_narrative(reference, style, number);
-        self.narrative
-            .borrow_mut()
-            .insert((position, style), text.clone());
-        text
+        self.forms(corpus, position, style).narrative
     }
 
     /// The year alone of reference `position` in `style`, for a citation after its author's
     /// name (`(1995)`).
     #[must_use]
     pub fn year(&self, corpus: &Corpus, position: usize, style: CitationStyle) -> String {
-        corpus
-            .reference(position)
-            .map(|(reference, number)| styles::format_year(reference, style, number))
-            .unwrap_or_default()
+        self.forms(corpus, position, style).year
     }
 
     /// Forgets everything (a new corpus was opened).
     pub fn clear(&self) {
-        self.entries.borrow_mut().clear();
-        self.narrative.borrow_mut().clear();
+        self.by_style.borrow_mut().clear();
     }
 }
 

@@ -31,8 +31,9 @@ pub use import::Imported;
 pub use links::{CrossLinks, cross_links};
 pub use reference_format::ReferenceFormat;
 pub use styles::{
-    BibliographyEntry, CitationStyle, format_bibliography, format_bibliography_entry,
-    format_in_text, format_narrative, format_year,
+    BibliographyEntry, CitationForms, CitationStyle, format_bibliography,
+    format_bibliography_entry, format_citations_of_all, format_in_text, format_narrative,
+    format_year,
 };
 
 /// Why an export failed.

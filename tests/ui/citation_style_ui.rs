@@ -283,6 +283,8 @@ fn a_bib_file_opens_on_its_references() {
     harness.get_by_role_and_label(Role::Link, "arXiv math/0307200v3");
     harness.state_mut().selection.selected = Some(Item::Reference(position));
     harness.run_steps(3);
+    // The inspector tells Knuth's works of 1984 apart with the list's letters.
+    harness.get_by_label("In text: (Knuth, 1984b)");
     // The style's list: Knuth's volume A, as APA prints it.
     harness.get_by_role_and_label(
         Role::Button,

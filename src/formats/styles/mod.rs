@@ -23,7 +23,11 @@ use hayagriva::{
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::cite::{Formatted, Span, initials, is_et_al, lenient_date};
+
+mod all;
+
 use crate::corpus::model::{CslDate, CslName, Reference};
+pub use all::{CitationForms, format_citations_of_all};
 
 /// A citation style students are commonly asked for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -373,3 +373,49 @@ fn the_year_alone_after_a_named_author() {
     assert_eq!(year(CitationStyle::Harvard), "(1995)");
     assert_eq!(year(CitationStyle::Ieee), "[8]");
 }
+
+/// Works of the same author and year are told apart in the text with the letters the list
+/// gives them.
+#[test]
+fn works_of_one_author_and_year_are_told_apart_in_the_text() {
+    let knuth = |id: &str, title: &str| Reference {
+        id: id.to_owned(),
+        item_type: "book".to_owned(),
+        title: title.to_owned(),
+        author: vec![CslName {
+            family: "Knuth".to_owned(),
+            given: "D. E.".to_owned(),
+            ..Default::default()
+        }],
+        issued: Some(CslDate {
+            date_parts: vec![vec![1984]],
+            ..CslDate::default()
+        }),
+        ..Reference::default()
+    };
+    let a = knuth("texbook", "The TeXbook");
+    let b = knuth("metafont", "The METAFONTbook");
+    let forms = format_citations_of_all(&[&a, &b], CitationStyle::Apa, &[1, 2]);
+    let parenthetical: Vec<&str> = forms.iter().map(|f| f.parenthetical.as_str()).collect();
+    assert_eq!(parenthetical, ["(Knuth, 1984a)", "(Knuth, 1984b)"]);
+    let narrative: Vec<&str> = forms.iter().map(|f| f.narrative.as_str()).collect();
+    assert_eq!(narrative, ["Knuth (1984a)", "Knuth (1984b)"]);
+    let years: Vec<&str> = forms.iter().map(|f| f.year.as_str()).collect();
+    assert_eq!(years, ["(1984a)", "(1984b)"]);
+    assert!(
+        forms[0]
+            .entry
+            .to_plain_string()
+            .starts_with("Knuth, D. E. (1984a). The TeXbook.")
+    );
+    // The built-in references, which share no author and year, read as one by one.
+    let corpus = Corpus::builtin();
+    let all: Vec<&Reference> = corpus.file.references.iter().collect();
+    let numbers: Vec<u32> = (1..=19).collect();
+    let forms = format_citations_of_all(&all, CitationStyle::Apa, &numbers);
+    let porter = corpus.reference_by_id("porter1995").unwrap_or(usize::MAX);
+    let porter = forms.get(porter).cloned().unwrap_or_default();
+    assert_eq!(porter.parenthetical, "(Porter & van der Linde, 1995)");
+    assert_eq!(porter.narrative, "Porter and van der Linde (1995)");
+    assert_eq!(porter.year, "(1995)");
+}
