@@ -1,7 +1,7 @@
 //! The search box (Ctrl+K): search as you type over everything the paper holds, results
 //! grouped by kind under a heading with their count, each with the matched words marked and,
 //! for a passage, where it stands. ↑ ↓ and Page Up / Page Down move the selection, which is
-//! always in view; Enter opens it, Escape closes the box.
+//! always in view; Enter opens it, Escape or a click elsewhere closes the box.
 
 use eframe::egui::{self, Rect, RichText, Sense, Ui};
 
@@ -147,7 +147,7 @@ impl SearchPopup {
         let top = ctx.theme.gap * 7.0;
         // The window's frame, the query field and the hint line take about five lines.
         let list_height = (screen.height() - top - ctx.theme.body_size * 9.0).max(120.0);
-        egui::Window::new("Search")
+        let shown = egui::Window::new("Search")
             .id(egui::Id::unique("search-window"))
             .title_bar(false)
             .collapsible(false)
@@ -156,12 +156,15 @@ impl SearchPopup {
             .min_width(width)
             .max_width(width)
             .show(&egui_ctx, |ui| {
+                let field_id = ui.make_persistent_id("search-field");
                 let edit = egui::TextEdit::singleline(&mut self.query)
+                    .id(field_id)
                     .hint_text("Search references, text, tables, cases, entities…")
                     .desired_width(f32::INFINITY);
                 let response = ui.add(edit);
                 if self.focus_next_frame {
                     response.request_focus();
+                    select_all(ui, field_id, &self.query);
                     self.focus_next_frame = false;
                 }
                 self.refresh(index);
@@ -186,6 +189,10 @@ impl SearchPopup {
                     "↑ ↓ Page Up/Down to move · Enter to open · Esc to close",
                 );
             });
+        // A click anywhere else puts the box away, as a menu goes.
+        if shown.is_some_and(|shown| shown.response.clicked_elsewhere()) {
+            self.open = false;
+        }
     }
 
     /// The results under their group headings, the cursor's row marked and, when it moved,
@@ -246,6 +253,18 @@ impl SearchPopup {
             self.open = false;
         }
     }
+}
+
+/// Selects the whole text `text` of the field `id`, so that typing replaces it (the search box,
+/// the Reader's find bar).
+pub(crate) fn select_all(ui: &Ui, id: egui::Id, text: &str) {
+    let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
+    let all = egui::text::CCursorRange::two(
+        egui::text::CCursor::new(0),
+        egui::text::CCursor::new(text.chars().count()),
+    );
+    state.cursor.set_char_range(Some(all));
+    state.store(ui.ctx(), id);
 }
 
 /// A line of help in small muted type.

@@ -194,10 +194,37 @@ fn the_keyboard_row_stays_in_view_and_enter_reveals_it() {
 }
 
 #[test]
-fn escape_closes_the_search_box() {
+fn escape_or_a_click_elsewhere_closes_the_search_box() {
     let mut harness = at_size([1280.0, 800.0], builtin(Reader::ID));
     search(&mut harness, "interpol");
     harness.key_press(Key::Escape);
+    settle(&mut harness);
+    assert!(!harness.state().search.open);
+
+    search(&mut harness, "interpol");
+    let area = results_area(&harness);
+    // A click inside the box keeps it open; one beside it closes it.
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .click();
+    settle(&mut harness);
+    assert!(harness.state().search.open);
+    let beside = egui::pos2(area.left() / 2.0, area.bottom() - 10.0);
+    harness.input_mut().events.extend([
+        egui::Event::PointerMoved(beside),
+        egui::Event::PointerButton {
+            pos: beside,
+            button: egui::PointerButton::Primary,
+            pressed: true,
+            modifiers: Modifiers::NONE,
+        },
+        egui::Event::PointerButton {
+            pos: beside,
+            button: egui::PointerButton::Primary,
+            pressed: false,
+            modifiers: Modifiers::NONE,
+        },
+    ]);
     settle(&mut harness);
     assert!(!harness.state().search.open);
 }

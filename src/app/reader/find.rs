@@ -273,7 +273,7 @@ impl FindBar {
                 .labelled_by(label.id);
             if self.focus_next_frame {
                 response.request_focus();
-                select_all(ui, field_id, &self.query);
+                crate::app::search_popup::select_all(ui, field_id, &self.query);
                 self.focus_next_frame = false;
             }
             if response.changed() {
@@ -328,17 +328,6 @@ impl WidgetInfoLabel for egui::Response {
         self.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, label));
         self
     }
-}
-
-/// Selects the whole text of the field `id`, so typing replaces the last phrase.
-fn select_all(ui: &Ui, id: egui::Id, text: &str) {
-    let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
-    let all = egui::text::CCursorRange::two(
-        egui::text::CCursor::new(0),
-        egui::text::CCursor::new(text.chars().count()),
-    );
-    state.cursor.set_char_range(Some(all));
-    state.store(ui.ctx(), id);
 }
 
 /// The row of the Reader's list each heading and paragraph is drawn in (a box's heading and
