@@ -11,8 +11,10 @@ use std::path::PathBuf;
 use eframe::egui;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use paperlens::app::context::Command;
 use paperlens::app::explorer::{Explorer, StartOptions};
+use paperlens::app::reader::Reader;
 use paperlens::app::references_view::ReferencesView;
 use paperlens::app::state::{CitationDisplay, NavigatorTab, StateStore};
 use paperlens::corpus::Item;
@@ -317,6 +319,13 @@ fn a_csl_json_files_links_and_fields_read_as_text() {
 fn a_ris_file_opens_on_its_references() {
     let mut harness = open_bibliography(common::fixtures().join("import/links.ris"));
     assert_eq!(harness.state().view(), ReferencesView::ID);
+    // A list of references has nothing to present.
+    assert!(
+        harness
+            .get_by_role_and_label(Role::Button, "Present  (F11)")
+            .accesskit_node()
+            .is_disabled()
+    );
     assert!(
         harness
             .query_all_by_label_contains("Porter, M. E., & van der Linde, C. (1995).")
@@ -327,6 +336,41 @@ fn a_ris_file_opens_on_its_references() {
     harness.run_steps(4);
     harness.get_by_role_and_label(Role::Link, "DOI 10.1257/jep.9.4.97");
     harness.get_by_label("Cited for the Porter hypothesis.");
+}
+
+/// A bibliography shows its references instead of the Reader, but the Reader stays the view
+/// the reader chose: saved as the view, and shown again when a paper opens next.
+#[test]
+fn after_a_bibliography_the_next_paper_opens_on_the_view_chosen_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let state_file = dir.path().join("state.json");
+    let ris = common::fixtures().join("import/links.ris");
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| {
+            Explorer::new(
+                &cc.egui_ctx,
+                StartOptions {
+                    path: Some(ris),
+                    view: Some(Reader::ID.to_owned()),
+                    store: Some(StateStore::at(state_file)),
+                    ..StartOptions::default()
+                },
+            )
+        });
+    harness.run_steps(8);
+    assert_eq!(harness.state().view(), ReferencesView::ID);
+    harness.state_mut().save_state();
+    let saved = std::fs::read_to_string(dir.path().join("state.json")).unwrap();
+    assert!(saved.contains(r#""view": "reader""#), "{saved}");
+
+    let paper = common::fixtures().join("papers/jats-small.xml");
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(&ctx, Command::Open(paper));
+    harness.state_mut().finish_loading();
+    harness.run_steps(4);
+    assert!(!harness.state().corpus().is_bibliography_only());
+    assert_eq!(harness.state().view(), Reader::ID);
 }
 
 /// A PLOS article names the authors before the number ("A recent study by Lombardi et al.

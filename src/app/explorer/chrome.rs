@@ -7,6 +7,8 @@ use eframe::egui::{self, RichText, Ui};
 use super::Explorer;
 use crate::app::commands::{Scope, UiCommand};
 use crate::app::context::{Command, ReferenceScope, ViewCtx};
+use crate::app::presentation::slides;
+use crate::app::reader::Reader;
 use crate::app::state::{CitationDisplay, FileDialogs};
 use crate::app::theme::ThemeChoice;
 use crate::app::virtual_list::KeyScroll;
@@ -249,11 +251,24 @@ impl Explorer {
             UiCommand::Back => (self.history.can_go_back(), command.text().to_owned()),
             UiCommand::Forward => (self.history.can_go_forward(), command.text().to_owned()),
             UiCommand::Reload => (self.current_file().is_some(), command.label()),
+            // A bibliography on its own has no text to find in and nothing to present.
+            UiCommand::Find => (
+                self.views.is_offered(Reader::ID, view_ctx.corpus),
+                command.label(),
+            ),
+            UiCommand::TogglePresentation => (
+                !slides(&self.views, view_ctx.corpus).is_empty(),
+                command.label(),
+            ),
             _ => (true, command.label()),
         };
         if ui
             .add_enabled(enabled, egui::Button::new(text))
             .on_hover_text(command.hover_text())
+            .on_disabled_hover_text(format!(
+                "{} — there is nothing for it in this file",
+                command.hover_text()
+            ))
             .clicked()
             && let Some(command) = command.command()
         {

@@ -161,10 +161,19 @@ impl Explorer {
 
     /// As [`Self::started_on_what_the_corpus_has`], in place.
     pub(super) fn start_on_what_the_corpus_has(&mut self) {
-        self.state.view = self
-            .views
-            .offered_or_first(&self.state.view, &self.corpus)
-            .to_owned();
+        // Back from a bibliography to a paper: the view the reader had before.
+        if let Some(before) = self.view_before_bibliography.take()
+            && self.views.is_offered(&before, &self.corpus)
+        {
+            self.state.view = before;
+        }
+        let offered = self.views.offered_or_first(&self.state.view, &self.corpus);
+        if offered != self.state.view {
+            // A bibliography has no Reader: show it what it has, but remember (and save) the
+            // view the reader chose, for the next paper.
+            self.view_before_bibliography =
+                Some(std::mem::replace(&mut self.state.view, offered.to_owned()));
+        }
         if self.corpus.is_bibliography_only() {
             self.navigator.tab = NavigatorTab::References;
         }

@@ -120,6 +120,9 @@ pub struct Explorer {
     /// Warnings of the open corpus, rendered as `paperlens check` prints them.
     warnings_text: String,
     pending_load: Option<PendingLoad>,
+    /// The view the reader chose while a bibliography file (which offers no Reader) shows
+    /// another: saved as the view, and shown again when a paper opens.
+    view_before_bibliography: Option<String>,
     screenshot: Option<ScreenshotTask>,
     frames: u64,
     applied_zoom: bool,
@@ -209,6 +212,7 @@ impl Explorer {
             notices,
             warnings_text,
             pending_load: None,
+            view_before_bibliography: None,
             screenshot: options.screenshot.map(|path| ScreenshotTask {
                 path,
                 requested: false,
@@ -350,23 +354,34 @@ impl Explorer {
             .map(|k| k.0);
         self.state.zoom = ctx.zoom_factor();
         let now = ctx.input(|i| i.time);
-        if self.state != self.saved_state && now - self.last_save_seconds > 1.0 {
+        if self.persisted() != self.saved_state && now - self.last_save_seconds > 1.0 {
             self.save_state();
             self.last_save_seconds = now;
         }
     }
 
+    /// The state as it is saved: the view is the one the reader chose, not the one a
+    /// bibliography file (which has no text) showed instead.
+    fn persisted(&self) -> PersistedState {
+        let mut state = self.state.clone();
+        if let Some(view) = &self.view_before_bibliography {
+            view.clone_into(&mut state.view);
+        }
+        state
+    }
+
     /// Writes the persisted state now (also called on exit).
     pub fn save_state(&mut self) {
-        match self.store.save(&self.state) {
-            Ok(()) => self.saved_state = self.state.clone(),
+        let state = self.persisted();
+        match self.store.save(&state) {
+            Ok(()) => self.saved_state = state,
             Err(e) => {
                 let message = format!("Could not save settings: {e}");
                 if self.notices.last() != Some(&message) {
                     self.notices.push(message);
                 }
                 // Do not retry every frame.
-                self.saved_state = self.state.clone();
+                self.saved_state = state;
             }
         }
     }
