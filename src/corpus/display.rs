@@ -129,7 +129,7 @@ pub fn paragraph_place(corpus: &Corpus, paragraph: usize) -> String {
     format!("{section}, {}", block_mark(corpus, paragraph))
 }
 
-/// How a block of text is counted in its section: `¶3` for a paragraph (paragraphs only are
+/// How a block of text is counted in its section: `¶ 3` (a no-break space) for a paragraph (paragraphs only are
 /// numbered), `figure source` for a figure's source line, `equation (3)` for an equation.
 fn block_mark(corpus: &Corpus, paragraph: usize) -> String {
     if let Some(number) = corpus
@@ -138,7 +138,8 @@ fn block_mark(corpus: &Corpus, paragraph: usize) -> String {
         .get(paragraph)
         .and_then(|info| info.number_in_section)
     {
-        return format!("¶{number}");
+        // A no-break space: the pilcrow's stem beside a digit reads as a 1 ("¶3" as "¶13").
+        return format!("¶\u{a0}{number}");
     }
     match corpus.paragraph(paragraph) {
         Some(block) if block.kind == ParagraphKind::Equation => {
@@ -385,7 +386,7 @@ mod tests {
             .expect("the paper's section 2 has three paragraphs");
         let place = search_place(&corpus, Item::Paragraph(second_of_literature));
         assert!(place.starts_with("§2 "), "{place}");
-        assert!(place.ends_with(", ¶3"), "{place}");
+        assert!(place.ends_with(", ¶\u{a0}3"), "{place}");
         assert_eq!(
             search_place(&corpus, Item::TableRow(0)),
             corpus.file.tables[0].title()
@@ -464,7 +465,7 @@ mod tests {
             item_title(&corpus, Item::Reference(usize::MAX)),
             "(missing)"
         );
-        assert!(item_title(&corpus, Item::Paragraph(0)).contains(", ¶1 — "));
+        assert!(item_title(&corpus, Item::Paragraph(0)).contains(", ¶\u{a0}1 — "));
         assert_eq!(paragraph_place(&corpus, usize::MAX), "");
         assert_eq!(region_name(&corpus, "no-such-region"), "no-such-region");
     }
@@ -486,14 +487,17 @@ mod tests {
                 .map(|n| paragraph_place(&corpus, n))
                 .unwrap_or_default()
         };
-        assert_eq!(place_of("introduction.p3"), "1 INTRODUCTION, ¶3");
+        assert_eq!(place_of("introduction.p3"), "1 INTRODUCTION, ¶\u{a0}3");
         assert_eq!(
             place_of("introduction.figure1"),
             "1 INTRODUCTION, figure source"
         );
-        assert_eq!(place_of("introduction.p4"), "1 INTRODUCTION, ¶4");
-        assert_eq!(place_of("introduction.p11"), "1 INTRODUCTION, ¶11");
-        assert_eq!(place_of("literature-review.p3"), "2 LITERATURE REVIEW, ¶3");
+        assert_eq!(place_of("introduction.p4"), "1 INTRODUCTION, ¶\u{a0}4");
+        assert_eq!(place_of("introduction.p11"), "1 INTRODUCTION, ¶\u{a0}11");
+        assert_eq!(
+            place_of("literature-review.p3"),
+            "2 LITERATURE REVIEW, ¶\u{a0}3"
+        );
         // Search results name places the same way.
         let p4 = (0..corpus.index.paragraphs.len())
             .find(|&n| {
@@ -502,6 +506,6 @@ mod tests {
                     .is_some_and(|p| p.id == "introduction.p4")
             })
             .unwrap_or(usize::MAX);
-        assert!(search_place(&corpus, Item::Paragraph(p4)).ends_with(", ¶4"));
+        assert!(search_place(&corpus, Item::Paragraph(p4)).ends_with(", ¶\u{a0}4"));
     }
 }

@@ -20,7 +20,7 @@ use super::model::Reference;
 struct Entry {
     item: Item,
     label: String,
-    /// Where the record stands (`"§2 Literature Review, ¶3"`), shown under the result.
+    /// Where the record stands (`"§2 Literature Review, ¶ 3"`), shown under the result.
     place: String,
     body: String,
     /// `body` as nucleo compares it (first code point of each grapheme, case-folded,
@@ -51,7 +51,7 @@ pub struct SearchHit {
     pub label: String,
     /// Byte ranges of `label` that matched, for highlighting.
     pub highlights: Vec<Range<usize>>,
-    /// Where the record stands, e.g. `"§2 Literature Review, ¶3"`; empty when it is a place
+    /// Where the record stands, e.g. `"§2 Literature Review, ¶ 3"`; empty when it is a place
     /// of its own ([`super::display::search_place`]).
     pub place: String,
 }

@@ -176,10 +176,10 @@ fn a_references_context_menu_copies_it_in_the_style() {
 #[test]
 fn paragraph_numbers_skip_the_figure_source_line() {
     let harness = in_apa("paragraph:introduction.p4");
-    harness.get_by_label("1 INTRODUCTION, ¶4");
+    harness.get_by_label("1 INTRODUCTION, ¶\u{a0}4");
     let harness = in_apa("paragraph:introduction.figure1");
     harness.get_by_label("1 INTRODUCTION, figure source");
-    assert!(harness.query_by_label("1 INTRODUCTION, ¶5").is_none());
+    assert!(harness.query_by_label("1 INTRODUCTION, ¶\u{a0}5").is_none());
 }
 
 /// A file (a bibliography, a paper) opened in the window.

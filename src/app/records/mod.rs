@@ -122,7 +122,7 @@ fn subheading_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, text: &str) {
     ui.label(RichText::new(text).strong());
 }
 
-/// A small, muted line naming where a passage is (`"4.1 Discussion, ¶2"`).
+/// A small, muted line naming where a passage is (`"4.1 Discussion, ¶ 2"`).
 fn place_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, paragraph: usize) {
     ui.label(
         RichText::new(paragraph_place(ctx.corpus, paragraph))
