@@ -38,10 +38,17 @@ pub fn citation_parts(ctx: &ViewCtx<'_>, info: &CitationInfo) -> Vec<CitationPar
         && info.author_named
         && !style.is_numeric()
         && style != CitationStyle::Mla;
+    // Inside the sentence's own parentheses the citation brings none of its own: "(see [3])"
+    // reads `(see Cho, 2015)`, not `(see (Cho, 2015))`.
+    let bare = ctx.citation_display == CitationDisplay::InStyle
+        && info.in_parentheses
+        && !narrative
+        && !style.is_numeric();
     // Works cited together beside the sentence share one pair of parentheses, separated as
     // author-date styles separate them: `(Cho, 2015; Shelley, 2010)`.
     let grouped = ctx.citation_display == CitationDisplay::InStyle
         && !narrative
+        && !bare
         && !style.is_numeric()
         && count > 1;
     let mut parts = Vec::with_capacity(count * 2 + 2);
@@ -50,7 +57,7 @@ pub fn citation_parts(ctx: &ViewCtx<'_>, info: &CitationInfo) -> Vec<CitationPar
     }
     for (n, &reference) in info.references.iter().enumerate() {
         if n > 0 {
-            let between = match (narrative, grouped, count, n + 1 == count) {
+            let between = match (narrative, grouped || bare, count, n + 1 == count) {
                 (true, _, 2, _) => " and ",
                 (true, _, _, true) => ", and ",
                 (false, true, _, _) => "; ",
@@ -68,13 +75,20 @@ pub fn citation_parts(ctx: &ViewCtx<'_>, info: &CitationInfo) -> Vec<CitationPar
                     .copied()
                     .unwrap_or(0)
             ),
-            CitationDisplay::InStyle if year_only => ctx.citations.year(corpus, reference, style),
+            CitationDisplay::InStyle if year_only => {
+                let year = ctx.citations.year(corpus, reference, style);
+                if bare {
+                    without_parentheses(&year).to_owned()
+                } else {
+                    year
+                }
+            }
             CitationDisplay::InStyle if narrative => {
                 ctx.citations.narrative(corpus, reference, style)
             }
             CitationDisplay::InStyle => {
                 let in_text = ctx.citations.get(corpus, reference, style).1;
-                if grouped {
+                if grouped || bare {
                     without_parentheses(&in_text).to_owned()
                 } else {
                     in_text

@@ -84,6 +84,40 @@ fn an_apa_reader_shows_a_narrative_citation_narratively() {
     assert!(harness.query_all_by_label("; ").next().is_some());
 }
 
+/// A citation inside the sentence's own parentheses brings none of its own in an author–date
+/// style: "(as in [3])" reads "(as in Smith, 2012)", not "(as in (Smith, 2012))". Tried on a
+/// plain-text paper of another field.
+#[test]
+fn a_citation_inside_parentheses_brings_none_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let source =
+        std::fs::read_to_string(common::fixtures().join("papers/plain-vancouver.txt")).unwrap();
+    let sentence = "We surveyed 120 farms in two districts (Table 1).";
+    assert!(source.contains(sentence));
+    let paper = dir.path().join("paper.txt");
+    std::fs::write(
+        &paper,
+        source.replace(
+            sentence,
+            "We surveyed 120 farms in two districts (as in [3]).",
+        ),
+    )
+    .unwrap();
+    let mut harness = open_bibliography(paper);
+    harness.state_mut().state.citation_style = CitationStyle::Apa;
+    harness.state_mut().state.citation_display = CitationDisplay::InStyle;
+    harness.state_mut().selection.selected = Some(Item::Reference(2));
+    harness.run_steps(6);
+    let texts = accessible_texts(&harness);
+    assert!(
+        texts
+            .iter()
+            .any(|text| text.contains("two districts (as in Smith, 2012).")),
+        "{texts:#?}"
+    );
+    assert!(!texts.iter().any(|text| text.contains("((")), "{texts:#?}");
+}
+
 /// The inspector's "Cited in" writes each sentence's citations as the Reader shows them.
 #[test]
 fn cited_in_follows_the_style() {

@@ -17,7 +17,7 @@ mod printed;
 
 use std::ops::Range;
 
-pub use narrative::{names_the_author, narrative_citations, reads_narratively};
+pub use narrative::{names_the_author, narrative_citations, open_parentheses, reads_narratively};
 pub use printed::{CitedWork, printed_form};
 
 /// A piece of paragraph text.

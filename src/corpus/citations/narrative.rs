@@ -51,18 +51,17 @@ const MAX_OPENING_WORDS: usize = 4;
 /// The longest opening phrase looked at, in bytes (`On the other hand,`).
 const MAX_OPENING_BYTES: usize = 60;
 
-/// For each citation of a paragraph, whether it reads as part of its sentence. `text` is the
-/// paragraph as printed; each citation is given as its printed range and the range of the
-/// sentence it stands in, in reading order. Linear in the text: parentheses are counted once
-/// along the paragraph, not again for each citation.
+/// For each citation of a paragraph (its printed range and its sentence's range, in reading
+/// order), how many parentheses of its sentence are open before it: `(see [3])` has one. Linear
+/// in the text: parentheses are counted once along the paragraph, not again for each citation.
 #[must_use]
-pub fn narrative_citations(text: &str, citations: &[(Range<usize>, Range<usize>)]) -> Vec<bool> {
-    let mut flags: Vec<bool> = Vec::with_capacity(citations.len());
+pub fn open_parentheses(text: &str, citations: &[(Range<usize>, Range<usize>)]) -> Vec<usize> {
+    let mut depths = Vec::with_capacity(citations.len());
     // Parentheses open from the current sentence's start up to `counted_to`.
     let mut depth = 0usize;
     let mut counted_to = 0usize;
     let mut sentence_start = None;
-    for (n, (range, sentence)) in citations.iter().enumerate() {
+    for (range, sentence) in citations {
         if sentence_start != Some(sentence.start) || counted_to > range.start {
             sentence_start = Some(sentence.start);
             depth = 0;
@@ -80,6 +79,20 @@ pub fn narrative_citations(text: &str, citations: &[(Range<usize>, Range<usize>)
             }
         }
         counted_to = counted_to.max(range.start);
+        depths.push(depth);
+    }
+    depths
+}
+
+/// For each citation of a paragraph, whether it reads as part of its sentence. `text` is the
+/// paragraph as printed; each citation is given as its printed range and the range of the
+/// sentence it stands in, in reading order. Linear in the text (see [`open_parentheses`]).
+#[must_use]
+pub fn narrative_citations(text: &str, citations: &[(Range<usize>, Range<usize>)]) -> Vec<bool> {
+    let mut flags: Vec<bool> = Vec::with_capacity(citations.len());
+    let depths = open_parentheses(text, citations);
+    for (n, (range, sentence)) in citations.iter().enumerate() {
+        let depth = depths.get(n).copied().unwrap_or(0);
         let previous = n
             .checked_sub(1)
             .and_then(|p| Some((citations.get(p)?, *flags.get(p)?)));
@@ -221,6 +234,24 @@ fn ends_with_phrase(text: &str, phrase: &str) -> bool {
 mod tests {
     use super::*;
     use crate::corpus::citations::{Piece, parse};
+
+    #[test]
+    fn parentheses_open_before_each_citation_are_counted_per_sentence() {
+        let text = "Farms vary (see [3], and [4]) as [5] shows. Then (more [6]).";
+        let at = |marker: &str| {
+            let start = text.find(marker).unwrap_or(0);
+            start..start + marker.len()
+        };
+        let first = 0..text.find(" Then").unwrap_or(0);
+        let second = first.end + 1..text.len();
+        let citations = [
+            (at("[3]"), first.clone()),
+            (at("[4]"), first.clone()),
+            (at("[5]"), first),
+            (at("[6]"), second),
+        ];
+        assert_eq!(open_parentheses(text, &citations), [1, 1, 0, 1]);
+    }
 
     /// Each citation marker of `sentence` (one sentence), and whether it reads narratively.
     fn marked(sentence: &str) -> Vec<(String, bool)> {

@@ -87,6 +87,9 @@ pub struct CitationInfo {
     /// Whether the words right before it already name its one work's author ("Lombardi et
     /// al. [1]"): an author–date style then prints only the year, `(2009)`.
     pub author_named: bool,
+    /// Whether it stands inside its sentence's own parentheses ("(see [3])"): an author–date
+    /// style then prints it without parentheses of its own, `(see Cho, 2015)`.
+    pub in_parentheses: bool,
 }
 
 /// An entity named in a paragraph.

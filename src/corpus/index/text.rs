@@ -382,6 +382,7 @@ fn read_text<'a>(
             range: start..printed.len(),
             narrative,
             author_named,
+            in_parentheses: false,
         });
     }
     ParagraphText {
@@ -469,8 +470,12 @@ fn read_sentences_and_names(
         })
         .collect();
     let narrative = citations::narrative_citations(&info.printed, &placed);
-    for (citation, reads_narratively) in paragraph.citations.iter_mut().zip(narrative) {
+    let depths = citations::open_parentheses(&info.printed, &placed);
+    for ((citation, reads_narratively), depth) in
+        paragraph.citations.iter_mut().zip(narrative).zip(depths)
+    {
         citation.narrative |= reads_narratively;
+        citation.in_parentheses = depth > 0;
         // "Lombardi et al. [1]": the name is in the sentence already.
         if let [reference] = citation.references.as_slice()
             && let Some(first) = references.get(*reference).and_then(|r| r.author.first())
