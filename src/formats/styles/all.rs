@@ -5,14 +5,11 @@
 use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
 
-use hayagriva::citationberg::LocaleCode;
+use hayagriva::CitePurpose;
 use hayagriva::citationberg::json::Item;
-use hayagriva::{
-    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, CitePurpose,
-};
 
 use super::{
-    CitationStyle, LOCALES, collect_children, csl_style, format_bibliography,
+    CitationStyle, cite_each_once, collect_children, csl_style, format_bibliography,
     format_bibliography_entry, format_in_text, format_narrative, format_year, spans_to_plain,
     to_csl_item,
 };
@@ -112,21 +109,7 @@ fn each_citation(
 ) -> Option<Vec<String>> {
     let csl = csl_style(style)?;
     let items: Vec<Item> = references.iter().map(|r| to_csl_item(r, style)).collect();
-    let mut driver: BibliographyDriver<'_, Item> = BibliographyDriver::new();
-    for item in &items {
-        driver.citation(CitationRequest::new(
-            vec![CitationItem::new(item, None, None, false, purpose)],
-            csl,
-            Some(LocaleCode(style.locale().to_owned())),
-            &LOCALES,
-            None,
-        ));
-    }
-    let rendered = driver.finish(BibliographyRequest::new(
-        csl,
-        Some(LocaleCode(style.locale().to_owned())),
-        &LOCALES,
-    ));
+    let rendered = cite_each_once(csl, &items, style, purpose);
     let texts: Vec<String> = rendered
         .citations
         .iter()

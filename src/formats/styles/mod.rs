@@ -307,26 +307,38 @@ pub fn format_bibliography(
         .unwrap_or_default()
 }
 
-fn render_bibliography(references: &[&Reference], style: CitationStyle) -> Vec<BibliographyEntry> {
-    let Some(csl) = csl_style(style) else {
-        return Vec::new();
-    };
-    let items: Vec<Item> = references.iter().map(|r| to_csl_item(r, style)).collect();
+/// One document citing each of `items` once, on its own, with `purpose`, rendered in `style`:
+/// its citations in order and its bibliography (which tells apart works of the same authors
+/// and year, `1984a`, `1984b`).
+fn cite_each_once(
+    csl: &IndependentStyle,
+    items: &[Item],
+    style: CitationStyle,
+    purpose: Option<CitePurpose>,
+) -> hayagriva::Rendered {
     let mut driver: BibliographyDriver<'_, Item> = BibliographyDriver::new();
-    for item in &items {
+    for item in items {
         driver.citation(CitationRequest::new(
-            vec![CitationItem::with_entry(item)],
+            vec![CitationItem::new(item, None, None, false, purpose)],
             csl,
             Some(LocaleCode(style.locale().to_owned())),
             &LOCALES,
             None,
         ));
     }
-    let rendered = driver.finish(BibliographyRequest::new(
+    driver.finish(BibliographyRequest::new(
         csl,
         Some(LocaleCode(style.locale().to_owned())),
         &LOCALES,
-    ));
+    ))
+}
+
+fn render_bibliography(references: &[&Reference], style: CitationStyle) -> Vec<BibliographyEntry> {
+    let Some(csl) = csl_style(style) else {
+        return Vec::new();
+    };
+    let items: Vec<Item> = references.iter().map(|r| to_csl_item(r, style)).collect();
+    let rendered = cite_each_once(csl, &items, style, None);
     let Some(bibliography) = rendered.bibliography else {
         return Vec::new();
     };
