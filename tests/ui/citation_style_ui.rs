@@ -21,7 +21,7 @@ use paperlens::corpus::Item;
 use paperlens::formats::styles::CitationStyle;
 
 use crate::common;
-use crate::explorer::{accessible_texts, explorer};
+use crate::explorer::{accessible_texts, copied, explorer};
 
 /// The built-in paper with `select` revealed, citations shown in APA style.
 fn in_apa(select: &str) -> Harness<'static, Explorer> {
@@ -34,20 +34,6 @@ fn in_apa(select: &str) -> Harness<'static, Explorer> {
     harness.state_mut().state.citation_display = CitationDisplay::InStyle;
     harness.run_steps(8);
     harness
-}
-
-/// Every text the app asked to copy in the last frame.
-fn copied(harness: &Harness<'_, Explorer>) -> Vec<String> {
-    harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .filter_map(|command| match command {
-            egui::OutputCommand::CopyText(text) => Some(text.clone()),
-            _ => None,
-        })
-        .collect()
 }
 
 /// "Research by [8] illustrates …" (Literature review, ¶3) reads "Research by Porter and van

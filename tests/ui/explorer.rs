@@ -23,3 +23,17 @@ pub fn accessible_texts(harness: &Harness<'_, Explorer>) -> Vec<String> {
         .flatten()
         .collect()
 }
+
+/// Every text the app asked to copy in the last frame.
+pub fn copied(harness: &Harness<'_, Explorer>) -> Vec<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|command| match command {
+            eframe::egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}

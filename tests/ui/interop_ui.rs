@@ -10,7 +10,7 @@ use egui_kittest::kittest::Queryable as _;
 use paperlens::app::explorer::{Explorer, StartOptions};
 use paperlens::formats::styles::CitationStyle;
 
-use crate::explorer::explorer;
+use crate::explorer::{copied, explorer};
 
 fn on_porter() -> Harness<'static, Explorer> {
     let mut harness = explorer(StartOptions {
@@ -19,20 +19,6 @@ fn on_porter() -> Harness<'static, Explorer> {
     });
     harness.run_steps(4);
     harness
-}
-
-/// Every text the app asked to copy in the last frame.
-fn copied(harness: &Harness<'_, Explorer>) -> Vec<String> {
-    harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .filter_map(|command| match command {
-            egui::OutputCommand::CopyText(text) => Some(text.clone()),
-            _ => None,
-        })
-        .collect()
 }
 
 #[test]
