@@ -154,6 +154,9 @@ impl TrendsView {
             TrendsTab::Chart => {
                 // A row of its own, so that no caption is wrapped away from its drop-down.
                 ui.horizontal(|ui| self.options_ui(ui));
+                if plan.as_ref().is_ok_and(Plan::has_unstated_years) {
+                    self.connect_unstated_ui(ui);
+                }
                 ui.add(
                     egui::Label::new(
                         RichText::new(format!(
@@ -318,6 +321,19 @@ impl TrendsView {
             }
         }
         trends_chart::source_ui(ctx.theme, ui, &frame);
+    }
+
+    /// The choice, off by default, to draw a dashed line across years the text gives no
+    /// number for.
+    fn connect_unstated_ui(&mut self, ui: &mut Ui) {
+        ui.checkbox(
+            &mut self.options.connect_unstated,
+            "Connect across unstated years (dashed)",
+        )
+        .on_hover_text(
+            "Off, the line breaks at a year the text gives no number for; on, a dashed line \
+             crosses it. Either way no value is drawn for that year.",
+        );
     }
 
     fn options_ui(&mut self, ui: &mut Ui) {

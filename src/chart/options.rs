@@ -154,6 +154,9 @@ pub struct ChartOptions {
     pub scale: AxisScale,
     /// Bars instead of a line (markers and labels are drawn either way).
     pub bars: bool,
+    /// Draw a dashed line across years the text gives no number for. Off by default: a line
+    /// across such a year reads as a value the paper never gives.
+    pub connect_unstated: bool,
 }
 
 #[cfg(test)]
@@ -192,7 +195,8 @@ mod tests {
             Some(ChartOptions {
                 value_mode: ValueMode::PercentChange,
                 scale: AxisScale::Linear,
-                bars: true
+                bars: true,
+                connect_unstated: false,
             })
         );
     }

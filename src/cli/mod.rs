@@ -291,12 +291,28 @@ pub struct PlotArgs {
     /// Draw bars instead of a line.
     #[arg(long)]
     pub bars: bool,
+    /// Connect known values across years the text gives no number for, with a dashed line (by
+    /// default the line breaks there).
+    #[arg(long)]
+    pub connect_unstated: bool,
     /// The chart size in pixels, as `WIDTHxHEIGHT`.
     #[arg(long, value_name = "WxH", default_value = "1200x700")]
     pub size: String,
     /// PNG only: multiply the pixel size by this (2 for a sharp image on a high-density screen).
     #[arg(long, value_name = "FACTOR", default_value_t = 1.0)]
     pub scale_factor: f32,
+}
+
+impl PlotArgs {
+    /// How the chart is asked to be drawn.
+    fn chart_options(&self) -> crate::chart::ChartOptions {
+        crate::chart::ChartOptions {
+            value_mode: self.mode,
+            scale: self.scale,
+            bars: self.bars,
+            connect_unstated: self.connect_unstated,
+        }
+    }
 }
 
 /// `paperlens plot`: writes a series as SVG, PNG or CSV, or lists the series with `--list`.
@@ -357,11 +373,7 @@ pub fn plot(args: &PlotArgs) -> ExitCode {
         return ExitCode::SUCCESS;
     };
     let id = args.series.as_deref().unwrap_or_default();
-    let options = ChartOptions {
-        value_mode: args.mode,
-        scale: args.scale,
-        bars: args.bars,
-    };
+    let options = args.chart_options();
     if !all_series.iter().any(|s| s.id == id)
         && let Some(group) = crate::chart::chart_groups(all_series)
             .into_iter()

@@ -37,11 +37,14 @@ fn all_options() -> Vec<ChartOptions> {
                 continue;
             }
             for bars in [false, true] {
-                out.push(ChartOptions {
-                    value_mode,
-                    scale,
-                    bars,
-                });
+                for connect_unstated in [false, true] {
+                    out.push(ChartOptions {
+                        value_mode,
+                        scale,
+                        bars,
+                        connect_unstated,
+                    });
+                }
             }
         }
     }
@@ -330,14 +333,13 @@ fn the_not_stated_year_has_a_labelled_guide_and_no_marker() {
     }
 }
 
-#[test]
-fn line_mode_bridges_the_gap_with_a_dashed_segment() {
-    let svg = series_svg(&victims(), &ChartOptions::default(), DEFAULT_SIZE).unwrap();
-    let chart = inspect(&svg);
-    let (x2021, _) = year_label(&svg, 2021);
-    let (x2023, _) = year_label(&svg, 2023);
-    // Dashes that lie strictly between 2021 and 2023 and are not vertical.
-    let bridge = chart
+/// The pieces of line that lie strictly between 2021 and 2023 and are not vertical (the gap's
+/// guide at 2022 is vertical).
+fn pieces_across_2022(svg: &str) -> usize {
+    let chart = inspect(svg);
+    let (x2021, _) = year_label(svg, 2021);
+    let (x2023, _) = year_label(svg, 2023);
+    chart
         .polylines
         .iter()
         .filter(|points| {
@@ -346,12 +348,35 @@ fn line_mode_bridges_the_gap_with_a_dashed_segment() {
                 .all(|(x, _)| *x >= x2021 - 1.0 && *x <= x2023 + 1.0)
                 && points.first().map(|p| p.0) != points.last().map(|p| p.0)
         })
-        .count();
+        .count()
+}
+
+#[test]
+fn the_line_breaks_at_a_year_the_text_gives_no_number_for() {
+    let svg = series_svg(&victims(), &ChartOptions::default(), DEFAULT_SIZE).unwrap();
+    assert_eq!(
+        pieces_across_2022(&svg),
+        0,
+        "no line crosses 2022 by default"
+    );
+}
+
+#[test]
+fn connecting_unstated_years_bridges_the_gap_with_a_dashed_segment() {
+    let options = ChartOptions {
+        connect_unstated: true,
+        ..ChartOptions::default()
+    };
+    let svg = series_svg(&victims(), &options, DEFAULT_SIZE).unwrap();
+    let bridge = pieces_across_2022(&svg);
     assert!(
         bridge >= 10,
         "expected a dashed bridge, found {bridge} pieces"
     );
     // …and no solid segment spans the gap.
+    let chart = inspect(&svg);
+    let (x2021, _) = year_label(&svg, 2021);
+    let (x2023, _) = year_label(&svg, 2023);
     assert!(!chart.polylines.iter().any(|points| {
         points.len() == 2 && (points[0].0 - x2021).abs() < 1.0 && (points[1].0 - x2023).abs() < 1.0
     }));
@@ -365,6 +390,7 @@ fn modes_label_their_axis_and_values() {
             value_mode,
             scale,
             bars: false,
+            connect_unstated: false,
         };
         inspect(&series_svg(&series, &options, DEFAULT_SIZE).unwrap()).texts
     };
@@ -399,6 +425,7 @@ fn a_log_axis_refuses_values_at_or_below_zero() {
         value_mode: ValueMode::PercentChange,
         scale: AxisScale::Log,
         bars: false,
+        connect_unstated: false,
     };
     let error = series_svg(&victims(), &options, DEFAULT_SIZE).unwrap_err();
     assert!(

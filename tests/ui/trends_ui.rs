@@ -91,6 +91,7 @@ fn the_chart_on_screen_says_what_the_plan_says() {
             value_mode,
             scale,
             bars: false,
+            connect_unstated: false,
         };
         if let Some(trends) = harness.state_mut().views_mut().get_mut::<TrendsView>() {
             trends.options = options;
@@ -267,4 +268,36 @@ fn presentation_mode_steps_with_the_arrow_keys_and_leaves_with_escape() {
     assert!(harness.state().presentation.is_none());
     // Back to the normal window.
     harness.get_by_label("Reader");
+}
+
+/// No line crosses a year the text gives no number for unless asked: the chart offers
+/// "Connect across unstated years (dashed)", off by default, and the plan it draws follows it.
+#[test]
+fn the_line_crosses_an_unstated_year_only_when_asked() {
+    let mut harness = trends();
+    let drawn_dashed = |harness: &Harness<'_, Explorer>| {
+        let corpus = harness.state().corpus();
+        let options = harness
+            .state()
+            .views()
+            .get::<TrendsView>()
+            .map(|trends| trends.options)
+            .unwrap_or_default();
+        let series = corpus.file.series.first().unwrap();
+        let plan = Plan::new(series, &options).unwrap();
+        plan.segments.iter().filter(|s| s.dashed).count()
+    };
+    assert_eq!(drawn_dashed(&harness), 0, "off by default");
+    harness
+        .get_by_label("Connect across unstated years (dashed)")
+        .click();
+    harness.run_steps(4);
+    assert!(
+        harness
+            .state()
+            .views()
+            .get::<TrendsView>()
+            .is_some_and(|trends| trends.options.connect_unstated)
+    );
+    assert_eq!(drawn_dashed(&harness), 1, "one dashed bridge across 2022");
 }

@@ -1,0 +1,239 @@
+//! Tests of the chart plan.
+
+use super::*;
+use crate::chart::victims_for_tests as victims;
+use crate::corpus::model::SeriesPoint;
+
+fn plan(options: ChartOptions) -> Plan {
+    Plan::new(&victims(), &options).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn the_victims_plan_says_what_the_text_says() {
+    let plan = plan(ChartOptions::default());
+    assert_eq!(plan.x_axis.label, "Year");
+    assert_eq!(plan.y_axis.label, "Number of victims");
+    let years: Vec<&str> = plan.x_axis.ticks.iter().map(|t| t.label.as_str()).collect();
+    assert_eq!(years, ["2020", "2021", "2022", "2023"]);
+    assert!(plan.y_axis.ticks.iter().any(|t| t.label == "40,000"));
+    assert_eq!(plan.gaps.len(), 1);
+    assert_eq!(plan.gaps.first().map(|g| g.year), Some(2022));
+    // No line across 2022, which the text gives no number for: only 2020–2021 is joined.
+    assert!(plan.gaps.first().is_some_and(|g| g.bridge_y.is_none()));
+    let dashed: Vec<bool> = plan.segments.iter().map(|s| s.dashed).collect();
+    assert_eq!(dashed, [false]);
+    assert!(plan.has_unstated_years());
+    assert_eq!(plan.points.iter().filter(|p| p.label.is_some()).count(), 3);
+    assert!(plan.legend.iter().any(|e| e.mark == LegendMark::Shaded));
+    assert!(
+        plan.source_line
+            .starts_with("Source: United Nations Office")
+    );
+    assert_eq!(plan.annotations.len(), 1);
+}
+
+#[test]
+fn connecting_across_unstated_years_is_asked_for_and_dashed() {
+    let plan = plan(ChartOptions {
+        connect_unstated: true,
+        ..ChartOptions::default()
+    });
+    let dashed: Vec<bool> = plan.segments.iter().map(|s| s.dashed).collect();
+    assert_eq!(dashed, [false, true]);
+    assert!(plan.gaps.first().is_some_and(|g| g.bridge_y.is_some()));
+}
+
+#[test]
+fn a_series_of_consecutive_known_years_has_nothing_to_connect() {
+    let mut series = victims();
+    series.points.retain(|point| point.year <= 2021);
+    let plan = Plan::new(&series, &ChartOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!plan.has_unstated_years());
+    assert_eq!(plan.segments.len(), 1);
+}
+
+#[test]
+fn the_index_axis_names_its_base_year() {
+    let plan = plan(ChartOptions {
+        value_mode: ValueMode::IndexFirstYear,
+        ..ChartOptions::default()
+    });
+    assert_eq!(plan.y_axis.label, "Index, 2020 = 100 (≈ 49,000 victims)");
+    let percent = self::plan(ChartOptions {
+        value_mode: ValueMode::PercentChange,
+        ..ChartOptions::default()
+    });
+    assert!(percent.y_axis.ticks.iter().all(|t| t.label.ends_with('%')));
+}
+
+#[test]
+fn a_log_axis_labels_values_not_logarithms() {
+    let plan = plan(ChartOptions {
+        scale: AxisScale::Log,
+        ..ChartOptions::default()
+    });
+    assert!(plan.y_axis.label.ends_with(", log scale"));
+    let forty = plan.y_axis.ticks.iter().find(|t| t.label == "40,000");
+    assert!(forty.is_some_and(|t| (t.position - 40_000_f64.log10()).abs() < 1e-9));
+    assert_eq!(
+        plan.y_axis.tick_label_at(40_000_f64.log10()),
+        Some("40,000")
+    );
+    assert!((plan.bar_base - plan.y_axis.range.0).abs() < f64::EPSILON);
+}
+
+/// A series of `first..=last`, every year stated.
+fn yearly(first: i32, last: i32) -> Series {
+    Series {
+        points: (first..=last)
+            .map(|year| SeriesPoint {
+                year,
+                value: Some(f64::from(year - first) + 10.0),
+                status: PointStatus::Stated,
+                ..SeriesPoint::default()
+            })
+            .collect(),
+        ..Series::default()
+    }
+}
+
+fn years_of(axis: &Axis) -> Vec<i32> {
+    axis.ticks
+        .iter()
+        .map(|t| t.label.parse().unwrap_or_else(|e| panic!("{e}: {t:?}")))
+        .collect()
+}
+
+#[test]
+fn every_span_has_year_labels_at_a_readable_step() {
+    // (first, last, the plan's years at full width, at room for 4 labels)
+    let cases: [(i32, i32, &[i32], &[i32]); 5] = [
+        (2008, 2009, &[2008, 2009], &[2008, 2009]),
+        (2015, 2019, &[2015, 2016, 2017, 2018, 2019], &[2016, 2018]),
+        (
+            1990,
+            2009,
+            &[1990, 1992, 1994, 1996, 1998, 2000, 2002, 2004, 2006, 2008],
+            &[1990, 1995, 2000, 2005],
+        ),
+        (
+            1950,
+            2009,
+            &[
+                1950, 1955, 1960, 1965, 1970, 1975, 1980, 1985, 1990, 1995, 2000, 2005,
+            ],
+            &[1960, 1980, 2000],
+        ),
+        (
+            1860,
+            2009,
+            &[
+                1860, 1870, 1880, 1890, 1900, 1910, 1920, 1930, 1940, 1950, 1960, 1970, 1980, 1990,
+                2000,
+            ],
+            &[1900, 1950, 2000],
+        ),
+    ];
+    for (first, last, full, narrow) in cases {
+        let plan = Plan::new(&yearly(first, last), &ChartOptions::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(years_of(&plan.x_axis), full, "{first}–{last}");
+        let thinned = plan.year_axis_at_most(4);
+        assert_eq!(years_of(&thinned), narrow, "{first}–{last} at 4 labels");
+        assert_eq!(thinned.range, plan.x_axis.range);
+        for max in 1..=MAX_YEAR_TICKS {
+            let axis = plan.year_axis_at_most(max);
+            assert!(
+                !axis.ticks.is_empty() && axis.ticks.len() <= max,
+                "{first}–{last} at {max}: {:?}",
+                axis.ticks
+            );
+        }
+        assert_eq!(plan.year_axis_at_most(100).ticks, plan.x_axis.ticks);
+    }
+}
+
+#[test]
+fn value_ticks_and_labels_follow_the_value_format() {
+    use crate::corpus::model::ValueFormat;
+    let mut series = yearly(2000, 2004);
+    series.value_format = ValueFormat {
+        kind: ValueKind::Percent,
+        decimals: Some(1),
+        ..ValueFormat::default()
+    };
+    let plan = Plan::new(&series, &ChartOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        plan.y_axis.ticks.iter().all(|t| t.label.ends_with('%')),
+        "{:?}",
+        plan.y_axis.ticks
+    );
+    assert_eq!(
+        plan.points.first().and_then(|p| p.label.as_deref()),
+        Some("10.0%")
+    );
+    assert_eq!(plan.y_axis.label, "Percent");
+    let index = Plan::new(
+        &series,
+        &ChartOptions {
+            value_mode: ValueMode::IndexFirstYear,
+            ..ChartOptions::default()
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(index.y_axis.ticks.iter().all(|t| !t.label.ends_with('%')));
+    series.value_format = ValueFormat {
+        kind: ValueKind::Currency,
+        currency: "US$".to_owned(),
+        ..ValueFormat::default()
+    };
+    let plan = Plan::new(&series, &ChartOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        plan.y_axis
+            .ticks
+            .iter()
+            .all(|t| t.label.starts_with("US$ "))
+    );
+    assert_eq!(
+        plan.points.first().and_then(|p| p.label.as_deref()),
+        Some("US$ 10")
+    );
+}
+
+#[test]
+fn the_note_says_when_the_figure_image_is_missing() {
+    let mut series = yearly(2000, 2001);
+    series.figure = Some("fig1".to_owned());
+    let figure = |label: &str, image: Option<&str>| Figure {
+        id: "fig1".to_owned(),
+        label: label.to_owned(),
+        image: image.map(str::to_owned),
+        ..Figure::default()
+    };
+    let plan = Plan::new(&series, &ChartOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(plan.note, "Values as the paper's text states them.");
+    let missing = plan
+        .clone()
+        .with_figures(&series, &[figure("Figure 2", None)]);
+    assert_eq!(
+        missing.note,
+        "Values as the paper's text states them. Figure 2's image is not in the text."
+    );
+    let unlabelled = plan.clone().with_figures(&series, &[figure("", None)]);
+    assert!(
+        unlabelled
+            .note
+            .ends_with(" The figure's image is not in the text.")
+    );
+    let present = plan.with_figures(&series, &[figure("Figure 2", Some("fig2.png"))]);
+    assert_eq!(present.note, "Values as the paper's text states them.");
+}
+
+#[test]
+fn labels_split_in_two_near_the_middle() {
+    assert_eq!(
+        two_lines("not stated in the text"),
+        ("not stated", "in the text")
+    );
+    assert_eq!(two_lines("word"), ("word", ""));
+}
