@@ -360,7 +360,15 @@ impl TrendsView {
             )
             .on_disabled_hover_text("A log scale cannot show negative changes");
         });
-        ui.checkbox(&mut self.options.bars, "Bars");
+        // A bar's length means its value only on a linear axis.
+        let linear = self.options.scale == AxisScale::Linear;
+        if !linear {
+            self.options.bars = false;
+        }
+        ui.add_enabled(linear, egui::Checkbox::new(&mut self.options.bars, "Bars"))
+            .on_disabled_hover_text(
+                "Bars need the linear scale: on a log axis a bar's length says nothing of its value",
+            );
     }
 }
 

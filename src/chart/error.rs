@@ -29,6 +29,9 @@ pub enum ChartError {
         /// The value, as drawn (after the value mode).
         value: f64,
     },
+    /// Bars were asked for on a logarithmic axis, where a bar's length says nothing of its
+    /// value.
+    BarsOnLogScale,
     /// The requested chart size is outside the supported range.
     InvalidSize {
         /// Requested width in pixels.
@@ -67,6 +70,10 @@ impl fmt::Display for ChartError {
             Self::LogScaleNeedsPositive { year, value } => write!(
                 f,
                 "a logarithmic axis needs values above zero, but {year} is {value}; use the linear scale"
+            ),
+            Self::BarsOnLogScale => write!(
+                f,
+                "bars cannot be drawn on a logarithmic axis, where a bar's length says nothing of its value; draw a line, or use the linear scale"
             ),
             Self::InvalidSize { width, height } => write!(
                 f,

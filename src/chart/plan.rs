@@ -250,8 +250,12 @@ impl Plan {
     /// # Errors
     /// - [`ChartError::NoPoints`] / [`ChartError::NoValues`] when there is nothing to draw;
     /// - [`ChartError::ModeUndefined`] when the index or change base is zero;
-    /// - [`ChartError::LogScaleNeedsPositive`] for a log axis over a value ≤ 0.
+    /// - [`ChartError::LogScaleNeedsPositive`] for a log axis over a value ≤ 0;
+    /// - [`ChartError::BarsOnLogScale`] for bars on a log axis.
     pub fn new(series: &Series, options: &ChartOptions) -> Result<Self, ChartError> {
+        if options.bars && options.scale == AxisScale::Log {
+            return Err(ChartError::BarsOnLogScale);
+        }
         let shown = shown_values(series, *options)?;
         let mode = options.value_mode;
         let log = options.scale == AxisScale::Log;

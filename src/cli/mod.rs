@@ -411,9 +411,11 @@ pub fn plot(args: &PlotArgs) -> ExitCode {
             }
             Err(error) => fail(1, &format!("cannot write `{}`: {error}", out.display())),
         },
-        Err(error @ (ChartError::InvalidSize { .. } | ChartError::InvalidScale(_))) => {
-            fail(2, &error.to_string())
-        }
+        Err(
+            error @ (ChartError::InvalidSize { .. }
+            | ChartError::InvalidScale(_)
+            | ChartError::BarsOnLogScale),
+        ) => fail(2, &error.to_string()),
         Err(error) => fail(1, &error.to_string()),
     }
 }
@@ -464,7 +466,11 @@ fn plot_chart_group(
                 ExitCode::from(1)
             }
         },
-        Err(error @ (ChartError::InvalidSize { .. } | ChartError::InvalidScale(_))) => {
+        Err(
+            error @ (ChartError::InvalidSize { .. }
+            | ChartError::InvalidScale(_)
+            | ChartError::BarsOnLogScale),
+        ) => {
             eprintln!("error: {error}");
             ExitCode::from(2)
         }

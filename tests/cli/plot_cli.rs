@@ -228,6 +228,28 @@ fn bad_options_exit_2() {
     }
 }
 
+#[test]
+fn bars_on_a_log_axis_exit_2_saying_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.svg");
+    let output = paperlens(&[
+        "plot",
+        "victims",
+        "--out",
+        path_str(&out),
+        "--scale",
+        "log",
+        "--bars",
+    ]);
+    assert_exit(&output, 2);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("bars cannot be drawn on a logarithmic axis"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}
+
 /// The made-up year-tables fixture with its Table 1's two rows charted under one chart name.
 fn two_series_under_one_chart(dir: &Path) -> PathBuf {
     let fixture = common::fixtures().join("year-tables.json");

@@ -36,7 +36,13 @@ fn all_options() -> Vec<ChartOptions> {
             if (value_mode, scale) == (ValueMode::PercentChange, AxisScale::Log) {
                 continue;
             }
-            for bars in [false, true] {
+            // Bars need a linear axis (a_log_axis_refuses_bars).
+            let bar_choices: &[bool] = if scale == AxisScale::Log {
+                &[false]
+            } else {
+                &[false, true]
+            };
+            for &bars in bar_choices {
                 for connect_unstated in [false, true] {
                     out.push(ChartOptions {
                         value_mode,
@@ -417,6 +423,18 @@ fn modes_label_their_axis_and_values() {
         "{log:?}"
     );
     assert!(log.iter().any(|t| t == "40,000"), "{log:?}");
+}
+
+#[test]
+fn a_log_axis_refuses_bars() {
+    let options = ChartOptions {
+        scale: AxisScale::Log,
+        bars: true,
+        ..ChartOptions::default()
+    };
+    let error = series_svg(&victims(), &options, DEFAULT_SIZE).unwrap_err();
+    assert!(matches!(error, ChartError::BarsOnLogScale), "{error}");
+    assert!(error.to_string().contains("linear scale"), "{error}");
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 use eframe::egui::{self, Key};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use paperlens::app::explorer::{Explorer, StartOptions};
 use paperlens::app::trends_view::TrendsView;
 use paperlens::chart::{AxisScale, ChartOptions, Plan, ValueMode};
@@ -300,4 +300,30 @@ fn the_line_crosses_an_unstated_year_only_when_asked() {
             .is_some_and(|trends| trends.options.connect_unstated)
     );
     assert_eq!(drawn_dashed(&harness), 1, "one dashed bridge across 2022");
+}
+
+/// Bars need the linear scale: on a log axis the Bars box is off and disabled, so the chart
+/// never draws bars whose length says nothing of their value.
+#[test]
+fn bars_are_unavailable_on_a_log_axis() {
+    let mut harness = trends();
+    if let Some(trends) = harness.state_mut().views_mut().get_mut::<TrendsView>() {
+        trends.options.bars = true;
+        trends.options.scale = AxisScale::Log;
+    }
+    harness.run_steps(4);
+    let options = harness
+        .state()
+        .views()
+        .get::<TrendsView>()
+        .map(|trends| trends.options)
+        .unwrap_or_default();
+    assert!(!options.bars);
+    assert!(harness.get_by_label("Bars").accesskit_node().is_disabled());
+    // Back on the linear scale, bars can be chosen again.
+    if let Some(trends) = harness.state_mut().views_mut().get_mut::<TrendsView>() {
+        trends.options.scale = AxisScale::Linear;
+    }
+    harness.run_steps(4);
+    assert!(!harness.get_by_label("Bars").accesskit_node().is_disabled());
 }
