@@ -292,6 +292,28 @@ impl<'s> Tree<'s> {
 }
 
 impl<'s> Document<'s> {
+    /// The warning for the entities the file uses but never defines, which are kept as written
+    /// (the first ten named); `None` when there are none.
+    #[must_use]
+    pub fn unknown_entities_message(&self) -> Option<String> {
+        if self.unknown_entities.is_empty() {
+            return None;
+        }
+        let names: Vec<String> = self
+            .unknown_entities
+            .iter()
+            .take(10)
+            .map(|name| format!("&{name};"))
+            .collect();
+        let count = self.unknown_entities.len();
+        Some(format!(
+            "{} the file does not define {} kept as written: {}",
+            crate::corpus::counted(count, "entity"),
+            if count == 1 { "was" } else { "were" },
+            names.join(", ")
+        ))
+    }
+
     /// The root element.
     #[must_use]
     pub fn root(&self) -> Element<'_> {

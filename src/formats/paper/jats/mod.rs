@@ -51,19 +51,9 @@ pub(super) fn read(
             .located(root.location()),
         ));
     }
-    if !document.unknown_entities.is_empty() {
-        let names: Vec<String> = document
-            .unknown_entities
-            .iter()
-            .take(10)
-            .map(|name| format!("&{name};"))
-            .collect();
+    if let Some(message) = document.unknown_entities_message() {
         builder.warn(
-            format!(
-                "{} entities the file does not define were kept as written: {}",
-                document.unknown_entities.len(),
-                names.join(", ")
-            ),
+            message,
             "these come from the DTD, which is never read; the text shows them as `&name;`",
             None,
         );

@@ -528,6 +528,7 @@ fn id(reference: &Reference, number: Option<u32>) -> String {
 #[allow(clippy::expect_used, clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use crate::corpus::cite::year;
 
     fn read(text: &str) -> Reference {
         reference(&Entry {
@@ -548,16 +549,6 @@ mod tests {
                 }
             })
             .collect()
-    }
-
-    fn year(reference: &Reference) -> Option<i32> {
-        reference
-            .issued
-            .as_ref()?
-            .date_parts
-            .first()?
-            .first()
-            .copied()
     }
 
     #[test]

@@ -57,18 +57,9 @@ pub(super) fn read(
     } else {
         root
     };
-    if !document.unknown_entities.is_empty() {
-        let names: Vec<String> = document
-            .unknown_entities
-            .iter()
-            .map(|name| format!("&{name};"))
-            .collect();
+    if let Some(message) = document.unknown_entities_message() {
         builder.warn(
-            format!(
-                "{} the file does not define kept as written: {}",
-                crate::corpus::counted(names.len(), "entity"),
-                names.join(", ")
-            ),
+            message,
             "GROBID writes plain characters; if the file was edited by hand, replace each entity \
              by the character it stands for",
             None,
