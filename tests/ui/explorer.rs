@@ -1,8 +1,13 @@
 //! The window the UI tests drive: the explorer at a laptop's size, 1280×800.
+// A test helper states what it expects by unwrapping it: a failure there is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use paperlens::app::explorer::{Explorer, StartOptions};
+use paperlens::app::trends_view::TrendsView;
+use paperlens::corpus::Item;
 
 /// The explorer started with `options`, before its first frame.
 pub fn explorer(options: StartOptions) -> Harness<'static, Explorer> {
@@ -36,4 +41,41 @@ pub fn copied(harness: &Harness<'_, Explorer>) -> Vec<String> {
             _ => None,
         })
         .collect()
+}
+
+/// Where a year sits on the Trends chart drawn last.
+pub fn year_position(harness: &Harness<'_, Explorer>, year: i32) -> egui::Pos2 {
+    harness
+        .state()
+        .views()
+        .get::<TrendsView>()
+        .expect("the Trends view")
+        .year_positions
+        .iter()
+        .find(|(y, _)| *y == year)
+        .map(|(_, pos)| *pos)
+        .expect("the year is drawn")
+}
+
+/// The point of the first series at `year`.
+pub fn point_of(harness: &Harness<'_, Explorer>, year: i32) -> Item {
+    let series = &harness.state().corpus().file.series[0];
+    let point = series
+        .points
+        .iter()
+        .position(|p| p.year == year)
+        .expect("the series has the year");
+    Item::SeriesPoint { series: 0, point }
+}
+
+/// Presses and releases the primary mouse button at `at` (the frames that follow see a click).
+pub fn press_and_release(harness: &mut Harness<'_, Explorer>, at: egui::Pos2) {
+    for pressed in [true, false] {
+        harness.input_mut().events.push(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
 }

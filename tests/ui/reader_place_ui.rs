@@ -19,7 +19,7 @@ use paperlens::app::trends_view::TrendsView;
 use paperlens::app::virtual_list::ListPlace;
 use paperlens::corpus::Item;
 
-use crate::explorer::explorer;
+use crate::explorer::{explorer, point_of, press_and_release, year_position};
 
 /// The explorer on `view` of the built-in paper, with settings of its own.
 fn builtin(view: &str) -> Harness<'static, Explorer> {
@@ -247,26 +247,6 @@ fn scroll_keys_are_listed_in_the_shortcut_overlay() {
     harness.get_by_label("Select the year after");
 }
 
-/// Where a year sits on the chart drawn last.
-fn year_position(harness: &Harness<'_, Explorer>, year: i32) -> egui::Pos2 {
-    harness
-        .state()
-        .views()
-        .get::<TrendsView>()
-        .expect("the Trends view")
-        .year_positions
-        .iter()
-        .find(|(y, _)| *y == year)
-        .map(|(_, pos)| *pos)
-        .expect("the year is drawn")
-}
-
-fn point_of(harness: &Harness<'_, Explorer>, year: i32) -> Item {
-    let series = &harness.state().corpus().file.series[0];
-    let point = series.points.iter().position(|p| p.year == year).unwrap();
-    Item::SeriesPoint { series: 0, point }
-}
-
 #[test]
 fn arrows_on_the_focused_chart_step_the_selected_year() {
     let mut harness = builtin(TrendsView::ID);
@@ -283,18 +263,7 @@ fn arrows_on_the_focused_chart_step_the_selected_year() {
         .events
         .push(egui::Event::PointerMoved(at));
     harness.run_steps(2);
-    harness.input_mut().events.push(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    harness.input_mut().events.push(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
+    press_and_release(&mut harness, at);
     harness.run_steps(3);
     assert_eq!(
         harness.state().selection.selected,
@@ -339,18 +308,7 @@ fn hovering_a_year_lights_the_same_passages_as_clicking_it() {
     harness.run_steps(3);
     let hovered = harness.state().hovered_related().paragraphs.clone();
     assert!(!hovered.is_empty(), "the year's passages are lit on hover");
-    harness.input_mut().events.push(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    harness.input_mut().events.push(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
+    press_and_release(&mut harness, at);
     harness.run_steps(3);
     assert_eq!(
         harness.state().selection.selected,

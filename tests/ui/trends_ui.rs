@@ -9,9 +9,8 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use paperlens::app::explorer::{Explorer, StartOptions};
 use paperlens::app::trends_view::TrendsView;
 use paperlens::chart::{AxisScale, ChartOptions, Plan, ValueMode};
-use paperlens::corpus::Item;
 
-use crate::explorer::explorer;
+use crate::explorer::{explorer, point_of, year_position};
 
 fn trends() -> Harness<'static, Explorer> {
     let mut harness = explorer(StartOptions {
@@ -20,25 +19,6 @@ fn trends() -> Harness<'static, Explorer> {
     });
     harness.run_steps(4);
     harness
-}
-
-fn year_position(harness: &Harness<'_, Explorer>, year: i32) -> egui::Pos2 {
-    harness
-        .state()
-        .views()
-        .get::<TrendsView>()
-        .expect("the Trends view")
-        .year_positions
-        .iter()
-        .find(|(y, _)| *y == year)
-        .map(|(_, pos)| *pos)
-        .expect("the year is drawn")
-}
-
-fn point_of(harness: &Harness<'_, Explorer>, year: i32) -> Item {
-    let series = &harness.state().corpus().file.series[0];
-    let point = series.points.iter().position(|p| p.year == year).unwrap();
-    Item::SeriesPoint { series: 0, point }
 }
 
 /// Every text painted in the last frame (axis labels and tick labels are painted, not widgets).
@@ -276,16 +256,11 @@ fn presentation_mode_steps_with_the_arrow_keys_and_leaves_with_escape() {
 fn the_line_crosses_an_unstated_year_only_when_asked() {
     let mut harness = trends();
     let drawn_dashed = |harness: &Harness<'_, Explorer>| {
-        let corpus = harness.state().corpus();
-        let options = harness
-            .state()
-            .views()
-            .get::<TrendsView>()
-            .map(|trends| trends.options)
-            .unwrap_or_default();
-        let series = corpus.file.series.first().unwrap();
-        let plan = Plan::new(series, &options).unwrap();
-        plan.segments.iter().filter(|s| s.dashed).count()
+        shown_plan(harness)
+            .segments
+            .iter()
+            .filter(|s| s.dashed)
+            .count()
     };
     assert_eq!(drawn_dashed(&harness), 0, "off by default");
     harness
