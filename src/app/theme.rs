@@ -247,6 +247,56 @@ impl Theme {
     }
 }
 
+/// The type scale of a slide, for the back of a room: sizes in points for a slide of a given
+/// height, so a slide drawn 1080 points tall (a 1920×1080 projector at 1:1) has body text of
+/// 34 pt and titles of 52 pt, and a thumbnail of it in the presenter view is the same slide
+/// scaled down.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SlideType {
+    /// Body text: a case's narrative, a table card's cells, a quote.
+    pub body: f32,
+    /// A slide's title.
+    pub title: f32,
+    /// Axis labels and tick labels of a chart.
+    pub axis: f32,
+    /// Secondary text: a source line, a region, a counter.
+    pub small: f32,
+    /// Width of a chart's line.
+    pub line_width: f32,
+    /// Radius of a chart's point marker.
+    pub marker_radius: f32,
+    /// Space between blocks.
+    pub gap: f32,
+    /// The margin around the slide.
+    pub margin: f32,
+}
+
+impl SlideType {
+    /// The height the sizes are designed for: a 1080-pixel projector.
+    pub const DESIGN_HEIGHT: f32 = 1080.0;
+
+    /// The sizes for a slide `height` points tall (scaled from the 1080-point design, never
+    /// below a third of it).
+    #[must_use]
+    pub fn for_height(height: f32) -> Self {
+        let scale = if height.is_finite() {
+            (height / Self::DESIGN_HEIGHT).max(1.0 / 3.0)
+        } else {
+            1.0
+        };
+        Self {
+            body: 34.0 * scale,
+            title: 52.0 * scale,
+            axis: 30.0 * scale,
+            small: 28.0 * scale,
+            line_width: 4.5 * scale,
+            marker_radius: 8.0 * scale,
+            gap: 24.0 * scale,
+            margin: 64.0 * scale,
+        }
+    }
+}
+
 /// The type scale and spacing of a palette.
 struct Sizes {
     body: f32,
@@ -285,6 +335,19 @@ impl Sizes {
 mod tests {
     use super::*;
     use crate::palette::contrast_ratio;
+
+    #[test]
+    fn slides_on_a_1080_projector_are_readable_from_the_back() {
+        let sizes = SlideType::for_height(1080.0);
+        assert!(sizes.body >= 32.0 && sizes.title >= 48.0 && sizes.axis >= 28.0);
+        assert!(sizes.line_width >= 4.0 && sizes.marker_radius * 2.0 >= 14.0);
+        let thumbnail = SlideType::for_height(270.0);
+        assert!(
+            (thumbnail.body - sizes.body / 3.0).abs() < 1e-3,
+            "never below a third"
+        );
+        assert_eq!(SlideType::for_height(f32::NAN), sizes);
+    }
 
     fn rgba(colour: Color32) -> Rgba {
         let [red, green, blue, alpha] = colour.to_srgba_unmultiplied();
