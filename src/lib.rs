@@ -1,12 +1,14 @@
 //! paperlens: a desktop explorer for a research paper as a cross-linked JSON corpus.
 //!
-//! [`corpus`] is the model (no UI); [`formats`] and [`chart`] sit on it; [`open`] turns any file
-//! into a corpus; [`cli`] is the command line and `app` the window (feature `gui`).
+//! [`corpus`] is the model (no UI); [`formats`], [`chart`] and [`deck`] (what a presentation
+//! shows) sit on it; [`open`] turns any file into a corpus; [`cli`] is the command line and `app`
+//! the window (feature `gui`).
 
 pub mod chart;
 pub mod cli;
 pub mod corpus;
 pub mod crash;
+pub mod deck;
 pub mod formats;
 pub mod open;
 pub mod palette;

@@ -18,7 +18,7 @@ use paperlens::corpus::model::{
     Annotation, Author, Case, CaseKind, Column, ColumnKind, CorpusFile, CslDate, CslName, Entity,
     EntityKind, FORMAT_V2, Figure, HeaderCell, HistoryEvent, License, Note, NoteKind, NoteTarget,
     Paper, Paragraph, ParagraphKind, PointStatus, Reference, Region, Section, Series, SeriesPoint,
-    Table, TableFootnote, TableRow,
+    Table, TableFootnote, TableRow, TourStep,
 };
 use paperlens::open::open_text;
 use proptest::prelude::*;
@@ -266,9 +266,7 @@ fn build(ing: &Ingredients) -> CorpusFile {
     let region_ids: Vec<String> = (0..ing.regions).map(|i| ing.id("region", i)).collect();
     let entity_ids: Vec<String> = (0..ing.entities).map(|i| ing.id("entity", i)).collect();
     let (sections, paragraph_ids) = sections(ing, &reference_ids);
-    let references = reference_ids
-        .iter()
-        .enumerate()
+    let references = (reference_ids.iter().enumerate())
         .map(|(i, id)| reference(ing, i, id.clone()))
         .collect();
     let entities = entity_ids
@@ -361,7 +359,23 @@ fn build(ing: &Ingredients) -> CorpusFile {
         footnotes: Vec::new(),
         series,
         notes,
+        tour: tour(ing, &paragraph_ids),
     }
+}
+
+/// A tour of the first paragraphs, with titles and notes.
+fn tour(ing: &Ingredients, paragraph_ids: &[String]) -> Vec<TourStep> {
+    paragraph_ids
+        .iter()
+        .take(2)
+        .enumerate()
+        .map(|(i, id)| TourStep {
+            show: format!("paragraph:{id}"),
+            title: ing.flag(i).then(|| ing.text(i)),
+            notes: ing.text(i + 1),
+            highlight: None,
+        })
+        .collect()
 }
 
 /// The one table (when there are rows), with a header row and footnotes now and then.

@@ -8,11 +8,13 @@ mod records;
 mod reference;
 mod series;
 mod table;
+mod tour;
 
 pub use records::*;
 pub use reference::*;
 pub use series::*;
 pub use table::*;
+pub use tour::*;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -64,6 +66,10 @@ pub struct CorpusFile {
     /// Editorial notes: remarks by the corpus author, never the paper's own words.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
+    /// A guided tour for presenting the paper: ordered steps, each showing one item with the
+    /// lecturer's speaker notes. Presentation mode steps through it when there is one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tour: Vec<TourStep>,
 }
 
 impl CorpusFile {

@@ -1,0 +1,401 @@
+//! What a presentation shows, slide by slide: the corpus's guided tour when it has one, else the
+//! slides the corpus gives by itself (a title slide, each chart, each table a region or a few rows
+//! at a time, each case study, each figure, the references). No drawing here: the window draws
+//! each [`Shows`] with a layout of its own, and `paperlens slides` renders the same slides.
+
+use crate::chart::chart_groups;
+use crate::corpus::model::{CaseKind, Table};
+use crate::corpus::{Corpus, Item, display};
+
+/// Rows of a table on one slide when the table has no regions to group them by: few enough to
+/// draw each row as a large card.
+pub const ROWS_PER_SLIDE: usize = 4;
+
+/// References on one slide of the reference list.
+pub const REFERENCES_PER_SLIDE: usize = 6;
+
+/// What one slide shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Shows {
+    /// The paper's title, authors, venue and date.
+    Title,
+    /// A chart (the chart group `series` belongs to), with `year` marked when there is one.
+    Chart {
+        /// Position of a series of the chart in `series`.
+        series: usize,
+        /// The year marked on the chart.
+        year: Option<i32>,
+    },
+    /// Some rows of a table, drawn as large cards.
+    Table {
+        /// Position of the table in `tables`.
+        table: usize,
+        /// Positions of the rows shown, within the table.
+        rows: Vec<usize>,
+        /// What these rows are: a region's name, or "Rows 1–4 of 7".
+        heading: String,
+        /// The row the slide is about (a tour step's row), within the table.
+        marked: Option<usize>,
+    },
+    /// A case study, by position in `cases`.
+    Case(usize),
+    /// A figure, by position in `figures`.
+    Figure(usize),
+    /// A passage of the text, with words of it marked.
+    Passage {
+        /// Position of the paragraph in reading order.
+        paragraph: usize,
+        /// Words of the paragraph to mark.
+        highlight: Option<String>,
+    },
+    /// An in-text citation: its sentence and the work it cites.
+    Citation(usize),
+    /// One reference, with the sentences that cite it.
+    Reference(usize),
+    /// A page of the reference list.
+    References {
+        /// Position of the first reference shown, in `references`.
+        first: usize,
+        /// How many references the slide shows.
+        count: usize,
+    },
+    /// Any other record, drawn as its inspector card.
+    Record(Item),
+}
+
+/// One slide: what it shows, and what the lecturer says over it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Slide {
+    /// What the slide shows.
+    pub shows: Shows,
+    /// Its title when a tour step gives one.
+    pub title: Option<String>,
+    /// Speaker notes (empty for generated slides).
+    pub notes: String,
+    /// The tour step the slide comes from (its position in `tour`).
+    pub step: Option<usize>,
+}
+
+impl Slide {
+    /// A generated slide: no title of its own, no notes.
+    #[must_use]
+    pub fn of(shows: Shows) -> Self {
+        Self {
+            shows,
+            title: None,
+            notes: String::new(),
+            step: None,
+        }
+    }
+}
+
+/// The slides of a presentation: the tour's when the corpus has one that shows anything, else
+/// the generated ones.
+#[must_use]
+pub fn deck(corpus: &Corpus) -> Vec<Slide> {
+    let tour = from_tour(corpus);
+    if tour.is_empty() {
+        generated(corpus)
+    } else {
+        tour
+    }
+}
+
+/// The slides a corpus gives by itself, in lecture order: the title, each chart, each table a
+/// region (or [`ROWS_PER_SLIDE`] rows) at a time, each case study, each figure, the reference
+/// list [`REFERENCES_PER_SLIDE`] entries at a time.
+#[must_use]
+pub fn generated(corpus: &Corpus) -> Vec<Slide> {
+    let file = &corpus.file;
+    let mut shows = Vec::new();
+    if !file.paper.title.trim().is_empty() {
+        shows.push(Shows::Title);
+    }
+    shows.extend(
+        chart_groups(&file.series)
+            .iter()
+            .filter_map(|group| group.members.first())
+            .map(|&series| Shows::Chart { series, year: None }),
+    );
+    for (position, table) in file.tables.iter().enumerate() {
+        shows.extend(table_slides(corpus, position, table));
+    }
+    shows.extend(
+        file.cases
+            .iter()
+            .enumerate()
+            .filter(|(_, case)| case.kind == CaseKind::CaseStudy)
+            .map(|(position, _)| Shows::Case(position)),
+    );
+    shows.extend((0..file.figures.len()).map(Shows::Figure));
+    let references = file.references.len();
+    shows.extend(
+        (0..references)
+            .step_by(REFERENCES_PER_SLIDE)
+            .map(|first| Shows::References {
+                first,
+                count: REFERENCES_PER_SLIDE.min(references - first),
+            }),
+    );
+    shows.into_iter().map(Slide::of).collect()
+}
+
+/// The slides of one table: a slide per region, in the order the regions first come, when its
+/// rows name regions (rows without one come after, a page at a time); else a page of
+/// [`ROWS_PER_SLIDE`] rows at a time.
+fn table_slides(corpus: &Corpus, position: usize, table: &Table) -> Vec<Shows> {
+    let mut regions: Vec<(&str, Vec<usize>)> = Vec::new();
+    let mut loose = Vec::new();
+    for (row_position, row) in table.rows.iter().enumerate() {
+        match row.region.as_deref() {
+            Some(region) => match regions.iter_mut().find(|(id, _)| *id == region) {
+                Some((_, rows)) => rows.push(row_position),
+                None => regions.push((region, vec![row_position])),
+            },
+            None => loose.push(row_position),
+        }
+    }
+    let mut slides: Vec<Shows> = regions
+        .into_iter()
+        .map(|(region, rows)| Shows::Table {
+            table: position,
+            rows,
+            heading: display::region_name(corpus, region),
+            marked: None,
+        })
+        .collect();
+    let total = table.rows.len();
+    slides.extend(loose.chunks(ROWS_PER_SLIDE).map(|rows| Shows::Table {
+        table: position,
+        heading: rows_heading(rows, total),
+        rows: rows.to_vec(),
+        marked: None,
+    }));
+    if table.rows.is_empty() {
+        slides.push(Shows::Table {
+            table: position,
+            rows: Vec::new(),
+            heading: String::new(),
+            marked: None,
+        });
+    }
+    slides
+}
+
+/// "Rows 1–4 of 7", "Row 5 of 7", or nothing for a table shown whole.
+fn rows_heading(rows: &[usize], total: usize) -> String {
+    match (rows.first(), rows.last()) {
+        (Some(_), Some(_)) if rows.len() == total => String::new(),
+        (Some(first), Some(last)) if first == last => format!("Row {} of {total}", first + 1),
+        (Some(first), Some(last)) => format!("Rows {}–{} of {total}", first + 1, last + 1),
+        _ => String::new(),
+    }
+}
+
+/// The slides of the corpus's tour, one per step whose item exists (validation reports the
+/// others); empty when there is no tour.
+#[must_use]
+pub fn from_tour(corpus: &Corpus) -> Vec<Slide> {
+    corpus
+        .file
+        .tour
+        .iter()
+        .enumerate()
+        .filter_map(|(step, tour_step)| {
+            let item = Item::from_key(tour_step.show.trim(), corpus)?;
+            Some(Slide {
+                shows: shows_item(corpus, item, tour_step.highlight.clone())?,
+                title: tour_step
+                    .title
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|title| !title.is_empty())
+                    .map(str::to_owned),
+                notes: tour_step.notes.trim().to_owned(),
+                step: Some(step),
+            })
+        })
+        .collect()
+}
+
+/// The slide that shows `item`: a passage, a citation, a chart (with a point's year marked), a
+/// table row among its region's rows, a case, a figure, a reference, or the item's own card.
+#[must_use]
+pub fn shows_item(corpus: &Corpus, item: Item, highlight: Option<String>) -> Option<Shows> {
+    let file = &corpus.file;
+    Some(match item {
+        Item::Paragraph(paragraph) => Shows::Passage {
+            paragraph,
+            highlight: highlight.filter(|words| !words.trim().is_empty()),
+        },
+        Item::Citation(citation) => Shows::Citation(citation),
+        Item::Case(case) => Shows::Case(case),
+        Item::Figure(figure) => Shows::Figure(figure),
+        Item::Reference(reference) => Shows::Reference(reference),
+        Item::Series(series) => Shows::Chart { series, year: None },
+        Item::SeriesPoint { series, point } => Shows::Chart {
+            series,
+            year: Some(file.series.get(series)?.points.get(point)?.year),
+        },
+        Item::TableRow(position) => {
+            let (table_position, row_position, _) = file.table_row(position)?;
+            let table = file.tables.get(table_position)?;
+            let mut slide = table_slides(corpus, table_position, table)
+                .into_iter()
+                .find(|slide| {
+                    matches!(slide, Shows::Table { rows, .. } if rows.contains(&row_position))
+                })?;
+            if let Shows::Table { marked, .. } = &mut slide {
+                *marked = Some(row_position);
+            }
+            slide
+        }
+        Item::Table(table_position) => {
+            let table = file.tables.get(table_position)?;
+            table_slides(corpus, table_position, table)
+                .into_iter()
+                .next()?
+        }
+        other => Shows::Record(other),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::model::TourStep;
+
+    fn count(slides: &[Slide], wanted: fn(&Shows) -> bool) -> usize {
+        slides.iter().filter(|slide| wanted(&slide.shows)).count()
+    }
+
+    #[test]
+    fn a_corpus_without_a_tour_presents_every_chart_region_case_figure_and_the_references() {
+        let mut corpus = Corpus::builtin();
+        corpus.file.tour.clear();
+        let slides = deck(&corpus);
+        assert_eq!(slides.first().map(|s| &s.shows), Some(&Shows::Title));
+        let file = &corpus.file;
+        assert_eq!(
+            count(&slides, |s| matches!(s, Shows::Chart { .. })),
+            chart_groups(&file.series).len()
+        );
+        // The regional table: one slide per region, each with that region's rows only.
+        let regions: Vec<&Shows> = slides
+            .iter()
+            .map(|s| &s.shows)
+            .filter(|s| matches!(s, Shows::Table { .. }))
+            .collect();
+        assert_eq!(regions.len(), 4, "{regions:?}");
+        for shows in regions {
+            let Shows::Table {
+                table,
+                rows,
+                heading,
+                ..
+            } = shows
+            else {
+                continue;
+            };
+            let table = &file.tables[*table];
+            let first = table.rows[rows[0]].region.clone();
+            assert!(rows.iter().all(|&r| table.rows[r].region == first));
+            assert!(!heading.is_empty());
+        }
+        let studies = file
+            .cases
+            .iter()
+            .filter(|c| c.kind == CaseKind::CaseStudy)
+            .count();
+        assert_eq!(count(&slides, |s| matches!(s, Shows::Case(_))), studies);
+        assert_eq!(
+            count(&slides, |s| matches!(s, Shows::Figure(_))),
+            file.figures.len()
+        );
+        let listed: usize = slides
+            .iter()
+            .map(|s| match s.shows {
+                Shows::References { count, .. } => count,
+                _ => 0,
+            })
+            .sum();
+        assert_eq!(listed, file.references.len());
+        assert!(
+            slides
+                .iter()
+                .all(|s| s.notes.is_empty() && s.step.is_none())
+        );
+    }
+
+    #[test]
+    fn a_table_without_regions_is_shown_a_few_rows_at_a_time() {
+        let mut corpus = Corpus::builtin();
+        for row in &mut corpus.file.tables[0].rows {
+            row.region = None;
+        }
+        let slides = table_slides(&corpus, 0, &corpus.file.tables[0]);
+        let headings: Vec<&str> = slides
+            .iter()
+            .filter_map(|s| match s {
+                Shows::Table { heading, .. } => Some(heading.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(headings, ["Rows 1–4 of 7", "Rows 5–7 of 7"]);
+        assert_eq!(rows_heading(&[4], 7), "Row 5 of 7");
+        assert_eq!(rows_heading(&[0, 1], 2), "");
+    }
+
+    #[test]
+    fn a_tour_is_presented_step_by_step_with_its_notes() {
+        let mut corpus = Corpus::builtin();
+        let series = &corpus.file.series[0];
+        let year = series.points[1].year;
+        let point = format!("point:{}/{year}", series.id);
+        let row = format!("row:{}", corpus.file.tables[0].rows[4].id);
+        let paragraph = corpus
+            .paragraph(2)
+            .map(|p| p.id.clone())
+            .unwrap_or_default();
+        let step = |show: &str, notes: &str| TourStep {
+            show: show.to_owned(),
+            notes: notes.to_owned(),
+            ..TourStep::default()
+        };
+        corpus.file.tour = vec![
+            step(&point, "The year the text is about."),
+            step("case:no-such-case", "Skipped: nothing to show."),
+            TourStep {
+                highlight: Some("trafficking".to_owned()),
+                title: Some("  The claim ".to_owned()),
+                ..step(&format!("paragraph:{paragraph}"), "")
+            },
+            step(&row, "Row of the second region."),
+        ];
+        let slides = deck(&corpus);
+        assert_eq!(slides.len(), 3);
+        assert_eq!(
+            slides[0].shows,
+            Shows::Chart {
+                series: 0,
+                year: Some(year)
+            }
+        );
+        assert_eq!(slides[0].notes, "The year the text is about.");
+        assert_eq!(slides[0].step, Some(0));
+        assert_eq!(
+            slides[1].shows,
+            Shows::Passage {
+                paragraph: 2,
+                highlight: Some("trafficking".to_owned())
+            }
+        );
+        assert_eq!(slides[1].title.as_deref(), Some("The claim"));
+        assert_eq!(slides[1].step, Some(2));
+        let Shows::Table { rows, marked, .. } = &slides[2].shows else {
+            panic!("a row step shows its table: {:?}", slides[2].shows);
+        };
+        assert_eq!(*marked, Some(4));
+        assert!(rows.contains(&4));
+    }
+}
