@@ -15,6 +15,7 @@ use super::options::{AxisScale, ChartOptions, ValueMode};
 use super::ticks::{linear_axis, log_axis, year_ticks};
 use super::transform::{axis_label, format_number, point_label, transformed_points};
 use crate::corpus::model::{Figure, PointStatus, Series, ValueKind};
+use crate::corpus::number::format_as_given;
 
 /// The most year labels a plan's x axis carries (a renderer may show fewer, see
 /// [`Plan::year_axis_at_most`]).
@@ -102,10 +103,17 @@ impl NumberFormat {
     }
 
     /// The label of a value-axis tick at `position`: `"40,000"`, `"85.5"`, `"-10%"`,
-    /// `"US$ 1,000"`.
+    /// `"US$ 1,000"`. On a log axis each label has only the decimals its value needs, up to
+    /// the axis's (`"0.2"`, `"1"`, `"1,000"`), so a round value reads as one.
     #[must_use]
     pub fn tick_label(&self, position: f64) -> String {
-        let text = format_number(self.value_at(position), self.decimals);
+        let value = self.value_at(position);
+        let text = if self.log {
+            let unit = 10_f64.powi(i32::try_from(self.decimals).unwrap_or(0));
+            format_as_given((value * unit).round() / unit)
+        } else {
+            format_number(value, self.decimals)
+        };
         let text = if self.percent {
             format!("{text}%")
         } else {

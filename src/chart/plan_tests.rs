@@ -237,3 +237,34 @@ fn labels_split_in_two_near_the_middle() {
     );
     assert_eq!(two_lines("word"), ("word", ""));
 }
+
+#[test]
+fn log_tick_labels_are_round_values_with_the_decimals_they_need() {
+    let mut series = yearly(2000, 2001);
+    for (point, value) in series.points.iter_mut().zip([0.2, 900.0]) {
+        point.value = Some(value);
+    }
+    let log = ChartOptions {
+        scale: AxisScale::Log,
+        ..ChartOptions::default()
+    };
+    let plan = Plan::new(&series, &log).unwrap_or_else(|e| panic!("{e}"));
+    let labels: Vec<&str> = plan.y_axis.ticks.iter().map(|t| t.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "0.2", "0.5", "1", "2", "5", "10", "20", "50", "100", "200", "500", "1,000"
+        ]
+    );
+    let victims = self::plan(log);
+    let labels: Vec<&str> = victims
+        .y_axis
+        .ticks
+        .iter()
+        .map(|t| t.label.as_str())
+        .collect();
+    assert_eq!(
+        labels,
+        ["35,000", "40,000", "45,000", "50,000", "55,000", "60,000"]
+    );
+}

@@ -77,41 +77,83 @@ pub(crate) fn linear_axis(min: f64, max: f64) -> ValueTicks {
     }
 }
 
+/// The most ticks a log axis carries: about four decades at 1, 2 and 5 × 10ⁿ.
+const MAX_LOG_TICKS: usize = 13;
+/// The most ticks a narrow log axis carries at a linear step.
+const MAX_NARROW_LOG_TICKS: usize = 7;
+
 /// A log10 axis over `min..=max` (both above zero), in plot space (log10 of the values).
+///
+/// Its ticks are round values: over a wide range (a factor of ten or more) 1, 2 and 5 × 10ⁿ,
+/// or only the powers of ten (every second, fifth … one over very many decades) when those
+/// would be too many; over a narrow one, a nice linear step (35,000, 40,000, 45,000), never so
+/// fine that the labels at the top, where a log axis packs them closer, would touch.
 pub(crate) fn log_axis(min: f64, max: f64) -> ValueTicks {
     let bottom = min / 1.3;
     let top = max * 1.3;
     let (list, decimals) = if top / bottom >= 10.0 {
-        let mut list = Vec::new();
-        // Exponents of finite positive f64 values lie within ±400, so the casts cannot wrap.
-        #[allow(clippy::cast_possible_truncation)]
-        let (lowest, highest) = (
-            bottom.log10().floor().clamp(-400.0, 400.0) as i32,
-            top.log10().ceil().clamp(-400.0, 400.0) as i32,
-        );
-        for exponent in lowest..=highest {
-            for mantissa in [1.0, 2.0, 5.0] {
-                let tick = mantissa * 10_f64.powi(exponent);
-                if (bottom..=top).contains(&tick) && list.len() < 60 {
-                    list.push(tick);
-                }
-            }
-        }
+        let list = decade_ticks(bottom, top);
         let smallest = list.first().copied().unwrap_or(1.0);
         let decimals = if smallest >= 1.0 {
             0
         } else {
-            decimals_from(-smallest.log10())
+            decimals_from(-smallest.log10() - 1e-9)
         };
         (list, decimals)
     } else {
-        ticks(bottom, top, nice_step((top - bottom) / 5.0))
+        narrow_log_ticks(bottom, top)
     };
     ValueTicks {
         range: (bottom.log10(), top.log10()),
         positions: list.into_iter().map(f64::log10).collect(),
         decimals,
     }
+}
+
+/// Round values from `bottom` to `top` (a factor of ten or more apart): 1, 2 and 5 × 10ⁿ, or
+/// powers of ten when those are more than [`MAX_LOG_TICKS`], thinned to every k-th power.
+fn decade_ticks(bottom: f64, top: f64) -> Vec<f64> {
+    // Exponents of finite positive f64 values lie within ±400, so the casts cannot wrap.
+    #[allow(clippy::cast_possible_truncation)]
+    let (lowest, highest) = (
+        bottom.log10().floor().clamp(-400.0, 400.0) as i32,
+        top.log10().ceil().clamp(-400.0, 400.0) as i32,
+    );
+    let within = |mantissas: &[f64], every: i32| -> Vec<f64> {
+        (lowest..=highest)
+            .filter(|exponent| exponent.rem_euclid(every) == 0)
+            .flat_map(|exponent| mantissas.iter().map(move |m| m * 10_f64.powi(exponent)))
+            .filter(|tick| (bottom..=top).contains(tick))
+            .collect()
+    };
+    let fine = within(&[1.0, 2.0, 5.0], 1);
+    if fine.len() <= MAX_LOG_TICKS {
+        return fine;
+    }
+    [1, 2, 5, 10, 20, 50, 100]
+        .into_iter()
+        .map(|every| within(&[1.0], every))
+        .find(|ticks| ticks.len() <= MAX_LOG_TICKS)
+        .unwrap_or_default()
+}
+
+/// Round values from `bottom` to `top` (less than a factor of ten apart) at a nice linear step:
+/// the finest that gives at most [`MAX_NARROW_LOG_TICKS`] ticks, none closer on the axis than
+/// a twelfth of it to its neighbour; and the decimals their labels need.
+fn narrow_log_ticks(bottom: f64, top: f64) -> (Vec<f64>, usize) {
+    let closest_allowed = (top / bottom).log10() / 12.0;
+    let mut step = nice_step((top - bottom) / 7.0);
+    for _ in 0..8 {
+        let (list, decimals) = ticks(bottom, top, step);
+        let crowded = list
+            .windows(2)
+            .any(|pair| matches!(pair, [a, b] if (b / a).log10() < closest_allowed));
+        if list.len() <= MAX_NARROW_LOG_TICKS && !crowded || list.len() <= 2 {
+            return (list, decimals);
+        }
+        step = nice_step(step * 1.01);
+    }
+    ticks(bottom, top, step)
 }
 
 /// The year steps a year axis may take, smallest first: 1, 2, 5, then 10, 20, 25, 50 and
@@ -183,17 +225,75 @@ mod tests {
         assert!(lo < -16.3 && hi > 0.0);
     }
 
+    /// The values (not their logarithms) at a log axis's ticks, rounded to a millionth.
+    fn log_values(axis: &ValueTicks) -> Vec<f64> {
+        axis.positions
+            .iter()
+            .map(|position| (10_f64.powf(*position) * 1e6).round() / 1e6)
+            .collect()
+    }
+
     #[test]
-    fn log_axis_ticks_are_inside_the_range() {
-        let axis = log_axis(41_000.0, 49_000.0);
-        let (lo, hi) = axis.range;
-        assert!(axis.positions.len() >= 3, "{axis:?}");
-        assert!(axis.positions.iter().all(|t| (lo..=hi).contains(t)));
-        let axis = log_axis(3.0, 50_000.0);
-        assert!(
-            axis.positions.iter().any(|t| (t - 4.0).abs() < 1e-9),
-            "{axis:?}"
+    fn log_ticks_are_round_over_narrow_and_wide_ranges() {
+        // Narrow (under a factor of ten): a nice linear step.
+        let narrow = log_axis(41_000.0, 49_000.0);
+        assert_eq!(
+            log_values(&narrow),
+            [35_000.0, 40_000.0, 45_000.0, 50_000.0, 55_000.0, 60_000.0]
         );
+        assert_eq!(narrow.decimals, 0);
+        // Wide: 1, 2 and 5 × 10ⁿ.
+        let wide = log_axis(3.0, 50_000.0);
+        assert_eq!(
+            log_values(&wide),
+            [
+                5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1_000.0, 2_000.0, 5_000.0, 10_000.0,
+                20_000.0, 50_000.0
+            ]
+        );
+        let fractions = log_axis(0.2, 900.0);
+        assert_eq!(
+            log_values(&fractions),
+            [
+                0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1_000.0
+            ]
+        );
+        assert_eq!(fractions.decimals, 1);
+        // Very many decades: powers of ten only, never too many.
+        let huge = log_axis(0.001, 1e9);
+        let values = log_values(&huge);
+        assert!(
+            values.len() <= MAX_LOG_TICKS && values.len() >= 5,
+            "{values:?}"
+        );
+        assert!(
+            values
+                .iter()
+                .all(|v| (v.log10() - v.log10().round()).abs() < 1e-9),
+            "{values:?}"
+        );
+        for axis in [narrow, wide, fractions, huge] {
+            let (lo, hi) = axis.range;
+            assert!(
+                axis.positions.iter().all(|t| (lo..=hi).contains(t)),
+                "{axis:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn narrow_log_ticks_never_crowd_the_top_of_the_axis() {
+        // 10–59: a step of 10 would put 60 and 70 a fifteenth of the axis apart.
+        let axis = log_axis(10.0, 59.0);
+        let values = log_values(&axis);
+        assert!(values.len() >= 2, "{values:?}");
+        let (lo, hi) = axis.range;
+        for pair in axis.positions.windows(2) {
+            if let [a, b] = pair {
+                assert!(b - a >= (hi - lo) / 12.0, "{values:?}");
+            }
+        }
+        assert!(values.iter().all(|v| v.fract() == 0.0), "{values:?}");
     }
 
     #[test]

@@ -38,7 +38,7 @@ fn painted_texts(harness: &Harness<'_, Explorer>) -> Vec<String> {
 }
 
 /// The plan of the series the Trends view shows, with the options it shows it with.
-fn shown_plan(harness: &Harness<'_, Explorer>) -> Plan {
+pub fn shown_plan(harness: &Harness<'_, Explorer>) -> Plan {
     let trends = harness
         .state()
         .views()

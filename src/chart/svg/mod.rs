@@ -361,6 +361,35 @@ mod tests {
     }
 
     #[test]
+    fn a_log_axis_is_labelled_at_the_plans_round_values() {
+        let log = ChartOptions {
+            scale: crate::chart::AxisScale::Log,
+            ..ChartOptions::default()
+        };
+        let victims = crate::chart::victims_for_tests();
+        let plan = Plan::new(&victims, &log).unwrap_or_else(|e| panic!("{e}"));
+        let svg = plan_svg(&plan, DEFAULT_SIZE).unwrap_or_else(|e| panic!("{e}"));
+        let numbers: Vec<&str> = svg
+            .split('>')
+            .filter_map(|piece| piece.split_once("</text").map(|(text, _)| text.trim()))
+            .filter(|text| text.replace(',', "").parse::<f64>().is_ok())
+            .collect();
+        let planned: Vec<&str> = plan.y_axis.ticks.iter().map(|t| t.label.as_str()).collect();
+        let years: Vec<&str> = plan.x_axis.ticks.iter().map(|t| t.label.as_str()).collect();
+        let point_labels: Vec<&str> = plan
+            .points
+            .iter()
+            .filter_map(|p| p.label.as_deref())
+            .collect();
+        // Every number written but the years and the values beside the markers.
+        let value_labels: Vec<&str> = numbers
+            .into_iter()
+            .filter(|text| !years.contains(text) && !point_labels.contains(text))
+            .collect();
+        assert_eq!(value_labels, planned);
+    }
+
+    #[test]
     fn bad_sizes_are_refused() {
         let series = Series {
             points: vec![SeriesPoint {
