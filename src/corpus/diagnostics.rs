@@ -125,6 +125,11 @@ pub enum Code {
     QuoteNotFound,
     /// Required text is empty.
     EmptyText,
+    /// A tour step's `show` names no item of the corpus.
+    UnknownTourItem,
+    /// A tour step's highlight does not occur in the passage it shows, or the step shows no
+    /// passage.
+    HighlightNotFound,
     /// Two references carry the same printed citation number.
     DuplicateCitationNumber,
     /// A reference's `type` is not one of the CSL item types.
@@ -207,6 +212,8 @@ impl Code {
             Self::AnnotationRange => "annotation-range",
             Self::QuoteNotFound => "quote-not-found",
             Self::EmptyText => "empty-text",
+            Self::UnknownTourItem => "unknown-tour-item",
+            Self::HighlightNotFound => "highlight-not-found",
             Self::DuplicateCitationNumber => "duplicate-citation-number",
             Self::UnknownCslType => "unknown-csl-type",
             Self::UnknownCslField => "unknown-csl-field",

@@ -16,4 +16,5 @@ mod no_network;
 mod papers;
 mod plot_cli;
 mod schema;
+mod tour_cli;
 mod validation_rules;

@@ -109,6 +109,9 @@ const RULES: &[Rule] = &[
     // A footnote marker with a slip in its id (the footnote is marked rightly elsewhere).
     rule("unknown-footnote-marker.json", "unknown-footnote", E, Some("$.sections[0].paragraphs[0].text"), "[^sourse]", 0),
     rule("unmarked-footnote.json", "unmarked-footnote", W, Some("$.footnotes[0].id"), "\"id\": \"source\"", 0),
+    // A tour step naming a case by a slip of its id.
+    rule("unknown-tour-item.json", "unknown-tour-item", E, Some("$.tour[1].show"), "\"case:exnet-cuont\"", 0),
+    rule("highlight-not-found.json", "highlight-not-found", W, Some("$.tour[0].highlight"), "rose to about 120 cases", 0),
     rule("image-not-found.json", "image-not-found", W, Some("$.figures[0].image"), "\"image\": \"figures/cases.png\"", 0),
 ];
 
@@ -156,6 +159,8 @@ const FIXTURE_CODES: &[&str] = &[
     "unknown-footnote",
     "image-not-found",
     "unmarked-footnote",
+    "unknown-tour-item",
+    "highlight-not-found",
 ];
 
 /// The 1-based line of the `nth` occurrence of `marker` in `text`.

@@ -17,7 +17,7 @@ use paperlens::open::open_text;
 const PAPER_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/paper/");
 
 /// The paper's text, or `None` (after saying so) when the shared directory is absent.
-fn paper_text() -> Option<String> {
+pub(crate) fn paper_text() -> Option<String> {
     let Ok(entries) = std::fs::read_dir(Path::new(PAPER_DIR)) else {
         println!("skipped: ../shared/paper not found");
         return None;

@@ -7,6 +7,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod builtin_tour;
 mod chart_export;
 mod citations;
 mod corpus_fidelity;

@@ -282,6 +282,7 @@ pub fn guide_section(path: &JsonPath) -> &'static str {
         Some("footnotes") => "Footnotes",
         Some("series") => "Series",
         Some("notes") => "Editorial notes",
+        Some("tour") => "Tour",
         Some("regional_table") => "Migrating from format 1",
         _ => "Top-level keys",
     }

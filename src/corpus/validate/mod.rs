@@ -12,6 +12,9 @@ mod records;
 mod references;
 mod sections;
 mod series;
+mod tour;
+
+pub use tour::{TourTargets, check_steps, check_tour_of};
 
 use std::collections::HashSet;
 
@@ -145,6 +148,19 @@ pub fn validate_with(file: &CorpusFile, ids: &IdMaps<'_>, text: &TextPass<'_>) -
     series::check_series(file, ids, &printed, &mut out);
     records::check_notes(file, ids, &mut out);
     check_links(file, ids, &duplicates, &mut out);
+    let paragraph = |position: usize| {
+        text.paragraphs
+            .get(position)
+            .map(|read| (read.info.printed.as_str(), read.citations.len()))
+    };
+    let targets = TourTargets {
+        file,
+        ids,
+        paragraph: &paragraph,
+    };
+    for diagnostic in check_steps(&file.tour, &root.key("tour"), &targets) {
+        out.push(diagnostic);
+    }
     out.finish()
 }
 
