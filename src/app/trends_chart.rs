@@ -15,7 +15,9 @@ use super::commands::UiCommand;
 use super::context::{Command, ViewCtx};
 use super::theme::Theme;
 use super::trends_view::TrendsView;
-use crate::chart::{self, Axis, LegendMark, Plan, ValueMode};
+use crate::chart::{
+    self, Axis, LabelLayout, LabelRoom, LegendMark, PlacedLabel, Plan, PointLabels, ValueMode,
+};
 use crate::corpus::Item;
 use crate::corpus::display::point_value_text;
 use crate::corpus::model::{PointStatus, Series};
@@ -30,6 +32,68 @@ fn grid_marks(axis: &Axis) -> Vec<GridMark> {
             step_size: axis.tick_spacing(index),
         })
         .collect()
+}
+
+/// The sizes a chart is drawn at: the window's, or a slide's for a room.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct ChartStyle {
+    /// Tick labels and the axes' own labels.
+    pub axis_size: f32,
+    /// Annotation labels inside the plot.
+    pub label_size: f32,
+    /// The "not stated" label at a gap.
+    pub gap_size: f32,
+    /// The words at a marker: the "≈" of an approximate value, a marked year's value.
+    pub point_size: f32,
+    /// Width of the series line.
+    pub line_width: f32,
+    /// Radius of a point marker.
+    pub marker_radius: f32,
+    /// Width of the rule at the selected or marked year.
+    pub rule_width: f32,
+    /// Which words are written at the markers.
+    pub point_labels: PointLabels,
+    /// Whether the plot may be dragged or zoomed (never scrolled).
+    pub movable: bool,
+}
+
+impl ChartStyle {
+    /// The window's chart: body-size labels, a "≈" over each approximate value.
+    pub fn window(theme: &Theme) -> Self {
+        Self {
+            axis_size: theme.body_size,
+            label_size: theme.body_size,
+            gap_size: theme.small_size,
+            point_size: theme.body_size + 4.0,
+            line_width: 2.5,
+            marker_radius: theme.body_size * 0.45,
+            rule_width: 2.0,
+            point_labels: PointLabels::ApproximateMarks,
+            movable: true,
+        }
+    }
+
+    /// What placing the labels inside a plot needs to know, for the plot `transform` shows
+    /// with a rule at `rule_year`.
+    fn label_room(
+        &self,
+        transform: &egui_plot::PlotTransform,
+        rule_year: Option<i32>,
+    ) -> LabelRoom {
+        let frame = transform.frame();
+        let bounds = transform.bounds();
+        LabelRoom {
+            plot_size: (f64::from(frame.width()), f64::from(frame.height())),
+            x_range: (bounds.min()[0], bounds.max()[0]),
+            y_range: (bounds.min()[1], bounds.max()[1]),
+            annotation_px: f64::from(self.label_size),
+            point_px: f64::from(self.point_size),
+            gap_px: f64::from(self.gap_size),
+            marker_radius: f64::from(self.marker_radius),
+            point_labels: self.point_labels,
+            rule_year,
+        }
+    }
 }
 
 /// A legend mark as a glyph, for the legend written as text above the chart.
@@ -126,17 +190,19 @@ impl TrendsView {
             Some(Item::SeriesPoint { series, point }) => Some((series, point)),
             _ => None,
         };
+        let style = ChartStyle::window(ctx.theme);
         let marks: Vec<Marks<'_>> = lines
             .iter()
             .map(|line| Marks {
                 theme: ctx.theme,
+                style,
                 series: line.series,
                 plan: line.plan,
                 colour: line.colour,
                 line_width: if ctx.is_highlighted(Item::Series(line.position)) {
                     4.0
                 } else {
-                    2.5
+                    style.line_width
                 },
                 selected_year: selected
                     .filter(|(series, _)| *series == line.position)
@@ -149,17 +215,17 @@ impl TrendsView {
             .position(|line| line.position == self.series)
             .unwrap_or(0);
         let year_axis =
-            frame.year_axis_at_most(year_labels_with_room(ctx.theme, ui.available_width()));
-        let mut plot = plot(frame, &year_axis, ctx.theme, self.series, height);
+            frame.year_axis_at_most(year_labels_with_room(style.axis_size, ui.available_width()));
+        let id = ("trend", self.series);
+        let mut plot = plot(frame, &year_axis, ctx.theme, &style, id, height);
         if ctx.corpus.file.series.len() > 1 {
             plot = plot.legend(Legend::default());
         }
         let response = plot.show(ui, |plot_ui| {
-            for line in &marks {
-                line.ui(plot_ui);
-            }
+            chart_marks_ui(plot_ui, frame, &marks);
             plot_ui.pointer_coordinate()
         });
+        chart_labels_ui(ui, &response.transform, frame, &marks);
         let rect = response.response.rect;
         self.chart_rect = Some(rect);
         let Some(focused) = marks.get(focus) else {
@@ -252,104 +318,157 @@ fn year_keys_ui(
 }
 
 /// How many year labels fit side by side in a chart `width` points wide (the value axis and
-/// its label take some of it): one per four body-text sizes, so labels never touch.
-fn year_labels_with_room(theme: &Theme, width: f32) -> usize {
-    let plot_width = width - theme.body_size * 6.0;
-    let labels = (plot_width / (theme.body_size * 4.0))
-        .floor()
-        .clamp(1.0, 100.0);
+/// its label take some of it): one per four label sizes (`axis_size`), so labels never touch.
+pub(super) fn year_labels_with_room(axis_size: f32, width: f32) -> usize {
+    let plot_width = width - axis_size * 6.0;
+    let labels = (plot_width / (axis_size * 4.0)).floor().clamp(1.0, 100.0);
     // Clamped to 1..=100 and whole: the cast neither truncates nor loses a sign.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let labels = labels as usize;
     labels
 }
 
-/// The plot with the plan's ranges, axis labels, ticks and tick labels; the years on
-/// `year_axis` (the plan's, thinned to the room there is).
-fn plot<'a>(
+/// The plot with the plan's ranges, axis labels, ticks and tick labels, drawn at `style`'s
+/// sizes; the years on `year_axis` (the plan's, thinned to the room there is). Only the
+/// plan's ticks have grid lines, each as strong as the theme's grid colour.
+pub(super) fn plot<'a>(
     plan: &'a Plan,
     year_axis: &'a Axis,
     theme: &Theme,
-    position: usize,
+    style: &ChartStyle,
+    id: impl egui::AsIdSalt,
     height: f32,
 ) -> Plot<'a> {
     let (bottom, top) = plan.y_axis.range;
     let (left, right) = plan.x_axis.range;
+    let font = egui::FontId::proportional(style.axis_size);
     // The years are already thinned to what fits: every one of them gets its label (egui_plot
     // would hide labels under 60 points apart, and a 20-year span would show none).
-    let label_room = theme.body_size * 2.5;
-    Plot::new(("trend", position))
-        .custom_x_axes(vec![
-            AxisHints::new_x().label_spacing(label_room..=label_room + 1.0),
-        ])
-        .height(height)
-        .allow_scroll(false)
-        .include_y(bottom)
-        .include_y(top)
-        .include_x(left)
-        .include_x(right)
-        .x_axis_label(plan.x_axis.label.as_str())
-        .y_axis_label(plan.y_axis.label.as_str())
-        .y_axis_min_width(theme.body_size * 4.0)
-        .grid_color(theme.grid)
-        .x_grid_spacer(|_| grid_marks(year_axis))
-        .y_grid_spacer(|_| grid_marks(&plan.y_axis))
-        .x_axis_formatter(|mark, _| {
+    let label_room = style.axis_size * 2.5;
+    let x_axis = AxisHints::new_x()
+        .label(RichText::new(plan.x_axis.label.as_str()).size(style.axis_size))
+        .tick_label_font(font.clone())
+        .label_spacing(label_room..=label_room + 1.0)
+        .formatter(|mark, _| {
             year_axis
                 .tick_label_at(mark.value)
                 .unwrap_or_default()
                 .to_owned()
-        })
-        .y_axis_formatter(|mark, _| {
+        });
+    let y_axis = AxisHints::new_y()
+        .label(RichText::new(plan.y_axis.label.as_str()).size(style.axis_size))
+        .tick_label_font(font)
+        .min_thickness(style.axis_size * 4.0)
+        .formatter(|mark, _| {
             plan.y_axis
                 .tick_label_at(mark.value)
                 .unwrap_or_default()
                 .to_owned()
-        })
+        });
+    Plot::new(id)
+        .custom_x_axes(vec![x_axis])
+        .custom_y_axes(vec![y_axis])
+        .height(height)
+        .allow_scroll(false)
+        .allow_drag(style.movable)
+        .allow_zoom(style.movable)
+        .allow_boxed_zoom(style.movable)
+        .allow_double_click_reset(style.movable)
+        .include_y(bottom)
+        .include_y(top)
+        .include_x(left)
+        .include_x(right)
+        .grid_color(theme.grid)
+        // Any tick of the plan more than a point from its neighbour gets a full-strength line.
+        .grid_spacing(1.0..=2.0)
+        .x_grid_spacer(|_| grid_marks(year_axis))
+        .y_grid_spacer(|_| grid_marks(&plan.y_axis))
         .label_formatter(|_| None)
-        // The year guide and tooltip below replace egui_plot's own pointer lines.
+        // The year guide and tooltip replace egui_plot's own pointer lines.
         .show_x(false)
         .show_y(false)
 }
 
+/// The chart's marks inside the plot: `frame`'s annotation spans and each of `marks`' lines.
+pub(super) fn chart_marks_ui(plot_ui: &mut PlotUi<'_>, frame: &Plan, marks: &[Marks<'_>]) {
+    let Some(first) = marks.first() else {
+        return;
+    };
+    for span in &frame.annotations {
+        plot_ui.span(Span::new("", span.from_x..=span.to_x).fill(first.theme.annotation_fill));
+    }
+    for line in marks {
+        line.ui(plot_ui);
+    }
+}
+
+/// The words at the markers and the annotation labels, painted over the plot `transform`
+/// shows where `Plan::label_layout` puts them: over no marker and no other label. Painted
+/// after the plot, with its final transform, so that they follow a zoom or drag in the same
+/// frame and never stretch the plot's bounds.
+pub(super) fn chart_labels_ui(
+    ui: &Ui,
+    transform: &egui_plot::PlotTransform,
+    frame: &Plan,
+    marks: &[Marks<'_>],
+) {
+    let Some(first) = marks.first() else {
+        return;
+    };
+    let (theme, style) = (first.theme, first.style);
+    let plans: Vec<&Plan> = marks.iter().map(|line| line.plan).collect();
+    let rule_year = marks.iter().find_map(|line| line.selected_year);
+    let labels: LabelLayout = frame.label_layout(&plans, &style.label_room(transform, rule_year));
+    let painter = ui.painter().with_clip_rect(*transform.frame());
+    let paint = |label: &PlacedLabel, font: egui::FontId, colour: egui::Color32| {
+        let at = transform.position_from_point(&PlotPoint::new(label.centre[0], label.centre[1]));
+        painter.text(at, egui::Align2::CENTER_CENTER, &label.text, font, colour);
+    };
+    for label in &labels.points {
+        let colour = marks
+            .get(label.line)
+            .map_or(theme.series, |line| line.colour);
+        paint(label, egui::FontId::proportional(style.point_size), colour);
+    }
+    for label in &labels.annotations {
+        paint(
+            label,
+            egui::FontId::proportional(style.label_size),
+            theme.muted_text,
+        );
+    }
+}
+
 /// What goes inside the plot for one series, and how it is drawn.
-struct Marks<'a> {
-    theme: &'a Theme,
-    series: &'a Series,
-    plan: &'a Plan,
-    colour: egui::Color32,
-    line_width: f32,
-    selected_year: Option<i32>,
+pub(super) struct Marks<'a> {
+    /// Colours.
+    pub theme: &'a Theme,
+    /// Sizes.
+    pub style: ChartStyle,
+    /// The series.
+    pub series: &'a Series,
+    /// Its plan, on the chart's axes.
+    pub plan: &'a Plan,
+    /// Its colour.
+    pub colour: egui::Color32,
+    /// Width of its line.
+    pub line_width: f32,
+    /// The year with a rule across the plot.
+    pub selected_year: Option<i32>,
 }
 
 impl Marks<'_> {
-    /// Spans, bars or line and markers, "≈" over approximate values, gaps, the selected year.
+    /// Bars or line and markers, gaps, the selected year.
     fn ui(&self, plot_ui: &mut PlotUi<'_>) {
-        let Self { theme, plan, .. } = *self;
-        for span in &plan.annotations {
-            plot_ui.span(
-                Span::new(span.label.clone(), span.from_x..=span.to_x).fill(theme.annotation_fill),
-            );
-        }
+        let Self {
+            theme, plan, style, ..
+        } = *self;
         if plan.options.bars {
             plot_ui.bar_chart(self.bar_chart());
         } else {
             self.line_ui(plot_ui);
         }
         let (bottom, top) = plan.y_axis.range;
-        for [year, y] in known_at(plan, PointStatus::Approximate) {
-            plot_ui.text(
-                Text::new(
-                    "≈",
-                    PlotPoint::new(year, y + (top - bottom) * 0.05),
-                    RichText::new("≈")
-                        .size(theme.body_size + 4.0)
-                        .strong()
-                        .color(self.colour),
-                )
-                .anchor(egui::Align2::CENTER_BOTTOM),
-            );
-        }
         let (first_line, second_line) = chart::two_lines(&plan.gap_label);
         for gap in &plan.gaps {
             let year = f64::from(gap.year);
@@ -357,14 +476,14 @@ impl Marks<'_> {
                 VLine::new(plan.gap_label.clone(), year)
                     .color(theme.warning)
                     .style(LineStyle::dashed_dense())
-                    .width(1.5),
+                    .width(style.rule_width.max(1.5)),
             );
             plot_ui.text(
                 Text::new(
                     plan.gap_label.clone(),
-                    PlotPoint::new(year + 0.04, f64::midpoint(bottom, top)),
+                    PlotPoint::new(year + 0.04, chart::gap_label_y(gap, (bottom, top))),
                     RichText::new(format!("{first_line}\n{second_line}"))
-                        .size(theme.small_size)
+                        .size(style.gap_size)
                         .color(theme.warning),
                 )
                 .anchor(egui::Align2::LEFT_CENTER),
@@ -374,7 +493,7 @@ impl Marks<'_> {
             plot_ui.vline(
                 VLine::new("selected", f64::from(year))
                     .color(theme.accent)
-                    .width(2.0),
+                    .width(style.rule_width),
             );
         }
     }
@@ -382,12 +501,7 @@ impl Marks<'_> {
     /// The plan's segments (dashed across gaps) and a marker per known value: filled for
     /// stated, hollow for approximate.
     fn line_ui(&self, plot_ui: &mut PlotUi<'_>) {
-        let Self {
-            theme,
-            series,
-            plan,
-            ..
-        } = *self;
+        let Self { series, plan, .. } = *self;
         for segment in &plan.segments {
             let line = Line::new(
                 series.title.clone(),
@@ -396,7 +510,8 @@ impl Marks<'_> {
             .color(self.colour)
             .width(self.line_width);
             plot_ui.line(if segment.dashed {
-                line.style(LineStyle::dashed_loose()).width(2.0)
+                line.style(LineStyle::dashed_loose())
+                    .width(self.line_width * 0.8)
             } else {
                 line
             });
@@ -408,7 +523,7 @@ impl Marks<'_> {
             plot_ui.points(
                 Points::new(series.title.clone(), known_at(plan, status))
                     .shape(MarkerShape::Circle)
-                    .radius(theme.body_size * 0.45)
+                    .radius(self.style.marker_radius)
                     .filled(filled)
                     .color(self.colour),
             );

@@ -7,6 +7,8 @@
 //! - [`Plan`] is everything a chart says (ranges, ticks and their labels, axis labels, points,
 //!   gaps, annotations, legend, title, source line, number format), computed once from a
 //!   [`Series`] and its [`ChartOptions`]; the window draws it with `egui_plot`;
+//! - [`Plan::label_layout`] places the labels inside the plot (at the markers, and each
+//!   annotation's where it covers no marker and no other label) for a renderer's sizes;
 //! - [`series_svg`] and [`plan_svg`] draw the plan with plotters' SVG backend;
 //! - [`series_png`] rasterises that SVG with resvg, with an embedded fallback font so the text
 //!   shows on any machine, offline;
@@ -19,6 +21,7 @@ mod csv_file;
 mod error;
 mod export;
 mod group;
+mod labels;
 mod options;
 mod plan;
 mod png;
@@ -30,6 +33,10 @@ pub use csv_file::{CSV_HEADER, CsvRow, parse_series_csv, series_csv};
 pub use error::ChartError;
 pub use export::{ExportFormat, export_series, parse_size};
 pub use group::{ChartGroup, GroupPlan, chart_groups};
+pub use labels::{
+    CHAR_WIDTH_EM, LabelLayout, LabelRoom, PixelBox, PlacedLabel, PointLabels, gap_label_y,
+    text_size,
+};
 pub use options::{AxisScale, ChartOptions, ValueMode};
 pub use plan::{
     AnnotationSpan, Axis, Gap, LegendEntry, LegendMark, MAX_YEAR_TICKS, NumberFormat, Plan,

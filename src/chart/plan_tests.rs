@@ -1,8 +1,9 @@
 //! Tests of the chart plan.
 
 use super::*;
+use crate::chart::labels::{LabelRoom, PointLabels};
 use crate::chart::victims_for_tests as victims;
-use crate::corpus::model::SeriesPoint;
+use crate::corpus::model::{Annotation, SeriesPoint};
 
 fn plan(options: ChartOptions) -> Plan {
     Plan::new(&victims(), &options).unwrap_or_else(|e| panic!("{e}"))
@@ -267,4 +268,131 @@ fn log_tick_labels_are_round_values_with_the_decimals_they_need() {
         labels,
         ["35,000", "40,000", "45,000", "50,000", "55,000", "60,000"]
     );
+}
+
+/// The sizes a renderer might draw `plan` at: a plot area of `plot_size` pixels showing the
+/// plan's ranges, with text of `font_px` and markers of `radius`.
+fn room(plan: &Plan, plot_size: (f64, f64), font_px: f64, labels: PointLabels) -> LabelRoom {
+    LabelRoom {
+        plot_size,
+        x_range: plan.x_axis.range,
+        y_range: plan.y_axis.range,
+        annotation_px: font_px,
+        point_px: font_px,
+        gap_px: font_px * 0.85,
+        marker_radius: font_px * 0.45,
+        point_labels: labels,
+        rule_year: Some(2021),
+    }
+}
+
+/// Every annotation label of `plan` at `room`: inside the plot, and over no marker, no label
+/// at a marker, no gap label, no rule across the plot and no other annotation label.
+fn assert_annotation_labels_clear(plan: &Plan, room: &LabelRoom) {
+    let layout = plan.label_layout(&[plan], room);
+    assert_eq!(layout.annotations.len(), plan.annotations.len(), "{room:?}");
+    let (width, height) = room.plot_size;
+    for (index, label) in layout.annotations.iter().enumerate() {
+        let area = label.area;
+        let context = format!("{:?} at {room:?}: {area:?}", label.text);
+        assert!(
+            area.left >= 0.0 && area.top >= 0.0 && area.right <= width && area.bottom <= height,
+            "outside the plot: {context}"
+        );
+        let others = layout
+            .markers
+            .iter()
+            .chain(layout.points.iter().map(|point| &point.area))
+            .chain(&layout.gaps)
+            .chain(
+                layout
+                    .annotations
+                    .iter()
+                    .take(index)
+                    .map(|other| &other.area),
+            );
+        for other in others {
+            assert!(!area.overlaps(other), "over {other:?}: {context}");
+        }
+        // The renderers draw it centred on its plot-space centre: that is its box's middle.
+        let x = (label.centre[0] - room.x_range.0) / (room.x_range.1 - room.x_range.0) * width;
+        assert!(
+            (x - f64::midpoint(area.left, area.right)).abs() < 1e-6,
+            "{context}"
+        );
+    }
+}
+
+#[test]
+fn annotation_labels_of_the_builtin_series_cover_no_marker() {
+    let corpus = crate::corpus::Corpus::builtin();
+    assert!(corpus.file.series.iter().any(|s| !s.annotations.is_empty()));
+    for series in &corpus.file.series {
+        for scale in [AxisScale::Linear, AxisScale::Log] {
+            let options = ChartOptions {
+                scale,
+                ..ChartOptions::default()
+            };
+            let plan = Plan::new(series, &options).unwrap_or_else(|e| panic!("{e}"));
+            for (size, font) in [
+                ((1100.0, 520.0), 15.0),
+                ((560.0, 300.0), 14.0),
+                ((1700.0, 700.0), 34.0),
+            ] {
+                for labels in [
+                    PointLabels::Values,
+                    PointLabels::ApproximateMarks,
+                    PointLabels::Year(2020),
+                ] {
+                    assert_annotation_labels_clear(&plan, &room(&plan, size, font, labels));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn annotation_labels_of_a_dense_series_find_a_free_place() {
+    // Thirty years zigzagging over the whole range, top and bottom, with overlapping spans.
+    let mut series = yearly(1990, 2019);
+    for (index, point) in series.points.iter_mut().enumerate() {
+        let high = index % 2 == 0;
+        point.value = Some(if high { 1_000.0 } else { 50.0 } + 10.0 * f64::from(point.year - 1990));
+        if index % 5 == 3 {
+            point.status = PointStatus::Approximate;
+        }
+        if index == 17 {
+            point.value = None;
+            point.status = PointStatus::NotStated;
+        }
+    }
+    series.annotations = [
+        ("Recession", 1990, 1992),
+        ("A very long label for a span of a single year", 1995, 1995),
+        ("Policy change", 1999, 2004),
+        ("Reform", 2001, 2002),
+        ("Pandemic", 2018, 2019),
+    ]
+    .into_iter()
+    .map(|(label, from_year, to_year)| Annotation {
+        label: label.to_owned(),
+        from_year,
+        to_year,
+        ..Annotation::default()
+    })
+    .collect();
+    for scale in [AxisScale::Linear, AxisScale::Log] {
+        for connect_unstated in [false, true] {
+            let options = ChartOptions {
+                scale,
+                connect_unstated,
+                ..ChartOptions::default()
+            };
+            let plan = Plan::new(&series, &options).unwrap_or_else(|e| panic!("{e}"));
+            for labels in [PointLabels::Values, PointLabels::ApproximateMarks] {
+                assert_annotation_labels_clear(&plan, &room(&plan, (1100.0, 520.0), 15.0, labels));
+                assert_annotation_labels_clear(&plan, &room(&plan, (1700.0, 760.0), 30.0, labels));
+            }
+        }
+    }
 }

@@ -11,6 +11,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{Chart, Layout, PALETTE, count, draw_error, font, px, rgb, text_width};
 use crate::chart::error::ChartError;
+use crate::chart::labels::{PlacedLabel, gap_label_y};
 use crate::chart::plan::{Plan, two_lines};
 use crate::corpus::model::PointStatus;
 use crate::palette::Rgba;
@@ -24,33 +25,35 @@ where
     chart.plotting_area().draw(element).map_err(draw_error)
 }
 
-/// Each annotation span shaded over the plot's height, its label at the top.
+/// Each annotation span shaded over the plot's height, its label where `labels` put it.
 pub(super) fn annotations(
     chart: &Chart<'_, '_>,
     plan: &Plan,
     layout: &Layout,
+    labels: &[PlacedLabel],
 ) -> Result<(), ChartError> {
     let colours = PALETTE.colours();
     let (y_lo, y_hi) = plan.y_axis.range;
     let fill = rgb(colours.annotation_fill)
         .mix(colours.annotation_fill.opacity())
         .filled();
-    let label_px = layout.text_px(14.0);
-    for (i, span) in plan.annotations.iter().enumerate() {
+    for span in &plan.annotations {
         draw_on(
             chart,
             &(Rectangle::new([(span.from_x, y_hi), (span.to_x, y_lo)], fill)),
         )?;
-        let offset = layout.px(8.0) + count(i) * label_px * 1.4;
+    }
+    let label_px = layout.annotation_px();
+    for label in labels {
         draw_on(
             chart,
-            &(EmptyElement::at((f64::midpoint(span.from_x, span.to_x), y_hi))
+            &(EmptyElement::at((label.centre[0], label.centre[1]))
                 + Text::new(
-                    span.label.clone(),
-                    (0, px(offset)),
+                    label.text.clone(),
+                    (0, 0),
                     font(label_px)
                         .color(&rgb(colours.muted_text))
-                        .pos(Pos::new(HPos::Center, VPos::Top)),
+                        .pos(Pos::new(HPos::Center, VPos::Center)),
                 )),
         )?;
     }
@@ -62,7 +65,7 @@ pub(super) fn gaps(chart: &Chart<'_, '_>, plan: &Plan, layout: &Layout) -> Resul
     let colours = PALETTE.colours();
     let (y_lo, y_hi) = plan.y_axis.range;
     let (x_lo, x_hi) = plan.x_axis.range;
-    let label_px = layout.text_px(14.0);
+    let label_px = layout.gap_px();
     let plot_width = chart.plotting_area().dim_in_pixel().0.max(1);
     let year_width = f64::from(plot_width) / (x_hi - x_lo).max(1.0);
     let one_line = plan.gap_label.as_str();
@@ -95,12 +98,8 @@ pub(super) fn gaps(chart: &Chart<'_, '_>, plan: &Plan, layout: &Layout) -> Resul
                 warning.stroke_width(layout.stroke(2.0)),
             )),
         )?;
-        // Put the words in the larger free space above or below the bridging segment.
-        let label_y = match gap.bridge_y {
-            Some(bridge) if bridge - y_lo > y_hi - bridge => f64::midpoint(y_lo, bridge),
-            Some(bridge) => f64::midpoint(bridge, y_hi),
-            None => f64::midpoint(y_lo, y_hi),
-        };
+        // The words in the larger free space above or below the bridging segment.
+        let label_y = gap_label_y(gap, plan.y_axis.range);
         let half_w = px(box_width / 2.0);
         let half_h = px(box_height / 2.0);
         draw_on(
@@ -186,53 +185,52 @@ pub(super) fn bars(
     Ok(())
 }
 
-/// A filled marker per stated value and a hollow one per approximate value, each with its
-/// label written above it. Not-stated years get nothing.
+/// A filled marker per stated value and a hollow one per approximate value, and the labels
+/// `labels` placed at them. Not-stated years get nothing.
 pub(super) fn markers(
     chart: &Chart<'_, '_>,
     plan: &Plan,
     layout: &Layout,
     colour: Rgba,
+    labels: &[&PlacedLabel],
 ) -> Result<(), ChartError> {
     let colours = PALETTE.colours();
     let series = rgb(colour);
     let background = rgb(colours.background);
-    let radius = px(layout.px(6.5).max(2.0).round());
+    let radius = px(layout.marker_radius());
     let ring = series.stroke_width(layout.stroke(2.5));
-    let label_px = layout.text_px(15.0);
-    let gap = px(f64::from(radius) + layout.px(6.0));
     for point in &plan.points {
-        let (Some(y), Some(label)) = (point.y, &point.label) else {
+        let Some(y) = point.y else {
             continue;
         };
         let at = (f64::from(point.year), y);
-        // Over a bar that grows downwards the label goes under it, where it can be read.
-        let (offset, v_pos) = if plan.options.bars && y < plan.bar_base {
-            (gap, VPos::Top)
-        } else {
-            (-gap, VPos::Bottom)
-        };
-        let text = Text::new(
-            label.clone(),
-            (0, offset),
-            font(label_px)
-                .style(FontStyle::Bold)
-                .color(&series)
-                .pos(Pos::new(HPos::Center, v_pos)),
-        );
         match point.status {
             PointStatus::Approximate => draw_on(
                 chart,
                 &(EmptyElement::at(at)
                     + Circle::new((0, 0), radius, background.filled())
-                    + Circle::new((0, 0), radius, ring)
-                    + text),
+                    + Circle::new((0, 0), radius, ring)),
             )?,
             PointStatus::Stated | PointStatus::NotStated | PointStatus::Derived => draw_on(
                 chart,
-                &(EmptyElement::at(at) + Circle::new((0, 0), radius, series.filled()) + text),
+                &(EmptyElement::at(at) + Circle::new((0, 0), radius, series.filled())),
             )?,
         }
+    }
+    let label_px = layout.point_px();
+    for label in labels {
+        draw_on(
+            chart,
+            &(EmptyElement::at((label.centre[0], label.centre[1]))
+                + Text::new(
+                    label.text.clone(),
+                    (0, 0),
+                    font(label_px)
+                        .style(FontStyle::Bold)
+                        .color(&series)
+                        .pos(Pos::new(HPos::Center, VPos::Center)),
+                )),
+        )?;
     }
     Ok(())
 }

@@ -15,6 +15,7 @@ use plotters::prelude::*;
 use self::footer::Footer;
 use super::error::ChartError;
 use super::group::GroupPlan;
+use super::labels::{LabelRoom, PlacedLabel, PointLabels};
 use super::options::ChartOptions;
 use super::plan::{Axis, Plan};
 use crate::corpus::model::Series;
@@ -228,6 +229,42 @@ impl Layout {
         width
     }
 
+    /// Font size of an annotation label.
+    fn annotation_px(&self) -> f64 {
+        self.text_px(14.0)
+    }
+
+    /// Font size of a value written at its marker.
+    fn point_px(&self) -> f64 {
+        self.text_px(15.0)
+    }
+
+    /// Font size of the "not stated" label at a gap.
+    fn gap_px(&self) -> f64 {
+        self.text_px(14.0)
+    }
+
+    /// Radius of a point marker, in whole pixels.
+    fn marker_radius(&self) -> f64 {
+        self.px(6.5).max(2.0).round()
+    }
+
+    /// What placing the labels needs to know of a plot area `dimensions` pixels large showing
+    /// `plan`'s ranges: every value is written at its marker.
+    fn label_room(&self, plan: &Plan, (width, height): (u32, u32)) -> LabelRoom {
+        LabelRoom {
+            plot_size: (f64::from(width), f64::from(height)),
+            x_range: plan.x_axis.range,
+            y_range: plan.y_axis.range,
+            annotation_px: self.annotation_px(),
+            point_px: self.point_px(),
+            gap_px: self.gap_px(),
+            marker_radius: self.marker_radius(),
+            point_labels: PointLabels::Values,
+            rule_year: None,
+        }
+    }
+
     fn line_height(&self) -> f64 {
         self.text_px(14.0) * 1.5
     }
@@ -309,7 +346,10 @@ fn draw_chart(
         .draw()
         .map_err(draw_error)?;
 
-    marks::annotations(&chart, plan, layout)?;
+    let room = layout.label_room(plan, chart.plotting_area().dim_in_pixel());
+    let plans: Vec<&Plan> = lines.iter().map(|(line, _)| *line).collect();
+    let labels = plan.label_layout(&plans, &room);
+    marks::annotations(&chart, plan, layout, &labels.annotations)?;
     for (line, _) in lines {
         marks::gaps(&chart, line, layout)?;
     }
@@ -320,8 +360,13 @@ fn draw_chart(
             marks::lines(&chart, line, layout, *colour)?;
         }
     }
-    for (line, colour) in lines {
-        marks::markers(&chart, line, layout, *colour)?;
+    for (index, (line, colour)) in lines.iter().enumerate() {
+        let at_markers: Vec<&PlacedLabel> = labels
+            .points
+            .iter()
+            .filter(|label| label.line == index)
+            .collect();
+        marks::markers(&chart, line, layout, *colour, &at_markers)?;
     }
     Ok(())
 }
