@@ -103,11 +103,15 @@ pub fn deck(corpus: &Corpus) -> Vec<Slide> {
 
 /// The slides a corpus gives by itself, in lecture order: the title, each chart, each table a
 /// region (or [`ROWS_PER_SLIDE`] rows) at a time, each case study, each figure, the reference
-/// list [`REFERENCES_PER_SLIDE`] entries at a time.
+/// list [`REFERENCES_PER_SLIDE`] entries at a time. Nothing for a bibliography on its own.
 #[must_use]
 pub fn generated(corpus: &Corpus) -> Vec<Slide> {
     let file = &corpus.file;
     let mut shows = Vec::new();
+    if corpus.is_bibliography_only() {
+        // A list of references read from a bibliography file is a list, not a paper to present.
+        return Vec::new();
+    }
     if !file.paper.title.trim().is_empty() {
         shows.push(Shows::Title);
     }
@@ -260,6 +264,81 @@ pub fn shows_item(corpus: &Corpus, item: Item, highlight: Option<String>) -> Opt
     })
 }
 
+/// A sentence of the paper to show as a pull quote, with the works it cites.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// The paragraph it is from, in reading order.
+    pub paragraph: usize,
+    /// The sentence as printed (citations as the paper prints them).
+    pub text: String,
+    /// Positions in `references` of the works the sentence cites, in citing order.
+    pub references: Vec<usize>,
+}
+
+/// The paper's own sentence about case `position`: among the sentences of the case's
+/// paragraphs, the one naming most of its countries and entities (the first on a tie).
+#[must_use]
+pub fn case_quote(corpus: &Corpus, position: usize) -> Option<Quote> {
+    let case = corpus.file.cases.get(position)?;
+    let index = &corpus.index;
+    let entities: Vec<usize> = case
+        .entities
+        .iter()
+        .filter_map(|id| corpus.file.entities.iter().position(|e| &e.id == id))
+        .collect();
+    let mut best: Option<(usize, usize, usize)> = None;
+    for paragraph in case
+        .paragraphs
+        .iter()
+        .filter_map(|id| index.paragraph_by_id(id))
+    {
+        let Some(info) = index.paragraphs.get(paragraph) else {
+            continue;
+        };
+        for (sentence, range) in info.sentences.iter().enumerate() {
+            let Some(text) = info.printed.get(range.clone()) else {
+                continue;
+            };
+            let lower = text.to_lowercase();
+            let countries = case
+                .countries
+                .iter()
+                .filter(|country| lower.contains(&country.to_lowercase()))
+                .count();
+            let named = info
+                .mentions
+                .iter()
+                .filter(|m| entities.contains(&m.entity) && range.contains(&m.range.start))
+                .count();
+            let score = countries + named;
+            if best.is_none_or(|(top, _, _)| score > top) {
+                best = Some((score, paragraph, sentence));
+            }
+        }
+    }
+    let (_, paragraph, sentence) = best?;
+    let info = index.paragraphs.get(paragraph)?;
+    let text = info.printed.get(info.sentences.get(sentence)?.clone())?;
+    let mut references: Vec<usize> = Vec::new();
+    for citation in info.citations.clone() {
+        let Some(cited) = index.citations.get(citation) else {
+            continue;
+        };
+        if cited.sentence == sentence {
+            for &reference in &cited.references {
+                if !references.contains(&reference) {
+                    references.push(reference);
+                }
+            }
+        }
+    }
+    Some(Quote {
+        paragraph,
+        text: text.trim().to_owned(),
+        references,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -325,6 +404,34 @@ mod tests {
                 .iter()
                 .all(|s| s.notes.is_empty() && s.step.is_none())
         );
+    }
+
+    #[test]
+    fn a_case_is_quoted_in_the_papers_own_sentence_naming_it() {
+        let corpus = Corpus::builtin();
+        for (position, case) in corpus.file.cases.iter().enumerate() {
+            let Some(quote) = case_quote(&corpus, position) else {
+                panic!("case {} has no sentence", case.id);
+            };
+            let paragraph = corpus.paragraph(quote.paragraph).map(|p| p.id.as_str());
+            assert!(
+                case.paragraphs
+                    .iter()
+                    .any(|id| Some(id.as_str()) == paragraph)
+            );
+            let printed = &corpus.index.paragraphs[quote.paragraph].printed;
+            assert!(printed.contains(&quote.text), "{}", quote.text);
+            if let Some(country) = case.countries.first()
+                && printed.contains(country.as_str())
+            {
+                assert!(
+                    quote.text.contains(country.as_str()),
+                    "{}: {}",
+                    case.id,
+                    quote.text
+                );
+            }
+        }
     }
 
     #[test]

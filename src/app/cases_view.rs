@@ -76,31 +76,6 @@ impl View for CasesView {
     fn region_filter(&self) -> Option<Option<usize>> {
         Some(self.region_filter)
     }
-
-    /// One slide per case study (examples are not presented).
-    fn slides(&self, corpus: &Corpus) -> Vec<usize> {
-        corpus
-            .file
-            .cases
-            .iter()
-            .enumerate()
-            .filter(|(_, case)| case.kind == CaseKind::CaseStudy)
-            .map(|(position, _)| position)
-            .collect()
-    }
-
-    fn slide_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui, slide: usize, _height: f32) {
-        ui.label(
-            RichText::new("Case study")
-                .size(ctx.theme.small_size)
-                .color(ctx.theme.muted_text),
-        );
-        card_ui(ctx, ui, slide);
-    }
-
-    fn slide_order(&self) -> u8 {
-        2
-    }
 }
 
 impl CasesView {

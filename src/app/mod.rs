@@ -19,6 +19,7 @@ pub mod reader;
 pub mod records;
 pub mod references_view;
 pub mod search_popup;
+pub mod slides;
 pub mod state;
 pub mod table_view;
 pub mod theme;

@@ -21,9 +21,6 @@ pub const CELL_GAP: f32 = 10.0;
 /// A column is offered as a filter when it has at most this many distinct values.
 const MOST_FILTER_VALUES: usize = 12;
 
-/// How many rows a presentation slide shows at most; a longer table spans several slides.
-const ROWS_PER_SLIDE: usize = 8;
-
 /// Column widths for `table` in `width` points (each followed by [`CELL_GAP`]): every column at
 /// least as wide as its longest word (so that words are never broken), and what is left shared
 /// by how much text each column holds. When the longest words alone are wider than `width`, the
@@ -142,75 +139,6 @@ impl View for TableView {
     fn region_filter(&self) -> Option<Option<usize>> {
         Some(self.region_filter)
     }
-
-    /// One slide per page of each table (`table × 1000 + page`).
-    fn slides(&self, corpus: &Corpus) -> Vec<usize> {
-        corpus
-            .file
-            .tables
-            .iter()
-            .enumerate()
-            .flat_map(|(position, table)| {
-                let pages = table.rows.len().div_ceil(ROWS_PER_SLIDE).max(1);
-                (0..pages).map(move |page| position * 1000 + page)
-            })
-            .collect()
-    }
-
-    fn slide_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui, slide: usize, _height: f32) {
-        table_slide_ui(ctx, ui, slide / 1000, slide % 1000);
-    }
-
-    fn slide_order(&self) -> u8 {
-        1
-    }
-}
-
-/// A slide of one page of a table's rows, under its label and caption.
-fn table_slide_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, table_position: usize, page: usize) {
-    let corpus = ctx.corpus;
-    let Some(table) = corpus.file.tables.get(table_position) else {
-        return;
-    };
-    let pages = table.rows.len().div_ceil(ROWS_PER_SLIDE).max(1);
-    let label = if pages > 1 {
-        format!("{} ({} of {pages})", table.label.trim(), page + 1)
-    } else {
-        table.label.trim().to_owned()
-    };
-    if !label.trim().is_empty() {
-        ui.label(
-            RichText::new(label.trim())
-                .size(ctx.theme.small_size)
-                .color(ctx.theme.muted_text),
-        );
-    }
-    ui.add(
-        egui::Label::new(
-            RichText::new(table.caption.trim())
-                .size(ctx.theme.heading_size)
-                .strong(),
-        )
-        .wrap(),
-    );
-    ui.add_space(ctx.theme.gap);
-    let widths = column_widths(
-        table,
-        ui.available_width() - 2.0 * ctx.theme.gap,
-        ctx.theme.body_size,
-    );
-    header_rows_ui(ctx, ui, table, &widths, None);
-    let first = corpus.file.first_row_of(table_position);
-    egui::ScrollArea::vertical()
-        .id_salt(("slide-table", table_position, page))
-        .show(ui, |ui| {
-            let start = page * ROWS_PER_SLIDE;
-            let end = (start + ROWS_PER_SLIDE).min(table.rows.len());
-            for (n, row) in (start..end).enumerate() {
-                row_ui(ctx, ui, first + row, &widths, n % 2 == 1);
-            }
-            footnotes_ui(ctx, ui, table);
-        });
 }
 
 impl TableView {

@@ -682,26 +682,4 @@ impl View for TrendsView {
             self.series = series;
         }
     }
-
-    /// One slide per chart (a chart group or a lone series), numbered by its first series.
-    fn slides(&self, corpus: &crate::corpus::Corpus) -> Vec<usize> {
-        chart::chart_groups(&corpus.file.series)
-            .iter()
-            .filter_map(|group| group.members.first().copied())
-            .collect()
-    }
-
-    fn slide_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui, slide: usize, height: f32) {
-        self.series = slide;
-        self.chart_with_title_ui(ctx, ui, height);
-    }
-
-    /// A lecture opens on the chart.
-    fn slide_order(&self) -> u8 {
-        0
-    }
-
-    fn current_slide(&self) -> Option<usize> {
-        Some(self.series)
-    }
 }

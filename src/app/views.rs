@@ -1,8 +1,9 @@
 //! The main views behind one small trait, and the one list of them.
 //!
 //! The toolbar, the View menu, the keyboard shortcuts (Ctrl+1 …), `--view`, the settings file,
-//! "show this item" and presentation mode's slides all read [`registry`]. Adding a view: a file with a type that implements
-//! [`View`], and one line in [`registry`].
+//! and "show this item" all read [`registry`]. Adding a view: a file with a type that implements
+//! [`View`], and one line in [`registry`]. Presentation mode's slides come from the deck
+//! ([`crate::deck`]), not from the views.
 
 use std::any::Any;
 
@@ -60,29 +61,6 @@ pub trait View: Any {
     /// The region filter it shows: `None` for a view that does not filter by region, else the
     /// region (a position) or `Some(None)` for all.
     fn region_filter(&self) -> Option<Option<usize>> {
-        None
-    }
-
-    /// The slides this view gives presentation mode for `corpus`, in order, each named by a
-    /// number of the view's own (a series, a region, a case); none by default.
-    fn slides(&self, corpus: &Corpus) -> Vec<usize> {
-        let _ = corpus;
-        Vec::new()
-    }
-
-    /// Draws slide `slide` (one of [`View::slides`]) to fill `ui`, `height` points tall.
-    fn slide_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui, slide: usize, height: f32) {
-        let _ = (ctx, ui, slide, height);
-    }
-
-    /// Where this view's slides stand in a presentation: lower comes first, and views of the
-    /// same order keep the registry's.
-    fn slide_order(&self) -> u8 {
-        u8::MAX
-    }
-
-    /// The slide that shows what this view shows now, where a presentation should start.
-    fn current_slide(&self) -> Option<usize> {
         None
     }
 }

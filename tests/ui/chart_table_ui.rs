@@ -168,11 +168,10 @@ fn rows_charted_under_one_chart_name_are_one_chart_with_a_line_each() {
     }
     assert!(std::fs::read(&png_path).unwrap().starts_with(b"\x89PNG"));
     // One presentation slide for the one chart.
-    let trends_slides =
-        paperlens::app::presentation::slides(harness.state().views(), harness.state().corpus())
-            .into_iter()
-            .filter(|slide| slide.view == TrendsView::ID)
-            .count();
+    let trends_slides = paperlens::deck::deck(harness.state().corpus())
+        .into_iter()
+        .filter(|slide| matches!(slide.shows, paperlens::deck::Shows::Chart { .. }))
+        .count();
     assert_eq!(trends_slides, 1);
     let painted = painted_texts(&harness);
     for year in ["2001", "2002", "2003"] {

@@ -7,13 +7,14 @@
 // A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use eframe::egui;
+use egui_kittest::kittest::Queryable as _;
 use egui_kittest::{Harness, SnapshotError};
 use paperlens::app::cases_view::CasesView;
 use paperlens::app::explorer::{Explorer, StartOptions};
 use paperlens::app::reader::Reader;
 use paperlens::app::table_view::TableView;
 use paperlens::app::trends_view::{TrendsTab, TrendsView};
+use paperlens::deck::Shows;
 
 /// Builds the app at a fixed size on a view, with an optional selection.
 fn app(view: &str, select: Option<&str>) -> Harness<'static, Explorer> {
@@ -76,8 +77,9 @@ fn trends_data_tab() {
     snapshot_or_skip(&mut harness, "trends-data");
 }
 
-#[test]
-fn presentation_slide_of_a_table() {
+/// Presentation mode at 1920×1080 (a projector) on the first generated slide of `wanted`'s
+/// kind.
+fn slide(wanted: fn(&Shows) -> bool) -> Harness<'static, Explorer> {
     let options = StartOptions {
         present: true,
         ..StartOptions::default()
@@ -86,11 +88,35 @@ fn presentation_slide_of_a_table() {
         .with_size([1920.0, 1080.0])
         .build_eframe(move |cc| Explorer::new(&cc.egui_ctx, options));
     harness.run_steps(4);
-    harness.key_press(egui::Key::ArrowRight);
+    // The slides the corpus gives by itself, whatever its tour.
+    let slides = paperlens::deck::generated(harness.state().corpus());
+    let presentation = harness.state_mut().presentation.as_mut().unwrap();
+    presentation.slides = slides;
+    presentation.slide = presentation
+        .slides
+        .iter()
+        .position(|slide| wanted(&slide.shows))
+        .unwrap();
     harness.run_steps(6);
-    assert_eq!(
-        harness.state().presentation.as_ref().map(|p| p.slide),
-        Some(1)
-    );
-    snapshot_or_skip(&mut harness, "presentation-table");
+    harness
+}
+
+#[test]
+fn chart_slide() {
+    let mut harness = slide(|shows| matches!(shows, Shows::Chart { .. }));
+    snapshot_or_skip(&mut harness, "slide-chart");
+}
+
+#[test]
+fn case_slide() {
+    let mut harness = slide(|shows| matches!(shows, Shows::Case(_)));
+    snapshot_or_skip(&mut harness, "slide-case");
+}
+
+#[test]
+fn table_slide() {
+    let mut harness = slide(|shows| matches!(shows, Shows::Table { .. }));
+    // The first region's rows as cards, each read out whole.
+    harness.get_by_label_contains("ASEAN-ACT (ASEAN-Australia Counter Trafficking)");
+    snapshot_or_skip(&mut harness, "slide-table");
 }

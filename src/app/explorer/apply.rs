@@ -5,7 +5,7 @@ use eframe::egui;
 
 use super::Explorer;
 use crate::app::context::{Command, SidePanel, Step, is_openable_url};
-use crate::app::presentation::{Presentation, slides, starting_slide};
+use crate::app::presentation::Presentation;
 use crate::app::reader::Reader;
 use crate::app::theme::{Palette, Theme};
 use crate::app::trends_view::TrendsView;
@@ -162,9 +162,8 @@ impl Explorer {
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
             return;
         }
-        // Start on the slide of what is shown: the selected series, else the first slide.
-        let start = starting_slide(&self.views, &slides(&self.views, &self.corpus));
-        self.presentation = Some(Presentation { slide: start });
+        // Start on the slide of what is selected, else the first slide.
+        self.presentation = Some(Presentation::new(&self.corpus, self.selection.selected));
         self.theme = Theme::new(Palette::Projector);
         self.theme.apply(ctx);
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));

@@ -7,7 +7,6 @@ use eframe::egui::{self, RichText, Ui};
 use super::Explorer;
 use crate::app::commands::{Scope, UiCommand};
 use crate::app::context::{Command, ReferenceScope, ViewCtx};
-use crate::app::presentation::slides;
 use crate::app::reader::Reader;
 use crate::app::state::{CitationDisplay, FileDialogs};
 use crate::app::theme::ThemeChoice;
@@ -257,7 +256,7 @@ impl Explorer {
                 command.label(),
             ),
             UiCommand::TogglePresentation => (
-                !slides(&self.views, view_ctx.corpus).is_empty(),
+                !crate::deck::deck(view_ctx.corpus).is_empty(),
                 command.label(),
             ),
             _ => (true, command.label()),

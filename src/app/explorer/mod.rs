@@ -16,7 +16,7 @@ use super::guide::{Guide, GuideWindow};
 use super::inspector::Inspector;
 use super::navigator::Navigator;
 use super::overlays::{DiagnosticsWindow, shortcuts_ui};
-use super::presentation::{Presentation, PresentationKey, slides};
+use super::presentation::{Presentation, PresentationKey};
 use super::search_popup::SearchPopup;
 use super::state::{PersistedState, StateStore};
 use super::theme::Theme;
@@ -428,7 +428,7 @@ impl Explorer {
         .with_keyboard_scroll(keyboard_scroll);
         if let Some(presentation) = &mut self.presentation {
             egui::CentralPanel::default().show(ui, |ui| {
-                presentation.ui(&view_ctx, ui, &mut self.views);
+                presentation.ui(&view_ctx, ui);
             });
             // Hover and selection keep working on slides; navigation does not change the slide.
             commands.extend(
@@ -526,8 +526,7 @@ impl Explorer {
         let Some(presentation) = &mut self.presentation else {
             return false;
         };
-        let slide_count = slides(&self.views, &self.corpus).len();
-        presentation.handle_keys(ctx, slide_count) == PresentationKey::Leave
+        presentation.handle_keys(ctx) == PresentationKey::Leave
     }
 
     /// Starts a frame's drawing: brings the related sets up to date and returns the selection

@@ -18,14 +18,14 @@ const MAX_TEXTURE_SIDE: u32 = 2048;
 /// The images read so far, by file: `None` for a file that could not be read (it is not tried
 /// again while the corpus is open).
 #[derive(Default)]
-pub(super) struct ImageCache {
+pub(crate) struct ImageCache {
     textures: HashMap<PathBuf, Option<egui::TextureHandle>>,
 }
 
 impl ImageCache {
     /// The texture of the image at `path`, read on first use; `None` when the file is missing,
     /// too large or not an image paperlens reads.
-    pub(super) fn texture(
+    pub(crate) fn texture(
         &mut self,
         ctx: &egui::Context,
         path: &Path,

@@ -20,7 +20,7 @@ use crate::corpus::find::FoundIn;
 use crate::corpus::{Corpus, Item};
 use blocks::{Block, reading_order};
 pub use find::FindBar;
-use images::ImageCache;
+pub(crate) use images::ImageCache;
 
 /// The Reader's own UI state.
 #[derive(Default)]

@@ -1,0 +1,323 @@
+//! Slides of the paper's words: the title slide, a passage, a citation, a reference, a page of
+//! the reference list, a figure, and any other record as its card.
+
+use std::ops::Range;
+use std::sync::{Arc, Mutex};
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::{Look, fitted, galley_ui, heading_ui, kicker_ui, plain_job, quote_ui, tags_ui};
+use crate::app::context::{UiLayout, ViewCtx};
+use crate::app::reader::ImageCache;
+use crate::app::records;
+use crate::corpus::{Item, display, find};
+use crate::formats::styles;
+
+/// The paper's title, its authors and their affiliations, its date and its keywords.
+pub(super) fn title_slide_ui(ctx: &ViewCtx<'_>, look: Look<'_>, ui: &mut Ui) {
+    let paper = &ctx.corpus.file.paper;
+    let height = ui.available_height();
+    ui.add_space(height * 0.18);
+    let colour = ui.visuals().strong_text_color();
+    let width = ui.available_width();
+    let title = fitted(
+        ui,
+        |size| plain_job(paper.title.trim(), size, colour),
+        width,
+        height * 0.4,
+        look.sizes.title * 1.25,
+        look.sizes.body,
+    );
+    galley_ui(ui, title);
+    ui.add_space(look.sizes.gap);
+    let authors: Vec<&str> = paper
+        .authors
+        .iter()
+        .map(|a| a.name.trim())
+        .filter(|n| !n.is_empty())
+        .collect();
+    if !authors.is_empty() {
+        ui.label(RichText::new(authors.join(", ")).size(look.sizes.body));
+    }
+    let mut affiliations: Vec<&str> = paper
+        .authors
+        .iter()
+        .map(|a| a.affiliation.trim())
+        .chain(std::iter::once(paper.affiliation.trim()))
+        .filter(|a| !a.is_empty())
+        .collect();
+    affiliations.dedup();
+    for affiliation in affiliations.iter().take(3) {
+        ui.label(
+            RichText::new(*affiliation)
+                .size(look.sizes.small)
+                .color(look.theme.muted_text),
+        );
+    }
+    if !paper.date.trim().is_empty() {
+        ui.label(
+            RichText::new(paper.date.trim())
+                .size(look.sizes.small)
+                .color(look.theme.muted_text),
+        );
+    }
+    ui.add_space(look.sizes.gap);
+    tags_ui(look, ui, &paper.keywords);
+}
+
+/// A passage, with the words the tour marks on the highlight fill, under its place in the paper.
+pub(super) fn passage_slide_ui(
+    ctx: &ViewCtx<'_>,
+    look: Look<'_>,
+    ui: &mut Ui,
+    paragraph: usize,
+    highlight: Option<&str>,
+    title: Option<&str>,
+) {
+    let corpus = ctx.corpus;
+    let Some(info) = corpus.index.paragraphs.get(paragraph) else {
+        return;
+    };
+    kicker_ui(look, ui, &display::paragraph_place(corpus, paragraph));
+    if let Some(title) = title {
+        heading_ui(look, ui, title);
+    }
+    let marked = highlight
+        .map(|words| find::find_in_text(&info.printed, words))
+        .unwrap_or_default();
+    quote_ui(look, ui, &info.printed, &marked, look.sizes.body * 1.1);
+}
+
+/// An in-text citation: its sentence with the citation marked, and the works it cites in the
+/// chosen style.
+pub(super) fn citation_slide_ui(
+    ctx: &ViewCtx<'_>,
+    look: Look<'_>,
+    ui: &mut Ui,
+    citation: usize,
+    title: Option<&str>,
+) {
+    let corpus = ctx.corpus;
+    let Some(info) = corpus.index.citations.get(citation) else {
+        return;
+    };
+    kicker_ui(
+        look,
+        ui,
+        &format!(
+            "Citation · {}",
+            display::paragraph_place(corpus, info.paragraph)
+        ),
+    );
+    if let Some(title) = title {
+        heading_ui(look, ui, title);
+    }
+    let sentence = corpus.index.paragraphs.get(info.paragraph).and_then(|p| {
+        p.sentences
+            .get(info.sentence)
+            .map(|range| (p, range.clone()))
+    });
+    if let Some((paragraph, range)) = sentence
+        && let Some(text) = paragraph.printed.get(range.clone())
+    {
+        let marked: Vec<Range<usize>> = info
+            .range
+            .start
+            .checked_sub(range.start)
+            .map(|start| start..start + info.range.len())
+            .into_iter()
+            .collect();
+        quote_ui(look, ui, text, &marked, look.sizes.body * 1.1);
+    }
+    ui.add_space(look.sizes.gap);
+    cited_works_ui(ctx, look, ui, &info.references);
+}
+
+/// The works a passage cites, each as its entry in the chosen style.
+fn cited_works_ui(ctx: &ViewCtx<'_>, look: Look<'_>, ui: &mut Ui, references: &[usize]) {
+    if references.is_empty() {
+        return;
+    }
+    kicker_ui(
+        look,
+        ui,
+        if references.len() == 1 {
+            "Cited work"
+        } else {
+            "Cited works"
+        },
+    );
+    for &reference in references.iter().take(4) {
+        let (entry, _) = ctx.citations.get(ctx.corpus, reference, ctx.citation_style);
+        ui.add(
+            egui::Label::new(RichText::new(entry.to_plain_string()).size(look.sizes.small)).wrap(),
+        );
+    }
+}
+
+/// One reference in the chosen style, with up to three sentences that cite it.
+pub(super) fn reference_slide_ui(
+    ctx: &ViewCtx<'_>,
+    look: Look<'_>,
+    ui: &mut Ui,
+    reference: usize,
+    title: Option<&str>,
+) {
+    let corpus = ctx.corpus;
+    kicker_ui(look, ui, "Reference");
+    heading_ui(
+        look,
+        ui,
+        title.unwrap_or(&display::reference_label(corpus, reference)),
+    );
+    let (entry, _) = ctx.citations.get(corpus, reference, ctx.citation_style);
+    ui.add(egui::Label::new(RichText::new(entry.to_plain_string()).size(look.sizes.body)).wrap());
+    let citing = corpus.index.linked(
+        Item::Reference(reference),
+        crate::corpus::ItemKind::Citation,
+    );
+    if citing.is_empty() {
+        return;
+    }
+    ui.add_space(look.sizes.gap);
+    kicker_ui(
+        look,
+        ui,
+        &format!("Cited {}", display::times_in_text("", citing.len()).trim()),
+    );
+    for &citation in citing.iter().take(3) {
+        if let Some(sentence) = corpus.index.citing_sentence(citation) {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!("“{}”", sentence.trim())).size(look.sizes.small),
+                )
+                .wrap(),
+            );
+        }
+    }
+}
+
+/// References `range` of the list, in the chosen style and its order.
+pub(super) fn references_slide_ui(
+    ctx: &ViewCtx<'_>,
+    look: Look<'_>,
+    ui: &mut Ui,
+    range: Range<usize>,
+) {
+    let all: Vec<_> = ctx.corpus.file.references.iter().collect();
+    let total = all.len();
+    let entries = styles::format_bibliography(&all, ctx.citation_style);
+    kicker_ui(
+        look,
+        ui,
+        &format!(
+            "{} {}–{} of {total}",
+            ctx.citation_style.label(),
+            range.start + 1,
+            range.end.min(total)
+        ),
+    );
+    heading_ui(look, ui, "References");
+    let text: Vec<String> = entries
+        .get(range)
+        .unwrap_or_default()
+        .iter()
+        .map(|entry| match &entry.label {
+            Some(label) => format!("{label} {}", entry.text.to_plain_string()),
+            None => entry.text.to_plain_string(),
+        })
+        .collect();
+    let colour = ui.visuals().text_color();
+    let width = ui.available_width();
+    let height = ui.available_height();
+    let galley = fitted(
+        ui,
+        |size| {
+            let mut job = plain_job(&text.join("\n\n"), size, colour);
+            job.wrap.max_width = width;
+            job
+        },
+        width,
+        height,
+        look.sizes.body,
+        look.sizes.small * 0.6,
+    );
+    galley_ui(ui, galley);
+}
+
+/// A figure: its image as large as fits when the corpus has it, its caption below.
+pub(super) fn figure_slide_ui(
+    ctx: &ViewCtx<'_>,
+    look: Look<'_>,
+    ui: &mut Ui,
+    figure: usize,
+    title: Option<&str>,
+) {
+    let corpus = ctx.corpus;
+    let Some(record) = corpus.file.figures.get(figure) else {
+        return;
+    };
+    let caption = record.title();
+    let label = record.label.trim();
+    kicker_ui(look, ui, if label.is_empty() { "Figure" } else { label });
+    heading_ui(look, ui, title.unwrap_or(&caption));
+    let path = record
+        .image
+        .as_deref()
+        .and_then(|image| crate::open::figure_image_path(&corpus.source_name, image));
+    let images = ui.data_mut(|data| {
+        data.get_temp_mut_or_default::<Arc<Mutex<ImageCache>>>(egui::Id::unique("slide-images"))
+            .clone()
+    });
+    let texture = path.as_deref().and_then(|path| {
+        images
+            .lock()
+            .ok()
+            .and_then(|mut cache| cache.texture(ui.ctx(), path).cloned())
+    });
+    let room = ui.available_size();
+    if let Some(texture) = texture {
+        ui.centered_and_justified(|ui| {
+            ui.add(
+                egui::Image::new((texture.id(), texture.size_vec2()))
+                    .max_size(room)
+                    .maintain_aspect_ratio(true)
+                    .alt_text(caption.clone()),
+            );
+        });
+    } else {
+        egui::Frame::new()
+            .stroke(egui::Stroke::new(
+                1.0,
+                ui.visuals().widgets.noninteractive.bg_stroke.color,
+            ))
+            .corner_radius(look.theme.radius * 2)
+            .show(ui, |ui| {
+                ui.set_min_size((room - egui::vec2(2.0, 2.0)).floor());
+                ui.centered_and_justified(|ui| {
+                    ui.label(
+                        RichText::new("The image is not part of the text")
+                            .size(look.sizes.body)
+                            .italics()
+                            .color(look.theme.muted_text),
+                    );
+                });
+            });
+    }
+}
+
+/// Any other record (an entity, a region, a section, a note) as its inspector card, in the
+/// slide's type.
+pub(super) fn record_slide_ui(
+    ctx: &ViewCtx<'_>,
+    look: Look<'_>,
+    ui: &mut Ui,
+    item: Item,
+    title: Option<&str>,
+) {
+    if let Some(title) = title {
+        heading_ui(look, ui, title);
+    }
+    ui.style_mut().override_font_id = Some(egui::FontId::proportional(look.sizes.small));
+    records::item_ui(ctx, ui, item, UiLayout::Inspector);
+}
