@@ -4,10 +4,21 @@
 //! A paperlens corpus goes through [`crate::corpus::load`]; a paper (JATS, GROBID TEI, Pandoc
 //! Markdown, plain text) through [`crate::formats::paper`], its bibliography and figure images
 //! read from beside it; a bibliography (a CSL-JSON array, BibTeX/BibLaTeX or RIS) through
-//! [`crate::formats::import`], becoming a corpus holding only references. The window and the
-//! command line open files through here; the model knows only its own format.
+//! [`crate::formats::import`], becoming a corpus holding only references. A tour kept beside the
+//! file (`tour_file`) becomes its tour. The window and the command line open files through here;
+//! the model knows only its own format.
 
 use std::path::{Component, Path, PathBuf};
+
+mod atomic;
+mod tour_file;
+
+pub use atomic::write_atomically;
+pub use tour_file::{
+    BUILTIN_TOUR_FILE_NAME, ReadTour, TOUR_FILE_FORMAT, TOUR_FILE_SUFFIX, TourFile,
+    apply_tour_file, builtin_tour_file, encode_tour, read_tour_file, save_tour_file,
+    tour_file_beside,
+};
 
 use crate::corpus::diagnostics::{Code, Diagnostic, JsonPath, PathSegment};
 use crate::corpus::load::{self, LoadReport};
@@ -58,6 +69,7 @@ pub fn open_path_with(path: &Path, options: &OpenOptions) -> LoadReport {
     let Some(kind) = kind else {
         let mut report = open_text(text, &name);
         check_figure_images(&mut report, path, &bytes);
+        apply_tour_file(&mut report, &tour_file_beside(path));
         return report;
     };
     let bibliography = match &options.bibliography {
@@ -104,6 +116,7 @@ pub fn open_path_with(path: &Path, options: &OpenOptions) -> LoadReport {
         report.diagnostics.push(diagnostic);
     }
     find_figure_images(&mut report, path);
+    apply_tour_file(&mut report, &tour_file_beside(path));
     report
 }
 

@@ -4,13 +4,13 @@
 //! The file is JSON, written atomically (temporary file, fsync, rename). A file that does not
 //! decode is moved aside, never deleted, and paperlens starts from defaults and says so once.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use super::theme::ThemeChoice;
 use crate::formats::styles::CitationStyle;
+use crate::open::write_atomically;
 
 /// The state format version written into the file.
 pub const STATE_VERSION: u32 = 1;
@@ -334,29 +334,6 @@ impl StateStore {
         let text = serde_json::to_string_pretty(state).map_err(std::io::Error::other)?;
         write_atomically(path, text.as_bytes())
     }
-}
-
-/// Writes `bytes` to `path` atomically: temporary file beside it, fsync, rename.
-///
-/// # Errors
-/// Any I/O error on the way; the old file is then left as it was.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let file_name = path
-        .file_name()
-        .map_or_else(|| "state".into(), |n| n.to_string_lossy().into_owned());
-    let temp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
 }
 
 #[cfg(test)]

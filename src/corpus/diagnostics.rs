@@ -130,6 +130,8 @@ pub enum Code {
     /// A tour step's highlight does not occur in the passage it shows, or the step shows no
     /// passage.
     HighlightNotFound,
+    /// The tour file kept beside a paper cannot be read; the paper opens without it.
+    TourFile,
     /// Two references carry the same printed citation number.
     DuplicateCitationNumber,
     /// A reference's `type` is not one of the CSL item types.
@@ -214,6 +216,7 @@ impl Code {
             Self::EmptyText => "empty-text",
             Self::UnknownTourItem => "unknown-tour-item",
             Self::HighlightNotFound => "highlight-not-found",
+            Self::TourFile => "tour-file",
             Self::DuplicateCitationNumber => "duplicate-citation-number",
             Self::UnknownCslType => "unknown-csl-type",
             Self::UnknownCslField => "unknown-csl-field",

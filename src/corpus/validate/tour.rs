@@ -240,12 +240,11 @@ pub fn check_steps(
 fn unknown_item(key: &str, missing: &Missing, keys: &[String]) -> Diagnostic {
     let known: Vec<&str> = keys.iter().map(String::as_str).collect();
     let nearest = nearest_word(key, &known, SUGGESTION_SIMILARITY);
-    let did_you_mean = nearest.map_or_else(String::new, |near| format!("did you mean `{near}`? "));
     let (message, hint) = match missing {
         Missing::UnknownKind => (
             format!("`{key}` is not an item key"),
             format!(
-                "{did_you_mean}an item key is a kind and an id, `kind:id`, the kind one of {}",
+                "an item key is a kind and an id, `kind:id`, the kind one of {}",
                 ItemKind::ALL
                     .iter()
                     .map(|kind| format!("`{}`", kind.key_prefix()))
@@ -257,13 +256,13 @@ fn unknown_item(key: &str, missing: &Missing, keys: &[String]) -> Diagnostic {
             let noun = kind.noun();
             (
                 format!("the tour shows `{key}`, but no {noun} has the id `{id}`"),
-                format!("{did_you_mean}use the id of an existing {noun}, or remove the step"),
+                format!("use the id of an existing {noun}, or remove the step"),
             )
         }
         Missing::YearNotInSeries { series, years } => (
             format!("the tour shows `{key}`, but series `{series}` has no point for that year"),
             format!(
-                "{did_you_mean}its years are {}",
+                "its years are {}",
                 years
                     .iter()
                     .map(ToString::to_string)
@@ -281,15 +280,27 @@ fn unknown_item(key: &str, missing: &Missing, keys: &[String]) -> Diagnostic {
                 crate::corpus::counted(*count, "citation")
             ),
             match count {
-                0 => format!("{did_you_mean}show the paragraph itself, `paragraph:{paragraph}`"),
+                0 => format!("show the paragraph itself, `paragraph:{paragraph}`"),
                 _ => format!(
-                    "{did_you_mean}the paragraph's first citation is `citation:{paragraph}/0`, its last `citation:{paragraph}/{}`",
+                    "the paragraph's first citation is `citation:{paragraph}/0`, its last `citation:{paragraph}/{}`",
                     count - 1
                 ),
             },
         ),
     };
+    let hint = match nearest {
+        Some(near) => format!("did you mean `{near}`? {}", capitalized(&hint)),
+        None => hint,
+    };
     Diagnostic::error(Code::UnknownTourItem, message, hint)
+}
+
+/// `text` with its first letter in upper case.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// The problems of `steps` as the tour of an already loaded `corpus` (a tour read from a side
