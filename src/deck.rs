@@ -264,6 +264,53 @@ pub fn shows_item(corpus: &Corpus, item: Item, highlight: Option<String>) -> Opt
     })
 }
 
+/// A slide's name in a list of slides: its title when the tour gives one, else what it shows
+/// ("Chart: Global victims", "Case study: Invisible brothels", "Table 1: ASEAN").
+#[must_use]
+pub fn slide_label(corpus: &Corpus, slide: &Slide) -> String {
+    if let Some(title) = &slide.title {
+        return title.clone();
+    }
+    let file = &corpus.file;
+    match &slide.shows {
+        Shows::Title => format!("Title: {}", file.paper.title.trim()),
+        Shows::Chart { series, year } => {
+            let title = display::item_title(corpus, Item::Series(*series));
+            match year {
+                Some(year) => format!("Chart: {title}, {year}"),
+                None => format!("Chart: {title}"),
+            }
+        }
+        Shows::Table { table, heading, .. } => {
+            let name = file
+                .tables
+                .get(*table)
+                .map(|t| t.label.trim())
+                .filter(|label| !label.is_empty())
+                .unwrap_or("Table");
+            if heading.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{name}: {heading}")
+            }
+        }
+        Shows::Case(case) => format!(
+            "Case study: {}",
+            display::item_title(corpus, Item::Case(*case))
+        ),
+        Shows::Figure(figure) => display::item_title(corpus, Item::Figure(*figure)),
+        Shows::Passage { paragraph, .. } => {
+            format!("Passage: {}", display::paragraph_place(corpus, *paragraph))
+        }
+        Shows::Citation(citation) => display::item_title(corpus, Item::Citation(*citation)),
+        Shows::Reference(reference) => display::item_title(corpus, Item::Reference(*reference)),
+        Shows::References { first, count } => {
+            format!("References {}–{}", first + 1, first + count)
+        }
+        Shows::Record(item) => display::item_title(corpus, *item),
+    }
+}
+
 /// A sentence of the paper to show as a pull quote, with the works it cites.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Quote {
@@ -432,6 +479,32 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn every_slide_has_a_name_for_the_slide_list() {
+        let mut corpus = Corpus::builtin();
+        let tour = deck(&corpus);
+        assert_eq!(
+            slide_label(&corpus, &tour[0]),
+            tour[0].title.clone().unwrap_or_default()
+        );
+        corpus.file.tour.clear();
+        let slides = deck(&corpus);
+        let labels: Vec<String> = slides.iter().map(|s| slide_label(&corpus, s)).collect();
+        assert!(
+            labels.iter().all(|label| !label.trim().is_empty()),
+            "{labels:?}"
+        );
+        assert!(
+            labels[0].starts_with("Title: Human Trafficking"),
+            "{labels:?}"
+        );
+        assert!(
+            labels.iter().any(|l| l.starts_with("Case study: ")),
+            "{labels:?}"
+        );
+        assert!(labels.contains(&"References 1–6".to_owned()), "{labels:?}");
     }
 
     #[test]

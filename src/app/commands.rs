@@ -210,6 +210,11 @@ pub enum UiCommand {
     SlideLast,
     /// Leave presentation mode (as [`UiCommand::TogglePresentation`] does too).
     LeavePresentation,
+    /// Show or hide the speaker notes over the slide (one screen).
+    ToggleSpeakerNotes,
+    /// Open or close the presenter view: slides fullscreen on another screen, the current and
+    /// next slide, the notes, a timer and the slide list here.
+    TogglePresenterView,
     /// Scroll a page down.
     ScrollPageDown,
     /// Scroll a page up.
@@ -265,6 +270,8 @@ impl UiCommand {
             Self::SlideFirst,
             Self::SlideLast,
             Self::LeavePresentation,
+            Self::ToggleSpeakerNotes,
+            Self::TogglePresenterView,
             Self::ScrollPageDown,
             Self::ScrollPageUp,
             Self::ScrollLinesDown,
@@ -292,7 +299,9 @@ impl UiCommand {
             | Self::SlidePrevious
             | Self::SlideFirst
             | Self::SlideLast
-            | Self::LeavePresentation => Scope::Presentation,
+            | Self::LeavePresentation
+            | Self::ToggleSpeakerNotes
+            | Self::TogglePresenterView => Scope::Presentation,
             Self::ScrollPageDown
             | Self::ScrollPageUp
             | Self::ScrollLinesDown
@@ -352,6 +361,8 @@ impl UiCommand {
             Self::SlideFirst => "First slide",
             Self::SlideLast => "Last slide",
             Self::LeavePresentation => "Leave",
+            Self::ToggleSpeakerNotes => "Speaker notes",
+            Self::TogglePresenterView => "Presenter view",
             Self::ScrollPageDown => "Page down",
             Self::ScrollPageUp => "Page up",
             Self::ScrollLinesDown => "Lines down",
@@ -414,6 +425,11 @@ impl UiCommand {
             Self::SlideFirst => "First slide".to_owned(),
             Self::SlideLast => "Last slide".to_owned(),
             Self::LeavePresentation => "Leave presentation mode (F11 too)".to_owned(),
+            Self::ToggleSpeakerNotes => "Show or hide the speaker notes over the slide".to_owned(),
+            Self::TogglePresenterView => {
+                "Slides fullscreen on the other screen; notes, timer and the next slide here"
+                    .to_owned()
+            }
             Self::ScrollPageDown => "Scroll a page down".to_owned(),
             Self::ScrollPageUp => "Scroll a page up".to_owned(),
             Self::ScrollLinesDown => "Scroll a few lines down".to_owned(),
@@ -476,6 +492,8 @@ impl UiCommand {
                 .to_vec(),
             Self::SlideFirst | Self::ScrollTop => vec![keys(Modifiers::NONE, Key::Home)],
             Self::SlideLast | Self::ScrollBottom => vec![keys(Modifiers::NONE, Key::End)],
+            Self::ToggleSpeakerNotes => vec![keys(Modifiers::NONE, Key::N)],
+            Self::TogglePresenterView => vec![keys(Modifiers::NONE, Key::P)],
             Self::ScrollPageDown => vec![
                 keys(Modifiers::NONE, Key::PageDown),
                 keys(Modifiers::NONE, Key::Space),
@@ -564,6 +582,8 @@ impl UiCommand {
             | Self::SlideFirst
             | Self::SlideLast
             | Self::LeavePresentation
+            | Self::ToggleSpeakerNotes
+            | Self::TogglePresenterView
             | Self::ScrollPageDown
             | Self::ScrollPageUp
             | Self::ScrollLinesDown

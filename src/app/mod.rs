@@ -15,6 +15,7 @@ pub mod inspector;
 pub mod navigator;
 pub mod overlays;
 pub mod presentation;
+pub mod presenter;
 pub mod reader;
 pub mod records;
 pub mod references_view;

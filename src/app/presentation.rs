@@ -8,6 +8,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::commands::UiCommand;
 use super::context::ViewCtx;
+use super::presenter::{self, PresenterView};
 use super::slides;
 use crate::corpus::{Corpus, Item};
 use crate::deck::{self, Slide};
@@ -40,6 +41,10 @@ pub struct Presentation {
     pub slides: Vec<Slide>,
     /// The slide shown (index into `slides`).
     pub slide: usize,
+    /// Whether the speaker notes show over the slide (one screen).
+    pub notes_shown: bool,
+    /// The presenter view, while it is open.
+    pub presenter: Option<PresenterView>,
 }
 
 impl Presentation {
@@ -48,7 +53,11 @@ impl Presentation {
     pub fn new(corpus: &Corpus, selected: Option<Item>) -> Self {
         let slides = deck::deck(corpus);
         let slide = starting_slide(corpus, &slides, selected);
-        Self { slides, slide }
+        Self {
+            slides,
+            slide,
+            ..Self::default()
+        }
     }
 
     /// Handles the stepping keys; returns whether to leave.
@@ -69,6 +78,18 @@ impl Presentation {
             if UiCommand::SlideLast.triggered(input, false) {
                 self.slide = last;
             }
+            if UiCommand::ToggleSpeakerNotes.triggered(input, false) {
+                self.notes_shown = !self.notes_shown;
+            }
+            if UiCommand::TogglePresenterView.triggered(input, false) {
+                self.presenter = match self.presenter {
+                    Some(_) => None,
+                    None => Some(PresenterView {
+                        started: input.time,
+                        monitor: 1,
+                    }),
+                };
+            }
             leave = UiCommand::LeavePresentation.triggered(input, false)
                 || UiCommand::TogglePresentation.triggered(input, false);
         });
@@ -80,8 +101,18 @@ impl Presentation {
         }
     }
 
-    /// Draws the current slide over the whole window, with the `n / N` counter.
-    pub fn ui(&self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
+    /// Draws presentation mode: the presenter view when it is open, else the current slide.
+    pub fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
+        if self.presenter.is_some() {
+            presenter::presenter_ui(self, ctx, ui);
+        } else {
+            self.slide_ui(ctx, ui);
+        }
+    }
+
+    /// Draws the current slide over the whole of `ui`, with the `n / N` counter and, when asked
+    /// for, the speaker notes over it.
+    pub fn slide_ui(&self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
         let Some(slide) = self.slides.get(self.slide) else {
             ui.centered_and_justified(|ui| {
                 ui.label(
@@ -93,14 +124,20 @@ impl Presentation {
         };
         let counter_height = ctx.theme.small_size * 2.0;
         let content_height = (ui.available_height() - counter_height).max(0.0);
-        ui.allocate_ui(egui::vec2(ui.available_width(), content_height), |ui| {
-            ui.set_min_height(content_height);
-            slides::slide_ui(ctx, ui, slide);
-        });
+        let slide_rect = ui
+            .allocate_ui(egui::vec2(ui.available_width(), content_height), |ui| {
+                ui.set_min_height(content_height);
+                slides::slide_ui(ctx, ui, slide);
+            })
+            .response
+            .rect;
+        if self.notes_shown && self.presenter.is_none() {
+            presenter::notes_overlay_ui(ctx, ui, slide, slide_rect);
+        }
         ui.horizontal(|ui| {
             ui.add_space(ctx.theme.gap * 2.0);
             ui.label(
-                RichText::new("← → step · Esc leaves")
+                RichText::new("← → step · N notes · P presenter view · Esc leaves")
                     .size(ctx.theme.small_size)
                     .color(ctx.theme.muted_text),
             );

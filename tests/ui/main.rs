@@ -21,6 +21,7 @@ mod imported_paper_ui;
 mod interop_ui;
 mod other_paper_ui;
 mod panels_ui;
+mod presentation_ui;
 mod reader_place_ui;
 mod reader_ui;
 mod snapshots;

@@ -426,17 +426,8 @@ impl Explorer {
         )
         .with_citations(self.state.citation_style, self.state.citation_display)
         .with_keyboard_scroll(keyboard_scroll);
-        if let Some(presentation) = &mut self.presentation {
-            egui::CentralPanel::default().show(ui, |ui| {
-                presentation.ui(&view_ctx, ui);
-            });
-            // Hover and selection keep working on slides; navigation does not change the slide.
-            commands.extend(
-                view_ctx
-                    .take_commands()
-                    .into_iter()
-                    .filter(|command| matches!(command, Command::Hover(_) | Command::Select(_))),
-            );
+        if self.presentation.is_some() {
+            commands.extend(self.presentation_ui(ui));
             if leave_presentation {
                 commands.push(Command::TogglePresentation);
             }
@@ -519,6 +510,33 @@ impl Explorer {
             ctx.set_zoom_factor(self.state.zoom);
             self.applied_zoom = true;
         }
+    }
+
+    /// Draws presentation mode; returns the hovers and selections made on the slides.
+    fn presentation_ui(&mut self, ui: &mut Ui) -> Vec<Command> {
+        let Some(presentation) = &mut self.presentation else {
+            return Vec::new();
+        };
+        // Slides carry nothing over from the explorer: no selection, nothing highlighted.
+        let nothing = Related::default();
+        let slide_ctx = ViewCtx::new(
+            &self.corpus,
+            Selection::default(),
+            &nothing,
+            &nothing,
+            &self.theme,
+            &self.citation_cache,
+        )
+        .with_citations(self.state.citation_style, self.state.citation_display);
+        egui::CentralPanel::default().show(ui, |ui| {
+            presentation.ui(&slide_ctx, ui);
+        });
+        // Hover and selection keep working on slides; navigation does not change the slide.
+        slide_ctx
+            .take_commands()
+            .into_iter()
+            .filter(|command| matches!(command, Command::Hover(_) | Command::Select(_)))
+            .collect()
     }
 
     /// In presentation mode, steps through the slides by key; returns whether to leave it.

@@ -1,0 +1,162 @@
+//! UI tests of presentation mode over the deck: stepping through a tour, the speaker notes over a
+//! slide, the presenter view, and a second paper's generated slides.
+#![cfg(feature = "gui")]
+// A test states what it expects by unwrapping it: a failure there is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+
+use eframe::egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use paperlens::app::explorer::{Explorer, StartOptions};
+use paperlens::app::state::StateStore;
+use paperlens::deck::Shows;
+
+use crate::explorer::{accessible_texts, explorer};
+
+/// The window in presentation mode on `path` (the built-in corpus without one).
+fn presenting(path: Option<PathBuf>) -> Harness<'static, Explorer> {
+    let mut harness = explorer(StartOptions {
+        path,
+        store: Some(StateStore::in_memory()),
+        ..StartOptions::default()
+    });
+    harness.run_steps(8);
+    harness.key_press(Key::F11);
+    harness.run_steps(4);
+    harness
+}
+
+fn slide(harness: &Harness<'_, Explorer>) -> usize {
+    harness.state().presentation.as_ref().unwrap().slide
+}
+
+#[test]
+fn presentation_steps_through_the_tour_with_its_titles() {
+    let mut harness = presenting(None);
+    let tour = &harness.state().corpus().file.tour;
+    assert!(!tour.is_empty(), "the built-in corpus ships a tour");
+    let presentation = harness.state().presentation.as_ref().unwrap();
+    assert_eq!(presentation.slides.len(), tour.len());
+    assert!(
+        presentation
+            .slides
+            .iter()
+            .enumerate()
+            .all(|(i, s)| s.step == Some(i))
+    );
+    let titles: Vec<Option<String>> = presentation
+        .slides
+        .iter()
+        .map(|s| s.title.clone())
+        .collect();
+    assert_eq!(slide(&harness), 0);
+    if let Some(first) = &titles[0] {
+        harness.get_by_label(first);
+    }
+    harness.key_press(Key::ArrowRight);
+    harness.run_steps(3);
+    assert_eq!(slide(&harness), 1);
+    harness.get_by_label_contains(&format!("2 / {}", titles.len()));
+    harness.key_press(Key::End);
+    harness.run_steps(3);
+    assert_eq!(slide(&harness), titles.len() - 1);
+    harness.key_press(Key::ArrowRight);
+    harness.run_steps(3);
+    assert_eq!(slide(&harness), titles.len() - 1, "the last slide stays");
+    harness.key_press(Key::Home);
+    harness.run_steps(3);
+    assert_eq!(slide(&harness), 0);
+}
+
+#[test]
+fn speaker_notes_show_over_the_slide_and_hide_again() {
+    let mut harness = presenting(None);
+    let notes = harness.state().presentation.as_ref().unwrap().slides[0]
+        .notes
+        .clone();
+    assert!(!notes.is_empty());
+    assert!(
+        harness.query_by_label(&notes).is_none(),
+        "notes are hidden at first"
+    );
+    harness.key_press(Key::N);
+    harness.run_steps(3);
+    harness.get_by_label(&notes);
+    harness.get_by_label("Speaker notes (N hides)");
+    harness.key_press(Key::N);
+    harness.run_steps(3);
+    assert!(harness.query_by_label(&notes).is_none());
+}
+
+#[test]
+fn the_presenter_view_shows_the_notes_the_next_slide_a_timer_and_the_list() {
+    let mut harness = presenting(None);
+    harness.key_press(Key::P);
+    harness.run_steps(4);
+    let presentation = harness.state().presentation.as_ref().unwrap();
+    assert!(presentation.presenter.is_some());
+    let slides = presentation.slides.clone();
+    harness.get_by_label("Speaker notes");
+    harness.get_by_label(slides[0].notes.trim());
+    harness.get_by_label("Next");
+    harness.get_by_label("Restart timer");
+    let texts = accessible_texts(&harness);
+    assert!(
+        texts.iter().any(|t| t.starts_with("0:0")),
+        "a timer from 0:00: {texts:?}"
+    );
+    // The slide list: every slide by number and name; a click goes to it.
+    let corpus = harness.state().corpus().clone();
+    for (position, one) in slides.iter().enumerate() {
+        harness.get_by_label(&format!(
+            "{}. {}",
+            position + 1,
+            paperlens::deck::slide_label(&corpus, one)
+        ));
+    }
+    let third = format!("3. {}", paperlens::deck::slide_label(&corpus, &slides[2]));
+    harness.get_by_label(&third).click();
+    harness.run_steps(4);
+    assert_eq!(slide(&harness), 2);
+    harness.get_by_label(&format!("Slide 3 of {}", slides.len()));
+    if !slides[2].notes.is_empty() {
+        harness.get_by_label(slides[2].notes.trim());
+    }
+    // P again closes it, back to the slide alone.
+    harness.key_press(Key::P);
+    harness.run_steps(3);
+    assert!(
+        harness
+            .state()
+            .presentation
+            .as_ref()
+            .unwrap()
+            .presenter
+            .is_none()
+    );
+    assert!(harness.query_by_label("Speaker notes").is_none());
+}
+
+#[test]
+fn a_second_paper_presents_its_own_slides() {
+    let mut harness = presenting(Some(PathBuf::from("tests/fixtures/papers/jats-small.xml")));
+    let presentation = harness.state().presentation.as_ref().unwrap();
+    assert_eq!(presentation.slides[0].shows, Shows::Title);
+    assert!(presentation.slides.iter().all(|s| s.step.is_none()));
+    let title = harness.state().corpus().file.paper.title.clone();
+    harness.get_by_label(title.trim());
+    let count = presentation.slides.len();
+    for _ in 0..count {
+        for text in accessible_texts(&harness) {
+            let lower = text.to_lowercase();
+            for word in ["trafficking", "liberalism", "fitria", "asean", "unodc"] {
+                assert!(!lower.contains(word), "{word:?} shows in {text:?}");
+            }
+        }
+        harness.key_press(Key::ArrowRight);
+        harness.run_steps(3);
+    }
+    assert_eq!(slide(&harness), count - 1);
+}
