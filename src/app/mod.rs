@@ -5,6 +5,7 @@
 
 pub mod about;
 pub mod cases_view;
+pub mod chart_slide;
 pub mod citation_form;
 pub mod commands;
 pub mod context;

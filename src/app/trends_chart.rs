@@ -107,8 +107,9 @@ fn legend_glyph(mark: LegendMark) -> &'static str {
     }
 }
 
-/// The plan's legend as a row of small coloured labels (`● stated`, `○ ≈ approximate`, …).
-pub(super) fn legend_ui(theme: &Theme, ui: &mut Ui, entries: &[chart::LegendEntry]) {
+/// The plan's legend as a row of coloured labels `size` points tall (`● stated`,
+/// `○ ≈ approximate`, …).
+pub(super) fn legend_ui(theme: &Theme, ui: &mut Ui, entries: &[chart::LegendEntry], size: f32) {
     ui.horizontal_wrapped(|ui| {
         for entry in entries {
             let colour = match entry.mark {
@@ -119,7 +120,7 @@ pub(super) fn legend_ui(theme: &Theme, ui: &mut Ui, entries: &[chart::LegendEntr
             };
             ui.label(
                 RichText::new(format!("{} {}", legend_glyph(entry.mark), entry.text))
-                    .size(theme.small_size)
+                    .size(size)
                     .color(colour),
             );
         }
@@ -420,21 +421,35 @@ pub(super) fn chart_labels_ui(
     let rule_year = marks.iter().find_map(|line| line.selected_year);
     let labels: LabelLayout = frame.label_layout(&plans, &style.label_room(transform, rule_year));
     let painter = ui.painter().with_clip_rect(*transform.frame());
-    let paint = |label: &PlacedLabel, font: egui::FontId, colour: egui::Color32| {
+    let page = ui.visuals().extreme_bg_color;
+    let paint = |label: &PlacedLabel, font: egui::FontId, colour: egui::Color32, backed: bool| {
         let at = transform.position_from_point(&PlotPoint::new(label.centre[0], label.centre[1]));
-        painter.text(at, egui::Align2::CENTER_CENTER, &label.text, font, colour);
+        let galley = painter.layout_no_wrap(label.text.clone(), font, colour);
+        let rect = egui::Align2::CENTER_CENTER.anchor_size(at, galley.size());
+        if backed {
+            painter.rect_filled(rect.expand(2.0), theme.radius, page.gamma_multiply(0.9));
+        }
+        painter.galley(rect.min, galley, colour);
     };
+    // A value written at its marker stays readable over the rule at its year.
+    let backed = style.point_labels != PointLabels::ApproximateMarks;
     for label in &labels.points {
         let colour = marks
             .get(label.line)
             .map_or(theme.series, |line| line.colour);
-        paint(label, egui::FontId::proportional(style.point_size), colour);
+        paint(
+            label,
+            egui::FontId::proportional(style.point_size),
+            colour,
+            backed,
+        );
     }
     for label in &labels.annotations {
         paint(
             label,
             egui::FontId::proportional(style.label_size),
             theme.muted_text,
+            false,
         );
     }
 }
@@ -469,6 +484,14 @@ impl Marks<'_> {
             self.line_ui(plot_ui);
         }
         let (bottom, top) = plan.y_axis.range;
+        // The rule first: a gap's dashed guide stays visible over it.
+        if let Some(year) = self.selected_year {
+            plot_ui.vline(
+                VLine::new("selected", f64::from(year))
+                    .color(theme.accent)
+                    .width(style.rule_width),
+            );
+        }
         let (first_line, second_line) = chart::two_lines(&plan.gap_label);
         for gap in &plan.gaps {
             let year = f64::from(gap.year);
@@ -487,13 +510,6 @@ impl Marks<'_> {
                         .color(theme.warning),
                 )
                 .anchor(egui::Align2::LEFT_CENTER),
-            );
-        }
-        if let Some(year) = self.selected_year {
-            plot_ui.vline(
-                VLine::new("selected", f64::from(year))
-                    .color(theme.accent)
-                    .width(style.rule_width),
             );
         }
     }
@@ -516,18 +532,25 @@ impl Marks<'_> {
                 line
             });
         }
-        for (status, filled) in [
-            (PointStatus::Stated, true),
-            (PointStatus::Approximate, false),
-        ] {
-            plot_ui.points(
-                Points::new(series.title.clone(), known_at(plan, status))
-                    .shape(MarkerShape::Circle)
-                    .radius(self.style.marker_radius)
-                    .filled(filled)
-                    .color(self.colour),
-            );
-        }
+        let marker = |points: Vec<[f64; 2]>, radius: f32, colour: egui::Color32| {
+            Points::new(series.title.clone(), points)
+                .shape(MarkerShape::Circle)
+                .radius(radius)
+                .filled(true)
+                .color(colour)
+        };
+        let radius = self.style.marker_radius;
+        plot_ui.points(marker(
+            known_at(plan, PointStatus::Stated),
+            radius,
+            self.colour,
+        ));
+        // An approximate value's marker is a ring as thick as half the line.
+        let approximate = known_at(plan, PointStatus::Approximate);
+        let ring = (self.line_width * 0.5).clamp(1.5, radius * 0.5);
+        let page = plot_ui.ctx().global_style().visuals.extreme_bg_color;
+        plot_ui.points(marker(approximate.clone(), radius, self.colour));
+        plot_ui.points(marker(approximate, radius - ring, page));
     }
 
     /// A bar per known value from the plan's bar base: solid for stated, light for approximate.

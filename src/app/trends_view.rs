@@ -437,7 +437,7 @@ fn group_title_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, group: &ChartGroup, options: C
         .ok()
         .and_then(|planned| planned.frame());
     if let Some(frame) = frame {
-        trends_chart::legend_ui(ctx.theme, ui, &frame.legend);
+        trends_chart::legend_ui(ctx.theme, ui, &frame.legend, ctx.theme.small_size);
     }
 }
 
@@ -457,9 +457,14 @@ fn title_ui(
     }
     ui.add(egui::Label::new(title).wrap());
     if let Ok(plan) = plan {
-        trends_chart::legend_ui(ctx.theme, ui, &plan.legend);
+        trends_chart::legend_ui(ctx.theme, ui, &plan.legend, ctx.theme.small_size);
     } else {
-        trends_chart::legend_ui(ctx.theme, ui, &chart::legend_entries(series));
+        trends_chart::legend_ui(
+            ctx.theme,
+            ui,
+            &chart::legend_entries(series),
+            ctx.theme.small_size,
+        );
     }
 }
 

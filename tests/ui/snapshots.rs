@@ -31,7 +31,7 @@ fn app(view: &str, select: Option<&str>) -> Harness<'static, Explorer> {
 }
 
 /// Compares with `tests/snapshots/NAME.png`, or skips with a notice where nothing can render.
-pub fn snapshot_or_skip(harness: &mut Harness<'_, Explorer>, name: &str) {
+pub fn snapshot_or_skip<State>(harness: &mut Harness<'_, State>, name: &str) {
     match harness.try_snapshot(name) {
         Ok(()) => {}
         Err(SnapshotError::RenderError { err }) if std::env::var_os("CI").is_none() => {
