@@ -101,10 +101,14 @@ pub fn chart_slide_sized_ui(
     let height = (ui.available_height() - footer).max(sizes.axis * 6.0);
     let year_axis =
         frame.year_axis_at_most(year_labels_with_room(style.axis_size, ui.available_width()));
-    let id = ("chart-slide", series);
+    let id = ("chart-slide", series, year);
     let response = plot(&frame, &year_axis, theme, &style, id, height)
         .show(ui, |plot_ui| chart_marks_ui(plot_ui, &frame, &lines));
     chart_labels_ui(ui, &response.transform, &frame, &lines);
+    let summary = chart_summary(&group.title, &lines);
+    response
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &summary));
     if let Some(line) = lines.first() {
         let hovered = response.response.hover_pos();
         tooltip_ui(ui, sizes, line, &response.transform, id, hovered);
@@ -148,6 +152,30 @@ fn slide_style(sizes: SlideType, year: Option<i32>) -> ChartStyle {
         point_labels: year.map_or(PointLabels::ApproximateMarks, PointLabels::Year),
         movable: false,
     }
+}
+
+/// What the chart shows, read out in words: its title, then each series' years and values
+/// (`"2022: not stated in the text"`), for a screen reader and the slide's tests.
+fn chart_summary(title: &str, lines: &[Marks<'_>]) -> String {
+    let mut parts = vec![format!("Chart: {}.", title.trim())];
+    for line in lines {
+        let values: Vec<String> = line
+            .series
+            .points
+            .iter()
+            .map(|point| {
+                let value = point_value_text(point.value, point.status, line.series);
+                format!("{}: {value}", point.year)
+            })
+            .collect();
+        let values = values.join("; ");
+        parts.push(if lines.len() > 1 {
+            format!("{}: {values}.", line.series.title.trim())
+        } else {
+            format!("{values}.")
+        });
+    }
+    parts.join(" ")
 }
 
 /// The chart's title in the slide's title type.
@@ -210,7 +238,7 @@ fn tooltip_ui(
     sizes: SlideType,
     line: &Marks<'_>,
     transform: &PlotTransform,
-    id: (&str, usize),
+    id: (&str, usize, Option<i32>),
     hovered: Option<egui::Pos2>,
 ) {
     let id = ui.scope_id().with(id);

@@ -266,6 +266,9 @@ fn the_chart_slide_reads_from_the_back_of_a_room() {
         !circles.is_empty() && circles.iter().all(|r| *r * 2.0 >= 14.0),
         "{circles:?}"
     );
+    // Read out in words, the unstated year as such.
+    harness.get_by_label_contains("2022: not stated in the text");
+    harness.get_by_label_contains("2021: 42,000 victims; 2022");
     // Only the plan's ticks have grid lines.
     let (grid, _) = strokes_and_circles(harness.output(), theme.grid);
     assert_eq!(
