@@ -1,8 +1,9 @@
 //! The `paperlens` binary: the explorer window, or a command-line tool.
 //!
 //! The window (`paperlens::app`) and the command line (`paperlens::cli`) never import each
-//! other; this file joins them: it tells the parser which views `--view` names and turns the
-//! parsed window arguments into the window's own options.
+//! other; this file joins them: it tells the parser which views `--view` names, turns the
+//! parsed window arguments into the window's own options, and hands `paperlens slides`, checked
+//! by the command line, to the window's offscreen renderer.
 
 use std::process::ExitCode;
 
@@ -21,6 +22,10 @@ fn main() -> ExitCode {
         .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches))
         .unwrap_or_else(|error| error.format(&mut command).exit());
     if let Some(command) = &cli.command {
+        #[cfg(feature = "gui")]
+        if let paperlens::cli::Command::Slides(args) = command {
+            return slides(args);
+        }
         return run_command(command);
     }
     open_window(&cli, started)
@@ -63,6 +68,38 @@ fn open_window(cli: &Cli, started: std::time::Instant) -> ExitCode {
         present: args.present,
     };
     paperlens::app::run(options, started)
+}
+
+/// `paperlens slides`: the command line checks the arguments and loads the corpus, the window's
+/// renderer draws and writes the slides; one line per file written, then a summary.
+#[cfg(feature = "gui")]
+fn slides(args: &paperlens::cli::SlidesArgs) -> ExitCode {
+    use paperlens::app::{SlideExport, SlideExportError, export_slides};
+    let job = match paperlens::cli::prepare_slides(args) {
+        Ok(job) => job,
+        Err(code) => return code,
+    };
+    let export = SlideExport {
+        size: job.size,
+        pdf: job.pdf,
+    };
+    let written = export_slides(&job.corpus, &job.out, &export, |path| {
+        println!("wrote {}", path.display());
+    });
+    match written {
+        Ok(written) => {
+            println!("{}", written.summary(job.size));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(if error == SlideExportError::NoSlides {
+                1
+            } else {
+                2
+            })
+        }
+    }
 }
 
 /// A window size from `WIDTHxHEIGHT`, between 200 and 8000 points each way.

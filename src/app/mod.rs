@@ -14,6 +14,7 @@ pub mod file_dialog;
 pub mod guide;
 pub mod inspector;
 pub mod navigator;
+pub mod offscreen;
 pub mod overlays;
 pub mod presentation;
 pub mod presenter;
@@ -21,6 +22,7 @@ pub mod reader;
 pub mod records;
 pub mod references_view;
 pub mod search_popup;
+pub mod slide_export;
 pub mod slides;
 pub mod state;
 pub mod table_view;
@@ -36,6 +38,7 @@ use std::process::ExitCode;
 use eframe::egui;
 
 use explorer::{Explorer, StartOptions};
+pub use slide_export::{SlideExport, SlideExportError, SlidesWritten, export_slides};
 use state::StateStore;
 use views::registry;
 

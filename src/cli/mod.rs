@@ -1,6 +1,7 @@
 //! The command line: `paperlens [PATH]`, `paperlens check [FILE]`, `paperlens schema`,
 //! `paperlens plot …`, `paperlens export …` ([`export`]), `paperlens import …` ([`import`]),
-//! `paperlens migrate …`, `paperlens docs [TOPIC]`.
+//! `paperlens migrate …`, `paperlens docs [TOPIC]`, `paperlens slides …` ([`slides`]: its
+//! arguments and checks; the drawing is the window's, joined in `main.rs`).
 //!
 //! Commands that need no window live here and use only [`crate::corpus`].
 
@@ -18,10 +19,12 @@ use crate::open::open_path;
 
 mod export;
 mod import;
+mod slides;
 
 use export::write_export;
 pub use export::{ExportArgs, ExportWhat, export};
 pub use import::{ImportArgs, import};
+pub use slides::{SLIDE_SIDES, SlidesArgs, SlidesJob, prepare_slides};
 
 /// paperlens: explore a research paper as linked panels of text, citations, references, tables,
 /// figures, cases and trends.
@@ -128,6 +131,15 @@ pub enum Command {
         #[arg(long, short, value_name = "NEW.json")]
         out: Option<PathBuf>,
     },
+    /// Draw every slide of presentation mode to a PNG, as the projector shows it, and a PDF
+    /// handout of them all; no window or display is needed.
+    ///
+    /// `paperlens slides [CORPUS] --out DIR [--size 1920x1080] [--no-pdf]` writes
+    /// `DIR/slide-01.png`, `DIR/slide-02.png` … and `DIR/slides.pdf`. It draws with the
+    /// graphics card, or without one with Mesa's software renderer (`mesa-vulkan-drivers`).
+    /// Exit status: 0 written, 1 the corpus gives no slides, 2 bad arguments, an unreadable or
+    /// invalid corpus, no graphics adapter, or a file that cannot be written.
+    Slides(SlidesArgs),
 }
 
 /// The guides `paperlens docs` prints: each topic's name, what it is, and its text.
@@ -160,6 +172,14 @@ pub fn run_command(command: &Command) -> ExitCode {
         Command::Docs { topic } => docs(topic.as_deref()),
         Command::Migrate { file, out } => migrate(file, out.as_ref()),
         Command::Import(args) => import(args),
+        Command::Slides(_) => {
+            // `main.rs` runs it with the window's renderer; a build without it cannot draw.
+            eprintln!(
+                "error: paperlens slides draws with the window's renderer; this paperlens was \
+                 built without the `gui` feature: rebuild with default features"
+            );
+            ExitCode::from(2)
+        }
     }
 }
 

@@ -16,5 +16,6 @@ mod no_network;
 mod papers;
 mod plot_cli;
 mod schema;
+mod slides_cli;
 mod tour_cli;
 mod validation_rules;

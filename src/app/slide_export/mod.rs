@@ -1,0 +1,290 @@
+//! Slides written to files, exactly as presentation mode draws them, with no window:
+//! `paperlens slides` and File → Export slides. Each slide of the deck ([`deck::deck`]: the
+//! tour, or the generated slides) is drawn by [`slides::slide_ui`] offscreen
+//! ([`crate::app::offscreen`]) in the projector theme at the size asked for, one point to the
+//! pixel, and written as `slide-01.png`, `slide-02.png` … in a folder, with a PDF handout of
+//! them all (`slides.pdf`, [`pdf`]).
+
+pub mod pdf;
+
+use std::path::{Path, PathBuf};
+
+use eframe::egui;
+
+use super::context::{CitationCache, Selection, ViewCtx};
+use super::offscreen::{OffscreenError, OffscreenRenderer};
+use super::slides;
+use super::theme::Theme;
+use crate::corpus::Corpus;
+use crate::corpus::links::Related;
+use crate::deck::{self, Slide};
+use crate::palette::Palette;
+
+/// The file name of the PDF handout in the folder.
+pub const HANDOUT_NAME: &str = "slides.pdf";
+
+/// How slides are exported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SlideExport {
+    /// Each picture's size in pixels, width and height (a slide is drawn this many points).
+    pub size: [u32; 2],
+    /// Whether to write the PDF handout too.
+    pub pdf: bool,
+}
+
+impl Default for SlideExport {
+    /// A 1920×1080 projector, with the handout.
+    fn default() -> Self {
+        Self {
+            size: [1920, 1080],
+            pdf: true,
+        }
+    }
+}
+
+/// What an export wrote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SlidesWritten {
+    /// The folder written in.
+    pub folder: PathBuf,
+    /// Each slide's picture, in order.
+    pub images: Vec<PathBuf>,
+    /// The handout, when one was asked for.
+    pub pdf: Option<PathBuf>,
+}
+
+impl SlidesWritten {
+    /// One line saying what was written: `Wrote 14 slides (1920×1080) and slides.pdf to DIR.`
+    #[must_use]
+    pub fn summary(&self, size: [u32; 2]) -> String {
+        let count = self.images.len();
+        let slides = if count == 1 { "slide" } else { "slides" };
+        let handout = if self.pdf.is_some() {
+            format!(" and {HANDOUT_NAME}")
+        } else {
+            String::new()
+        };
+        format!(
+            "Wrote {count} {slides} ({}×{}){handout} to {}.",
+            size[0],
+            size[1],
+            self.folder.display()
+        )
+    }
+}
+
+/// Why slides could not be exported, in words that say what to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SlideExportError {
+    /// The place to write to is a file, not a folder.
+    NotAFolder(PathBuf),
+    /// The folder could not be made.
+    CannotCreate {
+        /// The folder.
+        folder: PathBuf,
+        /// Why, as the system says.
+        why: String,
+    },
+    /// The corpus gives no slides.
+    NoSlides,
+    /// A slide could not be drawn.
+    Drawing(OffscreenError),
+    /// A file could not be written.
+    CannotWrite {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        why: String,
+    },
+}
+
+impl std::fmt::Display for SlideExportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotAFolder(path) => write!(
+                f,
+                "{} is a file; the slides go in a folder: give a folder's path (it is made when \
+                 it does not exist)",
+                path.display()
+            ),
+            Self::CannotCreate { folder, why } => write!(
+                f,
+                "cannot make the folder {}: {why}. Choose a folder you can write to",
+                folder.display()
+            ),
+            Self::NoSlides => write!(
+                f,
+                "this corpus has nothing to present: no tour, and nothing to make slides of \
+                 (a title, charts, tables, cases, figures or references)"
+            ),
+            Self::Drawing(error) => write!(f, "cannot draw the slides: {error}"),
+            Self::CannotWrite { path, why } => write!(
+                f,
+                "cannot write {}: {why}. Check that the disk is not full and the folder is \
+                 writable",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SlideExportError {}
+
+impl From<OffscreenError> for SlideExportError {
+    fn from(error: OffscreenError) -> Self {
+        Self::Drawing(error)
+    }
+}
+
+/// Draws every slide of `corpus` and writes each as a PNG in `folder` (made when missing; files
+/// of the same names are replaced), then the handout when `export.pdf`; `written` is told each
+/// file as it is written.
+///
+/// # Errors
+/// `folder` is a file or cannot be made, the corpus has no slides, no graphics adapter, or a
+/// file cannot be written.
+pub fn export_slides(
+    corpus: &Corpus,
+    folder: &Path,
+    export: &SlideExport,
+    mut written: impl FnMut(&Path),
+) -> Result<SlidesWritten, SlideExportError> {
+    if folder.exists() && !folder.is_dir() {
+        return Err(SlideExportError::NotAFolder(folder.to_path_buf()));
+    }
+    let deck = deck::deck(corpus);
+    if deck.is_empty() {
+        return Err(SlideExportError::NoSlides);
+    }
+    // The device first: without one, no empty folder is left behind.
+    let mut renderer = OffscreenRenderer::new()?;
+    std::fs::create_dir_all(folder).map_err(|error| SlideExportError::CannotCreate {
+        folder: folder.to_path_buf(),
+        why: error.to_string(),
+    })?;
+    let ctx = slide_context();
+    let theme = Theme::new(Palette::Projector);
+    theme.apply(&ctx);
+    let citations = CitationCache::default();
+    let nothing = Related::default();
+    let mut images = Vec::with_capacity(deck.len());
+    let mut pictures = Vec::new();
+    for (number, slide) in deck.iter().enumerate() {
+        let picture = renderer.render(&ctx, export.size, 1.0, |ui| {
+            let view_ctx = ViewCtx::new(
+                corpus,
+                Selection::default(),
+                &nothing,
+                &nothing,
+                &theme,
+                &citations,
+            );
+            slide_frame_ui(&view_ctx, ui, slide);
+        })?;
+        let path = folder.join(slide_file_name(number, deck.len()));
+        picture
+            .save_with_format(&path, image::ImageFormat::Png)
+            .map_err(|error| SlideExportError::CannotWrite {
+                path: path.clone(),
+                why: error.to_string(),
+            })?;
+        written(&path);
+        images.push(path);
+        if export.pdf {
+            pictures.push(picture);
+        }
+    }
+    let pdf = if export.pdf {
+        let path = folder.join(HANDOUT_NAME);
+        std::fs::write(&path, pdf::handout(&pictures)).map_err(|error| {
+            SlideExportError::CannotWrite {
+                path: path.clone(),
+                why: error.to_string(),
+            }
+        })?;
+        written(&path);
+        Some(path)
+    } else {
+        None
+    };
+    Ok(SlidesWritten {
+        folder: folder.to_path_buf(),
+        images,
+        pdf,
+    })
+}
+
+/// How many slides `corpus` gives (as many pictures as an export writes).
+#[must_use]
+pub fn slide_count(corpus: &Corpus) -> usize {
+    deck::deck(corpus).len()
+}
+
+/// A context for drawing slides offscreen: the fonts installed, nothing animated (a picture is
+/// of the end of an animation, not its start).
+fn slide_context() -> egui::Context {
+    let ctx = egui::Context::default();
+    Theme::install_fonts(&ctx);
+    ctx.all_styles_mut(|style| {
+        style.animation_time = 0.0;
+        style.visuals.text_cursor.blink = false;
+    });
+    ctx
+}
+
+/// Slide `number` (counting from 0) of `count` as a file name, its number counted from 1 and
+/// padded to the width of the count, at least two digits: `slide-01.png` … `slide-14.png`.
+#[must_use]
+pub fn slide_file_name(number: usize, count: usize) -> String {
+    let width = count.to_string().len().max(2);
+    format!("slide-{:0width$}.png", number + 1)
+}
+
+/// Draws `slide` over the whole screen as presentation mode does, without the counter and
+/// the keys' hint under it.
+fn slide_frame_ui(ctx: &ViewCtx<'_>, ui: &mut egui::Ui, slide: &Slide) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        slides::slide_ui(ctx, ui, slide);
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_count_from_one_padded_to_the_count() {
+        assert_eq!(slide_file_name(0, 9), "slide-01.png");
+        assert_eq!(slide_file_name(13, 14), "slide-14.png");
+        assert_eq!(slide_file_name(4, 120), "slide-005.png");
+        assert_eq!(slide_file_name(119, 120), "slide-120.png");
+    }
+
+    #[test]
+    fn a_file_is_not_taken_for_a_folder() {
+        let Ok(dir) = tempfile::tempdir() else {
+            panic!("no temp dir");
+        };
+        let file = dir.path().join("notes.txt");
+        assert!(std::fs::write(&file, "x").is_ok());
+        let corpus = Corpus::builtin();
+        let error = export_slides(&corpus, &file, &SlideExport::default(), |_| {}).err();
+        assert_eq!(error, Some(SlideExportError::NotAFolder(file.clone())));
+        let message = error.map(|e| e.to_string()).unwrap_or_default();
+        assert!(message.contains("is a file"), "{message}");
+        assert_eq!(std::fs::read_to_string(&file).ok().as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn the_summary_names_the_count_the_size_and_the_folder() {
+        let written = SlidesWritten {
+            folder: PathBuf::from("/tmp/lecture"),
+            images: vec![PathBuf::from("/tmp/lecture/slide-01.png")],
+            pdf: Some(PathBuf::from("/tmp/lecture/slides.pdf")),
+        };
+        assert_eq!(
+            written.summary([1280, 720]),
+            "Wrote 1 slide (1280×720) and slides.pdf to /tmp/lecture."
+        );
+    }
+}
