@@ -164,6 +164,8 @@ pub enum UiCommand {
     ExportCases,
     /// Export the whole corpus as JSON.
     ExportCorpus,
+    /// Export every slide as a PNG, with a PDF handout, in a folder.
+    ExportSlides,
     /// Close the window.
     Quit,
     /// Collapse or reopen the navigator (the left panel).
@@ -247,6 +249,7 @@ impl UiCommand {
             Self::ExportTable,
             Self::ExportCases,
             Self::ExportCorpus,
+            Self::ExportSlides,
             Self::Quit,
             Self::ToggleNavigator,
             Self::ToggleInspector,
@@ -340,6 +343,7 @@ impl UiCommand {
             Self::ExportTable => "Export the regional table (CSV)",
             Self::ExportCases => "Export the cases (CSV)",
             Self::ExportCorpus => "Export the corpus (JSON)",
+            Self::ExportSlides => "Export slides…",
             Self::Quit => "Quit",
             Self::ToggleNavigator => "Navigator",
             Self::ToggleInspector => "Inspector",
@@ -389,6 +393,9 @@ impl UiCommand {
             Self::ExportTable => "Save the regional table as CSV".to_owned(),
             Self::ExportCases => "Save the cases as CSV".to_owned(),
             Self::ExportCorpus => "Save the whole corpus as JSON".to_owned(),
+            Self::ExportSlides => {
+                "Save every slide as a 1920×1080 PNG, with a PDF handout, in a folder".to_owned()
+            }
             Self::Quit => "Close paperlens".to_owned(),
             Self::ToggleNavigator => "Collapse or reopen the navigator (the left panel)".to_owned(),
             Self::ToggleInspector => {
@@ -460,6 +467,7 @@ impl UiCommand {
                 .map(|&key| vec![keys(Modifiers::COMMAND, key)])
                 .unwrap_or_default(),
             Self::Open => vec![keys(Modifiers::COMMAND, Key::O)],
+            Self::ExportSlides => vec![keys(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::E)],
             Self::Reload => vec![keys(Modifiers::NONE, Key::F5)],
             Self::ToggleNavigator => vec![keys(Modifiers::COMMAND, Key::B)],
             Self::ToggleInspector => vec![keys(Modifiers::COMMAND, Key::I)],
@@ -559,6 +567,7 @@ impl UiCommand {
             Self::ExportTable => Command::ExportTable,
             Self::ExportCases => Command::ExportCases,
             Self::ExportCorpus => Command::ExportCorpus,
+            Self::ExportSlides => Command::ExportSlides,
             Self::Quit => Command::Quit,
             Self::ToggleNavigator => Command::TogglePanel(SidePanel::Navigator),
             Self::ToggleInspector => Command::TogglePanel(SidePanel::Inspector),
@@ -717,6 +726,10 @@ mod tests {
         assert_eq!(UiCommand::TogglePresentation.label(), "Present  (F11)");
         assert_eq!(UiCommand::ToggleShortcuts.keys_text(), "F1 or ?");
         assert_eq!(UiCommand::Find.label(), "Find in text  (Ctrl+F)");
+        assert_eq!(
+            UiCommand::ExportSlides.label(),
+            "Export slides…  (Ctrl+Shift+E)"
+        );
         assert_eq!(UiCommand::FindNext.keys_text(), "Enter or F3");
         assert_eq!(
             UiCommand::FindPrevious.keys_text(),

@@ -190,6 +190,8 @@ pub enum Command {
     ExportCases,
     /// Export the whole corpus as JSON (asks where to save).
     ExportCorpus,
+    /// Export every slide as a PNG and the PDF handout (asks for a folder).
+    ExportSlides,
     /// Close the shortcut overlay, else About, else a guide, else the diagnostics window.
     CloseOverlay,
     /// Close the window.

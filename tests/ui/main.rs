@@ -13,6 +13,7 @@ mod charts_ui;
 mod citation_style_ui;
 mod citations_ui;
 mod explorer;
+mod export_slides_ui;
 mod files_ui;
 mod find_ui;
 mod formats_gui_open;

@@ -105,6 +105,7 @@ impl Explorer {
             Command::ExportTable => self.export_table(ctx),
             Command::ExportCases => self.export_cases(ctx),
             Command::ExportCorpus => self.export_corpus(ctx),
+            Command::ExportSlides => self.export_slides_dialog(ctx),
         }
     }
 

@@ -147,6 +147,7 @@ impl Explorer {
         self.command_ui(view_ctx, ui, UiCommand::ExportTable);
         self.command_ui(view_ctx, ui, UiCommand::ExportCases);
         self.command_ui(view_ctx, ui, UiCommand::ExportCorpus);
+        self.command_ui(view_ctx, ui, UiCommand::ExportSlides);
         ui.separator();
         ui.menu_button("File dialogs", |ui| {
             for choice in FileDialogs::ALL {

@@ -1,5 +1,6 @@
 //! Files in and out of the window: the open dialog, exports of references, tables, the corpus
-//! and charts (each asks where to save, then writes), the chart capture and `--screenshot`.
+//! and charts (each asks where to save, then writes), the slides (asks for a folder, then draws
+//! each offscreen), the chart capture and `--screenshot`.
 //! A file is asked for through the desktop's dialog when it has one, else paperlens's own
 //! ([`crate::app::file_dialog`]); never silently nothing.
 //! [`Explorer::apply`] hands these here; it never opens a dialog or writes a file itself.
@@ -16,6 +17,7 @@ use crate::app::file_dialog::{
     self, DialogEvent, FilePurpose, NativeAnswer, PathDialog, SaveContents, SaveRequest,
 };
 use crate::app::save_png;
+use crate::app::slide_export::{SlideExport, export_slides};
 use crate::app::state::FileDialogs;
 use crate::app::trends_view::{ChartExport, TrendsView};
 use crate::chart;
@@ -121,6 +123,7 @@ impl Explorer {
                 .set_file_name(&request.file_name)
                 .add_filter(&request.label, &[request.extension.as_str()])
                 .save_file(),
+            FilePurpose::ExportSlides => dialog.pick_folder(),
         }
     }
 
@@ -143,6 +146,7 @@ impl Explorer {
                 &request.file_name,
                 &request.extension,
             ),
+            FilePurpose::ExportSlides => PathDialog::choose_folder(purpose.title(), folder),
         };
         self.file_dialog = Some((dialog, purpose));
     }
@@ -204,7 +208,28 @@ impl Explorer {
                     self.export_chart(ctx, series, export, path);
                 }
             },
+            FilePurpose::ExportSlides => {
+                // The next dialog starts in the folder the slides went to.
+                self.last_folder = Some(path.clone());
+                self.export_slides_to(&path);
+            }
         }
+    }
+
+    /// Asks for a folder, then writes every slide there (File → Export slides).
+    pub(super) fn export_slides_dialog(&mut self, ctx: &egui::Context) {
+        self.choose_file(ctx, FilePurpose::ExportSlides);
+    }
+
+    /// Draws every slide offscreen at 1920×1080 and writes them, with the PDF handout, in
+    /// `folder`; the status bar says how many and where, or why not.
+    pub fn export_slides_to(&mut self, folder: &Path) {
+        let export = SlideExport::default();
+        self.notices
+            .push(match export_slides(&self.corpus, folder, &export, |_| {}) {
+                Ok(written) => written.summary(export.size),
+                Err(error) => format!("Could not export the slides: {error}."),
+            });
     }
 
     /// Exports the references of `scope` as `format` (asks where to save).

@@ -23,6 +23,8 @@ pub enum FilePurpose {
     Open,
     /// A place to save an export.
     Save(SaveRequest),
+    /// A folder to write every slide in (File → Export slides).
+    ExportSlides,
 }
 
 /// An export waiting for the place to save it.
@@ -59,6 +61,7 @@ impl FilePurpose {
         match self {
             Self::Open => "Open a paper, corpus or bibliography".to_owned(),
             Self::Save(request) => format!("Save {} as", request.label),
+            Self::ExportSlides => "Choose a folder for the slides".to_owned(),
         }
     }
 }

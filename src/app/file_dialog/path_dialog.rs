@@ -1,5 +1,6 @@
 //! paperlens's own file dialog, drawn in the window: a path field, the folder's entries to click
-//! through, Open or Save and Cancel, and a confirmation before a file is replaced. It works
+//! through, Open, Save or Choose (a folder) and Cancel, and a confirmation before a file is
+//! replaced. It works
 //! wherever the window does, with no help from the desktop.
 
 use std::path::{Path, PathBuf};
@@ -8,13 +9,16 @@ use eframe::egui::{self, RichText, Ui};
 
 use crate::app::theme::Theme;
 
-/// Whether the dialog opens a file or saves one.
+/// Whether the dialog opens a file, saves one, or chooses a folder.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DialogKind {
     /// Choose an existing file.
     Open,
     /// Choose a place and a name; an existing file is replaced only once confirmed.
     Save,
+    /// Choose a folder to write files in (an existing one, or a new one in an existing folder,
+    /// made by whatever writes there).
+    Folder,
 }
 
 /// What happened in the dialog this frame.
@@ -24,7 +28,7 @@ pub enum DialogEvent {
     Pending,
     /// Closed without a choice.
     Cancelled,
-    /// This file was chosen (for Save: confirmed if it existed).
+    /// This file was chosen (for Save: confirmed if it existed), or this folder.
     Chosen(PathBuf),
 }
 
@@ -84,6 +88,14 @@ impl PathDialog {
         dialog
     }
 
+    /// A dialog to choose a folder, starting in (and at first naming) `folder`.
+    #[must_use]
+    pub fn choose_folder(title: String, folder: PathBuf) -> Self {
+        let mut dialog = Self::new(DialogKind::Folder, title, folder, &[], None);
+        dialog.path_text = with_separator(&dialog.folder);
+        dialog
+    }
+
     fn new(
         kind: DialogKind,
         title: String,
@@ -139,6 +151,7 @@ impl PathDialog {
     fn shown_entries(&self) -> impl Iterator<Item = &Entry> {
         self.entries.iter().flatten().filter(|entry| {
             (self.show_all || !entry.name.starts_with('.'))
+                && (entry.is_folder || self.kind != DialogKind::Folder)
                 && (entry.is_folder
                     || self.show_all
                     || self.extensions.is_empty()
@@ -179,7 +192,7 @@ impl PathDialog {
     fn enter_folder(&mut self, folder: PathBuf) {
         let keep = match self.kind {
             DialogKind::Save => self.typed_file_name(),
-            DialogKind::Open => None,
+            DialogKind::Open | DialogKind::Folder => None,
         };
         self.list(folder);
         self.path_text = match keep {
@@ -188,10 +201,14 @@ impl PathDialog {
         };
     }
 
-    /// Acts on the path field (Enter, or the Open/Save button): a folder is listed; a file is
-    /// chosen, a save over an existing one asks first; anything else says what is wrong.
+    /// Acts on the path field (Enter, or the Open/Save/Choose button): a folder is listed (or
+    /// chosen, when choosing a folder); a file is chosen, a save over an existing one asks
+    /// first; anything else says what is wrong.
     pub fn confirm(&mut self) -> DialogEvent {
         let path = self.typed_path();
+        if self.kind == DialogKind::Folder {
+            return self.confirm_folder(path);
+        }
         if path.is_dir() {
             self.enter_folder(path);
             return DialogEvent::Pending;
@@ -204,6 +221,7 @@ impl PathDialog {
             return DialogEvent::Pending;
         }
         match self.kind {
+            DialogKind::Folder => self.confirm_folder(path),
             DialogKind::Open => {
                 if path.is_file() {
                     DialogEvent::Chosen(path)
@@ -234,6 +252,31 @@ impl PathDialog {
                     }
                     _ => DialogEvent::Chosen(path),
                 }
+            }
+        }
+    }
+
+    /// A folder chosen: an existing one, or a new one whose parent exists; a file or a path in
+    /// a missing folder says what is wrong.
+    fn confirm_folder(&mut self, path: PathBuf) -> DialogEvent {
+        if path.is_dir() {
+            return DialogEvent::Chosen(path);
+        }
+        if path.exists() {
+            self.problem = Some(format!(
+                "{} is a file. Choose a folder from the list, or type a new folder's name.",
+                path.display()
+            ));
+            return DialogEvent::Pending;
+        }
+        match path.parent() {
+            Some(parent) if parent.is_dir() => DialogEvent::Chosen(path),
+            _ => {
+                self.problem = Some(format!(
+                    "The folder {} does not exist. Choose a folder from the list.",
+                    path.parent().unwrap_or(&path).display()
+                ));
+                DialogEvent::Pending
             }
         }
     }
@@ -335,6 +378,10 @@ impl PathDialog {
                 DialogKind::Save => {
                     "Type a name or a path and press Enter, or click a folder to save in it."
                 }
+                DialogKind::Folder => {
+                    "Click through the folders, or type a folder's path (a new one is made), \
+                     then Choose."
+                }
             })
             .small()
             .color(theme.muted_text),
@@ -361,6 +408,7 @@ impl PathDialog {
             let action = match self.kind {
                 DialogKind::Open => "Open",
                 DialogKind::Save => "Save",
+                DialogKind::Folder => "Choose",
             };
             if ui.button(action).clicked() {
                 event = self.confirm();
@@ -368,7 +416,7 @@ impl PathDialog {
             if ui.button("Cancel").clicked() || escape {
                 event = DialogEvent::Cancelled;
             }
-            if !self.extensions.is_empty() {
+            if !self.extensions.is_empty() && self.kind != DialogKind::Folder {
                 ui.checkbox(&mut self.show_all, "Show every file");
             }
         });
@@ -563,6 +611,47 @@ mod tests {
             .join("x.bib")
             .display()
             .to_string();
+        assert_eq!(dialog.confirm(), DialogEvent::Pending);
+        assert!(
+            dialog
+                .problem
+                .as_deref()
+                .is_some_and(|p| p.contains("does not exist"))
+        );
+    }
+
+    #[test]
+    fn a_folder_is_chosen_existing_or_new_but_never_a_file() {
+        let dir = folder_with_files();
+        let mut dialog = PathDialog::choose_folder("Export".to_owned(), dir.path().to_path_buf());
+        let folder = format!("papers{}", std::path::MAIN_SEPARATOR);
+        assert_eq!(dialog.listed_names(), [folder.as_str()], "folders only");
+        assert_eq!(
+            dialog.confirm(),
+            DialogEvent::Chosen(dir.path().to_path_buf()),
+            "the folder listed"
+        );
+        // Clicking into a folder names it; Enter or Choose takes it.
+        dialog.enter_folder(dir.path().join("papers"));
+        assert_eq!(
+            dialog.confirm(),
+            DialogEvent::Chosen(dir.path().join("papers"))
+        );
+        dialog.path_text = "lecture".to_owned();
+        assert_eq!(
+            dialog.confirm(),
+            DialogEvent::Chosen(dir.path().join("papers").join("lecture")),
+            "a new folder in the one listed"
+        );
+        dialog.path_text = dir.path().join("b.json").display().to_string();
+        assert_eq!(dialog.confirm(), DialogEvent::Pending);
+        assert!(
+            dialog
+                .problem
+                .as_deref()
+                .is_some_and(|p| p.contains("is a file"))
+        );
+        dialog.path_text = dir.path().join("no").join("such").display().to_string();
         assert_eq!(dialog.confirm(), DialogEvent::Pending);
         assert!(
             dialog
