@@ -547,7 +547,8 @@ impl Marks<'_> {
         ));
         // An approximate value's marker is a ring as thick as half the line.
         let approximate = known_at(plan, PointStatus::Approximate);
-        let ring = (self.line_width * 0.5).clamp(1.5, radius * 0.5);
+        // At least 1.5 points, yet never more than half the marker (a thumbnail's are tiny).
+        let ring = (self.line_width * 0.5).max(1.5).min(radius * 0.5);
         let page = plot_ui.ctx().global_style().visuals.extreme_bg_color;
         plot_ui.points(marker(approximate.clone(), radius, self.colour));
         plot_ui.points(marker(approximate, radius - ring, page));

@@ -15,7 +15,6 @@ use eframe::egui::{
 
 use super::context::ViewCtx;
 use super::theme::{SlideType, Theme};
-use super::views::View;
 use crate::deck::{Shows, Slide};
 
 /// What every slide layout draws with: the theme's colours and the slide's type scale.
@@ -97,7 +96,8 @@ pub fn slide_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, slide: &Slide) {
     ui.allocate_rect(rect, Sense::hover());
 }
 
-/// The chart of `series` (its chart group), full width, with its title and source line.
+/// The chart of `series` (its chart group), full width, with its title and source line, under
+/// the tour step's title when it has one.
 fn chart_slide_ui(
     ctx: &ViewCtx<'_>,
     look: Look<'_>,
@@ -109,11 +109,7 @@ fn chart_slide_ui(
     if let Some(title) = title {
         heading_ui(look, ui, title);
     }
-    let mut view = super::trends_view::TrendsView::default();
-    view.show_item(ctx.corpus, crate::corpus::Item::Series(series));
-    let _ = year;
-    let height = ui.available_height();
-    view.chart_with_title_ui(ctx, ui, height);
+    super::chart_slide::chart_slide_sized_ui(ctx, ui, series, year, look.sizes);
 }
 
 /// The small line above a title: what the slide is ("CASE STUDY · ASEAN").
