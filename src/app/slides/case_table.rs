@@ -163,7 +163,8 @@ pub(super) fn table_slide_ui(
         muted: look.theme.muted_text,
     };
     // One size for every card of the slide: the largest at which the fullest card fits.
-    let mut size = look.sizes.body;
+    // As large as a title when the cells are short (a few numbers), down to what fits.
+    let mut size = look.sizes.title;
     let fits = |ui: &Ui, size: f32| {
         shown.rows.iter().all(|&row| {
             let job = card_job(corpus, shown, first_row + row, size, colours, text_width);
@@ -180,10 +181,17 @@ pub(super) fn table_slide_ui(
                 let marked = shown.marked == Some(row);
                 let job = card_job(corpus, shown, first_row + row, size, colours, text_width);
                 let galley = fitted(ui, |_| job.clone(), text_width, text_height, size, size);
+                // The marked row's thicker border eats into its margin, so every card keeps
+                // the same outer size.
+                let stroke = if marked {
+                    look.sizes.line_width.round()
+                } else {
+                    1.0
+                };
                 egui::Frame::new()
                     .fill(ui.visuals().faint_bg_color)
                     .stroke(egui::Stroke::new(
-                        if marked { look.sizes.line_width } else { 1.0 },
+                        stroke,
                         if marked {
                             look.theme.accent
                         } else {
@@ -191,7 +199,7 @@ pub(super) fn table_slide_ui(
                         },
                     ))
                     .corner_radius(look.theme.radius * 2)
-                    .inner_margin(egui::Margin::same(margin_points(pad)))
+                    .inner_margin(egui::Margin::same(margin_points(pad - stroke + 1.0)))
                     .show(ui, |ui| {
                         ui.set_min_size(egui::vec2(text_width, text_height));
                         ui.set_max_width(text_width);

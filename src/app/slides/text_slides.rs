@@ -294,9 +294,13 @@ pub(super) fn figure_slide_ui(
             .corner_radius(look.theme.radius * 2)
             .show(ui, |ui| {
                 ui.set_min_size((room - egui::vec2(2.0, 2.0)).floor());
+                let missing = match &record.image {
+                    Some(image) => format!("The image {image} is not beside the paper"),
+                    None => "The image is not part of the text".to_owned(),
+                };
                 ui.centered_and_justified(|ui| {
                     ui.label(
-                        RichText::new("The image is not part of the text")
+                        RichText::new(missing)
                             .size(look.sizes.body)
                             .italics()
                             .color(look.theme.muted_text),
