@@ -74,7 +74,7 @@ fn open_window(cli: &Cli, started: std::time::Instant) -> ExitCode {
 /// renderer draws and writes the slides; one line per file written, then a summary.
 #[cfg(feature = "gui")]
 fn slides(args: &paperlens::cli::SlidesArgs) -> ExitCode {
-    use paperlens::app::{SlideExport, SlideExportError, export_slides};
+    use paperlens::app::{SlideExport, SlideExportError, WhichSlides, export_slides};
     let job = match paperlens::cli::prepare_slides(args) {
         Ok(job) => job,
         Err(code) => return code,
@@ -82,6 +82,11 @@ fn slides(args: &paperlens::cli::SlidesArgs) -> ExitCode {
     let export = SlideExport {
         size: job.size,
         pdf: job.pdf,
+        slides: if job.generated {
+            WhichSlides::Generated
+        } else {
+            WhichSlides::Presented
+        },
     };
     let written = export_slides(&job.corpus, &job.out, &export, |path| {
         println!("wrote {}", path.display());

@@ -38,7 +38,7 @@ use std::process::ExitCode;
 use eframe::egui;
 
 use explorer::{Explorer, StartOptions};
-pub use slide_export::{SlideExport, SlideExportError, SlidesWritten, export_slides};
+pub use slide_export::{SlideExport, SlideExportError, SlidesWritten, WhichSlides, export_slides};
 use state::StateStore;
 use views::registry;
 

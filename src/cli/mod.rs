@@ -134,8 +134,10 @@ pub enum Command {
     /// Draw every slide of presentation mode to a PNG, as the projector shows it, and a PDF
     /// handout of them all; no window or display is needed.
     ///
-    /// `paperlens slides [CORPUS] --out DIR [--size 1920x1080] [--no-pdf]` writes
-    /// `DIR/slide-01.png`, `DIR/slide-02.png` … and `DIR/slides.pdf`. It draws with the
+    /// `paperlens slides [CORPUS] --out DIR [--size 1920x1080] [--no-pdf] [--generated]` writes
+    /// `DIR/slide-01.png`, `DIR/slide-02.png` … and `DIR/slides.pdf`: the slides Present shows
+    /// (the corpus's tour when it has one; `--generated` for every chart, table region and case
+    /// study instead). It draws with the
     /// graphics card, or without one with Mesa's software renderer (`mesa-vulkan-drivers`).
     /// Exit status: 0 written, 1 the corpus gives no slides, 2 bad arguments, an unreadable or
     /// invalid corpus, no graphics adapter, or a file that cannot be written.

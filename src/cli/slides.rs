@@ -32,6 +32,11 @@ pub struct SlidesArgs {
     /// Write only the PNG pictures, not the PDF handout.
     #[arg(long)]
     pub no_pdf: bool,
+    /// Draw the slides the corpus gives by itself (its title, every chart, each table a region
+    /// or a few rows at a time, each case study, each figure, the references), even when it has
+    /// a tour; without it, the slides Present shows: the tour when there is one.
+    #[arg(long)]
+    pub generated: bool,
 }
 
 /// Slides to draw: the corpus loaded, the folder, the size and whether to write the handout.
@@ -45,6 +50,8 @@ pub struct SlidesJob {
     pub size: [u32; 2],
     /// Whether to write `slides.pdf` too.
     pub pdf: bool,
+    /// Whether to draw the generated slides rather than the tour.
+    pub generated: bool,
 }
 
 /// Checks the arguments of `paperlens slides` and loads the corpus; when it cannot, says why on
@@ -89,5 +96,6 @@ pub fn prepare_slides(args: &SlidesArgs) -> Result<SlidesJob, ExitCode> {
         out: args.out.clone(),
         size: [width, height],
         pdf: !args.no_pdf,
+        generated: args.generated,
     })
 }

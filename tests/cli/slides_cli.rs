@@ -156,6 +156,41 @@ fn another_paper_gives_its_own_slides_at_the_size_asked_for() {
 }
 
 #[test]
+fn generated_draws_every_chart_region_and_case_even_with_a_tour() {
+    let corpus = Corpus::builtin();
+    assert!(
+        !corpus.file.tour.is_empty(),
+        "the built-in corpus has a tour"
+    );
+    let generated = paperlens::deck::generated(&corpus);
+    assert!(generated.len() > slide_count(&corpus), "more than the tour");
+    let dir = tempfile::tempdir().unwrap();
+    let Some(output) = slides_or_skip(&[
+        "--generated",
+        "--out",
+        path_str(dir.path()),
+        "--size",
+        "640x360",
+        "--no-pdf",
+    ]) else {
+        return;
+    };
+    assert_exit(&output, 0);
+    let pictures = pictures_in(dir.path());
+    assert_eq!(pictures.len(), generated.len());
+    assert_drawn(&pictures[0], (640, 360));
+    let width = generated.len().to_string().len().max(2);
+    let last = format!("slide-{:0width$}.png", generated.len());
+    assert_eq!(
+        pictures
+            .last()
+            .and_then(|p| p.file_name())
+            .and_then(|n| n.to_str()),
+        Some(last.as_str())
+    );
+}
+
+#[test]
 fn an_out_that_is_a_file_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let file = common::write_temp(&dir, "notes.txt", b"keep me");

@@ -30,14 +30,41 @@ pub struct SlideExport {
     pub size: [u32; 2],
     /// Whether to write the PDF handout too.
     pub pdf: bool,
+    /// Which slides.
+    pub slides: WhichSlides,
 }
 
 impl Default for SlideExport {
-    /// A 1920×1080 projector, with the handout.
+    /// What Present shows, on a 1920×1080 projector, with the handout.
     fn default() -> Self {
         Self {
             size: [1920, 1080],
             pdf: true,
+            slides: WhichSlides::Presented,
+        }
+    }
+}
+
+/// Which slides an export draws.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum WhichSlides {
+    /// What Present shows ([`deck::deck`]): the corpus's tour when it has one, else the
+    /// generated slides.
+    #[default]
+    Presented,
+    /// The slides the corpus gives by itself ([`deck::generated`]), even when it has a tour:
+    /// its title, every chart, each table a region or a few rows at a time, each case study,
+    /// each figure, the references.
+    Generated,
+}
+
+impl WhichSlides {
+    /// The slides of `corpus` this stands for.
+    #[must_use]
+    pub fn of(self, corpus: &Corpus) -> Vec<Slide> {
+        match self {
+            Self::Presented => deck::deck(corpus),
+            Self::Generated => deck::generated(corpus),
         }
     }
 }
@@ -152,7 +179,7 @@ pub fn export_slides(
     if folder.exists() && !folder.is_dir() {
         return Err(SlideExportError::NotAFolder(folder.to_path_buf()));
     }
-    let deck = deck::deck(corpus);
+    let deck = export.slides.of(corpus);
     if deck.is_empty() {
         return Err(SlideExportError::NoSlides);
     }
@@ -179,7 +206,7 @@ pub fn export_slides(
                 &theme,
                 &citations,
             );
-            slide_frame_ui(&view_ctx, ui, slide);
+            slide_frame_ui(&view_ctx, ui, slide, (number, deck.len()));
         })?;
         let path = folder.join(slide_file_name(number, deck.len()));
         picture
@@ -214,7 +241,8 @@ pub fn export_slides(
     })
 }
 
-/// How many slides `corpus` gives (as many pictures as an export writes).
+/// How many slides Present shows for `corpus` (as many pictures as an export of
+/// [`WhichSlides::Presented`] writes).
 #[must_use]
 pub fn slide_count(corpus: &Corpus) -> usize {
     deck::deck(corpus).len()
@@ -240,11 +268,30 @@ pub fn slide_file_name(number: usize, count: usize) -> String {
     format!("slide-{:0width$}.png", number + 1)
 }
 
-/// Draws `slide` over the whole screen as presentation mode does, without the counter and
-/// the keys' hint under it.
-fn slide_frame_ui(ctx: &ViewCtx<'_>, ui: &mut egui::Ui, slide: &Slide) {
+/// Draws `slide`, number `number` (from 0) of `count`, over the whole screen as presentation
+/// mode does (`presentation::Presentation::ui`): the slide above a row as tall as the one
+/// presentation mode keeps for its keys' hint and counter, which here shows the counter alone.
+fn slide_frame_ui(
+    ctx: &ViewCtx<'_>,
+    ui: &mut egui::Ui,
+    slide: &Slide,
+    (number, count): (usize, usize),
+) {
     egui::CentralPanel::default().show(ui, |ui| {
-        slides::slide_ui(ctx, ui, slide);
+        let counter_height = ctx.theme.small_size * 2.0;
+        let content_height = (ui.available_height() - counter_height).max(0.0);
+        ui.allocate_ui(egui::vec2(ui.available_width(), content_height), |ui| {
+            ui.set_min_height(content_height);
+            slides::slide_ui(ctx, ui, slide);
+        });
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.add_space(ctx.theme.gap * 2.0);
+            ui.label(
+                egui::RichText::new(format!("{} / {count}", number + 1))
+                    .size(ctx.theme.small_size)
+                    .strong(),
+            );
+        });
     });
 }
 
