@@ -94,6 +94,8 @@ pub enum Scope {
     Scroll,
     /// On a chart that has the keyboard focus (Tab to it); the chart reads them.
     Chart,
+    /// On a step of the Tour view that has the keyboard focus; the view reads them.
+    TourStep,
 }
 
 impl Scope {
@@ -109,6 +111,7 @@ impl Scope {
                 Some("Scrolling the Reader and lists (the one under the pointer or with the focus)")
             }
             Self::Chart => Some("On a chart with the keyboard focus (Tab to it)"),
+            Self::TourStep => Some("On a step of the Tour view with the keyboard focus"),
         }
     }
 }
@@ -233,6 +236,12 @@ pub enum UiCommand {
     ChartPreviousYear,
     /// Select the year after on the focused chart.
     ChartNextYear,
+    /// Add the selected item to the tour, as its last step.
+    AddToTour,
+    /// Move the focused step of the tour up.
+    TourStepUp,
+    /// Move the focused step of the tour down.
+    TourStepDown,
 }
 
 impl UiCommand {
@@ -283,6 +292,9 @@ impl UiCommand {
             Self::ScrollBottom,
             Self::ChartPreviousYear,
             Self::ChartNextYear,
+            Self::AddToTour,
+            Self::TourStepUp,
+            Self::TourStepDown,
         ]);
         all
     }
@@ -312,6 +324,7 @@ impl UiCommand {
             | Self::ScrollTop
             | Self::ScrollBottom => Scope::Scroll,
             Self::ChartPreviousYear | Self::ChartNextYear => Scope::Chart,
+            Self::TourStepUp | Self::TourStepDown => Scope::TourStep,
             _ => Scope::Window,
         }
     }
@@ -375,6 +388,9 @@ impl UiCommand {
             Self::ScrollBottom => "To the end",
             Self::ChartPreviousYear => "Previous year",
             Self::ChartNextYear => "Next year",
+            Self::AddToTour => "Add to tour",
+            Self::TourStepUp => "Move step up",
+            Self::TourStepDown => "Move step down",
         }
     }
 
@@ -445,6 +461,11 @@ impl UiCommand {
             Self::ScrollBottom => "Scroll to the end".to_owned(),
             Self::ChartPreviousYear => "Select the year before".to_owned(),
             Self::ChartNextYear => "Select the year after".to_owned(),
+            Self::AddToTour => {
+                "Add the selected item to the tour, as its last step (see the Tour view)".to_owned()
+            }
+            Self::TourStepUp => "Move the step one place earlier in the tour".to_owned(),
+            Self::TourStepDown => "Move the step one place later in the tour".to_owned(),
         }
     }
 
@@ -512,6 +533,9 @@ impl UiCommand {
             ],
             Self::ChartPreviousYear => vec![keys(Modifiers::NONE, Key::ArrowLeft)],
             Self::ChartNextYear => vec![keys(Modifiers::NONE, Key::ArrowRight)],
+            Self::AddToTour => vec![keys(Modifiers::COMMAND, Key::T)],
+            Self::TourStepUp => vec![keys(Modifiers::ALT, Key::ArrowUp)],
+            Self::TourStepDown => vec![keys(Modifiers::ALT, Key::ArrowDown)],
             Self::OpenBuiltin
             | Self::ExportTable
             | Self::ExportCases
@@ -577,6 +601,7 @@ impl UiCommand {
             Self::UserGuide => Command::ShowUserGuide,
             Self::About => Command::ShowAbout,
             Self::CloseOverlay => Command::CloseOverlay,
+            Self::AddToTour => Command::AddToTour,
             Self::SearchPrevious
             | Self::SearchNext
             | Self::SearchPageUp
@@ -600,7 +625,9 @@ impl UiCommand {
             | Self::ScrollTop
             | Self::ScrollBottom
             | Self::ChartPreviousYear
-            | Self::ChartNextYear => return None,
+            | Self::ChartNextYear
+            | Self::TourStepUp
+            | Self::TourStepDown => return None,
         })
     }
 

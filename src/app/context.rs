@@ -196,6 +196,13 @@ pub enum Command {
     CloseOverlay,
     /// Close the window.
     Quit,
+    /// Add the selected item to the tour, as its last step (saved to the tour file).
+    AddToTour,
+    /// Change the tour: a step's words, its place, or remove it (saved to the tour file, typing
+    /// a little later).
+    EditTour(super::tour_view::TourEdit),
+    /// Save the tour to its file now (a step's field was left).
+    SaveTour,
 }
 
 /// Which references an export covers.

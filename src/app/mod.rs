@@ -27,6 +27,7 @@ pub mod slides;
 pub mod state;
 pub mod table_view;
 pub mod theme;
+pub mod tour_view;
 mod trends_chart;
 pub mod trends_view;
 pub mod views;

@@ -14,6 +14,7 @@ use super::context::ViewCtx;
 use super::reader::Reader;
 use super::references_view::ReferencesView;
 use super::table_view::TableView;
+use super::tour_view::TourView;
 use super::trends_view::TrendsView;
 use crate::corpus::{Corpus, Item};
 
@@ -74,6 +75,7 @@ pub fn registry() -> Vec<Box<dyn View>> {
         Box::new(CasesView::default()),
         Box::new(TrendsView::default()),
         Box::new(ReferencesView::default()),
+        Box::new(TourView::default()),
     ]
 }
 
@@ -187,7 +189,7 @@ mod tests {
         let views = Views::default();
         assert_eq!(
             views.ids(),
-            ["reader", "table", "cases", "trends", "bibliography"]
+            ["reader", "table", "cases", "trends", "bibliography", "tour"]
         );
         assert!(views.get::<TrendsView>().is_some());
         assert_eq!(views.by_id("table").map(View::title), Some("Table"));

@@ -26,4 +26,5 @@ mod presentation_ui;
 mod reader_place_ui;
 mod reader_ui;
 mod snapshots;
+mod tour_ui;
 mod trends_ui;

@@ -106,6 +106,9 @@ impl Explorer {
             Command::ExportCases => self.export_cases(ctx),
             Command::ExportCorpus => self.export_corpus(ctx),
             Command::ExportSlides => self.export_slides_dialog(ctx),
+            Command::AddToTour => self.add_to_tour(),
+            Command::EditTour(edit) => self.edit_tour(ctx, &edit),
+            Command::SaveTour => self.save_pending_tour(),
         }
     }
 

@@ -196,6 +196,7 @@ impl Explorer {
         ui.separator();
         self.command_ui(view_ctx, ui, UiCommand::Search);
         self.command_ui(view_ctx, ui, UiCommand::Find);
+        self.command_ui(view_ctx, ui, UiCommand::AddToTour);
         ui.separator();
         ui.label(RichText::new("Theme").small());
         for choice in ThemeChoice::ALL {
@@ -260,6 +261,7 @@ impl Explorer {
                 !crate::deck::deck(view_ctx.corpus).is_empty(),
                 command.label(),
             ),
+            UiCommand::AddToTour => (view_ctx.selection.selected.is_some(), command.label()),
             _ => (true, command.label()),
         };
         if ui

@@ -125,7 +125,7 @@ impl Explorer {
 
     /// Shows the built-in corpus in place of the open one.
     pub(super) fn open_builtin(&mut self) {
-        let corpus = Corpus::builtin();
+        let (corpus, tour_problem) = super::tour::builtin_with_saved_tour(&self.store);
         let search_index = SearchIndex::new(&corpus);
         self.replace_corpus(corpus, search_index);
         self.open_path = None;
@@ -133,12 +133,15 @@ impl Explorer {
         self.state.last_corpus = None;
         self.warnings_text.clear();
         self.notices.push("Opened the built-in corpus.".to_owned());
+        self.notices.extend(tour_problem);
     }
 
     /// Shows `corpus` in place of the open one: the views, the search box, the history, the
     /// selection and the formatted citations start afresh, and a load still under way is
     /// dropped, so nothing keeps a position into the corpus that was open.
     pub(super) fn replace_corpus(&mut self, corpus: Corpus, search_index: SearchIndex) {
+        // Typed edits of the tour go to the file of the corpus they were made in.
+        self.save_pending_tour();
         self.pending_load = None;
         self.search_index = search_index;
         self.citation_cache.clear();

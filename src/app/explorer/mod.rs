@@ -31,6 +31,7 @@ mod chrome;
 mod exports;
 mod loading;
 mod panels;
+mod tour;
 
 use loading::{FailedOpen, PendingLoad, diagnostics_text};
 
@@ -136,6 +137,8 @@ pub struct Explorer {
     /// A screen capture of the chart region waiting to be written: path, chart rectangle.
     pending_chart_capture: Option<(PathBuf, egui::Rect)>,
     capture_result: Arc<Mutex<Option<Result<PathBuf, String>>>>,
+    /// When edits typed into the tour are due to be saved (egui's clock), if there are any.
+    tour_save_due: Option<f64>,
 }
 
 impl Explorer {
@@ -168,10 +171,10 @@ impl Explorer {
                         ));
                         state.last_corpus = None;
                         failed_report = Some((path, report));
-                        Corpus::builtin()
+                        builtin(&store, &mut notices)
                     }
                 }
-                None => Corpus::builtin(),
+                None => builtin(&store, &mut notices),
             },
         };
         let views = Views::default();
@@ -226,6 +229,7 @@ impl Explorer {
             measure_startup_from: options.measure_startup_from,
             pending_chart_capture: None,
             capture_result: Arc::new(Mutex::new(None)),
+            tour_save_due: None,
         };
         app.navigator.tab = app.state.navigator_tab;
         if options.present {
@@ -481,6 +485,7 @@ impl Explorer {
         self.file_dialog_ui(&ctx, ui);
         self.refresh_related();
         self.update_title(&ctx);
+        self.save_tour_when_due(&ctx);
         if !presenting {
             self.remember_layout(&ctx);
             self.capture_chart(&ctx);
@@ -578,6 +583,13 @@ fn fill_room_ui<R>(
     contents(&mut room_ui)
 }
 
+/// The built-in corpus with the tour saved for it; a problem of that tour goes to `notices`.
+fn builtin(store: &StateStore, notices: &mut Vec<String>) -> Corpus {
+    let (corpus, notice) = tour::builtin_with_saved_tour(store);
+    notices.extend(notice);
+    corpus
+}
+
 /// The view to start on: the one asked for, else the one last shown, else the first; each only
 /// when the registry has it.
 fn start_view<'a>(views: &Views, asked: Option<&'a str>, last: &'a str) -> &'a str {
@@ -617,6 +629,7 @@ impl eframe::App for Explorer {
     }
 
     fn on_exit(&mut self) {
+        self.save_pending_tour();
         self.state.navigator_tab = self.navigator.tab;
         self.save_state();
     }

@@ -138,7 +138,8 @@ pub(super) fn side_panel_contents_ui(
     });
 }
 
-/// The open panel's header: its name, and the button that collapses it.
+/// The open panel's header: its name, the button that collapses it, and in the inspector's
+/// while something is selected, "Add to tour".
 fn panel_header_ui(view_ctx: &ViewCtx<'_>, ui: &mut Ui, panel: SidePanel) {
     ui.horizontal(|ui| {
         ui.label(
@@ -150,6 +151,17 @@ fn panel_header_ui(view_ctx: &ViewCtx<'_>, ui: &mut Ui, panel: SidePanel) {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let label = format!("Collapse the {}", panel.title().to_lowercase());
             toggle_button_ui(view_ctx, ui, panel, panel.arrows().0, &label);
+            if panel == SidePanel::Inspector && view_ctx.selection.selected.is_some() {
+                let add = UiCommand::AddToTour;
+                if ui
+                    .small_button(add.text())
+                    .on_hover_text(add.hover_text())
+                    .clicked()
+                    && let Some(command) = add.command()
+                {
+                    view_ctx.send(command);
+                }
+            }
         });
     });
 }

@@ -1,0 +1,152 @@
+//! The tour made in the window: "Add to tour", the Tour view's edits, and saving the tour to the
+//! file kept beside the open one (`<file name>.tour.json`, or `built-in.tour.json` in the
+//! settings folder for the built-in corpus). Edits change the open corpus's tour in place, so
+//! presentation mode shows them at once; typing is saved shortly after it stops, anything else
+//! at once. A save that fails says why and keeps the edits.
+
+use std::path::PathBuf;
+
+use eframe::egui;
+
+use super::Explorer;
+use crate::app::state::StateStore;
+use crate::app::tour_view::TourEdit;
+use crate::corpus::model::TourStep;
+use crate::corpus::{Corpus, Item, display};
+use crate::open;
+
+/// How long after the last keystroke in a step's field the tour is saved.
+const SAVE_AFTER_TYPING_SECONDS: f64 = 0.8;
+
+/// The built-in corpus with the tour saved for it in the settings folder of `store`, and the
+/// problems of that tour file as a status line.
+pub(super) fn builtin_with_saved_tour(store: &StateStore) -> (Corpus, Option<String>) {
+    let mut report =
+        crate::corpus::load::load_str(crate::corpus::BUILTIN_JSON, crate::corpus::BUILTIN_NAME);
+    if let Some(path) = builtin_tour_path(store) {
+        open::apply_tour_file(&mut report, &path);
+    }
+    let notice = report
+        .diagnostics
+        .first()
+        .map(|problem| format!("The saved tour has a problem: {}", problem.message));
+    let corpus = report.corpus.unwrap_or_else(Corpus::builtin);
+    (corpus, notice)
+}
+
+/// Where the built-in corpus's tour is kept: beside the settings file, when settings are kept.
+fn builtin_tour_path(store: &StateStore) -> Option<PathBuf> {
+    store
+        .path()
+        .and_then(|settings| settings.parent())
+        .map(open::builtin_tour_file)
+}
+
+impl Explorer {
+    /// The file the open corpus's tour is saved to: beside the open file, or in the settings
+    /// folder for the built-in corpus (`None` when settings are not kept).
+    #[must_use]
+    pub fn tour_file(&self) -> Option<PathBuf> {
+        match &self.open_path {
+            Some(path) => Some(open::tour_file_beside(path)),
+            None => builtin_tour_path(&self.store),
+        }
+    }
+
+    /// Adds the selected item as the tour's last step, and saves.
+    pub(super) fn add_to_tour(&mut self) {
+        let Some(item) = self.selection.selected else {
+            self.notices.push(
+                "Select something first (a passage, a chart year, a row, a case), then Add to tour."
+                    .to_owned(),
+            );
+            return;
+        };
+        let Some(key) = item.key(&self.corpus) else {
+            return;
+        };
+        self.corpus.file.tour.push(TourStep {
+            show: key.0,
+            ..TourStep::default()
+        });
+        let count = self.corpus.file.tour.len();
+        let added = format!(
+            "Added “{}” to the tour as step {count}",
+            display::item_title(&self.corpus, item)
+        );
+        self.save_tour_now(Some(added));
+    }
+
+    /// Applies an edit of the Tour view; typing is saved a little later, the rest at once.
+    pub(super) fn edit_tour(&mut self, ctx: &egui::Context, edit: &TourEdit) {
+        if !edit.apply(&mut self.corpus.file.tour) {
+            return;
+        }
+        match edit {
+            TourEdit::Title(..) | TourEdit::Notes(..) | TourEdit::Highlight(..) => {
+                let due = ctx.input(|input| input.time) + SAVE_AFTER_TYPING_SECONDS;
+                self.tour_save_due = Some(due);
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                    SAVE_AFTER_TYPING_SECONDS,
+                ));
+            }
+            TourEdit::Move { .. } | TourEdit::Remove(_) => self.save_tour_now(None),
+        }
+    }
+
+    /// Saves the tour when typing in it stopped long enough ago (called every frame).
+    pub(super) fn save_tour_when_due(&mut self, ctx: &egui::Context) {
+        if self
+            .tour_save_due
+            .is_some_and(|due| ctx.input(|input| input.time) >= due)
+        {
+            self.save_tour_now(None);
+        }
+    }
+
+    /// Saves the tour now if it has unsaved edits (a field was left, or the window closes).
+    pub(super) fn save_pending_tour(&mut self) {
+        if self.tour_save_due.is_some() {
+            self.save_tour_now(None);
+        }
+    }
+
+    /// Writes the tour to its file atomically, with a status line naming the file (`done`
+    /// says what was done first). A failed save says why; the edits stay in the window.
+    fn save_tour_now(&mut self, done: Option<String>) {
+        self.tour_save_due = None;
+        let done = done.unwrap_or_else(|| "Tour saved".to_owned());
+        let Some(path) = self.tour_file() else {
+            self.notices.push(format!(
+                "{done}; it is kept in this window only (no settings folder to save it in)."
+            ));
+            return;
+        };
+        // A tour file that could not be read when the paper opened is kept, not overwritten.
+        let kept_aside = match open::read_tour_file(&path) {
+            Err(_) if path.is_file() => {
+                let aside = path.with_extension("json.unreadable");
+                std::fs::rename(&path, &aside)
+                    .ok()
+                    .map(|()| format!(" (the unreadable one is kept as {})", aside.display()))
+            }
+            _ => None,
+        }
+        .unwrap_or_default();
+        let notice = match open::save_tour_file(&path, &self.corpus.file.tour) {
+            Ok(()) => format!("{done}; saved to {}{kept_aside}.", path.display()),
+            Err(error) => format!(
+                "{done}, but the tour could not be saved to {}: {error}. Your edits are kept in this window; check that the folder may be written to.",
+                path.display()
+            ),
+        };
+        self.notices.push(notice);
+    }
+
+    /// The item a tour step shows, when the open corpus has it.
+    #[must_use]
+    pub fn tour_step_item(&self, step: usize) -> Option<Item> {
+        let step = self.corpus.file.tour.get(step)?;
+        Item::from_key(step.show.trim(), &self.corpus)
+    }
+}
