@@ -88,13 +88,17 @@ fn file_export_slides_writes_every_slide_in_the_folder_chosen() {
         return;
     };
     let count = slide_count(harness.state().corpus());
-    assert_eq!(
-        notice,
-        format!(
-            "Wrote {count} slides (1920×1080) and slides.pdf to {}.",
-            lecture.display()
-        )
+    let summary = format!(
+        "Wrote {count} slides (1920×1080) and slides.pdf to {}.",
+        lecture.display()
     );
+    assert_eq!(notice, summary);
+    // The status bar said what it was doing before the window was held to draw them, then
+    // says what was written.
+    let notices = &harness.state().notices;
+    let drawing = format!("Drawing the slides into {}…", lecture.display());
+    assert_eq!(notices.get(notices.len() - 2), Some(&drawing));
+    harness.get_by_label(&summary);
     assert_eq!(pictures_in(&lecture), count);
     assert!(lecture.join("slides.pdf").is_file());
     let first = image::open(lecture.join("slide-01.png")).unwrap();

@@ -211,7 +211,10 @@ impl Explorer {
             FilePurpose::ExportSlides => {
                 // The next dialog starts in the folder the slides went to.
                 self.last_folder = Some(path.clone());
-                self.export_slides_to(&path);
+                self.notices
+                    .push(format!("Drawing the slides into {}…", path.display()));
+                self.pending_slide_export = Some((path, self.frames));
+                ctx.request_repaint();
             }
         }
     }
@@ -219,6 +222,22 @@ impl Explorer {
     /// Asks for a folder, then writes every slide there (File → Export slides).
     pub(super) fn export_slides_dialog(&mut self, ctx: &egui::Context) {
         self.choose_file(ctx, FilePurpose::ExportSlides);
+    }
+
+    /// Draws the slides asked for, once the status bar has said so: the frame after the one
+    /// that asked drew the notice; this one draws the slides.
+    pub(super) fn export_pending_slides(&mut self, ctx: &egui::Context) {
+        let Some((_, asked)) = &self.pending_slide_export else {
+            return;
+        };
+        if self.frames < asked + 2 {
+            ctx.request_repaint();
+            return;
+        }
+        if let Some((folder, _)) = self.pending_slide_export.take() {
+            self.export_slides_to(&folder);
+            ctx.request_repaint();
+        }
     }
 
     /// Draws every slide offscreen at 1920×1080 and writes them, with the PDF handout, in

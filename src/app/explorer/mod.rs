@@ -136,6 +136,9 @@ pub struct Explorer {
     citation_cache: CitationCache,
     /// A screen capture of the chart region waiting to be written: path, chart rectangle.
     pending_chart_capture: Option<(PathBuf, egui::Rect)>,
+    /// A folder the slides are to be drawn into, and the frame that asked: drawn two frames
+    /// later, once the status bar has said so (drawing them holds the window a few seconds).
+    pending_slide_export: Option<(PathBuf, u64)>,
     capture_result: Arc<Mutex<Option<Result<PathBuf, String>>>>,
     /// When edits typed into the tour are due to be saved (egui's clock), if there are any.
     tour_save_due: Option<f64>,
@@ -228,6 +231,7 @@ impl Explorer {
             citation_cache: CitationCache::default(),
             measure_startup_from: options.measure_startup_from,
             pending_chart_capture: None,
+            pending_slide_export: None,
             capture_result: Arc::new(Mutex::new(None)),
             tour_save_due: None,
         };
@@ -489,6 +493,7 @@ impl Explorer {
         if !presenting {
             self.remember_layout(&ctx);
             self.capture_chart(&ctx);
+            self.export_pending_slides(&ctx);
         }
         if self.screenshot.is_some() {
             self.take_screenshot(&ctx);

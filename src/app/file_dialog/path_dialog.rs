@@ -453,9 +453,16 @@ impl PathDialog {
                 }
                 if !any {
                     ui.label(
-                        RichText::new("Nothing to show in this folder.")
-                            .italics()
-                            .color(theme.muted_text),
+                        RichText::new(match self.kind {
+                            DialogKind::Folder => {
+                                "No folders in this folder: Choose puts the files here."
+                            }
+                            DialogKind::Open | DialogKind::Save => {
+                                "Nothing to show in this folder."
+                            }
+                        })
+                        .italics()
+                        .color(theme.muted_text),
                     );
                 }
             });
