@@ -245,7 +245,8 @@ pub(super) fn references_slide_ui(
     galley_ui(ui, galley);
 }
 
-/// A figure: its image as large as fits when the corpus has it, its caption below.
+/// A figure under its caption: its image as large as fits when the corpus has it, else a frame
+/// saying why there is none.
 pub(super) fn figure_slide_ui(
     ctx: &ViewCtx<'_>,
     look: Look<'_>,
