@@ -242,6 +242,8 @@ pub enum UiCommand {
     TourStepUp,
     /// Move the focused step of the tour down.
     TourStepDown,
+    /// Write the tour into the open corpus file itself.
+    SaveTourIntoCorpus,
 }
 
 impl UiCommand {
@@ -295,6 +297,7 @@ impl UiCommand {
             Self::AddToTour,
             Self::TourStepUp,
             Self::TourStepDown,
+            Self::SaveTourIntoCorpus,
         ]);
         all
     }
@@ -391,6 +394,7 @@ impl UiCommand {
             Self::AddToTour => "Add to tour",
             Self::TourStepUp => "Move step up",
             Self::TourStepDown => "Move step down",
+            Self::SaveTourIntoCorpus => "Save the tour into the corpus file",
         }
     }
 
@@ -466,6 +470,9 @@ impl UiCommand {
             }
             Self::TourStepUp => "Move the step one place earlier in the tour".to_owned(),
             Self::TourStepDown => "Move the step one place later in the tour".to_owned(),
+            Self::SaveTourIntoCorpus => {
+                "Write the tour into the open corpus file, instead of the file beside it".to_owned()
+            }
         }
     }
 
@@ -540,6 +547,7 @@ impl UiCommand {
             | Self::ExportTable
             | Self::ExportCases
             | Self::ExportCorpus
+            | Self::SaveTourIntoCorpus
             | Self::FormatGuide
             | Self::UserGuide
             | Self::About
@@ -602,6 +610,7 @@ impl UiCommand {
             Self::About => Command::ShowAbout,
             Self::CloseOverlay => Command::CloseOverlay,
             Self::AddToTour => Command::AddToTour,
+            Self::SaveTourIntoCorpus => Command::SaveTourIntoCorpus,
             Self::SearchPrevious
             | Self::SearchNext
             | Self::SearchPageUp

@@ -203,6 +203,8 @@ pub enum Command {
     EditTour(super::tour_view::TourEdit),
     /// Save the tour to its file now (a step's field was left).
     SaveTour,
+    /// Write the tour into the open corpus file itself (a paperlens corpus).
+    SaveTourIntoCorpus,
 }
 
 /// Which references an export covers.

@@ -244,3 +244,55 @@ fn a_tour_that_cannot_be_saved_says_why_and_keeps_the_edits() {
     assert!(notices(&harness).contains("Your edits are kept in this window"));
     assert_eq!(harness.state().corpus().file.tour.len(), 1);
 }
+
+#[test]
+fn the_tour_is_saved_into_a_corpus_file_which_then_opens_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = copied_fixture(dir.path(), "minimal.json");
+    let beside = dir.path().join("minimal.json.tour.json");
+    let mut harness = opened(dir.path(), Some(&corpus), Some("paragraph:data.p1"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    harness.run_steps(2);
+    assert!(beside.is_file());
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness
+        .get_by_label("Save the tour into the corpus file")
+        .click();
+    harness.run_steps(2);
+    assert!(
+        notices(&harness).contains("Saved the tour (1 step) into"),
+        "{}",
+        notices(&harness)
+    );
+    assert!(!beside.exists(), "the file beside it is no longer needed");
+    let report = paperlens::open::open_path(&corpus);
+    assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
+    let tour = report.corpus.unwrap().file.tour;
+    assert_eq!(tour.len(), 1);
+    assert_eq!(tour[0].show, "paragraph:data.p1");
+}
+
+#[test]
+fn a_tour_with_a_missing_item_is_not_written_into_the_corpus_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = copied_fixture(dir.path(), "minimal.json");
+    std::fs::write(
+        dir.path().join("minimal.json.tour.json"),
+        "{\"format\": \"paperlens-tour/1\", \"steps\": [{\"show\": \"case:gone\"}]}",
+    )
+    .unwrap();
+    let before = std::fs::read_to_string(&corpus).unwrap();
+    let mut harness = opened(dir.path(), Some(&corpus), None);
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply(&ctx, paperlens::app::context::Command::SaveTourIntoCorpus);
+    harness.run_steps(2);
+    assert!(
+        notices(&harness).contains("Remove or correct that step"),
+        "{}",
+        notices(&harness)
+    );
+    assert_eq!(std::fs::read_to_string(&corpus).unwrap(), before);
+}

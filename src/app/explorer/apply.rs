@@ -109,6 +109,7 @@ impl Explorer {
             Command::AddToTour => self.add_to_tour(),
             Command::EditTour(edit) => self.edit_tour(ctx, &edit),
             Command::SaveTour => self.save_pending_tour(),
+            Command::SaveTourIntoCorpus => self.save_tour_into_corpus(),
         }
     }
 

@@ -148,6 +148,7 @@ impl Explorer {
         self.command_ui(view_ctx, ui, UiCommand::ExportCases);
         self.command_ui(view_ctx, ui, UiCommand::ExportCorpus);
         self.command_ui(view_ctx, ui, UiCommand::ExportSlides);
+        self.command_ui(view_ctx, ui, UiCommand::SaveTourIntoCorpus);
         ui.separator();
         ui.menu_button("File dialogs", |ui| {
             for choice in FileDialogs::ALL {
@@ -262,6 +263,7 @@ impl Explorer {
                 command.label(),
             ),
             UiCommand::AddToTour => (view_ctx.selection.selected.is_some(), command.label()),
+            UiCommand::SaveTourIntoCorpus => (self.corpus_file_holds_tours(), command.label()),
             _ => (true, command.label()),
         };
         if ui

@@ -143,6 +143,86 @@ impl Explorer {
         self.notices.push(notice);
     }
 
+    /// Whether the open file is one a tour can be written into: a corpus file (`.json`) that is
+    /// not a bibliography.
+    pub(super) fn corpus_file_holds_tours(&self) -> bool {
+        self.open_path
+            .as_ref()
+            .is_some_and(|path| path.extension().is_some_and(|ext| ext == "json"))
+            && !self.corpus.is_bibliography_only()
+    }
+
+    /// Writes the tour into the open corpus file (read again from disk, so that nothing else
+    /// done in the window, such as a charted row, goes into it), atomically, and removes the
+    /// tour file beside it, whose steps it now holds.
+    pub(super) fn save_tour_into_corpus(&mut self) {
+        let Some(path) = self
+            .open_path
+            .clone()
+            .filter(|_| self.corpus_file_holds_tours())
+        else {
+            self.notices.push(
+                "Only a paperlens corpus file (JSON) can hold a tour; this one's is kept in the file beside it."
+                    .to_owned(),
+            );
+            return;
+        };
+        // A step naming no item is an error in a corpus file: it would no longer open.
+        let problems = crate::corpus::validate::check_tour_of(
+            &self.corpus,
+            &self.corpus.file.tour,
+            &crate::corpus::diagnostics::JsonPath::root().key("tour"),
+        );
+        if let Some(error) = problems.iter().find(|problem| problem.is_error()) {
+            self.notices.push(format!(
+                "The tour was not saved into {}: {}. Remove or correct that step in the Tour view first.",
+                path.display(),
+                error.message
+            ));
+            return;
+        }
+        let written = std::fs::read_to_string(&path)
+            .map_err(|error| error.to_string())
+            .and_then(|text| {
+                crate::corpus::load::parse(&text).map_err(|diagnostic| diagnostic.message)
+            })
+            .and_then(|file| {
+                if file.format != crate::corpus::model::FORMAT_V2 {
+                    return Err(format!(
+                        "it is in the format `{}`; migrate it first (`paperlens migrate`)",
+                        file.format
+                    ));
+                }
+                let mut file = file.for_saving();
+                file.tour.clone_from(&self.corpus.file.tour);
+                let mut text =
+                    serde_json::to_string_pretty(&file).map_err(|error| error.to_string())?;
+                text.push('\n');
+                open::write_atomically(&path, text.as_bytes()).map_err(|error| error.to_string())
+            });
+        self.notices.push(match written {
+            Ok(()) => {
+                self.tour_save_due = None;
+                let beside = open::tour_file_beside(&path);
+                let removed = beside.is_file() && std::fs::remove_file(&beside).is_ok();
+                format!(
+                    "Saved the tour ({}) into {}{}.",
+                    crate::corpus::counted(self.corpus.file.tour.len(), "step"),
+                    path.display(),
+                    if removed {
+                        format!("; {} is no longer needed and was removed", beside.display())
+                    } else {
+                        String::new()
+                    }
+                )
+            }
+            Err(reason) => format!(
+                "Could not save the tour into {}: {reason}. The tour is kept in the window and beside the file.",
+                path.display()
+            ),
+        });
+    }
+
     /// The item a tour step shows, when the open corpus has it.
     #[must_use]
     pub fn tour_step_item(&self, step: usize) -> Option<Item> {
