@@ -98,11 +98,11 @@ fn slides(args: &paperlens::cli::SlidesArgs) -> ExitCode {
         }
         Err(error) => {
             eprintln!("error: {error}");
-            ExitCode::from(if error == SlideExportError::NoSlides {
-                1
-            } else {
-                2
-            })
+            let nothing_to_present = matches!(
+                error,
+                SlideExportError::NoSlides | SlideExportError::BibliographyOnly
+            );
+            ExitCode::from(if nothing_to_present { 1 } else { 2 })
         }
     }
 }

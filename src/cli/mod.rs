@@ -139,8 +139,9 @@ pub enum Command {
     /// (the corpus's tour when it has one; `--generated` for every chart, table region and case
     /// study instead). It draws with the
     /// graphics card, or without one with Mesa's software renderer (`mesa-vulkan-drivers`).
-    /// Exit status: 0 written, 1 the corpus gives no slides, 2 bad arguments, an unreadable or
-    /// invalid corpus, no graphics adapter, or a file that cannot be written.
+    /// Exit status: 0 written, 1 the corpus gives no slides (a bibliography on its own), 2 bad
+    /// arguments, an unreadable or invalid corpus, no graphics adapter, or a file that cannot be
+    /// written.
     Slides(SlidesArgs),
 }
 

@@ -191,6 +191,19 @@ fn generated_draws_every_chart_region_and_case_even_with_a_tour() {
 }
 
 #[test]
+fn a_bibliography_alone_has_nothing_to_present() {
+    let bibliography = fixtures().join("import/links.ris");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("slides");
+    let output = paperlens(&["slides", path_str(&bibliography), "--out", path_str(&out)]);
+    assert_exit(&output, 1);
+    let message = stderr(&output);
+    assert!(message.contains("a bibliography on its own"), "{message}");
+    assert!(message.contains("give a paper or a corpus"), "{message}");
+    assert!(!out.exists(), "no empty folder is left behind");
+}
+
+#[test]
 fn an_out_that_is_a_file_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let file = common::write_temp(&dir, "notes.txt", b"keep me");

@@ -114,6 +114,8 @@ pub enum SlideExportError {
     },
     /// The corpus gives no slides.
     NoSlides,
+    /// The corpus is a bibliography on its own: a list, not a paper to present.
+    BibliographyOnly,
     /// A slide could not be drawn.
     Drawing(OffscreenError),
     /// A file could not be written.
@@ -143,6 +145,11 @@ impl std::fmt::Display for SlideExportError {
                 f,
                 "this corpus has nothing to present: no tour, and nothing to make slides of \
                  (a title, charts, tables, cases, figures or references)"
+            ),
+            Self::BibliographyOnly => write!(
+                f,
+                "a bibliography on its own is a list of references, not a paper to present: \
+                 give a paper or a corpus"
             ),
             Self::Drawing(error) => write!(f, "cannot draw the slides: {error}"),
             Self::CannotWrite { path, why } => write!(
@@ -181,7 +188,11 @@ pub fn export_slides(
     }
     let deck = export.slides.of(corpus);
     if deck.is_empty() {
-        return Err(SlideExportError::NoSlides);
+        return Err(if corpus.is_bibliography_only() {
+            SlideExportError::BibliographyOnly
+        } else {
+            SlideExportError::NoSlides
+        });
     }
     // The device first: without one, no empty folder is left behind.
     let mut renderer = OffscreenRenderer::new()?;
