@@ -8,7 +8,7 @@
 use eframe::egui::{self, RichText, Stroke, Ui};
 use egui_plot::{
     AxisHints, Bar, BarChart, GridMark, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoint,
-    PlotPoints, PlotResponse, PlotUi, Points, Span, Text, VLine,
+    PlotPoints, PlotResponse, PlotUi, Points, Span, VLine,
 };
 
 use super::commands::UiCommand;
@@ -16,7 +16,8 @@ use super::context::{Command, ViewCtx};
 use super::theme::Theme;
 use super::trends_view::TrendsView;
 use crate::chart::{
-    self, Axis, LabelLayout, LabelRoom, LegendMark, PlacedLabel, Plan, PointLabels, ValueMode,
+    self, Axis, LabelLayout, LabelRoom, LegendMark, PlacedLabel, Plan, PointLabels, TextAlign,
+    ValueMode,
 };
 use crate::corpus::Item;
 use crate::corpus::display::point_value_text;
@@ -423,13 +424,22 @@ pub(super) fn chart_labels_ui(
     let painter = ui.painter().with_clip_rect(*transform.frame());
     let page = ui.visuals().extreme_bg_color;
     let paint = |label: &PlacedLabel, font: egui::FontId, colour: egui::Color32, backed: bool| {
-        let at = transform.position_from_point(&PlotPoint::new(label.centre[0], label.centre[1]));
-        let galley = painter.layout_no_wrap(label.text.clone(), font, colour);
-        let rect = egui::Align2::CENTER_CENTER.anchor_size(at, galley.size());
+        let at = transform.position_from_point(&PlotPoint::new(label.anchor[0], label.anchor[1]));
+        let (align, halign) = match label.align {
+            TextAlign::Left => (egui::Align2::LEFT_CENTER, egui::Align::LEFT),
+            TextAlign::Centre => (egui::Align2::CENTER_CENTER, egui::Align::Center),
+            TextAlign::Right => (egui::Align2::RIGHT_CENTER, egui::Align::RIGHT),
+        };
+        let mut job =
+            egui::text::LayoutJob::simple(label.text.clone(), font, colour, f32::INFINITY);
+        job.halign = halign;
+        let galley = painter.layout_job(job);
+        let rect = align.anchor_size(at, galley.size());
         if backed {
             painter.rect_filled(rect.expand(2.0), theme.radius, page.gamma_multiply(0.9));
         }
-        painter.galley(rect.min, galley, colour);
+        // A centred or right-aligned galley stands left of its origin: place what it shows.
+        painter.galley(rect.min - galley.rect.min.to_vec2(), galley, colour);
     };
     // A value written at its marker stays readable over the rule at its year.
     let backed = style.point_labels != PointLabels::ApproximateMarks;
@@ -442,6 +452,14 @@ pub(super) fn chart_labels_ui(
             egui::FontId::proportional(style.point_size),
             colour,
             backed,
+        );
+    }
+    for label in &labels.gaps {
+        paint(
+            label,
+            egui::FontId::proportional(style.gap_size),
+            theme.warning,
+            false,
         );
     }
     for label in &labels.annotations {
@@ -483,7 +501,6 @@ impl Marks<'_> {
         } else {
             self.line_ui(plot_ui);
         }
-        let (bottom, top) = plan.y_axis.range;
         // The rule first: a gap's dashed guide stays visible over it.
         if let Some(year) = self.selected_year {
             plot_ui.vline(
@@ -492,24 +509,12 @@ impl Marks<'_> {
                     .width(style.rule_width),
             );
         }
-        let (first_line, second_line) = chart::two_lines(&plan.gap_label);
         for gap in &plan.gaps {
-            let year = f64::from(gap.year);
             plot_ui.vline(
-                VLine::new(plan.gap_label.clone(), year)
+                VLine::new(plan.gap_label.clone(), f64::from(gap.year))
                     .color(theme.warning)
                     .style(LineStyle::dashed_dense())
                     .width(style.rule_width.max(1.5)),
-            );
-            plot_ui.text(
-                Text::new(
-                    plan.gap_label.clone(),
-                    PlotPoint::new(year + 0.04, chart::gap_label_y(gap, (bottom, top))),
-                    RichText::new(format!("{first_line}\n{second_line}"))
-                        .size(style.gap_size)
-                        .color(theme.warning),
-                )
-                .anchor(egui::Align2::LEFT_CENTER),
             );
         }
     }

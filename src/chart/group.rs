@@ -103,7 +103,8 @@ impl GroupPlan {
 
     /// What the chart around the members' marks says: the first member's plan with the
     /// chart's title, a legend entry naming each series (in its colour's place) before the
-    /// marks' entries, and every member's source and note, each said once.
+    /// entries of every mark any member has, and every member's source and note, each said
+    /// once.
     #[must_use]
     pub fn frame(&self) -> Option<Plan> {
         let mut frame = self.first()?.clone();
@@ -120,7 +121,17 @@ impl GroupPlan {
                 text: plan.title.clone(),
             })
             .collect();
-        legend.append(&mut frame.legend);
+        // Every mark any member has, each explained once, in the order a legend gives them.
+        let mut marks: Vec<LegendEntry> = Vec::new();
+        for (_, plan) in &self.members {
+            for entry in &plan.legend {
+                if !marks.contains(entry) {
+                    marks.push(entry.clone());
+                }
+            }
+        }
+        marks.sort_by_key(|entry| mark_order(entry.mark));
+        legend.append(&mut marks);
         frame.legend = legend;
         let mut sources: Vec<&str> = Vec::new();
         let mut notes: Vec<&str> = Vec::new();
@@ -136,6 +147,17 @@ impl GroupPlan {
         frame.source_line = format!("Source: {}", sources.join("; "));
         frame.note = notes.join(" ");
         Some(frame)
+    }
+}
+
+/// Where a legend entry of `mark` stands among the marks' entries.
+fn mark_order(mark: LegendMark) -> usize {
+    match mark {
+        LegendMark::Series(index) => index,
+        LegendMark::Filled => usize::MAX - 3,
+        LegendMark::Hollow => usize::MAX - 2,
+        LegendMark::Dashed => usize::MAX - 1,
+        LegendMark::Shaded => usize::MAX,
     }
 }
 
@@ -256,6 +278,30 @@ mod tests {
         assert_eq!(members, [&[0, 2][..], &[1][..]]);
         assert_eq!(groups.first().map(|g| g.title.as_str()), Some("Widgets"));
         assert_eq!(groups.last().map(|g| g.title.as_str()), Some("Series b"));
+    }
+
+    #[test]
+    fn the_legend_explains_every_members_marks() {
+        let mut gappy = series("c", "Widgets", 2000, &[3.0, 0.0, 4.0]);
+        if let Some(point) = gappy.points.get_mut(1) {
+            point.value = None;
+            point.status = PointStatus::NotStated;
+        }
+        let all = [series("a", "Widgets", 2000, &[1.0, 2.0, 3.0]), gappy];
+        let group = chart_groups(&all).into_iter().next().unwrap_or_default();
+        let plan = GroupPlan::new(&group, &all, &ChartOptions::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let frame = plan.frame().unwrap_or_else(|| panic!("a frame"));
+        let marks: Vec<LegendMark> = frame.legend.iter().map(|entry| entry.mark).collect();
+        assert_eq!(
+            marks,
+            [
+                LegendMark::Series(0),
+                LegendMark::Series(1),
+                LegendMark::Filled,
+                LegendMark::Dashed
+            ]
+        );
     }
 
     #[test]

@@ -107,13 +107,29 @@ impl PixelBox {
     }
 }
 
+/// Which side of a label its anchor is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextAlign {
+    /// The text starts at the anchor.
+    Left,
+    /// The text is centred on the anchor.
+    Centre,
+    /// The text ends at the anchor.
+    Right,
+}
+
 /// A label placed on the plot.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlacedLabel {
-    /// Its words.
+    /// Its words (a line break between lines).
     pub text: String,
-    /// Its centre in plot space `[x, y]`: the renderer draws the text centred there.
+    /// The centre of its box in plot space `[x, y]`.
     pub centre: [f64; 2],
+    /// Where the renderer draws it, in plot space: vertically centred there, and starting,
+    /// centred on or ending there as `align` says.
+    pub anchor: [f64; 2],
+    /// Which side of the text `anchor` is on.
+    pub align: TextAlign,
     /// The box it takes on the plot area, in pixels.
     pub area: PixelBox,
     /// The series it belongs to (its index among the chart's lines); 0 for an annotation.
@@ -129,8 +145,9 @@ pub struct LabelLayout {
     pub annotations: Vec<PlacedLabel>,
     /// The box of every point marker, in pixels.
     pub markers: Vec<PixelBox>,
-    /// The box of every gap's "not stated" label, in pixels.
-    pub gaps: Vec<PixelBox>,
+    /// Each gap's "not stated" label on two lines, beside its guide, clear of the markers,
+    /// the labels at them and every line's segments.
+    pub gaps: Vec<PlacedLabel>,
     /// The strip of every line across the plot's height: each gap's guide, the rule year's.
     pub rules: Vec<PixelBox>,
 }
@@ -209,17 +226,14 @@ impl Plan {
         for (index, line) in lines.iter().enumerate() {
             self.place_point_labels(line, index, room, &mut layout);
         }
-        let (first, second) = two_lines(&self.gap_label);
-        let gap_size = {
-            let (first_width, line_height) = text_size(first, room.gap_px);
-            let (second_width, _) = text_size(second, room.gap_px);
-            // Drawn beside the guide or centred on it: the box covers both sides.
-            (first_width.max(second_width) * 2.0, line_height * 2.0)
-        };
-        for gap in &self.gaps {
-            let x = room.px_x(f64::from(gap.year));
-            let y = room.px_y(gap_label_y(gap, room.y_range));
-            layout.gaps.push(PixelBox::centred(x, y, gap_size));
+        for (index, line) in lines.iter().enumerate() {
+            for gap in &line.gaps {
+                let label = gap_label(line, lines, gap, room, &layout);
+                layout.gaps.push(PlacedLabel {
+                    line: index,
+                    ..label
+                });
+            }
         }
         let rule = |year: i32| {
             let x = room.px_x(f64::from(year));
@@ -230,22 +244,24 @@ impl Plan {
                 bottom: room.plot_size.1,
             }
         };
-        layout.rules = self
-            .gaps
+        layout.rules = lines
             .iter()
-            .map(|gap| gap.year)
+            .flat_map(|line| line.gaps.iter().map(|gap| gap.year))
             .chain(room.rule_year)
             .map(rule)
             .collect();
         for span in &self.annotations {
             let from_to = (room.px_x(span.from_x), room.px_x(span.to_x));
             if let Some(area) = free_place(&layout, room, from_to, &span.label) {
+                let centre = room.plot_point(
+                    f64::midpoint(area.left, area.right),
+                    f64::midpoint(area.top, area.bottom),
+                );
                 layout.annotations.push(PlacedLabel {
                     text: span.label.clone(),
-                    centre: room.plot_point(
-                        f64::midpoint(area.left, area.right),
-                        f64::midpoint(area.top, area.bottom),
-                    ),
+                    centre,
+                    anchor: centre,
+                    align: TextAlign::Centre,
                     area,
                     line: 0,
                 });
@@ -282,12 +298,120 @@ impl Plan {
             let centre_y = if below { y_px + offset } else { y_px - offset };
             layout.points.push(PlacedLabel {
                 centre: room.plot_point(x, centre_y),
+                anchor: room.plot_point(x, centre_y),
+                align: TextAlign::Centre,
                 area: PixelBox::centred(x, centre_y, size),
                 text,
                 line: index,
             });
         }
     }
+}
+
+/// The "not stated" label of `gap` (of `line`, one of `lines`): on two lines just right of
+/// its guide (left of it when there is no room), halfway up the plot or above or below a
+/// bridge across it, moved up or down as little as needed to stay clear of the markers and
+/// labels `layout` holds and of every line's segments.
+fn gap_label(
+    line: &Plan,
+    lines: &[&Plan],
+    gap: &Gap,
+    room: &LabelRoom,
+    layout: &LabelLayout,
+) -> PlacedLabel {
+    let (first, second) = two_lines(&line.gap_label);
+    let text = if second.is_empty() {
+        first.to_owned()
+    } else {
+        format!("{first}\n{second}")
+    };
+    let (first_width, line_height) = text_size(first, room.gap_px);
+    let size = (
+        first_width.max(text_size(second, room.gap_px).0),
+        line_height * 2.0,
+    );
+    let (width, height) = room.plot_size;
+    let padding = room.padding();
+    let guide = room.px_x(f64::from(gap.year));
+    let right = guide + padding + size.0 / 2.0;
+    let (x, align, anchor_x) = if right + size.0 / 2.0 <= width {
+        (right, TextAlign::Left, guide + padding)
+    } else {
+        (
+            guide - padding - size.0 / 2.0,
+            TextAlign::Right,
+            guide - padding,
+        )
+    };
+    let start = room.px_y(gap_label_y(gap, room.y_range));
+    let segments: Vec<[(f64, f64); 2]> = lines
+        .iter()
+        .flat_map(|other| &other.segments)
+        .map(|segment| {
+            [
+                (room.px_x(segment.from[0]), room.px_y(segment.from[1])),
+                (room.px_x(segment.to[0]), room.px_y(segment.to[1])),
+            ]
+        })
+        .collect();
+    let taken: Vec<&PixelBox> = layout
+        .markers
+        .iter()
+        .chain(layout.points.iter().map(|label| &label.area))
+        .chain(layout.gaps.iter().map(|label| &label.area))
+        .collect();
+    let free = |area: &PixelBox| {
+        let padded = PixelBox {
+            left: area.left - padding,
+            top: area.top - padding,
+            right: area.right + padding,
+            bottom: area.bottom + padding,
+        };
+        area.top >= 0.0
+            && area.bottom <= height
+            && taken.iter().all(|other| !padded.overlaps(other))
+            && segments
+                .iter()
+                .all(|&[a, b]| !segment_crosses(a, b, &padded))
+    };
+    let step = size.1 / 4.0;
+    let centre_y = (0..200)
+        .flat_map(|k| {
+            // A small count, exact as a float.
+            #[allow(clippy::cast_precision_loss)]
+            let offset = f64::from(k) * step;
+            [start - offset, start + offset]
+        })
+        .find(|&y| free(&PixelBox::centred(x, y, size)))
+        .unwrap_or(start);
+    PlacedLabel {
+        text,
+        centre: room.plot_point(x, centre_y),
+        anchor: room.plot_point(anchor_x, centre_y),
+        align,
+        area: PixelBox::centred(x, centre_y, size),
+        line: 0,
+    }
+}
+
+/// Whether the straight line from `a` to `b` passes through `area`.
+pub(crate) fn segment_crosses(a: (f64, f64), b: (f64, f64), area: &PixelBox) -> bool {
+    let inside = |(x, y): (f64, f64)| {
+        (area.left..=area.right).contains(&x) && (area.top..=area.bottom).contains(&y)
+    };
+    if inside(a) || inside(b) {
+        return true;
+    }
+    // Sample the segment finely enough that no box a label takes is stepped over.
+    let length = (b.0 - a.0).hypot(b.1 - a.1);
+    let steps = (length / 2.0).ceil().clamp(1.0, 10_000.0);
+    // Whole and within 1..=10 000: the cast neither truncates nor loses a sign.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let count = steps as u32;
+    (0..=count).any(|i| {
+        let t = f64::from(i) / steps;
+        inside((a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t))
+    })
 }
 
 /// The first place for the label `text` of a span from pixel `from` to `to` that lies inside
@@ -305,7 +429,7 @@ fn free_place(
         .markers
         .iter()
         .chain(layout.points.iter().map(|label| &label.area))
-        .chain(&layout.gaps)
+        .chain(layout.gaps.iter().map(|label| &label.area))
         .chain(&layout.rules)
         .chain(layout.annotations.iter().map(|label| &label.area))
         .map(|area| PixelBox {

@@ -34,8 +34,8 @@ pub use error::ChartError;
 pub use export::{ExportFormat, export_series, parse_size};
 pub use group::{ChartGroup, GroupPlan, chart_groups};
 pub use labels::{
-    CHAR_WIDTH_EM, LabelLayout, LabelRoom, PixelBox, PlacedLabel, PointLabels, gap_label_y,
-    text_size,
+    CHAR_WIDTH_EM, LabelLayout, LabelRoom, PixelBox, PlacedLabel, PointLabels, TextAlign,
+    gap_label_y, text_size,
 };
 pub use options::{AxisScale, ChartOptions, ValueMode};
 pub use plan::{

@@ -303,7 +303,8 @@ fn assert_annotation_labels_clear(plan: &Plan, room: &LabelRoom) {
             .markers
             .iter()
             .chain(layout.points.iter().map(|point| &point.area))
-            .chain(&layout.gaps)
+            .chain(layout.gaps.iter().map(|gap| &gap.area))
+            .chain(&layout.rules)
             .chain(
                 layout
                     .annotations
@@ -320,6 +321,39 @@ fn assert_annotation_labels_clear(plan: &Plan, room: &LabelRoom) {
             (x - f64::midpoint(area.left, area.right)).abs() < 1e-6,
             "{context}"
         );
+    }
+}
+
+/// Every gap label of `plan` at `room`: over no marker, no label at a marker, no other gap
+/// label and no segment of the line.
+fn assert_gap_labels_clear(plan: &Plan, room: &LabelRoom) {
+    let layout = plan.label_layout(&[plan], room);
+    assert_eq!(layout.gaps.len(), plan.gaps.len());
+    let px = |[x, y]: [f64; 2]| {
+        (
+            (x - room.x_range.0) / (room.x_range.1 - room.x_range.0) * room.plot_size.0,
+            (room.y_range.1 - y) / (room.y_range.1 - room.y_range.0) * room.plot_size.1,
+        )
+    };
+    for (index, label) in layout.gaps.iter().enumerate() {
+        let others = layout
+            .markers
+            .iter()
+            .chain(layout.points.iter().map(|point| &point.area))
+            .chain(layout.gaps.iter().take(index).map(|other| &other.area));
+        for other in others {
+            assert!(!label.area.overlaps(other), "{label:?} over {other:?}");
+        }
+        for segment in &plan.segments {
+            assert!(
+                !crate::chart::labels::segment_crosses(
+                    px(segment.from),
+                    px(segment.to),
+                    &label.area
+                ),
+                "{label:?} crossed by {segment:?}"
+            );
+        }
     }
 }
 
@@ -390,9 +424,62 @@ fn annotation_labels_of_a_dense_series_find_a_free_place() {
             };
             let plan = Plan::new(&series, &options).unwrap_or_else(|e| panic!("{e}"));
             for labels in [PointLabels::Values, PointLabels::ApproximateMarks] {
+                assert_gap_labels_clear(&plan, &room(&plan, (1100.0, 520.0), 15.0, labels));
                 assert_annotation_labels_clear(&plan, &room(&plan, (1100.0, 520.0), 15.0, labels));
                 assert_annotation_labels_clear(&plan, &room(&plan, (1700.0, 760.0), 30.0, labels));
             }
+        }
+    }
+}
+
+#[test]
+fn a_gap_label_keeps_off_another_series_line() {
+    use crate::chart::group::{GroupPlan, chart_groups};
+    // A flat line halfway up, and a series with no value in 2002 whose label would sit on it.
+    let mut flat = yearly(2000, 2004);
+    let mut gappy = yearly(2000, 2004);
+    for point in &mut flat.points {
+        point.value = Some(50.0);
+    }
+    for (point, value) in gappy.points.iter_mut().zip([10.0, 90.0, 0.0, 90.0, 10.0]) {
+        point.value = Some(value);
+    }
+    if let Some(point) = gappy.points.get_mut(2) {
+        point.value = None;
+        point.status = PointStatus::NotStated;
+    }
+    for (series, id) in [(&mut flat, "flat"), (&mut gappy, "gappy")] {
+        series.id = id.to_owned();
+        series.chart = "Both".to_owned();
+    }
+    let all = [flat, gappy];
+    let group = chart_groups(&all).into_iter().next().unwrap_or_default();
+    let planned =
+        GroupPlan::new(&group, &all, &ChartOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    let frame = planned.frame().unwrap_or_else(|| panic!("a frame"));
+    let lines: Vec<&Plan> = planned.members.iter().map(|(_, plan)| plan).collect();
+    let room = room(&frame, (1100.0, 520.0), 15.0, PointLabels::Values);
+    let layout = frame.label_layout(&lines, &room);
+    assert_eq!(layout.gaps.len(), 1);
+    let px = |[x, y]: [f64; 2]| {
+        (
+            (x - room.x_range.0) / (room.x_range.1 - room.x_range.0) * room.plot_size.0,
+            (room.y_range.1 - y) / (room.y_range.1 - room.y_range.0) * room.plot_size.1,
+        )
+    };
+    for label in &layout.gaps {
+        for segment in lines.iter().flat_map(|line| &line.segments) {
+            assert!(
+                !crate::chart::labels::segment_crosses(
+                    px(segment.from),
+                    px(segment.to),
+                    &label.area
+                ),
+                "{label:?} crossed by {segment:?}"
+            );
+        }
+        for marker in &layout.markers {
+            assert!(!label.area.overlaps(marker), "{label:?} over {marker:?}");
         }
     }
 }

@@ -384,3 +384,58 @@ fn snapshot_of_other_papers_chart_slides() {
     );
     snapshot_or_skip(&mut harness, "chart-slide-table-row");
 }
+
+/// The Trends chart on a log scale: the value axis at round values, the labels off the
+/// markers.
+#[test]
+fn snapshot_of_a_log_axis() {
+    let mut harness = explorer(StartOptions {
+        view: Some(TrendsView::ID.to_owned()),
+        ..StartOptions::default()
+    });
+    if let Some(trends) = harness.state_mut().views_mut().get_mut::<TrendsView>() {
+        trends.options.scale = AxisScale::Log;
+    }
+    harness.run_steps(6);
+    snapshot_or_skip(&mut harness, "trends-log");
+}
+
+/// Two table rows charted under one chart name make one slide with a line each, every
+/// series' value at the marked year written.
+#[test]
+fn a_chart_of_several_series_is_one_slide() {
+    let tables = fixture_corpus(&crate::common::fixtures().join("year-tables.json"));
+    let table = tables
+        .file
+        .tables
+        .first()
+        .expect("the widgets table")
+        .clone();
+    let mut corpus = tables;
+    let mut first = None;
+    for row in 0..2 {
+        let mut series = row_series(&table, row).expect("a row of years");
+        "Widget rates".clone_into(&mut series.chart);
+        let (with, position) = corpus.with_series(series).expect("a valid series");
+        corpus = with;
+        first.get_or_insert(position);
+    }
+    let first = first.expect("a series");
+    let plan = chart_slide_plan(&corpus, first).expect("the chart");
+    assert_eq!(plan.title, "Widget rates");
+    let mut harness = chart_slide(corpus, first, Some(2003), [1920.0, 1080.0]);
+    let texts = painted(harness.output());
+    for value in ["13.5", "23"] {
+        assert!(
+            texts.iter().any(|t| t.text == value && t.size >= 32.0),
+            "{value}"
+        );
+    }
+    harness.get_by_label_contains("Chart: Widget rates.");
+    // The legend names each series and explains every mark any of them has.
+    for entry in ["━ Table 1: Northfield", "━ Table 1: Southbury", "● stated"] {
+        assert!(texts.iter().any(|t| t.text == entry), "{entry}");
+    }
+    assert!(texts.iter().any(|t| t.text.starts_with("┆ not stated")));
+    snapshot_or_skip(&mut harness, "chart-slide-group");
+}

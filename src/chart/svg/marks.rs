@@ -9,10 +9,10 @@ use plotters::element::{DashedPathElement, Drawable, PointCollection};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{Chart, Layout, PALETTE, count, draw_error, font, px, rgb, text_width};
+use super::{Chart, Layout, PALETTE, count, draw_error, font, px, rgb};
 use crate::chart::error::ChartError;
-use crate::chart::labels::{PlacedLabel, gap_label_y};
-use crate::chart::plan::{Plan, two_lines};
+use crate::chart::labels::{PlacedLabel, TextAlign};
+use crate::chart::plan::Plan;
 use crate::corpus::model::PointStatus;
 use crate::palette::Rgba;
 
@@ -60,33 +60,10 @@ pub(super) fn annotations(
     Ok(())
 }
 
-/// For each gap: a dashed guide and the plan's gap label, on two lines when a year is narrow.
+/// For each gap: a dashed guide across the plot.
 pub(super) fn gaps(chart: &Chart<'_, '_>, plan: &Plan, layout: &Layout) -> Result<(), ChartError> {
-    let colours = PALETTE.colours();
     let (y_lo, y_hi) = plan.y_axis.range;
-    let (x_lo, x_hi) = plan.x_axis.range;
-    let label_px = layout.gap_px();
-    let plot_width = chart.plotting_area().dim_in_pixel().0.max(1);
-    let year_width = f64::from(plot_width) / (x_hi - x_lo).max(1.0);
-    let one_line = plan.gap_label.as_str();
-    let lines: Vec<&str> = if text_width(one_line, label_px) + layout.px(12.0) <= year_width {
-        vec![one_line]
-    } else {
-        let (first, second) = two_lines(one_line);
-        [first, second]
-            .into_iter()
-            .filter(|l| !l.is_empty())
-            .collect()
-    };
-    let box_width = lines
-        .iter()
-        .map(|l| text_width(l, label_px))
-        .fold(0.0, f64::max)
-        + layout.px(10.0);
-    let line_step = label_px * 1.25;
-    let box_height = line_step * count(lines.len()) + layout.px(6.0);
-    let background = rgb(colours.background);
-    let warning = rgb(colours.warning);
+    let warning = rgb(PALETTE.colours().warning);
     for gap in &plan.gaps {
         let x = f64::from(gap.year);
         draw_on(
@@ -98,30 +75,51 @@ pub(super) fn gaps(chart: &Chart<'_, '_>, plan: &Plan, layout: &Layout) -> Resul
                 warning.stroke_width(layout.stroke(2.0)),
             )),
         )?;
-        // The words in the larger free space above or below the bridging segment.
-        let label_y = gap_label_y(gap, plan.y_axis.range);
-        let half_w = px(box_width / 2.0);
-        let half_h = px(box_height / 2.0);
+    }
+    Ok(())
+}
+
+/// Each gap's "not stated" label where `labels` put it, line by line on a light backing.
+pub(super) fn gap_labels(
+    chart: &Chart<'_, '_>,
+    layout: &Layout,
+    labels: &[PlacedLabel],
+) -> Result<(), ChartError> {
+    let colours = PALETTE.colours();
+    let background = rgb(colours.background);
+    let warning = rgb(colours.warning);
+    let label_px = layout.gap_px();
+    let line_step = label_px * 1.25;
+    for label in labels {
+        let half_w = px((label.area.right - label.area.left) / 2.0);
+        let half_h = px((label.area.bottom - label.area.top) / 2.0);
         draw_on(
             chart,
-            &(EmptyElement::at((x, label_y))
+            &(EmptyElement::at((label.centre[0], label.centre[1]))
                 + Rectangle::new(
                     [(-half_w, -half_h), (half_w, half_h)],
                     background.mix(0.9).filled(),
                 )),
         )?;
+        let at = (label.anchor[0], label.anchor[1]);
+        let h_pos = match label.align {
+            TextAlign::Left => HPos::Left,
+            TextAlign::Centre => HPos::Center,
+            TextAlign::Right => HPos::Right,
+        };
+        let lines: Vec<&str> = label.text.lines().collect();
         let first_offset = -(line_step * (count(lines.len()) - 1.0) / 2.0);
         for (i, line) in lines.iter().enumerate() {
             let dy = first_offset + line_step * count(i);
             draw_on(
                 chart,
-                &(EmptyElement::at((x, label_y))
+                &(EmptyElement::at(at)
                     + Text::new(
                         (*line).to_owned(),
                         (0, px(dy)),
                         font(label_px)
                             .color(&warning)
-                            .pos(Pos::new(HPos::Center, VPos::Center)),
+                            .pos(Pos::new(h_pos, VPos::Center)),
                     )),
             )?;
         }

@@ -368,6 +368,7 @@ fn draw_chart(
             .collect();
         marks::markers(&chart, line, layout, *colour, &at_markers)?;
     }
+    marks::gap_labels(&chart, layout, &labels.gaps)?;
     Ok(())
 }
 
