@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use eframe::egui::{Key, Modifiers};
+use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use paperlens::app::explorer::{Explorer, StartOptions};
@@ -17,7 +17,7 @@ use paperlens::corpus::Item;
 use paperlens::open::{TourFile, read_tour_file};
 
 use crate::common::fixtures;
-use crate::explorer::{accessible_texts, explorer};
+use crate::explorer::{accessible_texts, explorer, point_of, press_and_release, year_position};
 
 /// The window opened on `paper` (with `select` selected), its settings in `dir`.
 fn opened(dir: &Path, paper: Option<&Path>, select: Option<&str>) -> Harness<'static, Explorer> {
@@ -116,6 +116,9 @@ fn a_tour_made_in_the_window_is_saved_beside_the_paper_and_there_when_it_is_reop
     assert_eq!(saved[0].notes, "Start with the second catchment.");
     // Presentation mode reads the window's tour: no reload needed.
     assert_eq!(harness.state().corpus().file.tour, saved);
+    let slides = paperlens::deck::deck(harness.state().corpus());
+    assert_eq!(slides.len(), 2);
+    assert_eq!(slides[0].notes, "Start with the second catchment.");
     drop(harness);
 
     // Reopened, the paper has its tour, and the Tour view shows it.
@@ -170,13 +173,30 @@ fn alt_arrows_move_the_focused_step_and_the_focus_with_it() {
 }
 
 #[test]
-fn the_builtin_tour_is_kept_in_the_settings_folder() {
+fn a_year_clicked_on_the_chart_becomes_a_step_of_the_builtin_tour_kept_in_the_settings_folder() {
     let dir = tempfile::tempdir().unwrap();
     let tour_file = dir.path().join("built-in.tour.json");
-    let mut harness = opened(dir.path(), None, Some("point:victims/2021"));
+    let mut harness = explorer(StartOptions {
+        view: Some("trends".to_owned()),
+        store: Some(StateStore::at(dir.path().join("state.json"))),
+        ..StartOptions::default()
+    });
+    harness.run_steps(4);
     let shipped = harness.state().corpus().file.tour.len();
     assert!(shipped > 0, "the built-in corpus ships a tour");
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    let at = year_position(&harness, 2021);
+    harness
+        .input_mut()
+        .events
+        .push(egui::Event::PointerMoved(at));
+    harness.run_steps(2);
+    press_and_release(&mut harness, at);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().selection.selected,
+        Some(point_of(&harness, 2021))
+    );
+    harness.get_by_label("Add to tour").click();
     harness.run_steps(2);
     let steps = saved_steps(&tour_file);
     assert_eq!(steps.len(), shipped + 1);
@@ -295,4 +315,31 @@ fn a_tour_with_a_missing_item_is_not_written_into_the_corpus_file() {
         notices(&harness)
     );
     assert_eq!(std::fs::read_to_string(&corpus).unwrap(), before);
+}
+
+#[test]
+fn notes_typed_are_saved_after_a_pause_without_leaving_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let paper = copied_fixture(dir.path(), "papers/jats-small.xml");
+    let tour_file = dir.path().join("jats-small.xml.tour.json");
+    let mut harness = opened(dir.path(), Some(&paper), Some("row:t1.r1"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    harness.run_steps(2);
+    harness.get_by_label("Tour").click();
+    harness.run_steps(2);
+    harness.get_by_label("Speaker notes").click();
+    harness.run_steps(2);
+    harness
+        .get_by_label("Speaker notes")
+        .type_text("Coalburn first.");
+    harness.run_steps(2);
+    let notes = |path: &Path| {
+        read_tour_file(path).unwrap().unwrap().steps[0]
+            .notes
+            .clone()
+    };
+    assert_eq!(notes(&tour_file), "", "not saved at every keystroke");
+    // About a second of frames later, the field still focused.
+    harness.run_steps(90);
+    assert_eq!(notes(&tour_file), "Coalburn first.");
 }

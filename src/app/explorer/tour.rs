@@ -115,8 +115,8 @@ impl Explorer {
     /// says what was done first). A failed save says why; the edits stay in the window.
     fn save_tour_now(&mut self, done: Option<String>) {
         self.tour_save_due = None;
-        let done = done.unwrap_or_else(|| "Tour saved".to_owned());
         let Some(path) = self.tour_file() else {
+            let done = done.unwrap_or_else(|| "The tour is changed".to_owned());
             self.notices.push(format!(
                 "{done}; it is kept in this window only (no settings folder to save it in)."
             ));
@@ -133,14 +133,23 @@ impl Explorer {
             _ => None,
         }
         .unwrap_or_default();
-        let notice = match open::save_tour_file(&path, &self.corpus.file.tour) {
-            Ok(()) => format!("{done}; saved to {}{kept_aside}.", path.display()),
-            Err(error) => format!(
-                "{done}, but the tour could not be saved to {}: {error}. Your edits are kept in this window; check that the folder may be written to.",
-                path.display()
-            ),
+        let shown = path.display();
+        let notice = match (open::save_tour_file(&path, &self.corpus.file.tour), done) {
+            (Ok(()), Some(done)) => format!("{done}; saved to {shown}{kept_aside}."),
+            (Ok(()), None) => format!("Tour saved to {shown}{kept_aside}."),
+            (Err(error), done) => {
+                let failed = format!(
+                    "could not be saved to {shown}: {error}. Your edits are kept in this window; check that the folder may be written to."
+                );
+                match done {
+                    Some(done) => format!("{done}, but the tour {failed}"),
+                    None => format!("The tour {failed}"),
+                }
+            }
         };
-        self.notices.push(notice);
+        if self.notices.last() != Some(&notice) {
+            self.notices.push(notice);
+        }
     }
 
     /// Whether the open file is one a tour can be written into: a corpus file (`.json`) that is
