@@ -96,8 +96,8 @@ pub fn slide_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, slide: &Slide) {
     ui.allocate_rect(rect, Sense::hover());
 }
 
-/// The chart of `series` (its chart group), full width, with its title and source line, under
-/// the tour step's title when it has one.
+/// The chart of `series` (its chart group), full width, with its title and source line; a tour
+/// step's title stands above it as the kicker, so the slide keeps one title.
 fn chart_slide_ui(
     ctx: &ViewCtx<'_>,
     look: Look<'_>,
@@ -107,7 +107,7 @@ fn chart_slide_ui(
     title: Option<&str>,
 ) {
     if let Some(title) = title {
-        heading_ui(look, ui, title);
+        kicker_ui(look, ui, title);
     }
     super::chart_slide::chart_slide_sized_ui(ctx, ui, series, year, look.sizes);
 }
