@@ -188,6 +188,26 @@ fn generated_draws_every_chart_region_and_case_even_with_a_tour() {
             .and_then(|n| n.to_str()),
         Some(last.as_str())
     );
+
+    // The tour's fewer slides over them: the pictures beyond it are left, and named.
+    let tour = slide_count(&corpus);
+    let output = paperlens(&[
+        "slides",
+        "--out",
+        path_str(dir.path()),
+        "--size",
+        "640x360",
+        "--no-pdf",
+    ]);
+    assert_exit(&output, 0);
+    let text = stdout(&output);
+    let more = generated.len() - tour - 1;
+    let note = format!(
+        "It also holds slide-{:02}.png and {more} more from an earlier export.",
+        tour + 1
+    );
+    assert!(text.trim_end().ends_with(&note), "{text}");
+    assert_eq!(pictures_in(dir.path()).len(), generated.len());
 }
 
 #[test]

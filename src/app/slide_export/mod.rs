@@ -78,12 +78,29 @@ pub struct SlidesWritten {
     pub images: Vec<PathBuf>,
     /// The handout, when one was asked for.
     pub pdf: Option<PathBuf>,
+    /// Slide pictures in the folder that this export did not write (an earlier export of more
+    /// slides, or numbered to another width), by name: left alone, but not part of these slides.
+    pub earlier: Vec<String>,
 }
 
 impl SlidesWritten {
-    /// One line saying what was written: `Wrote 14 slides (1920×1080) and slides.pdf to DIR.`
+    /// One line saying what was written: `Wrote 14 slides (1920×1080) and slides.pdf to DIR.`,
+    /// and the slide pictures of an earlier export the folder still holds.
     #[must_use]
     pub fn summary(&self, size: [u32; 2]) -> String {
+        let written = self.written(size);
+        match self.earlier.as_slice() {
+            [] => written,
+            [one] => format!("{written} It also holds {one} from an earlier export."),
+            [first, rest @ ..] => format!(
+                "{written} It also holds {first} and {} more from an earlier export.",
+                rest.len()
+            ),
+        }
+    }
+
+    /// What was written, in one sentence.
+    fn written(&self, size: [u32; 2]) -> String {
         let count = self.images.len();
         let slides = if count == 1 { "slide" } else { "slides" };
         let handout = if self.pdf.is_some() {
@@ -245,11 +262,35 @@ pub fn export_slides(
     } else {
         None
     };
+    let earlier = earlier_slides(folder, &images);
     Ok(SlidesWritten {
         folder: folder.to_path_buf(),
         images,
         pdf,
+        earlier,
     })
+}
+
+/// The names of the slide pictures in `folder` (`slide-` digits `.png`) other than `written`,
+/// in order.
+fn earlier_slides(folder: &Path, written: &[PathBuf]) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut earlier: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .filter(|name| {
+            name.strip_prefix("slide-")
+                .and_then(|rest| rest.strip_suffix(".png"))
+                .is_some_and(|number| {
+                    !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
+                })
+        })
+        .filter(|name| !written.iter().any(|path| path.ends_with(name)))
+        .collect();
+    earlier.sort();
+    earlier
 }
 
 /// How many slides Present shows for `corpus` (as many pictures as an export of
@@ -335,14 +376,47 @@ mod tests {
 
     #[test]
     fn the_summary_names_the_count_the_size_and_the_folder() {
-        let written = SlidesWritten {
+        let mut written = SlidesWritten {
             folder: PathBuf::from("/tmp/lecture"),
             images: vec![PathBuf::from("/tmp/lecture/slide-01.png")],
             pdf: Some(PathBuf::from("/tmp/lecture/slides.pdf")),
+            earlier: Vec::new(),
         };
         assert_eq!(
             written.summary([1280, 720]),
             "Wrote 1 slide (1280×720) and slides.pdf to /tmp/lecture."
+        );
+        written.earlier = vec!["slide-02.png".to_owned(), "slide-03.png".to_owned()];
+        assert_eq!(
+            written.summary([1280, 720]),
+            "Wrote 1 slide (1280×720) and slides.pdf to /tmp/lecture. It also holds \
+             slide-02.png and 1 more from an earlier export."
+        );
+    }
+
+    #[test]
+    fn slide_pictures_not_written_now_are_found_and_nothing_else() {
+        let Ok(dir) = tempfile::tempdir() else {
+            panic!("no temp dir");
+        };
+        for name in [
+            "slide-01.png",
+            "slide-02.png",
+            "slide-09.png",
+            "slide-001.png",
+            "slide-notes.png",
+            "slide-03.jpg",
+            "cover.png",
+        ] {
+            assert!(std::fs::write(dir.path().join(name), "x").is_ok());
+        }
+        let written = [
+            dir.path().join("slide-01.png"),
+            dir.path().join("slide-02.png"),
+        ];
+        assert_eq!(
+            earlier_slides(dir.path(), &written),
+            ["slide-001.png", "slide-09.png"]
         );
     }
 }
