@@ -315,7 +315,7 @@ fn shows_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, step: &TourStep, item: Option<Item>)
                 egui::Button::selectable(ctx.is_selected(item), RichText::new(title).strong())
                     .truncate(),
             );
-            ctx.item_response(ui, response, item, ClickAction::Reveal);
+            ctx.item_response(ui, response, item, ClickAction::Select);
         }
         None => {
             ui.add(

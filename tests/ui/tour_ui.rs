@@ -343,3 +343,26 @@ fn notes_typed_are_saved_after_a_pause_without_leaving_the_field() {
     harness.run_steps(90);
     assert_eq!(notes(&tour_file), "Coalburn first.");
 }
+
+#[test]
+fn clicking_what_a_step_shows_selects_it_and_keeps_the_tour_in_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = explorer(StartOptions {
+        view: Some("tour".to_owned()),
+        store: Some(StateStore::at(dir.path().join("state.json"))),
+        ..StartOptions::default()
+    });
+    harness.run_steps(4);
+    harness
+        .get_by_label_contains("— Liberalism in international relations serves")
+        .click();
+    harness.run_steps(2);
+    let selected = harness.state().selection.selected;
+    assert_eq!(
+        selected
+            .and_then(|item| item.key(harness.state().corpus()))
+            .map(|key| key.0),
+        Some("paragraph:introduction.p2".to_owned())
+    );
+    assert_eq!(harness.state().view(), "tour");
+}
