@@ -266,7 +266,7 @@ fn card_job(
         job.append(
             &format!("\n{}\n", header.trim()),
             0.0,
-            TextFormat::simple(font(0.72), colours.muted),
+            TextFormat::simple(font(0.8), colours.muted),
         );
         job.append(cell, 0.0, TextFormat::simple(font(1.0), colours.text));
     }

@@ -85,7 +85,8 @@ pub(super) fn passage_slide_ui(
     let marked = highlight
         .map(|words| find::find_in_text(&info.printed, words))
         .unwrap_or_default();
-    quote_ui(look, ui, &info.printed, &marked, look.sizes.body * 1.1);
+    // As large as a title when the passage is short, down to what fits.
+    quote_ui(look, ui, &info.printed, &marked, look.sizes.title);
 }
 
 /// An in-text citation: its sentence with the citation marked, and the works it cites in the
@@ -127,7 +128,11 @@ pub(super) fn citation_slide_ui(
             .map(|start| start..start + info.range.len())
             .into_iter()
             .collect();
-        quote_ui(look, ui, text, &marked, look.sizes.body * 1.1);
+        // The sentence takes at most three fifths of the room; the cited works the rest.
+        let room = egui::vec2(ui.available_width(), (ui.available_height() * 0.6).floor());
+        ui.allocate_ui(room, |ui| {
+            quote_ui(look, ui, text, &marked, look.sizes.title);
+        });
     }
     ui.add_space(look.sizes.gap);
     cited_works_ui(ctx, look, ui, &info.references);
@@ -150,7 +155,7 @@ fn cited_works_ui(ctx: &ViewCtx<'_>, look: Look<'_>, ui: &mut Ui, references: &[
     for &reference in references.iter().take(4) {
         let (entry, _) = ctx.citations.get(ctx.corpus, reference, ctx.citation_style);
         ui.add(
-            egui::Label::new(RichText::new(entry.to_plain_string()).size(look.sizes.small)).wrap(),
+            egui::Label::new(RichText::new(entry.to_plain_string()).size(look.sizes.body)).wrap(),
         );
     }
 }
@@ -211,7 +216,7 @@ pub(super) fn references_slide_ui(
         look,
         ui,
         &format!(
-            "{} {}–{} of {total}",
+            "{} · {}–{} of {total}",
             ctx.citation_style.label(),
             range.start + 1,
             range.end.min(total)
