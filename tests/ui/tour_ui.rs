@@ -366,3 +366,23 @@ fn clicking_what_a_step_shows_selects_it_and_keeps_the_tour_in_view() {
     );
     assert_eq!(harness.state().view(), "tour");
 }
+
+#[test]
+fn a_corpus_given_in_memory_keeps_its_tour_in_the_window_and_writes_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut corpus = paperlens::corpus::Corpus::builtin();
+    corpus.source_name = "an in-memory copy".to_owned();
+    let mut harness = explorer(StartOptions {
+        corpus: Some(corpus),
+        select: Some("case:sea-labour-trafficking".to_owned()),
+        store: Some(StateStore::at(dir.path().join("state.json"))),
+        ..StartOptions::default()
+    });
+    harness.run_steps(4);
+    let before = harness.state().corpus().file.tour.len();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    harness.run_steps(2);
+    assert_eq!(harness.state().corpus().file.tour.len(), before + 1);
+    assert!(notices(&harness).contains("kept in this window only"));
+    assert!(!dir.path().join("built-in.tour.json").exists());
+}

@@ -44,12 +44,16 @@ fn builtin_tour_path(store: &StateStore) -> Option<PathBuf> {
 
 impl Explorer {
     /// The file the open corpus's tour is saved to: beside the open file, or in the settings
-    /// folder for the built-in corpus (`None` when settings are not kept).
+    /// folder for the built-in corpus (`None` when settings are not kept, or for a corpus given
+    /// in memory, which has no file).
     #[must_use]
     pub fn tour_file(&self) -> Option<PathBuf> {
         match &self.open_path {
             Some(path) => Some(open::tour_file_beside(path)),
-            None => builtin_tour_path(&self.store),
+            None if self.corpus.source_name == crate::corpus::BUILTIN_NAME => {
+                builtin_tour_path(&self.store)
+            }
+            None => None,
         }
     }
 
@@ -118,7 +122,7 @@ impl Explorer {
         let Some(path) = self.tour_file() else {
             let done = done.unwrap_or_else(|| "The tour is changed".to_owned());
             self.notices.push(format!(
-                "{done}; it is kept in this window only (no settings folder to save it in)."
+                "{done}; it is kept in this window only (there is no file to save it beside)."
             ));
             return;
         };
