@@ -122,35 +122,51 @@ impl Presentation {
             });
             return;
         };
-        let counter_height = ctx.theme.small_size * 2.0;
-        let content_height = (ui.available_height() - counter_height).max(0.0);
-        let slide_rect = ui
-            .allocate_ui(egui::vec2(ui.available_width(), content_height), |ui| {
-                ui.set_min_height(content_height);
-                slides::slide_ui(ctx, ui, slide);
-            })
-            .response
-            .rect;
+        let slide_rect = slide_frame_ui(ctx, ui, slide, (self.slide, self.slides.len()), true);
         if self.notes_shown && self.presenter.is_none() {
             presenter::notes_overlay_ui(ctx, ui, slide, slide_rect);
         }
-        ui.horizontal(|ui| {
+    }
+}
+
+/// One slide as presentation mode shows it: the slide over the whole of `ui` and, under it, the
+/// `n / N` counter (slide `number` of `count`, from zero) and, when `key_hints`, the keys. The
+/// slide export draws through it too, without the keys. Returns the slide's rectangle.
+pub fn slide_frame_ui(
+    ctx: &ViewCtx<'_>,
+    ui: &mut Ui,
+    slide: &Slide,
+    (number, count): (usize, usize),
+    key_hints: bool,
+) -> egui::Rect {
+    let counter_height = ctx.theme.small_size * 2.0;
+    let content_height = (ui.available_height() - counter_height).max(0.0);
+    let slide_rect = ui
+        .allocate_ui(egui::vec2(ui.available_width(), content_height), |ui| {
+            ui.set_min_height(content_height);
+            slides::slide_ui(ctx, ui, slide);
+        })
+        .response
+        .rect;
+    ui.horizontal(|ui| {
+        if key_hints {
             ui.add_space(ctx.theme.gap * 2.0);
             ui.label(
                 RichText::new("← → step · N notes · P presenter view · Esc leaves")
                     .size(ctx.theme.small_size)
                     .color(ctx.theme.muted_text),
             );
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.add_space(ctx.theme.gap * 2.0);
-                ui.label(
-                    RichText::new(format!("{} / {}", self.slide + 1, self.slides.len()))
-                        .size(ctx.theme.small_size)
-                        .strong(),
-                );
-            });
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.add_space(ctx.theme.gap * 2.0);
+            ui.label(
+                RichText::new(format!("{} / {count}", number + 1))
+                    .size(ctx.theme.small_size)
+                    .strong(),
+            );
         });
-    }
+    });
+    slide_rect
 }
 
 #[cfg(test)]

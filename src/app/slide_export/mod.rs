@@ -13,7 +13,7 @@ use eframe::egui;
 
 use super::context::{CitationCache, Selection, ViewCtx};
 use super::offscreen::{OffscreenError, OffscreenRenderer};
-use super::slides;
+use super::presentation;
 use super::theme::Theme;
 use crate::corpus::Corpus;
 use crate::corpus::links::Related;
@@ -320,9 +320,9 @@ pub fn slide_file_name(number: usize, count: usize) -> String {
     format!("slide-{:0width$}.png", number + 1)
 }
 
-/// Draws `slide`, number `number` (from 0) of `count`, over the whole screen as presentation
-/// mode does (`presentation::Presentation::ui`): the slide above a row as tall as the one
-/// presentation mode keeps for its keys' hint and counter, which here shows the counter alone.
+/// Draws `slide`, number `number` (from 0) of `count`, over the whole screen exactly as
+/// presentation mode does ([`presentation::slide_frame_ui`]), with the counter and without the
+/// keys' hint.
 fn slide_frame_ui(
     ctx: &ViewCtx<'_>,
     ui: &mut egui::Ui,
@@ -330,20 +330,7 @@ fn slide_frame_ui(
     (number, count): (usize, usize),
 ) {
     egui::CentralPanel::default().show(ui, |ui| {
-        let counter_height = ctx.theme.small_size * 2.0;
-        let content_height = (ui.available_height() - counter_height).max(0.0);
-        ui.allocate_ui(egui::vec2(ui.available_width(), content_height), |ui| {
-            ui.set_min_height(content_height);
-            slides::slide_ui(ctx, ui, slide);
-        });
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.add_space(ctx.theme.gap * 2.0);
-            ui.label(
-                egui::RichText::new(format!("{} / {count}", number + 1))
-                    .size(ctx.theme.small_size)
-                    .strong(),
-            );
-        });
+        presentation::slide_frame_ui(ctx, ui, slide, (number, count), false);
     });
 }
 
