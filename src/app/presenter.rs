@@ -272,7 +272,8 @@ pub fn notes_overlay_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, slide: &Slide, rect: egu
         .inner_margin(ctx.theme.gap * 1.5)
         .show(&mut overlay, |ui| {
             ui.set_min_size(
-                area.size() - egui::vec2(ctx.theme.gap * 3.0 + 4.0, ctx.theme.gap * 3.0 + 4.0),
+                (area.size() - egui::vec2(ctx.theme.gap * 3.0 + 4.0, ctx.theme.gap * 3.0 + 4.0))
+                    .max(egui::Vec2::ZERO),
             );
             ui.label(
                 RichText::new("Speaker notes (N hides)")

@@ -160,3 +160,72 @@ fn a_second_paper_presents_its_own_slides() {
     }
     assert_eq!(slide(&harness), count - 1);
 }
+
+/// Every file of a folder of real papers, or none after a notice when it is absent.
+fn real_papers() -> Vec<PathBuf> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/papers");
+    let Ok(kinds) = std::fs::read_dir(&root) else {
+        println!("skipped the real papers: {} is not present", root.display());
+        return Vec::new();
+    };
+    let mut papers: Vec<PathBuf> = kinds
+        .flatten()
+        .filter_map(|kind| std::fs::read_dir(kind.path()).ok())
+        .flat_map(|files| files.flatten().map(|file| file.path()))
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|ext| ["xml", "nxml", "tei", "md"].iter().any(|e| ext == *e))
+        })
+        .collect();
+    papers.sort();
+    papers
+}
+
+/// Every generated slide of the fixture papers is drawn full size and, in the presenter view, as
+/// the current and the next slide's thumbnails; every real paper's slides as thumbnails (the
+/// small sizes are where a layout runs out of room). None may panic.
+#[test]
+fn every_slide_of_every_paper_draws_full_size_and_as_a_thumbnail() {
+    let fixtures = [
+        PathBuf::from("tests/fixtures/papers/jats-small.xml"),
+        PathBuf::from("tests/fixtures/papers/markdown-small/paper.md"),
+    ];
+    let papers = fixtures
+        .into_iter()
+        .map(|paper| (paper, true))
+        .chain(real_papers().into_iter().map(|paper| (paper, false)));
+    for (paper, full_size) in papers {
+        let Some(corpus) = paperlens::open::open_path(&paper).corpus else {
+            panic!("{} does not open", paper.display());
+        };
+        let mut slides = paperlens::deck::generated(&corpus);
+        assert!(!slides.is_empty(), "{} gives no slides", paper.display());
+        if !full_size {
+            // Of a real paper, the first three slides of each kind: a kind is one layout.
+            let mut seen: Vec<std::mem::Discriminant<Shows>> = Vec::new();
+            slides.retain(|slide| {
+                let kind = std::mem::discriminant(&slide.shows);
+                seen.push(kind);
+                seen.iter().filter(|k| **k == kind).count() <= 3
+            });
+        }
+        let mut harness = explorer(StartOptions {
+            corpus: Some(corpus),
+            store: Some(StateStore::in_memory()),
+            present: true,
+            ..StartOptions::default()
+        });
+        harness.run_steps(2);
+        harness.state_mut().presentation.as_mut().unwrap().slides = slides.clone();
+        let passes: &[bool] = if full_size { &[false, true] } else { &[true] };
+        for &presenter in passes {
+            if presenter {
+                harness.key_press(Key::P);
+            }
+            for number in 0..slides.len() {
+                harness.state_mut().presentation.as_mut().unwrap().slide = number;
+                harness.run_steps(1);
+            }
+        }
+    }
+}

@@ -299,7 +299,7 @@ pub(super) fn figure_slide_ui(
             ))
             .corner_radius(look.theme.radius * 2)
             .show(ui, |ui| {
-                ui.set_min_size((room - egui::vec2(2.0, 2.0)).floor());
+                ui.set_min_size((room - egui::vec2(2.0, 2.0)).floor().max(egui::Vec2::ZERO));
                 let missing = match &record.image {
                     Some(image) => format!("The image {image} is not beside the paper"),
                     None => "The image is not part of the text".to_owned(),
