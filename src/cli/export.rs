@@ -159,7 +159,7 @@ pub fn export(args: &ExportArgs) -> ExitCode {
             format!("{} as CSV", counted(corpus.file.cases.len(), "case")),
         ),
         ExportWhat::Corpus { .. } => (
-            formats::export_corpus_json(&corpus.file),
+            formats::export_corpus_json(&corpus.file_to_write()),
             "the corpus as JSON".to_owned(),
         ),
     };

@@ -43,7 +43,7 @@ pub fn import(args: &ImportArgs) -> ExitCode {
         Ok(corpus) => corpus,
         Err(code) => return code,
     };
-    match crate::formats::export_corpus_json(&corpus.file.for_saving()) {
+    match crate::formats::export_corpus_json(&corpus.file_to_write()) {
         Ok(text) => write_export(
             args.out.as_ref(),
             &text,

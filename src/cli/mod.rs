@@ -529,7 +529,7 @@ pub fn migrate(file: &std::path::Path, out: Option<&PathBuf>) -> ExitCode {
     } else {
         "already in the current format, written unchanged"
     };
-    match crate::formats::export_corpus_json(&corpus.file) {
+    match crate::formats::export_corpus_json(&corpus.file_to_write()) {
         Ok(text) => write_export(out, &text, &format!("paperlens-corpus/2, {was}")),
         Err(error) => {
             eprintln!("error: {error}");

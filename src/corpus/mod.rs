@@ -107,6 +107,17 @@ impl Corpus {
         }
     }
 
+    /// The file as it is written out (an export, `import --out`, `migrate`): without the tour
+    /// steps that name no item. A tour file beside a paper keeps such steps (the Tour view shows
+    /// them); in a corpus file they are errors, and the written file would not open.
+    #[must_use]
+    pub fn file_to_write(&self) -> CorpusFile {
+        let mut file = self.file.for_saving();
+        file.tour
+            .retain(|step| Item::from_key(step.show.trim(), self).is_some());
+        file
+    }
+
     /// A paragraph by its reading-order position.
     #[must_use]
     pub fn paragraph(&self, position: usize) -> Option<&Paragraph> {

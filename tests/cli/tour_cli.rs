@@ -98,3 +98,22 @@ fn check_warns_of_a_broken_tour_file_and_still_opens_the_paper() {
     assert!(out.contains("delete it to start the tour afresh"), "{out}");
     assert!(out.contains("3 references"), "the paper is read:\n{out}");
 }
+
+#[test]
+fn a_paper_imported_with_a_tour_file_naming_a_missing_item_writes_a_corpus_that_opens() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let paper = markdown_paper_in(&dir);
+    std::fs::write(
+        dir.path().join("paper.md.tour.json"),
+        "{\"format\": \"paperlens-tour/1\", \"steps\": [{\"show\": \"paragraph:summary.p1\"}, {\"show\": \"paragraph:gone.p9\"}]}",
+    )
+    .unwrap();
+    let out = dir.path().join("corpus.json");
+    let output = paperlens(&["import", path_str(&paper), "--out", path_str(&out)]);
+    assert_exit(&output, 0);
+    // The written corpus keeps the step that shows something and opens cleanly.
+    let report = paperlens::open::open_path(&out);
+    let corpus = report.corpus.expect("the written corpus opens");
+    let shows: Vec<&str> = corpus.file.tour.iter().map(|s| s.show.as_str()).collect();
+    assert_eq!(shows, ["paragraph:summary.p1"]);
+}

@@ -295,7 +295,8 @@ impl Explorer {
 
     /// Exports the whole corpus as JSON (asks where to save).
     pub(super) fn export_corpus(&mut self, ctx: &egui::Context) {
-        let written = formats::export_corpus_json(&self.corpus.file).map_err(|e| e.to_string());
+        let written =
+            formats::export_corpus_json(&self.corpus.file_to_write()).map_err(|e| e.to_string());
         self.save_export(ctx, written, "corpus.json", "paperlens corpus", "json");
     }
 
