@@ -3,6 +3,8 @@
 //! at a time, each case study, each figure, the references). No drawing here: the window draws
 //! each [`Shows`] with a layout of its own, and `paperlens slides` renders the same slides.
 
+use std::ops::Range;
+
 use crate::chart::chart_groups;
 use crate::corpus::model::{CaseKind, Table};
 use crate::corpus::{Corpus, Item, display};
@@ -311,6 +313,52 @@ pub fn slide_label(corpus: &Corpus, slide: &Slide) -> String {
     }
 }
 
+/// A passage cut to at most `keep` of its `sentences` (byte ranges of `text`) around the first
+/// `marked` range (or from its start when nothing is marked), with "…" where it was cut; the
+/// marked ranges inside the excerpt, moved to its text. The whole passage when it has no more
+/// sentences than that.
+#[must_use]
+pub fn excerpt(
+    text: &str,
+    sentences: &[Range<usize>],
+    marked: &[Range<usize>],
+    keep: usize,
+) -> (String, Vec<Range<usize>>) {
+    let keep = keep.max(1);
+    if sentences.len() <= keep {
+        return (text.to_owned(), marked.to_vec());
+    }
+    let centre = marked
+        .first()
+        .and_then(|mark| sentences.iter().position(|s| s.contains(&mark.start)))
+        .unwrap_or(0);
+    let first = centre
+        .saturating_sub((keep - 1) / 2)
+        .min(sentences.len() - keep);
+    let (Some(start), Some(end)) = (
+        sentences.get(first).map(|s| s.start),
+        sentences.get(first + keep - 1).map(|s| s.end),
+    ) else {
+        return (text.to_owned(), marked.to_vec());
+    };
+    let Some(kept) = text.get(start..end) else {
+        return (text.to_owned(), marked.to_vec());
+    };
+    let lead = if first > 0 { "… " } else { "" };
+    let tail = if first + keep < sentences.len() {
+        " …"
+    } else {
+        ""
+    };
+    let shift = |at: usize| at - start + lead.len();
+    let moved = marked
+        .iter()
+        .filter(|mark| mark.start >= start && mark.end <= end)
+        .map(|mark| shift(mark.start)..shift(mark.end))
+        .collect();
+    (format!("{lead}{}{tail}", kept.trim_end()), moved)
+}
+
 /// A sentence of the paper to show as a pull quote, with the works it cites.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Quote {
@@ -505,6 +553,30 @@ mod tests {
             "{labels:?}"
         );
         assert!(labels.contains(&"References 1–6".to_owned()), "{labels:?}");
+    }
+
+    #[test]
+    fn a_long_passage_is_cut_to_the_sentences_around_its_marked_words() {
+        let text = "One. Two is here. Three. Four.";
+        let sentences = [0..4, 5..17, 18..24, 25..30];
+        let marked = vec![Range { start: 9, end: 11 }];
+        let (cut, moved) = excerpt(text, &sentences, &marked, 2);
+        assert_eq!(cut, "… Two is here. Three. …");
+        assert_eq!(
+            moved,
+            vec![Range { start: 8, end: 10 }],
+            "\"… \" is four bytes"
+        );
+        assert_eq!(cut.get(moved[0].clone()), Some("is"));
+        // Nothing marked: from the start; the last sentences: no trailing mark.
+        assert_eq!(
+            excerpt(text, &sentences, &[], 3).0,
+            "One. Two is here. Three. …"
+        );
+        let last = vec![Range { start: 26, end: 30 }];
+        assert_eq!(excerpt(text, &sentences, &last, 1).0, "… Four.");
+        // Short enough: whole.
+        assert_eq!(excerpt(text, &sentences, &marked, 4).0, text);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use eframe::egui::Key;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use paperlens::app::explorer::{Explorer, StartOptions};
 use paperlens::app::state::StateStore;
 use paperlens::deck::Shows;
@@ -228,4 +228,34 @@ fn every_slide_of_every_paper_draws_full_size_and_as_a_thumbnail() {
             }
         }
     }
+}
+
+/// A tour passage too long for body type on a slide shows the sentences around its marked words,
+/// cut with "…", not the whole paragraph in small type.
+#[test]
+fn a_long_passage_is_cut_around_its_marked_words() {
+    let mut file = paperlens::corpus::Corpus::builtin().file;
+    let paragraph = &mut file.sections[0].paragraphs[0];
+    let id = paragraph.id.clone();
+    let sentence = "Filler words stand here only to make the paragraph far too long for a slide.";
+    let filler = vec![sentence; 30].join(" ");
+    paragraph.text = format!("{filler} The marked words are here. {filler}");
+    file.tour = vec![paperlens::corpus::model::TourStep {
+        show: format!("paragraph:{id}"),
+        highlight: Some("marked words".to_owned()),
+        ..Default::default()
+    }];
+    let corpus = paperlens::corpus::Corpus::from_file(file, "long.json").unwrap();
+    let mut harness = explorer(StartOptions {
+        corpus: Some(corpus),
+        store: Some(StateStore::in_memory()),
+        present: true,
+        ..StartOptions::default()
+    });
+    harness.run_steps(6);
+    let shown = harness.get_by_label_contains("The marked words are here.");
+    let node = shown.accesskit_node();
+    let text = node.label().or(node.value()).unwrap_or_default();
+    assert!(text.starts_with("… ") && text.ends_with(" …"), "{text}");
+    assert!(text.matches(sentence).count() < 60, "{text}");
 }

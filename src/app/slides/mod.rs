@@ -178,8 +178,7 @@ fn tags_ui(look: Look<'_>, ui: &mut Ui, tags: &[String]) {
 fn quote_ui(look: Look<'_>, ui: &mut Ui, text: &str, marked: &[Range<usize>], size: f32) {
     let bar = look.sizes.line_width * 1.5;
     let indent = bar + look.sizes.gap;
-    let width = ui.available_width() - indent;
-    let height = ui.available_height() - look.sizes.small * 3.0;
+    let (width, height) = quote_room(look, ui);
     let colour = ui.visuals().text_color();
     let galley = fitted(
         ui,
@@ -202,6 +201,25 @@ fn quote_ui(look: Look<'_>, ui: &mut Ui, text: &str, marked: &[Range<usize>], si
     );
     ui.painter()
         .galley(rect.min + egui::vec2(indent, 0.0), galley, colour);
+}
+
+/// Whether `text` set at `size` fits the room [`quote_ui`] gives it in `ui`.
+fn quote_fits(look: Look<'_>, ui: &Ui, text: &str, marked: &[Range<usize>], size: f32) -> bool {
+    let (width, height) = quote_room(look, ui);
+    let colour = ui.visuals().text_color();
+    let mut job = marked_job(text.trim(), marked, size, colour, look.theme.highlight_fill);
+    job.wrap.max_width = width;
+    ui.fonts_mut(|fonts| fonts.layout_job(job)).size().y <= height
+}
+
+/// The width and height of the text of a quote: the room left beside the accent bar, less a
+/// line for what follows.
+fn quote_room(look: Look<'_>, ui: &Ui) -> (f32, f32) {
+    let indent = look.sizes.line_width * 1.5 + look.sizes.gap;
+    (
+        ui.available_width() - indent,
+        ui.available_height() - look.sizes.small * 3.0,
+    )
 }
 
 /// Lays out a text already shaped, in a space of whole points (so that what follows it stays on

@@ -6,11 +6,14 @@ use std::sync::{Arc, Mutex};
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::{Look, fitted, galley_ui, heading_ui, kicker_ui, plain_job, quote_ui, tags_ui};
+use super::{
+    Look, fitted, galley_ui, heading_ui, kicker_ui, plain_job, quote_fits, quote_ui, tags_ui,
+};
 use crate::app::context::{UiLayout, ViewCtx};
 use crate::app::reader::ImageCache;
 use crate::app::records;
 use crate::corpus::{Item, display, find};
+use crate::deck;
 use crate::formats::styles;
 
 /// The paper's title, its authors and their affiliations, its date and its keywords.
@@ -85,8 +88,17 @@ pub(super) fn passage_slide_ui(
     let marked = highlight
         .map(|words| find::find_in_text(&info.printed, words))
         .unwrap_or_default();
-    // As large as a title when the passage is short, down to what fits.
-    quote_ui(look, ui, &info.printed, &marked, look.sizes.title);
+    // As large as a title when the passage is short, down to what fits; a passage that would
+    // not fit in body type is cut to the fewest sentences around its marked words that do
+    // (the whole paragraph is the Reader's).
+    let mut shown = (info.printed.clone(), marked.clone());
+    for keep in (1..=info.sentences.len()).rev() {
+        shown = deck::excerpt(&info.printed, &info.sentences, &marked, keep);
+        if quote_fits(look, ui, &shown.0, &shown.1, look.sizes.body) {
+            break;
+        }
+    }
+    quote_ui(look, ui, &shown.0, &shown.1, look.sizes.title);
 }
 
 /// An in-text citation: its sentence with the citation marked, and the works it cites in the
