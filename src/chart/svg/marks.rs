@@ -43,18 +43,22 @@ pub(super) fn annotations(
             &(Rectangle::new([(span.from_x, y_hi), (span.to_x, y_lo)], fill)),
         )?;
     }
-    let label_px = layout.annotation_px();
+    let muted = rgb(colours.muted_text);
+    centred_labels(chart, labels, &font(layout.annotation_px()).color(&muted))
+}
+
+/// Each of `labels` in `style`, centred where the label layout put it.
+fn centred_labels<'l>(
+    chart: &Chart<'_, '_>,
+    labels: impl IntoIterator<Item = &'l PlacedLabel>,
+    style: &TextStyle<'_>,
+) -> Result<(), ChartError> {
+    let style = style.pos(Pos::new(HPos::Center, VPos::Center));
     for label in labels {
         draw_on(
             chart,
             &(EmptyElement::at((label.centre[0], label.centre[1]))
-                + Text::new(
-                    label.text.clone(),
-                    (0, 0),
-                    font(label_px)
-                        .color(&rgb(colours.muted_text))
-                        .pos(Pos::new(HPos::Center, VPos::Center)),
-                )),
+                + Text::new(label.text.clone(), (0, 0), style.clone())),
         )?;
     }
     Ok(())
@@ -215,20 +219,8 @@ pub(super) fn markers(
             )?,
         }
     }
-    let label_px = layout.point_px();
-    for label in labels {
-        draw_on(
-            chart,
-            &(EmptyElement::at((label.centre[0], label.centre[1]))
-                + Text::new(
-                    label.text.clone(),
-                    (0, 0),
-                    font(label_px)
-                        .style(FontStyle::Bold)
-                        .color(&series)
-                        .pos(Pos::new(HPos::Center, VPos::Center)),
-                )),
-        )?;
-    }
-    Ok(())
+    let style = font(layout.point_px())
+        .style(FontStyle::Bold)
+        .color(&series);
+    centred_labels(chart, labels.iter().copied(), &style)
 }
