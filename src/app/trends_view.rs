@@ -220,28 +220,6 @@ impl TrendsView {
         group
     }
 
-    /// The title, the chart and its source line: what a presentation slide shows. A series
-    /// drawn with others on one chart shows that chart.
-    pub fn chart_with_title_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui, height: f32) {
-        let Some(series) = ctx.corpus.file.series.get(self.series) else {
-            return;
-        };
-        let footer =
-            ctx.theme.small_size * 3.0 + ctx.theme.gap * 2.0 + ctx.theme.heading_size * 2.5;
-        let height = (height - footer).max(200.0);
-        let group = chart::chart_groups(&ctx.corpus.file.series)
-            .into_iter()
-            .find(|g| g.members.contains(&self.series) && g.members.len() > 1);
-        if let Some(group) = group {
-            group_title_ui(ctx, ui, &group, self.options);
-            self.group_chart_ui(ctx, ui, &group, height);
-            return;
-        }
-        let plan = plan_in_corpus(ctx, series, self.options);
-        title_ui(ctx, ui, self.series, series, &plan);
-        self.chart_and_source_ui(ctx, ui, series, &plan, height);
-    }
-
     /// The plan's chart, `height` points tall, and its source line; or why there is no chart.
     fn chart_and_source_ui(
         &mut self,
