@@ -63,6 +63,12 @@ fn notices(harness: &Harness<'_, Explorer>) -> String {
     harness.state().notices.join("\n")
 }
 
+/// Asserts that a notice of the window holds `text`, showing them all when none does.
+fn assert_notice(harness: &Harness<'_, Explorer>, text: &str) {
+    let notices = notices(harness);
+    assert!(notices.contains(text), "{text:?} not in:\n{notices}");
+}
+
 #[test]
 fn a_tour_made_in_the_window_is_saved_beside_the_paper_and_there_when_it_is_reopened() {
     let dir = tempfile::tempdir().unwrap();
@@ -81,11 +87,7 @@ fn a_tour_made_in_the_window_is_saved_beside_the_paper_and_there_when_it_is_reop
         saved_steps(&tour_file),
         ["paragraph:introduction.p1", "row:t1.r2"]
     );
-    assert!(
-        notices(&harness).contains(&format!("saved to {}", tour_file.display())),
-        "{}",
-        notices(&harness)
-    );
+    assert_notice(&harness, &format!("saved to {}", tour_file.display()));
 
     // Reorder in the Tour view.
     harness.get_by_label("Tour").click();
@@ -256,12 +258,8 @@ fn a_tour_that_cannot_be_saved_says_why_and_keeps_the_edits() {
     let mut harness = opened(dir.path(), Some(&paper), Some("paragraph:introduction.p1"));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::T);
     harness.run_steps(2);
-    assert!(
-        notices(&harness).contains("the tour could not be saved"),
-        "{}",
-        notices(&harness)
-    );
-    assert!(notices(&harness).contains("Your edits are kept in this window"));
+    assert_notice(&harness, "the tour could not be saved");
+    assert_notice(&harness, "Your edits are kept in this window");
     assert_eq!(harness.state().corpus().file.tour.len(), 1);
 }
 
@@ -280,11 +278,7 @@ fn the_tour_is_saved_into_a_corpus_file_which_then_opens_with_it() {
         .get_by_label("Save the tour into the corpus file")
         .click();
     harness.run_steps(2);
-    assert!(
-        notices(&harness).contains("Saved the tour (1 step) into"),
-        "{}",
-        notices(&harness)
-    );
+    assert_notice(&harness, "Saved the tour (1 step) into");
     assert!(!beside.exists(), "the file beside it is no longer needed");
     let report = paperlens::open::open_path(&corpus);
     assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
@@ -309,11 +303,7 @@ fn a_tour_with_a_missing_item_is_not_written_into_the_corpus_file() {
         .state_mut()
         .apply(&ctx, paperlens::app::context::Command::SaveTourIntoCorpus);
     harness.run_steps(2);
-    assert!(
-        notices(&harness).contains("Remove or correct that step"),
-        "{}",
-        notices(&harness)
-    );
+    assert_notice(&harness, "Remove or correct that step");
     assert_eq!(std::fs::read_to_string(&corpus).unwrap(), before);
 }
 
@@ -383,6 +373,6 @@ fn a_corpus_given_in_memory_keeps_its_tour_in_the_window_and_writes_no_file() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::T);
     harness.run_steps(2);
     assert_eq!(harness.state().corpus().file.tour.len(), before + 1);
-    assert!(notices(&harness).contains("kept in this window only"));
+    assert_notice(&harness, "kept in this window only");
     assert!(!dir.path().join("built-in.tour.json").exists());
 }
