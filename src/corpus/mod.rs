@@ -3,6 +3,7 @@
 //! Nothing here knows about the window; the command line and the tests use it directly.
 
 pub mod chart_table;
+pub mod checks;
 pub mod citations;
 pub mod cite;
 pub mod diagnostics;
