@@ -8,7 +8,7 @@ use crate::corpus::display::{column_headers, section_heading};
 use super::ExportError;
 
 /// Writes rows (the first being the header) as CSV.
-fn write(rows: Vec<Vec<String>>) -> Result<String, ExportError> {
+pub(super) fn write(rows: Vec<Vec<String>>) -> Result<String, ExportError> {
     let mut writer = ::csv::Writer::from_writer(Vec::new());
     for row in rows {
         writer

@@ -3,7 +3,8 @@
 //! - [`styles`]: a reference formatted in APA, IEEE, Chicago (author-date), Harvard or MLA.
 //! - Export: references as [`csl_json`], [`bibtex`] or [`ris`] (through
 //!   [`export_references`]), each carrying its cross-links in the format's note field; the
-//!   regional table and the cases as [`csv`]; the whole corpus as JSON ([`export_corpus_json`]).
+//!   regional table and the cases as [`csv`]; the whole corpus as JSON ([`export_corpus_json`]);
+//!   the citation check's flags as CSV, JSON or a Markdown worksheet ([`flags`]).
 //! - Import ([`import`]): a CSL-JSON, BibTeX/BibLaTeX or RIS file as a references-only corpus;
 //!   the opening layer ([`crate::open`]) calls it for such files.
 //! - [`ReferenceFormat`]: the one name for those three formats (label, file extensions,
@@ -15,6 +16,7 @@
 pub mod bibtex;
 pub mod csl_json;
 pub mod csv;
+pub mod flags;
 pub mod import;
 pub mod links;
 pub mod paper;
