@@ -1,5 +1,5 @@
-//! `paperlens export`: references, a table, the cases, the in-text citations or the whole
-//! corpus, written to a file or standard output.
+//! `paperlens export`: references, a table, the cases, the in-text citations, the citation
+//! check's flags or the whole corpus, written to a file or standard output.
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 
+use crate::corpus::checks::CitationChecks;
 use crate::corpus::load::load_str;
 use crate::corpus::{BUILTIN_JSON, BUILTIN_NAME, counted};
 use crate::formats::ReferenceFormat;
@@ -72,6 +73,21 @@ pub enum ExportWhat {
         #[arg(value_name = "CORPUS")]
         corpus: Option<PathBuf>,
     },
+    /// The citation check's flags: as CSV (one row per flag: kind, check, severity, reference,
+    /// citation, place, sentence, message, evidence), as a Markdown worksheet for a student
+    /// (grouped by reference, each flag's sentence, evidence and boxes to tick) or as JSON.
+    Flags {
+        /// The format to write (by `--out`'s extension when absent: `.md` Markdown, `.json`
+        /// JSON, anything else CSV).
+        #[arg(long, short, value_enum, value_name = "FORMAT")]
+        format: Option<FlagsFormat>,
+        /// The file to write (standard output when absent).
+        #[arg(long, short, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// The corpus or paper to read (the built-in corpus when absent).
+        #[arg(value_name = "CORPUS")]
+        corpus: Option<PathBuf>,
+    },
     /// The whole corpus as pretty-printed JSON in canonical order (a bibliography read from
     /// another format becomes a paperlens corpus).
     Corpus {
@@ -84,7 +100,46 @@ pub enum ExportWhat {
     },
 }
 
-/// `paperlens export`: writes references, the table, the cases or the corpus. Returns 0 when
+/// How `export flags` writes the flags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FlagsFormat {
+    /// One row per flag, for a spreadsheet.
+    Csv,
+    /// A worksheet for a student: each flag's sentence, evidence and boxes to tick.
+    Markdown,
+    /// The object `check --citations --format json` prints.
+    Json,
+}
+
+impl FlagsFormat {
+    /// The format asked for, else the one `out`'s extension names (`.md`, `.markdown`,
+    /// `.json`), else CSV.
+    fn chosen(asked: Option<Self>, out: Option<&PathBuf>) -> Self {
+        asked.unwrap_or_else(|| {
+            let extension = out
+                .and_then(|path| path.extension())
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase);
+            match extension.as_deref() {
+                Some("md" | "markdown") => Self::Markdown,
+                Some("json") => Self::Json,
+                _ => Self::Csv,
+            }
+        })
+    }
+
+    /// Its name in the line saying what was written.
+    fn label(self) -> &'static str {
+        match self {
+            Self::Csv => "CSV",
+            Self::Markdown => "a Markdown worksheet",
+            Self::Json => "JSON",
+        }
+    }
+}
+
+/// `paperlens export`: writes references, the table, the cases, the citations, the flags or
+/// the corpus. Returns 0 when
 /// written, 1 for an invalid corpus or an unknown `--id`, 2 when a file cannot be read or
 /// written. Diagnostics go to standard error, rendered as `check` renders them.
 #[must_use]
@@ -95,6 +150,7 @@ pub fn export(args: &ExportArgs) -> ExitCode {
         | ExportWhat::Table { corpus, out, .. }
         | ExportWhat::Citations { corpus, out }
         | ExportWhat::Cases { corpus, out }
+        | ExportWhat::Flags { corpus, out, .. }
         | ExportWhat::Corpus { corpus, out } => (corpus.as_ref(), out.as_ref()),
     };
     let report = match corpus_path {
@@ -158,6 +214,23 @@ pub fn export(args: &ExportArgs) -> ExitCode {
             formats::csv::cases(corpus),
             format!("{} as CSV", counted(corpus.file.cases.len(), "case")),
         ),
+        ExportWhat::Flags { format, .. } => {
+            let checks = CitationChecks::run(corpus);
+            let format = FlagsFormat::chosen(*format, out);
+            let written = match format {
+                FlagsFormat::Csv => formats::flags::to_csv(corpus, &checks),
+                FlagsFormat::Markdown => Ok(formats::flags::to_markdown(corpus, &checks)),
+                FlagsFormat::Json => formats::flags::to_json(corpus, &checks),
+            };
+            (
+                written,
+                format!(
+                    "{} as {}",
+                    counted(checks.flags.len(), "flag"),
+                    format.label()
+                ),
+            )
+        }
         ExportWhat::Corpus { .. } => (
             formats::export_corpus_json(&corpus.file_to_write()),
             "the corpus as JSON".to_owned(),

@@ -1,4 +1,5 @@
-//! The command line: `paperlens [PATH]`, `paperlens check [FILE]`, `paperlens schema`,
+//! The command line: `paperlens [PATH]`, `paperlens check [FILE]` (with `--citations`, the
+//! citation check: [`check_citations`]), `paperlens schema`,
 //! `paperlens plot …`, `paperlens export …` ([`export`]), `paperlens import …` ([`import`]),
 //! `paperlens migrate …`, `paperlens docs [TOPIC]`, `paperlens slides …` ([`slides`]: its
 //! arguments and checks; the drawing is the window's, joined in `main.rs`).
@@ -17,12 +18,14 @@ use crate::corpus::load::{LoadFailure, LoadReport, load_str};
 use crate::corpus::{BUILTIN_JSON, BUILTIN_NAME, FORMAT_GUIDE, schema, summary_line};
 use crate::open::open_path;
 
+mod checks;
 mod export;
 mod import;
 mod slides;
 
+pub use checks::check_citations;
 use export::write_export;
-pub use export::{ExportArgs, ExportWhat, export};
+pub use export::{ExportArgs, ExportWhat, FlagsFormat, export};
 pub use import::{ImportArgs, import};
 pub use slides::{SLIDE_SIDES, SlidesArgs, SlidesJob, prepare_slides};
 
@@ -72,15 +75,26 @@ pub struct WindowArgs {
 /// A command that needs no window.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check a corpus file (the built-in corpus when no FILE) and print its diagnostics.
+    /// Check a corpus file (the built-in corpus when no FILE) and print its diagnostics; with
+    /// `--citations`, the citation check instead.
     ///
+    /// `paperlens check --citations [FILE] [--format json]` prints what a careful reader would
+    /// question about the paper's citations and references (anachronisms, topic mismatches,
+    /// malformed entries, citation hygiene), grouped by kind, each with its sentence and
+    /// evidence, and how many references are flagged; `--format json` prints them as JSON (an
+    /// object with a `flags` array and `summary` counts). Flags are never verdicts and never
+    /// change the exit status; the file's warnings go to standard error.
     /// Exit status: 0 no errors, 1 errors, 2 the file cannot be read.
     Check {
-        /// The corpus file to check.
+        /// The file to check: a corpus, a paper (JATS, TEI, Markdown, plain text) or a
+        /// bibliography.
         file: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
         format: OutputFormat,
+        /// Print the citation check's flags instead of the file's diagnostics.
+        #[arg(long)]
+        citations: bool,
     },
     /// Print the JSON Schema of the corpus format.
     Schema,
@@ -90,13 +104,15 @@ pub enum Command {
     /// Exit status: 0 written, 1 no such series or the chart cannot be made, 2 bad arguments
     /// or an unreadable or invalid corpus.
     Plot(PlotArgs),
-    /// Export the references (BibTeX, RIS, CSL-JSON), a table or the cases (CSV),
-    /// or the whole corpus (JSON).
+    /// Export the references (BibTeX, RIS, CSL-JSON), a table, the cases or the citations
+    /// (CSV), the citation check's flags (CSV, a Markdown worksheet, JSON) or the whole corpus
+    /// (JSON).
     ///
     /// `paperlens export refs --format bibtex|ris|csl-json [--out FILE] [CORPUS]`;
     /// `paperlens export table [--table ID] --out FILE.csv [CORPUS]`;
     /// `paperlens export cases --out FILE.csv [CORPUS]`;
     /// `paperlens export citations [--out FILE.csv] [CORPUS]`;
+    /// `paperlens export flags [--format csv|markdown|json] [--out FILE] [CORPUS]`;
     /// `paperlens export corpus --out FILE.json [CORPUS]`. CORPUS is the built-in corpus when
     /// absent, and may be any file paperlens opens (a corpus, a paper in JATS, TEI, Markdown or
     /// plain text, or a CSL-JSON, BibTeX or RIS bibliography). Without `--out` the export goes to standard output.
@@ -165,7 +181,17 @@ pub enum OutputFormat {
 #[must_use]
 pub fn run_command(command: &Command) -> ExitCode {
     match command {
-        Command::Check { file, format } => check(file.as_ref(), *format),
+        Command::Check {
+            file,
+            format,
+            citations,
+        } => {
+            if *citations {
+                check_citations(file.as_ref(), *format)
+            } else {
+                check(file.as_ref(), *format)
+            }
+        }
         Command::Schema => {
             print!("{}", schema::corpus_schema_json());
             ExitCode::SUCCESS
@@ -211,10 +237,21 @@ pub fn docs(topic: Option<&str>) -> ExitCode {
 /// `paperlens check`: prints diagnostics and a summary; 0 clean, 1 errors, 2 unreadable.
 #[must_use]
 pub fn check(file: Option<&PathBuf>, format: OutputFormat) -> ExitCode {
-    let report = match file {
+    let report = load_for_check(file);
+    print_diagnostics(&report, format);
+    check_exit_code(&report)
+}
+
+/// The file `check` reads: `file`, or the built-in corpus without one.
+fn load_for_check(file: Option<&PathBuf>) -> LoadReport {
+    match file {
         Some(path) => open_path(path),
         None => load_str(BUILTIN_JSON, BUILTIN_NAME),
-    };
+    }
+}
+
+/// Prints `report`'s diagnostics and summary on standard output in `format`, as `check` does.
+fn print_diagnostics(report: &LoadReport, format: OutputFormat) {
     let text = match format {
         OutputFormat::Human => {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -224,7 +261,7 @@ pub fn check(file: Option<&PathBuf>, format: OutputFormat) -> ExitCode {
                 report.source_text.as_deref(),
                 color,
             );
-            text.push_str(&summary_line(&report));
+            text.push_str(&summary_line(report));
             text.push('\n');
             text
         }
@@ -232,7 +269,7 @@ pub fn check(file: Option<&PathBuf>, format: OutputFormat) -> ExitCode {
             let mut text = render_json(
                 &report.diagnostics,
                 &report.source_name,
-                &summary_json(&report),
+                &summary_json(report),
             );
             text.push('\n');
             text
@@ -240,6 +277,10 @@ pub fn check(file: Option<&PathBuf>, format: OutputFormat) -> ExitCode {
     };
     // A closed pipe (e.g. `| head`) is not an error worth a panic.
     let _ = std::io::stdout().write_all(text.as_bytes());
+}
+
+/// `check`'s exit code for `report`: 0 loaded, 1 it has errors, 2 it cannot be read.
+fn check_exit_code(report: &LoadReport) -> ExitCode {
     match report.failure() {
         None => ExitCode::SUCCESS,
         Some(LoadFailure::Invalid) => ExitCode::from(1),

@@ -7,6 +7,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod checks_cli;
 mod cli;
 mod docs_cli;
 mod export_cli;

@@ -1,12 +1,13 @@
 //! The citation check's flags ([`CitationChecks`]) written out: as CSV for a spreadsheet
-//! ([`to_csv`]), as JSON for programs ([`to_json`]) and as a Markdown worksheet a student fills
-//! in ([`to_markdown`]).
+//! ([`to_csv`]), as JSON for programs ([`to_json`]), as a Markdown worksheet a student fills
+//! in ([`to_markdown`]) and as plain words for a terminal ([`to_text`]).
 //!
 //! Each flag is first turned into its fields once ([`FlagFields`]: the reference's id and label,
 //! the citation's key, where the sentence stands …), and every format writes those fields, so
 //! the three say the same thing about a flag. [`FlagSummary`] holds the counts they all report.
 
 mod markdown;
+mod text;
 
 use serde::Serialize;
 
@@ -18,6 +19,7 @@ use crate::corpus::item::Item;
 use super::ExportError;
 
 pub use markdown::to_markdown;
+pub use text::to_text;
 
 /// One flag as the exports write it: its kind, check and severity by their stable codes and
 /// labels, what it is about (reference id and label, citation key and printed form, place),

@@ -7,7 +7,7 @@ use crate::corpus::Corpus;
 use crate::corpus::checks::{CitationChecks, Flag, FlagKind, FlagSeverity, WordEvidence};
 
 use super::markdown::escape;
-use super::{FlagFields, FlagSummary, to_csv, to_json, to_markdown};
+use super::{FlagFields, FlagSummary, to_csv, to_json, to_markdown, to_text};
 
 /// The fixture corpus of the citation check: five references (`lee2012`, `ward2010`,
 /// `kim2023`, `cole2016`, `hart2015`), four citations in two paragraphs.
@@ -352,4 +352,61 @@ fn markdown_of_no_flags_says_nothing_was_found_and_has_no_sections() {
     );
     assert!(!text.contains("\n## "), "{text}");
     assert!(!text.contains("- [ ]"), "{text}");
+}
+
+#[test]
+fn text_groups_flags_by_kind_with_the_sentence_and_evidence_then_the_counts() {
+    let corpus = corpus_from(FLAGGED);
+    let mut checks = three_flags(&corpus);
+    checks.flags[0].evidence = "Years named: 2014.\nDated: 2010.".to_owned();
+    checks.flags.push(flag(
+        &corpus,
+        FlagKind::Hygiene,
+        None,
+        Some(2),
+        "A citation with no reference",
+        "The key names no reference.",
+    ));
+    let text = to_text(&corpus, &checks);
+    let kinds: Vec<&str> = text
+        .lines()
+        .filter(|line| !line.is_empty() && !line.starts_with(' '))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "Citation check of flagged.json: what a careful reader would question, with the \
+             evidence; never a verdict.",
+            "Anachronism (1)",
+            "Malformed reference (1)",
+            "Citation hygiene (2)",
+            "3 of 5 references flagged; 4 flags: 1 anachronism, 1 malformed reference, 2 \
+             citation hygiene",
+        ]
+    );
+    assert!(
+        text.contains(
+            "  [2] Ward (2010): Cited for the storm surge of 2014, but dated 2010 (worth checking)\n\
+             \x20   1 Introduction, ¶\u{a0}1: “Coastal councils published flood maps after the storm \
+             surge of 2014 (Ward, 2010).”\n\
+             \x20   Evidence: Years named: 2014.\n\
+             \x20             Dated: 2010.\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("  citation (Kim, 2023): A citation with no reference (worth checking)\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn text_of_no_flags_is_the_heading_and_the_counts() {
+    let corpus = corpus_from(FLAGGED);
+    let text = to_text(&corpus, &CitationChecks::default());
+    assert_eq!(text.lines().filter(|l| !l.is_empty()).count(), 2, "{text}");
+    assert!(
+        text.ends_with("\n0 of 5 references flagged; no flags\n"),
+        "{text}"
+    );
 }
