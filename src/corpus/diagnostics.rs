@@ -121,6 +121,8 @@ pub enum Code {
     NonFiniteValue,
     /// An annotation's years are reversed.
     AnnotationRange,
+    /// An entity's `since` is not a plausible year (before 1000 or after 2100).
+    EntitySince,
     /// A quote does not occur in the paragraph it points to.
     QuoteNotFound,
     /// Required text is empty.
@@ -212,6 +214,7 @@ impl Code {
             Self::MissingValue => "missing-value",
             Self::NonFiniteValue => "non-finite-value",
             Self::AnnotationRange => "annotation-range",
+            Self::EntitySince => "entity-since",
             Self::QuoteNotFound => "quote-not-found",
             Self::EmptyText => "empty-text",
             Self::UnknownTourItem => "unknown-tour-item",

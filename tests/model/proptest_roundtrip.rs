@@ -281,6 +281,7 @@ fn build(ing: &Ingredients) -> CorpusFile {
             regions: (0..ing.pick(i + 1, 2))
                 .map(|k| region_ids[ing.pick(i + k, region_ids.len())].clone())
                 .collect(),
+            since: None,
         })
         .collect();
     let rows: Vec<TableRow> = (0..ing.rows)

@@ -7,10 +7,21 @@
 //! reference entries, and citation hygiene. Flags are computed from a loaded [`Corpus`]; the
 //! corpus's own editorial notes stay apart from them.
 
+mod anachronism;
+mod context;
+mod hygiene;
+mod malformed;
+mod paper;
+#[cfg(test)]
+mod tests;
+mod topic;
+mod words;
+
 use serde::Serialize;
 
 use super::Corpus;
 use super::item::Item;
+use paper::Paper;
 
 /// The family a flag belongs to; the Checks view groups by it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -147,11 +158,18 @@ pub struct CitationChecks {
 }
 
 impl CitationChecks {
-    /// Runs every check over `corpus`.
+    /// Runs every check over `corpus`; the flags come ordered by kind, then in reading order
+    /// (flags about a reference alone after those about a place in the text, by reference).
     #[must_use]
     pub fn run(corpus: &Corpus) -> Self {
-        let _ = corpus;
-        Self::default()
+        let paper = Paper::new(corpus);
+        let mut flags = Vec::new();
+        anachronism::check(&paper, &mut flags);
+        topic::check(&paper, &mut flags);
+        malformed::check(&paper, &mut flags);
+        hygiene::check(&paper, &mut flags);
+        flags.sort_by_key(|flag| (flag.kind, paper::place_of(flag)));
+        Self { flags }
     }
 
     /// The flags about reference `reference` (position in `references`), including those on

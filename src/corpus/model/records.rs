@@ -21,6 +21,24 @@ pub struct Entity {
     /// Region ids (from `regions`) it is associated with.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub regions: Vec<String>,
+    /// The year it began: a treaty's adoption, an organisation's founding, a campaign's
+    /// launch, a report's first edition. Editorial, like the description (the corpus author's
+    /// knowledge, not the paper's words); importers leave it empty. The citation check flags a
+    /// work cited about the entity that is older than this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<i32>,
+}
+
+impl Entity {
+    /// The years `since` may take (validation warns of others, `entity-since`, and the citation
+    /// check ignores them): before 1000 is a slip such as a missing digit, after 2100 a typo.
+    pub const SINCE_YEARS: std::ops::RangeInclusive<i32> = 1000..=2100;
+
+    /// The year it began, when it is given and plausible.
+    #[must_use]
+    pub fn start_year(&self) -> Option<i32> {
+        self.since.filter(|year| Self::SINCE_YEARS.contains(year))
+    }
 }
 
 /// The sort of thing an [`Entity`] is.

@@ -7,9 +7,9 @@ use super::{Sink, require_text, unknown_id};
 use crate::corpus::diagnostics::{Code, Diagnostic, JsonPath};
 use crate::corpus::item::ItemKind;
 use crate::corpus::kinds::IdMaps;
-use crate::corpus::model::{CorpusFile, NoteTarget};
+use crate::corpus::model::{CorpusFile, Entity, NoteTarget};
 
-/// Every entity has a name and a description.
+/// Every entity has a name and a description, and a `since` that is a plausible year.
 pub(super) fn check_entities(file: &CorpusFile, out: &mut Sink) {
     for (i, entity) in file.entities.iter().enumerate() {
         let path = JsonPath::root().key("entities").index(i);
@@ -20,6 +20,22 @@ pub(super) fn check_entities(file: &CorpusFile, out: &mut Sink) {
             path.key("description"),
             out,
         );
+        if let Some(since) = entity.since.filter(|y| !Entity::SINCE_YEARS.contains(y)) {
+            out.push(
+                Diagnostic::warning(
+                    Code::EntitySince,
+                    format!(
+                        "entity `{}` began in {since}, which is not a year from {} to {}",
+                        entity.id,
+                        Entity::SINCE_YEARS.start(),
+                        Entity::SINCE_YEARS.end()
+                    ),
+                    "write the year it began as four digits, e.g. `\"since\": 2000`, or leave \
+                     `since` out; the citation check ignores it meanwhile",
+                )
+                .at(path.key("since")),
+            );
+        }
     }
 }
 

@@ -54,6 +54,7 @@ pub fn find(file: &CorpusFile) -> Vec<Entity> {
                 aliases: vec![short],
                 name: long,
                 regions: Vec::new(),
+                since: None,
             });
         }
     }

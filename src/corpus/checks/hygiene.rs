@@ -1,0 +1,565 @@
+//! Citation hygiene: citations with no reference, references never cited, a work listed
+//! twice, the same first author and year without a/b, ranges that do not resolve, secondary
+//! citations ("as cited in").
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use super::paper::reference_flag;
+use super::{Flag, FlagKind, FlagSeverity, Paper};
+use crate::corpus::citations::{self, Piece};
+use crate::corpus::cite;
+use crate::corpus::diagnostics::Code;
+use crate::corpus::index::Segment;
+use crate::corpus::item::{Item, ItemKind};
+use crate::corpus::model::Reference;
+
+/// Phrases that mark a secondary citation: the work is cited through another.
+const SECONDARY: [&str; 5] = [
+    "as cited in",
+    "cited in",
+    "quoted in",
+    "as quoted by",
+    "cited by",
+];
+
+/// Runs the hygiene checks.
+pub(super) fn check(paper: &Paper<'_>, out: &mut Vec<Flag>) {
+    no_reference(paper, out);
+    never_cited(paper, out);
+    duplicates(paper, out);
+    same_author_year(paper, out);
+    unresolved_ranges(paper, out);
+    secondary(paper, out);
+}
+
+/// A flag about a place in the text (a paragraph, when known) with no citation or reference
+/// of its own.
+fn paragraph_flag(
+    paragraph: Option<usize>,
+    sentence: String,
+    check: &'static str,
+    message: String,
+    evidence: String,
+) -> Flag {
+    Flag {
+        kind: FlagKind::Hygiene,
+        check,
+        severity: FlagSeverity::Strong,
+        citation: None,
+        reference: None,
+        paragraph,
+        sentence,
+        message,
+        evidence,
+        words: None,
+    }
+}
+
+/// Citation markers that name no reference. A corpus that validates has none among its
+/// citations (an unknown key or number is an error), but an importer keeps such a marker as
+/// printed text: `[@key]` written out in the text, or only counted in its `unresolved-marker`
+/// warning.
+fn no_reference(paper: &Paper<'_>, out: &mut Vec<Flag>) {
+    let mut found = 0;
+    for (position, info) in paper.corpus.index.paragraphs.iter().enumerate() {
+        for segment in &info.segments {
+            let Segment::Text(range) = segment else {
+                continue;
+            };
+            let text = info.printed.get(range.clone()).unwrap_or_default();
+            for (offset, marker) in pandoc_markers_in(text) {
+                let at = range.start + offset;
+                let sentence = info
+                    .sentences
+                    .iter()
+                    .find(|s| s.contains(&at))
+                    .and_then(|s| info.printed.get(s.clone()))
+                    .unwrap_or_default();
+                found += 1;
+                out.push(paragraph_flag(
+                    Some(position),
+                    sentence.to_owned(),
+                    "no-reference",
+                    format!("The citation {marker} names no reference"),
+                    format!(
+                        "The text cites {marker}, but the reference list has no entry with that \
+                         key; the marker is kept as printed text."
+                    ),
+                ));
+            }
+        }
+    }
+    if found > 0 {
+        return;
+    }
+    for warning in &paper.corpus.warnings {
+        if warning.code == Code::UnresolvedMarker {
+            out.push(paragraph_flag(
+                None,
+                String::new(),
+                "no-reference",
+                "Citation markers in the source name no reference".to_owned(),
+                format!(
+                    "When the paper was read: {}. They cannot be placed in the text here.",
+                    warning.message
+                ),
+            ));
+        }
+    }
+}
+
+/// Pandoc citation markers written out as text (`[@smith2020]`, `[see @a; @b]`): the byte
+/// offset and the marker.
+fn pandoc_markers_in(text: &str) -> Vec<(usize, &str)> {
+    let mut markers = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text.get(from..).and_then(|rest| rest.find('[')) {
+        let open = from + open;
+        let Some(close) = text.get(open..).and_then(|rest| rest.find(']')) else {
+            break;
+        };
+        let inside = text.get(open + 1..open + close).unwrap_or_default();
+        let cites = inside.char_indices().any(|(i, c)| {
+            c == '@'
+                && inside
+                    .get(..i)
+                    .and_then(|b| b.chars().next_back())
+                    .is_none_or(|b| matches!(b, ' ' | ';' | '-' | '['))
+                && inside
+                    .get(i + 1..)
+                    .and_then(|a| a.chars().next())
+                    .is_some_and(|a| a.is_alphanumeric() || a == '_')
+        });
+        if cites && close < 200 {
+            markers.push((open, text.get(open..=open + close).unwrap_or_default()));
+        }
+        from = open + close + 1;
+    }
+    markers
+}
+
+/// References no citation in the text names (nor a table cell, nor a caption or footnote,
+/// where an imported paper keeps citations as printed text).
+fn never_cited(paper: &Paper<'_>, out: &mut Vec<Flag>) {
+    let corpus = paper.corpus;
+    let index = &corpus.index;
+    let outside = outside_text(paper);
+    // An importer that could not resolve some markers kept them as text: one of them may
+    // cite the reference, so the flag is only a weak signal.
+    let unresolved = corpus
+        .warnings
+        .iter()
+        .find(|w| w.code == Code::UnresolvedMarker)
+        .map(|w| w.message.as_str());
+    for position in 0..corpus.file.references.len() {
+        let item = Item::Reference(position);
+        if !index.linked(item, ItemKind::Citation).is_empty()
+            || !index.linked(item, ItemKind::TableRow).is_empty()
+        {
+            continue;
+        }
+        let Some((reference, number)) = corpus.reference(position) else {
+            continue;
+        };
+        if named_in(&outside, reference, paper.prints_numbers.then_some(number)) {
+            continue;
+        }
+        let mut evidence = "No citation in the text names this reference, and neither the \
+                            text, the tables, the captions nor the footnotes print its number or \
+                            one of its first authors with its year."
+            .to_owned();
+        if let Some(unresolved) = unresolved {
+            let _ = write!(
+                evidence,
+                " When the paper was read, {unresolved}: one of them may cite it."
+            );
+        }
+        out.push(reference_flag(
+            position,
+            FlagKind::Hygiene,
+            "never-cited",
+            if unresolved.is_some() {
+                FlagSeverity::Weak
+            } else {
+                FlagSeverity::Moderate
+            },
+            format!("{} is never cited", paper.reference_name(position)),
+            evidence,
+        ));
+    }
+}
+
+/// Where a citation may stand as printed text (an importer keeps a marker whose target it
+/// could not find as text): the paragraphs, captions, table notes and cells, footnotes.
+fn outside_text<'a>(paper: &Paper<'a>) -> Vec<&'a str> {
+    let file = &paper.corpus.file;
+    let mut texts: Vec<&str> = paper
+        .corpus
+        .index
+        .paragraphs
+        .iter()
+        .map(|p| p.printed.as_str())
+        .collect();
+    for table in &file.tables {
+        texts.push(&table.caption);
+        texts.extend(table.footnotes.iter().map(|f| f.text.as_str()));
+        for row in &table.rows {
+            texts.extend(row.cells.iter().map(String::as_str));
+        }
+    }
+    texts.extend(file.figures.iter().map(|f| f.caption.as_str()));
+    texts.extend(file.footnotes.iter().map(|f| f.text.as_str()));
+    texts
+}
+
+/// Whether any of `texts` cites the reference: its key, its printed `number` in a marker, or
+/// one of its first three authors' names followed closely by its year (by any year when it
+/// has none): an importer may have read the names wrongly, `Kingma` as a given name.
+fn named_in(texts: &[&str], reference: &Reference, number: Option<u32>) -> bool {
+    let key = format!("@{}", reference.id);
+    let names: Vec<String> = reference
+        .author
+        .iter()
+        .take(3)
+        .filter_map(|name| {
+            let short = cite::short_name(name);
+            let last = short.split_whitespace().last()?.to_lowercase();
+            (last.chars().count() >= 3).then_some(last)
+        })
+        .collect();
+    let year = cite::year(reference).map(|y| y.to_string());
+    texts.iter().any(|text| {
+        if text.contains(&key) {
+            return true;
+        }
+        if let Some(number) = number {
+            let (pieces, _) = citations::parse(text);
+            let numbered = pieces.iter().any(|piece| {
+                matches!(piece, Piece::Numeric(marker)
+                    if marker.numbers.iter().any(|&(from, to)| (from..=to).contains(&number)))
+            });
+            if numbered {
+                return true;
+            }
+        }
+        let lower = text.to_lowercase();
+        names.iter().any(|name| {
+            lower.match_indices(name.as_str()).any(|(at, _)| {
+                let near: String = lower
+                    .get(at..)
+                    .unwrap_or_default()
+                    .chars()
+                    .take(60)
+                    .collect();
+                match &year {
+                    Some(year) => near.contains(year.as_str()),
+                    None => super::paper::year_in(&near).is_some(),
+                }
+            })
+        })
+    })
+}
+
+/// A title as compared for duplicates: lower-case letters and digits, words single-spaced.
+fn normalised_title(title: &str) -> String {
+    title
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A DOI as compared: lower case, without a resolver prefix.
+fn normalised_doi(doi: &str) -> String {
+    let lower = doi.trim().to_lowercase();
+    [
+        "https://doi.org/",
+        "http://doi.org/",
+        "https://dx.doi.org/",
+        "http://dx.doi.org/",
+        "doi:",
+    ]
+    .iter()
+    .find_map(|prefix| lower.strip_prefix(prefix))
+    .map_or_else(|| lower.clone(), str::to_owned)
+}
+
+/// The same work listed twice: the same DOI, or the same title (of at least three words) and
+/// year.
+fn duplicates(paper: &Paper<'_>, out: &mut Vec<Flag>) {
+    let mut by_doi: HashMap<String, usize> = HashMap::new();
+    let mut by_title: HashMap<(String, Option<i32>), usize> = HashMap::new();
+    for (position, reference) in paper.corpus.file.references.iter().enumerate() {
+        let doi = normalised_doi(&reference.doi);
+        let title = normalised_title(&reference.title);
+        let mut evidence = None;
+        if !doi.is_empty() {
+            if let Some(&first) = by_doi.get(&doi) {
+                evidence = Some((first, format!("Both give the DOI {doi}.")));
+            } else {
+                by_doi.insert(doi, position);
+            }
+        }
+        if evidence.is_none() && title.split(' ').count() >= 3 {
+            let key = (title, cite::year(reference));
+            if let Some(&first) = by_title.get(&key) {
+                evidence = Some((
+                    first,
+                    format!(
+                        "Both have the title \u{201c}{}\u{201d} and the year {}.",
+                        reference.title.trim(),
+                        cite::year_label(reference)
+                    ),
+                ));
+            } else {
+                by_title.insert(key, position);
+            }
+        }
+        if let Some((first, evidence)) = evidence {
+            out.push(reference_flag(
+                position,
+                FlagKind::Hygiene,
+                "duplicate-reference",
+                FlagSeverity::Moderate,
+                format!(
+                    "{} repeats {}",
+                    paper.reference_name(position),
+                    paper.reference_name(first)
+                ),
+                evidence,
+            ));
+        }
+    }
+}
+
+/// Two references with the same first author and year that the text cannot tell apart: only
+/// in an author–date paper (numbered references are told apart by their numbers), and only
+/// when the text prints neither with a letter after the year (`2015a`).
+fn same_author_year(paper: &Paper<'_>, out: &mut Vec<Flag>) {
+    let corpus = paper.corpus;
+    if paper.prints_numbers {
+        return;
+    }
+    let mut seen: HashMap<(String, i32), usize> = HashMap::new();
+    for (position, reference) in corpus.file.references.iter().enumerate() {
+        let (Some(first), Some(year)) = (reference.author.first(), cite::year(reference)) else {
+            continue;
+        };
+        let name = cite::short_name(first).to_lowercase();
+        if name.is_empty() {
+            continue;
+        }
+        let Some(&earlier) = seen.get(&(name.clone(), year)) else {
+            seen.insert((name, year), position);
+            continue;
+        };
+        if printed_with_letter(paper, earlier, year) || printed_with_letter(paper, position, year) {
+            continue;
+        }
+        out.push(reference_flag(
+            position,
+            FlagKind::Hygiene,
+            "same-author-year",
+            FlagSeverity::Moderate,
+            format!(
+                "{} and {} share first author and year",
+                cite::short_label(reference),
+                paper.reference_name(earlier)
+            ),
+            format!(
+                "Both are by {} and dated {year}, and the text prints neither with a letter \
+                 ({year}a, {year}b): an author\u{2013}date citation cannot tell them apart.",
+                cite::short_name(first)
+            ),
+        ));
+    }
+}
+
+/// Whether the text prints a citation of `reference` with a letter after its year (`2015a`).
+fn printed_with_letter(paper: &Paper<'_>, reference: usize, year: i32) -> bool {
+    let index = &paper.corpus.index;
+    let year = year.to_string();
+    index
+        .linked(Item::Reference(reference), ItemKind::Citation)
+        .iter()
+        .filter_map(|&c| {
+            let info = index.citations.get(c)?;
+            index
+                .paragraphs
+                .get(info.paragraph)?
+                .printed
+                .get(info.range.clone())
+        })
+        .any(|printed| {
+            printed.match_indices(year.as_str()).any(|(at, _)| {
+                printed
+                    .get(at + 4..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(|c| c.is_ascii_lowercase())
+            })
+        })
+}
+
+/// A printed numeric range (`[17]–[21]`, `[3–6]`) whose citation does not name every
+/// reference between its ends.
+fn unresolved_ranges(paper: &Paper<'_>, out: &mut Vec<Flag>) {
+    let corpus = paper.corpus;
+    let index = &corpus.index;
+    let numbered: HashMap<u32, usize> = corpus
+        .file
+        .references
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.citation_number.is_some())
+        .filter_map(|(p, _)| Some((*index.reference_numbers.get(p)?, p)))
+        .collect();
+    if numbered.is_empty() {
+        return;
+    }
+    for (position, info) in index.citations.iter().enumerate() {
+        let Some(printed) = index
+            .paragraphs
+            .get(info.paragraph)
+            .and_then(|p| p.printed.get(info.range.clone()))
+        else {
+            continue;
+        };
+        let (pieces, _) = citations::parse(printed);
+        let mut missing: Vec<String> = Vec::new();
+        for piece in &pieces {
+            let Piece::Numeric(marker) = piece else {
+                continue;
+            };
+            for &(from, to) in &marker.numbers {
+                if from >= to || to - from > 500 {
+                    continue;
+                }
+                for number in from..=to {
+                    let named = numbered
+                        .get(&number)
+                        .is_some_and(|r| info.references.contains(r));
+                    if !named {
+                        missing.push(format!("[{number}]"));
+                    }
+                }
+            }
+        }
+        if missing.is_empty() {
+            continue;
+        }
+        let Some(&first) = info.references.first() else {
+            continue;
+        };
+        out.push(paper.citation_flag(
+            position,
+            first,
+            FlagKind::Hygiene,
+            "unresolved-range",
+            FlagSeverity::Moderate,
+            format!("The range {printed} does not resolve to every reference in it"),
+            format!(
+                "The text prints {printed}, but the citation names no reference for {}.",
+                super::anachronism::join_words(&missing)
+            ),
+        ));
+    }
+}
+
+/// Citations in a sentence that says the work is cited through another ("as cited in"): the
+/// citation the phrase introduces.
+fn secondary(paper: &Paper<'_>, out: &mut Vec<Flag>) {
+    let index = &paper.corpus.index;
+    for info in &index.paragraphs {
+        for sentence in &info.sentences {
+            let Some(text) = info.printed.get(sentence.clone()) else {
+                continue;
+            };
+            let lower = text.to_lowercase();
+            let Some((phrase, at)) = SECONDARY
+                .iter()
+                .find_map(|phrase| whole_phrase(&lower, phrase).map(|at| (*phrase, at)))
+            else {
+                continue;
+            };
+            let phrase_end = sentence.start + at + phrase.len();
+            // The citation the phrase introduces: right after it, or after a name written out
+            // ("as cited in Smith et al. [4]"); "should be cited in a given draft" cites none.
+            let Some(citation) = info.citations.clone().find(|&c| {
+                index.citations.get(c).is_some_and(|i| {
+                    i.range.start >= phrase_end
+                        && sentence.contains(&i.range.start)
+                        && info
+                            .printed
+                            .get(phrase_end..i.range.start)
+                            .is_some_and(introduces_a_name)
+                })
+            }) else {
+                continue;
+            };
+            let Some(&reference) = index
+                .citations
+                .get(citation)
+                .and_then(|c| c.references.first())
+            else {
+                continue;
+            };
+            out.push(paper.citation_flag(
+                citation,
+                reference,
+                FlagKind::Hygiene,
+                "secondary-citation",
+                FlagSeverity::Weak,
+                format!("A secondary citation (\u{201c}{phrase}\u{201d})"),
+                format!(
+                    "The sentence says \u{201c}{phrase}\u{201d}: the claim is taken from \
+                     another work through this one; the original may say otherwise."
+                ),
+            ));
+        }
+    }
+}
+
+/// Whether the text between "cited in" and a citation is nothing, or a name written out
+/// (capitalised, short): `as cited in [4]`, `as cited in Smith et al. [4]`.
+fn introduces_a_name(between: &str) -> bool {
+    let between = between.trim_matches(|c: char| c.is_whitespace() || c == '(');
+    between.is_empty()
+        || (between.chars().count() <= 40 && between.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// The byte offset of `phrase` in `text` as whole words.
+fn whole_phrase(text: &str, phrase: &str) -> Option<usize> {
+    text.match_indices(phrase).map(|(at, _)| at).find(|&at| {
+        let before = text.get(..at).and_then(|b| b.chars().next_back());
+        let after = text.get(at + phrase.len()..).and_then(|a| a.chars().next());
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_written_out_as_text() {
+        let found: Vec<&str> =
+            pandoc_markers_in("As [@smith2020] and [see @a; @b] but not [x@y.org] or [3].")
+                .into_iter()
+                .map(|(_, m)| m)
+                .collect();
+        assert_eq!(found, ["[@smith2020]", "[see @a; @b]"]);
+    }
+
+    #[test]
+    fn dois_and_titles_compared_loosely() {
+        assert_eq!(normalised_doi("https://doi.org/10.1/ABC"), "10.1/abc");
+        assert_eq!(
+            normalised_title("Human  Trafficking: A Review."),
+            "human trafficking a review"
+        );
+        assert_eq!(whole_phrase("as cited in smith", "cited in"), Some(3));
+        assert_eq!(whole_phrase("recited in", "cited in"), None);
+    }
+}
