@@ -95,44 +95,155 @@ fn checked_flags(report: &serde_json::Value) -> Vec<serde_json::Value> {
     flags
 }
 
+/// The `(check, reference id)` of each flag, in order.
+fn checks_and_references(flags: &[serde_json::Value]) -> Vec<(String, String)> {
+    flags
+        .iter()
+        .map(|flag| {
+            (
+                flag["check"].as_str().unwrap_or_default().to_owned(),
+                flag["reference"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn check_citations_on_the_built_in_corpus_prints_the_flags_in_words_and_exits_0() {
     let output = paperlens(&["check", "--citations"]);
+    // The built-in paper has flags: they never change the exit status.
     assert_exit(&output, 0);
     let out = stdout(&output);
     assert!(
         out.starts_with("Citation check of built-in corpus"),
         "the heading names the corpus:\n{out}"
     );
+    let report = flags_json(None);
+    let summary = &report["summary"];
+    let last = out.trim_end().lines().last().unwrap_or_default();
     assert!(
-        out.trim_end()
-            .lines()
-            .last()
-            .is_some_and(|line| line.contains(" of 19 references flagged")),
+        last.starts_with(&format!(
+            "{} of 19 references flagged; {} flags: ",
+            summary["flagged_references"], summary["flags"]
+        )),
         "the last line counts the flagged references:\n{out}"
+    );
+    // The 1977 book cited for the Blue Heart Campaign (2009), under its kind's heading, with
+    // the sentence and the evidence.
+    let anachronisms = out
+        .split("\nAnachronism (")
+        .nth(1)
+        .and_then(|rest| rest.split("\n\n").next())
+        .expect("an Anachronism section");
+    assert!(
+        anachronisms.contains(
+            "\n    2. Law Enforcement, ¶\u{a0}1: “[6] suggests that such campaigns rely on \
+             collective action"
+        ),
+        "{anachronisms}"
+    );
+    assert!(
+        anachronisms.contains("\n  [6] Keohane (1977): "),
+        "{anachronisms}"
+    );
+    assert!(
+        anachronisms.contains("Blue Heart Campaign, which began in 2009"),
+        "{anachronisms}"
     );
     // Not the diagnostics' summary line: the flags replace it.
     assert!(!out.contains("0 errors"), "{out}");
 }
 
 #[test]
-fn check_citations_json_on_the_built_in_corpus_counts_its_references() {
+fn check_citations_json_on_the_built_in_corpus_names_the_flagged_references() {
     let report = flags_json(None);
-    checked_flags(&report);
+    let flags = checked_flags(&report);
     assert_eq!(report["summary"]["references"], 19);
     assert!(report["source"].as_str().unwrap().contains("built-in"));
+    let found = checks_and_references(&flags);
+    for expected in [
+        // The 1977 book cited about the Palermo Protocol (2000) and the Blue Heart Campaign.
+        ("older-than-entity", "keohane1977"),
+        // The 1995 article on environmental regulation cited for online recruitment.
+        ("few-shared-words", "porter1995"),
+        // A search-engine artefact as a venue.
+        ("venue-artefact", "latonero2011"),
+    ] {
+        assert!(
+            found.contains(&(expected.0.to_owned(), expected.1.to_owned())),
+            "{expected:?} in {found:?}"
+        );
+    }
+    let blue_heart = flags
+        .iter()
+        .find(|f| {
+            f["check"] == "older-than-entity"
+                && f["evidence"]
+                    .as_str()
+                    .unwrap()
+                    .contains("Blue Heart Campaign")
+        })
+        .expect("the Blue Heart Campaign's flag");
+    assert_eq!(blue_heart["reference"], "keohane1977");
+    assert_eq!(blue_heart["citation"], "citation:law-enforcement.p1/1");
+    assert!(
+        blue_heart["sentence"]
+            .as_str()
+            .unwrap()
+            .starts_with("[6] suggests that such campaigns"),
+        "{blue_heart}"
+    );
 }
 
 #[test]
-fn check_citations_json_on_the_fixture_names_reference_ids() {
+fn check_citations_on_the_fixture_finds_the_flags_it_was_written_for() {
     let report = flags_json(Some(&flagged()));
     assert_eq!(report["summary"]["references"], 5);
-    let ids = ["lee2012", "ward2010", "kim2023", "cole2016", "hart2015"];
-    for flag in checked_flags(&report) {
-        if let Some(id) = flag["reference"].as_str() {
-            assert!(ids.contains(&id), "{flag}");
-        }
-    }
+    assert_eq!(report["summary"]["flagged_references"], 4);
+    let flags = checked_flags(&report);
+    let mut found = checks_and_references(&flags);
+    found.sort();
+    let expected = [
+        // Dated 2023, after the paper (2019).
+        ("after-paper", "kim2023"),
+        // A journal article without volume or pages.
+        ("missing-volume-pages", "cole2016"),
+        // Listed, never cited.
+        ("never-cited", "hart2015"),
+        // Cited for the storm surge of 2014, dated 2010.
+        ("older-than-year", "ward2010"),
+    ]
+    .map(|(check, id)| (check.to_owned(), id.to_owned()));
+    assert_eq!(found, expected);
+    let ward = flags.iter().find(|f| f["reference"] == "ward2010").unwrap();
+    assert_eq!(ward["citation"], "citation:intro.p1/1");
+    assert_eq!(ward["kind"], "anachronism");
+    assert!(
+        ward["sentence"]
+            .as_str()
+            .unwrap()
+            .starts_with("Coastal councils published flood maps after the storm surge of 2014"),
+        "{ward}"
+    );
+    assert!(
+        ward["evidence"].as_str().unwrap().contains("2014"),
+        "{ward}"
+    );
+    let kim = flags.iter().find(|f| f["reference"] == "kim2023").unwrap();
+    assert_eq!(kim["severity"], "strong");
+
+    let output = paperlens(&["check", "--citations", path_str(&flagged())]);
+    assert_exit(&output, 0);
+    let out = stdout(&output);
+    assert!(out.contains("\nAnachronism (2)\n"), "{out}");
+    assert!(out.contains("\nMalformed reference (1)\n"), "{out}");
+    assert!(out.contains("\nCitation hygiene (1)\n"), "{out}");
+    assert!(!out.contains("Topic mismatch"), "{out}");
+    assert!(out.contains("\n  [3] Kim (2023): "), "{out}");
+    assert!(
+        out.contains("\n4 of 5 references flagged; 4 flags: 2 anachronism, 1 malformed reference, 1 citation hygiene\n"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -169,6 +280,24 @@ fn check_citations_on_a_real_paper_prints_json_with_its_references() {
     let flags = checked_flags(&report);
     let flagged = report["summary"]["flagged_references"].as_u64().unwrap();
     assert!(flagged <= references, "{}", report["summary"]);
+    // Each flag's reference is one of the paper's references, by its id.
+    let listed = paperlens(&["export", "refs", "--format", "csl-json", path_str(&paper)]);
+    assert_exit(&listed, 0);
+    let listed: serde_json::Value = serde_json::from_str(&stdout(&listed)).expect("CSL-JSON");
+    let ids: Vec<&str> = listed
+        .as_array()
+        .expect("a list of references")
+        .iter()
+        .filter_map(|r| r["id"].as_str())
+        .collect();
+    for flag in &flags {
+        if let Some(id) = flag["reference"].as_str() {
+            assert!(
+                ids.contains(&id),
+                "{id} is not a reference of the paper: {flag}"
+            );
+        }
+    }
     let words = paperlens(&["check", "--citations", path_str(&paper)]);
     assert_exit(&words, 0);
     let out = stdout(&words);
@@ -264,12 +393,20 @@ fn export_flags_writes_csv_and_a_markdown_worksheet_to_files() {
     for column in ["kind", "reference", "citation", "sentence", "evidence"] {
         assert!(header.iter().any(|h| h == column), "{column}: {header:?}");
     }
-    let json = flags_json(Some(&flagged()));
-    assert_eq!(
-        reader.records().count(),
-        json["flags"].as_array().unwrap().len(),
-        "one row per flag"
-    );
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (reference, check) = (column("reference"), column("check"));
+    let mut rows: Vec<(String, String)> = reader
+        .records()
+        .map(|row| {
+            let row = row.expect("a CSV row");
+            (row[check].to_owned(), row[reference].to_owned())
+        })
+        .collect();
+    rows.sort();
+    let mut expected = checks_and_references(&checked_flags(&flags_json(Some(&flagged()))));
+    expected.sort();
+    assert_eq!(rows, expected, "one row per flag");
+    assert_eq!(rows.len(), 4);
 
     // `.md` picks the worksheet without `--format`.
     let worksheet = dir.path().join("worksheet.md");
@@ -292,6 +429,17 @@ fn export_flags_writes_csv_and_a_markdown_worksheet_to_files() {
         text.contains("**Paper:** Flood Days on a Rising Coast"),
         "{text}"
     );
+    // A section per flagged reference, in the list's order, as the list prints it.
+    let headings: Vec<&str> = text.lines().filter(|l| l.starts_with("## ")).collect();
+    assert_eq!(headings.len(), 4, "{text}");
+    for (heading, author) in headings.iter().zip(["Ward", "Kim", "Cole", "Hart"]) {
+        assert!(heading.contains(author), "{author}: {heading}");
+    }
+    assert!(
+        text.contains("\n> Coastal councils published flood maps after the storm surge of 2014"),
+        "the citing sentence quoted:\n{text}"
+    );
+    assert!(text.contains("**Does this source support this sentence?**\n\n- [ ] Yes\n- [ ] Partly\n- [ ] No\n- [ ] Can't tell\n"), "{text}");
 }
 
 #[test]

@@ -135,7 +135,7 @@ fn flag_markdown(out: &mut String, number: usize, fields: &FlagFields) {
             let _ = write!(cited, " in {}", escape(&fields.place));
         }
         if !fields.cited_as.is_empty() {
-            let _ = write!(cited, " as {}", escape(&fields.cited_as));
+            let _ = write!(cited, " as “{}”", escape_inline(&fields.cited_as));
         }
         let _ = writeln!(out, "{cited}:\n\n> {}\n", escape(&fields.sentence));
     }

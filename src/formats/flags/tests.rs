@@ -265,7 +265,10 @@ fn markdown_groups_flags_by_reference_in_list_order_with_boxes_to_tick() {
         text.contains("> Coastal councils published flood maps after the storm surge of 2014"),
         "{text}"
     );
-    assert!(text.contains("Cited in 1 Introduction, ¶"), "{text}");
+    assert!(
+        text.contains("Cited in 1 Introduction, ¶\u{a0}1 as “(Ward, 2010)”:\n"),
+        "{text}"
+    );
     assert!(
         text.contains("**Evidence:** The sentence names 2014; the work is dated 2010."),
         "{text}"
