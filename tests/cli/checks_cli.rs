@@ -486,3 +486,59 @@ fn export_flags_to_a_folder_that_does_not_exist_says_so_and_exits_2() {
         stderr(&output)
     );
 }
+
+/// The files of `folder`, and of its folders one level down (a Markdown paper's folder).
+fn files_in(folder: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = Vec::new();
+    for path in entries.filter_map(Result::ok).map(|e| e.path()) {
+        if path.is_dir() {
+            files.extend(files_in(&path).into_iter().filter(|p| p.is_file()));
+        } else {
+            files.push(path);
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn check_citations_exits_as_check_does_on_every_fixture_and_real_paper() {
+    let mut files: Vec<PathBuf> = ["invalid", "hostile", "papers", "import", "checks"]
+        .iter()
+        .flat_map(|folder| files_in(&fixtures().join(folder)))
+        .collect();
+    match real_paper("") {
+        Some(papers) => files.extend(files_in(&papers)),
+        None => println!("skipped: the real papers"),
+    }
+    assert!(files.len() > 60, "{files:?}");
+    for file in &files {
+        let plain = paperlens(&["check", path_str(file)]);
+        let citations = paperlens(&["check", "--citations", path_str(file)]);
+        assert_eq!(
+            citations.status.code(),
+            plain.status.code(),
+            "{}: the flags changed the exit status:\n{}{}",
+            file.display(),
+            stdout(&citations),
+            stderr(&citations)
+        );
+        assert!(
+            !stderr(&citations).contains("panicked"),
+            "{}",
+            file.display()
+        );
+        if citations.status.success() {
+            let out = stdout(&citations);
+            let last = out.trim_end().lines().last().unwrap_or_default();
+            assert!(
+                last.contains(" flagged; "),
+                "{}: the last line counts the flags:\n{out}",
+                file.display()
+            );
+        }
+    }
+}
