@@ -2,7 +2,7 @@
 //! twice, the same first author and year without a/b, ranges that do not resolve, secondary
 //! citations ("as cited in").
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use super::paper::reference_flag;
@@ -12,7 +12,6 @@ use crate::corpus::cite;
 use crate::corpus::diagnostics::Code;
 use crate::corpus::index::Segment;
 use crate::corpus::item::{Item, ItemKind};
-use crate::corpus::model::Reference;
 
 /// Phrases that mark a secondary citation: the work is cited through another.
 const SECONDARY: [&str; 5] = [
@@ -144,7 +143,17 @@ fn pandoc_markers_in(text: &str) -> Vec<(usize, &str)> {
 fn never_cited(paper: &Paper<'_>, out: &mut Vec<Flag>) {
     let corpus = paper.corpus;
     let index = &corpus.index;
-    let outside = outside_text(paper);
+    let uncited: Vec<usize> = (0..corpus.file.references.len())
+        .filter(|&position| {
+            let item = Item::Reference(position);
+            index.linked(item, ItemKind::Citation).is_empty()
+                && index.linked(item, ItemKind::TableRow).is_empty()
+        })
+        .collect();
+    if uncited.is_empty() {
+        return;
+    }
+    let named = named_in_text(paper, &outside_text(paper), &uncited);
     // An importer that could not resolve some markers kept them as text: one of them may
     // cite the reference, so the flag is only a weak signal.
     let unresolved = corpus
@@ -152,17 +161,8 @@ fn never_cited(paper: &Paper<'_>, out: &mut Vec<Flag>) {
         .iter()
         .find(|w| w.code == Code::UnresolvedMarker)
         .map(|w| w.message.as_str());
-    for position in 0..corpus.file.references.len() {
-        let item = Item::Reference(position);
-        if !index.linked(item, ItemKind::Citation).is_empty()
-            || !index.linked(item, ItemKind::TableRow).is_empty()
-        {
-            continue;
-        }
-        let Some((reference, number)) = corpus.reference(position) else {
-            continue;
-        };
-        if named_in(&outside, reference, paper.prints_numbers.then_some(number)) {
+    for (position, named) in uncited.into_iter().zip(named) {
+        if named {
             continue;
         }
         let mut evidence = "No citation in the text names this reference, and neither the \
@@ -213,52 +213,98 @@ fn outside_text<'a>(paper: &Paper<'a>) -> Vec<&'a str> {
     texts
 }
 
-/// Whether any of `texts` cites the reference: its key, its printed `number` in a marker, or
-/// one of its first three authors' names followed closely by its year (by any year when it
-/// has none): an importer may have read the names wrongly, `Kingma` as a given name.
-fn named_in(texts: &[&str], reference: &Reference, number: Option<u32>) -> bool {
-    let key = format!("@{}", reference.id);
-    let names: Vec<String> = reference
-        .author
-        .iter()
-        .take(3)
-        .filter_map(|name| {
-            let short = cite::short_name(name);
-            let last = short.split_whitespace().last()?.to_lowercase();
-            (last.chars().count() >= 3).then_some(last)
-        })
-        .collect();
-    let year = cite::year(reference).map(|y| y.to_string());
-    texts.iter().any(|text| {
-        if text.contains(&key) {
-            return true;
-        }
-        if let Some(number) = number {
+/// For each of `references`, whether `texts` cite it as printed text: its key (`@id`), its
+/// printed number in a marker (in a paper that prints numbers), or one of its first three
+/// authors' names followed closely by its year (by any year when it has none): an importer may
+/// have read the names wrongly, `Kingma` as a given name. One pass over the texts, whatever
+/// the number of references.
+fn named_in_text(paper: &Paper<'_>, texts: &[&str], references: &[usize]) -> Vec<bool> {
+    let corpus = paper.corpus;
+    let mut keys: HashSet<&str> = HashSet::new();
+    let mut numbers: HashSet<u32> = HashSet::new();
+    let lowered: Vec<String> = texts.iter().map(|t| t.to_lowercase()).collect();
+    for text in texts {
+        keys.extend(
+            text.split(|c: char| {
+                !(c.is_alphanumeric() || matches!(c, '@' | '_' | '-' | ':' | '.'))
+            })
+            .filter_map(|word| word.strip_prefix('@')),
+        );
+        if paper.prints_numbers {
             let (pieces, _) = citations::parse(text);
-            let numbered = pieces.iter().any(|piece| {
-                matches!(piece, Piece::Numeric(marker)
-                    if marker.numbers.iter().any(|&(from, to)| (from..=to).contains(&number)))
-            });
-            if numbered {
-                return true;
+            for piece in &pieces {
+                if let Piece::Numeric(marker) = piece {
+                    for &(from, to) in &marker.numbers {
+                        if from <= to && to - from <= 500 {
+                            numbers.extend(from..=to);
+                        }
+                    }
+                }
             }
         }
-        let lower = text.to_lowercase();
-        names.iter().any(|name| {
-            lower.match_indices(name.as_str()).any(|(at, _)| {
-                let near: String = lower
-                    .get(at..)
-                    .unwrap_or_default()
-                    .chars()
-                    .take(60)
-                    .collect();
-                match &year {
+    }
+    // Each name (lower case) → the references it may name, with their year.
+    let mut by_name: HashMap<String, Vec<(usize, Option<String>)>> = HashMap::new();
+    for (slot, &position) in references.iter().enumerate() {
+        let Some(reference) = corpus.file.references.get(position) else {
+            continue;
+        };
+        let year = cite::year(reference).map(|y| y.to_string());
+        for name in reference.author.iter().take(3) {
+            let short = cite::short_name(name);
+            if let Some(last) = short.split_whitespace().last().map(str::to_lowercase)
+                && last.chars().count() >= 3
+            {
+                by_name.entry(last).or_default().push((slot, year.clone()));
+            }
+        }
+    }
+    let mut named: Vec<bool> = references
+        .iter()
+        .map(|&position| {
+            corpus
+                .reference(position)
+                .is_some_and(|(reference, number)| {
+                    keys.contains(reference.id.as_str())
+                        || (paper.prints_numbers && numbers.contains(&number))
+                })
+        })
+        .collect();
+    let patterns: Vec<&String> = by_name.keys().collect();
+    let Ok(matcher) = aho_corasick::AhoCorasick::new(&patterns) else {
+        return named;
+    };
+    for text in &lowered {
+        for found in matcher.find_overlapping_iter(text.as_str()) {
+            let Some(name) = patterns.get(found.pattern().as_usize()) else {
+                continue;
+            };
+            // A whole name, not the end of a longer word.
+            if text
+                .get(..found.start())
+                .and_then(|before| before.chars().next_back())
+                .is_some_and(char::is_alphabetic)
+            {
+                continue;
+            }
+            let near: String = text
+                .get(found.end()..)
+                .unwrap_or_default()
+                .chars()
+                .take(60)
+                .collect();
+            for (slot, year) in by_name.get(*name).map_or(&[][..], Vec::as_slice) {
+                let cited = match year {
                     Some(year) => near.contains(year.as_str()),
                     None => super::paper::year_in(&near).is_some(),
+                };
+                if cited && let Some(flag) = named.get_mut(*slot) {
+                    *flag = true;
                 }
-            })
-        })
-    })
+            }
+        }
+    }
+    named
 }
 
 /// A title as compared for duplicates: lower-case letters and digits, words single-spaced.

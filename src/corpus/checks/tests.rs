@@ -712,3 +712,28 @@ fn a_secondary_citation() {
         .collect();
     assert_eq!(secondary, [("secondary-citation", "b".to_owned())]);
 }
+
+#[test]
+fn a_corpus_ten_times_the_builtin_has_ten_times_its_flags_of_each_check() {
+    let (_, builtin) = builtin_flags();
+    let file = crate::corpus::synthetic::scaled_corpus(10, 7);
+    let scaled = Corpus::from_file(file, "scaled").expect("the scaled corpus is valid");
+    let checks = CitationChecks::run(&scaled);
+    let count = |checks: &CitationChecks, check: &str| {
+        checks.flags.iter().filter(|f| f.check == check).count()
+    };
+    for check in [
+        "older-than-entity",
+        "few-shared-words",
+        "title-reads-like-text",
+        "venue-artefact",
+        "missing-venue",
+        "missing-volume-pages",
+    ] {
+        assert_eq!(
+            count(&checks, check),
+            10 * count(&builtin, check),
+            "{check}"
+        );
+    }
+}

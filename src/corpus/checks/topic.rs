@@ -62,13 +62,13 @@ struct Judged {
 /// Runs the topic comparison.
 pub(super) fn check(paper: &Paper<'_>, out: &mut Vec<Flag>) {
     let index = &paper.corpus.index;
-    let reader = WordReader::new();
+    let mut reader = WordReader::new();
     let references: Vec<ContentWords> = paper
         .corpus
         .file
         .references
         .iter()
-        .map(|r| reference_words(&reader, r))
+        .map(|r| reference_words(&mut reader, r))
         .collect();
     let mut candidates: Vec<(usize, usize, ContentWords)> = Vec::new();
     for citation in 0..index.citations.len() {
@@ -98,7 +98,7 @@ pub(super) fn check(paper: &Paper<'_>, out: &mut Vec<Flag>) {
     if candidates.len() < MIN_JUDGED {
         return;
     }
-    let weights = Weights::new(paper, &reader, &candidates);
+    let weights = Weights::new(paper, &mut reader, &candidates);
     let judged: Vec<Judged> = candidates
         .into_iter()
         .filter_map(|(citation, reference, context)| {
@@ -119,6 +119,15 @@ pub(super) fn check(paper: &Paper<'_>, out: &mut Vec<Flag>) {
         })
         .collect();
     let typical = median(judged.iter().map(|j| j.score).collect());
+    // Stem → the references (with enough words to judge) whose words hold it.
+    let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (position, words) in references.iter().enumerate() {
+        if words.len() >= MIN_REFERENCE_WORDS {
+            for stem in words.stems() {
+                by_stem.entry(stem).or_default().push(position);
+            }
+        }
+    }
     for judged in &judged {
         if judged.score >= MISMATCH_BELOW {
             continue;
@@ -126,7 +135,6 @@ pub(super) fn check(paper: &Paper<'_>, out: &mut Vec<Flag>) {
         let Some(words) = references.get(judged.reference) else {
             continue;
         };
-        let better = better_reference(judged, &references, &weights);
         let specific = words
             .stems()
             .filter(|stem| weights.of(stem) > COMMON_WEIGHT)
@@ -136,6 +144,7 @@ pub(super) fn check(paper: &Paper<'_>, out: &mut Vec<Flag>) {
         if !far_apart {
             continue;
         }
+        let better = better_reference(judged, &by_stem, &weights);
         out.push(flag(paper, judged, words, typical, better.as_ref()));
     }
 }
@@ -153,29 +162,26 @@ const MIN_BETTER_WORDS: usize = 2;
 
 fn better_reference(
     judged: &Judged,
-    references: &[ContentWords],
+    by_stem: &HashMap<&str, Vec<usize>>,
     weights: &Weights,
 ) -> Option<Better> {
-    references
-        .iter()
-        .enumerate()
-        .filter(|(position, words)| {
-            *position != judged.reference && words.len() >= MIN_REFERENCE_WORDS
-        })
-        .map(|(position, words)| {
-            let shared: Vec<String> = judged
-                .context
-                .stems()
-                .filter(|stem| words.contains(stem) && weights.of(stem) > COMMON_WEIGHT)
-                .map(str::to_owned)
-                .collect();
-            Better {
-                reference: position,
-                shared,
+    let mut shared: HashMap<usize, Vec<String>> = HashMap::new();
+    for stem in judged.context.stems() {
+        if weights.of(stem) <= COMMON_WEIGHT {
+            continue;
+        }
+        for &reference in by_stem.get(stem).map_or(&[][..], Vec::as_slice) {
+            if reference != judged.reference {
+                shared.entry(reference).or_default().push(stem.to_owned());
             }
-        })
-        .filter(|better| better.shared.len() >= MIN_BETTER_WORDS)
-        .max_by_key(|better| better.shared.len())
+        }
+    }
+    shared
+        .into_iter()
+        .filter(|(_, stems)| stems.len() >= MIN_BETTER_WORDS)
+        // The most words shared; of equals, the first reference.
+        .max_by_key(|(reference, stems)| (stems.len(), std::cmp::Reverse(*reference)))
+        .map(|(reference, shared)| Better { reference, shared })
 }
 
 /// The topic-mismatch flag of one judged citation.
@@ -270,7 +276,7 @@ fn sample(words: &[String]) -> String {
 }
 
 /// What the corpus knows of a reference's topic: its title, container, keywords and abstract.
-fn reference_words(reader: &WordReader, reference: &Reference) -> ContentWords {
+fn reference_words(reader: &mut WordReader, reference: &Reference) -> ContentWords {
     let mut words = reader.read([reference.title.as_str(), reference.container_title.as_str()]);
     for key in [
         "keyword",
@@ -296,7 +302,7 @@ struct Weights {
 impl Weights {
     fn new(
         paper: &Paper<'_>,
-        reader: &WordReader,
+        reader: &mut WordReader,
         judged: &[(usize, usize, ContentWords)],
     ) -> Self {
         let mut document_frequency: HashMap<String, usize> = HashMap::new();

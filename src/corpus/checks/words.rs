@@ -1,7 +1,7 @@
 //! Content words for the topic comparison: lower-cased, stop words and words that say nothing
 //! about a topic removed, stemmed with the Snowball English stemmer (`rust-stemmers`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -344,9 +344,11 @@ impl ContentWords {
 }
 
 /// Reads content words: letters only (a hyphen or apostrophe splits), at least three letters,
-/// not a stop word, stemmed.
+/// not a stop word, stemmed. Each word is stemmed once (a paper repeats its words).
 pub(super) struct WordReader {
     stemmer: Stemmer,
+    /// Lower-case word → its stem, or `None` for a word that is not a content word.
+    stems: HashMap<String, Option<String>>,
 }
 
 impl WordReader {
@@ -354,29 +356,33 @@ impl WordReader {
     pub fn new() -> Self {
         Self {
             stemmer: Stemmer::create(Algorithm::English),
+            stems: HashMap::new(),
         }
     }
 
     /// Adds the content words of `text` to `words`.
-    pub fn add(&self, text: &str, words: &mut ContentWords) {
+    pub fn add(&mut self, text: &str, words: &mut ContentWords) {
         for word in text
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| w.chars().count() >= 3)
         {
             let lower = word.to_lowercase();
-            if is_stop_word(&lower) {
-                continue;
+            if !self.stems.contains_key(&lower) {
+                let stem = (!is_stop_word(&lower))
+                    .then(|| self.stemmer.stem(&lower).into_owned())
+                    .filter(|stem| stem.chars().count() >= 3 && !is_stop_word(stem));
+                self.stems.insert(lower.clone(), stem);
             }
-            let stem = self.stemmer.stem(&lower).into_owned();
-            if stem.chars().count() < 3 || is_stop_word(&stem) {
-                continue;
+            if let Some(Some(stem)) = self.stems.get(&lower)
+                && !words.stems.contains_key(stem)
+            {
+                words.stems.insert(stem.clone(), lower);
             }
-            words.stems.entry(stem).or_insert(lower);
         }
     }
 
     /// The content words of `texts`.
-    pub fn read<'t>(&self, texts: impl IntoIterator<Item = &'t str>) -> ContentWords {
+    pub fn read<'t>(&mut self, texts: impl IntoIterator<Item = &'t str>) -> ContentWords {
         let mut words = ContentWords::default();
         for text in texts {
             self.add(text, &mut words);
@@ -391,7 +397,7 @@ mod tests {
 
     #[test]
     fn stems_lower_cases_and_drops_stop_words() {
-        let reader = WordReader::new();
+        let mut reader = WordReader::new();
         let words = reader.read(["Traffickers adapted by leveraging the digital platforms [7]."]);
         let stems: Vec<&str> = words.stems().collect();
         assert_eq!(stems, ["adapt", "digit", "leverag", "platform", "traffick"]);
