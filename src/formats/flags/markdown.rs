@@ -10,21 +10,25 @@ use crate::corpus::cite::list_entry;
 
 use super::{FlagFields, FlagSummary, one_line};
 
-/// The question a flag on a citing sentence asks, and its answers.
-const SUPPORT_QUESTION: &str = "Does this source support this sentence?";
+/// The question a flag on a citing sentence asks the student (the worksheet; student mode may
+/// ask it too).
+pub const SUPPORT_QUESTION: &str = "Does this source support this sentence?";
 /// The question a flag on a reference entry alone asks (no sentence to judge).
 const ENTRY_QUESTION: &str = "Does this entry need fixing?";
+/// The question a flag on a citation with no reference asks (no source to judge).
+const CITATION_QUESTION: &str = "Does this citation need fixing?";
 /// The answers to [`SUPPORT_QUESTION`].
-const SUPPORT_ANSWERS: [&str; 4] = ["Yes", "Partly", "No", "Can't tell"];
-/// The answers to [`ENTRY_QUESTION`].
-const ENTRY_ANSWERS: [&str; 3] = ["Yes", "No", "Can't tell"];
+pub const SUPPORT_ANSWERS: [&str; 4] = ["Yes", "Partly", "No", "Can't tell"];
+/// The answers to [`ENTRY_QUESTION`] and [`CITATION_QUESTION`].
+const FIXING_ANSWERS: [&str; 3] = ["Yes", "No", "Can't tell"];
 
 /// The flags of `checks` as a Markdown worksheet: a title naming the paper, the counts, a
 /// word on what a flag is, then a `##` section per flagged reference in the order of the
 /// paper's list (its entry as the list prints it), then one for citations with no reference;
 /// under each, every flag numbered, with the citing sentence quoted and where it stands, what
-/// was found, the evidence, and the question to answer with boxes (`- [ ] Yes`, `Partly`,
-/// `No`, `Can't tell`) and a line for notes. The corpus's text is escaped, so nothing in it
+/// was found, the evidence, and the question to answer with boxes and a line for notes: "Does
+/// this source support this sentence?" (`- [ ] Yes`, `Partly`, `No`, `Can't tell`) for a flag
+/// on a citing sentence, else whether the entry or the citation needs fixing. The corpus's text is escaped, so nothing in it
 /// reads as Markdown.
 #[must_use]
 pub fn to_markdown(corpus: &Corpus, checks: &CitationChecks) -> String {
@@ -159,10 +163,11 @@ fn flag_markdown(out: &mut String, number: usize, fields: &FlagFields) {
             out.push('\n');
         }
     }
-    let (question, answers): (&str, &[&str]) = if fields.sentence.is_empty() {
-        (ENTRY_QUESTION, &ENTRY_ANSWERS)
-    } else {
-        (SUPPORT_QUESTION, &SUPPORT_ANSWERS)
+    let (question, answers): (&str, &[&str]) = match (&fields.reference, fields.sentence.is_empty())
+    {
+        (Some(_), false) => (SUPPORT_QUESTION, &SUPPORT_ANSWERS),
+        (Some(_), true) => (ENTRY_QUESTION, &FIXING_ANSWERS),
+        (None, _) => (CITATION_QUESTION, &FIXING_ANSWERS),
     };
     let _ = writeln!(out, "**{question}**\n");
     for answer in answers {

@@ -307,6 +307,12 @@ fn markdown_puts_citations_with_no_reference_in_a_group_of_their_own() {
         "{text}"
     );
     assert!(text.contains("> Later surveys of flood days"), "{text}");
+    // No source to judge: the question is whether the citation needs fixing.
+    assert!(
+        text.contains("**Does this citation need fixing?**"),
+        "{text}"
+    );
+    assert!(!text.contains("support this sentence"), "{text}");
 }
 
 #[test]
