@@ -4,117 +4,14 @@
 
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, PointerButton};
 
+use super::checks_view::FlagExport;
 use super::context::{Command, SidePanel};
 use super::views::Views;
 use super::virtual_list::KeyScroll;
+pub use keys::{Scope, Trigger};
+use keys::{VIEW_KEYS, keys};
 
-/// What sets a command off.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Trigger {
-    /// A key, with modifiers; taken from the input so that no widget also acts on it.
-    Keys(KeyboardShortcut),
-    /// A character typed while no text field has the keyboard (`?`).
-    Typed(&'static str),
-    /// A mouse button (the back and forward buttons on the side of a mouse).
-    Pointer(PointerButton, &'static str),
-}
-
-impl Trigger {
-    /// How the shortcut overlay and tooltips write it, e.g. `Ctrl+K`, `Alt+←`.
-    #[must_use]
-    pub fn text(self) -> String {
-        match self {
-            Self::Keys(shortcut) => {
-                let mut text = String::new();
-                for (held, name) in [
-                    (shortcut.modifiers.command, "Ctrl+"),
-                    (shortcut.modifiers.alt, "Alt+"),
-                    (shortcut.modifiers.shift, "Shift+"),
-                ] {
-                    if held {
-                        text.push_str(name);
-                    }
-                }
-                text.push_str(key_name(shortcut.logical_key));
-                text
-            }
-            Self::Typed(text) | Self::Pointer(_, text) => text.to_owned(),
-        }
-    }
-}
-
-/// A key's name as the overlay shows it.
-fn key_name(key: Key) -> &'static str {
-    match key {
-        Key::ArrowLeft => "←",
-        Key::ArrowRight => "→",
-        Key::ArrowUp => "↑",
-        Key::ArrowDown => "↓",
-        Key::Escape => "Esc",
-        Key::Enter => "Enter",
-        Key::Space => "Space",
-        Key::PageUp => "Page Up",
-        Key::PageDown => "Page Down",
-        other => other.symbol_or_name(),
-    }
-}
-
-const fn keys(modifiers: Modifiers, key: Key) -> Trigger {
-    Trigger::Keys(KeyboardShortcut::new(modifiers, key))
-}
-
-/// The keys of the first nine views, in toolbar order.
-const VIEW_KEYS: [Key; 9] = [
-    Key::Num1,
-    Key::Num2,
-    Key::Num3,
-    Key::Num4,
-    Key::Num5,
-    Key::Num6,
-    Key::Num7,
-    Key::Num8,
-    Key::Num9,
-];
-
-/// Where a command's keys act.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Scope {
-    /// Anywhere in the window (the explorer reads these keys each frame).
-    Window,
-    /// While the search box is open (the search box reads them).
-    Search,
-    /// While the Reader's find bar is open (the find bar reads them).
-    Find,
-    /// In presentation mode (presentation mode reads them).
-    Presentation,
-    /// Scrolling the Reader and lists: the list under the pointer or holding the keyboard
-    /// focus, else the main view; never
-    /// while a text field has the keyboard, and Space and the arrows only while no widget has
-    /// the keyboard focus (a focused button takes Space, and the arrows move the focus).
-    Scroll,
-    /// On a chart that has the keyboard focus (Tab to it); the chart reads them.
-    Chart,
-    /// On a step of the Tour view that has the keyboard focus; the view reads them.
-    TourStep,
-}
-
-impl Scope {
-    /// The heading the shortcut overlay gives its keys; none for the whole window.
-    #[must_use]
-    pub fn heading(self) -> Option<&'static str> {
-        match self {
-            Self::Window => None,
-            Self::Search => Some("In the search box"),
-            Self::Find => Some("In the Reader's find bar"),
-            Self::Presentation => Some("In presentation mode"),
-            Self::Scroll => {
-                Some("Scrolling the Reader and lists (the one under the pointer or with the focus)")
-            }
-            Self::Chart => Some("On a chart with the keyboard focus (Tab to it)"),
-            Self::TourStep => Some("On a step of the Tour view with the keyboard focus"),
-        }
-    }
-}
+mod keys;
 
 /// What the shortcut overlay lists besides the [`UiCommand`]s: egui's own zoom and focus keys,
 /// and what the mouse does. Written here, beside the commands' keys, so the overlay draws
@@ -167,6 +64,10 @@ pub enum UiCommand {
     ExportCases,
     /// Export the whole corpus as JSON.
     ExportCorpus,
+    /// Export the citation check's flags as CSV.
+    ExportFlagsCsv,
+    /// Export the citation check's flags as a Markdown worksheet.
+    ExportFlagsMarkdown,
     /// Export every slide as a PNG, with a PDF handout, in a folder.
     ExportSlides,
     /// Close the window.
@@ -244,6 +145,11 @@ pub enum UiCommand {
     TourStepDown,
     /// Write the tour into the open corpus file itself.
     SaveTourIntoCorpus,
+    /// Mark the citations the citation check flagged in the Reader, or stop marking them.
+    ToggleFlagMarks,
+    /// Turn student mode on or off: the Inspector asks whether a source supports its sentence
+    /// before it shows the flags.
+    ToggleStudentMode,
 }
 
 impl UiCommand {
@@ -260,6 +166,8 @@ impl UiCommand {
             Self::ExportTable,
             Self::ExportCases,
             Self::ExportCorpus,
+            Self::ExportFlagsCsv,
+            Self::ExportFlagsMarkdown,
             Self::ExportSlides,
             Self::Quit,
             Self::ToggleNavigator,
@@ -298,6 +206,8 @@ impl UiCommand {
             Self::TourStepUp,
             Self::TourStepDown,
             Self::SaveTourIntoCorpus,
+            Self::ToggleFlagMarks,
+            Self::ToggleStudentMode,
         ]);
         all
     }
@@ -359,6 +269,8 @@ impl UiCommand {
             Self::ExportTable => "Export the regional table (CSV)",
             Self::ExportCases => "Export the cases (CSV)",
             Self::ExportCorpus => "Export the corpus (JSON)",
+            Self::ExportFlagsCsv => "Export the citation flags (CSV)",
+            Self::ExportFlagsMarkdown => "Export the citation flags as a worksheet (Markdown)",
             Self::ExportSlides => "Export slides…",
             Self::Quit => "Quit",
             Self::ToggleNavigator => "Navigator",
@@ -395,6 +307,8 @@ impl UiCommand {
             Self::TourStepUp => "Move step up",
             Self::TourStepDown => "Move step down",
             Self::SaveTourIntoCorpus => "Save the tour into the corpus file",
+            Self::ToggleFlagMarks => "Mark flagged citations",
+            Self::ToggleStudentMode => "Student mode",
         }
     }
 
@@ -413,6 +327,14 @@ impl UiCommand {
             Self::ExportTable => "Save the regional table as CSV".to_owned(),
             Self::ExportCases => "Save the cases as CSV".to_owned(),
             Self::ExportCorpus => "Save the whole corpus as JSON".to_owned(),
+            Self::ExportFlagsCsv => {
+                "Save the citation check's flags, with their evidence, as CSV".to_owned()
+            }
+            Self::ExportFlagsMarkdown => {
+                "Save the citation check's flags as a worksheet to fill in: each flag with \
+                 “Does this source support this sentence?”"
+                    .to_owned()
+            }
             Self::ExportSlides => {
                 "Save every slide as a 1920×1080 PNG, with a PDF handout, in a folder".to_owned()
             }
@@ -472,6 +394,14 @@ impl UiCommand {
             Self::TourStepDown => "Move the step one place later in the tour".to_owned(),
             Self::SaveTourIntoCorpus => {
                 "Write the tour into the open corpus file, instead of the file beside it".to_owned()
+            }
+            Self::ToggleFlagMarks => {
+                "Mark the citations the citation check questions in the Reader (see the Checks view)"
+                    .to_owned()
+            }
+            Self::ToggleStudentMode => {
+                "Ask “Does this source support this sentence?” before showing a citation's flags"
+                    .to_owned()
             }
         }
     }
@@ -547,7 +477,11 @@ impl UiCommand {
             | Self::ExportTable
             | Self::ExportCases
             | Self::ExportCorpus
+            | Self::ExportFlagsCsv
+            | Self::ExportFlagsMarkdown
             | Self::SaveTourIntoCorpus
+            | Self::ToggleFlagMarks
+            | Self::ToggleStudentMode
             | Self::FormatGuide
             | Self::UserGuide
             | Self::About
@@ -599,6 +533,8 @@ impl UiCommand {
             Self::ExportTable => Command::ExportTable,
             Self::ExportCases => Command::ExportCases,
             Self::ExportCorpus => Command::ExportCorpus,
+            Self::ExportFlagsCsv => Command::ExportFlags(FlagExport::Csv),
+            Self::ExportFlagsMarkdown => Command::ExportFlags(FlagExport::Markdown),
             Self::ExportSlides => Command::ExportSlides,
             Self::Quit => Command::Quit,
             Self::ToggleNavigator => Command::TogglePanel(SidePanel::Navigator),
@@ -611,6 +547,8 @@ impl UiCommand {
             Self::CloseOverlay => Command::CloseOverlay,
             Self::AddToTour => Command::AddToTour,
             Self::SaveTourIntoCorpus => Command::SaveTourIntoCorpus,
+            Self::ToggleFlagMarks => Command::ToggleFlagMarks,
+            Self::ToggleStudentMode => Command::ToggleStudentMode,
             Self::SearchPrevious
             | Self::SearchNext
             | Self::SearchPageUp

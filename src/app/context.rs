@@ -8,8 +8,10 @@ use eframe::egui::{self, Response, Ui};
 
 use super::records;
 use super::state::{CitationDisplay, FileDialogs};
+use super::study::{NO_ANSWERS, PaperAnswers, SupportAnswer};
 use super::theme::{Theme, ThemeChoice};
 use super::virtual_list::{KeyScroll, ListPlace};
+use crate::corpus::checks::{CitationChecks, Flag};
 use crate::corpus::cite::Formatted;
 use crate::corpus::links::Related;
 use crate::corpus::{Corpus, Item};
@@ -205,6 +207,19 @@ pub enum Command {
     SaveTour,
     /// Write the tour into the open corpus file itself (a paperlens corpus).
     SaveTourIntoCorpus,
+    /// Mark the citations the citation check flagged in the Reader, or stop marking them.
+    ToggleFlagMarks,
+    /// Turn student mode on or off (the Inspector asks before it shows flags).
+    ToggleStudentMode,
+    /// Record a student's answer about a citation or reference of the open paper.
+    AnswerSupport {
+        /// The stable key of the citation or reference (`citation:intro.p2/0`).
+        key: String,
+        /// The answer.
+        answer: SupportAnswer,
+    },
+    /// Export the citation check's flags (asks where to save).
+    ExportFlags(super::checks_view::FlagExport),
 }
 
 /// Which references an export covers.
@@ -311,6 +326,34 @@ pub enum UiLayout {
     Inspector,
 }
 
+/// No flags: what a context shows before the citation check is given to it.
+static NO_CHECKS: CitationChecks = CitationChecks { flags: Vec::new() };
+
+/// The citation check as the panels show it this frame: the open corpus's flags (computed
+/// once per corpus), whether the Reader marks them, student mode and the student's answers.
+#[derive(Clone, Copy, Debug)]
+pub struct CheckCtx<'a> {
+    /// The flags of the open corpus.
+    pub checks: &'a CitationChecks,
+    /// Whether the Reader marks flagged citations.
+    pub marks: bool,
+    /// Whether student mode is on.
+    pub student_mode: bool,
+    /// The student's answers about the open paper, by item key.
+    pub answers: &'a PaperAnswers,
+}
+
+impl Default for CheckCtx<'_> {
+    fn default() -> Self {
+        Self {
+            checks: &NO_CHECKS,
+            marks: false,
+            student_mode: false,
+            answers: &NO_ANSWERS,
+        }
+    }
+}
+
 /// What panels draw from. Built once per frame by the app.
 pub struct ViewCtx<'a> {
     /// The open corpus.
@@ -329,6 +372,8 @@ pub struct ViewCtx<'a> {
     pub citation_display: CitationDisplay,
     /// Formatted citations.
     pub citations: &'a CitationCache,
+    /// The citation check's flags, marks and student mode.
+    pub checks: CheckCtx<'a>,
     commands: RefCell<Vec<Command>>,
     /// A scroll asked for by a key this frame, until a list takes it.
     keyboard_scroll: Cell<Option<KeyScroll>>,
@@ -354,6 +399,7 @@ impl<'a> ViewCtx<'a> {
             citation_style: CitationStyle::default(),
             citation_display: CitationDisplay::default(),
             citations,
+            checks: CheckCtx::default(),
             commands: RefCell::new(Vec::new()),
             keyboard_scroll: Cell::new(None),
         }
@@ -397,6 +443,56 @@ impl<'a> ViewCtx<'a> {
         self.citation_style = style;
         self.citation_display = display;
         self
+    }
+
+    /// This context with the citation check's flags, marks and student mode.
+    #[must_use]
+    pub fn with_checks(mut self, checks: CheckCtx<'a>) -> Self {
+        self.checks = checks;
+        self
+    }
+
+    /// The student's answer about `item` (a citation or reference), if one was given.
+    #[must_use]
+    pub fn answer_for(&self, item: Item) -> Option<SupportAnswer> {
+        let key = item.key(self.corpus)?;
+        self.checks.answers.get(&key.0).copied()
+    }
+
+    /// Whether student mode asks the student about `item` before showing its flags: a
+    /// citation, or a reference the text cites (one no sentence cites has nothing to be judged
+    /// against).
+    #[must_use]
+    pub fn asks_about(&self, item: Item) -> bool {
+        self.checks.student_mode
+            && match item {
+                Item::Citation(_) => true,
+                Item::Reference(_) => !self
+                    .corpus
+                    .index
+                    .linked(item, crate::corpus::ItemKind::Citation)
+                    .is_empty(),
+                _ => false,
+            }
+    }
+
+    /// Whether the flags about `item` are shown now: always, except while student mode waits
+    /// for the student's answer about it.
+    #[must_use]
+    pub fn shows_flags_of(&self, item: Item) -> bool {
+        !self.asks_about(item) || self.answer_for(item).is_some()
+    }
+
+    /// The flags about `item`: a citation's own, or a reference's (with those on its
+    /// citations); none for other items.
+    #[must_use]
+    pub fn flags_of(&self, item: Item) -> Vec<&'a Flag> {
+        let checks = self.checks.checks;
+        match item {
+            Item::Citation(citation) => checks.for_citation(citation).collect(),
+            Item::Reference(reference) => checks.for_reference(reference).collect(),
+            _ => Vec::new(),
+        }
     }
 
     /// Queues a command for after the frame.

@@ -6,6 +6,7 @@
 pub mod about;
 pub mod cases_view;
 pub mod chart_slide;
+pub mod checks_view;
 pub mod citation_form;
 pub mod commands;
 pub mod context;
@@ -25,6 +26,7 @@ pub mod search_popup;
 pub mod slide_export;
 pub mod slides;
 pub mod state;
+pub mod study;
 pub mod table_view;
 pub mod theme;
 pub mod tour_view;

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::study::StudyAnswers;
 use super::theme::ThemeChoice;
 use crate::formats::styles::CitationStyle;
 use crate::open::write_atomically;
@@ -105,6 +106,10 @@ pub struct PersistedState {
     /// The time (milliseconds since the Unix epoch) of the newest crash report the user has
     /// been told about, so that each report is announced once.
     pub crash_reports_seen_until: u64,
+    /// How the citation check shows: the Reader's marks, student mode.
+    pub checks: CheckSettings,
+    /// The student's answers, per paper (see [`StudyAnswers`]).
+    pub study: StudyAnswers,
 }
 
 /// A recent file whose last open failed.
@@ -141,6 +146,26 @@ impl FileDialogs {
     }
 }
 
+/// How the citation check shows in the window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CheckSettings {
+    /// Whether the Reader marks citations the citation check flagged.
+    pub marks: bool,
+    /// Student mode: the Inspector asks whether a source supports its sentence before it
+    /// shows the citation check's flags.
+    pub student_mode: bool,
+}
+
+impl Default for CheckSettings {
+    fn default() -> Self {
+        Self {
+            marks: true,
+            student_mode: false,
+        }
+    }
+}
+
 /// How the Reader shows in-text citations.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -172,6 +197,8 @@ impl Default for PersistedState {
             citation_style: CitationStyle::default(),
             citation_display: CitationDisplay::default(),
             crash_reports_seen_until: 0,
+            checks: CheckSettings::default(),
+            study: StudyAnswers::default(),
         }
     }
 }

@@ -236,6 +236,21 @@ impl Theme {
         egui::Stroke::new(2.0, self.accent)
     }
 
+    /// Marks a flagged citation drawn in `rect` subtly: a dotted underline in the warning
+    /// colour, just under the chips.
+    pub fn flag_underline_ui(&self, ui: &egui::Ui, rect: egui::Rect) {
+        let y = rect.bottom() + 1.0;
+        ui.painter().extend(egui::Shape::dotted_line(
+            &[
+                egui::pos2(rect.left() + 1.0, y),
+                egui::pos2(rect.right() - 1.0, y),
+            ],
+            self.warning,
+            3.0,
+            0.9,
+        ));
+    }
+
     /// Draws the focus ring around `rect`, just outside it.
     pub fn focus_ring_ui(&self, ui: &egui::Ui, rect: egui::Rect) {
         ui.painter().rect_stroke(

@@ -10,6 +10,7 @@ use std::any::Any;
 use eframe::egui::{self, Ui};
 
 use super::cases_view::CasesView;
+use super::checks_view::ChecksView;
 use super::context::ViewCtx;
 use super::reader::Reader;
 use super::references_view::ReferencesView;
@@ -76,6 +77,7 @@ pub fn registry() -> Vec<Box<dyn View>> {
         Box::new(TrendsView::default()),
         Box::new(ReferencesView::default()),
         Box::new(TourView::default()),
+        Box::new(ChecksView::default()),
     ]
 }
 
@@ -189,7 +191,15 @@ mod tests {
         let views = Views::default();
         assert_eq!(
             views.ids(),
-            ["reader", "table", "cases", "trends", "bibliography", "tour"]
+            [
+                "reader",
+                "table",
+                "cases",
+                "trends",
+                "bibliography",
+                "tour",
+                "checks"
+            ]
         );
         assert!(views.get::<TrendsView>().is_some());
         assert_eq!(views.by_id("table").map(View::title), Some("Table"));
@@ -219,7 +229,8 @@ mod tests {
         assert!(!views.iter().any(|v| v.can_show(Item::Reference(0))));
     }
 
-    /// A bibliography on its own offers only the Bibliography view; a paper offers every view.
+    /// A bibliography on its own offers only the Bibliography and Checks views; a paper offers
+    /// every view.
     #[test]
     fn a_bibliography_offers_only_the_references() {
         let views = Views::default();
@@ -235,7 +246,7 @@ mod tests {
             .into_iter()
             .filter(|id| views.is_offered(id, &bibliography))
             .collect();
-        assert_eq!(offered, ["bibliography"]);
+        assert_eq!(offered, ["bibliography", "checks"]);
         assert_eq!(
             views.offered_or_first("reader", &bibliography),
             "bibliography"

@@ -10,6 +10,7 @@ mod common;
 mod app_ui;
 mod chart_table_ui;
 mod charts_ui;
+mod checks_ui;
 mod citation_style_ui;
 mod citations_ui;
 mod explorer;

@@ -4,6 +4,7 @@
 use eframe::egui;
 
 use super::Explorer;
+use super::loading::Derived;
 use crate::app::context::{Command, SidePanel, Step, is_openable_url};
 use crate::app::presentation::Presentation;
 use crate::app::reader::Reader;
@@ -11,7 +12,6 @@ use crate::app::theme::{Palette, Theme};
 use crate::app::trends_view::TrendsView;
 use crate::corpus::Item;
 use crate::corpus::model::Series;
-use crate::corpus::search::SearchIndex;
 
 impl Explorer {
     /// Applies one command.
@@ -110,6 +110,24 @@ impl Explorer {
             Command::EditTour(edit) => self.edit_tour(ctx, &edit),
             Command::SaveTour => self.save_pending_tour(),
             Command::SaveTourIntoCorpus => self.save_tour_into_corpus(),
+            Command::ToggleFlagMarks
+            | Command::ToggleStudentMode
+            | Command::AnswerSupport { .. } => self.apply_check_setting(command),
+            Command::ExportFlags(export) => self.export_flags(ctx, export),
+        }
+    }
+
+    /// Applies a command about how the citation check shows: the Reader's marks, student mode
+    /// and its answers (kept under the open paper's identity).
+    fn apply_check_setting(&mut self, command: Command) {
+        let checks = &mut self.state.checks;
+        match command {
+            Command::ToggleFlagMarks => checks.marks = !checks.marks,
+            Command::ToggleStudentMode => checks.student_mode = !checks.student_mode,
+            Command::AnswerSupport { key, answer } => {
+                self.state.study.set(&self.derived.paper, &key, answer);
+            }
+            _ => {}
         }
     }
 
@@ -134,8 +152,8 @@ impl Explorer {
         let title = series.title.clone();
         match self.corpus.with_series(series) {
             Ok((corpus, position)) => {
-                let search_index = SearchIndex::new(&corpus);
-                self.replace_corpus(corpus, search_index);
+                let derived = Derived::of(&corpus);
+                self.replace_corpus(corpus, derived);
                 if let Some(trends) = self.views.get_mut::<TrendsView>() {
                     trends.series = position;
                 }

@@ -147,6 +147,8 @@ impl Explorer {
         self.command_ui(view_ctx, ui, UiCommand::ExportTable);
         self.command_ui(view_ctx, ui, UiCommand::ExportCases);
         self.command_ui(view_ctx, ui, UiCommand::ExportCorpus);
+        self.command_ui(view_ctx, ui, UiCommand::ExportFlagsCsv);
+        self.command_ui(view_ctx, ui, UiCommand::ExportFlagsMarkdown);
         self.command_ui(view_ctx, ui, UiCommand::ExportSlides);
         self.command_ui(view_ctx, ui, UiCommand::SaveTourIntoCorpus);
         ui.separator();
@@ -198,6 +200,10 @@ impl Explorer {
         self.command_ui(view_ctx, ui, UiCommand::Search);
         self.command_ui(view_ctx, ui, UiCommand::Find);
         self.command_ui(view_ctx, ui, UiCommand::AddToTour);
+        ui.separator();
+        ui.label(RichText::new("Citation check").small());
+        self.toggle_command_ui(view_ctx, ui, UiCommand::ToggleFlagMarks);
+        self.toggle_command_ui(view_ctx, ui, UiCommand::ToggleStudentMode);
         ui.separator();
         ui.label(RichText::new("Theme").small());
         for choice in ThemeChoice::ALL {
@@ -273,6 +279,23 @@ impl Explorer {
                 "{} — there is nothing for it in this file",
                 command.hover_text()
             ))
+            .clicked()
+            && let Some(command) = command.command()
+        {
+            view_ctx.send(command);
+        }
+    }
+
+    /// A menu entry for a command that turns a setting on or off, marked while it is on.
+    fn toggle_command_ui(&self, view_ctx: &ViewCtx<'_>, ui: &mut Ui, command: UiCommand) {
+        let on = match command {
+            UiCommand::ToggleFlagMarks => self.state.checks.marks,
+            UiCommand::ToggleStudentMode => self.state.checks.student_mode,
+            _ => false,
+        };
+        if ui
+            .selectable_label(on, command.label())
+            .on_hover_text(command.hover_text())
             .clicked()
             && let Some(command) = command.command()
         {

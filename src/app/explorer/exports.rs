@@ -1,5 +1,5 @@
-//! Files in and out of the window: the open dialog, exports of references, tables, the corpus
-//! and charts (each asks where to save, then writes), the slides (asks for a folder, then draws
+//! Files in and out of the window: the open dialog, exports of references, tables, the corpus,
+//! the citation check's flags and charts (each asks where to save, then writes), the slides (asks for a folder, then draws
 //! each offscreen), the chart capture and `--screenshot`.
 //! A file is asked for through the desktop's dialog when it has one, else paperlens's own
 //! ([`crate::app::file_dialog`]); never silently nothing.
@@ -12,6 +12,7 @@ use std::time::Instant;
 use eframe::egui;
 
 use super::Explorer;
+use crate::app::checks_view::FlagExport;
 use crate::app::context::ReferenceScope;
 use crate::app::file_dialog::{
     self, DialogEvent, FilePurpose, NativeAnswer, PathDialog, SaveContents, SaveRequest,
@@ -298,6 +299,25 @@ impl Explorer {
         let written =
             formats::export_corpus_json(&self.corpus.file_to_write()).map_err(|e| e.to_string());
         self.save_export(ctx, written, "corpus.json", "paperlens corpus", "json");
+    }
+
+    /// Exports the citation check's flags as CSV or as a Markdown worksheet (asks where to
+    /// save), as `paperlens export flags` writes them.
+    pub(super) fn export_flags(&mut self, ctx: &egui::Context, export: FlagExport) {
+        let checks = &self.derived.checks;
+        let written = match export {
+            FlagExport::Csv => {
+                formats::flags::to_csv(&self.corpus, checks).map_err(|e| e.to_string())
+            }
+            FlagExport::Markdown => Ok(formats::flags::to_markdown(&self.corpus, checks)),
+        };
+        self.save_export(
+            ctx,
+            written,
+            export.file_name(),
+            export.label(),
+            export.extension(),
+        );
     }
 
     /// The positions of the references an export of `scope` covers.

@@ -10,7 +10,9 @@ use eframe::egui;
 use super::Explorer;
 use crate::app::context::Selection;
 use crate::app::state::NavigatorTab;
+use crate::app::study::paper_identity;
 use crate::app::views::Views;
+use crate::corpus::checks::CitationChecks;
 use crate::corpus::diagnostics::{Code, count, render_human};
 use crate::corpus::load::LoadReport;
 use crate::corpus::search::SearchIndex;
@@ -26,12 +28,35 @@ pub(super) struct FailedOpen {
     pub(super) report: (String, String, String),
 }
 
+/// What the explorer works out from a corpus once, when it is loaded (on the loading thread
+/// for a file), never per frame: the search index, the citation check's flags and the paper's
+/// identity (what the student's answers are kept under).
+pub(super) struct Derived {
+    /// The search box's index.
+    pub(super) search: SearchIndex,
+    /// The citation check's flags.
+    pub(super) checks: CitationChecks,
+    /// The paper's identity ([`paper_identity`]).
+    pub(super) paper: String,
+}
+
+impl Derived {
+    /// Works everything out for `corpus`.
+    pub(super) fn of(corpus: &Corpus) -> Self {
+        Self {
+            search: SearchIndex::new(corpus),
+            checks: CitationChecks::run(corpus),
+            paper: paper_identity(corpus),
+        }
+    }
+}
+
 /// A load running on a worker thread.
 pub(super) struct PendingLoad {
     /// The file being loaded.
     pub(super) path: PathBuf,
-    /// The report, and the search index of the loaded corpus, both built on the worker.
-    receiver: mpsc::Receiver<(LoadReport, Option<SearchIndex>)>,
+    /// The report, and what is derived from the loaded corpus, both made on the worker.
+    receiver: mpsc::Receiver<(LoadReport, Option<Derived>)>,
 }
 
 impl Explorer {
@@ -44,8 +69,8 @@ impl Explorer {
             .name("corpus-loader".to_owned())
             .spawn(move || {
                 let report = open::open_path(&worker_path);
-                let search = report.corpus.as_ref().map(SearchIndex::new);
-                let _ = sender.send((report, search));
+                let derived = report.corpus.as_ref().map(Derived::of);
+                let _ = sender.send((report, derived));
                 repaint.request_repaint();
             });
         match spawned {
@@ -59,9 +84,9 @@ impl Explorer {
     /// Waits for a background load to finish and applies it (for tests and scripts).
     pub fn finish_loading(&mut self) {
         if let Some(pending) = self.pending_load.take()
-            && let Ok((report, search)) = pending.receiver.recv()
+            && let Ok((report, derived)) = pending.receiver.recv()
         {
-            self.finish_load(pending.path, &report, search);
+            self.finish_load(pending.path, &report, derived);
         }
     }
 
@@ -70,9 +95,9 @@ impl Explorer {
             return;
         };
         match pending.receiver.try_recv() {
-            Ok((report, search)) => {
+            Ok((report, derived)) => {
                 if let Some(pending) = self.pending_load.take() {
-                    self.finish_load(pending.path, &report, search);
+                    self.finish_load(pending.path, &report, derived);
                 }
             }
             Err(mpsc::TryRecvError::Empty) => {}
@@ -89,7 +114,7 @@ impl Explorer {
         &mut self,
         path: PathBuf,
         report: &LoadReport,
-        search: Option<SearchIndex>,
+        derived: Option<Derived>,
     ) {
         let Some(corpus) = report.corpus.clone() else {
             self.show_failed_load(&path, report);
@@ -100,8 +125,8 @@ impl Explorer {
             .selected
             .and_then(|item| item.key(&self.corpus));
         self.warnings_text = diagnostics_text(report);
-        let search_index = search.unwrap_or_else(|| SearchIndex::new(&corpus));
-        self.replace_corpus(corpus, search_index);
+        let derived = derived.unwrap_or_else(|| Derived::of(&corpus));
+        self.replace_corpus(corpus, derived);
         // Keep the selection across a reload when the item still exists.
         if let Some(item) = previous_selection.and_then(|key| Item::from_key(&key.0, &self.corpus))
         {
@@ -126,8 +151,8 @@ impl Explorer {
     /// Shows the built-in corpus in place of the open one.
     pub(super) fn open_builtin(&mut self) {
         let (corpus, tour_problem) = super::tour::builtin_with_saved_tour(&self.store);
-        let search_index = SearchIndex::new(&corpus);
-        self.replace_corpus(corpus, search_index);
+        let derived = Derived::of(&corpus);
+        self.replace_corpus(corpus, derived);
         self.open_path = None;
         self.failed_open = None;
         self.state.last_corpus = None;
@@ -136,14 +161,15 @@ impl Explorer {
         self.notices.extend(tour_problem);
     }
 
-    /// Shows `corpus` in place of the open one: the views, the search box, the history, the
-    /// selection and the formatted citations start afresh, and a load still under way is
-    /// dropped, so nothing keeps a position into the corpus that was open.
-    pub(super) fn replace_corpus(&mut self, corpus: Corpus, search_index: SearchIndex) {
+    /// Shows `corpus` in place of the open one, with what was `derived` from it (search index,
+    /// flags): the views, the search box, the history, the selection and the formatted
+    /// citations start afresh, and a load still under way is dropped, so nothing keeps a
+    /// position into the corpus that was open.
+    pub(super) fn replace_corpus(&mut self, corpus: Corpus, derived: Derived) {
         // Typed edits of the tour go to the file of the corpus they were made in.
         self.save_pending_tour();
         self.pending_load = None;
-        self.search_index = search_index;
+        self.derived = derived;
         self.citation_cache.clear();
         self.corpus = corpus;
         self.search.reset();

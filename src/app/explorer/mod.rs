@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use eframe::egui::{self, Ui};
 
 use super::about::AboutWindow;
-use super::context::{CitationCache, Command, History, Selection, SidePanel, ViewCtx};
+use super::context::{CheckCtx, CitationCache, Command, History, Selection, SidePanel, ViewCtx};
 use super::file_dialog::{FilePurpose, PathDialog};
 use super::guide::{Guide, GuideWindow};
 use super::inspector::Inspector;
@@ -22,7 +22,6 @@ use super::state::{PersistedState, StateStore};
 use super::theme::Theme;
 use super::views::Views;
 use crate::corpus::links::{Related, related};
-use crate::corpus::search::SearchIndex;
 use crate::corpus::{Corpus, Item};
 use crate::open;
 
@@ -33,7 +32,7 @@ mod loading;
 mod panels;
 mod tour;
 
-use loading::{FailedOpen, PendingLoad, diagnostics_text};
+use loading::{Derived, FailedOpen, PendingLoad, diagnostics_text};
 
 /// How the app starts.
 #[derive(Debug, Default)]
@@ -76,7 +75,8 @@ impl ScreenshotTask {
 /// The explorer app.
 pub struct Explorer {
     corpus: Corpus,
-    search_index: SearchIndex,
+    /// What is worked out from the corpus once, when it loads (search index, flags).
+    derived: Derived,
     open_path: Option<PathBuf>,
     /// Selection and hover shared by every panel.
     pub selection: Selection,
@@ -189,7 +189,7 @@ impl Explorer {
         }
         let theme = Theme::install(ctx, state.theme);
         let mut app = Self {
-            search_index: SearchIndex::new(&corpus),
+            derived: Derived::of(&corpus),
             corpus,
             open_path,
             selection: Selection::default(),
@@ -291,6 +291,12 @@ impl Explorer {
     /// The main views, to change.
     pub fn views_mut(&mut self) -> &mut Views {
         &mut self.views
+    }
+
+    /// The citation check's flags of the open corpus (computed once, when it loaded).
+    #[must_use]
+    pub fn checks(&self) -> &crate::corpus::checks::CitationChecks {
+        &self.derived.checks
     }
 
     /// The path of the open file (`None` for the built-in corpus).
@@ -433,6 +439,12 @@ impl Explorer {
             &self.citation_cache,
         )
         .with_citations(self.state.citation_style, self.state.citation_display)
+        .with_checks(CheckCtx {
+            checks: &self.derived.checks,
+            marks: self.state.checks.marks,
+            student_mode: self.state.checks.student_mode,
+            answers: self.state.study.of_paper(&self.derived.paper),
+        })
         .with_keyboard_scroll(keyboard_scroll);
         if self.presentation.is_some() {
             commands.extend(self.presentation_ui(ui));
@@ -473,7 +485,7 @@ impl Explorer {
                 |ui| self.inspector.ui(&view_ctx, ui),
             );
             self.status_bar_ui(&view_ctx, ui, status_room);
-            self.search.ui(&view_ctx, ui, &self.search_index);
+            self.search.ui(&view_ctx, ui, &self.derived.search);
             self.diagnostics.ui(&view_ctx, ui);
             self.guide.ui(&view_ctx, ui);
             self.user_guide.ui(&view_ctx, ui);

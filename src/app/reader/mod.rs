@@ -21,6 +21,7 @@ use crate::corpus::{Corpus, Item};
 use blocks::{Block, reading_order};
 pub use find::FindBar;
 pub(crate) use images::ImageCache;
+pub use text::FLAG_MARK_LABEL;
 
 /// The Reader's own UI state.
 #[derive(Default)]

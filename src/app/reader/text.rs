@@ -152,6 +152,9 @@ fn run_ui(
             {
                 find_mark_ui(ctx, ui, find, rect);
             }
+            if let Some(rect) = rect {
+                flag_mark_ui(ctx, ui, citation, rect);
+            }
         }
         Run::Footnote { footnote } => footnote_marker_ui(ctx, ui, footnote, font),
     }
@@ -394,6 +397,34 @@ fn equation_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, paragraph: usize) {
             });
         }
     });
+}
+
+/// The label of the mark after a citation the citation check flagged.
+pub const FLAG_MARK_LABEL: &str = "Questioned by the citation check";
+
+/// When the Reader marks flags (View → Mark flagged citations) and citation `citation` has
+/// any the reader may see now (student mode hides them until answered): a dotted underline in
+/// the warning colour under its chips at `rect`, and a small "?" after them whose hover card
+/// says why; a click selects the citation.
+fn flag_mark_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, citation: usize, rect: egui::Rect) {
+    let item = Item::Citation(citation);
+    if !ctx.checks.marks
+        || ctx.checks.checks.for_citation(citation).next().is_none()
+        || !ctx.shows_flags_of(item)
+    {
+        return;
+    }
+    ctx.theme.flag_underline_ui(ui, rect);
+    let mark = egui::Label::new(
+        RichText::new("?")
+            .size(ctx.theme.small_size)
+            .strong()
+            .color(ctx.theme.warning),
+    )
+    .sense(Sense::click());
+    let response = ui.add(mark).on_hover_cursor(egui::CursorIcon::PointingHand);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, FLAG_MARK_LABEL));
+    ctx.item_response(ui, response, item, ClickAction::Select);
 }
 
 /// One citation chip: `text` on `fill`, a click selects `item`. A chip of several words

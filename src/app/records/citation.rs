@@ -2,6 +2,7 @@
 
 use eframe::egui::{self, RichText, Ui};
 
+use super::checks::checks_section_ui;
 use super::{heading_ui, item_list_ui, notes_ui};
 use crate::app::citation_form::sentence_text;
 use crate::app::context::{ClickAction, Command, UiLayout, ViewCtx};
@@ -35,6 +36,7 @@ pub(super) fn citation_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layou
                 ));
             }
         }
+        checks_section_ui(ctx, ui, Item::Citation(position), layout);
         return;
     }
     if ui.button("Show in text").clicked() {
@@ -47,5 +49,6 @@ pub(super) fn citation_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layou
         citation.references.iter().map(|&r| Item::Reference(r)),
         ClickAction::Select,
     );
+    checks_section_ui(ctx, ui, Item::Citation(position), layout);
     notes_ui(ctx, ui, Item::Paragraph(citation.paragraph), layout);
 }

@@ -6,9 +6,11 @@
 //! [`crate::corpus::display`].
 
 mod case;
+mod checks;
 mod citation;
 mod entity;
 mod figure;
+mod flag;
 mod footnote;
 mod note;
 mod paragraph;
@@ -19,6 +21,8 @@ mod series;
 mod table;
 mod table_row;
 
+pub use checks::{SUPPORT_QUESTION, SUPPORT_QUESTION_REFERENCE};
+pub use flag::{flag_label, flag_ui};
 pub use reference::{
     bibliography_text, copy_bibliography_label, copy_reference_label, reference_links,
     reference_menu_ui,

@@ -3,6 +3,7 @@
 
 use eframe::egui::{self, RichText, Sense, Ui};
 
+use super::checks::checks_section_ui;
 use super::{
     SHOWN, formatted_ui, heading_ui, linked_items_ui, more_ui, notes_ui, place_ui, subheading_ui,
 };
@@ -38,6 +39,7 @@ pub(super) fn reference_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
                     .color(ctx.theme.muted_text),
             );
         }
+        checks_section_ui(ctx, ui, Item::Reference(position), layout);
         notes_ui(ctx, ui, Item::Reference(position), layout);
         return;
     }
@@ -56,6 +58,8 @@ pub(super) fn reference_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
     if !ctx.corpus.is_bibliography_only() {
         cited_in_ui(ctx, ui, citing);
     }
+    // After the sentences that cite it: its flags are about them.
+    checks_section_ui(ctx, ui, Item::Reference(position), layout);
     linked_items_ui(
         ctx,
         ui,

@@ -1,0 +1,150 @@
+//! A student's answers to "Does this source support this sentence?", kept per paper and per
+//! citation (or reference) across restarts. Student mode asks before it shows the citation
+//! check's flags. The answers live here, apart from the other settings, so that they can move
+//! into the study notes when those exist.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::Corpus;
+
+/// An answer to "Does this source support this sentence?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SupportAnswer {
+    /// It does.
+    Yes,
+    /// In part.
+    Partly,
+    /// It does not.
+    No,
+    /// The reader cannot tell (the source is not at hand, or unclear).
+    CantTell,
+}
+
+impl SupportAnswer {
+    /// Every answer, in the order they are offered.
+    pub const ALL: [Self; 4] = [Self::Yes, Self::Partly, Self::No, Self::CantTell];
+
+    /// Its words on the button.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Yes => "Yes",
+            Self::Partly => "Partly",
+            Self::No => "No",
+            Self::CantTell => "Can't tell",
+        }
+    }
+}
+
+/// One paper's answers, by the stable key of the citation or reference they are about
+/// (`citation:intro.p2/0`, `reference:porter1995`).
+pub type PaperAnswers = BTreeMap<String, SupportAnswer>;
+
+/// Every paper's answers, by the paper's identity ([`paper_identity`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StudyAnswers {
+    /// The answers of each paper.
+    pub papers: BTreeMap<String, PaperAnswers>,
+}
+
+/// No answers: what a paper nobody has answered about has.
+pub static NO_ANSWERS: PaperAnswers = BTreeMap::new();
+
+impl StudyAnswers {
+    /// The answers given about the paper `paper` (its identity).
+    #[must_use]
+    pub fn of_paper(&self, paper: &str) -> &PaperAnswers {
+        self.papers.get(paper).unwrap_or(&NO_ANSWERS)
+    }
+
+    /// Records `answer` about the item `key` of the paper `paper`, replacing an earlier one.
+    pub fn set(&mut self, paper: &str, key: &str, answer: SupportAnswer) {
+        self.papers
+            .entry(paper.to_owned())
+            .or_default()
+            .insert(key.to_owned(), answer);
+    }
+}
+
+/// What identifies a paper across files and restarts: its title, first author and year
+/// (lowercased, spaces collapsed), else the file's name for a paper without a title (a
+/// bibliography on its own).
+#[must_use]
+pub fn paper_identity(corpus: &Corpus) -> String {
+    let paper = &corpus.file.paper;
+    let normalise = |text: &str| {
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let title = normalise(&paper.title);
+    if title.is_empty() {
+        return format!("file:{}", corpus.source_name);
+    }
+    let author = paper
+        .authors
+        .first()
+        .map(|author| normalise(&author.name))
+        .unwrap_or_default();
+    let year = first_year(&paper.date).unwrap_or_default();
+    format!("{title} | {author} | {year}")
+}
+
+/// The first four-digit run in `date` (`"Feb, 2025"` → `"2025"`).
+fn first_year(date: &str) -> Option<String> {
+    let bytes = date.as_bytes();
+    (0..bytes.len()).find_map(|start| {
+        let run = bytes.get(start..start + 4)?;
+        let before_digit = start > 0 && bytes.get(start - 1).is_some_and(u8::is_ascii_digit);
+        let after_digit = bytes.get(start + 4).is_some_and(u8::is_ascii_digit);
+        (run.iter().all(u8::is_ascii_digit) && !before_digit && !after_digit)
+            .then(|| String::from_utf8_lossy(run).into_owned())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_paper_is_known_by_title_first_author_and_year() {
+        let mut corpus = Corpus::builtin();
+        let identity = paper_identity(&corpus);
+        assert!(identity.contains(" | "), "{identity}");
+        assert_eq!(first_year("Feb, 2025").as_deref(), Some("2025"));
+        assert_eq!(first_year("2019-04-01").as_deref(), Some("2019"));
+        assert_eq!(first_year("no year 12345"), None);
+        // The same paper read from another file keeps its identity; another title does not.
+        corpus.source_name = "elsewhere.json".to_owned();
+        assert_eq!(paper_identity(&corpus), identity);
+        corpus.file.paper.title = "Another   Paper".to_owned();
+        assert_ne!(paper_identity(&corpus), identity);
+        assert!(paper_identity(&corpus).starts_with("another paper | "));
+        corpus.file.paper.title.clear();
+        assert_eq!(paper_identity(&corpus), "file:elsewhere.json");
+    }
+
+    #[test]
+    fn answers_are_kept_per_paper_and_replaced() {
+        let mut answers = StudyAnswers::default();
+        answers.set("a", "citation:p1/0", SupportAnswer::No);
+        answers.set("a", "citation:p1/0", SupportAnswer::Partly);
+        answers.set("b", "citation:p1/0", SupportAnswer::Yes);
+        assert_eq!(
+            answers.of_paper("a").get("citation:p1/0"),
+            Some(&SupportAnswer::Partly)
+        );
+        assert_eq!(
+            answers.of_paper("b").get("citation:p1/0"),
+            Some(&SupportAnswer::Yes)
+        );
+        assert!(answers.of_paper("c").is_empty());
+        let json = serde_json::to_string(&answers).unwrap_or_default();
+        assert!(json.contains("\"partly\""), "{json}");
+    }
+}

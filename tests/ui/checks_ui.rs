@@ -1,0 +1,392 @@
+//! The citation check in the window: the Checks view (flags grouped by kind and by reference,
+//! a click taking the Reader to the sentence, the empty state, the editorial notes apart), the
+//! Inspector's Checks section, the Reader's marks and their toggle, student mode and its
+//! answers kept across restarts.
+// A test states what it expects by unwrapping it: a failure there is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use paperlens::app::checks_view::{CHECKS_NOTE, ChecksView, NO_FLAGS};
+use paperlens::app::context::{CheckCtx, CitationCache, Command, Selection, ViewCtx};
+use paperlens::app::explorer::{Explorer, StartOptions};
+use paperlens::app::reader::{FLAG_MARK_LABEL, Reader};
+use paperlens::app::records::SUPPORT_QUESTION;
+use paperlens::app::state::{FileDialogs, StateStore};
+use paperlens::app::study::{NO_ANSWERS, SupportAnswer};
+use paperlens::app::theme::{Palette, Theme};
+use paperlens::app::views::View as _;
+use paperlens::corpus::checks::{CitationChecks, Flag, FlagKind, FlagSeverity, WordEvidence};
+use paperlens::corpus::links::Related;
+use paperlens::corpus::{Corpus, Item};
+use paperlens::formats::flags;
+
+use crate::common::fixtures;
+use crate::explorer::explorer;
+
+/// The explorer on `file` (a fixture), showing `view`, settled.
+fn explorer_on(file: &str, view: &str, store: Option<StateStore>) -> Harness<'static, Explorer> {
+    let mut harness = explorer(StartOptions {
+        path: Some(fixtures().join(file)),
+        view: Some(view.to_owned()),
+        store,
+        ..StartOptions::default()
+    });
+    settle(&mut harness);
+    harness
+}
+
+/// Runs enough frames for selections, reveals and tooltips to settle.
+fn settle(harness: &mut Harness<'_, Explorer>) {
+    harness.run_steps(6);
+}
+
+/// The position of the reference `id` in the open corpus.
+fn reference(harness: &Harness<'_, Explorer>, id: &str) -> usize {
+    harness
+        .state()
+        .corpus()
+        .file
+        .references
+        .iter()
+        .position(|r| r.id == id)
+        .unwrap()
+}
+
+/// A flag for the view-level tests, on `citation` of `reference`.
+fn flag(kind: FlagKind, citation: Option<usize>, reference: usize, message: &str) -> Flag {
+    Flag {
+        kind,
+        check: "test",
+        severity: FlagSeverity::Moderate,
+        citation,
+        reference: Some(reference),
+        paragraph: None,
+        sentence: String::new(),
+        message: message.to_owned(),
+        evidence: format!("evidence of {message}"),
+        words: None,
+    }
+}
+
+/// The Checks view alone, drawn from `checks` over the built-in corpus; what it sends is kept.
+struct ViewHarness {
+    view: ChecksView,
+    corpus: Corpus,
+    checks: CitationChecks,
+    sent: Vec<Command>,
+}
+
+fn checks_view_harness(checks: CitationChecks) -> Harness<'static, ViewHarness> {
+    let theme = Theme::new(Palette::Light);
+    let related = Related::default();
+    let citations = CitationCache::default();
+    let state = ViewHarness {
+        view: ChecksView::default(),
+        corpus: Corpus::builtin(),
+        checks,
+        sent: Vec::new(),
+    };
+    Harness::builder()
+        .with_size([900.0, 1400.0])
+        .build_ui_state(
+            move |ui, state: &mut ViewHarness| {
+                let ctx = ViewCtx::new(
+                    &state.corpus,
+                    Selection::default(),
+                    &related,
+                    &related,
+                    &theme,
+                    &citations,
+                )
+                .with_checks(CheckCtx {
+                    checks: &state.checks,
+                    marks: true,
+                    student_mode: false,
+                    answers: &NO_ANSWERS,
+                });
+                state.view.ui(&ctx, ui);
+                state.sent.extend(ctx.take_commands());
+            },
+            state,
+        )
+}
+
+/// The view groups flags under a heading per kind with its count, and per reference when
+/// asked; a topic mismatch shows the words compared as a weak signal; a click on a flag with a
+/// citation reveals the citation (the Reader at its sentence), one on a reference alone selects
+/// the reference.
+#[test]
+fn the_checks_view_groups_flags_and_a_click_goes_to_the_sentence() {
+    let mut mismatch = flag(FlagKind::TopicMismatch, Some(3), 0, "Few shared words");
+    mismatch.severity = FlagSeverity::Weak;
+    mismatch.words = Some(WordEvidence {
+        context: vec!["recruit".to_owned(), "online".to_owned()],
+        reference: vec!["environment".to_owned(), "regulation".to_owned()],
+        shared: Vec::new(),
+        score: 0.0,
+        typical: 0.2,
+    });
+    let checks = CitationChecks {
+        flags: vec![
+            flag(
+                FlagKind::Anachronism,
+                Some(1),
+                0,
+                "Older than what it is cited for",
+            ),
+            mismatch,
+            flag(
+                FlagKind::MalformedReference,
+                None,
+                2,
+                "Title reads like body text",
+            ),
+        ],
+    };
+    let mut harness = checks_view_harness(checks);
+    harness.run_steps(2);
+    harness.get_by_label(CHECKS_NOTE);
+    harness.get_by_label("3 flags about 2 references");
+    harness.get_by_label("Anachronism (1)");
+    harness.get_by_label("Topic mismatch (1)");
+    harness.get_by_label("Malformed reference (1)");
+    assert!(harness.query_by_label("Citation hygiene (0)").is_none());
+    harness.get_by_label("recruit, online");
+    harness.get_by_label("environment, regulation");
+    harness.get_by_label_contains("Weak signal: overlap 0.00");
+    harness
+        .get_all_by_label_contains("Older than what it is cited for")
+        .next()
+        .unwrap()
+        .click();
+    harness.run_steps(2);
+    assert!(
+        harness
+            .state()
+            .sent
+            .contains(&Command::Reveal(Item::Citation(1)))
+    );
+    harness
+        .get_all_by_label_contains("Title reads like body text")
+        .next()
+        .unwrap()
+        .click();
+    harness.run_steps(2);
+    assert!(
+        harness
+            .state()
+            .sent
+            .contains(&Command::Select(Item::Reference(2)))
+    );
+
+    harness.get_by_label("By reference").click();
+    harness.run_steps(2);
+    let first = paperlens::corpus::display::reference_label(&Corpus::builtin(), 0);
+    harness.get_by_label(&format!("{first} (2)"));
+    assert!(harness.query_by_label("Anachronism (1)").is_none());
+}
+
+/// With no flags the view says so in plain words, and still lists the corpus's own editorial
+/// notes apart.
+#[test]
+fn no_flags_is_said_in_plain_words() {
+    let mut harness = checks_view_harness(CitationChecks::default());
+    harness.run_steps(2);
+    harness.get_by_label(NO_FLAGS);
+    harness.get_by_label_contains("The corpus's own editorial notes (");
+}
+
+/// On a paper whose check finds nothing, the window's Checks view says so.
+#[test]
+fn a_paper_with_nothing_to_question_shows_the_empty_state() {
+    let harness = explorer_on("minimal.json", ChecksView::ID, None);
+    assert!(harness.state().checks().flags.is_empty());
+    harness.get_by_label(NO_FLAGS);
+}
+
+/// On a small paper citing a 2005 work for something in 2018, listing a work dated after the
+/// paper and one it never cites, the Checks view shows the flags under their kinds; a click on
+/// the one with a sentence opens the Reader there and the Inspector shows the citation; the
+/// editorial note stays apart.
+#[test]
+fn the_checks_view_shows_the_papers_flags_and_takes_the_reader_there() {
+    let mut harness = explorer_on("checks/window.json", ChecksView::ID, None);
+    let checks = harness.state().checks().clone();
+    let older = cited_anachronism(&harness);
+    assert!(
+        checks
+            .for_reference(reference(&harness, "later2026"))
+            .any(|flag| flag.kind == FlagKind::Anachronism),
+        "a work dated after the paper is flagged"
+    );
+    assert!(
+        checks
+            .for_reference(reference(&harness, "uncited2019"))
+            .any(|flag| flag.kind == FlagKind::Hygiene),
+        "a reference never cited is flagged"
+    );
+    harness.get_by_label("Anachronism (2)");
+    harness.get_by_label("Citation hygiene (1)");
+    harness.get_by_label("The corpus's own editorial notes (1)");
+    harness
+        .get_all_by_label_contains(&older.message)
+        .next()
+        .unwrap()
+        .click();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().selection.selected,
+        older.citation.map(Item::Citation)
+    );
+    assert_eq!(harness.state().view(), Reader::ID);
+}
+
+/// The flag of `checks/window.json` on a citation: the 2005 work cited for something in 2018.
+fn cited_anachronism(harness: &Harness<'_, Explorer>) -> Flag {
+    let old = reference(harness, "old2005");
+    harness
+        .state()
+        .checks()
+        .for_reference(old)
+        .find(|flag| flag.kind == FlagKind::Anachronism && flag.citation.is_some())
+        .expect("a 2005 work cited for 2018 is flagged on its citation")
+        .clone()
+}
+
+/// A reference's inspector has a Checks section with its flags; a click on one goes to its
+/// sentence.
+#[test]
+fn the_inspector_shows_a_references_flags() {
+    let mut harness = explorer_on("checks/window.json", Reader::ID, None);
+    let flag = cited_anachronism(&harness);
+    let old = reference(&harness, "old2005");
+    harness.state_mut().selection.selected = Some(Item::Reference(old));
+    settle(&mut harness);
+    let count = harness.state().checks().for_reference(old).count();
+    harness.get_by_label(&format!("Checks ({count})"));
+    harness
+        .get_all_by_label_contains(&flag.message)
+        .last()
+        .unwrap()
+        .click();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().selection.selected,
+        flag.citation.map(Item::Citation)
+    );
+}
+
+/// The Reader marks a flagged citation; View → Mark flagged citations turns the marks off and
+/// on, and the choice is a setting.
+#[test]
+fn the_reader_marks_flagged_citations_and_the_toggle_hides_them() {
+    let mut harness = explorer_on("checks/window.json", Reader::ID, None);
+    assert!(harness.state().state.checks.marks);
+    assert!(harness.query_by_label(FLAG_MARK_LABEL).is_some());
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Mark flagged citations").click();
+    settle(&mut harness);
+    assert!(!harness.state().state.checks.marks);
+    assert!(harness.query_by_label(FLAG_MARK_LABEL).is_none());
+}
+
+/// In student mode the Inspector asks about a selected citation before it shows its flags;
+/// the answer shows the flags, is kept across a restart, and can be changed.
+#[test]
+fn student_mode_asks_first_and_keeps_the_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = || Some(StateStore::at(dir.path().join("state.json")));
+    let mut harness = explorer_on("checks/window.json", Reader::ID, store());
+    let citation = cited_anachronism(&harness).citation.unwrap();
+    harness.state_mut().state.checks.student_mode = true;
+    harness.state_mut().selection.selected = Some(Item::Citation(citation));
+    settle(&mut harness);
+    harness.get_by_label(SUPPORT_QUESTION);
+    let heading = format!(
+        "Checks ({})",
+        harness.state().checks().for_citation(citation).count()
+    );
+    assert!(harness.query_by_label(&heading).is_none());
+    // The Reader does not give the answer away either.
+    assert!(harness.query_by_label(FLAG_MARK_LABEL).is_none());
+    harness.get_by_label("Partly").click();
+    settle(&mut harness);
+    harness.get_by_label(&heading);
+    harness.get_by_label("Your answer: Partly");
+    harness.state_mut().save_state();
+    drop(harness);
+
+    let mut harness = explorer_on("checks/window.json", Reader::ID, store());
+    assert!(harness.state().state.checks.student_mode);
+    harness.state_mut().selection.selected = Some(Item::Citation(citation));
+    settle(&mut harness);
+    harness.get_by_label("Your answer: Partly");
+    harness.get_by_label(&heading);
+    harness.get_by_label("No").click();
+    settle(&mut harness);
+    harness.get_by_label("Your answer: No");
+    let answers: Vec<SupportAnswer> = harness
+        .state()
+        .state
+        .study
+        .papers
+        .values()
+        .flat_map(|answers| answers.values().copied())
+        .collect();
+    assert_eq!(answers, [SupportAnswer::No]);
+}
+
+/// Types `text` over what paperlens's own dialog's path field holds, then presses Enter.
+fn type_path(harness: &mut Harness<'_, Explorer>, text: &str) {
+    let field = || (egui::accesskit::Role::TextInput, "Path");
+    harness.get_by_role_and_label(field().0, field().1).click();
+    harness.step();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(field().0, field().1)
+        .type_text(text);
+    harness.step();
+    harness.key_press(egui::Key::Enter);
+    settle(harness);
+}
+
+/// File → Export the citation flags (CSV) and (Markdown) write the flags as the formats layer
+/// writes them, every flag's message in them, where the dialog was told.
+#[test]
+fn file_export_writes_the_flags_as_csv_and_as_a_worksheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = explorer_on("checks/window.json", ChecksView::ID, None);
+    harness.state_mut().state.file_dialogs = FileDialogs::InWindow;
+    let corpus = harness.state().corpus().clone();
+    let checks = harness.state().checks().clone();
+    assert!(!checks.flags.is_empty(), "the paper has flags to export");
+    for (entry, name, expected) in [
+        (
+            "Export the citation flags (CSV)",
+            "flags.csv",
+            flags::to_csv(&corpus, &checks).unwrap(),
+        ),
+        (
+            "Export the citation flags as a worksheet (Markdown)",
+            "worksheet.md",
+            flags::to_markdown(&corpus, &checks),
+        ),
+    ] {
+        harness.get_by_label("File").click();
+        settle(&mut harness);
+        harness.get_by_label(entry).click();
+        settle(&mut harness);
+        let path = dir.path().join(name);
+        type_path(&mut harness, &path.display().to_string());
+        let written = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(written, expected);
+        assert!(written.contains("Cited for something in 2018"), "{written}");
+        assert_eq!(
+            harness.state().notices.last().cloned(),
+            Some(format!("Saved {}.", path.display()))
+        );
+    }
+}
