@@ -390,3 +390,39 @@ fn file_export_writes_the_flags_as_csv_and_as_a_worksheet() {
         );
     }
 }
+
+/// A bibliography opened on its own offers the Checks view: its entries' flags, and none
+/// saying a reference is never cited (there is no text to cite it); selecting the flagged
+/// reference shows its flags at once, even in student mode (there is no sentence to judge).
+#[test]
+fn a_bibliography_on_its_own_is_checked_without_never_cited_flags() {
+    let mut harness = explorer_on("import/broken.bib", ChecksView::ID, None);
+    assert_eq!(harness.state().view(), ChecksView::ID);
+    let checks = harness.state().checks().clone();
+    assert!(
+        checks
+            .flags
+            .iter()
+            .all(|flag| flag.kind != FlagKind::Hygiene)
+    );
+    let flag = checks
+        .flags
+        .iter()
+        .find(|flag| flag.kind == FlagKind::MalformedReference)
+        .expect("the journal article without volume or pages is flagged")
+        .clone();
+    harness.get_by_label("Malformed reference (1)");
+    harness.state_mut().state.checks.student_mode = true;
+    harness
+        .get_all_by_label_contains(&flag.message)
+        .next()
+        .unwrap()
+        .click();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().selection.selected,
+        flag.reference.map(Item::Reference)
+    );
+    harness.get_by_label("Checks (1)");
+    assert!(harness.query_by_label(SUPPORT_QUESTION).is_none());
+}

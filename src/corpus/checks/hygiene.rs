@@ -25,7 +25,10 @@ const SECONDARY: [&str; 5] = [
 /// Runs the hygiene checks.
 pub(super) fn check(paper: &Paper<'_>, out: &mut Vec<Flag>) {
     no_reference(paper, out);
-    never_cited(paper, out);
+    // A bibliography opened on its own has no text to cite its references.
+    if !paper.corpus.is_bibliography_only() {
+        never_cited(paper, out);
+    }
     duplicates(paper, out);
     same_author_year(paper, out);
     unresolved_ranges(paper, out);
