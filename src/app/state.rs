@@ -374,6 +374,9 @@ mod tests {
         assert_eq!(state.view, "table");
         assert!((state.zoom - 3.0).abs() < f32::EPSILON);
         assert_eq!(state.navigator_tab, NavigatorTab::Outline);
+        // A settings file from before the citation check marks flags, out of student mode.
+        assert_eq!(state.checks, CheckSettings::default());
+        assert!(state.checks.marks && !state.checks.student_mode);
     }
 
     #[test]
@@ -434,6 +437,15 @@ mod tests {
         state.remember_recent(Path::new("/tmp/a.json"));
         state.remember_failed(Path::new("/tmp/b.json"), "not JSON".to_owned());
         state.file_dialogs = FileDialogs::InWindow;
+        state.checks = CheckSettings {
+            marks: false,
+            student_mode: true,
+        };
+        state.study.set(
+            "a paper | ada | 2024",
+            "citation:intro.p1/0",
+            crate::app::study::SupportAnswer::CantTell,
+        );
         assert!(store.save(&state).is_ok());
         let loaded = store.load();
         assert!(loaded.warning.is_none());

@@ -310,10 +310,23 @@ fn student_mode_asks_first_and_keeps_the_answer() {
         harness.state().checks().for_citation(citation).count()
     );
     assert!(harness.query_by_label(&heading).is_none());
-    // The Reader does not give the answer away either.
+    // The Reader and the Checks view do not give the answer away either.
     assert!(harness.query_by_label(FLAG_MARK_LABEL).is_none());
+    let flag = cited_anachronism(&harness);
+    let view = |harness: &mut Harness<'_, Explorer>, id: &'static str| {
+        let ctx = harness.ctx.clone();
+        harness.state_mut().apply(&ctx, Command::SetView(id));
+        settle(harness);
+    };
+    view(&mut harness, ChecksView::ID);
+    harness.get_by_label_contains("wait for your answer");
+    assert!(harness.query_by_label_contains(&flag.message).is_none());
+    view(&mut harness, Reader::ID);
     harness.get_by_label("Partly").click();
     settle(&mut harness);
+    view(&mut harness, ChecksView::ID);
+    assert!(harness.query_all_by_label_contains(&flag.message).count() > 0);
+    view(&mut harness, Reader::ID);
     harness.get_by_label(&heading);
     harness.get_by_label("Your answer: Partly");
     harness.state_mut().save_state();

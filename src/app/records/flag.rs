@@ -36,6 +36,10 @@ pub fn flag_ui(
         Some(item) if ctx.is_selected(item) && layout == UiLayout::ListRow => {
             ctx.theme.selected_fill
         }
+        // A flag about what is selected elsewhere (its reference, its citation's paragraph).
+        Some(item) if ctx.is_highlighted(item) && layout == UiLayout::ListRow => {
+            ctx.theme.highlight_fill
+        }
         Some(item) if ctx.selection.hovered == Some(item) => ctx.theme.hover_fill,
         _ => egui::Color32::TRANSPARENT,
     };
