@@ -111,7 +111,10 @@ impl View for ChecksView {
             .id_salt("checks-view")
             .auto_shrink(false)
             .show(ui, |ui| {
-                ctx.keyboard_scroll_ui(ui);
+                // The main view: a scroll key no side panel took is this view's.
+                if let Some(step) = ctx.take_keyboard_scroll() {
+                    step.apply(ui, ui.text_style_height(&egui::TextStyle::Body));
+                }
                 ui.set_max_width(ctx.theme.reading_width.min(ui.available_width()));
                 self.contents_ui(ctx, ui);
             });

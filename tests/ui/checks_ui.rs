@@ -439,3 +439,27 @@ fn a_bibliography_on_its_own_is_checked_without_never_cited_flags() {
     harness.get_by_label("Checks (1)");
     assert!(harness.query_by_label(SUPPORT_QUESTION).is_none());
 }
+
+/// Page Down scrolls the Checks view, as it scrolls the Reader.
+#[test]
+fn page_down_scrolls_the_checks_view() {
+    let mut harness = explorer(StartOptions {
+        view: Some(ChecksView::ID.to_owned()),
+        ..StartOptions::default()
+    });
+    settle(&mut harness);
+    assert!(
+        harness.state().checks().flags.len() > 5,
+        "the built-in paper has flags enough to scroll"
+    );
+    let top =
+        |harness: &Harness<'_, Explorer>| harness.get_by_label_contains("flags about").rect().top();
+    let before = top(&harness);
+    harness.key_press(egui::Key::PageDown);
+    settle(&mut harness);
+    assert!(
+        top(&harness) < before - 100.0,
+        "{before} → {}",
+        top(&harness)
+    );
+}
