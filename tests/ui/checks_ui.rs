@@ -7,12 +7,12 @@
 
 use eframe::egui;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use paperlens::app::checks_view::{CHECKS_NOTE, ChecksView, NO_FLAGS};
-use paperlens::app::context::{CheckCtx, CitationCache, Command, Selection, ViewCtx};
+use paperlens::app::context::{CheckCtx, CitationCache, Command, Selection, UiLayout, ViewCtx};
 use paperlens::app::explorer::{Explorer, StartOptions};
 use paperlens::app::reader::{FLAG_MARK_LABEL, Reader};
-use paperlens::app::records::SUPPORT_QUESTION;
+use paperlens::app::records::{SUPPORT_QUESTION, item_ui};
 use paperlens::app::state::{FileDialogs, StateStore};
 use paperlens::app::study::{NO_ANSWERS, SupportAnswer};
 use paperlens::app::theme::{Palette, Theme};
@@ -201,9 +201,60 @@ fn no_flags_is_said_in_plain_words() {
 /// On a paper whose check finds nothing, the window's Checks view says so.
 #[test]
 fn a_paper_with_nothing_to_question_shows_the_empty_state() {
-    let harness = explorer_on("minimal.json", ChecksView::ID, None);
+    let mut harness = explorer_on("minimal.json", ChecksView::ID, None);
     assert!(harness.state().checks().flags.is_empty());
     harness.get_by_label(NO_FLAGS);
+    // Nothing to export: File → Export the citation flags is greyed out.
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    assert!(
+        harness
+            .get_by_label("Export the citation flags (CSV)")
+            .accesskit_node()
+            .is_disabled()
+    );
+}
+
+/// A reference's hover card lists its first flags and says how many more the Inspector has.
+#[test]
+fn a_hover_card_lists_a_few_flags_and_counts_the_rest() {
+    let corpus = Corpus::builtin();
+    let checks = CitationChecks::run(&corpus);
+    let (most, count) = (0..corpus.file.references.len())
+        .map(|r| (r, checks.for_reference(r).count()))
+        .max_by_key(|&(_, count)| count)
+        .unwrap();
+    assert!(
+        count > 3,
+        "a reference of the built-in paper has several flags"
+    );
+    let theme = Theme::new(Palette::Light);
+    let related = Related::default();
+    let citations = CitationCache::default();
+    let mut harness = Harness::builder()
+        .with_size([420.0, 900.0])
+        .build_ui(move |ui| {
+            let ctx = ViewCtx::new(
+                &corpus,
+                Selection::default(),
+                &related,
+                &related,
+                &theme,
+                &citations,
+            )
+            .with_checks(CheckCtx {
+                checks: &checks,
+                marks: true,
+                student_mode: false,
+                answers: &NO_ANSWERS,
+            });
+            item_ui(&ctx, ui, Item::Reference(most), UiLayout::Tooltip);
+        });
+    harness.run_steps(2);
+    harness.get_by_label(&format!(
+        "… and {} more in the Inspector's Checks section",
+        count - 3
+    ));
 }
 
 /// On a small paper citing a 2005 work for something in 2018, listing a work dated after the

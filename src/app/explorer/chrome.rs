@@ -270,6 +270,9 @@ impl Explorer {
             ),
             UiCommand::AddToTour => (view_ctx.selection.selected.is_some(), command.label()),
             UiCommand::SaveTourIntoCorpus => (self.corpus_file_holds_tours(), command.label()),
+            UiCommand::ExportFlagsCsv | UiCommand::ExportFlagsMarkdown => {
+                (!self.checks().flags.is_empty(), command.label())
+            }
             _ => (true, command.label()),
         };
         if ui

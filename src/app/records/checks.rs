@@ -9,6 +9,9 @@ use crate::app::context::{Command, UiLayout, ViewCtx};
 use crate::app::study::SupportAnswer;
 use crate::corpus::Item;
 
+/// How many flags a hover card lists.
+const TOOLTIP_FLAGS: usize = 3;
+
 /// The question student mode asks about a citation.
 pub const SUPPORT_QUESTION: &str = "Does this source support this sentence?";
 
@@ -23,8 +26,19 @@ pub(super) fn checks_section_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, item: Item, layo
     if layout != UiLayout::Inspector {
         if !flags.is_empty() && ctx.shows_flags_of(item) {
             ui.add_space(ctx.theme.gap * 0.5);
-            for flag in flags {
+            for flag in flags.iter().take(TOOLTIP_FLAGS) {
                 flag_ui(ctx, ui, flag, UiLayout::Tooltip);
+            }
+            if flags.len() > TOOLTIP_FLAGS {
+                ui.label(
+                    RichText::new(format!(
+                        "… and {} more in the Inspector's Checks section",
+                        flags.len() - TOOLTIP_FLAGS
+                    ))
+                    .small()
+                    .italics()
+                    .color(ctx.theme.muted_text),
+                );
             }
         }
         return;
