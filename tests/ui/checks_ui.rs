@@ -377,6 +377,8 @@ fn student_mode_asks_first_and_keeps_the_answer() {
     settle(&mut harness);
     view(&mut harness, ChecksView::ID);
     assert!(harness.query_all_by_label_contains(&flag.message).count() > 0);
+    // The list shows the answer beside the flag, as the Inspector does.
+    assert_eq!(harness.query_all_by_label("Your answer: Partly").count(), 2);
     view(&mut harness, Reader::ID);
     harness.get_by_label(&heading);
     harness.get_by_label("Your answer: Partly");

@@ -140,6 +140,17 @@ fn flag_contents_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, flag: &Flag, layout: UiLayou
     if let Some(words) = &flag.words {
         words_ui(ctx, ui, words, id);
     }
+    // In the list, the student's own judgement beside the flag it may agree with or not.
+    if layout == UiLayout::ListRow
+        && let Some(answer) = flag.item().and_then(|item| ctx.answer_for(item))
+    {
+        ui.label(
+            RichText::new(format!("Your answer: {}", answer.label()))
+                .small()
+                .strong()
+                .color(ctx.theme.accent),
+        );
+    }
 }
 
 /// A small coloured dot and the severity's name: strong in the error colour, worth checking in
