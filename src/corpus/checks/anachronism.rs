@@ -8,6 +8,7 @@
 //! older than the named thing (so it cannot belong to another of them).
 
 use std::fmt::Write as _;
+use std::ops::Range;
 
 use super::context::CitingContext;
 use super::paper::reference_flag;
@@ -52,13 +53,15 @@ const NOT_NAMES: [&str; 16] = [
 /// Runs the anachronism checks.
 pub(super) fn check(paper: &Paper<'_>, out: &mut Vec<Flag>) {
     let index = &paper.corpus.index;
+    let years = years_by_paragraph(paper);
     for citation in 0..index.citations.len() {
-        let Some(context) = CitingContext::of(index, citation) else {
+        let Some(context) = CitingContext::of(index, &paper.sentences, citation) else {
             continue;
         };
         let Some(info) = index.citations.get(citation) else {
             continue;
         };
+        let in_paragraph = years.get(context.paragraph).map_or(&[][..], Vec::as_slice);
         for &reference in &info.references {
             let Some(year) = paper
                 .corpus
@@ -72,7 +75,9 @@ pub(super) fn check(paper: &Paper<'_>, out: &mut Vec<Flag>) {
             if let Some(flag) = older_than_entity(paper, citation, reference, year, &context) {
                 out.push(flag);
             }
-            if let Some(flag) = older_than_year(paper, citation, reference, year, &context) {
+            if let Some(flag) =
+                older_than_year(paper, citation, reference, year, &context, in_paragraph)
+            {
                 out.push(flag);
             }
         }
@@ -80,19 +85,50 @@ pub(super) fn check(paper: &Paper<'_>, out: &mut Vec<Flag>) {
     after_paper(paper, out);
 }
 
+/// A year written in a paragraph: the year and its byte range.
+type WrittenYear = (i32, Range<usize>);
+
+/// For each paragraph, the years it writes that a sentence may report on (not after the
+/// paper), in text order.
+fn years_by_paragraph(paper: &Paper<'_>) -> Vec<Vec<WrittenYear>> {
+    let index = &paper.corpus.index;
+    let latest = paper.latest_year();
+    let mut years: Vec<Vec<WrittenYear>> = vec![Vec::new(); index.paragraphs.len()];
+    for (&year, mentions) in &index.year_mentions {
+        if latest.is_some_and(|latest| year > latest) {
+            break;
+        }
+        for mention in mentions {
+            if let Some(list) = years.get_mut(mention.paragraph) {
+                list.push((year, mention.range.clone()));
+            }
+        }
+    }
+    for list in &mut years {
+        list.sort_by_key(|(_, range)| range.start);
+    }
+    years
+}
+
+/// The items of `sorted` (in text order by `start`) that start inside `range`.
+fn starting_within<'s, T>(
+    sorted: &'s [T],
+    range: &Range<usize>,
+    start: impl Fn(&T) -> usize,
+) -> &'s [T] {
+    let from = sorted.partition_point(|item| start(item) < range.start);
+    let to = sorted.partition_point(|item| start(item) < range.end);
+    sorted.get(from..to.max(from)).unwrap_or_default()
+}
+
 /// The newest year among the other works the sentence cites (`None` when this is the only
-/// one, or none of the others has a year).
-fn newest_other_work(
-    paper: &Paper<'_>,
-    reference: usize,
-    context: &CitingContext<'_>,
-) -> Option<i32> {
+/// one, or none of the others has a year), from the sentence's two newest works.
+fn newest_other_work(reference: usize, context: &CitingContext<'_>) -> Option<i32> {
     context
-        .sentence_works
+        .newest_works
         .iter()
-        .filter(|&&other| other != reference)
-        .filter_map(|&other| paper.corpus.file.references.get(other).and_then(cite::year))
-        .max()
+        .find(|(_, work)| *work != reference)
+        .map(|(year, _)| *year)
 }
 
 /// Whether something that began or happened in `named` is too new for the work dated `year`
@@ -128,13 +164,13 @@ fn older_than_entity(
     year: i32,
     context: &CitingContext<'_>,
 ) -> Option<Flag> {
-    let newest_other = newest_other_work(paper, reference, context);
+    let newest_other = newest_other_work(reference, context);
     let mut found: Vec<(usize, i32, bool)> = Vec::new();
-    for mention in &context.info.mentions {
+    let mentions = context
+        .ranges()
+        .flat_map(|range| starting_within(&context.info.mentions, &range, |m| m.range.start));
+    for mention in mentions {
         let at = mention.range.start;
-        if !context.ranges().any(|r| r.contains(&at)) {
-            continue;
-        }
         let Some(since) = paper
             .corpus
             .file
@@ -191,31 +227,26 @@ fn older_than_year(
     reference: usize,
     year: i32,
     context: &CitingContext<'_>,
+    in_paragraph: &[WrittenYear],
 ) -> Option<Flag> {
-    let newest_other = newest_other_work(paper, reference, context);
+    let newest_other = newest_other_work(reference, context);
     let printed = &context.info.printed;
     let mut named: Vec<(i32, bool)> = Vec::new();
-    for (&written, mentions) in paper.corpus.index.year_mentions.range(year + MARGIN..) {
-        if paper.latest_year().is_some_and(|latest| written > latest) {
-            break;
-        }
-        for mention in mentions {
-            let at = mention.range.start;
-            if mention.paragraph != context.paragraph || !context.ranges().any(|r| r.contains(&at))
+    for range in context.ranges() {
+        for (written, at) in starting_within(in_paragraph, &range, |(_, r)| r.start) {
+            if *written - year >= MARGIN
+                && too_new(*written, year, newest_other)
+                && is_reported_year(printed, at.clone())
             {
-                continue;
+                named.push((*written, context.in_previous(at.start)));
             }
-            if !is_reported_year(printed, mention.range.clone())
-                || !too_new(written, year, newest_other)
-            {
-                continue;
-            }
-            named.push((written, context.in_previous(at)));
         }
     }
     let &(newest, in_previous) = named.iter().max_by_key(|n| n.0)?;
-    let mut years: Vec<String> = named.iter().map(|n| n.0.to_string()).collect();
-    years.dedup();
+    let mut numbers: Vec<i32> = named.iter().map(|n| n.0).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let years: Vec<String> = numbers.iter().map(ToString::to_string).collect();
     let evidence = format!(
         "Dated {year}; {} the year{} {}",
         where_named(context, in_previous),
@@ -269,7 +300,7 @@ fn after_paper(paper: &Paper<'_>, out: &mut Vec<Flag>) {
 /// range (`1990–2010`, `1990 to 2010`), not after "by", "since", "from" …, not a year printed as
 /// part of a citation (`Smith, 2010`, `Smith et al. (2010)`, `(2010)`) or a name (`Agenda 2030`).
 #[must_use]
-pub(super) fn is_reported_year(text: &str, range: std::ops::Range<usize>) -> bool {
+pub(super) fn is_reported_year(text: &str, range: Range<usize>) -> bool {
     let before = text.get(..range.start).unwrap_or_default();
     let after = text.get(range.end..).unwrap_or_default();
     // A range's start, or its end: either way the sentence speaks of a period.

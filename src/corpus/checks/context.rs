@@ -5,7 +5,9 @@
 use std::ops::Range;
 
 use crate::corpus::Index;
+use crate::corpus::cite;
 use crate::corpus::index::{ParagraphInfo, Segment};
+use crate::corpus::model::Reference;
 
 /// Words that point back at what the sentence before named. "such as" introduces examples and
 /// does not count; "this study", "this paper" … speak of the citing paper itself.
@@ -24,6 +26,73 @@ const SELF_REFERENCES: [&str; 8] = [
     "study", "paper", "article", "review", "work", "research", "analysis", "section",
 ];
 
+/// What every sentence of the text cites, worked out once for all checks (in time linear in
+/// the text): for each paragraph, for each sentence, its citations and the works they cite.
+pub(super) struct Sentences {
+    paragraphs: Vec<Vec<SentenceFacts>>,
+}
+
+/// What one sentence cites.
+#[derive(Clone, Debug, Default)]
+pub(super) struct SentenceFacts {
+    /// Its citations (positions in `Index::citations`, consecutive).
+    pub citations: Range<usize>,
+    /// The references they cite, each once, in no particular order.
+    pub works: Vec<usize>,
+    /// The two newest of those works with their years, newest first.
+    pub newest: Vec<(i32, usize)>,
+}
+
+impl Sentences {
+    /// The sentences of every paragraph of `index`, whose citations cite `references`.
+    pub fn new(index: &Index, references: &[Reference]) -> Self {
+        let paragraphs = index
+            .paragraphs
+            .iter()
+            .map(|info| {
+                let mut facts = vec![SentenceFacts::default(); info.sentences.len()];
+                for position in info.citations.clone() {
+                    let Some(citation) = index.citations.get(position) else {
+                        continue;
+                    };
+                    let Some(sentence) = facts.get_mut(citation.sentence) else {
+                        continue;
+                    };
+                    if sentence.citations.is_empty() {
+                        sentence.citations = position..position;
+                    }
+                    sentence.citations.end = position + 1;
+                    sentence.works.extend_from_slice(&citation.references);
+                }
+                for sentence in &mut facts {
+                    sentence.works.sort_unstable();
+                    sentence.works.dedup();
+                    let mut dated: Vec<(i32, usize)> = sentence
+                        .works
+                        .iter()
+                        .filter_map(|&w| Some((cite::year(references.get(w)?)?, w)))
+                        .collect();
+                    dated.sort_unstable_by(|a, b| b.cmp(a));
+                    dated.truncate(2);
+                    sentence.newest = dated;
+                }
+                facts
+            })
+            .collect();
+        Self { paragraphs }
+    }
+
+    /// What sentence `sentence` of paragraph `paragraph` cites.
+    pub fn get(&self, paragraph: usize, sentence: usize) -> Option<&SentenceFacts> {
+        self.paragraphs.get(paragraph)?.get(sentence)
+    }
+
+    /// The sentences of paragraph `paragraph`.
+    pub fn of_paragraph(&self, paragraph: usize) -> &[SentenceFacts] {
+        self.paragraphs.get(paragraph).map_or(&[], Vec::as_slice)
+    }
+}
+
 /// A citation's context.
 #[derive(Clone, Debug)]
 pub(super) struct CitingContext<'i> {
@@ -38,42 +107,34 @@ pub(super) struct CitingContext<'i> {
     pub previous: Option<Range<usize>>,
     /// The back-reference that brought the sentence before in ("such", "these" …).
     pub back_reference: Option<&'static str>,
-    /// Every reference cited in the citing sentence, without repeats.
-    pub sentence_works: Vec<usize>,
+    /// The sentence's two newest works with their years, newest first.
+    pub newest_works: &'i [(i32, usize)],
 }
 
 impl<'i> CitingContext<'i> {
     /// The context of citation `citation`, or `None` when the index does not place it.
-    pub fn of(index: &'i Index, citation: usize) -> Option<Self> {
+    pub fn of(index: &'i Index, sentences: &'i Sentences, citation: usize) -> Option<Self> {
         let info = index.citations.get(citation)?;
         let paragraph = index.paragraphs.get(info.paragraph)?;
         let sentence = paragraph.sentences.get(info.sentence)?.clone();
-        let sentence_citations = citations_within(index, paragraph, &sentence);
-        let mut sentence_works = Vec::new();
-        for &other in &sentence_citations {
-            for &reference in index
-                .citations
-                .get(other)
-                .map_or(&[][..], |c| &c.references)
-            {
-                if !sentence_works.contains(&reference) {
-                    sentence_works.push(reference);
-                }
-            }
-        }
+        let facts = sentences.get(info.paragraph, info.sentence)?;
         let text = paragraph.printed.get(sentence.clone()).unwrap_or_default();
         let back_reference = back_reference(text);
         let previous = back_reference
             .and(info.sentence.checked_sub(1))
-            .and_then(|p| paragraph.sentences.get(p).cloned())
-            .filter(|p| citations_within(index, paragraph, p).is_empty());
+            .filter(|&p| {
+                sentences
+                    .get(info.paragraph, p)
+                    .is_some_and(|before| before.citations.is_empty())
+            })
+            .and_then(|p| paragraph.sentences.get(p).cloned());
         Some(Self {
             paragraph: info.paragraph,
             info: paragraph,
             back_reference: back_reference.filter(|_| previous.is_some()),
             sentence,
             previous,
-            sentence_works,
+            newest_works: &facts.newest,
         })
     }
 
@@ -91,63 +152,39 @@ impl<'i> CitingContext<'i> {
     pub fn in_previous(&self, at: usize) -> bool {
         self.previous.as_ref().is_some_and(|p| p.contains(&at))
     }
-
-    /// The plain text of the citing sentence and of every other sentence of its paragraph
-    /// that cites nothing, or only `reference`: what the paragraph says around the citation
-    /// and does not attribute to another work.
-    pub fn paragraph_text(&self, index: &Index, reference: usize) -> String {
-        let own_or_none = |range: &Range<usize>| {
-            citations_within(index, self.info, range).iter().all(|&c| {
-                index
-                    .citations
-                    .get(c)
-                    .is_some_and(|info| info.references.iter().all(|&r| r == reference))
-            })
-        };
-        let ranges: Vec<Range<usize>> = self
-            .info
-            .sentences
-            .iter()
-            .filter(|s| **s == self.sentence || own_or_none(s))
-            .cloned()
-            .collect();
-        self.plain_text_of(ranges)
-    }
-
-    /// The plain text of `ranges` of the paragraph, without citations.
-    fn plain_text_of(&self, ranges: impl IntoIterator<Item = Range<usize>>) -> String {
-        let mut out = String::new();
-        for range in ranges {
-            for segment in &self.info.segments {
-                let Segment::Text(text) = segment else {
-                    continue;
-                };
-                let start = text.start.max(range.start);
-                let end = text.end.min(range.end);
-                if start < end
-                    && let Some(piece) = self.info.printed.get(start..end)
-                {
-                    out.push_str(piece);
-                    out.push(' ');
-                }
-            }
-        }
-        out
-    }
 }
 
-/// The citations whose printed form lies in `range` of `paragraph`.
-fn citations_within(index: &Index, paragraph: &ParagraphInfo, range: &Range<usize>) -> Vec<usize> {
-    paragraph
-        .citations
-        .clone()
-        .filter(|&c| {
-            index
-                .citations
-                .get(c)
-                .is_some_and(|info| range.contains(&info.range.start))
-        })
-        .collect()
+/// The plain text of each sentence of a paragraph, without the printed form of any citation:
+/// one pass over its segments.
+pub(super) fn sentence_texts(info: &ParagraphInfo) -> Vec<String> {
+    let mut texts = vec![String::new(); info.sentences.len()];
+    let mut sentence = 0;
+    for segment in &info.segments {
+        let Segment::Text(text) = segment else {
+            continue;
+        };
+        // Sentences ending before this segment are done with.
+        while info
+            .sentences
+            .get(sentence)
+            .is_some_and(|s| s.end <= text.start)
+        {
+            sentence += 1;
+        }
+        let mut at = sentence;
+        while let Some(range) = info.sentences.get(at).filter(|s| s.start < text.end) {
+            let start = text.start.max(range.start);
+            let end = text.end.min(range.end);
+            if start < end
+                && let (Some(piece), Some(out)) = (info.printed.get(start..end), texts.get_mut(at))
+            {
+                out.push_str(piece);
+                out.push(' ');
+            }
+            at += 1;
+        }
+    }
+    texts
 }
 
 /// The back-reference a sentence makes to the one before ("such campaigns", "these

@@ -74,8 +74,7 @@ fn no_reference(paper: &Paper<'_>, out: &mut Vec<Flag>) {
                 let at = range.start + offset;
                 let sentence = info
                     .sentences
-                    .iter()
-                    .find(|s| s.contains(&at))
+                    .get(info.sentences.partition_point(|s| s.end <= at))
                     .and_then(|s| info.printed.get(s.clone()))
                     .unwrap_or_default();
                 found += 1;
@@ -520,8 +519,12 @@ fn unresolved_ranges(paper: &Paper<'_>, out: &mut Vec<Flag>) {
 /// citation the phrase introduces.
 fn secondary(paper: &Paper<'_>, out: &mut Vec<Flag>) {
     let index = &paper.corpus.index;
-    for info in &index.paragraphs {
-        for sentence in &info.sentences {
+    for (position, info) in index.paragraphs.iter().enumerate() {
+        let facts = paper.sentences.of_paragraph(position);
+        for (sentence, facts) in info.sentences.iter().zip(facts) {
+            if facts.citations.is_empty() {
+                continue;
+            }
             let Some(text) = info.printed.get(sentence.clone()) else {
                 continue;
             };
@@ -535,18 +538,22 @@ fn secondary(paper: &Paper<'_>, out: &mut Vec<Flag>) {
             let phrase_end = sentence.start + at + phrase.len();
             // The citation the phrase introduces: right after it, or after a name written out
             // ("as cited in Smith et al. [4]"); "should be cited in a given draft" cites none.
-            let Some(citation) = info.citations.clone().find(|&c| {
-                index.citations.get(c).is_some_and(|i| {
-                    i.range.start >= phrase_end
-                        && sentence.contains(&i.range.start)
-                        && info
-                            .printed
-                            .get(phrase_end..i.range.start)
-                            .is_some_and(introduces_a_name)
-                })
+            let Some(citation) = facts.citations.clone().find(|&c| {
+                index
+                    .citations
+                    .get(c)
+                    .is_some_and(|i| i.range.start >= phrase_end)
             }) else {
                 continue;
             };
+            let introduced = index.citations.get(citation).is_some_and(|i| {
+                info.printed
+                    .get(phrase_end..i.range.start)
+                    .is_some_and(introduces_a_name)
+            });
+            if !introduced {
+                continue;
+            }
             let Some(&reference) = index
                 .citations
                 .get(citation)

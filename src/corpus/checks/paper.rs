@@ -1,5 +1,6 @@
 //! What every check shares: the corpus, the citing paper's year, and making flags.
 
+use super::context::Sentences;
 use super::{Flag, FlagKind, FlagSeverity};
 use crate::corpus::{Corpus, cite};
 
@@ -12,6 +13,8 @@ pub(super) struct Paper<'a> {
     pub year: Option<i32>,
     /// Where the year was read, in words ("its date, Feb, 2025").
     pub date_source: String,
+    /// What each sentence cites.
+    pub sentences: Sentences,
     /// Whether the paper prints its citations as numbers (`[8]`, `(1–3)`): its references
     /// carry numbers, or most of its citations print only digits.
     pub prints_numbers: bool,
@@ -39,6 +42,7 @@ impl<'a> Paper<'a> {
             year,
             date_source: date_source.unwrap_or_default(),
             prints_numbers: prints_numbers(corpus),
+            sentences: Sentences::new(&corpus.index, &corpus.file.references),
         }
     }
 

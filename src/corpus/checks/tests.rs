@@ -4,6 +4,8 @@
 // A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+use std::fmt::Write as _;
+
 use serde_json::json;
 
 use super::*;
@@ -734,6 +736,45 @@ fn a_corpus_ten_times_the_builtin_has_ten_times_its_flags_of_each_check() {
             count(&checks, check),
             10 * count(&builtin, check),
             "{check}"
+        );
+    }
+}
+
+#[test]
+fn a_long_paragraph_of_citations_each_sentence_its_own_context() {
+    // One paragraph of 2,000 cited sentences and as many uncited ones, each cited sentence
+    // naming a year its work is older than: each flag is found, in its own sentence, and the
+    // check stays linear (a quadratic one took minutes here).
+    let n = 2000;
+    let refs: Vec<Reference> = (0..n)
+        .map(|i| {
+            article(
+                &format!("r{i}"),
+                &format!("Author{i}"),
+                2000,
+                "A title of some words",
+            )
+        })
+        .collect();
+    let mut text = String::new();
+    for i in 0..n {
+        let _ = write!(
+            text,
+            "Sentence {i} reports rates in 2015 [@r{i}]. Another sentence without a citation. "
+        );
+    }
+    let corpus = corpus_with(&[text.as_str()], refs, vec![], "2024");
+    let checks = CitationChecks::run(&corpus);
+    let years: Vec<&Flag> = checks
+        .flags
+        .iter()
+        .filter(|f| f.check == "older-than-year")
+        .collect();
+    assert_eq!(years.len(), n);
+    for (i, flag) in years.iter().enumerate() {
+        assert_eq!(
+            flag.sentence,
+            format!("Sentence {i} reports rates in 2015 (Author{i}, 2000).")
         );
     }
 }

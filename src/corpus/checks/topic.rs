@@ -7,11 +7,10 @@
 //! the citing contexts, and stems in more than [`COMMON_SHARE`] of them, or in the paper's own
 //! title and keywords, count for nothing. A citation is flagged only when it shares no other
 //! word, its sentence and its reference each have enough words to judge, the paper's citations
-//! typically share some, and the sentence cites at most [`MAX_WORKS_IN_SENTENCE`] works.
+//! typically share some, and the sentence cites that one work alone.
 
 use std::collections::{HashMap, HashSet};
 
-use super::context::CitingContext;
 use super::words::{ContentWords, WordReader};
 use super::{Flag, FlagKind, FlagSeverity, Paper, WordEvidence};
 use crate::corpus::cite;
@@ -36,10 +35,6 @@ const MIN_REFERENCE_WORDS: usize = 5;
 /// The fewest content words a citing context needs to be judged.
 const MIN_CONTEXT_WORDS: usize = 6;
 
-/// Sentences citing more works than this are not judged: their words may belong to any of
-/// them.
-const MAX_WORKS_IN_SENTENCE: usize = 1;
-
 /// A reference with at least this many words specific to it (not the paper's common words)…
 const FAR_APART_REFERENCE_WORDS: usize = 6;
 
@@ -54,14 +49,95 @@ const MIN_JUDGED: usize = 5;
 struct Judged {
     citation: usize,
     reference: usize,
-    context: ContentWords,
+    /// Its context's words: a position in the contexts.
+    context: usize,
     score: f64,
     shared: Vec<String>,
 }
 
+/// The most work (content words of a paragraph's uncited sentences, times the references its
+/// sentences cite alone) the comparison spends on one paragraph; a paragraph past it is not
+/// judged (no real paragraph comes near: it keeps the check linear on hostile input).
+const MAX_PARAGRAPH_WORK: usize = 1_000_000;
+
+/// The contexts the comparison judges, each once per paragraph and reference, and the
+/// citations judged: citation, reference, position of its context. A citation is judged when
+/// it cites one work, alone in its sentence, and its context and reference have enough words.
+/// Its context is its sentence and every other sentence of the paragraph that cites nothing or
+/// only that work: what the paragraph says around it and attributes to no other work.
+#[allow(clippy::type_complexity)]
+fn contexts(
+    paper: &Paper<'_>,
+    reader: &mut WordReader,
+    references: &[ContentWords],
+) -> (Vec<ContentWords>, Vec<(usize, usize, usize)>) {
+    let index = &paper.corpus.index;
+    let mut contexts = Vec::new();
+    let mut candidates = Vec::new();
+    for (position, info) in index.paragraphs.iter().enumerate() {
+        let facts = paper.sentences.of_paragraph(position);
+        // Each sentence's one work, when it cites exactly one.
+        let alone: Vec<Option<usize>> = facts
+            .iter()
+            .map(|f| match f.works.as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            })
+            .collect();
+        let judged_here: Vec<(usize, usize)> = info
+            .citations
+            .clone()
+            .filter_map(|c| {
+                let citation = index.citations.get(c)?;
+                let &[reference] = citation.references.as_slice() else {
+                    return None;
+                };
+                let enough = references
+                    .get(reference)
+                    .is_some_and(|r| r.len() >= MIN_REFERENCE_WORDS);
+                (enough && alone.get(citation.sentence).copied().flatten() == Some(reference))
+                    .then_some((c, reference))
+            })
+            .collect();
+        if judged_here.is_empty() {
+            continue;
+        }
+        let texts = super::context::sentence_texts(info);
+        let mut neutral = ContentWords::default();
+        let mut own: HashMap<usize, ContentWords> = HashMap::new();
+        for ((text, facts), one) in texts.iter().zip(facts).zip(&alone) {
+            if facts.citations.is_empty() {
+                reader.add(text, &mut neutral);
+            } else if let Some(one) = one {
+                reader.add(text, own.entry(*one).or_default());
+            }
+        }
+        if neutral.len().saturating_mul(own.len()) > MAX_PARAGRAPH_WORK {
+            continue;
+        }
+        let mut made: HashMap<usize, usize> = HashMap::new();
+        for (citation, reference) in judged_here {
+            let slot = *made.entry(reference).or_insert_with(|| {
+                let mut words = neutral.clone();
+                if let Some(own) = own.get(&reference) {
+                    words.extend(own);
+                }
+                contexts.push(words);
+                contexts.len() - 1
+            });
+            if contexts
+                .get(slot)
+                .is_some_and(|w| w.len() >= MIN_CONTEXT_WORDS)
+            {
+                candidates.push((citation, reference, slot));
+            }
+        }
+    }
+    (contexts, candidates)
+}
+
 /// Runs the topic comparison.
 pub(super) fn check(paper: &Paper<'_>, out: &mut Vec<Flag>) {
-    let index = &paper.corpus.index;
     let mut reader = WordReader::new();
     let references: Vec<ContentWords> = paper
         .corpus
@@ -70,42 +146,23 @@ pub(super) fn check(paper: &Paper<'_>, out: &mut Vec<Flag>) {
         .iter()
         .map(|r| reference_words(&mut reader, r))
         .collect();
-    let mut candidates: Vec<(usize, usize, ContentWords)> = Vec::new();
-    for citation in 0..index.citations.len() {
-        let Some(context) = CitingContext::of(index, citation) else {
-            continue;
-        };
-        let Some(&[reference]) = index
-            .citations
-            .get(citation)
-            .map(|c| c.references.as_slice())
-        else {
-            continue;
-        };
-        if context.sentence_works.len() > MAX_WORKS_IN_SENTENCE {
-            continue;
-        }
-        let words = reader.read([context.paragraph_text(index, reference).as_str()]);
-        if words.len() < MIN_CONTEXT_WORDS
-            || references
-                .get(reference)
-                .is_none_or(|r| r.len() < MIN_REFERENCE_WORDS)
-        {
-            continue;
-        }
-        candidates.push((citation, reference, words));
-    }
+    let (contexts, candidates) = contexts(paper, &mut reader, &references);
     if candidates.len() < MIN_JUDGED {
         return;
     }
-    let weights = Weights::new(paper, &mut reader, &candidates);
+    let weights = Weights::new(
+        paper,
+        &mut reader,
+        candidates.iter().filter_map(|c| contexts.get(c.2)),
+    );
     let judged: Vec<Judged> = candidates
         .into_iter()
         .filter_map(|(citation, reference, context)| {
             let words = references.get(reference)?;
-            let shared: Vec<String> = context
+            let context_words = contexts.get(context)?;
+            let shared: Vec<String> = words
                 .stems()
-                .filter(|stem| words.contains(stem))
+                .filter(|stem| context_words.contains(stem))
                 .map(str::to_owned)
                 .collect();
             let score = shared.iter().map(|stem| weights.of(stem)).sum();
@@ -132,20 +189,30 @@ pub(super) fn check(paper: &Paper<'_>, out: &mut Vec<Flag>) {
         if judged.score >= MISMATCH_BELOW {
             continue;
         }
-        let Some(words) = references.get(judged.reference) else {
+        let (Some(words), Some(context)) = (
+            references.get(judged.reference),
+            contexts.get(judged.context),
+        ) else {
             continue;
         };
         let specific = words
             .stems()
             .filter(|stem| weights.of(stem) > COMMON_WEIGHT)
             .count();
-        let far_apart = specific >= FAR_APART_REFERENCE_WORDS
-            && judged.context.len() >= FAR_APART_CONTEXT_WORDS;
+        let far_apart =
+            specific >= FAR_APART_REFERENCE_WORDS && context.len() >= FAR_APART_CONTEXT_WORDS;
         if !far_apart {
             continue;
         }
-        let better = better_reference(judged, &by_stem, &weights);
-        out.push(flag(paper, judged, words, typical, better.as_ref()));
+        let better = better_reference(judged, context, &by_stem, &weights);
+        out.push(flag(
+            paper,
+            judged,
+            context,
+            words,
+            typical,
+            better.as_ref(),
+        ));
     }
 }
 
@@ -162,11 +229,12 @@ const MIN_BETTER_WORDS: usize = 2;
 
 fn better_reference(
     judged: &Judged,
+    context: &ContentWords,
     by_stem: &HashMap<&str, Vec<usize>>,
     weights: &Weights,
 ) -> Option<Better> {
     let mut shared: HashMap<usize, Vec<String>> = HashMap::new();
-    for stem in judged.context.stems() {
+    for stem in context.stems() {
         if weights.of(stem) <= COMMON_WEIGHT {
             continue;
         }
@@ -188,11 +256,12 @@ fn better_reference(
 fn flag(
     paper: &Paper<'_>,
     judged: &Judged,
+    context: &ContentWords,
     reference_words: &ContentWords,
     typical: f64,
     better: Option<&Better>,
 ) -> Flag {
-    let shared_shown = judged.context.shown(&judged.shared);
+    let shared_shown = context.shown(&judged.shared);
     let common = if shared_shown.is_empty() {
         "They share no content word".to_owned()
     } else {
@@ -211,8 +280,7 @@ fn flag(
     let elsewhere = better.map_or_else(
         || ", though both have many words of their own".to_owned(),
         |better| {
-            let words = judged
-                .context
+            let words = context
                 .shown(&better.shared)
                 .iter()
                 .map(|w| format!("\u{201c}{w}\u{201d}"))
@@ -227,7 +295,7 @@ fn flag(
     let evidence = format!(
         "The words around the citation ({}) against the reference's title and venue ({}). \
          {common}{elsewhere}. A weak signal: a source can support a sentence in other words.",
-        sample(&judged.context.all_shown()),
+        sample(&context.all_shown()),
         sample(&reference_words.all_shown()),
     );
     let title = paper
@@ -239,7 +307,7 @@ fn flag(
         .unwrap_or_default();
     Flag {
         words: Some(WordEvidence {
-            context: judged.context.all_shown(),
+            context: context.all_shown(),
             reference: reference_words.all_shown(),
             shared: shared_shown,
             score: judged.score,
@@ -300,13 +368,15 @@ struct Weights {
 }
 
 impl Weights {
-    fn new(
+    fn new<'c>(
         paper: &Paper<'_>,
         reader: &mut WordReader,
-        judged: &[(usize, usize, ContentWords)],
+        contexts: impl Iterator<Item = &'c ContentWords>,
     ) -> Self {
         let mut document_frequency: HashMap<String, usize> = HashMap::new();
-        for (_, _, words) in judged {
+        let mut count = 0;
+        for words in contexts {
+            count += 1;
             for stem in words.stems() {
                 *document_frequency.entry(stem.to_owned()).or_default() += 1;
             }
@@ -318,7 +388,7 @@ impl Weights {
         }
         Self {
             document_frequency,
-            contexts: judged.len(),
+            contexts: count,
             paper_words: paper_words.stems().map(str::to_owned).collect(),
         }
     }

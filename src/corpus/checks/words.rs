@@ -337,6 +337,15 @@ impl ContentWords {
             .collect()
     }
 
+    /// Adds every word of `other`.
+    pub fn extend(&mut self, other: &Self) {
+        for (stem, shown) in &other.stems {
+            self.stems
+                .entry(stem.clone())
+                .or_insert_with(|| shown.clone());
+        }
+    }
+
     /// Every word shown, in stem order.
     pub fn all_shown(&self) -> Vec<String> {
         self.stems.values().cloned().collect()
