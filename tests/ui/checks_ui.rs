@@ -143,12 +143,22 @@ fn the_checks_view_groups_flags_and_a_click_goes_to_the_sentence() {
                 2,
                 "Title reads like body text",
             ),
+            Flag {
+                reference: None,
+                paragraph: Some(4),
+                ..flag(
+                    FlagKind::Hygiene,
+                    None,
+                    0,
+                    "The citation [@nobody] names no reference",
+                )
+            },
         ],
     };
     let mut harness = checks_view_harness(checks);
     harness.run_steps(2);
     harness.get_by_label(CHECKS_NOTE);
-    harness.get_by_label("3 flags about 2 references");
+    harness.get_by_label("4 flags about 2 references");
     harness.get_by_label("Anachronism (1)");
     harness.get_by_label("Topic mismatch (1)");
     harness.get_by_label("Malformed reference (1)");
@@ -180,11 +190,25 @@ fn the_checks_view_groups_flags_and_a_click_goes_to_the_sentence() {
             .sent
             .contains(&Command::Select(Item::Reference(2)))
     );
+    // A flag about a passage alone (a marker naming no reference) opens the Reader there.
+    harness
+        .get_all_by_label_contains("names no reference")
+        .next()
+        .unwrap()
+        .click();
+    harness.run_steps(2);
+    assert!(
+        harness
+            .state()
+            .sent
+            .contains(&Command::Reveal(Item::Paragraph(4)))
+    );
 
     harness.get_by_label("By reference").click();
     harness.run_steps(2);
     let first = paperlens::corpus::display::reference_label(&Corpus::builtin(), 0);
     harness.get_by_label(&format!("{first} (2)"));
+    harness.get_by_label("No reference (1)");
     assert!(harness.query_by_label("Anachronism (1)").is_none());
 }
 

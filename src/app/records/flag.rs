@@ -29,7 +29,7 @@ pub fn flag_ui(
         });
         return None;
     }
-    let item = flag.item();
+    let item = target(flag);
     // In the inspector the flags are about the selection itself: only the one pointed at is
     // marked.
     let fill = match item {
@@ -62,15 +62,21 @@ pub fn flag_ui(
     let response = ui.interact(block.response.rect, id, Sense::click());
     let label = flag_label(ctx, flag, layout);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-    // A flag on a citation opens the Reader at its sentence; a flag on a reference alone
+    // A flag on a citation (or a passage) opens the Reader there; a flag on a reference alone
     // selects the reference (no view shows a reference in place).
-    let action = if flag.citation.is_some() {
-        ClickAction::Reveal
-    } else {
+    let action = if matches!(item, Item::Reference(_)) {
         ClickAction::Select
+    } else {
+        ClickAction::Reveal
     };
     let response = ctx.item_response(ui, response, item, action);
     Some(response.on_hover_cursor(egui::CursorIcon::PointingHand))
+}
+
+/// What a click on `flag` goes to: its citation, else its reference, else the passage it is
+/// about (a range that does not resolve, a marker with no citation of its own).
+fn target(flag: &Flag) -> Option<Item> {
+    flag.item().or(flag.paragraph.map(Item::Paragraph))
 }
 
 /// What a flag's block says to a screen reader (and to a test): its severity, reference (unless
