@@ -205,16 +205,27 @@ fn older_than_entity(
         let _ = write!(evidence, " {}", join_words(&names));
     }
     evidence.push_str(" (start years are editorial, from the corpus, not the paper)");
-    let first = found.iter().max_by_key(|n| n.1).map(|n| n.0)?;
-    let first_name = &paper.corpus.file.entities.get(first)?.name;
-    let more = if found.len() > 1 { " and more" } else { "" };
+    // The message names the two newest, newest first, and counts the rest.
+    let mut by_age = found.clone();
+    by_age.sort_by_key(|n| std::cmp::Reverse(n.1));
+    let mut named: Vec<String> = by_age
+        .iter()
+        .take(2)
+        .filter_map(|(entity, since, _)| {
+            let name = &paper.corpus.file.entities.get(*entity)?.name;
+            Some(format!("the {name} (began {since})"))
+        })
+        .collect();
+    if found.len() > 2 {
+        named.push(format!("{} more", found.len() - 2));
+    }
     Some(paper.citation_flag(
         citation,
         reference,
         FlagKind::Anachronism,
         "older-than-entity",
         severity(newest - year, newest_other.is_none()),
-        format!("Cited about the {first_name} (began {newest}){more}, but dated {year}"),
+        format!("Cited about {}, but dated {year}", join_words(&named)),
         evidence,
     ))
 }

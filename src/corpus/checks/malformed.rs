@@ -234,14 +234,15 @@ fn missing_volume_pages(reference: &Reference) -> Option<String> {
         })
 }
 
-/// Whether the entry is a web page, a piece of software or a data set found at an address:
-/// such entries often carry no date, and the address (visited when the paper was written) is
-/// how a reader finds them.
+/// Whether the entry is a web page, a piece of software or a data set, or names a thing found
+/// at an address or by its name alone (no author, venue or publisher: "GitHub", "The R
+/// Project"): such entries often carry no date, and the address or name is how a reader finds
+/// them.
 fn is_web_resource(reference: &Reference) -> bool {
     matches!(
         reference.item_type.as_str(),
         "webpage" | "post" | "post-weblog" | "software" | "dataset"
-    ) || (!reference.url.trim().is_empty()
+    ) || ((!reference.url.trim().is_empty() || reference.author.is_empty())
         && reference.container_title.trim().is_empty()
         && reference.publisher.trim().is_empty())
 }

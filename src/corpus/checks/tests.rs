@@ -65,6 +65,11 @@ fn builtin_the_1977_book_is_older_than_the_protocol_the_office_and_the_campaign(
             .evidence
             .contains("United Nations Office on Drugs and Crime")
     );
+    assert_eq!(
+        mechanisms.message,
+        "Cited about the Palermo Protocol (began 2000) and the United Nations Office on Drugs \
+         and Crime (began 1997), but dated 1977"
+    );
     let campaigns = flags
         .iter()
         .find(|f| f.sentence.contains("such campaigns"))
@@ -560,8 +565,9 @@ fn malformed_entries_and_well_formed_ones() {
         reference(
             json!({"id": "site", "type": "webpage", "title": "A web site", "URL": "https://example.org"}),
         ),
+        reference(json!({"id": "tool", "type": "document", "title": "GitHub", "note": "GitHub"})),
     ];
-    let text = "Cited [@good], [@long], [@ssrn], [@chapter], [@book], [@bare], [@online], [@undated] and [@site].";
+    let text = "Cited [@good], [@long], [@ssrn], [@chapter], [@book], [@bare], [@online], [@undated], [@site] and [@tool].";
     let corpus = corpus_with(&[text], refs, vec![], "2024");
     let mut malformed: Vec<(&str, String)> = found(&corpus)
         .into_iter()
