@@ -313,7 +313,17 @@ pub fn excerpt(text: &str, max_chars: usize) -> String {
         return text.to_owned();
     }
     let cut: String = text.chars().take(max_chars).collect();
-    format!("{}…", cut.trim_end())
+    // Cut between words when a space is near the end, so no word is left half printed
+    // ("prosecu…"); a text with no space near the end (one long word) is cut where it must be.
+    let near_end = cut.char_indices().rev().take(max_chars / 3 + 1);
+    let between_words = near_end
+        .filter(|&(_, c)| c.is_whitespace())
+        .map(|(at, _)| at)
+        .next()
+        .and_then(|at| cut.get(..at));
+    let kept = between_words.unwrap_or(&cut).trim_end();
+    let kept = kept.trim_end_matches([',', ';', ':', '—', '–', '-']);
+    format!("{}…", kept.trim_end())
 }
 
 /// How many characters of context [`mention_context`] keeps on either side.
@@ -436,6 +446,12 @@ mod tests {
         assert_eq!(excerpt("short", 10), "short");
         assert_eq!(excerpt("Übersee und mehr", 8), "Übersee…");
         assert_eq!(excerpt("abc def", 4), "abc…");
+        assert_eq!(
+            excerpt("victim protection, and prosecution of traffickers", 27),
+            "victim protection, and…"
+        );
+        assert_eq!(excerpt("victim protection, and", 20), "victim protection…");
+        assert_eq!(excerpt("Unterschriftsberechtigung", 10), "Unterschri…");
     }
 
     #[test]
