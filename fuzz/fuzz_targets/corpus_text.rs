@@ -1,12 +1,14 @@
 //! Any text as a paragraph of an otherwise valid corpus: citation parsing, validation, the
-//! index (sentences, citations, mentions, years) and search must cope with all of it.
+//! index (sentences, citations, mentions, years), search and the citation check must cope with
+//! all of it.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use paperlens::corpus::checks::CitationChecks;
 use paperlens::corpus::diagnostics::render_human;
 use paperlens::corpus::index::split_sentences;
-use paperlens::open::open_text;
 use paperlens::corpus::search::SearchIndex;
+use paperlens::open::open_text;
 
 /// A valid corpus with one paragraph whose text is `TEXT` (a JSON string).
 const TEMPLATE: &str = r#"{"format": "paperlens-corpus/1",
@@ -41,6 +43,25 @@ fuzz_target!(|data: &[u8]| {
             for mention in &paragraph.mentions {
                 assert!(paragraph.printed.get(mention.range.clone()).is_some());
             }
+        }
+        // The citation check reads the same text: every flag's sentence is the citing
+        // sentence as printed, and every flag points at records that exist.
+        let checks = CitationChecks::run(corpus);
+        for flag in &checks.flags {
+            if let Some(citation) = flag.citation {
+                assert_eq!(
+                    corpus.index.citing_sentence(citation),
+                    Some(flag.sentence.as_str())
+                );
+            }
+            assert!(
+                flag.reference
+                    .is_none_or(|r| r < corpus.file.references.len())
+            );
+            assert!(
+                flag.paragraph
+                    .is_none_or(|p| p < corpus.index.paragraphs.len())
+            );
         }
         let query: String = text.chars().take(8).collect();
         let index = SearchIndex::new(corpus);

@@ -30,7 +30,11 @@ pub fn check_import(format: ReferenceFormat, file_name: &str, data: &[u8]) {
         assert!(report.diagnostics.iter().any(|d| d.is_error()));
     }
     if let Some(text) = &report.source_text {
-        for location in report.diagnostics.iter().filter_map(|d| d.location.as_ref()) {
+        for location in report
+            .diagnostics
+            .iter()
+            .filter_map(|d| d.location.as_ref())
+        {
             assert!(location.offset <= text.len());
             assert!(text.is_char_boundary(location.offset));
         }
@@ -43,8 +47,9 @@ pub fn check_import(format: ReferenceFormat, file_name: &str, data: &[u8]) {
     );
 }
 
-/// Any bytes as a paper of `kind` (JATS, TEI, Markdown, plain text): the importer and the
-/// validation of what it makes must return (never panic, never hang, never overflow the stack),
+/// Any bytes as a paper of `kind` (JATS, TEI, Markdown, plain text): the importer, the
+/// validation of what it makes and the citation check of the paper must return (never panic,
+/// never hang, never overflow the stack),
 /// a failure must be an error diagnostic, and every location must be inside the text; the
 /// loader, which tells the kind from the content and `file_name`, likewise.
 pub fn check_paper(kind: paperlens::formats::paper::PaperKind, file_name: &str, data: &[u8]) {
@@ -55,7 +60,11 @@ pub fn check_paper(kind: paperlens::formats::paper::PaperKind, file_name: &str, 
         assert!(report.diagnostics.iter().any(|d| d.is_error()));
     }
     if let Some(source) = &report.source_text {
-        for location in report.diagnostics.iter().filter_map(|d| d.location.as_ref()) {
+        for location in report
+            .diagnostics
+            .iter()
+            .filter_map(|d| d.location.as_ref())
+        {
             assert!(location.offset <= source.len());
             assert!(source.is_char_boundary(location.offset));
         }
@@ -66,6 +75,9 @@ pub fn check_paper(kind: paperlens::formats::paper::PaperKind, file_name: &str, 
         report.source_text.as_deref(),
         false,
     );
+    if let Some(corpus) = &report.corpus {
+        let _ = paperlens::corpus::checks::CitationChecks::run(corpus);
+    }
     let report = open_bytes(data, file_name);
     if report.corpus.is_none() {
         assert!(report.diagnostics.iter().any(|d| d.is_error()));
