@@ -9,6 +9,7 @@ mod common;
 
 mod builtin_tour;
 mod chart_export;
+mod checks_props;
 mod checks_real;
 mod citations;
 mod corpus_fidelity;
