@@ -169,6 +169,8 @@ fn builtin_the_mismatched_sources_are_weak_topic_flags_with_their_words() {
     let porter_words = porter[0].words.as_ref().expect("words");
     assert!(porter_words.reference.iter().any(|w| w == "environment"));
     assert!(porter_words.shared.is_empty());
+    // Written as 0, never -0.
+    assert!(porter_words.score.to_bits() == 0.0_f64.to_bits());
     // Islam & Fay share only the paper's own topic word with the sentence.
     let islam_words = islam[0].words.as_ref().expect("words");
     assert_eq!(islam_words.shared, ["trafficking"]);

@@ -165,7 +165,12 @@ pub(super) fn check(paper: &Paper<'_>, out: &mut Vec<Flag>) {
                 .filter(|stem| context_words.contains(stem))
                 .map(str::to_owned)
                 .collect();
-            let score = shared.iter().map(|stem| weights.of(stem)).sum();
+            // The sum of no weights is -0.0; the score is never negative.
+            let score = shared
+                .iter()
+                .map(|stem| weights.of(stem))
+                .sum::<f64>()
+                .abs();
             Some(Judged {
                 citation,
                 reference,
