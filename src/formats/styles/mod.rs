@@ -522,4 +522,6 @@ fn trim_spans(mut spans: Vec<Span>) -> Vec<Span> {
 }
 
 #[cfg(test)]
+mod oracle_tests;
+#[cfg(test)]
 mod tests;

@@ -1,0 +1,286 @@
+//! Each style's bibliography against citeproc-js's (the CSL processor Zotero uses) with the
+//! official style files: the expected outputs in `tests/fixtures/csl-oracle/<corpus>/`, written
+//! by `tools/csl-oracle/oracle.js` (see there how to regenerate them). Prints "matched N/M" per
+//! style and corpus with the entries that differ, and holds each count at least at its level
+//! today (a ratchet: a style that gets worse fails; raise a floor when a fix makes it better).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use super::{CitationStyle, format_bibliography, format_citations_of_all};
+use crate::corpus::model::Reference;
+
+/// The oracle's name of each style's file (`<name>.txt`).
+const STYLE_FILES: [(CitationStyle, &str); 5] = [
+    (CitationStyle::Apa, "apa"),
+    (CitationStyle::Ieee, "ieee"),
+    (CitationStyle::ChicagoAuthorDate, "chicago-author-date"),
+    (CitationStyle::Harvard, "harvard-cite-them-right"),
+    (CitationStyle::Mla, "modern-language-association"),
+];
+
+/// The lowest bibliography match counts allowed, per corpus and style (in `STYLE_FILES`
+/// order); `jats` is the sum over every `jats-*` corpus.
+const BIBLIOGRAPHY_FLOORS: [(&str, [usize; 5]); 3] = [
+    ("builtin", [19, 19, 17, 17, 14]),
+    ("biblatex-examples", [57, 81, 55, 64, 68]),
+    ("jats", [162, 170, 81, 217, 113]),
+];
+
+/// The lowest in-text citation match counts allowed (each item cited alone), as above.
+const CITATION_FLOORS: [(&str, [usize; 5]); 3] = [
+    ("builtin", [19, 19, 19, 19, 18]),
+    ("biblatex-examples", [69, 90, 64, 68, 63]),
+    ("jats", [426, 460, 419, 455, 419]),
+];
+
+fn oracle_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/csl-oracle")
+}
+
+/// The same normalisation on both sides: runs of whitespace become one space, typographic
+/// quotation marks straight ones.
+fn normalise(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(['‘', '’'], "'")
+        .replace(['“', '”'], "\"")
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path)
+        .unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()))
+}
+
+/// `(id, text)` pairs, one per item.
+type Lines = Vec<(String, String)>;
+
+/// How many items of the oracle `ours` prints the same, and a report of those it does not
+/// (items are paired by id, so one entry out of place does not count against the others).
+fn compare(ours: &Lines, oracle: &Lines, report: &mut String) -> usize {
+    let mut matched = 0;
+    for (position, (id, theirs)) in oracle.iter().enumerate() {
+        let mine = ours
+            .iter()
+            .find(|(our_id, _)| our_id == id)
+            .map_or("(nothing)", |(_, text)| text.as_str());
+        if mine == theirs {
+            matched += 1;
+        } else {
+            let _ = writeln!(
+                report,
+                "    #{} {id}\n      paperlens:   {mine}\n      citeproc-js: {theirs}",
+                position + 1
+            );
+        }
+    }
+    matched
+}
+
+/// What one corpus in one style matches: entries, entries in the oracle's place, in-text
+/// citations.
+#[derive(Clone, Copy, Default)]
+struct Matched {
+    entries: usize,
+    in_place: usize,
+    citations: usize,
+}
+
+/// One corpus in one style: what matches, and the differences.
+fn compare_corpus(
+    dir: &Path,
+    references: &[Reference],
+    style: CitationStyle,
+    file: &str,
+) -> (Matched, String) {
+    let all: Vec<&Reference> = references.iter().collect();
+    let mut report = String::new();
+    let ours: Lines = format_bibliography(&all, style)
+        .iter()
+        .map(|entry| (entry.id.clone(), normalise(&entry.text.to_plain_string())))
+        .collect();
+    let oracle: Lines = read(&dir.join(format!("{file}.ids.txt")))
+        .lines()
+        .map(str::to_owned)
+        .zip(
+            read(&dir.join(format!("{file}.txt")))
+                .lines()
+                .map(normalise),
+        )
+        .collect();
+    let entries = compare(&ours, &oracle, &mut report);
+    let in_place = ours
+        .iter()
+        .zip(&oracle)
+        .filter(|((ours, _), (theirs, _))| ours == theirs)
+        .count();
+    if in_place < oracle.len() {
+        let order = |lines: &Lines| {
+            lines
+                .iter()
+                .map(|(id, _)| id.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let _ = writeln!(
+            report,
+            "   order:\n      paperlens:   {}\n      citeproc-js: {}",
+            order(&ours),
+            order(&oracle)
+        );
+    }
+
+    let numbers: Vec<u32> = (1..=u32::try_from(all.len()).unwrap_or(u32::MAX)).collect();
+    let ours: Lines = format_citations_of_all(&all, style, &numbers)
+        .iter()
+        .zip(&all)
+        .map(|(forms, reference)| (reference.id.clone(), normalise(&forms.parenthetical)))
+        .collect();
+    let oracle: Lines = read(&dir.join(format!("{file}.citations.txt")))
+        .lines()
+        .filter_map(|line| line.split_once('\t'))
+        .map(|(id, citation)| (id.to_owned(), normalise(citation)))
+        .collect();
+    let mut citation_report = String::new();
+    let citations = compare(&ours, &oracle, &mut citation_report);
+    if !citation_report.is_empty() {
+        let _ = write!(report, "   in-text:\n{citation_report}");
+    }
+    (
+        Matched {
+            entries,
+            in_place,
+            citations,
+        },
+        report,
+    )
+}
+
+/// A group of corpora (`builtin`, `biblatex-examples`, every `jats-*` as `jats`): its
+/// number of items and what each style (in `STYLE_FILES` order) matches.
+struct Group {
+    name: String,
+    items: usize,
+    matched: [Matched; 5],
+}
+
+/// The README's table: per style and group, entries matched (in place) and in-text citations.
+fn print_table(groups: &[Group]) {
+    let header: Vec<String> = groups
+        .iter()
+        .map(|group| format!("{} ({})", group.name, group.items))
+        .collect();
+    println!("| style | {} |", header.join(" | "));
+    for (index, (_, file)) in STYLE_FILES.iter().enumerate() {
+        let cells: Vec<String> = groups
+            .iter()
+            .map(|group| {
+                let matched = group.matched.get(index).copied().unwrap_or_default();
+                let n = group.items;
+                format!(
+                    "{}/{n} ({} in place; in text {}/{n})",
+                    matched.entries, matched.in_place, matched.citations
+                )
+            })
+            .collect();
+        println!("| {file} | {} |", cells.join(" | "));
+    }
+}
+
+/// Fails when a count is below its floor.
+fn assert_floors(groups: &[Group]) {
+    let floors = BIBLIOGRAPHY_FLOORS
+        .iter()
+        .map(|(group, floor)| (*group, floor, "entries"))
+        .chain(
+            CITATION_FLOORS
+                .iter()
+                .map(|(group, floor)| (*group, floor, "in-text citations")),
+        );
+    for (group_name, floor, kind) in floors {
+        let Some(group) = groups.iter().find(|group| group.name == group_name) else {
+            panic!("no oracle corpus {group_name}");
+        };
+        for ((matched, floor), (_, file)) in group.matched.iter().zip(floor).zip(STYLE_FILES) {
+            let count = if kind == "entries" {
+                matched.entries
+            } else {
+                matched.citations
+            };
+            assert!(
+                count >= *floor,
+                "{file} on {group_name}: {count} {kind} match citeproc-js, fewer than the \
+                 {floor} before"
+            );
+        }
+    }
+}
+
+#[test]
+fn bibliographies_match_citeproc_js() {
+    let mut corpora: Vec<PathBuf> = std::fs::read_dir(oracle_dir())
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|entry| entry.path())
+                .filter(|path| path.join("input.json").is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    corpora.sort();
+    assert!(corpora.len() >= 3, "the oracle's corpora are missing");
+    let mut groups: Vec<Group> = Vec::new();
+    let mut report = String::new();
+    for dir in &corpora {
+        let name = dir
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let references: Vec<Reference> = serde_json::from_str(&read(&dir.join("input.json")))
+            .unwrap_or_else(|error| panic!("{name}/input.json is not CSL-JSON: {error}"));
+        let group_name = if name.starts_with("jats-") {
+            "jats"
+        } else {
+            name.as_str()
+        };
+        if !groups.iter().any(|group| group.name == group_name) {
+            groups.push(Group {
+                name: group_name.to_owned(),
+                items: 0,
+                matched: [Matched::default(); 5],
+            });
+        }
+        let Some(group) = groups.iter_mut().find(|group| group.name == group_name) else {
+            continue;
+        };
+        group.items += references.len();
+        let total = references.len();
+        for ((style, file), sum) in STYLE_FILES.iter().zip(&mut group.matched) {
+            let (matched, differences) = compare_corpus(dir, &references, *style, file);
+            let _ = writeln!(
+                report,
+                "{name} {file}: matched {}/{total} entries ({} in place), {}/{total} in-text \
+                 citations",
+                matched.entries, matched.in_place, matched.citations
+            );
+            report.push_str(&differences);
+            sum.entries += matched.entries;
+            sum.in_place += matched.in_place;
+            sum.citations += matched.citations;
+        }
+    }
+    println!("{report}");
+    print_table(&groups);
+    assert_floors(&groups);
+    // The built-in paper: APA and IEEE print every entry as citeproc-js does, in its place.
+    let builtin = groups.iter().find(|group| group.name == "builtin");
+    let apa_ieee = builtin.map(|group| {
+        let [apa, ieee, ..] = group.matched;
+        (
+            group.items,
+            [apa.entries, apa.in_place, ieee.entries, ieee.in_place],
+        )
+    });
+    assert_eq!(apa_ieee, Some((19, [19; 4])));
+}
