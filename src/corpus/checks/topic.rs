@@ -2,12 +2,16 @@
 //! reference (title, container, keywords, abstract), judged against the paper's other
 //! citations. Always a weak signal: a source may support a sentence in other words.
 //!
-//! Words the paper's citing sentences share widely (its own topic, "trafficking" in a paper on
-//! trafficking) count for little: each shared stem weighs its inverse document frequency over
-//! the citing contexts, and stems in more than [`COMMON_SHARE`] of them, or in the paper's own
-//! title and keywords, count for nothing. A citation is flagged only when it shares no other
-//! word, its sentence and its reference each have enough words to judge, the paper's citations
-//! typically share some, and the sentence cites that one work alone.
+//! The context is the citing sentence and the sentences of its paragraph that cite nothing
+//! else. Words the paper's citing contexts share widely (its own topic, "trafficking" in a
+//! paper on trafficking) count for little: a stem in more than [`COMMON_SHARE`] of the
+//! contexts, or in the paper's title and keywords, weighs [`COMMON_WEIGHT`]; any other shared
+//! stem its inverse document frequency over the contexts. A citation is flagged when its
+//! shared words weigh less than [`MISMATCH_BELOW`] (no specific word, at most one common one),
+//! the sentence cites that one work alone, and both sides have words enough to be far apart
+//! (the reference [`FAR_APART_REFERENCE_WORDS`] of its own, the context
+//! [`FAR_APART_CONTEXT_WORDS`]). The evidence names another reference of the paper that shares
+//! words with the context, when one does.
 
 use std::collections::{HashMap, HashSet};
 
@@ -38,8 +42,8 @@ const MIN_CONTEXT_WORDS: usize = 6;
 /// A reference with at least this many words specific to it (not the paper's common words)…
 const FAR_APART_REFERENCE_WORDS: usize = 6;
 
-/// … and a context with at least this many content words that share none of them are far
-/// apart even when no other reference fits the context better.
+/// … and a context with at least this many content words, sharing none of them, are far
+/// apart; with fewer words on either side, sharing none says little.
 const FAR_APART_CONTEXT_WORDS: usize = 25;
 
 /// The fewest judged citations a paper needs for a typical score to mean anything.

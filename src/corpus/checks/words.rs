@@ -257,7 +257,6 @@ const STOP_WORDS: &[&str] = &[
     "edition",
     "ed",
     "eds",
-    "towards",
     "highlight",
     "highlights",
     "illustrate",
