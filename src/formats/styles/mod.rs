@@ -7,9 +7,12 @@
 //! the British locale its rules are written for.
 //!
 //! The renderer is hayagriva with fixes of ours (`vendor/hayagriva/PATCHES.md`): title case
-//! keeps a closing all-capitals word (`…Crime—UNODC`) and leaves small words after a comma in
-//! lower case (`Ecocide, and the`), and no delimiter is written before a date that prints
-//! nothing (Chicago's `Soc. Incl. 3 : 2–21`, `A Glob. Perspect.,.`).
+//! keeps a closing all-capitals word (`…Crime—UNODC`), leaves small words after a comma and
+//! lone letters in lower case (`Ecocide, and the`, `2015a, b`) and capitalises the last word
+//! (`Definition Of`); no delimiter is written before a date that prints nothing (Chicago's
+//! `Soc. Incl. 3 : 2–21`, `A Glob. Perspect.,.`); a quoted title sorts by its words (MLA's
+//! `———` on the right work); and a group whose names are all empty prints nothing (Cite Them
+//! Right's lone `in`).
 
 use std::panic::AssertUnwindSafe;
 use std::sync::LazyLock;

@@ -163,9 +163,15 @@ fn harvard_cite_them_right() {
                 &["J. Econ. Perspect."],
             ),
             entries: &[
+                // A chapter with no editor: no lone "in" before the book (a group whose
+                // variables are all empty prints nothing, its term included).
                 (
                     "citaristi2022",
-                    "Citaristi, I. (2022) ‘United Nations Office on Drugs and Crime—UNODC’, in The Europa Directory of International Organizations 2022. Routledge, pp. 248–252.",
+                    "Citaristi, I. (2022) ‘United Nations Office on Drugs and Crime—UNODC’, The Europa Directory of International Organizations 2022. Routledge, pp. 248–252.",
+                ),
+                (
+                    "brysk2019",
+                    "Brysk, A. (2019) ‘Introduction: contesting human rights—pathways of change’, Contesting Human Rights. Edward Elgar Publishing, pp. 1–11.",
                 ),
                 (
                     "donnelly2013",
@@ -238,6 +244,48 @@ fn title_case_keeps_acronyms_and_small_words() {
     assert_eq!(
         Case::Title(TitleCase::default()).transform("a study: in the dark; or, of the night"),
         "A Study: In the Dark; or, of the Night"
+    );
+}
+
+/// A title's last word is capitalised even when a stop word, and a letter standing alone
+/// (`2015a, b`) is not, as citeproc-js prints the built-in `hynes2024` in Chicago and MLA.
+#[test]
+fn title_case_capitalises_the_last_word_not_a_lone_letter() {
+    for style in [CitationStyle::ChicagoAuthorDate, CitationStyle::Mla] {
+        let (hynes, _) = entry(style, "hynes2024");
+        assert!(
+            hynes.contains(
+                "Two Decades (Gallagher, 2015a, b; Morrison, 2002). Prior to the Landmark Definition Of.”"
+            ),
+            "{hynes}"
+        );
+    }
+}
+
+/// MLA sorts one author's works by title (its `<sort>`: author, then title), quoted or not,
+/// so the dash for a repeated author stands on the second by title.
+#[test]
+fn mla_sorts_one_authors_works_by_title() {
+    let corpus = Corpus::builtin();
+    let all: Vec<&Reference> = corpus.file.references.iter().collect();
+    let mla = format_bibliography(&all, CitationStyle::Mla);
+    let keohane: Vec<(&str, String)> = mla
+        .iter()
+        .filter(|e| e.id.starts_with("keohane"))
+        .map(|e| (e.id.as_str(), e.text.to_plain_string()))
+        .collect();
+    assert_eq!(
+        keohane,
+        [
+            (
+                "keohane2005",
+                "Keohane, R. O. After Hegemony: Cooperation and Discord in the World Political Economy. Princeton university press, 2005.".to_owned()
+            ),
+            (
+                "keohane1977",
+                "———. “Power and Interdependence: World Politics in Transition.” TBS B. Serv. Ltd, 1977.".to_owned()
+            ),
+        ]
     );
 }
 

@@ -2830,7 +2830,9 @@ impl<'a, T: EntryLike> Context<'a, T> {
             false,
         );
 
-        if let Some(mark) = mark {
+        // PATCH: a sort key leaves out the quotation marks `quotes` adds: they are
+        // formatting, and would sort every quoted title before the unquoted ones.
+        if let Some(mark) = mark.filter(|_| self.instance.sorting.is_none()) {
             self.push_str(mark);
         }
 
@@ -2852,7 +2854,8 @@ impl<'a, T: EntryLike> Context<'a, T> {
             false,
         );
 
-        if let Some(mark) = mark {
+        // PATCH: no quotation marks in a sort key (see `push_quotes`).
+        if let Some(mark) = mark.filter(|_| self.instance.sorting.is_none()) {
             self.push_str(mark);
         }
     }
@@ -3417,6 +3420,10 @@ fn get_last_text(child: &mut ElemChild) -> Option<&mut String> {
         _ => None,
     }
 }
+
+// PATCH: tests of the fixes listed in PATCHES.md.
+#[cfg(test)]
+mod patch_tests;
 
 #[cfg(test)]
 mod tests {

@@ -535,8 +535,16 @@ impl CaseFolder {
 
                     let term = self.find_word().unwrap_or_default();
 
+                    // PATCH: a word of one letter is not capitalised inside a title
+                    // ("2015a, b"), as in citeproc-js; one written in capitals keeps them.
+                    let one_letter = term.chars().count() == 1
+                        && term.chars().all(char::is_alphabetic)
+                        && !data.start_was_upper;
+
                     if lookup {
-                        verdict = if en::NEVER_CAPITALIZE.binary_search(&term).is_ok() {
+                        verdict = if one_letter
+                            || en::NEVER_CAPITALIZE.binary_search(&term).is_ok()
+                        {
                             WordVerdict::Lowercase
                         } else {
                             WordVerdict::Keep

@@ -1493,7 +1493,12 @@ impl From<TextCase> for Case {
         match case {
             TextCase::Uppercase => Case::Uppercase,
             TextCase::Lowercase => Case::Lowercase,
-            TextCase::TitleCase => Case::Title(TitleCase::default()),
+            // PATCH: CSL title case capitalises the last word even when it is a
+            // stop word ("Prior to the Landmark Definition Of").
+            TextCase::TitleCase => Case::Title(TitleCase {
+                always_capitalize_last_word: true,
+                ..TitleCase::default()
+            }),
             TextCase::SentenceCase => Case::Sentence(SentenceCase::default()),
             TextCase::CapitalizeFirst => Case::FirstUpper,
             TextCase::CapitalizeAll => Case::AllUpper,

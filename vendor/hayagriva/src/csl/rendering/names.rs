@@ -460,7 +460,10 @@ impl RenderCsl for Names {
         (
             visible,
             if is_empty {
-                substitute_info.1
+                // PATCH: empty names still count as a variable the group called
+                // (CSL 1.0.2, group: a group whose called variables are all
+                // empty prints nothing, its terms included).
+                UsageInfo { has_vars: true, ..substitute_info.1 }
             } else {
                 UsageInfo {
                     has_vars: true,

@@ -1,0 +1,140 @@
+//! PATCH: tests of the renderer fixes listed in `PATCHES.md`, each on a small inline
+//! style that shows the rule at stake.
+
+use citationberg::IndependentStyle;
+
+use crate::csl::{
+    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest,
+};
+use crate::io::from_yaml_str;
+
+/// A style with the given bibliography (`<sort>` and `<layout>`), macros, and English
+/// quotation marks.
+fn style(macros: &str, bibliography: &str) -> IndependentStyle {
+    let xml = format!(
+        r#"<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Test</title><id>test</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <locale><style-options punctuation-in-quote="true"/><terms>
+    <term name="open-quote">“</term><term name="close-quote">”</term>
+    <term name="open-inner-quote">‘</term><term name="close-inner-quote">’</term>
+    <term name="in">in</term>
+  </terms></locale>
+  {macros}
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography>{bibliography}</bibliography>
+</style>"#
+    );
+    IndependentStyle::from_xml(&xml).unwrap()
+}
+
+/// The bibliography of the entries of `yaml` (cited in that order), as plain text.
+fn bibliography(style: &IndependentStyle, yaml: &str) -> Vec<String> {
+    let bib = from_yaml_str(yaml).unwrap();
+    let mut driver = BibliographyDriver::new();
+    for entry in bib.iter() {
+        driver.citation(CitationRequest::new(
+            vec![CitationItem::with_entry(entry)],
+            style,
+            None,
+            &[],
+            None,
+        ));
+    }
+    let finished =
+        driver.finish(BibliographyRequest { style, locale: None, locale_files: &[] });
+    finished
+        .bibliography
+        .unwrap()
+        .items
+        .iter()
+        .map(|i| format!("{:#}", i.content))
+        .collect()
+}
+
+/// An author's works sort by title (MLA's `<key macro="title"/>`) whether or not the title
+/// is quoted: the quotation marks are not part of the sort key.
+#[test]
+fn a_quoted_title_sorts_by_its_words() {
+    let style = style(
+        r#"<macro name="title">
+    <choose>
+      <if type="article-journal"><text variable="title" quotes="true"/></if>
+      <else><text variable="title" font-style="italic"/></else>
+    </choose>
+  </macro>"#,
+        r#"<sort><key macro="title"/></sort>
+  <layout><text macro="title"/></layout>"#,
+    );
+    let yaml = "power:\n  type: article\n  title: Power and Interdependence\n  date: 1977\n  \
+                parent:\n    type: periodical\n    title: Journal\n\
+                after:\n  type: book\n  title: After Hegemony\n  date: 2005\n";
+    assert_eq!(
+        bibliography(&style, yaml),
+        ["After Hegemony", "“Power and Interdependence”"]
+    );
+}
+
+/// Cite Them Right's `in` before a chapter's editors: a group whose names variables are all
+/// empty prints nothing, its term included; with an editor it prints.
+#[test]
+fn a_group_of_empty_names_prints_nothing() {
+    let style = style(
+        r#"<macro name="editor">
+    <group delimiter=" ">
+      <text term="in"/>
+      <names variable="container-author" suffix=", "><name/></names>
+      <choose>
+        <if variable="container-author" match="none">
+          <names variable="editor"><name/></names>
+        </if>
+      </choose>
+    </group>
+  </macro>"#,
+        r#"<layout><group delimiter=", ">
+    <text variable="title"/>
+    <text macro="editor"/>
+    <text variable="container-title"/>
+  </group></layout>"#,
+    );
+    let yaml = "alone:\n  type: chapter\n  title: Introduction\n  \
+                parent:\n    type: book\n    title: Contesting Rights\n\
+                edited:\n  type: chapter\n  title: Preface\n  \
+                parent:\n    type: book\n    title: Other Rights\n    editor: Doe, Jane\n";
+    assert_eq!(
+        bibliography(&style, yaml),
+        ["Introduction, Contesting Rights", "Preface, in Jane Doe, Other Rights"]
+    );
+}
+
+/// CSL title case capitalises a title's last word even when it is a stop word, and leaves a
+/// word of one letter in lower case unless it was written in capitals.
+#[test]
+fn title_case_capitalises_the_last_word_and_not_single_letters() {
+    use citationberg::TextCase;
+
+    use crate::lang::{Case, CaseFolder};
+
+    let title = Case::from(TextCase::TitleCase);
+    assert_eq!(
+        title.transform("prior to the landmark definition of"),
+        "Prior to the Landmark Definition Of"
+    );
+    assert_eq!(
+        title.transform("decades (gallagher, 2015a, b; morrison, 2002) of vitamin B"),
+        "Decades (Gallagher, 2015a, b; Morrison, 2002) of Vitamin B"
+    );
+    // The last word is the one written before the case changes (the closing quotation
+    // mark), not the end of the whole entry.
+    let mut folder = CaseFolder::with_config(title);
+    folder.push_str("the landmark definition of");
+    folder.reconfigure(Case::NoTransform);
+    folder.push_str(".” in the end");
+    assert_eq!(folder.finish(), "The Landmark Definition Of.” in the end");
+
+    let style = style(
+        "",
+        r#"<layout suffix="."><text variable="title" text-case="title" quotes="true"/></layout>"#,
+    );
+    let yaml = "hynes:\n  type: article\n  title: prior to the landmark definition of\n";
+    assert_eq!(bibliography(&style, yaml), ["“Prior to the Landmark Definition Of.”"]);
+}
