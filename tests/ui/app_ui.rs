@@ -531,6 +531,27 @@ fn selecting_a_reference_highlights_related_case_and_entity_shows_mentions() {
     assert!(matches!(selected, Item::Entity(_)));
     harness.get_by_label_contains("Mentions (");
     harness.get_by_label_contains("Table rows (1)");
+    // Its start year, which the citation check compares cited works with, marked as the
+    // corpus author's, not the paper's.
+    harness.get_by_label("1923 (editorial, not from the paper)");
+}
+
+#[test]
+fn an_entity_without_a_start_year_shows_no_since_line() {
+    let mut harness = harness();
+    settle(&mut harness);
+    harness.get_by_label("Entities 41").click();
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "ASEAN-ACT")
+        .click();
+    settle(&mut harness);
+    assert!(harness.query_by_label("Since:").is_none());
+    assert!(
+        harness
+            .query_by_label_contains("editorial, not from the paper")
+            .is_none()
+    );
 }
 
 #[test]

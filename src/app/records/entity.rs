@@ -38,6 +38,12 @@ pub(super) fn entity_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout:
         .filter(|a| *a != entity.name)
         .collect();
     field_ui(ctx, ui, "Also written", &aliases.join(" · "));
+    // The corpus author's year, not the paper's: the citation check compares cited works with it.
+    let since = entity
+        .start_year()
+        .map(|year| format!("{year} (editorial, not from the paper)"))
+        .unwrap_or_default();
+    field_ui(ctx, ui, "Since", &since);
     item_list_ui(
         ctx,
         ui,
