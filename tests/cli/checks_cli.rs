@@ -43,8 +43,8 @@ fn flags_json(file: Option<&Path>) -> serde_json::Value {
 }
 
 /// Every flag of a `check --citations --format json` report, checked for the fields every flag
-/// has: its kind among the four, its reference an id of the corpus or null, its citation a key
-/// or null, a message and evidence.
+/// has: its kind among the four, its reference an id or null, its citation and paragraph keys
+/// or null (a citation's paragraph and place given), a message and evidence.
 fn checked_flags(report: &serde_json::Value) -> Vec<serde_json::Value> {
     let flags = report["flags"].as_array().expect("a flags array").clone();
     for flag in &flags {
@@ -71,9 +71,20 @@ fn checked_flags(report: &serde_json::Value) -> Vec<serde_json::Value> {
             "{flag}"
         );
         assert!(
-            flag["reference"].is_string() || flag["citation"].is_string(),
+            flag["paragraph"].is_null()
+                || flag["paragraph"]
+                    .as_str()
+                    .is_some_and(|key| key.starts_with("paragraph:")),
             "{flag}"
         );
+        // A citation stands in a paragraph, at a place.
+        if flag["citation"].is_string() {
+            assert!(flag["paragraph"].is_string(), "{flag}");
+            assert!(
+                !flag["place"].as_str().unwrap_or_default().is_empty(),
+                "{flag}"
+            );
+        }
         assert!(
             !flag["message"].as_str().unwrap_or_default().is_empty(),
             "{flag}"
@@ -270,10 +281,18 @@ fn check_citations_sends_the_files_warnings_to_standard_error() {
 }
 
 #[test]
-fn check_citations_on_a_real_paper_prints_json_with_its_references() {
-    let Some(paper) = real_paper("jats/journal.pmed.0020124.xml") else {
-        return;
-    };
+fn check_citations_on_real_papers_prints_json_with_their_references() {
+    // A JATS paper, and a TEI one with citation markers that name no reference.
+    for paper in ["jats/journal.pmed.0020124.xml", "tei/N18-3011.tei.xml"] {
+        if let Some(paper) = real_paper(paper) {
+            check_citations_on_a_real_paper(&paper);
+        }
+    }
+}
+
+/// `check --citations` on `paper`, in JSON and in words, saying the same.
+fn check_citations_on_a_real_paper(paper: &Path) {
+    let paper = paper.to_path_buf();
     let report = flags_json(Some(&paper));
     let references = report["summary"]["references"].as_u64().unwrap();
     assert!(references > 10, "{}", report["summary"]);

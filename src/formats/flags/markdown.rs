@@ -17,14 +17,17 @@ pub const SUPPORT_QUESTION: &str = "Does this source support this sentence?";
 const ENTRY_QUESTION: &str = "Does this entry need fixing?";
 /// The question a flag on a citation with no reference asks (no source to judge).
 const CITATION_QUESTION: &str = "Does this citation need fixing?";
+/// The question a flag about the paper as a whole asks.
+const PAPER_QUESTION: &str = "Does this need fixing?";
 /// The answers to [`SUPPORT_QUESTION`].
 pub const SUPPORT_ANSWERS: [&str; 4] = ["Yes", "Partly", "No", "Can't tell"];
-/// The answers to [`ENTRY_QUESTION`] and [`CITATION_QUESTION`].
+/// The answers to [`ENTRY_QUESTION`], [`CITATION_QUESTION`] and [`PAPER_QUESTION`].
 const FIXING_ANSWERS: [&str; 3] = ["Yes", "No", "Can't tell"];
 
 /// The flags of `checks` as a Markdown worksheet: a title naming the paper, the counts, a
 /// word on what a flag is, then a `##` section per flagged reference in the order of the
-/// paper's list (its entry as the list prints it), then one for citations with no reference;
+/// paper's list (its entry as the list prints it), then one for citations with no reference
+/// and one for flags about the paper as a whole;
 /// under each, every flag numbered, with the citing sentence quoted and where it stands, what
 /// was found, the evidence, and the question to answer with boxes and a line for notes: "Does
 /// this source support this sentence?" (`- [ ] Yes`, `Partly`, `No`, `Can't tell`) for a flag
@@ -65,7 +68,8 @@ pub fn to_markdown(corpus: &Corpus, checks: &CitationChecks) -> String {
 }
 
 /// The flags grouped under their headings: each flagged reference in list order (its entry as
-/// the list prints it, Markdown already), then citations with no reference, then the rest.
+/// the list prints it, Markdown already), then citations (or passages) with no reference, then
+/// flags about the paper as a whole.
 fn groups(corpus: &Corpus, checks: &CitationChecks) -> Vec<(String, Vec<FlagFields>)> {
     let mut references: Vec<usize> = checks.flags.iter().filter_map(|f| f.reference).collect();
     references.sort_unstable();
@@ -80,17 +84,20 @@ fn groups(corpus: &Corpus, checks: &CitationChecks) -> Vec<(String, Vec<FlagFiel
             (entry_markdown(corpus, position), flags)
         })
         .collect();
-    let unreferenced = |with_citation: bool| -> Vec<FlagFields> {
+    let unreferenced = |in_the_text: bool| -> Vec<FlagFields> {
         checks
             .flags
             .iter()
-            .filter(|f| f.reference.is_none() && f.citation.is_some() == with_citation)
+            .filter(|f| {
+                f.reference.is_none()
+                    && (f.citation.is_some() || f.paragraph.is_some()) == in_the_text
+            })
             .map(|flag| FlagFields::of(corpus, flag))
             .collect()
     };
     for (heading, flags) in [
         ("Citations with no reference", unreferenced(true)),
-        ("Other flags", unreferenced(false)),
+        ("The paper as a whole", unreferenced(false)),
     ] {
         if !flags.is_empty() {
             groups.push((heading.to_owned(), flags));
@@ -163,11 +170,17 @@ fn flag_markdown(out: &mut String, number: usize, fields: &FlagFields) {
             out.push('\n');
         }
     }
-    let (question, answers): (&str, &[&str]) = match (&fields.reference, fields.sentence.is_empty())
-    {
-        (Some(_), false) => (SUPPORT_QUESTION, &SUPPORT_ANSWERS),
-        (Some(_), true) => (ENTRY_QUESTION, &FIXING_ANSWERS),
-        (None, _) => (CITATION_QUESTION, &FIXING_ANSWERS),
+    let in_the_text = fields.citation.is_some() || fields.paragraph.is_some();
+    let question = match (&fields.reference, fields.sentence.is_empty()) {
+        (Some(_), false) => SUPPORT_QUESTION,
+        (Some(_), true) => ENTRY_QUESTION,
+        (None, _) if in_the_text => CITATION_QUESTION,
+        (None, _) => PAPER_QUESTION,
+    };
+    let answers: &[&str] = if question == SUPPORT_QUESTION {
+        &SUPPORT_ANSWERS
+    } else {
+        &FIXING_ANSWERS
     };
     let _ = writeln!(out, "**{question}**\n");
     for answer in answers {

@@ -47,6 +47,10 @@ pub struct FlagFields {
     pub citation: Option<String>,
     /// The citation as the paper prints it (`[8]`, `(Porter, 1995)`); empty without one.
     pub cited_as: String,
+    /// The key of the paragraph the sentence stands in (`paragraph:literature-review.p3`), if
+    /// any: a flag about a passage with no citation (a marker that names no reference) has
+    /// this and no citation key.
+    pub paragraph: Option<String>,
     /// Where the citing sentence stands (`2 Literature Review, ¶ 3`); empty without one.
     pub place: String,
     /// The citing sentence as printed; empty for a flag about a reference entry only.
@@ -91,6 +95,9 @@ impl FlagFields {
                 .and_then(|c| Item::Citation(c).key(corpus))
                 .map(|key| key.0),
             cited_as: one_line(cited_as),
+            paragraph: paragraph
+                .and_then(|p| Item::Paragraph(p).key(corpus))
+                .map(|key| key.0),
             place: paragraph
                 .map(|p| paragraph_place(corpus, p))
                 .unwrap_or_default(),
@@ -183,7 +190,7 @@ impl FlagSummary {
 
 /// The CSV header, one column per field of [`FlagFields`] (the words compared are in the
 /// evidence).
-const CSV_HEADER: [&str; 13] = [
+const CSV_HEADER: [&str; 14] = [
     "kind",
     "check",
     "severity",
@@ -191,6 +198,7 @@ const CSV_HEADER: [&str; 13] = [
     "reference_label",
     "citation",
     "cited_as",
+    "paragraph",
     "place",
     "sentence",
     "message",
@@ -201,7 +209,8 @@ const CSV_HEADER: [&str; 13] = [
 
 /// The flags as CSV: a header row, then one row per flag in the checks' order: `kind, check,
 /// severity` (stable codes), `reference` (its id) and `reference_label` (as the paper numbers
-/// it), `citation` (its key) and `cited_as` (as printed), `place` (section and ¶), `sentence`,
+/// it), `citation` (its key) and `cited_as` (as printed), `paragraph` (its key), `place`
+/// (section and ¶), `sentence`,
 /// `message`, `evidence`, and the kind's and severity's labels as a reader sees them. Empty
 /// cells where a flag has no reference or citation. Only the header when there are no flags.
 ///
@@ -218,6 +227,7 @@ pub fn to_csv(corpus: &Corpus, checks: &CitationChecks) -> Result<String, Export
             fields.reference_label,
             fields.citation.unwrap_or_default(),
             fields.cited_as,
+            fields.paragraph.unwrap_or_default(),
             fields.place,
             fields.sentence,
             fields.message,
@@ -233,7 +243,8 @@ pub fn to_csv(corpus: &Corpus, checks: &CitationChecks) -> Result<String, Export
 /// corpus's name), `summary` (`references`, `flagged_references`, `flags` and `by_kind`, a
 /// count for every kind's code) and `flags`, an array of objects with `kind`, `check`,
 /// `severity`, `reference` (the reference's id, or null), `reference_label`, `citation` (the
-/// citation's key, or null), `cited_as`, `place`, `sentence`, `message`, `evidence` and, for a
+/// citation's key, or null), `cited_as`, `paragraph` (the paragraph's key, or null), `place`,
+/// `sentence`, `message`, `evidence` and, for a
 /// topic mismatch, `words` (`context`, `reference`, `shared`, `score`, `typical`).
 ///
 /// # Errors

@@ -147,17 +147,19 @@ fn csv_has_a_header_and_one_row_per_flag_that_reads_back_field_for_field() {
     assert_eq!(&first[4], "[2] Ward (2010)");
     assert_eq!(&first[5], "citation:intro.p1/1");
     assert_eq!(&first[6], "(Ward, 2010)");
-    assert_eq!(&first[9], "Cited for \"2014\", but dated 2010");
+    assert_eq!(&first[7], "paragraph:intro.p1");
+    assert_eq!(&first[10], "Cited for \"2014\", but dated 2010");
     assert_eq!(
-        &first[10],
+        &first[11],
         "Years named: 2014.\nDated: 2010, \"Coastal Management\""
     );
-    assert_eq!(&first[11], "Anachronism");
-    assert_eq!(&first[12], "worth checking");
+    assert_eq!(&first[12], "Anachronism");
+    assert_eq!(&first[13], "worth checking");
     // A reference-only flag leaves the citation's cells empty.
     assert_eq!(&rows[1][3], "hart2015");
     assert_eq!(&rows[1][5], "");
-    assert_eq!(&rows[1][8], "");
+    assert_eq!(&rows[1][7], "");
+    assert_eq!(&rows[1][9], "");
     assert!(
         text.contains("\"Cited for \"\"2014\"\", but dated 2010\""),
         "{text}"
@@ -416,6 +418,78 @@ fn text_of_no_flags_is_the_heading_and_the_counts() {
     assert_eq!(text.lines().filter(|l| !l.is_empty()).count(), 2, "{text}");
     assert!(
         text.ends_with("\n0 of 5 references flagged; no flags\n"),
+        "{text}"
+    );
+}
+
+/// A flag about a passage with no citation (a marker that names no reference) in paragraph
+/// `paragraph`, and one about the paper as a whole.
+fn passage_and_paper_flags(paragraph: usize) -> CitationChecks {
+    let about = |paragraph: Option<usize>, sentence: &str, message: &str| Flag {
+        kind: FlagKind::Hygiene,
+        check: "no-reference",
+        severity: FlagSeverity::Strong,
+        citation: None,
+        reference: None,
+        paragraph,
+        sentence: sentence.to_owned(),
+        message: message.to_owned(),
+        evidence: "Kept as printed text.".to_owned(),
+        words: None,
+    };
+    CitationChecks {
+        flags: vec![
+            about(
+                Some(paragraph),
+                "Later surveys of flood days along the coast confirm the rise [9].",
+                "A citation marker names no reference",
+            ),
+            about(None, "", "Citation markers in the source name no reference"),
+        ],
+    }
+}
+
+#[test]
+fn a_flag_about_a_passage_names_its_paragraph_and_one_about_the_paper_names_nothing() {
+    let corpus = corpus_from(FLAGGED);
+    let checks = passage_and_paper_flags(1);
+    let value: serde_json::Value =
+        serde_json::from_str(&to_json(&corpus, &checks).unwrap()).unwrap();
+    let flags = value["flags"].as_array().unwrap();
+    assert_eq!(flags[0]["paragraph"], "paragraph:intro.p2");
+    assert_eq!(flags[0]["citation"], serde_json::Value::Null);
+    assert!(
+        flags[0]["place"].as_str().unwrap().contains('¶'),
+        "{}",
+        flags[0]
+    );
+    assert_eq!(flags[1]["paragraph"], serde_json::Value::Null);
+    assert_eq!(flags[1]["place"], "");
+
+    let markdown = to_markdown(&corpus, &checks);
+    let headings: Vec<&str> = markdown.lines().filter(|l| l.starts_with("## ")).collect();
+    assert_eq!(
+        headings,
+        ["## Citations with no reference", "## The paper as a whole"],
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("**Does this citation need fixing?**"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("**Does this need fixing?**"),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("support this sentence"), "{markdown}");
+
+    let text = to_text(&corpus, &checks);
+    assert!(
+        text.contains("  a passage: A citation marker names no reference (strong)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  the paper: Citation markers in the source name no reference (strong)\n"),
         "{text}"
     );
 }

@@ -10,7 +10,8 @@ use super::{FlagFields, FlagSummary};
 
 /// The flags of `checks` as plain text: a line naming the corpus, then for each kind that has
 /// flags (in [`FlagKind::ALL`] order) its label and count, and under it each flag: the
-/// reference as the paper numbers it (or the citation as printed when it has no reference),
+/// reference as the paper numbers it (else the citation as printed, else "a passage" or "the
+/// paper"),
 /// what was found and how strongly, where the sentence stands and the sentence in quotes, and
 /// the evidence, each line indented; last, the summary line
 /// (`"4 of 19 references flagged; …"`).
@@ -46,6 +47,8 @@ fn flag_text(out: &mut String, fields: &FlagFields) {
         fields.reference_label.clone()
     } else if !fields.cited_as.is_empty() {
         format!("citation {}", fields.cited_as)
+    } else if fields.paragraph.is_some() {
+        "a passage".to_owned()
     } else {
         "the paper".to_owned()
     };
