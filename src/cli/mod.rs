@@ -1,6 +1,7 @@
 //! The command line: `paperlens [PATH]`, `paperlens check [FILE]` (with `--citations`, the
 //! citation check: [`check_citations`]), `paperlens schema`,
 //! `paperlens plot …`, `paperlens export …` ([`export`]), `paperlens import …` ([`import`]),
+//! `paperlens cite …` ([`cite`]: a bibliography or in-text citations in any CSL style),
 //! `paperlens migrate …`, `paperlens docs [TOPIC]`, `paperlens slides …` ([`slides`]: its
 //! arguments and checks; the drawing is the window's, joined in `main.rs`).
 //!
@@ -19,11 +20,13 @@ use crate::corpus::{BUILTIN_JSON, BUILTIN_NAME, FORMAT_GUIDE, schema, summary_li
 use crate::open::open_path;
 
 mod checks;
+mod cite;
 mod export;
 mod import;
 mod slides;
 
 pub use checks::check_citations;
+pub use cite::{CiteArgs, CiteFormat, cite};
 use export::write_export;
 pub use export::{ExportArgs, ExportWhat, FlagsFormat, export};
 pub use import::{ImportArgs, import};
@@ -118,6 +121,23 @@ pub enum Command {
     /// plain text, or a CSL-JSON, BibTeX or RIS bibliography). Without `--out` the export goes to standard output.
     /// Exit status: 0 written, 1 invalid input, 2 a file cannot be read or written.
     Export(ExportArgs),
+    /// Format the references in a citation style: the bibliography, one entry per line in the
+    /// style's order, or with `--in-text` each reference's in-text citation.
+    ///
+    /// `paperlens cite [CORPUS] [--style NAME|FILE.csl] [--locale xx-XX] [--in-text]
+    /// [--format text|html] [KEYS…]`. The style is APA unless `--style` names another of the
+    /// bundled styles (`apa`, `ieee`, `chicago-author-date`, `harvard-cite-them-right`,
+    /// `modern-language-association`, and every other name hayagriva bundles: a wrong name
+    /// lists them) or a `.csl` file. KEYS keep only those references, numbered and told apart
+    /// as in the whole bibliography. CORPUS is the built-in corpus when absent, and may be any
+    /// file paperlens opens.
+    /// Exit status: 0 printed, 1 the corpus has errors or no references, 2 an unknown style,
+    /// locale or key, or a file that cannot be read.
+    #[command(
+        override_usage = "paperlens cite [CORPUS] [--style NAME|FILE.csl] [--locale xx-XX] \
+                          [--in-text] [--format text|html] [KEYS]..."
+    )]
+    Cite(CiteArgs),
     /// Print a guide that comes with paperlens: `paperlens docs format` prints the corpus format
     /// guide. Without a topic, lists the topics.
     ///
@@ -198,6 +218,7 @@ pub fn run_command(command: &Command) -> ExitCode {
         }
         Command::Plot(args) => plot(args),
         Command::Export(args) => export(args),
+        Command::Cite(args) => cite(args),
         Command::Docs { topic } => docs(topic.as_deref()),
         Command::Migrate { file, out } => migrate(file, out.as_ref()),
         Command::Import(args) => import(args),

@@ -8,6 +8,7 @@
 mod common;
 
 mod checks_cli;
+mod cite_cli;
 mod cli;
 mod docs_cli;
 mod export_cli;

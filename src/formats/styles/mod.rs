@@ -28,9 +28,14 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::cite::{Formatted, Span, initials, is_et_al, lenient_date};
 
 mod all;
+mod any;
 
 use crate::corpus::model::{CslDate, CslName, Reference};
 pub use all::{CitationForms, format_citations_of_all};
+pub use any::{
+    AnyStyle, Cited, CitedList, bundled_locale, bundled_locale_codes, bundled_style,
+    bundled_style_names, cite_all, style_from_csl, to_html,
+};
 
 /// A citation style students are commonly asked for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -179,6 +184,12 @@ const DATE_FIELDS: [&str; 6] = [
 ///   object in `custom`, or a boolean) is left out: no style prints it.
 #[must_use]
 pub fn to_csl_item(reference: &Reference, style: CitationStyle) -> Item {
+    to_csl_item_quoted(reference, style.inner_quotes())
+}
+
+/// [`to_csl_item`] for any style: `quotes` are the marks for a quotation inside a title.
+#[must_use]
+pub fn to_csl_item_quoted(reference: &Reference, quotes: (char, char)) -> Item {
     let mut item = Item(std::collections::BTreeMap::new());
     let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(reference) else {
         return item;
@@ -187,7 +198,7 @@ pub fn to_csl_item(reference: &Reference, style: CitationStyle) -> Item {
         if PROSE_FIELDS.contains(&key.as_str())
             && let serde_json::Value::String(text) = &value
         {
-            value = serde_json::Value::String(typographic_quotes(text, style.inner_quotes()));
+            value = serde_json::Value::String(typographic_quotes(text, quotes));
         }
         if DATE_FIELDS.contains(&key.as_str()) {
             // A date written loosely (`"accessed": "2024-03-05"`) is given as the date meant.
