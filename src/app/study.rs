@@ -130,6 +130,13 @@ mod tests {
     }
 
     #[test]
+    fn the_answers_read_as_the_worksheet_writes_them() {
+        // The worksheet ticks a given answer by its words, so the buttons must use the same.
+        let labels: Vec<&str> = SupportAnswer::ALL.iter().map(|a| a.label()).collect();
+        assert_eq!(labels, crate::formats::flags::SUPPORT_ANSWERS);
+    }
+
+    #[test]
     fn answers_are_kept_per_paper_and_replaced() {
         let mut answers = StudyAnswers::default();
         answers.set("a", "citation:p1/0", SupportAnswer::No);

@@ -481,6 +481,32 @@ fn file_export_writes_the_flags_as_csv_and_as_a_worksheet() {
     }
 }
 
+/// The worksheet saved from the window has the answers given in student mode ticked, so a
+/// student hands in what they judged.
+#[test]
+fn the_worksheet_from_the_window_ticks_the_students_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = explorer_on("checks/window.json", Reader::ID, None);
+    harness.state_mut().state.file_dialogs = FileDialogs::InWindow;
+    let citation = cited_anachronism(&harness).citation.unwrap();
+    harness.state_mut().state.checks.student_mode = true;
+    harness.state_mut().selection.selected = Some(Item::Citation(citation));
+    settle(&mut harness);
+    harness.get_by_label("Partly").click();
+    settle(&mut harness);
+    harness.get_by_label("File").click();
+    settle(&mut harness);
+    harness
+        .get_by_label("Export the citation flags as a worksheet (Markdown)")
+        .click();
+    settle(&mut harness);
+    let path = dir.path().join("worksheet.md");
+    type_path(&mut harness, &path.display().to_string());
+    let written = std::fs::read_to_string(&path).unwrap();
+    let ticked: Vec<&str> = written.lines().filter(|l| l.starts_with("- [x]")).collect();
+    assert_eq!(ticked, ["- [x] Partly"], "{written}");
+}
+
 /// A bibliography opened on its own offers the Checks view: its entries' flags, and none
 /// saying a reference is never cited (there is no text to cite it); selecting the flagged
 /// reference shows its flags at once, even in student mode (there is no sentence to judge).

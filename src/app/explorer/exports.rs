@@ -302,14 +302,28 @@ impl Explorer {
     }
 
     /// Exports the citation check's flags as CSV or as a Markdown worksheet (asks where to
-    /// save), as `paperlens export flags` writes them.
+    /// save), as `paperlens export flags` writes them; the worksheet has the answers given in
+    /// student mode ticked.
     pub(super) fn export_flags(&mut self, ctx: &egui::Context, export: FlagExport) {
         let checks = &self.derived.checks;
         let written = match export {
             FlagExport::Csv => {
                 formats::flags::to_csv(&self.corpus, checks).map_err(|e| e.to_string())
             }
-            FlagExport::Markdown => Ok(formats::flags::to_markdown(&self.corpus, checks)),
+            FlagExport::Markdown => {
+                let answers = self
+                    .state
+                    .study
+                    .of_paper(&self.derived.paper)
+                    .iter()
+                    .map(|(key, answer)| (key.clone(), answer.label().to_owned()))
+                    .collect();
+                Ok(formats::flags::to_markdown_answered(
+                    &self.corpus,
+                    checks,
+                    &answers,
+                ))
+            }
         };
         self.save_export(
             ctx,

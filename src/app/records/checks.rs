@@ -12,8 +12,8 @@ use crate::corpus::Item;
 /// How many flags a hover card lists.
 const TOOLTIP_FLAGS: usize = 3;
 
-/// The question student mode asks about a citation.
-pub const SUPPORT_QUESTION: &str = "Does this source support this sentence?";
+/// The question student mode asks about a citation: the worksheet's own words.
+pub use crate::formats::flags::SUPPORT_QUESTION;
 
 /// The question student mode asks about a reference cited in the text.
 pub const SUPPORT_QUESTION_REFERENCE: &str = "Does this source support the sentences that cite it?";

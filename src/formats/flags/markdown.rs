@@ -2,6 +2,7 @@
 //! flagged reference (the entry as the paper's list prints it) with each of its flags: the
 //! citing sentence quoted, what was found, the evidence and boxes to tick.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::corpus::Corpus;
@@ -35,6 +36,19 @@ const FIXING_ANSWERS: [&str; 3] = ["Yes", "No", "Can't tell"];
 /// reads as Markdown.
 #[must_use]
 pub fn to_markdown(corpus: &Corpus, checks: &CitationChecks) -> String {
+    to_markdown_answered(corpus, checks, &BTreeMap::new())
+}
+
+/// [`to_markdown`] with the answers a reader has given already ticked: `answers` holds, by the
+/// stable key of the citation (`citation:intro.p2/0`) or reference (`reference:porter1995`)
+/// a flag is about, one of the answers offered ([`SUPPORT_ANSWERS`] for a citing sentence);
+/// its box is written `- [x]`. An answer that is not among a question's answers ticks nothing.
+#[must_use]
+pub fn to_markdown_answered(
+    corpus: &Corpus,
+    checks: &CitationChecks,
+    answers: &BTreeMap<String, String>,
+) -> String {
     let mut out = String::new();
     let title = corpus.file.paper.title.trim();
     let _ = writeln!(out, "# Citation check worksheet\n");
@@ -61,10 +75,22 @@ pub fn to_markdown(corpus: &Corpus, checks: &CitationChecks) -> String {
         let _ = writeln!(out, "\n## {heading}");
         for fields in flags {
             number += 1;
-            flag_markdown(&mut out, number, &fields);
+            flag_markdown(&mut out, number, &fields, answer_for(&fields, answers));
         }
     }
     out
+}
+
+/// The answer given about the citation a flag is about, else about its reference.
+fn answer_for<'a>(fields: &FlagFields, answers: &'a BTreeMap<String, String>) -> Option<&'a str> {
+    let by_citation = fields.citation.as_ref().and_then(|key| answers.get(key));
+    let by_reference = || {
+        fields
+            .reference
+            .as_ref()
+            .and_then(|id| answers.get(&format!("reference:{id}")))
+    };
+    by_citation.or_else(by_reference).map(String::as_str)
 }
 
 /// The flags grouped under their headings: each flagged reference in list order (its entry as
@@ -134,7 +160,7 @@ fn entry_markdown(corpus: &Corpus, position: usize) -> String {
 }
 
 /// One flag of the worksheet, numbered.
-fn flag_markdown(out: &mut String, number: usize, fields: &FlagFields) {
+fn flag_markdown(out: &mut String, number: usize, fields: &FlagFields, given: Option<&str>) {
     let _ = writeln!(
         out,
         "\n### Flag {number} · {} ({})\n",
@@ -184,7 +210,8 @@ fn flag_markdown(out: &mut String, number: usize, fields: &FlagFields) {
     };
     let _ = writeln!(out, "**{question}**\n");
     for answer in answers {
-        let _ = writeln!(out, "- [ ] {answer}");
+        let tick = if given == Some(*answer) { 'x' } else { ' ' };
+        let _ = writeln!(out, "- [{tick}] {answer}");
     }
     out.push_str("\nNotes:\n");
 }

@@ -18,7 +18,7 @@ use crate::corpus::item::Item;
 
 use super::ExportError;
 
-pub use markdown::{SUPPORT_ANSWERS, SUPPORT_QUESTION, to_markdown};
+pub use markdown::{SUPPORT_ANSWERS, SUPPORT_QUESTION, to_markdown, to_markdown_answered};
 pub use text::to_text;
 
 /// One flag as the exports write it: its kind, check and severity by their stable codes and

@@ -3,11 +3,13 @@
 // A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use crate::corpus::Corpus;
+use std::collections::BTreeMap;
+
 use crate::corpus::checks::{CitationChecks, Flag, FlagKind, FlagSeverity, WordEvidence};
+use crate::corpus::{Corpus, Item};
 
 use super::markdown::escape;
-use super::{FlagFields, FlagSummary, to_csv, to_json, to_markdown, to_text};
+use super::{FlagFields, FlagSummary, to_csv, to_json, to_markdown, to_markdown_answered, to_text};
 
 /// The fixture corpus of the citation check: five references (`lee2012`, `ward2010`,
 /// `kim2023`, `cole2016`, `hart2015`), four citations in two paragraphs.
@@ -288,6 +290,30 @@ fn markdown_groups_flags_by_reference_in_list_order_with_boxes_to_tick() {
         "{text}"
     );
     assert_eq!(text.matches("### Flag ").count(), 3);
+}
+
+#[test]
+fn markdown_ticks_the_answers_given_by_citation_else_by_reference() {
+    let corpus = corpus_from(FLAGGED);
+    let checks = three_flags(&corpus);
+    let citation_key = Item::Citation(1).key(&corpus).expect("a key").0;
+    let answers: BTreeMap<String, String> = [
+        (citation_key, "Partly".to_owned()),
+        // About an entry, the question is whether it needs fixing: "No" is one of its answers.
+        ("reference:cole2016".to_owned(), "No".to_owned()),
+        // Not an answer any question offers: nothing ticked for it.
+        ("reference:hart2015".to_owned(), "Perhaps".to_owned()),
+    ]
+    .into();
+    let text = to_markdown_answered(&corpus, &checks, &answers);
+    let ticked: Vec<&str> = text.lines().filter(|l| l.starts_with("- [x]")).collect();
+    assert_eq!(ticked, ["- [x] Partly", "- [x] No"], "{text}");
+    assert!(!text.contains("[x] Perhaps"), "{text}");
+    // Without answers, the same worksheet with every box empty.
+    assert_eq!(
+        to_markdown(&corpus, &checks),
+        text.replace("- [x]", "- [ ]")
+    );
 }
 
 #[test]
