@@ -1,6 +1,8 @@
 //! Every reference's citation forms in one style at once, so that the style tells apart works
 //! of the same authors and year as its list does: `Knuth, D. E. (1984b)` in the list is
-//! `(Knuth, 1984b)` and `Knuth (1984b)` in the text, not `(Knuth, 1984)`.
+//! `(Knuth, 1984b)` and `Knuth (1984b)` in the text, not `(Knuth, 1984)`; MLA, which names no
+//! year in text, adds each work's title when one author has several (`(Keohane, After
+//! Hegemony: …)`).
 
 use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;

@@ -289,6 +289,32 @@ fn mla_sorts_one_authors_works_by_title() {
     );
 }
 
+/// MLA names no year in text: one author's two works are told apart by their titles, both
+/// of them (CSL's `disambiguate` condition), as citeproc-js prints them.
+#[test]
+fn mla_tells_one_authors_works_apart_by_title_in_the_text() {
+    let corpus = Corpus::builtin();
+    let all: Vec<&Reference> = corpus.file.references.iter().collect();
+    let numbers: Vec<u32> = (1..=19).collect();
+    let forms = format_citations_of_all(&all, CitationStyle::Mla, &numbers);
+    let parenthetical = |id: &str| {
+        all.iter()
+            .zip(&forms)
+            .find(|(reference, _)| reference.id == id)
+            .map(|(_, forms)| forms.parenthetical.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        parenthetical("keohane1977"),
+        "(Keohane, “Power and Interdependence: World Politics in Transition”)"
+    );
+    assert_eq!(
+        parenthetical("keohane2005"),
+        "(Keohane, After Hegemony: Cooperation and Discord in the World Political Economy)"
+    );
+    assert_eq!(parenthetical("porter1995"), "(Porter and van der Linde)");
+}
+
 #[test]
 fn a_whole_bibliography_is_sorted_and_labelled_by_the_style() {
     let corpus = Corpus::builtin();

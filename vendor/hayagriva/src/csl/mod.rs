@@ -1013,17 +1013,13 @@ fn disambiguate_with_choose<F, T>(
                 .disambiguation
                 .may_disambiguate_with_choose()
     }) {
-        // Do not set this for the first qualifying entry.
-        let mut armed = false;
-
+        // PATCH: every qualifying entry of the group is marked, the first included, as
+        // citeproc-js does: MLA's `(Keohane, After Hegemony)` beside `(Keohane, "Power
+        // and Interdependence")`, where the first work was left as a bare `(Keohane)`.
         for &(cite_idx, item_idx) in group.iter() {
             let item = &renders[cite_idx].items[item_idx];
             if item.checked_disambiguate {
-                if armed {
-                    mark(item.entry, DisambiguateState::Choose);
-                } else {
-                    armed = true;
-                }
+                mark(item.entry, DisambiguateState::Choose);
             }
         }
     }

@@ -138,3 +138,44 @@ fn title_case_capitalises_the_last_word_and_not_single_letters() {
     let yaml = "hynes:\n  type: article\n  title: prior to the landmark definition of\n";
     assert_eq!(bibliography(&style, yaml), ["“Prior to the Landmark Definition Of.”"]);
 }
+
+/// The citations of one author's two works, told apart by a `disambiguate="true"` branch
+/// (MLA's short title): both take the title, not only the second.
+#[test]
+fn disambiguation_by_choose_applies_to_every_ambiguous_work() {
+    let xml = r#"<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Test</title><id>test</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout prefix="(" suffix=")"><group delimiter=", ">
+    <names variable="author"><name form="short"/></names>
+    <choose><if disambiguate="true"><text variable="title" font-style="italic"/></if></choose>
+  </group></layout></citation>
+  <bibliography><layout><text variable="title"/></layout></bibliography>
+</style>"#;
+    let style = IndependentStyle::from_xml(xml).unwrap();
+    let yaml = "power:\n  type: book\n  title: Power\n  author: Keohane, Robert\n  date: 1977\n\
+                after:\n  type: book\n  title: After Hegemony\n  author: Keohane, Robert\n  \
+                date: 2005\n\
+                other:\n  type: book\n  title: Other\n  author: Risse, Thomas\n  date: 2000\n";
+    let bib = from_yaml_str(yaml).unwrap();
+    let mut driver = BibliographyDriver::new();
+    for entry in bib.iter() {
+        driver.citation(CitationRequest::new(
+            vec![CitationItem::with_entry(entry)],
+            &style,
+            None,
+            &[],
+            None,
+        ));
+    }
+    let finished = driver.finish(BibliographyRequest {
+        style: &style,
+        locale: None,
+        locale_files: &[],
+    });
+    let citations: Vec<String> = finished
+        .citations
+        .iter()
+        .map(|c| format!("{:#}", c.citation))
+        .collect();
+    assert_eq!(citations, ["(Keohane, Power)", "(Keohane, After Hegemony)", "(Risse)"]);
+}
