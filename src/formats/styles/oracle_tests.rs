@@ -3,11 +3,15 @@
 //! by `tools/csl-oracle/oracle.js` (see there how to regenerate them). Prints "matched N/M" per
 //! style and corpus with the entries that differ, and holds each count at least at its level
 //! today (a ratchet: a style that gets worse fails; raise a floor when a fix makes it better).
+//! A second test does the same with the official style files themselves read by paperlens
+//! (what `paperlens cite --style FILE.csl` prints), when `../shared/data/csl/` is there.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::{CitationStyle, format_bibliography, format_citations_of_all};
+use super::{
+    CitationStyle, cite_all, format_bibliography, format_citations_of_all, style_from_csl,
+};
 use crate::corpus::model::Reference;
 
 /// The oracle's name of each style's file (`<name>.txt`).
@@ -217,8 +221,8 @@ fn assert_floors(groups: &[Group]) {
     }
 }
 
-#[test]
-fn bibliographies_match_citeproc_js() {
+/// The oracle's corpora (folders with an `input.json`), sorted.
+fn corpora() -> Vec<PathBuf> {
     let mut corpora: Vec<PathBuf> = std::fs::read_dir(oracle_dir())
         .map(|entries| {
             entries
@@ -229,6 +233,12 @@ fn bibliographies_match_citeproc_js() {
         })
         .unwrap_or_default();
     corpora.sort();
+    corpora
+}
+
+#[test]
+fn bibliographies_match_citeproc_js() {
+    let corpora = corpora();
     assert!(corpora.len() >= 3, "the oracle's corpora are missing");
     let mut groups: Vec<Group> = Vec::new();
     let mut report = String::new();
@@ -283,4 +293,110 @@ fn bibliographies_match_citeproc_js() {
         )
     });
     assert_eq!(apa_ieee, Some((19, [19; 4])));
+}
+
+/// The lowest entry counts (per group, in `STYLE_FILES` order) when paperlens formats with the
+/// official style files themselves, as citeproc-js does (checked when `../shared/data/csl/` is
+/// there).
+const OFFICIAL_FILE_FLOORS: [(&str, [usize; 5]); 3] = [
+    ("builtin", [19, 19, 18, 19, 17]),
+    ("biblatex-examples", [57, 81, 55, 64, 70]),
+    ("jats", [162, 170, 81, 217, 113]),
+];
+
+/// paperlens with the very style files citeproc-js ran (`paperlens cite --style FILE.csl`),
+/// against citeproc-js: entries and in-text citations per style and group.
+#[test]
+fn the_official_style_files_match_citeproc_js() {
+    let csl_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/csl");
+    let mut styles = Vec::new();
+    for (style, file) in STYLE_FILES {
+        let path = csl_dir.join(format!("{file}.csl"));
+        let Ok(xml) = std::fs::read_to_string(&path) else {
+            println!("skipped: {} is absent", path.display());
+            return;
+        };
+        let any = style_from_csl(&xml, &path.display().to_string())
+            .unwrap_or_else(|message| panic!("{message}"));
+        styles.push((any, style.locale(), file));
+    }
+    let mut groups: Vec<(String, usize, [[usize; 2]; 5])> = Vec::new();
+    for dir in corpora() {
+        let name = dir
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let references: Vec<Reference> = serde_json::from_str(&read(&dir.join("input.json")))
+            .unwrap_or_else(|error| panic!("{name}/input.json is not CSL-JSON: {error}"));
+        let all: Vec<&Reference> = references.iter().collect();
+        let group_name = if name.starts_with("jats-") {
+            "jats"
+        } else {
+            name.as_str()
+        };
+        if !groups.iter().any(|(group, _, _)| group == group_name) {
+            groups.push((group_name.to_owned(), 0, [[0; 2]; 5]));
+        }
+        let Some((_, items, sums)) = groups.iter_mut().find(|(group, _, _)| group == group_name)
+        else {
+            continue;
+        };
+        *items += all.len();
+        for ((any, locale, file), sum) in styles.iter().zip(sums.iter_mut()) {
+            let cited = cite_all(&all, any, locale);
+            let ours: Lines = cited
+                .bibliography
+                .iter()
+                .map(|entry| (entry.id.clone(), normalise(&entry.entry.to_plain_string())))
+                .collect();
+            let oracle: Lines = read(&dir.join(format!("{file}.ids.txt")))
+                .lines()
+                .map(str::to_owned)
+                .zip(
+                    read(&dir.join(format!("{file}.txt")))
+                        .lines()
+                        .map(normalise),
+                )
+                .collect();
+            let mut report = String::new();
+            sum[0] += compare(&ours, &oracle, &mut report);
+            let ours: Lines = cited
+                .citations
+                .iter()
+                .map(|(id, citation)| (id.clone(), normalise(&citation.to_plain_string())))
+                .collect();
+            let oracle: Lines = read(&dir.join(format!("{file}.citations.txt")))
+                .lines()
+                .filter_map(|line| line.split_once('\t'))
+                .map(|(id, citation)| (id.to_owned(), normalise(citation)))
+                .collect();
+            sum[1] += compare(&ours, &oracle, &mut report);
+            if !report.is_empty() {
+                println!("{name} {file}.csl:\n{report}");
+            }
+        }
+    }
+    for (index, (_, _, file)) in styles.iter().enumerate() {
+        let cells: Vec<String> = groups
+            .iter()
+            .map(|(group, n, sums)| {
+                let [entries, citations] = sums.get(index).copied().unwrap_or_default();
+                format!("{group} {entries}/{n} (in text {citations}/{n})")
+            })
+            .collect();
+        println!("| {file}.csl | {} |", cells.join(" | "));
+    }
+    for (group_name, floor) in OFFICIAL_FILE_FLOORS {
+        let Some((_, _, sums)) = groups.iter().find(|(group, _, _)| group == group_name) else {
+            panic!("no oracle corpus {group_name}");
+        };
+        for ((sum, floor), (_, file)) in sums.iter().zip(floor).zip(STYLE_FILES) {
+            assert!(
+                sum[0] >= floor,
+                "{file}.csl on {group_name}: {} entries match citeproc-js, fewer than the \
+                 {floor} before",
+                sum[0]
+            );
+        }
+    }
 }
