@@ -11,8 +11,9 @@
 //! lone letters in lower case (`Ecocide, and the`, `2015a, b`) and capitalises the last word
 //! (`Definition Of`); no delimiter is written before a date that prints nothing (Chicago's
 //! `Soc. Incl. 3 : 2–21`, `A Glob. Perspect.,.`); a quoted title sorts by its words (MLA's
-//! `———` on the right work); and a group whose names are all empty prints nothing (Cite Them
-//! Right's lone `in`).
+//! `———` on the right work); a group whose names are all empty prints nothing (Cite Them
+//! Right's lone `in`); a condition sees a variable printed as a substitute (no stray MLA
+//! `Vol. 332`); and every one of one author's works takes its title in MLA's in-text form.
 
 use std::panic::AssertUnwindSafe;
 use std::sync::LazyLock;

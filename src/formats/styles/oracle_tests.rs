@@ -26,8 +26,8 @@ const STYLE_FILES: [(CitationStyle, &str); 5] = [
 /// The lowest bibliography match counts allowed, per corpus and style (in `STYLE_FILES`
 /// order); `jats` is the sum over every `jats-*` corpus.
 const BIBLIOGRAPHY_FLOORS: [(&str, [usize; 5]); 3] = [
-    ("builtin", [19, 19, 18, 19, 17]),
-    ("biblatex-examples", [57, 81, 55, 64, 70]),
+    ("builtin", [19, 19, 18, 19, 18]),
+    ("biblatex-examples", [58, 81, 55, 64, 71]),
     ("jats", [162, 170, 81, 217, 113]),
 ];
 
@@ -299,8 +299,8 @@ fn bibliographies_match_citeproc_js() {
 /// official style files themselves, as citeproc-js does (checked when `../shared/data/csl/` is
 /// there).
 const OFFICIAL_FILE_FLOORS: [(&str, [usize; 5]); 3] = [
-    ("builtin", [19, 19, 18, 19, 17]),
-    ("biblatex-examples", [57, 81, 55, 64, 70]),
+    ("builtin", [19, 19, 18, 19, 18]),
+    ("biblatex-examples", [58, 81, 55, 64, 71]),
     ("jats", [162, 170, 81, 217, 113]),
 ];
 

@@ -205,6 +205,12 @@ fn mla() {
                     "donnelly2013",
                     "Donnelly, J. Universal Human Rights in Theory and Practice. Cornell University Press, 2013.",
                 ),
+                // A book by an author with no other contributor prints no volume: the
+                // style's `variable="author"` condition sees the author printed before.
+                (
+                    "lombard2018",
+                    "Lombard, N. The Routledge Handbook of Gender and Violence. Routledge London, 2018.",
+                ),
             ],
             citations: &[(&["porter1995"], 8, "(Porter and van der Linde)")],
         },

@@ -179,3 +179,30 @@ fn disambiguation_by_choose_applies_to_every_ambiguous_work() {
         .collect();
     assert_eq!(citations, ["(Keohane, Power)", "(Keohane, After Hegemony)", "(Risse)"]);
 }
+
+/// MLA's author macro prints the author as a substitute for the composer; a later
+/// `<else-if variable="author">` still sees the author (only the output suppresses a
+/// substituted variable), so a book's volume is not printed from the `<else>` branch.
+#[test]
+fn a_condition_sees_a_variable_printed_as_a_substitute() {
+    let style = style(
+        r#"<macro name="author">
+    <names variable="composer"><name/><substitute><names variable="author"/></substitute></names>
+  </macro>
+  <macro name="number">
+    <choose>
+      <if variable="editor"><text variable="volume"/></if>
+      <else-if variable="author">
+        <choose><if variable="translator"><text variable="volume"/></if></choose>
+      </else-if>
+      <else><text variable="volume" prefix="Vol. "/></else>
+    </choose>
+  </macro>"#,
+        r#"<layout><group delimiter=". ">
+    <text macro="author"/><text variable="title"/><text macro="number"/><text variable="publisher"/>
+  </group></layout>"#,
+    );
+    let yaml = "lombard:\n  type: book\n  title: Handbook\n  author: Lombard, Nancy\n  \
+                volume: 332\n  publisher: Routledge\n";
+    assert_eq!(bibliography(&style, yaml), ["Nancy Lombard. Handbook. Routledge"]);
+}

@@ -998,9 +998,15 @@ where
 {
     let suppressed = ctx.writing.suppress_queried_variables;
     ctx.writing.stop_suppressing_queried_variables();
+    // PATCH: a condition sees every variable of the item, also one already printed
+    // as a substitute (which is suppressed only in the rest of the *output*): MLA's
+    // `<else-if variable="author">` failed after the author had stood in for the
+    // composer, and a book printed its volume as "Vol. 332" from the `<else>`.
+    let substituted = ctx.writing.suppressed_variables.take();
     let branch = choose
         .branches()
         .find(|branch| branch.match_.test(BranchConditionIter::from_branch(branch, ctx)));
+    ctx.writing.suppressed_variables.replace(substituted);
     ctx.writing.suppress_queried_variables = suppressed;
 
     branch
