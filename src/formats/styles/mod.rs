@@ -8,8 +8,8 @@
 //!
 //! The renderer is hayagriva with fixes of ours (`vendor/hayagriva/PATCHES.md`): title case
 //! keeps a closing all-capitals word (`…Crime—UNODC`), leaves small words after a comma and
-//! lone letters in lower case (`Ecocide, and the`, `2015a, b`) and capitalises the last word
-//! (`Definition Of`); no delimiter is written before a date that prints nothing (Chicago's
+//! lone letters in lower case (`Ecocide, and the`, `2015a, b`), words in mixed case as written
+//! (`PLoS One`, `eLife`) and capitalises a closing stop word (`Definition Of`); no delimiter is written before a date that prints nothing (Chicago's
 //! `Soc. Incl. 3 : 2–21`, `A Glob. Perspect.,.`); a quoted title sorts by its words (MLA's
 //! `———` on the right work); a group whose names are all empty prints nothing (Cite Them
 //! Right's lone `in`); a condition sees a variable printed as a substitute (no stray MLA

@@ -27,15 +27,15 @@ const STYLE_FILES: [(CitationStyle, &str); 5] = [
 /// order); `jats` is the sum over every `jats-*` corpus.
 const BIBLIOGRAPHY_FLOORS: [(&str, [usize; 5]); 3] = [
     ("builtin", [19, 19, 18, 19, 18]),
-    ("biblatex-examples", [58, 81, 55, 64, 71]),
-    ("jats", [162, 170, 81, 217, 113]),
+    ("biblatex-examples", [58, 81, 58, 64, 77]),
+    ("jats", [174, 170, 114, 217, 151]),
 ];
 
 /// The lowest in-text citation match counts allowed (each item cited alone), as above.
 const CITATION_FLOORS: [(&str, [usize; 5]); 3] = [
     ("builtin", [19, 19, 19, 19, 19]),
-    ("biblatex-examples", [69, 90, 64, 68, 66]),
-    ("jats", [426, 460, 419, 455, 423]),
+    ("biblatex-examples", [70, 90, 65, 68, 70]),
+    ("jats", [448, 460, 441, 455, 445]),
 ];
 
 fn oracle_dir() -> PathBuf {
@@ -300,8 +300,8 @@ fn bibliographies_match_citeproc_js() {
 /// there).
 const OFFICIAL_FILE_FLOORS: [(&str, [usize; 5]); 3] = [
     ("builtin", [19, 19, 18, 19, 18]),
-    ("biblatex-examples", [58, 81, 55, 64, 71]),
-    ("jats", [162, 170, 81, 217, 113]),
+    ("biblatex-examples", [58, 81, 58, 64, 77]),
+    ("jats", [174, 170, 114, 217, 151]),
 ];
 
 /// paperlens with the very style files citeproc-js ran (`paperlens cite --style FILE.csl`),

@@ -321,6 +321,32 @@ fn mla_tells_one_authors_works_apart_by_title_in_the_text() {
     assert_eq!(parenthetical("porter1995"), "(Porter and van der Linde)");
 }
 
+/// Title case (Chicago, MLA) leaves a word in mixed case as written: a journal's `PLoS One`,
+/// a title's `mRNA` and `eLife`, as citeproc-js prints them.
+#[test]
+fn title_case_keeps_words_in_mixed_case() {
+    let reference = Reference {
+        id: "r".to_owned(),
+        item_type: "article-journal".to_owned(),
+        title: "mRNA vaccines reviewed in eLife".to_owned(),
+        container_title: "PLoS One".to_owned(),
+        author: vec![CslName {
+            family: "Doe".to_owned(),
+            given: "J.".to_owned(),
+            ..Default::default()
+        }],
+        issued: Some(CslDate {
+            date_parts: vec![vec![2020]],
+            ..CslDate::default()
+        }),
+        ..Reference::default()
+    };
+    assert_eq!(
+        format_bibliography_entry(&reference, CitationStyle::ChicagoAuthorDate).to_plain_string(),
+        "Doe, J. 2020. “mRNA Vaccines Reviewed in eLife.” PLoS One."
+    );
+}
+
 #[test]
 fn a_whole_bibliography_is_sorted_and_labelled_by_the_style() {
     let corpus = Corpus::builtin();

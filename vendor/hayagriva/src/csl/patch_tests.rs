@@ -206,3 +206,20 @@ fn a_condition_sees_a_variable_printed_as_a_substitute() {
                 volume: 332\n  publisher: Routledge\n";
     assert_eq!(bibliography(&style, yaml), ["Nancy Lombard. Handbook. Routledge"]);
 }
+
+/// Title case leaves a word in mixed case as written (CSL: "the case of words in mixed or
+/// uppercase stays the same") and still capitalises lower-case words.
+#[test]
+fn title_case_keeps_words_in_mixed_case() {
+    use citationberg::TextCase;
+
+    use crate::lang::Case;
+
+    let title = Case::from(TextCase::TitleCase);
+    assert_eq!(
+        title.transform("mRNA vaccines in PLoS one and eLife: a McDonald review"),
+        "mRNA Vaccines in PLoS One and eLife: A McDonald Review"
+    );
+    // The last word, capitalised when a stop word, keeps its mixed case too.
+    assert_eq!(title.transform("reviewed in eLife"), "Reviewed in eLife");
+}

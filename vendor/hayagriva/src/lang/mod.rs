@@ -29,6 +29,9 @@ pub struct TitleCase {
     pub keep_all_uppercase_words: bool,
     /// Enable usage of the capitalization blacklist.
     pub use_exception_dictionary: bool,
+    /// PATCH: leave a word in mixed case as written (`PLoS`, `eLife`, `mRNA`) rather than
+    /// lower-casing its letters after the first, as CSL's title case does.
+    pub keep_mixed_case_words: bool,
     /// Discard whitespace at the start of the title.
     pub trim_start: bool,
     /// Discard whitespace at the end of the title.
@@ -44,6 +47,7 @@ impl Default for TitleCase {
             hyphen_word_separator: true,
             keep_all_uppercase_words: true,
             use_exception_dictionary: true,
+            keep_mixed_case_words: false,
             trim_start: true,
             trim_end: true,
         }
@@ -416,9 +420,13 @@ impl CaseFolder {
         match self.case {
             Case::Title(config)
                 if config.trim_start && self.pristine && c.is_whitespace() => {}
-            Case::Title(_) => {
+            Case::Title(config) => {
                 if prev_class.is_new_word() {
                     self.buf.extend(c.to_uppercase());
+                } else if config.keep_mixed_case_words {
+                    // PATCH: the rest of a word keeps its case (CSL: "the case of
+                    // words in mixed or uppercase stays the same"): `PLoS`, `eLife`.
+                    self.buf.push(c);
                 } else {
                     self.buf.extend(c.to_lowercase());
                 }
@@ -520,6 +528,13 @@ impl CaseFolder {
             Case::Title(config) => {
                 if config.keep_all_uppercase_words && data.is_all_upper() {
                     verdict = WordVerdict::AllUpper;
+                } else if config.keep_mixed_case_words
+                    && data.case == WordCase::HasNonStartUpper
+                    && !data.start_was_upper
+                {
+                    // PATCH: a word in mixed case written with a small first letter
+                    // stays as written (`eLife`, `mRNA`).
+                    verdict = WordVerdict::Lowercase;
                 } else if config.use_exception_dictionary {
                     // Check if the word should be decapitalized.
                     let mut lookup = true;
@@ -620,6 +635,24 @@ impl CaseFolder {
                 let Some(start) = start else { return };
                 if start < self.last_reconfig || start >= self.buf.len() {
                     return;
+                }
+
+                // PATCH: in CSL's title case only a stop word needs this (any other
+                // word in lower case is capitalised already); a word in mixed case
+                // stays as written (`eLife`).
+                if config.keep_mixed_case_words {
+                    // The list is written capitalised (`Of`).
+                    let mut letters =
+                        self.buf[start..].chars().take_while(|c| c.is_alphanumeric());
+                    let word: String = letters
+                        .next()
+                        .into_iter()
+                        .flat_map(char::to_uppercase)
+                        .chain(letters)
+                        .collect();
+                    if en::NEVER_CAPITALIZE.binary_search(&word.as_str()).is_err() {
+                        return;
+                    }
                 }
 
                 capitalize_char(&mut self.buf, start);

@@ -1500,9 +1500,11 @@ impl From<TextCase> for Case {
             TextCase::Uppercase => Case::Uppercase,
             TextCase::Lowercase => Case::Lowercase,
             // PATCH: CSL title case capitalises the last word even when it is a
-            // stop word ("Prior to the Landmark Definition Of").
+            // stop word ("Prior to the Landmark Definition Of"), and leaves words in
+            // mixed case as written ("PLoS One").
             TextCase::TitleCase => Case::Title(TitleCase {
                 always_capitalize_last_word: true,
+                keep_mixed_case_words: true,
                 ..TitleCase::default()
             }),
             TextCase::SentenceCase => Case::Sentence(SentenceCase::default()),
