@@ -345,6 +345,17 @@ fn title_case_keeps_words_in_mixed_case() {
         format_bibliography_entry(&reference, CitationStyle::ChicagoAuthorDate).to_plain_string(),
         "Doe, J. 2020. “mRNA Vaccines Reviewed in eLife.” PLoS One."
     );
+    // A journal's name written with capitals keeps them, stop words and single letters
+    // included, as citeproc-js prints it.
+    let pnas = Reference {
+        title: "Oligomers form through distinct pathways".to_owned(),
+        container_title: "Proc Natl Acad Sci U S A".to_owned(),
+        ..reference
+    };
+    assert_eq!(
+        format_bibliography_entry(&pnas, CitationStyle::ChicagoAuthorDate).to_plain_string(),
+        "Doe, J. 2020. “Oligomers Form through Distinct Pathways.” Proc Natl Acad Sci U S A."
+    );
 }
 
 #[test]

@@ -222,4 +222,10 @@ fn title_case_keeps_words_in_mixed_case() {
     );
     // The last word, capitalised when a stop word, keeps its mixed case too.
     assert_eq!(title.transform("reviewed in eLife"), "Reviewed in eLife");
+    // A stop word written with a capital stays (citeproc-js only capitalises), and the stop
+    // words are citeproc-js's: `through` is one, a capital `S` is not.
+    assert_eq!(
+        title.transform("the Art Of war through time in Proc Natl Acad Sci U S A"),
+        "The Art Of War through Time in Proc Natl Acad Sci U S A"
+    );
 }

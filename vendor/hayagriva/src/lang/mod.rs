@@ -556,10 +556,13 @@ impl CaseFolder {
                         && term.chars().all(char::is_alphabetic)
                         && !data.start_was_upper;
 
+                    // PATCH: CSL's title case (`keep_mixed_case_words`) lower-cases only
+                    // a stop word written in lower case (citeproc-js keeps `Of`, `U S A`),
+                    // with citeproc-js's list of stop words.
+                    lookup &= !(config.keep_mixed_case_words && data.start_was_upper);
+
                     if lookup {
-                        verdict = if one_letter
-                            || en::NEVER_CAPITALIZE.binary_search(&term).is_ok()
-                        {
+                        verdict = if one_letter || is_stop_word(config, term) {
                             WordVerdict::Lowercase
                         } else {
                             WordVerdict::Keep
@@ -650,7 +653,7 @@ impl CaseFolder {
                         .flat_map(char::to_uppercase)
                         .chain(letters)
                         .collect();
-                    if en::NEVER_CAPITALIZE.binary_search(&word.as_str()).is_err() {
+                    if !is_stop_word(config, &word) {
                         return;
                     }
                 }
@@ -732,6 +735,18 @@ impl Write for CaseFolder {
     fn write_char(&mut self, c: char) -> std::fmt::Result {
         self.push(c);
         Ok(())
+    }
+}
+
+/// PATCH: whether `word` (as written, first letter capitalised) is a stop word of title
+/// case: citeproc-js's list for CSL's title case, hayagriva's otherwise.
+fn is_stop_word(config: TitleCase, word: &str) -> bool {
+    if config.keep_mixed_case_words {
+        en::CSL_STOP_WORDS
+            .binary_search(&word.to_lowercase().as_str())
+            .is_ok()
+    } else {
+        en::NEVER_CAPITALIZE.binary_search(&word).is_ok()
     }
 }
 
