@@ -135,7 +135,7 @@ fn chicago_author_date() {
                 // punctuation where the missing parts would go (the vendored renderer's fix).
                 (
                     "cho2015",
-                    "Cho, S.-Y. 2015. “Modelling for Determinants of Human Trafficking.” Soc. Incl. 3: 2–21.",
+                    "Cho, S. Y. 2015. “Modelling for Determinants of Human Trafficking.” Soc. Incl. 3: 2–21.",
                 ),
                 (
                     "shelley2010",
@@ -204,6 +204,11 @@ fn mla() {
                 (
                     "donnelly2013",
                     "Donnelly, J. Universal Human Rights in Theory and Practice. Cornell University Press, 2013.",
+                ),
+                // Initials joined by a hyphen, not initialized by the style, stand apart.
+                (
+                    "cho2015",
+                    "Cho, S. Y. “Modelling for Determinants of Human Trafficking.” Soc. Incl., vol. 3, 2015, pp. 2–21.",
                 ),
                 // A book by an author with no other contributor prints no volume: the
                 // style's `variable="author"` condition sees the author printed before.

@@ -229,3 +229,18 @@ fn title_case_keeps_words_in_mixed_case() {
         "The Art Of War through Time in Proc Natl Acad Sci U S A"
     );
 }
+
+/// Where a style does not initialize given names (`initialize="false"`, Chicago and MLA),
+/// initials joined by a hyphen are written apart (`S. Y.`, as citeproc-js does); a
+/// hyphenated given name is left alone.
+#[test]
+fn hyphenated_initials_stand_apart_when_not_initializing() {
+    let style = style(
+        "",
+        r#"<layout><names variable="author">
+    <name initialize="false" initialize-with=". " name-as-sort-order="all" delimiter="; "/>
+  </names></layout>"#,
+    );
+    let yaml = "cho:\n  type: article\n  title: T\n  author: [\"Cho, S.-Y.\", \"Picard, Jean-Luc\"]\n";
+    assert_eq!(bibliography(&style, yaml), ["Cho, S. Y.; Picard, Jean-Luc"]);
+}

@@ -612,6 +612,27 @@ fn add_names<T: EntryLike>(
     }
 }
 
+/// PATCH: `S.-Y.` as `S. Y.`: a word of the given name made only of initials joined by
+/// hyphens is split into its initials; any other word (`Jean-Luc`) is left as it is.
+fn space_hyphenated_initials(given: &str) -> String {
+    let is_initial = |part: &str| {
+        let mut chars = part.chars();
+        matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_alphabetic())
+    };
+    given
+        .split(' ')
+        .map(|word| {
+            let parts: Vec<&str> = word.split('-').collect();
+            if parts.len() > 1 && parts.iter().all(|part| is_initial(part)) {
+                parts.join(" ")
+            } else {
+                word.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[allow(clippy::too_many_arguments)]
 fn write_name<T: EntryLike>(
     name: &Person,
@@ -649,7 +670,12 @@ fn write_name<T: EntryLike>(
                 if form == DisambiguatedNameForm::LongInitialized {
                     name.initials(ctx, Some(initialize_with), hyphen_init).unwrap();
                 } else {
-                    name.first_name_with_delimiter(ctx, Some(initialize_with)).unwrap();
+                    // PATCH: initials joined by a hyphen (`S.-Y.`) are written as
+                    // separate initials (`S. Y.`) when the name is not initialized, as
+                    // citeproc-js does (Chicago, MLA).
+                    let mut spaced = name.clone();
+                    spaced.given_name = Some(space_hyphenated_initials(first));
+                    spaced.first_name_with_delimiter(ctx, Some(initialize_with)).unwrap();
                 }
             } else {
                 ctx.push_str(first);
