@@ -207,8 +207,8 @@ pub fn cite(args: &CiteArgs) -> ExitCode {
             .filter(|e| keys.contains(&e.id.as_str()))
         {
             let _ = match &entry.label {
-                Some(label) => writeln!(out, "{label} {}", show(&entry.entry)),
-                None => writeln!(out, "{}", show(&entry.entry)),
+                Some(label) => writeln!(out, "{label} {}", show(&entry.text)),
+                None => writeln!(out, "{}", show(&entry.text)),
             };
         }
     }

@@ -9,8 +9,8 @@ use hayagriva::citationberg::{IndependentStyle, LocaleCode, Style};
 use hayagriva::{BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest};
 
 use super::{
-    CitationStyle, LOCALES, collect_child, collect_children, spans_to_plain, to_csl_item_quoted,
-    trim_spans,
+    BibliographyEntry, CitationStyle, LOCALES, bibliography_entries, collect_children,
+    to_csl_item_quoted, trim_spans,
 };
 use crate::corpus::cite::{Formatted, Span};
 use crate::corpus::model::Reference;
@@ -171,22 +171,11 @@ pub fn bundled_locale(code: &str) -> Result<String, String> {
     ))
 }
 
-/// One entry of a bibliography in a style.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Cited {
-    /// The reference's id.
-    pub id: String,
-    /// The label a numeric style prints before its entry (`[3]`).
-    pub label: Option<String>,
-    /// Its bibliography entry.
-    pub entry: Formatted,
-}
-
 /// What a style makes of a list of references.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CitedList {
     /// The bibliography, in the style's order.
-    pub bibliography: Vec<Cited>,
+    pub bibliography: Vec<BibliographyEntry>,
     /// Each reference's in-text citation, in the order given (cited once each, in that
     /// order, so a numeric style numbers them so).
     pub citations: Vec<(String, Formatted)>,
@@ -232,29 +221,7 @@ fn render(references: &[&Reference], style: &AnyStyle, locale: &str) -> CitedLis
             (reference.id.clone(), Formatted(trim_spans(spans)))
         })
         .collect();
-    let bibliography = rendered
-        .bibliography
-        .map(|bibliography| {
-            bibliography
-                .items
-                .into_iter()
-                .map(|item| {
-                    let label = item.first_field.map(|field| {
-                        let mut spans = Vec::new();
-                        collect_child(&field, &mut spans);
-                        spans_to_plain(&spans).trim().to_owned()
-                    });
-                    let mut spans = Vec::new();
-                    collect_children(&item.content, &mut spans);
-                    Cited {
-                        id: item.key,
-                        label,
-                        entry: Formatted(trim_spans(spans)),
-                    }
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let bibliography = bibliography_entries(rendered.bibliography);
     CitedList {
         bibliography,
         citations,
@@ -338,7 +305,7 @@ mod tests {
             let ours: Vec<(String, Option<String>, String)> = cited
                 .bibliography
                 .iter()
-                .map(|e| (e.id.clone(), e.label.clone(), e.entry.to_plain_string()))
+                .map(|e| (e.id.clone(), e.label.clone(), e.text.to_plain_string()))
                 .collect();
             let window: Vec<(String, Option<String>, String)> = format_bibliography(&all, style)
                 .iter()

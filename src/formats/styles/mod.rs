@@ -34,8 +34,8 @@ mod any;
 use crate::corpus::model::{CslDate, CslName, Reference};
 pub use all::{CitationForms, format_citations_of_all};
 pub use any::{
-    AnyStyle, Cited, CitedList, bundled_locale, bundled_locale_codes, bundled_style,
-    bundled_style_names, cite_all, style_from_csl, to_html,
+    AnyStyle, CitedList, bundled_locale, bundled_locale_codes, bundled_style, bundled_style_names,
+    cite_all, style_from_csl, to_html,
 };
 
 /// A citation style students are commonly asked for.
@@ -354,7 +354,15 @@ fn render_bibliography(references: &[&Reference], style: CitationStyle) -> Vec<B
     };
     let items: Vec<Item> = references.iter().map(|r| to_csl_item(r, style)).collect();
     let rendered = cite_each_once(csl, &items, style, None);
-    let Some(bibliography) = rendered.bibliography else {
+    bibliography_entries(rendered.bibliography)
+}
+
+/// The entries of a bibliography hayagriva rendered, each with its numeric label if it has
+/// one; none when the style prints no bibliography.
+fn bibliography_entries(
+    bibliography: Option<hayagriva::RenderedBibliography>,
+) -> Vec<BibliographyEntry> {
+    let Some(bibliography) = bibliography else {
         return Vec::new();
     };
     bibliography

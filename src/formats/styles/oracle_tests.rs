@@ -347,7 +347,7 @@ fn the_official_style_files_match_citeproc_js() {
             let ours: Lines = cited
                 .bibliography
                 .iter()
-                .map(|entry| (entry.id.clone(), normalise(&entry.entry.to_plain_string())))
+                .map(|entry| (entry.id.clone(), normalise(&entry.text.to_plain_string())))
                 .collect();
             let oracle: Lines = read(&dir.join(format!("{file}.ids.txt")))
                 .lines()
