@@ -10,7 +10,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::{
-    CitationStyle, cite_all, format_bibliography, format_citations_of_all, style_from_csl,
+    BibliographyEntry, CitationStyle, cite_all, format_bibliography, format_citations_of_all,
+    style_from_csl,
 };
 use crate::corpus::model::Reference;
 
@@ -60,6 +61,38 @@ fn read(path: &Path) -> String {
 /// `(id, text)` pairs, one per item.
 type Lines = Vec<(String, String)>;
 
+/// citeproc-js's bibliography for `file` (a style) in the corpus folder `dir`: each entry's id
+/// (`<file>.ids.txt`) with its text (`<file>.txt`), normalised, in the style's order.
+fn oracle_bibliography(dir: &Path, file: &str) -> Lines {
+    read(&dir.join(format!("{file}.ids.txt")))
+        .lines()
+        .map(str::to_owned)
+        .zip(
+            read(&dir.join(format!("{file}.txt")))
+                .lines()
+                .map(normalise),
+        )
+        .collect()
+}
+
+/// citeproc-js's in-text citation of each reference for `file` (`<file>.citations.txt`, an id
+/// and a tab before each), normalised.
+fn oracle_citations(dir: &Path, file: &str) -> Lines {
+    read(&dir.join(format!("{file}.citations.txt")))
+        .lines()
+        .filter_map(|line| line.split_once('\t'))
+        .map(|(id, citation)| (id.to_owned(), normalise(citation)))
+        .collect()
+}
+
+/// paperlens's bibliography entries as the comparison reads them: id and normalised text.
+fn entry_lines(entries: &[BibliographyEntry]) -> Lines {
+    entries
+        .iter()
+        .map(|entry| (entry.id.clone(), normalise(&entry.text.to_plain_string())))
+        .collect()
+}
+
 /// How many items of the oracle `ours` prints the same, and a report of those it does not
 /// (items are paired by id, so one entry out of place does not count against the others).
 fn compare(ours: &Lines, oracle: &Lines, report: &mut String) -> usize {
@@ -100,19 +133,8 @@ fn compare_corpus(
 ) -> (Matched, String) {
     let all: Vec<&Reference> = references.iter().collect();
     let mut report = String::new();
-    let ours: Lines = format_bibliography(&all, style)
-        .iter()
-        .map(|entry| (entry.id.clone(), normalise(&entry.text.to_plain_string())))
-        .collect();
-    let oracle: Lines = read(&dir.join(format!("{file}.ids.txt")))
-        .lines()
-        .map(str::to_owned)
-        .zip(
-            read(&dir.join(format!("{file}.txt")))
-                .lines()
-                .map(normalise),
-        )
-        .collect();
+    let ours: Lines = entry_lines(&format_bibliography(&all, style));
+    let oracle: Lines = oracle_bibliography(dir, file);
     let entries = compare(&ours, &oracle, &mut report);
     let in_place = ours
         .iter()
@@ -141,11 +163,7 @@ fn compare_corpus(
         .zip(&all)
         .map(|(forms, reference)| (reference.id.clone(), normalise(&forms.parenthetical)))
         .collect();
-    let oracle: Lines = read(&dir.join(format!("{file}.citations.txt")))
-        .lines()
-        .filter_map(|line| line.split_once('\t'))
-        .map(|(id, citation)| (id.to_owned(), normalise(citation)))
-        .collect();
+    let oracle: Lines = oracle_citations(dir, file);
     let mut citation_report = String::new();
     let citations = compare(&ours, &oracle, &mut citation_report);
     if !citation_report.is_empty() {
@@ -344,20 +362,8 @@ fn the_official_style_files_match_citeproc_js() {
         *items += all.len();
         for ((any, locale, file), sum) in styles.iter().zip(sums.iter_mut()) {
             let cited = cite_all(&all, any, locale);
-            let ours: Lines = cited
-                .bibliography
-                .iter()
-                .map(|entry| (entry.id.clone(), normalise(&entry.text.to_plain_string())))
-                .collect();
-            let oracle: Lines = read(&dir.join(format!("{file}.ids.txt")))
-                .lines()
-                .map(str::to_owned)
-                .zip(
-                    read(&dir.join(format!("{file}.txt")))
-                        .lines()
-                        .map(normalise),
-                )
-                .collect();
+            let ours: Lines = entry_lines(&cited.bibliography);
+            let oracle: Lines = oracle_bibliography(&dir, file);
             let mut report = String::new();
             sum[0] += compare(&ours, &oracle, &mut report);
             let ours: Lines = cited
@@ -365,11 +371,7 @@ fn the_official_style_files_match_citeproc_js() {
                 .iter()
                 .map(|(id, citation)| (id.clone(), normalise(&citation.to_plain_string())))
                 .collect();
-            let oracle: Lines = read(&dir.join(format!("{file}.citations.txt")))
-                .lines()
-                .filter_map(|line| line.split_once('\t'))
-                .map(|(id, citation)| (id.to_owned(), normalise(citation)))
-                .collect();
+            let oracle: Lines = oracle_citations(&dir, file);
             sum[1] += compare(&ours, &oracle, &mut report);
             if !report.is_empty() {
                 println!("{name} {file}.csl:\n{report}");
