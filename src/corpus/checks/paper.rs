@@ -72,19 +72,13 @@ impl<'a> Paper<'a> {
     ) -> Flag {
         let index = &self.corpus.index;
         Flag {
-            kind,
-            check,
-            severity,
             citation: Some(citation),
-            reference: Some(reference),
             paragraph: index.citations.get(citation).map(|c| c.paragraph),
             sentence: index
                 .citing_sentence(citation)
                 .unwrap_or_default()
                 .to_owned(),
-            message,
-            evidence,
-            words: None,
+            ..reference_flag(reference, kind, check, severity, message, evidence)
         }
     }
 }
