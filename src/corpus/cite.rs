@@ -77,29 +77,41 @@ fn is_et_al_text(text: &str) -> bool {
     )
 }
 
-/// A given name written as initials run together (`JE`, `J.E.`, `J E`, `J`) as separate
-/// initials, `J. E.`; `None` when it is a name (`Jo`, `Ed`, `Martin Luther`). Initials are one
-/// to three capital letters, with or without dots and spaces.
+/// A given name written as initials run together (`JE`, `J.E.`, `J E`, `J`, and joined by a
+/// hyphen `K-P`) as separate initials with their points, `J. E.`, `K.-P.`; `None` when it is a
+/// name (`Jo`, `Ed`, `Li`, `Martin Luther`). Initials are one to four capital letters, with
+/// or without dots and spaces, in parts joined by hyphens (as the National Library of
+/// Medicine writes `K-P` for Klaus-Peter).
 #[must_use]
 pub fn initials(given: &str) -> Option<String> {
     let given = given.trim();
-    if given.is_empty()
-        || !given
-            .chars()
-            .all(|c| c.is_uppercase() || c == '.' || c == ' ')
-    {
-        return None;
-    }
-    let letters: Vec<char> = given.chars().filter(|c| c.is_uppercase()).collect();
-    if letters.is_empty() || letters.len() > 3 {
+    let parts: Option<Vec<Vec<char>>> = given
+        .split('-')
+        .map(|part| {
+            let is_initials = part
+                .chars()
+                .all(|c| c.is_uppercase() || c == '.' || c == ' ');
+            let letters: Vec<char> = part.chars().filter(|c| c.is_uppercase()).collect();
+            (is_initials && !letters.is_empty()).then_some(letters)
+        })
+        .collect();
+    let parts = parts?;
+    let count: usize = parts.iter().map(Vec::len).sum();
+    if count > 4 {
         return None;
     }
     Some(
-        letters
+        parts
             .iter()
-            .map(|letter| format!("{letter}."))
+            .map(|letters| {
+                letters
+                    .iter()
+                    .map(|letter| format!("{letter}."))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect::<Vec<_>>()
-            .join(" "),
+            .join("-"),
     )
 }
 
@@ -618,12 +630,19 @@ mod tests {
             ("J. E.", Some("J. E.")),
             ("J", Some("J.")),
             ("JEM", Some("J. E. M.")),
+            ("JEMS", Some("J. E. M. S.")),
             ("ÉM", Some("É. M.")),
+            ("K-P", Some("K.-P.")),
+            ("J.-P.", Some("J.-P.")),
+            ("J-CB", Some("J.-C. B.")),
             ("Jo", None),
             ("Ed", None),
-            ("JEMS", None),
+            ("Li", None),
+            ("JEMSA", None),
             ("Martin Luther", None),
-            ("J.-P.", None),
+            ("Jean-Paul", None),
+            ("K-", None),
+            ("-", None),
             ("", None),
         ] {
             assert_eq!(initials(given).as_deref(), expected, "{given:?}");

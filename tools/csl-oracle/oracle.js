@@ -4,12 +4,14 @@
 // (src/formats/styles/oracle_tests.rs). No network is needed to run the comparison: the
 // outputs are committed.
 //
-// Regenerate the expected outputs (from the repository's root):
+// Regenerate the inputs and the expected outputs (from the repository's root, after
+// `cargo build`; `npm --prefix tools/csl-oracle ci` once if node_modules is missing):
 //
-//     npm --prefix tools/csl-oracle ci && node tools/csl-oracle/oracle.js
+//     sh tools/csl-oracle/inputs.sh && node tools/csl-oracle/oracle.js
 //
 // The inputs are the CSL-JSON files `tests/fixtures/csl-oracle/<corpus>/input.json`, made by
-// paperlens itself (`tools/csl-oracle/inputs.sh`), so both sides format the same items. For
+// paperlens itself (`tools/csl-oracle/inputs.sh`), so both sides format the same items: a
+// change to an importer is seen by both once they are regenerated. For
 // every corpus and style it writes, next to the input:
 //
 //   <style>.txt            the bibliography, one entry per line in the style's order, plain text

@@ -29,14 +29,17 @@ const STYLE_FILES: [(CitationStyle, &str); 5] = [
 const BIBLIOGRAPHY_FLOORS: [(&str, [usize; 5]); 3] = [
     ("builtin", [19, 19, 19, 19, 19]),
     ("biblatex-examples", [58, 81, 60, 64, 79]),
-    ("jats", [178, 170, 121, 217, 163]),
+    ("jats", [417, 400, 299, 384, 275]),
 ];
 
 /// The lowest in-text citation match counts allowed (each item cited alone), as above.
 const CITATION_FLOORS: [(&str, [usize; 5]); 3] = [
     ("builtin", [19, 19, 19, 19, 19]),
     ("biblatex-examples", [70, 90, 65, 68, 70]),
-    ("jats", [448, 460, 441, 455, 445]),
+    // APA's 441 (448 before PubMed's run-together initials were written as initials): both
+    // sides read `JP` and `JPA` as one initial, J.; now citeproc-js tells J. P. Ioannidis from
+    // J. P. A. Ioannidis in text (APA's `primary-name-with-initials`).
+    ("jats", [441, 460, 441, 455, 450]),
 ];
 
 fn oracle_dir() -> PathBuf {
@@ -319,7 +322,7 @@ fn bibliographies_match_citeproc_js() {
 const OFFICIAL_FILE_FLOORS: [(&str, [usize; 5]); 3] = [
     ("builtin", [19, 19, 19, 19, 19]),
     ("biblatex-examples", [58, 81, 60, 64, 79]),
-    ("jats", [178, 170, 121, 217, 163]),
+    ("jats", [417, 400, 299, 384, 275]),
 ];
 
 /// paperlens with the very style files citeproc-js ran (`paperlens cite --style FILE.csl`),

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use crate::corpus::cite::initials;
 use crate::corpus::model::{Author, HistoryEvent, License};
 use crate::formats::paper::xml::{Element, Node};
 use crate::formats::paper::{PaperBuilder, collapse_whitespace};
@@ -200,9 +201,10 @@ fn person_name(name: Element<'_>) -> String {
     if surname.is_empty() && name.child("given-names").is_none() {
         return plain_text(name);
     }
+    let given = child_text(name, "given-names");
     let parts = [
         child_text(name, "prefix"),
-        child_text(name, "given-names"),
+        initials(&given).unwrap_or(given),
         surname,
         child_text(name, "suffix"),
     ];

@@ -6,6 +6,7 @@
 
 use serde_json::Value;
 
+use crate::corpus::cite::initials;
 use crate::corpus::model::{CslDate, CslName, Reference};
 use crate::formats::paper::xml::{Element, Node};
 use crate::formats::paper::{PaperBuilder, collapse_whitespace};
@@ -288,7 +289,10 @@ fn csl_name(element: Element<'_>) -> Option<CslName> {
         }
         "name" | "string-name" => {
             let family = super::child_text(element, "surname");
+            // PubMed writes initials run together (`AB`, `K-P`): they are two initials, and
+            // are written so (`A. B.`, `K.-P.`) for a CSL processor, which reads `AB` as a name.
             let given = super::child_text(element, "given-names");
+            let given = initials(&given).unwrap_or(given);
             let suffix = super::child_text(element, "suffix");
             if family.is_empty() && given.is_empty() {
                 let literal = plain_text(element);
@@ -475,12 +479,12 @@ fn plain_citation(text: &str) -> Option<PlainCitation> {
     let people: Option<Vec<CslName>> = items
         .iter()
         .map(|item| {
-            let (family, initials) = item.rsplit_once(' ')?;
-            let is_initials = (1..=4).contains(&initials.chars().count())
-                && initials.chars().all(char::is_uppercase);
+            let (family, letters) = item.rsplit_once(' ')?;
+            let is_initials = (1..=4).contains(&letters.chars().count())
+                && letters.chars().all(char::is_uppercase);
             is_initials.then(|| CslName {
                 family: family.to_owned(),
-                given: initials.to_owned(),
+                given: initials(letters).unwrap_or_else(|| letters.to_owned()),
                 ..CslName::default()
             })
         })

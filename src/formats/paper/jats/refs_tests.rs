@@ -34,7 +34,7 @@ fn references_are_read_into_csl_fields() {
             r1.author[0].given.as_str(),
             r1.author[0].suffix.as_str()
         ),
-        ("Cahill", "GF", "Jr.")
+        ("Cahill", "G. F.", "Jr.")
     );
     assert_eq!(r1.author[1].literal, "WHO Group");
     assert_eq!(r1.title, "Plasma levels");
@@ -119,7 +119,7 @@ fn references_with_little_markup_still_get_a_title_and_type() {
         .iter()
         .map(|n| (n.family.as_str(), n.given.as_str()))
         .collect();
-    assert_eq!(names, [("Smith", "GI"), ("Yoshino", "J")]);
+    assert_eq!(names, [("Smith", "G. I."), ("Yoshino", "J.")]);
     assert_eq!(refs[3].title, "Protein ingestion induces resistance");
     assert_eq!(
         refs[3].note,
@@ -142,4 +142,21 @@ fn a_reference_label_gives_its_number() {
         .map(super::refs::label_number)
         .collect();
     assert_eq!(numbers, [Some(12), Some(3), None, None]);
+}
+
+#[test]
+fn initials_run_together_are_written_as_initials_and_names_are_kept() {
+    let text = r#"<article><front><article-meta><title-group><article-title>Names</article-title></title-group></article-meta></front>
+<back><ref-list><ref id="r1"><element-citation publication-type="journal"><person-group person-group-type="author"><name><surname>Witzel</surname><given-names>K-P</given-names></name><name><surname>Frigaard</surname><given-names>N-U</given-names></name><name><surname>Mount</surname><given-names>DW</given-names></name><name><surname>Wu</surname><given-names>Li</given-names></name><name><surname>DeLong</surname><given-names>E. F</given-names></name><name><surname>Sarah</surname><given-names>Seth M</given-names></name></person-group><article-title>Lateral transfer</article-title><source>Nature</source><year>2006</year></element-citation></ref></ref-list></back></article>"#;
+    let imported = read(text);
+    let given: Vec<&str> = imported.file.references[0]
+        .author
+        .iter()
+        .map(|name| name.given.as_str())
+        .collect();
+    assert_eq!(
+        given,
+        ["K.-P.", "N.-U.", "D. W.", "Li", "E. F.", "Seth M"],
+        "PubMed's initials are initials for a CSL processor; a name stays as written"
+    );
 }

@@ -1,6 +1,7 @@
 //! The `teiHeader`: title, authors (names, e-mail, affiliations, ORCID iD, corresponding
 //! author), date, keywords and abstract.
 
+use crate::corpus::cite::initials;
 use crate::corpus::model::Author;
 use crate::formats::paper::xml::Element;
 use crate::formats::paper::{PaperBuilder, collapse_whitespace};
@@ -126,12 +127,15 @@ pub(super) fn person_name(element: Element<'_>) -> String {
     }
 }
 
-/// The forenames of a `persName` joined in order, and its surname.
+/// The forenames of a `persName` joined in order, and its surname. A forename GROBID gives as
+/// initials without points (`<forename type="middle">A</forename>`, `JR`) is written as
+/// initials (`A.`, `J. R.`).
 pub(super) fn name_parts(name: Element<'_>) -> (String, String) {
     let given: Vec<String> = name
         .children_named("forename")
         .map(plain)
         .filter(|f| !f.is_empty())
+        .map(|forename| initials(&forename).unwrap_or(forename))
         .collect();
     (given.join(" "), child_text(name, "surname"))
 }

@@ -243,7 +243,7 @@ fn references_become_csl_items() {
         journal.author[0],
         CslName {
             family: "LeCun".into(),
-            given: "Yann A".into(),
+            given: "Yann A.".into(),
             ..CslName::default()
         }
     );
