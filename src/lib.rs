@@ -1,7 +1,7 @@
 //! paperlens: a desktop explorer for a research paper as a cross-linked JSON corpus.
 //!
 //! [`corpus`] is the model (no UI); [`formats`], [`chart`] and [`deck`] (what a presentation
-//! shows) sit on it; [`open`] turns any file into a corpus; [`cli`] is the command line and `app`
+//! shows) sit on it; [`open`] turns any file into a corpus; [`notes`] keeps the study notes; [`cli`] is the command line and `app`
 //! the window (feature `gui`).
 
 pub mod chart;
@@ -10,6 +10,7 @@ pub mod corpus;
 pub mod crash;
 pub mod deck;
 pub mod formats;
+pub mod notes;
 pub mod open;
 pub mod palette;
 

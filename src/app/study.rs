@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Corpus;
+use crate::corpus::study_notes::title_author_year;
 
 /// An answer to "Does this source support this sentence?".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,41 +71,13 @@ impl StudyAnswers {
     }
 }
 
-/// What identifies a paper across files and restarts: its title, first author and year
-/// (lowercased, spaces collapsed), else the file's name for a paper without a title (a
-/// bibliography on its own).
+/// What identifies a paper's answers across files and restarts: its title, first author and
+/// year (lowercased, spaces collapsed), else the file's name for a paper without a title (a
+/// bibliography on its own). The model's [`title_author_year`], which the study notes also
+/// use (they prefer the paper's DOI when it has one: `PaperIdentity`).
 #[must_use]
 pub fn paper_identity(corpus: &Corpus) -> String {
-    let paper = &corpus.file.paper;
-    let normalise = |text: &str| {
-        text.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    let title = normalise(&paper.title);
-    if title.is_empty() {
-        return format!("file:{}", corpus.source_name);
-    }
-    let author = paper
-        .authors
-        .first()
-        .map(|author| normalise(&author.name))
-        .unwrap_or_default();
-    let year = first_year(&paper.date).unwrap_or_default();
-    format!("{title} | {author} | {year}")
-}
-
-/// The first four-digit run in `date` (`"Feb, 2025"` → `"2025"`).
-fn first_year(date: &str) -> Option<String> {
-    let bytes = date.as_bytes();
-    (0..bytes.len()).find_map(|start| {
-        let run = bytes.get(start..start + 4)?;
-        let before_digit = start > 0 && bytes.get(start - 1).is_some_and(u8::is_ascii_digit);
-        let after_digit = bytes.get(start + 4).is_some_and(u8::is_ascii_digit);
-        (run.iter().all(u8::is_ascii_digit) && !before_digit && !after_digit)
-            .then(|| String::from_utf8_lossy(run).into_owned())
-    })
+    title_author_year(corpus)
 }
 
 #[cfg(test)]
@@ -116,9 +89,6 @@ mod tests {
         let mut corpus = Corpus::builtin();
         let identity = paper_identity(&corpus);
         assert!(identity.contains(" | "), "{identity}");
-        assert_eq!(first_year("Feb, 2025").as_deref(), Some("2025"));
-        assert_eq!(first_year("2019-04-01").as_deref(), Some("2019"));
-        assert_eq!(first_year("no year 12345"), None);
         // The same paper read from another file keeps its identity; another title does not.
         corpus.source_name = "elsewhere.json".to_owned();
         assert_eq!(paper_identity(&corpus), identity);

@@ -599,6 +599,7 @@ fn paper(ing: &Ingredients) -> Paper {
         }],
         affiliation: ing.optional(2),
         date: ing.optional(3),
+        doi: ing.optional(9),
         history: vec![HistoryEvent {
             event: "received".to_owned(),
             date: ing.text(4),

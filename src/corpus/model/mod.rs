@@ -135,6 +135,10 @@ pub struct Paper {
     /// Publication date as printed (free text, e.g. `"Feb, 2025"`), or an ISO date.
     #[serde(default)]
     pub date: String,
+    /// The paper's own DOI (`10.1371/journal.pbio.0020188`), when it has one: what identifies it
+    /// to the study notes before its title.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub doi: String,
     /// The article history as printed (received, revised, accepted …).
     #[serde(default)]
     pub history: Vec<HistoryEvent>,

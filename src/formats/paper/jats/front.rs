@@ -33,6 +33,12 @@ pub(super) fn read(context: &Context<'_>, meta: Element<'_>, builder: &mut Paper
     paper.affiliation = affiliation;
 
     paper.date = publication_date(meta);
+    if let Some(doi) = meta
+        .children_named("article-id")
+        .find(|id| id.attr("pub-id-type") == Some("doi"))
+    {
+        doi.text().trim().clone_into(&mut paper.doi);
+    }
     if let Some(history) = meta.child("history") {
         for date in history.children_named("date") {
             let when = iso_date(date);
