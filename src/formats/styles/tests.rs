@@ -273,6 +273,70 @@ fn title_case_capitalises_the_last_word_not_a_lone_letter() {
     }
 }
 
+/// A title's own closing punctuation meets the style's as citeproc-js merges them: the
+/// full stop pulled into the quotation marks (Chicago, MLA) or written after an unquoted
+/// title (APA) is not doubled, and `?` or `:` swallows it; a full stop before a comma stays.
+#[test]
+fn a_titles_own_punctuation_is_not_doubled() {
+    let reference = |title: &str| Reference {
+        id: "r".into(),
+        item_type: "article-journal".into(),
+        title: title.into(),
+        container_title: "Nature".into(),
+        author: vec![CslName {
+            family: "Béjà".into(),
+            given: "O.".into(),
+            ..CslName::default()
+        }],
+        issued: Some(CslDate {
+            date_parts: vec![vec![2001]],
+            ..CslDate::default()
+        }),
+        ..Reference::default()
+    };
+    let cases = [
+        (
+            CitationStyle::ChicagoAuthorDate,
+            "Phototrophy in the ocean.",
+            "“Phototrophy in the Ocean.” Nature",
+        ),
+        (
+            CitationStyle::Mla,
+            "Phototrophy in the ocean.",
+            "“Phototrophy in the Ocean.” Nature,",
+        ),
+        (
+            CitationStyle::Mla,
+            "Is it phototrophy?",
+            "“Is It Phototrophy?” Nature,",
+        ),
+        (
+            CitationStyle::Apa,
+            "Phototrophy in the ocean.",
+            "(2001). Phototrophy in the ocean. Nature.",
+        ),
+        (
+            CitationStyle::Apa,
+            "Is it phototrophy?",
+            "(2001). Is it phototrophy? Nature.",
+        ),
+        (
+            CitationStyle::Apa,
+            "Infection with Schistosoma mansoni:",
+            "Infection with Schistosoma mansoni: Nature.",
+        ),
+        (
+            CitationStyle::Ieee,
+            "Phototrophy in the ocean (U.S.A.)",
+            "“Phototrophy in the ocean (U.S.A.),” Nature",
+        ),
+    ];
+    for (style, title, expected) in cases {
+        let text = format_bibliography_entry(&reference(title), style).to_plain_string();
+        assert!(text.contains(expected), "{}: {text}", style.label());
+    }
+}
+
 /// MLA sorts one author's works by title (its `<sort>`: author, then title), quoted or not,
 /// so the dash for a repeated author stands on the second by title.
 #[test]

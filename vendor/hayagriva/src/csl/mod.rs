@@ -2888,7 +2888,17 @@ impl<'a, T: EntryLike> Context<'a, T> {
 
                     let punctuation = s.chars().next().unwrap();
                     s = &s[punctuation.len_utf8()..];
-                    buf.push(punctuation);
+                    // PATCH: the punctuation pulled in meets the quoted text's own as
+                    // citeproc-js merges them (`Guide.` + `.` is `Guide.`, `Trials?` +
+                    // `.` is `Trials?`), see `merged_punctuation`.
+                    if let Some(merged) =
+                        buf.chars().next_back().and_then(|last| merged_punctuation(last, punctuation))
+                    {
+                        buf.pop();
+                        buf.push(merged);
+                    } else {
+                        buf.push(punctuation);
+                    }
                     buf.push_str(quote);
 
                     if used_buf {
@@ -2934,6 +2944,26 @@ impl<'a, T: EntryLike> Context<'a, T> {
             && let Some(buf) = last_buffer(&mut self.writing)
         {
             buf.truncate(buf.trim_end().len());
+        }
+
+        // PATCH: punctuation that meets the punctuation before it is merged as citeproc-js
+        // merges it (`Trials?` + `. ` is `Trials? `, `mansoni:` + `. ` is `mansoni: `), see
+        // `merged_punctuation`. A mark written twice is kept on the right, as the duplicate
+        // affix rule below does (`Keohane, Robert O.` + `. ` keeps the affix's full stop,
+        // which MLA's `———` for a repeated author needs).
+        let mut s = s;
+        if let Some(first) = s.chars().next()
+            && let Some(last) = last_buffer(&mut self.writing)
+            && let Some(end) = last.chars().next_back()
+            && let Some(merged) = merged_punctuation(end, first)
+        {
+            last.pop();
+            if end == first {
+                // Only the left one goes.
+            } else {
+                last.push(merged);
+                s = &s[first.len_utf8()..];
+            }
         }
 
         // Do not print duplicate affixes.
@@ -3971,5 +4001,20 @@ mod tests {
             .collect::<Vec<_>>();
 
         assert_eq!(actual, ["(33)", "()", "(34)"]);
+    }
+}
+
+/// PATCH: what two punctuation marks become where two pieces of output meet, as citeproc-js
+/// merges them (`CSL.Output.Queue.adjust`'s `LtoR_MAP`): a mark written twice once, a full
+/// stop or colon after `?` or `!` dropped, `:` and `;` swallowing a full stop, `!` or `?`
+/// replacing `:` or `;` before them; `None` when both stay (`Ill.:`, `(FPGA).,`).
+fn merged_punctuation(left: char, right: char) -> Option<char> {
+    match (left, right) {
+        (left, right) if left == right && ".!?:,;".contains(left) => Some(left),
+        ('!', '.' | ':') | (':' | ';', '!') => Some('!'),
+        ('?', '.' | ':') | (':' | ';', '?') => Some('?'),
+        (':', '.') => Some(':'),
+        (';', ':' | '.') => Some(';'),
+        _ => None,
     }
 }

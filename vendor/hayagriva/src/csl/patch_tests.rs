@@ -244,3 +244,23 @@ fn hyphenated_initials_stand_apart_when_not_initializing() {
     let yaml = "cho:\n  type: article\n  title: T\n  author: [\"Cho, S.-Y.\", \"Picard, Jean-Luc\"]\n";
     assert_eq!(bibliography(&style, yaml), ["Cho, S. Y.; Picard, Jean-Luc"]);
 }
+
+/// Punctuation that meets punctuation is merged as citeproc-js merges it: the full stop
+/// pulled into the quotation marks, or an affix after a title, is not doubled, `?` and `:`
+/// swallow it, and `.` before `,` stays.
+#[test]
+fn punctuation_where_pieces_meet_is_merged() {
+    let style = style(
+        "",
+        r#"<layout suffix="."><group delimiter=" "><text variable="title" quotes="true" suffix="."/>
+    <text variable="container-title" suffix=","/><text variable="volume"/></group></layout>"#,
+    );
+    let yaml = "a:\n  type: article\n  title: In the ocean.\n  volume: 4\n  \
+                parent:\n    type: periodical\n    title: Nature\n\
+                b:\n  type: article\n  title: Is it light?\n  volume: 5\n  \
+                parent:\n    type: periodical\n    title: Proc. Natl. Acad. Sci. U.S.A.\n";
+    assert_eq!(
+        bibliography(&style, yaml),
+        ["“In the ocean.” Nature, 4.", "“Is it light?” Proc. Natl. Acad. Sci. U.S.A., 5."]
+    );
+}
