@@ -6,7 +6,6 @@
 use super::context::ViewCtx;
 use super::state::CitationDisplay;
 use crate::corpus::index::CitationInfo;
-use crate::formats::styles::CitationStyle;
 
 /// One part of a citation as shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,7 +28,7 @@ pub enum CitationPart {
 #[must_use]
 pub fn citation_parts(ctx: &ViewCtx<'_>, info: &CitationInfo) -> Vec<CitationPart> {
     let corpus = ctx.corpus;
-    let style = ctx.citation_style;
+    let style = &ctx.citation_style;
     let narrative =
         ctx.citation_display == CitationDisplay::InStyle && info.narrative && !style.is_numeric();
     let count = info.references.len();
@@ -37,7 +36,7 @@ pub fn citation_parts(ctx: &ViewCtx<'_>, info: &CitationInfo) -> Vec<CitationPar
     let year_only = ctx.citation_display == CitationDisplay::InStyle
         && info.author_named
         && !style.is_numeric()
-        && style != CitationStyle::Mla;
+        && !style.names_no_year();
     // Inside the sentence's own parentheses the citation brings none of its own: "(see [3])"
     // reads `(see Cho, 2015)`, not `(see (Cho, 2015))`.
     let bare = ctx.citation_display == CitationDisplay::InStyle

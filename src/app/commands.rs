@@ -150,6 +150,14 @@ pub enum UiCommand {
     /// Turn student mode on or off: the Inspector asks whether a source supports its sentence
     /// before it shows the flags.
     ToggleStudentMode,
+    /// Load a `.csl` file as the citation style (asks which).
+    LoadCitationStyle,
+    /// Move the style picker's highlight up.
+    StylePickerPrevious,
+    /// Move the style picker's highlight down.
+    StylePickerNext,
+    /// Choose the highlighted style.
+    StylePickerChoose,
 }
 
 impl UiCommand {
@@ -208,6 +216,10 @@ impl UiCommand {
             Self::SaveTourIntoCorpus,
             Self::ToggleFlagMarks,
             Self::ToggleStudentMode,
+            Self::LoadCitationStyle,
+            Self::StylePickerPrevious,
+            Self::StylePickerNext,
+            Self::StylePickerChoose,
         ]);
         all
     }
@@ -238,6 +250,9 @@ impl UiCommand {
             | Self::ScrollBottom => Scope::Scroll,
             Self::ChartPreviousYear | Self::ChartNextYear => Scope::Chart,
             Self::TourStepUp | Self::TourStepDown => Scope::TourStep,
+            Self::StylePickerPrevious | Self::StylePickerNext | Self::StylePickerChoose => {
+                Scope::StylePicker
+            }
             _ => Scope::Window,
         }
     }
@@ -309,6 +324,10 @@ impl UiCommand {
             Self::SaveTourIntoCorpus => "Save the tour into the corpus file",
             Self::ToggleFlagMarks => "Mark flagged citations",
             Self::ToggleStudentMode => "Student mode",
+            Self::LoadCitationStyle => "Load citation style…",
+            Self::StylePickerPrevious => "Previous style",
+            Self::StylePickerNext => "Next style",
+            Self::StylePickerChoose => "Choose the style",
         }
     }
 
@@ -403,6 +422,13 @@ impl UiCommand {
                 "Ask “Does this source support this sentence?” before showing a citation's flags"
                     .to_owned()
             }
+            Self::LoadCitationStyle => {
+                "Format citations with a CSL style file (.csl) of your own; it is remembered"
+                    .to_owned()
+            }
+            Self::StylePickerPrevious => "Move the highlight up the list of styles".to_owned(),
+            Self::StylePickerNext => "Move the highlight down the list of styles".to_owned(),
+            Self::StylePickerChoose => "Format citations in the highlighted style".to_owned(),
         }
     }
 
@@ -434,13 +460,17 @@ impl UiCommand {
             Self::CloseOverlay | Self::SearchClose | Self::LeavePresentation => {
                 vec![keys(Modifiers::NONE, Key::Escape)]
             }
-            Self::SearchPrevious | Self::ScrollLinesUp => vec![keys(Modifiers::NONE, Key::ArrowUp)],
-            Self::SearchNext | Self::ScrollLinesDown => {
+            Self::SearchPrevious | Self::ScrollLinesUp | Self::StylePickerPrevious => {
+                vec![keys(Modifiers::NONE, Key::ArrowUp)]
+            }
+            Self::SearchNext | Self::ScrollLinesDown | Self::StylePickerNext => {
                 vec![keys(Modifiers::NONE, Key::ArrowDown)]
             }
             Self::SearchPageUp => vec![keys(Modifiers::NONE, Key::PageUp)],
             Self::SearchPageDown => vec![keys(Modifiers::NONE, Key::PageDown)],
-            Self::SearchOpenResult => vec![keys(Modifiers::NONE, Key::Enter)],
+            Self::SearchOpenResult | Self::StylePickerChoose => {
+                vec![keys(Modifiers::NONE, Key::Enter)]
+            }
             Self::FindNext => vec![
                 keys(Modifiers::NONE, Key::Enter),
                 keys(Modifiers::NONE, Key::F3),
@@ -482,6 +512,7 @@ impl UiCommand {
             | Self::SaveTourIntoCorpus
             | Self::ToggleFlagMarks
             | Self::ToggleStudentMode
+            | Self::LoadCitationStyle
             | Self::FormatGuide
             | Self::UserGuide
             | Self::About
@@ -549,6 +580,7 @@ impl UiCommand {
             Self::SaveTourIntoCorpus => Command::SaveTourIntoCorpus,
             Self::ToggleFlagMarks => Command::ToggleFlagMarks,
             Self::ToggleStudentMode => Command::ToggleStudentMode,
+            Self::LoadCitationStyle => Command::LoadStyleDialog,
             Self::SearchPrevious
             | Self::SearchNext
             | Self::SearchPageUp
@@ -574,7 +606,10 @@ impl UiCommand {
             | Self::ChartPreviousYear
             | Self::ChartNextYear
             | Self::TourStepUp
-            | Self::TourStepDown => return None,
+            | Self::TourStepDown
+            | Self::StylePickerPrevious
+            | Self::StylePickerNext
+            | Self::StylePickerChoose => return None,
         })
     }
 

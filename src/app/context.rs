@@ -6,17 +6,17 @@ use std::path::PathBuf;
 
 use eframe::egui::{self, Response, Ui};
 
+pub use super::citation_cache::CitationCache;
 use super::records;
 use super::state::{CitationDisplay, FileDialogs};
 use super::study::{NO_ANSWERS, PaperAnswers, SupportAnswer};
+use super::style_choice::{ActiveStyle, StyleChoice, StyleEntry};
 use super::theme::{Theme, ThemeChoice};
 use super::virtual_list::{KeyScroll, ListPlace};
 use crate::corpus::checks::{CitationChecks, Flag};
-use crate::corpus::cite::Formatted;
 use crate::corpus::links::Related;
 use crate::corpus::{Corpus, Item};
 use crate::formats::ReferenceFormat;
-use crate::formats::styles::{self, CitationStyle};
 
 /// The selection and hover state shared by every panel.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -175,8 +175,19 @@ pub enum Command {
     /// Add a series to the open corpus (made from a table's row or column) and show it in the
     /// Trends view.
     AddSeries(Box<crate::corpus::model::Series>),
-    /// Change the citation style.
-    SetCitationStyle(CitationStyle),
+    /// Change the citation style (one of the five, a bundled style, a loaded file).
+    SetCitationStyle(StyleChoice),
+    /// Ask for a `.csl` file to load as the citation style (File → Load citation style…).
+    LoadStyleDialog,
+    /// Load the `.csl` file at this path and make it the citation style.
+    LoadStyle(PathBuf),
+    /// Copy formatted text: HTML (italics kept) and plain text for where HTML is not taken.
+    CopyRich {
+        /// The HTML (`<i>` for italics).
+        html: String,
+        /// The same as plain text.
+        text: String,
+    },
     /// Change how the Reader shows in-text citations.
     SetCitationDisplay(CitationDisplay),
     /// Export references (asks where to save).
@@ -245,67 +256,6 @@ impl ReferenceScope {
     }
 }
 
-/// Formatted citations, computed once per reference and style (formatting runs a CSL engine).
-#[derive(Debug, Default)]
-pub struct CitationCache {
-    /// Every reference's forms in a style, formatted together the first time the style is
-    /// asked for (so that works of one author and year are told apart as the list does).
-    by_style: RefCell<std::collections::HashMap<CitationStyle, Vec<styles::CitationForms>>>,
-}
-
-impl CitationCache {
-    /// The forms of reference `position` in `style`.
-    fn forms(
-        &self,
-        corpus: &Corpus,
-        position: usize,
-        style: CitationStyle,
-    ) -> styles::CitationForms {
-        if let Some(all) = self.by_style.borrow().get(&style) {
-            return all.get(position).cloned().unwrap_or_default();
-        }
-        let references: Vec<_> = corpus.file.references.iter().collect();
-        let numbers: Vec<u32> = (0..references.len())
-            .map(|p| corpus.index.reference_numbers.get(p).copied().unwrap_or(0))
-            .collect();
-        let all = styles::format_citations_of_all(&references, style, &numbers);
-        let found = all.get(position).cloned().unwrap_or_default();
-        self.by_style.borrow_mut().insert(style, all);
-        found
-    }
-
-    /// The bibliography entry and in-text form of reference `position` in `style`.
-    #[must_use]
-    pub fn get(
-        &self,
-        corpus: &Corpus,
-        position: usize,
-        style: CitationStyle,
-    ) -> (Formatted, String) {
-        let forms = self.forms(corpus, position, style);
-        (forms.entry, forms.parenthetical)
-    }
-
-    /// The form of reference `position` in `style` for a citation that is part of its
-    /// sentence (`Porter and van der Linde (1995)`).
-    #[must_use]
-    pub fn narrative(&self, corpus: &Corpus, position: usize, style: CitationStyle) -> String {
-        self.forms(corpus, position, style).narrative
-    }
-
-    /// The year alone of reference `position` in `style`, for a citation after its author's
-    /// name (`(1995)`).
-    #[must_use]
-    pub fn year(&self, corpus: &Corpus, position: usize, style: CitationStyle) -> String {
-        self.forms(corpus, position, style).year
-    }
-
-    /// Forgets everything (a new corpus was opened).
-    pub fn clear(&self) {
-        self.by_style.borrow_mut().clear();
-    }
-}
-
 /// What a click on an item does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ClickAction {
@@ -354,6 +304,17 @@ impl Default for CheckCtx<'_> {
     }
 }
 
+/// The user's citation preferences, as a frame's context takes them.
+#[derive(Clone, Debug)]
+pub struct CitationSettings<'a> {
+    /// The citation style in use.
+    pub style: ActiveStyle,
+    /// The `.csl` files loaded, as the style picker lists them.
+    pub loaded_styles: &'a [StyleEntry],
+    /// How the Reader shows in-text citations.
+    pub display: CitationDisplay,
+}
+
 /// What panels draw from. Built once per frame by the app.
 pub struct ViewCtx<'a> {
     /// The open corpus.
@@ -366,8 +327,10 @@ pub struct ViewCtx<'a> {
     pub hovered_related: &'a Related,
     /// Colours and sizes.
     pub theme: &'a Theme,
-    /// The chosen citation style.
-    pub citation_style: CitationStyle,
+    /// The chosen citation style, ready to format with.
+    pub citation_style: ActiveStyle,
+    /// The `.csl` files the user loaded, as the style picker lists them.
+    pub loaded_styles: &'a [StyleEntry],
     /// How the Reader shows in-text citations.
     pub citation_display: CitationDisplay,
     /// Formatted citations.
@@ -396,7 +359,8 @@ impl<'a> ViewCtx<'a> {
             selected_related,
             hovered_related,
             theme,
-            citation_style: CitationStyle::default(),
+            citation_style: ActiveStyle::default(),
+            loaded_styles: &[],
             citation_display: CitationDisplay::default(),
             citations,
             checks: CheckCtx::default(),
@@ -439,9 +403,10 @@ impl<'a> ViewCtx<'a> {
 
     /// This context with the user's citation preferences.
     #[must_use]
-    pub fn with_citations(mut self, style: CitationStyle, display: CitationDisplay) -> Self {
-        self.citation_style = style;
-        self.citation_display = display;
+    pub fn with_citations(mut self, settings: CitationSettings<'a>) -> Self {
+        self.citation_style = settings.style;
+        self.loaded_styles = settings.loaded_styles;
+        self.citation_display = settings.display;
         self
     }
 

@@ -7,6 +7,7 @@ pub mod about;
 pub mod cases_view;
 pub mod chart_slide;
 pub mod checks_view;
+pub mod citation_cache;
 pub mod citation_form;
 pub mod commands;
 pub mod context;
@@ -27,6 +28,8 @@ pub mod slide_export;
 pub mod slides;
 pub mod state;
 pub mod study;
+pub mod style_choice;
+pub mod style_picker;
 pub mod table_view;
 pub mod theme;
 pub mod tour_view;
@@ -110,6 +113,7 @@ pub fn run(args: WindowOptions, started: std::time::Instant) -> ExitCode {
         corpus: None,
         measure_startup_from: args.measure_startup.then_some(started),
         crash_report_dir: (!screenshot && !args.measure_startup).then(crate::crash::report_dir),
+        system_clipboard: !screenshot,
     };
     let screenshot_error = std::sync::Arc::new(std::sync::Mutex::new(None));
     let error_slot = std::sync::Arc::clone(&screenshot_error);

@@ -6,16 +6,17 @@ use std::collections::HashMap;
 
 use eframe::egui::{self, RichText, Sense, Ui};
 
-use super::context::{ClickAction, Command, ViewCtx};
-use super::records::{bibliography_text, copy_bibliography_label, formatted_ui, reference_menu_ui};
+use super::context::{ClickAction, ViewCtx};
+use super::records::{copy_bibliography, copy_bibliography_label, formatted_ui, reference_menu_ui};
+use super::style_choice::{ActiveStyle, StyleKey};
 use super::views::{View, empty_view_ui};
 use crate::corpus::{Corpus, Item};
-use crate::formats::styles::{self, BibliographyEntry, CitationStyle};
+use crate::formats::styles::BibliographyEntry;
 
 /// The Bibliography view's own state: the list formatted in the style it was last drawn in.
 #[derive(Debug, Default)]
 pub struct ReferencesView {
-    formatted: Option<(CitationStyle, Vec<(usize, BibliographyEntry)>)>,
+    formatted: Option<(StyleKey, Vec<(usize, BibliographyEntry)>)>,
     /// A reference waiting to be scrolled to.
     reveal: Option<usize>,
 }
@@ -26,12 +27,13 @@ impl ReferencesView {
 
     /// Every reference (its position) with its entry in `style`, in the style's order;
     /// formatted once per style.
-    fn entries(&mut self, corpus: &Corpus, style: CitationStyle) -> &[(usize, BibliographyEntry)] {
+    fn entries(&mut self, ctx: &ViewCtx<'_>, style: &ActiveStyle) -> &[(usize, BibliographyEntry)] {
+        let corpus = ctx.corpus;
+        let key = style.key();
         let needs_formatting = self.formatted.as_ref().is_none_or(|(formatted_in, list)| {
-            *formatted_in != style || list.len() != corpus.file.references.len()
+            *formatted_in != key || list.len() != corpus.file.references.len()
         });
         if needs_formatting {
-            let references: Vec<_> = corpus.file.references.iter().collect();
             let positions: HashMap<&str, usize> = corpus
                 .file
                 .references
@@ -39,11 +41,13 @@ impl ReferencesView {
                 .enumerate()
                 .map(|(position, reference)| (reference.id.as_str(), position))
                 .collect();
-            let list = styles::format_bibliography(&references, style)
-                .into_iter()
-                .filter_map(|entry| Some((*positions.get(entry.id.as_str())?, entry)))
+            let list = ctx
+                .citations
+                .bibliography(corpus, style)
+                .iter()
+                .filter_map(|entry| Some((*positions.get(entry.id.as_str())?, entry.clone())))
                 .collect();
-            self.formatted = Some((style, list));
+            self.formatted = Some((key, list));
         }
         self.formatted
             .as_ref()
@@ -80,7 +84,7 @@ impl View for ReferencesView {
                 RichText::new(format!(
                     "{} references · {}",
                     corpus.file.references.len(),
-                    ctx.citation_style.label()
+                    ctx.citation_style.label_with_locale()
                 ))
                 .strong(),
             );
@@ -89,12 +93,12 @@ impl View for ReferencesView {
                 .on_hover_text("Copy every reference, in the order the style sorts them")
                 .clicked()
             {
-                ctx.send(Command::CopyText(bibliography_text(ctx)));
+                ctx.send(copy_bibliography(ctx));
             }
         });
         ui.separator();
         let reveal = self.reveal.take();
-        let entries = self.entries(corpus, ctx.citation_style);
+        let entries = self.entries(ctx, &ctx.citation_style);
         egui::ScrollArea::vertical()
             .id_salt("bibliography-view")
             .auto_shrink(false)

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::study::StudyAnswers;
+use super::style_choice::StyleChoice;
 use super::theme::ThemeChoice;
-use crate::formats::styles::CitationStyle;
 use crate::open::write_atomically;
 
 /// The state format version written into the file.
@@ -99,8 +99,14 @@ pub struct PersistedState {
     pub failed_files: Vec<FailedFile>,
     /// Which file dialog Open and the exports use.
     pub file_dialogs: FileDialogs,
-    /// The citation style of formatted citations and copies.
-    pub citation_style: CitationStyle,
+    /// The citation style of formatted citations and copies: one of the five (written as
+    /// older versions wrote it, `"apa"`), a bundled style or a loaded `.csl` file.
+    pub citation_style: StyleChoice,
+    /// The locale citations are formatted in, when the user chose one other than the style's
+    /// own (the five keep theirs).
+    pub citation_locale: Option<String>,
+    /// The `.csl` files the user loaded, listed in the style picker.
+    pub loaded_styles: Vec<PathBuf>,
     /// How the Reader shows in-text citations.
     pub citation_display: CitationDisplay,
     /// The time (milliseconds since the Unix epoch) of the newest crash report the user has
@@ -194,7 +200,9 @@ impl Default for PersistedState {
             recent_files: Vec::new(),
             failed_files: Vec::new(),
             file_dialogs: FileDialogs::default(),
-            citation_style: CitationStyle::default(),
+            citation_style: StyleChoice::default(),
+            citation_locale: None,
+            loaded_styles: Vec::new(),
             citation_display: CitationDisplay::default(),
             crash_reports_seen_until: 0,
             checks: CheckSettings::default(),
@@ -380,6 +388,25 @@ mod tests {
     }
 
     #[test]
+    fn an_older_settings_file_keeps_its_citation_style() {
+        use crate::formats::styles::CitationStyle;
+        let state = PersistedState::decode(r#"{"citation_style": "harvard", "zoom": 1.5}"#)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            state.citation_style,
+            StyleChoice::Common(CitationStyle::Harvard)
+        );
+        assert!(state.loaded_styles.is_empty());
+        assert_eq!(state.citation_locale, None);
+        let state = PersistedState::decode(r#"{"citation_style": "chicago_author_date"}"#)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            state.citation_style,
+            StyleChoice::Common(CitationStyle::ChicagoAuthorDate)
+        );
+    }
+
+    #[test]
     fn corrupt_file_is_moved_aside_and_defaults_are_used() {
         let Ok(dir) = tempfile::tempdir() else {
             panic!("no temp dir");
@@ -437,6 +464,9 @@ mod tests {
         state.remember_recent(Path::new("/tmp/a.json"));
         state.remember_failed(Path::new("/tmp/b.json"), "not JSON".to_owned());
         state.file_dialogs = FileDialogs::InWindow;
+        state.citation_style = StyleChoice::File(PathBuf::from("/styles/mine.csl"));
+        state.loaded_styles = vec![PathBuf::from("/styles/mine.csl")];
+        state.citation_locale = Some("en-GB".to_owned());
         state.checks = CheckSettings {
             marks: false,
             student_mode: true,

@@ -17,6 +17,7 @@ use paperlens::app::explorer::{Explorer, StartOptions};
 use paperlens::app::reader::Reader;
 use paperlens::app::references_view::ReferencesView;
 use paperlens::app::state::{CitationDisplay, NavigatorTab, StateStore};
+use paperlens::app::style_choice::StyleChoice;
 use paperlens::corpus::Item;
 use paperlens::formats::styles::CitationStyle;
 
@@ -30,7 +31,7 @@ fn in_apa(select: &str) -> Harness<'static, Explorer> {
         store: Some(StateStore::in_memory()),
         ..StartOptions::default()
     });
-    harness.state_mut().state.citation_style = CitationStyle::Apa;
+    harness.state_mut().state.citation_style = StyleChoice::Common(CitationStyle::Apa);
     harness.state_mut().state.citation_display = CitationDisplay::InStyle;
     harness.run_steps(8);
     harness
@@ -90,7 +91,7 @@ fn a_citation_inside_parentheses_brings_none_of_its_own() {
     )
     .unwrap();
     let mut harness = open_bibliography(paper);
-    harness.state_mut().state.citation_style = CitationStyle::Apa;
+    harness.state_mut().state.citation_style = StyleChoice::Common(CitationStyle::Apa);
     harness.state_mut().state.citation_display = CitationDisplay::InStyle;
     harness.state_mut().selection.selected = Some(Item::Reference(2));
     harness.run_steps(6);
@@ -126,7 +127,8 @@ fn cited_in_follows_the_style() {
     let mut harness = in_apa("reference:porter1995");
     // In Chicago (author-date), "and" and no comma before the year.
     harness.state_mut().state.citation_display = CitationDisplay::InStyle;
-    harness.state_mut().state.citation_style = CitationStyle::ChicagoAuthorDate;
+    harness.state_mut().state.citation_style =
+        StyleChoice::Common(CitationStyle::ChicagoAuthorDate);
     harness.run_steps(4);
     harness.get_by_label_contains("Research by Porter and van der Linde (1995) illustrates");
 }
@@ -169,7 +171,7 @@ fn copy_this_reference_and_the_whole_bibliography() {
 #[test]
 fn a_references_context_menu_copies_it_in_the_style() {
     let mut harness = in_apa("section:introduction");
-    harness.state_mut().state.citation_style = CitationStyle::Harvard;
+    harness.state_mut().state.citation_style = StyleChoice::Common(CitationStyle::Harvard);
     harness.get_by_label("References 19").click();
     harness.run_steps(4);
     harness
@@ -412,7 +414,7 @@ fn a_named_author_is_followed_by_the_year_alone() {
         .iter()
         .position(|r| r.author.first().is_some_and(|a| a.family == "Lombardi"))
         .unwrap();
-    harness.state_mut().state.citation_style = CitationStyle::Apa;
+    harness.state_mut().state.citation_style = StyleChoice::Common(CitationStyle::Apa);
     harness.state_mut().state.citation_display = CitationDisplay::InStyle;
     harness.state_mut().selection.selected = Some(Item::Reference(lombardi));
     harness.run_steps(4);
@@ -439,12 +441,12 @@ fn a_suppressed_author_prints_the_year_and_ieee_keeps_numbers() {
         store: Some(StateStore::in_memory()),
         ..StartOptions::default()
     });
-    harness.state_mut().state.citation_style = CitationStyle::Apa;
+    harness.state_mut().state.citation_style = StyleChoice::Common(CitationStyle::Apa);
     harness.state_mut().state.citation_display = CitationDisplay::InStyle;
     harness.run_steps(6);
     harness.get_by_label("(2020)");
     harness.get_by_label("Smith (2020)");
-    harness.state_mut().state.citation_style = CitationStyle::Ieee;
+    harness.state_mut().state.citation_style = StyleChoice::Common(CitationStyle::Ieee);
     harness.run_steps(4);
     assert!(harness.query_by_label("Smith (2020)").is_none());
     assert!(harness.query_by_label("(2020)").is_none());

@@ -8,6 +8,8 @@ use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use paperlens::app::explorer::{Explorer, StartOptions};
+use paperlens::app::style_choice::{StyleChoice, common_entries};
+use paperlens::app::style_picker::row_text;
 use paperlens::formats::styles::CitationStyle;
 
 use crate::explorer::{copied, explorer};
@@ -24,7 +26,10 @@ fn on_porter() -> Harness<'static, Explorer> {
 #[test]
 fn switching_the_style_changes_the_inspectors_citation() {
     let mut harness = on_porter();
-    assert_eq!(harness.state().state.citation_style, CitationStyle::Apa);
+    assert_eq!(
+        harness.state().state.citation_style,
+        StyleChoice::Common(CitationStyle::Apa)
+    );
     harness.get_by_label_contains("Porter, M. E., & van der Linde, C. (1995).");
     harness.get_by_label("In text: (Porter & van der Linde, 1995)");
     // The paper's own list entry (and the editorial note quoting it) read IEEE-like already.
@@ -32,12 +37,20 @@ fn switching_the_style_changes_the_inspectors_citation() {
     let before = harness.query_all_by_label_contains(ieee).count();
 
     harness
-        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Style")
+        .get_by_role_and_label(egui::accesskit::Role::Button, "APA 7th · en-US ▼")
         .click();
     harness.run_steps(2);
-    harness.get_by_label(CitationStyle::Ieee.label()).click();
+    let ieee_row = common_entries()
+        .into_iter()
+        .find(|entry| entry.choice == StyleChoice::Common(CitationStyle::Ieee))
+        .map(|entry| row_text(&entry))
+        .unwrap();
+    harness.get_by_label(&ieee_row).click();
     harness.run_steps(4);
-    assert_eq!(harness.state().state.citation_style, CitationStyle::Ieee);
+    assert_eq!(
+        harness.state().state.citation_style,
+        StyleChoice::Common(CitationStyle::Ieee)
+    );
     assert!(
         harness
             .query_by_label_contains("Porter, M. E., & van der Linde")

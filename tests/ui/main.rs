@@ -27,5 +27,6 @@ mod presentation_ui;
 mod reader_place_ui;
 mod reader_ui;
 mod snapshots;
+mod styles_ui;
 mod tour_ui;
 mod trends_ui;

@@ -91,6 +91,8 @@ pub enum Scope {
     Chart,
     /// On a step of the Tour view that has the keyboard focus; the view reads them.
     TourStep,
+    /// In the citation style picker's search field; the picker reads them.
+    StylePicker,
 }
 
 impl Scope {
@@ -107,6 +109,7 @@ impl Scope {
             }
             Self::Chart => Some("On a chart with the keyboard focus (Tab to it)"),
             Self::TourStep => Some("On a step of the Tour view with the keyboard focus"),
+            Self::StylePicker => Some("In the citation style picker (View → Citation style)"),
         }
     }
 }

@@ -77,10 +77,6 @@ impl Explorer {
                     Theme::for_choice(choice, ctx.system_theme() == Some(egui::Theme::Dark));
                 self.theme.apply(ctx);
             }
-            Command::CopyText(text) => {
-                ctx.copy_text(text);
-                self.notices.push("Copied to the clipboard.".to_owned());
-            }
             Command::OpenUrl(url) => {
                 if is_openable_url(&url) {
                     ctx.open_url(egui::OpenUrl::new_tab(url));
@@ -97,7 +93,11 @@ impl Explorer {
                 self.state.inspector_open = !self.state.inspector_open;
             }
             Command::AddSeries(series) => self.add_series(*series),
-            Command::SetCitationStyle(style) => self.state.citation_style = style,
+            Command::SetCitationStyle(_)
+            | Command::LoadStyleDialog
+            | Command::LoadStyle(_)
+            | Command::CopyText(_)
+            | Command::CopyRich { .. } => self.apply_style_command(ctx, command),
             Command::SetCitationDisplay(display) => self.state.citation_display = display,
             Command::ExportReferences { scope, format } => {
                 self.export_references(ctx, scope, format);

@@ -9,11 +9,11 @@ use crate::app::commands::{Scope, UiCommand};
 use crate::app::context::{Command, ReferenceScope, ViewCtx};
 use crate::app::reader::Reader;
 use crate::app::state::{CitationDisplay, FileDialogs};
+use crate::app::style_picker::style_picker_submenu_ui;
 use crate::app::theme::ThemeChoice;
 use crate::app::virtual_list::KeyScroll;
 use crate::corpus::diagnostics::count;
 use crate::formats::ReferenceFormat;
-use crate::formats::styles::CitationStyle;
 
 /// Where the status bar's height, measured as it is drawn, is kept for the next frame's room.
 const STATUS_HEIGHT: &str = "status-bar-height";
@@ -152,6 +152,8 @@ impl Explorer {
         self.command_ui(view_ctx, ui, UiCommand::ExportSlides);
         self.command_ui(view_ctx, ui, UiCommand::SaveTourIntoCorpus);
         ui.separator();
+        self.command_ui(view_ctx, ui, UiCommand::LoadCitationStyle);
+        ui.separator();
         ui.menu_button("File dialogs", |ui| {
             for choice in FileDialogs::ALL {
                 if ui
@@ -216,14 +218,7 @@ impl Explorer {
         }
         ui.separator();
         ui.label(RichText::new("Citation style").small());
-        for style in CitationStyle::ALL {
-            if ui
-                .selectable_label(self.state.citation_style == style, style.label())
-                .clicked()
-            {
-                view_ctx.send(Command::SetCitationStyle(style));
-            }
-        }
+        style_picker_submenu_ui(view_ctx, ui, "view-menu");
         // A bibliography on its own has no text to show citations in.
         let displays = if view_ctx.corpus.is_bibliography_only() {
             Vec::new()
@@ -236,7 +231,7 @@ impl Explorer {
                 ),
                 (
                     CitationDisplay::InStyle,
-                    format!("In {} style", self.state.citation_style.label()),
+                    format!("In {} style", view_ctx.citation_style.label),
                 ),
             ]
         };

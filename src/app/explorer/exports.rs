@@ -37,6 +37,11 @@ impl Explorer {
         self.choose_file(ctx, FilePurpose::Open);
     }
 
+    /// Asks which `.csl` file to load as the citation style, then loads it.
+    pub(super) fn load_style_dialog(&mut self, ctx: &egui::Context) {
+        self.choose_file(ctx, FilePurpose::LoadStyle);
+    }
+
     /// Asks where to save a chart export of series `series`, then writes it.
     pub(super) fn export_chart_dialog(
         &mut self,
@@ -125,6 +130,10 @@ impl Explorer {
                 .add_filter(&request.label, &[request.extension.as_str()])
                 .save_file(),
             FilePurpose::ExportSlides => dialog.pick_folder(),
+            FilePurpose::LoadStyle => dialog
+                .add_filter("CSL style", &["csl"])
+                .add_filter("All files", &["*"])
+                .pick_file(),
         }
     }
 
@@ -148,6 +157,7 @@ impl Explorer {
                 &request.extension,
             ),
             FilePurpose::ExportSlides => PathDialog::choose_folder(purpose.title(), folder),
+            FilePurpose::LoadStyle => PathDialog::open(purpose.title(), folder, &["csl"]),
         };
         self.file_dialog = Some((dialog, purpose));
     }
@@ -194,6 +204,7 @@ impl Explorer {
         self.last_folder = path.parent().map(Path::to_path_buf);
         match purpose {
             FilePurpose::Open => self.open(ctx, path),
+            FilePurpose::LoadStyle => self.load_style(&path),
             FilePurpose::Save(request) => match request.contents {
                 SaveContents::Text(contents) => {
                     self.notices.push(match std::fs::write(&path, contents) {

@@ -30,6 +30,7 @@ mod chrome;
 mod exports;
 mod loading;
 mod panels;
+mod styles;
 mod tour;
 
 use loading::{Derived, FailedOpen, PendingLoad, diagnostics_text};
@@ -56,6 +57,9 @@ pub struct StartOptions {
     /// Where crash reports are saved: a report newer than the last one announced is shown at
     /// start. `None` looks nowhere.
     pub crash_report_dir: Option<PathBuf>,
+    /// Copy formatted citations to the system clipboard as HTML and text (the window); off,
+    /// copies are plain text through egui (tests never touch the real clipboard).
+    pub system_clipboard: bool,
 }
 
 /// A screenshot being taken for `--screenshot`.
@@ -134,6 +138,8 @@ pub struct Explorer {
     pub presentation: Option<Presentation>,
     /// Formatted citations of the open corpus.
     citation_cache: CitationCache,
+    /// The citation style in use, the styles read, the clipboard.
+    styles: styles::StyleRuntime,
     /// A screen capture of the chart region waiting to be written: path, chart rectangle.
     pending_chart_capture: Option<(PathBuf, egui::Rect)>,
     /// A folder the slides are to be drawn into, and the frame that asked: drawn two frames
@@ -229,6 +235,7 @@ impl Explorer {
             screenshot_error: Arc::new(Mutex::new(None)),
             presentation: None,
             citation_cache: CitationCache::default(),
+            styles: styles::StyleRuntime::default(),
             measure_startup_from: options.measure_startup_from,
             pending_chart_capture: None,
             pending_slide_export: None,
@@ -236,6 +243,7 @@ impl Explorer {
             tour_save_due: None,
         };
         app.navigator.tab = app.state.navigator_tab;
+        app.start_styles(options.system_clipboard);
         if options.present {
             app.toggle_presentation(ctx);
         }
@@ -438,7 +446,7 @@ impl Explorer {
             &self.theme,
             &self.citation_cache,
         )
-        .with_citations(self.state.citation_style, self.state.citation_display)
+        .with_citations(self.styles.settings(self.state.citation_display))
         .with_checks(CheckCtx {
             checks: &self.derived.checks,
             marks: self.state.checks.marks,
@@ -549,7 +557,7 @@ impl Explorer {
             &self.theme,
             &self.citation_cache,
         )
-        .with_citations(self.state.citation_style, self.state.citation_display);
+        .with_citations(self.styles.settings(self.state.citation_display));
         egui::CentralPanel::default().show(ui, |ui| {
             presentation.ui(&slide_ctx, ui);
         });
@@ -573,6 +581,7 @@ impl Explorer {
     /// panels draw with (hover as of last frame; this frame's hover is collected afresh).
     fn begin_frame(&mut self) -> Selection {
         self.refresh_related();
+        self.sync_citation_style();
         let selection = self.selection;
         self.selection.hovered = None;
         selection

@@ -25,6 +25,8 @@ pub enum FilePurpose {
     Save(SaveRequest),
     /// A folder to write every slide in (File → Export slides).
     ExportSlides,
+    /// A `.csl` file to format citations with (File → Load citation style…).
+    LoadStyle,
 }
 
 /// An export waiting for the place to save it.
@@ -62,6 +64,7 @@ impl FilePurpose {
             Self::Open => "Open a paper, corpus or bibliography".to_owned(),
             Self::Save(request) => format!("Save {} as", request.label),
             Self::ExportSlides => "Choose a folder for the slides".to_owned(),
+            Self::LoadStyle => "Load a citation style (.csl)".to_owned(),
         }
     }
 }

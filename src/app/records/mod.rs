@@ -24,8 +24,8 @@ mod table_row;
 pub use checks::{SUPPORT_QUESTION, SUPPORT_QUESTION_REFERENCE};
 pub use flag::{flag_label, flag_ui};
 pub use reference::{
-    bibliography_text, copy_bibliography_label, copy_reference_label, reference_links,
-    reference_menu_ui,
+    bibliography_html, bibliography_text, copy_bibliography, copy_bibliography_label,
+    copy_reference_label, reference_links, reference_menu_ui,
 };
 
 use eframe::egui::{self, Color32, Response, RichText, Sense, Ui};

@@ -9,11 +9,12 @@ use super::{
 };
 use crate::app::citation_form::sentence_text;
 use crate::app::context::{ClickAction, Command, UiLayout, ViewCtx, doi_url};
+use crate::app::style_picker::style_picker_button_ui;
 use crate::corpus::cite;
 use crate::corpus::display::{reference_label, times_in_text};
 use crate::corpus::model::Reference;
 use crate::corpus::{Item, ItemKind};
-use crate::formats::styles::{self, CitationStyle};
+use crate::formats::styles::to_html;
 
 /// The reference at `position` in the reference list.
 pub(super) fn reference_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: UiLayout) {
@@ -28,7 +29,7 @@ pub(super) fn reference_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
         &reference_label(ctx.corpus, position),
         layout,
     );
-    let (styled, in_text) = ctx.citations.get(ctx.corpus, position, ctx.citation_style);
+    let (styled, in_text) = ctx.citations.get(ctx.corpus, position, &ctx.citation_style);
     formatted_ui(ui, &styled, None);
     let citing = index.linked(Item::Reference(position), ItemKind::Citation);
     if layout == UiLayout::Tooltip {
@@ -83,29 +84,17 @@ fn actions_ui(
     in_text: &str,
 ) {
     ui.horizontal_wrapped(|ui| {
-        let style_label = ui.label(RichText::new("Style").color(ctx.theme.muted_text));
-        egui::ComboBox::from_id_salt("citation-style")
-            .selected_text(ctx.citation_style.label())
-            .show_ui(ui, |ui| {
-                for style in CitationStyle::ALL {
-                    if ui
-                        .selectable_label(ctx.citation_style == style, style.label())
-                        .clicked()
-                    {
-                        ctx.send(Command::SetCitationStyle(style));
-                    }
-                }
-            })
-            .response
-            .labelled_by(style_label.id);
+        ui.label(RichText::new("Style").color(ctx.theme.muted_text));
+        style_picker_button_ui(ctx, ui, "inspector");
         ui.label(RichText::new(format!("In text: {in_text}")).color(ctx.theme.muted_text));
     });
     ui.horizontal_wrapped(|ui| {
         ui.menu_button("Copy…", |ui| reference_menu_ui(ctx, ui, position))
             .response
             .on_hover_text(format!(
-                "Copy this reference, or the whole bibliography, as {} prints it",
-                ctx.citation_style.label()
+                "Copy this reference, or the whole bibliography, as {} prints it (formatted \
+                 text, italics kept, and plain text)",
+                ctx.citation_style.label
             ));
         for (label, url) in reference_links(reference) {
             ctx.url_ui(ui, &label, &url);
@@ -116,28 +105,28 @@ fn actions_ui(
 /// "Copy this reference (APA 7th)": the button and menu entry copying one reference.
 #[must_use]
 pub fn copy_reference_label(ctx: &ViewCtx<'_>) -> String {
-    format!("Copy this reference ({})", ctx.citation_style.label())
+    format!("Copy this reference ({})", ctx.citation_style.label)
 }
 
 /// "Copy the whole bibliography (APA 7th)": the button and menu entry copying every reference.
 #[must_use]
 pub fn copy_bibliography_label(ctx: &ViewCtx<'_>) -> String {
-    format!(
-        "Copy the whole bibliography ({})",
-        ctx.citation_style.label()
-    )
+    format!("Copy the whole bibliography ({})", ctx.citation_style.label)
 }
 
 /// The context menu of a reference wherever it is listed: copy it or the whole bibliography in
 /// the chosen style.
 pub fn reference_menu_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize) {
     if ui.button(copy_reference_label(ctx)).clicked() {
-        let (styled, _) = ctx.citations.get(ctx.corpus, position, ctx.citation_style);
-        ctx.send(Command::CopyText(styled.to_plain_string()));
+        let (styled, _) = ctx.citations.get(ctx.corpus, position, &ctx.citation_style);
+        ctx.send(Command::CopyRich {
+            html: to_html(&styled),
+            text: styled.to_plain_string(),
+        });
         ui.close();
     }
     if ui.button(copy_bibliography_label(ctx)).clicked() {
-        ctx.send(Command::CopyText(bibliography_text(ctx)));
+        ctx.send(copy_bibliography(ctx));
         ui.close();
     }
 }
@@ -189,8 +178,7 @@ fn cited_in_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, citing: &[usize]) {
 /// Every reference in the chosen style, one entry a line, as "Copy bibliography" copies it.
 #[must_use]
 pub fn bibliography_text(ctx: &ViewCtx<'_>) -> String {
-    let references: Vec<_> = ctx.corpus.file.references.iter().collect();
-    let entries = styles::format_bibliography(&references, ctx.citation_style);
+    let entries = ctx.citations.bibliography(ctx.corpus, &ctx.citation_style);
     let text: Vec<String> = entries
         .iter()
         .map(|entry| match &entry.label {
@@ -199,6 +187,34 @@ pub fn bibliography_text(ctx: &ViewCtx<'_>) -> String {
         })
         .collect();
     text.join("\n")
+}
+
+/// Every reference in the chosen style as HTML, one paragraph an entry, italics kept.
+#[must_use]
+pub fn bibliography_html(ctx: &ViewCtx<'_>) -> String {
+    let entries = ctx.citations.bibliography(ctx.corpus, &ctx.citation_style);
+    let html: Vec<String> = entries
+        .iter()
+        .map(|entry| {
+            let label = entry.label.as_deref().map_or_else(String::new, |label| {
+                let label = cite::Formatted(vec![cite::Span {
+                    text: label.to_owned(),
+                    italic: false,
+                }]);
+                format!("{} ", to_html(&label))
+            });
+            format!("<p>{label}{}</p>", to_html(&entry.text))
+        })
+        .collect();
+    html.join("\n")
+}
+
+/// The copy of the whole bibliography in the chosen style, as HTML and as plain text.
+pub fn copy_bibliography(ctx: &ViewCtx<'_>) -> Command {
+    Command::CopyRich {
+        html: bibliography_html(ctx),
+        text: bibliography_text(ctx),
+    }
 }
 
 /// The reference's CSL-JSON fields as a two-column grid (empty fields left out).

@@ -84,7 +84,7 @@ pub(super) fn case_slide_ui(
         let cited: Vec<String> = sources
             .iter()
             .map(|&reference| {
-                let (_, in_text) = ctx.citations.get(corpus, reference, ctx.citation_style);
+                let (_, in_text) = ctx.citations.get(corpus, reference, &ctx.citation_style);
                 in_text
             })
             .collect();

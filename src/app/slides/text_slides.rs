@@ -14,7 +14,6 @@ use crate::app::reader::ImageCache;
 use crate::app::records;
 use crate::corpus::{Item, display, find};
 use crate::deck;
-use crate::formats::styles;
 
 /// The paper's title, its authors and their affiliations, its date and its keywords.
 pub(super) fn title_slide_ui(ctx: &ViewCtx<'_>, look: Look<'_>, ui: &mut Ui) {
@@ -165,7 +164,9 @@ fn cited_works_ui(ctx: &ViewCtx<'_>, look: Look<'_>, ui: &mut Ui, references: &[
         },
     );
     for &reference in references.iter().take(4) {
-        let (entry, _) = ctx.citations.get(ctx.corpus, reference, ctx.citation_style);
+        let (entry, _) = ctx
+            .citations
+            .get(ctx.corpus, reference, &ctx.citation_style);
         ui.add(
             egui::Label::new(RichText::new(entry.to_plain_string()).size(look.sizes.body)).wrap(),
         );
@@ -187,7 +188,7 @@ pub(super) fn reference_slide_ui(
         ui,
         title.unwrap_or(&display::reference_label(corpus, reference)),
     );
-    let (entry, _) = ctx.citations.get(corpus, reference, ctx.citation_style);
+    let (entry, _) = ctx.citations.get(corpus, reference, &ctx.citation_style);
     ui.add(egui::Label::new(RichText::new(entry.to_plain_string()).size(look.sizes.body)).wrap());
     let citing = corpus.index.linked(
         Item::Reference(reference),
@@ -221,15 +222,14 @@ pub(super) fn references_slide_ui(
     ui: &mut Ui,
     range: Range<usize>,
 ) {
-    let all: Vec<_> = ctx.corpus.file.references.iter().collect();
-    let total = all.len();
-    let entries = styles::format_bibliography(&all, ctx.citation_style);
+    let entries = ctx.citations.bibliography(ctx.corpus, &ctx.citation_style);
+    let total = entries.len();
     kicker_ui(
         look,
         ui,
         &format!(
             "{} · {}–{} of {total}",
-            ctx.citation_style.label(),
+            ctx.citation_style.label,
             range.start + 1,
             range.end.min(total)
         ),

@@ -40,6 +40,17 @@ impl AnyStyle {
             .or_else(|| self.known.map(|style| style.locale().to_owned()))
             .unwrap_or_else(|| "en-US".to_owned())
     }
+
+    /// The quotation marks for a quotation inside a title: the five's own, else the opposite
+    /// of the outer marks `locale` uses (British single, American double).
+    #[must_use]
+    pub fn inner_quotes(&self, locale: &str) -> (char, char) {
+        match self.known {
+            Some(known) => known.inner_quotes(),
+            None if locale.starts_with("en-GB") => ('“', '”'),
+            None => ('‘', '’'),
+        }
+    }
 }
 
 /// The short name of a style's CSL id: `http://www.zotero.org/styles/apa` is `apa`.
@@ -191,11 +202,7 @@ pub fn cite_all(references: &[&Reference], style: &AnyStyle, locale: &str) -> Ci
 }
 
 fn render(references: &[&Reference], style: &AnyStyle, locale: &str) -> CitedList {
-    let quotes = match style.known {
-        Some(known) => known.inner_quotes(),
-        None if locale.starts_with("en-GB") => ('“', '”'),
-        None => ('‘', '’'),
-    };
+    let quotes = style.inner_quotes(locale);
     let items: Vec<Item> = references
         .iter()
         .map(|reference| to_csl_item_quoted(reference, quotes))

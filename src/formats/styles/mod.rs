@@ -30,6 +30,7 @@ use crate::corpus::cite::{Formatted, Span, initials, is_et_al, lenient_date};
 
 mod all;
 mod any;
+mod in_context;
 
 use crate::corpus::model::{CslDate, CslName, Reference};
 pub use all::{CitationForms, format_citations_of_all};
@@ -37,6 +38,7 @@ pub use any::{
     AnyStyle, CitedList, bundled_locale, bundled_locale_codes, bundled_style, bundled_style_names,
     cite_all, style_from_csl, to_html,
 };
+pub use in_context::{FormsInContext, InTextKind, forms_in_context};
 
 /// A citation style students are commonly asked for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
