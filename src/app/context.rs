@@ -177,6 +177,8 @@ pub enum Command {
     AddSeries(Box<crate::corpus::model::Series>),
     /// Change the citation style (one of the five, a bundled style, a loaded file).
     SetCitationStyle(StyleChoice),
+    /// Format in this locale instead of the style's own (`None`: the style's own again).
+    SetCitationLocale(Option<String>),
     /// Ask for a `.csl` file to load as the citation style (File → Load citation style…).
     LoadStyleDialog,
     /// Load the `.csl` file at this path and make it the citation style.

@@ -215,6 +215,8 @@ pub struct ActiveStyle {
     pub label: String,
     /// The locale formatted in (`en-GB`).
     pub locale: String,
+    /// The locale the style asks for itself.
+    pub own_locale: String,
     /// The style, when it is not one of the five (they are formatted as they always were).
     pub csl: Option<Arc<AnyStyle>>,
     in_text: InTextKind,
@@ -237,6 +239,7 @@ impl ActiveStyle {
             choice: StyleChoice::Common(style),
             label: style.label().to_owned(),
             locale: style.locale().to_owned(),
+            own_locale: style.locale().to_owned(),
             csl: None,
             in_text: match style {
                 CitationStyle::Ieee => InTextKind::Numeric,
@@ -264,6 +267,7 @@ impl ActiveStyle {
             choice,
             label,
             locale: locale.map_or_else(|| style.default_locale(), str::to_owned),
+            own_locale: style.default_locale(),
             in_text: InTextKind::of(&style),
             csl: Some(style),
         }

@@ -11,6 +11,7 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 use super::commands::UiCommand;
 use super::context::{Command, ViewCtx};
 use super::style_choice::{StyleChoice, StyleEntry, bundled_entries, common_entries};
+use crate::formats::styles::bundled_locale_codes;
 
 /// The picker's own state, kept in egui's memory under its id.
 #[derive(Clone, Debug, Default)]
@@ -193,6 +194,48 @@ fn picker_menu_config() -> egui::containers::menu::MenuConfig {
         .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
 }
 
+/// The locale a style other than the five formats in: its own, or any bundled locale (the
+/// five keep the locale they are written for, so their output stays what it is).
+fn locale_menu_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
+    let active = &ctx.citation_style;
+    if active.csl.is_none() {
+        ui.label(
+            RichText::new("The five common styles keep the locale they are written for.")
+                .small()
+                .color(ctx.theme.muted_text),
+        );
+        return;
+    }
+    let (response, _) =
+        egui::containers::menu::SubMenuButton::new(format!("Locale: {}", active.locale))
+            .config(picker_menu_config())
+            .ui(ui, |ui| {
+                let own = active.locale == active.own_locale;
+                if ui
+                    .selectable_label(own, format!("The style's own ({})", active.own_locale))
+                    .clicked()
+                {
+                    ctx.send(Command::SetCitationLocale(None));
+                    ui.close();
+                }
+                ui.separator();
+                egui::ScrollArea::vertical()
+                    .max_height(ctx.theme.reading_width * 0.5)
+                    .show(ui, |ui| {
+                        for code in bundled_locale_codes() {
+                            if ui
+                                .selectable_label(!own && active.locale == code, &code)
+                                .clicked()
+                            {
+                                ctx.send(Command::SetCitationLocale(Some(code)));
+                                ui.close();
+                            }
+                        }
+                    });
+            });
+    response.on_hover_text("Format in another language: words such as “and”, “in”, month names");
+}
+
 /// The picker, under `id_salt` (one per place it is drawn). Choosing a style sends
 /// [`Command::SetCitationStyle`] and closes the menu it is in.
 pub fn style_picker_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, id_salt: &str) {
@@ -216,6 +259,7 @@ pub fn style_picker_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, id_salt: &str) {
         .small()
         .color(ctx.theme.muted_text),
     );
+    locale_menu_ui(ctx, ui);
     let field = ui
         .horizontal(|ui| {
             let label = ui.label("Find a style");

@@ -338,3 +338,50 @@ fn another_paper_in_a_bundled_style_lists_and_copies_its_own_references() {
     assert!(text.starts_with("1. Fekete, B. M."), "{text}");
     assert!(!text.contains("Porter"), "{text}");
 }
+
+#[test]
+fn another_locale_can_be_chosen_for_a_bundled_style_and_is_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    let state_file = dir.path().join("state.json");
+    {
+        let mut harness = on_porter(StateStore::at(state_file.clone()));
+        harness.state_mut().state.citation_style =
+            StyleChoice::Bundled("elsevier-harvard".to_owned());
+        settle(&mut harness);
+        harness.get_by_label("In text: (Porter and van der Linde, 1995)");
+        let button = format!("{} ▼", harness.state().citation_style().label_with_locale());
+        harness.get_by_role_and_label(Role::Button, &button).click();
+        harness.run_steps(2);
+        harness.get_by_label("Locale: en-US").click();
+        harness.run_steps(2);
+        harness.get_by_label("de-DE").click();
+        settle(&mut harness);
+        assert_eq!(
+            harness.state().state.citation_locale.as_deref(),
+            Some("de-DE")
+        );
+        harness.get_by_label("In text: (Porter und van der Linde, 1995)");
+        assert!(
+            harness
+                .state()
+                .citation_style()
+                .label_with_locale()
+                .ends_with(" · de-DE")
+        );
+        harness.state_mut().save_state();
+    }
+    let mut harness = on_porter(StateStore::at(state_file));
+    harness.get_by_label("In text: (Porter und van der Linde, 1995)");
+    // The style's own locale again.
+    apply(&mut harness, Command::SetCitationLocale(None));
+    harness.get_by_label("In text: (Porter and van der Linde, 1995)");
+    // The five keep theirs whatever is chosen.
+    apply(
+        &mut harness,
+        Command::SetCitationLocale(Some("de-DE".to_owned())),
+    );
+    harness.state_mut().state.citation_style = StyleChoice::Common(CitationStyle::Apa);
+    settle(&mut harness);
+    harness.get_by_label("In text: (Porter & van der Linde, 1995)");
+    harness.get_by_label("APA 7th · en-US ▼");
+}

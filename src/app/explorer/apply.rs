@@ -97,7 +97,8 @@ impl Explorer {
             | Command::LoadStyleDialog
             | Command::LoadStyle(_)
             | Command::CopyText(_)
-            | Command::CopyRich { .. } => self.apply_style_command(ctx, command),
+            | Command::CopyRich { .. }
+            | Command::SetCitationLocale(_) => self.apply_style_command(ctx, command),
             Command::SetCitationDisplay(display) => self.state.citation_display = display,
             Command::ExportReferences { scope, format } => {
                 self.export_references(ctx, scope, format);

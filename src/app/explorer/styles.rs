@@ -17,6 +17,8 @@ pub struct StyleRuntime {
     library: StyleLibrary,
     /// The style in use, resolved.
     active: ActiveStyle,
+    /// The locale setting it was resolved with (`None`: the style's own).
+    resolved_locale: Option<String>,
     /// The picker's entries for the loaded files.
     loaded_entries: Vec<StyleEntry>,
     /// Whether copies go to the system clipboard as HTML and text (the window), or through
@@ -86,6 +88,7 @@ impl Explorer {
         self.refresh_loaded_entries();
         let choice = self.state.citation_style.clone();
         let locale = self.state.citation_locale.clone();
+        self.styles.resolved_locale.clone_from(&locale);
         match self.styles.library.resolve(&choice, locale.as_deref()) {
             Ok(active) => self.styles.active = active,
             Err(why) => {
@@ -135,6 +138,10 @@ impl Explorer {
                 self.notices.push("Copied to the clipboard.".to_owned());
             }
             Command::CopyRich { html, text } => self.copy_rich(ctx, html, text),
+            Command::SetCitationLocale(locale) => {
+                self.state.citation_locale = locale;
+                self.sync_citation_style();
+            }
             _ => {}
         }
     }
@@ -149,22 +156,25 @@ impl Explorer {
     /// Resolves the style the settings name when it is not the one in use (chosen this frame,
     /// or set directly); one that cannot be used is said so, and the one in use stays.
     pub(super) fn sync_citation_style(&mut self) {
-        let active = &self.styles.active;
-        let locale_differs =
-            self.state.citation_locale.as_ref().is_some_and(|code| {
-                active.csl.is_some() && !code.eq_ignore_ascii_case(&active.locale)
-            });
-        if self.state.citation_style == active.choice && !locale_differs {
+        if self.state.citation_style == self.styles.active.choice
+            && self.state.citation_locale == self.styles.resolved_locale
+        {
             return;
         }
         let choice = self.state.citation_style.clone();
         let locale = self.state.citation_locale.clone();
         match self.styles.library.resolve(&choice, locale.as_deref()) {
-            Ok(active) => self.styles.active = active,
+            Ok(active) => {
+                self.styles.active = active;
+                self.styles.resolved_locale = locale;
+            }
             Err(why) => {
                 self.notices
                     .push(format!("Could not use that citation style: {why}."));
                 self.state.citation_style = self.styles.active.choice.clone();
+                self.state
+                    .citation_locale
+                    .clone_from(&self.styles.resolved_locale);
             }
         }
     }
