@@ -3,7 +3,8 @@
 //! `paperlens plot …`, `paperlens export …` ([`export`]), `paperlens import …` ([`import`]),
 //! `paperlens cite …` ([`cite`]: a bibliography or in-text citations in any CSL style),
 //! `paperlens migrate …`, `paperlens docs [TOPIC]`, `paperlens slides …` ([`slides`]: its
-//! arguments and checks; the drawing is the window's, joined in `main.rs`).
+//! arguments and checks; the drawing is the window's, joined in `main.rs`), `paperlens notes …`
+//! ([`notes`]: the study notes).
 //!
 //! Commands that need no window live here and use only [`crate::corpus`].
 
@@ -23,6 +24,7 @@ mod checks;
 mod cite;
 mod export;
 mod import;
+mod notes;
 mod slides;
 
 pub use checks::check_citations;
@@ -30,6 +32,7 @@ pub use cite::{CiteArgs, CiteFormat, cite};
 use export::write_export;
 pub use export::{ExportArgs, ExportWhat, FlagsFormat, export};
 pub use import::{ImportArgs, import};
+pub use notes::{LabelArg, ListFormat, NotesAction, NotesArgs, NotesFormat, notes};
 pub use slides::{SLIDE_SIDES, SlidesArgs, SlidesJob, prepare_slides};
 
 /// paperlens: explore a research paper as linked panels of text, citations, references, tables,
@@ -179,6 +182,18 @@ pub enum Command {
     /// arguments, an unreadable or invalid corpus, no graphics adapter, or a file that cannot be
     /// written.
     Slides(SlidesArgs),
+    /// Study notes and highlights, kept in the state directory (`PAPERLENS_STATE_DIR`, else the
+    /// settings folder) under the paper's identity (its DOI, else title, first author and year).
+    ///
+    /// `paperlens notes add ITEM [TEXT] [--tag T]… [--label claim|evidence|question|definition]
+    /// [--quote "words"] [--corpus FILE]`; `paperlens notes list [--corpus FILE] [--format
+    /// text|json]`; `paperlens notes export --format markdown|csv [--out FILE] [--corpus FILE]`;
+    /// `paperlens notes delete ID`; `paperlens notes restore BACKUP`. ITEM is a stable key
+    /// (`reference:porter1995`, `paragraph:introduction.p2`, `citation:introduction.p2/0`);
+    /// `--quote` highlights words of that paragraph. The corpus is the built-in one when absent.
+    /// Exit status: 0 done, 1 an unknown key, quote or note, or an empty note, 2 a corpus or the
+    /// notes store that cannot be read or written.
+    Notes(NotesArgs),
 }
 
 /// The guides `paperlens docs` prints: each topic's name, what it is, and its text.
@@ -222,6 +237,7 @@ pub fn run_command(command: &Command) -> ExitCode {
         Command::Docs { topic } => docs(topic.as_deref()),
         Command::Migrate { file, out } => migrate(file, out.as_ref()),
         Command::Import(args) => import(args),
+        Command::Notes(args) => notes(args),
         Command::Slides(_) => {
             // `main.rs` runs it with the window's renderer; a build without it cannot draw.
             eprintln!(

@@ -19,6 +19,7 @@ pub mod csv;
 pub mod flags;
 pub mod import;
 pub mod links;
+pub mod notes;
 pub mod paper;
 mod reference_format;
 pub mod ris;

@@ -15,6 +15,7 @@ mod export_cli;
 mod hostile;
 mod import_cli;
 mod no_network;
+mod notes_cli;
 mod papers;
 mod plot_cli;
 mod schema;

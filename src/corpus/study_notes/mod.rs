@@ -12,6 +12,7 @@
 
 mod anchor;
 mod identity;
+mod keys;
 mod time;
 
 use std::fmt;
@@ -22,6 +23,7 @@ use super::ItemKey;
 
 pub use anchor::{NoteSection, PassageAt, Resolved, find_quote};
 pub use identity::{PaperIdentity, normalise_doi, title_author_year};
+pub use keys::{every_item_key, nearest_keys};
 pub use time::{Timestamp, iso_date_time};
 
 /// A study note's number in the store: unique, never reused after a deletion.

@@ -219,7 +219,7 @@ fn flag_markdown(out: &mut String, number: usize, fields: &FlagFields, given: Op
 /// `text` (one line) escaped so that Markdown shows it as written: the characters that mark up
 /// inline text (backslash, backtick, `* _ [ ] < > | ~`) behind a backslash, an `&` that would start an entity,
 /// and what would make the line a heading, list item or quote where it starts.
-pub(super) fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     escape_line_start(escape_inline(text))
 }
 

@@ -18,6 +18,7 @@ use crate::corpus::item::Item;
 
 use super::ExportError;
 
+pub(crate) use markdown::escape as escape_markdown;
 pub use markdown::{SUPPORT_ANSWERS, SUPPORT_QUESTION, to_markdown, to_markdown_answered};
 pub use text::to_text;
 
