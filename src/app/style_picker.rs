@@ -112,6 +112,8 @@ struct ListKeys {
     moved: bool,
     /// Whether Enter chose the highlighted row.
     enter: bool,
+    /// Whether the picker opened this frame (the style in use is scrolled into view).
+    opened: bool,
 }
 
 /// The groups of styles, each under its heading, the style in use marked; the style clicked
@@ -135,6 +137,9 @@ fn style_list_ui(
                 for entry in &group.entries {
                     let current = entry.choice == ctx.citation_style.choice;
                     let mut response = ui.selectable_label(current, drawable_row_text(ui, entry));
+                    if current && keys.opened {
+                        response.scroll_to_me(Some(egui::Align::Center));
+                    }
                     let is_highlighted = keys.highlighted == Some(row);
                     if is_highlighted {
                         response = response.highlight();
@@ -316,6 +321,7 @@ pub fn style_picker_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, id_salt: &str) {
         highlighted,
         moved,
         enter,
+        opened,
     };
     let chosen = style_list_ui(ctx, ui, id.with("list"), &groups, keys);
     ui.separator();

@@ -385,3 +385,21 @@ fn another_locale_can_be_chosen_for_a_bundled_style_and_is_remembered() {
     harness.get_by_label("In text: (Porter & van der Linde, 1995)");
     harness.get_by_label("APA 7th · en-US ▼");
 }
+
+#[test]
+fn the_picker_opens_on_the_style_in_use() {
+    let mut harness = on_porter(StateStore::in_memory());
+    harness.state_mut().state.citation_style = StyleChoice::Bundled("the-lancet".to_owned());
+    settle(&mut harness);
+    search_in_inspector(&mut harness, "");
+    let row = harness.get_by_label("The Lancet · the-lancet").rect();
+    let load = harness.get_by_label("Load citation style…").rect();
+    let field = harness
+        .get_by_role_and_label(Role::TextInput, "Find a style")
+        .rect();
+    // Scrolled into the list's view, between the search field and the button under the list.
+    assert!(
+        row.top() > field.bottom() && row.bottom() < load.top(),
+        "{row:?} {field:?} {load:?}"
+    );
+}
