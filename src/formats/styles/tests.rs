@@ -337,6 +337,36 @@ fn a_titles_own_punctuation_is_not_doubled() {
     }
 }
 
+/// A style that sets no `page-range-format` (IEEE, Cite Them Right) prints a range as the
+/// data writes it; APA (`expanded`) and Chicago (`chicago-16`) reformat it.
+#[test]
+fn page_ranges_are_reformatted_only_where_the_style_says_how() {
+    let reference = |page: &str| Reference {
+        id: "r".into(),
+        item_type: "article-journal".into(),
+        title: "Amyloid beta-protein assembly".into(),
+        container_title: "Proc Natl Acad Sci U S A".into(),
+        volume: "100".into(),
+        page: page.into(),
+        issued: Some(CslDate {
+            date_parts: vec![vec![2003]],
+            ..CslDate::default()
+        }),
+        ..Reference::default()
+    };
+    let cases = [
+        (CitationStyle::Ieee, "330–5", "pp. 330–5,"),
+        (CitationStyle::Harvard, "330–5", "pp. 330–5."),
+        (CitationStyle::Ieee, "330-335", "pp. 330–335,"),
+        (CitationStyle::Apa, "330–5", "100, 330–335."),
+        (CitationStyle::ChicagoAuthorDate, "330–335", "100: 330–35."),
+    ];
+    for (style, page, expected) in cases {
+        let text = format_bibliography_entry(&reference(page), style).to_plain_string();
+        assert!(text.contains(expected), "{}: {text}", style.label());
+    }
+}
+
 /// MLA sorts one author's works by title (its `<sort>`: author, then title), quoted or not,
 /// so the dash for a repeated author stands on the second by title.
 #[test]

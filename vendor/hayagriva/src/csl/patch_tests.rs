@@ -264,3 +264,21 @@ fn punctuation_where_pieces_meet_is_merged() {
         ["“In the ocean.” Nature, 4.", "“Is it light?” Proc. Natl. Acad. Sci. U.S.A., 5."]
     );
 }
+
+/// A style without `page-range-format` prints a page range as written; with one, the range
+/// is reformatted.
+#[test]
+fn page_ranges_are_kept_unless_the_style_formats_them() {
+    let yaml = "a:\n  type: article\n  title: T\n  page-range: 330-5\n";
+    let layout = r#"<layout><text variable="page"/></layout>"#;
+    assert_eq!(bibliography(&style("", layout), yaml), ["330–5"]);
+    let expanded = IndependentStyle::from_xml(
+        r#"<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" page-range-format="expanded">
+  <info><title>Test</title><id>test</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout><text variable="page"/></layout></bibliography>
+</style>"#,
+    )
+    .unwrap();
+    assert_eq!(bibliography(&expanded, yaml), ["330–335"]);
+}

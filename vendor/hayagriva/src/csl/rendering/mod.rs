@@ -451,7 +451,10 @@ fn render_typed_num<T: EntryLike>(
 }
 
 fn render_page_range<T: EntryLike>(range: &PageRanges, ctx: &mut Context<T>) {
-    let format = ctx.style.csl.settings.page_range_format.unwrap_or_default();
+    // PATCH: a style that sets no `page-range-format` prints ranges as written (CSL 1.0.2:
+    // "ranges are rendered without reformatting", as citeproc-js does: IEEE's `330–5`);
+    // the renderer expanded them.
+    let format = ctx.style.csl.settings.page_range_format;
     let delim = ctx
         .term(OtherTerm::PageRangeDelimiter.into(), TermForm::default(), false)
         .or(Some("–"));
@@ -465,9 +468,18 @@ fn render_page_range<T: EntryLike>(range: &PageRanges, ctx: &mut Context<T>) {
             crate::PageRangesPart::EscapedRange(start, end) => PageRangeFormat::Expanded
                 .format(ctx, &start.to_string(), &end.to_string(), delim),
             crate::PageRangesPart::SinglePage(page) => ctx.write_str(&page.to_string()),
-            crate::PageRangesPart::Range(start, end) => {
-                format.format(ctx, &start.to_string(), &end.to_string(), delim)
-            }
+            crate::PageRangesPart::Range(start, end) => match format {
+                Some(format) => {
+                    format.format(ctx, &start.to_string(), &end.to_string(), delim)
+                }
+                None => write!(
+                    ctx,
+                    "{}{}{}",
+                    start.to_string().trim(),
+                    delim.unwrap_or("–"),
+                    end.to_string().trim()
+                ),
+            },
         })
         .unwrap();
 }
