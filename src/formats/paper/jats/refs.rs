@@ -108,7 +108,11 @@ fn reference(element: Element<'_>) -> Reference {
     reference.issued = date(&fields.year, &fields.month, &fields.day);
     if reference.page.is_empty() {
         reference.page = match (fields.first_page.is_empty(), fields.last_page.is_empty()) {
-            (false, false) => format!("{}–{}", fields.first_page, fields.last_page),
+            (false, false) => format!(
+                "{}–{}",
+                fields.first_page,
+                full_last_page(&fields.first_page, &fields.last_page)
+            ),
             (false, true) => fields.first_page,
             _ => String::new(),
         };
@@ -315,6 +319,26 @@ fn csl_name(element: Element<'_>) -> Option<CslName> {
             })
         }
         _ => None,
+    }
+}
+
+/// A last page as the page number it means: MEDLINE shortens a range's last page to the
+/// digits that change (`<fpage>17082</fpage><lpage>6</lpage>` for 17082–17086), which a CSL
+/// processor would print as written; the missing leading digits come from the first page.
+/// A last page that is not shorter, not digits, or would come before the first page is kept
+/// as written.
+fn full_last_page(first: &str, last: &str) -> String {
+    let digits = |text: &str| !text.is_empty() && text.chars().all(|c| c.is_ascii_digit());
+    if !digits(first) || !digits(last) || last.len() >= first.len() {
+        return last.to_owned();
+    }
+    let Some(leading) = first.get(..first.len() - last.len()) else {
+        return last.to_owned();
+    };
+    let full = format!("{leading}{last}");
+    match (first.parse::<u64>(), full.parse::<u64>()) {
+        (Ok(start), Ok(end)) if end > start => full,
+        _ => last.to_owned(),
     }
 }
 

@@ -160,3 +160,23 @@ fn initials_run_together_are_written_as_initials_and_names_are_kept() {
         "PubMed's initials are initials for a CSL processor; a name stays as written"
     );
 }
+
+#[test]
+fn a_last_page_shortened_as_medline_writes_it_is_the_full_page() {
+    let pages = |first: &str, last: &str| {
+        let text = format!(
+            r#"<article><front><article-meta><title-group><article-title>Pages</article-title></title-group></article-meta></front>
+<back><ref-list><ref id="r1"><element-citation publication-type="journal"><article-title>Work</article-title><source>J Biol Chem</source><year>1992</year><fpage>{first}</fpage><lpage>{last}</lpage></element-citation></ref></ref-list></back></article>"#
+        );
+        read(&text).file.references[0].page.clone()
+    };
+    assert_eq!(pages("17082", "6"), "17082–17086");
+    assert_eq!(pages("329", "44"), "329–344");
+    assert_eq!(pages("811", "816"), "811–816", "a full last page stays");
+    assert_eq!(
+        pages("98", "2"),
+        "98–2",
+        "a last page before the first stays as written"
+    );
+    assert_eq!(pages("e116", "7"), "e116–7", "not page numbers: as written");
+}
