@@ -1,5 +1,5 @@
 //! The rolling backup: copies of the store made with SQLite's online backup API into
-//! `notes-backups/` beside it (`notes-20261130T073605Z.sqlite3`), at open when the newest is
+//! `notes-backups/` beside it (`notes-20261130T073605.123Z.sqlite3`), at open when the newest is
 //! older than a day and after every [`BACKUP_EVERY_WRITES`] writes, the newest [`BACKUPS_KEPT`]
 //! kept; and restoring one.
 
@@ -61,23 +61,28 @@ pub fn make_backup(connection: &Connection, folder: &Path) -> Result<PathBuf, St
         path: folder.to_owned(),
         source,
     })?;
-    let stamp: String = Timestamp::now()
+    // `20261130T073605.123Z`: names of one length, so that their order is their time's; a
+    // second backup in the same millisecond gets `_002`, which sorts after the first.
+    let now = Timestamp::now();
+    let seconds: String = now
         .iso()
         .chars()
-        .filter(|c| !matches!(c, '-' | ':'))
+        .filter(|c| !matches!(c, '-' | ':' | 'Z'))
         .collect();
+    let stamp = format!("{seconds}.{:03}Z", now.0.rem_euclid(1000));
     let target = (1..1000)
         .map(|n| {
             let suffix = if n == 1 {
                 String::new()
             } else {
-                format!("-{n}")
+                format!("_{n:03}")
             };
             folder.join(format!("notes-{stamp}{suffix}.sqlite3"))
         })
         .find(|candidate| !candidate.exists())
         .unwrap_or_else(|| folder.join(format!("notes-{stamp}.sqlite3")));
-    let partial = folder.join("backup.partial");
+    // One per process: the window and the command line may back up at the same time.
+    let partial = folder.join(format!("backup-{}.partial", std::process::id()));
     let failed = |source| StoreError::Database {
         path: partial.clone(),
         action: "writing a backup",

@@ -60,6 +60,10 @@ pub fn damage(path: &Path) -> Result<Option<String>, StoreError> {
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(failed)?;
+    // Another paperlens may be writing: wait for it as the store itself does.
+    connection
+        .busy_timeout(std::time::Duration::from_secs(5))
+        .map_err(failed)?;
     let found = match version(&connection) {
         Err(error) if is_damage(&error) => return Ok(Some(damage_words(&error))),
         Err(error) => return Err(failed(error)),

@@ -248,6 +248,11 @@ fn backups_roll_and_restore_what_they_hold() {
         must(store.add(&a, draft("reference:a", &format!("Note {n}."), &[])));
     }
     assert_eq!(store.backups().len(), BACKUPS_KEPT);
+    // The newest by name is the one made last, even within one millisecond.
+    let last = must(store.backup_now());
+    let again = must(store.backup_now());
+    assert_eq!(store.backups().last(), Some(&again));
+    assert_eq!(store.backups().iter().rev().nth(1), Some(&last));
     assert_eq!(store.backup_error(), None);
     // A backup that is not a store is refused, and nothing changes.
     let garbage = dir.path().join("garbage.sqlite3");
@@ -276,6 +281,17 @@ fn a_backup_is_made_at_open_when_the_last_is_a_day_old() {
     drop(store);
     let store = open(dir.path()).store;
     assert_eq!(store.backups().len(), 1, "a fresh one: no second");
+    // Two days later, the next open makes another.
+    let backups = store.backups();
+    let two_days_ago = std::time::SystemTime::now() - std::time::Duration::from_hours(48);
+    std::fs::File::options()
+        .write(true)
+        .open(&backups[0])
+        .and_then(|file| file.set_modified(two_days_ago))
+        .unwrap_or_else(|e| panic!("{e}"));
+    drop(store);
+    let store = open(dir.path()).store;
+    assert_eq!(store.backups().len(), 2, "a day old: a new one");
 }
 
 #[test]

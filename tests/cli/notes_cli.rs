@@ -448,3 +448,80 @@ fn a_damaged_store_is_set_aside_with_a_message_and_a_fresh_one_works() {
     ));
     assert_eq!(listed(state, None).len(), 1);
 }
+
+#[test]
+fn notes_follow_their_paper_through_a_re_import_a_move_and_a_migration() {
+    let state = tempfile::tempdir().unwrap();
+    let state = state.path();
+    let dir = tempfile::tempdir().unwrap();
+    let Some(paper) = jats_paper() else {
+        return;
+    };
+    // A highlight made on the JATS paper itself …
+    let csv = stdout(&notes_in(state, &["export", "citations", path_str(&paper)]));
+    let row = csv::Reader::from_reader(csv.as_bytes())
+        .records()
+        .next()
+        .unwrap()
+        .unwrap();
+    let key = format!("paragraph:{}", row.get(1).unwrap());
+    let sentence = row.get(2).unwrap().to_owned();
+    let id = added_id(&notes_in(
+        state,
+        &[
+            "notes",
+            "add",
+            &key,
+            "--quote",
+            &sentence,
+            "--corpus",
+            path_str(&paper),
+        ],
+    ));
+    // … is found on the corpus imported from it, and on that corpus moved elsewhere.
+    let imported = dir.path().join("imported.json");
+    assert_exit(
+        &notes_in(
+            state,
+            &["import", path_str(&paper), "--out", path_str(&imported)],
+        ),
+        0,
+    );
+    let moved_dir = dir.path().join("elsewhere");
+    std::fs::create_dir(&moved_dir).unwrap();
+    let moved = moved_dir.join("renamed.json");
+    std::fs::rename(&imported, &moved).unwrap();
+    let found = listed(state, Some(path_str(&moved)));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["id"], id);
+    assert_eq!(found[0]["detached"], false);
+    assert_eq!(found[0]["quote"], sentence.trim());
+
+    // A note on a format-1 corpus is found on the corpus `paperlens migrate` writes.
+    let old = common::fixtures().join("papers/format1-other-paper.json");
+    let reference = stdout(&notes_in(state, &["cite", path_str(&old), "--in-text"]));
+    let first_key = reference.split('\t').next().unwrap().to_owned();
+    let note = added_id(&notes_in(
+        state,
+        &[
+            "notes",
+            "add",
+            &format!("reference:{first_key}"),
+            "On the old file.",
+            "--corpus",
+            path_str(&old),
+        ],
+    ));
+    let migrated = dir.path().join("migrated.json");
+    assert_exit(
+        &notes_in(
+            state,
+            &["migrate", path_str(&old), "--out", path_str(&migrated)],
+        ),
+        0,
+    );
+    let found = listed(state, Some(path_str(&migrated)));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["id"], note);
+    assert_eq!(found[0]["detached"], false);
+}
