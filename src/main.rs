@@ -87,6 +87,7 @@ fn slides(args: &paperlens::cli::SlidesArgs) -> ExitCode {
         } else {
             WhichSlides::Presented
         },
+        ..SlideExport::default()
     };
     let written = export_slides(&job.corpus, &job.out, &export, |path| {
         println!("wrote {}", path.display());

@@ -13,9 +13,12 @@ use std::path::Path;
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use paperlens::app::context::Command;
 use paperlens::app::explorer::{Explorer, StartOptions};
-use paperlens::app::slide_export::slide_count;
+use paperlens::app::slide_export::{slide_count, slide_file_name};
 use paperlens::app::state::FileDialogs;
+use paperlens::app::style_choice::StyleChoice;
+use paperlens::formats::styles::CitationStyle;
 
 use crate::common::fixtures;
 use crate::explorer::explorer;
@@ -143,4 +146,35 @@ fn another_papers_slides_are_its_own() {
         "{notice}"
     );
     assert_eq!(pictures_in(dir.path()), count);
+}
+
+#[test]
+fn slides_are_exported_in_the_citation_style_in_use() {
+    let paper = fixtures().join("papers/jats-small.xml");
+    let mut harness = started();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().open(&ctx, paper);
+    harness.state_mut().finish_loading();
+    settle(&mut harness);
+    let mut last_slide = |style: CitationStyle| {
+        let choice = StyleChoice::Common(style);
+        harness
+            .state_mut()
+            .apply(&ctx, Command::SetCitationStyle(choice.clone()));
+        settle(&mut harness);
+        assert_eq!(harness.state().slide_export().style.choice, choice);
+        let dir = tempfile::tempdir().unwrap();
+        harness.state_mut().export_slides_to(dir.path());
+        notice_or_skip(&harness, "slides in a citation style")?;
+        let count = slide_count(harness.state().corpus());
+        let last = dir.path().join(slide_file_name(count - 1, count));
+        Some(std::fs::read(last).unwrap())
+    };
+    let (Some(apa), Some(ieee)) = (
+        last_slide(CitationStyle::Apa),
+        last_slide(CitationStyle::Ieee),
+    ) else {
+        return;
+    };
+    assert_ne!(apa, ieee, "the references slide follows the style");
 }

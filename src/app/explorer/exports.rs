@@ -252,10 +252,21 @@ impl Explorer {
         }
     }
 
+    /// How File → Export slides draws them: what Present shows, at 1920×1080 with the
+    /// handout, in the citation style and citation display in use.
+    #[must_use]
+    pub fn slide_export(&self) -> SlideExport {
+        SlideExport {
+            style: self.styles.active().clone(),
+            display: self.state.citation_display,
+            ..SlideExport::default()
+        }
+    }
+
     /// Draws every slide offscreen at 1920×1080 and writes them, with the PDF handout, in
     /// `folder`; the status bar says how many and where, or why not.
     pub fn export_slides_to(&mut self, folder: &Path) {
-        let export = SlideExport::default();
+        let export = self.slide_export();
         self.notices
             .push(match export_slides(&self.corpus, folder, &export, |_| {}) {
                 Ok(written) => written.summary(export.size),

@@ -11,9 +11,11 @@ use std::path::{Path, PathBuf};
 
 use eframe::egui;
 
-use super::context::{CitationCache, Selection, ViewCtx};
+use super::context::{CitationCache, CitationSettings, Selection, ViewCtx};
 use super::offscreen::{OffscreenError, OffscreenRenderer};
 use super::presentation;
+use super::state::CitationDisplay;
+use super::style_choice::ActiveStyle;
 use super::theme::Theme;
 use crate::corpus::Corpus;
 use crate::corpus::links::Related;
@@ -24,7 +26,7 @@ use crate::palette::Palette;
 pub const HANDOUT_NAME: &str = "slides.pdf";
 
 /// How slides are exported.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct SlideExport {
     /// Each picture's size in pixels, width and height (a slide is drawn this many points).
     pub size: [u32; 2],
@@ -32,6 +34,10 @@ pub struct SlideExport {
     pub pdf: bool,
     /// Which slides.
     pub slides: WhichSlides,
+    /// The citation style references and citations are printed in (the window's).
+    pub style: ActiveStyle,
+    /// How citations in passages are shown (the window's choice).
+    pub display: CitationDisplay,
 }
 
 impl Default for SlideExport {
@@ -41,6 +47,8 @@ impl Default for SlideExport {
             size: [1920, 1080],
             pdf: true,
             slides: WhichSlides::Presented,
+            style: ActiveStyle::default(),
+            display: CitationDisplay::default(),
         }
     }
 }
@@ -233,7 +241,12 @@ pub fn export_slides(
                 &nothing,
                 &theme,
                 &citations,
-            );
+            )
+            .with_citations(CitationSettings {
+                style: export.style.clone(),
+                loaded_styles: &[],
+                display: export.display,
+            });
             slide_frame_ui(&view_ctx, ui, slide, (number, deck.len()));
         })?;
         let path = folder.join(slide_file_name(number, deck.len()));
