@@ -351,3 +351,41 @@ fn a_store_from_a_newer_paperlens_is_set_aside_not_overwritten() {
     assert!(recovery.moved_to.exists());
     assert!(recovery.message().contains("There is no backup"));
 }
+
+#[test]
+fn a_store_whose_pages_are_corrupt_is_set_aside() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let a = paper("A");
+    {
+        let mut store = open(dir.path()).store;
+        for n in 0..200 {
+            must(store.add(
+                &a,
+                draft(
+                    "reference:a",
+                    &format!("Note {n} {}", "words ".repeat(20)),
+                    &["t"],
+                ),
+            ));
+        }
+    }
+    let path = dir.path().join(STORE_FILE);
+    let mut bytes = std::fs::read(&path).unwrap_or_default();
+    assert!(bytes.len() > 8 * 4096, "{}", bytes.len());
+    // The header stays a database's; pages after it are scribbled over.
+    for byte in bytes.iter_mut().skip(2 * 4096).take(4 * 4096) {
+        *byte = 0x5a;
+    }
+    std::fs::write(&path, &bytes).unwrap_or_default();
+    let opened = open(dir.path());
+    let recovery = opened
+        .recovery
+        .unwrap_or_else(|| panic!("the corrupt store was kept in use"));
+    assert!(
+        recovery.reason.contains("integrity check") || recovery.reason.contains("corrupt"),
+        "{}",
+        recovery.reason
+    );
+    assert_eq!(std::fs::read(&recovery.moved_to).unwrap_or_default(), bytes);
+    assert!(must(opened.store.notes_of(&a)).is_empty());
+}
