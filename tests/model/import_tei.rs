@@ -238,7 +238,7 @@ fn specter_imports_with_every_reference_citation_table_and_figure() {
             "Sergey Feldman",
             "Iz Beltagy",
             "Doug Downey",
-            "Daniel S Weld"
+            "Daniel S. Weld"
         ]
     );
     assert_eq!(file.paper.authors[0].email, "armanc@allenai.org");
