@@ -115,6 +115,14 @@ pub struct Colours {
     /// Background of the find bar's current match: orange, apart from the other matches (it
     /// is outlined too, so it does not rely on colour alone).
     pub find_current_fill: Rgba,
+    /// Background of a study note's highlight labelled "claim" (pink).
+    pub claim_fill: Rgba,
+    /// Background of a highlight labelled "evidence" (teal).
+    pub evidence_fill: Rgba,
+    /// Background of a highlight labelled "question" (lavender).
+    pub question_fill: Rgba,
+    /// Background of a highlight labelled "definition" (lime).
+    pub definition_fill: Rgba,
     /// Main text.
     pub text: Rgba,
     /// Muted text: metadata, counts, axes.
@@ -163,9 +171,10 @@ impl Colours {
     }
 
     /// The fills text can stand on, by name: the page, a citation chip, a highlighted, selected
-    /// or hovered passage, an editorial note, a match of the find bar and its current one.
+    /// or hovered passage, an editorial note, a match of the find bar and its current one, and
+    /// the four highlights of study notes.
     #[must_use]
-    pub fn text_backgrounds(&self) -> [(&'static str, Rgba); 8] {
+    pub fn text_backgrounds(&self) -> [(&'static str, Rgba); 12] {
         [
             ("background", self.background),
             ("chip_fill", self.chip_fill),
@@ -175,6 +184,10 @@ impl Colours {
             ("note_fill", self.note_fill),
             ("find_match_fill", self.find_match_fill),
             ("find_current_fill", self.find_current_fill),
+            ("claim_fill", self.claim_fill),
+            ("evidence_fill", self.evidence_fill),
+            ("question_fill", self.question_fill),
+            ("definition_fill", self.definition_fill),
         ]
     }
 
@@ -225,6 +238,10 @@ const LIGHT: Colours = Colours {
     hover_fill: Rgba::rgb(0xe8, 0xf0, 0xff),
     find_match_fill: Rgba::rgb(0xc6, 0xf4, 0xd0),
     find_current_fill: Rgba::rgb(0xff, 0xd9, 0xb3),
+    claim_fill: Rgba::rgb(0xfb, 0xd3, 0xe3),
+    evidence_fill: Rgba::rgb(0xc4, 0xeb, 0xe6),
+    question_fill: Rgba::rgb(0xe2, 0xd9, 0xfb),
+    definition_fill: Rgba::rgb(0xe6, 0xf0, 0xc2),
     text: Rgba::rgb(0x20, 0x21, 0x24),
     muted_text: Rgba::rgb(0x55, 0x58, 0x5d),
     note_text: Rgba::rgb(0x6a, 0x3d, 0x00),
@@ -245,6 +262,10 @@ const DARK: Colours = Colours {
     hover_fill: Rgba::rgb(0x26, 0x30, 0x40),
     find_match_fill: Rgba::rgb(0x1e, 0x3a, 0x26),
     find_current_fill: Rgba::rgb(0x63, 0x30, 0x20),
+    claim_fill: Rgba::rgb(0x4a, 0x24, 0x33),
+    evidence_fill: Rgba::rgb(0x1a, 0x38, 0x35),
+    question_fill: Rgba::rgb(0x35, 0x2c, 0x55),
+    definition_fill: Rgba::rgb(0x33, 0x39, 0x1c),
     text: Rgba::rgb(0xe8, 0xea, 0xed),
     muted_text: Rgba::rgb(0xb4, 0xb8, 0xbe),
     note_text: Rgba::rgb(0xf2, 0xc9, 0x8a),
@@ -265,6 +286,10 @@ const PROJECTOR: Colours = Colours {
     hover_fill: Rgba::rgb(0xdc, 0xe8, 0xff),
     find_match_fill: Rgba::rgb(0xc6, 0xf4, 0xd0),
     find_current_fill: Rgba::rgb(0xff, 0xd8, 0xb0),
+    claim_fill: Rgba::rgb(0xfc, 0xd9, 0xe7),
+    evidence_fill: Rgba::rgb(0xcd, 0xee, 0xe9),
+    question_fill: Rgba::rgb(0xe4, 0xdc, 0xfb),
+    definition_fill: Rgba::rgb(0xe9, 0xf2, 0xc8),
     text: Rgba::rgb(0x00, 0x00, 0x00),
     muted_text: Rgba::rgb(0x30, 0x30, 0x30),
     note_text: Rgba::rgb(0x5a, 0x30, 0x00),

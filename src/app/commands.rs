@@ -16,7 +16,7 @@ mod keys;
 /// What the shortcut overlay lists besides the [`UiCommand`]s: egui's own zoom and focus keys,
 /// and what the mouse does. Written here, beside the commands' keys, so the overlay draws
 /// every key it lists from this file.
-pub const OTHER_KEYS: [(&str, &str); 7] = [
+pub const OTHER_KEYS: [(&str, &str); 8] = [
     ("Ctrl+Plus / Ctrl+Minus / Ctrl+0", "Zoom in / out / reset"),
     ("Tab / Shift+Tab", "Move keyboard focus between controls"),
     ("Space / Enter", "Activate the focused control"),
@@ -29,6 +29,10 @@ pub const OTHER_KEYS: [(&str, &str); 7] = [
         "Jump to that place in the Reader",
     ),
     ("Hover a link", "Preview what it points to"),
+    (
+        "Right-click a sentence in the Reader",
+        "Highlight it as a claim, evidence, a question or a definition, or add a note",
+    ),
     ("Drop a file", "Open it"),
 ];
 

@@ -11,6 +11,7 @@ use super::records;
 use super::state::{CitationDisplay, FileDialogs};
 use super::study::{NO_ANSWERS, PaperAnswers, SupportAnswer};
 use super::style_choice::{ActiveStyle, StyleChoice, StyleEntry};
+use super::study_notes::{NO_NOTES, NotesShown};
 use super::theme::{Theme, ThemeChoice};
 use super::virtual_list::{KeyScroll, ListPlace};
 use crate::corpus::checks::{CitationChecks, Flag};
@@ -233,6 +234,8 @@ pub enum Command {
     },
     /// Export the citation check's flags (asks where to save).
     ExportFlags(super::checks_view::FlagExport),
+    /// Add, change, delete or choose a study note of the open paper (written at once).
+    Note(super::study_notes::NoteCommand),
 }
 
 /// Which references an export covers.
@@ -339,6 +342,8 @@ pub struct ViewCtx<'a> {
     pub citations: &'a CitationCache,
     /// The citation check's flags, marks and student mode.
     pub checks: CheckCtx<'a>,
+    /// The open paper's study notes.
+    pub notes: &'a NotesShown,
     commands: RefCell<Vec<Command>>,
     /// A scroll asked for by a key this frame, until a list takes it.
     keyboard_scroll: Cell<Option<KeyScroll>>,
@@ -366,6 +371,7 @@ impl<'a> ViewCtx<'a> {
             citation_display: CitationDisplay::default(),
             citations,
             checks: CheckCtx::default(),
+            notes: &NO_NOTES,
             commands: RefCell::new(Vec::new()),
             keyboard_scroll: Cell::new(None),
         }
@@ -416,6 +422,13 @@ impl<'a> ViewCtx<'a> {
     #[must_use]
     pub fn with_checks(mut self, checks: CheckCtx<'a>) -> Self {
         self.checks = checks;
+        self
+    }
+
+    /// This context with the open paper's study notes.
+    #[must_use]
+    pub fn with_notes(mut self, notes: &'a NotesShown) -> Self {
+        self.notes = notes;
         self
     }
 

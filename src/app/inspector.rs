@@ -1,9 +1,10 @@
-//! The Inspector (right panel): the selected item, shown fully.
+//! The Inspector (right panel): the selected item, shown fully, with the student's notes about it.
 
 use eframe::egui::{self, RichText, Ui};
 
 use super::context::{UiLayout, ViewCtx};
 use super::records::item_ui;
+use super::study_notes::item_notes_ui;
 use crate::corpus::counted;
 
 /// The Inspector has no state of its own: it shows the selection.
@@ -20,6 +21,7 @@ impl Inspector {
                 ctx.keyboard_scroll_ui(ui);
                 if let Some(item) = ctx.selection.selected {
                     item_ui(ctx, ui, item, UiLayout::Inspector);
+                    item_notes_ui(ctx, ui, item);
                 } else {
                     nothing_selected_ui(ctx, ui);
                 }

@@ -16,6 +16,7 @@ pub mod file_dialog;
 pub mod guide;
 pub mod inspector;
 pub mod navigator;
+pub mod notes_view;
 pub mod offscreen;
 pub mod overlays;
 pub mod presentation;
@@ -30,6 +31,7 @@ pub mod state;
 pub mod study;
 pub mod style_choice;
 pub mod style_picker;
+pub mod study_notes;
 pub mod table_view;
 pub mod theme;
 pub mod tour_view;
@@ -114,6 +116,7 @@ pub fn run(args: WindowOptions, started: std::time::Instant) -> ExitCode {
         measure_startup_from: args.measure_startup.then_some(started),
         crash_report_dir: (!screenshot && !args.measure_startup).then(crate::crash::report_dir),
         system_clipboard: !screenshot,
+        notes_dir: crate::notes::state_dir(),
     };
     let screenshot_error = std::sync::Arc::new(std::sync::Mutex::new(None));
     let error_slot = std::sync::Arc::clone(&screenshot_error);

@@ -7,7 +7,9 @@ use eframe::egui::{self, Rect, RichText, Sense, Ui};
 
 use super::commands::UiCommand;
 use super::context::{ClickAction, Command, ViewCtx};
-use crate::corpus::search::{SearchHit, SearchIndex, SearchResults};
+use super::study_notes::{NOTES_HEADING, NotesShown};
+use crate::corpus::search::{ResultGroup, SearchHit, SearchIndex, SearchResults};
+use crate::corpus::{Corpus, ItemKind};
 
 /// Results listed per kind (the group heading counts them all).
 const PER_KIND: usize = 25;
@@ -30,6 +32,8 @@ pub struct SearchPopup {
     results_rect: Option<Rect>,
     /// How many rows the results area showed last frame, the step of Page Up / Page Down.
     rows_per_page: usize,
+    /// The group of the student's own notes among the results, when any matched.
+    notes_group: Option<usize>,
 }
 
 /// A move of the cursor by key.
@@ -76,10 +80,24 @@ impl SearchPopup {
         self.results_rect
     }
 
-    /// Re-runs the search when the query changed.
-    pub fn refresh(&mut self, index: &SearchIndex) {
+    /// Re-runs the search when the query changed: the paper's records, then the student's
+    /// notes (`notes`) under a group of their own.
+    pub fn refresh(&mut self, index: &SearchIndex, corpus: &Corpus, notes: &NotesShown) {
         if self.searched != self.query {
             self.results = index.search_grouped(&self.query, PER_KIND);
+            let found = notes.search(corpus, &self.query);
+            self.notes_group = None;
+            if !found.is_empty() {
+                let start = self.results.hits.len();
+                let total = found.len();
+                self.results.hits.extend(found.into_iter().take(PER_KIND));
+                self.notes_group = Some(self.results.groups.len());
+                self.results.groups.push(ResultGroup {
+                    kind: ItemKind::Note,
+                    total,
+                    hits: start..self.results.hits.len(),
+                });
+            }
             self.searched.clone_from(&self.query);
             self.cursor = 0;
             self.scroll_to_cursor = true;
@@ -167,7 +185,7 @@ impl SearchPopup {
                     select_all(ui, field_id, &self.query);
                     self.focus_next_frame = false;
                 }
-                self.refresh(index);
+                self.refresh(index, ctx.corpus, ctx.notes);
                 if self.query.trim().is_empty() {
                     self.results_rect = None;
                     hint_ui(ctx, ui, "Type to search everything in the paper.");
@@ -210,8 +228,13 @@ impl SearchPopup {
         let mut row_height_sum = 0.0;
         let output = area.show(ui, |ui| {
             ui.spacing_mut().item_spacing.y = 0.0;
-            for group in &self.results.groups {
-                let heading = group_heading_ui(ctx, ui, &group.heading());
+            for (number, group) in self.results.groups.iter().enumerate() {
+                let heading = if self.notes_group == Some(number) {
+                    format!("{NOTES_HEADING} · {}", group.hits.len())
+                } else {
+                    group.heading()
+                };
+                let heading = group_heading_ui(ctx, ui, &heading);
                 for position in group.hits.clone() {
                     let Some(hit) = self.results.hits.get(position) else {
                         continue;

@@ -5,6 +5,7 @@
 use eframe::egui::{self, Color32, FontFamily, FontId, TextStyle, Visuals};
 use serde::{Deserialize, Serialize};
 
+use crate::corpus::study_notes::NoteLabel;
 pub use crate::palette::Palette;
 use crate::palette::Rgba;
 
@@ -61,6 +62,9 @@ pub struct Theme {
     pub find_match_fill: Color32,
     /// Background of the find bar's current match.
     pub find_current_fill: Color32,
+    /// Backgrounds of study notes' highlights, by label: claim, evidence, question, definition
+    /// (in [`NoteLabel::ALL`]'s order).
+    pub label_fills: [Color32; 4],
     /// Muted text: metadata, counts.
     pub muted_text: Color32,
     /// Text of editorial notes, kept apart from the paper's own words.
@@ -100,6 +104,19 @@ impl Theme {
         color32(self.palette.colours().series_colour(index))
     }
 
+    /// The background of a highlight with `label`; a highlight without a label takes the
+    /// claim's.
+    #[must_use]
+    pub fn label_fill(&self, label: Option<NoteLabel>) -> Color32 {
+        let [claim, evidence, question, definition] = self.label_fills;
+        match label {
+            None | Some(NoteLabel::Claim) => claim,
+            Some(NoteLabel::Evidence) => evidence,
+            Some(NoteLabel::Question) => question,
+            Some(NoteLabel::Definition) => definition,
+        }
+    }
+
     /// The tokens of one palette: its colours from [`Palette::colours`], its sizes here.
     #[must_use]
     pub fn new(palette: Palette) -> Self {
@@ -113,6 +130,12 @@ impl Theme {
             hover_fill: color32(colours.hover_fill),
             find_match_fill: color32(colours.find_match_fill),
             find_current_fill: color32(colours.find_current_fill),
+            label_fills: [
+                color32(colours.claim_fill),
+                color32(colours.evidence_fill),
+                color32(colours.question_fill),
+                color32(colours.definition_fill),
+            ],
             muted_text: color32(colours.muted_text),
             note_text: color32(colours.note_text),
             note_fill: color32(colours.note_fill),

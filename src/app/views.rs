@@ -12,6 +12,7 @@ use eframe::egui::{self, Ui};
 use super::cases_view::CasesView;
 use super::checks_view::ChecksView;
 use super::context::ViewCtx;
+use super::notes_view::NotesView;
 use super::reader::Reader;
 use super::references_view::ReferencesView;
 use super::table_view::TableView;
@@ -78,6 +79,7 @@ pub fn registry() -> Vec<Box<dyn View>> {
         Box::new(ReferencesView::default()),
         Box::new(TourView::default()),
         Box::new(ChecksView::default()),
+        Box::new(NotesView::default()),
     ]
 }
 
@@ -198,7 +200,8 @@ mod tests {
                 "trends",
                 "bibliography",
                 "tour",
-                "checks"
+                "checks",
+                "notes"
             ]
         );
         assert!(views.get::<TrendsView>().is_some());
@@ -229,7 +232,7 @@ mod tests {
         assert!(!views.iter().any(|v| v.can_show(Item::Reference(0))));
     }
 
-    /// A bibliography on its own offers only the Bibliography and Checks views; a paper offers
+    /// A bibliography on its own offers only the Bibliography, Checks and Notes views; a paper offers
     /// every view.
     #[test]
     fn a_bibliography_offers_only_the_references() {
@@ -246,7 +249,7 @@ mod tests {
             .into_iter()
             .filter(|id| views.is_offered(id, &bibliography))
             .collect();
-        assert_eq!(offered, ["bibliography", "checks"]);
+        assert_eq!(offered, ["bibliography", "checks", "notes"]);
         assert_eq!(
             views.offered_or_first("reader", &bibliography),
             "bibliography"

@@ -21,6 +21,7 @@ mod formats_gui_open;
 mod guide_ui;
 mod imported_paper_ui;
 mod interop_ui;
+mod notes_ui;
 mod other_paper_ui;
 mod panels_ui;
 mod presentation_ui;

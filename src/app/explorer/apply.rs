@@ -115,6 +115,15 @@ impl Explorer {
             | Command::ToggleStudentMode
             | Command::AnswerSupport { .. } => self.apply_check_setting(command),
             Command::ExportFlags(export) => self.export_flags(ctx, export),
+            Command::Note(command) => self.apply_note(command),
+        }
+    }
+
+    /// Applies a change to the study notes (written at once); says what happened in the status
+    /// bar.
+    fn apply_note(&mut self, command: crate::app::study_notes::NoteCommand) {
+        if let Some(said) = self.notes.apply(&self.corpus, command) {
+            self.notices.push(said);
         }
     }
 

@@ -10,6 +10,7 @@ use crate::app::context::{Command, ReferenceScope, ViewCtx};
 use crate::app::reader::Reader;
 use crate::app::state::{CitationDisplay, FileDialogs};
 use crate::app::style_picker::style_picker_submenu_ui;
+use crate::app::study_notes::NoteCommand;
 use crate::app::theme::ThemeChoice;
 use crate::app::virtual_list::KeyScroll;
 use crate::corpus::diagnostics::count;
@@ -388,6 +389,21 @@ impl Explorer {
                         .clicked()
                     {
                         view_ctx.send(Command::ShowLoadFailure);
+                    }
+                }
+                let notes = self.notes.shown();
+                if notes.recovery.is_some() && notes.backup_offered {
+                    ui.separator();
+                    if ui
+                        .link(
+                            RichText::new("Restore the notes' newest backup")
+                                .small()
+                                .color(view_ctx.theme.warning),
+                        )
+                        .on_hover_text(notes.recovery.clone().unwrap_or_default())
+                        .clicked()
+                    {
+                        view_ctx.send(Command::Note(NoteCommand::RestoreBackup));
                     }
                 }
                 if let Some(notice) = self.notices.last() {

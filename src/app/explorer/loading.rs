@@ -172,6 +172,7 @@ impl Explorer {
         self.derived = derived;
         self.citation_cache.clear();
         self.corpus = corpus;
+        self.notices.extend(self.notes.switch_to(&self.corpus));
         self.search.reset();
         self.history.clear();
         self.views = Views::default();

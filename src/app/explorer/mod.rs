@@ -19,6 +19,7 @@ use super::overlays::{DiagnosticsWindow, shortcuts_ui};
 use super::presentation::{Presentation, PresentationKey};
 use super::search_popup::SearchPopup;
 use super::state::{PersistedState, StateStore};
+use super::study_notes::PaperNotes;
 use super::theme::Theme;
 use super::views::Views;
 use crate::corpus::links::{Related, related};
@@ -60,6 +61,9 @@ pub struct StartOptions {
     /// Copy formatted citations to the system clipboard as HTML and text (the window); off,
     /// copies are plain text through egui (tests never touch the real clipboard).
     pub system_clipboard: bool,
+    /// The folder of the study notes' store (`notes::state_dir()`); `None`: notes are not
+    /// kept in this window (tests that do not test notes), and it says so.
+    pub notes_dir: Option<PathBuf>,
 }
 
 /// A screenshot being taken for `--screenshot`.
@@ -148,6 +152,8 @@ pub struct Explorer {
     capture_result: Arc<Mutex<Option<Result<PathBuf, String>>>>,
     /// When edits typed into the tour are due to be saved (egui's clock), if there are any.
     tour_save_due: Option<f64>,
+    /// The study notes' store and the open paper's notes.
+    notes: PaperNotes,
 }
 
 impl Explorer {
@@ -194,6 +200,8 @@ impl Explorer {
             notices.extend(announce_crash_report(dir, &mut state, &mut diagnostics));
         }
         let theme = Theme::install(ctx, state.theme);
+        let (notes, notes_notice) = PaperNotes::open(options.notes_dir.as_deref(), &corpus);
+        notices.extend(notes_notice);
         let mut app = Self {
             derived: Derived::of(&corpus),
             corpus,
@@ -241,6 +249,7 @@ impl Explorer {
             pending_slide_export: None,
             capture_result: Arc::new(Mutex::new(None)),
             tour_save_due: None,
+            notes,
         };
         app.navigator.tab = app.state.navigator_tab;
         app.start_styles(options.system_clipboard);
@@ -342,6 +351,12 @@ impl Explorer {
     #[must_use]
     pub fn file_dialog(&self) -> Option<&PathDialog> {
         self.file_dialog.as_ref().map(|(dialog, _)| dialog)
+    }
+
+    /// The open paper's study notes as the panels show them.
+    #[must_use]
+    pub fn notes(&self) -> &super::study_notes::NotesShown {
+        self.notes.shown()
     }
 
     /// Whether a file is loading in the background.
@@ -453,6 +468,7 @@ impl Explorer {
             student_mode: self.state.checks.student_mode,
             answers: self.state.study.of_paper(&self.derived.paper),
         })
+        .with_notes(self.notes.shown())
         .with_keyboard_scroll(keyboard_scroll);
         if self.presentation.is_some() {
             commands.extend(self.presentation_ui(ui));

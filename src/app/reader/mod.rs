@@ -6,6 +6,7 @@
 mod blocks;
 mod cards;
 mod find;
+mod highlights;
 mod images;
 mod runs;
 mod text;
@@ -20,6 +21,7 @@ use crate::corpus::find::FoundIn;
 use crate::corpus::{Corpus, Item};
 use blocks::{Block, reading_order};
 pub use find::FindBar;
+pub use highlights::{ADD_NOTE_ENTRY, highlight_entry};
 pub(crate) use images::ImageCache;
 pub use text::FLAG_MARK_LABEL;
 

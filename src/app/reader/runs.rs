@@ -1,6 +1,6 @@
 //! A paragraph's printed text cut into runs for drawing: plain text, entity mentions, citations
-//! and footnote markers, each stretch with the background the selection gives it and the find
-//! bar's mark.
+//! and footnote markers, each stretch with the background the selection (or a study note's
+//! highlight, in its label's colour) gives it and the find bar's mark.
 
 use std::ops::Range;
 
@@ -72,12 +72,15 @@ pub(super) fn runs_of(
     };
     let marks = highlight_ranges(corpus, ctx.selection.selected, paragraph);
     let hover_marks = highlight_ranges(corpus, ctx.selection.hovered, paragraph);
+    let note_marks = ctx.notes.highlights_in(paragraph);
     let find_at = |range: &Range<usize>| find_mark_over(finds, range);
     let background_at = |position: usize| {
         if let Some(fill) = find_fill(ctx, find_at(&(position..position + 1))) {
             Some(fill)
         } else if marks.iter().any(|r| r.contains(&position)) {
             Some(ctx.theme.selected_fill)
+        } else if let Some(mark) = note_marks.iter().find(|m| m.range.contains(&position)) {
+            Some(ctx.theme.label_fill(mark.label))
         } else if hover_marks.iter().any(|r| r.contains(&position)) {
             Some(ctx.theme.hover_fill)
         } else {
@@ -111,6 +114,7 @@ pub(super) fn runs_of(
                 for mark in marks
                     .iter()
                     .chain(&hover_marks)
+                    .chain(note_marks.iter().map(|mark| &mark.range))
                     .chain(finds.iter().map(|(found, _)| found))
                 {
                     cuts.extend([

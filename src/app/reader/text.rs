@@ -6,6 +6,7 @@ use std::ops::Range;
 use eframe::egui::{self, Color32, RichText, Sense, Ui};
 
 use super::find::{FindBar, FindMark};
+use super::highlights;
 use super::runs::{Piece, Run, find_fill, runs_of};
 use crate::app::citation_form::{CitationPart, citation_parts};
 use crate::app::context::{ClickAction, ViewCtx};
@@ -78,7 +79,7 @@ pub(super) fn paragraph_ui(
                 ctx.theme.reading_font()
             };
             for run in runs {
-                run_ui(ctx, ui, &info.printed, run, &font, find);
+                run_ui(ctx, ui, (paragraph, &info.printed), run, &font, find);
             }
         });
     });
@@ -90,7 +91,7 @@ pub(super) fn paragraph_ui(
 fn run_ui(
     ctx: &ViewCtx<'_>,
     ui: &mut Ui,
-    printed: &str,
+    (paragraph, printed): (usize, &str),
     run: Run,
     font: &egui::FontId,
     find: &FindBar,
@@ -103,15 +104,7 @@ fn run_ui(
                 valign: ui.text_valign(),
             };
             let (job, current) = pieces_job(printed, &pieces, font, &style);
-            match current {
-                Some(chars) => {
-                    let (_, rect) = label_with_rect_of(ui, egui::Label::new(job), false, &chars);
-                    find_mark_ui(ctx, ui, find, rect);
-                }
-                None => {
-                    ui.label(job);
-                }
-            }
+            plain_text_ui(ctx, ui, (paragraph, printed), &pieces, job, current, find);
         }
         Run::Mention { entity, pieces } => {
             // Underlined all the time, so that a mention reads as a link without relying on
@@ -158,6 +151,50 @@ fn run_ui(
         }
         Run::Footnote { footnote } => footnote_marker_ui(ctx, ui, footnote, font),
     }
+}
+
+/// A run of plain text: a label whose words can be selected and copied, the find bar's current
+/// match in it outlined, a click on a study note's highlight choosing the note and a right-click
+/// offering the sentence's menu (highlight, note).
+fn plain_text_ui(
+    ctx: &ViewCtx<'_>,
+    ui: &mut Ui,
+    (paragraph, printed): (usize, &str),
+    pieces: &[Piece],
+    job: egui::text::LayoutJob,
+    current: Option<Range<usize>>,
+    find: &FindBar,
+) {
+    let (position, galley, response) = egui::Label::new(job).layout_in_ui(ui);
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Label, ui.is_enabled(), galley.text())
+    });
+    let pressed_byte = response
+        .interact_pointer_pos()
+        .filter(|_| response.clicked() || response.secondary_clicked())
+        .and_then(|at| {
+            let cursor = galley.cursor_from_pos(at - position);
+            highlights::byte_at_char(printed, pieces, cursor.index.0)
+        });
+    let current_rect = current.map(|chars| {
+        let start = galley.pos_from_cursor(egui::text::CCursor::new(chars.start));
+        let end = galley.pos_from_cursor(egui::text::CCursor::new(chars.end));
+        start.union(end).translate(position.to_vec2())
+    });
+    if ui.is_rect_visible(response.rect) {
+        egui::text_selection::LabelSelectionState::label_text_selection(
+            ui,
+            &response,
+            position,
+            galley,
+            ui.visuals().text_color(),
+            egui::Stroke::NONE,
+        );
+    }
+    if let Some(rect) = current_rect {
+        find_mark_ui(ctx, ui, find, rect);
+    }
+    highlights::text_run_notes_ui(ctx, paragraph, &response, pressed_byte);
 }
 
 /// Text the find bar searches besides paragraphs, as the Reader writes it: a heading, the

@@ -31,6 +31,7 @@ pub use reference::{
 use eframe::egui::{self, Color32, Response, RichText, Sense, Ui};
 
 use super::context::{ClickAction, UiLayout, ViewCtx};
+use super::study_notes::tooltip_notes_ui;
 use crate::corpus::cite::Formatted;
 use crate::corpus::display::{excerpt, item_title, paragraph_place};
 use crate::corpus::{Item, ItemKind};
@@ -58,6 +59,9 @@ pub fn item_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, item: Item, layout: UiLayout) {
         Item::Table(t) => table::table_ui(ctx, ui, t, layout),
         Item::Figure(f) => figure::figure_ui(ctx, ui, f, layout),
         Item::Footnote(f) => footnote::footnote_ui(ctx, ui, f, layout),
+    }
+    if layout == UiLayout::Tooltip {
+        tooltip_notes_ui(ctx, ui, item);
     }
 }
 

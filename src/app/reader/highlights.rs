@@ -1,0 +1,146 @@
+//! Study notes in the Reader's text: a sentence's context menu (highlight it as a claim,
+//! evidence, a question or a definition, add a note about it, or remove its highlight), and a
+//! click on a highlight choosing its note (the Inspector shows it with its paragraph).
+
+use std::ops::Range;
+
+use eframe::egui::{self, Response, Ui};
+
+use super::runs::Piece;
+use crate::app::context::{Command, ViewCtx};
+use crate::app::study_notes::{NoteCommand, open_note_editor};
+use crate::corpus::Item;
+use crate::corpus::study_notes::{NoteDraft, NoteLabel, Passage};
+
+/// The menu entry that highlights a sentence with `label`: `"Highlight as claim"`.
+#[must_use]
+pub fn highlight_entry(label: NoteLabel) -> String {
+    format!("Highlight as {}", label.word())
+}
+
+/// The menu entry that opens a note about the sentence in the Inspector.
+pub const ADD_NOTE_ENTRY: &str = "Add a note…";
+
+/// The byte of `printed` at character `char_index` of a run made of `pieces` (the text a label
+/// drew); `None` past its end.
+pub(super) fn byte_at_char(printed: &str, pieces: &[Piece], char_index: usize) -> Option<usize> {
+    let mut left = char_index;
+    for piece in pieces {
+        let text = printed.get(piece.range.clone())?;
+        let count = text.chars().count();
+        if left < count {
+            let offset = text.char_indices().nth(left).map_or(0, |(at, _)| at);
+            return Some(piece.range.start + offset);
+        }
+        left -= count;
+    }
+    None
+}
+
+/// The sentence of paragraph `paragraph` holding byte `byte`, without the white space at its
+/// ends.
+fn sentence_at(ctx: &ViewCtx<'_>, paragraph: usize, byte: usize) -> Option<Range<usize>> {
+    let info = ctx.corpus.index.paragraphs.get(paragraph)?;
+    let sentence = info
+        .sentences
+        .iter()
+        .find(|s| s.contains(&byte))
+        .or_else(|| info.sentences.last().filter(|s| s.end == byte))?;
+    let text = info.printed.get(sentence.clone())?;
+    let start = sentence.start + (text.len() - text.trim_start().len());
+    let end = sentence.end - (text.len() - text.trim_end().len());
+    (start < end).then_some(start..end)
+}
+
+/// What a run of a paragraph's plain text does for the study notes: a click on a highlight
+/// chooses its note; a right-click opens the sentence's menu. `pointed` is the byte the pointer
+/// pressed on, when it did.
+pub(super) fn text_run_notes_ui(
+    ctx: &ViewCtx<'_>,
+    paragraph: usize,
+    response: &Response,
+    pointed: Option<usize>,
+) {
+    let menu_id = response.id.with("sentence");
+    if response.clicked()
+        && let Some(byte) = pointed
+        && let Some(mark) = ctx
+            .notes
+            .highlights_in(paragraph)
+            .into_iter()
+            .find(|mark| mark.range.contains(&byte))
+    {
+        ctx.send(Command::Select(Item::Paragraph(paragraph)));
+        ctx.send(Command::Note(NoteCommand::Focus(mark.note)));
+    }
+    if response.secondary_clicked()
+        && let Some(sentence) = pointed.and_then(|byte| sentence_at(ctx, paragraph, byte))
+    {
+        response
+            .ctx
+            .data_mut(|data| data.insert_temp(menu_id, sentence));
+    }
+    if !ctx.notes.is_kept() {
+        return;
+    }
+    response.context_menu(|ui| {
+        let Some(sentence) = ui.data(|data| data.get_temp::<Range<usize>>(menu_id)) else {
+            ui.close();
+            return;
+        };
+        sentence_menu_ui(ctx, ui, paragraph, sentence);
+    });
+}
+
+/// The sentence's menu: a highlight per label, a note, and removing a highlight it has.
+fn sentence_menu_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, paragraph: usize, sentence: Range<usize>) {
+    let corpus = ctx.corpus;
+    let Some(printed) = corpus.index.paragraphs.get(paragraph).map(|p| &p.printed) else {
+        return;
+    };
+    let Some(key) = Item::Paragraph(paragraph).key(corpus) else {
+        return;
+    };
+    let passage = Passage::from_byte_range(printed, sentence.clone());
+    for label in NoteLabel::ALL {
+        let fill = ctx.theme.label_fill(Some(label));
+        let entry = egui::Button::new(highlight_entry(label)).fill(fill);
+        if ui.add(entry).clicked() {
+            ctx.send(Command::Note(NoteCommand::Add(NoteDraft {
+                item: key.0.clone(),
+                label: Some(label),
+                passage: passage.clone(),
+                ..NoteDraft::default()
+            })));
+            ui.close();
+        }
+    }
+    if ui
+        .button(ADD_NOTE_ENTRY)
+        .on_hover_text("Write a note about this sentence in the Inspector")
+        .clicked()
+    {
+        ctx.send(Command::Select(Item::Paragraph(paragraph)));
+        open_note_editor(ui.ctx(), &key.0, passage.clone());
+        ui.close();
+    }
+    let highlighted: Vec<_> = ctx
+        .notes
+        .highlights_in(paragraph)
+        .into_iter()
+        .filter(|mark| mark.range.start < sentence.end && sentence.start < mark.range.end)
+        .collect();
+    if !highlighted.is_empty() {
+        ui.separator();
+        for mark in highlighted {
+            let words = match mark.label {
+                Some(label) => format!("Remove the {} highlight", label.word()),
+                None => "Remove the highlight".to_owned(),
+            };
+            if ui.button(words).clicked() {
+                ctx.send(Command::Note(NoteCommand::Delete(mark.note)));
+                ui.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,384 @@
+//! Study notes in the window, on a paper other than the built-in one (a small JATS article):
+//! a note on a reference added, edited and deleted in the Inspector by typing; a sentence
+//! highlighted as a claim from its menu in the Reader and listed in the Notes view; notes kept
+//! across a restart and a re-import of the paper from a moved copy; a note whose item is gone
+//! shown as detached; the tag filter; search finding notes; a damaged store's message and its
+//! backup restored. Each test keeps its notes in a folder of its own.
+#![cfg(feature = "gui")]
+// A test states what it expects by unwrapping it: a failure there is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use paperlens::app::context::Command;
+use paperlens::app::explorer::{Explorer, StartOptions};
+use paperlens::app::notes_view::NotesView;
+use paperlens::app::reader::{Reader, highlight_entry};
+use paperlens::app::study_notes::{NOTES_HEADING, NoteCommand};
+use paperlens::corpus::study_notes::{NoteDraft, NoteLabel, PaperIdentity, Passage};
+use paperlens::corpus::{Corpus, Item, ItemKey};
+use paperlens::notes::NoteStore;
+
+use crate::common::fixtures;
+use crate::explorer::explorer;
+
+/// The small JATS article.
+fn paper() -> PathBuf {
+    fixtures().join("papers/jats-small.xml")
+}
+
+/// The window on `path`, showing `view`, its notes kept in `notes_dir`.
+fn window(path: &Path, view: &str, notes_dir: &Path) -> Harness<'static, Explorer> {
+    let mut harness = explorer(start(path, view, notes_dir));
+    settle(&mut harness);
+    harness
+}
+
+/// How the window starts on `path`, showing `view`, its notes kept in `notes_dir`.
+fn start(path: &Path, view: &str, notes_dir: &Path) -> StartOptions {
+    StartOptions {
+        path: Some(path.to_owned()),
+        view: Some(view.to_owned()),
+        notes_dir: Some(notes_dir.to_owned()),
+        ..StartOptions::default()
+    }
+}
+
+/// Runs enough frames for selections, menus and writes to settle.
+fn settle(harness: &mut Harness<'_, Explorer>) {
+    harness.run_steps(6);
+}
+
+/// Applies `command` as a panel would have sent it.
+fn send(harness: &mut Harness<'_, Explorer>, command: Command) {
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(&ctx, command);
+    settle(harness);
+}
+
+/// The stable key of `item` in the open corpus.
+fn key(harness: &Harness<'_, Explorer>, item: Item) -> String {
+    item.key(harness.state().corpus()).unwrap().0
+}
+
+/// The texts of the open paper's notes, oldest first.
+fn texts(harness: &Harness<'_, Explorer>) -> Vec<String> {
+    harness
+        .state()
+        .notes()
+        .entries
+        .iter()
+        .map(|e| e.note.text.clone())
+        .collect()
+}
+
+/// Clicks the control labelled `label`.
+fn click(harness: &mut Harness<'_, Explorer>, label: &str) {
+    harness.get_by_label(label).click();
+    settle(harness);
+}
+
+/// Types `text` into the field labelled `label` (clicking it first).
+fn type_into(harness: &mut Harness<'_, Explorer>, label: &str, text: &str) {
+    click(harness, label);
+    harness.run_steps(2);
+    harness.get_by_label(label).type_text(text);
+    harness.run_steps(2);
+}
+
+#[test]
+fn a_note_on_a_reference_is_added_edited_and_deleted_in_the_inspector() {
+    let dir = tempfile::tempdir().unwrap();
+    // Tall enough for the reference's record and its notes under it without scrolling.
+    let options = start(&paper(), Reader::ID, dir.path());
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 1400.0])
+        .build_eframe(move |cc| Explorer::new(&cc.egui_ctx, options));
+    settle(&mut harness);
+    harness.state_mut().selection.selected = Some(Item::Reference(0));
+    settle(&mut harness);
+    harness.get_by_label(NOTES_HEADING);
+    click(&mut harness, "Add a note");
+    settle(&mut harness);
+    type_into(
+        &mut harness,
+        "Note",
+        "Global runoff fields: supports the GRDC claim.",
+    );
+    type_into(&mut harness, "Tags", "essay, data");
+    click(&mut harness, "Save note");
+    settle(&mut harness);
+    assert_eq!(
+        texts(&harness),
+        ["Global runoff fields: supports the GRDC claim."]
+    );
+    let note = harness.state().notes().entries[0].note.clone();
+    assert_eq!(note.item, key(&harness, Item::Reference(0)));
+    assert_eq!(note.tags, ["essay", "data"]);
+    harness.get_by_label(&format!("{NOTES_HEADING} (1)"));
+    harness.get_by_label("Global runoff fields: supports the GRDC claim.");
+
+    // Edit: the text and tags come back into the fields; the change is written.
+    click(&mut harness, "Edit");
+    settle(&mut harness);
+    type_into(&mut harness, "Note", " Check the years.");
+    click(&mut harness, "Save note");
+    settle(&mut harness);
+    assert_eq!(
+        texts(&harness),
+        ["Global runoff fields: supports the GRDC claim. Check the years."]
+    );
+    let reopened = NoteStore::open(dir.path()).unwrap().store;
+    assert_eq!(
+        reopened.note(note.id).unwrap().unwrap().text,
+        "Global runoff fields: supports the GRDC claim. Check the years."
+    );
+    drop(reopened);
+
+    // Delete, then Undo brings it back.
+    click(&mut harness, "Delete");
+    settle(&mut harness);
+    assert!(texts(&harness).is_empty());
+    click(&mut harness, "Undo delete");
+    settle(&mut harness);
+    assert_eq!(texts(&harness).len(), 1);
+}
+
+#[test]
+fn a_sentence_highlighted_as_a_claim_shows_in_the_notes_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = window(&paper(), Reader::ID, dir.path());
+    harness
+        .get_by_label_contains("Both catchments respond within days")
+        .click_secondary();
+    settle(&mut harness);
+    harness
+        .get_by_label(&highlight_entry(NoteLabel::Claim))
+        .click();
+    settle(&mut harness);
+    let entries = &harness.state().notes().entries;
+    assert_eq!(entries.len(), 1);
+    let highlight = entries[0].clone();
+    assert_eq!(highlight.note.label, Some(NoteLabel::Claim));
+    let quote = highlight.note.passage.clone().unwrap().quote;
+    assert!(
+        quote.starts_with("Both catchments respond within days"),
+        "{quote}"
+    );
+    assert!(quote.ends_with('.'), "the whole sentence: {quote}");
+    assert!(highlight.resolved.passage.is_some());
+
+    // A click on the highlight chooses its note.
+    harness
+        .get_by_label_contains("Both catchments respond within days")
+        .click();
+    settle(&mut harness);
+    assert_eq!(harness.state().notes().focused, Some(highlight.note.id));
+    assert!(matches!(
+        harness.state().selection.selected,
+        Some(Item::Paragraph(_))
+    ));
+
+    send(&mut harness, Command::SetView(NotesView::ID));
+    assert!(
+        harness
+            .query_all_by_label_contains("Highlight · Claim")
+            .count()
+            > 0
+    );
+    // In the list, and in the Inspector beside its paragraph.
+    assert_eq!(harness.query_all_by_label(&format!("“{quote}”")).count(), 2);
+    harness.get_by_label("2 Results (1)");
+}
+
+#[test]
+fn notes_survive_a_restart_and_a_reimport_from_a_moved_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = window(&paper(), Reader::ID, dir.path());
+    let reference = key(&harness, Item::Reference(1));
+    let paragraph = key(&harness, Item::Paragraph(0));
+    let printed = harness.state().corpus().index.paragraphs[0].printed.clone();
+    send(
+        &mut harness,
+        Command::Note(NoteCommand::Add(NoteDraft::about(
+            &ItemKey(reference.clone()),
+            "A textbook, not a study.",
+        ))),
+    );
+    send(
+        &mut harness,
+        Command::Note(NoteCommand::Add(NoteDraft {
+            item: paragraph,
+            label: Some(NoteLabel::Evidence),
+            passage: Passage::of_quote(&printed, "collects discharge records worldwide"),
+            ..NoteDraft::default()
+        })),
+    );
+    assert_eq!(harness.state().notes().entries.len(), 2);
+    drop(harness);
+
+    // A new window on the same folder: both notes, found where they were.
+    let mut harness = window(&paper(), Reader::ID, dir.path());
+    let entries = harness.state().notes().entries.clone();
+    assert_eq!(entries.len(), 2);
+    assert!(entries.iter().all(|e| !e.resolved.is_detached()));
+    harness.state_mut().selection.selected = Some(Item::Reference(1));
+    settle(&mut harness);
+    harness.get_by_label("A textbook, not a study.");
+    drop(harness);
+
+    // The same paper imported again from a copy elsewhere, under another name.
+    let moved = tempfile::tempdir().unwrap();
+    let copy = moved.path().join("renamed-article.xml");
+    std::fs::copy(paper(), &copy).unwrap();
+    let harness = window(&copy, Reader::ID, dir.path());
+    let entries = &harness.state().notes().entries;
+    assert_eq!(entries.len(), 2);
+    let highlight = entries.iter().find(|e| e.note.is_highlight()).unwrap();
+    let at = highlight.resolved.passage.clone().unwrap();
+    assert_eq!(
+        &harness.state().corpus().index.paragraphs[at.paragraph].printed[at.range],
+        "collects discharge records worldwide"
+    );
+}
+
+#[test]
+fn a_note_whose_item_is_gone_is_shown_detached_with_its_quote() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = Corpus::from_file(
+        paperlens::open::open_path(&paper()).corpus.unwrap().file,
+        "jats-small.xml",
+    )
+    .unwrap();
+    let mut store = NoteStore::open(dir.path()).unwrap().store;
+    store
+        .add(
+            &PaperIdentity::of(&corpus),
+            NoteDraft {
+                item: "paragraph:a-paragraph-cut-from-this-version".to_owned(),
+                text: "Was this claim dropped?".to_owned(),
+                passage: Some(Passage {
+                    quote: "Snowmelt dominates the spring peak".to_owned(),
+                    start: 0,
+                    end: 34,
+                }),
+                ..NoteDraft::default()
+            },
+        )
+        .unwrap();
+    drop(store);
+    let harness = window(&paper(), NotesView::ID, dir.path());
+    assert!(harness.state().notes().entries[0].resolved.is_detached());
+    harness.get_by_label("Detached notes (1)");
+    harness.get_by_label("Was this claim dropped?");
+    harness.get_by_label("“Snowmelt dominates the spring peak”");
+}
+
+#[test]
+fn the_notes_view_filters_by_tag_and_search_finds_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = window(&paper(), NotesView::ID, dir.path());
+    for (item, text, tag) in [
+        (Item::Reference(0), "Runoff fields for the essay.", "essay"),
+        (
+            Item::Reference(2),
+            "Simple dynamical systems: method.",
+            "method",
+        ),
+    ] {
+        let draft = NoteDraft {
+            tags: vec![tag.to_owned()],
+            ..NoteDraft::about(&ItemKey(key(&harness, item)), text)
+        };
+        send(&mut harness, Command::Note(NoteCommand::Add(draft)));
+    }
+    harness.get_by_label("Runoff fields for the essay.");
+    harness.get_by_label("Simple dynamical systems: method.");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Tag")
+        .click();
+    settle(&mut harness);
+    harness.get_by_label("#essay (1)").click();
+    settle(&mut harness);
+    harness.get_by_label("Runoff fields for the essay.");
+    assert!(
+        harness
+            .query_by_label("Simple dynamical systems: method.")
+            .is_none()
+    );
+    harness.get_by_label("1 of 2 notes");
+
+    // Search (Ctrl+K) lists the note; opening it selects its reference.
+    send(&mut harness, Command::OpenSearch);
+    harness.state_mut().search.query = "dynamical method".to_owned();
+    settle(&mut harness);
+    harness.get_by_label_contains(&format!("{NOTES_HEADING} · 1"));
+    harness
+        .get_by_label_contains("Simple dynamical systems: method. #method")
+        .click();
+    settle(&mut harness);
+    assert_eq!(harness.state().selection.selected, Some(Item::Reference(2)));
+}
+
+#[test]
+fn a_damaged_store_is_set_aside_with_its_message_and_its_backup_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = paperlens::open::open_path(&paper()).corpus.unwrap();
+    let mut store = NoteStore::open(dir.path()).unwrap().store;
+    let reference = Item::Reference(0).key(&corpus).unwrap();
+    store
+        .add(
+            &PaperIdentity::of(&corpus),
+            NoteDraft::about(&reference, "Kept in the backup."),
+        )
+        .unwrap();
+    store.backup_now().unwrap();
+    drop(store);
+    std::fs::write(
+        dir.path().join(paperlens::notes::STORE_FILE),
+        b"not a database at all, only garbage",
+    )
+    .unwrap();
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(dir.path().join(format!("notes.sqlite3{suffix}")));
+    }
+
+    let mut harness = window(&paper(), NotesView::ID, dir.path());
+    let notices = harness.state().notices.join("\n");
+    assert!(
+        notices.contains("study notes store was damaged"),
+        "{notices}"
+    );
+    assert!(harness.query_all_by_label_contains("was damaged").count() > 0);
+    assert!(harness.state().notes().entries.is_empty());
+    harness.get_by_label("Restore the newest backup").click();
+    settle(&mut harness);
+    assert_eq!(texts(&harness), ["Kept in the backup."]);
+    assert_eq!(
+        harness.query_all_by_label_contains("was damaged").count(),
+        0
+    );
+}
+
+#[test]
+fn without_a_store_the_window_works_and_says_why_there_are_no_notes() {
+    let mut harness = explorer(StartOptions {
+        path: Some(paper()),
+        view: Some(NotesView::ID.to_owned()),
+        ..StartOptions::default()
+    });
+    settle(&mut harness);
+    harness.get_by_label("Notes are not available");
+    harness.state_mut().selection.selected = Some(Item::Reference(0));
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_all_by_label_contains("not kept in this window")
+            .count()
+            > 0
+    );
+    assert!(harness.query_by_label("Add a note").is_none());
+}
