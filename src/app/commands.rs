@@ -6,6 +6,7 @@ use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, PointerButton};
 
 use super::checks_view::FlagExport;
 use super::context::{Command, SidePanel};
+use super::study_notes::{NoteCommand, NotesExport};
 use super::views::Views;
 use super::virtual_list::KeyScroll;
 pub use keys::{Scope, Trigger};
@@ -72,6 +73,10 @@ pub enum UiCommand {
     ExportFlagsCsv,
     /// Export the citation check's flags as a Markdown worksheet.
     ExportFlagsMarkdown,
+    /// Export the paper's study notes as Markdown with Pandoc citations.
+    ExportNotesMarkdown,
+    /// Export the paper's study notes as CSV.
+    ExportNotesCsv,
     /// Export every slide as a PNG, with a PDF handout, in a folder.
     ExportSlides,
     /// Close the window.
@@ -180,6 +185,8 @@ impl UiCommand {
             Self::ExportCorpus,
             Self::ExportFlagsCsv,
             Self::ExportFlagsMarkdown,
+            Self::ExportNotesMarkdown,
+            Self::ExportNotesCsv,
             Self::ExportSlides,
             Self::Quit,
             Self::ToggleNavigator,
@@ -290,6 +297,8 @@ impl UiCommand {
             Self::ExportCorpus => "Export the corpus (JSON)",
             Self::ExportFlagsCsv => "Export the citation flags (CSV)",
             Self::ExportFlagsMarkdown => "Export the citation flags as a worksheet (Markdown)",
+            Self::ExportNotesMarkdown => "Export your notes (Markdown)",
+            Self::ExportNotesCsv => "Export your notes (CSV)",
             Self::ExportSlides => "Export slides…",
             Self::Quit => "Quit",
             Self::ToggleNavigator => "Navigator",
@@ -358,6 +367,10 @@ impl UiCommand {
                  “Does this source support this sentence?”"
                     .to_owned()
             }
+            Self::ExportNotesMarkdown => "Save your notes on this paper as Markdown for an essay: \
+                 by section, with their quotes and Pandoc citations"
+                .to_owned(),
+            Self::ExportNotesCsv => "Save your notes on this paper as CSV, one row each".to_owned(),
             Self::ExportSlides => {
                 "Save every slide as a 1920×1080 PNG, with a PDF handout, in a folder".to_owned()
             }
@@ -513,6 +526,8 @@ impl UiCommand {
             | Self::ExportCorpus
             | Self::ExportFlagsCsv
             | Self::ExportFlagsMarkdown
+            | Self::ExportNotesMarkdown
+            | Self::ExportNotesCsv
             | Self::SaveTourIntoCorpus
             | Self::ToggleFlagMarks
             | Self::ToggleStudentMode
@@ -570,6 +585,8 @@ impl UiCommand {
             Self::ExportCorpus => Command::ExportCorpus,
             Self::ExportFlagsCsv => Command::ExportFlags(FlagExport::Csv),
             Self::ExportFlagsMarkdown => Command::ExportFlags(FlagExport::Markdown),
+            Self::ExportNotesMarkdown => Command::Note(NoteCommand::Export(NotesExport::Markdown)),
+            Self::ExportNotesCsv => Command::Note(NoteCommand::Export(NotesExport::Csv)),
             Self::ExportSlides => Command::ExportSlides,
             Self::Quit => Command::Quit,
             Self::ToggleNavigator => Command::TogglePanel(SidePanel::Navigator),

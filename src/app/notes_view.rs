@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use eframe::egui::{self, RichText, Sense, Ui};
 
+use super::commands::UiCommand;
 use super::context::{ClickAction, Command, ViewCtx};
 use super::study_notes::{NoteCommand, NoteEntry, note_kicker};
 use super::views::{View, empty_view_ui};
@@ -121,6 +122,18 @@ fn notes_view_ui(view: &mut NotesView, ctx: &ViewCtx<'_>, ui: &mut Ui) {
         return;
     }
     filters_ui(view, ctx, ui);
+    ui.horizontal_wrapped(|ui| {
+        for command in [UiCommand::ExportNotesMarkdown, UiCommand::ExportNotesCsv] {
+            if ui
+                .small_button(command.text())
+                .on_hover_text(command.hover_text())
+                .clicked()
+                && let Some(command) = command.command()
+            {
+                ctx.send(command);
+            }
+        }
+    });
     ui.separator();
     let mut groups: BTreeMap<NoteSection, Vec<&NoteEntry>> = BTreeMap::new();
     for entry in notes.entries.iter().filter(|entry| view.keeps(entry)) {

@@ -17,6 +17,7 @@ use paperlens::app::context::Command;
 use paperlens::app::explorer::{Explorer, StartOptions};
 use paperlens::app::notes_view::NotesView;
 use paperlens::app::reader::{Reader, highlight_entry};
+use paperlens::app::state::FileDialogs;
 use paperlens::app::study_notes::{NOTES_HEADING, NoteCommand};
 use paperlens::corpus::study_notes::{NoteDraft, NoteLabel, PaperIdentity, Passage};
 use paperlens::corpus::{Corpus, Item, ItemKey};
@@ -381,4 +382,60 @@ fn without_a_store_the_window_works_and_says_why_there_are_no_notes() {
             > 0
     );
     assert!(harness.query_by_label("Add a note").is_none());
+}
+
+#[test]
+fn file_export_writes_the_notes_as_markdown_and_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    // The Reader, so that the File menu's entries are the only ones (the Notes view has them too).
+    let mut harness = window(&paper(), Reader::ID, dir.path());
+    harness.state_mut().state.file_dialogs = FileDialogs::InWindow;
+    let reference = ItemKey(key(&harness, Item::Reference(0)));
+    send(
+        &mut harness,
+        Command::Note(NoteCommand::Add(NoteDraft::about(
+            &reference,
+            "Supports the runoff claim.",
+        ))),
+    );
+    let corpus = harness.state().corpus().clone();
+    let notes: Vec<_> = harness
+        .state()
+        .notes()
+        .entries
+        .iter()
+        .map(|e| e.note.clone())
+        .collect();
+    for (entry, name, expected) in [
+        (
+            "Export your notes (Markdown)",
+            "notes.md",
+            paperlens::formats::notes::to_markdown(&corpus, &notes),
+        ),
+        (
+            "Export your notes (CSV)",
+            "notes.csv",
+            paperlens::formats::notes::to_csv(&corpus, &notes).unwrap(),
+        ),
+    ] {
+        harness.get_by_label("File").click();
+        settle(&mut harness);
+        harness.get_by_label(entry).click();
+        settle(&mut harness);
+        let path = out.path().join(name);
+        let field = || (egui::accesskit::Role::TextInput, "Path");
+        harness.get_by_role_and_label(field().0, field().1).click();
+        harness.step();
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        harness
+            .get_by_role_and_label(field().0, field().1)
+            .type_text(&path.display().to_string());
+        harness.step();
+        harness.key_press(egui::Key::Enter);
+        settle(&mut harness);
+        let written = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(written, expected);
+        assert!(written.contains("Supports the runoff claim."), "{written}");
+    }
 }

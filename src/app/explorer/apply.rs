@@ -8,6 +8,7 @@ use super::loading::Derived;
 use crate::app::context::{Command, SidePanel, Step, is_openable_url};
 use crate::app::presentation::Presentation;
 use crate::app::reader::Reader;
+use crate::app::study_notes::NoteCommand;
 use crate::app::theme::{Palette, Theme};
 use crate::app::trends_view::TrendsView;
 use crate::corpus::Item;
@@ -71,12 +72,7 @@ impl Explorer {
             Command::SetFileDialogs(choice) => self.state.file_dialogs = choice,
             Command::CloseOverlay => self.close_overlay(),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Command::SetTheme(choice) => {
-                self.state.theme = choice;
-                self.theme =
-                    Theme::for_choice(choice, ctx.system_theme() == Some(egui::Theme::Dark));
-                self.theme.apply(ctx);
-            }
+            Command::SetTheme(choice) => self.set_theme(ctx, choice),
             Command::OpenUrl(url) => {
                 if is_openable_url(&url) {
                     ctx.open_url(egui::OpenUrl::new_tab(url));
@@ -115,14 +111,30 @@ impl Explorer {
             | Command::ToggleStudentMode
             | Command::AnswerSupport { .. } => self.apply_check_setting(command),
             Command::ExportFlags(export) => self.export_flags(ctx, export),
-            Command::Note(command) => self.apply_note(command),
+            Command::Note(command) => self.apply_note(ctx, command),
         }
+    }
+
+    /// Changes the theme (following the system's light or dark mode for `System`).
+    fn set_theme(&mut self, ctx: &egui::Context, choice: crate::app::theme::ThemeChoice) {
+        self.state.theme = choice;
+        self.theme = Theme::for_choice(choice, ctx.system_theme() == Some(egui::Theme::Dark));
+        self.theme.apply(ctx);
     }
 
     /// Applies a change to the study notes (written at once); says what happened in the status
     /// bar.
-    fn apply_note(&mut self, command: crate::app::study_notes::NoteCommand) {
-        if let Some(said) = self.notes.apply(&self.corpus, command) {
+    fn apply_note(&mut self, ctx: &egui::Context, command: NoteCommand) {
+        if let NoteCommand::Export(export) = command {
+            let written = export.write(&self.corpus, &self.notes.notes());
+            self.save_export(
+                ctx,
+                written,
+                export.file_name(),
+                export.label(),
+                export.extension(),
+            );
+        } else if let Some(said) = self.notes.apply(&self.corpus, command) {
             self.notices.push(said);
         }
     }

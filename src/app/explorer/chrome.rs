@@ -9,8 +9,8 @@ use crate::app::commands::{Scope, UiCommand};
 use crate::app::context::{Command, ReferenceScope, ViewCtx};
 use crate::app::reader::Reader;
 use crate::app::state::{CitationDisplay, FileDialogs};
-use crate::app::style_picker::style_picker_submenu_ui;
 use crate::app::study_notes::NoteCommand;
+use crate::app::style_picker::style_picker_submenu_ui;
 use crate::app::theme::ThemeChoice;
 use crate::app::virtual_list::KeyScroll;
 use crate::corpus::diagnostics::count;
@@ -150,6 +150,8 @@ impl Explorer {
         self.command_ui(view_ctx, ui, UiCommand::ExportCorpus);
         self.command_ui(view_ctx, ui, UiCommand::ExportFlagsCsv);
         self.command_ui(view_ctx, ui, UiCommand::ExportFlagsMarkdown);
+        self.command_ui(view_ctx, ui, UiCommand::ExportNotesMarkdown);
+        self.command_ui(view_ctx, ui, UiCommand::ExportNotesCsv);
         self.command_ui(view_ctx, ui, UiCommand::ExportSlides);
         self.command_ui(view_ctx, ui, UiCommand::SaveTourIntoCorpus);
         ui.separator();
@@ -266,6 +268,9 @@ impl Explorer {
             ),
             UiCommand::AddToTour => (view_ctx.selection.selected.is_some(), command.label()),
             UiCommand::SaveTourIntoCorpus => (self.corpus_file_holds_tours(), command.label()),
+            UiCommand::ExportNotesMarkdown | UiCommand::ExportNotesCsv => {
+                (!self.notes.shown().entries.is_empty(), command.label())
+            }
             UiCommand::ExportFlagsCsv | UiCommand::ExportFlagsMarkdown => {
                 (!self.checks().flags.is_empty(), command.label())
             }

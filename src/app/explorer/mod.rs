@@ -200,8 +200,7 @@ impl Explorer {
             notices.extend(announce_crash_report(dir, &mut state, &mut diagnostics));
         }
         let theme = Theme::install(ctx, state.theme);
-        let (notes, notes_notice) = PaperNotes::open(options.notes_dir.as_deref(), &corpus);
-        notices.extend(notes_notice);
+        let notes = PaperNotes::open(options.notes_dir.as_deref(), &corpus, &mut notices);
         let mut app = Self {
             derived: Derived::of(&corpus),
             corpus,

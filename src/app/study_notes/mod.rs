@@ -170,6 +170,57 @@ pub enum NoteCommand {
     RestoreBackup,
     /// Stop showing what happened to a damaged store.
     DismissRecovery,
+    /// Export the paper's notes (asks where to save).
+    Export(NotesExport),
+}
+
+/// What File → Export writes of the paper's notes, through `formats::notes`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotesExport {
+    /// Markdown for an essay: grouped by section, quotes, Pandoc citations.
+    Markdown,
+    /// One row per note, for a spreadsheet.
+    Csv,
+}
+
+impl NotesExport {
+    /// The file name the save dialog suggests.
+    #[must_use]
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Self::Markdown => "study-notes.md",
+            Self::Csv => "study-notes.csv",
+        }
+    }
+
+    /// The kind of file, as the save dialog names it.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Markdown => "Markdown",
+            Self::Csv => "CSV",
+        }
+    }
+
+    /// The file's extension.
+    #[must_use]
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Markdown => "md",
+            Self::Csv => "csv",
+        }
+    }
+
+    /// The notes written in this format.
+    ///
+    /// # Errors
+    /// The CSV writer failed (it does not, writing to memory).
+    pub fn write(self, corpus: &Corpus, notes: &[StudyNote]) -> Result<String, String> {
+        match self {
+            Self::Markdown => Ok(crate::formats::notes::to_markdown(corpus, notes)),
+            Self::Csv => crate::formats::notes::to_csv(corpus, notes).map_err(|e| e.to_string()),
+        }
+    }
 }
 
 /// The store and the open paper's notes, kept by the explorer.
@@ -192,10 +243,10 @@ impl std::fmt::Debug for PaperNotes {
 
 impl PaperNotes {
     /// Opens the store in `state_dir` (none: notes are not kept in this window) and reads the
-    /// notes of `corpus`'s paper; returns what the status bar should say (a damaged store set
-    /// aside, a store that would not open).
+    /// notes of `corpus`'s paper; what the status bar should say (a damaged store set aside, a
+    /// store that would not open) goes to `notices`.
     #[must_use]
-    pub fn open(state_dir: Option<&Path>, corpus: &Corpus) -> (Self, Option<String>) {
+    pub fn open(state_dir: Option<&Path>, corpus: &Corpus, notices: &mut Vec<String>) -> Self {
         let mut notes = Self {
             store: None,
             paper: PaperIdentity::of(corpus),
@@ -231,13 +282,20 @@ impl PaperNotes {
             }
         };
         let error = notes.reload(corpus);
-        (notes, notice.or(error))
+        notices.extend(notice.or(error));
+        notes
     }
 
     /// What the panels draw from.
     #[must_use]
     pub fn shown(&self) -> &NotesShown {
         &self.shown
+    }
+
+    /// The open paper's notes as kept, oldest first (what an export writes).
+    #[must_use]
+    pub fn notes(&self) -> Vec<StudyNote> {
+        self.shown.entries.iter().map(|e| e.note.clone()).collect()
     }
 
     /// The open paper's identity (what its notes are kept under).
@@ -340,6 +398,8 @@ impl PaperNotes {
                 self.shown.recovery = None;
                 None
             }
+            // File work: the explorer asks where to save (see `Explorer::apply_note`).
+            NoteCommand::Export(_) => None,
         };
         let error = self.reload(corpus);
         error.or(said)
