@@ -367,6 +367,44 @@ fn page_ranges_are_reformatted_only_where_the_style_says_how() {
     }
 }
 
+/// MLA names two works of `Fiala et al.` apart in the text by adding a name (`Fiala, Lin,
+/// et al.`); the bibliography adds that name too, with every name in its own long form, as
+/// citeproc-js prints them (the in-text short form had lost the given names there).
+#[test]
+fn names_added_to_tell_works_apart_keep_their_given_names_in_the_list() {
+    let person = |family: &str, given: &str| CslName {
+        family: family.into(),
+        given: given.into(),
+        ..CslName::default()
+    };
+    let work = |id: &str, second: CslName, year: i32| Reference {
+        id: id.into(),
+        item_type: "article-journal".into(),
+        title: format!("Work {id}"),
+        container_title: "J Alzheimers Dis".into(),
+        author: vec![person("Fiala", "M."), second, person("Ringman", "J.")],
+        issued: Some(CslDate {
+            date_parts: vec![vec![year]],
+            ..CslDate::default()
+        }),
+        ..Reference::default()
+    };
+    let lin = work("lin", person("Lin", "J."), 2005);
+    let liu = work("liu", person("Liu", "P. T."), 2007);
+    let mla = format_bibliography(&[&lin, &liu], CitationStyle::Mla);
+    let texts: Vec<String> = mla
+        .iter()
+        .map(|entry| entry.text.to_plain_string())
+        .collect();
+    assert_eq!(texts.len(), 2);
+    for (text, start) in texts.iter().zip([
+        "Fiala, M., J. Lin, et al. ",
+        "Fiala, M., P. T. Liu, et al. ",
+    ]) {
+        assert!(text.starts_with(start), "{text}");
+    }
+}
+
 /// MLA sorts one author's works by title (its `<sort>`: author, then title), quoted or not,
 /// so the dash for a repeated author stands on the second by title.
 #[test]

@@ -282,3 +282,28 @@ fn page_ranges_are_kept_unless_the_style_formats_them() {
     .unwrap();
     assert_eq!(bibliography(&expanded, yaml), ["330–335"]);
 }
+
+/// Names the citation's disambiguation adds (`Fiala, Lin, et al.` beside `Fiala, Liu, et
+/// al.`) are added in the bibliography too, each in the bibliography's own long form.
+#[test]
+fn names_added_to_disambiguate_keep_the_bibliographys_form() {
+    let xml = r#"<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" et-al-min="3" et-al-use-first="1" initialize-with=". ">
+  <info><title>Test</title><id>test</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <locale><terms><term name="et-al">et al.</term></terms></locale>
+  <citation disambiguate-add-names="true"><layout prefix="(" suffix=")">
+    <names variable="author"><name form="short" delimiter=", "/></names>
+  </layout></citation>
+  <bibliography><layout>
+    <names variable="author"><name name-as-sort-order="first" delimiter=", " delimiter-precedes-et-al="always"/></names>
+  </layout></bibliography>
+</style>"#;
+    let style = IndependentStyle::from_xml(xml).unwrap();
+    let yaml = "lin:\n  type: article\n  title: A\n  date: 2005\n  \
+                author: [\"Fiala, M.\", \"Lin, J.\", \"Ringman, J.\"]\n\
+                liu:\n  type: article\n  title: B\n  date: 2007\n  \
+                author: [\"Fiala, M.\", \"Liu, P. T.\", \"Newton, A.\"]\n";
+    assert_eq!(
+        bibliography(&style, yaml),
+        ["Fiala, M., J. Lin, et al.", "Fiala, M., P. T. Liu, et al."]
+    );
+}

@@ -309,10 +309,29 @@ impl RenderCsl for Names {
         let props = if let DisambiguateState::NameDisambiguation(props) =
             &ctx.instance.cite_props.speculative.disambiguation
         {
-            if props.variables.iter().eq(people.iter().map(|(_, v)| v)) {
-                Some(props.clone())
-            } else {
+            if !props.variables.iter().eq(people.iter().map(|(_, v)| v)) {
                 None
+            } else if ctx.bibliography {
+                // PATCH: in the bibliography, the citation's disambiguation only adds names
+                // (MLA's `Fiala, M., J. Lin, et al.` for two works of `Fiala et al.`), as
+                // citeproc-js does; each name keeps the bibliography's own form (the citation's
+                // short `Fiala, Lin, et al.` lost every given name).
+                let mut props = props.clone();
+                for (forms, (persons, _)) in props.name_forms.iter_mut().zip(&people) {
+                    for (i, form) in forms.iter_mut().enumerate() {
+                        let shown = form.is_some()
+                            || !options.is_suppressed(
+                                i,
+                                persons.len(),
+                                !ctx.instance.cite_props.certain.is_first,
+                            );
+                        *form = shown.then_some(default_form);
+                    }
+                }
+                props.default_name_form = default_form;
+                Some(props)
+            } else {
+                Some(props.clone())
             }
         } else {
             None
