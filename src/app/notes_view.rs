@@ -123,6 +123,14 @@ fn notes_view_ui(view: &mut NotesView, ctx: &ViewCtx<'_>, ui: &mut Ui) {
     }
     filters_ui(view, ctx, ui);
     ui.horizontal_wrapped(|ui| {
+        if notes.can_undo
+            && ui
+                .small_button("Undo delete")
+                .on_hover_text("Bring back the note deleted last")
+                .clicked()
+        {
+            ctx.send(Command::Note(NoteCommand::UndoDelete));
+        }
         for command in [UiCommand::ExportNotesMarkdown, UiCommand::ExportNotesCsv] {
             if ui
                 .small_button(command.text())
@@ -156,6 +164,8 @@ fn notes_view_ui(view: &mut NotesView, ctx: &ViewCtx<'_>, ui: &mut Ui) {
         .auto_shrink(false)
         .show(ui, |ui| {
             ctx.keyboard_scroll_ui(ui);
+            // Notes read as text does: no wider than the Reader's lines.
+            ui.set_max_width(ctx.theme.reading_width);
             for (section, entries) in groups {
                 ui.add_space(ctx.theme.gap);
                 ui.label(
@@ -369,6 +379,12 @@ fn note_row_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, entry: &NoteEntry) {
             }
             if !note.text.is_empty() {
                 ui.add(egui::Label::new(note.text.as_str()).wrap());
+            }
+            let delete = ui
+                .small_button("Delete")
+                .on_hover_text("Delete this note (Undo delete brings it back)");
+            if delete.clicked() {
+                ctx.send(Command::Note(NoteCommand::Delete(note.id)));
             }
         });
     ui.add_space(ctx.theme.gap / 3.0);

@@ -439,3 +439,60 @@ fn file_export_writes_the_notes_as_markdown_and_csv() {
         assert!(written.contains("Supports the runoff claim."), "{written}");
     }
 }
+
+#[test]
+fn notes_on_any_item_show_in_its_inspector_and_hover_card() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = window(&paper(), Reader::ID, dir.path());
+    let items = [
+        (Item::TableRow(0), "The wetter catchment's row."),
+        (Item::Figure(0), "The lag is visible here."),
+        (Item::Citation(0), "Cited for the data, not the method."),
+        (Item::Reference(0), "The global runoff fields."),
+    ];
+    for (item, text) in items {
+        let draft = NoteDraft::about(&ItemKey(key(&harness, item)), text);
+        send(&mut harness, Command::Note(NoteCommand::Add(draft)));
+    }
+    for (item, text) in items {
+        harness.state_mut().selection.selected = Some(item);
+        settle(&mut harness);
+        harness.get_by_label(&format!("{NOTES_HEADING} (1)"));
+        harness.get_by_label(text);
+    }
+    // The hover card of a reference's chip in the text carries its notes.
+    harness.state_mut().selection.selected = None;
+    settle(&mut harness);
+    harness.get_all_by_label("[1]").next().unwrap().hover();
+    harness.run_steps(8);
+    assert!(
+        harness
+            .query_all_by_label_contains("The global runoff fields.")
+            .count()
+            > 0
+    );
+    drop(harness);
+
+    // On the built-in paper: a case and a chart's year.
+    let mut harness = explorer(StartOptions {
+        view: Some(Reader::ID.to_owned()),
+        notes_dir: Some(dir.path().to_owned()),
+        ..StartOptions::default()
+    });
+    settle(&mut harness);
+    assert!(
+        harness.state().notes().entries.is_empty(),
+        "another paper's notes"
+    );
+    let point = crate::explorer::point_of(&harness, 2021);
+    for (item, text) in [
+        (Item::Case(0), "A case for the essay's second part."),
+        (point, "The drop in 2021: lockdowns or less reporting?"),
+    ] {
+        let draft = NoteDraft::about(&ItemKey(key(&harness, item)), text);
+        send(&mut harness, Command::Note(NoteCommand::Add(draft)));
+        harness.state_mut().selection.selected = Some(item);
+        settle(&mut harness);
+        harness.get_by_label(text);
+    }
+}

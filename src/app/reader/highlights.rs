@@ -9,8 +9,8 @@ use eframe::egui::{self, Response, Ui};
 use super::runs::Piece;
 use crate::app::context::{Command, ViewCtx};
 use crate::app::study_notes::{NoteCommand, open_note_editor};
-use crate::corpus::Item;
 use crate::corpus::study_notes::{NoteDraft, NoteLabel, Passage};
+use crate::corpus::{Corpus, Item};
 
 /// The menu entry that highlights a sentence with `label`: `"Highlight as claim"`.
 #[must_use]
@@ -39,8 +39,8 @@ pub(super) fn byte_at_char(printed: &str, pieces: &[Piece], char_index: usize) -
 
 /// The sentence of paragraph `paragraph` holding byte `byte`, without the white space at its
 /// ends.
-fn sentence_at(ctx: &ViewCtx<'_>, paragraph: usize, byte: usize) -> Option<Range<usize>> {
-    let info = ctx.corpus.index.paragraphs.get(paragraph)?;
+fn sentence_at(corpus: &Corpus, paragraph: usize, byte: usize) -> Option<Range<usize>> {
+    let info = corpus.index.paragraphs.get(paragraph)?;
     let sentence = info
         .sentences
         .iter()
@@ -74,7 +74,7 @@ pub(super) fn text_run_notes_ui(
         ctx.send(Command::Note(NoteCommand::Focus(mark.note)));
     }
     if response.secondary_clicked()
-        && let Some(sentence) = pointed.and_then(|byte| sentence_at(ctx, paragraph, byte))
+        && let Some(sentence) = pointed.and_then(|byte| sentence_at(ctx.corpus, paragraph, byte))
     {
         response
             .ctx
@@ -142,5 +142,55 @@ fn sentence_menu_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, paragraph: usize, sentence: 
                 ui.close();
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::find::FindMark;
+    use super::*;
+
+    fn piece(range: Range<usize>) -> Piece {
+        Piece {
+            range,
+            background: None,
+            find: FindMark::None,
+        }
+    }
+
+    /// A press on a character of a run of text finds its byte, and the sentence around it, in
+    /// a paragraph of several sentences: the one pressed on, without the space after it.
+    #[test]
+    fn a_press_finds_its_sentence() {
+        let corpus = Corpus::builtin();
+        let (paragraph, info) = corpus
+            .index
+            .paragraphs
+            .iter()
+            .enumerate()
+            .find(|(_, p)| p.sentences.len() >= 3)
+            .unwrap_or_else(|| panic!("a paragraph of three sentences"));
+        let second = info.sentences[1].clone();
+        // A run of two pieces starting at the second sentence; its fifth character.
+        let split = second.start + 3;
+        let pieces = [piece(second.start..split), piece(split..second.end)];
+        let byte = byte_at_char(&info.printed, &pieces, 4);
+        assert_eq!(
+            byte,
+            Some(
+                second.start
+                    + info.printed[second.start..]
+                        .char_indices()
+                        .nth(4)
+                        .map_or(0, |(at, _)| at)
+            )
+        );
+        let found = byte.and_then(|byte| sentence_at(&corpus, paragraph, byte));
+        assert_eq!(
+            found.map(|range| info.printed[range].to_owned()),
+            Some(info.printed[second].trim().to_owned())
+        );
+        // Past the run: nothing.
+        assert_eq!(byte_at_char(&info.printed, &pieces, 10_000), None);
     }
 }
