@@ -496,3 +496,71 @@ fn notes_on_any_item_show_in_its_inspector_and_hover_card() {
         harness.get_by_label(text);
     }
 }
+
+#[test]
+fn words_dragged_over_are_highlighted_rather_than_their_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = window(&paper(), Reader::ID, dir.path());
+    let rect = harness
+        .get_by_label_contains("collects discharge records worldwide")
+        .rect();
+    let from = egui::pos2(rect.left() + 2.0, rect.top() + 4.0);
+    let to = rect.center();
+    let pointer = |harness: &mut Harness<'_, Explorer>, event: egui::Event| {
+        harness.input_mut().events.push(event);
+        harness.step();
+    };
+    pointer(&mut harness, egui::Event::PointerMoved(from));
+    pointer(
+        &mut harness,
+        egui::Event::PointerButton {
+            pos: from,
+            button: egui::PointerButton::Primary,
+            pressed: true,
+            modifiers: egui::Modifiers::NONE,
+        },
+    );
+    for step in 1..=5u8 {
+        let at = from + (to - from) * (f32::from(step) / 5.0);
+        pointer(&mut harness, egui::Event::PointerMoved(at));
+    }
+    pointer(
+        &mut harness,
+        egui::Event::PointerButton {
+            pos: to,
+            button: egui::PointerButton::Primary,
+            pressed: false,
+            modifiers: egui::Modifiers::NONE,
+        },
+    );
+    settle(&mut harness);
+    harness.hover_at(from);
+    harness.run_steps(2);
+    for pressed in [true, false] {
+        pointer(
+            &mut harness,
+            egui::Event::PointerButton {
+                pos: from,
+                button: egui::PointerButton::Secondary,
+                pressed,
+                modifiers: egui::Modifiers::NONE,
+            },
+        );
+    }
+    settle(&mut harness);
+    harness
+        .get_by_label(&highlight_entry(NoteLabel::Question))
+        .click();
+    settle(&mut harness);
+    let entries = &harness.state().notes().entries;
+    assert_eq!(entries.len(), 1);
+    let quote = entries[0].note.passage.clone().unwrap().quote;
+    let printed = &harness.state().corpus().index.paragraphs[0].printed;
+    let sentence = printed.split_inclusive(". ").next().unwrap().trim();
+    assert!(printed.contains(&quote), "{quote}");
+    assert!(
+        !quote.is_empty() && quote.len() < sentence.len(),
+        "{quote} / {sentence}"
+    );
+    assert_eq!(entries[0].note.label, Some(NoteLabel::Question));
+}

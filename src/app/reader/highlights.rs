@@ -22,9 +22,21 @@ pub fn highlight_entry(label: NoteLabel) -> String {
 pub const ADD_NOTE_ENTRY: &str = "Add a note…";
 
 /// The byte of `printed` at character `char_index` of a run made of `pieces` (the text a label
-/// drew); `None` past its end.
+/// drew): the run's end just after its last character; `None` further.
 pub(super) fn byte_at_char(printed: &str, pieces: &[Piece], char_index: usize) -> Option<usize> {
     let mut left = char_index;
+    if pieces
+        .iter()
+        .map(|p| {
+            printed
+                .get(p.range.clone())
+                .map_or(0, |t| t.chars().count())
+        })
+        .sum::<usize>()
+        == char_index
+    {
+        return pieces.last().map(|p| p.range.end);
+    }
     for piece in pieces {
         let text = printed.get(piece.range.clone())?;
         let count = text.chars().count();
@@ -52,18 +64,48 @@ fn sentence_at(corpus: &Corpus, paragraph: usize, byte: usize) -> Option<Range<u
     (start < end).then_some(start..end)
 }
 
+/// The words last dragged over in the Reader: their paragraph and bytes.
+fn dragged_id() -> egui::Id {
+    egui::Id::unique("reader-dragged-passage")
+}
+
+/// The passage of `range` without the white space at its ends; `None` when nothing is left.
+fn trimmed(printed: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let text = printed.get(range.clone())?;
+    let start = range.start + (text.len() - text.trim_start().len());
+    let end = range.end - (text.len() - text.trim_end().len());
+    (start < end).then_some(start..end)
+}
+
 /// What a run of a paragraph's plain text does for the study notes: a click on a highlight
-/// chooses its note; a right-click opens the sentence's menu. `pointed` is the byte the pointer
-/// pressed on, when it did.
+/// chooses its note; a right-click opens the menu of the words dragged over before (when it is
+/// on them) or else of the sentence. `pressed_byte` is the byte the pointer pressed on, when it did;
+/// `dragged` the bytes a drag in this run went over, when one ended this frame.
 pub(super) fn text_run_notes_ui(
     ctx: &ViewCtx<'_>,
     paragraph: usize,
     response: &Response,
-    pointed: Option<usize>,
+    pressed_byte: Option<usize>,
+    dragged: Option<Range<usize>>,
 ) {
+    let printed = ctx
+        .corpus
+        .index
+        .paragraphs
+        .get(paragraph)
+        .map_or("", |p| p.printed.as_str());
+    if let Some(range) = dragged.and_then(|range| trimmed(printed, range)) {
+        response
+            .ctx
+            .data_mut(|data| data.insert_temp(dragged_id(), (paragraph, range)));
+    } else if response.clicked() {
+        response
+            .ctx
+            .data_mut(|data| data.remove_temp::<(usize, Range<usize>)>(dragged_id()));
+    }
     let menu_id = response.id.with("sentence");
     if response.clicked()
-        && let Some(byte) = pointed
+        && let Some(byte) = pressed_byte
         && let Some(mark) = ctx
             .notes
             .highlights_in(paragraph)
@@ -73,8 +115,16 @@ pub(super) fn text_run_notes_ui(
         ctx.send(Command::Select(Item::Paragraph(paragraph)));
         ctx.send(Command::Note(NoteCommand::Focus(mark.note)));
     }
+    let on_dragged = |byte: usize| {
+        response
+            .ctx
+            .data(|data| data.get_temp::<(usize, Range<usize>)>(dragged_id()))
+            .filter(|(at, range)| *at == paragraph && range.start <= byte && byte <= range.end)
+            .map(|(_, range)| range)
+    };
     if response.secondary_clicked()
-        && let Some(sentence) = pointed.and_then(|byte| sentence_at(ctx.corpus, paragraph, byte))
+        && let Some(sentence) = pressed_byte
+            .and_then(|byte| on_dragged(byte).or_else(|| sentence_at(ctx.corpus, paragraph, byte)))
     {
         response
             .ctx
@@ -102,6 +152,17 @@ fn sentence_menu_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, paragraph: usize, sentence: 
         return;
     };
     let passage = Passage::from_byte_range(printed, sentence.clone());
+    if let Some(passage) = &passage {
+        ui.label(
+            egui::RichText::new(format!(
+                "“{}”",
+                crate::corpus::display::excerpt(&passage.quote, 60)
+            ))
+            .small()
+            .italics()
+            .color(ctx.theme.muted_text),
+        );
+    }
     for label in NoteLabel::ALL {
         let fill = ctx.theme.label_fill(Some(label));
         let entry = egui::Button::new(highlight_entry(label)).fill(fill);

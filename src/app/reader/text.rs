@@ -169,13 +169,31 @@ fn plain_text_ui(
     response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::Role::Label, ui.is_enabled(), galley.text())
     });
+    let byte_at = |at: egui::Pos2| {
+        let cursor = galley.cursor_from_pos(at - position);
+        highlights::byte_at_char(printed, pieces, cursor.index.0)
+    };
     let pressed_byte = response
         .interact_pointer_pos()
         .filter(|_| response.clicked() || response.secondary_clicked())
-        .and_then(|at| {
-            let cursor = galley.cursor_from_pos(at - position);
-            highlights::byte_at_char(printed, pieces, cursor.index.0)
-        });
+        .and_then(byte_at);
+    // Words dragged over in this run: where the drag began (kept while it lasts) to where it
+    // ended.
+    let drag_start_id = response.id.with("drag-start");
+    if response.drag_started()
+        && let Some(origin) = ui.input(|i| i.pointer.press_origin())
+    {
+        ui.data_mut(|data| data.insert_temp(drag_start_id, origin));
+    }
+    let dragged = if response.drag_stopped() {
+        let origin = ui.data_mut(|data| data.remove_temp::<egui::Pos2>(drag_start_id));
+        origin
+            .and_then(byte_at)
+            .zip(response.interact_pointer_pos().and_then(byte_at))
+            .map(|(a, b)| a.min(b)..a.max(b))
+    } else {
+        None
+    };
     let current_rect = current.map(|chars| {
         let start = galley.pos_from_cursor(egui::text::CCursor::new(chars.start));
         let end = galley.pos_from_cursor(egui::text::CCursor::new(chars.end));
@@ -194,7 +212,7 @@ fn plain_text_ui(
     if let Some(rect) = current_rect {
         find_mark_ui(ctx, ui, find, rect);
     }
-    highlights::text_run_notes_ui(ctx, paragraph, &response, pressed_byte);
+    highlights::text_run_notes_ui(ctx, paragraph, &response, pressed_byte, dragged);
 }
 
 /// Text the find bar searches besides paragraphs, as the Reader writes it: a heading, the
