@@ -172,6 +172,14 @@ fn a_sentence_highlighted_as_a_claim_shows_in_the_notes_view() {
     assert!(quote.ends_with('.'), "the whole sentence: {quote}");
     assert!(highlight.resolved.passage.is_some());
 
+    // Hovering the highlight shows its note.
+    assert_eq!(harness.query_all_by_label_contains("No note yet").count(), 0);
+    harness
+        .get_by_label_contains("Both catchments respond within days")
+        .hover();
+    harness.run_steps(8);
+    assert!(harness.query_all_by_label_contains("No note yet").count() > 0);
+
     // A click on the highlight chooses its note.
     harness
         .get_by_label_contains("Both catchments respond within days")

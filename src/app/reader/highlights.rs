@@ -8,7 +8,7 @@ use eframe::egui::{self, Response, Ui};
 
 use super::runs::Piece;
 use crate::app::context::{Command, ViewCtx};
-use crate::app::study_notes::{NoteCommand, open_note_editor};
+use crate::app::study_notes::{NoteCommand, note_kicker, open_note_editor};
 use crate::corpus::study_notes::{NoteDraft, NoteLabel, Passage};
 use crate::corpus::{Corpus, Item};
 
@@ -139,6 +139,41 @@ pub(super) fn text_run_notes_ui(
             return;
         };
         sentence_menu_ui(ctx, ui, paragraph, sentence);
+    });
+}
+
+/// The note of the highlight under the pointer (at byte `hovered_byte`), as a hover card.
+pub(super) fn highlight_card_ui(
+    ctx: &ViewCtx<'_>,
+    paragraph: usize,
+    response: &Response,
+    hovered_byte: Option<usize>,
+) {
+    let Some(byte) = hovered_byte else {
+        return;
+    };
+    let Some(entry) = ctx
+        .notes
+        .highlights_in(paragraph)
+        .into_iter()
+        .find(|mark| mark.range.contains(&byte))
+        .and_then(|mark| ctx.notes.entry(mark.note))
+    else {
+        return;
+    };
+    response.clone().on_hover_ui(|ui| {
+        ui.set_max_width(ctx.theme.reading_width / 2.0);
+        ui.label(
+            egui::RichText::new(note_kicker(entry))
+                .small()
+                .color(ctx.theme.muted_text),
+        );
+        let text = if entry.note.text.is_empty() {
+            "No note yet: click the highlight, then Edit in the Inspector to write one."
+        } else {
+            entry.note.text.as_str()
+        };
+        ui.add(egui::Label::new(text).wrap());
     });
 }
 

@@ -194,6 +194,7 @@ fn plain_text_ui(
     } else {
         None
     };
+    let hovered_byte = response.hover_pos().and_then(byte_at);
     let current_rect = current.map(|chars| {
         let start = galley.pos_from_cursor(egui::text::CCursor::new(chars.start));
         let end = galley.pos_from_cursor(egui::text::CCursor::new(chars.end));
@@ -213,6 +214,7 @@ fn plain_text_ui(
         find_mark_ui(ctx, ui, find, rect);
     }
     highlights::text_run_notes_ui(ctx, paragraph, &response, pressed_byte, dragged);
+    highlights::highlight_card_ui(ctx, paragraph, &response, hovered_byte);
 }
 
 /// Text the find bar searches besides paragraphs, as the Reader writes it: a heading, the

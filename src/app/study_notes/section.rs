@@ -159,7 +159,7 @@ fn note_card_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, entry: &NoteEntry, editor: &mut 
         })
         .corner_radius(ctx.theme.radius)
         .inner_margin(ctx.theme.gap / 2.0);
-    frame.show(ui, |ui| {
+    let shown = frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(
             RichText::new(note_kicker(entry))
@@ -195,6 +195,12 @@ fn note_card_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, entry: &NoteEntry, editor: &mut 
             }
         });
     });
+    // A note just chosen (its highlight clicked) is scrolled into view once.
+    let scrolled_id = egui::Id::unique("note-scrolled-to");
+    if focused && ui.data(|data| data.get_temp::<NoteId>(scrolled_id)) != Some(note.id) {
+        shown.response.scroll_to_me(None);
+        ui.data_mut(|data| data.insert_temp(scrolled_id, note.id));
+    }
 }
 
 /// The small line over a note: its label, its tags, its date, and "detached" when its item is
