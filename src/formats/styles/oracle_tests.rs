@@ -28,18 +28,18 @@ const STYLE_FILES: [(CitationStyle, &str); 5] = [
 /// order); `jats` is the sum over every `jats-*` corpus.
 const BIBLIOGRAPHY_FLOORS: [(&str, [usize; 5]); 3] = [
     ("builtin", [19, 19, 19, 19, 19]),
-    ("biblatex-examples", [58, 81, 60, 64, 79]),
-    ("jats", [441, 445, 439, 434, 438]),
+    ("biblatex-examples", [59, 81, 61, 64, 80]),
+    ("jats", [448, 445, 442, 436, 440]),
 ];
 
 /// The lowest in-text citation match counts allowed (each item cited alone), as above.
 const CITATION_FLOORS: [(&str, [usize; 5]); 3] = [
     ("builtin", [19, 19, 19, 19, 19]),
-    ("biblatex-examples", [70, 90, 65, 68, 70]),
-    // APA's 441 (448 before PubMed's run-together initials were written as initials): both
+    ("biblatex-examples", [71, 90, 66, 69, 71]),
+    // APA's 443 (448 before PubMed's run-together initials were written as initials): both
     // sides read `JP` and `JPA` as one initial, J.; now citeproc-js tells J. P. Ioannidis from
     // J. P. A. Ioannidis in text (APA's `primary-name-with-initials`).
-    ("jats", [441, 460, 441, 455, 450]),
+    ("jats", [443, 460, 443, 457, 452]),
 ];
 
 fn oracle_dir() -> PathBuf {
@@ -321,8 +321,8 @@ fn bibliographies_match_citeproc_js() {
 /// there).
 const OFFICIAL_FILE_FLOORS: [(&str, [usize; 5]); 3] = [
     ("builtin", [19, 19, 19, 19, 19]),
-    ("biblatex-examples", [58, 81, 60, 64, 79]),
-    ("jats", [441, 445, 439, 434, 438]),
+    ("biblatex-examples", [59, 81, 61, 64, 80]),
+    ("jats", [448, 445, 442, 436, 440]),
 ];
 
 /// paperlens with the very style files citeproc-js ran (`paperlens cite --style FILE.csl`),

@@ -405,6 +405,51 @@ fn names_added_to_tell_works_apart_keep_their_given_names_in_the_list() {
     }
 }
 
+/// A particle written in the family name (`de la Torre`, as JATS gives it) is non-dropping,
+/// as citeproc-js reads it: APA and MLA never demote it, Chicago does; a capitalised
+/// `De Angelis` is a family name written whole.
+#[test]
+fn a_particle_in_the_family_name_is_kept_in_front_where_the_style_says_so() {
+    let reference = Reference {
+        id: "r".into(),
+        item_type: "article-journal".into(),
+        title: "Proteorhodopsin genes".into(),
+        container_title: "Proc Natl Acad Sci U S A".into(),
+        author: vec![
+            CslName {
+                family: "de la Torre".into(),
+                given: "J. R.".into(),
+                ..CslName::default()
+            },
+            CslName {
+                family: "De Angelis".into(),
+                given: "C.".into(),
+                ..CslName::default()
+            },
+        ],
+        issued: Some(CslDate {
+            date_parts: vec![vec![2003]],
+            ..CslDate::default()
+        }),
+        ..Reference::default()
+    };
+    let cases = [
+        (
+            CitationStyle::Apa,
+            "de la Torre, J. R., & De Angelis, C. (2003)",
+        ),
+        (CitationStyle::Mla, "de la Torre, J. R., and C. De Angelis."),
+        (
+            CitationStyle::ChicagoAuthorDate,
+            "Torre, J. R. de la, and C. De Angelis. 2003.",
+        ),
+    ];
+    for (style, expected) in cases {
+        let text = format_bibliography_entry(&reference, style).to_plain_string();
+        assert!(text.starts_with(expected), "{}: {text}", style.label());
+    }
+}
+
 /// MLA sorts one author's works by title (its `<sort>`: author, then title), quoted or not,
 /// so the dash for a repeated author stands on the second by title.
 #[test]

@@ -307,3 +307,38 @@ fn names_added_to_disambiguate_keep_the_bibliographys_form() {
         ["Fiala, M., J. Lin, et al.", "Fiala, M., P. T. Liu, et al."]
     );
 }
+
+/// A particle written in a CSL-JSON family name is non-dropping: a style that never demotes
+/// it prints `de la Torre, J. R.`; a capitalised `De Angelis` is a family name written whole.
+/// (Needs the `csl-json` feature: `--features csl-json`.)
+#[cfg(feature = "csl-json")]
+#[test]
+fn a_particle_in_a_csl_json_family_name_is_non_dropping() {
+    let xml = r#"<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" demote-non-dropping-particle="never">
+  <info><title>Test</title><id>test</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout><names variable="author"><name name-as-sort-order="all" initialize-with=". " delimiter="; "/></names></layout></bibliography>
+</style>"#;
+    let style = IndependentStyle::from_xml(xml).unwrap();
+    let json = r#"[{"id": "t", "type": "article-journal", "title": "T",
+        "author": [{"family": "de la Torre", "given": "J. R."}, {"family": "De Angelis", "given": "C."}]}]"#;
+    let items: Vec<citationberg::json::Item> = serde_json::from_str(json).unwrap();
+    let mut driver = BibliographyDriver::new();
+    driver.citation(CitationRequest::new(
+        vec![CitationItem::with_entry(&items[0])],
+        &style,
+        None,
+        &[],
+        None,
+    ));
+    let finished =
+        driver.finish(BibliographyRequest { style: &style, locale: None, locale_files: &[] });
+    let entries: Vec<String> = finished
+        .bibliography
+        .unwrap()
+        .items
+        .iter()
+        .map(|i| format!("{:#}", i.content))
+        .collect();
+    assert_eq!(entries, ["de la Torre, J. R.; De Angelis, C."]);
+}

@@ -798,6 +798,15 @@ impl EntryLike for citationberg::json::Item {
                                 parts.push(given.as_str());
                             }
                             let mut p = Person::from_strings(parts).ok()?;
+                            // PATCH: a particle written in a CSL-JSON family name (`de la
+                            // Torre`) is a non-dropping particle, part of the family name, as
+                            // citeproc-js reads it; `from_strings` (BibTeX's rule) made it a
+                            // dropping one, always printed after the given names (`Torre, J.
+                            // R. de la` even where the style never demotes particles).
+                            if p.prefix.is_some() && !family.trim().is_empty() {
+                                p.name = family.trim().to_owned();
+                                p.prefix = None;
+                            }
                             if let Some(suffix) = suffix {
                                 p.suffix = Some(suffix.as_str().to_owned());
                             }

@@ -445,7 +445,12 @@ impl Person {
 
             let particle = &self.name[0..idx];
             let lowercase = particle.to_lowercase();
-            if NAME_PARTICLES.binary_search(&lowercase.as_str()).is_ok() {
+            // PATCH: only a particle written in lower case is one (`de la Torre`), as
+            // citeproc-js reads a family name: `De Angelis` and `Van Cutsem` are family names
+            // written whole, never demoted (`Angelis, C. De` in Chicago before).
+            if particle == lowercase
+                && NAME_PARTICLES.binary_search(&lowercase.as_str()).is_ok()
+            {
                 return Some(particle);
             }
         }
