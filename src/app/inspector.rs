@@ -4,7 +4,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::context::{UiLayout, ViewCtx};
 use super::records::item_ui;
-use super::study_notes::item_notes_ui;
+use super::study_notes::{item_notes_ui, notes_link_ui};
 use crate::corpus::counted;
 
 /// The Inspector has no state of its own: it shows the selection.
@@ -20,6 +20,7 @@ impl Inspector {
             .show(ui, |ui| {
                 ctx.keyboard_scroll_ui(ui);
                 if let Some(item) = ctx.selection.selected {
+                    notes_link_ui(ctx, ui, item);
                     item_ui(ctx, ui, item, UiLayout::Inspector);
                     item_notes_ui(ctx, ui, item);
                 } else {

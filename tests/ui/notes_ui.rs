@@ -173,7 +173,10 @@ fn a_sentence_highlighted_as_a_claim_shows_in_the_notes_view() {
     assert!(highlight.resolved.passage.is_some());
 
     // Hovering the highlight shows its note.
-    assert_eq!(harness.query_all_by_label_contains("No note yet").count(), 0);
+    assert_eq!(
+        harness.query_all_by_label_contains("No note yet").count(),
+        0
+    );
     harness
         .get_by_label_contains("Both catchments respond within days")
         .hover();
@@ -571,4 +574,29 @@ fn words_dragged_over_are_highlighted_rather_than_their_sentence() {
         "{quote} / {sentence}"
     );
     assert_eq!(entries[0].note.label, Some(NoteLabel::Question));
+}
+
+#[test]
+fn the_link_over_a_long_record_scrolls_the_inspector_to_its_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    // Written before the window starts, so that no note is chosen (a chosen one is scrolled to).
+    let corpus = paperlens::open::open_path(&paper()).corpus.unwrap();
+    let reference = Item::Reference(0).key(&corpus).unwrap();
+    let mut store = NoteStore::open(dir.path()).unwrap().store;
+    store
+        .add(
+            &PaperIdentity::of(&corpus),
+            NoteDraft::about(&reference, "Under a long record."),
+        )
+        .unwrap();
+    drop(store);
+    let mut harness = window(&paper(), Reader::ID, dir.path());
+    harness.state_mut().selection.selected = Some(Item::Reference(0));
+    settle(&mut harness);
+    let bottom = harness.ctx.content_rect().bottom();
+    let note_top =
+        |harness: &Harness<'_, Explorer>| harness.get_by_label("Under a long record.").rect().top();
+    assert!(note_top(&harness) > bottom, "the note starts out of view");
+    click(&mut harness, &format!("↓ {NOTES_HEADING} (1)"));
+    assert!(note_top(&harness) < bottom, "the note is in view");
 }

@@ -17,7 +17,9 @@ use crate::corpus::study_notes::{
 use crate::corpus::{Corpus, Item};
 use crate::notes::{NoteStore, Opened};
 
-pub use section::{NOTES_HEADING, item_notes_ui, note_kicker, open_note_editor, tooltip_notes_ui};
+pub use section::{
+    NOTES_HEADING, item_notes_ui, note_kicker, notes_link_ui, open_note_editor, tooltip_notes_ui,
+};
 
 /// A note of the open paper and where it stands in the open corpus.
 #[derive(Clone, Debug, PartialEq)]

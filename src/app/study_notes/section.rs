@@ -43,6 +43,30 @@ pub fn open_note_editor(ctx: &egui::Context, key: &str, passage: Option<Passage>
     ctx.data_mut(|data| data.insert_temp(editor_id(key), editor));
 }
 
+/// Where the Inspector is asked to scroll to its notes section (the link over the record).
+fn scroll_to_notes_id() -> egui::Id {
+    egui::Id::unique("inspector-scroll-to-notes")
+}
+
+/// Over the record in the Inspector, when `item` has notes: a link that scrolls down to them
+/// (a long record hides them below).
+pub fn notes_link_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, item: Item) {
+    let count = ctx.notes.of_item(item).count();
+    if count == 0 {
+        return;
+    }
+    let link = ui
+        .link(
+            RichText::new(format!("↓ {NOTES_HEADING} ({count})"))
+                .small()
+                .color(ctx.theme.accent),
+        )
+        .on_hover_text("Go to your notes about this, under its record");
+    if link.clicked() {
+        ui.data_mut(|data| data.insert_temp(scroll_to_notes_id(), true));
+    }
+}
+
 /// The Inspector's notes section for `item`: its notes, and Add / Edit / Delete.
 pub fn item_notes_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, item: Item) {
     let notes = ctx.notes;
@@ -54,7 +78,10 @@ pub fn item_notes_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, item: Item) {
     } else {
         format!("{NOTES_HEADING} ({})", entries.len())
     };
-    ui.label(RichText::new(heading).strong());
+    let heading = ui.label(RichText::new(heading).strong());
+    if ui.data_mut(|data| data.remove_temp::<bool>(scroll_to_notes_id())) == Some(true) {
+        heading.scroll_to_me(Some(egui::Align::TOP));
+    }
     if let Some(why) = &notes.unavailable {
         muted_ui(ctx, ui, why);
         return;
