@@ -366,6 +366,8 @@ fn a_damaged_store_is_set_aside_with_its_message_and_its_backup_restored() {
     );
     assert!(harness.query_all_by_label_contains("was damaged").count() > 0);
     assert!(harness.state().notes().entries.is_empty());
+    // The status bar offers the backup too, whatever the view.
+    harness.get_by_label("Restore the notes' newest backup");
     harness.get_by_label("Restore the newest backup").click();
     settle(&mut harness);
     assert_eq!(texts(&harness), ["Kept in the backup."]);
@@ -449,6 +451,11 @@ fn file_export_writes_the_notes_as_markdown_and_csv() {
         assert_eq!(written, expected);
         assert!(written.contains("Supports the runoff claim."), "{written}");
     }
+    // Ctrl+8 shows the Notes view (the eighth in the toolbar).
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num8);
+    settle(&mut harness);
+    assert_eq!(harness.state().view(), NotesView::ID);
+    harness.get_by_label("Supports the runoff claim.");
 }
 
 #[test]
