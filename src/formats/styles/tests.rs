@@ -335,6 +335,29 @@ fn a_titles_own_punctuation_is_not_doubled() {
         let text = format_bibliography_entry(&reference(title), style).to_plain_string();
         assert!(text.contains(expected), "{}: {text}", style.label());
     }
+    // Cite Them Right keeps punctuation outside the quotation marks: the full stop after them
+    // merges with the title's own through them; a comma stays.
+    let document = Reference {
+        item_type: "document".into(),
+        container_title: String::new(),
+        publisher: "University of California Press".into(),
+        publisher_place: "Berkeley".into(),
+        ..reference("Patients and healers in the context of culture.")
+    };
+    let text = format_bibliography_entry(&document, CitationStyle::Harvard).to_plain_string();
+    assert!(
+        text.contains("‘Patients and healers in the context of culture.’ Berkeley"),
+        "{text}"
+    );
+    let article = format_bibliography_entry(
+        &reference("Phototrophy in the ocean."),
+        CitationStyle::Harvard,
+    )
+    .to_plain_string();
+    assert!(
+        article.contains("‘Phototrophy in the ocean.’, Nature"),
+        "{article}"
+    );
 }
 
 /// A style that sets no `page-range-format` (IEEE, Cite Them Right) prints a range as the

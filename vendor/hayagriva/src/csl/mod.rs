@@ -2952,6 +2952,23 @@ impl<'a, T: EntryLike> Context<'a, T> {
         // affix rule below does (`Keohane, Robert O.` + `. ` keeps the affix's full stop,
         // which MLA's `———` for a repeated author needs).
         let mut s = s;
+        // PATCH: where the punctuation stays outside the quotation marks (en-GB), a mark that
+        // the quoted text already ends with is not written again after them, as citeproc-js
+        // merges through the quotes: `‘… applications.’ Luxembourg`, not `….’. Luxembourg`
+        // (a comma stays: `‘… ocean.’, Nature`).
+        let close_quotes = [OtherTerm::CloseQuote, OtherTerm::CloseInnerQuote]
+            .map(|term| self.term(term.into(), TermForm::default(), false));
+        if let Some(first) = s.chars().next()
+            && let Some(last) = last_buffer(&mut self.writing)
+            && let Some(inside) = close_quotes
+                .iter()
+                .flatten()
+                .find_map(|quote| last.strip_suffix(quote))
+            && let Some(end) = inside.chars().next_back()
+            && merged_punctuation(end, first) == Some(end)
+        {
+            s = &s[first.len_utf8()..];
+        }
         if let Some(first) = s.chars().next()
             && let Some(last) = last_buffer(&mut self.writing)
             && let Some(end) = last.chars().next_back()

@@ -342,3 +342,21 @@ fn a_particle_in_a_csl_json_family_name_is_non_dropping() {
         .collect();
     assert_eq!(entries, ["de la Torre, J. R.; De Angelis, C."]);
 }
+
+/// Where punctuation stays outside the quotation marks, a full stop after them merges with
+/// the quoted text's own through them; a comma stays.
+#[test]
+fn punctuation_outside_the_quotes_merges_through_them() {
+    let xml = r#"<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Test</title><id>test</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <locale><style-options punctuation-in-quote="false"/><terms>
+    <term name="open-quote">‘</term><term name="close-quote">’</term>
+  </terms></locale>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout><group delimiter=" "><text variable="title" quotes="true" suffix="."/>
+    <text variable="title" quotes="true" suffix=","/><text variable="volume"/></group></layout></bibliography>
+</style>"#;
+    let style = IndependentStyle::from_xml(xml).unwrap();
+    let yaml = "a:\n  type: article\n  title: In the ocean.\n  volume: 4\n";
+    assert_eq!(bibliography(&style, yaml), ["‘In the ocean.’ ‘In the ocean.’, 4"]);
+}
