@@ -741,3 +741,39 @@ fn works_of_one_author_and_year_are_told_apart_in_the_text() {
     assert_eq!(porter.narrative, "Porter and van der Linde (1995)");
     assert_eq!(porter.year, "(1995)");
 }
+
+/// Vancouver (`vancouver` and `nlm-citation-sequence`, bundled) prints each entry's authors
+/// and no space before the volume's `;`, as citeproc-js prints the official
+/// `nlm-citation-sequence.csl` (Citing Medicine, updated 2026-01-07): a `<names>` with no
+/// `<name>` still prints its names, a year-only date takes no date delimiter after it, and
+/// `plural="never"` keeps `p.` before a page range.
+#[test]
+fn vancouver_prints_authors_as_citeproc_js_does() {
+    let corpus = Corpus::builtin();
+    let all: Vec<&Reference> = corpus.file.references.iter().collect();
+    let citeproc_js = [
+        (
+            "porter1995",
+            "Porter ME, van der Linde C. Toward a new conception of the \
+             environment-competitiveness relationship. J Econ Perspect. 1995;9(4):97–118.",
+        ),
+        (
+            "cho2015",
+            "Cho SY. Modelling for determinants of human trafficking. Soc Incl. 2015;3:2–21.",
+        ),
+        (
+            "citaristi2022",
+            "Citaristi I. United Nations Office on Drugs and Crime—UNODC. In: The Europa \
+             Directory of International Organizations 2022. Routledge; 2022. p. 248–52.",
+        ),
+    ];
+    for name in ["vancouver", "nlm-citation-sequence"] {
+        let style = any::bundled_style(name).unwrap_or_else(|e| panic!("{e}"));
+        let cited = any::cite_all(&all, &style, &style.default_locale());
+        for (id, expected) in citeproc_js {
+            let entry = cited.bibliography.iter().find(|e| e.id == id);
+            let text = entry.map(|e| e.text.to_plain_string()).unwrap_or_default();
+            assert_eq!(text, expected, "{id} in {name}");
+        }
+    }
+}

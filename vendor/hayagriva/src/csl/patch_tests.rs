@@ -360,3 +360,47 @@ fn punctuation_outside_the_quotes_merges_through_them() {
     let yaml = "a:\n  type: article\n  title: In the ocean.\n  volume: 4\n";
     assert_eq!(bibliography(&style, yaml), ["‘In the ocean.’ ‘In the ocean.’, 4"]);
 }
+
+/// Vancouver's author macro: a `<names>` with only a `<label>` and a `<substitute>`, no
+/// `<name>`, prints its names with the style's inherited name options.
+#[test]
+fn names_without_a_name_element_print_their_names() {
+    let style = IndependentStyle::from_xml(
+        r#"<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" initialize-with="" name-as-sort-order="all" sort-separator=" " demote-non-dropping-particle="sort-only">
+  <info><title>Test</title><id>test</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <macro name="author"><names variable="author"><label prefix=", "/>
+    <substitute><names variable="editor"/></substitute></names></macro>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout><group delimiter=". " suffix=".">
+    <text macro="author"/><text variable="title"/></group></layout></bibliography>
+</style>"#,
+    )
+    .unwrap();
+    let yaml = "porter:\n  type: article\n  title: Toward a new conception\n  \
+                author: [\"Porter, Michael E.\", \"Fay, Sarah\"]\n";
+    assert_eq!(
+        bibliography(&style, yaml),
+        ["Porter ME, Fay S. Toward a new conception."]
+    );
+}
+
+/// A date whose delimiter is a space (Vancouver's `2015 Mar 4`) prints a year-only date
+/// with no space after it; a page label with `plural="never"` stays singular.
+#[test]
+fn missing_date_parts_take_no_delimiter_and_labels_follow_plural() {
+    let style = IndependentStyle::from_xml(
+        r#"<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Test</title><id>test</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <locale><terms><term name="page" form="short"><single>p.</single><multiple>pp.</multiple></term></terms></locale>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout><group delimiter=";"><date variable="issued" delimiter=" ">
+    <date-part name="year"/><date-part name="month" form="short"/><date-part name="day"/>
+  </date><text variable="volume"/></group>
+  <group prefix=" " delimiter=" "><label variable="page" form="short" plural="never"/>
+    <text variable="page"/></group></layout></bibliography>
+</style>"#,
+    )
+    .unwrap();
+    let yaml = "a:\n  type: article\n  title: T\n  date: 2015\n  volume: 3\n  page-range: 2-21\n";
+    assert_eq!(bibliography(&style, yaml), ["2015;3 p. 2–21"]);
+}

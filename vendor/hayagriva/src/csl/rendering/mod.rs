@@ -533,7 +533,15 @@ impl RenderCsl for citationberg::Label {
                 };
 
                 let depth = ctx.push_elem(citationberg::Formatting::default());
-                let plural = p.as_typed().is_some_and(|p| p.is_plural());
+                // PATCH: a page label follows `plural="never"`/`"always"` as a
+                // number variable's does (Vancouver's `p. 248–52`).
+                let plural = match self.label.plural {
+                    LabelPluralize::Always => true,
+                    LabelPluralize::Never => false,
+                    LabelPluralize::Contextual => {
+                        p.as_typed().is_some_and(|p| p.is_plural())
+                    }
+                };
 
                 let content =
                     ctx.term(Term::from(pv), self.label.form, plural).unwrap_or_default();
@@ -754,6 +762,18 @@ impl RenderCsl for citationberg::Date {
                 }
                 DatePartName::Day if !parts.has_day() => continue,
                 _ => {}
+            }
+
+            // PATCH: a part the date does not have (the month and day of a
+            // year-only date) prints nothing, so no delimiter goes before it
+            // (`1995 ;` in Vancouver, whose date delimiter is a space).
+            let has_value = match part.name {
+                DatePartName::Year => true,
+                DatePartName::Month => date.month.is_some() || date.season.is_some(),
+                DatePartName::Day => date.day.is_some(),
+            };
+            if !has_value {
+                continue;
             }
 
             let cursor = ctx.writing.len();

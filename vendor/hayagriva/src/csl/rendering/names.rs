@@ -449,24 +449,23 @@ impl RenderCsl for Names {
         // If `et-al-use-first` is set to zero and the et al. is rendered (meaning, the number of names exceeds `et-al-min`),
         // it is considered empty.
         // If all children are empty, we do not render.
-        let children_will_render = self.children.is_empty()
-            || self.children.iter().any(|n| match n {
-                citationberg::NamesChild::Name(name) => {
-                    let opts = name.options(&names_opts);
-                    let Some(et_al_min) = opts.et_al_min else {
-                        return true;
-                    };
-                    let Some(et_al_use_first) = opts.et_al_use_first else {
-                        return true;
-                    };
-
+        // PATCH: a `<names>` without a `<name>` child (only a `<label>` or a
+        // `<substitute>`) prints its names as the default `<name>` does, as
+        // `render` does; it was predicted to print nothing.
+        let default_name = citationberg::Name::default();
+        let children_will_render = {
+            let name = self.name().unwrap_or(&default_name);
+            let opts = name.options(&names_opts);
+            match (opts.et_al_min, opts.et_al_use_first) {
+                (Some(et_al_min), Some(et_al_use_first)) => {
                     et_al_use_first != 0
                         || !self.variable.iter().all(|v| {
                             ctx.resolve_name_variable(*v).len() >= et_al_min as usize
                         })
                 }
-                _ => false,
-            });
+                _ => true,
+            }
+        };
 
         is_empty |= !children_will_render;
 
