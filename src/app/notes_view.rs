@@ -165,7 +165,11 @@ fn notes_view_ui(view: &mut NotesView, ctx: &ViewCtx<'_>, ui: &mut Ui) {
         .show(ui, |ui| {
             ctx.keyboard_scroll_ui(ui);
             // Notes read as text does: no wider than the Reader's lines.
-            ui.set_max_width(ctx.theme.reading_width);
+            ui.set_max_width(
+                ctx.theme
+                    .reading_width
+                    .min(ui.available_width() - ctx.theme.gap),
+            );
             for (section, entries) in groups {
                 ui.add_space(ctx.theme.gap);
                 ui.label(
@@ -243,6 +247,7 @@ fn filters_ui(view: &mut NotesView, ctx: &ViewCtx<'_>, ui: &mut Ui) {
             .tag
             .clone()
             .map_or_else(|| "All tags".to_owned(), |tag| format!("#{tag}"));
+        wrap_unless_fits(ui, "Tag", &tag_text);
         ui.horizontal(|ui| {
             let label = ui.label("Tag");
             egui::ComboBox::from_id_salt("notes-tag")
@@ -273,6 +278,7 @@ fn filters_ui(view: &mut NotesView, ctx: &ViewCtx<'_>, ui: &mut Ui) {
         item_kinds.sort_by_key(|kind| kind.plural_label());
         item_kinds.dedup();
         kinds.extend(item_kinds.into_iter().map(KindFilter::Item));
+        wrap_unless_fits(ui, "Kind", &view.kind.label());
         ui.horizontal(|ui| {
             let label = ui.label("Kind");
             egui::ComboBox::from_id_salt("notes-kind")
@@ -302,6 +308,7 @@ fn filters_ui(view: &mut NotesView, ctx: &ViewCtx<'_>, ui: &mut Ui) {
         let section_text = view
             .section
             .map_or_else(|| "All sections".to_owned(), |s| s.heading(ctx.corpus));
+        wrap_unless_fits(ui, "Section", &section_text);
         ui.horizontal(|ui| {
             let label = ui.label("Section");
             egui::ComboBox::from_id_salt("notes-section")
@@ -322,6 +329,31 @@ fn filters_ui(view: &mut NotesView, ctx: &ViewCtx<'_>, ui: &mut Ui) {
                 .on_hover_text("Only notes in this section");
         });
     });
+}
+
+/// In a wrapping row, starts a new line unless a filter (its label, then a combo box showing
+/// `selected`) fits on this one: egui cannot wrap a nested group by itself, and the label must
+/// stay beside its box.
+fn wrap_unless_fits(ui: &mut Ui, label: &str, selected: &str) {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let text_width = |text: &str| {
+        ui.painter()
+            .layout_no_wrap(text.to_owned(), font.clone(), egui::Color32::PLACEHOLDER)
+            .size()
+            .x
+    };
+    let spacing = ui.spacing();
+    let combo = (text_width(selected) + spacing.icon_width + spacing.icon_spacing)
+        .max(spacing.combo_width)
+        + 2.0 * spacing.button_padding.x;
+    let needed = text_width(label) + combo + 2.0 * spacing.item_spacing.x;
+    // What is left of the row, up to where the panel is cut off (its visible edge).
+    let room = ui
+        .available_width()
+        .min(ui.clip_rect().right() - ui.cursor().min.x);
+    if room < needed {
+        ui.end_row();
+    }
 }
 
 /// One note: what it is about (one click reveals it), its kicker, its quote, its text.
