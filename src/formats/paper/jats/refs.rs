@@ -108,6 +108,9 @@ fn reference(element: Element<'_>) -> Reference {
     reference.issued = date(&fields.year, &fields.month, &fields.day);
     if reference.page.is_empty() {
         reference.page = match (fields.first_page.is_empty(), fields.last_page.is_empty()) {
+            // A range whose last page is its first is that one page (`<fpage>879</fpage>
+            // <lpage>879</lpage>`: p. 879, not pp. 879–879).
+            (false, false) if fields.first_page == fields.last_page => fields.first_page,
             (false, false) => format!(
                 "{}–{}",
                 fields.first_page,
