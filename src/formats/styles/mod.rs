@@ -503,6 +503,23 @@ fn collect_child(child: &ElemChild, out: &mut Vec<Span>) {
             &text.text,
             text.formatting.font_style == FontStyle::Italic,
         ),
+        // A block of its own (`display="block"`, a margin, an indent) is set apart from the
+        // text before it by a space in plain text, as citeproc-js's text output does (AAA's
+        // `Keohane, R. O. 1977 Power and …`, not `1977Power`).
+        ElemChild::Elem(elem) if elem.display.is_some() => {
+            let mut block = Vec::new();
+            collect_children(&elem.children, &mut block);
+            let before = out.last().and_then(|span| span.text.chars().last());
+            let first = block.first().and_then(|span| span.text.chars().next());
+            if before.is_some_and(|c| !c.is_whitespace())
+                && first.is_some_and(|c| !c.is_whitespace())
+            {
+                push_span(out, " ", false);
+            }
+            for span in block {
+                push_span(out, &span.text, span.italic);
+            }
+        }
         ElemChild::Elem(elem) => collect_children(&elem.children, out),
         ElemChild::Markup(markup) => push_span(out, markup, false),
         ElemChild::Link { text, .. } => {
@@ -547,6 +564,10 @@ fn trim_spans(mut spans: Vec<Span>) -> Vec<Span> {
 }
 
 #[cfg(test)]
+mod csl_suite_tests;
+#[cfg(test)]
 mod oracle_tests;
+#[cfg(test)]
+mod survey_tests;
 #[cfg(test)]
 mod tests;
