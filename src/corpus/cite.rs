@@ -17,6 +17,8 @@ pub struct Span {
     pub text: String,
     /// Whether it is set in italics (titles of books and journals).
     pub italic: bool,
+    /// Whether it is raised as a superscript (Nature's in-text numbers).
+    pub superscript: bool,
 }
 
 /// A formatted reference: spans in order.
@@ -28,6 +30,7 @@ impl Formatted {
         self.0.push(Span {
             text: text.into(),
             italic: false,
+            superscript: false,
         });
     }
 
@@ -35,6 +38,7 @@ impl Formatted {
         self.0.push(Span {
             text: text.into(),
             italic: true,
+            superscript: false,
         });
     }
 

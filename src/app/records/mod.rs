@@ -200,19 +200,26 @@ fn region_link_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, region_id: &str) {
     }
 }
 
-/// Formatted text with italic spans.
+/// Formatted text with italic and superscript spans (a superscript in the small type, raised).
 pub fn formatted_ui(ui: &mut Ui, formatted: &Formatted, color: Option<Color32>) {
     let mut job = egui::text::LayoutJob::default();
     let font = egui::TextStyle::Body.resolve(ui.style());
+    let raised = egui::TextStyle::Small.resolve(ui.style());
     let color = color.unwrap_or_else(|| ui.visuals().text_color());
     for span in &formatted.0 {
+        let (font_id, valign) = if span.superscript {
+            (raised.clone(), egui::Align::TOP)
+        } else {
+            (font.clone(), egui::Align::BOTTOM)
+        };
         job.append(
             &span.text,
             0.0,
             egui::TextFormat {
-                font_id: font.clone(),
+                font_id,
                 color,
                 italics: span.italic,
+                valign,
                 ..Default::default()
             },
         );

@@ -200,6 +200,7 @@ pub fn bibliography_html(ctx: &ViewCtx<'_>) -> String {
                 let label = cite::Formatted(vec![cite::Span {
                     text: label.to_owned(),
                     italic: false,
+                    superscript: false,
                 }]);
                 format!("{} ", to_html(&label))
             });

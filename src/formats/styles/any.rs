@@ -235,7 +235,8 @@ fn render(references: &[&Reference], style: &AnyStyle, locale: &str) -> CitedLis
     }
 }
 
-/// `formatted` as HTML: italic runs in `<i>`, `&`, `<` and `>` escaped.
+/// `formatted` as HTML: italic runs in `<i>`, superscript in `<sup>`, `&`, `<` and `>`
+/// escaped.
 #[must_use]
 pub fn to_html(formatted: &Formatted) -> String {
     formatted
@@ -247,8 +248,13 @@ pub fn to_html(formatted: &Formatted) -> String {
                 .replace('&', "&amp;")
                 .replace('<', "&lt;")
                 .replace('>', "&gt;");
-            if span.italic {
+            let text = if span.italic {
                 format!("<i>{text}</i>")
+            } else {
+                text
+            };
+            if span.superscript {
+                format!("<sup>{text}</sup>")
             } else {
                 text
             }
@@ -329,12 +335,22 @@ mod tests {
             Span {
                 text: "A & <B> ".to_owned(),
                 italic: false,
+                superscript: false,
             },
             Span {
                 text: "Journal".to_owned(),
                 italic: true,
+                superscript: false,
+            },
+            Span {
+                text: "8".to_owned(),
+                italic: false,
+                superscript: true,
             },
         ]);
-        assert_eq!(to_html(&formatted), "A &amp; &lt;B&gt; <i>Journal</i>");
+        assert_eq!(
+            to_html(&formatted),
+            "A &amp; &lt;B&gt; <i>Journal</i><sup>8</sup>"
+        );
     }
 }

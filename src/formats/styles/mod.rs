@@ -19,7 +19,9 @@ use std::panic::AssertUnwindSafe;
 use std::sync::LazyLock;
 
 use hayagriva::citationberg::json::{Item, Value};
-use hayagriva::citationberg::{FontStyle, IndependentStyle, Locale, LocaleCode, Style};
+use hayagriva::citationberg::{
+    FontStyle, IndependentStyle, Locale, LocaleCode, Style, VerticalAlign,
+};
 use hayagriva::{
     BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, CitePurpose, ElemChild,
     ElemChildren,
@@ -498,11 +500,7 @@ fn collect_children(children: &ElemChildren, out: &mut Vec<Span>) {
 
 fn collect_child(child: &ElemChild, out: &mut Vec<Span>) {
     match child {
-        ElemChild::Text(text) => push_span(
-            out,
-            &text.text,
-            text.formatting.font_style == FontStyle::Italic,
-        ),
+        ElemChild::Text(text) => push_span(out, &text.text, span_style(text.formatting)),
         // A block of its own (`display="block"`, a margin, an indent) is set apart from the
         // text before it by a space in plain text, as citeproc-js's text output does (AAA's
         // `Keohane, R. O. 1977 Power and …`, not `1977Power`).
@@ -514,35 +512,43 @@ fn collect_child(child: &ElemChild, out: &mut Vec<Span>) {
             if before.is_some_and(|c| !c.is_whitespace())
                 && first.is_some_and(|c| !c.is_whitespace())
             {
-                push_span(out, " ", false);
+                push_span(out, " ", (false, false));
             }
             for span in block {
-                push_span(out, &span.text, span.italic);
+                push_span(out, &span.text, (span.italic, span.superscript));
             }
         }
         ElemChild::Elem(elem) => collect_children(&elem.children, out),
-        ElemChild::Markup(markup) => push_span(out, markup, false),
+        ElemChild::Markup(markup) => push_span(out, markup, (false, false)),
         ElemChild::Link { text, .. } => {
-            push_span(
-                out,
-                &text.text,
-                text.formatting.font_style == FontStyle::Italic,
-            );
+            push_span(out, &text.text, span_style(text.formatting));
         }
         ElemChild::Transparent { .. } => {}
     }
 }
 
-/// Appends text, merging it into the previous span when the styling is the same.
-fn push_span(out: &mut Vec<Span>, text: &str, italic: bool) {
+/// Whether text so formatted is italic, and whether it is superscript.
+fn span_style(formatting: hayagriva::Formatting) -> (bool, bool) {
+    (
+        formatting.font_style == FontStyle::Italic,
+        formatting.vertical_align == VerticalAlign::Sup,
+    )
+}
+
+/// Appends text (italic, superscript), merging it into the previous span when the styling is
+/// the same.
+fn push_span(out: &mut Vec<Span>, text: &str, (italic, superscript): (bool, bool)) {
     if text.is_empty() {
         return;
     }
     match out.last_mut() {
-        Some(last) if last.italic == italic => last.text.push_str(text),
+        Some(last) if last.italic == italic && last.superscript == superscript => {
+            last.text.push_str(text);
+        }
         _ => out.push(Span {
             text: text.to_owned(),
             italic,
+            superscript,
         }),
     }
 }

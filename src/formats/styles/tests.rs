@@ -777,3 +777,29 @@ fn vancouver_prints_authors_as_citeproc_js_does() {
         }
     }
 }
+
+/// Nature's in-text numbers are superscript (`vertical-align="sup"`): the span says so and
+/// the HTML raises it.
+#[test]
+fn nature_citations_are_superscript() {
+    let corpus = Corpus::builtin();
+    let all: Vec<&Reference> = corpus.file.references.iter().collect();
+    let style = any::bundled_style("nature").unwrap_or_else(|e| panic!("{e}"));
+    let cited = any::cite_all(&all, &style, &style.default_locale());
+    let porter = cited.citations.iter().find(|(id, _)| id == "porter1995");
+    let porter = porter
+        .map(|(_, formatted)| formatted.clone())
+        .unwrap_or_default();
+    assert_eq!(porter.to_plain_string(), "8");
+    assert!(porter.0.iter().all(|span| span.superscript), "{porter:?}");
+    assert_eq!(any::to_html(&porter), "<sup>8</sup>");
+    // APA's citations are not raised.
+    let apa = any::bundled_style("apa").unwrap_or_else(|e| panic!("{e}"));
+    let cited = any::cite_all(&all, &apa, &apa.default_locale());
+    assert!(
+        cited
+            .citations
+            .iter()
+            .all(|(_, f)| f.0.iter().all(|s| !s.superscript))
+    );
+}
