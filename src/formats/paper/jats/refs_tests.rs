@@ -173,7 +173,11 @@ fn a_last_page_shortened_as_medline_writes_it_is_the_full_page() {
     assert_eq!(pages("17082", "6"), "17082–17086");
     assert_eq!(pages("329", "44"), "329–344");
     assert_eq!(pages("811", "816"), "811–816", "a full last page stays");
-    assert_eq!(pages("879", "879"), "879", "a range of one page is that page");
+    assert_eq!(
+        pages("879", "879"),
+        "879",
+        "a range of one page is that page"
+    );
     assert_eq!(
         pages("98", "2"),
         "98–2",
