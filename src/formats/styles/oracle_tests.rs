@@ -28,7 +28,7 @@ const STYLE_FILES: [(CitationStyle, &str); 5] = [
 /// order); `jats` is the sum over every `jats-*` corpus.
 const BIBLIOGRAPHY_FLOORS: [(&str, [usize; 5]); 3] = [
     ("builtin", [19, 19, 19, 19, 19]),
-    ("biblatex-examples", [59, 81, 61, 64, 80]),
+    ("biblatex-examples", [65, 81, 61, 64, 80]),
     ("jats", [448, 449, 445, 445, 444]),
 ];
 
@@ -321,7 +321,7 @@ fn bibliographies_match_citeproc_js() {
 /// there).
 const OFFICIAL_FILE_FLOORS: [(&str, [usize; 5]); 3] = [
     ("builtin", [19, 19, 19, 19, 19]),
-    ("biblatex-examples", [59, 81, 61, 64, 80]),
+    ("biblatex-examples", [65, 81, 61, 64, 80]),
     ("jats", [448, 449, 445, 445, 444]),
 ];
 

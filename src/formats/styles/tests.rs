@@ -473,6 +473,34 @@ fn a_particle_in_the_family_name_is_kept_in_front_where_the_style_says_so() {
     }
 }
 
+/// A role term is in the style's language, not the item's: APA capitalises `Ed.` after the
+/// editor of a German book as after an English one, as citeproc-js does.
+#[test]
+fn a_role_term_takes_the_styles_case_whatever_the_items_language() {
+    let chapter = |language: &str| -> Reference {
+        serde_json::from_value(serde_json::json!({
+            "id": "brandt",
+            "type": "chapter",
+            "title": "Die nordischen Länder",
+            "author": [{"family": "Brandt", "given": "Ahasver"}],
+            "editor": [{"family": "Seibt", "given": "Ferdinand"}],
+            "container-title": "Europa im Hoch- und Spätmittelalter",
+            "publisher": "Klett-Cotta",
+            "issued": {"date-parts": [[1987]]},
+            "language": language,
+        }))
+        .unwrap_or_default()
+    };
+    for language in ["german", "en-US"] {
+        let text =
+            format_bibliography_entry(&chapter(language), CitationStyle::Apa).to_plain_string();
+        assert!(
+            text.contains("In F. Seibt (Ed.), Europa"),
+            "{language}: {text}"
+        );
+    }
+}
+
 /// MLA sorts one author's works by title (its `<sort>`: author, then title), quoted or not,
 /// so the dash for a repeated author stands on the second by title.
 #[test]

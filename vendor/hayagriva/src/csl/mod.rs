@@ -3145,6 +3145,28 @@ impl<'a, T: EntryLike> Context<'a, T> {
         }
     }
 
+    /// PATCH: set the case of a term printed by a label. A term is in the style's locale,
+    /// not the item's language, so a `text-case` applies whenever that locale is English,
+    /// as citeproc-js does (APA's `Ed. & Trans.` after the editor of a German book, where
+    /// `push_case` left `ed. & trans.` because the item is not in English).
+    fn push_term_case(&mut self, case: Option<TextCase>) -> CaseIdx {
+        if case.is_none_or(|c| c.is_language_independent())
+            || self
+                .instance
+                .term_locale
+                .or(self.instance.locale)
+                .map(LocaleCode::is_english)
+                .or_else(|| {
+                    self.style.csl.default_locale.as_ref().map(LocaleCode::is_english)
+                })
+                .unwrap_or(true)
+        {
+            self.writing.push_case(case)
+        } else {
+            self.writing.push_case(None)
+        }
+    }
+
     /// Clear the case of the next text.
     fn pop_case(&mut self, idx: CaseIdx) {
         self.writing.pop_case(idx)

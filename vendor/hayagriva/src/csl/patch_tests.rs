@@ -404,3 +404,20 @@ fn missing_date_parts_take_no_delimiter_and_labels_follow_plural() {
     let yaml = "a:\n  type: article\n  title: T\n  date: 2015\n  volume: 3\n  page-range: 2-21\n";
     assert_eq!(bibliography(&style, yaml), ["2015;3 p. 2–21"]);
 }
+
+/// A label's term takes the style's `text-case` whatever the item's language: the term is
+/// in the style's locale.
+#[test]
+fn a_label_term_is_cased_by_the_locale_not_the_item() {
+    let style = IndependentStyle::from_xml(
+        r#"<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" default-locale="en-US">
+  <info><title>Test</title><id>test</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <locale><terms><term name="editor" form="short"><single>ed.</single><multiple>eds.</multiple></term></terms></locale>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout><names variable="editor"><name/><label form="short" prefix=" (" suffix=")" text-case="capitalize-first"/></names></layout></bibliography>
+</style>"#,
+    )
+    .unwrap();
+    let yaml = "a:\n  type: book\n  title: Die Länder\n  language: de\n  editor: [\"Seibt, Ferdinand\"]\n";
+    assert_eq!(bibliography(&style, yaml), ["Ferdinand Seibt (Ed.)"]);
+}

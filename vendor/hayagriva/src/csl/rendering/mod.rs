@@ -631,7 +631,8 @@ fn render_label_with_var<T: EntryLike>(
     let affix_loc = ctx.apply_prefix(affixes);
 
     ctx.may_strip_periods(label.strip_periods);
-    let cidx = ctx.push_case(label.text_case);
+    // PATCH: a label's term takes its case by the locale's language (`push_term_case`).
+    let cidx = ctx.push_term_case(label.text_case);
 
     ctx.push_str(content);
 
