@@ -570,6 +570,8 @@ fn trim_spans(mut spans: Vec<Span>) -> Vec<Span> {
 }
 
 #[cfg(test)]
+mod citeproc_tests;
+#[cfg(test)]
 mod csl_suite_tests;
 #[cfg(test)]
 mod oracle_tests;
