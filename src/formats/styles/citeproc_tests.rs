@@ -231,3 +231,28 @@ fn a_role_term_takes_the_styles_case_whatever_the_items_language() {
         );
     }
 }
+
+/// A quotation in double marks inside a title the style quotes takes the inner marks (IEEE
+/// `“‘Clicked’ sugar-curcumin conjugate,”`), as citeproc-js flips them; APA, which does not
+/// quote the title, keeps them.
+#[test]
+fn a_quotation_inside_a_quoted_title_takes_the_inner_marks() {
+    let reference = Reference {
+        id: "r".into(),
+        item_type: "article-journal".into(),
+        title: "“Clicked” sugar-curcumin conjugate".into(),
+        container_title: "ACS Chem Neurosci".into(),
+        issued: Some(CslDate {
+            date_parts: vec![vec![2011]],
+            ..CslDate::default()
+        }),
+        ..Reference::default()
+    };
+    let ieee = format_bibliography_entry(&reference, CitationStyle::Ieee).to_plain_string();
+    assert!(
+        ieee.contains("“‘Clicked’ sugar-curcumin conjugate,”"),
+        "{ieee}"
+    );
+    let apa = format_bibliography_entry(&reference, CitationStyle::Apa).to_plain_string();
+    assert!(apa.contains("“Clicked” sugar-curcumin conjugate."), "{apa}");
+}

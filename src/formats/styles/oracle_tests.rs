@@ -28,8 +28,8 @@ const STYLE_FILES: [(CitationStyle, &str); 5] = [
 /// order); `jats` is the sum over every `jats-*` corpus.
 const BIBLIOGRAPHY_FLOORS: [(&str, [usize; 5]); 3] = [
     ("builtin", [19, 19, 19, 19, 19]),
-    ("biblatex-examples", [65, 81, 61, 64, 80]),
-    ("jats", [448, 449, 445, 445, 444]),
+    ("biblatex-examples", [65, 82, 62, 64, 81]),
+    ("jats", [448, 450, 446, 445, 445]),
 ];
 
 /// The lowest in-text citation match counts allowed (each item cited alone), as above.
@@ -321,8 +321,8 @@ fn bibliographies_match_citeproc_js() {
 /// there).
 const OFFICIAL_FILE_FLOORS: [(&str, [usize; 5]); 3] = [
     ("builtin", [19, 19, 19, 19, 19]),
-    ("biblatex-examples", [65, 81, 61, 64, 80]),
-    ("jats", [448, 449, 445, 445, 444]),
+    ("biblatex-examples", [65, 82, 62, 64, 81]),
+    ("jats", [448, 450, 446, 445, 445]),
 ];
 
 /// paperlens with the very style files citeproc-js ran (`paperlens cite --style FILE.csl`),

@@ -421,3 +421,11 @@ fn a_label_term_is_cased_by_the_locale_not_the_item() {
     let yaml = "a:\n  type: book\n  title: Die Länder\n  language: de\n  editor: [\"Seibt, Ferdinand\"]\n";
     assert_eq!(bibliography(&style, yaml), ["Ferdinand Seibt (Ed.)"]);
 }
+
+/// A quotation in double marks inside a quoted title takes the inner marks.
+#[test]
+fn a_quotation_inside_a_quoted_title_is_flipped() {
+    let style = style("", r#"<layout><text variable="title" quotes="true"/></layout>"#);
+    let yaml = "a:\n  type: article\n  title: “Clicked” sugar\n";
+    assert_eq!(bibliography(&style, yaml), ["“‘Clicked’ sugar”"]);
+}

@@ -106,6 +106,21 @@ impl RenderCsl for citationberg::Text {
                     ctx.push_link(&display.into(), destination);
                 } else if var == StandardVariable::URL {
                     ctx.push_link(&val, val.to_string());
+                } else if ctx.writing.inner_quotes
+                    && let (Some(open), Some(close)) = (
+                        ctx.term(OtherTerm::OpenInnerQuote.into(), TermForm::default(), false),
+                        ctx.term(OtherTerm::CloseInnerQuote.into(), TermForm::default(), false),
+                    )
+                    && val.0.iter().any(|chunk| chunk.value.contains(['“', '”']))
+                {
+                    // PATCH: a quotation in double marks inside a quoted title takes the
+                    // inner marks (`“‘Clicked’ sugar-curcumin conjugate”`), as citeproc-js
+                    // flips them.
+                    let mut flipped = val.into_owned();
+                    for chunk in &mut flipped.0 {
+                        chunk.value = chunk.value.replace('“', open).replace('”', close);
+                    }
+                    ctx.push_chunked(&flipped);
                 } else {
                     ctx.push_chunked(&val);
                 }
