@@ -256,3 +256,29 @@ fn a_quotation_inside_a_quoted_title_takes_the_inner_marks() {
     let apa = format_bibliography_entry(&reference, CitationStyle::Apa).to_plain_string();
     assert!(apa.contains("“Clicked” sugar-curcumin conjugate."), "{apa}");
 }
+
+/// A page value that is not page numbers but lists pages (`xii, 692`) takes the plural label,
+/// as citeproc-js prints it; one such page keeps the singular.
+#[test]
+fn a_list_of_pages_not_in_numbers_takes_the_plural_label() {
+    let book = |page: &str| Reference {
+        id: "r".into(),
+        item_type: "book".into(),
+        title: "Bioinformatics: sequence and genome analysis".into(),
+        publisher: "Cold Spring Harbor Laboratory Press".into(),
+        page: page.into(),
+        issued: Some(CslDate {
+            date_parts: vec![vec![2004]],
+            ..CslDate::default()
+        }),
+        ..Reference::default()
+    };
+    let ieee =
+        |page: &str| format_bibliography_entry(&book(page), CitationStyle::Ieee).to_plain_string();
+    assert!(
+        ieee("xii, 692").contains("pp. xii, 692"),
+        "{}",
+        ieee("xii, 692")
+    );
+    assert!(ieee("xii").contains("p. xii"), "{}", ieee("xii"));
+}

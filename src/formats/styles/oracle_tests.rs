@@ -29,7 +29,7 @@ const STYLE_FILES: [(CitationStyle, &str); 5] = [
 const BIBLIOGRAPHY_FLOORS: [(&str, [usize; 5]); 3] = [
     ("builtin", [19, 19, 19, 19, 19]),
     ("biblatex-examples", [65, 82, 62, 64, 81]),
-    ("jats", [448, 450, 446, 445, 445]),
+    ("jats", [449, 451, 446, 446, 446]),
 ];
 
 /// The lowest in-text citation match counts allowed (each item cited alone), as above.
@@ -322,7 +322,7 @@ fn bibliographies_match_citeproc_js() {
 const OFFICIAL_FILE_FLOORS: [(&str, [usize; 5]); 3] = [
     ("builtin", [19, 19, 19, 19, 19]),
     ("biblatex-examples", [65, 82, 62, 64, 81]),
-    ("jats", [448, 450, 446, 445, 445]),
+    ("jats", [449, 451, 446, 446, 446]),
 ];
 
 /// paperlens with the very style files citeproc-js ran (`paperlens cite --style FILE.csl`),

@@ -429,3 +429,20 @@ fn a_quotation_inside_a_quoted_title_is_flipped() {
     let yaml = "a:\n  type: article\n  title: “Clicked” sugar\n";
     assert_eq!(bibliography(&style, yaml), ["“‘Clicked’ sugar”"]);
 }
+
+/// A page value that is not page numbers is plural when it lists pages.
+#[test]
+fn a_list_of_pages_not_in_numbers_is_plural() {
+    let style = IndependentStyle::from_xml(
+        r#"<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Test</title><id>test</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <locale><terms><term name="page" form="short"><single>p.</single><multiple>pp.</multiple></term></terms></locale>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout><group delimiter=" "><label variable="page" form="short"/><text variable="page"/></group></layout></bibliography>
+</style>"#,
+    )
+    .unwrap();
+    let yaml = "a:\n  type: book\n  title: T\n  page-range: xii, 692\n\
+                b:\n  type: book\n  title: U\n  page-range: xii\n";
+    assert_eq!(bibliography(&style, yaml), ["pp. xii, 692", "p. xii"]);
+}

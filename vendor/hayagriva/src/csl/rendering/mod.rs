@@ -553,9 +553,12 @@ impl RenderCsl for citationberg::Label {
                 let plural = match self.label.plural {
                     LabelPluralize::Always => true,
                     LabelPluralize::Never => false,
-                    LabelPluralize::Contextual => {
-                        p.as_typed().is_some_and(|p| p.is_plural())
-                    }
+                    // PATCH: a page value that is not page numbers (`xii, 692`) is plural when
+                    // it lists or joins pages, as citeproc-js reads it (`pp. xii, 692`).
+                    LabelPluralize::Contextual => match p.as_typed() {
+                        Some(p) => p.is_plural(),
+                        None => p.to_string().contains([',', '&', '-', '–']),
+                    },
                 };
 
                 let content =
