@@ -6,7 +6,9 @@ use std::panic::AssertUnwindSafe;
 
 use hayagriva::citationberg::json::Item;
 use hayagriva::citationberg::{IndependentStyle, LocaleCode, Style};
-use hayagriva::{BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest};
+use hayagriva::{
+    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, CitePurpose,
+};
 
 use super::{
     BibliographyEntry, CitationStyle, LOCALES, bibliography_entries, collect_children,
@@ -202,6 +204,38 @@ pub fn cite_all(references: &[&Reference], style: &AnyStyle, locale: &str) -> Ci
 }
 
 fn render(references: &[&Reference], style: &AnyStyle, locale: &str) -> CitedList {
+    let each_alone: Vec<Vec<usize>> = (0..references.len()).map(|index| vec![index]).collect();
+    let document = render_document(references, &each_alone, None, style, locale);
+    let citations = references
+        .iter()
+        .zip(document.citations)
+        .map(|(reference, spans)| (reference.id.clone(), Formatted(trim_spans(spans))))
+        .collect();
+    CitedList {
+        bibliography: document.bibliography,
+        citations,
+    }
+}
+
+/// One document rendered in a style: its citations' spans, in order, and its bibliography.
+pub(super) struct RenderedDocument {
+    /// Each citation's spans, untrimmed, in the order cited.
+    pub citations: Vec<Vec<Span>>,
+    /// The bibliography, in the style's order.
+    pub bibliography: Vec<BibliographyEntry>,
+}
+
+/// `references` cited in one document in `style` and `locale`: one citation per group of
+/// `groups` (indices into `references`; an index out of range is left out), each work cited
+/// for `purpose`, then the bibliography. The renderer may panic on a style it cannot handle:
+/// callers catch that.
+pub(super) fn render_document(
+    references: &[&Reference],
+    groups: &[Vec<usize>],
+    purpose: Option<CitePurpose>,
+    style: &AnyStyle,
+    locale: &str,
+) -> RenderedDocument {
     let quotes = style.inner_quotes(locale);
     let items: Vec<Item> = references
         .iter()
@@ -209,9 +243,14 @@ fn render(references: &[&Reference], style: &AnyStyle, locale: &str) -> CitedLis
         .collect();
     let code = || Some(LocaleCode(locale.to_owned()));
     let mut driver: BibliographyDriver<'_, Item> = BibliographyDriver::new();
-    for item in &items {
+    for group in groups {
+        let cited = group
+            .iter()
+            .filter_map(|index| items.get(*index))
+            .map(|item| CitationItem::new(item, None, None, false, purpose))
+            .collect();
         driver.citation(CitationRequest::new(
-            vec![CitationItem::new(item, None, None, false, None)],
+            cited,
             &style.csl,
             code(),
             &LOCALES,
@@ -219,19 +258,18 @@ fn render(references: &[&Reference], style: &AnyStyle, locale: &str) -> CitedLis
         ));
     }
     let rendered = driver.finish(BibliographyRequest::new(&style.csl, code(), &LOCALES));
-    let citations = references
+    let citations = rendered
+        .citations
         .iter()
-        .zip(&rendered.citations)
-        .map(|(reference, citation)| {
+        .map(|citation| {
             let mut spans: Vec<Span> = Vec::new();
             collect_children(&citation.citation, &mut spans);
-            (reference.id.clone(), Formatted(trim_spans(spans)))
+            spans
         })
         .collect();
-    let bibliography = bibliography_entries(rendered.bibliography);
-    CitedList {
-        bibliography,
+    RenderedDocument {
         citations,
+        bibliography: bibliography_entries(rendered.bibliography),
     }
 }
 

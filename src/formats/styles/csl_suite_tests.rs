@@ -11,13 +11,9 @@
 
 use std::panic::AssertUnwindSafe;
 
-use hayagriva::citationberg::LocaleCode;
-use hayagriva::citationberg::json::Item;
-use hayagriva::{BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest};
-
-use super::any::{AnyStyle, cite_all, style_from_csl};
-use super::{LOCALES, collect_children, to_csl_item_quoted, trim_spans};
-use crate::corpus::cite::{Formatted, Span};
+use super::any::{AnyStyle, cite_all, render_document, style_from_csl};
+use super::trim_spans;
+use crate::corpus::cite::Formatted;
 use crate::corpus::model::Reference;
 
 /// The environment variable naming the suite's `processor-tests/humans` folder.
@@ -160,36 +156,11 @@ fn render_citations(
     style: &AnyStyle,
     locale: &str,
 ) -> Vec<String> {
-    let quotes = style.inner_quotes(locale);
-    let items: Vec<Item> = references
-        .iter()
-        .map(|reference| to_csl_item_quoted(reference, quotes))
-        .collect();
-    let code = || Some(LocaleCode(locale.to_owned()));
-    let mut driver: BibliographyDriver<'_, Item> = BibliographyDriver::new();
-    for group in groups {
-        let cited = group
-            .iter()
-            .filter_map(|index| items.get(*index))
-            .map(|item| CitationItem::new(item, None, None, false, None))
-            .collect();
-        driver.citation(CitationRequest::new(
-            cited,
-            &style.csl,
-            code(),
-            &LOCALES,
-            None,
-        ));
-    }
-    let rendered = driver.finish(BibliographyRequest::new(&style.csl, code(), &LOCALES));
-    rendered
+    let references: Vec<&Reference> = references.iter().collect();
+    render_document(&references, groups, None, style, locale)
         .citations
-        .iter()
-        .map(|citation| {
-            let mut spans: Vec<Span> = Vec::new();
-            collect_children(&citation.citation, &mut spans);
-            Formatted(trim_spans(spans)).to_plain_string()
-        })
+        .into_iter()
+        .map(|spans| Formatted(trim_spans(spans)).to_plain_string())
         .collect()
 }
 

@@ -11,16 +11,11 @@
 
 use std::panic::AssertUnwindSafe;
 
-use hayagriva::citationberg::json::Item;
-use hayagriva::citationberg::{CitationFormat, LocaleCode, StyleCategory};
-use hayagriva::{
-    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, CitePurpose,
-};
+use hayagriva::CitePurpose;
+use hayagriva::citationberg::{CitationFormat, StyleCategory};
 
-use super::{
-    AnyStyle, BibliographyEntry, CitationForms, LOCALES, cite_all, collect_children,
-    spans_to_plain, to_csl_item_quoted,
-};
+use super::any::render_document;
+use super::{AnyStyle, BibliographyEntry, CitationForms, cite_all, spans_to_plain};
 use crate::corpus::model::Reference;
 
 /// How a style cites in the text, from its CSL `info`.
@@ -137,31 +132,11 @@ fn citations_with(
     purpose: CitePurpose,
 ) -> Option<Vec<String>> {
     std::panic::catch_unwind(AssertUnwindSafe(|| {
-        let quotes = style.inner_quotes(locale);
-        let items: Vec<Item> = references
-            .iter()
-            .map(|reference| to_csl_item_quoted(reference, quotes))
-            .collect();
-        let code = || Some(LocaleCode(locale.to_owned()));
-        let mut driver: BibliographyDriver<'_, Item> = BibliographyDriver::new();
-        for item in &items {
-            driver.citation(CitationRequest::new(
-                vec![CitationItem::new(item, None, None, false, Some(purpose))],
-                &style.csl,
-                code(),
-                &LOCALES,
-                None,
-            ));
-        }
-        let rendered = driver.finish(BibliographyRequest::new(&style.csl, code(), &LOCALES));
-        rendered
+        let each_alone: Vec<Vec<usize>> = (0..references.len()).map(|index| vec![index]).collect();
+        render_document(references, &each_alone, Some(purpose), style, locale)
             .citations
             .iter()
-            .map(|citation| {
-                let mut spans = Vec::new();
-                collect_children(&citation.citation, &mut spans);
-                spans_to_plain(&spans).trim().to_owned()
-            })
+            .map(|spans| spans_to_plain(spans).trim().to_owned())
             .collect()
     }))
     .ok()
