@@ -9,7 +9,9 @@ use std::process::ExitCode;
 use crate::corpus::checks::CitationChecks;
 use crate::formats::flags;
 
-use super::{OutputFormat, check_exit_code, eprint_diagnostics, load_for_check, print_diagnostics};
+use super::{
+    OutputFormat, check_exit_code, eprint_diagnostics, load_corpus_or_builtin, print_diagnostics,
+};
 
 /// `paperlens check --citations`: loads `file` (the built-in corpus without one) and prints its
 /// flags on standard output, in plain words or, with `format` JSON, as the object
@@ -18,7 +20,7 @@ use super::{OutputFormat, check_exit_code, eprint_diagnostics, load_for_check, p
 /// unreadable). Flags never change the exit status: 0 whenever the file loads.
 #[must_use]
 pub fn check_citations(file: Option<&PathBuf>, format: OutputFormat) -> ExitCode {
-    let report = load_for_check(file);
+    let report = load_corpus_or_builtin(file);
     let Some(corpus) = &report.corpus else {
         print_diagnostics(&report, format);
         return check_exit_code(&report);

@@ -7,16 +7,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::corpus::cite::Formatted;
-use crate::corpus::load::load_str;
 use crate::corpus::model::Reference;
 use crate::corpus::text::nearest_word;
-use crate::corpus::{BUILTIN_JSON, BUILTIN_NAME};
 use crate::formats::styles::{
     AnyStyle, bundled_locale, bundled_style, bundled_style_names, cite_all, style_from_csl, to_html,
 };
-use crate::open::open_path;
 
-use super::{eprint_diagnostics, loaded};
+use super::{eprint_diagnostics, load_corpus_or_builtin, loaded};
 
 /// Arguments of `paperlens cite`.
 #[derive(Debug, Clone, clap::Args)]
@@ -156,10 +153,7 @@ pub fn cite(args: &CiteArgs) -> ExitCode {
         None => style.default_locale(),
     };
     let (corpus_path, keys) = corpus_and_keys(&args.items);
-    let report = match &corpus_path {
-        Some(path) => open_path(path),
-        None => load_str(BUILTIN_JSON, BUILTIN_NAME),
-    };
+    let report = load_corpus_or_builtin(corpus_path.as_ref());
     eprint_diagnostics(&report, &report.diagnostics);
     let corpus = match loaded(&report) {
         Ok(corpus) => corpus,

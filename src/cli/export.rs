@@ -8,12 +8,10 @@ use std::process::ExitCode;
 use clap::Subcommand;
 
 use crate::corpus::checks::CitationChecks;
-use crate::corpus::load::load_str;
-use crate::corpus::{BUILTIN_JSON, BUILTIN_NAME, counted};
+use crate::corpus::counted;
 use crate::formats::ReferenceFormat;
-use crate::open::open_path;
 
-use super::{eprint_diagnostics, loaded};
+use super::{eprint_diagnostics, load_corpus_or_builtin, loaded};
 
 /// Arguments of `paperlens export`.
 #[derive(Debug, Clone, clap::Args)]
@@ -153,10 +151,7 @@ pub fn export(args: &ExportArgs) -> ExitCode {
         | ExportWhat::Flags { corpus, out, .. }
         | ExportWhat::Corpus { corpus, out } => (corpus.as_ref(), out.as_ref()),
     };
-    let report = match corpus_path {
-        Some(path) => open_path(path),
-        None => load_str(BUILTIN_JSON, BUILTIN_NAME),
-    };
+    let report = load_corpus_or_builtin(corpus_path);
     eprint_diagnostics(&report, &report.diagnostics);
     let corpus = match loaded(&report) {
         Ok(corpus) => corpus,

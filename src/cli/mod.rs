@@ -274,13 +274,13 @@ pub fn docs(topic: Option<&str>) -> ExitCode {
 /// `paperlens check`: prints diagnostics and a summary; 0 clean, 1 errors, 2 unreadable.
 #[must_use]
 pub fn check(file: Option<&PathBuf>, format: OutputFormat) -> ExitCode {
-    let report = load_for_check(file);
+    let report = load_corpus_or_builtin(file);
     print_diagnostics(&report, format);
     check_exit_code(&report)
 }
 
-/// The file `check` reads: `file`, or the built-in corpus without one.
-fn load_for_check(file: Option<&PathBuf>) -> LoadReport {
+/// The corpus a command reads: `file`, or the built-in corpus without one.
+fn load_corpus_or_builtin(file: Option<&PathBuf>) -> LoadReport {
     match file {
         Some(path) => open_path(path),
         None => load_str(BUILTIN_JSON, BUILTIN_NAME),
@@ -449,10 +449,7 @@ pub fn plot(args: &PlotArgs) -> ExitCode {
             Err(message) => return fail(2, &message),
         }
     };
-    let report = match &corpus_path {
-        Some(path) => open_path(path),
-        None => load_str(BUILTIN_JSON, BUILTIN_NAME),
-    };
+    let report = load_corpus_or_builtin(corpus_path.as_ref());
     let Some(corpus) = &report.corpus else {
         let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
         let text = render_human(

@@ -9,17 +9,15 @@ use std::process::ExitCode;
 
 use clap::{Subcommand, ValueEnum};
 
-use crate::corpus::load::load_str;
 use crate::corpus::study_notes::{
     NoteDraft, NoteId, NoteLabel, PaperIdentity, Passage, nearest_keys,
 };
-use crate::corpus::{BUILTIN_JSON, BUILTIN_NAME, Corpus, Item};
+use crate::corpus::{Corpus, Item};
 use crate::formats::notes::{NoteFields, to_csv, to_json, to_markdown};
 use crate::notes::{NoteStore, StoreError, state_dir};
-use crate::open::open_path;
 
 use super::export::write_export;
-use super::{eprint_diagnostics, loaded};
+use super::{eprint_diagnostics, load_corpus_or_builtin, loaded};
 
 /// Arguments of `paperlens notes`.
 #[derive(Debug, Clone, clap::Args)]
@@ -240,10 +238,7 @@ fn with_corpus(
     path: Option<&PathBuf>,
     then: impl FnOnce(&Corpus) -> Result<ExitCode, Failure>,
 ) -> Result<ExitCode, Failure> {
-    let report = match path {
-        Some(path) => open_path(path),
-        None => load_str(BUILTIN_JSON, BUILTIN_NAME),
-    };
+    let report = load_corpus_or_builtin(path);
     if report.corpus.is_none() {
         eprint_diagnostics(&report, &report.diagnostics);
     }

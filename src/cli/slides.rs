@@ -6,11 +6,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::corpus::Corpus;
-use crate::corpus::load::load_str;
-use crate::corpus::{BUILTIN_JSON, BUILTIN_NAME, summary_line};
-use crate::open::open_path;
+use crate::corpus::summary_line;
 
-use super::eprint_diagnostics;
+use super::{eprint_diagnostics, load_corpus_or_builtin};
 
 /// The smallest and largest side of a slide picture, in pixels.
 pub const SLIDE_SIDES: std::ops::RangeInclusive<u32> = 200..=8192;
@@ -83,10 +81,7 @@ pub fn prepare_slides(args: &SlidesArgs) -> Result<SlidesJob, ExitCode> {
             args.out.display()
         )));
     }
-    let mut report = match &args.corpus {
-        Some(path) => open_path(path),
-        None => load_str(BUILTIN_JSON, BUILTIN_NAME),
-    };
+    let mut report = load_corpus_or_builtin(args.corpus.as_ref());
     let Some(corpus) = report.corpus.take() else {
         eprint_diagnostics(&report, &report.diagnostics);
         return Err(fail(&summary_line(&report)));
