@@ -257,6 +257,23 @@ fn corpora() -> Vec<PathBuf> {
     corpora
 }
 
+/// A corpus folder of the oracle: its name, the group it is counted in (every `jats-*` folder
+/// in `jats`), and its input references.
+fn corpus_input(dir: &Path) -> (String, String, Vec<Reference>) {
+    let name = dir
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let references: Vec<Reference> = serde_json::from_str(&read(&dir.join("input.json")))
+        .unwrap_or_else(|error| panic!("{name}/input.json is not CSL-JSON: {error}"));
+    let group = if name.starts_with("jats-") {
+        "jats".to_owned()
+    } else {
+        name.clone()
+    };
+    (name, group, references)
+}
+
 #[test]
 fn bibliographies_match_citeproc_js() {
     let corpora = corpora();
@@ -264,17 +281,8 @@ fn bibliographies_match_citeproc_js() {
     let mut groups: Vec<Group> = Vec::new();
     let mut report = String::new();
     for dir in &corpora {
-        let name = dir
-            .file_name()
-            .map(|name| name.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let references: Vec<Reference> = serde_json::from_str(&read(&dir.join("input.json")))
-            .unwrap_or_else(|error| panic!("{name}/input.json is not CSL-JSON: {error}"));
-        let group_name = if name.starts_with("jats-") {
-            "jats"
-        } else {
-            name.as_str()
-        };
+        let (name, group_name, references) = corpus_input(dir);
+        let group_name = group_name.as_str();
         if !groups.iter().any(|group| group.name == group_name) {
             groups.push(Group {
                 name: group_name.to_owned(),
@@ -343,18 +351,9 @@ fn the_official_style_files_match_citeproc_js() {
     }
     let mut groups: Vec<(String, usize, [[usize; 2]; 5])> = Vec::new();
     for dir in corpora() {
-        let name = dir
-            .file_name()
-            .map(|name| name.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let references: Vec<Reference> = serde_json::from_str(&read(&dir.join("input.json")))
-            .unwrap_or_else(|error| panic!("{name}/input.json is not CSL-JSON: {error}"));
+        let (name, group_name, references) = corpus_input(&dir);
+        let group_name = group_name.as_str();
         let all: Vec<&Reference> = references.iter().collect();
-        let group_name = if name.starts_with("jats-") {
-            "jats"
-        } else {
-            name.as_str()
-        };
         if !groups.iter().any(|(group, _, _)| group == group_name) {
             groups.push((group_name.to_owned(), 0, [[0; 2]; 5]));
         }
