@@ -44,8 +44,12 @@ pub fn slide_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, slide: &Slide) {
     page.set_clip_rect(rect.intersect(ui.clip_rect()));
     page.spacing_mut().item_spacing = egui::vec2(sizes.gap * 0.5, sizes.gap * 0.5);
     // Slide type is sized to the screen, so text heights are fractions of a point; egui paints
-    // text on whole pixels anyway. Debug builds would otherwise mark every such edge.
-    page.style_mut().debug.show_unaligned = false;
+    // text on whole pixels anyway. Debug builds would otherwise mark every such edge (release
+    // builds have no debug options).
+    #[cfg(debug_assertions)]
+    {
+        page.style_mut().debug.show_unaligned = false;
+    }
     let title = slide.title.as_deref();
     match &slide.shows {
         Shows::Title => text_slides::title_slide_ui(ctx, look, &mut page),
