@@ -40,6 +40,22 @@ pub struct Rich {
     pub spans: Vec<Span>,
 }
 
+impl Span {
+    /// The bytes of text it holds.
+    #[must_use]
+    pub fn text_len(&self) -> usize {
+        match self {
+            Self::Text(text)
+            | Self::Unresolved(text)
+            | Self::Footnote(text)
+            | Self::Marked(text) => text.len(),
+            Self::Cite { printed, keys } => {
+                printed.len() + keys.iter().map(String::len).sum::<usize>()
+            }
+        }
+    }
+}
+
 impl Rich {
     /// Plain text with no markers.
     #[must_use]
@@ -87,17 +103,15 @@ impl Rich {
     /// The text as printed, whitespace collapsed: markers as printed, footnote markers left out.
     #[must_use]
     pub fn plain(&self) -> String {
-        let mut out = String::new();
+        let mut out = Collapsed::default();
         for span in &self.spans {
             match span {
-                Span::Text(text) | Span::Unresolved(text) | Span::Marked(text) => {
-                    out.push_str(text);
-                }
-                Span::Cite { printed, .. } => out.push_str(printed),
+                Span::Text(text) | Span::Unresolved(text) | Span::Marked(text) => out.push(text),
+                Span::Cite { printed, .. } => out.push(printed),
                 Span::Footnote(_) => {}
             }
         }
-        collapse_whitespace(&out)
+        out.finish()
     }
 
     /// Whether it prints nothing but whitespace.
@@ -379,12 +393,137 @@ impl PaperBuilder {
 /// `text` with every run of whitespace one space, trimmed.
 #[must_use]
 pub fn collapse_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut out = Collapsed::with_capacity(text.len());
+    out.push(text);
+    out.finish()
+}
+
+/// Text written piece by piece with every run of whitespace (across pieces too) one space and
+/// none at either end: what [`collapse_whitespace`] makes of the pieces joined, without joining
+/// them first.
+#[derive(Debug, Default)]
+pub(super) struct Collapsed {
+    out: String,
+    /// Whitespace was seen since the last word written.
+    space: bool,
+}
+
+impl Collapsed {
+    /// An empty text with room for `capacity` bytes.
+    pub(super) fn with_capacity(capacity: usize) -> Self {
+        Self {
+            out: String::with_capacity(capacity),
+            space: false,
         }
-        out.push_str(word);
     }
-    out
+
+    /// Appends `text`, its whitespace collapsed.
+    pub(super) fn push(&mut self, text: &str) {
+        self.push_words(text, false);
+    }
+
+    /// Appends `text`, its whitespace collapsed and every `[` and `@` escaped (see
+    /// [`super::finish::escape`]).
+    pub(super) fn push_escaped(&mut self, text: &str) {
+        self.push_words(text, true);
+    }
+
+    /// The text written.
+    pub(super) fn finish(self) -> String {
+        self.out
+    }
+
+    fn push_words(&mut self, text: &str, escaped: bool) {
+        let mut word_start: Option<usize> = None;
+        let mut skip_to = 0;
+        for (i, &byte) in text.as_bytes().iter().enumerate() {
+            if i < skip_to {
+                continue;
+            }
+            let space_len = whitespace_len(text, i, byte);
+            if space_len > 0 {
+                if let Some(start) = word_start.take() {
+                    self.word(text.get(start..i).unwrap_or_default(), escaped);
+                }
+                self.space = true;
+                skip_to = i + space_len;
+            } else if word_start.is_none() {
+                word_start = Some(i);
+            }
+        }
+        if let Some(start) = word_start {
+            self.word(text.get(start..).unwrap_or_default(), escaped);
+        }
+    }
+
+    fn word(&mut self, word: &str, escaped: bool) {
+        if self.space && !self.out.is_empty() {
+            self.out.push(' ');
+        }
+        self.space = false;
+        if escaped {
+            super::finish::escape_into(&mut self.out, word);
+        } else {
+            self.out.push_str(word);
+        }
+    }
+}
+
+/// The length of the whitespace character at byte `i` of `text` (whose byte there is `byte`),
+/// or 0 when it is not whitespace (or not the first byte of a character): what
+/// [`char::is_whitespace`] says, with ASCII answered without decoding.
+fn whitespace_len(text: &str, i: usize, byte: u8) -> usize {
+    if byte < 0x80 {
+        usize::from(matches!(byte, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+    } else if byte >= 0xC0 {
+        text.get(i..)
+            .and_then(|rest| rest.chars().next())
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8)
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::{Collapsed, collapse_whitespace};
+    use crate::formats::paper::finish::escape;
+
+    /// Collapsing, as defined: the words `split_whitespace` finds, joined by one space.
+    fn by_definition(text: &str) -> String {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn whitespace_of_every_kind_collapses_to_one_space() {
+        assert_eq!(
+            collapse_whitespace("  a\t\n b\u{a0}\u{2003}c\u{b}d\u{c}\r e  "),
+            "a b c d e"
+        );
+        assert_eq!(collapse_whitespace("é  ü\u{3000}日本"), "é ü 日本");
+        assert_eq!(collapse_whitespace(" \n "), "");
+    }
+
+    proptest! {
+        #[test]
+        fn pieces_collapse_as_their_concatenation_does(
+            pieces in proptest::collection::vec("[ a\t\n\u{a0}\u{2003}\u{85}é\\[@日]{0,12}", 0..6),
+            escaped in any::<bool>(),
+        ) {
+            let mut out = Collapsed::default();
+            for piece in &pieces {
+                if escaped {
+                    out.push_escaped(piece);
+                } else {
+                    out.push(piece);
+                }
+            }
+            let joined = by_definition(&pieces.concat());
+            let expected = if escaped { escape(&joined) } else { joined };
+            prop_assert_eq!(out.finish(), expected);
+        }
+    }
 }

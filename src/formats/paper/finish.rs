@@ -3,7 +3,6 @@
 //! figures placed after the paragraph they follow; entities; and the report of what was found.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt::Write as _;
 
 use crate::corpus::citations::{self, Piece};
 use crate::corpus::diagnostics::{Code, Diagnostic};
@@ -14,7 +13,7 @@ use crate::corpus::model::{
 use crate::corpus::table_series::cell_number;
 
 use super::builder::{
-    Block, Parts, Place, Rich, SectionDraft, Span, TableDraft, collapse_whitespace,
+    Block, Collapsed, Parts, Place, Rich, SectionDraft, Span, TableDraft, collapse_whitespace,
 };
 use super::{Imported, entities};
 
@@ -338,27 +337,28 @@ struct Stats {
 impl Writer<'_> {
     /// `rich` as paragraph text in the corpus syntax, whitespace collapsed.
     fn write(&mut self, rich: &Rich) -> String {
-        let mut out = String::new();
+        let capacity = rich.spans.iter().map(Span::text_len).sum::<usize>() + 16;
+        let mut out = Collapsed::with_capacity(capacity);
         for span in &rich.spans {
             match span {
-                Span::Text(text) => out.push_str(&escape(text)),
+                Span::Text(text) => out.push_escaped(text),
                 Span::Unresolved(text) => {
                     self.stats.unresolved += 1;
-                    out.push_str(&escape(text));
+                    out.push_escaped(text);
                 }
                 Span::Cite { printed, keys } => self.cite(&mut out, printed, keys),
                 Span::Footnote(id) => {
                     if let Some(id) = self.footnotes.get(id) {
-                        let _ = write!(out, "[^{id}]");
+                        out.push(&format!("[^{id}]"));
                     }
                 }
                 Span::Marked(text) => self.marked(&mut out, text),
             }
         }
-        collapse_whitespace(&out)
+        out.finish()
     }
 
-    fn cite(&mut self, out: &mut String, printed: &str, keys: &[String]) {
+    fn cite(&mut self, out: &mut Collapsed, printed: &str, keys: &[String]) {
         let mut ids: Vec<&str> = Vec::new();
         for key in keys {
             if let Some(id) = self.references.get(key)
@@ -370,7 +370,7 @@ impl Writer<'_> {
         let printed = collapse_whitespace(printed);
         if ids.is_empty() {
             self.stats.unresolved += 1;
-            out.push_str(&escape(&printed));
+            out.push_escaped(&printed);
             return;
         }
         self.stats.citations += 1;
@@ -384,22 +384,22 @@ impl Writer<'_> {
             printed
         };
         let printed = if printed.len() > MAX_PRINTED || !balanced(&printed) {
-            out.push_str(&escape(&printed));
+            out.push_escaped(&printed);
             String::new()
         } else {
             printed
         };
         let keys: Vec<String> = ids.iter().map(|id| format!("@{id}")).collect();
-        let _ = write!(out, "[{printed}]{{{}}}", keys.join("; "));
+        out.push(&format!("[{printed}]{{{}}}", keys.join("; ")));
     }
 
     /// Text already in the corpus syntax; a Pandoc citation of a key no reference has is kept
     /// as escaped text and reported once per key.
-    fn marked(&mut self, out: &mut String, text: &str) {
+    fn marked(&mut self, out: &mut Collapsed, text: &str) {
         let (pieces, _) = citations::parse(text);
         for piece in pieces {
             match piece {
-                Piece::Text(text) => out.push_str(text),
+                Piece::Text(text) => out.push(text),
                 Piece::Group(group) => {
                     let whole = text.get(group.range.clone()).unwrap_or_default();
                     let missing: Vec<&str> = group
@@ -410,7 +410,7 @@ impl Writer<'_> {
                         .collect();
                     if missing.is_empty() {
                         self.stats.citations += 1;
-                        out.push_str(whole);
+                        out.push(whole);
                         continue;
                     }
                     self.stats.unresolved += 1;
@@ -427,14 +427,14 @@ impl Writer<'_> {
                             ));
                         }
                     }
-                    out.push_str(&escape(whole));
+                    out.push_escaped(whole);
                 }
                 Piece::Numeric(marker) => {
                     self.stats.citations += 1;
-                    out.push_str(marker.written);
+                    out.push(marker.written);
                 }
                 Piece::Footnote { range, .. } => {
-                    out.push_str(text.get(range).unwrap_or_default());
+                    out.push(text.get(range).unwrap_or_default());
                 }
             }
         }
@@ -600,14 +600,25 @@ fn balanced(text: &str) -> bool {
 /// Plain text written so that nothing in it reads as a citation: `[` and `@` escaped.
 #[must_use]
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '[' | '@') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
+    let mut out = String::with_capacity(text.len() + 8);
+    escape_into(&mut out, text);
     out
+}
+
+/// Appends `text` to `out` escaped as [`escape`] does.
+pub(super) fn escape_into(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(at) = rest.find(['[', '@']) {
+        let (before, marked) = rest.split_at(at);
+        out.push_str(before);
+        out.push('\\');
+        let mut chars = marked.chars();
+        if let Some(c) = chars.next() {
+            out.push(c);
+        }
+        rest = chars.as_str();
+    }
+    out.push_str(rest);
 }
 
 /// A short id from a heading: lower case, words joined by `-`, at most 6 words.

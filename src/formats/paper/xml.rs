@@ -5,6 +5,13 @@
 //! entities JATS uses (`&nbsp;`, `&alpha;`) are resolved, nesting deeper than [`MAX_DEPTH`] and
 //! more than [`MAX_NODES`] nodes are refused with a diagnostic, and the tree is walked without
 //! recursion where depth is not bounded.
+//!
+//! The tree borrows from the source: names, attribute values and text are slices of it, copied
+//! only where an entity or character reference had to be resolved. Nodes sit in one vector,
+//! linked to their first child and next sibling, so reading a file allocates a handful of times,
+//! not once per element.
+
+use std::borrow::Cow;
 
 use quick_xml::Reader;
 use quick_xml::escape::{resolve_html5_entity, resolve_xml_entity};
@@ -17,33 +24,48 @@ pub const MAX_DEPTH: usize = 512;
 /// The most nodes (elements and text runs) one file may hold.
 pub const MAX_NODES: usize = 4_000_000;
 
-/// One node of the tree.
+/// No node: the end of a list of siblings, or an element without children.
+const NONE: usize = usize::MAX;
+
+/// What one node holds.
 #[derive(Clone, Debug)]
-enum NodeData {
+enum NodeData<'s> {
     Element {
         /// The name as written, with its prefix (`mml:math`).
-        name: String,
-        /// Attributes as written (names with their prefix), values unescaped.
-        attributes: Vec<(String, String)>,
-        children: Vec<usize>,
+        name: &'s str,
+        /// Where its attributes are in [`Document::attributes`].
+        attributes: (usize, usize),
+        /// Its first child, or [`NONE`].
+        first_child: usize,
         /// Byte offsets of the start tag's `<` and just after the end tag.
         span: (usize, usize),
     },
-    Text(String),
+    Text(Cow<'s, str>),
+}
+
+/// One node of the tree and the sibling after it.
+#[derive(Clone, Debug)]
+struct Slot<'s> {
+    data: NodeData<'s>,
+    /// The next sibling, or [`NONE`].
+    next: usize,
 }
 
 /// A parsed XML document.
 #[derive(Clone, Debug)]
 pub struct Document<'s> {
     source: &'s str,
-    nodes: Vec<NodeData>,
+    nodes: Vec<Slot<'s>>,
+    /// Every element's attributes, element after element: names as written (with their
+    /// prefix), values unescaped.
+    attributes: Vec<(&'s str, Cow<'s, str>)>,
     root: usize,
     /// Entities neither XML, HTML nor a character reference defines, kept as written.
     pub unknown_entities: Vec<String>,
 }
 
-/// An element's name, attributes, children and byte span, as stored.
-type ElementData<'d> = (&'d str, &'d [(String, String)], &'d [usize], (usize, usize));
+/// An element's name, attribute range, first child and byte span, as stored.
+type ElementData<'d> = (&'d str, (usize, usize), usize, (usize, usize));
 
 /// An element of a [`Document`].
 #[derive(Clone, Copy, Debug)]
@@ -70,7 +92,10 @@ pub fn parse(source: &str) -> Result<Document<'_>, Box<Diagnostic>> {
     reader.config_mut().check_end_names = true;
     let mut tree = Tree {
         source,
-        nodes: Vec::new(),
+        // Real articles hold about one node per 30 bytes and one attribute per 130: one
+        // allocation each for most files (pages never written to are never touched).
+        nodes: Vec::with_capacity(source.len() / 20),
+        attributes: Vec::with_capacity(source.len() / 64),
         stack: Vec::new(),
         root: None,
         unknown_entities: Vec::new(),
@@ -89,35 +114,36 @@ pub fn parse(source: &str) -> Result<Document<'_>, Box<Diagnostic>> {
             Event::Start(start) => tree.open(&start, before, None)?,
             Event::Empty(start) => tree.open(&start, before, Some(reader.buffer_position()))?,
             Event::End(_) => {
-                if let Some(id) = tree.stack.pop() {
-                    tree.close(id, reader.buffer_position());
+                if let Some(open) = tree.stack.pop() {
+                    tree.close(open.id, reader.buffer_position());
                 }
             }
             Event::Text(text) => {
-                let text = text.decode().map_or_else(
-                    |_| String::from_utf8_lossy(&text).into_owned(),
-                    std::borrow::Cow::into_owned,
-                );
-                tree.text(&text, before)?;
+                let text = tree.borrowed(&text);
+                tree.text(text, before)?;
             }
             Event::CData(data) => {
-                let text = String::from_utf8_lossy(&data).into_owned();
-                tree.text(&text, before)?;
+                let text = tree.borrowed(&data);
+                tree.text(text, before)?;
             }
             Event::GeneralRef(reference) => {
-                let name = String::from_utf8_lossy(&reference).into_owned();
                 let resolved = match reference.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c.to_string()),
-                    Ok(None) => named_entity(&name).map(str::to_owned),
+                    Ok(Some(c)) => Some(Cow::Owned(c.to_string())),
+                    Ok(None) => std::str::from_utf8(&reference)
+                        .ok()
+                        .and_then(named_entity)
+                        .map(Cow::Borrowed),
                     Err(_) => None,
                 };
                 let text = resolved.unwrap_or_else(|| {
+                    let name = String::from_utf8_lossy(&reference).into_owned();
+                    let written = format!("&{name};");
                     if tree.unknown_entities.len() < 100 && !tree.unknown_entities.contains(&name) {
-                        tree.unknown_entities.push(name.clone());
+                        tree.unknown_entities.push(name);
                     }
-                    format!("&{name};")
+                    Cow::Owned(written)
                 });
-                tree.text(&text, before)?;
+                tree.text(text, before)?;
             }
             Event::Eof => break,
             Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
@@ -155,12 +181,20 @@ fn greek_small_letter(name: &str) -> Option<&'static str> {
     })
 }
 
+/// An element still open while the tree is read.
+struct Open {
+    id: usize,
+    /// Its last child so far, or [`NONE`].
+    last_child: usize,
+}
+
 /// The tree as it is read.
 struct Tree<'s> {
     source: &'s str,
-    nodes: Vec<NodeData>,
+    nodes: Vec<Slot<'s>>,
+    attributes: Vec<(&'s str, Cow<'s, str>)>,
     /// The open elements, outermost first.
-    stack: Vec<usize>,
+    stack: Vec<Open>,
     root: Option<usize>,
     unknown_entities: Vec<String>,
 }
@@ -177,7 +211,17 @@ impl<'s> Tree<'s> {
         )
     }
 
-    fn add(&mut self, data: NodeData, at: u64) -> Result<usize, Box<Diagnostic>> {
+    /// `part` as the slice of the source it is (the reader hands out slices of the source),
+    /// or a copy when it is not one or is not UTF-8.
+    fn borrowed(&self, part: &[u8]) -> Cow<'s, str> {
+        match within(self.source, part) {
+            Some(text) => Cow::Borrowed(text),
+            None => Cow::Owned(String::from_utf8_lossy(part).into_owned()),
+        }
+    }
+
+    /// Adds a node as the last child of the open element (or as a root).
+    fn add(&mut self, data: NodeData<'s>, at: u64) -> Result<usize, Box<Diagnostic>> {
         if self.nodes.len() >= MAX_NODES {
             return Err(self.fail(
                 at,
@@ -185,12 +229,21 @@ impl<'s> Tree<'s> {
                 "paperlens reads one paper at a time; split the file",
             ));
         }
-        self.nodes.push(data);
-        let id = self.nodes.len() - 1;
-        if let Some(&parent) = self.stack.last()
-            && let Some(NodeData::Element { children, .. }) = self.nodes.get_mut(parent)
-        {
-            children.push(id);
+        let id = self.nodes.len();
+        self.nodes.push(Slot { data, next: NONE });
+        if let Some(parent) = self.stack.last_mut() {
+            let previous = std::mem::replace(&mut parent.last_child, id);
+            if previous == NONE {
+                if let Some(Slot {
+                    data: NodeData::Element { first_child, .. },
+                    ..
+                }) = self.nodes.get_mut(parent.id)
+                {
+                    *first_child = id;
+                }
+            } else if let Some(slot) = self.nodes.get_mut(previous) {
+                slot.next = id;
+            }
         }
         Ok(id)
     }
@@ -210,22 +263,35 @@ impl<'s> Tree<'s> {
                  readers",
             ));
         }
-        let name = String::from_utf8_lossy(start.name().as_ref()).into_owned();
-        let mut attributes = Vec::new();
+        let name = match self.borrowed(start.name().as_ref()) {
+            Cow::Borrowed(name) => name,
+            // Not a slice of the source (never so for text read with `Reader::from_str`).
+            Cow::Owned(_) => "",
+        };
+        let first_attribute = self.attributes.len();
         for attribute in start.attributes().with_checks(false).flatten() {
-            let key = String::from_utf8_lossy(attribute.key.as_ref()).into_owned();
-            let value = attribute.unescape_value_with(named_entity).map_or_else(
-                |_| String::from_utf8_lossy(&attribute.value).into_owned(),
-                std::borrow::Cow::into_owned,
-            );
-            attributes.push((key, value));
+            let Some(key) = within(self.source, attribute.key.as_ref()) else {
+                continue;
+            };
+            let value = if attribute.value.contains(&b'&') {
+                attribute
+                    .unescape_value_with(named_entity)
+                    .map_or_else(
+                        |_| String::from_utf8_lossy(&attribute.value).into_owned(),
+                        Cow::into_owned,
+                    )
+                    .into()
+            } else {
+                self.borrowed(&attribute.value)
+            };
+            self.attributes.push((key, value));
         }
         let offset = usize::try_from(at).unwrap_or(usize::MAX);
         let id = self.add(
             NodeData::Element {
                 name,
-                attributes,
-                children: Vec::new(),
+                attributes: (first_attribute, self.attributes.len()),
+                first_child: NONE,
                 span: (offset, offset),
             },
             at,
@@ -235,39 +301,47 @@ impl<'s> Tree<'s> {
         }
         match empty_end {
             Some(end) => self.close(id, end),
-            None => self.stack.push(id),
+            None => self.stack.push(Open {
+                id,
+                last_child: NONE,
+            }),
         }
         Ok(())
     }
 
     fn close(&mut self, id: usize, end: u64) {
-        if let Some(NodeData::Element { span, .. }) = self.nodes.get_mut(id) {
+        if let Some(Slot {
+            data: NodeData::Element { span, .. },
+            ..
+        }) = self.nodes.get_mut(id)
+        {
             span.1 = usize::try_from(end).unwrap_or(span.0);
         }
     }
 
     /// Text inside the open element, joined to a text node just before it.
-    fn text(&mut self, text: &str, at: u64) -> Result<(), Box<Diagnostic>> {
-        let Some(&parent) = self.stack.last() else {
+    fn text(&mut self, text: Cow<'s, str>, at: u64) -> Result<(), Box<Diagnostic>> {
+        let Some(parent) = self.stack.last() else {
             return Ok(());
         };
-        let last_child = match self.nodes.get(parent) {
-            Some(NodeData::Element { children, .. }) => children.last().copied(),
-            _ => None,
-        };
-        if let Some(last) = last_child
-            && let Some(NodeData::Text(existing)) = self.nodes.get_mut(last)
+        if let Some(Slot {
+            data: NodeData::Text(existing),
+            ..
+        }) = self.nodes.get_mut(parent.last_child)
         {
-            existing.push_str(text);
+            existing.to_mut().push_str(&text);
             return Ok(());
         }
-        self.add(NodeData::Text(text.to_owned()), at)?;
+        self.add(NodeData::Text(text), at)?;
         Ok(())
     }
 
     fn finish(self) -> Result<Document<'s>, Box<Diagnostic>> {
-        if let Some(&open) = self.stack.last()
-            && let Some(NodeData::Element { name, span, .. }) = self.nodes.get(open)
+        if let Some(open) = self.stack.last()
+            && let Some(Slot {
+                data: NodeData::Element { name, span, .. },
+                ..
+            }) = self.nodes.get(open.id)
         {
             return Err(self.fail(
                 u64::try_from(span.0).unwrap_or(0),
@@ -285,10 +359,26 @@ impl<'s> Tree<'s> {
         Ok(Document {
             source: self.source,
             nodes: self.nodes,
+            attributes: self.attributes,
             root,
             unknown_entities: self.unknown_entities,
         })
     }
+}
+
+/// A name without its prefix (`math` for `mml:math`).
+fn local_name(qualified: &str) -> &str {
+    match qualified.bytes().rposition(|byte| byte == b':') {
+        Some(colon) => qualified.get(colon + 1..).unwrap_or(qualified),
+        None => qualified,
+    }
+}
+
+/// `part` as a slice of `source`, when it lies inside it (two live allocations never overlap,
+/// so bytes at an address inside `source` are `source`'s own), on character boundaries.
+fn within<'s>(source: &'s str, part: &[u8]) -> Option<&'s str> {
+    let start = part.as_ptr().addr().checked_sub(source.as_ptr().addr())?;
+    source.get(start..start.checked_add(part.len())?)
 }
 
 impl<'s> Document<'s> {
@@ -333,12 +423,16 @@ impl<'s> Document<'s> {
 impl<'d> Element<'d> {
     fn data(&self) -> Option<ElementData<'d>> {
         match self.document.nodes.get(self.id) {
-            Some(NodeData::Element {
-                name,
-                attributes,
-                children,
-                span,
-            }) => Some((name, attributes, children, *span)),
+            Some(Slot {
+                data:
+                    NodeData::Element {
+                        name,
+                        attributes,
+                        first_child,
+                        span,
+                    },
+                ..
+            }) => Some((name, *attributes, *first_child, *span)),
             _ => None,
         }
     }
@@ -346,8 +440,7 @@ impl<'d> Element<'d> {
     /// The name without its prefix (`math` for `mml:math`).
     #[must_use]
     pub fn name(&self) -> &'d str {
-        let full = self.qualified_name();
-        full.rsplit(':').next().unwrap_or(full)
+        local_name(self.qualified_name())
     }
 
     /// The name as written, with its prefix.
@@ -366,28 +459,34 @@ impl<'d> Element<'d> {
     /// whose name without prefix is `name` (`href`).
     #[must_use]
     pub fn attr(&self, name: &str) -> Option<&'d str> {
-        let attributes = self.data()?.1;
+        let (from, to) = self.data()?.1;
+        let attributes = self.document.attributes.get(from..to)?;
         attributes
             .iter()
-            .find(|(key, _)| key == name)
+            .find(|(key, _)| *key == name)
             .or_else(|| {
                 attributes
                     .iter()
-                    .find(|(key, _)| key.rsplit(':').next() == Some(name))
+                    .find(|(key, _)| local_name(key) == name)
             })
-            .map(|(_, value)| value.as_str())
+            .map(|(_, value)| value.as_ref())
     }
 
     /// The children, elements and text, in order.
     pub fn nodes(&self) -> impl Iterator<Item = Node<'d>> + use<'d> {
         let document = self.document;
-        let children: &'d [usize] = self.data().map_or(&[], |(_, _, children, _)| children);
-        children
-            .iter()
-            .filter_map(move |&id| match document.nodes.get(id)? {
-                NodeData::Element { .. } => Some(Node::Element(Element { document, id })),
-                NodeData::Text(text) => Some(Node::Text(text)),
+        let mut next = self
+            .data()
+            .map_or(NONE, |(_, _, first_child, _)| first_child);
+        std::iter::from_fn(move || {
+            let id = next;
+            let slot = document.nodes.get(id)?;
+            next = slot.next;
+            Some(match &slot.data {
+                NodeData::Element { .. } => Node::Element(Element { document, id }),
+                NodeData::Text(text) => Node::Text(text.as_ref()),
             })
+        })
     }
 
     /// The child elements, in order.
