@@ -189,7 +189,7 @@ struct Reading<'a> {
 /// Runs `work` over `items` in chunks: on several threads when there are `bytes` enough to
 /// make it pay, else on this one.
 fn in_parallel<T: Send>(items: &mut [T], bytes: usize, work: impl Fn(&mut [T]) + Sync) {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let threads = cores();
     if threads < 2 || bytes < PARALLEL_FROM_BYTES || items.len() < 2 {
         work(items);
         return;
@@ -201,6 +201,13 @@ fn in_parallel<T: Send>(items: &mut [T], bytes: usize, work: impl Fn(&mut [T]) +
             scope.spawn(move || work(chunk));
         }
     });
+}
+
+/// How many threads can run at once here, asked once per process (the answer reads the
+/// system's files, which costs more than a small corpus's whole text pass).
+fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
 }
 
 /// Resolves citation keys and printed numbers to references.

@@ -433,45 +433,74 @@ impl Collapsed {
         self.out
     }
 
+    /// Writes `text`'s runs of words: a run is copied whole up to whitespace other than one
+    /// ASCII space between two words, which ends it and leaves one space before the next.
     fn push_words(&mut self, text: &str, escaped: bool) {
-        let mut word_start: Option<usize> = None;
-        let mut skip_to = 0;
-        for (i, &byte) in text.as_bytes().iter().enumerate() {
-            if i < skip_to {
+        let bytes = text.as_bytes();
+        let mut run_start: Option<usize> = None;
+        let mut i = 0;
+        while let Some(&byte) = bytes.get(i) {
+            // Printable ASCII, nearly every byte of a paper: a word, read to its end at once.
+            if is_printable_ascii(byte) {
+                run_start.get_or_insert(i);
+                let rest = bytes.get(i..).unwrap_or_default();
+                i += rest
+                    .iter()
+                    .position(|&b| !is_printable_ascii(b))
+                    .unwrap_or(rest.len());
+                continue;
+            }
+            if byte == b' '
+                && run_start.is_some()
+                && bytes
+                    .get(i + 1)
+                    .is_some_and(|&next| whitespace_len(text, i + 1, next) == 0)
+            {
+                i += 1;
                 continue;
             }
             let space_len = whitespace_len(text, i, byte);
-            if space_len > 0 {
-                if let Some(start) = word_start.take() {
-                    self.word(text.get(start..i).unwrap_or_default(), escaped);
-                }
-                self.space = true;
-                skip_to = i + space_len;
-            } else if word_start.is_none() {
-                word_start = Some(i);
+            if space_len == 0 {
+                run_start.get_or_insert(i);
+                i += 1;
+                continue;
             }
+            if let Some(start) = run_start.take() {
+                self.run(text.get(start..i).unwrap_or_default(), escaped);
+            }
+            self.space = true;
+            i += space_len;
         }
-        if let Some(start) = word_start {
-            self.word(text.get(start..).unwrap_or_default(), escaped);
+        if let Some(start) = run_start {
+            self.run(text.get(start..).unwrap_or_default(), escaped);
         }
     }
 
-    fn word(&mut self, word: &str, escaped: bool) {
+    /// Writes words separated by single spaces, after one space when whitespace came before.
+    fn run(&mut self, words: &str, escaped: bool) {
         if self.space && !self.out.is_empty() {
             self.out.push(' ');
         }
         self.space = false;
         if escaped {
-            super::finish::escape_into(&mut self.out, word);
+            super::finish::escape_into(&mut self.out, words);
         } else {
-            self.out.push_str(word);
+            self.out.push_str(words);
         }
     }
+}
+
+/// Whether `byte` is a visible ASCII character (neither whitespace, a control, nor part of a
+/// longer UTF-8 character).
+#[inline]
+fn is_printable_ascii(byte: u8) -> bool {
+    byte > b' ' && byte < 0x7F
 }
 
 /// The length of the whitespace character at byte `i` of `text` (whose byte there is `byte`),
 /// or 0 when it is not whitespace (or not the first byte of a character): what
 /// [`char::is_whitespace`] says, with ASCII answered without decoding.
+#[inline]
 fn whitespace_len(text: &str, i: usize, byte: u8) -> usize {
     if byte < 0x80 {
         usize::from(matches!(byte, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))

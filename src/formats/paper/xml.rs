@@ -464,11 +464,7 @@ impl<'d> Element<'d> {
         attributes
             .iter()
             .find(|(key, _)| *key == name)
-            .or_else(|| {
-                attributes
-                    .iter()
-                    .find(|(key, _)| local_name(key) == name)
-            })
+            .or_else(|| attributes.iter().find(|(key, _)| local_name(key) == name))
             .map(|(_, value)| value.as_ref())
     }
 
