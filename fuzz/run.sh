@@ -13,7 +13,7 @@
 # finds in fuzz/corpus/<target>/ (git-ignored). A crash stops the run, is saved under
 # fuzz/artifacts/<target>/ (git-ignored) and is reproduced with
 #   RUSTC_BOOTSTRAP=1 cargo fuzz run <target> fuzz/artifacts/<target>/crash-…
-# Turn each one into a regression test in tests/cli/hostile.rs.
+# Turn each one into a regression test in tests/cli/hostile/ (a `fuzz_regression_*` test).
 set -euo pipefail
 cd "$(dirname "$0")"
 
