@@ -17,15 +17,10 @@ use paperlens::app::table_view::TableView;
 use paperlens::app::trends_view::TrendsView;
 use paperlens::corpus::{BUILTIN_NAME, Item};
 
-use crate::explorer::explorer;
+use crate::explorer::{explorer, settle};
 
 fn harness() -> Harness<'static, Explorer> {
     explorer(StartOptions::default())
-}
-
-/// Runs enough frames for selections, reveals and tooltips to settle.
-fn settle(harness: &mut Harness<'_, Explorer>) {
-    harness.run_steps(6);
 }
 
 fn reference(harness: &Harness<'_, Explorer>, id: &str) -> Item {

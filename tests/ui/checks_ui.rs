@@ -23,7 +23,7 @@ use paperlens::corpus::{Corpus, Item};
 use paperlens::formats::flags;
 
 use crate::common::fixtures;
-use crate::explorer::explorer;
+use crate::explorer::{explorer, settle, type_path};
 
 /// The explorer on `file` (a fixture), showing `view`, settled.
 fn explorer_on(file: &str, view: &str, store: Option<StateStore>) -> Harness<'static, Explorer> {
@@ -35,11 +35,6 @@ fn explorer_on(file: &str, view: &str, store: Option<StateStore>) -> Harness<'st
     });
     settle(&mut harness);
     harness
-}
-
-/// Runs enough frames for selections, reveals and tooltips to settle.
-fn settle(harness: &mut Harness<'_, Explorer>) {
-    harness.run_steps(6);
 }
 
 /// The position of the reference `id` in the open corpus.
@@ -427,20 +422,6 @@ fn student_mode_asks_first_and_keeps_the_answer() {
         .flat_map(|answers| answers.values().copied())
         .collect();
     assert_eq!(answers, [SupportAnswer::No]);
-}
-
-/// Types `text` over what paperlens's own dialog's path field holds, then presses Enter.
-fn type_path(harness: &mut Harness<'_, Explorer>, text: &str) {
-    let field = || (egui::accesskit::Role::TextInput, "Path");
-    harness.get_by_role_and_label(field().0, field().1).click();
-    harness.step();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness
-        .get_by_role_and_label(field().0, field().1)
-        .type_text(text);
-    harness.step();
-    harness.key_press(egui::Key::Enter);
-    settle(harness);
 }
 
 /// File → Export the citation flags (CSV) and (Markdown) write the flags as the formats layer

@@ -16,6 +16,25 @@ pub fn explorer(options: StartOptions) -> Harness<'static, Explorer> {
         .build_eframe(move |cc| Explorer::new(&cc.egui_ctx, options))
 }
 
+/// Runs enough frames for selections, reveals, menus, tooltips and writes to settle.
+pub fn settle(harness: &mut Harness<'_, Explorer>) {
+    harness.run_steps(6);
+}
+
+/// Types `text` over what paperlens's own file dialog's path field holds, then presses Enter.
+pub fn type_path(harness: &mut Harness<'_, Explorer>, text: &str) {
+    let field = (egui::accesskit::Role::TextInput, "Path");
+    harness.get_by_role_and_label(field.0, field.1).click();
+    harness.step();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(field.0, field.1)
+        .type_text(text);
+    harness.step();
+    harness.key_press(egui::Key::Enter);
+    settle(harness);
+}
+
 /// Every label, value and description AccessKit exposes in the last frame: all the text the
 /// window shows in widgets (chart axis labels are painted, not widgets).
 pub fn accessible_texts(harness: &Harness<'_, Explorer>) -> Vec<String> {

@@ -10,7 +10,7 @@
 
 use std::path::Path;
 
-use eframe::egui::{self, Key, Modifiers};
+use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use paperlens::app::context::Command;
@@ -21,11 +21,7 @@ use paperlens::app::style_choice::StyleChoice;
 use paperlens::formats::styles::CitationStyle;
 
 use crate::common::fixtures;
-use crate::explorer::explorer;
-
-fn settle(harness: &mut Harness<'_, Explorer>) {
-    harness.run_steps(6);
-}
+use crate::explorer::{explorer, settle, type_path};
 
 /// The window on the built-in corpus with paperlens's own file dialog chosen.
 fn started() -> Harness<'static, Explorer> {
@@ -33,20 +29,6 @@ fn started() -> Harness<'static, Explorer> {
     harness.state_mut().state.file_dialogs = FileDialogs::InWindow;
     settle(&mut harness);
     harness
-}
-
-/// Types `text` over what the dialog's path field holds, then presses Enter.
-fn type_path(harness: &mut Harness<'_, Explorer>, text: &str) {
-    let field = || (egui::accesskit::Role::TextInput, "Path");
-    harness.get_by_role_and_label(field().0, field().1).click();
-    harness.step();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_role_and_label(field().0, field().1)
-        .type_text(text);
-    harness.step();
-    harness.key_press(Key::Enter);
-    settle(harness);
 }
 
 /// The status bar's last notice, or `None` with a notice printed when it says the machine has

@@ -14,11 +14,7 @@ use paperlens::app::explorer::{Explorer, StartOptions};
 use paperlens::app::state::FileDialogs;
 use paperlens::corpus::{BUILTIN_JSON, BUILTIN_NAME};
 
-use crate::explorer::explorer;
-
-fn settle(harness: &mut Harness<'_, Explorer>) {
-    harness.run_steps(6);
-}
+use crate::explorer::{explorer, settle, type_path};
 
 fn started() -> Harness<'static, Explorer> {
     let mut harness = explorer(StartOptions::default());
@@ -136,21 +132,6 @@ fn choose_the_in_window_dialog(harness: &mut Harness<'_, Explorer>) {
     settle(harness);
     assert_eq!(harness.state().state.file_dialogs, FileDialogs::InWindow);
     harness.key_press(Key::Escape);
-    settle(harness);
-}
-
-/// Types `text` over what the dialog's path field holds, then presses Enter.
-fn type_path(harness: &mut Harness<'_, Explorer>, text: &str) {
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Path")
-        .click();
-    harness.step();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Path")
-        .type_text(text);
-    harness.step();
-    harness.key_press(Key::Enter);
     settle(harness);
 }
 

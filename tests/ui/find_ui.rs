@@ -19,9 +19,7 @@ use paperlens::corpus::display::section_heading;
 use paperlens::corpus::find::FoundIn;
 use paperlens::corpus::search::SearchHit;
 
-fn settle(harness: &mut Harness<'_, Explorer>) {
-    harness.run_steps(6);
-}
+use crate::explorer::settle;
 
 fn at_size(size: [f32; 2], options: StartOptions) -> Harness<'static, Explorer> {
     let mut harness = Harness::builder()

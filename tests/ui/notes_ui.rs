@@ -24,7 +24,7 @@ use paperlens::corpus::{Corpus, Item, ItemKey};
 use paperlens::notes::NoteStore;
 
 use crate::common::fixtures;
-use crate::explorer::explorer;
+use crate::explorer::{explorer, settle, type_path};
 
 /// The small JATS article.
 fn paper() -> PathBuf {
@@ -46,11 +46,6 @@ fn start(path: &Path, view: &str, notes_dir: &Path) -> StartOptions {
         notes_dir: Some(notes_dir.to_owned()),
         ..StartOptions::default()
     }
-}
-
-/// Runs enough frames for selections, menus and writes to settle.
-fn settle(harness: &mut Harness<'_, Explorer>) {
-    harness.run_steps(6);
 }
 
 /// Applies `command` as a panel would have sent it.
@@ -437,16 +432,7 @@ fn file_export_writes_the_notes_as_markdown_and_csv() {
         harness.get_by_label(entry).click();
         settle(&mut harness);
         let path = out.path().join(name);
-        let field = || (egui::accesskit::Role::TextInput, "Path");
-        harness.get_by_role_and_label(field().0, field().1).click();
-        harness.step();
-        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-        harness
-            .get_by_role_and_label(field().0, field().1)
-            .type_text(&path.display().to_string());
-        harness.step();
-        harness.key_press(egui::Key::Enter);
-        settle(&mut harness);
+        type_path(&mut harness, &path.display().to_string());
         let written = std::fs::read_to_string(&path).unwrap();
         assert_eq!(written, expected);
         assert!(written.contains("Supports the runoff claim."), "{written}");

@@ -14,6 +14,8 @@ use paperlens::corpus::Item;
 
 use crate::common::fixtures;
 
+use crate::explorer::settle;
+
 /// The explorer on the Reader, showing the fixture corpus, in a window tall enough to show
 /// all of it without scrolling.
 fn reader() -> Harness<'static, Explorer> {
@@ -43,11 +45,6 @@ fn in_reader<'h>(
         .get_all_by_role_and_label(role, label)
         .find(|node| node.rect().left() > 285.0)
         .unwrap_or_else(|| panic!("no {role:?} {label:?} in the Reader"))
-}
-
-/// Runs enough frames for selections, reveals and tooltips to settle.
-fn settle(harness: &mut Harness<'_, Explorer>) {
-    harness.run_steps(6);
 }
 
 fn selected(harness: &Harness<'_, Explorer>) -> Option<Item> {

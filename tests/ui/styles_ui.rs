@@ -19,11 +19,7 @@ use paperlens::app::style_choice::StyleChoice;
 use paperlens::formats::styles::CitationStyle;
 
 use crate::common;
-use crate::explorer::{copied, explorer};
-
-fn settle(harness: &mut Harness<'_, Explorer>) {
-    harness.run_steps(6);
-}
+use crate::explorer::{copied, explorer, settle};
 
 /// The built-in paper with Porter and van der Linde (1995) in the Inspector, settings in
 /// `store`.
