@@ -72,13 +72,16 @@ pub fn is_et_al(name: &CslName) -> bool {
 }
 
 /// Whether `text` is one of the ways "et al." is written: `et al`, `et. al.`, `and others` …
+/// (asked of every name of every reference, so it allocates nothing).
 fn is_et_al_text(text: &str) -> bool {
-    let lower = text.replace(['.', ','], " ").to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    matches!(
-        words.as_slice(),
-        ["et", "al"] | ["and", "others"] | ["others"]
-    )
+    let mut words = text
+        .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
+        .filter(|word| !word.is_empty());
+    let (first, second, third) = (words.next(), words.next(), words.next());
+    let is = |word: Option<&str>, wanted| word.is_some_and(|w| w.eq_ignore_ascii_case(wanted));
+    let pair = |a, b| is(first, a) && is(second, b);
+    third.is_none()
+        && (pair("et", "al") || pair("and", "others") || (second.is_none() && is(first, "others")))
 }
 
 /// A given name written as initials run together (`JE`, `J.E.`, `J E`, `J`, and joined by a

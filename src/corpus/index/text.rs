@@ -597,7 +597,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     // The terminators are ASCII, so a byte search finds them at char boundaries.
     while let Some(found) = bytes
         .get(from..)
-        .and_then(|rest| rest.iter().position(|b| matches!(b, b'.' | b'?' | b'!')))
+        .and_then(|rest| memchr::memchr3(b'.', b'?', b'!', rest))
     {
         let offset = from + found;
         let c = char::from(bytes.get(offset).copied().unwrap_or(b'.'));

@@ -436,6 +436,17 @@ impl Collapsed {
     /// Writes `text`'s runs of words: a run is copied whole up to whitespace other than one
     /// ASCII space between two words, which ends it and leaves one space before the next.
     fn push_words(&mut self, text: &str, escaped: bool) {
+        // Most runs are printable ASCII words one space apart, perhaps with a space at either
+        // end: copied at once.
+        let words = text.trim_matches(' ');
+        if is_single_spaced(words) {
+            self.space |= words.len() < text.len() && text.starts_with(' ');
+            if !words.is_empty() {
+                self.run(words, escaped);
+            }
+            self.space |= words.len() < text.len() && text.ends_with(' ');
+            return;
+        }
         let bytes = text.as_bytes();
         let mut run_start: Option<usize> = None;
         let mut i = 0;
@@ -490,6 +501,30 @@ impl Collapsed {
     }
 }
 
+/// Whether `text` has no control character, no whitespace but the ASCII space, and no two
+/// spaces together: words one space apart when it neither starts nor ends with a space.
+fn is_single_spaced(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Chunks are checked without stopping early inside one, which compiles to vector code.
+    let no_controls = bytes.chunks(64).all(|chunk| {
+        let controls = chunk.iter().fold(0_u8, |found, &byte| {
+            found | u8::from(byte < b' ' || byte == 0x7F)
+        });
+        controls == 0
+    });
+    // Every other whitespace character is encoded starting with one of these bytes.
+    let unicode_space = || {
+        memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes)
+            .chain(memchr::memchr_iter(0xE3, bytes))
+            .any(|at| {
+                bytes
+                    .get(at)
+                    .is_some_and(|&byte| whitespace_len(text, at, byte) > 0)
+            })
+    };
+    no_controls && memchr::memmem::find(bytes, b"  ").is_none() && !unicode_space()
+}
+
 /// Whether `byte` is a visible ASCII character (neither whitespace, a control, nor part of a
 /// longer UTF-8 character).
 #[inline]
@@ -539,7 +574,7 @@ mod tests {
     proptest! {
         #[test]
         fn pieces_collapse_as_their_concatenation_does(
-            pieces in proptest::collection::vec("[ a\t\n\u{a0}\u{2003}\u{85}é\\[@日]{0,12}", 0..6),
+            pieces in proptest::collection::vec("[ a\t\n\u{a0}\u{2003}\u{85}\u{200a}\u{1680}\u{3000}–é\\[@日]{0,12}", 0..6),
             escaped in any::<bool>(),
         ) {
             let mut out = Collapsed::default();

@@ -607,18 +607,14 @@ pub fn escape(text: &str) -> String {
 
 /// Appends `text` to `out` escaped as [`escape`] does.
 pub(super) fn escape_into(out: &mut String, text: &str) {
-    let mut rest = text;
-    while let Some(at) = rest.find(['[', '@']) {
-        let (before, marked) = rest.split_at(at);
-        out.push_str(before);
+    let mut written = 0;
+    // `[` and `@` are ASCII, so each one found is a character of its own.
+    for at in memchr::memchr2_iter(b'[', b'@', text.as_bytes()) {
+        out.push_str(text.get(written..at).unwrap_or_default());
         out.push('\\');
-        let mut chars = marked.chars();
-        if let Some(c) = chars.next() {
-            out.push(c);
-        }
-        rest = chars.as_str();
+        written = at;
     }
-    out.push_str(rest);
+    out.push_str(text.get(written..).unwrap_or_default());
 }
 
 /// A short id from a heading: lower case, words joined by `-`, at most 6 words.
