@@ -31,30 +31,11 @@ pub struct TextMatch {
     pub range: Range<usize>,
 }
 
-/// One character of a text folded for comparison, with the byte range it came from.
-struct FoldedChar {
-    folded: char,
-    source: Range<usize>,
-}
-
 /// A character as find compares it: lower case, and every kind of space as a plain space.
 fn fold_char(c: char) -> impl Iterator<Item = char> {
     let space = c.is_whitespace();
     c.to_lowercase()
         .map(move |lower| if space { ' ' } else { lower })
-}
-
-/// `text` folded character by character, each folded character with the bytes it came from.
-fn fold_text(text: &str) -> Vec<FoldedChar> {
-    text.char_indices()
-        .flat_map(|(start, c)| {
-            let source = start..start + c.len_utf8();
-            fold_char(c).map(move |folded| FoldedChar {
-                folded,
-                source: source.clone(),
-            })
-        })
-        .collect()
 }
 
 /// The byte ranges of `text` where `phrase` occurs, ignoring case, left to right and not
@@ -64,26 +45,60 @@ pub fn find_in_text(text: &str, phrase: &str) -> Vec<Range<usize>> {
     if phrase.trim().is_empty() {
         return Vec::new();
     }
-    let needle: Vec<char> = phrase.chars().flat_map(fold_char).collect();
-    let haystack = fold_text(text);
-    let mut found: Vec<Range<usize>> = Vec::new();
-    let mut start = 0;
-    while start + needle.len() <= haystack.len() {
-        let window = haystack
-            .get(start..start + needle.len())
-            .unwrap_or_default();
-        let matches = window
-            .iter()
-            .zip(&needle)
-            .all(|(have, want)| have.folded == *want);
-        let (Some(first), Some(last)) = (window.first(), window.last()) else {
-            break;
-        };
-        if !matches {
-            start += 1;
-            continue;
+    if text.is_ascii() && phrase.is_ascii() {
+        return find_in_ascii(text, phrase);
+    }
+    find_in_folded(text, phrase)
+}
+
+/// [`find_in_text`] for ASCII text and phrase: folded a byte at a time (each character is one
+/// byte, so offsets are kept) and searched with a fast substring search, which reports
+/// occurrences left to right without overlaps.
+fn find_in_ascii(text: &str, phrase: &str) -> Vec<Range<usize>> {
+    let fold = |text: &str| -> Vec<u8> {
+        text.bytes()
+            .map(|byte| {
+                if matches!(byte, b'\t'..=b'\r' | b' ') {
+                    b' '
+                } else {
+                    byte.to_ascii_lowercase()
+                }
+            })
+            .collect()
+    };
+    let needle = fold(phrase);
+    memchr::memmem::find_iter(&fold(text), &needle)
+        .map(|start| start..start + needle.len())
+        .collect()
+}
+
+/// [`find_in_text`] for any text: folded character by character into one string, searched
+/// as the ASCII one is, each occurrence mapped back to the characters it was folded from.
+fn find_in_folded(text: &str, phrase: &str) -> Vec<Range<usize>> {
+    let needle: String = phrase.chars().flat_map(fold_char).collect();
+    let mut haystack = String::with_capacity(text.len());
+    // Each folded character: where it starts in `haystack`, and the bytes of `text` it came
+    // from.
+    let mut sources: Vec<(usize, Range<usize>)> = Vec::with_capacity(text.len());
+    for (start, c) in text.char_indices() {
+        for folded in fold_char(c) {
+            sources.push((haystack.len(), start..start + c.len_utf8()));
+            haystack.push(folded);
         }
-        let range = first.source.start..last.source.end;
+    }
+    let mut found: Vec<Range<usize>> = Vec::new();
+    // UTF-8 is self-synchronising: an occurrence of a whole string of characters starts and
+    // ends between characters.
+    for at in memchr::memmem::find_iter(haystack.as_bytes(), needle.as_bytes()) {
+        let first = sources.partition_point(|(folded_start, _)| *folded_start < at);
+        let after = sources.partition_point(|(folded_start, _)| *folded_start < at + needle.len());
+        let (Some((_, first)), Some((_, last))) = (
+            sources.get(first),
+            after.checked_sub(1).and_then(|last| sources.get(last)),
+        ) else {
+            continue;
+        };
+        let range = first.start..last.end;
         // A character that folds to several (`İ`) can only be found whole, once.
         if found
             .last()
@@ -91,7 +106,6 @@ pub fn find_in_text(text: &str, phrase: &str) -> Vec<Range<usize>> {
         {
             found.push(range);
         }
-        start += needle.len();
     }
     found
 }
@@ -191,6 +205,56 @@ mod tests {
         assert_eq!(found("law\u{a0}enforcement", "law enforcement").len(), 1);
         assert!(find_in_text("a b", " ").is_empty());
         assert!(find_in_text("a b", "").is_empty());
+    }
+
+    /// Find by definition: the folded text compared with the folded phrase at every
+    /// character, an occurrence skipped past once found.
+    fn find_by_definition(text: &str, phrase: &str) -> Vec<Range<usize>> {
+        let needle: Vec<char> = phrase.chars().flat_map(fold_char).collect();
+        let haystack: Vec<(char, Range<usize>)> = text
+            .char_indices()
+            .flat_map(|(start, c)| fold_char(c).map(move |f| (f, start..start + c.len_utf8())))
+            .collect();
+        let mut found: Vec<Range<usize>> = Vec::new();
+        let mut start = 0;
+        while start + needle.len() <= haystack.len() {
+            let window = &haystack[start..start + needle.len()];
+            if !window
+                .iter()
+                .zip(&needle)
+                .all(|((have, _), want)| have == want)
+            {
+                start += 1;
+                continue;
+            }
+            let range = window[0].1.start..window[window.len() - 1].1.end;
+            if found
+                .last()
+                .is_none_or(|previous| previous.end <= range.start)
+            {
+                found.push(range);
+            }
+            start += needle.len();
+        }
+        found
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_text_is_found_as_by_definition(
+            text in "[aAbB \t\n\x0b\r.]{0,40}",
+            phrase in "[aAbB \t.]{1,4}",
+        ) {
+            proptest::prop_assert_eq!(find_in_ascii(&text, &phrase), find_by_definition(&text, &phrase));
+        }
+
+        #[test]
+        fn any_text_is_found_as_by_definition(
+            text in "[aAiIbé É\u{a0}\u{130}\u{307}\u{212a}kK日.]{0,40}",
+            phrase in "[aAiIbé É\u{130}\u{307}\u{212a}kK日]{1,4}",
+        ) {
+            proptest::prop_assert_eq!(find_in_folded(&text, &phrase), find_by_definition(&text, &phrase));
+        }
     }
 
     #[test]
