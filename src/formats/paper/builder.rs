@@ -436,8 +436,8 @@ impl Collapsed {
     /// Writes `text`'s runs of words: a run is copied whole up to whitespace other than one
     /// ASCII space between two words, which ends it and leaves one space before the next.
     fn push_words(&mut self, text: &str, escaped: bool) {
-        // Most runs are printable ASCII words one space apart, perhaps with a space at either
-        // end: copied at once.
+        // Most runs are words one space apart (no other whitespace, no control character),
+        // perhaps with a space at either end: copied at once.
         let words = text.trim_matches(' ');
         if is_single_spaced(words) {
             self.space |= words.len() < text.len() && text.starts_with(' ');
