@@ -13,7 +13,6 @@ use paperlens::app::table_view::TableView;
 use paperlens::corpus::Item;
 
 use crate::common::fixtures;
-
 use crate::explorer::settle;
 
 /// The explorer on the Reader, showing the fixture corpus, in a window tall enough to show
