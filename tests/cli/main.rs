@@ -21,4 +21,5 @@ mod plot_cli;
 mod schema;
 mod slides_cli;
 mod tour_cli;
+mod validation_files;
 mod validation_rules;

@@ -22,4 +22,5 @@ mod import_markdown;
 mod import_plain;
 mod import_tei;
 mod layers;
+mod proptest_bibliography;
 mod proptest_roundtrip;
