@@ -75,6 +75,21 @@ fn folded_utf32<'a>(folded: &'a str, buffer: &'a mut Vec<char>) -> Utf32Str<'a> 
     Utf32Str::Unicode(buffer)
 }
 
+/// A text as nucleo is to read it: its folded form when folding finds what nucleo finds
+/// (`folds_exactly`; quicker, nothing segmented again), else the original.
+fn haystack<'a>(
+    folds_exactly: bool,
+    original: &'a str,
+    folded: &'a str,
+    buffer: &'a mut Vec<char>,
+) -> Utf32Str<'a> {
+    if folds_exactly {
+        folded_utf32(folded, buffer)
+    } else {
+        Utf32Str::new(original, buffer)
+    }
+}
+
 /// One search result.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SearchHit {
@@ -182,6 +197,10 @@ struct Query {
     typed_words: Vec<String>,
     /// How far a fuzzy match may scatter over a label, first matched character to last.
     fuzzy_span: usize,
+    /// Whether the folded query finds what nucleo finds: an ASCII query. nucleo does not fold
+    /// accents away from a query that has them (`é` finds `é` but not `e`), though the folded
+    /// texts have none, so each match of such a query is confirmed by nucleo.
+    folds_exactly: bool,
     /// Whether every word is ASCII letters and digits, so nucleo reads the query as plain
     /// fuzzy words and [`fits_in_window`] tells which labels match.
     plain_ascii: bool,
@@ -202,6 +221,7 @@ impl Query {
                 Normalization::Smart,
                 AtomKind::Substring,
             ),
+            folds_exactly: query.is_ascii(),
             plain_ascii: query
                 .split_whitespace()
                 .all(|word| word.bytes().all(|b| b.is_ascii_alphanumeric())),
@@ -216,14 +236,24 @@ impl Query {
 
     /// How well `entry`'s body matches the query word by word, or `None`.
     fn body_score(&mut self, entry: &Entry) -> Option<u32> {
-        let body = folded_utf32(&entry.body_folded, &mut self.buffer);
+        let body = haystack(
+            self.folds_exactly,
+            &entry.body,
+            &entry.body_folded,
+            &mut self.buffer,
+        );
         self.words.score(body, &mut self.matcher)
     }
 
     /// `entry` as a word match, its matched characters marked.
     fn body_hit(&mut self, entry: &Entry, score: u32) -> SearchHit {
         self.indices.clear();
-        let body = folded_utf32(&entry.body_folded, &mut self.buffer);
+        let body = haystack(
+            self.folds_exactly,
+            &entry.body,
+            &entry.body_folded,
+            &mut self.buffer,
+        );
         // Scored already, so it matches; should it not, the excerpt starts at the top.
         if self
             .words
@@ -266,7 +296,12 @@ impl Query {
             return None;
         }
         self.indices.clear();
-        let label = folded_utf32(&entry.label_folded, &mut self.buffer);
+        let label = haystack(
+            self.folds_exactly,
+            &entry.label,
+            &entry.label_folded,
+            &mut self.buffer,
+        );
         let score = self
             .fuzzy
             .indices(label, &mut self.matcher, &mut self.indices)?;
@@ -416,15 +451,33 @@ impl SearchIndex {
         let ranked = per_kind.saturating_mul(CANDIDATES_PER_RESULT);
         let mut results = SearchResults::default();
         for (kind, span) in RESULT_KINDS.into_iter().zip(&self.spans) {
-            let word_total = matched.count_in(span.clone());
-            let mut scored: Vec<(u32, usize)> = matched
-                .iter_in(span.clone())
-                .take(ranked)
-                .filter_map(|position| {
-                    let entry = self.entries.get(position)?;
-                    Some((query.body_score(entry)?, position))
-                })
-                .collect();
+            let mut scored: Vec<(u32, usize)> = Vec::new();
+            let word_total = if query.folds_exactly {
+                scored = matched
+                    .iter_in(span.clone())
+                    .filter_map(|position| {
+                        let entry = self.entries.get(position)?;
+                        Some((query.body_score(entry)?, position))
+                    })
+                    .take(ranked)
+                    .collect();
+                matched.count_in(span.clone())
+            } else {
+                // The folded text matches more than nucleo does: nucleo says which match.
+                let mut total = 0;
+                for position in matched.iter_in(span.clone()) {
+                    let Some(entry) = self.entries.get(position) else {
+                        continue;
+                    };
+                    if let Some(score) = query.body_score(entry) {
+                        total += 1;
+                        if scored.len() < ranked {
+                            scored.push((score, position));
+                        }
+                    }
+                }
+                total
+            };
             scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             scored.truncate(per_kind);
             let mut hits: Vec<SearchHit> = scored
@@ -728,5 +781,46 @@ mod tests {
         assert_eq!(marked.to_lowercase(), "intrpol", "{hit:?}");
         // Letters that occur in order only far apart find nothing.
         assert!(index.search("ilzq", 10).is_empty());
+    }
+
+    /// A query with an accent finds the accented word only, and counts only those, however
+    /// many records hold the word without it.
+    #[test]
+    fn an_accented_query_counts_and_lists_only_accented_matches() {
+        let mut value: serde_json::Value =
+            serde_json::from_str(include_str!("../../../tests/fixtures/minimal.json"))
+                .unwrap_or_default();
+        let plain = "The cafe opened in 2020 and the cafe closed.";
+        let paragraphs = [
+            ("intro", 0, plain),
+            ("data", 0, "Every resume was read twice, with care."),
+            ("data", 1, "The résumé of each witness was read."),
+        ];
+        for (section, at, text) in paragraphs {
+            if let Some(sections) = value["sections"].as_array_mut()
+                && let Some(found) = sections.iter_mut().find(|s| s["id"] == section)
+            {
+                found["paragraphs"][at]["text"] = serde_json::json!(text);
+            }
+        }
+        let Ok(corpus) = Corpus::from_json(&value.to_string(), "accents.json") else {
+            panic!("the fixture loads");
+        };
+        let index = SearchIndex::new(&corpus);
+        let paragraphs_found = |query: &str| {
+            let results = index.search_grouped(query, 1);
+            let group = results
+                .groups
+                .iter()
+                .find(|g| g.kind == ItemKind::Paragraph)
+                .cloned();
+            (group.map_or(0, |g| g.total), results.hits)
+        };
+        let (total, hits) = paragraphs_found("résumé");
+        assert_eq!(total, 1, "{hits:?}");
+        assert!(hits.iter().any(|h| h.label.contains("résumé")), "{hits:?}");
+        // Without the accent both are found, the accented one too.
+        assert_eq!(paragraphs_found("resume").0, 2);
+        assert_eq!(paragraphs_found("cafe").0, 1);
     }
 }
