@@ -26,7 +26,7 @@ use postings::{EntrySet, WordIndex, fits_in_window};
 struct Entry {
     item: Item,
     label: String,
-    /// `label` as nucleo compares it, so a plain test can rule a fuzzy match out first.
+    /// `label` as nucleo compares it: what tells a plain query's fuzzy matches.
     label_folded: String,
     /// Where the record stands (`"§2 Literature Review, ¶ 3"`), shown under the result.
     place: String,
@@ -62,32 +62,25 @@ fn fold(text: &str) -> String {
         .collect()
 }
 
-/// A text [`fold`]ed, as nucleo reads it: one character per grapheme of the original text, so
-/// the indices of a match are the same and nothing is segmented again. Folding keeps a
-/// character as nucleo compares it, so a match and its place are those of the original; a
-/// score may lack a capital letter's bonus inside a word.
-fn folded_utf32<'a>(folded: &'a str, buffer: &'a mut Vec<char>) -> Utf32Str<'a> {
-    if folded.is_ascii() {
-        return Utf32Str::Ascii(folded.as_bytes());
-    }
-    buffer.clear();
-    buffer.extend(folded.chars());
-    Utf32Str::Unicode(buffer)
-}
-
-/// A text as nucleo is to read it: its folded form when folding finds what nucleo finds
-/// (`folds_exactly`; quicker, nothing segmented again), else the original.
+/// A text as nucleo is to read it. When folding finds what nucleo finds (`folds_exactly`),
+/// the [`fold`]ed text: one character per grapheme of the original, so a match's indices are
+/// the same and nothing is segmented again (a score may lack a capital letter's bonus inside
+/// a word). Otherwise the original, segmented by nucleo.
 fn haystack<'a>(
     folds_exactly: bool,
     original: &'a str,
     folded: &'a str,
     buffer: &'a mut Vec<char>,
 ) -> Utf32Str<'a> {
-    if folds_exactly {
-        folded_utf32(folded, buffer)
-    } else {
-        Utf32Str::new(original, buffer)
+    if !folds_exactly {
+        return Utf32Str::new(original, buffer);
     }
+    if folded.is_ascii() {
+        return Utf32Str::Ascii(folded.as_bytes());
+    }
+    buffer.clear();
+    buffer.extend(folded.chars());
+    Utf32Str::Unicode(buffer)
 }
 
 /// One search result.
@@ -209,6 +202,16 @@ struct Query {
     indices: Vec<u32>,
 }
 
+/// What [`Query::label_match`] found of a label.
+enum LabelMatch {
+    /// It does not match.
+    No,
+    /// It matches, counted but not ranked.
+    Counted,
+    /// It matches, scored and marked.
+    Ranked(SearchHit),
+}
+
 impl Query {
     fn new(query: &str) -> Self {
         let folded_words: Vec<String> = query.split_whitespace().map(fold).collect();
@@ -273,20 +276,30 @@ impl Query {
     }
 
     /// Whether `entry`'s label matches fuzzily (a typo, an abbreviation) without scattering
-    /// over it: each query word's letters in order within `fuzzy_span` characters.
-    /// A query of plain words is answered without nucleo.
-    fn label_matches(&mut self, entry: &Entry) -> bool {
+    /// over it: each query word's letters in order within `fuzzy_span` characters; when `rank`
+    /// is set, with the hit scored and marked by nucleo. A query of plain words is answered
+    /// without nucleo.
+    fn label_match(&mut self, entry: &Entry, rank: bool) -> LabelMatch {
         if entry.label.is_empty() {
-            return false;
+            return LabelMatch::No;
         }
-        if self.plain_ascii {
+        let hit = if self.plain_ascii {
             let span = self.fuzzy_span;
-            return self
+            let fits = self
                 .folded_words
                 .iter()
                 .all(|word| fits_in_window(&entry.label_folded, word.as_bytes(), span));
-        }
-        self.label_hit(entry).is_some()
+            if !fits {
+                return LabelMatch::No;
+            }
+            if rank { self.label_hit(entry) } else { None }
+        } else {
+            let Some(hit) = self.label_hit(entry) else {
+                return LabelMatch::No;
+            };
+            rank.then_some(hit)
+        };
+        hit.map_or(LabelMatch::Counted, LabelMatch::Ranked)
     }
 
     /// `entry`'s label as a fuzzy match, scored and marked by nucleo; `None` when it does not
@@ -451,32 +464,31 @@ impl SearchIndex {
         let ranked = per_kind.saturating_mul(CANDIDATES_PER_RESULT);
         let mut results = SearchResults::default();
         for (kind, span) in RESULT_KINDS.into_iter().zip(&self.spans) {
+            // The first matches in the text's order are scored. When folding finds what nucleo
+            // finds, the index's count is exact and scoring stops there; else the folded text
+            // matches more than nucleo does, and nucleo confirms every match it counts.
             let mut scored: Vec<(u32, usize)> = Vec::new();
+            let mut confirmed = 0;
+            for position in matched.iter_in(span.clone()) {
+                if query.folds_exactly && scored.len() == ranked {
+                    break;
+                }
+                let Some(score) = self
+                    .entries
+                    .get(position)
+                    .and_then(|entry| query.body_score(entry))
+                else {
+                    continue;
+                };
+                confirmed += 1;
+                if scored.len() < ranked {
+                    scored.push((score, position));
+                }
+            }
             let word_total = if query.folds_exactly {
-                scored = matched
-                    .iter_in(span.clone())
-                    .filter_map(|position| {
-                        let entry = self.entries.get(position)?;
-                        Some((query.body_score(entry)?, position))
-                    })
-                    .take(ranked)
-                    .collect();
                 matched.count_in(span.clone())
             } else {
-                // The folded text matches more than nucleo does: nucleo says which match.
-                let mut total = 0;
-                for position in matched.iter_in(span.clone()) {
-                    let Some(entry) = self.entries.get(position) else {
-                        continue;
-                    };
-                    if let Some(score) = query.body_score(entry) {
-                        total += 1;
-                        if scored.len() < ranked {
-                            scored.push((score, position));
-                        }
-                    }
-                }
-                total
+                confirmed
             };
             scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             scored.truncate(per_kind);
@@ -497,15 +509,17 @@ impl SearchIndex {
                     .skip(span.start)
                     .take(span.len())
                 {
-                    if matched.contains(position) || !query.label_matches(entry) {
+                    if matched.contains(position) {
                         continue;
                     }
-                    total += 1;
-                    if fuzzy_ranked < ranked
-                        && let Some(hit) = query.label_hit(entry)
-                    {
-                        fuzzy_ranked += 1;
-                        hits.push(hit);
+                    match query.label_match(entry, fuzzy_ranked < ranked) {
+                        LabelMatch::No => {}
+                        LabelMatch::Counted => total += 1,
+                        LabelMatch::Ranked(hit) => {
+                            total += 1;
+                            fuzzy_ranked += 1;
+                            hits.push(hit);
+                        }
                     }
                 }
                 hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item)));
