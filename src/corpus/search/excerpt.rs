@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use unicode_segmentation::UnicodeSegmentation;
+
 /// `ranges` sorted, those that overlap or touch joined.
 pub(super) fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     ranges.sort_by_key(|r| (r.start, r.end));
@@ -16,25 +18,21 @@ pub(super) fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     merged
 }
 
-/// Converts sorted char indices into merged byte ranges of `text`, shifted by `-char_offset`.
-pub(super) fn char_indices_to_ranges(
-    text: &str,
-    indices: &[u32],
-    char_offset: usize,
-) -> Vec<Range<usize>> {
+/// Converts sorted grapheme indices (what nucleo's match positions count: one per grapheme of
+/// `text`, as nucleo segments it) into merged byte ranges of `text`, each covering whole
+/// graphemes, so a mark never lands a combining mark or a joined emoji away from its letter.
+pub(super) fn grapheme_indices_to_ranges(text: &str, indices: &[u32]) -> Vec<Range<usize>> {
     let mut ranges: Vec<Range<usize>> = Vec::new();
-    let mut wanted = indices
-        .iter()
-        .map(|&i| i as usize)
-        .filter(|&i| i >= char_offset)
-        .map(|i| i - char_offset)
-        .peekable();
-    for (char_position, (byte, c)) in text.char_indices().enumerate() {
-        while wanted.peek().is_some_and(|&w| w < char_position) {
+    let mut wanted = indices.iter().map(|&i| i as usize).peekable();
+    for (position, (byte, grapheme)) in text.grapheme_indices(true).enumerate() {
+        while wanted.peek().is_some_and(|&w| w < position) {
             wanted.next();
         }
-        if wanted.peek() == Some(&char_position) {
-            let end = byte + c.len_utf8();
+        if wanted.peek().is_none() {
+            break;
+        }
+        if wanted.peek() == Some(&position) {
+            let end = byte + grapheme.len();
             match ranges.last_mut() {
                 Some(last) if last.end == byte => last.end = end,
                 _ => ranges.push(byte..end),
@@ -44,42 +42,45 @@ pub(super) fn char_indices_to_ranges(
     ranges
 }
 
-/// A snippet of `text` around its first matched char: about 40 characters before it and 140
-/// in all, cut between words where a space is near, with an ellipsis where cut; the matched
-/// chars (`indices`, chars of `text`) as byte ranges of the snippet.
+/// A snippet of `text` around its first matched grapheme: about 40 graphemes before it and
+/// 140 in all, cut between words where a space is near, with an ellipsis where cut; the
+/// matched graphemes (`indices`, graphemes of `text`) as byte ranges of the snippet.
 pub(super) fn excerpt(text: &str, indices: &[u32]) -> (String, Vec<Range<usize>>) {
     const BEFORE: usize = 40;
     const LENGTH: usize = 140;
     /// How far a cut moves to fall between words.
     const WORD_SLACK: usize = 12;
-    let chars: Vec<char> = text.chars().collect();
-    let first = indices.first().map_or(0, |&i| i as usize).min(chars.len());
+    let graphemes: Vec<&str> = text.graphemes(true).collect();
+    let is_space = |i: usize| {
+        graphemes
+            .get(i)
+            .is_some_and(|g| g.chars().all(char::is_whitespace))
+    };
+    let first = indices
+        .first()
+        .map_or(0, |&i| i as usize)
+        .min(graphemes.len());
     let mut start = first.saturating_sub(BEFORE);
     if start > 0 {
         // Start after a space near the cut, never past the match.
-        if let Some(space) = (start..first.min(start + WORD_SLACK))
-            .find(|&i| chars.get(i).is_some_and(|c| c.is_whitespace()))
-        {
+        if let Some(space) = (start..first.min(start + WORD_SLACK)).find(|&i| is_space(i)) {
             start = space + 1;
         }
     }
-    let mut end = (start + LENGTH).min(chars.len());
-    if end < chars.len() {
+    let mut end = (start + LENGTH).min(graphemes.len());
+    if end < graphemes.len() {
         let floor = end.saturating_sub(WORD_SLACK).max(first + 1);
-        if let Some(space) = (floor..end)
-            .rev()
-            .find(|&i| chars.get(i).is_some_and(|c| c.is_whitespace()))
-        {
+        if let Some(space) = (floor..end).rev().find(|&i| is_space(i)) {
             end = space;
         }
     }
-    let mut label: String = chars.get(start..end).unwrap_or_default().iter().collect();
+    let mut label: String = graphemes.get(start..end).unwrap_or_default().concat();
     let mut shift = 0;
     if start > 0 {
         label.insert(0, '…');
         shift = 1;
     }
-    if end < chars.len() {
+    if end < graphemes.len() {
         label.push('…');
     }
     let visible: Vec<u32> = indices
@@ -88,7 +89,7 @@ pub(super) fn excerpt(text: &str, indices: &[u32]) -> (String, Vec<Range<usize>>
         .filter(|&i| i >= start && i < end)
         .map(|i| u32::try_from(i - start + shift).unwrap_or(u32::MAX))
         .collect();
-    let highlights = char_indices_to_ranges(&label, &visible, 0);
+    let highlights = grapheme_indices_to_ranges(&label, &visible);
     (label, highlights)
 }
 
@@ -97,10 +98,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ranges_merge_adjacent_chars() {
+    fn ranges_merge_adjacent_graphemes() {
         assert_eq!(
-            char_indices_to_ranges("héllo", &[0, 1, 3], 0),
+            grapheme_indices_to_ranges("héllo", &[0, 1, 3]),
             vec![0..3, 4..5]
+        );
+        // `e` and its combining acute accent are one grapheme: marked together, and the
+        // letters after them counted as nucleo counts them.
+        assert_eq!(
+            grapheme_indices_to_ranges("cafe\u{301} bar", &[3, 5, 6]),
+            vec![3..6, 7..9]
         );
     }
 

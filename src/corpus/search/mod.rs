@@ -17,7 +17,7 @@ use super::model::Reference;
 mod excerpt;
 mod postings;
 
-use excerpt::{char_indices_to_ranges, excerpt, merge_ranges};
+use excerpt::{excerpt, grapheme_indices_to_ranges, merge_ranges};
 use postings::{EntrySet, WordIndex, fits_in_window};
 
 /// One searchable record: a short label matched fuzzily (typos and abbreviations welcome) and
@@ -65,7 +65,8 @@ fn fold(text: &str) -> String {
 /// A text as nucleo is to read it. When folding finds what nucleo finds (`folds_exactly`),
 /// the [`fold`]ed text: one character per grapheme of the original, so a match's indices are
 /// the same and nothing is segmented again (a score may lack a capital letter's bonus inside
-/// a word). Otherwise the original, segmented by nucleo.
+/// a word). Otherwise the original, segmented by nucleo. Either way a match position counts
+/// graphemes of the original.
 fn haystack<'a>(
     folds_exactly: bool,
     original: &'a str,
@@ -73,7 +74,14 @@ fn haystack<'a>(
     buffer: &'a mut Vec<char>,
 ) -> Utf32Str<'a> {
     if !folds_exactly {
-        return Utf32Str::new(original, buffer);
+        // As `Utf32Str::new`, but a CR LF is one grapheme here too (nucleo reads ASCII text
+        // a byte at a time), so every match position counts graphemes.
+        if original.is_ascii() && !original.contains('\r') {
+            return Utf32Str::Ascii(original.as_bytes());
+        }
+        buffer.clear();
+        buffer.extend(nucleo_matcher::chars::graphemes(original));
+        return Utf32Str::Unicode(buffer);
     }
     if folded.is_ascii() {
         return Utf32Str::Ascii(folded.as_bytes());
@@ -328,7 +336,7 @@ impl Query {
             item: entry.item,
             score,
             label: entry.label.clone(),
-            highlights: char_indices_to_ranges(&entry.label, &self.indices, 0),
+            highlights: grapheme_indices_to_ranges(&entry.label, &self.indices),
             place: entry.place.clone(),
         })
     }
@@ -549,7 +557,7 @@ fn body_hit(entry: &Entry, indices: &[u32], score: u32, words: &[String]) -> Sea
     } else {
         (
             entry.body.clone(),
-            char_indices_to_ranges(&entry.body, indices, 0),
+            grapheme_indices_to_ranges(&entry.body, indices),
         )
     };
     for word in words {

@@ -210,3 +210,59 @@ fn an_accented_query_counts_and_lists_only_accented_matches() {
     assert_eq!(paragraphs_found("resume").0, 2);
     assert_eq!(paragraphs_found("cafe").0, 1);
 }
+
+/// nucleo counts a match's letters in graphemes: a mark is placed by graphemes too, so a
+/// decomposed accent (`e` + U+0301) or a joined emoji before the match moves no mark off
+/// the word, in a short paragraph or an excerpt of a long one.
+#[test]
+fn marks_sit_on_the_word_after_combining_marks() {
+    let mut value: serde_json::Value =
+        serde_json::from_str(include_str!("../../../tests/fixtures/minimal.json"))
+            .unwrap_or_default();
+    let before = "Cafe\u{301} and the family 👩‍👩‍👧 met Zoë";
+    let short = format!("{before} by the riverbank.");
+    let long = format!(
+        "{before} {} by the riverbank.",
+        "again and again ".repeat(12)
+    );
+    let paragraphs = [("intro", 0, short.as_str()), ("data", 0, long.as_str())];
+    for (section, at, text) in paragraphs {
+        if let Some(sections) = value["sections"].as_array_mut()
+            && let Some(found) = sections.iter_mut().find(|s| s["id"] == section)
+        {
+            found["paragraphs"][at]["text"] = serde_json::json!(text);
+        }
+    }
+    let Ok(corpus) = Corpus::from_json(&value.to_string(), "marks.json") else {
+        panic!("the fixture loads");
+    };
+    let index = SearchIndex::new(&corpus);
+    // A plain query reads the folded text; an accented one the original.
+    for (query, word) in [("riverbank", "riverbank"), ("zoë", "Zoë")] {
+        let hits: Vec<SearchHit> = index
+            .search(query, 10)
+            .into_iter()
+            .filter(|h| matches!(h.item, Item::Paragraph(_)))
+            .collect();
+        assert_eq!(hits.len(), 2, "{query}: {hits:?}");
+        for hit in hits {
+            let marked: Vec<&str> = hit
+                .highlights
+                .iter()
+                .filter_map(|r| hit.label.get(r.clone()))
+                .collect();
+            assert!(
+                marked.contains(&word),
+                "{query}: {marked:?} in {}",
+                hit.label
+            );
+            for mark in marked {
+                assert!(
+                    mark == word,
+                    "{query}: a mark off the word: {mark:?} in {}",
+                    hit.label
+                );
+            }
+        }
+    }
+}
