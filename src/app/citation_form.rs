@@ -55,15 +55,6 @@ pub fn citation_parts(ctx: &ViewCtx<'_>, info: &CitationInfo) -> Vec<CitationPar
         parts.push(CitationPart::Between("(".to_owned()));
     }
     for (n, &reference) in info.references.iter().enumerate() {
-        if n > 0 {
-            let between = match (narrative, grouped || bare, count, n + 1 == count) {
-                (true, _, 2, _) => " and ",
-                (true, _, _, true) => ", and ",
-                (false, true, _, _) => "; ",
-                _ => ", ",
-            };
-            parts.push(CitationPart::Between(between.to_owned()));
-        }
         let text = match ctx.citation_display {
             CitationDisplay::AsPrinted => format!(
                 "[{}]",
@@ -94,12 +85,31 @@ pub fn citation_parts(ctx: &ViewCtx<'_>, info: &CitationInfo) -> Vec<CitationPar
                 }
             }
         };
+        if n > 0 {
+            let between = match (narrative, grouped || bare, count, n + 1 == count) {
+                (true, _, 2, _) => " and ",
+                (true, _, _, true) => ", and ",
+                (false, true, _, _) => "; ",
+                // Raised numbers run together: `¹,²`.
+                _ if is_raised(&text) => ",",
+                _ => ", ",
+            };
+            parts.push(CitationPart::Between(between.to_owned()));
+        }
         parts.push(CitationPart::Reference { reference, text });
     }
     if grouped {
         parts.push(CitationPart::Between(")".to_owned()));
     }
     parts
+}
+
+/// Whether an in-text form is a raised number (`⁸`: Nature, AMA).
+fn is_raised(in_text: &str) -> bool {
+    in_text
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, '⁰' | '¹' | '²' | '³' | '⁴'..='⁹'))
 }
 
 /// An in-text citation without its outer parentheses: `(Cho, 2015)` → `Cho, 2015`.

@@ -452,3 +452,29 @@ fn a_suppressed_author_prints_the_year_and_ieee_keeps_numbers() {
     assert!(harness.query_by_label("(2020)").is_none());
     assert!(harness.query_all_by_label("[1]").count() >= 2);
 }
+
+/// A style that raises its in-text numbers (Nature) shows them raised, in the Reader's chips
+/// (`¹`, and `²,³` run together) and in the Inspector, on a paper other than the built-in one.
+#[test]
+fn a_raised_numeric_style_shows_raised_numbers() {
+    let mut harness = explorer(StartOptions {
+        path: Some(common::fixtures().join("papers/jats-small.xml")),
+        store: Some(StateStore::in_memory()),
+        ..StartOptions::default()
+    });
+    harness.state_mut().state.citation_style = StyleChoice::Bundled("nature".to_owned());
+    harness.state_mut().state.citation_display = CitationDisplay::InStyle;
+    harness.run_steps(6);
+    for raised in ["¹", "²", "³"] {
+        assert!(
+            harness.query_all_by_label(raised).next().is_some(),
+            "{raised}: {:?}",
+            accessible_texts(&harness)
+        );
+    }
+    assert!(harness.query_by_label("[1]").is_none());
+    assert!(harness.query_all_by_label(",").next().is_some());
+    harness.state_mut().selection.selected = Some(Item::Reference(0));
+    harness.run_steps(4);
+    harness.get_by_label("In text: ¹");
+}

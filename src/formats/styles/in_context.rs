@@ -16,6 +16,7 @@ use hayagriva::citationberg::{CitationFormat, StyleCategory};
 
 use super::any::render_document;
 use super::{AnyStyle, BibliographyEntry, CitationForms, cite_all, spans_to_plain};
+use crate::corpus::cite::Formatted;
 use crate::corpus::model::Reference;
 
 /// How a style cites in the text, from its CSL `info`.
@@ -77,7 +78,7 @@ pub fn forms_in_context(
     let parenthetical: Vec<String> = cited
         .citations
         .iter()
-        .map(|(_, text)| text.to_plain_string())
+        .map(|(_, text)| raised_in_text(text).unwrap_or_else(|| text.to_plain_string()))
         .collect();
     if parenthetical.len() != references.len() {
         return FormsInContext {
@@ -121,6 +122,26 @@ pub fn forms_in_context(
         bibliography: cited.bibliography,
         forms,
     }
+}
+
+/// An in-text citation the style raises as a whole (Nature's and AMA's superscript numbers,
+/// `<sup>8</sup>`) written in superscript digits (`⁸`, `¹²`), so that every place showing the
+/// form as one line of text shows it raised. `None` when it is not all raised, or holds
+/// anything but digits, commas and spaces (which have no superscript form every font has).
+fn raised_in_text(text: &Formatted) -> Option<String> {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let visible = || text.0.iter().filter(|span| !span.text.trim().is_empty());
+    if visible().next().is_none() || !visible().all(|span| span.superscript) {
+        return None;
+    }
+    text.to_plain_string()
+        .trim()
+        .chars()
+        .map(|c| match c.to_digit(10) {
+            Some(digit) => DIGITS.get(usize::try_from(digit).ok()?).copied(),
+            None => matches!(c, ',' | ' ').then_some(c),
+        })
+        .collect()
 }
 
 /// Each reference cited once, on its own, with `purpose`, in one document: the texts in the
@@ -183,6 +204,54 @@ mod tests {
             assert_eq!(forms.narrative, forms.parenthetical);
             assert_eq!(forms.entry, entry.text);
         }
+    }
+
+    /// Nature and AMA raise their in-text numbers: the form is written in superscript digits,
+    /// the number the bibliography labels the entry with.
+    #[test]
+    fn a_raised_in_text_number_is_written_in_superscript_digits() {
+        const RAISED: &str = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        for name in ["nature", "american-medical-association"] {
+            let (corpus, in_context) = builtin_in(name);
+            for (reference, forms) in corpus.file.references.iter().zip(&in_context.forms) {
+                let raised = &forms.parenthetical;
+                let lowered: String = raised
+                    .chars()
+                    .filter_map(|c| RAISED.chars().position(|r| r == c))
+                    .filter_map(|digit| char::from_digit(u32::try_from(digit).ok()?, 10))
+                    .collect();
+                assert_eq!(
+                    lowered.chars().count(),
+                    raised.chars().count(),
+                    "{name}, {}: {raised:?} is not all raised digits",
+                    reference.id
+                );
+                let label: String = in_context
+                    .bibliography
+                    .iter()
+                    .find(|entry| entry.id == reference.id)
+                    .and_then(|entry| entry.label.clone())
+                    .unwrap_or_default()
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .collect();
+                assert_eq!(lowered, label, "{name}, {}", reference.id);
+            }
+        }
+        // A style that does not raise its citations keeps them as they are.
+        let (_, vancouver) = builtin_in("vancouver");
+        assert!(
+            vancouver
+                .forms
+                .iter()
+                .all(|f| !f.parenthetical.contains('¹'))
+        );
+        assert!(
+            vancouver
+                .forms
+                .iter()
+                .any(|f| f.parenthetical.contains('1'))
+        );
     }
 
     #[test]
