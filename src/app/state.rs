@@ -114,7 +114,8 @@ pub struct PersistedState {
     pub crash_reports_seen_until: u64,
     /// How the citation check shows: the Reader's marks, student mode.
     pub checks: CheckSettings,
-    /// The student's answers, per paper (see [`StudyAnswers`]).
+    /// The student's answers, per paper (see [`StudyAnswers`]), when there is no notes store;
+    /// an older settings file's are moved into the store when their paper opens.
     pub study: StudyAnswers,
 }
 

@@ -1,7 +1,8 @@
 //! A student's answers to "Does this source support this sentence?", kept per paper and per
 //! citation (or reference) across restarts. Student mode asks before it shows the citation
-//! check's flags. The answers live here, apart from the other settings, so that they can move
-//! into the study notes when those exist.
+//! check's flags. They are kept in the study notes' store, beside the notes; the settings file
+//! keeps them only when there is no store (and held them before there was one: the window
+//! moves them into the store when it opens their paper).
 
 use std::collections::BTreeMap;
 
@@ -9,40 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::Corpus;
 use crate::corpus::study_notes::title_author_year;
-
-/// An answer to "Does this source support this sentence?".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SupportAnswer {
-    /// It does.
-    Yes,
-    /// In part.
-    Partly,
-    /// It does not.
-    No,
-    /// The reader cannot tell (the source is not at hand, or unclear).
-    CantTell,
-}
-
-impl SupportAnswer {
-    /// Every answer, in the order they are offered.
-    pub const ALL: [Self; 4] = [Self::Yes, Self::Partly, Self::No, Self::CantTell];
-
-    /// Its words on the button.
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Yes => "Yes",
-            Self::Partly => "Partly",
-            Self::No => "No",
-            Self::CantTell => "Can't tell",
-        }
-    }
-}
-
-/// One paper's answers, by the stable key of the citation or reference they are about
-/// (`citation:intro.p2/0`, `reference:porter1995`).
-pub type PaperAnswers = BTreeMap<String, SupportAnswer>;
+pub use crate::corpus::study_notes::{PaperAnswers, SupportAnswer};
 
 /// Every paper's answers, by the paper's identity ([`paper_identity`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,6 +28,17 @@ impl StudyAnswers {
     #[must_use]
     pub fn of_paper(&self, paper: &str) -> &PaperAnswers {
         self.papers.get(paper).unwrap_or(&NO_ANSWERS)
+    }
+
+    /// Takes the answers given about the paper `paper` out (to move them into the store).
+    pub fn take(&mut self, paper: &str) -> PaperAnswers {
+        self.papers.remove(paper).unwrap_or_default()
+    }
+
+    /// Whether no paper has an answer.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.papers.values().all(BTreeMap::is_empty)
     }
 
     /// Records `answer` about the item `key` of the paper `paper`, replacing an earlier one.

@@ -1,5 +1,6 @@
 //! The study notes' store: one SQLite database (`notes.sqlite3`, SQLite compiled in through
-//! rusqlite) in the state directory, holding every paper's notes under the paper's identity.
+//! rusqlite) in the state directory, holding every paper's notes, and the student's answers of
+//! the citation check ([`answers`]), under the paper's identity.
 //!
 //! Crash safety: write-ahead log with `synchronous=FULL`, and every `add`, `update` and
 //! `delete` is one transaction committed before it returns, so an acknowledged note survives a
@@ -11,6 +12,7 @@
 //! backup ([`damage`]). Notes are never deleted because their item left the paper: that is for
 //! [`crate::corpus::study_notes::StudyNote::resolve`] to say.
 
+mod answers;
 mod backup;
 mod damage;
 mod error;
@@ -305,10 +307,14 @@ impl NoteStore {
         Ok(self.all_notes()?.len())
     }
 
-    /// Whether the store holds any note.
+    /// Whether the store holds any note or answer (anything a backup would keep).
     fn has_notes(&self) -> Result<bool, StoreError> {
         self.connection
-            .query_row("SELECT EXISTS (SELECT 1 FROM notes)", [], |row| row.get(0))
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM notes) OR EXISTS (SELECT 1 FROM answers)",
+                [],
+                |row| row.get(0),
+            )
             .map_err(self.failed("reading"))
     }
 

@@ -1,4 +1,4 @@
-//! The store's tables, each schema version's step from the one before, and the connection's
+//! The store's tables (papers, notes and their tags, answers), each schema version's step from the one before, and the connection's
 //! settings (WAL, `synchronous=FULL`, foreign keys).
 //!
 //! `PRAGMA user_version` holds the schema version. Opening a store runs the steps it lacks in
@@ -9,7 +9,7 @@ use std::time::Duration;
 use rusqlite::{Connection, TransactionBehavior};
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i32 = 2;
+pub const SCHEMA_VERSION: i32 = 3;
 
 /// Version 1: papers (by identity), notes about items, their tags.
 pub const VERSION_1: &str = "
@@ -48,6 +48,19 @@ ALTER TABLE notes ADD COLUMN quote_start INTEGER;
 ALTER TABLE notes ADD COLUMN quote_end INTEGER;
 ";
 
+/// Version 3: a student's answers to "Does this source support this sentence?", one per item
+/// of a paper (`answer` as `SupportAnswer::key` writes it; `answered` in milliseconds since the
+/// Unix epoch).
+pub const VERSION_3: &str = "
+CREATE TABLE answers (
+    paper    INTEGER NOT NULL REFERENCES papers(id),
+    item     TEXT NOT NULL,
+    answer   TEXT NOT NULL,
+    answered INTEGER NOT NULL,
+    PRIMARY KEY (paper, item)
+);
+";
+
 /// How long a write waits for another paperlens writing the same store.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -76,7 +89,7 @@ pub fn migrate(connection: &mut Connection) -> rusqlite::Result<()> {
     if from >= SCHEMA_VERSION {
         return Ok(());
     }
-    for (to, step) in [(1, VERSION_1), (2, VERSION_2)] {
+    for (to, step) in [(1, VERSION_1), (2, VERSION_2), (3, VERSION_3)] {
         if from < to {
             transaction.execute_batch(step)?;
         }

@@ -4,7 +4,7 @@ use rusqlite::Connection;
 
 use super::schema::{SCHEMA_VERSION, VERSION_1};
 use super::*;
-use crate::corpus::study_notes::{NoteLabel, Passage};
+use crate::corpus::study_notes::{NoteLabel, PaperAnswers, Passage, SupportAnswer};
 
 fn paper(title: &str) -> PaperIdentity {
     PaperIdentity {
@@ -388,4 +388,66 @@ fn a_store_whose_pages_are_corrupt_is_set_aside() {
     );
     assert_eq!(std::fs::read(&recovery.moved_to).unwrap_or_default(), bytes);
     assert!(must(opened.store.notes_of(&a)).is_empty());
+}
+
+#[test]
+fn answers_are_kept_per_paper_replaced_and_found_after_a_reopen() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let a = paper("A Paper");
+    let b = paper("Another Paper");
+    {
+        let mut store = open(dir.path()).store;
+        assert!(must(store.answers_of(&a)).is_empty());
+        must(store.set_answer(&a, "citation:intro.p1/0", SupportAnswer::No));
+        must(store.set_answer(&a, "citation:intro.p1/0", SupportAnswer::Partly));
+        must(store.set_answer(&a, "reference:porter1995", SupportAnswer::CantTell));
+        must(store.set_answer(&b, "citation:intro.p1/0", SupportAnswer::Yes));
+        // Answers given before the store kept them come in without overwriting its own.
+        let older: PaperAnswers = [
+            ("citation:intro.p1/0".to_owned(), SupportAnswer::Yes),
+            ("citation:data.p2/1".to_owned(), SupportAnswer::No),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(must(store.adopt_answers(&a, &older)), 1);
+    }
+    let store = open(dir.path()).store;
+    let expected: PaperAnswers = [
+        ("citation:data.p2/1".to_owned(), SupportAnswer::No),
+        ("citation:intro.p1/0".to_owned(), SupportAnswer::Partly),
+        ("reference:porter1995".to_owned(), SupportAnswer::CantTell),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(must(store.answers_of(&a)), expected);
+    assert_eq!(
+        must(store.answers_of(&b)).into_iter().collect::<Vec<_>>(),
+        [("citation:intro.p1/0".to_owned(), SupportAnswer::Yes)]
+    );
+    assert!(must(store.answers_of(&paper("Unknown"))).is_empty());
+    // A value written by a newer version is left out, not misread.
+    must(
+        store
+            .connection
+            .execute("UPDATE answers SET answer = 'strongly'", [])
+            .map_err(store.failed("test")),
+    );
+    assert!(must(store.answers_of(&b)).is_empty());
+}
+
+#[test]
+fn a_store_with_only_answers_is_backed_up_before_a_restore() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let a = paper("A Paper");
+    let mut store = open(dir.path()).store;
+    must(store.add(&a, draft("reference:porter1995", "Kept.", &[])));
+    let backup = must(store.backup_now());
+    let note = must(store.notes_of(&a)).remove(0);
+    must(store.delete(note.id));
+    must(store.set_answer(&a, "citation:intro.p1/0", SupportAnswer::No));
+    let before = store.backups().len();
+    assert_eq!(must(store.restore_backup(&backup)), 1);
+    // The answer given after the backup was saved in a backup of its own first.
+    assert_eq!(store.backups().len(), before + 1);
+    assert!(must(store.answers_of(&a)).is_empty());
 }

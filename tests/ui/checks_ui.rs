@@ -1,9 +1,11 @@
 //! The citation check in the window: the Checks view (flags grouped by kind and by reference,
 //! a click taking the Reader to the sentence, the empty state, the editorial notes apart), the
 //! Inspector's Checks section, the Reader's marks and their toggle, student mode and its
-//! answers kept across restarts.
+//! answers kept across restarts (in the notes' store when there is one).
 // A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
 
 use eframe::egui;
 use egui_kittest::Harness;
@@ -19,8 +21,10 @@ use paperlens::app::theme::{Palette, Theme};
 use paperlens::app::views::View as _;
 use paperlens::corpus::checks::{CitationChecks, Flag, FlagKind, FlagSeverity, WordEvidence};
 use paperlens::corpus::links::Related;
+use paperlens::corpus::study_notes::PaperIdentity;
 use paperlens::corpus::{Corpus, Item};
 use paperlens::formats::flags;
+use paperlens::notes::NoteStore;
 
 use crate::common::fixtures;
 use crate::explorer::{explorer, settle, type_path};
@@ -422,6 +426,73 @@ fn student_mode_asks_first_and_keeps_the_answer() {
         .flat_map(|answers| answers.values().copied())
         .collect();
     assert_eq!(answers, [SupportAnswer::No]);
+}
+
+/// With a notes store the answers are kept there, beside the notes: an answer an older
+/// settings file kept is moved into the store when its paper opens, a new one is written
+/// there, and both are found after a restart.
+#[test]
+fn answers_move_into_the_notes_store_and_stay_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes_dir = dir.path().join("state");
+    let settings = dir.path().join("state.json");
+    let start = |notes: Option<&Path>| {
+        let mut harness = explorer(StartOptions {
+            path: Some(fixtures().join("checks/window.json")),
+            view: Some(Reader::ID.to_owned()),
+            store: Some(StateStore::at(settings.clone())),
+            notes_dir: notes.map(Path::to_path_buf),
+            ..StartOptions::default()
+        });
+        settle(&mut harness);
+        harness
+    };
+    let answers_in_store = |harness: &Harness<'_, Explorer>| {
+        let identity = PaperIdentity::of(harness.state().corpus());
+        let opened = NoteStore::open(&notes_dir).unwrap();
+        opened.store.answers_of(&identity).unwrap()
+    };
+    // Without a store (as before there was one) the answer goes to the settings file.
+    let mut harness = start(None);
+    let citation = cited_anachronism(&harness).citation.unwrap();
+    harness.state_mut().state.checks.student_mode = true;
+    harness.state_mut().selection.selected = Some(Item::Citation(citation));
+    settle(&mut harness);
+    harness.get_by_label("Partly").click();
+    settle(&mut harness);
+    assert!(!harness.state().state.study.is_empty());
+    harness.state_mut().save_state();
+    drop(harness);
+
+    // With a store, the settings file's answer moves into it.
+    let mut harness = start(Some(&notes_dir));
+    harness.state_mut().selection.selected = Some(Item::Citation(citation));
+    settle(&mut harness);
+    harness.get_by_label("Your answer: Partly");
+    assert!(harness.state().state.study.is_empty());
+    assert_eq!(
+        answers_in_store(&harness).into_values().collect::<Vec<_>>(),
+        [SupportAnswer::Partly]
+    );
+    harness.get_by_label("No").click();
+    settle(&mut harness);
+    harness.get_by_label("Your answer: No");
+    assert_eq!(
+        answers_in_store(&harness).into_values().collect::<Vec<_>>(),
+        [SupportAnswer::No]
+    );
+    harness.state_mut().save_state();
+    drop(harness);
+    let saved = std::fs::read_to_string(&settings).unwrap();
+    assert!(
+        !saved.contains("partly") && !saved.contains("\"no\""),
+        "{saved}"
+    );
+
+    let mut harness = start(Some(&notes_dir));
+    harness.state_mut().selection.selected = Some(Item::Citation(citation));
+    settle(&mut harness);
+    harness.get_by_label("Your answer: No");
 }
 
 /// File → Export the citation flags (CSV) and (Markdown) write the flags as the formats layer

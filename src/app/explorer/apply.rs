@@ -8,6 +8,7 @@ use super::loading::Derived;
 use crate::app::context::{Command, SidePanel, Step, is_openable_url};
 use crate::app::presentation::Presentation;
 use crate::app::reader::Reader;
+use crate::app::study::PaperAnswers;
 use crate::app::study_notes::NoteCommand;
 use crate::app::theme::{Palette, Theme};
 use crate::app::trends_view::TrendsView;
@@ -140,17 +141,28 @@ impl Explorer {
     }
 
     /// Applies a command about how the citation check shows: the Reader's marks, student mode
-    /// and its answers (kept under the open paper's identity).
+    /// and its answers (kept under the open paper's identity, in the notes' store when there is
+    /// one, else in the settings file).
     fn apply_check_setting(&mut self, command: Command) {
         let checks = &mut self.state.checks;
         match command {
             Command::ToggleFlagMarks => checks.marks = !checks.marks,
             Command::ToggleStudentMode => checks.student_mode = !checks.student_mode,
             Command::AnswerSupport { key, answer } => {
-                self.state.study.set(&self.derived.paper, &key, answer);
+                if self.notes.answers().is_some() {
+                    self.notices.extend(self.notes.set_answer(&key, answer));
+                } else {
+                    self.state.study.set(&self.derived.paper, &key, answer);
+                }
             }
             _ => {}
         }
+    }
+
+    /// The open paper's answers to the citation check: the store's, else the settings file's.
+    pub(super) fn answers(&self) -> &PaperAnswers {
+        self.notes
+            .answers_or(&self.state.study, &self.derived.paper)
     }
 
     /// Closes the topmost of the shortcut overlay, About, the guides and the diagnostics.

@@ -334,9 +334,7 @@ impl Explorer {
             }
             FlagExport::Markdown => {
                 let answers = self
-                    .state
-                    .study
-                    .of_paper(&self.derived.paper)
+                    .answers()
                     .iter()
                     .map(|(key, answer)| (key.clone(), answer.label().to_owned()))
                     .collect();

@@ -172,7 +172,8 @@ impl Explorer {
         self.derived = derived;
         self.citation_cache.clear();
         self.corpus = corpus;
-        self.notices.extend(self.notes.switch_to(&self.corpus));
+        let switched = self.notes.switch_to(&self.corpus, &mut self.state.study);
+        self.notices.extend(switched);
         self.search.reset();
         self.history.clear();
         self.views = Views::default();

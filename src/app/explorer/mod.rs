@@ -199,8 +199,8 @@ impl Explorer {
         if let Some(dir) = &options.crash_report_dir {
             notices.extend(announce_crash_report(dir, &mut state, &mut diagnostics));
         }
-        let theme = Theme::install(ctx, state.theme);
-        let notes = PaperNotes::open(options.notes_dir.as_deref(), &corpus, &mut notices);
+        let notes_dir = options.notes_dir.as_deref();
+        let notes = PaperNotes::open(notes_dir, &corpus, &mut state.study, &mut notices);
         let mut app = Self {
             derived: Derived::of(&corpus),
             corpus,
@@ -209,7 +209,7 @@ impl Explorer {
             history: History::default(),
             selected_related: Related::default(),
             hovered_related: Related::default(),
-            theme,
+            theme: Theme::install(ctx, state.theme),
             saved_state: state.clone(),
             state,
             store,
@@ -422,26 +422,33 @@ impl Explorer {
         }
     }
 
-    /// Draws one frame: panels, then overlays, then applies the commands they sent. In
-    /// presentation mode the slide covers the whole window instead.
-    pub fn frame_ui(&mut self, ui: &mut Ui) {
-        let ctx = ui.ctx().clone();
-        self.count_frame(&ctx);
+    /// For a `--screenshot` run: whether the picture is written and the window closes (this
+    /// last frame is not drawn: it would cost a software renderer a full frame for nothing).
+    /// The first frame only has to lay out (the lists measure their rows), so it is not
+    /// painted, sparing a software renderer; `--screenshot` pictures the third (see
+    /// `SCREENSHOT_FRAME`).
+    fn screenshot_done(&mut self, ui: &mut Ui) -> bool {
         if self
             .screenshot
             .as_ref()
             .is_some_and(ScreenshotTask::is_done)
         {
-            // The picture is written and the window closes: drawing this last frame would
-            // cost a software renderer a full frame for nothing.
-            self.take_screenshot(&ctx);
-            return;
+            self.take_screenshot(ui.ctx());
+            return true;
         }
         if self.screenshot.is_some() && self.frames == 1 {
-            // The first frame only has to lay out (the lists measure their rows), so it is not
-            // painted, sparing a software renderer; `--screenshot` pictures the third (see
-            // `SCREENSHOT_FRAME`).
             ui.set_invisible();
+        }
+        false
+    }
+
+    /// Draws one frame: panels, then overlays, then applies the commands they sent. In
+    /// presentation mode the slide covers the whole window instead.
+    pub fn frame_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        self.count_frame(&ctx);
+        if self.screenshot_done(ui) {
+            return;
         }
         self.poll_loading();
         let presenting = self.presentation.is_some();
@@ -465,7 +472,9 @@ impl Explorer {
             checks: &self.derived.checks,
             marks: self.state.checks.marks,
             student_mode: self.state.checks.student_mode,
-            answers: self.state.study.of_paper(&self.derived.paper),
+            answers: self
+                .notes
+                .answers_or(&self.state.study, &self.derived.paper),
         })
         .with_notes(self.notes.shown())
         .with_keyboard_scroll(keyboard_scroll);

@@ -9,10 +9,11 @@ mod section;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use crate::app::study::{StudyAnswers, paper_identity};
 use crate::corpus::display::item_title;
 use crate::corpus::search::SearchHit;
 use crate::corpus::study_notes::{
-    NoteDraft, NoteId, NoteLabel, PaperIdentity, Resolved, StudyNote,
+    NoteDraft, NoteId, NoteLabel, PaperAnswers, PaperIdentity, Resolved, StudyNote, SupportAnswer,
 };
 use crate::corpus::{Corpus, Item};
 use crate::notes::{NoteStore, Opened};
@@ -230,6 +231,8 @@ pub struct PaperNotes {
     store: Option<NoteStore>,
     paper: PaperIdentity,
     shown: NotesShown,
+    /// The paper's answers to the citation check, as the store keeps them.
+    answers: PaperAnswers,
     deleted: Option<StudyNote>,
     backup: Option<PathBuf>,
 }
@@ -245,14 +248,21 @@ impl std::fmt::Debug for PaperNotes {
 
 impl PaperNotes {
     /// Opens the store in `state_dir` (none: notes are not kept in this window) and reads the
-    /// notes of `corpus`'s paper; what the status bar should say (a damaged store set aside, a
-    /// store that would not open) goes to `notices`.
+    /// notes and answers of `corpus`'s paper, moving those `settings` kept into the store; what
+    /// the status bar should say (a damaged store set aside, a store that would not open) goes
+    /// to `notices`.
     #[must_use]
-    pub fn open(state_dir: Option<&Path>, corpus: &Corpus, notices: &mut Vec<String>) -> Self {
+    pub fn open(
+        state_dir: Option<&Path>,
+        corpus: &Corpus,
+        settings: &mut StudyAnswers,
+        notices: &mut Vec<String>,
+    ) -> Self {
         let mut notes = Self {
             store: None,
             paper: PaperIdentity::of(corpus),
             shown: NotesShown::default(),
+            answers: PaperAnswers::new(),
             deleted: None,
             backup: None,
         };
@@ -283,7 +293,9 @@ impl PaperNotes {
                 })
             }
         };
-        let error = notes.reload(corpus);
+        let error = notes
+            .reload(corpus)
+            .or_else(|| notes.adopt_settings_answers(corpus, settings));
         notices.extend(notice.or(error));
         notes
     }
@@ -306,12 +318,72 @@ impl PaperNotes {
         &self.paper
     }
 
-    /// A corpus was opened or re-imported: its paper's notes, found in it anew.
-    pub fn switch_to(&mut self, corpus: &Corpus) -> Option<String> {
+    /// The open paper's answers to the citation check when the store keeps them; `None`
+    /// without a store (the settings file keeps them then).
+    #[must_use]
+    pub fn answers(&self) -> Option<&PaperAnswers> {
+        self.store.as_ref().map(|_| &self.answers)
+    }
+
+    /// The open paper's answers: the store's, else those `settings` keeps under `paper` (its
+    /// [`paper_identity`]) when there is no store.
+    #[must_use]
+    pub fn answers_or<'a>(&'a self, settings: &'a StudyAnswers, paper: &str) -> &'a PaperAnswers {
+        self.answers().unwrap_or_else(|| settings.of_paper(paper))
+    }
+
+    /// Records `answer` about the item `key` of the open paper in the store; what the status
+    /// bar should say when it could not be saved (the earlier answer stays then).
+    pub fn set_answer(&mut self, key: &str, answer: SupportAnswer) -> Option<String> {
+        let store = self.store.as_mut()?;
+        match store.set_answer(&self.paper, key, answer) {
+            Ok(()) => {
+                self.answers.insert(key.to_owned(), answer);
+                None
+            }
+            Err(error) => Some(format!("Could not save your answer: {error}")),
+        }
+    }
+
+    /// Moves the answers the settings file kept about `corpus`'s paper (written before the
+    /// store kept them) into the store, where an answer the store has already stays; they
+    /// stay in `settings` when there is no store or it cannot take them (what the status bar
+    /// should say then).
+    fn adopt_settings_answers(
+        &mut self,
+        corpus: &Corpus,
+        settings: &mut StudyAnswers,
+    ) -> Option<String> {
+        let store = self.store.as_mut()?;
+        let key = paper_identity(corpus);
+        let older = settings.take(&key);
+        if older.is_empty() {
+            return None;
+        }
+        match store.adopt_answers(&self.paper, &older) {
+            Ok(_) => {
+                for (item, answer) in older {
+                    self.answers.entry(item).or_insert(answer);
+                }
+                None
+            }
+            Err(error) => {
+                settings.papers.insert(key, older);
+                Some(format!(
+                    "Your earlier answers stay in the settings file: {error}"
+                ))
+            }
+        }
+    }
+
+    /// A corpus was opened or re-imported: its paper's notes and answers, found in it anew
+    /// (with the answers `settings` kept about it moved into the store).
+    pub fn switch_to(&mut self, corpus: &Corpus, settings: &mut StudyAnswers) -> Option<String> {
         self.paper = PaperIdentity::of(corpus);
         self.deleted = None;
         self.shown.focused = None;
-        self.reload(corpus)
+        let error = self.reload(corpus);
+        error.or_else(|| self.adopt_settings_answers(corpus, settings))
     }
 
     /// Reads the paper's notes again and finds each in `corpus`; returns a message when the
@@ -320,6 +392,10 @@ impl PaperNotes {
         self.shown.can_undo = self.deleted.is_some();
         self.shown.backup_offered = self.backup.is_some() && self.store.is_some();
         let store = self.store.as_ref()?;
+        match store.answers_of(&self.paper) {
+            Ok(answers) => self.answers = answers,
+            Err(error) => return Some(format!("Could not read your answers: {error}")),
+        }
         match store.notes_of(&self.paper) {
             Ok(notes) => {
                 self.shown.entries = notes

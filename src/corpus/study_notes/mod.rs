@@ -7,10 +7,14 @@
 //! stood), so that it can be found again when the paragraph's text shifted
 //! ([`StudyNote::resolve`]); a note whose item is gone is kept, detached, never dropped.
 //!
+//! A student's answers to the citation check's "Does this source support this sentence?"
+//! ([`SupportAnswer`]) are kept beside the notes, under the same paper identity.
+//!
 //! These are not the corpus's own editorial notes ([`crate::corpus::model::Note`]), which the
 //! paper's editor writes into the corpus file.
 
 mod anchor;
+mod answers;
 mod identity;
 mod keys;
 mod time;
@@ -22,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use super::ItemKey;
 
 pub use anchor::{NoteSection, PassageAt, Resolved, find_quote};
+pub use answers::{PaperAnswers, SupportAnswer};
 pub use identity::{PaperIdentity, normalise_doi, title_author_year};
 pub use keys::{every_item_key, nearest_keys};
 pub use time::{Timestamp, iso_date_time};
