@@ -428,6 +428,18 @@ fn student_mode_asks_first_and_keeps_the_answer() {
     assert_eq!(answers, [SupportAnswer::No]);
 }
 
+/// In student mode, answers "Partly" about the citation with the anachronism flag, from the
+/// Inspector; returns the citation.
+fn answer_partly(harness: &mut Harness<'_, Explorer>) -> usize {
+    let citation = cited_anachronism(harness).citation.unwrap();
+    harness.state_mut().state.checks.student_mode = true;
+    harness.state_mut().selection.selected = Some(Item::Citation(citation));
+    settle(harness);
+    harness.get_by_label("Partly").click();
+    settle(harness);
+    citation
+}
+
 /// With a notes store the answers are kept there, beside the notes: an answer an older
 /// settings file kept is moved into the store when its paper opens, a new one is written
 /// there, and both are found after a restart.
@@ -454,12 +466,7 @@ fn answers_move_into_the_notes_store_and_stay_there() {
     };
     // Without a store (as before there was one) the answer goes to the settings file.
     let mut harness = start(None);
-    let citation = cited_anachronism(&harness).citation.unwrap();
-    harness.state_mut().state.checks.student_mode = true;
-    harness.state_mut().selection.selected = Some(Item::Citation(citation));
-    settle(&mut harness);
-    harness.get_by_label("Partly").click();
-    settle(&mut harness);
+    let citation = answer_partly(&mut harness);
     assert!(!harness.state().state.study.is_empty());
     harness.state_mut().save_state();
     drop(harness);
@@ -540,12 +547,7 @@ fn the_worksheet_from_the_window_ticks_the_students_answers() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = explorer_on("checks/window.json", Reader::ID, None);
     harness.state_mut().state.file_dialogs = FileDialogs::InWindow;
-    let citation = cited_anachronism(&harness).citation.unwrap();
-    harness.state_mut().state.checks.student_mode = true;
-    harness.state_mut().selection.selected = Some(Item::Citation(citation));
-    settle(&mut harness);
-    harness.get_by_label("Partly").click();
-    settle(&mut harness);
+    answer_partly(&mut harness);
     harness.get_by_label("File").click();
     settle(&mut harness);
     harness

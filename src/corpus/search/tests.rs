@@ -4,6 +4,24 @@
 use super::*;
 use crate::corpus::Corpus;
 
+/// The minimal fixture with the paragraphs `(section id, position, text)` rewritten.
+fn minimal_with(paragraphs: &[(&str, usize, &str)]) -> Corpus {
+    let mut value: serde_json::Value =
+        serde_json::from_str(include_str!("../../../tests/fixtures/minimal.json"))
+            .unwrap_or_default();
+    for &(section, at, text) in paragraphs {
+        if let Some(sections) = value["sections"].as_array_mut()
+            && let Some(found) = sections.iter_mut().find(|s| s["id"] == section)
+        {
+            found["paragraphs"][at]["text"] = serde_json::json!(text);
+        }
+    }
+    let Ok(corpus) = Corpus::from_json(&value.to_string(), "minimal.json") else {
+        panic!("the fixture loads");
+    };
+    corpus
+}
+
 #[test]
 fn the_word_index_keeps_substring_matching() {
     let corpus = Corpus::builtin();
@@ -174,25 +192,11 @@ fn a_typo_finds_a_label_but_a_scattered_match_does_not() {
 /// many records hold the word without it.
 #[test]
 fn an_accented_query_counts_and_lists_only_accented_matches() {
-    let mut value: serde_json::Value =
-        serde_json::from_str(include_str!("../../../tests/fixtures/minimal.json"))
-            .unwrap_or_default();
-    let plain = "The cafe opened in 2020 and the cafe closed.";
-    let paragraphs = [
-        ("intro", 0, plain),
+    let corpus = minimal_with(&[
+        ("intro", 0, "The cafe opened in 2020 and the cafe closed."),
         ("data", 0, "Every resume was read twice, with care."),
         ("data", 1, "The résumé of each witness was read."),
-    ];
-    for (section, at, text) in paragraphs {
-        if let Some(sections) = value["sections"].as_array_mut()
-            && let Some(found) = sections.iter_mut().find(|s| s["id"] == section)
-        {
-            found["paragraphs"][at]["text"] = serde_json::json!(text);
-        }
-    }
-    let Ok(corpus) = Corpus::from_json(&value.to_string(), "accents.json") else {
-        panic!("the fixture loads");
-    };
+    ]);
     let index = SearchIndex::new(&corpus);
     let paragraphs_found = |query: &str| {
         let results = index.search_grouped(query, 1);
@@ -216,26 +220,13 @@ fn an_accented_query_counts_and_lists_only_accented_matches() {
 /// the word, in a short paragraph or an excerpt of a long one.
 #[test]
 fn marks_sit_on_the_word_after_combining_marks() {
-    let mut value: serde_json::Value =
-        serde_json::from_str(include_str!("../../../tests/fixtures/minimal.json"))
-            .unwrap_or_default();
     let before = "Cafe\u{301} and the family 👩‍👩‍👧 met Zoë";
     let short = format!("{before} by the riverbank.");
     let long = format!(
         "{before} {} by the riverbank.",
         "again and again ".repeat(12)
     );
-    let paragraphs = [("intro", 0, short.as_str()), ("data", 0, long.as_str())];
-    for (section, at, text) in paragraphs {
-        if let Some(sections) = value["sections"].as_array_mut()
-            && let Some(found) = sections.iter_mut().find(|s| s["id"] == section)
-        {
-            found["paragraphs"][at]["text"] = serde_json::json!(text);
-        }
-    }
-    let Ok(corpus) = Corpus::from_json(&value.to_string(), "marks.json") else {
-        panic!("the fixture loads");
-    };
+    let corpus = minimal_with(&[("intro", 0, &short), ("data", 0, &long)]);
     let index = SearchIndex::new(&corpus);
     // A plain query reads the folded text; an accented one the original.
     for (query, word) in [("riverbank", "riverbank"), ("zoë", "Zoë")] {
