@@ -282,3 +282,87 @@ fn a_list_of_pages_not_in_numbers_takes_the_plural_label() {
     );
     assert!(ieee("xii").contains("p. xii"), "{}", ieee("xii"));
 }
+
+/// APA tells two first authors of one family apart in every in-text citation by their
+/// initials, whatever the years (its `primary-name-with-initials`, as citeproc-js and APA's
+/// manual do): `(J. P. Ioannidis, 2003)` beside `(J. P. A. Ioannidis, 2005)`. A second
+/// author, and one person cited for two works, keep the family name alone; so does a name
+/// with no namesake among the references. Chicago (`primary-name`) does the same.
+#[test]
+fn first_authors_of_one_family_are_told_apart_by_their_initials() {
+    let person = |family: &str, given: &str| CslName {
+        family: family.into(),
+        given: given.into(),
+        ..CslName::default()
+    };
+    let work = |id: &str, author: Vec<CslName>, year: i32| Reference {
+        id: id.into(),
+        item_type: "article-journal".into(),
+        title: format!("Work {id}"),
+        container_title: "PLoS Med".into(),
+        author,
+        issued: Some(CslDate {
+            date_parts: vec![vec![year]],
+            ..CslDate::default()
+        }),
+        ..Reference::default()
+    };
+    let jp = work("jp", vec![person("Ioannidis", "J. P.")], 2003);
+    let jpa = work(
+        "jpa",
+        vec![
+            person("Ioannidis", "J. P. A."),
+            person("Trikalinos", "T. A."),
+        ],
+        2005,
+    );
+    let smith = work("smith", vec![person("Smith", "John")], 2001);
+    let smith_again = work("smith-again", vec![person("Smith", "John")], 2002);
+    let all = [&jp, &jpa, &smith, &smith_again];
+
+    let apa = format_citations_of_all(&all, CitationStyle::Apa, &[1, 2, 3, 4]);
+    let parenthetical: Vec<&str> = apa.iter().map(|f| f.parenthetical.as_str()).collect();
+    assert_eq!(
+        parenthetical,
+        [
+            "(J. P. Ioannidis, 2003)",
+            "(J. P. A. Ioannidis & Trikalinos, 2005)",
+            "(Smith, 2001)",
+            "(Smith, 2002)",
+        ]
+    );
+    let narrative: Vec<&str> = apa.iter().map(|f| f.narrative.as_str()).collect();
+    assert_eq!(
+        narrative,
+        [
+            "J. P. Ioannidis (2003)",
+            "J. P. A. Ioannidis and Trikalinos (2005)",
+            "Smith (2001)",
+            "Smith (2002)",
+        ]
+    );
+    // The list names every author in full as before.
+    let first = apa
+        .first()
+        .map(|f| f.entry.to_plain_string())
+        .unwrap_or_default();
+    assert!(first.starts_with("Ioannidis, J. P. (2003)."), "{first}");
+
+    let chicago = format_citations_of_all(&all, CitationStyle::ChicagoAuthorDate, &[1, 2, 3, 4]);
+    let parenthetical: Vec<&str> = chicago.iter().map(|f| f.parenthetical.as_str()).collect();
+    assert_eq!(
+        parenthetical,
+        [
+            "(J. P. Ioannidis 2003)",
+            "(J. P. A. Ioannidis and Trikalinos 2005)",
+            "(Smith 2001)",
+            "(Smith 2002)",
+        ]
+    );
+
+    // Cited without its namesake, a name needs no initials.
+    assert_eq!(
+        format_in_text(&[&jp], CitationStyle::Apa, 1),
+        "(Ioannidis, 2003)"
+    );
+}

@@ -34,12 +34,16 @@ use self::elem::last_text_mut_child;
 pub use self::elem::{
     BufWriteFormat, Elem, ElemChild, ElemChildren, ElemMeta, Formatted, Formatting,
 };
+// PATCH: global given-name disambiguation.
+use self::given_names::{GivenNameExpansions, NameRegistry};
 use self::taxonomy::{EntryLike, NumberVariableResult, PageVariableResult};
 
 #[cfg(feature = "archive")]
 pub mod archive;
 mod citation_label;
 mod elem;
+// PATCH: global given-name disambiguation (`givenname-disambiguation-rule`).
+mod given_names;
 mod rendering;
 mod sort;
 mod taxonomy;
@@ -66,6 +70,8 @@ struct SpeculativeItemRender<'a, T: EntryLike> {
     cite_props: CiteProperties<'a>,
     checked_disambiguate: bool,
     first_name: Option<NameDisambiguationProperties>,
+    /// PATCH: the names the first render showed, each with its place in its list.
+    shown_names: Vec<(Person, usize)>,
     delim_override: Option<&'a str>,
     group_idx: Option<usize>,
     locator: Option<SpecificLocator<'a>>,
@@ -211,6 +217,8 @@ impl<T: EntryLike + Hash + PartialEq + Eq + Debug> BibliographyDriver<'_, T> {
                     cite_props,
                     checked_disambiguate: ctx.writing.checked_disambiguate,
                     first_name: ctx.writing.first_name.clone(),
+                    // PATCH: the names this first render showed (`expand_given_names`).
+                    shown_names: ctx.writing.shown_names.clone(),
                     delim_override: None,
                     group_idx: None,
                     locator: item.locator.clone(),
@@ -226,6 +234,11 @@ impl<T: EntryLike + Hash + PartialEq + Eq + Debug> BibliographyDriver<'_, T> {
 
             res.push(SpeculativeCiteRender { items: renders, request: citation });
         }
+
+        // PATCH: 1b. Global given-name disambiguation: under a `givenname-disambiguation-rule`
+        //     other than `by-cite`, a name that another name of its family in the document's
+        //     cites does not match is expanded in every cite, ambiguous or not.
+        expand_given_names(&mut res);
 
         // 2.  Disambiguate the citations.
         //
@@ -923,7 +936,8 @@ fn disambiguate_names<F, T>(
                 // Adding a name would disambiguate, so lets add it
                 disambiguated.insert((d.cite_id, d.item_id));
 
-                // Only add given names here for "by-cite"; all other cases must take all names into account and must be handled elsewhere
+                // Only add given names here for "by-cite"; all other rules take all names into
+                // account. PATCH: they are handled by `expand_given_names`.
                 if rule == Some(DisambiguationRule::ByCite) {
                     let name_props_slot =
                         if let Some(DisambiguateState::NameDisambiguation(ndp)) =
@@ -993,6 +1007,41 @@ fn disambiguate_names<F, T>(
     for ((cite_id, item_id), s) in changed_states.into_iter() {
         let entry = renders[cite_id].items[item_id].entry;
         mark(entry, s)
+    }
+}
+
+/// PATCH: global given-name disambiguation (`given_names`). Registers the names every
+/// citation showed in its first render (for citations whose style has
+/// `disambiguate-add-givenname` and a rule other than `by-cite`), gives each item the
+/// expansions of its names, and renders again the items that have any.
+fn expand_given_names<T: EntryLike>(res: &mut [SpeculativeCiteRender<'_, '_, T>]) {
+    let global_rule = |cite: &SpeculativeCiteRender<'_, '_, T>| {
+        let citation = &cite.request.style.citation;
+        (citation.disambiguate_add_givenname
+            && given_names::is_global(citation.givenname_disambiguation_rule))
+        .then_some(citation.givenname_disambiguation_rule)
+    };
+
+    let mut registry = NameRegistry::default();
+    for cite in res.iter() {
+        let Some(rule) = global_rule(cite) else { continue };
+        for item in &cite.items {
+            for (person, index) in &item.shown_names {
+                registry.add(person, *index, rule);
+            }
+        }
+    }
+
+    for cite in res.iter_mut() {
+        let Some(rule) = global_rule(cite) else { continue };
+        let style_ctx = cite.request.style();
+        for item in cite.items.iter_mut() {
+            let expansions = GivenNameExpansions::new(&registry, &item.shown_names, rule);
+            if !expansions.is_empty() {
+                item.cite_props.speculative.given_names = expansions;
+                item.rendered = do_rerender(&style_ctx, item, cite.request);
+            }
+        }
     }
 }
 
@@ -2164,6 +2213,9 @@ pub(crate) struct WritingContext {
     /// The disambiguation-relevant properties of the first `cs:name` element.
     /// This is `None` if no `cs:name` elements were rendered.
     first_name: Option<NameDisambiguationProperties>,
+    /// PATCH: the names a citation showed, each with its place in its list, for global
+    /// given-name disambiguation (`given_names`).
+    shown_names: Vec<(Person, usize)>,
 
     // Inheritable settings.
     /// A stack of formatting. Always contains the format of the root layout
@@ -2199,6 +2251,8 @@ impl Default for WritingContext {
             checked_disambiguate: false,
             first_date: true,
             first_name: None,
+            // PATCH: see `shown_names`.
+            shown_names: Vec::new(),
             format_stack: NonEmptyStack::default(),
             cases: NonEmptyStack::default(),
             name_options: NonEmptyStack::default(),
@@ -2579,6 +2633,9 @@ struct SpeculativeCiteProperties<'a> {
     pub disambiguation: DisambiguateState,
     /// Whether this citation includes an identifier.
     pub identifier_usage: IdentifierUsage,
+    /// PATCH: the names a global `givenname-disambiguation-rule` expands in this item's
+    /// citations (empty in the bibliography and for sorting).
+    pub given_names: GivenNameExpansions,
 }
 
 impl<'a> SpeculativeCiteProperties<'a> {
@@ -2595,6 +2652,8 @@ impl<'a> SpeculativeCiteProperties<'a> {
             ibid,
             disambiguation: DisambiguateState::default(),
             identifier_usage: IdentifierUsage::default(),
+            // PATCH: none until `expand_given_names` knows every cite's names.
+            given_names: GivenNameExpansions::default(),
         }
     }
 
@@ -2606,6 +2665,8 @@ impl<'a> SpeculativeCiteProperties<'a> {
             ibid: self.ibid,
             disambiguation: self.disambiguation.clone(),
             identifier_usage: self.identifier_usage,
+            // PATCH: the bibliography keeps its own name forms.
+            given_names: GivenNameExpansions::default(),
         }
     }
 }

@@ -446,3 +446,132 @@ fn a_list_of_pages_not_in_numbers_is_plural() {
                 b:\n  type: book\n  title: U\n  page-range: xii\n";
     assert_eq!(bibliography(&style, yaml), ["pp. xii, 692", "p. xii"]);
 }
+
+/// The in-text citation of each entry of `yaml`, each cited alone, with a citation layout
+/// `(names, year)` whose `<citation>` has the attributes `citation_attrs`.
+fn citations_with(citation_attrs: &str, yaml: &str) -> Vec<String> {
+    let xml = format!(
+        r#"<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Test</title><id>test</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation {citation_attrs}><layout prefix="(" suffix=")"><group delimiter=", ">
+    <names variable="author"><name form="short" and="symbol" delimiter=", " initialize-with=". "/></names>
+    <date variable="issued"><date-part name="year"/></date>
+  </group></layout></citation>
+  <bibliography><layout><text variable="title"/></layout></bibliography>
+</style>"#
+    );
+    let style = IndependentStyle::from_xml(&xml).unwrap();
+    let bib = from_yaml_str(yaml).unwrap();
+    let mut driver = BibliographyDriver::new();
+    for entry in bib.iter() {
+        driver.citation(CitationRequest::new(
+            vec![CitationItem::with_entry(entry)],
+            &style,
+            None,
+            &[],
+            None,
+        ));
+    }
+    let finished = driver.finish(BibliographyRequest {
+        style: &style,
+        locale: None,
+        locale_files: &[],
+    });
+    finished
+        .citations
+        .iter()
+        .map(|c| format!("{:#}", c.citation))
+        .collect()
+}
+
+/// Two first authors of one family and different initials, one Smith cited twice, and a
+/// second author whose family has other initials elsewhere.
+const SAME_FAMILY: &str = "a:\n  type: article\n  title: A\n  date: 2003\n  \
+    author: [\"Ioannidis, J. P.\"]\n\
+    b:\n  type: article\n  title: B\n  date: 2005\n  author: [\"Ioannidis, J. P. A.\"]\n\
+    c:\n  type: article\n  title: C\n  date: 2005\n  \
+    author: [\"Ioannidis, J. P.\", \"Trikalinos, T. A.\"]\n\
+    d:\n  type: article\n  title: D\n  date: 2006\n  \
+    author: [\"Lau, Joseph\", \"Trikalinos, Q.\"]\n\
+    e:\n  type: article\n  title: E\n  date: 2001\n  author: [\"Smith, John\"]\n\
+    f:\n  type: article\n  title: F\n  date: 2002\n  author: [\"Smith, John\"]\n";
+
+/// APA's `primary-name-with-initials`: a first author whose family another first author
+/// shares with other initials takes initials in every cite, though no two cites are alike;
+/// one person cited twice takes none, nor does a second author.
+#[test]
+fn primary_name_with_initials_tells_first_authors_apart_in_every_cite() {
+    let attrs = r#"disambiguate-add-givenname="true" givenname-disambiguation-rule="primary-name-with-initials""#;
+    assert_eq!(
+        citations_with(attrs, SAME_FAMILY),
+        [
+            "(J. P. Ioannidis, 2003)",
+            "(J. P. A. Ioannidis, 2005)",
+            "(J. P. Ioannidis & Trikalinos, 2005)",
+            "(Lau & Trikalinos, 2006)",
+            "(Smith, 2001)",
+            "(Smith, 2002)",
+        ]
+    );
+}
+
+/// `primary-name` shows full given names where initials do not tell two first authors
+/// apart; `primary-name-with-initials` then leaves them as they are.
+#[test]
+fn primary_name_adds_full_given_names_where_initials_agree() {
+    let yaml = "a:\n  type: article\n  title: A\n  date: 2001\n  author: [\"Doe, John\"]\n\
+                b:\n  type: article\n  title: B\n  date: 2002\n  author: [\"Doe, Jane\"]\n\
+                c:\n  type: article\n  title: C\n  date: 2003\n  author: [\"Roe, Ann\"]\n\
+                d:\n  type: article\n  title: D\n  date: 2004\n  author: [\"Roe, Bea\"]\n";
+    let full = r#"disambiguate-add-givenname="true" givenname-disambiguation-rule="primary-name""#;
+    assert_eq!(
+        citations_with(full, yaml),
+        ["(John Doe, 2001)", "(Jane Doe, 2002)", "(A. Roe, 2003)", "(B. Roe, 2004)"]
+    );
+    let initials = r#"disambiguate-add-givenname="true" givenname-disambiguation-rule="primary-name-with-initials""#;
+    assert_eq!(
+        citations_with(initials, yaml),
+        ["(Doe, 2001)", "(Doe, 2002)", "(A. Roe, 2003)", "(B. Roe, 2004)"]
+    );
+}
+
+/// `all-names` expands second authors too; `by-cite` (the default) expands no name of a cite
+/// that is not ambiguous.
+#[test]
+fn all_names_expands_every_name_and_by_cite_only_ambiguous_cites() {
+    let all =
+        r#"disambiguate-add-givenname="true" givenname-disambiguation-rule="all-names""#;
+    assert_eq!(
+        citations_with(all, SAME_FAMILY),
+        [
+            "(J. P. Ioannidis, 2003)",
+            "(J. P. A. Ioannidis, 2005)",
+            "(J. P. Ioannidis & T. A. Trikalinos, 2005)",
+            "(Lau & Q. Trikalinos, 2006)",
+            "(Smith, 2001)",
+            "(Smith, 2002)",
+        ]
+    );
+    for by_cite in [
+        r#"disambiguate-add-givenname="true""#,
+        r#"disambiguate-add-givenname="true" givenname-disambiguation-rule="by-cite""#,
+    ] {
+        assert_eq!(
+            citations_with(by_cite, SAME_FAMILY),
+            [
+                "(Ioannidis, 2003)",
+                "(Ioannidis, 2005)",
+                "(Ioannidis & Trikalinos, 2005)",
+                "(Lau & Trikalinos, 2006)",
+                "(Smith, 2001)",
+                "(Smith, 2002)",
+            ]
+        );
+    }
+    let ambiguous = "a:\n  type: article\n  title: A\n  date: 2001\n  author: [\"Doe, John\"]\n\
+                     b:\n  type: article\n  title: B\n  date: 2001\n  author: [\"Doe, Adam\"]\n";
+    assert_eq!(
+        citations_with(r#"disambiguate-add-givenname="true""#, ambiguous),
+        ["(J. Doe, 2001)", "(A. Doe, 2001)"]
+    );
+}

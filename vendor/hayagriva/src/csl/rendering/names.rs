@@ -270,6 +270,8 @@ impl RenderCsl for Names {
         let options = cs_name.options(ctx.writing.name_options.last());
 
         let default_form = DisambiguatedNameForm::from(&options);
+        // PATCH: whether a name can be expanded to its initials (`globally_disambiguated_forms`).
+        let can_initialize = options.initialize_with.is_some() && options.initialize;
 
         // Return here if we should only count the names.
         if default_form == DisambiguatedNameForm::Count {
@@ -391,8 +393,20 @@ impl RenderCsl for Names {
             }
 
             do_label(NameLabelPosition::BeforeName, ctx);
+            // PATCH: in a citation, the names shown are recorded, and a name that a global
+            // `givenname-disambiguation-rule` expands takes at least its expanded form.
+            let forms = if ctx.bibliography || ctx.instance.sorting.is_some() {
+                Cow::Borrowed(forms.as_slice())
+            } else {
+                Cow::Owned(globally_disambiguated_forms(
+                    ctx,
+                    &persons,
+                    forms,
+                    can_initialize,
+                ))
+            };
             let idx = ctx.push_format(cs_name.formatting);
-            add_names(self, ctx, persons, &cs_name, forms, variable);
+            add_names(self, ctx, persons, &cs_name, &forms, variable);
             ctx.pop_format(idx);
             do_label(NameLabelPosition::AfterName, ctx);
         }
@@ -491,6 +505,33 @@ impl RenderCsl for Names {
             },
         )
     }
+}
+
+/// PATCH: the forms of the names `persons` of one variable in a citation: each shown name
+/// recorded (with its place in the list) for global given-name disambiguation, and its form
+/// raised to the expansion that disambiguation found (`csl::given_names`); `can_initialize`:
+/// whether the name options initialize given names.
+fn globally_disambiguated_forms<T: EntryLike>(
+    ctx: &mut Context<T>,
+    persons: &[Cow<'_, Person>],
+    forms: &[Option<DisambiguatedNameForm>],
+    can_initialize: bool,
+) -> Vec<Option<DisambiguatedNameForm>> {
+    let rule = ctx.style.csl.citation.givenname_disambiguation_rule;
+    let expansions = &ctx.instance.cite_props.speculative.given_names;
+    let mut shown = Vec::new();
+    let forms = persons
+        .iter()
+        .zip(forms)
+        .enumerate()
+        .map(|(index, (person, form))| {
+            let form = (*form)?;
+            shown.push((person.clone().into_owned(), index));
+            Some(expansions.form(person, index, form, rule, can_initialize))
+        })
+        .collect();
+    ctx.writing.shown_names.extend(shown);
+    forms
 }
 
 #[derive(Debug, Clone, Copy)]
