@@ -73,12 +73,12 @@ fn typing_in_the_picker_finds_a_bundled_style_and_the_inspector_follows() {
         harness.state().state.citation_style,
         StyleChoice::Bundled("nature".to_owned())
     );
-    // The entry and the in-text form are Nature's, and the locale in use is shown.
+    // The entry and the in-text form (raised) are Nature's, and the locale in use is shown.
     harness.get_by_label_contains(
         "Porter, M. E. & van der Linde, C. Toward a new conception of the \
          environment-competitiveness relationship. J. Econ. Perspect.",
     );
-    harness.get_by_label("In text: 8");
+    harness.get_by_label("In text: ⁸");
     harness.get_by_label("Nature · en-GB ▼");
 }
 
