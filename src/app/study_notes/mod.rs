@@ -386,17 +386,24 @@ impl PaperNotes {
         error.or_else(|| self.adopt_settings_answers(corpus, settings))
     }
 
-    /// Reads the paper's notes again and finds each in `corpus`; returns a message when the
-    /// store could not be read.
+    /// Reads the paper's notes and answers again and finds each note in `corpus`; returns a
+    /// message when the store could not be read.
     pub fn reload(&mut self, corpus: &Corpus) -> Option<String> {
         self.shown.can_undo = self.deleted.is_some();
         self.shown.backup_offered = self.backup.is_some() && self.store.is_some();
         let store = self.store.as_ref()?;
-        match store.answers_of(&self.paper) {
-            Ok(answers) => self.answers = answers,
-            Err(error) => return Some(format!("Could not read your answers: {error}")),
-        }
-        match store.notes_of(&self.paper) {
+        // What cannot be read is shown as none, never as the previous paper's.
+        let answers_error = match store.answers_of(&self.paper) {
+            Ok(answers) => {
+                self.answers = answers;
+                None
+            }
+            Err(error) => {
+                self.answers.clear();
+                Some(format!("Could not read your answers: {error}"))
+            }
+        };
+        let notes_error = match store.notes_of(&self.paper) {
             Ok(notes) => {
                 self.shown.entries = notes
                     .into_iter()
@@ -407,8 +414,12 @@ impl PaperNotes {
                     .collect();
                 None
             }
-            Err(error) => Some(format!("Could not read the study notes: {error}")),
-        }
+            Err(error) => {
+                self.shown.entries.clear();
+                Some(format!("Could not read the study notes: {error}"))
+            }
+        };
+        notes_error.or(answers_error)
     }
 
     /// Applies `command`; returns what the status bar should say (done, or why not). The
