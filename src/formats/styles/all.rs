@@ -23,7 +23,8 @@ use crate::corpus::model::Reference;
 pub struct CitationForms {
     /// Its bibliography entry.
     pub entry: Formatted,
-    /// Its in-text citation beside a sentence: `(Porter & van der Linde, 1995)`, `[8]`.
+    /// Its in-text citation beside a sentence: `(Porter & van der Linde, 1995)`, `[8]`; in
+    /// superscript digits (`⁸`) for a style that raises it (Nature, AMA).
     pub parenthetical: String,
     /// Its citation as part of a sentence: `Porter and van der Linde (1995)`.
     pub narrative: String,
