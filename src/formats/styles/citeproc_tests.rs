@@ -366,3 +366,80 @@ fn first_authors_of_one_family_are_told_apart_by_their_initials() {
         "(Ioannidis, 2003)"
     );
 }
+
+/// Works of one author and year take year suffixes in APA's in-text forms beside two first
+/// authors of one family told apart by their initials: also where the name disambiguation
+/// marks their group without changing it (`Smith, John` and `Smith, John, Jr.`, both printed
+/// `Smith`), and for every group of such works, not only the first three (citeproc-js gives
+/// them all, as in biblatex-examples' Baez, Kant and Nietzsche).
+#[test]
+fn works_of_one_author_and_year_take_year_suffixes() {
+    let person = |family: &str, given: &str| CslName {
+        family: family.into(),
+        given: given.into(),
+        ..CslName::default()
+    };
+    let work = |id: &str, author: CslName, year: i32| Reference {
+        id: id.into(),
+        item_type: "article-journal".into(),
+        title: format!("Work {id}"),
+        container_title: "PLoS Med".into(),
+        author: vec![author],
+        issued: Some(CslDate {
+            date_parts: vec![vec![year]],
+            ..CslDate::default()
+        }),
+        ..Reference::default()
+    };
+    let jp = work("jp", person("Ioannidis", "J. P."), 2003);
+    let jpa = work("jpa", person("Ioannidis", "J. P. A."), 2005);
+    let smith = work("smith", person("Smith", "John"), 2005);
+    let smith_jr = work(
+        "smith-jr",
+        CslName {
+            suffix: "Jr.".into(),
+            ..person("Smith", "John")
+        },
+        2005,
+    );
+    let pairs: Vec<Reference> = ["Adams", "Brown", "Clark", "Davis"]
+        .into_iter()
+        .flat_map(|family| {
+            ["a", "b"].map(|id| work(&format!("{family}-{id}"), person(family, "Ann"), 2001))
+        })
+        .collect();
+    let mut all = vec![&jp, &jpa, &smith, &smith_jr];
+    all.extend(&pairs);
+    let numbers: Vec<u32> = (1..=12).collect();
+
+    let apa = format_citations_of_all(&all, CitationStyle::Apa, &numbers);
+    let parenthetical: Vec<&str> = apa.iter().map(|f| f.parenthetical.as_str()).collect();
+    assert_eq!(
+        parenthetical,
+        [
+            "(J. P. Ioannidis, 2003)",
+            "(J. P. A. Ioannidis, 2005)",
+            "(Smith, 2005a)",
+            "(Smith, 2005b)",
+            "(Adams, 2001a)",
+            "(Adams, 2001b)",
+            "(Brown, 2001a)",
+            "(Brown, 2001b)",
+            "(Clark, 2001a)",
+            "(Clark, 2001b)",
+            "(Davis, 2001a)",
+            "(Davis, 2001b)",
+        ]
+    );
+    let narrative: Vec<&str> = apa.iter().map(|f| f.narrative.as_str()).collect();
+    assert_eq!(
+        narrative.get(2..4),
+        Some(&["Smith (2005a)", "Smith (2005b)"][..])
+    );
+    assert_eq!(narrative.last(), Some(&"Davis (2001b)"));
+    let davis = apa
+        .last()
+        .map(|f| f.entry.to_plain_string())
+        .unwrap_or_default();
+    assert!(davis.starts_with("Davis, A. (2001b)."), "{davis}");
+}

@@ -260,29 +260,39 @@ impl<T: EntryLike + Hash + PartialEq + Eq + Debug> BibliographyDriver<'_, T> {
             };
 
             for group in ambiguous.iter() {
+                // PATCH: each group takes the next step unless its own marks so far change
+                // how it reads (CSL 1.0.2: each step is for the cites the one before left
+                // ambiguous). The later steps were skipped once the round had any marks,
+                // another group's or a name step's that changed nothing (a name that differs
+                // only in what the cite does not print), so same-year works went without
+                // year suffixes.
+                let mut marks: HashMap<*const T, DisambiguateState> = HashMap::new();
+
                 // 2a. Name Disambiguation loop
                 disambiguate_names(&res, group, |entry, state| {
-                    mark(&mut rerender, entry, state)
+                    mark(&mut marks, entry, state)
                 });
-
-                // Do not try other methods if the previous method succeeded.
-                if !rerender.is_empty() {
-                    continue;
-                }
 
                 // 2b. Disambiguate by allowing `cs:choose` disambiguation.
-                disambiguate_with_choose(&res, group, |entry, state| {
-                    mark(&mut rerender, entry, state)
-                });
+                if !changes_rendering(&res, group, &marks) {
+                    disambiguate_with_choose(&res, group, |entry, state| {
+                        mark(&mut marks, entry, state)
+                    });
 
-                if !rerender.is_empty() {
-                    continue;
+                    // 2c. Disambiguate by year-suffix.
+                    if !changes_rendering(&res, group, &marks) {
+                        disambiguate_year_suffix(&res, group, |entry, state| {
+                            mark(&mut marks, entry, state)
+                        });
+                    }
                 }
 
-                // 2c. Disambiguate by year-suffix.
-                disambiguate_year_suffix(&res, group, |entry, state| {
-                    mark(&mut rerender, entry, state)
-                });
+                for (entry, state) in marks {
+                    rerender
+                        .entry(entry)
+                        .and_modify(|e| *e = e.clone().max(state.clone()))
+                        .or_insert(state);
+                }
             }
 
             if rerender.is_empty() {
@@ -1072,6 +1082,33 @@ fn disambiguate_with_choose<F, T>(
             }
         }
     }
+}
+
+/// PATCH: whether the states `marks` change how any item of `group` reads.
+fn changes_rendering<T: EntryLike>(
+    renders: &[SpeculativeCiteRender<'_, '_, T>],
+    group: &AmbiguousGroup,
+    marks: &HashMap<*const T, DisambiguateState>,
+) -> bool {
+    group.iter().any(|&(cite_idx, item_idx)| {
+        let Some(cite) = renders.get(cite_idx) else { return false };
+        let Some(item) = cite.items.get(item_idx) else { return false };
+        let Some(state) = marks.get(&(item.entry as *const T)) else { return false };
+        if *state == item.cite_props.speculative.disambiguation {
+            return false;
+        }
+        let mut cite_props = item.cite_props.clone();
+        cite_props.speculative.disambiguation = state.clone();
+        let rendered = cite.request.style().citation(
+            item.entry,
+            cite_props,
+            item.locale.as_ref(),
+            cite.request.locale.as_ref(),
+            item.purpose,
+            item.collapse_verdict,
+        );
+        rendered.to_string() != item.rendered.to_string()
+    })
 }
 
 /// Mark qualifying entries for disambiguation with year suffixes.

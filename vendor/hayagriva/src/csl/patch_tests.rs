@@ -575,3 +575,92 @@ fn all_names_expands_every_name_and_by_cite_only_ambiguous_cites() {
         ["(J. Doe, 2001)", "(A. Doe, 2001)"]
     );
 }
+
+/// The in-text citations of the entries of `yaml` in APA (the archived style), each cited
+/// alone and in that order.
+#[cfg(feature = "archive")]
+fn apa_citations(yaml: &str) -> Vec<String> {
+    let citationberg::Style::Independent(apa) =
+        crate::archive::ArchivedStyle::AmericanPsychologicalAssociation.get()
+    else {
+        panic!("APA is an independent style");
+    };
+    let locales = crate::archive::locales();
+    let bib = from_yaml_str(yaml).unwrap();
+    let mut driver = BibliographyDriver::new();
+    for entry in bib.iter() {
+        driver.citation(CitationRequest::new(
+            vec![CitationItem::with_entry(entry)],
+            &apa,
+            None,
+            &locales,
+            None,
+        ));
+    }
+    let finished = driver.finish(BibliographyRequest {
+        style: &apa,
+        locale: None,
+        locale_files: &locales,
+    });
+    finished
+        .citations
+        .iter()
+        .map(|c| format!("{:#}", c.citation))
+        .collect()
+}
+
+/// Two works of one author and year take year suffixes though a name step marks their group
+/// without changing it: `Smith, Jr., John` and `Smith, John` are two names to the name step,
+/// which APA prints alike (`Smith`). The group once stopped at that step in every round. The
+/// first authors `J. P.` and `J. P. A. Ioannidis` keep their initials.
+#[test]
+#[cfg(feature = "archive")]
+fn a_name_step_that_changes_nothing_leaves_the_year_suffixes_to_follow() {
+    let yaml = "a:\n  type: article\n  title: A\n  date: 2001\n  \
+                author: [\"Ioannidis, J. P.\", \"Lau, Joseph\", \"Trikalinos, T. A.\"]\n\
+                b:\n  type: article\n  title: B\n  date: 2001\n  \
+                author: [\"Ioannidis, J. P. A.\", \"Lau, Joseph\", \"Trikalinos, T. A.\"]\n\
+                c:\n  type: article\n  title: C\n  date: 2005\n  author: [\"Smith, John\"]\n\
+                d:\n  type: article\n  title: D\n  date: 2005\n  author: [\"Smith, Jr., John\"]\n";
+    assert_eq!(
+        apa_citations(yaml),
+        [
+            "(J. P. Ioannidis et al., 2001)",
+            "(J. P. A. Ioannidis et al., 2001)",
+            "(Smith, 2005a)",
+            "(Smith, 2005b)",
+        ]
+    );
+}
+
+/// Every group of same-year works takes year suffixes, not only the first three: the
+/// disambiguation has three rounds, and once a group of a round was marked, the groups after
+/// it in that round went without.
+#[test]
+#[cfg(feature = "archive")]
+fn every_group_of_same_year_works_takes_year_suffixes() {
+    let mut yaml = String::new();
+    for (family, year) in
+        [("Adams", 2001), ("Brown", 2002), ("Clark", 2003), ("Davis", 2004)]
+    {
+        for title in ["One", "Two"] {
+            yaml += &format!(
+                "{family}-{title}:\n  type: article\n  title: {title}\n  date: {year}\n  \
+                 author: [\"{family}, Ann\"]\n"
+            );
+        }
+    }
+    assert_eq!(
+        apa_citations(&yaml),
+        [
+            "(Adams, 2001a)",
+            "(Adams, 2001b)",
+            "(Brown, 2002a)",
+            "(Brown, 2002b)",
+            "(Clark, 2003a)",
+            "(Clark, 2003b)",
+            "(Davis, 2004a)",
+            "(Davis, 2004b)",
+        ]
+    );
+}
