@@ -31,25 +31,28 @@ const BIBLIOGRAPHY_FLOORS: [(&str, [usize; 5]); 3] = [
     // Every group of same-year works takes year suffixes (APA, Chicago and Cite Them Right:
     // Baez, Gaonkar, Kant, Nietzsche, van Gennep …); the disambiguation's later steps were
     // skipped for a group once another in its round had been marked (patch 24 of
-    // `vendor/hayagriva/PATCHES.md`). Was 65, 82, 62, 64, 81.
-    ("biblatex-examples", [74, 82, 69, 73, 81]),
-    ("jats", [449, 451, 446, 446, 446]),
+    // `vendor/hayagriva/PATCHES.md`), lettered in the list's order as citeproc-js letters them
+    // (patch 25). Was 65, 82, 62, 64, 81.
+    ("biblatex-examples", [80, 82, 75, 80, 81]),
+    // Ioannidis's two works of 2005 lettered in the list's order (patch 25). Was 449, 451,
+    // 446, 446, 446.
+    ("jats", [451, 451, 448, 448, 446]),
 ];
 
 /// The lowest in-text citation match counts allowed (each item cited alone), as above.
 const CITATION_FLOORS: [(&str, [usize; 5]); 3] = [
     ("builtin", [19, 19, 19, 19, 19]),
     // As in the bibliography (patch 24), and MLA's `cs:choose` now adds the title to every
-    // ambiguous `(Westfahl)`, `(Kullback)`, `(Moore)` …, not to the first groups only. Was
-    // 71, 90, 66, 69, 71.
-    ("biblatex-examples", [80, 90, 73, 78, 90]),
+    // ambiguous `(Westfahl)`, `(Kullback)`, `(Moore)` …, not to the first groups only; the
+    // letters in the list's order (patch 25). Was 71, 90, 66, 69, 71.
+    ("biblatex-examples", [86, 90, 79, 86, 90]),
     // APA and Chicago tell two first authors of one family apart by their initials in every
     // citation, as citeproc-js does (`J. P. Ioannidis`, `J. P. A. Ioannidis`: APA's
     // `primary-name-with-initials`, Chicago's `primary-name`; patch 23 of
-    // `vendor/hayagriva/PATCHES.md`). The 4 they miss: `Perl.Org` and `Mozy.Com` (citeproc-js
-    // capitalises after a full stop), and Ioannidis's two works of 2005, lettered `2005a` and
-    // `2005b` in citation order instead of the list's.
-    ("jats", [456, 460, 456, 457, 452]),
+    // `vendor/hayagriva/PATCHES.md`), and Ioannidis's two works of 2005 are lettered in the
+    // list's order (patch 25). The 2 APA misses: `Perl.Org` and `Mozy.Com` (citeproc-js
+    // capitalises after a full stop).
+    ("jats", [458, 460, 458, 459, 452]),
 ];
 
 fn oracle_dir() -> PathBuf {
@@ -340,9 +343,9 @@ fn bibliographies_match_citeproc_js() {
 const OFFICIAL_FILE_FLOORS: [(&str, [usize; 5]); 3] = [
     ("builtin", [19, 19, 19, 19, 19]),
     // Year suffixes for every group of same-year works, as in `BIBLIOGRAPHY_FLOORS` (patch
-    // 24). Was 65, 82, 62, 64, 81.
-    ("biblatex-examples", [74, 82, 69, 73, 81]),
-    ("jats", [449, 451, 446, 446, 446]),
+    // 24), lettered in the list's order (patch 25). Was 65, 82, 62, 64, 81.
+    ("biblatex-examples", [80, 82, 75, 80, 81]),
+    ("jats", [451, 451, 448, 448, 446]),
 ];
 
 /// paperlens with the very style files citeproc-js ran (`paperlens cite --style FILE.csl`),

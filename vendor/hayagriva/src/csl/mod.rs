@@ -143,6 +143,10 @@ impl<T: EntryLike + Hash + PartialEq + Eq + Debug> BibliographyDriver<'_, T> {
                 + entries.iter().position(|e| e.entry == item).expect("entry not found")
         };
 
+        // PATCH: an entry's place in the bibliography, the order of its year suffix.
+        let bibliography_position =
+            |item: &T| entries.iter().position(|e| e.entry == item).unwrap_or(usize::MAX);
+
         let mut seen: HashSet<*const T> = HashSet::new();
         let mut res: Vec<SpeculativeCiteRender<T>> = Vec::new();
         let mut last_cite: Option<&CitationItem<T>> = None;
@@ -281,9 +285,12 @@ impl<T: EntryLike + Hash + PartialEq + Eq + Debug> BibliographyDriver<'_, T> {
 
                     // 2c. Disambiguate by year-suffix.
                     if !changes_rendering(&res, group, &marks) {
-                        disambiguate_year_suffix(&res, group, |entry, state| {
-                            mark(&mut marks, entry, state)
-                        });
+                        disambiguate_year_suffix(
+                            &res,
+                            group,
+                            &bibliography_position,
+                            |entry, state| mark(&mut marks, entry, state),
+                        );
                     }
                 }
 
@@ -1112,9 +1119,13 @@ fn changes_rendering<T: EntryLike>(
 }
 
 /// Mark qualifying entries for disambiguation with year suffixes.
+///
+/// PATCH: the suffixes follow the entries' places in the bibliography (`position`), as
+/// citeproc-js gives them, not the order of the citations.
 fn disambiguate_year_suffix<F, T>(
     renders: &[SpeculativeCiteRender<'_, '_, T>],
     group: &AmbiguousGroup,
+    position: &dyn Fn(&T) -> usize,
     mut mark: F,
 ) where
     T: EntryLike + PartialEq,
@@ -1161,6 +1172,7 @@ fn disambiguate_year_suffix<F, T>(
         }
 
         // Assign year suffixes.
+        entries.sort_by_key(|entry| position(entry));
         for (i, entry) in entries.into_iter().enumerate() {
             mark(entry, DisambiguateState::YearSuffix(i as u8));
         }

@@ -664,3 +664,14 @@ fn every_group_of_same_year_works_takes_year_suffixes() {
         ]
     );
 }
+
+/// PATCH 25: year suffixes follow the bibliography's order (APA sorts one author's works of a
+/// year by title), not the order the works are cited in, as citeproc-js letters them.
+#[test]
+#[cfg(feature = "archive")]
+fn year_suffixes_follow_the_bibliography() {
+    let yaml = "\
+smith-zebra:\n  type: article\n  title: Zebras\n  date: 2001\n  author: [\"Smith, Ann\"]\n\
+smith-apple:\n  type: article\n  title: Apples\n  date: 2001\n  author: [\"Smith, Ann\"]\n";
+    assert_eq!(apa_citations(yaml), ["(Smith, 2001b)", "(Smith, 2001a)"]);
+}
