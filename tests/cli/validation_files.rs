@@ -9,7 +9,7 @@ use paperlens::corpus::{BUILTIN_JSON, MAX_FILE_BYTES, Severity};
 use paperlens::open::{open_bytes, open_path, open_text};
 
 use crate::common::fixtures;
-use crate::validation_rules::{describe, line_of, minimal_text};
+use crate::validation_rules::{codes, describe, line_of, minimal_text, path_of};
 
 #[test]
 fn invalid_utf8_is_reported_at_the_bad_byte() {
@@ -98,14 +98,10 @@ fn quotes_are_compared_with_citations_printed_as_numbers() {
     );
     assert_ne!(text, minimal_text(), "the replacement must apply");
     let report = open_text(&text, "keyed-quote.json");
-    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    let codes = codes(&report);
     assert_eq!(codes, ["quote-not-found"]);
     assert_eq!(
-        report.diagnostics[0]
-            .path
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
+        path_of(&report.diagnostics[0]).as_deref(),
         Some("$.series[0].points[0].quote")
     );
 }
@@ -153,7 +149,7 @@ fn a_truncated_builtin_corpus_never_loads_and_never_panics() {
             let cut = &BUILTIN_JSON[..offset];
             let report: LoadReport = open_text(cut, "cut.json");
             assert!(report.corpus.is_none(), "a prefix of {offset} bytes loaded");
-            let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+            let codes = codes(&report);
             assert_eq!(codes, ["json-syntax"], "prefix of {offset} bytes");
             checked += 1;
         }
@@ -236,7 +232,7 @@ fn a_duplicated_paragraph_id_is_one_error_that_names_the_missing_id() {
     // which id the links expect.
     let text = minimal_text().replacen("\"id\": \"data.p1\"", "\"id\": \"intro.p1\"", 1);
     let report = open_text(&text, "dup-paragraph.json");
-    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    let codes = codes(&report);
     assert_eq!(codes, ["duplicate-id"], "{}", describe(&report.diagnostics));
     let error = &report.diagnostics[0];
     assert!(error.hint.contains("`data.p1`"), "{}", error.hint);
@@ -286,7 +282,7 @@ fn a_format_1_corpus_is_migrated_with_a_notice_and_loads() {
             "after_paragraph": table["after_paragraph"], "regions": regions, "rows": rows}),
     );
     let report = open_text(&serde_json::to_string_pretty(&value).unwrap(), "old.json");
-    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    let codes = codes(&report);
     assert_eq!(
         codes,
         ["migrated-format"],
@@ -337,7 +333,7 @@ fn a_citation_in_a_table_cell_prints_as_the_paper_prints_it_and_links_the_row() 
     let error = &report.diagnostics[0];
     assert_eq!(error.code.as_str(), "unknown-citation-key");
     assert_eq!(
-        error.path.as_ref().map(ToString::to_string).as_deref(),
+        path_of(error).as_deref(),
         Some("$.tables[0].rows[0].cells[4]")
     );
     assert!(

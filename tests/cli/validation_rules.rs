@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use paperlens::corpus::Severity;
 use paperlens::corpus::diagnostics::Diagnostic;
-use paperlens::corpus::load::LoadFailure;
+use paperlens::corpus::load::{LoadFailure, LoadReport};
 use paperlens::corpus::model::PointStatus;
 use paperlens::open::{open_path, open_text};
 
@@ -176,6 +176,16 @@ pub(crate) fn line_of(text: &str, marker: &str, nth: usize) -> usize {
         .matches('\n')
         .count()
         + 1
+}
+
+/// The codes of `report`'s diagnostics, in order.
+pub(crate) fn codes(report: &LoadReport) -> Vec<&'static str> {
+    report.diagnostics.iter().map(|d| d.code.as_str()).collect()
+}
+
+/// The JSON path a diagnostic points at, as written (`$.series[0].points[0].value`).
+pub(crate) fn path_of(diagnostic: &Diagnostic) -> Option<String> {
+    diagnostic.path.as_ref().map(ToString::to_string)
 }
 
 pub(crate) fn describe(diagnostics: &[Diagnostic]) -> String {
@@ -346,7 +356,7 @@ fn the_readme_example_is_the_minimal_fixture() {
 /// Where a type error points, as (line, column, the text it spans).
 fn pointed_at(text: &str) -> (usize, usize, String) {
     let report = open_text(text, "type.json");
-    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    let codes = codes(&report);
     assert_eq!(codes, ["json-type"], "{}", describe(&report.diagnostics));
     let location = report.diagnostics[0].location.expect("located");
     let spanned = text[location.offset..location.offset + location.length].to_owned();
@@ -405,14 +415,10 @@ fn a_type_error_points_at_the_value_not_past_it() {
 fn an_out_of_range_number_is_a_syntax_error() {
     let text = minimal_text().replace("\"value\": 100,", "\"value\": 1e999,");
     let report = open_text(&text, "inf.json");
-    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    let codes = codes(&report);
     assert_eq!(codes, ["json-syntax"]);
     assert_eq!(
-        report.diagnostics[0]
-            .path
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
+        path_of(&report.diagnostics[0]).as_deref(),
         Some("$.series[0].points[0].value")
     );
     assert!(report.corpus.is_none());
@@ -449,7 +455,7 @@ fn each_fixture_reports_its_rule_at_the_offending_line() {
                 rule.fixture, rule.severity
             ));
         }
-        let path_text = d.path.as_ref().map(ToString::to_string);
+        let path_text = path_of(d);
         if path_text.as_deref() != rule.path {
             failures.push(format!(
                 "{}: expected path {:?}, got {path_text:?}",
@@ -541,10 +547,7 @@ fn a_file_with_several_problems_reports_all_of_them() {
             .iter()
             .find(|d| d.code.as_str() == *code)
             .unwrap_or_else(|| panic!("{code} not reported:{all}"));
-        assert_eq!(
-            found.path.as_ref().map(ToString::to_string).as_deref(),
-            Some(*path)
-        );
+        assert_eq!(path_of(found).as_deref(), Some(*path));
         assert_eq!(
             found.location.map(|l| l.line),
             Some(line_of(&text, marker, *nth)),

@@ -34,6 +34,7 @@ mod scripts;
 mod truncated_and_types;
 
 use crate::common;
+use crate::validation_rules::{codes, describe, path_of};
 use common::{json_codes, write_temp};
 
 // ---------------------------------------------------------------------------------------------
@@ -73,22 +74,6 @@ fn within<T>(limit: Duration, what: &str, f: impl FnOnce() -> T) -> T {
 /// `benches/`): the shapes that were quadratic took many minutes; linear reading of the largest
 /// takes a few seconds in a debug build, and up to three times that on a loaded machine.
 const BOUND: Duration = Duration::from_secs(40);
-
-fn describe(diagnostics: &[Diagnostic]) -> String {
-    diagnostics
-        .iter()
-        .map(|d| format!("{d} @ {:?}", d.location.map(|l| (l.line, l.column))))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn codes(report: &LoadReport) -> Vec<&'static str> {
-    report.diagnostics.iter().map(|d| d.code.as_str()).collect()
-}
-
-fn path_of(diagnostic: &Diagnostic) -> Option<String> {
-    diagnostic.path.as_ref().map(ToString::to_string)
-}
 
 /// Every diagnostic names what (a code and a message) and where (a location inside the text it
 /// was read from, or a JSON path, or the whole file for I/O problems); the human and JSON
