@@ -6,6 +6,7 @@
 use super::context::ViewCtx;
 use super::state::CitationDisplay;
 use crate::corpus::index::CitationInfo;
+use crate::formats::styles::SUPERSCRIPT_DIGITS;
 
 /// One part of a citation as shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -109,7 +110,7 @@ fn is_raised(in_text: &str) -> bool {
     in_text
         .chars()
         .next()
-        .is_some_and(|c| matches!(c, '⁰' | '¹' | '²' | '³' | '⁴'..='⁹'))
+        .is_some_and(|c| SUPERSCRIPT_DIGITS.contains(&c))
 }
 
 /// An in-text citation without its outer parentheses: `(Cho, 2015)` → `Cho, 2015`.

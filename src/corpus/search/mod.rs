@@ -310,12 +310,9 @@ impl Query {
         hit.map_or(LabelMatch::Counted, LabelMatch::Ranked)
     }
 
-    /// `entry`'s label as a fuzzy match, scored and marked by nucleo; `None` when it does not
-    /// match, or (for a query other than plain words) when nucleo's match scatters too far.
+    /// `entry`'s label (not empty: [`Self::label_match`] asks) as a fuzzy match, scored and
+    /// marked by nucleo; `None` when it does not match, or (for a query other than plain words) when nucleo's match scatters too far.
     fn label_hit(&mut self, entry: &Entry) -> Option<SearchHit> {
-        if entry.label.is_empty() {
-            return None;
-        }
         self.indices.clear();
         let label = haystack(
             self.folds_exactly,

@@ -4,6 +4,14 @@
 use super::*;
 use crate::corpus::Corpus;
 
+/// The marked stretches of a hit's text, in order.
+fn marked(hit: &SearchHit) -> Vec<&str> {
+    hit.highlights
+        .iter()
+        .filter_map(|r| hit.label.get(r.clone()))
+        .collect()
+}
+
 /// The minimal fixture with the paragraphs `(section id, position, text)` rewritten.
 fn minimal_with(paragraphs: &[(&str, usize, &str)]) -> Corpus {
     let mut value: serde_json::Value =
@@ -55,11 +63,7 @@ fn every_occurrence_of_a_query_word_is_marked() {
         .iter()
         .find(|h| h.label.to_lowercase().matches("trafficking").count() >= 2)
         .expect("some result names trafficking twice");
-    let marked: Vec<&str> = twice
-        .highlights
-        .iter()
-        .filter_map(|r| twice.label.get(r.clone()))
-        .collect();
+    let marked = marked(twice);
     assert!(
         marked
             .iter()
@@ -178,12 +182,7 @@ fn a_typo_finds_a_label_but_a_scattered_match_does_not() {
         .iter()
         .find(|h| h.item.kind() == ItemKind::Entity)
         .unwrap_or_else(|| panic!("the typo finds the entity Interpol: {hits:?}"));
-    let marked: String = hit
-        .highlights
-        .iter()
-        .filter_map(|r| hit.label.get(r.clone()))
-        .collect();
-    assert_eq!(marked.to_lowercase(), "intrpol", "{hit:?}");
+    assert_eq!(marked(hit).concat().to_lowercase(), "intrpol", "{hit:?}");
     // Letters that occur in order only far apart find nothing.
     assert!(index.search("ilzq", 10).is_empty());
 }
@@ -237,11 +236,7 @@ fn marks_sit_on_the_word_after_combining_marks() {
             .collect();
         assert_eq!(hits.len(), 2, "{query}: {hits:?}");
         for hit in hits {
-            let marked: Vec<&str> = hit
-                .highlights
-                .iter()
-                .filter_map(|r| hit.label.get(r.clone()))
-                .collect();
+            let marked = marked(&hit);
             assert!(
                 marked.contains(&word),
                 "{query}: {marked:?} in {}",

@@ -124,12 +124,14 @@ pub fn forms_in_context(
     }
 }
 
+/// The digits 0 to 9 raised, as a raised in-text form is written (`⁸`).
+pub const SUPERSCRIPT_DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
 /// An in-text citation the style raises as a whole (Nature's and AMA's superscript numbers,
 /// `<sup>8</sup>`) written in superscript digits (`⁸`, `¹²`), so that every place showing the
 /// form as one line of text shows it raised. `None` when it is not all raised, or holds
 /// anything but digits, commas and spaces (which have no superscript form every font has).
 fn raised_in_text(text: &Formatted) -> Option<String> {
-    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
     let visible = || text.0.iter().filter(|span| !span.text.trim().is_empty());
     if visible().next().is_none() || !visible().all(|span| span.superscript) {
         return None;
@@ -138,7 +140,9 @@ fn raised_in_text(text: &Formatted) -> Option<String> {
         .trim()
         .chars()
         .map(|c| match c.to_digit(10) {
-            Some(digit) => DIGITS.get(usize::try_from(digit).ok()?).copied(),
+            Some(digit) => SUPERSCRIPT_DIGITS
+                .get(usize::try_from(digit).ok()?)
+                .copied(),
             None => matches!(c, ',' | ' ').then_some(c),
         })
         .collect()

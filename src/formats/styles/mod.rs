@@ -40,7 +40,7 @@ pub use any::{
     AnyStyle, CitedList, bundled_locale, bundled_locale_codes, bundled_style, bundled_style_names,
     cite_all, style_from_csl, to_html,
 };
-pub use in_context::{FormsInContext, InTextKind, forms_in_context};
+pub use in_context::{FormsInContext, InTextKind, SUPERSCRIPT_DIGITS, forms_in_context};
 
 /// A citation style students are commonly asked for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
