@@ -1,4 +1,4 @@
-//! paperlens: a desktop explorer for a research paper as a cross-linked JSON corpus.
+//! paperlens: a desktop explorer for research papers, each read as a cross-linked corpus.
 //!
 //! [`corpus`] is the model (no UI); [`formats`], [`chart`] and [`deck`] (what a presentation
 //! shows) sit on it; [`open`] turns any file into a corpus; [`notes`] keeps the study notes; [`cli`] is the command line and `app`

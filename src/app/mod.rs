@@ -54,7 +54,8 @@ use views::registry;
 /// command line.
 #[derive(Clone, Debug, Default)]
 pub struct WindowOptions {
-    /// A corpus file to open (the last one, or the built-in corpus, when absent).
+    /// A paper, bibliography or corpus file to open (the last one, or the built-in corpus,
+    /// when absent).
     pub path: Option<PathBuf>,
     /// Render the window once, save it as a PNG here, and exit.
     pub screenshot: Option<PathBuf>,

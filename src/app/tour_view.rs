@@ -121,7 +121,7 @@ impl View for TourView {
     }
 
     fn description(&self) -> &'static str {
-        "the lecturer's guided tour: steps with speaker notes, reordered and edited"
+        "The lecturer's guided tour: steps with speaker notes, reordered and edited"
     }
 
     fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {

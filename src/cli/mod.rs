@@ -56,7 +56,9 @@ pub struct Cli {
 /// Options of the explorer window.
 #[derive(Debug, Default, Clone, clap::Args)]
 pub struct WindowArgs {
-    /// A corpus file to open (the built-in corpus when absent).
+    /// A paper (JATS, GROBID TEI, Pandoc Markdown, plain text), a bibliography (CSL-JSON,
+    /// BibTeX, RIS) or a corpus file to open; the last one opened, or the built-in corpus, when
+    /// absent.
     pub path: Option<PathBuf>,
     /// Render the window once, save it as a PNG here, and exit.
     #[arg(long, value_name = "OUT.png")]

@@ -39,7 +39,8 @@ use loading::{Derived, FailedOpen, PendingLoad, diagnostics_text};
 /// How the app starts.
 #[derive(Debug, Default)]
 pub struct StartOptions {
-    /// A corpus file to open instead of the last one or the built-in corpus.
+    /// A paper, bibliography or corpus file to open instead of the last one or the built-in
+    /// corpus.
     pub path: Option<PathBuf>,
     /// The main view to show, by name (`"trends"`).
     pub view: Option<String>,
