@@ -147,8 +147,8 @@ impl<'a> TextPass<'a> {
     /// Adds what only the index needs, once the file is known to be valid: each paragraph's
     /// sentences (and the sentence of each citation), entity mentions and years.
     pub fn finish(&mut self, file: &CorpusFile) {
-        let matcher = EntityMatcher::new(file);
         let bytes: usize = self.paragraphs.iter().map(|p| p.info.printed.len()).sum();
+        let matcher = EntityMatcher::new(file, bytes);
         in_parallel(&mut self.paragraphs, bytes, |chunk| {
             let mut folded = String::new();
             for paragraph in chunk {
@@ -515,7 +515,8 @@ struct EntityMatcher {
 }
 
 impl EntityMatcher {
-    fn new(file: &CorpusFile) -> Self {
+    /// The matcher of `file`'s entities, for searching `bytes` of text.
+    fn new(file: &CorpusFile, bytes: usize) -> Self {
         let mut owners: Vec<usize> = Vec::new();
         // A name given twice is found for its first owner only (as the search would report
         // the first of equal patterns), so it is searched for once.
@@ -532,7 +533,7 @@ impl EntityMatcher {
             }
         }
         Self {
-            matcher: build_matcher(&patterns),
+            matcher: build_matcher(&patterns, bytes),
             owners,
         }
     }
@@ -563,17 +564,34 @@ impl EntityMatcher {
     }
 }
 
-/// An Aho–Corasick matcher over entity names (in lower case), longest match first.
-fn build_matcher(patterns: &[String]) -> Option<AhoCorasick> {
+/// From how many bytes of text the names are searched with a DFA.
+const DFA_FROM_BYTES: usize = 1 << 20;
+
+/// The most distinct entity names and aliases searched with a DFA: its size grows with them,
+/// so a very long list of names keeps the (smaller) contiguous NFA.
+const MAX_DFA_PATTERNS: usize = 2000;
+
+/// An Aho–Corasick matcher over entity names (in lower case), longest match first, for
+/// searching `bytes` of text.
+fn build_matcher(patterns: &[String], bytes: usize) -> Option<AhoCorasick> {
     if patterns.is_empty() {
         return None;
     }
-    // A contiguous NFA is built in a fraction of a DFA's time, which for a paper's few names
-    // took longer than searching all its text; with case-sensitive patterns most of the text
-    // is skipped by the vectorised prefilter, where the automaton's speed does not count.
+    // For a paper's worth of text, building a DFA took longer than searching it: a contiguous
+    // NFA is built in a fraction of that time, and a vectorised prefilter (which only
+    // case-sensitive patterns allow) skips most of the text for it. Over megabytes of text the
+    // DFA's faster steps pay for its building, and the prefilter, stopping at every common
+    // short name ("ID", "UN"), slows it down.
+    let large = bytes >= DFA_FROM_BYTES;
+    let dfa = large && patterns.len() <= MAX_DFA_PATTERNS;
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .kind(Some(if dfa {
+            AhoCorasickKind::DFA
+        } else {
+            AhoCorasickKind::ContiguousNFA
+        }))
+        .prefilter(!large)
         .build(patterns)
         .ok()
 }
@@ -768,25 +786,29 @@ mod tests {
             ],
             ..Default::default()
         };
-        let matcher = EntityMatcher::new(&file);
         let text = "The UNITED nations, the Un and the un; not unity. Économie ouest-africaine, \
                     économie Ouest-Africaine and Ecowas.";
-        let mut folded = String::new();
-        let found: Vec<(usize, &str)> = matcher
-            .mentions(text, &mut folded)
-            .into_iter()
-            .map(|m| (m.entity, &text[m.range]))
-            .collect();
-        // Only ASCII letters are folded: `É` and `é` stay apart, as they always have.
-        assert_eq!(
-            found,
-            [
-                (0, "UNITED nations"),
-                (0, "Un"),
-                (0, "un"),
-                (1, "Économie ouest-africaine"),
-                (1, "Ecowas"),
-            ]
-        );
+        // The matcher made for a paper and the one made for megabytes of text find the same.
+        for bytes in [text.len(), DFA_FROM_BYTES] {
+            let matcher = EntityMatcher::new(&file, bytes);
+            let mut folded = String::new();
+            let found: Vec<(usize, &str)> = matcher
+                .mentions(text, &mut folded)
+                .into_iter()
+                .map(|m| (m.entity, &text[m.range]))
+                .collect();
+            // Only ASCII letters are folded: `É` and `é` stay apart, as they always have.
+            assert_eq!(
+                found,
+                [
+                    (0, "UNITED nations"),
+                    (0, "Un"),
+                    (0, "un"),
+                    (1, "Économie ouest-africaine"),
+                    (1, "Ecowas"),
+                ],
+                "{bytes} bytes"
+            );
+        }
     }
 }
