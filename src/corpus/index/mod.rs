@@ -6,6 +6,7 @@
 //! paragraph once; the link table (`links`) holds every link [`crate::corpus::kinds`] declares.
 
 mod links;
+mod mentions;
 mod text;
 
 use std::collections::{BTreeMap, HashMap};
