@@ -232,6 +232,31 @@ fn a_role_term_takes_the_styles_case_whatever_the_items_language() {
     }
 }
 
+/// A book with editors and no author is listed under its editors, written as authors are
+/// and labelled: Chicago's `<names variable="editor"/>` stands in a `<choose>` of its
+/// `<substitute>`, and still takes the author's name order and label, as citeproc-js has it.
+#[test]
+fn editors_in_the_authors_place_are_written_as_authors_with_their_label() {
+    let edited: Reference = serde_json::from_value(serde_json::json!({
+        "id": "gaonkar",
+        "type": "book",
+        "title": "Alternative Modernities",
+        "editor": [{"family": "Gaonkar", "given": "Dilip Parameshwar"}],
+        "publisher": "Duke University Press",
+        "issued": {"date-parts": [[2001]]},
+    }))
+    .unwrap_or_default();
+    let chicago =
+        format_bibliography_entry(&edited, CitationStyle::ChicagoAuthorDate).to_plain_string();
+    assert_eq!(
+        chicago,
+        "Gaonkar, Dilip Parameshwar, ed. 2001. Alternative Modernities. Duke University Press."
+    );
+    let in_text = format_citations_of_all(&[&edited], CitationStyle::ChicagoAuthorDate, &[1]);
+    let parenthetical: Vec<&str> = in_text.iter().map(|f| f.parenthetical.as_str()).collect();
+    assert_eq!(parenthetical, ["(Gaonkar 2001)"]);
+}
+
 /// A quotation in double marks inside a title the style quotes takes the inner marks (IEEE
 /// `“‘Clicked’ sugar-curcumin conjugate,”`), as citeproc-js flips them; APA, which does not
 /// quote the title, keeps them.

@@ -32,8 +32,9 @@ const BIBLIOGRAPHY_FLOORS: [(&str, [usize; 5]); 3] = [
     // Baez, Gaonkar, Kant, Nietzsche, van Gennep …); the disambiguation's later steps were
     // skipped for a group once another in its round had been marked (patch 24 of
     // `vendor/hayagriva/PATCHES.md`), lettered in the list's order as citeproc-js letters them
-    // (patch 25). Was 65, 82, 62, 64, 81.
-    ("biblatex-examples", [80, 82, 75, 80, 81]),
+    // (patch 25). Was 65, 82, 62, 64, 81. Chicago's editors in the author's place keep the
+    // author's name order and label (`Gaonkar, Dilip Parameshwar, ed.`; patch 26): was 75.
+    ("biblatex-examples", [80, 82, 82, 80, 81]),
     // Ioannidis's two works of 2005 lettered in the list's order (patch 25). Was 449, 451,
     // 446, 446, 446.
     ("jats", [451, 451, 448, 448, 446]),
@@ -44,8 +45,9 @@ const CITATION_FLOORS: [(&str, [usize; 5]); 3] = [
     ("builtin", [19, 19, 19, 19, 19]),
     // As in the bibliography (patch 24), and MLA's `cs:choose` now adds the title to every
     // ambiguous `(Westfahl)`, `(Kullback)`, `(Moore)` …, not to the first groups only; the
-    // letters in the list's order (patch 25). Was 71, 90, 66, 69, 71.
-    ("biblatex-examples", [86, 90, 79, 86, 90]),
+    // letters in the list's order (patch 25). Was 71, 90, 66, 69, 71. Chicago's editors in
+    // the author's place are written as authors are (`(Gaonkar 2001a)`; patch 26): was 79.
+    ("biblatex-examples", [86, 90, 86, 86, 90]),
     // APA and Chicago tell two first authors of one family apart by their initials in every
     // citation, as citeproc-js does (`J. P. Ioannidis`, `J. P. A. Ioannidis`: APA's
     // `primary-name-with-initials`, Chicago's `primary-name`; patch 23 of

@@ -2265,6 +2265,10 @@ pub(crate) struct WritingContext {
     /// PATCH: the names a citation showed, each with its place in its list, for global
     /// given-name disambiguation (`given_names`).
     shown_names: Vec<(Person, usize)>,
+    /// PATCH: the `cs:names` elements whose `cs:substitute` is being rendered, innermost
+    /// last. A `cs:names` anywhere in a substitute (inside a `cs:choose` too) inherits the
+    /// innermost one's `cs:name`, `cs:et-al` and `cs:label`, as citeproc-js has it.
+    substituted_names: Vec<citationberg::Names>,
 
     // Inheritable settings.
     /// A stack of formatting. Always contains the format of the root layout
@@ -2302,6 +2306,8 @@ impl Default for WritingContext {
             first_name: None,
             // PATCH: see `shown_names`.
             shown_names: Vec::new(),
+            // PATCH: see `substituted_names`.
+            substituted_names: Vec::new(),
             format_stack: NonEmptyStack::default(),
             cases: NonEmptyStack::default(),
             name_options: NonEmptyStack::default(),

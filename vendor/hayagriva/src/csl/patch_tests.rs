@@ -361,6 +361,47 @@ fn punctuation_outside_the_quotes_merges_through_them() {
     assert_eq!(bibliography(&style, yaml), ["‘In the ocean.’ ‘In the ocean.’, 4"]);
 }
 
+/// Chicago's author macro holds `<names variable="editor"/>` inside a `<choose>` of its
+/// `<substitute>`: the editor is still written with the author's `<name>` and `<label>`, as
+/// citeproc-js writes it, and so is a substitute inside a macro the substitute calls.
+#[test]
+fn names_anywhere_in_a_substitute_inherit_the_name_and_label() {
+    let style = IndependentStyle::from_xml(
+        r#"<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Test</title><id>test</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <locale><terms><term name="and">and</term>
+    <term name="editor" form="short"><single>ed.</single><multiple>eds.</multiple></term>
+  </terms></locale>
+  <macro name="editors"><names variable="editor"/></macro>
+  <macro name="author">
+    <names variable="author">
+      <name and="text" initialize="false" name-as-sort-order="first"/>
+      <label form="short" prefix=", "/>
+      <substitute>
+        <choose><if type="book"><names variable="editor"/></if></choose>
+        <text macro="editors"/>
+      </substitute>
+    </names>
+  </macro>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout><group delimiter=". " suffix="."><text macro="author"/>
+    <text variable="title"/></group></layout></bibliography>
+</style>"#,
+    )
+    .unwrap();
+    let yaml = "gaonkar:\n  type: book\n  title: Alternative Modernities\n  \
+                editor: [\"Gaonkar, Dilip Parameshwar\"]\n\
+                westfahl:\n  type: anthology\n  title: Space and Beyond\n  \
+                editor: [\"Westfahl, Gary\", \"Slusser, George\"]\n";
+    assert_eq!(
+        bibliography(&style, yaml),
+        [
+            "Gaonkar, Dilip Parameshwar, ed. Alternative Modernities.",
+            "Westfahl, Gary and George Slusser, eds. Space and Beyond.",
+        ]
+    );
+}
+
 /// Vancouver's author macro: a `<names>` with only a `<label>` and a `<substitute>`, no
 /// `<name>`, prints its names with the style's inherited name options.
 #[test]

@@ -185,8 +185,13 @@ fn renders_given_special_form<T: EntryLike>(
     true
 }
 
-impl RenderCsl for Names {
-    fn render<T: EntryLike>(&self, ctx: &mut Context<T>) {
+trait RenderOwnNames {
+    /// Renders these names as written (a substitute's names already inherited).
+    fn render_own<T: EntryLike>(&self, ctx: &mut Context<T>);
+}
+
+impl RenderOwnNames for Names {
+    fn render_own<T: EntryLike>(&self, ctx: &mut Context<T>) {
         // The editor and translator variables need to be merged if they are
         // both present and identical.
         let people: Vec<(Vec<Cow<'_, Person>>, NameVariable)> = if self.variable.len()
@@ -244,17 +249,17 @@ impl RenderCsl for Names {
                 ctx.writing.start_suppressing_queried_variables();
 
                 let depth = ctx.push_elem(self.to_formatting());
+                // PATCH: every `cs:names` of the substitute inherits (see `render`), not only
+                // its direct children.
+                ctx.writing.substituted_names.push(self.clone());
                 for child in &substitute.children {
                     let len = ctx.writing.len();
-                    if let LayoutRenderingElement::Names(names_child) = child {
-                        self.from_names_substitute(names_child).render(ctx)
-                    } else {
-                        child.render(ctx);
-                    }
+                    child.render(ctx);
                     if len < ctx.writing.len() {
                         break;
                     }
                 }
+                ctx.writing.substituted_names.pop();
 
                 ctx.commit_elem(depth, self.display, Some(ElemMeta::Names(meta_people)));
                 ctx.writing.stop_suppressing_queried_variables();
@@ -421,6 +426,21 @@ impl RenderCsl for Names {
         ctx.writing.first_name_properties(|| props);
     }
 
+}
+
+impl RenderCsl for Names {
+    fn render<T: EntryLike>(&self, ctx: &mut Context<T>) {
+        // PATCH: inside a `cs:substitute`, a `cs:names` takes the `cs:name`, `cs:et-al` and
+        // `cs:label` of the `cs:names` it substitutes for, wherever it stands (a `cs:choose`
+        // of Chicago's `<substitute>` holds its `<names variable="editor"/>`). The parent is
+        // set aside while the inheriting copy renders, so that copy does not inherit twice.
+        if let Some(parent) = ctx.writing.substituted_names.pop() {
+            parent.from_names_substitute(self).render_own(ctx);
+            ctx.writing.substituted_names.push(parent);
+            return;
+        }
+        self.render_own(ctx);
+    }
     fn will_render<T: EntryLike>(
         &self,
         ctx: &mut Context<T>,
