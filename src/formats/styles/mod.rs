@@ -3,7 +3,7 @@
 //!
 //! A reference goes to the renderer as a CSL-JSON item ([`to_csl_item`]); what the bundled
 //! styles would otherwise print wrongly is mended there or in the request: straight quotes
-//! become typographic, a date range gives its first date, and Harvard (Cite Them Right) gets
+//! become typographic, a date range keeps only two dates, and Harvard (Cite Them Right) gets
 //! the British locale its rules are written for.
 //!
 //! The renderer is hayagriva with fixes of ours (`vendor/hayagriva/PATCHES.md`): title case
@@ -184,7 +184,8 @@ const DATE_FIELDS: [&str; 6] = [
 /// - straight quotes in printed prose become typographic (`Let's` → `Let’s`; `'x'` → `‘x’`,
 ///   or `“x”` where the style sets titles without quotation marks or in single ones), as CSL
 ///   processors are expected to do with field text and the renderer does not;
-/// - a date range keeps its first date (the renderer reads single dates only);
+/// - a date range keeps its two dates (the renderer prints a range of years in full, and of
+///   any other range its first date); a third date, or an empty one, is left out;
 /// - a field whose value CSL-JSON cannot hold as text, number, names or date (for example an
 ///   object in `custom`, or a boolean) is left out: no style prints it.
 #[must_use]
@@ -219,7 +220,14 @@ pub fn to_csl_item_quoted(reference: &Reference, quotes: (char, char)) -> Item {
                 value = meant;
             }
             if let Some(serde_json::Value::Array(parts)) = value.get_mut("date-parts") {
-                parts.truncate(1);
+                // A range keeps its last date only when both dates have parts.
+                let is_empty = |date: &serde_json::Value| date.as_array().is_none_or(Vec::is_empty);
+                let keep = if parts.len() == 2 && !parts.iter().any(is_empty) {
+                    2
+                } else {
+                    1
+                };
+                parts.truncate(keep);
             }
         }
         if let serde_json::Value::Array(names) = &mut value {

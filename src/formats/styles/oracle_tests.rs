@@ -34,7 +34,9 @@ const BIBLIOGRAPHY_FLOORS: [(&str, [usize; 5]); 3] = [
     // `vendor/hayagriva/PATCHES.md`), lettered in the list's order as citeproc-js letters them
     // (patch 25). Was 65, 82, 62, 64, 81. Chicago's editors in the author's place keep the
     // author's name order and label (`Gaonkar, Dilip Parameshwar, ed.`; patch 26): was 75.
-    ("biblatex-examples", [80, 82, 82, 80, 81]),
+    // Ranges of years print in full (`1984–1986`, `1885–1888`; patch 27): was 80, 82, 82, 80,
+    // 81.
+    ("biblatex-examples", [84, 85, 86, 81, 84]),
     // Ioannidis's two works of 2005 lettered in the list's order (patch 25). Was 449, 451,
     // 446, 446, 446.
     ("jats", [451, 451, 448, 448, 446]),
@@ -47,7 +49,9 @@ const CITATION_FLOORS: [(&str, [usize; 5]); 3] = [
     // ambiguous `(Westfahl)`, `(Kullback)`, `(Moore)` …, not to the first groups only; the
     // letters in the list's order (patch 25). Was 71, 90, 66, 69, 71. Chicago's editors in
     // the author's place are written as authors are (`(Gaonkar 2001a)`; patch 26): was 79.
-    ("biblatex-examples", [86, 90, 86, 86, 90]),
+    // Ranges of years print in full, their suffixes after the last year (`(Knuth,
+    // 1984–1986a)`; patch 27): was 86, 90, 86, 86, 90.
+    ("biblatex-examples", [90, 90, 90, 90, 90]),
     // APA and Chicago tell two first authors of one family apart by their initials in every
     // citation, as citeproc-js does (`J. P. Ioannidis`, `J. P. A. Ioannidis`: APA's
     // `primary-name-with-initials`, Chicago's `primary-name`; patch 23 of

@@ -379,27 +379,58 @@ fn a_whole_bibliography_is_sorted_and_labelled_by_the_style() {
     assert_eq!(ieee.get(7).and_then(|e| e.label.as_deref()), Some("[8]"));
 }
 
+/// A range of years prints in full, with a year suffix after the last year; a range of
+/// months or days prints its first date (the renderer joins years only); an empty end is
+/// left out.
 #[test]
-fn a_date_range_prints_its_first_date() {
-    let reference = Reference {
-        id: "r".to_owned(),
-        item_type: "book".to_owned(),
-        title: "Collected works".to_owned(),
-        author: vec![CslName {
-            family: "Doe".to_owned(),
-            given: "J.".to_owned(),
-            ..Default::default()
-        }],
-        issued: Some(CslDate {
-            date_parts: vec![vec![1984], vec![1986]],
-            ..CslDate::default()
-        }),
-        ..Reference::default()
+fn a_range_of_years_prints_both_years() {
+    let works = |dates: serde_json::Value| -> Reference {
+        serde_json::from_value(serde_json::json!({
+            "id": "r",
+            "type": "book",
+            "title": "Collected works",
+            "author": [{"family": "Doe", "given": "J."}],
+            "issued": {"date-parts": dates},
+        }))
+        .unwrap_or_default()
+    };
+    let apa = |dates: serde_json::Value| {
+        format_bibliography_entry(&works(dates), CitationStyle::Apa).to_plain_string()
     };
     assert_eq!(
-        format_bibliography_entry(&reference, CitationStyle::Apa).to_plain_string(),
+        apa(serde_json::json!([[1984], [1986]])),
+        "Doe, J. (1984–1986). Collected works."
+    );
+    assert_eq!(
+        apa(serde_json::json!([[1984], [1984]])),
         "Doe, J. (1984). Collected works."
     );
+    assert_eq!(
+        apa(serde_json::json!([[2001, 5], [2001, 6]])),
+        "Doe, J. (2001). Collected works."
+    );
+    assert_eq!(
+        apa(serde_json::json!([[1984], []])),
+        "Doe, J. (1984). Collected works."
+    );
+    let chicago = format_bibliography_entry(
+        &works(serde_json::json!([[1984], [1986]])),
+        CitationStyle::ChicagoAuthorDate,
+    )
+    .to_plain_string();
+    assert!(chicago.contains("1984–1986."), "{chicago}");
+
+    // Two works of one author and one range take their suffixes after the last year.
+    let volume = |id: &str, title: &str| Reference {
+        id: id.to_owned(),
+        title: title.to_owned(),
+        ..works(serde_json::json!([[1984], [1986]]))
+    };
+    let first = volume("a", "Volume A");
+    let second = volume("b", "Volume B");
+    let cited = format_citations_of_all(&[&first, &second], CitationStyle::Apa, &[1, 2]);
+    let parenthetical: Vec<&str> = cited.iter().map(|f| f.parenthetical.as_str()).collect();
+    assert_eq!(parenthetical, ["(Doe, 1984–1986a)", "(Doe, 1984–1986b)"]);
 }
 
 #[test]

@@ -3397,6 +3397,15 @@ impl<'a, T: EntryLike> Context<'a, T> {
         self.instance.entry.resolve_date_variable(variable)
     }
 
+    /// PATCH: the last date of a date range held by a date variable (whose first date
+    /// `resolve_date_variable` gave).
+    fn resolve_date_range_end(
+        &self,
+        variable: csl_taxonomy::DateVariable,
+    ) -> Option<Cow<'a, Date>> {
+        self.instance.entry.resolve_date_range_end(variable)
+    }
+
     /// Resolve a name variable.
     ///
     /// Honors suppressions.

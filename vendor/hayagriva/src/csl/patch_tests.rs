@@ -343,6 +343,56 @@ fn a_particle_in_a_csl_json_family_name_is_non_dropping() {
     assert_eq!(entries, ["de la Torre, J. R.; De Angelis, C."]);
 }
 
+/// A CSL-JSON range of years prints both years, joined by the year part's
+/// `range-delimiter` (an en dash by default), with a year suffix after the last; it
+/// panicked ("ranges are not supported"). A range of months prints its first date.
+/// (Needs the `csl-json` feature: `--features csl-json`.)
+#[cfg(feature = "csl-json")]
+#[test]
+fn a_csl_json_range_of_years_prints_both_years() {
+    let xml = r#"<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Test</title><id>test</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation disambiguate-add-year-suffix="true"><layout><group delimiter=" ">
+    <names variable="author"><name form="short"/></names>
+    <date variable="issued"><date-part name="year"/></date></group></layout></citation>
+  <bibliography><layout><group delimiter=" "><text variable="title"/>
+    <date variable="issued" prefix="(" suffix=")"><date-part name="year" range-delimiter="/"/></date>
+  </group></layout></bibliography>
+</style>"#;
+    let style = IndependentStyle::from_xml(xml).unwrap();
+    let json = r#"[
+        {"id": "a", "type": "book", "title": "A", "author": [{"family": "Knuth"}],
+         "issued": {"date-parts": [[1984], [1986]]}},
+        {"id": "b", "type": "book", "title": "B", "author": [{"family": "Knuth"}],
+         "issued": {"date-parts": [[1984], [1986]]}},
+        {"id": "c", "type": "book", "title": "C", "author": [{"family": "Knuth"}],
+         "issued": {"date-parts": [[2001, 5], [2001, 6]]}}]"#;
+    let items: Vec<citationberg::json::Item> = serde_json::from_str(json).unwrap();
+    let mut driver = BibliographyDriver::new();
+    for item in &items {
+        driver.citation(CitationRequest::new(
+            vec![CitationItem::with_entry(item)],
+            &style,
+            None,
+            &[],
+            None,
+        ));
+    }
+    let finished =
+        driver.finish(BibliographyRequest { style: &style, locale: None, locale_files: &[] });
+    let citations: Vec<String> =
+        finished.citations.iter().map(|c| format!("{:#}", c.citation)).collect();
+    assert_eq!(citations, ["Knuth 1984–1986a", "Knuth 1984–1986b", "Knuth 2001"]);
+    let entries: Vec<String> = finished
+        .bibliography
+        .unwrap()
+        .items
+        .iter()
+        .map(|i| format!("{:#}", i.content))
+        .collect();
+    assert_eq!(entries, ["A (1984/1986a)", "B (1984/1986b)", "C (2001)"]);
+}
+
 /// Where punctuation stays outside the quotation marks, a full stop after them merges with
 /// the quoted text's own through them; a comma stays.
 #[test]

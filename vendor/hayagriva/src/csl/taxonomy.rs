@@ -35,6 +35,11 @@ pub trait EntryLike {
     ) -> Option<Cow<'_, ChunkedString>>;
     fn resolve_name_variable(&self, variable: NameVariable) -> Vec<Cow<'_, Person>>;
     fn resolve_date_variable(&self, variable: DateVariable) -> Option<Cow<'_, Date>>;
+    /// PATCH: the last date of a date range (`1984–1986`), when the variable holds one;
+    /// [`Self::resolve_date_variable`] gives its first.
+    fn resolve_date_range_end(&self, _variable: DateVariable) -> Option<Cow<'_, Date>> {
+        None
+    }
     fn matches_entry_type(&self, kind: taxonomy::Kind) -> bool;
     fn is_english(&self) -> Option<bool>;
     fn key(&self) -> Cow<'_, str>;
@@ -750,25 +755,15 @@ impl EntryLike for citationberg::json::Item {
     }
 
     fn resolve_date_variable(&self, variable: DateVariable) -> Option<Cow<'_, Date>> {
-        match self.0.get(&variable.to_string())? {
-            csl_json::Value::Date(d) => {
-                let Ok(d) = csl_json::FixedDateRange::try_from(d.clone()) else {
-                    return None;
-                };
-                if d.end.is_some() {
-                    panic!("ranges are not supported")
-                }
-                let d = d.start;
-                Some(Cow::Owned(Date {
-                    year: d.year as i32,
-                    month: d.month,
-                    day: d.day,
-                    approximate: d.circa,
-                    season: d.season,
-                }))
-            }
-            _ => None,
-        }
+        // PATCH: a range gives its first date here (it panicked: "ranges are not
+        // supported") and its last through `resolve_date_range_end`.
+        let range = csl_json_date_range(self, variable)?;
+        Some(Cow::Owned(date_of_fixed(range.start)))
+    }
+
+    fn resolve_date_range_end(&self, variable: DateVariable) -> Option<Cow<'_, Date>> {
+        let range = csl_json_date_range(self, variable)?;
+        Some(Cow::Owned(date_of_fixed(range.end?)))
     }
 
     fn resolve_name_variable(&self, variable: NameVariable) -> Vec<Cow<'_, Person>> {
@@ -945,4 +940,28 @@ fn letter(val: u8) -> String {
     }
 
     result
+}
+
+/// PATCH: the date range a CSL-JSON date variable holds.
+#[cfg(feature = "csl-json")]
+fn csl_json_date_range(
+    item: &citationberg::json::Item,
+    variable: DateVariable,
+) -> Option<csl_json::FixedDateRange> {
+    match item.0.get(&variable.to_string())? {
+        csl_json::Value::Date(d) => csl_json::FixedDateRange::try_from(d.clone()).ok(),
+        _ => None,
+    }
+}
+
+/// PATCH: a CSL-JSON date as the renderer's date.
+#[cfg(feature = "csl-json")]
+fn date_of_fixed(d: csl_json::FixedDate) -> Date {
+    Date {
+        year: d.year as i32,
+        month: d.month,
+        day: d.day,
+        approximate: d.circa,
+        season: d.season,
+    }
 }

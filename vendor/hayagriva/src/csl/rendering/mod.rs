@@ -756,7 +756,14 @@ impl RenderCsl for citationberg::Date {
 
         let parts = self.parts.or(base.and_then(|b| b.parts)).unwrap_or_default();
 
-        // TODO: Date ranges
+        // PATCH: a range of years (`1984–1986`) prints both years, joined by the year
+        // part's range delimiter, with any year suffix after the last (`1984–1986a`). Other
+        // ranges print their first date.
+        let is_year_only =
+            |d: &Date| d.month.is_none() && d.day.is_none() && d.season.is_none();
+        let range_end = ctx
+            .resolve_date_range_end(variable)
+            .filter(|end| is_year_only(&date) && is_year_only(end) && end.year != date.year);
         let mut last_was_empty = true;
 
         // Localized (base) delimiter takes precedence over the cs:date
@@ -805,7 +812,18 @@ impl RenderCsl for citationberg::Date {
                 .then(|| self.date_part.iter().find(|p| p.name == part.name))
                 .flatten();
 
-            render_date_part(part, &date, ctx, over_ride, first);
+            match (&range_end, part.name) {
+                (Some(end), DatePartName::Year) => {
+                    render_date_part(part, &date, ctx, over_ride, false);
+                    let delimiter = over_ride
+                        .and_then(|o| o.range_delimiter.as_deref())
+                        .or(part.range_delimiter.as_deref())
+                        .unwrap_or(citationberg::DatePart::DEFAULT_DELIMITER);
+                    ctx.push_str(delimiter);
+                    render_date_part(part, end, ctx, over_ride, first);
+                }
+                _ => render_date_part(part, &date, ctx, over_ride, first),
+            }
             last_was_empty = cursor == ctx.writing.len();
         }
 
