@@ -475,6 +475,37 @@ fn names_without_a_name_element_print_their_names() {
     );
 }
 
+/// A `<label>` in a `<names>` without a `<name>` follows the names: Vancouver lists an
+/// edited book as `Gaonkar DP, editor.`, where it printed `, editorGaonkar DP.`
+#[test]
+fn a_label_without_a_name_element_follows_the_names() {
+    let style = IndependentStyle::from_xml(
+        r#"<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" initialize-with="" name-as-sort-order="all" sort-separator=" ">
+  <info><title>Test</title><id>test</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <locale><terms>
+    <term name="editor"><single>editor</single><multiple>editors</multiple></term>
+  </terms></locale>
+  <macro name="author"><names variable="author"><label prefix=", "/>
+    <substitute><names variable="editor"/></substitute></names></macro>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout><group delimiter=". " suffix=".">
+    <text macro="author"/><text variable="title"/></group></layout></bibliography>
+</style>"#,
+    )
+    .unwrap();
+    let yaml = "gaonkar:\n  type: book\n  title: Alternative Modernities\n  \
+                editor: [\"Gaonkar, Dilip Parameshwar\"]\n\
+                westfahl:\n  type: anthology\n  title: Space and Beyond\n  \
+                editor: [\"Westfahl, Gary\", \"Slusser, George\"]\n";
+    assert_eq!(
+        bibliography(&style, yaml),
+        [
+            "Gaonkar DP, editor. Alternative Modernities.",
+            "Westfahl G, Slusser G, editors. Space and Beyond.",
+        ]
+    );
+}
+
 /// A date whose delimiter is a space (Vancouver's `2015 Mar 4`) prints a year-only date
 /// with no space after it; a page label with `plural="never"` stays singular.
 #[test]

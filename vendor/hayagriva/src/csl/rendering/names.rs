@@ -374,7 +374,15 @@ impl RenderOwnNames for Names {
             .enumerate()
         {
             let plural = persons.len() != 1;
-            let label = self.label();
+            // PATCH: a `cs:label` goes before the names only when it stands before a
+            // `cs:name`; without one (Vancouver's and AMA's `<names variable="author"><label
+            // prefix=", "/><substitute>…`), the names come first, as citeproc-js writes them
+            // (`Gaonkar D, editor`, not `, editorGaonkar D`).
+            let has_name_element =
+                self.children.iter().any(|c| matches!(c, citationberg::NamesChild::Name(_)));
+            let label = self.label().map(|(label, position)| {
+                (label, if has_name_element { position } else { NameLabelPosition::AfterName })
+            });
             let do_label = |requested_pos: NameLabelPosition,
                             ctx: &mut Context<'_, T>| {
                 if ctx.instance.sorting.is_none()
