@@ -232,12 +232,9 @@ fn a_role_term_takes_the_styles_case_whatever_the_items_language() {
     }
 }
 
-/// A book with editors and no author is listed under its editors, written as authors are
-/// and labelled: Chicago's `<names variable="editor"/>` stands in a `<choose>` of its
-/// `<substitute>`, and still takes the author's name order and label, as citeproc-js has it.
-#[test]
-fn editors_in_the_authors_place_are_written_as_authors_with_their_label() {
-    let edited: Reference = serde_json::from_value(serde_json::json!({
+/// A book with an editor and no author.
+fn edited_book() -> Reference {
+    serde_json::from_value(serde_json::json!({
         "id": "gaonkar",
         "type": "book",
         "title": "Alternative Modernities",
@@ -245,7 +242,15 @@ fn editors_in_the_authors_place_are_written_as_authors_with_their_label() {
         "publisher": "Duke University Press",
         "issued": {"date-parts": [[2001]]},
     }))
-    .unwrap_or_default();
+    .unwrap_or_default()
+}
+
+/// A book with editors and no author is listed under its editors, written as authors are
+/// and labelled: Chicago's `<names variable="editor"/>` stands in a `<choose>` of its
+/// `<substitute>`, and still takes the author's name order and label, as citeproc-js has it.
+#[test]
+fn editors_in_the_authors_place_are_written_as_authors_with_their_label() {
+    let edited = edited_book();
     let chicago =
         format_bibliography_entry(&edited, CitationStyle::ChicagoAuthorDate).to_plain_string();
     assert_eq!(
@@ -255,6 +260,34 @@ fn editors_in_the_authors_place_are_written_as_authors_with_their_label() {
     let in_text = format_citations_of_all(&[&edited], CitationStyle::ChicagoAuthorDate, &[1]);
     let parenthetical: Vec<&str> = in_text.iter().map(|f| f.parenthetical.as_str()).collect();
     assert_eq!(parenthetical, ["(Gaonkar 2001)"]);
+}
+
+/// An edited book is listed under its editors, the label after their names (Vancouver's and
+/// AMA's `<names>` have a `<label>` but no `<name>`): `Gaonkar DP, editor.`, as citeproc-js
+/// prints it, where the label stood before the names (`, editorGaonkar D`).
+#[test]
+fn an_edited_book_lists_its_editors_before_their_label() {
+    let edited = edited_book();
+    for (name, expected) in [
+        ("vancouver", "Gaonkar DP, editor. Alternative Modernities."),
+        (
+            "nlm-citation-sequence",
+            "Gaonkar DP, editor. Alternative Modernities.",
+        ),
+        (
+            "american-medical-association",
+            "Gaonkar DP, ed. Alternative Modernities.",
+        ),
+    ] {
+        let style = any::bundled_style(name).unwrap_or_else(|e| panic!("{e}"));
+        let cited = any::cite_all(&[&edited], &style, &style.default_locale());
+        let text = cited
+            .bibliography
+            .first()
+            .map(|e| e.text.to_plain_string())
+            .unwrap_or_default();
+        assert!(text.starts_with(expected), "{name}: {text}");
+    }
 }
 
 /// A quotation in double marks inside a title the style quotes takes the inner marks (IEEE
