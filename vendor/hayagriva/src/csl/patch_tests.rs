@@ -391,6 +391,29 @@ fn a_csl_json_range_of_years_prints_both_years() {
         .map(|i| format!("{:#}", i.content))
         .collect();
     assert_eq!(entries, ["A (1984/1986a)", "B (1984/1986b)", "C (2001)"]);
+
+    // Cited together and collapsed, the second prints its suffix alone, with no range.
+    let collapsing = IndependentStyle::from_xml(&xml.replace("<layout>", "<layout delimiter=\"; \">").replace(
+        "<citation disambiguate-add-year-suffix=\"true\">",
+        "<citation disambiguate-add-year-suffix=\"true\" collapse=\"year-suffix\" cite-group-delimiter=\", \">",
+    ))
+    .unwrap();
+    let mut driver = BibliographyDriver::new();
+    driver.citation(CitationRequest::new(
+        items.iter().take(2).map(CitationItem::with_entry).collect(),
+        &collapsing,
+        None,
+        &[],
+        None,
+    ));
+    let finished = driver.finish(BibliographyRequest {
+        style: &collapsing,
+        locale: None,
+        locale_files: &[],
+    });
+    let citations: Vec<String> =
+        finished.citations.iter().map(|c| format!("{:#}", c.citation)).collect();
+    assert_eq!(citations, ["Knuth 1984–1986a, b"]);
 }
 
 /// Where punctuation stays outside the quotation marks, a full stop after them merges with

@@ -761,8 +761,11 @@ impl RenderCsl for citationberg::Date {
         // ranges print their first date.
         let is_year_only =
             |d: &Date| d.month.is_none() && d.day.is_none() && d.season.is_none();
+        // A date that prints only its year suffix (a cite collapsed into the one before it,
+        // `1984–1986a, b`) prints no range.
         let range_end = ctx
             .resolve_date_range_end(variable)
+            .filter(|_| ctx.instance.kind != Some(SpecialForm::OnlyYearSuffix))
             .filter(|end| is_year_only(&date) && is_year_only(end) && end.year != date.year);
         let mut last_was_empty = true;
 

@@ -433,7 +433,6 @@ impl RenderOwnNames for Names {
         ctx.writing.pop_name_options();
         ctx.writing.first_name_properties(|| props);
     }
-
 }
 
 impl RenderCsl for Names {
@@ -449,6 +448,7 @@ impl RenderCsl for Names {
         }
         self.render_own(ctx);
     }
+
     fn will_render<T: EntryLike>(
         &self,
         ctx: &mut Context<T>,
