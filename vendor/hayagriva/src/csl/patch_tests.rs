@@ -345,7 +345,8 @@ fn a_particle_in_a_csl_json_family_name_is_non_dropping() {
 
 /// A CSL-JSON range of years prints both years, joined by the year part's
 /// `range-delimiter` (an en dash by default), with a year suffix after the last; it
-/// panicked ("ranges are not supported"). A range of months prints its first date.
+/// panicked ("ranges are not supported"). A range of months prints its first date; a cite
+/// collapsed into the one before it prints its suffix alone (`1984–1986a, b`).
 /// (Needs the `csl-json` feature: `--features csl-json`.)
 #[cfg(feature = "csl-json")]
 #[test]
