@@ -4,6 +4,31 @@
 
 use super::*;
 
+/// A person's name, family and given.
+fn person(family: &str, given: &str) -> CslName {
+    CslName {
+        family: family.into(),
+        given: given.into(),
+        ..CslName::default()
+    }
+}
+
+/// A journal article `id` (titled `Work {id}`) in `container` by `authors`, of `year`.
+fn article(id: &str, container: &str, authors: Vec<CslName>, year: i32) -> Reference {
+    Reference {
+        id: id.into(),
+        item_type: "article-journal".into(),
+        title: format!("Work {id}"),
+        container_title: container.into(),
+        author: authors,
+        issued: Some(CslDate {
+            date_parts: vec![vec![year]],
+            ..CslDate::default()
+        }),
+        ..Reference::default()
+    }
+}
+
 /// A title's own closing punctuation meets the style's as citeproc-js merges them: the
 /// full stop pulled into the quotation marks (Chicago, MLA) or written after an unquoted
 /// title (APA) is not doubled, and `?` or `:` swallows it; a full stop before a comma stays.
@@ -126,22 +151,13 @@ fn page_ranges_are_reformatted_only_where_the_style_says_how() {
 /// citeproc-js prints them (the in-text short form had lost the given names there).
 #[test]
 fn names_added_to_tell_works_apart_keep_their_given_names_in_the_list() {
-    let person = |family: &str, given: &str| CslName {
-        family: family.into(),
-        given: given.into(),
-        ..CslName::default()
-    };
-    let work = |id: &str, second: CslName, year: i32| Reference {
-        id: id.into(),
-        item_type: "article-journal".into(),
-        title: format!("Work {id}"),
-        container_title: "J Alzheimers Dis".into(),
-        author: vec![person("Fiala", "M."), second, person("Ringman", "J.")],
-        issued: Some(CslDate {
-            date_parts: vec![vec![year]],
-            ..CslDate::default()
-        }),
-        ..Reference::default()
+    let work = |id: &str, second: CslName, year: i32| {
+        article(
+            id,
+            "J Alzheimers Dis",
+            vec![person("Fiala", "M."), second, person("Ringman", "J.")],
+            year,
+        )
     };
     let lin = work("lin", person("Lin", "J."), 2005);
     let liu = work("liu", person("Liu", "P. T."), 2007);
@@ -348,23 +364,7 @@ fn a_list_of_pages_not_in_numbers_takes_the_plural_label() {
 /// with no namesake among the references. Chicago (`primary-name`) does the same.
 #[test]
 fn first_authors_of_one_family_are_told_apart_by_their_initials() {
-    let person = |family: &str, given: &str| CslName {
-        family: family.into(),
-        given: given.into(),
-        ..CslName::default()
-    };
-    let work = |id: &str, author: Vec<CslName>, year: i32| Reference {
-        id: id.into(),
-        item_type: "article-journal".into(),
-        title: format!("Work {id}"),
-        container_title: "PLoS Med".into(),
-        author,
-        issued: Some(CslDate {
-            date_parts: vec![vec![year]],
-            ..CslDate::default()
-        }),
-        ..Reference::default()
-    };
+    let work = |id: &str, author: Vec<CslName>, year: i32| article(id, "PLoS Med", author, year);
     let jp = work("jp", vec![person("Ioannidis", "J. P.")], 2003);
     let jpa = work(
         "jpa",
@@ -432,23 +432,7 @@ fn first_authors_of_one_family_are_told_apart_by_their_initials() {
 /// them all, as in biblatex-examples' Baez, Kant and Nietzsche).
 #[test]
 fn works_of_one_author_and_year_take_year_suffixes() {
-    let person = |family: &str, given: &str| CslName {
-        family: family.into(),
-        given: given.into(),
-        ..CslName::default()
-    };
-    let work = |id: &str, author: CslName, year: i32| Reference {
-        id: id.into(),
-        item_type: "article-journal".into(),
-        title: format!("Work {id}"),
-        container_title: "PLoS Med".into(),
-        author: vec![author],
-        issued: Some(CslDate {
-            date_parts: vec![vec![year]],
-            ..CslDate::default()
-        }),
-        ..Reference::default()
-    };
+    let work = |id: &str, author: CslName, year: i32| article(id, "PLoS Med", vec![author], year);
     let jp = work("jp", person("Ioannidis", "J. P."), 2003);
     let jpa = work("jpa", person("Ioannidis", "J. P. A."), 2005);
     let smith = work("smith", person("Smith", "John"), 2005);
