@@ -763,10 +763,12 @@ impl RenderCsl for citationberg::Date {
             |d: &Date| d.month.is_none() && d.day.is_none() && d.season.is_none();
         // A date that prints only its year suffix (a cite collapsed into the one before it,
         // `1984–1986a, b`) prints no range.
-        let range_end = ctx
-            .resolve_date_range_end(variable)
-            .filter(|_| ctx.instance.kind != Some(SpecialForm::OnlyYearSuffix))
-            .filter(|end| is_year_only(&date) && is_year_only(end) && end.year != date.year);
+        // The last date is read only for a year-only first date.
+        let range_end = (is_year_only(&date)
+            && ctx.instance.kind != Some(SpecialForm::OnlyYearSuffix))
+        .then(|| ctx.resolve_date_range_end(variable))
+        .flatten()
+        .filter(|end| is_year_only(end) && end.year != date.year);
         let mut last_was_empty = true;
 
         // Localized (base) delimiter takes precedence over the cs:date
