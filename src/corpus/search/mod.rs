@@ -311,7 +311,8 @@ impl Query {
     }
 
     /// `entry`'s label (not empty: [`Self::label_match`] asks) as a fuzzy match, scored and
-    /// marked by nucleo; `None` when it does not match, or (for a query other than plain words) when nucleo's match scatters too far.
+    /// marked by nucleo; `None` when it does not match, or (for a query other than plain
+    /// words) when nucleo's match scatters too far.
     fn label_hit(&mut self, entry: &Entry) -> Option<SearchHit> {
         self.indices.clear();
         let label = haystack(
