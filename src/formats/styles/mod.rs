@@ -185,7 +185,7 @@ const DATE_FIELDS: [&str; 6] = [
 ///   or `“x”` where the style sets titles without quotation marks or in single ones), as CSL
 ///   processors are expected to do with field text and the renderer does not;
 /// - a date range keeps its two dates (the renderer prints a range of years in full, and of
-///   any other range its first date); a third date, or an empty one, is left out;
+///   any other range its first date); a date without parts, or a third date, is left out;
 /// - a field whose value CSL-JSON cannot hold as text, number, names or date (for example an
 ///   object in `custom`, or a boolean) is left out: no style prints it.
 #[must_use]
@@ -220,13 +220,10 @@ pub fn to_csl_item_quoted(reference: &Reference, quotes: (char, char)) -> Item {
                 value = meant;
             }
             if let Some(serde_json::Value::Array(parts)) = value.get_mut("date-parts") {
-                // A range keeps its last date only when both dates have parts.
-                let is_empty = |date: &serde_json::Value| date.as_array().is_none_or(Vec::is_empty);
-                let keep = if parts.len() == 2 && !parts.iter().any(is_empty) {
-                    2
-                } else {
-                    1
-                };
+                // A date without parts is left out (the renderer cannot read one: `[[], [1986]]`
+                // is 1986); a range keeps its last date only when it has exactly two.
+                parts.retain(|date| date.as_array().is_some_and(|parts| !parts.is_empty()));
+                let keep = if parts.len() == 2 { 2 } else { 1 };
                 parts.truncate(keep);
             }
         }

@@ -380,8 +380,8 @@ fn a_whole_bibliography_is_sorted_and_labelled_by_the_style() {
 }
 
 /// A range of years prints in full, with a year suffix after the last year; a range of
-/// months or days prints its first date (the renderer joins years only); an empty end is
-/// left out.
+/// months or days prints its first date (the renderer joins years only); a date without
+/// parts, or a third date, is left out.
 #[test]
 fn a_range_of_years_prints_both_years() {
     let works = |dates: serde_json::Value| -> Reference {
@@ -411,6 +411,16 @@ fn a_range_of_years_prints_both_years() {
     );
     assert_eq!(
         apa(serde_json::json!([[1984], []])),
+        "Doe, J. (1984). Collected works."
+    );
+    // A first date without parts is left out: the second is the date. (The renderer
+    // panicked on it, and the whole bibliography came out empty.)
+    assert_eq!(
+        apa(serde_json::json!([[], [1986]])),
+        "Doe, J. (1986). Collected works."
+    );
+    assert_eq!(
+        apa(serde_json::json!([[1984], [1986], [1990]])),
         "Doe, J. (1984). Collected works."
     );
     let chicago = format_bibliography_entry(
