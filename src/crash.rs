@@ -7,23 +7,65 @@
 //! feature), else the system's temporary directory. It is written atomically (a temporary
 //! file, then a rename), so a crash while writing never leaves half a report.
 
+use std::cell::Cell;
 use std::io::Write as _;
-use std::panic::PanicHookInfo;
+use std::panic::{AssertUnwindSafe, PanicHookInfo};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The environment variable naming the directory paperlens keeps its state (and crash
 /// reports) in.
 pub const STATE_DIR_ENV: &str = "PAPERLENS_STATE_DIR";
 
-/// When this environment variable is `1`, [`panic_if_requested`] panics: the tests use it to
-/// check the crash report of the real binary. Nothing else sets it.
+/// When this environment variable is `1`, [`panic_if_requested`] panics; when it is `caught`,
+/// it panics inside [`recover`], which catches it. The tests use it to check the panic hook in
+/// the real binary. Nothing else sets it.
 pub const TEST_PANIC_ENV: &str = "PAPERLENS_TEST_PANIC";
 
+thread_local! {
+    /// What the work running under [`recover`] on this thread is doing, while it runs.
+    static RECOVERING: Cell<Option<&'static str>> = const { Cell::new(None) };
+}
+
+/// Whether a panic caught by [`recover`] has been told of on stderr: once is enough.
+static RECOVERED_TOLD: AtomicBool = AtomicBool::new(false);
+
+/// Runs `work`, third-party code fed with user data whose failure the caller works around
+/// (a citation renderer, a parser), and returns its result, or `None` should it panic.
+/// `doing` says what it does, for the one line the panic hook then prints instead of the crash
+/// notice (`formatting citations`): the program goes on, so no crash report is saved and the
+/// next start does not speak of a crash. Whatever `work` changed before it panicked is left as
+/// the panic left it; callers throw it away.
+pub fn recover<T>(doing: &'static str, work: impl FnOnce() -> T) -> Option<T> {
+    let outer = RECOVERING.replace(Some(doing));
+    let result = std::panic::catch_unwind(AssertUnwindSafe(work));
+    RECOVERING.set(outer);
+    result.ok()
+}
+
+/// The line printed for a panic [`recover`] caught: what failed, the panic's message and
+/// place, and what to do.
+#[must_use]
+pub fn recovered_notice(doing: &str, message: &str, location: &str) -> String {
+    format!(
+        "paperlens: {doing} failed on something in this input ({message}, at {location}); \
+         what it was making is left out and paperlens goes on. Please report it with the file \
+         that caused it."
+    )
+}
+
 /// Installs the panic hook: the default hook's output first, then the report file and a
-/// sentence saying where it is.
+/// sentence saying where it is. A panic [`recover`] catches gets one line instead.
 pub fn install_panic_hook() {
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if let Some(doing) = RECOVERING.get() {
+            if !RECOVERED_TOLD.swap(true, Ordering::Relaxed) {
+                let notice = recovered_notice(doing, &panic_message(info), &panic_location(info));
+                let _ = writeln!(std::io::stderr().lock(), "{notice}");
+            }
+            return;
+        }
         default_hook(info);
         let report = render_report(info);
         let mut stderr = std::io::stderr().lock();
@@ -43,15 +85,22 @@ pub fn install_panic_hook() {
 }
 
 /// Panics when [`TEST_PANIC_ENV`] is `1`, so that the tests can see the hook at work in the
-/// real binary. Does nothing otherwise.
+/// real binary; when it is `caught`, panics inside [`recover`] and goes on. Does nothing
+/// otherwise.
 ///
 /// # Panics
 /// When [`TEST_PANIC_ENV`] is `1`: that is what it is for.
 // The panic is the point, not a check of an invariant, so `assert!` would read wrongly.
 #[allow(clippy::manual_assert)]
 pub fn panic_if_requested() {
-    if std::env::var_os(TEST_PANIC_ENV).is_some_and(|v| v == "1") {
+    let requested = std::env::var_os(TEST_PANIC_ENV);
+    if requested.as_ref().is_some_and(|v| v == "1") {
         panic!("deliberate panic requested with {TEST_PANIC_ENV}=1");
+    }
+    if requested.is_some_and(|v| v == "caught") {
+        recover("testing the panic hook", || {
+            panic!("deliberate panic requested with {TEST_PANIC_ENV}=caught");
+        });
     }
 }
 
@@ -80,22 +129,31 @@ fn platform_dir() -> Option<PathBuf> {
 /// The text of a crash report for a panic.
 #[must_use]
 pub fn render_report(info: &PanicHookInfo<'_>) -> String {
-    let message = info
-        .payload()
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| info.payload().downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "(the panic carried no message)".to_owned());
-    let location = info.location().map_or_else(
-        || "(unknown)".to_owned(),
-        |l| format!("{}:{}:{}", l.file(), l.line(), l.column()),
-    );
+    let message = panic_message(info);
+    let location = panic_location(info);
     let thread = std::thread::current()
         .name()
         .unwrap_or("(unnamed)")
         .to_owned();
     let backtrace = std::backtrace::Backtrace::force_capture();
     report_text(&message, &location, &thread, &backtrace.to_string())
+}
+
+/// The message a panic carried.
+fn panic_message(info: &PanicHookInfo<'_>) -> String {
+    info.payload()
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| info.payload().downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "(the panic carried no message)".to_owned())
+}
+
+/// Where in the source a panic happened: `file:line:column`.
+fn panic_location(info: &PanicHookInfo<'_>) -> String {
+    info.location().map_or_else(
+        || "(unknown)".to_owned(),
+        |l| format!("{}:{}:{}", l.file(), l.line(), l.column()),
+    )
 }
 
 /// Lays out a report: what happened, where, the program's version and the system, then the
@@ -186,6 +244,47 @@ fn report_time(name: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recover_gives_the_result_or_none_and_says_what_it_is_doing_only_while_it_runs() {
+        assert_eq!(recover("adding", || 2 + 2), Some(4));
+        let inner = recover("outer work", || {
+            let doing_inside = recover("inner work", || RECOVERING.get());
+            (doing_inside, RECOVERING.get())
+        });
+        assert_eq!(
+            inner,
+            Some((Some(Some("inner work")), Some("outer work"))),
+            "the innermost work is named, and the outer one again once the inner is done"
+        );
+        let failed: Option<u32> = recover("failing", || panic!("on purpose"));
+        assert_eq!(failed, None);
+        assert_eq!(
+            RECOVERING.get(),
+            None,
+            "nothing is named after a panic either"
+        );
+    }
+
+    #[test]
+    fn the_recovered_notice_says_what_failed_where_and_what_to_do() {
+        let notice = recovered_notice(
+            "formatting citations",
+            "index out of bounds",
+            "src/date.rs:3:7",
+        );
+        assert!(
+            notice.starts_with("paperlens: formatting citations failed"),
+            "{notice}"
+        );
+        assert!(
+            notice.contains("(index out of bounds, at src/date.rs:3:7)"),
+            "{notice}"
+        );
+        assert!(notice.contains("paperlens goes on"), "{notice}");
+        assert!(notice.contains("report it with the file"), "{notice}");
+        assert!(!notice.contains("internal error"), "{notice}");
+    }
 
     #[test]
     fn the_newest_unseen_report_is_found() {

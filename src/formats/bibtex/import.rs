@@ -62,7 +62,7 @@ struct Piece {
 pub fn import(text: &str) -> Imported {
     // The parser is third-party code fed with untrusted input: should it ever panic, the file
     // is reported as unreadable rather than bringing the program down.
-    std::panic::catch_unwind(|| import_checked(text)).unwrap_or_else(|_| {
+    crate::crash::recover("reading a BibTeX file", || import_checked(text)).unwrap_or_else(|| {
         let mut imported = Imported::default();
         imported.diagnostics.push(Diagnostic::error(
             Code::BibtexSyntax,

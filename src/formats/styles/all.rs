@@ -5,18 +5,18 @@
 //! Hegemony: …)`).
 
 use std::collections::HashMap;
-use std::panic::AssertUnwindSafe;
 
 use hayagriva::CitePurpose;
 use hayagriva::citationberg::json::Item;
 
 use super::{
-    CitationStyle, cite_each_once, collect_children, csl_style, format_bibliography,
+    CitationStyle, FORMATTING, cite_each_once, collect_children, csl_style, format_bibliography,
     format_bibliography_entry, format_in_text, format_narrative, format_year, spans_to_plain,
     to_csl_item,
 };
 use crate::corpus::cite::Formatted;
 use crate::corpus::model::Reference;
+use crate::crash::recover;
 
 /// How one reference is printed in one style.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -56,7 +56,7 @@ pub fn format_citations_of_all(
     if style.is_numeric() || references.len() != numbers.len() {
         return one_by_one();
     }
-    let together = std::panic::catch_unwind(AssertUnwindSafe(|| {
+    let together = recover(FORMATTING, || {
         let entries = format_bibliography(references, style);
         let by_id: HashMap<&str, &Formatted> = entries
             .iter()
@@ -96,9 +96,9 @@ pub fn format_citations_of_all(
             })
             .collect::<Vec<_>>();
         Some(forms)
-    }));
+    });
     match together {
-        Ok(Some(forms)) if forms.len() == references.len() => forms,
+        Some(Some(forms)) if forms.len() == references.len() => forms,
         _ => one_by_one(),
     }
 }

@@ -2,8 +2,6 @@
 //! a `.csl` file, with a locale; the bibliography and each reference's in-text citation in it,
 //! formatted together so the style can tell works apart as its list does.
 
-use std::panic::AssertUnwindSafe;
-
 use hayagriva::citationberg::json::Item;
 use hayagriva::citationberg::{IndependentStyle, LocaleCode, Style};
 use hayagriva::{
@@ -11,12 +9,13 @@ use hayagriva::{
 };
 
 use super::{
-    BibliographyEntry, CitationStyle, LOCALES, bibliography_entries, collect_children,
+    BibliographyEntry, CitationStyle, FORMATTING, LOCALES, bibliography_entries, collect_children,
     to_csl_item_quoted, trim_spans,
 };
 use crate::corpus::cite::{Formatted, Span};
 use crate::corpus::model::Reference;
 use crate::corpus::text::nearest_word;
+use crate::crash::recover;
 
 /// A CSL style ready to format with.
 #[derive(Clone, Debug)]
@@ -199,8 +198,7 @@ pub struct CitedList {
 /// author are told apart as the list tells them apart. Empty should the renderer fail.
 #[must_use]
 pub fn cite_all(references: &[&Reference], style: &AnyStyle, locale: &str) -> CitedList {
-    std::panic::catch_unwind(AssertUnwindSafe(|| render(references, style, locale)))
-        .unwrap_or_default()
+    recover(FORMATTING, || render(references, style, locale)).unwrap_or_default()
 }
 
 fn render(references: &[&Reference], style: &AnyStyle, locale: &str) -> CitedList {

@@ -9,15 +9,14 @@
 //! author without a year (MLA's kind) gives the authors alone as its narrative form, and its
 //! in-text citation for the year form.
 
-use std::panic::AssertUnwindSafe;
-
 use hayagriva::CitePurpose;
 use hayagriva::citationberg::{CitationFormat, StyleCategory};
 
 use super::any::render_document;
-use super::{AnyStyle, BibliographyEntry, CitationForms, cite_all, spans_to_plain};
+use super::{AnyStyle, BibliographyEntry, CitationForms, FORMATTING, cite_all, spans_to_plain};
 use crate::corpus::cite::Formatted;
 use crate::corpus::model::Reference;
+use crate::crash::recover;
 
 /// How a style cites in the text, from its CSL `info`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -156,15 +155,14 @@ fn citations_with(
     locale: &str,
     purpose: CitePurpose,
 ) -> Option<Vec<String>> {
-    std::panic::catch_unwind(AssertUnwindSafe(|| {
+    recover(FORMATTING, || {
         let each_alone: Vec<Vec<usize>> = (0..references.len()).map(|index| vec![index]).collect();
         render_document(references, &each_alone, Some(purpose), style, locale)
             .citations
             .iter()
             .map(|spans| spans_to_plain(spans).trim().to_owned())
             .collect()
-    }))
-    .ok()
+    })
 }
 
 #[cfg(test)]

@@ -15,7 +15,6 @@
 //! Right's lone `in`); a condition sees a variable printed as a substitute (no stray MLA
 //! `Vol. 332`); and every one of one author's works takes its title in MLA's in-text form.
 
-use std::panic::AssertUnwindSafe;
 use std::sync::LazyLock;
 
 use hayagriva::citationberg::json::{Item, Value};
@@ -29,10 +28,15 @@ use hayagriva::{
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::cite::{Formatted, Span, initials, is_et_al, lenient_date};
+use crate::crash::recover;
 
 mod all;
 mod any;
 mod in_context;
+
+/// What the citation renderer does, for the line printed should it fail (see
+/// [`crate::crash::recover`]).
+const FORMATTING: &str = "formatting citations";
 
 use crate::corpus::model::{CslDate, CslName, Reference};
 pub use all::{CitationForms, format_citations_of_all};
@@ -327,8 +331,7 @@ pub fn format_bibliography(
 ) -> Vec<BibliographyEntry> {
     // The renderer is third-party code run on user data: should it panic on something
     // unusual, the result is empty rather than the end of the program.
-    std::panic::catch_unwind(AssertUnwindSafe(|| render_bibliography(references, style)))
-        .unwrap_or_default()
+    recover(FORMATTING, || render_bibliography(references, style)).unwrap_or_default()
 }
 
 /// One document citing each of `items` once, on its own, with `purpose`, rendered in `style`:
@@ -403,9 +406,9 @@ pub fn format_in_text(
     style: CitationStyle,
     first_number: u32,
 ) -> String {
-    std::panic::catch_unwind(AssertUnwindSafe(|| {
+    recover(FORMATTING, || {
         render_in_text(references, style, first_number, None)
-    }))
+    })
     .unwrap_or_default()
 }
 
@@ -424,9 +427,9 @@ pub fn format_narrative(reference: &Reference, style: CitationStyle, number: u32
     } else {
         CitePurpose::Prose
     };
-    let rendered = std::panic::catch_unwind(AssertUnwindSafe(|| {
+    let rendered = recover(FORMATTING, || {
         render_in_text(&[reference], style, number, Some(purpose))
-    }))
+    })
     .unwrap_or_default();
     let rendered = rendered.trim().to_owned();
     if style == CitationStyle::Apa {
@@ -444,9 +447,9 @@ pub fn format_year(reference: &Reference, style: CitationStyle, number: u32) -> 
     if style.is_numeric() || style == CitationStyle::Mla {
         return format_in_text(&[reference], style, number);
     }
-    let year = std::panic::catch_unwind(AssertUnwindSafe(|| {
+    let year = recover(FORMATTING, || {
         render_in_text(&[reference], style, number, Some(CitePurpose::Year))
-    }))
+    })
     .unwrap_or_default();
     let year = year.trim();
     if year.is_empty() {

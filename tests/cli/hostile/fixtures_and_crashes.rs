@@ -95,6 +95,44 @@ fn saved_report_path(stderr: &str) -> PathBuf {
 }
 
 #[test]
+fn a_panic_the_program_works_around_is_one_line_and_leaves_no_report() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let state = dir.path().join("state");
+    let output = Command::new(env!("CARGO_BIN_EXE_paperlens"))
+        .arg("check")
+        .env("PAPERLENS_TEST_PANIC", "caught")
+        .env("PAPERLENS_STATE_DIR", &state)
+        .output()
+        .expect("run paperlens");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // The check goes on and passes, as without the panic.
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("0 errors"),
+        "{stderr}"
+    );
+    let notices: Vec<&str> = stderr
+        .lines()
+        .filter(|line| line.starts_with("paperlens: testing the panic hook failed"))
+        .collect();
+    assert_eq!(notices.len(), 1, "{stderr}");
+    assert!(
+        notices.iter().all(|line| line.contains(
+            "(deliberate panic requested with PAPERLENS_TEST_PANIC=caught, at src/crash.rs:"
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked at"), "{stderr}");
+    assert!(!stderr.contains("internal error"), "{stderr}");
+    // No crash report, so the next start of the window does not speak of a crash.
+    assert!(
+        !state.exists(),
+        "{:?}",
+        std::fs::read_dir(&state).map(Iterator::count)
+    );
+}
+
+#[test]
 fn a_panic_keeps_the_usual_message_and_saves_a_report() {
     let dir = tempfile::tempdir().expect("temp dir");
     let state = dir.path().join("state");
