@@ -213,12 +213,36 @@ impl Default for PersistedState {
 }
 
 impl PersistedState {
-    /// Decodes state from JSON; out-of-range numbers are brought back into range.
+    /// Decodes state from JSON; out-of-range numbers are brought back into range. A setting
+    /// whose value has the wrong type (`"zoom": "big"`) takes its default and is named in the
+    /// list returned beside the state (with its line and why); every other setting is kept.
     ///
     /// # Errors
-    /// A message saying why the text is not a state file.
-    pub fn decode(text: &str) -> Result<Self, String> {
-        let mut state: Self = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    /// A message saying why the text is not a state file at all: not JSON, or not an object.
+    pub fn decode(text: &str) -> Result<(Self, Vec<String>), String> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let serde_json::Value::Object(mut fields) = value else {
+            return Err("it holds no settings: the file is JSON but not an object".to_owned());
+        };
+        let mut reset = Vec::new();
+        let whole = serde_json::from_value(serde_json::Value::Object(fields.clone()));
+        let mut state: Self = if let Ok(state) = whole {
+            state
+        } else {
+            // Each setting alone, the others at their defaults: the ones that do not decode
+            // are left out and named.
+            fields.retain(|name, value| {
+                let alone = serde_json::Map::from_iter([(name.clone(), value.clone())]);
+                match serde_json::from_value::<Self>(serde_json::Value::Object(alone)) {
+                    Ok(_) => true,
+                    Err(error) => {
+                        reset.push(setting_problem(text, name, &error));
+                        false
+                    }
+                }
+            });
+            serde_json::from_value(serde_json::Value::Object(fields)).map_err(|e| e.to_string())?
+        };
         state.zoom = if state.zoom.is_finite() {
             state.zoom.clamp(0.5, 3.0)
         } else {
@@ -231,7 +255,7 @@ impl PersistedState {
         state
             .failed_files
             .retain(|failed| recent.contains(&failed.path));
-        Ok(state)
+        Ok((state, reset))
     }
 
     /// Puts `path` first in the recent files, as a file that opened.
@@ -266,6 +290,23 @@ impl PersistedState {
         let recent = &self.recent_files;
         self.failed_files
             .retain(|failed| recent.contains(&failed.path));
+    }
+}
+
+/// A setting that could not be read, in words: `zoom (line 3: invalid type: string "big",
+/// expected f32)`, the line where `"name":` stands in `text` (left out if it cannot be found).
+fn setting_problem(text: &str, name: &str, error: &serde_json::Error) -> String {
+    let key = format!("\"{name}\"");
+    let line = text.match_indices(&key).find_map(|(at, _)| {
+        let after = text.get(at + key.len()..)?;
+        after.trim_start().starts_with(':').then(|| {
+            text.get(..at)
+                .map_or(1, |before| before.matches('\n').count() + 1)
+        })
+    });
+    match line {
+        Some(line) => format!("{name} (line {line}: {error})"),
+        None => format!("{name} ({error})"),
     }
 }
 
@@ -337,10 +378,28 @@ impl StateStore {
             Err(e) => Err(e.to_string()),
         };
         match text.and_then(|t| PersistedState::decode(&t)) {
-            Ok(state) => LoadedState {
+            Ok((state, reset)) if reset.is_empty() => LoadedState {
                 state,
                 warning: None,
             },
+            Ok((state, reset)) => {
+                // The file as it was is kept beside it, and the settings that could be read
+                // are written back, so the next start is quiet.
+                let aside = path.with_extension("json.corrupt");
+                let kept = match std::fs::copy(path, &aside) {
+                    Ok(_) => format!("the file as it was is kept as {}", aside.display()),
+                    Err(e) => format!("the file as it was could not be copied aside ({e})"),
+                };
+                let _ = self.save(&state);
+                LoadedState {
+                    state,
+                    warning: Some(format!(
+                        "Some of your settings in {} could not be read and are back to their defaults: {}. Every other setting is kept; {kept}.",
+                        path.display(),
+                        reset.join("; ")
+                    )),
+                }
+            }
             Err(reason) => {
                 let aside = path.with_extension("json.corrupt");
                 let kept = match std::fs::rename(path, &aside) {
@@ -378,8 +437,9 @@ mod tests {
 
     #[test]
     fn missing_fields_take_defaults_and_bad_numbers_are_clamped() {
-        let state =
-            PersistedState::decode(r#"{"zoom": 40.0, "view": "table"}"#).unwrap_or_default();
+        let state = PersistedState::decode(r#"{"zoom": 40.0, "view": "table"}"#)
+            .unwrap_or_default()
+            .0;
         assert_eq!(state.view, "table");
         assert!((state.zoom - 3.0).abs() < f32::EPSILON);
         assert_eq!(state.navigator_tab, NavigatorTab::Outline);
@@ -391,7 +451,7 @@ mod tests {
     #[test]
     fn an_older_settings_file_keeps_its_citation_style() {
         use crate::formats::styles::CitationStyle;
-        let state = PersistedState::decode(r#"{"citation_style": "harvard", "zoom": 1.5}"#)
+        let (state, _) = PersistedState::decode(r#"{"citation_style": "harvard", "zoom": 1.5}"#)
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             state.citation_style,
@@ -399,7 +459,7 @@ mod tests {
         );
         assert!(state.loaded_styles.is_empty());
         assert_eq!(state.citation_locale, None);
-        let state = PersistedState::decode(r#"{"citation_style": "chicago_author_date"}"#)
+        let (state, _) = PersistedState::decode(r#"{"citation_style": "chicago_author_date"}"#)
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             state.citation_style,
@@ -426,6 +486,49 @@ mod tests {
         );
         // A second start is quiet: the bad file is gone.
         assert!(store.load().warning.is_none());
+    }
+
+    #[test]
+    fn a_setting_of_the_wrong_type_takes_its_default_and_the_others_are_kept() {
+        let Ok(dir) = tempfile::tempdir() else {
+            panic!("no temp dir");
+        };
+        let path = dir.path().join("state.json");
+        let text = "{\n  \"view\": \"trends\",\n  \"zoom\": \"big\",\n  \"theme\": \"dark\",\n  \
+                    \"recent_files\": [\"/tmp/a.json\"],\n  \"checks\": {\"marks\": 3}\n}";
+        assert!(std::fs::write(&path, text).is_ok());
+        let store = StateStore::at(path.clone());
+        let loaded = store.load();
+        assert_eq!(loaded.state.view, "trends");
+        assert_eq!(loaded.state.theme, ThemeChoice::Dark);
+        assert_eq!(
+            loaded.state.recent_files,
+            vec![PathBuf::from("/tmp/a.json")]
+        );
+        assert!((loaded.state.zoom - 1.0).abs() < f32::EPSILON);
+        assert_eq!(loaded.state.checks, CheckSettings::default());
+        let warning = loaded.warning.unwrap_or_default();
+        for expected in [
+            "Some of your settings in",
+            "zoom (line 3: invalid type: string \"big\", expected f32)",
+            "checks (line 6: invalid type: integer `3`, expected a boolean)",
+            "Every other setting is kept",
+            "state.json.corrupt",
+        ] {
+            assert!(warning.contains(expected), "{expected:?} not in {warning}");
+        }
+        assert!(!warning.contains("view"), "{warning}");
+        // The file as it was is kept; the settings read are written back, so the next start
+        // is quiet and keeps them.
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("state.json.corrupt")).unwrap_or_default(),
+            text
+        );
+        let again = store.load();
+        assert!(again.warning.is_none(), "{:?}", again.warning);
+        assert_eq!(again.state, loaded.state);
+        // Not an object at all: set aside whole, as before.
+        assert!(PersistedState::decode("[1, 2]").is_err());
     }
 
     #[test]
