@@ -441,20 +441,24 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
         }
     }
 
-    /// A group of footnotes: each a footnote when the text marks it, else a paragraph of notes
-    /// (in a section of its own in the back matter).
+    /// A group of footnotes: each a footnote when the text marks it, else a paragraph of notes,
+    /// in a section of its own in the back matter (`Notes` when untitled) or when the group has
+    /// a title (eLife's "Author contributions" inside "Additional information").
     fn notes(&mut self, group: Element<'d>, own_section: bool) {
         let unmarked = group.children_named("fn").any(|note| {
             !note
                 .attr("id")
                 .is_some_and(|id| self.context.footnotes.contains(id))
         });
-        let open = own_section && unmarked;
-        if open {
-            let mut title = self.title_of(group);
-            if title.is_empty() {
+        let mut title = String::new();
+        if unmarked {
+            title = self.title_of(group);
+            if title.is_empty() && own_section {
                 "Notes".clone_into(&mut title);
             }
+        }
+        let open = !title.is_empty();
+        if open {
             self.builder.begin_section("", &title);
         }
         for element in group.elements() {

@@ -85,8 +85,8 @@ pub(super) struct Context<'d> {
     ref_position: HashMap<&'d str, usize>,
     /// A reference's id by the number its label prints (`12` for `<label>12.</label>`).
     ref_by_number: HashMap<u32, &'d str>,
-    /// The ids of the footnotes read as footnotes (marked by an `xref ref-type="fn"`, not in a
-    /// table's foot or the author notes).
+    /// The ids of the footnotes read as footnotes (marked by an `xref ref-type="fn"` outside
+    /// the author list, not in a table's foot or the author notes).
     footnotes: HashSet<&'d str>,
 }
 
@@ -97,11 +97,14 @@ impl<'d> Context<'d> {
         let mut notes: Vec<Element<'d>> = Vec::new();
         let mut excluded: HashSet<&'d str> = HashSet::new();
         // One walk over the tree, without recursion; a stack keeps whether we are inside a
-        // table foot or the author notes, or inside a reference.
-        let mut stack: Vec<(Element<'d>, bool, bool)> = vec![(root, false, false)];
-        while let Some((element, in_excluded, in_ref)) = stack.pop() {
+        // table foot or the author notes, inside a reference, or inside the author list.
+        let mut stack: Vec<(Element<'d>, bool, bool, bool)> = vec![(root, false, false, false)];
+        while let Some((element, in_excluded, in_ref, in_authors)) = stack.pop() {
             let name = element.name();
             let in_ref_now = in_ref || name == "ref";
+            // An author's link to a note (eLife's contributions, competing interests) marks
+            // no place in the text: such a note is read as the paragraph it is.
+            let in_authors_now = in_authors || name == "contrib-group";
             if name == "ref" && !in_ref {
                 refs.push(element);
             }
@@ -109,6 +112,7 @@ impl<'d> Context<'d> {
                 continue;
             }
             if name == "xref"
+                && !in_authors_now
                 && element.attr("ref-type") == Some("fn")
                 && let Some(rid) = element.attr("rid")
             {
@@ -130,7 +134,7 @@ impl<'d> Context<'d> {
             stack.extend(
                 element
                     .elements()
-                    .map(|child| (child, excluded_now, in_ref_now)),
+                    .map(|child| (child, excluded_now, in_ref_now, in_authors_now)),
             );
             if let Some(added) = stack.get_mut(before..) {
                 added.reverse();

@@ -544,3 +544,54 @@ fn a_column_under_a_blank_header_cell_keeps_the_heading_above() {
     );
     valid(&imported);
 }
+
+#[test]
+fn notes_only_the_author_list_points_to_are_paragraphs_under_their_group_title() {
+    // As eLife writes them: each author points to a contribution and to the competing
+    // interests, which stand in the back matter under titled groups.
+    let text = r#"<article xmlns:xlink="http://www.w3.org/1999/xlink"><front><article-meta>
+<title-group><article-title>Notes of authors</article-title></title-group>
+<contrib-group><contrib contrib-type="author"><name><surname>Byrne</surname><given-names>Ada</given-names></name><xref ref-type="fn" rid="con1"/><xref ref-type="fn" rid="conf1"/></contrib></contrib-group>
+</article-meta></front>
+<body><sec><title>Introduction</title><p>Marked in the text<xref ref-type="fn" rid="fn1">*</xref>.</p></sec></body>
+<back><fn-group><fn id="fn1"><label>*</label><p>A real footnote.</p></fn></fn-group>
+<sec sec-type="additional-information"><title>Additional information</title>
+<fn-group content-type="competing-interest"><title>Competing interests</title><fn fn-type="conflict" id="conf1"><p>The author declares no competing interests.</p></fn></fn-group>
+<fn-group content-type="author-contribution"><title>Author contributions</title><fn fn-type="con" id="con1"><p>AB: Conception and design, Drafting the article</p></fn></fn-group>
+</sec></back></article>"#;
+    let imported = read(text);
+    let file = &imported.file;
+    let footnotes: Vec<&str> = file.footnotes.iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(footnotes, ["A real footnote."]);
+    let section = |title: &str| {
+        file.sections
+            .iter()
+            .find(|s| s.title == title)
+            .unwrap_or_else(|| panic!("no section {title:?}"))
+    };
+    let additional = section("Additional information");
+    for (title, paragraph) in [
+        (
+            "Competing interests",
+            "The author declares no competing interests.",
+        ),
+        (
+            "Author contributions",
+            "AB: Conception and design, Drafting the article",
+        ),
+    ] {
+        let group = section(title);
+        assert_eq!(group.parent.as_deref(), Some(additional.id.as_str()));
+        let texts: Vec<&str> = group.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, [paragraph]);
+    }
+    let corpus = valid(&imported);
+    assert!(
+        corpus
+            .warnings
+            .iter()
+            .all(|d| d.code != crate::corpus::diagnostics::Code::UnmarkedFootnote),
+        "{:?}",
+        corpus.warnings
+    );
+}
