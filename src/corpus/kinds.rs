@@ -573,6 +573,10 @@ pub static KINDS: [KindSpec; 14] = [
                 dangling: Code::UnknownParagraph,
                 follow: Follow::Never,
             },
+            references(
+                |file, i| file.tables.get(i).map_or(&[], |t| &t.references),
+                Follow::Both,
+            ),
         ],
     },
     KindSpec {
@@ -607,6 +611,10 @@ pub static KINDS: [KindSpec; 14] = [
                 dangling: Code::UnknownParagraph,
                 follow: Follow::Both,
             },
+            references(
+                |file, i| file.figures.get(i).map_or(&[], |f| &f.references),
+                Follow::Both,
+            ),
         ],
     },
     KindSpec {

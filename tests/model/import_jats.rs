@@ -9,8 +9,8 @@
 //! image (journal.pmed.0020124's four tables and journal.pmed.0030445's one are images, their
 //! `<table>`s commented out). Markers are the `xref ref-type="bibr"` whose `rid` names a `ref`,
 //! in a paragraph or a table cell and not in the front matter, a caption, a title or the
-//! reference list (counted with Python's `ElementTree`); the rest are in figure captions, which
-//! the corpus keeps as plain text.
+//! reference list (counted with Python's `ElementTree`); the rest are in captions, which the
+//! corpus keeps as printed, each figure and table listing the references its caption cites.
 
 // A test that panics on a missing value is the test failing, with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -433,6 +433,93 @@ fn a_real_table_keeps_its_shape_and_cells() {
             .caption
             .starts_with("Plasma branched-chain amino acid")
     );
+}
+
+/// Each figure or table (by its source id) whose caption cites: the ids of the references the
+/// caption's markers name, sorted.
+fn caption_citations(text: &str) -> Vec<(String, Vec<String>)> {
+    let document = xml::parse(text).expect("well-formed");
+    let root = document.root();
+    let references: Vec<&str> = root
+        .descendants_named("ref")
+        .iter()
+        .filter_map(|r| r.attr("id"))
+        .collect();
+    let mut found = Vec::new();
+    for holder in root
+        .descendants()
+        .into_iter()
+        .filter(|e| e.is("fig") || e.is("table-wrap"))
+    {
+        let (Some(id), Some(caption)) = (holder.attr("id"), holder.child("caption")) else {
+            continue;
+        };
+        let mut cited: Vec<String> = caption
+            .descendants_named("xref")
+            .iter()
+            .filter(|x| x.attr("ref-type") == Some("bibr"))
+            .flat_map(|x| x.attr("rid").unwrap_or_default().split_whitespace())
+            .filter(|rid| references.contains(rid))
+            .map(str::to_owned)
+            .collect();
+        cited.sort();
+        cited.dedup();
+        if !cited.is_empty() {
+            found.push((id.to_owned(), cited));
+        }
+    }
+    found
+}
+
+#[test]
+fn every_reference_a_caption_cites_is_linked_from_its_figure_or_table() {
+    let Some(folder) = folder() else {
+        return;
+    };
+    let mut captions = 0;
+    for expected in &FILES {
+        let (text, imported) = import_file(&folder.join(expected.file));
+        let name = expected.file;
+        let file = &imported.file;
+        for (id, cited) in caption_citations(&text) {
+            let linked = file
+                .figures
+                .iter()
+                .find(|f| f.id == id)
+                .map(|f| &f.references)
+                .or_else(|| {
+                    file.tables
+                        .iter()
+                        .find(|t| t.id == id)
+                        .map(|t| &t.references)
+                })
+                .unwrap_or_else(|| panic!("{name}: no figure or table {id}"));
+            let mut linked = linked.clone();
+            linked.sort();
+            assert_eq!(linked, cited, "{name}: the caption of {id}");
+            captions += 1;
+        }
+        let corpus = Corpus::from_file(imported.file.clone(), name).expect("valid");
+        for figure in 0..corpus.file.figures.len() {
+            for &reference in corpus.index.linked(
+                paperlens::corpus::Item::Figure(figure),
+                paperlens::corpus::ItemKind::Reference,
+            ) {
+                assert!(
+                    corpus
+                        .index
+                        .linked(
+                            paperlens::corpus::Item::Reference(reference),
+                            paperlens::corpus::ItemKind::Figure
+                        )
+                        .contains(&figure),
+                    "{name}: linked both ways"
+                );
+            }
+        }
+    }
+    // journal.pbio.1000359 and journal.pgen.1002912 cite in their figure legends.
+    assert!(captions >= 2, "{captions} captions cite");
 }
 
 #[test]

@@ -339,8 +339,8 @@ fn build(ing: &Ingredients) -> CorpusFile {
             rows: &rows,
         },
     );
-    let tables = tables(ing, rows, &paragraph_ids);
-    let figures = figures(ing, &paragraph_ids);
+    let tables = tables(ing, rows, &paragraph_ids, &reference_ids);
+    let figures = figures(ing, &paragraph_ids, &reference_ids);
     CorpusFile {
         schema: ing.flag(9).then(|| "schema.json".to_owned()),
         format: FORMAT_V2.to_owned(),
@@ -381,8 +381,14 @@ fn tour(ing: &Ingredients, paragraph_ids: &[String]) -> Vec<TourStep> {
         .collect()
 }
 
-/// The one table (when there are rows), with a header row and footnotes now and then.
-fn tables(ing: &Ingredients, rows: Vec<TableRow>, paragraph_ids: &[String]) -> Vec<Table> {
+/// The one table (when there are rows), with a header row, footnotes and references its
+/// caption cites now and then.
+fn tables(
+    ing: &Ingredients,
+    rows: Vec<TableRow>,
+    paragraph_ids: &[String],
+    reference_ids: &[String],
+) -> Vec<Table> {
     let column = |id: &str, kind| Column {
         id: id.to_owned(),
         header: ing.text(id.len()),
@@ -400,6 +406,7 @@ fn tables(ing: &Ingredients, rows: Vec<TableRow>, paragraph_ids: &[String]) -> V
             id: ing.id("table", 0),
             label: ing.optional(5),
             caption: ing.optional(0),
+            references: reference_ids.iter().take(ing.pick(7, 3)).cloned().collect(),
             section: ing.flag(3).then(|| ing.id("section", 0)),
             after_paragraph: ing.flag(4).then(|| paragraph_ids[0].clone()),
             header_rows: if ing.flag(5) {
@@ -433,13 +440,14 @@ fn tables(ing: &Ingredients, rows: Vec<TableRow>, paragraph_ids: &[String]) -> V
     }
 }
 
-/// A figure, now and then.
-fn figures(ing: &Ingredients, paragraph_ids: &[String]) -> Vec<Figure> {
+/// A figure, now and then, its caption citing a reference or two now and then.
+fn figures(ing: &Ingredients, paragraph_ids: &[String], reference_ids: &[String]) -> Vec<Figure> {
     if ing.flag(6) {
         vec![Figure {
             id: ing.id("figure", 0),
             label: ing.optional(6),
             caption: ing.text(7),
+            references: reference_ids.iter().take(ing.pick(8, 3)).cloned().collect(),
             section: None,
             after_paragraph: ing.flag(7).then(|| paragraph_ids[0].clone()),
             image: None,

@@ -1,5 +1,5 @@
-//! A figure: its label and caption, whether the corpus has its image, its source line and the
-//! series drawn from it.
+//! A figure: its label and caption, whether the corpus has its image, the references its
+//! caption cites, its source line and the series drawn from it.
 
 use eframe::egui::{RichText, Ui};
 
@@ -26,6 +26,7 @@ pub(super) fn figure_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout:
         ui,
         Item::Figure(position),
         &[
+            ("Its caption cites", ItemKind::Reference),
             ("Source line", ItemKind::Paragraph),
             ("Series", ItemKind::Series),
         ],

@@ -66,6 +66,8 @@ pub(super) fn reference_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
         ui,
         Item::Reference(position),
         &[
+            ("Figures whose caption cites it", ItemKind::Figure),
+            ("Tables whose caption cites it", ItemKind::Table),
             ("Cases", ItemKind::Case),
             ("Table rows", ItemKind::TableRow),
             ("Series", ItemKind::Series),

@@ -1,10 +1,11 @@
-//! A table: its label and caption, columns, rows and the notes printed under it.
+//! A table: its label and caption, columns, rows, the notes printed under it and the references
+//! its caption cites.
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::{field_ui, heading_ui, item_list_ui, notes_ui, place_ui};
+use super::{field_ui, heading_ui, item_list_ui, linked_items_ui, notes_ui, place_ui};
 use crate::app::context::{ClickAction, Command, UiLayout, ViewCtx};
-use crate::corpus::{Item, counted};
+use crate::corpus::{Item, ItemKind, counted};
 
 /// The table at `position` in `tables`.
 pub(super) fn table_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: UiLayout) {
@@ -55,6 +56,12 @@ pub(super) fn table_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: 
     for footnote in &table.footnotes {
         ui.add(egui::Label::new(RichText::new(footnote.printed()).small()).wrap());
     }
+    linked_items_ui(
+        ctx,
+        ui,
+        Item::Table(position),
+        &[("Its caption cites", ItemKind::Reference)],
+    );
     let first = corpus.file.first_row_of(position);
     item_list_ui(
         ctx,

@@ -15,6 +15,9 @@ pub struct Table {
     /// The caption as printed, or a description when the paper prints none.
     #[serde(default)]
     pub caption: String,
+    /// Ids of the references its caption cites (the caption keeps their markers as printed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<String>,
     /// The id of the section the table stands in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
@@ -163,6 +166,9 @@ pub struct Figure {
     /// The caption as printed; empty when the paper prints none.
     #[serde(default)]
     pub caption: String,
+    /// Ids of the references its caption cites (the caption keeps their markers as printed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<String>,
     /// The id of the section the figure stands in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
@@ -190,11 +196,13 @@ impl Figure {
 }
 
 /// A label and a caption as one line, `"Table 1. Patient characteristics"`, either alone when
-/// the other is empty.
+/// the other is empty; a label that ends in its own stop or colon (`"Figure 1—figure
+/// supplement 1."`) takes no second one.
 fn label_and_caption(label: &str, caption: &str) -> String {
     match (label.trim(), caption.trim()) {
         ("", caption) => caption.to_owned(),
         (label, "") => label.to_owned(),
+        (label, caption) if label.ends_with(['.', ':']) => format!("{label} {caption}"),
         (label, caption) => format!("{label}. {caption}"),
     }
 }
@@ -232,4 +240,33 @@ fn one() -> u32 {
 #[allow(clippy::trivially_copy_pass_by_ref)]
 fn is_one(value: &u32) -> bool {
     *value == 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Figure, Table};
+
+    #[test]
+    fn a_title_joins_label_and_caption_with_one_stop() {
+        let figure = |label: &str, caption: &str| Figure {
+            id: "f1".to_owned(),
+            label: label.to_owned(),
+            caption: caption.to_owned(),
+            ..Figure::default()
+        };
+        assert_eq!(figure("Figure 1", "Growth").title(), "Figure 1. Growth");
+        assert_eq!(
+            figure("Figure 1—figure supplement 1.", "Inhibition").title(),
+            "Figure 1—figure supplement 1. Inhibition"
+        );
+        assert_eq!(figure("Fig 2:", "Counts").title(), "Fig 2: Counts");
+        assert_eq!(figure("", "Counts").title(), "Counts");
+        assert_eq!(figure("", " ").title(), "f1");
+        let table = Table {
+            label: "Table 3.".to_owned(),
+            caption: "Doses".to_owned(),
+            ..Table::default()
+        };
+        assert_eq!(table.title(), "Table 3. Doses");
+    }
 }

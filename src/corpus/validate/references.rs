@@ -128,6 +128,21 @@ pub(super) fn check_citations<'a>(
         };
         found.check(&cell.read, written, &path, &mut cited, out);
     }
+    // A caption that cites counts as citing (an id that names no reference is reported with
+    // the other links).
+    let caption_cites = file
+        .tables
+        .iter()
+        .flat_map(|t| &t.references)
+        .chain(file.figures.iter().flat_map(|f| &f.references));
+    for id in caption_cites {
+        if let Some(flag) = ids
+            .position(ItemKind::Reference, id)
+            .and_then(|position| cited.get_mut(position))
+        {
+            *flag = true;
+        }
+    }
     // A bibliography opened on its own has no text to cite from.
     let has_text = file.sections.iter().any(|s| !s.paragraphs.is_empty());
     for (i, reference) in file.references.iter().enumerate() {
@@ -139,7 +154,10 @@ pub(super) fn check_citations<'a>(
             out.push(
                 Diagnostic::warning(
                     Code::UncitedReference,
-                    format!("reference `{}` is never cited in the text", reference.id),
+                    format!(
+                        "reference `{}` is never cited in the text or a caption",
+                        reference.id
+                    ),
                     format!(
                         "cite it with `[@{}]` where the paper does, or remove it",
                         reference.id

@@ -85,7 +85,6 @@ pub(super) fn finish(parts: Parts) -> Imported {
     // Figures.
     let mut figure_ids = Ids::default();
     let mut figures = Vec::with_capacity(figure_drafts.len());
-    let mut without_image = 0;
     for (position, (draft, at)) in figure_drafts.iter().enumerate() {
         let id = figure_ids.claim(&draft.source_id, &format!("figure-{}", position + 1));
         let (section, after_paragraph) = place(*at);
@@ -93,25 +92,23 @@ pub(super) fn finish(parts: Parts) -> Imported {
             let (section, blocks_before) = (*at)?;
             block_ids.get(section)?.get(blocks_before).cloned()
         });
-        let image = draft
-            .image
-            .as_deref()
-            .map(str::trim)
-            .filter(|image| !image.is_empty())
-            .map(str::to_owned);
-        if image.is_none() {
-            without_image += 1;
-        }
         figures.push(Figure {
             id,
             label: collapse_whitespace(&draft.label),
             caption: draft.caption.plain(),
+            references: writer.cited_in(&draft.caption),
             section,
             after_paragraph,
-            image,
+            image: draft
+                .image
+                .as_deref()
+                .map(str::trim)
+                .filter(|image| !image.is_empty())
+                .map(str::to_owned),
             source_paragraph,
         });
     }
+    let without_image = figures.iter().filter(|f| f.image.is_none()).count();
 
     let footnotes: Vec<Footnote> = footnote_records
         .into_iter()
@@ -358,6 +355,34 @@ impl Writer<'_> {
         out.finish()
     }
 
+    /// The references `caption` cites, by id, each once in the order first cited: its
+    /// citation markers and Pandoc citations whose keys name a reference. The caption itself
+    /// is kept as printed.
+    fn cited_in(&self, caption: &Rich) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        let mut add = |key: &str| {
+            if let Some(id) = self.references.get(key)
+                && !ids.contains(id)
+            {
+                ids.push(id.clone());
+            }
+        };
+        for span in &caption.spans {
+            match span {
+                Span::Cite { keys, .. } => keys.iter().for_each(|key| add(key)),
+                Span::Marked(text) => {
+                    for piece in citations::parse(text).0 {
+                        if let Piece::Group(group) = piece {
+                            group.cites.iter().for_each(|cite| add(cite.key));
+                        }
+                    }
+                }
+                Span::Text(_) | Span::Unresolved(_) | Span::Footnote(_) => {}
+            }
+        }
+        ids
+    }
+
     fn cite(&mut self, out: &mut Collapsed, printed: &str, keys: &[String]) {
         let mut ids: Vec<&str> = Vec::new();
         for key in keys {
@@ -520,6 +545,7 @@ impl Writer<'_> {
         Table {
             label: collapse_whitespace(&draft.label),
             caption: draft.caption.plain(),
+            references: self.cited_in(&draft.caption),
             section,
             after_paragraph,
             header_rows,

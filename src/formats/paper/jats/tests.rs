@@ -546,6 +546,48 @@ fn a_column_under_a_blank_header_cell_keeps_the_heading_above() {
 }
 
 #[test]
+fn a_caption_that_cites_links_its_figure_or_table_to_the_references() {
+    let body = r#"<sec><title>Results</title><p>Only the first work is cited here <xref ref-type="bibr" rid="b1">1</xref>.</p>
+<fig id="f1"><label>Figure 1</label><caption><title>Growth.</title><p>Drawn as before <xref ref-type="bibr" rid="b2">2</xref>, <xref ref-type="bibr" rid="b2">2</xref>.</p></caption><graphic xlink:href="f1"/></fig>
+<table-wrap id="t1"><label>Table 1</label><caption><p>Counts, after <xref ref-type="bibr" rid="b3">3</xref> and <xref ref-type="bibr" rid="b2 b9">2</xref>.</p></caption>
+<table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table></table-wrap></sec>"#;
+    let imported = read(&article(body, ""));
+    let file = &imported.file;
+    let figure = file.figures.first().expect("the figure");
+    assert_eq!(figure.references, ["b2"], "each reference once");
+    assert_eq!(figure.caption, "Growth. Drawn as before 2, 2.");
+    let table = file.tables.first().expect("the table");
+    assert_eq!(table.references, ["b3", "b2"], "in the order first cited");
+    let corpus = valid(&imported);
+    let uncited: Vec<&str> = corpus
+        .warnings
+        .iter()
+        .filter(|d| d.code == crate::corpus::diagnostics::Code::UncitedReference)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(uncited.len(), 3, "b4, b5 and b6 only: {uncited:?}");
+    assert!(
+        uncited
+            .iter()
+            .all(|m| !m.contains("`b2`") && !m.contains("`b3`"))
+    );
+    // Both ways: the reference lists the figure and the table, and they list it.
+    let b2 = crate::corpus::Item::Reference(1);
+    assert_eq!(
+        corpus.index.linked(b2, crate::corpus::ItemKind::Figure),
+        [0]
+    );
+    assert_eq!(corpus.index.linked(b2, crate::corpus::ItemKind::Table), [0]);
+    assert_eq!(
+        corpus.index.linked(
+            crate::corpus::Item::Table(0),
+            crate::corpus::ItemKind::Reference
+        ),
+        [2, 1]
+    );
+}
+
+#[test]
 fn notes_only_the_author_list_points_to_are_paragraphs_under_their_group_title() {
     // As eLife writes them: each author points to a contribution and to the competing
     // interests, which stand in the back matter under titled groups.
