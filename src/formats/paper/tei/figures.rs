@@ -1,6 +1,7 @@
 //! `figure`s: `type="table"` ones as tables (label, caption, rows and cells with their spans,
 //! header rows, notes), the others as figures (label, caption, image).
 
+use crate::corpus::table_series::cell_number;
 use crate::formats::paper::xml::Element;
 use crate::formats::paper::{FigureDraft, PaperBuilder, Rich, TableDraft};
 
@@ -117,6 +118,37 @@ fn caption(head_rest: &str, figure: Element<'_>) -> Rich {
     Rich::text(&parts.join(" "))
 }
 
+/// When GROBID marks no header row: the leading rows that print words but no number
+/// (`Items | IGT-related | MS-related`, then `| PN (n = 12) | PN (n = 9)`), taken out of `rows`
+/// as header rows, as long as a row with a number follows them. None when every row prints
+/// words only, or the first prints a number.
+fn leading_label_rows(rows: &mut Vec<Vec<Rich>>) -> Vec<Vec<(String, u32)>> {
+    let printed: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| row.iter().map(Rich::plain).collect())
+        .collect();
+    let is_label_row = |cells: &Vec<String>| {
+        cells.iter().any(|cell| !cell.is_empty())
+            && cells.iter().all(|cell| cell_number(cell).is_none())
+    };
+    let leading = printed
+        .iter()
+        .take_while(|cells| is_label_row(cells))
+        .count();
+    let numbers_follow = printed
+        .get(leading)
+        .is_some_and(|cells| cells.iter().any(|cell| cell_number(cell).is_some()));
+    if leading == 0 || !numbers_follow {
+        return Vec::new();
+    }
+    rows.drain(..leading);
+    printed
+        .into_iter()
+        .take(leading)
+        .map(|cells| cells.into_iter().map(|cell| (cell, 1)).collect())
+        .collect()
+}
+
 /// The rows of a `table`: `role="head"` rows as header rows (a cell and its `cols` span), the
 /// others as body rows with a spanning cell followed by empty cells; every row one cell per
 /// column.
@@ -156,6 +188,9 @@ fn rows(table: Element<'_>, context: &Context<'_>) -> TableDraft {
             }
             draft.rows.push(out);
         }
+    }
+    if draft.header_rows.is_empty() {
+        draft.header_rows = leading_label_rows(&mut draft.rows);
     }
     let width = draft
         .rows

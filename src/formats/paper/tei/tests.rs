@@ -187,6 +187,37 @@ fn a_table_with_a_header_row_and_a_spanning_cell() {
 }
 
 #[test]
+fn leading_rows_of_words_above_numbers_are_the_header_when_none_is_marked() {
+    let table = |rows: &str| {
+        let body = format!(
+            r#"<div><head n="1">Results</head><p>See the table.</p><figure type="table" xml:id="tab_0"><head>Table 1</head><table>{rows}</table></figure></div>"#
+        );
+        let file = valid(&read(&tei(&body, "")));
+        file.tables.into_iter().next().expect("the table")
+    };
+    let found = table(
+        "<row><cell>Items</cell><cell>IGT-related</cell><cell>Idiopathic</cell></row>\
+         <row><cell/><cell>PN (n = 12)</cell><cell>PN (n = 17)</cell></row>\
+         <row><cell>VAS</cell><cell>3.75 ± 3.91</cell><cell>4.59 ± 3.08</cell></row>\
+         <row><cell>SFN-SIQ</cell><cell>5.33 ± 1.67</cell><cell>4.53 ± 1.55</cell></row>",
+    );
+    assert_eq!(found.header_rows.len(), 2);
+    assert_eq!(found.header_rows[0][1].text, "IGT-related");
+    let headers: Vec<&str> = found.columns.iter().map(|c| c.header.as_str()).collect();
+    assert_eq!(headers, ["Items", "PN (n = 12)", "PN (n = 17)"]);
+    assert_eq!(found.rows.len(), 2);
+    assert_eq!(found.rows[0].cells[0], "VAS");
+    // Words only, or a number in the first row: every row stays a row.
+    let words =
+        table("<row><cell>A</cell><cell>B</cell></row><row><cell>C</cell><cell>D</cell></row>");
+    assert!(words.header_rows.is_empty() && words.rows.len() == 2);
+    assert!(words.columns.iter().all(|c| c.header.is_empty()));
+    let numbers =
+        table("<row><cell>1</cell><cell>B</cell></row><row><cell>C</cell><cell>D</cell></row>");
+    assert_eq!(numbers.rows.len(), 2);
+}
+
+#[test]
 fn a_figure_with_its_label_caption_and_image() {
     let body = r#"<div><head n="1">Overview</head><p>Text.</p>
 <figure xml:id="fig_0"><head>Figure 2: Overview of the model.</head><label>2</label><figDesc>Queries and papers.</figDesc><graphic url="fig2.png"/></figure>
