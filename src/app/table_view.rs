@@ -351,8 +351,13 @@ impl TableView {
                 .into_iter()
                 .filter(|(column, _)| !region_names(*column))
             {
-                let header = headers.get(column).map_or("", String::as_str);
-                let label = ui.label(truncate(header, 32));
+                // A column the paper prints no header for is named by its place.
+                let header = headers
+                    .get(column)
+                    .filter(|header| !header.is_empty())
+                    .cloned()
+                    .unwrap_or_else(|| format!("Column {}", column + 1));
+                let label = ui.label(truncate(&header, 32));
                 let current = self.filters.get(&column).cloned();
                 let mut chosen = current.clone();
                 egui::ComboBox::from_id_salt(("table-filter", self.table, column))

@@ -227,3 +227,50 @@ fn snapshot_of_the_art_reach_chart() {
     );
     snapshot_or_skip(&mut harness, "art-trends");
 }
+
+#[test]
+fn filters_of_columns_without_headers_are_named_by_place_and_stand_apart() {
+    // Table 1 replaced by one whose columns have no headers, as GROBID gives some tables.
+    let text = std::fs::read_to_string(art_corpus()).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    value["tables"][0]["header_rows"] = serde_json::json!([]);
+    value["tables"][0]["columns"] = serde_json::json!([
+        { "id": "c1", "header": "" }, { "id": "c2", "header": "" }, { "id": "c3", "header": "" }
+    ]);
+    value["tables"][0]["rows"] = serde_json::json!([
+        { "id": "r1", "cells": ["North", "Yes", "first"] },
+        { "id": "r2", "cells": ["South", "No", "second"] },
+        { "id": "r3", "cells": ["North", "No", "third"] },
+        { "id": "r4", "cells": ["South", "Yes", "fourth"] }
+    ]);
+    value["tables"][0]["footnotes"] = serde_json::json!([]);
+    let corpus = paperlens::corpus::Corpus::from_json(&value.to_string(), "headerless.json")
+        .unwrap_or_else(|report| panic!("{:?}", report.diagnostics));
+    let options = StartOptions {
+        corpus: Some(corpus),
+        view: Some(TableView::ID.to_owned()),
+        store: Some(StateStore::in_memory()),
+        ..StartOptions::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size([1024.0, 640.0])
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| Explorer::new(&cc.egui_ctx, options));
+    harness.run_steps(8);
+    let first = harness
+        .get_by_role_and_label(Role::ComboBox, "Column 1")
+        .rect();
+    let second = harness
+        .get_by_role_and_label(Role::ComboBox, "Column 2")
+        .rect();
+    let picker = harness
+        .get_by_role_and_label(Role::ComboBox, "Table")
+        .rect();
+    for (name, rect) in [("Column 1", first), ("Column 2", second)] {
+        assert!(
+            !rect.intersects(picker)
+                && !rect.intersects(if name == "Column 1" { second } else { first }),
+            "{name}'s drop-down at {rect:?} overlaps another (table picker at {picker:?})"
+        );
+    }
+}
