@@ -200,7 +200,22 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
             default.clone_into(&mut title);
         }
         self.builder.begin_section(&number, &title);
-        self.blocks(element);
+        // eLife wraps a whole appendix in one box without a title: its content is the
+        // appendix's, with no "Box" level between.
+        let mut blocks = element
+            .elements()
+            .filter(|e| !matches!(e.name(), "title" | "label" | "object-id"));
+        match (blocks.next(), blocks.next()) {
+            (Some(only), None)
+                if element.is("app")
+                    && only.is("boxed-text")
+                    && child_text(only, "label").is_empty()
+                    && self.title_of(only).is_empty() =>
+            {
+                self.blocks(only);
+            }
+            _ => self.blocks(element),
+        }
         self.builder.end_section();
     }
 

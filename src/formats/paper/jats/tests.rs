@@ -637,3 +637,32 @@ fn notes_only_the_author_list_points_to_are_paragraphs_under_their_group_title()
         corpus.warnings
     );
 }
+
+#[test]
+fn an_appendix_wrapped_in_one_untitled_box_has_no_box_level() {
+    let back = r#"<app-group><app id="app1"><title>Appendix 1</title><boxed-text><object-id pub-id-type="doi">10.1/x</object-id><sec><title>Setup</title><p>How it was set up.</p></sec></boxed-text></app>
+<app id="app2"><title>Appendix 2</title><boxed-text><caption><title>Key terms</title></caption><p>Terms.</p></boxed-text></app></app-group>"#;
+    let imported = read(&article("<p>Body.</p>", back));
+    let file = &imported.file;
+    let outline: Vec<(&str, Option<&str>)> = file
+        .sections
+        .iter()
+        .map(|s| (s.title.as_str(), s.parent.as_deref()))
+        .collect();
+    assert_eq!(
+        outline,
+        [
+            ("A test article", None),
+            ("Appendix 1", None),
+            ("Setup", Some("appendix-1")),
+            ("Appendix 2", None),
+            ("Key terms", Some("appendix-2")),
+        ]
+    );
+    assert_eq!(
+        file.sections[4].kind,
+        crate::corpus::model::SectionKind::Box,
+        "a box with a title is still a box"
+    );
+    valid(&imported);
+}
