@@ -287,6 +287,22 @@ fn an_empty_or_blank_file_is_called_empty() {
     if null.exists() {
         assert_eq!(codes(&open_path(null)), ["json-syntax"]);
     }
+    // An empty paper is called an empty paper, not a corpus missing its `{`.
+    for name in ["article.xml", "article.nxml", "paper.md", "paper.txt"] {
+        let path = write_temp(&dir, name, b"\xEF\xBB\xBF \n");
+        let report = open_path(&path);
+        assert_eq!(codes(&report), ["paper-syntax"], "{name}");
+        assert_eq!(report.failure(), Some(LoadFailure::Invalid), "{name}");
+        assert_well_formed(&report);
+        let (code, human) = check_human(&path);
+        assert_eq!(code, 1, "{name}");
+        assert!(
+            human.contains("error[paper-syntax]: the file is empty"),
+            "{human}"
+        );
+        assert!(human.contains("saved or downloaded completely"), "{human}");
+        assert!(!human.contains("JSON"), "{human}");
+    }
 }
 
 #[test]
