@@ -130,6 +130,48 @@ fn an_equation_shows_its_source_and_label_and_selects_its_paragraph() {
 }
 
 #[test]
+fn a_mathml_equation_reads_as_a_line_of_text_with_its_markup_a_click_away() {
+    let text = std::fs::read_to_string(fixtures().join("reader.json")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    value["sections"][2]["paragraphs"][1] = serde_json::json!({
+        "id": "methods.eq1",
+        "kind": "equation",
+        "label": "(1)",
+        "notation": "mathml",
+        "text": "<mml:math><mml:msup><mml:mi>x</mml:mi><mml:mn>2</mml:mn></mml:msup><mml:mo>+</mml:mo><mml:mfrac><mml:mn>1</mml:mn><mml:mi>n</mml:mi></mml:mfrac></mml:math>"
+    });
+    assert_eq!(value["sections"][2]["paragraphs"][1]["id"], "methods.eq1");
+    let corpus = paperlens::corpus::Corpus::from_json(&value.to_string(), "reader.json")
+        .unwrap_or_else(|report| panic!("{:?}", report.diagnostics));
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 1400.0])
+        .build_eframe(move |cc| {
+            Explorer::new(
+                &cc.egui_ctx,
+                StartOptions {
+                    corpus: Some(corpus),
+                    view: Some(Reader::ID.to_owned()),
+                    store: Some(paperlens::app::state::StateStore::in_memory()),
+                    ..StartOptions::default()
+                },
+            )
+        });
+    settle(&mut harness);
+    assert!(
+        harness.query_by_label_contains("mml:").is_none(),
+        "no markup shown"
+    );
+    harness.get_by_label("x² + 1/n").click();
+    settle(&mut harness);
+    assert!(matches!(selected(&harness), Some(Item::Paragraph(_))));
+    // The Inspector reads it the same way, with the markup folded away under it.
+    assert_eq!(harness.get_all_by_label("x² + 1/n").count(), 2);
+    harness.get_by_label("MathML source").click();
+    settle(&mut harness);
+    harness.get_by_label_contains("<mml:math><mml:msup>");
+}
+
+#[test]
 fn the_figures_and_tables_tab_lists_them_and_reveals_each_where_it_stands() {
     let mut harness = reader();
     harness.get_by_label("Figures & tables 5").click();

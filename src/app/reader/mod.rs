@@ -24,6 +24,7 @@ pub use find::FindBar;
 pub use highlights::{ADD_NOTE_ENTRY, highlight_entry};
 pub(crate) use images::ImageCache;
 pub use text::FLAG_MARK_LABEL;
+pub(crate) use text::shown_equation;
 
 /// The Reader's own UI state.
 #[derive(Default)]

@@ -1,5 +1,6 @@
 //! Paragraph text in the Reader: runs of plain text, entity mentions and citation chips, the
-//! highlight the selection gives them, and equations shown as their source.
+//! highlight the selection gives them, and equations: TeX as its source, `MathML` read as one
+//! line of text.
 
 use std::ops::Range;
 
@@ -13,8 +14,9 @@ use crate::app::context::{ClickAction, ViewCtx};
 use crate::app::state::CitationDisplay;
 use crate::corpus::find::FoundIn;
 use crate::corpus::index::CitationInfo;
-use crate::corpus::model::ParagraphKind;
+use crate::corpus::model::{EquationNotation, Paragraph, ParagraphKind};
 use crate::corpus::{Corpus, Item, ItemKind};
+use crate::formats::paper::mathml;
 
 /// One paragraph: a frame (highlighted when related) holding its runs, the find bar's matches
 /// marked.
@@ -432,13 +434,13 @@ fn equation_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, paragraph: usize) {
             egui::vec2(source_width, 0.0),
             egui::Layout::top_down(egui::Align::LEFT),
             |ui| {
-                let source = egui::Label::new(
-                    RichText::new(equation.text.trim())
+                let text = match shown_equation(equation) {
+                    Some(line) => RichText::new(line).font(ctx.theme.reading_font()),
+                    None => RichText::new(equation.text.trim())
                         .monospace()
                         .size(ctx.theme.body_size),
-                )
-                .wrap()
-                .sense(Sense::click());
+                };
+                let source = egui::Label::new(text).wrap().sense(Sense::click());
                 let response = ui.add(source);
                 ctx.item_response(
                     ui,
@@ -454,6 +456,14 @@ fn equation_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, paragraph: usize) {
             });
         }
     });
+}
+
+/// How an equation is shown when not as its source: a `MathML` one as one line of text
+/// (`None` for TeX, and for `MathML` that cannot be read, both shown as written).
+pub(crate) fn shown_equation(equation: &Paragraph) -> Option<String> {
+    (equation.notation == Some(EquationNotation::Mathml))
+        .then(|| mathml::linear_text(&equation.text))
+        .flatten()
 }
 
 /// The label of the mark after a citation the citation check flagged.

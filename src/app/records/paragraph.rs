@@ -4,6 +4,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::{heading_ui, item_list_ui, linked_items_ui, notes_ui};
 use crate::app::context::{ClickAction, Command, UiLayout, ViewCtx};
+use crate::app::reader::shown_equation;
 use crate::corpus::display::{excerpt, paragraph_place};
 use crate::corpus::{Item, ItemKind};
 
@@ -20,12 +21,29 @@ pub(super) fn paragraph_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
         &paragraph_place(ctx.corpus, position),
         layout,
     );
+    // A MathML equation reads as a line of text; its markup is one click away.
+    let equation = ctx
+        .corpus
+        .paragraph(position)
+        .and_then(|p| shown_equation(p).map(|line| (line, p.text.trim())));
+    let printed = equation
+        .as_ref()
+        .map_or(info.printed.as_str(), |(line, _)| line);
     let text = if layout == UiLayout::Tooltip {
-        excerpt(&info.printed, 320)
+        excerpt(printed, 320)
     } else {
-        info.printed.clone()
+        printed.to_owned()
     };
     ui.add(egui::Label::new(RichText::new(text).font(ctx.theme.reading_font())).wrap());
+    if let Some((_, source)) = equation
+        && layout != UiLayout::Tooltip
+    {
+        egui::CollapsingHeader::new("MathML source")
+            .id_salt(("mathml-source", position))
+            .show(ui, |ui| {
+                ui.add(egui::Label::new(RichText::new(source).monospace().small()).wrap());
+            });
+    }
     if layout == UiLayout::Tooltip {
         return;
     }

@@ -12,6 +12,7 @@ mod entities;
 mod finish;
 mod jats;
 mod markdown;
+pub mod mathml;
 mod plain;
 #[cfg(test)]
 mod random;

@@ -1,0 +1,269 @@
+//! A display formula written in `MathML` (as JATS keeps it), read as one line of text for a
+//! reader: `SSᵢ,ⱼ = (1 − Rₙₙ)αᵢ,ⱼ + Rₙₙβⱼ` rather than its markup. Presentation `MathML` only:
+//! tokens as printed, sub- and superscripts raised or lowered where Unicode has the characters
+//! (`_(…)` and `^(…)` otherwise), fractions as `(a)/(b)`, roots with `√`, tables row by row.
+//! The source stays in the corpus; this is only how it is shown.
+
+use super::xml::{self, Element, Node};
+
+/// How deep elements are followed: deeper content is read as its plain text.
+const MAX_DEPTH: usize = 64;
+
+/// The formula in `source` (a `<math>` element, with or without a prefix) as one line of text,
+/// or `None` when it is not well-formed XML or prints nothing.
+#[must_use]
+pub fn linear_text(source: &str) -> Option<String> {
+    let document = xml::parse(source).ok()?;
+    let mut out = String::new();
+    write(document.root(), 0, &mut out);
+    let line = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!line.is_empty()).then_some(line)
+}
+
+/// Writes `element` to `out`.
+fn write(element: Element<'_>, depth: usize, out: &mut String) {
+    if depth > MAX_DEPTH {
+        out.push_str(&element.text());
+        return;
+    }
+    let children: Vec<Element<'_>> = element.elements().collect();
+    let part = |n: usize| children.get(n).map(|child| text_of(*child, depth + 1));
+    match element.name() {
+        "mi" | "mn" | "mtext" | "ms" => out.push_str(element.text().trim()),
+        "mo" => operator(element.text().trim(), out),
+        "mspace" => out.push(' '),
+        "annotation" | "annotation-xml" | "mphantom" | "none" | "mprescripts" => {}
+        "semantics" => {
+            if let Some(first) = children.first() {
+                write(*first, depth + 1, out);
+            }
+        }
+        "msub" | "munder" => {
+            out.push_str(&part(0).unwrap_or_default());
+            lowered(&part(1).unwrap_or_default(), out);
+        }
+        "msup" | "mover" => {
+            out.push_str(&part(0).unwrap_or_default());
+            raised(&part(1).unwrap_or_default(), out);
+        }
+        "msubsup" | "munderover" => {
+            out.push_str(&part(0).unwrap_or_default());
+            lowered(&part(1).unwrap_or_default(), out);
+            raised(&part(2).unwrap_or_default(), out);
+        }
+        "mfrac" => {
+            let numerator = grouped(&part(0).unwrap_or_default());
+            let denominator = grouped(&part(1).unwrap_or_default());
+            out.push_str(&numerator);
+            out.push('/');
+            out.push_str(&denominator);
+        }
+        "msqrt" => {
+            let inner: String = children.iter().map(|c| text_of(*c, depth + 1)).collect();
+            out.push('√');
+            out.push_str(&grouped(&inner));
+        }
+        "mroot" => {
+            let index = part(1).unwrap_or_default();
+            if !index.is_empty() {
+                raised(&index, out);
+            }
+            out.push('√');
+            out.push_str(&grouped(&part(0).unwrap_or_default()));
+        }
+        "mfenced" => {
+            let open = element.attr("open").unwrap_or("(");
+            let close = element.attr("close").unwrap_or(")");
+            let separator = element
+                .attr("separators")
+                .and_then(|s| s.trim().chars().next())
+                .unwrap_or(',');
+            let items: Vec<String> = children.iter().map(|c| text_of(*c, depth + 1)).collect();
+            out.push_str(open);
+            out.push_str(&items.join(&format!("{separator} ")));
+            out.push_str(close);
+        }
+        "mtable" => {
+            let rows: Vec<String> = children
+                .iter()
+                .map(|row| text_of(*row, depth + 1))
+                .collect();
+            out.push_str(&rows.join("; "));
+        }
+        "mtr" | "mlabeledtr" => {
+            let cells: Vec<String> = children.iter().map(|c| text_of(*c, depth + 1)).collect();
+            out.push_str(&cells.join("  "));
+        }
+        _ => {
+            for node in element.nodes() {
+                match node {
+                    Node::Element(child) => write(child, depth + 1, out),
+                    // Text directly inside a layout element is not MathML; it is kept.
+                    Node::Text(text) => out.push_str(text.trim()),
+                }
+            }
+        }
+    }
+}
+
+/// The text `element` is written as, on its own.
+fn text_of(element: Element<'_>, depth: usize) -> String {
+    let mut out = String::new();
+    write(element, depth, &mut out);
+    out.trim().to_owned()
+}
+
+/// An operator: relations and binary operators stand between spaces, a comma or semicolon
+/// is followed by one, others (brackets, a prime) are written as they are.
+fn operator(text: &str, out: &mut String) {
+    match text {
+        "=" | "+" | "-" | "−" | "±" | "∓" | "×" | "·" | "÷" | "<" | ">" | "≤" | "≥" | "≈" | "≠"
+        | "≡" | "∼" | "~" | "→" | "←" | "↔" | "⇒" | "∈" | "∉" | "⊂" | "⊆" | "∪" | "∩" | "∝" =>
+        {
+            // A sign at the start of a group (`−x`) takes no space after it.
+            if out.trim_end().is_empty() || out.trim_end().ends_with(['(', '[', '{', '=']) {
+                out.push_str(text);
+            } else {
+                out.push(' ');
+                out.push_str(text);
+                out.push(' ');
+            }
+        }
+        "," | ";" => {
+            out.push_str(text);
+            out.push(' ');
+        }
+        _ => out.push_str(text),
+    }
+}
+
+/// `text` in brackets unless it is one token (`x`, `12`, `α`).
+fn grouped(text: &str) -> String {
+    let single = text.chars().all(|c| c.is_alphanumeric() || c == '.') || text.chars().count() == 1;
+    if single || (text.starts_with('(') && text.ends_with(')')) {
+        text.to_owned()
+    } else {
+        format!("({text})")
+    }
+}
+
+/// Writes `text` as a subscript: in subscript characters when Unicode has one for each
+/// (`ᵢ,ⱼ`), else `_x` or `_(…)`.
+fn lowered(text: &str, out: &mut String) {
+    script(text, out, subscript, '_');
+}
+
+/// Writes `text` as a superscript: in superscript characters when Unicode has one for each
+/// (`²`, `ⁿ`), else `^x` or `^(…)`.
+fn raised(text: &str, out: &mut String) {
+    script(text, out, superscript, '^');
+}
+
+fn script(text: &str, out: &mut String, map: fn(char) -> Option<char>, mark: char) {
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    // `i, j` is written `ᵢ,ⱼ`: no room for a space in a script.
+    let compact: String = text.split_whitespace().collect();
+    if let Some(mapped) = compact.chars().map(map).collect::<Option<String>>() {
+        out.push_str(&mapped);
+    } else {
+        out.push(mark);
+        out.push_str(&grouped(text));
+    }
+}
+
+fn subscript(c: char) -> Option<char> {
+    Some(match c {
+        '0'..='9' => char::from_u32(0x2080 + (c as u32 - '0' as u32))?,
+        '+' => '₊',
+        '-' | '−' => '₋',
+        '=' => '₌',
+        '(' => '₍',
+        ')' => '₎',
+        ',' => ',',
+        'a' => 'ₐ',
+        'e' => 'ₑ',
+        'h' => 'ₕ',
+        'i' => 'ᵢ',
+        'j' => 'ⱼ',
+        'k' => 'ₖ',
+        'l' => 'ₗ',
+        'm' => 'ₘ',
+        'n' => 'ₙ',
+        'o' => 'ₒ',
+        'p' => 'ₚ',
+        'r' => 'ᵣ',
+        's' => 'ₛ',
+        't' => 'ₜ',
+        'u' => 'ᵤ',
+        'v' => 'ᵥ',
+        'x' => 'ₓ',
+        _ => return None,
+    })
+}
+
+fn superscript(c: char) -> Option<char> {
+    Some(match c {
+        '0' => '⁰',
+        '1' => '¹',
+        '2' => '²',
+        '3' => '³',
+        '4'..='9' => char::from_u32(0x2070 + (c as u32 - '0' as u32))?,
+        '+' => '⁺',
+        '-' | '−' => '⁻',
+        '=' => '⁼',
+        '(' => '⁽',
+        ')' => '⁾',
+        'i' => 'ⁱ',
+        'n' => 'ⁿ',
+        '′' => '′',
+        '*' | '∗' => '*',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::linear_text;
+
+    #[test]
+    fn scripts_fractions_and_operators_read_as_one_line() {
+        let source = r#"<mml:math id="m5"><mml:mrow><mml:mi>S</mml:mi><mml:msub><mml:mi>S</mml:mi><mml:mrow><mml:mi>i</mml:mi><mml:mo>,</mml:mo><mml:mi>j</mml:mi></mml:mrow></mml:msub><mml:mo>=</mml:mo><mml:mo>(</mml:mo><mml:mn>1</mml:mn><mml:mo>−</mml:mo><mml:msub><mml:mi>R</mml:mi><mml:mrow><mml:mi>n</mml:mi><mml:mi>n</mml:mi></mml:mrow></mml:msub><mml:mo>)</mml:mo><mml:msub><mml:mi>α</mml:mi><mml:mi>i</mml:mi></mml:msub><mml:mo>+</mml:mo><mml:msup><mml:mi>x</mml:mi><mml:mn>2</mml:mn></mml:msup></mml:mrow></mml:math>"#;
+        assert_eq!(
+            linear_text(source).as_deref(),
+            Some("SSᵢ,ⱼ = (1 − Rₙₙ)αᵢ + x²")
+        );
+        let fraction = "<math><mfrac><mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow><mn>2</mn></mfrac><mo>≤</mo><msqrt><mi>y</mi></msqrt></math>";
+        assert_eq!(linear_text(fraction).as_deref(), Some("(a + b)/2 ≤ √y"));
+        // A script Unicode has no characters for is marked and bracketed.
+        let wide = "<math><msub><mi>P</mi><mrow><mi>k</mi><mo>,</mo><mi>IO</mi></mrow></msub><msup><mi>e</mi><mrow><mo>-</mo><mi>λ</mi><mi>t</mi></mrow></msup></math>";
+        assert_eq!(linear_text(wide).as_deref(), Some("P_(k, IO)e^(-λt)"));
+        let sum = "<math><munderover><mo>∑</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi></munderover><msub><mi>x</mi><mi>i</mi></msub></math>";
+        assert_eq!(linear_text(sum).as_deref(), Some("∑ᵢ₌₁ⁿxᵢ"));
+    }
+
+    #[test]
+    fn annotations_are_left_out_and_bad_markup_gives_nothing() {
+        let annotated = r#"<math><semantics><mrow><mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></mrow><annotation encoding="TeX">E=mc^2</annotation></semantics></math>"#;
+        assert_eq!(linear_text(annotated).as_deref(), Some("E = mc²"));
+        assert_eq!(linear_text("<math><mi>x</mi>"), None);
+        assert_eq!(linear_text("<math></math>"), None);
+        let fenced = "<math><mfenced><mi>a</mi><mi>b</mi></mfenced><mtable><mtr><mtd><mn>1</mn></mtd><mtd><mn>0</mn></mtd></mtr><mtr><mtd><mn>0</mn></mtd><mtd><mn>1</mn></mtd></mtr></mtable></math>";
+        assert_eq!(linear_text(fenced).as_deref(), Some("(a, b)1 0; 0 1"));
+    }
+
+    #[test]
+    fn deep_nesting_is_read_as_text_without_overflowing() {
+        let depth = 5_000;
+        let source = format!(
+            "<math>{}<mi>x</mi>{}</math>",
+            "<mrow>".repeat(depth),
+            "</mrow>".repeat(depth)
+        );
+        // The XML reader refuses nesting this deep, or the text is read flat: never a crash.
+        let read = linear_text(&source);
+        assert!(read.is_none() || read.as_deref() == Some("x"), "{read:?}");
+    }
+}
