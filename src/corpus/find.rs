@@ -8,6 +8,7 @@ use std::ops::Range;
 use super::Corpus;
 use super::display::section_heading;
 use super::model::ParagraphKind;
+use super::text::script_base;
 
 /// The text a match is in, in reading order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -31,10 +32,12 @@ pub struct TextMatch {
     pub range: Range<usize>,
 }
 
-/// A character as find compares it: lower case, and every kind of space as a plain space.
+/// A character as find compares it: lower case, every kind of space as a plain space, and a
+/// raised or lowered character as its base (`₂` as `2`).
 fn fold_char(c: char) -> impl Iterator<Item = char> {
     let space = c.is_whitespace();
-    c.to_lowercase()
+    script_base(c)
+        .to_lowercase()
         .map(move |lower| if space { ' ' } else { lower })
 }
 
@@ -185,6 +188,13 @@ mod tests {
         assert_eq!(found("İstanbul", "i̇stanbul"), vec!["İstanbul"]);
         // Occurrences that would share such a capital are found once.
         assert_eq!(found("İİİ", "\u{307}i"), vec!["İİ"]);
+    }
+
+    #[test]
+    fn raised_and_lowered_characters_are_found_by_their_base() {
+        assert_eq!(found("CO₂ and 10⁻³ mol", "co2"), vec!["CO₂"]);
+        assert_eq!(found("CO₂ and 10⁻³ mol", "10-3"), vec!["10⁻³"]);
+        assert_eq!(found("x₍₁₎", "X(1)"), vec!["x₍₁₎"]);
     }
 
     #[test]

@@ -30,3 +30,85 @@ pub fn nearest_word<'a>(written: &str, known: &[&'a str], min_similarity: f64) -
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, candidate)| candidate)
 }
+
+/// The characters raised or lowered in Unicode that the window's fonts draw, each beside the
+/// one it is written for: `(base, superscript, subscript)`. What a paper prints as
+/// `10<sup>−3</sup>` or `CO<sub>2</sub>` is kept as `10⁻³` and `CO₂`. Letters are left out:
+/// the bundled fonts have no raised or lowered letters, and a missing glyph would print as a box.
+const SCRIPTS: [(char, Option<char>, Option<char>); 17] = [
+    ('0', Some('⁰'), Some('₀')),
+    ('1', Some('¹'), Some('₁')),
+    ('2', Some('²'), Some('₂')),
+    ('3', Some('³'), Some('₃')),
+    ('4', Some('⁴'), Some('₄')),
+    ('5', Some('⁵'), Some('₅')),
+    ('6', Some('⁶'), Some('₆')),
+    ('7', Some('⁷'), Some('₇')),
+    ('8', Some('⁸'), Some('₈')),
+    ('9', Some('⁹'), Some('₉')),
+    ('+', Some('⁺'), Some('₊')),
+    ('-', Some('⁻'), Some('₋')),
+    ('−', Some('⁻'), Some('₋')),
+    ('=', Some('⁼'), Some('₌')),
+    ('(', Some('⁽'), Some('₍')),
+    (')', Some('⁾'), Some('₎')),
+    // A comma between raised or lowered characters stays a comma (`¹,²`).
+    (',', Some(','), Some(',')),
+];
+
+/// The superscript Unicode has for `c`, if any (`2` → `²`).
+#[must_use]
+pub fn superscript(c: char) -> Option<char> {
+    SCRIPTS.iter().find(|s| s.0 == c).and_then(|s| s.1)
+}
+
+/// The subscript Unicode has for `c`, if any (`2` → `₂`).
+#[must_use]
+pub fn subscript(c: char) -> Option<char> {
+    SCRIPTS.iter().find(|s| s.0 == c).and_then(|s| s.2)
+}
+
+/// `text` raised, when Unicode has a superscript for each of its characters (`−3` → `⁻³`).
+#[must_use]
+pub fn as_superscript(text: &str) -> Option<String> {
+    text.chars().map(superscript).collect()
+}
+
+/// `text` lowered, when Unicode has a subscript for each of its characters (`50` → `₅₀`).
+#[must_use]
+pub fn as_subscript(text: &str) -> Option<String> {
+    text.chars().map(subscript).collect()
+}
+
+/// The character a raised or lowered one is written for (`²` → `2`, `₋` → `-`); any other
+/// character as it is. Search and find compare text through it, so `CO2` finds `CO₂`.
+#[must_use]
+pub fn script_base(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
+    // `⁻` reads back as the ASCII `-`, the first base the table gives it.
+    SCRIPTS
+        .iter()
+        .find(|s| s.1 == Some(c) || s.2 == Some(c))
+        .map_or(c, |s| s.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{as_subscript, as_superscript, script_base};
+
+    #[test]
+    fn scripts_are_written_where_unicode_has_them_and_read_back() {
+        assert_eq!(as_superscript("−3").as_deref(), Some("⁻³"));
+        assert_eq!(as_superscript("2+").as_deref(), Some("²⁺"));
+        assert_eq!(as_superscript("th"), None);
+        assert_eq!(as_subscript("50").as_deref(), Some("₅₀"));
+        // No letters: the window's fonts have none raised or lowered.
+        assert_eq!(as_subscript("max"), None);
+        assert_eq!(as_subscript("1 2"), None);
+        let back: String = "CO₂ 10⁻³ ₍₁₎".chars().map(script_base).collect();
+        assert_eq!(back, "CO2 10-3 (1)");
+        assert_eq!(script_base('é'), 'é');
+    }
+}

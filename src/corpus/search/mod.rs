@@ -13,6 +13,7 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 use super::Corpus;
 use super::item::{Item, ItemKind};
 use super::model::Reference;
+use super::text::script_base;
 
 mod excerpt;
 mod postings;
@@ -50,15 +51,18 @@ impl Entry {
     }
 }
 
-/// Text as nucleo compares it: the first code point of each grapheme, case-folded and with
-/// diacritics normalised away.
+/// Text as nucleo compares it: the first code point of each grapheme, case-folded, with
+/// diacritics normalised away and raised or lowered characters read as their base (`CO₂` as
+/// `co2`).
 fn fold(text: &str) -> String {
     if text.is_ascii() && !text.contains('\r') {
         // Every ASCII character but CR is a grapheme of its own: lower case is the fold.
         return text.to_ascii_lowercase();
     }
     nucleo_matcher::chars::graphemes(text)
-        .map(|c| nucleo_matcher::chars::normalize(nucleo_matcher::chars::to_lower_case(c)))
+        .map(|c| {
+            nucleo_matcher::chars::normalize(nucleo_matcher::chars::to_lower_case(script_base(c)))
+        })
         .collect()
 }
 

@@ -252,3 +252,21 @@ fn marks_sit_on_the_word_after_combining_marks() {
         }
     }
 }
+
+#[test]
+fn a_plain_query_finds_raised_and_lowered_characters() {
+    let corpus = minimal_with(&[
+        ("intro", 0, "Emissions of CO₂ rose."),
+        ("data", 0, "A rate of 10⁻³ per year."),
+    ]);
+    let index = SearchIndex::new(&corpus);
+    for (query, word) in [("co2", "CO₂"), ("10-3", "10⁻³")] {
+        let hits: Vec<SearchHit> = index
+            .search(query, 10)
+            .into_iter()
+            .filter(|h| matches!(h.item, Item::Paragraph(_)))
+            .collect();
+        assert_eq!(hits.len(), 1, "{query}: {hits:?}");
+        assert_eq!(marked(&hits[0]), [word], "{query}");
+    }
+}

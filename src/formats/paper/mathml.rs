@@ -1,10 +1,12 @@
 //! A display formula written in `MathML` (as JATS keeps it), read as one line of text for a
-//! reader: `SSᵢ,ⱼ = (1 − Rₙₙ)αᵢ,ⱼ + Rₙₙβⱼ` rather than its markup. Presentation `MathML` only:
-//! tokens as printed, sub- and superscripts raised or lowered where Unicode has the characters
-//! (`_(…)` and `^(…)` otherwise), fractions as `(a)/(b)`, roots with `√`, tables row by row.
-//! The source stays in the corpus; this is only how it is shown.
+//! reader: `SS_(i, j) = (1 − R_(nn))α_(i, j) + x²` rather than its markup. Presentation
+//! `MathML` only: tokens as printed, scripts of digits and signs raised or lowered in Unicode
+//! (the window's fonts have no raised or lowered letters), others written `_(…)` and `^(…)`;
+//! fractions as `(a)/(b)`, roots with `√`, tables row by row. The source stays in the
+//! corpus; this is only how it is shown.
 
 use super::xml::{self, Element, Node};
+use crate::corpus::text;
 
 /// How deep elements are followed: deeper content is read as its plain text.
 const MAX_DEPTH: usize = 64;
@@ -147,16 +149,16 @@ fn grouped(text: &str) -> String {
     }
 }
 
-/// Writes `text` as a subscript: in subscript characters when Unicode has one for each
-/// (`ᵢ,ⱼ`), else `_x` or `_(…)`.
+/// Writes `text` as a subscript: in subscript characters when there is one for each (`₁₂`),
+/// else `_(…)`.
 fn lowered(text: &str, out: &mut String) {
-    script(text, out, subscript, '_');
+    script(text, out, text::subscript, '_');
 }
 
-/// Writes `text` as a superscript: in superscript characters when Unicode has one for each
-/// (`²`, `ⁿ`), else `^x` or `^(…)`.
+/// Writes `text` as a superscript: in superscript characters when there is one for each
+/// (`²`, `⁻¹`), else `^(…)`.
 fn raised(text: &str, out: &mut String) {
-    script(text, out, superscript, '^');
+    script(text, out, text::superscript, '^');
 }
 
 fn script(text: &str, out: &mut String, map: fn(char) -> Option<char>, mark: char) {
@@ -164,64 +166,30 @@ fn script(text: &str, out: &mut String, map: fn(char) -> Option<char>, mark: cha
     if text.is_empty() {
         return;
     }
-    // `i, j` is written `ᵢ,ⱼ`: no room for a space in a script.
+    // `1, 2` is written `₁,₂`: no room for a space in a script.
     let compact: String = text.split_whitespace().collect();
-    if let Some(mapped) = compact.chars().map(map).collect::<Option<String>>() {
+    if let Some(mapped) = compact
+        .chars()
+        .map(|c| scripted(c, map))
+        .collect::<Option<String>>()
+    {
         out.push_str(&mapped);
     } else {
+        // Always bracketed, so that what follows is not read as part of it (`^(n)x`).
         out.push(mark);
-        out.push_str(&grouped(text));
+        out.push('(');
+        out.push_str(text);
+        out.push(')');
     }
 }
 
-fn subscript(c: char) -> Option<char> {
-    Some(match c {
-        '0'..='9' => char::from_u32(0x2080 + (c as u32 - '0' as u32))?,
-        '+' => '₊',
-        '-' | '−' => '₋',
-        '=' => '₌',
-        '(' => '₍',
-        ')' => '₎',
-        ',' => ',',
-        'a' => 'ₐ',
-        'e' => 'ₑ',
-        'h' => 'ₕ',
-        'i' => 'ᵢ',
-        'j' => 'ⱼ',
-        'k' => 'ₖ',
-        'l' => 'ₗ',
-        'm' => 'ₘ',
-        'n' => 'ₙ',
-        'o' => 'ₒ',
-        'p' => 'ₚ',
-        'r' => 'ᵣ',
-        's' => 'ₛ',
-        't' => 'ₜ',
-        'u' => 'ᵤ',
-        'v' => 'ᵥ',
-        'x' => 'ₓ',
-        _ => return None,
-    })
-}
-
-fn superscript(c: char) -> Option<char> {
-    Some(match c {
-        '0' => '⁰',
-        '1' => '¹',
-        '2' => '²',
-        '3' => '³',
-        '4'..='9' => char::from_u32(0x2070 + (c as u32 - '0' as u32))?,
-        '+' => '⁺',
-        '-' | '−' => '⁻',
-        '=' => '⁼',
-        '(' => '⁽',
-        ')' => '⁾',
-        'i' => 'ⁱ',
-        'n' => 'ⁿ',
-        '′' => '′',
-        '*' | '∗' => '*',
-        _ => return None,
-    })
+/// A script character for `c`: Unicode's (`text::subscript` or `text::superscript`), or the
+/// character itself for the few a script keeps as they are (a comma, a prime, a star).
+fn scripted(c: char, map: fn(char) -> Option<char>) -> Option<char> {
+    match c {
+        ',' | '′' | '*' | '∗' => Some(c),
+        _ => map(c),
+    }
 }
 
 #[cfg(test)]
@@ -233,15 +201,17 @@ mod tests {
         let source = r#"<mml:math id="m5"><mml:mrow><mml:mi>S</mml:mi><mml:msub><mml:mi>S</mml:mi><mml:mrow><mml:mi>i</mml:mi><mml:mo>,</mml:mo><mml:mi>j</mml:mi></mml:mrow></mml:msub><mml:mo>=</mml:mo><mml:mo>(</mml:mo><mml:mn>1</mml:mn><mml:mo>−</mml:mo><mml:msub><mml:mi>R</mml:mi><mml:mrow><mml:mi>n</mml:mi><mml:mi>n</mml:mi></mml:mrow></mml:msub><mml:mo>)</mml:mo><mml:msub><mml:mi>α</mml:mi><mml:mi>i</mml:mi></mml:msub><mml:mo>+</mml:mo><mml:msup><mml:mi>x</mml:mi><mml:mn>2</mml:mn></mml:msup></mml:mrow></mml:math>"#;
         assert_eq!(
             linear_text(source).as_deref(),
-            Some("SSᵢ,ⱼ = (1 − Rₙₙ)αᵢ + x²")
+            Some("SS_(i, j) = (1 − R_(nn))α_(i) + x²")
         );
         let fraction = "<math><mfrac><mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow><mn>2</mn></mfrac><mo>≤</mo><msqrt><mi>y</mi></msqrt></math>";
         assert_eq!(linear_text(fraction).as_deref(), Some("(a + b)/2 ≤ √y"));
         // A script Unicode has no characters for is marked and bracketed.
         let wide = "<math><msub><mi>P</mi><mrow><mi>k</mi><mo>,</mo><mi>IO</mi></mrow></msub><msup><mi>e</mi><mrow><mo>-</mo><mi>λ</mi><mi>t</mi></mrow></msup></math>";
         assert_eq!(linear_text(wide).as_deref(), Some("P_(k, IO)e^(-λt)"));
+        let digits = "<math><msub><mi>x</mi><mrow><mn>1</mn><mo>,</mo><mn>2</mn></mrow></msub><msup><mi>y</mi><mrow><mo>−</mo><mn>1</mn></mrow></msup></math>";
+        assert_eq!(linear_text(digits).as_deref(), Some("x₁,₂y⁻¹"));
         let sum = "<math><munderover><mo>∑</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi></munderover><msub><mi>x</mi><mi>i</mi></msub></math>";
-        assert_eq!(linear_text(sum).as_deref(), Some("∑ᵢ₌₁ⁿxᵢ"));
+        assert_eq!(linear_text(sum).as_deref(), Some("∑_(i = 1)^(n)x_(i)"));
     }
 
     #[test]

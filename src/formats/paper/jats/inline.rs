@@ -8,6 +8,7 @@
 
 use super::super::{Rich, Span};
 use super::Context;
+use crate::corpus::text;
 use crate::formats::paper::xml::{Element, Node};
 
 /// Elements that stand on their own in the text: inside a paragraph they end the running text
@@ -161,6 +162,26 @@ impl<'c, 'd> Flattener<'c, 'd> {
             "alternatives" => {
                 if let Some(first) = preferred_alternative(element) {
                     self.element(first);
+                }
+            }
+            // `10<sup>−3</sup>`, `CO<sub>2</sub>`: raised or lowered in Unicode where it has
+            // the characters, so that the number still reads as printed.
+            "sup" | "sub"
+                if element
+                    .descendants()
+                    .iter()
+                    .all(|inner| matches!(inner.name(), "italic" | "bold" | "roman" | "sc")) =>
+            {
+                let printed = element.text();
+                let trimmed = printed.trim();
+                let scripted = if name == "sup" {
+                    text::as_superscript(trimmed)
+                } else {
+                    text::as_subscript(trimmed)
+                };
+                match scripted {
+                    Some(scripted) if !trimmed.is_empty() => self.current.push_text(&scripted),
+                    _ => self.current.push_text(&printed),
                 }
             }
             "object-id" | "tex-math" => {}
@@ -505,10 +526,18 @@ fn printed_numbers(printed: &str) -> Option<Vec<u32>> {
 }
 
 /// An inline or display formula as text: its TeX when it has one (the body of a whole LaTeX
-/// document, as PMC writes it), else the text of its `MathML` or content.
+/// document, as PMC writes it), else its `MathML` read as a line (`x₁ = y²`, not `x1 = y2`), else
+/// the text of its content.
 pub(super) fn formula_text(element: Element<'_>) -> String {
     if let Some(tex) = element.descendants_named("tex-math").first() {
         return tex_body(&tex.text());
+    }
+    if let Some(line) = element
+        .descendants_named("math")
+        .first()
+        .and_then(|math| crate::formats::paper::mathml::linear_text(math.source()))
+    {
+        return line;
     }
     crate::formats::paper::collapse_whitespace(&element.text())
 }

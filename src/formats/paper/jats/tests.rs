@@ -194,7 +194,7 @@ fn blocks_formulas_footnotes_and_lists() {
 <sec><title>Methods</title>
 <p>We compute<xref ref-type="fn" rid="fn1"><sup>a</sup></xref> this:
 <disp-formula id="e1"><label>(1)</label><tex-math>\documentclass{article}\begin{document}$E = mc^2$\end{document}</tex-math></disp-formula>
-and then <inline-formula><tex-math>$x_1$</tex-math></inline-formula> also
+and then <inline-formula><tex-math>$x_1$</tex-math></inline-formula> also <inline-formula><mml:math><mml:msub><mml:mi>y</mml:mi><mml:mn>2</mml:mn></mml:msub></mml:math></inline-formula>
 <disp-formula id="e2"><label>(2)</label><mml:math><mml:mi>y</mml:mi><mml:mo>=</mml:mo><mml:mn>2</mml:mn></mml:math></disp-formula></p>
 <disp-formula id="e3"><label>(3)</label><graphic xlink:href="e3.tif"/></disp-formula>
 <list list-type="bullet"><list-item><p>First item.</p></list-item><list-item><p>Second item.</p></list-item></list>
@@ -228,7 +228,8 @@ and then <inline-formula><tex-math>$x_1$</tex-math></inline-formula> also
     assert_eq!(methods[1].text, "$E = mc^2$");
     assert_eq!(methods[1].label, "(1)");
     assert_eq!(methods[1].notation, Some(EquationNotation::Tex));
-    assert_eq!(methods[2].text, "and then $x_1$ also");
+    // Inline MathML reads as a line of text, its subscript lowered.
+    assert_eq!(methods[2].text, "and then $x_1$ also y₂");
     assert_eq!(methods[3].notation, Some(EquationNotation::Mathml));
     assert_eq!(
         methods[3].text,
@@ -663,6 +664,22 @@ fn an_appendix_wrapped_in_one_untitled_box_has_no_box_level() {
         file.sections[4].kind,
         crate::corpus::model::SectionKind::Box,
         "a box with a title is still a box"
+    );
+    valid(&imported);
+}
+
+#[test]
+fn superscripts_and_subscripts_of_digits_and_signs_keep_their_place() {
+    let body = r#"<sec><title>Methods</title><p>A rate of 10<sup>−3</sup>, CO<sub>2</sub> and Ca<sup>2+</sup>; the 5<sup>th</sup> dose at T<sub>max</sub>, SS<sub><italic>i,j</italic></sub> aside, cited<sup><xref ref-type="bibr" rid="b1">1</xref></sup>.</p></sec>"#;
+    let imported = read(&article(body, ""));
+    let text = paragraph_with(&imported.file, "A rate of");
+    assert!(
+        text.starts_with("A rate of 10⁻³, CO₂ and Ca²⁺; the 5th dose at Tmax, SSi,j aside, cited"),
+        "{text}"
+    );
+    assert!(
+        text.contains("@b1"),
+        "a raised citation is still a citation: {text}"
     );
     valid(&imported);
 }
