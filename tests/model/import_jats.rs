@@ -236,16 +236,20 @@ const BREAKS: [&str; 9] = [
     "p",
 ];
 
+/// The ids of the reference list's entries.
+fn reference_ids(root: Element<'_>) -> Vec<&str> {
+    root.descendants_named("ref")
+        .iter()
+        .filter_map(|r| r.attr("id"))
+        .collect()
+}
+
 /// Every marker of the running text that names a reference of the list: the last words
 /// printed up to and with it in its paragraph, and the reference id.
 fn markers(text: &str) -> Vec<(String, String)> {
     let document = xml::parse(text).expect("well-formed");
     let root = document.root();
-    let references: Vec<&str> = root
-        .descendants_named("ref")
-        .iter()
-        .filter_map(|r| r.attr("id"))
-        .collect();
+    let references = reference_ids(root);
     let mut found = Vec::new();
     let mut stack = vec![root];
     while let Some(element) = stack.pop() {
@@ -440,11 +444,7 @@ fn a_real_table_keeps_its_shape_and_cells() {
 fn caption_citations(text: &str) -> Vec<(String, Vec<String>)> {
     let document = xml::parse(text).expect("well-formed");
     let root = document.root();
-    let references: Vec<&str> = root
-        .descendants_named("ref")
-        .iter()
-        .filter_map(|r| r.attr("id"))
-        .collect();
+    let references = reference_ids(root);
     let mut found = Vec::new();
     for holder in root
         .descendants()

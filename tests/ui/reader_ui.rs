@@ -18,18 +18,21 @@ use crate::explorer::settle;
 /// The explorer on the Reader, showing the fixture corpus, in a window tall enough to show
 /// all of it without scrolling.
 fn reader() -> Harness<'static, Explorer> {
+    reader_with(StartOptions {
+        path: Some(fixtures().join("reader.json")),
+        ..StartOptions::default()
+    })
+}
+
+/// The window opened with `options` on the Reader, 1280×1400, settled.
+fn reader_with(options: StartOptions) -> Harness<'static, Explorer> {
+    let options = StartOptions {
+        view: Some(Reader::ID.to_owned()),
+        ..options
+    };
     let mut harness = Harness::builder()
         .with_size([1280.0, 1400.0])
-        .build_eframe(|cc| {
-            Explorer::new(
-                &cc.egui_ctx,
-                StartOptions {
-                    path: Some(fixtures().join("reader.json")),
-                    view: Some(Reader::ID.to_owned()),
-                    ..StartOptions::default()
-                },
-            )
-        });
+        .build_eframe(move |cc| Explorer::new(&cc.egui_ctx, options));
     settle(&mut harness);
     harness
 }
@@ -143,20 +146,11 @@ fn a_mathml_equation_reads_as_a_line_of_text_with_its_markup_a_click_away() {
     assert_eq!(value["sections"][2]["paragraphs"][1]["id"], "methods.eq1");
     let corpus = paperlens::corpus::Corpus::from_json(&value.to_string(), "reader.json")
         .unwrap_or_else(|report| panic!("{:?}", report.diagnostics));
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 1400.0])
-        .build_eframe(move |cc| {
-            Explorer::new(
-                &cc.egui_ctx,
-                StartOptions {
-                    corpus: Some(corpus),
-                    view: Some(Reader::ID.to_owned()),
-                    store: Some(paperlens::app::state::StateStore::in_memory()),
-                    ..StartOptions::default()
-                },
-            )
-        });
-    settle(&mut harness);
+    let mut harness = reader_with(StartOptions {
+        corpus: Some(corpus),
+        store: Some(paperlens::app::state::StateStore::in_memory()),
+        ..StartOptions::default()
+    });
     assert!(
         harness.query_by_label_contains("mml:").is_none(),
         "no markup shown"
@@ -302,19 +296,10 @@ fn a_table_card_shows_at_most_two_lines_of_column_headers() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("wide.json");
     std::fs::write(&path, serde_json::to_string(&corpus).unwrap()).unwrap();
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 1400.0])
-        .build_eframe(move |cc| {
-            Explorer::new(
-                &cc.egui_ctx,
-                StartOptions {
-                    path: Some(path),
-                    view: Some(Reader::ID.to_owned()),
-                    ..StartOptions::default()
-                },
-            )
-        });
-    settle(&mut harness);
+    let harness = reader_with(StartOptions {
+        path: Some(path),
+        ..StartOptions::default()
+    });
     let headers = harness
         .get_by_label_contains("Baseline count in group 1  ·  Baseline count in group 2")
         .rect();
