@@ -539,7 +539,10 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
         if let Some(caption) = item.child("caption") {
             let (caption, _) = Flattener::rich(self.context, caption);
             if !caption.is_blank() {
-                if !label.is_empty() {
+                // eLife's labels end in a stop ("Supplementary file 1."): no colon after it.
+                if label.trim_end().ends_with(['.', ':']) {
+                    rich.push_text(" ");
+                } else if !label.is_empty() {
                     rich.push_text(": ");
                 }
                 rich.extend(caption);

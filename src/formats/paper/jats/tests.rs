@@ -474,7 +474,8 @@ fn supplementary_material_floats_inline_notes_and_sub_articles() {
 <p>Inline<fn id="ifn"><label>†</label><p>Said in passing.</p></fn> and equal<xref ref-type="fn" rid="an1">*</xref> work.</p>
 <supplementary-material id="s1" xlink:href="s1.pdf"><label>S1 Table</label><caption><p>Raw data.</p></caption></supplementary-material>
 </sec></body>
-<back><supplementary-material><label>S2 Code</label><media xlink:href="code.tar.gz"/></supplementary-material></back>
+<back><supplementary-material><label>S2 Code</label><media xlink:href="code.tar.gz"/></supplementary-material>
+<supplementary-material><label>Supplementary file 1.</label><caption><title>Cross-links.</title></caption><media xlink:href="s3.xlsx"/></supplementary-material></back>
 <floats-group><fig id="f9"><label>Fig 9</label><caption><p>Floating.</p></caption><graphic xlink:href="f9.png"/></fig></floats-group>
 <sub-article article-type="reply"><front-stub/></sub-article></article>"#;
     let imported = read(text);
@@ -496,10 +497,22 @@ fn supplementary_material_floats_inline_notes_and_sub_articles() {
         paragraph_with(file, "S1 Table"),
         "S1 Table: Raw data. (s1.pdf)"
     );
+    assert_eq!(
+        paragraph_with(file, "Supplementary file 1."),
+        "Supplementary file 1. Cross-links. (s3.xlsx)",
+        "a label ending in a stop takes no colon"
+    );
     let last = file.sections.last().unwrap();
     assert_eq!(last.title, "Supporting information");
     let listed: Vec<&str> = last.paragraphs.iter().map(|p| p.text.as_str()).collect();
-    assert_eq!(listed, ["S0 Archive (meta.zip)", "S2 Code (code.tar.gz)"]);
+    assert_eq!(
+        listed,
+        [
+            "S0 Archive (meta.zip)",
+            "S2 Code (code.tar.gz)",
+            "Supplementary file 1. Cross-links. (s3.xlsx)"
+        ]
+    );
     assert_eq!(file.figures.len(), 1);
     assert_eq!(file.figures[0].label, "Fig 9");
     assert!(imported.diagnostics.iter().any(|d| {
