@@ -283,24 +283,52 @@ impl TableView {
             });
     }
 
+    /// The filter of `column`, named `header`: a drop-down of `values` beside its label.
+    fn column_filter_ui(&mut self, ui: &mut Ui, column: usize, header: &str, values: &[&str]) {
+        let current = self.filters.get(&column).cloned();
+        let mut chosen = current.clone();
+        ui.horizontal(|ui| {
+            let label = ui.label(truncate(header, 32));
+            egui::ComboBox::from_id_salt(("table-filter", self.table, column))
+                .selected_text(truncate(chosen.as_deref().unwrap_or("All"), 32))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut chosen, None, "All");
+                    for &value in values {
+                        ui.selectable_value(&mut chosen, Some(value.to_owned()), value);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+        if chosen != current {
+            match chosen {
+                Some(value) => self.filters.insert(column, value),
+                None => self.filters.remove(&column),
+            };
+        }
+    }
+
     /// The table picker (with several tables), the region filter (when rows name regions) and
     /// a filter for each column with few distinct values.
     fn filters_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui, table: &Table) {
         let file = &ctx.corpus.file;
         ui.horizontal_wrapped(|ui| {
+            // Each label and its drop-down are kept together on one row as the bar wraps.
             if file.tables.len() > 1 {
-                let label = ui.label("Table");
                 let mut chosen = self.table;
-                egui::ComboBox::from_id_salt("table-picker")
-                    .selected_text(truncate(&table.title(), 48))
-                    .width(320.0)
-                    .show_ui(ui, |ui| {
-                        for (position, table) in file.tables.iter().enumerate() {
-                            ui.selectable_value(&mut chosen, position, table.title());
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
+                ui.horizontal(|ui| {
+                    let label = ui.label("Table");
+                    egui::ComboBox::from_id_salt("table-picker")
+                        .selected_text(truncate(&table.title(), 48))
+                        .width(320.0)
+                        .show_ui(ui, |ui| {
+                            for (position, table) in file.tables.iter().enumerate() {
+                                ui.selectable_value(&mut chosen, position, table.title());
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                });
                 self.choose_table(chosen);
             }
             let regions: Vec<usize> = (0..file.regions.len())
@@ -310,24 +338,26 @@ impl TableView {
                 })
                 .collect();
             if !regions.is_empty() {
-                let label = ui.label("Region");
                 let text = self
                     .region_filter
                     .and_then(|r| file.regions.get(r))
                     .map_or("All regions", |r| r.name.as_str());
                 let mut chosen = self.region_filter;
-                egui::ComboBox::from_id_salt("table-region")
-                    .selected_text(text)
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut chosen, None, "All regions");
-                        for &position in &regions {
-                            if let Some(region) = file.regions.get(position) {
-                                ui.selectable_value(&mut chosen, Some(position), &region.name);
+                ui.horizontal(|ui| {
+                    let label = ui.label("Region");
+                    egui::ComboBox::from_id_salt("table-region")
+                        .selected_text(text)
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut chosen, None, "All regions");
+                            for &position in &regions {
+                                if let Some(region) = file.regions.get(position) {
+                                    ui.selectable_value(&mut chosen, Some(position), &region.name);
+                                }
                             }
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
+                        })
+                        .response
+                        .labelled_by(label.id);
+                });
                 if chosen != self.region_filter {
                     // The region filter is shared with the other views that filter by region.
                     self.region_filter = chosen;
@@ -357,25 +387,7 @@ impl TableView {
                     .filter(|header| !header.is_empty())
                     .cloned()
                     .unwrap_or_else(|| format!("Column {}", column + 1));
-                let label = ui.label(truncate(&header, 32));
-                let current = self.filters.get(&column).cloned();
-                let mut chosen = current.clone();
-                egui::ComboBox::from_id_salt(("table-filter", self.table, column))
-                    .selected_text(truncate(chosen.as_deref().unwrap_or("All"), 32))
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut chosen, None, "All");
-                        for value in values {
-                            ui.selectable_value(&mut chosen, Some(value.to_owned()), value);
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                if chosen != current {
-                    match chosen {
-                        Some(value) => self.filters.insert(column, value),
-                        None => self.filters.remove(&column),
-                    };
-                }
+                self.column_filter_ui(ui, column, &header, &values);
             }
             if (self.region_filter.is_some() || !self.filters.is_empty())
                 && ui.button("Clear filters").clicked()
@@ -472,7 +484,7 @@ fn header_rows_ui(
     widths: &[f32],
     mut sort: Option<&mut Option<(usize, bool)>>,
 ) {
-    for header_row in &table.header_rows {
+    for header_row in table.spanning_header_rows() {
         let mut spanned = Vec::with_capacity(header_row.len());
         let mut column = 0;
         for cell in header_row {

@@ -221,7 +221,7 @@ pub fn row_title(row: &TableRow) -> String {
 #[must_use]
 pub fn column_headers(table: &Table) -> Vec<String> {
     let mut headers: Vec<Vec<&str>> = vec![Vec::new(); table.columns.len()];
-    for header_row in &table.header_rows {
+    for header_row in table.spanning_header_rows() {
         let mut column = 0;
         for cell in header_row {
             let span = usize::try_from(cell.span.max(1)).unwrap_or(1);

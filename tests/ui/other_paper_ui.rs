@@ -266,6 +266,14 @@ fn filters_of_columns_without_headers_are_named_by_place_and_stand_apart() {
     let picker = harness
         .get_by_role_and_label(Role::ComboBox, "Table")
         .rect();
+    // Each label stays on its drop-down's row as the bar wraps.
+    for (name, combo) in [("Column 1", first), ("Column 2", second)] {
+        let label = harness.get_by_role_and_label(Role::Label, name).rect();
+        assert!(
+            (label.center().y - combo.center().y).abs() < combo.height() / 2.0,
+            "{name}: label at {label:?}, drop-down at {combo:?}"
+        );
+    }
     for (name, rect) in [("Column 1", first), ("Column 2", second)] {
         assert!(
             !rect.intersects(picker)

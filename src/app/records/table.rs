@@ -24,13 +24,14 @@ pub(super) fn table_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: 
     );
     // The spanning headers once each, then the columns' own headers: the full "Men — Baseline
     // CD4 Count — <50" of every column would repeat the spanning ones column after column.
-    for (n, header_row) in table.header_rows.iter().enumerate() {
+    let spanning = table.spanning_header_rows();
+    for (n, header_row) in spanning.iter().enumerate() {
         let spans: Vec<&str> = header_row
             .iter()
             .map(|cell| cell.text.trim())
             .filter(|text| !text.is_empty())
             .collect();
-        let label = if table.header_rows.len() > 1 {
+        let label = if spanning.len() > 1 {
             format!("Spanning headers ({})", n + 1)
         } else {
             "Spanning headers".to_owned()

@@ -45,6 +45,26 @@ impl Table {
         label_and_caption(&self.label, &self.caption)
     }
 
+    /// The header rows to show above the column headers: every one of `header_rows` but a
+    /// last one that only repeats the column headers (an importer keeps the row that names the
+    /// columns as the paper prints it, blanks included).
+    #[must_use]
+    pub fn spanning_header_rows(&self) -> &[Vec<HeaderCell>] {
+        match self.header_rows.split_last() {
+            Some((last, above))
+                if last.len() == self.columns.len()
+                    && last.iter().zip(&self.columns).all(|(cell, column)| {
+                        cell.span <= 1
+                            && (cell.text.trim().is_empty()
+                                || cell.text.trim() == column.header.trim())
+                    }) =>
+            {
+                above
+            }
+            _ => &self.header_rows,
+        }
+    }
+
     /// The position of the column with this id.
     #[must_use]
     pub fn column_position(&self, id: &str) -> Option<usize> {
@@ -268,5 +288,34 @@ mod tests {
             ..Table::default()
         };
         assert_eq!(table.title(), "Table 3. Doses");
+    }
+
+    #[test]
+    fn a_last_header_row_that_only_names_the_columns_is_not_shown_twice() {
+        use super::{Column, HeaderCell};
+        let cell = |text: &str, span: u32| HeaderCell {
+            text: text.to_owned(),
+            span,
+        };
+        let column = |header: &str| Column {
+            id: header.to_lowercase(),
+            header: header.to_owned(),
+            ..Column::default()
+        };
+        let mut table = Table {
+            header_rows: vec![
+                vec![cell("Age", 1), cell("Men", 2)],
+                vec![cell("", 1), cell("a", 1), cell("b", 1)],
+            ],
+            columns: vec![column("Age"), column("a"), column("b")],
+            ..Table::default()
+        };
+        assert_eq!(table.spanning_header_rows(), &table.header_rows[..1]);
+        // A last row that says more than the columns do is shown.
+        table.header_rows[1][0].text = "Years".to_owned();
+        assert_eq!(table.spanning_header_rows().len(), 2);
+        // So is a last row with a spanning cell.
+        table.header_rows = vec![vec![cell("Age", 1), cell("Men", 2)]];
+        assert_eq!(table.spanning_header_rows().len(), 1);
     }
 }
