@@ -376,7 +376,8 @@ pub fn open_text(text: &str, source_name: &str) -> LoadReport {
     if let Some(kind) = PaperKind::detect(source_name, text) {
         return open_paper(text, source_name, kind, &ImportOptions::default());
     }
-    if without_byte_order_mark(text).trim().is_empty() && names_a_paper(source_name) {
+    if without_byte_order_mark(text).trim().is_empty() && PaperKind::is_paper_file_name(source_name)
+    {
         let diagnostic = Diagnostic::error(
             Code::PaperSyntax,
             "the file is empty",
@@ -389,18 +390,6 @@ pub fn open_text(text: &str, source_name: &str) -> LoadReport {
         Some(format) => open_bibliography(text, source_name, format),
         None => load::load_str(text, source_name),
     }
-}
-
-/// Whether a file's extension is a paper's (`.xml`, `.nxml`, `.md`, `.txt` …).
-fn names_a_paper(source_name: &str) -> bool {
-    let extension = Path::new(source_name)
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    PaperKind::ALL
-        .into_iter()
-        .any(|kind| kind.extensions().contains(&extension.as_str()))
 }
 
 /// Opens a bibliography as a corpus holding only references: its title is the file's name,

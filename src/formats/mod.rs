@@ -61,6 +61,16 @@ impl fmt::Display for ExportError {
 
 impl std::error::Error for ExportError {}
 
+/// The extension of `file_name`, lower-cased (`xml` for `Paper.XML`); empty when it has none.
+/// What `detect` reads of a file's name, for papers and bibliographies alike.
+pub(crate) fn lowercase_extension(file_name: &str) -> String {
+    std::path::Path::new(file_name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default()
+}
+
 /// The references at `positions` (every reference, in list order, when `None`) in `format`.
 ///
 /// # Errors

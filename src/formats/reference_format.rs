@@ -1,12 +1,10 @@
 //! The three reference formats paperlens exports and opens: CSL-JSON, BibTeX and RIS.
 
-use std::path::Path;
-
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::text::without_byte_order_mark;
 
-use super::{bibtex, ris};
+use super::{bibtex, lowercase_extension, ris};
 
 /// A reference format: what paperlens exports references in and opens bibliographies from.
 ///
@@ -70,15 +68,10 @@ impl ReferenceFormat {
     /// `TY  - ` RIS.
     #[must_use]
     pub fn detect(file_name: &str, text: &str) -> Option<Self> {
-        let extension = Path::new(file_name)
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        let by_name = extension.and_then(|extension| {
-            Self::ALL
-                .into_iter()
-                .find(|f| f.extensions().contains(&extension.as_str()))
-        });
+        let extension = lowercase_extension(file_name);
+        let by_name = Self::ALL
+            .into_iter()
+            .find(|f| f.extensions().contains(&extension.as_str()));
         let first = without_byte_order_mark(text).trim_start().chars().next();
         match (by_name, first) {
             (Some(Self::CslJson), first) => (first == Some('[')).then_some(Self::CslJson),

@@ -19,8 +19,6 @@ mod random;
 mod tei;
 pub mod xml;
 
-use std::path::Path;
-
 pub use builder::{FigureDraft, PaperBuilder, Rich, Span, TableDraft, collapse_whitespace};
 pub use entities::definitions as acronym_definitions;
 pub use finish::{escape, slug};
@@ -29,7 +27,7 @@ use crate::corpus::diagnostics::{Code, Diagnostic};
 use crate::corpus::model::CorpusFile;
 use crate::corpus::text::without_byte_order_mark;
 
-use super::ReferenceFormat;
+use super::{ReferenceFormat, lowercase_extension};
 
 /// The formats a paper is read from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -74,6 +72,16 @@ impl PaperKind {
         }
     }
 
+    /// Whether `file_name` has the extension of some kind of paper (`.xml`, `.nxml`, `.md`,
+    /// `.txt` …), whatever the file holds.
+    #[must_use]
+    pub fn is_paper_file_name(file_name: &str) -> bool {
+        let extension = lowercase_extension(file_name);
+        Self::ALL
+            .into_iter()
+            .any(|kind| kind.extensions().contains(&extension.as_str()))
+    }
+
     /// The kind of paper `text` (read from a file named `file_name`) is, from its content
     /// first and its name second; `None` for a paperlens corpus, a bibliography or an empty
     /// file.
@@ -84,11 +92,7 @@ impl PaperKind {
         if start.is_empty() {
             return None;
         }
-        let extension = Path::new(file_name)
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .unwrap_or_default();
+        let extension = lowercase_extension(file_name);
         if start.starts_with('<') {
             let head: String = start.chars().take(8192).collect();
             if head.contains("<TEI") || head.contains("tei-c.org/ns") {
