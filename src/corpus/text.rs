@@ -84,7 +84,9 @@ pub fn as_subscript(text: &str) -> Option<String> {
 /// character as it is. Search and find compare text through it, so `CO2` finds `CO₂`.
 #[must_use]
 pub fn script_base(c: char) -> char {
-    if c.is_ascii() {
+    // Search folds every character of a paper's text through here: most are answered by the
+    // range check alone.
+    if !may_be_script(c) {
         return c;
     }
     // `⁻` reads back as the ASCII `-`, the first base the table gives it.
@@ -94,9 +96,24 @@ pub fn script_base(c: char) -> char {
         .map_or(c, |s| s.0)
 }
 
+/// Whether `c` stands where Unicode keeps the raised and lowered characters of [`SCRIPTS`]
+/// that are not ASCII: `¹ ² ³` in Latin-1, the rest in "Superscripts and Subscripts".
+fn may_be_script(c: char) -> bool {
+    matches!(c, '¹' | '²' | '³' | '\u{2070}'..='\u{209f}')
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{as_subscript, as_superscript, script_base};
+    use super::{SCRIPTS, as_subscript, as_superscript, may_be_script, script_base};
+
+    #[test]
+    fn every_raised_or_lowered_character_passes_the_range_check() {
+        for (base, raised, lowered) in SCRIPTS {
+            for c in [raised, lowered].into_iter().flatten() {
+                assert!(c.is_ascii() || may_be_script(c), "{c:?}, for {base:?}");
+            }
+        }
+    }
 
     #[test]
     fn scripts_are_written_where_unicode_has_them_and_read_back() {
