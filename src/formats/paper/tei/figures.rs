@@ -123,28 +123,26 @@ fn caption(head_rest: &str, figure: Element<'_>) -> Rich {
 /// as header rows, as long as a row with a number follows them. None when every row prints
 /// words only, or the first prints a number.
 fn leading_label_rows(rows: &mut Vec<Vec<Rich>>) -> Vec<Vec<(String, u32)>> {
-    let printed: Vec<Vec<String>> = rows
-        .iter()
-        .map(|row| row.iter().map(Rich::plain).collect())
-        .collect();
-    let is_label_row = |cells: &Vec<String>| {
-        cells.iter().any(|cell| !cell.is_empty())
-            && cells.iter().all(|cell| cell_number(cell).is_none())
-    };
-    let leading = printed
-        .iter()
-        .take_while(|cells| is_label_row(cells))
-        .count();
-    let numbers_follow = printed
-        .get(leading)
-        .is_some_and(|cells| cells.iter().any(|cell| cell_number(cell).is_some()));
-    if leading == 0 || !numbers_follow {
+    // Only the rows up to the first that is not words alone are printed.
+    let mut labels: Vec<Vec<String>> = Vec::new();
+    let mut numbers_follow = false;
+    for row in rows.iter() {
+        let cells: Vec<String> = row.iter().map(Rich::plain).collect();
+        if cells.iter().any(|cell| cell_number(cell).is_some()) {
+            numbers_follow = true;
+            break;
+        }
+        if cells.iter().all(String::is_empty) {
+            break;
+        }
+        labels.push(cells);
+    }
+    if labels.is_empty() || !numbers_follow {
         return Vec::new();
     }
-    rows.drain(..leading);
-    printed
+    rows.drain(..labels.len());
+    labels
         .into_iter()
-        .take(leading)
         .map(|cells| cells.into_iter().map(|cell| (cell, 1)).collect())
         .collect()
 }
