@@ -220,28 +220,30 @@ impl PersistedState {
     /// # Errors
     /// A message saying why the text is not a state file at all: not JSON, or not an object.
     pub fn decode(text: &str) -> Result<(Self, Vec<String>), String> {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        let serde_json::Value::Object(mut fields) = value else {
+        let mut value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        if !value.is_object() {
             return Err("it holds no settings: the file is JSON but not an object".to_owned());
-        };
+        }
         let mut reset = Vec::new();
-        let whole = serde_json::from_value(serde_json::Value::Object(fields.clone()));
+        let whole = Self::deserialize(&value);
         let mut state: Self = if let Ok(state) = whole {
             state
         } else {
             // Each setting alone, the others at their defaults: the ones that do not decode
             // are left out and named.
-            fields.retain(|name, value| {
-                let alone = serde_json::Map::from_iter([(name.clone(), value.clone())]);
-                match serde_json::from_value::<Self>(serde_json::Value::Object(alone)) {
-                    Ok(_) => true,
-                    Err(error) => {
-                        reset.push(setting_problem(text, name, &error));
-                        false
+            if let Some(fields) = value.as_object_mut() {
+                fields.retain(|name, setting| {
+                    let alone = serde_json::Map::from_iter([(name.clone(), setting.clone())]);
+                    match Self::deserialize(&serde_json::Value::Object(alone)) {
+                        Ok(_) => true,
+                        Err(error) => {
+                            reset.push(setting_problem(text, name, &error));
+                            false
+                        }
                     }
-                }
-            });
-            serde_json::from_value(serde_json::Value::Object(fields)).map_err(|e| e.to_string())?
+                });
+            }
+            Self::deserialize(&value).map_err(|e| e.to_string())?
         };
         state.zoom = if state.zoom.is_finite() {
             state.zoom.clamp(0.5, 3.0)
