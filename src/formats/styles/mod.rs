@@ -34,10 +34,6 @@ mod all;
 mod any;
 mod in_context;
 
-/// What the citation renderer does, for the line printed should it fail (see
-/// [`crate::crash::recover`]).
-const FORMATTING: &str = "formatting citations";
-
 use crate::corpus::model::{CslDate, CslName, Reference};
 pub use all::{CitationForms, format_citations_of_all};
 pub use any::{
@@ -45,6 +41,10 @@ pub use any::{
     cite_all, style_from_csl, to_html,
 };
 pub use in_context::{FormsInContext, InTextKind, SUPERSCRIPT_DIGITS, forms_in_context};
+
+/// What the citation renderer does, for the line printed should it fail (see
+/// [`crate::crash::recover`]).
+const FORMATTING: &str = "formatting citations";
 
 /// A citation style students are commonly asked for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
