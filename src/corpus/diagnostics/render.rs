@@ -29,6 +29,7 @@ pub fn render_human(
             Some(path) => format!("{} (at {path})", diagnostic.message),
             None => diagnostic.message.clone(),
         };
+        let mut place_fix = None;
         let mut group = Group::with_title(
             level
                 .primary_title(title.as_str())
@@ -57,6 +58,17 @@ pub fn render_human(
                                 .label(label),
                         ),
                 );
+                // The renderer counts the column from the start of what it is given; a window
+                // cut from a long line is not the line's start, so name the place itself.
+                let cut_from_the_left =
+                    window_start > 0 && source.as_bytes().get(window_start - 1) != Some(&b'\n');
+                if cut_from_the_left {
+                    let counted = window.get(..start).unwrap_or_default().chars().count() + 1;
+                    place_fix = Some((
+                        format!("{file_name}:{first_line}:{counted}"),
+                        format!("{file_name}:{first_line}:{}", location.column),
+                    ));
+                }
             }
             _ => {
                 group = group
@@ -66,7 +78,11 @@ pub fn render_human(
         if !diagnostic.hint.is_empty() {
             group = group.element(Level::HELP.message(diagnostic.hint.as_str()));
         }
-        out.push_str(&renderer.render(&[group]));
+        let drawn = renderer.render(&[group]);
+        match place_fix {
+            Some((counted, actual)) => out.push_str(&drawn.replacen(&counted, &actual, 1)),
+            None => out.push_str(&drawn),
+        }
         out.push_str("\n\n");
     }
     out
@@ -126,6 +142,32 @@ mod tests {
         assert!(text.contains("x.json:2:13"), "{text}");
         assert!(text.contains("^^^^^^"), "{text}");
         assert!(text.contains("use v1"), "{text}");
+    }
+
+    #[test]
+    fn a_place_on_a_long_line_is_named_by_its_column_in_the_line_not_in_the_part_shown() {
+        let mut source = String::from("<article>");
+        source.push_str(&"<p>words</p>".repeat(100));
+        let offset = source.len();
+        source.push_str("<oops>");
+        let diagnostic = Diagnostic::error(Code::PaperSyntax, "bad", "fix it")
+            .located(Location::at_offset(&source, offset, 5));
+        let column = offset + 1;
+        for color in [false, true] {
+            let text = render_human(
+                std::slice::from_ref(&diagnostic),
+                "cut.xml",
+                Some(&source),
+                color,
+            );
+            assert!(text.contains(&format!("cut.xml:1:{column}")), "{text}");
+            assert!(text.contains("<oops>"), "{text}");
+            assert!(text.contains("^^^^^"), "{text}");
+            assert!(
+                text.len() < 1200,
+                "only a window of the line is shown: {text}"
+            );
+        }
     }
 
     #[test]
