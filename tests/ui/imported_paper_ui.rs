@@ -144,3 +144,46 @@ fn a_markdown_paper_opens_with_its_bibliography_table_and_figure() {
     harness.get_by_label("Station");
     shows(&harness, "Newlyn");
 }
+
+#[test]
+fn a_long_caption_is_headed_by_its_first_sentence_over_the_rest_in_body_type() {
+    let legend = "(A) Discharge at Afon Hafren, measured every fifteen minutes through the \
+                  winter. (B) Discharge at Coalburn over the same days.";
+    let fixture = std::fs::read_to_string(jats()).unwrap();
+    let long = fixture.replace(
+        "<caption><title>Daily discharge at both gauges.</title></caption>",
+        &format!(
+            "<caption><title>Daily discharge at both gauges.</title><p>{legend}</p></caption>"
+        ),
+    );
+    assert_ne!(
+        long, fixture,
+        "the fixture's caption is where the test expects it"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long-caption.xml");
+    std::fs::write(&path, long).unwrap();
+    let mut harness = explorer(StartOptions {
+        path: Some(path),
+        view: Some(Reader::ID.to_owned()),
+        select: Some("figure:f1".to_owned()),
+        store: Some(StateStore::in_memory()),
+        ..StartOptions::default()
+    });
+    harness.run_steps(8);
+    assert_eq!(harness.state().selection.selected, Some(Item::Figure(0)));
+    // The Reader's card prints the whole title as one text; only the inspector cuts it.
+    let heading = harness.get_by_label("Figure 1. Daily discharge at both gauges.");
+    let rest = harness.get_by_label(legend);
+    assert!(
+        rest.rect().top() >= heading.rect().bottom(),
+        "the rest of the caption stands under the heading"
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("Figure 1. Daily discharge at both gauges. (A)")
+            .next()
+            .is_some(),
+        "the Reader still prints the whole caption"
+    );
+}

@@ -3,7 +3,7 @@
 
 use eframe::egui::{RichText, Ui};
 
-use super::{heading_ui, linked_items_ui, notes_ui};
+use super::{caption_heading_ui, linked_items_ui, notes_ui};
 use crate::app::context::{UiLayout, ViewCtx};
 use crate::corpus::{Item, ItemKind};
 
@@ -12,7 +12,14 @@ pub(super) fn figure_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout:
     let Some(figure) = ctx.corpus.file.figures.get(position) else {
         return;
     };
-    heading_ui(ctx, ui, "Figure", &figure.title(), layout);
+    let (heading, legend) = figure.heading_and_legend();
+    caption_heading_ui(
+        ctx,
+        ui,
+        "Figure",
+        (&figure.title(), &heading, legend),
+        layout,
+    );
     let image = match &figure.image {
         Some(image) => format!("Image: {image}"),
         None => "Image not in the text".to_owned(),

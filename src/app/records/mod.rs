@@ -113,6 +113,42 @@ fn heading_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, kind: &str, title: &str, layout: U
     }
 }
 
+/// A figure's or table's heading: in the inspector the label and the caption's first sentence
+/// over the rest of the caption in body type, so a long legend does not fill the panel in
+/// heading type; in a tooltip that heading over the legend's first lines; in a row the title.
+fn caption_heading_ui(
+    ctx: &ViewCtx<'_>,
+    ui: &mut Ui,
+    kind: &str,
+    (title, heading, legend): (&str, &str, &str),
+    layout: UiLayout,
+) {
+    /// The lines of a legend a tooltip shows.
+    const TOOLTIP_LEGEND_ROWS: usize = 4;
+    match layout {
+        UiLayout::ListRow => heading_ui(ctx, ui, kind, title, layout),
+        UiLayout::Inspector => {
+            heading_ui(ctx, ui, kind, heading, layout);
+            if !legend.is_empty() {
+                ui.add(egui::Label::new(legend).wrap());
+            }
+        }
+        UiLayout::Tooltip => {
+            heading_ui(ctx, ui, kind, heading, layout);
+            if !legend.is_empty() {
+                let mut job = egui::text::LayoutJob::simple(
+                    legend.to_owned(),
+                    egui::TextStyle::Body.resolve(ui.style()),
+                    ui.visuals().text_color(),
+                    ui.available_width(),
+                );
+                job.wrap.max_rows = TOOLTIP_LEGEND_ROWS;
+                ui.add(egui::Label::new(job).wrap());
+            }
+        }
+    }
+}
+
 /// `label: value` on one wrapped line; nothing when the value is empty.
 fn field_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, label: &str, value: &str) {
     if value.is_empty() {

@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::{field_ui, heading_ui, item_list_ui, linked_items_ui, notes_ui, place_ui};
+use super::{caption_heading_ui, field_ui, item_list_ui, linked_items_ui, notes_ui, place_ui};
 use crate::app::context::{ClickAction, Command, UiLayout, ViewCtx};
 use crate::corpus::{Item, ItemKind, counted};
 
@@ -13,7 +13,8 @@ pub(super) fn table_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: 
     let Some(table) = corpus.file.tables.get(position) else {
         return;
     };
-    heading_ui(ctx, ui, "Table", &table.title(), layout);
+    let (heading, legend) = table.heading_and_legend();
+    caption_heading_ui(ctx, ui, "Table", (&table.title(), &heading, legend), layout);
     ui.label(
         RichText::new(format!(
             "{} · {}",

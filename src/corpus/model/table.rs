@@ -45,6 +45,15 @@ impl Table {
         label_and_caption(&self.label, &self.caption)
     }
 
+    /// The title cut for a heading, and the rest of the caption; see [`Figure::heading_and_legend`].
+    #[must_use]
+    pub fn heading_and_legend(&self) -> (String, &str) {
+        match caption_title_and_legend(&self.caption) {
+            Some((title, legend)) => (label_and_caption(&self.label, title), legend),
+            None => (self.title(), ""),
+        }
+    }
+
     /// The header rows to show above the column headers: every one of `header_rows` but a
     /// last one that only repeats the column headers (an importer keeps the row that names the
     /// columns as the paper prints it, blanks included).
@@ -213,6 +222,55 @@ impl Figure {
         }
         label_and_caption(&self.label, &self.caption)
     }
+
+    /// The title cut for a heading, and the rest of the caption: the label and the caption's
+    /// first sentence when the caption goes on after it (`"Figure 1. Growth by region"` and
+    /// `"(A) Counts. (B) Rates."`); the label alone over the whole caption when that sentence
+    /// is too long for a heading; the whole title and `""` when the caption is one sentence.
+    #[must_use]
+    pub fn heading_and_legend(&self) -> (String, &str) {
+        match caption_title_and_legend(&self.caption) {
+            Some((title, legend)) => (label_and_caption(&self.label, title), legend),
+            None => (self.title(), ""),
+        }
+    }
+}
+
+/// The longest first sentence a heading shows, in bytes; a longer one stays in the legend.
+const LONGEST_HEADING: usize = 160;
+
+/// A caption's first sentence and the rest, when it goes on after that sentence; `None` when it
+/// is one sentence (or none). A sentence ends at a stop before a capital, a digit or an opening
+/// bracket (`"… by Vegf. (A–F) Schematic"`), not after an initial or a common abbreviation.
+fn caption_title_and_legend(caption: &str) -> Option<(&str, &str)> {
+    const ABBREVIATIONS: [&str; 9] = [
+        "e.g.", "i.e.", "etc.", "vs.", "cf.", "al.", "No.", "Fig.", "approx.",
+    ];
+    let caption = caption.trim();
+    let mut from = 0;
+    while let Some(found) = caption.get(from..).and_then(|rest| rest.find(". ")) {
+        let stop = from + found + 1;
+        from = stop + 1;
+        let (Some(title), Some(rest)) = (caption.get(..stop), caption.get(stop..)) else {
+            return None;
+        };
+        let legend = rest.trim_start();
+        let word = title.rsplit(char::is_whitespace).next().unwrap_or_default();
+        let mut letters = word.trim_end_matches('.').chars();
+        let initial = letters.next().is_some_and(char::is_alphabetic) && letters.next().is_none();
+        let starts_anew = legend
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '(' || c == '[');
+        if initial || !starts_anew || ABBREVIATIONS.contains(&word) {
+            continue;
+        }
+        if title.len() > LONGEST_HEADING {
+            return Some(("", caption));
+        }
+        return Some((title, legend));
+    }
+    None
 }
 
 /// A label and a caption as one line, `"Table 1. Patient characteristics"`, either alone when
@@ -288,6 +346,61 @@ mod tests {
             ..Table::default()
         };
         assert_eq!(table.title(), "Table 3. Doses");
+    }
+
+    #[test]
+    fn a_heading_is_the_label_and_the_captions_first_sentence_over_the_rest() {
+        let figure = |label: &str, caption: &str| Figure {
+            id: "f1".to_owned(),
+            label: label.to_owned(),
+            caption: caption.to_owned(),
+            ..Figure::default()
+        };
+        let long = figure(
+            "Figure 1",
+            "Angioblast migration is not regulated by Vegf. (A–F) Schematic (A) and imaging \
+             (B–F) of angioblasts. Arrows indicate the migration.",
+        );
+        assert_eq!(
+            long.heading_and_legend(),
+            (
+                "Figure 1. Angioblast migration is not regulated by Vegf.".to_owned(),
+                "(A–F) Schematic (A) and imaging (B–F) of angioblasts. Arrows indicate the \
+                 migration."
+            )
+        );
+        // Initials and abbreviations do not end the first sentence.
+        let initials = figure(
+            "Fig 2",
+            "Counts after J. Smith et al. Data from 2020. Rates.",
+        );
+        assert_eq!(
+            initials.heading_and_legend(),
+            (
+                "Fig 2. Counts after J. Smith et al. Data from 2020.".to_owned(),
+                "Rates."
+            )
+        );
+        // One sentence, or none, is the whole title.
+        assert_eq!(
+            figure("Figure 3", "Growth by region.").heading_and_legend(),
+            ("Figure 3. Growth by region.".to_owned(), "")
+        );
+        assert_eq!(figure("", "").heading_and_legend(), ("f1".to_owned(), ""));
+        // A first sentence too long for a heading leaves the label over the whole caption.
+        let sentence = format!("{}. Then more.", "word ".repeat(40).trim_end());
+        let too_long = figure("Figure 4", &sentence);
+        let (heading, legend) = too_long.heading_and_legend();
+        assert_eq!((heading.as_str(), legend), ("Figure 4", sentence.as_str()));
+        let table = Table {
+            label: "Table 1".to_owned(),
+            caption: "Doses. Given daily.".to_owned(),
+            ..Table::default()
+        };
+        assert_eq!(
+            table.heading_and_legend(),
+            ("Table 1. Doses.".to_owned(), "Given daily.")
+        );
     }
 
     #[test]
