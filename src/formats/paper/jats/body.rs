@@ -251,6 +251,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
             "fig" => {
                 let figure = tables::figure(self.context, element);
                 self.builder.figure(figure);
+                self.set_aside_supplements(element);
             }
             "fig-group" => {
                 for figure in element.children_named("fig") {
@@ -307,6 +308,9 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
 
     /// A paragraph: its running text, and the blocks inside it where they stand.
     fn paragraph(&mut self, p: Element<'d>) {
+        if super::is_doi_line(p) {
+            return;
+        }
         let mut flattener = Flattener::new(self.context, true);
         flattener.children(p);
         let (pieces, footnotes) = flattener.finish();
@@ -437,6 +441,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
 
     /// A table where it stands; a table given only as an image becomes a figure.
     fn table(&mut self, element: Element<'d>) {
+        self.set_aside_supplements(element);
         match tables::table(self.context, element) {
             Ok(table) => self.builder.table(table),
             Err(figure) => {
@@ -528,6 +533,15 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
         }
         if !title.is_empty() {
             self.builder.end_section();
+        }
+    }
+
+    /// Lists the supplementary files inside a figure or table (eLife's source data and videos,
+    /// in the caption) with the article's others; its own text leaves them out.
+    fn set_aside_supplements(&mut self, float: Element<'d>) {
+        for item in float.descendants_named("supplementary-material") {
+            let rich = self.supplementary_item(item);
+            self.supplementary.push(rich);
         }
     }
 

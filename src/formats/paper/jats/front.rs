@@ -392,6 +392,7 @@ fn abstract_text(context: &Context<'_>, element: Element<'_>) -> String {
     for child in element.elements() {
         match child.name() {
             "title" | "label" | "object-id" => {}
+            _ if super::is_doi_line(child) => {}
             "sec" => {
                 let title = child
                     .child("title")

@@ -55,6 +55,9 @@ pub(super) struct Flattener<'c, 'd> {
     pieces: Vec<Piece<'d>>,
     /// Footnotes written inside the text (`<fn>` in a paragraph): id, marker and text.
     pub(super) footnotes: Vec<(String, String, Rich)>,
+    /// Whether supplementary files are left out of the text, as in a figure's or table's own
+    /// text (the walk lists them with the others).
+    without_supplements: bool,
 }
 
 impl<'c, 'd> Flattener<'c, 'd> {
@@ -66,7 +69,22 @@ impl<'c, 'd> Flattener<'c, 'd> {
             current: Rich::default(),
             pieces: Vec::new(),
             footnotes: Vec::new(),
+            without_supplements: false,
         }
+    }
+
+    /// The text of everything inside a part of a figure or table (its caption, a cell, a
+    /// note), as [`Self::rich`] reads it but for the supplementary files inside it: eLife lists a
+    /// figure's source data and videos in its caption, and the walk lists them with the
+    /// article's other supplementary files.
+    pub(super) fn float_text(
+        context: &'c Context<'d>,
+        element: Element<'d>,
+    ) -> (Rich, Vec<(String, String, Rich)>) {
+        let mut flattener = Self::new(context, false);
+        flattener.without_supplements = true;
+        flattener.children(element);
+        (flattener.current, flattener.footnotes)
     }
 
     /// The text of everything inside `element`, as one piece of rich text (blocks read as
@@ -185,6 +203,8 @@ impl<'c, 'd> Flattener<'c, 'd> {
                 }
             }
             "object-id" | "tex-math" => {}
+            "supplementary-material" if self.without_supplements => {}
+            "p" if super::is_doi_line(element) => {}
             _ => {
                 self.children(element);
                 // Blocks read as text are kept apart by a space.

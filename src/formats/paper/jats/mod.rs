@@ -195,6 +195,17 @@ fn plain_text(element: Element<'_>) -> String {
     super::collapse_whitespace(&element.text())
 }
 
+/// Whether `p` only gives a DOI, as eLife writes under every caption and abstract
+/// (`<p><bold>DOI:</bold> <ext-link ext-link-type="doi">http://dx.doi.org/…</ext-link></p>`):
+/// the record's address, not its text.
+fn is_doi_line(p: Element<'_>) -> bool {
+    p.is("p")
+        && p.elements().any(|e| e.is("ext-link") || e.is("uri"))
+        && plain_text(p)
+            .strip_prefix("DOI:")
+            .is_some_and(|rest| rest.split_whitespace().count() == 1)
+}
+
 /// The collapsed text of the first child named `name`, or empty.
 fn child_text(element: Element<'_>, name: &str) -> String {
     element.child(name).map(plain_text).unwrap_or_default()

@@ -132,7 +132,7 @@ fn fill(context: &Context<'_>, rows: &[Element<'_>]) -> Vec<Vec<Slot>> {
             }
             let span = number_attr(cell, "colspan").clamp(1, MAX_COLUMNS - slots.len());
             let down = number_attr(cell, "rowspan").clamp(1, MAX_ROW_SPAN);
-            let (text, _) = Flattener::rich(context, cell);
+            let (text, _) = Flattener::float_text(context, cell);
             let column = slots.len();
             if pending.len() < column + span {
                 pending.resize(column + span, (0, Rich::default()));
@@ -192,7 +192,7 @@ fn table_notes(context: &Context<'_>, foot: Element<'_>) -> Vec<(String, String)
             "fn-group" => notes.extend(table_notes(context, element)),
             "fn" => {
                 let marker = child_text(element, "label");
-                let (text, _) = Flattener::rich(context, element);
+                let (text, _) = Flattener::float_text(context, element);
                 let text = super::inline::without_label(text, &marker).plain();
                 if !text.is_empty() || !marker.is_empty() {
                     notes.push((marker, text));
@@ -200,7 +200,7 @@ fn table_notes(context: &Context<'_>, foot: Element<'_>) -> Vec<(String, String)
             }
             "title" | "label" => {}
             _ => {
-                let text = Flattener::rich(context, element).0.plain();
+                let text = Flattener::float_text(context, element).0.plain();
                 if !text.is_empty() {
                     notes.push((String::new(), text));
                 }
@@ -250,8 +250,8 @@ fn caption(context: &Context<'_>, element: Element<'_>) -> Rich {
     let Some(caption) = element.child("caption") else {
         return rich;
     };
-    for part in caption.elements() {
-        let (text, _) = Flattener::rich(context, part);
+    for part in caption.elements().filter(|part| !super::is_doi_line(*part)) {
+        let (text, _) = Flattener::float_text(context, part);
         if !text.is_blank() {
             if !rich.is_blank() {
                 rich.push_text(" ");

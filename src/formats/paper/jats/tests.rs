@@ -696,3 +696,52 @@ fn superscripts_and_subscripts_of_digits_and_signs_keep_their_place() {
     );
     valid(&imported);
 }
+
+#[test]
+fn doi_lines_are_left_out_and_a_captions_supplementary_files_are_listed_with_the_others() {
+    let doi = |n: u32| {
+        format!(
+            r#"<p><bold>DOI:</bold> <ext-link ext-link-type="doi" xlink:href="10.7554/eLife.0{n}">http://dx.doi.org/10.7554/eLife.0{n}</ext-link></p>"#
+        )
+    };
+    let text = format!(
+        r#"<article xmlns:xlink="http://www.w3.org/1999/xlink"><front><article-meta><title-group><article-title>Addresses</article-title></title-group>
+<abstract><object-id pub-id-type="doi">10.7554/eLife.01</object-id><p>What was found.</p>{abstract_doi}</abstract></article-meta></front>
+<body><sec><title>Results</title><p>Migration is shown.</p>
+<fig id="fig1"><object-id pub-id-type="doi">10.7554/eLife.02</object-id><label>Figure 1</label><caption><title>Migration.</title><p>(A) Tracks.</p>{figure_doi}<p><supplementary-material id="SD1"><label>Figure 1—source movie 1.</label><caption><title>Tracks over time.</title>{movie_doi}</caption><media xlink:href="s001.avi"/></supplementary-material></p></caption><graphic xlink:href="f001"/></fig>
+<table-wrap id="tbl1"><label>Table 1</label><caption><title>Counts.</title>{table_doi}</caption><table><tr><td>1</td></tr></table><table-wrap-foot><fn><p>Source data: <supplementary-material><label>Table 1—source data 1.</label><media xlink:href="s002.xlsx"/></supplementary-material></p></fn></table-wrap-foot></table-wrap>
+<p>DOI: a word about addresses, not one.</p></sec></body></article>"#,
+        abstract_doi = doi(1),
+        figure_doi = doi(2),
+        movie_doi = doi(3),
+        table_doi = doi(4),
+    );
+    let imported = read(&text);
+    let file = &imported.file;
+    assert_eq!(file.paper.abstract_text, "What was found.");
+    assert_eq!(file.figures[0].caption, "Migration. (A) Tracks.");
+    assert_eq!(file.tables[0].caption, "Counts.");
+    assert!(
+        file.tables[0]
+            .footnotes
+            .iter()
+            .all(|note| !note.text.contains("source data")),
+        "{:?}",
+        file.tables[0].footnotes
+    );
+    let last = file.sections.last().unwrap();
+    assert_eq!(last.title, "Supporting information");
+    let listed: Vec<&str> = last.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        listed,
+        [
+            "Figure 1—source movie 1. Tracks over time. (s001.avi)",
+            "Table 1—source data 1. (s002.xlsx)"
+        ]
+    );
+    assert_eq!(
+        paragraph_with(file, "DOI:"),
+        "DOI: a word about addresses, not one.",
+        "a paragraph that says more than a DOI is text"
+    );
+}
