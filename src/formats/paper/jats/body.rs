@@ -247,6 +247,12 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
         match element.name() {
             "sec" => self.section(element),
             "p" => self.paragraph(element),
+            // eLife's videos stand in the text with a label and a caption: listed where they
+            // stand, as a supplementary file is.
+            "media" if element.child("label").is_some() || element.child("caption").is_some() => {
+                let rich = self.supplementary_item(element);
+                self.text(rich);
+            }
             "graphic" | "media" => self.loose_images += 1,
             "fig" => {
                 let figure = tables::figure(self.context, element);
@@ -545,7 +551,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
         }
     }
 
-    /// One supplementary file as a line: its label, caption and file name.
+    /// One supplementary file (or a video) as a line: its label, caption and file name.
     fn supplementary_item(&self, item: Element<'d>) -> Rich {
         let mut rich = Rich::default();
         let label = child_text(item, "label");

@@ -745,3 +745,32 @@ fn doi_lines_are_left_out_and_a_captions_supplementary_files_are_listed_with_the
         "a paragraph that says more than a DOI is text"
     );
 }
+
+#[test]
+fn a_video_with_a_label_is_listed_where_it_stands_and_a_bare_image_is_counted_out() {
+    let text = article(
+        r#"<sec><title>Results</title><p>Cells move (Video 1).</p>
+<p><media id="media1" mimetype="video" xlink:href="media1.mp4"><object-id pub-id-type="doi">10.7554/eLife.07</object-id><label>Video 1.</label><caption><title>Cells moving over a day.</title><p><bold>DOI:</bold> <ext-link ext-link-type="doi" xlink:href="10.7554/eLife.07">http://dx.doi.org/10.7554/eLife.07</ext-link></p></caption></media></p>
+<p>They stop.</p><p><media xlink:href="logo.gif"/></p></sec>"#,
+        "",
+    );
+    let imported = read(&text);
+    let results = &imported.file.sections[0];
+    let texts: Vec<&str> = results.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Cells move (Video 1).",
+            "Video 1. Cells moving over a day. (media1.mp4)",
+            "They stop."
+        ]
+    );
+    assert!(
+        imported
+            .diagnostics
+            .iter()
+            .any(|d| d.message.starts_with("1 image standing outside")),
+        "{:?}",
+        imported.diagnostics
+    );
+}
