@@ -67,7 +67,7 @@ pub(super) fn reference_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
         Item::Reference(position),
         &[
             ("Figures whose caption cites it", ItemKind::Figure),
-            ("Tables whose caption cites it", ItemKind::Table),
+            ("Tables whose caption or notes cite it", ItemKind::Table),
             ("Cases", ItemKind::Case),
             ("Table rows", ItemKind::TableRow),
             ("Series", ItemKind::Series),

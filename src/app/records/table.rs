@@ -1,5 +1,5 @@
 //! A table: its label and caption, columns, rows, the notes printed under it and the references
-//! its caption cites.
+//! its caption and notes cite.
 
 use eframe::egui::{self, RichText, Ui};
 
@@ -62,7 +62,7 @@ pub(super) fn table_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: 
         ctx,
         ui,
         Item::Table(position),
-        &[("Its caption cites", ItemKind::Reference)],
+        &[("Its caption and notes cite", ItemKind::Reference)],
     );
     let first = corpus.file.first_row_of(position);
     item_list_ui(

@@ -15,7 +15,7 @@ pub struct Table {
     /// The caption as printed, or a description when the paper prints none.
     #[serde(default)]
     pub caption: String,
-    /// Ids of the references its caption cites (the caption keeps their markers as printed).
+    /// Ids of the references its caption and notes cite (both keep their markers as printed).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub references: Vec<String>,
     /// The id of the section the table stands in.

@@ -139,8 +139,8 @@ pub struct TableDraft {
     /// Body rows, each cell once (a cell spanning several columns is repeated or padded by the
     /// importer so that each row has one cell per column, or the builder pads short rows).
     pub rows: Vec<Vec<Rich>>,
-    /// Table footnotes: marker (may be empty) and text.
-    pub footnotes: Vec<(String, String)>,
+    /// Table footnotes: marker (may be empty) and text, with the citations it makes.
+    pub footnotes: Vec<(String, Rich)>,
 }
 
 /// A figure as the source gives it.

@@ -96,7 +96,7 @@ pub(super) fn finish(parts: Parts) -> Imported {
             id,
             label: collapse_whitespace(&draft.label),
             caption: draft.caption.plain(),
-            references: writer.cited_in(&draft.caption),
+            references: writer.cited_in([&draft.caption]),
             section,
             after_paragraph,
             image: draft
@@ -355,10 +355,10 @@ impl Writer<'_> {
         out.finish()
     }
 
-    /// The references `caption` cites, by id, each once in the order first cited: its
-    /// citation markers and Pandoc citations whose keys name a reference. The caption itself
-    /// is kept as printed.
-    fn cited_in(&self, caption: &Rich) -> Vec<String> {
+    /// The references a figure's or table's own texts (its caption, a table's notes) cite, by
+    /// id, each once in the order first cited: their citation markers and Pandoc citations
+    /// whose keys name a reference. The texts themselves are kept as printed.
+    fn cited_in<'r>(&self, texts: impl IntoIterator<Item = &'r Rich>) -> Vec<String> {
         let mut ids: Vec<String> = Vec::new();
         let mut add = |key: &str| {
             if let Some(id) = self.references.get(key)
@@ -367,7 +367,7 @@ impl Writer<'_> {
                 ids.push(id.clone());
             }
         };
-        for span in &caption.spans {
+        for span in texts.into_iter().flat_map(|text| &text.spans) {
             match span {
                 Span::Cite { keys, .. } => keys.iter().for_each(|key| add(key)),
                 Span::Marked(text) => {
@@ -545,7 +545,9 @@ impl Writer<'_> {
         Table {
             label: collapse_whitespace(&draft.label),
             caption: draft.caption.plain(),
-            references: self.cited_in(&draft.caption),
+            references: self.cited_in(
+                std::iter::once(&draft.caption).chain(draft.footnotes.iter().map(|(_, note)| note)),
+            ),
             section,
             after_paragraph,
             header_rows,
@@ -564,7 +566,7 @@ impl Writer<'_> {
                 .iter()
                 .map(|(marker, text)| TableFootnote {
                     marker: collapse_whitespace(marker),
-                    text: collapse_whitespace(text),
+                    text: text.plain(),
                 })
                 .collect(),
             id,

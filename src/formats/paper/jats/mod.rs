@@ -8,6 +8,8 @@
 //! deep as that tree and visits each element a bounded number of times.
 
 mod body;
+#[cfg(test)]
+mod floats_tests;
 mod front;
 mod inline;
 #[cfg(test)]

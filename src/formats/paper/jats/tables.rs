@@ -185,7 +185,7 @@ fn number_attr(element: Element<'_>, name: &str) -> usize {
 }
 
 /// The notes in a table's foot: each `fn` with its label as marker, and loose paragraphs.
-fn table_notes(context: &Context<'_>, foot: Element<'_>) -> Vec<(String, String)> {
+fn table_notes(context: &Context<'_>, foot: Element<'_>) -> Vec<(String, Rich)> {
     let mut notes = Vec::new();
     for element in foot.elements() {
         match element.name() {
@@ -193,15 +193,15 @@ fn table_notes(context: &Context<'_>, foot: Element<'_>) -> Vec<(String, String)
             "fn" => {
                 let marker = child_text(element, "label");
                 let (text, _) = Flattener::float_text(context, element);
-                let text = super::inline::without_label(text, &marker).plain();
-                if !text.is_empty() || !marker.is_empty() {
+                let text = super::inline::without_label(text, &marker);
+                if !text.is_blank() || !marker.is_empty() {
                     notes.push((marker, text));
                 }
             }
             "title" | "label" => {}
             _ => {
-                let text = Flattener::float_text(context, element).0.plain();
-                if !text.is_empty() {
+                let (text, _) = Flattener::float_text(context, element);
+                if !text.is_blank() {
                     notes.push((String::new(), text));
                 }
             }

@@ -412,7 +412,7 @@ impl Body<'_, '_> {
     /// table; alone, the source line of a figure the text does not hold.
     fn source_line(&mut self, text: String) {
         if let Some(table) = self.table.as_mut() {
-            table.footnotes.push((String::new(), text));
+            table.footnotes.push((String::new(), Rich::text(&text)));
             self.flush();
             return;
         }

@@ -29,7 +29,7 @@ pub(super) fn read(figure: Element<'_>, context: &Context<'_>, builder: &mut Pap
             .children_named("note")
             .map(plain)
             .filter(|note| !note.is_empty())
-            .map(|note| (String::new(), note))
+            .map(|note| (String::new(), Rich::text(&note)))
             .collect();
         builder.table(table);
     } else {

@@ -1,0 +1,224 @@
+//! The JATS importer on small articles of floats and what stands beside them: figures and
+//! tables with the references their captions and notes cite, supplementary files and videos,
+//! eLife's DOI lines.
+
+// A test that panics on a missing value is the test failing, with its message.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use super::tests::{article, paragraph_with, read, valid};
+
+#[test]
+fn supplementary_material_floats_inline_notes_and_sub_articles() {
+    let text = r#"<article xmlns:xlink="http://www.w3.org/1999/xlink"><front><article-meta><title-group><article-title>Extras</article-title></title-group>
+<author-notes><fn id="an1"><p>Equal contribution.</p></fn></author-notes>
+<supplementary-material xlink:href="meta.zip"><label>S0 Archive</label></supplementary-material></article-meta></front>
+<body><sec><title>Results</title>
+<p>Inline<fn id="ifn"><label>†</label><p>Said in passing.</p></fn> and equal<xref ref-type="fn" rid="an1">*</xref> work.</p>
+<supplementary-material id="s1" xlink:href="s1.pdf"><label>S1 Table</label><caption><p>Raw data.</p></caption></supplementary-material>
+</sec></body>
+<back><supplementary-material><label>S2 Code</label><media xlink:href="code.tar.gz"/></supplementary-material>
+<supplementary-material><label>Supplementary file 1.</label><caption><title>Cross-links.</title></caption><media xlink:href="s3.xlsx"/></supplementary-material></back>
+<floats-group><fig id="f9"><label>Fig 9</label><caption><p>Floating.</p></caption><graphic xlink:href="f9.png"/></fig></floats-group>
+<sub-article article-type="reply"><front-stub/></sub-article></article>"#;
+    let imported = read(text);
+    let file = &imported.file;
+    assert_eq!(
+        paragraph_with(file, "Inline"),
+        "Inline[^ifn] and equal* work.",
+        "a note written in place is a footnote; a marker of an author note keeps its text"
+    );
+    assert_eq!(file.footnotes.len(), 1);
+    assert_eq!(
+        (
+            file.footnotes[0].marker.as_str(),
+            file.footnotes[0].text.as_str()
+        ),
+        ("†", "Said in passing.")
+    );
+    assert_eq!(
+        paragraph_with(file, "S1 Table"),
+        "S1 Table: Raw data. (s1.pdf)"
+    );
+    assert_eq!(
+        paragraph_with(file, "Supplementary file 1."),
+        "Supplementary file 1. Cross-links. (s3.xlsx)",
+        "a label ending in a stop takes no colon"
+    );
+    let last = file.sections.last().unwrap();
+    assert_eq!(last.title, "Supporting information");
+    let listed: Vec<&str> = last.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        listed,
+        [
+            "S0 Archive (meta.zip)",
+            "S2 Code (code.tar.gz)",
+            "Supplementary file 1. Cross-links. (s3.xlsx)"
+        ]
+    );
+    assert_eq!(file.figures.len(), 1);
+    assert_eq!(file.figures[0].label, "Fig 9");
+    assert!(imported.diagnostics.iter().any(|d| {
+        d.message
+            .starts_with("1 sub-article (a decision letter, a reply) not read")
+    }),);
+    valid(&imported);
+}
+
+#[test]
+fn a_caption_that_cites_links_its_figure_or_table_to_the_references() {
+    let body = r#"<sec><title>Results</title><p>Only the first work is cited here <xref ref-type="bibr" rid="b1">1</xref>.</p>
+<fig id="f1"><label>Figure 1</label><caption><title>Growth.</title><p>Drawn as before <xref ref-type="bibr" rid="b2">2</xref>, <xref ref-type="bibr" rid="b2">2</xref>.</p></caption><graphic xlink:href="f1"/></fig>
+<table-wrap id="t1"><label>Table 1</label><caption><p>Counts, after <xref ref-type="bibr" rid="b3">3</xref> and <xref ref-type="bibr" rid="b2 b9">2</xref>.</p></caption>
+<table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table></table-wrap></sec>"#;
+    let imported = read(&article(body, ""));
+    let file = &imported.file;
+    let figure = file.figures.first().expect("the figure");
+    assert_eq!(figure.references, ["b2"], "each reference once");
+    assert_eq!(figure.caption, "Growth. Drawn as before 2, 2.");
+    let table = file.tables.first().expect("the table");
+    assert_eq!(table.references, ["b3", "b2"], "in the order first cited");
+    let corpus = valid(&imported);
+    let uncited: Vec<&str> = corpus
+        .warnings
+        .iter()
+        .filter(|d| d.code == crate::corpus::diagnostics::Code::UncitedReference)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(uncited.len(), 3, "b4, b5 and b6 only: {uncited:?}");
+    assert!(
+        uncited
+            .iter()
+            .all(|m| !m.contains("`b2`") && !m.contains("`b3`"))
+    );
+    // Both ways: the reference lists the figure and the table, and they list it.
+    let b2 = crate::corpus::Item::Reference(1);
+    assert_eq!(
+        corpus.index.linked(b2, crate::corpus::ItemKind::Figure),
+        [0]
+    );
+    assert_eq!(corpus.index.linked(b2, crate::corpus::ItemKind::Table), [0]);
+    assert_eq!(
+        corpus.index.linked(
+            crate::corpus::Item::Table(0),
+            crate::corpus::ItemKind::Reference
+        ),
+        [2, 1]
+    );
+}
+
+#[test]
+fn doi_lines_are_left_out_and_a_captions_supplementary_files_are_listed_with_the_others() {
+    let doi = |n: u32| {
+        format!(
+            r#"<p><bold>DOI:</bold> <ext-link ext-link-type="doi" xlink:href="10.7554/eLife.0{n}">http://dx.doi.org/10.7554/eLife.0{n}</ext-link></p>"#
+        )
+    };
+    let text = format!(
+        r#"<article xmlns:xlink="http://www.w3.org/1999/xlink"><front><article-meta><title-group><article-title>Addresses</article-title></title-group>
+<abstract><object-id pub-id-type="doi">10.7554/eLife.01</object-id><p>What was found.</p>{abstract_doi}</abstract></article-meta></front>
+<body><sec><title>Results</title><p>Migration is shown.</p>
+<fig id="fig1"><object-id pub-id-type="doi">10.7554/eLife.02</object-id><label>Figure 1</label><caption><title>Migration.</title><p>(A) Tracks.</p>{figure_doi}<p><supplementary-material id="SD1"><label>Figure 1—source movie 1.</label><caption><title>Tracks over time.</title>{movie_doi}</caption><media xlink:href="s001.avi"/></supplementary-material></p></caption><graphic xlink:href="f001"/></fig>
+<table-wrap id="tbl1"><label>Table 1</label><caption><title>Counts.</title>{table_doi}</caption><table><tr><td>1</td></tr></table><table-wrap-foot><fn><p>Source data: <supplementary-material><label>Table 1—source data 1.</label><media xlink:href="s002.xlsx"/></supplementary-material></p></fn></table-wrap-foot></table-wrap>
+<p>DOI: a word about addresses, not one.</p></sec></body></article>"#,
+        abstract_doi = doi(1),
+        figure_doi = doi(2),
+        movie_doi = doi(3),
+        table_doi = doi(4),
+    );
+    let imported = read(&text);
+    let file = &imported.file;
+    assert_eq!(file.paper.abstract_text, "What was found.");
+    assert_eq!(file.figures[0].caption, "Migration. (A) Tracks.");
+    assert_eq!(file.tables[0].caption, "Counts.");
+    assert!(
+        file.tables[0]
+            .footnotes
+            .iter()
+            .all(|note| !note.text.contains("source data")),
+        "{:?}",
+        file.tables[0].footnotes
+    );
+    let last = file.sections.last().unwrap();
+    assert_eq!(last.title, "Supporting information");
+    let listed: Vec<&str> = last.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        listed,
+        [
+            "Figure 1—source movie 1. Tracks over time. (s001.avi)",
+            "Table 1—source data 1. (s002.xlsx)"
+        ]
+    );
+    assert_eq!(
+        paragraph_with(file, "DOI:"),
+        "DOI: a word about addresses, not one.",
+        "a paragraph that says more than a DOI is text"
+    );
+}
+
+#[test]
+fn a_video_with_a_label_is_listed_where_it_stands_and_a_bare_image_is_counted_out() {
+    let text = article(
+        r#"<sec><title>Results</title><p>Cells move (Video 1).</p>
+<p><media id="media1" mimetype="video" xlink:href="media1.mp4"><object-id pub-id-type="doi">10.7554/eLife.07</object-id><label>Video 1.</label><caption><title>Cells moving over a day.</title><p><bold>DOI:</bold> <ext-link ext-link-type="doi" xlink:href="10.7554/eLife.07">http://dx.doi.org/10.7554/eLife.07</ext-link></p></caption></media></p>
+<p>They stop.</p><p><media xlink:href="logo.gif"/></p></sec>"#,
+        "",
+    );
+    let imported = read(&text);
+    let results = &imported.file.sections[0];
+    let texts: Vec<&str> = results.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Cells move (Video 1).",
+            "Video 1. Cells moving over a day. (media1.mp4)",
+            "They stop."
+        ]
+    );
+    assert!(
+        imported
+            .diagnostics
+            .iter()
+            .any(|d| d.message.starts_with("1 image standing outside")),
+        "{:?}",
+        imported.diagnostics
+    );
+}
+
+#[test]
+fn a_tables_notes_that_cite_link_it_to_the_references_and_keep_their_markers() {
+    let text = article(
+        r#"<sec><title>Results</title><p>Counts are given [<xref ref-type="bibr" rid="b1">1</xref>].</p>
+<table-wrap id="t1"><label>Table 1</label><caption><p>Counts [<xref ref-type="bibr" rid="b2">2</xref>].</p></caption>
+<table><thead><tr><th>Site</th><th>n</th></tr></thead><tbody><tr><td>A</td><td>3</td></tr></tbody></table>
+<table-wrap-foot><fn><label>a</label><p>As defined by Author3 [<xref ref-type="bibr" rid="b3">3</xref>] and [<xref ref-type="bibr" rid="b2">2</xref>].</p></fn><p>Data from [<xref ref-type="bibr" rid="b4">4</xref>].</p></table-wrap-foot></table-wrap></sec>"#,
+        "",
+    );
+    let imported = read(&text);
+    let file = &imported.file;
+    let table = &file.tables[0];
+    assert_eq!(
+        table.references,
+        ["b2", "b3", "b4"],
+        "caption first, then the notes, each once"
+    );
+    let notes: Vec<(&str, &str)> = table
+        .footnotes
+        .iter()
+        .map(|note| (note.marker.as_str(), note.text.as_str()))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            ("a", "As defined by Author3 [3] and [2]."),
+            ("", "Data from [4].")
+        ]
+    );
+    let corpus = valid(&imported);
+    let uncited: Vec<&str> = corpus
+        .warnings
+        .iter()
+        .filter(|d| d.code == crate::corpus::diagnostics::Code::UncitedReference)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(uncited.len(), 2, "b5 and b6 only: {uncited:?}");
+}
