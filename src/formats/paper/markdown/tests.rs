@@ -270,7 +270,7 @@ fn quotes_lists_comments_rules_and_code_blocks() {
             "nested",
             "first",
             "second",
-            "End here and there and gone H2O."
+            "End here and there and gone H₂O."
         ]
     );
     assert_eq!(imported.file.sections.len(), 1);
@@ -453,4 +453,15 @@ fn pathological_input_is_read_in_linear_time() {
             assert!(imported.diagnostics.iter().all(|d| !d.is_error()), "{name}");
         }
     }
+}
+
+#[test]
+fn superscripts_and_subscripts_of_digits_and_signs_are_raised_and_lowered() {
+    let text = "# A\n\nA rate of 10^-3^ per year, Ca^2+^ in CO~2~-rich water, T~max~ at x^n^, \
+                and 2^10^ ways.\n";
+    let imported = read(text);
+    assert_eq!(
+        paragraphs(&imported.file),
+        ["A rate of 10⁻³ per year, Ca²⁺ in CO₂-rich water, Tmax at xn, and 2¹⁰ ways."]
+    );
 }

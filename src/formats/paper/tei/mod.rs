@@ -146,6 +146,7 @@ impl<'d> Context<'d> {
                 "ref" => rich.push(self.marker(child)),
                 "figure" => blocks.push(child),
                 "note" if is_footnote(child) => blocks.push(child),
+                "hi" if let Some(scripted) = raised_or_lowered(child) => rich.push_text(&scripted),
                 name => {
                     if separates(name) {
                         rich.push_text(" ");
@@ -194,6 +195,26 @@ impl<'d> Context<'d> {
 enum Step<'d> {
     Node(Node<'d>),
     Space,
+}
+
+/// A `<hi rend="superscript">` or `"subscript"` of digits and signs only (`10<hi
+/// rend="superscript">-3</hi>`, `CO<hi rend="subscript">2</hi>`) raised or lowered in
+/// Unicode, so the number reads as printed; `None` for anything else.
+fn raised_or_lowered(hi: Element<'_>) -> Option<String> {
+    let scripted = match hi.attr("rend")? {
+        "superscript" | "sup" => crate::corpus::text::as_superscript,
+        "subscript" | "sub" => crate::corpus::text::as_subscript,
+        _ => return None,
+    };
+    if hi.elements().next().is_some() {
+        return None;
+    }
+    let printed = hi.text();
+    let trimmed = printed.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    scripted(trimmed)
 }
 
 /// Whether `note` is a footnote (or an endnote), not a note of another kind.

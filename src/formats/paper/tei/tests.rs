@@ -528,3 +528,14 @@ fn nested_notes_paragraphs_and_lists_are_each_read_once() {
     // Each level read again took 10 s here, unoptimised; read once, a fraction of a second.
     assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
 }
+
+#[test]
+fn superscripts_and_subscripts_of_digits_and_signs_are_raised_and_lowered() {
+    let body = r##"<div><head>Results</head><p>A rate of 10<hi rend="superscript">-3</hi> in CO<hi rend="subscript">2</hi>, T<hi rend="subscript">max</hi> at x<hi rend="superscript"><hi rend="italic">n</hi></hi>, cited<ref type="bibr" target="#b0"><hi rend="superscript">1</hi></ref>.</p></div>"##;
+    let imported = read(&tei(body, &bibliography(&["b0"])));
+    let file = valid(&imported);
+    assert_eq!(
+        file.sections[0].paragraphs[0].text, "A rate of 10⁻³ in CO₂, Tmax at xn, cited[1]{@b0}.",
+        "scripts of digits are raised and lowered; a raised marker stays a citation"
+    );
+}

@@ -530,10 +530,29 @@ impl<'s, 'k> Scanner<'s, 'k> {
         {
             self.delete_output(open_at, open_len);
             self.delete_output(out, len);
+            self.raise_or_lower(key, open_at + open_len..out);
             return;
         }
         if can_open {
             self.delimiters.entry(key).or_default().push((out, len));
+        }
+    }
+
+    /// `10^-3^`, `H~2~O`: the text between a closed `^` or `~` pair raised or lowered in
+    /// Unicode where it has every character (digits and signs), so the number reads as
+    /// printed; otherwise left as it is.
+    fn raise_or_lower(&mut self, key: u8, inner: std::ops::Range<usize>) {
+        let Some(text) = self.out.get(inner.clone()) else {
+            return;
+        };
+        let scripted = match key {
+            b'^' => crate::corpus::text::as_superscript(text),
+            b'~' => crate::corpus::text::as_subscript(text),
+            _ => None,
+        };
+        if let Some(scripted) = scripted.filter(|_| !text.is_empty()) {
+            // Only characters with scripts are inside, so no open bracket or delimiter is.
+            self.out.replace_range(inner, &scripted);
         }
     }
 
