@@ -58,24 +58,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
             }
         }
         if let Some(body) = article.child("body") {
-            for node in body.nodes() {
-                match node {
-                    Node::Element(sec) if sec.is("sec") => {
-                        self.builder.end_all_sections();
-                        self.section(sec);
-                    }
-                    Node::Element(element) => {
-                        self.ensure_section();
-                        self.block(element);
-                    }
-                    Node::Text(text) => {
-                        if !text.trim().is_empty() {
-                            self.ensure_section();
-                            self.text(Rich::text(text));
-                        }
-                    }
-                }
-            }
+            self.body(body);
         }
         if let Some(back) = article.child("back") {
             self.back(back);
@@ -100,6 +83,14 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
             }
             self.builder.end_section();
         }
+        // After everything of the article's own, as eLife prints its decision letter and the
+        // authors' response.
+        for sub_article in article
+            .elements()
+            .filter(|e| e.is("sub-article") || e.is("response"))
+        {
+            self.sub_article(sub_article);
+        }
         if self.loose_images > 0 {
             self.builder.report(Diagnostic::info(
                 Code::ImportIncomplete,
@@ -122,17 +113,81 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
                  show them as equations",
             ));
         }
-        let others = article.children_named("sub-article").count()
-            + article.children_named("response").count();
-        if others > 0 {
-            self.builder.warn(
-                format!(
-                    "{} (a decision letter, a reply) not read",
-                    crate::corpus::counted(others, "sub-article")
-                ),
-                "only the main article is read; open the sub-article's own file to read it",
-                None,
-            );
+    }
+
+    /// A body's sections, and the text before the first under the paper's title.
+    fn body(&mut self, body: Element<'d>) {
+        for node in body.nodes() {
+            match node {
+                Node::Element(sec) if sec.is("sec") => {
+                    self.builder.end_all_sections();
+                    self.section(sec);
+                }
+                Node::Element(element) => {
+                    self.ensure_section();
+                    self.block(element);
+                }
+                Node::Text(text) => {
+                    if !text.trim().is_empty() {
+                        self.ensure_section();
+                        self.text(Rich::text(text));
+                    }
+                }
+            }
+        }
+    }
+
+    /// A sub-article (eLife's decision letter and author response, a commentary, a reply) as a
+    /// top-level section under its own title, its body's sections inside it (nothing when it
+    /// has no body), and the sub-articles it holds after it.
+    fn sub_article(&mut self, sub_article: Element<'d>) {
+        let title = ["front-stub", "front"]
+            .iter()
+            .filter_map(|front| sub_article.child(front))
+            .find_map(|front| {
+                front
+                    .path(&["title-group", "article-title"])
+                    .or_else(|| front.path(&["article-meta", "title-group", "article-title"]))
+            })
+            .map(|title| Flattener::rich(self.context, title).0.plain())
+            .filter(|title| !title.is_empty())
+            .unwrap_or_else(|| {
+                match sub_article
+                    .attr("article-type")
+                    .or(sub_article.attr("response-type"))
+                {
+                    Some("decision-letter" | "article-commentary") => "Decision letter",
+                    Some("reply" | "author-comment") => "Author response",
+                    Some("editor-report" | "referee-report") => "Peer review",
+                    _ => "Sub-article",
+                }
+                .to_owned()
+            });
+        if let Some(body) = sub_article
+            .child("body")
+            .filter(|body| body.elements().next().is_some())
+        {
+            self.builder.end_all_sections();
+            self.builder.begin_section("", &title);
+            for element in body.elements() {
+                // eLife opens each with an untitled box saying why it is printed: its text
+                // leads the section, as printed, not a "Box" after it.
+                if element.is("boxed-text")
+                    && child_text(element, "label").is_empty()
+                    && self.title_of(element).is_empty()
+                {
+                    self.blocks(element);
+                } else {
+                    self.block(element);
+                }
+            }
+            self.builder.end_all_sections();
+        }
+        for inner in sub_article
+            .elements()
+            .filter(|e| e.is("sub-article") || e.is("response"))
+        {
+            self.sub_article(inner);
         }
     }
 

@@ -8,7 +8,7 @@
 use super::tests::{article, paragraph_with, read, valid};
 
 #[test]
-fn supplementary_material_floats_inline_notes_and_sub_articles() {
+fn supplementary_material_floats_inline_notes_and_an_empty_sub_article() {
     let text = r#"<article xmlns:xlink="http://www.w3.org/1999/xlink"><front><article-meta><title-group><article-title>Extras</article-title></title-group>
 <author-notes><fn id="an1"><p>Equal contribution.</p></fn></author-notes>
 <supplementary-material xlink:href="meta.zip"><label>S0 Archive</label></supplementary-material></article-meta></front>
@@ -57,10 +57,10 @@ fn supplementary_material_floats_inline_notes_and_sub_articles() {
     );
     assert_eq!(file.figures.len(), 1);
     assert_eq!(file.figures[0].label, "Fig 9");
-    assert!(imported.diagnostics.iter().any(|d| {
-        d.message
-            .starts_with("1 sub-article (a decision letter, a reply) not read")
-    }),);
+    assert!(
+        file.sections.iter().all(|s| s.title != "Author response"),
+        "a sub-article without a body makes no section"
+    );
     valid(&imported);
 }
 
@@ -221,4 +221,80 @@ fn a_tables_notes_that_cite_link_it_to_the_references_and_keep_their_markers() {
         .map(|d| d.message.as_str())
         .collect();
     assert_eq!(uncited.len(), 2, "b5 and b6 only: {uncited:?}");
+}
+
+#[test]
+fn sub_articles_are_sections_after_the_article_and_their_citations_resolve() {
+    let text = article(
+        r#"<sec><title>Results</title><p>Found [<xref ref-type="bibr" rid="b1">1</xref>].</p></sec>"#,
+        "",
+    )
+    .replace(
+        "</back></article>",
+        r#"</back>
+<sub-article article-type="article-commentary" id="SA1"><front-stub><title-group><article-title>Decision letter</article-title></title-group></front-stub>
+<body><boxed-text><p>In the interests of transparency, the letter is shown.</p></boxed-text>
+<p>Please compare with Author2 [<xref ref-type="bibr" rid="b2">2</xref>].</p></body></sub-article>
+<sub-article article-type="reply" id="SA2"><front-stub/><body><p>We compared it.</p>
+<sec><title>Point 1</title><p>Done.</p></sec></body>
+<sub-article article-type="referee-report" id="SA3"><body><p>A nested report.</p></body></sub-article></sub-article></article>"#,
+    );
+    let imported = read(&text);
+    let file = &imported.file;
+    let titles: Vec<&str> = file.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Results",
+            "Decision letter",
+            "Author response",
+            "Point 1",
+            "Peer review"
+        ]
+    );
+    let letter: Vec<&str> = file.sections[1]
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(
+        letter,
+        [
+            "In the interests of transparency, the letter is shown.",
+            "Please compare with Author2 [[2]]{@b2}."
+        ],
+        "the untitled box that opens it is its first paragraph"
+    );
+    assert_eq!(
+        paragraph_with(file, "Please compare"),
+        "Please compare with Author2 [[2]]{@b2}."
+    );
+    let response = file
+        .sections
+        .iter()
+        .find(|s| s.title == "Author response")
+        .unwrap();
+    assert_eq!(response.paragraphs[0].text, "We compared it.");
+    let point = file.sections.iter().find(|s| s.title == "Point 1").unwrap();
+    assert_eq!(point.parent.as_ref(), Some(&response.id));
+    assert!(
+        imported
+            .diagnostics
+            .iter()
+            .all(|d| !d.message.contains("sub-article")),
+        "{:?}",
+        imported.diagnostics
+    );
+    let corpus = valid(&imported);
+    let uncited: Vec<&str> = corpus
+        .warnings
+        .iter()
+        .filter(|d| d.code == crate::corpus::diagnostics::Code::UncitedReference)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        uncited.len(),
+        4,
+        "b3 to b6: b2 is cited in the letter: {uncited:?}"
+    );
 }
