@@ -9,6 +9,8 @@ use super::{Context, child_text, plain};
 
 /// The widest span a cell may claim: more is a damaged or hostile file.
 const MAX_SPAN: u32 = 64;
+/// The fewest words of a note GROBID gave as a table's last rows.
+const MIN_NOTE_WORDS: usize = 4;
 
 /// Hands `figure` to the builder as a table or a figure, where the text has reached.
 pub(super) fn read(figure: Element<'_>, context: &Context<'_>, builder: &mut PaperBuilder) {
@@ -25,12 +27,13 @@ pub(super) fn read(figure: Element<'_>, context: &Context<'_>, builder: &mut Pap
         table.source_id = source_id;
         table.label = label;
         table.caption = caption;
-        table.footnotes = figure
-            .children_named("note")
-            .map(plain)
-            .filter(|note| !note.is_empty())
-            .map(|note| (String::new(), Rich::text(&note)))
-            .collect();
+        table.footnotes.extend(
+            figure
+                .children_named("note")
+                .map(plain)
+                .filter(|note| !note.is_empty())
+                .map(|note| (String::new(), Rich::text(&note))),
+        );
         builder.table(table);
     } else {
         let image = figure
@@ -147,11 +150,55 @@ fn leading_label_rows(rows: &mut Vec<Vec<Rich>>) -> Vec<Vec<(String, u32)>> {
         .collect()
 }
 
+/// The note printed under a table, when GROBID gave it as the table's last rows (`Data are
+/// shown as mean ± SD. VAS: Visual analog scale; …`, one row per printed line): taken out of
+/// the rows and joined into one text. They are the rows after the last one with a number
+/// whose only text is in their first cell, the first of them spanning several columns, and
+/// they say more than a heading would.
+fn trailing_note_rows(rows: &mut Vec<Vec<Rich>>, first_spans: &[u32]) -> Option<Rich> {
+    let first_cell_only = |row: &Vec<Rich>| {
+        row.first().is_some_and(|cell| !cell.is_blank()) && row.iter().skip(1).all(Rich::is_blank)
+    };
+    let start = rows.len()
+        - rows
+            .iter()
+            .rev()
+            .take_while(|row| first_cell_only(row))
+            .count();
+    let data_above = rows
+        .iter()
+        .take(start)
+        .any(|row| row.iter().any(|cell| cell_number(&cell.plain()).is_some()));
+    if start == rows.len() || !data_above || first_spans.get(start).is_none_or(|&span| span < 2) {
+        return None;
+    }
+    // A row group's heading left at the end ("Baselines") is a few words, not a note.
+    let words: usize = rows
+        .iter()
+        .skip(start)
+        .filter_map(|row| row.first())
+        .map(|cell| cell.plain().split_whitespace().count())
+        .sum();
+    if words < MIN_NOTE_WORDS {
+        return None;
+    }
+    let mut note = Rich::default();
+    for line in rows.drain(start..).filter_map(|row| row.into_iter().next()) {
+        if !note.is_blank() {
+            note.push_text(" ");
+        }
+        note.extend(line);
+    }
+    Some(note)
+}
+
 /// The rows of a `table`: `role="head"` rows as header rows (a cell and its `cols` span), the
 /// others as body rows with a spanning cell followed by empty cells; every row one cell per
 /// column.
 fn rows(table: Element<'_>, context: &Context<'_>) -> TableDraft {
     let mut draft = TableDraft::default();
+    // The span of each body row's first cell.
+    let mut first_spans = Vec::new();
     for row in table.children_named("row") {
         let cells: Vec<(Rich, u32)> = row
             .children_named("cell")
@@ -177,6 +224,7 @@ fn rows(table: Element<'_>, context: &Context<'_>) -> TableDraft {
                     .collect(),
             );
         } else {
+            first_spans.push(cells.first().map_or(1, |(_, span)| *span));
             let mut out = Vec::new();
             for (text, span) in cells {
                 out.push(text);
@@ -186,6 +234,9 @@ fn rows(table: Element<'_>, context: &Context<'_>) -> TableDraft {
             }
             draft.rows.push(out);
         }
+    }
+    if let Some(note) = trailing_note_rows(&mut draft.rows, &first_spans) {
+        draft.footnotes.push((String::new(), note));
     }
     if draft.header_rows.is_empty() {
         draft.header_rows = leading_label_rows(&mut draft.rows);

@@ -539,3 +539,40 @@ fn superscripts_and_subscripts_of_digits_and_signs_are_raised_and_lowered() {
         "scripts of digits are raised and lowered; a raised marker stays a citation"
     );
 }
+
+#[test]
+fn a_note_given_as_a_tables_last_rows_is_its_note() {
+    let table = |last_rows: &str| {
+        format!(
+            r#"<div><head>Results</head><p>See the table.</p>
+<figure type="table" xml:id="tab_0"><head>Table 1 : Scores</head><label>1</label><figDesc></figDesc>
+<table><row><cell>Items</cell><cell>Group A</cell><cell>Group B</cell></row>
+<row><cell>VAS</cell><cell>3.75 ± 3.91</cell><cell>6.00 ± 3.91</cell></row>{last_rows}</table><note></note></figure></div>"#
+        )
+    };
+    let note = r#"<row><cell cols="3">Data are shown as mean ± SD. VAS: Visual</cell></row>
+<row><cell cols="2">analog scale.</cell><cell></cell></row>"#;
+    let file = valid(&read(&tei(&table(note), "")));
+    let scores = &file.tables[0];
+    let rows: Vec<Vec<&str>> = scores
+        .rows
+        .iter()
+        .map(|r| r.cells.iter().map(String::as_str).collect())
+        .collect();
+    assert_eq!(rows, [vec!["VAS", "3.75 ± 3.91", "6.00 ± 3.91"]]);
+    let notes: Vec<&str> = scores.footnotes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(
+        notes,
+        ["Data are shown as mean ± SD. VAS: Visual analog scale."]
+    );
+
+    // A heading left at the end, or a last row that spans nothing, stays a row.
+    for last in [
+        r#"<row><cell cols="3">Baselines</cell></row>"#,
+        r"<row><cell>Data are shown as mean ± SD.</cell><cell></cell><cell></cell></row>",
+    ] {
+        let file = valid(&read(&tei(&table(last), "")));
+        assert_eq!(file.tables[0].rows.len(), 2, "{last}");
+        assert!(file.tables[0].footnotes.is_empty(), "{last}");
+    }
+}
