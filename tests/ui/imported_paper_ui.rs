@@ -145,24 +145,21 @@ fn a_markdown_paper_opens_with_its_bibliography_table_and_figure() {
     shows(&harness, "Newlyn");
 }
 
-#[test]
-fn a_long_caption_is_headed_by_its_first_sentence_over_the_rest_in_body_type() {
-    let legend = "(A) Discharge at Afon Hafren, measured every fifteen minutes through the \
-                  winter. (B) Discharge at Coalburn over the same days.";
+/// The JATS fixture with its figure's caption replaced by `caption` (the inside of
+/// `<caption>`), opened in the Reader with the figure selected.
+fn with_figure_caption(caption: &str) -> (tempfile::TempDir, Harness<'static, Explorer>) {
     let fixture = std::fs::read_to_string(jats()).unwrap();
-    let long = fixture.replace(
+    let changed = fixture.replace(
         "<caption><title>Daily discharge at both gauges.</title></caption>",
-        &format!(
-            "<caption><title>Daily discharge at both gauges.</title><p>{legend}</p></caption>"
-        ),
+        &format!("<caption>{caption}</caption>"),
     );
     assert_ne!(
-        long, fixture,
+        changed, fixture,
         "the fixture's caption is where the test expects it"
     );
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("long-caption.xml");
-    std::fs::write(&path, long).unwrap();
+    let path = dir.path().join("changed-caption.xml");
+    std::fs::write(&path, changed).unwrap();
     let mut harness = explorer(StartOptions {
         path: Some(path),
         view: Some(Reader::ID.to_owned()),
@@ -172,6 +169,16 @@ fn a_long_caption_is_headed_by_its_first_sentence_over_the_rest_in_body_type() {
     });
     harness.run_steps(8);
     assert_eq!(harness.state().selection.selected, Some(Item::Figure(0)));
+    (dir, harness)
+}
+
+#[test]
+fn a_long_caption_is_headed_by_its_first_sentence_over_the_rest_in_body_type() {
+    let legend = "(A) Discharge at Afon Hafren, measured every fifteen minutes through the \
+                  winter. (B) Discharge at Coalburn over the same days.";
+    let (_dir, harness) = with_figure_caption(&format!(
+        "<title>Daily discharge at both gauges.</title><p>{legend}</p>"
+    ));
     // The Reader's card prints the whole title as one text; only the inspector cuts it.
     let heading = harness.get_by_label("Figure 1. Daily discharge at both gauges.");
     let rest = harness.get_by_label(legend);
@@ -185,5 +192,19 @@ fn a_long_caption_is_headed_by_its_first_sentence_over_the_rest_in_body_type() {
             .next()
             .is_some(),
         "the Reader still prints the whole caption"
+    );
+}
+
+#[test]
+fn a_figure_card_links_the_references_its_caption_cites() {
+    let (_dir, mut harness) = with_figure_caption(
+        r#"<title>Daily discharge at both gauges, modelled as before [<xref ref-type="bibr" rid="b2">2</xref>].</title>"#,
+    );
+    harness.get_by_label("Beven (2012)").click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().selection.selected,
+        Some(Item::Reference(1)),
+        "the link under the card opens the reference the caption cites"
     );
 }

@@ -10,7 +10,7 @@ use super::images::ImageCache;
 use super::text::paragraph_ui;
 use crate::app::context::{ClickAction, Command, ViewCtx};
 use crate::corpus::display::{column_headers, section_heading};
-use crate::corpus::{Item, counted};
+use crate::corpus::{Item, ItemKind, counted};
 
 /// A bordered card for `item`, clickable as a whole (the controls inside it take their own
 /// clicks), named `label` for assistive technology; hovering it previews the record.
@@ -73,8 +73,35 @@ fn kind_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, kind: &str) {
     );
 }
 
-/// A table where it stands: its label and caption, its column headers, and a button that shows
-/// the whole table in the Table view.
+/// The references a figure's or table's caption (or a table's notes) cites, as links after
+/// "Cites": the caption prints its markers as the paper does, and these open the references.
+fn cited_references_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, item: Item) {
+    let cited = ctx.corpus.index.linked(item, ItemKind::Reference);
+    if cited.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new("Cites")
+                .small()
+                .strong()
+                .color(ctx.theme.muted_text),
+        );
+        for &position in cited {
+            let Some(reference) = ctx.corpus.file.references.get(position) else {
+                continue;
+            };
+            let label = crate::corpus::cite::short_label(reference);
+            let response = ui
+                .link(RichText::new(&label).small().color(ctx.theme.accent))
+                .on_hover_cursor(egui::CursorIcon::PointingHand);
+            ctx.item_response(ui, response, Item::Reference(position), ClickAction::Select);
+        }
+    });
+}
+
+/// A table where it stands: its label and caption, its column headers, the references it
+/// cites, and a button that shows the whole table in the Table view.
 pub(super) fn table_card_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, table: usize) {
     let Some(record) = ctx.corpus.file.tables.get(table) else {
         return;
@@ -104,6 +131,7 @@ pub(super) fn table_card_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, table: usize) {
             headers.wrap.overflow_character = Some('…');
             ui.add(egui::Label::new(headers).wrap());
         }
+        cited_references_ui(ctx, ui, item);
         ui.horizontal(|ui| {
             ui.label(
                 RichText::new(format!(
@@ -125,8 +153,8 @@ pub(super) fn table_card_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, table: usize) {
     });
 }
 
-/// A figure where it stands: its label and caption, and its image when the corpus has it and
-/// it loads; otherwise a line saying the image is not in the text.
+/// A figure where it stands: its label and caption, the references it cites, and its image
+/// when the corpus has it and it loads; otherwise a line saying the image is not in the text.
 pub(super) fn figure_card_ui(
     ctx: &ViewCtx<'_>,
     ui: &mut Ui,
@@ -170,6 +198,7 @@ pub(super) fn figure_card_ui(
             }
         }
         ui.add(egui::Label::new(RichText::new(&title).strong()).wrap());
+        cited_references_ui(ctx, ui, item);
     });
 }
 
