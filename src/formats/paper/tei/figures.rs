@@ -124,8 +124,12 @@ fn caption(head_rest: &str, figure: Element<'_>) -> Rich {
 /// When GROBID marks no header row: the leading rows that print words but no number
 /// (`Items | IGT-related | MS-related`, then `| PN (n = 12) | PN (n = 9)`), taken out of `rows`
 /// as header rows, as long as a row with a number follows them. None when every row prints
-/// words only, or the first prints a number.
-fn leading_label_rows(rows: &mut Vec<Vec<Rich>>) -> Vec<Vec<(String, u32)>> {
+/// words only, or the first prints a number. `spans` gives each row's cells' spans.
+///
+/// Several such rows of which no cell spans columns are one header printed over several lines
+/// (GROBID's "IGT-related" over "PN (n = 12)" is the one heading "IGT-related PN (n = 12)"):
+/// each column's lines are joined into one header row.
+fn leading_label_rows(rows: &mut Vec<Vec<Rich>>, spans: &[Vec<u32>]) -> Vec<Vec<(String, u32)>> {
     // Only the rows up to the first that is not words alone are printed.
     let mut labels: Vec<Vec<String>> = Vec::new();
     let mut numbers_follow = false;
@@ -144,9 +148,37 @@ fn leading_label_rows(rows: &mut Vec<Vec<Rich>>) -> Vec<Vec<(String, u32)>> {
         return Vec::new();
     }
     rows.drain(..labels.len());
+    let spans = spans.get(..labels.len()).unwrap_or_default();
+    if labels.len() > 1 && spans.iter().flatten().all(|&span| span == 1) {
+        let width = labels.iter().map(Vec::len).max().unwrap_or(0);
+        let joined = (0..width)
+            .map(|column| {
+                let lines: Vec<&str> = labels
+                    .iter()
+                    .filter_map(|row| row.get(column))
+                    .map(|cell| cell.trim())
+                    .filter(|cell| !cell.is_empty())
+                    .collect();
+                (lines.join(" "), 1)
+            })
+            .collect();
+        return vec![joined];
+    }
+    // Each printed cell once, with its span (the row holds a blank for each column it spans).
     labels
         .into_iter()
-        .map(|cells| cells.into_iter().map(|cell| (cell, 1)).collect())
+        .enumerate()
+        .map(|(n, cells)| {
+            let row_spans = spans.get(n).map_or(&[][..], Vec::as_slice);
+            let mut header = Vec::new();
+            let mut column = 0;
+            for &span in row_spans {
+                header.push((cells.get(column).cloned().unwrap_or_default(), span));
+                column += span as usize;
+            }
+            header.extend(cells.into_iter().skip(column).map(|cell| (cell, 1)));
+            header
+        })
         .collect()
 }
 
@@ -155,7 +187,7 @@ fn leading_label_rows(rows: &mut Vec<Vec<Rich>>) -> Vec<Vec<(String, u32)>> {
 /// the rows and joined into one text. They are the rows after the last one with a number
 /// whose only text is in their first cell, the first of them spanning several columns, and
 /// they say more than a heading would.
-fn trailing_note_rows(rows: &mut Vec<Vec<Rich>>, first_spans: &[u32]) -> Option<Rich> {
+fn trailing_note_rows(rows: &mut Vec<Vec<Rich>>, spans: &[Vec<u32>]) -> Option<Rich> {
     let first_cell_only = |row: &Vec<Rich>| {
         row.first().is_some_and(|cell| !cell.is_blank()) && row.iter().skip(1).all(Rich::is_blank)
     };
@@ -169,7 +201,13 @@ fn trailing_note_rows(rows: &mut Vec<Vec<Rich>>, first_spans: &[u32]) -> Option<
         .iter()
         .take(start)
         .any(|row| row.iter().any(|cell| cell_number(&cell.plain()).is_some()));
-    if start == rows.len() || !data_above || first_spans.get(start).is_none_or(|&span| span < 2) {
+    if start == rows.len()
+        || !data_above
+        || spans
+            .get(start)
+            .and_then(|row| row.first())
+            .is_none_or(|&span| span < 2)
+    {
         return None;
     }
     // A row group's heading left at the end ("Baselines") is a few words, not a note.
@@ -197,8 +235,8 @@ fn trailing_note_rows(rows: &mut Vec<Vec<Rich>>, first_spans: &[u32]) -> Option<
 /// column.
 fn rows(table: Element<'_>, context: &Context<'_>) -> TableDraft {
     let mut draft = TableDraft::default();
-    // The span of each body row's first cell.
-    let mut first_spans = Vec::new();
+    // The spans of each body row's cells, as printed.
+    let mut spans = Vec::new();
     for row in table.children_named("row") {
         let cells: Vec<(Rich, u32)> = row
             .children_named("cell")
@@ -224,7 +262,7 @@ fn rows(table: Element<'_>, context: &Context<'_>) -> TableDraft {
                     .collect(),
             );
         } else {
-            first_spans.push(cells.first().map_or(1, |(_, span)| *span));
+            spans.push(cells.iter().map(|(_, span)| *span).collect::<Vec<u32>>());
             let mut out = Vec::new();
             for (text, span) in cells {
                 out.push(text);
@@ -235,11 +273,11 @@ fn rows(table: Element<'_>, context: &Context<'_>) -> TableDraft {
             draft.rows.push(out);
         }
     }
-    if let Some(note) = trailing_note_rows(&mut draft.rows, &first_spans) {
+    if let Some(note) = trailing_note_rows(&mut draft.rows, &spans) {
         draft.footnotes.push((String::new(), note));
     }
     if draft.header_rows.is_empty() {
-        draft.header_rows = leading_label_rows(&mut draft.rows);
+        draft.header_rows = leading_label_rows(&mut draft.rows, &spans);
     }
     let width = draft
         .rows

@@ -201,12 +201,29 @@ fn leading_rows_of_words_above_numbers_are_the_header_when_none_is_marked() {
          <row><cell>VAS</cell><cell>3.75 ± 3.91</cell><cell>4.59 ± 3.08</cell></row>\
          <row><cell>SFN-SIQ</cell><cell>5.33 ± 1.67</cell><cell>4.53 ± 1.55</cell></row>",
     );
-    assert_eq!(found.header_rows.len(), 2);
-    assert_eq!(found.header_rows[0][1].text, "IGT-related");
+    // Two lines of one header, no cell spanning: each column's lines are its one header.
+    assert!(found.header_rows.is_empty());
     let headers: Vec<&str> = found.columns.iter().map(|c| c.header.as_str()).collect();
-    assert_eq!(headers, ["Items", "PN (n = 12)", "PN (n = 17)"]);
+    assert_eq!(
+        headers,
+        ["Items", "IGT-related PN (n = 12)", "Idiopathic PN (n = 17)"]
+    );
     assert_eq!(found.rows.len(), 2);
     assert_eq!(found.rows[0].cells[0], "VAS");
+    // A label spanning columns over their own headers: two header rows, the span kept.
+    let spanning = table(
+        r#"<row><cell/><cell cols="2">Scores</cell></row>
+        <row><cell>Model</cell><cell>Dev</cell><cell>Test</cell></row>
+        <row><cell>Ours</cell><cell>84.2</cell><cell>88.4</cell></row>"#,
+    );
+    assert_eq!(spanning.header_rows.len(), 2);
+    let top: Vec<(&str, u32)> = spanning.header_rows[0]
+        .iter()
+        .map(|cell| (cell.text.as_str(), cell.span))
+        .collect();
+    assert_eq!(top, [("", 1), ("Scores", 2)]);
+    let headers: Vec<&str> = spanning.columns.iter().map(|c| c.header.as_str()).collect();
+    assert_eq!(headers, ["Model", "Dev", "Test"]);
     // Words only, or a number in the first row: every row stays a row.
     let words =
         table("<row><cell>A</cell><cell>B</cell></row><row><cell>C</cell><cell>D</cell></row>");
