@@ -6,6 +6,18 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use super::tests::{article, paragraph_with, read, valid};
+use crate::corpus::diagnostics::Code;
+use crate::formats::paper::Imported;
+
+/// The messages of the imported corpus's "never cited" warnings; it must load.
+fn uncited(imported: &Imported) -> Vec<String> {
+    valid(imported)
+        .warnings
+        .into_iter()
+        .filter(|d| d.code == Code::UncitedReference)
+        .map(|d| d.message)
+        .collect()
+}
 
 #[test]
 fn supplementary_material_floats_inline_notes_and_an_empty_sub_article() {
@@ -77,13 +89,7 @@ fn a_caption_that_cites_links_its_figure_or_table_to_the_references() {
     assert_eq!(figure.caption, "Growth. Drawn as before 2, 2.");
     let table = file.tables.first().expect("the table");
     assert_eq!(table.references, ["b3", "b2"], "in the order first cited");
-    let corpus = valid(&imported);
-    let uncited: Vec<&str> = corpus
-        .warnings
-        .iter()
-        .filter(|d| d.code == crate::corpus::diagnostics::Code::UncitedReference)
-        .map(|d| d.message.as_str())
-        .collect();
+    let uncited = uncited(&imported);
     assert_eq!(uncited.len(), 3, "b4, b5 and b6 only: {uncited:?}");
     assert!(
         uncited
@@ -91,6 +97,7 @@ fn a_caption_that_cites_links_its_figure_or_table_to_the_references() {
             .all(|m| !m.contains("`b2`") && !m.contains("`b3`"))
     );
     // Both ways: the reference lists the figure and the table, and they list it.
+    let corpus = valid(&imported);
     let b2 = crate::corpus::Item::Reference(1);
     assert_eq!(
         corpus.index.linked(b2, crate::corpus::ItemKind::Figure),
@@ -213,13 +220,7 @@ fn a_tables_notes_that_cite_link_it_to_the_references_and_keep_their_markers() {
             ("", "Data from [4].")
         ]
     );
-    let corpus = valid(&imported);
-    let uncited: Vec<&str> = corpus
-        .warnings
-        .iter()
-        .filter(|d| d.code == crate::corpus::diagnostics::Code::UncitedReference)
-        .map(|d| d.message.as_str())
-        .collect();
+    let uncited = uncited(&imported);
     assert_eq!(uncited.len(), 2, "b5 and b6 only: {uncited:?}");
 }
 
@@ -285,13 +286,7 @@ fn sub_articles_are_sections_after_the_article_and_their_citations_resolve() {
         "{:?}",
         imported.diagnostics
     );
-    let corpus = valid(&imported);
-    let uncited: Vec<&str> = corpus
-        .warnings
-        .iter()
-        .filter(|d| d.code == crate::corpus::diagnostics::Code::UncitedReference)
-        .map(|d| d.message.as_str())
-        .collect();
+    let uncited = uncited(&imported);
     assert_eq!(
         uncited.len(),
         4,
