@@ -48,10 +48,7 @@ impl Table {
     /// The title cut for a heading, and the rest of the caption; see [`Figure::heading_and_legend`].
     #[must_use]
     pub fn heading_and_legend(&self) -> (String, &str) {
-        match caption_title_and_legend(&self.caption) {
-            Some((title, legend)) => (label_and_caption(&self.label, title), legend),
-            None => (self.title(), ""),
-        }
+        heading_and_legend(&self.label, &self.caption).unwrap_or_else(|| (self.title(), ""))
     }
 
     /// The header rows to show above the column headers: every one of `header_rows` but a
@@ -226,18 +223,27 @@ impl Figure {
     /// The title cut for a heading, and the rest of the caption: the label and the caption's
     /// first sentence when the caption goes on after it (`"Figure 1. Growth by region"` and
     /// `"(A) Counts. (B) Rates."`); the label alone over the whole caption when that sentence
-    /// is too long for a heading; the whole title and `""` when the caption is one sentence.
+    /// is too long for a heading (and there is a label); the whole title and `""` when the
+    /// caption is one sentence.
     #[must_use]
     pub fn heading_and_legend(&self) -> (String, &str) {
-        match caption_title_and_legend(&self.caption) {
-            Some((title, legend)) => (label_and_caption(&self.label, title), legend),
-            None => (self.title(), ""),
-        }
+        heading_and_legend(&self.label, &self.caption).unwrap_or_else(|| (self.title(), ""))
     }
 }
 
 /// The longest first sentence a heading shows, in bytes; a longer one stays in the legend.
 const LONGEST_HEADING: usize = 160;
+
+/// A label and caption cut for a heading (see [`Figure::heading_and_legend`]); `None` when the
+/// caption is one sentence.
+fn heading_and_legend<'c>(label: &str, caption: &'c str) -> Option<(String, &'c str)> {
+    let (title, legend) = caption_title_and_legend(caption)?;
+    // Without a label, the first sentence is the only heading there is, however long.
+    if title.len() > LONGEST_HEADING && !label.trim().is_empty() {
+        return Some((label.trim().to_owned(), caption.trim()));
+    }
+    Some((label_and_caption(label, title), legend))
+}
 
 /// A caption's first sentence and the rest, when it goes on after that sentence; `None` when it
 /// is one sentence (or none). A sentence ends at a stop before a capital, a digit or an opening
@@ -264,9 +270,6 @@ fn caption_title_and_legend(caption: &str) -> Option<(&str, &str)> {
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '(' || c == '[');
         if initial || !starts_anew || ABBREVIATIONS.contains(&word) {
             continue;
-        }
-        if title.len() > LONGEST_HEADING {
-            return Some(("", caption));
         }
         return Some((title, legend));
     }
@@ -392,6 +395,13 @@ mod tests {
         let too_long = figure("Figure 4", &sentence);
         let (heading, legend) = too_long.heading_and_legend();
         assert_eq!((heading.as_str(), legend), ("Figure 4", sentence.as_str()));
+        // Without a label, the long first sentence is the heading all the same.
+        let unlabelled = figure("", &sentence);
+        let (heading, legend) = unlabelled.heading_and_legend();
+        assert_eq!(
+            (heading.as_str(), legend),
+            (&sentence[..sentence.len() - 11], "Then more.")
+        );
         let table = Table {
             label: "Table 1".to_owned(),
             caption: "Doses. Given daily.".to_owned(),
