@@ -181,6 +181,14 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
                     self.block(element);
                 }
             }
+            // The article's supplementary files are listed by now: a sub-article's own (a
+            // figure's source data in the response) close it.
+            while self.builder.depth() > 1 {
+                self.builder.end_section();
+            }
+            for item in std::mem::take(&mut self.supplementary) {
+                self.text(item);
+            }
             self.builder.end_all_sections();
         }
         for inner in sub_article

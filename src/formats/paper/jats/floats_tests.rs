@@ -237,7 +237,8 @@ fn sub_articles_are_sections_after_the_article_and_their_citations_resolve() {
 <body><boxed-text><p>In the interests of transparency, the letter is shown.</p></boxed-text>
 <p>Please compare with Author2 [<xref ref-type="bibr" rid="b2">2</xref>].</p></body></sub-article>
 <sub-article article-type="reply" id="SA2"><front-stub/><body><p>We compared it.</p>
-<sec><title>Point 1</title><p>Done.</p></sec></body>
+<sec><title>Point 1</title><p>Done.</p>
+<fig id="sa2fig1"><label>Author response image 1.</label><caption><title>More cells.</title><p><supplementary-material><label>Author response image 1—source data 1.</label><media xlink:href="resp1.xlsx"/></supplementary-material></p></caption></fig></sec></body>
 <sub-article article-type="referee-report" id="SA3"><body><p>A nested report.</p></body></sub-article></sub-article></article>"#,
     );
     let imported = read(&text);
@@ -278,6 +279,12 @@ fn sub_articles_are_sections_after_the_article_and_their_citations_resolve() {
     assert_eq!(response.paragraphs[0].text, "We compared it.");
     let point = file.sections.iter().find(|s| s.title == "Point 1").unwrap();
     assert_eq!(point.parent.as_ref(), Some(&response.id));
+    assert_eq!(
+        response.paragraphs.last().unwrap().text,
+        "Author response image 1—source data 1. (resp1.xlsx)",
+        "a sub-article's own supplementary files close it"
+    );
+    assert_eq!(file.figures[0].label, "Author response image 1.");
     assert!(
         imported
             .diagnostics
