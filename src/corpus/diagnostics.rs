@@ -64,7 +64,7 @@ pub enum Code {
     UnknownCitationNumber,
     /// A `[@…` citation is not closed or has an empty key.
     MalformedCitation,
-    /// A reference is never cited in the text or a caption.
+    /// A reference is never cited in the text, a caption or a table's notes.
     UncitedReference,
     /// A link names a section that does not exist.
     UnknownSection,

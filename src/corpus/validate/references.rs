@@ -155,7 +155,7 @@ pub(super) fn check_citations<'a>(
                 Diagnostic::warning(
                     Code::UncitedReference,
                     format!(
-                        "reference `{}` is never cited in the text or a caption",
+                        "reference `{}` is never cited in the text, a caption or a table's notes",
                         reference.id
                     ),
                     format!(
