@@ -37,9 +37,17 @@ pub trait View: Any {
     /// Whether this is the view that shows `item` when it is revealed.
     fn can_show(&self, item: Item) -> bool;
 
-    /// Scrolls to `item` (one [`View::can_show`] accepts) from the next frame on, clearing
-    /// filters that would hide it.
+    /// Scrolls to `item` (one [`View::can_show`] or [`View::also_shows`] accepts) from the next
+    /// frame on, clearing filters that would hide it.
     fn show_item(&mut self, corpus: &Corpus, item: Item);
+
+    /// Whether it shows `item` too, though another view is the one it is revealed in (a table
+    /// stands in the Reader's text; revealing one opens the Table view). A view asked for by
+    /// name scrolls to such an item.
+    fn also_shows(&self, item: Item) -> bool {
+        let _ = item;
+        false
+    }
 
     /// `item` was selected somewhere: a view may follow it (e.g. filter by a selected region,
     /// or scroll to a case's first passage).

@@ -681,3 +681,24 @@ fn page_down_scrolls_the_list_that_holds_the_keyboard_focus() {
     );
     assert_eq!(place(&harness).row, 0, "the Reader stayed");
 }
+
+#[test]
+fn a_table_selected_at_start_in_the_reader_is_scrolled_to_there() {
+    let mut harness = explorer(StartOptions {
+        view: Some(Reader::ID.to_owned()),
+        select: Some("table:regional-table".to_owned()),
+        store: Some(StateStore::in_memory()),
+        ..StartOptions::default()
+    });
+    settle(&mut harness);
+    assert_eq!(harness.state().view(), Reader::ID);
+    // The Reader draws only the blocks in view: the table's card is there.
+    assert!(
+        harness
+            .query_by_role_and_label(egui::accesskit::Role::Button, "Show in Table view")
+            .is_some(),
+        "the Reader asked for shows the table, as the Table view it is revealed in would \
+         (top of the view: {:?})",
+        top_item(&harness)
+    );
+}

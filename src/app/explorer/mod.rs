@@ -274,7 +274,8 @@ impl Explorer {
         let Some(key) = select.or_else(|| self.state.selection.clone()) else {
             return;
         };
-        match Item::from_key(&key, &self.corpus) {
+        let item = Item::from_key(&key, &self.corpus);
+        match item {
             Some(item) => self.apply(ctx, Command::Reveal(item)),
             None if self.state.selection.as_deref() != Some(key.as_str()) => {
                 self.notices
@@ -283,6 +284,14 @@ impl Explorer {
             None => {}
         }
         if let Some(view) = view.filter(|view| self.views.by_id(view).is_some()) {
+            // The view asked for shows the item too when it can (a table in the Reader, not
+            // only in the Table view it was revealed in).
+            if let Some(item) = item
+                && let Some(shown) = self.views.by_id_mut(&view)
+                && (shown.can_show(item) || shown.also_shows(item))
+            {
+                shown.show_item(&self.corpus, item);
+            }
             self.state.view = view;
         }
     }

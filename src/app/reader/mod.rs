@@ -112,6 +112,10 @@ impl View for Reader {
         self.reveal(corpus, item);
     }
 
+    fn also_shows(&self, item: Item) -> bool {
+        matches!(item, Item::Table(_))
+    }
+
     /// A selected region or case takes the Reader to the first passage about it (at once when
     /// the Reader is shown, else when it is next shown).
     fn follow_selection(&mut self, corpus: &Corpus, item: Item) {
