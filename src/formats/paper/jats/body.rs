@@ -85,10 +85,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
         }
         // After everything of the article's own, as eLife prints its decision letter and the
         // authors' response.
-        for sub_article in article
-            .elements()
-            .filter(|e| e.is("sub-article") || e.is("response"))
-        {
+        for sub_article in article.elements().filter(|e| super::is_sub_article(*e)) {
             self.sub_article(sub_article);
         }
         if self.loose_images > 0 {
@@ -191,10 +188,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
             }
             self.builder.end_all_sections();
         }
-        for inner in sub_article
-            .elements()
-            .filter(|e| e.is("sub-article") || e.is("response"))
-        {
+        for inner in sub_article.elements().filter(|e| super::is_sub_article(*e)) {
             self.sub_article(inner);
         }
     }

@@ -7,7 +7,15 @@
 
 use super::tests::{article, paragraph_with, read, valid};
 use crate::corpus::diagnostics::Code;
+use crate::corpus::model::CorpusFile;
 use crate::formats::paper::Imported;
+
+/// The paragraphs of the last section, which must be the supplementary files' list.
+fn supporting_information(file: &CorpusFile) -> Vec<&str> {
+    let last = file.sections.last().expect("a section");
+    assert_eq!(last.title, "Supporting information");
+    last.paragraphs.iter().map(|p| p.text.as_str()).collect()
+}
 
 /// The messages of the imported corpus's "never cited" warnings; it must load.
 fn uncited(imported: &Imported) -> Vec<String> {
@@ -56,11 +64,8 @@ fn supplementary_material_floats_inline_notes_and_an_empty_sub_article() {
         "Supplementary file 1. Cross-links. (s3.xlsx)",
         "a label ending in a stop takes no colon"
     );
-    let last = file.sections.last().unwrap();
-    assert_eq!(last.title, "Supporting information");
-    let listed: Vec<&str> = last.paragraphs.iter().map(|p| p.text.as_str()).collect();
     assert_eq!(
-        listed,
+        supporting_information(file),
         [
             "S0 Archive (meta.zip)",
             "S2 Code (code.tar.gz)",
@@ -145,11 +150,8 @@ fn doi_lines_are_left_out_and_a_captions_supplementary_files_are_listed_with_the
         "{:?}",
         file.tables[0].footnotes
     );
-    let last = file.sections.last().unwrap();
-    assert_eq!(last.title, "Supporting information");
-    let listed: Vec<&str> = last.paragraphs.iter().map(|p| p.text.as_str()).collect();
     assert_eq!(
-        listed,
+        supporting_information(file),
         [
             "Figure 1—source movie 1. Tracks over time. (s001.avi)",
             "Table 1—source data 1. (s002.xlsx)"

@@ -110,7 +110,7 @@ impl<'d> Context<'d> {
             if name == "ref" && !in_ref {
                 refs.push(element);
             }
-            if name == "sub-article" || name == "response" {
+            if is_sub_article(element) {
                 continue;
             }
             if name == "xref"
@@ -195,6 +195,12 @@ impl<'d> Context<'d> {
 /// An element's text with whitespace collapsed.
 fn plain_text(element: Element<'_>) -> String {
     super::collapse_whitespace(&element.text())
+}
+
+/// Whether `element` is an article inside the article (eLife's decision letter and author
+/// response, a reply): the walk reads it after the article's own text, as a section of its own.
+fn is_sub_article(element: Element<'_>) -> bool {
+    element.is("sub-article") || element.is("response")
 }
 
 /// Whether `p` only gives a DOI, as eLife writes under every caption and abstract
