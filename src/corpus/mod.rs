@@ -19,6 +19,7 @@ pub mod model;
 pub mod number;
 pub mod schema;
 pub mod search;
+pub mod sentences;
 pub mod study_notes;
 pub mod synthetic;
 pub mod table_series;

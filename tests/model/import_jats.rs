@@ -552,3 +552,58 @@ fn a_real_article_front_matter() {
     );
     assert_eq!(paper.history.len(), 2);
 }
+
+/// The sentences holding a citation printed `marker` in `corpus`, as the index cuts them.
+fn citing_sentences<'c>(corpus: &'c Corpus, marker: &str) -> Vec<&'c str> {
+    let index = &corpus.index;
+    index
+        .paragraphs
+        .iter()
+        .flat_map(|paragraph| {
+            index
+                .citations
+                .get(paragraph.citations.clone())
+                .unwrap_or_default()
+                .iter()
+                .filter(|citation| paragraph.printed.get(citation.range.clone()) == Some(marker))
+                .filter_map(|citation| paragraph.sentences.get(citation.sentence))
+                .filter_map(|sentence| paragraph.printed.get(sentence.clone()))
+        })
+        .collect()
+}
+
+#[test]
+fn a_citing_sentence_ends_where_the_article_ends_it() {
+    let Some(folder) = folder() else {
+        return;
+    };
+    // Each sentence before the citing one ends in a word that merely ends like an
+    // abbreviation ("journal.", "factorial.", "glucose disposal."): it must not run on into the
+    // citing sentence.
+    let cases = [
+        (
+            "journal.pmed.0020124.xml",
+            "[29]",
+            "The term Proteus phenomenon has been coined",
+        ),
+        (
+            "journal.pone.0008519.xml",
+            "[21]",
+            "Nearly two decades ago, sequences from another retrovirus",
+        ),
+        (
+            "journal.pone.0120049.xml",
+            "[28]",
+            "However, Smith et al [28] have also recently shown",
+        ),
+    ];
+    for (name, marker, opening) in cases {
+        let (_, imported) = import_file(&folder.join(name));
+        let corpus = Corpus::from_file(imported.file, name).expect("the article validates");
+        let sentences = citing_sentences(&corpus, marker);
+        assert!(
+            sentences.iter().any(|s| s.starts_with(opening)),
+            "{name}: {marker} is cited in a sentence opening {opening:?}, found {sentences:?}"
+        );
+    }
+}

@@ -19,7 +19,6 @@ use links::LinkTable;
 
 pub use text::{
     CellText, FootnoteMarker, MAX_MISSING_RANGES, ParagraphText, TextPass, UnknownNumber,
-    split_sentences,
 };
 
 /// One paragraph as the reader shows it.

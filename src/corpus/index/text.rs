@@ -12,6 +12,7 @@ use crate::corpus::cite::{short_authors, short_name, year_label};
 use crate::corpus::item::ItemKind;
 use crate::corpus::kinds::IdMaps;
 use crate::corpus::model::{CorpusFile, Paragraph, ParagraphKind, Reference};
+use crate::corpus::sentences::split_sentences;
 
 /// What the text pass finds in one paragraph.
 #[derive(Debug)]
@@ -504,86 +505,6 @@ fn read_sentences_and_names(
     paragraph.years = find_years(&info.printed, &info.segments);
 }
 
-/// Splits text into sentences: a sentence ends at `.`, `?` or `!` (with any closing quote or
-/// bracket) followed by white space and a capital letter, digit, quote or `[`, except after a
-/// common abbreviation or an initial.
-#[must_use]
-pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
-    const ABBREVIATIONS: [&str; 10] = [
-        "e.g.", "i.e.", "U.S.", "etc.", "vs.", "cf.", "Dr.", "St.", "al.", "No.",
-    ];
-    // Bytes of the word before a full stop that are looked at; longer words are never
-    // abbreviations or initials.
-    const MAX_WORD_BEFORE: usize = 32;
-    let bytes = text.as_bytes();
-    let mut sentences = Vec::new();
-    let mut start = 0;
-    let mut from = 0;
-    // The terminators are ASCII, so a byte search finds them at char boundaries.
-    while let Some(found) = bytes
-        .get(from..)
-        .and_then(|rest| memchr::memchr3(b'.', b'?', b'!', rest))
-    {
-        let offset = from + found;
-        let c = char::from(bytes.get(offset).copied().unwrap_or(b'.'));
-        // Include closing quotes and brackets.
-        let rest = text.get(offset + 1..).unwrap_or_default();
-        let closing = rest
-            .char_indices()
-            .find(|&(_, c)| !matches!(c, '"' | '”' | '’' | '\'' | ')'))
-            .map_or(rest.len(), |(n, _)| n);
-        let end = offset + 1 + closing;
-        let after = text.get(end..).unwrap_or_default();
-        let followed_by_space = after.chars().next().is_some_and(char::is_whitespace);
-        // The rest is only worked out after white space (so a long run like `x.x.x.` stays
-        // cheap).
-        let starts_sentence = followed_by_space
-            && after.chars().find(|c| !c.is_whitespace()).is_some_and(|c| {
-                // A capital, or a letter of a script without case (Arabic, Hebrew …).
-                c.is_uppercase()
-                    || (c.is_alphabetic() && !c.is_lowercase())
-                    || c.is_ascii_digit()
-                    || matches!(c, '[' | '"' | '“' | '‘' | '(')
-            });
-        let is_abbreviation = || {
-            // Only the last few characters of the word matter (an abbreviation or an
-            // initial); looking further back would make a long run without spaces
-            // quadratic.
-            let window_start = text.floor_char_boundary(offset.saturating_sub(MAX_WORD_BEFORE));
-            let window = text.get(window_start..=offset).unwrap_or_default();
-            let whole_word = window_start == 0 || window.contains(char::is_whitespace);
-            let word_before = window
-                .rsplit(char::is_whitespace)
-                .next()
-                .unwrap_or_default();
-            ABBREVIATIONS.iter().any(|a| word_before.ends_with(a))
-                || (c == '.'
-                    && whole_word
-                    && word_before.chars().filter(|c| c.is_alphabetic()).count() == 1
-                    && word_before.chars().next().is_some_and(char::is_uppercase))
-        };
-        if starts_sentence && !is_abbreviation() {
-            sentences.push(start..end);
-            // Skip white space to the next sentence.
-            start = after
-                .char_indices()
-                .find(|&(_, c)| !c.is_whitespace())
-                .map_or(text.len(), |(n, _)| end + n);
-            from = start;
-            continue;
-        }
-        from = end;
-    }
-    let rest = text.get(start..).unwrap_or_default();
-    if !rest.trim().is_empty() {
-        sentences.push(start..text.len());
-    }
-    if sentences.is_empty() {
-        sentences.push(0..text.len());
-    }
-    sentences
-}
-
 /// Four-digit years from 1800 to 2100 standing as whole words in the plain-text segments.
 fn find_years(text: &str, segments: &[Segment]) -> Vec<(i32, Range<usize>)> {
     let mut years = Vec::new();
@@ -630,30 +551,6 @@ fn find_years(text: &str, segments: &[Segment]) -> Vec<(i32, Range<usize>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn sentences_of(text: &str) -> Vec<&str> {
-        split_sentences(text)
-            .into_iter()
-            .filter_map(|r| text.get(r))
-            .collect()
-    }
-
-    #[test]
-    fn splits_sentences_but_not_abbreviations() {
-        assert_eq!(
-            sentences_of("The U.S. Department acts. [3] provide insights. Then “quoted.” Done"),
-            vec![
-                "The U.S. Department acts.",
-                "[3] provide insights.",
-                "Then “quoted.”",
-                "Done"
-            ]
-        );
-        assert_eq!(
-            sentences_of("M. E. Porter wrote. Next."),
-            vec!["M. E. Porter wrote.", "Next."]
-        );
-    }
 
     #[test]
     fn years_skip_numbers_like_counts() {

@@ -3,6 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::corpus::sentences::first_sentence_and_rest;
+
 /// One table of the paper, with its own columns as printed.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -237,43 +239,12 @@ const LONGEST_HEADING: usize = 160;
 /// A label and caption cut for a heading (see [`Figure::heading_and_legend`]); `None` when the
 /// caption is one sentence.
 fn heading_and_legend<'c>(label: &str, caption: &'c str) -> Option<(String, &'c str)> {
-    let (title, legend) = caption_title_and_legend(caption)?;
+    let (title, legend) = first_sentence_and_rest(caption)?;
     // Without a label, the first sentence is the only heading there is, however long.
     if title.len() > LONGEST_HEADING && !label.trim().is_empty() {
         return Some((label.trim().to_owned(), caption.trim()));
     }
     Some((label_and_caption(label, title), legend))
-}
-
-/// A caption's first sentence and the rest, when it goes on after that sentence; `None` when it
-/// is one sentence (or none). A sentence ends at a stop before a capital, a digit or an opening
-/// bracket (`"… by Vegf. (A–F) Schematic"`), not after an initial or a common abbreviation.
-fn caption_title_and_legend(caption: &str) -> Option<(&str, &str)> {
-    const ABBREVIATIONS: [&str; 9] = [
-        "e.g.", "i.e.", "etc.", "vs.", "cf.", "al.", "No.", "Fig.", "approx.",
-    ];
-    let caption = caption.trim();
-    let mut from = 0;
-    while let Some(found) = caption.get(from..).and_then(|rest| rest.find(". ")) {
-        let stop = from + found + 1;
-        from = stop + 1;
-        let (Some(title), Some(rest)) = (caption.get(..stop), caption.get(stop..)) else {
-            return None;
-        };
-        let legend = rest.trim_start();
-        let word = title.rsplit(char::is_whitespace).next().unwrap_or_default();
-        let mut letters = word.trim_end_matches('.').chars();
-        let initial = letters.next().is_some_and(char::is_alphabetic) && letters.next().is_none();
-        let starts_anew = legend
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '(' || c == '[');
-        if initial || !starts_anew || ABBREVIATIONS.contains(&word) {
-            continue;
-        }
-        return Some((title, legend));
-    }
-    None
 }
 
 /// A label and a caption as one line, `"Table 1. Patient characteristics"`, either alone when

@@ -15,9 +15,9 @@ use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 use paperlens::corpus::diagnostics::{Diagnostic, JsonPath, render_human, render_json};
-use paperlens::corpus::index::split_sentences;
 use paperlens::corpus::load::{LoadFailure, LoadReport};
 use paperlens::corpus::search::SearchIndex;
+use paperlens::corpus::sentences::split_sentences;
 use paperlens::corpus::validate::MAX_DIAGNOSTICS;
 use paperlens::corpus::{BUILTIN_JSON, Corpus, Item, ItemKind, MAX_FILE_BYTES, Severity};
 use paperlens::formats::ReferenceFormat;

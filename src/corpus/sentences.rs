@@ -1,0 +1,197 @@
+//! Where sentences end: the one splitter the cross-link index (citing sentences) and the
+//! headings of figures and tables (a caption's first sentence) share.
+
+use std::ops::Range;
+
+/// Words ending in a full stop that do not end a sentence, compared whole, after any opening
+/// bracket or quote, and without regard to ASCII case (`"(e.g."` is `"e.g."`, `"Fig."` is
+/// `"fig."`; `"total."` is not `"al."`).
+const ABBREVIATIONS: [&str; 24] = [
+    "e.g.", "i.e.", "U.S.", "etc.", "vs.", "cf.", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "St.",
+    "al.", "Fig.", "Figs.", "Eq.", "Eqs.", "Ref.", "Refs.", "approx.", "ca.", "p.", "pp.", "vol.",
+];
+
+/// Abbreviations compared in their own case: `"No. 5"` is a number, `"… was no. The"` ends a
+/// sentence.
+const CASED_ABBREVIATIONS: [&str; 2] = ["No.", "Nos."];
+
+/// Bytes of the word before a full stop that are looked at; longer words are never
+/// abbreviations or initials.
+const MAX_WORD_BEFORE: usize = 32;
+
+/// Splits text into sentences: a sentence ends at `.`, `?` or `!` (with any closing quote or
+/// bracket) followed by white space and a capital letter, digit, quote or opening bracket,
+/// except after a common abbreviation (`e.g.`, `et al.`, `Fig.`, `pp.`) or an initial.
+/// Always at least one range; the ranges are in order and do not overlap.
+#[must_use]
+pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut from = 0;
+    // The terminators are ASCII, so a byte search finds them at char boundaries.
+    while let Some(found) = bytes
+        .get(from..)
+        .and_then(|rest| memchr::memchr3(b'.', b'?', b'!', rest))
+    {
+        let offset = from + found;
+        // Include closing quotes and brackets.
+        let rest = text.get(offset + 1..).unwrap_or_default();
+        let closing = rest
+            .char_indices()
+            .find(|&(_, c)| !matches!(c, '"' | '”' | '’' | '\'' | ')'))
+            .map_or(rest.len(), |(n, _)| n);
+        let end = offset + 1 + closing;
+        let after = text.get(end..).unwrap_or_default();
+        if starts_sentence(after) && !ends_in_abbreviation(text, offset) {
+            sentences.push(start..end);
+            // Skip white space to the next sentence.
+            start = after
+                .char_indices()
+                .find(|&(_, c)| !c.is_whitespace())
+                .map_or(text.len(), |(n, _)| end + n);
+            from = start;
+            continue;
+        }
+        from = end;
+    }
+    let rest = text.get(start..).unwrap_or_default();
+    if !rest.trim().is_empty() {
+        sentences.push(start..text.len());
+    }
+    if sentences.is_empty() {
+        sentences.push(0..text.len());
+    }
+    sentences
+}
+
+/// The first sentence of `text` and the rest after it, both trimmed, when the text goes on
+/// after its first sentence; `None` when it is one sentence (or none).
+#[must_use]
+pub fn first_sentence_and_rest(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim();
+    let first = split_sentences(text).into_iter().next()?;
+    let rest = text.get(first.end..)?.trim_start();
+    if rest.is_empty() {
+        return None;
+    }
+    Some((text.get(first)?.trim_end(), rest))
+}
+
+/// Whether the text after a stop opens a new sentence: white space, then a capital (or a letter
+/// of a script without case), a digit, a quote or an opening bracket.
+fn starts_sentence(after: &str) -> bool {
+    // The rest is only worked out after white space (so a long run like `x.x.x.` stays cheap).
+    after.chars().next().is_some_and(char::is_whitespace)
+        && after.chars().find(|c| !c.is_whitespace()).is_some_and(|c| {
+            c.is_uppercase()
+                || (c.is_alphabetic() && !c.is_lowercase())
+                || c.is_ascii_digit()
+                || matches!(c, '[' | '"' | '“' | '‘' | '(')
+        })
+}
+
+/// Whether the stop at byte `offset` of `text` ends an abbreviation or an initial
+/// (`"M."` in `"M. E. Porter"`) rather than a sentence.
+fn ends_in_abbreviation(text: &str, offset: usize) -> bool {
+    // Only the last few characters of the word matter; looking further back would make a long
+    // run without spaces quadratic.
+    let window_start = text.floor_char_boundary(offset.saturating_sub(MAX_WORD_BEFORE));
+    let window = text.get(window_start..=offset).unwrap_or_default();
+    let whole_word = window_start == 0 || window.contains(char::is_whitespace);
+    let word = window
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches(['(', '[', '"', '“', '‘', '\'']);
+    let is_stop = text.as_bytes().get(offset) == Some(&b'.');
+    let is_initial = || {
+        let mut letters = word.chars();
+        letters.next().is_some_and(char::is_uppercase) && letters.as_str() == "."
+    };
+    is_stop
+        && whole_word
+        && (ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+            || CASED_ABBREVIATIONS.contains(&word)
+            || is_initial())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{first_sentence_and_rest, split_sentences};
+
+    fn sentences_of(text: &str) -> Vec<&str> {
+        split_sentences(text)
+            .into_iter()
+            .filter_map(|r| text.get(r))
+            .collect()
+    }
+
+    #[test]
+    fn splits_sentences_but_not_abbreviations() {
+        assert_eq!(
+            sentences_of("The U.S. Department acts. [3] provide insights. Then “quoted.” Done"),
+            vec![
+                "The U.S. Department acts.",
+                "[3] provide insights.",
+                "Then “quoted.”",
+                "Done"
+            ]
+        );
+        assert_eq!(
+            sentences_of("M. E. Porter wrote. Next."),
+            vec!["M. E. Porter wrote.", "Next."]
+        );
+    }
+
+    #[test]
+    fn a_word_that_merely_ends_like_an_abbreviation_ends_its_sentence() {
+        // "total." ends in "al." and "group." in "p.", yet both end sentences; "et al." and
+        // "pp." do not.
+        assert_eq!(
+            sentences_of(
+                "The effect was total. Smith et al. [4] saw it in one group. Then pp. 12–14 say why."
+            ),
+            vec![
+                "The effect was total.",
+                "Smith et al. [4] saw it in one group.",
+                "Then pp. 12–14 say why."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_figure_or_equation_named_before_its_number_does_not_end_a_sentence() {
+        assert_eq!(
+            sentences_of(
+                "Growth slowed (see Fig. 2 and Figs. 3–4), as Eq. 5 predicts (cf. Ref. 9). Rates \
+                 fell (fig. 6). Next."
+            ),
+            vec![
+                "Growth slowed (see Fig. 2 and Figs. 3–4), as Eq. 5 predicts (cf. Ref. 9).",
+                "Rates fell (fig. 6).",
+                "Next."
+            ]
+        );
+    }
+
+    #[test]
+    fn questions_exclamations_and_brackets_end_sentences_too() {
+        assert_eq!(
+            sentences_of("Does it work? Yes! (A) Counts. [B] Rates."),
+            vec!["Does it work?", "Yes!", "(A) Counts.", "[B] Rates."]
+        );
+        assert_eq!(sentences_of(""), vec![""]);
+        assert_eq!(sentences_of("no stop here"), vec!["no stop here"]);
+    }
+
+    #[test]
+    fn the_first_sentence_and_the_rest() {
+        assert_eq!(
+            first_sentence_and_rest("  Growth by region. (A) Counts. (B) Rates. "),
+            Some(("Growth by region.", "(A) Counts. (B) Rates."))
+        );
+        assert_eq!(first_sentence_and_rest("One sentence only."), None);
+        assert_eq!(first_sentence_and_rest("   "), None);
+    }
+}
