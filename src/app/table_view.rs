@@ -225,6 +225,22 @@ impl TableView {
         };
         self.filters_ui(ctx, ui, table);
         ui.add(egui::Label::new(RichText::new(table.title()).strong()).wrap());
+        if table.rows.is_empty() {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(if table.footnotes.is_empty() {
+                        "The file gives no rows for this table, only its caption."
+                    } else {
+                        "The file gives no rows for this table, only its caption and notes."
+                    })
+                    .italics()
+                    .color(ctx.theme.muted_text),
+                )
+                .wrap(),
+            );
+            footnotes_ui(ctx, ui, table);
+            return;
+        }
         let rows = self.visible_rows(corpus);
         ui.label(
             RichText::new(format!("{} of {} rows", rows.len(), table.rows.len()))

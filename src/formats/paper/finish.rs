@@ -277,6 +277,25 @@ fn report(
              figure's `image` to a PNG or JPEG file beside it",
         ));
     }
+    let without_cells: Vec<String> = file
+        .tables
+        .iter()
+        .filter(|table| table.rows.is_empty())
+        .map(Table::title)
+        .collect();
+    if !without_cells.is_empty() {
+        diagnostics.push(Diagnostic::info(
+            Code::ImportIncomplete,
+            format!(
+                "{} without cells in the source ({}): only the caption and notes are kept",
+                counted(without_cells.len(), "table"),
+                named_briefly(&without_cells),
+            ),
+            "the source gives no rows for them (a converter such as GROBID leaves a table it \
+             could not read empty); to fill one, save the corpus and write its `columns` and `rows` (`paperlens docs \
+             format`)",
+        ));
+    }
     if stats.unresolved > 0 {
         diagnostics.push(Diagnostic::warning(
             Code::UnresolvedMarker,
@@ -307,6 +326,30 @@ fn report(
              PAPER --out CORPUS.json`, or File → Export the corpus (JSON)",
         ),
     );
+}
+
+/// The first few of `names` cut short and joined, with how many more there are: `"Table 1.
+/// Results on …; Table 2; and 3 more"`.
+fn named_briefly(names: &[String]) -> String {
+    const SHOWN: usize = 3;
+    const LONGEST: usize = 40;
+    let mut shown: Vec<String> = names
+        .iter()
+        .take(SHOWN)
+        .map(|name| match name.char_indices().nth(LONGEST) {
+            // Cut between words where there is a space to cut at.
+            Some((cut, _)) => {
+                let head = name.get(..cut).unwrap_or(name);
+                let head = head.rsplit_once(' ').map_or(head, |(words, _)| words);
+                format!("{} …", head.trim_end())
+            }
+            None => name.clone(),
+        })
+        .collect();
+    if names.len() > SHOWN {
+        shown.push(format!("and {} more", names.len() - SHOWN));
+    }
+    shown.join("; ")
 }
 
 /// `3 figures`, `1 entity`.

@@ -123,3 +123,21 @@ fn an_equations_source_is_never_read_for_citations() {
         r"x \in [0,1], \; f(x) = [2] + @y [^z]"
     );
 }
+
+#[test]
+fn a_few_names_are_listed_cut_short_and_the_rest_counted() {
+    let names: Vec<String> = [
+        "Table 1. Results on the evaluation suite consisting of seven tasks.",
+        "Table 2",
+        "Table 3",
+        "Table 4",
+        "Table 5",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    assert_eq!(
+        super::named_briefly(&names),
+        "Table 1. Results on the evaluation …; Table 2; Table 3; and 2 more"
+    );
+    assert_eq!(super::named_briefly(&names[1..2]), "Table 2");
+}

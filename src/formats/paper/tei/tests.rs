@@ -593,3 +593,45 @@ fn a_note_given_as_a_tables_last_rows_is_its_note() {
         assert!(file.tables[0].footnotes.is_empty(), "{last}");
     }
 }
+
+#[test]
+fn a_table_given_without_cells_keeps_its_caption_and_notes_and_is_reported() {
+    // GROBID writes `<table />` for a table it could not read, as in SPECTER's Tables 1–3.
+    let empty = |n: usize, note: &str| {
+        format!(
+            r#"<figure type="table" xml:id="tab_{n}"><head>Table {n} :</head><label>{n}</label><figDesc>Results of run {n}.</figDesc><table /><note>{note}</note></figure>"#
+        )
+    };
+    let body = format!(
+        "<div><head>Results</head><p>See the tables.</p></div>{}{}",
+        empty(1, ""),
+        empty(2, "Numbers are averages over five runs.")
+    );
+    let imported = read(&tei(&body, ""));
+    let file = valid(&imported);
+    let shapes: Vec<(String, usize, usize)> = file
+        .tables
+        .iter()
+        .map(|t| (t.title(), t.rows.len(), t.footnotes.len()))
+        .collect();
+    assert_eq!(
+        shapes,
+        [
+            ("Table 1. Results of run 1.".to_owned(), 0, 0),
+            ("Table 2. Results of run 2.".to_owned(), 0, 1)
+        ]
+    );
+    let reported: Vec<&str> = imported
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::ImportIncomplete)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        reported,
+        [
+            "2 tables without cells in the source (Table 1. Results of run 1.; Table 2. Results of \
+          run 2.): only the caption and notes are kept"
+        ]
+    );
+}
