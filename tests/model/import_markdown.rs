@@ -397,16 +397,22 @@ fn gmr_multi_line_display_math_is_one_equation_each() {
         "{summary}"
     );
     assert_eq!(file.figures.len(), 2);
-    // The bullet list: seven items, seven paragraphs.
+    // The bullet list: seven items, seven paragraphs, each opening with its bullet.
     let need = file
         .sections
         .iter()
         .find(|s| s.title == "Statement of Need")
         .unwrap();
+    let items = need
+        .paragraphs
+        .iter()
+        .filter(|p| p.text.starts_with("• "))
+        .count();
+    assert_eq!(items, 7);
     assert!(
         need.paragraphs
             .iter()
-            .any(|p| p.text == "computation of conditional distributions")
+            .any(|p| p.text == "• computation of conditional distributions")
     );
 }
 

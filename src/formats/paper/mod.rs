@@ -11,6 +11,7 @@ mod builder;
 mod entities;
 mod finish;
 mod jats;
+mod lists;
 mod markdown;
 pub mod mathml;
 mod plain;

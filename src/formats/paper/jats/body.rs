@@ -6,6 +6,7 @@
 
 use crate::corpus::diagnostics::{Code, Diagnostic};
 use crate::corpus::model::EquationNotation;
+use crate::formats::paper::lists::Numbering;
 use crate::formats::paper::xml::{Element, Node};
 use crate::formats::paper::{FigureDraft, PaperBuilder, Rich, Span, collapse_whitespace};
 
@@ -388,13 +389,20 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
         }
     }
 
-    /// A list: one paragraph per item (its label first), a list inside an item after it.
+    /// A list: one paragraph per item (its label first, else the marker its list's type
+    /// gives: `•`, `2.`, `ii.`), a list inside an item after it.
     fn list(&mut self, list: Element<'d>) {
-        for item in list.children_named("list-item") {
+        let numbering = list.attr("list-type").and_then(Numbering::from_jats);
+        for (n, item) in list.children_named("list-item").enumerate() {
             let mut rich = Rich::default();
             let label = child_text(item, "label");
-            if !label.is_empty() {
-                rich.push_text(&label);
+            let marker = if label.is_empty() {
+                numbering.map(|numbering| numbering.marker(n + 1))
+            } else {
+                Some(label)
+            };
+            if let Some(marker) = marker {
+                rich.push_text(&marker);
                 rich.push_text(" ");
             }
             for node in item.nodes() {

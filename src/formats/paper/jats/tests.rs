@@ -198,6 +198,9 @@ and then <inline-formula><tex-math>$x_1$</tex-math></inline-formula> also <inlin
 <disp-formula id="e2"><label>(2)</label><mml:math><mml:mi>y</mml:mi><mml:mo>=</mml:mo><mml:mn>2</mml:mn></mml:math></disp-formula></p>
 <disp-formula id="e3"><label>(3)</label><graphic xlink:href="e3.tif"/></disp-formula>
 <list list-type="bullet"><list-item><p>First item.</p></list-item><list-item><p>Second item.</p></list-item></list>
+<list list-type="roman-lower"><list-item><p>Research article</p></list-item><list-item><p>Short report</p></list-item></list>
+<list list-type="order"><list-item><label>(a)</label><p>Labelled.</p></list-item></list>
+<list list-type="simple"><list-item><p>Plain.</p></list-item></list>
 <boxed-text id="box1"><label>Box 1</label><caption><title>Key points</title></caption><p>Inside the box.</p></boxed-text>
 </sec>"#;
     let back = r#"<ack><p>We thank all.</p></ack><app-group><app><title>Appendix A</title><p>More detail.</p></app></app-group>
@@ -235,8 +238,24 @@ and then <inline-formula><tex-math>$x_1$</tex-math></inline-formula> also <inlin
         methods[3].text,
         "<mml:math><mml:mi>y</mml:mi><mml:mo>=</mml:mo><mml:mn>2</mml:mn></mml:math>"
     );
-    assert_eq!(methods[4].text, "First item.");
-    assert_eq!(methods[5].text, "Second item.");
+    // Each item is a paragraph opening with its label, else the marker its list's type gives.
+    let items: Vec<&str> = methods
+        .get(4..)
+        .unwrap()
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(
+        items,
+        [
+            "• First item.",
+            "• Second item.",
+            "i. Research article",
+            "ii. Short report",
+            "(a) Labelled.",
+            "Plain."
+        ]
+    );
     let boxed = &file.sections[2];
     assert_eq!(boxed.kind, crate::corpus::model::SectionKind::Box);
     assert_eq!(boxed.label, "Box 1");

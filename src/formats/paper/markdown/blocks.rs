@@ -14,6 +14,7 @@ use super::line::{
     setext_level, without_attributes,
 };
 use super::tables::{self, TableBlock};
+use crate::formats::paper::lists::Numbering;
 
 /// How deep quotes and list items are read as containers; deeper, their lines are text.
 const MAX_DEPTH: usize = 8;
@@ -70,6 +71,9 @@ struct Parser {
     parsed: Parsed,
     /// No `-->` closes a comment after some line: further `<!--` lines are text.
     comment_close_missing: bool,
+    /// The marker of the list item being read (`•`, `2.`, `(a)`), until its first paragraph
+    /// takes it.
+    item_marker: Option<String>,
 }
 
 impl Parser {
@@ -88,6 +92,10 @@ impl Parser {
             .join("\n");
         paragraph.clear();
         if !is_lone_latex_command(&text) {
+            let text = match self.item_marker.take() {
+                Some(marker) => format!("{marker} {text}"),
+                None => text,
+            };
             self.push(Block::Paragraph { text });
         }
     }
@@ -289,7 +297,8 @@ impl Parser {
     }
 
     /// A list from line `i` (its first marker's content at `marker`: column and byte): each
-    /// item's lines read as blocks.
+    /// item's lines read as blocks, its first paragraph opening with its marker as printed (a
+    /// bullet as `•`).
     fn list(
         &mut self,
         lines: &[Line<'_>],
@@ -299,10 +308,16 @@ impl Parser {
     ) -> usize {
         let mut start = i;
         let (mut content, mut content_byte) = marker;
+        let mut n = 0;
         loop {
+            n += 1;
             let Some(&first) = lines.get(start) else {
                 return start;
             };
+            self.item_marker = Some(printed_marker(
+                first.text.get(..content_byte).unwrap_or_default(),
+                n,
+            ));
             let mut item = vec![first.skip(content_byte)];
             let mut end = start + 1;
             let mut saw_blank = false;
@@ -324,6 +339,8 @@ impl Parser {
                 item.pop();
             }
             self.blocks(&item, depth + 1, true);
+            // An item that holds no paragraph (only code, say) leaves its marker unused.
+            self.item_marker = None;
             match lines.get(end).and_then(|l| list_marker(l.text)) {
                 Some(next) => {
                     start = end;
@@ -396,4 +413,15 @@ fn attach_captions(blocks: &mut Vec<Block>) {
     }
     let mut flags = remove.into_iter();
     blocks.retain(|_| !flags.next().unwrap_or(false));
+}
+
+/// The marker of the `n`th item of a list as the paper prints it, from its source `written`
+/// (`"* "`, `"2. "`, `"(a) "`): a bullet (`*`, `+`, `-`) as `•`, Pandoc's `#.` as the item's
+/// number, any other marker as written.
+fn printed_marker(written: &str, n: usize) -> String {
+    match written.trim() {
+        "*" | "+" | "-" => Numbering::Bullet.marker(n),
+        "#." => Numbering::Decimal.marker(n),
+        other => other.to_owned(),
+    }
 }

@@ -265,11 +265,11 @@ fn quotes_lists_comments_rules_and_code_blocks() {
         [
             "Quoted line one and two.",
             "Nested.",
-            "item one continued",
-            "item two",
-            "nested",
-            "first",
-            "second",
+            "• item one continued",
+            "• item two",
+            "1. nested",
+            "1. first",
+            "2) second",
             "End here and there and gone H₂O."
         ]
     );
@@ -463,5 +463,14 @@ fn superscripts_and_subscripts_of_digits_and_signs_are_raised_and_lowered() {
     assert_eq!(
         paragraphs(&imported.file),
         ["A rate of 10⁻³ per year, Ca²⁺ in CO₂-rich water, Tmax at xn, and 2¹⁰ ways."]
+    );
+}
+
+#[test]
+fn a_list_item_opens_with_its_marker_as_printed() {
+    let text = "# A\n\n#. one\n#. two\n\n+ plus\n\n(c) lettered\n\n* ```\n  code only\n  ```\n* after code\n";
+    assert_eq!(
+        paragraphs(&read(text).file),
+        ["1. one", "2. two", "• plus", "(c) lettered", "• after code"]
     );
 }
