@@ -120,3 +120,56 @@ fn table_slide() {
     harness.get_by_label_contains("ASEAN-ACT (ASEAN-Australia Counter Trafficking)");
     snapshot_or_skip(&mut harness, "slide-table");
 }
+
+/// Every entity mention on one row is underlined across its whole width. A citation chip on
+/// the row below, its fill grown by a point, covered part of the underline ("Gaussian mixture
+/// regression" over "(1994). Calinon et al. (2007)" in a real JOSS paper).
+#[test]
+fn a_mention_is_underlined_across_its_width_over_a_citation_chip() {
+    let paper =
+        std::path::Path::new("../shared/data/papers/markdown/AlexanderFabisch__gmr/paper.md");
+    if !paper.exists() {
+        println!("skipped: {} is not present", paper.display());
+        return;
+    }
+    let mut harness = crate::explorer::explorer(StartOptions {
+        path: Some(paper.to_owned()),
+        view: Some(Reader::ID.to_owned()),
+        select: Some("section:background".to_owned()),
+        store: Some(paperlens::app::state::StateStore::in_memory()),
+        ..StartOptions::default()
+    });
+    harness.run_steps(10);
+    let mentions: Vec<eframe::egui::Rect> = harness
+        .query_all_by_label("Gaussian mixture regression")
+        .map(|node| node.rect())
+        .filter(|rect| rect.height() < 30.0 && rect.top() > 0.0 && rect.bottom() < 790.0)
+        .collect();
+    assert!(mentions.len() >= 3, "mentions in view: {mentions:?}");
+    let image = match harness.render() {
+        Ok(image) => image,
+        Err(err) if std::env::var_os("CI").is_none() => {
+            println!("skipped: no usable renderer ({err})");
+            return;
+        }
+        Err(err) => panic!("{err}"),
+    };
+    let dark = |x: u32, y: u32| {
+        let [r, g, b, _] = image.get_pixel(x, y).0;
+        u32::from(r) + u32::from(g) + u32::from(b) < 3 * 200
+    };
+    for rect in mentions {
+        // Truncation is wanted: pixel coordinates (one point is one pixel here).
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let (left, right, bottom) = (
+            rect.left().ceil() as u32 + 1,
+            rect.right().floor() as u32 - 2,
+            rect.bottom().round() as u32,
+        );
+        let underlined = (bottom - 4..=bottom + 1).any(|y| (left..right).all(|x| dark(x, y)));
+        assert!(
+            underlined,
+            "the mention at {rect:?} is underlined across its width"
+        );
+    }
+}

@@ -507,13 +507,21 @@ fn chip_ui(
 ) -> egui::Rect {
     let text: String = text.into();
     if text.contains(' ') {
-        let label = egui::Label::new(
-            RichText::new(&text)
-                .font(font.clone())
-                .color(ctx.theme.accent)
-                .background_color(fill),
-        )
-        .sense(Sense::click());
+        // The fill covers the chip's rows and no more: grown by a point (as egui grows a
+        // text background by default), it would cover the underline of a mention on the row
+        // above.
+        let job = egui::text::LayoutJob::single_section(
+            text.clone(),
+            egui::TextFormat {
+                font_id: font.clone(),
+                color: ctx.theme.accent,
+                background: fill,
+                expand_bg: 0.0,
+                valign: ui.text_valign(),
+                ..egui::TextFormat::default()
+            },
+        );
+        let label = egui::Label::new(job).sense(Sense::click());
         let response = ui
             .add(label)
             .on_hover_cursor(egui::CursorIcon::PointingHand);
