@@ -292,8 +292,8 @@ fn report(
                 named_briefly(&without_cells),
             ),
             "the source gives no rows for them (a converter such as GROBID leaves a table it \
-             could not read empty); to fill one, save the corpus and write its `columns` and `rows` (`paperlens docs \
-             format`)",
+             could not read empty); to fill one, save the corpus and write its `columns` and \
+             `rows` (`paperlens docs format`)",
         ));
     }
     if stats.unresolved > 0 {
