@@ -221,8 +221,24 @@ fn a_table_the_file_gives_no_rows_says_so_and_shows_its_notes() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sediment.tei.xml");
     std::fs::write(&path, tei).unwrap();
-    let harness = open(path, TableView::ID);
+    let mut harness = explorer(StartOptions {
+        path: Some(path),
+        view: Some(TableView::ID.to_owned()),
+        select: Some("table:tab_1".to_owned()),
+        store: Some(StateStore::in_memory()),
+        ..StartOptions::default()
+    });
+    harness.run_steps(8);
     shows(&harness, "Table 1. Sediment load by storm.");
+    // The Inspector does not count the one column the format asks every table to have.
+    shows(&harness, "no rows in the file");
+    assert!(
+        harness
+            .query_all_by_label_contains("1 column")
+            .next()
+            .is_none(),
+        "no column is counted"
+    );
     shows(
         &harness,
         "The file gives no rows for this table, only its caption and notes.",

@@ -10,7 +10,7 @@ use super::images::ImageCache;
 use super::text::paragraph_ui;
 use crate::app::context::{ClickAction, Command, ViewCtx};
 use crate::corpus::display::{column_headers, section_heading};
-use crate::corpus::{Item, ItemKind, counted};
+use crate::corpus::{Item, ItemKind};
 
 /// A bordered card for `item`, clickable as a whole (the controls inside it take their own
 /// clicks), named `label` for assistive technology; hovering it previews the record.
@@ -134,13 +134,9 @@ pub(super) fn table_card_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, table: usize) {
         cited_references_ui(ctx, ui, item);
         ui.horizontal(|ui| {
             ui.label(
-                RichText::new(format!(
-                    "{} · {}",
-                    counted(record.columns.len(), "column"),
-                    counted(record.rows.len(), "row")
-                ))
-                .small()
-                .color(ctx.theme.muted_text),
+                RichText::new(record.shape())
+                    .small()
+                    .color(ctx.theme.muted_text),
             );
             if ui
                 .button("Show in Table view")

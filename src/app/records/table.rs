@@ -5,7 +5,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::{caption_heading_ui, field_ui, item_list_ui, linked_items_ui, notes_ui, place_ui};
 use crate::app::context::{ClickAction, Command, UiLayout, ViewCtx};
-use crate::corpus::{Item, ItemKind, counted};
+use crate::corpus::{Item, ItemKind};
 
 /// The table at `position` in `tables`.
 pub(super) fn table_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: UiLayout) {
@@ -15,14 +15,7 @@ pub(super) fn table_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: 
     };
     let (heading, legend) = table.heading_and_legend();
     caption_heading_ui(ctx, ui, "Table", (&table.title(), &heading, legend), layout);
-    ui.label(
-        RichText::new(format!(
-            "{} · {}",
-            counted(table.columns.len(), "column"),
-            counted(table.rows.len(), "row")
-        ))
-        .color(ctx.theme.muted_text),
-    );
+    ui.label(RichText::new(table.shape()).color(ctx.theme.muted_text));
     // The spanning headers once each, then the columns' own headers: the full "Men — Baseline
     // CD4 Count — <50" of every column would repeat the spanning ones column after column.
     let spanning = table.spanning_header_rows();

@@ -3,6 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::corpus::counted;
 use crate::corpus::sentences::first_sentence_and_rest;
 
 /// One table of the paper, with its own columns as printed.
@@ -45,6 +46,20 @@ impl Table {
     #[must_use]
     pub fn title(&self) -> String {
         label_and_caption(&self.label, &self.caption)
+    }
+
+    /// Its size as the panels give it: `"3 columns · 2 rows"`, or `"no rows in the file"` when
+    /// it has none (its one column is then only the place the format asks for).
+    #[must_use]
+    pub fn shape(&self) -> String {
+        if self.rows.is_empty() {
+            return "no rows in the file".to_owned();
+        }
+        format!(
+            "{} · {}",
+            counted(self.columns.len(), "column"),
+            counted(self.rows.len(), "row")
+        )
     }
 
     /// The title cut for a heading, and the rest of the caption; see [`Figure::heading_and_legend`].
@@ -320,6 +335,19 @@ mod tests {
             ..Table::default()
         };
         assert_eq!(table.title(), "Table 3. Doses");
+    }
+
+    #[test]
+    fn a_tables_shape_counts_its_columns_and_rows_unless_it_has_none() {
+        let Ok(mut table) = serde_json::from_str::<Table>(
+            r#"{"id": "t1", "columns": [{"id": "a", "header": "A"}, {"id": "b", "header": "B"}],
+                "rows": [{"id": "r1", "cells": ["1", "2"]}]}"#,
+        ) else {
+            panic!("the table reads");
+        };
+        assert_eq!(table.shape(), "2 columns · 1 row");
+        table.rows.clear();
+        assert_eq!(table.shape(), "no rows in the file");
     }
 
     #[test]
