@@ -29,9 +29,15 @@ fn markdown() -> PathBuf {
 }
 
 fn open(path: PathBuf, view: &str) -> Harness<'static, Explorer> {
+    open_selected(path, view, None)
+}
+
+/// `path` opened in `view` with the item keyed `select` selected, if any, settled.
+fn open_selected(path: PathBuf, view: &str, select: Option<&str>) -> Harness<'static, Explorer> {
     let mut harness = explorer(StartOptions {
         path: Some(path),
         view: Some(view.to_owned()),
+        select: select.map(str::to_owned),
         store: Some(StateStore::in_memory()),
         ..StartOptions::default()
     });
@@ -160,14 +166,7 @@ fn with_figure_caption(caption: &str) -> (tempfile::TempDir, Harness<'static, Ex
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("changed-caption.xml");
     std::fs::write(&path, changed).unwrap();
-    let mut harness = explorer(StartOptions {
-        path: Some(path),
-        view: Some(Reader::ID.to_owned()),
-        select: Some("figure:f1".to_owned()),
-        store: Some(StateStore::in_memory()),
-        ..StartOptions::default()
-    });
-    harness.run_steps(8);
+    let harness = open_selected(path, Reader::ID, Some("figure:f1"));
     assert_eq!(harness.state().selection.selected, Some(Item::Figure(0)));
     (dir, harness)
 }
@@ -221,14 +220,7 @@ fn a_table_the_file_gives_no_rows_says_so_and_shows_its_notes() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sediment.tei.xml");
     std::fs::write(&path, tei).unwrap();
-    let mut harness = explorer(StartOptions {
-        path: Some(path),
-        view: Some(TableView::ID.to_owned()),
-        select: Some("table:tab_1".to_owned()),
-        store: Some(StateStore::in_memory()),
-        ..StartOptions::default()
-    });
-    harness.run_steps(8);
+    let harness = open_selected(path, TableView::ID, Some("table:tab_1"));
     shows(&harness, "Table 1. Sediment load by storm.");
     // The Inspector does not count the one column the format asks every table to have.
     shows(&harness, "no rows in the file");
