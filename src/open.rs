@@ -256,9 +256,14 @@ fn find_figure_images(report: &mut LoadReport, paper_path: &Path) {
         let diagnostic = Diagnostic::info(
             Code::ImportIncomplete,
             format!(
-                "{} not found beside the paper ({}), shown without their images",
+                "{} not found beside the paper ({}): {} shown without an image",
                 crate::corpus::counted(missing.len(), "figure image"),
-                shortened_list(&missing)
+                shortened_list(&missing),
+                if missing.len() == 1 {
+                    "its figure is"
+                } else {
+                    "their figures are"
+                }
             ),
             "put the image files in the paper's folder to see them in the Reader",
         );

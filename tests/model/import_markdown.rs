@@ -469,3 +469,39 @@ fn the_index_counts_every_citation_of_the_running_text() {
         );
     }
 }
+
+#[test]
+fn autoref_prints_the_number_of_the_table_or_figure_it_names() {
+    for (name, printed) in [
+        (
+            "Aariq__bumbl",
+            &[
+                "calculated from the models (Table 1).",
+                "raw data and best fit lines (Figure 1).",
+            ][..],
+        ),
+        (
+            "AlexanderFabisch__gmr",
+            &[
+                "On the left side of Figure 1 we see",
+                "In Figure 2 we can see",
+            ][..],
+        ),
+    ] {
+        let Some(imported) = imported(name) else {
+            continue;
+        };
+        let texts = texts(&imported.file);
+        for words in printed {
+            assert!(
+                texts.iter().any(|text| text.contains(words)),
+                "{name}: no text holds {words:?}"
+            );
+        }
+        assert!(
+            !texts.iter().any(|text| text.contains("autoref")),
+            "{name}: a cross-reference is left as LaTeX"
+        );
+        assert!(!has_info(&imported, "cross-reference"), "{name}");
+    }
+}

@@ -330,7 +330,7 @@ fn report(
 
 /// The first few of `names` cut short and joined, with how many more there are: `"Table 1.
 /// Results on …; Table 2; and 3 more"`.
-fn named_briefly(names: &[String]) -> String {
+pub(super) fn named_briefly(names: &[String]) -> String {
     const SHOWN: usize = 3;
     const LONGEST: usize = 40;
     let mut shown: Vec<String> = names

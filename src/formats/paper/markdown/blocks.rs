@@ -386,7 +386,30 @@ impl Parser {
     }
 }
 
-/// Gives each table its caption paragraph (right after it, else right before it).
+/// A caption without the attributes at its end (`Results. {#tbl:results}`), and the id
+/// they give.
+fn caption_and_id(caption: &str) -> (String, Option<String>) {
+    let trimmed = caption.trim_end();
+    let attributes = trimmed
+        .strip_suffix('}')
+        .and_then(|inner| inner.rsplit_once('{'))
+        .filter(|(_, inside)| inside.trim_start().starts_with('#'));
+    match attributes {
+        Some((text, inside)) => {
+            let id = inside
+                .split_whitespace()
+                .next()
+                .and_then(|id| id.strip_prefix('#'))
+                .filter(|id| !id.is_empty())
+                .map(str::to_owned);
+            (text.trim_end().to_owned(), id)
+        }
+        None => (caption.to_owned(), None),
+    }
+}
+
+/// Gives each table its caption paragraph (right after it, else right before it), and the id
+/// its attributes give (`: Results. {#tbl:results}`).
 fn attach_captions(blocks: &mut Vec<Block>) {
     let mut remove = vec![false; blocks.len()];
     for at in 0..blocks.len() {
@@ -405,7 +428,11 @@ fn attach_captions(blocks: &mut Vec<Block>) {
         if let Some(target) = target
             && let Some(Block::Table(table)) = blocks.get_mut(target)
         {
+            let (caption, id) = caption_and_id(&caption);
             table.caption = Some(caption);
+            if let Some(id) = id.filter(|_| table.id.is_empty()) {
+                table.id = id;
+            }
             if let Some(flag) = remove.get_mut(at) {
                 *flag = true;
             }

@@ -8,6 +8,7 @@
 
 mod bibliography;
 mod blocks;
+mod crossref;
 mod inline;
 mod latex;
 mod line;
@@ -25,6 +26,7 @@ use crate::corpus::model::EquationNotation;
 
 use super::{FigureDraft, ImportOptions, PaperBuilder, TableDraft};
 use blocks::Block;
+use crossref::{Counter, Targets};
 use spans::{Chunk, Inlines};
 use tables::TableBlock;
 
@@ -59,14 +61,14 @@ pub(super) fn read(
         });
         builder.paper().title = title;
     }
+    let targets = Targets::collect(&parsed.blocks);
     let mut emitter = Emitter {
         builder,
-        inlines: Inlines::new(parsed.footnotes, parsed.labels),
+        inlines: Inlines::new(parsed.footnotes, parsed.labels, targets),
         levels: Vec::new(),
         code_blocks: 0,
         latex_left_out: 0,
-        tables: 0,
-        figures: 0,
+        counter: Counter::default(),
     };
     emitter.blocks(&parsed.blocks);
     emitter.report_left_out();
@@ -142,8 +144,8 @@ struct Emitter<'b> {
     levels: Vec<usize>,
     code_blocks: usize,
     latex_left_out: usize,
-    tables: usize,
-    figures: usize,
+    /// Numbers the figures, tables and equations as [`Targets::collect`] did.
+    counter: Counter,
 }
 
 /// Headings under which Pandoc prints the bibliography.
@@ -283,10 +285,10 @@ impl Emitter<'_> {
 
     fn paragraph(&mut self, text: &str) {
         if let Some((caption, file)) = lone_image(text) {
-            self.figures += 1;
+            let number = self.counter.figure();
             let caption = self.inlines.rich(caption);
             self.builder.figure(FigureDraft {
-                label: format!("Figure {}", self.figures),
+                label: format!("Figure {number}"),
                 caption,
                 image: (!file.is_empty()).then_some(file),
                 ..FigureDraft::default()
@@ -297,14 +299,16 @@ impl Emitter<'_> {
             match chunk {
                 Chunk::Text(rich) => self.builder.paragraph(rich),
                 Chunk::Math { tex, label } => {
-                    self.builder.equation(&tex, EquationNotation::Tex, &label);
+                    let numbered = self.counter.equation(None, &tex, !label.is_empty());
+                    self.builder
+                        .equation(&tex, EquationNotation::Tex, &numbered.label());
                 }
             }
         }
     }
 
     fn table(&mut self, table: &TableBlock) {
-        self.tables += 1;
+        let number = self.counter.table();
         let header_rows = table
             .header
             .iter()
@@ -326,7 +330,7 @@ impl Emitter<'_> {
             .unwrap_or_default();
         self.builder.table(TableDraft {
             source_id: table.id.clone(),
-            label: format!("Table {}", self.tables),
+            label: format!("Table {number}"),
             caption,
             header_rows,
             rows,
@@ -336,14 +340,16 @@ impl Emitter<'_> {
 
     fn latex(&mut self, name: &str, body: &str) {
         if let Some((tex, label)) = latex::equation(name, body) {
-            self.builder.equation(&tex, EquationNotation::Tex, &label);
+            let numbered = self.counter.equation(Some(name), body, !label.is_empty());
+            self.builder
+                .equation(&tex, EquationNotation::Tex, &numbered.label());
         } else if let Some(table) = latex::table(body) {
             self.table(&table);
         } else if let Some((image, caption, _)) = latex::figure(name, body) {
-            self.figures += 1;
+            let number = self.counter.figure();
             let caption = self.inlines.rich(&caption);
             self.builder.figure(FigureDraft {
-                label: format!("Figure {}", self.figures),
+                label: format!("Figure {number}"),
                 caption,
                 image,
                 ..FigureDraft::default()
@@ -353,8 +359,29 @@ impl Emitter<'_> {
         }
     }
 
-    /// Info diagnostics counting what was left out of the text.
+    /// Info diagnostics counting what was left out of the text or kept as written.
     fn report_left_out(&mut self) {
+        let unresolved = self.inlines.unresolved();
+        if !unresolved.is_empty() {
+            let mut labels: Vec<String> = Vec::new();
+            for label in unresolved {
+                let quoted = format!("`{label}`");
+                if !labels.contains(&quoted) {
+                    labels.push(quoted);
+                }
+            }
+            self.builder.report(Diagnostic::info(
+                Code::ImportIncomplete,
+                format!(
+                    "{} naming no figure, table or equation of the paper ({}): kept as written",
+                    crate::corpus::counted(unresolved.len(), "cross-reference"),
+                    super::finish::named_briefly(&labels)
+                ),
+                "label the figure, table or equation it names (`\\label{…}` in its caption, or \
+                 `{#fig:…}` after it); sections are not numbered, so a reference to one stays \
+                 as written",
+            ));
+        }
         if self.code_blocks > 0 {
             self.builder.report(Diagnostic::info(
                 Code::ImportIncomplete,

@@ -2,13 +2,15 @@
 //! parser into plain text ([`Span::Text`]) and Pandoc citations kept exactly as written
 //! ([`Span::Marked`]); footnote markers as [`Span::Footnote`] with their notes read once, in
 //! the order they are first referred to. Cross-references (`@fig:x`, `@tbl:x`, `@eq:x`,
-//! `@sec:x`) are text.
+//! `@sec:x`) are text: what they print when they name a figure, table or equation of the
+//! paper's ([`super::crossref`]), else as written.
 
 use std::collections::{HashMap, HashSet};
 
-use crate::corpus::citations::{self, Piece};
+use crate::corpus::citations::{self, Group, Piece};
 use crate::formats::paper::{Rich, Span};
 
+use super::crossref::Targets;
 use super::inline::{
     Known, LITERAL_AT, LITERAL_BACKSLASH, LITERAL_BRACKET, NOTE_END, NOTE_START, NoteRef, RawChunk,
     scan,
@@ -32,6 +34,8 @@ pub(super) enum Chunk {
 pub(super) struct Inlines {
     footnote_text: HashMap<String, String>,
     labels: HashSet<String>,
+    targets: Targets,
+    unresolved: Vec<String>,
     used_notes: HashSet<String>,
     inline_notes: usize,
     pending: Vec<(String, String, Rich)>,
@@ -53,17 +57,24 @@ pub(super) fn is_cross_reference(key: &str) -> bool {
 
 /// Inline text flattened to what it prints (for metadata: title, author names, abstract).
 pub(super) fn flatten(text: &str) -> String {
-    Inlines::new(HashMap::new(), HashSet::new())
+    Inlines::new(HashMap::new(), HashSet::new(), Targets::default())
         .rich(text)
         .plain()
 }
 
 impl Inlines {
-    /// A reader knowing the footnotes defined (id → raw text) and link labels (lower case).
-    pub(super) fn new(footnote_text: HashMap<String, String>, labels: HashSet<String>) -> Self {
+    /// A reader knowing the footnotes defined (id → raw text), link labels (lower case) and
+    /// the labels of the paper's figures, tables and equations.
+    pub(super) fn new(
+        footnote_text: HashMap<String, String>,
+        labels: HashSet<String>,
+        targets: Targets,
+    ) -> Self {
         Self {
             footnote_text,
             labels,
+            targets,
+            unresolved: Vec::new(),
             used_notes: HashSet::new(),
             inline_notes: 0,
             pending: Vec::new(),
@@ -94,6 +105,13 @@ impl Inlines {
         std::mem::take(&mut self.pending)
     }
 
+    /// The labels of cross-references that name no figure, table or equation of the paper's
+    /// (kept as written in the text): text by text, each one's LaTeX commands before its
+    /// pandoc-crossref keys.
+    pub(super) fn unresolved(&self) -> &[String] {
+        &self.unresolved
+    }
+
     /// The keys the text cites (not cross-references), in the order first cited.
     pub(super) fn cited(&self) -> &[String] {
         &self.cited
@@ -103,8 +121,10 @@ impl Inlines {
         let known = Known {
             footnotes: &self.footnote_text,
             labels: &self.labels,
+            targets: &self.targets,
         };
-        let scanned = scan(text, &known, split_math, in_note);
+        let mut scanned = scan(text, &known, split_math, in_note);
+        self.unresolved.append(&mut scanned.unresolved);
         scanned
             .chunks
             .into_iter()
@@ -194,7 +214,7 @@ impl Inlines {
                 Piece::Group(group) => {
                     let written = text.get(group.range.clone()).unwrap_or_default();
                     if group.cites.iter().all(|cite| is_cross_reference(cite.key)) {
-                        rich.push_text(&plain(written));
+                        rich.push_text(&self.cross_reference(&group, written));
                         continue;
                     }
                     for cite in &group.cites {
@@ -208,6 +228,30 @@ impl Inlines {
                 }
             }
         }
+    }
+}
+
+impl Inlines {
+    /// What a pandoc-crossref group prints (`[see @fig:x]` → `see fig. 2`); as written when
+    /// it names anything the paper does not label.
+    fn cross_reference(&mut self, group: &Group<'_>, written: &str) -> String {
+        let keys: Vec<&str> = group.cites.iter().map(|cite| cite.key).collect();
+        let suppressed = group.cites.iter().all(|cite| cite.suppress_author);
+        let Some(printed) = self.targets.crossref(&keys, suppressed) else {
+            self.unresolved
+                .extend(keys.iter().map(|&key| key.to_owned()));
+            return plain(written);
+        };
+        let first = group.cites.first();
+        let last = group.cites.last();
+        let around = [
+            first.map_or("", |cite| cite.prefix),
+            printed.as_str(),
+            last.map_or("", |cite| cite.locator),
+            last.map_or("", |cite| cite.suffix),
+        ];
+        let words: Vec<&str> = around.into_iter().filter(|part| !part.is_empty()).collect();
+        plain(&words.join(" "))
     }
 }
 

@@ -370,7 +370,7 @@ fn latex_equations_and_tables() {
         .filter(|p| p.kind == ParagraphKind::Equation)
         .map(|p| (p.text.as_str(), p.label.as_str()))
         .collect();
-    assert_eq!(equations, [("E = mc^2", "eq:e"), ("a + b", "eq:sum")]);
+    assert_eq!(equations, [("E = mc^2", "(1)"), ("a + b", "(2)")]);
     let table = &imported.file.tables[0];
     assert_eq!(table.caption, "A bold caption");
     assert_eq!(table.header_rows[0][0].text, "Both");
@@ -472,5 +472,53 @@ fn a_list_item_opens_with_its_marker_as_printed() {
     assert_eq!(
         paragraphs(&read(text).file),
         ["1. one", "2. two", "• plus", "(c) lettered", "• after code"]
+    );
+}
+
+#[test]
+fn cross_references_print_the_number_of_what_they_name() {
+    let text = "---\nbibliography: refs.bib\n---\n# Results\n\n\
+                As \\autoref{fig:one} and Figure \\ref{fig:one} show, and @fig:one and [@fig:one], \
+                the table (\\autoref{tab:t}, [see @tbl:second]) agrees with @smith2020; see \
+                \\eqref{eq:e}, \\Cref{eq:sum}, \\cref{fig:one}, [-@fig:one], @Fig:one and \
+                [@fig:one; @fig:two].\n\n\
+                ![One.\\label{fig:one}](one.png)\n\n\
+                $$ E = mc^2 $$ {#eq:e}\n\n\
+                | a | b |\n|---|---|\n| 1 | 2 |\n\n: First. \\label{tab:t}\n\n\
+                \\begin{align}\na &= b \\\\\nc &= d \\nonumber \\\\\ne &= f \\label{eq:sum}\n\\end{align}\n\n\
+                \\begin{equation*}\nx = y\n\\end{equation*}\n\n\
+                | a | b |\n|---|---|\n| 3 | 4 |\n\n: Second. {#tbl:second}\n\n\
+                ![Two.](two.png){#fig:two width=50%}\n\n\
+                Not the paper's: \\autoref{sec:intro}, @tbl:gone and \\ref{fig:gone}.\n";
+    let imported = read(text);
+    valid(&imported);
+    let texts = paragraphs(&imported.file);
+    assert_eq!(
+        texts[0],
+        "As Figure 1 and Figure 1 show, and fig. 1 and fig. 1, the table (Table 1, see tbl. 2) \
+         agrees with @smith2020; see (1), Equation (3), fig. 1, 1, Fig. 1 and figs. 1, 2."
+    );
+    assert_eq!(
+        texts[1],
+        "Not the paper's: \\autoref{sec:intro}, \\@tbl:gone and \\ref{fig:gone}."
+    );
+    let labels: Vec<&str> = imported.file.sections[0]
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Equation)
+        .map(|p| p.label.as_str())
+        .collect();
+    // `align` numbers its rows but the one marked `\nonumber`; `equation*` none.
+    assert_eq!(labels, ["(1)", "(2)–(3)", ""]);
+    let tables = &imported.file.tables;
+    assert_eq!(tables[1].caption, "Second.");
+    assert_eq!(tables[1].id, "tbl:second");
+    assert!(
+        messages(&imported).contains(
+            &"3 cross-references naming no figure, table or equation of the paper \
+              (`sec:intro`; `fig:gone`; `tbl:gone`): kept as written"
+        ),
+        "{:?}",
+        messages(&imported)
     );
 }

@@ -11,6 +11,8 @@ mod literal;
 
 use std::collections::{HashMap, HashSet};
 
+use super::crossref::{COMMANDS, Targets};
+
 /// Stand-in for a literal `[` (never the start of a citation).
 pub(super) const LITERAL_BRACKET: char = '\u{E000}';
 /// Stand-in for a literal `@`.
@@ -53,6 +55,8 @@ pub(super) struct Known<'a> {
     pub(super) footnotes: &'a HashMap<String, String>,
     /// Link reference labels defined (`[label]: url`), lower case.
     pub(super) labels: &'a HashSet<String>,
+    /// The labels of the paper's figures, tables and equations (`\autoref{fig:x}`).
+    pub(super) targets: &'a Targets,
 }
 
 /// The result of the pass over one text.
@@ -61,6 +65,9 @@ pub(super) struct Scanned {
     pub(super) chunks: Vec<RawChunk>,
     /// The footnotes its markers point at.
     pub(super) notes: Vec<NoteRef>,
+    /// The labels of cross-references (`\ref{x}`) that name nothing in the paper, kept as
+    /// written.
+    pub(super) unresolved: Vec<String>,
 }
 
 /// Runs the pass over `src`. With `split_math`, display math becomes chunks of its own;
@@ -73,6 +80,7 @@ pub(super) fn scan(src: &str, known: &Known<'_>, split_math: bool, in_note: bool
     Scanned {
         chunks: scanner.chunks,
         notes: scanner.notes,
+        unresolved: scanner.unresolved,
     }
 }
 
@@ -127,6 +135,7 @@ struct Scanner<'s, 'k> {
     out: String,
     chunks: Vec<RawChunk>,
     notes: Vec<NoteRef>,
+    unresolved: Vec<String>,
     openers: Vec<Opener>,
     /// Open emphasis delimiters by character (`*`, `_`, `~~` as `=`, `~`, `^`): output
     /// offset and length.
@@ -224,6 +233,7 @@ impl<'s, 'k> Scanner<'s, 'k> {
             out: String::with_capacity(src.len()),
             chunks: Vec::new(),
             notes: Vec::new(),
+            unresolved: Vec::new(),
             openers: Vec::new(),
             delimiters: HashMap::new(),
             close_paren: take(b')'),
@@ -307,7 +317,8 @@ impl<'s, 'k> Scanner<'s, 'k> {
     }
 
     /// `\` + punctuation is that character; `\` + newline a line break; `\label{…}` is
-    /// dropped; any other backslash is kept.
+    /// dropped; a cross-reference to a label of the paper's is what it prints; any other
+    /// backslash is kept.
     fn backslash(&mut self) {
         let next = self.char_at(self.pos + 1);
         match next {
@@ -329,10 +340,33 @@ impl<'s, 'k> Scanner<'s, 'k> {
                     self.pos = close + 1;
                     return;
                 }
+                if let Some((printed, end)) = self.cross_reference() {
+                    self.out.push_str(&printed);
+                    self.pos = end;
+                    return;
+                }
                 self.out.push(LITERAL_BACKSLASH);
                 self.pos += 1;
             }
         }
+    }
+
+    /// At a backslash: a cross-reference command (`\autoref{fig:x}`) naming a label of the
+    /// paper's, as it prints, and where it ends. A label the paper does not give is noted and
+    /// the command kept as written.
+    fn cross_reference(&mut self) -> Option<(String, usize)> {
+        let rest = self.src.get(self.pos + 1..)?;
+        let command = COMMANDS
+            .iter()
+            .find(|c| rest.starts_with(*c) && rest.as_bytes().get(c.len()) == Some(&b'{'))?;
+        let open = self.pos + 1 + command.len();
+        let close = self.close_brace.next_after(open)?;
+        let label = self.src.get(open + 1..close)?;
+        let printed = self.known.targets.command(command, label);
+        if printed.is_none() {
+            self.unresolved.push(label.trim().to_owned());
+        }
+        Some((printed?, close + 1))
     }
 
     /// `[^id]` (a footnote marker), or the `[` of a link, an image or a citation.

@@ -1,0 +1,243 @@
+//! Cross-references to the paper's own figures, tables and equations, written as what they
+//! print: LaTeX's `\autoref{x}` ("Figure 2"), `\ref{x}` ("2") and `\eqref{x}` ("(2)"),
+//! cleveref's `\cref{x}` ("fig. 2") and `\Cref{x}` ("Figure 2"), and pandoc-crossref's
+//! `@fig:x`, `[@fig:x]` and `@Fig:x` ("fig. 2", "Fig. 2").
+//!
+//! The labels are gathered from the blocks before any text is read, so that a reference may
+//! come before what it names. Figures, tables and equations are numbered here and by the
+//! emitter with the same [`Counter`], in the order they stand.
+
+use std::collections::HashMap;
+
+use super::blocks::Block;
+use super::inline::{Known, RawChunk, scan};
+use super::{latex, lone_image};
+
+/// What a label names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Figure,
+    Table,
+    Equation,
+}
+
+/// The LaTeX commands that print a cross-reference, without the backslash.
+pub(super) const COMMANDS: [&str; 5] = ["autoref", "ref", "eqref", "cref", "Cref"];
+
+/// The numbers figures, tables and display equations take, in the order they stand.
+#[derive(Debug, Default)]
+pub(super) struct Counter {
+    figures: usize,
+    tables: usize,
+    equations: usize,
+}
+
+impl Counter {
+    /// The next figure's number.
+    pub(super) fn figure(&mut self) -> usize {
+        self.figures += 1;
+        self.figures
+    }
+
+    /// The next table's number.
+    pub(super) fn table(&mut self) -> usize {
+        self.tables += 1;
+        self.tables
+    }
+
+    /// The numbers a display equation takes, as LaTeX and pandoc-crossref number them, and the
+    /// one its `\label` names. `environment` is the LaTeX environment (`None` for `$$ … $$`,
+    /// numbered only when it has a label). A starred environment takes none, `equation` and
+    /// `multline` one, `align`, `gather` and `eqnarray` one per row (rows split at `\\`) but
+    /// for rows marked `\nonumber` or `\notag`.
+    pub(super) fn equation(
+        &mut self,
+        environment: Option<&str>,
+        tex: &str,
+        labelled: bool,
+    ) -> Numbered {
+        let rows: Vec<&str> = match environment {
+            None if labelled => vec![tex],
+            Some("equation" | "multline") => vec![tex],
+            Some("align" | "gather" | "eqnarray") => tex
+                .split("\\\\")
+                .filter(|row| !row.contains("\\nonumber") && !row.contains("\\notag"))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let first = self.equations + 1;
+        self.equations += rows.len();
+        let labelled_row = rows.iter().position(|row| row.contains("\\label"));
+        Numbered {
+            numbers: (!rows.is_empty()).then_some((first, self.equations)),
+            named: labelled_row.map_or(first, |row| first + row),
+        }
+    }
+}
+
+/// The numbers a display equation took.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Numbered {
+    /// The first and last, or none.
+    numbers: Option<(usize, usize)>,
+    /// The one its label names.
+    named: usize,
+}
+
+impl Numbered {
+    /// How the equation is labelled beside it: `(3)`, `(3)–(5)`, or nothing.
+    pub(super) fn label(self) -> String {
+        match self.numbers {
+            Some((first, last)) if first == last => format!("({first})"),
+            Some((first, last)) => format!("({first})–({last})"),
+            None => String::new(),
+        }
+    }
+}
+
+/// The labels of the paper's figures, tables and equations, with their numbers.
+#[derive(Debug, Default)]
+pub(super) struct Targets(HashMap<String, (Kind, usize)>);
+
+impl Targets {
+    /// Every label the blocks give a figure, table or display equation.
+    pub(super) fn collect(blocks: &[Block]) -> Self {
+        let mut targets = Self::default();
+        let mut counter = Counter::default();
+        for block in blocks {
+            match block {
+                Block::Paragraph { text } => {
+                    if let Some((caption, _)) = lone_image(text) {
+                        let number = counter.figure();
+                        targets.add(figure_label(text, caption), Kind::Figure, number);
+                    } else if text.contains("$$") {
+                        targets.add_display_math(text, &mut counter);
+                    }
+                }
+                Block::Table(table) => {
+                    let number = counter.table();
+                    let label = if table.id.is_empty() {
+                        table.caption.as_deref().and_then(caption_label)
+                    } else {
+                        Some(table.id.as_str())
+                    };
+                    targets.add(label, Kind::Table, number);
+                }
+                Block::Latex { name, body } => {
+                    if let Some((_, label)) = latex::equation(name, body) {
+                        let numbered = counter.equation(Some(name), body, !label.is_empty());
+                        targets.add(Some(&label), Kind::Equation, numbered.named);
+                    } else if let Some(table) = latex::table(body) {
+                        let number = counter.table();
+                        targets.add(Some(&table.id), Kind::Table, number);
+                    } else if let Some((_, _, label)) = latex::figure(name, body) {
+                        let number = counter.figure();
+                        targets.add(Some(&label), Kind::Figure, number);
+                    }
+                }
+                Block::Heading { .. } | Block::Code => {}
+            }
+        }
+        targets
+    }
+
+    fn add(&mut self, label: Option<&str>, kind: Kind, number: usize) {
+        if let Some(label) = label.map(str::trim).filter(|label| !label.is_empty()) {
+            self.0.entry(label.to_owned()).or_insert((kind, number));
+        }
+    }
+
+    /// The labelled `$$ … $$ {#eq:x}` in a paragraph, numbered.
+    fn add_display_math(&mut self, text: &str, counter: &mut Counter) {
+        let footnotes = HashMap::new();
+        let labels = std::collections::HashSet::new();
+        let targets = Self::default();
+        let known = Known {
+            footnotes: &footnotes,
+            labels: &labels,
+            targets: &targets,
+        };
+        for chunk in scan(text, &known, true, false).chunks {
+            if let RawChunk::Math { tex, label } = chunk {
+                let numbered = counter.equation(None, &tex, !label.is_empty());
+                self.add(Some(&label), Kind::Equation, numbered.named);
+            }
+        }
+    }
+
+    /// What LaTeX's `\command{label}` prints, when the label is the paper's.
+    pub(super) fn command(&self, command: &str, label: &str) -> Option<String> {
+        let &(kind, number) = self.0.get(label.trim())?;
+        let name = match kind {
+            Kind::Figure => ["Figure", "fig."],
+            Kind::Table => ["Table", "table"],
+            Kind::Equation => ["Equation", "eq."],
+        };
+        let numbered = if kind == Kind::Equation && command != "autoref" {
+            format!("({number})")
+        } else {
+            number.to_string()
+        };
+        Some(match command {
+            "autoref" | "Cref" => format!("{} {numbered}", name[0]),
+            "cref" => format!("{} {numbered}", name[1]),
+            "eqref" => format!("({number})"),
+            _ => number.to_string(),
+        })
+    }
+
+    /// What pandoc-crossref prints for the keys of one bracket or one `@key`: `fig. 2`,
+    /// `Fig. 2`, `figs. 2, 3`, or the bare numbers (`[-@fig:x]`). `None` when a key is not a
+    /// label of the paper's, or the keys name different kinds of thing.
+    pub(super) fn crossref(&self, keys: &[&str], suppress_prefix: bool) -> Option<String> {
+        let mut kind = None;
+        let mut numbers = Vec::new();
+        for key in keys {
+            // `@Fig:x` names the figure labelled `fig:x`, capitalising what it prints.
+            let label = match key.split_once(':') {
+                Some((prefix, rest)) => format!("{}:{rest}", prefix.to_ascii_lowercase()),
+                None => (*key).to_owned(),
+            };
+            let &(this, number) = self.0.get(&label)?;
+            if kind.is_some_and(|kind| kind != this) {
+                return None;
+            }
+            kind = Some(this);
+            numbers.push(number.to_string());
+        }
+        let kind = kind?;
+        let numbers = numbers.join(", ");
+        if suppress_prefix {
+            return Some(numbers);
+        }
+        let (one, many) = match kind {
+            Kind::Figure => ("fig.", "figs."),
+            Kind::Table => ("tbl.", "tbls."),
+            Kind::Equation => ("eq.", "eqns."),
+        };
+        let prefix = if keys.len() > 1 { many } else { one };
+        let capitalised = keys
+            .first()
+            .is_some_and(|key| key.starts_with(|c: char| c.is_ascii_uppercase()));
+        let mut printed = format!("{prefix} {numbers}");
+        if capitalised && let Some(first) = printed.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        Some(printed)
+    }
+}
+
+/// The label a lone image gives its figure: `\label{x}` in its caption, or `{#x}` after it.
+fn figure_label<'t>(text: &'t str, caption: &'t str) -> Option<&'t str> {
+    caption_label(caption).or_else(|| {
+        let (_, attributes) = text.trim_end().rsplit_once("){")?;
+        let id = attributes.trim_start().strip_prefix('#')?;
+        id.split(|c: char| c.is_whitespace() || c == '}').next()
+    })
+}
+
+/// The label a caption gives: `\label{x}`.
+fn caption_label(caption: &str) -> Option<&str> {
+    let (_, after) = caption.split_once("\\label{")?;
+    after.split('}').next()
+}
