@@ -121,6 +121,66 @@ fn table_slide() {
     snapshot_or_skip(&mut harness, "slide-table");
 }
 
+/// A mention that wraps is underlined under its words only: not under the space its first row
+/// ends with, where egui's own underline ran on.
+#[test]
+fn a_wrapped_mention_is_not_underlined_under_the_space_it_wraps_at() {
+    let paper =
+        std::path::Path::new("../shared/data/papers/markdown/AlexanderFabisch__gmr/paper.md");
+    if !paper.exists() {
+        println!("skipped: {} is not present", paper.display());
+        return;
+    }
+    let mut harness = crate::explorer::explorer(StartOptions {
+        path: Some(paper.to_owned()),
+        view: Some(Reader::ID.to_owned()),
+        select: Some("section:background".to_owned()),
+        store: Some(paperlens::app::state::StateStore::in_memory()),
+        ..StartOptions::default()
+    });
+    harness.run_steps(10);
+    let wrapped: Vec<eframe::egui::Rect> =
+        ["Gaussian mixture regression", "Gaussian mixture model"]
+            .into_iter()
+            .flat_map(|name| {
+                harness
+                    .query_all_by_label(name)
+                    .map(|node| node.rect())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|rect| rect.height() > 30.0 && rect.top() > 0.0 && rect.bottom() < 790.0)
+            .collect();
+    assert!(!wrapped.is_empty(), "a mention wraps in view");
+    let image = match harness.render() {
+        Ok(image) => image,
+        Err(err) if std::env::var_os("CI").is_none() => {
+            println!("skipped: no usable renderer ({err})");
+            return;
+        }
+        Err(err) => panic!("{err}"),
+    };
+    for rect in wrapped {
+        // The mention's first row ends at the right of its rect, with the space it wraps at:
+        // its last two pixels there hold no ink and no underline.
+        // Truncation is wanted: pixel coordinates (one point is one pixel here).
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let (right, top, first_row_bottom) = (
+            rect.right().floor() as u32,
+            rect.top().ceil() as u32,
+            rect.center().y.floor() as u32,
+        );
+        for y in top..=first_row_bottom {
+            for x in right - 2..right {
+                let [r, g, b, _] = image.get_pixel(x, y).0;
+                assert!(
+                    u32::from(r) + u32::from(g) + u32::from(b) > 3 * 200,
+                    "({x}, {y}) after the first row of the mention at {rect:?} is blank"
+                );
+            }
+        }
+    }
+}
+
 /// Every entity mention on one row is underlined across its whole width. A citation chip on
 /// the row below, its fill grown by a point, covered part of the underline ("Gaussian mixture
 /// regression" over "(1994). Calinon et al. (2007)" in a real JOSS paper).

@@ -102,37 +102,28 @@ fn run_ui(
         Run::Text { pieces } => {
             let style = PiecesStyle {
                 colour: Color32::PLACEHOLDER,
-                underline: None,
                 valign: ui.text_valign(),
             };
             let (job, current) = pieces_job(printed, &pieces, font, &style);
             plain_text_ui(ctx, ui, (paragraph, printed), &pieces, job, current, find);
         }
         Run::Mention { entity, pieces } => {
-            // Underlined all the time, so that a mention reads as a link without relying on
-            // colour; the accent underline marks the one pointed at.
             let style = PiecesStyle {
                 colour: ui.visuals().text_color(),
-                underline: Some(ctx.theme.muted_text),
                 valign: egui::TextFormat::default().valign,
             };
             let (job, current) = pieces_job(printed, &pieces, font, &style);
             let label = egui::Label::new(job).sense(Sense::click());
-            let response = match current {
-                Some(chars) => {
-                    let (response, rect) = label_with_rect_of(ui, label, true, &chars);
-                    find_mark_ui(ctx, ui, find, rect);
-                    response
-                }
-                None => ui.add(label),
+            // Underlined all the time, so that a mention reads as a link without relying on
+            // colour; the accent underline marks the one pointed at.
+            let underline = Underline {
+                idle: ctx.theme.muted_text,
+                hovered: ctx.theme.accent,
             };
-            if response.hovered() {
-                let rect = response.rect;
-                ui.painter().hline(
-                    rect.x_range(),
-                    rect.bottom() - 1.0,
-                    egui::Stroke::new(1.0, ctx.theme.accent),
-                );
+            let (response, rect) =
+                label_with_rect_of(ui, label, true, current.as_ref(), Some(underline));
+            if let (Some(rect), Some(_)) = (rect, current) {
+                find_mark_ui(ctx, ui, find, rect);
             }
             ctx.item_response(ui, response, Item::Entity(entity), ClickAction::Select)
                 .on_hover_cursor(egui::CursorIcon::PointingHand);
@@ -293,15 +284,16 @@ pub(super) fn findable_text_ui(
         } else {
             Color32::PLACEHOLDER
         },
-        underline: None,
         valign: ui.text_valign(),
     };
     let (job, current) = pieces_job(text, &pieces, font, &style);
     let label = egui::Label::new(job).wrap().sense(*sense);
     match current {
         Some(chars) => {
-            let (response, rect) = label_with_rect_of(ui, label, true, &chars);
-            find_mark_ui(ctx, ui, find, rect);
+            let (response, rect) = label_with_rect_of(ui, label, true, Some(&chars), None);
+            if let Some(rect) = rect {
+                find_mark_ui(ctx, ui, find, rect);
+            }
             response
         }
         None => ui.add(label),
@@ -309,10 +301,9 @@ pub(super) fn findable_text_ui(
 }
 
 /// How the pieces of a run are written: in `colour` (a placeholder takes the label's),
-/// underlined in `underline` when given, placed on the line by `valign`.
+/// placed on the line by `valign`.
 struct PiecesStyle {
     colour: Color32,
-    underline: Option<Color32>,
     valign: egui::Align,
 }
 
@@ -341,9 +332,6 @@ fn pieces_job(
                 font_id: font.clone(),
                 color: style.colour,
                 background: piece.background.unwrap_or(Color32::TRANSPARENT),
-                underline: style
-                    .underline
-                    .map_or(egui::Stroke::NONE, |c| egui::Stroke::new(1.0, c)),
                 valign: style.valign,
                 ..egui::TextFormat::default()
             },
@@ -355,29 +343,67 @@ fn pieces_job(
 
 /// A label drawn as egui draws one (without text selection), and where its characters `chars`
 /// stand: a label's response in wrapped text begins where the line before it ended, so only
-/// its laid-out text can say.
+/// its laid-out text can say. With an `underline`, each of its rows is underlined under its
+/// words only: not under the space a wrapped row ends with.
 fn label_with_rect_of(
     ui: &mut Ui,
     label: egui::Label,
     interactive: bool,
-    chars: &Range<usize>,
-) -> (egui::Response, egui::Rect) {
+    chars: Option<&Range<usize>>,
+    underline: Option<Underline>,
+) -> (egui::Response, Option<egui::Rect>) {
     let (position, galley, response) = label.layout_in_ui(ui);
     response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::Role::Label, ui.is_enabled(), galley.text())
     });
-    let start = galley.pos_from_cursor(egui::text::CCursor::new(chars.start));
-    let end = galley.pos_from_cursor(egui::text::CCursor::new(chars.end));
-    let rect = start.union(end).translate(position.to_vec2());
+    let rect = chars.map(|chars| {
+        let start = galley.pos_from_cursor(egui::text::CCursor::new(chars.start));
+        let end = galley.pos_from_cursor(egui::text::CCursor::new(chars.end));
+        start.union(end).translate(position.to_vec2())
+    });
     if ui.is_rect_visible(response.rect) {
         let colour = if interactive {
             ui.style().interact(&response).text_color()
         } else {
             ui.visuals().text_color()
         };
+        if let Some(underline) = underline {
+            let colour = if response.hovered() {
+                underline.hovered
+            } else {
+                underline.idle
+            };
+            underline_words_ui(ui, position, &galley, egui::Stroke::new(1.0, colour));
+        }
         ui.painter().galley(position, galley, colour);
     }
     (response, rect)
+}
+
+/// The colours of a label's underline.
+#[derive(Clone, Copy)]
+struct Underline {
+    idle: Color32,
+    hovered: Color32,
+}
+
+/// Underlines each row of `galley` (drawn at `position`) from its first to its last glyph that
+/// is not a space, where egui would underline its text.
+fn underline_words_ui(ui: &Ui, position: egui::Pos2, galley: &egui::Galley, stroke: egui::Stroke) {
+    for placed in &galley.rows {
+        let glyphs = &placed.row.glyphs;
+        let is_word = |glyph: &&egui::epaint::text::Glyph| !glyph.chr.is_whitespace();
+        let (Some(first), Some(last)) = (glyphs.iter().find(is_word), glyphs.iter().rfind(is_word))
+        else {
+            continue;
+        };
+        let offset = position.to_vec2() + placed.pos.to_vec2();
+        let y = ui
+            .painter()
+            .round_to_pixel_center(first.logical_rect().bottom() + offset.y);
+        ui.painter()
+            .hline(first.pos.x + offset.x..=last.max_x() + offset.x, y, stroke);
+    }
 }
 
 /// Outlines the find bar's current match (drawn at `rect`) and scrolls it into view when it has
