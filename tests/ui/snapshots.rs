@@ -121,15 +121,14 @@ fn table_slide() {
     snapshot_or_skip(&mut harness, "slide-table");
 }
 
-/// A mention that wraps is underlined under its words only: not under the space its first row
-/// ends with, where egui's own underline ran on.
-#[test]
-fn a_wrapped_mention_is_not_underlined_under_the_space_it_wraps_at() {
+/// The Reader on the Background section of a real JOSS paper (gmr, Markdown), where entity
+/// mentions stand over citation chips and wrap; `None`, said, when `../shared` is absent.
+fn gmr_background() -> Option<Harness<'static, Explorer>> {
     let paper =
         std::path::Path::new("../shared/data/papers/markdown/AlexanderFabisch__gmr/paper.md");
     if !paper.exists() {
         println!("skipped: {} is not present", paper.display());
-        return;
+        return None;
     }
     let mut harness = crate::explorer::explorer(StartOptions {
         path: Some(paper.to_owned()),
@@ -139,6 +138,29 @@ fn a_wrapped_mention_is_not_underlined_under_the_space_it_wraps_at() {
         ..StartOptions::default()
     });
     harness.run_steps(10);
+    Some(harness)
+}
+
+/// The window's picture, one pixel a point; `None`, said, when there is no renderer here
+/// (CI always has one).
+fn rendered(harness: &mut Harness<'static, Explorer>) -> Option<image::RgbaImage> {
+    match harness.render() {
+        Ok(image) => Some(image),
+        Err(err) if std::env::var_os("CI").is_none() => {
+            println!("skipped: no usable renderer ({err})");
+            None
+        }
+        Err(err) => panic!("{err}"),
+    }
+}
+
+/// A mention that wraps is underlined under its words only: not under the space its first row
+/// ends with, where egui's own underline ran on.
+#[test]
+fn a_wrapped_mention_is_not_underlined_under_the_space_it_wraps_at() {
+    let Some(mut harness) = gmr_background() else {
+        return;
+    };
     let wrapped: Vec<eframe::egui::Rect> =
         ["Gaussian mixture regression", "Gaussian mixture model"]
             .into_iter()
@@ -151,13 +173,8 @@ fn a_wrapped_mention_is_not_underlined_under_the_space_it_wraps_at() {
             .filter(|rect| rect.height() > 30.0 && rect.top() > 0.0 && rect.bottom() < 790.0)
             .collect();
     assert!(!wrapped.is_empty(), "a mention wraps in view");
-    let image = match harness.render() {
-        Ok(image) => image,
-        Err(err) if std::env::var_os("CI").is_none() => {
-            println!("skipped: no usable renderer ({err})");
-            return;
-        }
-        Err(err) => panic!("{err}"),
+    let Some(image) = rendered(&mut harness) else {
+        return;
     };
     for rect in wrapped {
         // The mention's first row ends at the right of its rect, with the space it wraps at:
@@ -186,33 +203,17 @@ fn a_wrapped_mention_is_not_underlined_under_the_space_it_wraps_at() {
 /// regression" over "(1994). Calinon et al. (2007)" in a real JOSS paper).
 #[test]
 fn a_mention_is_underlined_across_its_width_over_a_citation_chip() {
-    let paper =
-        std::path::Path::new("../shared/data/papers/markdown/AlexanderFabisch__gmr/paper.md");
-    if !paper.exists() {
-        println!("skipped: {} is not present", paper.display());
+    let Some(mut harness) = gmr_background() else {
         return;
-    }
-    let mut harness = crate::explorer::explorer(StartOptions {
-        path: Some(paper.to_owned()),
-        view: Some(Reader::ID.to_owned()),
-        select: Some("section:background".to_owned()),
-        store: Some(paperlens::app::state::StateStore::in_memory()),
-        ..StartOptions::default()
-    });
-    harness.run_steps(10);
+    };
     let mentions: Vec<eframe::egui::Rect> = harness
         .query_all_by_label("Gaussian mixture regression")
         .map(|node| node.rect())
         .filter(|rect| rect.height() < 30.0 && rect.top() > 0.0 && rect.bottom() < 790.0)
         .collect();
     assert!(mentions.len() >= 3, "mentions in view: {mentions:?}");
-    let image = match harness.render() {
-        Ok(image) => image,
-        Err(err) if std::env::var_os("CI").is_none() => {
-            println!("skipped: no usable renderer ({err})");
-            return;
-        }
-        Err(err) => panic!("{err}"),
+    let Some(image) = rendered(&mut harness) else {
+        return;
     };
     let dark = |x: u32, y: u32| {
         let [r, g, b, _] = image.get_pixel(x, y).0;

@@ -61,7 +61,11 @@ impl Counter {
             Some("equation" | "multline") => vec![tex],
             Some("align" | "gather" | "eqnarray") => tex
                 .split("\\\\")
-                .filter(|row| !row.contains("\\nonumber") && !row.contains("\\notag"))
+                .filter(|row| {
+                    !row.trim().is_empty()
+                        && !row.contains("\\nonumber")
+                        && !row.contains("\\notag")
+                })
                 .collect(),
             _ => Vec::new(),
         };
@@ -70,7 +74,7 @@ impl Counter {
         let labelled_row = rows.iter().position(|row| row.contains("\\label"));
         Numbered {
             numbers: (!rows.is_empty()).then_some((first, self.equations)),
-            named: labelled_row.map_or(first, |row| first + row),
+            named: (!rows.is_empty()).then(|| labelled_row.map_or(first, |row| first + row)),
         }
     }
 }
@@ -80,8 +84,8 @@ impl Counter {
 pub(super) struct Numbered {
     /// The first and last, or none.
     numbers: Option<(usize, usize)>,
-    /// The one its label names.
-    named: usize,
+    /// The one its label names, if it took any.
+    named: Option<usize>,
 }
 
 impl Numbered {
@@ -126,7 +130,9 @@ impl Targets {
                 Block::Latex { name, body } => {
                     if let Some((_, label)) = latex::equation(name, body) {
                         let numbered = counter.equation(Some(name), body, !label.is_empty());
-                        targets.add(Some(&label), Kind::Equation, numbered.named);
+                        if let Some(number) = numbered.named {
+                            targets.add(Some(&label), Kind::Equation, number);
+                        }
                     } else if let Some(table) = latex::table(body) {
                         let number = counter.table();
                         targets.add(Some(&table.id), Kind::Table, number);
@@ -160,7 +166,9 @@ impl Targets {
         for chunk in scan(text, &known, true, false).chunks {
             if let RawChunk::Math { tex, label } = chunk {
                 let numbered = counter.equation(None, &tex, !label.is_empty());
-                self.add(Some(&label), Kind::Equation, numbered.named);
+                if let Some(number) = numbered.named {
+                    self.add(Some(&label), Kind::Equation, number);
+                }
             }
         }
     }

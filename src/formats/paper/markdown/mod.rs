@@ -378,8 +378,7 @@ impl Emitter<'_> {
                     super::finish::named_briefly(&labels)
                 ),
                 "label the figure, table or equation it names (`\\label{…}` in its caption, or \
-                 `{#fig:…}` after it); sections are not numbered, so a reference to one stays \
-                 as written",
+                 `{#fig:…}` after it); a reference to a section is kept as written",
             ));
         }
         if self.code_blocks > 0 {

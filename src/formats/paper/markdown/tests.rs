@@ -486,10 +486,10 @@ fn cross_references_print_the_number_of_what_they_name() {
                 $$ E = mc^2 $$ {#eq:e}\n\n\
                 | a | b |\n|---|---|\n| 1 | 2 |\n\n: First. \\label{tab:t}\n\n\
                 \\begin{align}\na &= b \\\\\nc &= d \\nonumber \\\\\ne &= f \\label{eq:sum}\n\\end{align}\n\n\
-                \\begin{equation*}\nx = y\n\\end{equation*}\n\n\
+                \\begin{equation*}\nx = y \\label{eq:star}\n\\end{equation*}\n\n\
                 | a | b |\n|---|---|\n| 3 | 4 |\n\n: Second. {#tbl:second}\n\n\
                 ![Two.](two.png){#fig:two width=50%}\n\n\
-                Not the paper's: \\autoref{sec:intro}, @tbl:gone and \\ref{fig:gone}.\n";
+                Not the paper's: \\autoref{sec:intro}, @tbl:gone, \\ref{fig:gone} and \\ref{eq:star}.\n";
     let imported = read(text);
     valid(&imported);
     let texts = paragraphs(&imported.file);
@@ -500,7 +500,7 @@ fn cross_references_print_the_number_of_what_they_name() {
     );
     assert_eq!(
         texts[1],
-        "Not the paper's: \\autoref{sec:intro}, \\@tbl:gone and \\ref{fig:gone}."
+        "Not the paper's: \\autoref{sec:intro}, \\@tbl:gone, \\ref{fig:gone} and \\ref{eq:star}."
     );
     let labels: Vec<&str> = imported.file.sections[0]
         .paragraphs
@@ -508,15 +508,16 @@ fn cross_references_print_the_number_of_what_they_name() {
         .filter(|p| p.kind == ParagraphKind::Equation)
         .map(|p| p.label.as_str())
         .collect();
-    // `align` numbers its rows but the one marked `\nonumber`; `equation*` none.
+    // `align` numbers its rows but the one marked `\nonumber`; `equation*` none, so its label
+    // names no number.
     assert_eq!(labels, ["(1)", "(2)–(3)", ""]);
     let tables = &imported.file.tables;
     assert_eq!(tables[1].caption, "Second.");
     assert_eq!(tables[1].id, "tbl:second");
     assert!(
         messages(&imported).contains(
-            &"3 cross-references naming no figure, table or equation of the paper \
-              (`sec:intro`; `fig:gone`; `tbl:gone`): kept as written"
+            &"4 cross-references naming no figure, table or equation of the paper \
+              (`sec:intro`; `fig:gone`; `eq:star`; and 1 more): kept as written"
         ),
         "{:?}",
         messages(&imported)
