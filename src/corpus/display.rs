@@ -193,12 +193,12 @@ pub fn search_place(corpus: &Corpus, item: Item) -> String {
 }
 
 /// A section's heading as printed: `"4.1 Discussion"`; a box's label and title:
-/// `"Box 1. Definitions"`.
+/// `"Box 1. Definitions"` (from the label `"Box 1"` or `"Box 1."`).
 #[must_use]
 pub fn section_heading(section: &Section) -> String {
     let label = section.label.trim();
     if section.kind == SectionKind::Box && !label.is_empty() {
-        return format!("{label}. {}", section.title.trim());
+        return crate::corpus::model::label_and_caption(label, &section.title);
     }
     format!("{} {}", section.number, section.title)
         .trim()
@@ -375,6 +375,20 @@ pub fn times_in_text(verb: &str, count: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_box_heading_joins_its_label_and_title_with_one_stop() {
+        let boxed = |label: &str| Section {
+            kind: SectionKind::Box,
+            label: label.to_owned(),
+            title: "Definitions".to_owned(),
+            ..Section::default()
+        };
+        assert_eq!(section_heading(&boxed("Box 1")), "Box 1. Definitions");
+        assert_eq!(section_heading(&boxed("Box 1.")), "Box 1. Definitions");
+        assert_eq!(section_heading(&boxed("Box 1:")), "Box 1: Definitions");
+        assert_eq!(section_heading(&boxed("")), "Definitions");
+    }
 
     #[test]
     // A test states what it expects by unwrapping it: a failure there is the test failing.

@@ -265,7 +265,8 @@ fn heading_and_legend<'c>(label: &str, caption: &'c str) -> Option<(String, &'c 
 /// A label and a caption as one line, `"Table 1. Patient characteristics"`, either alone when
 /// the other is empty; a label that ends in its own stop or colon (`"Figure 1—figure
 /// supplement 1."`) takes no second one.
-fn label_and_caption(label: &str, caption: &str) -> String {
+#[must_use]
+pub fn label_and_caption(label: &str, caption: &str) -> String {
     match (label.trim(), caption.trim()) {
         ("", caption) => caption.to_owned(),
         (label, "") => label.to_owned(),
