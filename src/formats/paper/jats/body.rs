@@ -462,8 +462,22 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
 
     /// Boxed text: a box with its label and title, its caption's paragraphs, then its blocks.
     fn boxed(&mut self, element: Element<'d>) {
-        let label = child_text(element, "label");
+        let mut label = child_text(element, "label");
         let mut title = self.title_of(element);
+        let mut content = element;
+        // PLOS puts a box's whole content in one titled section (`<boxed-text><sec><title>Box
+        // 1. Milestones`): its title is the box's, with no "Box" level above it.
+        if label.is_empty() && title.is_empty() {
+            let mut blocks = element.elements().filter(|e| !e.is("object-id"));
+            if let (Some(only), None) = (blocks.next(), blocks.next())
+                && only.is("sec")
+                && !self.title_of(only).is_empty()
+            {
+                label = child_text(only, "label");
+                title = self.title_of(only);
+                content = only;
+            }
+        }
         if title.is_empty() {
             title = if label.is_empty() {
                 "Box".to_owned()
@@ -477,7 +491,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
                 self.paragraph(p);
             }
         }
-        self.blocks(element);
+        self.blocks(content);
         self.builder.end_section();
     }
 

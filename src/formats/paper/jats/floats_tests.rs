@@ -302,3 +302,36 @@ fn sub_articles_are_sections_after_the_article_and_their_citations_resolve() {
         "b3 to b6: b2 is cited in the letter: {uncited:?}"
     );
 }
+
+#[test]
+fn a_box_holding_one_titled_section_takes_its_title() {
+    let text = article(
+        r#"<sec><title>Intro</title><p>Before.</p>
+<boxed-text id="box1" position="float"><object-id pub-id-type="doi">10.1/box1</object-id><sec id="s1a1"><title>Box 1. A Decade of Milestones</title>
+<p><bold>2000</bold> First found.</p><p><bold>2001</bold> Confirmed.</p></sec></boxed-text>
+<boxed-text><sec><title>Kept</title><p>One.</p></sec><p>Two.</p></boxed-text></sec>"#,
+        "",
+    );
+    let imported = read(&text);
+    let file = &imported.file;
+    let headings: Vec<String> = file
+        .sections
+        .iter()
+        .map(crate::corpus::display::section_heading)
+        .collect();
+    // The second box holds more than its section: it keeps its own level.
+    assert_eq!(
+        headings,
+        ["Intro", "Box 1. A Decade of Milestones", "Box", "Kept"]
+    );
+    assert_eq!(
+        file.sections[1].kind,
+        crate::corpus::model::SectionKind::Box
+    );
+    let paragraphs: Vec<&str> = file.sections[1]
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(paragraphs, ["2000 First found.", "2001 Confirmed."]);
+}
