@@ -489,4 +489,49 @@ mod tests {
         assert_eq!(image_beside(corpus, "  "), None);
         assert_eq!(figure_image_path(BUILTIN_NAME, "f1.png"), None);
     }
+
+    #[test]
+    // A test states what it expects by unwrapping it: a failure there is the test failing.
+    #[allow(clippy::unwrap_used)]
+    fn figure_images_missing_beside_a_paper_are_counted_in_one_info() {
+        let folder = tempfile::tempdir().unwrap();
+        let paper = folder.path().join("paper.md");
+        let text =
+            "---\ntitle: Images\n---\n# A\n\nText.\n\n![One.](one.png)\n\n![Two.](two.png)\n";
+        std::fs::write(&paper, text).unwrap();
+        let missing = |report: &LoadReport| -> Vec<String> {
+            report
+                .diagnostics
+                .iter()
+                .filter(|d| d.message.contains("not found beside the paper"))
+                .map(|d| d.message.clone())
+                .collect()
+        };
+        assert_eq!(
+            missing(&open_path(&paper)),
+            [
+                "2 figure images not found beside the paper (`one.png`, `two.png`): their figures \
+              are shown without an image"
+            ]
+        );
+        std::fs::write(folder.path().join("one.png"), b"").unwrap();
+        let report = open_path(&paper);
+        assert_eq!(
+            missing(&report),
+            [
+                "1 figure image not found beside the paper (`two.png`): its figure is shown \
+              without an image"
+            ]
+        );
+        let images: Vec<Option<&str>> = report
+            .corpus
+            .as_ref()
+            .unwrap()
+            .file
+            .figures
+            .iter()
+            .map(|figure| figure.image.as_deref())
+            .collect();
+        assert_eq!(images, [Some("one.png"), None]);
+    }
 }
