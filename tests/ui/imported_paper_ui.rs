@@ -53,6 +53,14 @@ fn shows(harness: &Harness<'_, Explorer>, text: &str) {
     );
 }
 
+/// No widget's label holds `text`.
+fn shows_no(harness: &Harness<'_, Explorer>, text: &str) {
+    assert!(
+        harness.query_all_by_label_contains(text).next().is_none(),
+        "something shows {text:?}"
+    );
+}
+
 fn assert_no_builtin_words(harness: &Harness<'_, Explorer>) {
     for text in accessible_texts(harness) {
         let lower = text.to_lowercase();
@@ -224,23 +232,12 @@ fn a_table_the_file_gives_no_rows_says_so_and_shows_its_notes() {
     shows(&harness, "Table 1. Sediment load by storm.");
     // The Inspector does not count the one column the format asks every table to have.
     shows(&harness, "no rows in the file");
-    assert!(
-        harness
-            .query_all_by_label_contains("1 column")
-            .next()
-            .is_none(),
-        "no column is counted"
-    );
+    shows_no(&harness, "1 column");
     shows(
         &harness,
         "The file gives no rows for this table, only its caption and notes.",
     );
     shows(&harness, "Loads are in tonnes per day.");
-    assert!(
-        harness
-            .query_all_by_label_contains("No row matches the filters")
-            .next()
-            .is_none(),
-        "no filter hides anything"
-    );
+    // No filter hides anything.
+    shows_no(&harness, "No row matches the filters");
 }
