@@ -6,13 +6,18 @@ use super::{heading_ui, item_list_ui};
 use crate::app::context::{ClickAction, Command, UiLayout, ViewCtx};
 use crate::corpus::Item;
 use crate::corpus::display::{excerpt, section_heading};
+use crate::corpus::model::SectionKind;
 
 /// The section at `position` in `sections`.
 pub(super) fn section_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: UiLayout) {
     let Some(section) = ctx.corpus.file.sections.get(position) else {
         return;
     };
-    heading_ui(ctx, ui, "Section", &section_heading(section), layout);
+    let kind = match section.kind {
+        SectionKind::Section => "Section",
+        SectionKind::Box => "Box",
+    };
+    heading_ui(ctx, ui, kind, &section_heading(section), layout);
     let index = &ctx.corpus.index;
     let paragraphs = index
         .section_paragraphs
