@@ -1,6 +1,7 @@
 //! Cross-references to the paper's own figures, tables and equations, written as what they
 //! print: LaTeX's `\autoref{x}` ("Figure 2"), `\ref{x}` ("2") and `\eqref{x}` ("(2)"),
-//! cleveref's `\cref{x}` ("fig. 2") and `\Cref{x}` ("Figure 2"), and pandoc-crossref's
+//! cleveref's `\cref{x}` ("fig. 2") and `\Cref{x}` ("Figure 2"), or of several labels
+//! (`\cref{a,b,c}`: "figs. 1 to 3"), and pandoc-crossref's
 //! `@fig:x`, `[@fig:x]` and `@Fig:x` ("fig. 2", "Fig. 2").
 //!
 //! The labels are gathered from the blocks before any text is read, so that a reference may
@@ -173,8 +174,12 @@ impl Targets {
         }
     }
 
-    /// What LaTeX's `\command{label}` prints, when the label is the paper's.
+    /// What LaTeX's `\command{label}` prints, when the label is the paper's. cleveref's
+    /// `\cref{a,b,c}` and `\Cref{…}` may name several, every one of them the paper's.
     pub(super) fn command(&self, command: &str, label: &str) -> Option<String> {
+        if matches!(command, "cref" | "Cref") && label.contains(',') {
+            return self.cleveref_list(command == "Cref", label);
+        }
         let &(kind, number) = self.0.get(label.trim())?;
         let name = match kind {
             Kind::Figure => ["Figure", "fig."],
@@ -192,6 +197,54 @@ impl Targets {
             "eqref" => format!("({number})"),
             _ => number.to_string(),
         })
+    }
+
+    /// What cleveref prints for several labels, as it does by default: grouped by kind in the
+    /// order each kind first comes, numbers sorted, a run of three or more written as a range,
+    /// the last item joined by "and": "figs. 1 to 3 and 5", "fig. 1 and table 2",
+    /// "Equations (1) and (2)".
+    fn cleveref_list(&self, capitalised: bool, labels: &str) -> Option<String> {
+        let mut groups: Vec<(Kind, Vec<usize>)> = Vec::new();
+        for label in labels.split(',') {
+            let &(kind, number) = self.0.get(label.trim())?;
+            match groups.iter_mut().find(|(this, _)| *this == kind) {
+                Some((_, numbers)) => numbers.push(number),
+                None => groups.push((kind, vec![number])),
+            }
+        }
+        let printed: Vec<String> = groups
+            .into_iter()
+            .map(|(kind, mut numbers)| {
+                numbers.sort_unstable();
+                numbers.dedup();
+                let [one, many] = match (kind, capitalised) {
+                    (Kind::Figure, true) => ["Figure", "Figures"],
+                    (Kind::Figure, false) => ["fig.", "figs."],
+                    (Kind::Table, true) => ["Table", "Tables"],
+                    (Kind::Table, false) => ["table", "tables"],
+                    (Kind::Equation, true) => ["Equation", "Equations"],
+                    (Kind::Equation, false) => ["eq.", "eqs."],
+                };
+                let show = |number: usize| {
+                    if kind == Kind::Equation {
+                        format!("({number})")
+                    } else {
+                        number.to_string()
+                    }
+                };
+                let mut items = Vec::new();
+                for (first, last) in runs(&numbers) {
+                    if last - first >= 2 {
+                        items.push(format!("{} to {}", show(first), show(last)));
+                    } else {
+                        items.extend((first..=last).map(show));
+                    }
+                }
+                let name = if numbers.len() == 1 { one } else { many };
+                format!("{name} {}", and_list(&items))
+            })
+            .collect();
+        Some(and_list(&printed))
     }
 
     /// What pandoc-crossref prints for the keys of one bracket or one `@key`: `fig. 2`,
@@ -232,6 +285,27 @@ impl Targets {
             first.make_ascii_uppercase();
         }
         Some(printed)
+    }
+}
+
+/// Sorted `numbers` as runs of consecutive numbers, each its first and last.
+fn runs(numbers: &[usize]) -> Vec<(usize, usize)> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for &number in numbers {
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == number => *last = number,
+            _ => runs.push((number, number)),
+        }
+    }
+    runs
+}
+
+/// `items` joined as a sentence lists them: "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
     }
 }
 

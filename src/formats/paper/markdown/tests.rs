@@ -476,6 +476,32 @@ fn a_list_item_opens_with_its_marker_as_printed() {
 }
 
 #[test]
+fn cleveref_names_several_labels_as_it_prints_them() {
+    let text = "# Results\n\n\
+                See \\cref{fig:c,fig:a,fig:b}, \\Cref{fig:a, fig:c}, \\cref{fig:a,tab:t,fig:d,fig:b}, \
+                \\cref{eq:x,eq:y} and \\cref{fig:a,fig:gone}.\n\n\
+                ![A.](a.png){#fig:a}\n\n![B.](b.png){#fig:b}\n\n![C.](c.png){#fig:c}\n\n\
+                ![D.](d.png){#fig:d}\n\n\
+                | a | b |\n|---|---|\n| 1 | 2 |\n\n: T. {#tab:t}\n\n\
+                $$ x = 1 $$ {#eq:x}\n\n$$ y = 2 $$ {#eq:y}\n";
+    let imported = read(text);
+    valid(&imported);
+    assert_eq!(
+        paragraphs(&imported.file)[0],
+        "See figs. 1 to 3, Figures 1 and 3, figs. 1, 2 and 4 and table 1, eqs. (1) and (2) \
+         and \\cref{fig:a,fig:gone}."
+    );
+    assert!(
+        messages(&imported).contains(
+            &"1 cross-reference naming no figure, table or equation of the paper \
+              (`fig:a,fig:gone`): kept as written"
+        ),
+        "{:?}",
+        messages(&imported)
+    );
+}
+
+#[test]
 fn cross_references_print_the_number_of_what_they_name() {
     let text = "---\nbibliography: refs.bib\n---\n# Results\n\n\
                 As \\autoref{fig:one} and Figure \\ref{fig:one} show, and @fig:one and [@fig:one], \
