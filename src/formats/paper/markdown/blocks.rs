@@ -8,6 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::latex;
 use super::line::{
     Line, atx_heading, caption_text, dedent, fence, indent_width, is_blank, is_html_only,
     is_lone_latex_command, is_rule, latex_begin, latex_end_index, link_definition, list_marker,
@@ -36,15 +37,32 @@ pub(super) enum Block {
     },
     /// A code block (fenced or indented): left out of the text.
     Code,
-    /// A table.
+    /// A table: Markdown's, or a LaTeX `table` holding a `tabular`.
     Table(TableBlock),
-    /// A raw LaTeX environment: its name and whole text.
-    Latex {
-        /// `table`, `equation` …
-        name: String,
-        /// From `\begin{…}` to `\end{…}`.
-        body: String,
+    /// A figure: a paragraph that is only an image (`![caption](file){#fig:x}`), or a LaTeX
+    /// `figure` environment.
+    Figure {
+        /// The caption as written (Markdown, or LaTeX text made plain).
+        caption: String,
+        /// The image's file name, if any.
+        image: Option<String>,
+        /// Its label (`\label{x}` or `{#x}`), or empty.
+        label: String,
     },
+    /// A LaTeX equation environment (`equation`, `align*` …).
+    Equation {
+        /// The environment's name.
+        environment: String,
+        /// From `\begin{…}` to `\end{…}`, as written.
+        body: String,
+        /// The TeX shown: the body without its label (and, for `equation`, its
+        /// `\begin`/`\end`).
+        tex: String,
+        /// Its `\label`, or empty.
+        label: String,
+    },
+    /// A raw LaTeX environment paperlens does not read: left out of the text.
+    Latex,
 }
 
 /// The blocks of a paper and the definitions found among them.
@@ -77,7 +95,12 @@ struct Parser {
 }
 
 impl Parser {
+    /// Adds `block`; a paragraph that is only an image is a figure.
     fn push(&mut self, block: Block) {
+        let block = match block {
+            Block::Paragraph { text } => lone_image(&text).unwrap_or(Block::Paragraph { text }),
+            block => block,
+        };
         self.parsed.blocks.push(block);
     }
 
@@ -223,10 +246,7 @@ impl Parser {
                 .map(|l| l.text)
                 .collect::<Vec<_>>()
                 .join("\n");
-            self.push(Block::Latex {
-                name: name.to_owned(),
-                body,
-            });
+            self.push(latex::block(name, body));
             return Some(end + 1);
         }
         if let Some((table, next)) = tables::grid(lines, i)
@@ -451,4 +471,73 @@ fn printed_marker(written: &str, n: usize) -> String {
         "#." => Numbering::Decimal.marker(n),
         other => other.to_owned(),
     }
+}
+
+/// A paragraph that is only an image, `![caption](file){…}`, as a figure: its caption, its file
+/// and its label (`\label{x}` in the caption, or `{#x}` after the image).
+fn lone_image(text: &str) -> Option<Block> {
+    let text = text.trim();
+    let inner = text.strip_prefix("![")?;
+    let mut depth = 1usize;
+    let mut escaped = false;
+    let mut close = None;
+    for (at, c) in inner.char_indices() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match c {
+            '\\' => escaped = true,
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    close = Some(at);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let close = close?;
+    let caption = inner.get(..close)?;
+    let rest = inner.get(close + 1..)?.strip_prefix('(')?;
+    let mut depth = 1usize;
+    let end = rest.char_indices().find_map(|(at, c)| {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        (depth == 0).then_some(at)
+    })?;
+    let destination = rest.get(..end)?.trim();
+    let after = rest.get(end + 1..)?.trim();
+    let attributes_only = after.starts_with('{')
+        && after.ends_with('}')
+        && !after.get(1..).unwrap_or_default().contains('{');
+    if !after.is_empty() && !attributes_only {
+        return None;
+    }
+    let file = match destination.strip_prefix('<') {
+        Some(bracketed) => bracketed.split('>').next().unwrap_or_default(),
+        None => destination.split_whitespace().next().unwrap_or_default(),
+    };
+    let label = caption_label(caption)
+        .or_else(|| {
+            let id = after.strip_prefix('{')?.trim_start().strip_prefix('#')?;
+            id.split(|c: char| c.is_whitespace() || c == '}').next()
+        })
+        .unwrap_or_default();
+    Some(Block::Figure {
+        caption: caption.to_owned(),
+        image: (!file.is_empty()).then(|| file.to_owned()),
+        label: label.trim().to_owned(),
+    })
+}
+
+/// The label a caption gives: `\label{x}`.
+pub(super) fn caption_label(caption: &str) -> Option<&str> {
+    let (_, after) = caption.split_once("\\label{")?;
+    after.split('}').next()
 }

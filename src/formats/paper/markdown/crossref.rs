@@ -10,9 +10,8 @@
 
 use std::collections::HashMap;
 
-use super::blocks::Block;
+use super::blocks::{Block, caption_label};
 use super::inline::{Known, RawChunk, scan};
-use super::{latex, lone_image};
 
 /// What a label names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -111,13 +110,12 @@ impl Targets {
         let mut counter = Counter::default();
         for block in blocks {
             match block {
-                Block::Paragraph { text } => {
-                    if let Some((caption, _)) = lone_image(text) {
-                        let number = counter.figure();
-                        targets.add(figure_label(text, caption), Kind::Figure, number);
-                    } else if text.contains("$$") {
-                        targets.add_display_math(text, &mut counter);
-                    }
+                Block::Paragraph { text } if text.contains("$$") => {
+                    targets.add_display_math(text, &mut counter);
+                }
+                Block::Figure { label, .. } => {
+                    let number = counter.figure();
+                    targets.add(Some(label), Kind::Figure, number);
                 }
                 Block::Table(table) => {
                     let number = counter.table();
@@ -128,21 +126,18 @@ impl Targets {
                     };
                     targets.add(label, Kind::Table, number);
                 }
-                Block::Latex { name, body } => {
-                    if let Some((_, label)) = latex::equation(name, body) {
-                        let numbered = counter.equation(Some(name), body, !label.is_empty());
-                        if let Some(number) = numbered.named {
-                            targets.add(Some(&label), Kind::Equation, number);
-                        }
-                    } else if let Some(table) = latex::table(body) {
-                        let number = counter.table();
-                        targets.add(Some(&table.id), Kind::Table, number);
-                    } else if let Some((_, _, label)) = latex::figure(name, body) {
-                        let number = counter.figure();
-                        targets.add(Some(&label), Kind::Figure, number);
+                Block::Equation {
+                    environment,
+                    body,
+                    label,
+                    ..
+                } => {
+                    let numbered = counter.equation(Some(environment), body, !label.is_empty());
+                    if let Some(number) = numbered.named {
+                        targets.add(Some(label), Kind::Equation, number);
                     }
                 }
-                Block::Heading { .. } | Block::Code => {}
+                Block::Paragraph { .. } | Block::Heading { .. } | Block::Code | Block::Latex => {}
             }
         }
         targets
@@ -307,19 +302,4 @@ fn and_list(items: &[String]) -> String {
         Some((last, _)) => last.clone(),
         None => String::new(),
     }
-}
-
-/// The label a lone image gives its figure: `\label{x}` in its caption, or `{#x}` after it.
-fn figure_label<'t>(text: &'t str, caption: &'t str) -> Option<&'t str> {
-    caption_label(caption).or_else(|| {
-        let (_, attributes) = text.trim_end().rsplit_once("){")?;
-        let id = attributes.trim_start().strip_prefix('#')?;
-        id.split(|c: char| c.is_whitespace() || c == '}').next()
-    })
-}
-
-/// The label a caption gives: `\label{x}`.
-fn caption_label(caption: &str) -> Option<&str> {
-    let (_, after) = caption.split_once("\\label{")?;
-    after.split('}').next()
 }

@@ -3,6 +3,7 @@
 //! `\includegraphics` and `\caption`, and LaTeX text (captions, cells) as the text it prints,
 //! `\cite{a,b}` written as the Pandoc citation `[@a; @b]`.
 
+use super::blocks::Block;
 use super::tables::TableBlock;
 
 /// The environments that are display math.
@@ -21,8 +22,31 @@ const EQUATIONS: [&str; 12] = [
     "math",
 ];
 
+/// The block a LaTeX environment `name` (its whole text `body`) is: an equation, a table, a
+/// figure, or one paperlens does not read.
+pub(super) fn block(name: &str, body: String) -> Block {
+    if let Some((tex, label)) = equation(name, &body) {
+        Block::Equation {
+            environment: name.to_owned(),
+            body,
+            tex,
+            label,
+        }
+    } else if let Some(table) = table(&body) {
+        Block::Table(table)
+    } else if let Some((image, caption, label)) = figure(name, &body) {
+        Block::Figure {
+            caption,
+            image,
+            label,
+        }
+    } else {
+        Block::Latex
+    }
+}
+
 /// A display equation: its TeX and its label.
-pub(super) fn equation(name: &str, body: &str) -> Option<(String, String)> {
+fn equation(name: &str, body: &str) -> Option<(String, String)> {
     if !EQUATIONS.contains(&name) {
         return None;
     }
@@ -45,7 +69,7 @@ pub(super) fn equation(name: &str, body: &str) -> Option<(String, String)> {
 }
 
 /// A figure environment: image file, caption (LaTeX text made plain) and label.
-pub(super) fn figure(name: &str, body: &str) -> Option<(Option<String>, String, String)> {
+fn figure(name: &str, body: &str) -> Option<(Option<String>, String, String)> {
     if !name.starts_with("figure") {
         return None;
     }
@@ -58,7 +82,7 @@ pub(super) fn figure(name: &str, body: &str) -> Option<(Option<String>, String, 
 }
 
 /// A table from an environment holding a `tabular` (or `tabularx`, `longtable`).
-pub(super) fn table(body: &str) -> Option<TableBlock> {
+fn table(body: &str) -> Option<TableBlock> {
     let (begin_at, name) = ["tabularx", "tabular*", "tabular", "longtable", "tabu"]
         .iter()
         .find_map(|name| Some((body.find(&format!("\\begin{{{name}}}"))?, *name)))?;

@@ -173,58 +173,6 @@ fn split_number(title: &str) -> (&str, &str) {
     }
 }
 
-/// A paragraph that is only an image, `![caption](file){…}`: the caption and the file.
-fn lone_image(text: &str) -> Option<(&str, String)> {
-    let text = text.trim();
-    let inner = text.strip_prefix("![")?;
-    let mut depth = 1usize;
-    let mut escaped = false;
-    let mut close = None;
-    for (at, c) in inner.char_indices() {
-        if escaped {
-            escaped = false;
-            continue;
-        }
-        match c {
-            '\\' => escaped = true,
-            '[' => depth += 1,
-            ']' => {
-                depth -= 1;
-                if depth == 0 {
-                    close = Some(at);
-                    break;
-                }
-            }
-            _ => {}
-        }
-    }
-    let close = close?;
-    let caption = inner.get(..close)?;
-    let rest = inner.get(close + 1..)?.strip_prefix('(')?;
-    let mut depth = 1usize;
-    let end = rest.char_indices().find_map(|(at, c)| {
-        match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            _ => {}
-        }
-        (depth == 0).then_some(at)
-    })?;
-    let destination = rest.get(..end)?.trim();
-    let after = rest.get(end + 1..)?.trim();
-    let attributes_only = after.starts_with('{')
-        && after.ends_with('}')
-        && !after.get(1..).unwrap_or_default().contains('{');
-    if !after.is_empty() && !attributes_only {
-        return None;
-    }
-    let file = match destination.strip_prefix('<') {
-        Some(bracketed) => bracketed.split('>').next().unwrap_or_default(),
-        None => destination.split_whitespace().next().unwrap_or_default(),
-    };
-    Some((caption, file.to_owned()))
-}
-
 impl Emitter<'_> {
     fn blocks(&mut self, blocks: &[Block]) {
         for (at, block) in blocks.iter().enumerate() {
@@ -247,9 +195,26 @@ impl Emitter<'_> {
                     self.lead_section();
                     self.table(table);
                 }
-                Block::Latex { name, body } => {
+                Block::Figure { caption, image, .. } => {
                     self.lead_section();
-                    self.latex(name, body);
+                    self.figure(caption, image.clone());
+                }
+                Block::Equation {
+                    environment,
+                    body,
+                    tex,
+                    label,
+                } => {
+                    self.lead_section();
+                    let numbered =
+                        self.counter
+                            .equation(Some(environment), body, !label.is_empty());
+                    self.builder
+                        .equation(tex, EquationNotation::Tex, &numbered.label());
+                }
+                Block::Latex => {
+                    self.lead_section();
+                    self.latex_left_out += 1;
                 }
             }
             for (id, marker, text) in self.inlines.take_notes() {
@@ -283,18 +248,18 @@ impl Emitter<'_> {
         self.levels.push(level);
     }
 
+    fn figure(&mut self, caption: &str, image: Option<String>) {
+        let number = self.counter.figure();
+        let caption = self.inlines.rich(caption);
+        self.builder.figure(FigureDraft {
+            label: format!("Figure {number}"),
+            caption,
+            image,
+            ..FigureDraft::default()
+        });
+    }
+
     fn paragraph(&mut self, text: &str) {
-        if let Some((caption, file)) = lone_image(text) {
-            let number = self.counter.figure();
-            let caption = self.inlines.rich(caption);
-            self.builder.figure(FigureDraft {
-                label: format!("Figure {number}"),
-                caption,
-                image: (!file.is_empty()).then_some(file),
-                ..FigureDraft::default()
-            });
-            return;
-        }
         for chunk in self.inlines.chunks(text) {
             match chunk {
                 Chunk::Text(rich) => self.builder.paragraph(rich),
@@ -336,27 +301,6 @@ impl Emitter<'_> {
             rows,
             footnotes: Vec::new(),
         });
-    }
-
-    fn latex(&mut self, name: &str, body: &str) {
-        if let Some((tex, label)) = latex::equation(name, body) {
-            let numbered = self.counter.equation(Some(name), body, !label.is_empty());
-            self.builder
-                .equation(&tex, EquationNotation::Tex, &numbered.label());
-        } else if let Some(table) = latex::table(body) {
-            self.table(&table);
-        } else if let Some((image, caption, _)) = latex::figure(name, body) {
-            let number = self.counter.figure();
-            let caption = self.inlines.rich(&caption);
-            self.builder.figure(FigureDraft {
-                label: format!("Figure {number}"),
-                caption,
-                image,
-                ..FigureDraft::default()
-            });
-        } else {
-            self.latex_left_out += 1;
-        }
     }
 
     /// Info diagnostics counting what was left out of the text or kept as written.
