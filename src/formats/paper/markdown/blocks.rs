@@ -1,6 +1,7 @@
 //! Pandoc Markdown blocks, line by line: ATX and setext headings, paragraphs, fenced and
-//! indented code, block quotes and lists (their paragraphs), tables, raw LaTeX environments,
-//! footnote and link definitions, HTML comments, rules and fenced-div fences.
+//! indented code, block quotes and lists (their paragraphs), tables, figures (a paragraph that
+//! is only an image), raw LaTeX environments (read as an equation, a table or a figure when
+//! they are one), footnote and link definitions, HTML comments, rules and fenced-div fences.
 //!
 //! One pass over the lines; a container (quote, list item) is read again on its own lines,
 //! at most [`MAX_DEPTH`] deep, so the work stays linear in the text. Every search for a closing
