@@ -14,6 +14,7 @@ pub mod item;
 pub mod kinds;
 pub mod links;
 pub mod load;
+pub mod math;
 pub mod migrate;
 pub mod model;
 pub mod number;

@@ -42,7 +42,7 @@ fn piece() -> impl Strategy<Value = String> {
         Just(" ".to_owned()),
         (1800..2100i32).prop_map(|y| y.to_string()),
         "[A-Za-zÀ-ÿΑ-ωא-ת一-龥]{1,12}",
-        "[^\\[\\]@\\\\]{0,12}",
+        "[^\\[\\]@$\\\\]{0,12}",
     ]
 }
 

@@ -390,12 +390,19 @@ fn gmr_multi_line_display_math_is_one_equation_each() {
             .iter()
             .any(|p| p.text == "is defined by")
     );
-    // Inline math is kept as written.
+    // Inline math is kept as written, and printed as it reads.
     let summary = &file.sections[0].paragraphs[1].text;
     assert!(
         summary.contains("$p(\\boldsymbol{x}, \\boldsymbol{y})$"),
         "{summary}"
     );
+    let corpus = Corpus::from_file(file.clone(), "gmr").expect("valid");
+    let printed = &corpus.index.paragraphs[1].printed;
+    assert!(
+        printed.contains("distribution p(x, y) of input x and output y through"),
+        "{printed}"
+    );
+    assert!(!printed.contains('$'), "{printed}");
     assert_eq!(file.figures.len(), 2);
     // The bullet list: seven items, seven paragraphs, each opening with its bullet.
     let need = file

@@ -119,12 +119,15 @@ fn a_box_is_framed_with_its_label_and_title_and_selects_its_section() {
 }
 
 #[test]
-fn an_equation_shows_its_source_and_label_and_selects_its_paragraph() {
+fn a_tex_equation_reads_as_a_line_of_text_with_its_source_a_click_away() {
     let mut harness = reader();
     harness.get_by_label("(1)");
-    harness
-        .get_by_label_contains("PPV = \\frac{(1 - \\beta) R}")
-        .click();
+    assert!(
+        harness.query_by_label_contains("\\frac").is_none(),
+        "no TeX shown"
+    );
+    let reading = "PPV = ((1 − β)R)/((1 − β)R + α(1 − R))";
+    harness.get_by_label(reading).click();
     settle(&mut harness);
     let paragraph = harness
         .state()
@@ -133,6 +136,40 @@ fn an_equation_shows_its_source_and_label_and_selects_its_paragraph() {
         .paragraph_by_id("methods.eq1")
         .unwrap();
     assert_eq!(selected(&harness), Some(Item::Paragraph(paragraph)));
+    // The Inspector reads it the same way, with the TeX folded away under it.
+    assert_eq!(harness.get_all_by_label(reading).count(), 2);
+    harness.get_by_label("TeX source").click();
+    settle(&mut harness);
+    harness.get_by_label_contains("PPV = \\frac{(1 - \\beta) R}");
+}
+
+#[test]
+fn inline_math_reads_as_text_in_the_reader_and_in_find() {
+    let text = std::fs::read_to_string(fixtures().join("reader.json")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    value["sections"][2]["paragraphs"][0]["text"] = serde_json::json!(
+        "The value follows from $\\frac{a}{b}$ when $t \\leq \\tau$, at $\\$5$ or less."
+    );
+    let corpus = paperlens::corpus::Corpus::from_json(&value.to_string(), "reader.json")
+        .unwrap_or_else(|report| panic!("{:?}", report.diagnostics));
+    let mut harness = reader_with(StartOptions {
+        corpus: Some(corpus),
+        store: Some(paperlens::app::state::StateStore::in_memory()),
+        ..StartOptions::default()
+    });
+    harness.get_by_label("The value follows from a/b when t ≤ τ, at $5 or less.");
+    assert!(
+        harness.query_by_label_contains("\\tau").is_none(),
+        "no TeX shown"
+    );
+    // Find in the text finds what the reader sees.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Find")
+        .type_text("t ≤ τ");
+    settle(&mut harness);
+    harness.get_by_label("1 of 1");
 }
 
 #[test]

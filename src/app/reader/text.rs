@@ -15,7 +15,7 @@ use crate::app::state::CitationDisplay;
 use crate::corpus::find::FoundIn;
 use crate::corpus::index::CitationInfo;
 use crate::corpus::model::{EquationNotation, Paragraph, ParagraphKind};
-use crate::corpus::{Corpus, Item, ItemKind};
+use crate::corpus::{Corpus, Item, ItemKind, math};
 use crate::formats::paper::mathml;
 
 /// One paragraph: a frame (highlighted when related) holding its runs, the find bar's matches
@@ -442,8 +442,9 @@ fn footnote_marker_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, footnote: usize, font: &eg
     ctx.item_response(ui, response, item, ClickAction::Select);
 }
 
-/// A display equation: its source in monospace as written, its printed label at the right;
-/// clicking it selects the paragraph.
+/// A display equation: one line of text read from its TeX or `MathML` (its source, in
+/// monospace, when that cannot be read), its printed label at the right; clicking it selects
+/// the paragraph, whose source the Inspector shows.
 fn equation_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, paragraph: usize) {
     let Some(equation) = ctx.corpus.paragraph(paragraph) else {
         return;
@@ -484,12 +485,19 @@ fn equation_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, paragraph: usize) {
     });
 }
 
-/// How an equation is shown when not as its source: a `MathML` one as one line of text
-/// (`None` for TeX, and for `MathML` that cannot be read, both shown as written).
+/// How a display equation is shown when not as its source: as one line of text, read from its
+/// TeX or `MathML` (`None` for a paragraph that is no equation, and for `MathML` that cannot be
+/// read, shown as written).
 pub(crate) fn shown_equation(equation: &Paragraph) -> Option<String> {
-    (equation.notation == Some(EquationNotation::Mathml))
-        .then(|| mathml::linear_text(&equation.text))
-        .flatten()
+    if equation.kind != ParagraphKind::Equation {
+        return None;
+    }
+    match equation.notation.unwrap_or_default() {
+        EquationNotation::Mathml => mathml::linear_text(&equation.text),
+        EquationNotation::Tex => {
+            Some(math::tex_reading(&equation.text)).filter(|line| !line.is_empty())
+        }
+    }
 }
 
 /// The label of the mark after a citation the citation check flagged.

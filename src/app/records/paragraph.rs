@@ -6,6 +6,7 @@ use super::{heading_ui, item_list_ui, linked_items_ui, notes_ui};
 use crate::app::context::{ClickAction, Command, UiLayout, ViewCtx};
 use crate::app::reader::shown_equation;
 use crate::corpus::display::{excerpt, paragraph_place};
+use crate::corpus::model::EquationNotation;
 use crate::corpus::{Item, ItemKind};
 
 /// The paragraph at `position` in reading order.
@@ -21,7 +22,7 @@ pub(super) fn paragraph_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
         &paragraph_place(ctx.corpus, position),
         layout,
     );
-    // A MathML equation reads as a line of text; its markup is one click away.
+    // An equation reads as a line of text; its TeX or MathML is one click away.
     let equation = ctx
         .corpus
         .paragraph(position)
@@ -38,7 +39,11 @@ pub(super) fn paragraph_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
     if let Some((_, source)) = equation
         && layout != UiLayout::Tooltip
     {
-        egui::CollapsingHeader::new("MathML source")
+        let notation = match ctx.corpus.paragraph(position).and_then(|p| p.notation) {
+            Some(EquationNotation::Mathml) => "MathML",
+            _ => "TeX",
+        };
+        egui::CollapsingHeader::new(format!("{notation} source"))
             .id_salt(("mathml-source", position))
             .show(ui, |ui| {
                 ui.add(egui::Label::new(RichText::new(source).monospace().small()).wrap());

@@ -1,8 +1,8 @@
 //! In-text citations as paragraph text writes them: Pandoc's citation syntax (`[@a; @b]`,
 //! `[see @a, p. 33]`, `[-@a]`, narrative `@a` and `@a [p. 33]`), citations that give their
 //! printed form (`[Smith et al., 2019]{@smith2019}`, `[[1]–[3]]{@a; @b; @c}`), the paper's own
-//! printed numeric markers (`[1]`, `[4], [5]`, `[17]–[21]`, `(1–3)`) and footnote markers
-//! (`[^id]`).
+//! printed numeric markers (`[1]`, `[4], [5]`, `[17]–[21]`, `(1–3)`), footnote markers
+//! (`[^id]`) and inline math (`$\tau$`).
 //!
 //! [`parse`] splits paragraph text into pieces in one left-to-right pass (linear in the text);
 //! [`printed_form`] turns a Pandoc group into what the paper prints. Whether a numeric marker is
@@ -35,6 +35,15 @@ pub enum Piece<'a> {
         /// The footnote id (between `[^` and `]`).
         id: &'a str,
         /// Byte range of the whole `[^id]` in the source text.
+        range: Range<usize>,
+    },
+    /// Inline math `$…$` (Pandoc's rule: no space after the opening `$`, none before the
+    /// closing one, and no digit right after it), printed as it reads
+    /// ([`crate::corpus::math::tex_reading`]). Nothing in it is a citation.
+    Math {
+        /// The TeX between the dollars.
+        tex: &'a str,
+        /// Byte range of the whole `$…$` in the source text.
         range: Range<usize>,
     },
 }
@@ -98,8 +107,8 @@ pub struct CitationSyntaxError {
 ///
 /// A `[@` with no closing `]`, a `[@` opened again before it is closed, or a bracketed group
 /// with an entry that is not one `@key` is a syntax error; the bad part is kept as text and
-/// the rest is still parsed. `\@` and `\[` write a literal `@` and `[` (the backslash is not
-/// printed). The pass is linear in the length of the text.
+/// the rest is still parsed. `\@`, `\[` and `\$` write a literal `@`, `[` and `$` (the backslash
+/// is not printed). The pass is linear in the length of the text.
 #[must_use]
 pub fn parse(text: &str) -> (Vec<Piece<'_>>, Vec<CitationSyntaxError>) {
     let mut parser = Parser::new(text);
@@ -129,6 +138,8 @@ struct Parser<'a> {
     next_close: Next,
     /// Likewise the next `[`.
     next_open: Next,
+    /// Likewise the next `$` that may close inline math.
+    next_math_close: Next,
 }
 
 /// Where the next of some character was found, when last looked for.
@@ -169,6 +180,7 @@ impl<'a> Parser<'a> {
             text_start: 0,
             next_close: Next::Unknown,
             next_open: Next::Unknown,
+            next_math_close: Next::Unknown,
         }
     }
 
@@ -177,10 +189,10 @@ impl<'a> Parser<'a> {
         let mut at = 0;
         // The next of each character that may start something, each searched for again only
         // once passed (a `find` of one character is a fast memchr).
-        let mut triggers = [Next::Unknown; 4];
+        let mut triggers = [Next::Unknown; 5];
         loop {
             let mut here = None;
-            for (next, needle) in triggers.iter_mut().zip(['[', '(', '@', '\\']) {
+            for (next, needle) in triggers.iter_mut().zip(['[', '(', '@', '\\', '$']) {
                 if let Some(found) = next.find(self.text, needle, at) {
                     here = Some(here.map_or(found, |here: usize| here.min(found)));
                 }
@@ -192,6 +204,7 @@ impl<'a> Parser<'a> {
                 Some(b'\\') => self.escape(here),
                 Some(b'[') => self.bracket(here),
                 Some(b'(') => numeric::parenthesised(self.text, here),
+                Some(b'$') => self.math(here),
                 _ => pandoc::narrative(self.text, here),
             };
             match step {
@@ -221,13 +234,51 @@ impl<'a> Parser<'a> {
 
     /// `\@` and `\[`: the backslash is dropped, the character after it is plain text.
     fn escape(&mut self, at: usize) -> Step<'a> {
-        if matches!(self.text.as_bytes().get(at + 1), Some(b'@' | b'[')) {
+        if matches!(self.text.as_bytes().get(at + 1), Some(b'@' | b'[' | b'$')) {
             self.emit_text_to(at);
             self.text_start = at + 1;
             Step::Text(at + 2)
         } else {
             Step::Text(at + 1)
         }
+    }
+
+    /// Reads at a `$`: inline math up to the first `$` that may close it, or text. `$$` is text.
+    fn math(&mut self, open: usize) -> Step<'a> {
+        let text = self.text;
+        let after = text.get(open + 1..).and_then(|rest| rest.chars().next());
+        if after.is_none_or(|c| c.is_whitespace() || c == '$') {
+            return Step::Text(open + if after == Some('$') { 2 } else { 1 });
+        }
+        let Some(close) = self.math_close(open + 2) else {
+            return Step::Text(open + 1);
+        };
+        let piece = Piece::Math {
+            tex: text.get(open + 1..close).unwrap_or_default(),
+            range: open..close + 1,
+        };
+        Step::Piece(piece, close + 1)
+    }
+
+    /// The first `$` at or after `from` that may close inline math: not right after
+    /// whitespace or a backslash, not right before a digit. Remembered, like the next `]`.
+    fn math_close(&mut self, from: usize) -> Option<usize> {
+        match self.next_math_close {
+            Next::At(at) if at >= from => return Some(at),
+            Next::Nowhere => return None,
+            _ => {}
+        }
+        let text = self.text;
+        let found = memchr::memchr_iter(b'$', text.as_bytes().get(from..).unwrap_or_default())
+            .map(|at| from + at)
+            .find(|&at| {
+                let before = text.get(..at).and_then(|head| head.chars().next_back());
+                let next = text.as_bytes().get(at + 1);
+                before.is_some_and(|c| !c.is_whitespace() && c != '\\')
+                    && !next.is_some_and(u8::is_ascii_digit)
+            });
+        self.next_math_close = found.map_or(Next::Nowhere, Next::At);
+        found
     }
 
     /// Reads at a `[`: a footnote marker, a Pandoc group, a numeric marker, or text.
@@ -327,7 +378,7 @@ fn piece_start(piece: &Piece<'_>) -> usize {
         Piece::Text(_) => 0,
         Piece::Group(group) => group.range.start,
         Piece::Numeric(marker) => marker.range.start,
-        Piece::Footnote { range, .. } => range.start,
+        Piece::Footnote { range, .. } | Piece::Math { range, .. } => range.start,
     }
 }
 

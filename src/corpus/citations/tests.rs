@@ -47,9 +47,60 @@ fn rejoined(text: &str) -> String {
             Piece::Text(t) => (*t).to_owned(),
             Piece::Group(g) => text.get(g.range.clone()).unwrap_or_default().to_owned(),
             Piece::Numeric(m) => m.written.to_owned(),
-            Piece::Footnote { range, .. } => text.get(range.clone()).unwrap_or_default().to_owned(),
+            Piece::Footnote { range, .. } | Piece::Math { range, .. } => {
+                text.get(range.clone()).unwrap_or_default().to_owned()
+            }
         })
         .collect()
+}
+
+/// The inline math in `text`: each formula's TeX.
+fn math(text: &str) -> Vec<&str> {
+    pieces(text)
+        .into_iter()
+        .filter_map(|p| match p {
+            Piece::Math { tex, .. } => Some(tex),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn inline_math_follows_pandocs_rule_and_holds_no_citation() {
+    assert_eq!(math(r"when $t \leq \tau$ and $x$."), [r"t \leq \tau", "x"]);
+    // Nothing inside is a citation or a numeric marker.
+    let text = r"the range $\left[0, 1\right]$ [1] and $a@b [@x]$";
+    assert_eq!(math(text), [r"\left[0, 1\right]", "a@b [@x]"]);
+    assert!(groups(text).is_empty());
+    assert_eq!(numeric(text), vec![("[1]", vec![(1, 1)])]);
+    assert_eq!(rejoined(text), text);
+    // Amounts of money are text: a `$` before a space or a digit, or after a space, does not
+    // close, and one before a space does not open.
+    for text in [
+        "from $5 to $10 a day",
+        "US$3,000.00; worth $100 an hour, or $50?",
+        "costs $ 5 and 6$",
+        "a lone $ sign, and $$ twice",
+        "x$",
+        "$",
+    ] {
+        assert!(math(text).is_empty(), "{text:?}");
+        assert_eq!(rejoined(text), text);
+    }
+    // An escaped dollar is a dollar, and opens nothing.
+    let text = r"\$x$ costs";
+    assert!(math(text).is_empty());
+    let printed: String = pieces(text)
+        .iter()
+        .map(|p| match p {
+            Piece::Text(t) => *t,
+            _ => "",
+        })
+        .collect();
+    assert_eq!(printed, "$x$ costs");
+    // Many dollars that never close stay linear (each closing search is remembered).
+    let many = "$1 ".repeat(50_000);
+    assert!(math(&many).is_empty());
 }
 
 #[test]

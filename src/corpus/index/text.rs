@@ -11,6 +11,7 @@ use crate::corpus::citations::{self, CitationSyntaxError, CitedWork, NumericMark
 use crate::corpus::cite::{short_authors, short_name, year_label};
 use crate::corpus::item::ItemKind;
 use crate::corpus::kinds::IdMaps;
+use crate::corpus::math;
 use crate::corpus::model::{CorpusFile, Paragraph, ParagraphKind, Reference};
 use crate::corpus::sentences::split_sentences;
 
@@ -341,6 +342,10 @@ fn read_text<'a>(
         let references = match piece {
             Piece::Text(text) => {
                 push_text(&mut printed, &mut segments, text);
+                continue;
+            }
+            Piece::Math { tex, .. } => {
+                push_text(&mut printed, &mut segments, &math::tex_reading(tex));
                 continue;
             }
             Piece::Footnote { id, range } => {

@@ -237,8 +237,9 @@ pub struct Paragraph {
     pub kind: ParagraphKind,
     /// The text verbatim. Citations are written in Pandoc syntax (`[@key]`, `[@a; @b]`,
     /// `[see @a, p. 33]`, `@a` in running text) or, when references carry their printed
-    /// numbers, as the paper prints them (`[1]`, `[17]–[21]`); footnote markers as `[^id]`. An
-    /// equation's text is its source (TeX or `MathML`).
+    /// numbers, as the paper prints them (`[1]`, `[17]–[21]`); footnote markers as `[^id]`;
+    /// inline math as `$…$` (TeX, printed as it reads); `\@`, `\[` and `\$` are a literal `@`,
+    /// `[` and `$`. An equation's text is its source (TeX or `MathML`).
     pub text: String,
     /// An equation's printed number, e.g. `"(1)"`; empty otherwise.
     #[serde(default, skip_serializing_if = "String::is_empty")]

@@ -501,7 +501,7 @@ impl Writer<'_> {
                     self.stats.citations += 1;
                     out.push(marker.written);
                 }
-                Piece::Footnote { range, .. } => {
+                Piece::Footnote { range, .. } | Piece::Math { range, .. } => {
                     out.push(text.get(range).unwrap_or_default());
                 }
             }
@@ -668,7 +668,8 @@ fn balanced(text: &str) -> bool {
     depth == 0
 }
 
-/// Plain text written so that nothing in it reads as a citation: `[` and `@` escaped.
+/// Plain text written so that nothing in it reads as a citation or as math: `[`, `@` and `$`
+/// escaped.
 #[must_use]
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
@@ -679,8 +680,8 @@ pub fn escape(text: &str) -> String {
 /// Appends `text` to `out` escaped as [`escape`] does.
 pub(super) fn escape_into(out: &mut String, text: &str) {
     let mut written = 0;
-    // `[` and `@` are ASCII, so each one found is a character of its own.
-    for at in memchr::memchr2_iter(b'[', b'@', text.as_bytes()) {
+    // `[`, `@` and `$` are ASCII, so each one found is a character of its own.
+    for at in memchr::memchr3_iter(b'[', b'@', b'$', text.as_bytes()) {
         out.push_str(text.get(written..at).unwrap_or_default());
         out.push('\\');
         written = at;

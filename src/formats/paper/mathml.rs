@@ -2,11 +2,11 @@
 //! reader: `SS_(i, j) = (1 − R_(nn))α_(i, j) + x²` rather than its markup. Presentation
 //! `MathML` only: tokens as printed, scripts of digits and signs raised or lowered in Unicode
 //! (the window's fonts have no raised or lowered letters), others written `_(…)` and `^(…)`;
-//! fractions as `(a)/(b)`, roots with `√`, tables row by row. The source stays in the
-//! corpus; this is only how it is shown.
+//! fractions as `(a)/(b)`, roots with `√`, tables row by row, as [`crate::corpus::math`]
+//! reads TeX. The source stays in the corpus; this is only how it is shown.
 
 use super::xml::{self, Element, Node};
-use crate::corpus::text;
+use crate::corpus::math::{grouped, lowered, operator, raised};
 
 /// How deep elements are followed: deeper content is read as its plain text.
 const MAX_DEPTH: usize = 64;
@@ -113,83 +113,6 @@ fn text_of(element: Element<'_>, depth: usize) -> String {
     let mut out = String::new();
     write(element, depth, &mut out);
     out.trim().to_owned()
-}
-
-/// An operator: relations and binary operators stand between spaces, a comma or semicolon
-/// is followed by one, others (brackets, a prime) are written as they are.
-fn operator(text: &str, out: &mut String) {
-    match text {
-        "=" | "+" | "-" | "−" | "±" | "∓" | "×" | "·" | "÷" | "<" | ">" | "≤" | "≥" | "≈" | "≠"
-        | "≡" | "∼" | "~" | "→" | "←" | "↔" | "⇒" | "∈" | "∉" | "⊂" | "⊆" | "∪" | "∩" | "∝" =>
-        {
-            // A sign at the start of a group (`−x`) takes no space after it.
-            if out.trim_end().is_empty() || out.trim_end().ends_with(['(', '[', '{', '=']) {
-                out.push_str(text);
-            } else {
-                out.push(' ');
-                out.push_str(text);
-                out.push(' ');
-            }
-        }
-        "," | ";" => {
-            out.push_str(text);
-            out.push(' ');
-        }
-        _ => out.push_str(text),
-    }
-}
-
-/// `text` in brackets unless it is one token (`x`, `12`, `α`).
-fn grouped(text: &str) -> String {
-    let single = text.chars().all(|c| c.is_alphanumeric() || c == '.') || text.chars().count() == 1;
-    if single || (text.starts_with('(') && text.ends_with(')')) {
-        text.to_owned()
-    } else {
-        format!("({text})")
-    }
-}
-
-/// Writes `text` as a subscript: in subscript characters when there is one for each (`₁₂`),
-/// else `_(…)`.
-fn lowered(text: &str, out: &mut String) {
-    script(text, out, text::subscript, '_');
-}
-
-/// Writes `text` as a superscript: in superscript characters when there is one for each
-/// (`²`, `⁻¹`), else `^(…)`.
-fn raised(text: &str, out: &mut String) {
-    script(text, out, text::superscript, '^');
-}
-
-fn script(text: &str, out: &mut String, map: fn(char) -> Option<char>, mark: char) {
-    let text = text.trim();
-    if text.is_empty() {
-        return;
-    }
-    // `1, 2` is written `₁,₂`: no room for a space in a script.
-    let compact: String = text.split_whitespace().collect();
-    if let Some(mapped) = compact
-        .chars()
-        .map(|c| scripted(c, map))
-        .collect::<Option<String>>()
-    {
-        out.push_str(&mapped);
-    } else {
-        // Always bracketed, so that what follows is not read as part of it (`^(n)x`).
-        out.push(mark);
-        out.push('(');
-        out.push_str(text);
-        out.push(')');
-    }
-}
-
-/// A script character for `c`: Unicode's (`text::subscript` or `text::superscript`), or the
-/// character itself for the few a script keeps as they are (a comma, a prime, a star).
-fn scripted(c: char, map: fn(char) -> Option<char>) -> Option<char> {
-    match c {
-        ',' | '′' | '*' | '∗' => Some(c),
-        _ => map(c),
-    }
 }
 
 #[cfg(test)]

@@ -161,8 +161,13 @@ impl<'c, 'd> Flattener<'c, 'd> {
         match name {
             "xref" => self.xref(element),
             "inline-formula" => {
-                let formula = formula_text(element);
-                self.current.push_text(&formula);
+                // TeX is kept as inline math, which the corpus prints as it reads.
+                if let Some(math) = inline_tex(element) {
+                    self.current.push(Span::Marked(math));
+                } else {
+                    let formula = formula_text(element);
+                    self.current.push_text(&formula);
+                }
             }
             "fn" => {
                 let id = element.attr("id").map_or_else(
@@ -560,6 +565,22 @@ pub(super) fn formula_text(element: Element<'_>) -> String {
         return line;
     }
     crate::formats::paper::collapse_whitespace(&element.text())
+}
+
+/// An inline formula's TeX as the corpus writes inline math, `$…$`, when it has TeX that can be
+/// written so (no `$` inside once its own delimiters are taken off).
+fn inline_tex(element: Element<'_>) -> Option<String> {
+    let tex = tex_body(&element.descendants_named("tex-math").first()?.text());
+    let inner = tex
+        .strip_prefix("$$")
+        .and_then(|t| t.strip_suffix("$$"))
+        .or_else(|| tex.strip_prefix('$').and_then(|t| t.strip_suffix('$')))
+        .or_else(|| tex.strip_prefix("\\(").and_then(|t| t.strip_suffix("\\)")))
+        .unwrap_or(&tex)
+        .trim();
+    let inner = crate::formats::paper::collapse_whitespace(inner);
+    (!inner.is_empty() && !inner.contains('$') && !inner.ends_with('\\'))
+        .then(|| format!("${inner}$"))
 }
 
 /// The formula inside a TeX source: what stands between `\begin{document}` and

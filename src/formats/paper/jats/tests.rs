@@ -189,6 +189,23 @@ fn citations_name_their_references() {
 }
 
 #[test]
+fn inline_tex_is_kept_as_math_and_printed_as_it_reads() {
+    let body = r"<sec><title>Methods</title><p>When <inline-formula><tex-math>\documentclass{article}\begin{document}$t \leq \tau$\end{document}</tex-math></inline-formula> it costs $5, or <inline-formula><tex-math>\(x^2\)</tex-math></inline-formula> [1].</p></sec>";
+    let imported = read(&article(body, ""));
+    let paragraph = &imported.file.sections[0].paragraphs[0];
+    // A literal `$` is escaped, so that it opens no math.
+    assert_eq!(
+        paragraph.text,
+        "When $t \\leq \\tau$ it costs \\$5, or $x^2$ \\[1]."
+    );
+    let corpus = valid(&imported);
+    assert_eq!(
+        corpus.index.paragraphs[0].printed,
+        "When t ≤ τ it costs $5, or x² [1]."
+    );
+}
+
+#[test]
 fn blocks_formulas_footnotes_and_lists() {
     let body = r#"<p><graphic xlink:href="logo.png"/></p><p>Opening text before any heading.</p>
 <sec><title>Methods</title>

@@ -12,8 +12,8 @@ use crate::formats::paper::{Rich, Span};
 
 use super::crossref::Targets;
 use super::inline::{
-    Known, LITERAL_AT, LITERAL_BACKSLASH, LITERAL_BRACKET, NOTE_END, NOTE_START, NoteRef, RawChunk,
-    scan,
+    Known, LITERAL_AT, LITERAL_BACKSLASH, LITERAL_BRACKET, LITERAL_DOLLAR, NOTE_END, NOTE_START,
+    NoteRef, RawChunk, scan,
 };
 
 /// A paragraph's pieces: running text, or display math standing in it.
@@ -211,6 +211,11 @@ impl Inlines {
                 Piece::Footnote { range, .. } => {
                     rich.push_text(&plain(text.get(range).unwrap_or_default()));
                 }
+                // Kept as written: the corpus reads it as math, and nothing in it as a
+                // citation, so its `[` and `@` need no escape.
+                Piece::Math { range, .. } => {
+                    rich.push(Span::Marked(plain(text.get(range).unwrap_or_default())));
+                }
                 Piece::Group(group) => {
                     let written = text.get(group.range.clone()).unwrap_or_default();
                     if group.cites.iter().all(|cite| is_cross_reference(cite.key)) {
@@ -262,6 +267,7 @@ fn plain(text: &str) -> String {
             LITERAL_BRACKET => '[',
             LITERAL_AT => '@',
             LITERAL_BACKSLASH => '\\',
+            LITERAL_DOLLAR => '$',
             c => c,
         })
         .collect()
@@ -275,6 +281,7 @@ fn marked(text: &str) -> String {
             LITERAL_BRACKET => out.push_str("\\["),
             LITERAL_AT => out.push_str("\\@"),
             LITERAL_BACKSLASH => out.push('\\'),
+            LITERAL_DOLLAR => out.push_str("\\$"),
             c => out.push(c),
         }
     }

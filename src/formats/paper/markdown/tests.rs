@@ -312,7 +312,7 @@ fn links_images_html_and_escapes_are_flattened() {
     assert_eq!(
         paragraphs(&imported.file),
         [
-            "See the site and this, https://y.org/\\@z, span, alt text and *star* & 5 $ and \\[1] \
+            "See the site and this, https://y.org/\\@z, span, alt text and *star* & 5 \\$ and \\[1] \
           and \\[sic]."
         ]
     );

@@ -137,8 +137,9 @@ impl Scanner<'_, '_> {
         };
         let Some(close) = close else {
             let len = if double { 2 } else { 1 };
-            self.out
-                .push_str(self.src.get(start..start + len).unwrap_or_default());
+            for _ in 0..len {
+                push_literal(&mut self.out, '$');
+            }
             self.pos += len;
             return;
         };
@@ -169,9 +170,21 @@ impl Scanner<'_, '_> {
             self.pos = next;
             return;
         }
-        for c in self.src.get(start..end).unwrap_or_default().chars() {
+        // Inline math keeps its dollars, for the corpus to read it as math; display math
+        // standing in text is kept as written.
+        let dollar = |out: &mut String| {
+            if double {
+                push_literal(out, '$');
+                push_literal(out, '$');
+            } else {
+                out.push('$');
+            }
+        };
+        dollar(&mut self.out);
+        for c in tex.chars() {
             push_literal(&mut self.out, c);
         }
+        dollar(&mut self.out);
         self.pos = end;
     }
 }

@@ -19,6 +19,8 @@ pub(super) const LITERAL_BRACKET: char = '\u{E000}';
 pub(super) const LITERAL_AT: char = '\u{E001}';
 /// Stand-in for a literal `\`.
 pub(super) const LITERAL_BACKSLASH: char = '\u{E002}';
+/// Stand-in for a literal `$` (never the start of inline math).
+pub(super) const LITERAL_DOLLAR: char = '\u{E005}';
 /// Starts a footnote marker: the stand-in, the note's index in decimal, [`NOTE_END`].
 pub(super) const NOTE_START: char = '\u{E003}';
 /// Ends a footnote marker.
@@ -610,7 +612,8 @@ pub(super) fn push_literal(out: &mut String, c: char) {
         '[' => out.push(LITERAL_BRACKET),
         '@' => out.push(LITERAL_AT),
         '\\' => out.push(LITERAL_BACKSLASH),
-        '\u{E000}'..='\u{E004}' => out.push('\u{FFFD}'),
+        '$' => out.push(LITERAL_DOLLAR),
+        '\u{E000}'..='\u{E005}' => out.push('\u{FFFD}'),
         c if c.is_control() && c != '\n' && c != '\t' => {}
         c => out.push(c),
     }

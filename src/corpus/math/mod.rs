@@ -1,0 +1,760 @@
+//! How mathematics reads as one line of text: `p(y | x) = ∑_(k = 1)^(K)π_(k)` rather than
+//! `p(\boldsymbol{y}|\boldsymbol{x}) = \sum_{k=1}^K \pi_k`. TeX is read here ([`tex_reading`]);
+//! `MathML` is read by the formats layer with the same conventions ([`operator`],
+//! [`grouped`], [`raised`], [`lowered`]): letters and symbols as printed, scripts of digits and
+//! signs raised or lowered in Unicode (the window's fonts have no raised or lowered letters),
+//! others written `_(…)` and `^(…)`, fractions `(a)/(b)`, roots with `√`, rows of a matrix or
+//! of cases one after another, `;` between them. The source is always kept; this is only how
+//! it is shown.
+
+use std::fmt::Write as _;
+
+use super::text;
+
+/// How deep groups are read; deeper ones are written as their source.
+const MAX_DEPTH: usize = 48;
+
+/// The TeX formula `tex` as one line of text; delimiters around the whole of it (`$…$`,
+/// `$$…$$`, `\(…\)`, `\[…\]`) are left out. Commands it does not know are kept as written
+/// (`\foo`), so nothing is lost.
+#[must_use]
+pub fn tex_reading(tex: &str) -> String {
+    let tex = tex.trim();
+    let inner = [("$$", "$$"), ("$", "$"), ("\\(", "\\)"), ("\\[", "\\]")]
+        .iter()
+        .find_map(|(open, close)| {
+            tex.strip_prefix(open)?
+                .strip_suffix(close)
+                .filter(|inner| !inner.trim().is_empty())
+        })
+        .unwrap_or(tex);
+    let mut reader = Reader {
+        chars: inner.chars().collect(),
+        at: 0,
+        cell_separator: "  ",
+    };
+    let mut out = String::new();
+    reader.sequence(0, Stop::End, &mut out);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Writes the operator `text` (already a symbol: `=`, `≤`, `×`) to `out`: relations and binary
+/// operators stand between spaces, a comma or semicolon is followed by one, others (brackets,
+/// a prime) are written as they are.
+pub fn operator(text: &str, out: &mut String) {
+    match text {
+        "=" | "+" | "-" | "−" | "±" | "∓" | "×" | "·" | "÷" | "<" | ">" | "≤" | "≥" | "≈" | "≠"
+        | "≡" | "∼" | "~" | "≃" | "→" | "←" | "↔" | "⇒" | "⇔" | "↦" | "∈" | "∉" | "⊂" | "⊆"
+        | "∪" | "∩" | "∝" | "≪" | "≫" | "∧" | "∨" | "∘" | "∣" => {
+            // A sign at the start of a group (`−x`) takes no space after it.
+            if out.trim_end().is_empty() || out.trim_end().ends_with(['(', '[', '{', '=', ',']) {
+                out.push_str(text);
+            } else {
+                out.push(' ');
+                out.push_str(text);
+                out.push(' ');
+            }
+        }
+        "," | ";" => {
+            out.push_str(text);
+            out.push(' ');
+        }
+        _ => out.push_str(text),
+    }
+}
+
+/// `text` in brackets unless it is one token (`x`, `12`, `α`) or already one bracketed whole
+/// (`(a + b)`, but not `(a)(b)`).
+#[must_use]
+pub fn grouped(text: &str) -> String {
+    let single = text.chars().all(|c| c.is_alphanumeric() || c == '.') || text.chars().count() == 1;
+    if single || is_bracketed(text) {
+        text.to_owned()
+    } else {
+        format!("({text})")
+    }
+}
+
+/// Whether `text` is one bracket pair and what it holds: its first `(` closes at its end.
+fn is_bracketed(text: &str) -> bool {
+    if !text.starts_with('(') || !text.ends_with(')') {
+        return false;
+    }
+    let mut depth = 0usize;
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return at + 1 == text.len();
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Writes `text` as a subscript: in subscript characters when there is one for each (`₁₂`),
+/// else `_(…)`.
+pub fn lowered(text: &str, out: &mut String) {
+    script(text, out, text::subscript, '_');
+}
+
+/// Writes `text` as a superscript: in superscript characters when there is one for each
+/// (`²`, `⁻¹`), else `^(…)`.
+pub fn raised(text: &str, out: &mut String) {
+    script(text, out, text::superscript, '^');
+}
+
+fn script(text: &str, out: &mut String, map: fn(char) -> Option<char>, mark: char) {
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    // `1, 2` is written `₁,₂`: no room for a space in a script.
+    let compact: String = text.split_whitespace().collect();
+    if let Some(mapped) = compact
+        .chars()
+        .map(|c| scripted(c, map))
+        .collect::<Option<String>>()
+    {
+        out.push_str(&mapped);
+    } else {
+        // Always bracketed, so that what follows is not read as part of it (`^(n)x`).
+        out.push(mark);
+        out.push('(');
+        out.push_str(text);
+        out.push(')');
+    }
+}
+
+/// A script character for `c`: Unicode's (`text::subscript` or `text::superscript`), or the
+/// character itself for the few a script keeps as they are (a comma, a prime, a star).
+fn scripted(c: char, map: fn(char) -> Option<char>) -> Option<char> {
+    match c {
+        ',' | '′' | '*' | '∗' | '°' => Some(c),
+        _ => map(c),
+    }
+}
+
+/// Where a run of TeX ends.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    /// At the end of the text.
+    End,
+    /// At the `}` closing a group.
+    Brace,
+    /// At `\end{…}`, `\right` or `]` (an optional argument), whichever is asked for.
+    Command(&'static str),
+}
+
+struct Reader {
+    chars: Vec<char>,
+    at: usize,
+    /// What `&` is read as: a gap between a matrix's cells, `, ` between a case and its
+    /// condition.
+    cell_separator: &'static str,
+}
+
+impl Reader {
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.at).copied()
+    }
+
+    /// Reads atoms into `out` until `stop` (consumed) or the end of the text.
+    fn sequence(&mut self, depth: usize, stop: Stop, out: &mut String) {
+        while let Some(c) = self.peek() {
+            match (c, stop) {
+                ('}', Stop::Brace) | (']', Stop::Command("]")) => {
+                    self.at += 1;
+                    return;
+                }
+                _ => {}
+            }
+            if c == '\\'
+                && let Stop::Command(name) = stop
+                && name != "]"
+                && self.command_ahead() == name
+            {
+                return;
+            }
+            self.atom_with_scripts(depth, out);
+        }
+    }
+
+    /// The name of the command at the reader (`\end` → `end`), without reading it.
+    fn command_ahead(&self) -> String {
+        self.chars
+            .get(self.at + 1..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect()
+    }
+
+    /// One atom and the scripts after it.
+    fn atom_with_scripts(&mut self, depth: usize, out: &mut String) {
+        let before = self.at;
+        self.atom(depth, out);
+        loop {
+            match self.peek() {
+                Some('^') => {
+                    self.at += 1;
+                    let script = self.argument(depth);
+                    match script.as_str() {
+                        "∘" | "\\circ" => out.push('°'),
+                        _ => raised(&script, out),
+                    }
+                }
+                Some('_') => {
+                    self.at += 1;
+                    let script = self.argument(depth);
+                    lowered(&script, out);
+                }
+                Some('\'') => {
+                    self.at += 1;
+                    out.push('′');
+                }
+                _ => break,
+            }
+        }
+        if self.at == before {
+            // Nothing was read (a stray closing brace): take it as text.
+            if let Some(c) = self.peek() {
+                out.push(c);
+            }
+            self.at += 1;
+        }
+    }
+
+    /// The argument of a script or command: a group, one command's reading, or one character.
+    fn argument(&mut self, depth: usize) -> String {
+        while self.peek().is_some_and(char::is_whitespace) {
+            self.at += 1;
+        }
+        let mut out = String::new();
+        match self.peek() {
+            Some('{') => {
+                self.at += 1;
+                self.group(depth + 1, Stop::Brace, &mut out);
+            }
+            Some('\\') => self.atom(depth + 1, &mut out),
+            Some(c) => {
+                self.at += 1;
+                out.push(c);
+            }
+            None => {}
+        }
+        out.trim().to_owned()
+    }
+
+    /// A group up to `stop`, or its source when it is nested too deep.
+    fn group(&mut self, depth: usize, stop: Stop, out: &mut String) {
+        if depth > MAX_DEPTH {
+            let start = self.at;
+            let mut open = 1usize;
+            while let Some(c) = self.peek() {
+                self.at += 1;
+                match c {
+                    '{' => open += 1,
+                    '}' => {
+                        open -= 1;
+                        if open == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            out.extend(self.chars.get(start..self.at).unwrap_or_default());
+            return;
+        }
+        self.sequence(depth, stop, out);
+    }
+
+    /// The text of a `{…}` argument as written (`\text{…}`, `\begin{…}`), braces dropped.
+    fn verbatim_argument(&mut self) -> String {
+        while self.peek().is_some_and(char::is_whitespace) {
+            self.at += 1;
+        }
+        if self.peek() != Some('{') {
+            return String::new();
+        }
+        self.at += 1;
+        let mut open = 1usize;
+        let mut text = String::new();
+        while let Some(c) = self.peek() {
+            self.at += 1;
+            match c {
+                '{' => open += 1,
+                '}' => {
+                    open -= 1;
+                    if open == 0 {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            text.push(c);
+        }
+        text
+    }
+
+    /// One atom: a character, a group or a command.
+    fn atom(&mut self, depth: usize, out: &mut String) {
+        let Some(c) = self.peek() else {
+            return;
+        };
+        if depth > MAX_DEPTH {
+            // Commands nested this deep (`\hat\hat\hat…`) are written as their source.
+            self.at += 1;
+            out.push(c);
+            return;
+        }
+        match c {
+            '{' => {
+                self.at += 1;
+                let mut inner = String::new();
+                self.group(depth + 1, Stop::Brace, &mut inner);
+                out.push_str(inner.trim());
+            }
+            '\\' => self.command(depth, out),
+            '}' | '^' | '_' => {}
+            c if c.is_whitespace() || c == '~' => {
+                self.at += 1;
+                if c == '~' {
+                    out.push(' ');
+                }
+            }
+            '&' => {
+                self.at += 1;
+                out.push_str(self.cell_separator);
+            }
+            '-' => {
+                self.at += 1;
+                operator("−", out);
+            }
+            '*' => {
+                self.at += 1;
+                out.push('∗');
+            }
+            '=' | '+' | '<' | '>' | ',' | ';' => {
+                self.at += 1;
+                operator(&c.to_string(), out);
+            }
+            c => {
+                self.at += 1;
+                out.push(c);
+            }
+        }
+    }
+
+    /// A command at the reader: `\alpha`, `\frac{a}{b}`, `\,`, `\begin{cases}` …
+    fn command(&mut self, depth: usize, out: &mut String) {
+        self.at += 1;
+        let name: String = self
+            .chars
+            .get(self.at..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        if name.is_empty() {
+            self.control_symbol(out);
+            return;
+        }
+        self.at += name.chars().count();
+        if let Some(symbol) = symbol(&name) {
+            if is_operator(symbol) {
+                operator(symbol, out);
+            } else {
+                out.push_str(symbol);
+            }
+            return;
+        }
+        match name.as_str() {
+            "frac" | "dfrac" | "tfrac" | "cfrac" | "binom" | "dbinom" | "tbinom" | "sqrt" => {
+                self.fraction_or_root(&name, depth, out);
+            }
+            "text" | "textrm" | "textit" | "textbf" | "textsf" | "texttt" | "mbox" | "hbox"
+            | "textnormal" | "mathrm" | "operatorname" => {
+                let text = self.verbatim_argument();
+                let reading = if name == "mathrm" || name == "operatorname" {
+                    tex_reading(&text)
+                } else {
+                    text
+                };
+                out.push_str(&reading);
+            }
+            "mathbb" => {
+                let letters = self.argument(depth);
+                out.extend(letters.chars().map(double_struck));
+            }
+            "mathbf" | "boldsymbol" | "bm" | "pmb" | "mathit" | "mathsf" | "mathtt" | "mathcal"
+            | "mathscr" | "mathfrak" | "mathnormal" | "mathbold" | "bold" | "emph" => {
+                out.push_str(&self.argument(depth));
+            }
+            "hat" | "widehat" | "bar" | "overline" | "tilde" | "widetilde" | "vec" | "dot"
+            | "ddot" | "check" | "breve" | "acute" | "grave" | "overrightarrow" => {
+                let base = self.argument(depth);
+                out.push_str(&accented(&name, &base));
+            }
+            "left" | "right" | "middle" | "big" | "Big" | "bigg" | "Bigg" | "bigl" | "bigr"
+            | "Bigl" | "Bigr" | "biggl" | "biggr" | "Biggl" | "Biggr" => {
+                // The delimiter after it is read as any atom; `.` is none.
+                if self.peek() == Some('.') {
+                    self.at += 1;
+                } else if matches!(name.as_str(), "left" | "right" | "middle") {
+                    let delimiter = self.argument(depth);
+                    out.push_str(&delimiter);
+                }
+            }
+            "quad" | "qquad" | "enspace" | "thinspace" => out.push(' '),
+            "label" | "tag" | "hspace" | "vspace" | "phantom" | "hphantom" | "vphantom" | "end" => {
+                self.verbatim_argument();
+            }
+            "nonumber" | "notag" | "displaystyle" | "textstyle" | "scriptstyle" | "limits"
+            | "nolimits" | "nonscript" | "mathstrut" | "strut" | "rm" | "bf" | "it" | "cal" => {}
+            "begin" => self.environment(depth, out),
+            _ if is_function(&name) => {
+                out.push_str(&name);
+                while self.peek().is_some_and(char::is_whitespace) {
+                    self.at += 1;
+                }
+                if self
+                    .peek()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '\\')
+                {
+                    out.push(' ');
+                }
+            }
+            _ => {
+                // Kept as written, with its arguments.
+                out.push('\\');
+                out.push_str(&name);
+                while self.peek() == Some('{') {
+                    let argument = self.verbatim_argument();
+                    out.push('{');
+                    out.push_str(&argument);
+                    out.push('}');
+                }
+            }
+        }
+    }
+
+    /// `\frac{a}{b}` as `a/b`, `\binom{n}{k}` as `C(n, k)`, `\sqrt[n]{x}` as `ⁿ√x`.
+    fn fraction_or_root(&mut self, name: &str, depth: usize, out: &mut String) {
+        match name {
+            "frac" | "dfrac" | "tfrac" | "cfrac" => {
+                let numerator = self.argument(depth);
+                let denominator = self.argument(depth);
+                out.push_str(&grouped(&numerator));
+                out.push('/');
+                out.push_str(&grouped(&denominator));
+            }
+            "binom" | "dbinom" | "tbinom" => {
+                let n = self.argument(depth);
+                let k = self.argument(depth);
+                let _ = write!(out, "C({n}, {k})");
+            }
+            "sqrt" => {
+                let mut index = String::new();
+                if self.peek() == Some('[') {
+                    self.at += 1;
+                    self.group(depth + 1, Stop::Command("]"), &mut index);
+                }
+                let radicand = self.argument(depth);
+                raised(&index, out);
+                out.push('√');
+                out.push_str(&grouped(&radicand));
+            }
+            _ => {}
+        }
+    }
+
+    /// A control symbol after its backslash: `\,` a space, `\{` a brace, `\\` the end of a row.
+    fn control_symbol(&mut self, out: &mut String) {
+        let Some(symbol) = self.peek() else {
+            out.push('\\');
+            return;
+        };
+        self.at += 1;
+        match symbol {
+            ',' | ':' | ';' | ' ' | '>' => out.push(' '),
+            '!' | '/' => {}
+            '\\' => out.push_str("; "),
+            '|' => out.push('‖'),
+            '{' | '}' | '%' | '$' | '_' | '&' | '#' | '[' | ']' | '@' => out.push(symbol),
+            other => {
+                out.push('\\');
+                out.push(other);
+            }
+        }
+    }
+
+    /// `\begin{name} … \end{name}`: rows one after another, `;` between them; a matrix in its
+    /// brackets, cases after a brace.
+    fn environment(&mut self, depth: usize, out: &mut String) {
+        let name = self.verbatim_argument();
+        if name == "array" || name == "tabular" {
+            // The column specification.
+            self.verbatim_argument();
+        }
+        let mut body = String::new();
+        let separator = std::mem::replace(
+            &mut self.cell_separator,
+            if name.starts_with("cases") {
+                ", "
+            } else {
+                "  "
+            },
+        );
+        if depth < MAX_DEPTH {
+            self.sequence(depth + 1, Stop::Command("end"), &mut body);
+        }
+        self.cell_separator = separator;
+        if self.command_ahead() == "end" {
+            self.at += 1 + "end".len();
+            self.verbatim_argument();
+        }
+        let body = body.trim().trim_end_matches(';').trim();
+        let (open, close) = match name.trim_end_matches('*') {
+            "pmatrix" => ("(", ")"),
+            "bmatrix" => ("[", "]"),
+            "Bmatrix" | "cases" => ("{", "}"),
+            "vmatrix" => ("|", "|"),
+            "Vmatrix" => ("‖", "‖"),
+            _ => ("", ""),
+        };
+        out.push_str(open);
+        out.push_str(body);
+        out.push_str(close);
+    }
+}
+
+/// What each symbol command prints.
+const SYMBOLS: [(&str, &str); 122] = [
+    ("alpha", "α"),
+    ("beta", "β"),
+    ("gamma", "γ"),
+    ("delta", "δ"),
+    ("epsilon", "ϵ"),
+    ("varepsilon", "ε"),
+    ("zeta", "ζ"),
+    ("eta", "η"),
+    ("theta", "θ"),
+    ("vartheta", "ϑ"),
+    ("iota", "ι"),
+    ("kappa", "κ"),
+    ("lambda", "λ"),
+    ("mu", "μ"),
+    ("nu", "ν"),
+    ("xi", "ξ"),
+    ("pi", "π"),
+    ("varpi", "ϖ"),
+    ("rho", "ρ"),
+    ("varrho", "ϱ"),
+    ("sigma", "σ"),
+    ("varsigma", "ς"),
+    ("tau", "τ"),
+    ("upsilon", "υ"),
+    ("phi", "ϕ"),
+    ("varphi", "φ"),
+    ("chi", "χ"),
+    ("psi", "ψ"),
+    ("omega", "ω"),
+    ("Gamma", "Γ"),
+    ("Delta", "Δ"),
+    ("Theta", "Θ"),
+    ("Lambda", "Λ"),
+    ("Xi", "Ξ"),
+    ("Pi", "Π"),
+    ("Sigma", "Σ"),
+    ("Upsilon", "Υ"),
+    ("Phi", "Φ"),
+    ("Psi", "Ψ"),
+    ("Omega", "Ω"),
+    ("times", "×"),
+    ("cdot", "·"),
+    ("pm", "±"),
+    ("mp", "∓"),
+    ("div", "÷"),
+    ("leq", "≤"),
+    ("le", "≤"),
+    ("leqslant", "≤"),
+    ("geq", "≥"),
+    ("ge", "≥"),
+    ("geqslant", "≥"),
+    ("neq", "≠"),
+    ("ne", "≠"),
+    ("approx", "≈"),
+    ("equiv", "≡"),
+    ("sim", "∼"),
+    ("simeq", "≃"),
+    ("propto", "∝"),
+    ("in", "∈"),
+    ("notin", "∉"),
+    ("subset", "⊂"),
+    ("subseteq", "⊆"),
+    ("cup", "∪"),
+    ("cap", "∩"),
+    ("to", "→"),
+    ("rightarrow", "→"),
+    ("leftarrow", "←"),
+    ("gets", "←"),
+    ("leftrightarrow", "↔"),
+    ("Rightarrow", "⇒"),
+    ("implies", "⇒"),
+    ("Leftrightarrow", "⇔"),
+    ("iff", "⇔"),
+    ("mapsto", "↦"),
+    ("ll", "≪"),
+    ("gg", "≫"),
+    ("land", "∧"),
+    ("wedge", "∧"),
+    ("lor", "∨"),
+    ("vee", "∨"),
+    ("circ", "∘"),
+    ("mid", "∣"),
+    ("vert", "|"),
+    ("Vert", "‖"),
+    ("cdots", "…"),
+    ("dots", "…"),
+    ("ldots", "…"),
+    ("dotsc", "…"),
+    ("dotsb", "…"),
+    ("infty", "∞"),
+    ("partial", "∂"),
+    ("nabla", "∇"),
+    ("sum", "∑"),
+    ("prod", "∏"),
+    ("int", "∫"),
+    ("oint", "∮"),
+    ("forall", "∀"),
+    ("exists", "∃"),
+    ("neg", "¬"),
+    ("lnot", "¬"),
+    ("emptyset", "∅"),
+    ("varnothing", "∅"),
+    ("prime", "′"),
+    ("ast", "∗"),
+    ("star", "⋆"),
+    ("perp", "⊥"),
+    ("parallel", "∥"),
+    ("langle", "⟨"),
+    ("rangle", "⟩"),
+    ("lfloor", "⌊"),
+    ("rfloor", "⌋"),
+    ("lceil", "⌈"),
+    ("rceil", "⌉"),
+    ("lbrace", "{"),
+    ("rbrace", "}"),
+    ("ell", "ℓ"),
+    ("hbar", "ℏ"),
+    ("Re", "ℜ"),
+    ("Im", "ℑ"),
+    ("aleph", "ℵ"),
+    ("degree", "°"),
+    ("percent", "%"),
+];
+
+/// What a symbol command prints.
+fn symbol(name: &str) -> Option<&'static str> {
+    SYMBOLS
+        .iter()
+        .find(|(command, _)| *command == name)
+        .map(|(_, printed)| *printed)
+}
+
+/// Whether a symbol stands between spaces as a relation or binary operator.
+fn is_operator(symbol: &str) -> bool {
+    let mut probe = String::from("a");
+    operator(symbol, &mut probe);
+    probe.ends_with(' ')
+}
+
+/// Whether `\name` is a function named in upright letters (`\ln`, `\max`).
+fn is_function(name: &str) -> bool {
+    matches!(
+        name,
+        "ln" | "log"
+            | "lg"
+            | "exp"
+            | "sin"
+            | "cos"
+            | "tan"
+            | "sec"
+            | "csc"
+            | "cot"
+            | "arcsin"
+            | "arccos"
+            | "arctan"
+            | "sinh"
+            | "cosh"
+            | "tanh"
+            | "max"
+            | "min"
+            | "sup"
+            | "inf"
+            | "lim"
+            | "liminf"
+            | "limsup"
+            | "det"
+            | "dim"
+            | "ker"
+            | "arg"
+            | "argmax"
+            | "argmin"
+            | "deg"
+            | "gcd"
+            | "Pr"
+            | "var"
+            | "Var"
+            | "cov"
+            | "Cov"
+            | "tr"
+            | "mod"
+            | "bmod"
+    )
+}
+
+/// `\mathbb{R}` and its like in the double-struck letters every font has; others as written.
+fn double_struck(c: char) -> char {
+    match c {
+        'R' => 'ℝ',
+        'N' => 'ℕ',
+        'Z' => 'ℤ',
+        'Q' => 'ℚ',
+        'C' => 'ℂ',
+        'P' => 'ℙ',
+        'E' => '𝔼',
+        _ => c,
+    }
+}
+
+/// An accented base: one letter takes a combining mark (`x̂`), anything longer is written
+/// `hat(…)`.
+fn accented(accent: &str, base: &str) -> String {
+    let mark = match accent {
+        "hat" | "widehat" => '\u{302}',
+        "bar" | "overline" => '\u{304}',
+        "tilde" | "widetilde" => '\u{303}',
+        "vec" | "overrightarrow" => '\u{20D7}',
+        "dot" => '\u{307}',
+        "ddot" => '\u{308}',
+        "check" => '\u{30C}',
+        "breve" => '\u{306}',
+        "acute" => '\u{301}',
+        _ => '\u{300}',
+    };
+    if base.chars().count() == 1 {
+        format!("{base}{mark}")
+    } else {
+        format!("{accent}({base})")
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,64 @@
+//! Tests of reading TeX as text.
+
+use super::tex_reading;
+
+#[test]
+fn letters_symbols_and_fonts_read_as_printed() {
+    assert_eq!(tex_reading(r"\tau"), "τ");
+    assert_eq!(tex_reading(r"$E = mc^2$"), "E = mc²");
+    assert_eq!(tex_reading(r"\[ x \]"), "x");
+    assert_eq!(tex_reading(r"p(\boldsymbol{y}|\boldsymbol{x})"), "p(y|x)");
+    assert_eq!(tex_reading(r"p(y \mid x) = |x|"), "p(y ∣ x) = |x|");
+    assert_eq!(tex_reading(r"t \leq \tau"), "t ≤ τ");
+    assert_eq!(tex_reading(r"t - \tau"), "t − τ");
+    assert_eq!(tex_reading(r"\alpha \in \left[0, 1\right]"), "α ∈ [0, 1]");
+    assert_eq!(tex_reading(r"x \in \mathbb{R}^n"), "x ∈ ℝ^(n)");
+    assert_eq!(tex_reading(r"\text{if } x > 0"), "if x > 0");
+    assert_eq!(
+        tex_reading(r"\ln(W_0) + \tau\ln(\lambda)"),
+        "ln(W₀) + τln(λ)"
+    );
+    assert_eq!(tex_reading(r"\sin x"), "sin x");
+    assert_eq!(tex_reading(r"90^\circ"), "90°");
+    assert_eq!(tex_reading(r"f'(x)"), "f′(x)");
+    assert_eq!(tex_reading(r"\dot{x}"), "x\u{307}");
+}
+
+#[test]
+fn scripts_fractions_and_roots_follow_the_mathml_reading() {
+    assert_eq!(tex_reading("E = mc^2"), "E = mc²");
+    assert_eq!(tex_reading("x_{1,2} y^{-1}"), "x₁,₂y⁻¹");
+    assert_eq!(tex_reading(r"\sum_{k=1}^K \pi_k"), "∑_(k = 1)^(K)π_(k)");
+    assert_eq!(tex_reading(r"\frac{a+b}{2} \le \sqrt{y}"), "(a + b)/2 ≤ √y");
+    assert_eq!(tex_reading(r"\frac{(a)(b)}{(c)}"), "((a)(b))/(c)");
+    assert_eq!(tex_reading(r"\sqrt[3]{x}"), "³√x");
+    assert_eq!(tex_reading(r"e^{-\lambda t}"), "e^(−λt)");
+}
+
+#[test]
+fn environments_read_row_by_row() {
+    let cases = r"W_t = \begin{cases} \lambda^tW_0 & t\leq\tau \\ \lambda^{\tau}W_{0}\delta^{t-\tau} & t > \tau \end{cases}";
+    assert_eq!(
+        tex_reading(cases),
+        "W_(t) = {λ^(t)W₀, t ≤ τ; λ^(τ)W₀δ^(t − τ), t > τ}"
+    );
+    let matrix = r"\begin{pmatrix} 1 & 0 \\ 0 & 1 \end{pmatrix}";
+    assert_eq!(tex_reading(matrix), "(1 0; 0 1)");
+    assert_eq!(tex_reading(r"\begin{array}{c} a \\ b \end{array}"), "a; b");
+}
+
+#[test]
+fn what_it_does_not_know_is_kept_and_bad_tex_does_not_fail() {
+    assert_eq!(tex_reading(r"\foo{x}{y} z"), r"\foo{x}{y}z");
+    let hats = "\\hat".repeat(10_000);
+    assert!(tex_reading(&hats).ends_with("hat"));
+    assert_eq!(tex_reading("x^"), "x");
+    assert_eq!(tex_reading("{{x}"), "x");
+    assert_eq!(tex_reading("}x"), "}x");
+    assert_eq!(tex_reading(r"\frac{a}"), "a/");
+    assert_eq!(tex_reading("\\"), "\\");
+    let deep = format!("{}x{}", "{".repeat(10_000), "}".repeat(10_000));
+    assert!(tex_reading(&deep).contains('x'));
+    let scripts = "x^".repeat(10_000);
+    assert!(tex_reading(&scripts).starts_with('x'));
+}
