@@ -173,6 +173,29 @@ fn inline_math_reads_as_text_in_the_reader_and_in_find() {
 }
 
 #[test]
+fn every_character_math_is_read_as_has_a_glyph_in_the_reading_font() {
+    use paperlens::corpus::math::{ACCENTED, SYMBOLS};
+    let harness = reader();
+    let font = egui::FontId::proportional(16.0);
+    let written = SYMBOLS
+        .iter()
+        .map(|(_, printed)| *printed)
+        .chain(ACCENTED.iter().map(|(_, _, marked)| *marked))
+        .chain(["√′°∗−‖…⁻¹²³₀₁₂"]);
+    for text in written {
+        for c in text.chars() {
+            assert!(
+                harness
+                    .ctx
+                    .fonts_mut(|fonts| fonts.has_glyphs(&font, &c.to_string())),
+                "no glyph for {c:?} (U+{:04X})",
+                u32::from(c)
+            );
+        }
+    }
+}
+
+#[test]
 fn a_mathml_equation_reads_as_a_line_of_text_with_its_markup_a_click_away() {
     let text = std::fs::read_to_string(fixtures().join("reader.json")).unwrap();
     let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();

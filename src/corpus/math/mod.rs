@@ -388,12 +388,8 @@ impl Reader {
                 };
                 out.push_str(&reading);
             }
-            "mathbb" => {
-                let letters = self.argument(depth);
-                out.extend(letters.chars().map(double_struck));
-            }
-            "mathbf" | "boldsymbol" | "bm" | "pmb" | "mathit" | "mathsf" | "mathtt" | "mathcal"
-            | "mathscr" | "mathfrak" | "mathnormal" | "mathbold" | "bold" | "emph" => {
+            "mathbf" | "mathbb" | "boldsymbol" | "bm" | "pmb" | "mathit" | "mathsf" | "mathtt"
+            | "mathcal" | "mathscr" | "mathfrak" | "mathnormal" | "mathbold" | "bold" | "emph" => {
                 out.push_str(&self.argument(depth));
             }
             "hat" | "widehat" | "bar" | "overline" | "tilde" | "widetilde" | "vec" | "dot"
@@ -534,18 +530,20 @@ impl Reader {
     }
 }
 
-/// What each symbol command prints.
-const SYMBOLS: [(&str, &str); 122] = [
+/// What each symbol command prints: characters the window's fonts all have (`\\phi` is `φ`,
+/// `\\ll` is `<<`, for want of `ϕ` and `≪`); a command whose symbol they lack is not here, and
+/// is kept as written.
+pub const SYMBOLS: [(&str, &str); 119] = [
     ("alpha", "α"),
     ("beta", "β"),
     ("gamma", "γ"),
     ("delta", "δ"),
-    ("epsilon", "ϵ"),
+    ("epsilon", "ε"),
     ("varepsilon", "ε"),
     ("zeta", "ζ"),
     ("eta", "η"),
     ("theta", "θ"),
-    ("vartheta", "ϑ"),
+    ("vartheta", "θ"),
     ("iota", "ι"),
     ("kappa", "κ"),
     ("lambda", "λ"),
@@ -553,14 +551,14 @@ const SYMBOLS: [(&str, &str); 122] = [
     ("nu", "ν"),
     ("xi", "ξ"),
     ("pi", "π"),
-    ("varpi", "ϖ"),
+    ("varpi", "π"),
     ("rho", "ρ"),
-    ("varrho", "ϱ"),
+    ("varrho", "ρ"),
     ("sigma", "σ"),
     ("varsigma", "ς"),
     ("tau", "τ"),
     ("upsilon", "υ"),
-    ("phi", "ϕ"),
+    ("phi", "φ"),
     ("varphi", "φ"),
     ("chi", "χ"),
     ("psi", "ψ"),
@@ -610,8 +608,8 @@ const SYMBOLS: [(&str, &str); 122] = [
     ("Leftrightarrow", "⇔"),
     ("iff", "⇔"),
     ("mapsto", "↦"),
-    ("ll", "≪"),
-    ("gg", "≫"),
+    ("ll", "<<"),
+    ("gg", ">>"),
     ("land", "∧"),
     ("wedge", "∧"),
     ("lor", "∨"),
@@ -631,7 +629,6 @@ const SYMBOLS: [(&str, &str); 122] = [
     ("sum", "∑"),
     ("prod", "∏"),
     ("int", "∫"),
-    ("oint", "∮"),
     ("forall", "∀"),
     ("exists", "∃"),
     ("neg", "¬"),
@@ -641,8 +638,7 @@ const SYMBOLS: [(&str, &str); 122] = [
     ("prime", "′"),
     ("ast", "∗"),
     ("star", "⋆"),
-    ("perp", "⊥"),
-    ("parallel", "∥"),
+    ("parallel", "‖"),
     ("langle", "⟨"),
     ("rangle", "⟩"),
     ("lfloor", "⌊"),
@@ -652,10 +648,9 @@ const SYMBOLS: [(&str, &str); 122] = [
     ("lbrace", "{"),
     ("rbrace", "}"),
     ("ell", "ℓ"),
-    ("hbar", "ℏ"),
-    ("Re", "ℜ"),
-    ("Im", "ℑ"),
-    ("aleph", "ℵ"),
+    ("hbar", "ħ"),
+    ("Re", "Re"),
+    ("Im", "Im"),
     ("degree", "°"),
     ("percent", "%"),
 ];
@@ -720,40 +715,33 @@ fn is_function(name: &str) -> bool {
     )
 }
 
-/// `\mathbb{R}` and its like in the double-struck letters every font has; others as written.
-fn double_struck(c: char) -> char {
-    match c {
-        'R' => 'ℝ',
-        'N' => 'ℕ',
-        'Z' => 'ℤ',
-        'Q' => 'ℚ',
-        'C' => 'ℂ',
-        'P' => 'ℙ',
-        'E' => '𝔼',
-        _ => c,
-    }
-}
+/// The letters with an accent that the window's fonts have as one character, by accent.
+pub const ACCENTED: [(&str, &str, &str); 4] = [
+    ("hat", "aeiouyAEIOUY", "âêîôûŷÂÊÎÔÛŶ"),
+    ("bar", "aeiouAEIOU", "āēīōūĀĒĪŌŪ"),
+    ("tilde", "aeinouAINOU", "ãẽĩñõũÃĨÑÕŨ"),
+    ("ddot", "aeiouyAEIOU", "äëïöüÿÄËÏÖÜ"),
+];
 
-/// An accented base: one letter takes a combining mark (`x̂`), anything longer is written
-/// `hat(…)`.
+/// An accented base: one letter as the character the fonts have for it (`ā`), else written
+/// `dot(x)`, `hat(…)` (the fonts have no combining accents to put over any letter).
 fn accented(accent: &str, base: &str) -> String {
-    let mark = match accent {
-        "hat" | "widehat" => '\u{302}',
-        "bar" | "overline" => '\u{304}',
-        "tilde" | "widetilde" => '\u{303}',
-        "vec" | "overrightarrow" => '\u{20D7}',
-        "dot" => '\u{307}',
-        "ddot" => '\u{308}',
-        "check" => '\u{30C}',
-        "breve" => '\u{306}',
-        "acute" => '\u{301}',
-        _ => '\u{300}',
+    let accent = match accent {
+        "widehat" => "hat",
+        "overline" => "bar",
+        "widetilde" => "tilde",
+        "overrightarrow" => "vec",
+        other => other,
     };
-    if base.chars().count() == 1 {
-        format!("{base}{mark}")
-    } else {
-        format!("{accent}({base})")
+    let mut letters = base.chars();
+    if let (Some(letter), None) = (letters.next(), letters.next())
+        && let Some((_, plain, marked)) = ACCENTED.iter().find(|(name, ..)| *name == accent)
+        && let Some(at) = plain.chars().position(|c| c == letter)
+        && let Some(marked) = marked.chars().nth(at)
+    {
+        return marked.to_string();
     }
+    format!("{accent}({base})")
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ fn letters_symbols_and_fonts_read_as_printed() {
     assert_eq!(tex_reading(r"t \leq \tau"), "t ≤ τ");
     assert_eq!(tex_reading(r"t - \tau"), "t − τ");
     assert_eq!(tex_reading(r"\alpha \in \left[0, 1\right]"), "α ∈ [0, 1]");
-    assert_eq!(tex_reading(r"x \in \mathbb{R}^n"), "x ∈ ℝ^(n)");
+    assert_eq!(tex_reading(r"x \in \mathbb{R}^n"), "x ∈ R^(n)");
     assert_eq!(tex_reading(r"\text{if } x > 0"), "if x > 0");
     assert_eq!(
         tex_reading(r"\ln(W_0) + \tau\ln(\lambda)"),
@@ -21,7 +21,11 @@ fn letters_symbols_and_fonts_read_as_printed() {
     assert_eq!(tex_reading(r"\sin x"), "sin x");
     assert_eq!(tex_reading(r"90^\circ"), "90°");
     assert_eq!(tex_reading(r"f'(x)"), "f′(x)");
-    assert_eq!(tex_reading(r"\dot{x}"), "x\u{307}");
+    assert_eq!(
+        tex_reading(r"\dot{x} + \bar{x} + \hat{\beta}"),
+        "dot(x) + bar(x) + hat(β)"
+    );
+    assert_eq!(tex_reading(r"\bar{a}\tilde{n}"), "āñ");
 }
 
 #[test]
