@@ -395,7 +395,11 @@ impl Reader {
             "hat" | "widehat" | "bar" | "overline" | "tilde" | "widetilde" | "vec" | "dot"
             | "ddot" | "check" | "breve" | "acute" | "grave" | "overrightarrow" => {
                 let base = self.argument(depth);
-                out.push_str(&accented(&name, &base));
+                let accented = accented(&name, &base);
+                if accented.chars().count() > 1 {
+                    apart_from_what_precedes(out);
+                }
+                out.push_str(&accented);
             }
             "left" | "right" | "middle" | "big" | "Big" | "bigg" | "Bigg" | "bigl" | "bigr"
             | "Bigl" | "Bigr" | "biggl" | "biggr" | "Biggl" | "Biggr" => {
@@ -415,6 +419,7 @@ impl Reader {
             | "nolimits" | "nonscript" | "mathstrut" | "strut" | "rm" | "bf" | "it" | "cal" => {}
             "begin" => self.environment(depth, out),
             _ if is_function(&name) => {
+                apart_from_what_precedes(out);
                 out.push_str(&name);
                 while self.peek().is_some_and(char::is_whitespace) {
                     self.at += 1;
@@ -668,6 +673,18 @@ fn is_operator(symbol: &str) -> bool {
     let mut probe = String::from("a");
     operator(symbol, &mut probe);
     probe.ends_with(' ')
+}
+
+/// A space before a word (`ln`, `dot(x)`) that would otherwise run into the letter or bracket
+/// before it: `τ ln(λ)`, not `τln(λ)`.
+fn apart_from_what_precedes(out: &mut String) {
+    if out
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, ')' | ']' | '}' | '′'))
+    {
+        out.push(' ');
+    }
 }
 
 /// Whether `\name` is a function named in upright letters (`\ln`, `\max`).

@@ -16,7 +16,7 @@ fn letters_symbols_and_fonts_read_as_printed() {
     assert_eq!(tex_reading(r"\text{if } x > 0"), "if x > 0");
     assert_eq!(
         tex_reading(r"\ln(W_0) + \tau\ln(\lambda)"),
-        "ln(W₀) + τln(λ)"
+        "ln(W₀) + τ ln(λ)"
     );
     assert_eq!(tex_reading(r"\sin x"), "sin x");
     assert_eq!(tex_reading(r"90^\circ"), "90°");
@@ -26,6 +26,7 @@ fn letters_symbols_and_fonts_read_as_printed() {
         "dot(x) + bar(x) + hat(β)"
     );
     assert_eq!(tex_reading(r"\bar{a}\tilde{n}"), "āñ");
+    assert_eq!(tex_reading(r"\Delta t \dot{x}_t"), "Δt dot(x)_(t)");
 }
 
 #[test]
