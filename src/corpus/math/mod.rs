@@ -379,17 +379,17 @@ impl Reader {
                 self.fraction_or_root(&name, depth, out);
             }
             "text" | "textrm" | "textit" | "textbf" | "textsf" | "texttt" | "mbox" | "hbox"
-            | "textnormal" | "mathrm" | "operatorname" => {
+            | "textnormal" => {
                 let text = self.verbatim_argument();
-                let reading = if name == "mathrm" || name == "operatorname" {
-                    tex_reading(&text)
-                } else {
-                    text
-                };
-                out.push_str(&reading);
+                out.push_str(&text);
             }
-            "mathbf" | "mathbb" | "boldsymbol" | "bm" | "pmb" | "mathit" | "mathsf" | "mathtt"
-            | "mathcal" | "mathscr" | "mathfrak" | "mathnormal" | "mathbold" | "bold" | "emph" => {
+            "operatorname" => {
+                apart_from_what_precedes(out);
+                out.push_str(&self.argument(depth));
+            }
+            "mathrm" | "mathbf" | "mathbb" | "boldsymbol" | "bm" | "pmb" | "mathit" | "mathsf"
+            | "mathtt" | "mathcal" | "mathscr" | "mathfrak" | "mathnormal" | "mathbold"
+            | "bold" | "emph" => {
                 out.push_str(&self.argument(depth));
             }
             "hat" | "widehat" | "bar" | "overline" | "tilde" | "widetilde" | "vec" | "dot"

@@ -19,6 +19,10 @@ fn letters_symbols_and_fonts_read_as_printed() {
         "ln(W₀) + τ ln(λ)"
     );
     assert_eq!(tex_reading(r"\sin x"), "sin x");
+    assert_eq!(
+        tex_reading(r"\mathrm{d}x + y\operatorname{Var}(x)"),
+        "dx + y Var(x)"
+    );
     assert_eq!(tex_reading(r"90^\circ"), "90°");
     assert_eq!(tex_reading(r"f'(x)"), "f′(x)");
     assert_eq!(
@@ -64,6 +68,8 @@ fn what_it_does_not_know_is_kept_and_bad_tex_does_not_fail() {
     assert_eq!(tex_reading("\\"), "\\");
     let deep = format!("{}x{}", "{".repeat(10_000), "}".repeat(10_000));
     assert!(tex_reading(&deep).contains('x'));
+    let upright = format!("{}x{}", r"\mathrm{".repeat(10_000), "}".repeat(10_000));
+    assert!(tex_reading(&upright).contains('x'));
     let scripts = "x^".repeat(10_000);
     assert!(tex_reading(&scripts).starts_with('x'));
 }
