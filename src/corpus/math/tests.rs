@@ -73,3 +73,13 @@ fn what_it_does_not_know_is_kept_and_bad_tex_does_not_fail() {
     let scripts = "x^".repeat(10_000);
     assert!(tex_reading(&scripts).starts_with('x'));
 }
+
+proptest::proptest! {
+    /// Any text, TeX or not, reads without a panic, as one line.
+    #[test]
+    fn any_text_reads_as_one_line(tex in r"[\\{}^_$&a-z0-9 \[\]()=+-]{0,80}|\PC{0,40}") {
+        let reading = tex_reading(&tex);
+        proptest::prop_assert!(!reading.contains('\n'));
+        proptest::prop_assert!(!reading.starts_with(' ') && !reading.ends_with(' '));
+    }
+}
