@@ -24,6 +24,23 @@ fn reader() -> Harness<'static, Explorer> {
     })
 }
 
+/// The Reader fixture as JSON, to change before opening it with [`reader_of`].
+fn reader_json() -> serde_json::Value {
+    let text = std::fs::read_to_string(fixtures().join("reader.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// The window opened on the Reader with the corpus `value`, its notes in memory.
+fn reader_of(value: &serde_json::Value) -> Harness<'static, Explorer> {
+    let corpus = paperlens::corpus::Corpus::from_json(&value.to_string(), "reader.json")
+        .unwrap_or_else(|report| panic!("{:?}", report.diagnostics));
+    reader_with(StartOptions {
+        corpus: Some(corpus),
+        store: Some(paperlens::app::state::StateStore::in_memory()),
+        ..StartOptions::default()
+    })
+}
+
 /// The window opened with `options` on the Reader, 1280×1400, settled.
 fn reader_with(options: StartOptions) -> Harness<'static, Explorer> {
     let options = StartOptions {
@@ -145,18 +162,11 @@ fn a_tex_equation_reads_as_a_line_of_text_with_its_source_a_click_away() {
 
 #[test]
 fn inline_math_reads_as_text_in_the_reader_and_in_find() {
-    let text = std::fs::read_to_string(fixtures().join("reader.json")).unwrap();
-    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut value = reader_json();
     value["sections"][2]["paragraphs"][0]["text"] = serde_json::json!(
         "The value follows from $\\frac{a}{b}$ when $t \\leq \\tau$, at $\\$5$ or less."
     );
-    let corpus = paperlens::corpus::Corpus::from_json(&value.to_string(), "reader.json")
-        .unwrap_or_else(|report| panic!("{:?}", report.diagnostics));
-    let mut harness = reader_with(StartOptions {
-        corpus: Some(corpus),
-        store: Some(paperlens::app::state::StateStore::in_memory()),
-        ..StartOptions::default()
-    });
+    let mut harness = reader_of(&value);
     harness.get_by_label("The value follows from a/b when t ≤ τ, at $5 or less.");
     assert!(
         harness.query_by_label_contains("\\tau").is_none(),
@@ -197,8 +207,7 @@ fn every_character_math_is_read_as_has_a_glyph_in_the_reading_font() {
 
 #[test]
 fn a_mathml_equation_reads_as_a_line_of_text_with_its_markup_a_click_away() {
-    let text = std::fs::read_to_string(fixtures().join("reader.json")).unwrap();
-    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut value = reader_json();
     value["sections"][2]["paragraphs"][1] = serde_json::json!({
         "id": "methods.eq1",
         "kind": "equation",
@@ -207,13 +216,7 @@ fn a_mathml_equation_reads_as_a_line_of_text_with_its_markup_a_click_away() {
         "text": "<mml:math><mml:msup><mml:mi>x</mml:mi><mml:mn>2</mml:mn></mml:msup><mml:mo>+</mml:mo><mml:mfrac><mml:mn>1</mml:mn><mml:mi>n</mml:mi></mml:mfrac></mml:math>"
     });
     assert_eq!(value["sections"][2]["paragraphs"][1]["id"], "methods.eq1");
-    let corpus = paperlens::corpus::Corpus::from_json(&value.to_string(), "reader.json")
-        .unwrap_or_else(|report| panic!("{:?}", report.diagnostics));
-    let mut harness = reader_with(StartOptions {
-        corpus: Some(corpus),
-        store: Some(paperlens::app::state::StateStore::in_memory()),
-        ..StartOptions::default()
-    });
+    let mut harness = reader_of(&value);
     assert!(
         harness.query_by_label_contains("mml:").is_none(),
         "no markup shown"
@@ -345,9 +348,7 @@ fn footnotes_are_listed_at_the_end_of_their_section() {
 #[test]
 fn a_table_card_shows_at_most_two_lines_of_column_headers() {
     // The fixture's table with fourteen columns of long headers.
-    let mut corpus: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(fixtures().join("reader.json")).unwrap())
-            .unwrap();
+    let mut corpus = reader_json();
     let columns: Vec<serde_json::Value> = (1..=14)
         .map(|n| serde_json::json!({"id": format!("c{n}"), "header": format!("Baseline count in group {n}")}))
         .collect();

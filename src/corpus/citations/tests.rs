@@ -54,6 +54,17 @@ fn rejoined(text: &str) -> String {
         .collect()
 }
 
+/// The plain-text pieces of `text`, joined.
+fn plain_text(text: &str) -> String {
+    pieces(text)
+        .iter()
+        .map(|p| match p {
+            Piece::Text(t) => *t,
+            _ => "",
+        })
+        .collect()
+}
+
 /// The inline math in `text`: each formula's TeX.
 fn math(text: &str) -> Vec<&str> {
     pieces(text)
@@ -90,14 +101,7 @@ fn inline_math_follows_pandocs_rule_and_holds_no_citation() {
     // An escaped dollar is a dollar, and opens nothing.
     let text = r"\$x$ costs";
     assert!(math(text).is_empty());
-    let printed: String = pieces(text)
-        .iter()
-        .map(|p| match p {
-            Piece::Text(t) => *t,
-            _ => "",
-        })
-        .collect();
-    assert_eq!(printed, "$x$ costs");
+    assert_eq!(plain_text(text), "$x$ costs");
     // Many dollars that never close stay linear (each closing search is remembered).
     let many = "$1 ".repeat(50_000);
     assert!(math(&many).is_empty());
@@ -226,14 +230,7 @@ fn e_mail_addresses_and_lone_at_signs_are_text() {
     }
     // The backslash of an escape is not printed.
     let text = "escaped \\@handle and \\[2006]";
-    let printed: String = pieces(text)
-        .iter()
-        .map(|p| match p {
-            Piece::Text(t) => *t,
-            _ => "",
-        })
-        .collect();
-    assert_eq!(printed, "escaped @handle and [2006]");
+    assert_eq!(plain_text(text), "escaped @handle and [2006]");
     assert!(numeric(text).is_empty());
 }
 

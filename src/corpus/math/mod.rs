@@ -254,24 +254,31 @@ impl Reader {
     fn group(&mut self, depth: usize, stop: Stop, out: &mut String) {
         if depth > MAX_DEPTH {
             let start = self.at;
-            let mut open = 1usize;
-            while let Some(c) = self.peek() {
-                self.at += 1;
-                match c {
-                    '{' => open += 1,
-                    '}' => {
-                        open -= 1;
-                        if open == 0 {
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-            }
+            self.past_closing_brace();
             out.extend(self.chars.get(start..self.at).unwrap_or_default());
             return;
         }
         self.sequence(depth, stop, out);
+    }
+
+    /// Reads on past the `}` that closes the group the reader is in (or to the end); where
+    /// that `}` stands.
+    fn past_closing_brace(&mut self) -> usize {
+        let mut open = 1usize;
+        while let Some(c) = self.peek() {
+            self.at += 1;
+            match c {
+                '{' => open += 1,
+                '}' => {
+                    open -= 1;
+                    if open == 0 {
+                        return self.at - 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.at
     }
 
     /// The text of a `{…}` argument as written (`\text{…}`, `\begin{…}`), braces dropped.
@@ -283,23 +290,13 @@ impl Reader {
             return String::new();
         }
         self.at += 1;
-        let mut open = 1usize;
-        let mut text = String::new();
-        while let Some(c) = self.peek() {
-            self.at += 1;
-            match c {
-                '{' => open += 1,
-                '}' => {
-                    open -= 1;
-                    if open == 0 {
-                        break;
-                    }
-                }
-                _ => {}
-            }
-            text.push(c);
-        }
-        text
+        let start = self.at;
+        let end = self.past_closing_brace();
+        self.chars
+            .get(start..end)
+            .unwrap_or_default()
+            .iter()
+            .collect()
     }
 
     /// One atom: a character, a group or a command.
