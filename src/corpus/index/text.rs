@@ -126,9 +126,9 @@ impl<'a> TextPass<'a> {
         for (table_position, table) in file.tables.iter().enumerate() {
             for (row_position, row) in table.rows.iter().enumerate() {
                 for (column, cell) in row.cells.iter().enumerate() {
-                    // Only a cell that may cite is read: statistics such as "656 (372–940)"
-                    // are never taken for a numeric citation.
-                    if cell.contains('@') || cell.contains('[') {
+                    // Only a cell that may cite or hold math is read: statistics such as
+                    // "656 (372–940)" are never taken for a numeric citation.
+                    if cell.contains(['@', '[', '$']) {
                         cells.push(CellText {
                             table: table_position,
                             row: row_position,

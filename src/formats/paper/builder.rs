@@ -31,6 +31,9 @@ pub enum Span {
     /// plain-text paper (`[1]`, resolved by `citation-number`), Pandoc citations of a Markdown
     /// paper (`[@key]`, keys the bibliography's ids).
     Marked(String),
+    /// Inline math: its TeX, without delimiters. Paragraph text keeps it as `$…$`; captions,
+    /// cells and titles, which the corpus holds as printed, as it reads (`t ≤ τ`).
+    Math(String),
 }
 
 /// Imported text: a paragraph, a caption, a table cell.
@@ -48,7 +51,8 @@ impl Span {
             Self::Text(text)
             | Self::Unresolved(text)
             | Self::Footnote(text)
-            | Self::Marked(text) => text.len(),
+            | Self::Marked(text)
+            | Self::Math(text) => text.len(),
             Self::Cite { printed, keys } => {
                 printed.len() + keys.iter().map(String::len).sum::<usize>()
             }
@@ -108,6 +112,7 @@ impl Rich {
             match span {
                 Span::Text(text) | Span::Unresolved(text) | Span::Marked(text) => out.push(text),
                 Span::Cite { printed, .. } => out.push(printed),
+                Span::Math(tex) => out.push(&crate::corpus::math::tex_reading(tex)),
                 Span::Footnote(_) => {}
             }
         }
@@ -118,7 +123,7 @@ impl Rich {
     #[must_use]
     pub fn is_blank(&self) -> bool {
         self.spans.iter().all(|span| match span {
-            Span::Text(text) | Span::Marked(text) => text.trim().is_empty(),
+            Span::Text(text) | Span::Marked(text) | Span::Math(text) => text.trim().is_empty(),
             _ => false,
         })
     }

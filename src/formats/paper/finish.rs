@@ -393,6 +393,16 @@ impl Writer<'_> {
                     }
                 }
                 Span::Marked(text) => self.marked(&mut out, text),
+                Span::Math(tex) => {
+                    // `$…$` only as Pandoc's rule reads it back: no space inside either
+                    // dollar, no dollar within, no backslash before the closing one.
+                    let tex = tex.trim();
+                    if tex.is_empty() || tex.contains('$') || tex.ends_with('\\') {
+                        out.push_escaped(tex);
+                    } else {
+                        out.push(&format!("${tex}$"));
+                    }
+                }
             }
         }
         out.finish()
@@ -420,7 +430,7 @@ impl Writer<'_> {
                         }
                     }
                 }
-                Span::Text(_) | Span::Unresolved(_) | Span::Footnote(_) => {}
+                Span::Text(_) | Span::Unresolved(_) | Span::Footnote(_) | Span::Math(_) => {}
             }
         }
         ids

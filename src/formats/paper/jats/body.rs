@@ -198,7 +198,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
     /// whose note is not read would be empty).
     fn text(&mut self, rich: Rich) {
         let prints = rich.spans.iter().any(|span| match span {
-            Span::Text(text) | Span::Marked(text) | Span::Unresolved(text) => {
+            Span::Text(text) | Span::Marked(text) | Span::Unresolved(text) | Span::Math(text) => {
                 !text.trim().is_empty()
             }
             Span::Cite { .. } => true,

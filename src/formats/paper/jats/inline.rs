@@ -163,7 +163,7 @@ impl<'c, 'd> Flattener<'c, 'd> {
             "inline-formula" => {
                 // TeX is kept as inline math, which the corpus prints as it reads.
                 if let Some(math) = inline_tex(element) {
-                    self.current.push(Span::Marked(math));
+                    self.current.push(Span::Math(math));
                 } else {
                     let formula = formula_text(element);
                     self.current.push_text(&formula);
@@ -567,8 +567,8 @@ pub(super) fn formula_text(element: Element<'_>) -> String {
     crate::formats::paper::collapse_whitespace(&element.text())
 }
 
-/// An inline formula's TeX as the corpus writes inline math, `$…$`, when it has TeX that can be
-/// written so (no `$` inside once its own delimiters are taken off).
+/// An inline formula's TeX, its own delimiters (`$…$`, `\\(…\\)`) taken off, when it has TeX that
+/// the corpus can write as inline math (no `$` within).
 fn inline_tex(element: Element<'_>) -> Option<String> {
     let tex = tex_body(&element.descendants_named("tex-math").first()?.text());
     let inner = tex
@@ -579,8 +579,7 @@ fn inline_tex(element: Element<'_>) -> Option<String> {
         .unwrap_or(&tex)
         .trim();
     let inner = crate::formats::paper::collapse_whitespace(inner);
-    (!inner.is_empty() && !inner.contains('$') && !inner.ends_with('\\'))
-        .then(|| format!("${inner}$"))
+    (!inner.is_empty() && !inner.contains('$') && !inner.ends_with('\\')).then_some(inner)
 }
 
 /// The formula inside a TeX source: what stands between `\begin{document}` and

@@ -211,11 +211,7 @@ impl Inlines {
                 Piece::Footnote { range, .. } => {
                     rich.push_text(&plain(text.get(range).unwrap_or_default()));
                 }
-                // Kept as written: the corpus reads it as math, and nothing in it as a
-                // citation, so its `[` and `@` need no escape.
-                Piece::Math { range, .. } => {
-                    rich.push(Span::Marked(plain(text.get(range).unwrap_or_default())));
-                }
+                Piece::Math { tex, .. } => rich.push(Span::Math(plain(tex))),
                 Piece::Group(group) => {
                     let written = text.get(group.range.clone()).unwrap_or_default();
                     if group.cites.iter().all(|cite| is_cross_reference(cite.key)) {

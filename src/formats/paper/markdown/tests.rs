@@ -476,6 +476,33 @@ fn a_list_item_opens_with_its_marker_as_printed() {
 }
 
 #[test]
+fn inline_math_stays_tex_in_text_and_reads_as_text_in_captions_cells_and_headings() {
+    let text = "# Rates for $t \\leq \\tau$\n\n\
+                When $\\alpha \\in [0, 1]$ and @x, it costs \\$5 or $5.\n\n\
+                ![The fit of $\\lambda^2$.](fit.png)\n\n\
+                | $\\beta$ | b |\n|---|---|\n| $x_1$ | 2 |\n\n: Values of $\\sigma$.\n";
+    let imported = read(text);
+    let corpus = valid(&imported);
+    let file = &imported.file;
+    assert_eq!(file.sections[0].title, "Rates for t ≤ τ");
+    // The paragraph keeps its TeX (nothing in it escaped), and a literal dollar is escaped.
+    assert_eq!(
+        paragraphs(file),
+        ["When $\\alpha \\in [0, 1]$ and \\@x, it costs \\$5 or \\$5."]
+    );
+    assert_eq!(
+        corpus.index.paragraphs[0].printed,
+        "When α ∈ [0, 1] and @x, it costs $5 or $5."
+    );
+    assert_eq!(file.figures[0].caption, "The fit of λ².");
+    assert_eq!(file.tables[0].caption, "Values of σ.");
+    assert_eq!(file.tables[0].columns[0].header, "β");
+    // A cell is text in the corpus syntax, like a paragraph.
+    assert_eq!(file.tables[0].rows[0].cells[0], "$x_1$");
+    assert_eq!(corpus.index.cell_text(&corpus.file, 0, 0), "x₁");
+}
+
+#[test]
 fn cleveref_names_several_labels_as_it_prints_them() {
     let text = "# Results\n\n\
                 See \\cref{fig:c,fig:a,fig:b}, \\Cref{fig:a, fig:c}, \\cref{fig:a,tab:t,fig:d,fig:b}, \
