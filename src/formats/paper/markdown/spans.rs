@@ -1,10 +1,9 @@
 //! Inline Markdown, second pass: the text of [`super::inline`] split by the corpus citation
 //! parser into plain text ([`Span::Text`]) and Pandoc citations kept exactly as written
 //! ([`Span::Marked`]); inline math `$…$` as [`Span::Math`]; footnote markers as
-//! [`Span::Footnote`] with their notes read once, in
-//! the order they are first referred to. Cross-references (`@fig:x`, `@tbl:x`, `@eq:x`,
-//! `@sec:x`) are text: what they print when they name a figure, table or equation of the
-//! paper's ([`super::crossref`]), else as written.
+//! [`Span::Footnote`] with their notes read once, in the order they are first referred to.
+//! Cross-references (`@fig:x`, `@tbl:x`, `@eq:x`, `@sec:x`) are text: what they print when they
+//! name a figure, table or equation of the paper's ([`super::crossref`]), else as written.
 
 use std::collections::{HashMap, HashSet};
 
