@@ -146,7 +146,8 @@ enum Stop {
     End,
     /// At the `}` closing a group.
     Brace,
-    /// At `\end{…}`, `\right` or `]` (an optional argument), whichever is asked for.
+    /// At the command named (`\end`, left for the caller to read), or at the `]` closing an
+    /// optional argument when the name is `]`.
     Command(&'static str),
 }
 
@@ -163,7 +164,8 @@ impl Reader {
         self.chars.get(self.at).copied()
     }
 
-    /// Reads atoms into `out` until `stop` (consumed) or the end of the text.
+    /// Reads atoms into `out` until `stop` or the end of the text; a closing `}` or `]` is
+    /// consumed, a command is not.
     fn sequence(&mut self, depth: usize, stop: Stop, out: &mut String) {
         while let Some(c) = self.peek() {
             match (c, stop) {
