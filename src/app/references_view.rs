@@ -82,8 +82,8 @@ impl View for ReferencesView {
         ui.horizontal_wrapped(|ui| {
             ui.label(
                 RichText::new(format!(
-                    "{} references · {}",
-                    corpus.file.references.len(),
+                    "{} · {}",
+                    crate::corpus::counted(corpus.file.references.len(), "reference"),
                     ctx.citation_style.label_with_locale()
                 ))
                 .strong(),

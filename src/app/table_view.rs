@@ -243,9 +243,13 @@ impl TableView {
         }
         let rows = self.visible_rows(corpus);
         ui.label(
-            RichText::new(format!("{} of {} rows", rows.len(), table.rows.len()))
-                .small()
-                .color(ctx.theme.muted_text),
+            RichText::new(format!(
+                "{} of {}",
+                rows.len(),
+                crate::corpus::counted(table.rows.len(), "row")
+            ))
+            .small()
+            .color(ctx.theme.muted_text),
         );
         let margin = ctx.theme.gap;
         let widths = column_widths(

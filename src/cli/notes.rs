@@ -181,7 +181,7 @@ pub fn notes(args: &NotesArgs) -> ExitCode {
             Ok(write_export(
                 out.as_ref(),
                 &text,
-                &format!("{} notes as {what}", notes.len()),
+                &format!("{} as {what}", crate::corpus::counted(notes.len(), "note")),
             ))
         }),
         NotesAction::Delete { id } => open_store().and_then(|mut store| {
@@ -192,7 +192,8 @@ pub fn notes(args: &NotesArgs) -> ExitCode {
         NotesAction::Restore { backup } => open_store().and_then(|mut store| {
             let count = store.restore_backup(backup)?;
             println!(
-                "restored {count} notes from {} into {}",
+                "restored {} from {} into {}",
+                crate::corpus::counted(count, "note"),
                 backup.display(),
                 store.path().display()
             );

@@ -128,6 +128,7 @@ fn a_box_is_framed_with_its_label_and_title_and_selects_its_section() {
     // The Inspector says what it is: a box, not a section.
     harness.get_by_label("BOX");
     assert!(harness.query_by_label("SECTION").is_none());
+    harness.get_by_label("1 paragraph");
     assert!(
         harness
             .query_all_by_label("A case is one person counted once.")

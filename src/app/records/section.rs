@@ -4,9 +4,9 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::{heading_ui, item_list_ui};
 use crate::app::context::{ClickAction, Command, UiLayout, ViewCtx};
-use crate::corpus::Item;
 use crate::corpus::display::{excerpt, section_heading};
 use crate::corpus::model::SectionKind;
+use crate::corpus::{Item, counted};
 
 /// The section at `position` in `sections`.
 pub(super) fn section_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: UiLayout) {
@@ -24,7 +24,7 @@ pub(super) fn section_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout
         .get(position)
         .cloned()
         .unwrap_or_default();
-    ui.label(RichText::new(format!("{} paragraphs", paragraphs.len())).color(ctx.theme.muted_text));
+    ui.label(RichText::new(counted(paragraphs.len(), "paragraph")).color(ctx.theme.muted_text));
     if let Some(first) = index
         .paragraphs
         .get(paragraphs.start)
