@@ -26,7 +26,7 @@ pub(super) fn paragraph_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
     let equation = ctx
         .corpus
         .paragraph(position)
-        .and_then(|p| shown_equation(p).map(|line| (line, p.text.trim())));
+        .and_then(|p| shown_equation(p).map(|line| (line, p)));
     let printed = equation
         .as_ref()
         .map_or(info.printed.as_str(), |(line, _)| line);
@@ -39,14 +39,16 @@ pub(super) fn paragraph_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
     if let Some((_, source)) = equation
         && layout != UiLayout::Tooltip
     {
-        let notation = match ctx.corpus.paragraph(position).and_then(|p| p.notation) {
+        let notation = match source.notation {
             Some(EquationNotation::Mathml) => "MathML",
             _ => "TeX",
         };
         egui::CollapsingHeader::new(format!("{notation} source"))
             .id_salt(("mathml-source", position))
             .show(ui, |ui| {
-                ui.add(egui::Label::new(RichText::new(source).monospace().small()).wrap());
+                ui.add(
+                    egui::Label::new(RichText::new(source.text.trim()).monospace().small()).wrap(),
+                );
             });
     }
     if layout == UiLayout::Tooltip {

@@ -116,6 +116,17 @@ pub fn parse(text: &str) -> (Vec<Piece<'_>>, Vec<CitationSyntaxError>) {
     (parser.pieces, parser.errors)
 }
 
+/// Whether `$tex$` in paragraph text reads back as inline math holding exactly `tex` (by
+/// Pandoc's rule: no space inside either dollar, no dollar within, no backslash before the
+/// closing one). A digit right after the closing dollar, which the text around it decides,
+/// would still make it text.
+#[must_use]
+pub fn reads_as_inline_math(tex: &str) -> bool {
+    let edges_visible = tex.chars().next().is_some_and(|c| !c.is_whitespace())
+        && tex.chars().next_back().is_some_and(|c| !c.is_whitespace());
+    edges_visible && !tex.contains('$') && !tex.ends_with('\\')
+}
+
 /// What reading at one trigger character gave.
 enum Step<'a> {
     /// A piece ending at this byte offset.

@@ -481,3 +481,17 @@ fn citations_that_give_their_printed_form() {
     assert!(groups("[x]{@a b}").iter().all(|g| g.printed.is_none()));
     assert!(groups("[x]{@}").is_empty());
 }
+
+#[test]
+fn tex_that_reads_as_inline_math_is_read_back_whole() {
+    for tex in [r"t \leq \tau", "x", r"\left[0, 1\right]", "a@b"] {
+        assert!(super::reads_as_inline_math(tex), "{tex:?}");
+        assert_eq!(math(&format!("see ${tex}$ here")), [tex]);
+    }
+    for tex in ["", " x", "x ", r"x \"] {
+        assert!(!super::reads_as_inline_math(tex), "{tex:?}");
+        assert!(math(&format!("see ${tex}$ here")) != [tex], "{tex:?}");
+    }
+    // A dollar within is refused: whether it closes depends on what is around it.
+    assert!(!super::reads_as_inline_math("a$b"));
+}

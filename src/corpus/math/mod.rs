@@ -7,8 +7,12 @@
 //! of cases one after another, `;` between them. The source is always kept; this is only how
 //! it is shown.
 
+mod symbols;
+
 use std::fmt::Write as _;
 
+pub use self::symbols::{ACCENTED, SYMBOLS};
+use self::symbols::{accented, is_function, symbol};
 use super::text;
 
 /// How deep groups are read; deeper ones are written as their source.
@@ -19,17 +23,8 @@ const MAX_DEPTH: usize = 48;
 /// (`\foo`), so nothing is lost.
 #[must_use]
 pub fn tex_reading(tex: &str) -> String {
-    let tex = tex.trim();
-    let inner = [("$$", "$$"), ("$", "$"), ("\\(", "\\)"), ("\\[", "\\]")]
-        .iter()
-        .find_map(|(open, close)| {
-            tex.strip_prefix(open)?
-                .strip_suffix(close)
-                .filter(|inner| !inner.trim().is_empty())
-        })
-        .unwrap_or(tex);
     let mut reader = Reader {
-        chars: inner.chars().collect(),
+        chars: without_delimiters(tex).chars().collect(),
         at: 0,
         cell_separator: "  ",
     };
@@ -38,14 +33,72 @@ pub fn tex_reading(tex: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The TeX formula `tex` trimmed, without delimiters around the whole of it (`$…$`, `$$…$$`,
+/// `\(…\)`, `\[…\]`) when they hold something.
+#[must_use]
+pub fn without_delimiters(tex: &str) -> &str {
+    let tex = tex.trim();
+    [("$$", "$$"), ("$", "$"), ("\\(", "\\)"), ("\\[", "\\]")]
+        .iter()
+        .find_map(|(open, close)| {
+            tex.strip_prefix(open)?
+                .strip_suffix(close)
+                .map(str::trim)
+                .filter(|inner| !inner.is_empty())
+        })
+        .unwrap_or(tex)
+}
+
+/// Whether the symbol `text` is a relation or binary operator, which stands between spaces.
+fn is_spaced(text: &str) -> bool {
+    matches!(
+        text,
+        "=" | "+"
+            | "-"
+            | "−"
+            | "±"
+            | "∓"
+            | "×"
+            | "·"
+            | "÷"
+            | "<"
+            | ">"
+            | "≤"
+            | "≥"
+            | "≈"
+            | "≠"
+            | "≡"
+            | "∼"
+            | "~"
+            | "≃"
+            | "→"
+            | "←"
+            | "↔"
+            | "⇒"
+            | "⇔"
+            | "↦"
+            | "∈"
+            | "∉"
+            | "⊂"
+            | "⊆"
+            | "∪"
+            | "∩"
+            | "∝"
+            | "≪"
+            | "≫"
+            | "∧"
+            | "∨"
+            | "∘"
+            | "∣"
+    )
+}
+
 /// Writes the operator `text` (already a symbol: `=`, `≤`, `×`) to `out`: relations and binary
 /// operators stand between spaces, a comma or semicolon is followed by one, others (brackets,
 /// a prime) are written as they are.
 pub fn operator(text: &str, out: &mut String) {
     match text {
-        "=" | "+" | "-" | "−" | "±" | "∓" | "×" | "·" | "÷" | "<" | ">" | "≤" | "≥" | "≈" | "≠"
-        | "≡" | "∼" | "~" | "≃" | "→" | "←" | "↔" | "⇒" | "⇔" | "↦" | "∈" | "∉" | "⊂" | "⊆"
-        | "∪" | "∩" | "∝" | "≪" | "≫" | "∧" | "∨" | "∘" | "∣" => {
+        _ if is_spaced(text) => {
             // A sign at the start of a group (`−x`) takes no space after it.
             if out.trim_end().is_empty() || out.trim_end().ends_with(['(', '[', '{', '=', ',']) {
                 out.push_str(text);
@@ -164,6 +217,13 @@ impl Reader {
         self.chars.get(self.at).copied()
     }
 
+    /// Reads past whitespace, which TeX's math mode does not print.
+    fn skip_spaces(&mut self) {
+        while self.peek().is_some_and(char::is_whitespace) {
+            self.at += 1;
+        }
+    }
+
     /// Reads atoms into `out` until `stop` or the end of the text; a closing `}` or `]` is
     /// consumed, a command is not.
     fn sequence(&mut self, depth: usize, stop: Stop, out: &mut String) {
@@ -233,9 +293,7 @@ impl Reader {
 
     /// The argument of a script or command: a group, one command's reading, or one character.
     fn argument(&mut self, depth: usize) -> String {
-        while self.peek().is_some_and(char::is_whitespace) {
-            self.at += 1;
-        }
+        self.skip_spaces();
         let mut out = String::new();
         match self.peek() {
             Some('{') => {
@@ -285,9 +343,7 @@ impl Reader {
 
     /// The text of a `{…}` argument as written (`\text{…}`, `\begin{…}`), braces dropped.
     fn verbatim_argument(&mut self) -> String {
-        while self.peek().is_some_and(char::is_whitespace) {
-            self.at += 1;
-        }
+        self.skip_spaces();
         if self.peek() != Some('{') {
             return String::new();
         }
@@ -366,7 +422,7 @@ impl Reader {
         }
         self.at += name.chars().count();
         if let Some(symbol) = symbol(&name) {
-            if is_operator(symbol) {
+            if is_spaced(symbol) {
                 operator(symbol, out);
             } else {
                 out.push_str(symbol);
@@ -420,9 +476,7 @@ impl Reader {
             _ if is_function(&name) => {
                 apart_from_what_precedes(out);
                 out.push_str(&name);
-                while self.peek().is_some_and(char::is_whitespace) {
-                    self.at += 1;
-                }
+                self.skip_spaces();
                 if self
                     .peek()
                     .is_some_and(|c| c.is_alphanumeric() || c == '\\')
@@ -534,146 +588,6 @@ impl Reader {
     }
 }
 
-/// What each symbol command prints: characters the window's fonts all have (`\\phi` is `φ`,
-/// `\\ll` is `<<`, for want of `ϕ` and `≪`); a command whose symbol they lack is not here, and
-/// is kept as written.
-pub const SYMBOLS: [(&str, &str); 119] = [
-    ("alpha", "α"),
-    ("beta", "β"),
-    ("gamma", "γ"),
-    ("delta", "δ"),
-    ("epsilon", "ε"),
-    ("varepsilon", "ε"),
-    ("zeta", "ζ"),
-    ("eta", "η"),
-    ("theta", "θ"),
-    ("vartheta", "θ"),
-    ("iota", "ι"),
-    ("kappa", "κ"),
-    ("lambda", "λ"),
-    ("mu", "μ"),
-    ("nu", "ν"),
-    ("xi", "ξ"),
-    ("pi", "π"),
-    ("varpi", "π"),
-    ("rho", "ρ"),
-    ("varrho", "ρ"),
-    ("sigma", "σ"),
-    ("varsigma", "ς"),
-    ("tau", "τ"),
-    ("upsilon", "υ"),
-    ("phi", "φ"),
-    ("varphi", "φ"),
-    ("chi", "χ"),
-    ("psi", "ψ"),
-    ("omega", "ω"),
-    ("Gamma", "Γ"),
-    ("Delta", "Δ"),
-    ("Theta", "Θ"),
-    ("Lambda", "Λ"),
-    ("Xi", "Ξ"),
-    ("Pi", "Π"),
-    ("Sigma", "Σ"),
-    ("Upsilon", "Υ"),
-    ("Phi", "Φ"),
-    ("Psi", "Ψ"),
-    ("Omega", "Ω"),
-    ("times", "×"),
-    ("cdot", "·"),
-    ("pm", "±"),
-    ("mp", "∓"),
-    ("div", "÷"),
-    ("leq", "≤"),
-    ("le", "≤"),
-    ("leqslant", "≤"),
-    ("geq", "≥"),
-    ("ge", "≥"),
-    ("geqslant", "≥"),
-    ("neq", "≠"),
-    ("ne", "≠"),
-    ("approx", "≈"),
-    ("equiv", "≡"),
-    ("sim", "∼"),
-    ("simeq", "≃"),
-    ("propto", "∝"),
-    ("in", "∈"),
-    ("notin", "∉"),
-    ("subset", "⊂"),
-    ("subseteq", "⊆"),
-    ("cup", "∪"),
-    ("cap", "∩"),
-    ("to", "→"),
-    ("rightarrow", "→"),
-    ("leftarrow", "←"),
-    ("gets", "←"),
-    ("leftrightarrow", "↔"),
-    ("Rightarrow", "⇒"),
-    ("implies", "⇒"),
-    ("Leftrightarrow", "⇔"),
-    ("iff", "⇔"),
-    ("mapsto", "↦"),
-    ("ll", "<<"),
-    ("gg", ">>"),
-    ("land", "∧"),
-    ("wedge", "∧"),
-    ("lor", "∨"),
-    ("vee", "∨"),
-    ("circ", "∘"),
-    ("mid", "∣"),
-    ("vert", "|"),
-    ("Vert", "‖"),
-    ("cdots", "…"),
-    ("dots", "…"),
-    ("ldots", "…"),
-    ("dotsc", "…"),
-    ("dotsb", "…"),
-    ("infty", "∞"),
-    ("partial", "∂"),
-    ("nabla", "∇"),
-    ("sum", "∑"),
-    ("prod", "∏"),
-    ("int", "∫"),
-    ("forall", "∀"),
-    ("exists", "∃"),
-    ("neg", "¬"),
-    ("lnot", "¬"),
-    ("emptyset", "∅"),
-    ("varnothing", "∅"),
-    ("prime", "′"),
-    ("ast", "∗"),
-    ("star", "⋆"),
-    ("parallel", "‖"),
-    ("langle", "⟨"),
-    ("rangle", "⟩"),
-    ("lfloor", "⌊"),
-    ("rfloor", "⌋"),
-    ("lceil", "⌈"),
-    ("rceil", "⌉"),
-    ("lbrace", "{"),
-    ("rbrace", "}"),
-    ("ell", "ℓ"),
-    ("hbar", "ħ"),
-    ("Re", "Re"),
-    ("Im", "Im"),
-    ("degree", "°"),
-    ("percent", "%"),
-];
-
-/// What a symbol command prints.
-fn symbol(name: &str) -> Option<&'static str> {
-    SYMBOLS
-        .iter()
-        .find(|(command, _)| *command == name)
-        .map(|(_, printed)| *printed)
-}
-
-/// Whether a symbol stands between spaces as a relation or binary operator.
-fn is_operator(symbol: &str) -> bool {
-    let mut probe = String::from("a");
-    operator(symbol, &mut probe);
-    probe.ends_with(' ')
-}
-
 /// A space before a word (`ln`, `dot(x)`) that would otherwise run into the letter or bracket
 /// before it: `τ ln(λ)`, not `τln(λ)`.
 fn apart_from_what_precedes(out: &mut String) {
@@ -684,80 +598,6 @@ fn apart_from_what_precedes(out: &mut String) {
     {
         out.push(' ');
     }
-}
-
-/// Whether `\name` is a function named in upright letters (`\ln`, `\max`).
-fn is_function(name: &str) -> bool {
-    matches!(
-        name,
-        "ln" | "log"
-            | "lg"
-            | "exp"
-            | "sin"
-            | "cos"
-            | "tan"
-            | "sec"
-            | "csc"
-            | "cot"
-            | "arcsin"
-            | "arccos"
-            | "arctan"
-            | "sinh"
-            | "cosh"
-            | "tanh"
-            | "max"
-            | "min"
-            | "sup"
-            | "inf"
-            | "lim"
-            | "liminf"
-            | "limsup"
-            | "det"
-            | "dim"
-            | "ker"
-            | "arg"
-            | "argmax"
-            | "argmin"
-            | "deg"
-            | "gcd"
-            | "Pr"
-            | "var"
-            | "Var"
-            | "cov"
-            | "Cov"
-            | "tr"
-            | "mod"
-            | "bmod"
-    )
-}
-
-/// The letters with an accent that the window's fonts have as one character, by accent.
-pub const ACCENTED: [(&str, &str, &str); 4] = [
-    ("hat", "aeiouyAEIOUY", "âêîôûŷÂÊÎÔÛŶ"),
-    ("bar", "aeiouAEIOU", "āēīōūĀĒĪŌŪ"),
-    ("tilde", "aeinouAINOU", "ãẽĩñõũÃĨÑÕŨ"),
-    ("ddot", "aeiouyAEIOU", "äëïöüÿÄËÏÖÜ"),
-];
-
-/// An accented base: one letter as the character the fonts have for it (`ā`), else written
-/// `dot(x)`, `hat(…)` (the fonts have no combining accents to put over any letter).
-fn accented(accent: &str, base: &str) -> String {
-    let accent = match accent {
-        "widehat" => "hat",
-        "overline" => "bar",
-        "widetilde" => "tilde",
-        "overrightarrow" => "vec",
-        other => other,
-    };
-    let mut letters = base.chars();
-    if let (Some(letter), None) = (letters.next(), letters.next())
-        && let Some((_, plain, marked)) = ACCENTED.iter().find(|(name, ..)| *name == accent)
-        && let Some(at) = plain.chars().position(|c| c == letter)
-        && let Some(marked) = marked.chars().nth(at)
-    {
-        return marked.to_string();
-    }
-    format!("{accent}({base})")
 }
 
 #[cfg(test)]

@@ -394,13 +394,11 @@ impl Writer<'_> {
                 }
                 Span::Marked(text) => self.marked(&mut out, text),
                 Span::Math(tex) => {
-                    // `$…$` only as Pandoc's rule reads it back: no space inside either
-                    // dollar, no dollar within, no backslash before the closing one.
                     let tex = tex.trim();
-                    if tex.is_empty() || tex.contains('$') || tex.ends_with('\\') {
-                        out.push_escaped(tex);
-                    } else {
+                    if citations::reads_as_inline_math(tex) {
                         out.push(&format!("${tex}$"));
+                    } else {
+                        out.push_escaped(tex);
                     }
                 }
             }

@@ -8,7 +8,7 @@
 
 use super::super::{Rich, Span};
 use super::Context;
-use crate::corpus::text;
+use crate::corpus::{citations, math, text};
 use crate::formats::paper::xml::{Element, Node};
 
 /// Elements that stand on their own in the text: inside a paragraph they end the running text
@@ -568,18 +568,11 @@ pub(super) fn formula_text(element: Element<'_>) -> String {
 }
 
 /// An inline formula's TeX, its own delimiters (`$…$`, `\\(…\\)`) taken off, when it has TeX that
-/// the corpus can write as inline math (no `$` within).
+/// the corpus can write as inline math ([`citations::reads_as_inline_math`]).
 fn inline_tex(element: Element<'_>) -> Option<String> {
     let tex = tex_body(&element.descendants_named("tex-math").first()?.text());
-    let inner = tex
-        .strip_prefix("$$")
-        .and_then(|t| t.strip_suffix("$$"))
-        .or_else(|| tex.strip_prefix('$').and_then(|t| t.strip_suffix('$')))
-        .or_else(|| tex.strip_prefix("\\(").and_then(|t| t.strip_suffix("\\)")))
-        .unwrap_or(&tex)
-        .trim();
-    let inner = crate::formats::paper::collapse_whitespace(inner);
-    (!inner.is_empty() && !inner.contains('$') && !inner.ends_with('\\')).then_some(inner)
+    let inner = crate::formats::paper::collapse_whitespace(math::without_delimiters(&tex));
+    Some(inner).filter(|inner| citations::reads_as_inline_math(inner))
 }
 
 /// The formula inside a TeX source: what stands between `\begin{document}` and
