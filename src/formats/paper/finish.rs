@@ -395,10 +395,12 @@ impl Writer<'_> {
                 Span::Marked(text) => self.marked(&mut out, text),
                 Span::Math(tex) => {
                     let tex = tex.trim();
+                    let written = format!("${tex}$");
                     if citations::reads_as_inline_math(tex) {
-                        out.push(&format!("${tex}$"));
+                        out.push(&written);
                     } else {
-                        out.push_escaped(tex);
+                        // Kept as the source writes it, dollars and all, as text.
+                        out.push_escaped(&written);
                     }
                 }
             }

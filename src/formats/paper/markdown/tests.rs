@@ -494,6 +494,16 @@ fn inline_math_stays_tex_in_text_and_reads_as_text_in_captions_cells_and_heading
         corpus.index.paragraphs[0].printed,
         "When α ∈ [0, 1] and @x, it costs $5 or $5."
     );
+    // Math the corpus cannot write as `$…$` (a dollar inside it) stays text, as written.
+    let odd = read("# A\n\nand $\\begin{cases} x \\\\ $ then $y[$ end.\n");
+    assert_eq!(
+        paragraphs(&odd.file),
+        ["and \\$\\begin{cases} x \\\\ \\$ then \\$y\\[\\$ end."]
+    );
+    assert_eq!(
+        valid(&odd).index.paragraphs[0].printed,
+        "and $\\begin{cases} x \\\\ $ then $y[$ end."
+    );
     assert_eq!(file.figures[0].caption, "The fit of λ².");
     assert_eq!(file.tables[0].caption, "Values of σ.");
     assert_eq!(file.tables[0].columns[0].header, "β");
