@@ -214,9 +214,15 @@ pub fn open_paper(
         Ok(mut corpus) => {
             // A bibliography read from BibTeX or RIS keeps the fields it has no CSL variable
             // for under their own names (`adsurl`, `eprint`): by design, not a slip to warn of.
-            corpus
-                .warnings
-                .retain(|diagnostic| diagnostic.code != Code::UnknownCslField);
+            // A paper read without its text cites nothing: its references are not uncited.
+            let without_text = report
+                .diagnostics
+                .iter()
+                .any(|diagnostic| diagnostic.code == Code::NoPaperText);
+            corpus.warnings.retain(|diagnostic| {
+                diagnostic.code != Code::UnknownCslField
+                    && !(without_text && diagnostic.code == Code::UncitedReference)
+            });
             report.diagnostics.append(&mut corpus.warnings);
             corpus.warnings.clone_from(&report.diagnostics);
             report.corpus = Some(corpus);
@@ -533,5 +539,106 @@ mod tests {
             .map(|figure| figure.image.as_deref())
             .collect();
         assert_eq!(images, [Some("one.png"), None]);
+    }
+
+    /// What opening `text` as `name` reported: each diagnostic's code and message.
+    fn reported(text: &str, name: &str) -> (LoadReport, Vec<(Code, String)>) {
+        let report = open_text(text, name);
+        let said = report
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.message.clone()))
+            .collect();
+        (report, said)
+    }
+
+    #[test]
+    fn a_paper_given_without_its_text_says_so_and_reports_no_reference_as_uncited() {
+        // GROBID's header-only output: title, authors and abstract, an empty <text>.
+        let header = "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc>\
+            <titleStmt><title level=\"a\" type=\"main\">Attention</title></titleStmt>\
+            <sourceDesc><biblStruct><analytic>\
+            <author><persName><forename>Ashish</forename><surname>Vaswani</surname></persName></author>\
+            <author><persName><forename>Noam</forename><surname>Shazeer</surname></persName></author>\
+            </analytic></biblStruct></sourceDesc></fileDesc>\
+            <profileDesc><abstract><p>Sequence models.</p></abstract></profileDesc></teiHeader>\
+            <text xml:lang=\"en\"></text></TEI>";
+        let (report, said) = reported(header, "header.tei.xml");
+        assert!(
+            said.contains(&(
+                Code::NoPaperText,
+                "the file holds no text of the paper, only its title, 2 authors and abstract"
+                    .to_owned()
+            )),
+            "{said:?}"
+        );
+        let corpus = report
+            .corpus
+            .as_ref()
+            .map(|c| (c.has_text(), c.is_bibliography_only()));
+        assert_eq!(corpus, Some((false, false)), "a paper, without text");
+
+        // A JATS article without its body, but with acknowledgements and references: the
+        // references are not reported as never cited.
+        let article = "<article><front><article-meta><title-group><article-title>Scanned\
+            </article-title></title-group></article-meta></front><back><ack><title>Acknowledgments\
+            </title><p>We thank the nurses.</p></ack><ref-list>\
+            <ref id=\"r1\"><element-citation><person-group><name><surname>Lombardi</surname>\
+            </name></person-group><article-title>One</article-title><year>2009</year>\
+            </element-citation></ref>\
+            <ref id=\"r2\"><element-citation><person-group><name><surname>Furuta</surname>\
+            </name></person-group><article-title>Two</article-title><year>2009</year>\
+            </element-citation></ref></ref-list></back></article>";
+        let (report, said) = reported(article, "scanned.xml");
+        assert!(
+            said.contains(&(
+                Code::NoPaperText,
+                "the file holds no text of the paper, only its title and 2 references".to_owned()
+            )),
+            "{said:?}"
+        );
+        assert!(
+            !said.iter().any(|(code, _)| *code == Code::UncitedReference),
+            "{said:?}"
+        );
+        let corpus = report.corpus.as_ref();
+        assert_eq!(
+            corpus.map(|c| c.file.sections.len()),
+            Some(1),
+            "the acknowledgements"
+        );
+        assert_eq!(corpus.map(Corpus::has_text), Some(false));
+
+        // GROBID's full-text output of a PDF whose text it could not find: acknowledgements
+        // only.
+        let (report, said) = reported(
+            "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc><titleStmt>\
+             <title level=\"a\" type=\"main\">Scanned</title></titleStmt></fileDesc>\
+             </teiHeader><text><body/><back><div type=\"acknowledgement\"><div><head>\
+             Acknowledgements</head><p>We thank the nurses.</p></div></div></back></text></TEI>",
+            "scanned.tei.xml",
+        );
+        assert!(
+            said.contains(&(
+                Code::NoPaperText,
+                "the file holds no text of the paper, only its title".to_owned()
+            )),
+            "{said:?}"
+        );
+        assert_eq!(report.corpus.map(|c| c.has_text()), Some(false));
+
+        // A paper with its text says nothing of the kind.
+        let (_, said) = reported(
+            "---\ntitle: Whole\n---\n\n# One\n\nSome text.\n",
+            "whole.md",
+        );
+        assert!(
+            !said.iter().any(|(code, _)| *code == Code::NoPaperText),
+            "{said:?}"
+        );
+        // Nor does a bibliography opened on its own, which is no paper.
+        let (report, said) = reported("@book{a, title={A}, year={2001}}", "refs.bib");
+        assert!(!said.iter().any(|(code, _)| *code == Code::NoPaperText));
+        assert_eq!(report.corpus.map(|c| c.is_bibliography_only()), Some(true));
     }
 }

@@ -32,11 +32,11 @@ impl Inspector {
 
 /// The hint shown while nothing is selected, with what the corpus holds.
 fn nothing_selected_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
-    // A bibliography on its own holds references only.
-    let hint = if ctx.corpus.is_bibliography_only() {
-        "Click a reference to see it here: its fields, its links and how to copy it."
-    } else {
+    // A bibliography on its own, or a paper without its text, has only references to click.
+    let hint = if ctx.corpus.has_text() {
         "Click a citation, a reference, a table row, a figure or a name to see it here with everything that links to it."
+    } else {
+        "Click a reference to see it here: its fields, its links and how to copy it."
     };
     ui.add(egui::Label::new(RichText::new(hint).color(ctx.theme.muted_text)).wrap());
     let s = ctx.corpus.summary();

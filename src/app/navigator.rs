@@ -54,19 +54,19 @@ impl Navigator {
     pub fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
         let corpus = ctx.corpus;
         // A tab with nothing in it is not offered (the outline and the references always are,
-        // but a bibliography on its own has no outline); a tab chosen for another corpus falls
-        // back to the first offered.
-        let bibliography_only = corpus.is_bibliography_only();
+        // but a bibliography on its own, or a paper without its text, has no outline); a tab
+        // chosen for another corpus falls back to the first offered.
+        let has_text = corpus.has_text();
         let shown = |tab: NavigatorTab| match tab {
-            NavigatorTab::Outline => !bibliography_only,
+            NavigatorTab::Outline => has_text,
             NavigatorTab::References => true,
             _ => tab_count(corpus, tab) > 0,
         };
         if !shown(self.tab) {
-            self.tab = if bibliography_only {
-                NavigatorTab::References
-            } else {
+            self.tab = if has_text {
                 NavigatorTab::Outline
+            } else {
+                NavigatorTab::References
             };
         }
         ui.horizontal_wrapped(|ui| {
@@ -108,6 +108,11 @@ impl Navigator {
 
     fn references_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
         let corpus = ctx.corpus;
+        if corpus.file.references.is_empty() {
+            // Nothing to sort or filter.
+            empty_ui(ctx, ui, "The paper lists no references.");
+            return;
+        }
         ui.horizontal(|ui| {
             let sort_label = ui.label("Sort");
             egui::ComboBox::from_id_salt("reference-sort")

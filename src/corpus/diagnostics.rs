@@ -161,6 +161,9 @@ pub enum Code {
     UnresolvedMarker,
     /// A key a Markdown paper cites is not in its bibliography: kept as printed text.
     MissingBibliographyEntry,
+    /// An imported paper holds none of its own text (its front matter alone, as GROBID's
+    /// header-only output or a scanned article): nothing cites its references.
+    NoPaperText,
     /// An imported paper cannot be read at all (XML that is not well-formed, nesting too deep,
     /// no text found).
     PaperSyntax,
@@ -206,6 +209,7 @@ impl Code {
             Self::ImportIncomplete => "import-incomplete",
             Self::UnresolvedMarker => "unresolved-marker",
             Self::MissingBibliographyEntry => "missing-bibliography-entry",
+            Self::NoPaperText => "no-paper-text",
             Self::PaperSyntax => "paper-syntax",
             Self::SectionCycle => "section-cycle",
             Self::SeriesYearDuplicate => "series-year-duplicate",

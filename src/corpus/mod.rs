@@ -153,12 +153,30 @@ impl Corpus {
         self.file.regions.iter().position(|r| r.id == id)
     }
 
-    /// Whether the corpus holds references and no text: a bibliography opened on its own
-    /// (`.bib`, `.ris`, CSL-JSON). Nothing cites its references, so they have no printed
-    /// numbers and there is no paper whose reference list could be quoted.
+    /// Whether the corpus holds references and no paper: a bibliography opened on its own
+    /// (`.bib`, `.ris`, CSL-JSON), with no text and nothing of a paper's front matter but a
+    /// title. Nothing cites its references, so they have no printed numbers and there is no
+    /// paper whose reference list could be quoted.
     #[must_use]
     pub fn is_bibliography_only(&self) -> bool {
-        self.file.sections.is_empty()
+        let paper = &self.file.paper;
+        !self.has_text()
+            && paper.authors.is_empty()
+            && paper.abstract_text.trim().is_empty()
+            && paper.keywords.is_empty()
+    }
+
+    /// Whether the corpus holds the paper's text: a section, and no import said the text is
+    /// missing. A paper given by its front matter alone (GROBID's header-only output, an
+    /// article `PubMed` Central has as scanned pages, perhaps with its acknowledgements) has
+    /// none: nothing in it cites, and it has no outline.
+    #[must_use]
+    pub fn has_text(&self) -> bool {
+        !self.file.sections.is_empty()
+            && !self
+                .warnings
+                .iter()
+                .any(|warning| warning.code == Code::NoPaperText)
     }
 
     /// The number the paper prints for a reference (`[8]`), by position; `None` in a

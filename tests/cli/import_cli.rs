@@ -69,6 +69,37 @@ fn a_paper_is_checked_directly_and_its_summary_counts_tables_and_figures() {
 }
 
 #[test]
+fn a_paper_without_its_text_is_checked_with_one_warning() {
+    // A JATS article held as scanned pages: front matter and references, no body.
+    let dir = tempfile::tempdir().unwrap();
+    let article = write_temp(
+        &dir,
+        "scanned.xml",
+        b"<article><front><article-meta><title-group><article-title>Tides</article-title>\
+          </title-group></article-meta></front><back><ref-list><ref id=\"r1\">\
+          <mixed-citation>Moss A. Sea level. 1998.</mixed-citation></ref></ref-list></back>\
+          </article>",
+    );
+    let output = paperlens(&["check", path_str(&article), "--format", "json"]);
+    assert_exit(&output, 0);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let codes = json_codes(&report);
+    assert_eq!(
+        codes.iter().filter(|c| *c == "no-paper-text").count(),
+        1,
+        "{report}"
+    );
+    assert!(!codes.contains(&"uncited-reference".to_owned()), "{report}");
+    let output = paperlens(&["check", path_str(&article)]);
+    let out = stdout(&output);
+    assert!(
+        out.contains("the file holds no text of the paper, only its title and 1 reference"),
+        "{out}"
+    );
+    assert!(out.contains("PubMed Central"), "the hint says why: {out}");
+}
+
+#[test]
 fn a_markdown_paper_imports_with_its_bibliography_beside_it() {
     let output = paperlens(&["import", path_str(&markdown())]);
     assert_exit(&output, 0);

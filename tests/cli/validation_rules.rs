@@ -283,6 +283,9 @@ const OTHER_CODES: &[&str] = &[
     "unresolved-marker",
     "missing-bibliography-entry",
     "paper-syntax",
+    // A paper given without its text: `a_paper_without_its_text_is_checked_with_one_warning`
+    // in tests/cli/import_cli.rs and the test in src/open.rs.
+    "no-paper-text",
     // A tour file beside a paper that cannot be read: src/open/tour_file.rs and
     // tests/cli/tour_cli.rs.
     "tour-file",

@@ -241,3 +241,35 @@ fn a_table_the_file_gives_no_rows_says_so_and_shows_its_notes() {
     // No filter hides anything.
     shows_no(&harness, "No row matches the filters");
 }
+
+#[test]
+fn a_paper_without_its_text_opens_on_its_front_matter_and_says_the_text_is_elsewhere() {
+    // GROBID's header-only output: title, authors and abstract, and an empty `<text>`.
+    let tei = r#"<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+<teiHeader><fileDesc><titleStmt><title level="a" type="main">Sediment in upland rivers</title></titleStmt>
+<sourceDesc><biblStruct><analytic><author><persName><forename>Ada</forename><surname>Moss</surname></persName></author></analytic></biblStruct></sourceDesc></fileDesc>
+<profileDesc><abstract><p>Loads rose after each storm.</p></abstract></profileDesc></teiHeader>
+<text xml:lang="en"></text></TEI>"#;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sediment.tei.xml");
+    std::fs::write(&path, tei).unwrap();
+    let harness = open(path, Reader::ID);
+    assert_eq!(
+        harness.state().state.view,
+        Reader::ID,
+        "the Reader is offered"
+    );
+    shows(&harness, "Sediment in upland rivers");
+    shows(&harness, "Ada Moss");
+    shows(&harness, "Loads rose after each storm.");
+    shows(&harness, "This file holds no text of the paper");
+    shows(&harness, "GROBID's full-text TEI");
+    // The import says so in the status bar.
+    shows(&harness, "1 warning");
+    // No outline to show, no reference to sort or filter.
+    shows(&harness, "The paper lists no references.");
+    shows_no(&harness, "Filter references");
+    shows_no(&harness, "No reference matches the filter.");
+    assert_no_builtin_words(&harness);
+}

@@ -222,10 +222,9 @@ impl Explorer {
         ui.separator();
         ui.label(RichText::new("Citation style").small());
         style_picker_submenu_ui(view_ctx, ui, "view-menu");
-        // A bibliography on its own has no text to show citations in.
-        let displays = if view_ctx.corpus.is_bibliography_only() {
-            Vec::new()
-        } else {
+        // A bibliography on its own, or a paper without its text, has no text to show
+        // citations in.
+        let displays = if view_ctx.corpus.has_text() {
             ui.label(RichText::new("Citations in the text").small());
             vec![
                 (
@@ -237,6 +236,8 @@ impl Explorer {
                     format!("In {} style", view_ctx.citation_style.label),
                 ),
             ]
+        } else {
+            Vec::new()
         };
         for (display, label) in displays {
             if ui

@@ -205,7 +205,7 @@ impl Explorer {
             self.view_before_bibliography =
                 Some(std::mem::replace(&mut self.state.view, offered.to_owned()));
         }
-        if self.corpus.is_bibliography_only() {
+        if !self.corpus.has_text() {
             self.navigator.tab = NavigatorTab::References;
         }
     }

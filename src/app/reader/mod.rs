@@ -449,4 +449,15 @@ fn front_matter_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, find: &FindBar) {
                 .color(ctx.theme.muted_text),
         );
     }
+    if !ctx.corpus.has_text() {
+        ui.add_space(ctx.theme.gap * 2.0);
+        super::views::empty_view_ui(
+            ctx,
+            ui,
+            "This file holds no text of the paper",
+            "It gives the paper's front matter, and its references or back matter when it has \
+             them. Open the full-text version of the paper (a JATS article with its body, \
+             GROBID's full-text TEI) to read it here.",
+        );
+    }
 }

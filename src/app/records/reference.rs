@@ -33,7 +33,7 @@ pub(super) fn reference_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
     formatted_ui(ui, &styled, None);
     let citing = index.linked(Item::Reference(position), ItemKind::Citation);
     if layout == UiLayout::Tooltip {
-        if !ctx.corpus.is_bibliography_only() {
+        if ctx.corpus.has_text() {
             ui.label(
                 RichText::new(times_in_text("Cited", citing.len()))
                     .small()
@@ -55,8 +55,8 @@ pub(super) fn reference_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
     }
     notes_ui(ctx, ui, Item::Reference(position), layout);
 
-    // A bibliography on its own has no text to be cited in.
-    if !ctx.corpus.is_bibliography_only() {
+    // A bibliography on its own, or a paper without its text, has no text to be cited in.
+    if ctx.corpus.has_text() {
         cited_in_ui(ctx, ui, citing);
     }
     // After the sentences that cite it: its flags are about them.

@@ -25,8 +25,9 @@ const SECONDARY: [&str; 5] = [
 /// Runs the hygiene checks.
 pub(super) fn check(paper: &Paper<'_>, out: &mut Vec<Flag>) {
     no_reference(paper, out);
-    // A bibliography opened on its own has no text to cite its references.
-    if !paper.corpus.is_bibliography_only() {
+    // A bibliography opened on its own, or a paper given without its text, has no text to
+    // cite its references.
+    if paper.corpus.has_text() {
         never_cited(paper, out);
     }
     duplicates(paper, out);

@@ -217,6 +217,8 @@ pub struct PaperBuilder {
     figures: Vec<(FigureDraft, Place)>,
     footnotes: Vec<(String, String, Rich)>,
     diagnostics: Vec<Diagnostic>,
+    /// Whether the source lacks the paper's own text, whatever back matter it holds.
+    text_missing: bool,
 }
 
 impl PaperBuilder {
@@ -233,7 +235,27 @@ impl PaperBuilder {
             figures: Vec::new(),
             footnotes: Vec::new(),
             diagnostics: Vec::new(),
+            text_missing: false,
         }
+    }
+
+    /// Says the source holds none of the paper's own text (a JATS article without its body),
+    /// though it may hold back matter (acknowledgements, notes): the import then reports it as
+    /// a paper without text, as it does one with no paragraph at all.
+    pub fn mark_text_missing(&mut self) {
+        self.text_missing = true;
+    }
+
+    /// How many blocks of text (paragraphs, equations) the sections hold so far.
+    #[must_use]
+    pub fn block_count(&self) -> usize {
+        self.sections.iter().map(|s| s.blocks.len()).sum()
+    }
+
+    /// Whether [`Self::mark_text_missing`] was called.
+    #[must_use]
+    pub fn is_text_missing(&self) -> bool {
+        self.text_missing
     }
 
     /// The paper's front matter (title, authors, date, licence, keywords, abstract), to fill in.

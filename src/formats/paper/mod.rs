@@ -175,7 +175,8 @@ pub fn import(
         PaperKind::Markdown => markdown::read(text, options, &mut builder)?,
         PaperKind::PlainText => plain::read(text, options, &mut builder)?,
     }
-    let imported = builder.finish();
+    let text_missing = builder.is_text_missing();
+    let mut imported = builder.finish();
     let empty = imported
         .file
         .sections
@@ -193,7 +194,59 @@ pub fn import(
             "check this is the paper itself (not an empty or a different file)",
         )));
     }
+    if let Some(warning) = no_text_warning(kind, &imported.file, text_missing) {
+        imported.diagnostics.push(warning);
+    }
     Ok(imported)
+}
+
+/// The warning for a paper read without its own text (its front matter alone, perhaps with
+/// back matter), saying what was read and where the text may be found; `None` when the text
+/// was read. `text_missing`: the importer found the text absent, though it read back matter.
+fn no_text_warning(kind: PaperKind, file: &CorpusFile, text_missing: bool) -> Option<Diagnostic> {
+    if !text_missing && file.sections.iter().any(|s| !s.paragraphs.is_empty()) {
+        return None;
+    }
+    let paper = &file.paper;
+    let mut parts = Vec::new();
+    if !paper.title.trim().is_empty() {
+        parts.push("title".to_owned());
+    }
+    if !paper.authors.is_empty() {
+        parts.push(crate::corpus::counted(paper.authors.len(), "author"));
+    }
+    if !paper.abstract_text.trim().is_empty() {
+        parts.push("abstract".to_owned());
+    }
+    if !file.references.is_empty() {
+        parts.push(crate::corpus::counted(file.references.len(), "reference"));
+    }
+    let read = match parts.as_slice() {
+        [] => "its metadata".to_owned(),
+        [one] => format!("its {one}"),
+        [first @ .., last] => format!("its {} and {last}", first.join(", ")),
+    };
+    let hint = match kind {
+        PaperKind::Jats => {
+            "the article has no <body>, or an empty one: PubMed Central gives some articles \
+             (often older ones, scanned from print) without their text, which is then only in \
+             the PDF; look for the article's full-text XML"
+        }
+        PaperKind::Tei => {
+            "GROBID's header extraction (processHeaderDocument) writes no text: run its \
+             full-text extraction (processFulltextDocument) on the PDF to read the whole paper"
+        }
+        PaperKind::Markdown => {
+            "the file holds nothing but its metadata: check it is the paper itself, not only \
+             its YAML header"
+        }
+        PaperKind::PlainText => "check the file is the paper itself, not only its title page",
+    };
+    Some(Diagnostic::warning(
+        Code::NoPaperText,
+        format!("the file holds no text of the paper, only {read}"),
+        hint,
+    ))
 }
 
 #[cfg(test)]

@@ -58,8 +58,14 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
                 self.supplementary.push(rich);
             }
         }
+        // An article without its body (PubMed Central has older ones as scanned pages only),
+        // or with nothing but a link to a PDF in it, gives the paper without its text.
+        let before = self.builder.block_count();
         if let Some(body) = article.child("body") {
             self.body(body);
+        }
+        if self.builder.block_count() == before {
+            self.builder.mark_text_missing();
         }
         if let Some(back) = article.child("back") {
             self.back(back);

@@ -35,8 +35,14 @@ pub(super) fn read(
         open: Vec::new(),
         unknown: BTreeMap::new(),
     };
+    // GROBID's header-only output has an empty `<text>`; one with acknowledgements in its
+    // back matter but no body gives the paper without its text too.
+    let before = reader.builder.block_count();
     if let Some(body) = text.child("body") {
         reader.blocks(body, 0);
+    }
+    if reader.builder.block_count() == before {
+        reader.builder.mark_text_missing();
     }
     if let Some(back) = text.child("back") {
         reader.close_all();
