@@ -593,7 +593,9 @@ mod tests {
         assert!(
             said.contains(&(
                 Code::NoPaperText,
-                "the file holds no text of the paper, only its title and 2 references".to_owned()
+                "the file holds no text of the paper, only its title, 2 references and back \
+                 matter (Acknowledgments)"
+                    .to_owned()
             )),
             "{said:?}"
         );
@@ -621,7 +623,9 @@ mod tests {
         assert!(
             said.contains(&(
                 Code::NoPaperText,
-                "the file holds no text of the paper, only its title".to_owned()
+                "the file holds no text of the paper, only its title and back matter \
+                 (Acknowledgements)"
+                    .to_owned()
             )),
             "{said:?}"
         );

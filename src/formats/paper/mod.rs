@@ -221,6 +221,17 @@ fn no_text_warning(kind: PaperKind, file: &CorpusFile, text_missing: bool) -> Op
     if !file.references.is_empty() {
         parts.push(crate::corpus::counted(file.references.len(), "reference"));
     }
+    // What the importer read after the text, such as acknowledgements.
+    let back_matter: Vec<&str> = file
+        .sections
+        .iter()
+        .filter(|s| !s.paragraphs.is_empty())
+        .map(|s| s.title.trim())
+        .filter(|title| !title.is_empty())
+        .collect();
+    if !back_matter.is_empty() {
+        parts.push(format!("back matter ({})", back_matter.join(", ")));
+    }
     let read = match parts.as_slice() {
         [] => "its metadata".to_owned(),
         [one] => format!("its {one}"),
