@@ -32,9 +32,12 @@ impl Inspector {
 
 /// The hint shown while nothing is selected, with what the corpus holds.
 fn nothing_selected_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
-    // A bibliography on its own, or a paper without its text, has only references to click.
+    // A bibliography on its own, or a paper without its text, has only references to click,
+    // if any.
     let hint = if ctx.corpus.has_text() {
         "Click a citation, a reference, a table row, a figure or a name to see it here with everything that links to it."
+    } else if ctx.corpus.file.references.is_empty() {
+        "Nothing to select: the file gives the paper's front matter only."
     } else {
         "Click a reference to see it here: its fields, its links and how to copy it."
     };

@@ -271,5 +271,7 @@ fn a_paper_without_its_text_opens_on_its_front_matter_and_says_the_text_is_elsew
     shows(&harness, "The paper lists no references.");
     shows_no(&harness, "Filter references");
     shows_no(&harness, "No reference matches the filter.");
+    shows(&harness, "Nothing to select");
+    shows_no(&harness, "Click a reference");
     assert_no_builtin_words(&harness);
 }
