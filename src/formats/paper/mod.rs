@@ -177,11 +177,12 @@ pub fn import(
     }
     let text_missing = builder.is_text_missing();
     let mut imported = builder.finish();
-    let empty = imported
+    let has_paragraphs = imported
         .file
         .sections
         .iter()
-        .all(|s| s.paragraphs.is_empty())
+        .any(|s| !s.paragraphs.is_empty());
+    let empty = !has_paragraphs
         && imported.file.references.is_empty()
         && imported.file.paper.title.trim().is_empty();
     if empty {
@@ -194,19 +195,16 @@ pub fn import(
             "check this is the paper itself (not an empty or a different file)",
         )));
     }
-    if let Some(warning) = no_text_warning(kind, &imported.file, text_missing) {
+    if text_missing || !has_paragraphs {
+        let warning = no_text_warning(kind, &imported.file);
         imported.diagnostics.push(warning);
     }
     Ok(imported)
 }
 
 /// The warning for a paper read without its own text (its front matter alone, perhaps with
-/// back matter), saying what was read and where the text may be found; `None` when the text
-/// was read. `text_missing`: the importer found the text absent, though it read back matter.
-fn no_text_warning(kind: PaperKind, file: &CorpusFile, text_missing: bool) -> Option<Diagnostic> {
-    if !text_missing && file.sections.iter().any(|s| !s.paragraphs.is_empty()) {
-        return None;
-    }
+/// back matter), saying what was read and where the text may be found.
+fn no_text_warning(kind: PaperKind, file: &CorpusFile) -> Diagnostic {
     let paper = &file.paper;
     let mut parts = Vec::new();
     if !paper.title.trim().is_empty() {
@@ -232,10 +230,10 @@ fn no_text_warning(kind: PaperKind, file: &CorpusFile, text_missing: bool) -> Op
     if !back_matter.is_empty() {
         parts.push(format!("back matter ({})", back_matter.join(", ")));
     }
-    let read = match parts.as_slice() {
-        [] => "its metadata".to_owned(),
-        [one] => format!("its {one}"),
-        [first @ .., last] => format!("its {} and {last}", first.join(", ")),
+    let read = if parts.is_empty() {
+        "its metadata".to_owned()
+    } else {
+        format!("its {}", and_list(&parts))
     };
     let hint = match kind {
         PaperKind::Jats => {
@@ -253,11 +251,20 @@ fn no_text_warning(kind: PaperKind, file: &CorpusFile, text_missing: bool) -> Op
         }
         PaperKind::PlainText => "check the file is the paper itself, not only its title page",
     };
-    Some(Diagnostic::warning(
+    Diagnostic::warning(
         Code::NoPaperText,
         format!("the file holds no text of the paper, only {read}"),
         hint,
-    ))
+    )
+}
+
+/// `items` joined as a sentence lists them: "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 
+use super::super::and_list;
 use super::blocks::{Block, caption_label};
 use super::inline::{Known, RawChunk, scan};
 
@@ -293,13 +294,4 @@ fn runs(numbers: &[usize]) -> Vec<(usize, usize)> {
         }
     }
     runs
-}
-
-/// `items` joined as a sentence lists them: "a", "a and b", "a, b and c".
-fn and_list(items: &[String]) -> String {
-    match items.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        Some((last, _)) => last.clone(),
-        None => String::new(),
-    }
 }
