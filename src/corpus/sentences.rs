@@ -65,6 +65,63 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     sentences
 }
 
+/// Moves citation markers printed just after a sentence's stop into that sentence: in
+/// `"… in patients. [1,7] However, …"` the markers `[1,7]` back the sentence before them, as
+/// papers that print their markers after the full stop mean. A sentence that opens with
+/// `citations` (byte ranges of `text`, in order) keeps them when a lower-case word follows
+/// (`"[3] showed that …"` names the work as its subject); otherwise they, and any white space
+/// or commas between them, join the sentence before. A sentence left with nothing else is
+/// dropped. `sentences` are as [`split_sentences`] gives them.
+pub fn attach_markers_after_stops(
+    text: &str,
+    sentences: &mut Vec<Range<usize>>,
+    citations: &[Range<usize>],
+) {
+    let mut index = 1;
+    while index < sentences.len() {
+        let Some(start) = sentences.get(index).map(|s| s.start) else {
+            break;
+        };
+        let sentence_end = sentences.get(index).map_or(start, |s| s.end);
+        let first = citations.partition_point(|c| c.start < start);
+        // The longest run of markers after which the sentence ends or a new one starts.
+        let mut reach = start;
+        let mut end = None;
+        for citation in citations.get(first..).unwrap_or_default() {
+            let gap = text.get(reach..citation.start);
+            if citation.end > sentence_end
+                || !gap.is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || c == ','))
+            {
+                break;
+            }
+            reach = citation.end;
+            let after = text.get(reach..sentence_end).unwrap_or_default();
+            if after.trim().is_empty() || starts_sentence(after) {
+                end = Some(reach);
+            }
+        }
+        let Some(end) = end else {
+            index += 1;
+            continue;
+        };
+        let after = text.get(end..sentence_end).unwrap_or_default();
+        let only_markers = after.trim().is_empty();
+        if let Some(before) = sentences.get_mut(index - 1) {
+            before.end = end;
+        }
+        let next = after
+            .char_indices()
+            .find(|&(_, c)| !c.is_whitespace())
+            .map_or(sentence_end, |(n, _)| end + n);
+        if only_markers {
+            sentences.remove(index);
+        } else if let Some(sentence) = sentences.get_mut(index) {
+            sentence.start = next;
+            index += 1;
+        }
+    }
+}
+
 /// The first sentence of `text` and the rest after it, both trimmed, when the text goes on
 /// after its first sentence; `None` when it is one sentence (or none).
 #[must_use]
@@ -118,7 +175,7 @@ fn ends_in_abbreviation(text: &str, offset: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{first_sentence_and_rest, split_sentences};
+    use super::{attach_markers_after_stops, first_sentence_and_rest, split_sentences};
 
     fn sentences_of(text: &str) -> Vec<&str> {
         split_sentences(text)
@@ -193,5 +250,54 @@ mod tests {
         );
         assert_eq!(first_sentence_and_rest("One sentence only."), None);
         assert_eq!(first_sentence_and_rest("   "), None);
+    }
+
+    /// The sentences of `text` with the markers at `markers` (each found by its text, in
+    /// order) attached.
+    // A test states what it expects by unwrapping it: a failure there is the test failing.
+    #[allow(clippy::expect_used)]
+    fn with_markers<'t>(text: &'t str, markers: &[&str]) -> Vec<&'t str> {
+        let mut from = 0;
+        let mut ranges = Vec::new();
+        for marker in markers {
+            let at = from + text[from..].find(marker).expect("the marker is in the text");
+            ranges.push(at..at + marker.len());
+            from = at + marker.len();
+        }
+        let mut sentences = split_sentences(text);
+        attach_markers_after_stops(text, &mut sentences, &ranges);
+        sentences.into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn markers_printed_after_a_stop_back_the_sentence_before_them() {
+        let text = "It is applied in patients. [1,[4][5] However, biopsy is reliable. [1,7] \
+                    Various causes are known. [8], [9] [3] showed that one is common. It was \
+                    measured. [11][12]";
+        assert_eq!(
+            with_markers(
+                text,
+                &[
+                    "[1,[4]", "[5]", "[1,7]", "[8]", "[9]", "[3]", "[11]", "[12]"
+                ]
+            ),
+            vec![
+                "It is applied in patients. [1,[4][5]",
+                "However, biopsy is reliable. [1,7]",
+                "Various causes are known. [8], [9]",
+                "[3] showed that one is common.",
+                "It was measured. [11][12]",
+            ]
+        );
+        // Markers before the stop, and a bracket that is no citation, are left alone.
+        let text = "Trafficking grew [2]. [A] Counts rose.";
+        assert_eq!(
+            with_markers(text, &["[2]"]),
+            vec!["Trafficking grew [2].", "[A] Counts rose."]
+        );
+        assert_eq!(
+            with_markers("[4] One. Two.", &["[4]"]),
+            vec!["[4] One.", "Two."]
+        );
     }
 }

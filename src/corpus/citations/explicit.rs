@@ -12,13 +12,20 @@ const MAX_KEYS: usize = 4000;
 
 /// The citation with a printed form starting at the `[` at byte `open` of `text`, and the offset
 /// just after its `}`; `None` when there is none there. The printed part may hold balanced
-/// brackets; the keys are `@key`s separated by `;`.
+/// brackets, and any bracket escaped (`[\[1,]{@a}` prints `[1,`, see [`unescape_printed`]);
+/// the keys are `@key`s separated by `;`.
 pub(super) fn group(text: &str, open: usize) -> Option<(Group<'_>, usize)> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut close = None;
+    let mut escaped = false;
     for (offset, &byte) in bytes.iter().enumerate().skip(open).take(MAX_PRINTED) {
+        if escaped {
+            escaped = false;
+            continue;
+        }
         match byte {
+            b'\\' => escaped = true,
             b'[' => depth += 1,
             b']' => {
                 depth -= 1;
@@ -66,4 +73,10 @@ pub(super) fn group(text: &str, open: usize) -> Option<(Group<'_>, usize)> {
         },
         keys_end + 1,
     ))
+}
+
+/// The printed part of an explicit citation as it reads: `\[` and `\]` are brackets.
+#[must_use]
+pub(super) fn unescape_printed(printed: &str) -> String {
+    printed.replace("\\[", "[").replace("\\]", "]")
 }

@@ -20,7 +20,11 @@ pub struct CitedWork {
 #[must_use]
 pub fn printed_form<'w>(group: &Group<'_>, work: impl Fn(&str) -> Option<&'w CitedWork>) -> String {
     if let Some(printed) = group.printed {
-        return printed.to_owned();
+        return if printed.contains('\\') {
+            super::explicit::unescape_printed(printed)
+        } else {
+            printed.to_owned()
+        };
     }
     if let [cite] = group.cites.as_slice()
         && !group.narrative

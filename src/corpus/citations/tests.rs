@@ -483,6 +483,17 @@ fn citations_that_give_their_printed_form() {
 }
 
 #[test]
+fn a_printed_form_with_a_bracket_it_does_not_close_escapes_it() {
+    // GROBID splits `[1,7]` into `[1,` and `7]`; each keeps its printed form.
+    let text = r"in patients. [\[1,]{@b0}[7\]]{@b5} However, [\[8,\[9\]]{@b6; @b7}.";
+    let found = groups(text);
+    assert_eq!(keys(text), vec![vec!["b0"], vec!["b5"], vec!["b6", "b7"]]);
+    let work = |_: &str| None;
+    let printed: Vec<String> = found.iter().map(|g| printed_form(g, work)).collect();
+    assert_eq!(printed, ["[1,", "7]", "[8,[9]"]);
+}
+
+#[test]
 fn tex_that_reads_as_inline_math_is_read_back_whole() {
     for tex in [r"t \leq \tau", "x", r"\left[0, 1\right]", "a@b"] {
         assert!(super::reads_as_inline_math(tex), "{tex:?}");

@@ -13,7 +13,7 @@ use crate::corpus::item::ItemKind;
 use crate::corpus::kinds::IdMaps;
 use crate::corpus::math;
 use crate::corpus::model::{CorpusFile, Paragraph, ParagraphKind, Reference};
-use crate::corpus::sentences::split_sentences;
+use crate::corpus::sentences::{attach_markers_after_stops, split_sentences};
 
 /// What the text pass finds in one paragraph.
 #[derive(Debug)]
@@ -464,6 +464,14 @@ fn read_sentences_and_names(
 ) {
     let info = &mut paragraph.info;
     info.sentences = split_sentences(&info.printed);
+    if !paragraph.citations.is_empty() {
+        let ranges: Vec<Range<usize>> = paragraph
+            .citations
+            .iter()
+            .map(|c| c.range.clone())
+            .collect();
+        attach_markers_after_stops(&info.printed, &mut info.sentences, &ranges);
+    }
     for citation in &mut paragraph.citations {
         // Sentences are in order and do not overlap: a binary search keeps a paragraph with
         // very many citations linear.

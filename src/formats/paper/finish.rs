@@ -379,12 +379,31 @@ impl Writer<'_> {
     fn write(&mut self, rich: &Rich) -> String {
         let capacity = rich.spans.iter().map(Span::text_len).sum::<usize>() + 16;
         let mut out = Collapsed::with_capacity(capacity);
-        for span in &rich.spans {
+        let mut spans = rich.spans.iter().peekable();
+        while let Some(span) = spans.next() {
             match span {
                 Span::Text(text) => out.push_escaped(text),
                 Span::Unresolved(text) => {
                     self.stats.unresolved += 1;
                     out.push_escaped(text);
+                }
+                Span::Cite { printed, keys } if bracket_depth(printed) > 0 => {
+                    // A marker the source split in pieces (GROBID's `[1,` and `7]`): the
+                    // pieces that follow it with nothing between, up to the one that closes
+                    // its bracket, are one citation.
+                    let mut printed = printed.clone();
+                    let mut keys = keys.clone();
+                    while bracket_depth(&printed) > 0
+                        && let Some(Span::Cite {
+                            printed: more,
+                            keys: more_keys,
+                        }) = spans.peek()
+                    {
+                        printed.push_str(more);
+                        keys.extend(more_keys.iter().cloned());
+                        spans.next();
+                    }
+                    self.cite(&mut out, &printed, &keys);
                 }
                 Span::Cite { printed, keys } => self.cite(&mut out, printed, keys),
                 Span::Footnote(id) => {
@@ -461,11 +480,17 @@ impl Writer<'_> {
         } else {
             printed
         };
-        let printed = if printed.len() > MAX_PRINTED || !balanced(&printed) {
+        // A bracket the marker does not close is escaped (`[\\[1,]{@b0}` prints `[1,`).
+        let written = if balanced(&printed) {
+            printed.clone()
+        } else {
+            printed.replace('[', "\\[").replace(']', "\\]")
+        };
+        let printed = if written.len() > MAX_PRINTED {
             out.push_escaped(&printed);
             String::new()
         } else {
-            printed
+            written
         };
         let keys: Vec<String> = ids.iter().map(|id| format!("@{id}")).collect();
         out.push(&format!("[{printed}]{{{}}}", keys.join("; ")));
@@ -658,6 +683,13 @@ fn column_kind<'a>(cells: impl Iterator<Item = &'a String>) -> ColumnKind {
 /// A cell that says "nothing here": `–`, `-`, `—`, `NA`.
 fn is_dash(cell: &str) -> bool {
     matches!(cell, "-" | "–" | "—" | "NA" | "n/a" | "N/A" | "..." | "…")
+}
+
+/// How many `[` of `text` are left open at its end (less the `]` that close nothing).
+fn bracket_depth(text: &str) -> i32 {
+    let opened = text.bytes().filter(|&b| b == b'[').count();
+    let closed = text.bytes().filter(|&b| b == b']').count();
+    i32::try_from(opened).unwrap_or(i32::MAX) - i32::try_from(closed).unwrap_or(i32::MAX)
 }
 
 /// Whether every `[` in `text` is closed by a `]` after it.

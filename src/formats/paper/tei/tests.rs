@@ -151,6 +151,41 @@ fn markers_cite_every_target_and_the_others_are_unresolved() {
 }
 
 #[test]
+fn a_marker_grobid_split_in_pieces_is_one_citation_of_the_sentence_before_it() {
+    // GROBID writes `[1,2]` printed after a full stop as `[1,` and `2]`, one `<ref>` each.
+    let body = r##"<div><head>Intro</head><p>It is applied in patients. <ref type="bibr" target="#b0">[1,</ref><ref type="bibr" target="#b1">2]</ref> However, it is reliable. <ref type="bibr" target="#b0">[1,</ref><ref type="bibr" target="#b2">[3]</ref><ref type="bibr" target="#b3">[4]</ref> It was <ref type="bibr" target="#b3">4]</ref> measured. <ref type="bibr" target="#b1">[2]</ref><ref type="bibr" target="#b2">[3]</ref></p></div>"##;
+    let imported = read(&tei(body, &bibliography(&["b0", "b1", "b2", "b3"])));
+    let file = valid(&imported);
+    assert_eq!(
+        file.sections[0].paragraphs[0].text,
+        r"It is applied in patients. [[1,2]]{@b0; @b1} However, it is reliable. [\[1,\[3\]\[4\]]{@b0; @b2; @b3} It was [4\]]{@b3} measured. [[2]]{@b1}[[3]]{@b2}"
+    );
+    let corpus = Corpus::from_file(file, "test.tei.xml").unwrap();
+    let paragraph = &corpus.index.paragraphs[0];
+    let cited: Vec<(&str, &str)> = corpus
+        .index
+        .citations
+        .iter()
+        .map(|c| {
+            (
+                &paragraph.printed[c.range.clone()],
+                &paragraph.printed[paragraph.sentences[c.sentence].clone()],
+            )
+        })
+        .collect();
+    assert_eq!(
+        cited,
+        [
+            ("[1,2]", "It is applied in patients. [1,2]"),
+            ("[1,[3][4]", "However, it is reliable. [1,[3][4]"),
+            ("4]", "It was 4] measured. [2][3]"),
+            ("[2]", "It was 4] measured. [2][3]"),
+            ("[3]", "It was 4] measured. [2][3]"),
+        ]
+    );
+}
+
+#[test]
 fn a_table_with_a_header_row_and_a_spanning_cell() {
     let body = r#"<div><head n="1">Results</head><p>See the table.</p>
 <figure type="table" xml:id="tab_0"><head>Table 1 : Scores by task</head><label>1</label><figDesc>Higher is better.</figDesc>
