@@ -260,7 +260,10 @@ mod tests {
         let mut from = 0;
         let mut ranges = Vec::new();
         for marker in markers {
-            let at = from + text[from..].find(marker).expect("the marker is in the text");
+            let at = from
+                + text[from..]
+                    .find(marker)
+                    .expect("the marker is in the text");
             ranges.push(at..at + marker.len());
             from = at + marker.len();
         }

@@ -18,6 +18,7 @@ mod plain;
 #[cfg(test)]
 mod random;
 mod tei;
+mod writer;
 pub mod xml;
 
 pub use builder::{FigureDraft, PaperBuilder, Rich, Span, TableDraft, collapse_whitespace};

@@ -183,6 +183,13 @@ fn a_marker_grobid_split_in_pieces_is_one_citation_of_the_sentence_before_it() {
             ("[3]", "It was 4] measured. [2][3]"),
         ]
     );
+    // Author and year: each work its own citation, with the space GROBID drops put back.
+    let body = r##"<div><head>Intro</head><p>Models <ref type="bibr" target="#b0">(Smith, 2018;</ref><ref type="bibr" target="#b1">Jones, 2019;</ref><ref type="bibr">Lee, 2020)</ref> work.</p></div>"##;
+    let file = valid(&read(&tei(body, &bibliography(&["b0", "b1"]))));
+    assert_eq!(
+        file.sections[0].paragraphs[0].text,
+        "Models [(Smith, 2018;]{@b0} [Jones, 2019;]{@b1} Lee, 2020) work."
+    );
 }
 
 #[test]

@@ -1,0 +1,404 @@
+//! Imported text written in the corpus syntax: paragraphs with their citations (each marker
+//! with its printed form, a marker the source split joined again), footnote markers and
+//! escapes; tables with their columns' kinds; the works a caption cites.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::corpus::citations::{self, Piece};
+use crate::corpus::diagnostics::{Code, Diagnostic};
+use crate::corpus::model::{Column, ColumnKind, HeaderCell, Table, TableFootnote, TableRow};
+use crate::corpus::table_series::cell_number;
+
+use super::builder::{Collapsed, Rich, Span, TableDraft, collapse_whitespace};
+use super::finish::{Ids, slug};
+
+/// How long a printed marker may be: longer source text is kept as text, followed by the
+/// citation.
+const MAX_PRINTED: usize = 300;
+
+/// Writes imported text in the corpus syntax, counting citations and what could not be linked.
+pub(super) struct Writer<'a> {
+    /// Each reference's source id → its corpus id.
+    pub(super) references: &'a HashMap<String, String>,
+    /// Each reference's corpus id → its printed number, when the paper numbers them.
+    pub(super) numbers: &'a HashMap<String, u32>,
+    /// Each footnote's source id → its corpus id.
+    pub(super) footnotes: &'a HashMap<String, String>,
+    /// What writing found so far.
+    pub(super) stats: Stats,
+}
+
+/// What writing the text found.
+#[derive(Default)]
+pub(super) struct Stats {
+    /// Citations written.
+    pub(super) citations: usize,
+    /// Markers kept as text for want of a target.
+    pub(super) unresolved: usize,
+    /// Warnings to report with the import.
+    pub(super) warnings: Vec<Diagnostic>,
+    /// Keys cited but missing from the bibliography, each reported once.
+    missing_keys: HashSet<String>,
+}
+
+impl Writer<'_> {
+    /// `rich` as paragraph text in the corpus syntax, whitespace collapsed.
+    pub(super) fn write(&mut self, rich: &Rich) -> String {
+        let capacity = rich.spans.iter().map(Span::text_len).sum::<usize>() + 16;
+        let mut out = Collapsed::with_capacity(capacity);
+        let mut spans = rich.spans.iter().peekable();
+        // The last character of the marker just written, if the span before was one.
+        let mut after_marker = None;
+        while let Some(span) = spans.next() {
+            let marker = match span {
+                Span::Cite { printed, .. } | Span::Unresolved(printed) => Some(printed.trim()),
+                _ => None,
+            };
+            // GROBID drops the space between the works of one group: `(Smith, 2018;` and
+            // `Jones, 2019)` are printed with one between them.
+            if matches!(after_marker, Some(';' | ','))
+                && marker
+                    .and_then(|m| m.chars().next())
+                    .is_some_and(char::is_alphanumeric)
+            {
+                out.push(" ");
+            }
+            after_marker = marker.and_then(|m| m.chars().next_back());
+            match span {
+                Span::Text(text) => out.push_escaped(text),
+                Span::Unresolved(text) => {
+                    self.stats.unresolved += 1;
+                    out.push_escaped(text);
+                }
+                Span::Cite { printed, keys } if bracket_depth(printed) > 0 => {
+                    let (printed, keys) = join_split_marker(printed, keys, &mut spans);
+                    after_marker = printed.trim().chars().next_back();
+                    self.cite(&mut out, &printed, &keys);
+                }
+                Span::Cite { printed, keys } => self.cite(&mut out, printed, keys),
+                Span::Footnote(id) => {
+                    if let Some(id) = self.footnotes.get(id) {
+                        out.push(&format!("[^{id}]"));
+                    }
+                }
+                Span::Marked(text) => self.marked(&mut out, text),
+                Span::Math(tex) => {
+                    let tex = tex.trim();
+                    let written = format!("${tex}$");
+                    if citations::reads_as_inline_math(tex) {
+                        out.push(&written);
+                    } else {
+                        // Kept as the source writes it, dollars and all, as text.
+                        out.push_escaped(&written);
+                    }
+                }
+            }
+        }
+        out.finish()
+    }
+
+    /// The references a figure's or table's own texts (its caption, a table's notes) cite, by
+    /// id, each once in the order first cited: their citation markers and Pandoc citations
+    /// whose keys name a reference. The texts themselves are kept as printed.
+    pub(super) fn cited_in<'r>(&self, texts: impl IntoIterator<Item = &'r Rich>) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        let mut add = |key: &str| {
+            if let Some(id) = self.references.get(key)
+                && !ids.contains(id)
+            {
+                ids.push(id.clone());
+            }
+        };
+        for span in texts.into_iter().flat_map(|text| &text.spans) {
+            match span {
+                Span::Cite { keys, .. } => keys.iter().for_each(|key| add(key)),
+                Span::Marked(text) => {
+                    for piece in citations::parse(text).0 {
+                        if let Piece::Group(group) = piece {
+                            group.cites.iter().for_each(|cite| add(cite.key));
+                        }
+                    }
+                }
+                Span::Text(_) | Span::Unresolved(_) | Span::Footnote(_) | Span::Math(_) => {}
+            }
+        }
+        ids
+    }
+
+    fn cite(&mut self, out: &mut Collapsed, printed: &str, keys: &[String]) {
+        let mut ids: Vec<&str> = Vec::new();
+        for key in keys {
+            if let Some(id) = self.references.get(key)
+                && !ids.contains(&id.as_str())
+            {
+                ids.push(id);
+            }
+        }
+        let printed = collapse_whitespace(printed);
+        if ids.is_empty() {
+            self.stats.unresolved += 1;
+            out.push_escaped(&printed);
+            return;
+        }
+        self.stats.citations += 1;
+        let printed = if printed.is_empty() {
+            ids.iter()
+                .filter_map(|id| self.numbers.get(*id))
+                .map(|n| format!("[{n}]"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        } else {
+            printed
+        };
+        // A bracket the marker does not close is escaped (`[\\[1,]{@b0}` prints `[1,`).
+        let written = if balanced(&printed) {
+            printed.clone()
+        } else {
+            printed.replace('[', "\\[").replace(']', "\\]")
+        };
+        let printed = if written.len() > MAX_PRINTED {
+            out.push_escaped(&printed);
+            String::new()
+        } else {
+            written
+        };
+        let keys: Vec<String> = ids.iter().map(|id| format!("@{id}")).collect();
+        out.push(&format!("[{printed}]{{{}}}", keys.join("; ")));
+    }
+
+    /// Text already in the corpus syntax; a Pandoc citation of a key no reference has is kept
+    /// as escaped text and reported once per key.
+    fn marked(&mut self, out: &mut Collapsed, text: &str) {
+        let (pieces, _) = citations::parse(text);
+        for piece in pieces {
+            match piece {
+                Piece::Text(text) => out.push(text),
+                Piece::Group(group) => {
+                    let whole = text.get(group.range.clone()).unwrap_or_default();
+                    let missing: Vec<&str> = group
+                        .cites
+                        .iter()
+                        .map(|cite| cite.key)
+                        .filter(|key| !self.references.contains_key(*key))
+                        .collect();
+                    if missing.is_empty() {
+                        self.stats.citations += 1;
+                        out.push(whole);
+                        continue;
+                    }
+                    self.stats.unresolved += 1;
+                    for key in missing {
+                        if self.stats.missing_keys.insert(key.to_owned()) {
+                            self.stats.warnings.push(Diagnostic::warning(
+                                Code::MissingBibliographyEntry,
+                                format!(
+                                    "the text cites `@{key}`, which is not in the bibliography: \
+                                     kept as printed text"
+                                ),
+                                "add the entry to the bibliography file (or correct the key) and \
+                                 open the paper again",
+                            ));
+                        }
+                    }
+                    out.push_escaped(whole);
+                }
+                Piece::Numeric(marker) => {
+                    self.stats.citations += 1;
+                    out.push(marker.written);
+                }
+                Piece::Footnote { range, .. } | Piece::Math { range, .. } => {
+                    out.push(text.get(range).unwrap_or_default());
+                }
+            }
+        }
+    }
+
+    pub(super) fn table(
+        &mut self,
+        draft: &TableDraft,
+        id: String,
+        section: Option<String>,
+        after_paragraph: Option<String>,
+    ) -> Table {
+        let width = draft
+            .rows
+            .iter()
+            .map(Vec::len)
+            .chain(draft.header_rows.iter().map(|row| {
+                row.iter()
+                    .map(|(_, span)| usize::try_from((*span).max(1)).unwrap_or(1))
+                    .sum()
+            }))
+            .max()
+            .unwrap_or(0)
+            .max(1);
+        // The header each column is known by: its cell in the last header row that has text
+        // there (spans repeated), so a blank cell under "Age" leaves the column "Age".
+        let mut names = vec![String::new(); width];
+        for row in &draft.header_rows {
+            let mut column = 0;
+            for (text, span) in row {
+                let span = usize::try_from((*span).max(1)).unwrap_or(1);
+                let text = collapse_whitespace(text);
+                if !text.is_empty() {
+                    for name in names.iter_mut().skip(column).take(span) {
+                        name.clone_from(&text);
+                    }
+                }
+                column += span;
+            }
+        }
+        let rows: Vec<Vec<String>> = draft
+            .rows
+            .iter()
+            .map(|row| {
+                let mut cells: Vec<String> = row.iter().map(|cell| self.write(cell)).collect();
+                cells.resize(width, String::new());
+                cells
+            })
+            .collect();
+        let mut column_ids = Ids::default();
+        let columns = names
+            .iter()
+            .enumerate()
+            .map(|(position, header)| Column {
+                id: column_ids.claim(&slug(header), &format!("c{}", position + 1)),
+                header: header.clone(),
+                kind: column_kind(rows.iter().filter_map(|row| row.get(position))),
+                unit: String::new(),
+            })
+            .collect();
+        let header_rows = if draft.header_rows.len() > 1
+            || draft
+                .header_rows
+                .iter()
+                .flatten()
+                .any(|(_, span)| *span > 1)
+        {
+            draft
+                .header_rows
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .map(|(text, span)| HeaderCell {
+                            text: collapse_whitespace(text),
+                            span: (*span).max(1),
+                        })
+                        .collect()
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Table {
+            label: collapse_whitespace(&draft.label),
+            caption: draft.caption.plain(),
+            references: self.cited_in(
+                std::iter::once(&draft.caption).chain(draft.footnotes.iter().map(|(_, note)| note)),
+            ),
+            section,
+            after_paragraph,
+            header_rows,
+            columns,
+            rows: rows
+                .into_iter()
+                .enumerate()
+                .map(|(n, cells)| TableRow {
+                    id: format!("{id}.r{}", n + 1),
+                    cells,
+                    ..TableRow::default()
+                })
+                .collect(),
+            footnotes: draft
+                .footnotes
+                .iter()
+                .map(|(marker, text)| TableFootnote {
+                    marker: collapse_whitespace(marker),
+                    text: text.plain(),
+                })
+                .collect(),
+            id,
+        }
+    }
+}
+
+/// The kind of a column from its cells: years, percentages, numbers or text.
+fn column_kind<'a>(cells: impl Iterator<Item = &'a String>) -> ColumnKind {
+    let cells: Vec<&str> = cells
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty() && !is_dash(c))
+        .collect();
+    if cells.is_empty() {
+        return ColumnKind::Text;
+    }
+    let is_year = |c: &str| {
+        c.len() == 4
+            && c.chars().all(|ch| ch.is_ascii_digit())
+            && (1000..=2200).contains(&c.parse::<u32>().unwrap_or(0))
+    };
+    if cells.iter().all(|c| is_year(c)) {
+        ColumnKind::Year
+    } else if cells
+        .iter()
+        .all(|c| c.ends_with('%') && cell_number(c).is_some())
+    {
+        ColumnKind::Percent
+    } else if cells.iter().all(|c| cell_number(c).is_some()) {
+        ColumnKind::Number
+    } else {
+        ColumnKind::Text
+    }
+}
+
+/// A cell that says "nothing here": `–`, `-`, `—`, `NA`.
+fn is_dash(cell: &str) -> bool {
+    matches!(cell, "-" | "–" | "—" | "NA" | "n/a" | "N/A" | "..." | "…")
+}
+
+/// A marker the source split in pieces (GROBID's `[1,` and `7]`), whose first piece is
+/// `printed` citing `keys`: the pieces that follow with nothing between, up to the one that
+/// closes its bracket, taken from `spans` and joined into one.
+fn join_split_marker<'s>(
+    printed: &str,
+    keys: &[String],
+    spans: &mut std::iter::Peekable<impl Iterator<Item = &'s Span>>,
+) -> (String, Vec<String>) {
+    let mut printed = printed.to_owned();
+    let mut keys = keys.to_vec();
+    while bracket_depth(&printed) > 0
+        && let Some(Span::Cite {
+            printed: more,
+            keys: more_keys,
+        }) = spans.peek()
+    {
+        printed.push_str(more);
+        keys.extend(more_keys.iter().cloned());
+        spans.next();
+    }
+    (printed, keys)
+}
+
+/// How many `[` of `text` are left open at its end (less the `]` that close nothing).
+fn bracket_depth(text: &str) -> i32 {
+    let opened = text.bytes().filter(|&b| b == b'[').count();
+    let closed = text.bytes().filter(|&b| b == b']').count();
+    i32::try_from(opened).unwrap_or(i32::MAX) - i32::try_from(closed).unwrap_or(i32::MAX)
+}
+
+/// Whether every `[` in `text` is closed by a `]` after it.
+fn balanced(text: &str) -> bool {
+    let mut depth = 0i32;
+    for c in text.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    depth == 0
+}
