@@ -182,14 +182,13 @@ impl ChecksView {
     fn summary_ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
         let checks = ctx.checks.checks;
         ui.horizontal_wrapped(|ui| {
-            ui.label(
-                RichText::new(format!(
-                    "{} about {}",
-                    counted(checks.flags.len(), "flag"),
-                    counted(checks.flagged_references(), "reference")
-                ))
-                .strong(),
-            );
+            let flags = counted(checks.flags.len(), "flag");
+            // Flags about the import or a passage alone name no reference.
+            let summary = match checks.flagged_references() {
+                0 => flags,
+                references => format!("{flags} about {}", counted(references, "reference")),
+            };
+            ui.label(RichText::new(summary).strong());
             ui.separator();
             ui.label(RichText::new("Group").color(ctx.theme.muted_text));
             for grouping in Grouping::ALL {

@@ -211,6 +211,27 @@ fn the_checks_view_groups_flags_and_a_click_goes_to_the_sentence() {
     assert!(harness.query_by_label("Anachronism (1)").is_none());
 }
 
+/// Flags that name no reference (a marker the source gives no target) are counted without
+/// "about 0 references".
+#[test]
+fn flags_naming_no_reference_are_counted_alone() {
+    let checks = CitationChecks {
+        flags: vec![Flag {
+            reference: None,
+            ..flag(
+                FlagKind::Hygiene,
+                None,
+                0,
+                "Citation markers in the source name no reference",
+            )
+        }],
+    };
+    let mut harness = checks_view_harness(checks);
+    harness.run_steps(2);
+    harness.get_by_label("1 flag");
+    assert!(harness.query_by_label_contains("about 0").is_none());
+}
+
 /// With no flags the view says so in plain words, and still lists the corpus's own editorial
 /// notes apart.
 #[test]
