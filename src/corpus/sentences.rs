@@ -71,12 +71,15 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
 /// `citations` (byte ranges of `text`, in order) keeps them when a lower-case word follows
 /// (`"[3] showed that …"` names the work as its subject); otherwise they, and any white space
 /// or commas between them, join the sentence before. A sentence left with nothing else is
-/// dropped. `sentences` are as [`split_sentences`] gives them.
+/// dropped. A marker printed right against the stop, as raised numbers are
+/// (`"… on CSP.1 In brief, …"`), ends its sentence too when a new one starts after it.
+/// `sentences` are as [`split_sentences`] gives them.
 pub fn attach_markers_after_stops(
     text: &str,
     sentences: &mut Vec<Range<usize>>,
     citations: &[Range<usize>],
 ) {
+    split_after_raised_markers(text, sentences, citations);
     let mut index = 1;
     while index < sentences.len() {
         let Some(start) = sentences.get(index).map(|s| s.start) else {
@@ -118,6 +121,55 @@ pub fn attach_markers_after_stops(
         } else if let Some(sentence) = sentences.get_mut(index) {
             sentence.start = next;
             index += 1;
+        }
+    }
+}
+
+/// Ends a sentence after markers printed right against its stop (`"CSP.1 In brief"`,
+/// `"NS-LBBP.2–4 The term"`), which [`split_sentences`] cannot see: a stop must be followed by
+/// white space there.
+fn split_after_raised_markers(
+    text: &str,
+    sentences: &mut Vec<Range<usize>>,
+    citations: &[Range<usize>],
+) {
+    let mut position = 0;
+    while let Some(first) = citations.get(position) {
+        position += 1;
+        let before = text.get(..first.start).unwrap_or_default();
+        let stop = before.trim_end_matches(['"', '”', '’', '\'', ')']);
+        if !stop.ends_with(['.', '?', '!']) || ends_in_abbreviation(text, stop.len() - 1) {
+            continue;
+        }
+        // The markers run on with nothing but commas between them (`1,2`).
+        let mut end = first.end;
+        while let Some(next) = citations.get(position)
+            && text
+                .get(end..next.start)
+                .is_some_and(|gap| gap.chars().all(|c| c == ','))
+        {
+            end = next.end;
+            position += 1;
+        }
+        let at = sentences.partition_point(|s| s.end <= end);
+        if sentences.get(at).is_none_or(|s| s.start >= end) {
+            continue;
+        }
+        let after = text.get(end..).unwrap_or_default();
+        if !starts_sentence(after) {
+            continue;
+        }
+        let next_start = after
+            .char_indices()
+            .find(|&(_, c)| !c.is_whitespace())
+            .map_or(text.len(), |(n, _)| end + n);
+        let Some(sentence) = sentences.get_mut(at) else {
+            continue;
+        };
+        let rest = next_start..sentence.end;
+        sentence.end = end;
+        if !rest.is_empty() {
+            sentences.insert(at + 1, rest);
         }
     }
 }
@@ -301,6 +353,21 @@ mod tests {
         assert_eq!(
             with_markers("[4] One. Two.", &["[4]"]),
             vec!["[4] One.", "Two."]
+        );
+    }
+
+    #[test]
+    fn raised_markers_against_the_stop_end_their_sentence() {
+        let text = "It was agreed on CSP.1 In brief, septal pacing differs. It is similar in \
+                    NS-LBBP.2–4 The term covers both,3 as Smith et al.5 showed.6,7";
+        assert_eq!(
+            with_markers(text, &["1", "2–4", "3", "5", "6", "7"]),
+            vec![
+                "It was agreed on CSP.1",
+                "In brief, septal pacing differs.",
+                "It is similar in NS-LBBP.2–4",
+                "The term covers both,3 as Smith et al.5 showed.6,7",
+            ]
         );
     }
 }

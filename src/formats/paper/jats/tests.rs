@@ -633,3 +633,24 @@ fn superscripts_and_subscripts_of_digits_and_signs_keep_their_place() {
     );
     valid(&imported);
 }
+
+#[test]
+fn raised_markers_after_the_stop_cite_from_the_sentence_they_end() {
+    let body = r#"<sec><title>Background</title><p>Agreement was reached on CSP.<sup><xref ref-type="bibr" rid="b1">1</xref></sup> In brief, it differs. It is similar in NS-LBBP.<sup><xref ref-type="bibr" rid="b2">2</xref>–<xref ref-type="bibr" rid="b4">4</xref></sup> The term covers both.</p></sec>"#;
+    let corpus = valid(&read(&article(body, "")));
+    let paragraph = &corpus.index.paragraphs[0];
+    let citing: Vec<&str> = corpus
+        .index
+        .citations
+        .iter()
+        .map(|c| &paragraph.printed[paragraph.sentences[c.sentence].clone()])
+        .collect();
+    assert_eq!(
+        citing,
+        [
+            "Agreement was reached on CSP.1",
+            "It is similar in NS-LBBP.2–4"
+        ]
+    );
+    assert_eq!(paragraph.sentences.len(), 4);
+}
