@@ -192,6 +192,21 @@ pub fn search_place(corpus: &Corpus, item: Item) -> String {
     }
 }
 
+/// Whether section `section` is the text a paper gives before its first heading, which an
+/// importer titles with the paper's own title: the first section, unnumbered, of that title.
+/// Its heading is not printed again under the title (it is still listed in the outline).
+#[must_use]
+pub fn heading_repeats_title(corpus: &Corpus, section: usize) -> bool {
+    let title = corpus.file.paper.title.trim();
+    section == 0
+        && !title.is_empty()
+        && corpus.file.sections.first().is_some_and(|first| {
+            first.kind == SectionKind::Section
+                && first.number.trim().is_empty()
+                && first.title.trim().eq_ignore_ascii_case(title)
+        })
+}
+
 /// A section's heading as printed: `"4.1 Discussion"`; a box's label and title:
 /// `"Box 1. Definitions"` (from the label `"Box 1"` or `"Box 1."`).
 #[must_use]

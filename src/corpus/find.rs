@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::Corpus;
-use super::display::section_heading;
+use super::display::{heading_repeats_title, section_heading};
 use super::model::ParagraphKind;
 use super::text::script_base;
 
@@ -123,6 +123,9 @@ pub fn find_in_paper(corpus: &Corpus, phrase: &str) -> Vec<TextMatch> {
         }
     }
     for (section, record) in corpus.file.sections.iter().enumerate() {
+        if heading_repeats_title(corpus, section) {
+            continue;
+        }
         for range in find_in_text(&section_heading(record), phrase) {
             found.push(TextMatch {
                 found_in: FoundIn::Heading(section),

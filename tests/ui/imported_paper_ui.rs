@@ -5,8 +5,10 @@
 // A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
+use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use paperlens::app::cases_view::CasesView;
@@ -274,4 +276,61 @@ fn a_paper_without_its_text_opens_on_its_front_matter_and_says_the_text_is_elsew
     shows(&harness, "Nothing to select");
     shows_no(&harness, "Click a reference");
     assert_no_builtin_words(&harness);
+}
+
+/// Text before any heading (an eLife Insight, a GROBID file whose first part has no heading)
+/// is read into a section titled with the paper's title; the Reader does not print that title
+/// a second time over it, and the outline still takes the reader there.
+#[test]
+fn text_before_any_heading_is_not_headed_by_the_title_again() {
+    let lead = (1..=40).fold(String::new(), |mut lead, n| {
+        let _ = write!(
+            lead,
+            "<p>Paragraph {n} of the lead: the cell is a crowded place.</p>"
+        );
+        lead
+    });
+    let jats = format!(
+        r#"<?xml version="1.0"?>
+<article><front><article-meta><title-group><article-title>Granules come together</article-title></title-group></article-meta></front>
+<body>{lead}<sec><title>Later work</title>{lead}</sec></body></article>"#
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("insight.xml");
+    std::fs::write(&path, jats).unwrap();
+    let reader_top = |harness: &Harness<'_, Explorer>| {
+        harness
+            .state()
+            .views()
+            .get::<Reader>()
+            .and_then(Reader::top_item)
+    };
+    let mut harness = open(path, Reader::ID);
+    shows(&harness, "Paragraph 1 of the lead");
+    assert_eq!(reader_top(&harness), None, "the front matter is at the top");
+    // The front matter's title, the top bar's and the outline's: no heading in the text.
+    assert_eq!(
+        harness.query_all_by_label("Granules come together").count(),
+        3
+    );
+    let outline = |harness: &mut Harness<'_, Explorer>, entry: &str| {
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::Button, entry)
+            .click();
+        harness.run_steps(12);
+    };
+    outline(&mut harness, "Later work");
+    let top = reader_top(&harness);
+    assert!(
+        matches!(top, Some(Item::Paragraph(p)) if p > 20),
+        "scrolled down to the later section: {top:?}"
+    );
+    // The untitled section's entry goes back to its first paragraph (centred, so the front
+    // matter above it is at the top).
+    outline(&mut harness, "Granules come together");
+    let top = reader_top(&harness);
+    assert!(
+        matches!(top, None | Some(Item::Paragraph(0..=2))),
+        "scrolled back to the lead: {top:?}"
+    );
 }

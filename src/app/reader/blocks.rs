@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use crate::corpus::Corpus;
+use crate::corpus::display::heading_repeats_title;
 use crate::corpus::model::SectionKind;
 
 /// One block of the Reader, in reading order.
@@ -116,7 +117,9 @@ pub(super) fn reading_order(
                 take(&mut blocks, Place::AfterParagraph(paragraph));
             }
         } else {
-            blocks.push(Block::Heading(section_position));
+            if !heading_repeats_title(corpus, section_position) {
+                blocks.push(Block::Heading(section_position));
+            }
             for paragraph in paragraphs {
                 blocks.push(Block::Paragraph(paragraph));
                 take(&mut blocks, Place::AfterParagraph(paragraph));

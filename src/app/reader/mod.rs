@@ -141,7 +141,19 @@ impl Reader {
             Item::Footnote(f) => Some(Block::Footnotes(footnote_section(corpus, f))),
             _ => paragraph_of(corpus, item).map(|p| paragraph_block(corpus, p)),
         };
-        if let Some(row) = target.and_then(|block| self.blocks.iter().position(|b| *b == block)) {
+        let row = target.and_then(|block| self.blocks.iter().position(|b| *b == block));
+        // A section whose heading is not printed (it repeats the title) starts at its text.
+        let row = row.or_else(|| match item {
+            Item::Section(s) => {
+                let paragraphs = corpus.index.section_paragraphs.get(s)?;
+                let first = paragraph_block(corpus, paragraphs.start);
+                (!paragraphs.is_empty())
+                    .then(|| self.blocks.iter().position(|b| *b == first))
+                    .flatten()
+            }
+            _ => None,
+        });
+        if let Some(row) = row {
             self.heights.scroll_to(row);
         }
     }
@@ -459,5 +471,9 @@ fn front_matter_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, find: &FindBar) {
              them. Open the full-text version of the paper (a JATS article with its body, \
              GROBID's full-text TEI) to read it here.",
         );
+    }
+    if crate::corpus::display::heading_repeats_title(ctx.corpus, 0) {
+        // The text follows with no heading of its own: the space a heading would leave.
+        ui.add_space(ctx.theme.gap * 2.0);
     }
 }
