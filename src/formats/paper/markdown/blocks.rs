@@ -160,7 +160,10 @@ impl Parser {
                     i += 1;
                     continue;
                 }
+                // A fenced div's fence (`::: note`, the closing `:::`) ends the paragraph
+                // before it, as Pandoc reads it.
                 let interrupts = fence(text).is_some_and(|(c, _)| c == b'`')
+                    || (indent_width(text) <= 3 && text.trim_start().starts_with(":::"))
                     || (in_list && list_marker(text).is_some())
                     || tables::pipe_starts(lines, i);
                 if !interrupts {

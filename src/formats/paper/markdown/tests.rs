@@ -278,6 +278,17 @@ fn quotes_lists_comments_rules_and_code_blocks() {
 }
 
 #[test]
+fn fenced_divs_keep_their_text_and_leave_out_their_fences() {
+    let text = "# A\n\n::: note\nA note in a div.\n:::\n\n::::: {#box .warning}\nOuter text.\n\n\
+                ::: inner\nInner text.\n:::\n:::::\n\nAfter.\n";
+    let imported = read(text);
+    assert_eq!(
+        paragraphs(&imported.file),
+        ["A note in a div.", "Outer text.", "Inner text.", "After."]
+    );
+}
+
+#[test]
 fn footnotes_and_inline_notes() {
     let text = "---\nbibliography: refs.bib\n---\n\n# A\n\nText[^n1] and more^[An inline note \
                 citing [@smith2020].] end.\n\n[^n1]: The note,\n    continued.\n\n    Second paragraph.\n\nAfter.\n";
