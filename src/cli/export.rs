@@ -53,7 +53,8 @@ pub enum ExportWhat {
         corpus: Option<PathBuf>,
     },
     /// Every in-text citation as CSV, one row per cited reference: its section, paragraph id,
-    /// citing sentence, the citation as printed, the reference's id and label.
+    /// citing sentence, the citation as printed, the reference's id and label; then those
+    /// printed in table cells, with the row's id and the row as printed.
     Citations {
         /// The file to write (standard output when absent).
         #[arg(long, short, value_name = "FILE.csv")]
@@ -202,7 +203,10 @@ pub fn export(args: &ExportArgs) -> ExitCode {
             formats::csv::citations(corpus),
             format!(
                 "{} as CSV",
-                counted(corpus.summary().citations, "cited reference")
+                counted(
+                    corpus.summary().citations + corpus.index.cited_in_cells(),
+                    "cited reference"
+                )
             ),
         ),
         ExportWhat::Cases { .. } => (

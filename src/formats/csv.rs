@@ -100,7 +100,9 @@ pub fn cases(corpus: &Corpus) -> Result<String, ExportError> {
 /// rows): `section, paragraph, sentence, citation, reference, label` — the section's heading,
 /// the paragraph's id, the citing sentence as printed, the citation as printed (`[2], [4]`,
 /// `(Porter, 1995)`), the reference's id and its short label (`Porter, 1995`). In text order:
-/// a student's worksheet of what each source is cited for.
+/// a student's worksheet of what each source is cited for. Then the citations printed in
+/// table cells, by table and row: the section the table stands in, the row's id, the row as
+/// printed (its cells joined by ` | `), and the rest as for the text.
 ///
 /// # Errors
 /// Only if the CSV writer fails, which writing to memory does not.
@@ -142,6 +144,40 @@ pub fn citations(corpus: &Corpus) -> Result<String, ExportError> {
                 section.clone(),
                 paragraph.clone(),
                 sentence.to_owned(),
+                printed.to_owned(),
+                work.id.clone(),
+                short_label(work),
+            ]);
+        }
+    }
+    for citation in &index.cell_citations {
+        let Some((table, _, row)) = file.table_row(citation.row) else {
+            continue;
+        };
+        let section = file
+            .tables
+            .get(table)
+            .and_then(|t| t.section.as_deref())
+            .and_then(|id| file.sections.iter().find(|s| s.id == id))
+            .map(section_heading)
+            .unwrap_or_default();
+        let cells: Vec<&str> = (0..row.cells.len())
+            .map(|column| index.cell_text(file, citation.row, column).trim())
+            .filter(|cell| !cell.is_empty())
+            .collect();
+        let printed = index
+            .cell_text(file, citation.row, citation.column)
+            .get(citation.range.clone())
+            .unwrap_or_default();
+        for work in citation
+            .references
+            .iter()
+            .filter_map(|&reference| file.references.get(reference))
+        {
+            rows.push(vec![
+                section.clone(),
+                row.id.clone(),
+                cells.join(" | "),
                 printed.to_owned(),
                 work.id.clone(),
                 short_label(work),

@@ -191,6 +191,46 @@ fn citations_export_as_a_worksheet_of_section_paragraph_sentence_and_reference()
 }
 
 #[test]
+fn citations_in_table_cells_are_exported_after_the_texts_with_their_row() {
+    let article = r#"<?xml version="1.0"?>
+<article><front><article-meta><title-group><article-title>Pumps</article-title></title-group></article-meta></front>
+<body><sec><title>Results</title><p>Strains differ <xref ref-type="bibr" rid="b1">[1]</xref>.</p>
+<table-wrap id="t1"><label>Table 1</label><caption><p>Strains.</p></caption><table>
+<thead><tr><th>Strain</th><th>Source</th></tr></thead>
+<tbody><tr><td>HF10</td><td><xref ref-type="bibr" rid="b2">[2]</xref></td></tr>
+<tr><td>HF70</td><td><xref ref-type="bibr" rid="b1">[1]</xref>, <xref ref-type="bibr" rid="b2">[2]</xref></td></tr></tbody>
+</table></table-wrap></sec></body>
+<back><ref-list>
+<ref id="b1"><label>1</label><element-citation><person-group person-group-type="author"><name><surname>Frigaard</surname><given-names>N</given-names></name></person-group><article-title>Proteorhodopsin</article-title><source>Nature</source><year>2006</year></element-citation></ref>
+<ref id="b2"><label>2</label><element-citation><person-group person-group-type="author"><name><surname>McCarren</surname><given-names>J</given-names></name></person-group><article-title>Pumps</article-title><source>PNAS</source><year>2007</year></element-citation></ref>
+</ref-list></back></article>"#;
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_temp(&dir, "pumps.xml", article.as_bytes());
+    let output = paperlens(&["export", "citations", path_str(&path)]);
+    assert_exit(&output, 0);
+    let text = stdout(&output);
+    let rows: Vec<Vec<String>> = csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(|row| row.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    let cells: Vec<[&str; 4]> = rows
+        .iter()
+        .map(|row| [&*row[1], &*row[2], &*row[3], &*row[4]])
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            ["results.p1", "Strains differ [1].", "[1]", "b1"],
+            ["t1.r1", "HF10 | [2]", "[2]", "b2"],
+            ["t1.r2", "HF70 | [1], [2]", "[1], [2]", "b1"],
+            ["t1.r2", "HF70 | [1], [2]", "[1], [2]", "b2"],
+        ],
+        "{text}"
+    );
+    assert!(rows.iter().skip(1).all(|row| row[0] == "Results"), "{text}");
+}
+
+#[test]
 fn the_built_in_papers_citations_export_one_row_per_cited_reference() {
     let output = paperlens(&["export", "citations"]);
     assert_exit(&output, 0);

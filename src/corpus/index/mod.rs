@@ -142,7 +142,22 @@ pub struct Index {
     /// (row over all tables, column) → the cell as the paper prints it, for cells whose
     /// citations print otherwise than written (`[@smith2020]` → `[1]`).
     printed_cells: HashMap<(usize, usize), String>,
+    /// Every citation in a table cell, in table, row and column order.
+    pub cell_citations: Vec<CellCitation>,
     paragraph_ids: HashMap<String, usize>,
+}
+
+/// A citation printed in a table cell (`[24]` in a column of sources).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CellCitation {
+    /// The row's position over all tables.
+    pub row: usize,
+    /// The column's position.
+    pub column: usize,
+    /// Byte range of the citation in the cell as printed ([`Index::cell_text`]).
+    pub range: Range<usize>,
+    /// The references it cites, by position.
+    pub references: Vec<usize>,
 }
 
 /// For each reference, the number shown for it: its `citation-number`, or its position + 1.
@@ -204,11 +219,23 @@ impl Index {
                     self.links
                         .link((ItemKind::TableRow, row), (ItemKind::Reference, reference));
                 }
+                self.cell_citations.push(CellCitation {
+                    row,
+                    column: cell.column,
+                    range: citation.range.clone(),
+                    references: citation.references.clone(),
+                });
             }
             self.printed_cells
                 .insert((row, cell.column), cell.read.info.printed);
         }
         self.links.tidy(ItemKind::TableRow, ItemKind::Reference);
+    }
+
+    /// How many references the citations in table cells cite, counted once per citation.
+    #[must_use]
+    pub fn cited_in_cells(&self) -> usize {
+        self.cell_citations.iter().map(|c| c.references.len()).sum()
     }
 
     /// A table cell as the paper prints it (its citations as printed), by the row's position over
