@@ -54,7 +54,8 @@ pub enum ExportWhat {
     },
     /// Every in-text citation as CSV, one row per cited reference: its section, paragraph id,
     /// citing sentence, the citation as printed, the reference's id and label; then those
-    /// printed in table cells, with the row's id and the row as printed.
+    /// printed in table cells, with the row's id and the row as printed; then the works
+    /// captions cite.
     Citations {
         /// The file to write (standard output when absent).
         #[arg(long, short, value_name = "FILE.csv")]
@@ -203,10 +204,7 @@ pub fn export(args: &ExportArgs) -> ExitCode {
             formats::csv::citations(corpus),
             format!(
                 "{} as CSV",
-                counted(
-                    corpus.summary().citations + corpus.index.cited_in_cells(),
-                    "cited reference"
-                )
+                counted(formats::csv::citation_rows(corpus), "cited reference")
             ),
         ),
         ExportWhat::Cases { .. } => (

@@ -102,7 +102,10 @@ pub fn cases(corpus: &Corpus) -> Result<String, ExportError> {
 /// `(Porter, 1995)`), the reference's id and its short label (`Porter, 1995`). In text order:
 /// a student's worksheet of what each source is cited for. Then the citations printed in
 /// table cells, by table and row: the section the table stands in, the row's id, the row as
-/// printed (its cells joined by ` | `), and the rest as for the text.
+/// printed (its cells joined by ` | `), and the rest as for the text. Then the works the
+/// captions cite (a table's notes too), by table and figure: the section it stands in, its
+/// id, its label, caption and notes, an empty citation (a caption keeps its markers as plain
+/// printed text) and the work.
 ///
 /// # Errors
 /// Only if the CSV writer fails, which writing to memory does not.
@@ -184,5 +187,61 @@ pub fn citations(corpus: &Corpus) -> Result<String, ExportError> {
             ]);
         }
     }
+    caption_rows(corpus, &mut rows);
     write(rows)
+}
+
+/// How many rows [`citations`] writes below its header.
+#[must_use]
+pub fn citation_rows(corpus: &Corpus) -> usize {
+    let file = &corpus.file;
+    let in_captions = file.tables.iter().map(|t| &t.references);
+    let in_captions = in_captions.chain(file.figures.iter().map(|f| &f.references));
+    corpus.summary().citations
+        + corpus.index.cited_in_cells()
+        + in_captions
+            .flatten()
+            .filter(|key| corpus.reference_by_id(key).is_some())
+            .count()
+}
+
+/// The worksheet's rows for the works captions and table notes cite: see [`citations`].
+fn caption_rows(corpus: &Corpus, rows: &mut Vec<Vec<String>>) {
+    let file = &corpus.file;
+    let tables = file.tables.iter().map(|table| {
+        let mut text = table.title();
+        for note in &table.footnotes {
+            text.push(' ');
+            text.push_str(&note.text);
+        }
+        (&table.id, table.section.as_deref(), text, &table.references)
+    });
+    let figures = file.figures.iter().map(|figure| {
+        (
+            &figure.id,
+            figure.section.as_deref(),
+            figure.title(),
+            &figure.references,
+        )
+    });
+    for (id, section, text, references) in tables.chain(figures) {
+        let section = section
+            .and_then(|id| file.sections.iter().find(|s| s.id == id))
+            .map(section_heading)
+            .unwrap_or_default();
+        for work in references
+            .iter()
+            .filter_map(|key| corpus.reference_by_id(key))
+            .filter_map(|position| file.references.get(position))
+        {
+            rows.push(vec![
+                section.clone(),
+                id.clone(),
+                text.trim().to_owned(),
+                String::new(),
+                work.id.clone(),
+                short_label(work),
+            ]);
+        }
+    }
 }

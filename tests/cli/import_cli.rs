@@ -191,7 +191,7 @@ fn citations_export_as_a_worksheet_of_section_paragraph_sentence_and_reference()
 }
 
 #[test]
-fn citations_in_table_cells_are_exported_after_the_texts_with_their_row() {
+fn citations_in_table_cells_and_captions_are_exported_after_the_texts() {
     let article = r#"<?xml version="1.0"?>
 <article><front><article-meta><title-group><article-title>Pumps</article-title></title-group></article-meta></front>
 <body><sec><title>Results</title><p>Strains differ <xref ref-type="bibr" rid="b1">[1]</xref>.</p>
@@ -199,7 +199,8 @@ fn citations_in_table_cells_are_exported_after_the_texts_with_their_row() {
 <thead><tr><th>Strain</th><th>Source</th></tr></thead>
 <tbody><tr><td>HF10</td><td><xref ref-type="bibr" rid="b2">[2]</xref></td></tr>
 <tr><td>HF70</td><td><xref ref-type="bibr" rid="b1">[1]</xref>, <xref ref-type="bibr" rid="b2">[2]</xref></td></tr></tbody>
-</table></table-wrap></sec></body>
+</table></table-wrap>
+<fig id="f1"><label>Figure 1</label><caption><p>Colonies, as grown by <xref ref-type="bibr" rid="b2">[2]</xref>.</p></caption><graphic xlink:href="f1.png" xmlns:xlink="http://www.w3.org/1999/xlink"/></fig></sec></body>
 <back><ref-list>
 <ref id="b1"><label>1</label><element-citation><person-group person-group-type="author"><name><surname>Frigaard</surname><given-names>N</given-names></name></person-group><article-title>Proteorhodopsin</article-title><source>Nature</source><year>2006</year></element-citation></ref>
 <ref id="b2"><label>2</label><element-citation><person-group person-group-type="author"><name><surname>McCarren</surname><given-names>J</given-names></name></person-group><article-title>Pumps</article-title><source>PNAS</source><year>2007</year></element-citation></ref>
@@ -224,10 +225,23 @@ fn citations_in_table_cells_are_exported_after_the_texts_with_their_row() {
             ["t1.r1", "HF10 | [2]", "[2]", "b2"],
             ["t1.r2", "HF70 | [1], [2]", "[1], [2]", "b1"],
             ["t1.r2", "HF70 | [1], [2]", "[1], [2]", "b2"],
+            // A caption keeps its markers as text: the work, and no marker of its own.
+            ["f1", "Figure 1. Colonies, as grown by [2].", "", "b2"],
         ],
         "{text}"
     );
     assert!(rows.iter().skip(1).all(|row| row[0] == "Results"), "{text}");
+    let csv = dir.path().join("citations.csv");
+    let output = paperlens(&[
+        "export",
+        "citations",
+        "--out",
+        path_str(&csv),
+        path_str(&path),
+    ]);
+    assert_exit(&output, 0);
+    let said = format!("{}{}", stdout(&output), stderr(&output));
+    assert!(said.contains("(5 cited references as CSV)"), "{said}");
 }
 
 #[test]
