@@ -157,13 +157,10 @@ pub fn citations(corpus: &Corpus) -> Result<String, ExportError> {
         let Some((table, _, row)) = file.table_row(citation.row) else {
             continue;
         };
-        let section = file
-            .tables
-            .get(table)
-            .and_then(|t| t.section.as_deref())
-            .and_then(|id| file.sections.iter().find(|s| s.id == id))
-            .map(section_heading)
-            .unwrap_or_default();
+        let section = heading_of(
+            file,
+            file.tables.get(table).and_then(|t| t.section.as_deref()),
+        );
         let cells: Vec<&str> = (0..row.cells.len())
             .map(|column| index.cell_text(file, citation.row, column).trim())
             .filter(|cell| !cell.is_empty())
@@ -189,6 +186,15 @@ pub fn citations(corpus: &Corpus) -> Result<String, ExportError> {
     }
     caption_rows(corpus, &mut rows);
     write(rows)
+}
+
+/// The heading of the section with id `section` (where a table or figure stands); empty when
+/// there is none.
+fn heading_of(file: &crate::corpus::model::CorpusFile, section: Option<&str>) -> String {
+    section
+        .and_then(|id| file.sections.iter().find(|s| s.id == id))
+        .map(section_heading)
+        .unwrap_or_default()
 }
 
 /// How many rows [`citations`] writes below its header.
@@ -225,10 +231,7 @@ fn caption_rows(corpus: &Corpus, rows: &mut Vec<Vec<String>>) {
         )
     });
     for (id, section, text, references) in tables.chain(figures) {
-        let section = section
-            .and_then(|id| file.sections.iter().find(|s| s.id == id))
-            .map(section_heading)
-            .unwrap_or_default();
+        let section = heading_of(file, section);
         for work in references
             .iter()
             .filter_map(|key| corpus.reference_by_id(key))
