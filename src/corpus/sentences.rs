@@ -68,29 +68,33 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
 /// Moves citation markers printed just after a sentence's stop into that sentence: in
 /// `"… in patients. [1,7] However, …"` the markers `[1,7]` back the sentence before them, as
 /// papers that print their markers after the full stop mean. A sentence that opens with
-/// `citations` (byte ranges of `text`, in order) keeps them when a lower-case word follows
+/// `citations` (in order; `range` gives each one's byte range in `text`) keeps them when a lower-case word follows
 /// (`"[3] showed that …"` names the work as its subject); otherwise they, and any white space
 /// or commas between them, join the sentence before. A sentence left with nothing else is
 /// dropped. A marker printed right against the stop, as raised numbers are
 /// (`"… on CSP.1 In brief, …"`), ends its sentence too when a new one starts after it.
 /// `sentences` are as [`split_sentences`] gives them.
-pub fn attach_markers_after_stops(
+pub fn attach_markers_after_stops<C>(
     text: &str,
     sentences: &mut Vec<Range<usize>>,
-    citations: &[Range<usize>],
+    citations: &[C],
+    range: impl Fn(&C) -> Range<usize> + Copy,
 ) {
-    split_after_raised_markers(text, sentences, citations);
+    if citations.is_empty() {
+        return;
+    }
+    split_after_raised_markers(text, sentences, citations, range);
     let mut index = 1;
     while index < sentences.len() {
         let Some(start) = sentences.get(index).map(|s| s.start) else {
             break;
         };
         let sentence_end = sentences.get(index).map_or(start, |s| s.end);
-        let first = citations.partition_point(|c| c.start < start);
+        let first = citations.partition_point(|c| range(c).start < start);
         // The longest run of markers after which the sentence ends or a new one starts.
         let mut reach = start;
         let mut end = None;
-        for citation in citations.get(first..).unwrap_or_default() {
+        for citation in citations.get(first..).unwrap_or_default().iter().map(range) {
             let gap = text.get(reach..citation.start);
             if citation.end > sentence_end
                 || !gap.is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || c == ','))
@@ -128,13 +132,14 @@ pub fn attach_markers_after_stops(
 /// Ends a sentence after markers printed right against its stop (`"CSP.1 In brief"`,
 /// `"NS-LBBP.2–4 The term"`), which [`split_sentences`] cannot see: a stop must be followed by
 /// white space there.
-fn split_after_raised_markers(
+fn split_after_raised_markers<C>(
     text: &str,
     sentences: &mut Vec<Range<usize>>,
-    citations: &[Range<usize>],
+    citations: &[C],
+    range: impl Fn(&C) -> Range<usize>,
 ) {
     let mut position = 0;
-    while let Some(first) = citations.get(position) {
+    while let Some(first) = citations.get(position).map(&range) {
         position += 1;
         let before = text.get(..first.start).unwrap_or_default();
         let stop = before.trim_end_matches(['"', '”', '’', '\'', ')']);
@@ -143,7 +148,7 @@ fn split_after_raised_markers(
         }
         // The markers run on with nothing but commas between them (`1,2`).
         let mut end = first.end;
-        while let Some(next) = citations.get(position)
+        while let Some(next) = citations.get(position).map(&range)
             && text
                 .get(end..next.start)
                 .is_some_and(|gap| gap.chars().all(|c| c == ','))
@@ -320,7 +325,7 @@ mod tests {
             from = at + marker.len();
         }
         let mut sentences = split_sentences(text);
-        attach_markers_after_stops(text, &mut sentences, &ranges);
+        attach_markers_after_stops(text, &mut sentences, &ranges, std::ops::Range::clone);
         sentences.into_iter().map(|r| &text[r]).collect()
     }
 

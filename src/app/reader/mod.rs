@@ -146,10 +146,8 @@ impl Reader {
         let row = row.or_else(|| match item {
             Item::Section(s) => {
                 let paragraphs = corpus.index.section_paragraphs.get(s)?;
-                let first = paragraph_block(corpus, paragraphs.start);
-                (!paragraphs.is_empty())
-                    .then(|| self.blocks.iter().position(|b| *b == first))
-                    .flatten()
+                let first = paragraph_block(corpus, paragraphs.clone().next()?);
+                self.blocks.iter().position(|b| *b == first)
             }
             _ => None,
         });

@@ -464,14 +464,12 @@ fn read_sentences_and_names(
 ) {
     let info = &mut paragraph.info;
     info.sentences = split_sentences(&info.printed);
-    if !paragraph.citations.is_empty() {
-        let ranges: Vec<Range<usize>> = paragraph
-            .citations
-            .iter()
-            .map(|c| c.range.clone())
-            .collect();
-        attach_markers_after_stops(&info.printed, &mut info.sentences, &ranges);
-    }
+    attach_markers_after_stops(
+        &info.printed,
+        &mut info.sentences,
+        &paragraph.citations,
+        |c| c.range.clone(),
+    );
     for citation in &mut paragraph.citations {
         // Sentences are in order and do not overlap: a binary search keeps a paragraph with
         // very many citations linear.
