@@ -96,6 +96,18 @@ pub fn script_base(c: char) -> char {
         .map_or(c, |s| s.0)
 }
 
+/// A title followed by what goes after it (a subtitle, an abstract section's text): joined by
+/// `": "`, or by a space when the title already ends in its own stop (`Background:`, `Why?`).
+#[must_use]
+pub fn after_title(title: &str, rest: &str) -> String {
+    let title = title.trim_end();
+    if title.ends_with(['?', '!', ':', '.', ';']) {
+        format!("{title} {rest}")
+    } else {
+        format!("{title}: {rest}")
+    }
+}
+
 /// Whether `c` stands where Unicode keeps the raised and lowered characters of [`SCRIPTS`]
 /// that are not ASCII: `¹ ² ³` in Latin-1, the rest in "Superscripts and Subscripts".
 fn may_be_script(c: char) -> bool {
@@ -104,7 +116,7 @@ fn may_be_script(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{SCRIPTS, as_subscript, as_superscript, may_be_script, script_base};
+    use super::{SCRIPTS, after_title, as_subscript, as_superscript, may_be_script, script_base};
 
     #[test]
     fn every_raised_or_lowered_character_passes_the_range_check() {
@@ -127,5 +139,18 @@ mod tests {
         let back: String = "CO₂ 10⁻³ ₍₁₎".chars().map(script_base).collect();
         assert_eq!(back, "CO2 10-3 (1)");
         assert_eq!(script_base('é'), 'é');
+    }
+
+    #[test]
+    fn a_title_ending_in_its_own_stop_gets_no_second_colon() {
+        assert_eq!(after_title("Methods", "We asked."), "Methods: We asked.");
+        assert_eq!(
+            after_title("Background:", "Oral use."),
+            "Background: Oral use."
+        );
+        assert_eq!(
+            after_title("Does it work?", "A trial"),
+            "Does it work? A trial"
+        );
     }
 }

@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use crate::corpus::cite::is_et_al;
 use crate::corpus::model::{CslDate, CslName, Reference};
+use crate::corpus::text::after_title;
 
 use super::latex::{decode_latex, restore_literals};
 use super::mapping::{CONSUMED, VERBATIM_FIELDS, csl_field, csl_type};
@@ -29,13 +30,7 @@ fn verbatim_field(entry: &Entry, field: &str) -> Option<String> {
 /// `main` and `sub` as one title: `Main: Sub`.
 fn with_subtitle(main: Option<String>, sub: Option<String>) -> String {
     match (main, sub) {
-        (Some(main), Some(sub)) => {
-            if main.ends_with(['?', '!', ':', '.']) {
-                format!("{main} {sub}")
-            } else {
-                format!("{main}: {sub}")
-            }
-        }
+        (Some(main), Some(sub)) => after_title(&main, &sub),
         (Some(main), None) => main,
         (None, Some(sub)) => sub,
         (None, None) => String::new(),

@@ -14,7 +14,7 @@ use super::finish::{Ids, slug};
 
 /// How long a printed marker may be: longer source text is kept as text, followed by the
 /// citation.
-const MAX_PRINTED: usize = 300;
+pub(super) const MAX_PRINTED: usize = 300;
 
 /// Writes imported text in the corpus syntax, counting citations and what could not be linked.
 pub(super) struct Writer<'a> {

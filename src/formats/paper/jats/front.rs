@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use crate::corpus::cite::initials;
 use crate::corpus::model::{Author, HistoryEvent, License};
+use crate::corpus::text::after_title;
 use crate::formats::paper::xml::{Element, Node};
 use crate::formats::paper::{PaperBuilder, collapse_whitespace};
 
@@ -23,7 +24,7 @@ pub(super) fn read(context: &Context<'_>, meta: Element<'_>, builder: &mut Paper
         if let Some(subtitle) = group.child("subtitle") {
             let subtitle = Flattener::rich(context, subtitle).0.plain();
             if !subtitle.is_empty() {
-                paper.title = format!("{}: {subtitle}", paper.title);
+                paper.title = after_title(&paper.title, &subtitle);
             }
         }
     }
@@ -408,7 +409,7 @@ fn abstract_text(context: &Context<'_>, element: Element<'_>) -> String {
                 parts.push(if title.is_empty() {
                     text
                 } else {
-                    format!("{title}: {text}")
+                    after_title(&title, &text)
                 });
             }
             _ => parts.push(Flattener::rich(context, child).0.plain()),

@@ -6,6 +6,7 @@
 //! source prints it with every reference of a range, and a single marker printed as a numeric
 //! range (`1–3`) cites every reference the range numbers.
 
+use super::super::writer::MAX_PRINTED;
 use super::super::{Rich, Span};
 use super::Context;
 use crate::corpus::{citations, math, text};
@@ -249,17 +250,24 @@ impl<'c, 'd> Flattener<'c, 'd> {
     }
 
     /// One citation: the markers of `run`, with the text between them and the brackets around.
+    /// A run too long to print as one marker (an author-year group of many works) is written
+    /// as one citation per marker, the text between them as text, so that each stays a link.
     fn cite_run(&mut self, nodes: &[Node<'d>], run: Run) {
-        let mut printed = String::new();
+        let mut opening = "";
         if let Some(Node::Text(before)) = run.start.checked_sub(1).and_then(|i| nodes.get(i)) {
-            printed.push_str(
-                before
-                    .get(before.len() - run.open_len.min(before.len())..)
-                    .unwrap_or_default(),
-            );
+            opening = before
+                .get(before.len() - run.open_len.min(before.len())..)
+                .unwrap_or_default();
         }
+        let closing = match nodes.get(run.end + 1) {
+            Some(Node::Text(after)) => after.get(..run.close_len).unwrap_or_default(),
+            _ => "",
+        };
+        let mut printed = opening.to_owned();
+        let mut markers = 0;
         let mut keys: Vec<String> = Vec::new();
         let mut dash_pending = false;
+        let mut ranged = false;
         for node in nodes.get(run.start..=run.end).unwrap_or_default() {
             match node {
                 Node::Text(text) => {
@@ -276,20 +284,25 @@ impl<'c, 'd> Flattener<'c, 'd> {
                         && let (Some(last), Some(first)) = (keys.last().cloned(), own.first())
                     {
                         keys.extend(self.context.reference_range(&last, first));
+                        ranged = true;
                     }
                     dash_pending = false;
                     keys.extend(own);
+                    markers += 1;
                 }
             }
         }
-        if let Some(Node::Text(after)) = nodes.get(run.end + 1) {
-            printed.push_str(after.get(..run.close_len).unwrap_or_default());
-        }
+        printed.push_str(closing);
         if let (Some(to), Some(last)) = (run.tail, keys.last())
             && let Some(&last_end) = self.context.ref_by_number.get(&to)
         {
             let range = self.context.reference_range(last, last_end);
             keys.extend(range);
+            ranged = true;
+        }
+        if !ranged && markers > 1 && printed.trim().len() > MAX_PRINTED {
+            self.cite_each(nodes, run, opening, closing);
+            return;
         }
         let mut unique: Vec<String> = Vec::with_capacity(keys.len());
         for key in keys {
@@ -298,6 +311,24 @@ impl<'c, 'd> Flattener<'c, 'd> {
             }
         }
         self.current.push_cite(printed.trim(), unique);
+    }
+
+    /// The markers of `run` as one citation each, with the brackets around and the text between
+    /// them as text.
+    fn cite_each(&mut self, nodes: &[Node<'d>], run: Run, opening: &str, closing: &str) {
+        self.current.push_text(opening);
+        for node in nodes.get(run.start..=run.end).unwrap_or_default() {
+            match node {
+                Node::Text(text) => self.current.push_text(text),
+                Node::Element(element) => {
+                    let xref = marker_of(self.context, node).unwrap_or(*element);
+                    let printed = xref.text();
+                    self.current
+                        .push_cite(printed.trim(), marker_keys(self.context, xref));
+                }
+            }
+        }
+        self.current.push_text(closing);
     }
 }
 

@@ -62,7 +62,7 @@ fn front_matter_is_read() {
 <history><date date-type="received"><day>4</day><month>11</month><year>2014</year></date><date date-type="accepted"><month>Feb</month><year>2015</year></date></history>
 <permissions><license xlink:href="https://creativecommons.org/licenses/by/4.0/"><license-p>Distributed under CC BY.</license-p></license></permissions>
 <abstract abstract-type="summary"><p>Not this one.</p></abstract>
-<abstract><sec><title>Background</title><p>Why.</p></sec><sec><title>Results</title><p>What <italic>we</italic> found.</p></sec></abstract>
+<abstract><sec><title>Background</title><p>Why.</p></sec><sec><title>Results:</title><p>What <italic>we</italic> found.</p></sec></abstract>
 <kwd-group><kwd>cells</kwd><kwd>tests</kwd></kwd-group>
 </article-meta></front><body><p>Text.</p></body></article>"#;
     let imported = read(text);
@@ -96,6 +96,8 @@ fn front_matter_is_read() {
     );
     assert_eq!(paper.license.statement, "Distributed under CC BY.");
     assert_eq!(paper.keywords, ["cells", "tests"]);
+    // A section title printed with its colon (as the British Journal of Cancer writes them)
+    // gets no second one.
     assert_eq!(
         paper.abstract_text,
         "Background: Why.\n\nResults: What we found."
@@ -653,4 +655,45 @@ fn raised_markers_after_the_stop_cite_from_the_sentence_they_end() {
         ]
     );
     assert_eq!(paragraph.sentences.len(), 4);
+}
+
+#[test]
+fn a_group_too_long_for_one_marker_is_one_citation_per_work() {
+    // The British Journal of Cancer prints groups of eighteen works: too long for one printed
+    // marker, so each work is its own link and the group's text stays as printed.
+    let one = |n: u32| {
+        format!(
+            r#"<xref ref-type="bibr" rid="b{n}">Author{n} <italic>et al</italic>, 200{n}</xref>"#
+        )
+    };
+    let works: Vec<String> = (1..=6).cycle().take(24).map(one).collect();
+    let body = format!(
+        "<sec><title>Background</title><p>Short ({}; {}) and long ({}) groups.</p></sec>",
+        one(1),
+        one(2),
+        works.join("; ")
+    );
+    let imported = read(&article(&body, ""));
+    let text = paragraph_with(&imported.file, "Short");
+    assert!(
+        text.starts_with(
+            "Short [(Author1 et al, 2001; Author2 et al, 2002)]{@b1; @b2} and long \
+             ([Author1 et al, 2001]{@b1}; [Author2 et al, 2002]{@b2}; "
+        ),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("; [Author6 et al, 2006]{@b6}) groups."),
+        "{text}"
+    );
+    let corpus = valid(&imported);
+    assert_eq!(corpus.summary().citations, 2 + 24);
+    assert!(
+        corpus.file.sections[0].paragraphs[0]
+            .text
+            .matches("[]{")
+            .next()
+            .is_none(),
+        "no citation prints nothing"
+    );
 }

@@ -10,6 +10,7 @@ use serde_yaml::{Mapping, Value};
 
 use crate::corpus::diagnostics::Location;
 use crate::corpus::model::{Author, Paper};
+use crate::corpus::text::after_title;
 
 use super::spans::flatten;
 
@@ -130,7 +131,7 @@ fn read_mapping(map: &Mapping, paper: &mut Paper) -> Metadata {
     if let Some(subtitle) = get("subtitle").and_then(scalar)
         && !subtitle.trim().is_empty()
     {
-        paper.title = format!("{}: {}", paper.title, flatten(&subtitle));
+        paper.title = after_title(&paper.title, &flatten(&subtitle));
     }
     if let Some(date) = get("date").and_then(scalar) {
         date.trim().clone_into(&mut paper.date);

@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use crate::corpus::model::{CslDate, CslName, Reference};
+use crate::corpus::text::after_title;
 use crate::formats::paper::collapse_whitespace;
 use crate::formats::paper::xml::Element;
 
@@ -159,13 +160,7 @@ fn title(part: Element<'_>, levels: &[&str]) -> String {
         .map(|t| plain(*t))
         .find(|t| !t.is_empty());
     match sub {
-        Some(sub) if !main.is_empty() => {
-            if main.ends_with(['?', '!', ':', '.']) {
-                format!("{main} {sub}")
-            } else {
-                format!("{main}: {sub}")
-            }
-        }
+        Some(sub) if !main.is_empty() => after_title(&main, &sub),
         Some(sub) => sub,
         None => main,
     }
