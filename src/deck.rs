@@ -147,8 +147,10 @@ pub fn generated(corpus: &Corpus) -> Vec<Slide> {
 }
 
 /// The slides of one table: a slide per region, in the order the regions first come, when its
-/// rows name regions (rows without one come after, a page at a time); else a page of
-/// [`ROWS_PER_SLIDE`] rows at a time.
+/// rows name regions; the rows without one come after, a page of [`ROWS_PER_SLIDE`] rows at a
+/// time. A row that only names a group (`Menopausal status (%)` over its categories, every
+/// other cell blank) starts a new page headed by its name instead of being a card of its own;
+/// a blank row is left out and starts a new page.
 fn table_slides(corpus: &Corpus, position: usize, table: &Table) -> Vec<Shows> {
     let mut regions: Vec<(&str, Vec<usize>)> = Vec::new();
     let mut loose = Vec::new();
@@ -171,13 +173,24 @@ fn table_slides(corpus: &Corpus, position: usize, table: &Table) -> Vec<Shows> {
         })
         .collect();
     let total = table.rows.len();
-    slides.extend(loose.chunks(ROWS_PER_SLIDE).map(|rows| Shows::Table {
-        table: position,
-        heading: rows_heading(rows, total),
-        rows: rows.to_vec(),
-        marked: None,
-    }));
-    if table.rows.is_empty() {
+    for (group, rows) in row_groups(table, &loose) {
+        let pages = rows.len().div_ceil(ROWS_PER_SLIDE);
+        slides.extend(rows.chunks(ROWS_PER_SLIDE).map(|rows| {
+            let counted = rows_heading(rows, total);
+            let heading = match group {
+                Some(group) if pages > 1 => format!("{group} · {counted}"),
+                Some(group) => group.to_owned(),
+                None => counted,
+            };
+            Shows::Table {
+                table: position,
+                heading,
+                rows: rows.to_vec(),
+                marked: None,
+            }
+        }));
+    }
+    if slides.is_empty() {
         slides.push(Shows::Table {
             table: position,
             rows: Vec::new(),
@@ -186,6 +199,43 @@ fn table_slides(corpus: &Corpus, position: usize, table: &Table) -> Vec<Shows> {
         });
     }
     slides
+}
+
+/// The rows at `positions` in groups: each row that only names a group (its first cell
+/// printed, the others blank) starts one, under that name; a blank row is left out and ends
+/// the group before it; the rows before either make a group without a name.
+fn row_groups<'t>(table: &'t Table, positions: &[usize]) -> Vec<(Option<&'t str>, Vec<usize>)> {
+    let mut groups: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
+    for &position in positions {
+        let Some(row) = table.rows.get(position) else {
+            continue;
+        };
+        let mut cells = row.cells.iter().map(|cell| cell.trim());
+        let first = cells.next().unwrap_or_default();
+        let rest_blank = cells.all(str::is_empty);
+        if rest_blank && first.is_empty() {
+            groups.push((None, Vec::new()));
+            continue;
+        }
+        if rest_blank && row.cells.len() > 1 {
+            groups.push((Some(first), Vec::new()));
+            continue;
+        }
+        match groups.last_mut() {
+            Some((_, rows)) => rows.push(position),
+            None => groups.push((None, vec![position])),
+        }
+    }
+    groups.retain(|(_, rows)| !rows.is_empty());
+    groups
+}
+
+/// The rows of a table a slide shows as cards; none for any other slide.
+fn rows_shown(slide: &Shows) -> &[usize] {
+    match slide {
+        Shows::Table { rows, .. } => rows,
+        _ => &[],
+    }
 }
 
 /// "Rows 1–4 of 7", "Row 5 of 7", or nothing for a table shown whole.
@@ -246,12 +296,20 @@ pub fn shows_item(corpus: &Corpus, item: Item, highlight: Option<String>) -> Opt
         Item::TableRow(position) => {
             let (table_position, row_position, _) = file.table_row(position)?;
             let table = file.tables.get(table_position)?;
-            let mut slide = table_slides(corpus, table_position, table)
-                .into_iter()
-                .find(|slide| {
-                    matches!(slide, Shows::Table { rows, .. } if rows.contains(&row_position))
-                })?;
-            if let Shows::Table { marked, .. } = &mut slide {
+            let slides = table_slides(corpus, table_position, table);
+            // A row no card shows (a group's name, a blank row): the page after it.
+            let mut slide = slides
+                .iter()
+                .find(|slide| rows_shown(slide).contains(&row_position))
+                .or_else(|| {
+                    slides
+                        .iter()
+                        .find(|slide| rows_shown(slide).iter().any(|&row| row > row_position))
+                })
+                .cloned()?;
+            if let Shows::Table { marked, rows, .. } = &mut slide
+                && rows.contains(&row_position)
+            {
                 *marked = Some(row_position);
             }
             slide
@@ -437,7 +495,7 @@ pub fn case_quote(corpus: &Corpus, position: usize) -> Option<Quote> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::model::TourStep;
+    use crate::corpus::model::{TableRow, TourStep};
 
     fn count(slides: &[Slide], wanted: fn(&Shows) -> bool) -> usize {
         slides.iter().filter(|slide| wanted(&slide.shows)).count()
@@ -596,6 +654,54 @@ mod tests {
         assert_eq!(headings, ["Rows 1–4 of 7", "Rows 5–7 of 7"]);
         assert_eq!(rows_heading(&[4], 7), "Row 5 of 7");
         assert_eq!(rows_heading(&[0, 1], 2), "");
+    }
+
+    #[test]
+    fn rows_naming_a_group_head_its_page_and_blank_rows_end_one() {
+        let mut corpus = Corpus::builtin();
+        let table = &mut corpus.file.tables[0];
+        let columns = table.columns.len();
+        let mut template = table.rows[0].clone();
+        template.region = None;
+        let row = |id: &str, cells: &[&str]| TableRow {
+            id: id.to_owned(),
+            cells: (0..columns)
+                .map(|c| cells.get(c).copied().unwrap_or_default().to_owned())
+                .collect(),
+            ..template.clone()
+        };
+        table.rows = vec![
+            row("age", &["Mean age", "57.4"]),
+            row("blank", &[]),
+            row("status", &["Menopausal status (%)"]),
+            row("pre", &["Pre-menopausal", "11.2"]),
+            row("post", &["Post-menopausal", "74.1"]),
+            row("gap", &["", " "]),
+            row("smokers", &["Smokers (%)", "18.5"]),
+        ];
+        let slides = table_slides(&corpus, 0, &corpus.file.tables[0]);
+        let pages: Vec<(&str, &[usize])> = slides
+            .iter()
+            .filter_map(|s| match s {
+                Shows::Table { heading, rows, .. } => Some((heading.as_str(), rows.as_slice())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            pages,
+            [
+                ("Row 1 of 7", &[0][..]),
+                ("Menopausal status (%)", &[3, 4][..]),
+                ("Row 7 of 7", &[6][..]),
+            ]
+        );
+        // A row shown as a page's name, not a card (the first table's third row): that page,
+        // with no card marked.
+        let Some(Shows::Table { rows, marked, .. }) = shows_item(&corpus, Item::TableRow(2), None)
+        else {
+            panic!("the group's row shows its page");
+        };
+        assert_eq!((rows.as_slice(), marked), (&[3, 4][..], None));
     }
 
     #[test]
