@@ -148,6 +148,22 @@ pub struct TableDraft {
     pub footnotes: Vec<(String, Rich)>,
 }
 
+impl TableDraft {
+    /// Whether the table prints nothing: no label, caption or notes, and no cell with text.
+    #[must_use]
+    pub fn prints_nothing(&self) -> bool {
+        self.label.trim().is_empty()
+            && self.caption.is_blank()
+            && self.footnotes.is_empty()
+            && self
+                .header_rows
+                .iter()
+                .flatten()
+                .all(|(text, _)| text.trim().is_empty())
+            && self.rows.iter().flatten().all(Rich::is_blank)
+    }
+}
+
 /// A figure as the source gives it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FigureDraft {
@@ -219,6 +235,8 @@ pub struct PaperBuilder {
     diagnostics: Vec<Diagnostic>,
     /// Whether the source lacks the paper's own text, whatever back matter it holds.
     text_missing: bool,
+    /// Tables left out for printing nothing.
+    empty_tables: usize,
 }
 
 impl PaperBuilder {
@@ -236,6 +254,7 @@ impl PaperBuilder {
             footnotes: Vec::new(),
             diagnostics: Vec::new(),
             text_missing: false,
+            empty_tables: 0,
         }
     }
 
@@ -345,8 +364,13 @@ impl PaperBuilder {
         self.references.len()
     }
 
-    /// Adds a table where the text has reached.
+    /// Adds a table where the text has reached; one that prints nothing (no label, caption,
+    /// notes or cell with text: a Markdown paper's placeholder table) is left out and counted.
     pub fn table(&mut self, table: TableDraft) {
+        if table.prints_nothing() {
+            self.empty_tables += 1;
+            return;
+        }
         let place = self.place();
         self.tables.push((table, place));
     }
@@ -403,7 +427,17 @@ impl PaperBuilder {
         super::finish::finish(self.into_parts())
     }
 
-    fn into_parts(self) -> Parts {
+    fn into_parts(mut self) -> Parts {
+        if self.empty_tables > 0 {
+            self.diagnostics.push(Diagnostic::info(
+                Code::ImportIncomplete,
+                format!(
+                    "{} left out: no caption and no cell with text",
+                    crate::corpus::counted(self.empty_tables, "empty table")
+                ),
+                "nothing is lost; give the table text in the source to have it shown",
+            ));
+        }
         Parts {
             kind: self.kind,
             paper: self.paper,

@@ -273,7 +273,6 @@ impl Emitter<'_> {
     }
 
     fn table(&mut self, table: &TableBlock) {
-        let number = self.counter.table();
         let header_rows = table
             .header
             .iter()
@@ -293,14 +292,19 @@ impl Emitter<'_> {
             .as_deref()
             .map(|caption| self.inlines.rich(caption))
             .unwrap_or_default();
-        self.builder.table(TableDraft {
+        let mut draft = TableDraft {
             source_id: table.id.clone(),
-            label: format!("Table {number}"),
+            label: String::new(),
             caption,
             header_rows,
             rows,
             footnotes: Vec::new(),
-        });
+        };
+        // A placeholder table printing nothing takes no number (the builder leaves it out).
+        if !draft.prints_nothing() {
+            draft.label = format!("Table {}", self.counter.table());
+        }
+        self.builder.table(draft);
     }
 
     /// Info diagnostics counting what was left out of the text or kept as written.

@@ -132,6 +132,7 @@ pub(super) fn grid(lines: &[Line<'_>], i: usize) -> Option<(TableBlock, usize)> 
     let mut end = i + 1;
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut header_rows = 0;
+    let mut header_border = None;
     let mut cells: Vec<Vec<String>> = vec![Vec::new(); columns];
     let mut has_content = false;
     while let Some(line) = lines.get(end) {
@@ -152,7 +153,10 @@ pub(super) fn grid(lines: &[Line<'_>], i: usize) -> Option<(TableBlock, usize)> 
                 );
                 has_content = false;
             }
-            if line.text.contains('=') {
+            // The first `=` border ends the header, unless it closes the table; a later one
+            // opens or closes the table's foot, whose rows are kept with the body's.
+            if line.text.contains('=') && header_border.is_none() {
+                header_border = Some(end);
                 header_rows = rows.len();
             }
             continue;
@@ -187,6 +191,9 @@ pub(super) fn grid(lines: &[Line<'_>], i: usize) -> Option<(TableBlock, usize)> 
                 .map(|c| std::mem::take(c).join("\n"))
                 .collect(),
         );
+    }
+    if header_border == Some(end) {
+        header_rows = 0;
     }
     let body = rows.split_off(header_rows.min(rows.len()));
     let header = rows

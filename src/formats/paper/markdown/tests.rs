@@ -364,6 +364,59 @@ fn pipe_grid_simple_and_multiline_tables() {
 }
 
 #[test]
+fn grid_tables_with_aligned_headers_doubled_borders_and_feet() {
+    // As a JOSS paper writes one: colons in the header's border, a doubled border between
+    // groups, and a closing `=` border; then a table with a foot between `=` borders.
+    let text = "# T\n\nTable: Functions\n\n\
+                +------+-------+\n| Name | Does  | \n+:=====+:======+\n| *A*  |       | \n\
+                +------+-------+\n| a1   | one   |\n+------+-------+\n+------+-------+\n\
+                | b1   | two   |\n+======+=======+\n\n\
+                +------+-------+\n| Item | Price |\n+======+=======+\n| x    | 1     |\n\
+                +======+=======+\n| All  | 1     |\n+======+=======+\n\n\
+                +------+-------+\n| p    | q     |\n+======+=======+\n\n\
+                <!-- Dummy table to trigger required latex libraries. -->\n| |\n|--|\n| |\n";
+    let imported = read(text);
+    valid(&imported);
+    let tables = &imported.file.tables;
+    let shape = |t: usize| {
+        let table = &tables[t];
+        let headers: Vec<&str> = table.columns.iter().map(|c| c.header.as_str()).collect();
+        let rows: Vec<Vec<&str>> = table
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(String::as_str).collect())
+            .collect();
+        (headers, rows)
+    };
+    assert_eq!(
+        shape(0),
+        (
+            vec!["Name", "Does"],
+            vec![vec!["A", ""], vec!["a1", "one"], vec!["b1", "two"]]
+        )
+    );
+    assert_eq!(tables[0].caption, "Functions");
+    assert_eq!(
+        shape(1),
+        (
+            vec!["Item", "Price"],
+            vec![vec!["x", "1"], vec!["All", "1"]]
+        )
+    );
+    // A table whose only `=` border closes it has no header.
+    assert_eq!(shape(2).1, vec![vec!["p", "q"]]);
+    // A placeholder table printing nothing is left out, and said so.
+    assert_eq!(tables.len(), 3);
+    assert!(
+        messages(&imported)
+            .iter()
+            .any(|m| m.starts_with("1 empty table left out")),
+        "{:?}",
+        messages(&imported)
+    );
+}
+
+#[test]
 fn latex_equations_and_tables() {
     let text = "---\nbibliography: refs.bib\n---\n# E\n\n\\begin{equation}\nE = mc^2 \\label{eq:e}\n\\end{equation}\n\n\
                 $$ a + b $$ {#eq:sum}\n\n\
