@@ -3,6 +3,7 @@
 //! reported with its line and blanked out, and the rest is parsed as one bibliography.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 
 use biblatex::{
     Bibliography, ChunksExt, EntryType, ParseError, ParseErrorKind, RawBibliography, Token,
@@ -219,11 +220,17 @@ impl<'t> Reading<'t> {
     ///    that fails is skipped and the file read again. `None` when what fails is outside
     ///    any entry still read (then reported as an error).
     fn parse_the_rest(&mut self) -> Option<Bibliography> {
+        let mut defined: HashSet<String> = HashSet::new();
         let bibliography = loop {
             match Bibliography::parse(&self.working) {
                 Ok(bibliography) => break bibliography,
                 Err(error) => {
                     let at = error.span.start;
+                    if let ParseErrorKind::UnknownAbbreviation(name) = &error.kind
+                        && self.read_as_written(name, at, &mut defined)
+                    {
+                        continue;
+                    }
                     let Some(i) = self.unskipped_piece_at(at) else {
                         self.imported.diagnostics.push(
                             Diagnostic::error(
@@ -242,6 +249,34 @@ impl<'t> Reading<'t> {
         // Read once more with literal specials (`\{`, `\textasciitilde` …) set apart, so that
         // decoding the LaTeX the parser leaves cannot mistake them for syntax.
         Some(Bibliography::parse(&protect_literals(&self.working)).unwrap_or(bibliography))
+    }
+
+    /// An abbreviation no `@string` defines (`month = November`, `journal = apj`), used at
+    /// byte `at`: read as its own name, as BibTeX keeps the entry, and reported. Defined at
+    /// the end of the working copy, so that every offset before stays as it is. `false` when
+    /// it cannot be (a name that is not a plain word, or one defined already).
+    fn read_as_written(&mut self, name: &str, at: usize, defined: &mut HashSet<String>) -> bool {
+        let plain = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'));
+        if !plain || !defined.insert(name.to_owned()) {
+            return false;
+        }
+        let _ = write!(self.working, "\n@string{{{name} = {{{name}}}}}\n");
+        let location = self.lines.location(at, 1);
+        self.imported.diagnostics.push(
+            Diagnostic::warning(
+                Code::ImportIncomplete,
+                format!(
+                    "`{name}` is not a defined @string abbreviation: read as the text `{name}`"
+                ),
+                "put the value in braces (`{November}`), or define it with \
+                 `@string{name = {…}}` before the entries",
+            )
+            .located(location),
+        );
+        true
     }
 
     /// 4. Each entry of `bibliography` as a reference located at its line (sets and `xdata`
@@ -430,8 +465,10 @@ mod tests {
     fn a_broken_entry_is_skipped_and_its_neighbours_load() {
         let text = "@string{j = {J. Test}}\n\n@article{good1, title = {One}, journal = j, year = 2000}\n\n@article{bad, title = {Two} year = 2001}\n\n@article{good2, title = {Three}, journal = undefinedabbrev, year = 2002}\n\n@book{good3, title = {Four}, year = 2003}\n";
         let imported = import(text);
-        assert_eq!(imported.ids(), ["good1", "good3"]);
+        // An abbreviation no `@string` defines is read as written, as BibTeX keeps the entry.
+        assert_eq!(imported.ids(), ["good1", "good2", "good3"]);
         assert_eq!(imported.references[0].container_title, "J. Test");
+        assert_eq!(imported.references[1].container_title, "undefinedabbrev");
         assert_eq!(
             imported.diagnostic_lines(),
             [5, 7],
@@ -439,7 +476,24 @@ mod tests {
             imported.diagnostics
         );
         assert!(imported.diagnostics.iter().all(|d| !d.is_error()));
-        assert!(imported.diagnostics[1].message.contains("undefinedabbrev"));
+        assert!(
+            imported.diagnostics[1]
+                .message
+                .contains("`undefinedabbrev` is not a defined @string abbreviation: read as")
+        );
+    }
+
+    #[test]
+    fn a_month_written_out_without_braces_is_read_as_written() {
+        let text = "@phdthesis{t, author = {Gent, A.}, title = {Waves}, school = {Uni},\n  year = 2012, month = November}\n@book{b, title = {B}, year = 2, month = nov}\n";
+        let imported = import(text);
+        assert_eq!(imported.ids(), ["t", "b"]);
+        assert_eq!(
+            imported.diagnostic_lines(),
+            [2],
+            "{:?}",
+            imported.diagnostics
+        );
     }
 
     #[test]
