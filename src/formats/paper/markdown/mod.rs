@@ -309,6 +309,25 @@ impl Emitter<'_> {
 
     /// Info diagnostics counting what was left out of the text or kept as written.
     fn report_left_out(&mut self) {
+        let commas = self.inlines.commas_read_as_semicolons();
+        if commas > 0 {
+            self.builder.report(Diagnostic::info(
+                Code::ImportIncomplete,
+                format!(
+                    "{} with keys separated by commas (`[@a, @b]`) read as citation groups \
+                     (`[@a; @b]`)",
+                    crate::corpus::counted(commas, "text")
+                ),
+                "separate the keys with `;` in the source, as Pandoc reads them",
+            ));
+        }
+        for message in self.inlines.malformed().to_vec() {
+            self.builder.warn(
+                format!("{message}: kept as printed text"),
+                "write a citation group as `[@a; @b]`, each entry one `@key` (`[see @a, p. 3]`)",
+                None,
+            );
+        }
         let unresolved = self.inlines.unresolved();
         if !unresolved.is_empty() {
             let mut labels: Vec<String> = Vec::new();

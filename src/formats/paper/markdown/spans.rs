@@ -42,6 +42,8 @@ pub(super) struct Inlines {
     notes_numbered: usize,
     cited: Vec<String>,
     cited_set: HashSet<String>,
+    malformed: Vec<String>,
+    commas_read_as_semicolons: usize,
 }
 
 /// The pandoc-crossref prefixes: `@fig:x` names a figure, not a work.
@@ -81,6 +83,8 @@ impl Inlines {
             notes_numbered: 0,
             cited: Vec::new(),
             cited_set: HashSet::new(),
+            malformed: Vec::new(),
+            commas_read_as_semicolons: 0,
         }
     }
 
@@ -110,6 +114,16 @@ impl Inlines {
     /// pandoc-crossref keys.
     pub(super) fn unresolved(&self) -> &[String] {
         &self.unresolved
+    }
+
+    /// What is wrong with each citation group kept as text for not being one (`[x; @a]`).
+    pub(super) fn malformed(&self) -> &[String] {
+        &self.malformed
+    }
+
+    /// How many texts had keys separated by commas (`[@a, @b]`) read as a group.
+    pub(super) fn commas_read_as_semicolons(&self) -> usize {
+        self.commas_read_as_semicolons
     }
 
     /// The keys the text cites (not cross-references), in the order first cited.
@@ -203,7 +217,16 @@ impl Inlines {
         if text.is_empty() {
             return;
         }
-        let (pieces, _) = citations::parse(text);
+        let (pieces, errors) = citations::parse(text);
+        if !errors.is_empty()
+            && let Some(repaired) = keys_split_by_commas(text, &pieces)
+        {
+            self.commas_read_as_semicolons += 1;
+            self.citations(&repaired, rich);
+            return;
+        }
+        self.malformed
+            .extend(errors.into_iter().map(|error| plain(&error.message)));
         for piece in pieces {
             match piece {
                 Piece::Text(text) => rich.push_text(&plain(text)),
@@ -253,6 +276,56 @@ impl Inlines {
         ];
         let words: Vec<&str> = around.into_iter().filter(|part| !part.is_empty()).collect();
         plain(&words.join(" "))
+    }
+}
+
+/// `text` with the commas between keys of a bracket that is not a citation group made `;`
+/// (`[@a, @b]`, a common slip for `[@a; @b]`); `None` when no bracket reads so.
+fn keys_split_by_commas(text: &str, pieces: &[Piece<'_>]) -> Option<String> {
+    let mut repaired = String::with_capacity(text.len());
+    let mut changed = false;
+    for piece in pieces {
+        let Piece::Text(part) = piece else {
+            repaired.push_str(piece_text(text, piece));
+            continue;
+        };
+        let mut rest = *part;
+        while let Some(open) = rest.find("[@") {
+            let Some(close) = rest.get(open..).and_then(|r| r.find(']')) else {
+                break;
+            };
+            let inner = rest.get(open + 1..open + close).unwrap_or_default();
+            let keys: Vec<&str> = inner.split(',').map(str::trim).collect();
+            let all_keys = keys.len() > 1
+                && keys.iter().all(|key| {
+                    key.strip_prefix('@').is_some_and(|k| {
+                        !k.is_empty() && !k.contains(|c: char| c.is_whitespace() || c == '@')
+                    })
+                });
+            repaired.push_str(rest.get(..=open).unwrap_or_default());
+            if all_keys {
+                repaired.push_str(&keys.join("; "));
+                changed = true;
+            } else {
+                repaired.push_str(inner);
+            }
+            repaired.push(']');
+            rest = rest.get(open + close + 1..).unwrap_or_default();
+        }
+        repaired.push_str(rest);
+    }
+    changed.then_some(repaired)
+}
+
+/// The text a piece of `text` stands for.
+fn piece_text<'t>(text: &'t str, piece: &Piece<'t>) -> &'t str {
+    match piece {
+        Piece::Text(part) => part,
+        Piece::Numeric(marker) => marker.written,
+        Piece::Group(group) => text.get(group.range.clone()).unwrap_or_default(),
+        Piece::Footnote { range, .. } | Piece::Math { range, .. } => {
+            text.get(range.clone()).unwrap_or_default()
+        }
     }
 }
 

@@ -364,6 +364,52 @@ fn pipe_grid_simple_and_multiline_tables() {
 }
 
 #[test]
+fn keys_separated_by_commas_are_one_group_and_a_broken_group_is_reported() {
+    // Slips found in JOSS papers: commas for semicolons, and an entry without its `@`.
+    let text = format!(
+        "{HEADER}# Intro\n\nSee [@smith2020, @doe:2019], [@smith2020, p. 3] and \
+         [smith2020; @doe:2019] here.\n"
+    );
+    let imported = read(&text);
+    let corpus = valid(&imported);
+    assert_eq!(
+        paragraphs(&imported.file),
+        ["See [@smith2020; @doe:2019], [@smith2020, p. 3] and \\[smith2020; \\@doe:2019] here."]
+    );
+    assert_eq!(corpus.summary().citation_groups, 2);
+    let messages = messages(&imported);
+    assert!(
+        messages.iter().any(|m| m.starts_with(
+            "1 text with keys separated by commas (`[@a, @b]`) read as citation groups"
+        )),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.starts_with(
+            "citation group `[smith2020; @doe:2019]` has an entry `smith2020` that is not `@key`"
+        ) && m.ends_with("kept as printed text")),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn latex_commands_that_only_style_text_read_as_their_text() {
+    let text = format!(
+        "{HEADER}# Intro\n\nWe compare \\texttt{{DTW-C++}} with \\emph{{x_y*z}} at \\url{{https://e.org/a_b}}; \
+         \\emph{{a {{b}}}} and \\foo{{c}} stay as written [@smith2020].\n"
+    );
+    let imported = read(&text);
+    valid(&imported);
+    assert_eq!(
+        paragraphs(&imported.file),
+        [
+            "We compare DTW-C++ with x_y*z at https://e.org/a_b; \\emph{a {b}} and \\foo{c} stay as \
+          written [@smith2020]."
+        ]
+    );
+}
+
+#[test]
 fn grid_tables_with_aligned_headers_doubled_borders_and_feet() {
     // As a JOSS paper writes one: colons in the header's border, a doubled border between
     // groups, and a closing `=` border; then a table with a foot between `=` borders.

@@ -154,6 +154,11 @@ struct Scanner<'s, 'k> {
     double_dollars: Positions,
 }
 
+/// LaTeX commands that only style their text, read as that text.
+const TEXT_STYLE_COMMANDS: [&str; 10] = [
+    "texttt", "textit", "textbf", "textsc", "textrm", "textsf", "emph", "textup", "mbox", "url",
+];
+
 /// Whether `c` counts as punctuation for emphasis flanking.
 fn is_punctuation(c: Option<char>) -> bool {
     c.is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace())
@@ -347,10 +352,31 @@ impl<'s, 'k> Scanner<'s, 'k> {
                     self.pos = end;
                     return;
                 }
+                if let Some((content, end)) = self.text_style_command() {
+                    for c in content.chars() {
+                        push_literal(&mut self.out, c);
+                    }
+                    self.pos = end;
+                    return;
+                }
                 self.out.push(LITERAL_BACKSLASH);
                 self.pos += 1;
             }
         }
+    }
+
+    /// At a backslash: a LaTeX command that only styles its text (`\texttt{DTW-C++}`,
+    /// `\emph{…}`), which Pandoc passes through as raw LaTeX: its text, and where it ends.
+    /// Only for text without braces or commands of its own.
+    fn text_style_command(&self) -> Option<(&'s str, usize)> {
+        let rest = self.src.get(self.pos + 1..)?;
+        let command = TEXT_STYLE_COMMANDS
+            .iter()
+            .find(|c| rest.starts_with(*c) && rest.as_bytes().get(c.len()) == Some(&b'{'))?;
+        let open = self.pos + 1 + command.len();
+        let close = self.close_brace.next_after(open)?;
+        let content = self.src.get(open + 1..close)?;
+        (!content.contains(['{', '\\', '\n'])).then_some((content, close + 1))
     }
 
     /// At a backslash: a cross-reference command (`\autoref{fig:x}`) naming a label of the
