@@ -7,7 +7,7 @@
 //! range (`1–3`) cites every reference the range numbers.
 
 use super::super::writer::MAX_PRINTED;
-use super::super::{Rich, Span};
+use super::super::{Rich, Span, collapse_whitespace};
 use super::Context;
 use crate::corpus::{citations, math, text};
 use crate::formats::paper::xml::{Element, Node};
@@ -300,7 +300,7 @@ impl<'c, 'd> Flattener<'c, 'd> {
             keys.extend(range);
             ranged = true;
         }
-        if !ranged && markers > 1 && printed.trim().len() > MAX_PRINTED {
+        if !ranged && markers > 1 && collapse_whitespace(&printed).len() > MAX_PRINTED {
             self.cite_each(nodes, run, opening, closing);
             return;
         }

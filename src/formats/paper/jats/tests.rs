@@ -667,8 +667,14 @@ fn a_group_too_long_for_one_marker_is_one_citation_per_work() {
         )
     };
     let works: Vec<String> = (1..=6).cycle().take(24).map(one).collect();
+    // Indentation inside the markers counts as the one space it prints.
+    let indent = "\n".to_owned() + &" ".repeat(200);
+    let indented = format!(
+        r#"<xref ref-type="bibr" rid="b3">Author3{indent}2003</xref>; <xref ref-type="bibr" rid="b4">Author4{indent}2004</xref>"#
+    );
     let body = format!(
-        "<sec><title>Background</title><p>Short ({}; {}) and long ({}) groups.</p></sec>",
+        "<sec><title>Background</title><p>Short ({}; {}), indented ({indented}) and long ({}) \
+         groups.</p></sec>",
         one(1),
         one(2),
         works.join("; ")
@@ -677,8 +683,9 @@ fn a_group_too_long_for_one_marker_is_one_citation_per_work() {
     let text = paragraph_with(&imported.file, "Short");
     assert!(
         text.starts_with(
-            "Short [(Author1 et al, 2001; Author2 et al, 2002)]{@b1; @b2} and long \
-             ([Author1 et al, 2001]{@b1}; [Author2 et al, 2002]{@b2}; "
+            "Short [(Author1 et al, 2001; Author2 et al, 2002)]{@b1; @b2}, indented \
+             [(Author3 2003; Author4 2004)]{@b3; @b4} and long ([Author1 et al, 2001]{@b1}; \
+             [Author2 et al, 2002]{@b2}; "
         ),
         "{text}"
     );
@@ -687,7 +694,7 @@ fn a_group_too_long_for_one_marker_is_one_citation_per_work() {
         "{text}"
     );
     let corpus = valid(&imported);
-    assert_eq!(corpus.summary().citations, 2 + 24);
+    assert_eq!(corpus.summary().citations, 2 + 2 + 24);
     assert!(
         corpus.file.sections[0].paragraphs[0]
             .text
