@@ -369,32 +369,32 @@ impl<'s, 'k> Scanner<'s, 'k> {
     /// `\emph{…}`), which Pandoc passes through as raw LaTeX: its text, and where it ends.
     /// Only for text without braces or commands of its own.
     fn text_style_command(&self) -> Option<(&'s str, usize)> {
+        let (_, content, end) = self.command_at(&TEXT_STYLE_COMMANDS)?;
+        (!content.contains(['{', '\\', '\n'])).then_some((content, end))
+    }
+
+    /// At a backslash: one of `commands` with its argument (`\ref{fig:x}`): the command, the
+    /// argument, and where it ends.
+    fn command_at(&self, commands: &[&'static str]) -> Option<(&'static str, &'s str, usize)> {
         let rest = self.src.get(self.pos + 1..)?;
-        let command = TEXT_STYLE_COMMANDS
+        let command = commands
             .iter()
             .find(|c| rest.starts_with(*c) && rest.as_bytes().get(c.len()) == Some(&b'{'))?;
         let open = self.pos + 1 + command.len();
         let close = self.close_brace.next_after(open)?;
-        let content = self.src.get(open + 1..close)?;
-        (!content.contains(['{', '\\', '\n'])).then_some((content, close + 1))
+        Some((command, self.src.get(open + 1..close)?, close + 1))
     }
 
     /// At a backslash: a cross-reference command (`\autoref{fig:x}`) naming a label of the
     /// paper's, as it prints, and where it ends. A label the paper does not give is noted and
     /// the command kept as written.
     fn cross_reference(&mut self) -> Option<(String, usize)> {
-        let rest = self.src.get(self.pos + 1..)?;
-        let command = COMMANDS
-            .iter()
-            .find(|c| rest.starts_with(*c) && rest.as_bytes().get(c.len()) == Some(&b'{'))?;
-        let open = self.pos + 1 + command.len();
-        let close = self.close_brace.next_after(open)?;
-        let label = self.src.get(open + 1..close)?;
+        let (command, label, end) = self.command_at(&COMMANDS)?;
         let printed = self.known.targets.command(command, label);
         if printed.is_none() {
             self.unresolved.push(label.trim().to_owned());
         }
-        Some((printed?, close + 1))
+        Some((printed?, end))
     }
 
     /// `[^id]` (a footnote marker), or the `[` of a link, an image or a citation.
