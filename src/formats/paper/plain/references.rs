@@ -182,6 +182,13 @@ fn is_range(text: &str) -> bool {
     numeric(parts.next()) && numeric(parts.next()) && parts.next().is_none()
 }
 
+/// Whether a segment is one article number standing for pages: `e1000204`, `1234`, `S12`.
+fn is_article_number(text: &str) -> bool {
+    !text.is_empty()
+        && text.chars().all(|c| c.is_ascii_alphanumeric())
+        && text.chars().any(|c| c.is_ascii_digit())
+}
+
 /// A segment split at its first `. ` after a leading field name (`vol. 332. Routledge` →
 /// `vol. 332` and `Routledge`).
 fn split_after_field(segment: &str) -> (&str, Option<&str>) {
@@ -232,8 +239,9 @@ fn read_fields(rest: &str, reference: &mut Reference) {
             }
         } else if let Some((volume, pages)) = head.split_once(':')
             && volume.trim().chars().all(|c| c.is_ascii_digit())
-            && is_range(pages.trim())
+            && (is_range(pages.trim()) || is_article_number(pages.trim()))
         {
+            // `962:308–316`, or an article number for pages: `4:e1000204`.
             volume.trim().clone_into(&mut reference.volume);
             pages.trim().clone_into(&mut reference.page);
         } else if is_range(head) && reference.page.is_empty() {
@@ -408,17 +416,34 @@ fn title_and_authors<'t>(body: &'t str, reference: &mut Reference) -> (&'t str, 
         } else {
             let end = rest
                 .match_indices(['.', '?', '!'])
-                .map(|(at, c)| at + c.len())
-                .find(|&at| {
+                .map(|(at, c)| (at, at + c.len()))
+                .find(|&(stop, at)| {
                     rest.get(at..)
                         .is_none_or(|r| r.is_empty() || r.starts_with(' '))
+                        && !abbreviates_a_name(rest, stop, at)
                 })
-                .unwrap_or(rest.len());
+                .map_or(rest.len(), |(_, at)| at);
             let title = rest.get(..end).unwrap_or(rest);
             reference.title = title_text(title);
             (authors, rest.get(end..).unwrap_or_default(), false)
         }
     }
+}
+
+/// Whether the full stop at byte `stop` of `text` (the title read so far) ends a one-letter
+/// abbreviation inside it, as `M. tuberculosis` or `E. coli`: a lone capital before it and a
+/// lower-case word after, which no container name after a title starts with.
+fn abbreviates_a_name(text: &str, stop: usize, after: usize) -> bool {
+    let before = text.get(..stop).unwrap_or_default();
+    let mut letters = before.chars().rev();
+    let lone_capital = letters.next().is_some_and(char::is_uppercase)
+        && letters.next().is_none_or(|c| c == ' ' || c == '(');
+    let next_word = text.get(after..).unwrap_or_default().trim_start();
+    lone_capital
+        && next_word
+            .split(' ')
+            .next()
+            .is_some_and(|word| word.chars().all(char::is_lowercase) && !word.is_empty())
 }
 
 /// One entry read into CSL fields.
@@ -653,6 +678,26 @@ mod tests {
         assert_eq!(r.doi, "10.1016/j.agsy.2019.01.005");
         assert_eq!((r.volume.as_str(), r.page.as_str()), ("171", "55-64"));
         assert!(r.note.contains("doi:10.1016"));
+    }
+
+    #[test]
+    fn a_title_naming_a_species_and_an_article_number_for_pages_are_read() {
+        let r = read(
+            "Peyron P, Poquet Y. Foamy macrophages are a reservoir for M. tuberculosis \
+             persistence. PLoS Pathog. 2008;4:e1000204.",
+        );
+        assert_eq!(
+            r.title,
+            "Foamy macrophages are a reservoir for M. tuberculosis persistence"
+        );
+        assert_eq!(r.container_title, "PLoS Pathog");
+        assert_eq!((r.volume.as_str(), r.page.as_str()), ("4", "e1000204"));
+        // A journal named in lower case after a title ending in a word still ends the title.
+        let r = read("Lee K. Growth of cells. eLife. 2015;4:e05002.");
+        assert_eq!(
+            (r.title.as_str(), r.container_title.as_str()),
+            ("Growth of cells", "eLife")
+        );
     }
 
     #[test]
