@@ -203,9 +203,15 @@ fn table_slides(corpus: &Corpus, position: usize, table: &Table) -> Vec<Shows> {
 
 /// The rows at `positions` in groups: each row that only names a group (its first cell
 /// printed, the others blank) starts one, under that name; a blank row is left out and ends
-/// the group before it; the rows before either make a group without a name.
+/// the group before it; the rows before either make a group without a name. A row naming a
+/// group no row follows is shown as a row of its own.
 fn row_groups<'t>(table: &'t Table, positions: &[usize]) -> Vec<(Option<&'t str>, Vec<usize>)> {
-    let mut groups: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
+    /// A group being gathered: the row naming it (its position and name), and its rows.
+    struct Group<'t> {
+        named_by: Option<(usize, &'t str)>,
+        rows: Vec<usize>,
+    }
+    let mut groups: Vec<Group<'t>> = Vec::new();
     for &position in positions {
         let Some(row) = table.rows.get(position) else {
             continue;
@@ -213,21 +219,30 @@ fn row_groups<'t>(table: &'t Table, positions: &[usize]) -> Vec<(Option<&'t str>
         let mut cells = row.cells.iter().map(|cell| cell.trim());
         let first = cells.next().unwrap_or_default();
         let rest_blank = cells.all(str::is_empty);
-        if rest_blank && first.is_empty() {
-            groups.push((None, Vec::new()));
-            continue;
-        }
-        if rest_blank && row.cells.len() > 1 {
-            groups.push((Some(first), Vec::new()));
+        if rest_blank && (first.is_empty() || row.cells.len() > 1) {
+            let named_by = (!first.is_empty()).then_some((position, first));
+            groups.push(Group {
+                named_by,
+                rows: Vec::new(),
+            });
             continue;
         }
         match groups.last_mut() {
-            Some((_, rows)) => rows.push(position),
-            None => groups.push((None, vec![position])),
+            Some(group) => group.rows.push(position),
+            None => groups.push(Group {
+                named_by: None,
+                rows: vec![position],
+            }),
         }
     }
-    groups.retain(|(_, rows)| !rows.is_empty());
     groups
+        .into_iter()
+        .filter_map(|group| match (group.named_by, group.rows.is_empty()) {
+            (named_by, false) => Some((named_by.map(|(_, name)| name), group.rows)),
+            (Some((position, _)), true) => Some((None, vec![position])),
+            (None, true) => None,
+        })
+        .collect()
 }
 
 /// The rows of a table a slide shows as cards; none for any other slide.
@@ -678,6 +693,7 @@ mod tests {
             row("post", &["Post-menopausal", "74.1"]),
             row("gap", &["", " "]),
             row("smokers", &["Smokers (%)", "18.5"]),
+            row("unknown", &["Not reported"]),
         ];
         let slides = table_slides(&corpus, 0, &corpus.file.tables[0]);
         let pages: Vec<(&str, &[usize])> = slides
@@ -690,9 +706,11 @@ mod tests {
         assert_eq!(
             pages,
             [
-                ("Row 1 of 7", &[0][..]),
+                ("Row 1 of 8", &[0][..]),
                 ("Menopausal status (%)", &[3, 4][..]),
-                ("Row 7 of 7", &[6][..]),
+                ("Row 7 of 8", &[6][..]),
+                // A group's name with no row after it is a row of its own.
+                ("Row 8 of 8", &[7][..]),
             ]
         );
         // A row shown as a page's name, not a card (the first table's third row): that page,
