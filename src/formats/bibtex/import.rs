@@ -19,6 +19,9 @@ use super::limits::{
 };
 use super::reference::to_reference;
 
+/// How many abbreviations no `@string` defines are read as written in one file.
+const MAX_READ_AS_WRITTEN: usize = 32;
+
 /// Whether a line starts a BibTeX entry: `@type{` or `@type(` (after optional white space).
 #[must_use]
 pub fn is_entry_line(line: &str) -> bool {
@@ -260,7 +263,9 @@ impl<'t> Reading<'t> {
             && name
                 .chars()
                 .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'));
-        if !plain || !defined.insert(name.to_owned()) {
+        // Each one read so costs a parse of the whole file again: past a few, the entries
+        // using more are skipped as before, so a hostile file stays quick.
+        if !plain || defined.len() >= MAX_READ_AS_WRITTEN || !defined.insert(name.to_owned()) {
             return false;
         }
         let _ = write!(self.working, "\n@string{{{name} = {{{name}}}}}\n");
@@ -481,6 +486,29 @@ mod tests {
                 .message
                 .contains("`undefinedabbrev` is not a defined @string abbreviation: read as")
         );
+    }
+
+    #[test]
+    fn past_a_few_undefined_abbreviations_the_entries_using_them_are_skipped() {
+        use std::fmt::Write as _;
+        let mut text = String::from("@book{good, title = {Good}, year = 2000}\n");
+        for entry in 0..40 {
+            let fields: String = (0..50).fold(String::new(), |mut out, field| {
+                let _ = write!(out, ", f{field} = u{entry}x{field}");
+                out
+            });
+            let _ = writeln!(text, "@book{{e{entry}, title = {{T}}{fields}}}");
+        }
+        let started = std::time::Instant::now();
+        let imported = import(&text);
+        assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+        assert!(imported.ids().contains(&"good"));
+        let read_as_written = imported
+            .diagnostics
+            .iter()
+            .filter(|d| d.message.contains("read as the text"))
+            .count();
+        assert_eq!(read_as_written, MAX_READ_AS_WRITTEN);
     }
 
     #[test]
