@@ -172,13 +172,7 @@ fn field<'a>(segment: &'a str, prefixes: &[&str]) -> Option<&'a str> {
 /// Whether a segment is a page range or a number range: `10-20`, `97–118`.
 fn is_range(text: &str) -> bool {
     let mut parts = text.split(['-', '–', '—']);
-    let numeric = |s: Option<&str>| {
-        s.is_some_and(|s| {
-            !s.is_empty()
-                && s.chars().all(|c| c.is_ascii_alphanumeric())
-                && s.chars().any(|c| c.is_ascii_digit())
-        })
-    };
+    let numeric = |s: Option<&str>| s.is_some_and(is_article_number);
     numeric(parts.next()) && numeric(parts.next()) && parts.next().is_none()
 }
 
