@@ -232,12 +232,27 @@ fn collab_name(collab: Element<'_>) -> String {
 }
 
 /// An affiliation's text without its label (or the superscript number PMC writes instead).
+/// SciELO gives an affiliation in parts (institution, city, country) and again as the paper
+/// prints it (`institution content-type="original"`) and as a registry names it
+/// (`"normalized"`): the printed one is the affiliation, the registry's name is left out.
 fn affiliation_text(aff: Element<'_>) -> String {
+    let institution_of = |wanted: &str| {
+        aff.children_named("institution")
+            .find(|e| e.attr("content-type") == Some(wanted))
+    };
+    if let Some(original) = institution_of("original") {
+        let printed = collapse_whitespace(&original.text());
+        if !printed.is_empty() {
+            return printed;
+        }
+    }
     let mut text = String::new();
     for node in aff.nodes() {
         match node {
             Node::Text(t) => text.push_str(t),
             Node::Element(e) if e.is("label") => {}
+            Node::Element(e)
+                if e.is("institution") && e.attr("content-type") == Some("normalized") => {}
             Node::Element(e) if e.is("sup") && text.trim().is_empty() => {}
             Node::Element(e) => {
                 text.push_str(&e.text());

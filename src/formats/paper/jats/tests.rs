@@ -386,6 +386,30 @@ fn affiliations_without_links_are_every_authors() {
 }
 
 #[test]
+fn an_affiliation_given_in_parts_and_as_printed_reads_as_printed() {
+    // SciELO: the parts, then the affiliation as printed and as a registry names it.
+    let text = r#"<article><front><article-meta><title-group><article-title>T</article-title></title-group>
+<contrib-group><contrib contrib-type="author"><name><surname>A</surname><given-names>B</given-names></name><xref ref-type="aff" rid="aff1"><sup>1</sup></xref></contrib>
+<contrib contrib-type="author"><name><surname>C</surname><given-names>D</given-names></name><xref ref-type="aff" rid="aff2"><sup>2</sup></xref></contrib></contrib-group>
+<aff id="aff1"><label>1</label><institution content-type="orgname">Universidad de Ejemplo</institution>
+<addr-line><named-content content-type="city">Neiva</named-content></addr-line><country country="CO">Colombia</country>
+<institution content-type="original">Universidad de Ejemplo, sede
+  Neiva. COLOMBIA</institution><institution content-type="normalized">Universidad de Ejemplo</institution></aff>
+<aff id="aff2"><label>2</label><institution content-type="orgname">Instituto Dos</institution>, <country>Chile</country>
+<institution content-type="normalized">Instituto Dos</institution></aff>
+</article-meta></front><body><p>x</p></body></article>"#;
+    let paper = read(text).file.paper;
+    assert_eq!(
+        paper.authors[0].affiliation,
+        "Universidad de Ejemplo, sede Neiva. COLOMBIA"
+    );
+    assert_eq!(
+        paper.authors[1].affiliation, "Instituto Dos, Chile",
+        "without the printed form, the parts and not the registry's name"
+    );
+}
+
+#[test]
 fn a_wrong_root_is_an_error_saying_what_was_found() {
     let error = import(
         PaperKind::Jats,
