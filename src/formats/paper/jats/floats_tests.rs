@@ -335,3 +335,38 @@ fn a_box_holding_one_titled_section_takes_its_title() {
         .collect();
     assert_eq!(paragraphs, ["2000 First found.", "2001 Confirmed."]);
 }
+
+#[test]
+fn a_sub_article_with_its_own_references_cites_them() {
+    // SciELO prints a letter and its reply as one file, each with its own reference list.
+    let text = article(
+        r#"<sec><title>Letter</title><p>As shown [<xref ref-type="bibr" rid="b1">1</xref>].</p></sec>"#,
+        "",
+    )
+    .replace(
+        "</back></article>",
+        r#"</back>
+<sub-article article-type="reply" id="s1" xml:lang="es"><front-stub><title-group><article-title>Respuesta</article-title></title-group></front-stub>
+<body><p>Como se mostró [<xref ref-type="bibr" rid="B7">7</xref>] y [<xref ref-type="bibr" rid="b2">2</xref>].</p>
+<fn-group><fn id="rfn1"><p>Una nota.</p></fn></fn-group></body>
+<back><ref-list><ref id="B7"><label>7</label><element-citation publication-type="journal"><person-group person-group-type="author"><name><surname>Reply</surname><given-names>R</given-names></name></person-group><article-title>Cited by the reply</article-title><source>Rev Test</source><year>2019</year></element-citation></ref></ref-list></back></sub-article></article>"#,
+    );
+    let imported = read(&text);
+    let file = &imported.file;
+    let ids: Vec<&str> = file.references.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["b1", "b2", "b3", "b4", "b5", "b6", "B7"]);
+    assert_eq!(file.references[6].title, "Cited by the reply");
+    assert_eq!(
+        paragraph_with(file, "Como se"),
+        "Como se mostró [[7]]{@B7} y [[2]]{@b2}."
+    );
+    assert!(
+        imported
+            .diagnostics
+            .iter()
+            .all(|d| !d.message.contains("target is missing")),
+        "{:?}",
+        imported.diagnostics
+    );
+    valid(&imported);
+}

@@ -92,37 +92,50 @@ pub(super) struct Context<'d> {
     footnotes: HashSet<&'d str>,
 }
 
+/// Where an element sits, as the walk of [`Context::new`] keeps it.
+#[derive(Clone, Copy, Default)]
+struct Place {
+    /// Inside a table (its foot's notes are the table's) or the author notes.
+    excluded: bool,
+    /// Inside a reference.
+    in_ref: bool,
+    /// Inside the author list.
+    in_authors: bool,
+    /// Inside a sub-article (read by its own walker).
+    in_sub_article: bool,
+}
+
 impl<'d> Context<'d> {
     fn new(root: Element<'d>) -> Self {
         let mut refs = Vec::new();
         let mut marked: HashSet<&'d str> = HashSet::new();
         let mut notes: Vec<Element<'d>> = Vec::new();
         let mut excluded: HashSet<&'d str> = HashSet::new();
-        // One walk over the tree, without recursion; a stack keeps whether we are inside a
-        // table foot or the author notes, inside a reference, or inside the author list.
-        let mut stack: Vec<(Element<'d>, bool, bool, bool)> = vec![(root, false, false, false)];
-        while let Some((element, in_excluded, in_ref, in_authors)) = stack.pop() {
+        // One walk over the tree, without recursion; a stack keeps where each element is.
+        let mut stack: Vec<(Element<'d>, Place)> = vec![(root, Place::default())];
+        while let Some((element, place)) = stack.pop() {
             let name = element.name();
-            let in_ref_now = in_ref || name == "ref";
-            // An author's link to a note (eLife's contributions, competing interests) marks
-            // no place in the text: such a note is read as the paragraph it is.
-            let in_authors_now = in_authors || name == "contrib-group";
-            if name == "ref" && !in_ref {
+            if name == "ref" && !place.in_ref {
                 refs.push(element);
             }
-            if is_sub_article(element) {
-                continue;
-            }
-            if name == "xref"
-                && !in_authors_now
+            // A sub-article's own text is read by its walker; only its reference list (a
+            // reply's, a commentary's) joins the article's.
+            let in_sub_article = place.in_sub_article || is_sub_article(element);
+            // An author's link to a note (eLife's contributions, competing interests) marks
+            // no place in the text: such a note is read as the paragraph it is.
+            let in_authors = place.in_authors || name == "contrib-group";
+            if !in_sub_article
+                && name == "xref"
+                && !in_authors
                 && element.attr("ref-type") == Some("fn")
                 && let Some(rid) = element.attr("rid")
             {
                 marked.extend(rid.split_whitespace());
             }
             let excluded_now =
-                in_excluded || matches!(name, "table-wrap-foot" | "author-notes" | "table-wrap");
-            if name == "fn"
+                place.excluded || matches!(name, "table-wrap-foot" | "author-notes" | "table-wrap");
+            if !in_sub_article
+                && name == "fn"
                 && let Some(id) = element.attr("id")
             {
                 if excluded_now {
@@ -131,13 +144,15 @@ impl<'d> Context<'d> {
                     notes.push(element);
                 }
             }
+            let inner = Place {
+                excluded: excluded_now,
+                in_ref: place.in_ref || name == "ref",
+                in_authors,
+                in_sub_article,
+            };
             // Children pushed in reverse, so that they are visited in document order.
             let before = stack.len();
-            stack.extend(
-                element
-                    .elements()
-                    .map(|child| (child, excluded_now, in_ref_now, in_authors_now)),
-            );
+            stack.extend(element.elements().map(|child| (child, inner)));
             if let Some(added) = stack.get_mut(before..) {
                 added.reverse();
             }

@@ -1,8 +1,9 @@
 //! The reference list as CSL-JSON: every `ref` of `back/ref-list` (reference lists nested in
-//! others too), its `element-citation`, `mixed-citation`, `nlm-citation` or `citation` read
-//! into a [`Reference`] — type, authors and editors (`collab` as a literal name, `etal` left
-//! out), title, container, date, volume, issue, pages, DOI, PMID, URL, publisher — with the
-//! whole citation text kept when it has no markup to read fields from.
+//! others, and a sub-article's own, too), its `element-citation`, `mixed-citation`,
+//! `nlm-citation` or `citation` read into a [`Reference`] — type, authors and editors (`collab`
+//! as a literal name, `etal` left out), title, container, date, volume, issue, pages, DOI,
+//! PMID, URL, publisher — with the whole citation text kept when it has no markup to read
+//! fields from.
 
 use serde_json::Value;
 
