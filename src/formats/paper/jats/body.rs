@@ -258,10 +258,16 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
 
     /// A section from `element`'s label and title (`default` when it has none) and its blocks.
     fn titled(&mut self, element: Element<'d>, default: &str) {
-        let number = child_text(element, "label");
+        let mut number = child_text(element, "label");
         let mut title = self.title_of(element);
         if title.is_empty() {
-            default.clone_into(&mut title);
+            // A label that names the part ("Apéndice I", "Box 2") is its title; one that only
+            // numbers it ("A", "2") is its number, under the kind's name.
+            if names_itself(&number) {
+                title = std::mem::take(&mut number);
+            } else {
+                default.clone_into(&mut title);
+            }
         }
         self.builder.begin_section(&number, &title);
         // eLife wraps a whole appendix in one box without a title: its content is the
@@ -680,4 +686,12 @@ fn default_title(name: &str) -> &'static str {
         "sec" => "Untitled section",
         _ => "Notes",
     }
+}
+
+/// Whether a label is a name rather than a bare number or letter: it holds a word of three
+/// letters or more ("Appendix 1", "Apéndice I", "Box 2"; not "A", "2", "S1").
+fn names_itself(label: &str) -> bool {
+    label
+        .split(|c: char| !c.is_alphabetic())
+        .any(|word| word.chars().count() >= 3)
 }

@@ -54,7 +54,15 @@ pub(super) fn read(context: &Context<'_>, meta: Element<'_>, builder: &mut Paper
     if let Some(license) = meta.path(&["permissions", "license"]) {
         paper.license = license_of(license);
     }
-    for group in meta.children_named("kwd-group") {
+    // SciELO gives the keywords in each language of the abstracts: those of the article's
+    // own language (or of none said) are its keywords.
+    let groups: Vec<Element<'_>> = meta.children_named("kwd-group").collect();
+    let in_language = |group: &Element<'_>| match (context.language, group.attr("xml:lang")) {
+        (Some(own), Some(lang)) => same_language(own, lang),
+        _ => true,
+    };
+    let own: Vec<Element<'_>> = groups.iter().copied().filter(in_language).collect();
+    for group in if own.is_empty() { groups } else { own } {
         for keyword in group.children_named("kwd") {
             let keyword = plain_text(keyword);
             if !keyword.is_empty() && !paper.keywords.contains(&keyword) {
@@ -229,6 +237,18 @@ fn collab_name(collab: Element<'_>) -> String {
         }
     }
     collapse_whitespace(&text)
+}
+
+/// Whether two `xml:lang` values name one language (`es` and `es-CO`, `EN` and `en`).
+fn same_language(a: &str, b: &str) -> bool {
+    let primary = |tag: &str| {
+        tag.trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
+    primary(a) == primary(b)
 }
 
 /// An affiliation's text without its label (or the superscript number PMC writes instead).

@@ -90,6 +90,8 @@ pub(super) struct Context<'d> {
     /// The ids of the footnotes read as footnotes (marked by an `xref ref-type="fn"` outside
     /// the author list, not in a table's foot or the author notes).
     footnotes: HashSet<&'d str>,
+    /// The article's language (`xml:lang` of the root), when it says.
+    language: Option<&'d str>,
 }
 
 /// Where an element sits, as the walk of [`Context::new`] keeps it.
@@ -173,6 +175,7 @@ impl<'d> Context<'d> {
             .filter(|id| marked.contains(id) && !excluded.contains(id))
             .collect();
         Self {
+            language: root.attr("xml:lang"),
             refs,
             ref_position,
             ref_by_number,

@@ -410,6 +410,50 @@ fn an_affiliation_given_in_parts_and_as_printed_reads_as_printed() {
 }
 
 #[test]
+fn keywords_are_those_of_the_articles_language() {
+    let text = |lang: &str| {
+        format!(
+            r#"<article {lang}><front><article-meta><title-group><article-title>T</article-title></title-group>
+<kwd-group xml:lang="es"><kwd>Validación externa</kwd></kwd-group><kwd-group xml:lang="en"><kwd>External validation</kwd></kwd-group><kwd-group><kwd>Sin idioma</kwd></kwd-group>
+</article-meta></front><body><p>x</p></body></article>"#
+        )
+    };
+    let keywords = |lang: &str| read(&text(lang)).file.paper.keywords;
+    assert_eq!(
+        keywords(r#"xml:lang="es-CO""#),
+        ["Validación externa", "Sin idioma"]
+    );
+    assert_eq!(
+        keywords(""),
+        ["Validación externa", "External validation", "Sin idioma"],
+        "an article that does not say its language keeps every group"
+    );
+    assert_eq!(
+        keywords(r#"xml:lang="pt""#),
+        ["Sin idioma"],
+        "only the group of no language is left"
+    );
+}
+
+#[test]
+fn a_label_that_names_its_part_is_its_title() {
+    let text = article(
+        "<sec><title>Methods</title><p>x</p></sec>",
+        r#"<app-group><app id="app1"><label>Apéndice I</label><p>Lista.</p></app><app id="app2"><label>B</label><p>Más.</p></app></app-group>"#,
+    );
+    let file = read(&text).file;
+    let headings: Vec<(&str, &str)> = file
+        .sections
+        .iter()
+        .map(|s| (s.number.as_str(), s.title.as_str()))
+        .collect();
+    assert_eq!(
+        headings,
+        [("", "Methods"), ("", "Apéndice I"), ("B", "Appendix")]
+    );
+}
+
+#[test]
 fn a_wrong_root_is_an_error_saying_what_was_found() {
     let error = import(
         PaperKind::Jats,
