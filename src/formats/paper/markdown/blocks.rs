@@ -13,7 +13,7 @@ use super::latex;
 use super::line::{
     Line, atx_heading, caption_text, dedent, fence, indent_width, is_blank, is_html_only,
     is_lone_latex_command, is_rule, latex_begin, latex_end_index, link_definition, list_marker,
-    setext_level, without_attributes,
+    printed_caption, setext_level, without_attributes,
 };
 use super::tables::{self, TableBlock};
 use crate::formats::paper::lists::Numbering;
@@ -432,16 +432,19 @@ fn caption_and_id(caption: &str) -> (String, Option<String>) {
     }
 }
 
-/// Gives each table its caption paragraph (right after it, else right before it), and the id
-/// its attributes give (`: Results. {#tbl:results}`).
+/// Gives each table its caption paragraph (right before it, else right after it), and the id
+/// its attributes give (`: Results. {#tbl:results}`). A caption written as the paper prints it
+/// (`Table 1: Results`) gives the table its label too.
 fn attach_captions(blocks: &mut Vec<Block>) {
     let mut remove = vec![false; blocks.len()];
     for at in 0..blocks.len() {
         let Some(Block::Paragraph { text }) = blocks.get(at) else {
             continue;
         };
-        let Some(caption) = caption_text(text).map(str::to_owned) else {
-            continue;
+        let (label, caption) = match (caption_text(text), printed_caption(text)) {
+            (Some(caption), _) => (None, caption.to_owned()),
+            (None, Some((label, caption))) => (Some(label), caption.to_owned()),
+            (None, None) => continue,
         };
         let before = at
             .checked_sub(1)
@@ -454,6 +457,7 @@ fn attach_captions(blocks: &mut Vec<Block>) {
         {
             let (caption, id) = caption_and_id(&caption);
             table.caption = Some(caption);
+            table.label = label;
             if let Some(id) = id.filter(|_| table.id.is_empty()) {
                 table.id = id;
             }

@@ -158,6 +158,7 @@ fn table(body: &str) -> Option<TableBlock> {
             .collect(),
         caption: argument(body, "\\caption").map(|c| text(&c)),
         id: argument(body, "\\label").unwrap_or_default(),
+        label: None,
     })
 }
 

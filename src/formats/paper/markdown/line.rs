@@ -297,3 +297,25 @@ pub(super) fn caption_text(text: &str) -> Option<&str> {
         .or_else(|| trimmed.strip_prefix(": "))
         .map(str::trim)
 }
+
+/// Whether a paragraph is a caption as the paper prints it, written as text beside its table
+/// (`Table 1: Input values`, `**Table 2.** Results`): the label (`Table 1`) and the caption.
+pub(super) fn printed_caption(text: &str) -> Option<(String, &str)> {
+    let emphasis = ['*', '_'];
+    let rest = text.trim().trim_start_matches(emphasis);
+    let rest = rest
+        .strip_prefix("Table ")
+        .or_else(|| rest.strip_prefix("TABLE "))?;
+    let stop = rest.find([':', '.'])?;
+    let number = rest.get(..stop)?.trim().trim_end_matches(emphasis);
+    let is_number = !number.is_empty()
+        && number.chars().count() <= 6
+        && number.chars().any(|c| c.is_ascii_digit())
+        && number.chars().all(char::is_alphanumeric);
+    let caption = rest
+        .get(stop + 1..)?
+        .trim_start()
+        .trim_start_matches(emphasis)
+        .trim();
+    (is_number && !caption.is_empty()).then(|| (format!("Table {number}"), caption))
+}

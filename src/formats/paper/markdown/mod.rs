@@ -302,7 +302,11 @@ impl Emitter<'_> {
         };
         // A placeholder table printing nothing takes no number (the builder leaves it out).
         if !draft.prints_nothing() {
-            draft.label = format!("Table {}", self.counter.table());
+            let number = self.counter.table();
+            draft.label = table
+                .label
+                .clone()
+                .unwrap_or_else(|| format!("Table {number}"));
         }
         self.builder.table(draft);
     }

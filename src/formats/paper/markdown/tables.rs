@@ -16,6 +16,9 @@ pub(super) struct TableBlock {
     pub(super) caption: Option<String>,
     /// The source's id for it (LaTeX's `\label`), or empty.
     pub(super) id: String,
+    /// The label its caption prints (`Table 2` of `Table 2: Results`), when the caption is
+    /// written as text beside it.
+    pub(super) label: Option<String>,
 }
 
 fn is_blank(text: &str) -> bool {

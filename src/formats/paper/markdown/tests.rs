@@ -330,6 +330,37 @@ fn links_images_html_and_escapes_are_flattened() {
 }
 
 #[test]
+fn a_caption_written_as_text_beside_its_table_is_its_caption_and_label() {
+    let text = "# T\n\nTable 1 shows the input. Table 2. is not a caption either.\n\n\
+                Table 1: Minimal example of input values\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n\
+                **Table S2.** Flattened\n\n| c |\n|---|\n| 3 |\n\n\
+                | d |\n|---|\n| 4 |\n\nTable 3 is described above.\n";
+    let imported = read(text);
+    valid(&imported);
+    let tables: Vec<(&str, &str)> = imported
+        .file
+        .tables
+        .iter()
+        .map(|t| (t.label.as_str(), t.caption.as_str()))
+        .collect();
+    assert_eq!(
+        tables,
+        [
+            ("Table 1", "Minimal example of input values"),
+            ("Table S2", "Flattened"),
+            ("Table 3", "")
+        ]
+    );
+    assert_eq!(
+        paragraphs(&imported.file),
+        [
+            "Table 1 shows the input. Table 2. is not a caption either.",
+            "Table 3 is described above."
+        ]
+    );
+}
+
+#[test]
 fn pipe_grid_simple_and_multiline_tables() {
     let text = "---\nbibliography: refs.bib\n---\n# T\n\n: Pipe caption\n\n| a | b |\n|:--|--:|\n| 1 | [@smith2020] |\n\n\
                 +-----+-----+\n| h1  | h2  |\n+=====+=====+\n| x   | y   |\n| x2  |     |\n+-----+-----+\n\n\
