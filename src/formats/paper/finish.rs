@@ -2,6 +2,7 @@
 //! corpus syntax (citations with their printed form, footnote markers, escapes); tables and
 //! figures placed after the paragraph they follow; entities; and the report of what was found.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use crate::corpus::citations::{self, Piece};
@@ -51,6 +52,8 @@ pub(super) fn finish(parts: Parts) -> Imported {
         references: &reference_map,
         numbers: &number_of,
         footnotes: &footnote_map,
+        records: &references,
+        works: OnceCell::new(),
         stats: Stats::default(),
     };
 
@@ -88,7 +91,7 @@ pub(super) fn finish(parts: Parts) -> Imported {
         figures.push(Figure {
             id,
             label: collapse_whitespace(&draft.label),
-            caption: draft.caption.plain(),
+            caption: writer.printed(&draft.caption),
             references: writer.cited_in([&draft.caption]),
             section,
             after_paragraph,
@@ -108,9 +111,10 @@ pub(super) fn finish(parts: Parts) -> Imported {
         .map(|(id, marker, text)| Footnote {
             id,
             marker,
-            text: text.plain(),
+            text: writer.printed(text),
         })
         .collect();
+    let stats = writer.stats;
 
     let mut file = CorpusFile {
         schema: None,
@@ -125,7 +129,7 @@ pub(super) fn finish(parts: Parts) -> Imported {
     };
     file.entities = entities::find(&file);
 
-    report(kind, &file, writer.stats, without_image, &mut diagnostics);
+    report(kind, &file, stats, without_image, &mut diagnostics);
     Imported { file, diagnostics }
 }
 

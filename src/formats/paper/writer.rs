@@ -2,11 +2,15 @@
 //! with its printed form, a marker the source split joined again), footnote markers and
 //! escapes; tables with their columns' kinds; the works a caption cites.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
-use crate::corpus::citations::{self, Piece};
+use crate::corpus::citations::{self, CitedWork, Piece};
+use crate::corpus::cite::{short_authors, year_label};
 use crate::corpus::diagnostics::{Code, Diagnostic};
-use crate::corpus::model::{Column, ColumnKind, HeaderCell, Table, TableFootnote, TableRow};
+use crate::corpus::model::{
+    Column, ColumnKind, HeaderCell, Reference, Table, TableFootnote, TableRow,
+};
 use crate::corpus::table_series::cell_number;
 
 use super::builder::{Collapsed, Rich, Span, TableDraft, collapse_whitespace};
@@ -24,6 +28,11 @@ pub(super) struct Writer<'a> {
     pub(super) numbers: &'a HashMap<String, u32>,
     /// Each footnote's source id → its corpus id.
     pub(super) footnotes: &'a HashMap<String, String>,
+    /// The references, numbered.
+    pub(super) records: &'a [Reference],
+    /// What a Pandoc citation in a caption prints for each reference, by corpus id: made
+    /// when a caption first needs it.
+    pub(super) works: OnceCell<HashMap<String, CitedWork>>,
     /// What writing found so far.
     pub(super) stats: Stats,
 }
@@ -95,6 +104,61 @@ impl Writer<'_> {
             }
         }
         out.finish()
+    }
+
+    /// `rich` as printed, for the texts the corpus holds as printed (captions, notes):
+    /// [`Rich::plain`], with a Pandoc citation whose works are all in the bibliography printed
+    /// as the Reader prints it in the text (`(Smith, 2020)`, `Smith (2020)`).
+    pub(super) fn printed(&self, rich: &Rich) -> String {
+        if !rich
+            .spans
+            .iter()
+            .any(|span| matches!(span, Span::Marked(_)))
+        {
+            return rich.plain();
+        }
+        let spans = rich.spans.iter().map(|span| match span {
+            Span::Marked(text) => Span::Text(self.marked_as_printed(text)),
+            other => other.clone(),
+        });
+        Rich {
+            spans: spans.collect(),
+        }
+        .plain()
+    }
+
+    /// Text in the corpus syntax as printed: each Pandoc citation naming only known works in
+    /// its printed form, everything else as written.
+    fn marked_as_printed(&self, text: &str) -> String {
+        let works = self.works.get_or_init(|| {
+            self.records
+                .iter()
+                .map(|reference| {
+                    let work = CitedWork {
+                        number: reference.citation_number,
+                        authors: short_authors(reference),
+                        year: year_label(reference),
+                    };
+                    (reference.id.clone(), work)
+                })
+                .collect()
+        });
+        let work = |key: &str| works.get(self.references.get(key)?);
+        let mut out = String::with_capacity(text.len());
+        let mut written_to = 0;
+        for piece in citations::parse(text).0 {
+            let Piece::Group(group) = piece else {
+                continue;
+            };
+            if !group.cites.iter().all(|cite| work(cite.key).is_some()) {
+                continue;
+            }
+            out.push_str(text.get(written_to..group.range.start).unwrap_or_default());
+            out.push_str(&citations::printed_form(&group, work));
+            written_to = group.range.end;
+        }
+        out.push_str(text.get(written_to..).unwrap_or_default());
+        out
     }
 
     /// The references a figure's or table's own texts (its caption, a table's notes) cite, by
@@ -292,7 +356,7 @@ impl Writer<'_> {
         };
         Table {
             label: collapse_whitespace(&draft.label),
-            caption: draft.caption.plain(),
+            caption: self.printed(&draft.caption),
             references: self.cited_in(
                 std::iter::once(&draft.caption).chain(draft.footnotes.iter().map(|(_, note)| note)),
             ),
@@ -314,7 +378,7 @@ impl Writer<'_> {
                 .iter()
                 .map(|(marker, text)| TableFootnote {
                     marker: collapse_whitespace(marker),
-                    text: text.plain(),
+                    text: self.printed(text),
                 })
                 .collect(),
             id,

@@ -308,7 +308,7 @@ fn footnotes_and_inline_notes() {
         notes,
         [
             ("n1", "1", "The note, continued. Second paragraph."),
-            ("note-1", "2", "An inline note citing [@smith2020].")
+            ("note-1", "2", "An inline note citing (Smith, 2020).")
         ]
     );
     assert_eq!(file.references.len(), 1);
@@ -358,6 +358,28 @@ fn a_caption_written_as_text_beside_its_table_is_its_caption_and_label() {
             "Table 3 is described above."
         ]
     );
+}
+
+#[test]
+fn citations_in_captions_and_notes_print_as_in_the_text() {
+    let text = format!(
+        "{HEADER}# T\n\nText.[^n]\n\n[^n]: See Doe [-@doe:2019].\n\n\
+         ![A plot after @smith2020 and [@doe:2019, p. 3].](plot.png)\n\n\
+         : Values [@smith2020; @nobody]\n\n| a |\n|---|\n| 1 |\n"
+    );
+    let imported = read(&text);
+    valid(&imported);
+    let file = &imported.file;
+    assert_eq!(
+        file.figures[0].caption,
+        "A plot after Smith (2020) and (Doe, 2019, p. 3)."
+    );
+    assert_eq!(file.figures[0].references, ["smith2020", "doe:2019"]);
+    assert_eq!(
+        file.tables[0].caption, "Values [@smith2020; @nobody]",
+        "a group naming a work the bibliography lacks is kept as written"
+    );
+    assert_eq!(file.footnotes[0].text, "See Doe (2019).");
 }
 
 #[test]
