@@ -162,11 +162,27 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
                 {
                     Some("decision-letter" | "article-commentary") => "Decision letter",
                     Some("reply" | "author-comment") => "Author response",
-                    Some("editor-report" | "referee-report") => "Peer review",
+                    Some("editor-report" | "referee-report" | "reviewer-report") => "Peer review",
+                    Some("translation") => "",
                     _ => "Sub-article",
                 }
                 .to_owned()
             });
+        // SciELO prints the article again in another language: said in its heading.
+        let title = if sub_article.attr("article-type") == Some("translation") {
+            let language = sub_article
+                .attr("xml:lang")
+                .map(language_name)
+                .map(|name| format!(" ({name})"))
+                .unwrap_or_default();
+            if title.is_empty() {
+                format!("Translation{language}")
+            } else {
+                format!("Translation{language}: {title}")
+            }
+        } else {
+            title
+        };
         if let Some(body) = sub_article
             .child("body")
             .filter(|body| body.elements().next().is_some())
@@ -694,4 +710,26 @@ fn names_itself(label: &str) -> bool {
     label
         .split(|c: char| !c.is_alphabetic())
         .any(|word| word.chars().count() >= 3)
+}
+
+/// The English name of the language an `xml:lang` code names (`en`, `pt-BR`), or the code as
+/// written when it is not one of the languages papers are most often translated into.
+fn language_name(code: &str) -> String {
+    let primary = code.split(['-', '_']).next().unwrap_or_default();
+    let name = match primary.to_ascii_lowercase().as_str() {
+        "en" => "English",
+        "es" => "Spanish",
+        "pt" => "Portuguese",
+        "fr" => "French",
+        "de" => "German",
+        "it" => "Italian",
+        "nl" => "Dutch",
+        "ru" => "Russian",
+        "zh" => "Chinese",
+        "ja" => "Japanese",
+        "ko" => "Korean",
+        "ar" => "Arabic",
+        _ => return code.trim().to_owned(),
+    };
+    name.to_owned()
 }

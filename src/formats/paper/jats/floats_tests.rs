@@ -370,3 +370,27 @@ fn a_sub_article_with_its_own_references_cites_them() {
     );
     valid(&imported);
 }
+
+#[test]
+fn a_translation_says_so_and_in_which_language() {
+    let text = article(r#"<sec><title>Métodos</title><p>Texto.</p></sec>"#, "").replace(
+        "</back></article>",
+        r#"</back>
+<sub-article article-type="translation" id="s1" xml:lang="en"><front-stub><title-group><article-title>Persistence with therapy</article-title></title-group></front-stub>
+<body><sec><title>Methods</title><p>Text.</p></sec></body>
+<sub-article article-type="reviewer-report" id="s2"><body><p>A report.</p></body></sub-article></sub-article>
+<sub-article article-type="translation" id="s3" xml:lang="tlh"><body><p>Untitled.</p></body></sub-article></article>"#,
+    );
+    let file = read(&text).file;
+    let titles: Vec<&str> = file.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Métodos",
+            "Translation (English): Persistence with therapy",
+            "Methods",
+            "Peer review",
+            "Translation (tlh)"
+        ]
+    );
+}
