@@ -12,7 +12,7 @@ use super::virtual_list::{HeightCache, content_key, virtual_list_ui};
 use crate::corpus::chart_table::{column_series, row_series};
 use crate::corpus::display::{column_headers, row_title};
 use crate::corpus::model::{ColumnKind, Series, Table};
-use crate::corpus::table_series::cell_number;
+use crate::corpus::table_series::{DecimalMark, cell_number_with};
 use crate::corpus::{Corpus, Item};
 
 /// Space between cells, in points.
@@ -192,8 +192,12 @@ impl TableView {
                     .map_or("", String::as_str)
             };
             if numeric {
+                let mark = DecimalMark::of_table(table);
                 rows.sort_by(|&a, &b| {
-                    let (a, b) = (cell_number(cell(a)), cell_number(cell(b)));
+                    let (a, b) = (
+                        cell_number_with(cell(a), mark),
+                        cell_number_with(cell(b), mark),
+                    );
                     a.partial_cmp(&b).unwrap_or(std::cmp::Ordering::Equal)
                 });
             } else {
@@ -708,5 +712,37 @@ fn truncate(text: &str, max: usize) -> String {
         text.to_owned()
     } else {
         format!("{}…", text.chars().take(max).collect::<String>())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    // A test that panics on a missing value is the test failing, with its message.
+    #![allow(clippy::expect_used)]
+
+    use super::*;
+    use crate::formats::paper::{ImportOptions, PaperKind, import};
+
+    #[test]
+    fn a_column_sorts_by_its_numbers_as_the_table_writes_them() {
+        // Counts grouped with points and shares with decimal commas, as Brazilian papers print.
+        let text = "# Resultados\n\nTexto.\n\n| Idade | n | % |\n|---|---|---|\n\
+                    | < 40 | 519 | 38,0 |\n| 40 a 49 | 1.414 | 49,7 |\n| ≥ 70 | 47 | 49,5 |\n";
+        let imported = import(PaperKind::Markdown, text, &ImportOptions::default())
+            .expect("the paper imports");
+        let corpus = Corpus::from_file(imported.file, "paper.md").expect("a valid corpus");
+        let first_cells = |sort| {
+            let view = TableView {
+                sort: Some(sort),
+                ..TableView::default()
+            };
+            view.visible_rows(&corpus)
+                .into_iter()
+                .filter_map(|row| corpus.file.table_row(row))
+                .filter_map(|(_, _, row)| row.cells.first().cloned())
+                .collect::<Vec<String>>()
+        };
+        assert_eq!(first_cells((1, true)), ["40 a 49", "< 40", "≥ 70"]);
+        assert_eq!(first_cells((2, false)), ["< 40", "≥ 70", "40 a 49"]);
     }
 }

@@ -5,7 +5,7 @@
 use super::Corpus;
 use super::diagnostics::Diagnostic;
 use super::model::{ColumnKind, CorpusFile, Series, Table, TableSeries, ValueFormat, ValueKind};
-use super::table_series::{cell_number, column_year, parse_year};
+use super::table_series::{DecimalMark, cell_number_with, column_year, parse_year};
 
 /// The series charting row `row` (its position in the table) of `table` across the year
 /// columns, if the table has year columns and the row a number under one of them. Its id is
@@ -13,6 +13,7 @@ use super::table_series::{cell_number, column_year, parse_year};
 #[must_use]
 pub fn row_series(table: &Table, row: usize) -> Option<Series> {
     let record = table.rows.get(row)?;
+    let mark = DecimalMark::of_table(table);
     let year_columns: Vec<usize> = table
         .columns
         .iter()
@@ -24,7 +25,7 @@ pub fn row_series(table: &Table, row: usize) -> Option<Series> {
         record
             .cells
             .get(c)
-            .and_then(|cell| cell_number(cell))
+            .and_then(|cell| cell_number_with(cell, mark))
             .is_some()
     });
     if !has_number {
@@ -66,6 +67,7 @@ pub fn row_series(table: &Table, row: usize) -> Option<Series> {
 #[must_use]
 pub fn column_series(table: &Table, column: usize) -> Option<Series> {
     let record = table.columns.get(column)?;
+    let mark = DecimalMark::of_table(table);
     let year_column = table
         .columns
         .iter()
@@ -81,7 +83,7 @@ pub fn column_series(table: &Table, column: usize) -> Option<Series> {
             && row
                 .cells
                 .get(column)
-                .and_then(|cell| cell_number(cell))
+                .and_then(|cell| cell_number_with(cell, mark))
                 .is_some()
     });
     if !has_number {

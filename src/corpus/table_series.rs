@@ -84,13 +84,20 @@ fn points_along_row(
             .at(path.key("row")),
         )
     })?;
+    let mark = DecimalMark::of_table(table);
     let points: Vec<SeriesPoint> = table
         .columns
         .iter()
         .zip(&row.cells)
         .filter_map(|(column, cell)| {
             let year = column_year(column.kind, &column.header)?;
-            Some(point_from_cell(year, cell, &table.id, &row.id, &column.id))
+            Some(point_from_cell(
+                year,
+                (cell, mark),
+                &table.id,
+                &row.id,
+                &column.id,
+            ))
         })
         .collect();
     if points.is_empty() {
@@ -143,13 +150,20 @@ fn points_down_column(
         .columns
         .get(column)
         .map_or(column_id, |c| c.id.as_str());
+    let mark = DecimalMark::of_table(table);
     let points = table
         .rows
         .iter()
         .filter_map(|row| {
             let year = parse_year(row.cells.get(year_column)?)?;
             let cell = row.cells.get(column)?;
-            Some(point_from_cell(year, cell, &table.id, &row.id, column_id))
+            Some(point_from_cell(
+                year,
+                (cell, mark),
+                &table.id,
+                &row.id,
+                column_id,
+            ))
         })
         .collect();
     Ok(points)
@@ -174,8 +188,14 @@ pub(crate) fn parse_year(text: &str) -> Option<i32> {
     }
 }
 
-fn point_from_cell(year: i32, cell: &str, table: &str, row: &str, column: &str) -> SeriesPoint {
-    let value = cell_number(cell);
+fn point_from_cell(
+    year: i32,
+    (cell, mark): (&str, DecimalMark),
+    table: &str,
+    row: &str,
+    column: &str,
+) -> SeriesPoint {
+    let value = cell_number_with(cell, mark);
     SeriesPoint {
         year,
         value,
@@ -194,11 +214,125 @@ fn point_from_cell(year: i32, cell: &str, table: &str, row: &str, column: &str) 
     }
 }
 
+/// Which mark a table writes between a number's whole part and its fraction: a point
+/// (`39.5`, `14,528`) or, as Portuguese, Spanish, French and German papers write them, a comma
+/// (`39,5`, `14.528`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DecimalMark {
+    /// `39.5`; a comma or a thin space groups thousands.
+    #[default]
+    Point,
+    /// `39,5`; a point or a thin space groups thousands.
+    Comma,
+}
+
+impl DecimalMark {
+    /// The mark `table`'s cells use: a comma when at least two of its numbers can only be read
+    /// with a decimal comma (`49,7`, `0,0048`, `1.234,5`) and none only with a decimal point
+    /// (`39.5`, `1,234.5`); else a point. A number such as `1.414` or `14,528` reads either way
+    /// and says nothing.
+    #[must_use]
+    pub fn of_table(table: &Table) -> Self {
+        Self::of_cells(
+            table
+                .rows
+                .iter()
+                .flat_map(|row| row.cells.iter().map(String::as_str)),
+        )
+    }
+
+    /// The mark the numbers in `cells` use (see [`Self::of_table`]).
+    #[must_use]
+    pub fn of_cells<'c>(cells: impl IntoIterator<Item = &'c str>) -> Self {
+        let mut commas = 0;
+        // A cell with a bracket cites (`[3,4]`): its numbers are no decimals.
+        for cell in cells.into_iter().filter(|cell| !cell.contains('[')) {
+            for token in number_tokens(cell) {
+                match token_mark(token) {
+                    Some(Self::Point) => return Self::Point,
+                    Some(Self::Comma) => commas += 1,
+                    None => {}
+                }
+            }
+        }
+        if commas >= 2 {
+            Self::Comma
+        } else {
+            Self::Point
+        }
+    }
+}
+
+/// The numbers written in `text` with their separators: runs of digits joined by single points
+/// or commas (`1.234,5`; `3, 4` is two numbers).
+fn number_tokens(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + bytes.get(at..)?.iter().position(u8::is_ascii_digit)?;
+        let mut end = start;
+        while let Some(&byte) = bytes.get(end) {
+            let joins_digits =
+                matches!(byte, b'.' | b',') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+            if byte.is_ascii_digit() || joins_digits {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        at = end;
+        text.get(start..end)
+    })
+}
+
+/// The decimal mark a number such as `49,7` or `1,234.5` can only be read with, if one.
+fn token_mark(token: &str) -> Option<DecimalMark> {
+    let last = token.rfind(['.', ','])?;
+    let mark = if token.as_bytes().get(last) == Some(&b',') {
+        DecimalMark::Comma
+    } else {
+        DecimalMark::Point
+    };
+    let other = if mark == DecimalMark::Comma { '.' } else { ',' };
+    let fraction = token.len() - last - 1;
+    let groups_before_are_thousands = token
+        .get(..last)?
+        .split(other)
+        .skip(1)
+        .all(|group| group.len() == 3);
+    let same_mark_twice = token.get(..last)?.contains(token.get(last..=last)?);
+    if same_mark_twice {
+        // `1.234.567`: the mark repeated groups thousands, so the decimal mark is the other.
+        return Some(if mark == DecimalMark::Comma {
+            DecimalMark::Point
+        } else {
+            DecimalMark::Comma
+        })
+        .filter(|_| fraction == 3);
+    }
+    if token.contains(other) {
+        // `1.234,5`: the last mark is the decimal one.
+        return groups_before_are_thousands.then_some(mark);
+    }
+    (fraction != 3).then_some(mark)
+}
+
 /// The number a table cell starts with: `"14,528"` → 14528, `"39.5%"` → 39.5,
 /// `"656 (372–940)"` → 656, `"−2.1"` → −2.1; `None` for a cell with no leading number
 /// (`""`, `"–"`, `"NA"`).
 #[must_use]
 pub fn cell_number(cell: &str) -> Option<f64> {
+    cell_number_with(cell, DecimalMark::Point)
+}
+
+/// The number a table cell starts with, read with the table's decimal mark: with a comma,
+/// `"49,7"` → 49.7 and `"1.414"` → 1414.
+#[must_use]
+pub fn cell_number_with(cell: &str, mark: DecimalMark) -> Option<f64> {
+    let (decimal, grouping) = match mark {
+        DecimalMark::Point => ('.', ','),
+        DecimalMark::Comma => (',', '.'),
+    };
     let text = cell.trim();
     let (negative, digits) = match text.chars().next()? {
         '-' | '\u{2212}' => (true, text.get(text.chars().next()?.len_utf8()..)?),
@@ -211,7 +345,10 @@ pub fn cell_number(cell: &str) -> Option<f64> {
         match c {
             '0'..='9' => number.push(c),
             // A thousands separator only between digits: "14,528", not "3, 4".
-            ',' | '\u{202f}' | '\u{2009}' if !number.is_empty() && !seen_point => {
+            c if (c == grouping || c == '\u{202f}' || c == '\u{2009}')
+                && !number.is_empty()
+                && !seen_point =>
+            {
                 let mut ahead = chars.clone();
                 ahead.next();
                 let group: String = ahead.take(3).collect();
@@ -221,7 +358,7 @@ pub fn cell_number(cell: &str) -> Option<f64> {
                 }
                 break;
             }
-            '.' if !seen_point && !number.is_empty() => {
+            c if c == decimal && !seen_point && !number.is_empty() => {
                 seen_point = true;
                 number.push('.');
             }
@@ -237,6 +374,28 @@ pub fn cell_number(cell: &str) -> Option<f64> {
 mod tests {
     use super::*;
     use crate::corpus::model::{Column, Series, TableRow, TableSeries};
+
+    #[test]
+    fn a_table_writing_decimal_commas_is_read_with_them() {
+        let mark = |cells: &[&str]| DecimalMark::of_cells(cells.iter().copied());
+        // Brazilian: counts grouped by points, shares with a decimal comma.
+        let brazilian = ["519", "1.414", "38,0", "49,7", "< 0,0001"];
+        assert_eq!(mark(&brazilian), DecimalMark::Comma);
+        assert_eq!(mark(&["1.234,5", "2.000.000"]), DecimalMark::Comma);
+        // One decimal point anywhere settles it, as does a lone comma (a list such as `1,2`).
+        assert_eq!(mark(&["49,7", "38,0", "39.5"]), DecimalMark::Point);
+        assert_eq!(mark(&["[1,2]", "14,528", "1.414"]), DecimalMark::Point);
+        assert_eq!(mark(&["[3,4]", "[5,6]", "1,234"]), DecimalMark::Point);
+        assert_eq!(mark(&["1,234.5", "3,4", "5,6"]), DecimalMark::Point);
+        assert_eq!(mark(&["3, 4", "2020", "NA"]), DecimalMark::Point);
+        let comma = |cell| cell_number_with(cell, DecimalMark::Comma);
+        assert_eq!(comma("1.414"), Some(1414.0));
+        assert_eq!(comma("49,7"), Some(49.7));
+        assert_eq!(comma("\u{2212}0,5 (−1,2–0,1)"), Some(-0.5));
+        assert_eq!(comma("1.234,56%"), Some(1234.56));
+        assert_eq!(comma("3. 4"), Some(3.0));
+        assert_eq!(cell_number("1.414"), Some(1.414));
+    }
 
     #[test]
     fn cells_read_as_their_leading_number() {

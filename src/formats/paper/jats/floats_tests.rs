@@ -373,7 +373,7 @@ fn a_sub_article_with_its_own_references_cites_them() {
 
 #[test]
 fn a_translation_says_so_and_in_which_language() {
-    let text = article(r#"<sec><title>Métodos</title><p>Texto.</p></sec>"#, "").replace(
+    let text = article("<sec><title>Métodos</title><p>Texto.</p></sec>", "").replace(
         "</back></article>",
         r#"</back>
 <sub-article article-type="translation" id="s1" xml:lang="en"><front-stub><title-group><article-title>Persistence with therapy</article-title></title-group></front-stub>

@@ -94,7 +94,9 @@ pub(super) struct Context<'d> {
     language: Option<&'d str>,
 }
 
-/// Where an element sits, as the walk of [`Context::new`] keeps it.
+/// Where an element sits, as the walk of [`Context::new`] keeps it: four facts, each true
+/// of an element and everything inside it.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, Copy, Default)]
 struct Place {
     /// Inside a table (its foot's notes are the table's) or the author notes.
