@@ -325,6 +325,14 @@ pub fn cell_number(cell: &str) -> Option<f64> {
     cell_number_with(cell, DecimalMark::Point)
 }
 
+/// Whether a cell prints a number, perhaps with a unit or an interval (`45 mg`, `3.75 ± 3.91`,
+/// `656 (372–940)`): it starts with one and holds at most three letters. `1. Problem
+/// formulation` starts with a number but prints words.
+#[must_use]
+pub fn prints_a_number(cell: &str) -> bool {
+    cell_number(cell).is_some() && cell.chars().filter(|c| c.is_alphabetic()).count() <= 3
+}
+
 /// The number a table cell starts with, read with the table's decimal mark: with a comma,
 /// `"49,7"` → 49.7 and `"1.414"` → 1414.
 #[must_use]
@@ -395,6 +403,16 @@ mod tests {
         assert_eq!(comma("1.234,56%"), Some(1234.56));
         assert_eq!(comma("3. 4"), Some(3.0));
         assert_eq!(cell_number("1.414"), Some(1.414));
+    }
+
+    #[test]
+    fn a_cell_starting_with_a_number_may_print_words() {
+        for cell in ["45 mg", "3.75 ± 3.91", "656 (372–940)", "12%", "−2.1"] {
+            assert!(prints_a_number(cell), "{cell}");
+        }
+        for cell in ["1. Problem formulation", "12 patients", "NA", ""] {
+            assert!(!prints_a_number(cell), "{cell}");
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::corpus::diagnostics::{Code, Diagnostic};
 use crate::corpus::model::{
     Column, ColumnKind, HeaderCell, Reference, Table, TableFootnote, TableRow,
 };
-use crate::corpus::table_series::cell_number;
+use crate::corpus::table_series::{cell_number, prints_a_number};
 
 use super::builder::{Collapsed, Rich, Span, TableDraft, collapse_whitespace};
 use super::finish::{Ids, slug};
@@ -407,7 +407,7 @@ fn column_kind<'a>(cells: impl Iterator<Item = &'a String>) -> ColumnKind {
         .all(|c| c.ends_with('%') && cell_number(c).is_some())
     {
         ColumnKind::Percent
-    } else if cells.iter().all(|c| cell_number(c).is_some()) {
+    } else if cells.iter().all(|c| prints_a_number(c)) {
         ColumnKind::Number
     } else {
         ColumnKind::Text

@@ -1,7 +1,7 @@
 //! `figure`s: `type="table"` ones as tables (label, caption, rows and cells with their spans,
 //! header rows, notes), the others as figures (label, caption, image).
 
-use crate::corpus::table_series::cell_number;
+use crate::corpus::table_series::{cell_number, prints_a_number};
 use crate::formats::paper::xml::Element;
 use crate::formats::paper::{FigureDraft, PaperBuilder, Rich, TableDraft};
 
@@ -230,6 +230,60 @@ fn trailing_note_rows(rows: &mut Vec<Vec<Rich>>, spans: &[Vec<u32>]) -> Option<R
     Some(note)
 }
 
+/// In a table of words (few cells are numbers), GROBID makes a row of each printed line: a
+/// row whose first cell is blank or goes on in lower case (`formulation` under `1. Problem`)
+/// is the row above wrapped onto another line, and is joined to it, cell by cell. A table of
+/// numbers, whose rows are its lines, is left as it is.
+fn join_wrapped_lines(rows: &mut Vec<Vec<Rich>>) {
+    let texts: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| row.iter().map(Rich::plain).collect())
+        .collect();
+    let filled: Vec<&String> = texts.iter().flatten().filter(|c| !c.is_empty()).collect();
+    let numbers = filled.iter().filter(|cell| prints_a_number(cell)).count();
+    if filled.is_empty() || numbers * 4 >= filled.len() {
+        return;
+    }
+    let goes_on = |row: &[String]| {
+        row.first().is_none_or(|first| {
+            first.is_empty() || first.chars().next().is_some_and(char::is_lowercase)
+        })
+    };
+    let starts = texts.iter().filter(|row| !goes_on(row)).count();
+    let continued = texts.iter().skip(1).filter(|row| goes_on(row)).count();
+    if starts < 2 || continued == 0 || texts.first().is_none_or(|row| goes_on(row)) {
+        return;
+    }
+    let mut joined: Vec<Vec<Rich>> = Vec::new();
+    for (row, text) in std::mem::take(rows).into_iter().zip(&texts) {
+        match joined.last_mut() {
+            Some(above) if goes_on(text) => {
+                for (position, cell) in row.into_iter().enumerate() {
+                    if cell.is_blank() {
+                        continue;
+                    }
+                    match above.get_mut(position) {
+                        Some(target) if target.is_blank() => *target = cell,
+                        Some(target) => {
+                            // A word hyphenated at the line's end (`time-` / `consuming`) is
+                            // one word again.
+                            let hyphenated = target.plain().ends_with('-')
+                                && cell.plain().starts_with(char::is_lowercase);
+                            if !hyphenated {
+                                target.push_text(" ");
+                            }
+                            target.extend(cell);
+                        }
+                        None => above.push(cell),
+                    }
+                }
+            }
+            _ => joined.push(row),
+        }
+    }
+    *rows = joined;
+}
+
 /// The rows of a `table`: `role="head"` rows as header rows (a cell and its `cols` span), the
 /// others as body rows with a spanning cell followed by empty cells; every row one cell per
 /// column.
@@ -279,6 +333,7 @@ fn rows(table: Element<'_>, context: &Context<'_>) -> TableDraft {
     if draft.header_rows.is_empty() {
         draft.header_rows = leading_label_rows(&mut draft.rows, &spans);
     }
+    join_wrapped_lines(&mut draft.rows);
     let width = draft
         .rows
         .iter()

@@ -229,6 +229,54 @@ fn a_table_with_a_header_row_and_a_spanning_cell() {
 }
 
 #[test]
+fn a_table_of_words_printed_line_by_line_is_joined_into_its_rows() {
+    let table = |rows: &str| {
+        let body = format!(
+            r#"<div><head n="1">Tools</head><p>See the table.</p><figure type="table" xml:id="tab_0"><head>Table 1</head><table><row role="head"><cell>Step</cell><cell>Tools</cell><cell>Potential</cell></row>{rows}</table></figure></div>"#
+        );
+        let file = valid(&read(&tei(&body, "")));
+        let table = file.tables.into_iter().next().expect("the table");
+        table
+            .rows
+            .into_iter()
+            .map(|row| row.cells)
+            .collect::<Vec<_>>()
+    };
+    // As GROBID reads Table 1 of Wagner et al. (2022): one row per printed line.
+    let rows = table(
+        "<row><cell>1. Problem</cell><cell>• Libraries supporting thematic analyses</cell><cell>• Moderate potential with AI pointing</cell></row>\
+         <row><cell>formulation</cell><cell>based on LDA models (Antons and</cell><cell>researchers to promising areas</cell></row>\
+         <row><cell/><cell>Breidbach, 2017)</cell><cell/></row>\
+         <row><cell/><cell>• GUI applications</cell><cell/></row>\
+         <row><cell>3. Search</cell><cell>• TheoryOn enables ontology-</cell><cell>• Very high potential</cell></row>\
+         <row><cell/><cell>based searches</cell><cell/></row>",
+    );
+    assert_eq!(
+        rows,
+        [
+            [
+                "1. Problem formulation",
+                "• Libraries supporting thematic analyses based on LDA models (Antons and \
+                 Breidbach, 2017) • GUI applications",
+                "• Moderate potential with AI pointing researchers to promising areas"
+            ],
+            [
+                "3. Search",
+                "• TheoryOn enables ontology-based searches",
+                "• Very high potential"
+            ]
+        ]
+    );
+    // A table of numbers keeps its rows, blank first cells and all.
+    let numbers = table(
+        "<row><cell>Ours</cell><cell>84.2</cell><cell>88.4</cell></row>\
+         <row><cell/><cell>85.0</cell><cell>89.1</cell></row>\
+         <row><cell>baseline</cell><cell>80.3</cell><cell>81.2</cell></row>",
+    );
+    assert_eq!(numbers.len(), 3);
+}
+
+#[test]
 fn leading_rows_of_words_above_numbers_are_the_header_when_none_is_marked() {
     let table = |rows: &str| {
         let body = format!(
