@@ -89,10 +89,21 @@ pub fn open_path_with(path: &Path, options: &OpenOptions) -> LoadReport {
         },
         None => None,
     };
+    // A path such as `examples/refs.bib` is as Pandoc reads it, from the folder it was run in:
+    // when the paper's folder does not hold it there, the file of that name beside the paper
+    // is the one meant.
     let read_beside = |wanted: &str| -> Result<String, String> {
-        match image_beside(path, wanted) {
-            Some(beside) => read_text(&beside),
-            None => Err(format!(
+        let as_written = image_beside(path, wanted);
+        if let Some(file) = as_written.as_ref().filter(|file| file.is_file()) {
+            return read_text(file);
+        }
+        let same_name = Path::new(wanted.trim())
+            .file_name()
+            .and_then(|name| image_beside(path, &name.to_string_lossy()))
+            .filter(|file| file.is_file());
+        match (same_name, as_written) {
+            (Some(file), _) | (None, Some(file)) => read_text(&file),
+            (None, None) => Err(format!(
                 "`{wanted}` is not a file name inside the paper's folder"
             )),
         }

@@ -115,6 +115,25 @@ fn a_markdown_paper_imports_with_its_bibliography_beside_it() {
 }
 
 #[test]
+fn a_bibliography_named_by_a_path_from_elsewhere_is_found_beside_the_paper() {
+    // Pandoc reads `bibliography:` from the folder it runs in: `examples/paper.bib` names the
+    // file beside a paper in `examples/`.
+    let dir = tempfile::tempdir().unwrap();
+    let paper = std::fs::read_to_string(markdown()).unwrap().replace(
+        "bibliography: paper.bib",
+        "bibliography: examples/paper.bib",
+    );
+    let path = write_temp(&dir, "paper.md", paper.as_bytes());
+    let bib = std::fs::read(markdown().with_file_name("paper.bib")).unwrap();
+    write_temp(&dir, "paper.bib", &bib);
+    let output = paperlens(&["check", path_str(&path)]);
+    assert_exit(&output, 0);
+    let out = stdout(&output);
+    assert!(out.contains("3 references"), "{out}");
+    assert!(!out.contains("could not be read"), "{out}");
+}
+
+#[test]
 fn a_bibliography_given_with_bib_replaces_the_one_the_paper_names() {
     let dir = tempfile::tempdir().unwrap();
     let bib = write_temp(
