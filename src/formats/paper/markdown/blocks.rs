@@ -11,9 +11,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::latex;
 use super::line::{
-    Line, atx_heading, caption_text, dedent, fence, indent_width, is_blank, is_html_only,
-    is_lone_latex_command, is_rule, latex_begin, latex_end_index, link_definition, list_marker,
-    printed_caption, setext_level, without_attributes,
+    Line, TABLE_NOUNS, atx_heading, caption_text, dedent, fence, indent_width, is_blank,
+    is_html_only, is_lone_latex_command, is_rule, latex_begin, latex_end_index, link_definition,
+    list_marker, printed_caption, setext_level, without_attributes,
 };
 use super::tables::{self, TableBlock};
 use crate::formats::paper::lists::Numbering;
@@ -441,9 +441,9 @@ fn attach_captions(blocks: &mut Vec<Block>) {
         let Some(Block::Paragraph { text }) = blocks.get(at) else {
             continue;
         };
-        let (label, caption) = match (caption_text(text), printed_caption(text)) {
+        let (label, caption) = match (caption_text(text), printed_caption(text, TABLE_NOUNS)) {
             (Some(caption), _) => (None, caption.to_owned()),
-            (None, Some((label, caption))) => (Some(label), caption.to_owned()),
+            (None, Some((label, caption))) => (Some(label), caption),
             (None, None) => continue,
         };
         let before = at

@@ -298,24 +298,40 @@ pub(super) fn caption_text(text: &str) -> Option<&str> {
         .map(str::trim)
 }
 
-/// Whether a paragraph is a caption as the paper prints it, written as text beside its table
-/// (`Table 1: Input values`, `**Table 2.** Results`): the label (`Table 1`) and the caption.
-pub(super) fn printed_caption(text: &str) -> Option<(String, &str)> {
+/// The words a table's printed label starts with.
+pub(super) const TABLE_NOUNS: &[&str] = &["Table", "TABLE"];
+
+/// The words a figure's printed label starts with.
+pub(super) const FIGURE_NOUNS: &[&str] = &["Figure", "FIGURE", "Fig.", "Fig"];
+
+/// Whether a text is a caption that prints its own label (`Table 1: Input values`,
+/// `**Table 2.** Results`, `Figure 3. A plot`), one of `nouns` and a number: the label
+/// (`Table 1`) and the caption after it (`**Table 2. Results**. More` keeps `**Results**`).
+pub(super) fn printed_caption(text: &str, nouns: &[&str]) -> Option<(String, String)> {
     let emphasis = ['*', '_'];
-    let rest = text.trim().trim_start_matches(emphasis);
-    let rest = rest
-        .strip_prefix("Table ")
-        .or_else(|| rest.strip_prefix("TABLE "))?;
+    let text = text.trim();
+    let rest = text.trim_start_matches(emphasis);
+    let opening = text.get(..text.len() - rest.len())?;
+    let (noun, rest) = nouns.iter().find_map(|noun| {
+        let rest = rest.strip_prefix(noun)?;
+        rest.starts_with(' ').then_some((noun, rest.trim_start()))
+    })?;
     let stop = rest.find([':', '.'])?;
-    let number = rest.get(..stop)?.trim().trim_end_matches(emphasis);
+    let written = rest.get(..stop)?.trim();
+    let number = written.trim_end_matches(emphasis);
     let is_number = !number.is_empty()
         && number.chars().count() <= 6
         && number.chars().any(|c| c.is_ascii_digit())
         && number.chars().all(char::is_alphanumeric);
-    let caption = rest
-        .get(stop + 1..)?
-        .trim_start()
-        .trim_start_matches(emphasis)
-        .trim();
-    (is_number && !caption.is_empty()).then(|| (format!("Table {number}"), caption))
+    let after = rest.get(stop + 1..)?.trim_start();
+    // Emphasis opened before the label closes after it (`**Table 2.**`), or before it
+    // (`**Table 2**:`), or around the title that follows (`**Table 2. Title**.`).
+    let closed = number.len() < written.len();
+    let caption = match after.strip_prefix(opening) {
+        Some(plain) if !opening.is_empty() => plain.trim().to_owned(),
+        _ if opening.is_empty() || closed => after.trim_start_matches(emphasis).trim().to_owned(),
+        _ => format!("{opening}{}", after.trim()),
+    };
+    let empty = caption.trim_matches(emphasis).trim().is_empty();
+    (is_number && !empty).then(|| (format!("{noun} {number}"), caption))
 }

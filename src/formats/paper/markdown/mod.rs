@@ -27,6 +27,7 @@ use crate::corpus::model::EquationNotation;
 use super::{FigureDraft, ImportOptions, PaperBuilder, TableDraft};
 use blocks::Block;
 use crossref::{Counter, Targets};
+use line::{FIGURE_NOUNS, TABLE_NOUNS, printed_caption};
 use spans::{Chunk, Inlines};
 use tables::TableBlock;
 
@@ -250,9 +251,12 @@ impl Emitter<'_> {
 
     fn figure(&mut self, caption: &str, image: Option<String>) {
         let number = self.counter.figure();
-        let caption = self.inlines.rich(caption);
+        // A caption that prints its own label ("Figure 1. Examples …") gives it.
+        let (label, caption) = printed_caption(caption, FIGURE_NOUNS)
+            .unwrap_or_else(|| (format!("Figure {number}"), caption.to_owned()));
+        let caption = self.inlines.rich(&caption);
         self.builder.figure(FigureDraft {
-            label: format!("Figure {number}"),
+            label,
             caption,
             image,
             ..FigureDraft::default()
@@ -287,10 +291,19 @@ impl Emitter<'_> {
             .iter()
             .map(|row| row.iter().map(|cell| self.inlines.rich(cell)).collect())
             .collect();
-        let caption = table
+        let printed = table
             .caption
             .as_deref()
-            .map(|caption| self.inlines.rich(caption))
+            .filter(|_| table.label.is_none())
+            .and_then(|caption| printed_caption(caption, TABLE_NOUNS));
+        let label = table
+            .label
+            .clone()
+            .or_else(|| printed.as_ref().map(|(label, _)| label.clone()));
+        let caption = printed
+            .map(|(_, caption)| caption)
+            .or_else(|| table.caption.clone())
+            .map(|caption| self.inlines.rich(&caption))
             .unwrap_or_default();
         let mut draft = TableDraft {
             source_id: table.id.clone(),
@@ -303,10 +316,7 @@ impl Emitter<'_> {
         // A placeholder table printing nothing takes no number (the builder leaves it out).
         if !draft.prints_nothing() {
             let number = self.counter.table();
-            draft.label = table
-                .label
-                .clone()
-                .unwrap_or_else(|| format!("Table {number}"));
+            draft.label = label.unwrap_or_else(|| format!("Table {number}"));
         }
         self.builder.table(draft);
     }

@@ -334,7 +334,9 @@ fn a_caption_written_as_text_beside_its_table_is_its_caption_and_label() {
     let text = "# T\n\nTable 1 shows the input. Table 2. is not a caption either.\n\n\
                 Table 1: Minimal example of input values\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n\
                 **Table S2.** Flattened\n\n| c |\n|---|\n| 3 |\n\n\
-                | d |\n|---|\n| 4 |\n\nTable 3 is described above.\n";
+                | d |\n|---|\n| 4 |\n\nTable 3 is described above.\n\n\
+                Table: **Table 4. Popular repositories**. Not all of them.\n\n| e |\n|---|\n| 5 |\n\n\
+                ![Figure 1: A *plot* of it](plot.png)\n\n![Fig. 2 shows no label](other.png)\n";
     let imported = read(text);
     valid(&imported);
     let tables: Vec<(&str, &str)> = imported
@@ -348,7 +350,21 @@ fn a_caption_written_as_text_beside_its_table_is_its_caption_and_label() {
         [
             ("Table 1", "Minimal example of input values"),
             ("Table S2", "Flattened"),
-            ("Table 3", "")
+            ("Table 3", ""),
+            ("Table 4", "Popular repositories. Not all of them.")
+        ]
+    );
+    let figures: Vec<(&str, &str)> = imported
+        .file
+        .figures
+        .iter()
+        .map(|f| (f.label.as_str(), f.caption.as_str()))
+        .collect();
+    assert_eq!(
+        figures,
+        [
+            ("Figure 1", "A plot of it"),
+            ("Figure 2", "Fig. 2 shows no label")
         ]
     );
     assert_eq!(
