@@ -51,9 +51,30 @@ enum Mode {
 /// A front-matter label at the start of a line, and the text after it on the same line.
 fn label(line: &str) -> Option<(Mode, &str)> {
     for (names, mode) in [
-        (&["abstract", "summary"][..], Mode::Abstract),
         (
-            &["keywords", "keyword", "key words", "index terms"][..],
+            &[
+                "abstract",
+                "summary",
+                "resumo",
+                "resumen",
+                "résumé",
+                "zusammenfassung",
+                "riassunto",
+            ][..],
+            Mode::Abstract,
+        ),
+        (
+            &[
+                "keywords",
+                "keyword",
+                "key words",
+                "index terms",
+                "palavras-chave",
+                "palabras clave",
+                "mots-clés",
+                "schlüsselwörter",
+                "parole chiave",
+            ][..],
             Mode::Keywords,
         ),
         (

@@ -159,9 +159,18 @@ fn body_start(blocks: &[Block<'_>], headings: &[Option<Heading>], end: usize) ->
         (1..end).find(|&i| {
             heading(i).is_some_and(|h| {
                 let title = h.title.to_lowercase();
-                ["introduction", "background", "overview", "motivation"]
-                    .iter()
-                    .any(|name| title.trim_end_matches(':') == *name)
+                [
+                    "introduction",
+                    "background",
+                    "overview",
+                    "motivation",
+                    "introdução",
+                    "introducción",
+                    "einleitung",
+                    "introduzione",
+                ]
+                .iter()
+                .any(|name| title.trim_end_matches(':') == *name)
             })
         })
     };
@@ -545,6 +554,25 @@ mod tests {
         let corpus = Corpus::from_file(imported.file, "t").unwrap();
         assert_eq!(corpus.summary().citations, 2);
         assert!(corpus.warnings.is_empty(), "{:?}", corpus.warnings);
+    }
+
+    #[test]
+    fn a_paper_in_portuguese_has_its_abstract_sections_and_references() {
+        let text = "Fatores associados à persistência\n\nCláudia Brito\n\nResumo\n\nAnalisar \
+                    os fatores.\n\nPalavras-chave: câncer; adesão\n\nINTRODUÇÃO\n\nO \
+                    câncer [1].\n\nMÉTODOS\n\nUma coorte [2].\n\nAgradecimentos\n\nA \
+                    todos.\n\nReferências\n\n1. Avorn J, Monette J. Persistence of use. \
+                    JAMA. 1998;279(18):1458-62.\n2. Barron TI. Early discontinuation. Cancer. \
+                    2007;109(5):832-9.\n";
+        let file = run(text).unwrap().file;
+        assert_eq!(file.paper.abstract_text, "Analisar os fatores.");
+        assert_eq!(file.paper.keywords, ["câncer", "adesão"]);
+        let titles: Vec<&str> = file.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["INTRODUÇÃO", "MÉTODOS", "Agradecimentos"]);
+        assert_eq!(file.references.len(), 2);
+        assert_eq!(file.references[1].container_title, "Cancer");
+        let corpus = Corpus::from_file(file, "t").unwrap();
+        assert_eq!(corpus.summary().citations, 2);
     }
 
     #[test]

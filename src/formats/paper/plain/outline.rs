@@ -200,6 +200,21 @@ pub(super) fn is_references(title: &str) -> bool {
             | "cited literature"
             | "references cited"
             | "literature"
+            // Portuguese, Spanish, French, German, Italian, Dutch.
+            | "referências"
+            | "referências bibliográficas"
+            | "referencias"
+            | "referencias bibliográficas"
+            | "bibliografia"
+            | "bibliografía"
+            | "références"
+            | "références bibliographiques"
+            | "bibliographie"
+            | "literatur"
+            | "literaturverzeichnis"
+            | "riferimenti bibliografici"
+            | "literatuur"
+            | "referenties"
     )
 }
 
@@ -226,6 +241,37 @@ fn is_body_name(title: &str) -> bool {
             | "theoretical framework"
             | "study area"
             | "data"
+            // The same in Portuguese, Spanish, French, German and Italian.
+            | "introdução"
+            | "introducción"
+            | "einleitung"
+            | "introduzione"
+            | "métodos"
+            | "material e métodos"
+            | "materiais e métodos"
+            | "materiales y métodos"
+            | "metodología"
+            | "metodologia"
+            | "méthodes"
+            | "méthodologie"
+            | "methoden"
+            | "metodi"
+            | "resultados"
+            | "résultats"
+            | "ergebnisse"
+            | "risultati"
+            | "discussão"
+            | "discusión"
+            | "diskussion"
+            | "discussione"
+            | "resultados e discussão"
+            | "resultados y discusión"
+            | "conclusão"
+            | "conclusões"
+            | "conclusión"
+            | "conclusiones"
+            | "fazit"
+            | "conclusioni"
     )
 }
 
@@ -241,6 +287,16 @@ pub(super) fn is_front_label(title: &str) -> bool {
             | "article info"
             | "article information"
             | "article history"
+            | "resumo"
+            | "resumen"
+            | "résumé"
+            | "zusammenfassung"
+            | "riassunto"
+            | "palavras-chave"
+            | "palabras clave"
+            | "mots-clés"
+            | "schlüsselwörter"
+            | "parole chiave"
     )
 }
 
@@ -259,6 +315,17 @@ pub(super) fn is_back_matter(title: &str) -> bool {
         "author contributions",
         "declaration",
         "supplementary",
+        "agradecimento",
+        "agradecimiento",
+        "remerciement",
+        "danksagung",
+        "ringraziamenti",
+        "financiamento",
+        "financiamiento",
+        "apêndice",
+        "apéndice",
+        "annexe",
+        "anhang",
     ]
     .iter()
     .any(|start| title.starts_with(start))
