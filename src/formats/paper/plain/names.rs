@@ -22,9 +22,62 @@ fn is_initial(word: &str) -> bool {
         && (word.contains('.') || letters == 1)
 }
 
-/// Whether a word is a Vancouver run of initials: `AB`, `J` (capitals, no dots).
+/// Whether a word is a Vancouver run of initials: `AB`, `J`, `H-J` (capitals, no dots).
 fn is_vancouver_initials(word: &str) -> bool {
-    (1..=3).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase())
+    let letters = word.chars().filter(char::is_ascii_uppercase).count();
+    (1..=3).contains(&letters)
+        && word.chars().all(|c| c.is_ascii_uppercase() || c == '-')
+        && !word.starts_with('-')
+        && !word.ends_with('-')
+        && !word.contains("--")
+}
+
+/// Words that name a group of people as an author (`Breast International Group (BIG) 1-98
+/// Collaborative Group`, `WHO Expert Committee`).
+const GROUP_WORDS: [&str; 17] = [
+    "Group",
+    "Consortium",
+    "Collaboration",
+    "Collaborative",
+    "Committee",
+    "Investigators",
+    "Society",
+    "Association",
+    "Organization",
+    "Organisation",
+    "Network",
+    "Team",
+    "Panel",
+    "Council",
+    "Alliance",
+    "Agency",
+    "Force",
+];
+
+/// Whether a piece of an entry is a group named as an author: at most ten words, written in
+/// Title Case, one of them a word such groups are named with.
+pub(super) fn is_group_name(piece: &str) -> bool {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    (1..=10).contains(&words.len())
+        && words
+            .iter()
+            .any(|w| GROUP_WORDS.contains(&w.trim_matches(['(', ')', '.'])))
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| !c.is_lowercase())
+                || w.chars().filter(|c| c.is_alphabetic()).count() < 4
+        })
+}
+
+/// Whether a piece of an entry's author list is authors: a name or a group, and after a
+/// semicolon any short group (`Senn HJ; Panel members`, as Vancouver lists end).
+pub(super) fn is_author_piece(piece: &str) -> bool {
+    let mut parts = piece.split(';');
+    let first = parts.next().unwrap_or_default().trim();
+    (is_name(first) || is_group_name(first))
+        && parts.all(|part| {
+            let part = part.trim();
+            is_name(part) || (1..=8).contains(&part.split_whitespace().count())
+        })
 }
 
 /// Whether a word can be part of a family name: capitalised, or a particle.
@@ -117,11 +170,34 @@ fn name(piece: &str) -> CslName {
 /// The names of an author list: `A. B. Surname, C. Name, and D. Name`, `Surname, A., Surname,
 /// B.`, `Surname AB, Surname C`; "et al." is left out.
 pub(super) fn names(text: &str) -> Vec<CslName> {
+    let mut out = Vec::new();
+    for (position, segment) in text.split(';').enumerate() {
+        let segment = segment.trim();
+        // Vancouver's `…, Senn HJ; Panel members`: a group after the people.
+        let people = segment.split(',').any(|piece| is_name(piece.trim()));
+        if position > 0 && !people && !segment.is_empty() {
+            out.push(literal(segment));
+        } else {
+            out.extend(people_names(segment));
+        }
+    }
+    out
+}
+
+/// A group named as an author, as printed.
+fn literal(group: &str) -> CslName {
+    CslName {
+        literal: group.trim().trim_end_matches('.').trim().to_owned(),
+        ..CslName::default()
+    }
+}
+
+/// The people (and groups) of an author list without semicolons.
+fn people_names(text: &str) -> Vec<CslName> {
     let text = text
         .replace(", and ", ", ")
         .replace(" and ", ", ")
-        .replace(" & ", ", ")
-        .replace(';', ",");
+        .replace(" & ", ", ");
     let pieces: Vec<&str> = text
         .split(',')
         .map(|p| p.trim().trim_end_matches('.').trim())
@@ -139,6 +215,11 @@ pub(super) fn names(text: &str) -> Vec<CslName> {
             literal: (*piece).to_owned(),
             ..CslName::default()
         }) {
+            i += 1;
+            continue;
+        }
+        if !is_name(piece) && is_group_name(piece) {
+            out.push(literal(piece));
             i += 1;
             continue;
         }
@@ -231,5 +312,33 @@ mod tests {
         for no in ["After hegemony: Cooperation and discord", "the world", ""] {
             assert!(!is_name(no), "{no}");
         }
+    }
+
+    #[test]
+    fn groups_and_hyphenated_initials_are_authors() {
+        let names = names(
+            "Breast International Group (BIG) 1-98 Collaborative Group, Thürlimann B, \
+             Senn H-J; Panel members",
+        );
+        let printed: Vec<(&str, &str, &str)> = names
+            .iter()
+            .map(|n| (n.literal.as_str(), n.given.as_str(), n.family.as_str()))
+            .collect();
+        assert_eq!(
+            printed,
+            [
+                (
+                    "Breast International Group (BIG) 1-98 Collaborative Group",
+                    "",
+                    ""
+                ),
+                ("", "B.", "Thürlimann"),
+                ("", "H.-J.", "Senn"),
+                ("Panel members", "", "")
+            ]
+        );
+        assert!(is_author_piece("Senn HJ; Panel members"));
+        assert!(!is_author_piece("Working memory in children"));
+        assert!(!is_group_name("A study of group work"));
     }
 }

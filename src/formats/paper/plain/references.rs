@@ -10,7 +10,7 @@ use crate::corpus::model::{CslDate, CslName, Reference};
 
 use super::super::collapse_whitespace;
 use super::inline::{append_joined, strip_emphasis};
-use super::names::{is_name, names};
+use super::names::{is_author_piece, names};
 
 /// The highest number a reference list entry is read with.
 const MAX_NUMBER: u32 = 100_000;
@@ -116,7 +116,7 @@ fn split_authors(text: &str) -> (&str, &str) {
     for piece in text.split_inclusive(',') {
         let piece_end = start + piece.len();
         let bare = piece.trim_end_matches(',').trim();
-        if is_name(bare.trim_end_matches('.')) && !bare.is_empty() {
+        if is_author_piece(bare.trim_end_matches('.')) && !bare.is_empty() {
             end = piece_end;
             start = piece_end;
             continue;
@@ -126,7 +126,7 @@ fn split_authors(text: &str) -> (&str, &str) {
         let mut from = 0;
         while let Some(found) = piece.get(from..).and_then(|p| p.find(". ")) {
             let at = from + found;
-            if is_name(piece.get(..at).unwrap_or_default()) {
+            if is_author_piece(piece.get(..at).unwrap_or_default()) {
                 stop_at = Some(at + 1);
                 break;
             }
@@ -424,11 +424,20 @@ fn title_and_authors<'t>(body: &'t str, reference: &mut Reference) -> (&'t str, 
     }
 }
 
-/// Whether the full stop at byte `stop` of `text` (the title read so far) ends a one-letter
-/// abbreviation inside it, as `M. tuberculosis` or `E. coli`: a lone capital before it and a
-/// lower-case word after, which no container name after a title starts with.
+/// Whether the full stop at byte `stop` of `text` (the title read so far) ends an
+/// abbreviation inside it: `St.`, `vs.` and the like, or one letter as `M. tuberculosis` or
+/// `E. coli` (a lone capital before it and a lower-case word after, which no container name
+/// after a title starts with).
 fn abbreviates_a_name(text: &str, stop: usize, after: usize) -> bool {
     let before = text.get(..stop).unwrap_or_default();
+    // `St. Gallen`, `vs. letrozole`: words never printed without their stop.
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    if ["St", "Mt", "Ft", "Dr", "Mr", "Mrs", "Ms", "Prof", "vs"].contains(&word) {
+        return true;
+    }
     let mut letters = before.chars().rev();
     let lone_capital = letters.next().is_some_and(char::is_uppercase)
         && letters.next().is_none_or(|c| c == ' ' || c == '(');
@@ -692,6 +701,35 @@ mod tests {
             (r.title.as_str(), r.container_title.as_str()),
             ("Growth of cells", "eLife")
         );
+    }
+
+    #[test]
+    fn group_authors_hyphenated_initials_and_abbreviations_in_titles_are_read() {
+        let r = read(
+            "Goldhirsch A, Ingle JN, Senn H-J; Panel members. Thresholds for therapies: \
+             highlights of the St. Gallen Consensus 2009. Ann Oncol. 2009;20(8):1319-29.",
+        );
+        assert_eq!(
+            families(&r),
+            ["Goldhirsch", "Ingle", "Senn", "Panel members"]
+        );
+        assert_eq!(
+            r.title,
+            "Thresholds for therapies: highlights of the St. Gallen Consensus 2009"
+        );
+        assert_eq!(r.container_title, "Ann Oncol");
+        let r = read(
+            "Breast International Group (BIG) 1-98 Collaborative Group, Thürlimann B, et al. \
+             A comparison of letrozole and tamoxifen. N Engl J Med. 2005;353(26):2747-57.",
+        );
+        assert_eq!(
+            families(&r),
+            [
+                "Breast International Group (BIG) 1-98 Collaborative Group",
+                "Thürlimann"
+            ]
+        );
+        assert_eq!(r.title, "A comparison of letrozole and tamoxifen");
     }
 
     #[test]
