@@ -316,13 +316,20 @@ pub(super) fn printed_caption(text: &str, nouns: &[&str]) -> Option<(String, Str
         let rest = rest.strip_prefix(noun)?;
         rest.starts_with(' ').then_some((noun, rest.trim_start()))
     })?;
-    let stop = rest.find([':', '.'])?;
+    // The stop after the number: `Table 1.2: …` is numbered `1.2`.
+    let stop = rest
+        .match_indices([':', '.'])
+        .map(|(at, _)| at)
+        .find(|&at| {
+            rest.get(at + 1..)
+                .is_none_or(|after| after.is_empty() || after.starts_with([' ', '*', '_']))
+        })?;
     let written = rest.get(..stop)?.trim();
     let number = written.trim_end_matches(emphasis);
     let is_number = !number.is_empty()
-        && number.chars().count() <= 6
+        && number.chars().count() <= 8
         && number.chars().any(|c| c.is_ascii_digit())
-        && number.chars().all(char::is_alphanumeric);
+        && number.chars().all(|c| c.is_alphanumeric() || c == '.');
     let after = rest.get(stop + 1..)?.trim_start();
     // Emphasis opened before the label closes after it (`**Table 2.**`), or before it
     // (`**Table 2**:`), or around the title that follows (`**Table 2. Title**.`).

@@ -336,6 +336,7 @@ fn a_caption_written_as_text_beside_its_table_is_its_caption_and_label() {
                 **Table S2.** Flattened\n\n| c |\n|---|\n| 3 |\n\n\
                 | d |\n|---|\n| 4 |\n\nTable 3 is described above.\n\n\
                 Table: **Table 4. Popular repositories**. Not all of them.\n\n| e |\n|---|\n| 5 |\n\n\
+                | f |\n|---|\n| 6 |\n\nTable 4.1: A part of it\n\n\
                 ![Figure 1: A *plot* of it](plot.png)\n\n![Fig. 2 shows no label](other.png)\n";
     let imported = read(text);
     valid(&imported);
@@ -351,7 +352,8 @@ fn a_caption_written_as_text_beside_its_table_is_its_caption_and_label() {
             ("Table 1", "Minimal example of input values"),
             ("Table S2", "Flattened"),
             ("Table 3", ""),
-            ("Table 4", "Popular repositories. Not all of them.")
+            ("Table 4", "Popular repositories. Not all of them."),
+            ("Table 4.1", "A part of it")
         ]
     );
     let figures: Vec<(&str, &str)> = imported
