@@ -401,6 +401,28 @@ fn citations_in_captions_and_notes_print_as_in_the_text() {
 }
 
 #[test]
+fn double_and_triple_hyphens_print_as_dashes_outside_code() {
+    let text = format!(
+        "{HEADER}# T\n\nGauss--Jacobi rules---fast; see [@smith2020, pp. 33--35], run \
+         `tool --fast` and keep a-b and ----.\n"
+    );
+    let imported = read(&text);
+    valid(&imported);
+    let paragraph = paragraphs(&imported.file)[0];
+    assert!(
+        paragraph.starts_with(
+            "Gauss\u{2013}Jacobi rules\u{2014}fast; see [@smith2020, pp. 33\u{2013}35]"
+        ),
+        "{paragraph}"
+    );
+    assert!(
+        paragraph.contains("--fast"),
+        "code keeps its hyphens: {paragraph}"
+    );
+    assert!(paragraph.ends_with("a-b and ----."), "{paragraph}");
+}
+
+#[test]
 fn pipe_grid_simple_and_multiline_tables() {
     let text = "---\nbibliography: refs.bib\n---\n# T\n\n: Pipe caption\n\n| a | b |\n|:--|--:|\n| 1 | [@smith2020] |\n\n\
                 +-----+-----+\n| h1  | h2  |\n+=====+=====+\n| x   | y   |\n| x2  |     |\n+-----+-----+\n\n\

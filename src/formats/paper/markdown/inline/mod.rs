@@ -185,6 +185,7 @@ fn is_special(b: u8) -> bool {
             | b'~'
             | b'`'
             | b'$'
+            | b'-'
             | 0xEE
             | b' '
             | b'\n'
@@ -305,6 +306,7 @@ impl<'s, 'k> Scanner<'s, 'k> {
                 b'*' | b'_' | b'~' | b'^' => self.delimiter(b),
                 b'`' => self.code(),
                 b'$' => self.math(),
+                b'-' => self.dashes(),
                 b' ' | b'\n' => {
                     // Sub- and superscripts never span a space.
                     self.delimiters.remove(&b'~');
@@ -616,6 +618,23 @@ impl<'s, 'k> Scanner<'s, 'k> {
             // Only characters with scripts are inside, so no open bracket or delimiter is.
             self.out.replace_range(inner, &scripted);
         }
+    }
+
+    /// A run of hyphens as Pandoc prints it: `--` an en dash (`33--35`, `Xiao--Gimbutas`),
+    /// `---` an em dash, any other run as written.
+    fn dashes(&mut self) {
+        let run = self
+            .bytes
+            .get(self.pos..)
+            .map_or(0, |rest| rest.iter().take_while(|&&b| b == b'-').count());
+        match run {
+            2 => self.out.push('\u{2013}'),
+            3 => self.out.push('\u{2014}'),
+            _ => self
+                .out
+                .push_str(self.src.get(self.pos..self.pos + run).unwrap_or_default()),
+        }
+        self.pos += run.max(1);
     }
 
     /// Ends the text chunk read so far: deleted bytes removed, unclosed brackets and
