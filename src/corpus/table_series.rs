@@ -325,12 +325,12 @@ pub fn cell_number(cell: &str) -> Option<f64> {
     cell_number_with(cell, DecimalMark::Point)
 }
 
-/// Whether a cell prints a number, perhaps with a unit or an interval (`45 mg`, `3.75 ± 3.91`,
-/// `656 (372–940)`): it starts with one and holds at most three letters. `1. Problem
-/// formulation` starts with a number but prints words.
+/// Whether a cell prints a number, perhaps with a unit or an interval (`12.5 mg/kg`,
+/// `3.75 ± 3.91`, `656 (372–940)`, `3 weeks`): it starts with one and holds at most five
+/// letters. `1. Problem formulation` starts with a number but prints words.
 #[must_use]
 pub fn prints_a_number(cell: &str) -> bool {
-    cell_number(cell).is_some() && cell.chars().filter(|c| c.is_alphabetic()).count() <= 3
+    cell_number(cell).is_some() && cell.chars().filter(|c| c.is_alphabetic()).count() <= 5
 }
 
 /// The number a table cell starts with, read with the table's decimal mark: with a comma,
@@ -407,7 +407,14 @@ mod tests {
 
     #[test]
     fn a_cell_starting_with_a_number_may_print_words() {
-        for cell in ["45 mg", "3.75 ± 3.91", "656 (372–940)", "12%", "−2.1"] {
+        for cell in [
+            "12.5 mg/kg",
+            "3.75 ± 3.91",
+            "656 (372–940)",
+            "12%",
+            "−2.1",
+            "3 weeks",
+        ] {
             assert!(prints_a_number(cell), "{cell}");
         }
         for cell in ["1. Problem formulation", "12 patients", "NA", ""] {

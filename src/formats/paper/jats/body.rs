@@ -705,11 +705,12 @@ fn default_title(name: &str) -> &'static str {
 }
 
 /// Whether a label is a name rather than a bare number or letter: it holds a word of three
-/// letters or more ("Appendix 1", "Apéndice I", "Box 2"; not "A", "2", "S1").
+/// letters or more that is not a Roman numeral ("Appendix 1", "Apéndice I", "Box 2"; not
+/// "A", "2", "S1", "VIII").
 fn names_itself(label: &str) -> bool {
     label
         .split(|c: char| !c.is_alphabetic())
-        .any(|word| word.chars().count() >= 3)
+        .any(|word| word.chars().count() >= 3 && !word.chars().all(|c| "IVXLCDM".contains(c)))
 }
 
 /// The English name of the language an `xml:lang` code names (`en`, `pt-BR`), or the code as

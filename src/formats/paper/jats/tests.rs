@@ -439,7 +439,7 @@ fn keywords_are_those_of_the_articles_language() {
 fn a_label_that_names_its_part_is_its_title() {
     let text = article(
         "<sec><title>Methods</title><p>x</p></sec>",
-        r#"<app-group><app id="app1"><label>Apéndice I</label><p>Lista.</p></app><app id="app2"><label>B</label><p>Más.</p></app></app-group>"#,
+        r#"<app-group><app id="app1"><label>Apéndice I</label><p>Lista.</p></app><app id="app2"><label>B</label><p>Más.</p></app><app id="app3"><label>VIII</label><p>Y más.</p></app></app-group>"#,
     );
     let file = read(&text).file;
     let headings: Vec<(&str, &str)> = file
@@ -449,7 +449,12 @@ fn a_label_that_names_its_part_is_its_title() {
         .collect();
     assert_eq!(
         headings,
-        [("", "Methods"), ("", "Apéndice I"), ("B", "Appendix")]
+        [
+            ("", "Methods"),
+            ("", "Apéndice I"),
+            ("B", "Appendix"),
+            ("VIII", "Appendix")
+        ]
     );
 }
 
