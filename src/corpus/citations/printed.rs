@@ -3,6 +3,8 @@
 //! p. 3)`, narrative `Porter (1995)`, suppressed author `(1995)`).
 
 use super::{Cite, Group};
+use crate::corpus::cite::{short_authors, year_label};
+use crate::corpus::model::Reference;
 
 /// What a citation prints for one cited work.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -13,6 +15,19 @@ pub struct CitedWork {
     pub authors: String,
     /// Its year (`1995`, or `n.d.`).
     pub year: String,
+}
+
+impl CitedWork {
+    /// What a Pandoc citation prints for `reference`: its short authors and year, and `number`
+    /// (the number the paper shows it with) when it is a numbered reference.
+    #[must_use]
+    pub fn of(reference: &Reference, number: Option<u32>) -> Self {
+        Self {
+            number,
+            authors: short_authors(reference),
+            year: year_label(reference),
+        }
+    }
 }
 
 /// What the paper prints for `group`. `work` gives what to print for a key; a key it does not

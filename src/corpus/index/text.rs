@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::mentions::EntityMatcher;
 use super::{CitationInfo, ParagraphInfo, Segment};
 use crate::corpus::citations::{self, CitationSyntaxError, CitedWork, NumericMarker, Piece};
-use crate::corpus::cite::{short_authors, short_name, year_label};
+use crate::corpus::cite::short_name;
 use crate::corpus::item::ItemKind;
 use crate::corpus::kinds::IdMaps;
 use crate::corpus::math;
@@ -233,12 +233,11 @@ impl<'r, 'i> Resolver<'r, 'i> {
         let works = references
             .iter()
             .enumerate()
-            .map(|(position, reference)| CitedWork {
-                number: reference
+            .map(|(position, reference)| {
+                let number = reference
                     .citation_number
-                    .and_then(|_| numbers.get(position).copied()),
-                authors: short_authors(reference),
-                year: year_label(reference),
+                    .and_then(|_| numbers.get(position).copied());
+                CitedWork::of(reference, number)
             })
             .collect();
         Self {

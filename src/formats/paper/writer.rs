@@ -6,7 +6,6 @@ use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use crate::corpus::citations::{self, CitedWork, Piece};
-use crate::corpus::cite::{short_authors, year_label};
 use crate::corpus::diagnostics::{Code, Diagnostic};
 use crate::corpus::model::{
     Column, ColumnKind, HeaderCell, Reference, Table, TableFootnote, TableRow,
@@ -134,11 +133,7 @@ impl Writer<'_> {
             self.records
                 .iter()
                 .map(|reference| {
-                    let work = CitedWork {
-                        number: reference.citation_number,
-                        authors: short_authors(reference),
-                        year: year_label(reference),
-                    };
+                    let work = CitedWork::of(reference, reference.citation_number);
                     (reference.id.clone(), work)
                 })
                 .collect()
