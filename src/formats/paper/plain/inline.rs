@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 
 use super::super::{Rich, Span};
+use super::author_year::{self, Works};
 use crate::corpus::citations::{self, Piece};
 
 /// The longest link target `[text](target)` looked for, in bytes (keeps the pass linear).
@@ -221,20 +222,68 @@ fn resolves(numbers: &[(u32, u32)], known: &[u32]) -> bool {
     })
 }
 
-/// `text` as imported running text: markers naming only numbers in `known` (sorted, without
-/// repeats) as printed numeric citations, other markers unresolved, the rest plain text.
-pub(super) fn rich(text: &str, known: &[u32]) -> Rich {
+/// What the citations of running text are resolved against: the numbers of the reference
+/// list, and, when it is an author–date list, its works.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Citing<'a> {
+    /// The numbers markers may name (sorted, without repeats).
+    pub(super) known: &'a [u32],
+    /// The works author–date citations may name.
+    pub(super) works: Option<&'a Works>,
+}
+
+/// `text` as imported running text: markers naming only known numbers as printed numeric
+/// citations, author–date citations naming works of the list as citations of them, other
+/// markers and citations naming nothing unresolved, the rest plain text.
+pub(super) fn rich(text: &str, citing: &Citing<'_>) -> Rich {
+    let mut found: Vec<(usize, usize, Span)> = markers(text)
+        .into_iter()
+        .map(|marker| {
+            let printed = text
+                .get(marker.start..marker.end)
+                .unwrap_or_default()
+                .to_owned();
+            let span = if resolves(&marker.numbers, citing.known) {
+                Span::Marked(printed)
+            } else {
+                Span::Unresolved(printed)
+            };
+            (marker.start, marker.end, span)
+        })
+        .collect();
+    if let Some(works) = citing.works {
+        let numeric = found.len();
+        for citation in author_year::find(text, works) {
+            let overlaps = found
+                .get(..numeric)
+                .unwrap_or_default()
+                .iter()
+                .any(|(start, end, _)| *start < citation.range.end && citation.range.start < *end);
+            if overlaps {
+                continue;
+            }
+            let printed = text
+                .get(citation.range.clone())
+                .unwrap_or_default()
+                .to_owned();
+            let span = if citation.keys.is_empty() {
+                Span::Unresolved(printed)
+            } else {
+                Span::Cite {
+                    printed,
+                    keys: citation.keys,
+                }
+            };
+            found.push((citation.range.start, citation.range.end, span));
+        }
+        found.sort_by_key(|(start, _, _)| *start);
+    }
     let mut rich = Rich::default();
     let mut at = 0;
-    for marker in markers(text) {
-        rich.push_text(text.get(at..marker.start).unwrap_or_default());
-        let printed = text.get(marker.start..marker.end).unwrap_or_default();
-        if resolves(&marker.numbers, known) {
-            rich.push(Span::Marked(printed.to_owned()));
-        } else {
-            rich.push(Span::Unresolved(printed.to_owned()));
-        }
-        at = marker.end;
+    for (start, end, span) in found {
+        rich.push_text(text.get(at..start).unwrap_or_default());
+        rich.push(span);
+        at = end;
     }
     rich.push_text(text.get(at..).unwrap_or_default());
     rich
@@ -355,7 +404,11 @@ mod tests {
 
     #[test]
     fn markers_naming_missing_numbers_are_unresolved() {
-        let found = rich("See [1], [2] and [4]–[6] or [9] [3–1].", &[1, 2, 4, 5, 6]);
+        let numbered = |known| Citing { known, works: None };
+        let found = rich(
+            "See [1], [2] and [4]–[6] or [9] [3–1].",
+            &numbered(&[1, 2, 4, 5, 6]),
+        );
         assert_eq!(
             found.spans,
             [
@@ -370,7 +423,7 @@ mod tests {
                 Span::Text(".".into()),
             ]
         );
-        let found = rich("[1-999999]", &[1, 2]);
+        let found = rich("[1-999999]", &numbered(&[1, 2]));
         assert!(matches!(found.spans.as_slice(), [Span::Unresolved(_)]));
     }
 }

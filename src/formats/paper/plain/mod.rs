@@ -6,12 +6,16 @@
 //! between blank lines, page-break debris taken out ([`blocks`]). Every step is linear in the
 //! text.
 
+mod author_year;
 mod blocks;
+mod dated;
 mod front;
 mod inline;
 mod names;
 mod outline;
 mod references;
+#[cfg(test)]
+mod references_tests;
 
 use std::collections::HashSet;
 
@@ -92,7 +96,9 @@ pub(super) fn read(
             &hyphenated,
         )
     });
+    let mut references = references;
     let known = known_numbers(&references);
+    let works = author_date_works(&mut references);
 
     let body_end = list_at.unwrap_or(blocks.len());
     let body_start = body_start(&blocks, &headings, body_end);
@@ -116,7 +122,10 @@ pub(super) fn read(
     let mut body = Body {
         builder,
         outline: Outline::default(),
-        known: &known,
+        citing: inline::Citing {
+            known: &known,
+            works: works.as_ref(),
+        },
         hyphenated: &hyphenated,
         paragraph: None,
         caption: None,
@@ -218,6 +227,46 @@ fn read_references(blocks: &[Block<'_>], hyphenated: &HashSet<String>) -> Vec<Re
         .collect()
 }
 
+/// The works an author–date list's citations name (an unnumbered list), its references' ids
+/// made unique first.
+fn author_date_works(references: &mut [Reference]) -> Option<author_year::Works> {
+    references
+        .iter()
+        .all(|r| r.citation_number.is_none())
+        .then(|| {
+            unique_ids(references);
+            author_year::Works::of(references)
+        })
+}
+
+/// Makes the references' ids unique, as citations name them: works of one first author and
+/// year get the letter they are printed with (`2019a`) or one in list order.
+fn unique_ids(references: &mut [Reference]) {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for reference in references.iter() {
+        *counts.entry(reference.id.clone()).or_default() += 1;
+    }
+    let mut given: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut taken: HashSet<String> = references.iter().map(|r| r.id.clone()).collect();
+    for reference in references.iter_mut() {
+        if counts.get(&reference.id).copied().unwrap_or(0) < 2 {
+            continue;
+        }
+        let printed = dated::dated(&reference.note).and_then(|d| d.suffix);
+        let next = given.entry(reference.id.clone()).or_default();
+        let mut letters = printed.into_iter().chain(('a'..='z').skip(*next));
+        *next += 1;
+        if let Some(id) = letters
+            .by_ref()
+            .map(|letter| format!("{}{letter}", reference.id))
+            .find(|id| !taken.contains(id))
+        {
+            taken.insert(id.clone());
+            reference.id = id;
+        }
+    }
+}
+
 /// The numbers markers may name: the printed numbers when every reference has a distinct one
 /// (as the builder keeps them), else 1 to the number of references.
 fn known_numbers(references: &[Reference]) -> Vec<u32> {
@@ -293,7 +342,8 @@ fn missing_parts(reference: &Reference) -> String {
 struct Body<'a, 'b> {
     builder: &'b mut PaperBuilder,
     outline: Outline,
-    known: &'a [u32],
+    /// What the text's citations are resolved against.
+    citing: inline::Citing<'a>,
     hyphenated: &'a HashSet<String>,
     /// A paragraph that may continue in the next block.
     paragraph: Option<String>,
@@ -320,11 +370,11 @@ impl Body<'_, '_> {
             if is_table {
                 // A table caption with no table under it is text.
                 let text = format!("{label} {words}");
-                self.builder.paragraph(inline::rich(&text, self.known));
+                self.builder.paragraph(inline::rich(&text, &self.citing));
             } else {
                 self.builder.figure(FigureDraft {
                     label,
-                    caption: inline::rich(&words, self.known),
+                    caption: inline::rich(&words, &self.citing),
                     ..FigureDraft::default()
                 });
             }
@@ -333,7 +383,7 @@ impl Body<'_, '_> {
 
     fn flush_paragraph(&mut self) {
         if let Some(text) = self.paragraph.take() {
-            let rich = inline::rich(&text, self.known);
+            let rich = inline::rich(&text, &self.citing);
             self.locate_unresolved(&rich);
             self.builder.paragraph(rich);
         }
@@ -357,12 +407,21 @@ impl Body<'_, '_> {
                 .map(|found| {
                     Location::at_offset(self.source, self.paragraph_offset + found, printed.len())
                 });
-            self.builder.warn(
-                format!("the marker {printed} names a number the reference list does not have"),
-                "check the number against the reference list (an entry may be missing or \
-                 misnumbered)",
-                at,
-            );
+            if self.citing.works.is_some() && !printed.starts_with('[') {
+                self.builder.warn(
+                    format!("the citation \"{printed}\" names no work of the reference list"),
+                    "check its authors and year against the reference list (an entry may be \
+                     missing, or its year or authors printed otherwise)",
+                    at,
+                );
+            } else {
+                self.builder.warn(
+                    format!("the marker {printed} names a number the reference list does not have"),
+                    "check the number against the reference list (an entry may be missing or \
+                     misnumbered)",
+                    at,
+                );
+            }
         }
     }
 
@@ -428,7 +487,7 @@ impl Body<'_, '_> {
         let figure = match self.caption.take() {
             Some((false, label, words)) => FigureDraft {
                 label,
-                caption: inline::rich(&words, self.known),
+                caption: inline::rich(&words, &self.citing),
                 source_line: Some(text),
                 ..FigureDraft::default()
             },
@@ -493,7 +552,7 @@ impl Body<'_, '_> {
         }
         self.table = Some(TableDraft {
             label,
-            caption: inline::rich(&caption, self.known),
+            caption: inline::rich(&caption, &self.citing),
             header_rows: rows
                 .first()
                 .map(|header| header.iter().map(|cell| (inline::clean(cell), 1)).collect())
@@ -503,7 +562,7 @@ impl Body<'_, '_> {
                 .iter()
                 .map(|row| {
                     row.iter()
-                        .map(|cell| inline::rich(cell, self.known))
+                        .map(|cell| inline::rich(cell, &self.citing))
                         .collect()
                 })
                 .collect(),

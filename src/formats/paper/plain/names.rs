@@ -6,9 +6,9 @@ use crate::corpus::cite::{initials, is_et_al};
 use crate::corpus::model::CslName;
 
 /// Particles written before a family name (`van der Linde`).
-const PARTICLES: [&str; 16] = [
-    "van", "der", "den", "de", "del", "della", "di", "da", "du", "von", "la", "le", "ten", "ter",
-    "dos", "das",
+pub(super) const PARTICLES: [&str; 18] = [
+    "van", "der", "den", "de", "del", "della", "di", "da", "du", "von", "la", "las", "los", "le",
+    "ten", "ter", "dos", "das",
 ];
 
 /// Whether a word is an initial: `A.`, `S.-Y.`, `J`, `JE.` (capitals, at most three, with dots
@@ -119,7 +119,7 @@ pub(super) fn is_name(piece: &str) -> bool {
 }
 
 /// A family name with its particle split off: `van der Linde` → (`van der`, `Linde`).
-fn family_with_particle(words: &[&str]) -> (String, String) {
+pub(super) fn family_with_particle(words: &[&str]) -> (String, String) {
     let particles = words
         .iter()
         .take_while(|w| PARTICLES.contains(w))

@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use crate::corpus::model::{CslDate, CslName, Reference};
 
 use super::super::collapse_whitespace;
+use super::dated;
 use super::inline::{append_joined, strip_emphasis};
 use super::names::{is_author_piece, names};
 
@@ -56,7 +57,8 @@ fn entry_start(line: &str, previous: Option<u32>) -> Option<(u32, &str)> {
 
 /// The entries of the reference list's lines (blank lines and page breaks already taken out of
 /// `lines`): numbered entries, each with the lines that follow it; or, when no line starts with
-/// a number, one entry per group of lines (`groups`, the blocks the list was printed in).
+/// a number, one entry per group of lines (`groups`, the blocks the list was printed in), a
+/// group cut where a line opens an author–date entry after one that ends an entry.
 pub(super) fn entries(groups: &[Vec<&str>], hyphenated: &HashSet<String>) -> Vec<Entry> {
     let mut out: Vec<Entry> = Vec::new();
     let mut previous = None;
@@ -74,7 +76,20 @@ pub(super) fn entries(groups: &[Vec<&str>], hyphenated: &HashSet<String>) -> Vec
     if out.is_empty() {
         for group in groups {
             let mut text = String::new();
-            for line in group {
+            for (i, line) in group.iter().enumerate() {
+                // An author–date list printed without blank lines: a line opening an entry
+                // after a line ending one starts the next.
+                let starts = i > 0
+                    && group
+                        .get(i - 1)
+                        .is_some_and(|previous| dated::ends_entry(previous))
+                    && dated::opens_entry(line, group.get(i + 1).copied());
+                if starts && !text.is_empty() {
+                    out.push(Entry {
+                        number: None,
+                        text: std::mem::take(&mut text),
+                    });
+                }
                 append_joined(&mut text, line, hyphenated);
             }
             out.push(Entry { number: None, text });
@@ -375,6 +390,17 @@ fn container_text(container: &str) -> String {
 /// sentence after the authors, an APA year in parentheses read on the way), the text after the
 /// title, and whether the title was emphasised (a book's).
 fn title_and_authors<'t>(body: &'t str, reference: &mut Reference) -> (&'t str, &'t str, bool) {
+    if let Some(dated) = dated::dated(body) {
+        reference.issued = dated.year.map(year_date);
+        if let Some(title) = dated.title_first {
+            reference.title = title_text(title);
+            return ("", dated.rest, false);
+        }
+        reference.author = dated_authors(dated.authors);
+        let (title, after, italic) = title_after_year(dated.rest);
+        reference.title = title_text(title);
+        return (dated.authors, after, italic);
+    }
     if let Some((before, title, after)) = quoted(body)
         && before.len() < body.len() / 2 + 40
     {
@@ -408,20 +434,77 @@ fn title_and_authors<'t>(body: &'t str, reference: &mut Reference) -> (&'t str, 
             reference.title = title_text(title);
             (authors, after, true)
         } else {
-            let end = rest
-                .match_indices(['.', '?', '!'])
-                .map(|(at, c)| (at, at + c.len()))
-                .find(|&(stop, at)| {
-                    rest.get(at..)
-                        .is_none_or(|r| r.is_empty() || r.starts_with(' '))
-                        && !abbreviates_a_name(rest, stop, at)
-                })
-                .map_or(rest.len(), |(_, at)| at);
-            let title = rest.get(..end).unwrap_or(rest);
+            let (title, after) = first_sentence(rest);
             reference.title = title_text(title);
-            (authors, rest.get(end..).unwrap_or_default(), false)
+            (authors, after, false)
         }
     }
+}
+
+/// The first sentence of `text` (up to a full stop, question or exclamation mark followed by
+/// a space, not one ending an abbreviation) and the text after it.
+fn first_sentence(text: &str) -> (&str, &str) {
+    let end = text
+        .match_indices(['.', '?', '!'])
+        .map(|(at, c)| (at, at + c.len()))
+        .find(|&(stop, at)| {
+            text.get(at..)
+                .is_none_or(|r| r.is_empty() || r.starts_with(' '))
+                && !abbreviates_a_name(text, stop, at)
+        })
+        .map_or(text.len(), |(_, at)| at);
+    (
+        text.get(..end).unwrap_or(text),
+        text.get(end..).unwrap_or_default(),
+    )
+}
+
+/// The title starting an author–date entry's text after its year: quoted (`“…”`, `"…"`,
+/// `‘…’`), emphasised (a book's: the flag is set), or its first sentence; and the text after it.
+fn title_after_year(rest: &str) -> (&str, &str, bool) {
+    let quotes = [('“', '”'), ('"', '"'), ('‘', '’')];
+    for (open, close) in quotes {
+        let Some(inside) = rest.strip_prefix(open) else {
+            continue;
+        };
+        // A closing mark followed by a letter is an apostrophe (`children’s`).
+        let end = inside.match_indices(close).map(|(at, _)| at).find(|&at| {
+            inside
+                .get(at + close.len_utf8()..)
+                .and_then(|after| after.chars().next())
+                .is_none_or(|c| !c.is_alphanumeric())
+        });
+        if let Some(end) = end {
+            return (
+                inside.get(..end).unwrap_or(inside),
+                inside.get(end + close.len_utf8()..).unwrap_or_default(),
+                false,
+            );
+        }
+    }
+    if let Some((before, title, after)) = emphasised(rest)
+        && before.trim().is_empty()
+    {
+        return (title, after, true);
+    }
+    let (title, after) = first_sentence(rest);
+    (title, after, false)
+}
+
+/// The names of an author–date entry's authors; an organisation's name (no comma, not a
+/// person's name) is one literal name.
+fn dated_authors(authors: &str) -> Vec<CslName> {
+    let bare = authors.trim_end_matches('.');
+    let organisation = !bare.contains([',', '&'])
+        && !super::names::is_name(bare)
+        && (!bare.contains(" and ") || bare.split_whitespace().count() > 3);
+    if organisation {
+        return vec![CslName {
+            literal: bare.to_owned(),
+            ..CslName::default()
+        }];
+    }
+    dated::author_names(authors)
 }
 
 /// Whether the full stop at byte `stop` of `text` (the title read so far) ends an
@@ -435,7 +518,12 @@ fn abbreviates_a_name(text: &str, stop: usize, after: usize) -> bool {
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or_default();
-    if ["St", "Mt", "Ft", "Dr", "Mr", "Mrs", "Ms", "Prof", "vs"].contains(&word) {
+    // `(p. 2051)`, `(Vol. 2)`, `(No. 4)` in a book's or report's title.
+    if [
+        "St", "Mt", "Ft", "Dr", "Mr", "Mrs", "Ms", "Prof", "vs", "p", "pp", "Vol", "No",
+    ]
+    .contains(&word)
+    {
         return true;
     }
     let mut letters = before.chars().rev();
@@ -494,7 +582,17 @@ pub(super) fn reference(entry: &Entry) -> Reference {
         }
     };
     let publisher = std::mem::take(&mut reference.publisher);
+    // The year printed after the authors is the year; a number after the container is a page.
+    let dated_year = reference.issued.take();
     read_fields(rest, &mut reference);
+    if let Some(year) = dated_year
+        && let Some(read) = reference.issued.replace(year)
+        && reference.page.is_empty()
+        && !reference.volume.is_empty()
+    {
+        let printed = read.date_parts.first().and_then(|p| p.first()).copied();
+        reference.page = printed.map(|p| p.to_string()).unwrap_or_default();
+    }
     if reference.publisher.is_empty() {
         reference.publisher = publisher;
     }
@@ -548,204 +646,5 @@ fn id(reference: &Reference, number: Option<u32>) -> String {
         number.map_or_else(|| "ref".to_owned(), |n| format!("ref-{n}"))
     } else {
         format!("{family}{year}")
-    }
-}
-
-#[cfg(test)]
-// A test that panics on a missing value is the test failing, with its message.
-#[allow(clippy::expect_used, clippy::unwrap_used)]
-mod tests {
-    use super::*;
-    use crate::corpus::cite::year;
-
-    fn read(text: &str) -> Reference {
-        reference(&Entry {
-            number: Some(1),
-            text: text.to_owned(),
-        })
-    }
-
-    fn families(reference: &Reference) -> Vec<String> {
-        reference
-            .author
-            .iter()
-            .map(|a| {
-                if a.family.is_empty() {
-                    a.literal.clone()
-                } else {
-                    a.family.clone()
-                }
-            })
-            .collect()
-    }
-
-    #[test]
-    fn entries_start_with_a_bracketed_or_a_following_number() {
-        let groups = vec![
-            vec![
-                "- [1] A. Smith, \"One,\" 2019.",
-                "[2] B. Jones, \"Two",
-                "continued,\" 2020.",
-            ],
-            vec!["2021. Not an entry, a wrapped line."],
-        ];
-        let found = entries(&groups, &HashSet::new());
-        assert_eq!(found.len(), 2);
-        assert_eq!(
-            found[1].text,
-            "B. Jones, \"Two continued,\" 2020. 2021. Not an entry, a wrapped line."
-        );
-        let groups = vec![vec![
-            "1. Smith J. One. J A. 2019;1:1-2.",
-            "2. Jones B. Two. J B. 2020;2:3-4.",
-            "2019. wrapped",
-        ]];
-        let found = entries(&groups, &HashSet::new());
-        assert_eq!(
-            found.iter().map(|e| e.number).collect::<Vec<_>>(),
-            [Some(1), Some(2)]
-        );
-        let unnumbered = vec![
-            vec!["Smith, J. (2019). One."],
-            vec!["Jones, B. (2020). Two."],
-        ];
-        assert_eq!(entries_len(&unnumbered), 2);
-    }
-
-    fn entries_len(groups: &[Vec<&str>]) -> usize {
-        entries(groups, &HashSet::new()).len()
-    }
-
-    #[test]
-    fn an_ieee_article_and_chapter_are_read() {
-        let r = read(
-            "M. E. Porter and C. van der Linde, \"Toward a new conception,\" *J. Econ. Perspect.*, \
-             vol. 9, no. 4, pp. 97–118, 1995.",
-        );
-        assert_eq!(families(&r), ["Porter", "Linde"]);
-        assert_eq!(r.author[1].non_dropping_particle, "van der");
-        assert_eq!(r.author[0].given, "M. E.");
-        assert_eq!(r.title, "Toward a new conception");
-        assert_eq!(r.container_title, "J. Econ. Perspect.");
-        assert_eq!(
-            (r.volume.as_str(), r.issue.as_str(), r.page.as_str()),
-            ("9", "4", "97–118")
-        );
-        assert_eq!(year(&r), Some(1995));
-        assert_eq!(r.item_type, "article-journal");
-        assert_eq!(r.id, "porter1995");
-        let r = read("A. Brysk, \"Intro,\" in *Contesting Rights*, Edward Elgar, 2019, pp. 1–11.");
-        assert_eq!(r.item_type, "chapter");
-        assert_eq!(r.container_title, "Contesting Rights");
-        assert_eq!(r.publisher, "Edward Elgar");
-        assert_eq!(r.page, "1–11");
-    }
-
-    #[test]
-    fn a_book_with_an_emphasised_title_is_read() {
-        let r = read("N. Lombard, *The handbook of violence*, vol. 332. Routledge London, 2018.");
-        assert_eq!(families(&r), ["Lombard"]);
-        assert_eq!(r.title, "The handbook of violence");
-        assert_eq!(r.volume, "332");
-        assert_eq!(r.publisher, "Routledge London");
-        assert_eq!(r.item_type, "book");
-        assert_eq!(year(&r), Some(2018));
-    }
-
-    #[test]
-    fn vancouver_entries_are_read() {
-        let r =
-            read("Adeyemi T, van der Berg J, et al. Food on farms. Afr J Agric. 2015;3(2):10-20.");
-        assert_eq!(families(&r), ["Adeyemi", "Berg"]);
-        assert_eq!(r.author[0].given, "T.");
-        assert_eq!(r.title, "Food on farms");
-        assert_eq!(r.container_title, "Afr J Agric");
-        assert_eq!(
-            (r.volume.as_str(), r.issue.as_str(), r.page.as_str()),
-            ("3", "2", "10-20")
-        );
-        assert_eq!(year(&r), Some(2015));
-        let r = read("Smith J. Climate and farming. London: Earthscan; 2012.");
-        assert_eq!(
-            (r.publisher_place.as_str(), r.publisher.as_str()),
-            ("London", "Earthscan")
-        );
-        assert_eq!(r.title, "Climate and farming");
-        assert_eq!(r.container_title, "");
-        let r = read("World Health Organization. Malaria report. Geneva: WHO; 2020.");
-        assert_eq!(families(&r), ["World Health Organization"]);
-        assert_eq!(r.title, "Malaria report");
-        let r = read(
-            "Brandt L, Okafor M. Planting dates. Agric Syst. 2019;171:55-64. doi:10.1016/j.agsy.2019.01.005",
-        );
-        assert_eq!(r.doi, "10.1016/j.agsy.2019.01.005");
-        assert_eq!((r.volume.as_str(), r.page.as_str()), ("171", "55-64"));
-        assert!(r.note.contains("doi:10.1016"));
-    }
-
-    #[test]
-    fn a_title_naming_a_species_and_an_article_number_for_pages_are_read() {
-        let r = read(
-            "Peyron P, Poquet Y. Foamy macrophages are a reservoir for M. tuberculosis \
-             persistence. PLoS Pathog. 2008;4:e1000204.",
-        );
-        assert_eq!(
-            r.title,
-            "Foamy macrophages are a reservoir for M. tuberculosis persistence"
-        );
-        assert_eq!(r.container_title, "PLoS Pathog");
-        assert_eq!((r.volume.as_str(), r.page.as_str()), ("4", "e1000204"));
-        // A journal named in lower case after a title ending in a word still ends the title.
-        let r = read("Lee K. Growth of cells. eLife. 2015;4:e05002.");
-        assert_eq!(
-            (r.title.as_str(), r.container_title.as_str()),
-            ("Growth of cells", "eLife")
-        );
-    }
-
-    #[test]
-    fn group_authors_hyphenated_initials_and_abbreviations_in_titles_are_read() {
-        let r = read(
-            "Goldhirsch A, Ingle JN, Senn H-J; Panel members. Thresholds for therapies: \
-             highlights of the St. Gallen Consensus 2009. Ann Oncol. 2009;20(8):1319-29.",
-        );
-        assert_eq!(
-            families(&r),
-            ["Goldhirsch", "Ingle", "Senn", "Panel members"]
-        );
-        assert_eq!(
-            r.title,
-            "Thresholds for therapies: highlights of the St. Gallen Consensus 2009"
-        );
-        assert_eq!(r.container_title, "Ann Oncol");
-        let r = read(
-            "Breast International Group (BIG) 1-98 Collaborative Group, Thürlimann B, et al. \
-             A comparison of letrozole and tamoxifen. N Engl J Med. 2005;353(26):2747-57.",
-        );
-        assert_eq!(
-            families(&r),
-            [
-                "Breast International Group (BIG) 1-98 Collaborative Group",
-                "Thürlimann"
-            ]
-        );
-        assert_eq!(r.title, "A comparison of letrozole and tamoxifen");
-    }
-
-    #[test]
-    fn apa_entries_are_read() {
-        let r = read(
-            "Smith, J. A., & Jones, B. (2019). A study of things. Journal of Stuff, 3(2), 10–20. https://example.org/x",
-        );
-        assert_eq!(families(&r), ["Smith", "Jones"]);
-        assert_eq!(r.author[0].given, "J. A.");
-        assert_eq!(r.title, "A study of things");
-        assert_eq!(r.container_title, "Journal of Stuff");
-        assert_eq!(
-            (r.volume.as_str(), r.issue.as_str(), r.page.as_str()),
-            ("3", "2", "10–20")
-        );
-        assert_eq!(year(&r), Some(2019));
-        assert_eq!(r.url, "https://example.org/x");
     }
 }

@@ -1,0 +1,714 @@
+//! In-text citations of an author–date paper, found in its running text and resolved against
+//! its reference list: parenthetical (`(Smith & Jones, 2019; see also Lee et al. 2020a, p. 4)`)
+//! and narrative (`Karpov and Coupe (1998)`, `King et al. (2008, p. 3)`, `Smith’s (2019)`).
+//! Authors and year together must name a work of the list for a citation to be one; a
+//! parenthetical part that reads as a citation but names no work is kept as printed and
+//! reported. Each `(` is looked at once, within a bounded reach, so a pass is linear.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::corpus::model::Reference;
+
+use super::dated::{self, year_token};
+use super::names::PARTICLES;
+
+/// How far a parenthesis may run, in bytes, to be read as citations.
+const MAX_PARENTHESIS: usize = 600;
+
+/// The most words a citation's authors run back from their year (an organisation's name may
+/// have ten or more).
+const MAX_NARRATIVE_WORDS: usize = 12;
+
+/// Capitalised words that start a parenthesis with a year but name no author: such a
+/// parenthesis naming no work is not reported as a citation (one naming a work, by an author
+/// called May or Winter, is one).
+const NOT_AUTHORS: [&str; 28] = [
+    "figure",
+    "fig",
+    "figs",
+    "table",
+    "tables",
+    "section",
+    "chapter",
+    "appendix",
+    "supplementary",
+    "box",
+    "eq",
+    "equation",
+    "video",
+    "file",
+    "data",
+    "dataset",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A year as a citation prints it: the year (`None` for `n.d.`) and its letter (`2019a`).
+type Year = (Option<i32>, Option<char>);
+
+/// A work of the reference list as citations name it.
+#[derive(Clone, Debug)]
+struct Work {
+    /// The reference's source id.
+    key: String,
+    /// Its authors' family names (organisations' whole names; a work without authors, its
+    /// title), as [`family_key`] writes them.
+    families: Vec<String>,
+    /// Whether it has three authors or more (its entry may print only the first, "et al.").
+    many: bool,
+    year: Option<i32>,
+    /// The letter telling it from works of the same first author and year, printed or given
+    /// in list order.
+    suffix: Option<char>,
+}
+
+/// The works of an author–date reference list, by their first author.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Works {
+    works: Vec<Work>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+/// A name as citations and reference lists both write it: lower case, without diacritics
+/// (`Aragón` as `aragon`), particles before it dropped (`van Anken` → `anken`), a typographic
+/// apostrophe straight.
+fn family_key(name: &str) -> String {
+    let lower: String = name
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+        .chars()
+        .map(|c| {
+            if c == '’' {
+                '\''
+            } else {
+                nucleo_matcher::chars::normalize(c)
+            }
+        })
+        .collect();
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    while words.len() > 1 && words.first().is_some_and(|w| PARTICLES.contains(w)) {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
+impl Works {
+    /// The works of `references` (an unnumbered, author–date list).
+    pub(super) fn of(references: &[Reference]) -> Self {
+        let mut works: Vec<Work> = references
+            .iter()
+            .map(|reference| {
+                let mut families: Vec<String> = reference
+                    .author
+                    .iter()
+                    .map(|name| {
+                        family_key(if name.family.is_empty() {
+                            &name.literal
+                        } else {
+                            &name.family
+                        })
+                    })
+                    .filter(|family| !family.is_empty())
+                    .collect();
+                if families.is_empty() && !reference.title.is_empty() {
+                    families.push(family_key(&reference.title));
+                }
+                let printed = dated::dated(&reference.note);
+                let et_al = printed.is_some_and(|d| d.authors.contains("et al"));
+                Work {
+                    key: reference.id.clone(),
+                    many: et_al || families.len() >= 3,
+                    families,
+                    year: reference
+                        .issued
+                        .as_ref()
+                        .and_then(|d| d.date_parts.first()?.first().copied()),
+                    suffix: printed.and_then(|d| d.suffix),
+                }
+            })
+            .collect();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, work) in works.iter().enumerate() {
+            if let Some(first) = work.families.first() {
+                by_first.entry(first.clone()).or_default().push(i);
+            }
+        }
+        // Works of one first author and year printed without letters get them in list order.
+        for indices in by_first.values() {
+            let mut by_year: HashMap<Option<i32>, Vec<usize>> = HashMap::new();
+            for &i in indices {
+                if let Some(work) = works.get(i) {
+                    by_year.entry(work.year).or_default().push(i);
+                }
+            }
+            for same in by_year.values().filter(|same| same.len() > 1) {
+                if same
+                    .iter()
+                    .all(|&i| works.get(i).is_some_and(|w| w.suffix.is_none()))
+                {
+                    for (&i, letter) in same.iter().zip('a'..='z') {
+                        if let Some(work) = works.get_mut(i) {
+                            work.suffix = Some(letter);
+                        }
+                    }
+                }
+            }
+        }
+        Self { works, by_first }
+    }
+
+    /// The key of the work the authors and one year name, when exactly one does.
+    fn resolve(&self, authors: &Authors, year: Option<i32>, suffix: Option<char>) -> Option<&str> {
+        let first = authors.families.first()?;
+        // An organisation's name holding "and" is one name, not two authors.
+        let (first, authors) = if let Some((first, _)) = self.by_first.get_key_value(first) {
+            (first, authors.clone())
+        } else {
+            let (whole, _) = self.by_first.get_key_value(&authors.whole)?;
+            let one = Authors {
+                families: vec![whole.clone()],
+                et_al: false,
+                whole: whole.clone(),
+            };
+            (whole, one)
+        };
+        let authors = &authors;
+        let mut candidates: Vec<&Work> = self
+            .by_first
+            .get(first)?
+            .iter()
+            .filter_map(|&i| self.works.get(i))
+            .filter(|work| work.year == year)
+            .collect();
+        let narrow = |candidates: &mut Vec<&Work>, keep: &dyn Fn(&Work) -> bool| {
+            if candidates.iter().any(|w| keep(w)) {
+                candidates.retain(|w| keep(w));
+            }
+        };
+        if let Some(second) = authors.families.get(1) {
+            narrow(&mut candidates, &|w| w.families.get(1) == Some(second));
+        } else if authors.et_al {
+            narrow(&mut candidates, &|w| w.many);
+        } else {
+            narrow(&mut candidates, &|w| w.families.len() == 1 && !w.many);
+        }
+        if suffix.is_some() {
+            candidates.retain(|w| w.suffix == suffix);
+        }
+        match candidates.as_slice() {
+            [only] => Some(only.key.as_str()),
+            _ => None,
+        }
+    }
+
+    /// Whether the list has a work by this first author.
+    fn knows(&self, authors: &Authors) -> bool {
+        authors
+            .families
+            .first()
+            .is_some_and(|first| self.by_first.contains_key(first))
+            || self.by_first.contains_key(&authors.whole)
+    }
+}
+
+/// The authors a citation names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Authors {
+    families: Vec<String>,
+    et_al: bool,
+    /// The whole as one name: an organisation's (`Department of Economic and Social Affairs`).
+    whole: String,
+}
+
+/// Whether a word is written as a name starts: a capital (after an opening quotation mark:
+/// a work without authors is cited by its quoted title).
+fn is_capitalised(word: &str) -> bool {
+    word.trim_start_matches(['‘', '“', '"'])
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}
+
+/// The authors of a citation as printed (`Smith`, `Smith and Jones`, `Smith, Jones, & Lee`,
+/// `Smith et al.`, `van Anken`, `World Health Organization`, `Smith’s`); `None` when it reads
+/// as something else.
+fn authors(text: &str) -> Option<Authors> {
+    // A work without authors is cited by its title, quoted: `(‘HBase’, no date)`.
+    let text = text
+        .trim()
+        .trim_end_matches(',')
+        .trim()
+        .trim_matches(['‘', '’', '“', '”', '"'])
+        .trim_end_matches(',');
+    let text = text
+        .strip_suffix("’s")
+        .or_else(|| text.strip_suffix("'s"))
+        .unwrap_or(text);
+    let (text, et_al) = match text
+        .strip_suffix("et al.")
+        .or_else(|| text.strip_suffix("et al"))
+    {
+        Some(before) => (before.trim().trim_end_matches(',').trim(), true),
+        None => (text, false),
+    };
+    let mut families = Vec::new();
+    for piece in text
+        .split([',', '&'])
+        .flat_map(|piece| piece.split(" and "))
+        .map(|piece| piece.trim().trim_start_matches("and ").trim())
+    {
+        if piece.is_empty() {
+            continue;
+        }
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        // Up to twelve words: an organisation's name (`International Conference on
+        // Harmonisation E9 Expert Working Group`); a number only inside a capitalised word.
+        let named = (1..=12).contains(&words.len())
+            && !words
+                .iter()
+                .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            && words.iter().any(|w| is_capitalised(w))
+            && words.first().is_some_and(|w| {
+                is_capitalised(w) || PARTICLES.contains(&w.to_lowercase().as_str())
+            })
+            && words.iter().all(|w| {
+                is_capitalised(w)
+                    || PARTICLES.contains(w)
+                    || ["of", "for", "the", "on", "and", "in"].contains(w)
+            });
+        if !named {
+            return None;
+        }
+        families.push(family_key(piece));
+    }
+    (!families.is_empty()).then(|| Authors {
+        families,
+        et_al,
+        whole: family_key(text),
+    })
+}
+
+/// The years at the start of `text` (`2019`, `2019a, b`, `2019, 2020`, `n.d.`) and the bytes
+/// they take; empty when it starts with none.
+fn years(text: &str) -> (Vec<Year>, usize) {
+    let mut out = Vec::new();
+    let mut end = 0;
+    let mut at = 0;
+    loop {
+        let rest = text.get(at..).unwrap_or_default();
+        if let Some((year, suffix, len)) = year_token(rest) {
+            out.push((year, suffix));
+            end = at + len;
+        } else if let Some(&(year, Some(_))) = out.last()
+            && let Some(letter) = rest.chars().next().filter(char::is_ascii_lowercase)
+            && rest
+                .get(1..)
+                .is_some_and(|after| after.is_empty() || after.starts_with([',', ';', ')', ' ']))
+        {
+            // `2019a, b`: another work of that year.
+            out.push((year, Some(letter)));
+            end = at + 1;
+        } else {
+            break;
+        }
+        let after = text.get(end..).unwrap_or_default();
+        let gap = after.len() - after.trim_start_matches([',', ' ']).len();
+        if gap == 0 || !after.starts_with(',') {
+            break;
+        }
+        at = end + gap;
+    }
+    (out, end)
+}
+
+/// A citation found in running text: its byte range, and the keys of the works it names
+/// (none for one that reads as a citation but names no work of the list).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Found {
+    /// Where it is printed.
+    pub(super) range: Range<usize>,
+    /// The source ids of the works it names.
+    pub(super) keys: Vec<String>,
+}
+
+/// The keys the years name with these authors; the years no work has are left out.
+fn keys_of(works: &Works, authors: &Authors, years: &[Year]) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    for &(year, suffix) in years {
+        if let Some(key) = works.resolve(authors, year, suffix)
+            && !keys.iter().any(|k| k == key)
+        {
+            keys.push(key.to_owned());
+        }
+    }
+    keys
+}
+
+/// Every citation of `text` naming the works of `works`, in order: in each parenthesis or
+/// square bracket holding a year (a bracket nested in a parenthesis as well), and narrative
+/// ones before a parenthesis of years.
+pub(super) fn find(text: &str, works: &Works) -> Vec<Found> {
+    let mut found = Vec::new();
+    for (open, opener) in text.match_indices(['(', '[']) {
+        // A parenthesis may hold brackets (read on their own), a bracket nothing nested.
+        let (closer, ends): (char, &[char]) = if opener == "(" {
+            (')', &[')', '('])
+        } else {
+            (']', &[')', '(', ']', '['])
+        };
+        let reach = text.len().min(open + MAX_PARENTHESIS);
+        let Some(inner_len) = text.get(open + 1..reach).and_then(|inner| inner.find(ends)) else {
+            continue;
+        };
+        let close = open + 1 + inner_len;
+        if !text.get(close..).is_some_and(|c| c.starts_with(closer)) {
+            continue;
+        }
+        let inner = text.get(open + 1..close).unwrap_or_default();
+        if year_token(inner).is_some() {
+            if let Some(citation) = narrative(text, open, close, works) {
+                found.push(citation);
+            }
+        } else {
+            parenthetical(inner, open + 1, works, &mut found);
+        }
+    }
+    found.sort_by_key(|f| f.range.start);
+    found
+}
+
+/// The start (a byte of `before`) and keys of the longest run of up to
+/// [`MAX_NARRATIVE_WORDS`] words ending `before` that names works with these years. The run
+/// stays within its clause (`al.` does not end one) and starts with a name.
+fn named_before(before: &str, years: &[Year], works: &Works) -> Option<(usize, Vec<String>)> {
+    let before = before.trim_end();
+    let mut starts: Vec<usize> = Vec::new();
+    let mut at = before.len();
+    for _ in 0..MAX_NARRATIVE_WORDS {
+        let Some(space) = before.get(..at)?.trim_end().rfind(char::is_whitespace) else {
+            starts.push(0);
+            break;
+        };
+        let word_start = space + 1;
+        let word = before.get(word_start..at).unwrap_or_default().trim();
+        starts.push(word_start);
+        let previous = before.get(..space).unwrap_or_default().trim_end();
+        if previous.ends_with([';', ':', ')', '(', '[', ']'])
+            || (previous.ends_with('.') && word != "al.")
+        {
+            break;
+        }
+        at = space;
+    }
+    starts.iter().rev().find_map(|&start| {
+        let candidate = before.get(start..)?;
+        first_name_at(candidate).filter(|&at| at == 0)?;
+        let keys = keys_of(works, &authors(candidate)?, years);
+        (!keys.is_empty()).then_some((start, keys))
+    })
+}
+
+/// A narrative citation whose years are in the parenthesis from `open` to `close`: the authors
+/// are the words before it. The citation runs from the authors to the `)`.
+fn narrative(text: &str, open: usize, close: usize, works: &Works) -> Option<Found> {
+    let (years, _) = years(text.get(open + 1..close)?);
+    if years.is_empty() {
+        return None;
+    }
+    let (start, keys) = named_before(text.get(..open)?, &years, works)?;
+    Some(Found {
+        range: start..close + 1,
+        keys,
+    })
+}
+
+/// The citations of a parenthesis's `inner` text (starting at byte `offset` of the text): in
+/// each part between semicolons, the authors and years naming works (after any words leading
+/// into them: `see`, `e.g.,`, `2hjr, 62% identity,`), without what follows the years
+/// (`, p. 4`). A part that reads `Name, year` from its first name but names no work is
+/// reported as a citation naming nothing.
+fn parenthetical(inner: &str, offset: usize, works: &Works, found: &mut Vec<Found>) {
+    let mut part_start = 0;
+    for part in inner.split(';') {
+        let part_offset = offset + part_start;
+        part_start += part.len() + 1;
+        if part.contains(['[', ']']) {
+            // A bracket in it is read on its own.
+            continue;
+        }
+        let Some(year_at) = year_position(part) else {
+            continue;
+        };
+        let (years, years_len) = years(part.get(year_at..).unwrap_or_default());
+        let end = part_offset + year_at + years_len;
+        let before = part.get(..year_at).unwrap_or_default();
+        if let Some((start, keys)) = named_before(before, &years, works) {
+            found.push(Found {
+                range: part_offset + start..end,
+                keys,
+            });
+            continue;
+        }
+        let Some(start) = first_name_at(part) else {
+            continue;
+        };
+        let unresolved = part
+            .get(start..year_at)
+            .and_then(authors)
+            .is_some_and(|authors| plausibly_cites(&authors, works));
+        if unresolved {
+            found.push(Found {
+                range: part_offset + start..end,
+                keys: Vec::new(),
+            });
+        }
+    }
+}
+
+/// Whether authors naming no work still read as a citation worth reporting: not a word that
+/// starts a parenthesis with a year but names nobody (`Figure 2, 2019`, `March 2019`), and
+/// either a name the list does not have or one it has with other co-authors.
+fn plausibly_cites(authors: &Authors, works: &Works) -> bool {
+    let first_word = authors
+        .families
+        .first()
+        .and_then(|first| first.split_whitespace().next())
+        .unwrap_or_default();
+    !NOT_AUTHORS.contains(&first_word.trim_end_matches('.'))
+        && (!works.knows(authors) || authors.families.len() > 1 || authors.et_al)
+}
+
+/// Where the first name of a parenthesis's part starts, after words leading into it
+/// (lower-case words and their punctuation); a particle before a capitalised word starts it.
+fn first_name_at(part: &str) -> Option<usize> {
+    let mut at = 0;
+    for word in part.split_inclusive(' ') {
+        let bare = word.trim();
+        if is_capitalised(bare) {
+            return Some(at + (word.len() - word.trim_start().len()));
+        }
+        let next_capitalised = part
+            .get(at + word.len()..)
+            .is_some_and(|rest| is_capitalised(rest.trim_start()));
+        if PARTICLES.contains(&bare) && next_capitalised {
+            return Some(at);
+        }
+        if bare.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        at += word.len();
+    }
+    None
+}
+
+/// The byte of `part` where the years of its citation begin: the first year after a space
+/// (`Smith 2019`, `Smith, 2019`).
+fn year_position(part: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(space) = part.get(from..)?.find(' ') {
+        let at = from + space + 1;
+        if year_token(part.get(at..)?).is_some() {
+            return Some(at);
+        }
+        from = at;
+    }
+    None
+}
+
+#[cfg(test)]
+// A test that panics on a missing value is the test failing, with its message.
+#[allow(clippy::expect_used, clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::corpus::model::{CslDate, CslName};
+
+    fn work(id: &str, families: &[&str], year: i32, note: &str) -> Reference {
+        Reference {
+            id: id.into(),
+            author: families
+                .iter()
+                .map(|f| CslName {
+                    family: (*f).into(),
+                    ..CslName::default()
+                })
+                .collect(),
+            issued: Some(CslDate {
+                date_parts: vec![vec![year]],
+                ..CslDate::default()
+            }),
+            note: note.into(),
+            ..Reference::default()
+        }
+    }
+
+    fn list() -> Works {
+        Works::of(&[
+            work("smith2019a", &["Smith"], 2019, "Smith, J. (2019a). One."),
+            work("smith2019b", &["Smith"], 2019, "Smith, J. (2019b). Two."),
+            work("smith2020", &["Smith", "Jones"], 2020, ""),
+            work("king2008", &["King", "Carr", "Lee"], 2008, ""),
+            work("karpov1998", &["Karpov", "Coupe"], 1998, ""),
+            work("anken2005", &["Anken", "Braakman"], 2005, ""),
+            work("lee2001", &["Lee"], 2001, ""),
+            work("lee2001b", &["Lee"], 2001, ""),
+        ])
+    }
+
+    fn cited(text: &str) -> Vec<(&str, Vec<String>)> {
+        find(text, &list())
+            .into_iter()
+            .map(|f| (text.get(f.range).unwrap(), f.keys))
+            .collect()
+    }
+
+    fn keys(ids: &[&str]) -> Vec<String> {
+        ids.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn parenthetical_citations_name_their_works() {
+        assert_eq!(
+            cited("as shown (e.g., Smith, 2019a; Smith & Jones 2020, p. 4; King et al. 2008)."),
+            [
+                ("Smith, 2019a", keys(&["smith2019a"])),
+                ("Smith & Jones 2020", keys(&["smith2020"])),
+                ("King et al. 2008", keys(&["king2008"])),
+            ]
+        );
+        assert_eq!(
+            cited("(Smith 2019a, b; van Anken and Braakman, 2005)"),
+            [
+                ("Smith 2019a, b", keys(&["smith2019a", "smith2019b"])),
+                ("van Anken and Braakman, 2005", keys(&["anken2005"])),
+            ]
+        );
+        // Works of one year printed without letters are told apart in list order.
+        assert_eq!(cited("(Lee, 2001b)"), [("Lee, 2001b", keys(&["lee2001b"]))]);
+    }
+
+    #[test]
+    fn a_bracket_inside_a_parenthesis_and_words_before_the_name_are_read() {
+        assert_eq!(
+            cited("(as before [Karpov and Coupe, 1998]; 2hjr, 62% identity, King et al., 2008)"),
+            [
+                ("Karpov and Coupe, 1998", keys(&["karpov1998"])),
+                ("King et al., 2008", keys(&["king2008"])),
+            ]
+        );
+        // A name printed without its diacritics, or with them, names the same work.
+        let works = Works::of(&[work("aragon2009", &["Aragón", "Lee", "Li"], 2009, "")]);
+        let found = find("(Aragon et al., 2009) and Aragón et al. (2009)", &works);
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|f| f.keys == ["aragon2009"]));
+    }
+
+    #[test]
+    fn narrative_citations_run_from_their_authors() {
+        assert_eq!(
+            cited("In the work of Karpov and Coupe (1998) and King et al. (2008, p. 3), we"),
+            [
+                ("Karpov and Coupe (1998)", keys(&["karpov1998"])),
+                ("King et al. (2008, p. 3)", keys(&["king2008"])),
+            ]
+        );
+        assert_eq!(
+            cited("Smith’s (2019a) view."),
+            [("Smith’s (2019a)", keys(&["smith2019a"]))]
+        );
+    }
+
+    #[test]
+    fn what_names_no_work_is_reported_or_left_as_text() {
+        // An author the list lacks reads as a citation naming nothing.
+        assert_eq!(cited("(Brown, 2017)"), [("Brown, 2017", keys(&[]))]);
+        // A year alone, a figure, a month, a date and a range are no citations.
+        for text in [
+            "in (2019) and (Figure 2, 2019) or (March 2019)",
+            "(n = 24, 2019) and (1999–2004) and (Smith 2019)",
+            "Ambiguous (Lee 2001) is not in a parenthesis of its own here: Lee (2001)",
+        ] {
+            let found = cited(text);
+            assert!(
+                found.iter().all(|(_, keys)| keys.is_empty()),
+                "{text}: {found:?}"
+            );
+            assert!(
+                found.iter().all(|(printed, _)| !printed.contains("Figure")),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_author_date_paper_imports_with_its_citations() {
+        use crate::corpus::Corpus;
+        use crate::formats::paper::{ImportOptions, PaperKind, import};
+        let text = "Trade and Trust\n\nAna Silva\n\nIntroduction\n\n\
+            Trust grows with trade (Keohane & Nye, 1977; Smith, 2019a). Smith (2019b) and\n\
+            Ruiz et al. (2020, p. 4) disagree; others do too (Brown, 2017).\n\n\
+            References\n\n\
+            Keohane, R. O., & Nye, J. S. (1977). Power and interdependence: World politics\n\
+            in transition. Little, Brown.\n\
+            Ruiz, M., Chen, L., & Okafor, N. (2020). Markets and norms. Journal of Trade,\n\
+            12(3), 45–67. https://doi.org/10.1000/jt.2020.3\n\
+            Smith, J. (2019a). First thoughts. Review of Trust, 4, 1–10.\n\
+            Smith, J. (2019b). Second thoughts. Review of Trust, 4, 11–20.\n";
+        let imported = import(PaperKind::PlainText, text, &ImportOptions::default()).unwrap();
+        let references = &imported.file.references;
+        let ids: Vec<&str> = references.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["keohane1977", "ruiz2020", "smith2019a", "smith2019b"]);
+        let keohane = &references[0];
+        assert_eq!(
+            keohane.title,
+            "Power and interdependence: World politics in transition"
+        );
+        assert_eq!(keohane.author.len(), 2);
+        assert_eq!(references[1].container_title, "Journal of Trade");
+        assert_eq!(
+            (references[1].volume.as_str(), references[1].issue.as_str()),
+            ("12", "3")
+        );
+        assert_eq!(references[1].doi, "10.1000/jt.2020.3");
+        let paragraph = &imported.file.sections[0].paragraphs[0].text;
+        assert!(
+            paragraph
+                .contains("([Keohane & Nye, 1977]{@keohane1977}; [Smith, 2019a]{@smith2019a})"),
+            "{paragraph}"
+        );
+        assert!(
+            paragraph.contains("[Smith (2019b)]{@smith2019b}"),
+            "{paragraph}"
+        );
+        assert!(
+            paragraph.contains("[Ruiz et al. (2020, p. 4)]{@ruiz2020}"),
+            "{paragraph}"
+        );
+        let warning = imported
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains("Brown, 2017"))
+            .expect("the citation naming no work is reported");
+        assert_eq!(warning.location.as_ref().map(|l| l.line), Some(8));
+        let corpus = Corpus::from_file(imported.file, "t").unwrap();
+        assert_eq!(corpus.summary().citations, 4);
+    }
+
+    #[test]
+    fn unbalanced_and_long_text_stays_linear() {
+        let text = "(Smith, 2019 ".repeat(20_000);
+        let started = std::time::Instant::now();
+        let _ = cited(&text);
+        assert!(started.elapsed().as_secs() < 5);
+    }
+}

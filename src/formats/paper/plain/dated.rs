@@ -1,0 +1,527 @@
+//! Reference entries of author–date styles (APA, Harvard, Chicago author-date and the like),
+//! read at their year: `Surname, A. B., & Other, C. (2019a). Title. …`, `Surname, A. and
+//! Other, C. (2019) ‘Title’, …`, `Surname, Given, and Given Other. 2019. “Title.” …`. The
+//! year printed right after the authors tells the authors from the title, and is what an
+//! in-text citation (`Surname & Other, 2019a`) names. A list printed without blank lines
+//! between its entries is cut where a line opens such an entry.
+
+use crate::corpus::cite::initials;
+use crate::corpus::model::CslName;
+
+use super::names::{self, PARTICLES, family_with_particle};
+
+/// How far into an entry its year is looked for, in bytes: the authors come before it.
+const MAX_AUTHORS: usize = 400;
+
+/// The most words an author list before the year may have.
+const MAX_AUTHOR_WORDS: usize = 60;
+
+/// Lower-case words an author list may hold: joining words, "et al.", editors, and the small
+/// words of an organisation's name (`Office on Drugs and Crime`).
+const SMALL_WORDS: [&str; 19] = [
+    "and", "&", "et", "al", "others", "eds", "ed", "trans", "comp", "with", "of", "for", "the",
+    "on", "in", "to", "des", "y", "e",
+];
+
+/// An entry read at its year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Dated<'t> {
+    /// The authors as printed, without the punctuation before the year.
+    pub(super) authors: &'t str,
+    /// The year; `None` for a work printed without one (`n.d.`).
+    pub(super) year: Option<i32>,
+    /// The letter telling apart works of the same authors and year (`2019a`).
+    pub(super) suffix: Option<char>,
+    /// The text after the year and its punctuation.
+    pub(super) rest: &'t str,
+    /// The title of a work without authors, printed where they would be (`“Apache Ant.” n.d.`,
+    /// `GNU make. (n.d.).`).
+    pub(super) title_first: Option<&'t str>,
+}
+
+/// A printed year: `2019`, `2019a`, `n.d.`; (year, suffix) and the bytes it takes. A year is
+/// from 1500 to 2100; `n.d.` has none.
+pub(super) fn year_token(text: &str) -> Option<(Option<i32>, Option<char>, usize)> {
+    for no_date in ["n.d.", "n. d.", "n.d", "no date"] {
+        if text.starts_with(no_date) {
+            return Some((None, None, no_date.len()));
+        }
+    }
+    let digits = text.get(..4)?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year: i32 = digits.parse().ok()?;
+    if !(1500..=2100).contains(&year) {
+        return None;
+    }
+    let mut after = text.get(4..)?.chars();
+    let suffix = after.next().filter(char::is_ascii_lowercase);
+    let len = 4 + usize::from(suffix.is_some());
+    // `2019ab` or `20191` is not a year.
+    let next = text.get(len..)?.chars().next();
+    if next.is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    Some((Some(year), suffix, len))
+}
+
+/// A printed year or range of years (`1885–1888`, `1984–1986a`): the first year, the letter
+/// of the last, and the bytes taken.
+fn year_range(text: &str) -> Option<(Option<i32>, Option<char>, usize)> {
+    let (year, suffix, len) = year_token(text)?;
+    let after = text.get(len..)?;
+    let dash = after
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '–' | '—'))
+        .map_or(0, char::len_utf8);
+    match after.get(dash..).filter(|_| dash > 0).and_then(year_token) {
+        Some((_, last_suffix, last_len)) => Some((year, last_suffix, len + dash + last_len)),
+        None => Some((year, suffix, len)),
+    }
+}
+
+/// Whether `word` (its punctuation trimmed) may stand in an author list.
+fn author_word(word: &str) -> bool {
+    let bare = word.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')' | '.' | ':'));
+    if bare.is_empty() || SMALL_WORDS.contains(&bare) || PARTICLES.contains(&bare) {
+        return true;
+    }
+    let starts_upper = bare.chars().next().is_some_and(char::is_uppercase);
+    // A word ending a sentence inside the list (`Book. London`) is a title's, unless it is an
+    // initial or an abbreviation names are printed with.
+    let stops = word.trim_end_matches([',', ';', ')']).ends_with('.');
+    let abbreviation = bare.chars().filter(|c| c.is_alphabetic()).count() <= 3
+        || ["Jr", "Sr", "Eds", "Ed", "Hrsg"].contains(&bare);
+    // `Ruffin, M. T., 4th`.
+    let ordinal = bare.starts_with(|c: char| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th"].iter().any(|end| {
+            bare.strip_suffix(end)
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+        });
+    (starts_upper && (!stops || abbreviation)) || ordinal
+}
+
+/// Whether `text` reads as the authors of an entry: names, initials, joining words and
+/// organisations' names, no quotation marks and no sentence.
+fn is_author_list(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let starts_well = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_lowercase() && text.contains(' '));
+    starts_well
+        && (1..=MAX_AUTHOR_WORDS).contains(&words.len())
+        && !text.contains(['“', '”', '"', '‘', ':', '?', '!', '[', '*'])
+        && words.iter().all(|w| author_word(w))
+        && words.first().is_some_and(|w| {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+            !SMALL_WORDS.contains(&bare)
+        })
+}
+
+/// The authors before byte `at` of `text`, without the punctuation that ends them (a final
+/// full stop kept when it ends an initial, `King, N.`).
+fn authors_before(text: &str, at: usize) -> &str {
+    let before = text.get(..at).unwrap_or_default().trim_end();
+    let before = before.trim_end_matches(',').trim_end();
+    match before.strip_suffix('.') {
+        Some(stripped) => {
+            let last = stripped
+                .rsplit(|c: char| c.is_whitespace() || c == ',')
+                .next()
+                .unwrap_or_default();
+            let is_initial = last.chars().filter(|c| c.is_alphabetic()).count() == 1
+                || ["al", "Jr", "Sr", "eds", "Eds", "ed", "Ed"].contains(&last);
+            if is_initial { before } else { stripped }
+        }
+        None => before,
+    }
+}
+
+/// The entry read at its year: the first `(2019)`, `(2019a)`, `(2019, May 3)`, `(n.d.)`, or
+/// `. 2019.` within its first bytes that follows an author list.
+pub(super) fn dated(text: &str) -> Option<Dated<'_>> {
+    let window = text.len().min(MAX_AUTHORS);
+    for (at, c) in text.char_indices().take_while(|&(at, _)| at < window) {
+        let found = match c {
+            '(' => parenthesised_year(text, at),
+            ' ' if text.get(..at).is_some_and(|b| b.ends_with('.')) => bare_year(text, at),
+            _ => None,
+        };
+        let Some((year, suffix, rest_at)) = found else {
+            continue;
+        };
+        let authors = authors_before(text, at);
+        if is_author_list(authors) {
+            let rest = text
+                .get(rest_at..)
+                .unwrap_or_default()
+                .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ','));
+            return Some(Dated {
+                authors,
+                year,
+                suffix,
+                rest,
+                title_first: None,
+            });
+        }
+    }
+    title_first(text)
+}
+
+/// A work without authors, its title first: quoted (`“Apache Ant.” n.d.`, `‘Computers and
+/// Graphics’ (2011)`) or a short sentence (`GNU make. (n.d.). Retrieved …`), then its year.
+fn title_first(text: &str) -> Option<Dated<'_>> {
+    let first = text.chars().next()?;
+    let (title, after) = if let open @ ('“' | '"' | '‘') = first {
+        let close = match open {
+            '“' => '”',
+            '‘' => '’',
+            _ => '"',
+        };
+        let inside = text.get(open.len_utf8()..)?;
+        let end = inside.find(close)?;
+        (inside.get(..end)?, inside.get(end + close.len_utf8()..)?)
+    } else {
+        // A year in parentheses after a full stop (`Title (No. 4). (2011).`), or a bare year
+        // after the first sentence (`Title. 2003.`).
+        let parenthesised = text
+            .match_indices(". (")
+            .map(|(at, _)| at)
+            .take_while(|&at| at <= 250)
+            .find(|&at| text.get(at + 3..).is_some_and(|y| year_range(y).is_some()));
+        let bare = || {
+            text.find(". ")
+                .filter(|&at| text.get(at + 2..).is_some_and(|y| year_range(y).is_some()))
+        };
+        let end = parenthesised.or_else(bare)?;
+        (text.get(..=end)?, text.get(end + 1..)?)
+    };
+    let title = title.trim().trim_end_matches(['.', ',']);
+    if title.is_empty() || title.len() > 250 {
+        return None;
+    }
+    let after = after.trim_start_matches(['.', ',']);
+    let trimmed = after.trim_start();
+    let space = after.len() - trimmed.len();
+    let at = text.len() - after.len();
+    let (year, suffix, rest_at) = if trimmed.starts_with('(') {
+        parenthesised_year(text, at + space)?
+    } else {
+        let (year, suffix, len) = year_range(trimmed)?;
+        let next = trimmed.get(len..)?;
+        (next.is_empty() || next.starts_with(['.', ',', ' '])).then_some(())?;
+        (year, suffix, at + space + len)
+    };
+    let rest = text
+        .get(rest_at..)?
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ','));
+    Some(Dated {
+        authors: "",
+        year,
+        suffix,
+        rest,
+        title_first: Some(title),
+    })
+}
+
+/// `(2019)`, `(2019a)`, `(2019, May 3)`, `(n.d.)` at the `(` at byte `open`: the year, its
+/// letter and the offset after the `)`.
+fn parenthesised_year(text: &str, open: usize) -> Option<(Option<i32>, Option<char>, usize)> {
+    let inside = text.get(open + 1..)?;
+    let (year, suffix, len) = year_range(inside)?;
+    let after = inside.get(len..)?;
+    let close = after.find(')')?;
+    let between = after.get(..close)?;
+    (between.is_empty() || (between.starts_with(',') && between.len() <= 30)).then_some((
+        year,
+        suffix,
+        open + 1 + len + close + 1,
+    ))
+}
+
+/// ` 2019.` at the space at byte `space` (after a full stop): the year, its letter and the
+/// offset after it.
+fn bare_year(text: &str, space: usize) -> Option<(Option<i32>, Option<char>, usize)> {
+    let after = text.get(space + 1..)?;
+    let (year, suffix, len) = year_range(after)?;
+    let next = after.get(len..)?;
+    let ends = next.is_empty() || next.starts_with(". ") || next == "." || year.is_none();
+    ends.then_some((year, suffix, space + 1 + len))
+}
+
+/// Whether `line` opens an author–date entry: authors and a year (within the line and the
+/// next, an entry's year may wrap to it), or a work's title and its year.
+pub(super) fn opens_entry(line: &str, next: Option<&str>) -> bool {
+    let first = line
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(',');
+    let capitalised = first.chars().next().is_some_and(char::is_uppercase)
+        || PARTICLES.contains(&first)
+        || first
+            .chars()
+            .all(|c| c == '_' || c == '-' || c == '—' || c == '–');
+    let opens = |entry: Option<Dated<'_>>| {
+        entry.is_some_and(|entry| capitalised || entry.title_first.is_some())
+    };
+    opens(dated(line)) || next.is_some_and(|next| opens(dated(&format!("{line} {next}"))))
+}
+
+/// Whether `line` ends an entry: a full stop (a quotation mark may close after it), or a link
+/// or DOI running to its end.
+pub(super) fn ends_entry(line: &str) -> bool {
+    let last = line.split_whitespace().next_back().unwrap_or_default();
+    // `… Biostatistics.”`: a title closing the entry.
+    line.trim_end_matches(['”', '"', '’'])
+        .ends_with(['.', '?', '!'])
+        || line.ends_with(')')
+        || last.contains("doi.org/")
+        || last.starts_with("http")
+        || last.starts_with("doi:")
+        || (last.starts_with("10.") && last.contains('/'))
+}
+
+/// Whether a piece of an author list is given names written out (`Dawn L.`, `John`): a word of
+/// two or more letters with lower-case ones, and no more than three words.
+fn is_given_names(piece: &str) -> bool {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().any(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().any(char::is_lowercase)
+        })
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !PARTICLES.contains(&w.to_lowercase().as_str())
+        })
+}
+
+/// The names of an author–date entry's authors. The first author of Chicago and MLA is
+/// printed inverted with given names written out (`Beach, Dawn L., and Kerry Bloom`), the rest
+/// in reading order; every other form is read as [`names::names`] reads it. "et al." is left
+/// out.
+pub(super) fn author_names(authors: &str) -> Vec<CslName> {
+    let authors = authors
+        .replace(", et al.", "")
+        .replace(" et al.", "")
+        .replace(", et al", "")
+        .replace(" et al", "");
+    let pieces: Vec<&str> = authors
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let inverted_first = match pieces.as_slice() {
+        [family, given, ..] => {
+            let family_words: Vec<&str> = family.split_whitespace().collect();
+            (1..=3).contains(&family_words.len())
+                && names::is_name(family)
+                && family_words
+                    .iter()
+                    .all(|w| w.chars().any(char::is_lowercase))
+                && is_given_names(given.trim_end_matches('.'))
+        }
+        _ => false,
+    };
+    if !inverted_first {
+        return names::names(&authors);
+    }
+    let mut pieces = pieces.into_iter();
+    let (Some(family), Some(given)) = (pieces.next(), pieces.next()) else {
+        return names::names(&authors);
+    };
+    let words: Vec<&str> = family.split_whitespace().collect();
+    let (particle, family) = family_with_particle(&words);
+    let given = given.trim_end_matches('.');
+    let given = given
+        .split_whitespace()
+        .map(|w| {
+            if w.chars().filter(|c| c.is_alphabetic()).count() == 1 {
+                initials(w).unwrap_or_else(|| w.to_owned())
+            } else {
+                w.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut out = vec![CslName {
+        family,
+        given,
+        non_dropping_particle: particle,
+        ..CslName::default()
+    }];
+    let rest: Vec<&str> = pieces
+        .map(|p| p.trim_start_matches("and ").trim_start_matches("& "))
+        .collect();
+    if !rest.is_empty() {
+        out.extend(names::names(&rest.join(", ")));
+    }
+    out
+}
+
+#[cfg(test)]
+// A test that panics on a missing value is the test failing, with its message.
+#[allow(clippy::expect_used, clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> (String, Option<i32>, Option<char>, String) {
+        let d = dated(text).expect(text);
+        (d.authors.into(), d.year, d.suffix, d.rest.into())
+    }
+
+    fn families(authors: &str) -> Vec<(String, String)> {
+        author_names(authors)
+            .into_iter()
+            .map(|n| {
+                let family = if n.family.is_empty() {
+                    n.literal
+                } else if n.non_dropping_particle.is_empty() {
+                    n.family
+                } else {
+                    format!("{} {}", n.non_dropping_particle, n.family)
+                };
+                (family, n.given)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_author_date_style_is_read_at_its_year() {
+        assert_eq!(
+            read("Agosta, W. C. (1992). Chemical communication. Scientific American Press."),
+            (
+                "Agosta, W. C.".into(),
+                Some(1992),
+                None,
+                "Chemical communication. Scientific American Press.".into()
+            )
+        );
+        assert_eq!(
+            read(
+                "Alegado, R. A., Grabenstatter, J. D., & King, N. (2012b). Algoriphagus sp. \
+                 nov. Int J Syst Evol Microbiol."
+            )
+            .1,
+            Some(2012)
+        );
+        let (authors, year, suffix, rest) = read(
+            "van Anken, E. and Braakman, I. (2005) ‘Versatility of the factory’, Critical \
+             Reviews, 40, pp. 191–228.",
+        );
+        assert_eq!(
+            (authors.as_str(), year, suffix),
+            ("van Anken, E. and Braakman, I.", Some(2005), None)
+        );
+        assert!(rest.starts_with("‘Versatility"));
+        let (authors, year, _, rest) =
+            read("Beach, Dawn L., and Kerry Bloom. 2001. “ASH1 mRNA Localization.” Cell 12.");
+        assert_eq!(
+            (authors.as_str(), year),
+            ("Beach, Dawn L., and Kerry Bloom", Some(2001))
+        );
+        assert!(rest.starts_with("“ASH1"));
+        assert_eq!(
+            read("World Health Organization. (n.d.). Trafficking in persons.").1,
+            None
+        );
+        assert_eq!(
+            read("United Nations Office on Drugs and Crime (2020a) Global report.").2,
+            Some('a')
+        );
+        assert_eq!(
+            read("Smith, J. (2019, March 3). A post. Blog.").3,
+            "A post. Blog."
+        );
+    }
+
+    #[test]
+    fn ranges_ordinals_and_works_without_authors_are_dated() {
+        let d = dated("Knuth, D. E. (1984–1986b). Computers & Typesetting. Addison-Wesley.")
+            .expect("a range");
+        assert_eq!((d.year, d.suffix), (Some(1984), Some('b')));
+        assert!(dated("Lao, C. D., Ruffin, M. T., 4th, & Heath, D. D. (2006). Dose.").is_some());
+        let d = dated("“Apache Ant.” n.d. http://ant.apache.org/.").expect("quoted title");
+        assert_eq!((d.title_first, d.year), (Some("Apache Ant"), None));
+        assert_eq!(d.rest, "http://ant.apache.org/.");
+        let d = dated("GNU make. (n.d.). Retrieved http://www.gnu.org/").expect("APA title");
+        assert_eq!(
+            (d.title_first, d.rest),
+            (Some("GNU make"), "Retrieved http://www.gnu.org/")
+        );
+        let d = dated("‘Computers and Graphics’ (2011).").expect("Harvard title");
+        assert_eq!(
+            (d.title_first, d.year),
+            (Some("Computers and Graphics"), Some(2011))
+        );
+        assert!(opens_entry(
+            "“Apache Hadoop.” n.d. http://hadoop.apache.org/.",
+            None
+        ));
+    }
+
+    #[test]
+    fn entries_of_other_styles_are_not_dated() {
+        for text in [
+            "A. Smith, “A title,” J. Stud., vol. 2, 2019.",
+            "Smith AB, Jones C. Title of the paper. J Name. 2019;3(2):10-20.",
+            "Smith AB. The Great Book. London. 2019.",
+            "The study of things (2019) in review.",
+            "Smith J. Results from 2019 (the first year). J Name 2020.",
+        ] {
+            assert!(dated(text).is_none(), "{text}: {:?}", dated(text));
+        }
+    }
+
+    #[test]
+    fn chicago_and_apa_author_lists_are_named() {
+        assert_eq!(
+            families("Beach, Dawn L., and Kerry Bloom"),
+            [
+                ("Beach".into(), "Dawn L.".into()),
+                ("Bloom".into(), "Kerry".into())
+            ]
+        );
+        assert_eq!(
+            families("Falkow, Stanley"),
+            [("Falkow".into(), "Stanley".into())]
+        );
+        assert_eq!(
+            families("Aragón, T. et al."),
+            [("Aragón".into(), "T.".into())]
+        );
+        assert_eq!(
+            families("Agosta, W. C."),
+            [("Agosta".into(), "W. C.".into())]
+        );
+        assert_eq!(
+            families("van Anken, E. and Braakman, I."),
+            [
+                ("van Anken".into(), "E.".into()),
+                ("Braakman".into(), "I.".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_opens_an_entry_when_authors_and_a_year_start_it() {
+        assert!(opens_entry(
+            "Agosta, W. C. (1992). Chemical communication.",
+            None
+        ));
+        assert!(opens_entry(
+            "Alegado, R. A., Grabenstatter, J. D., Zuzow, R., Morris, A.,",
+            Some("& King, N. (2012). Algoriphagus.")
+        ));
+        assert!(!opens_entry("Press. Chemical communication (1992).", None));
+        assert!(!opens_entry("tolerant bacteria (2007).", None));
+        assert!(ends_entry("Int J Syst Evol Microbiol, 57, 986–992."));
+        assert!(ends_entry("https://doi.org/10.1080/10409230591008161"));
+        assert!(!ends_entry("A study of the"));
+    }
+}

@@ -1,0 +1,201 @@
+//! The plain-text importer's reference entries on made-up lines: numbered and author–date
+//! lists, and CSL fields from each style's entries.
+
+// A test that panics on a missing value is the test failing, with its message.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::collections::HashSet;
+
+use super::references::{Entry, entries, reference};
+use crate::corpus::cite::year;
+use crate::corpus::model::Reference;
+
+fn read(text: &str) -> Reference {
+    reference(&Entry {
+        number: Some(1),
+        text: text.to_owned(),
+    })
+}
+
+fn families(reference: &Reference) -> Vec<String> {
+    reference
+        .author
+        .iter()
+        .map(|a| {
+            if a.family.is_empty() {
+                a.literal.clone()
+            } else {
+                a.family.clone()
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn entries_start_with_a_bracketed_or_a_following_number() {
+    let groups = vec![
+        vec![
+            "- [1] A. Smith, \"One,\" 2019.",
+            "[2] B. Jones, \"Two",
+            "continued,\" 2020.",
+        ],
+        vec!["2021. Not an entry, a wrapped line."],
+    ];
+    let found = entries(&groups, &HashSet::new());
+    assert_eq!(found.len(), 2);
+    assert_eq!(
+        found[1].text,
+        "B. Jones, \"Two continued,\" 2020. 2021. Not an entry, a wrapped line."
+    );
+    let groups = vec![vec![
+        "1. Smith J. One. J A. 2019;1:1-2.",
+        "2. Jones B. Two. J B. 2020;2:3-4.",
+        "2019. wrapped",
+    ]];
+    let found = entries(&groups, &HashSet::new());
+    assert_eq!(
+        found.iter().map(|e| e.number).collect::<Vec<_>>(),
+        [Some(1), Some(2)]
+    );
+    let unnumbered = vec![
+        vec!["Smith, J. (2019). One."],
+        vec!["Jones, B. (2020). Two."],
+    ];
+    assert_eq!(entries_len(&unnumbered), 2);
+}
+
+fn entries_len(groups: &[Vec<&str>]) -> usize {
+    entries(groups, &HashSet::new()).len()
+}
+
+#[test]
+fn an_ieee_article_and_chapter_are_read() {
+    let r = read(
+        "M. E. Porter and C. van der Linde, \"Toward a new conception,\" *J. Econ. Perspect.*, \
+         vol. 9, no. 4, pp. 97–118, 1995.",
+    );
+    assert_eq!(families(&r), ["Porter", "Linde"]);
+    assert_eq!(r.author[1].non_dropping_particle, "van der");
+    assert_eq!(r.author[0].given, "M. E.");
+    assert_eq!(r.title, "Toward a new conception");
+    assert_eq!(r.container_title, "J. Econ. Perspect.");
+    assert_eq!(
+        (r.volume.as_str(), r.issue.as_str(), r.page.as_str()),
+        ("9", "4", "97–118")
+    );
+    assert_eq!(year(&r), Some(1995));
+    assert_eq!(r.item_type, "article-journal");
+    assert_eq!(r.id, "porter1995");
+    let r = read("A. Brysk, \"Intro,\" in *Contesting Rights*, Edward Elgar, 2019, pp. 1–11.");
+    assert_eq!(r.item_type, "chapter");
+    assert_eq!(r.container_title, "Contesting Rights");
+    assert_eq!(r.publisher, "Edward Elgar");
+    assert_eq!(r.page, "1–11");
+}
+
+#[test]
+fn a_book_with_an_emphasised_title_is_read() {
+    let r = read("N. Lombard, *The handbook of violence*, vol. 332. Routledge London, 2018.");
+    assert_eq!(families(&r), ["Lombard"]);
+    assert_eq!(r.title, "The handbook of violence");
+    assert_eq!(r.volume, "332");
+    assert_eq!(r.publisher, "Routledge London");
+    assert_eq!(r.item_type, "book");
+    assert_eq!(year(&r), Some(2018));
+}
+
+#[test]
+fn vancouver_entries_are_read() {
+    let r = read("Adeyemi T, van der Berg J, et al. Food on farms. Afr J Agric. 2015;3(2):10-20.");
+    assert_eq!(families(&r), ["Adeyemi", "Berg"]);
+    assert_eq!(r.author[0].given, "T.");
+    assert_eq!(r.title, "Food on farms");
+    assert_eq!(r.container_title, "Afr J Agric");
+    assert_eq!(
+        (r.volume.as_str(), r.issue.as_str(), r.page.as_str()),
+        ("3", "2", "10-20")
+    );
+    assert_eq!(year(&r), Some(2015));
+    let r = read("Smith J. Climate and farming. London: Earthscan; 2012.");
+    assert_eq!(
+        (r.publisher_place.as_str(), r.publisher.as_str()),
+        ("London", "Earthscan")
+    );
+    assert_eq!(r.title, "Climate and farming");
+    assert_eq!(r.container_title, "");
+    let r = read("World Health Organization. Malaria report. Geneva: WHO; 2020.");
+    assert_eq!(families(&r), ["World Health Organization"]);
+    assert_eq!(r.title, "Malaria report");
+    let r = read(
+        "Brandt L, Okafor M. Planting dates. Agric Syst. 2019;171:55-64. doi:10.1016/j.agsy.2019.01.005",
+    );
+    assert_eq!(r.doi, "10.1016/j.agsy.2019.01.005");
+    assert_eq!((r.volume.as_str(), r.page.as_str()), ("171", "55-64"));
+    assert!(r.note.contains("doi:10.1016"));
+}
+
+#[test]
+fn a_title_naming_a_species_and_an_article_number_for_pages_are_read() {
+    let r = read(
+        "Peyron P, Poquet Y. Foamy macrophages are a reservoir for M. tuberculosis \
+         persistence. PLoS Pathog. 2008;4:e1000204.",
+    );
+    assert_eq!(
+        r.title,
+        "Foamy macrophages are a reservoir for M. tuberculosis persistence"
+    );
+    assert_eq!(r.container_title, "PLoS Pathog");
+    assert_eq!((r.volume.as_str(), r.page.as_str()), ("4", "e1000204"));
+    // A journal named in lower case after a title ending in a word still ends the title.
+    let r = read("Lee K. Growth of cells. eLife. 2015;4:e05002.");
+    assert_eq!(
+        (r.title.as_str(), r.container_title.as_str()),
+        ("Growth of cells", "eLife")
+    );
+}
+
+#[test]
+fn group_authors_hyphenated_initials_and_abbreviations_in_titles_are_read() {
+    let r = read(
+        "Goldhirsch A, Ingle JN, Senn H-J; Panel members. Thresholds for therapies: \
+         highlights of the St. Gallen Consensus 2009. Ann Oncol. 2009;20(8):1319-29.",
+    );
+    assert_eq!(
+        families(&r),
+        ["Goldhirsch", "Ingle", "Senn", "Panel members"]
+    );
+    assert_eq!(
+        r.title,
+        "Thresholds for therapies: highlights of the St. Gallen Consensus 2009"
+    );
+    assert_eq!(r.container_title, "Ann Oncol");
+    let r = read(
+        "Breast International Group (BIG) 1-98 Collaborative Group, Thürlimann B, et al. \
+         A comparison of letrozole and tamoxifen. N Engl J Med. 2005;353(26):2747-57.",
+    );
+    assert_eq!(
+        families(&r),
+        [
+            "Breast International Group (BIG) 1-98 Collaborative Group",
+            "Thürlimann"
+        ]
+    );
+    assert_eq!(r.title, "A comparison of letrozole and tamoxifen");
+}
+
+#[test]
+fn apa_entries_are_read() {
+    let r = read(
+        "Smith, J. A., & Jones, B. (2019). A study of things. Journal of Stuff, 3(2), 10–20. https://example.org/x",
+    );
+    assert_eq!(families(&r), ["Smith", "Jones"]);
+    assert_eq!(r.author[0].given, "J. A.");
+    assert_eq!(r.title, "A study of things");
+    assert_eq!(r.container_title, "Journal of Stuff");
+    assert_eq!(
+        (r.volume.as_str(), r.issue.as_str(), r.page.as_str()),
+        ("3", "2", "10–20")
+    );
+    assert_eq!(year(&r), Some(2019));
+    assert_eq!(r.url, "https://example.org/x");
+}
