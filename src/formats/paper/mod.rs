@@ -1,6 +1,6 @@
 //! Papers in the formats they come in, read as a format-2 corpus: JATS XML ([`jats`]), GROBID's
 //! TEI XML ([`tei`]), Pandoc Markdown with its bibliography ([`markdown`]) and plain text with
-//! numbered citations ([`plain`]).
+//! numbered or author–date citations ([`plain`]).
 //!
 //! Each importer walks its source and hands what it finds to a [`PaperBuilder`], which makes the
 //! corpus (unique ids, citations written with their printed form, tables and figures placed,
@@ -43,7 +43,8 @@ pub enum PaperKind {
     /// Pandoc Markdown with a YAML header and a bibliography (JOSS papers, theses).
     #[value(name = "markdown")]
     Markdown,
-    /// Plain text with numbered citations and a numbered reference list.
+    /// Plain text with numbered citations and a numbered reference list, or author–date ones
+    /// and an unnumbered list.
     #[value(name = "text")]
     PlainText,
 }

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use crate::corpus::model::Reference;
 
-use super::dated::{self, year_token};
+use super::dated::{self, year_range, year_token};
 use super::names::PARTICLES;
 
 /// How far a parenthesis may run, in bytes, to be read as citations.
@@ -205,6 +205,9 @@ impl Works {
         }
         if suffix.is_some() {
             candidates.retain(|w| w.suffix == suffix);
+        } else {
+            // `Knuth, 1984` beside `Knuth, 1984a` and `1984b`: the work printed without a letter.
+            narrow(&mut candidates, &|w| w.suffix.is_none());
         }
         match candidates.as_slice() {
             [only] => Some(only.key.as_str()),
@@ -307,7 +310,7 @@ fn years(text: &str) -> (Vec<Year>, usize) {
     let mut at = 0;
     loop {
         let rest = text.get(at..).unwrap_or_default();
-        if let Some((year, suffix, len)) = year_token(rest) {
+        if let Some((year, suffix, len)) = year_range(rest) {
             out.push((year, suffix));
             end = at + len;
         } else if let Some(&(year, Some(_))) = out.last()
@@ -460,6 +463,13 @@ fn parenthetical(inner: &str, offset: usize, works: &Works, found: &mut Vec<Foun
             });
             continue;
         }
+        if let Some((start, keys)) = titled(before, &years, works) {
+            found.push(Found {
+                range: part_offset + start..end,
+                keys,
+            });
+            continue;
+        }
         let Some(start) = first_name_at(part) else {
             continue;
         };
@@ -474,6 +484,27 @@ fn parenthetical(inner: &str, offset: usize, works: &Works, found: &mut Vec<Foun
             });
         }
     }
+}
+
+/// A work without authors cited by its title (`‘Git - Fast Version Control System’, no date`,
+/// `GNU make, n.d.`): the whole of `before` (quotation marks and the comma after it aside)
+/// is the title of a work of the list with these years. Its start in `before` and its keys.
+fn titled(before: &str, years: &[Year], works: &Works) -> Option<(usize, Vec<String>)> {
+    let title = before.trim();
+    let start = before.len() - before.trim_start().len();
+    let key = family_key(
+        title
+            .trim_end_matches(',')
+            .trim_matches(['‘', '’', '“', '”', '"', ',']),
+    );
+    works.by_first.contains_key(&key).then_some(())?;
+    let authors = Authors {
+        families: vec![key.clone()],
+        et_al: false,
+        whole: key,
+    };
+    let keys = keys_of(works, &authors, years);
+    (!keys.is_empty()).then_some((start, keys))
 }
 
 /// Whether authors naming no work still read as a citation worth reporting: not a word that
@@ -611,6 +642,48 @@ mod tests {
         let found = find("(Aragon et al., 2009) and Aragón et al. (2009)", &works);
         assert_eq!(found.len(), 2);
         assert!(found.iter().all(|f| f.keys == ["aragon2009"]));
+    }
+
+    #[test]
+    fn works_without_authors_ranges_and_letters_are_told_apart() {
+        let mut hadoop = work(
+            "hadoop",
+            &[],
+            0,
+            "“Apache Hadoop.” n.d. http://hadoop.apache.org/.",
+        );
+        hadoop.issued = None;
+        hadoop.title = "Apache Hadoop".into();
+        let works = Works::of(&[
+            hadoop,
+            work(
+                "knuth1984",
+                &["Knuth"],
+                1984,
+                "Knuth, D. E. (1984). The TeXbook.",
+            ),
+            work(
+                "knuth1984a",
+                &["Knuth"],
+                1984,
+                "Knuth, D. E. (1984–1986a). Vols.",
+            ),
+            work(
+                "knuth1984b",
+                &["Knuth"],
+                1984,
+                "Knuth, D. E. (1984–1986b). Vols.",
+            ),
+        ]);
+        let cited = |text: &str| -> Vec<Vec<String>> {
+            find(text, &works).into_iter().map(|f| f.keys).collect()
+        };
+        assert_eq!(cited("(‘Apache Hadoop’, no date)"), [keys(&["hadoop"])]);
+        assert_eq!(cited("(“Apache Hadoop,” n.d.)"), [keys(&["hadoop"])]);
+        assert_eq!(
+            cited("(Knuth, 1984; Knuth, 1984–1986b)"),
+            [keys(&["knuth1984"]), keys(&["knuth1984b"])]
+        );
     }
 
     #[test]

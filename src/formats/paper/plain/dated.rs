@@ -68,7 +68,7 @@ pub(super) fn year_token(text: &str) -> Option<(Option<i32>, Option<char>, usize
 
 /// A printed year or range of years (`1885–1888`, `1984–1986a`): the first year, the letter
 /// of the last, and the bytes taken.
-fn year_range(text: &str) -> Option<(Option<i32>, Option<char>, usize)> {
+pub(super) fn year_range(text: &str) -> Option<(Option<i32>, Option<char>, usize)> {
     let (year, suffix, len) = year_token(text)?;
     let after = text.get(len..)?;
     let dash = after
@@ -306,6 +306,22 @@ fn is_given_names(piece: &str) -> bool {
 /// in reading order; every other form is read as [`names::names`] reads it. "et al." is left
 /// out.
 pub(super) fn author_names(authors: &str) -> Vec<CslName> {
+    // Editors and translators are named as authors are: `Gaonkar, D. P. (Ed.)`.
+    let mut authors = authors.to_owned();
+    for role in [
+        " (Eds.)",
+        " (Ed.)",
+        " (eds)",
+        " (ed.)",
+        " (eds.)",
+        ", eds.",
+        ", ed.",
+        ", trans.",
+        " (trans.)",
+        " (Trans.)",
+    ] {
+        authors = authors.replace(role, "");
+    }
     let authors = authors
         .replace(", et al.", "")
         .replace(" et al.", "")

@@ -1,8 +1,9 @@
-//! Plain text with numbered citations (a PDF's text, a paper typed as text): the title and
-//! author block, the abstract and keywords ([`front`]); numbered and unnumbered headings nested
-//! ([`outline`]); paragraphs joined across page breaks and their printed `[n]` markers
-//! ([`inline`]); tab-separated tables, figure captions and `Source:` lines; and the numbered
-//! reference list read into CSL fields ([`references`]). The text is first cut into blocks
+//! Plain text with numbered or author–date citations (a PDF's text, a paper typed as text): the
+//! title and author block, the abstract and keywords ([`front`]); numbered and unnumbered
+//! headings nested ([`outline`]); paragraphs joined across page breaks and their printed `[n]`
+//! markers ([`inline`]) or author–date citations ([`author_year`]); tab-separated tables,
+//! figure captions and `Source:` lines; and the reference list read into CSL fields
+//! ([`references`], an author–date entry at its year by [`dated`]). The text is first cut into blocks
 //! between blank lines, page-break debris taken out ([`blocks`]). Every step is linear in the
 //! text.
 
@@ -254,11 +255,14 @@ fn unique_ids(references: &mut [Reference]) {
         }
         let printed = dated::dated(&reference.note).and_then(|d| d.suffix);
         let next = given.entry(reference.id.clone()).or_default();
-        let mut letters = printed.into_iter().chain(('a'..='z').skip(*next));
+        let letters = printed.into_iter().chain(('a'..='z').skip(*next));
         *next += 1;
+        // Past `z`, a number.
+        let numbers = (2..).map(|n: usize| format!("-{n}"));
         if let Some(id) = letters
-            .by_ref()
-            .map(|letter| format!("{}{letter}", reference.id))
+            .map(String::from)
+            .chain(numbers)
+            .map(|tail| format!("{}{tail}", reference.id))
             .find(|id| !taken.contains(id))
         {
             taken.insert(id.clone());

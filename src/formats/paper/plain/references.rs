@@ -618,7 +618,8 @@ pub(super) fn reference(entry: &Entry) -> Reference {
     reference
 }
 
-/// An id from the first author's family name and the year (`citaristi2022`), or `ref-N`.
+/// An id from the first author's family name and the year (`citaristi2022`), or `ref-N`; a
+/// work without authors in an unnumbered list, from its title (`hadoop`).
 fn id(reference: &Reference, number: Option<u32>) -> String {
     let family: String = reference
         .author
@@ -642,9 +643,17 @@ fn id(reference: &Reference, number: Option<u32>) -> String {
         .and_then(|d| d.date_parts.first()?.first().copied())
         .map(|y| y.to_string())
         .unwrap_or_default();
-    if family.is_empty() {
-        number.map_or_else(|| "ref".to_owned(), |n| format!("ref-{n}"))
-    } else {
-        format!("{family}{year}")
+    if !family.is_empty() {
+        return format!("{family}{year}");
     }
+    if let Some(n) = number {
+        return format!("ref-{n}");
+    }
+    // A work without authors: the first word of its title that says something (`hadoop`).
+    let word = reference
+        .title
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .find(|w| w.len() >= 3 && w.is_ascii() && !["the", "and", "for"].contains(&w.as_str()));
+    word.map_or_else(|| "ref".to_owned(), |word| format!("{word}{year}"))
 }
