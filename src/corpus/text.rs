@@ -1,5 +1,21 @@
 //! Small text helpers the model shares with the layers above it.
 
+/// The months' names in lower case: "May 2010" is a date, not an author and a year.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// `text` without the one UTF-8 byte-order mark it may start with. A second mark is text (and
 /// the importers report it as such): only one is removed, at one place, so that locations
 /// always refer to the same text.

@@ -14,6 +14,7 @@ use super::context::CitingContext;
 use super::paper::reference_flag;
 use super::{Flag, FlagKind, FlagSeverity, Paper};
 use crate::corpus::cite;
+use crate::corpus::text::MONTHS;
 
 /// How many years newer than the work the named thing must be: a work dated the year before a
 /// treaty may well discuss its drafting.
@@ -26,22 +27,6 @@ const STRONG_FROM: i32 = 10;
 /// sentence reports on.
 const NOT_REPORTED_BEFORE: [&str; 9] = [
     "by", "until", "till", "since", "from", "towards", "toward", "target", "before",
-];
-
-/// Month names: "May 2010" is a date, not an author and a year.
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 /// Capitalised words that may stand before a year without being an author's name.

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::corpus::model::Reference;
+use crate::corpus::text::MONTHS;
 
 use super::dated::{self, year_range, year_token};
 use super::names::PARTICLES;
@@ -20,10 +21,10 @@ const MAX_PARENTHESIS: usize = 600;
 /// have ten or more).
 const MAX_NARRATIVE_WORDS: usize = 12;
 
-/// Capitalised words that start a parenthesis with a year but name no author: such a
-/// parenthesis naming no work is not reported as a citation (one naming a work, by an author
-/// called May or Winter, is one).
-const NOT_AUTHORS: [&str; 28] = [
+/// Capitalised words that start a parenthesis with a year but name no author (and the months,
+/// [`MONTHS`]): such a parenthesis naming no work is not reported as a citation (one naming a
+/// work, by an author called May or Winter, is one).
+const NOT_AUTHORS: [&str; 16] = [
     "figure",
     "fig",
     "figs",
@@ -40,18 +41,6 @@ const NOT_AUTHORS: [&str; 28] = [
     "file",
     "data",
     "dataset",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 /// A year as a citation prints it: the year (`None` for `n.d.`) and its letter (`2019a`).
@@ -516,7 +505,9 @@ fn plausibly_cites(authors: &Authors, works: &Works) -> bool {
         .first()
         .and_then(|first| first.split_whitespace().next())
         .unwrap_or_default();
-    !NOT_AUTHORS.contains(&first_word.trim_end_matches('.'))
+    let first_word = first_word.trim_end_matches('.');
+    !NOT_AUTHORS.contains(&first_word)
+        && !MONTHS.contains(&first_word)
         && (!works.knows(authors) || authors.families.len() > 1 || authors.et_al)
 }
 
