@@ -392,6 +392,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_reference_is_numbered_only_in_a_paper_that_prints_numbers() {
+        // The built-in paper cites `[8]`.
+        let builtin = Corpus::builtin();
+        assert!(builtin.index.prints_numbers);
+        assert!(reference_label(&builtin, 0).starts_with("[1] "));
+        // A paper citing `(Ward, 2010)` names its works without numbers.
+        let author_date = Corpus::from_json(
+            include_str!("../../tests/fixtures/checks/flagged.json"),
+            "flagged.json",
+        )
+        .unwrap_or_default();
+        assert!(!author_date.file.references.is_empty());
+        assert!(!author_date.index.prints_numbers);
+        let ward = author_date.reference_by_id("ward2010").unwrap_or_default();
+        assert_eq!(reference_label(&author_date, ward), "Ward (2010)");
+        assert_eq!(author_date.printed_number(ward), None);
+    }
+
+    #[test]
     fn a_box_heading_joins_its_label_and_title_with_one_stop() {
         let boxed = |label: &str| Section {
             kind: SectionKind::Box,

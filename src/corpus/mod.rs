@@ -180,10 +180,11 @@ impl Corpus {
     }
 
     /// The number the paper prints for a reference (`[8]`), by position; `None` in a
-    /// bibliography-only corpus, where no text prints one.
+    /// bibliography-only corpus, where no text prints one, and in a paper whose citations print
+    /// no numbers (author–date: `Smith et al., 2019`).
     #[must_use]
     pub fn printed_number(&self, position: usize) -> Option<u32> {
-        if self.is_bibliography_only() {
+        if self.is_bibliography_only() || !self.index.prints_numbers {
             return None;
         }
         self.index.reference_numbers.get(position).copied()

@@ -28,12 +28,13 @@ pub(super) fn citation_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layou
         ui.add(egui::Label::new(RichText::new(sentence).italics()).wrap());
     }
     if layout == UiLayout::Tooltip {
-        for &reference in &citation.references {
-            if let Some((reference, number)) = ctx.corpus.reference(reference) {
-                ui.label(format!(
-                    "[{number}] {}",
-                    cite::list_entry(reference).to_plain_string()
-                ));
+        for &position in &citation.references {
+            if let Some(reference) = ctx.corpus.file.references.get(position) {
+                let entry = cite::list_entry(reference).to_plain_string();
+                ui.label(match ctx.corpus.printed_number(position) {
+                    Some(number) => format!("[{number}] {entry}"),
+                    None => entry,
+                });
             }
         }
         checks_section_ui(ctx, ui, Item::Citation(position), layout);

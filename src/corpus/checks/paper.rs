@@ -41,7 +41,7 @@ impl<'a> Paper<'a> {
             corpus,
             year,
             date_source: date_source.unwrap_or_default(),
-            prints_numbers: prints_numbers(corpus),
+            prints_numbers: corpus.index.prints_numbers,
             sentences: Sentences::new(&corpus.index, &corpus.file.references),
         }
     }
@@ -128,39 +128,6 @@ impl Paper<'_> {
             None => format!("reference {}", reference + 1),
         }
     }
-}
-
-/// Whether a corpus's citations print as numbers: its references carry `citation-number`, or
-/// more than half of its citations print nothing but digits, brackets and separators.
-fn prints_numbers(corpus: &Corpus) -> bool {
-    if corpus
-        .file
-        .references
-        .iter()
-        .any(|r| r.citation_number.is_some())
-    {
-        return true;
-    }
-    let index = &corpus.index;
-    let numeric = index
-        .citations
-        .iter()
-        .filter(|c| {
-            index
-                .paragraphs
-                .get(c.paragraph)
-                .and_then(|p| p.printed.get(c.range.clone()))
-                .is_some_and(|printed| {
-                    printed.chars().any(|c| c.is_ascii_digit())
-                        && printed.chars().all(|c| {
-                            c.is_ascii_digit()
-                                || c.is_whitespace()
-                                || matches!(c, '[' | ']' | '(' | ')' | ',' | ';' | '-' | '–' | '—')
-                        })
-                })
-        })
-        .count();
-    numeric * 2 > index.citations.len()
 }
 
 /// The first four-digit year (1800–2100) standing as a word in `text`.

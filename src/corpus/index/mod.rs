@@ -129,6 +129,10 @@ pub struct Index {
     pub section_depth: Vec<usize>,
     /// For each reference, the number shown for it (`citation-number`, or its position + 1).
     pub reference_numbers: Vec<u32>,
+    /// Whether the paper prints its citations as numbers (`[8]`, `(1–3)`): its references carry
+    /// numbers, or most of its citations print only digits. An author–date paper's references
+    /// are named without a number.
+    pub prints_numbers: bool,
     /// For each entity, its mentions in the text.
     pub entity_mentions: Vec<Vec<Mention>>,
     /// Year → every mention of it in the text.
@@ -203,7 +207,37 @@ impl Index {
         index.add_text(file, ids, text);
         index.build_region_entities(file);
         index.build_point_notes(file, ids);
+        index.prints_numbers = index.citations_print_numbers(file);
         index
+    }
+
+    /// Whether the citations print as numbers: the references carry `citation-number`, or more
+    /// than half of the citations print nothing but digits, brackets and separators.
+    fn citations_print_numbers(&self, file: &CorpusFile) -> bool {
+        if file.references.iter().any(|r| r.citation_number.is_some()) {
+            return true;
+        }
+        let numeric = self
+            .citations
+            .iter()
+            .filter(|c| {
+                self.paragraphs
+                    .get(c.paragraph)
+                    .and_then(|p| p.printed.get(c.range.clone()))
+                    .is_some_and(|printed| {
+                        printed.chars().any(|c| c.is_ascii_digit())
+                            && printed.chars().all(|c| {
+                                c.is_ascii_digit()
+                                    || c.is_whitespace()
+                                    || matches!(
+                                        c,
+                                        '[' | ']' | '(' | ')' | ',' | ';' | '-' | '–' | '—'
+                                    )
+                            })
+                    })
+            })
+            .count();
+        numeric * 2 > self.citations.len()
     }
 
     /// Takes in the table cells that cite: their printed text, and their rows linked with the

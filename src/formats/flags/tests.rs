@@ -88,7 +88,7 @@ fn fields_name_the_reference_the_citation_and_where_the_sentence_stands() {
     assert_eq!(fields.kind, "anachronism");
     assert_eq!(fields.severity, "moderate");
     assert_eq!(fields.reference.as_deref(), Some("ward2010"));
-    assert_eq!(fields.reference_label, "[2] Ward (2010)");
+    assert_eq!(fields.reference_label, "Ward (2010)");
     assert_eq!(fields.citation.as_deref(), Some("citation:intro.p1/1"));
     assert_eq!(fields.cited_as, "(Ward, 2010)");
     assert!(fields.place.contains("Introduction"), "{}", fields.place);
@@ -146,7 +146,7 @@ fn csv_has_a_header_and_one_row_per_flag_that_reads_back_field_for_field() {
     assert_eq!(&first[0], "anachronism");
     assert_eq!(&first[1], "test-check");
     assert_eq!(&first[3], "ward2010");
-    assert_eq!(&first[4], "[2] Ward (2010)");
+    assert_eq!(&first[4], "Ward (2010)");
     assert_eq!(&first[5], "citation:intro.p1/1");
     assert_eq!(&first[6], "(Ward, 2010)");
     assert_eq!(&first[7], "paragraph:intro.p1");
@@ -423,7 +423,7 @@ fn text_groups_flags_by_kind_with_the_sentence_and_evidence_then_the_counts() {
     );
     assert!(
         text.contains(
-            "  [2] Ward (2010): Cited for the storm surge of 2014, but dated 2010 (worth checking)\n\
+            "  Ward (2010): Cited for the storm surge of 2014, but dated 2010 (worth checking)\n\
              \x20   1 Introduction, ¶\u{a0}1: “Coastal councils published flood maps after the storm \
              surge of 2014 (Ward, 2010).”\n\
              \x20   Evidence: Years named: 2014.\n\
