@@ -285,6 +285,29 @@ pub(super) fn ends_entry(line: &str) -> bool {
         || (last.starts_with("10.") && last.contains('/'))
 }
 
+/// A container printed with its volume, issue and pages after it, as Chicago prints them
+/// (`Nature Protocols 4: 363–71`, `Molecular Biology of the Cell 12 (9): 2567–77`): the
+/// container, volume, issue (empty when not printed) and pages.
+pub(super) fn volume_after_container(text: &str) -> Option<(&str, &str, &str, &str)> {
+    let (before, pages) = text.rsplit_once(": ")?;
+    let pages = pages.trim().trim_end_matches('.');
+    let (before, issue) = match before.strip_suffix(')').and_then(|b| b.rsplit_once(" (")) {
+        Some((before, issue)) => (before, issue),
+        None => (before, ""),
+    };
+    let (container, volume) = before.rsplit_once(' ')?;
+    let numbered = |part: &str| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric());
+    let is_pages = pages
+        .split(['-', '–'])
+        .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    (volume.bytes().all(|b| b.is_ascii_digit())
+        && !volume.is_empty()
+        && (issue.is_empty() || numbered(issue))
+        && is_pages
+        && !container.trim().is_empty())
+    .then_some((container.trim(), volume, issue, pages))
+}
+
 /// Whether a piece of an author list is given names written out (`Dawn L.`, `John`): a word of
 /// two or more letters with lower-case ones, and no more than three words.
 fn is_given_names(piece: &str) -> bool {
@@ -479,6 +502,20 @@ mod tests {
             "“Apache Hadoop.” n.d. http://hadoop.apache.org/.",
             None
         ));
+    }
+
+    #[test]
+    fn chicago_prints_volume_issue_and_pages_after_the_container() {
+        assert_eq!(
+            volume_after_container("Nature Protocols 4: 363–71."),
+            Some(("Nature Protocols", "4", "", "363–71"))
+        );
+        assert_eq!(
+            volume_after_container("Molecular Biology of the Cell 12 (9): 2567–77"),
+            Some(("Molecular Biology of the Cell", "12", "9", "2567–77"))
+        );
+        assert_eq!(volume_after_container("Studies: A Review"), None);
+        assert_eq!(volume_after_container("Journal of Things"), None);
     }
 
     #[test]

@@ -574,7 +574,14 @@ pub(super) fn reference(entry: &Entry) -> Reference {
     } else {
         let (container, after) = plain_container(rest);
         let container = container_text(container);
-        if year_in(&container).is_none_or(|_| container.split_whitespace().count() > 2) {
+        // `Int. J. Hum. Rights 28 (10): 1777–807.`: the rest is the container and its numbers.
+        if let Some((title, volume, issue, pages)) = dated::volume_after_container(rest.trim()) {
+            container_text(title).clone_into(&mut reference.container_title);
+            volume.clone_into(&mut reference.volume);
+            issue.clone_into(&mut reference.issue);
+            pages.clone_into(&mut reference.page);
+            ""
+        } else if year_in(&container).is_none_or(|_| container.split_whitespace().count() > 2) {
             reference.container_title = container;
             after
         } else {
