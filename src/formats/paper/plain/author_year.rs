@@ -17,6 +17,10 @@ use super::names::PARTICLES;
 /// How far a parenthesis may run, in bytes, to be read as citations.
 const MAX_PARENTHESIS: usize = 600;
 
+/// The most works of one first author a citation is resolved among (a list of more is not a
+/// paper's: each citation would look at them all).
+const MAX_SAME_FIRST_AUTHOR: usize = 500;
+
 /// The most words a citation's authors run back from their year (an organisation's name may
 /// have ten or more).
 const MAX_NARRATIVE_WORDS: usize = 12;
@@ -173,9 +177,12 @@ impl Works {
             (whole, one)
         };
         let authors = &authors;
-        let mut candidates: Vec<&Work> = self
-            .by_first
-            .get(first)?
+        let same_first = self.by_first.get(first)?;
+        // More works of one first author than letters tell apart: none is named for sure.
+        if same_first.len() > MAX_SAME_FIRST_AUTHOR {
+            return None;
+        }
+        let mut candidates: Vec<&Work> = same_first
             .iter()
             .filter_map(|&i| self.works.get(i))
             .filter(|work| work.year == year)

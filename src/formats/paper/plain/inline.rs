@@ -252,13 +252,20 @@ pub(super) fn rich(text: &str, citing: &Citing<'_>) -> Rich {
         })
         .collect();
     if let Some(works) = citing.works {
-        let numeric = found.len();
+        let numeric: Vec<(usize, usize)> = found.iter().map(|(s, e, _)| (*s, *e)).collect();
+        // Both lists run left to right: one pass tells which author–date citations overlap a
+        // numeric marker.
+        let mut next_marker = 0;
         for citation in author_year::find(text, works) {
-            let overlaps = found
-                .get(..numeric)
-                .unwrap_or_default()
-                .iter()
-                .any(|(start, end, _)| *start < citation.range.end && citation.range.start < *end);
+            while numeric
+                .get(next_marker)
+                .is_some_and(|&(_, end)| end <= citation.range.start)
+            {
+                next_marker += 1;
+            }
+            let overlaps = numeric
+                .get(next_marker)
+                .is_some_and(|&(start, _)| start < citation.range.end);
             if overlaps {
                 continue;
             }

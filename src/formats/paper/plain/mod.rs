@@ -256,9 +256,9 @@ fn unique_ids(references: &mut [Reference]) {
         let printed = dated::dated(&reference.note).and_then(|d| d.suffix);
         let next = given.entry(reference.id.clone()).or_default();
         let letters = printed.into_iter().chain(('a'..='z').skip(*next));
+        // Past `z`, a number, counted on from the duplicates already named.
+        let numbers = (*next + 2..).map(|n: usize| format!("-{n}"));
         *next += 1;
-        // Past `z`, a number.
-        let numbers = (2..).map(|n: usize| format!("-{n}"));
         if let Some(id) = letters
             .map(String::from)
             .chain(numbers)
@@ -742,6 +742,12 @@ mod tests {
             "References\n\n".to_owned() + &"[1] A, \"".repeat(megabyte / 8),
             "Title\n\n".to_owned() + &"word-\n".repeat(megabyte / 6),
             "Abstract\n\n".to_owned() + &"Table 1\n".repeat(megabyte / 8),
+            // Author–date: one paragraph of citations and markers, a list of one work repeated.
+            "Intro\n\n".to_owned()
+                + &"(Smith, 2019) [1] Smith (2019) ".repeat(megabyte / 32)
+                + "\n\nReferences\n\n"
+                + &"Smith, J. (2019). T.\n".repeat(megabyte / 20),
+            "References\n\n".to_owned() + &"“X.” n.d.\n".repeat(megabyte / 12),
         ];
         for input in &inputs {
             let took = timed(input);
