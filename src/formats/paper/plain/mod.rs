@@ -3,9 +3,9 @@
 //! headings nested ([`outline`]); paragraphs joined across page breaks and their printed `[n]`
 //! markers ([`inline`]) or author–date citations ([`author_year`]); tab-separated tables,
 //! figure captions and `Source:` lines; and the reference list read into CSL fields
-//! ([`references`], an author–date entry at its year by [`dated`]). The text is first cut into blocks
-//! between blank lines, page-break debris taken out ([`blocks`]). Every step is linear in the
-//! text.
+//! ([`references`], an author–date entry at its year by [`dated`]). The text is first cut into
+//! blocks between blank lines, page-break debris taken out ([`blocks`]). Every step is linear
+//! in the text.
 
 mod author_year;
 mod blocks;
@@ -18,7 +18,7 @@ mod references;
 #[cfg(test)]
 mod references_tests;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::corpus::diagnostics::{Code, Diagnostic, Location};
 use crate::corpus::model::Reference;
@@ -82,7 +82,8 @@ pub(super) fn read(
             .map(|h| h.title.to_lowercase())
     };
 
-    // The reference list first: markers are resolved against its numbers.
+    // The reference list first: markers are resolved against its numbers, author–date
+    // citations against its works.
     let list_at = (0..blocks.len())
         .rev()
         .find(|&i| title_of(i).is_some_and(|t| outline::is_references(&t)));
@@ -91,13 +92,12 @@ pub(super) fn read(
             .find(|&i| title_of(i).is_some_and(|t| outline::is_back_matter(&t)))
             .unwrap_or(blocks.len())
     });
-    let references = list_at.map_or_else(Vec::new, |at| {
+    let mut references = list_at.map_or_else(Vec::new, |at| {
         read_references(
             blocks.get(at + 1..list_end).unwrap_or_default(),
             &hyphenated,
         )
     });
-    let mut references = references;
     let known = known_numbers(&references);
     let works = author_date_works(&mut references);
 
@@ -228,26 +228,25 @@ fn read_references(blocks: &[Block<'_>], hyphenated: &HashSet<String>) -> Vec<Re
         .collect()
 }
 
-/// The works an author–date list's citations name (an unnumbered list), its references' ids
-/// made unique first.
+/// The works an author–date list's citations name (a list without numbers), its references'
+/// ids made unique first; `None` for a numbered list or none.
 fn author_date_works(references: &mut [Reference]) -> Option<author_year::Works> {
-    references
-        .iter()
-        .all(|r| r.citation_number.is_none())
-        .then(|| {
-            unique_ids(references);
-            author_year::Works::of(references)
-        })
+    let author_date =
+        !references.is_empty() && references.iter().all(|r| r.citation_number.is_none());
+    author_date.then(|| {
+        unique_ids(references);
+        author_year::Works::of(references)
+    })
 }
 
 /// Makes the references' ids unique, as citations name them: works of one first author and
 /// year get the letter they are printed with (`2019a`) or one in list order.
 fn unique_ids(references: &mut [Reference]) {
-    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut counts: HashMap<String, usize> = HashMap::new();
     for reference in references.iter() {
         *counts.entry(reference.id.clone()).or_default() += 1;
     }
-    let mut given: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut given: HashMap<String, usize> = HashMap::new();
     let mut taken: HashSet<String> = references.iter().map(|r| r.id.clone()).collect();
     for reference in references.iter_mut() {
         if counts.get(&reference.id).copied().unwrap_or(0) < 2 {

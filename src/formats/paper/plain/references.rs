@@ -11,7 +11,7 @@ use crate::corpus::model::{CslDate, CslName, Reference};
 use super::super::collapse_whitespace;
 use super::dated;
 use super::inline::{append_joined, strip_emphasis};
-use super::names::{is_author_piece, names};
+use super::names::{is_author_piece, is_name, names};
 
 /// The highest number a reference list entry is read with.
 const MAX_NUMBER: u32 = 100_000;
@@ -442,14 +442,29 @@ fn title_and_authors<'t>(body: &'t str, reference: &mut Reference) -> (&'t str, 
 }
 
 /// The first sentence of `text` (up to a full stop, question or exclamation mark followed by
-/// a space, not one ending an abbreviation) and the text after it.
+/// a space, not one ending an abbreviation: `M. tuberculosis`, `gen. nov., sp. nov. co-isolated`)
+/// and the text after it.
 fn first_sentence(text: &str) -> (&str, &str) {
     let end = text
         .match_indices(['.', '?', '!'])
         .map(|(at, c)| (at, at + c.len()))
         .find(|&(stop, at)| {
-            text.get(at..)
-                .is_none_or(|r| r.is_empty() || r.starts_with(' '))
+            let after = text.get(at..).unwrap_or_default();
+            // `gen. nov.`, `sp. nov.`: a short word's stop with a lower-case word after it
+            // abbreviates (a journal may start in lower case after a long one: `cells. eLife`).
+            let word_before = text
+                .get(..stop)
+                .unwrap_or_default()
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or_default();
+            let abbreviation = (word_before.chars().count() <= 4 || word_before == "subsp")
+                && after
+                    .strip_prefix(' ')
+                    .and_then(|next| next.chars().next())
+                    .is_some_and(char::is_lowercase);
+            (after.is_empty() || after.starts_with(' '))
+                && !abbreviation
                 && !abbreviates_a_name(text, stop, at)
         })
         .map_or(text.len(), |(_, at)| at);
@@ -496,7 +511,7 @@ fn title_after_year(rest: &str) -> (&str, &str, bool) {
 fn dated_authors(authors: &str) -> Vec<CslName> {
     let bare = authors.trim_end_matches('.');
     let organisation = !bare.contains([',', '&'])
-        && !super::names::is_name(bare)
+        && !is_name(bare)
         && (!bare.contains(" and ") || bare.split_whitespace().count() > 3);
     if organisation {
         return vec![CslName {

@@ -199,3 +199,24 @@ fn apa_entries_are_read() {
     assert_eq!(year(&r), Some(2019));
     assert_eq!(r.url, "https://example.org/x");
 }
+
+#[test]
+fn a_title_goes_on_past_abbreviations_a_lower_case_word_follows() {
+    let r = read(
+        "Anton, J., Oren, A., & Benlloch, S. (2002). Salinibacter ruber gen. nov., sp. nov., a \
+         novel, extremely halophilic member of the bacteria. Int J Syst Evol Microbiol, 52, \
+         485–491.",
+    );
+    assert_eq!(
+        r.title,
+        "Salinibacter ruber gen. nov., sp. nov., a novel, extremely halophilic member of the \
+         bacteria"
+    );
+    assert_eq!(r.container_title, "Int J Syst Evol Microbiol");
+    assert_eq!((r.volume.as_str(), r.page.as_str()), ("52", "485–491"));
+    let r = read("Matsuo, Y. (2005). Isolation of an inducer. Science, 307, 1598.");
+    assert_eq!(
+        (year(&r), r.volume.as_str(), r.page.as_str()),
+        (Some(2005), "307", "1598")
+    );
+}
