@@ -171,19 +171,31 @@ pub(super) fn dated(text: &str) -> Option<Dated<'_>> {
     title_first(text)
 }
 
+/// The quotation starting `text` (`“…”`, `"…"`, `‘…’`) and the text after its closing mark; a
+/// closing mark followed by a letter is an apostrophe (`children’s`).
+pub(super) fn quoted_start(text: &str) -> Option<(&str, &str)> {
+    let close = match text.chars().next()? {
+        '“' => '”',
+        '‘' => '’',
+        '"' => '"',
+        _ => return None,
+    };
+    let open_len = text.chars().next()?.len_utf8();
+    let inside = text.get(open_len..)?;
+    let end = inside.match_indices(close).map(|(at, _)| at).find(|&at| {
+        inside
+            .get(at + close.len_utf8()..)
+            .and_then(|after| after.chars().next())
+            .is_none_or(|c| !c.is_alphanumeric())
+    })?;
+    Some((inside.get(..end)?, inside.get(end + close.len_utf8()..)?))
+}
+
 /// A work without authors, its title first: quoted (`“Apache Ant.” n.d.`, `‘Computers and
 /// Graphics’ (2011)`) or a short sentence (`GNU make. (n.d.). Retrieved …`), then its year.
 fn title_first(text: &str) -> Option<Dated<'_>> {
-    let first = text.chars().next()?;
-    let (title, after) = if let open @ ('“' | '"' | '‘') = first {
-        let close = match open {
-            '“' => '”',
-            '‘' => '’',
-            _ => '"',
-        };
-        let inside = text.get(open.len_utf8()..)?;
-        let end = inside.find(close)?;
-        (inside.get(..end)?, inside.get(end + close.len_utf8()..)?)
+    let (title, after) = if let Some(quoted) = quoted_start(text) {
+        quoted
     } else {
         // A year in parentheses after a full stop (`Title (No. 4). (2011).`), or a bare year
         // after the first sentence (`Title. 2003.`).

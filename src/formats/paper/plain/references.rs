@@ -477,25 +477,8 @@ fn first_sentence(text: &str) -> (&str, &str) {
 /// The title starting an author–date entry's text after its year: quoted (`“…”`, `"…"`,
 /// `‘…’`), emphasised (a book's: the flag is set), or its first sentence; and the text after it.
 fn title_after_year(rest: &str) -> (&str, &str, bool) {
-    let quotes = [('“', '”'), ('"', '"'), ('‘', '’')];
-    for (open, close) in quotes {
-        let Some(inside) = rest.strip_prefix(open) else {
-            continue;
-        };
-        // A closing mark followed by a letter is an apostrophe (`children’s`).
-        let end = inside.match_indices(close).map(|(at, _)| at).find(|&at| {
-            inside
-                .get(at + close.len_utf8()..)
-                .and_then(|after| after.chars().next())
-                .is_none_or(|c| !c.is_alphanumeric())
-        });
-        if let Some(end) = end {
-            return (
-                inside.get(..end).unwrap_or(inside),
-                inside.get(end + close.len_utf8()..).unwrap_or_default(),
-                false,
-            );
-        }
+    if let Some((title, after)) = dated::quoted_start(rest) {
+        return (title, after, false);
     }
     if let Some((before, title, after)) = emphasised(rest)
         && before.trim().is_empty()
