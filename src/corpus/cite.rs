@@ -1,5 +1,6 @@
-//! Formatting a reference as the paper's numbered list prints it (IEEE-like), and short forms
-//! for list rows. Output is a list of spans so a caller can italicise titles of containers.
+//! A reference as the paper's own list prints it (the printed entry the corpus keeps, its
+//! italics read from `*…*` marks), and short forms for list rows. Output is a list of spans so a
+//! caller can italicise titles of containers.
 //!
 //! The rules every layer shares about names and dates live here too: "et al." written as an
 //! author is not a person ([`is_et_al`]), initials written together are initials
@@ -25,13 +26,21 @@ pub struct Span {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Formatted(pub Vec<Span>);
 
-impl Formatted {
-    fn plain(&mut self, text: impl Into<String>) {
-        self.0.push(Span {
+impl Span {
+    /// A run of upright text.
+    #[must_use]
+    pub fn plain(text: impl Into<String>) -> Self {
+        Self {
             text: text.into(),
             italic: false,
             superscript: false,
-        });
+        }
+    }
+}
+
+impl Formatted {
+    fn plain(&mut self, text: impl Into<String>) {
+        self.0.push(Span::plain(text));
     }
 
     fn italic(&mut self, text: impl Into<String>) {
@@ -345,79 +354,54 @@ pub fn short_label(reference: &Reference) -> String {
     format!("{} ({})", short_authors(reference), year_label(reference))
 }
 
-/// The entry as the paper's reference list prints it, without the `[n]` label.
+/// The entry as the paper's own reference list prints it, without its number, its `*…*`
+/// marks set in italics; `None` when the corpus does not hold it (see [`Reference::printed`]).
 #[must_use]
-pub fn list_entry(reference: &Reference) -> Formatted {
+pub fn printed_entry(reference: &Reference) -> Option<Formatted> {
+    reference.printed().map(emphasis)
+}
+
+/// `text` with its `*emphasis*` marks read as italics: a `*` before a non-space and a later `*`
+/// after one are a pair, and the text between them is in italics; a lone `*` is text.
+#[must_use]
+pub fn emphasis(text: &str) -> Formatted {
+    let chars: Vec<char> = text.chars().collect();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '*' {
+            continue;
+        }
+        let before = i.checked_sub(1).and_then(|j| chars.get(j));
+        let after = chars.get(i + 1);
+        let can_close = before.is_some_and(|b| !b.is_whitespace() && *b != '*')
+            && after.is_none_or(|a| !a.is_alphanumeric());
+        let can_open = after.is_some_and(|a| !a.is_whitespace() && *a != '*')
+            && before.is_none_or(|b| !b.is_alphanumeric());
+        match open {
+            Some(start) if can_close => {
+                pairs.push((start, i));
+                open = None;
+            }
+            _ if can_open => open = Some(i),
+            _ => {}
+        }
+    }
     let mut out = Formatted::default();
-    let authors = author_list(&reference.author);
-    if !authors.is_empty() {
-        out.plain(format!("{authors}, "));
-    }
-    let year = year(reference).map(|y| y.to_string()).unwrap_or_default();
-    let pages = |page: &str| {
-        if page.contains(['–', '-']) {
-            format!("pp. {page}")
-        } else {
-            format!("p. {page}")
-        }
+    let mut from = 0;
+    let text_between = |from: usize, to: usize| -> String {
+        chars.get(from..to).unwrap_or_default().iter().collect()
     };
-    let mut tail: Vec<String> = Vec::new();
-    match reference.item_type.as_str() {
-        "book" | "thesis" | "report" => {
-            out.italic(reference.title.clone());
-            if !reference.volume.is_empty() {
-                out.plain(format!(", vol. {}", reference.volume));
-            }
-            out.plain(". ");
-            if !reference.publisher.is_empty() {
-                tail.push(reference.publisher.clone());
-            }
-            if !year.is_empty() {
-                tail.push(year);
-            }
-            out.plain(tail.join(", "));
+    for (start, end) in pairs {
+        if start > from {
+            out.plain(text_between(from, start));
         }
-        "chapter" | "paper-conference" => {
-            out.plain(format!("“{},” in ", reference.title));
-            out.italic(reference.container_title.clone());
-            for part in [&reference.publisher] {
-                if !part.is_empty() {
-                    tail.push(part.clone());
-                }
-            }
-            if !year.is_empty() {
-                tail.push(year);
-            }
-            if !reference.page.is_empty() {
-                tail.push(pages(&reference.page));
-            }
-            if !tail.is_empty() {
-                out.plain(format!(", {}", tail.join(", ")));
-            }
-        }
-        _ => {
-            out.plain(format!("“{},”", reference.title));
-            if !reference.container_title.is_empty() {
-                out.plain(" ");
-                out.italic(reference.container_title.clone());
-                out.plain(",");
-            }
-            if !reference.volume.is_empty() {
-                tail.push(format!("vol. {}", reference.volume));
-            }
-            if !reference.issue.is_empty() {
-                tail.push(format!("no. {}", reference.issue));
-            }
-            if !reference.page.is_empty() {
-                tail.push(pages(&reference.page));
-            }
-            if !year.is_empty() {
-                tail.push(year);
-            }
-            out.plain(format!(" {}", tail.join(", ")));
-        }
+        out.italic(text_between(start + 1, end));
+        from = end + 1;
     }
-    out.plain(".");
+    if from < chars.len() {
+        out.plain(text_between(from, chars.len()));
+    }
     out
 }
 
@@ -542,256 +526,5 @@ pub fn arxiv_id(reference: &Reference) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::corpus::Corpus;
-
-    fn entry(id: &str) -> String {
-        let corpus = Corpus::builtin();
-        corpus
-            .file
-            .references
-            .iter()
-            .find(|r| r.id == id)
-            .map(|r| list_entry(r).to_plain_string())
-            .unwrap_or_default()
-    }
-
-    #[test]
-    fn entries_read_as_the_paper_prints_them() {
-        assert_eq!(
-            entry("porter1995"),
-            "M. E. Porter and C. van der Linde, “Toward a new conception of the environment-competitiveness relationship,” J. Econ. Perspect., vol. 9, no. 4, pp. 97–118, 1995."
-        );
-        assert_eq!(
-            entry("citaristi2022"),
-            "I. Citaristi, “United Nations Office on Drugs and Crime—UNODC,” in The Europa Directory of International Organizations 2022, Routledge, 2022, pp. 248–252."
-        );
-        assert_eq!(
-            entry("donnelly2013"),
-            "J. Donnelly, Universal human rights in theory and practice. Cornell University Press, 2013."
-        );
-        assert_eq!(
-            entry("lathamsprinkle2019"),
-            "J. Latham-Sprinkle, F. David, K. Bryant, and J. Larsen, “Migrants and their vulnerability to human trafficking, modern slavery and forced labour,” 2019."
-        );
-    }
-
-    fn person(family: &str, given: &str) -> CslName {
-        CslName {
-            family: family.to_owned(),
-            given: given.to_owned(),
-            ..CslName::default()
-        }
-    }
-
-    fn group(literal: &str) -> CslName {
-        CslName {
-            literal: literal.to_owned(),
-            ..CslName::default()
-        }
-    }
-
-    #[test]
-    fn et_al_in_its_usual_spellings_is_not_a_person() {
-        for written in [
-            "et al",
-            "et al.",
-            "Et Al.",
-            "et. al.",
-            "and others",
-            "Others",
-            "ET AL",
-        ] {
-            assert!(is_et_al(&person(written, "")), "{written}");
-            assert!(is_et_al(&group(written)), "{written}");
-            assert!(is_et_al(&person("", written)), "{written}");
-        }
-        for name in ["Etal", "Otherson", "Al", "Smith"] {
-            assert!(!is_et_al(&person(name, "J.")), "{name}");
-        }
-    }
-
-    #[test]
-    fn et_al_written_as_an_author_prints_as_et_al() {
-        let names = [person("Smith", "J."), person("Doe", "A."), group("et al.")];
-        assert_eq!(author_list(&names), "J. Smith, A. Doe et al.");
-        let reference = Reference {
-            author: vec![person("Smith", "J."), person("et al.", "")],
-            ..Reference::default()
-        };
-        assert_eq!(short_label(&reference), "Smith et al. (n.d.)");
-        let reference = Reference {
-            author: vec![person("Smith", "J."), person("Doe", "A."), group("others")],
-            ..Reference::default()
-        };
-        assert_eq!(short_label(&reference), "Smith et al. (n.d.)");
-    }
-
-    #[test]
-    fn initials_written_together_are_separate_initials() {
-        for (given, expected) in [
-            ("JE", Some("J. E.")),
-            ("J.E.", Some("J. E.")),
-            ("J E", Some("J. E.")),
-            ("J. E.", Some("J. E.")),
-            ("J", Some("J.")),
-            ("JEM", Some("J. E. M.")),
-            ("JEMS", Some("J. E. M. S.")),
-            ("ÉM", Some("É. M.")),
-            ("K-P", Some("K.-P.")),
-            ("J.-P.", Some("J.-P.")),
-            ("J-CB", Some("J.-C. B.")),
-            ("Jo", None),
-            ("Ed", None),
-            ("Li", None),
-            ("JEMSA", None),
-            ("Martin Luther", None),
-            ("Jean-Paul", None),
-            ("K-", None),
-            ("-", None),
-            ("", None),
-        ] {
-            assert_eq!(initials(given).as_deref(), expected, "{given:?}");
-        }
-        assert_eq!(display_name(&person("Lawn", "JE")), "J. E. Lawn");
-        assert_eq!(display_name(&person("Lawn", "Joy")), "Joy Lawn");
-        assert_eq!(first_initial("JE"), "J");
-        assert_eq!(first_initial("J. E."), "J");
-        assert_eq!(first_initial("élodie"), "É");
-        assert_eq!(first_initial(""), "");
-    }
-
-    #[test]
-    fn a_group_author_is_shown_whole() {
-        let who = Reference {
-            item_type: "report".to_owned(),
-            title: "Neonatal and perinatal mortality".to_owned(),
-            author: vec![group("World Health Organization")],
-            issued: Some(CslDate {
-                date_parts: vec![vec![2006]],
-                ..CslDate::default()
-            }),
-            ..Reference::default()
-        };
-        assert_eq!(short_label(&who), "World Health Organization (2006)");
-        assert_eq!(
-            list_entry(&who).to_plain_string(),
-            "World Health Organization, Neonatal and perinatal mortality. 2006."
-        );
-        let two = [
-            group("IeDEA Southern Africa Collaboration"),
-            person("Smith", "J"),
-        ];
-        assert_eq!(
-            author_list(&two),
-            "IeDEA Southern Africa Collaboration and J. Smith"
-        );
-    }
-
-    #[test]
-    fn loosely_written_dates_are_read_as_meant() {
-        let date = |json: &str| {
-            serde_json::from_str::<Value>(json)
-                .ok()
-                .and_then(|value| lenient_date(&value))
-        };
-        let parts = |json: &str| date(json).map(|d| d.date_parts);
-        assert_eq!(
-            parts(r#"{"date-parts": [[2006, 5]]}"#),
-            Some(vec![vec![2006, 5]])
-        );
-        assert_eq!(parts(r#"{"year": 2006}"#), Some(vec![vec![2006]]));
-        assert_eq!(
-            parts(r#"{"year": "2006", "month": 5, "day": 2}"#),
-            Some(vec![vec![2006, 5, 2]])
-        );
-        assert_eq!(parts(r#""2006""#), Some(vec![vec![2006]]));
-        assert_eq!(parts(r#""2006-05-01""#), Some(vec![vec![2006, 5, 1]]));
-        assert_eq!(parts("2006"), Some(vec![vec![2006]]));
-        assert_eq!(
-            parts(r#"{"date-parts": [2006, 5]}"#),
-            Some(vec![vec![2006, 5]])
-        );
-        assert_eq!(parts(r#"{"raw": "2006-05"}"#), Some(vec![vec![2006, 5]]));
-        assert_eq!(
-            parts(r#"{"date-parts": [["2006", "5"], [2007]]}"#),
-            Some(vec![vec![2006, 5], vec![2007]])
-        );
-        assert_eq!(
-            date(r#""spring 2006""#).map(|d| d.literal),
-            Some("spring 2006".to_owned())
-        );
-        assert_eq!(
-            date(r#""05-2006""#).map(|d| d.literal),
-            Some("05-2006".to_owned())
-        );
-        assert_eq!(date(r#"{"month": 5}"#), None);
-        assert_eq!(date("[2006]"), None);
-        assert_eq!(date(r#""""#), None);
-    }
-
-    #[test]
-    fn short_labels() {
-        let corpus = Corpus::builtin();
-        let label = |id: &str| {
-            corpus
-                .file
-                .references
-                .iter()
-                .find(|r| r.id == id)
-                .map(short_label)
-        };
-        assert_eq!(
-            label("porter1995").as_deref(),
-            Some("Porter & van der Linde (1995)")
-        );
-        assert_eq!(label("sayuti2023").as_deref(), Some("Sayuti et al. (2023)"));
-    }
-
-    #[test]
-    fn field_values_read_as_text() {
-        use serde_json::json;
-        assert_eq!(field_text(&json!("A note.")), "A note.");
-        assert_eq!(field_text(&json!(12)), "12");
-        assert_eq!(field_text(&json!(["a", "b"])), "a; b");
-        assert_eq!(
-            field_text(
-                &json!([{"family": "Doe", "given": "J."}, {"family": "Roe", "given": "R."}])
-            ),
-            "J. Doe and R. Roe"
-        );
-        assert_eq!(
-            field_text(&json!({"date-parts": [[2006, 5, 1]]})),
-            "2006-05-01"
-        );
-        assert_eq!(field_text(&json!({"a": "x", "b": 2})), "a: x; b: 2");
-        assert_eq!(field_text(&json!(null)), "");
-    }
-
-    #[test]
-    fn arxiv_ids_from_eprint_fields() {
-        let mut reference = Reference::default();
-        reference.extra.insert(
-            "eprint".to_owned(),
-            Value::String("math/0307200v3".to_owned()),
-        );
-        assert_eq!(arxiv_id(&reference), None);
-        reference
-            .extra
-            .insert("eprinttype".to_owned(), Value::String("arxiv".to_owned()));
-        assert_eq!(arxiv_id(&reference).as_deref(), Some("math/0307200v3"));
-        let mut other = Reference::default();
-        other.extra.insert(
-            "arxiv".to_owned(),
-            Value::String("arXiv:2101.00001".to_owned()),
-        );
-        assert_eq!(arxiv_id(&other).as_deref(), Some("2101.00001"));
-        let mut zotero = Reference::default();
-        zotero.extra.insert(
-            "number".to_owned(),
-            Value::String("arXiv:1810.04805".to_owned()),
-        );
-        assert_eq!(arxiv_id(&zotero).as_deref(), Some("1810.04805"));
-    }
-}
+#[path = "cite_tests.rs"]
+mod tests;

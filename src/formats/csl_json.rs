@@ -15,12 +15,9 @@ use super::import::Imported;
 use super::links::CrossLinks;
 use super::{ExportError, each_reference};
 
-/// The key under `custom` that holds a reference's cross-links.
-pub const CUSTOM_KEY: &str = "paperlens";
-
 /// One reference as the CSL-JSON item export writes: the reference as the corpus holds it,
-/// with its cross-links (when given) under `custom.paperlens`. A `custom` object the reference
-/// already holds keeps its other keys; a `custom` that is not an object is left alone.
+/// with its cross-links (when given) under `custom.paperlens`, beside what the corpus keeps
+/// there (the entry as the paper's list prints it); other tools' `custom` data kept as it is.
 #[must_use]
 pub fn item(reference: &Reference, links: Option<&CrossLinks>) -> Reference {
     // CSL-JSON is the corpus's own reference format, so it is written as the corpus has it:
@@ -28,21 +25,8 @@ pub fn item(reference: &Reference, links: Option<&CrossLinks>) -> Reference {
     // kept as written (the `et-al-author` and `malformed-date` warnings say so at load),
     // where BibTeX, RIS and the citation styles write what they mean.
     let mut item = reference.clone();
-    if let Some(links) = links
-        && let Ok(links) = serde_json::to_value(links)
-    {
-        match item.extra.get_mut("custom") {
-            Some(Value::Object(custom)) => {
-                custom.insert(CUSTOM_KEY.to_owned(), links);
-            }
-            Some(_) => {}
-            None => {
-                let mut custom = Map::new();
-                custom.insert(CUSTOM_KEY.to_owned(), links);
-                item.extra
-                    .insert("custom".to_owned(), Value::Object(custom));
-            }
-        }
+    if let Some(Value::Object(links)) = links.and_then(|links| serde_json::to_value(links).ok()) {
+        item.custom.paperlens.extra.extend(links);
     }
     item
 }

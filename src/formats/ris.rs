@@ -201,7 +201,7 @@ pub fn record(reference: &Reference, links: Option<&CrossLinks>) -> String {
     tag(&mut out, "DO", &reference.doi);
     tag(&mut out, "UR", &reference.url);
     let mut notes: Vec<String> = reference.note.lines().map(str::to_owned).collect();
-    for (key, value) in &reference.extra {
+    for (key, value) in &reference.extra_for_others() {
         if let Some((_, ris)) = EXTRA_TAGS.iter().find(|(csl, _)| csl == key)
             && let Some(text) = value.as_str()
         {

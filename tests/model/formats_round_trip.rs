@@ -104,6 +104,13 @@ fn csl_json_export_carries_cross_links_and_survives_a_second_trip() {
         .unwrap();
     let links = &porter["custom"]["paperlens"];
     assert_eq!(links["number"], 8);
+    // Beside the entry as the paper's list prints it, which the corpus keeps there.
+    assert!(
+        links["printed"]
+            .as_str()
+            .unwrap()
+            .starts_with("M. E. Porter and C. van der Linde, \"Toward")
+    );
     let cited = links["cited-in"].as_array().unwrap();
     assert_eq!(cited.len(), 2);
     assert_eq!(cited[0]["section"], "2 LITERATURE REVIEW");
@@ -372,6 +379,30 @@ fn bibtex_and_ris_carry_the_other_fields_too() {
         assert_eq!(b.note, a.note);
         assert_eq!(b.extra, a.extra, "{}", a.id);
     }
+}
+
+#[test]
+fn the_printed_entry_stays_out_of_bibtex_and_ris_and_other_tools_custom_data_goes_along() {
+    let mut corpus = rich_corpus();
+    let mut file = corpus.file.clone();
+    file.references[0].set_printed("J. Doe, *Examples*. Oxford: OUP, 2020.");
+    file.references[0]
+        .custom
+        .extra
+        .insert("zotero-key".to_owned(), json!("ABCD1234"));
+    corpus = Corpus::from_file(file, "rich").expect("valid");
+    for format in [ReferenceFormat::Bibtex, ReferenceFormat::Ris] {
+        let text = export(&corpus, format);
+        assert!(!text.contains("Oxford: OUP"), "{format:?}: {text}");
+        assert!(!text.contains("paperlens"), "{format:?}: {text}");
+        assert!(text.contains("ABCD1234"), "{format:?}: {text}");
+    }
+    let csl: Value = serde_json::from_str(&export(&corpus, ReferenceFormat::CslJson)).unwrap();
+    assert_eq!(
+        csl[0]["custom"]["paperlens"]["printed"],
+        "J. Doe, *Examples*. Oxford: OUP, 2020."
+    );
+    assert_eq!(csl[0]["custom"]["zotero-key"], "ABCD1234");
 }
 
 #[test]

@@ -607,3 +607,58 @@ fn a_citing_sentence_ends_where_the_article_ends_it() {
         );
     }
 }
+
+/// `text` without its spaces and italic marks: what a printed entry must keep of its source.
+fn printed_letters(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '*')
+        .collect()
+}
+
+#[test]
+fn every_entry_a_file_prints_is_kept_as_printed_and_no_other() {
+    let Some(folder) = folder() else {
+        return;
+    };
+    let mut printed = 0;
+    for expected in &FILES {
+        let name = expected.file;
+        let (text, imported) = import_file(&folder.join(name));
+        let document = xml::parse(&text).expect("well-formed");
+        for source in document.root().descendants_named("ref") {
+            let id = source.attr("id").unwrap_or_default();
+            let reference = imported
+                .file
+                .references
+                .iter()
+                .find(|r| r.id == id)
+                .unwrap_or_else(|| panic!("{name}: {id} is read"));
+            match source.descendants_named("mixed-citation").first() {
+                Some(mixed) => {
+                    let kept = reference
+                        .printed()
+                        .unwrap_or_else(|| panic!("{name}: {id} keeps its printed entry"));
+                    assert_eq!(
+                        printed_letters(kept),
+                        printed_letters(&mixed.text()),
+                        "{name}: {id}: every character printed, in order"
+                    );
+                    printed += 1;
+                }
+                None => assert_eq!(reference.printed(), None, "{name}: {id} prints nothing"),
+            }
+        }
+        if name == "journal.pgen.1002912.xml" {
+            let first = imported.file.references.first().and_then(|r| r.printed());
+            assert_eq!(
+                first,
+                Some(
+                    "Barnett JA (2007) A history of research on yeasts 10: foundations of yeast \
+                     genetics. Yeast 24: 799–845."
+                )
+            );
+        }
+    }
+    // Five files print their entries (56 + 58 + 38 + 1 + 45).
+    assert_eq!(printed, 198);
+}

@@ -313,3 +313,56 @@ fn the_literature_graph_paper_imports_with_every_reference_and_citation() {
         .collect();
     assert_eq!(top, ["1", "2", "3", "4", "5", "6"]);
 }
+
+#[test]
+fn every_raw_reference_is_kept_as_its_entry_printed() {
+    for name in ["2020.acl-main.207.tei.xml", "N18-3011.tei.xml"] {
+        let Some(text) = source(name) else {
+            return;
+        };
+        let (imported, _) = load(name, &text);
+        if name == "N18-3011.tei.xml" {
+            // `Daniela Sci- aky`, `cor- pus`, `extrac- tion`: whole, as the fields print them.
+            let li = imported.file.references.iter().find(|r| {
+                r.printed()
+                    .is_some_and(|printed| printed.starts_with("Jiao Li"))
+            });
+            let printed = li.and_then(|r| r.printed()).unwrap_or_default();
+            assert!(
+                printed.contains("Daniela Sciaky") && printed.contains("task corpus: a resource"),
+                "{printed}"
+            );
+        }
+        let document = xml::parse(&text).expect("well-formed");
+        let entries = document.root().descendants_named("biblStruct");
+        let in_list: Vec<Element<'_>> = entries
+            .into_iter()
+            .filter(|b| b.attr("id").is_some_and(|id| id.starts_with('b')))
+            .collect();
+        assert_eq!(in_list.len(), imported.file.references.len(), "{name}");
+        for (source, reference) in in_list.iter().zip(&imported.file.references) {
+            let raw = source
+                .children_named("note")
+                .find(|n| n.attr("type") == Some("raw_reference"))
+                .map(|n| collapse_whitespace(&n.text()));
+            // Every character GROBID read, in order; a word broken at a line end may be whole.
+            let letters = |text: &str| -> String {
+                text.chars()
+                    .filter(|c| !c.is_whitespace() && *c != '-')
+                    .collect()
+            };
+            assert_eq!(
+                reference.printed().map(letters),
+                raw.as_deref().map(letters),
+                "{name}: {}",
+                reference.id
+            );
+            assert!(
+                !reference
+                    .note
+                    .contains(reference.printed().unwrap_or("\u{0}")),
+                "{name}: the note does not repeat it"
+            );
+        }
+    }
+}

@@ -16,10 +16,10 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use paperlens::corpus::model::{
-    Annotation, Author, Case, CaseKind, Column, ColumnKind, CorpusFile, CslDate, CslName, Entity,
-    EntityKind, FORMAT_V2, Figure, HeaderCell, HistoryEvent, License, Note, NoteKind, NoteTarget,
-    Paper, Paragraph, ParagraphKind, PointStatus, Reference, Region, Section, Series, SeriesPoint,
-    Table, TableFootnote, TableRow, TourStep,
+    Annotation, Author, Case, CaseKind, Column, ColumnKind, CorpusFile, CslDate, CslName,
+    CustomData, Entity, EntityKind, FORMAT_V2, Figure, HeaderCell, HistoryEvent, License, Note,
+    NoteKind, NoteTarget, Paper, PaperlensData, Paragraph, ParagraphKind, PointStatus, Reference,
+    Region, Section, Series, SeriesPoint, Table, TableFootnote, TableRow, TourStep,
 };
 use paperlens::open::open_text;
 use proptest::prelude::*;
@@ -259,6 +259,18 @@ fn reference(ing: &Ingredients, i: usize, id: String) -> Reference {
             String::new()
         },
         note: ing.optional(i + 6),
+        // The entry as printed, now and then, beside another tool's data.
+        custom: CustomData {
+            paperlens: PaperlensData {
+                printed: ing.optional(i + 9),
+                ..PaperlensData::default()
+            },
+            extra: if ing.flag(i + 9) {
+                BTreeMap::from([("zotero".to_owned(), Value::from(ing.number(i)))])
+            } else {
+                BTreeMap::new()
+            },
+        },
         extra,
     }
 }

@@ -334,3 +334,36 @@ fn text_before_any_heading_is_not_headed_by_the_title_again() {
         "scrolled back to the lead: {top:?}"
     );
 }
+
+#[test]
+fn the_inspector_shows_an_entry_as_printed_only_where_the_paper_printed_it() {
+    const PRINTED: &str = "As the paper's reference list prints it";
+    // A mixed citation: the entry as the file prints it.
+    let harness = open_selected(jats(), Reader::ID, Some("reference:b3"));
+    shows(&harness, PRINTED);
+    shows(
+        &harness,
+        "Kirchner JW. Catchments as simple dynamical systems. Water Resources Research. 2009;45(2).",
+    );
+    // An element citation holds fields only: the chosen style shows it, and nothing claims to
+    // be the paper's own list (no other paper's list style either).
+    let harness = open_selected(jats(), Reader::ID, Some("reference:b1"));
+    shows(&harness, "High-resolution fields of global runoff");
+    shows_no(&harness, PRINTED);
+    shows_no(&harness, "vol. 16");
+    // The built-in paper's entries as its list prints them.
+    let mut builtin = explorer(StartOptions {
+        view: Some(Reader::ID.to_owned()),
+        select: Some("reference:porter1995".to_owned()),
+        store: Some(StateStore::in_memory()),
+        ..StartOptions::default()
+    });
+    builtin.run_steps(8);
+    shows(&builtin, PRINTED);
+    shows(
+        &builtin,
+        "M. E. Porter and C. van der Linde, \"Toward a new conception of the \
+         environment-competitiveness relationship,\" J. Econ. Perspect., vol. 9, no. 4, \
+         pp. 97–118, 1995.",
+    );
+}

@@ -335,7 +335,8 @@ fn a_damaged_store_is_set_aside_with_its_message_and_its_backup_restored() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = paperlens::open::open_path(&paper()).corpus.unwrap();
     let mut store = NoteStore::open(dir.path()).unwrap().store;
-    let reference = Item::Reference(0).key(&corpus).unwrap();
+    // The third reference: the longest record (its entry as printed, too).
+    let reference = Item::Reference(2).key(&corpus).unwrap();
     store
         .add(
             &PaperIdentity::of(&corpus),
@@ -574,7 +575,8 @@ fn the_link_over_a_long_record_scrolls_the_inspector_to_its_notes() {
     let dir = tempfile::tempdir().unwrap();
     // Written before the window starts, so that no note is chosen (a chosen one is scrolled to).
     let corpus = paperlens::open::open_path(&paper()).corpus.unwrap();
-    let reference = Item::Reference(0).key(&corpus).unwrap();
+    // The third reference: the longest record (its entry as printed, too).
+    let reference = Item::Reference(2).key(&corpus).unwrap();
     let mut store = NoteStore::open(dir.path()).unwrap().store;
     store
         .add(
@@ -584,7 +586,7 @@ fn the_link_over_a_long_record_scrolls_the_inspector_to_its_notes() {
         .unwrap();
     drop(store);
     let mut harness = window(&paper(), Reader::ID, dir.path());
-    harness.state_mut().selection.selected = Some(Item::Reference(0));
+    harness.state_mut().selection.selected = Some(Item::Reference(2));
     settle(&mut harness);
     let bottom = harness.ctx.content_rect().bottom();
     let note_top =

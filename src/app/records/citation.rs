@@ -3,7 +3,7 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::checks::checks_section_ui;
-use super::{heading_ui, item_list_ui, notes_ui};
+use super::{formatted_ui, heading_ui, item_list_ui, notes_ui};
 use crate::app::citation_form::sentence_text;
 use crate::app::context::{ClickAction, Command, UiLayout, ViewCtx};
 use crate::corpus::Item;
@@ -29,13 +29,19 @@ pub(super) fn citation_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layou
     }
     if layout == UiLayout::Tooltip {
         for &position in &citation.references {
-            if let Some(reference) = ctx.corpus.file.references.get(position) {
-                let entry = cite::list_entry(reference).to_plain_string();
-                ui.label(match ctx.corpus.printed_number(position) {
-                    Some(number) => format!("[{number}] {entry}"),
-                    None => entry,
-                });
+            let Some(reference) = ctx.corpus.file.references.get(position) else {
+                continue;
+            };
+            // The entry as the paper prints it, or else in the chosen style.
+            let mut entry = cite::printed_entry(reference).unwrap_or_else(|| {
+                ctx.citations
+                    .get(ctx.corpus, position, &ctx.citation_style)
+                    .0
+            });
+            if let Some(number) = ctx.corpus.printed_number(position) {
+                entry.0.insert(0, cite::Span::plain(format!("[{number}] ")));
             }
+            formatted_ui(ui, &entry, None);
         }
         checks_section_ui(ctx, ui, Item::Citation(position), layout);
         return;

@@ -45,13 +45,15 @@ pub(super) fn reference_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
         return;
     }
     actions_ui(ctx, ui, position, reference, &in_text);
-    if !ctx.corpus.is_bibliography_only() {
+    // Only what the paper's list prints: a list paperlens never saw printed (a JATS
+    // `element-citation`, Markdown's bibliography) shows the chosen style above, nothing else.
+    if let Some(printed) = cite::printed_entry(reference) {
         ui.label(
             RichText::new("As the paper's reference list prints it")
                 .small()
                 .color(ctx.theme.muted_text),
         );
-        formatted_ui(ui, &cite::list_entry(reference), Some(ctx.theme.muted_text));
+        formatted_ui(ui, &printed, Some(ctx.theme.muted_text));
     }
     notes_ui(ctx, ui, Item::Reference(position), layout);
 
@@ -199,11 +201,7 @@ pub fn bibliography_html(ctx: &ViewCtx<'_>) -> String {
         .iter()
         .map(|entry| {
             let label = entry.label.as_deref().map_or_else(String::new, |label| {
-                let label = cite::Formatted(vec![cite::Span {
-                    text: label.to_owned(),
-                    italic: false,
-                    superscript: false,
-                }]);
+                let label = cite::Formatted(vec![cite::Span::plain(label)]);
                 format!("{} ", to_html(&label))
             });
             format!("<p>{label}{}</p>", to_html(&entry.text))
@@ -254,7 +252,8 @@ fn csl_fields_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, reference: &Reference) {
             row("DOI", reference.doi.clone());
             row("URL", reference.url.clone());
             row("note", reference.note.clone());
-            for (key, value) in &reference.extra {
+            // The printed entry is shown above, not again here.
+            for (key, value) in &reference.extra_for_others() {
                 row(key, cite::field_text(value));
             }
         });

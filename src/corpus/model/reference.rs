@@ -118,9 +118,83 @@ pub struct Reference {
     /// Free-text note.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// CSL-JSON's `custom` object: paperlens's own data (the entry as printed) and any other
+    /// tool's.
+    #[serde(default, skip_serializing_if = "CustomData::is_empty")]
+    pub custom: CustomData,
     /// Every other CSL-JSON field, kept as written.
     #[serde(flatten)]
     pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// CSL-JSON's `custom` object: its place for data no CSL variable holds.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CustomData {
+    /// paperlens's own data (`custom.paperlens`).
+    #[serde(default, skip_serializing_if = "PaperlensData::is_empty")]
+    pub paperlens: PaperlensData,
+    /// Every other tool's data, kept as written.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+impl CustomData {
+    /// Whether there is nothing in it (so a reference writes no `custom`).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.paperlens.is_empty() && self.extra.is_empty()
+    }
+}
+
+/// paperlens's own data about a reference, kept in its CSL-JSON `custom.paperlens`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PaperlensData {
+    /// The entry as the paper's own reference list prints it, without its number, `*…*` around
+    /// what it sets in italics. Importers keep it from a plain-text list, a JATS
+    /// `mixed-citation` or GROBID's `raw_reference`; a list paperlens never saw printed (a JATS
+    /// `element-citation`, a bibliography) has none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub printed: String,
+    /// Every other key (the cross-links a CSL-JSON export writes here, when read back), kept as
+    /// written.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+impl PaperlensData {
+    /// Whether there is nothing in it.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.printed.is_empty() && self.extra.is_empty()
+    }
+}
+
+impl Reference {
+    /// The entry as the paper's own reference list prints it ([`PaperlensData::printed`]),
+    /// when the corpus holds it.
+    #[must_use]
+    pub fn printed(&self) -> Option<&str> {
+        let text = self.custom.paperlens.printed.trim();
+        (!text.is_empty()).then_some(text)
+    }
+
+    /// Keeps `text` as the entry the paper's list prints, trimmed.
+    pub fn set_printed(&mut self, text: &str) {
+        text.trim().clone_into(&mut self.custom.paperlens.printed);
+    }
+
+    /// The fields other tools' formats (BibTeX, RIS) are given besides the named ones: every
+    /// field of `extra`, and `custom` with other tools' data only (paperlens's own, the printed
+    /// entry, stays in the corpus and its CSL-JSON).
+    #[must_use]
+    pub fn extra_for_others(&self) -> BTreeMap<String, serde_json::Value> {
+        let mut fields = self.extra.clone();
+        if !self.custom.extra.is_empty() {
+            let custom = self.custom.extra.clone().into_iter().collect();
+            fields.insert("custom".to_owned(), serde_json::Value::Object(custom));
+        }
+        fields
+    }
 }
 
 /// A CSL-JSON name: a person (`family`, `given`) or an organisation (`literal`).

@@ -102,7 +102,7 @@ pub fn entry(reference: &Reference, links: Option<&CrossLinks>) -> String {
         annote.push(links.note_text());
     }
     push(&mut fields, "annote", escape(&annote.join("\n")));
-    for (key, value) in &reference.extra {
+    for (key, value) in &reference.extra_for_others() {
         if key == "annote" {
             continue;
         }

@@ -1,5 +1,5 @@
 //! The flags as a Markdown worksheet for a student: a title, the counts, then one section per
-//! flagged reference (the entry as the paper's list prints it) with each of its flags: the
+//! flagged reference (the entry as the paper's list prints it, or in APA) with each of its flags: the
 //! citing sentence quoted, what was found, the evidence and boxes to tick.
 
 use std::collections::BTreeMap;
@@ -7,7 +7,8 @@ use std::fmt::Write as _;
 
 use crate::corpus::Corpus;
 use crate::corpus::checks::CitationChecks;
-use crate::corpus::cite::list_entry;
+use crate::corpus::cite::printed_entry;
+use crate::formats::styles::{CitationStyle, format_bibliography_entry};
 
 use super::{FlagFields, FlagSummary, one_line};
 
@@ -133,7 +134,7 @@ fn groups(corpus: &Corpus, checks: &CitationChecks) -> Vec<(String, Vec<FlagFiel
 }
 
 /// A reference's entry as the paper's list prints it (`[8] ` first when the paper numbers its
-/// list), its container titles in italics.
+/// list), in APA when the corpus does not hold the printed entry; its italics kept.
 fn entry_markdown(corpus: &Corpus, position: usize) -> String {
     let Some(reference) = corpus.file.references.get(position) else {
         return String::new();
@@ -142,7 +143,10 @@ fn entry_markdown(corpus: &Corpus, position: usize) -> String {
         .printed_number(position)
         .map(|number| format!("\\[{number}\\] "))
         .unwrap_or_default();
-    for span in list_entry(reference).0 {
+    // As the paper's list prints it, or else in APA (a list paperlens never saw printed).
+    let entry = printed_entry(reference)
+        .unwrap_or_else(|| format_bibliography_entry(reference, CitationStyle::default()));
+    for span in entry.0 {
         let edge = |yes: bool| if yes { " " } else { "" };
         let lead = edge(span.text.starts_with(char::is_whitespace));
         let trail = edge(span.text.ends_with(char::is_whitespace));

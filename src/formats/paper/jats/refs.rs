@@ -82,9 +82,12 @@ fn reference(element: Element<'_>) -> Reference {
         let text = text_without_label(element);
         "document".clone_into(&mut reference.item_type);
         reference.title.clone_from(&text);
-        reference.note = text;
+        reference.set_printed(&text);
         return reference;
     };
+    if let Some(printed) = printed_citation(element) {
+        reference.set_printed(&printed_text(printed));
+    }
     let mut fields = Fields::default();
     read_fields(citation, &mut reference, &mut fields, 0);
     let publication_type = citation
@@ -151,7 +154,86 @@ fn reference(element: Element<'_>) -> Reference {
         }
     }
     reference.note = comments.join(" ");
+    // The whole text kept as the note says no more than the printed entry.
+    if reference.printed() == Some(reference.note.as_str()) {
+        reference.note.clear();
+    }
     reference
+}
+
+/// The citation of a `ref` that holds its entry as the list prints it: a `mixed-citation` (also
+/// beside an `element-citation` in `citation-alternatives`) or NLM 2's `citation`, both mixed
+/// content with the punctuation between their fields.
+fn printed_citation(reference: Element<'_>) -> Option<Element<'_>> {
+    reference
+        .elements()
+        .flat_map(|child| {
+            if child.is("citation-alternatives") {
+                child.elements().collect()
+            } else {
+                vec![child]
+            }
+        })
+        .find(|child| child.is("mixed-citation") || child.is("citation"))
+}
+
+/// A mixed citation's text as printed: its punctuation as written, a space between the surname
+/// and the given names JATS writes together (`<surname>Barnett</surname><given-names>JA
+/// </given-names>` is `Barnett JA`), italics marked `*…*` next to their words.
+fn printed_text(citation: Element<'_>) -> String {
+    enum Step<'d> {
+        Node(Node<'d>),
+        EndItalic,
+    }
+    let mut out = String::new();
+    // Where the outermost italics being read started in `out`, and how deep they nest.
+    let mut italic_from = 0;
+    let mut italic_depth = 0_usize;
+    let mut stack: Vec<Step<'_>> = citation.nodes().map(Step::Node).collect();
+    stack.reverse();
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Node(Node::Text(text)) => out.push_str(text),
+            Step::EndItalic => {
+                italic_depth = italic_depth.saturating_sub(1);
+                if italic_depth == 0 {
+                    let inner = out.split_off(italic_from.min(out.len()));
+                    let words = inner.trim();
+                    if inner.starts_with(char::is_whitespace) {
+                        out.push(' ');
+                    }
+                    if !words.is_empty() {
+                        out.push('*');
+                        out.push_str(words);
+                        out.push('*');
+                    }
+                    if inner.ends_with(char::is_whitespace) && !words.is_empty() {
+                        out.push(' ');
+                    }
+                }
+            }
+            Step::Node(Node::Element(child)) => {
+                let name_part =
+                    child.is("surname") || child.is("given-names") || child.is("suffix");
+                if name_part && out.chars().next_back().is_some_and(char::is_alphanumeric) {
+                    out.push(' ');
+                }
+                if child.is("italic") {
+                    if italic_depth == 0 {
+                        italic_from = out.len();
+                    }
+                    italic_depth += 1;
+                    stack.push(Step::EndItalic);
+                }
+                let before = stack.len();
+                stack.extend(child.nodes().map(Step::Node));
+                if let Some(added) = stack.get_mut(before..) {
+                    added.reverse();
+                }
+            }
+        }
+    }
+    collapse_whitespace(&out)
 }
 
 /// Reads the fields of `element`'s children into `reference` and `fields`; `depth` counts the

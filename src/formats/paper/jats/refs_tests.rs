@@ -49,8 +49,14 @@ fn references_are_read_into_csl_fields() {
     let r2 = &refs[1];
     assert_eq!(r2.item_type, "document");
     assert_eq!(
-        r2.note,
-        "Department of Health (2003) Operational plan. Available: http://example.org/plan.pdf."
+        r2.printed(),
+        Some(
+            "Department of Health (2003) Operational plan. Available: http://example.org/plan.pdf."
+        )
+    );
+    assert!(
+        r2.note.is_empty(),
+        "the note does not repeat the printed entry"
     );
     assert_eq!(
         r2.title, "Operational plan",
@@ -122,11 +128,12 @@ fn references_with_little_markup_still_get_a_title_and_type() {
     assert_eq!(names, [("Smith", "G. I."), ("Yoshino", "J.")]);
     assert_eq!(refs[3].title, "Protein ingestion induces resistance");
     assert_eq!(
-        refs[3].note,
-        "Smith GI, Yoshino J, et al. (2014) Protein ingestion induces resistance. Diabetes."
+        refs[3].printed(),
+        Some("Smith GI, Yoshino J, et al. (2014) Protein ingestion induces resistance. Diabetes.")
     );
     assert_eq!(refs[4].title, "Nothing to read here, no year");
-    assert_eq!(refs[4].note, refs[4].title);
+    assert_eq!(refs[4].printed(), Some(refs[4].title.as_str()));
+    assert!(refs[4].note.is_empty());
     valid(&imported);
 }
 
@@ -184,4 +191,32 @@ fn a_last_page_shortened_as_medline_writes_it_is_the_full_page() {
         "a last page before the first stays as written"
     );
     assert_eq!(pages("e116", "7"), "e116–7", "not page numbers: as written");
+}
+
+#[test]
+fn a_mixed_citation_is_kept_as_the_list_prints_it_and_an_element_citation_is_not() {
+    let text = r#"<article><front><article-meta><title-group><article-title>Printed</article-title></title-group></article-meta></front>
+<body><p>Cites <xref ref-type="bibr" rid="r1">1</xref>, <xref ref-type="bibr" rid="r2">2</xref> and <xref ref-type="bibr" rid="r3">3</xref>.</p></body>
+<back><ref-list>
+<ref id="r1"><label>1</label><mixed-citation publication-type="journal"><name name-style="western"><surname>Barnett</surname><given-names>JA</given-names></name>, <name><surname>van Dijk</surname><given-names>K</given-names><suffix>Jr</suffix></name> (<year>2007</year>) <article-title>A history of <italic>Saccharomyces</italic> genetics</article-title>. <source><italic> Yeast </italic></source> <volume>24</volume>: <fpage>799</fpage>–<lpage>845</lpage>.</mixed-citation></ref>
+<ref id="r2"><label>2</label><citation-alternatives><element-citation publication-type="journal"><person-group person-group-type="author"><name><surname>Lee</surname><given-names>H</given-names></name></person-group><article-title>Both forms</article-title><source>Cell</source><year>2010</year></element-citation><mixed-citation publication-type="journal">Lee H (2010) Both forms. <italic>Cell</italic>.</mixed-citation></citation-alternatives></ref>
+<ref id="r3"><label>3</label><element-citation publication-type="journal"><person-group person-group-type="author"><name><surname>Roe</surname><given-names>R</given-names></name></person-group><article-title>Fields only</article-title><source>Science</source><year>2001</year></element-citation></ref>
+</ref-list></back></article>"#;
+    let imported = read(text);
+    let refs = &imported.file.references;
+    assert_eq!(
+        refs[0].printed(),
+        Some(
+            "Barnett JA, van Dijk K Jr (2007) A history of *Saccharomyces* genetics. *Yeast* 24: 799–845."
+        ),
+        "names spaced, italics marked next to their words"
+    );
+    assert_eq!(refs[0].title, "A history of Saccharomyces genetics");
+    assert_eq!(refs[1].printed(), Some("Lee H (2010) Both forms. *Cell*."));
+    assert_eq!(
+        refs[1].title, "Both forms",
+        "fields still from the structured form"
+    );
+    assert_eq!(refs[2].printed(), None, "nothing printed to keep");
+    valid(&imported);
 }

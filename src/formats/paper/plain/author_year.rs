@@ -12,6 +12,7 @@ use crate::corpus::model::Reference;
 use crate::corpus::text::MONTHS;
 
 use super::dated::{self, year_range, year_token};
+use super::inline::strip_emphasis;
 use super::names::PARTICLES;
 
 /// How far a parenthesis may run, in bytes, to be read as citations.
@@ -117,7 +118,8 @@ impl Works {
                 if families.is_empty() && !reference.title.is_empty() {
                     families.push(family_key(&reference.title));
                 }
-                let printed = dated::dated(&reference.note);
+                let entry = strip_emphasis(reference.printed().unwrap_or_default());
+                let printed = dated::dated(&entry);
                 let et_al = printed.is_some_and(|d| d.authors.contains("et al"));
                 Work {
                     key: reference.id.clone(),
@@ -562,8 +564,8 @@ mod tests {
     use super::*;
     use crate::corpus::model::{CslDate, CslName};
 
-    fn work(id: &str, families: &[&str], year: i32, note: &str) -> Reference {
-        Reference {
+    fn work(id: &str, families: &[&str], year: i32, printed: &str) -> Reference {
+        let mut reference = Reference {
             id: id.into(),
             author: families
                 .iter()
@@ -576,9 +578,10 @@ mod tests {
                 date_parts: vec![vec![year]],
                 ..CslDate::default()
             }),
-            note: note.into(),
             ..Reference::default()
-        }
+        };
+        reference.set_printed(printed);
+        reference
     }
 
     fn list() -> Works {

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use super::super::{Rich, Span};
 use super::author_year::{self, Works};
 use crate::corpus::citations::{self, Piece};
+use crate::corpus::cite::emphasis;
 
 /// The longest link target `[text](target)` looked for, in bytes (keeps the pass linear).
 const MAX_LINK_TARGET: usize = 300;
@@ -115,39 +116,7 @@ pub(super) fn continues(previous: &str, next: &str) -> bool {
 /// `text` without `*emphasis*` marks: a `*` before a non-space and a later `*` after one (on the
 /// same text) are both dropped; a lone `*` is kept.
 pub(super) fn strip_emphasis(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut drop = vec![false; chars.len()];
-    let mut open: Option<usize> = None;
-    for (i, &c) in chars.iter().enumerate() {
-        if c != '*' {
-            continue;
-        }
-        let before = i.checked_sub(1).and_then(|j| chars.get(j));
-        let after = chars.get(i + 1);
-        let can_close = before.is_some_and(|b| !b.is_whitespace() && *b != '*')
-            && after.is_none_or(|a| !a.is_alphanumeric());
-        let can_open = after.is_some_and(|a| !a.is_whitespace() && *a != '*')
-            && before.is_none_or(|b| !b.is_alphanumeric());
-        match open {
-            Some(start) if can_close => {
-                if let Some(flag) = drop.get_mut(start) {
-                    *flag = true;
-                }
-                if let Some(flag) = drop.get_mut(i) {
-                    *flag = true;
-                }
-                open = None;
-            }
-            _ if can_open => open = Some(i),
-            _ => {}
-        }
-    }
-    chars
-        .iter()
-        .zip(drop)
-        .filter(|(_, dropped)| !dropped)
-        .map(|(c, _)| *c)
-        .collect()
+    emphasis(text).to_plain_string()
 }
 
 /// `text` with Markdown links `[text](target)` written as their text (a target without spaces,

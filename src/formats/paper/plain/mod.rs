@@ -24,6 +24,7 @@ use crate::corpus::diagnostics::{Code, Diagnostic, Location};
 use crate::corpus::model::Reference;
 
 use self::blocks::{Block, caption, is_source_line};
+use self::inline::strip_emphasis;
 use self::outline::{Heading, Numbering, Outline};
 use super::{FigureDraft, ImportOptions, PaperBuilder, Rich, Span, TableDraft};
 
@@ -252,7 +253,8 @@ fn unique_ids(references: &mut [Reference]) {
         if counts.get(&reference.id).copied().unwrap_or(0) < 2 {
             continue;
         }
-        let printed = dated::dated(&reference.note).and_then(|d| d.suffix);
+        let printed = dated::dated(&strip_emphasis(reference.printed().unwrap_or_default()))
+            .and_then(|d| d.suffix);
         let next = given.entry(reference.id.clone()).or_default();
         let letters = printed.into_iter().chain(('a'..='z').skip(*next));
         // Past `z`, a number, counted on from the duplicates already named.
@@ -297,17 +299,21 @@ fn report_references(references: &[Reference], text: &str, builder: &mut PaperBu
             .citation_number
             .map(|n| format!("[{n}] "))
             .unwrap_or_default();
-        let at = text
-            .find(
-                reference
-                    .note
-                    .get(..reference.note.len().min(40))
-                    .unwrap_or_default(),
-            )
+        // Where its first words stand in the file (the entry was read with its lines joined).
+        let start: String = reference
+            .printed()
+            .unwrap_or_default()
+            .chars()
+            .take(40)
+            .collect();
+        let at = (!start.is_empty())
+            .then(|| text.find(&start))
+            .flatten()
             .map(|offset| Location::at_offset(text, offset, 0));
         builder.warn(
             format!(
-                "reference {number}was read without its {}: its printed text is kept in its note",
+                "reference {number}was read without its {}: the Inspector shows it as the \
+                 list prints it",
                 missing_parts(reference)
             ),
             "save the corpus and fill in the reference's fields by hand if you need them",
@@ -320,7 +326,7 @@ fn report_references(references: &[Reference], text: &str, builder: &mut PaperBu
                 "{} more were read without authors, title or year",
                 crate::corpus::counted(incomplete.len() - MAX_REFERENCE_WARNINGS, "reference")
             ),
-            "their printed text is kept in their notes",
+            "the Inspector shows each as the list prints it",
             None,
         );
     }

@@ -2,7 +2,7 @@
 //! into CSL fields: authors (`A. B. Surname, C. Name, and D. Name`, `Surname, A., Surname, B.`,
 //! `Surname AB, Surname C`), the title (quoted, emphasised, or up to the first full stop), the
 //! container, volume, issue, pages, year, publisher, DOI and URL. The entry as printed is kept
-//! in `note`.
+//! ([`Reference::set_printed`]).
 
 use std::collections::HashSet;
 
@@ -541,11 +541,11 @@ pub(super) fn reference(entry: &Entry) -> Reference {
     let (body, doi, url) = identifiers(&raw);
     let mut reference = Reference {
         citation_number: entry.number,
-        note: strip_emphasis(&raw),
         doi,
         url,
         ..Reference::default()
     };
+    reference.set_printed(&raw);
     let (authors, after_title, italic_title) = title_and_authors(body, &mut reference);
     if reference.author.is_empty() {
         reference.author = names(&strip_emphasis(authors).replace(['“', '"'], ""));

@@ -131,7 +131,11 @@ fn vancouver_entries_are_read() {
     );
     assert_eq!(r.doi, "10.1016/j.agsy.2019.01.005");
     assert_eq!((r.volume.as_str(), r.page.as_str()), ("171", "55-64"));
-    assert!(r.note.contains("doi:10.1016"));
+    assert!(
+        r.printed()
+            .is_some_and(|printed| printed.contains("doi:10.1016"))
+    );
+    assert!(r.note.is_empty(), "the note is the reader's own");
 }
 
 #[test]

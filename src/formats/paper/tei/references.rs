@@ -1,6 +1,8 @@
 //! A `biblStruct` of the reference list as a CSL-JSON reference: its title and container (by
 //! the level GROBID gives each `title`), type, authors and editors, date, volume, issue, pages,
-//! DOI, arXiv id, URL, publisher and place; the raw reference kept when no title was found.
+//! DOI, arXiv id, URL, publisher and place; the raw reference kept as the entry as printed.
+
+use std::collections::HashSet;
 
 use serde_json::Value;
 
@@ -123,8 +125,8 @@ fn series(bibl: Element<'_>) -> Option<String> {
         })
 }
 
-/// The note: identifiers CSL has no variable for (arXiv), GROBID's untyped notes, and the raw
-/// reference when no title was found.
+/// The note: identifiers CSL has no variable for (arXiv) and GROBID's untyped notes; the raw
+/// reference (the entry as the PDF's list prints it) is kept as the printed entry.
 fn notes(bibl: Element<'_>, reference: &mut Reference) {
     let mut notes = Vec::new();
     identifiers(bibl, reference, &mut notes);
@@ -132,13 +134,69 @@ fn notes(bibl: Element<'_>, reference: &mut Reference) {
         let text = plain(note);
         match note.attr("type") {
             None if !text.is_empty() => notes.push(text),
-            Some("raw_reference") if reference.title.is_empty() && !text.is_empty() => {
-                notes.push(text);
+            Some("raw_reference") => {
+                let printed = unbroken(&text, reference);
+                reference.set_printed(&printed);
             }
             _ => {}
         }
     }
     reference.note = notes.join("; ");
+}
+
+/// GROBID's raw reference with the words the PDF broke at the end of a line whole again, where
+/// the fields read from it print them whole: `Sci- aky` is `Sciaky` when an author is so
+/// named, `Semi- supervised` is `Semi-supervised` when the title has it so; a break the fields
+/// do not settle stays as it is.
+fn unbroken(raw: &str, reference: &Reference) -> String {
+    let mut fields = vec![
+        reference.title.as_str(),
+        reference.container_title.as_str(),
+        reference.publisher.as_str(),
+        reference.publisher_place.as_str(),
+    ];
+    for name in reference.author.iter().chain(&reference.editor) {
+        fields.extend([
+            name.family.as_str(),
+            name.given.as_str(),
+            name.literal.as_str(),
+        ]);
+    }
+    let words: HashSet<String> = fields
+        .iter()
+        .flat_map(|field| field.split(|c: char| !c.is_alphabetic() && c != '-'))
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut out = String::with_capacity(raw.len());
+    let mut tokens = raw.split(' ').peekable();
+    while let Some(token) = tokens.next() {
+        out.push_str(token);
+        let Some(&next) = tokens.peek() else {
+            break;
+        };
+        let head = token
+            .strip_suffix('-')
+            .map(|head| {
+                head.rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or_default()
+            })
+            .unwrap_or_default();
+        let tail: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+        let lower = |text: String| text.to_lowercase();
+        if !head.is_empty() && !tail.is_empty() {
+            if words.contains(&lower(format!("{head}-{tail}"))) {
+                continue;
+            }
+            if words.contains(&lower(format!("{head}{tail}"))) {
+                out.pop();
+                continue;
+            }
+        }
+        out.push(' ');
+    }
+    out
 }
 
 /// The first non-empty `title` child of `part` whose level is one of `levels` (or has none),
@@ -447,4 +505,35 @@ fn looks_like_arxiv(value: &str) -> bool {
         && year_month.chars().all(|c| c.is_ascii_digit())
         && (4..=5).contains(&number.len())
         && number.chars().all(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_broken_at_a_line_end_are_whole_where_the_fields_print_them_whole() {
+        let reference = Reference {
+            title: "Semi-supervised corpus work".to_owned(),
+            author: vec![CslName {
+                family: "Sciaky".to_owned(),
+                given: "Daniela".to_owned(),
+                ..CslName::default()
+            }],
+            ..Reference::default()
+        };
+        assert_eq!(
+            unbroken(
+                "Daniela Sci- aky. 2019. Semi- supervised cor- pus work. A well- known venue.",
+                &reference
+            ),
+            "Daniela Sciaky. 2019. Semi-supervised corpus work. A well- known venue.",
+            "a break no field settles stays"
+        );
+        assert_eq!(unbroken("", &reference), "");
+        assert_eq!(
+            unbroken("Ends with a dash -", &reference),
+            "Ends with a dash -"
+        );
+    }
 }

@@ -427,7 +427,11 @@ fn references_become_csl_items() {
 
     let raw = &refs[3];
     assert_eq!(raw.title, "");
-    assert_eq!(raw.note, "J. Bruna. 2014. Spectral networks. ICLR.");
+    assert_eq!(
+        raw.printed(),
+        Some("J. Bruna. 2014. Spectral networks. ICLR.")
+    );
+    assert!(raw.note.is_empty());
     assert_eq!(raw.issued, None);
 
     assert_eq!(refs[4].note, "arXiv:1907.11692");
