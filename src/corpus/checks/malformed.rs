@@ -181,7 +181,10 @@ fn venue_artefact(reference: &Reference) -> Option<(String, String)> {
 /// A venue or publisher the entry's type needs but lacks.
 fn missing_venue(reference: &Reference) -> Option<(String, String)> {
     let has = |text: &str| !text.trim().is_empty();
-    let has_locator = has(&reference.doi) || has(&reference.url) || has(&reference.note);
+    let has_locator = has(&reference.doi)
+        || has(&reference.url)
+        || has(&reference.note)
+        || printed_names_more(reference);
     let noun = type_noun(&reference.item_type);
     let (missing, what) = match reference.item_type.as_str() {
         "article-journal" if !has(&reference.container_title) && !has_locator => {
@@ -234,6 +237,80 @@ fn missing_volume_pages(reference: &Reference) -> Option<String> {
         })
 }
 
+/// Words an entry prints besides its names, title and date that name no venue or publisher.
+const NOT_A_VENUE: [&str; 12] = [
+    "and",
+    "eds",
+    "edn",
+    "edition",
+    "vol",
+    "pp",
+    "retrieved",
+    "available",
+    "accessed",
+    "from",
+    "online",
+    "the",
+];
+
+/// Whether the entry as the paper prints it names more than its authors, title and date: a
+/// place, a publisher or a venue its fields were read without (an importer reads fewer fields
+/// from an entry with little markup than its printed text holds). An entry the corpus does not
+/// keep as printed names nothing more.
+fn printed_names_more(reference: &Reference) -> bool {
+    let Some(printed) = reference.printed() else {
+        return false;
+    };
+    let mut known: Vec<String> = Vec::new();
+    let mut add_words = |text: &str| {
+        known.extend(
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|word| !word.is_empty())
+                .map(str::to_lowercase),
+        );
+        // A compound as a word broken at the end of a line prints it (`Semi-supervised`).
+        known.extend(text.split_whitespace().map(|word| {
+            word.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_lowercase()
+        }));
+    };
+    for name in reference.author.iter().chain(&reference.editor) {
+        for part in [
+            &name.family,
+            &name.given,
+            &name.literal,
+            &name.non_dropping_particle,
+            &name.dropping_particle,
+            &name.suffix,
+        ] {
+            add_words(part);
+        }
+        // Initials printed together (`Molenberghs G, Kenward MG`).
+        let initials: String = name
+            .given
+            .split(|c: char| !c.is_alphabetic())
+            .filter_map(|word| word.chars().next())
+            .collect();
+        add_words(&initials);
+    }
+    add_words(&reference.title);
+    // Words a PDF broke at the end of a line joined again (`Rep- resentations`).
+    let printed = printed.replace("- ", "");
+    printed
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .map(str::to_lowercase)
+        .any(|word| {
+            !known.contains(&word)
+                && !NOT_A_VENUE.contains(&word.as_str())
+                && !crate::corpus::text::MONTHS
+                    .iter()
+                    .any(|month| month.eq_ignore_ascii_case(&word))
+        })
+}
+
 /// Whether the entry is a web page, a piece of software or a data set, or names a thing found
 /// at an address or by its name alone (no author, venue or publisher: "GitHub", "The R
 /// Project"): such entries often carry no date, and the address or name is how a reader finds
@@ -253,9 +330,10 @@ fn found_without_pages(reference: &Reference) -> bool {
     let venue = reference.container_title.to_lowercase();
     let mentions = |word: &str| {
         [
-            &reference.container_title,
-            &reference.note,
-            &reference.title,
+            reference.container_title.as_str(),
+            reference.note.as_str(),
+            reference.title.as_str(),
+            reference.printed().unwrap_or_default(),
         ]
         .iter()
         .any(|field| field.to_lowercase().contains(word))

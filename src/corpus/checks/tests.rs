@@ -568,8 +568,15 @@ fn malformed_entries_and_well_formed_ones() {
             json!({"id": "site", "type": "webpage", "title": "A web site", "URL": "https://example.org"}),
         ),
         reference(json!({"id": "tool", "type": "document", "title": "GitHub", "note": "GitHub"})),
+        // Printed with a publisher its fields were read without; printed with nothing more.
+        reference(
+            json!({"id": "printed", "type": "book", "title": "Missing data", "author": [{"family": "Kenward", "given": "M. G."}], "issued": {"date-parts": [[2007]]}, "custom": {"paperlens": {"printed": "Kenward MG (2007) Missing data. Chichester: John Wiley & Sons."}}}),
+        ),
+        reference(
+            json!({"id": "names", "type": "book", "title": "Only names", "author": [{"family": "Larsen", "given": "J."}], "issued": {"date-parts": [[2019]]}, "custom": {"paperlens": {"printed": "J. Larsen and J. Larsen, \"Only na- mes,\" March 2019."}}}),
+        ),
     ];
-    let text = "Cited [@good], [@long], [@ssrn], [@chapter], [@book], [@bare], [@online], [@undated], [@site] and [@tool].";
+    let text = "Cited [@good], [@long], [@ssrn], [@chapter], [@book], [@bare], [@online], [@undated], [@site], [@tool], [@printed] and [@names].";
     let corpus = corpus_with(&[text], refs, vec![], "2024");
     let mut malformed: Vec<(&str, String)> = found(&corpus)
         .into_iter()
@@ -588,6 +595,7 @@ fn malformed_entries_and_well_formed_ones() {
     let expected: Vec<(&str, String)> = [
         ("missing-venue", "book"),
         ("missing-venue", "chapter"),
+        ("missing-venue", "names"),
         ("missing-volume-pages", "bare"),
         ("missing-year", "undated"),
         ("title-reads-like-text", "long"),
