@@ -1,0 +1,238 @@
+//! Tests of the plain-text importer as a whole: front matter, sections, paragraphs, markers,
+//! tables, figures and what it reports.
+
+// A test that panics on a missing value is the test failing, with its message.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::time::{Duration, Instant};
+
+use crate::corpus::Corpus;
+use crate::formats::paper::{ImportOptions, PaperKind, import};
+
+/// Imports `text`, or the error's message and line.
+fn run(text: &str) -> Result<crate::formats::paper::Imported, (String, usize)> {
+    import(PaperKind::PlainText, text, &ImportOptions::default())
+        .map_err(|e| (e.message.clone(), e.location.map_or(0, |l| l.line)))
+}
+
+#[test]
+fn a_pdf_binary_or_empty_file_is_refused_in_plain_words() {
+    let (message, line) = run("%PDF-1.7\n%\u{e2}\u{e3}").unwrap_err();
+    assert!(message.contains("PDF file"), "{message}");
+    assert_eq!(line, 1);
+    let (message, line) = run("Title\n\nsome\0thing").unwrap_err();
+    assert!(message.contains("binary data"), "{message}");
+    assert_eq!(line, 3);
+    let (message, _) = run("  \n\n \t\n").unwrap_err();
+    assert!(
+        message.contains("no title, text or references"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_short_paper_becomes_a_valid_corpus() {
+    let text = "A Title\n\nAnn Lee\n\nAbstract\n\nWe look.\n\n1. Introduction\n\nText \
+                cites [1] and [2].\n\nReferences\n\n[1] A. Lee, \"One,\" 2019.\n[2] B. \
+                Chan, \"Two,\" J. X, 2020.\n";
+    let imported = run(text).unwrap();
+    assert_eq!(imported.file.paper.title, "A Title");
+    assert_eq!(imported.file.paper.abstract_text, "We look.");
+    assert_eq!(imported.file.sections.len(), 1);
+    let corpus = Corpus::from_file(imported.file, "t").unwrap();
+    assert_eq!(corpus.summary().citations, 2);
+    assert!(corpus.warnings.is_empty(), "{:?}", corpus.warnings);
+}
+
+#[test]
+fn a_paper_in_portuguese_has_its_abstract_sections_and_references() {
+    let text = "Fatores associados à persistência\n\nCláudia Brito\n\nResumo\n\nAnalisar \
+                os fatores.\n\nPalavras-chave: câncer; adesão\n\nINTRODUÇÃO\n\nO \
+                câncer [1].\n\nMÉTODOS\n\nUma coorte [2].\n\nAgradecimentos\n\nA \
+                todos.\n\nReferências\n\n1. Avorn J, Monette J. Persistence of use. \
+                JAMA. 1998;279(18):1458-62.\n2. Barron TI. Early discontinuation. Cancer. \
+                2007;109(5):832-9.\n";
+    let file = run(text).unwrap().file;
+    assert_eq!(file.paper.abstract_text, "Analisar os fatores.");
+    assert_eq!(file.paper.keywords, ["câncer", "adesão"]);
+    let titles: Vec<&str> = file.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["INTRODUÇÃO", "MÉTODOS", "Agradecimentos"]);
+    assert_eq!(file.references.len(), 2);
+    assert_eq!(file.references[1].container_title, "Cancer");
+    let corpus = Corpus::from_file(file, "t").unwrap();
+    assert_eq!(corpus.summary().citations, 2);
+}
+
+#[test]
+fn a_source_line_under_a_table_is_its_note_and_a_caption_names_it() {
+    let text = "T\n\n1. Data\n\nTable 2. Counts by year\nYear\tCount\n2019\t4\n2020\t5\n\
+                Source: Ministry, 2021.\n\nAfter the table.\n";
+    let imported = run(text).unwrap();
+    let table = &imported.file.tables[0];
+    assert_eq!(
+        (table.label.as_str(), table.caption.as_str()),
+        ("Table 2", "Counts by year")
+    );
+    assert_eq!(table.rows.len(), 2);
+    assert_eq!(table.footnotes[0].text, "Source: Ministry, 2021.");
+    assert!(imported.file.figures.is_empty());
+}
+
+#[test]
+fn table_rows_split_by_a_page_break_are_joined_and_spanning_cells_repeated() {
+    let text = "T\n\n1. Data\n\nRegion\tBody\tNote\nAsia\tASEAN\tWorks with the\n\n\t\t\
+                governments of the region.\n\tUNODC\tHelps.\nEurope\tGRETA\tChecks.\n";
+    let imported = run(text).unwrap();
+    let rows: Vec<Vec<String>> = imported.file.tables[0]
+        .rows
+        .iter()
+        .map(|r| r.cells.clone())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            vec!["Asia", "ASEAN", "Works with the governments of the region."],
+            vec!["Asia", "UNODC", "Helps."],
+            vec!["Europe", "GRETA", "Checks."],
+        ]
+    );
+}
+
+#[test]
+fn a_figure_caption_with_its_source_line_is_a_figure_without_image() {
+    let text = "T\n\n1. Data\n\nSome text.\n\nFigure 3: Rainfall by month\nSource: Station \
+                records.\n\nMore text.\n";
+    let imported = run(text).unwrap();
+    let figure = &imported.file.figures[0];
+    assert_eq!(
+        (figure.label.as_str(), figure.caption.as_str()),
+        ("Figure 3", "Rainfall by month")
+    );
+    assert!(figure.image.is_none());
+    assert_eq!(figure.source_paragraph.as_deref(), Some("data.p2"));
+    assert_eq!(imported.file.sections[0].paragraphs.len(), 3);
+    Corpus::from_file(imported.file, "t").unwrap();
+}
+
+#[test]
+fn a_marker_naming_no_reference_is_warned_about_where_it_stands() {
+    let text = "T\n\n1. Intro\n\nOne [1].\n\nTwo [1], then\n[7] here.\n\nReferences\n\n\
+                [1] A. Lee, \"One,\" 2019.\n";
+    let imported = run(text).unwrap();
+    let warning = imported
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("[7]"))
+        .expect("a warning about [7]");
+    let location = warning.location.unwrap();
+    assert_eq!((location.line, location.column), (8, 1));
+    assert!(
+        warning
+            .message
+            .contains("names a number the reference list does not have")
+    );
+}
+
+#[test]
+fn a_text_without_its_reference_list_says_so_once_where_its_first_citation_stands() {
+    let numbered = "T\n\n1. Intro\n\nOne [1].\n\nTwo [2] and [3].\n";
+    let imported = run(numbered).unwrap();
+    let about_markers: Vec<&str> = imported
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .filter(|m| m.contains("reference list"))
+        .collect();
+    assert_eq!(
+        about_markers,
+        [
+            "no reference list was found, so the paper's 3 citations (the first: \"[1]\") name \
+             no reference and are kept as printed text"
+        ],
+        "one warning, not one per marker"
+    );
+    let warning = imported
+        .diagnostics
+        .iter()
+        .find(|d| d.message.starts_with("no reference list"))
+        .unwrap();
+    let location = warning.location.unwrap();
+    assert_eq!((location.line, location.column), (5, 5));
+
+    let dated = "T\n\nIntroduction\n\nAs shown (Smith & Jones, 2019; Lee, 2020a).\n\n\
+                 Brown (2017) agrees.\n";
+    let imported = run(dated).unwrap();
+    let warning = imported
+        .diagnostics
+        .iter()
+        .find(|d| d.message.starts_with("no reference list"))
+        .expect("author–date citations are counted too");
+    assert!(
+        warning
+            .message
+            .contains("2 citations (the first: \"Smith & Jones, 2019\")"),
+        "{}",
+        warning.message
+    );
+    // A text that cites nothing and lists nothing has nothing to say about it.
+    let plain = run("T\n\nIntroduction\n\nNo citations (in 2019) here.\n").unwrap();
+    assert!(
+        plain
+            .diagnostics
+            .iter()
+            .all(|d| !d.message.contains("reference list")),
+        "{:?}",
+        plain.diagnostics
+    );
+}
+
+#[test]
+fn a_heading_is_not_taken_from_the_middle_of_a_sentence() {
+    let text = "T\n\n1. Intro\n\nThe work of the\n\nUnited Nations\n\nis long.\n";
+    let imported = run(text).unwrap();
+    assert_eq!(imported.file.sections.len(), 1);
+    assert_eq!(
+        imported.file.sections[0].paragraphs[0].text,
+        "The work of the United Nations is long."
+    );
+}
+
+/// Imports `text` and says how long it took (it must not fail or panic).
+fn timed(text: &str) -> Duration {
+    let start = Instant::now();
+    let _ = run(text);
+    start.elapsed()
+}
+
+#[test]
+fn pathological_inputs_finish_quickly() {
+    let megabyte = 1 << 20;
+    let inputs = [
+        "[".repeat(megabyte),
+        "[1".repeat(megabyte / 2),
+        "[1], ".repeat(megabyte / 5),
+        "*a ".repeat(megabyte / 3),
+        "[a](".repeat(megabyte / 4),
+        "a\tb\n".repeat(100_000),
+        "x\t".repeat(megabyte / 2),
+        "1. Heading\n\n".repeat(100_000),
+        "1.1.1.1 Deep\n".repeat(100_000),
+        "References\n\n".to_owned() + &"[1] A, \"".repeat(megabyte / 8),
+        "Title\n\n".to_owned() + &"word-\n".repeat(megabyte / 6),
+        "Abstract\n\n".to_owned() + &"Table 1\n".repeat(megabyte / 8),
+        // Author–date: one paragraph of citations and markers, a list of one work repeated.
+        "Intro\n\n".to_owned()
+            + &"(Smith, 2019) [1] Smith (2019) ".repeat(megabyte / 32)
+            + "\n\nReferences\n\n"
+            + &"Smith, J. (2019). T.\n".repeat(megabyte / 20),
+        "References\n\n".to_owned() + &"“X.” n.d.\n".repeat(megabyte / 12),
+    ];
+    for input in &inputs {
+        let took = timed(input);
+        assert!(
+            took < Duration::from_secs(30),
+            "{took:?} for {:?}…",
+            input.chars().take(20).collect::<String>()
+        );
+    }
+}
