@@ -400,10 +400,17 @@ pub(super) fn author_names(authors: &str) -> Vec<CslName> {
         })
         .collect::<Vec<_>>()
         .join(" ");
+    let mut pieces = pieces.peekable();
+    // `Smith, J., Jr., & Lee, K.`: the first author's suffix.
+    let suffix = pieces
+        .next_if(|piece| names::is_suffix(piece))
+        .map(|suffix| suffix.trim_end_matches('.').to_owned())
+        .unwrap_or_default();
     let mut out = vec![CslName {
         family,
         given,
         non_dropping_particle: particle,
+        suffix,
         ..CslName::default()
     }];
     let rest: Vec<&str> = pieces
@@ -569,6 +576,34 @@ mod tests {
             [
                 ("van Anken".into(), "E.".into()),
                 ("Braakman".into(), "I.".into())
+            ]
+        );
+        // Suffixes belong to the name before them; they are no authors of their own.
+        let suffixes = |authors: &str| -> Vec<(String, String)> {
+            author_names(authors)
+                .into_iter()
+                .map(|n| (n.family, n.suffix))
+                .collect()
+        };
+        assert_eq!(
+            suffixes("Blattner, F. R., Plankett, G., III, Bloch, C. A., & Perna, N. T."),
+            [
+                ("Blattner".into(), String::new()),
+                ("Plankett".into(), "III".into()),
+                ("Bloch".into(), String::new()),
+                ("Perna".into(), String::new())
+            ]
+        );
+        assert_eq!(
+            suffixes("Smith, J., Jr., & Lee, K."),
+            [("Smith".into(), "Jr".into()), ("Lee".into(), String::new())]
+        );
+        assert_eq!(
+            suffixes("Lao, C. D., Ruffin, M. T., 4th, & Heath, D. D."),
+            [
+                ("Lao".into(), String::new()),
+                ("Ruffin".into(), "4th".into()),
+                ("Heath".into(), String::new())
             ]
         );
     }

@@ -237,12 +237,31 @@ fn people_names(text: &str) -> Vec<CslName> {
         } else {
             name(piece)
         };
+        let mut name = name;
         i += 1;
+        // `Plankett, G., III`, `Ruffin, M. T., 4th`: the suffix after the name is its own.
+        if let Some(suffix) = pieces.get(i).filter(|piece| is_suffix(piece)) {
+            suffix.trim_end_matches('.').clone_into(&mut name.suffix);
+            i += 1;
+        }
         if !is_et_al(&name) && !name.family.is_empty() {
             out.push(name);
         }
     }
     out
+}
+
+/// Whether `piece` of an author list is a suffix printed after a name: `Jr.`, `Sr`, `II`,
+/// `III`, `IV`, or an ordinal (`4th`).
+pub(super) fn is_suffix(piece: &str) -> bool {
+    let bare = piece.trim().trim_end_matches('.');
+    let ordinal = bare.len() > 2
+        && bare.starts_with(|c: char| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th"].iter().any(|ending| {
+            bare.strip_suffix(ending)
+                .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+        });
+    ordinal || ["Jr", "Sr", "Jnr", "Snr", "II", "III", "IV"].contains(&bare)
 }
 
 #[cfg(test)]
