@@ -587,16 +587,19 @@ pub(super) fn reference(entry: &Entry) -> Reference {
         }
     };
     let publisher = std::mem::take(&mut reference.publisher);
-    // The year printed after the authors is the year; a number after the container is a page.
+    // The year printed after the authors is the year; a number after a journal is its volume
+    // (`Biochim Biophys Acta, 1777, 684–688`), or its page when the volume is read.
     let dated_year = reference.issued.take();
     read_fields(rest, &mut reference);
     if let Some(year) = dated_year
         && let Some(read) = reference.issued.replace(year)
-        && reference.page.is_empty()
-        && !reference.volume.is_empty()
+        && let Some(printed) = read.date_parts.first().and_then(|p| p.first())
     {
-        let printed = read.date_parts.first().and_then(|p| p.first()).copied();
-        reference.page = printed.map(|p| p.to_string()).unwrap_or_default();
+        if reference.volume.is_empty() && !reference.container_title.is_empty() {
+            reference.volume = printed.to_string();
+        } else if reference.page.is_empty() && !reference.volume.is_empty() {
+            reference.page = printed.to_string();
+        }
     }
     if reference.publisher.is_empty() {
         reference.publisher = publisher;

@@ -223,4 +223,14 @@ fn a_title_goes_on_past_abbreviations_a_lower_case_word_follows() {
         (year(&r), r.volume.as_str(), r.page.as_str()),
         (Some(2005), "307", "1598")
     );
+    // A four-digit volume after the journal is its volume, not a second year.
+    let r = read(
+        "Ponting, C. P. (2008). The functional repertoires. Biochim Biophys Acta, 1777, 684–688.",
+    );
+    assert_eq!(
+        (year(&r), r.volume.as_str(), r.page.as_str()),
+        (Some(2008), "1777", "684–688")
+    );
+    let r = read("Brem, R. B. (2008). Genetic dissection. Genetics, 1810 (3), 959–966.");
+    assert_eq!((year(&r), r.volume.as_str()), (Some(2008), "1810"));
 }
