@@ -33,9 +33,10 @@ pub(super) fn label_number(reference: Element<'_>) -> Option<u32> {
         .ok()
 }
 
-/// The citation to read in a `ref`: structured forms first.
-fn citation_of(reference: Element<'_>) -> Option<Element<'_>> {
-    let candidates: Vec<Element<'_>> = reference
+/// The children of a `ref` that may hold its citation, those of a `citation-alternatives`
+/// among them.
+fn citation_candidates(reference: Element<'_>) -> Vec<Element<'_>> {
+    reference
         .elements()
         .flat_map(|child| {
             if child.is("citation-alternatives") {
@@ -44,7 +45,12 @@ fn citation_of(reference: Element<'_>) -> Option<Element<'_>> {
                 vec![child]
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The citation to read in a `ref`: structured forms first.
+fn citation_of(reference: Element<'_>) -> Option<Element<'_>> {
+    let candidates = citation_candidates(reference);
     [
         "element-citation",
         "nlm-citation",
@@ -165,15 +171,8 @@ fn reference(element: Element<'_>) -> Reference {
 /// beside an `element-citation` in `citation-alternatives`) or NLM 2's `citation`, both mixed
 /// content with the punctuation between their fields.
 fn printed_citation(reference: Element<'_>) -> Option<Element<'_>> {
-    reference
-        .elements()
-        .flat_map(|child| {
-            if child.is("citation-alternatives") {
-                child.elements().collect()
-            } else {
-                vec![child]
-            }
-        })
+    citation_candidates(reference)
+        .into_iter()
         .find(|child| child.is("mixed-citation") || child.is("citation"))
 }
 

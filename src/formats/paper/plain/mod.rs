@@ -47,27 +47,7 @@ pub(super) fn read(
     _options: &ImportOptions<'_>,
     builder: &mut PaperBuilder,
 ) -> Result<(), Box<Diagnostic>> {
-    if text.starts_with("%PDF") {
-        return Err(Box::new(
-            Diagnostic::error(
-                Code::PaperSyntax,
-                "this is a PDF file, not the text of a paper",
-                "extract its text first (for example `pdftotext -layout paper.pdf paper.txt`) \
-                 and open the .txt file, or convert it with GROBID and open the TEI file",
-            )
-            .located(Location::at_offset(text, 0, 4)),
-        ));
-    }
-    if let Some(at) = text.find('\0') {
-        return Err(Box::new(
-            Diagnostic::error(
-                Code::PaperSyntax,
-                "this file holds binary data (a NUL byte), not plain text",
-                "open the paper's text (a .txt file), not a word-processor or PDF file",
-            )
-            .located(Location::at_offset(text, at, 1)),
-        ));
-    }
+    refuse_what_is_not_text(text)?;
     let lines = blocks::lines(text);
     let skip = blocks::debris(&lines);
     let blocks = blocks::blocks(&lines, &skip);
@@ -153,6 +133,32 @@ pub(super) fn read(
     report_references(&references, text, builder);
     for reference in references {
         builder.reference(reference);
+    }
+    Ok(())
+}
+
+/// A PDF or a binary file given as plain text, refused in plain words.
+fn refuse_what_is_not_text(text: &str) -> Result<(), Box<Diagnostic>> {
+    if text.starts_with("%PDF") {
+        return Err(Box::new(
+            Diagnostic::error(
+                Code::PaperSyntax,
+                "this is a PDF file, not the text of a paper",
+                "extract its text first (for example `pdftotext -layout paper.pdf paper.txt`) \
+                 and open the .txt file, or convert it with GROBID and open the TEI file",
+            )
+            .located(Location::at_offset(text, 0, 4)),
+        ));
+    }
+    if let Some(at) = text.find('\0') {
+        return Err(Box::new(
+            Diagnostic::error(
+                Code::PaperSyntax,
+                "this file holds binary data (a NUL byte), not plain text",
+                "open the paper's text (a .txt file), not a word-processor or PDF file",
+            )
+            .located(Location::at_offset(text, at, 1)),
+        ));
     }
     Ok(())
 }
