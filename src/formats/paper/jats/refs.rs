@@ -3,7 +3,7 @@
 //! `nlm-citation` or `citation` read into a [`Reference`] — type, authors and editors (`collab`
 //! as a literal name, `etal` left out), title, container, date, volume, issue, pages, DOI,
 //! PMID, URL, publisher — with the whole citation text kept when it has no markup to read
-//! fields from.
+//! fields from, and a mixed citation's text kept as the entry printed.
 
 use serde_json::Value;
 
