@@ -223,7 +223,7 @@ fn people_names(text: &str) -> Vec<CslName> {
             i += 1;
             continue;
         }
-        let name = if next_is_initials && !piece_has_initials {
+        let mut name = if next_is_initials && !piece_has_initials {
             i += 1;
             let given = pieces.get(i).map(|g| format!("{g}.")).unwrap_or_default();
             let words: Vec<&str> = piece.split_whitespace().collect();
@@ -237,7 +237,6 @@ fn people_names(text: &str) -> Vec<CslName> {
         } else {
             name(piece)
         };
-        let mut name = name;
         i += 1;
         // `Plankett, G., III`, `Ruffin, M. T., 4th`: the suffix after the name is its own.
         if let Some(suffix) = pieces.get(i).filter(|piece| is_suffix(piece)) {
