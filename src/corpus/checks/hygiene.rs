@@ -233,7 +233,7 @@ fn named_in_text(paper: &Paper<'_>, texts: &[&str], references: &[usize]) -> Vec
             })
             .filter_map(|word| word.strip_prefix('@')),
         );
-        if paper.prints_numbers {
+        if paper.corpus.index.prints_numbers {
             let (pieces, _) = citations::parse(text);
             for piece in &pieces {
                 if let Piece::Numeric(marker) = piece {
@@ -269,7 +269,7 @@ fn named_in_text(paper: &Paper<'_>, texts: &[&str], references: &[usize]) -> Vec
                 .reference(position)
                 .is_some_and(|(reference, number)| {
                     keys.contains(reference.id.as_str())
-                        || (paper.prints_numbers && numbers.contains(&number))
+                        || (paper.corpus.index.prints_numbers && numbers.contains(&number))
                 })
         })
         .collect();
@@ -388,7 +388,7 @@ fn duplicates(paper: &Paper<'_>, out: &mut Vec<Flag>) {
 /// when the text prints neither with a letter after the year (`2015a`).
 fn same_author_year(paper: &Paper<'_>, out: &mut Vec<Flag>) {
     let corpus = paper.corpus;
-    if paper.prints_numbers {
+    if paper.corpus.index.prints_numbers {
         return;
     }
     let mut seen: HashMap<(String, i32), usize> = HashMap::new();

@@ -15,9 +15,6 @@ pub(super) struct Paper<'a> {
     pub date_source: String,
     /// What each sentence cites.
     pub sentences: Sentences,
-    /// Whether the paper prints its citations as numbers (`[8]`, `(1–3)`): its references
-    /// carry numbers, or most of its citations print only digits.
-    pub prints_numbers: bool,
 }
 
 impl<'a> Paper<'a> {
@@ -41,7 +38,6 @@ impl<'a> Paper<'a> {
             corpus,
             year,
             date_source: date_source.unwrap_or_default(),
-            prints_numbers: corpus.index.prints_numbers,
             sentences: Sentences::new(&corpus.index, &corpus.file.references),
         }
     }
