@@ -193,6 +193,8 @@ pub enum Command {
     },
     /// Change how the Reader shows in-text citations.
     SetCitationDisplay(CitationDisplay),
+    /// Change how the Bibliography view lists the references.
+    SetListDisplay(CitationDisplay),
     /// Export references (asks where to save).
     ExportReferences {
         /// Which references.
@@ -318,6 +320,8 @@ pub struct CitationSettings<'a> {
     pub loaded_styles: &'a [StyleEntry],
     /// How the Reader shows in-text citations.
     pub display: CitationDisplay,
+    /// How the Bibliography view lists the references.
+    pub list_display: CitationDisplay,
 }
 
 /// What panels draw from. Built once per frame by the app.
@@ -338,6 +342,8 @@ pub struct ViewCtx<'a> {
     pub loaded_styles: &'a [StyleEntry],
     /// How the Reader shows in-text citations.
     pub citation_display: CitationDisplay,
+    /// How the Bibliography view lists the references.
+    pub list_display: CitationDisplay,
     /// Formatted citations.
     pub citations: &'a CitationCache,
     /// The citation check's flags, marks and student mode.
@@ -369,6 +375,7 @@ impl<'a> ViewCtx<'a> {
             citation_style: ActiveStyle::default(),
             loaded_styles: &[],
             citation_display: CitationDisplay::default(),
+            list_display: CitationDisplay::default(),
             citations,
             checks: CheckCtx::default(),
             notes: &NO_NOTES,
@@ -415,6 +422,7 @@ impl<'a> ViewCtx<'a> {
         self.citation_style = settings.style;
         self.loaded_styles = settings.loaded_styles;
         self.citation_display = settings.display;
+        self.list_display = settings.list_display;
         self
     }
 

@@ -1,58 +1,137 @@
-//! The Bibliography view: every reference as the chosen citation style prints it, in the order
-//! the style sorts them; a click selects one (the inspector shows it in full), its context menu
-//! copies it or the whole list. What a bibliography opened on its own starts on.
-
-use std::collections::HashMap;
+//! The Bibliography view: the reference list as the paper prints it (where the corpus keeps the
+//! printed entries: a paper read from its text or a JATS `mixed-citation`), or every reference
+//! as the chosen citation style prints it, in the order the style sorts them. A click selects
+//! one (the inspector shows it in full), its context menu copies it or the whole list. What a
+//! bibliography opened on its own starts on.
 
 use eframe::egui::{self, RichText, Sense, Ui};
 
-use super::context::{ClickAction, ViewCtx};
-use super::records::{copy_bibliography, copy_bibliography_label, formatted_ui, reference_menu_ui};
-use super::style_choice::{ActiveStyle, StyleKey};
+use super::context::{ClickAction, Command, ViewCtx};
+use super::records::{
+    COPY_PRINTED_LIST, copy_bibliography_label, copy_list, formatted_ui, printed_list,
+    reference_menu_ui, styled_list,
+};
+use super::state::CitationDisplay;
+use super::style_choice::StyleKey;
 use super::views::{View, empty_view_ui};
 use crate::corpus::{Corpus, Item};
-use crate::formats::styles::BibliographyEntry;
+use crate::formats::styles::{PrintedListEntry, keeps_printed_entries};
 
-/// The Bibliography view's own state: the list formatted in the style it was last drawn in.
+/// The Bibliography view's own state: the list as it was last drawn.
 #[derive(Debug, Default)]
 pub struct ReferencesView {
-    formatted: Option<(StyleKey, Vec<(usize, BibliographyEntry)>)>,
+    listed: Option<(Listed, Vec<PrintedListEntry>)>,
     /// A reference waiting to be scrolled to.
     reveal: Option<usize>,
 }
 
+/// What a list was made for: the style, whether as printed, how many references.
+#[derive(Clone, Debug, PartialEq)]
+struct Listed {
+    style: StyleKey,
+    as_printed: bool,
+    references: usize,
+}
+
+/// Whether the view lists the references as the paper prints them: when asked to and the
+/// corpus keeps the printed entries.
+fn lists_as_printed(ctx: &ViewCtx<'_>) -> bool {
+    ctx.list_display == CitationDisplay::AsPrinted && keeps_printed_entries(ctx.corpus)
+}
+
 impl ReferencesView {
-    /// The Bibliography view's name for `--view` and the settings file.
+    /// The view's name for `--view` and the settings file.
     pub const ID: &'static str = "bibliography";
 
-    /// Every reference (its position) with its entry in `style`, in the style's order;
-    /// formatted once per style.
-    fn entries(&mut self, ctx: &ViewCtx<'_>, style: &ActiveStyle) -> &[(usize, BibliographyEntry)] {
-        let corpus = ctx.corpus;
-        let key = style.key();
-        let needs_formatting = self.formatted.as_ref().is_none_or(|(formatted_in, list)| {
-            *formatted_in != key || list.len() != corpus.file.references.len()
-        });
-        if needs_formatting {
-            let positions: HashMap<&str, usize> = corpus
-                .file
-                .references
-                .iter()
-                .enumerate()
-                .map(|(position, reference)| (reference.id.as_str(), position))
-                .collect();
-            let list = ctx
-                .citations
-                .bibliography(corpus, style)
-                .iter()
-                .filter_map(|entry| Some((*positions.get(entry.id.as_str())?, entry.clone())))
-                .collect();
-            self.formatted = Some((key, list));
+    /// The entries shown: as printed or in the chosen style; made once per style and choice.
+    fn entries(&mut self, ctx: &ViewCtx<'_>, as_printed: bool) -> &[PrintedListEntry] {
+        let listed = Listed {
+            style: ctx.citation_style.key(),
+            as_printed,
+            references: ctx.corpus.file.references.len(),
+        };
+        if self.listed.as_ref().is_none_or(|(made, _)| *made != listed) {
+            let list = if as_printed {
+                printed_list(ctx)
+            } else {
+                styled_list(ctx)
+            };
+            self.listed = Some((listed, list));
         }
-        self.formatted
+        self.listed
             .as_ref()
             .map_or(&[], |(_, list)| list.as_slice())
     }
+}
+
+/// The view's header: what is listed and how, the choice between the paper's list and the
+/// chosen style (where the corpus keeps the paper's), and the copy of the whole list.
+fn header_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, entries: &[PrintedListEntry], as_printed: bool) {
+    let corpus = ctx.corpus;
+    let style = &ctx.citation_style;
+    ui.horizontal_wrapped(|ui| {
+        let count = crate::corpus::counted(corpus.file.references.len(), "reference");
+        let summary = if as_printed {
+            let styled = entries.iter().filter(|entry| !entry.printed).count();
+            if styled == 0 {
+                format!("{count} · as the paper's list prints them")
+            } else {
+                format!(
+                    "{count} · as the paper's list prints them ({styled} in {}, lighter: their \
+                     printed entries are not kept)",
+                    style.label
+                )
+            }
+        } else {
+            format!("{count} · {}", style.label_with_locale())
+        };
+        ui.label(RichText::new(summary).strong());
+        if keeps_printed_entries(corpus) {
+            ui.separator();
+            for (display, label, hover) in [
+                (
+                    CitationDisplay::AsPrinted,
+                    "As the paper prints them".to_owned(),
+                    "The entries as the paper's reference list prints them, in its order"
+                        .to_owned(),
+                ),
+                (
+                    CitationDisplay::InStyle,
+                    format!("In {}", style.label),
+                    format!(
+                        "Every reference as {} prints it, in its order (the style is chosen in \
+                         the View menu or the Inspector)",
+                        style.label
+                    ),
+                ),
+            ] {
+                let chosen = ctx.list_display == display;
+                if ui
+                    .selectable_label(chosen, label)
+                    .on_hover_text(hover)
+                    .clicked()
+                    && !chosen
+                {
+                    ctx.send(Command::SetListDisplay(display));
+                }
+            }
+            ui.separator();
+        }
+        let (copy_label, copy_hover) = if as_printed {
+            (
+                COPY_PRINTED_LIST.to_owned(),
+                "Copy every reference as the list shows it, in the paper's order".to_owned(),
+            )
+        } else {
+            (
+                copy_bibliography_label(ctx),
+                "Copy every reference, in the order the style sorts them".to_owned(),
+            )
+        };
+        if ui.button(copy_label).on_hover_text(copy_hover).clicked() {
+            ctx.send(copy_list(entries));
+        }
+    });
 }
 
 impl View for ReferencesView {
@@ -65,7 +144,7 @@ impl View for ReferencesView {
     }
 
     fn description(&self) -> &'static str {
-        "Every reference in the chosen citation style"
+        "The reference list, as the paper prints it or in the chosen citation style"
     }
 
     fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
@@ -79,32 +158,18 @@ impl View for ReferencesView {
             );
             return;
         }
-        ui.horizontal_wrapped(|ui| {
-            ui.label(
-                RichText::new(format!(
-                    "{} · {}",
-                    crate::corpus::counted(corpus.file.references.len(), "reference"),
-                    ctx.citation_style.label_with_locale()
-                ))
-                .strong(),
-            );
-            if ui
-                .button(copy_bibliography_label(ctx))
-                .on_hover_text("Copy every reference, in the order the style sorts them")
-                .clicked()
-            {
-                ctx.send(copy_bibliography(ctx));
-            }
-        });
-        ui.separator();
+        let as_printed = lists_as_printed(ctx);
         let reveal = self.reveal.take();
-        let entries = self.entries(ctx, &ctx.citation_style);
+        let entries = self.entries(ctx, as_printed);
+        header_ui(ctx, ui, entries, as_printed);
+        ui.separator();
         egui::ScrollArea::vertical()
             .id_salt("bibliography-view")
             .auto_shrink(false)
             .show(ui, |ui| {
-                for (position, entry) in entries {
-                    let item = Item::Reference(*position);
+                for entry in entries {
+                    let position = entry.position;
+                    let item = Item::Reference(position);
                     let fill = if ctx.is_selected(item) {
                         ctx.theme.selected_fill
                     } else if ctx.is_hover_highlighted(item) || ctx.is_highlighted(item) {
@@ -122,7 +187,11 @@ impl View for ReferencesView {
                                 if let Some(label) = &entry.label {
                                     ui.label(label);
                                 }
-                                formatted_ui(ui, &entry.text, None);
+                                // In the paper's list, an entry it does not keep stands in the
+                                // style, set apart.
+                                let stands_in = as_printed && !entry.printed;
+                                let colour = stands_in.then_some(ctx.theme.muted_text);
+                                formatted_ui(ui, &entry.text, colour);
                             });
                         });
                     let response = ui.interact(
@@ -130,7 +199,7 @@ impl View for ReferencesView {
                         ui.scope_id().with(("reference-entry", position)),
                         Sense::click(),
                     );
-                    if reveal == Some(*position) {
+                    if reveal == Some(position) {
                         response.scroll_to_me(Some(egui::Align::Center));
                     }
                     response.widget_info(|| {
@@ -141,7 +210,7 @@ impl View for ReferencesView {
                         )
                     });
                     let response = ctx.item_response(ui, response, item, ClickAction::Select);
-                    response.context_menu(|ui| reference_menu_ui(ctx, ui, *position));
+                    response.context_menu(|ui| reference_menu_ui(ctx, ui, position));
                 }
             });
     }

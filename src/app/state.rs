@@ -109,6 +109,9 @@ pub struct PersistedState {
     pub loaded_styles: Vec<PathBuf>,
     /// How the Reader shows in-text citations.
     pub citation_display: CitationDisplay,
+    /// How the Bibliography view lists the references: as the paper's list prints them (where
+    /// the corpus keeps them) or in the chosen style.
+    pub list_display: CitationDisplay,
     /// The time (milliseconds since the Unix epoch) of the newest crash report the user has
     /// been told about, so that each report is announced once.
     pub crash_reports_seen_until: u64,
@@ -173,14 +176,14 @@ impl Default for CheckSettings {
     }
 }
 
-/// How the Reader shows in-text citations.
+/// How citations (in the Reader) or references (in the Bibliography view) are shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CitationDisplay {
-    /// As the paper prints them: `[2], [4]`.
+    /// As the paper prints them: its own markers (`[2], [4]`), its own list's entries.
     #[default]
     AsPrinted,
-    /// In the chosen style's in-text form, e.g. `(Cho, 2015)`.
+    /// In the chosen style: its in-text form (`(Cho, 2015)`), its bibliography.
     InStyle,
 }
 
@@ -205,6 +208,7 @@ impl Default for PersistedState {
             citation_locale: None,
             loaded_styles: Vec::new(),
             citation_display: CitationDisplay::default(),
+            list_display: CitationDisplay::default(),
             crash_reports_seen_until: 0,
             checks: CheckSettings::default(),
             study: StudyAnswers::default(),

@@ -10,7 +10,8 @@ use crate::corpus::cite::Formatted;
 use crate::corpus::model::Reference;
 use crate::corpus::text::nearest_word;
 use crate::formats::styles::{
-    AnyStyle, bundled_locale, bundled_style, bundled_style_names, cite_all, style_from_csl, to_html,
+    AnyStyle, bundled_locale, bundled_style, bundled_style_names, cite_all, keeps_printed_entries,
+    printed_list, style_from_csl, to_html,
 };
 
 use super::{eprint_diagnostics, load_corpus_or_builtin, loaded};
@@ -37,6 +38,11 @@ pub struct CiteArgs {
     /// the bibliography, one per line, with its key before a tab.
     #[arg(long)]
     pub in_text: bool,
+    /// Print the reference list as the paper prints it, in its order and with its numbers,
+    /// where the corpus keeps the printed entries (a paper read from its text or from JATS
+    /// mixed citations); an entry it does not keep is printed in the style.
+    #[arg(long, conflicts_with = "in_text")]
+    pub as_printed: bool,
     /// Output format: plain text, or HTML with italics as `<i>`.
     #[arg(long, short, value_enum, default_value_t = CiteFormat::Text)]
     pub format: CiteFormat,
@@ -174,6 +180,15 @@ pub fn cite(args: &CiteArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if args.as_printed && !keeps_printed_entries(corpus) {
+        eprintln!(
+            "paperlens cite: {} keeps no entry as a reference list printed it (a bibliography, \
+             a Markdown paper and a JATS article of element citations have none); leave out \
+             --as-printed to list the references in a style",
+            report.source_name
+        );
+        return ExitCode::from(1);
+    }
     let all: Vec<&Reference> = references.iter().collect();
     let cited = cite_all(&all, &style, &locale);
     let show = |formatted: &Formatted| match args.format {
@@ -185,6 +200,18 @@ pub fn cite(args: &CiteArgs) -> ExitCode {
         for key in &keys {
             if let Some((id, citation)) = cited.citations.iter().find(|(id, _)| id == key) {
                 let _ = writeln!(out, "{id}\t{}", show(citation));
+            }
+        }
+    } else if args.as_printed {
+        for entry in printed_list(corpus, &cited.bibliography) {
+            let listed = references
+                .get(entry.position)
+                .is_some_and(|reference| keys.contains(&reference.id.as_str()));
+            if listed {
+                let _ = match &entry.label {
+                    Some(label) => writeln!(out, "{label} {}", show(&entry.text)),
+                    None => writeln!(out, "{}", show(&entry.text)),
+                };
             }
         }
     } else {

@@ -127,20 +127,22 @@ pub enum Command {
     /// Exit status: 0 written, 1 invalid input, 2 a file cannot be read or written.
     Export(ExportArgs),
     /// Format the references in a citation style: the bibliography, one entry per line in the
-    /// style's order, or with `--in-text` each reference's in-text citation.
+    /// style's order, with `--in-text` each reference's in-text citation, or with
+    /// `--as-printed` the reference list as the paper prints it.
     ///
-    /// `paperlens cite [CORPUS] [--style NAME|FILE.csl] [--locale xx-XX] [--in-text]
-    /// [--format text|html] [KEYS…]`. The style is APA unless `--style` names another of the
-    /// bundled styles (`apa`, `ieee`, `chicago-author-date`, `harvard-cite-them-right`,
-    /// `modern-language-association`, and every other name hayagriva bundles: a wrong name
-    /// lists them) or a `.csl` file. KEYS keep only those references, numbered and told apart
-    /// as in the whole bibliography. CORPUS is the built-in corpus when absent, and may be any
-    /// file paperlens opens.
-    /// Exit status: 0 printed, 1 the corpus has errors or no references, 2 an unknown style,
-    /// locale or key, or a file that cannot be read.
+    /// `paperlens cite [CORPUS] [--style NAME|FILE.csl] [--locale xx-XX] [--in-text |
+    /// --as-printed] [--format text|html] [KEYS…]`. The style is APA unless `--style` names
+    /// another of the bundled styles (`apa`, `ieee`, `chicago-author-date`,
+    /// `harvard-cite-them-right`, `modern-language-association`, and every other name hayagriva
+    /// bundles: a wrong name lists them) or a `.csl` file. KEYS keep only those references,
+    /// numbered and told apart as in the whole bibliography. CORPUS is the built-in corpus when
+    /// absent, and may be any file paperlens opens.
+    /// Exit status: 0 printed, 1 the corpus has errors or no references (or, with
+    /// `--as-printed`, keeps no printed entries), 2 an unknown style, locale or key, or a file
+    /// that cannot be read.
     #[command(
         override_usage = "paperlens cite [CORPUS] [--style NAME|FILE.csl] [--locale xx-XX] \
-                          [--in-text] [--format text|html] [KEYS]..."
+                          [--in-text | --as-printed] [--format text|html] [KEYS]..."
     )]
     Cite(CiteArgs),
     /// Print a guide that comes with paperlens: `paperlens docs format` prints the corpus format

@@ -190,6 +190,31 @@ impl Corpus {
         self.index.reference_numbers.get(position).copied()
     }
 
+    /// The first in-text citation as the paper prints it (`[1]`, `(Smith et al., 2019)`), an
+    /// example of the paper's own form; `None` when nothing in the text cites.
+    #[must_use]
+    pub fn first_printed_citation(&self) -> Option<&str> {
+        let citation = self.index.citations.first()?;
+        let paragraph = self.index.paragraphs.get(citation.paragraph)?;
+        paragraph.printed.get(citation.range.clone()).map(str::trim)
+    }
+
+    /// The number before a reference in the paper's numbered list: `[8]` in a paper whose
+    /// markers print square brackets, else `8.`; `None` where no number is printed (see
+    /// [`Corpus::printed_number`]).
+    #[must_use]
+    pub fn list_label(&self, position: usize) -> Option<String> {
+        let number = self.printed_number(position)?;
+        let bracketed = self
+            .first_printed_citation()
+            .is_some_and(|citation| citation.starts_with('['));
+        Some(if bracketed {
+            format!("[{number}]")
+        } else {
+            format!("{number}.")
+        })
+    }
+
     /// The reference and its printed number, by position.
     #[must_use]
     pub fn reference(&self, position: usize) -> Option<(&Reference, u32)> {

@@ -216,3 +216,63 @@ fn help_lists_the_bundled_styles() {
         assert!(help.contains(name), "{name}: {help}");
     }
 }
+
+#[test]
+fn the_list_as_the_paper_prints_it_in_its_order_with_its_numbers() {
+    // The built-in paper: every entry as its list prints it, italics marked in HTML.
+    let output = paperlens(&["cite", "--as-printed"]);
+    assert_exit(&output, 0);
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 19, "{text}");
+    assert!(
+        lines[0].starts_with("[1] I. Citaristi, \"United Nations Office on Drugs and Crime"),
+        "{text}"
+    );
+    assert!(
+        lines[7].starts_with("[8] M. E. Porter and C. van der Linde"),
+        "{text}"
+    );
+    let output = paperlens(&["cite", "--as-printed", "--format", "html", "porter1995"]);
+    assert_exit(&output, 0);
+    assert!(
+        stdout(&output).contains("<i>J. Econ. Perspect.</i>, vol. 9"),
+        "{}",
+        stdout(&output)
+    );
+
+    // Another paper: its one printed entry, the two it keeps no printed entry for in the
+    // style, all in its own order and numbers.
+    let jats = fixtures().join("papers/jats-small.xml");
+    let output = paperlens(&["cite", "--as-printed", path_str(&jats)]);
+    assert_exit(&output, 0);
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[0].starts_with("[1] Fekete, B. M. (2002)."), "{text}");
+    assert_eq!(
+        lines[2],
+        "[3] Kirchner JW. Catchments as simple dynamical systems. Water Resources Research. \
+         2009;45(2)."
+    );
+}
+
+#[test]
+fn a_list_nobody_printed_or_a_mix_with_in_text_is_refused() {
+    let markdown = fixtures().join("papers/markdown-small/paper.md");
+    let output = paperlens(&["cite", "--as-printed", path_str(&markdown)]);
+    assert_exit(&output, 1);
+    let error = stderr(&output);
+    assert!(
+        error.contains("keeps no entry as a reference list printed it")
+            && error.contains("leave out --as-printed"),
+        "{error}"
+    );
+    let output = paperlens(&["cite", "--as-printed", "--in-text"]);
+    assert_exit(&output, 2);
+    assert!(
+        stderr(&output).contains("cannot be used with"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -367,3 +367,105 @@ fn the_inspector_shows_an_entry_as_printed_only_where_the_paper_printed_it() {
          pp. 97–118, 1995.",
     );
 }
+
+#[test]
+fn the_bibliography_lists_the_paper_s_own_entries_or_the_chosen_style() {
+    use paperlens::app::references_view::ReferencesView;
+    use paperlens::app::state::CitationDisplay;
+    const KIRCHNER: &str = "Kirchner JW. Catchments as simple dynamical systems. Water Resources Research. 2009;45(2).";
+    let mut harness = open(jats(), ReferencesView::ID);
+    // The paper's list first: its one printed entry, the two it does not keep in the style,
+    // said so; in the paper's order and numbers.
+    harness.get_by_label(
+        "3 references · as the paper's list prints them (2 in APA 7th, lighter: their printed \
+         entries are not kept)",
+    );
+    shows(&harness, KIRCHNER);
+    harness.get_by_label(COPY_PRINTED).click();
+    harness.step();
+    let (html, text) = harness.state().last_copy().cloned().unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[0].starts_with("[1] Fekete, B. M. (2002)."), "{text}");
+    assert!(lines[1].starts_with("[2] Beven, K. J. (2012)."), "{text}");
+    assert_eq!(lines[2], format!("[3] {KIRCHNER}"));
+    assert!(
+        html.contains("<i>Global Biogeochemical Cycles</i>"),
+        "{html}"
+    );
+
+    // The chosen style instead, remembered: every entry in APA, sorted as APA sorts them.
+    harness.get_by_label("In APA 7th").click();
+    harness.run_steps(4);
+    assert_eq!(harness.state().state.list_display, CitationDisplay::InStyle);
+    harness.get_by_label("3 references · APA 7th · en-US");
+    // The mixed citation tags no field: APA has only its text, as a title without a date.
+    shows(&harness, &format!("{KIRCHNER} (n.d.)"));
+    shows(
+        &harness,
+        "Fekete, B. M. (2002). High-resolution fields of global runoff.",
+    );
+    harness
+        .get_by_label("Copy the whole bibliography (APA 7th)")
+        .click();
+    harness.step();
+    let (_, text) = harness.state().last_copy().cloned().unwrap();
+    assert!(text.starts_with("Beven, K. J. (2012)."), "{text}");
+    harness.get_by_label("As the paper prints them").click();
+    harness.run_steps(4);
+    assert_eq!(
+        harness.state().state.list_display,
+        CitationDisplay::AsPrinted
+    );
+    shows(&harness, KIRCHNER);
+
+    // A paper that keeps no printed entry has no such choice, whatever was chosen.
+    let harness = open(markdown(), ReferencesView::ID);
+    assert!(harness.query_by_label("As the paper prints them").is_none());
+    assert!(harness.query_by_label(COPY_PRINTED).is_none());
+    shows(&harness, "· APA 7th · en-US");
+}
+
+/// The Bibliography view's copy of the paper's own list.
+const COPY_PRINTED: &str = "Copy the whole list as the paper prints it";
+
+#[test]
+fn the_view_menu_shows_the_paper_s_own_citation_form() {
+    let mut harness = open(jats(), Reader::ID);
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("As the paper prints them: [1]");
+    let mut harness = open(markdown(), Reader::ID);
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("As the paper prints them: (Woodworth et al., 2016)");
+}
+
+#[test]
+fn a_printed_entry_is_copied_as_printed_and_an_element_citation_offers_no_such_copy() {
+    let mut harness = open_selected(jats(), Reader::ID, Some("reference:b3"));
+    harness.get_by_label("Copy…").click();
+    harness.run_steps(2);
+    harness
+        .get_by_label("Copy this reference as the paper prints it")
+        .click();
+    harness.step();
+    let (_, text) = harness.state().last_copy().cloned().unwrap();
+    assert_eq!(
+        text,
+        "Kirchner JW. Catchments as simple dynamical systems. Water Resources Research. 2009;45(2)."
+    );
+    let mut harness = open_selected(jats(), Reader::ID, Some("reference:b1"));
+    harness.get_by_label("Copy…").click();
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_label("Copy this reference as the paper prints it")
+            .is_none()
+    );
+    // The paper's list as a whole is still there to copy.
+    harness.get_by_label(COPY_PRINTED).click();
+    harness.step();
+    let (_, text) = harness.state().last_copy().cloned().unwrap();
+    assert_eq!(text.lines().count(), 3, "{text}");
+}

@@ -14,7 +14,7 @@ use egui_kittest::kittest::Queryable as _;
 use paperlens::app::context::Command;
 use paperlens::app::explorer::{Explorer, StartOptions};
 use paperlens::app::references_view::ReferencesView;
-use paperlens::app::state::{FileDialogs, StateStore};
+use paperlens::app::state::{CitationDisplay, FileDialogs, StateStore};
 use paperlens::app::style_choice::StyleChoice;
 use paperlens::formats::styles::CitationStyle;
 
@@ -314,6 +314,8 @@ fn another_paper_in_a_bundled_style_lists_and_copies_its_own_references() {
         ..StartOptions::default()
     });
     harness.state_mut().state.citation_style = StyleChoice::Bundled("nature".to_owned());
+    // The style's list, not the paper's own (which keeps one of the three as printed).
+    harness.state_mut().state.list_display = CitationDisplay::InStyle;
     settle(&mut harness);
     harness.get_by_label("3 references · Nature · en-GB");
     assert!(

@@ -97,6 +97,7 @@ impl Explorer {
             | Command::CopyRich { .. }
             | Command::SetCitationLocale(_) => self.apply_style_command(ctx, command),
             Command::SetCitationDisplay(display) => self.state.citation_display = display,
+            Command::SetListDisplay(display) => self.state.list_display = display,
             Command::ExportReferences { scope, format } => {
                 self.export_references(ctx, scope, format);
             }

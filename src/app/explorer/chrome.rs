@@ -229,7 +229,11 @@ impl Explorer {
             vec![
                 (
                     CitationDisplay::AsPrinted,
-                    "As the paper prints them ([2], [4])".to_owned(),
+                    // The paper's own first citation as the example of its form.
+                    match view_ctx.corpus.first_printed_citation() {
+                        Some(example) => format!("As the paper prints them: {example}"),
+                        None => "As the paper prints them".to_owned(),
+                    },
                 ),
                 (
                     CitationDisplay::InStyle,

@@ -477,7 +477,10 @@ impl Explorer {
             &self.theme,
             &self.citation_cache,
         )
-        .with_citations(self.styles.settings(self.state.citation_display))
+        .with_citations(
+            self.styles
+                .settings(self.state.citation_display, self.state.list_display),
+        )
         .with_checks(CheckCtx {
             checks: &self.derived.checks,
             marks: self.state.checks.marks,
@@ -591,7 +594,10 @@ impl Explorer {
             &self.theme,
             &self.citation_cache,
         )
-        .with_citations(self.styles.settings(self.state.citation_display));
+        .with_citations(
+            self.styles
+                .settings(self.state.citation_display, self.state.list_display),
+        );
         egui::CentralPanel::default().show(ui, |ui| {
             presentation.ui(&slide_ctx, ui);
         });

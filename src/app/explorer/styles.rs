@@ -47,14 +47,20 @@ impl StyleRuntime {
         &self.active
     }
 
-    /// What views format citations with this frame: the style, the loaded files, and how
-    /// the Reader shows citations (`display`).
+    /// What views format citations with this frame: the style, the loaded files, how the
+    /// Reader shows citations (`display`) and how the Bibliography view lists references
+    /// (`list_display`).
     #[must_use]
-    pub fn settings(&self, display: CitationDisplay) -> CitationSettings<'_> {
+    pub fn settings(
+        &self,
+        display: CitationDisplay,
+        list_display: CitationDisplay,
+    ) -> CitationSettings<'_> {
         CitationSettings {
             style: self.active.clone(),
             loaded_styles: &self.loaded_entries,
             display,
+            list_display,
         }
     }
 

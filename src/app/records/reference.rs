@@ -1,6 +1,8 @@
 //! A reference-list entry: styled citation, the paper's own entry, where it is cited, its
 //! CSL-JSON fields.
 
+use std::collections::HashMap;
+
 use eframe::egui::{self, RichText, Sense, Ui};
 
 use super::checks::checks_section_ui;
@@ -14,7 +16,7 @@ use crate::corpus::cite;
 use crate::corpus::display::{reference_label, times_in_text};
 use crate::corpus::model::Reference;
 use crate::corpus::{Item, ItemKind};
-use crate::formats::styles::to_html;
+use crate::formats::styles::{self, PrintedListEntry, to_html};
 
 /// The reference at `position` in the reference list.
 pub(super) fn reference_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: UiLayout) {
@@ -118,20 +120,47 @@ pub fn copy_bibliography_label(ctx: &ViewCtx<'_>) -> String {
     format!("Copy the whole bibliography ({})", ctx.citation_style.label)
 }
 
+/// "Copy the whole list as the paper prints it": the button and menu entry copying the
+/// paper's own reference list.
+pub const COPY_PRINTED_LIST: &str = "Copy the whole list as the paper prints it";
+
 /// The context menu of a reference wherever it is listed: copy it or the whole bibliography in
-/// the chosen style.
+/// the chosen style, or as the paper's list prints them where the corpus keeps that.
 pub fn reference_menu_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize) {
     if ui.button(copy_reference_label(ctx)).clicked() {
         let (styled, _) = ctx.citations.get(ctx.corpus, position, &ctx.citation_style);
-        ctx.send(Command::CopyRich {
-            html: to_html(&styled),
-            text: styled.to_plain_string(),
-        });
+        ctx.send(copy_formatted(&styled));
         ui.close();
     }
     if ui.button(copy_bibliography_label(ctx)).clicked() {
         ctx.send(copy_bibliography(ctx));
         ui.close();
+    }
+    let printed = ctx
+        .corpus
+        .file
+        .references
+        .get(position)
+        .and_then(cite::printed_entry);
+    if let Some(printed) = printed
+        && ui
+            .button("Copy this reference as the paper prints it")
+            .clicked()
+    {
+        ctx.send(copy_formatted(&printed));
+        ui.close();
+    }
+    if styles::keeps_printed_entries(ctx.corpus) && ui.button(COPY_PRINTED_LIST).clicked() {
+        ctx.send(copy_list(&printed_list(ctx)));
+        ui.close();
+    }
+}
+
+/// The copy of one entry, as HTML (italics kept) and as plain text.
+fn copy_formatted(entry: &cite::Formatted) -> Command {
+    Command::CopyRich {
+        html: to_html(entry),
+        text: entry.to_plain_string(),
     }
 }
 
@@ -179,24 +208,43 @@ fn cited_in_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, citing: &[usize]) {
     }
 }
 
-/// Every reference in the chosen style, one entry a line, as "Copy bibliography" copies it.
+/// Every reference in the chosen style, in the order the style sorts them, with the numbers
+/// it prints; the positions are the references' in the corpus.
 #[must_use]
-pub fn bibliography_text(ctx: &ViewCtx<'_>) -> String {
-    let entries = ctx.citations.bibliography(ctx.corpus, &ctx.citation_style);
-    let text: Vec<String> = entries
+pub fn styled_list(ctx: &ViewCtx<'_>) -> Vec<PrintedListEntry> {
+    let positions: HashMap<&str, usize> = ctx
+        .corpus
+        .file
+        .references
         .iter()
-        .map(|entry| match &entry.label {
-            Some(label) => format!("{label} {}", entry.text.to_plain_string()),
-            None => entry.text.to_plain_string(),
-        })
+        .enumerate()
+        .map(|(position, reference)| (reference.id.as_str(), position))
         .collect();
-    text.join("\n")
+    ctx.citations
+        .bibliography(ctx.corpus, &ctx.citation_style)
+        .iter()
+        .filter_map(|entry| {
+            Some(PrintedListEntry {
+                position: *positions.get(entry.id.as_str())?,
+                label: entry.label.clone(),
+                text: entry.text.clone(),
+                printed: false,
+            })
+        })
+        .collect()
 }
 
-/// Every reference in the chosen style as HTML, one paragraph an entry, italics kept.
+/// The paper's reference list as it prints it, where the corpus keeps the printed entries;
+/// the others in the chosen style.
 #[must_use]
-pub fn bibliography_html(ctx: &ViewCtx<'_>) -> String {
-    let entries = ctx.citations.bibliography(ctx.corpus, &ctx.citation_style);
+pub fn printed_list(ctx: &ViewCtx<'_>) -> Vec<PrintedListEntry> {
+    let styled = ctx.citations.bibliography(ctx.corpus, &ctx.citation_style);
+    styles::printed_list(ctx.corpus, &styled)
+}
+
+/// Every entry of `entries` as HTML, one paragraph an entry after its number, italics kept.
+#[must_use]
+pub fn list_html(entries: &[PrintedListEntry]) -> String {
     let html: Vec<String> = entries
         .iter()
         .map(|entry| {
@@ -210,12 +258,17 @@ pub fn bibliography_html(ctx: &ViewCtx<'_>) -> String {
     html.join("\n")
 }
 
+/// The copy of a whole list, as HTML and as plain text (an entry a line).
+pub fn copy_list(entries: &[PrintedListEntry]) -> Command {
+    Command::CopyRich {
+        html: list_html(entries),
+        text: styles::printed_list_text(entries),
+    }
+}
+
 /// The copy of the whole bibliography in the chosen style, as HTML and as plain text.
 pub fn copy_bibliography(ctx: &ViewCtx<'_>) -> Command {
-    Command::CopyRich {
-        html: bibliography_html(ctx),
-        text: bibliography_text(ctx),
-    }
+    copy_list(&styled_list(ctx))
 }
 
 /// The reference's CSL-JSON fields as a two-column grid (empty fields left out).

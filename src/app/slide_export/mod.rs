@@ -246,6 +246,7 @@ pub fn export_slides(
                 style: export.style.clone(),
                 loaded_styles: &[],
                 display: export.display,
+                list_display: CitationDisplay::default(),
             });
             slide_frame_ui(&view_ctx, ui, slide, (number, deck.len()));
         })?;

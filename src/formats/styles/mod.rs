@@ -32,6 +32,7 @@ use crate::crash::recover;
 
 mod all;
 mod any;
+mod as_printed;
 mod in_context;
 
 use crate::corpus::model::{CslDate, CslName, Reference};
@@ -40,6 +41,7 @@ pub use any::{
     AnyStyle, CitedList, bundled_locale, bundled_locale_codes, bundled_style, bundled_style_names,
     cite_all, style_from_csl, to_html,
 };
+pub use as_printed::{PrintedListEntry, keeps_printed_entries, printed_list, printed_list_text};
 pub use in_context::{FormsInContext, InTextKind, SUPERSCRIPT_DIGITS, forms_in_context};
 
 /// What the citation renderer does, for the line printed should it fail (see
