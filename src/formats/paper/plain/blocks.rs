@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use super::inline::continues;
+
 /// How often a short line must repeat to be a running header or footer.
 const RUNNING_REPEATS: usize = 3;
 
@@ -122,25 +124,106 @@ fn may_be_running(line: &str) -> bool {
         && !trimmed.starts_with('[')
 }
 
-/// The lines that are page-break debris: lone page numbers and short lines repeated at least
-/// [`RUNNING_REPEATS`] times (running headers and footers).
+/// The lines that are page-break debris: lone page numbers, and short lines repeated at least
+/// [`RUNNING_REPEATS`] times (digits aside) that stand at page breaks at least half the times
+/// they appear (running headers and footers). A line stands at a page break at the start or
+/// the end of the text, beside a lone page number or a form feed, or inside a sentence the
+/// break split (the text before it unfinished, the text after it going on); other repeated
+/// lines, page numbers and blank lines around it are passed over. A repeated line that mostly
+/// stands between finished paragraphs is the paper's own: the `Method`, `Results` and `Study 2`
+/// headings of a paper of several studies.
 pub(super) fn debris(lines: &[Line<'_>]) -> Vec<bool> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for line in lines {
-        if may_be_running(line.text) {
-            *counts.entry(running_key(line.text)).or_default() += 1;
+    let keys: Vec<Option<String>> = lines
+        .iter()
+        .map(|line| may_be_running(line.text).then(|| running_key(line.text)))
+        .collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for key in keys.iter().flatten() {
+        *counts.entry(key.as_str()).or_default() += 1;
+    }
+    let page_number: Vec<bool> = lines
+        .iter()
+        .map(|line| !line.text.contains('\t') && is_page_number(line.text))
+        .collect();
+    let repeated: Vec<bool> = keys
+        .iter()
+        .map(|key| {
+            key.as_deref()
+                .and_then(|key| counts.get(key))
+                .is_some_and(|&n| n >= RUNNING_REPEATS)
+        })
+        .collect();
+    let passed_over: Vec<bool> = lines
+        .iter()
+        .zip(repeated.iter().zip(&page_number))
+        .map(|(line, (&repeated, &page_number))| repeated || page_number || is_blank(line.text))
+        .collect();
+    let is_mark = |i: usize| {
+        page_number.get(i) == Some(&true)
+            || lines.get(i).is_some_and(|line| line.text.contains('\u{c}'))
+    };
+    let before = neighbours(lines.len(), 0..lines.len(), &passed_over, is_mark);
+    let after = neighbours(lines.len(), (0..lines.len()).rev(), &passed_over, is_mark);
+    let text = |neighbour: Option<usize>| neighbour.and_then(|i| lines.get(i)).map(|l| l.text);
+    let mut at_breaks: HashMap<&str, usize> = HashMap::new();
+    for (i, key) in keys.iter().enumerate() {
+        let (Some(key), Some(true)) = (key, repeated.get(i)) else {
+            continue;
+        };
+        let (Some(&(before, mark_before)), Some(&(after, mark_after))) =
+            (before.get(i), after.get(i))
+        else {
+            continue;
+        };
+        let at_break = match (text(before), text(after)) {
+            (Some(before), Some(after)) => {
+                mark_before || mark_after || is_mark(i) || continues(before, after.trim_start())
+            }
+            // The start or the end of the text.
+            _ => true,
+        };
+        if at_break {
+            *at_breaks.entry(key.as_str()).or_default() += 1;
         }
     }
-    lines
-        .iter()
-        .map(|line| {
-            (!line.text.contains('\t') && is_page_number(line.text))
-                || (may_be_running(line.text)
-                    && counts
-                        .get(&running_key(line.text))
-                        .is_some_and(|&n| n >= RUNNING_REPEATS))
+    keys.iter()
+        .zip(repeated.iter().zip(&page_number))
+        .map(|(key, (&repeated, &page_number))| {
+            page_number
+                || (repeated
+                    && key.as_deref().is_some_and(|key| {
+                        let seen = counts.get(key).copied().unwrap_or_default();
+                        let at_breaks = at_breaks.get(key).copied().unwrap_or_default();
+                        2 * at_breaks >= seen
+                    }))
         })
         .collect()
+}
+
+/// For each of `len` lines, visited in `order`, the nearest line before it in that order that
+/// is not `passed_over` (blank lines, page numbers, repeated lines), and whether a page mark
+/// (`is_mark`: a page number, a form feed) stands between the two. One pass.
+fn neighbours(
+    len: usize,
+    order: impl Iterator<Item = usize>,
+    passed_over: &[bool],
+    is_mark: impl Fn(usize) -> bool,
+) -> Vec<(Option<usize>, bool)> {
+    let mut out = vec![(None, false); len];
+    let mut nearest: Option<usize> = None;
+    let mut mark_since = false;
+    for i in order {
+        if let Some(slot) = out.get_mut(i) {
+            *slot = (nearest, mark_since);
+        }
+        if passed_over.get(i) == Some(&true) {
+            mark_since |= is_mark(i);
+        } else {
+            nearest = Some(i);
+            mark_since = false;
+        }
+    }
+    out
 }
 
 /// The cells of a tab-separated line (trimmed), or `None` for a line without tabs.
@@ -285,6 +368,8 @@ fn flush<'a>(out: &mut Vec<Block<'a>>, current: &mut Vec<&'a str>, offset: usize
 // A test that panics on a missing value is the test failing, with its message.
 #[allow(clippy::expect_used, clippy::unwrap_used)]
 mod tests {
+    use std::fmt::Write as _;
+
     use super::*;
 
     fn blocks_of(text: &str) -> Vec<Block<'_>> {
@@ -310,6 +395,54 @@ mod tests {
         let blocks = blocks_of(text);
         let firsts: Vec<&str> = blocks.iter().filter_map(Block::first_line).collect();
         assert_eq!(firsts, ["First part", "second part"]);
+    }
+
+    #[test]
+    fn headings_repeated_between_finished_paragraphs_are_the_paper_s_own() {
+        let mut text = String::from("Introduction\n\nWe ran three studies.\n");
+        for study in 1..=3 {
+            let _ = write!(
+                text,
+                "\nStudy {study}\n\nMethod\n\nAdults took part.\n\nResults\n\nChoices \
+                 shifted.\n"
+            );
+        }
+        text.push_str("\nGeneral Discussion\n\nAll agree.\n");
+        let blocks = blocks_of(&text);
+        let firsts: Vec<&str> = blocks.iter().filter_map(Block::first_line).collect();
+        assert_eq!(firsts.iter().filter(|line| **line == "Method").count(), 3);
+        assert_eq!(firsts.iter().filter(|line| **line == "Results").count(), 3);
+        assert!(firsts.contains(&"Study 2"), "{firsts:?}");
+    }
+
+    #[test]
+    fn a_running_header_goes_beside_page_marks_or_inside_a_split_sentence() {
+        // After form feeds, between finished paragraphs.
+        let text = "Short Title 1\nOne.\n\u{c}Short Title 2\nTwo.\n\u{c}Short Title 3\nThree.\n";
+        let firsts: Vec<String> = blocks_of(text)
+            .iter()
+            .filter_map(|b| b.first_line().map(str::to_owned))
+            .collect();
+        assert!(
+            firsts.iter().all(|line| !line.contains("Short Title")),
+            "{firsts:?}"
+        );
+        // No page marks at all: the header splits sentences, twice of three times.
+        let text = "Intro\n\nThe results\n\nJ. Stud. 3\n\nshow that.\n\nMore text.\n\nJ. Stud. 3\n\n\
+                    Other words.\n\nA sentence that\n\nJ. Stud. 3\n\nruns on.\n";
+        let blocks = blocks_of(text);
+        let firsts: Vec<&str> = blocks.iter().filter_map(Block::first_line).collect();
+        assert!(!firsts.contains(&"J. Stud. 3"), "{firsts:?}");
+        // Only once of three: the line is the paper's.
+        let text = "Intro\n\nThe results\n\nTrials\n\nshow that.\n\nMore text.\n\nTrials\n\n\
+                    Other words.\n\nA sentence.\n\nTrials\n\nRuns on.\n";
+        let blocks = blocks_of(text);
+        let firsts: Vec<&str> = blocks.iter().filter_map(Block::first_line).collect();
+        assert_eq!(
+            firsts.iter().filter(|line| **line == "Trials").count(),
+            3,
+            "{firsts:?}"
+        );
     }
 
     #[test]

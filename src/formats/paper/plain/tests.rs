@@ -4,6 +4,7 @@
 // A test that panics on a missing value is the test failing, with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use crate::corpus::Corpus;
@@ -235,4 +236,65 @@ fn pathological_inputs_finish_quickly() {
             input.chars().take(20).collect::<String>()
         );
     }
+}
+
+#[test]
+fn a_paper_of_several_studies_keeps_each_study_s_headings_and_text() {
+    let mut text = String::from(
+        "Priming and Choice\n\nAna Silva\n\nIntroduction\n\nPriming shapes choice \
+         (Bargh, 1996).\n",
+    );
+    for (study, words) in [
+        (1, "Forty adults"),
+        (2, "Sixty students"),
+        (3, "Ninety workers"),
+    ] {
+        let _ = write!(
+            text,
+            "\nStudy {study}\n\nMethod\n\n{words} took part online.\n\nResults\n\n\
+             Choices shifted with the prime (Bargh, 1996).\n"
+        );
+    }
+    text.push_str(
+        "\nReferences\n\nBargh, J. A. (1996). Automaticity in social psychology. Guilford.\n",
+    );
+    let imported = run(&text).unwrap();
+    let titles: Vec<&str> = imported
+        .file
+        .sections
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Introduction",
+            "Study 1",
+            "Method",
+            "Results",
+            "Study 2",
+            "Method",
+            "Results",
+            "Study 3",
+            "Method",
+            "Results"
+        ]
+    );
+    let texts: Vec<&str> = imported
+        .file
+        .sections
+        .iter()
+        .flat_map(|s| s.paragraphs.iter().map(|p| p.text.as_str()))
+        .collect();
+    assert!(
+        texts.contains(&"Sixty students took part online."),
+        "{texts:?}"
+    );
+    assert_eq!(
+        texts
+            .iter()
+            .filter(|t| t.starts_with("Choices shifted"))
+            .count(),
+        3
+    );
 }
