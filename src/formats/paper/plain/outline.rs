@@ -1,8 +1,9 @@
 //! Headings: recognising a line as one (numbered `1.`, `2.3.4`, `I.`, `A.`, or unnumbered in
 //! Title Case or ALL CAPS) and nesting it: a decimal number under its prefix (`4.1` under `4`),
 //! a number that restarts inside a section (`1.` after `4.1`) as a list of subsections there, a
-//! letter under the Roman or top number above it, and an unnumbered heading in another case than
-//! the top-level ones under the section open above it.
+//! letter under the Roman or top number above it, an unnumbered heading in another case than
+//! the top-level ones under the section open above it, and the unnumbered parts of one study's
+//! report (`Method`, `Results`, `Discussion`) under its `Study 2` or `Experiment 1b` heading.
 
 use super::super::PaperBuilder;
 
@@ -331,6 +332,46 @@ pub(super) fn is_back_matter(title: &str) -> bool {
     .any(|start| title.starts_with(start))
 }
 
+/// Whether a heading (lower case) names one study of a paper reporting several: `Study 2`,
+/// `Experiment 1b: Replication`, `Study II`, `Pilot study`.
+fn is_study(title: &str) -> bool {
+    let title = key(title);
+    if title == "pilot study" {
+        return true;
+    }
+    let mut words = title.split_whitespace();
+    let (Some("study" | "experiment"), Some(label)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let label = label.trim_end_matches([':', '.', ',']);
+    label.starts_with(|c: char| c.is_ascii_digit())
+        || roman(&label.to_uppercase()).is_some()
+        || matches!(label, "one" | "two" | "three" | "four" | "five" | "six")
+}
+
+/// Whether a heading (lower case) names a part of one study's report: its method, participants,
+/// results, discussion.
+fn is_study_part(title: &str) -> bool {
+    matches!(
+        key(title).as_str(),
+        "method"
+            | "methods"
+            | "participants"
+            | "materials"
+            | "materials and procedure"
+            | "stimuli"
+            | "measures"
+            | "design"
+            | "procedure"
+            | "design and procedure"
+            | "data analysis"
+            | "analysis"
+            | "results"
+            | "discussion"
+            | "results and discussion"
+    )
+}
+
 /// A section open in the builder.
 #[derive(Clone, Debug)]
 struct Open {
@@ -338,6 +379,8 @@ struct Open {
     /// Numbered by a list that restarts inside a section (`1.` after `4.1`).
     local: bool,
     caps: bool,
+    /// Names one study of several (`Study 2`): the unnumbered parts of its report nest in it.
+    study: bool,
 }
 
 /// The sections open now, to nest the next heading.
@@ -367,6 +410,7 @@ impl Outline {
             numbering: heading.numbering.clone(),
             local,
             caps: heading.caps,
+            study: is_study(&heading.title),
         });
     }
 
@@ -412,6 +456,11 @@ impl Outline {
             }
             None => {
                 let title = heading.title.to_lowercase();
+                if is_study_part(&title)
+                    && let Some(study) = self.open.iter().rposition(|open| open.study)
+                {
+                    return (study + 1, String::new(), false);
+                }
                 let top = self.top_caps.is_none_or(|caps| caps == heading.caps)
                     || is_back_matter(&title)
                     || is_references(&title);
@@ -617,6 +666,48 @@ mod tests {
         );
         let sections = nest(&["Introduction", "Methods", "Results", "Conclusion"]);
         assert!(sections.iter().all(|(_, _, parent)| parent.is_empty()));
+        let sections = nest(&[
+            "Introduction",
+            "Study 1",
+            "Method",
+            "Results",
+            "Experiment 2b: Replication",
+            "Participants",
+            "Discussion",
+            "General Discussion",
+            "Methods",
+        ]);
+        assert_eq!(
+            sections,
+            [
+                triple("", "Introduction", ""),
+                triple("", "Study 1", ""),
+                triple("", "Method", "Study 1"),
+                triple("", "Results", "Study 1"),
+                triple("", "Experiment 2b: Replication", ""),
+                triple("", "Participants", "Experiment 2b: Replication"),
+                triple("", "Discussion", "Experiment 2b: Replication"),
+                triple("", "General Discussion", ""),
+                triple("", "Methods", ""),
+            ]
+        );
+        for study in [
+            "Study 2",
+            "Study II",
+            "Experiment 3a",
+            "Pilot Study",
+            "Study One",
+        ] {
+            assert!(is_study(study), "{study}");
+        }
+        for other in [
+            "Study Area",
+            "Study design",
+            "Experimental setup",
+            "Studies",
+        ] {
+            assert!(!is_study(other), "{other}");
+        }
         let sections = nest(&["BACKGROUND", "Study Area", "Data Sources", "RESULTS"]);
         assert_eq!(
             sections,

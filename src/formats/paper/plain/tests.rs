@@ -280,9 +280,22 @@ fn a_paper_of_several_studies_keeps_each_study_s_headings_and_text() {
             "Results"
         ]
     );
-    let texts: Vec<&str> = imported
-        .file
-        .sections
+    // Each study's method and results nest in it.
+    let sections = &imported.file.sections;
+    let parent_title = |parent: Option<&str>| {
+        let parent = parent?;
+        Some(sections.iter().find(|s| s.id == parent)?.title.as_str())
+    };
+    let parents: Vec<Option<&str>> = sections
+        .iter()
+        .map(|s| parent_title(s.parent.as_deref()))
+        .collect();
+    assert_eq!(
+        parents.iter().filter(|p| **p == Some("Study 2")).count(),
+        2,
+        "{parents:?}"
+    );
+    let texts: Vec<&str> = sections
         .iter()
         .flat_map(|s| s.paragraphs.iter().map(|p| p.text.as_str()))
         .collect();
