@@ -136,6 +136,14 @@ fn selected<'a>(references: &'a [Reference], keys: &[String]) -> Result<Vec<&'a 
         .collect()
 }
 
+/// One line of a list: the entry after its number, if it has one.
+fn write_entry(out: &mut String, label: Option<&str>, entry: &str) {
+    let _ = match label {
+        Some(label) => writeln!(out, "{label} {entry}"),
+        None => writeln!(out, "{entry}"),
+    };
+}
+
 /// `paperlens cite`: prints the bibliography or the in-text citations; 0 printed, 1 the
 /// corpus has errors or has no references, 2 a bad style, locale or key, or an unreadable
 /// file.
@@ -208,10 +216,7 @@ pub fn cite(args: &CiteArgs) -> ExitCode {
                 .get(entry.position)
                 .is_some_and(|reference| keys.contains(&reference.id.as_str()));
             if listed {
-                let _ = match &entry.label {
-                    Some(label) => writeln!(out, "{label} {}", show(&entry.text)),
-                    None => writeln!(out, "{}", show(&entry.text)),
-                };
+                write_entry(&mut out, entry.label.as_deref(), &show(&entry.text));
             }
         }
     } else {
@@ -227,10 +232,7 @@ pub fn cite(args: &CiteArgs) -> ExitCode {
             .iter()
             .filter(|e| keys.contains(&e.id.as_str()))
         {
-            let _ = match &entry.label {
-                Some(label) => writeln!(out, "{label} {}", show(&entry.text)),
-                None => writeln!(out, "{}", show(&entry.text)),
-            };
+            write_entry(&mut out, entry.label.as_deref(), &show(&entry.text));
         }
     }
     // A closed pipe (e.g. `| head`) is not an error worth a panic.
