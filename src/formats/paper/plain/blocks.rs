@@ -176,8 +176,13 @@ pub(super) fn debris(lines: &[Line<'_>]) -> Vec<bool> {
             continue;
         };
         let at_break = match (text(before), text(after)) {
+            // A form feed opening the line after it: a footer at the foot of its page.
             (Some(before), Some(after)) => {
-                mark_before || mark_after || is_mark(i) || continues(before, after.trim_start())
+                mark_before
+                    || mark_after
+                    || is_mark(i)
+                    || after.starts_with('\u{c}')
+                    || continues(before, after.trim_start())
             }
             // The start or the end of the text.
             _ => true,
@@ -427,6 +432,12 @@ mod tests {
             firsts.iter().all(|line| !line.contains("Short Title")),
             "{firsts:?}"
         );
+        // Running footers, each page after them opening with a form feed.
+        let text =
+            "One.\nShort Footer 1\n\u{c}Two.\nShort Footer 2\n\u{c}Three.\nShort Footer 3\nEnd.\n";
+        let blocks = blocks_of(text);
+        let firsts: Vec<&str> = blocks.iter().filter_map(Block::first_line).collect();
+        assert_eq!(firsts, ["One.", "Two.", "Three.", "End."]);
         // No page marks at all: the header splits sentences, twice of three times.
         let text = "Intro\n\nThe results\n\nJ. Stud. 3\n\nshow that.\n\nMore text.\n\nJ. Stud. 3\n\n\
                     Other words.\n\nA sentence that\n\nJ. Stud. 3\n\nruns on.\n";
