@@ -3,7 +3,8 @@
 //! a number that restarts inside a section (`1.` after `4.1`) as a list of subsections there, a
 //! letter under the Roman or top number above it, an unnumbered heading in another case than
 //! the top-level ones under the section open above it, and the unnumbered parts of one study's
-//! report (`Method`, `Results`, `Discussion`) under its `Study 2` or `Experiment 1b` heading.
+//! report (`Method`, `Results`, `Discussion`) under its `Study 2` or `Experiment 1b` heading,
+//! and the parts of a method (`Participants`, `Procedure`) under its unnumbered `Method`.
 
 use super::super::PaperBuilder;
 
@@ -349,27 +350,38 @@ fn is_study(title: &str) -> bool {
         || matches!(label, "one" | "two" | "three" | "four" | "five" | "six")
 }
 
-/// Whether a heading (lower case) names a part of one study's report: its method, participants,
-/// results, discussion.
-fn is_study_part(title: &str) -> bool {
+/// Whether a heading (lower case) names a part of a study's method: its participants,
+/// materials, procedure (APA's third level, under `Method`).
+fn is_method_part(title: &str) -> bool {
     matches!(
         key(title).as_str(),
-        "method"
-            | "methods"
-            | "participants"
+        "participants"
             | "materials"
             | "materials and procedure"
+            | "apparatus"
             | "stimuli"
             | "measures"
             | "design"
             | "procedure"
             | "design and procedure"
             | "data analysis"
-            | "analysis"
-            | "results"
-            | "discussion"
-            | "results and discussion"
     )
+}
+
+/// Whether a heading (lower case) names a study's method: `Method`, `Methods`.
+fn is_method(title: &str) -> bool {
+    matches!(key(title).as_str(), "method" | "methods")
+}
+
+/// Whether a heading (lower case) names a part of one study's report: its method (or a part of
+/// it), results, discussion.
+fn is_study_part(title: &str) -> bool {
+    is_method(title)
+        || is_method_part(title)
+        || matches!(
+            key(title).as_str(),
+            "analysis" | "results" | "discussion" | "results and discussion"
+        )
 }
 
 /// A section open in the builder.
@@ -379,8 +391,32 @@ struct Open {
     /// Numbered by a list that restarts inside a section (`1.` after `4.1`).
     local: bool,
     caps: bool,
-    /// Names one study of several (`Study 2`): the unnumbered parts of its report nest in it.
-    study: bool,
+    /// What it heads in a report of studies, if anything.
+    report: ReportPart,
+}
+
+/// What a heading heads in a paper reporting studies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ReportPart {
+    /// Neither of the others.
+    Other,
+    /// One study of several (`Study 2`): the unnumbered parts of its report nest in it.
+    Study,
+    /// An unnumbered `Method`: the unnumbered parts of a method (`Participants`) nest in it.
+    Method,
+}
+
+impl ReportPart {
+    /// What `heading` heads.
+    fn of(heading: &Heading) -> Self {
+        if is_study(&heading.title) {
+            Self::Study
+        } else if heading.numbering.is_none() && is_method(&heading.title.to_lowercase()) {
+            Self::Method
+        } else {
+            Self::Other
+        }
+    }
 }
 
 /// The sections open now, to nest the next heading.
@@ -410,7 +446,7 @@ impl Outline {
             numbering: heading.numbering.clone(),
             local,
             caps: heading.caps,
-            study: is_study(&heading.title),
+            report: ReportPart::of(heading),
         });
     }
 
@@ -456,10 +492,20 @@ impl Outline {
             }
             None => {
                 let title = heading.title.to_lowercase();
-                if is_study_part(&title)
-                    && let Some(study) = self.open.iter().rposition(|open| open.study)
-                {
-                    return (study + 1, String::new(), false);
+                let in_method = is_method_part(&title)
+                    .then(|| {
+                        let method = |open: &Open| open.report == ReportPart::Method;
+                        self.open.iter().rposition(method)
+                    })
+                    .flatten();
+                let in_study = is_study_part(&title)
+                    .then(|| {
+                        let study = |open: &Open| open.report == ReportPart::Study;
+                        self.open.iter().rposition(study)
+                    })
+                    .flatten();
+                if let Some(parent) = in_method.or(in_study) {
+                    return (parent + 1, String::new(), false);
                 }
                 let top = self.top_caps.is_none_or(|caps| caps == heading.caps)
                     || is_back_matter(&title)
@@ -672,10 +718,14 @@ mod tests {
             "Method",
             "Results",
             "Experiment 2b: Replication",
+            "Method",
             "Participants",
+            "Procedure",
             "Discussion",
             "General Discussion",
             "Methods",
+            "Participants",
+            "Results",
         ]);
         assert_eq!(
             sections,
@@ -685,10 +735,15 @@ mod tests {
                 triple("", "Method", "Study 1"),
                 triple("", "Results", "Study 1"),
                 triple("", "Experiment 2b: Replication", ""),
-                triple("", "Participants", "Experiment 2b: Replication"),
+                triple("", "Method", "Experiment 2b: Replication"),
+                triple("", "Participants", "Method"),
+                triple("", "Procedure", "Method"),
                 triple("", "Discussion", "Experiment 2b: Replication"),
                 triple("", "General Discussion", ""),
+                // One study's report: its method's parts in its method.
                 triple("", "Methods", ""),
+                triple("", "Participants", "Methods"),
+                triple("", "Results", ""),
             ]
         );
         for study in [
