@@ -14,6 +14,7 @@ use crate::app::style_picker::style_picker_submenu_ui;
 use crate::app::theme::ThemeChoice;
 use crate::app::virtual_list::KeyScroll;
 use crate::corpus::diagnostics::count;
+use crate::corpus::display::excerpt;
 use crate::formats::ReferenceFormat;
 
 /// Where the status bar's height, measured as it is drawn, is kept for the next frame's room.
@@ -229,9 +230,12 @@ impl Explorer {
             vec![
                 (
                     CitationDisplay::AsPrinted,
-                    // The paper's own first citation as the example of its form.
+                    // The paper's own first citation as the example of its form (a long group
+                    // cut short).
                     match view_ctx.corpus.first_printed_citation() {
-                        Some(example) => format!("As the paper prints them: {example}"),
+                        Some(example) => {
+                            format!("As the paper prints them: {}", excerpt(example, 40))
+                        }
                         None => "As the paper prints them".to_owned(),
                     },
                 ),
