@@ -15,12 +15,12 @@ use super::state::CitationDisplay;
 use super::style_choice::StyleKey;
 use super::views::{View, empty_view_ui};
 use crate::corpus::{Corpus, Item};
-use crate::formats::styles::{PrintedListEntry, keeps_printed_entries};
+use crate::formats::styles::{ListEntry, keeps_printed_entries};
 
 /// The Bibliography view's own state: the list as it was last drawn.
 #[derive(Debug, Default)]
 pub struct ReferencesView {
-    listed: Option<(Listed, Vec<PrintedListEntry>)>,
+    listed: Option<(Listed, Vec<ListEntry>)>,
     /// A reference waiting to be scrolled to.
     reveal: Option<usize>,
 }
@@ -33,18 +33,12 @@ struct Listed {
     references: usize,
 }
 
-/// Whether the view lists the references as the paper prints them: when asked to and the
-/// corpus keeps the printed entries.
-fn lists_as_printed(ctx: &ViewCtx<'_>) -> bool {
-    ctx.list_display == CitationDisplay::AsPrinted && keeps_printed_entries(ctx.corpus)
-}
-
 impl ReferencesView {
     /// The view's name for `--view` and the settings file.
     pub const ID: &'static str = "bibliography";
 
     /// The entries shown: as printed or in the chosen style; made once per style and choice.
-    fn entries(&mut self, ctx: &ViewCtx<'_>, as_printed: bool) -> &[PrintedListEntry] {
+    fn entries(&mut self, ctx: &ViewCtx<'_>, as_printed: bool) -> &[ListEntry] {
         let listed = Listed {
             style: ctx.citation_style.key(),
             as_printed,
@@ -65,8 +59,15 @@ impl ReferencesView {
 }
 
 /// The view's header: what is listed and how, the choice between the paper's list and the
-/// chosen style (where the corpus keeps the paper's), and the copy of the whole list.
-fn header_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, entries: &[PrintedListEntry], as_printed: bool) {
+/// chosen style (where the corpus keeps the paper's: `offers_printed`), and the copy of the
+/// whole list.
+fn header_ui(
+    ctx: &ViewCtx<'_>,
+    ui: &mut Ui,
+    entries: &[ListEntry],
+    offers_printed: bool,
+    as_printed: bool,
+) {
     let corpus = ctx.corpus;
     let style = &ctx.citation_style;
     ui.horizontal_wrapped(|ui| {
@@ -86,7 +87,7 @@ fn header_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, entries: &[PrintedListEntry], as_pr
             format!("{count} · {}", style.label_with_locale())
         };
         ui.label(RichText::new(summary).strong());
-        if keeps_printed_entries(corpus) {
+        if offers_printed {
             ui.separator();
             for (display, label, hover) in [
                 (
@@ -158,10 +159,12 @@ impl View for ReferencesView {
             );
             return;
         }
-        let as_printed = lists_as_printed(ctx);
+        // The paper's own list when asked for and the corpus keeps it.
+        let offers_printed = keeps_printed_entries(corpus);
+        let as_printed = offers_printed && ctx.list_display == CitationDisplay::AsPrinted;
         let reveal = self.reveal.take();
         let entries = self.entries(ctx, as_printed);
-        header_ui(ctx, ui, entries, as_printed);
+        header_ui(ctx, ui, entries, offers_printed, as_printed);
         ui.separator();
         egui::ScrollArea::vertical()
             .id_salt("bibliography-view")

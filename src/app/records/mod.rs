@@ -25,7 +25,7 @@ pub use checks::{SUPPORT_QUESTION, SUPPORT_QUESTION_REFERENCE};
 pub use flag::{flag_label, flag_ui};
 pub use reference::{
     COPY_PRINTED_LIST, copy_bibliography, copy_bibliography_label, copy_list, copy_reference_label,
-    list_html, printed_list, reference_links, reference_menu_ui, styled_list,
+    printed_list, reference_links, reference_menu_ui, styled_list,
 };
 
 use eframe::egui::{self, Color32, Response, RichText, Sense, Ui};

@@ -1,8 +1,6 @@
 //! A reference-list entry: styled citation, the paper's own entry, where it is cited, its
 //! CSL-JSON fields.
 
-use std::collections::HashMap;
-
 use eframe::egui::{self, RichText, Sense, Ui};
 
 use super::checks::checks_section_ui;
@@ -16,7 +14,7 @@ use crate::corpus::cite;
 use crate::corpus::display::{reference_label, times_in_text};
 use crate::corpus::model::Reference;
 use crate::corpus::{Item, ItemKind};
-use crate::formats::styles::{self, PrintedListEntry, to_html};
+use crate::formats::styles::{self, ListEntry, to_html};
 
 /// The reference at `position` in the reference list.
 pub(super) fn reference_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: UiLayout) {
@@ -209,60 +207,26 @@ fn cited_in_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, citing: &[usize]) {
 }
 
 /// Every reference in the chosen style, in the order the style sorts them, with the numbers
-/// it prints; the positions are the references' in the corpus.
+/// it prints.
 #[must_use]
-pub fn styled_list(ctx: &ViewCtx<'_>) -> Vec<PrintedListEntry> {
-    let positions: HashMap<&str, usize> = ctx
-        .corpus
-        .file
-        .references
-        .iter()
-        .enumerate()
-        .map(|(position, reference)| (reference.id.as_str(), position))
-        .collect();
-    ctx.citations
-        .bibliography(ctx.corpus, &ctx.citation_style)
-        .iter()
-        .filter_map(|entry| {
-            Some(PrintedListEntry {
-                position: *positions.get(entry.id.as_str())?,
-                label: entry.label.clone(),
-                text: entry.text.clone(),
-                printed: false,
-            })
-        })
-        .collect()
+pub fn styled_list(ctx: &ViewCtx<'_>) -> Vec<ListEntry> {
+    let styled = ctx.citations.bibliography(ctx.corpus, &ctx.citation_style);
+    styles::styled_list(ctx.corpus, &styled)
 }
 
 /// The paper's reference list as it prints it, where the corpus keeps the printed entries;
 /// the others in the chosen style.
 #[must_use]
-pub fn printed_list(ctx: &ViewCtx<'_>) -> Vec<PrintedListEntry> {
+pub fn printed_list(ctx: &ViewCtx<'_>) -> Vec<ListEntry> {
     let styled = ctx.citations.bibliography(ctx.corpus, &ctx.citation_style);
     styles::printed_list(ctx.corpus, &styled)
 }
 
-/// Every entry of `entries` as HTML, one paragraph an entry after its number, italics kept.
-#[must_use]
-pub fn list_html(entries: &[PrintedListEntry]) -> String {
-    let html: Vec<String> = entries
-        .iter()
-        .map(|entry| {
-            let label = entry.label.as_deref().map_or_else(String::new, |label| {
-                let label = cite::Formatted(vec![cite::Span::plain(label)]);
-                format!("{} ", to_html(&label))
-            });
-            format!("<p>{label}{}</p>", to_html(&entry.text))
-        })
-        .collect();
-    html.join("\n")
-}
-
 /// The copy of a whole list, as HTML and as plain text (an entry a line).
-pub fn copy_list(entries: &[PrintedListEntry]) -> Command {
+pub fn copy_list(entries: &[ListEntry]) -> Command {
     Command::CopyRich {
-        html: list_html(entries),
-        text: styles::printed_list_text(entries),
+        html: styles::list_html(entries),
+        text: styles::list_text(entries),
     }
 }
 

@@ -1,20 +1,22 @@
-//! The reference list as the paper prints it: each reference's entry as its list printed it
-//! (where the corpus keeps it), in the list's order, numbered as the paper numbers them; a
-//! reference whose printed entry the corpus does not keep stands in the chosen style, said so.
+//! A reference list as shown and copied: as the paper prints it (each reference's entry as its
+//! list printed it, where the corpus keeps it, in the list's order, numbered as the paper numbers
+//! them; a reference whose printed entry the corpus does not keep stands in the chosen style,
+//! said so), or in a style (its order and numbers); as plain text or HTML.
 
 use std::collections::HashMap;
 
 use crate::corpus::Corpus;
-use crate::corpus::cite::{Formatted, printed_entry};
+use crate::corpus::cite::{Formatted, Span, printed_entry};
 
-use super::BibliographyEntry;
+use super::{BibliographyEntry, to_html};
 
-/// One entry of the list as the paper prints it.
+/// One entry of a reference list as shown: as the paper prints it or in a style.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PrintedListEntry {
+pub struct ListEntry {
     /// The reference's position in the corpus.
     pub position: usize,
-    /// The number the paper prints before it (`[3]`, `3.`); `None` in an author–date paper.
+    /// The number printed before it (the paper's `[3]` or `3.`, or the style's); `None` in an
+    /// author–date list.
     pub label: Option<String>,
     /// The entry: as printed, or in the chosen style when `printed` is false.
     pub text: Formatted,
@@ -38,7 +40,7 @@ pub fn keeps_printed_entries(corpus: &Corpus) -> bool {
 /// bibliography, without the style's own number). A reference `styled` lacks is left out
 /// only when it has no printed entry either.
 #[must_use]
-pub fn printed_list(corpus: &Corpus, styled: &[BibliographyEntry]) -> Vec<PrintedListEntry> {
+pub fn printed_list(corpus: &Corpus, styled: &[BibliographyEntry]) -> Vec<ListEntry> {
     let styled: HashMap<&str, &Formatted> = styled
         .iter()
         .map(|entry| (entry.id.as_str(), &entry.text))
@@ -53,7 +55,7 @@ pub fn printed_list(corpus: &Corpus, styled: &[BibliographyEntry]) -> Vec<Printe
                 Some(text) => (text, true),
                 None => ((*styled.get(reference.id.as_str())?).clone(), false),
             };
-            Some(PrintedListEntry {
+            Some(ListEntry {
                 position,
                 label: corpus.list_label(position),
                 text,
@@ -63,9 +65,33 @@ pub fn printed_list(corpus: &Corpus, styled: &[BibliographyEntry]) -> Vec<Printe
         .collect()
 }
 
+/// Every reference of `styled` (a style's bibliography, in its order, with its numbers) that the
+/// corpus holds, with its position in the corpus.
+#[must_use]
+pub fn styled_list(corpus: &Corpus, styled: &[BibliographyEntry]) -> Vec<ListEntry> {
+    let positions: HashMap<&str, usize> = corpus
+        .file
+        .references
+        .iter()
+        .enumerate()
+        .map(|(position, reference)| (reference.id.as_str(), position))
+        .collect();
+    styled
+        .iter()
+        .filter_map(|entry| {
+            Some(ListEntry {
+                position: *positions.get(entry.id.as_str())?,
+                label: entry.label.clone(),
+                text: entry.text.clone(),
+                printed: false,
+            })
+        })
+        .collect()
+}
+
 /// The list as plain text, an entry a line, each after its number.
 #[must_use]
-pub fn printed_list_text(entries: &[PrintedListEntry]) -> String {
+pub fn list_text(entries: &[ListEntry]) -> String {
     let lines: Vec<String> = entries
         .iter()
         .map(|entry| match &entry.label {
@@ -76,10 +102,24 @@ pub fn printed_list_text(entries: &[PrintedListEntry]) -> String {
     lines.join("\n")
 }
 
+/// The list as HTML, one paragraph an entry after its number, italics kept.
+#[must_use]
+pub fn list_html(entries: &[ListEntry]) -> String {
+    let paragraphs: Vec<String> = entries
+        .iter()
+        .map(|entry| {
+            let label = entry.label.as_deref().map_or_else(String::new, |label| {
+                format!("{} ", to_html(&Formatted(vec![Span::plain(label)])))
+            });
+            format!("<p>{label}{}</p>", to_html(&entry.text))
+        })
+        .collect();
+    paragraphs.join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::cite::Span;
     use crate::formats::paper::{ImportOptions, PaperKind, import};
 
     /// A numbered JATS article: the first entry printed (`mixed-citation`), the second given
@@ -140,8 +180,28 @@ mod tests {
             second.text.to_plain_string(),
             "Brem, R. B. (2002). Genetic dissection."
         );
+        assert!(
+            list_html(&list).starts_with("<p>[1] Barnett JA (2007) A history"),
+            "{}",
+            list_html(&list)
+        );
+        // The style's list: its order, its numbers, each reference's place in the corpus.
+        let styled = styled_list(
+            &corpus,
+            &[
+                styled("r2", "Brem."),
+                styled("gone", "Not in the corpus."),
+                styled("r1", "Barnett."),
+            ],
+        );
+        let placed: Vec<(usize, &str)> = styled
+            .iter()
+            .map(|entry| (entry.position, entry.label.as_deref().unwrap_or_default()))
+            .collect();
+        assert_eq!(placed, [(1, "[9]"), (0, "[9]")]);
+        assert!(styled.iter().all(|entry| !entry.printed));
         assert_eq!(
-            printed_list_text(&list).lines().next(),
+            list_text(&list).lines().next(),
             Some("[1] Barnett JA (2007) A history of research on yeasts. Yeast 24: 799–845.")
         );
     }
@@ -170,7 +230,7 @@ mod tests {
                 .all(|entry| entry.label.is_none() && entry.printed)
         );
         assert_eq!(
-            printed_list_text(&list),
+            list_text(&list),
             "Keohane, R. O., & Nye, J. S. (1977). Power and interdependence. Little, Brown.\n\
              Smith, J. (2019). First thoughts. Review of Trust, 4, 1–10."
         );

@@ -41,7 +41,9 @@ pub use any::{
     AnyStyle, CitedList, bundled_locale, bundled_locale_codes, bundled_style, bundled_style_names,
     cite_all, style_from_csl, to_html,
 };
-pub use as_printed::{PrintedListEntry, keeps_printed_entries, printed_list, printed_list_text};
+pub use as_printed::{
+    ListEntry, keeps_printed_entries, list_html, list_text, printed_list, styled_list,
+};
 pub use in_context::{FormsInContext, InTextKind, SUPERSCRIPT_DIGITS, forms_in_context};
 
 /// What the citation renderer does, for the line printed should it fail (see
