@@ -662,3 +662,68 @@ fn every_entry_a_file_prints_is_kept_as_printed_and_no_other() {
     // Five files print their entries (56 + 58 + 38 + 1 + 45).
     assert_eq!(printed, 198);
 }
+
+#[test]
+fn an_entry_whose_markup_tags_no_field_is_read_from_its_words() {
+    let Some(folder) = folder() else {
+        return;
+    };
+    let mut untagged = 0;
+    for expected in &FILES {
+        let name = expected.file;
+        let (text, imported) = import_file(&folder.join(name));
+        let document = xml::parse(&text).expect("well-formed");
+        for reference_element in document.root().descendants_named("ref") {
+            let Some(source) = reference_element
+                .descendants_named("mixed-citation")
+                .first()
+                .copied()
+            else {
+                continue;
+            };
+            let tags_a_field = source.elements().any(|child| {
+                matches!(
+                    child.name(),
+                    "person-group" | "name" | "collab" | "year" | "source" | "article-title"
+                )
+            });
+            if tags_a_field {
+                continue;
+            }
+            untagged += 1;
+            let id = reference_element.attr("id").unwrap_or_default();
+            let reference = imported
+                .file
+                .references
+                .iter()
+                .find(|r| r.id == id)
+                .unwrap_or_else(|| panic!("{name}: {id} is read"));
+            assert!(!reference.author.is_empty(), "{name}: {id} has its authors");
+            assert!(reference.issued.is_some(), "{name}: {id} has its year");
+            assert!(
+                !reference.title.is_empty()
+                    && !source.text().trim_start().starts_with(&reference.title),
+                "{name}: {id}: its title after its authors, not the whole entry: {:?}",
+                reference.title
+            );
+            assert!(
+                !reference.container_title.is_empty()
+                    || !reference.publisher.is_empty()
+                    || !reference.url.is_empty(),
+                "{name}: {id}: where it was published, or its address"
+            );
+        }
+        // A title without the full stop the list ends it with: a style adds its own.
+        for reference in &imported.file.references {
+            let title = reference.title.as_str();
+            let last_word = title.rsplit(' ').next().unwrap_or_default();
+            assert!(
+                !title.ends_with('.') || last_word.trim_end_matches('.').contains('.'),
+                "{name}: {}: {title:?}",
+                reference.id
+            );
+        }
+    }
+    // Nine entries in three files tag nothing (PLOS's reports, books and an article in press).
+    assert_eq!(untagged, 9);
+}

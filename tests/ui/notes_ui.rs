@@ -335,7 +335,7 @@ fn a_damaged_store_is_set_aside_with_its_message_and_its_backup_restored() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = paperlens::open::open_path(&paper()).corpus.unwrap();
     let mut store = NoteStore::open(dir.path()).unwrap().store;
-    // The third reference: the longest record (its entry as printed, too).
+    // The third reference: a record with its entry as printed, too.
     let reference = Item::Reference(2).key(&corpus).unwrap();
     store
         .add(
@@ -575,7 +575,7 @@ fn the_link_over_a_long_record_scrolls_the_inspector_to_its_notes() {
     let dir = tempfile::tempdir().unwrap();
     // Written before the window starts, so that no note is chosen (a chosen one is scrolled to).
     let corpus = paperlens::open::open_path(&paper()).corpus.unwrap();
-    // The third reference: the longest record (its entry as printed, too).
+    // The third reference: a record with its entry as printed, too.
     let reference = Item::Reference(2).key(&corpus).unwrap();
     let mut store = NoteStore::open(dir.path()).unwrap().store;
     store
@@ -585,7 +585,12 @@ fn the_link_over_a_long_record_scrolls_the_inspector_to_its_notes() {
         )
         .unwrap();
     drop(store);
-    let mut harness = window(&paper(), Reader::ID, dir.path());
+    // A small laptop's window, where the record runs past the Inspector's foot.
+    let options = start(&paper(), Reader::ID, dir.path());
+    let mut harness = Harness::builder()
+        .with_size([1024.0, 640.0])
+        .build_eframe(move |cc| Explorer::new(&cc.egui_ctx, options));
+    settle(&mut harness);
     harness.state_mut().selection.selected = Some(Item::Reference(2));
     settle(&mut harness);
     let bottom = harness.ctx.content_rect().bottom();

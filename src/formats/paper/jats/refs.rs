@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use crate::corpus::cite::initials;
 use crate::corpus::model::{CslDate, CslName, Reference};
+use crate::formats::paper::plain::read_reference_entry;
 use crate::formats::paper::xml::{Element, Node};
 use crate::formats::paper::{PaperBuilder, collapse_whitespace};
 
@@ -148,10 +149,8 @@ fn reference(element: Element<'_>) -> Reference {
             // The work is named only in a comment (`The R Project [http://…]`).
             let named = comments.remove(0);
             reference.title = without_link(&named, &reference.url);
-        } else if !structured && let Some(parsed) = plain_citation(&whole) {
-            reference.author = parsed.authors;
-            reference.issued = date(&parsed.year, "", "");
-            reference.title = parsed.title;
+        } else if !structured && let Some(parsed) = untagged_entry(&whole) {
+            take_untagged_fields(&mut reference, parsed);
         } else {
             reference.title.clone_from(&whole);
         }
@@ -259,8 +258,8 @@ fn read_fields(element: Element<'_>, reference: &mut Reference, fields: &mut Fie
             "name" | "string-name" | "collab" | "name-alternatives" => {
                 fields.authors.extend(csl_name(child));
             }
-            "article-title" => fields.article_title = text(),
-            "chapter-title" => fields.chapter_title = text(),
+            "article-title" => fields.article_title = title_text(&text()),
+            "chapter-title" => fields.chapter_title = title_text(&text()),
             "source" => fields.source = text(),
             "year" => fields.year = text(),
             "month" => fields.month = text(),
@@ -295,6 +294,20 @@ fn read_fields(element: Element<'_>, reference: &mut Reference, fields: &mut Fie
             }
             _ => {}
         }
+    }
+}
+
+/// A title without the full stop the list ends it with (`Development of a fatigue scale.`),
+/// which a style adds itself; a stop closing an abbreviation (`… in the U.S.`) stays.
+fn title_text(title: &str) -> String {
+    let last_word = title.rsplit(' ').next().unwrap_or_default();
+    match title.strip_suffix('.') {
+        Some(without)
+            if !without.ends_with('.') && !last_word.trim_end_matches('.').contains('.') =>
+        {
+            without.to_owned()
+        }
+        _ => title.to_owned(),
     }
 }
 
@@ -462,6 +475,11 @@ fn csl_type(publication_type: &str, fields: &Fields, has_publisher: bool) -> &'s
         _ if !fields.source.is_empty() && fields.article_title.is_empty() && has_publisher => {
             "book"
         }
+        // A title with its publisher and no container (`Patients and healers in the context of
+        // culture. Berkeley: University of California Press`).
+        _ if fields.source.is_empty() && !fields.article_title.is_empty() && has_publisher => {
+            "book"
+        }
         _ => "document",
     }
 }
@@ -546,71 +564,41 @@ fn without_link(text: &str, url: &str) -> String {
     collapse_whitespace(&text)
 }
 
-/// What a citation written as plain text in PLOS's form, `Names (2001) Title. Rest`, gives.
-struct PlainCitation {
-    authors: Vec<CslName>,
-    year: String,
-    title: String,
+/// A citation that tags none of its fields, read as an entry of a plain-text reference list is:
+/// Vancouver's `Kirchner JW. Catchments as simple dynamical systems. Water Resources Research.
+/// 2009;45(2).`, PLOS's `Dorrington RE, Bourne D (2001) The impact of HIV/AIDS. Cape Town: …`;
+/// `None` when its words give no year and no author with a title apart from the whole text.
+fn untagged_entry(text: &str) -> Option<Reference> {
+    let parsed = read_reference_entry(text);
+    let read = !parsed.title.is_empty()
+        && parsed.title != text
+        && parsed.issued.is_some()
+        && (!parsed.author.is_empty() || !parsed.container_title.is_empty());
+    read.then_some(parsed)
 }
 
-/// Reads `Dorrington RE, Bourne D (2001) The impact of HIV/AIDS. Cape Town: …` (or an
-/// organisation before the year) into authors, year and title; `None` when the text does not
-/// have that form.
-fn plain_citation(text: &str) -> Option<PlainCitation> {
-    let open = text.find(" (")?;
-    let names = text.get(..open)?.trim();
-    let after = text.get(open + 2..)?;
-    let close = after.find(") ")?;
-    let year = after.get(..close)?;
-    let digits = year.chars().take_while(char::is_ascii_digit).count();
-    if digits != 4 || year.len() > 5 {
-        return None;
+/// The fields read from an untagged citation's words, beside what its markup gave (its id,
+/// number, printed entry, and any DOI or link it tagged).
+fn take_untagged_fields(reference: &mut Reference, parsed: Reference) {
+    reference.author = parsed.author;
+    reference.issued = parsed.issued;
+    reference.title = parsed.title;
+    reference.container_title = parsed.container_title;
+    reference.volume = parsed.volume;
+    reference.issue = parsed.issue;
+    reference.page = parsed.page;
+    reference.publisher = parsed.publisher;
+    reference.publisher_place = parsed.publisher_place;
+    if reference.doi.is_empty() {
+        reference.doi = parsed.doi;
     }
-    let rest = after.get(close + 2..)?.trim();
-    let end = rest
-        .char_indices()
-        .find(|&(i, c)| {
-            matches!(c, '.' | '?' | '!')
-                && rest
-                    .get(i + 1..)
-                    .is_none_or(|after| after.is_empty() || after.starts_with(' '))
-        })
-        .map(|(i, c)| i + c.len_utf8())?;
-    let title = rest.get(..end)?.trim_end_matches('.').trim().to_owned();
-    if names.is_empty() || title.is_empty() {
-        return None;
+    if reference.url.is_empty() {
+        reference.url = parsed.url;
     }
-    let items: Vec<&str> = names
-        .split(", ")
-        .map(str::trim)
-        .filter(|item| !matches!(*item, "et al." | "et al" | "et al.," | ""))
-        .collect();
-    let people: Option<Vec<CslName>> = items
-        .iter()
-        .map(|item| {
-            let (family, letters) = item.rsplit_once(' ')?;
-            let is_initials = (1..=4).contains(&letters.chars().count())
-                && letters.chars().all(char::is_uppercase);
-            is_initials.then(|| CslName {
-                family: family.to_owned(),
-                given: initials(letters).unwrap_or_else(|| letters.to_owned()),
-                ..CslName::default()
-            })
-        })
-        .collect();
-    let authors = match people {
-        Some(people) if !people.is_empty() => people,
-        _ if items.len() == 1 => vec![CslName {
-            literal: names.to_owned(),
-            ..CslName::default()
-        }],
-        _ => return None,
-    };
-    Some(PlainCitation {
-        authors,
-        year: year.to_owned(),
-        title,
-    })
+    // `article` is the plain reading's word for a work it cannot tell more of.
+    if reference.item_type == "document" && parsed.item_type != "article" {
+        reference.item_type = parsed.item_type;
+    }
 }
 
 /// A `ref`'s text without its label.

@@ -5,6 +5,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use super::tests::{read, valid};
+use crate::corpus::cite::year;
 
 #[test]
 fn references_are_read_into_csl_fields() {
@@ -95,13 +96,15 @@ fn references_are_read_into_csl_fields() {
 #[test]
 fn references_with_little_markup_still_get_a_title_and_type() {
     let text = r#"<article xmlns:xlink="http://www.w3.org/1999/xlink"><front><article-meta><title-group><article-title>Refs</article-title></title-group></article-meta></front>
-<body><p>Cites <xref ref-type="bibr" rid="r1">[1]</xref>, <xref ref-type="bibr" rid="r2">[2]</xref>, <xref ref-type="bibr" rid="r3">[3]</xref>, <xref ref-type="bibr" rid="r4">[4]</xref>, <xref ref-type="bibr" rid="r5">[5]</xref>.</p></body>
+<body><p>Cites <xref ref-type="bibr" rid="r1">[1]</xref>, <xref ref-type="bibr" rid="r2">[2]</xref>, <xref ref-type="bibr" rid="r3">[3]</xref>, <xref ref-type="bibr" rid="r4">[4]</xref>, <xref ref-type="bibr" rid="r5">[5]</xref>, <xref ref-type="bibr" rid="r6">[6]</xref>, <xref ref-type="bibr" rid="r7">[7]</xref>.</p></body>
 <back><ref-list>
 <ref id="r1"><element-citation publication-type="other"><comment>The R Project [<ext-link ext-link-type="uri" xlink:href="http://www.R-project.org/">http://www.R-project.org/</ext-link>]</comment></element-citation></ref>
 <ref id="r2"><element-citation publication-type="other"><person-group person-group-type="author"><name><surname>Mount</surname><given-names>DW</given-names></name></person-group><year>2004</year><source>Bioinformatics</source><publisher-loc>Cold Spring Harbor</publisher-loc><publisher-name>CSHL Press</publisher-name></element-citation></ref>
 <ref id="r3"><element-citation publication-type="other"><person-group person-group-type="author"><name><surname>Matsunaga</surname><given-names>A</given-names></name></person-group><year>2008</year><comment>CloudBLAST: combining MapReduce and virtualization.</comment></element-citation></ref>
 <ref id="r4"><mixed-citation publication-type="other">Smith GI, Yoshino J, et al. (2014) Protein ingestion induces resistance. Diabetes.</mixed-citation></ref>
 <ref id="r5"><mixed-citation>Nothing to read here, no year</mixed-citation></ref>
+<ref id="r6"><mixed-citation publication-type="journal">Kirchner JW. Catchments as simple dynamical systems. Water Resources Research. 2009;45(2).</mixed-citation></ref>
+<ref id="r7"><mixed-citation>Chiang CL (1968) Introduction to stochastic processes in biostatistics. New York: John Wiley &amp; Sons.</mixed-citation></ref>
 </ref-list></back></article>"#;
     let imported = read(text);
     let refs = &imported.file.references;
@@ -127,6 +130,7 @@ fn references_with_little_markup_still_get_a_title_and_type() {
         .collect();
     assert_eq!(names, [("Smith", "G. I."), ("Yoshino", "J.")]);
     assert_eq!(refs[3].title, "Protein ingestion induces resistance");
+    assert_eq!(refs[3].container_title, "Diabetes");
     assert_eq!(
         refs[3].printed(),
         Some("Smith GI, Yoshino J, et al. (2014) Protein ingestion induces resistance. Diabetes.")
@@ -134,6 +138,37 @@ fn references_with_little_markup_still_get_a_title_and_type() {
     assert_eq!(refs[4].title, "Nothing to read here, no year");
     assert_eq!(refs[4].printed(), Some(refs[4].title.as_str()));
     assert!(refs[4].note.is_empty());
+    // Vancouver's form, untagged: read as a plain-text list's entry is.
+    let kirchner = &refs[5];
+    assert_eq!(kirchner.author[0].family, "Kirchner");
+    assert_eq!(kirchner.author[0].given, "J. W.");
+    assert_eq!(kirchner.title, "Catchments as simple dynamical systems");
+    assert_eq!(kirchner.container_title, "Water Resources Research");
+    assert_eq!(
+        (kirchner.volume.as_str(), kirchner.issue.as_str()),
+        ("45", "2")
+    );
+    assert_eq!(year(kirchner), Some(2009));
+    assert_eq!(kirchner.item_type, "article-journal");
+    assert_eq!(
+        kirchner.printed(),
+        Some(
+            "Kirchner JW. Catchments as simple dynamical systems. Water Resources Research. 2009;45(2)."
+        )
+    );
+    // PLOS's book: its place and publisher.
+    let chiang = &refs[6];
+    assert_eq!(
+        (chiang.item_type.as_str(), chiang.title.as_str()),
+        (
+            "book",
+            "Introduction to stochastic processes in biostatistics"
+        )
+    );
+    assert_eq!(
+        (chiang.publisher_place.as_str(), chiang.publisher.as_str()),
+        ("New York", "John Wiley & Sons")
+    );
     valid(&imported);
 }
 
@@ -218,5 +253,28 @@ fn a_mixed_citation_is_kept_as_the_list_prints_it_and_an_element_citation_is_not
         "fields still from the structured form"
     );
     assert_eq!(refs[2].printed(), None, "nothing printed to keep");
+    valid(&imported);
+}
+
+#[test]
+fn a_title_loses_the_list_s_full_stop_and_a_titled_work_with_a_publisher_is_a_book() {
+    let text = r#"<article><front><article-meta><title-group><article-title>Stops</article-title></title-group></article-meta></front>
+<body><p>Cites <xref ref-type="bibr" rid="r1">[1]</xref>, <xref ref-type="bibr" rid="r2">[2]</xref>, <xref ref-type="bibr" rid="r3">[3]</xref>.</p></body>
+<back><ref-list>
+<ref id="r1"><element-citation publication-type="journal"><person-group><name><surname>Chalder</surname><given-names>T</given-names></name></person-group><year>1993</year><article-title>Development of a fatigue scale.</article-title><source>J Psychosom Res</source><volume>37</volume></element-citation></ref>
+<ref id="r2"><element-citation publication-type="journal"><person-group><name><surname>Doe</surname><given-names>J</given-names></name></person-group><year>2001</year><article-title>Health care in the U.S.</article-title><source>Health Aff</source></element-citation></ref>
+<ref id="r3"><element-citation publication-type="other"><person-group><name><surname>Kleinman</surname><given-names>A</given-names></name></person-group><year>1981</year><article-title>Patients and healers in the context of culture.</article-title><publisher-loc>Berkeley</publisher-loc><publisher-name>University of California Press</publisher-name></element-citation></ref>
+</ref-list></back></article>"#;
+    let imported = read(text);
+    let refs = &imported.file.references;
+    assert_eq!(refs[0].title, "Development of a fatigue scale");
+    assert_eq!(
+        refs[1].title, "Health care in the U.S.",
+        "an abbreviation's stop stays"
+    );
+    assert_eq!(
+        (refs[2].item_type.as_str(), refs[2].title.as_str()),
+        ("book", "Patients and healers in the context of culture")
+    );
     valid(&imported);
 }

@@ -38,6 +38,16 @@ const MAX_MARKER_WARNINGS: usize = 5;
 /// The most warnings about single references, before they are counted together.
 const MAX_REFERENCE_WARNINGS: usize = 5;
 
+/// One reference entry given only as printed text (`Kirchner JW. Catchments as simple dynamical
+/// systems. Water Resources Research. 2009;45(2).`) read into CSL fields as an entry of a
+/// plain-text reference list is: for a markup that holds an entry's words and tags none of them.
+pub(super) fn read_reference_entry(text: &str) -> Reference {
+    references::reference(&references::Entry {
+        number: None,
+        text: text.to_owned(),
+    })
+}
+
 /// Reads a plain-text paper into `builder`.
 ///
 /// # Errors

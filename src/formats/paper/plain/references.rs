@@ -307,18 +307,37 @@ fn plain_container(rest: &str) -> (&str, &str) {
     )
 }
 
-/// A book's `Place: Publisher; 2012` (Vancouver): place, publisher and the rest.
+/// A book's place and publisher: Vancouver's `Place: Publisher; 2012`, or PLOS's `Place:
+/// Publisher.` closing the entry (a year, a page count, `, 74 p.`, or an `Available:` before a
+/// link cut out may follow): place, publisher and the rest.
 fn place_and_publisher(rest: &str) -> Option<(&str, &str, &str)> {
     let (place, after) = rest.split_once(": ")?;
-    let (publisher, after) = after.split_once(';')?;
-    let plain = |s: &str| {
+    let plain = |s: &str, words: usize| {
         !s.trim().is_empty()
-            && s.split_whitespace().count() <= 6
-            && !s.contains(['.', ',', ':'])
+            && s.split_whitespace().count() <= words
+            && !s.contains(['.', ',', ':', ';'])
             && !s.chars().any(|c| c.is_ascii_digit())
     };
-    (plain(place) && plain(publisher) && year_in(after).is_some())
-        .then(|| (place.trim(), publisher.trim(), after))
+    if !plain(place, 6) {
+        return None;
+    }
+    if let Some((publisher, after)) = after.split_once(';')
+        && plain(publisher, 6)
+        && year_in(after).is_some()
+    {
+        return Some((place.trim(), publisher.trim(), after));
+    }
+    let end = after.find([',', '.']).unwrap_or(after.len());
+    let (publisher, closing) = after.split_at(end);
+    let closing_words = closing.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.'));
+    let is_number = |text: &str| !text.is_empty() && text.chars().all(|c| c.is_ascii_digit());
+    let year = year_in(closing_words).is_some() && is_number(closing_words);
+    let closes = year
+        || closing_words.is_empty()
+        || closing_words.eq_ignore_ascii_case("available")
+        || closing_words.strip_suffix(" p").is_some_and(is_number);
+    let after = if year { closing } else { "" };
+    (plain(publisher, 12) && closes).then(|| (place.trim(), publisher.trim(), after))
 }
 
 /// An organisation named as the author at the start of an entry, before the title:
@@ -378,12 +397,21 @@ fn title_text(title: &str) -> String {
         .to_owned()
 }
 
-/// Trims the punctuation a container is printed with (a final full stop may end an
-/// abbreviation: `Soc. Incl.`).
+/// Trims the punctuation a container is printed with: a final full stop may end an
+/// abbreviation (`Soc. Incl.`, `J. Sci.`), and ends the entry after a name written out
+/// (`Diabetes.`).
 fn container_text(container: &str) -> String {
-    collapse_whitespace(&strip_emphasis(container))
-        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'))
-        .to_owned()
+    let text = collapse_whitespace(&strip_emphasis(container));
+    let text = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
+    let mut words = text.split_whitespace().rev();
+    let last = words.next().unwrap_or_default();
+    let abbreviated =
+        words.any(|word| word.ends_with('.')) || last.trim_end_matches('.').chars().count() <= 4;
+    if abbreviated {
+        text.to_owned()
+    } else {
+        text.trim_end_matches('.').to_owned()
+    }
 }
 
 /// The authors' part and the title of an entry (a quoted title, an emphasised one, or the

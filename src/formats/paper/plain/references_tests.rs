@@ -234,3 +234,44 @@ fn a_title_goes_on_past_abbreviations_a_lower_case_word_follows() {
     let r = read("Brem, R. B. (2008). Genetic dissection. Genetics, 1810 (3), 959–966.");
     assert_eq!((year(&r), r.volume.as_str()), (Some(2008), "1810"));
 }
+
+#[test]
+fn plos_entries_read_a_book_s_place_and_publisher_and_a_journal_named_in_full() {
+    let r = read(
+        "Molenberghs G, Kenward MG (2007) Missing data in clinical studies. Chichester (United \
+         Kingdom): John Wiley & Sons.",
+    );
+    assert_eq!(families(&r), ["Molenberghs", "Kenward"]);
+    assert_eq!(r.title, "Missing data in clinical studies");
+    assert_eq!(
+        (r.publisher_place.as_str(), r.publisher.as_str()),
+        ("Chichester (United Kingdom)", "John Wiley & Sons")
+    );
+    assert_eq!(
+        (r.item_type.as_str(), r.container_title.as_str()),
+        ("book", "")
+    );
+    assert_eq!(year(&r), Some(2007));
+    // A page count, or `Available:` before a link, may close the entry.
+    let r = read("WHO (1994) Bench aids. Geneva: World Health Organization, 20 p.");
+    assert_eq!(
+        (r.publisher_place.as_str(), r.publisher.as_str()),
+        ("Geneva", "World Health Organization")
+    );
+    let r = read(
+        "Dorrington RE (2001) The impact of HIV/AIDS. Cape Town: Medical Research Council. \
+         Available: http://www.mrc.ac.za/bod/complete.pdf",
+    );
+    assert_eq!(r.publisher, "Medical Research Council");
+    assert_eq!(r.url, "http://www.mrc.ac.za/bod/complete.pdf");
+    // A journal named in full ends with the entry's full stop, which is not the journal's.
+    let r = read("Smith GI, Yoshino J (2014) Protein ingestion. Diabetes.");
+    assert_eq!(
+        (r.container_title.as_str(), r.item_type.as_str()),
+        ("Diabetes", "article-journal")
+    );
+    // A journal whose name holds a colon is not a place: `Place: Publisher` must close the entry.
+    let r = read("Lee K (2010) Trade. Journal of Trade: Theory and Practice 12: 1–9.");
+    assert_eq!(r.publisher_place, "");
+    assert_eq!(r.container_title, "Journal of Trade: Theory and Practice");
+}
