@@ -69,7 +69,7 @@ struct Work {
 
 /// The works of an author–date reference list, by their first author.
 #[derive(Clone, Debug, Default)]
-pub(super) struct Works {
+pub(in crate::formats::paper) struct Works {
     works: Vec<Work>,
     by_first: HashMap<String, Vec<usize>>,
 }
@@ -99,7 +99,7 @@ fn family_key(name: &str) -> String {
 
 impl Works {
     /// The works of `references` (an unnumbered, author–date list).
-    pub(super) fn of(references: &[Reference]) -> Self {
+    pub(in crate::formats::paper) fn of(references: &[Reference]) -> Self {
         let mut works: Vec<Work> = references
             .iter()
             .map(|reference| {

@@ -23,6 +23,7 @@ use std::collections::{HashMap, HashSet};
 use crate::corpus::diagnostics::{Code, Diagnostic, Location};
 use crate::corpus::model::Reference;
 
+pub(super) use self::author_year::Works;
 use self::blocks::{Block, caption, is_source_line};
 use self::inline::strip_emphasis;
 use self::outline::{Heading, Numbering, Outline};
@@ -46,6 +47,32 @@ pub(super) fn read_reference_entry(text: &str) -> Reference {
         number: None,
         text: text.to_owned(),
     })
+}
+
+/// The works a citation marker printed on its own names, read as a citation in running text
+/// is: GROBID marks `(Kiros et al., 2015)`, `Hamilton et al., 2017a,b;` or `(e.g., Lample et
+/// al., 2016` as citations without saying of which work. Empty when it names no work of
+/// `works` by its authors and year.
+pub(super) fn works_a_marker_names(printed: &str, works: &Works) -> Vec<String> {
+    let inner = printed
+        .trim()
+        .trim_start_matches(['(', '['])
+        .trim_end_matches([')', ']', ';', ',', '.'])
+        .trim();
+    let mut keys: Vec<String> = Vec::new();
+    for text in [printed.to_owned(), format!("({inner})")] {
+        for found in author_year::find(&text, works) {
+            for key in found.keys {
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+        }
+        if !keys.is_empty() {
+            break;
+        }
+    }
+    keys
 }
 
 /// Reads a plain-text paper into `builder`.

@@ -5,8 +5,9 @@
 //! `biblStruct`s as CSL-JSON ([`references`]).
 //!
 //! Markers keep GROBID's ids: `<ref type="bibr" target="#b3">` cites the reference whose
-//! `xml:id` is `b3`. A marker without a target, or whose target names no `biblStruct`, stays as
-//! printed text and is counted as unresolved.
+//! `xml:id` is `b3`. A marker without a target, or whose target names no `biblStruct`, cites
+//! the works its authors and year name (`(Kiros et al., 2015)`); one naming none (`[5,` around
+//! numbers that are not citations) stays as printed text and is counted as unresolved.
 
 mod body;
 mod figures;
@@ -21,7 +22,9 @@ mod tests;
 use std::collections::HashSet;
 
 use crate::corpus::diagnostics::{Code, Diagnostic};
+use crate::corpus::model::Reference;
 
+use super::plain::{Works, works_a_marker_names};
 use super::xml::{self, Element, Node};
 use super::{ImportOptions, PaperBuilder, Rich, Span};
 
@@ -65,14 +68,21 @@ pub(super) fn read(
             None,
         );
     }
-    let context = Context::new(root);
+    let text = root.child("text");
+    let references: Vec<Reference> = text
+        .map(bibliography)
+        .unwrap_or_default()
+        .into_iter()
+        .map(references::reference)
+        .collect();
+    let context = Context::new(root, &references);
     header::read(root, builder);
-    if let Some(text) = root.child("text") {
+    if let Some(text) = text {
         let untitled = builder.paper().title.clone();
         body::read(text, &context, builder, &untitled);
-        for bibl in bibliography(text) {
-            builder.reference(references::reference(bibl));
-        }
+    }
+    for reference in references {
+        builder.reference(reference);
     }
     Ok(())
 }
@@ -92,19 +102,20 @@ fn bibliography(text: Element<'_>) -> Vec<Element<'_>> {
 /// What the whole document tells the reading of each part: which ids markers may name.
 pub(super) struct Context<'d> {
     /// The `xml:id`s of the reference list's entries.
-    references: HashSet<&'d str>,
+    references: HashSet<String>,
+    /// The reference list's works by authors and year, for a marker GROBID gave no target.
+    works: Works,
     /// The `xml:id`s of the footnotes that say something (the others are left out).
     footnotes: HashSet<&'d str>,
 }
 
 impl<'d> Context<'d> {
-    fn new(root: Element<'d>) -> Self {
+    fn new(root: Element<'d>, references: &[Reference]) -> Self {
         let text = root.child("text");
-        let references = text
-            .map(bibliography)
-            .unwrap_or_default()
+        let works = Works::of(references);
+        let references = references
             .iter()
-            .filter_map(|bibl| bibl.attr("id"))
+            .map(|reference| reference.id.clone())
             .collect();
         let footnotes = text
             .map(|text| text.descendants_named("note"))
@@ -115,6 +126,7 @@ impl<'d> Context<'d> {
             .collect();
         Self {
             references,
+            works,
             footnotes,
         }
     }
@@ -172,10 +184,13 @@ impl<'d> Context<'d> {
         };
         match reference.attr("type") {
             Some("bibr") => {
-                let keys: Vec<String> = targets()
-                    .filter(|key| self.references.contains(key))
+                let mut keys: Vec<String> = targets()
+                    .filter(|key| self.references.contains(*key))
                     .map(str::to_owned)
                     .collect();
+                if keys.is_empty() {
+                    keys = works_a_marker_names(&printed, &self.works);
+                }
                 if keys.is_empty() {
                     Span::Unresolved(printed)
                 } else {

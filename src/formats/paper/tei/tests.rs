@@ -729,3 +729,45 @@ fn a_table_given_without_cells_keeps_its_caption_and_notes_and_is_reported() {
         ]
     );
 }
+
+#[test]
+fn a_marker_without_a_target_cites_the_works_its_authors_and_year_name() {
+    let entry = |id: &str, surnames: &[&str], year: u32| {
+        let mut authors = String::new();
+        for surname in surnames {
+            let _ = write!(
+                authors,
+                "<author><persName><surname>{surname}</surname></persName></author>"
+            );
+        }
+        format!(
+            r#"<biblStruct xml:id="{id}"><analytic><title level="a">Work {id}</title>{authors}</analytic><monogr><title level="j">J</title><imprint><date when="{year}"/></imprint></monogr></biblStruct>"#
+        )
+    };
+    let back = format!(
+        r#"<div type="references"><listBibl>{}{}{}{}</listBibl></div>"#,
+        entry("b0", &["Hamilton", "Ying", "Leskovec"], 2017),
+        entry("b1", &["Hamilton", "Ying", "Leskovec"], 2017),
+        entry("b2", &["Lample", "Ballesteros", "Dyer"], 2016),
+        entry("b3", &["Kiros", "Zhu"], 2015),
+    );
+    let body = r#"<div><head>Intro</head><p>Graphs <ref type="bibr">(Hamilton et al., 2017a,b;</ref> <ref type="bibr">Kiros et al., 2015)</ref>, taggers <ref type="bibr">(e.g., Lample et al., 2016</ref>), sizes <ref type="bibr">[5,</ref> <ref type="bibr">10]</ref>, and <ref type="bibr">(Smith, 2019)</ref>.</p></div>"#;
+    let imported = read(&tei(body, &back));
+    let file = valid(&imported);
+    assert_eq!(
+        file.sections[0].paragraphs[0].text,
+        "Graphs [(Hamilton et al., 2017a,b;]{@b0; @b1} [Kiros et al., 2015)]{@b3}, taggers \
+         [(e.g., Lample et al., 2016]{@b2}), sizes \\[5, 10], and (Smith, 2019)."
+    );
+    // Numbers that are not citations, and a work the list lacks, stay as printed.
+    let unresolved = imported
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::UnresolvedMarker)
+        .expect("unresolved markers reported");
+    assert!(
+        unresolved.message.starts_with("3 citation markers"),
+        "{}",
+        unresolved.message
+    );
+}
