@@ -166,6 +166,19 @@ impl View for ReferencesView {
         let entries = self.entries(ctx, as_printed);
         header_ui(ctx, ui, entries, offers_printed, as_printed);
         ui.separator();
+        // Numbers right-aligned in one column, so that `[9]` and `[10]` start their entries
+        // alike, as a printed list does.
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let label_width = entries
+            .iter()
+            .filter_map(|entry| entry.label.as_deref())
+            .map(|label| {
+                ui.painter()
+                    .layout_no_wrap(label.to_owned(), font.clone(), egui::Color32::PLACEHOLDER)
+                    .size()
+                    .x
+            })
+            .fold(0.0_f32, f32::max);
         egui::ScrollArea::vertical()
             .id_salt("bibliography-view")
             .auto_shrink(false)
@@ -188,7 +201,13 @@ impl View for ReferencesView {
                             ui.set_width(ui.available_width());
                             ui.horizontal_top(|ui| {
                                 if let Some(label) = &entry.label {
-                                    ui.label(label);
+                                    let size =
+                                        egui::vec2(label_width, ui.spacing().interact_size.y);
+                                    ui.allocate_ui_with_layout(
+                                        size,
+                                        egui::Layout::right_to_left(egui::Align::Min),
+                                        |ui| ui.label(label),
+                                    );
                                 }
                                 // In the paper's list, an entry it does not keep stands in the
                                 // style, set apart.
