@@ -55,23 +55,30 @@ impl Writer<'_> {
         let capacity = rich.spans.iter().map(Span::text_len).sum::<usize>() + 16;
         let mut out = Collapsed::with_capacity(capacity);
         let mut spans = rich.spans.iter().peekable();
-        // The last character of the marker just written, if the span before was one.
+        // The last character of the marker just written, if the span before was one, and
+        // whether that marker held a word.
         let mut after_marker = None;
+        let mut after_words = false;
         while let Some(span) = spans.next() {
             let marker = match span {
                 Span::Cite { printed, .. } | Span::Unresolved(printed) => Some(printed.trim()),
                 _ => None,
             };
+            let first = marker.and_then(|m| m.chars().next());
             // GROBID drops the space between the works of one group: `(Smith, 2018;` and
-            // `Jones, 2019)` are printed with one between them.
-            if matches!(after_marker, Some(';' | ','))
-                && marker
-                    .and_then(|m| m.chars().next())
-                    .is_some_and(char::is_alphanumeric)
-            {
+            // `Jones, 2019)` are printed with one between them; and between markers of words
+            // (`CoNLL-2003`, `and ACE-2005`, `(e.g., Lample et al., 2016`), never between
+            // numbers (`1`, `,2`).
+            let group =
+                matches!(after_marker, Some(';' | ',')) && first.is_some_and(char::is_alphanumeric);
+            let words = after_words
+                && after_marker.is_some_and(char::is_alphanumeric)
+                && first.is_some_and(|c| c.is_alphabetic() || c == '(');
+            if group || words {
                 out.push(" ");
             }
             after_marker = marker.and_then(|m| m.chars().next_back());
+            after_words = marker.is_some_and(|m| m.chars().any(char::is_alphabetic));
             match span {
                 Span::Text(text) => out.push_escaped(text),
                 Span::Unresolved(text) => {
