@@ -158,6 +158,9 @@ fn reference(element: Element<'_>) -> Reference {
             comments = vec![whole];
         }
     }
+    if reference.container_title.is_empty() {
+        book_in_comments(&mut reference, &mut comments);
+    }
     reference.note = comments.join(" ");
     // The whole text kept as the note says no more than the printed entry.
     if reference.printed() == Some(reference.note.as_str()) {
@@ -293,6 +296,44 @@ fn read_fields(element: Element<'_>, reference: &mut Reference, fields: &mut Fie
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// A chapter whose book NLM 2's markup names only in comments (`<comment>In:</comment>`, the
+/// editors, `<comment>editor</comment>`, `<comment>Rudolf Virchow: Collected essays</comment>`):
+/// the book is its container, and the comments that said so are taken out.
+fn book_in_comments(reference: &mut Reference, comments: &mut Vec<String>) {
+    let Some(at) = comments
+        .iter()
+        .position(|comment| comment.trim().eq_ignore_ascii_case("in:"))
+    else {
+        return;
+    };
+    let is_editors = |comment: &str| {
+        matches!(
+            comment
+                .trim()
+                .trim_matches(['(', ')', '.', ','])
+                .to_lowercase()
+                .as_str(),
+            "editor" | "editors" | "ed" | "eds"
+        )
+    };
+    let Some(book) = comments
+        .iter()
+        .enumerate()
+        .skip(at + 1)
+        .find(|(_, comment)| !is_editors(comment))
+        .map(|(position, _)| position)
+    else {
+        return;
+    };
+    if let Some(title) = comments.get(book) {
+        reference.container_title = title_text(title);
+        comments.drain(at..=book);
+        if matches!(reference.item_type.as_str(), "document" | "book") {
+            "chapter".clone_into(&mut reference.item_type);
         }
     }
 }
@@ -567,7 +608,8 @@ fn without_link(text: &str, url: &str) -> String {
 /// A citation that tags none of its fields, read as an entry of a plain-text reference list is:
 /// Vancouver's `Kirchner JW. Catchments as simple dynamical systems. Water Resources Research.
 /// 2009;45(2).`, PLOS's `Dorrington RE, Bourne D (2001) The impact of HIV/AIDS. Cape Town: …`;
-/// `None` when its words give no year and no author with a title apart from the whole text.
+/// `None` unless its words give a year, a title short of the whole text, and its authors or
+/// the journal it is in.
 fn untagged_entry(text: &str) -> Option<Reference> {
     let parsed = read_reference_entry(text);
     let read = !parsed.title.is_empty()

@@ -278,3 +278,27 @@ fn a_title_loses_the_list_s_full_stop_and_a_titled_work_with_a_publisher_is_a_bo
     );
     valid(&imported);
 }
+
+#[test]
+fn a_chapter_whose_book_only_a_comment_names_has_it_as_its_container() {
+    let text = r#"<article><front><article-meta><title-group><article-title>Chapters</article-title></title-group></article-meta></front>
+<body><p>Cites <xref ref-type="bibr" rid="r1">[1]</xref>.</p></body>
+<back><ref-list>
+<ref id="r1"><element-citation publication-type="other"><person-group><name><surname>Virchow</surname><given-names>R</given-names></name></person-group><year>1879</year><article-title>Report on the typhus epidemic in Upper Silesia (1848).</article-title><comment>In:</comment><person-group person-group-type="editor"><name><surname>Rather</surname><given-names>LJ</given-names></name></person-group><comment>editor</comment><comment>Rudolf Virchow: Collected essays on public health and epidemiology</comment><publisher-loc>Canton (MA)</publisher-loc><publisher-name>Science History</publisher-name><fpage>205</fpage><lpage>319</lpage></element-citation></ref>
+</ref-list></back></article>"#;
+    let imported = read(text);
+    let chapter = &imported.file.references[0];
+    assert_eq!(chapter.item_type, "chapter");
+    assert_eq!(
+        chapter.title,
+        "Report on the typhus epidemic in Upper Silesia (1848)"
+    );
+    assert_eq!(
+        chapter.container_title,
+        "Rudolf Virchow: Collected essays on public health and epidemiology"
+    );
+    assert_eq!(chapter.editor[0].family, "Rather");
+    assert_eq!(chapter.page, "205–319");
+    assert!(chapter.note.is_empty(), "{}", chapter.note);
+    valid(&imported);
+}
