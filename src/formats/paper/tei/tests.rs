@@ -35,6 +35,16 @@ fn read(text: &str) -> Imported {
     import(PaperKind::Tei, text, &ImportOptions::default()).expect("imports")
 }
 
+/// What the import says of the markers it kept as printed text.
+fn unresolved_report(imported: &Imported) -> &str {
+    imported
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::UnresolvedMarker)
+        .map(|d| d.message.as_str())
+        .expect("unresolved markers reported")
+}
+
 /// The imported file, checked to load as a corpus with no errors.
 fn valid(imported: &Imported) -> CorpusFile {
     Corpus::from_file(imported.file.clone(), "test.tei.xml")
@@ -133,16 +143,8 @@ fn markers_cite_every_target_and_the_others_are_unresolved() {
         "As shown [[1, 2]]{@b0; @b1}, and [Smith et al. (2019)]{@b1}; not \\[7] nor \\[9], see \
          Table 1."
     );
-    let unresolved = imported
-        .diagnostics
-        .iter()
-        .find(|d| d.code == Code::UnresolvedMarker)
-        .expect("unresolved markers reported");
-    assert!(
-        unresolved.message.starts_with("2 citation markers"),
-        "{}",
-        unresolved.message
-    );
+    let unresolved = unresolved_report(&imported);
+    assert!(unresolved.starts_with("2 citation markers"), "{unresolved}");
     assert!(
         imported.diagnostics[0]
             .message
@@ -762,14 +764,6 @@ fn a_marker_without_a_target_cites_the_works_its_authors_and_year_name() {
     );
     // Numbers and names of data sets GROBID took for markers, and a work the list lacks, stay
     // as printed, with the spaces GROBID dropped between markers of words put back.
-    let unresolved = imported
-        .diagnostics
-        .iter()
-        .find(|d| d.code == Code::UnresolvedMarker)
-        .expect("unresolved markers reported");
-    assert!(
-        unresolved.message.starts_with("5 citation markers"),
-        "{}",
-        unresolved.message
-    );
+    let unresolved = unresolved_report(&imported);
+    assert!(unresolved.starts_with("5 citation markers"), "{unresolved}");
 }
