@@ -284,6 +284,10 @@ fn specter_imports_with_every_reference_citation_table_and_figure() {
             .unwrap_or_else(|| panic!("no section {number}"))
     };
     assert_eq!(section("2.2").parent, Some(section("2").id.clone()));
+    // GROBID ran `2 Model` and `2.1 Overview` into one head: two sections again.
+    assert_eq!(section("2").title, "Model");
+    assert_eq!(section("2.1").title, "Overview");
+    assert_eq!(section("2.1").parent, Some(section("2").id.clone()));
     assert_eq!(section("3.1").parent, Some(section("3").id.clone()));
     assert_eq!(section("4").parent, None);
     // 4 `<formula`.

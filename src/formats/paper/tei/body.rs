@@ -134,6 +134,16 @@ impl<'d> Reader<'_, 'd, '_> {
             // GROBID kept the number but lost the words: a title must say something.
             title = format!("Section {number}");
         }
+        if let Some((own, first_number, first_title)) = run_together_heading(&number, &title) {
+            self.open_section(number.clone(), own.to_owned());
+            self.open_section(first_number, first_title.to_owned());
+        } else {
+            self.open_section(number, title);
+        }
+    }
+
+    /// Opens a section numbered `number` (empty when it has none) at its place in the outline.
+    fn open_section(&mut self, number: String, title: String) {
         let level = number_parts(&number).map_or(Level::Unnumbered, Level::Numbered);
         while let Some(top) = self.open.last() {
             let keep = match (top, &level) {
@@ -256,6 +266,33 @@ impl<'d> Reader<'_, 'd, '_> {
             None,
         );
     }
+}
+
+/// A section's heading that GROBID ran together with the heading of its first subsection, as
+/// it does when no text stands between them (`n="2"`, `Model 2.1 Overview`): the section's own
+/// title, the subsection's number and its title. `None` for any other heading; the subsection's
+/// title must start with a capital, as headings do, so `Results for 2.1 million users` stays.
+fn run_together_heading<'t>(number: &str, title: &'t str) -> Option<(&'t str, String, &'t str)> {
+    if number.is_empty() {
+        return None;
+    }
+    let first = format!("{number}.1");
+    let mut search = 0;
+    while let Some(found) = title.get(search..).and_then(|rest| rest.find(&first)) {
+        let at = search + found;
+        search = at + first.len();
+        let (Some(own), Some(after)) = (title.get(..at), title.get(search..)) else {
+            return None;
+        };
+        let (Some(' '), Some(' ')) = (own.chars().last(), after.chars().next()) else {
+            continue;
+        };
+        let (own, after) = (own.trim_end(), after.trim_start());
+        if !own.is_empty() && after.chars().next().is_some_and(char::is_uppercase) {
+            return Some((own, first, after));
+        }
+    }
+    None
 }
 
 /// The parts of a section number (`2.1` → `["2", "1"]`, `A.3` → `["A", "3"]`), or `None` when

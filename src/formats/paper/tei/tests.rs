@@ -89,6 +89,34 @@ fn flat_divs_are_nested_by_their_numbers() {
 }
 
 #[test]
+fn a_heading_run_together_with_its_first_subsection_s_is_two_sections() {
+    let body = r#"<div><head n="1">Introduction</head><p>One.</p></div>
+<div><head n="2">Model 2.1 Overview</head><p>Two one.</p></div>
+<div><head n="2.2">Training</head><p>Two two.</p></div>
+<div><head n="3">Results for 3.1 million users</head><p>Three.</p></div>
+<div><head n="4">Scores 4.10 Higher</head><p>Four.</p></div>"#;
+    let file = valid(&read(&tei(body, "")));
+    let outline: Vec<(&str, &str, Option<&str>)> = file
+        .sections
+        .iter()
+        .map(|s| (s.number.as_str(), s.title.as_str(), s.parent.as_deref()))
+        .collect();
+    assert_eq!(
+        outline,
+        [
+            ("1", "Introduction", None),
+            ("2", "Model", None),
+            ("2.1", "Overview", Some("model")),
+            ("2.2", "Training", Some("model")),
+            ("3", "Results for 3.1 million users", None),
+            ("4", "Scores 4.10 Higher", None),
+        ]
+    );
+    assert!(file.sections[1].paragraphs.is_empty());
+    assert_eq!(file.sections[2].paragraphs[0].text, "Two one.");
+}
+
+#[test]
 fn unnumbered_headings_of_an_unnumbered_paper_are_all_top_level() {
     let body = r"<div><head>Introduction</head><p>One.</p></div>
 <div><head>Background</head><p>Two.</p></div>";
