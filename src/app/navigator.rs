@@ -88,7 +88,7 @@ impl Navigator {
             NavigatorTab::References => self.references_ui(ctx, ui),
             NavigatorTab::Cases => {
                 if corpus.file.cases.is_empty() {
-                    empty_ui(ctx, ui, "This corpus has no case studies.");
+                    empty_ui(ctx, ui, "This paper has no case studies.");
                 }
                 rows_ui(
                     ctx,
@@ -214,7 +214,7 @@ enum EntityRow {
 fn regions_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
     let corpus = ctx.corpus;
     if corpus.file.regions.is_empty() {
-        empty_ui(ctx, ui, "This corpus has no regions.");
+        empty_ui(ctx, ui, "This paper has no regions.");
     }
     egui::ScrollArea::vertical()
         .id_salt("navigator-regions")
@@ -313,7 +313,7 @@ fn figures_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
         empty_ui(
             ctx,
             ui,
-            "This corpus has no tables, figures, boxes or footnotes.",
+            "This paper has no tables, figures, boxes or footnotes.",
         );
     }
     rows_ui(
@@ -392,11 +392,7 @@ pub fn filtered_references(corpus: &Corpus, filter: &str, sort: ReferenceSort) -
 fn outline_ui(ctx: &ViewCtx<'_>, ui: &mut Ui) {
     let corpus = ctx.corpus;
     if corpus.file.sections.is_empty() {
-        empty_ui(
-            ctx,
-            ui,
-            "This corpus has no text: it holds references only.",
-        );
+        empty_ui(ctx, ui, "This file has no text: it holds references only.");
     }
     rows_ui(
         ctx,

@@ -154,7 +154,7 @@ impl View for ReferencesView {
             empty_view_ui(
                 ctx,
                 ui,
-                "This corpus has no references.",
+                "This paper has no references.",
                 "Open a paper with a reference list, or a bibliography (.bib, .ris, CSL-JSON).",
             );
             return;

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use eframe::egui::{self, Color32, RichText, Sense, Ui};
 
 use super::context::{ClickAction, Command, ViewCtx};
-use super::views::View;
+use super::views::{View, empty_view_ui};
 use super::virtual_list::{HeightCache, content_key, virtual_list_ui};
 use crate::corpus::chart_table::{column_series, row_series};
 use crate::corpus::display::{column_headers, row_title};
@@ -214,10 +214,14 @@ impl TableView {
     pub fn ui(&mut self, ctx: &ViewCtx<'_>, ui: &mut Ui) {
         let corpus = ctx.corpus;
         if corpus.file.tables.is_empty() {
-            ui.label(
-                RichText::new("This corpus has no tables.")
-                    .italics()
-                    .color(ctx.theme.muted_text),
+            empty_view_ui(
+                ctx,
+                ui,
+                "This paper has no tables.",
+                "Tables are read from the paper's file (JATS table-wrap, GROBID figure tables, \
+                 Markdown tables, tab-separated lines); a table printed as a picture is not. \
+                 Tables can be added by hand: export the corpus (File menu) and write them as \
+                 the format guide shows (Help → Corpus format).",
             );
             return;
         }
