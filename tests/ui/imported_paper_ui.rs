@@ -245,6 +245,24 @@ fn a_table_the_file_gives_no_rows_says_so_and_shows_its_notes() {
 }
 
 #[test]
+fn a_paper_without_tables_says_so_in_the_table_view() {
+    let tei = r#"<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+<teiHeader><fileDesc><titleStmt><title level="a" type="main">Sediment in upland rivers</title></titleStmt></fileDesc></teiHeader>
+<text><body><div><head n="1">Results</head><p>Loads rose after each storm.</p></div></body></text></TEI>"#;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sediment.tei.xml");
+    std::fs::write(&path, tei).unwrap();
+    let mut harness = open(path, TableView::ID);
+    harness.get_by_label("This paper has no tables.");
+    shows(&harness, "a table printed as a picture is not");
+    // The Navigator leaves out the tab it would have nothing to list in.
+    shows_no(&harness, "Figures & tables");
+    shows_no(&harness, "corpus has no");
+    assert_no_builtin_words(&harness);
+}
+
+#[test]
 fn a_paper_without_its_text_opens_on_its_front_matter_and_says_the_text_is_elsewhere() {
     // GROBID's header-only output: title, authors and abstract, and an empty `<text>`.
     let tei = r#"<?xml version="1.0" encoding="UTF-8"?>
