@@ -253,7 +253,7 @@ fn a_paper_without_tables_says_so_in_the_table_view() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sediment.tei.xml");
     std::fs::write(&path, tei).unwrap();
-    let mut harness = open(path, TableView::ID);
+    let harness = open(path, TableView::ID);
     harness.get_by_label("This paper has no tables.");
     shows(&harness, "a table printed as a picture is not");
     // The Navigator leaves out the tab it would have nothing to list in.

@@ -135,16 +135,16 @@ impl<'d> Reader<'_, 'd, '_> {
             title = format!("Section {number}");
         }
         if let Some((own, first_number, first_title)) = run_together_heading(&number, &title) {
-            self.open_section(number.clone(), own.to_owned());
-            self.open_section(first_number, first_title.to_owned());
+            self.open_section(&number, own);
+            self.open_section(&first_number, first_title);
         } else {
-            self.open_section(number, title);
+            self.open_section(&number, &title);
         }
     }
 
     /// Opens a section numbered `number` (empty when it has none) at its place in the outline.
-    fn open_section(&mut self, number: String, title: String) {
-        let level = number_parts(&number).map_or(Level::Unnumbered, Level::Numbered);
+    fn open_section(&mut self, number: &str, title: &str) {
+        let level = number_parts(number).map_or(Level::Unnumbered, Level::Numbered);
         while let Some(top) = self.open.last() {
             let keep = match (top, &level) {
                 (Level::Numbered(outer), Level::Numbered(inner)) => {
@@ -159,7 +159,7 @@ impl<'d> Reader<'_, 'd, '_> {
             self.open.pop();
             self.builder.end_section();
         }
-        self.builder.begin_section(&number, &title);
+        self.builder.begin_section(number, title);
         self.open.push(level);
     }
 
