@@ -118,6 +118,82 @@ pub(super) fn is_name(piece: &str) -> bool {
     }
 }
 
+/// Whether a word is written out as a name is: a capital, then lower-case letters, perhaps
+/// joined by a hyphen or an apostrophe (`Lipscomb`, `Hsu-Han`, `N'Goran`, `Learned-Miller`).
+fn is_written_out_name(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word.chars().any(char::is_lowercase)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+}
+
+/// Words that name an organisation and rarely a person, beside [`GROUP_WORDS`]: an author
+/// named with one is not read as a person's name written given name first.
+const ORGANISATION_WORDS: [&str; 24] = [
+    "Bank",
+    "Board",
+    "Bureau",
+    "Center",
+    "Centre",
+    "Commission",
+    "Department",
+    "Foundation",
+    "Fund",
+    "Institute",
+    "International",
+    "Ministry",
+    "Nations",
+    "Office",
+    "Program",
+    "Programme",
+    "Project",
+    "Service",
+    "Services",
+    "Statistics",
+    "Trust",
+    "Union",
+    "University",
+    "Watch",
+];
+
+/// Whether `piece` is one person's name written given name first, as ACL and many
+/// author–date lists print it: a given name written out, a family name written out, and
+/// between them initials, particles or more names (`Carolyn E Lipscomb`, `Jimmy J. Lin`,
+/// `Laurens van der Maaten`, `Jey Han Lau`). Unless `words_only_will_do`, an initial or a
+/// particle must stand between them: `Quoc Le` alone could as well be an organisation's name
+/// (`Statistics Canada`).
+fn is_given_first_name(piece: &str, words_only_will_do: bool) -> bool {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let [first, middle @ .., last] = words.as_slice() else {
+        return false;
+    };
+    words.len() <= 4
+        && !is_group_name(piece)
+        && !words.iter().any(|w| ORGANISATION_WORDS.contains(w))
+        && is_written_out_name(first)
+        && is_written_out_name(last)
+        && middle
+            .iter()
+            .all(|w| is_initial(w) || PARTICLES.contains(w) || is_written_out_name(w))
+        && (words_only_will_do
+            || middle
+                .iter()
+                .any(|w| is_initial(w) || PARTICLES.contains(w)))
+}
+
+/// Whether an author list without commas is one or two people named given name first
+/// (`Carolyn E Lipscomb`, `Diederik P. Kingma and Jimmy Ba`, `Quoc Le and Tomas Mikolov`),
+/// not an organisation (`Statistics Canada`, `Food and Agriculture Organization`).
+pub(super) fn is_given_first_people(authors: &str) -> bool {
+    match authors.split(" and ").collect::<Vec<_>>().as_slice() {
+        [one] => is_given_first_name(one, false),
+        [first, second] => is_given_first_name(first, true) && is_given_first_name(second, true),
+        _ => false,
+    }
+}
+
 /// A family name with its particle split off: `van der Linde` → (`van der`, `Linde`).
 pub(super) fn family_with_particle(words: &[&str]) -> (String, String) {
     let particles = words

@@ -11,7 +11,7 @@ use crate::corpus::model::{CslDate, CslName, Reference};
 use super::super::collapse_whitespace;
 use super::dated;
 use super::inline::{append_joined, strip_emphasis};
-use super::names::{is_author_piece, is_name, names};
+use super::names::{is_author_piece, is_given_first_people, is_name, names};
 
 /// The highest number a reference list entry is read with.
 const MAX_NUMBER: u32 = 100_000;
@@ -523,6 +523,7 @@ fn dated_authors(authors: &str) -> Vec<CslName> {
     let bare = authors.trim_end_matches('.');
     let organisation = !bare.contains([',', '&'])
         && !is_name(bare)
+        && !is_given_first_people(bare)
         && (!bare.contains(" and ") || bare.split_whitespace().count() > 3);
     if organisation {
         return vec![CslName {

@@ -275,3 +275,84 @@ fn plos_entries_read_a_book_s_place_and_publisher_and_a_journal_named_in_full() 
     assert_eq!(r.publisher_place, "");
     assert_eq!(r.container_title, "Journal of Trade: Theory and Practice");
 }
+
+#[test]
+fn acl_entries_name_one_or_two_people_given_name_first() {
+    let given_first = |text: &str| {
+        let r = read(text);
+        let names: Vec<(String, String, String)> = r
+            .author
+            .iter()
+            .map(|a| {
+                (
+                    a.given.clone(),
+                    a.non_dropping_particle.clone(),
+                    a.family.clone(),
+                )
+            })
+            .collect();
+        (names, year(&r), r.title)
+    };
+    let person = |given: &str, particle: &str, family: &str| {
+        (given.to_owned(), particle.to_owned(), family.to_owned())
+    };
+    assert_eq!(
+        given_first(
+            "Diederik P. Kingma and Jimmy Ba. 2014. Adam: A Method for Stochastic Optimization. ArXiv, abs/1412.6980."
+        ),
+        (
+            vec![
+                person("Diederik P.", "", "Kingma"),
+                person("Jimmy", "", "Ba")
+            ],
+            Some(2014),
+            "Adam: A Method for Stochastic Optimization".to_owned()
+        )
+    );
+    assert_eq!(
+        given_first("Quoc Le and Tomas Mikolov. 2014. Distributed representations of sentences and documents. In ICML.").0,
+        [person("Quoc", "", "Le"), person("Tomas", "", "Mikolov")]
+    );
+    assert_eq!(
+        given_first("Jey Han Lau and Timothy Baldwin. 2016. An empirical evaluation of doc2vec. In RepL4NLP.").0,
+        [person("Jey Han", "", "Lau"), person("Timothy", "", "Baldwin")]
+    );
+    assert_eq!(
+        given_first("Carolyn E Lipscomb. 2000. Medical Subject Headings (MeSH). Bulletin of the Medical Library Association.").0,
+        [person("Carolyn E", "", "Lipscomb")]
+    );
+    assert_eq!(
+        given_first(
+            "Laurens van der Maaten. 2014. Accelerating t-SNE using tree-based algorithms. JMLR."
+        )
+        .0,
+        [person("Laurens", "van der", "Maaten")]
+    );
+    // Organisations stay one name, as printed.
+    for (text, organisation) in [
+        (
+            "Statistics Canada. 2019. Census of population. Ottawa.",
+            "Statistics Canada",
+        ),
+        (
+            "Food and Agriculture Organization. 2018. The state of food security. Rome.",
+            "Food and Agriculture Organization",
+        ),
+        (
+            "Amnesty International and Human Rights Watch. 2012. Joint report. London.",
+            "Amnesty International and Human Rights Watch",
+        ),
+        (
+            "United Nations Office. 2012. Report. Vienna.",
+            "United Nations Office",
+        ),
+        (
+            "European Research Council and National Science Foundation. 2015. Joint call. Brussels.",
+            "European Research Council and National Science Foundation",
+        ),
+    ] {
+        let r = read(text);
+        assert_eq!(r.author.len(), 1, "{text}");
+        assert_eq!(r.author[0].literal, organisation, "{text}");
+    }
+}
