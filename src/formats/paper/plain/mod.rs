@@ -270,10 +270,12 @@ fn read_references(blocks: &[Block<'_>], hyphenated: &HashSet<String>) -> Vec<Re
                 .collect(),
         })
         .collect();
-    references::entries(&groups, hyphenated)
+    let mut references: Vec<Reference> = references::entries(&groups, hyphenated)
         .iter()
         .map(references::reference)
-        .collect()
+        .collect();
+    references::read_people_of_a_given_first_list(&mut references);
+    references
 }
 
 /// The works an author–date list's citations name (a list without numbers), its references'

@@ -120,7 +120,7 @@ pub(super) fn is_name(piece: &str) -> bool {
 
 /// Whether a word is written out as a name is: a capital, then lower-case letters, perhaps
 /// joined by a hyphen or an apostrophe (`Lipscomb`, `Hsu-Han`, `N'Goran`, `Learned-Miller`).
-fn is_written_out_name(word: &str) -> bool {
+pub(super) fn is_written_out_name(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && word.chars().any(char::is_lowercase)
@@ -131,24 +131,33 @@ fn is_written_out_name(word: &str) -> bool {
 
 /// Words that name an organisation and rarely a person, beside [`GROUP_WORDS`]: an author
 /// named with one is not read as a person's name written given name first.
-const ORGANISATION_WORDS: [&str; 24] = [
+const ORGANISATION_WORDS: [&str; 33] = [
     "Bank",
     "Board",
     "Bureau",
     "Center",
     "Centre",
     "Commission",
+    "Company",
+    "Corporation",
     "Department",
     "Foundation",
     "Fund",
+    "Inc",
     "Institute",
     "International",
+    "Laboratories",
+    "Laboratory",
+    "Labs",
+    "Ltd",
     "Ministry",
     "Nations",
     "Office",
+    "Press",
     "Program",
     "Programme",
     "Project",
+    "Research",
     "Service",
     "Services",
     "Statistics",
@@ -164,7 +173,7 @@ const ORGANISATION_WORDS: [&str; 24] = [
 /// `Laurens van der Maaten`, `Jey Han Lau`). Unless `words_only_will_do`, an initial or a
 /// particle must stand between them: `Quoc Le` alone could as well be an organisation's name
 /// (`Statistics Canada`).
-fn is_given_first_name(piece: &str, words_only_will_do: bool) -> bool {
+pub(super) fn is_given_first_name(piece: &str, words_only_will_do: bool) -> bool {
     let words: Vec<&str> = piece.split_whitespace().collect();
     let [first, middle @ .., last] = words.as_slice() else {
         return false;
@@ -207,11 +216,21 @@ pub(super) fn family_with_particle(words: &[&str]) -> (String, String) {
     )
 }
 
-/// One name: `A. B. Surname`, `Surname AB`, `Given Surname`, `Surname`.
+/// One name: `A. B. Surname`, `J Ben Surname` (a middle name written out), `Surname AB`,
+/// `Given Surname`, `Surname`.
 fn name(piece: &str) -> CslName {
     let words: Vec<&str> = piece.split_whitespace().collect();
     let leading = words.iter().take_while(|w| is_initial(w)).count();
-    let (given, family_words): (String, &[&str]) = if leading > 0 && leading < words.len() {
+    let after_initials = words.get(leading..).unwrap_or_default();
+    let (given, family_words): (String, &[&str]) = if leading > 0
+        && after_initials.len() > 1
+        && after_initials.iter().all(|w| is_written_out_name(w))
+        && let Some((last, middle)) = after_initials.split_last()
+    {
+        // `K. Bretonnel Cohen`: given names run on after the initials, as in `Jey Han Lau`.
+        let given: Vec<&str> = words.iter().take(leading).chain(middle).copied().collect();
+        (given.join(" "), std::slice::from_ref(last))
+    } else if leading > 0 && leading < words.len() {
         (
             words.get(..leading).unwrap_or_default().join(" "),
             words.get(leading..).unwrap_or_default(),
@@ -387,6 +406,17 @@ mod tests {
             [
                 part("Ludwig", "van", "Beethoven"),
                 part("Ada", "", "Lovelace")
+            ]
+        );
+        // A middle name written out after an initial is given, as ACL lists print it.
+        assert_eq!(
+            parts(&names(
+                "J Ben Schafer, K. Bretonnel Cohen and W. B. van Dyke"
+            )),
+            [
+                part("J Ben", "", "Schafer"),
+                part("K. Bretonnel", "", "Cohen"),
+                part("W. B.", "van", "Dyke"),
             ]
         );
     }

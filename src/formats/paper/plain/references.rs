@@ -11,7 +11,10 @@ use crate::corpus::model::{CslDate, CslName, Reference};
 use super::super::collapse_whitespace;
 use super::dated;
 use super::inline::{append_joined, strip_emphasis};
-use super::names::{is_author_piece, is_given_first_people, is_name, names};
+use super::names::{
+    is_author_piece, is_given_first_name, is_given_first_people, is_name, is_written_out_name,
+    names,
+};
 
 /// The highest number a reference list entry is read with.
 const MAX_NUMBER: u32 = 100_000;
@@ -534,6 +537,35 @@ fn dated_authors(authors: &str) -> Vec<CslName> {
     dated::author_names(authors)
 }
 
+/// Reads a work's one author that was kept as an organisation's name (`Hal Daumé. 2007.`)
+/// as a person when the list prints its people given name first (`Marco Valenzuela, Vu Ha,
+/// and Oren Etzioni. 2015.`): at least three of its entries with people, and most of them,
+/// open on the first author's given name written out.
+pub(super) fn read_people_of_a_given_first_list(references: &mut [Reference]) {
+    let openings: Vec<bool> = references
+        .iter()
+        .filter_map(|reference| {
+            let first = reference.author.first().filter(|n| !n.family.is_empty())?;
+            let given = first.given.split_whitespace().next()?;
+            let printed = reference.printed()?;
+            Some(is_written_out_name(given) && strip_emphasis(printed).starts_with(&first.given))
+        })
+        .collect();
+    let given_first = openings.iter().filter(|&&given_first| given_first).count();
+    if given_first < 3 || given_first * 2 <= openings.len() {
+        return;
+    }
+    for reference in references.iter_mut() {
+        let [only] = reference.author.as_slice() else {
+            continue;
+        };
+        if only.family.is_empty() && is_given_first_name(&only.literal, true) {
+            reference.author = names(&only.literal);
+            reference.id = id(reference, reference.citation_number);
+        }
+    }
+}
+
 /// Whether the full stop at byte `stop` of `text` (the title read so far) ends an
 /// abbreviation inside it: `St.`, `vs.` and the like, or one letter as `M. tuberculosis` or
 /// `E. coli` (a lone capital before it and a lower-case word after, which no container name
@@ -655,8 +687,8 @@ pub(super) fn reference(entry: &Entry) -> Reference {
     reference
 }
 
-/// An id from the first author's family name and the year (`citaristi2022`), or `ref-N`; a
-/// work without authors in an unnumbered list, from its title (`hadoop`).
+/// An id from the first author's family name and the year (`citaristi2022`, `daume2007`), or
+/// `ref-N`; a work without authors in an unnumbered list, from its title (`hadoop`).
 fn id(reference: &Reference, number: Option<u32>) -> String {
     let family: String = reference
         .author
@@ -667,8 +699,10 @@ fn id(reference: &Reference, number: Option<u32>) -> String {
             } else {
                 &name.family
             };
+            // `Daumé` as `daume`.
             family
                 .chars()
+                .map(nucleo_matcher::chars::normalize)
                 .filter(char::is_ascii_alphanumeric)
                 .collect::<String>()
                 .to_lowercase()

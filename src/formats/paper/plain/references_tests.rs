@@ -356,3 +356,41 @@ fn acl_entries_name_one_or_two_people_given_name_first() {
         assert_eq!(r.author[0].literal, organisation, "{text}");
     }
 }
+
+#[test]
+fn a_lone_author_of_a_given_first_list_is_a_person_and_an_organisation_stays_one() {
+    let read_list = |lines: &[&str]| {
+        let mut references: Vec<Reference> = lines
+            .iter()
+            .map(|text| {
+                reference(&Entry {
+                    number: None,
+                    text: (*text).to_owned(),
+                })
+            })
+            .collect();
+        super::references::read_people_of_a_given_first_list(&mut references);
+        references
+    };
+    let acl = read_list(&[
+        "Marco Valenzuela, Vu Ha, and Oren Etzioni. 2015. Identifying meaningful citations. In AAAI Workshop.",
+        "Luca Weihs and Oren Etzioni. 2017. Learning to predict citation-based impact measures. In JCDL.",
+        "Waleed Ammar, Matthew E. Peters, and Chandra Bhagavatula. 2017. Semi-supervised end-to-end entity and relation extraction. In SemEval.",
+        "Hal Daumé. 2007. Frustratingly easy domain adaptation. In ACL.",
+        "Microsoft Research. 2019. Academic graph. Redmond.",
+    ]);
+    let daume = &acl[3];
+    assert_eq!(families(daume), ["Daumé"]);
+    assert_eq!(daume.author[0].given, "Hal");
+    assert_eq!(daume.id, "daume2007");
+    assert_eq!(acl[4].author[0].literal, "Microsoft Research");
+    // Where the list prints family names first, a name printed given name first is not
+    // assumed to be a person's.
+    let apa = read_list(&[
+        "Valenzuela, M., Ha, V., & Etzioni, O. 2015. Identifying meaningful citations. In AAAI Workshop.",
+        "Weihs, L., & Etzioni, O. 2017. Learning to predict citation-based impact measures. In JCDL.",
+        "Ammar, W. 2017. Semi-supervised extraction. In SemEval.",
+        "Tilia Books. 2007. Annual catalogue. London.",
+    ]);
+    assert_eq!(apa[3].author[0].literal, "Tilia Books");
+}
