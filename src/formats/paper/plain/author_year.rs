@@ -521,22 +521,22 @@ fn plausibly_cites(authors: &Authors, works: &Works) -> bool {
 }
 
 /// Where the first name of a parenthesis's part starts, after words leading into it
-/// (lower-case words and their punctuation); a particle before a capitalised word starts it.
+/// (lower-case words and their punctuation); particles before a capitalised word start it
+/// (`van der Maaten`).
 fn first_name_at(part: &str) -> Option<usize> {
     let mut at = 0;
+    let mut particles_at = None;
     for word in part.split_inclusive(' ') {
         let bare = word.trim();
         if is_capitalised(bare) {
-            return Some(at + (word.len() - word.trim_start().len()));
+            return Some(particles_at.unwrap_or(at + (word.len() - word.trim_start().len())));
         }
-        let next_capitalised = part
-            .get(at + word.len()..)
-            .is_some_and(|rest| is_capitalised(rest.trim_start()));
-        if PARTICLES.contains(&bare) && next_capitalised {
-            return Some(at);
-        }
-        if bare.chars().any(|c| c.is_ascii_digit()) {
+        if PARTICLES.contains(&bare) {
+            particles_at = particles_at.or(Some(at));
+        } else if bare.chars().any(|c| c.is_ascii_digit()) {
             return None;
+        } else {
+            particles_at = None;
         }
         at += word.len();
     }
@@ -619,10 +619,10 @@ mod tests {
             ]
         );
         assert_eq!(
-            cited("(Smith 2019a, b; van Anken and Braakman, 2005)"),
+            cited("(Smith 2019a, b; van der Anken and Braakman, 2005)"),
             [
                 ("Smith 2019a, b", keys(&["smith2019a", "smith2019b"])),
-                ("van Anken and Braakman, 2005", keys(&["anken2005"])),
+                ("van der Anken and Braakman, 2005", keys(&["anken2005"])),
             ]
         );
         // Works of one year printed without letters are told apart in list order.

@@ -195,7 +195,8 @@ fn resolves(numbers: &[(u32, u32)], known: &[u32]) -> bool {
 /// list, and, when it is an author–date list, its works.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Citing<'a> {
-    /// The numbers markers may name (sorted, without repeats).
+    /// The numbers markers may name (sorted, without repeats); none for an author–date list,
+    /// whose text's numbers in brackets are not markers.
     pub(super) known: &'a [u32],
     /// The works author–date citations may name.
     pub(super) works: Option<&'a Works>,
@@ -205,8 +206,10 @@ pub(super) struct Citing<'a> {
 /// citations, author–date citations naming works of the list as citations of them, other
 /// markers and citations naming nothing unresolved, the rest plain text.
 pub(super) fn rich(text: &str, citing: &Citing<'_>) -> Rich {
+    let author_date = citing.works.is_some() && citing.known.is_empty();
     let mut found: Vec<(usize, usize, Span)> = markers(text)
         .into_iter()
+        .filter(|_| !author_date)
         .map(|marker| {
             let printed = text
                 .get(marker.start..marker.end)

@@ -135,6 +135,33 @@ fn a_marker_naming_no_reference_is_warned_about_where_it_stands() {
 }
 
 #[test]
+fn numbers_in_brackets_are_text_in_an_author_date_paper() {
+    let text = "Tuning\n\nMethod\n\nWe follow Lau and Baldwin (2016) over the grid \
+                {'window': [5,10,15], 'epochs': [50,100,200]} and van der Maaten (2014) \
+                (see also van der Maaten, 2014).\n\nReferences\n\n\
+                Jey Han Lau and Timothy Baldwin. 2016. An empirical evaluation of doc2vec. In \
+                RepL4NLP.\n\n\
+                Laurens van der Maaten. 2014. Accelerating t-SNE using tree-based algorithms. \
+                JMLR.\n";
+    let imported = run(text).unwrap();
+    let paragraph = &imported.file.sections[0].paragraphs[0].text;
+    assert_eq!(
+        paragraph,
+        "We follow [Lau and Baldwin (2016)]{@lau2016} over the grid {'window': \\[5,10,15], \
+         'epochs': \\[50,100,200]} and [van der Maaten (2014)]{@maaten2014} (see also \
+         [van der Maaten, 2014]{@maaten2014})."
+    );
+    assert!(
+        imported
+            .diagnostics
+            .iter()
+            .all(|d| !d.message.contains('[')),
+        "{:#?}",
+        imported.diagnostics
+    );
+}
+
+#[test]
 fn a_text_without_its_reference_list_says_so_once_where_its_first_citation_stands() {
     let numbered = "T\n\n1. Intro\n\nOne [1].\n\nTwo [2] and [3].\n";
     let imported = run(numbered).unwrap();
