@@ -17,6 +17,7 @@ mod formats_import;
 mod formats_pandoc;
 mod formats_round_trip;
 mod formats_styles;
+mod import_acl_plain;
 mod import_author_date;
 mod import_jats;
 mod import_markdown;
