@@ -9,6 +9,9 @@ use crate::corpus::model::{EquationNotation, Paper, Reference, SectionKind};
 
 use super::{Imported, PaperKind};
 
+/// The title of the section holding text that comes before any heading.
+pub const UNTITLED_SECTION: &str = "Text";
+
 /// A piece of imported text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Span {
@@ -321,10 +324,10 @@ impl PaperBuilder {
         self.open.len()
     }
 
-    /// The section text goes into, opening an untitled one when none is open.
+    /// The section text goes into, opening one titled [`UNTITLED_SECTION`] when none is open.
     fn current(&mut self) -> &mut SectionDraft {
         if self.open.is_empty() {
-            self.begin("", "", SectionKind::Section, "");
+            self.begin("", UNTITLED_SECTION, SectionKind::Section, "");
         }
         let at = self.open.last().copied().unwrap_or_default();
         let last = self.sections.len().saturating_sub(1);

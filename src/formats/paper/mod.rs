@@ -21,7 +21,9 @@ mod tei;
 mod writer;
 pub mod xml;
 
-pub use builder::{FigureDraft, PaperBuilder, Rich, Span, TableDraft, collapse_whitespace};
+pub use builder::{
+    FigureDraft, PaperBuilder, Rich, Span, TableDraft, UNTITLED_SECTION, collapse_whitespace,
+};
 pub use entities::definitions as acronym_definitions;
 pub use finish::{escape, slug};
 
@@ -61,6 +63,17 @@ impl PaperKind {
             Self::Tei => "GROBID TEI XML",
             Self::Markdown => "Pandoc Markdown",
             Self::PlainText => "plain text",
+        }
+    }
+
+    /// Where a file of this kind gives the paper's title: what to do when it has none.
+    #[must_use]
+    pub fn title_hint(self) -> &'static str {
+        match self {
+            Self::Jats => "give the article an `<article-title>` in its `<title-group>`",
+            Self::Tei => "give the paper a `<title>` in the `<titleStmt>` of its header",
+            Self::Markdown => "start the file with a YAML header holding `title: …`",
+            Self::PlainText => "put the title on the file's first line, with a blank line after it",
         }
     }
 
@@ -196,6 +209,14 @@ pub fn import(
             ),
             "check this is the paper itself (not an empty or a different file)",
         )));
+    }
+    if imported.file.paper.title.trim().is_empty() {
+        "Untitled".clone_into(&mut imported.file.paper.title);
+        imported.diagnostics.push(Diagnostic::warning(
+            Code::ImportIncomplete,
+            "the paper has no title in this file: it is called \"Untitled\"",
+            kind.title_hint(),
+        ));
     }
     if text_missing || !has_paragraphs {
         let warning = no_text_warning(kind, &imported.file);

@@ -8,7 +8,9 @@ use crate::corpus::diagnostics::{Code, Diagnostic};
 use crate::corpus::model::EquationNotation;
 use crate::formats::paper::lists::Numbering;
 use crate::formats::paper::xml::{Element, Node};
-use crate::formats::paper::{FigureDraft, PaperBuilder, Rich, Span, collapse_whitespace};
+use crate::formats::paper::{
+    FigureDraft, PaperBuilder, Rich, Span, UNTITLED_SECTION, collapse_whitespace,
+};
 
 use super::inline::{BLOCKS, Flattener, Piece, formula_text, preferred_alternative, tex_body};
 use super::{Context, child_text, tables};
@@ -36,7 +38,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
         untitled: String,
     ) -> Self {
         let untitled = if untitled.trim().is_empty() {
-            "Text".to_owned()
+            UNTITLED_SECTION.to_owned()
         } else {
             untitled
         };

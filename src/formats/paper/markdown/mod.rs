@@ -24,7 +24,7 @@ use std::collections::HashSet;
 use crate::corpus::diagnostics::{Code, Diagnostic, Location};
 use crate::corpus::model::EquationNotation;
 
-use super::{FigureDraft, ImportOptions, PaperBuilder, TableDraft};
+use super::{FigureDraft, ImportOptions, PaperBuilder, TableDraft, UNTITLED_SECTION};
 use blocks::Block;
 use crossref::{Counter, Targets};
 use line::{FIGURE_NOUNS, TABLE_NOUNS, printed_caption};
@@ -51,16 +51,10 @@ pub(super) fn read(
             Block::Heading { text, .. } => Some(spans::flatten(text)),
             _ => None,
         });
-        let title = heading.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| {
-            builder.warn(
-                "the paper has no title (no `title:` in a YAML header, no heading): it is called \
-                 \"Untitled\"",
-                "start the file with a YAML header holding `title: …`",
-                None,
-            );
-            "Untitled".to_owned()
-        });
-        builder.paper().title = title;
+        // Without a heading either, the paper is called "Untitled" (see `import`).
+        if let Some(title) = heading.filter(|t| !t.trim().is_empty()) {
+            builder.paper().title = title;
+        }
     }
     let targets = Targets::collect(&parsed.blocks);
     let mut emitter = Emitter {
@@ -225,10 +219,13 @@ impl Emitter<'_> {
     }
 
     /// Opens a section for text that comes before the first heading, titled with the paper's
-    /// title (a section needs a title).
+    /// title (a section needs a title; [`UNTITLED_SECTION`] when the paper has none).
     fn lead_section(&mut self) {
         if self.levels.is_empty() {
-            let title = self.builder.paper().title.clone();
+            let mut title = self.builder.paper().title.clone();
+            if title.trim().is_empty() {
+                UNTITLED_SECTION.clone_into(&mut title);
+            }
             self.builder.begin_section("", &title);
             self.levels.push(0);
         }

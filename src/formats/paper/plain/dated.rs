@@ -16,11 +16,12 @@ const MAX_AUTHORS: usize = 400;
 /// The most words an author list before the year may have.
 const MAX_AUTHOR_WORDS: usize = 60;
 
-/// Lower-case words an author list may hold: joining words, "et al.", editors, and the small
-/// words of an organisation's name (`Office on Drugs and Crime`).
-const SMALL_WORDS: [&str; 19] = [
+/// Lower-case words an author list may hold: joining words, "et al.", editors, the small
+/// words of an organisation's name (`Office on Drugs and Crime`), and the ellipsis APA prints
+/// for the authors between the nineteenth and the last (`Marshall, D. J., … Cropper, M.`).
+const SMALL_WORDS: [&str; 20] = [
     "and", "&", "et", "al", "others", "eds", "ed", "trans", "comp", "with", "of", "for", "the",
-    "on", "in", "to", "des", "y", "e",
+    "on", "in", "to", "des", "y", "e", "…",
 ];
 
 /// An entry read at its year.
@@ -103,9 +104,19 @@ fn author_word(word: &str) -> bool {
     (starts_upper && (!stops || abbreviation)) || ordinal
 }
 
+/// Whether `text` is the dashes Chicago and MLA print for the authors of the entry before
+/// (`———. 2017.`).
+pub(super) fn is_same_authors(text: &str) -> bool {
+    text.chars().count() >= 2 && text.chars().all(|c| matches!(c, '—' | '–' | '-' | '_'))
+}
+
 /// Whether `text` reads as the authors of an entry: names, initials, joining words and
-/// organisations' names, no quotation marks and no sentence.
+/// organisations' names, no quotation marks and no sentence; or the dashes that repeat the
+/// entry before's.
 fn is_author_list(text: &str) -> bool {
+    if is_same_authors(text) {
+        return true;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     let starts_well = text
         .chars()
@@ -284,9 +295,16 @@ pub(super) fn opens_entry(line: &str, next: Option<&str>) -> bool {
 }
 
 /// Whether `line` ends an entry: a full stop (a quotation mark may close after it), or a link
-/// or DOI running to its end.
+/// or DOI running to its end; not an initial, whose family name is on the next line
+/// (`B. Thirion, O.` / `Grisel, M. Blondel, et al. 2011.`).
 pub(super) fn ends_entry(line: &str) -> bool {
     let last = line.split_whitespace().next_back().unwrap_or_default();
+    let initial = last.len() == 2
+        && last.starts_with(|c: char| c.is_ascii_uppercase())
+        && last.ends_with('.');
+    if initial {
+        return false;
+    }
     // `… Biostatistics.”`: a title closing the entry.
     line.trim_end_matches(['”', '"', '’'])
         .ends_with(['.', '?', '!'])
@@ -358,6 +376,7 @@ pub(super) fn author_names(authors: &str) -> Vec<CslName> {
         authors = authors.replace(role, "");
     }
     let authors = authors
+        .replace('…', "")
         .replace(", et al.", "")
         .replace(" et al.", "")
         .replace(", et al", "")
@@ -578,6 +597,22 @@ mod tests {
                 ("Braakman".into(), "I.".into())
             ]
         );
+        // APA 7's ellipsis for the authors between the nineteenth and the last, after a group.
+        let gaia = "Gaia Collaboration, Drimmel, R., Marshall, D. J., … Cropper, M. (2023). \
+                    Gaia Focused Product Release. Astronomy & Astrophysics.";
+        let (authors, year, _, _) = read(gaia);
+        assert_eq!(year, Some(2023));
+        assert_eq!(
+            families(&authors),
+            [
+                ("Gaia Collaboration".into(), String::new()),
+                ("Drimmel".into(), "R.".into()),
+                ("Marshall".into(), "D. J.".into()),
+                ("Cropper".into(), "M.".into())
+            ]
+        );
+        // Chicago's and MLA's dashes for the authors of the entry before.
+        assert_eq!(read("———. 2017. Tidyverse.").1, Some(2017));
         // Suffixes belong to the name before them; they are no authors of their own.
         let suffixes = |authors: &str| -> Vec<(String, String)> {
             author_names(authors)
@@ -623,5 +658,7 @@ mod tests {
         assert!(ends_entry("Int J Syst Evol Microbiol, 57, 986–992."));
         assert!(ends_entry("https://doi.org/10.1080/10409230591008161"));
         assert!(!ends_entry("A study of the"));
+        // An initial at a line's end: the family name follows on the next line.
+        assert!(!ends_entry("Pedregosa, F., G. Varoquaux, B. Thirion, O."));
     }
 }

@@ -217,24 +217,33 @@ fn body_start(blocks: &[Block<'_>], headings: &[Option<Heading>], end: usize) ->
             )
         })
     });
+    let named = |i: usize, names: &[&str]| {
+        heading(i).is_some_and(|h| names.contains(&h.title.to_lowercase().trim_end_matches(':')))
+    };
     let opening = || {
-        (1..end).find(|&i| {
-            heading(i).is_some_and(|h| {
-                let title = h.title.to_lowercase();
-                [
+        let at = (1..end).find(|&i| {
+            named(
+                i,
+                &[
                     "introduction",
                     "background",
                     "overview",
                     "motivation",
+                    "statement of need",
                     "introdução",
                     "introducción",
                     "einleitung",
                     "introduzione",
-                ]
-                .iter()
-                .any(|name| title.trim_end_matches(':') == *name)
-            })
-        })
+                ],
+            )
+        })?;
+        // A JOSS paper's `Summary` before its `Statement of need` is its first section.
+        let summary = (0..at).find(|&i| named(i, &["summary"]));
+        Some(
+            summary
+                .filter(|_| named(at, &["statement of need"]))
+                .unwrap_or(at),
+        )
     };
     let after_abstract = || {
         (0..end)
@@ -274,12 +283,7 @@ fn read_references(blocks: &[Block<'_>], hyphenated: &HashSet<String>) -> Vec<Re
                 .collect(),
         })
         .collect();
-    let mut references: Vec<Reference> = references::entries(&groups, hyphenated)
-        .iter()
-        .map(references::reference)
-        .collect();
-    references::read_people_of_a_given_first_list(&mut references);
-    references
+    references::references_of(&references::entries(&groups, hyphenated))
 }
 
 /// The works an author–date list's citations name (a list without numbers), its references'

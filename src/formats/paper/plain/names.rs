@@ -106,8 +106,12 @@ pub(super) fn is_name(piece: &str) -> bool {
     }
     let leading = words.iter().take_while(|w| is_initial(w)).count();
     if leading > 0 {
+        // `R Core Team`: a group's name, not a person's.
         return words.get(leading..).is_some_and(|rest| {
-            !rest.is_empty() && rest.len() <= 3 && rest.iter().all(|w| is_family_word(w))
+            !rest.is_empty()
+                && rest.len() <= 3
+                && rest.iter().all(|w| is_family_word(w))
+                && !rest.last().is_some_and(|w| GROUP_WORDS.contains(w))
         });
     }
     match words.split_last() {

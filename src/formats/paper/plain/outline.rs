@@ -176,7 +176,10 @@ pub(super) fn heading(line: &str) -> Option<Heading> {
         && (is_caps(line) || is_title_case(line) || known)
         && !lower.starts_with("source")
         && !lower.starts_with("table ")
-        && !lower.starts_with("fig"))
+        && !matches!(
+            lower.split_whitespace().next(),
+            Some("fig" | "fig." | "figure")
+        ))
     .then(|| Heading {
         numbering: None,
         printed: String::new(),
@@ -243,6 +246,8 @@ fn is_body_name(title: &str) -> bool {
             | "theoretical framework"
             | "study area"
             | "data"
+            // JOSS papers' own.
+            | "statement of need"
             // The same in Portuguese, Spanish, French, German and Italian.
             | "introdução"
             | "introducción"
@@ -590,6 +595,8 @@ mod tests {
         assert!(heading("Materials and methods").is_some());
         assert!(heading("Materials were collected").is_none());
         assert!(heading("Conclusions").is_some());
+        assert!(heading("Statement of need").is_some());
+        assert!(heading("Figures").is_some());
         for no in [
             "A. B. Smith and C. Jones",
             "This sentence ends with a full stop.",
@@ -597,6 +604,7 @@ mod tests {
             "Source: UNODC",
             "Table 1",
             "Figure 2 Victims",
+            "Fig. 3 Loads",
             "2023 global trends in trafficking",
             "Results show [3] Growth",
             "",

@@ -537,11 +537,21 @@ fn dated_authors(authors: &str) -> Vec<CslName> {
     dated::author_names(authors)
 }
 
+/// The references of a list's entries, each read by [`reference`], then read together: a lone
+/// author of a list that prints people given name first is a person, and dashes repeat the
+/// entry before's authors.
+pub(super) fn references_of(entries: &[Entry]) -> Vec<Reference> {
+    let mut references: Vec<Reference> = entries.iter().map(reference).collect();
+    read_people_of_a_given_first_list(&mut references);
+    repeat_authors_of_dashed_entries(&mut references);
+    references
+}
+
 /// Reads a work's one author that was kept as an organisation's name (`Hal Daumé. 2007.`)
 /// as a person when the list prints its people given name first (`Marco Valenzuela, Vu Ha,
 /// and Oren Etzioni. 2015.`): at least three of its entries with people, and most of them,
 /// open on the first author's given name written out.
-pub(super) fn read_people_of_a_given_first_list(references: &mut [Reference]) {
+fn read_people_of_a_given_first_list(references: &mut [Reference]) {
     let openings: Vec<bool> = references
         .iter()
         .filter_map(|reference| {
@@ -563,6 +573,22 @@ pub(super) fn read_people_of_a_given_first_list(references: &mut [Reference]) {
             reference.author = names(&only.literal);
             reference.id = id(reference, reference.citation_number);
         }
+    }
+}
+
+/// Gives an entry printed with dashes for its authors (`———. 2017.`, as Chicago and MLA
+/// print a second work of the same authors) the authors of the entry before it, or none.
+fn repeat_authors_of_dashed_entries(references: &mut [Reference]) {
+    let mut previous: Option<Vec<CslName>> = None;
+    for reference in references.iter_mut() {
+        let dashed = matches!(reference.author.as_slice(), [only]
+            if only.family.is_empty() && dated::is_same_authors(&only.literal));
+        if dashed {
+            // Dashes opening the list repeat no one: the entry has no authors it names.
+            reference.author = previous.clone().unwrap_or_default();
+            reference.id = id(reference, reference.citation_number);
+        }
+        previous = Some(reference.author.clone());
     }
 }
 

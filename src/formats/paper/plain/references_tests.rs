@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use super::references::{Entry, entries, reference};
+use super::references::{Entry, entries, reference, references_of};
 use crate::corpus::cite::year;
 use crate::corpus::model::Reference;
 
@@ -29,6 +29,18 @@ fn families(reference: &Reference) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// The references of an unnumbered list's entries, one per line.
+fn read_list(lines: &[&str]) -> Vec<Reference> {
+    let entries: Vec<Entry> = lines
+        .iter()
+        .map(|text| Entry {
+            number: None,
+            text: (*text).to_owned(),
+        })
+        .collect();
+    references_of(&entries)
 }
 
 #[test]
@@ -359,19 +371,6 @@ fn acl_entries_name_one_or_two_people_given_name_first() {
 
 #[test]
 fn a_lone_author_of_a_given_first_list_is_a_person_and_an_organisation_stays_one() {
-    let read_list = |lines: &[&str]| {
-        let mut references: Vec<Reference> = lines
-            .iter()
-            .map(|text| {
-                reference(&Entry {
-                    number: None,
-                    text: (*text).to_owned(),
-                })
-            })
-            .collect();
-        super::references::read_people_of_a_given_first_list(&mut references);
-        references
-    };
     let acl = read_list(&[
         "Marco Valenzuela, Vu Ha, and Oren Etzioni. 2015. Identifying meaningful citations. In AAAI Workshop.",
         "Luca Weihs and Oren Etzioni. 2017. Learning to predict citation-based impact measures. In JCDL.",
@@ -393,4 +392,35 @@ fn a_lone_author_of_a_given_first_list_is_a_person_and_an_organisation_stays_one
         "Tilia Books. 2007. Annual catalogue. London.",
     ]);
     assert_eq!(apa[3].author[0].literal, "Tilia Books");
+}
+
+#[test]
+fn dashes_repeat_the_authors_before_and_r_core_team_is_a_group() {
+    let chicago = read_list(&[
+        "R Core Team. 2018. R: A Language and Environment for Statistical Computing. Vienna: R Foundation for Statistical Computing.",
+        "Wickham, Hadley. 2016. Ggplot2: Elegant Graphics for Data Analysis. New York: Springer.",
+        "———. 2017. Tidyverse: Easily Install and Load the ’Tidyverse’.",
+        "———. 2019. Advanced R. Boca Raton: CRC Press.",
+    ]);
+    let read: Vec<(String, Vec<String>, Option<i32>)> = chicago
+        .iter()
+        .map(|r| (r.id.clone(), families(r), year(r)))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("r2018".into(), vec!["R Core Team".into()], Some(2018)),
+            ("wickham2016".into(), vec!["Wickham".into()], Some(2016)),
+            ("wickham2017".into(), vec!["Wickham".into()], Some(2017)),
+            ("wickham2019".into(), vec!["Wickham".into()], Some(2019)),
+        ]
+    );
+    assert_eq!(
+        chicago[2].title,
+        "Tidyverse: Easily Install and Load the ’Tidyverse’"
+    );
+    // Dashes opening the list repeat no one: the entry is read without authors.
+    let first = read_list(&["———. 2017. Tidyverse."]);
+    assert!(first[0].author.is_empty());
+    assert_eq!(first[0].title, "Tidyverse");
 }

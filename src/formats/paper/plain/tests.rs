@@ -135,6 +135,42 @@ fn a_marker_naming_no_reference_is_warned_about_where_it_stands() {
 }
 
 #[test]
+fn a_text_without_a_title_is_called_untitled_and_opens() {
+    // `pandoc -t plain` without `--standalone`: no title, a JOSS paper's `Summary` first.
+    let text = "Summary\n\nWarping moves the nodes of a domain (Ramsay & Li, 1998).\n\n\
+                Statement of need\n\nManual warps are rare.\n\nReferences\n\n\
+                Ramsay, J. O., & Li, X. (1998). Curve registration. Journal of the Royal \
+                Statistical Society, 60(2), 351–363.\n";
+    let imported = run(text).unwrap();
+    assert_eq!(imported.file.paper.title, "Untitled");
+    let warning = imported
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("no title"))
+        .expect("a warning that the paper has no title");
+    assert!(warning.hint.contains("first line"), "{}", warning.hint);
+    let titles: Vec<&str> = imported
+        .file
+        .sections
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    // A JOSS paper's `Summary` before its `Statement of need` is a section, citations and all.
+    assert_eq!(titles, ["Summary", "Statement of need"]);
+    let corpus = Corpus::from_file(imported.file, "t").unwrap();
+    assert_eq!(corpus.summary().citations, 1);
+    // Text without any heading goes in a section of its own, titled so.
+    let imported = run(
+        "Sediment Loads in Upland Rivers\n\nLoads rose after each storm.\n\n\
+                        They fell within a week.\n",
+    )
+    .unwrap();
+    assert_eq!(imported.file.sections.len(), 1);
+    assert_eq!(imported.file.sections[0].title, "Text");
+    assert_eq!(imported.file.sections[0].paragraphs.len(), 2);
+}
+
+#[test]
 fn numbers_in_brackets_are_text_in_an_author_date_paper() {
     let text = "Tuning\n\nMethod\n\nWe follow Lau and Baldwin (2016) over the grid \
                 {'window': [5,10,15], 'epochs': [50,100,200]} and van der Maaten (2014) \

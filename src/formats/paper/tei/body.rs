@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use crate::corpus::citations::{self, Piece};
 use crate::corpus::model::EquationNotation;
 use crate::formats::paper::xml::{Element, Node};
-use crate::formats::paper::{PaperBuilder, Rich, Span, collapse_whitespace};
+use crate::formats::paper::{PaperBuilder, Rich, Span, UNTITLED_SECTION, collapse_whitespace};
 
 use super::{Context, child_text, figures, is_footnote, own_words, plain};
 
@@ -24,7 +24,7 @@ pub(super) fn read(
     untitled: &str,
 ) {
     let untitled = if untitled.trim().is_empty() {
-        "Text"
+        UNTITLED_SECTION
     } else {
         untitled
     };
