@@ -12,7 +12,7 @@ use paperlens::corpus::Corpus;
 use paperlens::formats::{ReferenceFormat, export_references};
 
 /// Whether pandoc can be run; panics on CI when it cannot.
-fn pandoc_available() -> bool {
+pub(crate) fn pandoc_available() -> bool {
     match Command::new("pandoc").arg("--version").output() {
         Ok(output) if output.status.success() => true,
         _ => {

@@ -21,6 +21,7 @@ mod import_acl_plain;
 mod import_author_date;
 mod import_jats;
 mod import_markdown;
+mod import_pandoc_plain;
 mod import_plain;
 mod import_tei;
 mod layers;
