@@ -12,6 +12,7 @@
 use std::path::Path;
 
 use paperlens::corpus::Corpus;
+use paperlens::corpus::cite::year;
 use paperlens::corpus::model::{ParagraphKind, Reference};
 use paperlens::formats::paper::{ImportOptions, PaperKind, import};
 
@@ -84,13 +85,6 @@ fn printed_year_and_first_author(entry: &str) -> (Option<i32>, String) {
     let first = first.split(" and ").next().unwrap_or_default();
     let family = first.split_whitespace().last().unwrap_or_default();
     (Some(year), family.to_lowercase())
-}
-
-fn year(reference: &Reference) -> Option<i32> {
-    reference
-        .issued
-        .as_ref()
-        .and_then(|d| d.date_parts.first()?.first().copied())
 }
 
 /// The first author's family name (an organisation's whole name), lower case.

@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use paperlens::corpus::Corpus;
+use paperlens::corpus::cite::year;
 use paperlens::corpus::model::Reference;
 use paperlens::formats::paper::{ImportOptions, PaperKind, import};
 
@@ -32,13 +33,6 @@ fn lines(folder: &str, file: &str) -> Vec<String> {
         .lines()
         .map(str::to_owned)
         .collect()
-}
-
-fn year(reference: &Reference) -> Option<i32> {
-    reference
-        .issued
-        .as_ref()
-        .and_then(|d| d.date_parts.first()?.first().copied())
 }
 
 /// The first author's name as compared: lower case, a typographic apostrophe straight, the

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use paperlens::corpus::Corpus;
+use paperlens::corpus::cite::year;
 use paperlens::corpus::model::Reference;
 use paperlens::formats::paper::{ImportOptions, PaperKind, import};
 
@@ -46,11 +47,7 @@ fn work(reference: &Reference) -> Work {
         .map(nucleo_matcher::chars::normalize)
         .flat_map(char::to_lowercase)
         .collect();
-    let year = reference
-        .issued
-        .as_ref()
-        .and_then(|d| d.date_parts.first()?.first().copied());
-    (first, year)
+    (first, year(reference))
 }
 
 /// The works the corpus's citations (in its text and its tables' cells) name, one for each

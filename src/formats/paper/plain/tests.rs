@@ -16,6 +16,16 @@ fn run(text: &str) -> Result<crate::formats::paper::Imported, (String, usize)> {
         .map_err(|e| (e.message.clone(), e.location.map_or(0, |l| l.line)))
 }
 
+/// The titles of the imported paper's sections, in order.
+fn section_titles(imported: &crate::formats::paper::Imported) -> Vec<&str> {
+    imported
+        .file
+        .sections
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect()
+}
+
 #[test]
 fn a_pdf_binary_or_empty_file_is_refused_in_plain_words() {
     let (message, line) = run("%PDF-1.7\n%\u{e2}\u{e3}").unwrap_err();
@@ -149,12 +159,7 @@ fn a_text_without_a_title_is_called_untitled_and_opens() {
         .find(|d| d.message.contains("no title"))
         .expect("a warning that the paper has no title");
     assert!(warning.hint.contains("first line"), "{}", warning.hint);
-    let titles: Vec<&str> = imported
-        .file
-        .sections
-        .iter()
-        .map(|s| s.title.as_str())
-        .collect();
+    let titles = section_titles(&imported);
     // A JOSS paper's `Summary` before its `Statement of need` is a section, citations and all.
     assert_eq!(titles, ["Summary", "Statement of need"]);
     let corpus = Corpus::from_file(imported.file, "t").unwrap();
@@ -322,12 +327,7 @@ fn a_paper_of_several_studies_keeps_each_study_s_headings_and_text() {
         "\nReferences\n\nBargh, J. A. (1996). Automaticity in social psychology. Guilford.\n",
     );
     let imported = run(&text).unwrap();
-    let titles: Vec<&str> = imported
-        .file
-        .sections
-        .iter()
-        .map(|s| s.title.as_str())
-        .collect();
+    let titles = section_titles(&imported);
     assert_eq!(
         titles,
         [

@@ -52,6 +52,14 @@ fn valid(imported: &Imported) -> CorpusFile {
     imported.file.clone()
 }
 
+/// Each section's number, title and parent's id, in order.
+fn outline(file: &CorpusFile) -> Vec<(&str, &str, Option<&str>)> {
+    file.sections
+        .iter()
+        .map(|s| (s.number.as_str(), s.title.as_str(), s.parent.as_deref()))
+        .collect()
+}
+
 #[test]
 fn flat_divs_are_nested_by_their_numbers() {
     let body = r#"<p>Before any heading.</p>
@@ -65,13 +73,8 @@ fn flat_divs_are_nested_by_their_numbers() {
 <div></div>
 <div><head n="4">Discussion</head><p>Four.</p></div>"#;
     let file = valid(&read(&tei(body, "")));
-    let outline: Vec<(&str, &str, Option<&str>)> = file
-        .sections
-        .iter()
-        .map(|s| (s.number.as_str(), s.title.as_str(), s.parent.as_deref()))
-        .collect();
     assert_eq!(
-        outline,
+        outline(&file),
         [
             ("", "A paper", None),
             ("1", "Introduction", None),
@@ -96,13 +99,8 @@ fn a_heading_run_together_with_its_first_subsection_s_is_two_sections() {
 <div><head n="3">Results for 3.1 million users</head><p>Three.</p></div>
 <div><head n="4">Scores 4.10 Higher</head><p>Four.</p></div>"#;
     let file = valid(&read(&tei(body, "")));
-    let outline: Vec<(&str, &str, Option<&str>)> = file
-        .sections
-        .iter()
-        .map(|s| (s.number.as_str(), s.title.as_str(), s.parent.as_deref()))
-        .collect();
     assert_eq!(
-        outline,
+        outline(&file),
         [
             ("1", "Introduction", None),
             ("2", "Model", None),
