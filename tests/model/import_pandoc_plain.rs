@@ -1,6 +1,6 @@
 //! The six JOSS papers of `../shared/data/papers/markdown/` as plain text with author–date
-//! citations, written by `pandoc --citeproc -t plain` in Chicago author-date and in APA (the
-//! official styles of `../shared/data/csl/`): imported as plain text, each must have the
+//! citations, written by `pandoc --citeproc -t plain` in Chicago author-date, APA and Harvard
+//! (the official styles of `../shared/data/csl/`): imported as plain text, each must have the
 //! references and the citations its Markdown has, every citation naming the works its `@key`s
 //! name (a work known by its first author's family name and its year).
 //!
@@ -159,4 +159,9 @@ fn joss_papers_in_chicago_author_date_plain_text_read_back() {
 #[test]
 fn joss_papers_in_apa_plain_text_read_back() {
     read_back_in("apa", &[]);
+}
+
+#[test]
+fn joss_papers_in_harvard_plain_text_read_back() {
+    read_back_in("harvard-cite-them-right", &[]);
 }

@@ -524,6 +524,11 @@ fn title_after_year(rest: &str) -> (&str, &str, bool) {
 /// person's name) is one literal name.
 fn dated_authors(authors: &str) -> Vec<CslName> {
     let bare = authors.trim_end_matches('.');
+    // `Gaia Collaboration et al. (2023)`: "et al." is no part of the group's name.
+    let bare = bare
+        .strip_suffix(" et al")
+        .unwrap_or(bare)
+        .trim_end_matches(',');
     let organisation = !bare.contains([',', '&'])
         && !is_name(bare)
         && !is_given_first_people(bare)

@@ -346,6 +346,11 @@ fn acl_entries_name_one_or_two_people_given_name_first() {
             "Statistics Canada. 2019. Census of population. Ottawa.",
             "Statistics Canada",
         ),
+        // Harvard prints a group's other authors as "et al.".
+        (
+            "Gaia Collaboration et al. (2023) “Gaia Data Release 3,” Astronomy and Astrophysics, 674, p. A37.",
+            "Gaia Collaboration",
+        ),
         (
             "Food and Agriculture Organization. 2018. The state of food security. Rome.",
             "Food and Agriculture Organization",
