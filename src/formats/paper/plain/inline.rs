@@ -206,10 +206,15 @@ pub(super) struct Citing<'a> {
 /// citations, author–date citations naming works of the list as citations of them, other
 /// markers and citations naming nothing unresolved, the rest plain text.
 pub(super) fn rich(text: &str, citing: &Citing<'_>) -> Rich {
+    // An author–date paper's numbers in brackets are text.
     let author_date = citing.works.is_some() && citing.known.is_empty();
-    let mut found: Vec<(usize, usize, Span)> = markers(text)
+    let numbered = if author_date {
+        Vec::new()
+    } else {
+        markers(text)
+    };
+    let mut found: Vec<(usize, usize, Span)> = numbered
         .into_iter()
-        .filter(|_| !author_date)
         .map(|marker| {
             let printed = text
                 .get(marker.start..marker.end)

@@ -134,7 +134,8 @@ pub(super) fn is_written_out_name(word: &str) -> bool {
 }
 
 /// Words that name an organisation and rarely a person, beside [`GROUP_WORDS`]: an author
-/// named with one is not read as a person's name written given name first.
+/// named with one is not read as a person's name written given name first, unless an initial
+/// stands in it (`William H. Press`).
 const ORGANISATION_WORDS: [&str; 33] = [
     "Bank",
     "Board",
@@ -182,18 +183,16 @@ pub(super) fn is_given_first_name(piece: &str, words_only_will_do: bool) -> bool
     let [first, middle @ .., last] = words.as_slice() else {
         return false;
     };
+    let initial_between = middle.iter().any(|w| is_initial(w));
     words.len() <= 4
         && !is_group_name(piece)
-        && !words.iter().any(|w| ORGANISATION_WORDS.contains(w))
+        && (initial_between || !words.iter().any(|w| ORGANISATION_WORDS.contains(w)))
         && is_written_out_name(first)
         && is_written_out_name(last)
         && middle
             .iter()
             .all(|w| is_initial(w) || PARTICLES.contains(w) || is_written_out_name(w))
-        && (words_only_will_do
-            || middle
-                .iter()
-                .any(|w| is_initial(w) || PARTICLES.contains(w)))
+        && (words_only_will_do || initial_between || middle.iter().any(|w| PARTICLES.contains(w)))
 }
 
 /// Whether an author list without commas is one or two people named given name first

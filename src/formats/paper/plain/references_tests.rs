@@ -329,6 +329,15 @@ fn acl_entries_name_one_or_two_people_given_name_first() {
         given_first("Jey Han Lau and Timothy Baldwin. 2016. An empirical evaluation of doc2vec. In RepL4NLP.").0,
         [person("Jey Han", "", "Lau"), person("Timothy", "", "Baldwin")]
     );
+    // An initial in the name: a person's, whatever its words.
+    assert_eq!(
+        given_first("William H. Press and Saul A. Teukolsky. 1992. Numerical recipes. Cambridge.")
+            .0,
+        [
+            person("William H.", "", "Press"),
+            person("Saul A.", "", "Teukolsky")
+        ]
+    );
     assert_eq!(
         given_first("Carolyn E Lipscomb. 2000. Medical Subject Headings (MeSH). Bulletin of the Medical Library Association.").0,
         [person("Carolyn E", "", "Lipscomb")]
