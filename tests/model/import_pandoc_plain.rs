@@ -120,6 +120,13 @@ fn read_back_in(style: &str, unread: &[(&str, &str)]) {
         let plain = Corpus::from_file(imported.file, &name)
             .unwrap_or_else(|errors| panic!("{name} in {style}: {errors:#?}"));
 
+        // The title and date pandoc prints at the top (its apostrophes typographic).
+        let front = |corpus: &Corpus| {
+            let paper = &corpus.file.paper;
+            (paper.title.replace('’', "'"), paper.date.clone())
+        };
+        assert_eq!(front(&plain), front(&markdown), "{name} in {style}");
+
         // Pandoc lists the works the text cites; the Markdown import keeps the same.
         let mut listed: Vec<Work> = plain.file.references.iter().map(work).collect();
         let mut cited: Vec<Work> = markdown.file.references.iter().map(work).collect();

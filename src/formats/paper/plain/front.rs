@@ -7,6 +7,7 @@
 use std::collections::HashSet;
 
 use crate::corpus::model::{Author, HistoryEvent, Paper};
+use crate::corpus::text::MONTHS;
 
 use super::blocks::Block;
 use super::inline::{append_joined, clean, continues};
@@ -135,6 +136,45 @@ fn history(line: &str) -> Option<HistoryEvent> {
     })
 }
 
+/// Reads the title block: its lines joined; a date printed alone under them (as `pandoc -t
+/// plain --standalone` prints it) is the paper's date.
+fn read_title(lines: &[&str], hyphenated: &HashSet<String>, paper: &mut Paper) {
+    let (title, date) = match lines {
+        [title @ .., last] if !title.is_empty() && is_date_line(last) => (title, Some(last)),
+        _ => (lines, None),
+    };
+    let mut joined = String::new();
+    for line in title {
+        append_joined(&mut joined, line, hyphenated);
+    }
+    paper.title = clean(&joined);
+    if let Some(date) = date {
+        date.trim().clone_into(&mut paper.date);
+    }
+}
+
+/// Whether `line` is a date alone, as a title page prints the paper's (`12 February 2018`,
+/// `February 12, 2018`, `2018-02-12`).
+fn is_date_line(line: &str) -> bool {
+    let words: Vec<String> = line
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(',').to_lowercase())
+        .collect();
+    let is_year =
+        |w: &str| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..=2200).contains(&y));
+    let is_day = |w: &str| w.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
+    match words.as_slice() {
+        [iso] => {
+            let parts: Vec<&str> = iso.split('-').collect();
+            matches!(parts.as_slice(), [y, m, d] if is_year(y) && m.len() == 2 && d.len() == 2
+                && m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m)) && is_day(d))
+        }
+        [day, month, year] if is_day(day) => MONTHS.contains(&month.as_str()) && is_year(year),
+        [month, day, year] => MONTHS.contains(&month.as_str()) && is_day(day) && is_year(year),
+        [month, year] => MONTHS.contains(&month.as_str()) && is_year(year),
+        _ => false,
+    }
+}
 /// Whether a block is the licence statement.
 fn is_license(text: &str) -> bool {
     let lower = text.to_lowercase();
@@ -248,6 +288,12 @@ pub(super) fn read(
                 .extend(lines.iter().filter_map(|line| history(line)));
             continue;
         }
+        if let [only] = lines
+            && is_date_line(only)
+        {
+            only.trim().clone_into(&mut paper.date);
+            continue;
+        }
         if is_license(&text) {
             paper.license.name = license_name(&text);
             paper.license.statement = text;
@@ -255,7 +301,7 @@ pub(super) fn read(
         }
         match mode {
             Mode::Title => {
-                paper.title = text;
+                read_title(lines, hyphenated, paper);
                 mode = Mode::Authors;
             }
             Mode::Abstract => {
@@ -434,6 +480,36 @@ mod tests {
             "This is an open access article under the CC BY 4.0 license."
         );
         assert_eq!(unread, 1);
+    }
+
+    #[test]
+    fn a_date_under_the_title_or_on_its_own_is_the_paper_s_date() {
+        // `pandoc -t plain --standalone`: the date right under the title.
+        let (paper, _) =
+            front("ggparliament: A ggplot2 extension\nfor parliament plots\n12 February 2018");
+        assert_eq!(
+            paper.title,
+            "ggparliament: A ggplot2 extension for parliament plots"
+        );
+        assert_eq!(paper.date, "12 February 2018");
+        let (paper, unread) =
+            front("A Study of Things\n\nAnn Lee and Bo Chan\n\nFebruary 12, 2018");
+        assert_eq!(paper.date, "February 12, 2018");
+        let names: Vec<&str> = paper.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Ann Lee", "Bo Chan"]);
+        assert_eq!(unread, 0);
+        for date in ["2018-02-12", "May 2010", "3 May 2020"] {
+            assert!(is_date_line(date), "{date}");
+        }
+        for not in [
+            "12 Angry Men 1957",
+            "2018-13-40",
+            "May",
+            "Chapter 12 2018",
+            "1 2 3",
+        ] {
+            assert!(!is_date_line(not), "{not}");
+        }
     }
 
     #[test]
