@@ -175,6 +175,7 @@ fn is_date_line(line: &str) -> bool {
         _ => false,
     }
 }
+
 /// Whether a block is the licence statement.
 fn is_license(text: &str) -> bool {
     let lower = text.to_lowercase();
