@@ -88,7 +88,7 @@ fn printed_year_and_first_author(entry: &str) -> (Option<i32>, String) {
 }
 
 /// The first author's family name (an organisation's whole name), lower case.
-fn first_author(reference: &Reference) -> String {
+pub(crate) fn first_author(reference: &Reference) -> String {
     reference
         .author
         .first()

@@ -18,6 +18,7 @@ use paperlens::corpus::model::Reference;
 use paperlens::formats::paper::{ImportOptions, PaperKind, import};
 
 use super::formats_pandoc::pandoc_available;
+use super::import_acl_plain::first_author;
 
 const PAPERS: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -30,18 +31,7 @@ const STYLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/csl/")
 type Work = (String, Option<i32>);
 
 fn work(reference: &Reference) -> Work {
-    let first = reference
-        .author
-        .first()
-        .map(|name| {
-            if name.family.is_empty() {
-                name.literal.clone()
-            } else {
-                name.family.clone()
-            }
-        })
-        .unwrap_or_default();
-    let first = first
+    let first = first_author(reference)
         .chars()
         .filter(|c| c.is_alphanumeric() || *c == ' ')
         .map(nucleo_matcher::chars::normalize)
@@ -99,7 +89,7 @@ fn pandoc_plain_text(dir: &Path, style: &str) -> String {
 }
 
 /// Checks every JOSS paper in `style`: `unread` lists, as `(paper, work)`, the works whose
-/// entries or citations the plain text does not give back, and why.
+/// entries the plain text does not give back (their citations left out of the comparison).
 fn read_back_in(style: &str, unread: &[(&str, &str)]) {
     let Ok(folders) = std::fs::read_dir(PAPERS) else {
         eprintln!("skipped: {PAPERS} is not present");

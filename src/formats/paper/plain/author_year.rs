@@ -65,6 +65,8 @@ struct Work {
     /// The letter telling it from works of the same first author and year, printed or given
     /// in list order.
     suffix: Option<char>,
+    /// Whether its entry opens on its authors and year.
+    dated: bool,
 }
 
 /// The works of an author–date reference list, by their first author.
@@ -130,6 +132,7 @@ impl Works {
                         .as_ref()
                         .and_then(|d| d.date_parts.first()?.first().copied()),
                     suffix: printed.and_then(|d| d.suffix),
+                    dated: printed.is_some(),
                 }
             })
             .collect();
@@ -161,6 +164,13 @@ impl Works {
             }
         }
         Self { works, by_first }
+    }
+
+    /// Whether most entries open on their authors and year (`Smith, J. (2019).`, `Jey Han Lau
+    /// and Timothy Baldwin. 2016.`): an author–date list, whose text cites by authors and year,
+    /// so that numbers in brackets there (`'window': [5,10,15]`) are text.
+    pub(in crate::formats::paper) fn is_dated_list(&self) -> bool {
+        self.works.iter().filter(|w| w.dated).count() * 2 > self.works.len()
     }
 
     /// The key of the work the authors and one year name, when exactly one does.

@@ -104,10 +104,16 @@ fn author_word(word: &str) -> bool {
     (starts_upper && (!stops || abbreviation)) || ordinal
 }
 
+/// Whether `c` is one of the dashes (or an underscore) a list prints for the authors of the
+/// entry before.
+fn is_dash(c: char) -> bool {
+    matches!(c, '—' | '–' | '-' | '_')
+}
+
 /// Whether `text` is the dashes Chicago and MLA print for the authors of the entry before
 /// (`———. 2017.`).
 pub(super) fn is_same_authors(text: &str) -> bool {
-    text.chars().count() >= 2 && text.chars().all(|c| matches!(c, '—' | '–' | '-' | '_'))
+    text.chars().count() >= 2 && text.chars().all(is_dash)
 }
 
 /// Whether `text` reads as the authors of an entry: names, initials, joining words and
@@ -285,9 +291,7 @@ pub(super) fn opens_entry(line: &str, next: Option<&str>) -> bool {
         .trim_end_matches(',');
     let capitalised = first.chars().next().is_some_and(char::is_uppercase)
         || PARTICLES.contains(&first)
-        || first
-            .chars()
-            .all(|c| c == '_' || c == '-' || c == '—' || c == '–');
+        || first.chars().all(is_dash);
     let opens = |entry: Option<Dated<'_>>| {
         entry.is_some_and(|entry| capitalised || entry.title_first.is_some())
     };

@@ -117,7 +117,10 @@ pub(super) fn read(
         )
     });
     let works = author_date_works(&mut references);
-    let known = if works.is_some() && is_dated_list(&references) {
+    let known = if works
+        .as_ref()
+        .is_some_and(author_year::Works::is_dated_list)
+    {
         Vec::new()
     } else {
         known_numbers(&references)
@@ -295,17 +298,6 @@ fn author_date_works(references: &mut [Reference]) -> Option<author_year::Works>
         unique_ids(references);
         author_year::Works::of(references)
     })
-}
-
-/// Whether most entries of an unnumbered list open on their authors and year (`Smith, J.
-/// (2019).`, `Jey Han Lau and Timothy Baldwin. 2016.`): an author–date list, whose text cites
-/// by authors and year, so that numbers in brackets there (`'window': [5,10,15]`) are text.
-fn is_dated_list(references: &[Reference]) -> bool {
-    let dated = references
-        .iter()
-        .filter(|r| dated::dated(&strip_emphasis(r.printed().unwrap_or_default())).is_some())
-        .count();
-    dated * 2 > references.len()
 }
 
 /// Makes the references' ids unique, as citations name them: works of one first author and
