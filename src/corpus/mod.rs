@@ -245,8 +245,9 @@ impl Corpus {
                 .citations
                 .iter()
                 .map(|c| c.references.len())
-                .sum(),
-            citation_groups: self.index.citations.len(),
+                .sum::<usize>()
+                + self.index.cited_in_cells(),
+            citation_groups: self.index.citations.len() + self.index.cell_citations.len(),
             sections: self.file.sections.len(),
             paragraphs: self.index.paragraphs.len(),
             entities: self.file.entities.len(),
@@ -309,9 +310,9 @@ pub fn summary_line(report: &LoadReport) -> String {
 pub struct Summary {
     /// Reference-list entries.
     pub references: usize,
-    /// In-text citations of a reference (`[2], [4]` counts two).
+    /// Citations of a reference in the text and in table cells (`[2], [4]` counts two).
     pub citations: usize,
-    /// Citation groups (`[2], [4]` counts one).
+    /// Citation groups in the text and in table cells (`[2], [4]` counts one).
     pub citation_groups: usize,
     /// Sections and subsections.
     pub sections: usize,

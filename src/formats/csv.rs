@@ -204,7 +204,6 @@ pub fn citation_rows(corpus: &Corpus) -> usize {
     let in_captions = file.tables.iter().map(|t| &t.references);
     let in_captions = in_captions.chain(file.figures.iter().map(|f| &f.references));
     corpus.summary().citations
-        + corpus.index.cited_in_cells()
         + in_captions
             .flatten()
             .filter(|key| corpus.reference_by_id(key).is_some())

@@ -18,8 +18,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use paperlens::corpus::Corpus;
 use paperlens::corpus::model::Reference;
+use paperlens::corpus::{Corpus, counted};
 use paperlens::formats::paper::xml::{self, Element, Node};
 use paperlens::formats::paper::{ImportOptions, Imported, PaperKind, collapse_whitespace, import};
 
@@ -304,6 +304,7 @@ fn every_real_article_imports_whole() {
         let (text, imported) = import_file(&path);
         let name = expected.file;
         let file = imported.file.clone();
+        let report = imported.diagnostics[0].message.clone();
         assert_eq!(
             file.references.len(),
             expected.references,
@@ -321,6 +322,15 @@ fn every_real_article_imports_whole() {
                 .collect();
             panic!("{name}: {} errors: {messages:#?}", messages.len())
         });
+        let summary = corpus.summary();
+        assert!(
+            report.contains(&format!(
+                "{} ({})",
+                counted(summary.citations, "citation"),
+                counted(summary.citation_groups, "citation group")
+            )),
+            "{name}: the import reports the citations the index finds: {report}"
+        );
         let paragraphs = cited_by_paragraph(&corpus);
         for (phrase, reference) in expected.samples {
             assert!(

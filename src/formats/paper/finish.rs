@@ -261,7 +261,7 @@ fn report(
     without_image: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let citations = stats.citations;
+    let (citations, citation_groups) = (stats.citations, stats.citation_groups);
     diagnostics.extend(stats.warnings);
     if without_image > 0 {
         diagnostics.push(Diagnostic::info(
@@ -309,12 +309,13 @@ fn report(
         Diagnostic::info(
             Code::Imported,
             format!(
-                "read as {}: {}, {}, {}, {}, {}, {}, {}",
+                "read as {}: {}, {}, {}, {} ({}), {}, {}, {}",
                 kind.label(),
                 counted(file.sections.len(), "section"),
                 counted(paragraphs, "paragraph"),
                 counted(file.references.len(), "reference"),
-                counted(citations, "citation marker"),
+                counted(citations, "citation"),
+                counted(citation_groups, "citation group"),
                 counted(file.tables.len(), "table"),
                 counted(file.figures.len(), "figure"),
                 counted(file.entities.len(), "entity"),

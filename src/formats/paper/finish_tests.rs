@@ -94,7 +94,7 @@ fn a_built_paper_is_a_valid_corpus_with_its_markers_as_printed() {
     assert!(
         imported.diagnostics[0]
             .message
-            .contains("2 citation markers")
+            .contains("4 citations (2 citation groups)")
     );
 }
 

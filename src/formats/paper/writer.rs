@@ -39,7 +39,9 @@ pub(super) struct Writer<'a> {
 /// What writing the text found.
 #[derive(Default)]
 pub(super) struct Stats {
-    /// Citations written.
+    /// Citation groups written (`[2], [4]` counts one).
+    pub(super) citation_groups: usize,
+    /// Citations of a reference written (`[2], [4]` counts two).
     pub(super) citations: usize,
     /// Markers kept as text for want of a target.
     pub(super) unresolved: usize,
@@ -206,7 +208,8 @@ impl Writer<'_> {
             out.push_escaped(&printed);
             return;
         }
-        self.stats.citations += 1;
+        self.stats.citation_groups += 1;
+        self.stats.citations += ids.len();
         let printed = if printed.is_empty() {
             ids.iter()
                 .filter_map(|id| self.numbers.get(*id))
@@ -248,7 +251,11 @@ impl Writer<'_> {
                         .filter(|key| !self.references.contains_key(*key))
                         .collect();
                     if missing.is_empty() {
-                        self.stats.citations += 1;
+                        self.stats.citation_groups += 1;
+                        let mut keys: Vec<&str> = group.cites.iter().map(|c| c.key).collect();
+                        keys.sort_unstable();
+                        keys.dedup();
+                        self.stats.citations += keys.len();
                         out.push(whole);
                         continue;
                     }
@@ -269,7 +276,12 @@ impl Writer<'_> {
                     out.push_escaped(whole);
                 }
                 Piece::Numeric(marker) => {
-                    self.stats.citations += 1;
+                    self.stats.citation_groups += 1;
+                    self.stats.citations += marker
+                        .numbers
+                        .iter()
+                        .map(|&(from, to)| (from.max(to) - from.min(to)) as usize + 1)
+                        .sum::<usize>();
                     out.push(marker.written);
                 }
                 Piece::Footnote { range, .. } | Piece::Math { range, .. } => {

@@ -174,7 +174,7 @@ fn markers_cite_every_target_and_the_others_are_unresolved() {
     assert!(
         imported.diagnostics[0]
             .message
-            .contains("2 citation markers")
+            .contains("3 citations (2 citation groups)")
     );
 }
 
