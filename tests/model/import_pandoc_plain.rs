@@ -117,6 +117,16 @@ fn read_back_in(style: &str, unread: &[(&str, &str)]) {
         };
         assert_eq!(front(&plain), front(&markdown), "{name} in {style}");
 
+        // Pandoc prints each image as its caption in brackets: the same figures, in order.
+        let figures = |corpus: &Corpus| -> Vec<(String, String)> {
+            let file = &corpus.file;
+            file.figures
+                .iter()
+                .map(|f| (f.label.clone(), f.caption.replace('’', "'")))
+                .collect()
+        };
+        assert_eq!(figures(&plain), figures(&markdown), "{name} in {style}");
+
         // Pandoc lists the works the text cites; the Markdown import keeps the same.
         let mut listed: Vec<Work> = plain.file.references.iter().map(work).collect();
         let mut cited: Vec<Work> = markdown.file.references.iter().map(work).collect();

@@ -391,6 +391,12 @@ impl PaperBuilder {
         self.figures.push((figure, place));
     }
 
+    /// How many figures have been added so far.
+    #[must_use]
+    pub fn figure_count(&self) -> usize {
+        self.figures.len()
+    }
+
     /// Adds a footnote: the source's id (what [`Span::Footnote`] names), its marker as printed
     /// (may be empty) and its text.
     pub fn footnote(&mut self, source_id: &str, marker: &str, text: Rich) {

@@ -166,28 +166,50 @@ impl Writer<'_> {
     }
 
     /// The references a figure's or table's own texts (its caption, a table's notes) cite, by
-    /// id, each once in the order first cited: their citation markers and Pandoc citations
-    /// whose keys name a reference. The texts themselves are kept as printed.
+    /// id, each once in the order first cited: their citation markers, Pandoc citations whose
+    /// keys name a reference, and printed numbers (`[1]`, `[2–4]`) of numbered references. The
+    /// texts themselves are kept as printed.
     pub(super) fn cited_in<'r>(&self, texts: impl IntoIterator<Item = &'r Rich>) -> Vec<String> {
-        let mut ids: Vec<String> = Vec::new();
-        let mut add = |key: &str| {
-            if let Some(id) = self.references.get(key)
-                && !ids.contains(id)
-            {
-                ids.push(id.clone());
-            }
-        };
+        let mut found: Vec<&String> = Vec::new();
         for span in texts.into_iter().flat_map(|text| &text.spans) {
             match span {
-                Span::Cite { keys, .. } => keys.iter().for_each(|key| add(key)),
+                Span::Cite { keys, .. } => {
+                    found.extend(keys.iter().filter_map(|key| self.references.get(key)));
+                }
                 Span::Marked(text) => {
                     for piece in citations::parse(text).0 {
-                        if let Piece::Group(group) = piece {
-                            group.cites.iter().for_each(|cite| add(cite.key));
+                        match piece {
+                            Piece::Group(group) => found.extend(
+                                group
+                                    .cites
+                                    .iter()
+                                    .filter_map(|cite| self.references.get(cite.key)),
+                            ),
+                            Piece::Numeric(marker) => {
+                                for (from, to) in marker.numbers {
+                                    let numbers = from.min(to)..=from.max(to);
+                                    found.extend(
+                                        self.records
+                                            .iter()
+                                            .filter(|r| {
+                                                r.citation_number
+                                                    .is_some_and(|n| numbers.contains(&n))
+                                            })
+                                            .map(|r| &r.id),
+                                    );
+                                }
+                            }
+                            Piece::Text(_) | Piece::Footnote { .. } | Piece::Math { .. } => {}
                         }
                     }
                 }
                 Span::Text(_) | Span::Unresolved(_) | Span::Footnote(_) | Span::Math(_) => {}
+            }
+        }
+        let mut ids: Vec<String> = Vec::new();
+        for id in found {
+            if !ids.contains(id) {
+                ids.push(id.clone());
             }
         }
         ids

@@ -288,6 +288,28 @@ pub(super) fn caption(text: &str) -> Option<(bool, String, String)> {
     Some((is_table, label, words.trim().to_owned()))
 }
 
+/// The caption of a figure printed as a block wholly in brackets, as `pandoc -t plain` prints
+/// an image (`[Example 1D warp.]`, `[]` for one without a caption): the words inside; `None`
+/// for any other block, and for a bracket holding a citation marker's numbers only (`[12]`,
+/// `[3–5, 8]`) or an editor's note (`[Table 2 about here]`).
+pub(super) fn bracketed_caption(text: &str) -> Option<&str> {
+    let inside = text.strip_prefix('[')?.strip_suffix(']')?;
+    let mut depth = 0_usize;
+    for c in inside.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.checked_sub(1)?,
+            _ => {}
+        }
+    }
+    let marker_only = !inside.is_empty()
+        && inside
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, ',' | ';' | '-' | '–'));
+    let note = inside.to_lowercase().contains("about here");
+    (depth == 0 && !marker_only && !note).then(|| inside.trim())
+}
+
 /// Whether a block is the source line under a figure or table.
 pub(super) fn is_source_line(text: &str) -> bool {
     let lower = text.to_lowercase();

@@ -24,7 +24,7 @@ use crate::corpus::diagnostics::{Code, Diagnostic, Location};
 use crate::corpus::model::Reference;
 
 pub(super) use self::author_year::Works;
-use self::blocks::{Block, caption, is_source_line};
+use self::blocks::{Block, bracketed_caption, caption, is_source_line};
 use self::inline::strip_emphasis;
 use self::outline::{Heading, Numbering, Outline};
 use super::{FigureDraft, ImportOptions, PaperBuilder, Rich, Span, TableDraft};
@@ -563,6 +563,16 @@ impl Body<'_, '_> {
         if let Some(found) = caption(&text) {
             self.flush();
             self.caption = Some(found);
+            return;
+        }
+        if let Some(words) = bracketed_caption(&text) {
+            self.flush();
+            let label = format!("Figure {}", self.builder.figure_count() + 1);
+            self.builder.figure(FigureDraft {
+                label,
+                caption: inline::rich(words, &self.citing),
+                ..FigureDraft::default()
+            });
             return;
         }
         if let Some(paragraph) = self.paragraph.as_mut()

@@ -126,6 +126,37 @@ fn a_figure_caption_with_its_source_line_is_a_figure_without_image() {
 }
 
 #[test]
+fn a_caption_in_brackets_is_a_figure_as_pandoc_prints_an_image() {
+    let text = "T\n\n1. Data\n\nSome text [1].\n\n[Rainfall by month, as [1] measured\nit.]\n\n                [1]\n\n[Table 2 about here]\n\n[]\n\nReferences\n\n1. Smith J. Rain. Nature. \
+                2001;1:2-3.\n";
+    let imported = run(text).unwrap();
+    let figures: Vec<(&str, &str)> = imported
+        .file
+        .figures
+        .iter()
+        .map(|f| (f.label.as_str(), f.caption.as_str()))
+        .collect();
+    assert_eq!(
+        figures,
+        [
+            ("Figure 1", "Rainfall by month, as [1] measured it."),
+            ("Figure 2", ""),
+        ]
+    );
+    assert_eq!(imported.file.figures[0].references, ["smith2001"]);
+    let paragraphs: Vec<&str> = imported.file.sections[0]
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(
+        paragraphs,
+        ["Some text [1].", "[1]", "\\[Table 2 about here]"]
+    );
+    Corpus::from_file(imported.file, "t").unwrap();
+}
+
+#[test]
 fn a_marker_naming_no_reference_is_warned_about_where_it_stands() {
     let text = "T\n\n1. Intro\n\nOne [1].\n\nTwo [1], then\n[7] here.\n\nReferences\n\n\
                 [1] A. Lee, \"One,\" 2019.\n";
