@@ -136,6 +136,44 @@ fn history(line: &str) -> Option<HistoryEvent> {
     })
 }
 
+/// The most words a title is taken to have: a longer first block is a paragraph.
+const MAX_TITLE_WORDS: usize = 40;
+
+/// Whether the first block of a text is a paragraph rather than a title: longer than any title,
+/// two sentences (`… not read [1]. This essay …`), or a citation marker in it. A file that
+/// starts so has no title block, and its text starts there.
+pub(super) fn is_prose(block: &Block<'_>) -> bool {
+    let Block::Text { lines, .. } = block else {
+        return false;
+    };
+    let text = lines.join(" ");
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // A sentence of five words or more ending inside the block, three more words after it (not
+    // a header's `Research Article. Open Access.` or `Received 3 March. Accepted 5 May.`).
+    let sentence_ends = (4..words.len().saturating_sub(3)).any(|at| {
+        let (Some(before), Some(after)) = (words.get(at), words.get(at + 1)) else {
+            return false;
+        };
+        let stem = before.trim_end_matches(['.', '?', '!']);
+        let word_ends = stem
+            .chars()
+            .rev()
+            .take(2)
+            .filter(|c| c.is_lowercase())
+            .count()
+            == 2;
+        stem.len() + 1 == before.len()
+            && word_ends
+            && after.chars().next().is_some_and(char::is_uppercase)
+    });
+    let marker = text.match_indices('[').any(|(at, _)| {
+        text.get(at + 1..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| c.is_ascii_digit())
+    });
+    words.len() > MAX_TITLE_WORDS || sentence_ends || marker
+}
+
 /// Reads the title block: its lines joined; a date printed alone under them (as `pandoc -t
 /// plain --standalone` prints it) is the paper's date.
 fn read_title(lines: &[&str], hyphenated: &HashSet<String>, paper: &mut Paper) {
@@ -481,6 +519,33 @@ mod tests {
             "This is an open access article under the CC BY 4.0 license."
         );
         assert_eq!(unread, 1);
+    }
+
+    #[test]
+    fn a_first_block_of_prose_is_no_title() {
+        let first = |text: &'static str| -> Block<'static> {
+            Block::Text {
+                lines: text.lines().collect(),
+                offset: 0,
+            }
+        };
+        for prose in [
+            "Students often cite works they have not read. This essay looks at why.",
+            "As Smith showed [1], rain\nfalls.",
+            "word ".repeat(41).leak(),
+        ] {
+            assert!(is_prose(&first(prose)), "{prose}");
+        }
+        for title in [
+            "Human Trafficking in the Lens of Liberalism\nin International Relations",
+            "Does Rain Fall? Evidence from Forty Years of Records",
+            "Research Article. Open Access.",
+            "Received 3 March. Accepted 5 May 2020.",
+            "SPECTER: Document-level Representation Learning using Citation-informed \
+             Transformers",
+        ] {
+            assert!(!is_prose(&first(title)), "{title}");
+        }
     }
 
     #[test]

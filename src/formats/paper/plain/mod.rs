@@ -127,7 +127,12 @@ pub(super) fn read(
     };
 
     let body_end = list_at.unwrap_or(blocks.len());
-    let body_start = body_start(&blocks, &headings, body_end);
+    // A file that opens on a paragraph has no title block: its text starts there.
+    let body_start = if blocks.first().is_some_and(front::is_prose) {
+        0
+    } else {
+        body_start(&blocks, &headings, body_end)
+    };
     let unread = front::read(
         blocks.get(..body_start).unwrap_or_default(),
         &hyphenated,

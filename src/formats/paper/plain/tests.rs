@@ -207,6 +207,23 @@ fn a_text_without_a_title_is_called_untitled_and_opens() {
 }
 
 #[test]
+fn a_text_opening_on_a_paragraph_keeps_it_as_text() {
+    let text = "Students often cite works they have not read [1]. This essay looks at why.\n\n\
+                Introduction\n\nWe begin with the data [2].\n\nReferences\n\n\
+                1. Smith J. Rain. Nature. 2001;1:2-3.\n2. Lee K. Snow. Science. 2003;4:5-6.\n";
+    let imported = run(text).unwrap();
+    assert_eq!(imported.file.paper.title, "Untitled");
+    assert_eq!(section_titles(&imported), ["Text", "Introduction"]);
+    assert_eq!(
+        imported.file.sections[0].paragraphs[0].text,
+        "Students often cite works they have not read [1]. This essay looks at why."
+    );
+    let corpus = Corpus::from_file(imported.file, "t").unwrap();
+    assert_eq!(corpus.summary().citations, 2);
+    assert!(corpus.warnings.is_empty(), "{:#?}", corpus.warnings);
+}
+
+#[test]
 fn numbers_in_brackets_are_text_in_an_author_date_paper() {
     let text = "Tuning\n\nMethod\n\nWe follow Lau and Baldwin (2016) over the grid \
                 {'window': [5,10,15], 'epochs': [50,100,200]} and van der Maaten (2014) \
