@@ -161,6 +161,28 @@ fn a_second_paper_presents_its_own_slides() {
     assert_eq!(slide(&harness), count - 1);
 }
 
+/// The small line over a slide's title keeps the paper's letters: its units and names are not
+/// set in capitals (`(mm)` is not `(MM)`, `mU` not `MU`).
+#[test]
+fn a_slide_s_kicker_keeps_the_paper_s_letters() {
+    let mut harness = presenting(Some(PathBuf::from("tests/fixtures/papers/jats-small.xml")));
+    let count = harness.state().presentation.as_ref().unwrap().slides.len();
+    let mut kickers = Vec::new();
+    for _ in 0..count {
+        let texts = accessible_texts(&harness);
+        assert!(
+            texts
+                .iter()
+                .all(|t| !t.contains("(MM)") && !t.contains("TABLE")),
+            "{texts:#?}"
+        );
+        kickers.extend(texts.into_iter().filter(|t| t.starts_with("Table 1")));
+        harness.key_press(Key::ArrowRight);
+        harness.run_steps(3);
+    }
+    assert!(!kickers.is_empty(), "a table slide names its table");
+}
+
 /// Every file of a folder of real papers, or none after a notice when it is absent.
 fn real_papers() -> Vec<PathBuf> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/papers");

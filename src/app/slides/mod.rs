@@ -116,13 +116,15 @@ fn chart_slide_ui(
     super::chart_slide::chart_slide_sized_ui(ctx, ui, series, year, look.sizes);
 }
 
-/// The small line above a title: what the slide is ("CASE STUDY · ASEAN").
+/// The small line above a title: what the slide is ("Case study · ASEAN", "Table 2 · Valine
+/// (umol/l)"). Set in the paper's own letters: upper case would change its units and names
+/// (`mU/m²` is not `MU/M²`, `mRNA` not `MRNA`).
 fn kicker_ui(look: Look<'_>, ui: &mut Ui, text: &str) {
     if text.trim().is_empty() {
         return;
     }
     ui.label(
-        RichText::new(text.trim().to_uppercase())
+        RichText::new(text.trim())
             .size(look.sizes.small)
             .color(look.theme.muted_text)
             .strong(),
