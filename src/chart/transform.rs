@@ -176,6 +176,19 @@ pub fn axis_label(series: &Series, mode: ValueMode, scale: AxisScale) -> String 
     label
 }
 
+/// `unit` to open an axis label: a word capitalised (`deaths per 1,000` → `Deaths per 1,000`),
+/// a symbol as written, since its case is its meaning (`mg/dL` is not `Mg/dL`, nor `kg` `Kg`,
+/// `ppm` `Ppm`): only a first word of four or more lower-case letters is taken for a word.
+fn capitalised_unit(unit: &str) -> String {
+    let first_word = unit.split_whitespace().next().unwrap_or_default();
+    let is_word = first_word.chars().count() >= 4 && first_word.chars().all(char::is_lowercase);
+    let mut chars = unit.chars();
+    match chars.next() {
+        Some(first) if is_word => first.to_uppercase().chain(chars).collect(),
+        _ => unit.to_owned(),
+    }
+}
+
 /// The value axis label for values as given: the series' own `axis_label`, else
 /// `"Number of victims"` for a count, `"Percent"` for percentages without other words, and the
 /// unit itself, capitalised, for anything else (`"Neonatal deaths per 1,000 live births"`); a
@@ -195,11 +208,7 @@ pub fn absolute_axis_label(series: &Series) -> String {
         (_, "") => "Value".to_owned(),
         (ValueKind::Count, unit) => format!("Number of {unit}"),
         (kind, unit) => {
-            let mut chars = unit.chars();
-            let mut label: String = chars
-                .next()
-                .map(|first| first.to_uppercase().chain(chars).collect())
-                .unwrap_or_default();
+            let mut label = capitalised_unit(unit);
             if let (ValueKind::Rate, Some(per)) = (kind, format.per)
                 && !unit.split_whitespace().any(|word| word == "per")
             {
@@ -399,6 +408,18 @@ mod tests {
             absolute_axis_label(&formatted(ValueKind::Percent, "%", None)),
             "Percent"
         );
+        // A unit's symbol keeps its case: only a word is capitalised.
+        for (unit, label) in [
+            ("mg/dL", "mg/dL"),
+            ("kg", "kg"),
+            ("ppm", "ppm"),
+            ("mmHg", "mmHg"),
+            ("µmol/l", "µmol/l"),
+            ("years of schooling", "Years of schooling"),
+        ] {
+            let series = formatted(ValueKind::Measure, unit, None);
+            assert_eq!(absolute_axis_label(&series), label, "{unit}");
+        }
         assert_eq!(
             absolute_axis_label(&formatted(ValueKind::Percent, "% of patients", None)),
             "% of patients"
