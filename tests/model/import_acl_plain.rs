@@ -19,7 +19,7 @@ use paperlens::formats::paper::{ImportOptions, PaperKind, import};
 const TEI_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/papers/tei/");
 
 /// The paper imported from `kind` and loaded as a corpus, which must have no errors.
-fn load(kind: PaperKind, name: &str, text: &str) -> Corpus {
+pub(crate) fn load(kind: PaperKind, name: &str, text: &str) -> Corpus {
     let imported = import(kind, text, &ImportOptions::default())
         .unwrap_or_else(|error| panic!("{name} does not import: {error:?}"));
     Corpus::from_file(imported.file, name)
@@ -27,10 +27,8 @@ fn load(kind: PaperKind, name: &str, text: &str) -> Corpus {
 }
 
 /// The paper as plain text: its title, each section's heading and text paragraphs as
-/// printed, then "References" and each entry as printed, blocks apart by a blank line. A word
-/// GROBID kept broken at a line end (`Va- lencia`) is broken at a line end again, as text taken
-/// from a PDF has it.
-fn as_plain_text(corpus: &Corpus) -> String {
+/// printed, then "References" and `entries`, blocks apart by a blank line.
+pub(crate) fn as_plain_text(corpus: &Corpus, entries: &[String]) -> String {
     let mut blocks = vec![corpus.file.paper.title.clone()];
     let mut position = 0;
     for section in &corpus.file.sections {
@@ -48,24 +46,27 @@ fn as_plain_text(corpus: &Corpus) -> String {
         }
     }
     blocks.push("References".to_owned());
-    for reference in &corpus.file.references {
-        let printed = reference.printed().unwrap_or_default();
-        let mut entry = String::new();
-        let mut chars = printed.chars().peekable();
-        while let Some(c) = chars.next() {
-            entry.push(c);
-            if c == '-' && chars.peek() == Some(&' ') {
-                chars.next();
-                entry.push(if chars.peek().is_some_and(|c| c.is_lowercase()) {
-                    '\n'
-                } else {
-                    ' '
-                });
-            }
-        }
-        blocks.push(entry);
-    }
+    blocks.extend(entries.iter().cloned());
     blocks.join("\n\n") + "\n"
+}
+
+/// An entry as GROBID kept it printed, a word broken at a line end (`Va- lencia`) broken at
+/// a line end again, as text taken from a PDF has it.
+fn broken_at_line_ends(printed: &str) -> String {
+    let mut entry = String::new();
+    let mut chars = printed.chars().peekable();
+    while let Some(c) = chars.next() {
+        entry.push(c);
+        if c == '-' && chars.peek() == Some(&' ') {
+            chars.next();
+            entry.push(if chars.peek().is_some_and(|c| c.is_lowercase()) {
+                '\n'
+            } else {
+                ' '
+            });
+        }
+    }
+    entry
 }
 
 /// The year and first author's family name an ACL entry prints: `Given Family, Given Family,
@@ -104,7 +105,7 @@ pub(crate) fn first_author(reference: &Reference) -> String {
 
 /// Each citation as (its printed marker, the positions of the references it names), in
 /// reading order.
-fn citations(corpus: &Corpus) -> Vec<(String, Vec<usize>)> {
+pub(crate) fn citations(corpus: &Corpus) -> Vec<(String, Vec<usize>)> {
     corpus
         .index
         .citations
@@ -129,7 +130,13 @@ fn read_back_as_plain_text(name: &str, misread: &[&str], broken: &[&str], unmark
         return;
     };
     let from_tei = load(PaperKind::Tei, name, &tei);
-    let text = as_plain_text(&from_tei);
+    let entries: Vec<String> = from_tei
+        .file
+        .references
+        .iter()
+        .map(|r| broken_at_line_ends(r.printed().unwrap_or_default()))
+        .collect();
+    let text = as_plain_text(&from_tei, &entries);
     let from_text = load(PaperKind::PlainText, &format!("{name}.txt"), &text);
 
     let theirs = &from_tei.file.references;
@@ -175,7 +182,7 @@ fn read_back_as_plain_text(name: &str, misread: &[&str], broken: &[&str], unmark
 }
 
 /// The positions of `a` and of `b` left out of a longest sequence common to both, in order.
-fn unaligned<T: PartialEq>(a: &[T], b: &[T]) -> (Vec<usize>, Vec<usize>) {
+pub(crate) fn unaligned<T: PartialEq>(a: &[T], b: &[T]) -> (Vec<usize>, Vec<usize>) {
     // `longest[i][j]`: the length of the longest common sequence of `a[i..]` and `b[j..]`.
     let mut longest = vec![vec![0_usize; b.len() + 1]; a.len() + 1];
     for i in (0..a.len()).rev() {

@@ -20,6 +20,7 @@ mod formats_styles;
 mod import_acl_plain;
 mod import_author_date;
 mod import_jats;
+mod import_jats_plain;
 mod import_markdown;
 mod import_pandoc_plain;
 mod import_plain;

@@ -58,7 +58,9 @@ const GROUP_WORDS: [&str; 17] = [
 /// Title Case, one of them a word such groups are named with.
 pub(super) fn is_group_name(piece: &str) -> bool {
     let words: Vec<&str> = piece.split_whitespace().collect();
-    (1..=10).contains(&words.len())
+    // `Web Services Description Working Group [Internet]`: a title, by Vancouver's medium.
+    !piece.contains('[')
+        && (1..=10).contains(&words.len())
         && words
             .iter()
             .any(|w| GROUP_WORDS.contains(&w.trim_matches(['(', ')', '.'])))
@@ -73,7 +75,11 @@ pub(super) fn is_group_name(piece: &str) -> bool {
 pub(super) fn is_author_piece(piece: &str) -> bool {
     let mut parts = piece.split(';');
     let first = parts.next().unwrap_or_default().trim();
-    (is_name(first) || is_group_name(first))
+    // `G. Molenberghs and M. G. Kenward`: IEEE joins two names with "and", without a comma.
+    let two_names = first
+        .split_once(" and ")
+        .is_some_and(|(one, other)| is_name(one) && is_name(other));
+    (is_name(first) || is_group_name(first) || two_names)
         && parts.all(|part| {
             let part = part.trim();
             is_name(part) || (1..=8).contains(&part.split_whitespace().count())
@@ -172,6 +178,19 @@ const ORGANISATION_WORDS: [&str; 33] = [
     "Watch",
 ];
 
+/// Whether `piece` is an organisation's name: Title Case words (and `of`, `for`, `and`,
+/// `the`), one of them a word organisations are named with, no initial among them
+/// (`Department of Health`, `European Commission`).
+pub(super) fn is_organisation_name(piece: &str) -> bool {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    (1..=12).contains(&words.len())
+        && words.iter().any(|w| ORGANISATION_WORDS.contains(w))
+        && !words.iter().any(|w| is_initial(w))
+        && words
+            .iter()
+            .all(|w| is_written_out_name(w) || ["of", "for", "and", "the", "on"].contains(w))
+}
+
 /// Whether `piece` is one person's name written given name first, as ACL and many
 /// author–date lists print it: a given name written out, a family name written out, and
 /// between them initials, particles or more names (`Carolyn E Lipscomb`, `Jimmy J. Lin`,
@@ -225,8 +244,14 @@ fn name(piece: &str) -> CslName {
     let words: Vec<&str> = piece.split_whitespace().collect();
     let leading = words.iter().take_while(|w| is_initial(w)).count();
     let after_initials = words.get(leading..).unwrap_or_default();
+    // `D. De Angelis`, `E. Van Cutsem`: a particle written with a capital starts the family
+    // name (as `De Angelis D` has it).
+    let capital_particle = after_initials
+        .first()
+        .is_some_and(|w| PARTICLES.contains(&w.to_lowercase().as_str()));
     let (given, family_words): (String, &[&str]) = if leading > 0
         && after_initials.len() > 1
+        && !capital_particle
         && after_initials.iter().all(|w| is_written_out_name(w))
         && let Some((last, middle)) = after_initials.split_last()
     {
@@ -292,10 +317,17 @@ fn literal(group: &str) -> CslName {
 
 /// The people (and groups) of an author list without semicolons.
 fn people_names(text: &str) -> Vec<CslName> {
+    // `United Nations Department of Economic and Social Affairs`: its "and" joins no names.
+    let whole = text.trim().trim_end_matches([',', '.']);
+    if !whole.contains(',') && is_organisation_name(whole) {
+        return vec![literal(whole)];
+    }
+    // `K. G. Mawuenyega et al.`: "et al." straight after a name, as IEEE prints it.
     let text = text
         .replace(", and ", ", ")
         .replace(" and ", ", ")
-        .replace(" & ", ", ");
+        .replace(" & ", ", ")
+        .replace(" et al", ", et al");
     let pieces: Vec<&str> = text
         .split(',')
         .map(|p| p.trim().trim_end_matches('.').trim())
@@ -316,7 +348,7 @@ fn people_names(text: &str) -> Vec<CslName> {
             i += 1;
             continue;
         }
-        if !is_name(piece) && is_group_name(piece) {
+        if !is_name(piece) && (is_group_name(piece) || is_organisation_name(piece)) {
             out.push(literal(piece));
             i += 1;
             continue;

@@ -12,8 +12,8 @@ use super::super::collapse_whitespace;
 use super::dated;
 use super::inline::{append_joined, strip_emphasis};
 use super::names::{
-    is_author_piece, is_given_first_name, is_given_first_people, is_name, is_written_out_name,
-    names,
+    is_author_piece, is_given_first_name, is_given_first_people, is_name, is_organisation_name,
+    is_written_out_name, names,
 };
 
 /// The highest number a reference list entry is read with.
@@ -134,6 +134,13 @@ fn split_authors(text: &str) -> (&str, &str) {
     for piece in text.split_inclusive(',') {
         let piece_end = start + piece.len();
         let bare = piece.trim_end_matches(',').trim();
+        // `European Commission, Ethical, legal and social aspects …`, `WHO, Preventive …`: an
+        // organisation opening the entry is its author, and the title follows.
+        let acronym = (2..=6).contains(&bare.len()) && bare.chars().all(|c| c.is_ascii_uppercase());
+        if start == 0 && piece.ends_with(',') && (acronym || is_organisation_name(bare)) {
+            end = piece_end;
+            break;
+        }
         if is_author_piece(bare.trim_end_matches('.')) && !bare.is_empty() {
             end = piece_end;
             start = piece_end;
@@ -345,7 +352,7 @@ fn place_and_publisher(rest: &str) -> Option<(&str, &str, &str)> {
 
 /// An organisation named as the author at the start of an entry, before the title:
 /// `Nigerian Meteorological Agency. Annual rainfall report. …` (a Title Case part of at most
-/// eight words, followed by more parts).
+/// twelve words, or an acronym alone, `WHO.`, followed by more parts).
 fn organisation(text: &str) -> Option<(&str, &str)> {
     let (first, rest) = text.split_once(". ")?;
     let words = first.split_whitespace().count();
@@ -353,7 +360,9 @@ fn organisation(text: &str) -> Option<(&str, &str)> {
         w.chars().next().is_some_and(char::is_uppercase)
             || ["of", "for", "and", "on", "the", "in"].contains(&w)
     });
-    ((2..=8).contains(&words) && title_case && rest.contains(". ")).then_some((first, rest))
+    let acronym = (2..=6).contains(&first.len()) && first.chars().all(|c| c.is_ascii_uppercase());
+    ((acronym || (2..=12).contains(&words)) && title_case && rest.contains(". "))
+        .then_some((first, rest))
 }
 
 /// Cuts the DOI and URL out of an entry: (text before them, DOI, URL).
@@ -641,6 +650,11 @@ pub(super) fn reference(entry: &Entry) -> Reference {
     let (authors, after_title, italic_title) = title_and_authors(body, &mut reference);
     if reference.author.is_empty() {
         reference.author = names(&strip_emphasis(authors).replace(['“', '"'], ""));
+    }
+    // `SourceForge.`: an entry of one name and nothing more names a work, not its author.
+    if reference.title.is_empty() && after_title.trim().is_empty() && reference.author.len() == 1 {
+        reference.title = title_text(authors.trim().trim_end_matches('.'));
+        reference.author.clear();
     }
     let rest =
         after_title.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ':'));

@@ -438,3 +438,72 @@ fn dashes_repeat_the_authors_before_and_r_core_team_is_a_group() {
     assert!(first[0].author.is_empty());
     assert_eq!(first[0].title, "Tidyverse");
 }
+
+#[test]
+fn ieee_and_vancouver_entries_of_organisations_and_particles_are_read() {
+    let cases = [
+        // "et al." straight after the first name, as IEEE prints it.
+        (
+            "K. G. Mawuenyega et al., “Decreased clearance of CNS amyloid-β in Alzheimer’s \
+             disease,” Science, vol. 330, p. 1774, 2010.",
+            vec!["Mawuenyega"],
+            "Decreased clearance of CNS amyloid-β in Alzheimer’s disease",
+        ),
+        // Two names joined by "and" before a book's title.
+        (
+            "G. Molenberghs and M. G. Kenward, Missing data in clinical studies. Chichester \
+             (United Kingdom): John Wiley & Sons, 2007.",
+            vec!["Molenberghs", "Kenward"],
+            "Missing data in clinical studies",
+        ),
+        // A particle written with a capital starts the family name.
+        (
+            "D. De Angelis and E. Van Cutsem, “Rates,” Lancet, vol. 3, pp. 1–2, 2004.",
+            vec!["De Angelis", "Van Cutsem"],
+            "Rates",
+        ),
+        // Organisations: before a quoted title, before a book's, and an acronym.
+        (
+            "Department of Health, “Operational plan for HIV care.” 2003.",
+            vec!["Department of Health"],
+            "Operational plan for HIV care",
+        ),
+        (
+            "European Commission, Ethical, legal and social aspects of genetic testing. \
+             Luxembourg: Office for Official Publications, 2004.",
+            vec!["European Commission"],
+            "Ethical, legal and social aspects of genetic testing",
+        ),
+        (
+            "United Nations Department of Economic and Social Affairs Population Division. \
+             World population prospects: the 2010 revision. New York: United Nations; 2011.",
+            vec!["United Nations Department of Economic and Social Affairs Population Division"],
+            "World population prospects: the 2010 revision",
+        ),
+        (
+            "WHO. Bench aids for the diagnosis of intestinal nematodes. Geneva: World Health \
+             Organization; 1994.",
+            vec!["WHO"],
+            "Bench aids for the diagnosis of intestinal nematodes",
+        ),
+        (
+            "WHO, Bench aids for the diagnosis of intestinal nematodes. Geneva: World Health \
+             Organization, 1994.",
+            vec!["WHO"],
+            "Bench aids for the diagnosis of intestinal nematodes",
+        ),
+        // A title with Vancouver's medium, and an entry of a name alone: works, no authors.
+        (
+            "Web Services Description Working Group [Internet]. Available from: \
+             http://www.w3.org/2002/ws/desc/.",
+            vec![],
+            "Web Services Description Working Group [Internet]",
+        ),
+        ("SourceForge.", vec![], "SourceForge"),
+    ];
+    for (text, authors, title) in cases {
+        let reference = read(text);
+        assert_eq!(families(&reference), authors, "{text}");
+        assert_eq!(reference.title, title, "{text}");
+    }
+}
