@@ -156,3 +156,113 @@ fn numbered_articles_as_plain_text_read_their_references_and_citations() {
     };
     assert_eq!(problems, expected);
 }
+
+/// Each section as its title and its parent's title.
+fn outline(corpus: &Corpus) -> Vec<(String, String)> {
+    let sections = &corpus.file.sections;
+    sections
+        .iter()
+        .map(|section| {
+            let parent = section
+                .parent
+                .as_deref()
+                .and_then(|id| sections.iter().find(|s| s.id == id))
+                .map(|s| s.title.clone())
+                .unwrap_or_default();
+            (section.title.clone(), parent)
+        })
+        .collect()
+}
+
+/// The sections of each article read from its text: every title the JATS gives, in order, but
+/// for those listed as (article, title, why); and where the subsections are written otherwise
+/// than their sections (`RESULTS` over `Bioavailability of CSP`, `Materials and Methods` over
+/// `Study participants`), nested as the JATS nests them. Title Case subsections under Title
+/// Case sections are read as their siblings: plain text does not tell them apart.
+#[test]
+fn numbered_articles_as_plain_text_keep_their_sections() {
+    let differ: [(&str, &str, &str); 10] = [
+        // The JATS's bold one-line paragraphs are headings in plain text.
+        ("PMC5828200.nxml", "text", "Author contributions"),
+        ("PMC5828200.nxml", "text", "CONFLICTS OF INTEREST"),
+        // A first section titled as the paper is read with the title block.
+        (
+            "journal.pbio.1000359.xml",
+            "jats",
+            "The Light-Driven Proton Pump Proteorhodopsin Enhances Bacterial Survival during Tough \
+             Times",
+        ),
+        ("journal.pbio.1000359.xml", "text", "Text"),
+        // A pull quote standing alone reads as a heading.
+        (
+            "journal.pmed.0020124.xml",
+            "text",
+            "It can be proven that most claimed research findings are false",
+        ),
+        (
+            "journal.pmed.0030445.xml",
+            "jats",
+            "Social Medicine in the Twenty-First Century",
+        ),
+        (
+            "journal.pmed.0030445.xml",
+            "jats",
+            "Social Medicine in the Twenty-First Century",
+        ),
+        ("journal.pmed.0030445.xml", "text", "Text"),
+        (
+            "journal.pmed.1001418.xml",
+            "text",
+            "IeDEA-SA Steering Group",
+        ),
+        ("journal.pmed.1001418.xml", "text", "IeDEA-SA Data Centres"),
+    ];
+    let articles = articles();
+    let mut found = Vec::new();
+    for path in &articles {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let jats = std::fs::read_to_string(path).unwrap();
+        let from_jats = load(PaperKind::Jats, &name, &jats);
+        let text = as_plain_text(&from_jats, &styled_entries(&from_jats, "vancouver"));
+        let from_text = load(PaperKind::PlainText, &format!("{name}.txt"), &text);
+        let (tagged, read) = (outline(&from_jats), outline(&from_text));
+        let titles = |outline: &[(String, String)]| -> Vec<String> {
+            outline.iter().map(|(title, _)| title.clone()).collect()
+        };
+        let (only_tagged, only_read) = unaligned(&titles(&tagged), &titles(&read));
+        for i in only_tagged {
+            found.push((name.clone(), "jats", tagged[i].0.clone()));
+        }
+        for i in only_read {
+            found.push((name.clone(), "text", read[i].0.clone()));
+        }
+        if [
+            "PMC5828200.nxml",
+            "journal.pone.0120049.xml",
+            "journal.pgen.1002912.xml",
+        ]
+        .contains(&name.as_str())
+        {
+            let kept = |outline: Vec<(String, String)>| -> Vec<(String, String)> {
+                outline
+                    .into_iter()
+                    .filter(|(title, _)| !differ.iter().any(|(_, _, t)| t == title))
+                    .collect()
+            };
+            assert_eq!(
+                kept(read),
+                kept(tagged),
+                "{name}: sections nested as tagged"
+            );
+        }
+    }
+    let expected: Vec<(String, &str, String)> = if articles.is_empty() {
+        Vec::new()
+    } else {
+        differ
+            .iter()
+            .map(|&(name, side, title)| (name.to_owned(), side, title.to_owned()))
+            .collect()
+    };
+    assert_eq!(found, expected);
+}

@@ -89,10 +89,11 @@ pub(super) fn read(
     let skip = blocks::debris(&lines);
     let blocks = blocks::blocks(&lines, &skip);
     let hyphenated = inline::hyphenated_words(text);
-    let headings: Vec<Option<Heading>> = blocks
+    let mut headings: Vec<Option<Heading>> = blocks
         .iter()
         .map(|block| block.single_line().and_then(outline::heading))
         .collect();
+    add_sentence_case_headings(&blocks, &mut headings);
     let title_of = |i: usize| {
         headings
             .get(i)
@@ -184,6 +185,45 @@ pub(super) fn read(
         builder.reference(reference);
     }
     Ok(())
+}
+
+/// Marks as headings the lines in sentence case (`Study participants`) that stand between a
+/// finished block (a sentence's end, a heading, a table) and a paragraph: subsection titles
+/// as a PDF's text gives them, without the bold type that told them apart.
+fn add_sentence_case_headings(blocks: &[Block<'_>], headings: &mut [Option<Heading>]) {
+    for i in 1..blocks.len() {
+        let (Some(block), Some(None)) = (blocks.get(i), headings.get(i)) else {
+            continue;
+        };
+        let Some(heading) = block.single_line().and_then(outline::sentence_case_heading) else {
+            continue;
+        };
+        let after_finished = headings.get(i - 1).is_some_and(Option::is_some)
+            || blocks.get(i - 1).is_some_and(|before| match before {
+                Block::Table { .. } => true,
+                Block::Text { lines, .. } => lines
+                    .last()
+                    .is_some_and(|line| line.trim_end().ends_with(['.', '?', '!', ')', '”', '"'])),
+            });
+        let before_paragraph = headings.get(i + 1).is_some_and(Option::is_none)
+            && blocks.get(i + 1).is_some_and(|after| match after {
+                Block::Table { .. } => false,
+                Block::Text { lines, .. } => {
+                    let words: usize = lines.iter().map(|l| l.split_whitespace().count()).sum();
+                    words >= 12
+                        && lines
+                            .first()
+                            .and_then(|line| line.trim_start().chars().next())
+                            .is_some_and(char::is_uppercase)
+                }
+            });
+        if after_finished
+            && before_paragraph
+            && let Some(slot) = headings.get_mut(i)
+        {
+            *slot = Some(heading);
+        }
+    }
 }
 
 /// A PDF or a binary file given as plain text, refused in plain words.

@@ -45,8 +45,31 @@ pub(super) struct Heading {
     pub(super) printed: String,
     /// The heading's words.
     pub(super) title: String,
-    /// Written in capitals.
-    pub(super) caps: bool,
+    /// How its words are written, which tells a subsection from a section.
+    pub(super) style: Style,
+}
+
+/// How a heading's words are written: headings written otherwise than the paper's top-level
+/// ones nest in them (`Study participants` under `Materials and Methods`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Style {
+    /// In capitals: `INTRODUCTION`.
+    Caps,
+    /// In Title Case, or a usual section name in any case: `Theoretical Framework`.
+    Title,
+    /// Only its first word capitalised: `Study participants`.
+    Sentence,
+}
+
+impl Style {
+    /// The style of a heading's words: capitals or Title Case.
+    fn of(title: &str) -> Self {
+        if is_caps(title) {
+            Self::Caps
+        } else {
+            Self::Title
+        }
+    }
 }
 
 /// Whether every letter of `text` is a capital (and it has at least two).
@@ -60,7 +83,10 @@ fn is_title_case(text: &str) -> bool {
     let mut words = text
         .split_whitespace()
         .map(|word| word.trim_start_matches(|c: char| !c.is_alphanumeric()));
-    let starts_upper = |word: &str| !word.chars().next().is_some_and(char::is_lowercase);
+    // `iQTLs`, `mRNA`: a capital inside the word counts.
+    let starts_upper = |word: &str| {
+        !word.chars().next().is_some_and(char::is_lowercase) || word.chars().any(char::is_uppercase)
+    };
     let Some(first) = words.next() else {
         return false;
     };
@@ -149,7 +175,7 @@ fn numbered(line: &str) -> Option<Heading> {
         numbering: Some(numbering),
         printed: token.to_owned(),
         title: title.to_owned(),
-        caps: is_caps(title),
+        style: Style::of(title),
     })
 }
 
@@ -184,7 +210,40 @@ pub(super) fn heading(line: &str) -> Option<Heading> {
         numbering: None,
         printed: String::new(),
         title: line.to_owned(),
-        caps: is_caps(line),
+        style: Style::of(line),
+    })
+}
+
+/// `line` as an unnumbered heading in sentence case (`Study participants`, `Morris water
+/// maze`), if its words can be one: two to fifteen words, the first capitalised, no sign of a
+/// formula, a question or a sentence. Whether it is one depends on the blocks around it.
+pub(super) fn sentence_case_heading(line: &str) -> Option<Heading> {
+    let line = line.trim();
+    let words = line.split_whitespace().count();
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    let lower = line.to_lowercase();
+    // `Prevalence of S. mansoni …` abbreviates; `… were tested. Results …` is two sentences.
+    let sentence_ends = line.split_whitespace().any(|word| {
+        word.strip_suffix('.')
+            .is_some_and(|stem| stem.chars().filter(|c| c.is_lowercase()).count() >= 2)
+    });
+    ((2..=MAX_WORDS).contains(&words)
+        && !sentence_ends
+        && is_heading_text(line)
+        && letters * 4 >= line.chars().filter(|c| !c.is_whitespace()).count() * 3
+        && !line.contains(['=', '<', '>', '|'])
+        && !line.ends_with(['?', '!'])
+        && !lower.starts_with("table ")
+        && !lower.starts_with("source")
+        && !matches!(
+            lower.split_whitespace().next(),
+            Some("fig" | "fig." | "figure")
+        ))
+    .then(|| Heading {
+        numbering: None,
+        printed: String::new(),
+        title: line.to_owned(),
+        style: Style::Sentence,
     })
 }
 
@@ -322,6 +381,7 @@ pub(super) fn is_back_matter(title: &str) -> bool {
         "author contributions",
         "declaration",
         "supplementary",
+        "notes",
         "agradecimento",
         "agradecimiento",
         "remerciement",
@@ -395,7 +455,9 @@ struct Open {
     numbering: Option<Numbering>,
     /// Numbered by a list that restarts inside a section (`1.` after `4.1`).
     local: bool,
-    caps: bool,
+    style: Style,
+    /// Whether its title is a usual section name (`Methods`, `Results`).
+    named: bool,
     /// What it heads in a report of studies, if anything.
     report: ReportPart,
 }
@@ -428,8 +490,8 @@ impl ReportPart {
 #[derive(Debug, Default)]
 pub(super) struct Outline {
     open: Vec<Open>,
-    /// Whether the top-level headings are in capitals (known after the first one).
-    top_caps: Option<bool>,
+    /// How the top-level headings are written (known after the first one).
+    top_style: Option<Style>,
     /// The number of the last numbered top-level heading.
     top_last: Option<u32>,
 }
@@ -437,20 +499,22 @@ pub(super) struct Outline {
 impl Outline {
     /// Opens the section `heading` starts, closing the sections it does not nest in.
     pub(super) fn begin(&mut self, heading: &Heading, builder: &mut PaperBuilder) {
+        let heading = &self.with_style_of_siblings(heading);
         let (keep, number, local) = self.place(heading);
         let keep = keep.min(MAX_DEPTH - 1);
         while self.open.len() > keep {
             self.open.pop();
             builder.end_section();
         }
-        if self.open.is_empty() && self.top_caps.is_none() {
-            self.top_caps = Some(heading.caps);
+        if self.open.is_empty() && self.top_style.is_none() {
+            self.top_style = Some(heading.style);
         }
         builder.begin_section(&number, &heading.title);
         self.open.push(Open {
             numbering: heading.numbering.clone(),
             local,
-            caps: heading.caps,
+            style: heading.style,
+            named: heading.numbering.is_none() && is_body_name(&heading.title.to_lowercase()),
             report: ReportPart::of(heading),
         });
     }
@@ -512,20 +576,49 @@ impl Outline {
                 if let Some(parent) = in_method.or(in_study) {
                     return (parent + 1, String::new(), false);
                 }
-                let top = self.top_caps.is_none_or(|caps| caps == heading.caps)
-                    || is_back_matter(&title)
-                    || is_references(&title);
-                let keep = if top {
-                    0
-                } else {
-                    self.open
-                        .iter()
-                        .rposition(|open| open.numbering.is_some() || open.caps != heading.caps)
-                        .map_or(0, |i| i + 1)
-                };
+                let level = self.level(heading.style);
+                // A heading in sentence case nests in a Title Case one only when that one is a
+                // usual section name (`Methods`): among Title Case headings of its own it is
+                // their sibling (`Prevalence of S. mansoni …`).
+                let parent = self.open.iter().rposition(|open| {
+                    open.numbering.is_some()
+                        || (self.level(open.style) < level
+                            && (heading.style != Style::Sentence
+                                || open.style != Style::Title
+                                || open.named))
+                });
+                let top = level == 0 || is_back_matter(&title) || is_references(&title);
+                let keep = if top { 0 } else { parent.map_or(0, |i| i + 1) };
                 (keep, String::new(), false)
             }
         }
+    }
+
+    /// `heading`, in sentence case when it is one word that is no usual section name
+    /// (`Calculations`), which could be written either way, and follows a heading in sentence
+    /// case: their sibling.
+    fn with_style_of_siblings(&self, heading: &Heading) -> Heading {
+        let lower = heading.title.to_lowercase();
+        let one_word = heading.numbering.is_none()
+            && heading.style == Style::Title
+            && heading.title.split_whitespace().count() == 1
+            && !(is_body_name(&lower) || is_back_matter(&lower) || is_references(&lower));
+        let after_sentence = self
+            .open
+            .last()
+            .is_some_and(|open| open.style == Style::Sentence);
+        let mut heading = heading.clone();
+        if one_word && after_sentence {
+            heading.style = Style::Sentence;
+        }
+        heading
+    }
+
+    /// How deep an unnumbered heading written in `style` goes: 0 for the top-level headings'
+    /// style, 1 for any other (Title Case and sentence case subsections under headings in
+    /// capitals are siblings).
+    fn level(&self, style: Style) -> usize {
+        usize::from(self.top_style.is_some_and(|top| top != style))
     }
 
     /// Where a heading numbered `n` (one number: `3.`, `III.`) goes: the next top-level section,
@@ -537,7 +630,7 @@ impl Outline {
         printed: String,
     ) -> (usize, String, bool) {
         let top_next = self.top_last.is_none_or(|last| n == last + 1);
-        let same_style_as_top = self.top_caps.is_none_or(|caps| caps == heading.caps);
+        let same_style_as_top = self.top_style.is_none_or(|style| style == heading.style);
         let sibling = self.open.iter().rposition(|open| {
             open.local
                 && matches!(&open.numbering, Some(Numbering::Decimal(p))
@@ -561,225 +654,5 @@ impl Outline {
 }
 
 #[cfg(test)]
-// A test that panics on a missing value is the test failing, with its message.
-#[allow(clippy::expect_used, clippy::unwrap_used)]
-mod tests {
-    use super::*;
-    use crate::formats::paper::{PaperKind, Rich};
-
-    #[test]
-    fn headings_are_recognised() {
-        let h = heading("1. INTRODUCTION").unwrap();
-        assert_eq!(
-            (h.numbering, h.printed.as_str(), h.title.as_str(), h.caps),
-            (
-                Some(Numbering::Decimal(vec![1])),
-                "1.",
-                "INTRODUCTION",
-                true
-            )
-        );
-        let h = heading("4.1 Discussion").unwrap();
-        assert_eq!(h.numbering, Some(Numbering::Decimal(vec![4, 1])));
-        assert_eq!(
-            heading("II. METHODS").unwrap().numbering,
-            Some(Numbering::Roman(2))
-        );
-        assert_eq!(
-            heading("B. Data sources").unwrap().numbering,
-            Some(Numbering::Letter(2))
-        );
-        assert_eq!(heading("Theoretical Framework").unwrap().numbering, None);
-        assert!(heading("Case Study from Around the World").is_some());
-        assert!(heading("REFERENCES").is_some());
-        assert!(heading("Materials and methods").is_some());
-        assert!(heading("Materials were collected").is_none());
-        assert!(heading("Conclusions").is_some());
-        assert!(heading("Statement of need").is_some());
-        assert!(heading("Figures").is_some());
-        for no in [
-            "A. B. Smith and C. Jones",
-            "This sentence ends with a full stop.",
-            "the continuation of a sentence",
-            "Source: UNODC",
-            "Table 1",
-            "Figure 2 Victims",
-            "Fig. 3 Loads",
-            "2023 global trends in trafficking",
-            "Results show [3] Growth",
-            "",
-        ] {
-            assert!(heading(no).is_none(), "{no}");
-        }
-    }
-
-    /// The sections (number, title, parent title) an outline makes of these headings.
-    fn nest(lines: &[&str]) -> Vec<(String, String, String)> {
-        let mut builder = PaperBuilder::new(PaperKind::PlainText);
-        builder.paper().title = "T".into();
-        let mut outline = Outline::default();
-        for line in lines {
-            outline.begin(&heading(line).unwrap(), &mut builder);
-            builder.paragraph(Rich::text("Text."));
-        }
-        let file = builder.finish().file;
-        file.sections
-            .iter()
-            .map(|s| {
-                let parent = s
-                    .parent
-                    .as_ref()
-                    .and_then(|p| file.sections.iter().find(|x| &x.id == p))
-                    .map(|p| p.title.clone())
-                    .unwrap_or_default();
-                (s.number.clone(), s.title.clone(), parent)
-            })
-            .collect()
-    }
-
-    fn triple(number: &str, title: &str, parent: &str) -> (String, String, String) {
-        (number.into(), title.into(), parent.into())
-    }
-
-    #[test]
-    fn numbers_restarting_inside_a_section_and_other_case_headings_nest() {
-        let sections = nest(&[
-            "1. INTRODUCTION",
-            "2. LITERATURE REVIEW",
-            "Theoretical Framework",
-            "3. RESULTS",
-            "3.1 Discussion",
-            "1. International Cooperation",
-            "Case Study from Around the World",
-            "2. Law Enforcement",
-            "4. CONCLUSION",
-            "ACKNOWLEDGEMENTS",
-        ]);
-        assert_eq!(
-            sections,
-            [
-                triple("1", "INTRODUCTION", ""),
-                triple("2", "LITERATURE REVIEW", ""),
-                triple("", "Theoretical Framework", "LITERATURE REVIEW"),
-                triple("3", "RESULTS", ""),
-                triple("3.1", "Discussion", "RESULTS"),
-                triple("1.", "International Cooperation", "Discussion"),
-                triple(
-                    "",
-                    "Case Study from Around the World",
-                    "International Cooperation"
-                ),
-                triple("2.", "Law Enforcement", "Discussion"),
-                triple("4", "CONCLUSION", ""),
-                triple("", "ACKNOWLEDGEMENTS", ""),
-            ]
-        );
-    }
-
-    #[test]
-    fn nesting_is_bounded() {
-        let mut builder = PaperBuilder::new(PaperKind::PlainText);
-        builder.paper().title = "T".into();
-        let mut outline = Outline::default();
-        for _ in 0..50 {
-            outline.begin(&heading("1. Start").unwrap(), &mut builder);
-            builder.paragraph(Rich::text("Text."));
-        }
-        let file = builder.finish().file;
-        let depth = |mut at: usize| {
-            let mut depth = 0;
-            while let Some(parent) = &file.sections[at].parent {
-                at = file.sections.iter().position(|s| &s.id == parent).unwrap();
-                depth += 1;
-            }
-            depth
-        };
-        assert_eq!(file.sections.len(), 50);
-        let deepest = (0..50).map(depth).max().unwrap();
-        assert_eq!(deepest, MAX_DEPTH - 1);
-    }
-
-    #[test]
-    fn roman_letters_and_unnumbered_papers_nest() {
-        let sections = nest(&[
-            "I. INTRODUCTION",
-            "A. Scope",
-            "B. Data",
-            "II. METHODS",
-            "A. Design",
-        ]);
-        assert_eq!(
-            sections,
-            [
-                triple("I", "INTRODUCTION", ""),
-                triple("A", "Scope", "INTRODUCTION"),
-                triple("B", "Data", "INTRODUCTION"),
-                triple("II", "METHODS", ""),
-                triple("A", "Design", "METHODS"),
-            ]
-        );
-        let sections = nest(&["Introduction", "Methods", "Results", "Conclusion"]);
-        assert!(sections.iter().all(|(_, _, parent)| parent.is_empty()));
-        let sections = nest(&[
-            "Introduction",
-            "Study 1",
-            "Method",
-            "Results",
-            "Experiment 2b: Replication",
-            "Method",
-            "Participants",
-            "Procedure",
-            "Discussion",
-            "General Discussion",
-            "Methods",
-            "Participants",
-            "Results",
-        ]);
-        assert_eq!(
-            sections,
-            [
-                triple("", "Introduction", ""),
-                triple("", "Study 1", ""),
-                triple("", "Method", "Study 1"),
-                triple("", "Results", "Study 1"),
-                triple("", "Experiment 2b: Replication", ""),
-                triple("", "Method", "Experiment 2b: Replication"),
-                triple("", "Participants", "Method"),
-                triple("", "Procedure", "Method"),
-                triple("", "Discussion", "Experiment 2b: Replication"),
-                triple("", "General Discussion", ""),
-                // One study's report: its method's parts in its method.
-                triple("", "Methods", ""),
-                triple("", "Participants", "Methods"),
-                triple("", "Results", ""),
-            ]
-        );
-        for study in [
-            "Study 2",
-            "Study II",
-            "Experiment 3a",
-            "Pilot Study",
-            "Study One",
-        ] {
-            assert!(is_study(study), "{study}");
-        }
-        for other in [
-            "Study Area",
-            "Study design",
-            "Experimental setup",
-            "Studies",
-        ] {
-            assert!(!is_study(other), "{other}");
-        }
-        let sections = nest(&["BACKGROUND", "Study Area", "Data Sources", "RESULTS"]);
-        assert_eq!(
-            sections,
-            [
-                triple("", "BACKGROUND", ""),
-                triple("", "Study Area", "BACKGROUND"),
-                triple("", "Data Sources", "BACKGROUND"),
-                triple("", "RESULTS", ""),
-            ]
-        );
-    }
-}
+#[path = "outline_tests.rs"]
+mod tests;

@@ -224,6 +224,68 @@ fn a_text_opening_on_a_paragraph_keeps_it_as_text() {
 }
 
 #[test]
+fn headings_in_sentence_case_between_paragraphs_are_subsections() {
+    let paragraph = "Adults of the cohort took part in every study of the programme, as described.";
+    let mut text = String::from("A Study of Things\n\nIntroduction\n\n");
+    for block in [
+        paragraph,
+        "Materials and Methods",
+        "Study participants",
+        paragraph,
+        "Calculations",
+        paragraph,
+        // A formula, a question and a line after an unfinished sentence stay text.
+        "E = m c2",
+        paragraph,
+        "Which papers discuss the effects of rain?",
+        paragraph,
+        "Results",
+        "Plasma concentrations of amino acids",
+        "Cells were grown in the dark for twelve days before they were counted, and",
+        "Glucose clearance",
+        paragraph,
+    ] {
+        text.push_str(block);
+        text.push_str("\n\n");
+    }
+    let imported = run(&text).unwrap();
+    let file = &imported.file;
+    let outline: Vec<(&str, Option<&str>)> = file
+        .sections
+        .iter()
+        .map(|s| (s.title.as_str(), s.parent.as_deref()))
+        .collect();
+    assert_eq!(
+        outline,
+        [
+            ("Introduction", None),
+            ("Materials and Methods", None),
+            ("Study participants", Some("materials-and-methods")),
+            ("Calculations", Some("materials-and-methods")),
+            ("Results", None),
+            ("Plasma concentrations of amino acids", Some("results")),
+        ]
+    );
+    let calculations = &file.sections[3].paragraphs;
+    let texts: Vec<&str> = calculations.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            paragraph,
+            "E = m c2",
+            paragraph,
+            "Which papers discuss the effects of rain?",
+            paragraph
+        ]
+    );
+    assert_eq!(
+        file.sections[5].paragraphs[0].text,
+        "Cells were grown in the dark for twelve days before they were counted, and Glucose \
+         clearance"
+    );
+}
+
+#[test]
 fn numbers_in_brackets_are_text_in_an_author_date_paper() {
     let text = "Tuning\n\nMethod\n\nWe follow Lau and Baldwin (2016) over the grid \
                 {'window': [5,10,15], 'epochs': [50,100,200]} and van der Maaten (2014) \

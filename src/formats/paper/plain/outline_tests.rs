@@ -1,0 +1,223 @@
+//! Tests of the plain-text outline: headings recognised and nested.
+
+// A test that panics on a missing value is the test failing, with its message.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use super::*;
+use crate::formats::paper::{PaperKind, Rich};
+
+#[test]
+fn headings_are_recognised() {
+    let h = heading("1. INTRODUCTION").unwrap();
+    assert_eq!(
+        (h.numbering, h.printed.as_str(), h.title.as_str(), h.style),
+        (
+            Some(Numbering::Decimal(vec![1])),
+            "1.",
+            "INTRODUCTION",
+            Style::Caps
+        )
+    );
+    let h = heading("4.1 Discussion").unwrap();
+    assert_eq!(h.numbering, Some(Numbering::Decimal(vec![4, 1])));
+    assert_eq!(
+        heading("II. METHODS").unwrap().numbering,
+        Some(Numbering::Roman(2))
+    );
+    assert_eq!(
+        heading("B. Data sources").unwrap().numbering,
+        Some(Numbering::Letter(2))
+    );
+    assert_eq!(heading("Theoretical Framework").unwrap().numbering, None);
+    assert!(heading("Case Study from Around the World").is_some());
+    assert!(heading("REFERENCES").is_some());
+    assert!(heading("Materials and methods").is_some());
+    assert!(heading("Materials were collected").is_none());
+    assert!(heading("Conclusions").is_some());
+    assert!(heading("Statement of need").is_some());
+    assert!(heading("Figures").is_some());
+    for no in [
+        "A. B. Smith and C. Jones",
+        "This sentence ends with a full stop.",
+        "the continuation of a sentence",
+        "Source: UNODC",
+        "Table 1",
+        "Figure 2 Victims",
+        "Fig. 3 Loads",
+        "2023 global trends in trafficking",
+        "Results show [3] Growth",
+        "",
+    ] {
+        assert!(heading(no).is_none(), "{no}");
+    }
+}
+
+/// The sections (number, title, parent title) an outline makes of these headings.
+fn nest(lines: &[&str]) -> Vec<(String, String, String)> {
+    let mut builder = PaperBuilder::new(PaperKind::PlainText);
+    builder.paper().title = "T".into();
+    let mut outline = Outline::default();
+    for line in lines {
+        outline.begin(&heading(line).unwrap(), &mut builder);
+        builder.paragraph(Rich::text("Text."));
+    }
+    let file = builder.finish().file;
+    file.sections
+        .iter()
+        .map(|s| {
+            let parent = s
+                .parent
+                .as_ref()
+                .and_then(|p| file.sections.iter().find(|x| &x.id == p))
+                .map(|p| p.title.clone())
+                .unwrap_or_default();
+            (s.number.clone(), s.title.clone(), parent)
+        })
+        .collect()
+}
+
+fn triple(number: &str, title: &str, parent: &str) -> (String, String, String) {
+    (number.into(), title.into(), parent.into())
+}
+
+#[test]
+fn numbers_restarting_inside_a_section_and_other_case_headings_nest() {
+    let sections = nest(&[
+        "1. INTRODUCTION",
+        "2. LITERATURE REVIEW",
+        "Theoretical Framework",
+        "3. RESULTS",
+        "3.1 Discussion",
+        "1. International Cooperation",
+        "Case Study from Around the World",
+        "2. Law Enforcement",
+        "4. CONCLUSION",
+        "ACKNOWLEDGEMENTS",
+    ]);
+    assert_eq!(
+        sections,
+        [
+            triple("1", "INTRODUCTION", ""),
+            triple("2", "LITERATURE REVIEW", ""),
+            triple("", "Theoretical Framework", "LITERATURE REVIEW"),
+            triple("3", "RESULTS", ""),
+            triple("3.1", "Discussion", "RESULTS"),
+            triple("1.", "International Cooperation", "Discussion"),
+            triple(
+                "",
+                "Case Study from Around the World",
+                "International Cooperation"
+            ),
+            triple("2.", "Law Enforcement", "Discussion"),
+            triple("4", "CONCLUSION", ""),
+            triple("", "ACKNOWLEDGEMENTS", ""),
+        ]
+    );
+}
+
+#[test]
+fn nesting_is_bounded() {
+    let mut builder = PaperBuilder::new(PaperKind::PlainText);
+    builder.paper().title = "T".into();
+    let mut outline = Outline::default();
+    for _ in 0..50 {
+        outline.begin(&heading("1. Start").unwrap(), &mut builder);
+        builder.paragraph(Rich::text("Text."));
+    }
+    let file = builder.finish().file;
+    let depth = |mut at: usize| {
+        let mut depth = 0;
+        while let Some(parent) = &file.sections[at].parent {
+            at = file.sections.iter().position(|s| &s.id == parent).unwrap();
+            depth += 1;
+        }
+        depth
+    };
+    assert_eq!(file.sections.len(), 50);
+    let deepest = (0..50).map(depth).max().unwrap();
+    assert_eq!(deepest, MAX_DEPTH - 1);
+}
+
+#[test]
+fn roman_letters_and_unnumbered_papers_nest() {
+    let sections = nest(&[
+        "I. INTRODUCTION",
+        "A. Scope",
+        "B. Data",
+        "II. METHODS",
+        "A. Design",
+    ]);
+    assert_eq!(
+        sections,
+        [
+            triple("I", "INTRODUCTION", ""),
+            triple("A", "Scope", "INTRODUCTION"),
+            triple("B", "Data", "INTRODUCTION"),
+            triple("II", "METHODS", ""),
+            triple("A", "Design", "METHODS"),
+        ]
+    );
+    let sections = nest(&["Introduction", "Methods", "Results", "Conclusion"]);
+    assert!(sections.iter().all(|(_, _, parent)| parent.is_empty()));
+    let sections = nest(&[
+        "Introduction",
+        "Study 1",
+        "Method",
+        "Results",
+        "Experiment 2b: Replication",
+        "Method",
+        "Participants",
+        "Procedure",
+        "Discussion",
+        "General Discussion",
+        "Methods",
+        "Participants",
+        "Results",
+    ]);
+    assert_eq!(
+        sections,
+        [
+            triple("", "Introduction", ""),
+            triple("", "Study 1", ""),
+            triple("", "Method", "Study 1"),
+            triple("", "Results", "Study 1"),
+            triple("", "Experiment 2b: Replication", ""),
+            triple("", "Method", "Experiment 2b: Replication"),
+            triple("", "Participants", "Method"),
+            triple("", "Procedure", "Method"),
+            triple("", "Discussion", "Experiment 2b: Replication"),
+            triple("", "General Discussion", ""),
+            // One study's report: its method's parts in its method.
+            triple("", "Methods", ""),
+            triple("", "Participants", "Methods"),
+            triple("", "Results", ""),
+        ]
+    );
+    for study in [
+        "Study 2",
+        "Study II",
+        "Experiment 3a",
+        "Pilot Study",
+        "Study One",
+    ] {
+        assert!(is_study(study), "{study}");
+    }
+    for other in [
+        "Study Area",
+        "Study design",
+        "Experimental setup",
+        "Studies",
+    ] {
+        assert!(!is_study(other), "{other}");
+    }
+    let sections = nest(&["BACKGROUND", "Study Area", "Data Sources", "RESULTS"]);
+    assert_eq!(
+        sections,
+        [
+            triple("", "BACKGROUND", ""),
+            triple("", "Study Area", "BACKGROUND"),
+            triple("", "Data Sources", "BACKGROUND"),
+            triple("", "RESULTS", ""),
+        ]
+    );
+}
