@@ -17,7 +17,9 @@ use paperlens::formats::styles::{bundled_style, cite_all};
 
 use paperlens::corpus::model::Reference;
 
-use crate::import_acl_plain::{as_plain_text, citations, load, unaligned};
+use crate::import_acl_plain::{
+    as_plain_text, citations, first_author as family_of_first_author, load, unaligned,
+};
 
 const JATS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/papers/jats/");
 
@@ -53,19 +55,14 @@ fn styled_entries(corpus: &Corpus, style: &str) -> Vec<String> {
 /// The first author's family name with its particle (`de la Torre`; JATS keeps the particle
 /// in the family name, the plain-text reader apart), or an organisation's name; lower case.
 fn first_author(reference: &Reference) -> String {
-    reference
+    let particle = reference
         .author
         .first()
-        .map(|name| {
-            if name.family.is_empty() {
-                name.literal.to_lowercase()
-            } else {
-                format!("{} {}", name.non_dropping_particle, name.family)
-                    .trim()
-                    .to_lowercase()
-            }
-        })
-        .unwrap_or_default()
+        .map(|name| name.non_dropping_particle.to_lowercase())
+        .unwrap_or_default();
+    format!("{particle} {}", family_of_first_author(reference))
+        .trim()
+        .to_owned()
 }
 
 /// Checks one article read back from its text with `entries` as its list.

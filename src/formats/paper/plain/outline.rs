@@ -200,18 +200,28 @@ pub(super) fn heading(line: &str) -> Option<Heading> {
         || is_body_name(&lower);
     (is_heading_text(line)
         && (is_caps(line) || is_title_case(line) || known)
-        && !lower.starts_with("source")
-        && !lower.starts_with("table ")
-        && !matches!(
+        && !is_caption_or_source(&lower))
+    .then(|| unnumbered(line, Style::of(line)))
+}
+
+/// Whether a line (lower case) opens a caption or a source line, not a heading.
+fn is_caption_or_source(lower: &str) -> bool {
+    lower.starts_with("source")
+        || lower.starts_with("table ")
+        || matches!(
             lower.split_whitespace().next(),
             Some("fig" | "fig." | "figure")
-        ))
-    .then(|| Heading {
+        )
+}
+
+/// An unnumbered heading of `title`, written in `style`.
+fn unnumbered(title: &str, style: Style) -> Heading {
+    Heading {
         numbering: None,
         printed: String::new(),
-        title: line.to_owned(),
-        style: Style::of(line),
-    })
+        title: title.to_owned(),
+        style,
+    }
 }
 
 /// `line` as an unnumbered heading in sentence case (`Study participants`, `Morris water
@@ -233,18 +243,8 @@ pub(super) fn sentence_case_heading(line: &str) -> Option<Heading> {
         && letters * 4 >= line.chars().filter(|c| !c.is_whitespace()).count() * 3
         && !line.contains(['=', '<', '>', '|'])
         && !line.ends_with(['?', '!'])
-        && !lower.starts_with("table ")
-        && !lower.starts_with("source")
-        && !matches!(
-            lower.split_whitespace().next(),
-            Some("fig" | "fig." | "figure")
-        ))
-    .then(|| Heading {
-        numbering: None,
-        printed: String::new(),
-        title: line.to_owned(),
-        style: Style::Sentence,
-    })
+        && !is_caption_or_source(&lower))
+    .then(|| unnumbered(line, Style::Sentence))
 }
 
 /// A heading's words without a trailing colon, lower case.
