@@ -67,6 +67,8 @@ struct Work {
     suffix: Option<char>,
     /// Whether its entry opens on its authors and year.
     dated: bool,
+    /// Its first author's given name, lower case (`dave`, `d. j.`).
+    given: String,
 }
 
 /// The works of an author–date reference list, by their first author.
@@ -133,6 +135,11 @@ impl Works {
                         .and_then(|d| d.date_parts.first()?.first().copied()),
                     suffix: printed.and_then(|d| d.suffix),
                     dated: printed.is_some(),
+                    given: reference
+                        .author
+                        .first()
+                        .map(|name| name.given.to_lowercase())
+                        .unwrap_or_default(),
                 }
             })
             .collect();
@@ -171,6 +178,24 @@ impl Works {
     /// so that numbers in brackets there (`'window': [5,10,15]`) are text.
     pub(in crate::formats::paper) fn is_dated_list(&self) -> bool {
         self.works.iter().filter(|w| w.dated).count() * 2 > self.works.len()
+    }
+
+    /// Whether `word`, printed before a citation's names, gives the first author's given name
+    /// or its initial for every work of `keys` (`(D. Goulson et al. 2008)`, `(Dave Goulson
+    /// 2010)`), as Chicago prints it to tell apart authors of one family name.
+    fn gives_first_author(&self, keys: &[String], word: &str) -> bool {
+        let word = word.trim_end_matches('.').to_lowercase();
+        let initial = word.chars().count() == 1;
+        !word.is_empty()
+            && keys.iter().all(|key| {
+                self.works
+                    .iter()
+                    .find(|w| &w.key == key)
+                    .is_some_and(|work| {
+                        let first = work.given.split_whitespace().next().unwrap_or_default();
+                        (initial && work.given.starts_with(&word)) || first == word
+                    })
+            })
     }
 
     /// The key of the work the authors and one year name, when exactly one does.
@@ -422,12 +447,20 @@ fn named_before(before: &str, years: &[Year], works: &Works) -> Option<(usize, V
         }
         at = space;
     }
-    starts.iter().rev().find_map(|&start| {
+    let (start, keys) = starts.iter().rev().find_map(|&start| {
         let candidate = before.get(start..)?;
         first_name_at(candidate).filter(|&at| at == 0)?;
         let keys = keys_of(works, &authors(candidate)?, years);
         (!keys.is_empty()).then_some((start, keys))
-    })
+    })?;
+    // The first author's given name or initial printed before the names is the citation's.
+    let head = before.get(..start).unwrap_or_default().trim_end();
+    let word_start = head.rfind(char::is_whitespace).map_or(0, |at| at + 1);
+    let word = head.get(word_start..).unwrap_or_default();
+    if is_capitalised(word) && works.gives_first_author(&keys, word) {
+        return Some((word_start, keys));
+    }
+    Some((start, keys))
 }
 
 /// A narrative citation whose years are in the parenthesis from `open` to `close`: the authors
@@ -568,231 +601,5 @@ fn year_position(part: &str) -> Option<usize> {
 }
 
 #[cfg(test)]
-// A test that panics on a missing value is the test failing, with its message.
-#[allow(clippy::expect_used, clippy::unwrap_used)]
-mod tests {
-    use super::*;
-    use crate::corpus::model::{CslDate, CslName};
-
-    fn work(id: &str, families: &[&str], year: i32, printed: &str) -> Reference {
-        let mut reference = Reference {
-            id: id.into(),
-            author: families
-                .iter()
-                .map(|f| CslName {
-                    family: (*f).into(),
-                    ..CslName::default()
-                })
-                .collect(),
-            issued: Some(CslDate {
-                date_parts: vec![vec![year]],
-                ..CslDate::default()
-            }),
-            ..Reference::default()
-        };
-        reference.set_printed(printed);
-        reference
-    }
-
-    fn list() -> Works {
-        Works::of(&[
-            work("smith2019a", &["Smith"], 2019, "Smith, J. (2019a). One."),
-            work("smith2019b", &["Smith"], 2019, "Smith, J. (2019b). Two."),
-            work("smith2020", &["Smith", "Jones"], 2020, ""),
-            work("king2008", &["King", "Carr", "Lee"], 2008, ""),
-            work("karpov1998", &["Karpov", "Coupe"], 1998, ""),
-            work("anken2005", &["Anken", "Braakman"], 2005, ""),
-            work("lee2001", &["Lee"], 2001, ""),
-            work("lee2001b", &["Lee"], 2001, ""),
-        ])
-    }
-
-    fn cited(text: &str) -> Vec<(&str, Vec<String>)> {
-        find(text, &list())
-            .into_iter()
-            .map(|f| (text.get(f.range).unwrap(), f.keys))
-            .collect()
-    }
-
-    fn keys(ids: &[&str]) -> Vec<String> {
-        ids.iter().map(|s| (*s).to_owned()).collect()
-    }
-
-    #[test]
-    fn parenthetical_citations_name_their_works() {
-        assert_eq!(
-            cited("as shown (e.g., Smith, 2019a; Smith & Jones 2020, p. 4; King et al. 2008)."),
-            [
-                ("Smith, 2019a", keys(&["smith2019a"])),
-                ("Smith & Jones 2020", keys(&["smith2020"])),
-                ("King et al. 2008", keys(&["king2008"])),
-            ]
-        );
-        assert_eq!(
-            cited("(Smith 2019a, b; van der Anken and Braakman, 2005)"),
-            [
-                ("Smith 2019a, b", keys(&["smith2019a", "smith2019b"])),
-                ("van der Anken and Braakman, 2005", keys(&["anken2005"])),
-            ]
-        );
-        // Works of one year printed without letters are told apart in list order.
-        assert_eq!(cited("(Lee, 2001b)"), [("Lee, 2001b", keys(&["lee2001b"]))]);
-    }
-
-    #[test]
-    fn a_bracket_inside_a_parenthesis_and_words_before_the_name_are_read() {
-        assert_eq!(
-            cited("(as before [Karpov and Coupe, 1998]; 2hjr, 62% identity, King et al., 2008)"),
-            [
-                ("Karpov and Coupe, 1998", keys(&["karpov1998"])),
-                ("King et al., 2008", keys(&["king2008"])),
-            ]
-        );
-        // A name printed without its diacritics, or with them, names the same work.
-        let works = Works::of(&[work("aragon2009", &["Aragón", "Lee", "Li"], 2009, "")]);
-        let found = find("(Aragon et al., 2009) and Aragón et al. (2009)", &works);
-        assert_eq!(found.len(), 2);
-        assert!(found.iter().all(|f| f.keys == ["aragon2009"]));
-    }
-
-    #[test]
-    fn works_without_authors_ranges_and_letters_are_told_apart() {
-        let mut hadoop = work(
-            "hadoop",
-            &[],
-            0,
-            "“Apache Hadoop.” n.d. http://hadoop.apache.org/.",
-        );
-        hadoop.issued = None;
-        hadoop.title = "Apache Hadoop".into();
-        let works = Works::of(&[
-            hadoop,
-            work(
-                "knuth1984",
-                &["Knuth"],
-                1984,
-                "Knuth, D. E. (1984). The TeXbook.",
-            ),
-            work(
-                "knuth1984a",
-                &["Knuth"],
-                1984,
-                "Knuth, D. E. (1984–1986a). Vols.",
-            ),
-            work(
-                "knuth1984b",
-                &["Knuth"],
-                1984,
-                "Knuth, D. E. (1984–1986b). Vols.",
-            ),
-        ]);
-        let cited = |text: &str| -> Vec<Vec<String>> {
-            find(text, &works).into_iter().map(|f| f.keys).collect()
-        };
-        assert_eq!(cited("(‘Apache Hadoop’, no date)"), [keys(&["hadoop"])]);
-        assert_eq!(cited("(“Apache Hadoop,” n.d.)"), [keys(&["hadoop"])]);
-        assert_eq!(
-            cited("(Knuth, 1984; Knuth, 1984–1986b)"),
-            [keys(&["knuth1984"]), keys(&["knuth1984b"])]
-        );
-    }
-
-    #[test]
-    fn narrative_citations_run_from_their_authors() {
-        assert_eq!(
-            cited("In the work of Karpov and Coupe (1998) and King et al. (2008, p. 3), we"),
-            [
-                ("Karpov and Coupe (1998)", keys(&["karpov1998"])),
-                ("King et al. (2008, p. 3)", keys(&["king2008"])),
-            ]
-        );
-        assert_eq!(
-            cited("Smith’s (2019a) view."),
-            [("Smith’s (2019a)", keys(&["smith2019a"]))]
-        );
-    }
-
-    #[test]
-    fn what_names_no_work_is_reported_or_left_as_text() {
-        // An author the list lacks reads as a citation naming nothing.
-        assert_eq!(cited("(Brown, 2017)"), [("Brown, 2017", keys(&[]))]);
-        // A year alone, a figure, a month, a date and a range are no citations.
-        for text in [
-            "in (2019) and (Figure 2, 2019) or (March 2019)",
-            "(n = 24, 2019) and (1999–2004) and (Smith 2019)",
-            "Ambiguous (Lee 2001) is not in a parenthesis of its own here: Lee (2001)",
-        ] {
-            let found = cited(text);
-            assert!(
-                found.iter().all(|(_, keys)| keys.is_empty()),
-                "{text}: {found:?}"
-            );
-            assert!(
-                found.iter().all(|(printed, _)| !printed.contains("Figure")),
-                "{text}: {found:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn an_author_date_paper_imports_with_its_citations() {
-        use crate::corpus::Corpus;
-        use crate::formats::paper::{ImportOptions, PaperKind, import};
-        let text = "Trade and Trust\n\nAna Silva\n\nIntroduction\n\n\
-            Trust grows with trade (Keohane & Nye, 1977; Smith, 2019a). Smith (2019b) and\n\
-            Ruiz et al. (2020, p. 4) disagree; others do too (Brown, 2017).\n\n\
-            References\n\n\
-            Keohane, R. O., & Nye, J. S. (1977). Power and interdependence: World politics\n\
-            in transition. Little, Brown.\n\
-            Ruiz, M., Chen, L., & Okafor, N. (2020). Markets and norms. Journal of Trade,\n\
-            12(3), 45–67. https://doi.org/10.1000/jt.2020.3\n\
-            Smith, J. (2019a). First thoughts. Review of Trust, 4, 1–10.\n\
-            Smith, J. (2019b). Second thoughts. Review of Trust, 4, 11–20.\n";
-        let imported = import(PaperKind::PlainText, text, &ImportOptions::default()).unwrap();
-        let references = &imported.file.references;
-        let ids: Vec<&str> = references.iter().map(|r| r.id.as_str()).collect();
-        assert_eq!(ids, ["keohane1977", "ruiz2020", "smith2019a", "smith2019b"]);
-        let keohane = &references[0];
-        assert_eq!(
-            keohane.title,
-            "Power and interdependence: World politics in transition"
-        );
-        assert_eq!(keohane.author.len(), 2);
-        assert_eq!(references[1].container_title, "Journal of Trade");
-        assert_eq!(
-            (references[1].volume.as_str(), references[1].issue.as_str()),
-            ("12", "3")
-        );
-        assert_eq!(references[1].doi, "10.1000/jt.2020.3");
-        let paragraph = &imported.file.sections[0].paragraphs[0].text;
-        assert!(
-            paragraph
-                .contains("([Keohane & Nye, 1977]{@keohane1977}; [Smith, 2019a]{@smith2019a})"),
-            "{paragraph}"
-        );
-        assert!(
-            paragraph.contains("[Smith (2019b)]{@smith2019b}"),
-            "{paragraph}"
-        );
-        assert!(
-            paragraph.contains("[Ruiz et al. (2020, p. 4)]{@ruiz2020}"),
-            "{paragraph}"
-        );
-        let warning = imported
-            .diagnostics
-            .iter()
-            .find(|d| d.message.contains("Brown, 2017"))
-            .expect("the citation naming no work is reported");
-        assert_eq!(warning.location.as_ref().map(|l| l.line), Some(8));
-        let corpus = Corpus::from_file(imported.file, "t").unwrap();
-        assert_eq!(corpus.summary().citations, 4);
-    }
-
-    #[test]
-    fn unbalanced_and_long_text_stays_linear() {
-        let text = "(Smith, 2019 ".repeat(20_000);
-        let started = std::time::Instant::now();
-        let _ = cited(&text);
-        assert!(started.elapsed().as_secs() < 5);
-    }
-}
+#[path = "author_year_tests.rs"]
+mod tests;
