@@ -8,7 +8,7 @@
 use crate::corpus::cite::initials;
 use crate::corpus::model::CslName;
 
-use super::names::{self, PARTICLES, family_with_particle};
+use super::names::{self, PARTICLES, family_with_particle, is_written_out_name};
 
 /// How far into an entry its year is looked for, in bytes: the authors come before it.
 const MAX_AUTHORS: usize = 400;
@@ -131,11 +131,35 @@ fn is_author_list(text: &str) -> bool {
     starts_well
         && (1..=MAX_AUTHOR_WORDS).contains(&words.len())
         && !text.contains(['“', '”', '"', '‘', ':', '?', '!', '[', '*'])
-        && words.iter().all(|w| author_word(w))
+        && {
+            // Every word may stand in an author list, but for one given name in lower case.
+            let odd: Vec<usize> = (0..words.len())
+                .filter(|&at| words.get(at).is_some_and(|w| !author_word(w)))
+                .collect();
+            odd.len() <= 1 && odd.iter().all(|&at| is_lower_case_given_name(&words, at))
+        }
         && words.first().is_some_and(|w| {
             let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
             !SMALL_WORDS.contains(&bare)
         })
+}
+
+/// Whether `words[at]` is a given name's second word printed in lower case between the first
+/// and the family name (`Xiang qian Qi`): a short lower-case word between two capitalised
+/// words that end no sentence. An author list may hold one.
+fn is_lower_case_given_name(words: &[&str], at: usize) -> bool {
+    let name_word = |w: Option<&&str>| {
+        w.is_some_and(|w| {
+            let bare = w.trim_end_matches(',');
+            is_written_out_name(bare)
+        })
+    };
+    let word = words.get(at).copied().unwrap_or_default();
+    (2..=6).contains(&word.len())
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && at > 0
+        && name_word(words.get(at - 1))
+        && name_word(words.get(at + 1))
 }
 
 /// The authors before byte `at` of `text`, without the punctuation that ends them (a final
@@ -571,6 +595,17 @@ mod tests {
         ] {
             assert!(dated(text).is_none(), "{text}: {:?}", dated(text));
         }
+        // One lower-case word between names may be a given name's; two are a title's.
+        let title = dated("Deep learning from Big data at Scale. 2013. In Proceedings.");
+        assert_eq!(
+            title.map(|t| (t.authors, t.title_first)),
+            Some(("", Some("Deep learning from Big data at Scale")))
+        );
+        // `Xiang qian Qi`: a given name's second word in lower case.
+        let entry = "Xiang Wang, Xiang qian Qi, and Lijun Hou. 2013. Clinical review. In Care.";
+        let read = dated(entry).expect("dated");
+        assert_eq!(read.authors, "Xiang Wang, Xiang qian Qi, and Lijun Hou");
+        assert_eq!(read.year, Some(2013));
     }
 
     #[test]
