@@ -29,6 +29,18 @@ pub(crate) fn load(kind: PaperKind, name: &str, text: &str) -> Corpus {
 /// The paper as plain text: its title, each section's heading and text paragraphs as
 /// printed, then "References" and `entries`, blocks apart by a blank line.
 pub(crate) fn as_plain_text(corpus: &Corpus, entries: &[String]) -> String {
+    as_plain_text_with(corpus, entries, |position| {
+        corpus.index.paragraphs[position].printed.clone()
+    })
+}
+
+/// The paper as plain text as [`as_plain_text`] writes it, each text paragraph as `printed`
+/// gives it by its position.
+pub(crate) fn as_plain_text_with(
+    corpus: &Corpus,
+    entries: &[String],
+    printed: impl Fn(usize) -> String,
+) -> String {
     let mut blocks = vec![corpus.file.paper.title.clone()];
     let mut position = 0;
     for section in &corpus.file.sections {
@@ -38,11 +50,10 @@ pub(crate) fn as_plain_text(corpus: &Corpus, entries: &[String]) -> String {
                 .to_owned(),
         );
         for paragraph in &section.paragraphs {
-            let printed = &corpus.index.paragraphs[position].printed;
-            position += 1;
             if paragraph.kind == ParagraphKind::Text {
-                blocks.push(printed.clone());
+                blocks.push(printed(position));
             }
+            position += 1;
         }
     }
     blocks.push("References".to_owned());

@@ -180,20 +180,37 @@ impl Works {
         self.works.iter().filter(|w| w.dated).count() * 2 > self.works.len()
     }
 
-    /// Whether `word`, printed before a citation's names, gives the first author's given name
-    /// or its initial for every work of `keys` (`(D. Goulson et al. 2008)`, `(Dave Goulson
-    /// 2010)`), as Chicago prints it to tell apart authors of one family name.
-    fn gives_first_author(&self, keys: &[String], word: &str) -> bool {
-        let word = word.trim_end_matches('.').to_lowercase();
-        let initial = word.chars().count() == 1;
-        !word.is_empty()
+    /// Whether `given`, printed before a citation's names, gives the first author's given name
+    /// or initials for every work of `keys`: Chicago's `(Dave Goulson 2010)`, `(D. Goulson et
+    /// al. 2008)`, APA's `(I. H. Cheng et al., 2007)`, printed to tell apart authors of one
+    /// family name.
+    fn gives_first_author(&self, keys: &[String], given: &[&str]) -> bool {
+        let printed: Vec<String> = given
+            .iter()
+            .map(|word| word.trim_end_matches('.').to_lowercase())
+            .collect();
+        let initials = printed.iter().all(|word| word.chars().count() == 1);
+        !printed.is_empty()
             && keys.iter().all(|key| {
                 self.works
                     .iter()
                     .find(|w| &w.key == key)
                     .is_some_and(|work| {
-                        let first = work.given.split_whitespace().next().unwrap_or_default();
-                        (initial && work.given.starts_with(&word)) || first == word
+                        let names: Vec<&str> = work
+                            .given
+                            .split(|c: char| c.is_whitespace() || c == '.')
+                            .filter(|name| !name.is_empty())
+                            .collect();
+                        if initials {
+                            printed.len() <= names.len()
+                                && printed
+                                    .iter()
+                                    .zip(&names)
+                                    .all(|(p, n)| n.starts_with(p.as_str()))
+                        } else {
+                            printed.len() == 1
+                                && names.first().copied() == printed.first().map(String::as_str)
+                        }
                     })
             })
     }
@@ -453,12 +470,28 @@ fn named_before(before: &str, years: &[Year], works: &Works) -> Option<(usize, V
         let keys = keys_of(works, &authors(candidate)?, years);
         (!keys.is_empty()).then_some((start, keys))
     })?;
-    // The first author's given name or initial printed before the names is the citation's.
-    let head = before.get(..start).unwrap_or_default().trim_end();
-    let word_start = head.rfind(char::is_whitespace).map_or(0, |at| at + 1);
-    let word = head.get(word_start..).unwrap_or_default();
-    if is_capitalised(word) && works.gives_first_author(&keys, word) {
-        return Some((word_start, keys));
+    // The first author's given name or initials printed before the names are the citation's.
+    let mut given: Vec<&str> = Vec::new();
+    let mut given_start = start;
+    let mut head = before.get(..start).unwrap_or_default().trim_end();
+    while given.len() < 3 {
+        let word_start = head.rfind(char::is_whitespace).map_or(0, |at| at + 1);
+        let word = head.get(word_start..).unwrap_or_default();
+        let initial = word.len() == 2 && word.ends_with('.') && is_capitalised(word);
+        let name =
+            given.is_empty() && is_capitalised(word) && word.chars().all(char::is_alphabetic);
+        if !(initial || name) {
+            break;
+        }
+        given.insert(0, word);
+        given_start = word_start;
+        head = head.get(..word_start).unwrap_or_default().trim_end();
+        if name {
+            break;
+        }
+    }
+    if works.gives_first_author(&keys, &given) {
+        return Some((given_start, keys));
     }
     Some((start, keys))
 }

@@ -233,9 +233,17 @@ fn a_given_name_or_initial_telling_authors_apart_is_part_of_the_citation() {
     goulson2008.author[0].given = "D.".into();
     let mut goulson2010 = work("goulson2010", &["Goulson"], 2010, "");
     goulson2010.author[0].given = "Dave".into();
-    let works = Works::of(&[goulson2008, goulson2010]);
+    let mut cheng2007 = work(
+        "cheng2007",
+        &["Cheng", "Scearce-Levie", "Legleiter"],
+        2007,
+        "",
+    );
+    cheng2007.author[0].given = "I. H.".into();
+    let works = Works::of(&[goulson2008, goulson2010, cheng2007]);
     let text = "in decline (D. Goulson et al. 2008), and queens (Dave Goulson 2010), as Dave \
-                Goulson (2010) says; not (B. Goulson 2010), nor as Anna Goulson (2010) says.";
+                Goulson (2010) says; not (B. Goulson 2010), nor as Anna Goulson (2010) says; \
+                see (Palop et al., 2003; I. H. Cheng et al., 2007).";
     let found: Vec<(&str, Vec<String>)> = find(text, &works)
         .into_iter()
         .map(|f| (text.get(f.range).unwrap(), f.keys))
@@ -248,6 +256,8 @@ fn a_given_name_or_initial_telling_authors_apart_is_part_of_the_citation() {
             ("Dave Goulson (2010)", keys(&["goulson2010"])),
             ("Goulson 2010", keys(&["goulson2010"])),
             ("Goulson (2010)", keys(&["goulson2010"])),
+            ("Palop et al., 2003", Vec::new()),
+            ("I. H. Cheng et al., 2007", keys(&["cheng2007"])),
         ]
     );
 }

@@ -366,10 +366,15 @@ pub(super) fn volume_after_container(text: &str) -> Option<(&str, &str, &str, &s
     .then_some((container.trim(), volume, issue, pages))
 }
 
-/// Whether a piece of an author list is given names written out (`Dawn L.`, `John`): a word of
-/// two or more letters with lower-case ones, and no more than three words.
+/// Whether a piece of an author list is given names written out (`Dawn L.`, `John`, `José R.
+/// de la`): a word of two or more letters with lower-case ones, and no more than three words
+/// before the particles after them.
 fn is_given_names(piece: &str) -> bool {
-    let words: Vec<&str> = piece.split_whitespace().collect();
+    let mut words: Vec<&str> = piece.split_whitespace().collect();
+    // `José R. de la`: Chicago prints the particle after the given names.
+    while words.len() > 1 && words.last().is_some_and(|w| PARTICLES.contains(w)) {
+        words.pop();
+    }
     (1..=3).contains(&words.len())
         && words.iter().any(|w| {
             w.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -434,11 +439,23 @@ pub(super) fn author_names(authors: &str) -> Vec<CslName> {
         return names::names(&authors);
     };
     let words: Vec<&str> = family.split_whitespace().collect();
-    let (particle, family) = family_with_particle(&words);
+    let (mut particle, family) = family_with_particle(&words);
     let given = given.trim_end_matches('.');
-    let given = given
-        .split_whitespace()
-        .map(|w| {
+    // Chicago's `Sighem, Ard van`, `Torre, José R. de la`: the particle after the given names.
+    let given_words: Vec<&str> = given.split_whitespace().collect();
+    let trailing = given_words
+        .iter()
+        .rev()
+        .take_while(|w| PARTICLES.contains(w))
+        .count()
+        .min(given_words.len().saturating_sub(1));
+    let (given_words, particle_words) = given_words.split_at(given_words.len() - trailing);
+    if particle.is_empty() {
+        particle = particle_words.join(" ");
+    }
+    let given = given_words
+        .iter()
+        .map(|&w| {
             if w.chars().filter(|c| c.is_alphabetic()).count() == 1 {
                 initials(w).unwrap_or_else(|| w.to_owned())
             } else {

@@ -336,10 +336,24 @@ fn people_names(text: &str) -> Vec<CslName> {
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(piece) = pieces.get(i) {
-        let next_is_initials = pieces.get(i + 1).is_some_and(|next| {
-            next.split_whitespace()
-                .all(|w| is_initial(w) || is_initial(&format!("{w}.")))
-        });
+        // The initials after a family name, and the particle Chicago prints after them
+        // (`Sighem, A. I. van`).
+        let (next_initials, next_particle) =
+            pieces.get(i + 1).map_or((None, String::new()), |next| {
+                let words: Vec<&str> = next.split_whitespace().collect();
+                let particles = words
+                    .iter()
+                    .rev()
+                    .take_while(|w| PARTICLES.contains(w))
+                    .count();
+                let (initials, particle) = words.split_at(words.len() - particles);
+                let all_initials = !initials.is_empty()
+                    && initials
+                        .iter()
+                        .all(|w| is_initial(w) || is_initial(&format!("{w}.")));
+                (all_initials.then(|| initials.join(" ")), particle.join(" "))
+            });
+        let next_is_initials = next_initials.is_some();
         let piece_has_initials = piece.split_whitespace().any(is_initial);
         if is_et_al(&CslName {
             literal: (*piece).to_owned(),
@@ -355,13 +369,17 @@ fn people_names(text: &str) -> Vec<CslName> {
         }
         let mut name = if next_is_initials && !piece_has_initials {
             i += 1;
-            let given = pieces.get(i).map(|g| format!("{g}.")).unwrap_or_default();
+            let given = next_initials.map(|g| format!("{g}.")).unwrap_or_default();
             let words: Vec<&str> = piece.split_whitespace().collect();
             let (particle, family) = family_with_particle(&words);
             CslName {
                 family,
                 given: given.replace("..", "."),
-                non_dropping_particle: particle,
+                non_dropping_particle: if particle.is_empty() {
+                    next_particle
+                } else {
+                    particle
+                },
                 ..CslName::default()
             }
         } else {

@@ -507,3 +507,27 @@ fn ieee_and_vancouver_entries_of_organisations_and_particles_are_read() {
         assert_eq!(reference.title, title, "{text}");
     }
 }
+
+#[test]
+fn chicago_prints_a_particle_after_the_given_names_or_initials() {
+    let references = read_list(&[
+        "Sighem, A. I. van, L. A. Gras, and F. de Wolf. 2010. “Life Expectancy.” AIDS 24: 1527–35.",
+        "Torre, José R. de la, and L. Christianson. 2003. “Proteorhodopsin Genes.” PNAS 100: 12830–35.",
+    ]);
+    let firsts: Vec<(&str, &str, &str)> = references
+        .iter()
+        .map(|r| {
+            let name = &r.author[0];
+            (
+                name.non_dropping_particle.as_str(),
+                name.family.as_str(),
+                name.given.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        firsts,
+        [("van", "Sighem", "A. I."), ("de la", "Torre", "José R.")]
+    );
+    assert_eq!(families(&references[0]), ["Sighem", "Gras", "Wolf"]);
+}
