@@ -165,6 +165,17 @@ impl Writer<'_> {
         out
     }
 
+    /// The references a numeric marker's ranges name (`[2–4]` is `(2, 4)`), range by range, as
+    /// the corpus index resolves them: those carrying a number in the range; a range written
+    /// backwards names none.
+    fn numbered(&self, numbers: Vec<(u32, u32)>) -> impl Iterator<Item = &Reference> {
+        numbers.into_iter().flat_map(move |(from, to)| {
+            self.records
+                .iter()
+                .filter(move |r| r.citation_number.is_some_and(|n| (from..=to).contains(&n)))
+        })
+    }
+
     /// The references a figure's or table's own texts (its caption, a table's notes) cite, by
     /// id, each once in the order first cited: their citation markers, Pandoc citations whose
     /// keys name a reference, and printed numbers (`[1]`, `[2–4]`) of numbered references. The
@@ -186,18 +197,7 @@ impl Writer<'_> {
                                     .filter_map(|cite| self.references.get(cite.key)),
                             ),
                             Piece::Numeric(marker) => {
-                                for (from, to) in marker.numbers {
-                                    let numbers = from.min(to)..=from.max(to);
-                                    found.extend(
-                                        self.records
-                                            .iter()
-                                            .filter(|r| {
-                                                r.citation_number
-                                                    .is_some_and(|n| numbers.contains(&n))
-                                            })
-                                            .map(|r| &r.id),
-                                    );
-                                }
+                                found.extend(self.numbered(marker.numbers).map(|r| &r.id));
                             }
                             Piece::Text(_) | Piece::Footnote { .. } | Piece::Math { .. } => {}
                         }
@@ -299,11 +299,7 @@ impl Writer<'_> {
                 }
                 Piece::Numeric(marker) => {
                     self.stats.citation_groups += 1;
-                    self.stats.citations += marker
-                        .numbers
-                        .iter()
-                        .map(|&(from, to)| (from.max(to) - from.min(to)) as usize + 1)
-                        .sum::<usize>();
+                    self.stats.citations += self.numbered(marker.numbers).count();
                     out.push(marker.written);
                 }
                 Piece::Footnote { range, .. } | Piece::Math { range, .. } => {
