@@ -13,7 +13,7 @@ use crate::corpus::text::MONTHS;
 
 use super::dated::{self, year_range, year_token};
 use super::inline::strip_emphasis;
-use super::names::PARTICLES;
+use super::names::{PARTICLES, is_dotted_initial};
 
 /// How far a parenthesis may run, in bytes, to be read as citations.
 const MAX_PARENTHESIS: usize = 600;
@@ -477,7 +477,7 @@ fn named_before(before: &str, years: &[Year], works: &Works) -> Option<(usize, V
     while given.len() < 3 {
         let word_start = head.rfind(char::is_whitespace).map_or(0, |at| at + 1);
         let word = head.get(word_start..).unwrap_or_default();
-        let initial = word.len() == 2 && word.ends_with('.') && is_capitalised(word);
+        let initial = is_dotted_initial(word);
         let name =
             given.is_empty() && is_capitalised(word) && word.chars().all(char::is_alphabetic);
         if !(initial || name) {

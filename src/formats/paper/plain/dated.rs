@@ -327,10 +327,7 @@ pub(super) fn opens_entry(line: &str, next: Option<&str>) -> bool {
 /// (`B. Thirion, O.` / `Grisel, M. Blondel, et al. 2011.`).
 pub(super) fn ends_entry(line: &str) -> bool {
     let last = line.split_whitespace().next_back().unwrap_or_default();
-    let initial = last.len() == 2
-        && last.starts_with(|c: char| c.is_ascii_uppercase())
-        && last.ends_with('.');
-    if initial {
+    if names::is_dotted_initial(last) {
         return false;
     }
     // `… Biostatistics.”`: a title closing the entry.
@@ -370,11 +367,9 @@ pub(super) fn volume_after_container(text: &str) -> Option<(&str, &str, &str, &s
 /// de la`): a word of two or more letters with lower-case ones, and no more than three words
 /// before the particles after them.
 fn is_given_names(piece: &str) -> bool {
-    let mut words: Vec<&str> = piece.split_whitespace().collect();
+    let all_words: Vec<&str> = piece.split_whitespace().collect();
     // `José R. de la`: Chicago prints the particle after the given names.
-    while words.len() > 1 && words.last().is_some_and(|w| PARTICLES.contains(w)) {
-        words.pop();
-    }
+    let (words, _) = names::given_with_particle(&all_words);
     (1..=3).contains(&words.len())
         && words.iter().any(|w| {
             w.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -442,14 +437,8 @@ pub(super) fn author_names(authors: &str) -> Vec<CslName> {
     let (mut particle, family) = family_with_particle(&words);
     let given = given.trim_end_matches('.');
     // Chicago's `Sighem, Ard van`, `Torre, José R. de la`: the particle after the given names.
-    let given_words: Vec<&str> = given.split_whitespace().collect();
-    let trailing = given_words
-        .iter()
-        .rev()
-        .take_while(|w| PARTICLES.contains(w))
-        .count()
-        .min(given_words.len().saturating_sub(1));
-    let (given_words, particle_words) = given_words.split_at(given_words.len() - trailing);
+    let all_given: Vec<&str> = given.split_whitespace().collect();
+    let (given_words, particle_words) = names::given_with_particle(&all_given);
     if particle.is_empty() {
         particle = particle_words.join(" ");
     }

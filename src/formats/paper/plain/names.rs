@@ -238,6 +238,24 @@ pub(super) fn family_with_particle(words: &[&str]) -> (String, String) {
     )
 }
 
+/// Given names with the particle Chicago prints after them split off: `José R. de la` →
+/// (`José R.`, `de la`); a lone particle stays the given names.
+pub(super) fn given_with_particle<'w, 's>(words: &'s [&'w str]) -> (&'s [&'w str], &'s [&'w str]) {
+    let particles = words
+        .iter()
+        .rev()
+        .take_while(|w| PARTICLES.contains(w))
+        .count()
+        .min(words.len().saturating_sub(1));
+    words.split_at(words.len() - particles)
+}
+
+/// Whether `word` is one capital and a full stop (`D.`): an initial as citations and entries
+/// print it.
+pub(super) fn is_dotted_initial(word: &str) -> bool {
+    word.len() == 2 && word.starts_with(|c: char| c.is_ascii_uppercase()) && word.ends_with('.')
+}
+
 /// One name: `A. B. Surname`, `J Ben Surname` (a middle name written out), `Surname AB`,
 /// `Given Surname`, `Surname`.
 fn name(piece: &str) -> CslName {
@@ -341,12 +359,7 @@ fn people_names(text: &str) -> Vec<CslName> {
         let (next_initials, next_particle) =
             pieces.get(i + 1).map_or((None, String::new()), |next| {
                 let words: Vec<&str> = next.split_whitespace().collect();
-                let particles = words
-                    .iter()
-                    .rev()
-                    .take_while(|w| PARTICLES.contains(w))
-                    .count();
-                let (initials, particle) = words.split_at(words.len() - particles);
+                let (initials, particle) = given_with_particle(&words);
                 let all_initials = !initials.is_empty()
                     && initials
                         .iter()

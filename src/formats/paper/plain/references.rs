@@ -136,8 +136,7 @@ fn split_authors(text: &str) -> (&str, &str) {
         let bare = piece.trim_end_matches(',').trim();
         // `European Commission, Ethical, legal and social aspects …`, `WHO, Preventive …`: an
         // organisation opening the entry is its author, and the title follows.
-        let acronym = (2..=6).contains(&bare.len()) && bare.chars().all(|c| c.is_ascii_uppercase());
-        if start == 0 && piece.ends_with(',') && (acronym || is_organisation_name(bare)) {
+        if start == 0 && piece.ends_with(',') && (is_acronym(bare) || is_organisation_name(bare)) {
             end = piece_end;
             break;
         }
@@ -350,6 +349,11 @@ fn place_and_publisher(rest: &str) -> Option<(&str, &str, &str)> {
     (plain(publisher, 12) && closes).then(|| (place.trim(), publisher.trim(), after))
 }
 
+/// Whether `text` is an organisation's acronym alone (`WHO`, `UNICEF`): two to six capitals.
+fn is_acronym(text: &str) -> bool {
+    (2..=6).contains(&text.len()) && text.chars().all(|c| c.is_ascii_uppercase())
+}
+
 /// An organisation named as the author at the start of an entry, before the title:
 /// `Nigerian Meteorological Agency. Annual rainfall report. …` (a Title Case part of at most
 /// twelve words, or an acronym alone, `WHO.`, followed by more parts).
@@ -360,8 +364,7 @@ fn organisation(text: &str) -> Option<(&str, &str)> {
         w.chars().next().is_some_and(char::is_uppercase)
             || ["of", "for", "and", "on", "the", "in"].contains(&w)
     });
-    let acronym = (2..=6).contains(&first.len()) && first.chars().all(|c| c.is_ascii_uppercase());
-    ((acronym || (2..=12).contains(&words)) && title_case && rest.contains(". "))
+    ((is_acronym(first) || (2..=12).contains(&words)) && title_case && rest.contains(". "))
         .then_some((first, rest))
 }
 
