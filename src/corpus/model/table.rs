@@ -42,10 +42,36 @@ pub struct Table {
 }
 
 impl Table {
-    /// The label and caption as one line: `"Table 1. Patient characteristics"`.
+    /// The label and caption as one line: `"Table 1. Patient characteristics"`; for a table
+    /// printed with neither (eLife's tables of test results inside a paragraph), what its
+    /// columns hold: `"Table of Df, Sum sq, F, p"`.
     #[must_use]
     pub fn title(&self) -> String {
+        if self.label.trim().is_empty() && self.caption.trim().is_empty() {
+            return self.title_from_columns();
+        }
         label_and_caption(&self.label, &self.caption)
+    }
+
+    /// `"Table of …"` and the first few column headers, or `"Table without a caption"` when
+    /// no column is named.
+    fn title_from_columns(&self) -> String {
+        const SHOWN: usize = 5;
+        let headers: Vec<&str> = self
+            .columns
+            .iter()
+            .map(|column| column.header.trim())
+            .filter(|header| !header.is_empty())
+            .collect();
+        if headers.is_empty() {
+            return "Table without a caption".to_owned();
+        }
+        let shown = headers.get(..SHOWN).unwrap_or(&headers).join(", ");
+        if headers.len() > SHOWN {
+            format!("Table of {shown}, …")
+        } else {
+            format!("Table of {shown}")
+        }
     }
 
     /// Its size as the panels give it: `"3 columns · 2 rows"`, or `"no rows in the file"` when
@@ -312,7 +338,7 @@ fn is_one(value: &u32) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Figure, Table};
+    use super::{Column, Figure, Table};
 
     #[test]
     fn a_title_joins_label_and_caption_with_one_stop() {
@@ -336,6 +362,40 @@ mod tests {
             ..Table::default()
         };
         assert_eq!(table.title(), "Table 3. Doses");
+    }
+
+    #[test]
+    fn a_table_printed_without_label_or_caption_is_named_by_its_columns() {
+        let table = |headers: &[&str]| Table {
+            id: "tblu1".to_owned(),
+            columns: headers
+                .iter()
+                .map(|header| Column {
+                    id: header.to_lowercase(),
+                    header: (*header).to_owned(),
+                    ..Column::default()
+                })
+                .collect(),
+            ..Table::default()
+        };
+        assert_eq!(
+            table(&["", "Df", "Sum sq", "F", "p"]).title(),
+            "Table of Df, Sum sq, F, p"
+        );
+        assert_eq!(
+            table(&["A", "B", "C", "D", "E", "F"]).title(),
+            "Table of A, B, C, D, E, …"
+        );
+        assert_eq!(table(&["", " "]).title(), "Table without a caption");
+        let titled = Table {
+            caption: "Doses".to_owned(),
+            ..table(&["Df"])
+        };
+        assert_eq!(titled.title(), "Doses");
+        assert_eq!(
+            table(&["Df"]).heading_and_legend(),
+            ("Table of Df".to_owned(), "")
+        );
     }
 
     #[test]

@@ -265,6 +265,17 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
 
     /// A `sec`: its label as the number, its title as the heading.
     fn section(&mut self, sec: Element<'d>) {
+        // A subsection printed without a heading or a number (eLife's `<sec><title/>` inside
+        // an appendix) adds no level: its text and subsections are the enclosing section's,
+        // as printed, not under a heading the paper does not print.
+        if self.builder.depth() > 0
+            && sec.attr("sec-type") != Some("supplementary-material")
+            && self.title_of(sec).is_empty()
+            && child_text(sec, "label").is_empty()
+        {
+            self.blocks(sec);
+            return;
+        }
         // A top-level section without a heading holds the text under the paper's title.
         let fallback = match sec.attr("sec-type") {
             Some("supplementary-material") => "Supporting information".to_owned(),

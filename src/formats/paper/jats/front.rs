@@ -280,7 +280,7 @@ fn affiliation_text(aff: Element<'_>) -> String {
             }
         }
     }
-    let text = collapse_whitespace(&text.replace(" ,", ","));
+    let text = collapse_whitespace(&text).replace(" ,", ",");
     text.trim_start_matches([',', ';', ' ']).to_owned()
 }
 

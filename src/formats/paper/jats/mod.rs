@@ -11,6 +11,8 @@ mod body;
 #[cfg(test)]
 mod floats_tests;
 mod front;
+#[cfg(test)]
+mod front_tests;
 mod inline;
 #[cfg(test)]
 mod random_tests;

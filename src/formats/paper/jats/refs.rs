@@ -7,7 +7,7 @@
 
 use serde_json::Value;
 
-use crate::corpus::cite::initials;
+use crate::corpus::cite::{initials, is_et_al};
 use crate::corpus::model::{CslDate, CslName, Reference};
 use crate::formats::paper::plain::read_reference_entry;
 use crate::formats::paper::xml::{Element, Node};
@@ -419,8 +419,15 @@ fn names_in(group: Element<'_>) -> Vec<CslName> {
     group.elements().filter_map(csl_name).collect()
 }
 
-/// A `name`, `string-name` or `collab` as a CSL name (a group as a literal name).
+/// A `name`, `string-name` or `collab` as a CSL name (a group as a literal name); `None` for
+/// "et al." written as a name (eLife's `<name><surname>et al</surname></name>`), which means
+/// what `etal` does and is left out as it is.
 fn csl_name(element: Element<'_>) -> Option<CslName> {
+    written_name(element).filter(|name| !is_et_al(name))
+}
+
+/// A `name`, `string-name` or `collab` as written.
+fn written_name(element: Element<'_>) -> Option<CslName> {
     match element.name() {
         "name-alternatives" => element.elements().find_map(csl_name),
         "collab" => {

@@ -12,7 +12,7 @@ fn references_are_read_into_csl_fields() {
     let text = r#"<article xmlns:xlink="http://www.w3.org/1999/xlink"><front><article-meta><title-group><article-title>Refs</article-title></title-group></article-meta></front>
 <body><p>Cites <xref ref-type="bibr" rid="r1">[1]</xref>, <xref ref-type="bibr" rid="r2">[2]</xref>, <xref ref-type="bibr" rid="r3">[3]</xref>, <xref ref-type="bibr" rid="r4">[4]</xref> and <xref ref-type="bibr" rid="r5">[5]</xref>.</p></body>
 <back><ref-list><title>References</title>
-<ref id="r1"><label>1</label><element-citation publication-type="journal"><person-group person-group-type="author"><name><surname>Cahill</surname><given-names>GF</given-names><suffix>Jr.</suffix></name><collab>WHO Group</collab><etal/></person-group><article-title>Plasma levels</article-title><source>N Engl J Med</source><year>1969a</year><volume>281</volume><issue>4</issue><fpage>811</fpage><lpage>816</lpage><pub-id pub-id-type="doi">10.1056/x.1</pub-id><pub-id pub-id-type="pmid">5809519</pub-id></element-citation></ref>
+<ref id="r1"><label>1</label><element-citation publication-type="journal"><person-group person-group-type="author"><name><surname>Cahill</surname><given-names>GF</given-names><suffix>Jr.</suffix></name><collab>WHO Group</collab><etal/><name><surname>et al</surname></name></person-group><article-title>Plasma levels</article-title><source>N Engl J Med</source><year>1969a</year><volume>281</volume><issue>4</issue><fpage>811</fpage><lpage>816</lpage><pub-id pub-id-type="doi">10.1056/x.1</pub-id><pub-id pub-id-type="pmid">5809519</pub-id></element-citation></ref>
 <ref id="r2"><label>2</label><mixed-citation publication-type="other">Department of Health (2003) Operational plan. Available: <ext-link ext-link-type="uri" xlink:href="http://example.org/plan.pdf">http://example.org/plan.pdf</ext-link>.</mixed-citation></ref>
 <ref-list><title>Books</title>
 <ref id="r3"><label>3</label><mixed-citation publication-type="book"><name><surname>Wolfe</surname><given-names>RR</given-names></name> (<year>1992</year>) <source>Tracers</source>. <publisher-loc>New York</publisher-loc>: <publisher-name>Wiley</publisher-name>.</mixed-citation></ref>
@@ -28,7 +28,11 @@ fn references_are_read_into_csl_fields() {
         (r1.id.as_str(), r1.item_type.as_str()),
         ("r1", "article-journal")
     );
-    assert_eq!(r1.author.len(), 2, "etal is not a name");
+    assert_eq!(
+        r1.author.len(),
+        2,
+        "etal is not a name, nor is a name written `et al`"
+    );
     assert_eq!(
         (
             r1.author[0].family.as_str(),

@@ -47,77 +47,6 @@ pub(super) fn valid(imported: &Imported) -> Corpus {
 }
 
 #[test]
-fn front_matter_is_read() {
-    let text = r#"<article xmlns:xlink="http://www.w3.org/1999/xlink"><front><article-meta>
-<title-group><article-title>Cells <italic>in vitro</italic></article-title></title-group>
-<contrib-group>
-<contrib contrib-type="author" corresp="yes"><contrib-id contrib-id-type="orcid">https://orcid.org/0000-0002-1825-0097</contrib-id><name><surname>Carberry</surname><given-names>Josiah</given-names></name><xref ref-type="aff" rid="a1"><sup>1</sup></xref><xref ref-type="corresp" rid="c1">*</xref></contrib>
-<contrib contrib-type="author"><collab>The Test Consortium</collab><xref ref-type="aff" rid="a1">1</xref></contrib>
-<contrib contrib-type="editor"><name><surname>Editor</surname><given-names>E</given-names></name></contrib>
-</contrib-group>
-<aff id="a1"><label>1</label> <institution>Brown University</institution>, <addr-line>Providence, RI</addr-line></aff>
-<author-notes><corresp id="c1">* E-mail: <email>josiah@example.org</email></corresp></author-notes>
-<pub-date pub-type="collection"><year>2015</year></pub-date>
-<pub-date pub-type="epub"><day>7</day><month>3</month><year>2015</year></pub-date>
-<history><date date-type="received"><day>4</day><month>11</month><year>2014</year></date><date date-type="accepted"><month>Feb</month><year>2015</year></date></history>
-<permissions><license xlink:href="https://creativecommons.org/licenses/by/4.0/"><license-p>Distributed under CC BY.</license-p></license></permissions>
-<abstract abstract-type="summary"><p>Not this one.</p></abstract>
-<abstract><sec><title>Background</title><p>Why.</p></sec><sec><title>Results:</title><p>What <italic>we</italic> found.</p></sec></abstract>
-<kwd-group><kwd>cells</kwd><kwd>tests</kwd></kwd-group>
-</article-meta></front><body><p>Text.</p></body></article>"#;
-    let imported = read(text);
-    let paper = &imported.file.paper;
-    assert_eq!(paper.title, "Cells in vitro");
-    assert_eq!(paper.authors.len(), 2, "the editor is not an author");
-    let first = &paper.authors[0];
-    assert_eq!(first.name, "Josiah Carberry");
-    assert_eq!(first.orcid, "https://orcid.org/0000-0002-1825-0097");
-    assert!(first.corresponding);
-    assert_eq!(first.email, "josiah@example.org");
-    assert_eq!(first.affiliation, "Brown University, Providence, RI");
-    let group = &paper.authors[1];
-    assert_eq!(group.name, "The Test Consortium");
-    assert!(group.group && !group.corresponding);
-    assert_eq!(paper.affiliation, "Brown University, Providence, RI");
-    assert_eq!(paper.date, "2015-03-07");
-    let history: Vec<(&str, &str)> = paper
-        .history
-        .iter()
-        .map(|h| (h.event.as_str(), h.date.as_str()))
-        .collect();
-    assert_eq!(
-        history,
-        [("received", "2014-11-04"), ("accepted", "2015-02")]
-    );
-    assert_eq!(paper.license.name, "CC BY 4.0");
-    assert_eq!(
-        paper.license.url,
-        "https://creativecommons.org/licenses/by/4.0/"
-    );
-    assert_eq!(paper.license.statement, "Distributed under CC BY.");
-    assert_eq!(paper.keywords, ["cells", "tests"]);
-    // A section title printed with its colon (as the British Journal of Cancer writes them)
-    // gets no second one.
-    assert_eq!(
-        paper.abstract_text,
-        "Background: Why.\n\nResults: What we found."
-    );
-    valid(&imported);
-}
-
-#[test]
-fn authors_with_different_affiliations_leave_the_paper_affiliation_empty() {
-    let text = r#"<article><front><article-meta><title-group><article-title>T</article-title></title-group>
-<contrib-group><contrib contrib-type="author"><name><surname>A</surname><given-names>B</given-names></name><xref ref-type="aff" rid="x1"/></contrib>
-<contrib contrib-type="author"><name><surname>C</surname><given-names>D</given-names></name><xref ref-type="aff" rid="x2"/></contrib></contrib-group>
-<aff id="x1"><sup>1</sup> One</aff><aff id="x2"><sup>2</sup> Two</aff></article-meta></front><body><p>x</p></body></article>"#;
-    let paper = read(text).file.paper;
-    assert_eq!(paper.authors[0].affiliation, "One");
-    assert_eq!(paper.authors[1].affiliation, "Two");
-    assert_eq!(paper.affiliation, "");
-}
-
-#[test]
 fn citations_name_their_references() {
     let body = r#"<sec><label>1</label><title>Introduction</title>
 <p>Two rids <xref ref-type="bibr" rid="b1 b2">1,2</xref> here.</p>
@@ -367,75 +296,6 @@ fn tables_with_spans_and_notes_and_figures() {
 }
 
 #[test]
-fn affiliations_without_links_are_every_authors() {
-    let text = r#"<article xmlns:ali="http://www.niso.org/schemas/ali/1.0/"><front><article-meta><title-group><article-title>T</article-title></title-group>
-<contrib-group><contrib contrib-type="author"><name><surname>A</surname><given-names>B</given-names></name></contrib>
-<contrib contrib-type="author"><name><surname>C</surname><given-names>D</given-names></name></contrib></contrib-group>
-<aff>Only One Institute</aff>
-<permissions><license><ali:license_ref>https://creativecommons.org/licenses/by-sa/4.0/</ali:license_ref><license-p>Shared alike.</license-p></license></permissions>
-</article-meta></front><body><p>x</p></body></article>"#;
-    let paper = read(text).file.paper;
-    assert_eq!(paper.authors[1].affiliation, "Only One Institute");
-    assert_eq!(paper.affiliation, "Only One Institute");
-    assert_eq!(paper.license.name, "CC BY-SA 4.0");
-    assert_eq!(
-        paper.license.url,
-        "https://creativecommons.org/licenses/by-sa/4.0/"
-    );
-    assert_eq!(paper.license.statement, "Shared alike.");
-}
-
-#[test]
-fn an_affiliation_given_in_parts_and_as_printed_reads_as_printed() {
-    // SciELO: the parts, then the affiliation as printed and as a registry names it.
-    let text = r#"<article><front><article-meta><title-group><article-title>T</article-title></title-group>
-<contrib-group><contrib contrib-type="author"><name><surname>A</surname><given-names>B</given-names></name><xref ref-type="aff" rid="aff1"><sup>1</sup></xref></contrib>
-<contrib contrib-type="author"><name><surname>C</surname><given-names>D</given-names></name><xref ref-type="aff" rid="aff2"><sup>2</sup></xref></contrib></contrib-group>
-<aff id="aff1"><label>1</label><institution content-type="orgname">Universidad de Ejemplo</institution>
-<addr-line><named-content content-type="city">Neiva</named-content></addr-line><country country="CO">Colombia</country>
-<institution content-type="original">Universidad de Ejemplo, sede
-  Neiva. COLOMBIA</institution><institution content-type="normalized">Universidad de Ejemplo</institution></aff>
-<aff id="aff2"><label>2</label><institution content-type="orgname">Instituto Dos</institution>, <country>Chile</country>
-<institution content-type="normalized">Instituto Dos</institution></aff>
-</article-meta></front><body><p>x</p></body></article>"#;
-    let paper = read(text).file.paper;
-    assert_eq!(
-        paper.authors[0].affiliation,
-        "Universidad de Ejemplo, sede Neiva. COLOMBIA"
-    );
-    assert_eq!(
-        paper.authors[1].affiliation, "Instituto Dos, Chile",
-        "without the printed form, the parts and not the registry's name"
-    );
-}
-
-#[test]
-fn keywords_are_those_of_the_articles_language() {
-    let text = |lang: &str| {
-        format!(
-            r#"<article {lang}><front><article-meta><title-group><article-title>T</article-title></title-group>
-<kwd-group xml:lang="es"><kwd>Validación externa</kwd></kwd-group><kwd-group xml:lang="en"><kwd>External validation</kwd></kwd-group><kwd-group><kwd>Sin idioma</kwd></kwd-group>
-</article-meta></front><body><p>x</p></body></article>"#
-        )
-    };
-    let keywords = |lang: &str| read(&text(lang)).file.paper.keywords;
-    assert_eq!(
-        keywords(r#"xml:lang="es-CO""#),
-        ["Validación externa", "Sin idioma"]
-    );
-    assert_eq!(
-        keywords(""),
-        ["Validación externa", "External validation", "Sin idioma"],
-        "an article that does not say its language keeps every group"
-    );
-    assert_eq!(
-        keywords(r#"xml:lang="pt""#),
-        ["Sin idioma"],
-        "only the group of no language is left"
-    );
-}
-
-#[test]
 fn a_label_that_names_its_part_is_its_title() {
     let text = article(
         "<sec><title>Methods</title><p>x</p></sec>",
@@ -666,7 +526,7 @@ fn notes_only_the_author_list_points_to_are_paragraphs_under_their_group_title()
 
 #[test]
 fn an_appendix_wrapped_in_one_untitled_box_has_no_box_level() {
-    let back = r#"<app-group><app id="app1"><title>Appendix 1</title><boxed-text><object-id pub-id-type="doi">10.1/x</object-id><sec><title>Setup</title><p>How it was set up.</p></sec></boxed-text></app>
+    let back = r#"<app-group><app id="app1"><title>Appendix 1</title><boxed-text><object-id pub-id-type="doi">10.1/x</object-id><sec><title>Setup</title><p>How it was set up.</p></sec><sec><title/><p>Printed without a heading.</p><sec><title>Models</title><p>The models.</p></sec></sec></boxed-text></app>
 <app id="app2"><title>Appendix 2</title><boxed-text><caption><title>Key terms</title></caption><p>Terms.</p></boxed-text></app></app-group>"#;
     let imported = read(&article("<p>Body.</p>", back));
     let file = &imported.file;
@@ -681,12 +541,22 @@ fn an_appendix_wrapped_in_one_untitled_box_has_no_box_level() {
             ("A test article", None),
             ("Appendix 1", None),
             ("Setup", Some("appendix-1")),
+            ("Models", Some("appendix-1")),
             ("Appendix 2", None),
             ("Key terms", Some("appendix-2")),
         ]
     );
     assert_eq!(
-        file.sections[4].kind,
+        file.sections[1]
+            .paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>(),
+        ["Printed without a heading."],
+        "a subsection printed without a heading adds no level: its text is the appendix's"
+    );
+    assert_eq!(
+        file.sections[5].kind,
         crate::corpus::model::SectionKind::Box,
         "a box with a title is still a box"
     );
