@@ -1,5 +1,6 @@
 //! Entity mentions: every name and alias of the corpus's entities found in a paragraph's
-//! printed text as a whole word, whatever the case of its ASCII letters.
+//! printed text as a whole word, whatever the case of its ASCII letters; an acronym only as
+//! it is written (`WAS`, Wiskott–Aldrich syndrome, is not every "was"; `IS` not every "is").
 
 use std::collections::HashSet;
 
@@ -15,12 +16,16 @@ pub(super) struct EntityMatcher {
     matcher: Option<AhoCorasick>,
     /// The entity each pattern belongs to.
     owners: Vec<usize>,
+    /// The name as written, for each pattern that is an acronym and so is found only in its
+    /// own letters; `None` for a name found whatever its case.
+    acronyms: Vec<Option<String>>,
 }
 
 impl EntityMatcher {
     /// The matcher of `file`'s entities, for searching `bytes` of text.
     pub(super) fn new(file: &CorpusFile, bytes: usize) -> Self {
         let mut owners: Vec<usize> = Vec::new();
+        let mut acronyms: Vec<Option<String>> = Vec::new();
         // A name given twice is found for its first owner only (as the search would report
         // the first of equal patterns), so it is searched for once.
         let mut patterns: Vec<String> = Vec::new();
@@ -32,12 +37,14 @@ impl EntityMatcher {
                 if name.chars().count() >= 2 && seen.insert(lower.clone()) {
                     patterns.push(lower);
                     owners.push(entity_position);
+                    acronyms.push(is_acronym(name).then(|| name.to_owned()));
                 }
             }
         }
         Self {
             matcher: build_matcher(&patterns, bytes),
             owners,
+            acronyms,
         }
     }
 
@@ -56,6 +63,12 @@ impl EntityMatcher {
         matcher
             .find_iter(folded.as_str())
             .filter(|found| is_whole_word(text, found.start(), found.end()))
+            .filter(
+                |found| match self.acronyms.get(found.pattern().as_usize()) {
+                    Some(Some(written)) => text.get(found.range()) == Some(written.as_str()),
+                    _ => true,
+                },
+            )
             .filter_map(|found| {
                 Some(Mention {
                     entity: *self.owners.get(found.pattern().as_usize())?,
@@ -65,6 +78,13 @@ impl EntityMatcher {
             })
             .collect()
     }
+}
+
+/// Whether `name` is an acronym (`WAS`, `IoT`, `JA-Ile`, `COVID-19`): one word with a capital
+/// letter after its first character. Written in other letters it is most often another word
+/// ("was", "is", "or"), so it is found only as written.
+fn is_acronym(name: &str) -> bool {
+    !name.contains(char::is_whitespace) && name.chars().skip(1).any(|c| c.is_ascii_uppercase())
 }
 
 /// From how many bytes of text the names are searched with a DFA.
@@ -118,6 +138,22 @@ mod tests {
     }
 
     #[test]
+    fn acronyms_are_one_word_with_a_capital_after_the_first_letter() {
+        for acronym in ["WAS", "IS", "IoT", "JA-Ile", "COVID-19", "Elf1A"] {
+            assert!(is_acronym(acronym), "{acronym}");
+        }
+        for name in [
+            "Interpol",
+            "United Nations",
+            "UNITED NATIONS",
+            "a",
+            "Ouest-africaine",
+        ] {
+            assert!(!is_acronym(name), "{name}");
+        }
+    }
+
+    #[test]
     fn names_are_found_whatever_the_case_of_their_ascii_letters() {
         let entity = |id: &str, name: &str, aliases: &[&str]| crate::corpus::model::Entity {
             id: id.to_owned(),
@@ -129,11 +165,12 @@ mod tests {
             entities: vec![
                 entity("un", "United Nations", &["UN"]),
                 entity("ecowas", "Économie Ouest-Africaine", &["ECOWAS"]),
+                entity("was", "Wiskott-Aldrich syndrome", &["WAS"]),
             ],
             ..Default::default()
         };
-        let text = "The UNITED nations, the Un and the un; not unity. Économie ouest-africaine, \
-                    économie Ouest-Africaine and Ecowas.";
+        let text = "The UNITED nations, the UN, not the Un, un or unity. Économie ouest-africaine, \
+                    économie Ouest-Africaine and ECOWAS, not Ecowas. It was WAS.";
         // The matcher made for a paper and the one made for megabytes of text find the same.
         for bytes in [text.len(), DFA_FROM_BYTES] {
             let matcher = EntityMatcher::new(&file, bytes);
@@ -143,15 +180,16 @@ mod tests {
                 .into_iter()
                 .map(|m| (m.entity, &text[m.range]))
                 .collect();
-            // Only ASCII letters are folded: `É` and `é` stay apart, as they always have.
+            // Only ASCII letters are folded: `É` and `é` stay apart, as they always have; an
+            // acronym is found only as written.
             assert_eq!(
                 found,
                 [
                     (0, "UNITED nations"),
-                    (0, "Un"),
-                    (0, "un"),
+                    (0, "UN"),
                     (1, "Économie ouest-africaine"),
-                    (1, "Ecowas"),
+                    (1, "ECOWAS"),
+                    (2, "WAS"),
                 ],
                 "{bytes} bytes"
             );

@@ -87,20 +87,31 @@ pub fn definitions(text: &str) -> Vec<(String, String)> {
     out
 }
 
-/// The acronym a parenthesis holds (`UNODC`, `IoT`, `COVID-19`), if it holds one: 2 to 10
-/// characters, one word, starting with a letter, at least two capitals.
+/// The acronym a parenthesis holds (`UNODC`, `IoT`, `COVID-19`, `WHO, 2019`), if it holds
+/// one: 2 to 10 characters, one word, starting with a letter, at least two capitals. A list of
+/// them (`(WT, TPS10)`, the lines of a study) defines none; one followed by a maker and a
+/// place (`(DMEM; Gibco, USA)`) is defined all the same.
 fn acronym(inside: &str) -> Option<&str> {
-    let candidate = inside.split([';', ',']).next()?.trim();
+    let mut parts = inside.split([';', ',']).map(str::trim);
+    let candidate = parts.next()?;
+    let mut rest = parts.peekable();
+    if rest.peek().is_some() && rest.all(is_acronym) {
+        return None;
+    }
+    is_acronym(candidate).then_some(candidate)
+}
+
+/// Whether `candidate` reads as an acronym: see [`acronym`].
+fn is_acronym(candidate: &str) -> bool {
     let chars = candidate.chars().count();
     let capitals = candidate.chars().filter(char::is_ascii_uppercase).count();
-    let ok = (2..=10).contains(&chars)
+    (2..=10).contains(&chars)
         && candidate.chars().next().is_some_and(char::is_alphabetic)
         && capitals >= 2
         && !candidate.contains(char::is_whitespace)
         && candidate
             .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '&' | '/' | '.'));
-    ok.then_some(candidate)
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '&' | '/' | '.'))
 }
 
 /// The long form of `short` at the end of `before`, as Schwartz and Hearst find it.
@@ -240,6 +251,19 @@ mod tests {
         assert!(definitions("a thing (XYZ)").is_empty());
         // Unclosed parenthesis.
         assert!(definitions("a thing (XY").is_empty());
+        // A list of lines, genes or groups names them; it defines none of them.
+        assert!(definitions("We treated LOX2/3-expressing (WT, TPS10) plants").is_empty());
+        assert_eq!(
+            definitions(
+                "as the wild type (WT; see Methods) plants and the World Health Organization (WHO, \
+                 2019) in polyvinylidene difluoride (PVDF, IPVH00010; Millipore, USA)"
+            ),
+            [
+                ("wild type".to_owned(), "WT".to_owned()),
+                ("World Health Organization".to_owned(), "WHO".to_owned()),
+                ("polyvinylidene difluoride".to_owned(), "PVDF".to_owned())
+            ]
+        );
     }
 
     #[test]
