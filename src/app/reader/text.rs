@@ -100,6 +100,10 @@ fn run_ui(
 ) {
     match run {
         Run::Text { pieces } => {
+            let pieces = hang_punctuation_ui(ui, printed, pieces, font);
+            if pieces.is_empty() {
+                return;
+            }
             let style = PiecesStyle {
                 colour: Color32::PLACEHOLDER,
                 valign: ui.text_valign(),
@@ -144,6 +148,66 @@ fn run_ui(
         }
         Run::Footnote { footnote } => footnote_marker_ui(ctx, ui, footnote, font),
     }
+}
+
+/// Text that follows a mention or a citation with closing punctuation (`, and`, `).`) when
+/// that punctuation no longer fits on the row: painted hanging past the row's end, as a
+/// typesetter hangs it, rather than opening the next row; egui would move it there, away from
+/// the word it closes. Returns the pieces left to lay out (the spaces after it dropped, as a
+/// row break takes them).
+fn hang_punctuation_ui(
+    ui: &Ui,
+    printed: &str,
+    mut pieces: Vec<Piece>,
+    font: &egui::FontId,
+) -> Vec<Piece> {
+    let Some(first) = pieces.first_mut() else {
+        return pieces;
+    };
+    let text = printed.get(first.range.clone()).unwrap_or_default();
+    let hung = hanging_punctuation_len(text);
+    let row_start = ui.max_rect().min.x;
+    if hung == 0 || ui.cursor().min.x <= row_start + 0.5 {
+        return pieces;
+    }
+    let with_space = text.get(..hung).unwrap_or_default();
+    let colour = ui.visuals().text_color();
+    let needed = ui
+        .painter()
+        .layout_no_wrap(with_space.to_owned(), font.clone(), colour)
+        .size()
+        .x;
+    if ui.available_size_before_wrap().x >= needed {
+        return pieces;
+    }
+    let punctuation = with_space.trim_end();
+    let galley = ui
+        .painter()
+        .layout_no_wrap(punctuation.to_owned(), font.clone(), colour);
+    let rect = egui::Rect::from_min_size(ui.cursor().min, galley.size());
+    if let Some(fill) = first.background {
+        ui.painter().rect_filled(rect, 0.0, fill);
+    }
+    ui.painter().galley(rect.min, galley, colour);
+    first.range.start += hung;
+    if first.range.is_empty() {
+        pieces.remove(0);
+    }
+    pieces
+}
+
+/// The bytes of closing punctuation `text` opens with, and the spaces after it, when nothing
+/// but a space or the end follows the punctuation (`, and` → 2, `).` → 2, `’s` → 0).
+fn hanging_punctuation_len(text: &str) -> usize {
+    let punctuation = text
+        .find(|c: char| !matches!(c, ',' | '.' | ';' | ':' | ')' | ']' | '!' | '?' | '”' | '’'))
+        .unwrap_or(text.len());
+    let rest = text.get(punctuation..).unwrap_or_default();
+    if punctuation == 0 || !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
+        return 0;
+    }
+    let spaces = rest.len() - rest.trim_start().len();
+    punctuation + spaces
 }
 
 /// A run of plain text: a label whose words can be selected and copied, the find bar's current
@@ -664,4 +728,24 @@ fn printed_otherwise<'c>(corpus: &'c Corpus, info: &CitationInfo) -> Option<&'c 
         .collect::<Vec<_>>()
         .join(", ");
     (printed != chips).then_some(printed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hanging_punctuation_len;
+
+    #[test]
+    fn closing_punctuation_and_its_spaces_hang_and_a_word_does_not() {
+        assert_eq!(hanging_punctuation_len(", and studies"), 2);
+        assert_eq!(hanging_punctuation_len(")."), 2);
+        assert_eq!(hanging_punctuation_len(".  Then"), 3);
+        assert_eq!(
+            hanging_punctuation_len("”, which"),
+            ",".len() + "”".len() + 1
+        );
+        assert_eq!(hanging_punctuation_len("’s function"), 0, "a word's ending");
+        assert_eq!(hanging_punctuation_len(",5 and"), 0, "a number");
+        assert_eq!(hanging_punctuation_len(" and"), 0);
+        assert_eq!(hanging_punctuation_len(""), 0);
+    }
 }
