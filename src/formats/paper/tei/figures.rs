@@ -14,10 +14,14 @@ const MIN_NOTE_WORDS: usize = 4;
 
 /// Hands `figure` to the builder as a table or a figure, where the text has reached.
 pub(super) fn read(figure: Element<'_>, context: &Context<'_>, builder: &mut PaperBuilder) {
-    let is_table = figure.attr("type") == Some("table")
+    let marked_table = figure.attr("type") == Some("table")
         || (figure.child("table").is_some() && figure.child("graphic").is_none());
-    let (label, head_rest) = label_and_rest(figure, if is_table { "Table" } else { "Figure" });
-    let caption = caption(&head_rest, figure);
+    let (label, head_rest) = label_and_rest(figure, if marked_table { "Table" } else { "Figure" });
+    let (label, description) = label_and_description(label, &child_text(figure, "figDesc"));
+    // Older GROBID files a figure whose caption it found in a table's place as a table, with
+    // the page's text as its "cells": the caption's own label says what it is.
+    let is_table = marked_table && !names_a_figure(&label);
+    let caption = caption(&head_rest, &description);
     let source_id = figure.attr("id").unwrap_or_default().to_owned();
     if is_table {
         let mut table = figure
@@ -111,10 +115,36 @@ fn split_label(head: &str) -> Option<(String, String)> {
     Some((format!("{} {number}", noun.trim_end_matches(':')), rest))
 }
 
-/// The caption: what the head says after its label, then the `figDesc`.
-fn caption(head_rest: &str, figure: Element<'_>) -> Rich {
-    let description = child_text(figure, "figDesc");
-    let parts: Vec<&str> = [head_rest, description.as_str()]
+/// The label, and the `figDesc` without the label it repeats: older GROBID opens the
+/// description with the label as printed (`FIG. 2. Depth profiles …`), and for some figures
+/// gives the label nowhere else.
+fn label_and_description(label: String, description: &str) -> (String, String) {
+    let comparable = |label: &str| {
+        label
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    match split_label(description) {
+        Some((printed, rest)) if label.is_empty() => (printed, rest),
+        Some((printed, rest)) if comparable(&printed) == comparable(&label) => (label, rest),
+        _ => (label, description.to_owned()),
+    }
+}
+
+/// Whether a label names a figure (`Fig. 1`, `FIGURE 2`), not a table.
+fn names_a_figure(label: &str) -> bool {
+    let noun = label.split_whitespace().next().unwrap_or_default();
+    matches!(
+        noun.trim_end_matches(['.', ':']).to_lowercase().as_str(),
+        "fig" | "figure"
+    )
+}
+
+/// The caption: what the head says after its label, then the description.
+fn caption(head_rest: &str, description: &str) -> Rich {
+    let parts: Vec<&str> = [head_rest, description]
         .into_iter()
         .filter(|part| !part.is_empty())
         .collect();

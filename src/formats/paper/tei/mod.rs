@@ -11,6 +11,8 @@
 
 mod body;
 mod figures;
+#[cfg(test)]
+mod figures_tests;
 mod header;
 mod references;
 

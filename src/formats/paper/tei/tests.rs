@@ -10,7 +10,7 @@ use crate::corpus::model::{CorpusFile, CslDate, CslName, EquationNotation, Parag
 use crate::formats::paper::{ImportOptions, Imported, PaperKind, import};
 
 /// A TEI document with a title, `body` and `back` as given.
-fn tei(body: &str, back: &str) -> String {
+pub(super) fn tei(body: &str, back: &str) -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8"?>
 <TEI xml:space="preserve" xmlns="http://www.tei-c.org/ns/1.0">
@@ -31,7 +31,7 @@ fn bibliography(ids: &[&str]) -> String {
     format!(r#"<div type="references"><listBibl>{entries}</listBibl></div>"#)
 }
 
-fn read(text: &str) -> Imported {
+pub(super) fn read(text: &str) -> Imported {
     import(PaperKind::Tei, text, &ImportOptions::default()).expect("imports")
 }
 
@@ -46,7 +46,7 @@ fn unresolved_report(imported: &Imported) -> &str {
 }
 
 /// The imported file, checked to load as a corpus with no errors.
-fn valid(imported: &Imported) -> CorpusFile {
+pub(super) fn valid(imported: &Imported) -> CorpusFile {
     Corpus::from_file(imported.file.clone(), "test.tei.xml")
         .unwrap_or_else(|errors| panic!("not a valid corpus: {errors:#?}"));
     imported.file.clone()
@@ -217,164 +217,6 @@ fn a_marker_grobid_split_in_pieces_is_one_citation_of_the_sentence_before_it() {
     assert_eq!(
         file.sections[0].paragraphs[0].text,
         "Models [(Smith, 2018;]{@b0} [Jones, 2019;]{@b1} Lee, 2020) work."
-    );
-}
-
-#[test]
-fn a_table_with_a_header_row_and_a_spanning_cell() {
-    let body = r#"<div><head n="1">Results</head><p>See the table.</p>
-<figure type="table" xml:id="tab_0"><head>Table 1 : Scores by task</head><label>1</label><figDesc>Higher is better.</figDesc>
-<table><row role="head"><cell>Model</cell><cell cols="2">Scores</cell></row>
-<row><cell>Ours</cell><cell>84.2</cell><cell>88.4</cell></row>
-<row><cell cols="3">Baselines</cell></row>
-<row><cell>BERT</cell><cell>80.1</cell></row></table><note>Averages over three runs.</note></figure></div>"#;
-    let file = valid(&read(&tei(body, "")));
-    assert_eq!(file.tables.len(), 1);
-    let table = &file.tables[0];
-    assert_eq!(table.id, "tab_0");
-    assert_eq!(table.label, "Table 1");
-    assert_eq!(table.caption, "Scores by task Higher is better.");
-    assert_eq!(table.columns.len(), 3);
-    assert_eq!(table.header_rows.len(), 1);
-    assert_eq!(table.header_rows[0][1].text, "Scores");
-    assert_eq!(table.header_rows[0][1].span, 2);
-    let rows: Vec<Vec<&str>> = table
-        .rows
-        .iter()
-        .map(|r| r.cells.iter().map(String::as_str).collect())
-        .collect();
-    assert_eq!(
-        rows,
-        [
-            vec!["Ours", "84.2", "88.4"],
-            vec!["Baselines", "", ""],
-            vec!["BERT", "80.1", ""]
-        ]
-    );
-    assert_eq!(table.footnotes[0].text, "Averages over three runs.");
-    assert_eq!(table.section.as_deref(), Some("results"));
-    assert_eq!(table.after_paragraph.as_deref(), Some("results.p1"));
-}
-
-#[test]
-fn a_table_of_words_printed_line_by_line_is_joined_into_its_rows() {
-    let table = |rows: &str| {
-        let body = format!(
-            r#"<div><head n="1">Tools</head><p>See the table.</p><figure type="table" xml:id="tab_0"><head>Table 1</head><table><row role="head"><cell>Step</cell><cell>Tools</cell><cell>Potential</cell></row>{rows}</table></figure></div>"#
-        );
-        let file = valid(&read(&tei(&body, "")));
-        let table = file.tables.into_iter().next().expect("the table");
-        table
-            .rows
-            .into_iter()
-            .map(|row| row.cells)
-            .collect::<Vec<_>>()
-    };
-    // As GROBID reads Table 1 of Wagner et al. (2022): one row per printed line.
-    let rows = table(
-        "<row><cell>1. Problem</cell><cell>• Libraries supporting thematic analyses</cell><cell>• Moderate potential with AI pointing</cell></row>\
-         <row><cell>formulation</cell><cell>based on LDA models (Antons and</cell><cell>researchers to promising areas</cell></row>\
-         <row><cell/><cell>Breidbach, 2017)</cell><cell/></row>\
-         <row><cell/><cell>• GUI applications</cell><cell/></row>\
-         <row><cell>3. Search</cell><cell>• TheoryOn enables ontology-</cell><cell>• Very high potential</cell></row>\
-         <row><cell/><cell>based searches</cell><cell/></row>",
-    );
-    assert_eq!(
-        rows,
-        [
-            [
-                "1. Problem formulation",
-                "• Libraries supporting thematic analyses based on LDA models (Antons and \
-                 Breidbach, 2017) • GUI applications",
-                "• Moderate potential with AI pointing researchers to promising areas"
-            ],
-            [
-                "3. Search",
-                "• TheoryOn enables ontology-based searches",
-                "• Very high potential"
-            ]
-        ]
-    );
-    // A table of numbers keeps its rows, blank first cells and all.
-    let numbers = table(
-        "<row><cell>Ours</cell><cell>84.2</cell><cell>88.4</cell></row>\
-         <row><cell/><cell>85.0</cell><cell>89.1</cell></row>\
-         <row><cell>baseline</cell><cell>80.3</cell><cell>81.2</cell></row>",
-    );
-    assert_eq!(numbers.len(), 3);
-}
-
-#[test]
-fn leading_rows_of_words_above_numbers_are_the_header_when_none_is_marked() {
-    let table = |rows: &str| {
-        let body = format!(
-            r#"<div><head n="1">Results</head><p>See the table.</p><figure type="table" xml:id="tab_0"><head>Table 1</head><table>{rows}</table></figure></div>"#
-        );
-        let file = valid(&read(&tei(&body, "")));
-        file.tables.into_iter().next().expect("the table")
-    };
-    let found = table(
-        "<row><cell>Items</cell><cell>IGT-related</cell><cell>Idiopathic</cell></row>\
-         <row><cell/><cell>PN (n = 12)</cell><cell>PN (n = 17)</cell></row>\
-         <row><cell>VAS</cell><cell>3.75 ± 3.91</cell><cell>4.59 ± 3.08</cell></row>\
-         <row><cell>SFN-SIQ</cell><cell>5.33 ± 1.67</cell><cell>4.53 ± 1.55</cell></row>",
-    );
-    // Two lines of one header, no cell spanning: each column's lines are its one header.
-    assert!(found.header_rows.is_empty());
-    let headers: Vec<&str> = found.columns.iter().map(|c| c.header.as_str()).collect();
-    assert_eq!(
-        headers,
-        ["Items", "IGT-related PN (n = 12)", "Idiopathic PN (n = 17)"]
-    );
-    assert_eq!(found.rows.len(), 2);
-    assert_eq!(found.rows[0].cells[0], "VAS");
-    // A label spanning columns over their own headers: two header rows, the span kept.
-    let spanning = table(
-        r#"<row><cell/><cell cols="2">Scores</cell></row>
-        <row><cell>Model</cell><cell>Dev</cell><cell>Test</cell></row>
-        <row><cell>Ours</cell><cell>84.2</cell><cell>88.4</cell></row>"#,
-    );
-    assert_eq!(spanning.header_rows.len(), 2);
-    let top: Vec<(&str, u32)> = spanning.header_rows[0]
-        .iter()
-        .map(|cell| (cell.text.as_str(), cell.span))
-        .collect();
-    assert_eq!(top, [("", 1), ("Scores", 2)]);
-    let headers: Vec<&str> = spanning.columns.iter().map(|c| c.header.as_str()).collect();
-    assert_eq!(headers, ["Model", "Dev", "Test"]);
-    // Words only, or a number in the first row: every row stays a row.
-    let words =
-        table("<row><cell>A</cell><cell>B</cell></row><row><cell>C</cell><cell>D</cell></row>");
-    assert!(words.header_rows.is_empty() && words.rows.len() == 2);
-    assert!(words.columns.iter().all(|c| c.header.is_empty()));
-    let numbers =
-        table("<row><cell>1</cell><cell>B</cell></row><row><cell>C</cell><cell>D</cell></row>");
-    assert_eq!(numbers.rows.len(), 2);
-}
-
-#[test]
-fn a_figure_with_its_label_caption_and_image() {
-    let body = r#"<div><head n="1">Overview</head><p>Text.</p>
-<figure xml:id="fig_0"><head>Figure 2: Overview of the model.</head><label>2</label><figDesc>Queries and papers.</figDesc><graphic url="fig2.png"/></figure>
-<figure xml:id="fig_1"><head></head><label>3</label><figDesc>t-SNE plot.</figDesc></figure>
-<figure xml:id="fig_2"><head/><label/><figDesc/></figure></div>"#;
-    let file = valid(&read(&tei(body, "")));
-    let figures: Vec<(&str, &str, Option<&str>)> = file
-        .figures
-        .iter()
-        .map(|f| (f.label.as_str(), f.caption.as_str(), f.image.as_deref()))
-        .collect();
-    assert_eq!(
-        figures,
-        [
-            (
-                "Figure 2",
-                "Overview of the model. Queries and papers.",
-                Some("fig2.png")
-            ),
-            ("Figure 3", "t-SNE plot.", None),
-            ("Figure", "", None)
-        ]
     );
 }
 
