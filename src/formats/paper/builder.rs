@@ -318,6 +318,17 @@ impl PaperBuilder {
         self.open.clear();
     }
 
+    /// Opens again the last top-level section, for text printed after it without a heading of
+    /// its own; `false` (and nothing opened) when there is none yet.
+    pub fn reopen_last_top_level(&mut self) -> bool {
+        let last = self.sections.iter().rposition(|s| s.parent.is_none());
+        if let Some(last) = last {
+            self.open.clear();
+            self.open.push(last);
+        }
+        last.is_some()
+    }
+
     /// How many sections are open.
     #[must_use]
     pub fn depth(&self) -> usize {

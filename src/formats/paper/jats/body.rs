@@ -268,12 +268,18 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
         // A subsection printed without a heading or a number (eLife's `<sec><title/>` inside
         // an appendix) adds no level: its text and subsections are the enclosing section's,
         // as printed, not under a heading the paper does not print.
-        if self.builder.depth() > 0
-            && sec.attr("sec-type") != Some("supplementary-material")
+        let unheaded = sec.attr("sec-type") != Some("supplementary-material")
             && self.title_of(sec).is_empty()
-            && child_text(sec, "label").is_empty()
-        {
+            && child_text(sec, "label").is_empty();
+        if unheaded && self.builder.depth() > 0 {
             self.blocks(sec);
+            return;
+        }
+        // One at the top level after others (a data statement after the funding) goes on
+        // under the section before it, as printed.
+        if unheaded && self.builder.reopen_last_top_level() {
+            self.blocks(sec);
+            self.builder.end_all_sections();
             return;
         }
         // A top-level section without a heading holds the text under the paper's title.

@@ -275,13 +275,32 @@ fn affiliation_text(aff: Element<'_>) -> String {
                 if e.is("institution") && e.attr("content-type") == Some("normalized") => {}
             Node::Element(e) if e.is("sup") && text.trim().is_empty() => {}
             Node::Element(e) => {
-                text.push_str(&e.text());
+                push_printed_text(e, &mut text);
                 text.push(' ');
             }
         }
     }
     let text = collapse_whitespace(&text).replace(" ,", ",");
     text.trim_start_matches([',', ';', ' ']).to_owned()
+}
+
+/// Adds the text of an affiliation's part as printed: without the registry ids
+/// (`<institution-id>` GRID, ISNI, ROR) Springer wraps with the institution's name.
+fn push_printed_text(part: Element<'_>, out: &mut String) {
+    let mut stack: Vec<Node<'_>> = vec![Node::Element(part)];
+    while let Some(node) = stack.pop() {
+        match node {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(e) if e.is("institution-id") => {}
+            Node::Element(e) => {
+                let before = stack.len();
+                stack.extend(e.nodes());
+                if let Some(added) = stack.get_mut(before..) {
+                    added.reverse();
+                }
+            }
+        }
+    }
 }
 
 /// The publication date: the electronic one, else print, else any, as `YYYY-MM-DD` (or as

@@ -164,3 +164,16 @@ fn keywords_are_those_of_the_articles_language() {
         "only the group of no language is left"
     );
 }
+
+#[test]
+fn an_affiliation_is_read_without_its_registry_ids() {
+    let text = r#"<article><front><article-meta><title-group><article-title>T</article-title></title-group>
+<contrib-group><contrib contrib-type="author"><name><surname>A</surname><given-names>B</given-names></name><xref ref-type="aff" rid="Aff1">1</xref></contrib></contrib-group>
+<aff id="Aff1"><label>1</label><institution-wrap><institution-id institution-id-type="GRID">grid.444487.f</institution-id><institution-id institution-id-type="ISNI">0000 0004 0634 0540</institution-id><institution>Department of Applied Sciences, </institution><institution>Universiti Teknologi PETRONAS, </institution></institution-wrap>32610 Seri Iskandar, Malaysia </aff>
+</article-meta></front><body><p>x</p></body></article>"#;
+    let paper = read(text).file.paper;
+    assert_eq!(
+        paper.authors[0].affiliation,
+        "Department of Applied Sciences, Universiti Teknologi PETRONAS, 32610 Seri Iskandar, Malaysia"
+    );
+}

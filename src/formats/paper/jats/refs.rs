@@ -213,6 +213,15 @@ fn printed_text(citation: Element<'_>) -> String {
                     }
                 }
             }
+            // A PubMed id run on to the entry's last full stop (`1419.<pub-id>18804375`) is
+            // the link a list gives, not printed words; one after `PMID: ` is printed.
+            Step::Node(Node::Element(child))
+                if child.is("pub-id")
+                    && matches!(child.attr("pub-id-type"), Some("pmid" | "pmcid"))
+                    && out
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| !c.is_whitespace() && c != ':') => {}
             Step::Node(Node::Element(child)) => {
                 let name_part =
                     child.is("surname") || child.is("given-names") || child.is("suffix");

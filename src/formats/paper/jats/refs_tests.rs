@@ -238,7 +238,7 @@ fn a_mixed_citation_is_kept_as_the_list_prints_it_and_an_element_citation_is_not
 <body><p>Cites <xref ref-type="bibr" rid="r1">1</xref>, <xref ref-type="bibr" rid="r2">2</xref> and <xref ref-type="bibr" rid="r3">3</xref>.</p></body>
 <back><ref-list>
 <ref id="r1"><label>1</label><mixed-citation publication-type="journal"><name name-style="western"><surname>Barnett</surname><given-names>JA</given-names></name>, <name><surname>van Dijk</surname><given-names>K</given-names><suffix>Jr</suffix></name> (<year>2007</year>) <article-title>A history of <italic>Saccharomyces</italic> genetics</article-title>. <source><italic> Yeast </italic></source> <volume>24</volume>: <fpage>799</fpage>–<lpage>845</lpage>.</mixed-citation></ref>
-<ref id="r2"><label>2</label><citation-alternatives><element-citation publication-type="journal"><person-group person-group-type="author"><name><surname>Lee</surname><given-names>H</given-names></name></person-group><article-title>Both forms</article-title><source>Cell</source><year>2010</year></element-citation><mixed-citation publication-type="journal">Lee H (2010) Both forms. <italic>Cell</italic>.</mixed-citation></citation-alternatives></ref>
+<ref id="r2"><label>2</label><citation-alternatives><element-citation publication-type="journal"><person-group person-group-type="author"><name><surname>Lee</surname><given-names>H</given-names></name></person-group><article-title>Both forms</article-title><source>Cell</source><year>2010</year></element-citation><mixed-citation publication-type="journal">Lee H (2010) Both forms. <italic>Cell</italic>.<pub-id pub-id-type="pmid">18804375</pub-id></mixed-citation></citation-alternatives></ref>
 <ref id="r3"><label>3</label><element-citation publication-type="journal"><person-group person-group-type="author"><name><surname>Roe</surname><given-names>R</given-names></name></person-group><article-title>Fields only</article-title><source>Science</source><year>2001</year></element-citation></ref>
 </ref-list></back></article>"#;
     let imported = read(text);
@@ -251,7 +251,11 @@ fn a_mixed_citation_is_kept_as_the_list_prints_it_and_an_element_citation_is_not
         "names spaced, italics marked next to their words"
     );
     assert_eq!(refs[0].title, "A history of Saccharomyces genetics");
-    assert_eq!(refs[1].printed(), Some("Lee H (2010) Both forms. *Cell*."));
+    assert_eq!(
+        refs[1].printed(),
+        Some("Lee H (2010) Both forms. *Cell*."),
+        "a PubMed id run on to the entry is its link, not printed"
+    );
     assert_eq!(
         refs[1].title, "Both forms",
         "fields still from the structured form"

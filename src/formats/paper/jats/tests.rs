@@ -647,3 +647,30 @@ fn a_group_too_long_for_one_marker_is_one_citation_per_work() {
         "no citation prints nothing"
     );
 }
+
+#[test]
+fn a_section_without_a_heading_after_others_goes_on_under_the_one_before() {
+    let body = r"<sec><title>Funding</title><p>Funded by a fund.</p></sec><sec><title/><p>Data accessibility: the data are online.</p></sec>";
+    let file = read(&article(body, "")).file;
+    let outline: Vec<(&str, Vec<&str>)> = file
+        .sections
+        .iter()
+        .map(|s| {
+            (
+                s.title.as_str(),
+                s.paragraphs.iter().map(|p| p.text.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        outline,
+        [(
+            "Funding",
+            vec![
+                "Funded by a fund.",
+                "Data accessibility: the data are online."
+            ]
+        )],
+        "as printed: no heading, and not the paper's title for one"
+    );
+}
