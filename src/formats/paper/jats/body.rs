@@ -254,6 +254,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
                 }
                 "fn-group" => self.notes(element, true),
                 "app-group" => self.app_group(element),
+                "sec" => self.section(element),
                 name => {
                     let default = default_title(name);
                     self.titled(element, default);
@@ -272,6 +273,18 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
             && self.title_of(sec).is_empty()
             && child_text(sec, "label").is_empty();
         if unheaded && self.builder.depth() > 0 {
+            self.blocks(sec);
+            return;
+        }
+        // One at the top level that only groups headed parts (eLife's back-matter `sec`
+        // around the competing interests and contributions) adds no level either.
+        let holds_parts = sec.elements().any(|e| {
+            matches!(
+                e.name(),
+                "sec" | "fn-group" | "ack" | "app-group" | "glossary"
+            )
+        });
+        if unheaded && holds_parts {
             self.blocks(sec);
             return;
         }

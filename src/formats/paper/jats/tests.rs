@@ -651,7 +651,9 @@ fn a_group_too_long_for_one_marker_is_one_citation_per_work() {
 #[test]
 fn a_section_without_a_heading_after_others_goes_on_under_the_one_before() {
     let body = r"<sec><title>Funding</title><p>Funded by a fund.</p></sec><sec><title/><p>Data accessibility: the data are online.</p></sec>";
-    let file = read(&article(body, "")).file;
+    // eLife's back matter: a `sec` without a heading around headed groups of notes.
+    let back = r#"<sec sec-type="additional-information"><fn-group content-type="competing-interest"><title>Competing interests</title><fn fn-type="COI-statement" id="conf1"><p>None declared.</p></fn></fn-group></sec>"#;
+    let file = read(&article(body, back)).file;
     let outline: Vec<(&str, Vec<&str>)> = file
         .sections
         .iter()
@@ -664,13 +666,16 @@ fn a_section_without_a_heading_after_others_goes_on_under_the_one_before() {
         .collect();
     assert_eq!(
         outline,
-        [(
-            "Funding",
-            vec![
-                "Funded by a fund.",
-                "Data accessibility: the data are online."
-            ]
-        )],
-        "as printed: no heading, and not the paper's title for one"
+        [
+            (
+                "Funding",
+                vec![
+                    "Funded by a fund.",
+                    "Data accessibility: the data are online."
+                ]
+            ),
+            ("Competing interests", vec!["None declared."])
+        ],
+        "as printed: no heading, and not the paper's title or \"Untitled section\" for one"
     );
 }
