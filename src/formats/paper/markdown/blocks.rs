@@ -161,11 +161,19 @@ impl Parser {
                     continue;
                 }
                 // A fenced div's fence (`::: note`, the closing `:::`) ends the paragraph
-                // before it, as Pandoc reads it.
+                // before it, as Pandoc reads it; so does a LaTeX environment opening on a line
+                // of its own (the JOSS template's `\begin{equation}` right under a line of
+                // text), set apart as LaTeX sets it.
                 let interrupts = fence(text).is_some_and(|(c, _)| c == b'`')
                     || (indent_width(text) <= 3 && text.trim_start().starts_with(":::"))
                     || (in_list && list_marker(text).is_some())
-                    || tables::pipe_starts(lines, i);
+                    || tables::pipe_starts(lines, i)
+                    || latex_begin(text).is_some_and(|name| {
+                        is_display_environment(name)
+                            && latex_ends
+                                .get(name)
+                                .is_some_and(|ends| ends.iter().any(|&end| end >= i))
+                    });
                 if !interrupts {
                     paragraph.push(line);
                     i += 1;
@@ -548,4 +556,23 @@ fn lone_image(text: &str) -> Option<Block> {
 pub(super) fn caption_label(caption: &str) -> Option<&str> {
     let (_, after) = caption.split_once("\\label{")?;
     after.split('}').next()
+}
+
+/// Whether a LaTeX environment is set apart from the text around it (an equation, a float, a
+/// list), not a part of a formula (`cases`, `array`) that a `$$` block may hold.
+fn is_display_environment(name: &str) -> bool {
+    matches!(
+        name.trim_end_matches('*'),
+        "equation"
+            | "align"
+            | "gather"
+            | "multline"
+            | "eqnarray"
+            | "displaymath"
+            | "figure"
+            | "table"
+            | "itemize"
+            | "enumerate"
+            | "description"
+    )
 }

@@ -11,6 +11,8 @@ mod blocks;
 mod crossref;
 mod inline;
 mod latex;
+#[cfg(test)]
+mod latex_tests;
 mod line;
 mod meta;
 mod spans;

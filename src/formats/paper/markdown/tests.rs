@@ -36,15 +36,15 @@ fn read_with(text: &str, files: &[(&str, &str)]) -> Imported {
     import(PaperKind::Markdown, text, &options).expect("imports")
 }
 
-fn read(text: &str) -> Imported {
+pub(super) fn read(text: &str) -> Imported {
     read_with(text, &[("refs.bib", BIB)])
 }
 
-fn valid(imported: &Imported) -> Corpus {
+pub(super) fn valid(imported: &Imported) -> Corpus {
     Corpus::from_file(imported.file.clone(), "test").expect("valid corpus")
 }
 
-fn paragraphs(file: &CorpusFile) -> Vec<&str> {
+pub(super) fn paragraphs(file: &CorpusFile) -> Vec<&str> {
     file.sections
         .iter()
         .flat_map(|s| &s.paragraphs)
@@ -53,7 +53,7 @@ fn paragraphs(file: &CorpusFile) -> Vec<&str> {
         .collect()
 }
 
-fn messages(imported: &Imported) -> Vec<&str> {
+pub(super) fn messages(imported: &Imported) -> Vec<&str> {
     imported
         .diagnostics
         .iter()
@@ -61,7 +61,7 @@ fn messages(imported: &Imported) -> Vec<&str> {
         .collect()
 }
 
-const HEADER: &str = "---\ntitle: A *test* paper\nbibliography: refs.bib\n---\n\n";
+pub(super) const HEADER: &str = "---\ntitle: A *test* paper\nbibliography: refs.bib\n---\n\n";
 
 #[test]
 fn every_pandoc_citation_form_is_kept_as_written_and_links() {
@@ -486,23 +486,6 @@ fn keys_separated_by_commas_are_one_group_and_a_broken_group_is_reported() {
 }
 
 #[test]
-fn latex_commands_that_only_style_text_read_as_their_text() {
-    let text = format!(
-        "{HEADER}# Intro\n\nWe compare \\texttt{{DTW-C++}} with \\emph{{x_y*z}} at \\url{{https://e.org/a_b}}; \
-         \\emph{{a {{b}}}} and \\foo{{c}} stay as written [@smith2020].\n"
-    );
-    let imported = read(&text);
-    valid(&imported);
-    assert_eq!(
-        paragraphs(&imported.file),
-        [
-            "We compare DTW-C++ with x_y*z at https://e.org/a_b; \\emph{a {b}} and \\foo{c} stay as \
-          written [@smith2020]."
-        ]
-    );
-}
-
-#[test]
 fn grid_tables_with_aligned_headers_doubled_borders_and_feet() {
     // As a JOSS paper writes one: colons in the header's border, a doubled border between
     // groups, and a closing `=` border; then a table with a foot between `=` borders.
@@ -553,43 +536,6 @@ fn grid_tables_with_aligned_headers_doubled_borders_and_feet() {
         "{:?}",
         messages(&imported)
     );
-}
-
-#[test]
-fn latex_equations_and_tables() {
-    let text = "---\nbibliography: refs.bib\n---\n# E\n\n\\begin{equation}\nE = mc^2 \\label{eq:e}\n\\end{equation}\n\n\
-                $$ a + b $$ {#eq:sum}\n\n\
-                \\begin{table}\n\\caption{A \\textbf{bold} caption}\n\\begin{tabular}{lr}\n\\toprule\n\
-                \\multicolumn{2}{c}{Both} \\\\\n\\midrule\nx & \\cite{smith2020} \\\\\n\\bottomrule\n\
-                \\end{tabular}\n\\end{table}\n\n\\begin{itemize}\n\\item left out\n\\end{itemize}\n\n\
-                \\begin{figure}\n\\includegraphics[width=5cm]{plot.png}\n\\caption{A \\emph{plot}.}\n\
-                \\end{figure}\n\nText <!-- hidden --> shown.\n";
-    let imported = read(text);
-    valid(&imported);
-    let section = &imported.file.sections[0];
-    let equations: Vec<(&str, &str)> = section
-        .paragraphs
-        .iter()
-        .filter(|p| p.kind == ParagraphKind::Equation)
-        .map(|p| (p.text.as_str(), p.label.as_str()))
-        .collect();
-    assert_eq!(equations, [("E = mc^2", "(1)"), ("a + b", "(2)")]);
-    let table = &imported.file.tables[0];
-    assert_eq!(table.caption, "A bold caption");
-    assert_eq!(table.header_rows[0][0].text, "Both");
-    assert_eq!(table.header_rows[0][0].span, 2);
-    assert_eq!(table.rows[0].cells, ["x", "[@smith2020]"]);
-    assert!(
-        messages(&imported)
-            .iter()
-            .any(|m| m.starts_with("1 raw LaTeX block left out"))
-    );
-    let figure = &imported.file.figures[0];
-    assert_eq!(
-        (figure.image.as_deref(), figure.caption.as_str()),
-        (Some("plot.png"), "A plot.")
-    );
-    assert_eq!(paragraphs(&imported.file), ["Text shown."]);
 }
 
 #[test]
@@ -676,43 +622,6 @@ fn a_list_item_opens_with_its_marker_as_printed() {
         paragraphs(&read(text).file),
         ["1. one", "2. two", "• plus", "(c) lettered", "• after code"]
     );
-}
-
-#[test]
-fn inline_math_stays_tex_in_text_and_reads_as_text_in_captions_cells_and_headings() {
-    let text = "# Rates for $t \\leq \\tau$\n\n\
-                When $\\alpha \\in [0, 1]$ and @x, it costs \\$5 or $5.\n\n\
-                ![The fit of $\\lambda^2$.](fit.png)\n\n\
-                | $\\beta$ | b |\n|---|---|\n| $x_1$ | 2 |\n\n: Values of $\\sigma$.\n";
-    let imported = read(text);
-    let corpus = valid(&imported);
-    let file = &imported.file;
-    assert_eq!(file.sections[0].title, "Rates for t ≤ τ");
-    // The paragraph keeps its TeX (nothing in it escaped), and a literal dollar is escaped.
-    assert_eq!(
-        paragraphs(file),
-        ["When $\\alpha \\in [0, 1]$ and \\@x, it costs \\$5 or \\$5."]
-    );
-    assert_eq!(
-        corpus.index.paragraphs[0].printed,
-        "When α ∈ [0, 1] and @x, it costs $5 or $5."
-    );
-    // Math the corpus cannot write as `$…$` (a dollar inside it) stays text, as written.
-    let odd = read("# A\n\nand $\\begin{cases} x \\\\ $ then $y[$ end.\n");
-    assert_eq!(
-        paragraphs(&odd.file),
-        ["and \\$\\begin{cases} x \\\\ \\$ then \\$y\\[\\$ end."]
-    );
-    assert_eq!(
-        valid(&odd).index.paragraphs[0].printed,
-        "and $\\begin{cases} x \\\\ $ then $y[$ end."
-    );
-    assert_eq!(file.figures[0].caption, "The fit of λ².");
-    assert_eq!(file.tables[0].caption, "Values of σ.");
-    assert_eq!(file.tables[0].columns[0].header, "β");
-    // A cell is text in the corpus syntax, like a paragraph.
-    assert_eq!(file.tables[0].rows[0].cells[0], "$x_1$");
-    assert_eq!(corpus.index.cell_text(&corpus.file, 0, 0), "x₁");
 }
 
 #[test]

@@ -131,7 +131,11 @@ impl Scanner<'_, '_> {
         let close = if double {
             self.double_dollars.next_after(start + 2)
         } else if self.char_at(start + 1).is_some_and(|c| !c.is_whitespace()) {
-            self.dollar_closers.next_after(start + 1)
+            // As Pandoc reads it: the next `$` closes it or nothing does (`($) … $x$` is a
+            // dollar sign, then math).
+            self.single_dollars
+                .next_after(start + 1)
+                .filter(|&next| self.dollar_closers.next_after(next) == Some(next))
         } else {
             None
         };

@@ -150,6 +150,10 @@ struct Scanner<'s, 'k> {
     close_angle: Positions,
     open_angle: Positions,
     backtick_runs: HashMap<usize, Positions>,
+    /// Every single `$` not escaped: the first after an opening `$` is the only one that can
+    /// close it.
+    single_dollars: Positions,
+    /// The single `$`s that can close inline math (none after a space, before a digit).
     dollar_closers: Positions,
     double_dollars: Positions,
 }
@@ -197,6 +201,7 @@ impl<'s, 'k> Scanner<'s, 'k> {
         let bytes = src.as_bytes();
         let mut positions: HashMap<u8, Vec<usize>> = HashMap::new();
         let mut backtick_runs: HashMap<usize, Positions> = HashMap::new();
+        let mut single_dollars = Vec::new();
         let mut dollar_closers = Vec::new();
         let mut double_dollars = Vec::new();
         let mut at = 0;
@@ -215,11 +220,11 @@ impl<'s, 'k> Scanner<'s, 'k> {
                     } else if len == 1 {
                         let before = src.get(..at).and_then(|s| s.chars().next_back());
                         let after = bytes.get(at + 1);
-                        if !is_space(before)
-                            && before != Some('\\')
-                            && !after.is_some_and(u8::is_ascii_digit)
-                        {
-                            dollar_closers.push(at);
+                        if before != Some('\\') {
+                            single_dollars.push(at);
+                            if !is_space(before) && !after.is_some_and(u8::is_ascii_digit) {
+                                dollar_closers.push(at);
+                            }
                         }
                     } else {
                         double_dollars.push(at);
@@ -252,6 +257,7 @@ impl<'s, 'k> Scanner<'s, 'k> {
             close_angle: take(b'>'),
             open_angle: take(b'<'),
             backtick_runs,
+            single_dollars: Positions(single_dollars),
             dollar_closers: Positions(dollar_closers),
             double_dollars: Positions(double_dollars),
         }
@@ -354,7 +360,10 @@ impl<'s, 'k> Scanner<'s, 'k> {
                     self.pos = end;
                     return;
                 }
-                if let Some((content, end)) = self.text_style_command() {
+                if let Some((content, end)) = self
+                    .text_style_command()
+                    .or_else(|| self.logo_command())
+                {
                     for c in content.chars() {
                         push_literal(&mut self.out, c);
                     }
@@ -373,6 +382,26 @@ impl<'s, 'k> Scanner<'s, 'k> {
     fn text_style_command(&self) -> Option<(&'s str, usize)> {
         let (_, content, end) = self.command_at(&TEXT_STYLE_COMMANDS)?;
         (!content.contains(['{', '\\', '\n'])).then_some((content, end))
+    }
+
+    /// At a backslash: the TeX logos (`\LaTeX`, `\TeX`, `\LaTeXe`, with or without `{}`) as
+    /// their names, and where they end.
+    fn logo_command(&self) -> Option<(&'static str, usize)> {
+        let rest = self.src.get(self.pos + 1..)?;
+        let (name, printed) = [("LaTeXe", "LaTeX2ε"), ("LaTeX", "LaTeX"), ("TeX", "TeX")]
+            .into_iter()
+            .find(|(name, _)| {
+                rest.starts_with(name)
+                    && !rest
+                        .get(name.len()..)
+                        .and_then(|after| after.chars().next())
+                        .is_some_and(char::is_alphabetic)
+            })?;
+        let mut end = self.pos + 1 + name.len();
+        if self.src.get(end..).is_some_and(|after| after.starts_with("{}")) {
+            end += 2;
+        }
+        Some((printed, end))
     }
 
     /// At a backslash: one of `commands` with its argument (`\ref{fig:x}`): the command, the
