@@ -23,6 +23,9 @@ pub(super) struct FrontMatter<'a> {
     pub(super) yaml_offset: usize,
     /// Byte offset where the Markdown body starts.
     pub(super) body_offset: usize,
+    /// The block has no opening `---` line: it starts the file with `title:` (or another key
+    /// of a paper's metadata) and only its closing line is there.
+    pub(super) unopened: bool,
 }
 
 /// What the metadata says beyond the paper's front matter.
@@ -47,7 +50,7 @@ pub(super) fn split(text: &str) -> Result<Option<FrontMatter<'_>>, usize> {
         return Ok(None);
     };
     if text.get(..first_end).map(str::trim_end) != Some("---") {
-        return Ok(None);
+        return Ok(unopened(text));
     }
     let yaml_offset = (first_end + 1).min(text.len());
     let mut first_inner = true;
@@ -63,10 +66,65 @@ pub(super) fn split(text: &str) -> Result<Option<FrontMatter<'_>>, usize> {
                 yaml: text.get(yaml_offset..start).unwrap_or_default(),
                 yaml_offset,
                 body_offset: (end + 1).min(text.len()),
+                unopened: false,
             }));
         }
     }
     Err(0)
+}
+
+/// The most lines a metadata block without its opening `---` is looked for in.
+const MAX_UNOPENED_LINES: usize = 200;
+
+/// A metadata block that lost its opening `---` line: the file starts with a key of a paper's
+/// metadata (`title: …`), every line up to a `---` or `...` line is YAML-like (a `key:` line,
+/// an indented line, a list item or blank), and that closing line comes within
+/// [`MAX_UNOPENED_LINES`].
+fn unopened(text: &str) -> Option<FrontMatter<'_>> {
+    const KEYS: [&str; 11] = [
+        "title",
+        "subtitle",
+        "author",
+        "authors",
+        "date",
+        "bibliography",
+        "tags",
+        "keywords",
+        "abstract",
+        "affiliations",
+        "lang",
+    ];
+    fn key_of(line: &str) -> Option<&str> {
+        let (key, rest) = line.split_once(':')?;
+        let is_key = !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        (is_key && (rest.is_empty() || rest.starts_with(' '))).then_some(key)
+    }
+    let mut lines = line_spans(text).take(MAX_UNOPENED_LINES);
+    let (_, first_end) = lines.next()?;
+    let first = text.get(..first_end)?.trim_end();
+    if !key_of(first).is_some_and(|key| KEYS.contains(&key)) {
+        return None;
+    }
+    for (start, end) in lines {
+        let line = text.get(start..end)?.trim_end();
+        if line == "---" || line == "..." {
+            return Some(FrontMatter {
+                yaml: text.get(..start)?,
+                yaml_offset: 0,
+                body_offset: (end + 1).min(text.len()),
+                unopened: true,
+            });
+        }
+        let yaml_like =
+            line.is_empty() || line.starts_with([' ', '\t', '-']) || key_of(line).is_some();
+        if !yaml_like {
+            return None;
+        }
+    }
+    None
 }
 
 /// Each line's start and end (without its newline) in `text`.

@@ -106,6 +106,15 @@ pub(super) fn looks_like_markdown(text: &str) -> bool {
 fn front_matter(text: &str, builder: &mut PaperBuilder) -> (usize, meta::Metadata) {
     match meta::split(text) {
         Ok(Some(front)) => {
+            if front.unopened {
+                builder.warn(
+                    "the metadata at the top of the file has no `---` line above it: it is read \
+                     as metadata all the same",
+                    "add a line `---` above its first line, so that Pandoc reads it as metadata \
+                     too",
+                    Some(Location::at_offset(text, 0, 3)),
+                );
+            }
             let (metadata, problem) = meta::read(text, &front, builder.paper());
             if let Some(problem) = problem {
                 builder.warn(

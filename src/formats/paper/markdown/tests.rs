@@ -209,6 +209,39 @@ fn broken_yaml_is_a_warning_at_its_line_and_the_rest_is_read() {
 }
 
 #[test]
+fn metadata_without_its_opening_line_is_read_and_said_so() {
+    let text = "title: 'Gala: a package'\nauthors:\n  - name: A. Price\nbibliography: refs.bib\n---\n\n\
+                # Summary\n\nText [@smith2020].\n";
+    let imported = read(text);
+    assert_eq!(imported.file.paper.title, "Gala: a package");
+    assert_eq!(
+        imported.file.references.len(),
+        1,
+        "its bibliography is read"
+    );
+    assert_eq!(imported.file.sections[0].title, "Summary");
+    let warning = imported
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("no `---` line above it"))
+        .expect("warning");
+    assert_eq!(warning.location.map(|l| l.line), Some(1));
+    // A first line that only looks like a key, over text, is text: the `---` below is a rule.
+    let prose = read("Title: not metadata\n\nA paragraph of text.\n\n---\n\n# Next\n");
+    assert!(
+        paragraphs(&prose.file).contains(&"A paragraph of text."),
+        "{:?}",
+        paragraphs(&prose.file)
+    );
+    assert!(
+        !prose
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("no `---` line above it"))
+    );
+}
+
+#[test]
 fn joss_authors_and_affiliations() {
     let text = "---\ntitle: T\nauthors:\n  - given-names: Ann\n    surname: Smith\n    \
                 affiliation: \"1, 2\"\n    corresponding: true\n    equal-contrib: true\n  \

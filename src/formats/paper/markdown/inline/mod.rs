@@ -360,9 +360,8 @@ impl<'s, 'k> Scanner<'s, 'k> {
                     self.pos = end;
                     return;
                 }
-                if let Some((content, end)) = self
-                    .text_style_command()
-                    .or_else(|| self.logo_command())
+                if let Some((content, end)) =
+                    self.text_style_command().or_else(|| self.logo_command())
                 {
                     for c in content.chars() {
                         push_literal(&mut self.out, c);
@@ -398,7 +397,11 @@ impl<'s, 'k> Scanner<'s, 'k> {
                         .is_some_and(char::is_alphabetic)
             })?;
         let mut end = self.pos + 1 + name.len();
-        if self.src.get(end..).is_some_and(|after| after.starts_with("{}")) {
+        if self
+            .src
+            .get(end..)
+            .is_some_and(|after| after.starts_with("{}"))
+        {
             end += 2;
         }
         Some((printed, end))
