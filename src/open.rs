@@ -269,20 +269,40 @@ fn find_figure_images(report: &mut LoadReport, paper_path: &Path) {
         }
         figure.image = found;
     }
-    if !missing.is_empty() {
+    // An image named by its web address is not looked for: paperlens works offline.
+    let (on_the_web, beside): (Vec<String>, Vec<String>) = missing
+        .into_iter()
+        .partition(|image| image.starts_with("https://") || image.starts_with("http://"));
+    let missing_images = [
+        (
+            beside,
+            "not found beside the paper",
+            "put the image files in the paper's folder to see them in the Reader",
+        ),
+        (
+            on_the_web,
+            "on the web, which paperlens does not download",
+            "save the images in the paper's folder and name those files in the figures to see \
+             them in the Reader",
+        ),
+    ];
+    for (images, where_they_are, help) in missing_images {
+        if images.is_empty() {
+            continue;
+        }
         let diagnostic = Diagnostic::info(
             Code::ImportIncomplete,
             format!(
-                "{} not found beside the paper ({}): {} shown without an image",
-                crate::corpus::counted(missing.len(), "figure image"),
-                shortened_list(&missing),
-                if missing.len() == 1 {
+                "{} {where_they_are} ({}): {} shown without an image",
+                crate::corpus::counted(images.len(), "figure image"),
+                shortened_list(&images),
+                if images.len() == 1 {
                     "its figure is"
                 } else {
                     "their figures are"
                 }
             ),
-            "put the image files in the paper's folder to see them in the Reader",
+            help,
         );
         corpus.warnings.push(diagnostic.clone());
         report.diagnostics.push(diagnostic);
@@ -510,17 +530,17 @@ mod tests {
     #[test]
     // A test states what it expects by unwrapping it: a failure there is the test failing.
     #[allow(clippy::unwrap_used)]
-    fn figure_images_missing_beside_a_paper_are_counted_in_one_info() {
+    fn figure_images_missing_beside_a_paper_or_on_the_web_are_counted_apart() {
         let folder = tempfile::tempdir().unwrap();
         let paper = folder.path().join("paper.md");
-        let text =
-            "---\ntitle: Images\n---\n# A\n\nText.\n\n![One.](one.png)\n\n![Two.](two.png)\n";
+        let text = "---\ntitle: Images\n---\n# A\n\nText.\n\n![One.](one.png)\n\n![Two.](two.png)\n\n\
+                    ![Web.](https://example.org/web.png \"Web\")\n";
         std::fs::write(&paper, text).unwrap();
         let missing = |report: &LoadReport| -> Vec<String> {
             report
                 .diagnostics
                 .iter()
-                .filter(|d| d.message.contains("not found beside the paper"))
+                .filter(|d| d.message.contains("figure image"))
                 .map(|d| d.message.clone())
                 .collect()
         };
@@ -528,7 +548,9 @@ mod tests {
             missing(&open_path(&paper)),
             [
                 "2 figure images not found beside the paper (`one.png`, `two.png`): their figures \
-              are shown without an image"
+              are shown without an image",
+                "1 figure image on the web, which paperlens does not download \
+              (`https://example.org/web.png`): its figure is shown without an image"
             ]
         );
         std::fs::write(folder.path().join("one.png"), b"").unwrap();
@@ -537,7 +559,9 @@ mod tests {
             missing(&report),
             [
                 "1 figure image not found beside the paper (`two.png`): its figure is shown \
-              without an image"
+              without an image",
+                "1 figure image on the web, which paperlens does not download \
+              (`https://example.org/web.png`): its figure is shown without an image"
             ]
         );
         let images: Vec<Option<&str>> = report
@@ -549,7 +573,7 @@ mod tests {
             .iter()
             .map(|figure| figure.image.as_deref())
             .collect();
-        assert_eq!(images, [Some("one.png"), None]);
+        assert_eq!(images, [Some("one.png"), None, None]);
     }
 
     /// What opening `text` as `name` reported: each diagnostic's code and message.
