@@ -213,6 +213,11 @@ pub fn heading_repeats_title(corpus: &Corpus, section: usize) -> bool {
 pub fn section_heading(section: &Section) -> String {
     let label = section.label.trim();
     if section.kind == SectionKind::Box && !label.is_empty() {
+        // A box titled by its label alone (`Box 1.`) is not named twice.
+        let bare = |text: &str| text.trim().trim_end_matches(['.', ':']).to_owned();
+        if bare(label) == bare(&section.title) {
+            return label.to_owned();
+        }
         return crate::corpus::model::label_and_caption(label, &section.title);
     }
     format!("{} {}", section.number, section.title)
@@ -422,6 +427,11 @@ mod tests {
         assert_eq!(section_heading(&boxed("Box 1.")), "Box 1. Definitions");
         assert_eq!(section_heading(&boxed("Box 1:")), "Box 1: Definitions");
         assert_eq!(section_heading(&boxed("")), "Definitions");
+        let named_by_label = Section {
+            title: "Box 2".to_owned(),
+            ..boxed("Box 2.")
+        };
+        assert_eq!(section_heading(&named_by_label), "Box 2.");
     }
 
     #[test]

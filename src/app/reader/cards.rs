@@ -116,7 +116,9 @@ pub(super) fn table_card_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, table: usize) {
     card_ui(ctx, ui, item, &title, ("table-card", table), |ui| {
         kind_ui(ctx, ui, "TABLE");
         ui.add(egui::Label::new(RichText::new(&title).strong()).wrap());
-        let headers = column_headers(record);
+        // Columns printed without a header (the row labels') have no name to list.
+        let mut headers = column_headers(record);
+        headers.retain(|header| !header.is_empty());
         if !headers.is_empty() {
             // A compact card: at most two lines of headers (the Table view shows them all).
             let mut headers = egui::text::LayoutJob::single_section(

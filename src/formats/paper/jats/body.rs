@@ -538,6 +538,22 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
                 content = only;
             }
         }
+        // eLife gives a box's heading as its caption's one short paragraph
+        // (`<label>Box 1.</label><caption><p>Example of a small box</p></caption>`).
+        let mut caption_paragraphs: Vec<Element<'d>> = element
+            .child("caption")
+            .map(|caption| caption.children_named("p").collect())
+            .unwrap_or_default();
+        if title.is_empty()
+            && let [only] = caption_paragraphs.as_slice()
+            && only.descendants_named("xref").is_empty()
+        {
+            let text = Flattener::rich(self.context, *only).0.plain();
+            if (1..=MAX_CAPTION_TITLE_WORDS).contains(&text.split_whitespace().count()) {
+                title = text;
+                caption_paragraphs.clear();
+            }
+        }
         if title.is_empty() {
             title = if label.is_empty() {
                 "Box".to_owned()
@@ -546,10 +562,8 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
             };
         }
         self.builder.begin_box(&label, &title);
-        if let Some(caption) = element.child("caption") {
-            for p in caption.children_named("p") {
-                self.paragraph(p);
-            }
+        for p in caption_paragraphs {
+            self.paragraph(p);
         }
         self.blocks(content);
         self.builder.end_section();
@@ -723,6 +737,9 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
         rich
     }
 }
+
+/// The most words a box's one-paragraph caption has to be read as its heading.
+const MAX_CAPTION_TITLE_WORDS: usize = 15;
 
 /// The heading of a back-matter part that has no title of its own.
 fn default_title(name: &str) -> &'static str {

@@ -309,7 +309,9 @@ fn a_box_holding_one_titled_section_takes_its_title() {
         r#"<sec><title>Intro</title><p>Before.</p>
 <boxed-text id="box1" position="float"><object-id pub-id-type="doi">10.1/box1</object-id><sec id="s1a1"><title>Box 1. A Decade of Milestones</title>
 <p><bold>2000</bold> First found.</p><p><bold>2001</bold> Confirmed.</p></sec></boxed-text>
-<boxed-text><sec><title>Kept</title><p>One.</p></sec><p>Two.</p></boxed-text></sec>"#,
+<boxed-text><sec><title>Kept</title><p>One.</p></sec><p>Two.</p></boxed-text>
+<boxed-text id="box2"><label>Box 2.</label><caption><p>Example of a small box</p></caption><p>Small.</p></boxed-text>
+<boxed-text id="box3"><label>Box 3.</label><p>Unnamed.</p></boxed-text></sec>"#,
         "",
     );
     let imported = read(&text);
@@ -319,10 +321,28 @@ fn a_box_holding_one_titled_section_takes_its_title() {
         .iter()
         .map(crate::corpus::display::section_heading)
         .collect();
-    // The second box holds more than its section: it keeps its own level.
+    // The second box holds more than its section: it keeps its own level. eLife heads a box
+    // with its caption's one short paragraph; a box with only a label is named once.
     assert_eq!(
         headings,
-        ["Intro", "Box 1. A Decade of Milestones", "Box", "Kept"]
+        [
+            "Intro",
+            "Box 1. A Decade of Milestones",
+            "Box",
+            "Kept",
+            "Box 2. Example of a small box",
+            "Box 3."
+        ]
+    );
+    let small: Vec<&str> = file.sections[4]
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(
+        small,
+        ["Small."],
+        "the caption is the heading, not a paragraph too"
     );
     assert_eq!(
         file.sections[1].kind,
