@@ -32,13 +32,7 @@ pub(super) fn table_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: 
         };
         field_ui(ctx, ui, &label, &spans.join(" · "));
     }
-    // A column printed without a header (the row labels') has no name to list.
-    let columns: Vec<&str> = table
-        .columns
-        .iter()
-        .map(|c| c.header.trim())
-        .filter(|header| !header.is_empty())
-        .collect();
+    let columns = table.named_column_headers();
     field_ui(ctx, ui, "Columns", &columns.join(" · "));
     if layout == UiLayout::Tooltip {
         return;

@@ -57,12 +57,7 @@ impl Table {
     /// no column is named.
     fn title_from_columns(&self) -> String {
         const SHOWN: usize = 5;
-        let headers: Vec<&str> = self
-            .columns
-            .iter()
-            .map(|column| column.header.trim())
-            .filter(|header| !header.is_empty())
-            .collect();
+        let headers = self.named_column_headers();
         if headers.is_empty() {
             return "Table without a caption".to_owned();
         }
@@ -72,6 +67,17 @@ impl Table {
         } else {
             format!("Table of {shown}")
         }
+    }
+
+    /// The headers of the columns that have one, left to right (a column of row labels is
+    /// often printed without).
+    #[must_use]
+    pub fn named_column_headers(&self) -> Vec<&str> {
+        self.columns
+            .iter()
+            .map(|column| column.header.trim())
+            .filter(|header| !header.is_empty())
+            .collect()
     }
 
     /// Its size as the panels give it: `"3 columns · 2 rows"`, or `"no rows in the file"` when
