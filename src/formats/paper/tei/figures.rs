@@ -95,10 +95,7 @@ fn split_label(head: &str) -> Option<(String, String)> {
     let mut words = head.split_whitespace();
     let noun = words.next()?;
     let bare = noun.trim_end_matches([':', '.']).to_lowercase();
-    if !matches!(
-        bare.as_str(),
-        "table" | "tab" | "tbl" | "figure" | "fig" | "chart"
-    ) {
+    if !is_table_noun(&bare) && !is_figure_noun(&bare) {
         return None;
     }
     let number = words.next()?.trim_end_matches([':', '.', ',']);
@@ -133,12 +130,34 @@ fn label_and_description(label: String, description: &str) -> (String, String) {
     }
 }
 
-/// Whether a label names a figure (`Fig. 1`, `FIGURE 2`), not a table.
+/// Whether a label names a figure (`Fig. 1`, `FIGURE 2`, `Gráfico 6`), not a table.
 fn names_a_figure(label: &str) -> bool {
     let noun = label.split_whitespace().next().unwrap_or_default();
+    is_figure_noun(&noun.trim_end_matches(['.', ':']).to_lowercase())
+}
+
+/// The words a table's label opens with, in lower case (English, Spanish, Portuguese, French,
+/// German).
+fn is_table_noun(word: &str) -> bool {
     matches!(
-        noun.trim_end_matches(['.', ':']).to_lowercase().as_str(),
-        "fig" | "figure"
+        word,
+        "table" | "tab" | "tbl" | "tabla" | "cuadro" | "tabela" | "quadro" | "tableau" | "tabelle"
+    )
+}
+
+/// The words a figure's label opens with, in lower case.
+fn is_figure_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "figure"
+            | "fig"
+            | "chart"
+            | "figura"
+            | "gráfico"
+            | "grafico"
+            | "gráfica"
+            | "abbildung"
+            | "abb"
     )
 }
 

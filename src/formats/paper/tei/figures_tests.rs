@@ -173,6 +173,7 @@ fn a_label_older_grobid_repeats_in_the_description_is_read_once() {
 <figure type="table" xml:id="tab_0"><head></head><label></label><figDesc>FIG. 1. Map of the sea.</figDesc><table>7470
 HU ET AL.
 assay kit</table></figure>
+<figure type="table" xml:id="tab_2"><head></head><label></label><figDesc>Gráfico 6 World expenditure on R&amp;D, 1990</figDesc><table>1999: US$ 410 billion</table></figure>
 <figure type="table" xml:id="tab_1"><head>TABLE 1 .</head><label>1</label><figDesc>Properties of the water.</figDesc><table><row><cell>Depth</cell><cell>Temp</cell></row><row><cell>10</cell><cell>25.1</cell></row></table></figure></div>"#;
     let file = valid(&read(&tei(body, "")));
     let figures: Vec<(&str, &str)> = file
@@ -185,7 +186,8 @@ assay kit</table></figure>
         [
             ("FIG. 2", "Depth profiles."),
             ("FIG. 5", "Depth distribution."),
-            ("FIG. 1", "Map of the sea.")
+            ("FIG. 1", "Map of the sea."),
+            ("Gráfico 6", "World expenditure on R&D, 1990")
         ]
     );
     let tables: Vec<(&str, &str, usize)> = file
