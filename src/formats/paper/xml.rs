@@ -74,6 +74,15 @@ pub struct Element<'d> {
     id: usize,
 }
 
+/// Two elements are equal when they are the same element of the same document.
+impl PartialEq for Element<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.document, other.document) && self.id == other.id
+    }
+}
+
+impl Eq for Element<'_> {}
+
 /// A child of an element: an element or a run of text.
 #[derive(Clone, Copy, Debug)]
 pub enum Node<'d> {

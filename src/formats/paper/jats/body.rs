@@ -60,6 +60,15 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
                 self.supplementary.push(rich);
             }
         }
+        // The summaries for readers, printed after the abstract: sections of their own before
+        // the body's, their citations linked.
+        if let Some(meta) = article.path(&["front", "article-meta"]) {
+            for (summary, heading) in super::front::reader_summaries(meta) {
+                self.builder.end_all_sections();
+                self.titled(summary, heading);
+            }
+            self.builder.end_all_sections();
+        }
         // An article without its body (PubMed Central has older ones as scanned pages only),
         // or with nothing but a link to a PDF in it, gives the paper without its text.
         let before = self.builder.block_count();

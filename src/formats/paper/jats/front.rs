@@ -412,6 +412,26 @@ fn license_name(url: &str, license_type: Option<&str>, statement: &str) -> Strin
     }
 }
 
+/// The summaries for readers the article prints after its abstract (PLOS's Author Summary and
+/// Editors' Summary, eLife's digest), each with the heading to give it when it has no title of
+/// its own; the main abstract is never one of them.
+pub(super) fn reader_summaries(meta: Element<'_>) -> Vec<(Element<'_>, &'static str)> {
+    let main = main_abstract(meta);
+    meta.children_named("abstract")
+        .filter(|a| Some(*a) != main)
+        .filter_map(|a| {
+            let heading = match a.attr("abstract-type")? {
+                "summary" | "author-summary" => "Author summary",
+                "editor-summary" | "editors-summary" => "Editors' summary",
+                "executive-summary" => "Digest",
+                "plain-language-summary" | "lay-summary" => "Plain language summary",
+                _ => return None,
+            };
+            Some((a, heading))
+        })
+        .collect()
+}
+
 /// The main abstract: one without a type, else the first not a summary for readers, a table
 /// of contents blurb or a teaser.
 fn main_abstract(meta: Element<'_>) -> Option<Element<'_>> {

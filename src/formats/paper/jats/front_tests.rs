@@ -177,3 +177,34 @@ fn an_affiliation_is_read_without_its_registry_ids() {
         "Department of Applied Sciences, Universiti Teknologi PETRONAS, 32610 Seri Iskandar, Malaysia"
     );
 }
+
+#[test]
+fn summaries_for_readers_are_sections_before_the_text() {
+    let text = r#"<article><front><article-meta><title-group><article-title>T</article-title></title-group>
+<abstract><p>The abstract.</p></abstract>
+<abstract abstract-type="summary"><title>Author Summary</title><p>Worms are counted.</p></abstract>
+<abstract abstract-type="executive-summary"><object-id pub-id-type="doi">10.7554/eLife.1.002</object-id><title>eLife digest</title><p>Cells keep their lipids.</p><p><bold>DOI:</bold> <ext-link ext-link-type="doi" xlink:href="10.7554/eLife.1.002">http://dx.doi.org/10.7554/eLife.1.002</ext-link></p></abstract>
+<abstract abstract-type="toc"><p>A teaser.</p></abstract>
+</article-meta></front><body><sec><title>Introduction</title><p>Text.</p></sec></body></article>"#;
+    let file = read(text).file;
+    assert_eq!(file.paper.abstract_text, "The abstract.");
+    let sections: Vec<(&str, Vec<&str>)> = file
+        .sections
+        .iter()
+        .map(|s| {
+            (
+                s.title.as_str(),
+                s.paragraphs.iter().map(|p| p.text.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            ("Author Summary", vec!["Worms are counted."]),
+            ("eLife digest", vec!["Cells keep their lipids."]),
+            ("Introduction", vec!["Text."])
+        ],
+        "the teaser is not printed with the article; the digest's DOI line is left out"
+    );
+}

@@ -252,6 +252,19 @@ fn refuse_what_is_not_text(text: &str) -> Result<(), Box<Diagnostic>> {
     Ok(())
 }
 
+/// The headings of summaries for readers a paper prints after its abstract, in lower case.
+const READER_SUMMARIES: [&str; 9] = [
+    "author summary",
+    "editors' summary",
+    "editors’ summary",
+    "editor's summary",
+    "editor’s summary",
+    "elife digest",
+    "plain language summary",
+    "lay summary",
+    "significance statement",
+];
+
 /// Where the body starts: at the first numbered heading (`1.`, `I.`), else at the first heading
 /// naming an opening section (`Introduction`, `Background`), else after the abstract, else after
 /// the title.
@@ -285,11 +298,15 @@ fn body_start(blocks: &[Block<'_>], headings: &[Option<Heading>], end: usize) ->
                 ],
             )
         })?;
-        // A JOSS paper's `Summary` before its `Statement of need` is its first section.
+        // A JOSS paper's `Summary` before its `Statement of need` is its first section; so is
+        // a summary for readers printed after the abstract (PLOS's Author Summary, eLife's
+        // digest).
         let summary = (0..at).find(|&i| named(i, &["summary"]));
+        let for_readers = (0..at).find(|&i| named(i, &READER_SUMMARIES));
         Some(
             summary
                 .filter(|_| named(at, &["statement of need"]))
+                .or(for_readers)
                 .unwrap_or(at),
         )
     };
@@ -582,11 +599,14 @@ impl Body<'_, '_> {
             }
             Block::Text { lines, .. } => lines,
         };
+        // A list item often ends without a stop (`• amfAR works with health workers`): a
+        // heading after it starts a section, as after a finished sentence.
         let mid_sentence = self.paragraph.as_deref().is_some_and(|p| {
-            p.trim_end()
-                .chars()
-                .last()
-                .is_some_and(|c| c.is_lowercase() || c == ',')
+            !p.trim_start().starts_with(['•', '◦', '▪', '‣'])
+                && p.trim_end()
+                    .chars()
+                    .last()
+                    .is_some_and(|c| c.is_lowercase() || c == ',')
         });
         if let Some(heading) = heading
             && (heading.numbering.is_some() || !mid_sentence)

@@ -56,6 +56,26 @@ fn a_short_paper_becomes_a_valid_corpus() {
 }
 
 #[test]
+fn a_summary_for_readers_after_the_abstract_is_the_first_section() {
+    // PLOS prints an Author Summary between the abstract and the introduction; a list of
+    // links ends it without a full stop before the next heading.
+    let text = "A Title\n\nAnn Lee\n\nAbstract\n\nWe look.\n\nAuthor Summary\n\nWorms are \
+                counted in stool.\n\nAdditional Information\n\n• The WHO has more statistics on \
+                worms\n\nIntroduction\n\nText cites [1].\n\nReferences\n\n[1] A. Lee, \"One,\" \
+                2019.\n";
+    let imported = run(text).unwrap();
+    assert_eq!(imported.file.paper.abstract_text, "We look.");
+    assert_eq!(
+        section_titles(&imported),
+        ["Author Summary", "Additional Information", "Introduction"]
+    );
+    assert_eq!(
+        imported.file.sections[0].paragraphs[0].text,
+        "Worms are counted in stool."
+    );
+}
+
+#[test]
 fn a_paper_in_portuguese_has_its_abstract_sections_and_references() {
     let text = "Fatores associados à persistência\n\nCláudia Brito\n\nResumo\n\nAnalisar \
                 os fatores.\n\nPalavras-chave: câncer; adesão\n\nINTRODUÇÃO\n\nO \
