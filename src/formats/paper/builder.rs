@@ -318,10 +318,21 @@ impl PaperBuilder {
         self.open.clear();
     }
 
+    /// How many sections have been opened so far.
+    #[must_use]
+    pub fn section_count(&self) -> usize {
+        self.sections.len()
+    }
+
     /// Opens again the last top-level section, for text printed after it without a heading of
-    /// its own; `false` (and nothing opened) when there is none yet.
-    pub fn reopen_last_top_level(&mut self) -> bool {
-        let last = self.sections.iter().rposition(|s| s.parent.is_none());
+    /// its own, when it is one of the sections opened from the `from`th on; `false` (and
+    /// nothing opened) when there is none.
+    pub fn reopen_last_top_level(&mut self, from: usize) -> bool {
+        let last = self
+            .sections
+            .iter()
+            .rposition(|s| s.parent.is_none())
+            .filter(|&last| last >= from);
         if let Some(last) = last {
             self.open.clear();
             self.open.push(last);

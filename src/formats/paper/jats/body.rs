@@ -27,6 +27,9 @@ pub(super) struct Walker<'c, 'd, 'b> {
     loose_images: usize,
     /// Display equations given only as an image.
     image_equations: usize,
+    /// How many sections came before the body's (the summaries for readers): text without a
+    /// heading never goes on under one of those.
+    sections_before_body: usize,
 }
 
 impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
@@ -49,6 +52,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
             supplementary: Vec::new(),
             loose_images: 0,
             image_equations: 0,
+            sections_before_body: 0,
         }
     }
 
@@ -69,6 +73,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
             }
             self.builder.end_all_sections();
         }
+        self.sections_before_body = self.builder.section_count();
         // An article without its body (PubMed Central has older ones as scanned pages only),
         // or with nothing but a link to a PDF in it, gives the paper without its text.
         let before = self.builder.block_count();
@@ -299,7 +304,11 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
         }
         // One at the top level after others (a data statement after the funding) goes on
         // under the section before it, as printed.
-        if unheaded && self.builder.reopen_last_top_level() {
+        if unheaded
+            && self
+                .builder
+                .reopen_last_top_level(self.sections_before_body)
+        {
             self.blocks(sec);
             self.builder.end_all_sections();
             return;

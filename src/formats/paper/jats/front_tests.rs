@@ -185,7 +185,7 @@ fn summaries_for_readers_are_sections_before_the_text() {
 <abstract abstract-type="summary"><title>Author Summary</title><p>Worms are counted.</p></abstract>
 <abstract abstract-type="executive-summary"><object-id pub-id-type="doi">10.7554/eLife.1.002</object-id><title>eLife digest</title><p>Cells keep their lipids.</p><p><bold>DOI:</bold> <ext-link ext-link-type="doi" xlink:href="10.7554/eLife.1.002">http://dx.doi.org/10.7554/eLife.1.002</ext-link></p></abstract>
 <abstract abstract-type="toc"><p>A teaser.</p></abstract>
-</article-meta></front><body><sec><title>Introduction</title><p>Text.</p></sec></body></article>"#;
+</article-meta></front><body><sec><title/><p>Opening text.</p></sec><sec><title>Introduction</title><p>Text.</p></sec></body></article>"#;
     let file = read(text).file;
     assert_eq!(file.paper.abstract_text, "The abstract.");
     let sections: Vec<(&str, Vec<&str>)> = file
@@ -203,8 +203,10 @@ fn summaries_for_readers_are_sections_before_the_text() {
         [
             ("Author Summary", vec!["Worms are counted."]),
             ("eLife digest", vec!["Cells keep their lipids."]),
+            ("T", vec!["Opening text."]),
             ("Introduction", vec!["Text."])
         ],
-        "the teaser is not printed with the article; the digest's DOI line is left out"
+        "the teaser is not printed with the article; the digest's DOI line is left out; the \
+         text before the first heading is not the digest's"
     );
 }
