@@ -432,9 +432,17 @@ pub(super) fn reader_summaries(meta: Element<'_>) -> Vec<(Element<'_>, &'static 
         .collect()
 }
 
+/// Whether `element` cites a work of the reference list (an `xref` to a `bibr` in it).
+pub(super) fn cites_works(element: Element<'_>) -> bool {
+    element
+        .descendants_named("xref")
+        .iter()
+        .any(|xref| xref.attr("ref-type") == Some("bibr"))
+}
+
 /// The main abstract: one without a type, else the first not a summary for readers, a table
 /// of contents blurb or a teaser.
-fn main_abstract(meta: Element<'_>) -> Option<Element<'_>> {
+pub(super) fn main_abstract(meta: Element<'_>) -> Option<Element<'_>> {
     let abstracts: Vec<Element<'_>> = meta.children_named("abstract").collect();
     abstracts
         .iter()

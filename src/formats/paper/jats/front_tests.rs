@@ -4,7 +4,7 @@
 // A test that panics on a missing value is the test failing, with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use super::tests::{read, valid};
+use super::tests::{article, read, valid};
 
 #[test]
 fn front_matter_is_read() {
@@ -209,4 +209,31 @@ fn summaries_for_readers_are_sections_before_the_text() {
         "the teaser is not printed with the article; the digest's DOI line is left out; the \
          text before the first heading is not the digest's"
     );
+}
+
+#[test]
+fn an_abstract_that_cites_works_is_the_first_section_and_its_citations_link() {
+    // eLife 06003 cites three works in its abstract, one of them nowhere else.
+    let text = article(
+        r#"<sec><title>Introduction</title><p>Text [<xref ref-type="bibr" rid="b2">2</xref>].</p></sec>"#,
+        "",
+    )
+    .replace(
+        "</title-group></article-meta>",
+        r#"</title-group><abstract><object-id pub-id-type="doi">10.1/a</object-id><p>Lipids turn over [<xref ref-type="bibr" rid="b1">1</xref>].</p></abstract></article-meta>"#,
+    );
+    let imported = read(&text);
+    let file = &imported.file;
+    assert_eq!(file.paper.abstract_text, "", "not shown twice");
+    assert_eq!(file.sections[0].title, "Abstract");
+    let corpus = valid(&imported);
+    let cited: Vec<&str> = corpus
+        .index
+        .citations
+        .iter()
+        .flat_map(|c| c.references.iter())
+        .filter_map(|&r| corpus.file.references.get(r))
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(cited, ["b1", "b2"], "the abstract's citation first, linked");
 }

@@ -16,12 +16,13 @@ const MAX_DIV_NESTING: usize = 64;
 
 /// Reads `text/body`, then the back matter other than the reference list (acknowledgements,
 /// appendices) as top-level sections after it. Text before any heading goes in a section
-/// titled `untitled` (the paper's title; `Text` when it has none).
-pub(super) fn read(
-    text: Element<'_>,
-    context: &Context<'_>,
+/// titled `untitled` (the paper's title; `Text` when it has none). An abstract that cites
+/// works (`citing_abstract`) is read first, as the section "Abstract".
+pub(super) fn read<'d>(
+    text: Element<'d>,
+    context: &Context<'d>,
     builder: &mut PaperBuilder,
-    untitled: &str,
+    (untitled, citing_abstract): (&str, Option<Element<'d>>),
 ) {
     let untitled = if untitled.trim().is_empty() {
         UNTITLED_SECTION
@@ -35,6 +36,13 @@ pub(super) fn read(
         open: Vec::new(),
         unknown: BTreeMap::new(),
     };
+    if let Some(abstract_element) = citing_abstract {
+        reader.builder.begin_section("", "Abstract");
+        reader.open.push(Level::Unnumbered);
+        reader.blocks(abstract_element, 0);
+        reader.close_all();
+        reader.builder.paper().abstract_text.clear();
+    }
     // GROBID's header-only output has an empty `<text>`; one with acknowledgements in its
     // back matter but no body gives the paper without its text too.
     let before = reader.builder.block_count();

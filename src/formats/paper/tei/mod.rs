@@ -79,9 +79,22 @@ pub(super) fn read(
         .collect();
     let context = Context::new(root, &references);
     header::read(root, builder);
+    // An abstract citing works of the list is the paper's first section, so that its
+    // citations link as the text's do.
+    let citing_abstract = root
+        .path(&["teiHeader", "profileDesc", "abstract"])
+        .filter(|element| {
+            element.descendants_named("ref").iter().any(|marker| {
+                marker.attr("type") == Some("bibr")
+                    && marker.attr("target").is_some_and(|target| {
+                        let id = target.trim_start_matches('#');
+                        references.iter().any(|reference| reference.id == id)
+                    })
+            })
+        });
     if let Some(text) = text {
         let untitled = builder.paper().title.clone();
-        body::read(text, &context, builder, &untitled);
+        body::read(text, &context, builder, (&untitled, citing_abstract));
     }
     for reference in references {
         builder.reference(reference);

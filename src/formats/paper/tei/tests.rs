@@ -335,7 +335,26 @@ fn the_header_gives_title_authors_date_keywords_and_abstract() {
     assert_eq!(paper.title, "Reading papers");
     assert_eq!(paper.date, "2021-03-02");
     assert_eq!(paper.keywords, ["citations", "TEI"]);
-    assert_eq!(paper.abstract_text, "First part [1].\n\nSecond part.");
+    assert_eq!(
+        paper.abstract_text, "First part [1].\n\nSecond part.",
+        "a marker naming no work of the list stays printed text in the abstract"
+    );
+    // One naming a work of the list makes the abstract the first section, the marker linked.
+    let cited = read(&text.replace(
+        "</body></text>",
+        r#"</body><back><div type="references"><listBibl><biblStruct xml:id="b0"><analytic><title level="a">Work</title></analytic><monogr><title level="j">J</title><imprint><date when="2001"/></imprint></monogr></biblStruct></listBibl></div></back></text>"#,
+    ));
+    let cited = valid(&cited);
+    assert_eq!(cited.paper.abstract_text, "");
+    assert_eq!(cited.sections[0].title, "Abstract");
+    assert_eq!(
+        cited.sections[0]
+            .paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>(),
+        ["First part [[1]]{@b0}.", "Second part."]
+    );
     assert_eq!(paper.authors.len(), 2);
     let first = &paper.authors[0];
     assert_eq!(first.name, "Mary Ann Smith");
