@@ -4,7 +4,7 @@
 // A test that panics on a missing value is the test failing, with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use super::tests::{article, read, valid};
+use super::tests::{article, read, titles_and_texts, valid};
 
 #[test]
 fn front_matter_is_read() {
@@ -188,16 +188,7 @@ fn summaries_for_readers_are_sections_before_the_text() {
 </article-meta></front><body><sec><title/><p>Opening text.</p></sec><sec><title>Introduction</title><p>Text.</p></sec></body></article>"#;
     let file = read(text).file;
     assert_eq!(file.paper.abstract_text, "The abstract.");
-    let sections: Vec<(&str, Vec<&str>)> = file
-        .sections
-        .iter()
-        .map(|s| {
-            (
-                s.title.as_str(),
-                s.paragraphs.iter().map(|p| p.text.as_str()).collect(),
-            )
-        })
-        .collect();
+    let sections = titles_and_texts(&file);
     assert_eq!(
         sections,
         [

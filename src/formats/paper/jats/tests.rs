@@ -41,6 +41,19 @@ pub(super) fn paragraph_with<'f>(file: &'f CorpusFile, words: &str) -> &'f str {
         .unwrap_or_else(|| panic!("no paragraph contains {words:?}"))
 }
 
+/// Each section's title and the written text of its paragraphs, in order.
+pub(super) fn titles_and_texts(file: &CorpusFile) -> Vec<(&str, Vec<&str>)> {
+    file.sections
+        .iter()
+        .map(|s| {
+            (
+                s.title.as_str(),
+                s.paragraphs.iter().map(|p| p.text.as_str()).collect(),
+            )
+        })
+        .collect()
+}
+
 /// The imported corpus, which must validate.
 pub(super) fn valid(imported: &Imported) -> Corpus {
     Corpus::from_file(imported.file.clone(), "test").expect("a valid corpus")
@@ -654,16 +667,7 @@ fn a_section_without_a_heading_after_others_goes_on_under_the_one_before() {
     // eLife's back matter: a `sec` without a heading around headed groups of notes.
     let back = r#"<sec sec-type="additional-information"><fn-group content-type="competing-interest"><title>Competing interests</title><fn fn-type="COI-statement" id="conf1"><p>None declared.</p></fn></fn-group></sec>"#;
     let file = read(&article(body, back)).file;
-    let outline: Vec<(&str, Vec<&str>)> = file
-        .sections
-        .iter()
-        .map(|s| {
-            (
-                s.title.as_str(),
-                s.paragraphs.iter().map(|p| p.text.as_str()).collect(),
-            )
-        })
-        .collect();
+    let outline = titles_and_texts(&file);
     assert_eq!(
         outline,
         [
