@@ -364,6 +364,21 @@ impl PaperBuilder {
         }
     }
 
+    /// Adds `text` to the end of the last paragraph of the section open now, a space between:
+    /// the rest of a sentence a converter cut off from it. `false`, and nothing added, when no
+    /// section is open or the section's last block is not a paragraph.
+    pub fn continue_paragraph(&mut self, text: &str) -> bool {
+        if self.open.is_empty() {
+            return false;
+        }
+        let Some(Block::Text(last)) = self.current().blocks.last_mut() else {
+            return false;
+        };
+        last.push_text(" ");
+        last.push_text(text);
+        true
+    }
+
     /// Adds a display equation: its source (TeX or `MathML`) and printed label (`(1)`).
     pub fn equation(&mut self, source: &str, notation: EquationNotation, label: &str) {
         let source = source.trim();

@@ -35,6 +35,7 @@ pub(super) fn read<'d>(
         untitled,
         open: Vec::new(),
         unknown: BTreeMap::new(),
+        heading_lost: false,
     };
     if let Some(abstract_element) = citing_abstract {
         reader.builder.begin_section("", "Abstract");
@@ -83,6 +84,9 @@ struct Reader<'c, 'd, 'b> {
     open: Vec<Level>,
     /// Elements of kinds not known here, read as running text: name and count.
     unknown: BTreeMap<String, usize>,
+    /// Whether the last head was page furniture (`Figure 3 continued on next page`), so that
+    /// the heading GROBID lost may be the paragraph after it.
+    heading_lost: bool,
 }
 
 impl<'d> Reader<'_, 'd, '_> {
@@ -116,7 +120,8 @@ impl<'d> Reader<'_, 'd, '_> {
                 figures::bare_table(element, self.context, self.builder);
             }
             "note" if is_footnote(element) => self.footnote(element),
-            "listBibl" | "biblStruct" | "graphic" | "pb" | "lb" | "milestone" => {}
+            // GROBID 0.8 lists the funders the acknowledgements name again, as `listOrg`.
+            "listBibl" | "listOrg" | "biblStruct" | "graphic" | "pb" | "lb" | "milestone" => {}
             name => {
                 if !matches!(name, "p" | "ab" | "note" | "q" | "quote" | "div") {
                     *self.unknown.entry(name.to_owned()).or_default() += 1;
@@ -129,12 +134,26 @@ impl<'d> Reader<'_, 'd, '_> {
     /// A `head`: opens a section, nested by its number inside the section whose number begins
     /// its own (`2.1` inside `2`); one without a number goes inside the innermost numbered
     /// section open, or at the top level.
+    ///
+    /// GROBID takes some lines for heads that are none: page furniture is left out, and the
+    /// paragraph after it, when it reads as a heading, is taken as the one GROBID lost; the end
+    /// of a sentence cut off from the paragraph before (`supplement 1).`) goes back to it.
     fn heading(&mut self, head: Element<'d>) {
+        self.heading_lost = false;
         let number = head
             .attr("n")
             .map(|n| collapse_whitespace(n).trim_end_matches('.').to_owned())
             .unwrap_or_default();
         let mut title = plain(head);
+        if number.is_empty() {
+            if is_page_furniture(&title) {
+                self.heading_lost = true;
+                return;
+            }
+            if ends_a_sentence_left_open(&title) && self.builder.continue_paragraph(&title) {
+                return;
+            }
+        }
         if title.is_empty() {
             if number.is_empty() {
                 return;
@@ -188,7 +207,12 @@ impl<'d> Reader<'_, 'd, '_> {
 
     /// Running text, then the figures and footnotes GROBID put inside it.
     fn paragraph(&mut self, element: Element<'d>) {
+        let heading_lost = std::mem::take(&mut self.heading_lost);
         let (rich, blocks) = self.context.inline(element);
+        if heading_lost && blocks.is_empty() && reads_as_a_heading(&rich) {
+            self.open_section("", &rich.plain());
+            return;
+        }
         // Printed words or a citation: a paragraph of a lone empty marker would be empty.
         let says_something = !rich.plain().is_empty()
             || rich
@@ -236,9 +260,9 @@ impl<'d> Reader<'_, 'd, '_> {
     /// A footnote: its `xml:id` (what markers name), the number it prints and its text.
     fn footnote(&mut self, note: Element<'d>) {
         let (text, blocks) = self.context.inline(note);
-        // The same test as the one that lets markers name it (see `Context::new`).
-        let printed = own_words(note);
-        if !printed.is_empty() {
+        // The same test as the one that lets markers name it; a running footer is left out.
+        if self.context.reads_footnote(note) {
+            let printed = own_words(note);
             let text = if text.plain().is_empty() {
                 Rich::text(&printed)
             } else {
@@ -301,6 +325,49 @@ fn run_together_heading<'t>(number: &str, title: &'t str) -> Option<(&'t str, St
         }
     }
     None
+}
+
+/// Whether a head is page furniture, not a heading: `Continued on next page`, `Figure 3
+/// continued on next page`, `Table 1 continued overleaf`.
+fn is_page_furniture(title: &str) -> bool {
+    const MOST_WORDS_BEFORE: usize = 3;
+    let lower = title.to_lowercase();
+    let lower = lower.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '(' | ')'));
+    [
+        "continued on next page",
+        "continued on the next page",
+        "continued overleaf",
+    ]
+    .iter()
+    .filter_map(|tail| lower.strip_suffix(tail))
+    .any(|before| before.split_whitespace().count() <= MOST_WORDS_BEFORE)
+}
+
+/// Whether a head is the end of a sentence the paragraph before left open, as GROBID cuts one
+/// at a page's end (`(Figure 1—figure` + `supplement 1).`): it starts in lower case, closes a
+/// bracket it never opened and ends the sentence. A heading in lower case (`mRNA levels`,
+/// `p53 (TP53) signalling`) opens no bracket it does not close.
+fn ends_a_sentence_left_open(title: &str) -> bool {
+    let unopened =
+        |open: char, close: char| title.matches(close).count() > title.matches(open).count();
+    title.chars().next().is_some_and(char::is_lowercase)
+        && title.ends_with('.')
+        && (unopened('(', ')') || unopened('[', ']'))
+}
+
+/// Whether a paragraph reads as a heading: one short line of words only (no citation, no
+/// footnote), starting with a capital and not ending as a sentence or a clause does.
+fn reads_as_a_heading(rich: &Rich) -> bool {
+    const MOST_WORDS: usize = 16;
+    const LONGEST: usize = 120;
+    if !rich.spans.iter().all(|span| matches!(span, Span::Text(_))) {
+        return false;
+    }
+    let text = rich.plain();
+    text.len() <= LONGEST
+        && text.split_whitespace().count() <= MOST_WORDS
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && !text.ends_with(['.', ',', ':', ';', '!', '?'])
 }
 
 /// The parts of a section number (`2.1` → `["2", "1"]`, `A.3` → `["A", "3"]`), or `None` when

@@ -132,17 +132,41 @@ impl<'d> Context<'d> {
             .iter()
             .map(|reference| reference.id.clone())
             .collect();
-        let footnotes = text
+        let notes = text
             .map(|text| text.descendants_named("note"))
+            .unwrap_or_default();
+        let marked: HashSet<&str> = text
+            .map(|text| text.descendants_named("ref"))
             .unwrap_or_default()
             .iter()
+            .filter(|reference| matches!(reference.attr("type"), Some("foot" | "note")))
+            .flat_map(|reference| {
+                reference
+                    .attr("target")
+                    .unwrap_or_default()
+                    .split_whitespace()
+            })
+            .map(|target| target.trim_start_matches('#'))
+            .collect();
+        let footnotes = notes
+            .iter()
             .filter(|note| is_footnote(**note) && !own_words(**note).is_empty())
+            .filter(|note| !is_running_footer(**note, &marked))
             .filter_map(|note| note.attr("id"))
             .collect();
         Self {
             references,
             works,
             footnotes,
+        }
+    }
+
+    /// Whether the footnote `note` is read: it says something and is not the page's running
+    /// footer (see [`is_running_footer`]). The test that lets markers name it, too.
+    pub(super) fn reads_footnote(&self, note: Element<'d>) -> bool {
+        match note.attr("id") {
+            Some(id) => self.footnotes.contains(id),
+            None => !own_words(note).is_empty(),
         }
     }
 
@@ -250,6 +274,28 @@ fn raised_or_lowered(hi: Element<'_>) -> Option<String> {
 /// Whether `note` is a footnote (or an endnote), not a note of another kind.
 fn is_footnote(note: Element<'_>) -> bool {
     note.is("note") && matches!(note.attr("place"), Some("foot" | "end" | "bottom"))
+}
+
+/// Whether the footnote `note` is the running footer of the paper's first page, which GROBID
+/// 0.8 files as a footnote (`Nature Plants | Volume 9 | September 2023 | 1468-1480`, `PLOS ONE
+/// | https://doi.org/… June 13, 2019`): no number, no marker in the text names it
+/// (`marked` holds the ids markers name), and one short line giving a year or a DOI. A real
+/// footnote without a number keeps its place.
+fn is_running_footer(note: Element<'_>, marked: &HashSet<&str>) -> bool {
+    const LONGEST_FOOTER: usize = 200;
+    let Some(id) = note.attr("id") else {
+        return false;
+    };
+    if note.attr("n").is_some() || marked.contains(id) {
+        return false;
+    }
+    let words = own_words(note);
+    let gives_a_year = words
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|digits| digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20")));
+    words.len() <= LONGEST_FOOTER
+        && note.children_named("p").count() <= 1
+        && (gives_a_year || words.contains("doi.org/") || words.contains("DOI:"))
 }
 
 /// Pushes `element`'s children on `stack`, the first on top.
