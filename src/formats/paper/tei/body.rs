@@ -327,16 +327,27 @@ fn run_together_heading<'t>(number: &str, title: &'t str) -> Option<(&'t str, St
     None
 }
 
-/// Whether a head is page furniture, not a heading: `Continued on next page`, `Figure 3
-/// continued on next page`, `Table 1 continued overleaf`.
+/// Whether a head is page furniture, not a heading: a float or the text going on over a page
+/// (`Continued on next page`, `Figure 3 continued on next page`, `Continued`), the licence
+/// line at a page's foot (`© The Author(s) 2023`), or a journal's running head naming the
+/// kind of paper (`Article`, `nature plants Article`).
 fn is_page_furniture(title: &str) -> bool {
     const MOST_WORDS_BEFORE: usize = 3;
+    if title.starts_with('©') {
+        return true;
+    }
+    if let Some(journal) = title.strip_suffix("Article") {
+        return journal
+            .chars()
+            .all(|c| c.is_whitespace() || c.is_lowercase());
+    }
     let lower = title.to_lowercase();
     let lower = lower.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '(' | ')'));
     [
         "continued on next page",
         "continued on the next page",
         "continued overleaf",
+        "continued",
     ]
     .iter()
     .filter_map(|tail| lower.strip_suffix(tail))

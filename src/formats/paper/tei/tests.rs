@@ -694,6 +694,8 @@ fn heads_grobid_made_of_page_furniture_or_a_sentence_s_end_are_mended() {
 <div><head>supplement 1).</head><p>Serum levels fell.</p></div>
 <div><head>Figure 3 continued on next page</head><p>Macrophages lie near enteric neurons</p><p>They do.</p></div>
 <div><head>Continued on next page</head><p>This paragraph goes on as a sentence.</p></div>
+<div><head>Continued</head><p>So does this one, after a table.</p></div>
+<div><head>© The Author(s) 2023</head></div>
 <div><head>mRNA levels (qPCR)</head><p>Measured.</p></div>
 <div><head>p53 signalling (see Figure 2).</head><p>Also measured.</p></div>"#;
     let file = valid(&read(&tei(body, "")));
@@ -723,6 +725,28 @@ fn heads_grobid_made_of_page_furniture_or_a_sentence_s_end_are_mended() {
     );
     assert_eq!(
         texts(1),
-        ["They do.", "This paragraph goes on as a sentence."]
+        [
+            "They do.",
+            "This paragraph goes on as a sentence.",
+            "So does this one, after a table."
+        ]
     );
+}
+
+#[test]
+fn a_journal_s_running_head_taken_for_a_heading_is_left_out() {
+    for running_head in ["Article", "nature plants Article"] {
+        let body = format!(
+            "<div><head>{running_head}</head><p>The text before any heading.</p></div>
+<div><head>Results</head><p>Found.</p></div>
+<div><head>A Research Article</head><p>Kept.</p></div>"
+        );
+        let file = valid(&read(&tei(&body, "")));
+        let titles: Vec<&str> = file.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["A paper", "Results", "A Research Article"]);
+        assert_eq!(
+            file.sections[0].paragraphs[0].text,
+            "The text before any heading."
+        );
+    }
 }
