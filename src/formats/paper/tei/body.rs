@@ -36,6 +36,7 @@ pub(super) fn read<'d>(
         open: Vec::new(),
         unknown: BTreeMap::new(),
         heading_lost: false,
+        in_contributions: false,
     };
     if let Some(abstract_element) = citing_abstract {
         reader.builder.begin_section("", "Abstract");
@@ -59,6 +60,7 @@ pub(super) fn read<'d>(
             if child.is("div") && child.attr("type") == Some("references") {
                 continue;
             }
+            reader.in_contributions = child.attr("type") == Some("contribution");
             reader.block(child, 0);
         }
     }
@@ -87,6 +89,9 @@ struct Reader<'c, 'd, 'b> {
     /// Whether the last head was page furniture (`Figure 3 continued on next page`), so that
     /// the heading GROBID lost may be the paragraph after it.
     heading_lost: bool,
+    /// Whether the authors' contributions are being read, where GROBID takes each role and
+    /// its names (`Data curation: A. Kluger, L. Quante.`) for a head.
+    in_contributions: bool,
 }
 
 impl<'d> Reader<'_, 'd, '_> {
@@ -145,6 +150,11 @@ impl<'d> Reader<'_, 'd, '_> {
             .map(|n| collapse_whitespace(n).trim_end_matches('.').to_owned())
             .unwrap_or_default();
         let mut title = plain(head);
+        if self.in_contributions && title.contains(": ") {
+            self.ensure_open();
+            self.builder.paragraph(Rich::text(&title));
+            return;
+        }
         if number.is_empty() {
             if is_page_furniture(&title) {
                 self.heading_lost = true;

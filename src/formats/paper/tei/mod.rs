@@ -10,6 +10,8 @@
 //! numbers that are not citations) stays as printed text and is counted as unresolved.
 
 mod body;
+#[cfg(test)]
+mod body_tests;
 mod figures;
 #[cfg(test)]
 mod figures_tests;
