@@ -268,17 +268,34 @@ impl<'c, 'd> Flattener<'c, 'd> {
         let mut keys: Vec<String> = Vec::new();
         let mut dash_pending = false;
         let mut ranged = false;
-        for node in nodes.get(run.start..=run.end).unwrap_or_default() {
+        let within = nodes.get(run.start..=run.end).unwrap_or_default();
+        for (at, node) in within.iter().enumerate() {
             match node {
+                // The layout of the source around a separator set as a superscript.
+                Node::Text(text)
+                    if text.trim().is_empty()
+                        && [at.checked_sub(1), Some(at + 1)]
+                            .into_iter()
+                            .flatten()
+                            .filter_map(|i| within.get(i))
+                            .any(|n| matches!(n, Node::Element(_)) && joins_markers(n)) => {}
                 Node::Text(text) => {
                     printed.push_str(text);
                     if text.contains(is_dash) {
                         dash_pending = true;
                     }
                 }
+                Node::Element(element) if marker_of(self.context, node).is_none() => {
+                    // A separator set as a superscript (`<sup>,</sup>`).
+                    let text = element.text();
+                    printed.push_str(&text);
+                    if text.contains(is_dash) {
+                        dash_pending = true;
+                    }
+                }
                 Node::Element(element) => {
                     let xref = marker_of(self.context, node).unwrap_or(*element);
-                    printed.push_str(&xref.text());
+                    printed.push_str(xref.text().trim());
                     let own = marker_keys(self.context, xref);
                     if dash_pending
                         && let (Some(last), Some(first)) = (keys.last().cloned(), own.first())
@@ -320,6 +337,9 @@ impl<'c, 'd> Flattener<'c, 'd> {
         for node in nodes.get(run.start..=run.end).unwrap_or_default() {
             match node {
                 Node::Text(text) => self.current.push_text(text),
+                Node::Element(element) if marker_of(self.context, node).is_none() => {
+                    self.current.push_text(&element.text());
+                }
                 Node::Element(element) => {
                     let xref = marker_of(self.context, node).unwrap_or(*element);
                     let printed = xref.text();
@@ -345,12 +365,47 @@ struct Run {
     tail: Option<u32>,
 }
 
+/// The kinds of cross-reference JATS names (`ref-type`) other than a citation and the
+/// catch-alls `other` and `custom`.
+const TARGETS_NOT_CITED: [&str; 22] = [
+    "aff",
+    "app",
+    "author-notes",
+    "award",
+    "bio",
+    "boxed-text",
+    "chem",
+    "collab",
+    "contrib",
+    "corresp",
+    "disp-formula",
+    "fig",
+    "fn",
+    "kwd",
+    "list",
+    "plate",
+    "scheme",
+    "sec",
+    "statement",
+    "supplementary-material",
+    "table",
+    "table-fn",
+];
+
+/// Whether an `xref` of this `ref-type` cites the references its `rid`s name: `bibr`, and
+/// also a type missing, mistyped (`foo`, as one SciELO article has it) or a catch-all, which
+/// cites when its `rid` names a reference. A figure's or a footnote's `xref` never does.
+fn may_cite(ref_type: Option<&str>) -> bool {
+    ref_type.is_none_or(|kind| kind == "bibr" || !TARGETS_NOT_CITED.contains(&kind))
+}
+
 /// Whether `node` is a citation marker naming at least one reference.
 fn is_marker(context: &Context<'_>, node: &Node<'_>) -> bool {
     marker_of(context, node).is_some()
 }
 
-/// The citation marker `node` is: an `xref ref-type="bibr"` naming at least one reference, or
+/// The citation marker `node` is: an `xref ref-type="bibr"` naming at least one reference
+/// (or one whose type [`may_cite`]), or
 /// a superscript holding nothing but one (`<sup><xref>1</xref></sup>`).
 fn marker_of<'d>(context: &Context<'_>, node: &Node<'d>) -> Option<Element<'d>> {
     let Node::Element(element) = node else {
@@ -358,7 +413,7 @@ fn marker_of<'d>(context: &Context<'_>, node: &Node<'d>) -> Option<Element<'d>> 
     };
     let names_a_reference = |xref: &Element<'_>| {
         xref.is("xref")
-            && xref.attr("ref-type") == Some("bibr")
+            && may_cite(xref.attr("ref-type"))
             && xref
                 .attr("rid")
                 .is_some_and(|rids| rids.split_whitespace().any(|rid| context.is_reference(rid)))
@@ -386,6 +441,19 @@ fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '‒' | '−')
 }
 
+/// Whether `node` may stand between two markers of one citation: a separator, as text or as a
+/// superscript of text alone.
+fn joins_markers(node: &Node<'_>) -> bool {
+    match node {
+        Node::Text(text) => is_separator(text),
+        Node::Element(element) => {
+            element.is("sup")
+                && element.elements().next().is_none()
+                && is_separator(&element.text())
+        }
+    }
+}
+
 /// Whether `text` only joins markers: commas, semicolons, dashes and spaces.
 fn is_separator(text: &str) -> bool {
     text.chars()
@@ -405,14 +473,16 @@ fn citation_runs(context: &Context<'_>, nodes: &[Node<'_>]) -> Vec<Run> {
         let start = index;
         let mut end = index;
         loop {
-            match (nodes.get(end + 1), nodes.get(end + 2)) {
-                (Some(Node::Text(text)), Some(next))
-                    if is_separator(text) && is_marker(context, next) =>
-                {
-                    end += 2;
-                }
-                (Some(next), _) if is_marker(context, next) => end += 1,
-                _ => break,
+            // Up to three nodes between two markers: a separator as text, or set as a
+            // superscript with the spaces around it (`</xref> <sup>,</sup> <xref>`).
+            let mut next = end + 1;
+            while next <= end + 3 && nodes.get(next).is_some_and(joins_markers) {
+                next += 1;
+            }
+            if nodes.get(next).is_some_and(|n| is_marker(context, n)) {
+                end = next;
+            } else {
+                break;
             }
         }
         let before = start

@@ -683,3 +683,41 @@ fn a_section_without_a_heading_after_others_goes_on_under_the_one_before() {
         "as printed: no heading, and not the paper's title or \"Untitled section\" for one"
     );
 }
+
+#[test]
+fn a_cross_reference_of_a_mistyped_or_missing_kind_naming_a_reference_cites_it() {
+    let body = r#"<sec><title>Intro</title>
+<p>Mistyped<xref ref-type="foo" rid="b4">4</xref>, untyped <xref rid="b2">[2]</xref>, other <xref ref-type="other" rid="b3">(3)</xref>.</p>
+<p>A figure <xref ref-type="fig" rid="b5">5</xref> and a mistyped target <xref ref-type="foo" rid="f1">Figure 1</xref> do not.</p>
+</sec>"#;
+    let imported = read(&article(body, ""));
+    valid(&imported);
+    assert_eq!(
+        paragraph_with(&imported.file, "Mistyped"),
+        "Mistyped[4]{@b4}, untyped [[2]]{@b2}, other [(3)]{@b3}."
+    );
+    assert_eq!(
+        paragraph_with(&imported.file, "A figure"),
+        "A figure 5 and a mistyped target Figure 1 do not."
+    );
+}
+
+#[test]
+fn raised_markers_joined_by_a_raised_comma_are_one_citation() {
+    // SciELO sets each number and the comma between them as superscripts, one per line.
+    let body = "<sec><title>Intro</title>
+<p>Among MSM.<xref ref-type=\"bibr\" rid=\"b4\">
+    <sup>4</sup>
+  </xref>
+  <sup>,</sup>
+  <xref ref-type=\"bibr\" rid=\"b6\">
+    <sup>6</sup>
+  </xref> Then<xref ref-type=\"bibr\" rid=\"b1\"><sup>1</sup></xref><sup>–</sup><xref ref-type=\"bibr\" rid=\"b3\"><sup>3</sup></xref> and<xref ref-type=\"bibr\" rid=\"b5\"><sup>5</sup></xref><sup>a</sup><xref ref-type=\"bibr\" rid=\"b2\"><sup>2</sup></xref>.</p>
+</sec>";
+    let imported = read(&article(body, ""));
+    valid(&imported);
+    assert_eq!(
+        paragraph_with(&imported.file, "Among"),
+        "Among MSM.[4,6]{@b4; @b6} Then[1–3]{@b1; @b2; @b3} and[5]{@b5}a[2]{@b2}."
+    );
+}
