@@ -315,7 +315,7 @@ impl TableView {
     fn column_filter_ui(&mut self, ui: &mut Ui, column: usize, header: &str, values: &[&str]) {
         let current = self.filters.get(&column).cloned();
         let mut chosen = current.clone();
-        ui.horizontal(|ui| {
+        kept_together_ui(ui, ("table-filter", column), |ui| {
             let label = ui.label(truncate(header, 32));
             egui::ComboBox::from_id_salt(("table-filter", self.table, column))
                 .selected_text(truncate(chosen.as_deref().unwrap_or("All"), 32))
@@ -344,7 +344,7 @@ impl TableView {
             // Each label and its drop-down are kept together on one row as the bar wraps.
             if file.tables.len() > 1 {
                 let mut chosen = self.table;
-                ui.horizontal(|ui| {
+                kept_together_ui(ui, "table-picker", |ui| {
                     let label = ui.label("Table");
                     egui::ComboBox::from_id_salt("table-picker")
                         .selected_text(truncate(&table.title(), 48))
@@ -371,7 +371,7 @@ impl TableView {
                     .and_then(|r| file.regions.get(r))
                     .map_or("All regions", |r| r.name.as_str());
                 let mut chosen = self.region_filter;
-                ui.horizontal(|ui| {
+                kept_together_ui(ui, "table-region", |ui| {
                     let label = ui.label("Region");
                     egui::ComboBox::from_id_salt("table-region")
                         .selected_text(text)
@@ -474,6 +474,27 @@ fn chart_column_menu_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, table: &Table) {
             }
         }
     });
+}
+
+/// Draws `add` as one group of a wrapping row (a label and its drop-down), starting a new row
+/// first when the group, as wide as it was drawn last frame, would pass the row's end: the bar
+/// wraps inside the view instead of running past its edge and widening everything under it.
+fn kept_together_ui(
+    ui: &mut Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    add: impl FnOnce(&mut Ui),
+) {
+    let id = ui.scope_id().with(("kept-together", id_salt));
+    let last_width = ui.data(|data| data.get_temp::<f32>(id));
+    // A wrapping row's available width is the whole row's; what is left of it is measured.
+    let left = ui.cursor().left();
+    let remaining = ui.max_rect().right() - left;
+    let row_started = left > ui.max_rect().left() + 1.0;
+    if row_started && last_width.is_some_and(|width| width > remaining) {
+        ui.end_row();
+    }
+    let width = ui.horizontal(add).response.rect.width();
+    ui.data_mut(|data| data.insert_temp(id, width));
 }
 
 /// The text columns worth a filter: at least two distinct values, at most

@@ -491,3 +491,57 @@ fn a_printed_entry_is_copied_as_printed_and_an_element_citation_offers_no_such_c
     let (_, text) = harness.state().last_copy().cloned().unwrap();
     assert_eq!(text.lines().count(), 3, "{text}");
 }
+
+#[test]
+fn a_wide_table_s_filters_and_caption_stay_inside_the_view_of_a_small_window() {
+    let mut rows = String::new();
+    for n in 0..12 {
+        let group = ["control", "treated"][n % 2];
+        let sex = ["female", "male"][n / 2 % 2];
+        let site = ["north", "south", "east"][n % 3];
+        let p = ["&lt; 0.001", "0.04"][n / 3 % 2];
+        let _ = write!(
+            rows,
+            "<tr><td>Participant {n}</td><td>{group}</td><td>{sex}</td><td>{site}</td><td>{p}</td></tr>"
+        );
+    }
+    let text = format!(
+        r#"<?xml version="1.0"?><article><front><article-meta><title-group><article-title>Wide tables</article-title></title-group></article-meta></front>
+<body><sec><title>Results</title><p>See Table 1.</p><table-wrap id="t1"><label>Table 1</label><caption><p>Outcomes of every participant by treatment group, sex, recruitment site and significance, a caption long enough to wrap</p></caption>
+<table><thead><tr><th>Participant</th><th>Treatment group</th><th>Sex of the participant</th><th>Recruitment site</th><th>Significance (p)</th></tr></thead><tbody>{rows}</tbody></table></table-wrap></sec></body></article>"#
+    );
+    let corpus = paperlens::open::open_text(&text, "wide.xml")
+        .corpus
+        .expect("the article imports");
+    let mut harness = Harness::builder()
+        .with_size([1024.0, 640.0])
+        .build_eframe(move |cc| {
+            Explorer::new(
+                &cc.egui_ctx,
+                StartOptions {
+                    corpus: Some(corpus),
+                    view: Some(TableView::ID.to_owned()),
+                    store: Some(StateStore::in_memory()),
+                    ..StartOptions::default()
+                },
+            )
+        });
+    harness.run_steps(6);
+    let view_ends = harness.get_by_label("Inspector").rect().left();
+    let filters: Vec<egui::Rect> = harness
+        .query_all_by_role(egui::accesskit::Role::ComboBox)
+        .map(|combo| combo.rect())
+        .collect();
+    assert_eq!(filters.len(), 4, "a filter for each column of few values");
+    for filter in &filters {
+        assert!(
+            filter.right() <= view_ends,
+            "a filter runs past the view's edge ({view_ends}): {filter:?}"
+        );
+    }
+    let caption = harness.get_by_label_contains("long enough to wrap").rect();
+    assert!(
+        caption.right() <= view_ends,
+        "the caption runs past the view's edge ({view_ends}): {caption:?}"
+    );
+}
