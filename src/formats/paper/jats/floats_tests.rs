@@ -414,3 +414,28 @@ fn a_translation_says_so_and_in_which_language() {
         ]
     );
 }
+
+#[test]
+fn a_report_headed_again_with_its_own_title_is_one_section() {
+    let text = article("<sec><title>Results</title><p>Found.</p></sec>", "").replace(
+        "</back></article>",
+        r#"</back>
+<sub-article article-type="reviewer-report" id="s2" xml:lang="pt"><front-stub><title-group><article-title>Parecer I</article-title></title-group></front-stub>
+<body><sec><title>PARECER I</title><p>O artigo é claro.</p></sec><sec><title>Recomendação</title><p>Aceitar.</p></sec></body></sub-article></article>"#,
+    );
+    let file = read(&text).file;
+    let outline: Vec<(&str, bool)> = file
+        .sections
+        .iter()
+        .map(|s| (s.title.as_str(), s.parent.is_some()))
+        .collect();
+    assert_eq!(
+        outline,
+        [
+            ("Results", false),
+            ("Parecer I", false),
+            ("Recomendação", true)
+        ]
+    );
+    assert_eq!(file.sections[1].paragraphs[0].text, "O artigo é claro.");
+}

@@ -61,6 +61,13 @@ impl<'d> Walker<'_, 'd, '_> {
                     && self.title_of(element).is_empty()
                 {
                     self.blocks(element);
+                } else if element.is("sec")
+                    && child_text(element, "label").is_empty()
+                    && self.title_of(element).trim().to_lowercase() == title.trim().to_lowercase()
+                {
+                    // SciELO heads a reviewer's report with its title again (`Parecer I` in
+                    // `Parecer I`): its text is the sub-article's, not a level under it.
+                    self.blocks(element);
                 } else {
                     self.block(element);
                 }
