@@ -113,6 +113,17 @@ fn reference(element: Element<'_>) -> Reference {
     } else if !fields.article_title.is_empty() {
         reference.title = fields.article_title;
         reference.container_title = fields.source;
+    } else if reference.item_type == "paper-conference"
+        && !fields.source.is_empty()
+        && fields
+            .comments
+            .first()
+            .is_some_and(|comment| !is_only_doi(comment, &reference.doi))
+    {
+        // SciELO names a conference paper in a comment, its proceedings as the source
+        // (`<comment>Análise de citação …</comment>` … `<source>Anais</source>`).
+        reference.title = title_text(&fields.comments.remove(0));
+        reference.container_title = fields.source;
     } else {
         reference.title = fields.source;
     }
@@ -288,6 +299,16 @@ fn read_fields(element: Element<'_>, reference: &mut Reference, fields: &mut Fie
                 reference.publisher = text();
             }
             "publisher-loc" => reference.publisher_place = text(),
+            "conf-name" | "conf-loc" => {
+                let key = if child.is("conf-name") {
+                    "event-title"
+                } else {
+                    "event-place"
+                };
+                reference
+                    .extra
+                    .insert(key.to_owned(), Value::String(text()));
+            }
             "pub-id" | "object-id" => identifier(child, reference),
             "ext-link" | "uri" => link(child, reference),
             "edition" => {

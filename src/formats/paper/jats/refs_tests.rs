@@ -310,3 +310,27 @@ fn a_chapter_whose_book_only_a_comment_names_has_it_as_its_container() {
     assert!(chapter.note.is_empty(), "{}", chapter.note);
     valid(&imported);
 }
+
+#[test]
+fn a_conference_paper_named_in_a_comment_has_its_proceedings_as_container() {
+    let text = r#"<article><front><article-meta><title-group><article-title>Refs</article-title></title-group></article-meta></front>
+<body><p>As shown (<xref ref-type="bibr" rid="B02">Araújo; Guimarães, 2017</xref>).</p></body>
+<back><ref-list><ref id="B02"><element-citation publication-type="confproc"><person-group person-group-type="author"><name><surname>Araújo</surname><given-names>P. C.</given-names></name></person-group>
+<comment>Análise de citação da produção científica</comment><conf-name>Encontro Nacional de Pesquisa em Ciência da Informação</conf-name><conf-date>2017</conf-date><conf-loc>Marília</conf-loc>
+<source>Anais</source><publisher-name>UNESP</publisher-name><year>2017</year><fpage>1</fpage><lpage>20</lpage></element-citation></ref></ref-list></back></article>"#;
+    let imported = read(text);
+    valid(&imported);
+    let reference = &imported.file.references[0];
+    assert_eq!(reference.item_type, "paper-conference");
+    assert_eq!(reference.title, "Análise de citação da produção científica");
+    assert_eq!(reference.container_title, "Anais");
+    assert_eq!(
+        reference.extra.get("event-title").and_then(|v| v.as_str()),
+        Some("Encontro Nacional de Pesquisa em Ciência da Informação")
+    );
+    assert_eq!(
+        reference.extra.get("event-place").and_then(|v| v.as_str()),
+        Some("Marília")
+    );
+    assert_eq!(reference.note, "", "the comment is the title, not a note");
+}
