@@ -3,6 +3,8 @@
 //! `\includegraphics` and `\caption`, and LaTeX text (captions, cells) as the text it prints,
 //! `\cite{a,b}` written as the Pandoc citation `[@a; @b]`.
 
+use std::path::Path;
+
 use super::blocks::Block;
 use super::tables::TableBlock;
 
@@ -405,6 +407,77 @@ pub(super) fn text(latex: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The bibliography files a LaTeX-set paper names on lines of their own: `\addbibresource{
+/// refs.bib}` as written, `\bibliography{refs,more}` each with `.bib` added when it has no
+/// extension (as BibTeX reads it).
+pub(super) fn bibliography_files(text: &str) -> Vec<String> {
+    let mut files = Vec::new();
+    for line in text.lines() {
+        let line = line.trim_start();
+        let (added, rest) = if let Some(rest) = line.strip_prefix("\\addbibresource") {
+            (true, rest)
+        } else if let Some(rest) = line.strip_prefix("\\bibliography") {
+            (false, rest)
+        } else {
+            continue;
+        };
+        let rest = match rest.strip_prefix('[') {
+            Some(options) => options.split_once(']').map_or("", |(_, after)| after),
+            None => rest,
+        };
+        let Some(names) = rest
+            .strip_prefix('{')
+            .and_then(|names| names.split_once('}'))
+            .map(|(names, _)| names)
+        else {
+            continue;
+        };
+        for name in names.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            let has_extension = Path::new(name).extension().is_some();
+            let file = if added || has_extension {
+                name.to_owned()
+            } else {
+                format!("{name}.bib")
+            };
+            if !files.contains(&file) {
+                files.push(file);
+            }
+        }
+    }
+    files
+}
+
+/// At a backslash in running text: a LaTeX citation command (`\cite{a,b}`, `\citep[p.~3]{a}`,
+/// `\textcite{a}`) as the Pandoc citation it prints (`[@a; @b]`, `@a`), and how many bytes of
+/// `at` it takes; `None` for any other command.
+pub(super) fn citation_command(at: &str) -> Option<(usize, String)> {
+    let name_len = at
+        .get(1..)?
+        .bytes()
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    let name = at.get(1..=name_len)?;
+    if !CITATION_COMMANDS.contains(&name) {
+        return None;
+    }
+    let after = at.get(1 + name_len..)?;
+    let (consumed, printed) = command(name, after);
+    (consumed > 0 && printed.contains('@')).then_some((1 + name_len + consumed, printed))
+}
+
+/// The citation commands of natbib and biblatex read as Pandoc citations.
+const CITATION_COMMANDS: [&str; 9] = [
+    "cite",
+    "citep",
+    "parencite",
+    "autocite",
+    "citet",
+    "textcite",
+    "citealp",
+    "citeauthor",
+    "citeyear",
+];
+
 /// A command `name` followed by `after`: how many bytes of `after` it takes, what it prints.
 fn command(name: &str, after: &str) -> (usize, String) {
     let first_group = || -> Option<(usize, String)> {
@@ -433,21 +506,22 @@ fn command(name: &str, after: &str) -> (usize, String) {
         "label" | "vspace" | "hspace" | "includegraphics" | "caption" | "footnotesize"
         | "small" | "centering" | "noindent" | "normalsize" | "scriptsize" | "tiny" | "large"
         | "Large" => (first_group().map_or(0, |(len, _)| len), String::new()),
-        "cite" | "citep" | "parencite" | "autocite" | "citet" | "textcite" | "citealp"
-        | "citeauthor" | "citeyear" => first_group().map_or((0, String::new()), |(len, keys)| {
-            let keys: Vec<String> = keys
-                .split(',')
-                .map(str::trim)
-                .filter(|k| !k.is_empty())
-                .map(|k| format!("@{k}"))
-                .collect();
-            let printed = if matches!(name, "citet" | "textcite") {
-                keys.join(" and ")
-            } else {
-                format!("[{}]", keys.join("; "))
-            };
-            (len, printed)
-        }),
+        _ if CITATION_COMMANDS.contains(&name) => {
+            first_group().map_or((0, String::new()), |(len, keys)| {
+                let keys: Vec<String> = keys
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|k| !k.is_empty())
+                    .map(|k| format!("@{k}"))
+                    .collect();
+                let printed = if matches!(name, "citet" | "textcite") {
+                    keys.join(" and ")
+                } else {
+                    format!("[{}]", keys.join("; "))
+                };
+                (len, printed)
+            })
+        }
         _ => (0, format!("\\{name}")),
     }
 }

@@ -2,7 +2,7 @@
 // A test that panics on a missing value is the test failing, with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use super::tests::{HEADER, messages, paragraphs, read, valid};
+use super::tests::{BIB, HEADER, messages, paragraphs, read, read_with, valid};
 use crate::corpus::model::ParagraphKind;
 
 #[test]
@@ -140,4 +140,38 @@ fn an_equation_environment_under_a_line_of_text_is_set_apart() {
         "an environment inside `$$` is part of its formula: {display:?}"
     );
     assert_eq!(blocks.len(), 4, "{blocks:?}");
+}
+
+#[test]
+fn latex_citations_cite_the_bibliography_latex_names() {
+    let text = "---\ntitle: A thesis\ndate: \\today\nheader-includes: |\n    \\usepackage[style=alphabetic]{biblatex}\n    \
+                \\addbibresource{thesis.bib}\n---\n\n# Intro\n\nBugs were found \\cite{smith2020, doe:2019}, \
+                as \\textcite[p.~3]{smith2020} shows; \\cite{} and \\citenothing{x} stay.\n";
+    let imported = read_with(text, &[("thesis.bib", BIB)]);
+    valid(&imported);
+    assert_eq!(
+        paragraphs(&imported.file),
+        [
+            "Bugs were found [@smith2020; @doe:2019], as @smith2020 shows; \\cite{} and \
+             \\citenothing{x} stay."
+        ]
+    );
+    assert_eq!(imported.file.references.len(), 2);
+    assert_eq!(
+        imported.file.paper.date, "",
+        "`\\today` is no date the paper gives"
+    );
+    // `\bibliography{thesis}` at the end names `thesis.bib`, as BibTeX reads it.
+    let text = "---\ntitle: A thesis\n---\n\n# Intro\n\nFound \\citep{doe:2019}.\n\n\\bibliography{thesis}\n";
+    let imported = read_with(text, &[("thesis.bib", BIB)]);
+    valid(&imported);
+    assert_eq!(paragraphs(&imported.file), ["Found [@doe:2019]."]);
+    assert_eq!(imported.file.references.len(), 1);
+    assert!(
+        messages(&imported)
+            .iter()
+            .all(|m| !m.contains("names no bibliography")),
+        "{:?}",
+        messages(&imported)
+    );
 }

@@ -191,7 +191,12 @@ fn read_mapping(map: &Mapping, paper: &mut Paper) -> Metadata {
     {
         paper.title = after_title(&paper.title, &flatten(&subtitle));
     }
-    if let Some(date) = get("date").and_then(scalar) {
+    // `\today` (or any LaTeX command) is the day the PDF was made, not a date the paper
+    // gives.
+    if let Some(date) = get("date")
+        .and_then(scalar)
+        .filter(|date| !date.trim_start().starts_with('\\'))
+    {
         date.trim().clone_into(&mut paper.date);
     }
     let affiliations = affiliations(get("affiliations").or_else(|| get("affiliation")));
@@ -251,7 +256,9 @@ fn read_line_by_line(yaml: &str, paper: &mut Paper) -> Metadata {
         };
         match key.trim() {
             "title" => paper.title = flatten(&value),
-            "date" => value.trim().clone_into(&mut paper.date),
+            "date" if !value.trim_start().starts_with('\\') => {
+                value.trim().clone_into(&mut paper.date);
+            }
             "bibliography" if !value.trim().is_empty() => {
                 metadata.bibliography.push(value.trim().to_owned());
             }

@@ -44,7 +44,12 @@ pub(super) fn read(
     options: &ImportOptions<'_>,
     builder: &mut PaperBuilder,
 ) -> Result<(), Box<Diagnostic>> {
-    let (body_offset, metadata) = front_matter(text, builder);
+    let (body_offset, mut metadata) = front_matter(text, builder);
+    if metadata.bibliography.is_empty() {
+        // A paper set by LaTeX names its bibliography there (`\addbibresource{refs.bib}` in
+        // `header-includes`, `\bibliography{refs}` at the end), not in `bibliography:`.
+        metadata.bibliography = latex::bibliography_files(text);
+    }
     let body = text.get(body_offset..).unwrap_or_default();
     let lines = line::lines(body, body_offset);
     let parsed = blocks::parse(&lines);

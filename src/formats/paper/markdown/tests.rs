@@ -11,13 +11,13 @@ use crate::corpus::diagnostics::{Code, Severity};
 use crate::corpus::model::{CorpusFile, ParagraphKind};
 use crate::formats::paper::{ImportOptions, Imported, PaperKind, import};
 
-const BIB: &str = "@article{smith2020, author = {Smith, Ann}, title = {A work}, \
+pub(super) const BIB: &str = "@article{smith2020, author = {Smith, Ann}, title = {A work}, \
                    journal = {J}, year = {2020}}\n\
                    @book{doe:2019, author = {Doe, Jo}, title = {A book}, year = {2019}}\n\
                    @book{unused, author = {Nobody, No}, title = {Never cited}, year = {2001}}\n";
 
 /// Imports `text` with `files` readable beside it.
-fn read_with(text: &str, files: &[(&str, &str)]) -> Imported {
+pub(super) fn read_with(text: &str, files: &[(&str, &str)]) -> Imported {
     let files: Vec<(String, String)> = files
         .iter()
         .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))

@@ -360,6 +360,17 @@ impl<'s, 'k> Scanner<'s, 'k> {
                     self.pos = end;
                     return;
                 }
+                // `\cite{a,b}` in running text, which Pandoc passes to LaTeX: the citation
+                // it prints, read as the Pandoc citation `[@a; @b]`.
+                if let Some((len, citation)) = self
+                    .src
+                    .get(self.pos..)
+                    .and_then(super::latex::citation_command)
+                {
+                    self.out.push_str(&citation);
+                    self.pos += len;
+                    return;
+                }
                 if let Some((content, end)) =
                     self.text_style_command().or_else(|| self.logo_command())
                 {
