@@ -64,6 +64,10 @@ pub(super) enum Block {
     },
     /// A raw LaTeX environment paperlens does not read: left out of the text.
     Latex,
+    /// The fence opening a div of the class `abstract` (`::: abstract`, `::: {.abstract}`).
+    AbstractOpens,
+    /// The fence closing it.
+    AbstractCloses,
 }
 
 /// The blocks of a paper and the definitions found among them.
@@ -93,6 +97,8 @@ struct Parser {
     /// The marker of the list item being read (`•`, `2.`, `(a)`), until its first paragraph
     /// takes it.
     item_marker: Option<String>,
+    /// The fenced divs open, innermost last: whether each is an abstract.
+    divs: Vec<bool>,
 }
 
 impl Parser {
@@ -103,6 +109,26 @@ impl Parser {
             block => block,
         };
         self.parsed.blocks.push(block);
+    }
+
+    /// A fenced div's fence: one with attributes opens a div, a bare one closes the innermost;
+    /// an abstract's are kept as blocks.
+    fn div_fence(&mut self, fence: &str) {
+        let attributes = fence.trim_start_matches(':').trim_end_matches(':').trim();
+        if attributes.is_empty() {
+            if self.divs.pop() == Some(true) {
+                self.parsed.blocks.push(Block::AbstractCloses);
+            }
+            return;
+        }
+        let is_abstract = attributes
+            .trim_matches(['{', '}'])
+            .split_whitespace()
+            .any(|word| word.trim_start_matches('.') == "abstract");
+        self.divs.push(is_abstract);
+        if is_abstract {
+            self.parsed.blocks.push(Block::AbstractOpens);
+        }
     }
 
     fn end_paragraph(&mut self, paragraph: &mut Vec<Line<'_>>) {
@@ -273,6 +299,7 @@ impl Parser {
             return Some(i + 1);
         }
         if trimmed.starts_with(":::") {
+            self.div_fence(trimmed);
             return Some(i + 1);
         }
         if trimmed.starts_with("[^") {

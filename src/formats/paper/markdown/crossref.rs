@@ -138,7 +138,12 @@ impl Targets {
                         targets.add(Some(label), Kind::Equation, number);
                     }
                 }
-                Block::Paragraph { .. } | Block::Heading { .. } | Block::Code | Block::Latex => {}
+                Block::Paragraph { .. }
+                | Block::Heading { .. }
+                | Block::Code
+                | Block::Latex
+                | Block::AbstractOpens
+                | Block::AbstractCloses => {}
             }
         }
         targets

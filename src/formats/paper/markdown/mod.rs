@@ -9,6 +9,8 @@
 mod bibliography;
 mod blocks;
 mod crossref;
+#[cfg(test)]
+mod front_tests;
 mod inline;
 mod latex;
 #[cfg(test)]
@@ -71,8 +73,11 @@ pub(super) fn read(
         code_blocks: 0,
         latex_left_out: 0,
         counter: Counter::default(),
+        abstract_div: None,
     };
     emitter.blocks(&parsed.blocks);
+    // An abstract div never closed ends with the paper.
+    emitter.end_abstract_div();
     emitter.report_left_out();
     let cited: Vec<String> = emitter.inlines.cited().to_vec();
     references(options, &metadata, &cited, builder);
@@ -157,6 +162,21 @@ struct Emitter<'b> {
     latex_left_out: usize,
     /// Numbers the figures, tables and equations as [`Targets::collect`] did.
     counter: Counter,
+    /// The paragraphs of an abstract div (`::: abstract`) read so far, as written.
+    abstract_div: Option<Vec<String>>,
+}
+
+/// An abstract without the word that labels it (`Abstract: Clausal proof…`, `ABSTRACT. …`).
+fn without_abstract_label(text: &str) -> String {
+    let Some(label) = text.get(..8).filter(|l| l.eq_ignore_ascii_case("abstract")) else {
+        return text.to_owned();
+    };
+    let rest = text.get(label.len()..).unwrap_or_default();
+    match rest.strip_prefix([':', '.', '—', '–']) {
+        Some(after) => after.trim_start().to_owned(),
+        None if rest.starts_with(char::is_whitespace) => rest.trim_start().to_owned(),
+        None => text.to_owned(),
+    }
 }
 
 /// Headings under which Pandoc prints the bibliography.
@@ -195,12 +215,26 @@ impl Emitter<'_> {
                     if empty_after && is_references_heading(text) {
                         continue;
                     }
+                    // A heading ends an abstract div its closing fence was left out of.
+                    self.end_abstract_div();
                     self.heading(*level, text);
                 }
                 Block::Paragraph { text } => {
+                    if let Some(paragraphs) = &mut self.abstract_div {
+                        paragraphs.push(text.clone());
+                        continue;
+                    }
                     self.lead_section();
                     self.paragraph(text);
                 }
+                Block::AbstractOpens => {
+                    // The paper's abstract when it comes before the text and the metadata
+                    // gives none.
+                    if self.levels.is_empty() && self.builder.paper().abstract_text.is_empty() {
+                        self.abstract_div = Some(Vec::new());
+                    }
+                }
+                Block::AbstractCloses => self.end_abstract_div(),
                 Block::Code => self.code_blocks += 1,
                 Block::Table(table) => {
                     self.lead_section();
@@ -232,6 +266,27 @@ impl Emitter<'_> {
                 self.builder.footnote(&id, &marker, text);
             }
         }
+    }
+
+    /// The paragraphs of an abstract div as the paper's abstract, its leading `Abstract:`
+    /// left out; one that cites works (its citations must link) is read as text instead.
+    fn end_abstract_div(&mut self) {
+        let Some(paragraphs) = self.abstract_div.take() else {
+            return;
+        };
+        if paragraphs.iter().any(|text| text.contains('@')) {
+            for text in &paragraphs {
+                self.lead_section();
+                self.paragraph(text);
+            }
+            return;
+        }
+        let plain: Vec<String> = paragraphs
+            .iter()
+            .map(|text| self.inlines.rich(text).plain())
+            .filter(|text| !text.is_empty())
+            .collect();
+        self.builder.paper().abstract_text = without_abstract_label(&plain.join("\n\n"));
     }
 
     /// Opens a section for text that comes before the first heading, titled with the paper's
