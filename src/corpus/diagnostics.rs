@@ -64,7 +64,7 @@ pub enum Code {
     UnknownCitationNumber,
     /// A `[@…` citation is not closed or has an empty key.
     MalformedCitation,
-    /// A reference is never cited in the text, a caption or a table's notes.
+    /// A reference is never cited in the text, a caption, a table's notes or a footnote.
     UncitedReference,
     /// A link names a section that does not exist.
     UnknownSection,

@@ -627,7 +627,10 @@ pub static KINDS: [KindSpec; 14] = [
             len: |file| file.footnotes.len(),
             id: |file, i| file.footnotes.get(i).map(|f| f.id.as_str()),
         }),
-        links: &[],
+        links: &[references(
+            |file, i| file.footnotes.get(i).map_or(&[], |f| &f.references),
+            Follow::Both,
+        )],
     },
 ];
 

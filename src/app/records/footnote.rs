@@ -1,4 +1,5 @@
-//! A footnote of the running text: its marker, its text and the paragraphs that point to it.
+//! A footnote of the running text: its marker, its text, the paragraphs that point to it and
+//! the works it cites.
 
 use eframe::egui::{self, Ui};
 
@@ -26,7 +27,10 @@ pub(super) fn footnote_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layou
         ctx,
         ui,
         Item::Footnote(position),
-        &[("Marked in", ItemKind::Paragraph)],
+        &[
+            ("Marked in", ItemKind::Paragraph),
+            ("Works it cites", ItemKind::Reference),
+        ],
     );
     notes_ui(ctx, ui, Item::Footnote(position), layout);
 }

@@ -70,6 +70,7 @@ pub(super) fn reference_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
         &[
             ("Figures whose caption cites it", ItemKind::Figure),
             ("Tables whose caption or notes cite it", ItemKind::Table),
+            ("Footnotes that cite it", ItemKind::Footnote),
             ("Cases", ItemKind::Case),
             ("Table rows", ItemKind::TableRow),
             ("Series", ItemKind::Series),

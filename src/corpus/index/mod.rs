@@ -580,6 +580,7 @@ mod footnote_tests {
                     id: id.to_owned(),
                     marker: String::new(),
                     text: format!("Footnote {id}."),
+                    references: Vec::new(),
                 })
                 .to_vec(),
             ..CorpusFile::default()

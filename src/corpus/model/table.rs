@@ -318,6 +318,10 @@ pub struct Footnote {
     pub marker: String,
     /// The footnote's text, verbatim (it may hold citations).
     pub text: String,
+    /// Ids of the references its text cites, when it keeps their markers as printed (as an
+    /// imported paper's footnotes do).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<String>,
 }
 
 impl Footnote {

@@ -128,13 +128,14 @@ pub(super) fn check_citations<'a>(
         };
         found.check(&cell.read, written, &path, &mut cited, out);
     }
-    // A caption that cites counts as citing (an id that names no reference is reported with
-    // the other links).
+    // A caption or a footnote that cites counts as citing (an id that names no reference is
+    // reported with the other links).
     let caption_cites = file
         .tables
         .iter()
         .flat_map(|t| &t.references)
-        .chain(file.figures.iter().flat_map(|f| &f.references));
+        .chain(file.figures.iter().flat_map(|f| &f.references))
+        .chain(file.footnotes.iter().flat_map(|f| &f.references));
     for id in caption_cites {
         if let Some(flag) = ids
             .position(ItemKind::Reference, id)
@@ -155,7 +156,8 @@ pub(super) fn check_citations<'a>(
                 Diagnostic::warning(
                     Code::UncitedReference,
                     format!(
-                        "reference `{}` is never cited in the text, a caption or a table's notes",
+                        "reference `{}` is never cited in the text, a caption, a table's notes or a \
+                         footnote",
                         reference.id
                     ),
                     format!(

@@ -11,7 +11,9 @@ use crate::corpus::model::{
     CorpusFile, FORMAT_V2, Figure, Footnote, Paragraph, ParagraphKind, Reference, Section, Table,
 };
 
-use super::builder::{Block, Parts, Place, SectionDraft, Span, TableDraft, collapse_whitespace};
+use super::builder::{
+    Block, Parts, Place, Rich, SectionDraft, Span, TableDraft, collapse_whitespace,
+};
 use super::writer::{Stats, Writer};
 use super::{Imported, entities};
 
@@ -106,14 +108,7 @@ pub(super) fn finish(parts: Parts) -> Imported {
     }
     let without_image = figures.iter().filter(|f| f.image.is_none()).count();
 
-    let footnotes: Vec<Footnote> = footnote_records
-        .into_iter()
-        .map(|(id, marker, text)| Footnote {
-            id,
-            marker,
-            text: writer.printed(text),
-        })
-        .collect();
+    let footnotes = write_footnotes(footnote_records, &writer);
     let stats = writer.stats;
 
     let mut file = CorpusFile {
@@ -221,6 +216,19 @@ fn uses_numeric_markers(sections: &[SectionDraft], tables: &[(TableDraft, Place)
             matches!(span, Span::Marked(text)
             if citations::parse(text).0.iter().any(|p| matches!(p, Piece::Numeric(_))))
         })
+}
+
+/// The footnotes as records: each text as printed, with the works it cites.
+fn write_footnotes(records: Vec<(String, String, &Rich)>, writer: &Writer<'_>) -> Vec<Footnote> {
+    records
+        .into_iter()
+        .map(|(id, marker, text)| Footnote {
+            id,
+            marker,
+            text: writer.printed(text),
+            references: writer.cited_in([text]),
+        })
+        .collect()
 }
 
 /// Gives the references ids valid as citation keys and unique, and, when the text resolves

@@ -613,12 +613,18 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
         if let Some(id) = note.attr("id")
             && self.context.footnotes.contains(id)
         {
-            let marker = child_text(note, "label");
+            let label = child_text(note, "label");
+            // The mark printed: its label, else the symbol JATS names in an attribute.
+            let marker = if label.is_empty() {
+                note.attr("symbol").unwrap_or_default().trim().to_owned()
+            } else {
+                label.clone()
+            };
             let (text, inner) = Flattener::rich(self.context, note);
             for (id, marker, text) in inner {
                 self.builder.footnote(&id, &marker, text);
             }
-            let text = super::inline::without_label(text, &marker);
+            let text = super::inline::without_label(text, &label);
             self.builder.footnote(id, &marker, text);
             return;
         }

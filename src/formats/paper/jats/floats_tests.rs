@@ -439,3 +439,37 @@ fn a_report_headed_again_with_its_own_title_is_one_section() {
     );
     assert_eq!(file.sections[1].paragraphs[0].text, "O artigo é claro.");
 }
+
+#[test]
+fn a_footnote_that_cites_links_its_works_and_prints_its_symbol() {
+    let text = article(
+        r#"<sec><title>Results</title><p>Found.<xref ref-type="fn" rid="fn1">1</xref></p></sec>"#,
+        r#"<fn-group><title>Notes</title><fn id="fn1" symbol="1"><p>Admittedly, others disagree (<xref ref-type="bibr" rid="b2">Author2, 2002</xref>).</p></fn></fn-group>"#,
+    );
+    let imported = read(&text);
+    let corpus = valid(&imported);
+    let footnote = &corpus.file.footnotes[0];
+    assert_eq!(
+        footnote.marker, "1",
+        "the symbol JATS gives in an attribute"
+    );
+    assert_eq!(
+        footnote.text,
+        "Admittedly, others disagree (Author2, 2002)."
+    );
+    assert_eq!(footnote.references, ["b2"]);
+    assert!(
+        !uncited(&imported).iter().any(|m| m.contains("`b2`")),
+        "a work a footnote cites is cited"
+    );
+    // A footnote naming a reference the list lacks is an error, as any link is.
+    let mut file = imported.file.clone();
+    file.footnotes[0].references = vec!["nowhere".to_owned()];
+    let errors = crate::corpus::Corpus::from_file(file, "test").expect_err("a dangling id");
+    assert!(
+        errors
+            .iter()
+            .any(|d| d.code == Code::UnknownReference && d.message.contains("nowhere")),
+        "{errors:#?}"
+    );
+}
