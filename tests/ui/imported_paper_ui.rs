@@ -545,3 +545,30 @@ fn a_wide_table_s_filters_and_caption_stay_inside_the_view_of_a_small_window() {
         "the caption runs past the view's edge ({view_ends}): {caption:?}"
     );
 }
+
+#[test]
+fn a_work_cited_only_in_a_footnote_links_to_the_footnote_and_back() {
+    let text = r#"<?xml version="1.0"?><article><front><article-meta><title-group><article-title>Notes that cite</article-title></title-group></article-meta></front>
+<body><sec><title>Results</title><p>Found.<xref ref-type="fn" rid="fn1">1</xref></p></sec></body>
+<back><fn-group><fn id="fn1" symbol="1"><p>Others disagree (<xref ref-type="bibr" rid="r1">Porter, 1995</xref>).</p></fn></fn-group>
+<ref-list><ref id="r1"><element-citation publication-type="journal"><person-group person-group-type="author"><name><surname>Porter</surname><given-names>T</given-names></name></person-group><article-title>Trust in numbers</article-title><source>J Tests</source><year>1995</year></element-citation></ref></ref-list></back></article>"#;
+    let open = |select: &str| {
+        let corpus = paperlens::open::open_text(text, "notes.xml")
+            .corpus
+            .expect("the article imports");
+        let mut harness = explorer(StartOptions {
+            corpus: Some(corpus),
+            view: Some(Reader::ID.to_owned()),
+            select: Some(select.to_owned()),
+            store: Some(StateStore::in_memory()),
+            ..StartOptions::default()
+        });
+        harness.run_steps(8);
+        harness
+    };
+    let harness = open("reference:r1");
+    shows(&harness, "Footnotes that cite it (1)");
+    shows(&harness, "Others disagree (Porter, 1995).");
+    let harness = open("footnote:fn1");
+    shows(&harness, "Works it cites (1)");
+}
