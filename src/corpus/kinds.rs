@@ -615,6 +615,13 @@ pub static KINDS: [KindSpec; 14] = [
                 |file, i| file.figures.get(i).map_or(&[], |f| &f.references),
                 Follow::Both,
             ),
+            LinkSpec {
+                field: "footnotes",
+                to: ItemKind::Footnote,
+                ids: Ids::Many(|file, i| file.figures.get(i).map_or(&[], |f| &f.footnotes)),
+                dangling: Code::UnknownFootnote,
+                follow: Follow::Both,
+            },
         ],
     },
     KindSpec {

@@ -465,6 +465,7 @@ fn figures(ing: &Ingredients, paragraph_ids: &[String], reference_ids: &[String]
             after_paragraph: ing.flag(7).then(|| paragraph_ids[0].clone()),
             image: None,
             source_paragraph: None,
+            footnotes: Vec::new(),
         }]
     } else {
         Vec::new()

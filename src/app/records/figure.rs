@@ -34,6 +34,7 @@ pub(super) fn figure_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout:
         Item::Figure(position),
         &[
             ("Its caption cites", ItemKind::Reference),
+            ("Footnotes its caption marks", ItemKind::Footnote),
             ("Source line", ItemKind::Paragraph),
             ("Series", ItemKind::Series),
         ],

@@ -29,6 +29,7 @@ pub(super) fn footnote_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layou
         Item::Footnote(position),
         &[
             ("Marked in", ItemKind::Paragraph),
+            ("Figures whose caption marks it", ItemKind::Figure),
             ("Works it cites", ItemKind::Reference),
         ],
     );

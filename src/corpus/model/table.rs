@@ -257,6 +257,10 @@ pub struct Figure {
     /// The id of the paragraph that prints the figure's source line, if the text has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_paragraph: Option<String>,
+    /// Ids of the footnotes its caption marks (a photograph's credit, its licence); the
+    /// caption keeps no marker.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnotes: Vec<String>,
 }
 
 impl Figure {

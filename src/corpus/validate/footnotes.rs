@@ -44,6 +44,15 @@ pub(super) fn check_footnotes(
             });
         }
     }
+    // A figure's caption marks its footnotes too (a dangling id is reported with its links).
+    for id in file.figures.iter().flat_map(|figure| &figure.footnotes) {
+        if let Some(flag) = ids
+            .position(ItemKind::Footnote, id)
+            .and_then(|footnote| marked.get_mut(footnote))
+        {
+            *flag = true;
+        }
+    }
     for (position, footnote) in file.footnotes.iter().enumerate() {
         let first = ids
             .position(ItemKind::Footnote, &footnote.id)

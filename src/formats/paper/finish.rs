@@ -104,6 +104,7 @@ pub(super) fn finish(parts: Parts) -> Imported {
                 .filter(|image| !image.is_empty())
                 .map(str::to_owned),
             source_paragraph,
+            footnotes: marked_footnotes(&draft.caption, &footnote_map),
         });
     }
     let without_image = figures.iter().filter(|f| f.image.is_none()).count();
@@ -216,6 +217,21 @@ fn uses_numeric_markers(sections: &[SectionDraft], tables: &[(TableDraft, Place)
             matches!(span, Span::Marked(text)
             if citations::parse(text).0.iter().any(|p| matches!(p, Piece::Numeric(_))))
         })
+}
+
+/// The footnotes `text` marks, by their corpus ids (`marked` maps the source's to them), each
+/// once, in order.
+fn marked_footnotes(text: &Rich, marked: &HashMap<String, String>) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for span in &text.spans {
+        if let Span::Footnote(source_id) = span
+            && let Some(id) = marked.get(source_id)
+            && !ids.contains(id)
+        {
+            ids.push(id.clone());
+        }
+    }
+    ids
 }
 
 /// The footnotes as records: each text as printed, with the works it cites.

@@ -473,3 +473,33 @@ fn a_footnote_that_cites_links_its_works_and_prints_its_symbol() {
         "{errors:#?}"
     );
 }
+
+#[test]
+fn a_footnote_a_figure_s_caption_marks_is_marked_there() {
+    let text = article(
+        r#"<sec><title>Results</title><p>The theatre (<xref ref-type="fig" rid="f1">Photo 1</xref>).</p>
+<fig id="f1"><label>Photo 1</label><caption><title>Mariinsky Theatre. A. Savin, 2012<xref ref-type="fn" rid="fn4">4</xref>.</title></caption><graphic xlink:href="f1.tif"/></fig></sec>"#,
+        r#"<fn-group><fn id="fn4"><label>4</label><p>The photographs' licences: https://commons.wikimedia.org/.</p></fn></fn-group>"#,
+    );
+    let imported = read(&text);
+    let corpus = valid(&imported);
+    let figure = &corpus.file.figures[0];
+    assert_eq!(figure.caption, "Mariinsky Theatre. A. Savin, 2012.");
+    assert_eq!(figure.footnotes, [corpus.file.footnotes[0].id.clone()]);
+    assert!(
+        corpus
+            .warnings
+            .iter()
+            .all(|d| d.code != Code::UnmarkedFootnote),
+        "{:#?}",
+        corpus.warnings
+    );
+    // A caption naming a footnote the paper lacks is an error, as any link is.
+    let mut file = imported.file.clone();
+    file.figures[0].footnotes = vec!["nowhere".to_owned()];
+    let errors = crate::corpus::Corpus::from_file(file, "test").expect_err("a dangling id");
+    assert!(
+        errors.iter().any(|d| d.code == Code::UnknownFootnote),
+        "{errors:#?}"
+    );
+}
