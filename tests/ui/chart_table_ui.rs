@@ -21,19 +21,12 @@ fn year_tables() -> Harness<'static, Explorer> {
     let path = crate::common::fixtures().join("year-tables.json");
     let text = std::fs::read_to_string(path).expect("the fixture");
     let corpus = Corpus::from_json(&text, "year-tables.json").expect("the fixture loads");
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| {
-            Explorer::new(
-                &cc.egui_ctx,
-                StartOptions {
-                    corpus: Some(corpus),
-                    view: Some(TableView::ID.to_owned()),
-                    store: Some(StateStore::in_memory()),
-                    ..StartOptions::default()
-                },
-            )
-        });
+    let mut harness = crate::explorer::explorer(StartOptions {
+        corpus: Some(corpus),
+        view: Some(TableView::ID.to_owned()),
+        store: Some(StateStore::in_memory()),
+        ..StartOptions::default()
+    });
     harness.run_steps(4);
     harness
 }

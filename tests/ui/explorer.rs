@@ -11,8 +11,13 @@ use paperlens::corpus::Item;
 
 /// The explorer started with `options`, before its first frame.
 pub fn explorer(options: StartOptions) -> Harness<'static, Explorer> {
+    explorer_sized(options, [1280.0, 800.0])
+}
+
+/// The explorer started with `options` in a window of `size` points, before its first frame.
+pub fn explorer_sized(options: StartOptions, size: [f32; 2]) -> Harness<'static, Explorer> {
     Harness::builder()
-        .with_size([1280.0, 800.0])
+        .with_size(size)
         .build_eframe(move |cc| Explorer::new(&cc.egui_ctx, options))
 }
 

@@ -19,7 +19,7 @@ use paperlens::app::table_view::TableView;
 use paperlens::app::trends_view::TrendsView;
 use paperlens::corpus::{Item, Severity};
 
-use crate::explorer::{accessible_texts, explorer};
+use crate::explorer::{accessible_texts, explorer, explorer_sized};
 
 /// Relative to the package, where tests run, so the status bar reads the same everywhere.
 fn jats() -> PathBuf {
@@ -513,19 +513,15 @@ fn a_wide_table_s_filters_and_caption_stay_inside_the_view_of_a_small_window() {
     let corpus = paperlens::open::open_text(&text, "wide.xml")
         .corpus
         .expect("the article imports");
-    let mut harness = Harness::builder()
-        .with_size([1024.0, 640.0])
-        .build_eframe(move |cc| {
-            Explorer::new(
-                &cc.egui_ctx,
-                StartOptions {
-                    corpus: Some(corpus),
-                    view: Some(TableView::ID.to_owned()),
-                    store: Some(StateStore::in_memory()),
-                    ..StartOptions::default()
-                },
-            )
-        });
+    let mut harness = explorer_sized(
+        StartOptions {
+            corpus: Some(corpus),
+            view: Some(TableView::ID.to_owned()),
+            store: Some(StateStore::in_memory()),
+            ..StartOptions::default()
+        },
+        [1024.0, 640.0],
+    );
     harness.run_steps(6);
     let view_ends = harness.get_by_label("Inspector").rect().left();
     let filters: Vec<egui::Rect> = harness
