@@ -317,14 +317,19 @@ fn paragraph_block(corpus: &Corpus, paragraph: usize) -> Block {
     }
 }
 
-/// The section whose text first marks footnote `footnote`, if any does.
+/// The section whose text first marks footnote `footnote`, else the section of the first
+/// figure whose caption marks it (a photograph's credit), if any does.
 fn footnote_section(corpus: &Corpus, footnote: usize) -> Option<usize> {
-    let first = corpus
-        .index
-        .linked(Item::Footnote(footnote), crate::corpus::ItemKind::Paragraph)
+    let linked = |kind| corpus.index.linked(Item::Footnote(footnote), kind);
+    if let Some(first) = linked(crate::corpus::ItemKind::Paragraph).iter().min() {
+        return corpus.index.paragraphs.get(*first).map(|p| p.section);
+    }
+    let figure = linked(crate::corpus::ItemKind::Figure)
         .iter()
-        .min()?;
-    corpus.index.paragraphs.get(*first).map(|p| p.section)
+        .min()
+        .and_then(|&f| corpus.file.figures.get(f))?;
+    let section = figure.section.as_deref()?;
+    corpus.file.sections.iter().position(|s| s.id == section)
 }
 
 /// A section heading, sized by depth, clickable.
@@ -473,5 +478,23 @@ fn front_matter_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, find: &FindBar) {
     if crate::corpus::display::heading_repeats_title(ctx.corpus, 0) {
         // The text follows with no heading of its own: the space a heading would leave.
         ui.add_space(ctx.theme.gap * 2.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::footnote_section;
+
+    #[test]
+    fn a_footnote_only_a_caption_marks_is_listed_in_the_figure_s_section() {
+        let text = r#"<article><front><article-meta><title-group><article-title>Photos</article-title></title-group></article-meta></front><body>
+<sec><title>One</title><p>Text.</p></sec>
+<sec><title>Two</title><p>The theatre.</p><fig id="f1"><label>Photo 1</label><caption><title>A theatre<xref ref-type="fn" rid="fn1">1</xref>.</title></caption></fig></sec></body>
+<back><fn-group><fn id="fn1"><label>1</label><p>Its licence.</p></fn></fn-group></back></article>"#;
+        let corpus = crate::open::open_text(text, "photos.xml")
+            .corpus
+            .unwrap_or_else(|| panic!("the article imports"));
+        assert_eq!(corpus.file.sections[1].title, "Two");
+        assert_eq!(footnote_section(&corpus, 0), Some(1));
     }
 }
