@@ -1,8 +1,8 @@
 //! Cross-references to the paper's own figures, tables and equations, written as what they
 //! print: LaTeX's `\autoref{x}` ("Figure 2"), `\ref{x}` ("2") and `\eqref{x}` ("(2)"),
 //! cleveref's `\cref{x}` ("fig. 2") and `\Cref{x}` ("Figure 2"), or of several labels
-//! (`\cref{a,b,c}`: "figs. 1 to 3"), and pandoc-crossref's
-//! `@fig:x`, `[@fig:x]` and `@Fig:x` ("fig. 2", "Fig. 2").
+//! (`\cref{a,b,c}`: "figs. 1 to 3"), pandoc-crossref's
+//! `@fig:x`, `[@fig:x]` and `@Fig:x` ("fig. 2", "Fig. 2"), and Quarto's `@fig-x` ("Figure 2").
 //!
 //! The labels are gathered from the blocks before any text is read, so that a reference may
 //! come before what it names. Figures, tables and equations are numbered here and by the
@@ -249,15 +249,23 @@ impl Targets {
     }
 
     /// What pandoc-crossref prints for the keys of one bracket or one `@key`: `fig. 2`,
-    /// `Fig. 2`, `figs. 2, 3`, or the bare numbers (`[-@fig:x]`). `None` when a key is not a
-    /// label of the paper's, or the keys name different kinds of thing.
+    /// `Fig. 2`, `figs. 2, 3`, or the bare numbers (`[-@fig:x]`); what Quarto prints for its
+    /// labels (`@fig-x`): `Figure 2`, `Figures 2, 3`. `None` when a key is not a label of the
+    /// paper's, or the keys name different kinds of thing.
     pub(super) fn crossref(&self, keys: &[&str], suppress_prefix: bool) -> Option<String> {
         let mut kind = None;
         let mut numbers = Vec::new();
+        let quarto = keys.first().is_some_and(|key| {
+            key.find(['-', ':'])
+                .is_some_and(|at| key.get(at..=at) == Some("-"))
+        });
         for key in keys {
             // `@Fig:x` names the figure labelled `fig:x`, capitalising what it prints.
-            let label = match key.split_once(':') {
-                Some((prefix, rest)) => format!("{}:{rest}", prefix.to_ascii_lowercase()),
+            let label = match key.split_once([':', '-']) {
+                Some((prefix, rest)) => {
+                    let delimiter = if quarto { '-' } else { ':' };
+                    format!("{}{delimiter}{rest}", prefix.to_ascii_lowercase())
+                }
                 None => (*key).to_owned(),
             };
             let &(this, number) = self.0.get(&label)?;
@@ -272,10 +280,13 @@ impl Targets {
         if suppress_prefix {
             return Some(numbers);
         }
-        let (one, many) = match kind {
-            Kind::Figure => ("fig.", "figs."),
-            Kind::Table => ("tbl.", "tbls."),
-            Kind::Equation => ("eq.", "eqns."),
+        let (one, many) = match (kind, quarto) {
+            (Kind::Figure, false) => ("fig.", "figs."),
+            (Kind::Table, false) => ("tbl.", "tbls."),
+            (Kind::Equation, false) => ("eq.", "eqns."),
+            (Kind::Figure, true) => ("Figure", "Figures"),
+            (Kind::Table, true) => ("Table", "Tables"),
+            (Kind::Equation, true) => ("Equation", "Equations"),
         };
         let prefix = if keys.len() > 1 { many } else { one };
         let capitalised = keys

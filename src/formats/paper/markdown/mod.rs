@@ -10,6 +10,8 @@ mod bibliography;
 mod blocks;
 mod crossref;
 #[cfg(test)]
+mod crossref_tests;
+#[cfg(test)]
 mod front_tests;
 mod inline;
 mod latex;

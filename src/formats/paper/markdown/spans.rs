@@ -47,9 +47,12 @@ pub(super) struct Inlines {
 }
 
 /// The pandoc-crossref prefixes: `@fig:x` names a figure, not a work.
-const CROSS_REFERENCE_PREFIXES: [&str; 5] = ["fig:", "tbl:", "eq:", "sec:", "lst:"];
+const CROSS_REFERENCE_PREFIXES: [&str; 10] = [
+    "fig:", "tbl:", "eq:", "sec:", "lst:", "fig-", "tbl-", "eq-", "sec-", "lst-",
+];
 
-/// Whether `key` is a pandoc-crossref label rather than a citation key.
+/// Whether `key` is a pandoc-crossref (`fig:x`) or Quarto (`fig-x`) label rather than a
+/// citation key.
 pub(super) fn is_cross_reference(key: &str) -> bool {
     let lower = key.to_ascii_lowercase();
     CROSS_REFERENCE_PREFIXES
