@@ -68,6 +68,23 @@ pub(super) enum Block {
     AbstractOpens,
     /// The fence closing it.
     AbstractCloses,
+    /// The fence opening a Quarto callout (`::: {.callout-tip title="…"}`): a box.
+    CalloutOpens {
+        /// What kind of callout, as Quarto heads it: `Note`, `Tip`, `Warning`, …
+        label: String,
+        /// Its `title` attribute, or empty.
+        title: String,
+    },
+    /// The fence closing it.
+    CalloutCloses,
+}
+
+/// What a fenced div is, as far as the text is concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Div {
+    Abstract,
+    Callout,
+    Other,
 }
 
 /// The blocks of a paper and the definitions found among them.
@@ -97,8 +114,8 @@ struct Parser {
     /// The marker of the list item being read (`•`, `2.`, `(a)`), until its first paragraph
     /// takes it.
     item_marker: Option<String>,
-    /// The fenced divs open, innermost last: whether each is an abstract.
-    divs: Vec<bool>,
+    /// The fenced divs open, innermost last.
+    divs: Vec<Div>,
 }
 
 impl Parser {
@@ -112,23 +129,42 @@ impl Parser {
     }
 
     /// A fenced div's fence: one with attributes opens a div, a bare one closes the innermost;
-    /// an abstract's are kept as blocks.
+    /// an abstract's and a callout's (not one inside another) are kept as blocks.
     fn div_fence(&mut self, fence: &str) {
         let attributes = fence.trim_start_matches(':').trim_end_matches(':').trim();
         if attributes.is_empty() {
-            if self.divs.pop() == Some(true) {
-                self.parsed.blocks.push(Block::AbstractCloses);
+            match self.divs.pop() {
+                Some(Div::Abstract) => self.parsed.blocks.push(Block::AbstractCloses),
+                Some(Div::Callout) => self.parsed.blocks.push(Block::CalloutCloses),
+                _ => {}
             }
             return;
         }
-        let is_abstract = attributes
-            .trim_matches(['{', '}'])
-            .split_whitespace()
-            .any(|word| word.trim_start_matches('.') == "abstract");
-        self.divs.push(is_abstract);
-        if is_abstract {
+        let inner = attributes.trim_matches(['{', '}']);
+        let classes = || {
+            inner
+                .split_whitespace()
+                .filter(|word| !word.contains('='))
+                .map(|word| word.trim_start_matches('.'))
+        };
+        let callout = classes().find_map(|class| class.strip_prefix("callout-"));
+        let div = if classes().any(|class| class == "abstract") {
             self.parsed.blocks.push(Block::AbstractOpens);
-        }
+            Div::Abstract
+        } else if let Some(kind) = callout.filter(|_| !self.divs.contains(&Div::Callout)) {
+            let mut label = kind.to_owned();
+            if let Some(first) = label.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            self.parsed.blocks.push(Block::CalloutOpens {
+                label,
+                title: attribute(inner, "title").unwrap_or_default().to_owned(),
+            });
+            Div::Callout
+        } else {
+            Div::Other
+        };
+        self.divs.push(div);
     }
 
     fn end_paragraph(&mut self, paragraph: &mut Vec<Line<'_>>) {
@@ -602,4 +638,11 @@ fn is_display_environment(name: &str) -> bool {
             | "enumerate"
             | "description"
     )
+}
+
+/// The value of `name="…"` among a div's attributes (`.callout-tip title="Mind the gap"`).
+fn attribute<'a>(attributes: &'a str, name: &str) -> Option<&'a str> {
+    let at = attributes.find(&format!("{name}=\""))? + name.len() + 2;
+    let rest = attributes.get(at..)?;
+    rest.get(..rest.find('"')?)
 }

@@ -143,7 +143,9 @@ impl Targets {
                 | Block::Code
                 | Block::Latex
                 | Block::AbstractOpens
-                | Block::AbstractCloses => {}
+                | Block::AbstractCloses
+                | Block::CalloutOpens { .. }
+                | Block::CalloutCloses => {}
             }
         }
         targets

@@ -12,7 +12,7 @@ mod crossref;
 #[cfg(test)]
 mod crossref_tests;
 #[cfg(test)]
-mod front_tests;
+mod divs_tests;
 mod inline;
 mod latex;
 #[cfg(test)]
@@ -76,10 +76,12 @@ pub(super) fn read(
         latex_left_out: 0,
         counter: Counter::default(),
         abstract_div: None,
+        callout: None,
     };
     emitter.blocks(&parsed.blocks);
-    // An abstract div never closed ends with the paper.
+    // An abstract div or a callout never closed ends with the paper.
     emitter.end_abstract_div();
+    emitter.end_callout();
     emitter.report_left_out();
     let cited: Vec<String> = emitter.inlines.cited().to_vec();
     references(options, &metadata, &cited, builder);
@@ -166,6 +168,19 @@ struct Emitter<'b> {
     counter: Counter,
     /// The paragraphs of an abstract div (`::: abstract`) read so far, as written.
     abstract_div: Option<Vec<String>>,
+    /// The Quarto callout open, if any: its box opens with the first block inside it, whose
+    /// heading (when it has no `title`) is its title.
+    callout: Option<Callout>,
+}
+
+/// A Quarto callout being read: a box labelled with its kind.
+struct Callout {
+    /// `Note`, `Tip`, `Warning`, …
+    label: String,
+    /// Its title: the `title` attribute, else its first heading.
+    title: String,
+    /// Whether its box is open in the builder yet.
+    begun: bool,
 }
 
 /// An abstract without the word that labels it (`Abstract: Clausal proof…`, `ABSTRACT. …`).
@@ -210,6 +225,27 @@ impl Emitter<'_> {
     fn blocks(&mut self, blocks: &[Block]) {
         for (at, block) in blocks.iter().enumerate() {
             match block {
+                Block::CalloutOpens { label, title } => {
+                    if self.callout.is_none() {
+                        self.callout = Some(Callout {
+                            label: label.clone(),
+                            title: title.clone(),
+                            begun: false,
+                        });
+                    }
+                    continue;
+                }
+                Block::CalloutCloses => {
+                    self.end_callout();
+                    continue;
+                }
+                Block::Heading { text, .. } if self.callout.is_some() => {
+                    self.callout_heading(text);
+                    continue;
+                }
+                _ => self.begin_callout(),
+            }
+            match block {
                 Block::Heading { level, text } => {
                     let empty_after = blocks.get(at + 1).is_none_or(
                         |next| matches!(next, Block::Heading { level: l, .. } if l <= level),
@@ -237,6 +273,7 @@ impl Emitter<'_> {
                     }
                 }
                 Block::AbstractCloses => self.end_abstract_div(),
+                Block::CalloutOpens { .. } | Block::CalloutCloses => {}
                 Block::Code => self.code_blocks += 1,
                 Block::Table(table) => {
                     self.lead_section();
@@ -267,6 +304,41 @@ impl Emitter<'_> {
             for (id, marker, text) in self.inlines.take_notes() {
                 self.builder.footnote(&id, &marker, text);
             }
+        }
+    }
+
+    /// Opens the box of the callout being read, if it is not open yet.
+    fn begin_callout(&mut self) {
+        let Some(callout) = self.callout.as_mut().filter(|callout| !callout.begun) else {
+            return;
+        };
+        callout.begun = true;
+        let (label, title) = (callout.label.clone(), callout.title.clone());
+        self.lead_section();
+        self.builder
+            .begin_box(&label, &self.inlines.rich(&title).plain());
+    }
+
+    /// A heading inside a callout: its title when it is the first thing in it and the callout
+    /// has none, else a line of its text (a callout holds no sections).
+    fn callout_heading(&mut self, text: &str) {
+        if let Some(callout) = self
+            .callout
+            .as_mut()
+            .filter(|c| !c.begun && c.title.is_empty())
+        {
+            text.trim().clone_into(&mut callout.title);
+            self.begin_callout();
+            return;
+        }
+        self.begin_callout();
+        self.paragraph(text);
+    }
+
+    /// Closes the box of the callout being read.
+    fn end_callout(&mut self) {
+        if self.callout.take().is_some_and(|callout| callout.begun) {
+            self.builder.end_section();
         }
     }
 

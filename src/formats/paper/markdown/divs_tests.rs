@@ -1,9 +1,10 @@
-//! The Markdown importer on what a paper says of itself before its text: an abstract written
-//! as a fenced div (`::: abstract`) rather than in the metadata.
+//! The Markdown importer on fenced divs that mean something: an abstract written as a div
+//! (`::: abstract`) rather than in the metadata, and Quarto's callouts, read as boxes.
 // A test that panics on a missing value is the test failing, with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use super::tests::{paragraphs, read, valid};
+use crate::corpus::model::SectionKind;
 
 #[test]
 fn an_abstract_div_before_the_text_is_the_abstract() {
@@ -50,4 +51,46 @@ fn an_abstract_div_that_cites_or_follows_the_metadata_s_is_text() {
     let imported = read(text);
     assert_eq!(imported.file.paper.abstract_text, "Unclosed.");
     assert_eq!(paragraphs(&imported.file), ["Text."]);
+}
+
+#[test]
+fn quarto_callouts_are_boxes_titled_by_their_title_or_first_heading() {
+    let text = "---\ntitle: Callouts\n---\n\n# Setting up\n\nYou need R.\n\n\
+                ::: callout-tip\n## Do I still need R?\n\nEven with RStudio you do.\n:::\n\n\
+                ::: {.callout-warning title=\"Mind the version\"}\nUse R 4.3.\n\n## Not a section\n\n\
+                Still inside.\n:::\n\n::: {.note}\nA div of no meaning.\n:::\n\n# Next\n\nText.\n";
+    let imported = read(text);
+    valid(&imported);
+    let outline: Vec<(&str, &str, bool, bool)> = imported
+        .file
+        .sections
+        .iter()
+        .map(|s| {
+            (
+                s.label.as_str(),
+                s.title.as_str(),
+                s.kind == SectionKind::Box,
+                s.parent.is_some(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        outline,
+        [
+            ("", "Setting up", false, false),
+            ("Tip", "Do I still need R?", true, true),
+            ("Warning", "Mind the version", true, true),
+            ("", "Next", false, false),
+        ]
+    );
+    let texts = |at: usize| -> Vec<&str> {
+        imported.file.sections[at]
+            .paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect()
+    };
+    assert_eq!(texts(1), ["Even with RStudio you do."]);
+    assert_eq!(texts(2), ["Use R 4.3.", "Not a section", "Still inside."]);
+    assert_eq!(texts(0), ["You need R.", "A div of no meaning."]);
 }
