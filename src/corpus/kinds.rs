@@ -217,13 +217,22 @@ pub static KINDS: [KindSpec; 14] = [
             len: |file| file.sections.len(),
             id: |file, i| file.sections.get(i).map(|s| s.id.as_str()),
         }),
-        links: &[LinkSpec {
-            field: "parent",
-            to: ItemKind::Section,
-            ids: Ids::One(|file, i| file.sections.get(i)?.parent.as_deref()),
-            dangling: Code::UnknownSection,
-            follow: Follow::Never,
-        }],
+        links: &[
+            LinkSpec {
+                field: "parent",
+                to: ItemKind::Section,
+                ids: Ids::One(|file, i| file.sections.get(i)?.parent.as_deref()),
+                dangling: Code::UnknownSection,
+                follow: Follow::Never,
+            },
+            LinkSpec {
+                field: "after_paragraph",
+                to: ItemKind::Paragraph,
+                ids: Ids::One(|file, i| file.sections.get(i)?.after_paragraph.as_deref()),
+                dangling: Code::UnknownParagraph,
+                follow: Follow::Never,
+            },
+        ],
     },
     KindSpec {
         kind: ItemKind::Paragraph,

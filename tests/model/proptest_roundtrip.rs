@@ -503,6 +503,7 @@ fn sections(ing: &Ingredients, reference_ids: &[String]) -> (Vec<Section>, Vec<S
             title: ing.text(s + 3),
             kind: paperlens::corpus::model::SectionKind::Section,
             label: String::new(),
+            after_paragraph: None,
             paragraphs,
         });
     }

@@ -98,43 +98,49 @@ pub(super) fn reading_order(
             None => unmarked_footnotes = true,
         }
     }
-    let mut blocks = vec![Block::FrontMatter];
-    let mut take = |blocks: &mut Vec<Block>, place: Place| {
-        if let Some(list) = placed.remove(&place) {
-            blocks.extend(list);
-        }
-    };
-    for (section_position, section) in file.sections.iter().enumerate() {
-        let paragraphs = corpus
-            .index
-            .section_paragraphs
-            .get(section_position)
-            .cloned()
-            .unwrap_or_default();
-        if section.kind == SectionKind::Box {
-            blocks.push(Block::Box(section_position));
-            for paragraph in paragraphs {
-                take(&mut blocks, Place::AfterParagraph(paragraph));
-            }
-        } else {
-            if !heading_repeats_title(corpus, section_position) {
-                blocks.push(Block::Heading(section_position));
-            }
-            for paragraph in paragraphs {
-                blocks.push(Block::Paragraph(paragraph));
-                take(&mut blocks, Place::AfterParagraph(paragraph));
-            }
-        }
-        take(&mut blocks, Place::SectionEnd(section_position));
-        if sections_with_footnotes
-            .get(section_position)
-            .copied()
-            .unwrap_or(false)
+    // A box printed between two paragraphs of its section stands after the first of them.
+    let mut boxes_after: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (position, section) in file.sections.iter().enumerate() {
+        if section.kind == SectionKind::Box
+            && let Some(paragraph) = section
+                .after_paragraph
+                .as_deref()
+                .and_then(|id| corpus.index.paragraph_by_id(id))
         {
-            blocks.push(Block::Footnotes(Some(section_position)));
+            boxes_after.entry(paragraph).or_default().push(position);
         }
     }
-    take(&mut blocks, Place::End);
+    let mut order = Order {
+        corpus,
+        placed,
+        sections_with_footnotes,
+        blocks: vec![Block::FrontMatter],
+    };
+    let placed_boxes: Vec<usize> = boxes_after.values().flatten().copied().collect();
+    for (section_position, section) in file.sections.iter().enumerate() {
+        if placed_boxes.contains(&section_position) {
+            continue;
+        }
+        if section.kind == SectionKind::Box {
+            order.push_box(section_position);
+            continue;
+        }
+        if !heading_repeats_title(corpus, section_position) {
+            order.blocks.push(Block::Heading(section_position));
+        }
+        for paragraph in order.paragraphs_of(section_position) {
+            order.blocks.push(Block::Paragraph(paragraph));
+            order.take(Place::AfterParagraph(paragraph));
+            for &inner in boxes_after.get(&paragraph).into_iter().flatten() {
+                order.push_box(inner);
+            }
+        }
+        order.end_section(section_position);
+    }
+    order.take(Place::End);
+    let Order {
+        mut blocks, placed, ..
+    } = order;
     // Anything left names a paragraph the text pass did not place (cannot happen for a valid
     // corpus): it is shown at the end rather than lost.
     let mut rest: Vec<Block> = placed.into_values().flatten().collect();
@@ -148,6 +154,56 @@ pub(super) fn reading_order(
         blocks.push(Block::Footnotes(None));
     }
     blocks
+}
+
+/// The blocks laid out so far, and what is still to be placed among them.
+struct Order<'c> {
+    corpus: &'c Corpus,
+    placed: HashMap<Place, Vec<Block>>,
+    sections_with_footnotes: Vec<bool>,
+    blocks: Vec<Block>,
+}
+
+impl Order<'_> {
+    /// Appends what stands at `place`.
+    fn take(&mut self, place: Place) {
+        if let Some(list) = self.placed.remove(&place) {
+            self.blocks.extend(list);
+        }
+    }
+
+    /// The paragraphs of the section at `position`, in reading order.
+    fn paragraphs_of(&self, position: usize) -> std::ops::Range<usize> {
+        self.corpus
+            .index
+            .section_paragraphs
+            .get(position)
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// A box: its frame (which holds its paragraphs), what stands after each of them, and its
+    /// end.
+    fn push_box(&mut self, position: usize) {
+        self.blocks.push(Block::Box(position));
+        for paragraph in self.paragraphs_of(position) {
+            self.take(Place::AfterParagraph(paragraph));
+        }
+        self.end_section(position);
+    }
+
+    /// What stands at the end of the section at `position`, and its footnotes.
+    fn end_section(&mut self, position: usize) {
+        self.take(Place::SectionEnd(position));
+        if self
+            .sections_with_footnotes
+            .get(position)
+            .copied()
+            .unwrap_or(false)
+        {
+            self.blocks.push(Block::Footnotes(Some(position)));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -185,6 +241,25 @@ mod tests {
                 // Only its section: at the section's end.
                 Block::Table(0),
             ]
+        );
+        // A box that says which paragraph it follows stands right after it.
+        let mut file = corpus.file.clone();
+        file.sections[1].after_paragraph = Some("intro.p1".to_owned());
+        let placed =
+            Corpus::from_file(file, "reader.json").unwrap_or_else(|errors| panic!("{errors:?}"));
+        assert_eq!(
+            reading_order(&placed, |_| Some(0)).get(..7),
+            Some(
+                &[
+                    Block::FrontMatter,
+                    Block::Heading(0),
+                    Block::Paragraph(paragraph("intro.p1")),
+                    Block::Figure(0),
+                    Block::Box(1),
+                    Block::Paragraph(paragraph("intro.p2")),
+                    Block::Footnotes(Some(0)),
+                ][..]
+            )
         );
         // A footnote no paragraph marks is listed at the end of the paper.
         assert_eq!(

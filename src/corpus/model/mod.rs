@@ -221,6 +221,10 @@ pub struct Section {
     /// The label a box carries as printed (`"Box 1"`); empty for an ordinary section.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub label: String,
+    /// For a box: the paragraph of its enclosing section it stands after, as printed; absent,
+    /// it stands after all of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after_paragraph: Option<String>,
     /// The section's own paragraphs, in order (subsections hold their own).
     #[serde(default)]
     pub paragraphs: Vec<Paragraph>,

@@ -206,6 +206,8 @@ pub(super) struct SectionDraft {
     pub(super) kind: SectionKind,
     pub(super) label: String,
     pub(super) blocks: Vec<Block>,
+    /// For a box: how many blocks of its enclosing section come before it.
+    pub(super) after_blocks: usize,
 }
 
 /// Where a table or figure stands: the section (position in the builder's list) and how many
@@ -297,6 +299,11 @@ impl PaperBuilder {
     }
 
     fn begin(&mut self, number: &str, title: &str, kind: SectionKind, label: &str) {
+        let after_blocks = self
+            .open
+            .last()
+            .and_then(|&parent| self.sections.get(parent))
+            .map_or(0, |parent| parent.blocks.len());
         self.sections.push(SectionDraft {
             number: collapse_whitespace(number),
             title: collapse_whitespace(title),
@@ -304,6 +311,7 @@ impl PaperBuilder {
             kind,
             label: collapse_whitespace(label),
             blocks: Vec::new(),
+            after_blocks,
         });
         self.open.push(self.sections.len() - 1);
     }

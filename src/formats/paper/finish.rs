@@ -8,7 +8,8 @@ use std::collections::{HashMap, HashSet};
 use crate::corpus::citations::{self, Piece};
 use crate::corpus::diagnostics::{Code, Diagnostic};
 use crate::corpus::model::{
-    CorpusFile, FORMAT_V2, Figure, Footnote, Paragraph, ParagraphKind, Reference, Section, Table,
+    CorpusFile, FORMAT_V2, Figure, Footnote, Paragraph, ParagraphKind, Reference, Section,
+    SectionKind, Table,
 };
 
 use super::builder::{
@@ -182,6 +183,7 @@ fn write_sections(
             parent: None,
             kind: draft.kind,
             label: draft.label.clone(),
+            after_paragraph: None,
             paragraphs,
         });
     }
@@ -190,8 +192,16 @@ fn write_sections(
             .parent
             .and_then(|parent| sections.get(parent))
             .map(|parent| parent.id.clone());
+        // A box stands after the paragraph of its section printed before it; the Reader shows
+        // one at its section's end without it.
+        let after_paragraph = draft
+            .parent
+            .filter(|_| draft.kind == SectionKind::Box)
+            .zip(draft.after_blocks.checked_sub(1))
+            .and_then(|(parent, last)| block_ids.get(parent)?.get(last).cloned());
         if let Some(section) = sections.get_mut(position) {
             section.parent = parent;
+            section.after_paragraph = after_paragraph;
         }
     }
     (sections, block_ids)

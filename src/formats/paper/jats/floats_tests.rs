@@ -503,3 +503,32 @@ fn a_footnote_a_figure_s_caption_marks_is_marked_there() {
         "{errors:#?}"
     );
 }
+
+#[test]
+fn a_box_between_two_paragraphs_stands_after_the_first() {
+    let text = article(
+        r#"<sec><title>Intro</title><p>Before.</p>
+<boxed-text id="box1"><label>Box 1.</label><caption><title>Terms</title></caption><p>Defined.</p></boxed-text>
+<p>After.</p></sec>
+<sec><title>Next</title><boxed-text id="box2"><label>Box 2.</label><p>First thing.</p></boxed-text><p>Then.</p></sec>"#,
+        "",
+    );
+    let imported = read(&text);
+    valid(&imported);
+    let placed: Vec<(&str, Option<&str>)> = imported
+        .file
+        .sections
+        .iter()
+        .map(|s| (s.title.as_str(), s.after_paragraph.as_deref()))
+        .collect();
+    assert_eq!(
+        placed,
+        [
+            ("Intro", None),
+            ("Terms", Some("intro.p1")),
+            ("Next", None),
+            ("Box 2.", None)
+        ],
+        "a box before any paragraph of its section names none"
+    );
+}

@@ -93,4 +93,15 @@ fn quarto_callouts_are_boxes_titled_by_their_title_or_first_heading() {
     assert_eq!(texts(1), ["Even with RStudio you do."]);
     assert_eq!(texts(2), ["Use R 4.3.", "Not a section", "Still inside."]);
     assert_eq!(texts(0), ["You need R.", "A div of no meaning."]);
+    // Both boxes stand where they are printed, after the section's first paragraph.
+    let after: Vec<Option<&str>> = imported
+        .file
+        .sections
+        .iter()
+        .map(|s| s.after_paragraph.as_deref())
+        .collect();
+    assert_eq!(
+        after,
+        [None, Some("setting-up.p1"), Some("setting-up.p1"), None]
+    );
 }
