@@ -110,13 +110,15 @@ pub(super) fn reading_order(
             boxes_after.entry(paragraph).or_default().push(position);
         }
     }
+    let placed_boxes: Vec<usize> = boxes_after.values().flatten().copied().collect();
     let mut order = Order {
         corpus,
         placed,
+        boxes_after,
+        boxes_shown: vec![false; file.sections.len()],
         sections_with_footnotes,
         blocks: vec![Block::FrontMatter],
     };
-    let placed_boxes: Vec<usize> = boxes_after.values().flatten().copied().collect();
     for (section_position, section) in file.sections.iter().enumerate() {
         if placed_boxes.contains(&section_position) {
             continue;
@@ -130,12 +132,14 @@ pub(super) fn reading_order(
         }
         for paragraph in order.paragraphs_of(section_position) {
             order.blocks.push(Block::Paragraph(paragraph));
-            order.take(Place::AfterParagraph(paragraph));
-            for &inner in boxes_after.get(&paragraph).into_iter().flatten() {
-                order.push_box(inner);
-            }
+            order.after_paragraph(paragraph);
         }
         order.end_section(section_position);
+    }
+    // A box placed after a paragraph nothing shows (boxes naming each other's paragraphs) is
+    // shown at the end rather than lost.
+    for position in placed_boxes {
+        order.push_box(position);
     }
     order.take(Place::End);
     let Order {
@@ -160,6 +164,10 @@ pub(super) fn reading_order(
 struct Order<'c> {
     corpus: &'c Corpus,
     placed: HashMap<Place, Vec<Block>>,
+    /// The boxes printed after each paragraph (reading-order position → section positions).
+    boxes_after: HashMap<usize, Vec<usize>>,
+    /// Whether each section's box has been laid out (a box is shown once).
+    boxes_shown: Vec<bool>,
     sections_with_footnotes: Vec<bool>,
     blocks: Vec<Block>,
 }
@@ -182,12 +190,24 @@ impl Order<'_> {
             .unwrap_or_default()
     }
 
-    /// A box: its frame (which holds its paragraphs), what stands after each of them, and its
-    /// end.
+    /// What stands after the paragraph at `paragraph`: tables, figures and boxes.
+    fn after_paragraph(&mut self, paragraph: usize) {
+        self.take(Place::AfterParagraph(paragraph));
+        for inner in self.boxes_after.remove(&paragraph).unwrap_or_default() {
+            self.push_box(inner);
+        }
+    }
+
+    /// A box, once: its frame (which holds its paragraphs), what stands after each of them,
+    /// and its end.
     fn push_box(&mut self, position: usize) {
+        match self.boxes_shown.get_mut(position) {
+            Some(shown) if !*shown => *shown = true,
+            _ => return,
+        }
         self.blocks.push(Block::Box(position));
         for paragraph in self.paragraphs_of(position) {
-            self.take(Place::AfterParagraph(paragraph));
+            self.after_paragraph(paragraph);
         }
         self.end_section(position);
     }
@@ -261,6 +281,16 @@ mod tests {
                 ][..]
             )
         );
+        // A box said to follow its own paragraph is still shown, once.
+        let mut file = corpus.file.clone();
+        file.sections[1].after_paragraph = Some("definitions.p1".to_owned());
+        let looped =
+            Corpus::from_file(file, "reader.json").unwrap_or_else(|errors| panic!("{errors:?}"));
+        let shown = reading_order(&looped, |_| Some(0))
+            .iter()
+            .filter(|block| **block == Block::Box(1))
+            .count();
+        assert_eq!(shown, 1);
         // A footnote no paragraph marks is listed at the end of the paper.
         assert_eq!(
             reading_order(&corpus, |_| None).last(),
