@@ -361,6 +361,8 @@ fn is_page_furniture(title: &str) -> bool {
     ]
     .iter()
     .filter_map(|tail| lower.strip_suffix(tail))
+    // Whole words only: `Treatment discontinued` is a heading.
+    .filter(|before| before.is_empty() || before.ends_with(char::is_whitespace))
     .any(|before| before.split_whitespace().count() <= MOST_WORDS_BEFORE)
 }
 

@@ -46,6 +46,7 @@ fn heads_grobid_made_of_page_furniture_or_a_sentence_s_end_are_mended() {
 <div><head>Continued on next page</head><p>This paragraph goes on as a sentence.</p></div>
 <div><head>Continued</head><p>So does this one, after a table.</p></div>
 <div><head>© The Author(s) 2023</head></div>
+<div><head>Treatment discontinued</head><p>Stopped.</p></div>
 <div><head>mRNA levels (qPCR)</head><p>Measured.</p></div>
 <div><head>p53 signalling (see Figure 2).</head><p>Also measured.</p></div>"#;
     let file = valid(&read(&tei(body, "")));
@@ -55,6 +56,7 @@ fn heads_grobid_made_of_page_furniture_or_a_sentence_s_end_are_mended() {
         [
             "Results",
             "Macrophages lie near enteric neurons",
+            "Treatment discontinued",
             "mRNA levels (qPCR)",
             "p53 signalling (see Figure 2)."
         ]
