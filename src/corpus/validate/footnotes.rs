@@ -1,7 +1,7 @@
 //! Footnotes: every marker `[^id]` in the text names a footnote, and every footnote is marked
 //! somewhere in the text.
 
-use super::Sink;
+use super::{Sink, flag_named};
 use crate::corpus::diagnostics::{Code, Diagnostic, JsonPath};
 use crate::corpus::index::TextPass;
 use crate::corpus::item::ItemKind;
@@ -44,15 +44,9 @@ pub(super) fn check_footnotes(
             });
         }
     }
-    // A figure's caption marks its footnotes too (a dangling id is reported with its links).
-    for id in file.figures.iter().flat_map(|figure| &figure.footnotes) {
-        if let Some(flag) = ids
-            .position(ItemKind::Footnote, id)
-            .and_then(|footnote| marked.get_mut(footnote))
-        {
-            *flag = true;
-        }
-    }
+    // A figure's caption marks its footnotes too.
+    let in_captions = file.figures.iter().flat_map(|figure| &figure.footnotes);
+    flag_named(ids, ItemKind::Footnote, in_captions, &mut marked);
     for (position, footnote) in file.footnotes.iter().enumerate() {
         let first = ids
             .position(ItemKind::Footnote, &footnote.id)

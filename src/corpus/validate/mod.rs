@@ -315,6 +315,25 @@ fn unknown_id(
     Diagnostic::error(code, format!("no {noun} has the id `{id}`"), hint).at(path)
 }
 
+/// Sets `flags[position]` for every record of `kind` one of `named` names by id: what a
+/// caption, a footnote or a figure links to counts as cited or marked. An id naming no record
+/// is left to [`check_links`], which reports it.
+fn flag_named<'a>(
+    ids: &IdMaps<'_>,
+    kind: ItemKind,
+    named: impl IntoIterator<Item = &'a String>,
+    flags: &mut [bool],
+) {
+    for id in named {
+        if let Some(flag) = ids
+            .position(kind, id)
+            .and_then(|position| flags.get_mut(position))
+        {
+            *flag = true;
+        }
+    }
+}
+
 fn require_text(text: &str, what: &str, path: JsonPath, out: &mut Sink) {
     if text.trim().is_empty() {
         out.push(

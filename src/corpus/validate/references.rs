@@ -3,7 +3,7 @@
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
-use super::Sink;
+use super::{Sink, flag_named};
 use crate::corpus::citations::shorten;
 use crate::corpus::diagnostics::{Code, Diagnostic, JsonPath, guide_hint};
 use crate::corpus::index::{MAX_MISSING_RANGES, ParagraphText, TextPass, UnknownNumber};
@@ -128,22 +128,14 @@ pub(super) fn check_citations<'a>(
         };
         found.check(&cell.read, written, &path, &mut cited, out);
     }
-    // A caption or a footnote that cites counts as citing (an id that names no reference is
-    // reported with the other links).
+    // A caption or a footnote that cites counts as citing.
     let caption_cites = file
         .tables
         .iter()
         .flat_map(|t| &t.references)
         .chain(file.figures.iter().flat_map(|f| &f.references))
         .chain(file.footnotes.iter().flat_map(|f| &f.references));
-    for id in caption_cites {
-        if let Some(flag) = ids
-            .position(ItemKind::Reference, id)
-            .and_then(|position| cited.get_mut(position))
-        {
-            *flag = true;
-        }
-    }
+    flag_named(ids, ItemKind::Reference, caption_cites, &mut cited);
     // A bibliography opened on its own has no text to cite from.
     let has_text = file.sections.iter().any(|s| !s.paragraphs.is_empty());
     for (i, reference) in file.references.iter().enumerate() {

@@ -142,13 +142,7 @@ impl<'d> Context<'d> {
             .unwrap_or_default()
             .iter()
             .filter(|reference| matches!(reference.attr("type"), Some("foot" | "note")))
-            .flat_map(|reference| {
-                reference
-                    .attr("target")
-                    .unwrap_or_default()
-                    .split_whitespace()
-            })
-            .map(|target| target.trim_start_matches('#'))
+            .flat_map(|reference| targets(*reference))
             .collect();
         let footnotes = notes
             .iter()
@@ -216,13 +210,7 @@ impl<'d> Context<'d> {
     /// text (figure, table and formula references, links).
     fn marker(&self, reference: Element<'d>) -> Span {
         let printed = reference.text();
-        let targets = || {
-            reference
-                .attr("target")
-                .unwrap_or_default()
-                .split_whitespace()
-                .map(|target| target.trim_start_matches('#'))
-        };
+        let targets = || targets(reference);
         match reference.attr("type") {
             Some("bibr") => {
                 let mut keys: Vec<String> = targets()
@@ -271,6 +259,15 @@ fn raised_or_lowered(hi: Element<'_>) -> Option<String> {
         return None;
     }
     scripted(trimmed)
+}
+
+/// The ids a `ref`'s `target` names (`#b3 #b4` → `b3`, `b4`).
+fn targets(reference: Element<'_>) -> impl Iterator<Item = &str> {
+    reference
+        .attr("target")
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(|target| target.trim_start_matches('#'))
 }
 
 /// Whether `note` is a footnote (or an endnote), not a note of another kind.
