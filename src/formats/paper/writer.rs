@@ -5,7 +5,7 @@
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
-use crate::corpus::citations::{self, CitedWork, Piece};
+use crate::corpus::citations::{self, Cite, CitedWork, Piece};
 use crate::corpus::diagnostics::{Code, Diagnostic};
 use crate::corpus::model::{
     Column, ColumnKind, HeaderCell, Reference, Table, TableFootnote, TableRow,
@@ -257,6 +257,38 @@ impl Writer<'_> {
         out.push(&format!("[{printed}]{{{}}}", keys.join("; ")));
     }
 
+    /// The warning for a cited `key` no reference has; it names the bibliography's key that
+    /// differs from it only in capitals (`@Kamm2000` for `kamm2000`), which BibTeX would take.
+    fn missing_key_warning(&self, key: &str) -> Diagnostic {
+        let mut near: Vec<&String> = self
+            .references
+            .keys()
+            .filter(|known| known.eq_ignore_ascii_case(key))
+            .collect();
+        near.sort_unstable();
+        match near.first() {
+            Some(known) => Diagnostic::warning(
+                Code::MissingBibliographyEntry,
+                format!(
+                    "the text cites `@{key}`, which is not in the bibliography (it has \
+                     `{known}`, in other capitals): kept as printed text"
+                ),
+                format!(
+                    "write the key as the bibliography does, `@{known}`, and open the paper again"
+                ),
+            ),
+            None => Diagnostic::warning(
+                Code::MissingBibliographyEntry,
+                format!(
+                    "the text cites `@{key}`, which is not in the bibliography: kept as printed \
+                     text"
+                ),
+                "add the entry to the bibliography file (or correct the key) and open the \
+                 paper again",
+            ),
+        }
+    }
+
     /// Text already in the corpus syntax; a Pandoc citation of a key no reference has is kept
     /// as escaped text and reported once per key.
     fn marked(&mut self, out: &mut Collapsed, text: &str) {
@@ -282,20 +314,23 @@ impl Writer<'_> {
                         continue;
                     }
                     self.stats.unresolved += 1;
+                    let kept = (group.printed.is_none() && missing.len() < group.cites.len())
+                        .then(|| without_missing(whole, &group.cites, &missing))
+                        .flatten();
                     for key in missing {
                         if self.stats.missing_keys.insert(key.to_owned()) {
-                            self.stats.warnings.push(Diagnostic::warning(
-                                Code::MissingBibliographyEntry,
-                                format!(
-                                    "the text cites `@{key}`, which is not in the bibliography: \
-                                     kept as printed text"
-                                ),
-                                "add the entry to the bibliography file (or correct the key) and \
-                                 open the paper again",
-                            ));
+                            let warning = self.missing_key_warning(key);
+                            self.stats.warnings.push(warning);
                         }
                     }
-                    out.push_escaped(whole);
+                    match kept {
+                        Some((written, cited)) => {
+                            self.stats.citation_groups += 1;
+                            self.stats.citations += cited;
+                            out.push(&written);
+                        }
+                        None => out.push_escaped(whole),
+                    }
                 }
                 Piece::Numeric(marker) => {
                     self.stats.citation_groups += 1;
@@ -364,28 +399,7 @@ impl Writer<'_> {
                 unit: String::new(),
             })
             .collect();
-        let header_rows = if draft.header_rows.len() > 1
-            || draft
-                .header_rows
-                .iter()
-                .flatten()
-                .any(|(_, span)| *span > 1)
-        {
-            draft
-                .header_rows
-                .iter()
-                .map(|row| {
-                    row.iter()
-                        .map(|(text, span)| HeaderCell {
-                            text: collapse_whitespace(text),
-                            span: (*span).max(1),
-                        })
-                        .collect()
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let header_rows = header_rows(&draft.header_rows, width);
         Table {
             label: collapse_whitespace(&draft.label),
             caption: self.printed(&draft.caption),
@@ -418,6 +432,36 @@ impl Writer<'_> {
     }
 }
 
+/// A table's header rows as the corpus keeps them: none when one row of single cells (its
+/// columns' headers say it all), else every row, each cell with its span. A row the source
+/// leaves short (LaTeX's `\multicolumn{2}{c}{Part} \\` over three columns) ends in blank
+/// cells, as it is printed.
+fn header_rows(rows: &[Vec<(String, u32)>], width: usize) -> Vec<Vec<HeaderCell>> {
+    if rows.len() <= 1 && rows.iter().flatten().all(|(_, span)| *span <= 1) {
+        return Vec::new();
+    }
+    rows.iter()
+        .map(|row| {
+            let mut cells: Vec<HeaderCell> = row
+                .iter()
+                .map(|(text, span)| HeaderCell {
+                    text: collapse_whitespace(text),
+                    span: (*span).max(1),
+                })
+                .collect();
+            let spanned: usize = cells
+                .iter()
+                .map(|cell| usize::try_from(cell.span).unwrap_or(1))
+                .sum();
+            cells.extend((spanned..width).map(|_| HeaderCell {
+                text: String::new(),
+                span: 1,
+            }));
+            cells
+        })
+        .collect()
+}
+
 /// The kind of a column from its cells: years, percentages, numbers or text.
 fn column_kind<'a>(cells: impl Iterator<Item = &'a String>) -> ColumnKind {
     let cells: Vec<&str> = cells
@@ -444,6 +488,55 @@ fn column_kind<'a>(cells: impl Iterator<Item = &'a String>) -> ColumnKind {
     } else {
         ColumnKind::Text
     }
+}
+
+/// A bracketed Pandoc group `whole` (`[@a; see @gone; @b, p. 3]`) citing the works of
+/// `cites` but for the keys `missing` no reference has, rewritten to cite the others: a missing
+/// key is printed as Pandoc prints it (`gone?`, after its prefix) after the work before it
+/// (`[@a, see gone?; @b, p. 3]`), or before the first when it leads. With how many distinct works it still cites;
+/// `None` when the group cannot be taken apart entry by entry.
+fn without_missing(whole: &str, cites: &[Cite<'_>], missing: &[&str]) -> Option<(String, usize)> {
+    let plain = |key: &str| {
+        key.chars()
+            .all(|c| c.is_alphanumeric() || "_:.#$%&-+<>~/".contains(c))
+    };
+    if !missing.iter().all(|key| plain(key)) {
+        return None;
+    }
+    let content = whole.strip_prefix('[')?.strip_suffix(']')?;
+    let entries: Vec<&str> = content.split(';').collect();
+    if entries.len() != cites.len() {
+        return None;
+    }
+    let mut kept: Vec<String> = Vec::new();
+    let mut leading: Vec<String> = Vec::new();
+    let mut keys: Vec<&str> = Vec::new();
+    for (entry, cite) in entries.iter().zip(cites) {
+        if missing.contains(&cite.key) {
+            let shown = if cite.prefix.is_empty() {
+                format!("{}?", cite.key)
+            } else {
+                format!("{} {}?", cite.prefix, cite.key)
+            };
+            match kept.last_mut() {
+                Some(before) => {
+                    before.push_str(", ");
+                    before.push_str(&shown);
+                }
+                None => leading.push(shown),
+            }
+            continue;
+        }
+        let mut entry = entry.trim().to_owned();
+        if kept.is_empty() && !leading.is_empty() {
+            entry = format!("{}, {entry}", leading.join(", "));
+        }
+        if !keys.contains(&cite.key) {
+            keys.push(cite.key);
+        }
+        kept.push(entry);
+    }
+    (!kept.is_empty()).then(|| (format!("[{}]", kept.join("; ")), keys.len()))
 }
 
 /// A cell that says "nothing here": `–`, `-`, `—`, `NA`.

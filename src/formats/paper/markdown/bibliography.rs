@@ -27,7 +27,7 @@ pub(super) fn load(
         files.push((name.to_owned(), Ok(text.to_owned())));
     } else {
         for name in named {
-            files.push((name.clone(), (options.read_beside)(name)));
+            files.push(read_named(options, name));
         }
     }
     for (name, text) in files {
@@ -53,6 +53,20 @@ pub(super) fn load(
     let mut seen = HashSet::new();
     references.retain(|reference: &Reference| seen.insert(reference.id.clone()));
     (references, diagnostics)
+}
+
+/// The file `name` names, read beside the paper; one named without an extension that is not
+/// there is looked for with `.bib` added, as LaTeX's `\bibliography{refs}` reads it (the
+/// R Markdown templates that hand `bibliography: refs` to LaTeX write it so).
+fn read_named(options: &ImportOptions<'_>, name: &str) -> (String, Result<String, String>) {
+    let read = (options.read_beside)(name);
+    if read.is_err() && Path::new(name).extension().is_none() {
+        let with_extension = format!("{name}.bib");
+        if let Ok(text) = (options.read_beside)(&with_extension) {
+            return (with_extension, Ok(text));
+        }
+    }
+    (name.to_owned(), read)
 }
 
 /// The format a bibliography file is in: by extension, else by content.

@@ -220,7 +220,7 @@ fn cell_text(cell: &str) -> (String, u32) {
 }
 
 /// The byte offset of the `}` closing the group that `text` opens with `{`.
-fn group_end(text: &str) -> Option<usize> {
+pub(super) fn group_end(text: &str) -> Option<usize> {
     let mut depth = 0usize;
     let mut escaped = false;
     for (at, c) in text.char_indices() {
@@ -510,7 +510,8 @@ fn command(name: &str, after: &str) -> (usize, String) {
             first_group().map_or((0, String::new()), |(len, keys)| {
                 let keys: Vec<String> = keys
                     .split(',')
-                    .map(str::trim)
+                    // natbib's `\cite{a,*b}` merges `b` into `a`'s entry: it still cites `b`.
+                    .map(|k| k.trim().trim_start_matches('*').trim())
                     .filter(|k| !k.is_empty())
                     .map(|k| format!("@{k}"))
                     .collect();

@@ -162,11 +162,15 @@ fn latex_citations_cite_the_bibliography_latex_names() {
         "`\\today` is no date the paper gives"
     );
     // `\bibliography{thesis}` at the end names `thesis.bib`, as BibTeX reads it.
-    let text = "---\ntitle: A thesis\n---\n\n# Intro\n\nFound \\citep{doe:2019}.\n\n\\bibliography{thesis}\n";
+    // natbib's `*` before a key merges its entry into the one before; it still cites it.
+    let text = "---\ntitle: A thesis\n---\n\n# Intro\n\nFound \\citep{doe:2019, *smith2020}.\n\n\\bibliography{thesis}\n";
     let imported = read_with(text, &[("thesis.bib", BIB)]);
     valid(&imported);
-    assert_eq!(paragraphs(&imported.file), ["Found [@doe:2019]."]);
-    assert_eq!(imported.file.references.len(), 1);
+    assert_eq!(
+        paragraphs(&imported.file),
+        ["Found [@doe:2019; @smith2020]."]
+    );
+    assert_eq!(imported.file.references.len(), 2);
     assert!(
         messages(&imported)
             .iter()
@@ -174,4 +178,30 @@ fn latex_citations_cite_the_bibliography_latex_names() {
         "{:?}",
         messages(&imported)
     );
+}
+
+#[test]
+fn a_latex_header_row_shorter_than_the_table_ends_in_blank_cells() {
+    // As the arXiv template's table: "Part" over two of three columns, the third left blank.
+    let text = "# T\n\n\\begin{table}\n\\caption{Sample table title}\n\\begin{tabular}{lll}\n\\toprule\n\
+                \\multicolumn{2}{c}{Part} \\\\\n\\cmidrule(r){1-2}\nName & Description & Size \\\\\n\
+                \\midrule\nDendrite & Input terminal & 100 \\\\\nAxon & Output terminal & 10 \\\\\n\
+                \\bottomrule\n\\end{tabular}\n\\end{table}\n";
+    let imported = read(text);
+    valid(&imported);
+    let table = &imported.file.tables[0];
+    let header: Vec<Vec<(&str, u32)>> = table
+        .header_rows
+        .iter()
+        .map(|row| row.iter().map(|c| (c.text.as_str(), c.span)).collect())
+        .collect();
+    assert_eq!(
+        header,
+        [
+            vec![("Part", 2), ("", 1)],
+            vec![("Name", 1), ("Description", 1), ("Size", 1)]
+        ]
+    );
+    assert_eq!(table.columns.len(), 3);
+    assert_eq!(table.rows[1].cells, ["Axon", "Output terminal", "10"]);
 }

@@ -4,12 +4,10 @@
 //! `csl:`, `journal:` …) are ignored; YAML that cannot be parsed is reported at its line and the
 //! top-level `title:`, `date:` and `bibliography:` lines are still read one by one.
 
-use std::collections::HashMap;
-
 use serde_yaml::{Mapping, Value};
 
 use crate::corpus::diagnostics::Location;
-use crate::corpus::model::{Author, Paper};
+use crate::corpus::model::Paper;
 use crate::corpus::text::after_title;
 
 use super::spans::flatten;
@@ -183,8 +181,8 @@ pub(super) fn read(
 /// The metadata a mapping gives.
 fn read_mapping(map: &Mapping, paper: &mut Paper) -> Metadata {
     let get = |key: &str| map.get(key);
-    if let Some(title) = get("title").and_then(scalar) {
-        paper.title = flatten(&title);
+    if let Some(title) = title(map) {
+        paper.title = flatten(&without_notes(&title));
     }
     if let Some(subtitle) = get("subtitle").and_then(scalar)
         && !subtitle.trim().is_empty()
@@ -193,24 +191,25 @@ fn read_mapping(map: &Mapping, paper: &mut Paper) -> Metadata {
     }
     // `\today` (or any LaTeX command) is the day the PDF was made, not a date the paper
     // gives.
+    // Nor is R code run when the document is knitted (`` `r Sys.Date()` ``), nor a flag.
     if let Some(date) = get("date")
+        .filter(|value| !value.is_bool())
         .and_then(scalar)
-        .filter(|date| !date.trim_start().starts_with('\\'))
+        .filter(|date| {
+            let date = date.trim_start();
+            !date.starts_with('\\') && !date.starts_with("`r ")
+        })
     {
         date.trim().clone_into(&mut paper.date);
     }
-    let affiliations = affiliations(get("affiliations").or_else(|| get("affiliation")));
-    for key in ["authors", "author"] {
-        if let Some(value) = get(key) {
-            paper.authors = authors(value, &affiliations);
-            break;
-        }
-    }
+    paper.authors = super::authors::read(map);
     for key in ["keywords", "tags"] {
         if let Some(value) = get(key) {
+            // JSS gives them `formatted` and `plain`; some templates separate them by `;`.
+            let value = plain_or_formatted(value).unwrap_or(value);
             paper.keywords = strings(value)
                 .iter()
-                .flat_map(|s| s.split(',').map(str::trim).map(str::to_owned))
+                .flat_map(|s| s.split([',', ';']).map(|k| flatten(k.trim())))
                 .filter(|s| !s.is_empty())
                 .collect();
             break;
@@ -237,6 +236,38 @@ fn read_mapping(map: &Mapping, paper: &mut Paper) -> Metadata {
         .and_then(|value| serde_json::to_value(value).ok())
         .filter(serde_json::Value::is_array);
     metadata
+}
+
+/// The title: `title`, given plain or formatted (`title: {formatted: …, plain: …}`, as the
+/// Journal of Statistical Software's template writes it), or `title_full`.
+fn title(map: &Mapping) -> Option<String> {
+    match map.get("title") {
+        Some(value) => scalar(plain_or_formatted(value).unwrap_or(value)),
+        None => map.get("title_full").and_then(scalar),
+    }
+}
+
+/// The `plain` (else `formatted`) form of a value given both ways.
+fn plain_or_formatted(value: &Value) -> Option<&Value> {
+    let Value::Mapping(forms) = value else {
+        return None;
+    };
+    forms.get("plain").or_else(|| forms.get("formatted"))
+}
+
+/// A title without the notes LaTeX sets under it (`Title\thanks{Funded by X.}`).
+fn without_notes(title: &str) -> String {
+    let mut out = title.to_owned();
+    for command in ["\\thanks{", "\\footnote{"] {
+        while let Some(start) = out.find(command) {
+            let open = start + command.len() - 1;
+            let Some(close) = out.get(open..).and_then(super::latex::group_end) else {
+                break;
+            };
+            out.replace_range(start..=open + close, "");
+        }
+    }
+    out
 }
 
 /// When the YAML does not parse: the top-level `title:`, `date:` and `bibliography:` lines,
@@ -269,7 +300,7 @@ fn read_line_by_line(yaml: &str, paper: &mut Paper) -> Metadata {
 }
 
 /// A scalar as text (strings, numbers, booleans).
-fn scalar(value: &Value) -> Option<String> {
+pub(super) fn scalar(value: &Value) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
@@ -280,144 +311,9 @@ fn scalar(value: &Value) -> Option<String> {
 }
 
 /// A scalar or a list of scalars as a list of strings.
-fn strings(value: &Value) -> Vec<String> {
+pub(super) fn strings(value: &Value) -> Vec<String> {
     match value {
         Value::Sequence(items) => items.iter().filter_map(scalar).collect(),
         other => scalar(other).into_iter().collect(),
     }
-}
-
-/// Affiliation names by their index or id (`{name, index}` or `{id, name}`).
-fn affiliations(value: Option<&Value>) -> HashMap<String, String> {
-    let mut names = HashMap::new();
-    let Some(Value::Sequence(items)) = value else {
-        return names;
-    };
-    for (position, item) in items.iter().enumerate() {
-        let Value::Mapping(map) = item else {
-            continue;
-        };
-        let Some(name) = map.get("name").and_then(scalar) else {
-            continue;
-        };
-        let key = ["index", "id", "key"]
-            .iter()
-            .find_map(|k| map.get(*k).and_then(scalar))
-            .unwrap_or_else(|| (position + 1).to_string());
-        names.insert(key.trim().to_owned(), name.trim().to_owned());
-    }
-    names
-}
-
-/// The authors: a list of names or of maps as JOSS writes them.
-fn authors(value: &Value, affiliations: &HashMap<String, String>) -> Vec<Author> {
-    let items: Vec<&Value> = match value {
-        Value::Sequence(items) => items.iter().collect(),
-        other => vec![other],
-    };
-    items
-        .into_iter()
-        .filter_map(|item| author(item, affiliations))
-        .collect()
-}
-
-/// One author.
-fn author(value: &Value, affiliations: &HashMap<String, String>) -> Option<Author> {
-    let map = match value {
-        Value::Mapping(map) => map,
-        other => {
-            let name = scalar(other)?;
-            return (!name.trim().is_empty()).then(|| Author {
-                name: flatten(&name),
-                ..Author::default()
-            });
-        }
-    };
-    let text = |key: &str| map.get(key).and_then(scalar).unwrap_or_default();
-    let name = match map.get("name") {
-        Some(Value::Mapping(parts)) => name_from_parts(parts),
-        Some(other) => scalar(other).unwrap_or_default(),
-        None => name_from_parts(map),
-    };
-    let name = flatten(&name);
-    if name.is_empty() {
-        return None;
-    }
-    let affiliation = match map.get("affiliation").or_else(|| map.get("affiliations")) {
-        Some(value) => affiliation_text(value, affiliations),
-        None => String::new(),
-    };
-    let flag = |key: &str| {
-        map.get(key).is_some_and(|value| match value {
-            Value::Bool(b) => *b,
-            Value::String(s) => matches!(s.trim(), "true" | "yes"),
-            _ => false,
-        })
-    };
-    Some(Author {
-        name,
-        affiliation,
-        email: text("email").trim().to_owned(),
-        orcid: text("orcid").trim().to_owned(),
-        corresponding: flag("corresponding"),
-        group: false,
-    })
-}
-
-/// A name given in parts (`given-names`, `surname`, particles, suffix).
-fn name_from_parts(map: &Mapping) -> String {
-    let part = |keys: &[&str]| {
-        keys.iter()
-            .find_map(|k| map.get(*k).and_then(scalar))
-            .unwrap_or_default()
-    };
-    let words = [
-        part(&["given-names", "given", "first", "first-name"]),
-        part(&["dropping-particle"]),
-        part(&["non-dropping-particle"]),
-        part(&["surname", "family", "last", "last-name"]),
-        part(&["suffix"]),
-    ];
-    let name: Vec<&str> = words
-        .iter()
-        .map(|w| w.trim())
-        .filter(|w| !w.is_empty())
-        .collect();
-    if name.is_empty() {
-        part(&["literal"])
-    } else {
-        name.join(" ")
-    }
-}
-
-/// An author's affiliations as text: each index (`"1, 2"`, `1`, a list) replaced by the
-/// affiliation's name, joined by `; `; text that names no index is kept as written.
-fn affiliation_text(value: &Value, affiliations: &HashMap<String, String>) -> String {
-    let mut names: Vec<String> = Vec::new();
-    for item in strings(value) {
-        for index in item.split([',', ';']) {
-            let index = index.trim();
-            if index.is_empty() {
-                continue;
-            }
-            let name = affiliations
-                .get(index)
-                .cloned()
-                .unwrap_or_else(|| index.to_owned());
-            if !names.contains(&name) {
-                names.push(name);
-            }
-        }
-    }
-    if names.iter().any(|n| !affiliations.values().any(|a| a == n)) && names.len() > 1 {
-        // Free text with commas in it ("Dept. X, University Y"): kept whole.
-        let whole: Vec<String> = strings(value);
-        if whole
-            .iter()
-            .all(|w| w.split(',').all(|i| !affiliations.contains_key(i.trim())))
-        {
-            return whole.join("; ");
-        }
-    }
-    names.join("; ")
 }

@@ -6,6 +6,7 @@
 //!
 //! Everything is read in time linear in the text; nothing here fails but an empty paper.
 
+mod authors;
 mod bibliography;
 mod blocks;
 mod crossref;
@@ -19,6 +20,8 @@ mod latex;
 mod latex_tests;
 mod line;
 mod meta;
+#[cfg(test)]
+mod meta_tests;
 mod spans;
 mod tables;
 

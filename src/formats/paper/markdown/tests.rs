@@ -144,6 +144,54 @@ fn a_key_missing_from_the_bibliography_is_a_warning() {
 }
 
 #[test]
+fn a_group_keeps_the_works_it_cites_that_the_bibliography_has() {
+    // Pandoc prints a key it cannot find as `key?` and the rest of the group as usual.
+    let imported = read(&format!(
+        "{HEADER}As [@smith2020; @gone] and [see @lost; @doe:2019, p. 3; @none] show [@Smith2020].\n"
+    ));
+    let corpus = valid(&imported);
+    assert_eq!(
+        paragraphs(&imported.file),
+        ["As [@smith2020, gone?] and [see lost?, @doe:2019, p. 3, none?] show \\[\\@Smith2020]."]
+    );
+    assert_eq!(corpus.summary().citations, 2);
+    assert_eq!(corpus.summary().citation_groups, 2);
+    let cited: Vec<&str> = corpus
+        .index
+        .citations
+        .iter()
+        .flat_map(|c| &c.references)
+        .map(|&r| imported.file.references[r].id.as_str())
+        .collect();
+    assert_eq!(cited, ["smith2020", "doe:2019"]);
+    let missing = messages(&imported)
+        .into_iter()
+        .filter(|m| m.contains("not in the bibliography"))
+        .count();
+    assert_eq!(missing, 4);
+    // A key in other capitals than the bibliography's is named, as BibTeX would take it.
+    assert!(messages(&imported).contains(
+        &"the text cites `@Smith2020`, which is not in the bibliography (it has `smith2020`, in \
+          other capitals): kept as printed text"
+    ));
+}
+
+#[test]
+fn a_bibliography_named_without_its_extension_is_read_as_bibtex() {
+    let imported = read_with(
+        "---\nbibliography: refs\n---\n\nText [@smith2020].\n",
+        &[("refs.bib", BIB)],
+    );
+    assert_eq!(imported.file.references.len(), 1);
+    assert_eq!(valid(&imported).summary().citations, 1);
+    assert!(
+        messages(&imported)
+            .iter()
+            .all(|m| !m.contains("could not be read"))
+    );
+}
+
+#[test]
 fn a_missing_bibliography_file_is_a_warning_naming_it() {
     let imported = read_with("---\nbibliography: gone.bib\n---\n\nText [@a].\n", &[]);
     let warning = imported

@@ -159,8 +159,10 @@ struct Scanner<'s, 'k> {
 }
 
 /// LaTeX commands that only style their text, read as that text.
-const TEXT_STYLE_COMMANDS: [&str; 10] = [
+const TEXT_STYLE_COMMANDS: [&str; 13] = [
     "texttt", "textit", "textbf", "textsc", "textrm", "textsf", "emph", "textup", "mbox", "url",
+    // The Journal of Statistical Software's markup of names of packages, languages and code.
+    "pkg", "proglang", "code",
 ];
 
 /// Whether `c` counts as punctuation for emphasis flanking.
@@ -331,7 +333,8 @@ impl<'s, 'k> Scanner<'s, 'k> {
         }
     }
 
-    /// `\` + punctuation is that character; `\` + newline a line break; `\label{…}` is
+    /// `\` + punctuation is that character; `\` + space one that does not break; `\` +
+    /// newline a line break; `\label{…}` is
     /// dropped; a cross-reference to a label of the paper's is what it prints; any other
     /// backslash is kept.
     fn backslash(&mut self) {
@@ -343,6 +346,11 @@ impl<'s, 'k> Scanner<'s, 'k> {
             }
             Some(c) if c.is_ascii_punctuation() => {
                 push_literal(&mut self.out, c);
+                self.pos += 2;
+            }
+            // Pandoc's escaped space, a space that does not break (LaTeX's `\LaTeX\ class`).
+            Some(' ') => {
+                self.out.push('\u{a0}');
                 self.pos += 2;
             }
             _ => {
