@@ -5,6 +5,8 @@
 
 use std::path::Path;
 
+use crate::corpus::math::{tex_reading, without_delimiters};
+
 use super::blocks::Block;
 use super::tables::TableBlock;
 
@@ -106,6 +108,7 @@ fn table(body: &str) -> Option<TableBlock> {
     let mut rows: Vec<Vec<(String, u32)>> = Vec::new();
     let mut rule_after: Vec<bool> = Vec::new();
     let mut midrule_at = None;
+    let mut hline_at = None;
     for raw_row in split_top_level(&content, "\\\\") {
         let mut row_text = raw_row.trim_start();
         if row_text.starts_with('[') {
@@ -117,6 +120,12 @@ fn table(body: &str) -> Option<TableBlock> {
         let (cells_text, rules) = without_rules(row_text);
         if rules.midrule && midrule_at.is_none() {
             midrule_at = Some(rows.len());
+        }
+        // The first rule across the table under a row ends the header, as booktabs'
+        // `\midrule` does: IMS's `\hline` under two header rows, the first with a
+        // `\cline` under part of it.
+        if rules.hline && hline_at.is_none() && !rows.is_empty() {
+            hline_at = Some(rows.len());
         }
         if rules.any
             && let Some(last) = rule_after.last_mut()
@@ -137,7 +146,7 @@ fn table(body: &str) -> Option<TableBlock> {
     if rows.is_empty() {
         return None;
     }
-    let header_count = match midrule_at {
+    let header_count = match midrule_at.or(hline_at) {
         Some(at) if at < rows.len() => at,
         _ if rows.len() > 1 && rule_after.first() == Some(&true) => 1,
         _ => 0,
@@ -169,6 +178,8 @@ fn table(body: &str) -> Option<TableBlock> {
 struct Rules {
     any: bool,
     midrule: bool,
+    /// `\hline`: a rule across the whole table.
+    hline: bool,
 }
 
 /// A row's text without its rule commands (`\hline`, `\toprule`, `\cline{2-3}` …).
@@ -194,6 +205,9 @@ fn without_rules(row: &str) -> (String, Rules) {
             if name == "\\midrule" {
                 rules.midrule = true;
             }
+            if name == "\\hline" {
+                rules.hline = true;
+            }
             out = remove_command(&out, name);
         }
     }
@@ -207,16 +221,16 @@ fn cell_text(cell: &str) -> (String, u32) {
         let arguments = arguments(rest, 3);
         if let [count, _, text_arg] = arguments.as_slice() {
             let span = count.trim().parse::<u32>().unwrap_or(1).clamp(1, 64);
-            return (text(text_arg), span);
+            return (cell_printed(text_arg), span);
         }
     }
     if let Some(rest) = trimmed.strip_prefix("\\multirow") {
         let arguments = arguments(rest, 3);
         if let Some(text_arg) = arguments.get(2) {
-            return (text(text_arg), 1);
+            return (cell_printed(text_arg), 1);
         }
     }
-    (text(trimmed), 1)
+    (cell_printed(trimmed), 1)
 }
 
 /// The byte offset of the `}` closing the group that `text` opens with `{`.
@@ -355,6 +369,18 @@ fn split_top_level(text: &str, separator: &str) -> Vec<String> {
 /// LaTeX text as it prints: formatting commands give their argument, `\label` and spacing
 /// commands nothing, `\cite` a Pandoc citation, `\%` a `%`; math (`$…$`) kept as written.
 pub(super) fn text(latex: &str) -> String {
+    printed(latex, false)
+}
+
+/// A table cell's LaTeX as it prints, its math (`$\sim$100`) read as text (`∼100`) by LaTeX's
+/// rules, not Markdown's (which take no `$` followed by a digit for the end of math), and
+/// escaped for the Markdown the cell is read with.
+fn cell_printed(latex: &str) -> String {
+    printed(latex, true)
+}
+
+/// LaTeX as it prints; math kept as written, or read as text when `read_math`.
+fn printed(latex: &str, read_math: bool) -> String {
     let mut out = String::with_capacity(latex.len());
     let mut rest = latex;
     while let Some(at) = rest.find(['\\', '{', '}', '~', '$']) {
@@ -372,7 +398,18 @@ pub(super) fn text(latex: &str) -> String {
                     .get(1..)
                     .and_then(|r| r.find('$'))
                     .map_or(here.len(), |c| c + 2);
-                out.push_str(here.get(..close).unwrap_or(here));
+                let math = here.get(..close).unwrap_or(here);
+                if read_math {
+                    // Escaped, so the cell's Markdown takes `[1, 2]` for text, not a marker.
+                    for c in tex_reading(without_delimiters(math)).chars() {
+                        if c.is_ascii_punctuation() {
+                            out.push('\\');
+                        }
+                        out.push(c);
+                    }
+                } else {
+                    out.push_str(math);
+                }
                 rest = here.get(close..).unwrap_or_default();
             }
             _ => {

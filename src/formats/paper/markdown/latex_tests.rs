@@ -3,7 +3,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use super::tests::{BIB, HEADER, messages, paragraphs, read, read_with, valid};
-use crate::corpus::model::ParagraphKind;
+use crate::corpus::model::{ColumnKind, ParagraphKind};
 
 #[test]
 fn latex_commands_that_only_style_text_read_as_their_text() {
@@ -185,7 +185,7 @@ fn a_latex_header_row_shorter_than_the_table_ends_in_blank_cells() {
     // As the arXiv template's table: "Part" over two of three columns, the third left blank.
     let text = "# T\n\n\\begin{table}\n\\caption{Sample table title}\n\\begin{tabular}{lll}\n\\toprule\n\
                 \\multicolumn{2}{c}{Part} \\\\\n\\cmidrule(r){1-2}\nName & Description & Size \\\\\n\
-                \\midrule\nDendrite & Input terminal & 100 \\\\\nAxon & Output terminal & 10 \\\\\n\
+                \\midrule\nDendrite & Input terminal & $\\sim$100 \\\\\nAxon & Output terminal & $[1, 2]$ \\\\\n\
                 \\bottomrule\n\\end{tabular}\n\\end{table}\n";
     let imported = read(text);
     valid(&imported);
@@ -203,5 +203,37 @@ fn a_latex_header_row_shorter_than_the_table_ends_in_blank_cells() {
         ]
     );
     assert_eq!(table.columns.len(), 3);
-    assert_eq!(table.rows[1].cells, ["Axon", "Output terminal", "10"]);
+    // Math reads as LaTeX sets it, `$\sim$100` too (no math to Markdown: a digit follows it).
+    assert_eq!(table.rows[0].cells[2], "∼100");
+    assert_eq!(table.rows[1].cells, ["Axon", "Output terminal", "\\[1, 2]"]);
+}
+
+#[test]
+fn the_first_hline_under_a_row_ends_a_latex_table_s_header() {
+    // As the IMS template's table: a spanning header over part of the table, a `\cline` under
+    // it, the columns' headers, then `\hline`; minus signs set as math.
+    let text = "# T\n\n\\begin{table}\n\\caption{Estimates}\n\\begin{tabular}{lrrr}\n\\hline\n\
+                && \\multicolumn{2}{c}{Quantile} \\\\\n\\cline{3-4}\nModel & Mean & 2.5\\% & 97.5\\% \\\\\n\
+                \\hline\n{Model 0} & $-$12.29 & $-$18.04 & $-$8.56 \\\\[6pt]\n\
+                {Model 1} & 0.79 & 0.38 & 1.20 \\\\\n\\hline\n\\end{tabular}\n\\end{table}\n";
+    let imported = read(text);
+    valid(&imported);
+    let table = &imported.file.tables[0];
+    let headers: Vec<&str> = table.columns.iter().map(|c| c.header.as_str()).collect();
+    assert_eq!(headers, ["Model", "Mean", "2.5%", "97.5%"]);
+    assert_eq!(table.header_rows.len(), 2);
+    assert_eq!(table.rows.len(), 2);
+    assert_eq!(
+        table.rows[0].cells,
+        ["Model 0", "−12.29", "−18.04", "−8.56"]
+    );
+    assert!(
+        table
+            .columns
+            .iter()
+            .skip(1)
+            .all(|c| c.kind == ColumnKind::Number),
+        "{:?}",
+        table.columns
+    );
 }
