@@ -9,13 +9,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::latex;
 use super::line::{
     Line, TABLE_NOUNS, atx_heading, caption_text, dedent, fence, indent_width, is_blank,
     is_html_only, is_lone_latex_command, is_rule, latex_begin, latex_end_index, link_definition,
     list_marker, printed_caption, setext_level, without_attributes,
 };
 use super::tables::{self, TableBlock};
+use super::{chunks, latex};
 use crate::formats::paper::lists::Numbering;
 
 /// How deep quotes and list items are read as containers; deeper, their lines are text.
@@ -276,15 +276,8 @@ impl Parser {
             return Some(end);
         }
         if let Some((c, len)) = fence(text) {
-            let mut end = i + 1;
-            while let Some(l) = lines.get(end) {
-                end += 1;
-                let rest = l.text.trim();
-                if indent_width(l.text) <= 3 && rest.bytes().all(|b| b == c) && rest.len() >= len {
-                    break;
-                }
-            }
-            self.push(Block::Code);
+            let (block, end) = fenced(lines, i, c, len);
+            self.push(block);
             return Some(end);
         }
         if let Some((level, title)) = atx_heading(text) {
@@ -613,6 +606,32 @@ fn lone_image(text: &str) -> Option<Block> {
         image: (!file.is_empty()).then(|| file.to_owned()),
         label: label.trim().to_owned(),
     })
+}
+
+/// The code block whose fence (`len` times `c`) opens at line `i`: the figure an executable
+/// chunk makes, or code left out of the text; and the line after its closing fence.
+fn fenced(lines: &[Line<'_>], i: usize, c: u8, len: usize) -> (Block, usize) {
+    let mut end = i + 1;
+    let mut closed = false;
+    while let Some(l) = lines.get(end) {
+        end += 1;
+        let rest = l.text.trim();
+        if indent_width(l.text) <= 3 && rest.bytes().all(|b| b == c) && rest.len() >= len {
+            closed = true;
+            break;
+        }
+    }
+    let info = lines
+        .get(i)
+        .and_then(|l| l.text.trim_start().get(len..))
+        .unwrap_or_default();
+    let body: Vec<&str> = lines
+        .get(i + 1..end - usize::from(closed))
+        .unwrap_or_default()
+        .iter()
+        .map(|l| l.text)
+        .collect();
+    (chunks::figure(info, &body).unwrap_or(Block::Code), end)
 }
 
 /// The label a caption gives: `\label{x}`.

@@ -9,6 +9,7 @@
 mod authors;
 mod bibliography;
 mod blocks;
+mod chunks;
 mod crossref;
 #[cfg(test)]
 mod crossref_tests;

@@ -338,6 +338,11 @@ impl<'s, 'k> Scanner<'s, 'k> {
     /// dropped; a cross-reference to a label of the paper's is what it prints; any other
     /// backslash is kept.
     fn backslash(&mut self) {
+        if let Some((printed, end)) = self.bookdown_reference() {
+            self.out.push_str(&printed);
+            self.pos = end;
+            return;
+        }
         let next = self.char_at(self.pos + 1);
         match next {
             Some('\n') => {
@@ -448,6 +453,19 @@ impl<'s, 'k> Scanner<'s, 'k> {
             self.unresolved.push(label.trim().to_owned());
         }
         Some((printed?, end))
+    }
+
+    /// At a backslash: bookdown's cross-reference `\@ref(fig:x)` to a figure, table or
+    /// equation of the paper, as the number it prints, and where it ends.
+    fn bookdown_reference(&mut self) -> Option<(String, usize)> {
+        let rest = self.src.get(self.pos..)?.strip_prefix("\\@ref(")?;
+        let close = rest.find(')').filter(|&close| close <= 200)?;
+        let label = rest.get(..close)?;
+        let printed = self.known.targets.command("ref", label);
+        if printed.is_none() {
+            self.unresolved.push(label.trim().to_owned());
+        }
+        Some((printed?, self.pos + "\\@ref(".len() + close + 1))
     }
 
     /// `[^id]` (a footnote marker), or the `[` of a link, an image or a citation.
