@@ -608,8 +608,8 @@ fn lone_image(text: &str) -> Option<Block> {
     })
 }
 
-/// The code block whose fence (`len` times `c`) opens at line `i`: the figure an executable
-/// chunk makes, or code left out of the text; and the line after its closing fence.
+/// The code block whose fence (`len` times `c`) opens at line `i`: the figure or table an
+/// executable chunk makes, or code left out of the text; and the line after its closing fence.
 fn fenced(lines: &[Line<'_>], i: usize, c: u8, len: usize) -> (Block, usize) {
     let mut end = i + 1;
     let mut closed = false;
@@ -631,7 +631,7 @@ fn fenced(lines: &[Line<'_>], i: usize, c: u8, len: usize) -> (Block, usize) {
         .iter()
         .map(|l| l.text)
         .collect();
-    (chunks::figure(info, &body).unwrap_or(Block::Code), end)
+    (chunks::float(info, &body).unwrap_or(Block::Code), end)
 }
 
 /// The label a caption gives: `\label{x}`.

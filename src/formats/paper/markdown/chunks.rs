@@ -1,15 +1,18 @@
 //! Executable code chunks of R Markdown and Quarto (```` ```{r label, fig.cap = "…"} ````,
 //! ```` ```{python} ```` with `#| fig-cap: …` lines): their code is run when the document is
-//! knitted and is not the paper's text, but a chunk with a figure caption makes a figure there.
-//! That figure is kept, captioned and labelled as knitr and Quarto label it (`fig:label`,
-//! `fig-x`, or the `\label{}` its caption holds), with the image `knitr::include_graphics()`
-//! names when it names one, else without an image (the code draws it).
+//! knitted and is not the paper's text, but a chunk with a figure caption makes a figure there,
+//! and one with a table caption (`tab.cap`, `tbl-cap`, `knitr::kable(…, caption = "…")`) a
+//! table. Each is kept, captioned and labelled as knitr, bookdown and Quarto label it
+//! (`fig:label`, `tab:label`, `fig-x`, `tbl-x`, or the `\label{}` its caption holds): a figure
+//! with the image `knitr::include_graphics()` names when it names one, else without an image
+//! (the code draws it); a table without its cells (the code computes them).
 
 use super::blocks::{Block, caption_label};
+use super::tables::TableBlock;
 
-/// The figure the chunk whose fence line's info string is `info` (`{r fig2, fig.cap = "…"}`)
-/// and whose lines are `body` makes, if it makes one.
-pub(super) fn figure(info: &str, body: &[&str]) -> Option<Block> {
+/// The figure or table the chunk whose fence line's info string is `info` (`{r fig2, fig.cap
+/// = "…"}`) and whose lines are `body` makes, if it makes one.
+pub(super) fn float(info: &str, body: &[&str]) -> Option<Block> {
     let header = info.trim().strip_prefix('{')?.strip_suffix('}')?;
     let mut options: Vec<(String, String)> = Vec::new();
     let mut label = String::new();
@@ -53,10 +56,12 @@ pub(super) fn figure(info: &str, body: &[&str]) -> Option<Block> {
     if off(&["include"]) || off(&["eval"]) || off(&["fig.show", "fig-show"]) {
         return None;
     }
-    let caption = option(&["fig.cap", "fig-cap"]).filter(|c| !c.trim().is_empty())?;
     if let Some(named) = option(&["label"]) {
         named.clone_into(&mut label);
     }
+    let Some(caption) = option(&["fig.cap", "fig-cap"]).filter(|c| !c.trim().is_empty()) else {
+        return table(option(&["tab.cap", "tbl-cap"]), &label, body);
+    };
     let label = match caption_label(caption) {
         Some(own) => own.to_owned(),
         None if label.starts_with("fig-") || label.starts_with("fig:") => label,
@@ -68,6 +73,55 @@ pub(super) fn figure(info: &str, body: &[&str]) -> Option<Block> {
         image: body.iter().find_map(|line| included_graphic(line)),
         label,
     })
+}
+
+/// The table a chunk makes with a caption (`tab.cap`, Quarto's `tbl-cap`, or the `caption`
+/// its call of `knitr::kable()` and its kin gives), labelled as knitr, bookdown and Quarto
+/// label it: the rows are computed when the document is knitted, so only its caption is kept.
+fn table(option: Option<&str>, label: &str, body: &[&str]) -> Option<Block> {
+    let caption = if let Some(caption) = option {
+        caption.to_owned()
+    } else {
+        let code = body.join("\n");
+        let call = ["kable(", "kbl(", "xtable(", "gt("]
+            .iter()
+            .find_map(|name| code.split_once(name).map(|(_, after)| after))?;
+        let (_, after) = call.split_once("caption")?;
+        let value = after.trim_start().strip_prefix('=')?.trim_start();
+        let quote = value.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+        let end = closing_quote(value.get(1..)?, quote)?;
+        r_string(value.get(..end + 2)?)
+    };
+    if caption.trim().is_empty() {
+        return None;
+    }
+    let id = match caption_label(&caption) {
+        Some(own) => own.to_owned(),
+        None if label.starts_with("tbl-") || label.starts_with("tab:") => label.to_owned(),
+        None if !label.is_empty() => format!("tab:{label}"),
+        None => String::new(),
+    };
+    Some(Block::Table(TableBlock {
+        header: Vec::new(),
+        rows: Vec::new(),
+        caption: Some(caption),
+        id,
+        label: None,
+    }))
+}
+
+/// The offset in `text` of the `quote` that ends the string it starts (a backslash escapes).
+fn closing_quote(text: &str, quote: char) -> Option<usize> {
+    let mut escaped = false;
+    for (at, c) in text.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            c if c == quote => return Some(at),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// A chunk header's items, split at commas outside quotes and brackets.
@@ -187,6 +241,40 @@ mod tests {
             messages(&imported)
                 .iter()
                 .any(|m| m.starts_with("3 code blocks left out")),
+            "{:?}",
+            messages(&imported)
+        );
+    }
+
+    #[test]
+    fn a_chunk_with_a_table_caption_makes_a_table_without_its_cells() {
+        let text = "# Results\n\nTables \\ref{tab1}, \\@ref(tab:cars) and @tbl-py.\n\n\
+                    ```{r tab1, echo = TRUE}\nknitr::kable(head(mtcars),\n  \
+                    caption = \"\\\\label{tab1}Caption \\\"centered\\\" above\")\n```\n\n\
+                    ```{r cars, tab.cap = 'Cars.'}\nkable(cars)\n```\n\n\
+                    ```{python}\n#| label: tbl-py\n#| tbl-cap: Planets\ndf\n```\n\n\
+                    ```{r}\nkable(x)\n```\n";
+        let imported = read(text);
+        valid(&imported);
+        let tables: Vec<(&str, &str, usize)> = imported
+            .file
+            .tables
+            .iter()
+            .map(|t| (t.label.as_str(), t.caption.as_str(), t.rows.len()))
+            .collect();
+        assert_eq!(
+            tables,
+            [
+                ("Table 1", "Caption \"centered\" above", 0),
+                ("Table 2", "Cars.", 0),
+                ("Table 3", "Planets", 0),
+            ]
+        );
+        assert_eq!(paragraphs(&imported.file), ["Tables 1, 2 and Table 3."]);
+        assert!(
+            messages(&imported)
+                .iter()
+                .any(|m| m.starts_with("3 tables without cells in the source")),
             "{:?}",
             messages(&imported)
         );
