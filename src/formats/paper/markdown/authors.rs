@@ -59,10 +59,7 @@ fn affiliations(map: &Mapping) -> HashMap<String, String> {
             Some(Value::Sequence(items)) => Some(items),
             _ => None,
         });
-    let Some(items) = list else {
-        return names;
-    };
-    for (position, item) in items.iter().enumerate() {
+    for (position, item) in list.into_iter().flatten().enumerate() {
         let Value::Mapping(map) = item else {
             continue;
         };
@@ -76,15 +73,36 @@ fn affiliations(map: &Mapping) -> HashMap<String, String> {
             .unwrap_or_else(|| (position + 1).to_string());
         names.insert(key.trim().to_owned(), name);
     }
+    // Quarto lets an author write an affiliation out with an `id` that other authors then
+    // name (`- ref: another-u`).
+    let authors = match map.get("authors").or_else(|| map.get("author")) {
+        Some(Value::Sequence(authors)) => authors.as_slice(),
+        _ => &[],
+    };
+    for author in authors {
+        let Value::Mapping(author) = author else {
+            continue;
+        };
+        let Some(Value::Sequence(written)) = author.get("affiliations") else {
+            continue;
+        };
+        for item in written {
+            if let Value::Mapping(item) = item
+                && let Some(id) = item.get("id").and_then(scalar)
+            {
+                let name = affiliation_name(item);
+                if !name.is_empty() {
+                    names.entry(id.trim().to_owned()).or_insert(name);
+                }
+            }
+        }
+    }
     names
 }
 
-/// What an affiliation of the list is called: its `name`, else its department and
-/// organisation with the city and country, else its `address`.
+/// What an affiliation is called: its department and its `name` (or organisation), with the
+/// city and country; else its `address`.
 fn affiliation_name(map: &Mapping) -> String {
-    if let Some(name) = map.get("name").and_then(scalar) {
-        return clean(&name);
-    }
     let info = match map.get("info") {
         Some(Value::Mapping(info)) => info,
         _ => map,
@@ -98,6 +116,7 @@ fn affiliation_name(map: &Mapping) -> String {
     let organisation = first(
         info,
         &[
+            "name",
             "organization",
             "organisation",
             "institution",
@@ -114,7 +133,10 @@ fn affiliation_name(map: &Mapping) -> String {
         Some(Value::Mapping(address)) => address,
         _ => map,
     };
-    [
+    // A part the name already holds (`name: Department X, Institution X` with its
+    // `department`) is not written twice.
+    let mut parts: Vec<String> = Vec::new();
+    for part in [
         first(info, &["department", "orgdiv"]),
         organisation,
         first(place, &["city"]),
@@ -122,8 +144,14 @@ fn affiliation_name(map: &Mapping) -> String {
     ]
     .into_iter()
     .flatten()
-    .collect::<Vec<_>>()
-    .join(", ")
+    {
+        if parts.iter().any(|known| known.contains(part.as_str())) {
+            continue;
+        }
+        parts.retain(|known| !part.contains(known.as_str()));
+        parts.push(part);
+    }
+    parts.join(", ")
 }
 
 /// One author: a name, or a map of what is known of them.
@@ -159,21 +187,30 @@ fn author(value: &Value, affiliations: &HashMap<String, String>) -> Option<Autho
             .map(|text| clean(&text))
             .unwrap_or_default(),
     };
-    let corresponding = starred
-        || [
-            "corresponding",
-            "correspondingauthor",
-            "corresponding_author",
-        ]
-        .iter()
-        .any(|key| map.get(*key).is_some_and(says_yes));
+    // Quarto also sets the flags under `attributes`.
+    let attributes = match map.get("attributes") {
+        Some(Value::Mapping(attributes)) => Some(attributes),
+        _ => None,
+    };
+    let flag = |keys: &[&str]| {
+        keys.iter().any(|key| {
+            map.get(*key)
+                .or_else(|| attributes.and_then(|a| a.get(*key)))
+                .is_some_and(says_yes)
+        })
+    };
     Some(Author {
         name,
         affiliation,
         email: email(&text("email")),
         orcid: text("orcid").trim().to_owned(),
-        corresponding,
-        group: false,
+        corresponding: starred
+            || flag(&[
+                "corresponding",
+                "correspondingauthor",
+                "corresponding_author",
+            ]),
+        group: flag(&["group"]),
     })
 }
 
@@ -294,6 +331,32 @@ fn clean(text: &str) -> String {
 /// affiliation's name, joined by `; `; markers of notes left out; text that names no index is
 /// kept as written.
 fn affiliation_text(value: &Value, affiliations: &HashMap<String, String>) -> String {
+    // Quarto's: one affiliation or a list, each written out (`{name, city, country}`) or
+    // naming one of the list (`{ref: aff1}`).
+    let written: Vec<&Mapping> = match value {
+        Value::Mapping(map) => vec![map],
+        Value::Sequence(items) => items
+            .iter()
+            .filter_map(|item| match item {
+                Value::Mapping(map) => Some(map),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    if !written.is_empty() {
+        let mut names: Vec<String> = Vec::new();
+        for map in written {
+            let name = match map.get("ref").and_then(scalar) {
+                Some(id) => affiliations.get(id.trim()).cloned().unwrap_or_default(),
+                None => affiliation_name(map),
+            };
+            if !name.is_empty() && !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        return names.join("; ");
+    }
     let mut names: Vec<String> = Vec::new();
     for item in strings(value) {
         for index in item.split([',', ';']) {

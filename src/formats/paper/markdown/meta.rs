@@ -191,13 +191,16 @@ fn read_mapping(map: &Mapping, paper: &mut Paper) -> Metadata {
     }
     // `\today` (or any LaTeX command) is the day the PDF was made, not a date the paper
     // gives.
-    // Nor is R code run when the document is knitted (`` `r Sys.Date()` ``), nor a flag.
+    // Nor is R code run when the document is knitted (`` `r Sys.Date()` ``), nor a flag, nor
+    // Quarto's `today`, `now` and `last-modified` (the day it renders).
     if let Some(date) = get("date")
         .filter(|value| !value.is_bool())
         .and_then(scalar)
         .filter(|date| {
             let date = date.trim_start();
-            !date.starts_with('\\') && !date.starts_with("`r ")
+            !date.starts_with('\\')
+                && !date.starts_with("`r ")
+                && !matches!(date.trim_end(), "today" | "now" | "last-modified")
         })
     {
         date.trim().clone_into(&mut paper.date);

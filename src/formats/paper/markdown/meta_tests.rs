@@ -135,3 +135,46 @@ fn titles_dates_and_keywords_as_the_templates_give_them() {
         "A Template for Bioinformatics"
     );
 }
+
+#[test]
+fn quarto_authors_name_their_affiliations_by_ref_or_write_them_out() {
+    // Quarto's schema: affiliations written out under an author (one may carry an `id` that
+    // others name), named from the list by `ref`, or one map; flags under `attributes`; a group.
+    let yaml = "author:\n  - name: Alice\n    affiliations:\n      - id: tech\n        \
+                name: Some Institute\n        department: Department Name\n        city: City\n  \
+                - name: Bob\n    affiliations:\n      - ref: tech\n      - ref: aff2\n    \
+                attributes:\n      corresponding: true\n  - name: Cat\n    affiliation:\n      \
+                name: The Group\n      city: Hekla\n      country: Iceland\n  \
+                - name: with the Consortium\n    group: true\naffiliations:\n  - id: aff2\n    \
+                name: Affiliation Center, Institution Name\n    department: Affiliation Center\n    \
+                country: Country\n";
+    assert_eq!(
+        authors(yaml),
+        [
+            "Alice | Department Name, Some Institute, City | ",
+            "Bob | Department Name, Some Institute, City; Affiliation Center, Institution Name, \
+             Country |  *",
+            "Cat | The Group, Hekla, Iceland | ",
+            "with the Consortium |  | "
+        ]
+    );
+    let text = format!("---\ntitle: T\n{yaml}---\n\nText.\n");
+    let file = read(&text).file;
+    assert!(file.paper.authors[3].group);
+}
+
+#[test]
+fn quarto_dates_of_the_render_and_shortcodes() {
+    for date in ["today", "now", "last-modified"] {
+        let text = format!("---\ntitle: T\ndate: {date}\n---\n\nText.\n");
+        assert_eq!(read(&text).file.paper.date, "", "{date}");
+    }
+    let text = "---\ntitle: The achemso {{< latex >}} class\n---\n\n\
+                Press {{< kbd Ctrl-C >}}.{{< pagebreak >}} A {{< video x.mp4 >}} and {{< unclosed\n";
+    let file = read(text).file;
+    assert_eq!(file.paper.title, "The achemso LaTeX class");
+    assert_eq!(
+        super::tests::paragraphs(&file),
+        ["Press Ctrl-C. A {{< video x.mp4 >}} and {{< unclosed"]
+    );
+}

@@ -192,6 +192,7 @@ fn is_special(b: u8) -> bool {
             | b'`'
             | b'$'
             | b'-'
+            | b'{'
             | 0xEE
             | b' '
             | b'\n'
@@ -310,6 +311,9 @@ impl<'s, 'k> Scanner<'s, 'k> {
                     self.inline_note();
                 }
                 b'<' => self.angle(),
+                b'{' if self.src.get(start..).is_some_and(|r| r.starts_with("{{<")) => {
+                    self.shortcode();
+                }
                 b'&' => self.entity(),
                 b'*' | b'_' | b'~' | b'^' => self.delimiter(b),
                 b'`' => self.code(),
@@ -453,6 +457,33 @@ impl<'s, 'k> Scanner<'s, 'k> {
             self.unresolved.push(label.trim().to_owned());
         }
         Some((printed?, end))
+    }
+
+    /// At `{{<`: a Quarto shortcode as what it prints: `{{< latex >}}` the logo, `{{< kbd
+    /// Ctrl-C >}}` its keys, `{{< pagebreak >}}` nothing; any other is kept as written.
+    fn shortcode(&mut self) {
+        let start = self.pos;
+        let rest = self.src.get(start + 3..).unwrap_or_default();
+        let Some(close) = rest.get(..rest.len().min(300)).and_then(|r| r.find(">}}")) else {
+            push_literal(&mut self.out, '{');
+            self.pos += 1;
+            return;
+        };
+        let inner = rest.get(..close).unwrap_or_default().trim();
+        let (name, arguments) = inner.split_once(' ').unwrap_or((inner, ""));
+        let printed = match name {
+            "latex" => "LaTeX",
+            "kbd" => arguments.trim(),
+            "pagebreak" => "",
+            _ => self
+                .src
+                .get(start..start + 3 + close + 3)
+                .unwrap_or_default(),
+        };
+        for c in printed.chars() {
+            push_literal(&mut self.out, c);
+        }
+        self.pos = start + 3 + close + 3;
     }
 
     /// At a backslash: bookdown's cross-reference `\@ref(fig:x)` to a figure, table or
