@@ -1,9 +1,10 @@
 //! The Markdown importer on Quarto's cross-references (`@fig-x`, `@tbl-x`, `@eq-x`), which
-//! print what they name, as Quarto prints them.
+//! print what they name, as Quarto prints them; and on notes marked in a table's cells.
 // A test that panics on a missing value is the test failing, with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use super::tests::{messages, paragraphs, read, valid};
+use crate::corpus::diagnostics::Code;
 
 #[test]
 fn quarto_cross_references_print_what_they_name() {
@@ -32,5 +33,42 @@ fn quarto_cross_references_print_what_they_name() {
     assert!(
         said.iter().any(|m| m.contains("`sec-methods`")),
         "a label naming no figure, table or equation is said: {said:?}"
+    );
+}
+
+#[test]
+fn a_note_marked_in_a_table_s_cell_is_the_table_s_note() {
+    // As Quarto's ACS template: notes marked in cells, and one marked again in the text.
+    let text = "# Results\n\nSee @tbl-notes.\n\n| Header one | Header two |\n|---|---|\n\
+                | Entry one[^1] | Entry two |\n| Entry three[^2] | Entry four |\n\n\
+                : A table with notes {#tbl-notes}\n\nAs the second note says[^2].\n\n\
+                [^1]: This is a footnote\n\n[^2]: This is a second note\n";
+    let imported = read(text);
+    let corpus = valid(&imported);
+    let table = &imported.file.tables[0];
+    let cells: Vec<&str> = table.rows.iter().map(|r| r.cells[0].as_str()).collect();
+    assert_eq!(cells, ["Entry one¹", "Entry three²"]);
+    let notes: Vec<(&str, &str)> = table
+        .footnotes
+        .iter()
+        .map(|n| (n.marker.as_str(), n.text.as_str()))
+        .collect();
+    assert_eq!(
+        notes,
+        [("¹", "This is a footnote"), ("²", "This is a second note")]
+    );
+    assert_eq!(
+        paragraphs(&imported.file),
+        ["See Table 1.", "As the second note says[^2]."]
+    );
+    assert_eq!(imported.file.footnotes.len(), 1);
+    assert_eq!(imported.file.footnotes[0].text, "This is a second note");
+    assert!(
+        corpus
+            .warnings
+            .iter()
+            .all(|d| d.code != Code::UnmarkedFootnote),
+        "{:?}",
+        corpus.warnings
     );
 }

@@ -34,7 +34,7 @@ use std::collections::HashSet;
 use crate::corpus::diagnostics::{Code, Diagnostic, Location};
 use crate::corpus::model::EquationNotation;
 
-use super::{FigureDraft, ImportOptions, PaperBuilder, TableDraft, UNTITLED_SECTION};
+use super::{FigureDraft, ImportOptions, PaperBuilder, Rich, Span, TableDraft, UNTITLED_SECTION};
 use blocks::Block;
 use crossref::{Counter, Targets};
 use line::{FIGURE_NOUNS, TABLE_NOUNS, printed_caption};
@@ -432,11 +432,12 @@ impl Emitter<'_> {
                     .collect()
             })
             .collect();
-        let rows = table
+        let mut rows: Vec<Vec<Rich>> = table
             .rows
             .iter()
             .map(|row| row.iter().map(|cell| self.inlines.rich(cell)).collect())
             .collect();
+        let footnotes = self.table_notes(&mut rows);
         let printed = table
             .caption
             .as_deref()
@@ -457,7 +458,7 @@ impl Emitter<'_> {
             caption,
             header_rows,
             rows,
-            footnotes: Vec::new(),
+            footnotes,
         };
         // A placeholder table printing nothing takes no number (the builder leaves it out).
         if !draft.prints_nothing() {
@@ -465,6 +466,25 @@ impl Emitter<'_> {
             draft.label = label.unwrap_or_else(|| format!("Table {number}"));
         }
         self.builder.table(draft);
+    }
+
+    /// The footnotes first marked in a table's cells (`| Entry one[^1] |`), as the table's
+    /// notes: each cell prints its marker raised (`Entry one¹`) and the note is listed under
+    /// the table. A note marked again later in the text is a footnote of the paper there.
+    fn table_notes(&mut self, rows: &mut [Vec<Rich>]) -> Vec<(String, Rich)> {
+        let mut notes = Vec::new();
+        for (id, marker, text) in self.inlines.take_notes() {
+            let mut raised = String::new();
+            crate::corpus::math::raised(&marker, &mut raised);
+            for span in rows.iter_mut().flatten().flat_map(|cell| &mut cell.spans) {
+                if matches!(span, Span::Footnote(marked) if *marked == id) {
+                    *span = Span::Text(raised.clone());
+                }
+            }
+            self.inlines.release_note(&id);
+            notes.push((raised, text));
+        }
+        notes
     }
 
     /// Info diagnostics counting what was left out of the text or kept as written.

@@ -112,6 +112,12 @@ impl Inlines {
         std::mem::take(&mut self.pending)
     }
 
+    /// Lets the footnote `id` be read again where it is next marked (it was taken for a
+    /// table's note).
+    pub(super) fn release_note(&mut self, id: &str) {
+        self.used_notes.remove(id);
+    }
+
     /// The labels of cross-references that name no figure, table or equation of the paper's
     /// (kept as written in the text): text by text, each one's LaTeX commands before its
     /// pandoc-crossref keys.
