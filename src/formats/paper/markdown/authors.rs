@@ -1,6 +1,8 @@
 //! A Markdown paper's authors and their affiliations, in the shapes its YAML metadata gives
-//! them: JOSS and Quarto (`name` or `given-names`/`surname`, `affiliation: "1, 2"` naming an
-//! `affiliations` list by `index`), and the journal templates of R Markdown, which name the
+//! them: JOSS (`name` or `given-names`/`surname`, `affiliation: "1, 2"` naming an
+//! `affiliations` list by `index`), Quarto (affiliations written out under an author, or named
+//! by `ref`, flags under `attributes`, `group` authors), and the journal templates of R
+//! Markdown, which name the
 //! same things otherwise (`firstname`/`lastname`, `familyname`/`othernames`, `name` with a
 //! `surname`; `affil`, `aff`, `num` or `inst` naming an affiliation by `code`, `number`, `num`,
 //! `label` or `ref`; an affiliation as `address`, `org`, `organization` or `institution` with
@@ -50,7 +52,8 @@ pub(super) fn read(map: &Mapping) -> Vec<Author> {
 }
 
 /// Affiliation names by the id authors name them with (`{name, index}`, `{code, address}`,
-/// `{number, info: {orgname}}` …); the first is also `1`, the second `2`, and so on.
+/// `{number, info: {orgname}}` …); one of the list without an id is known by its place in it
+/// (`1`, `2`, …).
 fn affiliations(map: &Mapping) -> HashMap<String, String> {
     let mut names = HashMap::new();
     let list = ["affiliations", "affiliation", "institutes", "address"]

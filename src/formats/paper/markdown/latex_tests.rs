@@ -20,6 +20,12 @@ fn latex_commands_that_only_style_text_read_as_their_text() {
           written [@smith2020]."
         ]
     );
+    // `\protect` before a command in a heading prints nothing.
+    let text = "# Proof of Lemma \\protect\\ref{le1}\n\nText.\n";
+    assert_eq!(
+        read(text).file.sections[0].title,
+        "Proof of Lemma \\ref{le1}"
+    );
 }
 
 #[test]

@@ -347,6 +347,16 @@ impl<'s, 'k> Scanner<'s, 'k> {
             self.pos = end;
             return;
         }
+        // LaTeX's `\protect` (before a command in a heading or caption) prints nothing.
+        if let Some(after) = self
+            .src
+            .get(self.pos..)
+            .and_then(|r| r.strip_prefix("\\protect"))
+            && !after.starts_with(|c: char| c.is_ascii_alphabetic())
+        {
+            self.pos += "\\protect".len();
+            return;
+        }
         let next = self.char_at(self.pos + 1);
         match next {
             Some('\n') => {
