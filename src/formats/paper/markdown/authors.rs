@@ -336,23 +336,28 @@ fn clean(text: &str) -> String {
 fn affiliation_text(value: &Value, affiliations: &HashMap<String, String>) -> String {
     // Quarto's: one affiliation or a list, each written out (`{name, city, country}`) or
     // naming one of the list (`{ref: aff1}`).
-    let written: Vec<&Mapping> = match value {
-        Value::Mapping(map) => vec![map],
-        Value::Sequence(items) => items
-            .iter()
-            .filter_map(|item| match item {
-                Value::Mapping(map) => Some(map),
-                _ => None,
-            })
-            .collect(),
-        _ => Vec::new(),
+    // A list may mix them with plain names (JSS: `- Journal of Statistical Software`).
+    let items: &[Value] = match value {
+        Value::Mapping(_) => std::slice::from_ref(value),
+        Value::Sequence(items) => items,
+        _ => &[],
     };
-    if !written.is_empty() {
+    if items.iter().any(Value::is_mapping) {
         let mut names: Vec<String> = Vec::new();
-        for map in written {
-            let name = match map.get("ref").and_then(scalar) {
-                Some(id) => affiliations.get(id.trim()).cloned().unwrap_or_default(),
-                None => affiliation_name(map),
+        for item in items {
+            let name = match item {
+                Value::Mapping(map) => match map.get("ref").and_then(scalar) {
+                    Some(id) => affiliations.get(id.trim()).cloned().unwrap_or_default(),
+                    None => affiliation_name(map),
+                },
+                other => scalar(other)
+                    .map(|text| {
+                        affiliations
+                            .get(text.trim())
+                            .cloned()
+                            .unwrap_or_else(|| clean(&text))
+                    })
+                    .unwrap_or_default(),
             };
             if !name.is_empty() && !names.contains(&name) {
                 names.push(name);

@@ -145,7 +145,9 @@ fn quarto_authors_name_their_affiliations_by_ref_or_write_them_out() {
                 - name: Bob\n    affiliations:\n      - ref: tech\n      - ref: aff2\n    \
                 attributes:\n      corresponding: true\n  - name: Cat\n    affiliation:\n      \
                 name: The Group\n      city: Hekla\n      country: Iceland\n  \
-                - name: with the Consortium\n    group: true\naffiliations:\n  - id: aff2\n    \
+                - name: with the Consortium\n    group: true\n  - name: Achim\n    affiliations:\n      \
+                - name: Universität Innsbruck\n        city: Innsbruck\n      \
+                - Journal of Statistical Software\naffiliations:\n  - id: aff2\n    \
                 name: Affiliation Center, Institution Name\n    department: Affiliation Center\n    \
                 country: Country\n";
     assert_eq!(
@@ -155,7 +157,8 @@ fn quarto_authors_name_their_affiliations_by_ref_or_write_them_out() {
             "Bob | Department Name, Some Institute, City; Affiliation Center, Institution Name, \
              Country |  *",
             "Cat | The Group, Hekla, Iceland | ",
-            "with the Consortium |  | "
+            "with the Consortium |  | ",
+            "Achim | Universität Innsbruck; Journal of Statistical Software | "
         ]
     );
     let text = format!("---\ntitle: T\n{yaml}---\n\nText.\n");
