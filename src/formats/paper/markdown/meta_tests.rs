@@ -173,11 +173,11 @@ fn quarto_dates_of_the_render_and_shortcodes() {
         assert_eq!(read(&text).file.paper.date, "", "{date}");
     }
     let text = "---\ntitle: The achemso {{< latex >}} class\n---\n\n\
-                Press {{< kbd Ctrl-C >}}.{{< pagebreak >}} A {{< video x.mp4 >}} and {{< unclosed\n";
+                Press {{< kbd Ctrl-C >}}.{{< pagebreak >}} A {{< video x.mp4 >}} and {{< unclosed é\n";
     let file = read(text).file;
     assert_eq!(file.paper.title, "The achemso LaTeX class");
     assert_eq!(
         super::tests::paragraphs(&file),
-        ["Press Ctrl-C. A {{< video x.mp4 >}} and {{< unclosed"]
+        ["Press Ctrl-C. A {{< video x.mp4 >}} and {{< unclosed é"]
     );
 }

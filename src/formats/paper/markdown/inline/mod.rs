@@ -474,7 +474,12 @@ impl<'s, 'k> Scanner<'s, 'k> {
     fn shortcode(&mut self) {
         let start = self.pos;
         let rest = self.src.get(start + 3..).unwrap_or_default();
-        let Some(close) = rest.get(..rest.len().min(300)).and_then(|r| r.find(">}}")) else {
+        // Looked for within 300 bytes, so text full of `{{<` is read in linear time.
+        let window = (0..=rest.len().min(300))
+            .rev()
+            .find(|&end| rest.is_char_boundary(end))
+            .unwrap_or(0);
+        let Some(close) = rest.get(..window).and_then(|r| r.find(">}}")) else {
             push_literal(&mut self.out, '{');
             self.pos += 1;
             return;
@@ -500,7 +505,7 @@ impl<'s, 'k> Scanner<'s, 'k> {
     /// equation of the paper, as the number it prints, and where it ends.
     fn bookdown_reference(&mut self) -> Option<(String, usize)> {
         let rest = self.src.get(self.pos..)?.strip_prefix("\\@ref(")?;
-        let close = rest.find(')').filter(|&close| close <= 200)?;
+        let close = rest.char_indices().take(200).find(|&(_, c)| c == ')')?.0;
         let label = rest.get(..close)?;
         let printed = self.known.targets.command("ref", label);
         if printed.is_none() {
