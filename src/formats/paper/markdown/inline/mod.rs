@@ -337,12 +337,11 @@ impl<'s, 'k> Scanner<'s, 'k> {
         }
     }
 
-    /// `\` + punctuation is that character; `\` + space one that does not break; `\` +
-    /// newline a line break; `\label{…}` is
-    /// dropped; a cross-reference to a label of the paper's is what it prints; any other
-    /// backslash is kept.
+    /// A cross-reference to a label of the paper's is what it prints; `\` + punctuation is that
+    /// character; `\` + space one that does not break; `\` + newline a line break;
+    /// `\label{…}` is dropped; any other backslash is kept.
     fn backslash(&mut self) {
-        if let Some((printed, end)) = self.bookdown_reference() {
+        if let Some((printed, end)) = self.cross_reference() {
             self.out.push_str(&printed);
             self.pos = end;
             return;
@@ -380,11 +379,6 @@ impl<'s, 'k> Scanner<'s, 'k> {
                     && let Some(close) = self.close_brace.next_after(self.pos)
                 {
                     self.pos = close + 1;
-                    return;
-                }
-                if let Some((printed, end)) = self.cross_reference() {
-                    self.out.push_str(&printed);
-                    self.pos = end;
                     return;
                 }
                 // `\cite{a,b}` in running text, which Pandoc passes to LaTeX: the citation
@@ -457,11 +451,13 @@ impl<'s, 'k> Scanner<'s, 'k> {
         Some((command, self.src.get(open + 1..close)?, close + 1))
     }
 
-    /// At a backslash: a cross-reference command (`\autoref{fig:x}`) naming a label of the
-    /// paper's, as it prints, and where it ends. A label the paper does not give is noted and
-    /// the command kept as written.
+    /// At a backslash: a cross-reference (`\autoref{fig:x}`, bookdown's `\@ref(fig:x)`) naming
+    /// a label of the paper's, as it prints, and where it ends. A label the paper does not give
+    /// is noted and the reference kept as written.
     fn cross_reference(&mut self) -> Option<(String, usize)> {
-        let (command, label, end) = self.command_at(&COMMANDS)?;
+        let (command, label, end) = self
+            .command_at(&COMMANDS)
+            .or_else(|| self.bookdown_reference())?;
         let printed = self.known.targets.command(command, label);
         if printed.is_none() {
             self.unresolved.push(label.trim().to_owned());
@@ -501,17 +497,16 @@ impl<'s, 'k> Scanner<'s, 'k> {
         self.pos = start + 3 + close + 3;
     }
 
-    /// At a backslash: bookdown's cross-reference `\@ref(fig:x)` to a figure, table or
-    /// equation of the paper, as the number it prints, and where it ends.
-    fn bookdown_reference(&mut self) -> Option<(String, usize)> {
+    /// At a backslash: bookdown's cross-reference `\@ref(fig:x)`, read as LaTeX's `\ref`: the
+    /// command, the label, and where it ends.
+    fn bookdown_reference(&self) -> Option<(&'static str, &'s str, usize)> {
         let rest = self.src.get(self.pos..)?.strip_prefix("\\@ref(")?;
         let close = rest.char_indices().take(200).find(|&(_, c)| c == ')')?.0;
-        let label = rest.get(..close)?;
-        let printed = self.known.targets.command("ref", label);
-        if printed.is_none() {
-            self.unresolved.push(label.trim().to_owned());
-        }
-        Some((printed?, self.pos + "\\@ref(".len() + close + 1))
+        Some((
+            "ref",
+            rest.get(..close)?,
+            self.pos + "\\@ref(".len() + close + 1,
+        ))
     }
 
     /// `[^id]` (a footnote marker), or the `[` of a link, an image or a citation.
