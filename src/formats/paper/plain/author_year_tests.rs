@@ -261,3 +261,61 @@ fn a_given_name_or_initial_telling_authors_apart_is_part_of_the_citation() {
         ]
     );
 }
+
+#[test]
+fn an_elsevier_harvard_paper_imports_with_its_citations() {
+    use crate::corpus::Corpus;
+    use crate::formats::paper::{ImportOptions, PaperKind, import};
+    // Elsevier's Harvard style prints the year after a comma, and `in press` for a work not
+    // yet published; the list runs its entries on without blank lines.
+    let text = "Roads and Risk\n\nAna Silva\n\nIntroduction\n\n\
+        Roads kill (Hyder and Ghaffar, 2004; Peden et al., 2004). Cohorts help\n\
+        (Seubsman et al., in press).\n\n\
+        References\n\n\
+        Hyder, A.A., Ghaffar, A., 2004. The millennium development goals and road traffic\n\
+        injuries. J. Coll. Physicians Surg. Pak. 14, 742–745.\n\
+        Peden, M., Scurfield, R., Sleet, D. (Eds.), 2004. World Report on Road Traffic Injury\n\
+        Prevention. World Health Organization, Geneva.\n\
+        Seubsman, S., Sleigh, A., Thai Cohort Study Team, in press. A large national Thai\n\
+        cohort study. ASEAN J. Open Dist. Learn.\n";
+    let imported = import(PaperKind::PlainText, text, &ImportOptions::default()).unwrap();
+    let references = &imported.file.references;
+    let ids: Vec<&str> = references.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["hyder2004", "peden2004", "seubsman"]);
+    assert_eq!(
+        references[0].title,
+        "The millennium development goals and road traffic injuries"
+    );
+    assert_eq!(
+        (
+            references[0].container_title.as_str(),
+            references[0].volume.as_str()
+        ),
+        ("J. Coll. Physicians Surg. Pak.", "14")
+    );
+    assert_eq!(
+        references[1].title,
+        "World Report on Road Traffic Injury Prevention"
+    );
+    let paragraph = &imported.file.sections[0].paragraphs[0].text;
+    assert!(
+        paragraph
+            .contains("([Hyder and Ghaffar, 2004]{@hyder2004}; [Peden et al., 2004]{@peden2004})"),
+        "{paragraph}"
+    );
+    assert!(
+        paragraph.contains("([Seubsman et al., in press]{@seubsman})"),
+        "{paragraph}"
+    );
+    // A work printed `in press` has no year to miss.
+    assert!(
+        imported
+            .diagnostics
+            .iter()
+            .all(|d| !d.message.contains("without")),
+        "{:?}",
+        imported.diagnostics
+    );
+    let corpus = Corpus::from_file(imported.file, "t").unwrap();
+    assert_eq!(corpus.summary().citations, 3);
+}

@@ -40,11 +40,25 @@ pub(super) struct Dated<'t> {
     pub(super) title_first: Option<&'t str>,
 }
 
-/// A printed year: `2019`, `2019a`, `n.d.`; (year, suffix) and the bytes it takes. A year is
-/// from 1500 to 2100; `n.d.` has none.
+/// A printed year: `2019`, `2019a`, `n.d.`, `in press`; (year, suffix) and the bytes it takes.
+/// A year is from 1500 to 2100; `n.d.` and a work not yet published have none.
 pub(super) fn year_token(text: &str) -> Option<(Option<i32>, Option<char>, usize)> {
-    for no_date in ["n.d.", "n. d.", "n.d", "no date"] {
-        if text.starts_with(no_date) {
+    for no_date in [
+        "n.d.",
+        "n. d.",
+        "n.d",
+        "no date",
+        "in press",
+        "In press",
+        "forthcoming",
+        "Forthcoming",
+    ] {
+        let ends_word = || {
+            text.get(no_date.len()..)
+                .and_then(|after| after.chars().next())
+                .is_none_or(|c| !c.is_alphanumeric())
+        };
+        if text.starts_with(no_date) && ends_word() {
             return Some((None, None, no_date.len()));
         }
     }
@@ -181,14 +195,16 @@ fn authors_before(text: &str, at: usize) -> &str {
     }
 }
 
-/// The entry read at its year: the first `(2019)`, `(2019a)`, `(2019, May 3)`, `(n.d.)`, or
-/// `. 2019.` within its first bytes that follows an author list.
+/// The entry read at its year: the first `(2019)`, `(2019a)`, `(2019, May 3)`, `(n.d.)`,
+/// `. 2019.` or `, 2019.` within its first bytes that follows an author list.
 pub(super) fn dated(text: &str) -> Option<Dated<'_>> {
     let window = text.len().min(MAX_AUTHORS);
     for (at, c) in text.char_indices().take_while(|&(at, _)| at < window) {
         let found = match c {
             '(' => parenthesised_year(text, at),
-            ' ' if text.get(..at).is_some_and(|b| b.ends_with('.')) => bare_year(text, at),
+            // `. 2019.` (Chicago), and `, 2019.` (Elsevier's Harvard: `Peden, M., Sleet, D.,
+            // 2004. World Report …`).
+            ' ' if text.get(..at).is_some_and(|b| b.ends_with(['.', ','])) => bare_year(text, at),
             _ => None,
         };
         let Some((year, suffix, rest_at)) = found else {
@@ -295,8 +311,8 @@ fn parenthesised_year(text: &str, open: usize) -> Option<(Option<i32>, Option<ch
     ))
 }
 
-/// ` 2019.` at the space at byte `space` (after a full stop): the year, its letter and the
-/// offset after it.
+/// ` 2019.` at the space at byte `space` (after a full stop or a comma): the year, its letter
+/// and the offset after it.
 fn bare_year(text: &str, space: usize) -> Option<(Option<i32>, Option<char>, usize)> {
     let after = text.get(space + 1..)?;
     let (year, suffix, len) = year_range(after)?;
@@ -341,10 +357,11 @@ pub(super) fn ends_entry(line: &str) -> bool {
 }
 
 /// A container printed with its volume, issue and pages after it, as Chicago prints them
-/// (`Nature Protocols 4: 363–71`, `Molecular Biology of the Cell 12 (9): 2567–77`): the
-/// container, volume, issue (empty when not printed) and pages.
+/// (`Nature Protocols 4: 363–71`, `Molecular Biology of the Cell 12 (9): 2567–77`) and
+/// Elsevier's Harvard style (`Trop. Med. Int. Health 2, 445–460`, `Water Res. 44 (3),
+/// 100–110`): the container, volume, issue (empty when not printed) and pages.
 pub(super) fn volume_after_container(text: &str) -> Option<(&str, &str, &str, &str)> {
-    let (before, pages) = text.rsplit_once(": ")?;
+    let (before, pages) = text.rsplit_once(": ").or_else(|| text.rsplit_once(", "))?;
     let pages = pages.trim().trim_end_matches('.');
     let (before, issue) = match before.strip_suffix(')').and_then(|b| b.rsplit_once(" (")) {
         Some((before, issue)) => (before, issue),

@@ -9,6 +9,7 @@
 
 mod author_year;
 mod blocks;
+mod chapter;
 mod dated;
 mod front;
 mod inline;
@@ -442,7 +443,7 @@ fn report_no_list(text: &str, builder: &mut PaperBuilder) {
 fn report_references(references: &[Reference], text: &str, builder: &mut PaperBuilder) {
     let incomplete: Vec<&Reference> = references
         .iter()
-        .filter(|r| r.title.is_empty() || r.author.is_empty() || r.issued.is_none())
+        .filter(|r| r.title.is_empty() || r.author.is_empty() || lacks_year(r))
         .collect();
     for reference in incomplete.iter().take(MAX_REFERENCE_WARNINGS) {
         let number = reference
@@ -491,10 +492,18 @@ fn missing_parts(reference: &Reference) -> String {
     if reference.title.is_empty() {
         parts.push("title");
     }
-    if reference.issued.is_none() {
+    if lacks_year(reference) {
         parts.push("year");
     }
     parts.join(" and ")
+}
+
+/// Whether a reference was read without the year its entry prints: not one printed `n.d.` or
+/// `in press`, which has none.
+fn lacks_year(reference: &Reference) -> bool {
+    reference.issued.is_none()
+        && dated::dated(&strip_emphasis(reference.printed().unwrap_or_default()))
+            .is_none_or(|entry| entry.year.is_some())
 }
 
 /// The body being read: what is waiting to be handed to the builder.

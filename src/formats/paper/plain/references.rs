@@ -9,12 +9,12 @@ use std::collections::HashSet;
 use crate::corpus::model::{CslDate, CslName, Reference};
 
 use super::super::collapse_whitespace;
-use super::dated;
 use super::inline::{append_joined, strip_emphasis};
 use super::names::{
     is_author_piece, is_given_first_name, is_given_first_people, is_name, is_organisation_name,
     is_written_out_name, names,
 };
+use super::{chapter, dated};
 
 /// The highest number a reference list entry is read with.
 const MAX_NUMBER: u32 = 100_000;
@@ -529,7 +529,10 @@ fn title_after_year(rest: &str) -> (&str, &str, bool) {
         return (title, after, true);
     }
     let (title, after) = first_sentence(rest);
-    (title, after, false)
+    match chapter::title_before_in(rest, title.len()) {
+        Some((title, after)) => (title, after, false),
+        None => (title, after, false),
+    }
 }
 
 /// The names of an author–date entry's authors; an organisation's name (no comma, not a
@@ -665,7 +668,19 @@ pub(super) fn reference(entry: &Entry) -> Reference {
         Some(rest) => (true, rest),
         None => (false, rest),
     };
-    let rest = if italic_title && !chapter {
+    let rest = if let Some(book) = chapter.then(|| chapter::book_after_in(rest)).flatten() {
+        reference.editor = book.editors;
+        reference.container_title = container_text(&strip_emphasis(book.title));
+        book.pages.clone_into(&mut reference.page);
+        match chapter::place_colon_publisher(book.rest) {
+            Some((place, publisher, after)) => {
+                place.clone_into(&mut reference.publisher_place);
+                publisher.clone_into(&mut reference.publisher);
+                after
+            }
+            None => book.rest,
+        }
+    } else if italic_title && !chapter {
         rest
     } else if let Some((before, container, after)) = emphasised(rest)
         && before.trim().is_empty()

@@ -531,3 +531,99 @@ fn chicago_prints_a_particle_after_the_given_names_or_initials() {
     );
     assert_eq!(families(&references[0]), ["Sighem", "Gras", "Wolf"]);
 }
+
+#[test]
+fn elsevier_harvard_entries_print_the_year_after_a_comma() {
+    let r = read(
+        "Odero, W., Garner, P., Zwi, A., 1997. Road traffic injuries in developing countries: a \
+         comprehensive review of epidemiological studies. Trop. Med. Int. Health 2, 445–460.",
+    );
+    assert_eq!(families(&r), ["Odero", "Garner", "Zwi"]);
+    assert_eq!(r.author[0].given, "W.");
+    assert_eq!(year(&r), Some(1997));
+    assert_eq!(
+        r.title,
+        "Road traffic injuries in developing countries: a comprehensive review of \
+         epidemiological studies"
+    );
+    assert_eq!(
+        (
+            r.container_title.as_str(),
+            r.volume.as_str(),
+            r.page.as_str()
+        ),
+        ("Trop. Med. Int. Health", "2", "445–460")
+    );
+    let r = read("Smith, J., 2010a. Water in cities. Water Res. 44 (3), 100–110.");
+    assert_eq!(
+        (
+            r.container_title.as_str(),
+            r.volume.as_str(),
+            r.issue.as_str(),
+            r.page.as_str()
+        ),
+        ("Water Res.", "44", "3", "100–110")
+    );
+    let r = read(
+        "WHO, 2009. Global Status Report on Road Safety: Time for Action. World Health \
+         Organization, Geneva.",
+    );
+    assert_eq!(r.author[0].literal, "WHO");
+    assert_eq!(
+        (year(&r), r.title.as_str()),
+        (
+            Some(2009),
+            "Global Status Report on Road Safety: Time for Action"
+        )
+    );
+    // A work not yet published has no year; its title is read after `in press`.
+    let r = read(
+        "Seubsman, S., Sleigh, A., Thai Cohort Study Team, in press. A large national Thai \
+         cohort study. ASEAN J. Open Dist. Learn.",
+    );
+    assert_eq!(
+        families(&r),
+        ["Seubsman", "Sleigh", "Thai Cohort Study Team"]
+    );
+    assert_eq!(
+        (year(&r), r.title.as_str()),
+        (None, "A large national Thai cohort study")
+    );
+    // `in pressure` is no date.
+    let r = read("Lee, K., Pipes in pressure. Water. 2001.");
+    assert_ne!(r.title, "");
+    assert_ne!(r.title, "Water");
+}
+
+#[test]
+fn a_chapter_s_editors_book_and_pages_are_read_in_each_author_date_style() {
+    let elsevier = read(
+        "Jones, K., 2011. Water in towns, in: Brown, K., White, L. (Eds.), Urban Water. \
+         Elsevier, Amsterdam, pp. 12–30.",
+    );
+    let apa = read(
+        "Smith, J. (2010). Water in towns. In K. Brown (Ed.), Urban water (pp. 12–30). Elsevier.",
+    );
+    let harvard = read(
+        "Lee, M. (2012) ‘Water in towns’, in Brown, K. (ed.) Urban water. London: Routledge, \
+         pp. 12–30.",
+    );
+    for r in [&elsevier, &apa, &harvard] {
+        assert_eq!(r.item_type, "chapter", "{:?}", r.printed());
+        assert_eq!(r.title, "Water in towns", "{:?}", r.printed());
+        assert_eq!(
+            r.container_title.to_lowercase(),
+            "urban water",
+            "{:?}",
+            r.printed()
+        );
+        assert_eq!(r.editor.first().map(|e| e.family.as_str()), Some("Brown"));
+        assert_eq!(r.page, "12–30", "{:?}", r.printed());
+    }
+    assert_eq!(elsevier.editor.len(), 2);
+    assert_eq!(apa.publisher, "Elsevier");
+    assert_eq!(
+        (harvard.publisher_place.as_str(), harvard.publisher.as_str()),
+        ("London", "Routledge")
+    );
+}
