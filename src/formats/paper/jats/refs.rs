@@ -7,7 +7,7 @@
 
 use serde_json::Value;
 
-use crate::corpus::cite::{initials, is_et_al};
+use crate::corpus::cite::{initials, is_et_al, year};
 use crate::corpus::model::{CslDate, CslName, Reference};
 use crate::formats::paper::plain::read_reference_entry;
 use crate::formats::paper::xml::{Element, Node};
@@ -97,6 +97,7 @@ fn reference(element: Element<'_>) -> Reference {
     }
     let mut fields = Fields::default();
     read_fields(citation, &mut reference, &mut fields, 0);
+    read_untagged_names_and_title(citation, &mut reference, &mut fields);
     let publication_type = citation
         .attr("publication-type")
         .or_else(|| citation.attr("citation-type"))
@@ -654,6 +655,67 @@ fn untagged_entry(text: &str) -> Option<Reference> {
         && parsed.issued.is_some()
         && (!parsed.author.is_empty() || !parsed.container_title.is_empty());
     read.then_some(parsed)
+}
+
+/// The authors and title of a printed citation that tags its year, journal or pages but prints
+/// its people and title as text, as NLM 2's citations of older articles do (`<bold>Algom,
+/// D.</bold> and <bold>Cain, W.S.</bold> (<year>1991</year>) <italic>Chemosensory
+/// representation…</italic>. In Bolanowski, S.J. … (eds), Ratioscaling …`), read from its words
+/// as a plain-text list's entry is; what it tags is kept.
+fn read_untagged_names_and_title(
+    citation: Element<'_>,
+    reference: &mut Reference,
+    fields: &mut Fields,
+) {
+    let untagged = fields.authors.is_empty()
+        && fields.editors.is_empty()
+        && fields.article_title.is_empty()
+        && fields.chapter_title.is_empty()
+        && fields.comments.is_empty()
+        && !citation.is("element-citation");
+    if !untagged || (fields.year.is_empty() && fields.source.is_empty()) {
+        return;
+    }
+    let Some(parsed) = untagged_entry(&plain_text(citation)).filter(|p| !p.author.is_empty())
+    else {
+        return;
+    };
+    let parsed_year = year(&parsed);
+    fields.authors = parsed.author;
+    fields.editors = parsed.editor;
+    let tagged_source = std::mem::take(&mut fields.source);
+    fields.source = if parsed.container_title.is_empty() {
+        tagged_source
+    } else {
+        parsed.container_title
+    };
+    if parsed.item_type == "chapter" {
+        fields.chapter_title = parsed.title;
+    } else {
+        fields.article_title = parsed.title;
+    }
+    if fields.year.is_empty()
+        && let Some(year) = parsed_year
+    {
+        fields.year = year.to_string();
+    }
+    // A range whose first page alone is tagged (`<fpage>183</fpage>–198`).
+    if fields.last_page.is_empty()
+        && !parsed.page.is_empty()
+        && parsed.page.starts_with(fields.first_page.as_str())
+    {
+        reference.page = parsed.page;
+    }
+    for (tagged, read) in [
+        (&mut reference.volume, parsed.volume),
+        (&mut reference.issue, parsed.issue),
+        (&mut reference.publisher, parsed.publisher),
+        (&mut reference.publisher_place, parsed.publisher_place),
+    ] {
+        if tagged.is_empty() {
+            *tagged = read;
+        }
+    }
 }
 
 /// The fields read from an untagged citation's words, beside what its markup gave (its id,

@@ -4,7 +4,7 @@
 // A test that panics on a missing value is the test failing, with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use super::tests::{read, valid};
+use super::tests::{paragraph_with, read, valid};
 use crate::corpus::cite::year;
 
 #[test]
@@ -333,4 +333,69 @@ fn a_conference_paper_named_in_a_comment_has_its_proceedings_as_container() {
         Some("Marília")
     );
     assert_eq!(reference.note, "", "the comment is the title, not a note");
+}
+
+#[test]
+fn names_and_titles_printed_as_text_beside_tagged_fields_are_read() {
+    // NLM 2's citations of older articles tag the year, the journal and the first page, and
+    // print the authors (in bold) and the title (in italics) as text.
+    let text = r#"<article><front><article-meta><title-group><article-title>Refs</article-title></title-group></article-meta></front>
+<body><p>Odours are remembered (<xref rid="c1">Algom and Cain, 1991a</xref>; <xref rid="c2">1991b</xref>; <xref rid="c3">Hall, 1990</xref>).</p></body>
+<back><ref-list>
+<ref id="c1"><citation><bold>Algom, D. </bold>and<bold> Cain, W.S.</bold> (<year>1991a</year>) <italic>Chemosensory representation in perception and memory</italic>. In Bolanowski, S.J. and Gescheider, G.A. (eds), Ratioscaling of Psychological Magnitude. LEA, Hillsdale, NJ, pp. <fpage>183</fpage>–198.</citation></ref>
+<ref id="c2"><citation><bold>Algom, D. </bold>and<bold> Cain, W.S.</bold> (<year>1991b</year>) <italic>Remembered odors and mental mixtures</italic>. <source>J. Exp. Psychol.</source>, <volume>17</volume>, <fpage>1100</fpage>–1117.</citation></ref>
+<ref id="c3"><citation><bold>Hall, M.</bold> (<year>1990</year>) <source>Odours and Memory</source>. <publisher-name>Wiley</publisher-name>.</citation></ref>
+</ref-list></back></article>"#;
+    let imported = read(text);
+    valid(&imported);
+    let refs = &imported.file.references;
+    let chapter = &refs[0];
+    assert_eq!(chapter.item_type, "chapter");
+    let families = |names: &[crate::corpus::model::CslName]| -> Vec<String> {
+        names.iter().map(|n| n.family.clone()).collect()
+    };
+    assert_eq!(families(&chapter.author), ["Algom", "Cain"]);
+    assert_eq!(families(&chapter.editor), ["Bolanowski", "Gescheider"]);
+    assert_eq!(
+        chapter.title,
+        "Chemosensory representation in perception and memory"
+    );
+    assert_eq!(
+        chapter.container_title,
+        "Ratioscaling of Psychological Magnitude"
+    );
+    assert_eq!(
+        (year(chapter), chapter.page.as_str()),
+        (Some(1991), "183–198"),
+        "the tagged first page and the printed last one"
+    );
+    let article = &refs[1];
+    assert_eq!(
+        (
+            article.item_type.as_str(),
+            article.title.as_str(),
+            article.container_title.as_str()
+        ),
+        (
+            "article-journal",
+            "Remembered odors and mental mixtures",
+            "J. Exp. Psychol."
+        )
+    );
+    assert_eq!(families(&article.author), ["Algom", "Cain"]);
+    assert_eq!(
+        (article.volume.as_str(), article.page.as_str()),
+        ("17", "1100–1117")
+    );
+    // A book whose title is tagged as its source keeps it.
+    let book = &refs[2];
+    assert_eq!(families(&book.author), ["Hall"]);
+    assert_eq!(
+        (book.title.as_str(), book.publisher.as_str()),
+        ("Odours and Memory", "Wiley")
+    );
+    assert_eq!(
+        paragraph_with(&imported.file, "Odours"),
+        "Odours are remembered [(Algom and Cain, 1991a; 1991b; Hall, 1990)]{@c1; @c2; @c3}."
+    );
 }
