@@ -12,9 +12,7 @@ use crate::corpus::model::{
     SectionKind, Table,
 };
 
-use super::builder::{
-    Block, Parts, Place, Rich, SectionDraft, Span, TableDraft, collapse_whitespace,
-};
+use super::builder::{Block, Parts, Place, Rich, SectionDraft, Span, TableDraft, float_label};
 use super::writer::{Stats, Writer};
 use super::{Imported, entities};
 
@@ -93,7 +91,7 @@ pub(super) fn finish(parts: Parts) -> Imported {
         });
         figures.push(Figure {
             id,
-            label: collapse_whitespace(&draft.label),
+            label: float_label(&draft.label),
             caption: writer.printed(&draft.caption),
             references: writer.cited_in([&draft.caption]),
             section,

@@ -30,7 +30,7 @@ fn a_built_paper_is_a_valid_corpus_with_its_markers_as_printed() {
     builder.paragraph(text);
     builder.table(TableDraft {
         source_id: "T1".into(),
-        label: "Table 1".into(),
+        label: "Table 1.".into(),
         caption: Rich::text("Counts"),
         header_rows: vec![vec![("Year".into(), 1), ("Cases".into(), 1)]],
         rows: vec![vec![Rich::text("2019"), Rich::text("1,204")]],
@@ -40,7 +40,7 @@ fn a_built_paper_is_a_valid_corpus_with_its_markers_as_printed() {
     builder.paragraph(Rich::text("More."));
     builder.figure(FigureDraft {
         source_id: "F1".into(),
-        label: "Figure 1".into(),
+        label: "Figure\n 1.".into(),
         caption: Rich::text("A chart"),
         image: None,
         source_line: Some("Source: WHO".into()),
@@ -61,6 +61,14 @@ fn a_built_paper_is_a_valid_corpus_with_its_markers_as_printed() {
     assert_eq!(
         file.tables[0].after_paragraph.as_deref(),
         Some("introduction.p1")
+    );
+    // The stop a journal prints after a label's number is not the label's.
+    assert_eq!(
+        (
+            file.tables[0].label.as_str(),
+            file.figures[0].label.as_str()
+        ),
+        ("Table 1", "Figure 1")
     );
     assert_eq!(
         file.tables[0].columns[0].kind,
@@ -140,4 +148,15 @@ fn a_few_names_are_listed_cut_short_and_the_rest_counted() {
         "Table 1. Results on the evaluation …; Table 2; Table 3; and 2 more"
     );
     assert_eq!(super::named_briefly(&names[1..2]), "Table 2");
+}
+
+#[test]
+fn a_label_keeps_a_stop_that_ends_an_abbreviation() {
+    use crate::formats::paper::builder::float_label;
+    assert_eq!(float_label("Fig. 2."), "Fig. 2");
+    assert_eq!(float_label("Table IV."), "Table IV");
+    assert_eq!(float_label("Table 1.2."), "Table 1.2");
+    assert_eq!(float_label("Fig."), "Fig.");
+    assert_eq!(float_label("Supplementary Fig."), "Supplementary Fig.");
+    assert_eq!(float_label(" Table  S1 "), "Table S1");
 }

@@ -12,7 +12,7 @@ use crate::corpus::model::{
 };
 use crate::corpus::table_series::{cell_number, prints_a_number};
 
-use super::builder::{Collapsed, Rich, Span, TableDraft, collapse_whitespace};
+use super::builder::{Collapsed, Rich, Span, TableDraft, collapse_whitespace, float_label};
 use super::finish::{Ids, slug};
 
 /// How long a printed marker may be: longer source text is kept as text, followed by the
@@ -401,7 +401,7 @@ impl Writer<'_> {
             .collect();
         let header_rows = header_rows(&draft.header_rows, width);
         Table {
-            label: collapse_whitespace(&draft.label),
+            label: float_label(&draft.label),
             caption: self.printed(&draft.caption),
             references: self.cited_in(
                 std::iter::once(&draft.caption).chain(draft.footnotes.iter().map(|(_, note)| note)),

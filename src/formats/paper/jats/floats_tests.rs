@@ -286,7 +286,7 @@ fn sub_articles_are_sections_after_the_article_and_their_citations_resolve() {
         "Author response image 1—source data 1. (resp1.xlsx)",
         "a sub-article's own supplementary files close it"
     );
-    assert_eq!(file.figures[0].label, "Author response image 1.");
+    assert_eq!(file.figures[0].label, "Author response image 1");
     assert!(
         imported
             .diagnostics
