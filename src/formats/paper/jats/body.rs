@@ -295,7 +295,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
         element
             .child("title")
             .or_else(|| element.child("caption").and_then(|c| c.child("title")))
-            .map(|title| Flattener::rich(self.context, title).0.plain())
+            .map(|title| heading_case(Flattener::rich(self.context, title).0.plain()))
             .unwrap_or_default()
     }
 
@@ -709,6 +709,20 @@ fn default_title(name: &str) -> &'static str {
         "bio" => "Biography",
         "sec" => "Untitled section",
         _ => "Notes",
+    }
+}
+
+/// A heading written all in lower case, which a journal prints in small capitals (`introduction`,
+/// `methods`), with its first letter a capital as a heading reads; any other as written
+/// (`mRNA levels`).
+fn heading_case(title: String) -> String {
+    if title.chars().any(char::is_uppercase) {
+        return title;
+    }
+    let mut chars = title.chars();
+    match chars.next() {
+        Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
+        _ => title,
     }
 }
 

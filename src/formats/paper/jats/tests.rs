@@ -332,6 +332,18 @@ fn a_label_that_names_its_part_is_its_title() {
 }
 
 #[test]
+fn a_heading_written_in_lower_case_for_small_capitals_starts_with_a_capital() {
+    let text = article(
+        "<sec><title>introduction</title><p>x</p><sec><title>mRNA levels</title><p>y</p></sec></sec>\
+         <sec><title>3 dosing</title><p>z</p></sec>",
+        "",
+    );
+    let file = read(&text).file;
+    let titles: Vec<&str> = file.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["Introduction", "mRNA levels", "3 dosing"]);
+}
+
+#[test]
 fn a_wrong_root_is_an_error_saying_what_was_found() {
     let error = import(
         PaperKind::Jats,
