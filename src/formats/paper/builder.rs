@@ -224,6 +224,7 @@ pub(super) struct Parts {
     pub(super) figures: Vec<(FigureDraft, Place)>,
     pub(super) footnotes: Vec<(String, String, Rich)>,
     pub(super) diagnostics: Vec<Diagnostic>,
+    pub(super) key_aliases: Vec<(String, String)>,
 }
 
 /// Builds one corpus from an importer's findings. See the module documentation.
@@ -242,6 +243,8 @@ pub struct PaperBuilder {
     text_missing: bool,
     /// Tables left out for printing nothing.
     empty_tables: usize,
+    /// Citation keys that name a reference by another name: (key, the reference's source id).
+    key_aliases: Vec<(String, String)>,
 }
 
 impl PaperBuilder {
@@ -260,6 +263,7 @@ impl PaperBuilder {
             diagnostics: Vec::new(),
             text_missing: false,
             empty_tables: 0,
+            key_aliases: Vec::new(),
         }
     }
 
@@ -406,6 +410,13 @@ impl PaperBuilder {
         self.references.push(reference);
     }
 
+    /// Says the text's citation key `key` cites the reference whose source id is `id` (a key
+    /// naming the work by its DOI, `doi:10.1038/nature14539`): its citations are written with
+    /// the reference's id.
+    pub fn cite_as(&mut self, key: &str, id: &str) {
+        self.key_aliases.push((key.to_owned(), id.to_owned()));
+    }
+
     /// How many references have been added.
     #[must_use]
     pub fn reference_count(&self) -> usize {
@@ -501,6 +512,7 @@ impl PaperBuilder {
             figures: self.figures,
             footnotes: self.footnotes,
             diagnostics: self.diagnostics,
+            key_aliases: self.key_aliases,
         }
     }
 }

@@ -27,10 +27,12 @@ pub(super) fn finish(parts: Parts) -> Imported {
         figures: figure_drafts,
         footnotes: footnote_drafts,
         mut diagnostics,
+        key_aliases,
     } = parts;
 
     let numeric_markers = uses_numeric_markers(&drafts, &table_drafts);
-    let reference_map = number_references(&mut references, numeric_markers);
+    let reference_map = number_references(&mut references, numeric_markers, key_aliases);
+    let renamed_keys = reference_map.iter().any(|(key, id)| key != id);
     // The number each reference is shown with (its position when it carries none), for a
     // marker the source left empty.
     let number_of: HashMap<String, u32> = references
@@ -54,6 +56,7 @@ pub(super) fn finish(parts: Parts) -> Imported {
         numbers: &number_of,
         footnotes: &footnote_map,
         records: &references,
+        renamed_keys,
         works: OnceCell::new(),
         stats: Stats::default(),
     };
@@ -258,8 +261,13 @@ fn write_footnotes(records: Vec<(String, String, &Rich)>, writer: &Writer<'_>) -
 /// Gives the references ids valid as citation keys and unique, and, when the text resolves
 /// printed numeric markers by number, numbers them (the numbers the source gives when every
 /// reference has a distinct one, else list order); otherwise they carry no numbers. Returns
-/// each source id's new id.
-fn number_references(references: &mut [Reference], numbered: bool) -> HashMap<String, String> {
+/// each source id's new id, and each of `key_aliases`' keys' (the other keys the text cites a
+/// reference by).
+fn number_references(
+    references: &mut [Reference],
+    numbered: bool,
+    key_aliases: Vec<(String, String)>,
+) -> HashMap<String, String> {
     let mut reference_ids = Ids::default();
     let mut reference_map = HashMap::new();
     for (position, reference) in references.iter_mut().enumerate() {
@@ -268,6 +276,11 @@ fn number_references(references: &mut [Reference], numbered: bool) -> HashMap<St
             .entry(reference.id.clone())
             .or_insert_with(|| id.clone());
         reference.id = id;
+    }
+    for (key, source_id) in key_aliases {
+        if let Some(id) = reference_map.get(&source_id).cloned() {
+            reference_map.entry(key).or_insert(id);
+        }
     }
     if !numbered {
         for reference in references.iter_mut() {

@@ -29,6 +29,9 @@ pub(super) struct Writer<'a> {
     pub(super) footnotes: &'a HashMap<String, String>,
     /// The references, numbered.
     pub(super) records: &'a [Reference],
+    /// Whether some source id or citation key differs from its reference's corpus id, so that
+    /// a Pandoc citation's keys must be rewritten.
+    pub(super) renamed_keys: bool,
     /// What a Pandoc citation in a caption prints for each reference, by corpus id: made
     /// when a caption first needs it.
     pub(super) works: OnceCell<HashMap<String, CitedWork>>,
@@ -257,6 +260,46 @@ impl Writer<'_> {
         out.push(&format!("[{printed}]{{{}}}", keys.join("; ")));
     }
 
+    /// Whether a Pandoc citation's `key` cites a reference: a source id or key it is known by,
+    /// or, in a text whose keys were rewritten, its corpus id.
+    fn cites_a_reference(&self, key: &str, rewritten: bool) -> bool {
+        self.references.contains_key(key)
+            || (rewritten && self.records.iter().any(|record| record.id == key))
+    }
+
+    /// `text` with each Pandoc citation key that names a reference by another name (its source
+    /// id, or a key naming its DOI) written as the reference's corpus id; `None` when none does.
+    fn with_corpus_ids(&self, text: &str) -> Option<String> {
+        if !text.contains('@') {
+            return None;
+        }
+        let (pieces, _) = citations::parse(text);
+        let mut renames: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
+        for piece in &pieces {
+            if let Piece::Group(group) = piece {
+                for cite in &group.cites {
+                    if let Some(id) = self.references.get(cite.key)
+                        && id != cite.key
+                    {
+                        renames.push((cite.key_range.clone(), id));
+                    }
+                }
+            }
+        }
+        if renames.is_empty() {
+            return None;
+        }
+        let mut written = String::with_capacity(text.len());
+        let mut at = 0;
+        for (range, id) in renames {
+            written.push_str(text.get(at..range.start)?);
+            written.push_str(id);
+            at = range.end;
+        }
+        written.push_str(text.get(at..)?);
+        Some(written)
+    }
+
     /// The warning for a cited `key` no reference has; it names the bibliography's key that
     /// differs from it only in capitals (`@Kamm2000` for `kamm2000`), which BibTeX would take.
     fn missing_key_warning(&self, key: &str) -> Diagnostic {
@@ -292,6 +335,11 @@ impl Writer<'_> {
     /// Text already in the corpus syntax; a Pandoc citation of a key no reference has is kept
     /// as escaped text and reported once per key.
     fn marked(&mut self, out: &mut Collapsed, text: &str) {
+        let renamed = self
+            .renamed_keys
+            .then(|| self.with_corpus_ids(text))
+            .flatten();
+        let text = renamed.as_deref().unwrap_or(text);
         let (pieces, _) = citations::parse(text);
         for piece in pieces {
             match piece {
@@ -302,7 +350,7 @@ impl Writer<'_> {
                         .cites
                         .iter()
                         .map(|cite| cite.key)
-                        .filter(|key| !self.references.contains_key(*key))
+                        .filter(|key| !self.cites_a_reference(key, renamed.is_some()))
                         .collect();
                     if missing.is_empty() {
                         self.stats.citation_groups += 1;

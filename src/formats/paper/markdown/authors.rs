@@ -35,10 +35,14 @@ const AFFILIATION_ID_KEYS: [&str; 9] = [
     "index", "id", "key", "code", "number", "num", "label", "ref", "aff",
 ];
 
-/// The authors the metadata `map` names (`authors:` or `author:`), with their affiliations.
+/// The authors the metadata `map` names (`authors:` or `author:`, or the names alone Pandoc's
+/// HTML template takes, `author-meta:`, as Manubot writes them), with their affiliations.
 pub(super) fn read(map: &Mapping) -> Vec<Author> {
     let affiliations = affiliations(map);
-    let Some(value) = map.get("authors").or_else(|| map.get("author")) else {
+    let Some(value) = ["authors", "author", "author-meta"]
+        .iter()
+        .find_map(|key| map.get(*key))
+    else {
         return Vec::new();
     };
     let items: Vec<&Value> = match value {

@@ -15,7 +15,7 @@ use super::line::{
     list_marker, printed_caption, setext_level, without_attributes,
 };
 use super::tables::{self, TableBlock};
-use super::{chunks, latex};
+use super::{chunks, latex, manubot};
 use crate::formats::paper::lists::Numbering;
 
 /// How deep quotes and list items are read as containers; deeper, their lines are text.
@@ -96,6 +96,8 @@ pub(super) struct Parsed {
     pub(super) footnotes: HashMap<String, String>,
     /// Link reference labels, lower case.
     pub(super) labels: HashSet<String>,
+    /// Citation keys defined for others (`[@tag:x]: doi:…`): key → the key it stands for.
+    pub(super) key_definitions: HashMap<String, String>,
 }
 
 /// Reads the blocks of `lines`.
@@ -333,6 +335,12 @@ impl Parser {
         }
         if trimmed.starts_with("[^") {
             return self.footnote_definition(lines, i);
+        }
+        if indent_width(text) <= 3
+            && let Some((key, target)) = manubot::key_definition(text)
+        {
+            self.parsed.key_definitions.insert(key, target);
+            return Some(i + 1);
         }
         if let Some(label) = link_definition(text) {
             self.parsed.labels.insert(label);

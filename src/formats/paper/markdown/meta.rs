@@ -192,8 +192,10 @@ fn read_mapping(map: &Mapping, paper: &mut Paper) -> Metadata {
     // `\today` (or any LaTeX command) is the day the PDF was made, not a date the paper
     // gives.
     // Nor is R code run when the document is knitted (`` `r Sys.Date()` ``), nor a flag, nor
-    // Quarto's `today`, `now` and `last-modified` (the day it renders).
+    // Quarto's `today`, `now` and `last-modified` (the day it renders). Manubot gives the
+    // date as `date-meta`, for Pandoc's HTML template.
     if let Some(date) = get("date")
+        .or_else(|| get("date-meta"))
         .filter(|value| !value.is_bool())
         .and_then(scalar)
         .filter(|date| {

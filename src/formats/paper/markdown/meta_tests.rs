@@ -181,3 +181,16 @@ fn quarto_dates_of_the_render_and_shortcodes() {
         ["Press Ctrl-C. A {{< video x.mp4 >}} and {{< unclosed é"]
     );
 }
+
+#[test]
+fn manubot_s_names_and_date_for_the_html_template_are_the_authors_and_date() {
+    assert_eq!(
+        authors("author-meta:\n- Brock C. Christensen\n- Anthony Gitter\n"),
+        ["Brock C. Christensen |  | ", "Anthony Gitter |  | "]
+    );
+    let text = "---\ntitle: T\ndate-meta: '2021-12-28'\n---\n\nText.\n";
+    assert_eq!(read(text).file.paper.date, "2021-12-28");
+    // The paper's own `date` comes first.
+    let text = "---\ntitle: T\ndate: 2020-01-02\ndate-meta: '2021-12-28'\n---\n\nText.\n";
+    assert_eq!(read(text).file.paper.date, "2020-01-02");
+}

@@ -20,6 +20,7 @@ mod latex;
 #[cfg(test)]
 mod latex_tests;
 mod line;
+mod manubot;
 mod meta;
 #[cfg(test)]
 mod meta_tests;
@@ -29,7 +30,7 @@ mod tables;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::corpus::diagnostics::{Code, Diagnostic, Location};
 use crate::corpus::model::EquationNotation;
@@ -60,7 +61,8 @@ pub(super) fn read(
     }
     let body = text.get(body_offset..).unwrap_or_default();
     let lines = line::lines(body, body_offset);
-    let parsed = blocks::parse(&lines);
+    let mut parsed = blocks::parse(&lines);
+    let key_definitions = std::mem::take(&mut parsed.key_definitions);
     if builder.paper().title.trim().is_empty() && !parsed.blocks.is_empty() {
         let heading = parsed.blocks.iter().find_map(|block| match block {
             Block::Heading { text, .. } => Some(spans::flatten(text)),
@@ -88,7 +90,7 @@ pub(super) fn read(
     emitter.end_callout();
     emitter.report_left_out();
     let cited: Vec<String> = emitter.inlines.cited().to_vec();
-    references(options, &metadata, &cited, builder);
+    references(options, &metadata, &cited, &key_definitions, builder);
     Ok(())
 }
 
@@ -552,11 +554,13 @@ impl Emitter<'_> {
     }
 }
 
-/// Adds the references the text cites (all with `nocite: '@*'`), in bibliography order.
+/// Adds the references the text cites (all with `nocite: '@*'`), in bibliography order; a
+/// key that names a work by its identifier ([`manubot`]) cites that work.
 fn references(
     options: &ImportOptions<'_>,
     metadata: &meta::Metadata,
     cited: &[String],
+    key_definitions: &HashMap<String, String>,
     builder: &mut PaperBuilder,
 ) {
     let (references, diagnostics) = bibliography::load(
@@ -580,11 +584,16 @@ fn references(
             None,
         );
     }
+    let named_by_identifier = manubot::resolve(cited, key_definitions, &references);
     let wanted: HashSet<&str> = cited
         .iter()
         .chain(&metadata.nocite)
+        .chain(named_by_identifier.iter().map(|(_, id)| id))
         .map(String::as_str)
         .collect();
+    for (key, id) in &named_by_identifier {
+        builder.cite_as(key, id);
+    }
     let total = references.len();
     let mut kept = 0;
     for reference in references {

@@ -1,0 +1,227 @@
+//! Citation keys that name a work by its identifier, as Manubot manuscripts write them:
+//! `@doi:10.1038/nature14539`, `@pmid:26017442`, `@pmcid:PMC4747090`, `@arxiv:1106.5730`,
+//! `@url:https://…`, and keys defined for one (`[@tag:lecun2015]: doi:10.1038/nature14539`,
+//! a line of the Markdown). Manubot writes the bibliography it makes (`references.json`) with
+//! its own short ids and each work's identifier in its note (`standard_id: doi:…`); a key is
+//! the work whose identifier it names, by that note or by the work's DOI, `PMID`, `PMCID`,
+//! arXiv number or URL.
+
+use std::collections::HashMap;
+
+use crate::corpus::model::Reference;
+
+/// The kinds of identifier a key may name a work by, as Manubot spells them.
+const PREFIXES: [&str; 7] = ["doi", "pmid", "pmcid", "arxiv", "url", "isbn", "wikidata"];
+
+/// A key definition line (`[@tag:lecun2015]: doi:10.1038/nature14539`): the key defined and
+/// the key it stands for.
+pub(super) fn key_definition(line: &str) -> Option<(String, String)> {
+    let rest = line.trim_start().strip_prefix("[@")?;
+    let (key, target) = rest.split_once("]:")?;
+    let target = target.trim();
+    let plain = |text: &str| !text.is_empty() && !text.contains(char::is_whitespace);
+    (plain(key) && plain(target) && !key.contains(['[', ']']))
+        .then(|| (key.to_owned(), target.to_owned()))
+}
+
+/// `key` written as Manubot's standard identifiers are: the kind in lower case, a DOI in lower
+/// case (DOIs ignore case); `None` for a key that is no identifier.
+fn standard(key: &str) -> Option<String> {
+    let (kind, value) = key.split_once(':')?;
+    let kind = kind.to_ascii_lowercase();
+    if !PREFIXES.contains(&kind.as_str()) || value.is_empty() {
+        return None;
+    }
+    let value = match kind.as_str() {
+        "doi" | "pmcid" => value.to_lowercase(),
+        _ => value.to_owned(),
+    };
+    Some(format!("{kind}:{value}"))
+}
+
+/// Each work's identifiers, standard, and the work's id: the `standard_id` of its note, its
+/// DOI, `PMID`, `PMCID`, arXiv number and URL.
+fn identifiers(references: &[Reference]) -> HashMap<String, String> {
+    let mut index = HashMap::new();
+    for reference in references {
+        let field = |name: &str| {
+            reference
+                .extra
+                .get(name)
+                .and_then(|value| match value {
+                    serde_json::Value::String(text) => Some(text.clone()),
+                    serde_json::Value::Number(number) => Some(number.to_string()),
+                    _ => None,
+                })
+                .unwrap_or_default()
+        };
+        let noted = reference
+            .note
+            .lines()
+            .filter_map(|line| line.trim().strip_prefix("standard_id:"))
+            .map(|id| id.trim().to_owned());
+        let arxiv = reference
+            .url
+            .split_once("arxiv.org/abs/")
+            .map(|(_, number)| format!("arxiv:{number}"));
+        let fielded = [
+            ("doi", reference.doi.clone()),
+            ("pmid", field("PMID")),
+            ("pmcid", field("PMCID")),
+            ("url", reference.url.clone()),
+        ]
+        .into_iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(kind, value)| format!("{kind}:{value}"));
+        for key in noted.chain(arxiv).chain(fielded) {
+            if let Some(standard) = standard(&key) {
+                index
+                    .entry(standard)
+                    .or_insert_with(|| reference.id.clone());
+            }
+        }
+    }
+    index
+}
+
+/// The work each cited key names that is no work's id: through its definition, if the text
+/// defines it, then by identifier. (key, the work's id) pairs, in the order cited.
+pub(super) fn resolve(
+    cited: &[String],
+    definitions: &HashMap<String, String>,
+    references: &[Reference],
+) -> Vec<(String, String)> {
+    let own: std::collections::HashSet<&str> = references.iter().map(|r| r.id.as_str()).collect();
+    let unknown: Vec<&String> = cited
+        .iter()
+        .filter(|key| !own.contains(key.as_str()))
+        .collect();
+    if unknown.is_empty() {
+        return Vec::new();
+    }
+    let index = identifiers(references);
+    unknown
+        .into_iter()
+        .filter_map(|key| {
+            let target = definitions.get(key).unwrap_or(key);
+            let id = own
+                .get(target.as_str())
+                .map(|id| (*id).to_owned())
+                .or_else(|| standard(target).and_then(|s| index.get(&s).cloned()))?;
+            Some((key.clone(), id))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn work(id: &str, doi: &str, note: &str) -> Reference {
+        Reference {
+            id: id.to_owned(),
+            doi: doi.to_owned(),
+            note: note.to_owned(),
+            ..Reference::default()
+        }
+    }
+
+    #[test]
+    fn keys_name_works_by_identifier_directly_or_through_a_definition() {
+        let mut pmid = work("pm1", "", "");
+        pmid.extra
+            .insert("PMID".to_owned(), serde_json::json!("26017442"));
+        let mut arxiv = work("ax1", "", "");
+        "https://arxiv.org/abs/1106.5730".clone_into(&mut arxiv.url);
+        let references = [
+            work(
+                "BeijBSRE",
+                "10.1038/NATURE14539",
+                "license: x\nstandard_id: doi:10.1038/nature14539\nmore",
+            ),
+            work("zCt6PUXj", "10.1002/jcc.24764", ""),
+            pmid,
+            arxiv,
+            work("own", "", ""),
+        ];
+        let definitions: HashMap<String, String> = [
+            ("tag:lecun".to_owned(), "doi:10.1038/nature14539".to_owned()),
+            ("tag:mine".to_owned(), "own".to_owned()),
+            ("tag:gone".to_owned(), "doi:10.9999/none".to_owned()),
+        ]
+        .into();
+        let cited: Vec<String> = [
+            "doi:10.1038/Nature14539",
+            "DOI:10.1002/JCC.24764",
+            "pmid:26017442",
+            "arxiv:1106.5730",
+            "tag:lecun",
+            "tag:mine",
+            "tag:gone",
+            "own",
+            "nobody",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        let resolved = resolve(&cited, &definitions, &references);
+        let pairs: Vec<(&str, &str)> = resolved
+            .iter()
+            .map(|(key, id)| (key.as_str(), id.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("doi:10.1038/Nature14539", "BeijBSRE"),
+                ("DOI:10.1002/JCC.24764", "zCt6PUXj"),
+                ("pmid:26017442", "pm1"),
+                ("arxiv:1106.5730", "ax1"),
+                ("tag:lecun", "BeijBSRE"),
+                ("tag:mine", "own"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_manubot_manuscript_cites_the_works_its_keys_name() {
+        use super::super::tests::{messages, paragraphs, read_with, valid};
+        let references = r#"[
+          {"id": "BeijBSRE", "type": "article-journal", "title": "Deep learning",
+           "DOI": "10.1038/nature14539",
+           "note": "This CSL JSON Item was automatically generated by Manubot.\nstandard_id: doi:10.1038/nature14539"},
+          {"id": "1Hh5DlkU", "type": "article-journal", "title": "Gene prediction",
+           "note": "standard_id: doi:10.1101/gr.634603"},
+          {"id": "x4Kd", "type": "article-journal", "title": "Indexed", "PMID": "26017442"},
+          {"id": "unused", "type": "book", "title": "Never cited"}
+        ]"#;
+        let text = "---\ntitle: A review\nbibliography: references.json\n---\n\n\
+                    # Introduction\n\n\
+                    Deep learning [@doi:10.1038/Nature14539; @tag:Abe] grew, as \
+                    @pmid:26017442 shows [@tag:Abe, p. 3].\n\n\
+                    [@tag:Abe]: doi:10.1101/gr.634603\n";
+        let imported = read_with(text, &[("references.json", references)]);
+        assert_eq!(
+            paragraphs(&imported.file),
+            ["Deep learning [@BeijBSRE; @1Hh5DlkU] grew, as @x4Kd shows [@1Hh5DlkU, p. 3]."]
+        );
+        assert_eq!(imported.file.references.len(), 3);
+        assert!(
+            messages(&imported)
+                .iter()
+                .all(|m| !m.contains("not in the bibliography")),
+            "{:?}",
+            messages(&imported)
+        );
+        assert_eq!(valid(&imported).summary().citations, 4);
+    }
+
+    #[test]
+    fn a_definition_line_defines_one_key() {
+        assert_eq!(
+            key_definition("[@tag:Abe]: doi:10.1101/gr.634603"),
+            Some(("tag:Abe".to_owned(), "doi:10.1101/gr.634603".to_owned()))
+        );
+        assert_eq!(key_definition("[link]: https://example.org"), None);
+        assert_eq!(key_definition("[@tag:x]: two words"), None);
+        assert_eq!(key_definition("[@]: doi:1"), None);
+    }
+}
