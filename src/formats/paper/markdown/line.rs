@@ -342,3 +342,17 @@ pub(super) fn printed_caption(text: &str, nouns: &[&str]) -> Option<(String, Str
     let empty = caption.trim_matches(emphasis).trim().is_empty();
     (is_number && !empty).then(|| (format!("{noun} {number}"), caption))
 }
+
+/// Whether an image's attributes (`{height="11px" width="11px"}`) size it as an icon: a width
+/// or height of at most 32 pixels.
+pub(super) fn is_icon(attributes: &str) -> bool {
+    attributes
+        .split(|c: char| c.is_whitespace() || c == '{')
+        .filter_map(|attribute| {
+            attribute
+                .strip_prefix("width=")
+                .or_else(|| attribute.strip_prefix("height="))
+        })
+        .filter_map(|value| value.trim_matches(['"', '\'', '}']).strip_suffix("px"))
+        .any(|pixels| pixels.parse::<f32>().is_ok_and(|n| n <= 32.0))
+}

@@ -215,6 +215,20 @@ mod tests {
     }
 
     #[test]
+    fn icons_beside_the_authors_print_nothing() {
+        use super::super::tests::{paragraphs, read};
+        let text = "---\ntitle: T\n---\n\n\
+                    [![ORCID icon](images/orcid.svg){height=\"11px\" width=\"11px\"}](https://orcid.org/0) \
+                    Jane Doe, ![GitHub icon — é](images/github.svg){.inline_icon width=16px} jdoe\n\n\
+                    A chart ![the rates](rates.png){width=50%} inline.\n";
+        let imported = read(text);
+        assert_eq!(
+            paragraphs(&imported.file),
+            ["Jane Doe, jdoe", "A chart the rates inline."]
+        );
+    }
+
+    #[test]
     fn a_definition_line_defines_one_key() {
         assert_eq!(
             key_definition("[@tag:Abe]: doi:10.1101/gr.634603"),

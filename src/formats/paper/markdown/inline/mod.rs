@@ -12,6 +12,7 @@ mod literal;
 use std::collections::{HashMap, HashSet};
 
 use super::crossref::{COMMANDS, Targets};
+use super::line::is_icon;
 
 /// Stand-in for a literal `[` (never the start of a citation).
 pub(super) const LITERAL_BRACKET: char = '\u{E000}';
@@ -593,6 +594,13 @@ impl<'s, 'k> Scanner<'s, 'k> {
         if resolved_end.is_some() && self.byte(self.pos) == Some(b'{') {
             // Attributes after a link or an image: `{width=50%}`.
             if let Some(end) = self.close_brace.next_after(self.pos) {
+                let attributes = self.src.get(self.pos..end).unwrap_or_default();
+                if opener.kind == OpenerKind::Image && is_icon(attributes) {
+                    // An icon (Manubot's ORCID and GitHub marks) prints nothing, not its alt.
+                    let alt = self.out.get(opener.out..).unwrap_or_default();
+                    let blank: String = alt.chars().map(|c| "\u{1}".repeat(c.len_utf8())).collect();
+                    self.out.replace_range(opener.out.., &blank);
+                }
                 self.pos = end + 1;
             }
         }
