@@ -265,7 +265,11 @@ impl Corpus {
 /// `"1 case"`, `"3 cases"`, `"2 entities"`: a count with its noun in the right number.
 #[must_use]
 pub fn counted(n: usize, noun: &str) -> String {
-    match (n, noun.strip_suffix('y')) {
+    // `entity`, `entities`; but `key`, `keys` (a vowel before the `y`).
+    let consonant_y = noun
+        .strip_suffix('y')
+        .filter(|stem| !stem.ends_with(['a', 'e', 'o', 'u']));
+    match (n, consonant_y) {
         (1, _) => format!("1 {noun}"),
         (_, Some(stem)) => format!("{n} {stem}ies"),
         (_, None) => format!("{n} {noun}s"),

@@ -8,10 +8,24 @@
 
 use std::collections::HashMap;
 
+use crate::corpus::diagnostics::{Code, Diagnostic};
 use crate::corpus::model::Reference;
 
-/// The kinds of identifier a key may name a work by, as Manubot spells them.
-const PREFIXES: [&str; 7] = ["doi", "pmid", "pmcid", "arxiv", "url", "isbn", "wikidata"];
+/// The kinds of identifier a key may name a work by, each with the name Manubot's standard
+/// identifiers give it (`pmid:` is `pubmed:`; a bare link, `@https://…`, is a `url:`).
+const PREFIXES: [(&str, &str); 11] = [
+    ("doi", "doi"),
+    ("pmid", "pubmed"),
+    ("pubmed", "pubmed"),
+    ("pmcid", "pmc"),
+    ("pmc", "pmc"),
+    ("arxiv", "arxiv"),
+    ("url", "url"),
+    ("http", "url"),
+    ("https", "url"),
+    ("isbn", "isbn"),
+    ("wikidata", "wikidata"),
+];
 
 /// A key definition line (`[@tag:lecun2015]: doi:10.1038/nature14539`): the key defined and
 /// the key it stands for.
@@ -24,16 +38,19 @@ pub(super) fn key_definition(line: &str) -> Option<(String, String)> {
         .then(|| (key.to_owned(), target.to_owned()))
 }
 
-/// `key` written as Manubot's standard identifiers are: the kind in lower case, a DOI in lower
-/// case (DOIs ignore case); `None` for a key that is no identifier.
+/// `key` written as Manubot's standard identifiers are: the kind by its standard name, a DOI
+/// and a `PMCID` in lower case (they ignore case); `None` for a key that is no
+/// identifier.
 fn standard(key: &str) -> Option<String> {
-    let (kind, value) = key.split_once(':')?;
-    let kind = kind.to_ascii_lowercase();
-    if !PREFIXES.contains(&kind.as_str()) || value.is_empty() {
+    let (prefix, value) = key.split_once(':')?;
+    let prefix = prefix.to_ascii_lowercase();
+    let (_, kind) = PREFIXES.iter().find(|(name, _)| *name == prefix)?;
+    if value.is_empty() {
         return None;
     }
-    let value = match kind.as_str() {
-        "doi" | "pmcid" => value.to_lowercase(),
+    let value = match (prefix.as_str(), *kind) {
+        ("http" | "https", _) => format!("{prefix}:{value}"),
+        (_, "doi" | "pmc") => value.to_lowercase(),
         _ => value.to_owned(),
     };
     Some(format!("{kind}:{value}"))
@@ -66,8 +83,8 @@ fn identifiers(references: &[Reference]) -> HashMap<String, String> {
             .map(|(_, number)| format!("arxiv:{number}"));
         let fielded = [
             ("doi", reference.doi.clone()),
-            ("pmid", field("PMID")),
-            ("pmcid", field("PMCID")),
+            ("pubmed", field("PMID")),
+            ("pmc", field("PMCID")),
             ("url", reference.url.clone()),
         ]
         .into_iter()
@@ -113,7 +130,36 @@ pub(super) fn resolve(
         .collect()
 }
 
+/// The warning for keys naming works by identifier that no work of the bibliography has (a
+/// manuscript given without the bibliography Manubot made for it): paperlens reads works from
+/// files, it does not look them up on the web.
+pub(super) fn unfetched(
+    cited: &[String],
+    references: &[Reference],
+    resolved: &[(String, String)],
+) -> Option<Diagnostic> {
+    let missing: Vec<&String> = cited
+        .iter()
+        .filter(|key| standard(key).is_some())
+        .filter(|key| !references.iter().any(|r| &r.id == *key))
+        .filter(|key| !resolved.iter().any(|(known, _)| known == *key))
+        .collect();
+    let first = missing.first()?;
+    Some(Diagnostic::warning(
+        Code::MissingBibliographyEntry,
+        format!(
+            "{} name works by an identifier (`@{first}`) that no work of the bibliography has: \
+             paperlens reads the works from the bibliography, it does not look them up on the web",
+            crate::corpus::counted(missing.len(), "citation key")
+        ),
+        "give the bibliography Manubot made for the manuscript (`references.json`, in its \
+         `output` branch) with `--bib references.json`",
+    ))
+}
+
 #[cfg(test)]
+// A test that panics on a missing value is the test failing, with its message.
+#[allow(clippy::expect_used, clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -154,6 +200,8 @@ mod tests {
             "doi:10.1038/Nature14539",
             "DOI:10.1002/JCC.24764",
             "pmid:26017442",
+            "pubmed:26017442",
+            "https://arxiv.org/abs/1106.5730",
             "arxiv:1106.5730",
             "tag:lecun",
             "tag:mine",
@@ -174,6 +222,8 @@ mod tests {
                 ("doi:10.1038/Nature14539", "BeijBSRE"),
                 ("DOI:10.1002/JCC.24764", "zCt6PUXj"),
                 ("pmid:26017442", "pm1"),
+                ("pubmed:26017442", "pm1"),
+                ("https://arxiv.org/abs/1106.5730", "ax1"),
                 ("arxiv:1106.5730", "ax1"),
                 ("tag:lecun", "BeijBSRE"),
                 ("tag:mine", "own"),
@@ -193,15 +243,16 @@ mod tests {
           {"id": "x4Kd", "type": "article-journal", "title": "Indexed", "PMID": "26017442"},
           {"id": "unused", "type": "book", "title": "Never cited"}
         ]"#;
-        let text = "---\ntitle: A review\nbibliography: references.json\n---\n\n\
+        let text = "---\ntitle: A review\nbibliography: references.json\n\
+                    citekey-aliases:\n  tag:review: pubmed:26017442\n---\n\n\
                     # Introduction\n\n\
                     Deep learning [@doi:10.1038/Nature14539; @tag:Abe] grew, as \
-                    @pmid:26017442 shows [@tag:Abe, p. 3].\n\n\
+                    @pmid:26017442 shows [@tag:Abe, p. 3; @tag:review].\n\n\
                     [@tag:Abe]: doi:10.1101/gr.634603\n";
         let imported = read_with(text, &[("references.json", references)]);
         assert_eq!(
             paragraphs(&imported.file),
-            ["Deep learning [@BeijBSRE; @1Hh5DlkU] grew, as @x4Kd shows [@1Hh5DlkU, p. 3]."]
+            ["Deep learning [@BeijBSRE; @1Hh5DlkU] grew, as @x4Kd shows [@1Hh5DlkU, p. 3; @x4Kd]."]
         );
         assert_eq!(imported.file.references.len(), 3);
         assert!(
@@ -211,7 +262,24 @@ mod tests {
             "{:?}",
             messages(&imported)
         );
-        assert_eq!(valid(&imported).summary().citations, 4);
+        assert_eq!(valid(&imported).summary().citations, 5);
+    }
+
+    #[test]
+    fn keys_naming_works_the_bibliography_lacks_say_to_give_manubot_s_bibliography() {
+        use super::super::tests::{messages, read};
+        let text = "---\ntitle: T\nreferences:\n- id: own\n  type: book\n  title: Mine\n---\n\n\
+                    Text [@doi:10.1/a; @pmc:PMC1; @own; @tag:x].\n";
+        let imported = read(text);
+        let said = messages(&imported);
+        let warning = said
+            .iter()
+            .find(|m| m.contains("by an identifier"))
+            .expect("the warning");
+        assert!(
+            warning.starts_with("2 citation keys name works by an identifier (`@doi:10.1/a`)"),
+            "{warning}"
+        );
     }
 
     #[test]

@@ -37,6 +37,8 @@ pub(super) struct Metadata {
     pub(super) nocite: Vec<String>,
     /// Inline CSL references (`references:`), as CSL-JSON values.
     pub(super) references: Option<serde_json::Value>,
+    /// Manubot's `citekey-aliases`: a key → the key it stands for (`tag:x: doi:…`).
+    pub(super) key_aliases: Vec<(String, String)>,
 }
 
 /// The metadata block at the start of `text`, if it opens with a `---` line followed by a
@@ -240,6 +242,13 @@ fn read_mapping(map: &Mapping, paper: &mut Paper) -> Metadata {
     metadata.references = get("references")
         .and_then(|value| serde_json::to_value(value).ok())
         .filter(serde_json::Value::is_array);
+    if let Some(Value::Mapping(aliases)) = get("citekey-aliases") {
+        metadata.key_aliases = aliases
+            .iter()
+            .filter_map(|(key, target)| Some((scalar(key)?, scalar(target)?)))
+            .map(|(key, target)| (key.trim().to_owned(), target.trim().to_owned()))
+            .collect();
+    }
     metadata
 }
 

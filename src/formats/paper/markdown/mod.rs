@@ -62,7 +62,10 @@ pub(super) fn read(
     let body = text.get(body_offset..).unwrap_or_default();
     let lines = line::lines(body, body_offset);
     let mut parsed = blocks::parse(&lines);
-    let key_definitions = std::mem::take(&mut parsed.key_definitions);
+    let mut key_definitions = std::mem::take(&mut parsed.key_definitions);
+    for (key, target) in std::mem::take(&mut metadata.key_aliases) {
+        key_definitions.entry(key).or_insert(target);
+    }
     if builder.paper().title.trim().is_empty() && !parsed.blocks.is_empty() {
         let heading = parsed.blocks.iter().find_map(|block| match block {
             Block::Heading { text, .. } => Some(spans::flatten(text)),
@@ -593,6 +596,9 @@ fn references(
         .collect();
     for (key, id) in &named_by_identifier {
         builder.cite_as(key, id);
+    }
+    if let Some(warning) = manubot::unfetched(cited, &references, &named_by_identifier) {
+        builder.report(warning);
     }
     let total = references.len();
     let mut kept = 0;
