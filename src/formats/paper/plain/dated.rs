@@ -361,7 +361,12 @@ pub(super) fn ends_entry(line: &str) -> bool {
 /// Elsevier's Harvard style (`Trop. Med. Int. Health 2, 445–460`, `Water Res. 44 (3),
 /// 100–110`): the container, volume, issue (empty when not printed) and pages.
 pub(super) fn volume_after_container(text: &str) -> Option<(&str, &str, &str, &str)> {
-    let (before, pages) = text.rsplit_once(": ").or_else(|| text.rsplit_once(", "))?;
+    // After a comma only when the container holds none (not IEEE's `Science, vol. 330, p.
+    // 1774, 2010`).
+    let (before, pages) = text.rsplit_once(": ").or_else(|| {
+        text.rsplit_once(", ")
+            .filter(|(before, _)| !before.contains(','))
+    })?;
     let pages = pages.trim().trim_end_matches('.');
     let (before, issue) = match before.strip_suffix(')').and_then(|b| b.rsplit_once(" (")) {
         Some((before, issue)) => (before, issue),

@@ -589,6 +589,15 @@ fn elsevier_harvard_entries_print_the_year_after_a_comma() {
         (year(&r), r.title.as_str()),
         (None, "A large national Thai cohort study")
     );
+    // IEEE's entry ends on its year after a comma; its volume and pages are fields.
+    let r = read(
+        "K. G. Mawuenyega et al., “Decreased clearance of CNS amyloid-β,” Science, vol. 330, \
+         no. 6012, p. 1774, 2010.",
+    );
+    assert_eq!(
+        (year(&r), r.volume.as_str(), r.page.as_str()),
+        (Some(2010), "330", "1774")
+    );
     // `in pressure` is no date.
     let r = read("Lee, K., Pipes in pressure. Water. 2001.");
     assert_ne!(r.title, "");
