@@ -683,12 +683,9 @@ fn read_untagged_names_and_title(
     let parsed_year = year(&parsed);
     fields.authors = parsed.author;
     fields.editors = parsed.editor;
-    let tagged_source = std::mem::take(&mut fields.source);
-    fields.source = if parsed.container_title.is_empty() {
-        tagged_source
-    } else {
-        parsed.container_title
-    };
+    if fields.source.is_empty() {
+        fields.source = parsed.container_title;
+    }
     if parsed.item_type == "chapter" {
         fields.chapter_title = parsed.title;
     } else {
