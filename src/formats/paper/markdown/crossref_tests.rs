@@ -72,3 +72,21 @@ fn a_note_marked_in_a_table_s_cell_is_the_table_s_note() {
         corpus.warnings
     );
 }
+
+#[test]
+fn a_cross_reference_after_its_kind_s_name_prints_its_number() {
+    // Manubot's manuscripts write the name before a pandoc-fignos reference, which prints the
+    // number alone.
+    let text = "# Results\n\n\
+                Figure @fig:square and Table @tbl:scores agree, as fig.\u{a0}@fig:square, \
+                Equation @eq:sum and @fig:square do; tables [@tbl:scores].\n\n\
+                ![A square.](square.png){#fig:square}\n\n\
+                | a | b |\n|---|---|\n| 1 | 2 |\n\nTable: Scores. {#tbl:scores}\n\n\
+                $$ a + b $$ {#eq:sum}\n";
+    let imported = read(text);
+    valid(&imported);
+    assert_eq!(
+        paragraphs(&imported.file).first().copied(),
+        Some("Figure 1 and Table 1 agree, as fig. 1, Equation 1 and fig. 1 do; tables 1.")
+    );
+}

@@ -247,7 +247,9 @@ impl Inlines {
                 Piece::Group(group) => {
                     let written = text.get(group.range.clone()).unwrap_or_default();
                     if group.cites.iter().all(|cite| is_cross_reference(cite.key)) {
-                        rich.push_text(&self.cross_reference(&group, written));
+                        let before = text.get(..group.range.start).unwrap_or_default();
+                        let named = follows_a_kind_s_name(before);
+                        rich.push_text(&self.cross_reference(&group, written, named));
                         continue;
                     }
                     for cite in &group.cites {
@@ -265,11 +267,12 @@ impl Inlines {
 }
 
 impl Inlines {
-    /// What a pandoc-crossref group prints (`[see @fig:x]` → `see fig. 2`); as written when
-    /// it names anything the paper does not label.
-    fn cross_reference(&mut self, group: &Group<'_>, written: &str) -> String {
+    /// What a pandoc-crossref group prints (`[see @fig:x]` → `see fig. 2`), its numbers alone
+    /// after the kind's name the text writes (`named`); as written when it names anything the
+    /// paper does not label.
+    fn cross_reference(&mut self, group: &Group<'_>, written: &str, named: bool) -> String {
         let keys: Vec<&str> = group.cites.iter().map(|cite| cite.key).collect();
-        let suppressed = group.cites.iter().all(|cite| cite.suppress_author);
+        let suppressed = named || group.cites.iter().all(|cite| cite.suppress_author);
         let Some(printed) = self.targets.crossref(&keys, suppressed) else {
             self.unresolved
                 .extend(keys.iter().map(|&key| key.to_owned()));
@@ -286,6 +289,38 @@ impl Inlines {
         let words: Vec<&str> = around.into_iter().filter(|part| !part.is_empty()).collect();
         plain(&words.join(" "))
     }
+}
+
+/// Whether `before` ends with the name of a kind of thing a paper numbers and a space
+/// (`Figure @fig:x`, as Manubot's manuscripts write it for pandoc-fignos, which prints the
+/// number alone): what follows prints its number, not the name again ("Figure 1", not
+/// "Figure fig. 1").
+fn follows_a_kind_s_name(before: &str) -> bool {
+    const NAMES: [&str; 14] = [
+        "figure",
+        "figures",
+        "fig.",
+        "figs.",
+        "table",
+        "tables",
+        "tbl.",
+        "tab.",
+        "equation",
+        "equations",
+        "eq.",
+        "eqs.",
+        "eqn.",
+        "eqns.",
+    ];
+    let Some(stripped) = before.strip_suffix([' ', '\u{a0}']) else {
+        return false;
+    };
+    let word = stripped
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    NAMES.contains(&word.as_str())
 }
 
 /// `text` with the commas between keys of a bracket that is not a citation group made `;`
