@@ -6,6 +6,7 @@
 //! the work whose identifier it names, by that note or by the work's DOI, `PMID`, `PMCID`,
 //! arXiv number or URL.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::corpus::diagnostics::{Code, Diagnostic};
@@ -128,6 +129,40 @@ pub(super) fn resolve(
             Some((key.clone(), id))
         })
         .collect()
+}
+
+/// A paragraph of a Manubot manuscript's source without its Jinja2 comments (`{## … ##}`);
+/// `None` when what is left is nothing or a template Manubot fills in when it builds the
+/// manuscript (a `{% … %}` statement, a `{{author.name}}` expression), not text to read.
+pub(super) fn without_templates(text: &str) -> Option<Cow<'_, str>> {
+    if !text.contains('{') {
+        return Some(Cow::Borrowed(text));
+    }
+    let mut kept = Cow::Borrowed(text);
+    while let Some(open) = kept.find("{##") {
+        let Some(close) = kept.get(open..).and_then(|rest| rest.find("##}")) else {
+            break;
+        };
+        let mut without = kept.get(..open).unwrap_or_default().to_owned();
+        without.push_str(kept.get(open + close + 3..).unwrap_or_default());
+        kept = Cow::Owned(without);
+    }
+    let statement = kept
+        .find("{%")
+        .is_some_and(|open| kept.get(open..).is_some_and(|rest| rest.contains("%}")));
+    let expression = kept.match_indices("{{").any(|(open, _)| {
+        let inside = kept.get(open + 2..).unwrap_or_default().trim_start();
+        let name_len = inside
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+            .unwrap_or(inside.len());
+        let name = inside.get(..name_len).unwrap_or_default();
+        let rest = inside.get(name_len..).unwrap_or_default().trim_start();
+        // `{{author.name}}`, `{{ manubot.date | upper }}`; not Quarto's `{{< kbd >}}`, nor
+        // TeX's `\mathbf{{x}}`.
+        name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && ((name.contains('.') && rest.starts_with("}}")) || rest.starts_with('|'))
+    });
+    (!statement && !expression && !kept.trim().is_empty()).then_some(kept)
 }
 
 /// The warning for keys naming works by identifier that no work of the bibliography has (a
@@ -294,6 +329,29 @@ mod tests {
             paragraphs(&imported.file),
             ["Jane Doe, jdoe", "A chart the rates inline."]
         );
+    }
+
+    #[test]
+    fn manubot_s_templates_are_left_out_of_the_text() {
+        assert_eq!(
+            without_templates("Plain {text}."),
+            Some(Cow::Borrowed("Plain {text}."))
+        );
+        assert_eq!(
+            without_templates("{## a comment\nover lines ##}Text {## and ##} more."),
+            Some(Cow::Owned("Text  more.".to_owned()))
+        );
+        assert_eq!(without_templates("{## only a comment ##}"), None);
+        assert_eq!(
+            without_templates("{% if manubot.date_long %} Published: {{manubot.date_long}}"),
+            None
+        );
+        assert_eq!(without_templates("By {{ author.name | upper }}."), None);
+        // Quarto's shortcodes and TeX's braces are text.
+        assert!(without_templates("Press {{< kbd Ctrl-C >}}.").is_some());
+        assert!(without_templates("$\\mathbf{{x}}$ and {{ 1 }}").is_some());
+        // An unclosed comment is text.
+        assert!(without_templates("{## never closed").is_some());
     }
 
     #[test]

@@ -83,6 +83,7 @@ pub(super) fn read(
         levels: Vec::new(),
         code_blocks: 0,
         latex_left_out: 0,
+        templates_left_out: 0,
         counter: Counter::default(),
         abstract_div: None,
         callout: None,
@@ -173,6 +174,8 @@ struct Emitter<'b> {
     levels: Vec<usize>,
     code_blocks: usize,
     latex_left_out: usize,
+    /// Paragraphs of Manubot's Jinja2 templates left out.
+    templates_left_out: usize,
     /// Numbers the figures, tables and equations as [`Targets::collect`] did.
     counter: Counter,
     /// The paragraphs of an abstract div (`::: abstract`) read so far, as written.
@@ -415,7 +418,11 @@ impl Emitter<'_> {
     }
 
     fn paragraph(&mut self, text: &str) {
-        for chunk in self.inlines.chunks(text) {
+        let Some(text) = manubot::without_templates(text) else {
+            self.templates_left_out += 1;
+            return;
+        };
+        for chunk in self.inlines.chunks(&text) {
             match chunk {
                 Chunk::Text(rich) => self.builder.paragraph(rich),
                 Chunk::Math { tex, label } => {
@@ -494,6 +501,19 @@ impl Emitter<'_> {
 
     /// Info diagnostics counting what was left out of the text or kept as written.
     fn report_left_out(&mut self) {
+        if self.templates_left_out > 0 {
+            self.builder.report(Diagnostic::info(
+                Code::ImportIncomplete,
+                format!(
+                    "{} of Jinja2 templates (`{{% … %}}`, `{{{{author.name}}}}`, \
+                     `{{## … ##}}`) left out: Manubot fills them in when it builds the \
+                     manuscript",
+                    crate::corpus::counted(self.templates_left_out, "paragraph")
+                ),
+                "to read what they print, open the manuscript Manubot built \
+                 (`output/manuscript.md`)",
+            ));
+        }
         let commas = self.inlines.commas_read_as_semicolons();
         if commas > 0 {
             self.builder.report(Diagnostic::info(
