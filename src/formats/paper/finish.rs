@@ -57,6 +57,8 @@ pub(super) fn finish(parts: Parts) -> Imported {
         footnotes: &footnote_map,
         records: &references,
         renamed_keys,
+        corpus_ids: OnceCell::new(),
+        keys_by_lower_case: OnceCell::new(),
         works: OnceCell::new(),
         stats: Stats::default(),
     };

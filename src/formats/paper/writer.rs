@@ -32,6 +32,11 @@ pub(super) struct Writer<'a> {
     /// Whether some source id or citation key differs from its reference's corpus id, so that
     /// a Pandoc citation's keys must be rewritten.
     pub(super) renamed_keys: bool,
+    /// The references' corpus ids, gathered when a rewritten citation first needs them.
+    pub(super) corpus_ids: OnceCell<HashSet<String>>,
+    /// The keys references are cited by, under their lower-case form: gathered when a key
+    /// missing from the bibliography is first reported.
+    pub(super) keys_by_lower_case: OnceCell<HashMap<String, Vec<String>>>,
     /// What a Pandoc citation in a caption prints for each reference, by corpus id: made
     /// when a caption first needs it.
     pub(super) works: OnceCell<HashMap<String, CitedWork>>,
@@ -264,7 +269,11 @@ impl Writer<'_> {
     /// or, in a text whose keys were rewritten, its corpus id.
     fn cites_a_reference(&self, key: &str, rewritten: bool) -> bool {
         self.references.contains_key(key)
-            || (rewritten && self.records.iter().any(|record| record.id == key))
+            || (rewritten
+                && self
+                    .corpus_ids
+                    .get_or_init(|| self.records.iter().map(|r| r.id.clone()).collect())
+                    .contains(key))
     }
 
     /// `text` with each Pandoc citation key that names a reference by another name (its source
@@ -303,10 +312,19 @@ impl Writer<'_> {
     /// The warning for a cited `key` no reference has; it names the bibliography's key that
     /// differs from it only in capitals (`@Kamm2000` for `kamm2000`), which BibTeX would take.
     fn missing_key_warning(&self, key: &str) -> Diagnostic {
-        let mut near: Vec<&String> = self
-            .references
-            .keys()
-            .filter(|known| known.eq_ignore_ascii_case(key))
+        let by_lower_case = self.keys_by_lower_case.get_or_init(|| {
+            let mut keys: HashMap<String, Vec<String>> = HashMap::new();
+            for known in self.references.keys() {
+                keys.entry(known.to_ascii_lowercase())
+                    .or_default()
+                    .push(known.clone());
+            }
+            keys
+        });
+        let mut near: Vec<&String> = by_lower_case
+            .get(&key.to_ascii_lowercase())
+            .into_iter()
+            .flatten()
             .collect();
         near.sort_unstable();
         match near.first() {
@@ -556,11 +574,12 @@ fn without_missing(whole: &str, cites: &[Cite<'_>], missing: &[&str]) -> Option<
     if entries.len() != cites.len() {
         return None;
     }
+    let missing: HashSet<&str> = missing.iter().copied().collect();
     let mut kept: Vec<String> = Vec::new();
     let mut leading: Vec<String> = Vec::new();
-    let mut keys: Vec<&str> = Vec::new();
+    let mut keys: HashSet<&str> = HashSet::new();
     for (entry, cite) in entries.iter().zip(cites) {
-        if missing.contains(&cite.key) {
+        if missing.contains(cite.key) {
             let shown = if cite.prefix.is_empty() {
                 format!("{}?", cite.key)
             } else {
@@ -579,9 +598,7 @@ fn without_missing(whole: &str, cites: &[Cite<'_>], missing: &[&str]) -> Option<
         if kept.is_empty() && !leading.is_empty() {
             entry = format!("{}, {entry}", leading.join(", "));
         }
-        if !keys.contains(&cite.key) {
-            keys.push(cite.key);
-        }
+        keys.insert(cite.key);
         kept.push(entry);
     }
     (!kept.is_empty()).then(|| (format!("[{}]", kept.join("; ")), keys.len()))

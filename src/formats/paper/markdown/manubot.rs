@@ -7,7 +7,7 @@
 //! arXiv number or URL.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::corpus::diagnostics::{Code, Diagnostic};
 use crate::corpus::model::Reference;
@@ -109,7 +109,7 @@ pub(super) fn resolve(
     definitions: &HashMap<String, String>,
     references: &[Reference],
 ) -> Vec<(String, String)> {
-    let own: std::collections::HashSet<&str> = references.iter().map(|r| r.id.as_str()).collect();
+    let own: HashSet<&str> = references.iter().map(|r| r.id.as_str()).collect();
     let unknown: Vec<&String> = cited
         .iter()
         .filter(|key| !own.contains(key.as_str()))
@@ -138,15 +138,7 @@ pub(super) fn without_templates(text: &str) -> Option<Cow<'_, str>> {
     if !text.contains('{') {
         return Some(Cow::Borrowed(text));
     }
-    let mut kept = Cow::Borrowed(text);
-    while let Some(open) = kept.find("{##") {
-        let Some(close) = kept.get(open..).and_then(|rest| rest.find("##}")) else {
-            break;
-        };
-        let mut without = kept.get(..open).unwrap_or_default().to_owned();
-        without.push_str(kept.get(open + close + 3..).unwrap_or_default());
-        kept = Cow::Owned(without);
-    }
+    let kept = without_comments(text);
     let statement = kept
         .find("{%")
         .is_some_and(|open| kept.get(open..).is_some_and(|rest| rest.contains("%}")));
@@ -165,6 +157,24 @@ pub(super) fn without_templates(text: &str) -> Option<Cow<'_, str>> {
     (!statement && !expression && !kept.trim().is_empty()).then_some(kept)
 }
 
+/// `text` without its Jinja2 comments (`{## … ##}`), in one pass; an unclosed one is text.
+fn without_comments(text: &str) -> Cow<'_, str> {
+    if !text.contains("{##") {
+        return Cow::Borrowed(text);
+    }
+    let mut kept = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find("{##") {
+        let Some(close) = rest.get(open..).and_then(|after| after.find("##}")) else {
+            break;
+        };
+        kept.push_str(rest.get(..open).unwrap_or_default());
+        rest = rest.get(open + close + 3..).unwrap_or_default();
+    }
+    kept.push_str(rest);
+    Cow::Owned(kept)
+}
+
 /// The warning for keys naming works by identifier that no work of the bibliography has (a
 /// manuscript given without the bibliography Manubot made for it): paperlens reads works from
 /// files, it does not look them up on the web.
@@ -173,11 +183,14 @@ pub(super) fn unfetched(
     references: &[Reference],
     resolved: &[(String, String)],
 ) -> Option<Diagnostic> {
+    let known: HashSet<&str> = references
+        .iter()
+        .map(|r| r.id.as_str())
+        .chain(resolved.iter().map(|(key, _)| key.as_str()))
+        .collect();
     let missing: Vec<&String> = cited
         .iter()
-        .filter(|key| standard(key).is_some())
-        .filter(|key| !references.iter().any(|r| &r.id == *key))
-        .filter(|key| !resolved.iter().any(|(known, _)| known == *key))
+        .filter(|key| !known.contains(key.as_str()) && standard(key).is_some())
         .collect();
     let first = missing.first()?;
     Some(Diagnostic::warning(
@@ -352,6 +365,35 @@ mod tests {
         assert!(without_templates("$\\mathbf{{x}}$ and {{ 1 }}").is_some());
         // An unclosed comment is text.
         assert!(without_templates("{## never closed").is_some());
+    }
+
+    #[test]
+    fn many_comments_and_keys_are_read_in_one_pass() {
+        use super::super::tests::{paragraphs, read_with};
+        // A paragraph of 100,000 comments, read once (not copied per comment).
+        let comments = format!("Kept {}text.", "{## c ##}".repeat(100_000));
+        assert_eq!(without_templates(&comments).as_deref(), Some("Kept text."));
+        // 2,000 keys naming 2,000 works by DOI, and as many the bibliography lacks.
+        let works: Vec<String> = (0..2_000)
+            .map(|n| {
+                format!(r#"{{"id": "w{n}", "type": "book", "title": "W", "DOI": "10.1/{n}"}}"#)
+            })
+            .collect();
+        let keys: Vec<String> = (0..2_000)
+            .map(|n| format!("@doi:10.1/{n}; @doi:10.2/{n}"))
+            .collect();
+        let text = format!(
+            "---\ntitle: T\nbibliography: refs.json\n---\n\nText [{}].\n",
+            keys.join("; ")
+        );
+        let imported = read_with(&text, &[("refs.json", &format!("[{}]", works.join(",")))]);
+        assert_eq!(imported.file.references.len(), 2_000);
+        let text = paragraphs(&imported.file)[0];
+        assert!(
+            text.starts_with("Text [@w0, doi:10.2/0?; @w1,"),
+            "{}",
+            text.get(..200).unwrap_or(text)
+        );
     }
 
     #[test]
