@@ -11,6 +11,10 @@ use std::collections::{HashMap, HashSet};
 
 use crate::corpus::diagnostics::{Code, Diagnostic};
 use crate::corpus::model::Reference;
+use crate::formats::paper::ImportOptions;
+
+/// The bibliography Manubot writes beside the manuscript it builds (`output/manuscript.md`).
+const BUILT_BIBLIOGRAPHY: &str = "references.json";
 
 /// The kinds of identifier a key may name a work by, each with the name Manubot's standard
 /// identifiers give it (`pmid:` is `pubmed:`; a bare link, `@https://…`, is a `url:`).
@@ -131,6 +135,49 @@ pub(super) fn resolve(
         .collect()
 }
 
+/// The bibliography to read for a manuscript Manubot built, opened without `--bib`: its
+/// `references.json` beside it, when the text cites works by identifier or by keys it
+/// defines, instead of the files its metadata names (Manubot's sources, named from the
+/// repository's root and merged into that file); `None` otherwise. With it, an info naming
+/// the files it stands for.
+pub(super) fn built_bibliography(
+    options: &ImportOptions<'_>,
+    cited: &[String],
+    definitions: &HashMap<String, String>,
+    named: &[String],
+) -> Option<(Vec<String>, Diagnostic)> {
+    let manubot_keys = cited
+        .iter()
+        .any(|key| definitions.contains_key(key) || standard(key).is_some());
+    let named_already = named
+        .iter()
+        .any(|name| name.rsplit('/').next() == Some(BUILT_BIBLIOGRAPHY));
+    if options.bibliography.is_some()
+        || !manubot_keys
+        || named_already
+        || (options.read_beside)(BUILT_BIBLIOGRAPHY).is_err()
+    {
+        return None;
+    }
+    let instead = if named.is_empty() {
+        String::new()
+    } else {
+        let quoted: Vec<String> = named.iter().map(|name| format!("`{name}`")).collect();
+        format!(
+            " instead of {}, which Manubot merged into it",
+            quoted.join(" and ")
+        )
+    };
+    let info = Diagnostic::info(
+        Code::ImportIncomplete,
+        format!(
+            "read the bibliography Manubot built, `{BUILT_BIBLIOGRAPHY}` beside the manuscript{instead}"
+        ),
+        "to read another, give it with `--bib FILE`",
+    );
+    Some((vec![BUILT_BIBLIOGRAPHY.to_owned()], info))
+}
+
 /// A paragraph of a Manubot manuscript's source without its Jinja2 comments (`{## … ##}`);
 /// `None` when what is left is nothing or a template Manubot fills in when it builds the
 /// manuscript (a `{% … %}` statement, a `{{author.name}}` expression), not text to read.
@@ -200,8 +247,8 @@ pub(super) fn unfetched(
              paperlens reads the works from the bibliography, it does not look them up on the web",
             crate::corpus::counted(missing.len(), "citation key")
         ),
-        "give the bibliography Manubot made for the manuscript (`references.json`, in its \
-         `output` branch) with `--bib references.json`",
+        "put the bibliography Manubot built for the manuscript (`references.json`, in its \
+         `output` branch) beside it, or give it with `--bib FILE`",
     ))
 }
 
@@ -328,6 +375,35 @@ mod tests {
             warning.starts_with("2 citation keys name works by an identifier (`@doi:10.1/a`)"),
             "{warning}"
         );
+    }
+
+    #[test]
+    fn a_built_manuscript_reads_the_bibliography_manubot_wrote_beside_it() {
+        use super::super::tests::{messages, read_with, valid};
+        let references = r#"[{"id": "BeijBSRE", "type": "article-journal", "title": "Deep learning",
+            "note": "standard_id: doi:10.1038/nature14539"}]"#;
+        // Named from the repository's root, the manual references are not beside the built
+        // manuscript; Manubot merged them into `references.json`.
+        let text = "---\ntitle: T\nbibliography:\n- content/manual-references.json\n---\n\n\
+                    Text [@doi:10.1038/nature14539].\n";
+        let imported = read_with(text, &[("references.json", references)]);
+        assert_eq!(valid(&imported).summary().citations, 1);
+        let said = messages(&imported);
+        assert!(
+            said.iter().any(|m| m.contains(
+                "`references.json` beside the manuscript instead of \
+                 `content/manual-references.json`"
+            )),
+            "{said:?}"
+        );
+        assert!(
+            said.iter().all(|m| !m.contains("could not be read")),
+            "{said:?}"
+        );
+        // A paper citing by its own keys reads what it names, as Pandoc does.
+        let text = "---\ntitle: T\n---\n\nText [@BeijBSRE].\n";
+        let imported = read_with(text, &[("references.json", references)]);
+        assert!(imported.file.references.is_empty());
     }
 
     #[test]

@@ -586,11 +586,17 @@ fn references(
     key_definitions: &HashMap<String, String>,
     builder: &mut PaperBuilder,
 ) {
-    let (references, diagnostics) = bibliography::load(
-        options,
-        &metadata.bibliography,
-        metadata.references.as_ref(),
-    );
+    let built =
+        manubot::built_bibliography(options, cited, key_definitions, &metadata.bibliography);
+    let named = match built {
+        Some((names, info)) => {
+            builder.report(info);
+            names
+        }
+        None => metadata.bibliography.clone(),
+    };
+    let (references, diagnostics) =
+        bibliography::load(options, &named, metadata.references.as_ref());
     for diagnostic in diagnostics {
         builder.report(diagnostic);
     }
