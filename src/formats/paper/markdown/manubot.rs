@@ -9,12 +9,13 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
+use crate::corpus::cite::field_text;
 use crate::corpus::diagnostics::{Code, Diagnostic};
 use crate::corpus::model::Reference;
 use crate::formats::paper::ImportOptions;
 
 /// The bibliography Manubot writes beside the manuscript it builds (`output/manuscript.md`).
-const BUILT_BIBLIOGRAPHY: &str = "references.json";
+pub(super) const BUILT_BIBLIOGRAPHY: &str = "references.json";
 
 /// The kinds of identifier a key may name a work by, each with the name Manubot's standard
 /// identifiers give it (`pmid:` is `pubmed:`; a bare link, `@https://…`, is a `url:`).
@@ -70,11 +71,7 @@ fn identifiers(references: &[Reference]) -> HashMap<String, String> {
             reference
                 .extra
                 .get(name)
-                .and_then(|value| match value {
-                    serde_json::Value::String(text) => Some(text.clone()),
-                    serde_json::Value::Number(number) => Some(number.to_string()),
-                    _ => None,
-                })
+                .map(field_text)
                 .unwrap_or_default()
         };
         let noted = reference
@@ -135,30 +132,27 @@ pub(super) fn resolve(
         .collect()
 }
 
-/// The bibliography to read for a manuscript Manubot built, opened without `--bib`: its
-/// `references.json` beside it, when the text cites works by identifier or by keys it
-/// defines, instead of the files its metadata names (Manubot's sources, named from the
-/// repository's root and merged into that file); `None` otherwise. With it, an info naming
-/// the files it stands for.
+/// The bibliography to read for a manuscript Manubot built, opened without `--bib`: the text
+/// of its `references.json` beside it, when the text cites works by identifier or by keys it
+/// defines, to be read as `--bib` would be, instead of the files its metadata names
+/// (Manubot's sources, named from the repository's root and merged into that file); `None`
+/// otherwise. With it, an info naming the files it stands for.
 pub(super) fn built_bibliography(
     options: &ImportOptions<'_>,
     cited: &[String],
     definitions: &HashMap<String, String>,
     named: &[String],
-) -> Option<(Vec<String>, Diagnostic)> {
+) -> Option<(String, Diagnostic)> {
     let manubot_keys = cited
         .iter()
         .any(|key| definitions.contains_key(key) || standard(key).is_some());
     let named_already = named
         .iter()
         .any(|name| name.rsplit('/').next() == Some(BUILT_BIBLIOGRAPHY));
-    if options.bibliography.is_some()
-        || !manubot_keys
-        || named_already
-        || (options.read_beside)(BUILT_BIBLIOGRAPHY).is_err()
-    {
+    if options.bibliography.is_some() || !manubot_keys || named_already {
         return None;
     }
+    let text = (options.read_beside)(BUILT_BIBLIOGRAPHY).ok()?;
     let instead = if named.is_empty() {
         String::new()
     } else {
@@ -175,7 +169,7 @@ pub(super) fn built_bibliography(
         ),
         "to read another, give it with `--bib FILE`",
     );
-    Some((vec![BUILT_BIBLIOGRAPHY.to_owned()], info))
+    Some((text, info))
 }
 
 /// A paragraph of a Manubot manuscript's source without its Jinja2 comments (`{## … ##}`);

@@ -586,17 +586,23 @@ fn references(
     key_definitions: &HashMap<String, String>,
     builder: &mut PaperBuilder,
 ) {
+    // Manubot's built bibliography, read once, is read as `--bib` would be.
     let built =
         manubot::built_bibliography(options, cited, key_definitions, &metadata.bibliography);
-    let named = match built {
-        Some((names, info)) => {
-            builder.report(info);
-            names
-        }
-        None => metadata.bibliography.clone(),
-    };
-    let (references, diagnostics) =
-        bibliography::load(options, &named, metadata.references.as_ref());
+    let built_text = built.map(|(text, info)| {
+        builder.report(info);
+        text
+    });
+    let built_options = built_text.as_deref().map(|text| ImportOptions {
+        bibliography: Some((manubot::BUILT_BIBLIOGRAPHY, text)),
+        read_beside: options.read_beside,
+    });
+    let options = built_options.as_ref().unwrap_or(options);
+    let (references, diagnostics) = bibliography::load(
+        options,
+        &metadata.bibliography,
+        metadata.references.as_ref(),
+    );
     for diagnostic in diagnostics {
         builder.report(diagnostic);
     }
