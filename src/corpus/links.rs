@@ -87,6 +87,16 @@ pub fn related(corpus: &Corpus, item: Item) -> Related {
                 add_linked(&mut out, Item::Case(case), ItemKind::Paragraph);
             }
         }
+        Item::Table(_) | Item::Figure(_) => {
+            for &paragraph in index.paragraphs_naming(item) {
+                add(&mut out, Item::Paragraph(paragraph));
+            }
+        }
+        Item::Paragraph(p) => {
+            for mark in index.paragraphs.get(p).into_iter().flat_map(|i| &i.floats) {
+                add(&mut out, mark.item);
+            }
+        }
         Item::Section(s) => {
             for paragraph in index.section_paragraphs.get(s).cloned().unwrap_or_default() {
                 add(&mut out, Item::Paragraph(paragraph));

@@ -13,6 +13,7 @@ mod checks_props;
 mod checks_real;
 mod citations;
 mod corpus_fidelity;
+mod float_mentions;
 mod formats_import;
 mod formats_pandoc;
 mod formats_round_trip;

@@ -568,3 +568,20 @@ fn a_work_cited_only_in_a_footnote_links_to_the_footnote_and_back() {
     let harness = open("footnote:fn1");
     shows(&harness, "Works it cites (1)");
 }
+
+#[test]
+fn a_table_named_in_the_text_opens_from_there_and_lists_where_it_is_named() {
+    let mut harness = open(jats(), Reader::ID);
+    // "(Table 1)" in the paragraph is a link to the table, drawn as one label.
+    harness.get_by_label("Table 1").click();
+    harness.run_steps(6);
+    assert_eq!(harness.state().selection.selected, Some(Item::Table(0)));
+    shows(&harness, "Named in the text (1)");
+    shows(&harness, "Both catchments respond within days (Table 1)");
+    // The paragraph lists the table it names.
+    let corpus = harness.state().corpus();
+    let paragraph = corpus.index.paragraphs_naming(Item::Table(0))[0];
+    let key = Item::Paragraph(paragraph).key(corpus).expect("a key").0;
+    let harness = open_selected(jats(), Reader::ID, Some(&key));
+    shows(&harness, "Tables and figures (1)");
+}

@@ -1,5 +1,5 @@
-//! A paragraph's printed text cut into runs for drawing: plain text, entity mentions, citations
-//! and footnote markers, each stretch with the background the selection (or a study note's
+//! A paragraph's printed text cut into runs for drawing: plain text, entity mentions, the
+//! tables and figures it names, citations and footnote markers, each stretch with the background the selection (or a study note's
 //! highlight, in its label's colour) gives it and the find bar's mark.
 
 use std::ops::Range;
@@ -8,7 +8,7 @@ use eframe::egui::Color32;
 
 use super::find::FindMark;
 use crate::app::context::ViewCtx;
-use crate::corpus::index::Segment;
+use crate::corpus::index::{ParagraphInfo, Segment};
 use crate::corpus::{Corpus, Item};
 
 /// A stretch of a run's text with its own background and find mark.
@@ -27,8 +27,8 @@ pub(super) struct Piece {
 pub(super) enum Run {
     /// Plain text, one label.
     Text { pieces: Vec<Piece> },
-    /// An entity mention, one clickable label.
-    Mention { entity: usize, pieces: Vec<Piece> },
+    /// An entity mention, or a table or figure named by its label: one clickable label.
+    Mention { item: Item, pieces: Vec<Piece> },
     /// A citation's chips.
     Citation { citation: usize, find: FindMark },
     /// A footnote marker, shown as the footnote's printed marker.
@@ -36,22 +36,18 @@ pub(super) enum Run {
 }
 
 /// Adds `piece` to the last run when it continues it (plain text after plain text, the same
-/// entity's mention), else starts a run.
-fn push_piece(runs: &mut Vec<Run>, entity: Option<usize>, piece: Piece) {
-    match (runs.last_mut(), entity) {
+/// item's mention), else starts a run.
+fn push_piece(runs: &mut Vec<Run>, mentioned: Option<Item>, piece: Piece) {
+    match (runs.last_mut(), mentioned) {
         (Some(Run::Text { pieces }), None) => pieces.push(piece),
-        (
-            Some(Run::Mention {
-                entity: last,
-                pieces,
-            }),
-            Some(entity),
-        ) if *last == entity => pieces.push(piece),
+        (Some(Run::Mention { item: last, pieces }), Some(item)) if *last == item => {
+            pieces.push(piece);
+        }
         (_, None) => runs.push(Run::Text {
             pieces: vec![piece],
         }),
-        (_, Some(entity)) => runs.push(Run::Mention {
-            entity,
+        (_, Some(item)) => runs.push(Run::Mention {
+            item,
             pieces: vec![piece],
         }),
     }
@@ -97,12 +93,10 @@ pub(super) fn runs_of(
             Segment::Text(range) => {
                 // Cut points: mention edges and highlight edges inside this segment.
                 let mut cuts: Vec<usize> = vec![range.start, range.end];
-                for mention in info
-                    .mentions
-                    .iter()
-                    .filter(|m| m.range.start >= range.start && m.range.end <= range.end)
-                {
-                    cuts.extend([mention.range.start, mention.range.end]);
+                for mentioned in mentioned_ranges(info) {
+                    if mentioned.start >= range.start && mentioned.end <= range.end {
+                        cuts.extend([mentioned.start, mentioned.end]);
+                    }
                 }
                 let footnote_marks = info
                     .footnotes
@@ -149,21 +143,39 @@ pub(super) fn runs_of(
                     }
                     let background = background_at(start);
                     let find = find_at(&(start..end));
-                    let mention = info
-                        .mentions
-                        .iter()
-                        .find(|m| m.range.start <= start && end <= m.range.end);
                     let piece = Piece {
                         range: start..end,
                         background,
                         find,
                     };
-                    push_piece(&mut runs, mention.map(|mention| mention.entity), piece);
+                    push_piece(&mut runs, mentioned_at(info, start..end), piece);
                 }
             }
         }
     }
     runs
+}
+
+/// The byte ranges of a paragraph's mentions: entities, and the tables and figures it names.
+fn mentioned_ranges(info: &ParagraphInfo) -> impl Iterator<Item = &Range<usize>> {
+    let entities = info.mentions.iter().map(|m| &m.range);
+    entities.chain(info.floats.iter().map(|m| &m.range))
+}
+
+/// The entity, table or figure mentioned over `range` of a paragraph, if any (an entity when
+/// both are).
+fn mentioned_at(info: &ParagraphInfo, range: Range<usize>) -> Option<Item> {
+    let covers = |mention: &Range<usize>| mention.start <= range.start && range.end <= mention.end;
+    info.mentions
+        .iter()
+        .find(|m| covers(&m.range))
+        .map(|m| Item::Entity(m.entity))
+        .or_else(|| {
+            info.floats
+                .iter()
+                .find(|m| covers(&m.range))
+                .map(|m| m.item)
+        })
 }
 
 /// The strongest find mark over `range`: the current match, else a match, else none.
@@ -186,7 +198,8 @@ pub(super) fn find_fill(ctx: &ViewCtx<'_>, mark: FindMark) -> Option<Color32> {
 }
 
 /// The byte ranges of a paragraph's printed text to mark for `item`: the sentence of a
-/// selected citation, the mentions of a selected entity, the mentions of a year.
+/// selected citation, the mentions of a selected entity, where a selected table or figure is
+/// named, the mentions of a year.
 fn highlight_ranges(corpus: &Corpus, item: Option<Item>, paragraph: usize) -> Vec<Range<usize>> {
     let Some(item) = item else {
         return Vec::new();
@@ -207,6 +220,12 @@ fn highlight_ranges(corpus: &Corpus, item: Option<Item>, paragraph: usize) -> Ve
             .mentions
             .iter()
             .filter(|m| m.entity == e)
+            .map(|m| m.range.clone())
+            .collect(),
+        Item::Table(_) | Item::Figure(_) => info
+            .floats
+            .iter()
+            .filter(|m| m.item == item)
             .map(|m| m.range.clone())
             .collect(),
         Item::SeriesPoint { series, point } => corpus
@@ -237,21 +256,38 @@ mod tests {
         push_piece(&mut runs, None, piece(0..5, FindMark::None));
         push_piece(&mut runs, None, piece(5..12, FindMark::Current));
         push_piece(&mut runs, None, piece(12..15, FindMark::None));
-        push_piece(&mut runs, Some(3), piece(15..20, FindMark::Match));
-        push_piece(&mut runs, Some(3), piece(20..24, FindMark::None));
-        push_piece(&mut runs, Some(4), piece(24..30, FindMark::None));
+        push_piece(
+            &mut runs,
+            Some(Item::Entity(3)),
+            piece(15..20, FindMark::Match),
+        );
+        push_piece(
+            &mut runs,
+            Some(Item::Entity(3)),
+            piece(20..24, FindMark::None),
+        );
+        push_piece(
+            &mut runs,
+            Some(Item::Table(3)),
+            piece(24..30, FindMark::None),
+        );
         push_piece(&mut runs, None, piece(30..31, FindMark::None));
-        let shape: Vec<(Option<usize>, usize)> = runs
+        let shape: Vec<(Option<Item>, usize)> = runs
             .iter()
             .map(|run| match run {
                 Run::Text { pieces } => (None, pieces.len()),
-                Run::Mention { entity, pieces } => (Some(*entity), pieces.len()),
+                Run::Mention { item, pieces } => (Some(*item), pieces.len()),
                 _ => (None, 0),
             })
             .collect();
         assert_eq!(
             shape,
-            vec![(None, 3), (Some(3), 2), (Some(4), 1), (None, 1)]
+            vec![
+                (None, 3),
+                (Some(Item::Entity(3)), 2),
+                (Some(Item::Table(3)), 1),
+                (None, 1)
+            ]
         );
     }
 

@@ -111,7 +111,7 @@ fn run_ui(
             let (job, current) = pieces_job(printed, &pieces, font, &style);
             plain_text_ui(ctx, ui, (paragraph, printed), &pieces, job, current, find);
         }
-        Run::Mention { entity, pieces } => {
+        Run::Mention { item, pieces } => {
             let style = PiecesStyle {
                 colour: ui.visuals().text_color(),
                 valign: egui::TextFormat::default().valign,
@@ -129,7 +129,7 @@ fn run_ui(
             if let (Some(rect), Some(_)) = (rect, current) {
                 find_mark_ui(ctx, ui, find, rect);
             }
-            ctx.item_response(ui, response, Item::Entity(entity), ClickAction::Select)
+            ctx.item_response(ui, response, item, ClickAction::Select)
                 .on_hover_cursor(egui::CursorIcon::PointingHand);
         }
         Run::Citation {

@@ -1,9 +1,9 @@
-//! A figure: its label and caption, whether the corpus has its image, the references its
-//! caption cites, its source line and the series drawn from it.
+//! A figure: its label and caption, whether the corpus has its image, the paragraphs that name
+//! it, the references its caption cites, its source line and the series drawn from it.
 
 use eframe::egui::{RichText, Ui};
 
-use super::{caption_heading_ui, linked_items_ui, notes_ui};
+use super::{caption_heading_ui, linked_items_ui, named_in_ui, notes_ui};
 use crate::app::context::{UiLayout, ViewCtx};
 use crate::corpus::{Item, ItemKind};
 
@@ -28,6 +28,7 @@ pub(super) fn figure_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout:
     if layout == UiLayout::Tooltip {
         return;
     }
+    named_in_ui(ctx, ui, Item::Figure(position));
     linked_items_ui(
         ctx,
         ui,

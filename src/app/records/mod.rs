@@ -33,7 +33,7 @@ use eframe::egui::{self, Color32, Response, RichText, Sense, Ui};
 use super::context::{ClickAction, UiLayout, ViewCtx};
 use super::study_notes::tooltip_notes_ui;
 use crate::corpus::cite::Formatted;
-use crate::corpus::display::{excerpt, item_title, paragraph_place};
+use crate::corpus::display::{excerpt, item_title, mention_context, paragraph_place};
 use crate::corpus::{Item, ItemKind};
 
 /// Draws `item` as a tooltip card or in the inspector (a list row is [`item_row_ui`]).
@@ -184,6 +184,38 @@ fn passage_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, text: impl Into<egui::WidgetText>,
         Item::Paragraph(paragraph),
         ClickAction::Reveal,
     );
+}
+
+/// Where the text names a table or figure (`item`) by its label: each paragraph's place and
+/// the words around the name, a click reveals the paragraph (nothing when the text never
+/// names it).
+fn named_in_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, item: Item) {
+    let index = &ctx.corpus.index;
+    let paragraphs = index.paragraphs_naming(item);
+    if paragraphs.is_empty() {
+        return;
+    }
+    subheading_ui(
+        ctx,
+        ui,
+        &format!("Named in the text ({})", paragraphs.len()),
+    );
+    for &paragraph in paragraphs.iter().take(SHOWN) {
+        let Some(info) = index.paragraphs.get(paragraph) else {
+            continue;
+        };
+        let Some(mark) = info.floats.iter().find(|m| m.item == item) else {
+            continue;
+        };
+        place_ui(ctx, ui, paragraph);
+        passage_ui(
+            ctx,
+            ui,
+            mention_context(&info.printed, mark.range.clone()),
+            paragraph,
+        );
+    }
+    more_ui(ctx, ui, paragraphs.len());
 }
 
 /// Rows for a list of items under a subheading (nothing when empty).

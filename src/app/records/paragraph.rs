@@ -1,4 +1,5 @@
-//! A paragraph of the paper: its printed text, what it cites, the names and cases in it.
+//! A paragraph of the paper: its printed text, what it cites, the names, tables, figures and
+//! cases in it.
 
 use eframe::egui::{self, RichText, Ui};
 
@@ -82,6 +83,10 @@ pub(super) fn paragraph_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
         entities.into_iter().map(Item::Entity),
         ClickAction::Select,
     );
+    let mut floats: Vec<Item> = info.floats.iter().map(|m| m.item).collect();
+    floats.sort_unstable();
+    floats.dedup();
+    item_list_ui(ctx, ui, "Tables and figures", floats, ClickAction::Select);
     linked_items_ui(
         ctx,
         ui,

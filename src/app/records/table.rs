@@ -3,7 +3,9 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::{caption_heading_ui, field_ui, item_list_ui, linked_items_ui, notes_ui, place_ui};
+use super::{
+    caption_heading_ui, field_ui, item_list_ui, linked_items_ui, named_in_ui, notes_ui, place_ui,
+};
 use crate::app::context::{ClickAction, Command, UiLayout, ViewCtx};
 use crate::corpus::{Item, ItemKind};
 
@@ -51,6 +53,7 @@ pub(super) fn table_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: 
     for footnote in &table.footnotes {
         ui.add(egui::Label::new(RichText::new(footnote.printed()).small()).wrap());
     }
+    named_in_ui(ctx, ui, Item::Table(position));
     linked_items_ui(
         ctx,
         ui,

@@ -5,6 +5,7 @@
 //! a year, and which editorial notes concern an item. The text pass (`text`) reads every
 //! paragraph once; the link table (`links`) holds every link [`crate::corpus::kinds`] declares.
 
+mod floats;
 mod links;
 mod mentions;
 mod text;
@@ -44,6 +45,20 @@ pub struct ParagraphInfo {
     pub mentions: Vec<Mention>,
     /// Footnote markers `[^id]` that name a footnote, in order.
     pub footnotes: Vec<FootnoteMark>,
+    /// The tables and figures it names by their labels ("Table 2", "Figs. 1 and 3"), in
+    /// order.
+    pub floats: Vec<FloatMark>,
+}
+
+/// A table or figure named in a paragraph's printed text by its label.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FloatMark {
+    /// The table or figure ([`Item::Table`] or [`Item::Figure`]).
+    pub item: Item,
+    /// Byte range of its name in the paragraph's printed text ("Fig. 3A"; "3" of "Figs. 2 and
+    /// 3"); empty for one inside a written range ("2" of "Tables 1–3"), which is linked but
+    /// not drawn.
+    pub range: Range<usize>,
 }
 
 /// A footnote marker `[^id]` in a paragraph's printed text.
@@ -137,6 +152,9 @@ pub struct Index {
     pub entity_mentions: Vec<Vec<Mention>>,
     /// Year → every mention of it in the text.
     pub year_mentions: BTreeMap<i32, Vec<YearMention>>,
+    /// Each table or figure named in the text → the paragraphs naming it, in reading order:
+    /// see [`Self::paragraphs_naming`].
+    float_paragraphs: HashMap<Item, Vec<usize>>,
     /// Every declared link, both ways: see [`Self::linked`].
     links: LinkTable,
     /// For each region, the entities tied to it (by the entity, its rows or its cases).
@@ -336,6 +354,12 @@ impl Index {
                     list.push(mention.clone());
                 }
             }
+            for mark in &info.floats {
+                let paragraphs = self.float_paragraphs.entry(mark.item).or_default();
+                if paragraphs.last() != Some(&position) {
+                    paragraphs.push(position);
+                }
+            }
             for (year, range) in paragraph.years {
                 self.year_mentions
                     .entry(year)
@@ -365,6 +389,13 @@ impl Index {
     pub fn linked(&self, item: Item, kind: ItemKind) -> &[usize] {
         item.position()
             .map_or(&[], |position| self.links.get(item.kind(), position, kind))
+    }
+
+    /// The paragraphs, in reading order, that name a table or figure (`item`) by its label
+    /// ("as Table 2 shows", "(Figs. 1 and 3)"); none for other items.
+    #[must_use]
+    pub fn paragraphs_naming(&self, item: Item) -> &[usize] {
+        self.float_paragraphs.get(&item).map_or(&[], Vec::as_slice)
     }
 
     /// The entities tied to a region: by the entity's own `regions`, or by a table row or case

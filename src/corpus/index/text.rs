@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use super::floats::FloatMatcher;
 use super::mentions::EntityMatcher;
 use super::{CitationInfo, ParagraphInfo, Segment};
 use crate::corpus::citations::{self, CitationSyntaxError, CitedWork, NumericMarker, Piece};
@@ -146,14 +147,22 @@ impl<'a> TextPass<'a> {
     }
 
     /// Adds what only the index needs, once the file is known to be valid: each paragraph's
-    /// sentences (and the sentence of each citation), entity mentions and years.
+    /// sentences (and the sentence of each citation), entity mentions, the tables and figures
+    /// it names, and years.
     pub fn finish(&mut self, file: &CorpusFile) {
         let bytes: usize = self.paragraphs.iter().map(|p| p.info.printed.len()).sum();
         let matcher = EntityMatcher::new(file, bytes);
+        let floats = FloatMatcher::new(file);
         in_parallel(&mut self.paragraphs, bytes, |chunk| {
             let mut folded = String::new();
             for paragraph in chunk {
                 read_sentences_and_names(paragraph, &matcher, &file.references, &mut folded);
+                let info = &mut paragraph.info;
+                for segment in &info.segments {
+                    if let Segment::Text(range) = segment {
+                        floats.marks(&info.printed, range.clone(), &mut info.floats);
+                    }
+                }
             }
         });
     }
@@ -311,6 +320,7 @@ fn verbatim_text(text: &str, (section, position_in_section): (usize, usize)) -> 
             citations: 0..0,
             mentions: Vec::new(),
             footnotes: Vec::new(),
+            floats: Vec::new(),
         },
         citations: Vec::new(),
         years: Vec::new(),
@@ -408,6 +418,7 @@ fn read_text<'a>(
             citations: 0..0,
             mentions: Vec::new(),
             footnotes: Vec::new(),
+            floats: Vec::new(),
         },
         citations,
         years: Vec::new(),

@@ -1,0 +1,148 @@
+use super::*;
+use crate::corpus::model::{Figure, Table};
+
+/// A corpus file with tables and figures labelled so.
+fn file(tables: &[&str], figures: &[&str]) -> CorpusFile {
+    CorpusFile {
+        tables: tables
+            .iter()
+            .map(|label| Table {
+                label: (*label).to_owned(),
+                ..Table::default()
+            })
+            .collect(),
+        figures: figures
+            .iter()
+            .map(|label| Figure {
+                label: (*label).to_owned(),
+                ..Figure::default()
+            })
+            .collect(),
+        ..CorpusFile::default()
+    }
+}
+
+/// What `text` names, as (item, the text marked).
+fn named(file: &CorpusFile, text: &str) -> Vec<(Item, String)> {
+    let mut marks = Vec::new();
+    FloatMatcher::new(file).marks(text, 0..text.len(), &mut marks);
+    marks
+        .into_iter()
+        .map(|mark| {
+            let written = text.get(mark.range).unwrap_or("?").to_owned();
+            (mark.item, written)
+        })
+        .collect()
+}
+
+fn owned(pairs: &[(Item, &str)]) -> Vec<(Item, String)> {
+    pairs.iter().map(|(i, s)| (*i, (*s).to_owned())).collect()
+}
+
+#[test]
+fn tables_and_figures_are_named_however_the_text_abbreviates_them() {
+    let file = file(&["Table 1", "Table 2"], &["Fig 1", "Figure 2", "Fig. 3"]);
+    assert_eq!(
+        named(
+            &file,
+            "As Table 2 shows (Fig. 1), and Figure 2 confirms; see also fig 3, Tab. 1 and Fig.3."
+        ),
+        owned(&[
+            (Item::Table(1), "Table 2"),
+            (Item::Figure(0), "Fig. 1"),
+            (Item::Figure(1), "Figure 2"),
+            (Item::Figure(2), "fig 3"),
+            (Item::Table(0), "Tab. 1"),
+            (Item::Figure(2), "Fig.3"),
+        ])
+    );
+}
+
+#[test]
+fn lists_ranges_and_panels_name_each_table_or_figure() {
+    let file = file(
+        &["Table 1", "Table 2", "Table 3", "Table 4"],
+        &["Fig 1", "Fig 2", "Fig 3"],
+    );
+    assert_eq!(
+        named(&file, "(Figs 1 and 3B) and Tables 1–4"),
+        owned(&[
+            (Item::Figure(0), "Figs 1"),
+            (Item::Figure(2), "3B"),
+            (Item::Table(0), "Tables 1"),
+            // The inner members of a range are linked, not drawn.
+            (Item::Table(1), ""),
+            (Item::Table(2), ""),
+            (Item::Table(3), "4"),
+        ])
+    );
+    assert_eq!(
+        named(&file, "Figures 1, 2, and 3 and Fig 2A–C."),
+        owned(&[
+            (Item::Figure(0), "Figures 1"),
+            (Item::Figure(1), "2"),
+            (Item::Figure(2), "3"),
+            (Item::Figure(1), "Fig 2A"),
+        ])
+    );
+}
+
+#[test]
+fn supplementary_roman_and_other_kinds_of_label_are_found() {
+    let file = file(
+        &["Table IV", "S1 Table", "Supplementary Table S2", "Box 1"],
+        &["S1 Fig", "Scheme 2"],
+    );
+    assert_eq!(
+        named(
+            &file,
+            "Table IV lists them (S1 Fig; S1 Table), Table S2 the rest, Box 1 and Schemes 2."
+        ),
+        owned(&[
+            (Item::Table(0), "Table IV"),
+            (Item::Figure(0), "S1 Fig"),
+            (Item::Table(1), "S1 Table"),
+            (Item::Table(2), "Table S2"),
+            (Item::Table(3), "Box 1"),
+            (Item::Figure(1), "Schemes 2"),
+        ])
+    );
+}
+
+#[test]
+fn words_that_only_look_like_a_label_name_nothing() {
+    let file = file(&["Table 1"], &["Figure 1"]);
+    for text in [
+        "The table below, Table1, Subtable 1 and a figure of 1 million.",
+        "Table 5 is not in this paper; nor is Figure 2.",
+        "Timetable 1 and Figure-1.",
+        "",
+    ] {
+        assert_eq!(named(&file, text), Vec::new(), "{text}");
+    }
+    // A corpus without tables or figures finds nothing and does no work.
+    assert!(FloatMatcher::new(&CorpusFile::default()).labels.is_empty());
+}
+
+#[test]
+fn a_label_given_twice_names_the_first_and_a_huge_range_is_bounded() {
+    let twice = file(&["Table 1", "Table 1"], &[]);
+    assert_eq!(
+        named(&twice, "Table 1"),
+        owned(&[(Item::Table(0), "Table 1")])
+    );
+    let labels: Vec<String> = (1..=200).map(|n| format!("Fig {n}")).collect();
+    let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+    let many = file(&[], &labels);
+    let marks = named(&many, "Figs 1–4000000000");
+    // The two ends' first, then at most MOST_IN_A_RANGE between.
+    assert_eq!(marks.len(), 1 + MOST_IN_A_RANGE as usize);
+}
+
+#[test]
+fn hostile_text_is_read_in_one_pass() {
+    let file = file(&["Table 1"], &["Fig 1"]);
+    let text = "Table 1-".repeat(50_000) + &"a".repeat(100_000) + &", 1".repeat(50_000);
+    let marks = named(&file, &text);
+    assert!(!marks.is_empty());
+}
