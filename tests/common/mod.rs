@@ -11,6 +11,20 @@ pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
+/// A folder of real papers in `../shared/data/papers/` (`jats`, `tei`, `markdown`; `""` for
+/// all of them), or `None` after printing that the test is skipped.
+pub fn shared_papers(folder: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/papers")
+        .join(folder);
+    if path.exists() {
+        Some(path)
+    } else {
+        println!("skipped: {} is not present", path.display());
+        None
+    }
+}
+
 /// The biblatex example database in `../shared/data/bibliographies/`, or `None` after printing
 /// that the test is skipped (a clone without `../shared` beside it).
 pub fn biblatex_examples() -> Option<PathBuf> {

@@ -9,19 +9,11 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::common::shared_papers;
+
 use paperlens::corpus::{Corpus, Item};
 use paperlens::formats::paper::xml::{self, Element, Node};
 use paperlens::formats::paper::{ImportOptions, PaperKind, collapse_whitespace, import};
-
-fn papers() -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/papers");
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!("skipped: {} is not present", path.display());
-        None
-    }
-}
 
 fn open(path: &Path, kind: PaperKind) -> (String, Corpus) {
     let text = std::fs::read_to_string(path).expect("read the paper");
@@ -96,12 +88,12 @@ fn float_with_id(corpus: &Corpus, id: &str) -> Option<Item> {
 
 #[test]
 fn every_figure_and_table_a_jats_paragraph_points_at_is_named_there() {
-    let Some(papers) = papers() else {
+    let Some(jats) = shared_papers("jats") else {
         return;
     };
     let mut checked = 0;
     let mut missed = Vec::new();
-    let mut folder: Vec<PathBuf> = std::fs::read_dir(papers.join("jats"))
+    let mut folder: Vec<PathBuf> = std::fs::read_dir(jats)
         .expect("the JATS folder")
         .flatten()
         .map(|entry| entry.path())

@@ -165,13 +165,7 @@ const FILES: [Expected; 12] = [
 ];
 
 fn folder() -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/papers/jats");
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!("skipped: {} is not present", path.display());
-        None
-    }
+    crate::common::shared_papers("jats")
 }
 
 fn import_file(path: &Path) -> (String, Imported) {

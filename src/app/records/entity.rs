@@ -4,11 +4,11 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::{
-    SHOWN, field_ui, heading_ui, item_list_ui, linked_items_ui, more_ui, notes_ui, passage_ui,
-    place_ui, subheading_ui,
+    SHOWN, field_ui, heading_ui, item_list_ui, linked_items_ui, mention_passage_ui, more_ui,
+    notes_ui, subheading_ui,
 };
 use crate::app::context::{ClickAction, UiLayout, ViewCtx};
-use crate::corpus::display::{mention_context, times_in_text};
+use crate::corpus::display::times_in_text;
 use crate::corpus::{Item, ItemKind};
 
 /// The entity at `position` in `entities`.
@@ -59,12 +59,7 @@ pub(super) fn entity_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout:
     subheading_ui(ctx, ui, &format!("Mentions ({})", mentions.len()));
     more_ui(ctx, ui, mentions.len());
     for mention in mentions.iter().take(SHOWN) {
-        let Some(info) = index.paragraphs.get(mention.paragraph) else {
-            continue;
-        };
-        place_ui(ctx, ui, mention.paragraph);
-        let context = mention_context(&info.printed, mention.range.clone());
-        passage_ui(ctx, ui, context, mention.paragraph);
+        mention_passage_ui(ctx, ui, mention.paragraph, mention.range.clone());
     }
     linked_items_ui(
         ctx,

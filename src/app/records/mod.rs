@@ -28,6 +28,8 @@ pub use reference::{
     printed_list, reference_links, reference_menu_ui, styled_list,
 };
 
+use std::ops::Range;
+
 use eframe::egui::{self, Color32, Response, RichText, Sense, Ui};
 
 use super::context::{ClickAction, UiLayout, ViewCtx};
@@ -201,21 +203,25 @@ fn named_in_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, item: Item) {
         &format!("Named in the text ({})", paragraphs.len()),
     );
     for &paragraph in paragraphs.iter().take(SHOWN) {
-        let Some(info) = index.paragraphs.get(paragraph) else {
-            continue;
-        };
-        let Some(mark) = info.floats.iter().find(|m| m.item == item) else {
-            continue;
-        };
-        place_ui(ctx, ui, paragraph);
-        passage_ui(
-            ctx,
-            ui,
-            mention_context(&info.printed, mark.range.clone()),
-            paragraph,
-        );
+        let mark = index
+            .paragraphs
+            .get(paragraph)
+            .and_then(|info| info.floats.iter().find(|m| m.item == item));
+        if let Some(mark) = mark {
+            mention_passage_ui(ctx, ui, paragraph, mark.range.clone());
+        }
     }
     more_ui(ctx, ui, paragraphs.len());
+}
+
+/// Where a paragraph mentions something (`range` of its printed text): the paragraph's place
+/// over the words around the mention, a click reveals the paragraph.
+fn mention_passage_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, paragraph: usize, range: Range<usize>) {
+    let Some(info) = ctx.corpus.index.paragraphs.get(paragraph) else {
+        return;
+    };
+    place_ui(ctx, ui, paragraph);
+    passage_ui(ctx, ui, mention_context(&info.printed, range), paragraph);
 }
 
 /// Rows for a list of items under a subheading (nothing when empty).

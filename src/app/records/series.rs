@@ -4,12 +4,11 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::{
-    SHOWN, field_ui, heading_ui, item_list_ui, more_ui, notes_ui, passage_ui, place_ui,
-    subheading_ui,
+    SHOWN, field_ui, heading_ui, item_list_ui, mention_passage_ui, more_ui, notes_ui, subheading_ui,
 };
 use crate::app::context::{ClickAction, UiLayout, ViewCtx};
 use crate::corpus::Item;
-use crate::corpus::display::{mention_context, point_value_text};
+use crate::corpus::display::point_value_text;
 use crate::corpus::model::PointStatus;
 
 /// The series at `position` in `series`.
@@ -101,18 +100,8 @@ pub(super) fn series_point_ui(
     );
     more_ui(ctx, ui, paragraphs.len());
     for paragraph in paragraphs.into_iter().take(SHOWN) {
-        let Some(info) = ctx.corpus.index.paragraphs.get(paragraph) else {
-            continue;
-        };
-        let Some(mention) = mentions.iter().find(|m| m.paragraph == paragraph) else {
-            continue;
-        };
-        place_ui(ctx, ui, paragraph);
-        passage_ui(
-            ctx,
-            ui,
-            mention_context(&info.printed, mention.range.clone()),
-            paragraph,
-        );
+        if let Some(mention) = mentions.iter().find(|m| m.paragraph == paragraph) {
+            mention_passage_ui(ctx, ui, paragraph, mention.range.clone());
+        }
     }
 }
