@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::FloatMark;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::{FloatMark, ParagraphInfo, Segment};
 use crate::corpus::item::Item;
 use crate::corpus::model::CorpusFile;
 
@@ -20,6 +22,12 @@ pub(super) struct FloatMatcher {
     labels: HashMap<(String, String), Item>,
     /// Every kind word the labels use, in that form.
     kinds: Vec<String>,
+    /// Every way of writing a kind word (`fig`, `figs`, `figure`, `figures`; `box`, `boxes`),
+    /// in lower case, with the position of its kind in `kinds`.
+    forms: Vec<(String, usize)>,
+    /// Finds every form in text whose ASCII letters are in lower case; `None` without
+    /// labels.
+    finder: Option<AhoCorasick>,
     /// Whether some label prints its number first (PLOS's "S1 Fig", "S2 Table").
     number_first: bool,
 }
@@ -44,46 +52,79 @@ impl FloatMatcher {
                 continue;
             };
             if !matcher.kinds.contains(&kind) {
+                let position = matcher.kinds.len();
+                matcher
+                    .forms
+                    .extend(forms_of(&kind).into_iter().map(|form| (form, position)));
                 matcher.kinds.push(kind.clone());
             }
             matcher.number_first |= number_first;
             matcher.labels.entry((kind, number)).or_insert(item);
         }
+        let forms = matcher.forms.iter().map(|(form, _)| form);
+        matcher.finder = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(forms)
+            .ok()
+            .filter(|_| !matcher.labels.is_empty());
         matcher
     }
 
-    /// The tables and figures `text` names in `segment` (a byte range of it), in order. A
-    /// range's inner members ("2" and "3" of "Tables 1–4") are marked with an empty range
-    /// where the range is written: they are linked but nothing is drawn for them.
-    pub(super) fn marks(&self, text: &str, segment: Range<usize>, out: &mut Vec<FloatMark>) {
-        if self.labels.is_empty() {
-            return;
+    /// Whether there are labels to look for.
+    pub(super) fn is_empty(&self) -> bool {
+        self.finder.is_none()
+    }
+
+    /// Finds the tables and figures a paragraph's printed text names, in its plain-text
+    /// segments, into its `floats`. `folded` is the printed text with its ASCII letters in
+    /// lower case, where the kind words are looked for.
+    pub(super) fn read(&self, info: &mut ParagraphInfo, folded: &str) {
+        for segment in &info.segments {
+            if let Segment::Text(range) = segment {
+                self.marks(&info.printed, folded, range.clone(), &mut info.floats);
+            }
         }
-        let Some(slice) = text.get(segment.clone()) else {
+    }
+
+    /// The tables and figures `text` names in `segment` (a byte range of it), in order;
+    /// `folded` is `text` with its ASCII letters in lower case. A range's inner members ("2"
+    /// and "3" of "Tables 1–4") are marked with an empty range where the range is written:
+    /// they are linked but nothing is drawn for them.
+    fn marks(&self, text: &str, folded: &str, segment: Range<usize>, out: &mut Vec<FloatMark>) {
+        let (Some(finder), Some(slice), Some(folded)) = (
+            &self.finder,
+            text.get(segment.clone()),
+            folded.get(segment.clone()),
+        ) else {
             return;
         };
+        // Only the places a kind word is written are read: most text holds none.
         let mut at = 0;
-        while let Some(token) = next_token(slice, at) {
-            at = token.end;
-            let Some(word) = slice.get(token.clone()) else {
+        for found in finder.find_iter(folded) {
+            let (start, end) = (found.start(), found.end());
+            let runs_on = slice
+                .get(..start)
+                .and_then(|before| before.chars().next_back())
+                .is_some_and(char::is_alphanumeric);
+            if start < at || runs_on || token_end(slice, start) != end {
+                continue;
+            }
+            let Some(kind) = slice.get(start..end).and_then(|word| self.kind_of(word)) else {
                 continue;
             };
-            if let Some(kind) = self.kind_of(word) {
-                at = self.read_list(slice, kind, token.start, token.end, segment.start, out);
-            } else if self.number_first
-                && is_number(word)
-                && let Some(next) = next_token(slice, token.end)
-                && slice.get(token.end..next.start).is_some_and(is_space)
-                && let Some(kind) = slice.get(next.clone()).and_then(|w| self.kind_of(w))
-                && let Some(item) = self.find(kind, word)
+            if self.number_first
+                && let Some(number) = number_before(slice, start).filter(|n| n.start >= at)
+                && let Some(item) = slice.get(number.clone()).and_then(|n| self.find(kind, n))
             {
-                let end = word_end_with_stop(slice, next.end);
+                let end = word_end_with_stop(slice, end);
                 out.push(FloatMark {
                     item,
-                    range: segment.start + token.start..segment.start + end,
+                    range: segment.start + number.start..segment.start + end,
                 });
                 at = end;
+                continue;
             }
+            at = self.read_list(slice, kind, start, end, segment.start, out);
         }
     }
 
@@ -170,17 +211,16 @@ impl FloatMatcher {
     }
 
     /// The kind word `word` is ("Fig" → `figure`, "Tables" → `table`), when a label uses it.
+    /// Compared without allocating: it runs on every word of the text.
     fn kind_of(&self, word: &str) -> Option<&str> {
-        let usual = usual_kind(word);
-        let singular = [
-            Some(usual.as_str()),
-            usual.strip_suffix("es"),
-            usual.strip_suffix('s'),
-        ];
-        singular
-            .into_iter()
-            .flatten()
-            .find_map(|form| self.kinds.iter().find(|k| k.as_str() == form))
+        let word = word.strip_suffix('.').unwrap_or(word);
+        if word.len() < 3 || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        self.forms
+            .iter()
+            .find(|(form, _)| form.eq_ignore_ascii_case(word))
+            .and_then(|(_, kind)| self.kinds.get(*kind))
             .map(String::as_str)
     }
 
@@ -226,7 +266,7 @@ fn parse_label(label: &str) -> Option<(String, String, bool)> {
     }
 }
 
-/// A kind word in lower case, without its stop, abbreviations written out: `figure` for
+/// A label's kind word in lower case, without its stop, abbreviations written out: `figure` for
 /// "Fig", "Figs.", "Figure", "Figures"; `table` for "Tab.", "Tbl", "Tables".
 fn usual_kind(word: &str) -> String {
     let lower = word.trim_end_matches('.').to_lowercase();
@@ -235,6 +275,18 @@ fn usual_kind(word: &str) -> String {
         "tab" | "tabs" | "tbl" | "table" | "tables" => "table".to_owned(),
         _ => lower,
     }
+}
+
+/// The ways of writing a kind word: singular and plural, and the usual abbreviations of
+/// "figure" and "table".
+fn forms_of(kind: &str) -> Vec<String> {
+    let mut forms = vec![kind.to_owned(), format!("{kind}s"), format!("{kind}es")];
+    match kind {
+        "figure" => forms.extend(["fig", "figs"].map(str::to_owned)),
+        "table" => forms.extend(["tab", "tabs", "tbl"].map(str::to_owned)),
+        _ => {}
+    }
+    forms
 }
 
 /// Whether `token` reads as a table's or figure's number: digits, with letters before or after
@@ -262,41 +314,87 @@ fn prefixed_number(token: &str) -> Option<(&str, u32)> {
 }
 
 /// The next token of `slice` from byte `from`: a run of letters and digits (with dots between
-/// digits, "2.1") that does not run on from a word before it, or `None` at the end.
+/// digits, "2.1") that does not run on from a word before it, or `None` at the end. Read byte
+/// by byte, decoding only what is not ASCII: it runs over all the text.
 fn next_token(slice: &str, from: usize) -> Option<Range<usize>> {
-    let mut from = from;
+    let bytes = slice.as_bytes();
+    let mut at = from;
     loop {
-        let rest = slice.get(from..)?;
-        let start = from + rest.find(char::is_alphanumeric)?;
+        let start = at + bytes.get(at..)?.iter().position(|&b| starts_word(b))?;
+        let start = if bytes.get(start).is_some_and(u8::is_ascii) || alphanumeric_at(slice, start) {
+            start
+        } else {
+            // A byte of a character that is not a letter or digit: go past it.
+            at = start + 1;
+            continue;
+        };
         let end = token_end(slice, start);
         let runs_on = slice
             .get(..start)
-            .is_some_and(|before| before.ends_with(char::is_alphanumeric));
+            .and_then(|before| before.chars().next_back())
+            .is_some_and(char::is_alphanumeric);
         if !runs_on {
             return Some(start..end);
         }
-        from = end;
+        at = end.max(start + 1);
     }
+}
+
+/// Whether byte `b` may start a token: an ASCII letter or digit, or the first byte of a
+/// character that is not ASCII (checked when found).
+fn starts_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0xC0
+}
+
+/// Whether the character starting at byte `at` of `slice` is a letter or digit.
+fn alphanumeric_at(slice: &str, at: usize) -> bool {
+    slice
+        .get(at..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_alphanumeric)
 }
 
 /// Where the token starting at `start` ends.
 fn token_end(slice: &str, start: usize) -> usize {
+    let bytes = slice.as_bytes();
     let mut end = start;
-    let Some(rest) = slice.get(start..) else {
-        return end;
-    };
-    let mut chars = rest.char_indices().peekable();
-    let mut after_digit = false;
-    while let Some((i, c)) = chars.next() {
-        let dot_between_digits =
-            c == '.' && after_digit && chars.peek().is_some_and(|(_, d)| d.is_ascii_digit());
-        if !(c.is_alphanumeric() || dot_between_digits) {
+    while let Some(&b) = bytes.get(end) {
+        let dot_between_digits = b == b'.'
+            && end > start
+            && bytes.get(end - 1).is_some_and(u8::is_ascii_digit)
+            && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+        if b.is_ascii_alphanumeric() || dot_between_digits {
+            end += 1;
+        } else if b >= 0x80 {
+            match slice.get(end..).and_then(|rest| rest.chars().next()) {
+                Some(c) if c.is_alphanumeric() => end += c.len_utf8(),
+                _ => break,
+            }
+        } else {
             break;
         }
-        after_digit = c.is_ascii_digit();
-        end = start + i + c.len_utf8();
     }
     end
+}
+
+/// The number written before a kind word starting at `start`, spaces between ("S1" of "S1
+/// Fig"): its byte range.
+fn number_before(slice: &str, start: usize) -> Option<Range<usize>> {
+    let before = slice.get(..start)?;
+    let trimmed = before.trim_end_matches(char::is_whitespace);
+    if trimmed.len() == before.len() {
+        return None;
+    }
+    let number_start = trimmed
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let number = number_start..trimmed.len();
+    trimmed
+        .get(number.clone())
+        .is_some_and(is_number)
+        .then_some(number)
 }
 
 /// Where a kind word ending at `end` ends with its abbreviation's stop ("Fig.").

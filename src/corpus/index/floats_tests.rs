@@ -1,4 +1,5 @@
 use super::*;
+use crate::corpus::index::mentions::fold;
 use crate::corpus::model::{Figure, Table};
 
 /// A corpus file with tables and figures labelled so.
@@ -24,9 +25,15 @@ fn file(tables: &[&str], figures: &[&str]) -> CorpusFile {
 
 /// What `text` names, as (item, the text marked).
 fn named(file: &CorpusFile, text: &str) -> Vec<(Item, String)> {
-    let mut marks = Vec::new();
-    FloatMatcher::new(file).marks(text, 0..text.len(), &mut marks);
-    marks
+    let mut info = ParagraphInfo {
+        printed: text.to_owned(),
+        segments: vec![Segment::Text(0..text.len())],
+        ..ParagraphInfo::default()
+    };
+    let mut folded = String::new();
+    fold(text, &mut folded);
+    FloatMatcher::new(file).read(&mut info, &folded);
+    info.floats
         .into_iter()
         .map(|mark| {
             let written = text.get(mark.range).unwrap_or("?").to_owned();
@@ -121,7 +128,7 @@ fn words_that_only_look_like_a_label_name_nothing() {
         assert_eq!(named(&file, text), Vec::new(), "{text}");
     }
     // A corpus without tables or figures finds nothing and does no work.
-    assert!(FloatMatcher::new(&CorpusFile::default()).labels.is_empty());
+    assert!(FloatMatcher::new(&CorpusFile::default()).is_empty());
 }
 
 #[test]

@@ -48,20 +48,19 @@ impl EntityMatcher {
         }
     }
 
+    /// Whether there are names to look for.
+    pub(super) fn is_empty(&self) -> bool {
+        self.matcher.is_none()
+    }
+
     /// The entities named in `text` as whole words, in order (`paragraph` is set later).
-    /// `folded` is scratch space for `text` with its ASCII letters in lower case.
-    pub(super) fn mentions(&self, text: &str, folded: &mut String) -> Vec<Mention> {
+    /// `folded` is `text` with its ASCII letters in lower case (see [`fold`]).
+    pub(super) fn mentions(&self, text: &str, folded: &str) -> Vec<Mention> {
         let Some(matcher) = &self.matcher else {
             return Vec::new();
         };
-        // Folding ASCII letters keeps every byte where it was, so a match in the folded text
-        // is at the same place in the text. Searched case-sensitively, the patterns can be
-        // looked for with a vectorised prefilter, which case-insensitive search cannot use.
-        folded.clear();
-        folded.push_str(text);
-        folded.make_ascii_lowercase();
         matcher
-            .find_iter(folded.as_str())
+            .find_iter(folded)
             .filter(|found| is_whole_word(text, found.start(), found.end()))
             .filter(
                 |found| match self.acronyms.get(found.pattern().as_usize()) {
@@ -117,6 +116,16 @@ fn build_matcher(patterns: &[String], bytes: usize) -> Option<AhoCorasick> {
         .prefilter(!large)
         .build(patterns)
         .ok()
+}
+
+/// `text` with its ASCII letters in lower case, into `folded`. Folding ASCII letters keeps
+/// every byte where it was, so a match in the folded text is at the same place in the text;
+/// searched case-sensitively, names and kind words can be looked for with a vectorised
+/// prefilter, which case-insensitive search cannot use.
+pub(super) fn fold(text: &str, folded: &mut String) {
+    folded.clear();
+    folded.push_str(text);
+    folded.make_ascii_lowercase();
 }
 
 /// Whether `text[start..end]` stands as a whole word (no letter or digit on either side).
@@ -175,8 +184,9 @@ mod tests {
         for bytes in [text.len(), DFA_FROM_BYTES] {
             let matcher = EntityMatcher::new(&file, bytes);
             let mut folded = String::new();
+            fold(text, &mut folded);
             let found: Vec<(usize, &str)> = matcher
-                .mentions(text, &mut folded)
+                .mentions(text, &folded)
                 .into_iter()
                 .map(|m| (m.entity, &text[m.range]))
                 .collect();

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::floats::FloatMatcher;
-use super::mentions::EntityMatcher;
+use super::mentions::{EntityMatcher, fold};
 use super::{CitationInfo, ParagraphInfo, Segment};
 use crate::corpus::citations::{self, CitationSyntaxError, CitedWork, NumericMarker, Piece};
 use crate::corpus::cite::short_name;
@@ -153,16 +153,15 @@ impl<'a> TextPass<'a> {
         let bytes: usize = self.paragraphs.iter().map(|p| p.info.printed.len()).sum();
         let matcher = EntityMatcher::new(file, bytes);
         let floats = FloatMatcher::new(file);
+        let folds = !matcher.is_empty() || !floats.is_empty();
         in_parallel(&mut self.paragraphs, bytes, |chunk| {
             let mut folded = String::new();
             for paragraph in chunk {
-                read_sentences_and_names(paragraph, &matcher, &file.references, &mut folded);
-                let info = &mut paragraph.info;
-                for segment in &info.segments {
-                    if let Segment::Text(range) = segment {
-                        floats.marks(&info.printed, range.clone(), &mut info.floats);
-                    }
+                if folds {
+                    fold(&paragraph.info.printed, &mut folded);
                 }
+                read_sentences_and_names(paragraph, &matcher, &file.references, &folded);
+                floats.read(&mut paragraph.info, &folded);
             }
         });
     }
@@ -470,7 +469,7 @@ fn read_sentences_and_names(
     paragraph: &mut ParagraphText<'_>,
     matcher: &EntityMatcher,
     references: &[Reference],
-    folded: &mut String,
+    folded: &str,
 ) {
     let info = &mut paragraph.info;
     info.sentences = split_sentences(&info.printed);
