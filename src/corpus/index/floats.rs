@@ -14,12 +14,25 @@ use crate::corpus::model::CorpusFile;
 /// The most tables or figures a written range ("Figures 1–4") names.
 const MOST_IN_A_RANGE: u32 = 50;
 
+/// A kind word as the text writes it: which kind, and whether "Supplementary" or "Extended
+/// Data" stands before it (such a name never means the paper's own "Fig. 2").
+#[derive(Clone, Copy, Debug)]
+struct Kind<'k> {
+    /// The kind word in its usual form (`figure`, `table`, `box`).
+    word: &'k str,
+    /// Whether a word such as "Supplementary" qualifies it.
+    supplementary: bool,
+}
+
 /// Finds the tables and figures a paragraph names by their labels.
 #[derive(Debug, Default)]
 pub(super) struct FloatMatcher {
     /// `(kind word, number)` → the table or figure labelled so; both in lower case, the kind
     /// word in its usual form (`figure` for `Fig.`, `Figs`, `Figures`).
     labels: HashMap<(String, String), Item>,
+    /// The same for the labels a word such as "Supplementary" qualifies ("Supplementary Table
+    /// S1"): the only ones "Supplementary Table 1" in the text may name.
+    supplementary: HashMap<(String, String), Item>,
     /// Every kind word the labels use, in that form.
     kinds: Vec<String>,
     /// Every way of writing a kind word (`fig`, `figs`, `figure`, `figures`; `box`, `boxes`),
@@ -47,19 +60,33 @@ impl FloatMatcher {
             .iter()
             .enumerate()
             .map(|(i, f)| (Item::Figure(i), f.label.as_str()));
+        let mut qualified = Vec::new();
         for (item, label) in tables.chain(figures) {
-            let Some((kind, number, number_first)) = parse_label(label) else {
+            let Some(parsed) = parse_label(label) else {
                 continue;
             };
-            if !matcher.kinds.contains(&kind) {
+            if !matcher.kinds.contains(&parsed.kind) {
                 let position = matcher.kinds.len();
-                matcher
-                    .forms
-                    .extend(forms_of(&kind).into_iter().map(|form| (form, position)));
-                matcher.kinds.push(kind.clone());
+                matcher.forms.extend(
+                    forms_of(&parsed.kind)
+                        .into_iter()
+                        .map(|form| (form, position)),
+                );
+                matcher.kinds.push(parsed.kind.clone());
             }
-            matcher.number_first |= number_first;
-            matcher.labels.entry((kind, number)).or_insert(item);
+            matcher.number_first |= parsed.number_first;
+            let key = (parsed.kind, parsed.number);
+            if parsed.supplementary {
+                matcher.supplementary.entry(key.clone()).or_insert(item);
+                qualified.push((key, item));
+            } else {
+                matcher.labels.entry(key).or_insert(item);
+            }
+        }
+        // "Table S1" names "Supplementary Table S1" too, unless the paper's own tables have
+        // that label.
+        for (key, item) in qualified {
+            matcher.labels.entry(key).or_insert(item);
         }
         let forms = matcher.forms.iter().map(|(form, _)| form);
         matcher.finder = AhoCorasickBuilder::new()
@@ -109,8 +136,12 @@ impl FloatMatcher {
             if start < at || runs_on || token_end(slice, start) != end {
                 continue;
             }
-            let Some(kind) = slice.get(start..end).and_then(|word| self.kind_of(word)) else {
+            let Some(word) = slice.get(start..end).and_then(|word| self.kind_of(word)) else {
                 continue;
+            };
+            let kind = Kind {
+                word,
+                supplementary: slice.get(..start).is_some_and(ends_with_qualifier),
             };
             if self.number_first
                 && let Some(number) = number_before(slice, start).filter(|n| n.start >= at)
@@ -134,7 +165,7 @@ impl FloatMatcher {
     fn read_list(
         &self,
         slice: &str,
-        kind: &str,
+        kind: Kind<'_>,
         word_start: usize,
         word_end: usize,
         offset: usize,
@@ -187,7 +218,7 @@ impl FloatMatcher {
     /// two ends of a written range (`S1`–`S4` too; not Roman numerals or panels' letters).
     fn mark_between(
         &self,
-        kind: &str,
+        kind: Kind<'_>,
         (from, to): (&str, &str),
         at: usize,
         out: &mut Vec<FloatMark>,
@@ -226,44 +257,89 @@ impl FloatMatcher {
 
     /// The table or figure `number` names among those of `kind`: as written ("3A" when a
     /// figure is labelled so), else without a panel's letters ("3A" → figure 3).
-    fn find(&self, kind: &str, number: &str) -> Option<Item> {
-        let lower = number.to_lowercase();
-        let key = (kind.to_owned(), lower);
-        if let Some(item) = self.labels.get(&key) {
+    fn find(&self, kind: Kind<'_>, number: &str) -> Option<Item> {
+        let labels = if kind.supplementary {
+            &self.supplementary
+        } else {
+            &self.labels
+        };
+        let key = (kind.word.to_owned(), number.to_lowercase());
+        if let Some(item) = labels.get(&key) {
             return Some(*item);
         }
         let without_panel = key.1.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         (without_panel.len() < key.1.len() && without_panel.ends_with(|c: char| c.is_ascii_digit()))
-            .then(|| {
-                self.labels
-                    .get(&(kind.to_owned(), without_panel.to_owned()))
-            })
+            .then(|| labels.get(&(kind.word.to_owned(), without_panel.to_owned())))
             .flatten()
             .copied()
     }
 }
 
-/// A label's kind word, number and whether the number comes first: "Table 2" → (`table`,
-/// `2`, false), "Fig. 3" → (`figure`, `3`, false), "S1 Fig" → (`figure`, `s1`, true),
-/// "Supplementary Table S1" → (`table`, `s1`, false). `None` for a label without a number
-/// ("Graphical abstract").
-fn parse_label(label: &str) -> Option<(String, String, bool)> {
+/// What a label says: "Table 2" → `table` `2`; "Fig. 3" → `figure` `3`; "S1 Fig" → `figure`
+/// `s1`, number first; "Supplementary Table S1" → `table` `s1`, supplementary.
+#[derive(Debug, PartialEq, Eq)]
+struct Label {
+    /// The kind word in its usual form.
+    kind: String,
+    /// The number, in lower case.
+    number: String,
+    /// Whether the number comes before the kind word.
+    number_first: bool,
+    /// Whether a word such as "Supplementary" qualifies it.
+    supplementary: bool,
+}
+
+/// What `label` says, or `None` for a label without a number ("Graphical abstract").
+fn parse_label(label: &str) -> Option<Label> {
     let words: Vec<&str> = label
         .split(|c: char| c.is_whitespace())
         .map(|w| w.trim_end_matches([':', '.', ',']))
         .filter(|w| !w.is_empty())
         .collect();
-    let [.., first, second] = words.as_slice() else {
+    let [before @ .., first, second] = words.as_slice() else {
         return None;
     };
+    let supplementary = ends_with_qualifier(&before.join(" "));
     let is_word = |w: &str| w.chars().all(char::is_alphabetic) && !is_roman(w);
-    if is_word(first) && is_number(second) {
-        Some((usual_kind(first), second.to_lowercase(), false))
+    let (kind, number, number_first) = if is_word(first) && is_number(second) {
+        (first, second, false)
     } else if is_number(first) && is_word(second) {
-        Some((usual_kind(second), first.to_lowercase(), true))
+        (second, first, true)
     } else {
-        None
-    }
+        return None;
+    };
+    Some(Label {
+        kind: usual_kind(kind),
+        number: number.to_lowercase(),
+        number_first,
+        supplementary,
+    })
+}
+
+/// Whether `before` ends with a word that sets a table or figure apart from the paper's own:
+/// "Supplementary", "Supplemental", "Suppl.", "Supporting", "Additional", "Appendix",
+/// "Extended Data" (as Nature prints it).
+fn ends_with_qualifier(before: &str) -> bool {
+    let mut words = before
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .map(|w| w.trim_end_matches('.'));
+    let last = words.next().unwrap_or_default();
+    [
+        "supplementary",
+        "supplemental",
+        "suppl",
+        "supp",
+        "supporting",
+        "additional",
+        "appendix",
+    ]
+    .iter()
+    .any(|q| q.eq_ignore_ascii_case(last))
+        || (last.eq_ignore_ascii_case("data")
+            && words
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("extended")))
 }
 
 /// A label's kind word in lower case, without its stop, abbreviations written out: `figure` for

@@ -153,3 +153,39 @@ fn hostile_text_is_read_in_one_pass() {
     let marks = named(&file, &text);
     assert!(!marks.is_empty());
 }
+
+#[test]
+fn a_supplementary_or_extended_data_figure_is_not_the_paper_s_own() {
+    let file = file(
+        &["Table 1", "Supplementary Table 1"],
+        &["Fig. 2", "Extended Data Fig. 3"],
+    );
+    assert_eq!(
+        named(
+            &file,
+            "Fig. 2 (Supplementary Fig. 2, Extended Data Fig. 2 and Extended Data Fig. 3) and \
+             Table 1 (Supplementary Table 1; Suppl. Table 1)."
+        ),
+        owned(&[
+            (Item::Figure(0), "Fig. 2"),
+            (Item::Figure(1), "Fig. 3"),
+            (Item::Table(0), "Table 1"),
+            (Item::Table(1), "Table 1"),
+            (Item::Table(1), "Table 1"),
+        ])
+    );
+    // Without a figure of its own so numbered, "Fig. 3" names the Extended Data one.
+    assert_eq!(
+        named(&file, "as Fig. 3 shows"),
+        owned(&[(Item::Figure(1), "Fig. 3")])
+    );
+    assert_eq!(
+        parse_label("Supplementary Table S2"),
+        Some(Label {
+            kind: "table".to_owned(),
+            number: "s2".to_owned(),
+            number_first: false,
+            supplementary: true,
+        })
+    );
+}
