@@ -9,6 +9,7 @@
 
 mod author_year;
 mod blocks;
+mod book;
 mod chapter;
 mod dated;
 mod front;

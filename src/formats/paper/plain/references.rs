@@ -14,7 +14,7 @@ use super::names::{
     is_author_piece, is_given_first_name, is_given_first_people, is_name, is_organisation_name,
     is_written_out_name, names,
 };
-use super::{chapter, dated};
+use super::{book, chapter, dated};
 
 /// The highest number a reference list entry is read with.
 const MAX_NUMBER: u32 = 100_000;
@@ -171,7 +171,7 @@ fn split_authors(text: &str) -> (&str, &str) {
 }
 
 /// A year from 1500 to 2100 standing alone in `text` (the last one).
-fn year_in(text: &str) -> Option<i32> {
+pub(super) fn year_in(text: &str) -> Option<i32> {
     text.split(|c: char| !c.is_ascii_alphanumeric())
         .filter_map(|word| {
             let digits = word.trim_end_matches(|c: char| c.is_ascii_lowercase() && word.len() == 5);
@@ -314,39 +314,6 @@ fn plain_container(rest: &str) -> (&str, &str) {
         rest.get(..end).unwrap_or_default(),
         rest.get(end..).unwrap_or_default(),
     )
-}
-
-/// A book's place and publisher: Vancouver's `Place: Publisher; 2012`, or PLOS's `Place:
-/// Publisher.` closing the entry (a year, a page count, `, 74 p.`, or an `Available:` before a
-/// link cut out may follow): place, publisher and the rest.
-fn place_and_publisher(rest: &str) -> Option<(&str, &str, &str)> {
-    let (place, after) = rest.split_once(": ")?;
-    let plain = |s: &str, words: usize| {
-        !s.trim().is_empty()
-            && s.split_whitespace().count() <= words
-            && !s.contains(['.', ',', ':', ';'])
-            && !s.chars().any(|c| c.is_ascii_digit())
-    };
-    if !plain(place, 6) {
-        return None;
-    }
-    if let Some((publisher, after)) = after.split_once(';')
-        && plain(publisher, 6)
-        && year_in(after).is_some()
-    {
-        return Some((place.trim(), publisher.trim(), after));
-    }
-    let end = after.find([',', '.']).unwrap_or(after.len());
-    let (publisher, closing) = after.split_at(end);
-    let closing_words = closing.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.'));
-    let is_number = |text: &str| !text.is_empty() && text.chars().all(|c| c.is_ascii_digit());
-    let year = year_in(closing_words).is_some() && is_number(closing_words);
-    let closes = year
-        || closing_words.is_empty()
-        || closing_words.eq_ignore_ascii_case("available")
-        || closing_words.strip_suffix(" p").is_some_and(is_number);
-    let after = if year { closing } else { "" };
-    (plain(publisher, 12) && closes).then(|| (place.trim(), publisher.trim(), after))
 }
 
 /// Whether `text` is an organisation's acronym alone (`WHO`, `UNICEF`): two to six capitals.
@@ -689,7 +656,7 @@ pub(super) fn reference(entry: &Entry) -> Reference {
         after
     } else if italic_title {
         rest
-    } else if let Some((place, publisher, after)) = place_and_publisher(rest) {
+    } else if let Some((place, publisher, after)) = book::place_and_publisher(rest) {
         place.clone_into(&mut reference.publisher_place);
         publisher.clone_into(&mut reference.publisher);
         after
@@ -731,8 +698,21 @@ pub(super) fn reference(entry: &Entry) -> Reference {
     if reference.issued.is_none() {
         reference.issued = year_in(rest).or_else(|| year_in(authors)).map(year_date);
     }
+    if !chapter {
+        book::read_as_book(&mut reference);
+    }
+    book::split_publisher_and_place(&mut reference);
+    item_type(&reference, &raw, chapter, italic_title).clone_into(&mut reference.item_type);
+    reference.id = id(&reference, entry.number);
+    reference
+}
+
+/// The CSL type of an entry read as `reference` from its printed text `raw`: a chapter (its
+/// book after `In`), a thesis, a journal article (a container is read), a book (its title in
+/// italics, or a publisher), a web page (a link, no authors), else an article.
+fn item_type(reference: &Reference, raw: &str, chapter: bool, italic_title: bool) -> &'static str {
     let lower = raw.to_lowercase();
-    let item_type = if chapter {
+    if chapter {
         "chapter"
     } else if lower.contains("thesis") || lower.contains("dissertation") {
         "thesis"
@@ -744,10 +724,7 @@ pub(super) fn reference(entry: &Entry) -> Reference {
         "webpage"
     } else {
         "article"
-    };
-    item_type.clone_into(&mut reference.item_type);
-    reference.id = id(&reference, entry.number);
-    reference
+    }
 }
 
 /// An id from the first author's family name and the year (`citaristi2022`, `daume2007`), or

@@ -636,3 +636,46 @@ fn a_chapter_s_editors_book_and_pages_are_read_in_each_author_date_style() {
         ("London", "Routledge")
     );
 }
+
+#[test]
+fn a_book_names_its_publisher_where_a_journal_would_stand() {
+    // APA, with an edition and a place; Harvard's `Publisher, Place`; a journal beside them.
+    let nature = read("Smith, J. (2010). The nature of rivers. Oxford University Press.");
+    assert_eq!(
+        (nature.item_type.as_str(), nature.publisher.as_str()),
+        ("book", "Oxford University Press")
+    );
+    assert!(nature.container_title.is_empty());
+    let power = read(
+        "Jones, P. (2011). Water and power (3rd ed.). Cambridge, UK: Cambridge University Press.",
+    );
+    assert_eq!(power.title, "Water and power");
+    assert_eq!(power.publisher, "Cambridge University Press");
+    assert_eq!(power.publisher_place, "Cambridge, UK");
+    assert_eq!(power.extra.get("edition"), Some(&serde_json::json!("3")));
+    let keohane = read(
+        "Keohane, R. O., & Nye, J. S. (1977). Power and interdependence: World politics in \
+         transition. Little, Brown.",
+    );
+    assert_eq!(
+        (keohane.item_type.as_str(), keohane.publisher.as_str()),
+        ("book", "Little, Brown")
+    );
+    let detection = read(
+        "Macmillan, N.A. and Creelman, C.D. (1991) Detection Theory: A User’s Guide. Cambridge \
+         University Press, Cambridge.",
+    );
+    assert_eq!(
+        (
+            detection.publisher.as_str(),
+            detection.publisher_place.as_str()
+        ),
+        ("Cambridge University Press", "Cambridge")
+    );
+    let floods = read("Lee, M. (2015). Floods in cities. Journal of Hydrology, 12(3), 45-60.");
+    assert_eq!(
+        (floods.item_type.as_str(), floods.container_title.as_str()),
+        ("article-journal", "Journal of Hydrology")
+    );
+    assert!(floods.publisher.is_empty());
+}
