@@ -61,72 +61,114 @@ const PUBLISHERS: [&str; 32] = [
     "knopf",
 ];
 
-/// Whether `name` names a publisher: a word such as "Press" or "Publishers" in it, or a
-/// publisher known by its name alone ("Routledge", "Little, Brown").
+/// Whether `name` names a publisher: a word such as "Press" or "Publishers" in it, MLA's "UP"
+/// (`Oxford UP`), or a publisher known by its name alone ("Routledge", "Little, Brown").
 pub(super) fn is_publisher(name: &str) -> bool {
     let lower = name.trim().trim_end_matches('.').to_lowercase();
     PUBLISHERS.contains(&lower.as_str())
+        || name
+            .split_whitespace()
+            .any(|word| word.trim_end_matches([',', '.']) == "UP")
         || lower
             .split(|c: char| !c.is_alphanumeric())
             .any(|word| PUBLISHER_WORDS.contains(&word))
 }
 
 /// A title closed by its edition: `Water and power (3rd ed.)` → ("Water and power", "3"),
-/// `Urban water (Rev. ed.)` → ("Urban water", "Rev."), also `(2nd edn)`, `(2nd edition)`.
+/// `Urban water (Rev. ed.)` → ("Urban water", "Rev."), also `(2nd edn)`, `(2nd edition)`, and
+/// IEEE's `The Nature of Rivers, 2nd ed.`.
 pub(super) fn edition(title: &str) -> Option<(&str, String)> {
-    let open = title.trim_end().strip_suffix(')')?;
-    let (before, inside) = open.rsplit_once('(')?;
-    let words: Vec<&str> = inside.split_whitespace().collect();
-    let [number @ .., last] = words.as_slice() else {
-        return None;
-    };
-    if !["ed.", "ed", "edn", "edn.", "edition"].contains(&last.to_lowercase().as_str())
-        || number.is_empty()
-        || number.len() > 2
+    let title = title.trim_end();
+    if let Some(open) = title.strip_suffix(')')
+        && let Some((before, inside)) = open.rsplit_once('(')
+        && let Some((edition, "")) = leading_edition(inside)
     {
-        return None;
+        return Some((before.trim_end(), edition));
     }
-    let number = number.join(" ");
-    // `2nd`, `3rd`, `10th` → the number alone, as CSL's `edition` holds it.
-    let digits: String = number.chars().take_while(char::is_ascii_digit).collect();
-    let ordinal = ["st", "nd", "rd", "th"].contains(&number.get(digits.len()..).unwrap_or(""));
-    let edition = if !digits.is_empty() && ordinal {
-        digits
-    } else {
-        number
-    };
-    Some((before.trim_end(), edition))
+    let (before, statement) = title.rsplit_once(", ")?;
+    let (edition, rest) = leading_edition(statement)?;
+    rest.is_empty().then(|| (before.trim_end(), edition))
 }
 
-/// Reads `reference` as a book when what was read as its journal is its publisher: the entry
-/// has no volume, issue or pages, and the "journal" names a publisher or the title closes with
-/// its edition. A `Place: Publisher` there is read as both; the edition leaves the title.
+/// An edition statement opening `text` (`2nd ed.`, `3rd edn`, `2nd edition`, `Rev. ed.`): the
+/// edition as CSL's `edition` holds it (`2`; `Rev.`) and the text after the statement.
+fn leading_edition(text: &str) -> Option<(String, &str)> {
+    let text = text.trim_start();
+    let mut words = text.split_whitespace();
+    let number = words.next()?;
+    let word = words.next()?;
+    let bare = word.trim_end_matches([',', ';']);
+    if !["ed.", "ed", "edn", "edn.", "edition"].contains(&bare.to_lowercase().as_str()) {
+        return None;
+    }
+    let digits: String = number.chars().take_while(char::is_ascii_digit).collect();
+    let ordinal = ["st", "nd", "rd", "th"].contains(&number.get(digits.len()..).unwrap_or(""));
+    let capitalised = number.chars().next().is_some_and(char::is_uppercase);
+    let edition = if !digits.is_empty() && ordinal {
+        digits
+    } else if capitalised && number.ends_with('.') {
+        number.to_owned()
+    } else {
+        return None;
+    };
+    let after_word = text.find(word).map_or(text.len(), |at| at + word.len());
+    let rest = text.get(after_word..).unwrap_or_default();
+    Some((edition, rest.trim_start_matches(['.', ',', ';', ' '])))
+}
+
+/// Reads `reference` as a book where it prints one as a journal article would be read: an
+/// edition closing its title or standing where the journal would (`2nd edn.`), or opening what
+/// was read as its publisher (`2nd ed. Oxford: Oxford University Press`), is its edition; a
+/// "journal" that names a publisher (`Oxford University Press`, `Cambridge, UK: Cambridge
+/// University Press`) in an entry without volume, issue or pages is its publisher and place.
 pub(super) fn read_as_book(reference: &mut Reference) {
-    let edition = edition(&reference.title).map(|(title, edition)| (title.to_owned(), edition));
-    let container = reference.container_title.trim();
     let no_numbers =
         reference.volume.is_empty() && reference.issue.is_empty() && reference.page.is_empty();
-    let (place, publisher) = match container.split_once(": ") {
-        Some((place, publisher)) if is_place(place) => (place, publisher),
-        _ => ("", container),
-    };
-    let is_book = (edition.is_some() || is_publisher(publisher) || !place.is_empty())
-        && reference.publisher.is_empty();
-    if let Some((title, edition)) = &edition
-        && (is_book || container.is_empty())
-    {
-        reference.title.clone_from(title);
-        reference.extra.insert(
-            "edition".to_owned(),
-            serde_json::Value::from(edition.as_str()),
-        );
-    }
-    if !no_numbers || container.is_empty() || !is_book {
+    if !no_numbers {
         return;
     }
-    reference.publisher_place = place.trim().to_owned();
-    reference.publisher = publisher.trim().trim_end_matches('.').to_owned();
-    reference.container_title.clear();
+    let mut found = edition(&reference.title).map(|(title, edition)| (title.to_owned(), edition));
+    if let Some((title, _)) = &found {
+        reference.title.clone_from(title);
+    }
+    let mut container = std::mem::take(&mut reference.container_title);
+    for text in [&mut container, &mut reference.publisher] {
+        if let Some((edition, rest)) = leading_edition(text) {
+            found = Some((String::new(), edition));
+            *text = rest.to_owned();
+        }
+    }
+    let container = container.trim();
+    let (place, publisher) = place_colon_publisher(container).unwrap_or(("", container));
+    let is_book = found.is_some() || is_publisher(publisher) || !place.is_empty();
+    if is_book && reference.publisher.is_empty() {
+        place.clone_into(&mut reference.publisher_place);
+        publisher
+            .trim_end_matches('.')
+            .clone_into(&mut reference.publisher);
+    } else {
+        container.clone_into(&mut reference.container_title);
+    }
+    if reference.publisher_place.is_empty()
+        && let Some((place, publisher)) = place_colon_publisher(&reference.publisher)
+    {
+        let (place, publisher) = (place.to_owned(), publisher.to_owned());
+        reference.publisher_place = place;
+        reference.publisher = publisher;
+    }
+    if let Some((_, edition)) = found {
+        reference
+            .extra
+            .insert("edition".to_owned(), serde_json::Value::from(edition));
+    }
+}
+
+/// `Place: Publisher` (`London: Routledge`, `Cambridge, UK: Cambridge University Press`):
+/// the place and the publisher, when what stands before the colon reads as a place.
+fn place_colon_publisher(text: &str) -> Option<(&str, &str)> {
+    let (place, publisher) = text.split_once(": ")?;
+    let publisher = publisher.trim().trim_end_matches('.');
+    (is_place(place) && !publisher.is_empty()).then(|| (place.trim(), publisher))
 }
 
 /// A book's place and publisher: Vancouver's `Place: Publisher; 2012`, or PLOS's `Place:

@@ -672,6 +672,42 @@ fn a_book_names_its_publisher_where_a_journal_would_stand() {
         ),
         ("Cambridge University Press", "Cambridge")
     );
+    // An edition as its own sentence, after a comma, or before the place: Harvard, Vancouver,
+    // IEEE; MLA's "UP".
+    for (entry, place, publisher) in [
+        (
+            "Smith, J. (2010) The nature of rivers. 2nd edn. London: Routledge.",
+            "London",
+            "Routledge",
+        ),
+        (
+            "Smith J. The nature of rivers. 2nd ed. Oxford: Oxford University Press; 2013.",
+            "Oxford",
+            "Oxford University Press",
+        ),
+        (
+            "J. Smith, The Nature of Rivers, 2nd ed. Oxford, U.K.: Oxford Univ. Press, 2014.",
+            "Oxford, U.K.",
+            "Oxford Univ. Press",
+        ),
+    ] {
+        let book = read(entry);
+        assert_eq!(book.title.to_lowercase(), "the nature of rivers", "{entry}");
+        assert_eq!(book.item_type, "book", "{entry}");
+        assert_eq!(book.publisher_place, place, "{entry}");
+        assert_eq!(book.publisher, publisher, "{entry}");
+        assert_eq!(
+            book.extra.get("edition"),
+            Some(&serde_json::json!("2")),
+            "{entry}"
+        );
+        assert!(book.container_title.is_empty(), "{entry}");
+    }
+    let mla = read("Smith, John. The Nature of Rivers. Oxford UP, 2012.");
+    assert_eq!(
+        (mla.item_type.as_str(), mla.publisher.as_str()),
+        ("book", "Oxford UP")
+    );
     let floods = read("Lee, M. (2015). Floods in cities. Journal of Hydrology, 12(3), 45-60.");
     assert_eq!(
         (floods.item_type.as_str(), floods.container_title.as_str()),
