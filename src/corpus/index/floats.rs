@@ -2,7 +2,7 @@
 //! 2–4", "S1 Fig", found by the labels the corpus gives its tables and figures, whatever the
 //! paper calls them ("Box 1", "Scheme 2", "Table S1", "Table IV").
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -43,6 +43,19 @@ pub(super) struct FloatMatcher {
     finder: Option<AhoCorasick>,
     /// Whether some label prints its number first (PLOS's "S1 Fig", "S2 Table").
     number_first: bool,
+    /// `(kind word, the letters before the digits, supplementary)` → the labels' numbers
+    /// (`S3` → 3) and what they label: what a written range ("Figs. 2–9") holds is looked up
+    /// here, never number by number.
+    numbered: HashMap<(String, String, bool), BTreeMap<u32, Item>>,
+}
+
+/// What one paragraph names, as it is found.
+struct Found<'p> {
+    /// The marks, in order.
+    marks: &'p mut Vec<FloatMark>,
+    /// The tables and figures already linked from inside a written range: each is linked
+    /// once, however many ranges hold it.
+    inside_ranges: HashSet<Item>,
 }
 
 impl FloatMatcher {
@@ -88,6 +101,17 @@ impl FloatMatcher {
         for (key, item) in qualified {
             matcher.labels.entry(key).or_insert(item);
         }
+        for (supplementary, labels) in [(false, &matcher.labels), (true, &matcher.supplementary)] {
+            for ((kind, number), item) in labels {
+                if let Some((prefix, value)) = prefixed_number(number) {
+                    matcher
+                        .numbered
+                        .entry((kind.clone(), prefix.to_owned(), supplementary))
+                        .or_default()
+                        .insert(value, *item);
+                }
+            }
+        }
         let forms = matcher.forms.iter().map(|(form, _)| form);
         matcher.finder = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
@@ -106,9 +130,13 @@ impl FloatMatcher {
     /// segments, into its `floats`. `folded` is the printed text with its ASCII letters in
     /// lower case, where the kind words are looked for.
     pub(super) fn read(&self, info: &mut ParagraphInfo, folded: &str) {
+        let mut found = Found {
+            marks: &mut info.floats,
+            inside_ranges: HashSet::new(),
+        };
         for segment in &info.segments {
             if let Segment::Text(range) = segment {
-                self.marks(&info.printed, folded, range.clone(), &mut info.floats);
+                self.marks(&info.printed, folded, range.clone(), &mut found);
             }
         }
     }
@@ -117,7 +145,7 @@ impl FloatMatcher {
     /// `folded` is `text` with its ASCII letters in lower case. A range's inner members ("2"
     /// and "3" of "Tables 1–4") are marked with an empty range where the range is written:
     /// they are linked but nothing is drawn for them.
-    fn marks(&self, text: &str, folded: &str, segment: Range<usize>, out: &mut Vec<FloatMark>) {
+    fn marks(&self, text: &str, folded: &str, segment: Range<usize>, out: &mut Found<'_>) {
         let (Some(finder), Some(slice), Some(folded)) = (
             &self.finder,
             text.get(segment.clone()),
@@ -148,7 +176,7 @@ impl FloatMatcher {
                 && let Some(item) = slice.get(number.clone()).and_then(|n| self.find(kind, n))
             {
                 let end = word_end_with_stop(slice, end);
-                out.push(FloatMark {
+                out.marks.push(FloatMark {
                     item,
                     range: segment.start + number.start..segment.start + end,
                 });
@@ -169,7 +197,7 @@ impl FloatMatcher {
         word_start: usize,
         word_end: usize,
         offset: usize,
-        out: &mut Vec<FloatMark>,
+        out: &mut Found<'_>,
     ) -> usize {
         let after_word = word_end_with_stop(slice, word_end);
         let Some(first) = next_token(slice, after_word) else {
@@ -186,7 +214,7 @@ impl FloatMatcher {
         let Some(item) = self.find(kind, number) else {
             return first.end;
         };
-        out.push(FloatMark {
+        out.marks.push(FloatMark {
             item,
             range: offset + word_start..offset + first.end,
         });
@@ -205,7 +233,7 @@ impl FloatMatcher {
                 self.mark_between(kind, (previous.0, number), offset + previous.1, out);
             }
             if let Some(item) = self.find(kind, number) {
-                out.push(FloatMark {
+                out.marks.push(FloatMark {
                     item,
                     range: offset + next.start..offset + next.end,
                 });
@@ -215,25 +243,37 @@ impl FloatMatcher {
     }
 
     /// Marks, with an empty range at `at`, the tables or figures numbered strictly between the
-    /// two ends of a written range (`S1`–`S4` too; not Roman numerals or panels' letters).
+    /// two ends of a written range (`S1`–`S4` too; not Roman numerals or panels' letters): at
+    /// most [`MOST_IN_A_RANGE`] of them, each once in a paragraph.
     fn mark_between(
         &self,
         kind: Kind<'_>,
         (from, to): (&str, &str),
         at: usize,
-        out: &mut Vec<FloatMark>,
+        out: &mut Found<'_>,
     ) {
         let (Some((prefix, first)), Some((to_prefix, last))) =
             (prefixed_number(from), prefixed_number(to))
         else {
             return;
         };
-        if !prefix.eq_ignore_ascii_case(to_prefix) || last <= first {
+        if !prefix.eq_ignore_ascii_case(to_prefix) || last <= first.saturating_add(1) {
             return;
         }
-        for number in (first + 1..last).take(MOST_IN_A_RANGE as usize) {
-            if let Some(item) = self.find(kind, &format!("{prefix}{number}")) {
-                out.push(FloatMark {
+        let key = (
+            kind.word.to_owned(),
+            prefix.to_lowercase(),
+            kind.supplementary,
+        );
+        let Some(numbers) = self.numbered.get(&key) else {
+            return;
+        };
+        for (_, &item) in numbers
+            .range(first + 1..last)
+            .take(MOST_IN_A_RANGE as usize)
+        {
+            if out.inside_ranges.insert(item) {
+                out.marks.push(FloatMark {
                     item,
                     range: at..at,
                 });

@@ -148,10 +148,17 @@ fn a_label_given_twice_names_the_first_and_a_huge_range_is_bounded() {
 
 #[test]
 fn hostile_text_is_read_in_one_pass() {
-    let file = file(&["Table 1"], &["Fig 1"]);
+    let one_each = file(&["Table 1"], &["Fig 1"]);
     let text = "Table 1-".repeat(50_000) + &"a".repeat(100_000) + &", 1".repeat(50_000);
-    let marks = named(&file, &text);
+    let marks = named(&one_each, &text);
     assert!(!marks.is_empty());
+    // Ranges over many figures link each figure inside them once, not once per range.
+    let labels: Vec<String> = (1..=60).map(|n| format!("Fig {n}")).collect();
+    let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+    let many = file(&[], &labels);
+    let marks = named(&many, &"Figs 1–50, ".repeat(20_000));
+    // Each range's two ends, and the 48 between them once.
+    assert_eq!(marks.len(), 2 * 20_000 + 48);
 }
 
 #[test]
