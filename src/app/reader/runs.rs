@@ -1,6 +1,7 @@
 //! A paragraph's printed text cut into runs for drawing: plain text, entity mentions, the
-//! tables and figures it names, citations and footnote markers, each stretch with the background the selection (or a study note's
-//! highlight, in its label's colour) gives it and the find bar's mark.
+//! tables and figures it names, citations and footnote markers, each stretch with the
+//! background the selection (or a study note's highlight, in its label's colour) gives it and
+//! the find bar's mark.
 
 use std::ops::Range;
 

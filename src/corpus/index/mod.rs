@@ -1,8 +1,9 @@
 //! The cross-link index, built once at load in time linear in the corpus size.
 //!
 //! Everything a panel shows about how records connect comes from here: which sentences cite a
-//! reference, where an entity is mentioned, what belongs to a region, which paragraphs speak of
-//! a year, and which editorial notes concern an item. The text pass (`text`) reads every
+//! reference, where an entity is mentioned, which paragraphs name a table or figure, what
+//! belongs to a region, which paragraphs speak of a year, and which editorial notes concern an
+//! item. The text pass (`text`) reads every
 //! paragraph once; the link table (`links`) holds every link [`crate::corpus::kinds`] declares.
 
 mod floats;

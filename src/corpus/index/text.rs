@@ -1,6 +1,6 @@
 //! The text pass: each paragraph's printed text, its sentences and citations, entity mentions
-//! (Aho–Corasick over every name and alias) and the years it mentions, read once for validation
-//! and the index, on several threads for a large corpus.
+//! (Aho–Corasick over every name and alias), the tables and figures it names and the years it
+//! mentions, read once for validation and the index, on several threads for a large corpus.
 
 use std::collections::BTreeMap;
 use std::ops::Range;

@@ -77,7 +77,7 @@ pub(super) fn is_publisher(name: &str) -> bool {
 /// A title closed by its edition: `Water and power (3rd ed.)` → ("Water and power", "3"),
 /// `Urban water (Rev. ed.)` → ("Urban water", "Rev."), also `(2nd edn)`, `(2nd edition)`, and
 /// IEEE's `The Nature of Rivers, 2nd ed.`.
-pub(super) fn edition(title: &str) -> Option<(&str, String)> {
+fn edition(title: &str) -> Option<(&str, String)> {
     let title = title.trim_end();
     if let Some(open) = title.strip_suffix(')')
         && let Some((before, inside)) = open.rsplit_once('(')
