@@ -63,7 +63,7 @@ const PUBLISHERS: [&str; 32] = [
 
 /// Whether `name` names a publisher: a word such as "Press" or "Publishers" in it, MLA's "UP"
 /// (`Oxford UP`), or a publisher known by its name alone ("Routledge", "Little, Brown").
-pub(super) fn is_publisher(name: &str) -> bool {
+fn is_publisher(name: &str) -> bool {
     let lower = name.trim().trim_end_matches('.').to_lowercase();
     PUBLISHERS.contains(&lower.as_str())
         || name
