@@ -572,7 +572,14 @@ fn a_work_cited_only_in_a_footnote_links_to_the_footnote_and_back() {
 #[test]
 fn a_table_named_in_the_text_opens_from_there_and_lists_where_it_is_named() {
     let mut harness = open(jats(), Reader::ID);
-    // "(Table 1)" in the paragraph is a link to the table, drawn as one label.
+    // "(Table 1)" in the paragraph is a link to the table, drawn as one label; hovering it
+    // previews the table, as every link does.
+    let caption = "Mean annual rainfall and discharge.";
+    let shown = harness.query_all_by_label_contains(caption).count();
+    harness.get_by_label("Table 1").hover();
+    harness.run_steps(8);
+    assert_eq!(harness.state().selection.hovered, Some(Item::Table(0)));
+    assert!(harness.query_all_by_label_contains(caption).count() > shown);
     harness.get_by_label("Table 1").click();
     harness.run_steps(6);
     assert_eq!(harness.state().selection.selected, Some(Item::Table(0)));
