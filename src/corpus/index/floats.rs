@@ -36,10 +36,11 @@ pub(super) struct FloatMatcher {
     /// Every kind word the labels use, in that form.
     kinds: Vec<String>,
     /// Every way of writing a kind word (`fig`, `figs`, `figure`, `figures`; `box`, `boxes`),
-    /// in lower case, with the position of its kind in `kinds`.
+    /// in lower case, with the position of its kind in `kinds`: each once, at least three
+    /// letters long and starting with an ASCII letter. A form's position here is its pattern
+    /// in `finder`.
     forms: Vec<(String, usize)>,
-    /// Finds every form in text whose ASCII letters are in lower case; `None` without
-    /// labels.
+    /// Finds every form in text whose ASCII letters are in lower case; `None` without forms.
     finder: Option<AhoCorasick>,
     /// Whether some label prints its number first (PLOS's "S1 Fig", "S2 Table").
     number_first: bool,
@@ -80,11 +81,14 @@ impl FloatMatcher {
             };
             if !matcher.kinds.contains(&parsed.kind) {
                 let position = matcher.kinds.len();
-                matcher.forms.extend(
-                    forms_of(&parsed.kind)
-                        .into_iter()
-                        .map(|form| (form, position)),
-                );
+                for form in forms_of(&parsed.kind) {
+                    let searchable = form.len() >= 3
+                        && form.starts_with(|c: char| c.is_ascii_alphabetic())
+                        && !matcher.forms.iter().any(|(known, _)| *known == form);
+                    if searchable {
+                        matcher.forms.push((form, position));
+                    }
+                }
                 matcher.kinds.push(parsed.kind.clone());
             }
             matcher.number_first |= parsed.number_first;
@@ -117,7 +121,7 @@ impl FloatMatcher {
             .match_kind(MatchKind::LeftmostLongest)
             .build(forms)
             .ok()
-            .filter(|_| !matcher.labels.is_empty());
+            .filter(|_| !matcher.forms.is_empty());
         matcher
     }
 
@@ -164,7 +168,7 @@ impl FloatMatcher {
             if start < at || runs_on || token_end(slice, start) != end {
                 continue;
             }
-            let Some(word) = slice.get(start..end).and_then(|word| self.kind_of(word)) else {
+            let Some(word) = self.kind_of(found.pattern().as_usize()) else {
                 continue;
             };
             let kind = Kind {
@@ -281,18 +285,11 @@ impl FloatMatcher {
         }
     }
 
-    /// The kind word `word` is ("Fig" → `figure`, "Tables" → `table`), when a label uses it.
-    /// Compared without allocating: it runs on every word of the text.
-    fn kind_of(&self, word: &str) -> Option<&str> {
-        let word = word.strip_suffix('.').unwrap_or(word);
-        if word.len() < 3 || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
-            return None;
-        }
-        self.forms
-            .iter()
-            .find(|(form, _)| form.eq_ignore_ascii_case(word))
-            .and_then(|(_, kind)| self.kinds.get(*kind))
-            .map(String::as_str)
+    /// The kind word the form `finder` found as pattern `pattern` writes ("Fig" → `figure`,
+    /// "Tables" → `table`).
+    fn kind_of(&self, pattern: usize) -> Option<&str> {
+        let (_, kind) = self.forms.get(pattern)?;
+        self.kinds.get(*kind).map(String::as_str)
     }
 
     /// The table or figure `number` names among those of `kind`: as written ("3A" when a
@@ -382,14 +379,22 @@ fn ends_with_qualifier(before: &str) -> bool {
                 .is_some_and(|w| w.eq_ignore_ascii_case("extended")))
 }
 
+/// The kind words written out and the ways their abbreviations and plurals are written.
+const WRITTEN_OUT: [(&str, &[&str]); 2] = [
+    ("figure", &["fig", "figs", "figure", "figures"]),
+    ("table", &["tab", "tabs", "tbl", "table", "tables"]),
+];
+
 /// A label's kind word in lower case, without its stop, abbreviations written out: `figure` for
 /// "Fig", "Figs.", "Figure", "Figures"; `table` for "Tab.", "Tbl", "Tables".
 fn usual_kind(word: &str) -> String {
     let lower = word.trim_end_matches('.').to_lowercase();
-    match lower.as_str() {
-        "fig" | "figs" | "figure" | "figures" => "figure".to_owned(),
-        "tab" | "tabs" | "tbl" | "table" | "tables" => "table".to_owned(),
-        _ => lower,
+    match WRITTEN_OUT
+        .iter()
+        .find(|(_, forms)| forms.contains(&lower.as_str()))
+    {
+        Some((usual, _)) => (*usual).to_owned(),
+        None => lower,
     }
 }
 
@@ -397,10 +402,8 @@ fn usual_kind(word: &str) -> String {
 /// "figure" and "table".
 fn forms_of(kind: &str) -> Vec<String> {
     let mut forms = vec![kind.to_owned(), format!("{kind}s"), format!("{kind}es")];
-    match kind {
-        "figure" => forms.extend(["fig", "figs"].map(str::to_owned)),
-        "table" => forms.extend(["tab", "tabs", "tbl"].map(str::to_owned)),
-        _ => {}
+    if let Some((_, written)) = WRITTEN_OUT.iter().find(|(usual, _)| *usual == kind) {
+        forms.extend(written.iter().map(|form| (*form).to_owned()));
     }
     forms
 }
