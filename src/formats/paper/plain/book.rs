@@ -127,14 +127,15 @@ pub(super) fn read_as_book(reference: &mut Reference) {
     if !no_numbers {
         return;
     }
-    let mut found = edition(&reference.title).map(|(title, edition)| (title.to_owned(), edition));
-    if let Some((title, _)) = &found {
-        reference.title.clone_from(title);
+    let mut found = None;
+    if let Some((title, edition)) = edition(&reference.title) {
+        found = Some(edition);
+        reference.title = title.to_owned();
     }
     let mut container = std::mem::take(&mut reference.container_title);
     for text in [&mut container, &mut reference.publisher] {
         if let Some((edition, rest)) = leading_edition(text) {
-            found = Some((String::new(), edition));
+            found = Some(edition);
             *text = rest.to_owned();
         }
     }
@@ -156,7 +157,7 @@ pub(super) fn read_as_book(reference: &mut Reference) {
         reference.publisher_place = place;
         reference.publisher = publisher;
     }
-    if let Some((_, edition)) = found {
+    if let Some(edition) = found {
         reference
             .extra
             .insert("edition".to_owned(), serde_json::Value::from(edition));
