@@ -365,7 +365,7 @@ pub fn filtered_references(corpus: &Corpus, filter: &str, sort: ReferenceSort) -
         ReferenceSort::Number => references.sort_by_key(number),
         ReferenceSort::Author => references.sort_by_key(|i| {
             let reference = corpus.file.references.get(*i);
-            let family = reference.and_then(|r| r.author.first()).map(|a| {
+            let family = reference.and_then(|r| r.creators().first()).map(|a| {
                 if a.family.is_empty() {
                     a.literal.to_lowercase()
                 } else {

@@ -322,14 +322,14 @@ fn date_from_text(text: &str) -> Option<CslDate> {
     })
 }
 
-/// The authors as a short form names them: `Porter & van der Linde`, `Latham-Sprinkle et al.`,
-/// `World Health Organization`, `Anon.` when there are none. "et al." written as an author
-/// counts as more authors.
+/// The authors (an edited book's editors) as a short form names them: `Porter & van der
+/// Linde`, `Latham-Sprinkle et al.`, `World Health Organization`, `Anon.` when there are none.
+/// "et al." written as an author counts as more authors.
 #[must_use]
 pub fn short_authors(reference: &Reference) -> String {
-    let et_al = reference.author.iter().any(is_et_al);
+    let et_al = reference.creators().iter().any(is_et_al);
     let people: Vec<&CslName> = reference
-        .author
+        .creators()
         .iter()
         .filter(|name| !is_et_al(name))
         .collect();

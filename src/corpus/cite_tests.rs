@@ -144,6 +144,22 @@ fn et_al_written_as_an_author_prints_as_et_al() {
 }
 
 #[test]
+fn an_edited_book_is_known_by_its_editors_and_a_chapter_by_its_authors() {
+    let mut book = Reference {
+        editor: vec![person("Chambers", "J. M."), person("Hastie", "T. J.")],
+        issued: lenient_date(&serde_json::json!("1992")),
+        ..Reference::default()
+    };
+    assert_eq!(book.creators(), book.editor.as_slice());
+    assert_eq!(short_label(&book), "Chambers & Hastie (1992)");
+    assert!(crate::corpus::search::reference_search_text(&book).contains("Hastie"));
+    // Its authors, when it has them, are the ones it is known by.
+    book.author = vec![person("Smith", "J.")];
+    assert_eq!(short_label(&book), "Smith (1992)");
+    assert_eq!(short_label(&Reference::default()), "Anon. (n.d.)");
+}
+
+#[test]
 fn initials_written_together_are_separate_initials() {
     for (given, expected) in [
         ("JE", Some("J. E.")),

@@ -120,9 +120,8 @@ impl Imported {
 /// `porter1995`, or `ref` when neither is known.
 fn generated_id(reference: &Reference) -> String {
     let name = reference
-        .author
+        .creators()
         .first()
-        .or_else(|| reference.editor.first())
         .map(|n| {
             if n.family.is_empty() {
                 n.literal.clone()

@@ -253,7 +253,7 @@ fn named_in_text(paper: &Paper<'_>, texts: &[&str], references: &[usize]) -> Vec
             continue;
         };
         let year = cite::year(reference).map(|y| y.to_string());
-        for name in reference.author.iter().take(3) {
+        for name in reference.creators().iter().take(3) {
             let short = cite::short_name(name);
             if let Some(last) = short.split_whitespace().last().map(str::to_lowercase)
                 && last.chars().count() >= 3
@@ -393,7 +393,8 @@ fn same_author_year(paper: &Paper<'_>, out: &mut Vec<Flag>) {
     }
     let mut seen: HashMap<(String, i32), usize> = HashMap::new();
     for (position, reference) in corpus.file.references.iter().enumerate() {
-        let (Some(first), Some(year)) = (reference.author.first(), cite::year(reference)) else {
+        let (Some(first), Some(year)) = (reference.creators().first(), cite::year(reference))
+        else {
             continue;
         };
         let name = cite::short_name(first).to_lowercase();

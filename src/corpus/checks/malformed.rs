@@ -319,7 +319,7 @@ fn is_web_resource(reference: &Reference) -> bool {
     matches!(
         reference.item_type.as_str(),
         "webpage" | "post" | "post-weblog" | "software" | "dataset"
-    ) || ((!reference.url.trim().is_empty() || reference.author.is_empty())
+    ) || ((!reference.url.trim().is_empty() || reference.creators().is_empty())
         && reference.container_title.trim().is_empty()
         && reference.publisher.trim().is_empty())
 }

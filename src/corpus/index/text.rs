@@ -507,7 +507,9 @@ fn read_sentences_and_names(
         citation.in_parentheses = depth > 0;
         // "Lombardi et al. [1]": the name is in the sentence already.
         if let [reference] = citation.references.as_slice()
-            && let Some(first) = references.get(*reference).and_then(|r| r.author.first())
+            && let Some(first) = references
+                .get(*reference)
+                .and_then(|r| r.creators().first())
         {
             let sentence_start = info
                 .sentences

@@ -178,6 +178,17 @@ impl Reference {
         (!text.is_empty()).then_some(text)
     }
 
+    /// The names the work is listed and cited under: its authors, or its editors when it has
+    /// no author (an edited book), as citation styles put the editors in the authors' place.
+    #[must_use]
+    pub fn creators(&self) -> &[CslName] {
+        if self.author.is_empty() {
+            &self.editor
+        } else {
+            &self.author
+        }
+    }
+
     /// Keeps `text` as the entry the paper's list prints, trimmed.
     pub fn set_printed(&mut self, text: &str) {
         text.trim().clone_into(&mut self.custom.paperlens.printed);

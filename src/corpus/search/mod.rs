@@ -575,11 +575,12 @@ fn body_hit(entry: &Entry, indices: &[u32], score: u32, words: &[String]) -> Sea
     }
 }
 
-/// The searchable text of a reference: authors, year, title, container.
+/// The searchable text of a reference: authors (an edited book's editors), year, title,
+/// container.
 #[must_use]
 pub fn reference_search_text(reference: &Reference) -> String {
     let authors: Vec<String> = reference
-        .author
+        .creators()
         .iter()
         .map(super::cite::display_name)
         .collect();
