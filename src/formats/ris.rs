@@ -1,7 +1,7 @@
 //! RIS, the tagged format of `EndNote`, Zotero, Mendeley and most library catalogues: one
 //! `TY  - …` … `ER  - ` record per reference, one `TAG  - value` line per field.
 //!
-//! Export uses the standard tags (`AU`, `A2`, `TI`, `T2`, `PY`, `DA`, `VL`, `IS`, `SP`/`EP`,
+//! Export uses the standard tags (`AU`, `A2` or a book's `ED`, `TI`, `T2`, `PY`, `DA`, `VL`, `IS`, `SP`/`EP`,
 //! `PB`, `CY`, `DO`, `UR`, `N1`, `ID` …); the cross-links and any field RIS has no tag for go
 //! into `N1` notes, one line each. Import reads the same tags (and the common variants `JO`,
 //! `JF`, `BT`, `ED`, `Y1`); a record that is not closed, or lines outside any record, are
@@ -171,8 +171,15 @@ pub fn record(reference: &Reference, links: Option<&CrossLinks>) -> String {
     for name in reference.author.iter().filter(|name| !is_et_al(name)) {
         tag(&mut out, "AU", &ris_name(name));
     }
+    // A book's editors are `ED`: RIS's own specification and Zotero both read it as the
+    // editor, where a book's `A2` is its series' editor to Zotero.
+    let editor_tag = if ris_type(&reference.item_type) == "BOOK" {
+        "ED"
+    } else {
+        "A2"
+    };
     for name in reference.editor.iter().filter(|name| !is_et_al(name)) {
-        tag(&mut out, "A2", &ris_name(name));
+        tag(&mut out, editor_tag, &ris_name(name));
     }
     tag(&mut out, "TI", &reference.title);
     tag(&mut out, "T2", &reference.container_title);
@@ -585,6 +592,35 @@ mod tests {
             "{}",
             record(&reference, None)
         );
+    }
+
+    #[test]
+    fn a_book_s_editors_are_ed_and_a_chapter_s_book_editors_a2_both_read_back() {
+        let editor = CslName {
+            family: "Brown".to_owned(),
+            given: "K.".to_owned(),
+            ..CslName::default()
+        };
+        for (item_type, tag) in [("book", "ED  - Brown, K."), ("chapter", "A2  - Brown, K.")] {
+            let reference = Reference {
+                id: "brown2010".to_owned(),
+                item_type: item_type.to_owned(),
+                title: "Urban water".to_owned(),
+                editor: vec![editor.clone()],
+                ..Reference::default()
+            };
+            let text = record(&reference, None);
+            assert!(text.contains(tag), "{text}");
+            let back = import(&text);
+            assert_eq!(
+                back.references.first().map(|r| r.editor.clone()),
+                Some(vec![editor.clone()])
+            );
+            assert!(
+                back.references.iter().all(|r| r.author.is_empty()),
+                "{text}"
+            );
+        }
     }
 
     #[test]
