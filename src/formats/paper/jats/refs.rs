@@ -149,7 +149,7 @@ fn reference(element: Element<'_>) -> Reference {
         .filter(|comment| !is_only_doi(comment, &reference.doi))
         .collect();
     if reference.title.is_empty() {
-        let structured = !reference.author.is_empty()
+        let structured = !reference.creators().is_empty()
             || reference.issued.is_some()
             || !reference.container_title.is_empty();
         let whole = if citation.is("element-citation") {
@@ -647,13 +647,13 @@ fn without_link(text: &str, url: &str) -> String {
 /// Vancouver's `Kirchner JW. Catchments as simple dynamical systems. Water Resources Research.
 /// 2009;45(2).`, PLOS's `Dorrington RE, Bourne D (2001) The impact of HIV/AIDS. Cape Town: …`;
 /// `None` unless its words give a year, a title short of the whole text, and its authors or
-/// the journal it is in.
+/// the journal it is in (an edited book's editors standing for its authors).
 fn untagged_entry(text: &str) -> Option<Reference> {
     let parsed = read_reference_entry(text);
     let read = !parsed.title.is_empty()
         && parsed.title != text
         && parsed.issued.is_some()
-        && (!parsed.author.is_empty() || !parsed.container_title.is_empty());
+        && (!parsed.creators().is_empty() || !parsed.container_title.is_empty());
     read.then_some(parsed)
 }
 
@@ -676,7 +676,7 @@ fn read_untagged_names_and_title(
     if !untagged || (fields.year.is_empty() && fields.source.is_empty()) {
         return;
     }
-    let Some(parsed) = untagged_entry(&plain_text(citation)).filter(|p| !p.author.is_empty())
+    let Some(parsed) = untagged_entry(&plain_text(citation)).filter(|p| !p.creators().is_empty())
     else {
         return;
     };
@@ -717,8 +717,17 @@ fn read_untagged_names_and_title(
 
 /// The fields read from an untagged citation's words, beside what its markup gave (its id,
 /// number, printed entry, and any DOI or link it tagged).
-fn take_untagged_fields(reference: &mut Reference, parsed: Reference) {
+fn take_untagged_fields(reference: &mut Reference, mut parsed: Reference) {
     reference.author = parsed.author;
+    if reference.editor.is_empty() {
+        reference.editor = parsed.editor;
+    }
+    if let Some(edition) = parsed.extra.remove("edition") {
+        reference
+            .extra
+            .entry("edition".to_owned())
+            .or_insert(edition);
+    }
     reference.issued = parsed.issued;
     reference.title = parsed.title;
     reference.container_title = parsed.container_title;

@@ -108,7 +108,7 @@ impl Works {
             .iter()
             .map(|reference| {
                 let mut families: Vec<String> = reference
-                    .author
+                    .creators()
                     .iter()
                     .map(|name| {
                         family_key(if name.family.is_empty() {
@@ -136,7 +136,7 @@ impl Works {
                     suffix: printed.and_then(|d| d.suffix),
                     dated: printed.is_some(),
                     given: reference
-                        .author
+                        .creators()
                         .first()
                         .map(|name| name.given.to_lowercase())
                         .unwrap_or_default(),

@@ -141,7 +141,9 @@ pub(super) fn read_as_book(reference: &mut Reference) {
     }
     let container = container.trim();
     let (place, publisher) = place_colon_publisher(container).unwrap_or(("", container));
-    let is_book = found.is_some() || is_publisher(publisher) || !place.is_empty();
+    // An edited book: its editors stand where its authors would.
+    let edited = reference.author.is_empty() && !reference.editor.is_empty();
+    let is_book = found.is_some() || edited || is_publisher(publisher) || !place.is_empty();
     if is_book && reference.publisher.is_empty() {
         place.clone_into(&mut reference.publisher_place);
         publisher
@@ -162,6 +164,44 @@ pub(super) fn read_as_book(reference: &mut Reference) {
             .extra
             .insert("edition".to_owned(), serde_json::Value::from(edition));
     }
+}
+
+/// Roles written after the names of an edited book's editors: APA's and Harvard's
+/// `(Ed.)`/`(eds)`, German lists' `(Hrsg.)`, Vancouver's `, editors`, IEEE's `, Eds.`.
+const EDITOR_ROLES: [&str; 18] = [
+    "(Eds.)",
+    "(Ed.)",
+    "(eds.)",
+    "(ed.)",
+    "(Eds)",
+    "(Ed)",
+    "(eds)",
+    "(ed)",
+    "(Hrsg.)",
+    "(Hg.)",
+    "(editors)",
+    "(editor)",
+    ", editors",
+    ", editor",
+    ", Eds",
+    ", eds",
+    ", Ed",
+    ", ed",
+];
+
+/// The authors' part of an entry (`Brown, K. (Ed.).`, `Green A, White B, editors.`,
+/// `C. Black, Ed.,`) without the role saying its names are the editors of the book the entry
+/// is, when it says so. `Smith, Ed.` (a person called Ed Smith) is no role: a singular `Ed`
+/// after a comma is one only after a name printed given name first (`C. Black, Ed.`).
+pub(super) fn without_editor_role(authors: &str) -> Option<&str> {
+    let bare = authors.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ','));
+    EDITOR_ROLES.iter().find_map(|role| {
+        let names = bare.strip_suffix(role)?;
+        let singular_after_comma = matches!(*role, ", Ed" | ", ed");
+        let before = names.rsplit(',').next().unwrap_or_default().trim();
+        (!names.trim().is_empty() && (!singular_after_comma || before.contains(' ')))
+            .then(|| names.trim_end())
+    })
 }
 
 /// `Place: Publisher` (`London: Routledge`, `Cambridge, UK: Cambridge University Press`):

@@ -444,7 +444,7 @@ fn report_no_list(text: &str, builder: &mut PaperBuilder) {
 fn report_references(references: &[Reference], text: &str, builder: &mut PaperBuilder) {
     let incomplete: Vec<&Reference> = references
         .iter()
-        .filter(|r| r.title.is_empty() || r.author.is_empty() || lacks_year(r))
+        .filter(|r| r.title.is_empty() || r.creators().is_empty() || lacks_year(r))
         .collect();
     for reference in incomplete.iter().take(MAX_REFERENCE_WARNINGS) {
         let number = reference
@@ -487,7 +487,7 @@ fn report_references(references: &[Reference], text: &str, builder: &mut PaperBu
 /// `authors and year`: what a reference lacks.
 fn missing_parts(reference: &Reference) -> String {
     let mut parts = Vec::new();
-    if reference.author.is_empty() {
+    if reference.creators().is_empty() {
         parts.push("authors");
     }
     if reference.title.is_empty() {

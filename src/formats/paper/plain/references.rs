@@ -129,6 +129,8 @@ fn emphasised(text: &str) -> Option<(&str, &str, &str)> {
 /// The authors' part of an unquoted entry and the rest: the comma-separated names at its start,
 /// the last one possibly ending with `. ` before the title (`Smith AB, Jones C. Title…`).
 fn split_authors(text: &str) -> (&str, &str) {
+    /// Words saying the names before them are editors, as Vancouver and IEEE print them.
+    const EDITOR_WORDS: [&str; 6] = ["editor", "editors", "Ed", "Eds", "ed", "eds"];
     let mut end = 0;
     let mut start = 0;
     for piece in text.split_inclusive(',') {
@@ -150,7 +152,9 @@ fn split_authors(text: &str) -> (&str, &str) {
         let mut from = 0;
         while let Some(found) = piece.get(from..).and_then(|p| p.find(". ")) {
             let at = from + found;
-            if is_author_piece(piece.get(..at).unwrap_or_default()) {
+            let before = piece.get(..at).unwrap_or_default();
+            // `Green A, White B, editors. Title`: the role closes the names.
+            if is_author_piece(before) || EDITOR_WORDS.contains(&before.trim()) {
                 stop_at = Some(at + 1);
                 break;
             }
@@ -406,7 +410,7 @@ fn title_and_authors<'t>(body: &'t str, reference: &mut Reference) -> (&'t str, 
             reference.title = title_text(title);
             return ("", dated.rest, false);
         }
-        reference.author = dated_authors(dated.authors);
+        set_creators(reference, dated.authors, dated_authors);
         let (title, after, italic) = title_after_year(dated.rest);
         reference.title = title_text(title);
         return (dated.authors, after, italic);
@@ -524,6 +528,15 @@ fn dated_authors(authors: &str) -> Vec<CslName> {
     dated::author_names(authors)
 }
 
+/// Reads the names of an entry's authors' part with `read` as its authors, or as its editors
+/// when a role after them says they edited the book the entry is (`Brown, K. (Ed.).`).
+fn set_creators(reference: &mut Reference, authors: &str, read: impl Fn(&str) -> Vec<CslName>) {
+    match book::without_editor_role(authors) {
+        Some(editors) => reference.editor = read(editors),
+        None => reference.author = read(authors),
+    }
+}
+
 /// The references of a list's entries, each read by [`reference`], then read together: a lone
 /// author of a list that prints people given name first is a person, and dashes repeat the
 /// entry before's authors.
@@ -621,8 +634,10 @@ pub(super) fn reference(entry: &Entry) -> Reference {
     };
     reference.set_printed(&raw);
     let (authors, after_title, italic_title) = title_and_authors(body, &mut reference);
-    if reference.author.is_empty() {
-        reference.author = names(&strip_emphasis(authors).replace(['“', '"'], ""));
+    if reference.creators().is_empty() {
+        set_creators(&mut reference, authors, |authors| {
+            names(&strip_emphasis(authors).replace(['“', '"'], ""))
+        });
     }
     // `SourceForge.`: an entry of one name and nothing more names a work, not its author.
     if reference.title.is_empty() && after_title.trim().is_empty() && reference.author.len() == 1 {
@@ -720,7 +735,7 @@ fn item_type(reference: &Reference, raw: &str, chapter: bool, italic_title: bool
         "article-journal"
     } else if italic_title || !reference.publisher.is_empty() {
         "book"
-    } else if !reference.url.is_empty() && reference.author.is_empty() {
+    } else if !reference.url.is_empty() && reference.creators().is_empty() {
         "webpage"
     } else {
         "article"
@@ -731,7 +746,7 @@ fn item_type(reference: &Reference, raw: &str, chapter: bool, italic_title: bool
 /// `ref-N`; a work without authors in an unnumbered list, from its title (`hadoop`).
 fn id(reference: &Reference, number: Option<u32>) -> String {
     let family: String = reference
-        .author
+        .creators()
         .first()
         .map(|name| {
             let family = if name.family.is_empty() {

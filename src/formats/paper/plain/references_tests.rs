@@ -715,3 +715,67 @@ fn a_book_names_its_publisher_where_a_journal_would_stand() {
     );
     assert!(floods.publisher.is_empty());
 }
+
+#[test]
+fn an_edited_book_s_editors_are_its_editors_in_every_style() {
+    // APA, Harvard, Vancouver and IEEE print the editors where the authors stand, with their
+    // role after them.
+    for (entry, editors, title) in [
+        (
+            "Brown, K. (Ed.). (2010). Urban water. Elsevier.",
+            vec!["Brown"],
+            "Urban water",
+        ),
+        (
+            "Green, A., & White, B. (Eds.). (2012). Rivers in the city (2nd ed.). Routledge.",
+            vec!["Green", "White"],
+            "Rivers in the city",
+        ),
+        (
+            "Green, A. and White, B. (eds) (2012) Rivers in the city. 2nd edn. London: Routledge.",
+            vec!["Green", "White"],
+            "Rivers in the city",
+        ),
+        (
+            "Green A, White B, editors. Rivers in the city. 2nd ed. London: Routledge; 2012.",
+            vec!["Green", "White"],
+            "Rivers in the city",
+        ),
+        (
+            "C. Black, Ed., The Handbook of Urban Hydrology. Oxford, U.K.: Oxford Univ. Press, 2015.",
+            vec!["Black"],
+            "The Handbook of Urban Hydrology",
+        ),
+        (
+            "A. Lee and B. Kim, Eds., Water Systems. New York, NY, USA: Wiley, 2016.",
+            vec!["Lee", "Kim"],
+            "Water Systems",
+        ),
+    ] {
+        let book = read(entry);
+        let read_editors: Vec<&str> = book.editor.iter().map(|e| e.family.as_str()).collect();
+        assert_eq!(read_editors, editors, "{entry}");
+        assert!(book.author.is_empty(), "{entry}: {:?}", book.author);
+        assert_eq!(book.title, title, "{entry}");
+        assert_eq!(book.item_type, "book", "{entry}");
+        assert!(!book.publisher.is_empty(), "{entry}");
+        assert!(book.container_title.is_empty(), "{entry}");
+    }
+    // Cited and listed under its editors: the id and the short label are theirs.
+    let book = read("Brown, K. (Ed.). (2010). Urban water. Elsevier.");
+    assert_eq!(book.id, "brown2010");
+    assert_eq!(crate::corpus::cite::short_label(&book), "Brown (2010)");
+    // Not editors: a person called Ed, a chapter's author (the book's editors are the
+    // chapter's editors).
+    let ed = read("Smith, Ed. (2009). Rivers of the north. Journal of Hydrology, 12(3), 45-60.");
+    assert_eq!(families(&ed), ["Smith"]);
+    assert!(ed.editor.is_empty());
+    let chapter = read(
+        "Jones, K. (2011). Water in towns. In K. Brown (Ed.), Urban water (pp. 12–30). Elsevier.",
+    );
+    assert_eq!(families(&chapter), ["Jones"]);
+    assert_eq!(
+        chapter.editor.first().map(|e| e.family.as_str()),
+        Some("Brown")
+    );
+}

@@ -504,3 +504,42 @@ fn a_paper_of_several_studies_keeps_each_study_s_headings_and_text() {
         3
     );
 }
+
+#[test]
+fn an_author_date_citation_of_an_edited_book_links_to_it_under_its_editors() {
+    let text = "Rivers and Cities\n\nJane Doe\n\nIntroduction\n\nCities shape rivers (Brown, \
+                2010). Edited volumes gather the field (Green & White, 2012).\n\nReferences\n\n\
+                Brown, K. (Ed.). (2010). Urban water. Elsevier.\n\
+                Green, A., & White, B. (Eds.). (2012). Rivers in the city (2nd ed.). Routledge.\n";
+    let imported = run(text).unwrap();
+    let corpus = Corpus::from_file(imported.file, "edited.txt").unwrap();
+    let cited: Vec<Vec<&str>> = corpus
+        .index
+        .citations
+        .iter()
+        .map(|c| {
+            c.references
+                .iter()
+                .filter_map(|&r| corpus.file.references.get(r))
+                .map(|r| r.id.as_str())
+                .collect()
+        })
+        .collect();
+    assert_eq!(cited, [["brown2010"], ["green2012"]]);
+    let labels: Vec<String> = corpus
+        .file
+        .references
+        .iter()
+        .map(crate::corpus::cite::short_label)
+        .collect();
+    assert_eq!(labels, ["Brown (2010)", "Green & White (2012)"]);
+    // Nothing is flagged as a reference without authors.
+    assert!(
+        !imported
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("without its authors")),
+        "{:?}",
+        imported.diagnostics
+    );
+}
