@@ -233,6 +233,33 @@ fn a_mathml_equation_reads_as_a_line_of_text_with_its_markup_a_click_away() {
 }
 
 #[test]
+fn a_plain_text_equation_reads_as_written_with_no_source_to_unfold() {
+    let mut value = reader_json();
+    value["sections"][2]["paragraphs"][1] = serde_json::json!({
+        "id": "methods.eq1",
+        "kind": "equation",
+        "label": "(1)",
+        "notation": "text",
+        "text": "I(x i ) = − ln p(x i ) with p x i"
+    });
+    let mut harness = reader_of(&value);
+    // Its words keep their spaces: TeX would run `ln p` and `with p` together.
+    harness
+        .get_by_label("I(x i ) = − ln p(x i ) with p x i")
+        .click();
+    settle(&mut harness);
+    assert!(matches!(selected(&harness), Some(Item::Paragraph(_))));
+    assert_eq!(
+        harness
+            .get_all_by_label("I(x i ) = − ln p(x i ) with p x i")
+            .count(),
+        2
+    );
+    assert!(harness.query_by_label("TeX source").is_none());
+    assert!(harness.query_by_label("MathML source").is_none());
+}
+
+#[test]
 fn the_figures_and_tables_tab_lists_them_and_reveals_each_where_it_stands() {
     let mut harness = reader();
     harness.get_by_label("Figures & tables 5").click();

@@ -550,14 +550,15 @@ fn equation_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, paragraph: usize) {
 }
 
 /// How a display equation is shown when not as its source: as one line of text, read from its
-/// TeX or `MathML` (`None` for a paragraph that is no equation, and for `MathML` that cannot be
-/// read, shown as written).
+/// TeX or `MathML`, or its plain text as it is (`None` for a paragraph that is no equation,
+/// and for `MathML` that cannot be read, shown as written).
 pub(crate) fn shown_equation(equation: &Paragraph) -> Option<String> {
     if equation.kind != ParagraphKind::Equation {
         return None;
     }
     match equation.notation.unwrap_or_default() {
         EquationNotation::Mathml => mathml::linear_text(&equation.text),
+        EquationNotation::Text => Some(equation.text.trim().to_owned()),
         EquationNotation::Tex => {
             Some(math::tex_reading(&equation.text)).filter(|line| !line.is_empty())
         }

@@ -37,8 +37,10 @@ pub(super) fn paragraph_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
         printed.to_owned()
     };
     ui.add(egui::Label::new(RichText::new(text).font(ctx.theme.reading_font())).wrap());
+    // Plain text is its own source.
     if let Some((_, source)) = equation
         && layout != UiLayout::Tooltip
+        && source.notation != Some(EquationNotation::Text)
     {
         let notation = match source.notation {
             Some(EquationNotation::Mathml) => "MathML",

@@ -281,6 +281,9 @@ pub enum EquationNotation {
     Tex,
     /// `MathML`, kept as its XML text.
     Mathml,
+    /// Plain text, spaces and all: what GROBID reads a PDF's formula as (`I(x i ) = − ln p(x
+    /// i )`), shown as it is written.
+    Text,
 }
 
 /// What a paragraph block is.

@@ -522,7 +522,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
         self.builder.end_section();
     }
 
-    /// A display formula: its TeX, else its `MathML` as written, else its text; its label.
+    /// A display formula: its TeX, else its `MathML` as written, else its plain text; its label.
     fn equation(&mut self, element: Element<'d>) {
         let label = child_text(element, "label");
         if let Some(tex) = element.descendants_named("tex-math").first() {
@@ -547,7 +547,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
                 }
                 return;
             }
-            self.builder.equation(text, EquationNotation::Tex, &label);
+            self.builder.equation(text, EquationNotation::Text, &label);
         }
     }
 

@@ -1,6 +1,7 @@
 //! The `body` and the `back` matter: `div`s nested by their heads' numbers (GROBID writes them
 //! flat), paragraphs, formulas, lists, footnotes, tables and figures where they stand.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::corpus::citations::{self, Piece};
@@ -13,6 +14,19 @@ use super::{Context, child_text, figures, is_footnote, own_words, plain};
 /// How deep `div`s inside `div`s are followed; deeper ones are read as running text (GROBID
 /// writes them flat, so only a damaged or hostile file goes near this).
 const MAX_DIV_NESTING: usize = 64;
+
+/// The characters a PDF's symbol font (Elsevier's and Springer's `MathPi`) puts where a formula
+/// prints `=`, `+`, `−`, parentheses and brackets, as GROBID reads them, each with the one it
+/// stands for: `Iðx i Þ ¼ À ln pðx i Þ` is `I(x i ) = − ln p(x i )`.
+const SYMBOL_FONT: [(char, char); 7] = [
+    ('¼', '='),
+    ('þ', '+'),
+    ('À', '−'),
+    ('ð', '('),
+    ('Þ', ')'),
+    ('½', '['),
+    ('Š', ']'),
+];
 
 /// Reads `text/body`, then the back matter other than the reference list (acknowledgements,
 /// appendices) as top-level sections after it. Text before any heading goes in a section
@@ -238,8 +252,8 @@ impl<'d> Reader<'_, 'd, '_> {
         }
     }
 
-    /// A `formula`: its text (GROBID gives no TeX; the text is kept as the source) and the
-    /// label it prints (`(1)`).
+    /// A `formula`: its text (GROBID gives no TeX: plain text, spaces and all) and the label it
+    /// prints (`(1)`).
     fn equation(&mut self, formula: Element<'d>) {
         let mut source = String::new();
         for node in formula.nodes() {
@@ -249,18 +263,18 @@ impl<'d> Reader<'_, 'd, '_> {
                 Node::Element(_) => {}
             }
         }
-        let source = collapse_whitespace(&source);
+        let source = collapse_whitespace(&read_symbol_font(&source));
         if source.is_empty() {
             return;
         }
         self.ensure_open();
-        let label = child_text(formula, "label");
+        let label = read_symbol_font(&child_text(formula, "label")).into_owned();
         // An equation's text is kept as written, so text the corpus would read as a citation
         // or a footnote marker (`P@1`, `[^2]`) is kept as running text instead, escaped.
         let (pieces, errors) = citations::parse(&source);
         if errors.is_empty() && pieces.iter().all(|piece| matches!(piece, Piece::Text(_))) {
             self.builder
-                .equation(&source, EquationNotation::Tex, &label);
+                .equation(&source, EquationNotation::Text, &label);
         } else {
             self.builder
                 .paragraph(Rich::text(&format!("{source} {label}")));
@@ -404,4 +418,24 @@ fn number_parts(number: &str) -> Option<Vec<String>> {
         .iter()
         .all(|part| !part.is_empty() && part.chars().all(char::is_alphanumeric))
         .then_some(parts)
+}
+
+/// A formula's text (or label) with a symbol font's characters read back ([`SYMBOL_FONT`]), when
+/// the text shows that font: `¼` where no `=` is written, or `ð` opening what `Þ` closes. Any
+/// other text is left as it is: there `¼` may be a quarter, `ð` and `Þ` Icelandic letters.
+fn read_symbol_font(text: &str) -> Cow<'_, str> {
+    let paired =
+        matches!((text.find('ð'), text.rfind('Þ')), (Some(open), Some(close)) if open < close);
+    let equals = text.contains('¼') && !text.contains('=');
+    if !paired && !equals {
+        return Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| {
+            SYMBOL_FONT
+                .iter()
+                .find(|(font, _)| *font == c)
+                .map_or(c, |&(_, meant)| meant)
+        })
+        .collect()
 }

@@ -135,10 +135,34 @@ fn a_formula_is_an_equation_with_its_label() {
     assert_eq!(equation.kind, ParagraphKind::Equation);
     assert_eq!(equation.text, "L = max(d + m, 0) ,");
     assert_eq!(equation.label, "(1)");
-    assert_eq!(equation.notation, Some(EquationNotation::Tex));
+    assert_eq!(equation.notation, Some(EquationNotation::Text));
     // Text the corpus would read as a citation stays running text, escaped.
     assert_eq!(paragraphs[3].kind, ParagraphKind::Text);
     assert_eq!(paragraphs[3].text, "f = \\@n + 1 (2)");
+}
+
+#[test]
+fn a_formula_in_a_pdf_s_symbol_font_is_read_as_printed() {
+    let body = r#"<div><head n="1">Model</head><p>Surprise is</p>
+<formula xml:id="formula_0">Iðx i Þ ¼ À ln pðx i Þ þ ½a b Š<label>ð1Þ</label></formula>
+<formula xml:id="formula_1">x = ¼ y<label>(2)</label></formula>
+<formula xml:id="formula_2">Þór ð<label>(3)</label></formula></div>"#;
+    let file = valid(&read(&tei(body, "")));
+    let equations: Vec<(&str, &str)> = file.sections[0]
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Equation)
+        .map(|p| (p.text.as_str(), p.label.as_str()))
+        .collect();
+    assert_eq!(
+        equations,
+        [
+            ("I(x i ) = − ln p(x i ) + [a b ]", "(1)"),
+            // A quarter beside an equals sign, and Icelandic letters, are what they say.
+            ("x = ¼ y", "(2)"),
+            ("Þór ð", "(3)"),
+        ]
+    );
 }
 
 #[test]
