@@ -63,7 +63,7 @@ pub enum UiCommand {
     OpenBuiltin,
     /// Reload the open file.
     Reload,
-    /// Export the regional table as CSV.
+    /// Export the table the Table view shows as CSV.
     ExportTable,
     /// Export the cases as CSV.
     ExportCases,
@@ -292,7 +292,7 @@ impl UiCommand {
             Self::Open => "Open…",
             Self::OpenBuiltin => "Open the built-in corpus",
             Self::Reload => "Reload",
-            Self::ExportTable => "Export the regional table (CSV)",
+            Self::ExportTable => "Export the table (CSV)",
             Self::ExportCases => "Export the cases (CSV)",
             Self::ExportCorpus => "Export the corpus (JSON)",
             Self::ExportFlagsCsv => "Export the citation flags (CSV)",
@@ -356,7 +356,7 @@ impl UiCommand {
             Self::Open => "Open a corpus file".to_owned(),
             Self::OpenBuiltin => "Open the corpus paperlens comes with".to_owned(),
             Self::Reload => "Reload the open file".to_owned(),
-            Self::ExportTable => "Save the regional table as CSV".to_owned(),
+            Self::ExportTable => "Save the Table view's table, every row of it, as CSV".to_owned(),
             Self::ExportCases => "Save the cases as CSV".to_owned(),
             Self::ExportCorpus => "Save the whole corpus as JSON".to_owned(),
             Self::ExportFlagsCsv => {

@@ -202,7 +202,7 @@ pub enum Command {
         /// In which format.
         format: ReferenceFormat,
     },
-    /// Export the regional table as CSV (asks where to save).
+    /// Export the table the Table view shows as CSV (asks where to save).
     ExportTable,
     /// Export the cases as CSV (asks where to save).
     ExportCases,

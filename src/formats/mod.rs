@@ -3,7 +3,7 @@
 //! - [`styles`]: a reference formatted in APA, IEEE, Chicago (author-date), Harvard or MLA.
 //! - Export: references as [`csl_json`], [`bibtex`] or [`ris`] (through
 //!   [`export_references`]), each carrying its cross-links in the format's note field; the
-//!   regional table and the cases as [`csv`]; the whole corpus as JSON ([`export_corpus_json`]);
+//!   tables and the cases as [`csv`]; the whole corpus as JSON ([`export_corpus_json`]);
 //!   the citation check's flags as CSV, JSON or a Markdown worksheet ([`flags`]).
 //! - Import ([`import`]): a CSL-JSON, BibTeX/BibLaTeX or RIS file as a references-only corpus;
 //!   the opening layer ([`crate::open`]) calls it for such files.

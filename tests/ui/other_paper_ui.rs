@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use eframe::egui;
 use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use paperlens::app::explorer::{Explorer, StartOptions};
 use paperlens::app::state::StateStore;
 use paperlens::app::table_view::TableView;
@@ -22,8 +22,9 @@ use crate::explorer::accessible_texts;
 use crate::snapshots::snapshot_or_skip;
 
 /// Words of the built-in paper that must not show while another paper is open.
-const BUILTIN_WORDS: [&str; 8] = [
+const BUILTIN_WORDS: [&str; 9] = [
     "trafficking",
+    "regional table",
     "victims",
     "Liberalism",
     "Cooperating",
@@ -131,6 +132,30 @@ fn the_table_view_shows_the_papers_own_tables_and_headers() {
 }
 
 #[test]
+fn the_file_menu_exports_the_table_on_screen_by_its_label_and_no_cases_it_lacks() {
+    let mut harness = open(TableView::ID, None, [1280.0, 800.0]);
+    if let Some(table) = harness.state_mut().views_mut().get_mut::<TableView>() {
+        table.choose_table(1);
+    }
+    harness.run_steps(4);
+    harness.get_by_label("File").click();
+    harness.run_steps(3);
+    assert!(
+        !harness
+            .get_by_label("Export Table 2 (CSV)")
+            .accesskit_node()
+            .is_disabled()
+    );
+    // The paper has no case studies: there is nothing to export.
+    assert!(
+        harness
+            .get_by_label("Export the cases (CSV)")
+            .accesskit_node()
+            .is_disabled()
+    );
+}
+
+#[test]
 fn numbers_in_a_table_line_up_on_the_right_and_words_on_the_left() {
     let harness = open(TableView::ID, None, [1280.0, 800.0]);
     let rect = |label: &str| harness.get_by_label(label).rect();
@@ -195,8 +220,17 @@ fn no_word_of_the_builtin_paper_shows_in_any_view() {
     }
     harness.run_steps(6);
     seen.extend(accessible_texts(&harness));
+    // The menus.
+    for menu in ["File", "View", "Help"] {
+        harness.get_by_label(menu).click();
+        harness.run_steps(3);
+        seen.extend(accessible_texts(&harness));
+        harness.key_press(egui::Key::Escape);
+        harness.run_steps(3);
+    }
     // The walk saw each view's own words (so an empty finding means something) …
     for own in [
+        "Export Table 2 (CSV)",
         "Introduction",
         "Characteristic",
         "Baseline CD4 Count",

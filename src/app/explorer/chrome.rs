@@ -11,6 +11,7 @@ use crate::app::reader::Reader;
 use crate::app::state::{CitationDisplay, FileDialogs};
 use crate::app::study_notes::NoteCommand;
 use crate::app::style_picker::style_picker_submenu_ui;
+use crate::app::table_view::TableView;
 use crate::app::theme::ThemeChoice;
 use crate::app::virtual_list::KeyScroll;
 use crate::corpus::diagnostics::count;
@@ -283,6 +284,17 @@ impl Explorer {
             UiCommand::ExportFlagsCsv | UiCommand::ExportFlagsMarkdown => {
                 (!self.checks().flags.is_empty(), command.label())
             }
+            // The table the Table view shows, by its label: `Export Table 2 (CSV)`.
+            UiCommand::ExportTable => {
+                let tables = &view_ctx.corpus.file.tables;
+                let shown = self.views.get::<TableView>().map_or(0, |view| view.table);
+                let text = match tables.get(shown).map(|table| table.label.trim()) {
+                    Some(label) if !label.is_empty() => format!("Export {label} (CSV)"),
+                    _ => command.label(),
+                };
+                (!tables.is_empty(), text)
+            }
+            UiCommand::ExportCases => (!view_ctx.corpus.file.cases.is_empty(), command.label()),
             _ => (true, command.label()),
         };
         if ui
