@@ -143,7 +143,11 @@ pub(super) fn read_as_book(reference: &mut Reference) {
     let (place, publisher) = place_colon_publisher(container).unwrap_or(("", container));
     // An edited book: its editors stand where its authors would.
     let edited = reference.author.is_empty() && !reference.editor.is_empty();
-    let is_book = found.is_some() || edited || is_publisher(publisher) || !place.is_empty();
+    let is_book = found.is_some()
+        || edited
+        || is_publisher(publisher)
+        || !place.is_empty()
+        || publisher_then_year(reference, container);
     if is_book && reference.publisher.is_empty() {
         place.clone_into(&mut reference.publisher_place);
         publisher
@@ -202,6 +206,48 @@ pub(super) fn without_editor_role(authors: &str) -> Option<&str> {
         (!names.trim().is_empty() && (!singular_after_comma || before.contains(' ')))
             .then(|| names.trim_end())
     })
+}
+
+/// Whether the entry ends with what was read as its container and then its year alone, its
+/// title unquoted: MLA's (and IEEE's) book, `Morrison, Toni. Beloved. Alfred A. Knopf, 1987.`,
+/// whose publisher that is. A journal there prints its volume or pages, or quotes the
+/// article's title.
+fn publisher_then_year(reference: &Reference, container: &str) -> bool {
+    let Some(printed) = reference.printed() else {
+        return false;
+    };
+    let Some((before, year)) = printed.trim_end_matches('.').rsplit_once(", ") else {
+        return false;
+    };
+    !container.is_empty()
+        && !printed.contains(['"', '“'])
+        && year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && before.ends_with(container)
+}
+
+/// A chapter printed as MLA prints one: its quoted title, then its book, the book's publisher,
+/// year and pages (`"Reflections on Exile." Reflections on Exile and Other Essays, Harvard
+/// UP, 2000, pp. 173-86.`), read as a journal article in `Reflections on Exile and Other
+/// Essays, Harvard UP`. The book is its container and the publisher its publisher; whether it
+/// was one.
+pub(super) fn read_book_and_publisher(reference: &mut Reference) -> bool {
+    let quoted = reference
+        .printed()
+        .is_some_and(|printed| printed.contains(['"', '“']));
+    if !quoted || !reference.publisher.is_empty() || reference.page.is_empty() {
+        return false;
+    }
+    let Some((book, publisher)) = reference.container_title.rsplit_once(", ") else {
+        return false;
+    };
+    if !is_publisher(publisher) || book.trim().is_empty() {
+        return false;
+    }
+    let (book, publisher) = (book.trim().to_owned(), publisher.trim().to_owned());
+    reference.container_title = book;
+    reference.publisher = publisher;
+    true
 }
 
 /// `Place: Publisher` (`London: Routledge`, `Cambridge, UK: Cambridge University Press`):

@@ -338,6 +338,32 @@ pub(super) fn opens_entry(line: &str, next: Option<&str>) -> bool {
     opens(dated(line)) || next.is_some_and(|next| opens(dated(&format!("{line} {next}"))))
 }
 
+/// Whether `line` opens an entry of MLA's Works Cited, which prints no year after the names:
+/// its first author inverted, given names written out, then a full stop or more authors
+/// (`Black, Carla. The Handbook…`, `Green, Anne, and Ben White.`, `Said, Edward W. “Reflections`,
+/// `Lee, Anna, et al.`).
+pub(super) fn opens_mla_entry(line: &str) -> bool {
+    let Some((family, rest)) = line.split_once(", ") else {
+        return false;
+    };
+    let family_words: Vec<&str> = family.split_whitespace().collect();
+    let given = rest.split([',', '“', '"']).next().unwrap_or_default();
+    let Some(given) = given
+        .split_once(". ")
+        .map(|(given, _)| given)
+        .or_else(|| given.strip_suffix('.'))
+        .or_else(|| rest.contains(',').then_some(given))
+    else {
+        return false;
+    };
+    (1..=3).contains(&family_words.len())
+        && names::is_name(family)
+        && family_words
+            .iter()
+            .all(|word| word.chars().any(char::is_lowercase))
+        && is_given_names(given.trim())
+}
+
 /// Whether `line` ends an entry: a full stop (a quotation mark may close after it), or a link
 /// or DOI running to its end; not an initial, whose family name is on the next line
 /// (`B. Thirion, O.` / `Grisel, M. Blondel, et al. 2011.`).

@@ -86,7 +86,8 @@ pub(super) fn entries(groups: &[Vec<&str>], hyphenated: &HashSet<String>) -> Vec
                     && group
                         .get(i - 1)
                         .is_some_and(|previous| dated::ends_entry(previous))
-                    && dated::opens_entry(line, group.get(i + 1).copied());
+                    && (dated::opens_entry(line, group.get(i + 1).copied())
+                        || dated::opens_mla_entry(line));
                 if starts && !text.is_empty() {
                     out.push(Entry {
                         number: None,
@@ -635,8 +636,16 @@ pub(super) fn reference(entry: &Entry) -> Reference {
     reference.set_printed(&raw);
     let (authors, after_title, italic_title) = title_and_authors(body, &mut reference);
     if reference.creators().is_empty() {
+        // An unnumbered list without years after its names is MLA's: its first author is
+        // printed inverted, given names written out (`Green, Anne, and Ben White.`).
+        let unnumbered = entry.number.is_none();
         set_creators(&mut reference, authors, |authors| {
-            names(&strip_emphasis(authors).replace(['“', '"'], ""))
+            let authors = strip_emphasis(authors).replace(['“', '"'], "");
+            if unnumbered {
+                dated::author_names(&authors)
+            } else {
+                names(&authors)
+            }
         });
     }
     // `SourceForge.`: an entry of one name and nothing more names a work, not its author.
@@ -716,6 +725,7 @@ pub(super) fn reference(entry: &Entry) -> Reference {
     if !chapter {
         book::read_as_book(&mut reference);
     }
+    let chapter = chapter || book::read_book_and_publisher(&mut reference);
     book::split_publisher_and_place(&mut reference);
     item_type(&reference, &raw, chapter, italic_title).clone_into(&mut reference.item_type);
     reference.id = id(&reference, entry.number);
