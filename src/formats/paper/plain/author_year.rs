@@ -124,7 +124,16 @@ impl Works {
                 }
                 let entry = strip_emphasis(reference.printed().unwrap_or_default());
                 let printed = dated::dated(&entry);
-                let et_al = printed.is_some_and(|d| d.authors.contains("et al"));
+                // MLA prints no year: its "et al." closes the names (`Lee, Anna, et al. Water`).
+                let et_al = printed.map_or_else(
+                    || {
+                        entry
+                            .split(". ")
+                            .next()
+                            .is_some_and(|names| names.contains("et al"))
+                    },
+                    |d| d.authors.contains("et al"),
+                );
                 Work {
                     key: reference.id.clone(),
                     many: et_al || families.len() >= 3,
@@ -265,6 +274,37 @@ impl Works {
         }
     }
 
+    /// The key of the one work these authors name, their year unprinted (an author–page
+    /// citation's `Black`, `Green and White`, `Lee et al.`); `None` when none or several do.
+    pub(super) fn resolve_without_year(&self, authors: &Authors) -> Option<&str> {
+        let first = authors.families.first()?;
+        let same_first = self
+            .by_first
+            .get(first)
+            .or_else(|| self.by_first.get(&authors.whole))?;
+        let one_name = !self.by_first.contains_key(first);
+        let candidates: Vec<&Work> = same_first
+            .iter()
+            .filter_map(|&i| self.works.get(i))
+            .filter(|work| {
+                if one_name {
+                    true
+                } else if let Some(second) = authors.families.get(1) {
+                    work.families.get(1) == Some(second)
+                        && (authors.families.len() > 2 || work.families.len() == 2)
+                } else if authors.et_al {
+                    work.many || work.families.len() >= 3
+                } else {
+                    work.families.len() == 1 && !work.many
+                }
+            })
+            .collect();
+        match candidates.as_slice() {
+            [only] => Some(only.key.as_str()),
+            _ => None,
+        }
+    }
+
     /// Whether the list has a work by this first author.
     fn knows(&self, authors: &Authors) -> bool {
         authors
@@ -277,7 +317,7 @@ impl Works {
 
 /// The authors a citation names.
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct Authors {
+pub(super) struct Authors {
     families: Vec<String>,
     et_al: bool,
     /// The whole as one name: an organisation's (`Department of Economic and Social Affairs`).
@@ -296,7 +336,7 @@ fn is_capitalised(word: &str) -> bool {
 /// The authors of a citation as printed (`Smith`, `Smith and Jones`, `Smith, Jones, & Lee`,
 /// `Smith et al.`, `van Anken`, `World Health Organization`, `Smith’s`); `None` when it reads
 /// as something else.
-fn authors(text: &str) -> Option<Authors> {
+pub(super) fn authors(text: &str) -> Option<Authors> {
     // A work without authors is cited by its title, quoted: `(‘HBase’, no date)`.
     let text = text
         .trim()
@@ -435,6 +475,10 @@ pub(super) fn find(text: &str, works: &Works) -> Vec<Found> {
             }
         } else {
             parenthetical(inner, open + 1, works, &mut found);
+            // A list printing no years after its names (MLA's) is cited by authors and page.
+            if !works.is_dated_list() {
+                super::author_page::parenthetical(text, open + 1, inner, works, &mut found);
+            }
         }
     }
     found.sort_by_key(|f| f.range.start);
@@ -599,7 +643,7 @@ fn plausibly_cites(authors: &Authors, works: &Works) -> bool {
 /// Where the first name of a parenthesis's part starts, after words leading into it
 /// (lower-case words and their punctuation); particles before a capitalised word start it
 /// (`van der Maaten`).
-fn first_name_at(part: &str) -> Option<usize> {
+pub(super) fn first_name_at(part: &str) -> Option<usize> {
     let mut at = 0;
     let mut particles_at = None;
     for word in part.split_inclusive(' ') {
@@ -621,7 +665,7 @@ fn first_name_at(part: &str) -> Option<usize> {
 
 /// The byte of `part` where the years of its citation begin: the first year after a space
 /// (`Smith 2019`, `Smith, 2019`).
-fn year_position(part: &str) -> Option<usize> {
+pub(super) fn year_position(part: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(space) = part.get(from..)?.find(' ') {
         let at = from + space + 1;

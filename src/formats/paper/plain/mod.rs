@@ -7,6 +7,7 @@
 //! blocks between blank lines, page-break debris taken out ([`blocks`]). Every step is linear
 //! in the text.
 
+mod author_page;
 mod author_year;
 mod blocks;
 mod book;

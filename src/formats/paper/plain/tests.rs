@@ -425,6 +425,11 @@ fn pathological_inputs_finish_quickly() {
             + "\n\nReferences\n\n"
             + &"Smith, J. (2019). T.\n".repeat(megabyte / 20),
         "References\n\n".to_owned() + &"“X.” n.d.\n".repeat(megabyte / 12),
+        // Author–page: pages alone after many capitalised words, a list of one work repeated.
+        "Intro\n\n".to_owned()
+            + &"Black And Green (23) ".repeat(megabyte / 20)
+            + "\n\nWorks Cited\n\n"
+            + &"Black, Carla. T. Oxford UP, 2015.\n".repeat(megabyte / 40),
     ];
     for input in &inputs {
         let took = timed(input);
@@ -542,4 +547,116 @@ fn an_author_date_citation_of_an_edited_book_links_to_it_under_its_editors() {
         "{:?}",
         imported.diagnostics
     );
+}
+
+/// An MLA paper: its Works Cited prints no year after the names, and its text cites by author
+/// and page.
+const MLA_PAPER: &str = "Water and the City\n\nJane Doe\n\nIntroduction\n\n\
+Cities have always shaped their rivers (Black 23). Some argue the reverse holds as well (Green \
+and White 104-06). Others disagree entirely (Lee et al. 7). Morrison's novel has no river \
+(Morrison). Black argues that every city is a delta (41). Exile is a kind of drought (qtd. in \
+Said 175; Black 40). See Figure 2 (Table 3) and (p. 7).\n\nWorks Cited\n\n\
+Black, Carla. The Handbook of Urban Hydrology. Oxford UP, 2015.\n\
+Green, Anne, and Ben White. \"Rivers in the City.\" Journal of Urban Water, vol. 12, no. 3, \
+2012, pp. 98-110.\n\
+Lee, Anna, et al. Water Systems. Wiley, 2016.\n\
+Morrison, Toni. Beloved. Alfred A. Knopf, 1987.\n\
+Said, Edward W. \"Reflections on Exile.\" Reflections on Exile and Other Essays, Harvard UP, \
+2000, pp. 173-86.\n";
+
+#[test]
+fn an_mla_paper_s_works_cited_and_author_page_citations_are_read() {
+    let corpus = Corpus::from_file(run(MLA_PAPER).unwrap().file, "mla.txt").unwrap();
+    // Each entry of the list (one a line, no blank lines between), its first author inverted.
+    let read: Vec<(&str, &str, &str, &str, &str)> = corpus
+        .file
+        .references
+        .iter()
+        .map(|r| {
+            (
+                r.item_type.as_str(),
+                r.author.first().map_or("", |a| a.given.as_str()),
+                r.title.as_str(),
+                r.container_title.as_str(),
+                r.publisher.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (
+                "book",
+                "Carla",
+                "The Handbook of Urban Hydrology",
+                "",
+                "Oxford UP"
+            ),
+            (
+                "article-journal",
+                "Anne",
+                "Rivers in the City",
+                "Journal of Urban Water",
+                ""
+            ),
+            ("book", "Anna", "Water Systems", "", "Wiley"),
+            ("book", "Toni", "Beloved", "", "Alfred A. Knopf"),
+            (
+                "chapter",
+                "Edward W.",
+                "Reflections on Exile",
+                "Reflections on Exile and Other Essays",
+                "Harvard UP"
+            ),
+        ]
+    );
+    // Every citation by author and page, and a page alone after the author's name; a table,
+    // a figure and a page naming no author are text.
+    let cited: Vec<(String, String)> = corpus
+        .index
+        .citations
+        .iter()
+        .map(|c| {
+            let paragraph = corpus.index.paragraphs.get(c.paragraph).unwrap();
+            let printed = paragraph.printed.get(c.range.clone()).unwrap_or_default();
+            let ids: Vec<&str> = c
+                .references
+                .iter()
+                .filter_map(|&r| corpus.file.references.get(r))
+                .map(|r| r.id.as_str())
+                .collect();
+            (printed.to_owned(), ids.join(" "))
+        })
+        .collect();
+    let expected = [
+        ("Black 23", "black2015"),
+        ("Green and White 104-06", "green2012"),
+        ("Lee et al. 7", "lee2016"),
+        ("Morrison", "morrison1987"),
+        ("41", "black2015"),
+        ("Said 175", "said2000"),
+        ("Black 40", "black2015"),
+    ];
+    assert_eq!(
+        cited,
+        expected.map(|(printed, id)| (printed.to_owned(), id.to_owned()))
+    );
+}
+
+#[test]
+fn an_author_page_citation_naming_two_works_of_one_author_names_neither() {
+    let text = MLA_PAPER.replace(
+        "Morrison, Toni. Beloved.",
+        "Morrison, Toni. Jazz. Alfred A. Knopf, 1992.\nMorrison, Toni. Beloved.",
+    );
+    let corpus = Corpus::from_file(run(&text).unwrap().file, "mla.txt").unwrap();
+    assert_eq!(corpus.file.references.len(), 6);
+    let cites_morrison = corpus.index.citations.iter().any(|c| {
+        c.references
+            .iter()
+            .filter_map(|&r| corpus.file.references.get(r))
+            .any(|r| r.id.starts_with("morrison"))
+    });
+    assert!(!cites_morrison);
+    assert_eq!(corpus.index.citations.len(), 6);
 }

@@ -1,0 +1,182 @@
+//! In-text citations of an author–page paper (MLA), whose list (its Works Cited) prints no year
+//! after the names: `(Black 23)`, `(Green and White 104–06)`, `(Lee et al. 7)`, `(Morrison)`,
+//! `(qtd. in Said 175; Black 40)`, and a page alone after the author's name in its sentence,
+//! `Black argues that … (23)`. Without a year, the authors alone must name exactly one work of
+//! the list; two works of one author (which MLA tells apart by a short title) name none.
+
+use super::author_year::{Authors, Found, Works, authors, first_name_at, year_position};
+
+/// How far back in its sentence a page alone looks for its author's name, in bytes.
+const MAX_LOOK_BACK: usize = 300;
+
+/// Words a citation's place may hold besides its numbers: `p. 4`, `pp. 4–6`, `par. 12`,
+/// `ch. 3`, `sec. 2`, `l. 7`, `ll. 7–9`, `lines 7–9`.
+const PLACE_WORDS: [&str; 12] = [
+    "p.", "pp.", "par.", "pars.", "para.", "ch.", "sec.", "l.", "ll.", "line", "lines", "at",
+];
+
+/// The citations of one parenthesis holding no year, `inner` starting at byte `offset` of
+/// `text`, added to `found`: each `;` part naming one work by its authors (a page after them or
+/// not), or a page alone whose authors the sentence names before the parenthesis.
+pub(super) fn parenthetical(
+    text: &str,
+    offset: usize,
+    inner: &str,
+    works: &Works,
+    found: &mut Vec<Found>,
+) {
+    let mut part_start = 0;
+    for part in inner.split(';') {
+        let part_offset = offset + part_start;
+        part_start += part.len() + 1;
+        // A part with a year is an author–date citation's, read elsewhere.
+        if part.trim().is_empty() || year_position(&format!(" {part}")).is_some() {
+            continue;
+        }
+        let (names, place) = split_place(part);
+        if names.trim().is_empty() {
+            // `(23)` after `Black argues …`: the sentence names the work.
+            let is_first = part_start == part.len() + 1;
+            let alone = is_first && !place.is_empty() && inner.split(';').count() == 1;
+            let before = text.get(..offset.saturating_sub(1)).unwrap_or_default();
+            if alone && let Some(key) = named_in_sentence(before, works) {
+                let start = part.len() - part.trim_start().len();
+                let end = part.trim_end().len();
+                found.push(Found {
+                    range: part_offset + start..part_offset + end,
+                    keys: vec![key],
+                });
+            }
+            continue;
+        }
+        let Some(start) = first_name_at(names) else {
+            continue;
+        };
+        let Some(key) = names
+            .get(start..)
+            .and_then(authors)
+            .and_then(|authors| works.resolve_without_year(&authors))
+        else {
+            continue;
+        };
+        found.push(Found {
+            range: part_offset + start..part_offset + part.trim_end().len(),
+            keys: vec![key.to_owned()],
+        });
+    }
+}
+
+/// `part` split before the place it cites (`Green and White 104–06` → `Green and White`,
+/// `104–06`; `Black, p. 23`; `Hamlet 3.1.56`): the numbers, ranges and place words ending it.
+fn split_place(part: &str) -> (&str, &str) {
+    let trimmed = part.trim_end();
+    let mut cut = trimmed.len();
+    for (at, word) in word_starts(trimmed).into_iter().rev() {
+        let bare = word.trim_end_matches(',');
+        let is_place = is_place_number(bare) || PLACE_WORDS.contains(&bare);
+        if !is_place {
+            break;
+        }
+        cut = at;
+    }
+    let (names, place) = trimmed.split_at(cut);
+    (names.trim_end().trim_end_matches(',').trim_end(), place)
+}
+
+/// The words of `text` with the byte each starts at.
+fn word_starts(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for piece in text.split_inclusive(char::is_whitespace) {
+        let word = piece.trim_end();
+        if !word.is_empty() {
+            out.push((at, word));
+        }
+        at += piece.len();
+    }
+    out
+}
+
+/// A page, a range of pages or lines (`23`, `104–06`, `3.1.56`, `xii`), as a citation prints
+/// its place.
+fn is_place_number(word: &str) -> bool {
+    let roman = !word.is_empty()
+        && word.len() <= 7
+        && word
+            .chars()
+            .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c'));
+    let numeric = word.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | '.'));
+    roman || numeric
+}
+
+/// The key of the one work whose authors the sentence ending `before` names last (`Black`,
+/// `Green and White`, `Lee et al.`, `Black's`), looking no further back than
+/// [`MAX_LOOK_BACK`] bytes and the sentence's start.
+fn named_in_sentence(before: &str, works: &Works) -> Option<String> {
+    let mut from = before.len().saturating_sub(MAX_LOOK_BACK);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = before.get(from..)?;
+    // The sentence's start: after the last full stop that ends a word other than `al`.
+    let sentence = window
+        .match_indices(". ")
+        .filter(|(at, _)| !window.get(..*at).is_some_and(|b| b.ends_with(" al")))
+        .last()
+        .and_then(|(at, _)| window.get(at + 2..))
+        .unwrap_or(window);
+    let tokens: Vec<&str> = sentence.split_whitespace().collect();
+    for end in (0..tokens.len()).rev() {
+        let Some(word) = tokens.get(end) else {
+            continue;
+        };
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        if !bare.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let next = |n: usize| tokens.get(end + n).copied().unwrap_or_default();
+        let mut candidates = vec![bare.to_owned()];
+        if next(1) == "et" && next(2).starts_with("al") {
+            candidates.insert(0, format!("{bare} et al."));
+        }
+        if end >= 2
+            && tokens.get(end - 1).is_some_and(|w| *w == "and")
+            && let Some(first) = tokens.get(end - 2)
+        {
+            let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+            candidates.insert(0, format!("{first} and {bare}"));
+        }
+        for candidate in candidates {
+            if let Some(key) = authors(&candidate)
+                .as_ref()
+                .and_then(|authors: &Authors| works.resolve_without_year(authors))
+            {
+                return Some(key.to_owned());
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_place_is_split_from_the_names() {
+        assert_eq!(
+            split_place("Green and White 104–06"),
+            ("Green and White", "104–06")
+        );
+        assert_eq!(split_place("Black, p. 23"), ("Black", "p. 23"));
+        assert_eq!(split_place("Lee et al. 7, 9"), ("Lee et al.", "7, 9"));
+        assert_eq!(split_place("Morrison"), ("Morrison", ""));
+        assert_eq!(split_place("xii"), ("", "xii"));
+        assert_eq!(split_place("23"), ("", "23"));
+        assert!(is_place_number("3.1.56"));
+        assert!(!is_place_number("Black"));
+    }
+}
