@@ -5,6 +5,7 @@
 //! the list; two works of one author (which MLA tells apart by a short title) name none.
 
 use super::author_year::{Authors, Found, Works, authors, first_name_at, year_position};
+use super::dated::year_token;
 
 /// How far back in its sentence a page alone looks for its author's name, in bytes.
 const MAX_LOOK_BACK: usize = 300;
@@ -30,14 +31,14 @@ pub(super) fn parenthetical(
         let part_offset = offset + part_start;
         part_start += part.len() + 1;
         // A part with a year is an author–date citation's, read elsewhere.
-        if part.trim().is_empty() || year_position(&format!(" {part}")).is_some() {
+        let starts_with_year = year_token(part.trim_start()).is_some();
+        if part.trim().is_empty() || starts_with_year || year_position(part).is_some() {
             continue;
         }
         let (names, place) = split_place(part);
         if names.trim().is_empty() {
             // `(23)` after `Black argues …`: the sentence names the work.
-            let is_first = part_start == part.len() + 1;
-            let alone = is_first && !place.is_empty() && inner.split(';').count() == 1;
+            let alone = !place.is_empty() && !inner.contains(';');
             let before = text.get(..offset.saturating_sub(1)).unwrap_or_default();
             if alone && let Some(key) = named_in_sentence(before, works) {
                 let start = part.len() - part.trim_start().len();

@@ -5,7 +5,7 @@
 //! Harvard's `Publisher, Place`.
 
 use super::references::year_in;
-use crate::corpus::model::Reference;
+use crate::corpus::model::{CslName, Reference};
 
 /// Words that only a publisher's name holds.
 const PUBLISHER_WORDS: [&str; 14] = [
@@ -208,8 +208,21 @@ pub(super) fn without_editor_role(authors: &str) -> Option<&str> {
     })
 }
 
+/// Reads the names of an entry's authors' part with `read` as its authors, or as its editors
+/// when a role after them says they edited the book the entry is (`Brown, K. (Ed.).`).
+pub(super) fn set_creators(
+    reference: &mut Reference,
+    authors: &str,
+    read: impl Fn(&str) -> Vec<CslName>,
+) {
+    match without_editor_role(authors) {
+        Some(editors) => reference.editor = read(editors),
+        None => reference.author = read(authors),
+    }
+}
+
 /// Whether the entry ends with what was read as its container and then its year alone, its
-/// title unquoted: MLA's (and IEEE's) book, `Morrison, Toni. Beloved. Alfred A. Knopf, 1987.`,
+/// title unquoted: a book as MLA prints it, `Morrison, Toni. Beloved. Alfred A. Knopf, 1987.`,
 /// whose publisher that is. A journal there prints its volume or pages, or quotes the
 /// article's title.
 fn publisher_then_year(reference: &Reference, container: &str) -> bool {

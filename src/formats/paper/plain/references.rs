@@ -411,7 +411,7 @@ fn title_and_authors<'t>(body: &'t str, reference: &mut Reference) -> (&'t str, 
             reference.title = title_text(title);
             return ("", dated.rest, false);
         }
-        set_creators(reference, dated.authors, dated_authors);
+        book::set_creators(reference, dated.authors, dated_authors);
         let (title, after, italic) = title_after_year(dated.rest);
         reference.title = title_text(title);
         return (dated.authors, after, italic);
@@ -529,15 +529,6 @@ fn dated_authors(authors: &str) -> Vec<CslName> {
     dated::author_names(authors)
 }
 
-/// Reads the names of an entry's authors' part with `read` as its authors, or as its editors
-/// when a role after them says they edited the book the entry is (`Brown, K. (Ed.).`).
-fn set_creators(reference: &mut Reference, authors: &str, read: impl Fn(&str) -> Vec<CslName>) {
-    match book::without_editor_role(authors) {
-        Some(editors) => reference.editor = read(editors),
-        None => reference.author = read(authors),
-    }
-}
-
 /// The references of a list's entries, each read by [`reference`], then read together: a lone
 /// author of a list that prints people given name first is a person, and dashes repeat the
 /// entry before's authors.
@@ -636,10 +627,10 @@ pub(super) fn reference(entry: &Entry) -> Reference {
     reference.set_printed(&raw);
     let (authors, after_title, italic_title) = title_and_authors(body, &mut reference);
     if reference.creators().is_empty() {
-        // An unnumbered list without years after its names is MLA's: its first author is
-        // printed inverted, given names written out (`Green, Anne, and Ben White.`).
+        // An entry of an unnumbered list with no year after its names (MLA's) may print its
+        // first author inverted, given names written out (`Green, Anne, and Ben White.`).
         let unnumbered = entry.number.is_none();
-        set_creators(&mut reference, authors, |authors| {
+        book::set_creators(&mut reference, authors, |authors| {
             let authors = strip_emphasis(authors).replace(['“', '"'], "");
             if unnumbered {
                 dated::author_names(&authors)
