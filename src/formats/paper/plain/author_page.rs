@@ -2,7 +2,7 @@
 //! after the names: `(Black 23)`, `(Green and White 104–06)`, `(Lee et al. 7)`, `(Morrison)`,
 //! `(qtd. in Said 175; Black 40)`, and a page alone after the author's name in its sentence,
 //! `Black argues that … (23)`. Without a year, the authors alone must name exactly one work of
-//! the list; two works of one author (which MLA tells apart by a short title) name none.
+//! the list, or with the short title MLA adds for one author's works, `(Morrison, Beloved 45)`.
 
 use super::author_year::{Authors, Found, Works, authors, first_name_at, year_position};
 use super::dated::year_token;
@@ -53,10 +53,10 @@ pub(super) fn parenthetical(
         let Some(start) = first_name_at(names) else {
             continue;
         };
-        let Some(key) = names
-            .get(start..)
-            .and_then(authors)
+        let names = names.get(start..).unwrap_or_default();
+        let Some(key) = authors(names)
             .and_then(|authors| works.resolve_without_year(&authors))
+            .or_else(|| by_short_title(names, works))
         else {
             continue;
         };
@@ -65,6 +65,17 @@ pub(super) fn parenthetical(
             keys: vec![key.to_owned()],
         });
     }
+}
+
+/// The work a citation names by its author and a short title, as MLA tells one author's works
+/// apart: `Morrison, Beloved`, `Morrison, "Recitatif"`.
+fn by_short_title<'w>(names: &str, works: &'w Works) -> Option<&'w str> {
+    let (author, title) = names.split_once(", ")?;
+    let first = authors(author)?.families.first()?.clone();
+    let title = title
+        .trim()
+        .trim_matches(['"', '“', '”', '\'', '‘', '’', ',', '.']);
+    works.resolve_by_title(&first, title)
 }
 
 /// `part` split before the place it cites (`Green and White 104–06` → `Green and White`,

@@ -69,6 +69,8 @@ struct Work {
     dated: bool,
     /// Its first author's given name, lower case (`dave`, `d. j.`).
     given: String,
+    /// Its title, as [`family_key`] writes names: what MLA's short title is compared with.
+    title: String,
 }
 
 /// The works of an author–date reference list, by their first author.
@@ -135,6 +137,7 @@ impl Works {
                     |d| d.authors.contains("et al"),
                 );
                 Work {
+                    title: family_key(&reference.title),
                     key: reference.id.clone(),
                     many: et_al || families.len() >= 3,
                     families,
@@ -305,6 +308,29 @@ impl Works {
         }
     }
 
+    /// The key of the one work of this first author (as [`family_key`] writes it) whose title
+    /// starts with `short_title`: MLA's `(Morrison, Beloved 45)` beside the author's other works.
+    pub(super) fn resolve_by_title(&self, first: &str, short_title: &str) -> Option<&str> {
+        let short = family_key(short_title);
+        let starts = |title: &str| {
+            title == short
+                || title
+                    .strip_prefix(short.as_str())
+                    .is_some_and(|rest| rest.starts_with(' '))
+        };
+        let candidates: Vec<&Work> = self
+            .by_first
+            .get(first)?
+            .iter()
+            .filter_map(|&i| self.works.get(i))
+            .filter(|work| !short.is_empty() && starts(&work.title))
+            .collect();
+        match candidates.as_slice() {
+            [only] => Some(only.key.as_str()),
+            _ => None,
+        }
+    }
+
     /// Whether the list has a work by this first author.
     fn knows(&self, authors: &Authors) -> bool {
         authors
@@ -318,7 +344,8 @@ impl Works {
 /// The authors a citation names.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Authors {
-    families: Vec<String>,
+    /// Their family names (an organisation's whole name), as [`family_key`] writes them.
+    pub(super) families: Vec<String>,
     et_al: bool,
     /// The whole as one name: an organisation's (`Department of Economic and Social Affairs`).
     whole: String,

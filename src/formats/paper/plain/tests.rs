@@ -644,19 +644,39 @@ fn an_mla_paper_s_works_cited_and_author_page_citations_are_read() {
 }
 
 #[test]
-fn an_author_page_citation_naming_two_works_of_one_author_names_neither() {
-    let text = MLA_PAPER.replace(
-        "Morrison, Toni. Beloved.",
-        "Morrison, Toni. Jazz. Alfred A. Knopf, 1992.\nMorrison, Toni. Beloved.",
-    );
+fn two_works_of_one_author_are_told_apart_by_a_short_title_or_not_at_all() {
+    let text = MLA_PAPER
+        .replace(
+            "Morrison, Toni. Beloved.",
+            "Morrison, Toni. Jazz. Alfred A. Knopf, 1992.\nMorrison, Toni. Beloved.",
+        )
+        .replace(
+            "See Figure 2",
+            "Memory returns (Morrison, Beloved 45), music too (Morrison, Jazz 7). See Figure 2",
+        );
     let corpus = Corpus::from_file(run(&text).unwrap().file, "mla.txt").unwrap();
     assert_eq!(corpus.file.references.len(), 6);
-    let cites_morrison = corpus.index.citations.iter().any(|c| {
-        c.references
-            .iter()
-            .filter_map(|&r| corpus.file.references.get(r))
-            .any(|r| r.id.starts_with("morrison"))
-    });
-    assert!(!cites_morrison);
-    assert_eq!(corpus.index.citations.len(), 6);
+    let morrison: Vec<(String, String)> = corpus
+        .index
+        .citations
+        .iter()
+        .filter_map(|c| {
+            let reference = corpus.file.references.get(*c.references.first()?)?;
+            let paragraph = corpus.index.paragraphs.get(c.paragraph)?;
+            let printed = paragraph.printed.get(c.range.clone())?;
+            reference
+                .id
+                .starts_with("morrison")
+                .then(|| (printed.to_owned(), reference.id.clone()))
+        })
+        .collect();
+    // `(Morrison)` names neither; each short title names its own.
+    assert_eq!(
+        morrison,
+        [
+            ("Morrison, Beloved 45".to_owned(), "morrison1987".to_owned()),
+            ("Morrison, Jazz 7".to_owned(), "morrison1992".to_owned()),
+        ]
+    );
+    assert_eq!(corpus.index.citations.len(), 8);
 }
