@@ -364,6 +364,39 @@ pub(super) fn opens_mla_entry(line: &str) -> bool {
         && is_given_names(given.trim())
 }
 
+/// Whether `line` opens an entry whose author is an organisation, after an entry that is
+/// complete, as MLA closes one on its year or pages (`Oxford UP, 2015.`, `pp. 98-110.`):
+/// `United Nations Office on Drugs and Crime. Global Report on Trafficking in Persons. …`. A
+/// title wrapped onto a line of its own follows an entry that has not closed yet.
+pub(super) fn opens_organisation_entry(line: &str, entry_so_far: &str) -> bool {
+    let closed = entry_so_far
+        .trim_end()
+        .strip_suffix('.')
+        .is_some_and(|entry| {
+            let last = entry.rsplit([' ', ',']).next().unwrap_or_default();
+            let year = last.len() == 4 && last.bytes().all(|b| b.is_ascii_digit());
+            let pages = entry.rsplit_once(" pp. ").is_some_and(|(_, pages)| {
+                pages
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'))
+            });
+            year || pages
+        });
+    let Some((name, rest)) = line.split_once(". ") else {
+        return false;
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    closed
+        && !rest.trim().is_empty()
+        && (2..=12).contains(&words.len())
+        && words
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) || ["of", "on", "and", "for", "the", "in"].contains(w)
+        })
+}
+
 /// Whether `line` ends an entry: a full stop (a quotation mark may close after it), or a link
 /// or DOI running to its end; not an initial, whose family name is on the next line
 /// (`B. Thirion, O.` / `Grisel, M. Blondel, et al. 2011.`).

@@ -87,7 +87,8 @@ pub(super) fn entries(groups: &[Vec<&str>], hyphenated: &HashSet<String>) -> Vec
                         .get(i - 1)
                         .is_some_and(|previous| dated::ends_entry(previous))
                     && (dated::opens_entry(line, group.get(i + 1).copied())
-                        || dated::opens_mla_entry(line));
+                        || dated::opens_mla_entry(line)
+                        || dated::opens_organisation_entry(line, &text));
                 if starts && !text.is_empty() {
                     out.push(Entry {
                         number: None,

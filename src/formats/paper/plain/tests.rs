@@ -680,3 +680,40 @@ fn two_works_of_one_author_are_told_apart_by_a_short_title_or_not_at_all() {
     );
     assert_eq!(corpus.index.citations.len(), 8);
 }
+
+#[test]
+fn an_organisation_s_entry_in_a_works_cited_is_its_own_and_a_wrapped_title_is_not() {
+    let text = "Trafficking and the State\n\nJane Doe\n\nIntroduction\n\nStates cooperate \
+                unevenly (United Nations Office on Drugs and Crime 12). Black disagrees (23).\
+                \n\nWorks Cited\n\nBlack, Carla.\nThe Handbook of Urban Hydrology. Oxford UP, \
+                2015.\nUnited Nations Office on Drugs and Crime. Global Report on Trafficking \
+                in Persons. United Nations, 2020.\nGreen, Anne, and Ben White. \"Rivers in the \
+                City.\" Journal of Urban Water, vol. 12, no. 3, 2012, pp. 98-110.\n";
+    let corpus = Corpus::from_file(run(text).unwrap().file, "mla.txt").unwrap();
+    let titles: Vec<&str> = corpus
+        .file
+        .references
+        .iter()
+        .map(|r| r.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "The Handbook of Urban Hydrology",
+            "Global Report on Trafficking in Persons",
+            "Rivers in the City"
+        ]
+    );
+    let agency = corpus.file.references.get(1).unwrap();
+    assert_eq!(
+        agency.author.first().map(|a| a.literal.as_str()),
+        Some("United Nations Office on Drugs and Crime")
+    );
+    let cited: Vec<Vec<usize>> = corpus
+        .index
+        .citations
+        .iter()
+        .map(|c| c.references.clone())
+        .collect();
+    assert_eq!(cited, [vec![1], vec![0]]);
+}
