@@ -6,6 +6,7 @@
 
 use super::author_year::{Authors, Found, Works, authors, first_name_at, year_position};
 use super::dated::year_token;
+use crate::corpus::sentences::split_sentences;
 
 /// How far back in its sentence a page alone looks for its author's name, in bytes.
 const MAX_LOOK_BACK: usize = 300;
@@ -71,11 +72,10 @@ pub(super) fn parenthetical(
 /// apart: `Morrison, Beloved`, `Morrison, "Recitatif"`.
 fn by_short_title<'w>(names: &str, works: &'w Works) -> Option<&'w str> {
     let (author, title) = names.split_once(", ")?;
-    let first = authors(author)?.families.first()?.clone();
     let title = title
         .trim()
         .trim_matches(['"', '“', '”', '\'', '‘', '’', ',', '.']);
-    works.resolve_by_title(&first, title)
+    works.resolve_by_title(&authors(author)?, title)
 }
 
 /// `part` split before the place it cites (`Green and White 104–06` → `Green and White`,
@@ -133,12 +133,10 @@ fn named_in_sentence(before: &str, works: &Works) -> Option<String> {
         from += 1;
     }
     let window = before.get(from..)?;
-    // The sentence's start: after the last full stop that ends a word other than `al`.
-    let sentence = window
-        .match_indices(". ")
-        .filter(|(at, _)| !window.get(..*at).is_some_and(|b| b.ends_with(" al")))
+    // The sentence the page closes, as the corpus splits sentences (`et al.` ends none).
+    let sentence = split_sentences(window)
         .last()
-        .and_then(|(at, _)| window.get(at + 2..))
+        .and_then(|range| window.get(range.clone()))
         .unwrap_or(window);
     let tokens: Vec<&str> = sentence.split_whitespace().collect();
     for end in (0..tokens.len()).rev() {

@@ -229,28 +229,10 @@ impl Works {
 
     /// The key of the work the authors and one year name, when exactly one does.
     fn resolve(&self, authors: &Authors, year: Option<i32>, suffix: Option<char>) -> Option<&str> {
-        let first = authors.families.first()?;
-        // An organisation's name holding "and" is one name, not two authors.
-        let (first, authors) = if let Some((first, _)) = self.by_first.get_key_value(first) {
-            (first, authors.clone())
-        } else {
-            let (whole, _) = self.by_first.get_key_value(&authors.whole)?;
-            let one = Authors {
-                families: vec![whole.clone()],
-                et_al: false,
-                whole: whole.clone(),
-            };
-            (whole, one)
-        };
+        let (same_first, authors) = self.same_first(authors)?;
         let authors = &authors;
-        let same_first = self.by_first.get(first)?;
-        // More works of one first author than letters tell apart: none is named for sure.
-        if same_first.len() > MAX_SAME_FIRST_AUTHOR {
-            return None;
-        }
         let mut candidates: Vec<&Work> = same_first
-            .iter()
-            .filter_map(|&i| self.works.get(i))
+            .into_iter()
             .filter(|work| work.year == year)
             .collect();
         let narrow = |candidates: &mut Vec<&Work>, keep: &dyn Fn(&Work) -> bool| {
@@ -271,46 +253,56 @@ impl Works {
             // `Knuth, 1984` beside `Knuth, 1984a` and `1984b`: the work printed without a letter.
             narrow(&mut candidates, &|w| w.suffix.is_none());
         }
-        match candidates.as_slice() {
-            [only] => Some(only.key.as_str()),
-            _ => None,
+        only_key(candidates)
+    }
+
+    /// The works of the authors' first author, with the authors as the list names them: an
+    /// organisation's name holding "and" is one name, not two authors. `None` when the list
+    /// has none, or more than [`MAX_SAME_FIRST_AUTHOR`] (more than citations tell apart: none
+    /// is named for sure).
+    fn same_first(&self, authors: &Authors) -> Option<(Vec<&Work>, Authors)> {
+        let first = authors.families.first()?;
+        let (first, authors) = if let Some((first, _)) = self.by_first.get_key_value(first) {
+            (first, authors.clone())
+        } else {
+            let (whole, _) = self.by_first.get_key_value(&authors.whole)?;
+            let one = Authors {
+                families: vec![whole.clone()],
+                et_al: false,
+                whole: whole.clone(),
+            };
+            (whole, one)
+        };
+        let same_first = self.by_first.get(first)?;
+        if same_first.len() > MAX_SAME_FIRST_AUTHOR {
+            return None;
         }
+        let works = same_first
+            .iter()
+            .filter_map(|&i| self.works.get(i))
+            .collect();
+        Some((works, authors))
     }
 
     /// The key of the one work these authors name, their year unprinted (an author–page
     /// citation's `Black`, `Green and White`, `Lee et al.`); `None` when none or several do.
     pub(super) fn resolve_without_year(&self, authors: &Authors) -> Option<&str> {
-        let first = authors.families.first()?;
-        let same_first = self
-            .by_first
-            .get(first)
-            .or_else(|| self.by_first.get(&authors.whole))?;
-        let one_name = !self.by_first.contains_key(first);
-        let candidates: Vec<&Work> = same_first
-            .iter()
-            .filter_map(|&i| self.works.get(i))
-            .filter(|work| {
-                if one_name {
-                    true
-                } else if let Some(second) = authors.families.get(1) {
-                    work.families.get(1) == Some(second)
-                        && (authors.families.len() > 2 || work.families.len() == 2)
-                } else if authors.et_al {
-                    work.many || work.families.len() >= 3
-                } else {
-                    work.families.len() == 1 && !work.many
-                }
-            })
-            .collect();
-        match candidates.as_slice() {
-            [only] => Some(only.key.as_str()),
-            _ => None,
-        }
+        let (same_first, authors) = self.same_first(authors)?;
+        only_key(same_first.into_iter().filter(|work| {
+            if let Some(second) = authors.families.get(1) {
+                work.families.get(1) == Some(second)
+                    && (authors.families.len() > 2 || work.families.len() == 2)
+            } else if authors.et_al {
+                work.many || work.families.len() >= 3
+            } else {
+                work.families.len() == 1 && !work.many
+            }
+        }))
     }
 
-    /// The key of the one work of this first author (as [`family_key`] writes it) whose title
-    /// starts with `short_title`: MLA's `(Morrison, Beloved 45)` beside the author's other works.
-    pub(super) fn resolve_by_title(&self, first: &str, short_title: &str) -> Option<&str> {
+    /// The key of the one work of these authors' first author whose title starts with
+    /// `short_title`: MLA's `(Morrison, Beloved 45)` beside the author's other works.
+    pub(super) fn resolve_by_title(&self, authors: &Authors, short_title: &str) -> Option<&str> {
         let short = family_key(short_title);
         let starts = |title: &str| {
             title == short
@@ -318,17 +310,12 @@ impl Works {
                     .strip_prefix(short.as_str())
                     .is_some_and(|rest| rest.starts_with(' '))
         };
-        let candidates: Vec<&Work> = self
-            .by_first
-            .get(first)?
-            .iter()
-            .filter_map(|&i| self.works.get(i))
-            .filter(|work| !short.is_empty() && starts(&work.title))
-            .collect();
-        match candidates.as_slice() {
-            [only] => Some(only.key.as_str()),
-            _ => None,
-        }
+        let (same_first, _) = self.same_first(authors)?;
+        only_key(
+            same_first
+                .into_iter()
+                .filter(|work| !short.is_empty() && starts(&work.title)),
+        )
     }
 
     /// Whether the list has a work by this first author.
@@ -341,11 +328,17 @@ impl Works {
     }
 }
 
+/// The key of the one work of `candidates`; `None` when there are none or several.
+fn only_key<'w>(candidates: impl IntoIterator<Item = &'w Work>) -> Option<&'w str> {
+    let mut candidates = candidates.into_iter();
+    let only = candidates.next()?;
+    candidates.next().is_none().then_some(only.key.as_str())
+}
+
 /// The authors a citation names.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Authors {
-    /// Their family names (an organisation's whole name), as [`family_key`] writes them.
-    pub(super) families: Vec<String>,
+    families: Vec<String>,
     et_al: bool,
     /// The whole as one name: an organisation's (`Department of Economic and Social Affairs`).
     whole: String,
