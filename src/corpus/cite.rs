@@ -3,7 +3,7 @@
 //! caller can italicise titles of containers.
 //!
 //! The rules every layer shares about names and dates live here too: "et al." written as an
-//! author is not a person ([`is_et_al`]), initials written together are initials
+//! author is not a person ([`CslName::is_et_al`]), initials written together are initials
 //! ([`initials`]), and a date variable written loosely is read as the date meant
 //! ([`lenient_date`]).
 
@@ -68,29 +68,6 @@ pub fn words(parts: &[&str]) -> String {
         .copied()
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Whether `name` is "et al." written as if it were an author: its family name, literal or
-/// given name is `et al`, `et al.`, `et. al.`, `and others` or `others` (any case). Styles add
-/// "et al." themselves, so such a name is left out wherever names are printed or exported.
-#[must_use]
-pub fn is_et_al(name: &CslName) -> bool {
-    [&name.family, &name.literal, &name.given]
-        .into_iter()
-        .any(|part| is_et_al_text(part))
-}
-
-/// Whether `text` is one of the ways "et al." is written: `et al`, `et. al.`, `and others` …
-/// (asked of every name of every reference, so it allocates nothing).
-fn is_et_al_text(text: &str) -> bool {
-    let mut words = text
-        .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
-        .filter(|word| !word.is_empty());
-    let (first, second, third) = (words.next(), words.next(), words.next());
-    let is = |word: Option<&str>, wanted| word.is_some_and(|w| w.eq_ignore_ascii_case(wanted));
-    let pair = |a, b| is(first, a) && is(second, b);
-    third.is_none()
-        && (pair("et", "al") || pair("and", "others") || (second.is_none() && is(first, "others")))
 }
 
 /// A given name written as initials run together (`JE`, `J.E.`, `J E`, `J`, and joined by a
@@ -169,10 +146,10 @@ pub fn display_name(name: &CslName) -> String {
 /// ends in "et al." written as an author (which is not printed as a name).
 #[must_use]
 pub fn author_list(names: &[CslName]) -> String {
-    let et_al = names.iter().any(is_et_al);
+    let et_al = names.iter().any(CslName::is_et_al);
     let names: Vec<String> = names
         .iter()
-        .filter(|name| !is_et_al(name))
+        .filter(|name| !name.is_et_al())
         .map(display_name)
         .collect();
     if et_al && !names.is_empty() {
@@ -183,6 +160,17 @@ pub fn author_list(names: &[CslName]) -> String {
         [one] => one.clone(),
         [first, second] => format!("{first} and {second}"),
         [init @ .., last] => format!("{}, and {last}", init.join(", ")),
+    }
+}
+
+/// `names` with "et al." written anywhere among them (`<etal/>`, BibTeX's `and others`, a
+/// printed `et al.`) moved to the end, once: the mark of a list its source shortened. A list
+/// of no one but "et al." is left empty.
+pub fn et_al_last(names: &mut Vec<CslName>) {
+    let before = names.len();
+    names.retain(|name| !name.is_et_al());
+    if names.len() < before && !names.is_empty() {
+        names.push(CslName::et_al());
     }
 }
 
@@ -324,14 +312,15 @@ fn date_from_text(text: &str) -> Option<CslDate> {
 
 /// The authors (an edited book's editors) as a short form names them: `Porter & van der
 /// Linde`, `Latham-Sprinkle et al.`, `World Health Organization`, `Anon.` when there are none.
-/// "et al." written as an author counts as more authors.
+/// A list the source shortened ("et al." as its last name) counts as more authors.
 #[must_use]
 pub fn short_authors(reference: &Reference) -> String {
-    let et_al = reference.creators().iter().any(is_et_al);
+    let et_al =
+        reference.creators_cut_short() || reference.creators().iter().any(CslName::is_et_al);
     let people: Vec<&CslName> = reference
         .creators()
         .iter()
-        .filter(|name| !is_et_al(name))
+        .filter(|name| !name.is_et_al())
         .collect();
     match people.as_slice() {
         [] => "Anon.".to_owned(),

@@ -118,12 +118,12 @@ fn et_al_in_its_usual_spellings_is_not_a_person() {
         "Others",
         "ET AL",
     ] {
-        assert!(is_et_al(&person(written, "")), "{written}");
-        assert!(is_et_al(&group(written)), "{written}");
-        assert!(is_et_al(&person("", written)), "{written}");
+        assert!(person(written, "").is_et_al(), "{written}");
+        assert!(group(written).is_et_al(), "{written}");
+        assert!(person("", written).is_et_al(), "{written}");
     }
     for name in ["Etal", "Otherson", "Al", "Smith"] {
-        assert!(!is_et_al(&person(name, "J.")), "{name}");
+        assert!(!person(name, "J.").is_et_al(), "{name}");
     }
 }
 
@@ -141,6 +141,68 @@ fn et_al_written_as_an_author_prints_as_et_al() {
         ..Reference::default()
     };
     assert_eq!(short_label(&reference), "Smith et al. (n.d.)");
+}
+
+#[test]
+fn a_list_its_source_shortened_is_cited_with_et_al_under_its_named_people() {
+    let reference = Reference {
+        author: vec![person("Cahill", "G. F."), CslName::et_al()],
+        issued: Some(CslDate {
+            date_parts: vec![vec![1969]],
+            ..CslDate::default()
+        }),
+        ..Reference::default()
+    };
+    assert_eq!(reference.creators(), [person("Cahill", "G. F.")]);
+    assert!(reference.creators_cut_short());
+    assert_eq!(short_label(&reference), "Cahill et al. (1969)");
+    assert_eq!(author_list(&reference.author), "G. F. Cahill et al.");
+    // An edited book's editors, shortened.
+    let edited = Reference {
+        editor: vec![
+            person("Peden", "M."),
+            person("Scurfield", "R."),
+            group("others"),
+        ],
+        ..Reference::default()
+    };
+    assert_eq!(edited.creators().len(), 2);
+    assert_eq!(short_label(&edited), "Peden et al. (n.d.)");
+    // A list of no one but "et al." names no one, and is not cut short of anyone.
+    let no_one = Reference {
+        author: vec![CslName::et_al()],
+        ..Reference::default()
+    };
+    assert!(no_one.creators().is_empty());
+    assert!(!no_one.creators_cut_short());
+    assert_eq!(short_label(&no_one), "Anon. (n.d.)");
+    let whole = Reference {
+        author: vec![person("Smith", "J."), person("Doe", "A.")],
+        ..Reference::default()
+    };
+    assert!(!whole.creators_cut_short());
+    assert_eq!(short_label(&whole), "Smith & Doe (n.d.)");
+}
+
+#[test]
+fn et_al_among_a_list_s_names_moves_to_its_end_once() {
+    let mut names = vec![
+        person("et al", ""),
+        person("Smith", "J."),
+        group("and others"),
+        person("Doe", "A."),
+    ];
+    et_al_last(&mut names);
+    assert_eq!(
+        names,
+        [person("Smith", "J."), person("Doe", "A."), CslName::et_al()]
+    );
+    let mut alone = vec![group("et al.")];
+    et_al_last(&mut alone);
+    assert!(alone.is_empty());
+    let mut whole = vec![person("Smith", "J.")];
+    et_al_last(&mut whole);
+    assert_eq!(whole, [person("Smith", "J.")]);
 }
 
 #[test]

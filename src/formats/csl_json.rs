@@ -21,10 +21,14 @@ use super::{ExportError, each_reference};
 #[must_use]
 pub fn item(reference: &Reference, links: Option<&CrossLinks>) -> Reference {
     // CSL-JSON is the corpus's own reference format, so it is written as the corpus has it:
-    // "et al." written as an author, initials run together and loosely written dates are
-    // kept as written (the `et-al-author` and `malformed-date` warnings say so at load),
-    // where BibTeX, RIS and the citation styles write what they mean.
+    // initials run together and loosely written dates are kept as written (the
+    // `malformed-date` warning says so at load), where BibTeX, RIS and the citation styles
+    // write what they mean. "et al." is the exception: CSL-JSON has no way to say a list goes
+    // on, and a reference manager would take it for a person called "others", so it is left
+    // out, as RIS leaves it out (BibTeX writes `and others`).
     let mut item = reference.clone();
+    item.author.retain(|name| !name.is_et_al());
+    item.editor.retain(|name| !name.is_et_al());
     if let Some(Value::Object(links)) = links.and_then(|links| serde_json::to_value(links).ok()) {
         item.custom.paperlens.extra.extend(links);
     }

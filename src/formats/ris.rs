@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use crate::corpus::Corpus;
-use crate::corpus::cite::{display_given, is_et_al, lenient_date, words};
+use crate::corpus::cite::{display_given, et_al_last, lenient_date, words};
 use crate::corpus::diagnostics::{Code, Diagnostic, LineIndex, Location};
 use crate::corpus::model::{CslDate, CslName, Reference};
 
@@ -168,7 +168,7 @@ pub fn record(reference: &Reference, links: Option<&CrossLinks>) -> String {
     let mut out = String::new();
     tag(&mut out, "TY", ris_type(&reference.item_type));
     // "et al." written as a name is not a person: RIS has no way to say it, so it is left out.
-    for name in reference.author.iter().filter(|name| !is_et_al(name)) {
+    for name in reference.author.iter().filter(|name| !name.is_et_al()) {
         tag(&mut out, "AU", &ris_name(name));
     }
     // A book's editors are `ED`: RIS's own specification and Zotero both read it as the
@@ -178,7 +178,7 @@ pub fn record(reference: &Reference, links: Option<&CrossLinks>) -> String {
     } else {
         "A2"
     };
-    for name in reference.editor.iter().filter(|name| !is_et_al(name)) {
+    for name in reference.editor.iter().filter(|name| !name.is_et_al()) {
         tag(&mut out, editor_tag, &ris_name(name));
     }
     tag(&mut out, "TI", &reference.title);
@@ -451,6 +451,9 @@ fn to_reference(fields: &[(&str, String)]) -> Reference {
     };
     reference.author = all(&["AU", "A1"]).into_iter().map(csl_name).collect();
     reference.editor = all(&["A2", "ED"]).into_iter().map(csl_name).collect();
+    // `AU  - et al.` closes a list its record shortened.
+    et_al_last(&mut reference.author);
+    et_al_last(&mut reference.editor);
     let start = first(&["SP"]);
     let end = first(&["EP"]);
     reference.page = match (start.is_empty(), end.is_empty()) {

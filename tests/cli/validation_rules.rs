@@ -95,7 +95,7 @@ const RULES: &[Rule] = &[
     // `accessed` written as text instead of a CSL date object.
     rule("malformed-date.json", "malformed-date", W, Some("$.references[0].accessed"), "\"accessed\": \"2024-03-05\"", 0),
     // "et al." written as an author is not a person; styles add it themselves.
-    rule("et-al-author.json", "et-al-author", W, Some("$.references[0].author[1]"), "\"literal\": \"et al.\"", 0),
+    rule("et-al-author.json", "et-al-author", W, Some("$.references[0].author[0]"), "\"literal\": \"et al.\"", 0),
     rule("cell-count.json", "cell-count", E, Some("$.tables[0].rows[0].cells"), "\"cells\"", 0),
     rule("header-span.json", "header-span", E, Some("$.tables[0].header_rows[0]"), "\"header_rows\"", 0),
     // A point quoting a paragraph and the abstract: the second source is pointed at.

@@ -333,7 +333,14 @@ fn a_vancouver_style_paper_s_references_table_and_figure_are_read() {
     assert_eq!(references[2].publisher, "Earthscan");
     assert_eq!(summary[3].1, "Nigerian Meteorological Agency");
     assert_eq!(summary[4].2, "Planting dates and yield");
-    assert_eq!(references[4].author.len(), 3, "et al. is no author");
+    assert_eq!(
+        (
+            references[4].creators().len(),
+            references[4].creators_cut_short()
+        ),
+        (3, true),
+        "et al. is no author, but says the list goes on"
+    );
     assert_eq!(references[4].doi, "10.1016/j.agsy.2019.01.005");
     assert_eq!(
         (

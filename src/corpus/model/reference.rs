@@ -179,9 +179,30 @@ impl Reference {
     }
 
     /// The names the work is listed and cited under: its authors, or its editors when it has
-    /// no author (an edited book), as citation styles put the editors in the authors' place.
+    /// no author (an edited book), as citation styles put the editors in the authors' place;
+    /// without the "et al." that closes a list the source shortened (see
+    /// [`Reference::creators_cut_short`]).
     #[must_use]
     pub fn creators(&self) -> &[CslName] {
+        let listed = self.listed_creators();
+        let people = listed
+            .iter()
+            .rposition(|name| !name.is_et_al())
+            .map_or(0, |last| last + 1);
+        listed.get(..people).unwrap_or_default()
+    }
+
+    /// Whether the names the work is cited under end in "et al." (`{"literal": "others"}`, as
+    /// BibTeX's `and others`): the source listed only the first of them, so a short form of
+    /// even one or two names adds "et al.".
+    #[must_use]
+    pub fn creators_cut_short(&self) -> bool {
+        let listed = self.listed_creators();
+        listed.last().is_some_and(CslName::is_et_al) && !self.creators().is_empty()
+    }
+
+    /// The authors, or the editors when there is no author, as listed.
+    fn listed_creators(&self) -> &[CslName] {
         if self.author.is_empty() {
             &self.editor
         } else {
@@ -242,6 +263,45 @@ pub struct CslName {
     /// written.
     #[serde(flatten)]
     pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+impl CslName {
+    /// "et al." where a list shortened by its source ends, as an importer writes it (BibTeX's
+    /// `and others`).
+    #[must_use]
+    pub fn et_al() -> Self {
+        Self {
+            literal: "others".to_owned(),
+            ..Self::default()
+        }
+    }
+
+    /// Whether this is "et al." written as if it were a name: its family name, literal or
+    /// given name is `et al`, `et al.`, `et. al.`, `and others` or `others` (any case). It
+    /// stands for the names the source left out, so it is never printed or exported as a
+    /// name.
+    #[must_use]
+    pub fn is_et_al(&self) -> bool {
+        [&self.family, &self.literal, &self.given]
+            .into_iter()
+            .any(|part| Self::is_et_al_text(part))
+    }
+
+    /// Whether `text` is one of the ways "et al." is written: `et al`, `et. al.`, `and
+    /// others` … (asked of every name of every reference, so it allocates nothing).
+    #[must_use]
+    pub fn is_et_al_text(text: &str) -> bool {
+        let mut words = text
+            .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
+            .filter(|word| !word.is_empty());
+        let (first, second, third) = (words.next(), words.next(), words.next());
+        let is = |word: Option<&str>, wanted| word.is_some_and(|w| w.eq_ignore_ascii_case(wanted));
+        let pair = |a, b| is(first, a) && is(second, b);
+        third.is_none()
+            && (pair("et", "al")
+                || pair("and", "others")
+                || (second.is_none() && is(first, "others")))
+    }
 }
 
 /// A CSL-JSON date: `{"date-parts": [[2020, 5, 1]]}`; a second part makes a range.

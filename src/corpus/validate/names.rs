@@ -1,16 +1,18 @@
-//! Names in references: "et al." written as an author or editor is not a person.
+//! Names in references: "et al." written as an author or editor is not a person; it may only
+//! close a list its source shortened.
 
 use std::borrow::Cow;
 
 use serde_json::Value;
 
 use super::Sink;
-use crate::corpus::cite::is_et_al;
 use crate::corpus::diagnostics::{Code, Diagnostic, JsonPath, guide_hint};
 use crate::corpus::model::{CorpusFile, CslName};
 
 /// Warns about each name in a reference's name lists (`author`, `editor` and the other CSL
-/// name variables) that is "et al." written as if it were a person.
+/// name variables) that is "et al." written as if it were a person: first, or before other
+/// names. As the last of several names it marks a list the source shortened, and is not
+/// warned about.
 pub(super) fn check_names(file: &CorpusFile, out: &mut Sink) {
     for (i, reference) in file.references.iter().enumerate() {
         let path = JsonPath::root().key("references").index(i);
@@ -26,7 +28,9 @@ pub(super) fn check_names(file: &CorpusFile, out: &mut Sink) {
         );
         for (field, names) in &lists {
             for (j, name) in names.iter().enumerate() {
-                if !is_et_al(name) {
+                // "et al." closing a list stands for the names its source left out.
+                let closes_a_list = j > 0 && j + 1 == names.len();
+                if !name.is_et_al() || closes_a_list {
                     continue;
                 }
                 out.push_with(Code::EtAlAuthor, false, || {
@@ -35,14 +39,19 @@ pub(super) fn check_names(file: &CorpusFile, out: &mut Sink) {
                     } else {
                         format!("a name in `{field}`")
                     };
+                    let (place, fix) = if j == 0 {
+                        ("first", "write the people the paper names before it, or delete it")
+                    } else {
+                        ("before other names", "move it to the end of the list, or delete it")
+                    };
                     Diagnostic::warning(
                         Code::EtAlAuthor,
                         format!(
-                            "reference `{}` lists \"et al.\" as {role}, as if it were a person",
+                            "reference `{}` lists \"et al.\" as {role} {place}, as if it were a person",
                             reference.id
                         ),
                         format!(
-                            "delete this name and list the people the paper names; citation styles add \"et al.\" themselves when a list is long, and BibTeX export writes `and others`; {}",
+                            "{fix}: \"et al.\" is kept only as the last name of a list its source shortened (BibTeX's `and others`); {}",
                             guide_hint("References (CSL-JSON)")
                         ),
                     )
@@ -98,14 +107,14 @@ mod tests {
     }
 
     #[test]
-    fn et_al_as_an_author_editor_or_translator_is_warned_about_where_it_stands() {
+    fn et_al_is_warned_about_first_or_before_names_and_not_where_it_closes_a_list() {
         let name = |family: &str| CslName {
             family: family.to_owned(),
             ..CslName::default()
         };
         let mut reference = Reference {
             id: "r".to_owned(),
-            author: vec![name("Smith"), name("et al.")],
+            author: vec![name("et al."), name("Smith"), name("others"), name("Lee")],
             editor: vec![name("and others")],
             ..Reference::default()
         };
@@ -119,11 +128,16 @@ mod tests {
         assert_eq!(
             warnings(reference),
             [
-                "et-al-author $.references[0].author[1]",
+                "et-al-author $.references[0].author[0]",
+                "et-al-author $.references[0].author[2]",
                 "et-al-author $.references[0].editor[0]",
-                "et-al-author $.references[0].translator[1]",
             ]
         );
+        let shortened = Reference {
+            author: vec![name("Smith"), name("Doe"), CslName::et_al()],
+            ..Reference::default()
+        };
+        assert!(warnings(shortened).is_empty());
         let clean = Reference {
             author: vec![name("Smith"), name("Etal")],
             ..Reference::default()

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use crate::corpus::Corpus;
-use crate::corpus::cite::{display_given, is_et_al, lenient_date, words};
+use crate::corpus::cite::{display_given, lenient_date, words};
 use crate::corpus::model::{CslDate, CslName, Reference};
 use crate::formats::links::CrossLinks;
 use crate::formats::{ExportError, each_reference};
@@ -220,10 +220,10 @@ fn list_value(text: &str) -> String {
 /// are written apart (`JE` → `J. E.`). "et al." written as
 /// a name is not written as one: the list ends in BibTeX's own `and others` instead.
 fn names(list: &[CslName]) -> String {
-    let et_al = list.iter().any(is_et_al);
+    let et_al = list.iter().any(CslName::is_et_al);
     let mut written: Vec<String> = list
         .iter()
-        .filter(|name| !is_et_al(name))
+        .filter(|name| !name.is_et_al())
         .map(|name| {
             if !name.literal.is_empty() || (name.family.is_empty() && !name.given.is_empty()) {
                 let literal = if name.literal.is_empty() {

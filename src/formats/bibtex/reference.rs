@@ -8,7 +8,7 @@ use biblatex::{
 };
 use serde_json::Value;
 
-use crate::corpus::cite::is_et_al;
+use crate::corpus::cite::et_al_last;
 use crate::corpus::model::{CslDate, CslName, Reference};
 use crate::corpus::text::after_title;
 
@@ -72,14 +72,12 @@ fn csl_name(person: &Person) -> CslName {
     }
 }
 
-/// People as CSL names. BibTeX's `and others` (the list goes on) is not a person: CSL-JSON has
-/// no way to say it, and styles add "et al." themselves, so it is not read as a name.
+/// People as CSL names. BibTeX's `and others` (the list goes on) is not a person: it closes
+/// the list as "et al." (`{"literal": "others"}`), which the BibTeX export writes back.
 fn csl_names(people: &[Person]) -> Vec<CslName> {
-    people
-        .iter()
-        .map(csl_name)
-        .filter(|name| !is_et_al(name))
-        .collect()
+    let mut names = people.iter().map(csl_name).collect();
+    et_al_last(&mut names);
+    names
 }
 
 /// A BibLaTeX date as a CSL date: a range keeps both ends, an open range its known end.

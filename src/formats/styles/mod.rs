@@ -27,7 +27,7 @@ use hayagriva::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::cite::{Formatted, Span, initials, is_et_al, lenient_date};
+use crate::corpus::cite::{Formatted, Span, initials, lenient_date};
 use crate::crash::recover;
 
 mod all;
@@ -261,7 +261,7 @@ fn ready_names(names: &mut Vec<serde_json::Value>) {
         return;
     }
     names.retain(|value| {
-        serde_json::from_value::<CslName>(value.clone()).map_or(true, |name| !is_et_al(&name))
+        serde_json::from_value::<CslName>(value.clone()).map_or(true, |name| !name.is_et_al())
     });
     for name in names.iter_mut() {
         if let Some(serde_json::Value::String(given)) = name.get_mut("given")

@@ -1,13 +1,13 @@
 //! The reference list as CSL-JSON: every `ref` of `back/ref-list` (reference lists nested in
 //! others, and a sub-article's own, too), its `element-citation`, `mixed-citation`,
 //! `nlm-citation` or `citation` read into a [`Reference`] — type, authors and editors (`collab`
-//! as a literal name, `etal` left out), title, container, date, volume, issue, pages, DOI,
+//! as a literal name, `etal` closing the list as "et al."), title, container, date, volume, issue, pages, DOI,
 //! PMID, URL, publisher — with the whole citation text kept when it has no markup to read
 //! fields from, and a mixed citation's text kept as the entry printed.
 
 use serde_json::Value;
 
-use crate::corpus::cite::{initials, is_et_al, year};
+use crate::corpus::cite::{et_al_last, initials, year};
 use crate::corpus::model::{CslDate, CslName, Reference};
 use crate::formats::paper::plain::read_reference_entry;
 use crate::formats::paper::xml::{Element, Node};
@@ -97,6 +97,8 @@ fn reference(element: Element<'_>) -> Reference {
     }
     let mut fields = Fields::default();
     read_fields(citation, &mut reference, &mut fields, 0);
+    et_al_last(&mut fields.authors);
+    et_al_last(&mut fields.editors);
     read_untagged_names_and_title(citation, &mut reference, &mut fields);
     let publication_type = citation
         .attr("publication-type")
@@ -280,8 +282,10 @@ fn read_fields(element: Element<'_>, reference: &mut Reference, fields: &mut Fie
                 }
             }
             "name" | "string-name" | "collab" | "name-alternatives" => {
-                fields.authors.extend(csl_name(child));
+                fields.authors.extend(written_name(child));
             }
+            // An older citation's names outside a `person-group`, shortened.
+            "etal" => fields.authors.push(CslName::et_al()),
             "article-title" => fields.article_title = title_text(&text()),
             "chapter-title" => fields.chapter_title = title_text(&text()),
             "source" => fields.source = text(),
@@ -445,22 +449,25 @@ fn is_only_doi(comment: &str, doi: &str) -> bool {
     rest.is_empty() || rest.eq_ignore_ascii_case("doi:") || rest.eq_ignore_ascii_case("doi")
 }
 
-/// The names in a `person-group`, `etal` left out.
+/// The names in a `person-group`, an `etal` among them as "et al." (see [`et_al_last`]).
 fn names_in(group: Element<'_>) -> Vec<CslName> {
-    group.elements().filter_map(csl_name).collect()
+    group
+        .elements()
+        .filter_map(|child| {
+            if child.is("etal") {
+                Some(CslName::et_al())
+            } else {
+                written_name(child)
+            }
+        })
+        .collect()
 }
 
-/// A `name`, `string-name` or `collab` as a CSL name (a group as a literal name); `None` for
-/// "et al." written as a name (eLife's `<name><surname>et al</surname></name>`), which means
-/// what `etal` does and is left out as it is.
-fn csl_name(element: Element<'_>) -> Option<CslName> {
-    written_name(element).filter(|name| !is_et_al(name))
-}
-
-/// A `name`, `string-name` or `collab` as written.
+/// A `name`, `string-name` or `collab` as written (a group as a literal name); "et al." written
+/// as a name (eLife's `<name><surname>et al</surname></name>`) is kept, as `etal` is.
 fn written_name(element: Element<'_>) -> Option<CslName> {
     match element.name() {
-        "name-alternatives" => element.elements().find_map(csl_name),
+        "name-alternatives" => element.elements().find_map(written_name),
         "collab" => {
             let literal = plain_text(element);
             (!literal.is_empty()).then(|| CslName {

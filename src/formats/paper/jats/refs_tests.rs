@@ -6,6 +6,7 @@
 
 use super::tests::{paragraph_with, read, valid};
 use crate::corpus::cite::year;
+use crate::corpus::model::CslName;
 
 #[test]
 fn references_are_read_into_csl_fields() {
@@ -29,10 +30,15 @@ fn references_are_read_into_csl_fields() {
         ("r1", "article-journal")
     );
     assert_eq!(
-        r1.author.len(),
-        2,
-        "etal is not a name, nor is a name written `et al`"
+        (
+            r1.author.len(),
+            r1.creators().len(),
+            r1.creators_cut_short()
+        ),
+        (3, 2, true),
+        "etal and a name written `et al` close the list as \"et al.\", once, and are no one"
     );
+    assert_eq!(r1.author[2], CslName::et_al());
     assert_eq!(
         (
             r1.author[0].family.as_str(),
@@ -127,8 +133,9 @@ fn references_with_little_markup_still_get_a_title_and_type() {
         "CloudBLAST: combining MapReduce and virtualization."
     );
     assert!(refs[2].note.is_empty());
+    assert!(refs[3].creators_cut_short(), "its `et al.`");
     let names: Vec<(&str, &str)> = refs[3]
-        .author
+        .creators()
         .iter()
         .map(|n| (n.family.as_str(), n.given.as_str()))
         .collect();
@@ -174,6 +181,44 @@ fn references_with_little_markup_still_get_a_title_and_type() {
         ("New York", "John Wiley & Sons")
     );
     valid(&imported);
+}
+
+#[test]
+fn etal_closes_an_author_list_the_citation_shortened_even_outside_a_person_group() {
+    let text = r#"<article><front><article-meta><title-group><article-title>Refs</article-title></title-group></article-meta></front><body><p>Text.</p></body><back><ref-list>
+<ref id="r1"><element-citation publication-type="journal"><person-group person-group-type="author"><name><surname>Cahill</surname><given-names>GF</given-names></name><etal/></person-group><year>1969</year><article-title>Plasma levels</article-title><source>N Engl J Med</source></element-citation></ref>
+<ref id="r2"><nlm-citation citation-type="journal"><name><surname>Algom</surname><given-names>D</given-names></name><etal/><name><surname>Cain</surname><given-names>WS</given-names></name><year>1991</year><article-title>Chemosensory representation</article-title><source>J Exp Psychol</source></nlm-citation></ref>
+<ref id="r3"><element-citation publication-type="journal"><person-group person-group-type="author"><name><surname>Doe</surname><given-names>J</given-names></name></person-group><year>2001</year><article-title>Whole</article-title><source>Nature</source></element-citation></ref>
+</ref-list></back></article>"#;
+    let imported = read(text);
+    let labels: Vec<(String, usize, bool)> = imported
+        .file
+        .references
+        .iter()
+        .map(|r| {
+            (
+                crate::corpus::cite::short_label(r),
+                r.creators().len(),
+                r.author.last() == Some(&CslName::et_al()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            ("Cahill et al. (1969)".to_owned(), 1, true),
+            ("Algom et al. (1991)".to_owned(), 2, true),
+            ("Doe (2001)".to_owned(), 1, false),
+        ]
+    );
+    let corpus = valid(&imported);
+    assert!(
+        !corpus
+            .warnings
+            .iter()
+            .any(|w| w.code == crate::corpus::diagnostics::Code::EtAlAuthor),
+        "a list closed by et al. is no warning"
+    );
 }
 
 #[test]

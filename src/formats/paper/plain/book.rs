@@ -5,6 +5,7 @@
 //! Harvard's `Publisher, Place`.
 
 use super::references::year_in;
+use crate::corpus::cite::et_al_last;
 use crate::corpus::model::{CslName, Reference};
 
 /// Words that only a publisher's name holds.
@@ -209,16 +210,35 @@ pub(super) fn without_editor_role(authors: &str) -> Option<&str> {
 }
 
 /// Reads the names of an entry's authors' part with `read` as its authors, or as its editors
-/// when a role after them says they edited the book the entry is (`Brown, K. (Ed.).`).
+/// when a role after them says they edited the book the entry is (`Brown, K. (Ed.).`); an
+/// `et al.` among them closes the list as "et al." (`Lee, Anna, et al.`).
 pub(super) fn set_creators(
     reference: &mut Reference,
     authors: &str,
     read: impl Fn(&str) -> Vec<CslName>,
 ) {
-    match without_editor_role(authors) {
-        Some(editors) => reference.editor = read(editors),
-        None => reference.author = read(authors),
+    let (part, names) = match without_editor_role(authors) {
+        Some(editors) => (editors, &mut reference.editor),
+        None => (authors, &mut reference.author),
+    };
+    *names = read(part);
+    if names_et_al(part) && !names.is_empty() {
+        names.push(CslName::et_al());
+        et_al_last(names);
     }
+}
+
+/// Whether an entry's authors' part prints "et al." (`Lee, Anna, et al.`, `Aragón, T. et
+/// al.`, `K. G. Mawuenyega et al.`).
+fn names_et_al(authors: &str) -> bool {
+    let words: Vec<&str> = authors
+        .split([',', ' '])
+        .filter(|word| !word.is_empty())
+        .collect();
+    words.windows(2).any(|pair| {
+        matches!(pair, [et, al] if et.eq_ignore_ascii_case("et")
+            && al.trim_end_matches('.').eq_ignore_ascii_case("al"))
+    })
 }
 
 /// Whether the entry ends with what was read as its container and then its year alone, its

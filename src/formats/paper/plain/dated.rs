@@ -466,7 +466,7 @@ fn is_given_names(piece: &str) -> bool {
 /// The names of an author–date entry's authors. The first author of Chicago and MLA is
 /// printed inverted with given names written out (`Beach, Dawn L., and Kerry Bloom`), the rest
 /// in reading order; every other form is read as [`names::names`] reads it. "et al." is left
-/// out.
+/// out (an entry's reader closes the list with it, `book::set_creators`).
 pub(super) fn author_names(authors: &str) -> Vec<CslName> {
     // Editors and translators are named as authors are: `Gaonkar, D. P. (Ed.)`.
     let mut authors = authors.to_owned();

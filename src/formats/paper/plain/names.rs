@@ -2,7 +2,7 @@
 //! `Surname, A. B.` (APA), `Given Surname`; particles (`van der`) kept apart from the family
 //! name, and "et al." never an author.
 
-use crate::corpus::cite::{initials, is_et_al};
+use crate::corpus::cite::initials;
 use crate::corpus::model::CslName;
 
 /// Particles written before a family name (`van der Linde`).
@@ -103,11 +103,7 @@ pub(super) fn is_name(piece: &str) -> bool {
     if words.is_empty() || words.len() > 5 {
         return false;
     }
-    if is_et_al(&CslName {
-        family: piece.to_owned(),
-        ..CslName::default()
-    }) || words.iter().all(|w| is_initial(w))
-    {
+    if CslName::is_et_al_text(piece) || words.iter().all(|w| is_initial(w)) {
         return true;
     }
     let leading = words.iter().take_while(|w| is_initial(w)).count();
@@ -309,7 +305,8 @@ fn name(piece: &str) -> CslName {
 }
 
 /// The names of an author list: `A. B. Surname, C. Name, and D. Name`, `Surname, A., Surname,
-/// B.`, `Surname AB, Surname C`; "et al." is left out.
+/// B.`, `Surname AB, Surname C`; "et al." is left out (an entry's reader closes the list with
+/// it, `book::set_creators`).
 pub(super) fn names(text: &str) -> Vec<CslName> {
     let mut out = Vec::new();
     for (position, segment) in text.split(';').enumerate() {
@@ -368,10 +365,7 @@ fn people_names(text: &str) -> Vec<CslName> {
             });
         let next_is_initials = next_initials.is_some();
         let piece_has_initials = piece.split_whitespace().any(is_initial);
-        if is_et_al(&CslName {
-            literal: (*piece).to_owned(),
-            ..CslName::default()
-        }) {
+        if CslName::is_et_al_text(piece) {
             i += 1;
             continue;
         }
@@ -404,7 +398,7 @@ fn people_names(text: &str) -> Vec<CslName> {
             suffix.trim_end_matches('.').clone_into(&mut name.suffix);
             i += 1;
         }
-        if !is_et_al(&name) && !name.family.is_empty() {
+        if !name.is_et_al() && !name.family.is_empty() {
             out.push(name);
         }
     }

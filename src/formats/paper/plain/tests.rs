@@ -654,6 +654,23 @@ fn an_mla_paper_s_works_cited_and_author_page_citations_are_read() {
             ("Black 40", "black2015"),
         ])
     );
+    // `Lee, Anna, et al.` names one of several authors: its label says so.
+    let labels: Vec<String> = corpus
+        .file
+        .references
+        .iter()
+        .map(crate::corpus::cite::short_label)
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "Black (2015)",
+            "Green & White (2012)",
+            "Lee et al. (2016)",
+            "Morrison (1987)",
+            "Said (2000)"
+        ]
+    );
 }
 
 #[test]
