@@ -4,6 +4,7 @@
 
 use crate::corpus::cite::initials;
 use crate::corpus::model::CslName;
+use crate::corpus::sentences::split_sentences;
 
 /// Particles written before a family name (`van der Linde`).
 pub(super) const PARTICLES: [&str; 18] = [
@@ -68,6 +69,9 @@ pub(super) fn is_group_name(piece: &str) -> bool {
             w.chars().next().is_some_and(|c| !c.is_lowercase())
                 || w.chars().filter(|c| c.is_alphabetic()).count() < 4
         })
+        // A name is one sentence: `World Meteorological Organization. State of the Global
+        // Climate. WMO` is the organisation, its report's title and its publisher.
+        && split_sentences(piece).len() == 1
 }
 
 /// Whether a piece of an entry's author list is authors: a name or a group, and after a

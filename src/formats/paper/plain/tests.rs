@@ -739,3 +739,36 @@ fn an_organisation_s_entry_in_a_works_cited_is_its_own_and_a_wrapped_title_is_no
         ])
     );
 }
+
+#[test]
+fn an_organisation_s_report_with_its_publisher_after_a_comma_is_a_book_by_it() {
+    let text = "Rivers and Cities\n\nAna Black\n\nIntroduction\n\nFloods are rising (World \
+                Meteorological Organization). Cities respond (Black 23).\n\nWorks Cited\n\n\
+                Black, Carla. The Handbook of Urban Hydrology. Oxford UP, 2015.\n\
+                World Meteorological Organization. State of the Global Climate. WMO, 2020.\n";
+    let corpus = Corpus::from_file(run(text).unwrap().file, "wmo.txt").unwrap();
+    let report = corpus.file.references.get(1).unwrap();
+    assert_eq!(
+        (
+            report.item_type.as_str(),
+            report.author.first().map(|a| a.literal.as_str()),
+            report.title.as_str(),
+            report.publisher.as_str(),
+            crate::corpus::cite::year(report),
+        ),
+        (
+            "book",
+            Some("World Meteorological Organization"),
+            "State of the Global Climate",
+            "WMO",
+            Some(2020)
+        )
+    );
+    assert_eq!(
+        printed_citations(&corpus),
+        pairs(&[
+            ("World Meteorological Organization", "world2020"),
+            ("Black 23", "black2015"),
+        ])
+    );
+}
