@@ -191,6 +191,7 @@ pub(super) fn debris(lines: &[Line<'_>]) -> Vec<bool> {
             *at_breaks.entry(key.as_str()).or_default() += 1;
         }
     }
+    let in_runs = in_runs(lines, &keys);
     keys.iter()
         .zip(repeated.iter().zip(&page_number))
         .map(|(key, (&repeated, &page_number))| {
@@ -199,10 +200,30 @@ pub(super) fn debris(lines: &[Line<'_>]) -> Vec<bool> {
                     && key.as_deref().is_some_and(|key| {
                         let seen = counts.get(key).copied().unwrap_or_default();
                         let at_breaks = at_breaks.get(key).copied().unwrap_or_default();
-                        2 * at_breaks >= seen
+                        let listed = in_runs.get(key).copied().unwrap_or_default();
+                        2 * at_breaks >= seen && 2 * listed < seen
                     }))
         })
         .collect()
+}
+
+/// For each key of a line that may be running, how many of its lines follow another of its
+/// lines with only blank lines between: a list (`Gauge 1 was read daily.`, `Gauge 2 …`), which
+/// a running header, with a page of text between its repeats, never is.
+fn in_runs<'k>(lines: &[Line<'_>], keys: &'k [Option<String>]) -> HashMap<&'k str, usize> {
+    let mut runs: HashMap<&str, usize> = HashMap::new();
+    let mut previous: Option<&str> = None;
+    for (line, key) in lines.iter().zip(keys) {
+        if is_blank(line.text) {
+            continue;
+        }
+        let key = key.as_deref();
+        if let Some(key) = key.filter(|key| previous == Some(*key)) {
+            *runs.entry(key).or_default() += 1;
+        }
+        previous = key;
+    }
+    runs
 }
 
 /// For each of `len` lines, visited in `order`, the nearest line before it in that order that
@@ -422,6 +443,20 @@ mod tests {
         let blocks = blocks_of(text);
         let firsts: Vec<&str> = blocks.iter().filter_map(Block::first_line).collect();
         assert_eq!(firsts, ["First part", "second part"]);
+    }
+
+    #[test]
+    fn short_lines_alike_but_for_their_numbers_in_a_row_are_a_list_even_at_the_end() {
+        let mut text = String::from("Data\n\nThe gauges:\n\n");
+        for n in 1..=5 {
+            let _ = write!(text, "Gauge {n} was read daily, at noon.\n\n");
+        }
+        let blocks = blocks_of(&text);
+        assert_eq!(blocks.len(), 7, "{blocks:?}");
+        assert_eq!(
+            blocks.last().and_then(Block::first_line),
+            Some("Gauge 5 was read daily, at noon.")
+        );
     }
 
     #[test]
