@@ -51,9 +51,10 @@ pub struct History {
 impl History {
     /// Records leaving `from` for somewhere new: `from` goes on the back stack (a step with the
     /// same selection as the last one replaces it), forward clears. A step with nothing
-    /// selected is not kept.
+    /// selected is kept only for its place in the Reader: a cross-reference followed from
+    /// the text ("§3") comes back to where the reading was.
     pub fn leave(&mut self, from: Step) {
-        if from.item.is_some() {
+        if from.item.is_some() || from.reader_place.is_some() {
             if self.back.last().is_some_and(|last| last.item == from.item) {
                 self.back.pop();
             }
@@ -655,5 +656,21 @@ mod tests {
             Some(step(Item::Reference(1), 4))
         );
         assert!(!history.can_go_back());
+        // Nothing selected: kept for the Reader's place, and not at all without one.
+        let reading = Step {
+            reader_place: Some(ListPlace {
+                row: 7,
+                fraction: 0.0,
+            }),
+            ..Step::default()
+        };
+        history.leave(Step::default());
+        assert!(!history.can_go_back());
+        history.leave(reading.clone());
+        assert_eq!(
+            history.back(step(Item::Section(2), 30)),
+            Some(reading.clone())
+        );
+        assert_eq!(history.forward(reading), Some(step(Item::Section(2), 30)));
     }
 }

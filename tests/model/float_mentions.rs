@@ -2,7 +2,8 @@
 //! every `<xref ref-type="fig">` and `<xref ref-type="table">` of a JATS article's running
 //! text, and every `<ref type="figure">` and `<ref type="table">` GROBID found in a TEI
 //! file's, is where a paragraph names its figure or table, so each must be found by its
-//! printed label ("Fig 2", "Table 1", "Figs 3 and 4") and linked both ways.
+//! printed label ("Fig 2", "Table 1", "Figs 3 and 4") and linked both ways; and every section
+//! sign of a TEI file ("§4.3") that names one of its numbered sections links to it.
 
 // A test that panics on a missing value is the test failing, with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -165,4 +166,57 @@ fn every_figure_and_table_a_paragraph_points_at_is_named_there() {
     // 83 in the JATS articles, 4 in the TEI files.
     assert!(checked >= 85, "{checked} checked");
     assert!(missed.is_empty(), "not named:\n{}", missed.join("\n"));
+}
+
+/// The number written after each section sign of `text` ("§4.3" → `4.3`, "§ 6" → `6`), with
+/// the byte where its sign starts.
+fn section_signs(text: &str) -> Vec<(usize, String)> {
+    text.match_indices('§')
+        .filter_map(|(at, sign)| {
+            let after = text.get(at + sign.len()..)?.trim_start_matches(['§', ' ']);
+            let number: String = after
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            let number = number.trim_end_matches('.');
+            (!number.is_empty()).then(|| (at, number.to_owned()))
+        })
+        .collect()
+}
+
+#[test]
+fn every_section_sign_naming_a_numbered_section_links_to_it() {
+    let Some(tei) = shared_papers("tei") else {
+        return;
+    };
+    let mut checked = 0;
+    for name in ["2020.acl-main.207.tei.xml", "N18-3011.tei.xml"] {
+        let (_, corpus) = open(&tei.join(name), PaperKind::Tei);
+        let section_numbered = |number: &str| {
+            corpus
+                .file
+                .sections
+                .iter()
+                .position(|s| s.number.trim_end_matches('.') == number)
+                .map(Item::Section)
+        };
+        for (p, info) in corpus.index.paragraphs.iter().enumerate() {
+            for (at, number) in section_signs(&info.printed) {
+                let Some(section) = section_numbered(&number) else {
+                    continue;
+                };
+                checked += 1;
+                assert!(
+                    info.floats
+                        .iter()
+                        .any(|mark| mark.item == section && mark.range.start == at),
+                    "{name}: §{number} in paragraph {p} is not linked: {}",
+                    info.printed
+                );
+                assert!(corpus.index.paragraphs_naming(section).contains(&p));
+            }
+        }
+    }
+    println!("{checked} section signs checked");
+    assert!(checked >= 10, "{checked} checked");
 }

@@ -5,6 +5,7 @@
 // A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use eframe::egui::{self, Key, Modifiers};
@@ -701,4 +702,68 @@ fn a_table_selected_at_start_in_the_reader_is_scrolled_to_there() {
          (top of the view: {:?})",
         top_item(&harness)
     );
+}
+
+/// A paper of plain text with three long numbered sections, the first naming the others
+/// ("§3", "Section 2").
+fn numbered_sections_paper(dir: &std::path::Path) -> PathBuf {
+    let mut text = String::from(
+        "Rivers in Cities\n\nAna Black\n\n1. Introduction\n\nCities flood more often than \
+         before. We describe the gauges in §3 and what they show in Section 2.\n\n2. Results\n\n",
+    );
+    for n in 1..=30 {
+        let _ = write!(
+            text,
+            "Gauge {n} rose in spring and fell in autumn, as every gauge did.\n\n"
+        );
+    }
+    text.push_str("3. Data\n\n");
+    for n in 1..=30 {
+        let _ = write!(text, "Gauge {n} was read daily, at noon.\n\n");
+    }
+    let path = dir.join("sections.txt");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn a_section_sign_in_the_text_takes_the_reader_to_its_section_and_back_returns() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = explorer(StartOptions {
+        path: Some(numbered_sections_paper(dir.path())),
+        view: Some(Reader::ID.to_owned()),
+        store: Some(StateStore::in_memory()),
+        ..StartOptions::default()
+    });
+    settle(&mut harness);
+    let before = place(&harness);
+    harness.get_by_label("§3").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().selection.selected, Some(Item::Section(2)));
+    assert!(
+        place(&harness).row > before.row + 20,
+        "{:?}",
+        place(&harness)
+    );
+    assert!(heading_in_view(&harness, "3 Data"), "its heading in view");
+    // The Inspector says where the text names it.
+    harness.get_by_label("Named in the text (1)");
+    point_at_reader(&mut harness);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    settle(&mut harness);
+    assert_same_top(before, place(&harness), "back");
+    assert!(!heading_in_view(&harness, "3 Data"));
+    // "Section 2" is a link too.
+    harness.get_by_label("Section 2").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().selection.selected, Some(Item::Section(1)));
+    assert!(heading_in_view(&harness, "2 Results"));
+}
+
+/// Whether the Reader (right of the Navigator) shows the heading `label` inside the window.
+fn heading_in_view(harness: &Harness<'_, Explorer>, label: &str) -> bool {
+    harness.query_all_by_label(label).any(|node| {
+        let rect = node.rect();
+        rect.left() > 285.0 && rect.top() > 60.0 && rect.bottom() < 780.0
+    })
 }

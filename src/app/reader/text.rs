@@ -129,7 +129,14 @@ fn run_ui(
             if let (Some(rect), Some(_)) = (rect, current) {
                 find_mark_ui(ctx, ui, find, rect);
             }
-            ctx.item_response(ui, response, item, ClickAction::Select)
+            // "§3" is a cross-reference: it takes the text there (Back returns); a table, figure
+            // or name opens in the Inspector beside the text.
+            let action = if matches!(item, Item::Section(_)) {
+                ClickAction::Reveal
+            } else {
+                ClickAction::Select
+            };
+            ctx.item_response(ui, response, item, action)
                 .on_hover_cursor(egui::CursorIcon::PointingHand);
         }
         Run::Citation {

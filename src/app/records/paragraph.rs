@@ -88,7 +88,11 @@ pub(super) fn paragraph_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
     let mut floats: Vec<Item> = info.floats.iter().map(|m| m.item).collect();
     floats.sort_unstable();
     floats.dedup();
+    let (sections, floats): (Vec<Item>, Vec<Item>) = floats
+        .into_iter()
+        .partition(|item| matches!(item, Item::Section(_)));
     item_list_ui(ctx, ui, "Tables and figures", floats, ClickAction::Select);
+    item_list_ui(ctx, ui, "Sections it names", sections, ClickAction::Reveal);
     linked_items_ui(
         ctx,
         ui,

@@ -1,8 +1,9 @@
-//! A section: its heading, how long it is, how it begins, its subsections.
+//! A section: its heading, how long it is, how it begins, its subsections, where the text
+//! names it ("Section 3", "§3").
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::{heading_ui, item_list_ui};
+use super::{heading_ui, item_list_ui, named_in_ui};
 use crate::app::context::{ClickAction, Command, UiLayout, ViewCtx};
 use crate::corpus::display::{excerpt, section_heading};
 use crate::corpus::model::SectionKind;
@@ -53,5 +54,6 @@ pub(super) fn section_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout
                 .map(|&child| Item::Section(child)),
             ClickAction::Reveal,
         );
+        named_in_ui(ctx, ui, Item::Section(position));
     }
 }

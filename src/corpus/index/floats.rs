@@ -1,6 +1,7 @@
-//! Tables and figures named in the text: "Table 2", "Fig. 3A", "Figures 1 and 2", "Tables
-//! 2–4", "S1 Fig", found by the labels the corpus gives its tables and figures, whatever the
-//! paper calls them ("Box 1", "Scheme 2", "Table S1", "Table IV").
+//! Tables, figures and numbered sections named in the text: "Table 2", "Fig. 3A", "Figures 1
+//! and 2", "Tables 2–4", "S1 Fig", found by the labels the corpus gives its tables and figures,
+//! whatever the paper calls them ("Box 1", "Scheme 2", "Table S1", "Table IV"); "Section 3",
+//! "Sect. 2.1", "§4.3", "§§2–3", found by the numbers of the paper's sections.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
@@ -9,10 +10,17 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::{FloatMark, ParagraphInfo, Segment};
 use crate::corpus::item::Item;
-use crate::corpus::model::CorpusFile;
+use crate::corpus::model::{CorpusFile, SectionKind};
 
 /// The most tables or figures a written range ("Figures 1–4") names.
 const MOST_IN_A_RANGE: u32 = 50;
+
+/// The kind word of a numbered section ("Section 3", "Sect. 2.1").
+const SECTION: &str = "section";
+
+/// The section sign and its plural, "§4.3", "§§2–3": kind words written as a symbol, with the
+/// number straight after them or after a space.
+const SECTION_SIGNS: [&str; 2] = ["§", "§§"];
 
 /// A kind word as the text writes it: which kind, and whether "Supplementary" or "Extended
 /// Data" stands before it (such a name never means the paper's own "Fig. 2").
@@ -74,8 +82,20 @@ impl FloatMatcher {
             .iter()
             .enumerate()
             .map(|(i, f)| (Item::Figure(i), f.label.as_str()));
+        // A numbered section is labelled "Section 2.1", and the section sign names it too.
+        let section_labels: Vec<(Item, String)> = file
+            .sections
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.kind == SectionKind::Section)
+            .filter_map(|(i, s)| {
+                let number = s.number.trim().trim_end_matches('.');
+                (!number.is_empty()).then(|| (Item::Section(i), format!("Section {number}")))
+            })
+            .collect();
+        let sections = section_labels.iter().map(|(i, l)| (*i, l.as_str()));
         let mut qualified = Vec::new();
-        for (item, label) in tables.chain(figures) {
+        for (item, label) in tables.chain(figures).chain(sections) {
             let Some(parsed) = parse_label(label) else {
                 continue;
             };
@@ -88,6 +108,13 @@ impl FloatMatcher {
                     if searchable {
                         matcher.forms.push((form, position));
                     }
+                }
+                if parsed.kind == SECTION {
+                    matcher.forms.extend(
+                        SECTION_SIGNS
+                            .iter()
+                            .map(|sign| ((*sign).to_owned(), position)),
+                    );
                 }
                 matcher.kinds.push(parsed.kind.clone());
             }
@@ -165,7 +192,8 @@ impl FloatMatcher {
                 .get(..start)
                 .and_then(|before| before.chars().next_back())
                 .is_some_and(char::is_alphanumeric);
-            if start < at || runs_on || token_end(slice, start) != end {
+            let sign = slice.get(start..).is_some_and(|rest| rest.starts_with('§'));
+            if start < at || runs_on || (!sign && token_end(slice, start) != end) {
                 continue;
             }
             let Some(word) = self.kind_of(found.pattern().as_usize()) else {
@@ -175,7 +203,9 @@ impl FloatMatcher {
                 word,
                 supplementary: slice.get(..start).is_some_and(ends_with_qualifier),
             };
+            // "S1 Fig" prints the number first; a section never does ("5 sec" is a time).
             if self.number_first
+                && word != SECTION
                 && let Some(number) = number_before(slice, start).filter(|n| n.start >= at)
                 && let Some(item) = slice.get(number.clone()).and_then(|n| self.find(kind, n))
             {
@@ -211,8 +241,11 @@ impl FloatMatcher {
         let Some(number) = slice.get(first.clone()).filter(|n| is_number(n)) else {
             return after_word;
         };
-        // "Fig.1" is written without a space; "Table1" is one word, not a label.
-        if !(is_space(gap) && (!gap.is_empty() || after_word > word_end)) {
+        // "Fig.1" and "§3" are written without a space; "Table1" is one word, not a label.
+        let sign = slice
+            .get(word_start..)
+            .is_some_and(|rest| rest.starts_with('§'));
+        if !(is_space(gap) && (!gap.is_empty() || after_word > word_end || sign)) {
             return after_word;
         }
         let Some(item) = self.find(kind, number) else {
@@ -380,9 +413,13 @@ fn ends_with_qualifier(before: &str) -> bool {
 }
 
 /// The kind words written out and the ways their abbreviations and plurals are written.
-const WRITTEN_OUT: [(&str, &[&str]); 2] = [
+const WRITTEN_OUT: [(&str, &[&str]); 3] = [
     ("figure", &["fig", "figs", "figure", "figures"]),
     ("table", &["tab", "tabs", "tbl", "table", "tables"]),
+    (
+        SECTION,
+        &["sec", "secs", "sect", "sects", "section", "sections"],
+    ),
 ];
 
 /// A label's kind word in lower case, without its stop, abbreviations written out: `figure` for
@@ -399,7 +436,7 @@ fn usual_kind(word: &str) -> String {
 }
 
 /// The ways of writing a kind word: singular and plural, and the usual abbreviations of
-/// "figure" and "table".
+/// "figure", "table" and "section".
 fn forms_of(kind: &str) -> Vec<String> {
     let mut forms = vec![kind.to_owned(), format!("{kind}s"), format!("{kind}es")];
     if let Some((_, written)) = WRITTEN_OUT.iter().find(|(usual, _)| *usual == kind) {

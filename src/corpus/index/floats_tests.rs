@@ -196,3 +196,60 @@ fn a_supplementary_or_extended_data_figure_is_not_the_paper_s_own() {
         })
     );
 }
+
+/// A corpus file with sections numbered so (an empty number: unnumbered), and a box.
+fn sectioned(numbers: &[&str]) -> CorpusFile {
+    let mut sections: Vec<crate::corpus::model::Section> = numbers
+        .iter()
+        .map(|number| crate::corpus::model::Section {
+            number: (*number).to_owned(),
+            ..crate::corpus::model::Section::default()
+        })
+        .collect();
+    sections.push(crate::corpus::model::Section {
+        number: "9".to_owned(),
+        kind: SectionKind::Box,
+        ..crate::corpus::model::Section::default()
+    });
+    CorpusFile {
+        sections,
+        figures: vec![Figure {
+            label: "S1 Fig".to_owned(),
+            ..Figure::default()
+        }],
+        ..CorpusFile::default()
+    }
+}
+
+#[test]
+fn numbered_sections_are_named_by_word_abbreviation_or_section_sign() {
+    let file = sectioned(&["1", "2.", "2.4", "", "3", "4.3"]);
+    assert_eq!(
+        named(
+            &file,
+            "As we show (§3), and discussed in §2.4, see § 1; Section 4.3 and Sect. 2 agree, \
+             as do Sections 1 and 3 and §§2–3."
+        ),
+        owned(&[
+            (Item::Section(4), "§3"),
+            (Item::Section(2), "§2.4"),
+            (Item::Section(0), "§ 1"),
+            (Item::Section(5), "Section 4.3"),
+            (Item::Section(1), "Sect. 2"),
+            (Item::Section(0), "Sections 1"),
+            (Item::Section(4), "3"),
+            (Item::Section(1), "§§2"),
+            (Item::Section(4), "3"),
+        ])
+    );
+    // No section numbered so, a box's number, a time in seconds, a word running on: nothing.
+    assert!(
+        named(
+            &file,
+            "Section 7 and §5 say little; Section 9 is a box; it took 5 sec; x§3."
+        )
+        .is_empty()
+    );
+    // A paper without numbered sections has no section to name.
+    assert!(named(&sectioned(&["", ""]), "See Section 1 and §2.").is_empty());
+}

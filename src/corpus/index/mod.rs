@@ -46,15 +46,15 @@ pub struct ParagraphInfo {
     pub mentions: Vec<Mention>,
     /// Footnote markers `[^id]` that name a footnote, in order.
     pub footnotes: Vec<FootnoteMark>,
-    /// The tables and figures it names by their labels ("Table 2", "Figs. 1 and 3"), in
-    /// order.
+    /// The tables, figures and numbered sections it names by their labels ("Table 2", "Figs. 1
+    /// and 3", "Section 4", "§2.1"), in order.
     pub floats: Vec<FloatMark>,
 }
 
 /// A table or figure named in a paragraph's printed text by its label.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FloatMark {
-    /// The table or figure ([`Item::Table`] or [`Item::Figure`]).
+    /// The table, figure or section ([`Item::Table`], [`Item::Figure`], [`Item::Section`]).
     pub item: Item,
     /// Byte range of its name in the paragraph's printed text ("Fig. 3A"; "3" of "Figs. 2 and
     /// 3"); empty for one inside a written range ("2" of "Tables 1–3"), which is linked but
@@ -153,8 +153,8 @@ pub struct Index {
     pub entity_mentions: Vec<Vec<Mention>>,
     /// Year → every mention of it in the text.
     pub year_mentions: BTreeMap<i32, Vec<YearMention>>,
-    /// Each table or figure named in the text → the paragraphs naming it, in reading order:
-    /// see [`Self::paragraphs_naming`].
+    /// Each table, figure or section named in the text → the paragraphs naming it, in reading
+    /// order: see [`Self::paragraphs_naming`].
     float_paragraphs: HashMap<Item, Vec<usize>>,
     /// Every declared link, both ways: see [`Self::linked`].
     links: LinkTable,
@@ -392,8 +392,8 @@ impl Index {
             .map_or(&[], |position| self.links.get(item.kind(), position, kind))
     }
 
-    /// The paragraphs, in reading order, that name a table or figure (`item`) by its label
-    /// ("as Table 2 shows", "(Figs. 1 and 3)"); none for other items.
+    /// The paragraphs, in reading order, that name a table, figure or numbered section (`item`)
+    /// by its label ("as Table 2 shows", "(Figs. 1 and 3)", "see §4"); none for other items.
     #[must_use]
     pub fn paragraphs_naming(&self, item: Item) -> &[usize] {
         self.float_paragraphs.get(&item).map_or(&[], Vec::as_slice)
