@@ -96,6 +96,10 @@ pub fn related(corpus: &Corpus, item: Item) -> Related {
             for mark in index.paragraphs.get(p).into_iter().flat_map(|i| &i.floats) {
                 add(&mut out, mark.item);
             }
+            // A numbered equation: the paragraphs naming it ("Eq. (2)").
+            for &paragraph in index.paragraphs_naming(item) {
+                add(&mut out, Item::Paragraph(paragraph));
+            }
         }
         Item::Section(s) => {
             for paragraph in index.section_paragraphs.get(s).cloned().unwrap_or_default() {

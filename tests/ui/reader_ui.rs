@@ -398,3 +398,32 @@ fn a_table_card_shows_at_most_two_lines_of_column_headers() {
     let line = harness.get_by_label("14 columns · 2 rows").rect().height();
     assert!(headers.height() < 2.6 * line, "{headers:?}, a line {line}");
 }
+
+#[test]
+fn an_equation_named_in_the_text_is_a_link_to_it_and_lists_where_it_is_named() {
+    let mut value = reader_json();
+    value["sections"][2]["paragraphs"][0]["text"] =
+        serde_json::json!("The positive predictive value follows from the rates, by Eq. (1).");
+    let mut harness = reader_of(&value);
+    let equation = harness
+        .state()
+        .corpus()
+        .index
+        .paragraph_by_id("methods.eq1")
+        .unwrap();
+    in_reader(&harness, egui::accesskit::Role::Label, "Eq. (1)").click();
+    settle(&mut harness);
+    assert_eq!(selected(&harness), Some(Item::Paragraph(equation)));
+    // The Inspector lists the passage naming it; the naming paragraph lists it.
+    harness.get_by_label("Named in the text (1)");
+    harness.get_by_label_contains("by Eq. (1).").click();
+    settle(&mut harness);
+    let naming = harness
+        .state()
+        .corpus()
+        .index
+        .paragraph_by_id("methods.p1")
+        .unwrap();
+    assert_eq!(selected(&harness), Some(Item::Paragraph(naming)));
+    harness.get_by_label("Sections and equations it names (1)");
+}

@@ -157,15 +157,15 @@ pub(super) fn runs_of(
     runs
 }
 
-/// The byte ranges of a paragraph's mentions: entities, and the tables, figures and sections it
-/// names.
+/// The byte ranges of a paragraph's mentions: entities, and the tables, figures, sections and
+/// equations it names.
 fn mentioned_ranges(info: &ParagraphInfo) -> impl Iterator<Item = &Range<usize>> {
     let entities = info.mentions.iter().map(|m| &m.range);
     entities.chain(info.floats.iter().map(|m| &m.range))
 }
 
-/// The entity, table, figure or section mentioned over `range` of a paragraph, if any (an
-/// entity when both are).
+/// The entity, table, figure, section or equation mentioned over `range` of a paragraph, if
+/// any (an entity when both are).
 fn mentioned_at(info: &ParagraphInfo, range: Range<usize>) -> Option<Item> {
     let covers = |mention: &Range<usize>| mention.start <= range.start && range.end <= mention.end;
     info.mentions
@@ -200,8 +200,8 @@ pub(super) fn find_fill(ctx: &ViewCtx<'_>, mark: FindMark) -> Option<Color32> {
 }
 
 /// The byte ranges of a paragraph's printed text to mark for `item`: the sentence of a
-/// selected citation, the mentions of a selected entity, where a selected table, figure or
-/// section is named, the mentions of a year.
+/// selected citation, the mentions of a selected entity, where a selected table, figure,
+/// section or equation is named, the mentions of a year.
 fn highlight_ranges(corpus: &Corpus, item: Option<Item>, paragraph: usize) -> Vec<Range<usize>> {
     let Some(item) = item else {
         return Vec::new();
@@ -224,7 +224,7 @@ fn highlight_ranges(corpus: &Corpus, item: Option<Item>, paragraph: usize) -> Ve
             .filter(|m| m.entity == e)
             .map(|m| m.range.clone())
             .collect(),
-        Item::Table(_) | Item::Figure(_) | Item::Section(_) => info
+        Item::Table(_) | Item::Figure(_) | Item::Section(_) | Item::Paragraph(_) => info
             .floats
             .iter()
             .filter(|m| m.item == item)

@@ -129,9 +129,9 @@ fn run_ui(
             if let (Some(rect), Some(_)) = (rect, current) {
                 find_mark_ui(ctx, ui, find, rect);
             }
-            // "§3" is a cross-reference: it takes the text there (Back returns); a table, figure
-            // or name opens in the Inspector beside the text.
-            let action = if matches!(item, Item::Section(_)) {
+            // "§3" and "Eq. (2)" are cross-references: they take the text there (Back
+            // returns); a table, figure or name opens in the Inspector beside the text.
+            let action = if matches!(item, Item::Section(_) | Item::Paragraph(_)) {
                 ClickAction::Reveal
             } else {
                 ClickAction::Select

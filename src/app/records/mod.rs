@@ -188,9 +188,9 @@ fn passage_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, text: impl Into<egui::WidgetText>,
     );
 }
 
-/// Where the text names a table, figure or numbered section (`item`) by its label: each
-/// paragraph's place and the words around the name, a click reveals the paragraph (nothing
-/// when the text never names it).
+/// Where the text names a table, figure, numbered section or equation (`item`) by its label:
+/// each paragraph's place and the words around the name, a click reveals the paragraph
+/// (nothing when the text never names it).
 fn named_in_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, item: Item) {
     let index = &ctx.corpus.index;
     let paragraphs = index.paragraphs_naming(item);

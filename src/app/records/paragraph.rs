@@ -1,9 +1,9 @@
-//! A paragraph of the paper: its printed text, what it cites, the names, tables, figures and
-//! cases in it.
+//! A paragraph of the paper: its printed text, what it cites, the names, tables, figures,
+//! sections, equations and cases in it; for a numbered equation, where the text names it.
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::{heading_ui, item_list_ui, linked_items_ui, notes_ui};
+use super::{heading_ui, item_list_ui, linked_items_ui, named_in_ui, notes_ui};
 use crate::app::context::{ClickAction, Command, UiLayout, ViewCtx};
 use crate::app::reader::shown_equation;
 use crate::corpus::display::{excerpt, paragraph_place};
@@ -88,11 +88,19 @@ pub(super) fn paragraph_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
     let mut floats: Vec<Item> = info.floats.iter().map(|m| m.item).collect();
     floats.sort_unstable();
     floats.dedup();
-    let (sections, floats): (Vec<Item>, Vec<Item>) = floats
+    // Sections and equations are places in the text: a click goes there.
+    let (places, floats): (Vec<Item>, Vec<Item>) = floats
         .into_iter()
-        .partition(|item| matches!(item, Item::Section(_)));
+        .partition(|item| matches!(item, Item::Section(_) | Item::Paragraph(_)));
     item_list_ui(ctx, ui, "Tables and figures", floats, ClickAction::Select);
-    item_list_ui(ctx, ui, "Sections it names", sections, ClickAction::Reveal);
+    item_list_ui(
+        ctx,
+        ui,
+        "Sections and equations it names",
+        places,
+        ClickAction::Reveal,
+    );
+    named_in_ui(ctx, ui, Item::Paragraph(position));
     linked_items_ui(
         ctx,
         ui,

@@ -1,7 +1,8 @@
 //! Tables, figures and numbered sections named in the text: "Table 2", "Fig. 3A", "Figures 1
 //! and 2", "Tables 2–4", "S1 Fig", found by the labels the corpus gives its tables and figures,
 //! whatever the paper calls them ("Box 1", "Scheme 2", "Table S1", "Table IV"); "Section 3",
-//! "Sect. 2.1", "§4.3", "§§2–3", found by the numbers of the paper's sections.
+//! "Sect. 2.1", "§4.3", "§§2–3", found by the numbers of the paper's sections; "Eq. (2)",
+//! "Equations 1 and 3", found by the numbers its display equations print.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
@@ -10,13 +11,16 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::{FloatMark, ParagraphInfo, Segment};
 use crate::corpus::item::Item;
-use crate::corpus::model::{CorpusFile, SectionKind};
+use crate::corpus::model::{CorpusFile, ParagraphKind, SectionKind};
 
 /// The most tables or figures a written range ("Figures 1–4") names.
 const MOST_IN_A_RANGE: u32 = 50;
 
 /// The kind word of a numbered section ("Section 3", "Sect. 2.1").
 const SECTION: &str = "section";
+
+/// The kind word of a numbered display equation ("Eq. (2)", "Equation 2").
+const EQUATION: &str = "equation";
 
 /// The section sign and its plural, "§4.3", "§§2–3": kind words written as a symbol, with the
 /// number straight after them or after a space.
@@ -94,15 +98,31 @@ impl FloatMatcher {
             })
             .collect();
         let sections = section_labels.iter().map(|(i, l)| (*i, l.as_str()));
+        // A display equation printing its number, "(2)", is labelled "Equation 2".
+        let equation_labels: Vec<(Item, String)> = file
+            .sections
+            .iter()
+            .flat_map(|s| &s.paragraphs)
+            .enumerate()
+            .filter(|(_, p)| p.kind == ParagraphKind::Equation)
+            .filter_map(|(i, p)| {
+                let number = p.label.trim().trim_matches(['(', ')', '[', ']']).trim();
+                (!number.is_empty()).then(|| (Item::Paragraph(i), format!("Equation {number}")))
+            })
+            .collect();
+        let equations = equation_labels.iter().map(|(i, l)| (*i, l.as_str()));
         let mut qualified = Vec::new();
-        for (item, label) in tables.chain(figures).chain(sections) {
+        for (item, label) in tables.chain(figures).chain(sections).chain(equations) {
             let Some(parsed) = parse_label(label) else {
                 continue;
             };
             if !matcher.kinds.contains(&parsed.kind) {
                 let position = matcher.kinds.len();
+                let written_out = written_out(&parsed.kind);
                 for form in forms_of(&parsed.kind) {
-                    let searchable = form.len() >= 3
+                    // A label's own kind word of two letters ("As 1") is too common a word to
+                    // look for; the usual abbreviations ("Eq.") are not.
+                    let searchable = (form.len() >= 3 || written_out.contains(&form.as_str()))
                         && form.starts_with(|c: char| c.is_ascii_alphabetic())
                         && !matcher.forms.iter().any(|(known, _)| *known == form);
                     if searchable {
@@ -203,9 +223,11 @@ impl FloatMatcher {
                 word,
                 supplementary: slice.get(..start).is_some_and(ends_with_qualifier),
             };
-            // "S1 Fig" prints the number first; a section never does ("5 sec" is a time).
+            // "S1 Fig" prints the number first; a section or an equation never does ("5 sec"
+            // is a time).
             if self.number_first
                 && word != SECTION
+                && word != EQUATION
                 && let Some(number) = number_before(slice, start).filter(|n| n.start >= at)
                 && let Some(item) = slice.get(number.clone()).and_then(|n| self.find(kind, n))
             {
@@ -241,11 +263,25 @@ impl FloatMatcher {
         let Some(number) = slice.get(first.clone()).filter(|n| is_number(n)) else {
             return after_word;
         };
-        // "Fig.1" and "§3" are written without a space; "Table1" is one word, not a label.
+        // "Eq. (2)": the numbers in parentheses, each of a list ("Eqs. (1) and (3)").
+        let (gap, parenthesised) = match gap.strip_suffix('(') {
+            Some(before) => (before, true),
+            None => (gap, false),
+        };
+        let closed = |end: usize| {
+            if parenthesised && slice.get(end..).is_some_and(|rest| rest.starts_with(')')) {
+                end + 1
+            } else {
+                end
+            }
+        };
+        // "Fig.1", "§3" and "Eq.(2)" are written without a space; "Table1" is one word, not a
+        // label.
         let sign = slice
             .get(word_start..)
             .is_some_and(|rest| rest.starts_with('§'));
-        if !(is_space(gap) && (!gap.is_empty() || after_word > word_end || sign)) {
+        let joined_well = after_word > word_end || sign || parenthesised;
+        if !(is_space(gap) && (!gap.is_empty() || joined_well)) {
             return after_word;
         }
         let Some(item) = self.find(kind, number) else {
@@ -253,11 +289,11 @@ impl FloatMatcher {
         };
         out.marks.push(FloatMark {
             item,
-            range: offset + word_start..offset + first.end,
+            range: offset + word_start..offset + closed(first.end),
         });
-        let mut previous = (number, first.end);
+        let mut previous = (number, closed(first.end));
         loop {
-            let Some((is_range, next)) = list_continues(slice, previous.1) else {
+            let Some((is_range, next)) = list_continues(slice, previous.1, parenthesised) else {
                 return previous.1;
             };
             let Some(number) = slice.get(next.clone()).filter(|n| is_number(n)) else {
@@ -269,13 +305,16 @@ impl FloatMatcher {
             if is_range {
                 self.mark_between(kind, (previous.0, number), offset + previous.1, out);
             }
+            // A parenthesised number is marked with its parentheses, "(3)".
+            let start = next.start - usize::from(parenthesised);
+            let end = closed(next.end);
             if let Some(item) = self.find(kind, number) {
                 out.marks.push(FloatMark {
                     item,
-                    range: offset + next.start..offset + next.end,
+                    range: offset + start..offset + end,
                 });
             }
-            previous = (number, next.end);
+            previous = (number, end);
         }
     }
 
@@ -413,14 +452,26 @@ fn ends_with_qualifier(before: &str) -> bool {
 }
 
 /// The kind words written out and the ways their abbreviations and plurals are written.
-const WRITTEN_OUT: [(&str, &[&str]); 3] = [
+const WRITTEN_OUT: [(&str, &[&str]); 4] = [
     ("figure", &["fig", "figs", "figure", "figures"]),
     ("table", &["tab", "tabs", "tbl", "table", "tables"]),
     (
         SECTION,
         &["sec", "secs", "sect", "sects", "section", "sections"],
     ),
+    (
+        EQUATION,
+        &["eq", "eqs", "eqn", "eqns", "equation", "equations"],
+    ),
 ];
+
+/// The usual abbreviations of the kind word `kind` (none for a kind of the paper's own).
+fn written_out(kind: &str) -> &'static [&'static str] {
+    WRITTEN_OUT
+        .iter()
+        .find(|(usual, _)| *usual == kind)
+        .map_or(&[], |(_, forms)| *forms)
+}
 
 /// A label's kind word in lower case, without its stop, abbreviations written out: `figure` for
 /// "Fig", "Figs.", "Figure", "Figures"; `table` for "Tab.", "Tbl", "Tables".
@@ -436,12 +487,10 @@ fn usual_kind(word: &str) -> String {
 }
 
 /// The ways of writing a kind word: singular and plural, and the usual abbreviations of
-/// "figure", "table" and "section".
+/// "figure", "table", "section" and "equation".
 fn forms_of(kind: &str) -> Vec<String> {
     let mut forms = vec![kind.to_owned(), format!("{kind}s"), format!("{kind}es")];
-    if let Some((_, written)) = WRITTEN_OUT.iter().find(|(usual, _)| *usual == kind) {
-        forms.extend(written.iter().map(|form| (*form).to_owned()));
-    }
+    forms.extend(written_out(kind).iter().map(|form| (*form).to_owned()));
     forms
 }
 
@@ -568,9 +617,10 @@ fn is_space(gap: &str) -> bool {
 }
 
 /// After a number ending at `end`, whether another follows in the same list: `, 3`, ` and 3`,
-/// `, and 3`, ` & 3`, ` or 3`, or a range `–3`, `-3`, ` to 3`. Gives whether it is a range and
-/// where the next number is.
-fn list_continues(slice: &str, end: usize) -> Option<(bool, Range<usize>)> {
+/// `, and 3`, ` & 3`, ` or 3`, or a range `–3`, `-3`, ` to 3`; in a `parenthesised` list each
+/// number in its parentheses (` and (3)`, `–(3)`). Gives whether it is a range and where the
+/// next number is.
+fn list_continues(slice: &str, end: usize, parenthesised: bool) -> Option<(bool, Range<usize>)> {
     let rest = slice.get(end..)?;
     let trimmed = rest.trim_start();
     let (is_range, after) = if let Some(after) = trimmed.strip_prefix(['–', '-', '—']) {
@@ -586,7 +636,13 @@ fn list_continues(slice: &str, end: usize) -> Option<(bool, Range<usize>)> {
     } else {
         (true, trimmed.strip_prefix("to ")?)
     };
-    let next_start = slice.len() - after.trim_start().len();
+    let after = after.trim_start();
+    let after = if parenthesised {
+        after.strip_prefix('(')?
+    } else {
+        after
+    };
+    let next_start = slice.len() - after.len();
     let next = next_token(slice, next_start)?;
     (next.start == next_start).then_some((is_range, next))
 }

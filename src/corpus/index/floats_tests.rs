@@ -253,3 +253,45 @@ fn numbered_sections_are_named_by_word_abbreviation_or_section_sign() {
     // A paper without numbered sections has no section to name.
     assert!(named(&sectioned(&["", ""]), "See Section 1 and §2.").is_empty());
 }
+
+#[test]
+fn numbered_equations_are_named_with_or_without_their_parentheses() {
+    use crate::corpus::model::{Paragraph, ParagraphKind, Section};
+    let equation = |label: &str| Paragraph {
+        kind: ParagraphKind::Equation,
+        label: label.to_owned(),
+        ..Paragraph::default()
+    };
+    let file = CorpusFile {
+        sections: vec![Section {
+            paragraphs: vec![
+                Paragraph::default(),
+                equation("(1)"),
+                equation("(2)"),
+                equation(""),
+                equation("(4)"),
+            ],
+            ..Section::default()
+        }],
+        ..CorpusFile::default()
+    };
+    assert_eq!(
+        named(
+            &file,
+            "By Eq. (1) and Equation 2, as Eqs. (1) and (4) and Eqn.(2) show; Eqs. (1)–(4) hold."
+        ),
+        owned(&[
+            (Item::Paragraph(1), "Eq. (1)"),
+            (Item::Paragraph(2), "Equation 2"),
+            (Item::Paragraph(1), "Eqs. (1)"),
+            (Item::Paragraph(4), "(4)"),
+            (Item::Paragraph(2), "Eqn.(2)"),
+            (Item::Paragraph(1), "Eqs. (1)"),
+            // Inside the range, linked but not drawn.
+            (Item::Paragraph(2), ""),
+            (Item::Paragraph(4), "(4)"),
+        ])
+    );
+    // An equation without a number, a word starting so, a number not an equation's: nothing.
+    assert!(named(&file, "Eq. (3), equal 2, Eq. 7 and equations are all text.").is_empty());
+}
