@@ -16,6 +16,10 @@ use crate::corpus::model::{CorpusFile, ParagraphKind, SectionKind};
 /// The most tables or figures a written range ("Figures 1–4") names.
 const MOST_IN_A_RANGE: u32 = 50;
 
+/// How far before a kind word a qualifier ("Supplementary", "Extended Data") is looked for,
+/// in bytes.
+const QUALIFIER_REACH: usize = 40;
+
 /// The kind word of a numbered section ("Section 3", "Sect. 2.1").
 const SECTION: &str = "section";
 
@@ -256,7 +260,15 @@ impl FloatMatcher {
         out: &mut Found<'_>,
     ) -> usize {
         let after_word = word_end_with_stop(slice, word_end);
-        let Some(first) = next_token(slice, after_word) else {
+        // The number stands after spaces and at most an opening parenthesis: nothing further
+        // is looked at (a run of "§§§…" is read once, not once a sign).
+        let rest = slice.get(after_word..).unwrap_or_default();
+        let spaced = rest.trim_start();
+        let from = slice.len() - spaced.strip_prefix('(').unwrap_or(spaced).len();
+        if !alphanumeric_at(slice, from) {
+            return after_word;
+        }
+        let Some(first) = next_token(slice, from).filter(|token| token.start == from) else {
             return after_word;
         };
         let gap = slice.get(after_word..first.start).unwrap_or_default();
@@ -429,8 +441,15 @@ fn parse_label(label: &str) -> Option<Label> {
 /// "Supplementary", "Supplemental", "Suppl.", "Supporting", "Additional", "Appendix",
 /// "Extended Data" (as Nature prints it).
 fn ends_with_qualifier(before: &str) -> bool {
+    // The qualifier is among the last few words: only they are read, so text without spaces
+    // before a kind word ("§§§…") is not read again for each.
+    let before = before.trim_end();
+    let tail_from = (before.len().saturating_sub(QUALIFIER_REACH)..before.len())
+        .find(|&at| before.is_char_boundary(at))
+        .unwrap_or(before.len());
     let mut words = before
-        .trim_end()
+        .get(tail_from..)
+        .unwrap_or_default()
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .map(|w| w.trim_end_matches('.'));
     let last = words.next().unwrap_or_default();
@@ -643,6 +662,9 @@ fn list_continues(slice: &str, end: usize, parenthesised: bool) -> Option<(bool,
         after
     };
     let next_start = slice.len() - after.len();
+    if !alphanumeric_at(slice, next_start) {
+        return None;
+    }
     let next = next_token(slice, next_start)?;
     (next.start == next_start).then_some((is_range, next))
 }

@@ -295,3 +295,12 @@ fn numbered_equations_are_named_with_or_without_their_parentheses() {
     // An equation without a number, a word starting so, a number not an equation's: nothing.
     assert!(named(&file, "Eq. (3), equal 2, Eq. 7 and equations are all text.").is_empty());
 }
+
+#[test]
+fn hostile_section_signs_and_parentheses_are_read_in_one_pass() {
+    let file = sectioned(&["1"]);
+    assert!(named(&file, &("§ ".repeat(100_000) + "x")).is_empty());
+    assert!(named(&file, &"§§".repeat(100_000)).is_empty());
+    assert!(named(&file, &"—Sect—".repeat(50_000)).is_empty());
+    assert_eq!(named(&file, &"§1, §§(".repeat(50_000)).len(), 50_000);
+}
