@@ -4,7 +4,7 @@
 //! `Black argues that … (23)`. Without a year, the authors alone must name exactly one work of
 //! the list, or with the short title MLA adds for one author's works, `(Morrison, Beloved 45)`.
 
-use super::author_year::{Authors, Found, Works, authors, first_name_at, year_position};
+use super::author_year::{Found, Works, authors, first_name_at, year_position};
 use super::dated::year_token;
 use crate::corpus::sentences::split_sentences;
 
@@ -126,7 +126,8 @@ fn is_place_number(word: &str) -> bool {
 
 /// The key of the one work whose authors the sentence ending `before` names last (`Black`,
 /// `Green and White`, `Lee et al.`, `Black's`), looking no further back than
-/// [`MAX_LOOK_BACK`] bytes and the sentence's start.
+/// [`MAX_LOOK_BACK`] bytes and the sentence's start; `None` when the authors named last have
+/// several works or none.
 fn named_in_sentence(before: &str, works: &Works) -> Option<String> {
     let mut from = before.len().saturating_sub(MAX_LOOK_BACK);
     while !before.is_char_boundary(from) {
@@ -159,13 +160,17 @@ fn named_in_sentence(before: &str, works: &Works) -> Option<String> {
             let first = first.trim_matches(|c: char| !c.is_alphanumeric());
             candidates.insert(0, format!("{first} and {bare}"));
         }
-        for candidate in candidates {
-            if let Some(key) = authors(&candidate)
-                .as_ref()
-                .and_then(|authors: &Authors| works.resolve_without_year(authors))
-            {
+        // The authors the sentence names last decide: a work of theirs, or none when they
+        // name several (names further back are not read).
+        let mut named = false;
+        for authors in candidates.iter().filter_map(|candidate| authors(candidate)) {
+            if let Some(key) = works.resolve_without_year(&authors) {
                 return Some(key.to_owned());
             }
+            named |= works.knows(&authors);
+        }
+        if named {
+            return None;
         }
     }
     None

@@ -76,8 +76,11 @@ struct Work {
 /// The works of an author–date reference list, by their first author.
 #[derive(Clone, Debug, Default)]
 pub(in crate::formats::paper) struct Works {
-    works: Vec<Work>,
+    /// One for each reference, in order.
+    entries: Vec<Work>,
     by_first: HashMap<String, Vec<usize>>,
+    /// See [`Works::is_dated_list`]: counted once, asked at every parenthesis.
+    dated_list: bool,
 }
 
 /// A name as citations and reference lists both write it: lower case, without diacritics
@@ -182,14 +185,19 @@ impl Works {
                 }
             }
         }
-        Self { works, by_first }
+        let dated_list = works.iter().filter(|w| w.dated).count() * 2 > works.len();
+        Self {
+            entries: works,
+            by_first,
+            dated_list,
+        }
     }
 
     /// Whether most entries open on their authors and year (`Smith, J. (2019).`, `Jey Han Lau
     /// and Timothy Baldwin. 2016.`): an author–date list, whose text cites by authors and year,
     /// so that numbers in brackets there (`'window': [5,10,15]`) are text.
     pub(in crate::formats::paper) fn is_dated_list(&self) -> bool {
-        self.works.iter().filter(|w| w.dated).count() * 2 > self.works.len()
+        self.dated_list
     }
 
     /// Whether `given`, printed before a citation's names, gives the first author's given name
@@ -204,7 +212,7 @@ impl Works {
         let initials = printed.iter().all(|word| word.chars().count() == 1);
         !printed.is_empty()
             && keys.iter().all(|key| {
-                self.works
+                self.entries
                     .iter()
                     .find(|w| &w.key == key)
                     .is_some_and(|work| {
@@ -279,7 +287,7 @@ impl Works {
         }
         let works = same_first
             .iter()
-            .filter_map(|&i| self.works.get(i))
+            .filter_map(|&i| self.entries.get(i))
             .collect();
         Some((works, authors))
     }
@@ -319,7 +327,7 @@ impl Works {
     }
 
     /// Whether the list has a work by this first author.
-    fn knows(&self, authors: &Authors) -> bool {
+    pub(super) fn knows(&self, authors: &Authors) -> bool {
         authors
             .families
             .first()
