@@ -264,11 +264,16 @@ impl<'d> Reader<'_, 'd, '_> {
             }
         }
         let source = collapse_whitespace(&read_symbol_font(&source));
+        let label = read_symbol_font(&child_text(formula, "label")).into_owned();
+        // GROBID sometimes leaves the number in the formula's text: `L = max(d, 0) (2)`.
+        let (source, label) = match trailing_number(&source) {
+            Some((formula, number)) if label.is_empty() => (formula.to_owned(), number.to_owned()),
+            _ => (source, label),
+        };
         if source.is_empty() {
             return;
         }
         self.ensure_open();
-        let label = read_symbol_font(&child_text(formula, "label")).into_owned();
         // An equation's text is kept as written, so text the corpus would read as a citation
         // or a footnote marker (`P@1`, `[^2]`) is kept as running text instead, escaped.
         let (pieces, errors) = citations::parse(&source);
@@ -438,4 +443,16 @@ fn read_symbol_font(text: &str) -> Cow<'_, str> {
                 .map_or(c, |&(_, meant)| meant)
         })
         .collect()
+}
+
+/// A formula's text that ends in its number after a space, `… , 0 (2)`: the formula and the
+/// number (`(2)`, one to three digits, a letter after them allowed); `None` otherwise.
+pub(super) fn trailing_number(formula: &str) -> Option<(&str, &str)> {
+    let (before, number) = formula.rsplit_once(' ')?;
+    let digits = number.strip_prefix('(')?.strip_suffix(')')?;
+    let digits = digits
+        .strip_suffix(|c: char| c.is_ascii_lowercase())
+        .unwrap_or(digits);
+    let is_number = (1..=3).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+    (is_number && !before.trim().is_empty()).then(|| (before.trim_end(), number))
 }

@@ -4,9 +4,9 @@
 
 use std::fmt::Write as _;
 
-use crate::corpus::Corpus;
 use crate::corpus::diagnostics::Code;
 use crate::corpus::model::{CorpusFile, CslDate, CslName, EquationNotation, ParagraphKind};
+use crate::corpus::{Corpus, Item};
 use crate::formats::paper::{ImportOptions, Imported, PaperKind, import};
 
 /// A TEI document with a title, `body` and `back` as given.
@@ -139,6 +139,40 @@ fn a_formula_is_an_equation_with_its_label() {
     // Text the corpus would read as a citation stays running text, escaped.
     assert_eq!(paragraphs[3].kind, ParagraphKind::Text);
     assert_eq!(paragraphs[3].text, "f = \\@n + 1 (2)");
+}
+
+#[test]
+fn a_number_grobid_left_in_a_formula_s_text_is_its_label() {
+    let body = r#"<div><head n="1">Model</head><p>By Eq. (2) and Eq. (3a).</p>
+<formula xml:id="formula_0">L = max d P Q , 0 (2)</formula>
+<formula xml:id="formula_1">v = f (x) (3a)</formula></div>"#;
+    let file = valid(&read(&tei(body, "")));
+    let equations: Vec<(&str, &str)> = file.sections[0]
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Equation)
+        .map(|p| (p.text.as_str(), p.label.as_str()))
+        .collect();
+    assert_eq!(
+        equations,
+        [("L = max d P Q , 0", "(2)"), ("v = f (x)", "(3a)")]
+    );
+    // Four digits, no space before, nothing before: no number.
+    for formula in ["w = g (1234)", "w = g(4)", "(4)", "w = g (x)"] {
+        assert_eq!(super::body::trailing_number(formula), None, "{formula}");
+    }
+    // And the text names them.
+    let corpus = Corpus::from_file(file, "test").unwrap();
+    let named: Vec<Item> = corpus
+        .index
+        .paragraphs
+        .first()
+        .unwrap()
+        .floats
+        .iter()
+        .map(|m| m.item)
+        .collect();
+    assert_eq!(named, [Item::Paragraph(1), Item::Paragraph(2)]);
 }
 
 #[test]
