@@ -38,6 +38,8 @@ struct Kind<'k> {
     word: &'k str,
     /// Whether a word such as "Supplementary" qualifies it.
     supplementary: bool,
+    /// Whether it is the section sign (`§`), which its number may follow without a space.
+    sign: bool,
 }
 
 /// Finds the tables and figures a paragraph names by their labels.
@@ -226,6 +228,7 @@ impl FloatMatcher {
             let kind = Kind {
                 word,
                 supplementary: slice.get(..start).is_some_and(ends_with_qualifier),
+                sign,
             };
             // "S1 Fig" prints the number first; a section or an equation never does ("5 sec"
             // is a time).
@@ -260,25 +263,26 @@ impl FloatMatcher {
         out: &mut Found<'_>,
     ) -> usize {
         let after_word = word_end_with_stop(slice, word_end);
-        // The number stands after spaces and at most an opening parenthesis: nothing further
-        // is looked at (a run of "§§§…" is read once, not once a sign).
+        // The number stands after spaces and at most an opening parenthesis ("Eq. (2)", each
+        // number of its list in parentheses too): nothing further is looked at, so a run of
+        // "§§§…" is read once, not once a sign.
         let rest = slice.get(after_word..).unwrap_or_default();
         let spaced = rest.trim_start();
-        let from = slice.len() - spaced.strip_prefix('(').unwrap_or(spaced).len();
-        if !alphanumeric_at(slice, from) {
+        let parenthesised = spaced.starts_with('(');
+        let from = slice.len() - spaced.len() + usize::from(parenthesised);
+        // "Fig.1", "§3" and "Eq.(2)" are written without a space; "Table1" is one word, not a
+        // label.
+        let after_space = spaced.len() < rest.len();
+        if !(after_space || after_word > word_end || kind.sign || parenthesised)
+            || !alphanumeric_at(slice, from)
+        {
             return after_word;
         }
         let Some(first) = next_token(slice, from).filter(|token| token.start == from) else {
             return after_word;
         };
-        let gap = slice.get(after_word..first.start).unwrap_or_default();
         let Some(number) = slice.get(first.clone()).filter(|n| is_number(n)) else {
             return after_word;
-        };
-        // "Eq. (2)": the numbers in parentheses, each of a list ("Eqs. (1) and (3)").
-        let (gap, parenthesised) = match gap.strip_suffix('(') {
-            Some(before) => (before, true),
-            None => (gap, false),
         };
         let closed = |end: usize| {
             if parenthesised && slice.get(end..).is_some_and(|rest| rest.starts_with(')')) {
@@ -287,15 +291,6 @@ impl FloatMatcher {
                 end
             }
         };
-        // "Fig.1", "§3" and "Eq.(2)" are written without a space; "Table1" is one word, not a
-        // label.
-        let sign = slice
-            .get(word_start..)
-            .is_some_and(|rest| rest.starts_with('§'));
-        let joined_well = after_word > word_end || sign || parenthesised;
-        if !(is_space(gap) && (!gap.is_empty() || joined_well)) {
-            return after_word;
-        }
         let Some(item) = self.find(kind, number) else {
             return first.end;
         };
@@ -628,11 +623,6 @@ fn word_end_with_stop(slice: &str, end: usize) -> usize {
     } else {
         end
     }
-}
-
-/// Whether `gap` is only spaces (no-break ones too).
-fn is_space(gap: &str) -> bool {
-    gap.chars().all(char::is_whitespace)
 }
 
 /// After a number ending at `end`, whether another follows in the same list: `, 3`, ` and 3`,

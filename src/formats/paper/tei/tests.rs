@@ -141,18 +141,23 @@ fn a_formula_is_an_equation_with_its_label() {
     assert_eq!(paragraphs[3].text, "f = \\@n + 1 (2)");
 }
 
+/// The first section's equations as (text, label).
+fn equations_of(file: &CorpusFile) -> Vec<(&str, &str)> {
+    file.sections[0]
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Equation)
+        .map(|p| (p.text.as_str(), p.label.as_str()))
+        .collect()
+}
+
 #[test]
 fn a_number_grobid_left_in_a_formula_s_text_is_its_label() {
     let body = r#"<div><head n="1">Model</head><p>By Eq. (2) and Eq. (3a).</p>
 <formula xml:id="formula_0">L = max d P Q , 0 (2)</formula>
 <formula xml:id="formula_1">v = f (x) (3a)</formula></div>"#;
     let file = valid(&read(&tei(body, "")));
-    let equations: Vec<(&str, &str)> = file.sections[0]
-        .paragraphs
-        .iter()
-        .filter(|p| p.kind == ParagraphKind::Equation)
-        .map(|p| (p.text.as_str(), p.label.as_str()))
-        .collect();
+    let equations = equations_of(&file);
     assert_eq!(
         equations,
         [("L = max d P Q , 0", "(2)"), ("v = f (x)", "(3a)")]
@@ -182,12 +187,7 @@ fn a_formula_in_a_pdf_s_symbol_font_is_read_as_printed() {
 <formula xml:id="formula_1">x = ¼ y<label>(2)</label></formula>
 <formula xml:id="formula_2">Þór ð<label>(3)</label></formula></div>"#;
     let file = valid(&read(&tei(body, "")));
-    let equations: Vec<(&str, &str)> = file.sections[0]
-        .paragraphs
-        .iter()
-        .filter(|p| p.kind == ParagraphKind::Equation)
-        .map(|p| (p.text.as_str(), p.label.as_str()))
-        .collect();
+    let equations = equations_of(&file);
     assert_eq!(
         equations,
         [
