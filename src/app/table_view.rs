@@ -534,24 +534,26 @@ fn header_rows_ui(
     mut sort: Option<&mut Option<(usize, bool)>>,
 ) {
     for header_row in table.spanning_header_rows() {
-        let mut spanned = Vec::with_capacity(header_row.len());
-        let mut column = 0;
-        for cell in header_row {
-            let span = usize::try_from(cell.span.max(1)).unwrap_or(1);
-            let width: f32 = widths.iter().skip(column).take(span).sum::<f32>()
-                + CELL_GAP * f32::from(u16::try_from(span.saturating_sub(1)).unwrap_or(0));
-            spanned.push(width);
-            column += span;
-        }
+        let spanned: Vec<f32> = header_row
+            .iter()
+            .map(|cell| {
+                widths
+                    .iter()
+                    .skip(cell.first_column)
+                    .take(cell.span)
+                    .sum::<f32>()
+                    + CELL_GAP * f32::from(u16::try_from(cell.span.saturating_sub(1)).unwrap_or(0))
+            })
+            .collect();
         ui.horizontal_top(|ui| {
             ui.add_space(ctx.theme.gap);
             cells_ui(ui, &spanned, &[], |ui, position| {
                 let Some(cell) = header_row.get(position) else {
                     return;
                 };
-                ui.add(egui::Label::new(RichText::new(&cell.text).strong()).wrap());
+                ui.add(egui::Label::new(RichText::new(cell.text).strong()).wrap());
                 // A rule under a heading over several columns shows which columns it spans.
-                if cell.span > 1 && !cell.text.trim().is_empty() {
+                if cell.span > 1 && !cell.text.is_empty() {
                     let rect = ui.min_rect();
                     ui.painter().hline(
                         rect.x_range(),
@@ -570,10 +572,7 @@ fn header_rows_ui(
             let Some(column) = table.columns.get(position) else {
                 return;
             };
-            let mut header = column.header.clone();
-            if !column.unit.trim().is_empty() {
-                header = format!("{header} ({})", column.unit.trim());
-            }
+            let header = column.header_with_unit();
             let Some(sort) = sort.as_deref_mut() else {
                 ui.add(egui::Label::new(RichText::new(header).strong()).wrap());
                 return;

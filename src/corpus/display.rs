@@ -242,15 +242,10 @@ pub fn row_title(row: &TableRow) -> String {
 pub fn column_headers(table: &Table) -> Vec<String> {
     let mut headers: Vec<Vec<&str>> = vec![Vec::new(); table.columns.len()];
     for header_row in table.spanning_header_rows() {
-        let mut column = 0;
-        for cell in header_row {
-            let span = usize::try_from(cell.span.max(1)).unwrap_or(1);
-            for above in headers.iter_mut().skip(column).take(span) {
-                if !cell.text.trim().is_empty() {
-                    above.push(cell.text.trim());
-                }
+        for cell in header_row.iter().filter(|cell| !cell.text.is_empty()) {
+            for above in headers.iter_mut().skip(cell.first_column).take(cell.span) {
+                above.push(cell.text);
             }
-            column += span;
         }
     }
     headers
@@ -395,6 +390,34 @@ pub fn times_in_text(verb: &str, count: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_column_named_from_the_header_row_above_it_is_named_once() {
+        use crate::corpus::model::{Column, HeaderCell};
+        let cell = |text: &str, span: u32| HeaderCell {
+            text: text.to_owned(),
+            span,
+        };
+        let column = |header: &str| Column {
+            id: header.to_lowercase(),
+            header: header.to_owned(),
+            ..Column::default()
+        };
+        // PLOS prints "No. (%) of infected" once, above a blank cell, beside "Infection
+        // intensity" over its three columns.
+        let table = Table {
+            header_rows: vec![
+                vec![cell("", 1), cell("No. (%)", 1), cell("Intensity", 2)],
+                vec![cell("", 1), cell("", 1), cell("Light", 1), cell("Heavy", 1)],
+            ],
+            columns: ["", "No. (%)", "Light", "Heavy"].map(column).to_vec(),
+            ..Table::default()
+        };
+        assert_eq!(
+            column_headers(&table),
+            ["", "No. (%)", "Intensity — Light", "Intensity — Heavy"]
+        );
+    }
 
     #[test]
     fn a_reference_is_numbered_only_in_a_paper_that_prints_numbers() {

@@ -24,7 +24,7 @@ pub(super) fn table_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout: 
     for (n, header_row) in spanning.iter().enumerate() {
         let spans: Vec<&str> = header_row
             .iter()
-            .map(|cell| cell.text.trim())
+            .map(|cell| cell.text)
             .filter(|text| !text.is_empty())
             .collect();
         let label = if spanning.len() > 1 {

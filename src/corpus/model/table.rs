@@ -100,12 +100,15 @@ impl Table {
         heading_and_legend(&self.label, &self.caption).unwrap_or_else(|| (self.title(), ""))
     }
 
-    /// The header rows to show above the column headers: every one of `header_rows` but a
-    /// last one that only repeats the column headers (an importer keeps the row that names the
-    /// columns as the paper prints it, blanks included).
+    /// The header rows to show above the column headers, each cell with the columns it
+    /// stands over: every one of `header_rows` but a last one that only repeats the column
+    /// headers (an importer keeps the row that names the columns as the paper prints it, blanks
+    /// included). A cell over one column that only repeats that column's header (the column
+    /// was named from it, its cell below being blank) is shown once, as the column's header, so
+    /// it is blank here; a row left with nothing to show is dropped.
     #[must_use]
-    pub fn spanning_header_rows(&self) -> &[Vec<HeaderCell>] {
-        match self.header_rows.split_last() {
+    pub fn spanning_header_rows(&self) -> Vec<Vec<HeaderAbove<'_>>> {
+        let rows = match self.header_rows.split_last() {
             Some((last, above))
                 if last.len() == self.columns.len()
                     && last.iter().zip(&self.columns).all(|(cell, column)| {
@@ -117,7 +120,35 @@ impl Table {
                 above
             }
             _ => &self.header_rows,
-        }
+        };
+        rows.iter()
+            .map(|row| self.header_row_above(row))
+            .filter(|row| row.iter().any(|cell| !cell.text.is_empty()))
+            .collect()
+    }
+
+    /// The cells of one header row with the columns each stands over; see
+    /// [`Table::spanning_header_rows`].
+    fn header_row_above<'a>(&'a self, row: &'a [HeaderCell]) -> Vec<HeaderAbove<'a>> {
+        let mut first_column = 0;
+        row.iter()
+            .map(|cell| {
+                let span = usize::try_from(cell.span.max(1)).unwrap_or(1);
+                let text = cell.text.trim();
+                let repeats_its_column = span == 1
+                    && self
+                        .columns
+                        .get(first_column)
+                        .is_some_and(|column| column.header.trim() == text);
+                let above = HeaderAbove {
+                    text: if repeats_its_column { "" } else { text },
+                    first_column,
+                    span,
+                };
+                first_column += span;
+                above
+            })
+            .collect()
     }
 
     /// The position of the column with this id.
@@ -139,6 +170,18 @@ pub struct HeaderCell {
     pub span: u32,
 }
 
+/// A cell of a header row as shown above the column headers; see
+/// [`Table::spanning_header_rows`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HeaderAbove<'a> {
+    /// Its text, trimmed; empty when it has nothing to show.
+    pub text: &'a str,
+    /// The position of the first column it stands over.
+    pub first_column: usize,
+    /// How many columns it stands over (at least one).
+    pub span: usize,
+}
+
 /// One column of a [`Table`].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -153,6 +196,17 @@ pub struct Column {
     /// The unit of a number column, e.g. `"per 1,000 live births"`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub unit: String,
+}
+
+impl Column {
+    /// Its header with its unit in parentheses when it has one: `"Deaths (per 1,000)"`.
+    #[must_use]
+    pub fn header_with_unit(&self) -> String {
+        match self.unit.trim() {
+            "" => self.header.trim().to_owned(),
+            unit => format!("{} ({unit})", self.header.trim()),
+        }
+    }
 }
 
 /// What the cells of a [`Column`] hold.
@@ -507,12 +561,28 @@ mod tests {
             columns: vec![column("Age"), column("a"), column("b")],
             ..Table::default()
         };
-        assert_eq!(table.spanning_header_rows(), &table.header_rows[..1]);
-        // A last row that says more than the columns do is shown.
+        let texts = |table: &Table| -> Vec<Vec<String>> {
+            table
+                .spanning_header_rows()
+                .iter()
+                .map(|row| row.iter().map(|cell| cell.text.to_owned()).collect())
+                .collect()
+        };
+        // "Age" over the one column it names is that column's header, shown once.
+        assert_eq!(texts(&table), [["", "Men"]]);
+        let men = table.spanning_header_rows()[0][1];
+        assert_eq!((men.first_column, men.span), (1, 2));
+        // A last row that says more than the columns do is shown, less what only repeats them.
         table.header_rows[1][0].text = "Years".to_owned();
-        assert_eq!(table.spanning_header_rows().len(), 2);
+        assert_eq!(texts(&table), vec![vec!["", "Men"], vec!["Years", "", ""]]);
         // So is a last row with a spanning cell.
         table.header_rows = vec![vec![cell("Age", 1), cell("Men", 2)]];
-        assert_eq!(table.spanning_header_rows().len(), 1);
+        assert_eq!(texts(&table), [["", "Men"]]);
+        // A row with nothing left to show is not shown.
+        table.header_rows = vec![
+            vec![cell("Age", 1), cell("", 1), cell("b", 1)],
+            vec![cell("", 1), cell("a", 1), cell("", 1)],
+        ];
+        assert!(table.spanning_header_rows().is_empty());
     }
 }
