@@ -3,15 +3,16 @@
 //! at a time, each case study, each figure, the references). No drawing here: the window draws
 //! each [`Shows`] with a layout of its own, and `paperlens slides` renders the same slides.
 
+mod tables;
+
 use std::ops::Range;
 
-use crate::chart::chart_groups;
-use crate::corpus::model::{CaseKind, Table};
-use crate::corpus::{Corpus, Item, display};
+pub use tables::{GRID_ROWS_PER_SLIDE, ROWS_PER_SLIDE, TableLayout};
+use tables::{rows_shown, table_slides};
 
-/// Rows of a table on one slide when the table has no regions to group them by: few enough to
-/// draw each row as a large card.
-pub const ROWS_PER_SLIDE: usize = 4;
+use crate::chart::chart_groups;
+use crate::corpus::model::CaseKind;
+use crate::corpus::{Corpus, Item, display};
 
 /// References on one slide of the reference list.
 pub const REFERENCES_PER_SLIDE: usize = 6;
@@ -28,7 +29,7 @@ pub enum Shows {
         /// The year marked on the chart.
         year: Option<i32>,
     },
-    /// Some rows of a table, drawn as large cards.
+    /// Some rows of a table, as large cards or as a grid.
     Table {
         /// Position of the table in `tables`.
         table: usize,
@@ -38,6 +39,8 @@ pub enum Shows {
         heading: String,
         /// The row the slide is about (a tour step's row), within the table.
         marked: Option<usize>,
+        /// Whether the rows are drawn as cards or as a grid.
+        layout: TableLayout,
     },
     /// A case study, by position in `cases`.
     Case(usize),
@@ -144,123 +147,6 @@ pub fn generated(corpus: &Corpus) -> Vec<Slide> {
             }),
     );
     shows.into_iter().map(Slide::of).collect()
-}
-
-/// The slides of one table: a slide per region, in the order the regions first come, when its
-/// rows name regions; the rows without one come after, a page of [`ROWS_PER_SLIDE`] rows at a
-/// time. A row that only names a group (`Menopausal status (%)` over its categories, every
-/// other cell blank) starts a new page headed by its name instead of being a card of its own;
-/// a blank row is left out and starts a new page.
-fn table_slides(corpus: &Corpus, position: usize, table: &Table) -> Vec<Shows> {
-    let mut regions: Vec<(&str, Vec<usize>)> = Vec::new();
-    let mut loose = Vec::new();
-    for (row_position, row) in table.rows.iter().enumerate() {
-        match row.region.as_deref() {
-            Some(region) => match regions.iter_mut().find(|(id, _)| *id == region) {
-                Some((_, rows)) => rows.push(row_position),
-                None => regions.push((region, vec![row_position])),
-            },
-            None => loose.push(row_position),
-        }
-    }
-    let mut slides: Vec<Shows> = regions
-        .into_iter()
-        .map(|(region, rows)| Shows::Table {
-            table: position,
-            rows,
-            heading: display::region_name(corpus, region),
-            marked: None,
-        })
-        .collect();
-    let total = table.rows.len();
-    for (group, rows) in row_groups(table, &loose) {
-        let pages = rows.len().div_ceil(ROWS_PER_SLIDE);
-        slides.extend(rows.chunks(ROWS_PER_SLIDE).map(|rows| {
-            let counted = rows_heading(rows, total);
-            let heading = match group {
-                Some(group) if pages > 1 => format!("{group} · {counted}"),
-                Some(group) => group.to_owned(),
-                None => counted,
-            };
-            Shows::Table {
-                table: position,
-                heading,
-                rows: rows.to_vec(),
-                marked: None,
-            }
-        }));
-    }
-    if slides.is_empty() {
-        slides.push(Shows::Table {
-            table: position,
-            rows: Vec::new(),
-            heading: String::new(),
-            marked: None,
-        });
-    }
-    slides
-}
-
-/// The rows at `positions` in groups: each row that only names a group (its first cell
-/// printed, the others blank) starts one, under that name; a blank row is left out and ends
-/// the group before it; the rows before either make a group without a name. A row naming a
-/// group no row follows is shown as a row of its own.
-fn row_groups<'t>(table: &'t Table, positions: &[usize]) -> Vec<(Option<&'t str>, Vec<usize>)> {
-    /// A group being gathered: the row naming it (its position and name), and its rows.
-    struct Group<'t> {
-        named_by: Option<(usize, &'t str)>,
-        rows: Vec<usize>,
-    }
-    let mut groups: Vec<Group<'t>> = Vec::new();
-    for &position in positions {
-        let Some(row) = table.rows.get(position) else {
-            continue;
-        };
-        let mut cells = row.cells.iter().map(|cell| cell.trim());
-        let first = cells.next().unwrap_or_default();
-        let rest_blank = cells.all(str::is_empty);
-        if rest_blank && (first.is_empty() || row.cells.len() > 1) {
-            let named_by = (!first.is_empty()).then_some((position, first));
-            groups.push(Group {
-                named_by,
-                rows: Vec::new(),
-            });
-            continue;
-        }
-        match groups.last_mut() {
-            Some(group) => group.rows.push(position),
-            None => groups.push(Group {
-                named_by: None,
-                rows: vec![position],
-            }),
-        }
-    }
-    groups
-        .into_iter()
-        .filter_map(|group| match (group.named_by, group.rows.is_empty()) {
-            (named_by, false) => Some((named_by.map(|(_, name)| name), group.rows)),
-            (Some((position, _)), true) => Some((None, vec![position])),
-            (None, true) => None,
-        })
-        .collect()
-}
-
-/// The rows of a table a slide shows as cards; none for any other slide.
-fn rows_shown(slide: &Shows) -> &[usize] {
-    match slide {
-        Shows::Table { rows, .. } => rows,
-        _ => &[],
-    }
-}
-
-/// "Rows 1–4 of 7", "Row 5 of 7", or nothing for a table shown whole.
-fn rows_heading(rows: &[usize], total: usize) -> String {
-    match (rows.first(), rows.last()) {
-        (Some(_), Some(_)) if rows.len() == total => String::new(),
-        (Some(first), Some(last)) if first == last => format!("Row {} of {total}", first + 1),
-        (Some(first), Some(last)) => format!("Rows {}–{} of {total}", first + 1, last + 1),
-        _ => String::new(),
-    }
 }
 
 /// The slides of the corpus's tour, one per step whose item exists (validation reports the
@@ -510,7 +396,7 @@ pub fn case_quote(corpus: &Corpus, position: usize) -> Option<Quote> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::model::{TableRow, TourStep};
+    use crate::corpus::model::TourStep;
 
     fn count(slides: &[Slide], wanted: fn(&Shows) -> bool) -> usize {
         slides.iter().filter(|slide| wanted(&slide.shows)).count()
@@ -650,76 +536,6 @@ mod tests {
         assert_eq!(excerpt(text, &sentences, &last, 1).0, "… Four.");
         // Short enough: whole.
         assert_eq!(excerpt(text, &sentences, &marked, 4).0, text);
-    }
-
-    #[test]
-    fn a_table_without_regions_is_shown_a_few_rows_at_a_time() {
-        let mut corpus = Corpus::builtin();
-        for row in &mut corpus.file.tables[0].rows {
-            row.region = None;
-        }
-        let slides = table_slides(&corpus, 0, &corpus.file.tables[0]);
-        let headings: Vec<&str> = slides
-            .iter()
-            .filter_map(|s| match s {
-                Shows::Table { heading, .. } => Some(heading.as_str()),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(headings, ["Rows 1–4 of 7", "Rows 5–7 of 7"]);
-        assert_eq!(rows_heading(&[4], 7), "Row 5 of 7");
-        assert_eq!(rows_heading(&[0, 1], 2), "");
-    }
-
-    #[test]
-    fn rows_naming_a_group_head_its_page_and_blank_rows_end_one() {
-        let mut corpus = Corpus::builtin();
-        let table = &mut corpus.file.tables[0];
-        let columns = table.columns.len();
-        let mut template = table.rows[0].clone();
-        template.region = None;
-        let row = |id: &str, cells: &[&str]| TableRow {
-            id: id.to_owned(),
-            cells: (0..columns)
-                .map(|c| cells.get(c).copied().unwrap_or_default().to_owned())
-                .collect(),
-            ..template.clone()
-        };
-        table.rows = vec![
-            row("age", &["Mean age", "57.4"]),
-            row("blank", &[]),
-            row("status", &["Menopausal status (%)"]),
-            row("pre", &["Pre-menopausal", "11.2"]),
-            row("post", &["Post-menopausal", "74.1"]),
-            row("gap", &["", " "]),
-            row("smokers", &["Smokers (%)", "18.5"]),
-            row("unknown", &["Not reported"]),
-        ];
-        let slides = table_slides(&corpus, 0, &corpus.file.tables[0]);
-        let pages: Vec<(&str, &[usize])> = slides
-            .iter()
-            .filter_map(|s| match s {
-                Shows::Table { heading, rows, .. } => Some((heading.as_str(), rows.as_slice())),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(
-            pages,
-            [
-                ("Row 1 of 8", &[0][..]),
-                ("Menopausal status (%)", &[3, 4][..]),
-                ("Row 7 of 8", &[6][..]),
-                // A group's name with no row after it is a row of its own.
-                ("Row 8 of 8", &[7][..]),
-            ]
-        );
-        // A row shown as a page's name, not a card (the first table's third row): that page,
-        // with no card marked.
-        let Some(Shows::Table { rows, marked, .. }) = shows_item(&corpus, Item::TableRow(2), None)
-        else {
-            panic!("the group's row shows its page");
-        };
-        assert_eq!((rows.as_slice(), marked), (&[3, 4][..], None));
     }
 
     #[test]

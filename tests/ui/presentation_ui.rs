@@ -11,7 +11,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use paperlens::app::explorer::{Explorer, StartOptions};
 use paperlens::app::state::StateStore;
-use paperlens::deck::Shows;
+use paperlens::deck::{Shows, TableLayout};
 
 use crate::explorer::{accessible_texts, explorer};
 
@@ -280,4 +280,46 @@ fn a_long_passage_is_cut_around_its_marked_words() {
     let text = node.label().or(node.value()).unwrap_or_default();
     assert!(text.starts_with("… ") && text.ends_with(" …"), "{text}");
     assert!(text.matches(sentence).count() < 60, "{text}");
+}
+
+/// A table of numbers is presented as a grid: its rows and columns as printed, each cell and
+/// header read out on its own, the whole table on one slide.
+#[test]
+fn a_table_of_numbers_is_presented_as_a_grid_of_its_cells() {
+    let mut harness = presenting(Some(PathBuf::from("tests/fixtures/papers/jats-small.xml")));
+    let presentation = harness.state().presentation.as_ref().unwrap();
+    let Some((number, shows)) = presentation
+        .slides
+        .iter()
+        .enumerate()
+        .find(|(_, slide)| matches!(slide.shows, Shows::Table { .. }))
+    else {
+        panic!("the paper's table has a slide");
+    };
+    let Shows::Table {
+        rows,
+        heading,
+        layout,
+        ..
+    } = &shows.shows
+    else {
+        unreachable!("found as a table slide");
+    };
+    assert_eq!(*layout, TableLayout::Grid);
+    assert_eq!((rows.as_slice(), heading.as_str()), (&[0, 1][..], ""));
+    harness.state_mut().presentation.as_mut().unwrap().slide = number;
+    harness.run_steps(3);
+    for text in [
+        "Catchment",
+        "Rainfall (mm)",
+        "Discharge (mm)",
+        "Afon Hafren",
+        "2,480",
+        "1,950",
+        "Coalburn",
+        "1,340",
+        "890",
+    ] {
+        harness.get_by_label(text);
+    }
 }

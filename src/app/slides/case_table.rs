@@ -123,26 +123,10 @@ pub(super) fn table_slide_ui(
     title: Option<&str>,
 ) {
     let corpus = ctx.corpus;
-    let Some(table) = corpus.file.tables.get(shown.table) else {
-        return;
-    };
-    let label = table.label.trim();
-    let kicker = match (label.is_empty(), shown.heading.trim().is_empty()) {
-        (false, false) => format!("{label} · {}", shown.heading.trim()),
-        (false, true) => label.to_owned(),
-        (true, _) => shown.heading.trim().to_owned(),
-    };
-    kicker_ui(look, ui, &kicker);
-    heading_ui(look, ui, title.unwrap_or(table.caption.trim()));
-    if shown.rows.is_empty() {
-        ui.label(
-            RichText::new("This table has no rows.")
-                .size(look.sizes.body)
-                .color(look.theme.muted_text),
-        );
+    if !table_heading_ui(ctx, look, ui, shown, title) {
         return;
     }
-    let first_row = first_row_position(corpus, shown.table);
+    let first_row = corpus.file.first_row_of(shown.table);
     let count = shown.rows.len();
     let (columns, lines) = match count {
         4 => (2, 2),
@@ -211,23 +195,44 @@ pub(super) fn table_slide_ui(
     }
 }
 
+/// A table slide's kicker (the table's label and the rows' heading) and title (the tour step's,
+/// else the table's caption), and a word when the slide has no rows; whether there are rows to
+/// draw under it.
+pub(super) fn table_heading_ui(
+    ctx: &ViewCtx<'_>,
+    look: Look<'_>,
+    ui: &mut Ui,
+    shown: TableSlide<'_>,
+    title: Option<&str>,
+) -> bool {
+    let Some(table) = ctx.corpus.file.tables.get(shown.table) else {
+        return false;
+    };
+    let label = table.label.trim();
+    let kicker = match (label.is_empty(), shown.heading.trim().is_empty()) {
+        (false, false) => format!("{label} · {}", shown.heading.trim()),
+        (false, true) => label.to_owned(),
+        (true, _) => shown.heading.trim().to_owned(),
+    };
+    kicker_ui(look, ui, &kicker);
+    heading_ui(look, ui, title.unwrap_or(table.caption.trim()));
+    if shown.rows.is_empty() {
+        ui.label(
+            RichText::new("This table has no rows.")
+                .size(look.sizes.body)
+                .color(look.theme.muted_text),
+        );
+        return false;
+    }
+    true
+}
+
 /// The colours of a card's text.
 #[derive(Clone, Copy)]
 struct CardColours {
     text: Color32,
     strong: Color32,
     muted: Color32,
-}
-
-/// Position over all tables of the first row of table `table`.
-fn first_row_position(corpus: &Corpus, table: usize) -> usize {
-    corpus
-        .file
-        .tables
-        .iter()
-        .take(table)
-        .map(|t| t.rows.len())
-        .sum()
 }
 
 /// A row as a card: its first cell as the card's title (the next one when the first only

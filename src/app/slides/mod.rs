@@ -4,6 +4,7 @@
 //! the slide export all draw through [`slide_ui`].
 
 mod case_table;
+mod table_grid;
 mod text_slides;
 
 use std::ops::Range;
@@ -15,7 +16,7 @@ use eframe::egui::{
 
 use super::context::ViewCtx;
 use super::theme::{SlideType, Theme};
-use crate::deck::{Shows, Slide};
+use crate::deck::{Shows, Slide, TableLayout};
 
 /// What every slide layout draws with: the theme's colours and the slide's type scale.
 #[derive(Clone, Copy)]
@@ -61,18 +62,23 @@ pub fn slide_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, slide: &Slide) {
             rows,
             heading,
             marked,
-        } => case_table::table_slide_ui(
-            ctx,
-            look,
-            &mut page,
-            case_table::TableSlide {
+            layout,
+        } => {
+            let shown = case_table::TableSlide {
                 table: *table,
                 rows,
                 heading,
                 marked: *marked,
-            },
-            title,
-        ),
+            };
+            match layout {
+                TableLayout::Cards => {
+                    case_table::table_slide_ui(ctx, look, &mut page, shown, title);
+                }
+                TableLayout::Grid => {
+                    table_grid::table_grid_slide_ui(ctx, look, &mut page, shown, title);
+                }
+            }
+        }
         Shows::Case(case) => case_table::case_slide_ui(ctx, look, &mut page, *case, title),
         Shows::Figure(figure) => text_slides::figure_slide_ui(ctx, look, &mut page, *figure, title),
         Shows::Passage {

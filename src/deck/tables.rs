@@ -1,0 +1,449 @@
+//! A table's slides: which rows each slide shows, and whether as cards (a few rows of long
+//! text, each a card) or as a grid (a table of short cells, its rows and columns as printed).
+
+use super::Shows;
+use crate::corpus::model::{Table, TableRow};
+use crate::corpus::{Corpus, display};
+
+/// Rows of a table on one slide of cards: few enough to draw each row as a large card.
+pub const ROWS_PER_SLIDE: usize = 4;
+
+/// Rows of a table on one slide of a grid: as many as stay legible from the back of a room.
+pub const GRID_ROWS_PER_SLIDE: usize = 10;
+
+/// Most columns a grid shows; a wider table is shown as cards.
+const GRID_MAX_COLUMNS: usize = 8;
+
+/// Most characters of a cell of a grid, but for the cell that names its row.
+const GRID_CELL_CHARS: usize = 24;
+
+/// Most characters of the cell that names a row of a grid (its first).
+const GRID_LABEL_CHARS: usize = 48;
+
+/// How a slide lays out a table's rows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TableLayout {
+    /// Each row a large card, its cells under their columns' headers: rows of long text.
+    #[default]
+    Cards,
+    /// The rows and columns as the paper prints them, under its headers: a table of short
+    /// cells (numbers, counts, short labels), whose rows are read across and compared.
+    Grid,
+}
+
+impl TableLayout {
+    /// The layout for `table`: a grid when it has two to [`GRID_MAX_COLUMNS`] columns and every
+    /// cell is short (at most [`GRID_CELL_CHARS`] characters, [`GRID_LABEL_CHARS`] for the
+    /// first, which names the row); cards otherwise.
+    #[must_use]
+    pub fn of(table: &Table) -> Self {
+        let columns = table.columns.len();
+        let short = |row: &TableRow| {
+            row.cells.iter().enumerate().all(|(column, cell)| {
+                let most = if column == 0 {
+                    GRID_LABEL_CHARS
+                } else {
+                    GRID_CELL_CHARS
+                };
+                cell.trim().chars().count() <= most
+            })
+        };
+        if (2..=GRID_MAX_COLUMNS).contains(&columns) && table.rows.iter().all(short) {
+            Self::Grid
+        } else {
+            Self::Cards
+        }
+    }
+
+    /// How many rows one slide shows in this layout.
+    #[must_use]
+    pub fn rows_per_slide(self) -> usize {
+        match self {
+            Self::Cards => ROWS_PER_SLIDE,
+            Self::Grid => GRID_ROWS_PER_SLIDE,
+        }
+    }
+}
+
+/// The slides of one table, laid out as [`TableLayout::of`] says: a slide per region, in the
+/// order the regions first come, when its rows name regions; the rows without one come after,
+/// a page at a time ([`TableLayout::rows_per_slide`]). As cards, a row that only names a group
+/// (`Menopausal status (%)` over its categories, every other cell blank) starts a new page
+/// headed by its name instead of being a card of its own, and a blank row is left out and
+/// starts a new page; in a grid, such a row stays a row of the grid, at the top of a page
+/// rather than alone at its foot, and a blank row is left out.
+pub(super) fn table_slides(corpus: &Corpus, position: usize, table: &Table) -> Vec<Shows> {
+    let mut regions: Vec<(&str, Vec<usize>)> = Vec::new();
+    let mut loose = Vec::new();
+    for (row_position, row) in table.rows.iter().enumerate() {
+        match row.region.as_deref() {
+            Some(region) => match regions.iter_mut().find(|(id, _)| *id == region) {
+                Some((_, rows)) => rows.push(row_position),
+                None => regions.push((region, vec![row_position])),
+            },
+            None => loose.push(row_position),
+        }
+    }
+    let layout = TableLayout::of(table);
+    let mut slides: Vec<Shows> = regions
+        .into_iter()
+        .map(|(region, rows)| Shows::Table {
+            table: position,
+            rows,
+            heading: display::region_name(corpus, region),
+            marked: None,
+            layout,
+        })
+        .collect();
+    let total = table.rows.len();
+    if layout == TableLayout::Grid {
+        let pages = grid_pages(table, &loose);
+        let only = pages.len() == 1 && slides.is_empty();
+        slides.extend(pages.into_iter().map(|rows| Shows::Table {
+            table: position,
+            heading: if only {
+                String::new()
+            } else {
+                rows_heading(&rows, total)
+            },
+            rows,
+            marked: None,
+            layout,
+        }));
+    }
+    let card_groups = match layout {
+        TableLayout::Cards => row_groups(table, &loose),
+        TableLayout::Grid => Vec::new(),
+    };
+    for (group, rows) in card_groups {
+        let pages = rows.len().div_ceil(ROWS_PER_SLIDE);
+        slides.extend(rows.chunks(ROWS_PER_SLIDE).map(|rows| {
+            let counted = rows_heading(rows, total);
+            let heading = match group {
+                Some(group) if pages > 1 => format!("{group} · {counted}"),
+                Some(group) => group.to_owned(),
+                None => counted,
+            };
+            Shows::Table {
+                table: position,
+                heading,
+                rows: rows.to_vec(),
+                marked: None,
+                layout,
+            }
+        }));
+    }
+    if slides.is_empty() {
+        slides.push(Shows::Table {
+            table: position,
+            rows: Vec::new(),
+            heading: String::new(),
+            marked: None,
+            layout,
+        });
+    }
+    slides
+}
+
+/// Whether `row` only names a group of the rows after it: its first cell printed, every other
+/// cell (at least one) blank.
+fn names_a_group(row: &TableRow) -> bool {
+    let mut cells = row.cells.iter().map(|cell| cell.trim());
+    let first = cells.next().unwrap_or_default();
+    !first.is_empty() && row.cells.len() > 1 && cells.all(str::is_empty)
+}
+
+/// Whether every cell of `row` is blank.
+fn is_blank(row: &TableRow) -> bool {
+    row.cells.iter().all(|cell| cell.trim().is_empty())
+}
+
+/// The rows at `positions` in pages of [`GRID_ROWS_PER_SLIDE`], blank rows left out; a row
+/// naming a group that would end a page (with rows after it) starts the next one instead.
+fn grid_pages(table: &Table, positions: &[usize]) -> Vec<Vec<usize>> {
+    let shown: Vec<(usize, &TableRow)> = positions
+        .iter()
+        .filter_map(|&position| Some((position, table.rows.get(position)?)))
+        .filter(|(_, row)| !is_blank(row))
+        .collect();
+    let mut pages = Vec::new();
+    let mut page: Vec<usize> = Vec::new();
+    for (n, (position, row)) in shown.iter().enumerate() {
+        let full = page.len() == GRID_ROWS_PER_SLIDE;
+        let group_at_foot =
+            page.len() + 1 == GRID_ROWS_PER_SLIDE && names_a_group(row) && n + 1 < shown.len();
+        if full || group_at_foot {
+            pages.push(std::mem::take(&mut page));
+        }
+        page.push(*position);
+    }
+    if !page.is_empty() {
+        pages.push(page);
+    }
+    pages
+}
+
+/// The rows at `positions` in groups: each row that only names a group (its first cell
+/// printed, the others blank) starts one, under that name; a blank row is left out and ends
+/// the group before it; the rows before either make a group without a name. A row naming a
+/// group no row follows is shown as a row of its own.
+fn row_groups<'t>(table: &'t Table, positions: &[usize]) -> Vec<(Option<&'t str>, Vec<usize>)> {
+    /// A group being gathered: the row naming it (its position and name), and its rows.
+    struct Group<'t> {
+        named_by: Option<(usize, &'t str)>,
+        rows: Vec<usize>,
+    }
+    let mut groups: Vec<Group<'t>> = Vec::new();
+    for &position in positions {
+        let Some(row) = table.rows.get(position) else {
+            continue;
+        };
+        if is_blank(row) || names_a_group(row) {
+            let named_by = row
+                .cells
+                .first()
+                .map(|first| first.trim())
+                .filter(|first| !first.is_empty())
+                .map(|first| (position, first));
+            groups.push(Group {
+                named_by,
+                rows: Vec::new(),
+            });
+            continue;
+        }
+        match groups.last_mut() {
+            Some(group) => group.rows.push(position),
+            None => groups.push(Group {
+                named_by: None,
+                rows: vec![position],
+            }),
+        }
+    }
+    groups
+        .into_iter()
+        .filter_map(|group| match (group.named_by, group.rows.is_empty()) {
+            (named_by, false) => Some((named_by.map(|(_, name)| name), group.rows)),
+            (Some((position, _)), true) => Some((None, vec![position])),
+            (None, true) => None,
+        })
+        .collect()
+}
+
+/// The rows of a table a slide shows; none for any other slide.
+pub(super) fn rows_shown(slide: &Shows) -> &[usize] {
+    match slide {
+        Shows::Table { rows, .. } => rows,
+        _ => &[],
+    }
+}
+
+/// "Rows 1–4 of 7", "Row 5 of 7", or nothing for a table shown whole.
+fn rows_heading(rows: &[usize], total: usize) -> String {
+    match (rows.first(), rows.last()) {
+        (Some(_), Some(_)) if rows.len() == total => String::new(),
+        (Some(first), Some(last)) if first == last => format!("Row {} of {total}", first + 1),
+        (Some(first), Some(last)) => format!("Rows {}–{} of {total}", first + 1, last + 1),
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Item;
+    use crate::deck::shows_item;
+
+    #[test]
+    fn a_table_without_regions_is_shown_a_few_rows_at_a_time() {
+        let mut corpus = Corpus::builtin();
+        for row in &mut corpus.file.tables[0].rows {
+            row.region = None;
+        }
+        let slides = table_slides(&corpus, 0, &corpus.file.tables[0]);
+        let headings: Vec<&str> = slides
+            .iter()
+            .filter_map(|s| match s {
+                Shows::Table { heading, .. } => Some(heading.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(headings, ["Rows 1–4 of 7", "Rows 5–7 of 7"]);
+        assert_eq!(rows_heading(&[4], 7), "Row 5 of 7");
+        assert_eq!(rows_heading(&[0, 1], 2), "");
+    }
+
+    #[test]
+    fn rows_naming_a_group_head_its_page_and_blank_rows_end_one() {
+        let mut corpus = Corpus::builtin();
+        let table = &mut corpus.file.tables[0];
+        let columns = table.columns.len();
+        let mut template = table.rows[0].clone();
+        template.region = None;
+        let row = |id: &str, cells: &[&str]| TableRow {
+            id: id.to_owned(),
+            cells: (0..columns)
+                .map(|c| cells.get(c).copied().unwrap_or_default().to_owned())
+                .collect(),
+            ..template.clone()
+        };
+        table.rows = vec![
+            row("age", &["Mean age", "57.4"]),
+            row("blank", &[]),
+            row("status", &["Menopausal status (%)"]),
+            row("pre", &["Pre-menopausal", "11.2"]),
+            // A note in words: the table is shown as cards.
+            row(
+                "post",
+                &["Post-menopausal", "74.1", "most after a surgical menopause"],
+            ),
+            row("gap", &["", " "]),
+            row("smokers", &["Smokers (%)", "18.5"]),
+            row("unknown", &["Not reported"]),
+        ];
+        let slides = table_slides(&corpus, 0, &corpus.file.tables[0]);
+        let pages: Vec<(&str, &[usize])> = slides
+            .iter()
+            .filter_map(|s| match s {
+                Shows::Table { heading, rows, .. } => Some((heading.as_str(), rows.as_slice())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            pages,
+            [
+                ("Row 1 of 8", &[0][..]),
+                ("Menopausal status (%)", &[3, 4][..]),
+                ("Row 7 of 8", &[6][..]),
+                // A group's name with no row after it is a row of its own.
+                ("Row 8 of 8", &[7][..]),
+            ]
+        );
+        // A row shown as a page's name, not a card (the first table's third row): that page,
+        // with no card marked.
+        let Some(Shows::Table { rows, marked, .. }) = shows_item(&corpus, Item::TableRow(2), None)
+        else {
+            panic!("the group's row shows its page");
+        };
+        assert_eq!((rows.as_slice(), marked), (&[3, 4][..], None));
+    }
+
+    /// A table of `rows` short rows under three columns: a name and two numbers.
+    fn numbers_table(corpus: &mut Corpus, rows: &[[&str; 3]]) {
+        let table = &mut corpus.file.tables[0];
+        table.columns.truncate(3);
+        for (column, header) in table.columns.iter_mut().zip(["Catchment", "Rain", "Flow"]) {
+            column.header = header.to_owned();
+        }
+        table.header_rows.clear();
+        let template = TableRow {
+            region: None,
+            ..table.rows[0].clone()
+        };
+        table.rows = rows
+            .iter()
+            .enumerate()
+            .map(|(n, cells)| TableRow {
+                id: format!("r{n}"),
+                cells: cells.iter().map(|cell| (*cell).to_owned()).collect(),
+                ..template.clone()
+            })
+            .collect();
+    }
+
+    /// The headings and rows of a table's slides, and whether they are all grids.
+    fn pages(corpus: &Corpus) -> Vec<(String, Vec<usize>, TableLayout)> {
+        table_slides(corpus, 0, &corpus.file.tables[0])
+            .into_iter()
+            .filter_map(|slide| match slide {
+                Shows::Table {
+                    heading,
+                    rows,
+                    layout,
+                    ..
+                } => Some((heading, rows, layout)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_table_of_short_cells_is_a_grid_and_one_of_long_text_is_cards() {
+        let mut corpus = Corpus::builtin();
+        // The built-in table: sentences in every cell.
+        assert_eq!(TableLayout::of(&corpus.file.tables[0]), TableLayout::Cards);
+        numbers_table(
+            &mut corpus,
+            &[
+                ["Afon Hafren", "2,480", "1,950"],
+                ["Coalburn", "1,340", "890"],
+            ],
+        );
+        let table = &mut corpus.file.tables[0];
+        assert_eq!(TableLayout::of(table), TableLayout::Grid);
+        // Shown whole on one slide, with no "Rows 1–2 of 2".
+        assert_eq!(
+            pages(&corpus),
+            [(String::new(), vec![0, 1], TableLayout::Grid)]
+        );
+        // A row name may be longer than a number, up to a point.
+        let table = &mut corpus.file.tables[0];
+        table.rows[0].cells[0] = "Afon Hafren at the Plynlimon flume, mid Wales".to_owned();
+        assert_eq!(TableLayout::of(table), TableLayout::Grid);
+        table.rows[0].cells[0] =
+            "Afon Hafren at the Plynlimon flume in mid Wales, upstream".to_owned();
+        assert_eq!(TableLayout::of(table), TableLayout::Cards);
+        // A cell of words under a number's column makes cards.
+        table.rows[0].cells[0] = "Afon Hafren".to_owned();
+        table.rows[1].cells[2] = "not measured in the dry year".to_owned();
+        assert_eq!(TableLayout::of(table), TableLayout::Cards);
+        // One column, or more than a slide's width of them, too.
+        table.rows[1].cells[2] = "890".to_owned();
+        let mut one = table.clone();
+        one.columns.truncate(1);
+        assert_eq!(TableLayout::of(&one), TableLayout::Cards);
+        let mut wide = table.clone();
+        wide.columns = (0..9).map(|_| table.columns[1].clone()).collect();
+        assert_eq!(TableLayout::of(&wide), TableLayout::Cards);
+    }
+
+    #[test]
+    fn a_grid_shows_ten_rows_a_slide_keeping_a_group_s_name_with_its_rows() {
+        let mut corpus = Corpus::builtin();
+        let mut rows: Vec<[&str; 3]> = vec![["Catchment", "1", "2"]; 24];
+        rows[3] = ["", " ", ""];
+        // A group's name that would stand last on the first page.
+        rows[10] = ["Upland", "", ""];
+        numbers_table(&mut corpus, &rows);
+        let pages = pages(&corpus);
+        let shown: Vec<(&str, &[usize])> = pages
+            .iter()
+            .map(|(heading, rows, _)| (heading.as_str(), rows.as_slice()))
+            .collect();
+        let first: Vec<usize> = (0..3).chain(4..10).collect();
+        let second: Vec<usize> = (10..20).collect();
+        let third: Vec<usize> = (20..24).collect();
+        assert_eq!(
+            shown,
+            [
+                ("Rows 1–10 of 24", first.as_slice()),
+                ("Rows 11–20 of 24", second.as_slice()),
+                ("Rows 21–24 of 24", third.as_slice()),
+            ]
+        );
+        assert!(
+            pages
+                .iter()
+                .all(|(_, _, layout)| *layout == TableLayout::Grid)
+        );
+        // A row's step shows its page with the row marked; the group's name is a row too.
+        let first_row = corpus.file.first_row_of(0);
+        for row in [12, 10] {
+            let Some(Shows::Table { rows, marked, .. }) =
+                shows_item(&corpus, Item::TableRow(first_row + row), None)
+            else {
+                panic!("a row shows its page");
+            };
+            assert_eq!((rows, marked), (second.clone(), Some(row)));
+        }
+    }
+}
