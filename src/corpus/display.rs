@@ -393,26 +393,15 @@ mod tests {
 
     #[test]
     fn a_column_named_from_the_header_row_above_it_is_named_once() {
-        use crate::corpus::model::{Column, HeaderCell};
-        let cell = |text: &str, span: u32| HeaderCell {
-            text: text.to_owned(),
-            span,
-        };
-        let column = |header: &str| Column {
-            id: header.to_lowercase(),
-            header: header.to_owned(),
-            ..Column::default()
-        };
         // PLOS prints "No. (%) of infected" once, above a blank cell, beside "Infection
         // intensity" over its three columns.
-        let table = Table {
-            header_rows: vec![
-                vec![cell("", 1), cell("No. (%)", 1), cell("Intensity", 2)],
-                vec![cell("", 1), cell("", 1), cell("Light", 1), cell("Heavy", 1)],
+        let table = crate::corpus::model::headed_table(
+            &[
+                &[("", 1), ("No. (%)", 1), ("Intensity", 2)],
+                &[("", 1), ("", 1), ("Light", 1), ("Heavy", 1)],
             ],
-            columns: ["", "No. (%)", "Light", "Heavy"].map(column).to_vec(),
-            ..Table::default()
-        };
+            &["", "No. (%)", "Light", "Heavy"],
+        );
         assert_eq!(
             column_headers(&table),
             ["", "No. (%)", "Intensity — Light", "Intensity — Heavy"]

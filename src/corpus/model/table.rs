@@ -404,9 +404,37 @@ fn is_one(value: &u32) -> bool {
     *value == 1
 }
 
+/// A table with these header rows (each cell's text and span) over columns with these headers,
+/// and no rows: for tests of how headers are shown.
+#[cfg(test)]
+pub(crate) fn headed_table(header_rows: &[&[(&str, u32)]], headers: &[&str]) -> Table {
+    Table {
+        header_rows: header_rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|&(text, span)| HeaderCell {
+                        text: text.to_owned(),
+                        span,
+                    })
+                    .collect()
+            })
+            .collect(),
+        columns: headers
+            .iter()
+            .map(|header| Column {
+                id: header.to_lowercase(),
+                header: (*header).to_owned(),
+                ..Column::default()
+            })
+            .collect(),
+        ..Table::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{Column, Figure, Table};
+    use super::{Column, Figure, Table, headed_table};
 
     #[test]
     fn a_title_joins_label_and_caption_with_one_stop() {
@@ -543,24 +571,14 @@ mod tests {
 
     #[test]
     fn a_last_header_row_that_only_names_the_columns_is_not_shown_twice() {
-        use super::{Column, HeaderCell};
-        let cell = |text: &str, span: u32| HeaderCell {
+        let cell = |text: &str, span: u32| super::HeaderCell {
             text: text.to_owned(),
             span,
         };
-        let column = |header: &str| Column {
-            id: header.to_lowercase(),
-            header: header.to_owned(),
-            ..Column::default()
-        };
-        let mut table = Table {
-            header_rows: vec![
-                vec![cell("Age", 1), cell("Men", 2)],
-                vec![cell("", 1), cell("a", 1), cell("b", 1)],
-            ],
-            columns: vec![column("Age"), column("a"), column("b")],
-            ..Table::default()
-        };
+        let mut table = headed_table(
+            &[&[("Age", 1), ("Men", 2)], &[("", 1), ("a", 1), ("b", 1)]],
+            &["Age", "a", "b"],
+        );
         let texts = |table: &Table| -> Vec<Vec<String>> {
             table
                 .spanning_header_rows()
