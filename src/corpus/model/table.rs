@@ -434,7 +434,7 @@ pub(crate) fn headed_table(header_rows: &[&[(&str, u32)]], headers: &[&str]) -> 
 
 #[cfg(test)]
 mod tests {
-    use super::{Column, Figure, Table, headed_table};
+    use super::{Figure, Table, headed_table};
 
     #[test]
     fn a_title_joins_label_and_caption_with_one_stop() {
@@ -464,15 +464,7 @@ mod tests {
     fn a_table_printed_without_label_or_caption_is_named_by_its_columns() {
         let table = |headers: &[&str]| Table {
             id: "tblu1".to_owned(),
-            columns: headers
-                .iter()
-                .map(|header| Column {
-                    id: header.to_lowercase(),
-                    header: (*header).to_owned(),
-                    ..Column::default()
-                })
-                .collect(),
-            ..Table::default()
+            ..headed_table(&[], headers)
         };
         assert_eq!(
             table(&["", "Df", "Sum sq", "F", "p"]).title(),
