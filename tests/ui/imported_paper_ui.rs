@@ -592,3 +592,45 @@ fn a_table_named_in_the_text_opens_from_there_and_lists_where_it_is_named() {
     let harness = open_selected(jats(), Reader::ID, Some(&key));
     shows(&harness, "Tables and figures (1)");
 }
+
+/// PLOS prints a column's header once, in the first header row above a blank cell, beside a
+/// heading over other columns; the first column, of the rows' names, has no header. The Table
+/// view names that column once, and a row's Inspector lists the row's name without an empty
+/// label before it.
+#[test]
+fn a_header_printed_above_a_blank_cell_names_its_column_once() {
+    let jats = r#"<?xml version="1.0" encoding="UTF-8"?>
+<article xmlns:xlink="http://www.w3.org/1999/xlink" article-type="research-article">
+<front><article-meta><title-group><article-title>Worm eggs in stool</article-title></title-group></article-meta></front>
+<body><sec id="s1"><title>Results</title><p>Most infections were light (<xref ref-type="table" rid="t1">Table 1</xref>).</p>
+<table-wrap id="t1"><label>Table 1</label><caption><title>Infection intensity by species.</title></caption>
+<table><thead>
+<tr><td/><td>No. (%) infected</td><td colspan="2">Intensity</td></tr>
+<tr><td/><td/><td>Light</td><td>Heavy</td></tr>
+</thead><tbody>
+<tr><td>Hookworm</td><td>21 (9.5)</td><td>18 (85.7%)</td><td>1 (4.8%)</td></tr>
+<tr><td>Ascaris</td><td>7 (3.2)</td><td>6 (85.7%)</td><td>0</td></tr>
+</tbody></table></table-wrap></sec></body>
+</article>"#;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("worms.xml");
+    std::fs::write(&path, jats).unwrap();
+    let harness = open_selected(path, TableView::ID, Some("row:t1.r1"));
+    assert!(matches!(
+        harness.state().selection.selected,
+        Some(Item::TableRow(0))
+    ));
+    // As often as "Light", a column header shown once.
+    let count = |text: &str| harness.query_all_by_label(text).count();
+    assert_eq!(count("No. (%) infected"), count("Light"));
+    assert!(count("Light") > 0);
+    shows(&harness, "Intensity");
+    // The Inspector: each cell under its header, the rows' names under none.
+    shows(&harness, "No. (%) infected:");
+    shows(&harness, "Intensity — Light:");
+    let texts = accessible_texts(&harness);
+    assert!(
+        texts.iter().all(|text| !text.trim_start().starts_with(':')),
+        "{texts:#?}"
+    );
+}

@@ -151,13 +151,18 @@ fn caption_heading_ui(
     }
 }
 
-/// `label: value` on one wrapped line; nothing when the value is empty.
+/// `label: value` on one wrapped line, the value alone when the label is blank; nothing when the
+/// value is empty.
 fn field_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, label: &str, value: &str) {
     if value.is_empty() {
         return;
     }
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(format!("{label}:")).color(ctx.theme.muted_text));
+        // A value without a name (a table's column of row names, printed without a header)
+        // stands alone.
+        if !label.trim().is_empty() {
+            ui.label(RichText::new(format!("{label}:")).color(ctx.theme.muted_text));
+        }
         ui.add(egui::Label::new(value).wrap());
     });
 }
