@@ -236,13 +236,9 @@ impl TableView {
         if table.rows.is_empty() {
             ui.add(
                 egui::Label::new(
-                    RichText::new(if table.footnotes.is_empty() {
-                        "The file gives no rows for this table, only its caption."
-                    } else {
-                        "The file gives no rows for this table, only its caption and notes."
-                    })
-                    .italics()
-                    .color(ctx.theme.muted_text),
+                    RichText::new(crate::corpus::display::no_rows_note(table))
+                        .italics()
+                        .color(ctx.theme.muted_text),
                 )
                 .wrap(),
             );

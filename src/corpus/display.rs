@@ -225,6 +225,17 @@ pub fn section_heading(section: &Section) -> String {
         .to_owned()
 }
 
+/// What to say of a table the file gives without rows (GROBID's `<table />`, a table printed as a
+/// picture): that only its caption, and its notes when it has any, are there.
+#[must_use]
+pub fn no_rows_note(table: &Table) -> &'static str {
+    if table.footnotes.is_empty() {
+        "The file gives no rows for this table, only its caption."
+    } else {
+        "The file gives no rows for this table, only its caption and notes."
+    }
+}
+
 /// A table row in a few words: its first cell, and the second when there is one
 /// (`"ASEAN: ASEAN-ACT"`, `"Male: 14,528"`).
 #[must_use]

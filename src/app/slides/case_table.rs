@@ -217,11 +217,19 @@ pub(super) fn table_heading_ui(
     kicker_ui(look, ui, &kicker);
     heading_ui(look, ui, title.unwrap_or(table.caption.trim()));
     if shown.rows.is_empty() {
+        // The notes printed under it may be all there is to show (GROBID keeps a table it
+        // could not read as its caption and notes).
         ui.label(
-            RichText::new("This table has no rows.")
-                .size(look.sizes.body)
+            RichText::new(display::no_rows_note(table))
+                .size(look.sizes.small)
                 .color(look.theme.muted_text),
         );
+        ui.add_space(look.sizes.gap * 0.5);
+        for footnote in &table.footnotes {
+            ui.add(
+                egui::Label::new(RichText::new(footnote.printed()).size(look.sizes.body)).wrap(),
+            );
+        }
         return false;
     }
     true
