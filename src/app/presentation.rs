@@ -11,9 +11,10 @@ use super::context::ViewCtx;
 use super::presenter::{self, PresenterView};
 use super::slides;
 use crate::corpus::{Corpus, Item};
-use crate::deck::{self, Slide};
+use crate::deck::{self, Shows, Slide};
 
-/// Where a presentation starts: the slide showing the selected item, else the first.
+/// Where a presentation starts: the slide showing the selected item (for a table row, the
+/// slide of its table's rows it is among), else the first.
 #[must_use]
 pub fn starting_slide(corpus: &Corpus, slides: &[Slide], selected: Option<Item>) -> usize {
     let Some(shows) = selected.and_then(|item| deck::shows_item(corpus, item, None)) else {
@@ -22,6 +23,17 @@ pub fn starting_slide(corpus: &Corpus, slides: &[Slide], selected: Option<Item>)
     slides
         .iter()
         .position(|slide| slide.shows == shows)
+        .or_else(|| match &shows {
+            Shows::Table {
+                table,
+                marked: Some(row),
+                ..
+            } => slides.iter().position(|slide| {
+                matches!(&slide.shows, Shows::Table { table: other, rows, .. }
+                    if other == table && rows.contains(row))
+            }),
+            _ => None,
+        })
         .unwrap_or(0)
 }
 

@@ -350,3 +350,24 @@ fn a_table_without_rows_is_presented_with_its_caption_and_notes() {
     harness.get_by_label("The file gives no rows for this table, only its caption and notes.");
     harness.get_by_label_contains("Loads are in tonnes per day.");
 }
+
+/// Started with a table row selected and `--present`, the presentation opens on the slide of
+/// that row's table.
+#[test]
+fn presenting_at_start_opens_on_the_selected_row_s_slide() {
+    let mut harness = explorer(StartOptions {
+        path: Some(PathBuf::from("tests/fixtures/papers/jats-small.xml")),
+        select: Some("row:t1.r2".to_owned()),
+        store: Some(StateStore::in_memory()),
+        present: true,
+        ..StartOptions::default()
+    });
+    harness.run_steps(4);
+    let presentation = harness.state().presentation.as_ref().unwrap();
+    let shown = &presentation.slides[presentation.slide].shows;
+    assert!(
+        matches!(shown, Shows::Table { rows, .. } if rows.contains(&1)),
+        "{shown:?}"
+    );
+    harness.get_by_label("Coalburn");
+}

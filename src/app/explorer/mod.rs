@@ -253,13 +253,14 @@ impl Explorer {
         };
         app.navigator.tab = app.state.navigator_tab;
         app.start_styles(options.system_clipboard);
-        if options.present {
-            app.toggle_presentation(ctx);
-        }
         if let Some((path, report)) = failed_report {
             app.show_failed_load(&path, &report);
         }
         app.select_at_start(ctx, options.select, options.view);
+        // After the selection: presenting starts on the slide of what is selected.
+        if options.present {
+            app.toggle_presentation(ctx);
+        }
         app.started_on_what_the_corpus_has()
     }
 
