@@ -330,8 +330,8 @@ impl Figure {
     /// The title cut for a heading, and the rest of the caption: the label and the caption's
     /// first sentence when the caption goes on after it (`"Figure 1. Growth by region"` and
     /// `"(A) Counts. (B) Rates."`); the label alone over the whole caption when that sentence
-    /// is too long for a heading (and there is a label); the whole title and `""` when the
-    /// caption is one sentence.
+    /// is too long for a heading (and there is a label), the caption one sentence or more; the
+    /// whole title and `""` when the caption is one sentence short enough for a heading.
     #[must_use]
     pub fn heading_and_legend(&self) -> (String, &str) {
         heading_and_legend(&self.label, &self.caption).unwrap_or_else(|| (self.title(), ""))
@@ -342,9 +342,14 @@ impl Figure {
 const LONGEST_HEADING: usize = 160;
 
 /// A label and caption cut for a heading (see [`Figure::heading_and_legend`]); `None` when the
-/// caption is one sentence.
+/// caption is one sentence short enough for a heading, or there is no label to head a long one.
 fn heading_and_legend<'c>(label: &str, caption: &'c str) -> Option<(String, &'c str)> {
-    let (title, legend) = first_sentence_and_rest(caption)?;
+    let long_one = || caption.trim().len() > LONGEST_HEADING && !label.trim().is_empty();
+    let Some((title, legend)) = first_sentence_and_rest(caption) else {
+        // One long sentence (PLOS's tables: what, among whom, where and when): the label
+        // heads it.
+        return long_one().then(|| (label.trim().to_owned(), caption.trim()));
+    };
     // Without a label, the first sentence is the only heading there is, however long.
     if title.len() > LONGEST_HEADING && !label.trim().is_empty() {
         return Some((label.trim().to_owned(), caption.trim()));
@@ -543,6 +548,17 @@ mod tests {
         let too_long = figure("Figure 4", &sentence);
         let (heading, legend) = too_long.heading_and_legend();
         assert_eq!((heading.as_str(), legend), ("Figure 4", sentence.as_str()));
+        // So does a long caption of one sentence.
+        let one_sentence = format!("{}.", "word ".repeat(40).trim_end());
+        let labelled = figure("Figure 5", &one_sentence);
+        let (heading, legend) = labelled.heading_and_legend();
+        assert_eq!(
+            (heading.as_str(), legend),
+            ("Figure 5", one_sentence.as_str())
+        );
+        let bare = figure("", &one_sentence);
+        let (heading, legend) = bare.heading_and_legend();
+        assert_eq!((heading.as_str(), legend), (one_sentence.as_str(), ""));
         // Without a label, the long first sentence is the heading all the same.
         let unlabelled = figure("", &sentence);
         let (heading, legend) = unlabelled.heading_and_legend();
