@@ -54,20 +54,12 @@ impl TableLayout {
             Self::Cards
         }
     }
-
-    /// How many rows one slide shows in this layout.
-    #[must_use]
-    pub fn rows_per_slide(self) -> usize {
-        match self {
-            Self::Cards => ROWS_PER_SLIDE,
-            Self::Grid => GRID_ROWS_PER_SLIDE,
-        }
-    }
 }
 
 /// The slides of one table, laid out as [`TableLayout::of`] says: a slide per region, in the
 /// order the regions first come, when its rows name regions; the rows without one come after,
-/// a page at a time ([`TableLayout::rows_per_slide`]). As cards, a row that only names a group
+/// [`ROWS_PER_SLIDE`] as cards or [`GRID_ROWS_PER_SLIDE`] in a grid at a time. As cards, a row
+/// that only names a group
 /// (`Menopausal status (%)` over its categories, every other cell blank) starts a new page
 /// headed by its name instead of being a card of its own, and a blank row is left out and
 /// starts a new page; in a grid, such a row stays a row of the grid, at the top of a page

@@ -231,9 +231,15 @@ impl Grid {
         self.width() <= room.x && self.height() <= room.y
     }
 
-    /// Where column `column`'s text of `width` starts, from the grid's left edge.
+    /// Where column `column` starts, from the grid's left edge.
+    fn column_x(&self, column: usize) -> f32 {
+        self.widths.iter().take(column).sum()
+    }
+
+    /// Where column `column`'s text of `width` starts, from the grid's left edge: flush right
+    /// in a column of numbers, else at the column's start.
     fn text_x(&self, column: usize, width: f32) -> f32 {
-        let start: f32 = self.widths.iter().take(column).sum();
+        let start = self.column_x(column);
         let own = self.widths.get(column).copied().unwrap_or_default()
             - if column + 1 < self.widths.len() {
                 self.gap
@@ -366,7 +372,8 @@ fn grid_ui(look: Look<'_>, ui: &mut Ui, grid: &Grid, shown: TableSlide<'_>) {
     let mut y = rect.top();
     for (level, (row, height)) in grid.spanning.iter().zip(&heights).enumerate() {
         for (galley, first, span) in row {
-            let x = rect.left() + grid.text_x(*first, galley.size().x);
+            // A heading over columns starts where they start, as in the Table view.
+            let x = rect.left() + grid.column_x(*first);
             put(
                 ui,
                 pos2(x, y + height - grid.pad - galley.size().y),
@@ -375,7 +382,7 @@ fn grid_ui(look: Look<'_>, ui: &mut Ui, grid: &Grid, shown: TableSlide<'_>) {
             );
             if *span > 1 && !galley.text().is_empty() {
                 // A rule under a heading over several columns shows which ones it spans.
-                let end: f32 = grid.widths.iter().take(first + span).sum::<f32>()
+                let end = grid.column_x(first + span)
                     - if first + span < grid.widths.len() {
                         grid.gap
                     } else {
