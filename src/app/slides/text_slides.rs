@@ -15,6 +15,9 @@ use crate::app::records;
 use crate::corpus::{Item, display, find};
 use crate::deck;
 
+/// The most institutions a title slide names.
+const TITLE_INSTITUTIONS: usize = 4;
+
 /// The paper's title, its authors and their affiliations, its date and its keywords.
 pub(super) fn title_slide_ui(ctx: &ViewCtx<'_>, look: Look<'_>, ui: &mut Ui) {
     let paper = &ctx.corpus.file.paper;
@@ -41,17 +44,9 @@ pub(super) fn title_slide_ui(ctx: &ViewCtx<'_>, look: Look<'_>, ui: &mut Ui) {
     if !authors.is_empty() {
         ui.label(RichText::new(authors.join(", ")).size(look.sizes.body));
     }
-    let mut affiliations: Vec<&str> = paper
-        .authors
-        .iter()
-        .map(|a| a.affiliation.trim())
-        .chain(std::iter::once(paper.affiliation.trim()))
-        .filter(|a| !a.is_empty())
-        .collect();
-    affiliations.dedup();
-    for affiliation in affiliations.iter().take(3) {
+    for institution in paper.institutions().into_iter().take(TITLE_INSTITUTIONS) {
         ui.label(
-            RichText::new(*affiliation)
+            RichText::new(institution)
                 .size(look.sizes.small)
                 .color(look.theme.muted_text),
         );

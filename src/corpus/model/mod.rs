@@ -153,13 +153,36 @@ pub struct Paper {
     pub abstract_text: String,
 }
 
+impl Paper {
+    /// The institutions its authors belong to, each once, in the order they are first named:
+    /// every author's affiliations (several joined by `"; "`), then the paper's own.
+    #[must_use]
+    pub fn institutions(&self) -> Vec<&str> {
+        let mut institutions: Vec<&str> = Vec::new();
+        let named = self
+            .authors
+            .iter()
+            .map(|author| author.affiliation.as_str())
+            .chain(std::iter::once(self.affiliation.as_str()))
+            .flat_map(|affiliation| affiliation.split("; "))
+            .map(str::trim)
+            .filter(|institution| !institution.is_empty());
+        for institution in named {
+            if !institutions.contains(&institution) {
+                institutions.push(institution);
+            }
+        }
+        institutions
+    }
+}
+
 /// One author of the paper.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Author {
     /// Full name as printed.
     pub name: String,
-    /// Institution as printed.
+    /// Institution as printed; several joined by `"; "`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub affiliation: String,
     /// Contact e-mail, if printed.
@@ -311,4 +334,32 @@ impl ParagraphKind {
 #[allow(clippy::trivially_copy_pass_by_ref)]
 fn is_false(value: &bool) -> bool {
     !*value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Author, Paper};
+
+    #[test]
+    fn a_paper_s_institutions_are_named_once_each_in_first_named_order() {
+        let author = |affiliation: &str| Author {
+            name: "A. Author".to_owned(),
+            affiliation: affiliation.to_owned(),
+            ..Author::default()
+        };
+        let paper = Paper {
+            authors: vec![
+                author("Swiss TPH, Basel; University of Basel"),
+                author("Swiss TPH, Basel; University of Basel; CSRS, Abidjan"),
+                author(""),
+                author("University of Basel"),
+            ],
+            affiliation: "CSRS, Abidjan".to_owned(),
+            ..Paper::default()
+        };
+        assert_eq!(
+            paper.institutions(),
+            ["Swiss TPH, Basel", "University of Basel", "CSRS, Abidjan"]
+        );
+    }
 }
