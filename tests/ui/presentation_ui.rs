@@ -371,3 +371,40 @@ fn presenting_at_start_opens_on_the_selected_row_s_slide() {
     );
     harness.get_by_label("Coalburn");
 }
+
+/// A grid keeps the notes printed under its table, which say what its marks mean.
+#[test]
+fn a_grid_slide_shows_the_notes_under_its_table() {
+    let jats = r#"<?xml version="1.0" encoding="UTF-8"?>
+<article xmlns:xlink="http://www.w3.org/1999/xlink" article-type="research-article">
+<front><article-meta><title-group><article-title>Stool consistency</article-title></title-group></article-meta></front>
+<body><sec id="s1"><title>Results</title><p>Most samples were soft (<xref ref-type="table" rid="t1">Table 1</xref>).</p>
+<table-wrap id="t1"><label>Table 1</label><caption><title>Samples by consistency.</title></caption>
+<table><thead><tr><th>Consistency</th><th>Samples</th></tr></thead>
+<tbody><tr><td>Soft</td><td>125 *</td></tr><tr><td>Lumpy</td><td>17</td></tr></tbody></table>
+<table-wrap-foot><fn id="tf1"><p>* Nine samples were too small to classify.</p></fn></table-wrap-foot>
+</table-wrap></sec></body>
+</article>"#;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stool.xml");
+    std::fs::write(&path, jats).unwrap();
+    let mut harness = presenting(Some(path));
+    let presentation = harness.state().presentation.as_ref().unwrap();
+    let number = presentation
+        .slides
+        .iter()
+        .position(|slide| {
+            matches!(
+                slide.shows,
+                Shows::Table {
+                    layout: TableLayout::Grid,
+                    ..
+                }
+            )
+        })
+        .expect("the table is a grid");
+    harness.state_mut().presentation.as_mut().unwrap().slide = number;
+    harness.run_steps(3);
+    harness.get_by_label("125 *");
+    harness.get_by_label_contains("Nine samples were too small to classify.");
+}

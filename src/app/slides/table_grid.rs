@@ -10,15 +10,16 @@ use eframe::egui::{
     vec2,
 };
 
-use super::Look;
 use super::case_table::{TableSlide, table_heading_ui};
+use super::{Look, galley_ui, plain_job};
 use crate::app::context::ViewCtx;
-use crate::corpus::model::{Column, Table};
+use crate::corpus::model::{Column, Table, TableFootnote};
 
 /// The widest share of the slide the column naming the rows takes before its names wrap.
 const LABEL_SHARE: f32 = 0.4;
 
-/// The rows of `shown` as a grid under the table's headers, with the marked row lit.
+/// The rows of `shown` as a grid under the table's headers, with the marked row lit, and the
+/// notes printed under the table.
 pub(super) fn table_grid_slide_ui(
     ctx: &ViewCtx<'_>,
     look: Look<'_>,
@@ -57,7 +58,25 @@ pub(super) fn table_grid_slide_ui(
         text: ui.visuals().text_color(),
         strong: ui.visuals().strong_text_color(),
     };
-    let room = vec2(ui.available_width(), ui.available_height() - look.sizes.gap);
+    // The notes printed under the table (what its "*" and "a" mean) go under the grid.
+    let notes = table
+        .footnotes
+        .iter()
+        .map(TableFootnote::printed)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let notes = (!notes.trim().is_empty()).then(|| {
+        let mut job = plain_job(notes.trim(), look.sizes.small, look.theme.muted_text);
+        job.wrap.max_width = ui.available_width();
+        ui.fonts_mut(|fonts| fonts.layout_job(job))
+    });
+    let notes_height = notes
+        .as_ref()
+        .map_or(0.0, |galley| galley.size().y + look.sizes.gap * 0.5);
+    let room = vec2(
+        ui.available_width(),
+        ui.available_height() - look.sizes.gap - notes_height,
+    );
     // The largest size, from the title's down to what fits, at which the whole grid fits the
     // room left under the title.
     let smallest = look.sizes.small * 0.6;
@@ -70,6 +89,10 @@ pub(super) fn table_grid_slide_ui(
         size *= 0.92;
     };
     grid_ui(look, ui, &grid, shown);
+    if let Some(notes) = notes {
+        ui.add_space(look.sizes.gap * 0.5);
+        galley_ui(ui, notes);
+    }
 }
 
 /// What a grid shows: each column's header, each row's cells as printed.
