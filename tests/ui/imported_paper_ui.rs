@@ -221,15 +221,7 @@ fn a_figure_card_links_the_references_its_caption_cites() {
 #[test]
 fn a_table_the_file_gives_no_rows_says_so_and_shows_its_notes() {
     // GROBID writes `<table />` for a table it could not read.
-    let tei = r#"<?xml version="1.0" encoding="UTF-8"?>
-<TEI xmlns="http://www.tei-c.org/ns/1.0">
-<teiHeader><fileDesc><titleStmt><title level="a" type="main">Sediment in upland rivers</title></titleStmt></fileDesc></teiHeader>
-<text><body><div><head>Results</head><p>Loads rose after each storm.</p></div>
-<figure type="table" xml:id="tab_1"><head>Table 1 :</head><label>1</label><figDesc>Sediment load by storm.</figDesc><table /><note>Loads are in tonnes per day.</note></figure>
-</body></text></TEI>"#;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sediment.tei.xml");
-    std::fs::write(&path, tei).unwrap();
+    let path = PathBuf::from("tests/fixtures/papers/tei-table-without-rows.xml");
     let harness = open_selected(path, TableView::ID, Some("table:tab_1"));
     shows(&harness, "Table 1. Sediment load by storm.");
     // The Inspector does not count the one column the format asks every table to have.
