@@ -75,8 +75,9 @@ fn every_biblatex_example_in_every_style() {
     check_all(&corpus.file.references, false);
 }
 
-/// A group author is printed whole, "et al." written as an author is left to the style, initials
-/// run together are initials, and a loosely written `accessed` date is printed.
+/// A group author is printed whole, "et al." closing a list is the style's own "et al." after
+/// the names before it, initials run together are initials, and a loosely written `accessed`
+/// date is printed.
 #[test]
 fn group_authors_stay_whole_et_al_is_the_styles_and_initials_are_initials() {
     let name = |family: &str, given: &str, literal: &str| CslName {
@@ -108,15 +109,15 @@ fn group_authors_stay_whole_et_al_is_the_styles_and_initials_are_initials() {
     let text = |style| format_bibliography_entry(&reference, style).to_plain_string();
     assert_eq!(
         text(CitationStyle::Apa),
-        "World Health Organization, Lawn, J. E., & Cousens, S. (2006). Neonatal mortality. https://who.int"
+        "World Health Organization, Lawn, J. E., Cousens, S., et al. (2006). Neonatal mortality. https://who.int"
     );
     assert_eq!(
         text(CitationStyle::Ieee),
-        "World Health Organization, J. E. Lawn, and S. Cousens, “Neonatal mortality.” Accessed: Mar. 05, 2024. [Online]. Available: https://who.int"
+        "World Health Organization, J. E. Lawn, S. Cousens, et al., “Neonatal mortality.” Accessed: Mar. 05, 2024. [Online]. Available: https://who.int"
     );
     assert_eq!(
         text(CitationStyle::ChicagoAuthorDate),
-        "World Health Organization, J. E. Lawn, and S. Cousens. 2006. “Neonatal Mortality.” https://who.int."
+        "World Health Organization, J. E. Lawn, S. Cousens, et al. 2006. “Neonatal Mortality.” https://who.int."
     );
     assert_eq!(
         format_in_text(&[&reference], CitationStyle::Apa, 1),

@@ -245,8 +245,10 @@ pub fn to_csl_item_quoted(reference: &Reference, quotes: (char, char)) -> Item {
     item
 }
 
-/// A CSL name list readied for the renderer: "et al." written as a name is left out (the
-/// style adds "et al." itself), and initials written together are spaced out (`JE` →
+/// A CSL name list readied for the renderer: "et al." written as a name (`<etal/>`, `and
+/// others`) ends the list as the one name `others` when real names come before it, which the
+/// renderer prints as the style's "et al." after them, as citeproc does for BibTeX's `and
+/// others`; anywhere else it is left out. Initials written together are spaced out (`JE` →
 /// `J. E.`, which the renderer would otherwise take for one name). A list that is not names
 /// is left as it is.
 fn ready_names(names: &mut Vec<serde_json::Value>) {
@@ -260,9 +262,14 @@ fn ready_names(names: &mut Vec<serde_json::Value>) {
     if names.is_empty() || !names.iter().all(is_name) {
         return;
     }
-    names.retain(|value| {
-        serde_json::from_value::<CslName>(value.clone()).map_or(true, |name| !name.is_et_al())
-    });
+    let is_et_al = |value: &serde_json::Value| {
+        serde_json::from_value::<CslName>(value.clone()).is_ok_and(|name| name.is_et_al())
+    };
+    let shortened = names.last().is_some_and(is_et_al);
+    names.retain(|value| !is_et_al(value));
+    if shortened && !names.is_empty() {
+        names.push(serde_json::json!({ "literal": "others" }));
+    }
     for name in names.iter_mut() {
         if let Some(serde_json::Value::String(given)) = name.get_mut("given")
             && let Some(spaced) = initials(given)

@@ -443,6 +443,91 @@ fn a_range_of_years_prints_both_years() {
     assert_eq!(parenthetical, ["(Doe, 1984–1986a)", "(Doe, 1984–1986b)"]);
 }
 
+/// A list the source shortened with "et al." (JATS's `<etal/>`, BibTeX's `and others`) ends in
+/// the style's "et al.", as pandoc's citeproc prints it, however few names come before: it
+/// was printed as though the names given were every author (`…, & Chervitz, S. A.`), and
+/// two names and "et al." were cited as two authors.
+#[test]
+fn a_list_shortened_with_et_al_prints_et_al() {
+    let work = |authors: serde_json::Value| -> Reference {
+        serde_json::from_value(serde_json::json!({
+            "id": "stajich2002",
+            "type": "article-journal",
+            "title": "The Bioperl toolkit",
+            "container-title": "Genome Res",
+            "author": authors,
+            "issued": {"date-parts": [[2002]]},
+        }))
+        .unwrap_or_default()
+    };
+    let five = work(serde_json::json!([
+        {"family": "Stajich", "given": "JE"},
+        {"family": "Block", "given": "D"},
+        {"family": "Boulez", "given": "K"},
+        {"family": "Brenner", "given": "SE"},
+        {"family": "Chervitz", "given": "SA"},
+        {"literal": "others"},
+    ]));
+    let bibliography = |reference: &Reference, style| {
+        format_bibliography_entry(reference, style).to_plain_string()
+    };
+    assert_eq!(
+        bibliography(&five, CitationStyle::Apa),
+        "Stajich, J. E., Block, D., Boulez, K., Brenner, S. E., Chervitz, S. A., et al. \
+         (2002). The Bioperl toolkit. Genome Res."
+    );
+    assert_eq!(
+        bibliography(&five, CitationStyle::Ieee),
+        "J. E. Stajich, D. Block, K. Boulez, S. E. Brenner, S. A. Chervitz, et al., \
+         “The Bioperl toolkit,” Genome Res, 2002."
+    );
+    let vancouver = any::bundled_style("vancouver").unwrap_or_else(|e| panic!("{e}"));
+    let cited = any::cite_all(&[&five], &vancouver, &vancouver.default_locale());
+    let entry = cited.bibliography.first().map(|e| e.text.to_plain_string());
+    assert_eq!(
+        entry.as_deref(),
+        Some(
+            "Stajich JE, Block D, Boulez K, Brenner SE, Chervitz SA, et al. The Bioperl \
+             toolkit. Genome Res. 2002."
+        )
+    );
+
+    // One name before "et al." (BibTeX's `Holgate, Simon J. and others`), written as the
+    // importers write it.
+    let one = work(serde_json::json!([
+        {"family": "Holgate", "given": "Simon J."},
+        {"literal": "et al."},
+    ]));
+    assert_eq!(
+        bibliography(&one, CitationStyle::Apa),
+        "Holgate, S. J. et al. (2002). The Bioperl toolkit. Genome Res."
+    );
+    // Two names and "et al." are at least three authors: cited as such, not as two.
+    let two = work(serde_json::json!([
+        {"family": "Stajich", "given": "JE"},
+        {"family": "Block", "given": "D"},
+        {"literal": "others"},
+    ]));
+    let cited = format_citations_of_all(&[&two], CitationStyle::Apa, &[1]);
+    let parenthetical: Vec<&str> = cited.iter().map(|f| f.parenthetical.as_str()).collect();
+    assert_eq!(parenthetical, ["(Stajich et al., 2002)"]);
+    // "et al." anywhere but at the end, or with no name before it, is not a name.
+    let misplaced = work(serde_json::json!([
+        {"literal": "et al."},
+        {"family": "Stajich", "given": "JE"},
+    ]));
+    assert_eq!(
+        bibliography(&misplaced, CitationStyle::Apa),
+        "Stajich, J. E. (2002). The Bioperl toolkit. Genome Res."
+    );
+    let alone = work(serde_json::json!([{"literal": "others"}]));
+    assert!(
+        !bibliography(&alone, CitationStyle::Apa).contains("others"),
+        "{}",
+        bibliography(&alone, CitationStyle::Apa)
+    );
+}
+
 #[test]
 fn straight_quotes_become_typographic() {
     assert_eq!(

@@ -821,3 +821,31 @@ smith-zebra:\n  type: article\n  title: Zebras\n  date: 2001\n  author: [\"Smith
 smith-apple:\n  type: article\n  title: Apples\n  date: 2001\n  author: [\"Smith, Ann\"]\n";
     assert_eq!(apa_citations(yaml), ["(Smith, 2001b)", "(Smith, 2001a)"]);
 }
+
+/// A list that ends in `others` (a list its source shortened) prints the names before it and
+/// "et al.", with the delimiter before it only after two names or more; with
+/// `et-al-use-last`, "et al." rather than an ellipsis and `others` as a name.
+#[test]
+fn a_list_ending_in_others_prints_et_al() {
+    let style = IndependentStyle::from_xml(
+        r#"<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Test</title><id>test</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <locale><terms><term name="et-al">et al.</term></terms></locale>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography et-al-min="4" et-al-use-first="2" et-al-use-last="true"><layout suffix=".">
+    <names variable="author"><name initialize-with="." delimiter=", "/></names>
+  </layout></bibliography>
+</style>"#,
+    )
+    .unwrap();
+    let yaml = "a:\n  type: article\n  title: A\n  \
+                author: [\"Stajich, J.\", \"Block, D.\", \"others\"]\n\
+                b:\n  type: article\n  title: B\n  \
+                author: [\"Holgate, S.\", \"others\"]\n\
+                c:\n  type: article\n  title: C\n  \
+                author: [\"Cock, P.\", \"Antao, T.\", \"Chang, J.\", \"Chapman, B.\", \"others\"]\n";
+    assert_eq!(
+        bibliography(&style, yaml),
+        ["J. Stajich, D. Block, et al.", "S. Holgate et al.", "P. Cock, T. Antao, et al."]
+    );
+}

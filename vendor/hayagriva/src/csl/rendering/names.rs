@@ -290,12 +290,17 @@ impl RenderOwnNames for Names {
                     .map(|(p, _)| p
                         .iter()
                         .enumerate()
-                        .map(|(i, _)| {
-                            if options.is_suppressed(
-                                i,
-                                p.len(),
-                                !ctx.instance.cite_props.certain.is_first,
-                            ) {
+                        .map(|(i, person)| {
+                            // PATCH: a list's closing `others` is not a name to count.
+                            let closing_others =
+                                i > 0 && i + 1 == p.len() && is_others(person);
+                            if closing_others
+                                || options.is_suppressed(
+                                    i,
+                                    p.len(),
+                                    !ctx.instance.cite_props.certain.is_first,
+                                )
+                            {
                                 0
                             } else {
                                 1
@@ -577,11 +582,20 @@ fn add_names<T: EntryLike>(
     forms: &[Option<DisambiguatedNameForm>],
     variable: NameVariable,
 ) {
+    // PATCH: a list that ends in the name `others` (BibTeX's `and others`, a list the
+    // source itself shortened with "et al.") prints "et al." after the names before it,
+    // however few, as citeproc (pandoc) does; never `others` as a name, nor the ellipsis of
+    // `et-al-use-last` before it.
+    let ends_in_others = persons.len() > 1 && persons.last().is_some_and(|p| is_others(p));
+    let mut forms = Cow::Borrowed(forms);
+    if ends_in_others && let Some(last) = forms.to_mut().last_mut() {
+        *last = None;
+    }
     let has_et_al = forms.iter().any(|f| f.is_none());
     let take = forms.iter().position(|f| f.is_none()).unwrap_or(persons.len());
     let names_opts = ctx.writing.name_options.last().clone();
     let name_opts = cs_name.options(&names_opts);
-    let et_al_use_last = (name_opts.et_al_use_last && has_et_al)
+    let et_al_use_last = (name_opts.et_al_use_last && has_et_al && !ends_in_others)
         .then(|| forms.last().copied().flatten())
         .flatten();
     let mut last_inverted = false;
@@ -594,7 +608,7 @@ fn add_names<T: EntryLike>(
 
     let mut first = true;
 
-    for (i, (name, form)) in persons.iter().take(take).zip(forms).enumerate() {
+    for (i, (name, form)) in persons.iter().take(take).zip(forms.iter()).enumerate() {
         let &Some(form) = form else { unreachable!("form is none") };
         let last = i + 1 == take;
 
@@ -697,6 +711,14 @@ fn add_names<T: EntryLike>(
             ctx.pop_format(idx);
         }
     }
+}
+
+/// PATCH: whether `person` is the name `others` that ends a list shortened in its source.
+fn is_others(person: &Person) -> bool {
+    person.name == "others"
+        && person.given_name.is_none()
+        && person.prefix.is_none()
+        && person.suffix.is_none()
 }
 
 /// PATCH: `S.-Y.` as `S. Y.`: a word of the given name made only of initials joined by
