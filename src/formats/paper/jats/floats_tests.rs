@@ -532,3 +532,37 @@ fn a_box_between_two_paragraphs_stands_after_the_first() {
         "a box before any paragraph of its section names none"
     );
 }
+
+/// A caption's title set apart from its legend ends its own sentence when the two run
+/// together: a title without a closing full stop took the legend's first sentence into it
+/// (`… in vitro SH-SY5Y cells were …`), and a slide's heading and the sentence index with it.
+#[test]
+fn a_caption_s_title_without_a_full_stop_ends_before_its_legend() {
+    let text = r#"<article xmlns:xlink="http://www.w3.org/1999/xlink"><front><article-meta><title-group><article-title>Captions</article-title></title-group></article-meta></front>
+<body><sec><title>Results</title><p>See the figures.</p>
+<fig id="f1"><label>Figure 1</label><caption><title>CSP protects cells <italic>in vitro</italic></title><p>Cells were treated for 48 hours.</p></caption></fig>
+<fig id="f2"><label>Figure 2</label><caption><title>Is the effect real?</title><p>Panels (A) and (B).</p></caption></fig>
+<fig id="f3"><label>Figure 3</label><caption><title>Odds by bias (u)</title><p>Panels by power.</p></caption></fig>
+<fig id="f4"><label>Figure 4</label><caption><title>A title alone</title></caption></fig>
+<table-wrap id="t1"><label>Table 1</label><caption><title>Doses given.</title><p>Mean ± SD.</p></caption><table><tr><td>1</td></tr></table></table-wrap>
+</sec></body></article>"#;
+    let imported = read(text);
+    let captions: Vec<&str> = imported
+        .file
+        .figures
+        .iter()
+        .map(|figure| figure.caption.as_str())
+        .chain(imported.file.tables.iter().map(|t| t.caption.as_str()))
+        .collect();
+    assert_eq!(
+        captions,
+        [
+            "CSP protects cells in vitro. Cells were treated for 48 hours.",
+            "Is the effect real? Panels (A) and (B).",
+            "Odds by bias (u). Panels by power.",
+            "A title alone",
+            "Doses given. Mean ± SD.",
+        ]
+    );
+    valid(&imported);
+}

@@ -4,7 +4,7 @@
 //! [`FigureDraft`] (label, caption, the graphic's file name, its attribution).
 
 use crate::formats::paper::xml::Element;
-use crate::formats::paper::{FigureDraft, Rich, TableDraft};
+use crate::formats::paper::{FigureDraft, Rich, Span, TableDraft};
 
 use super::inline::Flattener;
 use super::{Context, child_text, plain_text};
@@ -250,14 +250,33 @@ fn caption(context: &Context<'_>, element: Element<'_>) -> Rich {
     let Some(caption) = element.child("caption") else {
         return rich;
     };
+    let mut after_title = false;
     for part in caption.elements().filter(|part| !super::is_doi_line(*part)) {
         let (text, _) = Flattener::float_text(context, part);
         if !text.is_blank() {
             if !rich.is_blank() {
+                // A caption's title is set apart from its legend (bold, on a line of its
+                // own); run together, a title without a closing full stop would read as the
+                // first words of the legend's first sentence.
+                if after_title && !ends_a_sentence(&rich) {
+                    rich.push_text(".");
+                }
                 rich.push_text(" ");
             }
             rich.extend(text);
+            after_title = part.is("title");
         }
     }
     rich
+}
+
+/// Whether `rich` ends with the punctuation that closes a sentence or a title (`.`, `?`, `!`,
+/// `:`, `;`, `…`), closing quotation marks and brackets aside.
+fn ends_a_sentence(rich: &Rich) -> bool {
+    let Some(Span::Text(text)) = rich.spans.last() else {
+        return false;
+    };
+    text.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
+        .ends_with(['.', '?', '!', ':', ';', '…'])
 }
