@@ -32,6 +32,20 @@ fn slide(harness: &Harness<'_, Explorer>) -> usize {
     harness.state().presentation.as_ref().unwrap().slide
 }
 
+/// Steps to the first slide that shows what `wanted` accepts and draws it; that slide's
+/// number. Fails the test when no slide does.
+fn show_first(harness: &mut Harness<'_, Explorer>, wanted: impl Fn(&Shows) -> bool) -> usize {
+    let presentation = harness.state().presentation.as_ref().unwrap();
+    let number = presentation
+        .slides
+        .iter()
+        .position(|slide| wanted(&slide.shows))
+        .expect("a slide shows it");
+    harness.state_mut().presentation.as_mut().unwrap().slide = number;
+    harness.run_steps(3);
+    number
+}
+
 #[test]
 fn presentation_steps_through_the_tour_with_its_titles() {
     let mut harness = presenting(None);
@@ -287,28 +301,19 @@ fn a_long_passage_is_cut_around_its_marked_words() {
 #[test]
 fn a_table_of_numbers_is_presented_as_a_grid_of_its_cells() {
     let mut harness = presenting(Some(PathBuf::from("tests/fixtures/papers/jats-small.xml")));
+    let number = show_first(&mut harness, |shows| matches!(shows, Shows::Table { .. }));
     let presentation = harness.state().presentation.as_ref().unwrap();
-    let Some((number, shows)) = presentation
-        .slides
-        .iter()
-        .enumerate()
-        .find(|(_, slide)| matches!(slide.shows, Shows::Table { .. }))
-    else {
-        panic!("the paper's table has a slide");
-    };
     let Shows::Table {
         rows,
         heading,
         layout,
         ..
-    } = &shows.shows
+    } = &presentation.slides[number].shows
     else {
         unreachable!("found as a table slide");
     };
     assert_eq!(*layout, TableLayout::Grid);
     assert_eq!((rows.as_slice(), heading.as_str()), (&[0, 1][..], ""));
-    harness.state_mut().presentation.as_mut().unwrap().slide = number;
-    harness.run_steps(3);
     for text in [
         "Catchment",
         "Rainfall (mm)",
@@ -331,14 +336,7 @@ fn a_table_without_rows_is_presented_with_its_caption_and_notes() {
     // GROBID writes `<table />` for a table it could not read.
     let path = PathBuf::from("tests/fixtures/papers/tei-table-without-rows.xml");
     let mut harness = presenting(Some(path));
-    let presentation = harness.state().presentation.as_ref().unwrap();
-    let number = presentation
-        .slides
-        .iter()
-        .position(|slide| matches!(slide.shows, Shows::Table { .. }))
-        .expect("the table has a slide");
-    harness.state_mut().presentation.as_mut().unwrap().slide = number;
-    harness.run_steps(3);
+    show_first(&mut harness, |shows| matches!(shows, Shows::Table { .. }));
     harness.get_by_label("Sediment load by storm.");
     harness.get_by_label("The file gives no rows for this table, only its caption and notes.");
     harness.get_by_label_contains("Loads are in tonnes per day.");
@@ -382,22 +380,46 @@ fn a_grid_slide_shows_the_notes_under_its_table() {
     let path = dir.path().join("stool.xml");
     std::fs::write(&path, jats).unwrap();
     let mut harness = presenting(Some(path));
-    let presentation = harness.state().presentation.as_ref().unwrap();
-    let number = presentation
-        .slides
-        .iter()
-        .position(|slide| {
-            matches!(
-                slide.shows,
-                Shows::Table {
-                    layout: TableLayout::Grid,
-                    ..
-                }
-            )
-        })
-        .expect("the table is a grid");
-    harness.state_mut().presentation.as_mut().unwrap().slide = number;
-    harness.run_steps(3);
+    show_first(&mut harness, |shows| {
+        matches!(
+            shows,
+            Shows::Table {
+                layout: TableLayout::Grid,
+                ..
+            }
+        )
+    });
     harness.get_by_label("125 *");
     harness.get_by_label_contains("Nine samples were too small to classify.");
+}
+
+/// A figure's slide names it once, above its heading (`Figure 1`, then the caption's first
+/// sentence; the heading repeated the label before), with the rest of the caption under the
+/// heading.
+#[test]
+fn a_figure_slide_names_the_figure_over_its_caption_s_first_sentence() {
+    let jats = r#"<?xml version="1.0" encoding="UTF-8"?>
+<article xmlns:xlink="http://www.w3.org/1999/xlink" article-type="research-article">
+<front><article-meta><title-group><article-title>Two gauges</article-title></title-group></article-meta></front>
+<body><sec id="s1"><title>Results</title><p>Both rivers rose in winter (<xref ref-type="fig" rid="f1">Figure 1</xref>).</p>
+<fig id="f1"><label>Figure 1</label><caption><title>Daily discharge at both gauges</title>
+<p>(A) Afon Hafren. (B) Coalburn.</p></caption></fig></sec></body>
+</article>"#;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gauges.xml");
+    std::fs::write(&path, jats).unwrap();
+    let mut harness = presenting(Some(path));
+    show_first(&mut harness, |shows| matches!(shows, Shows::Figure(_)));
+    let kicker = harness.get_by_label("Figure 1");
+    let heading = harness.get_by_label("Daily discharge at both gauges.");
+    let legend = harness.get_by_label("(A) Afon Hafren. (B) Coalburn.");
+    assert!(kicker.rect().bottom() <= heading.rect().top());
+    assert!(heading.rect().bottom() <= legend.rect().top());
+    assert!(
+        harness
+            .query_all_by_label_contains("Figure 1. Daily")
+            .next()
+            .is_none(),
+        "the label is not printed again in the heading"
+    );
 }

@@ -271,9 +271,31 @@ pub(super) fn figure_slide_ui(
         return;
     };
     let caption = record.title();
+    // The label is the kicker; the heading is the caption's first sentence, the rest of it
+    // under the heading (the label printed twice, over and in the heading, before).
     let label = record.label.trim();
-    kicker_ui(look, ui, if label.is_empty() { "Figure" } else { label });
-    heading_ui(look, ui, title.unwrap_or(&caption));
+    let (heading, legend) = match title {
+        Some(title) => (title.to_owned(), ""),
+        None if record.caption.trim().is_empty() => (caption.clone(), ""),
+        None => record.caption_heading_and_legend(),
+    };
+    let kicker = if label.is_empty() || heading == label {
+        "Figure"
+    } else {
+        label
+    };
+    kicker_ui(look, ui, kicker);
+    heading_ui(look, ui, &heading);
+    if !legend.is_empty() {
+        ui.add(
+            egui::Label::new(
+                RichText::new(legend)
+                    .size(look.sizes.small)
+                    .color(look.theme.muted_text),
+            )
+            .wrap(),
+        );
+    }
     let path = record
         .image
         .as_deref()

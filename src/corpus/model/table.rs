@@ -336,6 +336,15 @@ impl Figure {
     pub fn heading_and_legend(&self) -> (String, &str) {
         heading_and_legend(&self.label, &self.caption).unwrap_or_else(|| (self.title(), ""))
     }
+
+    /// The caption cut for a heading where the label is shown apart (a slide names the figure
+    /// above its heading): its first sentence and the rest when it goes on after it, else the
+    /// whole caption and `""`.
+    #[must_use]
+    pub fn caption_heading_and_legend(&self) -> (String, &str) {
+        heading_and_legend("", &self.caption)
+            .unwrap_or_else(|| (self.caption.trim().to_owned(), ""))
+    }
 }
 
 /// The longest first sentence a heading shows, in bytes; a longer one stays in the legend.
