@@ -143,6 +143,9 @@ pub struct Colours {
     pub grid: Rgba,
     /// The page or panel behind everything.
     pub background: Rgba,
+    /// Every other row of a striped table and the fill of a card or code block: a shade off
+    /// the background, darker on a projector, which washes pale greys out.
+    pub faint_fill: Rgba,
 }
 
 /// Colours for the second, third, … series on one chart (the first is [`Colours::series`]):
@@ -252,6 +255,7 @@ const LIGHT: Colours = Colours {
     annotation_fill: Rgba::rgb(0x9e, 0x9e, 0x9e).with_alpha(0x30),
     grid: Rgba::rgb(0xe3, 0xe5, 0xe8),
     background: Rgba::rgb(0xff, 0xff, 0xff),
+    faint_fill: Rgba::rgb(0xf4, 0xf5, 0xf7),
 };
 
 const DARK: Colours = Colours {
@@ -276,6 +280,7 @@ const DARK: Colours = Colours {
     annotation_fill: Rgba::rgb(0xc8, 0xc8, 0xc8).with_alpha(0x28),
     grid: Rgba::rgb(0x3c, 0x40, 0x43),
     background: Rgba::rgb(0x1b, 0x1b, 0x1b),
+    faint_fill: Rgba::rgb(0x24, 0x25, 0x27),
 };
 
 const PROJECTOR: Colours = Colours {
@@ -300,6 +305,7 @@ const PROJECTOR: Colours = Colours {
     annotation_fill: Rgba::rgb(0x60, 0x60, 0x60).with_alpha(0x30),
     grid: Rgba::rgb(0xc8, 0xc8, 0xc8),
     background: Rgba::rgb(0xff, 0xff, 0xff),
+    faint_fill: Rgba::rgb(0xe6, 0xe8, 0xeb),
 };
 
 #[cfg(test)]

@@ -195,6 +195,9 @@ impl Theme {
         visuals.weak_text_color = Some(self.muted_text);
         visuals.panel_fill = color32(colours.background);
         visuals.window_fill = color32(colours.background);
+        // egui's own is a luminance added to the page, which on a white page adds nothing:
+        // striped rows and card fills did not show in the light and projector themes.
+        visuals.faint_bg_color = color32(colours.faint_fill);
         if self.palette == Palette::Projector {
             visuals.override_text_color = Some(color32(colours.text));
         }
