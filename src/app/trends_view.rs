@@ -97,8 +97,10 @@ impl TrendsView {
                 "Its tables give numbers by year: open one in the Table view and choose \
                  “Chart this row” or “Chart this column”."
             } else {
-                "Trend series are added by hand: export the corpus (File menu) and write them \
-                 as the format guide shows (Help → Corpus format)."
+                "No table in it gives numbers by year to chart. Numbers by year that the text \
+                 states can be charted once written into the corpus as a series: export \
+                 the corpus (File menu) and add them as the format guide shows (Help → Corpus \
+                 format)."
             };
             empty_view_ui(ctx, ui, "This paper reports no trend series.", hint);
             return;

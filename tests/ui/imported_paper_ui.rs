@@ -128,6 +128,8 @@ fn every_view_says_something_sensible_for_an_imported_paper() {
 
     let harness = open(jats(), TrendsView::ID);
     harness.get_by_label("This paper reports no trend series.");
+    // Its one table gives no years: the view says so, before how to add a series.
+    shows(&harness, "No table in it gives numbers by year to chart.");
     assert_no_builtin_words(&harness);
 }
 
