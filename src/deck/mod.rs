@@ -107,7 +107,7 @@ pub fn deck(corpus: &Corpus) -> Vec<Slide> {
 }
 
 /// The slides a corpus gives by itself, in lecture order: the title, each chart, each table a
-/// region (or [`ROWS_PER_SLIDE`] rows as cards, [`GRID_ROWS_PER_SLIDE`] in a grid; see
+/// region (or [`ROWS_PER_SLIDE`] rows as cards, up to [`GRID_ROWS_PER_SLIDE`] in a grid; see
 /// [`TableLayout`]) at a time, each case study, each figure, the reference
 /// list [`REFERENCES_PER_SLIDE`] entries at a time. Nothing for a bibliography on its own.
 #[must_use]

@@ -8,7 +8,8 @@ use crate::corpus::{Corpus, display};
 /// Rows of a table on one slide of cards: few enough to draw each row as a large card.
 pub const ROWS_PER_SLIDE: usize = 4;
 
-/// Rows of a table on one slide of a grid: as many as stay legible from the back of a room.
+/// Most rows of a table on one slide of a grid: as many as stay legible from the back of a
+/// room (a table's rows are shared evenly among as few slides as hold them).
 pub const GRID_ROWS_PER_SLIDE: usize = 10;
 
 /// Most columns a grid shows; a wider table is shown as cards.
@@ -16,6 +17,10 @@ const GRID_MAX_COLUMNS: usize = 8;
 
 /// Most characters of a cell of a grid, but for the cell that names its row.
 const GRID_CELL_CHARS: usize = 24;
+
+/// Most characters of a cell of a grid made of numbers and signs, with at most one word
+/// (`670 ± 143*† 542 (504–963)`, a mean and a median with their spreads).
+const GRID_NUMBERS_CHARS: usize = 40;
 
 /// Most characters of the cell that names a row of a grid (its first).
 const GRID_LABEL_CHARS: usize = 48;
@@ -33,19 +38,19 @@ pub enum TableLayout {
 
 impl TableLayout {
     /// The layout for `table`: a grid when it has two to [`GRID_MAX_COLUMNS`] columns and every
-    /// cell is short (at most [`GRID_CELL_CHARS`] characters, [`GRID_LABEL_CHARS`] for the
-    /// first, which names the row); cards otherwise.
+    /// cell is short (at most [`GRID_CELL_CHARS`] characters, [`GRID_NUMBERS_CHARS`] when it
+    /// is numbers and signs with at most one word, [`GRID_LABEL_CHARS`] for the first, which
+    /// names the row); cards otherwise.
     #[must_use]
     pub fn of(table: &Table) -> Self {
         let columns = table.columns.len();
         let short = |row: &TableRow| {
             row.cells.iter().enumerate().all(|(column, cell)| {
-                let most = if column == 0 {
-                    GRID_LABEL_CHARS
-                } else {
-                    GRID_CELL_CHARS
-                };
-                cell.trim().chars().count() <= most
+                let length = cell.trim().chars().count();
+                if column == 0 {
+                    return length <= GRID_LABEL_CHARS;
+                }
+                length <= GRID_CELL_CHARS || (length <= GRID_NUMBERS_CHARS && words_in(cell) <= 1)
             })
         };
         if (2..=GRID_MAX_COLUMNS).contains(&columns) && table.rows.iter().all(short) {
@@ -56,9 +61,17 @@ impl TableLayout {
     }
 }
 
+/// How many words `cell` holds: runs of two letters or more (`143*†`, `(504–963)` and `mg` in
+/// `12 mg` are not all words: only `mg` is).
+fn words_in(cell: &str) -> usize {
+    cell.split(|c: char| !c.is_alphabetic())
+        .filter(|run| run.chars().count() >= 2)
+        .count()
+}
+
 /// The slides of one table, laid out as [`TableLayout::of`] says: a slide per region, in the
 /// order the regions first come, when its rows name regions; the rows without one come after,
-/// [`ROWS_PER_SLIDE`] as cards or [`GRID_ROWS_PER_SLIDE`] in a grid at a time. As cards, a row
+/// [`ROWS_PER_SLIDE`] as cards or up to [`GRID_ROWS_PER_SLIDE`] in a grid at a time. As cards, a row
 /// that only names a group
 /// (`Menopausal status (%)` over its categories, every other cell blank) starts a new page
 /// headed by its name instead of being a card of its own, and a blank row is left out and
@@ -137,33 +150,24 @@ pub(super) fn table_slides(corpus: &Corpus, position: usize, table: &Table) -> V
     slides
 }
 
-/// Whether `row` only names a group of the rows after it: its first cell printed, every other
-/// cell (at least one) blank.
-fn names_a_group(row: &TableRow) -> bool {
-    let mut cells = row.cells.iter().map(|cell| cell.trim());
-    let first = cells.next().unwrap_or_default();
-    !first.is_empty() && row.cells.len() > 1 && cells.all(str::is_empty)
-}
-
-/// Whether every cell of `row` is blank.
-fn is_blank(row: &TableRow) -> bool {
-    row.cells.iter().all(|cell| cell.trim().is_empty())
-}
-
-/// The rows at `positions` in pages of [`GRID_ROWS_PER_SLIDE`], blank rows left out; a row
-/// naming a group that would end a page (with rows after it) starts the next one instead.
+/// The rows at `positions` in as few pages of at most [`GRID_ROWS_PER_SLIDE`] as hold them,
+/// shared evenly (14 rows are two pages of 7, not 10 and 4, so both are set alike), blank rows
+/// left out; a row naming a group that would end a page (with rows after it) starts the next
+/// one instead.
 fn grid_pages(table: &Table, positions: &[usize]) -> Vec<Vec<usize>> {
     let shown: Vec<(usize, &TableRow)> = positions
         .iter()
         .filter_map(|&position| Some((position, table.rows.get(position)?)))
-        .filter(|(_, row)| !is_blank(row))
+        .filter(|(_, row)| !row.is_blank())
         .collect();
+    let page_count = shown.len().div_ceil(GRID_ROWS_PER_SLIDE).max(1);
+    let per_page = shown.len().div_ceil(page_count);
     let mut pages = Vec::new();
     let mut page: Vec<usize> = Vec::new();
     for (n, (position, row)) in shown.iter().enumerate() {
-        let full = page.len() == GRID_ROWS_PER_SLIDE;
+        let full = page.len() == per_page;
         let group_at_foot =
-            page.len() + 1 == GRID_ROWS_PER_SLIDE && names_a_group(row) && n + 1 < shown.len();
+            page.len() + 1 == per_page && row.names_a_group() && n + 1 < shown.len();
         if full || group_at_foot {
             pages.push(std::mem::take(&mut page));
         }
@@ -190,7 +194,7 @@ fn row_groups<'t>(table: &'t Table, positions: &[usize]) -> Vec<(Option<&'t str>
         let Some(row) = table.rows.get(position) else {
             continue;
         };
-        if is_blank(row) || names_a_group(row) {
+        if row.is_blank() || row.names_a_group() {
             let named_by = row
                 .cells
                 .first()
@@ -388,6 +392,13 @@ mod tests {
         table.rows[0].cells[0] = "Afon Hafren".to_owned();
         table.rows[1].cells[2] = "not measured in the dry year".to_owned();
         assert_eq!(TableLayout::of(table), TableLayout::Cards);
+        // A longer cell of numbers and signs does not: a mean and a median with their spreads.
+        table.rows[1].cells[2] = "670 ± 143*† 542 (504–963)".to_owned();
+        assert_eq!(TableLayout::of(table), TableLayout::Grid);
+        table.rows[1].cells[2] = "670 ± 143 mg 542 (504–963) mg/l".to_owned();
+        assert_eq!(TableLayout::of(table), TableLayout::Cards);
+        table.rows[1].cells[2] = "670 ± 143*† 542 (504–963) 12 (10–14) 3.14".to_owned();
+        assert_eq!(TableLayout::of(table), TableLayout::Cards);
         // One column, or more than a slide's width of them, too.
         table.rows[1].cells[2] = "890".to_owned();
         let mut one = table.clone();
@@ -399,27 +410,36 @@ mod tests {
     }
 
     #[test]
-    fn a_grid_shows_ten_rows_a_slide_keeping_a_group_s_name_with_its_rows() {
+    fn a_grid_shows_at_most_ten_rows_a_slide_shared_evenly_keeping_a_group_s_name_with_its_rows() {
         let mut corpus = Corpus::builtin();
+        // Fourteen rows are two slides of seven, set alike, not ten and four.
+        numbers_table(&mut corpus, &vec![["Catchment", "1", "2"]; 14]);
+        let sizes: Vec<usize> = pages(&corpus)
+            .iter()
+            .map(|(_, rows, _)| rows.len())
+            .collect();
+        assert_eq!(sizes, [7, 7]);
+
         let mut rows: Vec<[&str; 3]> = vec![["Catchment", "1", "2"]; 24];
         rows[3] = ["", " ", ""];
-        // A group's name that would stand last on the first page.
-        rows[10] = ["Upland", "", ""];
+        // 23 rows shown, three pages of eight at most; a group's name that would stand last
+        // on the first page.
+        rows[8] = ["Upland", "", ""];
         numbers_table(&mut corpus, &rows);
         let pages = pages(&corpus);
         let shown: Vec<(&str, &[usize])> = pages
             .iter()
             .map(|(heading, rows, _)| (heading.as_str(), rows.as_slice()))
             .collect();
-        let first: Vec<usize> = (0..3).chain(4..10).collect();
-        let second: Vec<usize> = (10..20).collect();
-        let third: Vec<usize> = (20..24).collect();
+        let first: Vec<usize> = (0..3).chain(4..8).collect();
+        let second: Vec<usize> = (8..16).collect();
+        let third: Vec<usize> = (16..24).collect();
         assert_eq!(
             shown,
             [
-                ("Rows 1–10 of 24", first.as_slice()),
-                ("Rows 11–20 of 24", second.as_slice()),
-                ("Rows 21–24 of 24", third.as_slice()),
+                ("Rows 1–8 of 24", first.as_slice()),
+                ("Rows 9–16 of 24", second.as_slice()),
+                ("Rows 17–24 of 24", third.as_slice()),
             ]
         );
         assert!(
@@ -429,7 +449,7 @@ mod tests {
         );
         // A row's step shows its page with the row marked; the group's name is a row too.
         let first_row = corpus.file.first_row_of(0);
-        for row in [12, 10] {
+        for row in [12, 8] {
             let Some(Shows::Table { rows, marked, .. }) =
                 shows_item(&corpus, Item::TableRow(first_row + row), None)
             else {

@@ -13,7 +13,7 @@ use eframe::egui::{
 use super::case_table::{TableSlide, table_heading_ui};
 use super::{Look, galley_ui, plain_job};
 use crate::app::context::ViewCtx;
-use crate::corpus::model::{Column, Table, TableFootnote};
+use crate::corpus::model::{Column, Table, TableFootnote, TableRow};
 
 /// The widest share of the slide the column naming the rows takes before its names wrap.
 const LABEL_SHARE: f32 = 0.4;
@@ -53,6 +53,11 @@ pub(super) fn table_grid_slide_ui(
         table,
         headers: table.columns.iter().map(Column::header_with_unit).collect(),
         rows: &rows,
+        group_names: shown
+            .rows
+            .iter()
+            .map(|&row| table.rows.get(row).is_some_and(TableRow::names_a_group))
+            .collect(),
     };
     let colours = GridColours {
         text: ui.visuals().text_color(),
@@ -100,6 +105,15 @@ struct GridTexts<'a> {
     table: &'a Table,
     headers: Vec<String>,
     rows: &'a [Vec<&'a str>],
+    /// Whether each row only names the group of rows under it (set strong, across the row).
+    group_names: Vec<bool>,
+}
+
+impl GridTexts<'_> {
+    /// Whether row `n` (of those shown) only names a group.
+    fn names_group(&self, n: usize) -> bool {
+        self.group_names.get(n).copied().unwrap_or(false)
+    }
 }
 
 /// The colours of a grid's text.
@@ -185,19 +199,20 @@ impl Grid {
                 shape(ui, header, (&header_font, colour), wrap, is_right(column))
             })
             .collect();
+        let whole_width: f32 = widths.iter().sum();
         let cells = texts
             .rows
             .iter()
-            .map(|row| {
-                // A row that only names the group of rows under it is set strong.
-                let names_group = row.len() > 1
-                    && row.first().is_some_and(|first| !first.is_empty())
-                    && row.iter().skip(1).all(|cell| cell.is_empty());
+            .enumerate()
+            .map(|(n, row)| {
+                // A row that only names the group of rows under it is set strong, across the
+                // blank cells beside its name.
+                let is_group_name = texts.names_group(n);
                 row.iter()
                     .enumerate()
                     .map(|(column, cell)| {
                         let (colour, wrap) = match column {
-                            0 if names_group => (colours.strong, f32::INFINITY),
+                            0 if is_group_name => (colours.strong, whole_width),
                             0 => (colours.text, span_width(0, 1)),
                             _ => (colours.text, f32::INFINITY),
                         };
@@ -322,10 +337,13 @@ fn column_widths(
                 .split_whitespace()
                 .map(|word| width_of(word, header_font))
                 .fold(0.0, f32::max);
+            // A group's name runs across the row's blank cells: it does not widen its column.
             let widest_cell = texts
                 .rows
                 .iter()
-                .filter_map(|row| row.get(column))
+                .enumerate()
+                .filter(|&(n, _)| column > 0 || !texts.names_group(n))
+                .filter_map(|(_, row)| row.get(column))
                 .map(|cell| width_of(cell, font))
                 .fold(0.0, f32::max);
             let mut natural = (font.size * 2.0).max(longest_word).max(widest_cell);

@@ -261,6 +261,23 @@ pub struct TableRow {
     pub cases: Vec<String>,
 }
 
+impl TableRow {
+    /// Whether the row only names a group of the rows after it (`Hookworm`, `Age group`): its
+    /// first cell printed, every other cell (at least one) blank.
+    #[must_use]
+    pub fn names_a_group(&self) -> bool {
+        let mut cells = self.cells.iter().map(|cell| cell.trim());
+        let first = cells.next().unwrap_or_default();
+        !first.is_empty() && self.cells.len() > 1 && cells.all(str::is_empty)
+    }
+
+    /// Whether every cell of the row is blank.
+    #[must_use]
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(|cell| cell.trim().is_empty())
+    }
+}
+
 /// A note printed under a table, e.g. `"a All CD4 categories combined."`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
