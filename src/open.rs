@@ -244,8 +244,11 @@ pub fn open_paper(
 }
 
 /// The image files a paper's figures name, looked for beside the paper: a figure keeps its
-/// `image` when the file is there (an extension the source left off is tried: `.png`, `.jpg`,
-/// `.jpeg`, `.gif`), and loses it otherwise; one info diagnostic counts those not found.
+/// `image` when the file is there, and loses it otherwise; one info diagnostic counts those not
+/// found, by the file names looked for. An image named by an identifier rather than a file
+/// (PLOS's `info:doi/10.1371/journal.pone.0120049.g001`) is looked for by its last part
+/// (`journal.pone.0120049.g001`), the name PLOS gives the figure's file; an extension the
+/// source left off is tried, in either case (`.png`, `.PNG`, `.jpg`, `.jpeg`, `.gif`).
 fn find_figure_images(report: &mut LoadReport, paper_path: &Path) {
     let Some(corpus) = &mut report.corpus else {
         return;
@@ -255,17 +258,21 @@ fn find_figure_images(report: &mut LoadReport, paper_path: &Path) {
         let Some(image) = figure.image.clone() else {
             continue;
         };
-        let found = std::iter::once(image.clone())
-            .chain(
-                ["png", "jpg", "jpeg", "gif"]
-                    .iter()
-                    .map(|extension| format!("{image}.{extension}")),
-            )
+        let file_name = image_file_name(&image);
+        let found = [image.as_str(), file_name]
+            .into_iter()
+            .flat_map(|name| {
+                std::iter::once(name.to_owned()).chain(
+                    ["png", "PNG", "jpg", "JPG", "jpeg", "JPEG", "gif", "GIF"]
+                        .iter()
+                        .map(move |extension| format!("{name}.{extension}")),
+                )
+            })
             .find(|candidate| {
                 image_beside(paper_path, candidate).is_some_and(|path| path.is_file())
             });
         if found.is_none() {
-            missing.push(image);
+            missing.push(file_name.to_owned());
         }
         figure.image = found;
     }
@@ -277,7 +284,8 @@ fn find_figure_images(report: &mut LoadReport, paper_path: &Path) {
         (
             beside,
             "not found beside the paper",
-            "put the image files in the paper's folder to see them in the Reader",
+            "save the images in the paper's folder as PNG or JPEG files of those names (an \
+             extension such as `.png` may be added) to see them in the Reader",
         ),
         (
             on_the_web,
@@ -306,6 +314,27 @@ fn find_figure_images(report: &mut LoadReport, paper_path: &Path) {
         );
         corpus.warnings.push(diagnostic.clone());
         report.diagnostics.push(diagnostic);
+    }
+}
+
+/// The file name an image is looked for by: the last part of an identifier with a scheme
+/// (`info:doi/10.1371/journal.pone.0120049.g001` → `journal.pone.0120049.g001`), else the name
+/// as written (a web address stays whole: it is reported as on the web).
+fn image_file_name(image: &str) -> &str {
+    let image = image.trim();
+    let is_web = image.starts_with("https://") || image.starts_with("http://");
+    match image.split_once(':') {
+        Some((scheme, rest))
+            if !is_web
+                && !scheme.is_empty()
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric())
+                && rest.contains('/') =>
+        {
+            rest.rsplit('/')
+                .find(|part| !part.is_empty())
+                .unwrap_or(image)
+        }
+        _ => image,
     }
 }
 
@@ -574,6 +603,61 @@ mod tests {
             .map(|figure| figure.image.as_deref())
             .collect();
         assert_eq!(images, [Some("one.png"), None, None]);
+    }
+
+    #[test]
+    // A test states what it expects by unwrapping it: a failure there is the test failing.
+    #[allow(clippy::unwrap_used)]
+    fn a_plos_figure_named_by_its_doi_is_found_by_its_file_name() {
+        assert_eq!(
+            image_file_name("info:doi/10.1371/journal.pone.0120049.g001"),
+            "journal.pone.0120049.g001"
+        );
+        assert_eq!(image_file_name("figures/f1.png"), "figures/f1.png");
+        assert_eq!(
+            image_file_name("https://example.org/f1.png"),
+            "https://example.org/f1.png"
+        );
+        let folder = tempfile::tempdir().unwrap();
+        let paper = folder.path().join("journal.ptest.0000001.xml");
+        let figure = |n: u8| {
+            format!(
+                "<fig id=\"g00{n}\"><label>Figure {n}</label><caption><title>Panel {n}.</title></caption>\
+                 <graphic xlink:href=\"info:doi/10.1371/journal.ptest.0000001.g00{n}\"/></fig>"
+            )
+        };
+        let text = format!(
+            "<article xmlns:xlink=\"http://www.w3.org/1999/xlink\"><front><article-meta><title-group>\
+             <article-title>Figures</article-title></title-group></article-meta></front><body><sec>\
+             <title>Results</title><p>Two panels.</p>{}{}</sec></body></article>",
+            figure(1),
+            figure(2)
+        );
+        std::fs::write(&paper, text).unwrap();
+        // As PLOS names a figure's download.
+        std::fs::write(folder.path().join("journal.ptest.0000001.g001.PNG"), b"").unwrap();
+        let report = open_path(&paper);
+        let images: Vec<Option<&str>> = report
+            .corpus
+            .as_ref()
+            .unwrap()
+            .file
+            .figures
+            .iter()
+            .map(|figure| figure.image.as_deref())
+            .collect();
+        assert_eq!(images, [Some("journal.ptest.0000001.g001.PNG"), None]);
+        let missing = report
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains("not found beside the paper"))
+            .unwrap();
+        assert_eq!(
+            missing.message,
+            "1 figure image not found beside the paper (`journal.ptest.0000001.g002`): its \
+             figure is shown without an image"
+        );
+        assert!(missing.hint.contains("PNG or JPEG"), "{}", missing.hint);
     }
 
     /// What opening `text` as `name` reported: each diagnostic's code and message.
