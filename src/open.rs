@@ -556,6 +556,18 @@ mod tests {
         assert_eq!(figure_image_path(BUILTIN_NAME, "f1.png"), None);
     }
 
+    /// The image each figure of the opened corpus keeps (none when it did not open).
+    fn figure_images(report: &LoadReport) -> Vec<Option<&str>> {
+        report.corpus.as_ref().map_or_else(Vec::new, |corpus| {
+            corpus
+                .file
+                .figures
+                .iter()
+                .map(|figure| figure.image.as_deref())
+                .collect()
+        })
+    }
+
     #[test]
     // A test states what it expects by unwrapping it: a failure there is the test failing.
     #[allow(clippy::unwrap_used)]
@@ -593,15 +605,7 @@ mod tests {
               (`https://example.org/web.png`): its figure is shown without an image"
             ]
         );
-        let images: Vec<Option<&str>> = report
-            .corpus
-            .as_ref()
-            .unwrap()
-            .file
-            .figures
-            .iter()
-            .map(|figure| figure.image.as_deref())
-            .collect();
+        let images = figure_images(&report);
         assert_eq!(images, [Some("one.png"), None, None]);
     }
 
@@ -637,15 +641,7 @@ mod tests {
         // As PLOS names a figure's download.
         std::fs::write(folder.path().join("journal.ptest.0000001.g001.PNG"), b"").unwrap();
         let report = open_path(&paper);
-        let images: Vec<Option<&str>> = report
-            .corpus
-            .as_ref()
-            .unwrap()
-            .file
-            .figures
-            .iter()
-            .map(|figure| figure.image.as_deref())
-            .collect();
+        let images = figure_images(&report);
         assert_eq!(images, [Some("journal.ptest.0000001.g001.PNG"), None]);
         let missing = report
             .diagnostics
