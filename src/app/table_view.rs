@@ -700,7 +700,7 @@ pub fn row_ui(
     });
     let title = format!(
         "Row: {}",
-        record.map_or_else(String::new, |(_, _, r)| row_title(r))
+        record.map_or_else(String::new, |_| row_title(ctx.corpus, row))
     );
     let response = ui
         .interact(

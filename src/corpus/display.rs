@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::model::{
-    Figure, ParagraphKind, PointStatus, Section, SectionKind, Series, Table, TableRow, ValueKind,
+    Figure, ParagraphKind, PointStatus, Section, SectionKind, Series, Table, ValueKind,
 };
 use super::number::{format_as_given, format_number};
 use super::{Corpus, Item, cite};
@@ -67,7 +67,7 @@ pub fn item_title(corpus: &Corpus, item: Item) -> String {
             .map_or_else(missing, |case| case.title.clone()),
         Item::TableRow(t) => file
             .table_row(t)
-            .map_or_else(missing, |(_, _, row)| row_title(row)),
+            .map_or_else(missing, |_| row_title(corpus, t)),
         Item::Table(t) => file.tables.get(t).map_or_else(missing, Table::title),
         Item::Figure(f) => file.figures.get(f).map_or_else(missing, Figure::title),
         Item::Footnote(f) => file.footnotes.get(f).map_or_else(missing, |footnote| {
@@ -236,15 +236,35 @@ pub fn no_rows_note(table: &Table) -> &'static str {
     }
 }
 
-/// A table row in a few words: its first cell, and the second when there is one
-/// (`"ASEAN: ASEAN-ACT"`, `"Male: 14,528"`).
+/// Table row `row` (its position over all tables) in a few words: its first cell, and the
+/// second when there is one (`"ASEAN: ASEAN-ACT"`, `"Male: 14,528"`), after the name of the
+/// group it stands in, if any (`"Leucine (umol/l) · Control: 86 ± 23"`: a table that lists
+/// `Control` under each of several groups would otherwise name four rows alike). Empty when
+/// there is no such row.
 #[must_use]
-pub fn row_title(row: &TableRow) -> String {
-    let mut cells = row.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty());
-    match (cells.next(), cells.next()) {
+pub fn row_title(corpus: &Corpus, row: usize) -> String {
+    let file = &corpus.file;
+    let Some((_, _, record)) = file.table_row(row) else {
+        return String::new();
+    };
+    let mut cells = record
+        .cells
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty());
+    let own = match (cells.next(), cells.next()) {
         (Some(first), Some(second)) => format!("{}: {}", excerpt(first, 40), excerpt(second, 60)),
         (Some(only), None) => excerpt(only, 80),
-        (None, _) => row.id.clone(),
+        (None, _) => record.id.clone(),
+    };
+    let group = corpus
+        .index
+        .group_row(row)
+        .and_then(|group| file.table_row(group))
+        .and_then(|(_, _, group)| group.cells.first());
+    match group {
+        Some(group) => format!("{} · {own}", excerpt(group.trim(), 40)),
+        None => own,
     }
 }
 
@@ -401,6 +421,57 @@ pub fn times_in_text(verb: &str, count: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_under_a_group_s_name_is_titled_with_it() {
+        let rows: [[&str; 3]; 7] = [
+            ["Isoleucine (umol/l)", "", ""],
+            ["Control", "62 ± 12", "53 ± 11"],
+            ["BCAA", "77 ± 10", "292 ± 47"],
+            ["", " ", ""],
+            ["Total", "139", "345"],
+            ["Leucine (umol/l)", "", ""],
+            ["Control", "86 ± 23", "75 ± 19"],
+        ];
+        let mut corpus = Corpus::builtin();
+        let table = &mut corpus.file.tables[0];
+        table.columns.truncate(3);
+        table.rows = rows
+            .iter()
+            .enumerate()
+            .map(|(n, cells)| crate::corpus::model::TableRow {
+                id: format!("r{n}"),
+                cells: cells.iter().map(|cell| (*cell).to_owned()).collect(),
+                ..crate::corpus::model::TableRow::default()
+            })
+            .collect();
+        assert_eq!(
+            table.row_groups(),
+            [
+                None,
+                Some(0),
+                Some(0),
+                None,
+                // A blank row ends the group before it.
+                None,
+                None,
+                Some(5),
+            ]
+        );
+        corpus.index = crate::corpus::index::Index::build(&corpus.file);
+        let first = corpus.file.first_row_of(0);
+        assert_eq!(
+            row_title(&corpus, first + 1),
+            "Isoleucine (umol/l) · Control: 62 ± 12"
+        );
+        assert_eq!(
+            item_title(&corpus, Item::TableRow(first + 6)),
+            "Leucine (umol/l) · Control: 86 ± 23"
+        );
+        assert_eq!(row_title(&corpus, first), "Isoleucine (umol/l)");
+        assert_eq!(row_title(&corpus, first + 4), "Total: 139");
+        assert_eq!(row_title(&corpus, corpus.file.table_row_count()), "");
+    }
 
     #[test]
     fn a_column_named_from_the_header_row_above_it_is_named_once() {

@@ -104,7 +104,8 @@ fn the_table_view_shows_the_papers_own_tables_and_headers() {
     harness.get_by_label("Table 1. Patient characteristics at start of ART.");
     harness.get_by_label("Characteristic");
     harness.get_by_label("Percent");
-    harness.get_by_label_contains("Row: Male: 14,528");
+    // A row under a row naming its group is named with the group.
+    harness.get_by_label_contains("Row: Sex · Male: 14,528");
 
     // The picker lists both tables; choosing Table 2 shows its spanning header rows.
     harness

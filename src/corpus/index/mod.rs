@@ -167,6 +167,9 @@ pub struct Index {
     printed_cells: HashMap<(usize, usize), String>,
     /// Every citation in a table cell, in table, row and column order.
     pub cell_citations: Vec<CellCitation>,
+    /// Row over all tables → the row (over all tables) naming the group it stands in, for the
+    /// rows that stand in one: see [`Self::group_row`].
+    row_groups: HashMap<usize, usize>,
     paragraph_ids: HashMap<String, usize>,
 }
 
@@ -223,6 +226,7 @@ impl Index {
         };
         index.build_sections(file);
         index.add_cells(file, std::mem::take(&mut text.cells));
+        index.build_row_groups(file);
         index.add_text(file, ids, text);
         index.build_region_entities(file);
         index.build_point_notes(file, ids);
@@ -261,6 +265,29 @@ impl Index {
 
     /// Takes in the table cells that cite: their printed text, and their rows linked with the
     /// references they cite.
+    /// The row naming the group each table row stands in ([`Table::row_groups`]), by rows'
+    /// positions over all tables.
+    ///
+    /// [`Table::row_groups`]: crate::corpus::model::Table::row_groups
+    fn build_row_groups(&mut self, file: &CorpusFile) {
+        let mut first = 0;
+        for table in &file.tables {
+            for (row, group) in table.row_groups().into_iter().enumerate() {
+                if let Some(group) = group {
+                    self.row_groups.insert(first + row, first + group);
+                }
+            }
+            first += table.rows.len();
+        }
+    }
+
+    /// The row (over all tables) naming the group that table row `row` (over all tables)
+    /// stands in (`Isoleucine (umol/l)` over its `Control` and `BCAA`), if it stands in one.
+    #[must_use]
+    pub fn group_row(&self, row: usize) -> Option<usize> {
+        self.row_groups.get(&row).copied()
+    }
+
     fn add_cells(&mut self, file: &CorpusFile, cells: Vec<text::CellText<'_>>) {
         if cells.is_empty() {
             return;

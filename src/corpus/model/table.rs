@@ -42,6 +42,30 @@ pub struct Table {
 }
 
 impl Table {
+    /// For each row (by position), the position of the row naming the group it stands in: the
+    /// nearest row above it that only names a group ([`TableRow::names_a_group`]), unless a
+    /// blank row comes between (a blank row ends a group). `None` for a row that names a group
+    /// itself or is blank, and for rows before any group. One pass over the rows.
+    #[must_use]
+    pub fn row_groups(&self) -> Vec<Option<usize>> {
+        let mut group = None;
+        self.rows
+            .iter()
+            .enumerate()
+            .map(|(position, row)| {
+                if row.is_blank() {
+                    group = None;
+                    None
+                } else if row.names_a_group() {
+                    group = Some(position);
+                    None
+                } else {
+                    group
+                }
+            })
+            .collect()
+    }
+
     /// The label and caption as one line: `"Table 1. Patient characteristics"`; for a table
     /// printed with neither (eLife's tables of test results inside a paragraph), what its
     /// columns hold: `"Table of Df, Sum sq, F, p"`.

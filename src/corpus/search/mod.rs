@@ -373,7 +373,7 @@ impl SearchIndex {
             let body = format!("{label} — {}", entity.description);
             entries.push(Entry::new(Item::Entity(i), label, body));
         }
-        table_entries(file, &mut entries);
+        table_entries(corpus, &mut entries);
         for (i, case) in file.cases.iter().enumerate() {
             let body = [
                 case.title.trim(),
@@ -605,11 +605,12 @@ pub fn reference_search_text(reference: &Reference) -> String {
 }
 
 /// Search entries for table rows, tables, figures and footnotes.
-fn table_entries(file: &crate::corpus::CorpusFile, entries: &mut Vec<Entry>) {
+fn table_entries(corpus: &Corpus, entries: &mut Vec<Entry>) {
+    let file = &corpus.file;
     for (i, (_, row)) in file.table_rows().enumerate() {
         entries.push(Entry::new(
             Item::TableRow(i),
-            super::display::row_title(row),
+            super::display::row_title(corpus, i),
             row.cells.join(" — "),
         ));
     }
