@@ -33,6 +33,7 @@ pub mod study_notes;
 pub mod style_choice;
 pub mod style_picker;
 pub mod table_view;
+pub mod table_widths;
 pub mod theme;
 pub mod tour_view;
 mod trends_chart;

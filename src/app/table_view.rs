@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use eframe::egui::{self, Color32, RichText, Sense, Ui};
 
 use super::context::{ClickAction, Command, ViewCtx};
+use super::table_widths::column_widths;
 use super::views::{View, empty_view_ui};
 use super::virtual_list::{HeightCache, content_key, virtual_list_ui};
 use crate::corpus::chart_table::{column_series, row_series};
@@ -20,48 +21,6 @@ pub const CELL_GAP: f32 = 10.0;
 
 /// A column is offered as a filter when it has at most this many distinct values.
 const MOST_FILTER_VALUES: usize = 12;
-
-/// Column widths for `table` in `width` points (each followed by [`CELL_GAP`]): every column at
-/// least as wide as its longest word (so that words are never broken), and what is left shared
-/// by how much text each column holds. When the longest words alone are wider than `width`, the
-/// table is wider than the space and scrolls sideways.
-#[must_use]
-pub fn column_widths(table: &Table, width: f32, body_size: f32) -> Vec<f32> {
-    // An average character of the body font is about this many font sizes wide.
-    const CHAR_WIDTH: f32 = 0.55;
-    let headers = column_headers(table);
-    let mut weights = Vec::with_capacity(table.columns.len());
-    let mut minimums = Vec::with_capacity(table.columns.len());
-    for (position, header) in headers.iter().enumerate() {
-        let cells = table.rows.iter().filter_map(|r| r.cells.get(position));
-        let (total, count, longest_word) = cells.chain(std::iter::once(header)).fold(
-            (0usize, 0usize, 0usize),
-            |(total, count, longest), cell| {
-                let word = cell
-                    .split_whitespace()
-                    .map(|w| w.chars().count())
-                    .max()
-                    .unwrap_or(0);
-                (total + cell.chars().count(), count + 1, longest.max(word))
-            },
-        );
-        let average = f32::from(u16::try_from(total / count.max(1)).unwrap_or(u16::MAX));
-        weights.push(average.clamp(4.0, 80.0));
-        let word = f32::from(u16::try_from(longest_word.min(40)).unwrap_or(40));
-        // A column of long passages is kept wide enough to read (about 28 characters), however
-        // narrow the space: the table then scrolls sideways instead of becoming a ribbon.
-        let readable = (average / 4.0).min(28.0);
-        minimums.push((word.max(readable) + 1.0) * body_size * CHAR_WIDTH + CELL_GAP);
-    }
-    let total: f32 = weights.iter().sum::<f32>().max(1.0);
-    let gaps = CELL_GAP * f32::from(u16::try_from(weights.len()).unwrap_or(u16::MAX));
-    let left = (width - gaps - minimums.iter().sum::<f32>()).max(0.0);
-    weights
-        .iter()
-        .zip(minimums)
-        .map(|(weight, minimum)| minimum + left * weight / total)
-        .collect()
-}
 
 /// The Table view's own UI state.
 #[derive(Debug, Default)]

@@ -1,0 +1,193 @@
+//! The Table view's column widths: how the width a table is drawn in is shared among its
+//! columns, from what their cells and headers hold (no drawing here).
+
+use super::table_view::CELL_GAP;
+use crate::corpus::display::column_headers;
+use crate::corpus::model::Table;
+
+/// Column widths for `table` in `width` points (each followed by [`CELL_GAP`]): every column at
+/// least as wide as its longest word (so that words are never broken; a line may break after a
+/// hyphen, as egui breaks it). When every column's longest cell fits on one line, each gets
+/// that and what is left is shared by how much text each column holds. Otherwise the columns
+/// of short cells (numbers, names) keep their cells on one line and the columns of passages
+/// share the rest by how much text each holds, when that leaves each passage its narrowest;
+/// failing that, the space above the narrowest widths goes to the columns by how much more
+/// their longest cells want, so that a column of short numbers is not wrapped while another has
+/// room to spare. When the longest words alone are wider than `width`, the table is wider than
+/// the space and scrolls sideways.
+#[must_use]
+pub fn column_widths(table: &Table, width: f32, body_size: f32) -> Vec<f32> {
+    // An average character of the body font is about this many font sizes wide.
+    const CHAR_WIDTH: f32 = 0.55;
+    // The longest a cell is taken to want on one line, in characters.
+    const LONGEST_LINE: usize = 80;
+    // A column whose cells are all at most this long holds short cells, not passages.
+    const SHORT_CELL: usize = 32;
+    let points = |chars: f32| (chars + 1.0) * body_size * CHAR_WIDTH + CELL_GAP;
+    let headers = column_headers(table);
+    let mut weights = Vec::with_capacity(table.columns.len());
+    let mut minimums = Vec::with_capacity(table.columns.len());
+    let mut naturals = Vec::with_capacity(table.columns.len());
+    let mut longest_cells = Vec::with_capacity(table.columns.len());
+    for (position, header) in headers.iter().enumerate() {
+        let cells = table.rows.iter().filter_map(|r| r.cells.get(position));
+        let longest_cell = cells
+            .clone()
+            .map(|cell| cell.trim().chars().count())
+            .max()
+            .unwrap_or(0);
+        let (total, count, longest_word) = cells.chain(std::iter::once(header)).fold(
+            (0usize, 0usize, 0usize),
+            |(total, count, longest), cell| {
+                // Lines break at a hyphen too (`Hyperinsulinemic-` / `euglycemic`).
+                let word = cell
+                    .split_whitespace()
+                    .flat_map(|w| w.split_inclusive('-'))
+                    .map(|w| w.chars().count())
+                    .max()
+                    .unwrap_or(0);
+                (total + cell.chars().count(), count + 1, longest.max(word))
+            },
+        );
+        let average = f32::from(u16::try_from(total / count.max(1)).unwrap_or(u16::MAX));
+        weights.push(average.clamp(4.0, 80.0));
+        let word = f32::from(u16::try_from(longest_word.min(40)).unwrap_or(40));
+        // A column of long passages is kept wide enough to read (about 28 characters), however
+        // narrow the space: the table then scrolls sideways instead of becoming a ribbon.
+        let readable = (average / 4.0).min(28.0);
+        let minimum = points(word.max(readable));
+        let longest = f32::from(u16::try_from(longest_cell.min(LONGEST_LINE)).unwrap_or(80));
+        minimums.push(minimum);
+        naturals.push(points(longest).max(minimum));
+        longest_cells.push(longest_cell);
+    }
+    let gaps = CELL_GAP * f32::from(u16::try_from(weights.len()).unwrap_or(u16::MAX));
+    let room = width - gaps;
+    let natural: f32 = naturals.iter().sum();
+    if natural <= room {
+        let total: f32 = weights.iter().sum::<f32>().max(1.0);
+        let left = room - natural;
+        return weights
+            .iter()
+            .zip(naturals)
+            .map(|(weight, natural)| natural + left * weight / total)
+            .collect();
+    }
+    // Columns of short cells (numbers, names) on one line, the columns of passages sharing
+    // the rest by how much text each holds, when that leaves each passage its narrowest.
+    let short: Vec<bool> = longest_cells.iter().map(|&n| n <= SHORT_CELL).collect();
+    let short_width: f32 = naturals
+        .iter()
+        .zip(&short)
+        .filter(|(_, short)| **short)
+        .map(|(natural, _)| natural)
+        .sum();
+    let passages_minimum: f32 = minimums
+        .iter()
+        .zip(&short)
+        .filter(|(_, short)| !**short)
+        .map(|(minimum, _)| minimum)
+        .sum();
+    if short.iter().any(|short| !short) && short_width + passages_minimum <= room {
+        let left = room - short_width - passages_minimum;
+        let total: f32 = weights
+            .iter()
+            .zip(&short)
+            .filter(|(_, short)| !**short)
+            .map(|(weight, _)| weight)
+            .sum::<f32>()
+            .max(1.0);
+        return (0..naturals.len())
+            .map(|column| {
+                if short[column] {
+                    naturals[column]
+                } else {
+                    minimums[column] + left * weights[column] / total
+                }
+            })
+            .collect();
+    }
+    let left = (room - minimums.iter().sum::<f32>()).max(0.0);
+    let wanted: f32 = naturals
+        .iter()
+        .zip(&minimums)
+        .map(|(natural, minimum)| natural - minimum)
+        .sum::<f32>()
+        .max(1.0);
+    naturals
+        .iter()
+        .zip(minimums)
+        .map(|(natural, minimum)| minimum + left * (natural - minimum) / wanted)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::model::{TableRow, headed_table};
+
+    fn table(headers: &[&str], rows: &[&[&str]]) -> Table {
+        let mut table = headed_table(&[], headers);
+        table.rows = rows
+            .iter()
+            .enumerate()
+            .map(|(n, cells)| TableRow {
+                id: format!("r{n}"),
+                cells: cells.iter().map(|cell| (*cell).to_owned()).collect(),
+                ..TableRow::default()
+            })
+            .collect();
+        table
+    }
+
+    /// The width a cell of `chars` characters takes on one line, as `column_widths` counts.
+    fn one_line(chars: f32) -> f32 {
+        (chars + 1.0) * 14.0 * 0.55 + CELL_GAP
+    }
+
+    #[test]
+    fn short_numbers_stay_on_one_line_where_a_long_header_can_break_at_its_hyphen() {
+        let numbers = table(
+            &["", "Time 0", "Hyperinsulinemic-euglycemic Clamp"],
+            &[
+                &["Control", "114 ± 22 95 (85–151)", "59 ± 11# 48 (40–83)"],
+                &["BCAA", "184 ± 29 168 (136–239)", "479 ± 63*† 406 (373–621)"],
+            ],
+        );
+        // Too narrow for every cell on one line beside the header's whole word: the cells keep
+        // their lines, the header breaks after its hyphen.
+        let widths = column_widths(&numbers, 500.0, 14.0);
+        assert!((widths.iter().sum::<f32>() - (500.0 - 3.0 * CELL_GAP)).abs() < 0.5);
+        assert!(widths[1] >= one_line(22.0) - 0.5, "{widths:?}");
+        assert!(widths[2] >= one_line(24.0) - 0.5, "{widths:?}");
+        assert!(widths[2] < one_line(27.0), "{widths:?}");
+        // Narrower still, the room goes where the longest cells want it: no column is left
+        // at its narrowest while another has more than it needs.
+        let narrow = column_widths(&numbers, 400.0, 14.0);
+        assert!(
+            narrow[2] < one_line(24.0) && narrow[1] < one_line(22.0),
+            "{narrow:?}"
+        );
+        // Room for everything: every cell on one line, the rest shared out.
+        let wide = column_widths(&numbers, 1200.0, 14.0);
+        assert!(
+            wide.iter()
+                .zip([7.0, 22.0, 24.0])
+                .all(|(w, n)| *w >= one_line(n))
+        );
+    }
+
+    #[test]
+    fn passages_share_what_short_cells_leave() {
+        let passage = "Works in partnership with governments, NGOs, and the private sector to \
+                       enhance legal frameworks and establish victim support systems.";
+        let mixed = table(
+            &["Region", "Efforts"],
+            &[&["ASEAN", passage], &["Global", passage]],
+        );
+        let widths = column_widths(&mixed, 500.0, 14.0);
+        // The region keeps its name on one line; the passage takes the rest.
+        assert!((widths[0] - one_line(6.0)).abs() < 0.5, "{widths:?}");
+        assert!((widths[1] - (500.0 - 2.0 * CELL_GAP - one_line(6.0))).abs() < 0.5);
+    }
+}
