@@ -124,20 +124,13 @@ pub fn column_widths(table: &Table, width: f32, body_size: f32) -> Vec<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::model::{TableRow, headed_table};
+    use crate::corpus::model::{headed_table, rows_of};
 
     fn table(headers: &[&str], rows: &[&[&str]]) -> Table {
-        let mut table = headed_table(&[], headers);
-        table.rows = rows
-            .iter()
-            .enumerate()
-            .map(|(n, cells)| TableRow {
-                id: format!("r{n}"),
-                cells: cells.iter().map(|cell| (*cell).to_owned()).collect(),
-                ..TableRow::default()
-            })
-            .collect();
-        table
+        Table {
+            rows: rows_of(rows),
+            ..headed_table(&[], headers)
+        }
     }
 
     /// The width a cell of `chars` characters takes on one line, as `column_widths` counts.

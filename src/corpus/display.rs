@@ -424,27 +424,18 @@ mod tests {
 
     #[test]
     fn a_row_under_a_group_s_name_is_titled_with_it() {
-        let rows: [[&str; 3]; 7] = [
-            ["Isoleucine (umol/l)", "", ""],
-            ["Control", "62 ± 12", "53 ± 11"],
-            ["BCAA", "77 ± 10", "292 ± 47"],
-            ["", " ", ""],
-            ["Total", "139", "345"],
-            ["Leucine (umol/l)", "", ""],
-            ["Control", "86 ± 23", "75 ± 19"],
-        ];
         let mut corpus = Corpus::builtin();
         let table = &mut corpus.file.tables[0];
         table.columns.truncate(3);
-        table.rows = rows
-            .iter()
-            .enumerate()
-            .map(|(n, cells)| crate::corpus::model::TableRow {
-                id: format!("r{n}"),
-                cells: cells.iter().map(|cell| (*cell).to_owned()).collect(),
-                ..crate::corpus::model::TableRow::default()
-            })
-            .collect();
+        table.rows = crate::corpus::model::rows_of(&[
+            &["Isoleucine (umol/l)", "", ""],
+            &["Control", "62 ± 12", "53 ± 11"],
+            &["BCAA", "77 ± 10", "292 ± 47"],
+            &["", " ", ""],
+            &["Total", "139", "345"],
+            &["Leucine (umol/l)", "", ""],
+            &["Control", "86 ± 23", "75 ± 19"],
+        ]);
         assert_eq!(
             table.row_groups(),
             [

@@ -331,19 +331,8 @@ mod tests {
             column.header = header.to_owned();
         }
         table.header_rows.clear();
-        let template = TableRow {
-            region: None,
-            ..table.rows[0].clone()
-        };
-        table.rows = rows
-            .iter()
-            .enumerate()
-            .map(|(n, cells)| TableRow {
-                id: format!("r{n}"),
-                cells: cells.iter().map(|cell| (*cell).to_owned()).collect(),
-                ..template.clone()
-            })
-            .collect();
+        let rows: Vec<&[&str]> = rows.iter().map(<[&str; 3]>::as_slice).collect();
+        table.rows = crate::corpus::model::rows_of(&rows);
     }
 
     /// The headings and rows of a table's slides, and whether they are all grids.

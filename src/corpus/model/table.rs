@@ -461,6 +461,19 @@ fn is_one(value: &u32) -> bool {
 
 /// A table with these header rows (each cell's text and span) over columns with these headers,
 /// and no rows: for tests of how headers are shown.
+/// Table rows of the given cells, with ids `r0`, `r1`, …
+#[cfg(test)]
+pub(crate) fn rows_of(rows: &[&[&str]]) -> Vec<TableRow> {
+    rows.iter()
+        .enumerate()
+        .map(|(n, cells)| TableRow {
+            id: format!("r{n}"),
+            cells: cells.iter().map(|cell| (*cell).to_owned()).collect(),
+            ..TableRow::default()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 pub(crate) fn headed_table(header_rows: &[&[(&str, u32)]], headers: &[&str]) -> Table {
     Table {
