@@ -263,8 +263,6 @@ impl Index {
         numeric * 2 > self.citations.len()
     }
 
-    /// Takes in the table cells that cite: their printed text, and their rows linked with the
-    /// references they cite.
     /// The row naming the group each table row stands in ([`Table::row_groups`]), by rows'
     /// positions over all tables.
     ///
@@ -288,6 +286,8 @@ impl Index {
         self.row_groups.get(&row).copied()
     }
 
+    /// Takes in the table cells that cite: their printed text, and their rows linked with the
+    /// references they cite.
     fn add_cells(&mut self, file: &CorpusFile, cells: Vec<text::CellText<'_>>) {
         if cells.is_empty() {
             return;
