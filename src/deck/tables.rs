@@ -71,12 +71,11 @@ fn words_in(cell: &str) -> usize {
 
 /// The slides of one table, laid out as [`TableLayout::of`] says: a slide per region, in the
 /// order the regions first come, when its rows name regions; the rows without one come after,
-/// [`ROWS_PER_SLIDE`] as cards or up to [`GRID_ROWS_PER_SLIDE`] in a grid at a time. As cards, a row
-/// that only names a group
-/// (`Menopausal status (%)` over its categories, every other cell blank) starts a new page
-/// headed by its name instead of being a card of its own, and a blank row is left out and
-/// starts a new page; in a grid, such a row stays a row of the grid, at the top of a page
-/// rather than alone at its foot, and a blank row is left out.
+/// [`ROWS_PER_SLIDE`] as cards or up to [`GRID_ROWS_PER_SLIDE`] in a grid at a time. As cards,
+/// a row that only names a group (`Menopausal status (%)` over its categories, every other
+/// cell blank) starts a new page headed by its name instead of being a card of its own, and a
+/// blank row is left out and starts a new page; in a grid, such a row stays a row of the grid,
+/// at the top of a page rather than alone at its foot, and a blank row is left out.
 pub(super) fn table_slides(corpus: &Corpus, position: usize, table: &Table) -> Vec<Shows> {
     let mut regions: Vec<(&str, Vec<usize>)> = Vec::new();
     let mut loose = Vec::new();
