@@ -97,12 +97,16 @@ pub fn column_widths(table: &Table, width: f32, body_size: f32) -> Vec<f32> {
             .map(|(weight, _)| weight)
             .sum::<f32>()
             .max(1.0);
-        return (0..naturals.len())
-            .map(|column| {
-                if short[column] {
-                    naturals[column]
+        return naturals
+            .iter()
+            .zip(&minimums)
+            .zip(&weights)
+            .zip(&short)
+            .map(|(((natural, minimum), weight), short)| {
+                if *short {
+                    *natural
                 } else {
-                    minimums[column] + left * weights[column] / total
+                    minimum + left * weight / total
                 }
             })
             .collect();
