@@ -659,7 +659,7 @@ pub fn row_ui(
     });
     let title = format!(
         "Row: {}",
-        record.map_or_else(String::new, |_| row_title(ctx.corpus, row))
+        record.map_or_else(String::new, |(_, _, r)| row_title(ctx.corpus, row, r))
     );
     let response = ui
         .interact(

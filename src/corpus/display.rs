@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::model::{
-    Figure, ParagraphKind, PointStatus, Section, SectionKind, Series, Table, ValueKind,
+    Figure, ParagraphKind, PointStatus, Section, SectionKind, Series, Table, TableRow, ValueKind,
 };
 use super::number::{format_as_given, format_number};
 use super::{Corpus, Item, cite};
@@ -67,7 +67,7 @@ pub fn item_title(corpus: &Corpus, item: Item) -> String {
             .map_or_else(missing, |case| case.title.clone()),
         Item::TableRow(t) => file
             .table_row(t)
-            .map_or_else(missing, |_| row_title(corpus, t)),
+            .map_or_else(missing, |(_, _, row)| row_title(corpus, t, row)),
         Item::Table(t) => file.tables.get(t).map_or_else(missing, Table::title),
         Item::Figure(f) => file.figures.get(f).map_or_else(missing, Figure::title),
         Item::Footnote(f) => file.footnotes.get(f).map_or_else(missing, |footnote| {
@@ -236,17 +236,12 @@ pub fn no_rows_note(table: &Table) -> &'static str {
     }
 }
 
-/// Table row `row` (its position over all tables) in a few words: its first cell, and the
+/// Table row `record`, at `row` over all tables, in a few words: its first cell, and the
 /// second when there is one (`"ASEAN: ASEAN-ACT"`, `"Male: 14,528"`), after the name of the
 /// group it stands in, if any (`"Leucine (umol/l) · Control: 86 ± 23"`: a table that lists
-/// `Control` under each of several groups would otherwise name four rows alike). Empty when
-/// there is no such row.
+/// `Control` under each of several groups would otherwise name four rows alike).
 #[must_use]
-pub fn row_title(corpus: &Corpus, row: usize) -> String {
-    let file = &corpus.file;
-    let Some((_, _, record)) = file.table_row(row) else {
-        return String::new();
-    };
+pub fn row_title(corpus: &Corpus, row: usize, record: &TableRow) -> String {
     let mut cells = record
         .cells
         .iter()
@@ -257,13 +252,8 @@ pub fn row_title(corpus: &Corpus, row: usize) -> String {
         (Some(only), None) => excerpt(only, 80),
         (None, _) => record.id.clone(),
     };
-    let group = corpus
-        .index
-        .group_row(row)
-        .and_then(|group| file.table_row(group))
-        .and_then(|(_, _, group)| group.cells.first());
-    match group {
-        Some(group) => format!("{} · {own}", excerpt(group.trim(), 40)),
+    match corpus.index.group_name(&corpus.file, row) {
+        Some(group) => format!("{} · {own}", excerpt(group, 40)),
         None => own,
     }
 }
@@ -451,17 +441,28 @@ mod tests {
         );
         corpus.index = crate::corpus::index::Index::build(&corpus.file);
         let first = corpus.file.first_row_of(0);
+        let title = |row: usize| {
+            corpus
+                .file
+                .table_row(row)
+                .map(|(_, _, record)| row_title(&corpus, row, record))
+        };
         assert_eq!(
-            row_title(&corpus, first + 1),
-            "Isoleucine (umol/l) · Control: 62 ± 12"
+            title(first + 1).as_deref(),
+            Some("Isoleucine (umol/l) · Control: 62 ± 12")
         );
         assert_eq!(
             item_title(&corpus, Item::TableRow(first + 6)),
             "Leucine (umol/l) · Control: 86 ± 23"
         );
-        assert_eq!(row_title(&corpus, first), "Isoleucine (umol/l)");
-        assert_eq!(row_title(&corpus, first + 4), "Total: 139");
-        assert_eq!(row_title(&corpus, corpus.file.table_row_count()), "");
+        assert_eq!(title(first).as_deref(), Some("Isoleucine (umol/l)"));
+        assert_eq!(title(first + 4).as_deref(), Some("Total: 139"));
+        let past_the_last = corpus.file.table_row_count();
+        assert_eq!(title(past_the_last), None);
+        assert_eq!(
+            item_title(&corpus, Item::TableRow(past_the_last)),
+            "(missing)"
+        );
     }
 
     #[test]

@@ -91,7 +91,7 @@ pub fn cross_links(corpus: &Corpus, position: usize) -> Option<CrossLinks> {
             let (_, _, row) = file.table_row(p)?;
             Some(Linked {
                 id: row.id.clone(),
-                label: crate::corpus::display::row_title(corpus, p),
+                label: crate::corpus::display::row_title(corpus, p, row),
             })
         }),
         series: linked(ItemKind::Series, &|p| {

@@ -21,7 +21,13 @@ pub(super) fn table_row_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layo
     } else {
         format!("{} row", table.label.trim())
     };
-    heading_ui(ctx, ui, &kind, &row_title(ctx.corpus, position), layout);
+    heading_ui(
+        ctx,
+        ui,
+        &kind,
+        &row_title(ctx.corpus, position, row),
+        layout,
+    );
     let headers = crate::corpus::display::column_headers(table);
     for (column, header) in headers.iter().enumerate() {
         let cell = ctx

@@ -167,9 +167,9 @@ pub struct Index {
     printed_cells: HashMap<(usize, usize), String>,
     /// Every citation in a table cell, in table, row and column order.
     pub cell_citations: Vec<CellCitation>,
-    /// Row over all tables → the row (over all tables) naming the group it stands in, for the
-    /// rows that stand in one: see [`Self::group_row`].
-    row_groups: HashMap<usize, usize>,
+    /// Row over all tables → the row naming the group it stands in (its table's position and
+    /// its position in that table), for the rows that stand in one: see [`Self::group_name`].
+    row_groups: HashMap<usize, (usize, usize)>,
     paragraph_ids: HashMap<String, usize>,
 }
 
@@ -269,21 +269,24 @@ impl Index {
     /// [`Table::row_groups`]: crate::corpus::model::Table::row_groups
     fn build_row_groups(&mut self, file: &CorpusFile) {
         let mut first = 0;
-        for table in &file.tables {
+        for (table_position, table) in file.tables.iter().enumerate() {
             for (row, group) in table.row_groups().into_iter().enumerate() {
                 if let Some(group) = group {
-                    self.row_groups.insert(first + row, first + group);
+                    self.row_groups.insert(first + row, (table_position, group));
                 }
             }
             first += table.rows.len();
         }
     }
 
-    /// The row (over all tables) naming the group that table row `row` (over all tables)
-    /// stands in (`Isoleucine (umol/l)` over its `Control` and `BCAA`), if it stands in one.
+    /// The name of the group that table row `row` (over all tables) stands in: the first cell
+    /// of the row naming it (`Isoleucine (umol/l)` over its `Control` and `BCAA`), if it
+    /// stands in one.
     #[must_use]
-    pub fn group_row(&self, row: usize) -> Option<usize> {
-        self.row_groups.get(&row).copied()
+    pub fn group_name<'f>(&self, file: &'f CorpusFile, row: usize) -> Option<&'f str> {
+        let &(table, group) = self.row_groups.get(&row)?;
+        let name = file.tables.get(table)?.rows.get(group)?.cells.first()?;
+        Some(name.trim())
     }
 
     /// Takes in the table cells that cite: their printed text, and their rows linked with the

@@ -610,7 +610,7 @@ fn table_entries(corpus: &Corpus, entries: &mut Vec<Entry>) {
     for (i, (_, row)) in file.table_rows().enumerate() {
         entries.push(Entry::new(
             Item::TableRow(i),
-            super::display::row_title(corpus, i),
+            super::display::row_title(corpus, i, row),
             row.cells.join(" — "),
         ));
     }
