@@ -32,6 +32,27 @@ fn slide(harness: &Harness<'_, Explorer>) -> usize {
     harness.state().presentation.as_ref().unwrap().slide
 }
 
+/// The window in presentation mode on a paper written as `text` to a file named `name` in a
+/// folder of its own (kept while the harness runs).
+fn presenting_text(name: &str, text: &str) -> (tempfile::TempDir, Harness<'static, Explorer>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    (dir, presenting(Some(path)))
+}
+
+/// A JATS article titled `title` whose one section, Results, holds `section` (its paragraphs
+/// and floats).
+fn jats_results(title: &str, section: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<article xmlns:xlink="http://www.w3.org/1999/xlink" article-type="research-article">
+<front><article-meta><title-group><article-title>{title}</article-title></title-group></article-meta></front>
+<body><sec id="s1"><title>Results</title>{section}</sec></body>
+</article>"#
+    )
+}
+
 /// Steps to the first slide that shows what `wanted` accepts and draws it; that slide's
 /// number. Fails the test when no slide does.
 fn show_first(harness: &mut Harness<'_, Explorer>, wanted: impl Fn(&Shows) -> bool) -> usize {
@@ -366,20 +387,16 @@ fn presenting_at_start_opens_on_the_selected_row_s_slide() {
 /// A grid keeps the notes printed under its table, which say what its marks mean.
 #[test]
 fn a_grid_slide_shows_the_notes_under_its_table() {
-    let jats = r#"<?xml version="1.0" encoding="UTF-8"?>
-<article xmlns:xlink="http://www.w3.org/1999/xlink" article-type="research-article">
-<front><article-meta><title-group><article-title>Stool consistency</article-title></title-group></article-meta></front>
-<body><sec id="s1"><title>Results</title><p>Most samples were soft (<xref ref-type="table" rid="t1">Table 1</xref>).</p>
+    let jats = jats_results(
+        "Stool consistency",
+        r#"<p>Most samples were soft (<xref ref-type="table" rid="t1">Table 1</xref>).</p>
 <table-wrap id="t1"><label>Table 1</label><caption><title>Samples by consistency.</title></caption>
 <table><thead><tr><th>Consistency</th><th>Samples</th></tr></thead>
 <tbody><tr><td>Soft</td><td>125 *</td></tr><tr><td>Lumpy</td><td>17</td></tr></tbody></table>
 <table-wrap-foot><fn id="tf1"><p>* Nine samples were too small to classify.</p></fn></table-wrap-foot>
-</table-wrap></sec></body>
-</article>"#;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("stool.xml");
-    std::fs::write(&path, jats).unwrap();
-    let mut harness = presenting(Some(path));
+</table-wrap>"#,
+    );
+    let (_dir, mut harness) = presenting_text("stool.xml", &jats);
     show_first(&mut harness, |shows| {
         matches!(
             shows,
@@ -398,17 +415,13 @@ fn a_grid_slide_shows_the_notes_under_its_table() {
 /// heading.
 #[test]
 fn a_figure_slide_names_the_figure_over_its_caption_s_first_sentence() {
-    let jats = r#"<?xml version="1.0" encoding="UTF-8"?>
-<article xmlns:xlink="http://www.w3.org/1999/xlink" article-type="research-article">
-<front><article-meta><title-group><article-title>Two gauges</article-title></title-group></article-meta></front>
-<body><sec id="s1"><title>Results</title><p>Both rivers rose in winter (<xref ref-type="fig" rid="f1">Figure 1</xref>).</p>
+    let jats = jats_results(
+        "Two gauges",
+        r#"<p>Both rivers rose in winter (<xref ref-type="fig" rid="f1">Figure 1</xref>).</p>
 <fig id="f1"><label>Figure 1</label><caption><title>Daily discharge at both gauges</title>
-<p>(A) Afon Hafren. (B) Coalburn.</p></caption></fig></sec></body>
-</article>"#;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("gauges.xml");
-    std::fs::write(&path, jats).unwrap();
-    let mut harness = presenting(Some(path));
+<p>(A) Afon Hafren. (B) Coalburn.</p></caption></fig>"#,
+    );
+    let (_dir, mut harness) = presenting_text("gauges.xml", &jats);
     show_first(&mut harness, |shows| matches!(shows, Shows::Figure(_)));
     let kicker = harness.get_by_label("Figure 1");
     let heading = harness.get_by_label("Daily discharge at both gauges.");
