@@ -332,6 +332,7 @@ fn image_file_name(image: &str) -> &str {
         {
             rest.rsplit('/')
                 .find(|part| !part.is_empty())
+                .filter(|part| !matches!(*part, "." | ".."))
                 .unwrap_or(image)
         }
         _ => image,
@@ -618,6 +619,8 @@ mod tests {
             "journal.pone.0120049.g001"
         );
         assert_eq!(image_file_name("figures/f1.png"), "figures/f1.png");
+        // A last part that names no file is not taken for one.
+        assert_eq!(image_file_name("x:/.."), "x:/..");
         assert_eq!(
             image_file_name("https://example.org/f1.png"),
             "https://example.org/f1.png"
