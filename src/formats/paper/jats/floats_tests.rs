@@ -566,3 +566,46 @@ fn a_caption_s_title_without_a_full_stop_ends_before_its_legend() {
     );
     valid(&imported);
 }
+
+#[test]
+fn a_table_printed_in_parts_is_one_table_and_alternatives_count_once() {
+    let body = r#"<sec><title>Results</title><p>See <xref ref-type="table" rid="t1">Table 1</xref> and <xref ref-type="table" rid="t2">Table 2</xref>.</p>
+<table-wrap id="t1"><label>Table 1</label><caption><p>Ratios.</p></caption>
+<table><thead><tr><th>Protein</th><th>Ratio</th><th>Source</th></tr></thead>
+<tbody><tr><td>Vam7p</td><td>2</td><td><xref ref-type="bibr" rid="b1">Author1, 2001</xref></td></tr></tbody></table>
+<table><thead><tr><th>Protein</th><th>Ratio</th> <th>Source</th></tr></thead>
+<tbody><tr><td>Ypt7p</td><td>4</td><td><xref ref-type="bibr" rid="b2">Author2, 2002</xref></td></tr></tbody></table>
+<table><thead><tr><th>Second group</th></tr></thead>
+<tbody><tr><td>Sec17p</td><td>7</td><td><xref ref-type="bibr" rid="b3">Author3, 2003</xref></td></tr>
+<tr><td>Cell</td><td><table><tr><td>inner</td></tr></table></td><td>-</td></tr></tbody></table></table-wrap>
+<table-wrap id="t2"><label>Table 2</label><caption><p>Twice given.</p></caption>
+<alternatives><graphic xlink:href="t2.png"/><table><tbody><tr><td>a</td><td>1</td></tr></tbody></table><table><tbody><tr><td>a</td><td>1</td></tr></tbody></table></alternatives></table-wrap>
+</sec>"#;
+    let imported = read(&article(body, ""));
+    let file = &imported.file;
+    assert_eq!(file.tables.len(), 2);
+    let rows: Vec<Vec<&str>> = file.tables[0]
+        .rows
+        .iter()
+        .map(|r| r.cells.iter().map(String::as_str).collect())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            vec!["Vam7p", "2", "[Author1, 2001]{@b1}"],
+            vec!["Ypt7p", "4", "[Author2, 2002]{@b2}"],
+            vec!["Second group", "", ""],
+            vec!["Sec17p", "7", "[Author3, 2003]{@b3}"],
+            vec!["Cell", "inner", "-"],
+        ],
+        "a later part's rows follow; its header row is a row unless it repeats the first's; \
+         a table in a cell is that cell's text"
+    );
+    assert_eq!(file.tables[1].rows.len(), 1, "alternatives are one table");
+    let uncited = uncited(&imported);
+    assert_eq!(
+        uncited.len(),
+        3,
+        "every part's citations are read; b4 to b6 only: {uncited:?}"
+    );
+}

@@ -3,6 +3,8 @@
 //! or as a figure when the source gives the table only as an image; a `fig` as a
 //! [`FigureDraft`] (label, caption, the graphic's file name, its attribution).
 
+use std::collections::HashSet;
+
 use crate::formats::paper::xml::Element;
 use crate::formats::paper::{FigureDraft, Rich, Span, TableDraft};
 
@@ -19,7 +21,8 @@ pub(super) fn table(context: &Context<'_>, wrap: Element<'_>) -> Result<TableDra
     let label = child_text(wrap, "label");
     let caption = caption(context, wrap);
     let source_id = wrap.attr("id").unwrap_or_default().to_owned();
-    let Some(table) = wrap.descendants().into_iter().find(|e| e.is("table")) else {
+    let tables = tables_in(wrap);
+    let Some((first, continued)) = tables.split_first() else {
         return Err(FigureDraft {
             source_id,
             label: if label.is_empty() && caption.plain().is_empty() {
@@ -32,29 +35,19 @@ pub(super) fn table(context: &Context<'_>, wrap: Element<'_>) -> Result<TableDra
             source_line: None,
         });
     };
-    let mut header: Vec<Element<'_>> = Vec::new();
-    let mut body: Vec<Element<'_>> = Vec::new();
-    for part in table.elements() {
-        match part.name() {
-            "thead" => header.extend(part.children_named("tr")),
-            "tbody" | "tfoot" => body.extend(part.children_named("tr")),
-            "tr" => body.push(part),
-            _ => {}
-        }
-    }
-    // Without a `thead`, leading rows made only of `th` cells are the header.
-    if header.is_empty() {
-        let leading = body
-            .iter()
-            .take_while(|row| {
-                let mut cells = row
-                    .elements()
-                    .filter(|c| c.is("th") || c.is("td"))
-                    .peekable();
-                cells.peek().is_some() && cells.all(|c| c.is("th"))
-            })
-            .count();
-        header = body.drain(..leading).collect();
+    let (header, mut body) = header_and_body(*first);
+    // A table printed in parts (one `table` after another in the wrap) is one table: the later
+    // parts' rows follow the first's, and a later part's header row is kept as a row unless it
+    // repeats one of the first part's.
+    let header_texts: HashSet<String> = header.iter().map(|row| words_of(*row)).collect();
+    for part in continued {
+        let (part_header, part_body) = header_and_body(*part);
+        body.extend(
+            part_header
+                .into_iter()
+                .filter(|row| !header_texts.contains(&words_of(*row))),
+        );
+        body.extend(part_body);
     }
     let header_grid = fill(context, &header);
     let body_grid = fill(context, &body);
@@ -105,6 +98,73 @@ pub(super) fn table(context: &Context<'_>, wrap: Element<'_>) -> Result<TableDra
         rows,
         footnotes,
     })
+}
+
+/// The `table` elements in a wrap, in order, not counting a table inside another's cell, and
+/// of the tables in an `alternatives` (one table given in several forms) only the first.
+fn tables_in<'d>(wrap: Element<'d>) -> Vec<Element<'d>> {
+    let mut tables = Vec::new();
+    let mut stack: Vec<Element<'d>> = wrap.elements().collect();
+    stack.reverse();
+    while let Some(element) = stack.pop() {
+        if element.is("table") {
+            tables.push(element);
+            continue;
+        }
+        if element.is("alternatives") {
+            tables.extend(element.descendants().into_iter().find(|e| e.is("table")));
+            continue;
+        }
+        let before = stack.len();
+        stack.extend(element.elements());
+        if let Some(added) = stack.get_mut(before..) {
+            added.reverse();
+        }
+    }
+    tables
+}
+
+/// A table's header rows (its `thead`, or without one its leading rows made only of `th`
+/// cells) and its body rows (`tbody`, `tfoot` and bare `tr`).
+fn header_and_body(table: Element<'_>) -> (Vec<Element<'_>>, Vec<Element<'_>>) {
+    let mut header: Vec<Element<'_>> = Vec::new();
+    let mut body: Vec<Element<'_>> = Vec::new();
+    for part in table.elements() {
+        match part.name() {
+            "thead" => header.extend(part.children_named("tr")),
+            "tbody" | "tfoot" => body.extend(part.children_named("tr")),
+            "tr" => body.push(part),
+            _ => {}
+        }
+    }
+    if header.is_empty() {
+        let leading = body
+            .iter()
+            .take_while(|row| {
+                let mut cells = row
+                    .elements()
+                    .filter(|c| c.is("th") || c.is("td"))
+                    .peekable();
+                cells.peek().is_some() && cells.all(|c| c.is("th"))
+            })
+            .count();
+        header = body.drain(..leading).collect();
+    }
+    (header, body)
+}
+
+/// A row's cells' words, one space apart within a cell and a tab between cells: what two
+/// printings of the same header row share however they are laid out.
+fn words_of(row: Element<'_>) -> String {
+    let mut words = String::new();
+    for cell in row.elements().filter(|c| c.is("th") || c.is("td")) {
+        words.push('\t');
+        for word in cell.text().split_whitespace() {
+            words.push(' ');
+            words.push_str(word);
+        }
+    }
+    words
 }
 
 /// A place in the grid of a table's rows.
