@@ -8,22 +8,25 @@
 //! file (`tour_file`) becomes its tour. The window and the command line open files through here;
 //! the model knows only its own format.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 mod atomic;
+mod figure_images;
 mod tour_file;
 
 pub use atomic::write_atomically;
+use figure_images::{check_figure_images, find_figure_images};
+pub use figure_images::{figure_image_path, image_beside};
 pub use tour_file::{
     BUILTIN_TOUR_FILE_NAME, ReadTour, TOUR_FILE_FORMAT, TOUR_FILE_SUFFIX, TourFile,
     apply_tour_file, builtin_tour_file, encode_tour, read_tour_file, save_tour_file,
     tour_file_beside,
 };
 
-use crate::corpus::diagnostics::{Code, Diagnostic, JsonPath, PathSegment};
+use crate::corpus::Corpus;
+use crate::corpus::diagnostics::{Code, Diagnostic, PathSegment};
 use crate::corpus::load::{self, LoadReport};
 use crate::corpus::text::without_byte_order_mark;
-use crate::corpus::{BUILTIN_NAME, Corpus};
 use crate::formats::ReferenceFormat;
 use crate::formats::import;
 use crate::formats::paper::{self, ImportOptions, PaperKind};
@@ -243,192 +246,6 @@ pub fn open_paper(
     report
 }
 
-/// The image files a paper's figures name, looked for beside the paper: a figure keeps its
-/// `image` when the file is there, and loses it otherwise; one info diagnostic counts those not
-/// found, by the file names looked for. An image named by an identifier rather than a file
-/// (PLOS's `info:doi/10.1371/journal.pone.0120049.g001`) is looked for by its last part
-/// (`journal.pone.0120049.g001`), the name PLOS gives the figure's file; an extension the
-/// source left off is tried, in either case (`.png`, `.PNG`, `.jpg`, `.jpeg`, `.gif`).
-fn find_figure_images(report: &mut LoadReport, paper_path: &Path) {
-    let Some(corpus) = &mut report.corpus else {
-        return;
-    };
-    let mut missing = Vec::new();
-    for figure in &mut corpus.file.figures {
-        let Some(image) = figure.image.clone() else {
-            continue;
-        };
-        let file_name = image_file_name(&image);
-        let found = [image.as_str(), file_name]
-            .into_iter()
-            .flat_map(|name| {
-                std::iter::once(name.to_owned()).chain(
-                    ["png", "PNG", "jpg", "JPG", "jpeg", "JPEG", "gif", "GIF"]
-                        .iter()
-                        .map(move |extension| format!("{name}.{extension}")),
-                )
-            })
-            .find(|candidate| {
-                image_beside(paper_path, candidate).is_some_and(|path| path.is_file())
-            });
-        if found.is_none() {
-            missing.push(file_name.to_owned());
-        }
-        figure.image = found;
-    }
-    // An image named by its web address is not looked for: paperlens works offline.
-    let (on_the_web, beside): (Vec<String>, Vec<String>) = missing
-        .into_iter()
-        .partition(|image| image.starts_with("https://") || image.starts_with("http://"));
-    let missing_images = [
-        (
-            beside,
-            "not found beside the paper",
-            "save the images in the paper's folder as PNG or JPEG files of those names (an \
-             extension such as `.png` may be added) to see them in the Reader",
-        ),
-        (
-            on_the_web,
-            "on the web, which paperlens does not download",
-            "save the images in the paper's folder and name those files in the figures to see \
-             them in the Reader",
-        ),
-    ];
-    for (images, where_they_are, help) in missing_images {
-        if images.is_empty() {
-            continue;
-        }
-        let diagnostic = Diagnostic::info(
-            Code::ImportIncomplete,
-            format!(
-                "{} {where_they_are} ({}): {} shown without an image",
-                crate::corpus::counted(images.len(), "figure image"),
-                shortened_list(&images),
-                if images.len() == 1 {
-                    "its figure is"
-                } else {
-                    "their figures are"
-                }
-            ),
-            help,
-        );
-        corpus.warnings.push(diagnostic.clone());
-        report.diagnostics.push(diagnostic);
-    }
-}
-
-/// The file name an image is looked for by: the last part of an identifier with a scheme
-/// (`info:doi/10.1371/journal.pone.0120049.g001` → `journal.pone.0120049.g001`), else the name
-/// as written (a web address stays whole: it is reported as on the web).
-fn image_file_name(image: &str) -> &str {
-    let image = image.trim();
-    let is_web = image.starts_with("https://") || image.starts_with("http://");
-    match image.split_once(':') {
-        Some((scheme, rest))
-            if !is_web
-                && !scheme.is_empty()
-                && scheme.chars().all(|c| c.is_ascii_alphanumeric())
-                && rest.contains('/') =>
-        {
-            rest.rsplit('/')
-                .find(|part| !part.is_empty())
-                .filter(|part| !matches!(*part, "." | ".."))
-                .unwrap_or(image)
-        }
-        _ => image,
-    }
-}
-
-/// The first few names of a list, with `…` when there are more.
-fn shortened_list(names: &[String]) -> String {
-    const SHOWN: usize = 3;
-    let mut text = names
-        .iter()
-        .take(SHOWN)
-        .map(|name| format!("`{name}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    if names.len() > SHOWN {
-        text.push_str(", …");
-    }
-    text
-}
-
-/// Where the image a figure names is looked for: `image` in the folder of the corpus file at
-/// `corpus_path`. `None` when `image` is not a plain relative path (it is absolute, or climbs
-/// out of that folder with `..`).
-#[must_use]
-pub fn image_beside(corpus_path: &Path, image: &str) -> Option<PathBuf> {
-    let image = Path::new(image.trim());
-    let plain = !image.as_os_str().is_empty()
-        && image
-            .components()
-            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
-    let folder = corpus_path.parent().unwrap_or_else(|| Path::new(""));
-    plain.then(|| folder.join(image))
-}
-
-/// The image file of a figure of the corpus named `source_name` (a path, as [`open_path`]
-/// names it): see [`image_beside`]. `None` for the built-in corpus, which has no folder.
-#[must_use]
-pub fn figure_image_path(source_name: &str, image: &str) -> Option<PathBuf> {
-    (source_name != BUILTIN_NAME)
-        .then(|| image_beside(Path::new(source_name), image))
-        .flatten()
-}
-
-/// Warns about each figure whose `image` is not a file beside the corpus at `corpus_path`
-/// (`bytes` is the corpus file as read, for the warnings' line and column).
-fn check_figure_images(report: &mut LoadReport, corpus_path: &Path, bytes: &[u8]) {
-    let Some(corpus) = &mut report.corpus else {
-        return;
-    };
-    let mut found = Vec::new();
-    for (position, figure) in corpus.file.figures.iter().enumerate() {
-        let Some(image) = figure.image.as_deref() else {
-            continue;
-        };
-        let at = JsonPath::root().key("figures").index(position).key("image");
-        let diagnostic = match image_beside(corpus_path, image) {
-            Some(path) if path.is_file() => continue,
-            Some(path) => Diagnostic::warning(
-                Code::ImageNotFound,
-                format!(
-                    "figure `{}` names the image `{image}`, but there is no file {}",
-                    figure.id,
-                    path.display()
-                ),
-                "put the PNG or JPEG file there, or correct `image` (a path relative to the \
-                 corpus file's folder); until then the figure is shown without its image",
-            ),
-            None => Diagnostic::warning(
-                Code::ImageNotFound,
-                format!(
-                    "figure `{}` names the image `{image}`, which is not inside the corpus \
-                     file's folder ({})",
-                    figure.id,
-                    corpus_path
-                        .parent()
-                        .map_or_else(String::new, |folder| folder.display().to_string())
-                ),
-                "write `image` as a path relative to the corpus file's folder, such as \
-                 `figures/figure1.png`, without `..`",
-            ),
-        };
-        found.push(diagnostic.at(at));
-    }
-    if found.is_empty() {
-        return;
-    }
-    let text = without_byte_order_mark(std::str::from_utf8(bytes).unwrap_or_default());
-    load::locate(text, &mut found);
-    corpus.warnings.extend(found.iter().cloned());
-    report.diagnostics.extend(found);
-    if report.source_text.is_none() {
-        report.source_text = Some(text.to_owned());
-    }
-}
-
 /// Opens a corpus or a bibliography from raw bytes (checked for size and UTF-8 first);
 /// `source_name`'s extension helps tell the formats apart.
 #[must_use]
@@ -538,125 +355,6 @@ mod tests {
         );
         // Not declared: left to the UTF-8 error.
         assert_eq!(transcoded_xml(b"<p>caf\xe9</p>"), None);
-    }
-
-    #[test]
-    fn an_image_is_looked_for_only_inside_the_corpus_folder() {
-        let corpus = Path::new("papers/corpus.json");
-        assert_eq!(
-            image_beside(corpus, "figures/f1.png"),
-            Some(PathBuf::from("papers/figures/f1.png"))
-        );
-        assert_eq!(
-            image_beside(corpus, "./f1.png"),
-            Some(PathBuf::from("papers/./f1.png"))
-        );
-        assert_eq!(image_beside(corpus, "../secret.png"), None);
-        assert_eq!(image_beside(corpus, "/etc/passwd"), None);
-        assert_eq!(image_beside(corpus, "  "), None);
-        assert_eq!(figure_image_path(BUILTIN_NAME, "f1.png"), None);
-    }
-
-    /// The image each figure of the opened corpus keeps (none when it did not open).
-    fn figure_images(report: &LoadReport) -> Vec<Option<&str>> {
-        report.corpus.as_ref().map_or_else(Vec::new, |corpus| {
-            corpus
-                .file
-                .figures
-                .iter()
-                .map(|figure| figure.image.as_deref())
-                .collect()
-        })
-    }
-
-    #[test]
-    // A test states what it expects by unwrapping it: a failure there is the test failing.
-    #[allow(clippy::unwrap_used)]
-    fn figure_images_missing_beside_a_paper_or_on_the_web_are_counted_apart() {
-        let folder = tempfile::tempdir().unwrap();
-        let paper = folder.path().join("paper.md");
-        let text = "---\ntitle: Images\n---\n# A\n\nText.\n\n![One.](one.png)\n\n![Two.](two.png)\n\n\
-                    ![Web.](https://example.org/web.png \"Web\")\n";
-        std::fs::write(&paper, text).unwrap();
-        let missing = |report: &LoadReport| -> Vec<String> {
-            report
-                .diagnostics
-                .iter()
-                .filter(|d| d.message.contains("figure image"))
-                .map(|d| d.message.clone())
-                .collect()
-        };
-        assert_eq!(
-            missing(&open_path(&paper)),
-            [
-                "2 figure images not found beside the paper (`one.png`, `two.png`): their figures \
-              are shown without an image",
-                "1 figure image on the web, which paperlens does not download \
-              (`https://example.org/web.png`): its figure is shown without an image"
-            ]
-        );
-        std::fs::write(folder.path().join("one.png"), b"").unwrap();
-        let report = open_path(&paper);
-        assert_eq!(
-            missing(&report),
-            [
-                "1 figure image not found beside the paper (`two.png`): its figure is shown \
-              without an image",
-                "1 figure image on the web, which paperlens does not download \
-              (`https://example.org/web.png`): its figure is shown without an image"
-            ]
-        );
-        let images = figure_images(&report);
-        assert_eq!(images, [Some("one.png"), None, None]);
-    }
-
-    #[test]
-    // A test states what it expects by unwrapping it: a failure there is the test failing.
-    #[allow(clippy::unwrap_used)]
-    fn a_plos_figure_named_by_its_doi_is_found_by_its_file_name() {
-        assert_eq!(
-            image_file_name("info:doi/10.1371/journal.pone.0120049.g001"),
-            "journal.pone.0120049.g001"
-        );
-        assert_eq!(image_file_name("figures/f1.png"), "figures/f1.png");
-        // A last part that names no file is not taken for one.
-        assert_eq!(image_file_name("x:/.."), "x:/..");
-        assert_eq!(
-            image_file_name("https://example.org/f1.png"),
-            "https://example.org/f1.png"
-        );
-        let folder = tempfile::tempdir().unwrap();
-        let paper = folder.path().join("journal.ptest.0000001.xml");
-        let figure = |n: u8| {
-            format!(
-                "<fig id=\"g00{n}\"><label>Figure {n}</label><caption><title>Panel {n}.</title></caption>\
-                 <graphic xlink:href=\"info:doi/10.1371/journal.ptest.0000001.g00{n}\"/></fig>"
-            )
-        };
-        let text = format!(
-            "<article xmlns:xlink=\"http://www.w3.org/1999/xlink\"><front><article-meta><title-group>\
-             <article-title>Figures</article-title></title-group></article-meta></front><body><sec>\
-             <title>Results</title><p>Two panels.</p>{}{}</sec></body></article>",
-            figure(1),
-            figure(2)
-        );
-        std::fs::write(&paper, text).unwrap();
-        // As PLOS names a figure's download.
-        std::fs::write(folder.path().join("journal.ptest.0000001.g001.PNG"), b"").unwrap();
-        let report = open_path(&paper);
-        let images = figure_images(&report);
-        assert_eq!(images, [Some("journal.ptest.0000001.g001.PNG"), None]);
-        let missing = report
-            .diagnostics
-            .iter()
-            .find(|d| d.message.contains("not found beside the paper"))
-            .unwrap();
-        assert_eq!(
-            missing.message,
-            "1 figure image not found beside the paper (`journal.ptest.0000001.g002`): its \
-             figure is shown without an image"
-        );
-        assert!(missing.hint.contains("PNG or JPEG"), "{}", missing.hint);
     }
 
     /// What opening `text` as `name` reported: each diagnostic's code and message.

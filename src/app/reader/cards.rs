@@ -190,7 +190,7 @@ pub(super) fn figure_card_ui(
             );
             if let Some(image) = &record.image {
                 missing.on_hover_text(format!(
-                    "The corpus names the image {image}, but it is not a PNG or JPEG file \
+                    "The corpus names the image {image}, but it is not a PNG, JPEG or TIFF file \
                      paperlens can read beside the corpus file."
                 ));
             }

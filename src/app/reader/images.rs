@@ -1,4 +1,4 @@
-//! Figure images for the Reader: a PNG or JPEG file beside the corpus, read once into an egui
+//! Figure images for the Reader: a PNG, JPEG or TIFF file beside the corpus, read once into an egui
 //! texture and kept while the corpus is open.
 
 use std::collections::HashMap;
@@ -44,7 +44,7 @@ impl ImageCache {
     }
 }
 
-/// Reads and decodes an image file (PNG or JPEG, told by its content), scaled down to
+/// Reads and decodes an image file (PNG, JPEG or TIFF, told by its content), scaled down to
 /// [`MAX_TEXTURE_SIDE`].
 fn read_image(path: &Path) -> Option<egui::ColorImage> {
     let size = std::fs::metadata(path).ok()?.len();
@@ -90,5 +90,16 @@ mod tests {
         assert_eq!(image.map(|i| i.size), Some([48, 24]));
         assert!(read_image(&fixture("reader.json")).is_none());
         assert!(read_image(&fixture("no-such-image.png")).is_none());
+    }
+
+    #[test]
+    // A test states what it expects by unwrapping it: a failure there is the test failing.
+    #[allow(clippy::unwrap_used)]
+    fn a_tiff_as_elife_and_pmc_give_figures_is_read() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("elife-00001-fig1.tif");
+        let pixels: Vec<u8> = (0..=255u8).cycle().take(30 * 20 * 3).collect();
+        image::save_buffer(&path, &pixels, 30, 20, image::ColorType::Rgb8).unwrap();
+        assert_eq!(read_image(&path).map(|i| i.size), Some([30, 20]));
     }
 }
