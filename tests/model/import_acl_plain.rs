@@ -133,7 +133,8 @@ pub(crate) fn citations(corpus: &Corpus) -> Vec<(String, Vec<usize>)> {
 
 /// Checks the paper `name` read back from its plain text: the entries whose first author is
 /// not read as printed (`misread`, by id), the TEI's markers GROBID printed broken
-/// (`broken`), and the citations GROBID left without a marker (`unmarked`), as printed.
+/// (`broken`), and the citations GROBID left without a marker that the TEI import does not
+/// find by authors and year (`unmarked`), as printed.
 fn read_back_as_plain_text(name: &str, misread: &[&str], broken: &[&str], unmarked: &[&str]) {
     let path = Path::new(TEI_DIR).join(name);
     let Ok(tei) = std::fs::read_to_string(&path) else {
@@ -166,8 +167,9 @@ fn read_back_as_plain_text(name: &str, misread: &[&str], broken: &[&str], unmark
 
     // Every citation the TEI marks names the same works read from the text, in the same
     // order, but for the markers GROBID printed broken (`(Radford et al., 2018; Devlin et
-    // al., 2019;.`), which stay text; the text's other citations are those GROBID left
-    // without a marker.
+    // al., 2019;.`), which stay text, and the TEI's citations printed without a marker that it
+    // finds by authors and year; the text's other citations are those GROBID left without a
+    // marker whose entries' names it misread, so that the TEI import cannot find them.
     let marked = citations(&from_tei);
     let read = citations(&from_text);
     let works = |citations: &[(String, Vec<usize>)]| -> Vec<Vec<usize>> {
@@ -249,12 +251,8 @@ fn specter_as_plain_text_reads_its_references_and_citations() {
         &[
             "Agarwal et al., 2019",
             "Kingma and Ba, 2014",
-            "Devlin et al. (2019)",
-            "Howard and Ruder, 2018",
-            "van der Maaten, 2014",
             "Kiros et al., 2015",
             "Lau and Baldwin (2016)",
-            "Hamilton et al. (2017a)",
         ],
     );
 }
@@ -266,11 +264,6 @@ fn the_literature_graph_paper_as_plain_text_reads_its_references_and_citations()
         &[],
         // `… datasets such as CoNLL-2003and ACE-2005(e.g., Lample et al., 2016, and assume …`.
         &["(e.g., Lample et al., 2016"],
-        &[
-            "Ferragina and Scaiella, 2010",
-            "Demner-Fushman et al., 2017",
-            "Jimeno-Yepes et al., 2011",
-            "Weihs and Etzioni (2017)",
-        ],
+        &["Jimeno-Yepes et al., 2011"],
     );
 }

@@ -417,6 +417,52 @@ impl PaperBuilder {
         self.key_aliases.push((key.to_owned(), id.to_owned()));
     }
 
+    /// Links the citations the text prints by authors and year without marking them
+    /// (`(Köllner et al., 2009; <xref>Schuman et al., 2014</xref>)`) to the works of the
+    /// reference list they name, in the running text, captions, cells and notes; call it once
+    /// every reference is added. An info diagnostic counts those linked.
+    pub fn cite_unlinked_author_date(&mut self) {
+        let works = super::plain::Works::author_date(&self.references);
+        let texts = self
+            .sections
+            .iter_mut()
+            .flat_map(|section| &mut section.blocks)
+            .filter_map(|block| match block {
+                Block::Text(rich) => Some(rich),
+                _ => None,
+            })
+            .chain(self.tables.iter_mut().flat_map(|(table, _)| {
+                std::iter::once(&mut table.caption)
+                    .chain(table.rows.iter_mut().flatten())
+                    .chain(table.footnotes.iter_mut().map(|(_, text)| text))
+            }))
+            .chain(
+                self.figures
+                    .iter_mut()
+                    .map(|(figure, _)| &mut figure.caption),
+            )
+            .chain(self.footnotes.iter_mut().map(|(_, _, text)| text));
+        let linked: usize = texts
+            .map(|rich| super::unlinked::cite_unlinked(rich, &works))
+            .sum();
+        if linked > 0 {
+            self.diagnostics.push(Diagnostic::info(
+                Code::Imported,
+                format!(
+                    "{} printed without a link in the source linked to {} by authors and year",
+                    crate::corpus::counted(linked, "citation"),
+                    if linked == 1 {
+                        "its reference"
+                    } else {
+                        "their references"
+                    }
+                ),
+                "check them in the Reader: each names a work of the reference list by its \
+                 authors and year, as the paper's linked citations do",
+            ));
+        }
+    }
+
     /// How many references have been added.
     #[must_use]
     pub fn reference_count(&self) -> usize {

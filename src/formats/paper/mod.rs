@@ -18,6 +18,7 @@ mod plain;
 #[cfg(test)]
 mod random;
 mod tei;
+mod unlinked;
 mod writer;
 pub mod xml;
 

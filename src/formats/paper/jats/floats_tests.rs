@@ -609,3 +609,46 @@ fn a_table_printed_in_parts_is_one_table_and_alternatives_count_once() {
         "every part's citations are read; b4 to b6 only: {uncited:?}"
     );
 }
+
+#[test]
+fn an_author_date_article_s_unmarked_citations_are_linked_by_authors_and_year() {
+    let reference = |id: &str, family: &str, year: u32| {
+        format!(
+            r#"<ref id="{id}"><element-citation publication-type="journal"><person-group person-group-type="author"><name><surname>{family}</surname><given-names>A</given-names></name><name><surname>Other</surname><given-names>B</given-names></name><name><surname>Third</surname><given-names>C</given-names></name></person-group><article-title>Work of {family}</article-title><source>J Tests</source><year>{year}</year></element-citation></ref>"#
+        )
+    };
+    let text = format!(
+        r#"<article xmlns:xlink="http://www.w3.org/1999/xlink"><front><article-meta><title-group><article-title>Volatiles</article-title></title-group></article-meta></front>
+<body><sec><title>Results</title><p>TPS10 makes TAB (Köllner et al., 2009; <xref ref-type="bibr" rid="bib2">Schuman et al., 2014</xref>), as <xref ref-type="bibr" rid="bib2">Schuman et al. (2014)</xref> showed.</p>
+<fig id="fig1"><label>Figure 1.</label><caption><title>Emission.</title><p>As in Köllner et al. (2009).</p></caption></fig></sec></body>
+<back><ref-list>{}{}</ref-list></back></article>"#,
+        reference("bib1", "Köllner", 2009),
+        reference("bib2", "Schuman", 2014)
+    );
+    let imported = read(&text);
+    let file = &imported.file;
+    assert_eq!(
+        paragraph_with(file, "TPS10"),
+        "TPS10 makes TAB ([Köllner et al., 2009]{@bib1}; [Schuman et al., 2014]{@bib2}), as \
+         [Schuman et al. (2014)]{@bib2} showed."
+    );
+    assert_eq!(file.figures[0].references, ["bib1"]);
+    assert!(
+        imported.diagnostics.iter().any(|d| d.message
+            == "2 citations printed without a link in the source linked to their references by \
+                authors and year"),
+        "{:?}",
+        imported.diagnostics
+    );
+    assert!(uncited(&imported).is_empty());
+    // A numbered article's text is left as it is.
+    let numbered = text
+        .replace(">Schuman et al., 2014<", ">1<")
+        .replace(">Schuman et al. (2014)<", ">1<");
+    let numbered = read(&numbered);
+    assert!(
+        paragraph_with(&numbered.file, "TPS10").contains("(Köllner et al., 2009; "),
+        "{}",
+        paragraph_with(&numbered.file, "TPS10")
+    );
+}

@@ -77,6 +77,9 @@ pub(super) fn read(
     let mut walker = body::Walker::new(&context, builder, title);
     walker.article(root);
     refs::read(&context, builder);
+    if context.cites_by_author_and_year {
+        builder.cite_unlinked_author_date();
+    }
     Ok(())
 }
 
@@ -94,6 +97,9 @@ pub(super) struct Context<'d> {
     footnotes: HashSet<&'d str>,
     /// The article's language (`xml:lang` of the root), when it says.
     language: Option<&'d str>,
+    /// Whether most of its citation markers print a year (`Schuman et al., 2014`): an
+    /// author–date article, whose citations left unmarked can be found by authors and year.
+    cites_by_author_and_year: bool,
 }
 
 /// Where an element sits, as the walk of [`Context::new`] keeps it: four facts, each true
@@ -117,6 +123,7 @@ impl<'d> Context<'d> {
         let mut marked: HashSet<&'d str> = HashSet::new();
         let mut notes: Vec<Element<'d>> = Vec::new();
         let mut excluded: HashSet<&'d str> = HashSet::new();
+        let (mut markers, mut dated_markers) = (0_usize, 0_usize);
         // One walk over the tree, without recursion; a stack keeps where each element is.
         let mut stack: Vec<(Element<'d>, Place)> = vec![(root, Place::default())];
         while let Some((element, place)) = stack.pop() {
@@ -137,6 +144,12 @@ impl<'d> Context<'d> {
                 && let Some(rid) = element.attr("rid")
             {
                 marked.extend(rid.split_whitespace());
+            }
+            if name == "xref" && element.attr("ref-type") == Some("bibr") {
+                markers += 1;
+                if super::unlinked::prints_a_year(&element.text()) {
+                    dated_markers += 1;
+                }
             }
             let excluded_now =
                 place.excluded || matches!(name, "table-wrap-foot" | "author-notes" | "table-wrap");
@@ -180,6 +193,7 @@ impl<'d> Context<'d> {
             .collect();
         Self {
             language: root.attr("xml:lang"),
+            cites_by_author_and_year: dated_markers * 2 > markers,
             refs,
             ref_position,
             ref_by_number,

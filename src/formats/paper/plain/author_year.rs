@@ -193,6 +193,14 @@ impl Works {
         }
     }
 
+    /// The works of `references`, a list known to be author–date though its entries are not
+    /// printed (a JATS article whose citation markers print authors and years).
+    pub(in crate::formats::paper) fn author_date(references: &[Reference]) -> Self {
+        let mut works = Self::of(references);
+        works.dated_list = true;
+        works
+    }
+
     /// Whether most entries open on their authors and year (`Smith, J. (2019).`, `Jey Han Lau
     /// and Timothy Baldwin. 2016.`): an author–date list, whose text cites by authors and year,
     /// so that numbers in brackets there (`'window': [5,10,15]`) are text.
@@ -456,11 +464,11 @@ fn years(text: &str) -> (Vec<Year>, usize) {
 /// A citation found in running text: its byte range, and the keys of the works it names
 /// (none for one that reads as a citation but names no work of the list).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct Found {
+pub(in crate::formats::paper) struct Found {
     /// Where it is printed.
-    pub(super) range: Range<usize>,
+    pub(in crate::formats::paper) range: Range<usize>,
     /// The source ids of the works it names.
-    pub(super) keys: Vec<String>,
+    pub(in crate::formats::paper) keys: Vec<String>,
 }
 
 /// The keys the years name with these authors; the years no work has are left out.
@@ -479,7 +487,7 @@ fn keys_of(works: &Works, authors: &Authors, years: &[Year]) -> Vec<String> {
 /// Every citation of `text` naming the works of `works`, in order: in each parenthesis or
 /// square bracket holding a year (a bracket nested in a parenthesis as well), and narrative
 /// ones before a parenthesis of years.
-pub(super) fn find(text: &str, works: &Works) -> Vec<Found> {
+pub(in crate::formats::paper) fn find(text: &str, works: &Works) -> Vec<Found> {
     let mut found = Vec::new();
     for (open, opener) in text.match_indices(['(', '[']) {
         // A parenthesis may hold brackets (read on their own), a bracket nothing nested.

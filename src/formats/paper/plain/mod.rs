@@ -27,6 +27,7 @@ use crate::corpus::diagnostics::{Code, Diagnostic, Location};
 use crate::corpus::model::Reference;
 
 pub(super) use self::author_year::Works;
+pub(super) use self::author_year::find as find_author_year;
 use self::blocks::{Block, bracketed_caption, caption, is_source_line};
 use self::inline::strip_emphasis;
 use self::outline::{Heading, Numbering, Outline};

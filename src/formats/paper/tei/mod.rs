@@ -101,6 +101,19 @@ pub(super) fn read(
     for reference in references {
         builder.reference(reference);
     }
+    let markers: Vec<Element<'_>> = text
+        .map(|text| text.descendants_named("ref"))
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|marker| marker.attr("type") == Some("bibr"))
+        .collect();
+    let dated = markers
+        .iter()
+        .filter(|marker| super::unlinked::prints_a_year(&marker.text()))
+        .count();
+    if dated * 2 > markers.len() {
+        builder.cite_unlinked_author_date();
+    }
     Ok(())
 }
 
