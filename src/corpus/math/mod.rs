@@ -11,8 +11,8 @@ mod symbols;
 
 use std::fmt::Write as _;
 
-pub use self::symbols::{ACCENTED, SYMBOLS};
-use self::symbols::{accented, is_function, symbol};
+pub use self::symbols::{ACCENTED, SYMBOLS, accented};
+use self::symbols::{is_function, symbol};
 use super::text;
 
 /// How deep groups are read; deeper ones are written as their source.

@@ -188,8 +188,10 @@ pub const ACCENTED: [(&str, &str, &str); 4] = [
 ];
 
 /// An accented base: one letter as the character the fonts have for it (`ā`), else written
-/// `dot(x)`, `hat(…)` (the fonts have no combining accents to put over any letter).
-pub(super) fn accented(accent: &str, base: &str) -> String {
+/// `dot(x)`, `hat(…)` (the fonts have no combining accents to put over any letter). `accent`
+/// is TeX's name for it (`hat`, `bar`, `tilde`, `dot`, `ddot`, `vec`, `widehat`, …).
+#[must_use]
+pub fn accented(accent: &str, base: &str) -> String {
     let accent = match accent {
         "widehat" => "hat",
         "overline" => "bar",

@@ -6,7 +6,7 @@
 //! reads TeX. The source stays in the corpus; this is only how it is shown.
 
 use super::xml::{self, Element, Node};
-use crate::corpus::math::{grouped, lowered, operator, raised};
+use crate::corpus::math::{accented, grouped, lowered, operator, raised};
 
 /// How deep elements are followed: deeper content is read as its plain text.
 const MAX_DEPTH: usize = 64;
@@ -20,6 +20,23 @@ pub fn linear_text(source: &str) -> Option<String> {
     write(document.root(), 0, &mut out);
     let line = out.split_whitespace().collect::<Vec<_>>().join(" ");
     (!line.is_empty()).then_some(line)
+}
+
+/// TeX's name for the accent an `mover`'s upper part is (`<mo>~</mo>` over `α` is `tilde`),
+/// when it is one: an operator of one accent mark.
+fn accent_name(over: Element<'_>) -> Option<&'static str> {
+    if !over.is("mo") {
+        return None;
+    }
+    Some(match over.text().trim() {
+        "~" | "˜" | "\u{303}" | "∼" => "tilde",
+        "^" | "ˆ" | "\u{302}" => "hat",
+        "¯" | "‾" | "\u{304}" | "\u{305}" | "_" | "−" | "-" | "―" => "bar",
+        "˙" | "." | "\u{307}" => "dot",
+        "¨" | "\u{308}" => "ddot",
+        "→" | "\u{20d7}" => "vec",
+        _ => return None,
+    })
 }
 
 /// Writes `element` to `out`.
@@ -43,6 +60,9 @@ fn write(element: Element<'_>, depth: usize, out: &mut String) {
         "msub" | "munder" => {
             out.push_str(&part(0).unwrap_or_default());
             lowered(&part(1).unwrap_or_default(), out);
+        }
+        "mover" if let Some(accent) = children.get(1).and_then(|over| accent_name(*over)) => {
+            out.push_str(&accented(accent, &part(0).unwrap_or_default()));
         }
         "msup" | "mover" => {
             out.push_str(&part(0).unwrap_or_default());
@@ -135,6 +155,23 @@ mod tests {
         assert_eq!(linear_text(digits).as_deref(), Some("x₁,₂y⁻¹"));
         let sum = "<math><munderover><mo>∑</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi></munderover><msub><mi>x</mi><mi>i</mi></msub></math>";
         assert_eq!(linear_text(sum).as_deref(), Some("∑_(i = 1)^(n)x_(i)"));
+    }
+
+    #[test]
+    fn an_accent_over_a_letter_is_read_as_tex_reads_it() {
+        let over = |base: &str, mark: &str| {
+            format!(
+                r#"<math><mover accent="true"><mi>{base}</mi><mo stretchy="false">{mark}</mo></mover></math>"#
+            )
+        };
+        // eLife's `α̃`: the fonts have no tilde over α, so it is named.
+        assert_eq!(linear_text(&over("α", "~")).as_deref(), Some("tilde(α)"));
+        assert_eq!(linear_text(&over("x", "¯")).as_deref(), Some("bar(x)"));
+        assert_eq!(linear_text(&over("a", "^")).as_deref(), Some("â"));
+        assert_eq!(linear_text(&over("v", "→")).as_deref(), Some("vec(v)"));
+        // An upper limit is a script, as before.
+        let limit = "<math><mover><mo>∑</mo><mi>n</mi></mover></math>";
+        assert_eq!(linear_text(limit).as_deref(), Some("∑^(n)"));
     }
 
     #[test]
