@@ -527,9 +527,24 @@ fn header_rows_ui(
             let Some(column) = table.columns.get(position) else {
                 return;
             };
-            let header = column.header_with_unit();
+            // A column the paper prints no header for is named by its place, in muted type
+            // (as its filter names it), so that it can still be sorted.
+            let printed = column.header_with_unit();
+            let unnamed = printed.trim().is_empty();
+            let header = if unnamed {
+                format!("Column {}", position + 1)
+            } else {
+                printed
+            };
+            let styled = |text: String| {
+                if unnamed {
+                    RichText::new(text).color(ctx.theme.muted_text)
+                } else {
+                    RichText::new(text).strong()
+                }
+            };
             let Some(sort) = sort.as_deref_mut() else {
-                ui.add(egui::Label::new(RichText::new(header).strong()).wrap());
+                ui.add(egui::Label::new(styled(header)).wrap());
                 return;
             };
             let arrow = match *sort {
@@ -537,7 +552,7 @@ fn header_rows_ui(
                 Some((c, true)) if c == position => " ▼",
                 _ => "",
             };
-            let button = egui::Button::new(RichText::new(format!("{header}{arrow}")).strong())
+            let button = egui::Button::new(styled(format!("{header}{arrow}")))
                 .frame(false)
                 .wrap_mode(egui::TextWrapMode::Wrap);
             let response = ui.add(button).on_hover_text(format!("Sort by {header}"));
