@@ -48,7 +48,21 @@ fn write(element: Element<'_>, depth: usize, out: &mut String) {
     let children: Vec<Element<'_>> = element.elements().collect();
     let part = |n: usize| children.get(n).map(|child| text_of(*child, depth + 1));
     match element.name() {
-        "mi" | "mn" | "mtext" | "ms" => out.push_str(element.text().trim()),
+        "mi" | "mn" | "ms" => out.push_str(element.text().trim()),
+        // Spaces around words in a formula part them from what stands beside (`η₀ and η₁`).
+        "mtext" => {
+            let text = element.text();
+            let words = text.trim();
+            if words.len() < text.len() && text.starts_with(char::is_whitespace) {
+                out.push(' ');
+            }
+            out.push_str(words);
+            if words.len() < text.len() && text.ends_with(char::is_whitespace) {
+                out.push(' ');
+            }
+        }
+        // An operator of only a space (a thin space, `&#x2009;`) is a space.
+        "mo" if !element.text().is_empty() && element.text().trim().is_empty() => out.push(' '),
         "mo" => operator(element.text().trim(), out),
         "mspace" => out.push(' '),
         "annotation" | "annotation-xml" | "mphantom" | "none" | "mprescripts" => {}
@@ -155,6 +169,15 @@ mod tests {
         assert_eq!(linear_text(digits).as_deref(), Some("x₁,₂y⁻¹"));
         let sum = "<math><munderover><mo>∑</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi></munderover><msub><mi>x</mi><mi>i</mi></msub></math>";
         assert_eq!(linear_text(sum).as_deref(), Some("∑_(i = 1)^(n)x_(i)"));
+    }
+
+    #[test]
+    fn spaces_written_as_operators_or_around_words_part_them_from_what_stands_beside() {
+        let spaced = "<math><msub><mi>η</mi><mn>0</mn></msub><mo>\u{2009}</mo><mtext>and</mtext><mo>\u{2009}</mo><msub><mi>η</mi><mn>1</mn></msub><mtext> if </mtext><mi>x</mi></math>";
+        assert_eq!(linear_text(spaced).as_deref(), Some("η₀ and η₁ if x"));
+        // Around an operator, as before.
+        let sum = "<math><mi>a</mi><mo>+</mo><mi>b</mi></math>";
+        assert_eq!(linear_text(sum).as_deref(), Some("a + b"));
     }
 
     #[test]
