@@ -436,3 +436,23 @@ fn a_figure_slide_names_the_figure_over_its_caption_s_first_sentence() {
         "the label is not printed again in the heading"
     );
 }
+
+/// eLife prints small tables in the text without a label or caption. Their slide is named by
+/// where the table stands and headed by its columns, as the Table view names it, not left
+/// without a heading.
+#[test]
+fn a_table_without_label_or_caption_is_named_by_its_section_and_columns() {
+    let jats = jats_results(
+        "Flowering time",
+        r#"<p>Silencing shortened flowering time:</p>
+<table-wrap id="tblu1" position="anchor"><table><thead><tr><th/><th>Value</th><th>p</th></tr></thead>
+<tbody><tr><td>(Intercept)</td><td>0.19</td><td>&lt;0.0001</td></tr><tr><td>Deficiency</td><td>0.09</td><td>&lt;0.0001</td></tr></tbody></table>
+</table-wrap>"#,
+    );
+    let (_dir, mut harness) = presenting_text("flowering.xml", &jats);
+    show_first(&mut harness, |shows| matches!(shows, Shows::Table { .. }));
+    let kicker = harness.get_by_label("Table in “Results”");
+    let heading = harness.get_by_label("Table of Value, p");
+    assert!(kicker.rect().bottom() <= heading.rect().top());
+    harness.get_by_label("(Intercept)");
+}

@@ -208,14 +208,32 @@ pub(super) fn table_heading_ui(
     let Some(table) = ctx.corpus.file.tables.get(shown.table) else {
         return false;
     };
-    let label = table.label.trim();
-    let kicker = match (label.is_empty(), shown.heading.trim().is_empty()) {
-        (false, false) => format!("{label} · {}", shown.heading.trim()),
-        (false, true) => label.to_owned(),
-        (true, _) => shown.heading.trim().to_owned(),
+    // A table the paper gives no label is named by where it stands.
+    let label = if table.label.trim().is_empty() {
+        let section = table
+            .section
+            .as_deref()
+            .and_then(|id| ctx.corpus.file.sections.iter().find(|s| s.id == id))
+            .map(|section| section.title.trim())
+            .filter(|title| !title.is_empty());
+        section.map_or_else(|| "Table".to_owned(), |title| format!("Table in “{title}”"))
+    } else {
+        table.label.trim().to_owned()
+    };
+    let kicker = if shown.heading.trim().is_empty() {
+        label
+    } else {
+        format!("{label} · {}", shown.heading.trim())
     };
     kicker_ui(look, ui, &kicker);
-    heading_ui(look, ui, title.unwrap_or(table.caption.trim()));
+    // Without a label or a caption, the table's title names its columns (`Table of Df, Sum
+    // sq, …`), as the Table view names it.
+    let heading = if table.caption.trim().is_empty() && table.label.trim().is_empty() {
+        table.title()
+    } else {
+        table.caption.trim().to_owned()
+    };
+    heading_ui(look, ui, title.unwrap_or(&heading));
     if shown.rows.is_empty() {
         // The notes printed under it may be all there is to show (GROBID keeps a table it
         // could not read as its caption and notes).
