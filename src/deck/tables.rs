@@ -12,8 +12,17 @@ pub const ROWS_PER_SLIDE: usize = 4;
 /// room (a table's rows are shared evenly among as few slides as hold them).
 pub const GRID_ROWS_PER_SLIDE: usize = 10;
 
-/// Most columns a grid shows; a wider table is shown as cards.
+/// Most columns a grid always shows; a table of more is a grid only when its rows are short
+/// enough across (see [`GRID_ROW_CHARS`]).
 const GRID_MAX_COLUMNS: usize = 8;
+
+/// Most columns a grid shows; a wider table is shown as cards.
+const GRID_MOST_COLUMNS: usize = 14;
+
+/// Most characters across a grid of more than [`GRID_MAX_COLUMNS`] columns (each column's
+/// longest cell, summed): a table of nine short numbers a row (a model's estimates, errors and
+/// correlations) reads better as a grid than as cards of nine fields each.
+const GRID_ROW_CHARS: usize = 90;
 
 /// Most characters of a cell of a grid, but for the cell that names its row.
 const GRID_CELL_CHARS: usize = 24;
@@ -37,8 +46,9 @@ pub enum TableLayout {
 }
 
 impl TableLayout {
-    /// The layout for `table`: a grid when it has two to [`GRID_MAX_COLUMNS`] columns and every
-    /// cell is short (at most [`GRID_CELL_CHARS`] characters, [`GRID_NUMBERS_CHARS`] when it
+    /// The layout for `table`: a grid when it has two to [`GRID_MAX_COLUMNS`] columns (or up
+    /// to [`GRID_MOST_COLUMNS`] printing at most [`GRID_ROW_CHARS`] across) and every cell is
+    /// short (at most [`GRID_CELL_CHARS`] characters, [`GRID_NUMBERS_CHARS`] when it
     /// is numbers and signs with at most one word, [`GRID_LABEL_CHARS`] for the first, which
     /// names the row); cards otherwise.
     #[must_use]
@@ -53,7 +63,23 @@ impl TableLayout {
                 length <= GRID_CELL_CHARS || (length <= GRID_NUMBERS_CHARS && words_in(cell) <= 1)
             })
         };
-        if (2..=GRID_MAX_COLUMNS).contains(&columns) && table.rows.iter().all(short) {
+        let fits_across = || {
+            let across: usize = (0..columns)
+                .map(|column| {
+                    table
+                        .rows
+                        .iter()
+                        .filter_map(|row| row.cells.get(column))
+                        .map(|cell| cell.trim().chars().count())
+                        .max()
+                        .unwrap_or(0)
+                })
+                .sum();
+            across <= GRID_ROW_CHARS
+        };
+        let fits = columns >= 2
+            && (columns <= GRID_MAX_COLUMNS || (columns <= GRID_MOST_COLUMNS && fits_across()));
+        if fits && table.rows.iter().all(short) {
             Self::Grid
         } else {
             Self::Cards
@@ -392,9 +418,25 @@ mod tests {
         let mut one = table.clone();
         one.columns.truncate(1);
         assert_eq!(TableLayout::of(&one), TableLayout::Cards);
+        // Nine columns of short numbers are a grid (a model's estimates and correlations);
+        // nine of longer cells, or fifteen, are cards.
         let mut wide = table.clone();
         wide.columns = (0..9).map(|_| table.columns[1].clone()).collect();
+        for row in &mut wide.rows {
+            row.cells = (0..9).map(|n| format!("−0.{n}91")).collect();
+        }
+        assert_eq!(TableLayout::of(&wide), TableLayout::Grid);
+        wide.rows[0].cells[4] = "0.1 (0.05–0.2) 0.3".to_owned();
+        wide.rows[1].cells[5] = "0.1 (0.05–0.2) 0.3".to_owned();
+        wide.rows[1].cells[6] = "0.1 (0.05–0.2) 0.3 ± 0.01".to_owned();
+        wide.rows[0].cells[7] = "0.1 (0.05–0.2) 0.3 ± 0.01".to_owned();
         assert_eq!(TableLayout::of(&wide), TableLayout::Cards);
+        let mut widest = table.clone();
+        widest.columns = (0..15).map(|_| table.columns[1].clone()).collect();
+        for row in &mut widest.rows {
+            row.cells = (0..15).map(|n| n.to_string()).collect();
+        }
+        assert_eq!(TableLayout::of(&widest), TableLayout::Cards);
     }
 
     #[test]
