@@ -82,8 +82,8 @@ pub(super) fn cite_unlinked(rich: &mut Rich, works: &Works) -> usize {
     made
 }
 
-/// Whether `text` (a citation marker) prints a year from 1500 to 2099 (`2014`, `2014a`), four digits standing apart
-/// from other digits.
+/// Whether `text` (a citation marker) prints a year from 1500 to 2099 (`2014`, `2014a`): four
+/// digits standing apart from other digits.
 pub(super) fn prints_a_year(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.windows(4).enumerate().any(|(at, four)| {

@@ -541,6 +541,27 @@ impl<'d> Element<'d> {
         out
     }
 
+    /// The descendants named one of `names`, in document order, leaving out those inside
+    /// another such one (walked without recursion).
+    #[must_use]
+    pub fn outermost(&self, names: &[&str]) -> Vec<Element<'d>> {
+        let mut out = Vec::new();
+        let mut stack: Vec<Element<'d>> = self.elements().collect();
+        stack.reverse();
+        while let Some(next) = stack.pop() {
+            if names.iter().any(|name| next.is(name)) {
+                out.push(next);
+                continue;
+            }
+            let before = stack.len();
+            stack.extend(next.elements());
+            if let Some(added) = stack.get_mut(before..) {
+                added.reverse();
+            }
+        }
+        out
+    }
+
     /// The descendants named `name`, in document order.
     #[must_use]
     pub fn descendants_named(&self, name: &str) -> Vec<Element<'d>> {
@@ -616,6 +637,23 @@ mod tests {
         );
         assert_eq!(root.descendants_named("xref").len(), 1);
         assert_eq!(xref.location().line, 3);
+    }
+
+    #[test]
+    fn the_outermost_elements_of_some_names_leave_out_those_inside_them() {
+        let source = "<w><a id='1'><a id='2'/></a><x><b id='3'><a id='4'/></b></x><a id='5'/></w>";
+        let document = parse(source).expect("well-formed");
+        let ids = |names: &[&str]| -> Vec<&str> {
+            document
+                .root()
+                .outermost(names)
+                .iter()
+                .filter_map(|e| e.attr("id"))
+                .collect()
+        };
+        assert_eq!(ids(&["a"]), ["1", "4", "5"]);
+        assert_eq!(ids(&["a", "b"]), ["1", "3", "5"]);
+        assert!(ids(&["c"]).is_empty());
     }
 
     #[test]

@@ -102,26 +102,17 @@ pub(super) fn table(context: &Context<'_>, wrap: Element<'_>) -> Result<TableDra
 
 /// The `table` elements in a wrap, in order, not counting a table inside another's cell, and
 /// of the tables in an `alternatives` (one table given in several forms) only the first.
-fn tables_in<'d>(wrap: Element<'d>) -> Vec<Element<'d>> {
-    let mut tables = Vec::new();
-    let mut stack: Vec<Element<'d>> = wrap.elements().collect();
-    stack.reverse();
-    while let Some(element) = stack.pop() {
-        if element.is("table") {
-            tables.push(element);
-            continue;
-        }
-        if element.is("alternatives") {
-            tables.extend(element.descendants().into_iter().find(|e| e.is("table")));
-            continue;
-        }
-        let before = stack.len();
-        stack.extend(element.elements());
-        if let Some(added) = stack.get_mut(before..) {
-            added.reverse();
-        }
-    }
-    tables
+fn tables_in(wrap: Element<'_>) -> Vec<Element<'_>> {
+    wrap.outermost(&["table", "alternatives"])
+        .into_iter()
+        .filter_map(|found| {
+            if found.is("table") {
+                Some(found)
+            } else {
+                found.descendants().into_iter().find(|e| e.is("table"))
+            }
+        })
+        .collect()
 }
 
 /// A table's header rows (its `thead`, or without one its leading rows made only of `th`

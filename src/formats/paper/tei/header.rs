@@ -6,7 +6,7 @@ use crate::corpus::model::Author;
 use crate::formats::paper::xml::Element;
 use crate::formats::paper::{PaperBuilder, collapse_whitespace};
 
-use super::{child_text, outermost, plain};
+use super::{child_text, plain};
 
 /// Fills the builder's front matter from the `teiHeader` of `tei`.
 pub(super) fn read(tei: Element<'_>, builder: &mut PaperBuilder) {
@@ -168,7 +168,8 @@ fn keywords(profile: Element<'_>) -> Vec<String> {
     let Some(keywords) = profile.path(&["textClass", "keywords"]) else {
         return Vec::new();
     };
-    let terms: Vec<String> = outermost(keywords, "term")
+    let terms: Vec<String> = keywords
+        .outermost(&["term"])
         .into_iter()
         .map(plain)
         .filter(|t| !t.is_empty())
@@ -187,7 +188,8 @@ fn keywords(profile: Element<'_>) -> Vec<String> {
 /// The abstract: its paragraphs (directly or in `div`s) joined by blank lines, markers as
 /// printed.
 fn abstract_text(element: Element<'_>) -> String {
-    let paragraphs: Vec<String> = outermost(element, "p")
+    let paragraphs: Vec<String> = element
+        .outermost(&["p"])
         .into_iter()
         .map(plain)
         .filter(|p| !p.is_empty())

@@ -123,7 +123,7 @@ fn bibliography(text: Element<'_>) -> Vec<Element<'_>> {
         return Vec::new();
     };
     // GROBID never nests lists: one inside an entry is the entry's text, read once.
-    outermost(back, "listBibl")
+    back.outermost(&["listBibl"])
         .into_iter()
         .flat_map(|list| list.children_named("biblStruct").collect::<Vec<_>>())
         .collect()
@@ -372,26 +372,6 @@ fn own_words(element: Element<'_>) -> String {
         }
     }
     super::collapse_whitespace(&out)
-}
-
-/// The elements named `name` below `element`, in document order, leaving out those inside
-/// another one (walked without recursion).
-fn outermost<'d>(element: Element<'d>, name: &str) -> Vec<Element<'d>> {
-    let mut out = Vec::new();
-    let mut stack: Vec<Element<'d>> = element.elements().collect();
-    stack.reverse();
-    while let Some(next) = stack.pop() {
-        if next.is(name) {
-            out.push(next);
-            continue;
-        }
-        let before = stack.len();
-        stack.extend(next.elements());
-        if let Some(added) = stack.get_mut(before..) {
-            added.reverse();
-        }
-    }
-    out
 }
 
 /// The collapsed text of the first child named `name`, or empty.
