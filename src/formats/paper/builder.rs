@@ -149,6 +149,10 @@ pub struct TableDraft {
     pub rows: Vec<Vec<Rich>>,
     /// Table footnotes: marker (may be empty) and text, with the citations it makes.
     pub footnotes: Vec<(String, Rich)>,
+    /// The positions in `rows`, in order, of rows that head a later part of the table (a JATS
+    /// table printed as two `table`s, the second under headers of its own): kept as rows, and
+    /// left out when the kind of each column (numbers, years, text) is told from its cells.
+    pub part_headers: Vec<usize>,
 }
 
 impl TableDraft {

@@ -35,6 +35,7 @@ fn a_built_paper_is_a_valid_corpus_with_its_markers_as_printed() {
         header_rows: vec![vec![("Year".into(), 1), ("Cases".into(), 1)]],
         rows: vec![vec![Rich::text("2019"), Rich::text("1,204")]],
         footnotes: vec![],
+        part_headers: vec![],
     });
     builder.begin_section("1.1", "Details");
     builder.paragraph(Rich::text("More."));

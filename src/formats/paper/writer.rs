@@ -461,7 +461,12 @@ impl Writer<'_> {
             .map(|(position, header)| Column {
                 id: column_ids.claim(&slug(header), &format!("c{}", position + 1)),
                 header: header.clone(),
-                kind: column_kind(rows.iter().filter_map(|row| row.get(position))),
+                kind: column_kind(
+                    rows.iter()
+                        .enumerate()
+                        .filter(|(n, _)| draft.part_headers.binary_search(n).is_err())
+                        .filter_map(|(_, row)| row.get(position)),
+                ),
                 unit: String::new(),
             })
             .collect();

@@ -7,7 +7,7 @@
 
 use super::tests::{article, paragraph_with, read, valid};
 use crate::corpus::diagnostics::Code;
-use crate::corpus::model::CorpusFile;
+use crate::corpus::model::{ColumnKind, CorpusFile};
 use crate::formats::paper::Imported;
 
 /// The paragraphs of the last section, which must be the supplementary files' list.
@@ -575,9 +575,9 @@ fn a_table_printed_in_parts_is_one_table_and_alternatives_count_once() {
 <tbody><tr><td>Vam7p</td><td>2</td><td><xref ref-type="bibr" rid="b1">Author1, 2001</xref></td></tr></tbody></table>
 <table><thead><tr><th>Protein</th><th>Ratio</th> <th>Source</th></tr></thead>
 <tbody><tr><td>Ypt7p</td><td>4</td><td><xref ref-type="bibr" rid="b2">Author2, 2002</xref></td></tr></tbody></table>
-<table><thead><tr><th>Second group</th></tr></thead>
+<table><thead><tr><th>Second group</th><th>Share</th></tr></thead>
 <tbody><tr><td>Sec17p</td><td>7</td><td><xref ref-type="bibr" rid="b3">Author3, 2003</xref></td></tr>
-<tr><td>Cell</td><td><table><tr><td>inner</td></tr></table></td><td>-</td></tr></tbody></table></table-wrap>
+<tr><td>Cell</td><td>9</td><td><table><tr><td>inner</td></tr></table></td></tr></tbody></table></table-wrap>
 <table-wrap id="t2"><label>Table 2</label><caption><p>Twice given.</p></caption>
 <alternatives><graphic xlink:href="t2.png"/><table><tbody><tr><td>a</td><td>1</td></tr></tbody></table><table><tbody><tr><td>a</td><td>1</td></tr></tbody></table></alternatives></table-wrap>
 </sec>"#;
@@ -594,12 +594,17 @@ fn a_table_printed_in_parts_is_one_table_and_alternatives_count_once() {
         [
             vec!["Vam7p", "2", "[Author1, 2001]{@b1}"],
             vec!["Ypt7p", "4", "[Author2, 2002]{@b2}"],
-            vec!["Second group", "", ""],
+            vec!["Second group", "Share", ""],
             vec!["Sec17p", "7", "[Author3, 2003]{@b3}"],
-            vec!["Cell", "inner", "-"],
+            vec!["Cell", "9", "inner"],
         ],
         "a later part's rows follow; its header row is a row unless it repeats the first's; \
          a table in a cell is that cell's text"
+    );
+    assert_eq!(
+        file.tables[0].columns[1].kind,
+        ColumnKind::Number,
+        "a later part's header, kept as a row, does not make a column of numbers text"
     );
     assert_eq!(file.tables[1].rows.len(), 1, "alternatives are one table");
     let uncited = uncited(&imported);

@@ -40,13 +40,15 @@ pub(super) fn table(context: &Context<'_>, wrap: Element<'_>) -> Result<TableDra
     // parts' rows follow the first's, and a later part's header row is kept as a row unless it
     // repeats one of the first part's.
     let header_texts: HashSet<String> = header.iter().map(|row| words_of(*row)).collect();
+    let mut part_headers = Vec::new();
     for part in continued {
         let (part_header, part_body) = header_and_body(*part);
-        body.extend(
-            part_header
-                .into_iter()
-                .filter(|row| !header_texts.contains(&words_of(*row))),
-        );
+        for row in part_header {
+            if !header_texts.contains(&words_of(row)) {
+                part_headers.push(body.len());
+                body.push(row);
+            }
+        }
         body.extend(part_body);
     }
     let header_grid = fill(context, &header);
@@ -97,6 +99,7 @@ pub(super) fn table(context: &Context<'_>, wrap: Element<'_>) -> Result<TableDra
         header_rows,
         rows,
         footnotes,
+        part_headers,
     })
 }
 

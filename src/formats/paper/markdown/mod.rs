@@ -471,6 +471,7 @@ impl Emitter<'_> {
             header_rows,
             rows,
             footnotes,
+            part_headers: Vec::new(),
         };
         // A placeholder table printing nothing takes no number (the builder leaves it out).
         if !draft.prints_nothing() {
