@@ -459,8 +459,6 @@ fn is_one(value: &u32) -> bool {
     *value == 1
 }
 
-/// A table with these header rows (each cell's text and span) over columns with these headers,
-/// and no rows: for tests of how headers are shown.
 /// Table rows of the given cells, with ids `r0`, `r1`, …
 #[cfg(test)]
 pub(crate) fn rows_of(rows: &[&[&str]]) -> Vec<TableRow> {
@@ -474,6 +472,18 @@ pub(crate) fn rows_of(rows: &[&[&str]]) -> Vec<TableRow> {
         .collect()
 }
 
+/// The cells of each of `table`'s rows, as written: what a test compares with the source.
+#[cfg(test)]
+pub(crate) fn cells_of(table: &Table) -> Vec<Vec<&str>> {
+    table
+        .rows
+        .iter()
+        .map(|row| row.cells.iter().map(String::as_str).collect())
+        .collect()
+}
+
+/// A table with these header rows (each cell's text and span) over columns with these headers,
+/// and no rows: for tests of how headers are shown.
 #[cfg(test)]
 pub(crate) fn headed_table(header_rows: &[&[(&str, u32)]], headers: &[&str]) -> Table {
     Table {

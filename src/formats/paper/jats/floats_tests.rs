@@ -584,11 +584,7 @@ fn a_table_printed_in_parts_is_one_table_and_alternatives_count_once() {
     let imported = read(&article(body, ""));
     let file = &imported.file;
     assert_eq!(file.tables.len(), 2);
-    let rows: Vec<Vec<&str>> = file.tables[0]
-        .rows
-        .iter()
-        .map(|r| r.cells.iter().map(String::as_str).collect())
-        .collect();
+    let rows = crate::corpus::model::cells_of(&file.tables[0]);
     assert_eq!(
         rows,
         [

@@ -584,12 +584,7 @@ fn grid_tables_with_aligned_headers_doubled_borders_and_feet() {
     let shape = |t: usize| {
         let table = &tables[t];
         let headers: Vec<&str> = table.columns.iter().map(|c| c.header.as_str()).collect();
-        let rows: Vec<Vec<&str>> = table
-            .rows
-            .iter()
-            .map(|r| r.cells.iter().map(String::as_str).collect())
-            .collect();
-        (headers, rows)
+        (headers, crate::corpus::model::cells_of(table))
     };
     assert_eq!(
         shape(0),

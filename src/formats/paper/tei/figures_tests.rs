@@ -23,11 +23,7 @@ fn a_table_with_a_header_row_and_a_spanning_cell() {
     assert_eq!(table.header_rows.len(), 1);
     assert_eq!(table.header_rows[0][1].text, "Scores");
     assert_eq!(table.header_rows[0][1].span, 2);
-    let rows: Vec<Vec<&str>> = table
-        .rows
-        .iter()
-        .map(|r| r.cells.iter().map(String::as_str).collect())
-        .collect();
+    let rows = crate::corpus::model::cells_of(table);
     assert_eq!(
         rows,
         [

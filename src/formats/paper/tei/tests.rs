@@ -612,11 +612,7 @@ fn a_note_given_as_a_tables_last_rows_is_its_note() {
 <row><cell cols="2">analog scale.</cell><cell></cell></row>"#;
     let file = valid(&read(&tei(&table(note), "")));
     let scores = &file.tables[0];
-    let rows: Vec<Vec<&str>> = scores
-        .rows
-        .iter()
-        .map(|r| r.cells.iter().map(String::as_str).collect())
-        .collect();
+    let rows = crate::corpus::model::cells_of(scores);
     assert_eq!(rows, [vec!["VAS", "3.75 ± 3.91", "6.00 ± 3.91"]]);
     let notes: Vec<&str> = scores.footnotes.iter().map(|n| n.text.as_str()).collect();
     assert_eq!(
