@@ -369,7 +369,7 @@ impl TableView {
                     .get(column)
                     .filter(|header| !header.is_empty())
                     .cloned()
-                    .unwrap_or_else(|| format!("Column {}", column + 1));
+                    .unwrap_or_else(|| place_name(column));
                 self.column_filter_ui(ui, column, &header, &values);
             }
             if (self.region_filter.is_some() || !self.filters.is_empty())
@@ -480,6 +480,12 @@ pub fn filterable_columns(table: &Table) -> Vec<(usize, Vec<&str>)> {
         .collect()
 }
 
+/// What a column the paper prints no header for is called, by its place (`Column 2`): in its
+/// filter and over its cells.
+fn place_name(column: usize) -> String {
+    format!("Column {}", column + 1)
+}
+
 /// The header rows that span columns, then the column headers (sortable when `sort` is given).
 fn header_rows_ui(
     ctx: &ViewCtx<'_>,
@@ -532,7 +538,7 @@ fn header_rows_ui(
             let printed = column.header_with_unit();
             let unnamed = printed.trim().is_empty();
             let header = if unnamed {
-                format!("Column {}", position + 1)
+                place_name(position)
             } else {
                 printed
             };

@@ -39,6 +39,27 @@ fn accent_name(over: Element<'_>) -> Option<&'static str> {
     })
 }
 
+/// Writes a token element (`mi`, `mn`, `ms`, `mtext`, `mo`) to `out`.
+fn write_token(element: Element<'_>, out: &mut String) {
+    let text = element.text();
+    match element.name() {
+        // Spaces around words in a formula part them from what stands beside (`η₀ and η₁`).
+        "mtext" => {
+            if text.starts_with(char::is_whitespace) {
+                out.push(' ');
+            }
+            out.push_str(text.trim());
+            if text.ends_with(char::is_whitespace) {
+                out.push(' ');
+            }
+        }
+        // An operator of only a space (a thin space, `&#x2009;`) is a space.
+        "mo" if !text.is_empty() && text.trim().is_empty() => out.push(' '),
+        "mo" => operator(text.trim(), out),
+        _ => out.push_str(text.trim()),
+    }
+}
+
 /// Writes `element` to `out`.
 fn write(element: Element<'_>, depth: usize, out: &mut String) {
     if depth > MAX_DEPTH {
@@ -48,22 +69,7 @@ fn write(element: Element<'_>, depth: usize, out: &mut String) {
     let children: Vec<Element<'_>> = element.elements().collect();
     let part = |n: usize| children.get(n).map(|child| text_of(*child, depth + 1));
     match element.name() {
-        "mi" | "mn" | "ms" => out.push_str(element.text().trim()),
-        // Spaces around words in a formula part them from what stands beside (`η₀ and η₁`).
-        "mtext" => {
-            let text = element.text();
-            let words = text.trim();
-            if words.len() < text.len() && text.starts_with(char::is_whitespace) {
-                out.push(' ');
-            }
-            out.push_str(words);
-            if words.len() < text.len() && text.ends_with(char::is_whitespace) {
-                out.push(' ');
-            }
-        }
-        // An operator of only a space (a thin space, `&#x2009;`) is a space.
-        "mo" if !element.text().is_empty() && element.text().trim().is_empty() => out.push(' '),
-        "mo" => operator(element.text().trim(), out),
+        "mi" | "mn" | "ms" | "mtext" | "mo" => write_token(element, out),
         "mspace" => out.push(' '),
         "annotation" | "annotation-xml" | "mphantom" | "none" | "mprescripts" => {}
         "semantics" => {
