@@ -82,6 +82,12 @@ pub(super) fn cite_unlinked(rich: &mut Rich, works: &Works) -> usize {
     made
 }
 
+/// Whether a paper cites by authors and year: most of its `markers` citation markers, `dated`
+/// of which print a year (see [`prints_a_year`]), do.
+pub(super) fn most_print_a_year(markers: usize, dated: usize) -> bool {
+    dated * 2 > markers
+}
+
 /// Whether `text` (a citation marker) prints a year from 1500 to 2099 (`2014`, `2014a`): four
 /// digits standing apart from other digits.
 pub(super) fn prints_a_year(text: &str) -> bool {

@@ -193,7 +193,7 @@ impl<'d> Context<'d> {
             .collect();
         Self {
             language: root.attr("xml:lang"),
-            cites_by_author_and_year: dated_markers * 2 > markers,
+            cites_by_author_and_year: super::unlinked::most_print_a_year(markers, dated_markers),
             refs,
             ref_position,
             ref_by_number,

@@ -101,17 +101,7 @@ pub(super) fn read(
     for reference in references {
         builder.reference(reference);
     }
-    let markers: Vec<Element<'_>> = text
-        .map(|text| text.descendants_named("ref"))
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|marker| marker.attr("type") == Some("bibr"))
-        .collect();
-    let dated = markers
-        .iter()
-        .filter(|marker| super::unlinked::prints_a_year(&marker.text()))
-        .count();
-    if dated * 2 > markers.len() {
+    if context.cites_by_author_and_year {
         builder.cite_unlinked_author_date();
     }
     Ok(())
@@ -137,6 +127,9 @@ pub(super) struct Context<'d> {
     works: Works,
     /// The `xml:id`s of the footnotes that say something (the others are left out).
     footnotes: HashSet<&'d str>,
+    /// Whether most citation markers print a year: an author–date paper, whose citations
+    /// GROBID left unmarked can be found by authors and year.
+    cites_by_author_and_year: bool,
 }
 
 impl<'d> Context<'d> {
@@ -150,13 +143,22 @@ impl<'d> Context<'d> {
         let notes = text
             .map(|text| text.descendants_named("note"))
             .unwrap_or_default();
-        let marked: HashSet<&str> = text
+        let markers = text
             .map(|text| text.descendants_named("ref"))
-            .unwrap_or_default()
+            .unwrap_or_default();
+        let marked: HashSet<&str> = markers
             .iter()
             .filter(|reference| matches!(reference.attr("type"), Some("foot" | "note")))
             .flat_map(|reference| targets(*reference))
             .collect();
+        let citations: Vec<Element<'d>> = markers
+            .into_iter()
+            .filter(|marker| marker.attr("type") == Some("bibr"))
+            .collect();
+        let dated = citations
+            .iter()
+            .filter(|marker| super::unlinked::prints_a_year(&marker.text()))
+            .count();
         let footnotes = notes
             .iter()
             .filter(|note| is_footnote(**note) && !own_words(**note).is_empty())
@@ -167,6 +169,7 @@ impl<'d> Context<'d> {
             references,
             works,
             footnotes,
+            cites_by_author_and_year: super::unlinked::most_print_a_year(citations.len(), dated),
         }
     }
 
