@@ -116,6 +116,39 @@ fn a_figure_without_its_image_says_so_and_its_card_selects_it() {
 }
 
 #[test]
+fn a_figure_image_that_cannot_be_read_says_why_and_what_to_do() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut corpus = reader_json();
+    corpus["figures"][1]["image"] = "map.gif".into();
+    corpus["figures"][0]["image"] = "damaged.png".into();
+    std::fs::write(folder.path().join("map.gif"), b"GIF89a\x01\x00\x01\x00").unwrap();
+    std::fs::write(
+        folder.path().join("damaged.png"),
+        b"\x89PNG\r\n\x1a\nnot really",
+    )
+    .unwrap();
+    let path = folder.path().join("paper.json");
+    std::fs::write(&path, corpus.to_string()).unwrap();
+    let harness = reader_with(StartOptions {
+        path: Some(path),
+        store: Some(paperlens::app::state::StateStore::in_memory()),
+        ..StartOptions::default()
+    });
+    harness.get_by_label(
+        "Image not shown: map.gif is a GIF image, which paperlens does not read; save it as \
+         PNG, JPEG or TIFF",
+    );
+    harness.get_by_label(
+        "Image not shown: damaged.png is damaged or not a whole image of its kind; save it \
+         again as PNG, JPEG or TIFF",
+    );
+    assert_eq!(
+        harness.query_all_by_label("Image not in the text").count(),
+        0
+    );
+}
+
+#[test]
 fn a_box_is_framed_with_its_label_and_title_and_selects_its_section() {
     let mut harness = reader();
     harness

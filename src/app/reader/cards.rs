@@ -152,7 +152,7 @@ pub(super) fn table_card_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, table: usize) {
 }
 
 /// A figure where it stands: its label and caption, the references it cites, and its image
-/// when the corpus has it and it loads; otherwise a line saying the image is not in the text.
+/// when the corpus has it and it loads; otherwise a line saying why it is not shown.
 pub(super) fn figure_card_ui(
     ctx: &ViewCtx<'_>,
     ui: &mut Ui,
@@ -165,34 +165,29 @@ pub(super) fn figure_card_ui(
     };
     let item = Item::Figure(figure);
     let title = record.title();
-    let image_path = record
-        .image
-        .as_deref()
-        .and_then(|image| crate::open::figure_image_path(&corpus.source_name, image));
     card_ui(ctx, ui, item, &title, ("figure-card", figure), |ui| {
         kind_ui(ctx, ui, "FIGURE");
-        let texture = image_path
-            .as_deref()
-            .and_then(|path| images.texture(ui.ctx(), path));
-        if let Some(texture) = texture {
-            let size = texture.size_vec2();
-            ui.add(
-                egui::Image::new((texture.id(), size))
-                    .max_width(ui.available_width())
-                    .max_height(ctx.theme.reading_width * 0.6)
-                    .alt_text(title.clone()),
-            );
-        } else {
-            let missing = ui.label(
-                RichText::new("Image not in the text")
-                    .italics()
-                    .color(ctx.theme.muted_text),
-            );
-            if let Some(image) = &record.image {
-                missing.on_hover_text(format!(
-                    "The corpus names the image {image}, but it is not a PNG, JPEG or TIFF file \
-                     paperlens can read beside the corpus file."
-                ));
+        match images.figure_image(ui.ctx(), &corpus.source_name, record.image.as_deref()) {
+            Ok(texture) => {
+                ui.add(
+                    egui::Image::new((texture.id(), texture.size_vec2()))
+                        .max_width(ui.available_width())
+                        .max_height(ctx.theme.reading_width * 0.6)
+                        .alt_text(title.clone()),
+                );
+            }
+            Err(missing) => {
+                let line = ui.add(
+                    egui::Label::new(
+                        RichText::new(missing.line)
+                            .italics()
+                            .color(ctx.theme.muted_text),
+                    )
+                    .wrap(),
+                );
+                if let Some(help) = missing.help {
+                    line.on_hover_text(help);
+                }
             }
         }
         ui.add(egui::Label::new(RichText::new(&title).strong()).wrap());

@@ -15,26 +15,54 @@ const MAX_DECODED_SIDE: u32 = 16_384;
 /// The longest side of a texture: larger images are scaled down to it.
 const MAX_TEXTURE_SIDE: u32 = 2048;
 
-/// The images read so far, by file: `None` for a file that could not be read (it is not tried
-/// again while the corpus is open).
+/// The images read so far, by file: for a file that could not be read, why not (it is not
+/// tried again while the corpus is open).
 #[derive(Default)]
 pub(crate) struct ImageCache {
-    textures: HashMap<PathBuf, Option<egui::TextureHandle>>,
+    textures: HashMap<PathBuf, Result<egui::TextureHandle, Unreadable>>,
+}
+
+/// Why an image file could not be shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Unreadable {
+    /// What is wrong and what to do, in plain words naming the file.
+    pub reason: String,
+    /// The image decoder's own words, when it refused the file.
+    pub decoder_said: Option<String>,
+}
+
+impl Unreadable {
+    fn because(reason: String) -> Self {
+        Self {
+            reason,
+            decoder_said: None,
+        }
+    }
+}
+
+/// What a figure's card or slide shows in place of an image it cannot show: a short line, and
+/// the longer explanation of what to do, shown on hover.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct MissingImage {
+    /// One line, such as "Image not in the text".
+    pub line: String,
+    /// What is wrong and what to do, when the figure names an image.
+    pub help: Option<String>,
 }
 
 impl ImageCache {
-    /// The texture of the image at `path`, read on first use; `None` when the file is missing,
-    /// too large or not an image paperlens reads.
+    /// The texture of the image at `path`, read on first use; otherwise why it cannot be shown,
+    /// in plain words (the file is missing, too large, damaged, or not an image paperlens reads).
     pub(crate) fn texture(
         &mut self,
         ctx: &egui::Context,
         path: &Path,
-    ) -> Option<&egui::TextureHandle> {
+    ) -> Result<&egui::TextureHandle, &Unreadable> {
         self.textures
             .entry(path.to_path_buf())
             .or_insert_with(|| {
                 let image = read_image(path)?;
-                Some(ctx.load_texture(
+                Ok(ctx.load_texture(
                     format!("figure:{}", path.display()),
                     image,
                     egui::TextureOptions::LINEAR,
@@ -42,33 +70,127 @@ impl ImageCache {
             })
             .as_ref()
     }
+
+    /// The image of a figure that names `image` (or none) in the corpus named `source_name`:
+    /// its texture, or what to show in its place.
+    pub(crate) fn figure_image(
+        &mut self,
+        ctx: &egui::Context,
+        source_name: &str,
+        image: Option<&str>,
+    ) -> Result<egui::TextureHandle, MissingImage> {
+        let Some(image) = image else {
+            return Err(MissingImage {
+                line: "Image not in the text".to_owned(),
+                help: None,
+            });
+        };
+        let Some(path) = crate::open::figure_image_path(source_name, image) else {
+            return Err(MissingImage {
+                line: "Image not in the text".to_owned(),
+                help: Some(format!(
+                    "The figure names the image {image}, which is not a file in the paper's \
+                     folder; save it there as a PNG, JPEG or TIFF file and name it in the figure."
+                )),
+            });
+        };
+        self.texture(ctx, &path)
+            .cloned()
+            .map_err(|problem| MissingImage {
+                line: format!("Image not shown: {}", problem.reason),
+                help: Some(format!(
+                    "{}Looked for at {}. paperlens shows PNG, JPEG and TIFF images of up to 32 MiB \
+                     saved beside the paper.",
+                    problem
+                        .decoder_said
+                        .as_ref()
+                        .map_or_else(String::new, |said| format!("The decoder said: {said}. ")),
+                    path.display()
+                )),
+            })
+    }
 }
 
 /// Reads and decodes an image file (PNG, JPEG or TIFF, told by its content), scaled down to
-/// [`MAX_TEXTURE_SIDE`].
-fn read_image(path: &Path) -> Option<egui::ColorImage> {
-    let size = std::fs::metadata(path).ok()?.len();
+/// [`MAX_TEXTURE_SIDE`]; otherwise why it cannot be, in plain words naming the file.
+fn read_image(path: &Path) -> Result<egui::ColorImage, Unreadable> {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    let size = match std::fs::metadata(path) {
+        Ok(metadata) => metadata.len(),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Unreadable::because(format!(
+                "there is no file {name} beside the paper"
+            )));
+        }
+        Err(error) => {
+            return Err(Unreadable::because(format!(
+                "{name} could not be read ({error})"
+            )));
+        }
+    };
     if size > MAX_IMAGE_BYTES {
-        return None;
+        return Err(Unreadable::because(format!(
+            "{name} is {} MiB, more than the 32 MiB paperlens reads; save it smaller",
+            size.div_ceil(1024 * 1024)
+        )));
     }
     let mut reader = image::ImageReader::open(path)
-        .ok()?
-        .with_guessed_format()
-        .ok()?;
+        .and_then(image::ImageReader::with_guessed_format)
+        .map_err(|error| Unreadable::because(format!("{name} could not be read ({error})")))?;
+    match reader.format() {
+        Some(image::ImageFormat::Png | image::ImageFormat::Jpeg | image::ImageFormat::Tiff) => {}
+        Some(format) => {
+            let kind = format
+                .extensions_str()
+                .first()
+                .map_or_else(|| format!("{format:?}"), |e| e.to_ascii_uppercase());
+            return Err(Unreadable::because(format!(
+                "{name} is a {kind} image, which paperlens does not read; save it as PNG, JPEG \
+                 or TIFF"
+            )));
+        }
+        None => {
+            return Err(Unreadable::because(format!(
+                "{name} is not a PNG, JPEG or TIFF image; save the figure as one of those"
+            )));
+        }
+    }
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(MAX_DECODED_SIDE);
     limits.max_image_height = Some(MAX_DECODED_SIDE);
     reader.limits(limits);
-    let mut decoded = reader.decode().ok()?;
+    let mut decoded = reader.decode().map_err(|error| match error {
+        image::ImageError::Limits(_) => Unreadable::because(format!(
+            "{name} is larger than paperlens decodes (16,384 pixels a side); save it smaller"
+        )),
+        image::ImageError::Unsupported(error) => Unreadable {
+            reason: format!(
+                "{name} is stored in a way paperlens does not decode (a compression or colour \
+                 format it lacks); save it again as PNG or JPEG"
+            ),
+            decoder_said: Some(error.to_string()),
+        },
+        error => Unreadable {
+            reason: format!(
+                "{name} is damaged or not a whole image of its kind; save it again as PNG, JPEG \
+                 or TIFF"
+            ),
+            decoder_said: Some(error.to_string()),
+        },
+    })?;
     if decoded.width() > MAX_TEXTURE_SIDE || decoded.height() > MAX_TEXTURE_SIDE {
         decoded = decoded.thumbnail(MAX_TEXTURE_SIDE, MAX_TEXTURE_SIDE);
     }
     let rgba = decoded.to_rgba8();
+    let too_large = || Unreadable::because(format!("{name} is too large to show"));
     let size = [
-        usize::try_from(rgba.width()).ok()?,
-        usize::try_from(rgba.height()).ok()?,
+        usize::try_from(rgba.width()).map_err(|_| too_large())?,
+        usize::try_from(rgba.height()).map_err(|_| too_large())?,
     ];
-    Some(egui::ColorImage::from_rgba_unmultiplied(
+    Ok(egui::ColorImage::from_rgba_unmultiplied(
         size,
         rgba.as_raw(),
     ))
@@ -87,9 +209,16 @@ mod tests {
     #[test]
     fn a_png_beside_the_corpus_is_read_and_anything_else_is_not() {
         let image = read_image(&fixture("reader-figure.png"));
-        assert_eq!(image.map(|i| i.size), Some([48, 24]));
-        assert!(read_image(&fixture("reader.json")).is_none());
-        assert!(read_image(&fixture("no-such-image.png")).is_none());
+        assert_eq!(image.map(|i| i.size), Ok([48, 24]));
+        let reason = |name: &str| read_image(&fixture(name)).err().map(|e| e.reason);
+        assert_eq!(
+            reason("reader.json").as_deref(),
+            Some("reader.json is not a PNG, JPEG or TIFF image; save the figure as one of those")
+        );
+        assert_eq!(
+            reason("no-such-image.png").as_deref(),
+            Some("there is no file no-such-image.png beside the paper")
+        );
     }
 
     #[test]
@@ -100,6 +229,6 @@ mod tests {
         let path = folder.path().join("elife-00001-fig1.tif");
         let pixels: Vec<u8> = (0..=255u8).cycle().take(30 * 20 * 3).collect();
         image::save_buffer(&path, &pixels, 30, 20, image::ColorType::Rgb8).unwrap();
-        assert_eq!(read_image(&path).map(|i| i.size), Some([30, 20]));
+        assert_eq!(read_image(&path).map(|i| i.size), Ok([30, 20]));
     }
 }

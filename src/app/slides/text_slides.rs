@@ -10,7 +10,7 @@ use super::{
     Look, fitted, galley_ui, heading_ui, kicker_ui, plain_job, quote_fits, quote_ui, tags_ui,
 };
 use crate::app::context::{UiLayout, ViewCtx};
-use crate::app::reader::ImageCache;
+use crate::app::reader::{ImageCache, MissingImage};
 use crate::app::records;
 use crate::corpus::{Item, display, find};
 use crate::deck;
@@ -296,52 +296,54 @@ pub(super) fn figure_slide_ui(
             .wrap(),
         );
     }
-    let path = record
-        .image
-        .as_deref()
-        .and_then(|image| crate::open::figure_image_path(&corpus.source_name, image));
     let images = ui.data_mut(|data| {
         data.get_temp_mut_or_default::<Arc<Mutex<ImageCache>>>(egui::Id::unique("slide-images"))
             .clone()
     });
-    let texture = path.as_deref().and_then(|path| {
-        images
-            .lock()
-            .ok()
-            .and_then(|mut cache| cache.texture(ui.ctx(), path).cloned())
-    });
+    let image = match images.lock() {
+        Ok(mut cache) => cache.figure_image(ui.ctx(), &corpus.source_name, record.image.as_deref()),
+        Err(_) => Err(MissingImage {
+            line: "The image could not be shown".to_owned(),
+            help: None,
+        }),
+    };
     let room = ui.available_size();
-    if let Some(texture) = texture {
-        ui.centered_and_justified(|ui| {
-            ui.add(
-                egui::Image::new((texture.id(), texture.size_vec2()))
-                    .max_size(room)
-                    .maintain_aspect_ratio(true)
-                    .alt_text(caption.clone()),
-            );
-        });
-    } else {
-        egui::Frame::new()
-            .stroke(egui::Stroke::new(
-                1.0,
-                ui.visuals().widgets.noninteractive.bg_stroke.color,
-            ))
-            .corner_radius(look.theme.radius * 2)
-            .show(ui, |ui| {
-                ui.set_min_size((room - egui::vec2(2.0, 2.0)).floor().max(egui::Vec2::ZERO));
-                let missing = match &record.image {
-                    Some(image) => format!("The image {image} is not beside the paper"),
-                    None => "The image is not part of the text".to_owned(),
-                };
-                ui.centered_and_justified(|ui| {
-                    ui.label(
-                        RichText::new(missing)
-                            .size(look.sizes.body)
-                            .italics()
-                            .color(look.theme.muted_text),
-                    );
-                });
+    match image {
+        Ok(texture) => {
+            ui.centered_and_justified(|ui| {
+                ui.add(
+                    egui::Image::new((texture.id(), texture.size_vec2()))
+                        .max_size(room)
+                        .maintain_aspect_ratio(true)
+                        .alt_text(caption.clone()),
+                );
             });
+        }
+        Err(missing) => {
+            egui::Frame::new()
+                .stroke(egui::Stroke::new(
+                    1.0,
+                    ui.visuals().widgets.noninteractive.bg_stroke.color,
+                ))
+                .corner_radius(look.theme.radius * 2)
+                .show(ui, |ui| {
+                    ui.set_min_size((room - egui::vec2(2.0, 2.0)).floor().max(egui::Vec2::ZERO));
+                    ui.centered_and_justified(|ui| {
+                        let line = ui.add(
+                            egui::Label::new(
+                                RichText::new(missing.line)
+                                    .size(look.sizes.body)
+                                    .italics()
+                                    .color(look.theme.muted_text),
+                            )
+                            .wrap(),
+                        );
+                        if let Some(help) = missing.help {
+                            line.on_hover_text(help);
+                        }
+                    });
+                });
+        }
     }
 }
 
