@@ -10,7 +10,8 @@ use crate::corpus::model::Table;
 /// hyphen, as egui breaks it). When every column's longest cell fits on one line, each gets
 /// that and what is left is shared by how much text each column holds. Otherwise the columns
 /// of short cells (numbers, names) keep their cells on one line and the columns of passages
-/// share the rest by how much text each holds, when that leaves each passage its narrowest;
+/// share the rest by how much text each holds, when that leaves each passage its narrowest
+/// (about 28 characters a line, or as few as 15 when that fits the table in `width`);
 /// failing that, the space above the narrowest widths goes to the columns by how much more
 /// their longest cells want, so that a column of short numbers is not wrapped while another has
 /// room to spare. When the longest words alone are wider than `width`, the table is wider than
@@ -23,46 +24,43 @@ pub fn column_widths(table: &Table, width: f32, body_size: f32) -> Vec<f32> {
     const LONGEST_LINE: usize = 80;
     // A column whose cells are all at most this long holds short cells, not passages.
     const SHORT_CELL: usize = 32;
+    // The characters a line of a passage is given when there is room, and the fewest.
+    const READABLE_LINE: f32 = 28.0;
+    const NARROWEST_LINE: f32 = 15.0;
     let points = |chars: f32| (chars + 1.0) * body_size * CHAR_WIDTH + CELL_GAP;
-    let headers = column_headers(table);
-    let mut weights = Vec::with_capacity(table.columns.len());
-    let mut minimums = Vec::with_capacity(table.columns.len());
-    let mut naturals = Vec::with_capacity(table.columns.len());
-    let mut longest_cells = Vec::with_capacity(table.columns.len());
-    for (position, header) in headers.iter().enumerate() {
-        let cells = table.rows.iter().filter_map(|r| r.cells.get(position));
-        let longest_cell = cells
-            .clone()
-            .map(|cell| cell.trim().chars().count())
-            .max()
-            .unwrap_or(0);
-        let (total, count, longest_word) = cells.chain(std::iter::once(header)).fold(
-            (0usize, 0usize, 0usize),
-            |(total, count, longest), cell| {
-                // Lines break at a hyphen too (`Hyperinsulinemic-` / `euglycemic`).
-                let word = cell
-                    .split_whitespace()
-                    .flat_map(|w| w.split_inclusive('-'))
-                    .map(|w| w.chars().count())
-                    .max()
-                    .unwrap_or(0);
-                (total + cell.chars().count(), count + 1, longest.max(word))
-            },
-        );
-        let average = f32::from(u16::try_from(total / count.max(1)).unwrap_or(u16::MAX));
-        weights.push(average.clamp(4.0, 80.0));
-        let word = f32::from(u16::try_from(longest_word.min(40)).unwrap_or(40));
-        // A column of long passages is kept wide enough to read (about 28 characters), however
-        // narrow the space: the table then scrolls sideways instead of becoming a ribbon.
-        let readable = (average / 4.0).min(28.0);
-        let minimum = points(word.max(readable));
-        let longest = f32::from(u16::try_from(longest_cell.min(LONGEST_LINE)).unwrap_or(80));
-        minimums.push(minimum);
-        naturals.push(points(longest).max(minimum));
-        longest_cells.push(longest_cell);
-    }
+    let columns = column_texts(table);
+    let weights: Vec<f32> = columns.iter().map(|c| c.average.clamp(4.0, 80.0)).collect();
+    let longest_cells: Vec<usize> = columns.iter().map(|c| c.longest_cell).collect();
+    let naturals: Vec<f32> = columns
+        .iter()
+        .map(|c| {
+            let longest = f32::from(u16::try_from(c.longest_cell.min(LONGEST_LINE)).unwrap_or(80));
+            points(longest.max(c.longest_word))
+        })
+        .collect();
     let gaps = CELL_GAP * f32::from(u16::try_from(weights.len()).unwrap_or(u16::MAX));
     let room = width - gaps;
+    // A column of long passages is kept wide enough to read: about 28 characters a line, or
+    // down to about 15 when that fits the table in the space; when even that does not, the
+    // table scrolls sideways at 28 rather than becoming a ribbon.
+    let minimums_at = |readable: f32| -> Vec<f32> {
+        columns
+            .iter()
+            .map(|c| points(c.longest_word.max((c.average / 4.0).min(readable))))
+            .collect()
+    };
+    let mut minimums = minimums_at(READABLE_LINE);
+    if minimums.iter().sum::<f32>() > room {
+        let narrowest = minimums_at(NARROWEST_LINE);
+        if narrowest.iter().sum::<f32>() <= room {
+            minimums = narrowest;
+        }
+    }
+    let naturals: Vec<f32> = naturals
+        .iter()
+        .zip(&minimums)
+        .map(|(natural, minimum)| natural.max(*minimum))
+        .collect();
     let natural: f32 = naturals.iter().sum();
     if natural <= room {
         let total: f32 = weights.iter().sum::<f32>().max(1.0);
@@ -122,6 +120,50 @@ pub fn column_widths(table: &Table, width: f32, body_size: f32) -> Vec<f32> {
         .iter()
         .zip(minimums)
         .map(|(natural, minimum)| minimum + left * (natural - minimum) / wanted)
+        .collect()
+}
+
+/// What a column holds, as [`column_widths`] shares the width by it.
+struct ColumnText {
+    /// Its cells' and header's average length, in characters.
+    average: f32,
+    /// Its longest word (a line may break after a hyphen), in characters, at most 40.
+    longest_word: f32,
+    /// Its longest cell, in characters.
+    longest_cell: usize,
+}
+
+/// What each column of `table` holds.
+fn column_texts(table: &Table) -> Vec<ColumnText> {
+    column_headers(table)
+        .iter()
+        .enumerate()
+        .map(|(position, header)| {
+            let cells = table.rows.iter().filter_map(|r| r.cells.get(position));
+            let longest_cell = cells
+                .clone()
+                .map(|cell| cell.trim().chars().count())
+                .max()
+                .unwrap_or(0);
+            let (total, count, longest_word) = cells.chain(std::iter::once(header)).fold(
+                (0usize, 0usize, 0usize),
+                |(total, count, longest), cell| {
+                    // Lines break at a hyphen too (`Hyperinsulinemic-` / `euglycemic`).
+                    let word = cell
+                        .split_whitespace()
+                        .flat_map(|w| w.split_inclusive('-'))
+                        .map(|w| w.chars().count())
+                        .max()
+                        .unwrap_or(0);
+                    (total + cell.chars().count(), count + 1, longest.max(word))
+                },
+            );
+            ColumnText {
+                average: f32::from(u16::try_from(total / count.max(1)).unwrap_or(u16::MAX)),
+                longest_word: f32::from(u16::try_from(longest_word.min(40)).unwrap_or(40)),
+                longest_cell,
+            }
+        })
         .collect()
 }
 
@@ -186,5 +228,41 @@ mod tests {
         // The region keeps its name on one line; the passage takes the rest.
         assert!((widths[0] - one_line(6.0)).abs() < 0.5, "{widths:?}");
         assert!((widths[1] - (500.0 - 2.0 * CELL_GAP - one_line(6.0))).abs() < 0.5);
+    }
+
+    #[test]
+    fn passages_narrow_to_fit_the_space_before_the_table_scrolls_sideways() {
+        let passage = "Works in partnership with governments, NGOs, and the private sector to \
+                       enhance legal frameworks and establish victim support systems.";
+        let passages = table(
+            &["Region", "Efforts", "Concept", "Partners", "Sources"],
+            &[
+                &["ASEAN", passage, passage, passage, passage],
+                &["Global", passage, passage, passage, passage],
+            ],
+        );
+        // Four passages at their readable width (here 23 characters a line: a quarter of their
+        // average length) are about 800 points: at 700 they are given fewer characters a line
+        // (at least 15) and the table fits.
+        let widths = column_widths(&passages, 700.0, 14.0);
+        assert!((widths.iter().sum::<f32>() - (700.0 - 5.0 * CELL_GAP)).abs() < 0.5);
+        assert!(
+            widths[1..].iter().all(|w| *w >= one_line(15.0) - 0.5),
+            "{widths:?}"
+        );
+        assert!(widths[1] < one_line(23.0), "{widths:?}");
+        // At 500 not even 15 characters fit: each passage keeps its readable width and the
+        // table scrolls.
+        let narrow = column_widths(&passages, 500.0, 14.0);
+        assert!(
+            narrow[1..]
+                .iter()
+                .all(|w| (*w - one_line(23.0)).abs() < 3.0),
+            "{narrow:?}"
+        );
+        assert!(narrow.iter().sum::<f32>() > 500.0);
+        // With room, they keep it and more.
+        let wide = column_widths(&passages, 1400.0, 14.0);
+        assert!(wide[1..].iter().all(|w| *w >= one_line(22.0)), "{wide:?}");
     }
 }
