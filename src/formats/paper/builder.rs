@@ -576,13 +576,14 @@ pub fn collapse_whitespace(text: &str) -> String {
 }
 
 /// A table's or figure's label as the paper names it, whitespace collapsed and without the
-/// full stop a journal prints after its number (`Table 1.`, `Fig. 2.`, `Table IV.` are `Table
-/// 1`, `Fig. 2`, `Table IV`); a stop that ends an abbreviation (`Fig.`) stays.
+/// full stop or colon a journal prints after its number (`Table 1.`, `Fig. 2.`, `Table IV.`,
+/// `Figure 3:` are `Table 1`, `Fig. 2`, `Table IV`, `Figure 3`); a stop that ends an
+/// abbreviation (`Fig.`) stays.
 #[must_use]
 pub fn float_label(label: &str) -> String {
     let mut label = collapse_whitespace(label);
     let numbered = label
-        .strip_suffix('.')
+        .strip_suffix(['.', ':'])
         .and_then(|bare| bare.rsplit(' ').next())
         .is_some_and(|last| {
             let roman = !last.is_empty() && last.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));

@@ -158,6 +158,8 @@ fn a_label_keeps_a_stop_that_ends_an_abbreviation() {
     assert_eq!(float_label("Table IV."), "Table IV");
     assert_eq!(float_label("Table 1.2."), "Table 1.2");
     assert_eq!(float_label("Fig."), "Fig.");
+    assert_eq!(float_label("Figure 1:"), "Figure 1");
+    assert_eq!(float_label("Figure:"), "Figure:");
     assert_eq!(float_label("Supplementary Fig."), "Supplementary Fig.");
     assert_eq!(float_label(" Table  S1 "), "Table S1");
 }

@@ -8,6 +8,7 @@ mod sub_articles;
 
 use crate::corpus::diagnostics::{Code, Diagnostic};
 use crate::corpus::model::EquationNotation;
+use crate::formats::paper::builder::float_label;
 use crate::formats::paper::lists::Numbering;
 use crate::formats::paper::xml::{Element, Node};
 use crate::formats::paper::{
@@ -560,7 +561,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
                 let label = if figure.label.is_empty() {
                     "A table".to_owned()
                 } else {
-                    figure.label.clone()
+                    float_label(&figure.label)
                 };
                 self.builder.warn(
                     format!("{label} is given only as an image: it is kept as a figure"),
