@@ -482,7 +482,7 @@ pub fn filterable_columns(table: &Table) -> Vec<(usize, Vec<&str>)> {
 
 /// What a column the paper prints no header for is called, by its place (`Column 2`): in its
 /// filter and over its cells.
-fn place_name(column: usize) -> String {
+pub(super) fn place_name(column: usize) -> String {
     format!("Column {}", column + 1)
 }
 

@@ -2,7 +2,6 @@
 //! columns, from what their cells and headers hold (no drawing here).
 
 use super::table_view::CELL_GAP;
-use crate::corpus::display::column_headers;
 use crate::corpus::model::Table;
 
 /// Column widths for `table` in `width` points (each followed by [`CELL_GAP`]): every column at
@@ -63,13 +62,8 @@ pub fn column_widths(table: &Table, width: f32, body_size: f32) -> Vec<f32> {
         .collect();
     let natural: f32 = naturals.iter().sum();
     if natural <= room {
-        let total: f32 = weights.iter().sum::<f32>().max(1.0);
-        let left = room - natural;
-        return weights
-            .iter()
-            .zip(naturals)
-            .map(|(weight, natural)| natural + left * weight / total)
-            .collect();
+        let headers: Vec<f32> = columns.iter().map(|c| points(c.header_line)).collect();
+        return on_one_line(&naturals, &headers, &weights, room);
     }
     // Columns of short cells (numbers, names) on one line, the columns of passages sharing
     // the rest by how much text each holds, when that leaves each passage its narrowest.
@@ -123,6 +117,33 @@ pub fn column_widths(table: &Table, width: f32, body_size: f32) -> Vec<f32> {
         .collect()
 }
 
+/// Widths when every column's longest cell fits on one line in `room` (`naturals`): what is
+/// left goes first to the headers that would wrap, each up to its header on one line (`#
+/// unique` not broken after its `#`), shared by how much more each wants when not all fit;
+/// the rest is shared by `weights`.
+fn on_one_line(naturals: &[f32], headers: &[f32], weights: &[f32], room: f32) -> Vec<f32> {
+    let wants: Vec<f32> = naturals
+        .iter()
+        .zip(headers)
+        .map(|(natural, header)| (header - natural).max(0.0))
+        .collect();
+    let left = room - naturals.iter().sum::<f32>();
+    let wanted: f32 = wants.iter().sum();
+    let given = if wanted > 0.0 {
+        (left / wanted).min(1.0)
+    } else {
+        0.0
+    };
+    let left = left - wanted * given;
+    let total: f32 = weights.iter().sum::<f32>().max(1.0);
+    naturals
+        .iter()
+        .zip(wants)
+        .zip(weights)
+        .map(|((natural, want), weight)| natural + want * given + left * weight / total)
+        .collect()
+}
+
 /// What a column holds, as [`column_widths`] shares the width by it.
 struct ColumnText {
     /// Its cells' and header's average length, in characters.
@@ -131,21 +152,44 @@ struct ColumnText {
     longest_word: f32,
     /// Its longest cell, in characters.
     longest_cell: usize,
+    /// The length of its own header (without those above it) on one line, in characters, at
+    /// most 40.
+    header_line: f32,
 }
 
-/// What each column of `table` holds.
+/// What each column of `table` holds. Its header is what it shows (a blank one is named by
+/// its place) with any header above it over this column alone; one over several columns
+/// wraps across all of them, so it does not widen any one.
 fn column_texts(table: &Table) -> Vec<ColumnText> {
-    column_headers(table)
+    let mut above: Vec<Vec<&str>> = vec![Vec::new(); table.columns.len()];
+    for row in table.spanning_header_rows() {
+        for cell in row.iter().filter(|c| c.span == 1 && !c.text.is_empty()) {
+            if let Some(texts) = above.get_mut(cell.first_column) {
+                texts.push(cell.text);
+            }
+        }
+    }
+    table
+        .columns
         .iter()
+        .zip(above)
         .enumerate()
-        .map(|(position, header)| {
+        .map(|(position, (column, mut above))| {
+            let own = column.header_with_unit();
+            let own = if own.trim().is_empty() {
+                super::table_view::place_name(position)
+            } else {
+                own
+            };
+            above.push(&own);
+            let header = above.join(" ");
             let cells = table.rows.iter().filter_map(|r| r.cells.get(position));
             let longest_cell = cells
                 .clone()
                 .map(|cell| cell.trim().chars().count())
                 .max()
                 .unwrap_or(0);
-            let (total, count, longest_word) = cells.chain(std::iter::once(header)).fold(
+            let (total, count, longest_word) = cells.chain(std::iter::once(&header)).fold(
                 (0usize, 0usize, 0usize),
                 |(total, count, longest), cell| {
                     // Lines break at a hyphen too (`Hyperinsulinemic-` / `euglycemic`).
@@ -159,6 +203,9 @@ fn column_texts(table: &Table) -> Vec<ColumnText> {
                 },
             );
             ColumnText {
+                header_line: f32::from(
+                    u16::try_from(own.trim().chars().count().min(40)).unwrap_or(40),
+                ),
                 average: f32::from(u16::try_from(total / count.max(1)).unwrap_or(u16::MAX)),
                 longest_word: f32::from(u16::try_from(longest_word.min(40)).unwrap_or(40)),
                 longest_cell,
@@ -264,5 +311,31 @@ mod tests {
         // With room, they keep it and more.
         let wide = column_widths(&passages, 1400.0, 14.0);
         assert!(wide[1..].iter().all(|w| *w >= one_line(22.0)), "{wide:?}");
+    }
+
+    #[test]
+    fn a_header_over_several_columns_does_not_widen_each_and_short_headers_keep_one_line() {
+        let mut counts = table(
+            &["# unique", "# E", "# Q", "# N"],
+            &[&["428", "271", "113", "68"], &["4", "1", "0", "3"]],
+        );
+        counts.header_rows = headed_table(
+            &[
+                &[("", 1), ("Essentiality", 3)],
+                &[("# unique", 1), ("# E", 1), ("# Q", 1), ("# N", 1)],
+            ],
+            &[],
+        )
+        .header_rows;
+        let widths = column_widths(&counts, 600.0, 14.0);
+        // "# unique" on one line, not broken after its "#".
+        assert!(widths[0] >= one_line(8.0) - 0.5, "{widths:?}");
+        // "Essentiality" wraps across its three columns: none is widened to hold it alone.
+        assert!(
+            widths[1..].iter().all(|w| (*w - widths[1]).abs() < 0.5),
+            "{widths:?}"
+        );
+        let narrow = column_widths(&counts, 200.0, 14.0);
+        assert!(narrow[1] < one_line(12.0), "{narrow:?}");
     }
 }

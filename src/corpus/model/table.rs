@@ -127,9 +127,9 @@ impl Table {
     /// The header rows to show above the column headers, each cell with the columns it
     /// stands over: every one of `header_rows` but a last one that only repeats the column
     /// headers (an importer keeps the row that names the columns as the paper prints it, blanks
-    /// included). A cell over one column that only repeats that column's header (the column
-    /// was named from it, its cell below being blank) is shown once, as the column's header, so
-    /// it is blank here; a row left with nothing to show is dropped.
+    /// included). A cell that only repeats the header of each column it stands over (the
+    /// columns were named from it, their cells below being blank) is shown as those columns'
+    /// headers, so it is blank here; a row left with nothing to show is dropped.
     #[must_use]
     pub fn spanning_header_rows(&self) -> Vec<Vec<HeaderAbove<'_>>> {
         let rows = match self.header_rows.split_last() {
@@ -159,13 +159,13 @@ impl Table {
             .map(|cell| {
                 let span = usize::try_from(cell.span.max(1)).unwrap_or(1);
                 let text = cell.text.trim();
-                let repeats_its_column = span == 1
-                    && self
-                        .columns
-                        .get(first_column)
-                        .is_some_and(|column| column.header.trim() == text);
+                let spanned = self.columns.get(first_column..first_column + span);
+                let repeats_its_columns = !text.is_empty()
+                    && spanned.is_some_and(|columns| {
+                        columns.iter().all(|column| column.header.trim() == text)
+                    });
                 let above = HeaderAbove {
-                    text: if repeats_its_column { "" } else { text },
+                    text: if repeats_its_columns { "" } else { text },
                     first_column,
                     span,
                 };
@@ -683,5 +683,23 @@ mod tests {
             vec![cell("", 1), cell("a", 1), cell("", 1)],
         ];
         assert!(table.spanning_header_rows().is_empty());
+        // A cell over two columns both named from it (eLife's `Functional hierarchy` over its
+        // two label columns) is their headers, not a row of its own above them.
+        let mut paired = headed_table(
+            &[
+                &[("", 2), ("Protein", 2)],
+                &[("Functional hierarchy", 2), ("%", 1), ("# unique", 1)],
+            ],
+            &[
+                "Functional hierarchy",
+                "Functional hierarchy",
+                "%",
+                "# unique",
+            ],
+        );
+        assert_eq!(texts(&paired), [["", "Protein"]]);
+        // Over columns of other names it stays a heading of its own.
+        paired.columns[1].header = "Class".to_owned();
+        assert_eq!(texts(&paired).len(), 2);
     }
 }
