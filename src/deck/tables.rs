@@ -31,8 +31,12 @@ const GRID_CELL_CHARS: usize = 24;
 /// (`670 ± 143*† 542 (504–963)`, a mean and a median with their spreads).
 const GRID_NUMBERS_CHARS: usize = 40;
 
-/// Most characters of the cell that names a row of a grid (its first).
+/// Most characters of a cell that names a row of a grid (in its first column, or its first
+/// two when both hold words and numbers follow).
 const GRID_LABEL_CHARS: usize = 48;
+
+/// Most columns at the start of a grid that name its rows.
+const LABEL_COLUMNS: usize = 2;
 
 /// How a slide lays out a table's rows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -50,14 +54,27 @@ impl TableLayout {
     /// to [`GRID_MOST_COLUMNS`] printing at most [`GRID_ROW_CHARS`] across) and every cell is
     /// short (at most [`GRID_CELL_CHARS`] characters, [`GRID_NUMBERS_CHARS`] when it
     /// is numbers and signs with at most one word, [`GRID_LABEL_CHARS`] for the first, which
-    /// names the row); cards otherwise.
+    /// names the row, and for a second column of words before columns of numbers); cards
+    /// otherwise.
     #[must_use]
     pub fn of(table: &Table) -> Self {
         let columns = table.columns.len();
+        // The columns that name a row: the first, and a second of words before the numbers
+        // (eLife's `Genetic information processing | Folding, Sorting and Degradation | 9.58`).
+        let words_before_numbers = table
+            .columns
+            .iter()
+            .take_while(|column| !column.kind.is_numeric())
+            .count();
+        let naming = if words_before_numbers < columns {
+            words_before_numbers.clamp(1, LABEL_COLUMNS)
+        } else {
+            1
+        };
         let short = |row: &TableRow| {
             row.cells.iter().enumerate().all(|(column, cell)| {
                 let length = cell.trim().chars().count();
-                if column == 0 {
+                if column < naming {
                     return length <= GRID_LABEL_CHARS;
                 }
                 length <= GRID_CELL_CHARS || (length <= GRID_NUMBERS_CHARS && words_in(cell) <= 1)
@@ -402,6 +419,25 @@ mod tests {
         table.rows[0].cells[0] =
             "Afon Hafren at the Plynlimon flume in mid Wales, upstream".to_owned();
         assert_eq!(TableLayout::of(table), TableLayout::Cards);
+        // So may a second column of words naming the rows before the numbers, but not a
+        // second column of words in a table of words.
+        let mut named_twice = table.clone();
+        named_twice
+            .columns
+            .insert(1, named_twice.columns[0].clone());
+        for column in named_twice.columns.iter_mut().skip(2) {
+            column.kind = crate::corpus::model::ColumnKind::Number;
+        }
+        for row in &mut named_twice.rows {
+            row.cells[0] = "Upland catchments".to_owned();
+            row.cells
+                .insert(1, "Afon Hafren at the Plynlimon flume".to_owned());
+        }
+        assert_eq!(TableLayout::of(&named_twice), TableLayout::Grid);
+        for column in &mut named_twice.columns {
+            column.kind = crate::corpus::model::ColumnKind::Text;
+        }
+        assert_eq!(TableLayout::of(&named_twice), TableLayout::Cards);
         // A cell of words under a number's column makes cards.
         table.rows[0].cells[0] = "Afon Hafren".to_owned();
         table.rows[1].cells[2] = "not measured in the dry year".to_owned();
