@@ -474,12 +474,15 @@ impl PaperBuilder {
     }
 
     /// Adds a table where the text has reached; one that prints nothing (no label, caption,
-    /// notes or cell with text: a Markdown paper's placeholder table) is left out and counted.
-    pub fn table(&mut self, table: TableDraft) {
+    /// notes or cell with text: a Markdown paper's placeholder table) is left out and counted,
+    /// and one printed in parts side by side is made one (see `side_by_side::unfold`).
+    pub fn table(&mut self, mut table: TableDraft) {
         if table.prints_nothing() {
             self.empty_tables += 1;
             return;
         }
+        self.diagnostics
+            .extend(super::side_by_side::unfold(&mut table));
         let place = self.place();
         self.tables.push((table, place));
     }

@@ -17,6 +17,7 @@ pub mod mathml;
 mod plain;
 #[cfg(test)]
 mod random;
+mod side_by_side;
 mod tei;
 mod unlinked;
 mod writer;
