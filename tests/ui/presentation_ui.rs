@@ -456,3 +456,42 @@ fn a_table_without_label_or_caption_is_named_by_its_section_and_columns() {
     assert!(kicker.rect().bottom() <= heading.rect().top());
     harness.get_by_label("(Intercept)");
 }
+
+/// eLife's table legends run to ten lines: a table's slide is headed by its caption's first
+/// sentence, the rest set small under it on the table's first slide only, not over each of
+/// its slides in heading type.
+#[test]
+fn a_table_s_long_legend_stands_small_on_its_first_slide_only() {
+    let rows: Vec<String> = (1..=14)
+        .map(|n| {
+            format!(
+                "<tr><td>{n:04}</td><td>Reaction {n}</td><td>{}</td></tr>",
+                n * 3
+            )
+        })
+        .collect();
+    let rows = rows.concat();
+    let jats = jats_results(
+        "Minimal cell",
+        &format!(
+            r#"<p>See <xref ref-type="table" rid="table2">Table 2</xref>.</p>
+<table-wrap id="table2"><label>Table 2.</label><caption><title>Genes modeled in the reconstruction.</title>
+<p>The prefix on the locus tags has been omitted for brevity. Loci marked with an asterisk are technical.</p></caption>
+<table><thead><tr><th>Locus</th><th>Reaction</th><th>Count</th></tr></thead><tbody>{rows}</tbody></table>
+</table-wrap>"#
+        ),
+    );
+    let (_dir, mut harness) = presenting_text("cell.xml", &jats);
+    let first = show_first(&mut harness, |shows| matches!(shows, Shows::Table { .. }));
+    harness.get_by_label("Genes modeled in the reconstruction.");
+    let legend = "The prefix on the locus tags has been omitted for brevity. Loci marked with an \
+                  asterisk are technical.";
+    harness.get_by_label(legend);
+    harness.get_by_label("0001");
+    // Fourteen rows are two slides of seven: the second has the heading, not the legend.
+    harness.state_mut().presentation.as_mut().unwrap().slide = first + 1;
+    harness.run_steps(3);
+    harness.get_by_label("Genes modeled in the reconstruction.");
+    harness.get_by_label("0008");
+    assert!(harness.query_by_label(legend).is_none());
+}

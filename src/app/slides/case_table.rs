@@ -228,12 +228,31 @@ pub(super) fn table_heading_ui(
     kicker_ui(look, ui, &kicker);
     // Without a label or a caption, the table's title names its columns (`Table of Df, Sum
     // sq, …`), as the Table view names it.
-    let heading = if table.caption.trim().is_empty() && table.label.trim().is_empty() {
-        table.title()
+    // The caption's first sentence heads the slide, the rest of it set small under it on the
+    // table's first slide only (eLife's legends run to ten lines).
+    let (heading, legend) = if table.caption.trim().is_empty() && table.label.trim().is_empty() {
+        (table.title(), "")
     } else {
-        table.caption.trim().to_owned()
+        table.caption_heading_and_legend()
     };
     heading_ui(look, ui, title.unwrap_or(&heading));
+    let first_slide = shown.rows.first().is_none_or(|&first| {
+        table
+            .rows
+            .iter()
+            .take(first)
+            .all(|row| row.cells.iter().all(|cell| cell.trim().is_empty()))
+    });
+    if title.is_none() && first_slide && !legend.is_empty() {
+        ui.add(
+            egui::Label::new(
+                RichText::new(legend)
+                    .size(look.sizes.small)
+                    .color(look.theme.muted_text),
+            )
+            .wrap(),
+        );
+    }
     if shown.rows.is_empty() {
         // The notes printed under it may be all there is to show (GROBID keeps a table it
         // could not read as its caption and notes).

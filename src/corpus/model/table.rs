@@ -124,6 +124,13 @@ impl Table {
         heading_and_legend(&self.label, &self.caption).unwrap_or_else(|| (self.title(), ""))
     }
 
+    /// The caption cut for a heading where the label is shown apart; see
+    /// [`Figure::caption_heading_and_legend`].
+    #[must_use]
+    pub fn caption_heading_and_legend(&self) -> (String, &str) {
+        caption_heading_and_legend(&self.caption)
+    }
+
     /// The header rows to show above the column headers, each cell with the columns it
     /// stands over: every one of `header_rows` but a last one that only repeats the column
     /// headers (an importer keeps the row that names the columns as the paper prints it, blanks
@@ -383,9 +390,14 @@ impl Figure {
     /// whole caption and `""`.
     #[must_use]
     pub fn caption_heading_and_legend(&self) -> (String, &str) {
-        heading_and_legend("", &self.caption)
-            .unwrap_or_else(|| (self.caption.trim().to_owned(), ""))
+        caption_heading_and_legend(&self.caption)
     }
+}
+
+/// A caption cut for a heading with its label shown apart: its first sentence and the rest
+/// when it goes on after it, else the whole caption and `""`.
+fn caption_heading_and_legend(caption: &str) -> (String, &str) {
+    heading_and_legend("", caption).unwrap_or_else(|| (caption.trim().to_owned(), ""))
 }
 
 /// The longest first sentence a heading shows, in bytes; a longer one stays in the legend.
