@@ -30,7 +30,13 @@ pub(super) fn unfold(table: &mut TableDraft) -> Option<Diagnostic> {
         .iter()
         .map(|row| first_columns(row, width))
         .collect();
-    let rows = std::mem::take(&mut table.rows);
+    let mut rows = std::mem::take(&mut table.rows);
+    let across = rows
+        .last()
+        .and_then(|last| row_across_parts(last, width))
+        .inspect(|_| {
+            rows.pop();
+        });
     for part in 0..parts {
         for row in &rows {
             let cells: Vec<Rich> = row.iter().skip(part * width).take(width).cloned().collect();
@@ -39,6 +45,7 @@ pub(super) fn unfold(table: &mut TableDraft) -> Option<Diagnostic> {
             }
         }
     }
+    table.rows.extend(across);
     let label = super::builder::float_label(&table.label);
     let table_name = if label.is_empty() {
         "A table".to_owned()
@@ -55,6 +62,35 @@ pub(super) fn unfold(table: &mut TableDraft) -> Option<Diagnostic> {
         "its columns' headers repeat across the page; the Table view sorts and filters the \
          whole of it",
     ))
+}
+
+/// A last row printed across the parts (eLife's `Total; 31 cancer types` under the first
+/// part's names, its sums under the second part's columns): one part names it and nothing
+/// more, another gives its values without a name. As one row: that name with those values.
+fn row_across_parts(row: &[Rich], width: usize) -> Option<Vec<Rich>> {
+    let parts: Vec<&[Rich]> = row.chunks(width).collect();
+    let named_only = |part: &&[Rich]| {
+        part.split_first()
+            .is_some_and(|(name, rest)| !name.is_blank() && rest.iter().all(Rich::is_blank))
+    };
+    let values_only = |part: &&[Rich]| {
+        part.split_first()
+            .is_some_and(|(name, rest)| name.is_blank() && rest.iter().any(|c| !c.is_blank()))
+    };
+    let name = parts.iter().copied().find(named_only)?;
+    let values = parts.iter().copied().find(values_only)?;
+    let blank = parts
+        .iter()
+        .filter(|part| part.iter().all(Rich::is_blank))
+        .count();
+    if blank + 2 != parts.len() {
+        return None;
+    }
+    let mut merged = values.to_vec();
+    if let (Some(slot), Some(name)) = (merged.first_mut(), name.first()) {
+        slot.clone_from(name);
+    }
+    Some(merged)
 }
 
 /// A header row as one `(text, starts a cell)` per column, when its cells cover exactly
@@ -203,6 +239,26 @@ mod tests {
         assert_eq!(
             cells(&twice),
             [["ank1", "3"], ["gdap1", "2"], ["nkx6", "4"]]
+        );
+        // A last row printed across both parts, its name under the first and its sums under
+        // the second, is one row at the foot.
+        let mut totals = draft(
+            &[&[("Tumour", 1), ("WGS", 1), ("Tumour", 1), ("WGS", 1)]],
+            &[
+                &["Breast", "284", "Meningioma", "0"],
+                &["Lung", "60", "", ""],
+                &["Total; 31 cancer types", "", "", "704"],
+            ],
+        );
+        assert!(unfold(&mut totals).is_some());
+        assert_eq!(
+            cells(&totals),
+            [
+                ["Breast", "284"],
+                ["Lung", "60"],
+                ["Meningioma", "0"],
+                ["Total; 31 cancer types", "704"]
+            ]
         );
         assert_eq!(twice.header_rows.len(), 2);
         assert_eq!(twice.header_rows[0], [("Gene".to_owned(), 2)]);
