@@ -6,7 +6,9 @@ use eframe::egui::{
     text::{LayoutJob, TextFormat},
 };
 
-use super::{Look, fitted, galley_ui, heading_ui, kicker_ui, margin_points, quote_ui, tags_ui};
+use super::{
+    Look, fitted, galley_ui, heading_ui, kicker_ui, legend_ui, margin_points, quote_ui, tags_ui,
+};
 use crate::app::context::ViewCtx;
 use crate::corpus::model::CaseKind;
 use crate::corpus::{Corpus, display};
@@ -243,15 +245,8 @@ pub(super) fn table_heading_ui(
             .take(first)
             .all(|row| row.cells.iter().all(|cell| cell.trim().is_empty()))
     });
-    if title.is_none() && first_slide && !legend.is_empty() {
-        ui.add(
-            egui::Label::new(
-                RichText::new(legend)
-                    .size(look.sizes.small)
-                    .color(look.theme.muted_text),
-            )
-            .wrap(),
-        );
+    if title.is_none() && first_slide {
+        legend_ui(look, ui, legend);
     }
     if shown.rows.is_empty() {
         // The notes printed under it may be all there is to show (GROBID keeps a table it

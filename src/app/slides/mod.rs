@@ -137,6 +137,22 @@ fn kicker_ui(look: Look<'_>, ui: &mut Ui, text: &str) {
     );
 }
 
+/// The rest of a caption under a slide's heading (a figure's or table's legend), in small
+/// muted type; nothing when it is empty.
+fn legend_ui(look: Look<'_>, ui: &mut Ui, legend: &str) {
+    if legend.trim().is_empty() {
+        return;
+    }
+    ui.add(
+        egui::Label::new(
+            RichText::new(legend.trim())
+                .size(look.sizes.small)
+                .color(look.theme.muted_text),
+        )
+        .wrap(),
+    );
+}
+
 /// A slide's title, wrapped; a long one is set smaller so that it keeps to three lines.
 fn heading_ui(look: Look<'_>, ui: &mut Ui, text: &str) {
     let text = text.trim();

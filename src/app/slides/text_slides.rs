@@ -7,7 +7,8 @@ use std::sync::{Arc, Mutex};
 use eframe::egui::{self, RichText, Ui};
 
 use super::{
-    Look, fitted, galley_ui, heading_ui, kicker_ui, plain_job, quote_fits, quote_ui, tags_ui,
+    Look, fitted, galley_ui, heading_ui, kicker_ui, legend_ui, plain_job, quote_fits, quote_ui,
+    tags_ui,
 };
 use crate::app::context::{UiLayout, ViewCtx};
 use crate::app::reader::{ImageCache, MissingImage};
@@ -286,16 +287,7 @@ pub(super) fn figure_slide_ui(
     };
     kicker_ui(look, ui, kicker);
     heading_ui(look, ui, &heading);
-    if !legend.is_empty() {
-        ui.add(
-            egui::Label::new(
-                RichText::new(legend)
-                    .size(look.sizes.small)
-                    .color(look.theme.muted_text),
-            )
-            .wrap(),
-        );
-    }
+    legend_ui(look, ui, legend);
     let images = ui.data_mut(|data| {
         data.get_temp_mut_or_default::<Arc<Mutex<ImageCache>>>(egui::Id::unique("slide-images"))
             .clone()
