@@ -59,6 +59,9 @@ pub(super) struct Flattener<'c, 'd> {
     /// Whether supplementary files are left out of the text, as in a figure's or table's own
     /// text (the walk lists them with the others).
     without_supplements: bool,
+    /// How many `italic` elements the reading is inside: a script in italics is mathematics
+    /// (`<italic>x<sup>n</sup></italic>`), not a note's mark.
+    italic_depth: usize,
 }
 
 impl<'c, 'd> Flattener<'c, 'd> {
@@ -71,6 +74,7 @@ impl<'c, 'd> Flattener<'c, 'd> {
             pieces: Vec::new(),
             footnotes: Vec::new(),
             without_supplements: false,
+            italic_depth: 0,
         }
     }
 
@@ -203,10 +207,31 @@ impl<'c, 'd> Flattener<'c, 'd> {
                 } else {
                     text::as_subscript(trimmed)
                 };
+                if self.italic_depth > 0 && !trimmed.is_empty() && ends_in_a_variable(&self.current)
+                {
+                    // Mathematics set in italics (`<italic>x<sup>n/m</sup></italic>`): `x` and
+                    // its power are one term whatever the source's line breaks, and a power
+                    // Unicode cannot raise is written `x^(n/m)`, not run into the line. (A
+                    // gene's allele, `Ptf1a<sup>Cre</sup>`, is not a variable's power.)
+                    trim_end(&mut self.current);
+                    let mut term = String::new();
+                    if name == "sup" {
+                        math::raised(trimmed, &mut term);
+                    } else {
+                        math::lowered(trimmed, &mut term);
+                    }
+                    self.current.push_text(&term);
+                    return;
+                }
                 match scripted {
                     Some(scripted) if !trimmed.is_empty() => self.current.push_text(&scripted),
                     _ => self.current.push_text(&printed),
                 }
+            }
+            "italic" => {
+                self.italic_depth += 1;
+                self.children(element);
+                self.italic_depth -= 1;
             }
             "object-id" | "tex-math" => {}
             "supplementary-material" if self.without_supplements => {}
@@ -435,6 +460,30 @@ fn marker_of<'d>(context: &Context<'_>, node: &Node<'d>) -> Option<Element<'d>> 
         }
     }
     inner
+}
+
+/// Whether `rich` ends in a variable a script may belong to: one letter standing alone (`x`,
+/// `Γ`, `W`) or an absolute value's bar (`|x|`), spaces after it aside.
+fn ends_in_a_variable(rich: &Rich) -> bool {
+    let Some(Span::Text(text)) = rich.spans.last() else {
+        return false;
+    };
+    let mut last = text.trim_end().chars().rev();
+    match (last.next(), last.next()) {
+        (Some('|'), _) => true,
+        (Some(letter), before) => {
+            letter.is_alphabetic() && before.is_none_or(|c| !c.is_alphanumeric())
+        }
+        (None, _) => false,
+    }
+}
+
+/// `rich` without the whitespace its text ends in.
+fn trim_end(rich: &mut Rich) {
+    if let Some(Span::Text(last)) = rich.spans.last_mut() {
+        let kept = last.trim_end().len();
+        last.truncate(kept);
+    }
 }
 
 fn is_dash(c: char) -> bool {

@@ -605,6 +605,21 @@ fn superscripts_and_subscripts_of_digits_and_signs_keep_their_place() {
 }
 
 #[test]
+fn powers_and_indices_of_variables_set_in_italics_are_written_as_tex_writes_them() {
+    // As Growth and Form and eLife print them: pretty-printed, the script on its own line.
+    let body = r"<sec><title>Shapes</title><p>Supercircles |<italic>x</italic>|<italic>
+        <sup>n</sup></italic> + <italic>y
+        <sup>m</sup></italic> = <italic>R<sup>2</sup></italic>, and <italic>y</italic> = <italic>x<sup>n/m</sup></italic> at <italic>W</italic><sub>max</sub>, <italic>E<sub>k</sub></italic>, in <italic>Ptf1a<sup>Cre</sup></italic> mice.</p></sec>";
+    let imported = read(&article(body, ""));
+    let text = paragraph_with(&imported.file, "Supercircles");
+    assert_eq!(
+        text,
+        "Supercircles |x|^(n) + y^(m) = R², and y = x^(n/m) at Wmax, E_(k), in Ptf1aCre mice."
+    );
+    valid(&imported);
+}
+
+#[test]
 fn raised_markers_after_the_stop_cite_from_the_sentence_they_end() {
     let body = r#"<sec><title>Background</title><p>Agreement was reached on CSP.<sup><xref ref-type="bibr" rid="b1">1</xref></sup> In brief, it differs. It is similar in NS-LBBP.<sup><xref ref-type="bibr" rid="b2">2</xref>–<xref ref-type="bibr" rid="b4">4</xref></sup> The term covers both.</p></sec>"#;
     let corpus = valid(&read(&article(body, "")));
