@@ -152,8 +152,8 @@ struct ColumnText {
     longest_word: f32,
     /// Its longest cell, in characters.
     longest_cell: usize,
-    /// The length of its own header (without those above it) on one line, in characters, at
-    /// most 40.
+    /// The length of its header's widest line (its own, or one above it over it alone; not
+    /// one over several columns), in characters, at most 40.
     header_line: f32,
 }
 
@@ -182,6 +182,12 @@ fn column_texts(table: &Table) -> Vec<ColumnText> {
                 own
             };
             above.push(&own);
+            // Its header's widest line: its own, or one above it over this column alone.
+            let header_line = above
+                .iter()
+                .map(|text| text.trim().chars().count())
+                .max()
+                .unwrap_or(0);
             let header = above.join(" ");
             let cells = table.rows.iter().filter_map(|r| r.cells.get(position));
             let longest_cell = cells
@@ -203,9 +209,7 @@ fn column_texts(table: &Table) -> Vec<ColumnText> {
                 },
             );
             ColumnText {
-                header_line: f32::from(
-                    u16::try_from(own.trim().chars().count().min(40)).unwrap_or(40),
-                ),
+                header_line: f32::from(u16::try_from(header_line.min(40)).unwrap_or(40)),
                 average: f32::from(u16::try_from(total / count.max(1)).unwrap_or(u16::MAX)),
                 longest_word: f32::from(u16::try_from(longest_word.min(40)).unwrap_or(40)),
                 longest_cell,
@@ -337,5 +341,9 @@ mod tests {
         );
         let narrow = column_widths(&counts, 200.0, 14.0);
         assert!(narrow[1] < one_line(12.0), "{narrow:?}");
+        // A header above one column alone is that column's to hold on one line too.
+        counts.header_rows[0][0].text = "Unique genes".to_owned();
+        let widths = column_widths(&counts, 280.0, 14.0);
+        assert!(widths[0] >= one_line(12.0) - 0.5, "{widths:?}");
     }
 }
