@@ -99,6 +99,10 @@ fn expand(row: &[(String, u32)], columns: usize) -> Option<Vec<(&str, bool)>> {
     let mut expanded = Vec::with_capacity(columns);
     for (text, span) in row {
         let span = usize::try_from((*span).max(1)).ok()?;
+        // A span past the table's columns (a hostile file's `colspan`) is not expanded.
+        if expanded.len() + span > columns {
+            return None;
+        }
         expanded.push((text.trim(), true));
         expanded.extend(std::iter::repeat_n((text.trim(), false), span - 1));
     }
@@ -219,6 +223,9 @@ mod tests {
         let before = table.clone();
         assert!(unfold(&mut table).is_none());
         assert_eq!(table, before);
+        // Nor is one whose header spans more columns than it has, however many.
+        let mut spanning = draft(&[&[("Mean", u32::MAX)]], rows);
+        assert!(unfold(&mut spanning).is_none());
         // Nor is a table of different names, or one whose names are all blank.
         for header in [
             &[("Year", 1), ("Cases", 1), ("Deaths", 1), ("Rate", 1)][..],
