@@ -40,6 +40,9 @@ impl Unreadable {
     }
 }
 
+/// What a figure's card, slide and Inspector say of a figure the paper gives no image for.
+pub(crate) const NOT_IN_THE_TEXT: &str = "Image not in the text";
+
 /// What a figure's card or slide shows in place of an image it cannot show: a short line, and
 /// the longer explanation of what to do, shown on hover.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,13 +84,13 @@ impl ImageCache {
     ) -> Result<egui::TextureHandle, MissingImage> {
         let Some(image) = image else {
             return Err(MissingImage {
-                line: "Image not in the text".to_owned(),
+                line: NOT_IN_THE_TEXT.to_owned(),
                 help: None,
             });
         };
         let Some(path) = crate::open::figure_image_path(source_name, image) else {
             return Err(MissingImage {
-                line: "Image not in the text".to_owned(),
+                line: NOT_IN_THE_TEXT.to_owned(),
                 help: Some(format!(
                     "The figure names the image {image}, which is not a file in the paper's \
                      folder; save it there as a PNG, JPEG or TIFF file and name it in the figure."

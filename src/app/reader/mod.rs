@@ -22,7 +22,7 @@ use crate::corpus::{Corpus, Item};
 use blocks::{Block, reading_order};
 pub use find::FindBar;
 pub use highlights::{ADD_NOTE_ENTRY, highlight_entry};
-pub(crate) use images::{ImageCache, MissingImage};
+pub(crate) use images::{ImageCache, MissingImage, NOT_IN_THE_TEXT};
 pub use text::FLAG_MARK_LABEL;
 pub(crate) use text::shown_equation;
 

@@ -238,13 +238,16 @@ pub(super) fn table_heading_ui(
         table.caption_heading_and_legend()
     };
     heading_ui(look, ui, title.unwrap_or(&heading));
-    let first_slide = shown.rows.first().is_none_or(|&first| {
-        table
-            .rows
-            .iter()
-            .take(first)
-            .all(|row| row.cells.iter().all(|cell| cell.trim().is_empty()))
-    });
+    // The first slide shows the first row with any text (blank rows are left out); found by
+    // reading up to that row, not every row before this slide's, each frame.
+    let first_with_text = table
+        .rows
+        .iter()
+        .position(|row| row.cells.iter().any(|cell| !cell.trim().is_empty()));
+    let first_slide = match (shown.rows.first(), first_with_text) {
+        (Some(&first), Some(with_text)) => first <= with_text,
+        _ => true,
+    };
     if title.is_none() && first_slide {
         legend_ui(look, ui, legend);
     }

@@ -202,11 +202,6 @@ impl<'c, 'd> Flattener<'c, 'd> {
             {
                 let printed = element.text();
                 let trimmed = printed.trim();
-                let scripted = if name == "sup" {
-                    text::as_superscript(trimmed)
-                } else {
-                    text::as_subscript(trimmed)
-                };
                 if self.italic_depth > 0 && !trimmed.is_empty() && ends_in_a_variable(&self.current)
                 {
                     // Mathematics set in italics (`<italic>x<sup>n/m</sup></italic>`): `x` and
@@ -223,6 +218,11 @@ impl<'c, 'd> Flattener<'c, 'd> {
                     self.current.push_text(&term);
                     return;
                 }
+                let scripted = if name == "sup" {
+                    text::as_superscript(trimmed)
+                } else {
+                    text::as_subscript(trimmed)
+                };
                 match scripted {
                     Some(scripted) if !trimmed.is_empty() => self.current.push_text(&scripted),
                     _ => self.current.push_text(&printed),
