@@ -578,7 +578,15 @@ fn header_rows_ui(
             }
         });
     });
-    ui.separator();
+    // The rule under the headers is as wide as the rows under it (a table of a few short
+    // columns is narrower than the view): each column and the gap after it (see
+    // [`cells_ui`]), and a row's margin on either side.
+    let columns = f32::from(u16::try_from(widths.len()).unwrap_or(u16::MAX));
+    let table_width = widths.iter().sum::<f32>() + CELL_GAP * columns + 2.0 * ctx.theme.gap;
+    ui.allocate_ui(egui::vec2(table_width, 0.0), |ui| {
+        ui.set_width(table_width);
+        ui.separator();
+    });
 }
 
 /// The notes printed under a table.
@@ -621,6 +629,7 @@ pub fn cells_ui(
             } else {
                 egui::Align::LEFT
             };
+            let start = ui.cursor().min.x;
             ui.allocate_ui_with_layout(
                 egui::vec2(*width, 0.0),
                 egui::Layout::top_down(align),
@@ -629,7 +638,11 @@ pub fn cells_ui(
                     cell(ui, position);
                 },
             );
-            ui.add_space(CELL_GAP);
+            // The cursor moves past a right-aligned cell's whole width but only past a
+            // left-aligned one's text: each is made up to the same step, so that every row's
+            // columns (and the rule under the headers) line up.
+            let used = ui.cursor().min.x - start;
+            ui.add_space((width + CELL_GAP - used).max(0.0));
         }
     });
 }

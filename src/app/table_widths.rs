@@ -7,7 +7,8 @@ use crate::corpus::model::Table;
 /// Column widths for `table` in `width` points (each followed by [`CELL_GAP`]): every column at
 /// least as wide as its longest word (so that words are never broken; a line may break after a
 /// hyphen, as egui breaks it). When every column's longest cell fits on one line, each gets
-/// that and what is left is shared by how much text each column holds. Otherwise the columns
+/// that, and the table is no wider than its cells and headers want (see [`on_one_line`]): a
+/// few short columns are not spread across the view. Otherwise the columns
 /// of short cells (numbers, names) keep their cells on one line and the columns of passages
 /// share the rest by how much text each holds, when that leaves each passage its narrowest
 /// (about 28 characters a line, or as few as 15 when that fits the table in `width`);
@@ -63,7 +64,12 @@ pub fn column_widths(table: &Table, width: f32, body_size: f32) -> Vec<f32> {
     let natural: f32 = naturals.iter().sum();
     if natural <= room {
         let headers: Vec<f32> = columns.iter().map(|c| points(c.header_line)).collect();
-        return on_one_line(&naturals, &headers, &weights, room);
+        // A cell longer than a line may have more of the room, up to all of it on one line.
+        let whole_cells: Vec<f32> = columns
+            .iter()
+            .map(|c| points(f32::from(u16::try_from(c.longest_cell).unwrap_or(u16::MAX))))
+            .collect();
+        return on_one_line(&naturals, &headers, &whole_cells, &weights, room);
     }
     // Columns of short cells (numbers, names) on one line, the columns of passages sharing
     // the rest by how much text each holds, when that leaves each passage its narrowest.
@@ -117,31 +123,69 @@ pub fn column_widths(table: &Table, width: f32, body_size: f32) -> Vec<f32> {
         .collect()
 }
 
-/// Widths when every column's longest cell fits on one line in `room` (`naturals`): what is
-/// left goes first to the headers that would wrap, each up to its header on one line (`#
-/// unique` not broken after its `#`), shared by how much more each wants when not all fit;
-/// the rest is shared by `weights`.
-fn on_one_line(naturals: &[f32], headers: &[f32], weights: &[f32], room: f32) -> Vec<f32> {
+/// Widths when every column's longest cell fits on one line in `room` (`naturals`, a cell
+/// longer than a line counted at a line): what is left goes first to the headers that would
+/// wrap, each up to its header on one line (`# unique` not broken after its `#`), shared by how
+/// much more each wants when not all fit; then to the columns with cells longer than a line,
+/// by `weights`, each up to its longest cell on one line (`whole_cells`). No column is wider
+/// than that: a table of short cells stays as narrow as they are, not spread across the view.
+fn on_one_line(
+    naturals: &[f32],
+    headers: &[f32],
+    whole_cells: &[f32],
+    weights: &[f32],
+    room: f32,
+) -> Vec<f32> {
+    let shared = |widths: &[f32], wants: &[f32], left: f32| -> Vec<f32> {
+        let wanted: f32 = wants.iter().sum();
+        let given = if wanted > 0.0 {
+            (left / wanted).min(1.0)
+        } else {
+            0.0
+        };
+        widths
+            .iter()
+            .zip(wants)
+            .map(|(width, want)| width + want * given)
+            .collect()
+    };
     let wants: Vec<f32> = naturals
         .iter()
         .zip(headers)
         .map(|(natural, header)| (header - natural).max(0.0))
         .collect();
-    let left = room - naturals.iter().sum::<f32>();
-    let wanted: f32 = wants.iter().sum();
-    let given = if wanted > 0.0 {
-        (left / wanted).min(1.0)
-    } else {
-        0.0
-    };
-    let left = left - wanted * given;
-    let total: f32 = weights.iter().sum::<f32>().max(1.0);
-    naturals
-        .iter()
-        .zip(wants)
-        .zip(weights)
-        .map(|((natural, want), weight)| natural + want * given + left * weight / total)
-        .collect()
+    let mut widths = shared(naturals, &wants, room - naturals.iter().sum::<f32>());
+    // Shared by weight among the columns that still wrap, none past its longest cell: what
+    // one cannot take is offered to the others in turn.
+    let mut left = room - widths.iter().sum::<f32>();
+    for _ in 0..widths.len() {
+        let open: Vec<bool> = widths
+            .iter()
+            .zip(whole_cells)
+            .map(|(width, whole)| whole - width > 0.5)
+            .collect();
+        let total: f32 = weights
+            .iter()
+            .zip(&open)
+            .filter(|(_, open)| **open)
+            .map(|(weight, _)| weight)
+            .sum();
+        if left <= 0.5 || total <= 0.0 {
+            break;
+        }
+        for ((width, whole), (weight, open)) in widths
+            .iter_mut()
+            .zip(whole_cells)
+            .zip(weights.iter().zip(&open))
+        {
+            if *open {
+                let given = (left * weight / total).min(whole - *width);
+                *width += given;
+            }
+        }
+        left = room - widths.iter().sum::<f32>();
+    }
+    widths
 }
 
 /// What a column holds, as [`column_widths`] shares the width by it.
@@ -264,6 +308,33 @@ mod tests {
             wide.iter()
                 .zip([7.0, 22.0, 24.0])
                 .all(|(w, n)| *w >= one_line(n))
+        );
+    }
+
+    #[test]
+    fn a_table_of_short_cells_is_as_wide_as_they_are_and_long_cells_take_the_room() {
+        // timeseriesflattener's three columns of dates and ids in a wide view: each column as
+        // wide as its longest cell or header, not spread across the view.
+        let dates = table(
+            &["datetime", "{value}", "id"],
+            &[&["2020-01-01", "5", "1"], &["2020-05-01", "2", "1"]],
+        );
+        let widths = column_widths(&dates, 1200.0, 14.0);
+        for (width, chars) in widths.iter().zip([10.0, 7.0, 2.0]) {
+            assert!((width - one_line(chars)).abs() < 0.5, "{widths:?}");
+        }
+        // A cell longer than a line has the room it can use, up to all of it on one line; a
+        // column of short cells beside it stays as it is.
+        let long = "a".repeat(60) + " " + &"b".repeat(59);
+        let mixed = table(&["Id", "Note"], &[&["1", &long]]);
+        let wide = column_widths(&mixed, 1600.0, 14.0);
+        assert!((wide[0] - one_line(2.0)).abs() < 0.5, "{wide:?}");
+        assert!((wide[1] - one_line(120.0)).abs() < 0.5, "{wide:?}");
+        let narrower = column_widths(&mixed, 900.0, 14.0);
+        assert!((narrower[0] - one_line(2.0)).abs() < 0.5, "{narrower:?}");
+        assert!(
+            (narrower.iter().sum::<f32>() - (900.0 - 2.0 * CELL_GAP)).abs() < 0.5,
+            "{narrower:?}"
         );
     }
 
