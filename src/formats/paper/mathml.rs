@@ -7,6 +7,7 @@
 
 use super::xml::{self, Element, Node};
 use crate::corpus::math::{accented, grouped, lowered, operator, raised};
+use crate::corpus::text::script_base;
 
 /// How deep elements are followed: deeper content is read as its plain text.
 const MAX_DEPTH: usize = 64;
@@ -19,7 +20,51 @@ pub fn linear_text(source: &str) -> Option<String> {
     let mut out = String::new();
     write(document.root(), 0, &mut out);
     let line = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    let line = drawable(&line);
     (!line.is_empty()).then_some(line)
+}
+
+/// `line` as the window's fonts can draw it. The invisible operators (function application,
+/// times, separator and plus, `&#x2061;` to `&#x2064;`) print nothing; one between two words
+/// (`mmol⁢gDW`, `ln⁡x`, `gDW⁻¹⁢h`) is a space, between single letters or digits (`l⁢e⁢n⁢g⁢t⁢h`, `S_(i⁢j)`)
+/// or beside a bracket nothing. The mathematical alphanumeric symbols (`𝚌𝚘𝚖`, `𝑥`, `𝐁`) and
+/// Greek symbol variants (`ϵ`) are their plain letters: the fonts have no glyph for them.
+fn drawable(line: &str) -> String {
+    let is_invisible = |c: char| ('\u{2061}'..='\u{2064}').contains(&c);
+    let is_variant = |c: char| {
+        ('\u{1d400}'..='\u{1d7ff}').contains(&c) || matches!(c, 'ϵ' | 'ϑ' | 'ϕ' | 'ϰ' | 'ϱ' | 'ϖ')
+    };
+    if !line.chars().any(|c| is_invisible(c) || is_variant(c)) {
+        return line.to_owned();
+    }
+    let chars: Vec<char> = line.chars().collect();
+    // How many letters or digits stand together on one side of `at`.
+    let run = |range: &mut dyn Iterator<Item = usize>| {
+        range
+            .take_while(|&n| chars.get(n).is_some_and(|c| c.is_alphanumeric()))
+            .count()
+    };
+    let mut out = String::with_capacity(line.len());
+    for (at, &c) in chars.iter().enumerate() {
+        if is_invisible(c) {
+            let before = run(&mut (0..at).rev());
+            let after = run(&mut (at + 1..chars.len()));
+            // A power ends a word too (`gDW⁻¹⁢h⁻¹`).
+            let after_power = at
+                .checked_sub(1)
+                .and_then(|n| chars.get(n))
+                .is_some_and(|&c| script_base(c) != c);
+            let words = before.max(after) > 1 || after_power;
+            if before > 0 && after > 0 && words && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else if is_variant(c) {
+            unicode_normalization::char::decompose_compatible(c, |plain| out.push(plain));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// TeX's name for the accent an `mover`'s upper part is (`<mo>~</mo>` over `α` is `tilde`),
@@ -211,6 +256,36 @@ mod tests {
         assert_eq!(linear_text("<math></math>"), None);
         let fenced = "<math><mfenced><mi>a</mi><mi>b</mi></mfenced><mtable><mtr><mtd><mn>1</mn></mtd><mtd><mn>0</mn></mtd></mtr><mtr><mtd><mn>0</mn></mtd><mtd><mn>1</mn></mtd></mtr></mtable></math>";
         assert_eq!(linear_text(fenced).as_deref(), Some("(a, b)1 0; 0 1"));
+    }
+
+    #[test]
+    fn invisible_operators_and_styled_letters_are_written_as_the_fonts_can_draw_them() {
+        // eLife 36842: a word set as letters with invisible times between, a styled word, a
+        // function applied, units multiplied, a subscript of two indices.
+        let times = |tokens: &[&str]| {
+            tokens
+                .iter()
+                .map(|t| format!("<mi>{t}</mi>"))
+                .collect::<Vec<_>>()
+                .join("<mo>&#x2062;</mo>")
+        };
+        let length = format!(
+            "<math><mi>c</mi><mo>=</mo>{}<mo>(</mo><mi>&#x1D68C;&#x1D698;&#x1D696;</mi><mo>)</mo></math>",
+            times(&["l", "e", "n"])
+        );
+        assert_eq!(linear_text(&length).as_deref(), Some("c = len(com)"));
+        let function = "<math><mi>ln</mi><mo>&#x2061;</mo><mo>(</mo><mn>2</mn><mo>)</mo><mo>+</mo><mi>ln</mi><mo>&#x2061;</mo><mi>x</mi></math>";
+        assert_eq!(linear_text(function).as_deref(), Some("ln(2) + ln x"));
+        let units = format!(
+            "<math>{}<msup><mi>gDW</mi><mn>-1</mn></msup><mo>&#x2062;</mo><mi>h</mi></math>",
+            times(&["mmol", ""])
+        );
+        assert_eq!(linear_text(&units).as_deref(), Some("mmol gDW⁻¹ h"));
+        let indices = format!(
+            "<math><msub><mi>S</mi><mrow>{}</mrow></msub><mo>=</mo><mi>&#x3F5;</mi><mi>&#x1D465;</mi></math>",
+            times(&["i", "j"])
+        );
+        assert_eq!(linear_text(&indices).as_deref(), Some("S_(ij) = εx"));
     }
 
     #[test]
