@@ -75,14 +75,15 @@ fn title(file_desc: Option<Element<'_>>, source: Option<Element<'_>>) -> String 
         .unwrap_or_default()
 }
 
-/// An author of the paper; `None` for GROBID's `author` elements that name no one (an
-/// affiliation alone).
+/// An author of the paper; `None` for GROBID's `author` elements that name no one: an
+/// affiliation alone, or a name of fewer than two letters (a sign on the PDF's author line
+/// read as a name, such as `<forename>ᰔ</forename>` beside the real authors).
 fn author(element: Element<'_>) -> Option<Author> {
     let name = element
         .child("persName")
         .map(person_name)
         .unwrap_or_default();
-    if name.is_empty() {
+    if name.chars().filter(|c| c.is_alphabetic()).count() < 2 {
         return None;
     }
     let affiliations: Vec<String> = element

@@ -384,6 +384,7 @@ fn the_header_gives_title_authors_date_keywords_and_abstract() {
 <affiliation key="aff0"><orgName type="department">Dept. of Physics</orgName><orgName type="institution">Example University</orgName><address><country>UK</country></address></affiliation></author>
 <author><persName><forename>Li</forename><surname>Wei</surname></persName><affiliation key="aff1"><orgName type="institution">Other Lab</orgName></affiliation></author>
 <author><affiliation key="aff2"><orgName type="department">Introduction</orgName></affiliation></author>
+<author><persName><forename type="first">ᰔ</forename></persName></author>
 </analytic><monogr><imprint><date/></imprint></monogr></biblStruct></sourceDesc></fileDesc>
 <profileDesc><textClass><keywords><term>citations</term><term>TEI</term></keywords></textClass>
 <abstract><div><p>First part <ref type="bibr" target="#b0">[1]</ref>.</p></div><div><p>Second part.</p></div></abstract></profileDesc></teiHeader>
@@ -413,6 +414,7 @@ fn the_header_gives_title_authors_date_keywords_and_abstract() {
             .collect::<Vec<_>>(),
         ["First part [[1]]{@b0}.", "Second part."]
     );
+    // An affiliation alone, and a sign of the PDF's author line read as a name, name no one.
     assert_eq!(paper.authors.len(), 2);
     let first = &paper.authors[0];
     assert_eq!(first.name, "Mary Ann Smith");
