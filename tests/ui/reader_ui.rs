@@ -460,3 +460,14 @@ fn an_equation_named_in_the_text_is_a_link_to_it_and_lists_where_it_is_named() {
     assert_eq!(selected(&harness), Some(Item::Paragraph(naming)));
     harness.get_by_label("Sections and equations it names (1)");
 }
+
+#[test]
+fn a_date_under_the_title_is_not_broken_across_lines() {
+    let mut corpus = reader_json();
+    corpus["paper"]["date"] = "2 December 2022".into();
+    corpus["paper"]["affiliation"] =
+        "Department of Clinical Medicine, Aarhus University, Aarhus, Denmark".into();
+    let harness = reader_of(&corpus);
+    // Its spaces do not break, and the separator before it stays with what it follows.
+    harness.get_by_label_contains("Denmark\u{a0}· 2\u{a0}December\u{a0}2022");
+}

@@ -423,10 +423,13 @@ fn front_matter_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, find: &FindBar) {
                 name.on_hover_text(details);
             }
         }
+        // The separator stays with what it follows, and a date is not broken across lines
+        // (`2` / `December 2022`): its spaces do not break.
+        let date = paper.date.replace(' ', "\u{a0}");
         let mut rest = String::new();
-        for part in [&paper.affiliation, &paper.date] {
+        for part in [paper.affiliation.as_str(), date.as_str()] {
             if !part.is_empty() {
-                rest.push_str(" · ");
+                rest.push_str("\u{a0}· ");
                 rest.push_str(part);
             }
         }
