@@ -42,7 +42,10 @@ pub use plan::{
     AnnotationSpan, Axis, Gap, LegendEntry, LegendMark, MAX_YEAR_TICKS, NumberFormat, Plan,
     PlanPoint, Segment, Tick, YEAR_AXIS_LABEL, legend_entries, note, source_line, two_lines,
 };
-pub use png::{FontChoice, sans_serif_family, series_png, series_png_with_fonts, svg_to_png};
+pub use png::{
+    FontChoice, sans_serif_family, series_png, series_png_with_fonts, svg_drawing_pixels,
+    svg_to_png,
+};
 pub use svg::{DEFAULT_SIZE, MAX_SIDE, MIN_SIDE, group_svg, plan_svg, series_svg};
 pub use transform::{
     absolute_axis_label, axis_label, change_from_previous, format_number, format_point_value,

@@ -144,6 +144,65 @@ pub fn svg_to_png(svg: &str, scale: f32, fonts_to_use: FontChoice) -> Result<Vec
         .map_err(|e| ChartError::Png(e.to_string()))
 }
 
+/// The most entity declarations an SVG drawing may make: drawing programs declare a few
+/// (Illustrator names its namespaces so); many, or one built of others, is an expansion bomb.
+const MAX_SVG_ENTITIES: usize = 64;
+
+/// An SVG drawing (a figure's image, `data` as read from its file) rasterised on white to RGBA
+/// pixels, its longer side `longest_side` pixels (or twice the drawing's own size, if that is
+/// less): `(width, height, pixels)`. Its text is set in the system's or the embedded fonts, as a
+/// chart's is; images it links to are looked for in `resources` (the paper's folder), never on
+/// the web.
+///
+/// # Errors
+/// In plain words: a drawing that declares entities built of entities (or very many), one that
+/// does not parse (with the parser's words), or one of no size.
+pub fn svg_drawing_pixels(
+    data: &[u8],
+    resources: Option<&std::path::Path>,
+    longest_side: u32,
+) -> Result<(u32, u32, Vec<u8>), String> {
+    let text = String::from_utf8_lossy(data.get(..data.len().min(1 << 20)).unwrap_or(data));
+    let declarations: Vec<&str> = text.split("<!ENTITY").skip(1).collect();
+    if declarations.len() > MAX_SVG_ENTITIES
+        || declarations
+            .iter()
+            .any(|d| d.split('>').next().is_some_and(|d| d.contains('&')))
+    {
+        return Err(
+            "it declares entities built of other entities, which could grow without end".into(),
+        );
+    }
+    let fonts = fonts(FontChoice::SystemAndEmbedded);
+    let options = usvg::Options {
+        resources_dir: resources.map(std::path::Path::to_path_buf),
+        fontdb: Arc::clone(&fonts.database),
+        font_family: fonts.sans_serif.clone(),
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_data(data, &options).map_err(|e| e.to_string())?;
+    let size = tree.size();
+    let longest = size.width().max(size.height());
+    if !(longest.is_finite() && longest > 0.0) {
+        return Err("it has no size".into());
+    }
+    // `longest_side` is a texture's side (a few thousand pixels), exact as an `f32`.
+    #[allow(clippy::cast_precision_loss)]
+    let scale = (longest_side as f32 / longest).min(2.0);
+    let width = pixels(size.width() * scale);
+    let height = pixels(size.height() * scale);
+    let mut pixmap = tiny_skia::Pixmap::new(width, height)
+        .ok_or_else(|| format!("a {width}×{height} image cannot be made"))?;
+    pixmap.fill(tiny_skia::Color::WHITE);
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    // On an opaque white ground every pixel is opaque: premultiplied and plain RGBA agree.
+    Ok((width, height, pixmap.take()))
+}
+
 /// The chart of [`series_svg`] as PNG bytes: `size` pixels times `scale` (2.0 doubles both
 /// sides), with the system fonts and the embedded fallback fonts.
 ///

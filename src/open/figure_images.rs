@@ -42,9 +42,9 @@ pub(super) fn find_figure_images(report: &mut LoadReport, paper_path: &Path) {
         (
             beside,
             "not found beside the paper",
-            "save the images in the paper's folder as PNG, JPEG or TIFF files of those names (an \
-             extension such as `.png` may be added or put in place of the one written) to see \
-             them in the Reader",
+            "save the images in the paper's folder as PNG, JPEG, TIFF, GIF, WebP or SVG files of \
+             those names (an extension such as `.png` may be added or put in place of the one \
+             written) to see them in the Reader",
         ),
         (
             on_the_web,
@@ -78,7 +78,7 @@ pub(super) fn find_figure_images(report: &mut LoadReport, paper_path: &Path) {
 
 /// The extensions of the image files paperlens reads, tried in this order, in lower and upper
 /// case.
-const IMAGE_EXTENSIONS: [&str; 5] = ["png", "jpg", "jpeg", "tif", "tiff"];
+const IMAGE_EXTENSIONS: [&str; 8] = ["png", "jpg", "jpeg", "tif", "tiff", "gif", "webp", "svg"];
 
 /// The names an image is looked for by, in order: as written, its file name, and each of those
 /// with every extension of [`IMAGE_EXTENSIONS`] added, or put in place of an image extension it
@@ -194,8 +194,9 @@ pub(super) fn check_figure_images(report: &mut LoadReport, corpus_path: &Path, b
                     figure.id,
                     path.display()
                 ),
-                "put the PNG, JPEG or TIFF file there, or correct `image` (a path relative to the \
-                 corpus file's folder); until then the figure is shown without its image",
+                "put the PNG, JPEG, TIFF, GIF, WebP or SVG file there, or correct `image` (a path \
+                 relative to the corpus file's folder); until then the figure is shown without its \
+                 image",
             ),
             None => Diagnostic::warning(
                 Code::ImageNotFound,
@@ -347,7 +348,7 @@ mod tests {
              figure is shown without an image"
         );
         assert!(
-            missing.hint.contains("PNG, JPEG or TIFF"),
+            missing.hint.contains("PNG, JPEG, TIFF, GIF, WebP or SVG"),
             "{}",
             missing.hint
         );
@@ -363,6 +364,9 @@ mod tests {
             "fig1.JPG",
             "fig1.jpeg",
             "fig1.TIFF",
+            // A figure drawn in Inkscape is often kept as SVG beside its PNG.
+            "fig1.svg",
+            "fig1.gif",
         ] {
             assert!(
                 candidates.iter().any(|c| c == name),

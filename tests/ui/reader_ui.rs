@@ -119,9 +119,9 @@ fn a_figure_without_its_image_says_so_and_its_card_selects_it() {
 fn a_figure_image_that_cannot_be_read_says_why_and_what_to_do() {
     let folder = tempfile::tempdir().unwrap();
     let mut corpus = reader_json();
-    corpus["figures"][1]["image"] = "map.gif".into();
+    corpus["figures"][1]["image"] = "map.bmp".into();
     corpus["figures"][0]["image"] = "damaged.png".into();
-    std::fs::write(folder.path().join("map.gif"), b"GIF89a\x01\x00\x01\x00").unwrap();
+    std::fs::write(folder.path().join("map.bmp"), b"BM\x3a\x00\x00\x00").unwrap();
     std::fs::write(
         folder.path().join("damaged.png"),
         b"\x89PNG\r\n\x1a\nnot really",
@@ -135,7 +135,7 @@ fn a_figure_image_that_cannot_be_read_says_why_and_what_to_do() {
         ..StartOptions::default()
     });
     harness.get_by_label(
-        "Image not shown: map.gif is a GIF image, which paperlens does not read; save it as \
+        "Image not shown: map.bmp is a BMP image, which paperlens does not read; save it as \
          PNG, JPEG or TIFF",
     );
     harness.get_by_label(

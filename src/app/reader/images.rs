@@ -1,5 +1,5 @@
-//! Figure images for the Reader: a PNG, JPEG or TIFF file beside the corpus, read once into an egui
-//! texture and kept while the corpus is open.
+//! Figure images for the Reader: a PNG, JPEG, TIFF, GIF, WebP or SVG file beside the corpus,
+//! read once into an egui texture and kept while the corpus is open.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -93,7 +93,8 @@ impl ImageCache {
                 line: NOT_IN_THE_TEXT.to_owned(),
                 help: Some(format!(
                     "The figure names the image {image}, which is not a file in the paper's \
-                     folder; save it there as a PNG, JPEG or TIFF file and name it in the figure."
+                     folder; save it there as a PNG, JPEG, TIFF, GIF, WebP or SVG file and name \
+                     it in the figure."
                 )),
             });
         };
@@ -102,8 +103,8 @@ impl ImageCache {
             .map_err(|problem| MissingImage {
                 line: format!("Image not shown: {}", problem.reason),
                 help: Some(format!(
-                    "{}Looked for at {}. paperlens shows PNG, JPEG and TIFF images of up to 32 MiB \
-                     saved beside the paper.",
+                    "{}Looked for at {}. paperlens shows PNG, JPEG, TIFF, GIF, WebP and SVG \
+                     images of up to 32 MiB saved beside the paper.",
                     problem
                         .decoder_said
                         .as_ref()
@@ -114,7 +115,8 @@ impl ImageCache {
     }
 }
 
-/// Reads and decodes an image file (PNG, JPEG or TIFF, told by its content), scaled down to
+/// Reads and decodes an image file (PNG, JPEG, TIFF, GIF or WebP, told by its content, a GIF's
+/// first frame; SVG, told by its extension), scaled down to
 /// [`MAX_TEXTURE_SIDE`]; otherwise why it cannot be, in plain words naming the file.
 fn read_image(path: &Path) -> Result<egui::ColorImage, Unreadable> {
     let name = path.file_name().map_or_else(
@@ -140,11 +142,20 @@ fn read_image(path: &Path) -> Result<egui::ColorImage, Unreadable> {
             size.div_ceil(1024 * 1024)
         )));
     }
+    if is_svg(path) {
+        return read_svg(path, &name);
+    }
     let mut reader = image::ImageReader::open(path)
         .and_then(image::ImageReader::with_guessed_format)
         .map_err(|error| Unreadable::because(format!("{name} could not be read ({error})")))?;
     match reader.format() {
-        Some(image::ImageFormat::Png | image::ImageFormat::Jpeg | image::ImageFormat::Tiff) => {}
+        Some(
+            image::ImageFormat::Png
+            | image::ImageFormat::Jpeg
+            | image::ImageFormat::Tiff
+            | image::ImageFormat::Gif
+            | image::ImageFormat::WebP,
+        ) => {}
         Some(format) => {
             let kind = format
                 .extensions_str()
@@ -157,7 +168,8 @@ fn read_image(path: &Path) -> Result<egui::ColorImage, Unreadable> {
         }
         None => {
             return Err(Unreadable::because(format!(
-                "{name} is not a PNG, JPEG or TIFF image; save the figure as one of those"
+                "{name} is not a PNG, JPEG, TIFF, GIF, WebP or SVG image; save the figure as \
+                 one of those"
             )));
         }
     }
@@ -199,6 +211,36 @@ fn read_image(path: &Path) -> Result<egui::ColorImage, Unreadable> {
     ))
 }
 
+/// Whether `path` names an SVG drawing (`.svg`, or `.svgz` compressed).
+fn is_svg(path: &Path) -> bool {
+    path.extension().is_some_and(|extension| {
+        extension.eq_ignore_ascii_case("svg") || extension.eq_ignore_ascii_case("svgz")
+    })
+}
+
+/// Draws the SVG drawing at `path` (the file `name`) at [`MAX_TEXTURE_SIDE`] pixels on its
+/// longer side (or twice its own size, if less); otherwise why it cannot be, in plain words.
+fn read_svg(path: &Path, name: &str) -> Result<egui::ColorImage, Unreadable> {
+    let data = std::fs::read(path)
+        .map_err(|error| Unreadable::because(format!("{name} could not be read ({error})")))?;
+    let (width, height, pixels) =
+        crate::chart::svg_drawing_pixels(&data, path.parent(), MAX_TEXTURE_SIDE).map_err(
+            |said| Unreadable {
+                reason: format!(
+                    "{name} is not an SVG drawing paperlens can draw; save it again as SVG, or \
+                     as PNG"
+                ),
+                decoder_said: Some(said),
+            },
+        )?;
+    let too_large = || Unreadable::because(format!("{name} is too large to show"));
+    let size = [
+        usize::try_from(width).map_err(|_| too_large())?,
+        usize::try_from(height).map_err(|_| too_large())?,
+    ];
+    Ok(egui::ColorImage::from_rgba_premultiplied(size, &pixels))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,7 +258,10 @@ mod tests {
         let reason = |name: &str| read_image(&fixture(name)).err().map(|e| e.reason);
         assert_eq!(
             reason("reader.json").as_deref(),
-            Some("reader.json is not a PNG, JPEG or TIFF image; save the figure as one of those")
+            Some(
+                "reader.json is not a PNG, JPEG, TIFF, GIF, WebP or SVG image; save the figure \
+                 as one of those"
+            )
         );
         assert_eq!(
             reason("no-such-image.png").as_deref(),
@@ -227,11 +272,64 @@ mod tests {
     #[test]
     // A test states what it expects by unwrapping it: a failure there is the test failing.
     #[allow(clippy::unwrap_used)]
-    fn a_tiff_as_elife_and_pmc_give_figures_is_read() {
+    fn an_svg_drawing_is_drawn_at_the_texture_s_size_and_a_broken_or_hostile_one_is_not() {
+        let folder = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| {
+            let path = folder.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            path
+        };
+        // A drawing of 400 × 200 units, drawn at twice its size (its longer side well under
+        // the texture's), red where its rectangle is.
+        let drawing = write(
+            "fig1.svg",
+            r##"<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"><rect x="0" y="0" width="200" height="200" fill="#ff0000"/><text x="250" y="100">A</text></svg>"##,
+        );
+        let image = read_image(&drawing).unwrap();
+        assert_eq!(image.size, [800, 400]);
+        assert_eq!(image.pixels[0], egui::Color32::from_rgb(255, 0, 0));
+        assert_eq!(image.pixels[799], egui::Color32::WHITE);
+        // A large one is drawn at the texture's side.
+        let large = write(
+            "fig2.SVG",
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 5000 1000"/>"#,
+        );
+        assert_eq!(read_image(&large).map(|i| i.size), Ok([2048, 410]));
+        let broken = write(
+            "fig3.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect",
+        );
+        let problem = read_image(&broken).unwrap_err();
+        assert_eq!(
+            problem.reason,
+            "fig3.svg is not an SVG drawing paperlens can draw; save it again as SVG, or as PNG"
+        );
+        assert!(problem.decoder_said.is_some());
+        let laughs = write(
+            "fig4.svg",
+            r#"<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;">]><svg xmlns="http://www.w3.org/2000/svg"><text>&b;</text></svg>"#,
+        );
+        let problem = read_image(&laughs).unwrap_err();
+        assert!(
+            problem
+                .decoder_said
+                .is_some_and(|said| said.contains("entities built of other entities"))
+        );
+    }
+
+    #[test]
+    // A test states what it expects by unwrapping it: a failure there is the test failing.
+    #[allow(clippy::unwrap_used)]
+    fn a_tiff_as_elife_and_pmc_give_figures_and_a_gif_are_read() {
         let folder = tempfile::tempdir().unwrap();
         let path = folder.path().join("elife-00001-fig1.tif");
         let pixels: Vec<u8> = (0..=255u8).cycle().take(30 * 20 * 3).collect();
         image::save_buffer(&path, &pixels, 30, 20, image::ColorType::Rgb8).unwrap();
         assert_eq!(read_image(&path).map(|i| i.size), Ok([30, 20]));
+        // A GIF, as older papers and slides give figures, is read too (its first frame).
+        let gif = folder.path().join("map.gif");
+        let rgba: Vec<u8> = (0..=255u8).cycle().take(30 * 20 * 4).collect();
+        image::save_buffer(&gif, &rgba, 30, 20, image::ColorType::Rgba8).unwrap();
+        assert_eq!(read_image(&gif).map(|i| i.size), Ok([30, 20]));
     }
 }

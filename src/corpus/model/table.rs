@@ -352,8 +352,8 @@ pub struct Figure {
     /// The id of the paragraph the figure follows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub after_paragraph: Option<String>,
-    /// The image file, relative to the corpus file (PNG, JPEG or TIFF); absent when the corpus does
-    /// not have the image, which is then shown as not in the text.
+    /// The image file, relative to the corpus file (PNG, JPEG, TIFF, GIF, WebP or SVG); absent
+    /// when the corpus does not have the image, which is then shown as not in the text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
     /// The id of the paragraph that prints the figure's source line, if the text has one.

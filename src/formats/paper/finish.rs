@@ -318,7 +318,7 @@ fn report(
                 counted(without_image, "figure")
             ),
             "the Reader shows their captions; to show an image, save the corpus and set each \
-             figure's `image` to a PNG, JPEG or TIFF file beside it",
+             figure's `image` to a PNG, JPEG, TIFF, GIF, WebP or SVG file beside it",
         ));
     }
     let without_cells: Vec<String> = file
