@@ -1,5 +1,6 @@
 //! Help → About: paperlens's name, version and licence, and the licences of what it bundles: the
-//! fonts the window and the chart exports draw with (egui's default fonts) and the citation
+//! fonts the window and the chart exports draw with (egui's default fonts and a subset of
+//! DejaVu Sans) and the citation
 //! styles (CSL files bundled with hayagriva), each licence as its source states it.
 
 use eframe::egui::{self, RichText, Ui};
@@ -28,9 +29,9 @@ pub struct FontLicence {
     pub licence: &'static str,
 }
 
-/// The fonts egui installs by default (every one `egui::FontDefinitions::default()` has; a unit
-/// test checks that none is missing here).
-pub const FONTS: [FontLicence; 3] = [
+/// The fonts the window installs (every one `Theme::font_definitions` has; a unit test checks
+/// that none is missing here).
+pub const FONTS: [FontLicence; 4] = [
     FontLicence {
         font: "Ubuntu-Light",
         about: "Ubuntu Light: the window's text and the chart exports",
@@ -41,6 +42,12 @@ pub const FONTS: [FontLicence; 3] = [
         about: "Hack: monospace text, and symbols the text font lacks",
         licence: "MIT License (Source Foundry Authors), from Bitstream Vera (Bitstream Vera \
                   License) and DejaVu (public domain)",
+    },
+    FontLicence {
+        font: super::theme::SYMBOLS_FONT,
+        about: "DejaVu Sans Symbols: raised and lowered letters, Greek variants, mathematical \
+                operators and arrows the other fonts lack (a subset of DejaVu Sans 2.37)",
+        licence: "Bitstream Vera License (Bitstream, Inc.); DejaVu changes in the public domain",
     },
     FontLicence {
         font: "egui-icons",
@@ -178,7 +185,7 @@ mod tests {
 
     #[test]
     fn every_font_egui_installs_has_its_licence_listed() {
-        let installed = eframe::egui::FontDefinitions::default();
+        let installed = super::super::theme::Theme::font_definitions();
         for name in installed.font_data.keys() {
             assert!(
                 FONTS.iter().any(|font| font.font == name.as_str()),

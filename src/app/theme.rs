@@ -9,6 +9,9 @@ use crate::corpus::study_notes::NoteLabel;
 pub use crate::palette::Palette;
 use crate::palette::Rgba;
 
+/// The name the bundled subset of DejaVu Sans is installed under: the last fallback font.
+pub const SYMBOLS_FONT: &str = "DejaVu Sans Symbols";
+
 /// The theme the user picked.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -237,16 +240,36 @@ impl Theme {
         });
     }
 
-    /// Installs the fonts: egui's defaults, with the bundled Hack font as a last fallback for
-    /// proportional text so arrows and chart symbols (◀ ▶ ← → ● ○ ┆) render on every machine.
+    /// Installs [`Self::font_definitions`].
     pub fn install_fonts(ctx: &egui::Context) {
+        ctx.set_fonts(Self::font_definitions());
+    }
+
+    /// The fonts: egui's defaults, with the bundled Hack font as a fallback for proportional
+    /// text so arrows and chart symbols (◀ ▶ ← → ● ○ ┆) render on every machine, and last a
+    /// subset of DejaVu Sans ([`SYMBOLS_FONT`], `assets/fonts/`, its licence beside it) for
+    /// what papers print that neither has: raised and lowered letters (a table's footnote
+    /// marker `Allᵃ`, `xₖ`), Greek symbol variants (`ϵ`), mathematical operators and arrows.
+    #[must_use]
+    pub fn font_definitions() -> egui::FontDefinitions {
         let mut fonts = egui::FontDefinitions::default();
+        fonts.font_data.insert(
+            SYMBOLS_FONT.to_owned(),
+            std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
+                "../../assets/fonts/DejaVuSansSymbols-subset.ttf"
+            ))),
+        );
         if let Some(family) = fonts.families.get_mut(&FontFamily::Proportional)
             && !family.iter().any(|name| name == "Hack")
         {
             family.push("Hack".to_owned());
         }
-        ctx.set_fonts(fonts);
+        for family in [FontFamily::Proportional, FontFamily::Monospace] {
+            if let Some(family) = fonts.families.get_mut(&family) {
+                family.push(SYMBOLS_FONT.to_owned());
+            }
+        }
+        fonts
     }
 
     /// The font of reading text.

@@ -50,7 +50,8 @@ pub fn nearest_word<'a>(written: &str, known: &[&'a str], min_similarity: f64) -
 /// The characters raised or lowered in Unicode that the window's fonts draw, each beside the
 /// one it is written for: `(base, superscript, subscript)`. What a paper prints as
 /// `10<sup>−3</sup>` or `CO<sub>2</sub>` is kept as `10⁻³` and `CO₂`. Letters are left out:
-/// the bundled fonts have no raised or lowered letters, and a missing glyph would print as a box.
+/// Unicode raises only some (no `q`) and lowers fewer, so a script of letters is written
+/// `^(…)` or `_(…)` every time; only a footnote marker is raised ([`as_raised_marker`]).
 const SCRIPTS: [(char, Option<char>, Option<char>); 17] = [
     ('0', Some('⁰'), Some('₀')),
     ('1', Some('¹'), Some('₁')),
@@ -112,6 +113,68 @@ pub fn script_base(c: char) -> char {
         .map_or(c, |s| s.0)
 }
 
+/// The raised letters Unicode has (none for `q`), for footnote markers: the window draws them
+/// with its bundled symbols font.
+const RAISED_LETTERS: [(char, char); 25] = [
+    ('a', 'ᵃ'),
+    ('b', 'ᵇ'),
+    ('c', 'ᶜ'),
+    ('d', 'ᵈ'),
+    ('e', 'ᵉ'),
+    ('f', 'ᶠ'),
+    ('g', 'ᵍ'),
+    ('h', 'ʰ'),
+    ('i', 'ⁱ'),
+    ('j', 'ʲ'),
+    ('k', 'ᵏ'),
+    ('l', 'ˡ'),
+    ('m', 'ᵐ'),
+    ('n', 'ⁿ'),
+    ('o', 'ᵒ'),
+    ('p', 'ᵖ'),
+    ('r', 'ʳ'),
+    ('s', 'ˢ'),
+    ('t', 'ᵗ'),
+    ('u', 'ᵘ'),
+    ('v', 'ᵛ'),
+    ('w', 'ʷ'),
+    ('x', 'ˣ'),
+    ('y', 'ʸ'),
+    ('z', 'ᶻ'),
+];
+
+/// A footnote marker (`a`, `b,c`, `1`, `*`, `†`: one or two characters, or several such
+/// parted by commas) raised, as the paper prints it after a table
+/// cell's text (`Allᵃ`, `pregnanciesᵈ`, `Total¹`), when each of its characters has a raised
+/// form (lower-case letters, digits, signs) or is a mark that already reads as one (`*`, `†`,
+/// `‡`, `§`, `¶`, `#`); else `None`, and the marker stays as printed.
+#[must_use]
+pub fn as_raised_marker(marker: &str) -> Option<String> {
+    let marker = marker.trim();
+    // Markers of one or two characters each (`a`, `b,c`, `12`, `**`); a word is no marker.
+    if marker.is_empty() || marker.split(',').any(|part| part.chars().count() > 2) {
+        return None;
+    }
+    marker
+        .chars()
+        .map(|c| {
+            RAISED_LETTERS
+                .iter()
+                .find(|(letter, _)| *letter == c)
+                .map(|(_, raised)| *raised)
+                .or_else(|| superscript(c))
+                .or_else(|| matches!(c, '*' | '†' | '‡' | '§' | '¶' | '#').then_some(c))
+        })
+        .collect()
+}
+
+/// Whether `c` is one of the raised letters [`as_raised_marker`] writes (`ᵃ`): a footnote
+/// marker's, not part of the word before it.
+#[must_use]
+pub fn is_raised_letter(c: char) -> bool {
+    RAISED_LETTERS.iter().any(|(_, raised)| *raised == c)
+}
+
 /// A title followed by what goes after it (a subtitle, an abstract section's text): joined by
 /// `": "`, or by a space when the title already ends in its own stop (`Background:`, `Why?`).
 #[must_use]
@@ -132,7 +195,26 @@ fn may_be_script(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{SCRIPTS, after_title, as_subscript, as_superscript, may_be_script, script_base};
+    use super::{
+        SCRIPTS, after_title, as_raised_marker, as_subscript, as_superscript, may_be_script,
+        script_base,
+    };
+
+    #[test]
+    fn footnote_markers_are_raised_where_unicode_has_the_characters() {
+        assert_eq!(as_raised_marker("a").as_deref(), Some("ᵃ"));
+        assert_eq!(as_raised_marker(" b,c ").as_deref(), Some("ᵇ,ᶜ"));
+        assert_eq!(as_raised_marker("a,b,c").as_deref(), Some("ᵃ,ᵇ,ᶜ"));
+        assert_eq!(as_raised_marker("12").as_deref(), Some("¹²"));
+        assert_eq!(as_raised_marker("*").as_deref(), Some("*"));
+        assert_eq!(as_raised_marker("†a").as_deref(), Some("†ᵃ"));
+        // No raised `q`, no capitals; a word is no marker.
+        assert_eq!(as_raised_marker("q"), None);
+        assert_eq!(as_raised_marker("A"), None);
+        assert_eq!(as_raised_marker("note"), None);
+        assert_eq!(as_raised_marker(""), None);
+        assert!(super::is_raised_letter('ᵃ') && !super::is_raised_letter('a'));
+    }
 
     #[test]
     fn every_raised_or_lowered_character_passes_the_range_check() {

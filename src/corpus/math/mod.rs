@@ -2,8 +2,8 @@
 //! `p(\boldsymbol{y}|\boldsymbol{x}) = \sum_{k=1}^K \pi_k`. TeX is read here ([`tex_reading`]);
 //! `MathML` is read by the formats layer with the same conventions ([`operator`],
 //! [`grouped`], [`raised`], [`lowered`]): letters and symbols as printed, scripts of digits and
-//! signs raised or lowered in Unicode (the window's fonts have no raised or lowered letters),
-//! others written `_(…)` and `^(…)`, fractions `(a)/(b)`, roots with `√`, rows of a matrix or
+//! signs raised or lowered in Unicode (Unicode raises only some letters and lowers fewer, so
+//! every script of letters is written one way), others written `_(…)` and `^(…)`, fractions `(a)/(b)`, roots with `√`, rows of a matrix or
 //! of cases one after another, `;` between them. The source is always kept; this is only how
 //! it is shown.
 

@@ -423,11 +423,12 @@ pub(super) fn escape_into(out: &mut String, text: &str) {
     out.push_str(text.get(written..).unwrap_or_default());
 }
 
-/// A short id from a heading: lower case, words joined by `-`, at most 6 words.
+/// A short id from a heading: lower case, words joined by `-`, at most 6 words; a raised
+/// footnote marker (`Allᵃ`) is not part of it.
 #[must_use]
 pub fn slug(text: &str) -> String {
     let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric() || crate::corpus::text::is_raised_letter(c))
         .filter(|w| !w.is_empty())
         .take(6)
         .map(str::to_lowercase)

@@ -1,7 +1,7 @@
 //! A display formula written in `MathML` (as JATS keeps it), read as one line of text for a
 //! reader: `SS_(i, j) = (1 − R_(nn))α_(i, j) + x²` rather than its markup. Presentation
 //! `MathML` only: tokens as printed, scripts of digits and signs raised or lowered in Unicode
-//! (the window's fonts have no raised or lowered letters), others written `_(…)` and `^(…)`;
+//! (Unicode raises only some letters), others written `_(…)` and `^(…)`;
 //! fractions as `(a)/(b)`, roots with `√`, tables row by row, as [`crate::corpus::math`]
 //! reads TeX. The source stays in the corpus; this is only how it is shown.
 

@@ -270,6 +270,13 @@ impl<'c, 'd> Flattener<'c, 'd> {
                     self.current.push(Span::Footnote(rid.to_owned()));
                 }
             }
+            // A table's footnote marker (`All<xref ref-type="table-fn">a</xref>`) is raised,
+            // so that it does not read as part of the word (`Alla`).
+            Some("fn" | "table-fn")
+                if let Some(raised) = crate::corpus::text::as_raised_marker(&element.text()) =>
+            {
+                self.current.push_text(&raised);
+            }
             _ => self.children(element),
         }
     }

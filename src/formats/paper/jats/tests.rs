@@ -258,7 +258,7 @@ and then <inline-formula><tex-math>$x_1$</tex-math></inline-formula> also <inlin
 fn tables_with_spans_and_notes_and_figures() {
     let body = r#"<sec><title>Results</title><p>See <xref ref-type="table" rid="t1">Table 1</xref>.</p>
 <table-wrap id="t1"><label>Table 1</label><caption><title>Counts by group.</title><p>Means <xref ref-type="bibr" rid="b1">[1]</xref>.</p></caption>
-<table><thead><tr><th rowspan="2">Group</th><th colspan="2">Year</th></tr><tr><th>2019</th><th>2020</th></tr></thead>
+<table><thead><tr><th rowspan="2">Group</th><th colspan="2">Year</th></tr><tr><th>2019</th><th>2020<xref ref-type="table-fn" rid="tf1">a</xref></th></tr></thead>
 <tbody><tr><td rowspan="2">Men</td><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr><tr><td colspan="3">All <xref ref-type="table-fn" rid="tf1">a</xref></td></tr></tbody></table>
 <table-wrap-foot><fn id="tf1"><label>a</label><p>Pooled.</p></fn></table-wrap-foot></table-wrap>
 <table-wrap id="t2"><label>Table 2</label><caption><title>Scanned.</title></caption><graphic xlink:href="t2.tif"/></table-wrap>
@@ -272,7 +272,9 @@ fn tables_with_spans_and_notes_and_figures() {
     assert_eq!(table.label, "Table 1");
     assert_eq!(table.caption, "Counts by group. Means [1].");
     let headers: Vec<&str> = table.columns.iter().map(|c| c.header.as_str()).collect();
-    assert_eq!(headers, ["Group", "2019", "2020"]);
+    // A footnote marker is raised, and is not part of the column's id.
+    assert_eq!(headers, ["Group", "2019", "2020ᵃ"]);
+    assert_eq!(table.columns[2].id, "2020");
     let spans: Vec<Vec<(&str, u32)>> = table
         .header_rows
         .iter()
@@ -282,13 +284,13 @@ fn tables_with_spans_and_notes_and_figures() {
         spans,
         [
             vec![("Group", 1), ("Year", 2)],
-            vec![("Group", 1), ("2019", 1), ("2020", 1)]
+            vec![("Group", 1), ("2019", 1), ("2020ᵃ", 1)]
         ]
     );
     let rows: Vec<&Vec<String>> = table.rows.iter().map(|r| &r.cells).collect();
     assert_eq!(rows[0], &["Men", "1", "2"]);
     assert_eq!(rows[1], &["Men", "3", "4"]);
-    assert_eq!(rows[2], &["All a", "", ""]);
+    assert_eq!(rows[2], &["All ᵃ", "", ""]);
     assert_eq!(table.footnotes[0].marker, "a");
     assert_eq!(table.footnotes[0].text, "Pooled.");
     assert_eq!(file.figures.len(), 2);
