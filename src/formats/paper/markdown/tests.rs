@@ -681,14 +681,16 @@ fn pathological_input_is_read_in_linear_time() {
 }
 
 #[test]
-fn superscripts_and_subscripts_of_digits_and_signs_are_raised_and_lowered() {
+fn superscripts_and_subscripts_of_digits_and_signs_and_raised_markers_are_written_in_unicode() {
     let text = "# A\n\nA rate of 10^-3^ per year, Ca^2+^ in CO~2~-rich water, T~max~ at x^n^, \
-                and 2^10^ ways.\n";
+                and 2^10^ ways.\n\n| Group | n |\n|---|---|\n| All^a^ | 3^b,c^ |\n";
     let imported = read(text);
     assert_eq!(
         paragraphs(&imported.file),
-        ["A rate of 10⁻³ per year, Ca²⁺ in CO₂-rich water, Tmax at xn, and 2¹⁰ ways."]
+        ["A rate of 10⁻³ per year, Ca²⁺ in CO₂-rich water, Tmax at xⁿ, and 2¹⁰ ways."]
     );
+    // A table's footnote markers, raised as the paper prints them.
+    assert_eq!(imported.file.tables[0].rows[0].cells, ["Allᵃ", "3ᵇ,ᶜ"]);
 }
 
 #[test]

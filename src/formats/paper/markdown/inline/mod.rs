@@ -722,13 +722,16 @@ impl<'s, 'k> Scanner<'s, 'k> {
 
     /// `10^-3^`, `H~2~O`: the text between a closed `^` or `~` pair raised or lowered in
     /// Unicode where it has every character (digits and signs), so the number reads as
-    /// printed; otherwise left as it is.
+    /// printed; a raised marker of a letter or two (`Total^a^`, `x^n^`) raised too, as
+    /// [`crate::corpus::text::as_raised_marker`] raises a table's footnote marker; otherwise
+    /// left as it is.
     fn raise_or_lower(&mut self, key: u8, inner: std::ops::Range<usize>) {
         let Some(text) = self.out.get(inner.clone()) else {
             return;
         };
         let scripted = match key {
-            b'^' => crate::corpus::text::as_superscript(text),
+            b'^' => crate::corpus::text::as_superscript(text)
+                .or_else(|| crate::corpus::text::as_raised_marker(text)),
             b'~' => crate::corpus::text::as_subscript(text),
             _ => None,
         };
