@@ -38,6 +38,23 @@ pub(super) fn read(figure: Element<'_>, context: &Context<'_>, builder: &mut Pap
                 .filter(|note| !note.is_empty())
                 .map(|note| (String::new(), Rich::text(&note))),
         );
+        // Older GROBID gives a table it could not split into cells as its text, a cell a line:
+        // kept as a note, so that its numbers can still be read and found.
+        if table.rows.is_empty()
+            && let Some(text) = figure
+                .child("table")
+                .filter(|t| t.child("row").is_none())
+                .map(plain)
+                .filter(|text| !text.trim().is_empty())
+        {
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            table.footnotes.push((
+                String::new(),
+                Rich::text(&format!(
+                    "The source gives this table's text without its rows and columns: {text}"
+                )),
+            ));
+        }
         builder.table(table);
     } else {
         let image = figure

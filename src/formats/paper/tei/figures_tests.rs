@@ -193,3 +193,31 @@ assay kit</table></figure>
         .collect();
     assert_eq!(tables, [("TABLE 1", "Properties of the water.", 1)]);
 }
+
+#[test]
+fn a_table_older_grobid_gives_as_text_keeps_its_text_as_a_note() {
+    // As GROBID 0.5 gives Table 1 of an ASM journal: the cells a line each, no rows.
+    let body = r#"<div><head n="1">Results</head><p>See the table.</p>
+<figure type="table" xml:id="tab_1"><head>TABLE 1 .</head><label>1</label><figDesc>Properties of the water</figDesc><table>Depth
+(m)
+
+Station 712
+0
+25.80
+</table></figure></div>"#;
+    let imported = read(&tei(body, ""));
+    let file = valid(&imported);
+    let table = &file.tables[0];
+    assert!(table.rows.is_empty());
+    assert_eq!(
+        table.footnotes[0].text,
+        "The source gives this table's text without its rows and columns: Depth (m) Station \
+         712 0 25.80"
+    );
+    // It is still counted as a table without cells.
+    assert!(
+        imported.diagnostics.iter().any(|d| d
+            .message
+            .starts_with("1 table without cells in the source (TABLE 1. Properties of the water)"))
+    );
+}
