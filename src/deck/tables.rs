@@ -35,6 +35,11 @@ const GRID_NUMBERS_CHARS: usize = 40;
 /// two when both hold words and numbers follow).
 const GRID_LABEL_CHARS: usize = 48;
 
+/// Most characters across a row of a grid whose names are longer than [`GRID_LABEL_CHARS`]
+/// (the names and the other columns' longest cells), and across a row that only names the
+/// group of rows under it (it runs across the row's blank cells).
+const GRID_NAMED_ROW_CHARS: usize = 100;
+
 /// Most columns at the start of a grid that name its rows.
 const LABEL_COLUMNS: usize = 2;
 
@@ -54,8 +59,9 @@ impl TableLayout {
     /// to [`GRID_MOST_COLUMNS`] printing at most [`GRID_ROW_CHARS`] across) and every cell is
     /// short (at most [`GRID_CELL_CHARS`] characters, [`GRID_NUMBERS_CHARS`] when it
     /// is numbers and signs with at most one word, [`GRID_LABEL_CHARS`] for the first, which
-    /// names the row, and for a second column of words before columns of numbers); cards
-    /// otherwise.
+    /// names the row, and for a second column of words before columns of numbers, or more when
+    /// the row stays within [`GRID_NAMED_ROW_CHARS`]; a row that only names a group, up to
+    /// that across); cards otherwise.
     #[must_use]
     pub fn of(table: &Table) -> Self {
         let columns = table.columns.len();
@@ -71,29 +77,36 @@ impl TableLayout {
         } else {
             1
         };
+        let longest = |column: usize| {
+            table
+                .rows
+                .iter()
+                .filter_map(|row| row.cells.get(column))
+                .map(|cell| cell.trim().chars().count())
+                .max()
+                .unwrap_or(0)
+        };
+        // Names may be longer when the other columns leave the room (`Mean (s.d.) duration of
+        // oral contraceptive use (years)` beside two columns of `9.2 (9.8)`).
+        let others: usize = (naming..columns).map(longest).sum();
+        let label_chars =
+            GRID_LABEL_CHARS.max(GRID_NAMED_ROW_CHARS.saturating_sub(others) / naming.max(1));
         let short = |row: &TableRow| {
+            if row.names_a_group() {
+                return row
+                    .cells
+                    .first()
+                    .is_none_or(|name| name.trim().chars().count() <= GRID_NAMED_ROW_CHARS);
+            }
             row.cells.iter().enumerate().all(|(column, cell)| {
                 let length = cell.trim().chars().count();
                 if column < naming {
-                    return length <= GRID_LABEL_CHARS;
+                    return length <= label_chars;
                 }
                 length <= GRID_CELL_CHARS || (length <= GRID_NUMBERS_CHARS && words_in(cell) <= 1)
             })
         };
-        let fits_across = || {
-            let across: usize = (0..columns)
-                .map(|column| {
-                    table
-                        .rows
-                        .iter()
-                        .filter_map(|row| row.cells.get(column))
-                        .map(|cell| cell.trim().chars().count())
-                        .max()
-                        .unwrap_or(0)
-                })
-                .sum();
-            across <= GRID_ROW_CHARS
-        };
+        let fits_across = || (0..columns).map(longest).sum::<usize>() <= GRID_ROW_CHARS;
         let fits = columns >= 2
             && (columns <= GRID_MAX_COLUMNS || (columns <= GRID_MOST_COLUMNS && fits_across()));
         if fits && table.rows.iter().all(short) {
@@ -412,13 +425,37 @@ mod tests {
             pages(&corpus),
             [(String::new(), vec![0, 1], TableLayout::Grid)]
         );
-        // A row name may be longer than a number, up to a point.
+        // A row name may be longer than a number, up to a point: as long as the row stays
+        // within a slide's reading beside the numbers.
         let table = &mut corpus.file.tables[0];
         table.rows[0].cells[0] = "Afon Hafren at the Plynlimon flume, mid Wales".to_owned();
         assert_eq!(TableLayout::of(table), TableLayout::Grid);
         table.rows[0].cells[0] =
             "Afon Hafren at the Plynlimon flume in mid Wales, upstream".to_owned();
+        assert_eq!(TableLayout::of(table), TableLayout::Grid);
+        table.rows[0].cells[0] = "Afon Hafren at the Plynlimon flume in mid Wales, upstream \
+                                  of the confluence with the Afon Hore, in the forest"
+            .to_owned();
         assert_eq!(TableLayout::of(table), TableLayout::Cards);
+        // Beside wider numbers a name has less room.
+        table.rows[0].cells[0] =
+            "Afon Hafren at the Plynlimon flume in mid Wales, upstream of the Hore".to_owned();
+        assert_eq!(TableLayout::of(table), TableLayout::Grid);
+        table.rows[0].cells[1] = "2,480 (2,210–2,750)".to_owned();
+        table.rows[0].cells[2] = "1,950 (1,700–2,200)".to_owned();
+        table.rows[1].cells[1] = "1,340 (1,100–1,560)".to_owned();
+        assert_eq!(TableLayout::of(table), TableLayout::Cards);
+        // A row that only names the group under it runs across the row: it may be long.
+        table.rows[0].cells = vec![
+            "Upland catchments of mid Wales, measured at their flumes".to_owned(),
+            String::new(),
+            String::new(),
+        ];
+        assert_eq!(TableLayout::of(table), TableLayout::Grid);
+        table.rows[0].cells[0] = "Afon Hafren".to_owned();
+        table.rows[0].cells[1] = "2,480".to_owned();
+        table.rows[0].cells[2] = "1,950".to_owned();
+        table.rows[1].cells[1] = "1,340".to_owned();
         // So may a second column of words naming the rows before the numbers, but not a
         // second column of words in a table of words.
         let mut named_twice = table.clone();
