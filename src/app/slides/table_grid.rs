@@ -63,10 +63,19 @@ pub(super) fn table_grid_slide_ui(
         text: ui.visuals().text_color(),
         strong: ui.visuals().strong_text_color(),
     };
-    // The notes printed under the table (what its "*" and "a" mean) go under the grid.
-    let notes = table
-        .footnotes
+    // The notes printed under the table (what its "*" and "a" mean) go under the grid: those
+    // whose markers this slide shows, so that a long table's slides keep room for its rows.
+    let spanning = table.spanning_header_rows();
+    let shown_texts: Vec<&str> = texts
+        .headers
         .iter()
+        .map(String::as_str)
+        .chain(spanning.iter().flatten().map(|cell| cell.text))
+        .chain(rows.iter().flatten().copied())
+        .collect();
+    let notes = table
+        .footnotes_marked_in(&shown_texts)
+        .into_iter()
         .map(TableFootnote::printed)
         .collect::<Vec<_>>()
         .join("\n");

@@ -42,6 +42,41 @@ pub struct Table {
 }
 
 impl Table {
+    /// The notes to print under some of the table's rows (a slide's): a general note always;
+    /// a marked note when its marker, raised as the importers raise it (`ᵃ`, `¹`, `*`), stands
+    /// in `shown` (the headers and cells shown), or when the table never prints it raised (a
+    /// corpus written by hand with `Alla`), so that no note is lost for want of a match.
+    #[must_use]
+    pub fn footnotes_marked_in(&self, shown: &[&str]) -> Vec<&TableFootnote> {
+        let in_table = |raised: &str| {
+            self.columns
+                .iter()
+                .any(|column| column.header.contains(raised))
+                || self
+                    .header_rows
+                    .iter()
+                    .flatten()
+                    .any(|cell| cell.text.contains(raised))
+                || self
+                    .rows
+                    .iter()
+                    .flat_map(|row| &row.cells)
+                    .any(|cell| cell.contains(raised))
+        };
+        self.footnotes
+            .iter()
+            .filter(|note| {
+                match crate::corpus::text::as_raised_marker(&note.marker) {
+                    Some(raised) if in_table(&raised) => {
+                        shown.iter().any(|text| text.contains(raised.as_str()))
+                    }
+                    // A general note, or a marker that cannot be told in the text.
+                    _ => true,
+                }
+            })
+            .collect()
+    }
+
     /// For each row (by position), the position of the row naming the group it stands in: the
     /// nearest row above it that only names a group ([`TableRow::names_a_group`]), unless a
     /// blank row comes between (a blank row ends a group). `None` for a row that names a group
@@ -524,7 +559,7 @@ pub(crate) fn headed_table(header_rows: &[&[(&str, u32)]], headers: &[&str]) -> 
 
 #[cfg(test)]
 mod tests {
-    use super::{Figure, Table, headed_table};
+    use super::{Figure, Table, TableFootnote, headed_table, rows_of};
 
     #[test]
     fn a_title_joins_label_and_caption_with_one_stop() {
@@ -713,5 +748,47 @@ mod tests {
         // Over columns of other names it stays a heading of its own.
         paired.columns[1].header = "Class".to_owned();
         assert_eq!(texts(&paired).len(), 2);
+    }
+
+    #[test]
+    fn a_slide_prints_the_notes_whose_markers_it_shows() {
+        let mut table = headed_table(&[], &["Variable", "Casesᵃ"]);
+        table.rows = rows_of(&[&["Never", "1040"], &["Ever", "822ᵇ"], &["Parity", "12ᶜ"]]);
+        let note = |marker: &str, text: &str| TableFootnote {
+            marker: marker.to_owned(),
+            text: text.to_owned(),
+        };
+        table.footnotes = vec![
+            note("a", "Cases and non-cases."),
+            note("b", "Among users."),
+            note("c", "Among mothers."),
+            note("", "Hazard ratios."),
+            note("†", "Never printed in the table."),
+        ];
+        let markers = |table: &Table, shown: &[&str]| -> Vec<String> {
+            table
+                .footnotes_marked_in(shown)
+                .iter()
+                .map(|n| n.marker.clone())
+                .collect()
+        };
+        // The first rows under the headers: notes a and b, the general note, and one whose
+        // marker the table never prints (it cannot be told where it belongs).
+        assert_eq!(
+            markers(
+                &table,
+                &["Variable", "Casesᵃ", "Never", "1040", "Ever", "822ᵇ"]
+            ),
+            ["a", "b", "", "†"]
+        );
+        assert_eq!(
+            markers(&table, &["Casesᵃ", "Parity", "12ᶜ"]),
+            ["a", "c", "", "†"]
+        );
+        // A table whose markers are not raised (`Alla`) keeps every note.
+        table.columns[1].header = "Casesa".to_owned();
+        table.rows[1].cells[1] = "822b".to_owned();
+        table.rows[2].cells[1] = "12c".to_owned();
+        assert_eq!(markers(&table, &["Casesa"]).len(), 5);
     }
 }
