@@ -25,16 +25,15 @@ pub fn linear_text(source: &str) -> Option<String> {
 }
 
 /// `line` as the window's fonts can draw it. The invisible operators (function application,
-/// times, separator and plus, `&#x2061;` to `&#x2064;`) print nothing; one between two words
-/// (`mmol⁢gDW`, `ln⁡x`, `gDW⁻¹⁢h`) is a space, between single letters or digits (`l⁢e⁢n⁢g⁢t⁢h`, `S_(i⁢j)`)
-/// or beside a bracket nothing. The mathematical alphanumeric symbols (`𝚌𝚘𝚖`, `𝑥`, `𝐁`) and
-/// Greek symbol variants (`ϵ`) are their plain letters: the fonts have no glyph for them.
+/// times, separator and plus, `&#x2061;` to `&#x2064;`) print nothing: one between two words
+/// (`mmol⁢gDW`, `ln⁡x`, `gDW⁻¹⁢h`), or before a word after a sign or a closing bracket (`=⁡exp`,
+/// `D_(o)⁢exp`), is a space; between single letters or digits (`l⁢e⁢n⁢g⁢t⁢h`, `S_(i⁢j)`) or
+/// before a bracket, nothing. The mathematical alphanumeric symbols (`𝚌𝚘𝚖`, `𝑥`, `𝐁`) are
+/// their plain letters: the fonts have no glyph for them.
 fn drawable(line: &str) -> String {
     let is_invisible = |c: char| ('\u{2061}'..='\u{2064}').contains(&c);
-    let is_variant = |c: char| {
-        ('\u{1d400}'..='\u{1d7ff}').contains(&c) || matches!(c, 'ϵ' | 'ϑ' | 'ϕ' | 'ϰ' | 'ϱ' | 'ϖ')
-    };
-    if !line.chars().any(|c| is_invisible(c) || is_variant(c)) {
+    let is_styled = |c: char| ('\u{1d400}'..='\u{1d7ff}').contains(&c);
+    if !line.chars().any(|c| is_invisible(c) || is_styled(c)) {
         return line.to_owned();
     }
     let chars: Vec<char> = line.chars().collect();
@@ -49,16 +48,19 @@ fn drawable(line: &str) -> String {
         if is_invisible(c) {
             let before = run(&mut (0..at).rev());
             let after = run(&mut (at + 1..chars.len()));
+            let previous = at.checked_sub(1).and_then(|n| chars.get(n)).copied();
             // A power ends a word too (`gDW⁻¹⁢h⁻¹`).
-            let after_power = at
-                .checked_sub(1)
-                .and_then(|n| chars.get(n))
-                .is_some_and(|&c| script_base(c) != c);
-            let words = before.max(after) > 1 || after_power;
-            if before > 0 && after > 0 && words && !out.ends_with(' ') {
+            let after_power = previous.is_some_and(|c| script_base(c) != c);
+            let words = before > 0 && (before.max(after) > 1 || after_power);
+            // A word after a sign or a closing bracket (`=⁡exp`, `)⁢exp`), not after an
+            // opening one.
+            let after_sign = before == 0
+                && after > 1
+                && previous.is_some_and(|c| !c.is_whitespace() && !matches!(c, '(' | '[' | '{'));
+            if after > 0 && (words || after_sign) && !out.ends_with(' ') {
                 out.push(' ');
             }
-        } else if is_variant(c) {
+        } else if is_styled(c) {
             unicode_normalization::char::decompose_compatible(c, |plain| out.push(plain));
         } else {
             out.push(c);
@@ -285,7 +287,11 @@ mod tests {
             "<math><msub><mi>S</mi><mrow>{}</mrow></msub><mo>=</mo><mi>&#x3F5;</mi><mi>&#x1D465;</mi></math>",
             times(&["i", "j"])
         );
-        assert_eq!(linear_text(&indices).as_deref(), Some("S_(ij) = εx"));
+        // The symbols font draws the lunate epsilon as the paper writes it.
+        assert_eq!(linear_text(&indices).as_deref(), Some("S_(ij) = ϵx"));
+        // eLife 05502: a function applied after a sign or a script's bracket.
+        let applied = "<math><mi>d</mi><mo>=</mo><mo>&#x2061;</mo><mi>exp</mi><mo>+</mo><msub><mi>D</mi><mi>o</mi></msub><mo>&#x2061;</mo><mi>exp</mi></math>";
+        assert_eq!(linear_text(applied).as_deref(), Some("d = exp + D_(o) exp"));
     }
 
     #[test]
