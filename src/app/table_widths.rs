@@ -74,27 +74,11 @@ pub fn column_widths(table: &Table, width: f32, body_size: f32) -> Vec<f32> {
     // Columns of short cells (numbers, names) on one line, the columns of passages sharing
     // the rest by how much text each holds, when that leaves each passage its narrowest.
     let short: Vec<bool> = longest_cells.iter().map(|&n| n <= SHORT_CELL).collect();
-    let short_width: f32 = naturals
-        .iter()
-        .zip(&short)
-        .filter(|(_, short)| **short)
-        .map(|(natural, _)| natural)
-        .sum();
-    let passages_minimum: f32 = minimums
-        .iter()
-        .zip(&short)
-        .filter(|(_, short)| !**short)
-        .map(|(minimum, _)| minimum)
-        .sum();
+    let short_width = sum_where(&naturals, &short, true);
+    let passages_minimum = sum_where(&minimums, &short, false);
     if short.iter().any(|short| !short) && short_width + passages_minimum <= room {
         let left = room - short_width - passages_minimum;
-        let total: f32 = weights
-            .iter()
-            .zip(&short)
-            .filter(|(_, short)| !**short)
-            .map(|(weight, _)| weight)
-            .sum::<f32>()
-            .max(1.0);
+        let total = sum_where(&weights, &short, false).max(1.0);
         return naturals
             .iter()
             .zip(&minimums)
@@ -164,12 +148,7 @@ fn on_one_line(
             .zip(whole_cells)
             .map(|(width, whole)| whole - width > 0.5)
             .collect();
-        let total: f32 = weights
-            .iter()
-            .zip(&open)
-            .filter(|(_, open)| **open)
-            .map(|(weight, _)| weight)
-            .sum();
+        let total = sum_where(weights, &open, true);
         if left <= 0.5 || total <= 0.0 {
             break;
         }
@@ -186,6 +165,16 @@ fn on_one_line(
         left = room - widths.iter().sum::<f32>();
     }
     widths
+}
+
+/// The sum of those of `values` whose place in `marks` is `wanted`.
+fn sum_where(values: &[f32], marks: &[bool], wanted: bool) -> f32 {
+    values
+        .iter()
+        .zip(marks)
+        .filter(|(_, mark)| **mark == wanted)
+        .map(|(value, _)| value)
+        .sum()
 }
 
 /// What a column holds, as [`column_widths`] shares the width by it.
