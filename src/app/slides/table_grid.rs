@@ -66,10 +66,8 @@ pub(super) fn table_grid_slide_ui(
     // The notes printed under the table (what its "*" and "a" mean) go under the grid: those
     // whose markers this slide shows, so that a long table's slides keep room for its rows.
     let spanning = table.spanning_header_rows();
-    let shown_texts: Vec<&str> = texts
-        .headers
-        .iter()
-        .map(String::as_str)
+    let shown_texts: Vec<&str> = std::iter::once(table.caption.as_str())
+        .chain(texts.headers.iter().map(String::as_str))
         .chain(spanning.iter().flatten().map(|cell| cell.text))
         .chain(rows.iter().flatten().copied())
         .collect();

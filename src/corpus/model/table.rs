@@ -44,36 +44,33 @@ pub struct Table {
 impl Table {
     /// The notes to print under some of the table's rows (a slide's): a general note always;
     /// a marked note when its marker, raised as the importers raise it (`ᵃ`, `¹`, `*`), stands
-    /// in `shown` (the headers and cells shown), or when the table never prints it raised (a
-    /// corpus written by hand with `Alla`), so that no note is lost for want of a match.
+    /// in `shown` (the caption, headers and cells shown). When no raised letter or digit of any
+    /// note's marker stands there (a corpus written by hand with `Alla`, or rows without
+    /// markers), every note is printed, so that none is lost for want of a match. Reads only
+    /// `shown` and the notes, never the whole table: a slide calls it every frame.
     #[must_use]
     pub fn footnotes_marked_in(&self, shown: &[&str]) -> Vec<&TableFootnote> {
-        let in_table = |raised: &str| {
-            self.columns
-                .iter()
-                .any(|column| column.header.contains(raised))
-                || self
-                    .header_rows
-                    .iter()
-                    .flatten()
-                    .any(|cell| cell.text.contains(raised))
-                || self
-                    .rows
-                    .iter()
-                    .flat_map(|row| &row.cells)
-                    .any(|cell| cell.contains(raised))
-        };
+        let raised: Vec<Option<String>> = self
+            .footnotes
+            .iter()
+            .map(|note| crate::corpus::text::as_raised_marker(&note.marker))
+            .collect();
+        let is_shown = |marker: &str| shown.iter().any(|text| text.contains(marker));
+        let raises_markers = self.footnotes.iter().zip(&raised).any(|(note, raised)| {
+            raised
+                .as_deref()
+                .is_some_and(|raised| raised != note.marker.trim() && is_shown(raised))
+        });
         self.footnotes
             .iter()
-            .filter(|note| {
-                match crate::corpus::text::as_raised_marker(&note.marker) {
-                    Some(raised) if in_table(&raised) => {
-                        shown.iter().any(|text| text.contains(raised.as_str()))
-                    }
-                    // A general note, or a marker that cannot be told in the text.
-                    _ => true,
-                }
+            .zip(raised)
+            .filter(|(_, raised)| match raised {
+                Some(raised) if raises_markers => is_shown(raised),
+                // A general note, a marker that cannot be raised, or a table whose markers
+                // cannot be told on this slide.
+                _ => true,
             })
+            .map(|(note, _)| note)
             .collect()
     }
 
@@ -763,7 +760,7 @@ mod tests {
             note("b", "Among users."),
             note("c", "Among mothers."),
             note("", "Hazard ratios."),
-            note("†", "Never printed in the table."),
+            note("†", "Marked in the caption only."),
         ];
         let markers = |table: &Table, shown: &[&str]| -> Vec<String> {
             table
@@ -772,19 +769,21 @@ mod tests {
                 .map(|n| n.marker.clone())
                 .collect()
         };
-        // The first rows under the headers: notes a and b, the general note, and one whose
-        // marker the table never prints (it cannot be told where it belongs).
+        // The first rows under the headers: notes a and b and the general note; the one whose
+        // marker only the caption prints, when the caption is shown.
         assert_eq!(
             markers(
                 &table,
                 &["Variable", "Casesᵃ", "Never", "1040", "Ever", "822ᵇ"]
             ),
-            ["a", "b", "", "†"]
+            ["a", "b", ""]
         );
         assert_eq!(
-            markers(&table, &["Casesᵃ", "Parity", "12ᶜ"]),
+            markers(&table, &["Counts†", "Casesᵃ", "Parity", "12ᶜ"]),
             ["a", "c", "", "†"]
         );
+        // Rows with no raised marker among them (nor in the headers shown) keep every note.
+        assert_eq!(markers(&table, &["Never", "1040"]).len(), 5);
         // A table whose markers are not raised (`Alla`) keeps every note.
         table.columns[1].header = "Casesa".to_owned();
         table.rows[1].cells[1] = "822b".to_owned();
