@@ -208,15 +208,29 @@ pub(super) fn table_slides(corpus: &Corpus, position: usize, table: &Table) -> V
 /// The rows at `positions` in as few pages of at most [`GRID_ROWS_PER_SLIDE`] as hold them,
 /// shared evenly (14 rows are two pages of 7, not 10 and 4, so both are set alike), blank rows
 /// left out; a row naming a group that would end a page (with rows after it) starts the next
-/// one instead.
+/// one instead. When those moves leave rows over for a page of their own (a last slide of one
+/// row), the rows are shared among one page more, a few times at most.
 fn grid_pages(table: &Table, positions: &[usize]) -> Vec<Vec<usize>> {
     let shown: Vec<(usize, &TableRow)> = positions
         .iter()
         .filter_map(|&position| Some((position, table.rows.get(position)?)))
         .filter(|(_, row)| !row.is_blank())
         .collect();
-    let page_count = shown.len().div_ceil(GRID_ROWS_PER_SLIDE).max(1);
-    let per_page = shown.len().div_ceil(page_count);
+    let mut page_count = shown.len().div_ceil(GRID_ROWS_PER_SLIDE).max(1);
+    let mut pages = paged(&shown, shown.len().div_ceil(page_count));
+    for _ in 0..3 {
+        if pages.len() <= page_count || page_count >= shown.len() {
+            break;
+        }
+        page_count += 1;
+        pages = paged(&shown, shown.len().div_ceil(page_count));
+    }
+    pages
+}
+
+/// `shown` in pages of at most `per_page` rows, a row naming a group that would end a page
+/// (with rows after it) moved to the next.
+fn paged(shown: &[(usize, &TableRow)], per_page: usize) -> Vec<Vec<usize>> {
     let mut pages = Vec::new();
     let mut page: Vec<usize> = Vec::new();
     for (n, (position, row)) in shown.iter().enumerate() {
@@ -560,5 +574,20 @@ mod tests {
             };
             assert_eq!((rows, marked), (second.clone(), Some(row)));
         }
+        // Twenty rows with a group's name where the first page of ten would end: moving it
+        // would leave one row for a third page; the rows are shared among three instead.
+        let mut rows: Vec<[&str; 3]> = vec![["Catchment", "1", "2"]; 20];
+        rows[9] = ["Lowland", "", ""];
+        numbers_table(&mut corpus, &rows);
+        let sizes: Vec<usize> =
+            super::grid_pages(&corpus.file.tables[0], &(0..20).collect::<Vec<_>>())
+                .iter()
+                .map(Vec::len)
+                .collect();
+        assert_eq!(sizes.iter().sum::<usize>(), 20);
+        assert!(
+            sizes.len() == 3 && sizes.iter().all(|&n| n >= 6),
+            "{sizes:?}"
+        );
     }
 }
