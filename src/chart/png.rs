@@ -121,24 +121,9 @@ pub fn svg_to_png(svg: &str, scale: f32, fonts_to_use: FontChoice) -> Result<Vec
     if !(scale.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&scale)) {
         return Err(ChartError::InvalidScale(scale));
     }
-    let fonts = fonts(fonts_to_use);
-    let options = usvg::Options {
-        fontdb: Arc::clone(&fonts.database),
-        font_family: fonts.sans_serif.clone(),
-        ..usvg::Options::default()
-    };
-    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| ChartError::Svg(e.to_string()))?;
-    let size = tree.size();
-    let width = pixels(size.width() * scale);
-    let height = pixels(size.height() * scale);
-    let mut pixmap = tiny_skia::Pixmap::new(width, height)
-        .ok_or_else(|| ChartError::Png(format!("cannot make a {width}x{height} image")))?;
-    pixmap.fill(tiny_skia::Color::WHITE);
-    resvg::render(
-        &tree,
-        tiny_skia::Transform::from_scale(scale, scale),
-        &mut pixmap.as_mut(),
-    );
+    let tree = usvg::Tree::from_str(svg, &usvg_options(fonts_to_use, None))
+        .map_err(|e| ChartError::Svg(e.to_string()))?;
+    let pixmap = on_white(&tree, scale).map_err(ChartError::Png)?;
     pixmap
         .encode_png()
         .map_err(|e| ChartError::Png(e.to_string()))
@@ -173,13 +158,7 @@ pub fn svg_drawing_pixels(
             "it declares entities built of other entities, which could grow without end".into(),
         );
     }
-    let fonts = fonts(FontChoice::SystemAndEmbedded);
-    let options = usvg::Options {
-        resources_dir: resources.map(std::path::Path::to_path_buf),
-        fontdb: Arc::clone(&fonts.database),
-        font_family: fonts.sans_serif.clone(),
-        ..usvg::Options::default()
-    };
+    let options = usvg_options(FontChoice::SystemAndEmbedded, resources);
     let tree = usvg::Tree::from_data(data, &options).map_err(|e| e.to_string())?;
     let size = tree.size();
     let longest = size.width().max(size.height());
@@ -189,18 +168,41 @@ pub fn svg_drawing_pixels(
     // `longest_side` is a texture's side (a few thousand pixels), exact as an `f32`.
     #[allow(clippy::cast_precision_loss)]
     let scale = (longest_side as f32 / longest).min(2.0);
+    let pixmap = on_white(&tree, scale)?;
+    let (width, height) = (pixmap.width(), pixmap.height());
+    // On an opaque white ground every pixel is opaque: premultiplied and plain RGBA agree.
+    Ok((width, height, pixmap.take()))
+}
+
+/// How usvg reads an SVG: text in the fonts of `fonts_to_use`, `sans-serif` as
+/// [`sans_serif_family`] says, images it links to looked for in `resources` (none without).
+fn usvg_options(
+    fonts_to_use: FontChoice,
+    resources: Option<&std::path::Path>,
+) -> usvg::Options<'static> {
+    let fonts = fonts(fonts_to_use);
+    usvg::Options {
+        resources_dir: resources.map(std::path::Path::to_path_buf),
+        fontdb: Arc::clone(&fonts.database),
+        font_family: fonts.sans_serif.clone(),
+        ..usvg::Options::default()
+    }
+}
+
+/// `tree` drawn `scale` times its own size on white.
+fn on_white(tree: &usvg::Tree, scale: f32) -> Result<tiny_skia::Pixmap, String> {
+    let size = tree.size();
     let width = pixels(size.width() * scale);
     let height = pixels(size.height() * scale);
     let mut pixmap = tiny_skia::Pixmap::new(width, height)
-        .ok_or_else(|| format!("a {width}×{height} image cannot be made"))?;
+        .ok_or_else(|| format!("cannot make a {width}x{height} image"))?;
     pixmap.fill(tiny_skia::Color::WHITE);
     resvg::render(
-        &tree,
+        tree,
         tiny_skia::Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
-    // On an opaque white ground every pixel is opaque: premultiplied and plain RGBA agree.
-    Ok((width, height, pixmap.take()))
+    Ok(pixmap)
 }
 
 /// The chart of [`series_svg`] as PNG bytes: `size` pixels times `scale` (2.0 doubles both

@@ -77,18 +77,21 @@ impl TableLayout {
         } else {
             1
         };
-        let longest = |column: usize| {
-            table
-                .rows
-                .iter()
-                .filter_map(|row| row.cells.get(column))
-                .map(|cell| cell.trim().chars().count())
-                .max()
-                .unwrap_or(0)
-        };
+        // Each column's longest cell, in characters.
+        let longest: Vec<usize> = (0..columns)
+            .map(|column| {
+                table
+                    .rows
+                    .iter()
+                    .filter_map(|row| row.cells.get(column))
+                    .map(|cell| cell.trim().chars().count())
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
         // Names may be longer when the other columns leave the room (`Mean (s.d.) duration of
         // oral contraceptive use (years)` beside two columns of `9.2 (9.8)`).
-        let others: usize = (naming..columns).map(longest).sum();
+        let others: usize = longest.iter().skip(naming).sum();
         let label_chars =
             GRID_LABEL_CHARS.max(GRID_NAMED_ROW_CHARS.saturating_sub(others) / naming.max(1));
         let short = |row: &TableRow| {
@@ -106,9 +109,9 @@ impl TableLayout {
                 length <= GRID_CELL_CHARS || (length <= GRID_NUMBERS_CHARS && words_in(cell) <= 1)
             })
         };
-        let fits_across = || (0..columns).map(longest).sum::<usize>() <= GRID_ROW_CHARS;
+        let fits_across = longest.iter().sum::<usize>() <= GRID_ROW_CHARS;
         let fits = columns >= 2
-            && (columns <= GRID_MAX_COLUMNS || (columns <= GRID_MOST_COLUMNS && fits_across()));
+            && (columns <= GRID_MAX_COLUMNS || (columns <= GRID_MOST_COLUMNS && fits_across));
         if fits && table.rows.iter().all(short) {
             Self::Grid
         } else {

@@ -200,11 +200,7 @@ fn read_image(path: &Path) -> Result<egui::ColorImage, Unreadable> {
         decoded = decoded.thumbnail(MAX_TEXTURE_SIDE, MAX_TEXTURE_SIDE);
     }
     let rgba = decoded.to_rgba8();
-    let too_large = || Unreadable::because(format!("{name} is too large to show"));
-    let size = [
-        usize::try_from(rgba.width()).map_err(|_| too_large())?,
-        usize::try_from(rgba.height()).map_err(|_| too_large())?,
-    ];
+    let size = texture_size(&name, rgba.width(), rgba.height())?;
     Ok(egui::ColorImage::from_rgba_unmultiplied(
         size,
         rgba.as_raw(),
@@ -233,12 +229,17 @@ fn read_svg(path: &Path, name: &str) -> Result<egui::ColorImage, Unreadable> {
                 decoder_said: Some(said),
             },
         )?;
+    let size = texture_size(name, width, height)?;
+    Ok(egui::ColorImage::from_rgba_premultiplied(size, &pixels))
+}
+
+/// The size of a texture of `width` × `height` pixels, for the image file `name`.
+fn texture_size(name: &str, width: u32, height: u32) -> Result<[usize; 2], Unreadable> {
     let too_large = || Unreadable::because(format!("{name} is too large to show"));
-    let size = [
+    Ok([
         usize::try_from(width).map_err(|_| too_large())?,
         usize::try_from(height).map_err(|_| too_large())?,
-    ];
-    Ok(egui::ColorImage::from_rgba_premultiplied(size, &pixels))
+    ])
 }
 
 #[cfg(test)]
