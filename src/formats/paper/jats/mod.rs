@@ -14,6 +14,7 @@ mod front;
 #[cfg(test)]
 mod front_tests;
 mod inline;
+mod markers;
 #[cfg(test)]
 mod random_tests;
 mod refs;

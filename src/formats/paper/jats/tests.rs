@@ -742,11 +742,18 @@ fn raised_markers_joined_by_a_raised_comma_are_one_citation() {
   <xref ref-type=\"bibr\" rid=\"b6\">
     <sup>6</sup>
   </xref> Then<xref ref-type=\"bibr\" rid=\"b1\"><sup>1</sup></xref><sup>–</sup><xref ref-type=\"bibr\" rid=\"b3\"><sup>3</sup></xref> and<xref ref-type=\"bibr\" rid=\"b5\"><sup>5</sup></xref><sup>a</sup><xref ref-type=\"bibr\" rid=\"b2\"><sup>2</sup></xref>.</p>
+<p>Tools.<xref ref-type=\"bibr\" rid=\"b1\"><sup>1</sup></xref><sup>)-(</sup><xref ref-type=\"bibr\" rid=\"b3\"><sup>3</sup></xref> Event.<sup>(</sup><xref ref-type=\"bibr\" rid=\"b4\">4</xref><sup>), (</sup><xref ref-type=\"bibr\" rid=\"b6\">6</xref><sup>)</sup>. Lone<sup>(</sup><xref ref-type=\"bibr\" rid=\"b5\">5</xref><sup>)</sup> (<xref ref-type=\"bibr\" rid=\"b2\">2</xref>). Left<xref ref-type=\"bibr\" rid=\"b4\">4</xref><sup>)- (</sup><xref ref-type=\"bibr\" rid=\"b6\">6</xref><sup>)</sup> out.</p>
 </sec>";
     let imported = read(&article(body, ""));
     valid(&imported);
     assert_eq!(
         paragraph_with(&imported.file, "Among"),
         "Among MSM.[4,6]{@b4; @b6} Then[1–3]{@b1; @b2; @b3} and[5]{@b5}a[2]{@b2}."
+    );
+    // SciELO's Vancouver superscripts bracket each number, the group's outer brackets at times
+    // left out of the markup: `(1)-(3)`, `(4), (6)`.
+    assert_eq!(
+        paragraph_with(&imported.file, "Tools"),
+        "Tools.[1-3]{@b1; @b2; @b3} Event.[(4, 6)]{@b4; @b6}. Lone[(5)]{@b5} [(2)]{@b2}. Left[4-6]{@b4; @b5; @b6} out."
     );
 }
