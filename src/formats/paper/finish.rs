@@ -14,7 +14,7 @@ use crate::corpus::model::{
 
 use super::builder::{Block, Parts, Place, Rich, SectionDraft, Span, TableDraft, float_label};
 use super::writer::{Stats, Writer};
-use super::{Imported, entities};
+use super::{Imported, entities, name_case};
 
 /// The corpus and the report. See the module documentation.
 pub(super) fn finish(parts: Parts) -> Imported {
@@ -30,6 +30,7 @@ pub(super) fn finish(parts: Parts) -> Imported {
         key_aliases,
     } = parts;
 
+    name_case::family_names_in_their_own_case(&mut references);
     let numeric_markers = uses_numeric_markers(&drafts, &table_drafts);
     let reference_map = number_references(&mut references, numeric_markers, key_aliases);
     let renamed_keys = reference_map.iter().any(|(key, id)| key != id);

@@ -14,6 +14,7 @@ mod jats;
 mod lists;
 mod markdown;
 pub mod mathml;
+mod name_case;
 mod plain;
 #[cfg(test)]
 mod random;
