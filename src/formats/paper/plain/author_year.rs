@@ -594,22 +594,44 @@ fn narrative(text: &str, open: usize, close: usize, works: &Works) -> Option<Fou
 /// each part between semicolons, the authors and years naming works (after any words leading
 /// into them: `see`, `e.g.,`, `2hjr, 62% identity,`), without what follows the years
 /// (`, p. 4`). A part that reads `Name, year` from its first name but names no work is
-/// reported as a citation naming nothing.
+/// reported as a citation naming nothing. ABNT parts a work's authors with semicolons too
+/// (`ANACHE; ROVETTO; OLIVEIRA, 2014`): parts of names alone are read with the part after them
+/// when together they name a work.
 fn parenthetical(inner: &str, offset: usize, works: &Works, found: &mut Vec<Found>) {
     let mut part_start = 0;
+    // The names of the parts before without a year: where they start, and they in turn.
+    let mut names_before: Option<(usize, Vec<&str>)> = None;
     for part in inner.split(';') {
         let part_offset = offset + part_start;
         part_start += part.len() + 1;
         if part.contains(['[', ']']) {
             // A bracket in it is read on its own.
+            names_before = None;
             continue;
         }
         let Some(year_at) = year_position(part) else {
+            names_before = names_alone(part).map(|(start, names)| {
+                let (from, mut before) = names_before
+                    .take()
+                    .unwrap_or((part_offset + start, Vec::new()));
+                before.push(names);
+                (from, before)
+            });
             continue;
         };
         let (years, years_len) = years(part.get(year_at..).unwrap_or_default());
         let end = part_offset + year_at + years_len;
         let before = part.get(..year_at).unwrap_or_default();
+        if let Some((from, keys)) = names_before
+            .take()
+            .and_then(|names| with_names_before(names, before, &years, works))
+        {
+            found.push(Found {
+                range: from..end,
+                keys,
+            });
+            continue;
+        }
         if let Some((start, keys)) = named_before(before, &years, works) {
             found.push(Found {
                 range: part_offset + start..end,
@@ -638,6 +660,29 @@ fn parenthetical(inner: &str, offset: usize, works: &Works, found: &mut Vec<Foun
             });
         }
     }
+}
+
+/// A part of a parenthesis that is names alone, as ABNT writes a work's authors before the last
+/// (`ANACHE` in `ANACHE; ROVETTO; OLIVEIRA, 2014`): where they start in `part`, and they.
+fn names_alone(part: &str) -> Option<(usize, &str)> {
+    let start = first_name_at(part)?;
+    let names = part.get(start..)?.trim_end();
+    (names.split_whitespace().count() <= MAX_NARRATIVE_WORDS && authors(names).is_some())
+        .then_some((start, names))
+}
+
+/// The start and keys of a citation whose first authors stand in parts of their own before
+/// `before`, the authors and years of the part that has years, when together they name works.
+fn with_names_before(
+    (from, names): (usize, Vec<&str>),
+    before: &str,
+    years: &[Year],
+    works: &Works,
+) -> Option<(usize, Vec<String>)> {
+    let last = before.get(first_name_at(before)?..)?;
+    let all = format!("{}, {}", names.join(", "), last.trim());
+    let keys = keys_of(works, &authors(&all)?, years);
+    (!keys.is_empty()).then_some((from, keys))
 }
 
 /// A work without authors cited by its title (`‘Git - Fast Version Control System’, no date`,

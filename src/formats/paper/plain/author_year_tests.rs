@@ -319,3 +319,31 @@ fn an_elsevier_harvard_paper_imports_with_its_citations() {
     let corpus = Corpus::from_file(imported.file, "t").unwrap();
     assert_eq!(corpus.summary().citations, 3);
 }
+
+#[test]
+fn abnt_parts_a_work_s_authors_with_semicolons() {
+    let works = Works::of(&[
+        work("anache2014", &["ANACHE", "ROVETTO", "OLIVEIRA"], 2014, ""),
+        work("brasil2005", &["BRASIL"], 2005, ""),
+        work("leite2018", &["LEITE", "LACERDA"], 2018, ""),
+    ]);
+    let text = "desde 1960 (ANACHE; ROVETTO; OLIVEIRA, 2014; BRASIL, 2005), e (ANACHE, ROVETTO; \
+                OLIVEIRA, 2014) e (LEITE; LACERDA, 2018, p. 4) mas (ROVETTO; LEITE, 2018) e \
+                (ver; BRASIL, 2005).";
+    let cited: Vec<(&str, Vec<String>)> = find(text, &works)
+        .into_iter()
+        .map(|f| (text.get(f.range).unwrap(), f.keys))
+        .collect();
+    assert_eq!(
+        cited,
+        [
+            ("ANACHE; ROVETTO; OLIVEIRA, 2014", keys(&["anache2014"])),
+            ("BRASIL, 2005", keys(&["brasil2005"])),
+            ("ANACHE, ROVETTO; OLIVEIRA, 2014", keys(&["anache2014"])),
+            ("LEITE; LACERDA, 2018", keys(&["leite2018"])),
+            // Names that together name no work: the part with the year is read alone.
+            ("LEITE, 2018", keys(&["leite2018"])),
+            ("BRASIL, 2005", keys(&["brasil2005"])),
+        ]
+    );
+}
