@@ -12,7 +12,7 @@ use crate::formats::paper::builder::float_label;
 use crate::formats::paper::lists::Numbering;
 use crate::formats::paper::xml::{Element, Node};
 use crate::formats::paper::{
-    FigureDraft, PaperBuilder, Rich, Span, UNTITLED_SECTION, collapse_whitespace,
+    FigureDraft, PaperBuilder, Rich, Span, TableDraft, UNTITLED_SECTION, collapse_whitespace,
 };
 
 use super::inline::{BLOCKS, Flattener, Piece, formula_text, preferred_alternative, tex_body};
@@ -332,14 +332,28 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
                 self.set_aside_supplements(element);
             }
             "fig-group" => {
-                for figure in element.children_named("fig") {
-                    self.block(figure);
+                if let Some((captioned, fig)) = tables::translated(self.context, element, "fig") {
+                    let figure = tables::translated_figure(self.context, element, captioned, fig);
+                    self.builder.figure(figure);
+                    self.set_aside_supplements(element);
+                } else {
+                    for figure in element.children_named("fig") {
+                        self.block(figure);
+                    }
                 }
             }
             "table-wrap" => self.table(element),
             "table-wrap-group" => {
-                for table in element.children_named("table-wrap") {
-                    self.table(table);
+                if let Some((captioned, wrap)) =
+                    tables::translated(self.context, element, "table-wrap")
+                {
+                    self.set_aside_supplements(element);
+                    let read = tables::translated_table(self.context, element, captioned, wrap);
+                    self.table_read(read);
+                } else {
+                    for table in element.children_named("table-wrap") {
+                        self.table(table);
+                    }
                 }
             }
             "disp-formula" => self.equation(element),
@@ -555,7 +569,12 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
     /// A table where it stands; a table given only as an image becomes a figure.
     fn table(&mut self, element: Element<'d>) {
         self.set_aside_supplements(element);
-        match tables::table(self.context, element) {
+        self.table_read(tables::table(self.context, element));
+    }
+
+    /// A table read, or the figure it is when the source gives it only as an image.
+    fn table_read(&mut self, read: Result<TableDraft, FigureDraft>) {
+        match read {
             Ok(table) => self.builder.table(table),
             Err(figure) => {
                 let label = if figure.label.is_empty() {

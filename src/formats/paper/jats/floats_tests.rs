@@ -653,3 +653,65 @@ fn an_author_date_article_s_unmarked_citations_are_linked_by_authors_and_year() 
         paragraph_with(&numbered.file, "TPS10")
     );
 }
+
+#[test]
+fn a_float_given_in_two_languages_is_one_float_captioned_in_the_article_s_language() {
+    // SciELO: the Portuguese member gives the caption, the English one the cells or the image.
+    let body = r#"<sec><title>Resultados</title><p>Ver a tabela 1.</p>
+<table-wrap-group id="t1">
+<table-wrap xml:lang="pt"><label>Tabela 1</label><caption><title>Espécies por área.</title></caption></table-wrap>
+<table-wrap xml:lang="en"><label>Table 1</label><caption><title>Species by area.</title></caption>
+<table><thead><tr><th>Species</th><th>A</th></tr></thead><tbody><tr><td>Ocotea</td><td>12</td></tr></tbody></table></table-wrap>
+</table-wrap-group>
+<fig-group id="f1">
+<fig xml:lang="pt"><label>Figura 1</label><caption><title>Mapa das áreas.</title></caption></fig>
+<fig xml:lang="en"><label>Figure 1</label><caption><title>Map of the areas.</title></caption><graphic xlink:href="gf01.tif"/></fig>
+</fig-group>
+<fig-group id="f3"><fig xml:lang="pt"><label>Figura 3:</label><caption><title>Curvas.</title></caption></fig>
+<fig xml:lang="en"><label>Figure 3:</label><caption><title>Curves.</title></caption></fig>
+<alternatives><graphic xlink:href="gf03.tif"/></alternatives></fig-group>
+<fig-group id="f2"><caption><title>Two panels.</title></caption>
+<fig id="f2a"><label>Figure 2a</label><graphic xlink:href="gf02a.tif"/></fig>
+<fig id="f2b"><label>Figure 2b</label><graphic xlink:href="gf02b.tif"/></fig>
+</fig-group></sec>"#;
+    let in_portuguese = article(body, "").replacen("<article ", "<article xml:lang=\"pt\" ", 1);
+    let imported = read(&in_portuguese);
+    let report = valid(&imported);
+    let file = &imported.file;
+    let tables: Vec<(&str, &str)> = file
+        .tables
+        .iter()
+        .map(|t| (t.label.as_str(), t.caption.as_str()))
+        .collect();
+    assert_eq!(tables, [("Tabela 1", "Espécies por área.")]);
+    let table = file.tables.first().unwrap();
+    assert_eq!(table.rows.len(), 1, "the English member's cells");
+    let figures: Vec<(&str, &str, Option<&str>)> = file
+        .figures
+        .iter()
+        .map(|f| (f.label.as_str(), f.caption.as_str(), f.image.as_deref()))
+        .collect();
+    assert_eq!(
+        figures,
+        [
+            ("Figura 1", "Mapa das áreas.", Some("gf01.tif")),
+            ("Figura 3", "Curvas.", Some("gf03.tif")),
+            ("Figure 2a", "", Some("gf02a.tif")),
+            ("Figure 2b", "", Some("gf02b.tif")),
+        ],
+        "a figure's panels stay figures of their own"
+    );
+    assert!(
+        report
+            .warnings
+            .iter()
+            .all(|w| !w.message.contains("given only as an image")),
+        "{:?}",
+        report.warnings
+    );
+
+    // Without a language for the article, the member holding the float gives its caption.
+    let imported = read(&article(body, ""));
+    let labels: Vec<&str> = imported.file.tables.iter().map(|t| t.label.as_str()).collect();
+    assert_eq!(labels, ["Table 1"]);
+}

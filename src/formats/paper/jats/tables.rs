@@ -264,6 +264,100 @@ fn table_notes(context: &Context<'_>, foot: Element<'_>) -> Vec<(String, Rich)> 
     notes
 }
 
+/// One float a group gives in several languages (SciELO's `table-wrap-group` of a Portuguese
+/// and an English `table-wrap`, or `fig-group` of two `fig`s, only one holding the table or the
+/// image, the other its caption translated): the member whose label and caption to show, in the
+/// article's language when one is, and the member holding the float (or the group, when the
+/// float stands beside its captions in it). `None` for any other group (a figure's panels, or every member a float of its own).
+pub(super) fn translated<'d>(
+    context: &Context<'_>,
+    group: Element<'d>,
+    member: &str,
+) -> Option<(Element<'d>, Element<'d>)> {
+    let members: Vec<Element<'d>> = group.children_named(member).collect();
+    let languages: HashSet<&str> = members.iter().filter_map(|m| m.attr("xml:lang")).collect();
+    if members.len() < 2 || languages.len() != members.len() {
+        return None;
+    }
+    let holds_the_float = |element: &Element<'_>| {
+        element
+            .descendants()
+            .iter()
+            .any(|e| e.is("table") || e.is("graphic") || e.is("media"))
+    };
+    let mut holding = members.iter().filter(|m| holds_the_float(m));
+    let float = match (holding.next(), holding.next()) {
+        (Some(&member), None) => member,
+        // The image beside the captions, in the group (`<alternatives><graphic/>`).
+        (None, None) if holds_the_float(&group) => group,
+        _ => return None,
+    };
+    let captioned = members
+        .iter()
+        .copied()
+        .find(|m| context.language.is_some() && m.attr("xml:lang") == context.language)
+        .unwrap_or(float);
+    Some((captioned, float))
+}
+
+/// The table of a group in several languages ([`translated`]): `wrap`'s, with the label and
+/// caption of `captioned`.
+pub(super) fn translated_table(
+    context: &Context<'_>,
+    group: Element<'_>,
+    captioned: Element<'_>,
+    wrap: Element<'_>,
+) -> Result<TableDraft, FigureDraft> {
+    let mut read = table(context, wrap);
+    let parts = match &mut read {
+        Ok(table) => (&mut table.source_id, &mut table.label, &mut table.caption),
+        Err(figure) => (
+            &mut figure.source_id,
+            &mut figure.label,
+            &mut figure.caption,
+        ),
+    };
+    with_caption_of(context, group, captioned, parts);
+    read
+}
+
+/// The figure of a group in several languages ([`translated`]): `fig`'s image, with the label
+/// and caption of `captioned`.
+pub(super) fn translated_figure(
+    context: &Context<'_>,
+    group: Element<'_>,
+    captioned: Element<'_>,
+    fig: Element<'_>,
+) -> FigureDraft {
+    let mut read = figure(context, fig);
+    let parts = (&mut read.source_id, &mut read.label, &mut read.caption);
+    with_caption_of(context, group, captioned, parts);
+    read
+}
+
+/// The label and caption of `captioned` in place of the float's own, and the group's id when
+/// the float has none (the text's `xref`s name the group).
+fn with_caption_of(
+    context: &Context<'_>,
+    group: Element<'_>,
+    captioned: Element<'_>,
+    (source_id, label, caption): (&mut String, &mut String, &mut Rich),
+) {
+    let own_label = child_text(captioned, "label");
+    let own_caption = self::caption(context, captioned);
+    if !own_label.is_empty() || !own_caption.is_blank() {
+        *label = own_label;
+        *caption = own_caption;
+    }
+    if source_id.is_empty() {
+        group
+            .attr("id")
+            .or_else(|| captioned.attr("id"))
+            .unwrap_or_default()
+            .clone_into(source_id);
+    }
+}
+
 /// A figure: label, caption, the graphic's file name and the attribution under it.
 pub(super) fn figure(context: &Context<'_>, fig: Element<'_>) -> FigureDraft {
     let mut label = child_text(fig, "label");
