@@ -712,6 +712,11 @@ fn a_float_given_in_two_languages_is_one_float_captioned_in_the_article_s_langua
 
     // Without a language for the article, the member holding the float gives its caption.
     let imported = read(&article(body, ""));
-    let labels: Vec<&str> = imported.file.tables.iter().map(|t| t.label.as_str()).collect();
+    let labels: Vec<&str> = imported
+        .file
+        .tables
+        .iter()
+        .map(|t| t.label.as_str())
+        .collect();
     assert_eq!(labels, ["Table 1"]);
 }

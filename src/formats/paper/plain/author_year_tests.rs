@@ -40,7 +40,12 @@ fn list() -> Works {
 }
 
 fn cited(text: &str) -> Vec<(&str, Vec<String>)> {
-    find(text, &list())
+    cited_in(text, &list())
+}
+
+/// What `text` cites of `works`: each citation as printed, and the keys it names.
+fn cited_in<'t>(text: &'t str, works: &Works) -> Vec<(&'t str, Vec<String>)> {
+    find(text, works)
         .into_iter()
         .map(|f| (text.get(f.range).unwrap(), f.keys))
         .collect()
@@ -244,10 +249,7 @@ fn a_given_name_or_initial_telling_authors_apart_is_part_of_the_citation() {
     let text = "in decline (D. Goulson et al. 2008), and queens (Dave Goulson 2010), as Dave \
                 Goulson (2010) says; not (B. Goulson 2010), nor as Anna Goulson (2010) says; \
                 see (Palop et al., 2003; I. H. Cheng et al., 2007).";
-    let found: Vec<(&str, Vec<String>)> = find(text, &works)
-        .into_iter()
-        .map(|f| (text.get(f.range).unwrap(), f.keys))
-        .collect();
+    let found = cited_in(text, &works);
     assert_eq!(
         found,
         [
@@ -330,10 +332,7 @@ fn abnt_parts_a_work_s_authors_with_semicolons() {
     let text = "desde 1960 (ANACHE; ROVETTO; OLIVEIRA, 2014; BRASIL, 2005), e (ANACHE, ROVETTO; \
                 OLIVEIRA, 2014) e (LEITE; LACERDA, 2018, p. 4) mas (ROVETTO; LEITE, 2018) e \
                 (ver; BRASIL, 2005).";
-    let cited: Vec<(&str, Vec<String>)> = find(text, &works)
-        .into_iter()
-        .map(|f| (text.get(f.range).unwrap(), f.keys))
-        .collect();
+    let cited = cited_in(text, &works);
     assert_eq!(
         cited,
         [
