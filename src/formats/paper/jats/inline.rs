@@ -146,6 +146,12 @@ impl<'c, 'd> Flattener<'c, 'd> {
                             .get(..text.len() - next.open_len.min(text.len()))
                             .unwrap_or_default();
                     }
+                    if text.trim_start().starts_with(['.', ',', ';', ':'])
+                        && self.layout_before_stop(text)
+                    {
+                        trim_end(&mut self.current);
+                        text = text.trim_start();
+                    }
                     self.current.push_text(text);
                 }
                 Node::Element(element) => self.element(*element),
@@ -153,6 +159,22 @@ impl<'c, 'd> Flattener<'c, 'd> {
             skip_start = 0;
             index += 1;
         }
+    }
+
+    /// Whether the whitespace between the citation the running text ends in and `text`, a stop
+    /// after it, holds a line break: the layout of pretty-printed XML (`</sup>⏎    .`), no
+    /// space of the text.
+    fn layout_before_stop(&self, text: &str) -> bool {
+        let mut spans = self.current.spans.iter().rev();
+        let (trailing, cite) = match spans.next() {
+            Some(Span::Text(blank)) if blank.trim().is_empty() => (blank.as_str(), spans.next()),
+            last => ("", last),
+        };
+        let leading = text
+            .get(..text.len() - text.trim_start().len())
+            .unwrap_or_default();
+        matches!(cite, Some(Span::Cite { .. }))
+            && (trailing.contains('\n') || leading.contains('\n'))
     }
 
     /// One inline element.
@@ -298,7 +320,8 @@ impl<'c, 'd> Flattener<'c, 'd> {
             Some(Node::Text(after)) => after.get(..run.close_len).unwrap_or_default(),
             _ => "",
         };
-        let mut printed = opening.to_owned();
+        // The source's layout inside the brackets is no part of the marker: `(2)`, not `( 2 )`.
+        let mut printed = opening.trim_end().to_owned();
         let mut markers = 0;
         let mut keys: Vec<String> = Vec::new();
         let mut dash_pending = false;
@@ -361,7 +384,13 @@ impl<'c, 'd> Flattener<'c, 'd> {
                 }
             }
         }
-        printed.push_str(closing);
+        match closing.char_indices().last() {
+            Some((at, bracket)) if is_bracket(bracket) => {
+                printed.push_str(closing.get(..at).unwrap_or_default().trim_end());
+                printed.push(bracket);
+            }
+            _ => printed.push_str(closing),
+        }
         if let (Some(to), Some(last)) = (run.tail, keys.last())
             && let Some(&last_end) = self.context.ref_by_number.get(&to)
         {

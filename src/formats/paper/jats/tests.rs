@@ -750,6 +750,22 @@ fn raised_markers_joined_by_a_raised_comma_are_one_citation() {
         paragraph_with(&imported.file, "Among"),
         "Among MSM.[4,6]{@b4; @b6} Then[1–3]{@b1; @b2; @b3} and[5]{@b5}a[2]{@b2}."
     );
+    // Pretty-printed: the layout inside the brackets and before the stop is no space of the
+    // text.
+    let pretty = "<sec><title>Intro</title>
+<p>All violence”
+  <sup>
+    (
+    <xref ref-type=\"bibr\" rid=\"b2\">2</xref>
+    )
+  </sup>
+  . Schools <sup>(<xref ref-type=\"bibr\" rid=\"b4\">4</xref>)</sup> , here.</p>
+</sec>";
+    let pretty = read(&article(pretty, ""));
+    assert_eq!(
+        paragraph_with(&pretty.file, "All"),
+        "All violence” [(2)]{@b2}. Schools [(4)]{@b4} , here."
+    );
     // SciELO's Vancouver superscripts bracket each number, the group's outer brackets at times
     // left out of the markup: `(1)-(3)`, `(4), (6)`.
     assert_eq!(
