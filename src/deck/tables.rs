@@ -20,7 +20,7 @@ const GRID_MAX_COLUMNS: usize = 8;
 const GRID_MOST_COLUMNS: usize = 14;
 
 /// Most characters across a grid of more than [`GRID_MAX_COLUMNS`] columns (each column's
-/// longest cell, summed): a table of nine short numbers a row (a model's estimates, errors and
+/// longest cell, summed, a name as wide as it stands before it wraps): a table of nine short numbers a row (a model's estimates, errors and
 /// correlations) reads better as a grid than as cards of nine fields each.
 const GRID_ROW_CHARS: usize = 90;
 
@@ -91,9 +91,14 @@ impl TableLayout {
             .collect();
         // Names may be longer when the other columns leave the room (`Mean (s.d.) duration of
         // oral contraceptive use (years)` beside two columns of `9.2 (9.8)`).
-        let others: usize = longest.iter().skip(naming).sum();
-        let label_chars =
-            GRID_LABEL_CHARS.max(GRID_NAMED_ROW_CHARS.saturating_sub(others) / naming.max(1));
+        // Each naming column may take what the rest of the row leaves (two naming columns share
+        // it: a long species name beside a short popular name).
+        let across_all: usize = longest.iter().sum();
+        let label_chars: Vec<usize> = longest
+            .iter()
+            .take(naming)
+            .map(|&own| GRID_LABEL_CHARS.max(GRID_NAMED_ROW_CHARS.saturating_sub(across_all - own)))
+            .collect();
         let short = |row: &TableRow| {
             if row.names_a_group() {
                 return row
@@ -103,13 +108,26 @@ impl TableLayout {
             }
             row.cells.iter().enumerate().all(|(column, cell)| {
                 let length = cell.trim().chars().count();
-                if column < naming {
-                    return length <= label_chars;
+                if let Some(&limit) = label_chars.get(column) {
+                    return length <= limit;
                 }
                 length <= GRID_CELL_CHARS || (length <= GRID_NUMBERS_CHARS && words_in(cell) <= 1)
             })
         };
-        let fits_across = longest.iter().sum::<usize>() <= GRID_ROW_CHARS;
+        // A name wraps in its column (to the width of a name of `GRID_LABEL_CHARS`), a cell
+        // of the other columns keeps to one line.
+        let across: usize = longest
+            .iter()
+            .enumerate()
+            .map(|(column, &chars)| {
+                if column < naming {
+                    chars.min(GRID_LABEL_CHARS)
+                } else {
+                    chars
+                }
+            })
+            .sum();
+        let fits_across = across <= GRID_ROW_CHARS;
         let fits = columns >= 2
             && (columns <= GRID_MAX_COLUMNS || (columns <= GRID_MOST_COLUMNS && fits_across));
         if fits && table.rows.iter().all(short) {
@@ -527,6 +545,36 @@ mod tests {
             row.cells = (0..15).map(|n| n.to_string()).collect();
         }
         assert_eq!(TableLayout::of(&widest), TableLayout::Cards);
+    }
+
+    #[test]
+    fn names_that_wrap_beside_many_short_columns_make_a_grid() {
+        let mut corpus = Corpus::builtin();
+        numbers_table(&mut corpus, &[["Catchment", "1", "2"]]);
+        let table = &corpus.file.tables[0];
+        let mut survey = table.clone();
+        survey.columns = (0..9).map(|_| table.columns[1].clone()).collect();
+        // Nine columns of marks and codes beside species' names that wrap in their column
+        // (a floristic survey's `Família/Espécie | Nome Popular | Área A | … | Nº de coleta`).
+        for column in survey.columns.iter_mut().take(8) {
+            column.kind = crate::corpus::model::ColumnKind::Text;
+        }
+        for row in &mut survey.rows {
+            row.cells = [
+                "Apocynaceae Aspidosperma olivaceum Müll.Arg. ex Benth. et al.",
+                "guatambu-da-mata-seca",
+                "X",
+                "X",
+                "",
+                "PI",
+                "NP",
+                "ZOO",
+                "123",
+            ]
+            .map(str::to_owned)
+            .to_vec();
+        }
+        assert_eq!(TableLayout::of(&survey), TableLayout::Grid);
     }
 
     #[test]
