@@ -275,10 +275,59 @@ pub fn open_text(text: &str, source_name: &str) -> LoadReport {
         );
         return LoadReport::failed(source_name, Some(String::new()), diagnostic);
     }
+    if let Some(diagnostic) = xml_that_is_no_paper(text, source_name) {
+        return LoadReport::failed(source_name, Some(text.to_owned()), diagnostic);
+    }
     match ReferenceFormat::detect(source_name, text) {
         Some(format) => open_bibliography(text, source_name, format),
         None => load::load_str(text, source_name),
     }
+}
+
+/// Why a file named as XML (`.xml`, `.nxml`, `.jats`, `.tei`) that is no paper cannot be
+/// opened: XML of another kind (its root element named), or no XML at all; `None` for any
+/// other file.
+fn xml_that_is_no_paper(text: &str, source_name: &str) -> Option<Diagnostic> {
+    let extension = source_name.rsplit_once('.')?.1.to_ascii_lowercase();
+    if !["xml", "nxml", "jats", "tei"].contains(&extension.as_str()) {
+        return None;
+    }
+    let start = without_byte_order_mark(text).trim_start();
+    if start.starts_with('<') {
+        // The first element's name, past the declaration, the DOCTYPE and comments.
+        let root: String = start
+            .match_indices('<')
+            .find_map(|(at, _)| {
+                let name = start.get(at + 1..)?;
+                name.starts_with(char::is_alphabetic).then_some(name)
+            })
+            .map(|name| {
+                name.chars()
+                    .take_while(|c| !c.is_whitespace() && !matches!(c, '>' | '/'))
+                    .take(40)
+                    .collect()
+            })
+            .unwrap_or_default();
+        return Some(Diagnostic::error(
+            Code::PaperSyntax,
+            format!(
+                "this XML is neither a JATS article nor a GROBID TEI document: its first \
+                 element is `<{root}>`"
+            ),
+            "paperlens reads JATS (`<article>`, as PubMed Central, PLOS, eLife and SciELO give \
+             it) and GROBID's TEI (`<TEI>`); open the paper in one of those, or as Markdown or \
+             plain text",
+        ));
+    }
+    let opening: String = start.chars().take_while(|c| *c != '\n').take(40).collect();
+    Some(Diagnostic::error(
+        Code::PaperSyntax,
+        format!(
+            "the file is named as XML (`.{extension}`) but holds no XML: it starts with `{opening}`"
+        ),
+        "an XML paper starts with `<`: check that the file was saved or downloaded completely, \
+         or rename it for what it holds",
+    ))
 }
 
 /// Opens a bibliography as a corpus holding only references: its title is the file's name,
@@ -355,6 +404,40 @@ mod tests {
         );
         // Not declared: left to the UTF-8 error.
         assert_eq!(transcoded_xml(b"<p>caf\xe9</p>"), None);
+    }
+
+    #[test]
+    fn a_file_named_as_xml_that_is_no_paper_says_what_it_holds() {
+        let (report, said) = reported("image content\n", "figure.xml");
+        assert!(report.corpus.is_none());
+        assert_eq!(
+            said,
+            [(
+                Code::PaperSyntax,
+                "the file is named as XML (`.xml`) but holds no XML: it starts with `image \
+                 content`"
+                    .to_owned()
+            )]
+        );
+        let (_, said) = reported(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE html>\n<!-- saved --><html><body>Hi</body></html>",
+            "page.XML",
+        );
+        assert_eq!(
+            said,
+            [(
+                Code::PaperSyntax,
+                "this XML is neither a JATS article nor a GROBID TEI document: its first element \
+                 is `<html>`"
+                    .to_owned()
+            )]
+        );
+        // A bibliography or a corpus under its own name is read as before.
+        let (_, said) = reported("image content\n", "notes.json");
+        assert!(
+            said.iter().all(|(code, _)| *code != Code::PaperSyntax),
+            "{said:?}"
+        );
     }
 
     /// What opening `text` as `name` reported: each diagnostic's code and message.

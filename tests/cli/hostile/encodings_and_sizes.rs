@@ -303,6 +303,28 @@ fn an_empty_or_blank_file_is_called_empty() {
         assert!(human.contains("saved or downloaded completely"), "{human}");
         assert!(!human.contains("JSON"), "{human}");
     }
+    // So is a file named as XML that holds something else, or XML of another kind.
+    for (name, bytes, said) in [
+        (
+            "figure.xml",
+            &b"image content\n"[..],
+            "holds no XML: it starts with `image content`",
+        ),
+        (
+            "page.xml",
+            &b"<!DOCTYPE html><html><body>Hi</body></html>"[..],
+            "neither a JATS article nor a GROBID TEI document: its first element is `<html>`",
+        ),
+    ] {
+        let path = write_temp(&dir, name, bytes);
+        let report = open_path(&path);
+        assert_eq!(codes(&report), ["paper-syntax"], "{name}");
+        assert_well_formed(&report);
+        let (code, human) = check_human(&path);
+        assert_eq!(code, 1, "{name}");
+        assert!(human.contains(said), "{human}");
+        assert!(!human.contains("JSON"), "{human}");
+    }
 }
 
 #[test]
