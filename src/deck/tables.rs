@@ -20,8 +20,9 @@ const GRID_MAX_COLUMNS: usize = 8;
 const GRID_MOST_COLUMNS: usize = 14;
 
 /// Most characters across a grid of more than [`GRID_MAX_COLUMNS`] columns (each column's
-/// longest cell, summed, a name as wide as it stands before it wraps): a table of nine short numbers a row (a model's estimates, errors and
-/// correlations) reads better as a grid than as cards of nine fields each.
+/// longest cell, summed, a name as wide as it stands before it wraps): a table of nine short
+/// numbers a row (a model's estimates, errors and correlations) reads better as a grid than as
+/// cards of nine fields each.
 const GRID_ROW_CHARS: usize = 90;
 
 /// Most characters of a cell of a grid, but for the cell that names its row.
@@ -555,7 +556,8 @@ mod tests {
         let mut survey = table.clone();
         survey.columns = (0..9).map(|_| table.columns[1].clone()).collect();
         // Nine columns of marks and codes beside species' names that wrap in their column
-        // (a floristic survey's `Família/Espécie | Nome Popular | Área A | … | Nº de coleta`).
+        // (a floristic survey's `Família/Espécie | Nome Popular | Área A | … | Nº de
+        // coleta`).
         for column in survey.columns.iter_mut().take(8) {
             column.kind = crate::corpus::model::ColumnKind::Text;
         }

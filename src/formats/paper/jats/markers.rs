@@ -90,7 +90,8 @@ pub(super) fn marker_of<'d>(context: &Context<'_>, node: &Node<'d>) -> Option<El
     inner
 }
 
-/// Whether `c` is a dash of a range (`1–3`) or of a separator: hyphen, en, em or figure dash, minus.
+/// Whether `c` is a dash of a range (`1–3`) or of a separator: hyphen, en, em or figure dash,
+/// minus.
 pub(super) fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '‒' | '−')
 }

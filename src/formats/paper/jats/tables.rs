@@ -268,7 +268,8 @@ fn table_notes(context: &Context<'_>, foot: Element<'_>) -> Vec<(String, Rich)> 
 /// and an English `table-wrap`, or `fig-group` of two `fig`s, only one holding the table or the
 /// image, the other its caption translated): the member whose label and caption to show, in the
 /// article's language when one is, and the member holding the float (or the group, when the
-/// float stands beside its captions in it). `None` for any other group (a figure's panels, or every member a float of its own).
+/// float stands beside its captions in it). `None` for any other group (a figure's panels, or
+/// every member a float of its own).
 pub(super) fn translated<'d>(
     context: &Context<'_>,
     group: Element<'d>,
