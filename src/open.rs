@@ -285,39 +285,37 @@ pub fn open_text(text: &str, source_name: &str) -> LoadReport {
 }
 
 /// Why a file named as XML (`.xml`, `.nxml`, `.jats`, `.tei`) that is no paper cannot be
-/// opened: XML of another kind (its root element named), or no XML at all; `None` for any
-/// other file.
+/// opened: XML of another kind (its root element named, where it stands), XML that is not
+/// well-formed (where), or no XML at all; `None` for any other file.
 fn xml_that_is_no_paper(text: &str, source_name: &str) -> Option<Diagnostic> {
-    let extension = source_name.rsplit_once('.')?.1.to_ascii_lowercase();
-    if !["xml", "nxml", "jats", "tei"].contains(&extension.as_str()) {
+    let extension = crate::formats::lowercase_extension(source_name);
+    let named_as_xml = [PaperKind::Jats, PaperKind::Tei]
+        .iter()
+        .any(|kind| kind.extensions().contains(&extension.as_str()));
+    if !named_as_xml {
         return None;
     }
     let start = without_byte_order_mark(text).trim_start();
     if start.starts_with('<') {
-        // The first element's name, past the declaration, the DOCTYPE and comments.
-        let root: String = start
-            .match_indices('<')
-            .find_map(|(at, _)| {
-                let name = start.get(at + 1..)?;
-                name.starts_with(char::is_alphabetic).then_some(name)
-            })
-            .map(|name| {
-                name.chars()
-                    .take_while(|c| !c.is_whitespace() && !matches!(c, '>' | '/'))
-                    .take(40)
-                    .collect()
-            })
-            .unwrap_or_default();
-        return Some(Diagnostic::error(
-            Code::PaperSyntax,
-            format!(
-                "this XML is neither a JATS article nor a GROBID TEI document: its first \
-                 element is `<{root}>`"
-            ),
-            "paperlens reads JATS (`<article>`, as PubMed Central, PLOS, eLife and SciELO give \
-             it) and GROBID's TEI (`<TEI>`); open the paper in one of those, or as Markdown or \
-             plain text",
-        ));
+        let document = match crate::formats::paper::xml::parse(text) {
+            Ok(document) => document,
+            Err(not_well_formed) => return Some(*not_well_formed),
+        };
+        let root = document.root();
+        return Some(
+            Diagnostic::error(
+                Code::PaperSyntax,
+                format!(
+                    "this XML is neither a JATS article nor a GROBID TEI document: its first \
+                     element is `<{}>`",
+                    root.qualified_name()
+                ),
+                "paperlens reads JATS (`<article>`, as PubMed Central, PLOS, eLife and SciELO \
+                 give it) and GROBID's TEI (`<TEI>`); open the paper in one of those, or as \
+                 Markdown or plain text",
+            )
+            .located(root.location()),
+        );
     }
     let opening: String = start.chars().take_while(|c| *c != '\n').take(40).collect();
     Some(Diagnostic::error(
@@ -419,10 +417,16 @@ mod tests {
                     .to_owned()
             )]
         );
-        let (_, said) = reported(
+        let (report, said) = reported(
             "<?xml version=\"1.0\"?>\n<!DOCTYPE html>\n<!-- saved --><html><body>Hi</body></html>",
             "page.XML",
         );
+        let line = report
+            .diagnostics
+            .first()
+            .and_then(|d| d.location.as_ref())
+            .map(|at| at.line);
+        assert_eq!(line, Some(3), "where the element stands");
         assert_eq!(
             said,
             [(
@@ -430,6 +434,15 @@ mod tests {
                 "this XML is neither a JATS article nor a GROBID TEI document: its first element \
                  is `<html>`"
                     .to_owned()
+            )]
+        );
+        // XML cut off says where.
+        let (_, said) = reported("<html><body>Hi", "page.xml");
+        assert_eq!(
+            said,
+            [(
+                Code::PaperSyntax,
+                "the element <body> opened here is never closed".to_owned()
             )]
         );
         // A bibliography or a corpus under its own name is read as before.
