@@ -3,14 +3,12 @@
 //! own case (`Mendes`, `Oliveira-Filho`, `Souza e Silva`), so that every citation style prints
 //! them as it prints any other name. The entry as printed keeps its capitals.
 
+use super::plain::PARTICLES;
 use crate::corpus::model::{CslName, Reference};
 
-/// Words that join or stand before a family name and are written in small letters after its
-/// first word (`Souza e Silva`, `Pinto da Costa`, `García y Pérez`).
-const SMALL_WORDS: [&str; 20] = [
-    "e", "y", "van", "der", "den", "de", "del", "della", "di", "da", "do", "du", "von", "la",
-    "las", "los", "le", "dos", "das", "ten",
-];
+/// Words that join the parts of a family name, besides its particles ([`PARTICLES`]), written
+/// in small letters after its first word (`Souza e Silva`, `García y Pérez`, `Pinto do Amaral`).
+const JOINING_WORDS: [&str; 3] = ["e", "y", "do"];
 
 /// Every author's and editor's family name written in capitals, in its own case, when the
 /// list prints its names so: most works a person wrote have their first author's family name in
@@ -59,7 +57,8 @@ fn own_case(name: &CslName) -> Option<String> {
             out.push(' ');
         }
         let lower = word.to_lowercase();
-        if position > 0 && SMALL_WORDS.contains(&lower.as_str()) {
+        let small = PARTICLES.contains(&lower.as_str()) || JOINING_WORDS.contains(&lower.as_str());
+        if position > 0 && small {
             out.push_str(&lower);
         } else if is_roman_numeral(word) {
             out.push_str(word);
@@ -118,6 +117,7 @@ mod tests {
                 person("MENDES", "E. G"),
                 person("OLIVEIRA-FILHO", "A. T."),
                 person("SOUZA E SILVA", "J."),
+                person("PINTO DA COSTA", "J."),
                 person("ACOSTA PEREIRA", "R."),
                 person("D'ÁVILA", "M."),
                 person("MCDONALD", "K."),
@@ -142,6 +142,7 @@ mod tests {
                 "Mendes",
                 "Oliveira-Filho",
                 "Souza e Silva",
+                "Pinto da Costa",
                 "Acosta Pereira",
                 "D'Ávila",
                 "McDonald",

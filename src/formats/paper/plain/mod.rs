@@ -30,6 +30,7 @@ pub(super) use self::author_year::Works;
 pub(super) use self::author_year::find as find_author_year;
 use self::blocks::{Block, bracketed_caption, caption, is_source_line};
 use self::inline::strip_emphasis;
+pub(super) use self::names::PARTICLES;
 use self::outline::{Heading, Numbering, Outline};
 use super::{FigureDraft, ImportOptions, PaperBuilder, Rich, Span, TableDraft};
 

@@ -7,7 +7,7 @@ use crate::corpus::model::CslName;
 use crate::corpus::sentences::split_sentences;
 
 /// Particles written before a family name (`van der Linde`).
-pub(super) const PARTICLES: [&str; 18] = [
+pub(in crate::formats::paper) const PARTICLES: [&str; 18] = [
     "van", "der", "den", "de", "del", "della", "di", "da", "du", "von", "la", "las", "los", "le",
     "ten", "ter", "dos", "das",
 ];
