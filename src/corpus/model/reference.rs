@@ -178,6 +178,16 @@ impl Reference {
         (!text.is_empty()).then_some(text)
     }
 
+    /// Whether the paper's list prints the work without a title, as physics and astronomy
+    /// lists print an article (`Phys. Rev. D 92 (2015) 055001`, `ApJ, 507, 281`): the entry as
+    /// printed is kept and names a journal, and the title is empty.
+    #[must_use]
+    pub fn printed_without_title(&self) -> bool {
+        self.title.trim().is_empty()
+            && self.printed().is_some()
+            && !self.container_title.trim().is_empty()
+    }
+
     /// The names the work is listed and cited under: its authors, or its editors when it has
     /// no author (an edited book), as citation styles put the editors in the authors' place;
     /// without the "et al." that closes a list the source shortened (see

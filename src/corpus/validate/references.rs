@@ -17,7 +17,7 @@ pub(super) fn check_references(file: &CorpusFile, out: &mut Sink) {
     let mut numbers: HashMap<u32, &str> = HashMap::new();
     for (i, reference) in file.references.iter().enumerate() {
         let path = JsonPath::root().key("references").index(i);
-        if reference.title.trim().is_empty() {
+        if reference.title.trim().is_empty() && !reference.printed_without_title() {
             out.push(
                 Diagnostic::warning(
                     Code::EmptyText,

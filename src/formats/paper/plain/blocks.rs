@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use super::inline::continues;
+use super::list::{is_glued_heading, names_a_list};
 
 /// How often a short line must repeat to be a running header or footer.
 const RUNNING_REPEATS: usize = 3;
@@ -32,7 +33,7 @@ pub(super) enum Block<'a> {
     },
 }
 
-impl Block<'_> {
+impl<'a> Block<'a> {
     /// Byte offset of the block's start in the source.
     pub(super) fn offset(&self) -> usize {
         match self {
@@ -45,6 +46,14 @@ impl Block<'_> {
         match self {
             Self::Text { lines, .. } if lines.len() == 1 => lines.first().copied(),
             _ => None,
+        }
+    }
+
+    /// The lines of a text block.
+    pub(super) fn lines(&self) -> Option<&[&'a str]> {
+        match self {
+            Self::Text { lines, .. } => Some(lines),
+            Self::Table { .. } => None,
         }
     }
 
@@ -112,8 +121,9 @@ fn running_key(line: &str) -> String {
         .collect()
 }
 
-/// Whether a line could be a running header: short, no tab, some letters, not a source line or a
-/// reference-list entry.
+/// Whether a line could be a running header: short, no tab, some letters, not a source line, a
+/// reference-list entry or the list's heading (printed again on each of its pages, it still
+/// says where the list starts).
 fn may_be_running(line: &str) -> bool {
     let trimmed = line.trim();
     !trimmed.is_empty()
@@ -122,6 +132,7 @@ fn may_be_running(line: &str) -> bool {
         && trimmed.chars().any(char::is_alphabetic)
         && !trimmed.to_lowercase().starts_with("source")
         && !trimmed.starts_with('[')
+        && !names_a_list(trimmed)
 }
 
 /// The lines that are page-break debris: lone page numbers, and short lines repeated at least
@@ -338,9 +349,14 @@ pub(super) fn is_source_line(text: &str) -> bool {
 }
 
 /// The blocks of `lines`, `skip[i]` telling the lines to leave out (page-break debris), which
-/// separate blocks as a blank line does. A caption line starts a block, and a source line is a
-/// block of its own.
-pub(super) fn blocks<'a>(lines: &[Line<'a>], skip: &[bool]) -> Vec<Block<'a>> {
+/// separate blocks as a blank line does. A caption line starts a block, and a source line and a
+/// reference list's heading printed directly above its first entry are blocks of their own; the
+/// line `list_start` (an unheaded list's first entry) starts one.
+pub(super) fn blocks<'a>(
+    lines: &[Line<'a>],
+    skip: &[bool],
+    list_start: Option<usize>,
+) -> Vec<Block<'a>> {
     let mut out = Vec::new();
     let mut current: Vec<&'a str> = Vec::new();
     let mut current_offset = 0;
@@ -387,14 +403,20 @@ pub(super) fn blocks<'a>(lines: &[Line<'a>], skip: &[bool]) -> Vec<Block<'a>> {
         // A caption or a source line is a block of its own, as is the line after a source line;
         // a form feed (a page break as pdftotext writes it) ends a block too.
         let trimmed = line.text.trim();
-        if is_source_line(trimmed) || caption(trimmed).is_some() || line.text.starts_with('\u{c}') {
+        let list_heading = is_glued_heading(trimmed, current.last().copied());
+        if is_source_line(trimmed)
+            || caption(trimmed).is_some()
+            || line.text.starts_with('\u{c}')
+            || list_heading
+            || list_start == Some(i)
+        {
             flush(&mut out, &mut current, current_offset);
         }
         if current.is_empty() {
             current_offset = line.offset;
         }
         current.push(trimmed);
-        if is_source_line(trimmed) {
+        if is_source_line(trimmed) || list_heading {
             flush(&mut out, &mut current, current_offset);
         }
         i += 1;
@@ -423,7 +445,7 @@ mod tests {
     fn blocks_of(text: &str) -> Vec<Block<'_>> {
         let lines = lines(text);
         let skip = debris(&lines);
-        blocks(&lines, &skip)
+        blocks(&lines, &skip, None)
     }
 
     #[test]

@@ -8,6 +8,7 @@
 use crate::corpus::cite::initials;
 use crate::corpus::model::CslName;
 
+use super::journal;
 use super::names::{self, PARTICLES, family_with_particle, is_written_out_name};
 
 /// How far into an entry its year is looked for, in bytes: the authors come before it.
@@ -196,7 +197,7 @@ fn authors_before(text: &str, at: usize) -> &str {
 }
 
 /// The entry read at its year: the first `(2019)`, `(2019a)`, `(2019, May 3)`, `(n.d.)`,
-/// `. 2019.` or `, 2019.` within its first bytes that follows an author list.
+/// `. 2019.`, `, 2019.` or `, 2019,` within its first bytes that follows an author list.
 pub(super) fn dated(text: &str) -> Option<Dated<'_>> {
     let window = text.len().min(MAX_AUTHORS);
     for (at, c) in text.char_indices().take_while(|&(at, _)| at < window) {
@@ -311,13 +312,19 @@ fn parenthesised_year(text: &str, open: usize) -> Option<(Option<i32>, Option<ch
     ))
 }
 
-/// ` 2019.` at the space at byte `space` (after a full stop or a comma): the year, its letter
-/// and the offset after it.
+/// ` 2019.` at the space at byte `space` (after a full stop or a comma), or ` 2019,` as
+/// astronomy's journals print it (`Valdes, F. 2015, ASPC`, `Chiar J. E., 1998, ApJ`): the
+/// year, its letter and the offset after it.
 fn bare_year(text: &str, space: usize) -> Option<(Option<i32>, Option<char>, usize)> {
     let after = text.get(space + 1..)?;
     let (year, suffix, len) = year_range(after)?;
     let next = after.get(len..)?;
-    let ends = next.is_empty() || next.starts_with(". ") || next == "." || year.is_none();
+    let ends = next.is_empty()
+        || next.starts_with(". ")
+        || next.starts_with(", ")
+        || next == "."
+        || next == ","
+        || year.is_none();
     ends.then_some((year, suffix, space + 1 + len))
 }
 
@@ -413,35 +420,7 @@ pub(super) fn ends_entry(line: &str) -> bool {
         || last.starts_with("http")
         || last.starts_with("doi:")
         || (last.starts_with("10.") && last.contains('/'))
-}
-
-/// A container printed with its volume, issue and pages after it, as Chicago prints them
-/// (`Nature Protocols 4: 363–71`, `Molecular Biology of the Cell 12 (9): 2567–77`) and
-/// Elsevier's Harvard style (`Trop. Med. Int. Health 2, 445–460`, `Water Res. 44 (3),
-/// 100–110`): the container, volume, issue (empty when not printed) and pages.
-pub(super) fn volume_after_container(text: &str) -> Option<(&str, &str, &str, &str)> {
-    // After a comma only when the container holds none (not IEEE's `Science, vol. 330, p.
-    // 1774, 2010`).
-    let (before, pages) = text.rsplit_once(": ").or_else(|| {
-        text.rsplit_once(", ")
-            .filter(|(before, _)| !before.contains(','))
-    })?;
-    let pages = pages.trim().trim_end_matches('.');
-    let (before, issue) = match before.strip_suffix(')').and_then(|b| b.rsplit_once(" (")) {
-        Some((before, issue)) => (before, issue),
-        None => (before, ""),
-    };
-    let (container, volume) = before.rsplit_once(' ')?;
-    let numbered = |part: &str| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric());
-    let is_pages = pages
-        .split(['-', '–'])
-        .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()));
-    (volume.bytes().all(|b| b.is_ascii_digit())
-        && !volume.is_empty()
-        && (issue.is_empty() || numbered(issue))
-        && is_pages
-        && !container.trim().is_empty())
-    .then_some((container.trim(), volume, issue, pages))
+        || journal::ends_with_volume_and_page(line)
 }
 
 /// Whether a piece of an author list is given names written out (`Dawn L.`, `John`, `José R.
@@ -658,17 +637,21 @@ mod tests {
     }
 
     #[test]
-    fn chicago_prints_volume_issue_and_pages_after_the_container() {
+    fn astronomy_s_entries_are_read_at_a_year_between_commas() {
+        let entry = dated("Chiar J. E., Tielens A. G., 1998, ApJ, 507, 281").unwrap();
         assert_eq!(
-            volume_after_container("Nature Protocols 4: 363–71."),
-            Some(("Nature Protocols", "4", "", "363–71"))
+            (entry.authors, entry.year, entry.rest),
+            ("Chiar J. E., Tielens A. G.", Some(1998), "ApJ, 507, 281")
         );
-        assert_eq!(
-            volume_after_container("Molecular Biology of the Cell 12 (9): 2567–77"),
-            Some(("Molecular Biology of the Cell", "12", "9", "2567–77"))
-        );
-        assert_eq!(volume_after_container("Studies: A Review"), None);
-        assert_eq!(volume_after_container("Journal of Things"), None);
+        let entry = dated("Valdes, F. 2015, ASPC 495, Astronomical Data Analysis").unwrap();
+        assert_eq!((entry.authors, entry.year), ("Valdes, F.", Some(2015)));
+        // A line ending with the volume and page ends an entry; one opening on a name and a
+        // year opens the next.
+        assert!(ends_entry("Phys., 96, 6348"));
+        assert!(opens_entry(
+            "Alata I., Cruz-Diaz G. A., Muñoz Caro G. M., Dartois E., 2014, Astron.",
+            None
+        ));
     }
 
     #[test]

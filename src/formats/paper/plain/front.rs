@@ -488,7 +488,7 @@ mod tests {
     fn front(text: &str) -> (Paper, usize) {
         let lines = blocks::lines(text);
         let skip = vec![false; lines.len()];
-        let blocks = blocks::blocks(&lines, &skip);
+        let blocks = blocks::blocks(&lines, &skip, None);
         let mut paper = Paper::default();
         let unread = read(&blocks, &HashSet::new(), &mut paper);
         (paper, unread.len())

@@ -14,9 +14,14 @@ mod book;
 mod chapter;
 mod dated;
 mod front;
+mod identifiers;
 mod inline;
+mod journal;
+mod list;
 mod names;
 mod outline;
+#[cfg(test)]
+mod pdf_text_tests;
 mod references;
 #[cfg(test)]
 mod references_tests;
@@ -30,6 +35,7 @@ pub(super) use self::author_year::Works;
 pub(super) use self::author_year::find as find_author_year;
 use self::blocks::{Block, bracketed_caption, caption, is_source_line};
 use self::inline::strip_emphasis;
+use self::list::ListPlace;
 pub(super) use self::names::PARTICLES;
 use self::outline::{Heading, Numbering, Outline};
 use super::{FigureDraft, ImportOptions, PaperBuilder, Rich, Span, TableDraft};
@@ -92,12 +98,16 @@ pub(super) fn read(
     refuse_what_is_not_text(text)?;
     let lines = blocks::lines(text);
     let skip = blocks::debris(&lines);
-    let blocks = blocks::blocks(&lines, &skip);
+    let unheaded = list::unheaded_start(&lines, &skip);
+    let mut blocks = blocks::blocks(&lines, &skip, unheaded);
     let hyphenated = inline::hyphenated_words(text);
     let mut headings: Vec<Option<Heading>> = blocks
         .iter()
         .map(|block| block.single_line().and_then(outline::heading))
         .collect();
+    let detached = outline::join_detached_numbers(|i| blocks.get(i)?.lines(), &mut headings);
+    leave_out(&mut blocks, &detached);
+    leave_out(&mut headings, &detached);
     add_sentence_case_headings(&blocks, &mut headings);
     let title_of = |i: usize| {
         headings
@@ -108,19 +118,16 @@ pub(super) fn read(
 
     // The reference list first: markers are resolved against its numbers, author–date
     // citations against its works.
-    let list_at = (0..blocks.len())
-        .rev()
-        .find(|&i| title_of(i).is_some_and(|t| outline::is_references(&t)));
-    let list_end = list_at.map_or(blocks.len(), |at| {
-        (at + 1..blocks.len())
-            .find(|&i| title_of(i).is_some_and(|t| outline::is_back_matter(&t)))
-            .unwrap_or(blocks.len())
-    });
-    let mut references = list_at.map_or_else(Vec::new, |at| {
-        read_references(
-            blocks.get(at + 1..list_end).unwrap_or_default(),
-            &hyphenated,
-        )
+    let list = ListPlace::find(
+        &blocks,
+        title_of,
+        unheaded.and_then(|i| lines.get(i)).map(|line| line.offset),
+    );
+    let list_end = list.as_ref().map_or(blocks.len(), |list| list.end);
+    let mut references = list.as_ref().map_or_else(Vec::new, |list| {
+        let list_blocks: Vec<&Block<'_>> =
+            list.blocks.iter().filter_map(|&i| blocks.get(i)).collect();
+        read_references(&list_blocks, &hyphenated)
     });
     let works = author_date_works(&mut references);
     let known = if works
@@ -132,7 +139,7 @@ pub(super) fn read(
         known_numbers(&references)
     };
 
-    let body_end = list_at.unwrap_or(blocks.len());
+    let body_end = list.as_ref().map_or(blocks.len(), ListPlace::body_end);
     // A file that opens on a paragraph has no title block: its text starts there.
     let body_start = if blocks.first().is_some_and(front::is_prose) {
         0
@@ -170,7 +177,7 @@ pub(super) fn read(
         source: text,
         paragraph_offset: 0,
         unresolved_warnings: 0,
-        has_list: list_at.is_some(),
+        has_list: list.is_some(),
     };
     for i in (body_start..body_end).chain(list_end..blocks.len()) {
         if i == list_end {
@@ -182,7 +189,7 @@ pub(super) fn read(
         }
     }
     body.flush();
-    if list_at.is_none() {
+    if list.is_none() {
         report_no_list(text, builder);
     }
     report_references(&references, text, builder);
@@ -190,6 +197,19 @@ pub(super) fn read(
         builder.reference(reference);
     }
     Ok(())
+}
+
+/// `items` without those at `indices` (in ascending order).
+fn leave_out<T>(items: &mut Vec<T>, indices: &[usize]) {
+    if indices.is_empty() {
+        return;
+    }
+    let mut index = 0;
+    items.retain(|_| {
+        let keep = indices.binary_search(&index).is_err();
+        index += 1;
+        keep
+    });
 }
 
 /// Marks as headings the lines in sentence case (`Study participants`) that stand between a
@@ -270,9 +290,9 @@ const READER_SUMMARIES: [&str; 9] = [
     "significance statement",
 ];
 
-/// Where the body starts: at the first numbered heading (`1.`, `I.`), else at the first heading
-/// naming an opening section (`Introduction`, `Background`), else after the abstract, else after
-/// the title.
+/// Where the body starts: at the first numbered heading (`1.`, `I.`) or, when it comes first,
+/// heading naming an opening section (`Introduction`, `Background`), else after the abstract,
+/// else after the title.
 fn body_start(blocks: &[Block<'_>], headings: &[Option<Heading>], end: usize) -> usize {
     let heading = |i: usize| headings.get(i).and_then(Option::as_ref);
     let numbered = (1..end).find(|&i| {
@@ -334,18 +354,22 @@ fn body_start(blocks: &[Block<'_>], headings: &[Option<Heading>], end: usize) ->
                 if inline { at + 1 } else { at + 2 }
             })
     };
+    // An opening section's heading unnumbered before the first numbered one (`Introduction`
+    // above `2.1 Overview`, its number lost as a page number) starts the body there.
+    let opening = opening();
     numbered
-        .or_else(opening)
+        .map(|numbered| opening.map_or(numbered, |opening| opening.min(numbered)))
+        .or(opening)
         .or_else(after_abstract)
         .unwrap_or(1)
         .min(end)
 }
 
 /// The references of the list's blocks.
-fn read_references(blocks: &[Block<'_>], hyphenated: &HashSet<String>) -> Vec<Reference> {
+fn read_references(blocks: &[&Block<'_>], hyphenated: &HashSet<String>) -> Vec<Reference> {
     let groups: Vec<Vec<&str>> = blocks
         .iter()
-        .map(|block| match block {
+        .map(|block| match *block {
             Block::Text { lines, .. } => lines.clone(),
             Block::Table { rows, .. } => rows
                 .iter()
@@ -447,7 +471,7 @@ fn report_no_list(text: &str, builder: &mut PaperBuilder) {
 fn report_references(references: &[Reference], text: &str, builder: &mut PaperBuilder) {
     let incomplete: Vec<&Reference> = references
         .iter()
-        .filter(|r| r.title.is_empty() || r.creators().is_empty() || lacks_year(r))
+        .filter(|r| lacks_title(r) || r.creators().is_empty() || lacks_year(r))
         .collect();
     for reference in incomplete.iter().take(MAX_REFERENCE_WARNINGS) {
         let number = reference
@@ -493,13 +517,19 @@ fn missing_parts(reference: &Reference) -> String {
     if reference.creators().is_empty() {
         parts.push("authors");
     }
-    if reference.title.is_empty() {
+    if lacks_title(reference) {
         parts.push("title");
     }
     if lacks_year(reference) {
         parts.push("year");
     }
     parts.join(" and ")
+}
+
+/// Whether a reference was read without a title its entry prints: not an article printed
+/// with its journal alone ([`Reference::printed_without_title`]).
+fn lacks_title(reference: &Reference) -> bool {
+    reference.title.is_empty() && !reference.printed_without_title()
 }
 
 /// Whether a reference was read without the year its entry prints: not one printed `n.d.` or

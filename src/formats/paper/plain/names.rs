@@ -120,6 +120,15 @@ pub(super) fn is_name(piece: &str) -> bool {
                 && !rest.last().is_some_and(|w| GROUP_WORDS.contains(w))
         });
     }
+    // `Carpentier Y.`, `Muñoz Caro G. M.`: dotted initials after the family name, as
+    // astronomy's journals print a name.
+    let trailing = words.iter().rev().take_while(|w| is_initial(w)).count();
+    if trailing > 0
+        && let Some(family) = words.get(..words.len() - trailing)
+        && (1..=3).contains(&family.len())
+    {
+        return family.iter().all(|w| is_family_word(w));
+    }
     match words.split_last() {
         Some((last, family)) if is_vancouver_initials(last) => {
             !family.is_empty() && family.iter().all(|w| is_family_word(w))
@@ -281,6 +290,22 @@ fn name(piece: &str) -> CslName {
             words.get(..leading).unwrap_or_default().join(" "),
             words.get(leading..).unwrap_or_default(),
         )
+    } else if let Some(given_at) = trailing_initials(&words) {
+        // `Morrison N. A.`, `Muñoz Caro G. M.`: the family name, then dotted initials, as
+        // astronomy's journals print a name.
+        let given: Vec<String> = words
+            .get(given_at..)
+            .unwrap_or_default()
+            .iter()
+            .map(|word| {
+                if word.ends_with('.') {
+                    (*word).to_owned()
+                } else {
+                    format!("{word}.")
+                }
+            })
+            .collect();
+        (given.join(" "), words.get(..given_at).unwrap_or_default())
     } else if let Some((last, family)) = words.split_last()
         && is_vancouver_initials(last)
         && !family.is_empty()
@@ -306,6 +331,17 @@ fn name(piece: &str) -> CslName {
         non_dropping_particle: particle,
         ..CslName::default()
     }
+}
+
+/// Where the initials end a name printed family name first without a comma (`Morrison N. A`,
+/// its last stop already trimmed): two or more initials after at least one other word.
+fn trailing_initials(words: &[&str]) -> Option<usize> {
+    let count = words
+        .iter()
+        .rev()
+        .take_while(|word| is_initial(word) || is_initial(&format!("{word}.")))
+        .count();
+    (count >= 2 && count < words.len()).then(|| words.len() - count)
 }
 
 /// The names of an author list: `A. B. Surname, C. Name, and D. Name`, `Surname, A., Surname,
@@ -443,6 +479,24 @@ mod tests {
 
     fn part(given: &str, particle: &str, family: &str) -> (String, String, String) {
         (given.into(), particle.into(), family.into())
+    }
+
+    #[test]
+    fn astronomy_prints_initials_after_the_family_name_without_a_comma() {
+        assert_eq!(
+            parts(&names(
+                "Adamopoulos G., Morrison N. A., Muñoz Caro G. M., Carpentier Y., et al."
+            )),
+            [
+                part("G.", "", "Adamopoulos"),
+                part("N. A.", "", "Morrison"),
+                part("G. M.", "", "Muñoz Caro"),
+                part("Y.", "", "Carpentier"),
+            ]
+        );
+        assert!(is_name("Carpentier Y."));
+        assert!(is_name("Muñoz Caro G. M."));
+        assert!(!is_name("Office of Research N. A."));
     }
 
     #[test]

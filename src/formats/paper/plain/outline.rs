@@ -96,10 +96,18 @@ fn is_title_case(text: &str) -> bool {
 }
 
 /// Whether `title` can be a heading's words: short, starting with a capital or digit, not ending
-/// like a sentence or a clause, and holding no citation.
+/// like a sentence or a clause, and holding no citation, no equation (`Γ(φ → ZZ) =`) and not
+/// mostly numbers and signs (`2v 2 + 1`, a PDF's formula or table cells as text).
 fn is_heading_text(title: &str) -> bool {
-    let words = title.split_whitespace().count();
-    (1..=MAX_WORDS).contains(&words)
+    let word_count = title.split_whitespace().count();
+    let lettered_words = title
+        .split_whitespace()
+        .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .count();
+    (1..=MAX_WORDS).contains(&word_count)
+        && 2 * lettered_words >= word_count
+        && !title.contains('=')
+        && !title.contains("://")
         && title.len() <= MAX_LEN
         && title
             .chars()
@@ -177,6 +185,63 @@ fn numbered(line: &str) -> Option<Heading> {
         title: title.to_owned(),
         style: Style::of(title),
     })
+}
+
+/// Whether `line` is a numbered heading in capitals (`2. OBSERVATIONS AND DATA PROCESSING`,
+/// `IV. RESULTS`).
+pub(super) fn is_numbered_in_capitals(line: &str) -> bool {
+    line.len() <= MAX_LEN && numbered(line.trim()).is_some_and(|heading| is_caps(&heading.title))
+}
+
+/// The shortest first line of a paragraph that tells a heading's number without its stop
+/// (`2.1`) from a chart's axis label, in bytes.
+const MIN_PROSE_LINE: usize = 40;
+
+/// The most lines of a heading's title printed under a number that stands alone.
+const MAX_DETACHED_TITLE_LINES: usize = 3;
+
+/// Headings whose number a PDF's text prints as a block of its own above the title (`I.`⏎⏎
+/// `INTRODUCTION`, `2.`⏎⏎`THEORY`, as pdftotext gives a two-column paper's headings): where a
+/// block (`lines_of`) is only a number (`I.`, `2.`, `A.`; `2.1` above a paragraph's block, not
+/// `0.1`) and the next is a heading's
+/// words in capitals or Title Case, or a known section's name (up to
+/// [`MAX_DETACHED_TITLE_LINES`] lines, each in capitals), the next block's heading becomes the
+/// numbered one; the blocks of the numbers are returned, to be left out.
+pub(super) fn join_detached_numbers<'a>(
+    lines_of: impl Fn(usize) -> Option<&'a [&'a str]>,
+    headings: &mut [Option<Heading>],
+) -> Vec<usize> {
+    let mut numbers = Vec::new();
+    for i in 0..headings.len().saturating_sub(1) {
+        let (Some([number]), Some(title)) = (lines_of(i), lines_of(i + 1)) else {
+            continue;
+        };
+        let number = number.trim();
+        // `0.1`, `2.5` over a word: a chart's axis, as a PDF's text gives its labels. A number
+        // without its stop (`2.1`) is a heading's only above a paragraph.
+        let is_number = !number.is_empty()
+            && !number.contains(char::is_whitespace)
+            && !number.split('.').any(|part| part == "0")
+            && (number.ends_with('.')
+                || lines_of(i + 2)
+                    .and_then(<[&str]>::first)
+                    .is_some_and(|line| line.len() >= MIN_PROSE_LINE));
+        let title_lines_fit = (1..=MAX_DETACHED_TITLE_LINES).contains(&title.len())
+            && (title.len() == 1 || title.iter().all(|line| is_caps(line)));
+        if !is_number || !title_lines_fit {
+            continue;
+        }
+        let title = title.join(" ");
+        let joined = heading(&format!("{number} {title}"))
+            .filter(|joined| joined.numbering.is_some() && joined.printed == number);
+        if let Some(joined) = joined.filter(|_| heading(&title).is_some())
+            && let Some(slot) = headings.get_mut(i + 1)
+        {
+            *slot = Some(joined);
+            numbers.push(i);
+        }
+    }
+    numbers
 }
 
 /// `line` as a heading, if it is one: numbered, or unnumbered in Title Case or capitals.

@@ -221,3 +221,69 @@ fn roman_letters_and_unnumbered_papers_nest() {
         ]
     );
 }
+
+#[test]
+fn a_pdf_s_formulas_axis_labels_and_links_are_no_headings() {
+    for line in [
+        "Γ(φ → ZZ) =",
+        "2v 2 + 1",
+        "S =",
+        "1 https://bitbucket.org/mpcdev/digest2",
+    ] {
+        assert!(heading(line).is_none(), "{line}");
+    }
+    assert!(heading("GW190412 Results").is_some());
+    assert!(is_numbered_in_capitals(
+        "2. OBSERVATIONS AND DATA PROCESSING"
+    ));
+    assert!(!is_numbered_in_capitals("2. Observations"));
+}
+
+#[test]
+fn a_number_standing_alone_above_a_heading_s_words_numbers_it() {
+    let blocks: Vec<Vec<&str>> = vec![
+        vec!["I."],
+        vec!["INTRODUCTION"],
+        vec!["Black holes are among the most fascinating objects in the universe."],
+        vec!["II."],
+        vec!["FLAVOR STRUCTURE OF LIGHT AND", "HEAVY MESONS"],
+        vec!["2.1"],
+        vec!["Overview"],
+        vec!["Our goal is to learn task-independent representations of papers."],
+        // A chart's axis: a number without its stop over a word, no paragraph after it.
+        vec!["0.1"],
+        vec!["Combined"],
+        vec!["2.5"],
+        vec!["Observed"],
+        vec!["Observed"],
+        // A number over a sentence.
+        vec!["III."],
+        vec!["These considerations let us ignore the states."],
+    ];
+    let mut headings: Vec<Option<Heading>> = blocks
+        .iter()
+        .map(|lines| match lines.as_slice() {
+            [line] => heading(line),
+            _ => None,
+        })
+        .collect();
+    let numbers = join_detached_numbers(|i| blocks.get(i).map(Vec::as_slice), &mut headings);
+    assert_eq!(numbers, [0, 3, 5]);
+    let printed: Vec<(String, String)> = headings
+        .iter()
+        .flatten()
+        .filter(|h| h.numbering.is_some())
+        .map(|h| (h.printed.clone(), h.title.clone()))
+        .collect();
+    assert_eq!(
+        printed,
+        [
+            ("I.".to_owned(), "INTRODUCTION".to_owned()),
+            (
+                "II.".to_owned(),
+                "FLAVOR STRUCTURE OF LIGHT AND HEAVY MESONS".to_owned()
+            ),
+            ("2.1".to_owned(), "Overview".to_owned()),
+        ]
+    );
+}

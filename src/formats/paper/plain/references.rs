@@ -9,12 +9,13 @@ use std::collections::HashSet;
 use crate::corpus::model::{CslDate, CslName, Reference};
 
 use super::super::collapse_whitespace;
+use super::identifiers::{id, identifiers};
 use super::inline::{append_joined, strip_emphasis};
 use super::names::{
     is_author_piece, is_given_first_name, is_given_first_people, is_name, is_organisation_name,
     is_written_out_name, names,
 };
-use super::{book, chapter, dated};
+use super::{book, chapter, dated, journal};
 
 /// The highest number a reference list entry is read with.
 const MAX_NUMBER: u32 = 100_000;
@@ -29,9 +30,10 @@ pub(super) struct Entry {
 }
 
 /// The printed number a line starts an entry with, and the text after it: `[3] …`, `3. …`,
-/// `3) …`, after an optional list bullet. A `3.` must follow the entry before it (`2.`), so that
-/// a wrapped line starting with a year is not an entry.
-fn entry_start(line: &str, previous: Option<u32>) -> Option<(u32, &str)> {
+/// `3) …`, after an optional list bullet; `[3]` alone, its text on the lines below. A `3.` must
+/// follow the entry before it (`2.`), so that a wrapped line starting with a year is not an
+/// entry.
+pub(super) fn entry_start(line: &str, previous: Option<u32>) -> Option<(u32, &str)> {
     let line = line.trim_start();
     let line = ["- ", "• ", "* ", "– "]
         .iter()
@@ -55,7 +57,8 @@ fn entry_start(line: &str, previous: Option<u32>) -> Option<(u32, &str)> {
         .ok()
         .filter(|n| (1..=MAX_NUMBER).contains(n))?;
     let follows = previous.map_or(number <= 5, |p| number == p + 1);
-    (rest.starts_with(char::is_whitespace) && (bracketed || follows)).then(|| (number, rest.trim()))
+    let separated = rest.starts_with(char::is_whitespace) || (bracketed && rest.is_empty());
+    (separated && (bracketed || follows)).then(|| (number, rest.trim()))
 }
 
 /// The entries of the reference list's lines (blank lines and page breaks already taken out of
@@ -341,43 +344,6 @@ fn organisation(text: &str) -> Option<(&str, &str)> {
         .then_some((first, rest))
 }
 
-/// Cuts the DOI and URL out of an entry: (text before them, DOI, URL).
-fn identifiers(text: &str) -> (&str, String, String) {
-    let lower = text.to_lowercase();
-    let doi_at = lower
-        .find("doi:")
-        .or_else(|| lower.find("https://doi.org/"))
-        .or_else(|| lower.find("http://dx.doi.org/"));
-    let url_at = lower.find("http://").or_else(|| lower.find("https://"));
-    let cut = [
-        doi_at,
-        url_at,
-        lower.find("available:"),
-        lower.find("available from"),
-        lower.find("[online]"),
-    ]
-    .into_iter()
-    .flatten()
-    .min()
-    .unwrap_or(text.len());
-    let doi_from = doi_at.unwrap_or(text.len());
-    let doi = lower
-        .get(doi_from..)
-        .and_then(|after| after.find("10."))
-        .and_then(|at| text.get(doi_from + at..))
-        .and_then(|from| from.split_whitespace().next())
-        .map(|d| d.trim_end_matches(['.', ',', ';', ')']).to_owned())
-        .filter(|d| d.contains('/'))
-        .unwrap_or_default();
-    let url = url_at
-        .and_then(|at| text.get(at..))
-        .and_then(|from| from.split_whitespace().next())
-        .map(|u| u.trim_end_matches(['.', ',', ';', ')']).to_owned())
-        .filter(|u| !u.contains("doi.org/"))
-        .unwrap_or_default();
-    (text.get(..cut).unwrap_or(text), doi, url)
-}
-
 /// Trims the punctuation a title is printed with.
 fn title_text(title: &str) -> String {
     collapse_whitespace(&strip_emphasis(title))
@@ -413,6 +379,12 @@ fn title_and_authors<'t>(body: &'t str, reference: &mut Reference) -> (&'t str, 
             return ("", dated.rest, false);
         }
         book::set_creators(reference, dated.authors, dated_authors);
+        if let Some((container, volume, page)) = journal::untitled_article(dated.rest) {
+            reference.container_title = container_text(container);
+            volume.clone_into(&mut reference.volume);
+            page.clone_into(&mut reference.page);
+            return (dated.authors, "", false);
+        }
         let (title, after, italic) = title_after_year(dated.rest);
         reference.title = title_text(title);
         return (dated.authors, after, italic);
@@ -640,11 +612,7 @@ pub(super) fn reference(entry: &Entry) -> Reference {
             }
         });
     }
-    // `SourceForge.`: an entry of one name and nothing more names a work, not its author.
-    if reference.title.is_empty() && after_title.trim().is_empty() && reference.author.len() == 1 {
-        reference.title = title_text(authors.trim().trim_end_matches('.'));
-        reference.author.clear();
-    }
+    name_as_title(&mut reference, authors, after_title);
     let rest =
         after_title.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ':'));
     let (chapter, rest) = match field(rest, &["in: ", "in "]) {
@@ -670,7 +638,7 @@ pub(super) fn reference(entry: &Entry) -> Reference {
     {
         reference.container_title = container_text(container);
         after
-    } else if italic_title {
+    } else if italic_title || rest.trim().is_empty() {
         rest
     } else if let Some((place, publisher, after)) = book::place_and_publisher(rest) {
         place.clone_into(&mut reference.publisher_place);
@@ -680,7 +648,7 @@ pub(super) fn reference(entry: &Entry) -> Reference {
         let (container, after) = plain_container(rest);
         let container = container_text(container);
         // `Int. J. Hum. Rights 28 (10): 1777–807.`: the rest is the container and its numbers.
-        if let Some((title, volume, issue, pages)) = dated::volume_after_container(rest.trim()) {
+        if let Some((title, volume, issue, pages)) = journal::volume_after_container(rest.trim()) {
             container_text(title).clone_into(&mut reference.container_title);
             volume.clone_into(&mut reference.volume);
             issue.clone_into(&mut reference.issue);
@@ -724,6 +692,19 @@ pub(super) fn reference(entry: &Entry) -> Reference {
     reference
 }
 
+/// `SourceForge.`: an entry of one name and nothing more (no title, journal or text after
+/// them) names a work, not its author: the name becomes its title.
+fn name_as_title(reference: &mut Reference, authors: &str, after_title: &str) {
+    if reference.title.is_empty()
+        && reference.container_title.is_empty()
+        && after_title.trim().is_empty()
+        && reference.author.len() == 1
+    {
+        reference.title = title_text(authors.trim().trim_end_matches('.'));
+        reference.author.clear();
+    }
+}
+
 /// The CSL type of an entry read as `reference` from its printed text `raw`: a chapter (its
 /// book after `In`), a thesis, a journal article (a container is read), a book (its title in
 /// italics, or a publisher), a web page (a link, no authors), else an article.
@@ -742,46 +723,4 @@ fn item_type(reference: &Reference, raw: &str, chapter: bool, italic_title: bool
     } else {
         "article"
     }
-}
-
-/// An id from the first author's family name and the year (`citaristi2022`, `daume2007`), or
-/// `ref-N`; a work without authors in an unnumbered list, from its title (`hadoop`).
-fn id(reference: &Reference, number: Option<u32>) -> String {
-    let family: String = reference
-        .creators()
-        .first()
-        .map(|name| {
-            let family = if name.family.is_empty() {
-                name.literal.split_whitespace().next().unwrap_or_default()
-            } else {
-                &name.family
-            };
-            // `Daumé` as `daume`.
-            family
-                .chars()
-                .map(nucleo_matcher::chars::normalize)
-                .filter(char::is_ascii_alphanumeric)
-                .collect::<String>()
-                .to_lowercase()
-        })
-        .unwrap_or_default();
-    let year = reference
-        .issued
-        .as_ref()
-        .and_then(|d| d.date_parts.first()?.first().copied())
-        .map(|y| y.to_string())
-        .unwrap_or_default();
-    if !family.is_empty() {
-        return format!("{family}{year}");
-    }
-    if let Some(n) = number {
-        return format!("ref-{n}");
-    }
-    // A work without authors: the first word of its title that says something (`hadoop`).
-    let word = reference
-        .title
-        .split(|c: char| !c.is_alphanumeric())
-        .map(str::to_lowercase)
-        .find(|w| w.len() >= 3 && w.is_ascii() && !["the", "and", "for"].contains(&w.as_str()));
-    word.map_or_else(|| "ref".to_owned(), |word| format!("{word}{year}"))
 }

@@ -1,0 +1,220 @@
+//! Tests of the plain-text importer on text as pdftotext gives a PDF's: reference lists under
+//! a heading printed directly above the first entry, repeated on each page of the list, or
+//! without one; headings whose number stands alone; astronomy's author–date lists.
+
+// A test that panics on a missing value is the test failing, with its message.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use crate::corpus::Corpus;
+use crate::formats::paper::{ImportOptions, PaperKind, import};
+
+/// The corpus of `text` read as plain text.
+fn corpus_of(text: &str) -> Corpus {
+    corpus_and_report(text).0
+}
+
+/// The corpus of `text` read as plain text, and the import's messages and the corpus's
+/// warnings.
+fn corpus_and_report(text: &str) -> (Corpus, Vec<String>) {
+    let imported = import(PaperKind::PlainText, text, &ImportOptions::default()).unwrap();
+    let mut messages: Vec<String> = imported
+        .diagnostics
+        .iter()
+        .map(|d| d.message.clone())
+        .collect();
+    let corpus = Corpus::from_file(imported.file, "pdf.txt").unwrap();
+    messages.extend(corpus.warnings.iter().map(|d| d.message.clone()));
+    (corpus, messages)
+}
+
+/// The ids of the references each citation of the corpus names, in reading order.
+fn cited(corpus: &Corpus) -> Vec<Vec<String>> {
+    corpus
+        .index
+        .citations
+        .iter()
+        .map(|citation| {
+            citation
+                .references
+                .iter()
+                .filter_map(|&at| corpus.file.references.get(at))
+                .map(|reference| reference.id.clone())
+                .collect()
+        })
+        .collect()
+}
+
+/// The titles of the corpus's top-level sections.
+fn sections(corpus: &Corpus) -> Vec<String> {
+    corpus
+        .file
+        .sections
+        .iter()
+        .map(|section| section.title.clone())
+        .collect()
+}
+
+#[test]
+fn a_two_column_physics_paper_has_its_headings_and_its_list_without_a_heading() {
+    // As pdftotext gives a REVTeX paper: each heading's number a block of its own above its
+    // title, and the list at the end with no heading, beside a footnote and a page number.
+    let text = "Sgoldstinos at the LHC\n\nA. Author and B. Author\n\nWe study a model.\n\nI.\n\n\
+                INTRODUCTION\n\nThe search found an excess [1]. Models explain it [2, 3].\n\n\
+                II.\n\nTHE MODEL\n\nThe model [3] is simple. Its decays\n\
+                Γ(φ → ZZ) =\n\nare computed as in [1].\n\n\
+                ∗ Corresponding author: a@b.org\n\
+                [1] ATLAS Collaboration, G. Aad et al., arXiv:1506.00962 [Inspire].\n\
+                [2] J. Hisano, N. Nagata and Y. Omura, Phys. Rev. D 92 (2015) 055001.\n\n6\n\n\
+                [3] E. Perazzi, G. Ridolfi and F. Zwirner, Nucl. Phys. B 574 (2000) 3–22.\n";
+    let corpus = corpus_of(text);
+    assert_eq!(sections(&corpus), ["INTRODUCTION", "THE MODEL"]);
+    assert_eq!(corpus.file.references.len(), 3);
+    let printed: Vec<&str> = corpus
+        .file
+        .references
+        .iter()
+        .filter_map(|r| r.printed())
+        .collect();
+    assert_eq!(
+        printed.first().copied(),
+        Some("ATLAS Collaboration, G. Aad et al., arXiv:1506.00962 [Inspire].")
+    );
+    assert!(
+        printed.iter().all(|entry| !entry.contains("Corresponding")),
+        "{printed:?}"
+    );
+    let ids: Vec<String> = corpus
+        .file
+        .references
+        .iter()
+        .map(|r| r.id.clone())
+        .collect();
+    let [one, two, three] = ids.as_slice() else {
+        panic!("{ids:?}");
+    };
+    assert_eq!(
+        cited(&corpus),
+        [
+            vec![one.clone()],
+            vec![two.clone(), three.clone()],
+            vec![three.clone()],
+            vec![one.clone()],
+        ]
+    );
+    // The equation is no heading, and no marker is left unresolved.
+    assert!(
+        corpus
+            .warnings
+            .iter()
+            .all(|w| !w.message.contains("marker")),
+        "{:?}",
+        corpus.warnings
+    );
+}
+
+#[test]
+fn a_list_heading_glued_to_its_entries_and_printed_on_each_page_is_read_once() {
+    // The heading directly above the first entry; the number alone on its line, the entry
+    // below it; the heading again at the top of the list's next page; a collaboration's
+    // author list after it.
+    let text = "A Measurement\n\n1. Introduction\n\nWe measure it [1], as before [2–4].\n\n\
+                The work was supported by the agencies.\nReferences\n[1]\n\n\
+                S. D. Drell and T.-M. Yan,\nMassive Lepton-Pair Production,\n\
+                Phys. Rev. Lett. 25 (1970) 316.\n\n[2]\n\nC. Duhr, Charged current production,\n\
+                JHEP 11 (2020) 143.\n\n12\n\nReferences\n\n\
+                [3] G. Aad et al., Higgs boson mass, Phys. Rev. D 90 (2014) 052004.\n\
+                [4] L. J. Dixon and M. S. Siu, Interference, Phys. Rev. Lett. 90 (2003) 252001.\n\n\
+                13\n\nReferences\n\n\
+                [5] V. Khachatryan, Measurement, JHEP 08 (2014) 174.\n\n\
+                The ATLAS Collaboration\n\nG. Aad, B. Abbott, J. Abdallah\n\n\
+                The CMS Collaboration\n\nV. Khachatryan, A. M. Sirunyan\n";
+    let corpus = corpus_of(text);
+    let references = &corpus.file.references;
+    assert_eq!(references.len(), 5, "{references:?}");
+    let last = references.last().and_then(|r| r.printed()).unwrap();
+    assert_eq!(last, "V. Khachatryan, Measurement, JHEP 08 (2014) 174.");
+    assert_eq!(
+        references.first().and_then(|r| r.printed()),
+        Some(
+            "S. D. Drell and T.-M. Yan, Massive Lepton-Pair Production, Phys. Rev. Lett. 25 (1970) 316."
+        )
+    );
+    assert_eq!(corpus.summary().citations, 4);
+    assert_eq!(
+        sections(&corpus).first().map(String::as_str),
+        Some("Introduction")
+    );
+    assert!(
+        !sections(&corpus).iter().any(|title| title == "References"),
+        "{:?}",
+        sections(&corpus)
+    );
+}
+
+#[test]
+fn an_astronomy_paper_s_author_date_list_is_cut_into_entries_and_cited() {
+    // MNRAS and AAS print `Surname I., 2004, Journal, volume, page` without a stop, one entry
+    // after another without blank lines; a numbered heading in capitals stands directly
+    // above its text.
+    let text = "Carbon Dust in Space\n\nA. Gerber\n\nABSTRACT\n\nWe study dust.\n\n\
+                1 INTRODUCTION\n\nDust forms in flames (Adamopoulos et al. 2004; Valdes 2015).\n\
+                Earlier work (Chiar & Tielens 1998) found less.\n\
+                2. OBSERVATIONS AND DATA PROCESSING\n\
+                The data were reduced as Valdes (2015) describes.\n\nREFERENCES\n\
+                Adamopoulos G., Robertson J., Morrison N. A., Godet C., 2004, J. Appl.\n\
+                Phys., 96, 6348\n\
+                Chiar J. E., Tielens A. G., 1998, ApJ, 507, 281\n\
+                Valdes, F. 2015, ASPC 495, Astronomical Data Analysis\n\
+                Software and Systems XXIV, 95\n";
+    let (corpus, messages) = corpus_and_report(text);
+    let references = &corpus.file.references;
+    let ids: Vec<&str> = references.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["adamopoulos2004", "chiar1998", "valdes2015"],
+        "{references:?}"
+    );
+    // Family names first, initials after them; the journal, volume and page of an article
+    // printed without its title, which is no fault of the import.
+    let first = references.first().unwrap();
+    let names: Vec<(&str, &str)> = first
+        .author
+        .iter()
+        .map(|n| (n.family.as_str(), n.given.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Adamopoulos", "G."),
+            ("Robertson", "J."),
+            ("Morrison", "N. A."),
+            ("Godet", "C.")
+        ]
+    );
+    assert_eq!(
+        (
+            first.container_title.as_str(),
+            first.volume.as_str(),
+            first.page.as_str()
+        ),
+        ("J. Appl. Phys.", "96", "6348")
+    );
+    assert!(first.title.is_empty());
+    assert!(
+        messages.iter().all(|m| !m.contains("title")),
+        "{messages:#?}"
+    );
+    assert_eq!(
+        cited(&corpus),
+        [
+            vec!["adamopoulos2004".to_owned()],
+            vec!["valdes2015".to_owned()],
+            vec!["chiar1998".to_owned()],
+            vec!["valdes2015".to_owned()],
+        ]
+    );
+    assert_eq!(
+        sections(&corpus),
+        ["INTRODUCTION", "OBSERVATIONS AND DATA PROCESSING"]
+    );
+}
