@@ -2,7 +2,9 @@
 //! title, the short lines after it the authors (names, affiliations, e-mail addresses), and
 //! labelled parts follow in any order: `Abstract`, `Keywords:` (inline or one per line), the
 //! article history (`Received Feb, 2025`), `Corresponding Author:` with `Name:` / `Email:`
-//! lines, and the licence statement.
+//! lines, and the licence statement. A PDF's title page is read with [`super::title_page`]:
+//! the stamps above the title passed over, the authors printed under it in its block. Where
+//! the body starts is decided here too ([`body_start`]).
 
 use std::collections::HashSet;
 
@@ -11,6 +13,8 @@ use crate::corpus::text::MONTHS;
 
 use super::blocks::Block;
 use super::inline::{append_joined, clean, continues};
+use super::outline::{Heading, Numbering};
+use super::title_page;
 
 /// The longest line read as a keyword, in bytes.
 const MAX_KEYWORD_LEN: usize = 80;
@@ -146,6 +150,10 @@ pub(super) fn is_prose(block: &Block<'_>) -> bool {
     let Block::Text { lines, .. } = block else {
         return false;
     };
+    // A title with its authors under it is no paragraph, however many they are.
+    let lines = lines
+        .get(..title_page::authors_start(lines, is_affiliation).unwrap_or(lines.len()))
+        .unwrap_or_default();
     let text = lines.join(" ");
     let words: Vec<&str> = text.split_whitespace().collect();
     // A sentence of five words or more ending inside the block, three more words after it (not
@@ -174,6 +182,109 @@ pub(super) fn is_prose(block: &Block<'_>) -> bool {
     words.len() > MAX_TITLE_WORDS || sentence_ends || marker
 }
 
+/// The headings of summaries for readers a paper prints after its abstract, in lower case.
+const READER_SUMMARIES: [&str; 9] = [
+    "author summary",
+    "editors' summary",
+    "editors’ summary",
+    "editor's summary",
+    "editor’s summary",
+    "elife digest",
+    "plain language summary",
+    "lay summary",
+    "significance statement",
+];
+
+/// Where the body starts: at the first numbered heading (`1.`, `I.`) or, when it comes first,
+/// heading naming an opening section (`Introduction`, `Background`), else after the abstract,
+/// else after the title.
+pub(super) fn body_start(blocks: &[Block<'_>], headings: &[Option<Heading>], end: usize) -> usize {
+    let heading = |i: usize| headings.get(i).and_then(Option::as_ref);
+    let numbered = (1..end).find(|&i| {
+        heading(i).is_some_and(|h| {
+            matches!(
+                h.numbering,
+                Some(Numbering::Decimal(_) | Numbering::Roman(_))
+            )
+        })
+    });
+    let named = |i: usize, names: &[&str]| {
+        heading(i).is_some_and(|h| names.contains(&h.title.to_lowercase().trim_end_matches(':')))
+    };
+    let opening = || {
+        let at = (1..end).find(|&i| {
+            named(
+                i,
+                &[
+                    "introduction",
+                    "background",
+                    "overview",
+                    "motivation",
+                    "statement of need",
+                    "introdução",
+                    "introducción",
+                    "einleitung",
+                    "introduzione",
+                ],
+            )
+        })?;
+        // A JOSS paper's `Summary` before its `Statement of need` is its first section; so is
+        // a summary for readers printed after the abstract (PLOS's Author Summary, eLife's
+        // digest).
+        let summary = (0..at).find(|&i| named(i, &["summary"]));
+        let for_readers = (0..at).find(|&i| named(i, &READER_SUMMARIES));
+        Some(
+            summary
+                .filter(|_| named(at, &["statement of need"]))
+                .or(for_readers)
+                .unwrap_or(at),
+        )
+    };
+    let after_abstract = || {
+        (0..end)
+            .find(|&i| {
+                blocks
+                    .get(i)
+                    .and_then(Block::first_line)
+                    .is_some_and(|line| {
+                        let lower = line.to_lowercase();
+                        lower.starts_with("abstract")
+                    })
+            })
+            .map(|at| {
+                let inline = blocks
+                    .get(at)
+                    .and_then(Block::first_line)
+                    .is_some_and(|line| line.trim().len() > "abstract:".len());
+                if inline { at + 1 } else { at + 2 }
+            })
+    };
+    // An opening section's heading unnumbered before the first numbered one (`Introduction`
+    // above `2.1 Overview`, its number lost as a page number) starts the body there.
+    let opening = opening();
+    // Else the text starts after the title (the first block but for the stamps above it,
+    // `arXiv:…`) and the authors' blocks under it.
+    let title = blocks
+        .iter()
+        .take_while(|block| block.lines().is_some_and(title_page::is_header))
+        .count();
+    let authors = blocks
+        .iter()
+        .skip(title + 1)
+        .take_while(|block| {
+            block
+                .lines()
+                .is_some_and(|lines| title_page::is_authors_block(lines, is_affiliation))
+        })
+        .count();
+    numbered
+        .map(|numbered| opening.map_or(numbered, |opening| opening.min(numbered)))
+        .or(opening)
+        .or_else(after_abstract)
+        .unwrap_or(title + 1 + authors)
+        .min(end)
+}
+
 /// Reads the title block: its lines joined; a date printed alone under them (as `pandoc -t
 /// plain --standalone` prints it) is the paper's date.
 fn read_title(lines: &[&str], hyphenated: &HashSet<String>, paper: &mut Paper) {
@@ -185,7 +296,8 @@ fn read_title(lines: &[&str], hyphenated: &HashSet<String>, paper: &mut Paper) {
     for line in title {
         append_joined(&mut joined, line, hyphenated);
     }
-    paper.title = clean(&joined);
+    // `TUNER TESTING OF A CAVITY AT FERMILAB*`: the mark pointing at a note is no part of it.
+    paper.title = clean(joined.trim_end_matches(title_page::NAME_MARKS));
     if let Some(date) = date {
         date.trim().clone_into(&mut paper.date);
     }
@@ -245,27 +357,46 @@ fn license_name(text: &str) -> String {
     words.join(" ").trim_end_matches('.').to_owned()
 }
 
+/// Whether a block above the title is an institution's letterhead: one line in capitals naming
+/// it (`EUROPEAN ORGANIZATION FOR NUCLEAR RESEARCH (CERN)`).
+fn is_letterhead(lines: &[&str]) -> bool {
+    let [line] = lines else {
+        return false;
+    };
+    let lower = line.to_lowercase();
+    !line.chars().any(char::is_lowercase)
+        && (AFFILIATION_WORDS.iter().any(|w| lower.contains(w))
+            || lower.contains("organization")
+            || lower.contains("organisation"))
+}
+
 /// Whether a line names an affiliation rather than people.
-fn is_affiliation(line: &str) -> bool {
+pub(super) fn is_affiliation(line: &str) -> bool {
     let lower = line.to_lowercase();
     AFFILIATION_WORDS.iter().any(|w| lower.contains(w))
         || line.starts_with(|c: char| c.is_ascii_digit())
 }
 
-/// A name without the footnote marks after it: `Naeli Fitria1,*` → `Naeli Fitria`.
+/// A name without the footnote marks and affiliation numbers around it: `Naeli Fitria1,*` →
+/// `Naeli Fitria`, `4 L. Allen` → `L. Allen`, `Nobuyuki Matsumoto𝑎` → `Nobuyuki Matsumoto`.
 fn bare_name(name: &str) -> &str {
+    let is_mark = |c: char| {
+        c.is_ascii_digit()
+            || title_page::NAME_MARKS.contains(&c)
+            || matches!(c, ',' | '^' | ' ' | '¹' | '²' | '³')
+            || title_page::is_math_letter(c)
+    };
     name.trim()
-        .trim_end_matches(|c: char| {
-            c.is_ascii_digit()
-                || matches!(c, '*' | '†' | '‡' | '§' | ',' | '^' | ' ' | '¹' | '²' | '³')
-        })
-        .trim_start_matches(['*', ' '])
+        .trim_end_matches(is_mark)
+        .trim_start_matches(is_mark)
 }
 
-/// The names on an author line: separated by commas, `and`, `&` or `;`.
+/// The names on an author line: separated by commas, `and`, `&`, `;` or the marks after them
+/// (`Arman Cohan†∗ Sergey Feldman†∗`).
 fn names(line: &str) -> Vec<String> {
     line.replace(" and ", ",")
         .replace(['&', ';'], ",")
+        .replace(title_page::NAME_MARKS, ",")
         .split(',')
         .map(bare_name)
         .filter(|name| {
@@ -339,9 +470,15 @@ pub(super) fn read(
             continue;
         }
         match mode {
+            // A stamp above the title (`arXiv:…`, `Preprint 27 February 2025`) is none of it.
+            Mode::Title if title_page::is_header(lines) || is_letterhead(lines) => {}
             Mode::Title => {
-                read_title(lines, hyphenated, paper);
+                let (title, authors) = lines.split_at(
+                    title_page::authors_start(lines, is_affiliation).unwrap_or(lines.len()),
+                );
+                read_title(title, hyphenated, paper);
                 mode = Mode::Authors;
+                read_authors(authors, paper, &mut affiliations);
             }
             Mode::Abstract => {
                 if !abstract_text.is_empty() {
@@ -353,9 +490,10 @@ pub(super) fn read(
                 }
                 abstract_text.push_str(&text);
             }
-            Mode::Authors | Mode::Keywords
-                if lines.iter().all(|line| line.len() <= MAX_AUTHOR_LINE) =>
-            {
+            Mode::Authors if lines.iter().all(|line| line.len() <= MAX_AUTHOR_LINE) => {
+                read_authors(lines, paper, &mut affiliations);
+            }
+            Mode::Keywords if lines.iter().all(|line| line.len() <= MAX_AUTHOR_LINE) => {
                 for line in lines {
                     read_line(mode, line, paper, &mut affiliations);
                 }
@@ -373,8 +511,15 @@ pub(super) fn read(
         }
     }
     paper.abstract_text = abstract_text;
+    set_affiliations_and_date(paper, &affiliations);
+    unread
+}
+
+/// Sets the paper's affiliations (each author's, when there is one), and its date from its
+/// history: published, else accepted, else received.
+fn set_affiliations_and_date(paper: &mut Paper, affiliations: &[String]) {
     paper.affiliation = affiliations.join("; ");
-    if let [affiliation] = affiliations.as_slice() {
+    if let [affiliation] = affiliations {
         for author in &mut paper.authors {
             if author.affiliation.is_empty() {
                 author.affiliation.clone_from(affiliation);
@@ -387,7 +532,26 @@ pub(super) fn read(
     if let Some(event) = date {
         paper.date.clone_from(&event.date);
     }
-    unread
+}
+
+/// Reads the lines of an author block: the names, wrapped over several lines as one list
+/// (`… Nobuyuki Matsumoto𝑎 and Rohan⏎Misra𝑎`), then the affiliations and e-mail addresses.
+fn read_authors(lines: &[&str], paper: &mut Paper, affiliations: &mut Vec<String>) {
+    let first_is_names = lines
+        .first()
+        .is_some_and(|line| !is_affiliation(line) && !line.contains('@'));
+    let names_end = if first_is_names {
+        title_page::name_lines(lines, is_affiliation)
+    } else {
+        0
+    };
+    let (names, rest) = lines.split_at(names_end.min(lines.len()));
+    if !names.is_empty() {
+        read_line(Mode::Authors, &names.join(" "), paper, affiliations);
+    }
+    for line in rest {
+        read_line(Mode::Authors, line, paper, affiliations);
+    }
 }
 
 /// Reads one line of the author block, the keywords or the corresponding-author block.

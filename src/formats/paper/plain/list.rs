@@ -24,7 +24,8 @@ const MIN_UNHEADED_ENTRIES: u32 = 3;
 /// Whether `line` is a heading that stands inside a block of text, as a PDF's text prints
 /// headings directly above what follows them: one naming a reference list (`References`,
 /// `REFERENCES`, `7 References`, `Bibliografia`) above the list's first entry, or a numbered one
-/// in capitals (`2. OBSERVATIONS AND DATA PROCESSING`); `before`, the line above it in the
+/// in capitals or naming a usual section (`2. OBSERVATIONS AND DATA PROCESSING`, `1.
+/// Introduction`); `before`, the line above it in the
 /// block, ends what it says (a line that runs on into it, `…listed in the⏎References⏎below`,
 /// is a sentence's words).
 pub(super) fn is_glued_heading(line: &str, before: Option<&str>) -> bool {
@@ -220,6 +221,20 @@ mod tests {
         ));
         assert!(!is_glued_heading("References", Some("its own list of")));
         assert!(!is_glued_heading("Results", None));
+        // A numbered heading in capitals or naming a usual section, not a list's item.
+        assert!(is_glued_heading(
+            "2. OBSERVATIONS AND DATA",
+            Some("(Valdes 2015)")
+        ));
+        assert!(is_glued_heading("1. Introduction", Some("Liverpool, UK")));
+        assert!(!is_glued_heading(
+            "1. Collect the samples",
+            Some("We did this.")
+        ));
+        assert!(!is_glued_heading(
+            "1. Introduction",
+            Some("as described in")
+        ));
     }
 
     fn unheaded(text: &str) -> Option<&str> {

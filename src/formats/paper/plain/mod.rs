@@ -25,6 +25,7 @@ mod pdf_text_tests;
 mod references;
 #[cfg(test)]
 mod references_tests;
+mod title_page;
 
 use std::collections::{HashMap, HashSet};
 
@@ -37,7 +38,7 @@ use self::blocks::{Block, bracketed_caption, caption, is_source_line};
 use self::inline::strip_emphasis;
 use self::list::ListPlace;
 pub(super) use self::names::PARTICLES;
-use self::outline::{Heading, Numbering, Outline};
+use self::outline::{Heading, Outline};
 use super::{FigureDraft, ImportOptions, PaperBuilder, Rich, Span, TableDraft};
 
 /// The caption given to a figure the text shows only by its `Source:` line (a figure needs a
@@ -144,7 +145,7 @@ pub(super) fn read(
     let body_start = if blocks.first().is_some_and(front::is_prose) {
         0
     } else {
-        body_start(&blocks, &headings, body_end)
+        front::body_start(&blocks, &headings, body_end)
     };
     let unread = front::read(
         blocks.get(..body_start).unwrap_or_default(),
@@ -275,94 +276,6 @@ fn refuse_what_is_not_text(text: &str) -> Result<(), Box<Diagnostic>> {
         ));
     }
     Ok(())
-}
-
-/// The headings of summaries for readers a paper prints after its abstract, in lower case.
-const READER_SUMMARIES: [&str; 9] = [
-    "author summary",
-    "editors' summary",
-    "editors’ summary",
-    "editor's summary",
-    "editor’s summary",
-    "elife digest",
-    "plain language summary",
-    "lay summary",
-    "significance statement",
-];
-
-/// Where the body starts: at the first numbered heading (`1.`, `I.`) or, when it comes first,
-/// heading naming an opening section (`Introduction`, `Background`), else after the abstract,
-/// else after the title.
-fn body_start(blocks: &[Block<'_>], headings: &[Option<Heading>], end: usize) -> usize {
-    let heading = |i: usize| headings.get(i).and_then(Option::as_ref);
-    let numbered = (1..end).find(|&i| {
-        heading(i).is_some_and(|h| {
-            matches!(
-                h.numbering,
-                Some(Numbering::Decimal(_) | Numbering::Roman(_))
-            )
-        })
-    });
-    let named = |i: usize, names: &[&str]| {
-        heading(i).is_some_and(|h| names.contains(&h.title.to_lowercase().trim_end_matches(':')))
-    };
-    let opening = || {
-        let at = (1..end).find(|&i| {
-            named(
-                i,
-                &[
-                    "introduction",
-                    "background",
-                    "overview",
-                    "motivation",
-                    "statement of need",
-                    "introdução",
-                    "introducción",
-                    "einleitung",
-                    "introduzione",
-                ],
-            )
-        })?;
-        // A JOSS paper's `Summary` before its `Statement of need` is its first section; so is
-        // a summary for readers printed after the abstract (PLOS's Author Summary, eLife's
-        // digest).
-        let summary = (0..at).find(|&i| named(i, &["summary"]));
-        let for_readers = (0..at).find(|&i| named(i, &READER_SUMMARIES));
-        Some(
-            summary
-                .filter(|_| named(at, &["statement of need"]))
-                .or(for_readers)
-                .unwrap_or(at),
-        )
-    };
-    let after_abstract = || {
-        (0..end)
-            .find(|&i| {
-                blocks
-                    .get(i)
-                    .and_then(Block::first_line)
-                    .is_some_and(|line| {
-                        let lower = line.to_lowercase();
-                        lower.starts_with("abstract")
-                    })
-            })
-            .map(|at| {
-                let inline = blocks
-                    .get(at)
-                    .and_then(Block::first_line)
-                    .is_some_and(|line| line.trim().len() > "abstract:".len());
-                if inline { at + 1 } else { at + 2 }
-            })
-    };
-    // An opening section's heading unnumbered before the first numbered one (`Introduction`
-    // above `2.1 Overview`, its number lost as a page number) starts the body there.
-    let opening = opening();
-    numbered
-        .map(|numbered| opening.map_or(numbered, |opening| opening.min(numbered)))
-        .or(opening)
-        .or_else(after_abstract)
-        .unwrap_or(1)
-        .min(end)
 }
 
 /// The references of the list's blocks.

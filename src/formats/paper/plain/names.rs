@@ -138,14 +138,16 @@ pub(super) fn is_name(piece: &str) -> bool {
 }
 
 /// Whether a word is written out as a name is: a capital, then lower-case letters, perhaps
-/// joined by a hyphen or an apostrophe (`Lipscomb`, `Hsu-Han`, `N'Goran`, `Learned-Miller`).
+/// joined by a hyphen or an apostrophe (`Lipscomb`, `Hsu-Han`, `N'Goran`, `Learned-Miller`),
+/// an accent perhaps printed as a mark of its own after its letter, as a PDF's text has it
+/// (`Megı́as`).
 pub(super) fn is_written_out_name(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && word.chars().any(char::is_lowercase)
         && word
             .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '\u{300}'..='\u{36f}'))
 }
 
 /// Words that name an organisation and rarely a person, beside [`GROUP_WORDS`]: an author

@@ -188,9 +188,12 @@ fn numbered(line: &str) -> Option<Heading> {
 }
 
 /// Whether `line` is a numbered heading in capitals (`2. OBSERVATIONS AND DATA PROCESSING`,
-/// `IV. RESULTS`).
+/// `IV. RESULTS`) or naming a usual section (`1. Introduction`, `4 Results and Discussion`).
 pub(super) fn is_numbered_in_capitals(line: &str) -> bool {
-    line.len() <= MAX_LEN && numbered(line.trim()).is_some_and(|heading| is_caps(&heading.title))
+    line.len() <= MAX_LEN
+        && numbered(line.trim()).is_some_and(|heading| {
+            is_caps(&heading.title) || is_body_name(&heading.title.to_lowercase())
+        })
 }
 
 /// The shortest first line of a paragraph that tells a heading's number without its stop

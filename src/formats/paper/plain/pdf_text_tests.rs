@@ -218,3 +218,69 @@ fn an_astronomy_paper_s_author_date_list_is_cut_into_entries_and_cited() {
         ["INTRODUCTION", "OBSERVATIONS AND DATA PROCESSING"]
     );
 }
+
+#[test]
+fn a_title_page_s_stamps_are_passed_over_and_its_authors_read_under_the_title() {
+    let text = "MNRAS 000, 1–14 (2025)\n\nPreprint 27 February 2025\n\n\
+                Compiled using MNRAS LATEX style file v3.2\n\n\
+                arXiv:2502.18907v1 [astro-ph.GA] 26 Feb 2025\n\n\
+                Characterization of interstellar carbon dust analogues synthesized by\n\
+                dielectric barrier discharge\n\
+                Ioana Cristina Gerber,1 Ilarion Mihaila,1 Valentin Pohoata,2★ Andrei Sandu,2\n\
+                Dumitru Duca,4 Dmitrii Egorov,4 and Ionut Topala2★\n\
+                1 Integrated Center of Environmental Science Studies, University of Iasi\n\n\
+                ABSTRACT\n\nWe made dust.\n\n1 INTRODUCTION\n\nDust is made in flames.\n";
+    let corpus = corpus_of(text);
+    let paper = &corpus.file.paper;
+    assert_eq!(
+        paper.title,
+        "Characterization of interstellar carbon dust analogues synthesized by dielectric \
+         barrier discharge"
+    );
+    let names: Vec<&str> = paper.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Ioana Cristina Gerber",
+            "Ilarion Mihaila",
+            "Valentin Pohoata",
+            "Andrei Sandu",
+            "Dumitru Duca",
+            "Dmitrii Egorov",
+            "Ionut Topala"
+        ]
+    );
+    assert_eq!(
+        paper.affiliation,
+        "Integrated Center of Environmental Science Studies, University of Iasi"
+    );
+    assert_eq!(paper.abstract_text, "We made dust.");
+
+    // A conference paper's header, the title with a note's mark, and no heading before the
+    // text: the text starts after the authors' blocks.
+    let text = "9th International Particle Accelerator Conference\nISBN: 978-3-95450-184-7\n\n\
+                arXiv:2503.05621v1 [hep-lat] 7 Mar 2025\n\n\
+                TUNER TESTING OF A CAVITY AT FERMILAB*\n\n\
+                Richard C. Brower,𝑎,∗ George T. Flemming,𝑏 Nobuyuki Matsumoto𝑎 and Rohan\n\
+                Misra𝑎\n𝑎 Boston University, Boston, MA 02215, USA\n\n\
+                E-mail: brower@bu.edu\n\n\
+                We review the recent construction of the model, and test it here.\n";
+    let corpus = corpus_of(text);
+    let paper = &corpus.file.paper;
+    assert_eq!(paper.title, "TUNER TESTING OF A CAVITY AT FERMILAB");
+    let names: Vec<&str> = paper.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Richard C. Brower",
+            "George T. Flemming",
+            "Nobuyuki Matsumoto",
+            "Rohan Misra"
+        ]
+    );
+    let first = corpus.paragraph(0).map(|p| p.text.as_str());
+    assert_eq!(
+        first,
+        Some("We review the recent construction of the model, and test it here.")
+    );
+}
