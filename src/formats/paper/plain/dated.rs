@@ -104,7 +104,15 @@ fn author_word(word: &str) -> bool {
     if bare.is_empty() || SMALL_WORDS.contains(&bare) || PARTICLES.contains(&bare) {
         return true;
     }
-    let starts_upper = bare.chars().next().is_some_and(char::is_uppercase);
+    // `d’Hendecourt`, `l'Estrange`: a particle joined by an apostrophe before the capital.
+    let after_particle = ["d’", "d'", "l’", "l'"]
+        .iter()
+        .find_map(|particle| bare.strip_prefix(particle))
+        .unwrap_or(bare);
+    let starts_upper = after_particle
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
     // A word ending a sentence inside the list (`Book. London`) is a title's, unless it is an
     // initial or an abbreviation names are printed with.
     let stops = word.trim_end_matches([',', ';', ')']).ends_with('.');
@@ -650,6 +658,10 @@ mod tests {
         assert!(ends_entry("Phys., 96, 6348"));
         assert!(opens_entry(
             "Alata I., Cruz-Diaz G. A., Muñoz Caro G. M., Dartois E., 2014, Astron.",
+            None
+        ));
+        assert!(opens_entry(
+            "Ehrenfreund P., Robert F., d’Hendecourt L., Behar F., 1991, Astron. Astrophys.",
             None
         ));
     }

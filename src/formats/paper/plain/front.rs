@@ -116,6 +116,30 @@ fn label(line: &str) -> Option<(Mode, &str)> {
     None
 }
 
+/// The events of an article-history line that may name several, parted by a full stop or a
+/// semicolon: `Accepted 2025 February 17. Received 2025 February 11; in original form 2024
+/// June 20` (what names no event is left out).
+fn history_events(line: &str) -> Vec<HistoryEvent> {
+    let mut starts = vec![0];
+    for (at, _) in line.match_indices(['.', ';']) {
+        let rest = line.get(at + 1..).unwrap_or_default();
+        let trimmed = rest.trim_start();
+        if rest.len() > trimmed.len() && history(trimmed).is_some() {
+            starts.push(line.len() - trimmed.len());
+        }
+    }
+    starts.push(line.len());
+    starts
+        .windows(2)
+        .filter_map(|pair| {
+            let [from, to] = pair else { return None };
+            let part = line.get(*from..*to)?;
+            let part = part.split(';').next().unwrap_or(part);
+            history(part.trim().trim_end_matches('.'))
+        })
+        .collect()
+}
+
 /// An article-history line: `Received Feb, 2025`, `Accepted: 3 March 2021`.
 fn history(line: &str) -> Option<HistoryEvent> {
     let lower = line.to_lowercase();
@@ -455,7 +479,7 @@ pub(super) fn read(
         if lines.iter().all(|line| history(line).is_some()) {
             paper
                 .history
-                .extend(lines.iter().filter_map(|line| history(line)));
+                .extend(lines.iter().flat_map(|line| history_events(line)));
             continue;
         }
         if let [only] = lines
@@ -490,7 +514,9 @@ pub(super) fn read(
                 }
                 abstract_text.push_str(&text);
             }
-            Mode::Authors if lines.iter().all(|line| line.len() <= MAX_AUTHOR_LINE) => {
+            Mode::Authors
+                if lines.iter().all(|line| line.len() <= MAX_AUTHOR_LINE) && !is_prose(block) =>
+            {
                 read_authors(lines, paper, &mut affiliations);
             }
             Mode::Keywords if lines.iter().all(|line| line.len() <= MAX_AUTHOR_LINE) => {
@@ -506,6 +532,11 @@ pub(super) fn read(
                 for line in lines {
                     read_line(mode, line, paper, &mut affiliations);
                 }
+            }
+            // An abstract printed without its label, as REVTeX prints it under the authors.
+            _ if abstract_text.is_empty() && mode != Mode::Title && is_prose(block) => {
+                abstract_text = text;
+                mode = Mode::Other;
             }
             _ => unread.push(*offset),
         }
@@ -573,7 +604,13 @@ fn read_line(mode: Mode, line: &str, paper: &mut Paper, affiliations: &mut Vec<S
                         .clone_into(&mut author.email);
                 }
             } else if is_affiliation(&line) || !paper.authors.is_empty() {
-                let affiliation = line.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+                // `1 Department …`, `𝑎 Boston University`: the mark the authors point with.
+                let affiliation = line.trim_start_matches(|c: char| {
+                    c.is_ascii_digit()
+                        || c == ' '
+                        || title_page::NAME_MARKS.contains(&c)
+                        || title_page::is_math_letter(c)
+                });
                 if !affiliations.iter().any(|a| a == affiliation) {
                     affiliations.push(affiliation.to_owned());
                 }
@@ -645,119 +682,5 @@ fn corresponding(line: &str, paper: &mut Paper) {
 #[cfg(test)]
 // A test that panics on a missing value is the test failing, with its message.
 #[allow(clippy::expect_used, clippy::unwrap_used)]
-mod tests {
-    use super::super::blocks;
-    use super::*;
-
-    fn front(text: &str) -> (Paper, usize) {
-        let lines = blocks::lines(text);
-        let skip = vec![false; lines.len()];
-        let blocks = blocks::blocks(&lines, &skip, None);
-        let mut paper = Paper::default();
-        let unread = read(&blocks, &HashSet::new(), &mut paper);
-        (paper, unread.len())
-    }
-
-    #[test]
-    fn title_authors_labels_and_corresponding_author_are_read() {
-        let (paper, unread) = front(
-            "A Study of\nThings\n\nAnn Lee1, Bo Chan2 and Cy Dorn*\n1 University of X\n2 \
-             Institute Y\n\nReceived 3 May 2020\n\nAccepted: 9 June 2020\n\nAbstract: We \
-             study things. It\n\ncontinues here.\n\nKeywords: alpha; beta gamma\n\n\
-             Corresponding author: Cy Dorn, cy@x.org\n\nThis is an open access article under \
-             the [CC BY 4.0](https://x) license.\n\nSomething else entirely, long enough.",
-        );
-        assert_eq!(paper.title, "A Study of Things");
-        let names: Vec<&str> = paper.authors.iter().map(|a| a.name.as_str()).collect();
-        assert_eq!(names, ["Ann Lee", "Bo Chan", "Cy Dorn"]);
-        assert_eq!(paper.affiliation, "University of X; Institute Y");
-        assert!(paper.authors[2].corresponding);
-        assert_eq!(paper.authors[2].email, "cy@x.org");
-        assert_eq!(paper.abstract_text, "We study things. It continues here.");
-        assert_eq!(paper.keywords, ["alpha", "beta gamma"]);
-        assert_eq!(paper.history.len(), 2);
-        assert_eq!(paper.date, "9 June 2020");
-        assert_eq!(paper.license.name, "CC BY 4.0");
-        assert_eq!(
-            paper.license.statement,
-            "This is an open access article under the CC BY 4.0 license."
-        );
-        assert_eq!(unread, 1);
-    }
-
-    #[test]
-    fn a_first_block_of_prose_is_no_title() {
-        let first = |text: &'static str| -> Block<'static> {
-            Block::Text {
-                lines: text.lines().collect(),
-                offset: 0,
-            }
-        };
-        for prose in [
-            "Students often cite works they have not read. This essay looks at why.",
-            "As Smith showed [1], rain\nfalls.",
-            "word ".repeat(41).leak(),
-        ] {
-            assert!(is_prose(&first(prose)), "{prose}");
-        }
-        for title in [
-            "Human Trafficking in the Lens of Liberalism\nin International Relations",
-            "Does Rain Fall? Evidence from Forty Years of Records",
-            "Research Article. Open Access.",
-            "Received 3 March. Accepted 5 May 2020.",
-            "SPECTER: Document-level Representation Learning using Citation-informed \
-             Transformers",
-        ] {
-            assert!(!is_prose(&first(title)), "{title}");
-        }
-    }
-
-    #[test]
-    fn a_date_under_the_title_or_on_its_own_is_the_paper_s_date() {
-        // `pandoc -t plain --standalone`: the date right under the title.
-        let (paper, _) =
-            front("ggparliament: A ggplot2 extension\nfor parliament plots\n12 February 2018");
-        assert_eq!(
-            paper.title,
-            "ggparliament: A ggplot2 extension for parliament plots"
-        );
-        assert_eq!(paper.date, "12 February 2018");
-        let (paper, unread) =
-            front("A Study of Things\n\nAnn Lee and Bo Chan\n\nFebruary 12, 2018");
-        assert_eq!(paper.date, "February 12, 2018");
-        let names: Vec<&str> = paper.authors.iter().map(|a| a.name.as_str()).collect();
-        assert_eq!(names, ["Ann Lee", "Bo Chan"]);
-        assert_eq!(unread, 0);
-        for date in ["2018-02-12", "May 2010", "3 May 2020"] {
-            assert!(is_date_line(date), "{date}");
-        }
-        for not in [
-            "12 Angry Men 1957",
-            "2018-13-40",
-            "May",
-            "Chapter 12 2018",
-            "1 2 3",
-        ] {
-            assert!(!is_date_line(not), "{not}");
-        }
-    }
-
-    #[test]
-    fn keywords_one_per_line_and_a_labelled_corresponding_block() {
-        let (paper, unread) = front(
-            "Title Here\n\nNaeli Fitria\nPertamina University, Jakarta\n\nKeywords:\n\nOne\n\n\
-             Two Words\n\nABSTRACT\n\nThe abstract.\n\nCorresponding Author:\n\nName: Naeli \
-             Fitria\n\nEmail: n@u.id",
-        );
-        assert_eq!(paper.keywords, ["One", "Two Words"]);
-        assert_eq!(paper.abstract_text, "The abstract.");
-        assert_eq!(paper.authors.len(), 1);
-        assert_eq!(
-            paper.authors[0].affiliation,
-            "Pertamina University, Jakarta"
-        );
-        assert_eq!(paper.authors[0].email, "n@u.id");
-        assert!(paper.authors[0].corresponding);
-        assert_eq!(unread, 0);
-    }
-}
+#[path = "front_tests.rs"]
+mod tests;

@@ -21,17 +21,18 @@ pub(super) fn untitled_article(rest: &str) -> Option<(&str, &str, &str)> {
 
 /// Whether `line` ends as astronomy's lists end an entry, with its volume and first page or
 /// article number after commas and no stop (`1998, ApJ, 503, L183`, `Phys., 96, 6348`, the
-/// two numbers alone on a wrapped line, `290, L25`), or the volume alone after the journal
-/// (`J. Mass Spectrom., 47`).
+/// two numbers alone on a wrapped line, `290, L25`, or the page alone, `035007`), or the
+/// volume alone after the journal (`J. Mass Spectrom., 47`).
 pub(super) fn ends_with_volume_and_page(line: &str) -> bool {
-    let mut parts = line.trim().rsplit(", ");
-    let (Some(page), Some(before)) = (parts.next(), parts.next()) else {
-        return false;
-    };
     let is_number = |text: &str| {
         text.len() <= 8
             && text.chars().any(|c| c.is_ascii_digit())
             && text.chars().all(|c| c.is_ascii_alphanumeric())
+    };
+    let mut parts = line.trim().rsplit(", ");
+    let (Some(page), Some(before)) = (parts.next(), parts.next()) else {
+        // The page alone, wrapped to a line of its own (`035007`, `0E`).
+        return is_number(line.trim());
     };
     // A journal's name ends in a word or an abbreviation's stop (`ApJ`, `Phys.`), not a
     // number (`the years 1998, 2004, 2010`).

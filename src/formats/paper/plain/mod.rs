@@ -180,6 +180,7 @@ pub(super) fn read(
         unresolved_warnings: 0,
         has_list: list.is_some(),
     };
+    body.abstract_citing_works();
     for i in (body_start..body_end).chain(list_end..blocks.len()) {
         if i == list_end {
             body.flush();
@@ -543,6 +544,30 @@ impl Body<'_, '_> {
                 );
             }
         }
+    }
+
+    /// Makes an abstract that cites works (`We review the recent construction [1]`, as
+    /// physics papers print one) the paper's first section, so that its citations link as the
+    /// text's do; the front matter then holds none.
+    fn abstract_citing_works(&mut self) {
+        let text = &self.builder.paper().abstract_text;
+        let numbered = !self.citing.known.is_empty() && !inline::markers(text).is_empty();
+        let dated = self
+            .citing
+            .works
+            .is_some_and(|works| !author_year::find(text, works).is_empty());
+        let Some(heading) = outline::heading("Abstract").filter(|_| numbered || dated) else {
+            return;
+        };
+        let text = std::mem::take(&mut self.builder.paper().abstract_text);
+        self.outline.begin(&heading, self.builder);
+        for paragraph in text.split("\n\n") {
+            let start: String = paragraph.chars().take(30).collect();
+            self.paragraph_offset = self.source.find(&start).unwrap_or_default();
+            self.paragraph = Some(paragraph.to_owned());
+            self.flush_paragraph();
+        }
+        self.outline.end_all(self.builder);
     }
 
     /// Reads one block (`heading` when it is a heading line).

@@ -284,3 +284,47 @@ fn a_title_page_s_stamps_are_passed_over_and_its_authors_read_under_the_title() 
         Some("We review the recent construction of the model, and test it here.")
     );
 }
+
+#[test]
+fn an_abstract_printed_without_its_label_is_the_abstract_and_its_citations_link() {
+    // REVTeX prints the abstract under the authors without a label; this one cites a work.
+    let text = "Ising on S2 - The Affine Conjecture\n\n\
+                Richard C. Brower,𝑎,∗ George T. Flemming𝑏\n\
+                𝑎 Boston University, Boston, MA 02215, USA\n\n\
+                We review the recent construction [1] of the 2d Ising model on a sphere. Here \
+                we conjecture how this might be generalized.\n\n\
+                The 41st International Symposium on Lattice Field Theory\n\n\
+                1. Introduction\nThe simulations of the path integral in flat space [2].\n\n\
+                References\n\n[1] R. C. Brower, The Ising model on S2, 2407.00459.\n\
+                [2] K. Wilson, Confinement of quarks, Phys. Rev. D 10 (1974) 2445.\n";
+    let (corpus, messages) = corpus_and_report(text);
+    let paper = &corpus.file.paper;
+    assert_eq!(
+        paper.affiliation,
+        "Boston University, Boston, MA 02215, USA"
+    );
+    assert!(paper.abstract_text.is_empty(), "{}", paper.abstract_text);
+    assert_eq!(sections(&corpus), ["Abstract", "Introduction"]);
+    assert_eq!(corpus.summary().citations, 2);
+    // The conference's line under the abstract is left out, and said to be.
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("1 block before the first heading")),
+        "{messages:#?}"
+    );
+
+    // Without a citation it stays the abstract.
+    let text = text.replace(" [1]", "");
+    let corpus = corpus_of(&text);
+    assert!(
+        corpus
+            .file
+            .paper
+            .abstract_text
+            .starts_with("We review the recent construction of the 2d Ising model"),
+        "{:?}",
+        corpus.file.paper
+    );
+    assert_eq!(sections(&corpus), ["Introduction"]);
+}
