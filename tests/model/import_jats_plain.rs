@@ -391,15 +391,15 @@ fn numbered_articles_rewritten_author_date_read_their_references_and_citations()
     // `J. P. Ioannidis et al., 2001` and `J. P. A. Ioannidis et al., 2001`: the JATS gives one
     // author's initials two ways, so the style tells two of his works apart by initials alone,
     // and the text cannot (their groups read without them). A title holding
-    // parentheses, quoted in a citation (`(“Naming conventions (programming),” n.d.)`), and
-    // Chicago's short title `(Ruby)` are not read.
+    // parentheses, quoted in a citation (`(“Naming conventions (programming),” n.d.)`), is not
+    // read. (Chicago's short title `(Ruby)` is: a search stopping inside a letter of two bytes
+    // no longer leaves it unread.)
     let expected: Vec<&str> = if articles.is_empty() {
         Vec::new()
     } else {
         vec![
             r#"journal.pcbi.1000589.xml (apa): cited, not read: ["pcbi.1000589-Naming1"]"#,
             r#"journal.pcbi.1000589.xml (apa): cited, not read: ["pcbi.1000589-Amazon1"]"#,
-            r#"journal.pcbi.1000589.xml (chicago-author-date): cited, not read: ["pcbi.1000589-Ruby2"]"#,
             r#"journal.pcbi.1000589.xml (chicago-author-date): cited, not read: ["pcbi.1000589-Naming1"]"#,
             r#"journal.pcbi.1000589.xml (chicago-author-date): cited, not read: ["pcbi.1000589-Amazon1"]"#,
             r#"journal.pmed.0020124.xml (apa): cited, not read: ["pmed-0020124-b1", "pmed-0020124-b2", "pmed-0020124-b3"]"#,

@@ -496,7 +496,8 @@ pub(in crate::formats::paper) fn find(text: &str, works: &Works) -> Vec<Found> {
         } else {
             (']', &[')', '(', ']', '['])
         };
-        let reach = text.len().min(open + MAX_PARENTHESIS);
+        // On a character's boundary: a limit inside `í` would leave the parenthesis unread.
+        let reach = text.floor_char_boundary(text.len().min(open + MAX_PARENTHESIS));
         let Some(inner_len) = text.get(open + 1..reach).and_then(|inner| inner.find(ends)) else {
             continue;
         };

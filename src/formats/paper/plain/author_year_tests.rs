@@ -346,3 +346,13 @@ fn abnt_parts_a_work_s_authors_with_semicolons() {
         ]
     );
 }
+
+#[test]
+fn a_citation_is_found_whatever_letter_stands_where_its_search_stops() {
+    // The search for a parenthesis's end stops 600 bytes on: there, inside a letter of two
+    // bytes (`Martínez`), it must stop before it rather than leave the citation unread.
+    let opening = "(Smith, 2019a). ";
+    let text = format!("{opening}{}í more text.", "a".repeat(599 - opening.len()));
+    assert_eq!(text.find('í'), Some(599));
+    assert_eq!(cited(&text), [("Smith, 2019a", keys(&["smith2019a"]))]);
+}
