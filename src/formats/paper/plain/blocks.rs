@@ -11,6 +11,9 @@ use super::list::{is_glued_heading, names_a_list};
 /// How often a short line must repeat to be a running header or footer.
 const RUNNING_REPEATS: usize = 3;
 
+/// The longest copyright line taken for page furniture, in bytes.
+const MAX_COPYRIGHT_LEN: usize = 60;
+
 /// The longest line that may be a running header or footer, in bytes.
 const RUNNING_MAX_LEN: usize = 100;
 
@@ -112,11 +115,31 @@ pub(super) fn is_page_number(line: &str) -> bool {
     is_number(first) && parts.next().is_none_or(is_number)
 }
 
+/// A short copyright line at a page's foot (`© 2025 The Authors`), which a PDF's text puts
+/// in the middle of a paragraph the page break splits.
+fn is_copyright(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with('©')
+        && line.len() <= MAX_COPYRIGHT_LEN
+        && line
+            .split_whitespace()
+            .any(|word| word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// A line with its digits written as `#`, so that `Journal 3 (2020) 12` and `Journal 3 (2020) 13`
-/// are the same running header.
+/// are the same running header; an identifier (`arXiv:…`, `doi:…`, a link) as written.
 fn running_key(line: &str) -> String {
-    line.trim()
-        .chars()
+    let line = line.trim();
+    // An identifier's digits are what it says (`arXiv:1506.04392 [Inspire].` wrapped under one
+    // entry after another of a list): repeated, it is a running footer only as written.
+    let lower = line.to_lowercase();
+    if ["arxiv:", "doi:", "http"]
+        .iter()
+        .any(|start| lower.starts_with(start))
+    {
+        return line.to_owned();
+    }
+    line.chars()
         .map(|c| if c.is_ascii_digit() { '#' } else { c })
         .collect()
 }
@@ -135,7 +158,8 @@ fn may_be_running(line: &str) -> bool {
         && !names_a_list(trimmed)
 }
 
-/// The lines that are page-break debris: lone page numbers, and short lines repeated at least
+/// The lines that are page-break debris: lone page numbers and copyright lines, and short lines
+/// repeated at least
 /// [`RUNNING_REPEATS`] times (digits aside) that stand at page breaks at least half the times
 /// they appear (running headers and footers). A line stands at a page break at the start or
 /// the end of the text, beside a lone page number or a form feed, or inside a sentence the
@@ -154,7 +178,9 @@ pub(super) fn debris(lines: &[Line<'_>]) -> Vec<bool> {
     }
     let page_number: Vec<bool> = lines
         .iter()
-        .map(|line| !line.text.contains('\t') && is_page_number(line.text))
+        .map(|line| {
+            !line.text.contains('\t') && (is_page_number(line.text) || is_copyright(line.text))
+        })
         .collect();
     let repeated: Vec<bool> = keys
         .iter()
@@ -456,6 +482,41 @@ mod tests {
         for no in ["12345", "1.", "Page", "Chapter 2", "", "[3]"] {
             assert!(!is_page_number(no), "{no}");
         }
+    }
+
+    #[test]
+    fn identifiers_wrapped_under_a_list_s_entries_are_not_running_footers() {
+        let mut text = String::new();
+        for n in 1..=6 {
+            let _ = write!(
+                text,
+                "[{n}] A. Author{n} and B. Other,\narXiv:1506.0{n}392 [Inspire].\n"
+            );
+        }
+        let listed = lines(&text);
+        assert!(debris(&listed).iter().all(|skip| !skip));
+        // A link printed the same at every page's foot is one.
+        let mut text = String::new();
+        for (n, word) in ["One", "Two", "Three", "Four"].iter().enumerate() {
+            let _ = write!(
+                text,
+                "{word} is the page.\n\nhttps://doi.org/10.1016/j.x.2020.01.001\n{n}\n\n"
+            );
+        }
+        let pages = lines(&text);
+        // The four links and the four page numbers.
+        assert_eq!(debris(&pages).iter().filter(|skip| **skip).count(), 8);
+    }
+
+    #[test]
+    fn a_copyright_line_at_a_page_s_foot_is_no_part_of_the_text() {
+        let text = "Dust forms in\n(Claire Pirim)\n© 2025 The Authors\n\nand ices.\n";
+        let lines = lines(text);
+        let skip = debris(&lines);
+        assert_eq!(skip, [false, false, true, false, false, false]);
+        assert!(!is_copyright(
+            "© The Authors, who wrote a great deal about it all in 2025 and after"
+        ));
     }
 
     #[test]
