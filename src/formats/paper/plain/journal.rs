@@ -46,6 +46,67 @@ pub(super) fn ends_with_volume_and_page(line: &str) -> bool {
         }
 }
 
+/// An article as physics journals print it after the authors (and the title, when there is
+/// one): the journal, volume, year in brackets and first page (`Nucl. Phys. B 574 (2000)
+/// 3–22`, `Phys. Rev. D 92 (2015) 055001`, `JHEP 07 (2002) 043`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct PhysicsArticle<'t> {
+    /// Where the journal's name starts in the text (after the comma before it).
+    pub(super) start: usize,
+    /// The journal's name.
+    pub(super) journal: &'t str,
+    /// The volume.
+    pub(super) volume: &'t str,
+    /// The year.
+    pub(super) year: i32,
+    /// The first page, page range or article number.
+    pub(super) page: &'t str,
+    /// Where the text after the page starts.
+    pub(super) end: usize,
+}
+
+/// The first article of `text` printed as physics journals print one: see
+/// [`PhysicsArticle`].
+pub(super) fn physics_article(text: &str) -> Option<PhysicsArticle<'_>> {
+    text.match_indices(" (").find_map(|(open, _)| {
+        let inside = text.get(open + 2..)?;
+        let (year, after) = inside.split_at_checked(4)?;
+        let after = after.strip_prefix(") ")?;
+        let year: i32 = year
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| year.parse().ok())??;
+        if !(1500..=2100).contains(&year) {
+            return None;
+        }
+        let page_len = after
+            .find(|c: char| c.is_whitespace() || c == ',' || c == ';')
+            .unwrap_or(after.len());
+        let page = after.get(..page_len)?.trim_end_matches('.');
+        let before = text.get(..open)?;
+        let (journal_and_volume_start, journal_and_volume) = match before.rfind(", ") {
+            Some(comma) => (comma + 2, before.get(comma + 2..)?),
+            None => return None,
+        };
+        let (journal, volume) = journal_and_volume.rsplit_once(' ')?;
+        let is_journal = journal.chars().next().is_some_and(char::is_uppercase)
+            && (1..=6).contains(&journal.split_whitespace().count())
+            && !journal.contains(['“', '"', '”']);
+        (is_journal
+            && !volume.is_empty()
+            && volume.bytes().all(|b| b.is_ascii_digit())
+            && page.chars().any(|c| c.is_ascii_digit()))
+        .then_some(PhysicsArticle {
+            start: journal_and_volume_start,
+            journal,
+            volume,
+            year,
+            page,
+            end: open + 2 + 4 + 2 + page_len,
+        })
+    })
+}
+
 /// A container printed with its volume, issue and pages after it, as Chicago prints them
 /// (`Nature Protocols 4: 363–71`, `Molecular Biology of the Cell 12 (9): 2567–77`) and
 /// Elsevier's Harvard style (`Trop. Med. Int. Health 2, 445–460`, `Water Res. 44 (3),
@@ -76,6 +137,8 @@ pub(super) fn volume_after_container(text: &str) -> Option<(&str, &str, &str, &s
 }
 
 #[cfg(test)]
+// A test that panics on a missing value is the test failing, with its message.
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -91,6 +154,35 @@ mod tests {
         );
         assert_eq!(volume_after_container("Studies: A Review"), None);
         assert_eq!(volume_after_container("Journal of Things"), None);
+    }
+
+    #[test]
+    fn physics_prints_the_journal_volume_year_and_page() {
+        let text = "E. Perazzi, G. Ridolfi and F. Zwirner, Nucl. Phys. B 574 (2000) 3–22, \
+                    hep-ph/0001025 [Inspire].";
+        let article = physics_article(text).unwrap();
+        assert_eq!(
+            (article.journal, article.volume, article.year, article.page),
+            ("Nucl. Phys. B", "574", 2000, "3–22")
+        );
+        assert_eq!(
+            text.get(..article.start),
+            Some("E. Perazzi, G. Ridolfi and F. Zwirner, ")
+        );
+        assert_eq!(text.get(article.end..), Some(", hep-ph/0001025 [Inspire]."));
+        let text = "S. D. Drell and T.-M. Yan, Massive Lepton-Pair Production, Phys. Rev. \
+                    Lett. 25 (1970) 316.";
+        let article = physics_article(text).unwrap();
+        assert_eq!((article.journal, article.page), ("Phys. Rev. Lett.", "316"));
+        // A year in brackets that is no article's.
+        assert_eq!(
+            physics_article("A. Author, The war (1914) and after, 2001."),
+            None
+        );
+        assert_eq!(
+            physics_article("A. Author, Title, in press (2020) 12."),
+            None
+        );
     }
 
     #[test]

@@ -101,6 +101,32 @@ fn a_two_column_physics_paper_has_its_headings_and_its_list_without_a_heading() 
             vec![one.clone()],
         ]
     );
+    // Physics's entries: the group and the person named for it, the journal, volume, year and
+    // page with no title before them.
+    let references = &corpus.file.references;
+    let atlas: Vec<(&str, &str)> = references
+        .first()
+        .unwrap()
+        .author
+        .iter()
+        .map(|n| (n.literal.as_str(), n.family.as_str()))
+        .collect();
+    assert_eq!(
+        atlas,
+        [("ATLAS Collaboration", ""), ("", "Aad"), ("others", "")]
+    );
+    let perazzi = references.get(2).unwrap();
+    assert_eq!(
+        (
+            perazzi.title.as_str(),
+            perazzi.container_title.as_str(),
+            perazzi.volume.as_str(),
+            perazzi.page.as_str(),
+            perazzi.creators().len()
+        ),
+        ("", "Nucl. Phys. B", "574", "3–22", 3)
+    );
+    assert_eq!(perazzi.id, "perazzi2000");
     // The equation is no heading, and no marker is left unresolved.
     assert!(
         corpus

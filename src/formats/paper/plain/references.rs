@@ -145,9 +145,25 @@ fn split_authors(text: &str) -> (&str, &str) {
         // organisation opening the entry is its author, and the title follows.
         if start == 0 && piece.ends_with(',') && (is_acronym(bare) || is_organisation_name(bare)) {
             end = piece_end;
+            // `ATLAS Collaboration, G. Aad et al.,`: a person named for the group after it.
+            let next = text.get(piece_end..).unwrap_or_default().trim_start();
+            let person = next.split(',').next().is_some_and(|name| {
+                let name = name.trim_end_matches('.');
+                let name = name.strip_suffix(" et al").unwrap_or(name);
+                next.chars().next().is_some_and(char::is_uppercase)
+                    && next.chars().nth(1) == Some('.')
+                    && is_author_piece(name)
+            });
+            if person {
+                start = piece_end;
+                continue;
+            }
             break;
         }
-        if is_author_piece(bare.trim_end_matches('.')) && !bare.is_empty() {
+        // `X. Chen et al.,`: the names the list shortened are no part of the piece.
+        let names = bare.trim_end_matches('.');
+        let names = names.strip_suffix(" et al").unwrap_or(names);
+        if is_author_piece(names) && !bare.is_empty() {
             end = piece_end;
             start = piece_end;
             continue;
@@ -388,6 +404,18 @@ fn title_and_authors<'t>(body: &'t str, reference: &mut Reference) -> (&'t str, 
         let (title, after, italic) = title_after_year(dated.rest);
         reference.title = title_text(title);
         return (dated.authors, after, italic);
+    }
+    // Physics's `A. Author and B. Other, [Title,] Nucl. Phys. B 574 (2000) 3–22`.
+    if let Some(article) = journal::physics_article(body)
+        && !body.contains(['“', '"'])
+    {
+        let (authors, title) = split_authors(body.get(..article.start).unwrap_or_default());
+        reference.title = title_text(title);
+        reference.container_title = container_text(article.journal);
+        article.volume.clone_into(&mut reference.volume);
+        article.page.clone_into(&mut reference.page);
+        reference.issued = Some(year_date(article.year));
+        return (authors, "", false);
     }
     if let Some((before, title, after)) = quoted(body)
         && before.len() < body.len() / 2 + 40
