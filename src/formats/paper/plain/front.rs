@@ -382,13 +382,22 @@ fn license_name(text: &str) -> String {
 }
 
 /// Whether a block above the title is an institution's letterhead: one line in capitals naming
-/// it (`EUROPEAN ORGANIZATION FOR NUCLEAR RESEARCH (CERN)`).
+/// it, with its acronym in brackets after (`EUROPEAN ORGANIZATION FOR NUCLEAR RESEARCH (CERN)`),
+/// not a title in capitals (`THE ROLE OF THE UNIVERSITY IN SOCIETY`).
 fn is_letterhead(lines: &[&str]) -> bool {
     let [line] = lines else {
         return false;
     };
     let lower = line.to_lowercase();
+    let acronym = line
+        .trim()
+        .strip_suffix(')')
+        .and_then(|before| before.rsplit_once('('))
+        .is_some_and(|(_, acronym)| {
+            (2..=8).contains(&acronym.len()) && acronym.chars().all(|c| c.is_ascii_uppercase())
+        });
     !line.chars().any(char::is_lowercase)
+        && acronym
         && (AFFILIATION_WORDS.iter().any(|w| lower.contains(w))
             || lower.contains("organization")
             || lower.contains("organisation"))

@@ -135,3 +135,14 @@ fn keywords_one_per_line_and_a_labelled_corresponding_block() {
     assert!(paper.authors[0].corresponding);
     assert_eq!(unread, 0);
 }
+
+#[test]
+fn a_letterhead_above_the_title_is_passed_over_and_a_title_in_capitals_is_not() {
+    let (paper, _) = front(
+        "EUROPEAN ORGANIZATION FOR NUCLEAR RESEARCH (CERN)\n\nCERN-PH-EP/2015-075\n\n\
+         Combined Measurement of the Higgs Boson Mass\n\nThe ATLAS and CMS Collaborations",
+    );
+    assert_eq!(paper.title, "Combined Measurement of the Higgs Boson Mass");
+    let (paper, _) = front("THE ROLE OF THE UNIVERSITY IN SOCIETY\n\nAnn Lee");
+    assert_eq!(paper.title, "THE ROLE OF THE UNIVERSITY IN SOCIETY");
+}

@@ -29,10 +29,14 @@ pub(super) fn is_stamp(line: &str) -> bool {
         return false;
     }
     let lower = line.to_lowercase();
+    // `Preprint 27 February 2025`, `Draft version July 14, 2017`, not a title that opens so
+    // (`Preprints in the Time of a Pandemic`).
+    let dated_note = ["preprint", "draft"]
+        .iter()
+        .any(|start| lower.starts_with(start))
+        && line.chars().any(|c| c.is_ascii_digit());
     let noted = [
         "arxiv:",
-        "preprint",
-        "draft version",
         "typeset using",
         "compiled using",
         "submitted to",
@@ -62,7 +66,7 @@ pub(super) fn is_stamp(line: &str) -> bool {
                 && before.chars().any(|c| c.is_ascii_digit())
                 && before.split_whitespace().count() <= 4
         });
-    noted || report_number || running || is_date(&lower)
+    noted || dated_note || report_number || running || is_date(&lower)
 }
 
 /// Whether `c` is a mathematical letter (`𝑎`, `𝑏`), as a LaTeX template prints an author's
@@ -256,6 +260,8 @@ mod tests {
             "Preferences of Voters",
             "Trade, Growth and Poverty (1990)",
             "March of the Penguins 2005",
+            "Preprints in the Time of a Pandemic",
+            "Draft Animals and Their Keepers",
         ] {
             assert!(!is_stamp(title), "{title}");
         }
