@@ -1,8 +1,8 @@
 //! Where the reference list stands: under its heading, also when a PDF's text prints the
-//! heading directly above the first entry (as it prints other headings, a numbered one in
-//! capitals split off too) (`References⏎[1] F. Englert…`, no blank line
-//! between), or, with no heading at all, as the numbered entries that end the text (`[1] …`
-//! to `[53] …`, as physics journals print their lists).
+//! heading directly above the first entry with no blank line between (`References⏎[1] F.
+//! Englert…`; a numbered section heading printed so is split off likewise), or, with no
+//! heading at all, as the numbered entries that end the text (`[1] …` to `[53] …`, as physics
+//! journals print their lists).
 
 use super::blocks::{Block, Line, caption};
 use super::dated;
@@ -23,13 +23,12 @@ const MIN_UNHEADED_ENTRIES: u32 = 3;
 
 /// Whether `line` is a heading that stands inside a block of text, as a PDF's text prints
 /// headings directly above what follows them: one naming a reference list (`References`,
-/// `REFERENCES`, `7 References`, `Bibliografia`) above the list's first entry, or a numbered one
-/// in capitals or naming a usual section (`2. OBSERVATIONS AND DATA PROCESSING`, `1.
-/// Introduction`); `before`, the line above it in the
-/// block, ends what it says (a line that runs on into it, `…listed in the⏎References⏎below`,
-/// is a sentence's words).
+/// `REFERENCES`, `7 References`, `Bibliografia`) above the list's first entry, or a numbered
+/// one in capitals or naming a usual section (`2. OBSERVATIONS AND DATA PROCESSING`,
+/// `1. Introduction`); `before`, the line above it in the block, ends what it says (a line
+/// that runs on into it, `…listed in the⏎References⏎below`, is a sentence's words).
 pub(super) fn is_glued_heading(line: &str, before: Option<&str>) -> bool {
-    (names_a_list(line) || outline::is_numbered_in_capitals(line))
+    (names_a_list(line) || outline::is_numbered_section_heading(line))
         && before.is_none_or(|before| !continues(before, line))
 }
 

@@ -189,7 +189,7 @@ fn numbered(line: &str) -> Option<Heading> {
 
 /// Whether `line` is a numbered heading in capitals (`2. OBSERVATIONS AND DATA PROCESSING`,
 /// `IV. RESULTS`) or naming a usual section (`1. Introduction`, `4 Results and Discussion`).
-pub(super) fn is_numbered_in_capitals(line: &str) -> bool {
+pub(super) fn is_numbered_section_heading(line: &str) -> bool {
     line.len() <= MAX_LEN
         && numbered(line.trim()).is_some_and(|heading| {
             is_caps(&heading.title) || is_body_name(&heading.title.to_lowercase())

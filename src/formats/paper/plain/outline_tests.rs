@@ -233,10 +233,10 @@ fn a_pdf_s_formulas_axis_labels_and_links_are_no_headings() {
         assert!(heading(line).is_none(), "{line}");
     }
     assert!(heading("GW190412 Results").is_some());
-    assert!(is_numbered_in_capitals(
+    assert!(is_numbered_section_heading(
         "2. OBSERVATIONS AND DATA PROCESSING"
     ));
-    assert!(!is_numbered_in_capitals("2. Observations"));
+    assert!(!is_numbered_section_heading("2. Observations"));
 }
 
 #[test]

@@ -6,7 +6,7 @@
 
 use crate::corpus::text::MONTHS;
 
-use super::names::is_written_out_name;
+use super::names::{PARTICLES, is_written_out_name};
 
 /// The marks printed after an author's name to point at an affiliation or a note.
 pub(super) const NAME_MARKS: [char; 9] = ['*', '∗', '†', '‡', '§', '¶', '★', '⋆', '♯'];
@@ -147,14 +147,15 @@ pub(super) fn is_authors_block(lines: &[&str], is_affiliation: impl Fn(&str) -> 
     })
 }
 
-/// Whether `line` is one person's name written out: two to four capitalised words (`Eugenio
-/// Megías`, `Hesham M. Eraqi`).
-fn is_one_name(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
+/// Whether `text` is one person's name: two to four words, each written out as a name is,
+/// an initial, or a particle (`Eugenio Megías`, `Hesham M. Eraqi`, `Madeleine van Zuylen`).
+fn is_one_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
     (2..=4).contains(&words.len())
         && words.iter().all(|word| {
             is_written_out_name(word)
                 || (word.ends_with('.') && word.chars().next().is_some_and(char::is_uppercase))
+                || PARTICLES.contains(word)
         })
 }
 
@@ -218,17 +219,7 @@ fn is_list_of_names(line: &str) -> bool {
         .map(|piece| piece.trim().trim_start_matches("and ").trim())
         .filter(|piece| !piece.is_empty())
         .collect();
-    names.len() >= MIN_UNMARKED_NAMES
-        && names.iter().all(|name| {
-            let words: Vec<&str> = name.split_whitespace().collect();
-            (2..=4).contains(&words.len())
-                && words.iter().all(|word| {
-                    is_written_out_name(word)
-                        || (word.ends_with('.')
-                            && word.chars().next().is_some_and(char::is_uppercase))
-                        || ["van", "von", "de", "der", "da", "del", "di", "le", "la"].contains(word)
-                })
-        })
+    names.len() >= MIN_UNMARKED_NAMES && names.iter().all(|name| is_one_name(name))
 }
 
 #[cfg(test)]
