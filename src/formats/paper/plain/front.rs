@@ -413,12 +413,7 @@ pub(super) fn is_affiliation(line: &str) -> bool {
 /// A name without the footnote marks and affiliation numbers around it: `Naeli Fitria1,*` →
 /// `Naeli Fitria`, `4 L. Allen` → `L. Allen`, `Nobuyuki Matsumoto𝑎` → `Nobuyuki Matsumoto`.
 fn bare_name(name: &str) -> &str {
-    let is_mark = |c: char| {
-        c.is_ascii_digit()
-            || title_page::NAME_MARKS.contains(&c)
-            || matches!(c, ',' | '^' | ' ' | '¹' | '²' | '³')
-            || title_page::is_math_letter(c)
-    };
+    let is_mark = |c: char| title_page::is_name_mark(c) || matches!(c, ',' | '^' | '¹' | '²' | '³');
     name.trim()
         .trim_end_matches(is_mark)
         .trim_start_matches(is_mark)
@@ -614,12 +609,7 @@ fn read_line(mode: Mode, line: &str, paper: &mut Paper, affiliations: &mut Vec<S
                 }
             } else if is_affiliation(&line) || !paper.authors.is_empty() {
                 // `1 Department …`, `𝑎 Boston University`: the mark the authors point with.
-                let affiliation = line.trim_start_matches(|c: char| {
-                    c.is_ascii_digit()
-                        || c == ' '
-                        || title_page::NAME_MARKS.contains(&c)
-                        || title_page::is_math_letter(c)
-                });
+                let affiliation = line.trim_start_matches(title_page::is_name_mark);
                 if !affiliations.iter().any(|a| a == affiliation) {
                     affiliations.push(affiliation.to_owned());
                 }

@@ -71,8 +71,15 @@ pub(super) fn is_stamp(line: &str) -> bool {
 
 /// Whether `c` is a mathematical letter (`𝑎`, `𝑏`), as a LaTeX template prints an author's
 /// affiliation marks.
-pub(super) fn is_math_letter(c: char) -> bool {
+fn is_math_letter(c: char) -> bool {
     ('\u{1d400}'..='\u{1d7ff}').contains(&c)
+}
+
+/// Whether `c` belongs to the mark that ties an author's name to an affiliation or a note, as
+/// the name carries it and the affiliation opens with it: a number, a note's sign
+/// ([`NAME_MARKS`]), a mathematical letter (`𝑎`), or a space between them.
+pub(super) fn is_name_mark(c: char) -> bool {
+    c.is_ascii_digit() || c == ' ' || NAME_MARKS.contains(&c) || is_math_letter(c)
 }
 
 /// Whether `lower` (a line in lower case) is a date alone: a month's name and a year, and at
@@ -192,10 +199,7 @@ fn has_marked_name(words: &[&str]) -> bool {
             .unwrap_or(word.len());
         let (name, marks) = word.split_at(name_end);
         let marks = marks.trim_start_matches(',');
-        let marked_here = !marks.is_empty()
-            && marks.chars().all(|c| {
-                c.is_ascii_digit() || c == ',' || NAME_MARKS.contains(&c) || is_math_letter(c)
-            });
+        let marked_here = !marks.is_empty() && marks.chars().all(|c| c == ',' || is_name_mark(c));
         // `Feng-Kun Guo 1, 2`: the number as a word of its own after a name written out in
         // full (not `University of Munich, Theresienstrasse 39,`).
         let marked_after = marks.is_empty()
