@@ -71,6 +71,23 @@ pub(crate) fn lowercase_extension(file_name: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Whether `start` (a file's text from its first non-blank character) opens as JSON would: an
+/// object, or an array whose first element is an object, an array or a string, or which is
+/// empty, or any text that is JSON through to its end. A line opening on a numbered marker
+/// (`[1] A. Author, …`) or a note in brackets (`[Draft]`) is text, not JSON.
+pub(crate) fn opens_as_json(start: &str) -> bool {
+    if start.starts_with('{') {
+        return true;
+    }
+    let Some(inside) = start.strip_prefix('[') else {
+        return false;
+    };
+    matches!(
+        inside.trim_start().chars().next(),
+        Some('{' | '[' | ']' | '"') | None
+    ) || serde_json::from_str::<serde::de::IgnoredAny>(start).is_ok()
+}
+
 /// The references at `positions` (every reference, in list order, when `None`) in `format`.
 ///
 /// # Errors

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::text::without_byte_order_mark;
 
-use super::{bibtex, lowercase_extension, ris};
+use super::{bibtex, lowercase_extension, opens_as_json, ris};
 
 /// A reference format: what paperlens exports references in and opens bibliographies from.
 ///
@@ -64,20 +64,21 @@ impl ReferenceFormat {
     ///
     /// `.bib`, `.bibtex` and `.biblatex` are BibTeX and `.ris` is RIS whatever they hold; a
     /// `.json` file is CSL-JSON when it starts with `[` (a corpus is a JSON object). Any other
-    /// name is judged by its content: `[` starts CSL-JSON, a line `@type{` BibTeX, a line
-    /// `TY  - ` RIS.
+    /// name is judged by its content: an array (`[{…`, not a line opening on a numbered marker
+    /// `[1]`) is CSL-JSON, a line `@type{` BibTeX, a line `TY  - ` RIS.
     #[must_use]
     pub fn detect(file_name: &str, text: &str) -> Option<Self> {
         let extension = lowercase_extension(file_name);
         let by_name = Self::ALL
             .into_iter()
             .find(|f| f.extensions().contains(&extension.as_str()));
-        let first = without_byte_order_mark(text).trim_start().chars().next();
+        let start = without_byte_order_mark(text).trim_start();
+        let first = start.chars().next();
         match (by_name, first) {
             (Some(Self::CslJson), first) => (first == Some('[')).then_some(Self::CslJson),
             (Some(format), _) => Some(format),
             (None, None | Some('{')) => None,
-            (None, Some('[')) => Some(Self::CslJson),
+            (None, Some('[')) if opens_as_json(start) => Some(Self::CslJson),
             (None, Some(_)) if text.lines().any(ris::is_type_line) => Some(Self::Ris),
             (None, Some(_)) if text.lines().any(bibtex::is_entry_line) => Some(Self::Bibtex),
             (None, Some(_)) => None,
@@ -108,6 +109,13 @@ mod tests {
             Some(ReferenceFormat::Ris)
         );
         assert_eq!(detect("notes.txt", "just text"), None);
+        assert_eq!(
+            detect("refs.txt", "[ {\"id\": \"a\"}]"),
+            Some(ReferenceFormat::CslJson)
+        );
+        assert_eq!(detect("refs", "[1, 2]"), Some(ReferenceFormat::CslJson));
+        assert_eq!(detect("refs.txt", "[1] A. Author, Title, 2020.\n[2]"), None);
+        assert_eq!(detect("paper.txt", "[Draft] A title\n"), None);
         assert_eq!(detect("corpus", "{\"format\"}"), None);
     }
 

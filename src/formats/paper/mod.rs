@@ -34,7 +34,7 @@ use crate::corpus::diagnostics::{Code, Diagnostic};
 use crate::corpus::model::CorpusFile;
 use crate::corpus::text::without_byte_order_mark;
 
-use super::{ReferenceFormat, lowercase_extension};
+use super::{ReferenceFormat, lowercase_extension, opens_as_json};
 
 /// The formats a paper is read from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -129,7 +129,7 @@ impl PaperKind {
         if Self::Markdown.extensions().contains(&extension.as_str()) {
             return Some(Self::Markdown);
         }
-        if start.starts_with('{') || start.starts_with('[') {
+        if opens_as_json(start) {
             return None;
         }
         if markdown::looks_like_markdown(start) {
@@ -320,6 +320,15 @@ mod tests {
         );
         assert_eq!(
             detect("paper", "A Title\n\nAbstract"),
+            Some(PaperKind::PlainText)
+        );
+        // A text opening on a numbered marker or a note in brackets is no JSON.
+        assert_eq!(
+            detect("refs.txt", "[1] A. Author, A title, 2020.\n[2] B. Author"),
+            Some(PaperKind::PlainText)
+        );
+        assert_eq!(
+            detect("paper.txt", "[Draft] A Title\n\nAbstract"),
             Some(PaperKind::PlainText)
         );
         // Corpora, bibliographies and empty files are not papers.
