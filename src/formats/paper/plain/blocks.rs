@@ -430,10 +430,16 @@ pub(super) fn blocks<'a>(
         // a form feed (a page break as pdftotext writes it) ends a block too.
         let trimmed = line.text.trim();
         let list_heading = is_glued_heading(trimmed, current.last().copied());
+        let detached_number = gap(i + 1)
+            && is_subsection_number(trimmed)
+            && current
+                .last()
+                .is_some_and(|before| before.ends_with(['.', ':', '!', '?']));
         if is_source_line(trimmed)
             || caption(trimmed).is_some()
             || line.text.starts_with('\u{c}')
             || list_heading
+            || detached_number
             || list_start == Some(i)
         {
             flush(&mut out, &mut current, current_offset);
@@ -449,6 +455,19 @@ pub(super) fn blocks<'a>(
     }
     flush(&mut out, &mut current, current_offset);
     out
+}
+
+/// Whether `line` is only a subsection's number (`3.1`, `6.2.4`), as pdftotext prints a
+/// two-column paper's subheading: its number as the last line of the paragraph above, its
+/// words after a blank line. Such a line is a block of its own, for the heading to take.
+fn is_subsection_number(line: &str) -> bool {
+    let parts: Vec<&str> = line.trim_end_matches('.').split('.').collect();
+    parts.len() >= 2
+        && parts.iter().all(|part| {
+            (1..=2).contains(&part.len())
+                && part.bytes().all(|b| b.is_ascii_digit())
+                && *part != "0"
+        })
 }
 
 fn flush<'a>(out: &mut Vec<Block<'a>>, current: &mut Vec<&'a str>, offset: usize) {

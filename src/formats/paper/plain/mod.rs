@@ -51,6 +51,9 @@ const MAX_MARKER_WARNINGS: usize = 5;
 /// The most warnings about single references, before they are counted together.
 const MAX_REFERENCE_WARNINGS: usize = 5;
 
+/// The fewest numbered headings that make a paper one that numbers its sections.
+const MIN_NUMBERED_HEADINGS: usize = 3;
+
 /// One reference entry given only as printed text (`Kirchner JW. Catchments as simple dynamical
 /// systems. Water Resources Research. 2009;45(2).`) read into CSL fields as an entry of a
 /// plain-text reference list is: for a markup that holds an entry's words and tags none of them.
@@ -110,6 +113,7 @@ pub(super) fn read(
     leave_out(&mut blocks, &detached);
     leave_out(&mut headings, &detached);
     add_sentence_case_headings(&blocks, &mut headings);
+    keep_the_numbered_outline(&blocks, &mut headings);
     let title_of = |i: usize| {
         headings
             .get(i)
@@ -232,23 +236,73 @@ fn add_sentence_case_headings(blocks: &[Block<'_>], headings: &mut [Option<Headi
                     .last()
                     .is_some_and(|line| line.trim_end().ends_with(['.', '?', '!', ')', '”', '"'])),
             });
-        let before_paragraph = headings.get(i + 1).is_some_and(Option::is_none)
-            && blocks.get(i + 1).is_some_and(|after| match after {
-                Block::Table { .. } => false,
-                Block::Text { lines, .. } => {
-                    let words: usize = lines.iter().map(|l| l.split_whitespace().count()).sum();
-                    words >= 12
-                        && lines
-                            .first()
-                            .and_then(|line| line.trim_start().chars().next())
-                            .is_some_and(char::is_uppercase)
-                }
-            });
+        let before_paragraph =
+            headings.get(i + 1).is_some_and(Option::is_none) && paragraph_follows(blocks, i);
         if after_finished
             && before_paragraph
             && let Some(slot) = headings.get_mut(i)
         {
             *slot = Some(heading);
+        }
+    }
+}
+
+/// Whether a paragraph follows the block at `heading` (past the captions of figures printed
+/// at the top of a page, between a heading and its text): a block of a dozen words or more,
+/// starting with a capital.
+fn paragraph_follows(blocks: &[Block<'_>], heading: usize) -> bool {
+    let is_caption = |block: &Block<'_>| {
+        block
+            .first_line()
+            .is_some_and(|line| blocks::caption(line.trim_start()).is_some())
+    };
+    match blocks
+        .iter()
+        .skip(heading + 1)
+        .find(|block| !is_caption(block))
+    {
+        Some(Block::Text { lines, .. }) => {
+            let words: usize = lines.iter().map(|l| l.split_whitespace().count()).sum();
+            words >= 12
+                && lines
+                    .first()
+                    .and_then(|line| line.trim_start().chars().next())
+                    .is_some_and(char::is_uppercase)
+        }
+        Some(Block::Table { .. }) | None => false,
+    }
+}
+
+/// In a paper that numbers its sections (at least [`MIN_NUMBERED_HEADINGS`] numbered headings),
+/// after its first numbered heading an unnumbered line in capitals or Title Case is a heading only when it names a usual part of
+/// a paper (`Acknowledgments`, `References`, `Appendix`) or a paragraph follows it: what else
+/// stands alone so is the text of a figure or a table (`Trace 1`, `Node ID`, `NIC`) as a PDF's
+/// text gives it, and is read as text.
+fn keep_the_numbered_outline(blocks: &[Block<'_>], headings: &mut [Option<Heading>]) {
+    let numbered = headings
+        .iter()
+        .flatten()
+        .filter(|heading| heading.numbering.is_some())
+        .count();
+    if numbered < MIN_NUMBERED_HEADINGS {
+        return;
+    }
+    let first_numbered = headings
+        .iter()
+        .position(|heading| heading.as_ref().is_some_and(|h| h.numbering.is_some()))
+        .unwrap_or(headings.len());
+    for i in first_numbered..headings.len() {
+        let labels_a_figure = headings
+            .get(i)
+            .and_then(Option::as_ref)
+            .is_some_and(|heading| {
+                heading.numbering.is_none()
+                    && !outline::is_usual_part(&heading.title)
+                    && !(headings.get(i + 1).is_some_and(Option::is_none)
+                        && paragraph_follows(blocks, i))
+            });
+        if labels_a_figure && let Some(slot) = headings.get_mut(i) {
+            *slot = None;
         }
     }
 }

@@ -96,8 +96,8 @@ fn is_title_case(text: &str) -> bool {
 }
 
 /// Whether `title` can be a heading's words: short, starting with a capital or digit, not ending
-/// like a sentence or a clause, and holding no citation, no equation (`Γ(φ → ZZ) =`) and not
-/// mostly numbers and signs (`2v 2 + 1`, a PDF's formula or table cells as text).
+/// like a sentence or a clause, and holding no citation, no equation (`Γ(φ → ZZ) =`, `a < b`)
+/// and not mostly numbers and signs (`2v 2 + 1`, a PDF's formula or table cells as text).
 fn is_heading_text(title: &str) -> bool {
     let word_count = title.split_whitespace().count();
     let lettered_words = title
@@ -115,7 +115,7 @@ fn is_heading_text(title: &str) -> bool {
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && title.chars().any(char::is_alphabetic)
         && !title.ends_with(['.', ',', ';', ':'])
-        && !title.contains(['[', '\t', '@'])
+        && !title.contains(['[', '\t', '@', '<', '>'])
 }
 
 /// The value of a Roman numeral from I to XXXIX.
@@ -152,11 +152,17 @@ fn numbered(line: &str) -> Option<Heading> {
     }
     let bare = token.trim_end_matches(['.', ')']);
     let marked = bare.len() < token.len();
+    // `G. Aad, B. Abbott`, `V. Khachatryan, A. M. Sirunyan`: a list of names, not heading G.
+    let names = title
+        .split_whitespace()
+        .next()
+        .is_some_and(|word| word.ends_with(','));
     let numbering = if !bare.is_empty() && bare.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         let parts: Option<Vec<u32>> = bare
             .split('.')
             .map(|part| {
-                (!part.is_empty() && part.len() <= 2)
+                // `0.8 CT18`, `1.00 ATLAS`: a chart's tick labels, as a PDF's text gives them.
+                (!part.is_empty() && part.len() <= 2 && !part.starts_with('0'))
                     .then(|| part.parse().ok())
                     .flatten()
             })
@@ -167,6 +173,8 @@ fn numbered(line: &str) -> Option<Heading> {
             return None;
         }
         Numbering::Decimal(parts)
+    } else if names {
+        return None;
     } else if marked && token.ends_with('.') && roman(bare).is_some() {
         Numbering::Roman(roman(bare)?)
     } else if marked && bare.len() == 1 && bare.chars().all(|c| c.is_ascii_uppercase()) {
@@ -262,14 +270,21 @@ pub(super) fn heading(line: &str) -> Option<Heading> {
         return None;
     }
     let lower = line.to_lowercase();
-    let known = is_references(&lower)
-        || is_back_matter(&lower)
-        || is_front_label(&lower)
-        || is_body_name(&lower);
+    let known = is_usual_part(line);
     (is_heading_text(line)
         && (is_caps(line) || is_title_case(line) || known)
         && !is_caption_or_source(&lower))
     .then(|| unnumbered(line, Style::of(line)))
+}
+
+/// Whether a heading's words name a usual part of a paper, in the body (`Introduction`,
+/// `Methods`), before it (`Abstract`) or after it (`References`, `Acknowledgments`).
+pub(super) fn is_usual_part(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    is_references(&lower)
+        || is_back_matter(&lower)
+        || is_front_label(&lower)
+        || is_body_name(&lower)
 }
 
 /// Whether a line (lower case) opens a caption or a source line, not a heading.

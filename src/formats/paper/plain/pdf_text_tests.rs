@@ -354,3 +354,73 @@ fn an_abstract_printed_without_its_label_is_the_abstract_and_its_citations_link(
     );
     assert_eq!(sections(&corpus), ["Introduction"]);
 }
+
+#[test]
+fn a_numbered_paper_s_subheadings_keep_their_numbers_and_a_figure_s_labels_are_no_headings() {
+    // As pdftotext gives a two-column paper: a subheading's number the last line of the
+    // paragraph above it, the words of a figure (its labels, a chart's tick `0.8 CT18`) as
+    // lines of their own, and a figure's caption between a heading and its text.
+    let text = "Trace Trees for a Tracing Compiler\n\nA. Author\n\n\
+                1 Introduction\n\n\
+                A tracing compiler records the paths a program takes through its loops.\n\
+                It keeps the exposition simple.\n1.1\n\n\
+                Traces\n\n\
+                A trace is simply a program path, which may cross function call boundaries.\n\n\
+                Trace 1\n\nNumber\n\nBoolean\n\n\
+                Figure 1. Two traces and the types of the values they hold.\n\n\
+                1.2\n\nType Tests\n\n\
+                Figure 2. The type tests a trace makes before its code runs.\n\n\
+                Each trace checks the types it was recorded with before its compiled code runs.\n\n\
+                0.8 CT18\n\n\
+                2 Evaluation\n\n\
+                We measured the speed of twelve benchmarks on the compiler and the interpreter.\n\n\
+                Closed\n\n\
+                3 Conclusions\n\n\
+                Tracing pays off for loops that run many times in the hot paths of a program.\n\n\
+                Acknowledgments\n\n\
+                We thank the reviewers.\n";
+    let corpus = corpus_of(text);
+    let numbered: Vec<(String, String)> = corpus
+        .file
+        .sections
+        .iter()
+        .map(|section| (section.number.clone(), section.title.clone()))
+        .collect();
+    let expected = [
+        ("1", "Introduction"),
+        ("1.1", "Traces"),
+        ("1.2", "Type Tests"),
+        ("2", "Evaluation"),
+        ("3", "Conclusions"),
+        ("", "Acknowledgments"),
+    ];
+    assert_eq!(
+        numbered,
+        expected.map(|(number, title)| (number.to_owned(), title.to_owned()))
+    );
+    // The number is no longer the last line of the introduction's paragraph.
+    let introduction = corpus.file.sections.first().unwrap();
+    assert!(
+        introduction
+            .paragraphs
+            .iter()
+            .all(|paragraph| !paragraph.text.contains("1.1")),
+        "{:?}",
+        introduction.paragraphs
+    );
+}
+
+#[test]
+fn in_a_paper_without_numbered_sections_a_heading_above_a_heading_stays_one() {
+    // Without numbered sections the outline has nothing to tell a figure's label by: an
+    // unnumbered heading directly above another stays a heading.
+    let text = "A Study of Things\n\nA. Author\n\nIntroduction\n\n\
+                Things have been studied for a long time by many people in many places.\n\n\
+                Background\n\nEarly Work\n\n\
+                The first studies of things counted them by hand in the field and in the lab.\n";
+    let corpus = corpus_of(text);
+    assert_eq!(
+        sections(&corpus),
+        ["Introduction", "Background", "Early Work"]
+    );
+}
