@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use super::inline::continues;
 use super::list::{is_glued_heading, names_a_list};
+use super::outline;
 
 /// How often a short line must repeat to be a running header or footer.
 const RUNNING_REPEATS: usize = 3;
@@ -146,13 +147,15 @@ fn running_key(line: &str) -> String {
 
 /// Whether a line could be a running header: short, no tab, some letters, not a source line, a
 /// reference-list entry or the list's heading (printed again on each of its pages, it still
-/// says where the list starts).
+/// says where the list starts), nor a chapter's label (`Chapter 2` above the chapter's title at
+/// the top of its first page).
 fn may_be_running(line: &str) -> bool {
     let trimmed = line.trim();
     !trimmed.is_empty()
         && trimmed.len() <= RUNNING_MAX_LEN
         && !line.contains('\t')
         && trimmed.chars().any(char::is_alphabetic)
+        && outline::chapter_label(trimmed).is_none()
         && !trimmed.to_lowercase().starts_with("source")
         && !trimmed.starts_with('[')
         && !names_a_list(trimmed)

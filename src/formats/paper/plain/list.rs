@@ -9,6 +9,7 @@ use super::dated;
 use super::inline::continues;
 use super::outline;
 use super::references::entry_start;
+use super::structure;
 
 /// The most lines of text that may follow an unheaded list's last entry start: the rest of
 /// that entry, wrapped, and what a page ends with.
@@ -23,12 +24,14 @@ const MIN_UNHEADED_ENTRIES: u32 = 3;
 
 /// Whether `line` is a heading that stands inside a block of text, as a PDF's text prints
 /// headings directly above what follows them: one naming a reference list (`References`,
-/// `REFERENCES`, `7 References`, `Bibliografia`) above the list's first entry, or a numbered
+/// `REFERENCES`, `7 References`, `Bibliografia`) above the list's first entry, a numbered
 /// one in capitals or naming a usual section (`2. OBSERVATIONS AND DATA PROCESSING`,
-/// `1. Introduction`); `before`, the line above it in the block, ends what it says (a line
+/// `1. Introduction`), or one of a table of contents (`Contents`); `before`, the line above it in the block, ends what it says (a line
 /// that runs on into it, `…listed in the⏎References⏎below`, is a sentence's words).
 pub(super) fn is_glued_heading(line: &str, before: Option<&str>) -> bool {
-    (names_a_list(line) || outline::is_numbered_section_heading(line))
+    (names_a_list(line)
+        || outline::is_numbered_section_heading(line)
+        || structure::is_contents_heading(line))
         && before.is_none_or(|before| !continues(before, line))
 }
 

@@ -25,6 +25,7 @@ mod pdf_text_tests;
 mod references;
 #[cfg(test)]
 mod references_tests;
+mod structure;
 mod title_page;
 
 use std::collections::{HashMap, HashSet};
@@ -50,9 +51,6 @@ const MAX_MARKER_WARNINGS: usize = 5;
 
 /// The most warnings about single references, before they are counted together.
 const MAX_REFERENCE_WARNINGS: usize = 5;
-
-/// The fewest numbered headings that make a paper one that numbers its sections.
-const MIN_NUMBERED_HEADINGS: usize = 3;
 
 /// One reference entry given only as printed text (`Kirchner JW. Catchments as simple dynamical
 /// systems. Water Resources Research. 2009;45(2).`) read into CSL fields as an entry of a
@@ -105,15 +103,7 @@ pub(super) fn read(
     let unheaded = list::unheaded_start(&lines, &skip);
     let mut blocks = blocks::blocks(&lines, &skip, unheaded);
     let hyphenated = inline::hyphenated_words(text);
-    let mut headings: Vec<Option<Heading>> = blocks
-        .iter()
-        .map(|block| block.single_line().and_then(outline::heading))
-        .collect();
-    let detached = outline::join_detached_numbers(|i| blocks.get(i)?.lines(), &mut headings);
-    leave_out(&mut blocks, &detached);
-    leave_out(&mut headings, &detached);
-    add_sentence_case_headings(&blocks, &mut headings);
-    keep_the_numbered_outline(&blocks, &mut headings);
+    let headings = structure::headings(&mut blocks);
     let title_of = |i: usize| {
         headings
             .get(i)
@@ -216,95 +206,6 @@ fn leave_out<T>(items: &mut Vec<T>, indices: &[usize]) {
         index += 1;
         keep
     });
-}
-
-/// Marks as headings the lines in sentence case (`Study participants`) that stand between a
-/// finished block (a sentence's end, a heading, a table) and a paragraph: subsection titles
-/// as a PDF's text gives them, without the bold type that told them apart.
-fn add_sentence_case_headings(blocks: &[Block<'_>], headings: &mut [Option<Heading>]) {
-    for i in 1..blocks.len() {
-        let (Some(block), Some(None)) = (blocks.get(i), headings.get(i)) else {
-            continue;
-        };
-        let Some(heading) = block.single_line().and_then(outline::sentence_case_heading) else {
-            continue;
-        };
-        let after_finished = headings.get(i - 1).is_some_and(Option::is_some)
-            || blocks.get(i - 1).is_some_and(|before| match before {
-                Block::Table { .. } => true,
-                Block::Text { lines, .. } => lines
-                    .last()
-                    .is_some_and(|line| line.trim_end().ends_with(['.', '?', '!', ')', '”', '"'])),
-            });
-        let before_paragraph =
-            headings.get(i + 1).is_some_and(Option::is_none) && paragraph_follows(blocks, i);
-        if after_finished
-            && before_paragraph
-            && let Some(slot) = headings.get_mut(i)
-        {
-            *slot = Some(heading);
-        }
-    }
-}
-
-/// Whether a paragraph follows the block at `heading` (past the captions of figures printed
-/// at the top of a page, between a heading and its text): a block of a dozen words or more,
-/// starting with a capital.
-fn paragraph_follows(blocks: &[Block<'_>], heading: usize) -> bool {
-    let is_caption = |block: &Block<'_>| {
-        block
-            .first_line()
-            .is_some_and(|line| blocks::caption(line.trim_start()).is_some())
-    };
-    match blocks
-        .iter()
-        .skip(heading + 1)
-        .find(|block| !is_caption(block))
-    {
-        Some(Block::Text { lines, .. }) => {
-            let words: usize = lines.iter().map(|l| l.split_whitespace().count()).sum();
-            words >= 12
-                && lines
-                    .first()
-                    .and_then(|line| line.trim_start().chars().next())
-                    .is_some_and(char::is_uppercase)
-        }
-        Some(Block::Table { .. }) | None => false,
-    }
-}
-
-/// In a paper that numbers its sections (at least [`MIN_NUMBERED_HEADINGS`] numbered headings),
-/// after its first numbered heading an unnumbered line in capitals or Title Case is a heading only when it names a usual part of
-/// a paper (`Acknowledgments`, `References`, `Appendix`) or a paragraph follows it: what else
-/// stands alone so is the text of a figure or a table (`Trace 1`, `Node ID`, `NIC`) as a PDF's
-/// text gives it, and is read as text.
-fn keep_the_numbered_outline(blocks: &[Block<'_>], headings: &mut [Option<Heading>]) {
-    let numbered = headings
-        .iter()
-        .flatten()
-        .filter(|heading| heading.numbering.is_some())
-        .count();
-    if numbered < MIN_NUMBERED_HEADINGS {
-        return;
-    }
-    let first_numbered = headings
-        .iter()
-        .position(|heading| heading.as_ref().is_some_and(|h| h.numbering.is_some()))
-        .unwrap_or(headings.len());
-    for i in first_numbered..headings.len() {
-        let labels_a_figure = headings
-            .get(i)
-            .and_then(Option::as_ref)
-            .is_some_and(|heading| {
-                heading.numbering.is_none()
-                    && !outline::is_usual_part(&heading.title)
-                    && !(headings.get(i + 1).is_some_and(Option::is_none)
-                        && paragraph_follows(blocks, i))
-            });
-        if labels_a_figure && let Some(slot) = headings.get_mut(i) {
-            *slot = None;
-        }
-    }
 }
 
 /// A PDF or a binary file given as plain text, refused in plain words.

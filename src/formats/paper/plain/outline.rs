@@ -195,6 +195,59 @@ fn numbered(line: &str) -> Option<Heading> {
     })
 }
 
+/// The words that name a chapter before its number, in lower case.
+const CHAPTER_WORDS: [&str; 6] = [
+    "chapter",
+    "capitulo",
+    "chapitre",
+    "kapitel",
+    "capitolo",
+    "hoofdstuk",
+];
+
+/// `text` in lower case without its accents (`Capítulo` → `capitulo`), however the accents
+/// are written: as one letter, as a letter and a combining mark, or as pdftotext writes an
+/// accented `i`, a dotless `ı` and a combining mark.
+pub(super) fn unaccented(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization as _;
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| if c == 'ı' { 'i' } else { c })
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// A thesis's or a book's chapter heading printed on two lines, `Chapter 1`⏎`Introduction`
+/// (`Capítulo 2`⏎`Difração`, `CHAPTER IV`⏎`RESULTS`), as the chapter numbered so.
+pub(super) fn chapter_heading(lines: &[&str]) -> Option<Heading> {
+    let [label, title] = lines else {
+        return None;
+    };
+    let (number, value) = chapter_label(label)?;
+    let title = title.trim();
+    is_heading_text(title).then(|| Heading {
+        numbering: Some(Numbering::Decimal(vec![value])),
+        printed: number.to_owned(),
+        title: title.to_owned(),
+        style: Style::of(title),
+    })
+}
+
+/// A line naming a chapter and nothing else (`Chapter 1`, `Capítulo 2`, `CHAPTER IV`): its
+/// number as printed, and its value.
+pub(super) fn chapter_label(line: &str) -> Option<(&str, u32)> {
+    let (word, number) = line.trim().split_once(char::is_whitespace)?;
+    let number = number.trim();
+    let value = if number.bytes().all(|b| b.is_ascii_digit()) {
+        number.parse().ok().filter(|n| (1..100).contains(n))?
+    } else {
+        roman(number)?
+    };
+    CHAPTER_WORDS
+        .contains(&unaccented(word).as_str())
+        .then_some((number, value))
+}
+
 /// Whether `line` is a numbered heading in capitals (`2. OBSERVATIONS AND DATA PROCESSING`,
 /// `IV. RESULTS`) or naming a usual section (`1. Introduction`, `4 Results and Discussion`).
 pub(super) fn is_numbered_section_heading(line: &str) -> bool {

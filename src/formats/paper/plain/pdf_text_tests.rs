@@ -380,12 +380,6 @@ fn a_numbered_paper_s_subheadings_keep_their_numbers_and_a_figure_s_labels_are_n
                 Acknowledgments\n\n\
                 We thank the reviewers.\n";
     let corpus = corpus_of(text);
-    let numbered: Vec<(String, String)> = corpus
-        .file
-        .sections
-        .iter()
-        .map(|section| (section.number.clone(), section.title.clone()))
-        .collect();
     let expected = [
         ("1", "Introduction"),
         ("1.1", "Traces"),
@@ -395,7 +389,7 @@ fn a_numbered_paper_s_subheadings_keep_their_numbers_and_a_figure_s_labels_are_n
         ("", "Acknowledgments"),
     ];
     assert_eq!(
-        numbered,
+        numbered_sections(&corpus),
         expected.map(|(number, title)| (number.to_owned(), title.to_owned()))
     );
     // The number is no longer the last line of the introduction's paragraph.
@@ -417,10 +411,106 @@ fn in_a_paper_without_numbered_sections_a_heading_above_a_heading_stays_one() {
     let text = "A Study of Things\n\nA. Author\n\nIntroduction\n\n\
                 Things have been studied for a long time by many people in many places.\n\n\
                 Background\n\nEarly Work\n\n\
-                The first studies of things counted them by hand in the field and in the lab.\n";
+                The first studies of things counted them by hand in the field and in the lab.\n\n\
+                KA>29:92>#\n\n\
+                Later studies counted them with machines, in more places and more often.\n";
     let corpus = corpus_of(text);
+    // A figure's text in a font pdftotext cannot read is no heading.
     assert_eq!(
         sections(&corpus),
         ["Introduction", "Background", "Early Work"]
+    );
+}
+
+/// Each section's number and title, in order.
+fn numbered_sections(corpus: &Corpus) -> Vec<(String, String)> {
+    corpus
+        .file
+        .sections
+        .iter()
+        .map(|section| (section.number.clone(), section.title.clone()))
+        .collect()
+}
+
+#[test]
+fn a_thesis_s_contents_are_left_out_and_its_chapters_are_its_sections() {
+    // A thesis's contents and list of figures, entries with dots leading to page numbers; each
+    // chapter opening on a new page with `Chapter N` above its title, as pdftotext writes it
+    // (`Capı́tulo`: a dotless i and a combining accent).
+    let text = "A Study of Diffraction\n\nA. Student\n\n\
+                Contents\n\
+                Abstract . . . . . . . . . . . . . . . . . . . iii\n\n\
+                1 Introduction\n\n1\n\n\
+                2 Diffraction . . . . . . . . . . . . . . . . . 4\n\
+                2.1 Soft diffraction . . . . . . . . . . . . . . 5\n\n\
+                List of Figures\n\
+                2.1 The cross-section of elastic collisions at high energies . . . . 8\n\n\
+                \u{c}Chapter 1\nIntroduction\n\n\
+                The existence of a hard component in diffraction opened the way to QCD.\nMany \
+                questions remain open.\n\n\
+                \u{c}Capı\u{301}tulo 2\nDiffraction\n\n\
+                Diffraction is a process in which the proton stays whole. Regge theory first \
+                described it.\n\n\
+                2.1 Soft diffraction\n\n\
+                Soft diffraction dominates at low momentum transfer. It is studied with Regge's \
+                model.\n\n\
+                \u{c}Chapter 3\nResults\n\nWe found the signal. It is small, and we measured it.\n";
+    let corpus = corpus_of(text);
+    let expected = [
+        ("1", "Introduction"),
+        ("2", "Diffraction"),
+        ("2.1", "Soft diffraction"),
+        ("3", "Results"),
+    ];
+    assert_eq!(
+        numbered_sections(&corpus),
+        expected.map(|(number, title)| (number.to_owned(), title.to_owned()))
+    );
+    // No entry of the contents is a paragraph of the text.
+    let texts: Vec<&str> = corpus
+        .file
+        .sections
+        .iter()
+        .flat_map(|section| &section.paragraphs)
+        .map(|paragraph| paragraph.text.as_str())
+        .collect();
+    assert!(
+        texts.iter().all(|text| !text.contains(". . .")),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn contents_printed_under_the_last_line_of_a_block_are_left_out_too() {
+    // As an ATLAS paper prints it: `Contents` under the copyright line, each entry's number,
+    // title and page a block of its own; then each heading directly above its paragraph.
+    let text = "A Measurement of Things\n\nThe ATLAS Collaboration\n\n\
+                We measure things. They are as predicted.\n\n\
+                © 2025 CERN for the benefit of the ATLAS Collaboration.\n\
+                Reproduction of this article is allowed as the licence says.\nContents\n1\n\n\
+                Introduction\n\n3\n\n2\n\nMethods\n\n5\n\n\
+                1 Introduction\nThe process was first measured long ago. It is measured here \
+                again with more data.\n\n\
+                2 Methods\nWe count events in bins of mass. The counts are corrected for the \
+                detector.\n";
+    let corpus = corpus_of(text);
+    let expected = [("1", "Introduction"), ("2", "Methods")];
+    assert_eq!(
+        numbered_sections(&corpus),
+        expected.map(|(number, title)| (number.to_owned(), title.to_owned()))
+    );
+}
+
+#[test]
+fn a_section_named_contents_with_prose_under_it_is_kept() {
+    let text = "A Survey of Archives\n\nA. Author\n\n1. Introduction\n\n\
+                Archives hold many things. This survey lists them.\n\n\
+                Contents\n\n\
+                The archive holds letters and maps. Most of them are from the last century.\n\n\
+                2. Conclusions\n\nArchives matter. They should be kept.\n";
+    let corpus = corpus_of(text);
+    assert_eq!(
+        sections(&corpus),
+        ["Introduction", "Contents", "Conclusions"]
     );
 }
