@@ -462,14 +462,15 @@ pub(super) fn blocks<'a>(
 
 /// Whether `line` is only a subsection's number (`3.1`, `6.2.4`), as pdftotext prints a
 /// two-column paper's subheading: its number as the last line of the paragraph above, its
-/// words after a blank line. Such a line is a block of its own, for the heading to take.
+/// words after a blank line (no part `0` or `05`, which a chart's ticks have, as a heading's
+/// number has not). Such a line is a block of its own, for the heading to take.
 fn is_subsection_number(line: &str) -> bool {
     let parts: Vec<&str> = line.trim_end_matches('.').split('.').collect();
     parts.len() >= 2
         && parts.iter().all(|part| {
             (1..=2).contains(&part.len())
                 && part.bytes().all(|b| b.is_ascii_digit())
-                && *part != "0"
+                && !part.starts_with('0')
         })
 }
 

@@ -26,8 +26,9 @@ const MIN_UNHEADED_ENTRIES: u32 = 3;
 /// headings directly above what follows them: one naming a reference list (`References`,
 /// `REFERENCES`, `7 References`, `Bibliografia`) above the list's first entry, a numbered
 /// one in capitals or naming a usual section (`2. OBSERVATIONS AND DATA PROCESSING`,
-/// `1. Introduction`), or one of a table of contents (`Contents`); `before`, the line above it in the block, ends what it says (a line
-/// that runs on into it, `…listed in the⏎References⏎below`, is a sentence's words).
+/// `1. Introduction`), or one of a table of contents (`Contents`); `before`, the line above
+/// it in the block, ends what it says (a line that runs on into it, `…listed in
+/// the⏎References⏎below`, is a sentence's words).
 pub(super) fn is_glued_heading(line: &str, before: Option<&str>) -> bool {
     (names_a_list(line)
         || outline::is_numbered_section_heading(line)

@@ -200,10 +200,10 @@ fn paragraph_follows(blocks: &[Block<'_>], heading: usize) -> bool {
 }
 
 /// In a paper that numbers its sections (at least [`MIN_NUMBERED_HEADINGS`] numbered headings),
-/// after its first numbered heading an unnumbered line in capitals or Title Case is a heading only when it names a usual part of
-/// a paper (`Acknowledgments`, `References`, `Appendix`) or a paragraph follows it: what else
-/// stands alone so is the text of a figure or a table (`Trace 1`, `Node ID`, `NIC`) as a PDF's
-/// text gives it, and is read as text.
+/// after its first numbered heading an unnumbered line in capitals or Title Case is a heading
+/// only when it names a usual part of a paper (`Acknowledgments`, `References`, `Appendix`) or
+/// a paragraph follows it: what else stands alone so is the text of a figure or a table
+/// (`Trace 1`, `Node ID`, `NIC`) as a PDF's text gives it, and is read as text.
 fn keep_the_numbered_outline(blocks: &[Block<'_>], headings: &mut [Option<Heading>]) {
     let numbered = headings
         .iter()
