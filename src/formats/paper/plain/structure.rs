@@ -32,6 +32,10 @@ const CONTENTS_HEADINGS: [&str; 17] = [
     "inhaltsverzeichnis",
 ];
 
+/// The longest line, in bytes, that can be one of [`CONTENTS_HEADINGS`] as printed: twice the
+/// longest (`table des matieres`), room for every letter to carry an accent written apart.
+const MAX_CONTENTS_HEADING_LEN: usize = 36;
+
 /// The most blocks a table of contents with its lists of figures and tables spans.
 const MAX_CONTENTS_BLOCKS: usize = 600;
 
@@ -68,7 +72,10 @@ pub(super) fn is_contents_heading(line: &str) -> bool {
         .trim()
         .trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace())
         .trim_end_matches(':');
-    CONTENTS_HEADINGS.contains(&outline::unaccented(words).as_str())
+    // Asked of every line of the text: a line longer than any heading here, even with each
+    // letter's accent written as a mark of its own, is passed over without folding it.
+    words.len() <= MAX_CONTENTS_HEADING_LEN
+        && CONTENTS_HEADINGS.contains(&outline::unaccented(words).as_str())
 }
 
 /// The blocks of a table of contents printed before the text, to be left out: from its
@@ -230,5 +237,20 @@ fn keep_the_numbered_outline(blocks: &[Block<'_>], headings: &mut [Option<Headin
         if labels_a_figure && let Some(slot) = headings.get_mut(i) {
             *slot = None;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_contents_heading_fits_the_length_checked_before_folding() {
+        for heading in CONTENTS_HEADINGS {
+            assert!(2 * heading.len() <= MAX_CONTENTS_HEADING_LEN, "{heading}");
+        }
+        assert!(is_contents_heading("Table des matie\u{300}res  3"));
+        assert!(is_contents_heading("Conteu\u{301}do"));
+        assert!(!is_contents_heading("Contents of the archive"));
     }
 }
