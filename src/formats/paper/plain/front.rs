@@ -235,6 +235,15 @@ pub(super) fn body_start(blocks: &[Block<'_>], headings: &[Option<Heading>], end
     let named = |i: usize, names: &[&str]| {
         heading(i).is_some_and(|h| names.contains(&h.title.to_lowercase().trim_end_matches(':')))
     };
+    // `Introduction and Related Work`, `Introduction and Motivation`.
+    let introduction_and = |i: usize| {
+        heading(i).is_some_and(|h| {
+            h.title
+                .to_lowercase()
+                .strip_prefix("introduction and ")
+                .is_some_and(|rest| !rest.trim().is_empty())
+        })
+    };
     let opening = || {
         let at = (1..end).find(|&i| {
             named(
@@ -250,7 +259,7 @@ pub(super) fn body_start(blocks: &[Block<'_>], headings: &[Option<Heading>], end
                     "einleitung",
                     "introduzione",
                 ],
-            )
+            ) || introduction_and(i)
         })?;
         // A JOSS paper's `Summary` before its `Statement of need` is its first section; so is
         // a summary for readers printed after the abstract (PLOS's Author Summary, eLife's

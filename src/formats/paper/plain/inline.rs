@@ -180,7 +180,7 @@ pub(super) fn markers(text: &str) -> Vec<Marker> {
 }
 
 /// Whether every number the ranges name is in `known` (sorted, without repeats).
-fn resolves(numbers: &[(u32, u32)], known: &[u32]) -> bool {
+pub(super) fn resolves(numbers: &[(u32, u32)], known: &[u32]) -> bool {
     numbers.iter().all(|&(first, last)| {
         if first > last {
             return false;

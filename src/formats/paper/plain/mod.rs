@@ -124,7 +124,8 @@ pub(super) fn read(
             list.blocks.iter().filter_map(|&i| blocks.get(i)).collect();
         read_references(&list_blocks, &hyphenated)
     });
-    let works = author_date_works(&mut references);
+    let works = author_date_works(&mut references)
+        .or_else(|| works_cited_instead_of_numbers(&mut references, text));
     let known = if works
         .as_ref()
         .is_some_and(author_year::Works::is_dated_list)
@@ -258,6 +259,37 @@ fn author_date_works(references: &mut [Reference]) -> Option<author_year::Works>
         unique_ids(references);
         author_year::Works::of(references)
     })
+}
+
+/// The works of a numbered list whose text cites none of its numbers but names its works by
+/// authors and year (`(Wang and Neumann, 2007a)` above a list numbered `1.` to `12.`), its
+/// references' ids made unique first; `None` when a bracketed marker names one of its numbers
+/// or no citation names one of its works.
+fn works_cited_instead_of_numbers(
+    references: &mut [Reference],
+    text: &str,
+) -> Option<author_year::Works> {
+    let known = known_numbers(references);
+    if known.is_empty()
+        || inline::markers(text)
+            .iter()
+            .any(|marker| inline::resolves(&marker.numbers, &known))
+    {
+        return None;
+    }
+    let mut ids: Vec<String> = references.iter().map(|r| r.id.clone()).collect();
+    unique_ids(references);
+    let works = author_year::Works::of(references);
+    let cited = author_year::find(text, &works)
+        .iter()
+        .any(|citation| !citation.keys.is_empty());
+    if cited {
+        return Some(works);
+    }
+    for (reference, id) in references.iter_mut().zip(ids.iter_mut()) {
+        reference.id = std::mem::take(id);
+    }
+    None
 }
 
 /// Makes the references' ids unique, as citations name them: works of one first author and

@@ -514,3 +514,127 @@ fn a_section_named_contents_with_prose_under_it_is_kept() {
         ["Introduction", "Contents", "Conclusions"]
     );
 }
+
+#[test]
+fn a_numbered_list_cited_by_authors_and_year_links_its_citations() {
+    // As pdftotext gives a workshop paper: its list numbered `1.` to `5.` (the space after
+    // `3.` and `4.` lost, as it is after `10.` and `11.` in the paper's), its text citing by authors and year, its first numbered heading a
+    // subsection (the numbers of the sections above it printed apart and lost as page numbers).
+    let text = "\
+Answer Validation by Entailment
+Rui Wang and Gunter Neumann
+
+Abstract. This report is about our participation in the answer validation exercise.
+
+1
+
+Introduction and Related Work
+
+Answer validation has shown a great success (Penas et al., 2007). We also developed our own
+system (Wang and Neumann, 2007a; Wang and Neumann, 2007b) and took part in the exercise.
+
+2
+
+The Entailment System
+
+The system is described by Wang and Neumann (2007b) and was first used for the challenge
+(Giampiccolo et al., 2007) of the year before this one.
+
+2.1
+
+Preprocessing
+
+The questions and their answers are made into pairs of texts for the system to judge.
+
+2.2
+
+Postprocessing
+
+The pairs judged to hold are kept and the others are rejected, as the task asks of us.
+
+2.3
+
+Results
+
+The results are good on the data of this year and of the year before, in both languages.
+
+References
+1. Giampiccolo, D., Magnini, B., Dagan, I., and Dolan, B. 2007. The Third PASCAL Recognizing
+Textual Entailment Challenge. In Proceedings of the Workshop on Textual Entailment, pages 1-9.
+2. Penas, A., Rodrigo, A., Verdejo, F. 2007. Overview of the Answer Validation Exercise 2007.
+In the CLEF 2007 Working Notes.
+3.Wang, R. and Neumann, G. 2007a. Recognizing Textual Entailment Using a Subsequence Kernel
+Method. In Proc. of AAAI 2007.
+4.Wang, R. and Neumann, G. 2007b. Recognizing Textual Entailment Using Sentence Similarity
+based on Dependency Tree Skeletons. In Proceedings of the Workshop on Textual Entailment.
+5. Wang, R. and Neumann, G. 2007c. Using Recognizing Textual Entailment for Answer
+Validation. In online proceedings of CLEF 2007 Working Notes.
+";
+    let (corpus, messages) = corpus_and_report(text);
+    let ids: Vec<&str> = corpus
+        .file
+        .references
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "giampiccolo2007",
+            "penas2007",
+            "wang2007a",
+            "wang2007b",
+            "wang2007c"
+        ],
+        "{messages:?}"
+    );
+    assert_eq!(
+        cited(&corpus),
+        [
+            vec!["penas2007"],
+            vec!["wang2007a"],
+            vec!["wang2007b"],
+            vec!["wang2007b"],
+            vec!["giampiccolo2007"],
+        ],
+        "{messages:?}"
+    );
+    assert_eq!(
+        sections(&corpus),
+        [
+            "Introduction and Related Work",
+            "The Entailment System",
+            "Preprocessing",
+            "Postprocessing",
+            "Results"
+        ]
+    );
+    assert!(corpus.file.paper.abstract_text.starts_with("This report"));
+    assert!(!corpus.file.paper.abstract_text.contains("Introduction"));
+}
+
+#[test]
+fn a_numbered_list_cited_by_its_numbers_takes_no_author_year_citation() {
+    // The same list cited by number: `Wang and Neumann (2007b)` names the work in words only.
+    let text = "\
+Answer Validation by Entailment
+Rui Wang and Gunter Neumann
+
+1. Introduction
+
+Answer validation has shown a great success [1]. The system is described by Wang and
+Neumann (2007b) in full [2], and it was first used for the challenge of the year before.
+
+References
+1. Penas, A., Rodrigo, A., Verdejo, F. 2007. Overview of the Answer Validation Exercise 2007.
+In the CLEF 2007 Working Notes.
+2. Wang, R. and Neumann, G. 2007b. Recognizing Textual Entailment Using Sentence Similarity
+based on Dependency Tree Skeletons. In Proceedings of the Workshop on Textual Entailment.
+";
+    let (corpus, messages) = corpus_and_report(text);
+    assert_eq!(
+        cited(&corpus),
+        [vec!["penas2007"], vec!["wang2007"]],
+        "{messages:?}"
+    );
+}

@@ -40,14 +40,16 @@ pub(super) fn entry_start(line: &str, previous: Option<u32>) -> Option<(u32, &st
         .find_map(|bullet| line.strip_prefix(bullet))
         .unwrap_or(line)
         .trim_start();
-    let (number, rest, bracketed) = if let Some(inside) = line.strip_prefix('[') {
+    let (number, rest, bracketed, stop) = if let Some(inside) = line.strip_prefix('[') {
         let (number, rest) = inside.split_once(']')?;
-        (number, rest, true)
+        (number, rest, true, false)
     } else {
         let end = line.find(|c: char| !c.is_ascii_digit())?;
         let rest = line.get(end..)?;
-        let rest = rest.strip_prefix('.').or_else(|| rest.strip_prefix(')'))?;
-        (line.get(..end)?, rest, false)
+        let after_stop = rest.strip_prefix('.');
+        let stop = after_stop.is_some();
+        let rest = after_stop.or_else(|| rest.strip_prefix(')'))?;
+        (line.get(..end)?, rest, false, stop)
     };
     if number.is_empty() || number.len() > 6 || !number.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -57,7 +59,12 @@ pub(super) fn entry_start(line: &str, previous: Option<u32>) -> Option<(u32, &st
         .ok()
         .filter(|n| (1..=MAX_NUMBER).contains(n))?;
     let follows = previous.map_or(number <= 5, |p| number == p + 1);
-    let separated = rest.starts_with(char::is_whitespace) || (bracketed && rest.is_empty());
+    // `10.Wang, R.`: a PDF's text may drop the space after a number of two digits; the entry
+    // must then follow the one before and open on a capital.
+    let glued =
+        stop && previous.is_some_and(|p| number == p + 1) && rest.starts_with(char::is_uppercase);
+    let separated =
+        rest.starts_with(char::is_whitespace) || (bracketed && rest.is_empty()) || glued;
     (separated && (bracketed || follows)).then(|| (number, rest.trim()))
 }
 
