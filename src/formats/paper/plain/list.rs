@@ -6,9 +6,9 @@
 
 use super::blocks::{Block, Line, caption};
 use super::dated;
+use super::entries::entry_start;
 use super::inline::continues;
 use super::outline;
-use super::references::entry_start;
 use super::structure;
 
 /// The most lines of text that may follow an unheaded list's last entry start: the rest of

@@ -12,7 +12,10 @@ mod author_year;
 mod blocks;
 mod book;
 mod chapter;
+#[cfg(test)]
+mod column_list_tests;
 mod dated;
+mod entries;
 mod front;
 mod identifiers;
 mod inline;
@@ -56,7 +59,7 @@ const MAX_REFERENCE_WARNINGS: usize = 5;
 /// systems. Water Resources Research. 2009;45(2).`) read into CSL fields as an entry of a
 /// plain-text reference list is: for a markup that holds an entry's words and tags none of them.
 pub(super) fn read_reference_entry(text: &str) -> Reference {
-    references::reference(&references::Entry {
+    references::reference(&entries::Entry {
         number: None,
         text: text.to_owned(),
     })
@@ -247,7 +250,7 @@ fn read_references(blocks: &[&Block<'_>], hyphenated: &HashSet<String>) -> Vec<R
                 .collect(),
         })
         .collect();
-    references::references_of(&references::entries(&groups, hyphenated))
+    references::references_of(&entries::entries(&groups, hyphenated))
 }
 
 /// The works an author–date list's citations name (a list without numbers), its references'

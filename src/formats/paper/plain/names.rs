@@ -261,6 +261,40 @@ pub(super) fn given_with_particle<'w, 's>(words: &'s [&'w str]) -> (&'s [&'w str
     words.split_at(words.len() - particles)
 }
 
+/// Whether `line` opens on an author's name as a reference list prints it: `Wang, M., Liu, R.`,
+/// `Rhaleb, N. E. and`, `Zimmermann MB, Hurrell RF.`, `A. B. Smith, C. Jones`, `Cochran WG.`,
+/// `Kinney TB:`.
+pub(super) fn opens_with_author(line: &str) -> bool {
+    // `Cochran WG. The combination…`, `Streiff MB: Vena caval filters…`: one author,
+    // Vancouver's initials, then the title.
+    let vancouver = |name: &str| {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        words.len() >= 2
+            && words.last().is_some_and(|last| is_vancouver_initials(last))
+            && is_name(name)
+    };
+    let sole_vancouver = [". ", ": "].iter().any(|stop| {
+        line.split_once(stop)
+            .is_some_and(|(name, _)| vancouver(name))
+    });
+    let mut pieces = line.split(',');
+    let (Some(first), Some(second)) = (pieces.next(), pieces.next()) else {
+        return sole_vancouver;
+    };
+    if sole_vancouver {
+        return true;
+    }
+    let first = first.trim();
+    let initials: Vec<&str> = second
+        .split_whitespace()
+        .take_while(|word| !["and", "&"].contains(word))
+        .collect();
+    let second_initials = !initials.is_empty() && initials.iter().all(|word| is_initial(word));
+    first.starts_with(char::is_uppercase)
+        && is_name(first)
+        && (first.split_whitespace().count() > 1 || second_initials)
+}
+
 /// Whether `word` is one capital and a full stop (`D.`): an initial as citations and entries
 /// print it.
 pub(super) fn is_dotted_initial(word: &str) -> bool {

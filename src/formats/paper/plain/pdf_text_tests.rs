@@ -15,7 +15,7 @@ fn corpus_of(text: &str) -> Corpus {
 
 /// The corpus of `text` read as plain text, and the import's messages and the corpus's
 /// warnings.
-fn corpus_and_report(text: &str) -> (Corpus, Vec<String>) {
+pub(super) fn corpus_and_report(text: &str) -> (Corpus, Vec<String>) {
     let imported = import(PaperKind::PlainText, text, &ImportOptions::default()).unwrap();
     let mut messages: Vec<String> = imported
         .diagnostics
@@ -28,7 +28,7 @@ fn corpus_and_report(text: &str) -> (Corpus, Vec<String>) {
 }
 
 /// The ids of the references each citation of the corpus names, in reading order.
-fn cited(corpus: &Corpus) -> Vec<Vec<String>> {
+pub(super) fn cited(corpus: &Corpus) -> Vec<Vec<String>> {
     corpus
         .index
         .citations

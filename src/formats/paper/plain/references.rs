@@ -1,117 +1,19 @@
-//! The reference list: entries starting `[n]` or `n.` (wrapping over several lines), each read
-//! into CSL fields: authors (`A. B. Surname, C. Name, and D. Name`, `Surname, A., Surname, B.`,
+//! The reference list's entries ([`super::entries`]) each read into CSL fields: authors (`A. B. Surname, C. Name, and D. Name`, `Surname, A., Surname, B.`,
 //! `Surname AB, Surname C`), the title (quoted, emphasised, or up to the first full stop), the
 //! container, volume, issue, pages, year, publisher, DOI and URL. The entry as printed is kept
 //! ([`Reference::set_printed`]).
 
-use std::collections::HashSet;
-
 use crate::corpus::model::{CslDate, CslName, Reference};
 
 use super::super::collapse_whitespace;
+use super::entries::Entry;
 use super::identifiers::{id, identifiers};
-use super::inline::{append_joined, strip_emphasis};
+use super::inline::strip_emphasis;
 use super::names::{
     is_author_piece, is_given_first_name, is_given_first_people, is_name, is_organisation_name,
     is_written_out_name, names,
 };
 use super::{book, chapter, dated, journal};
-
-/// The highest number a reference list entry is read with.
-const MAX_NUMBER: u32 = 100_000;
-
-/// One entry of the list as printed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct Entry {
-    /// Its printed number, if the list is numbered.
-    pub(super) number: Option<u32>,
-    /// Its text after the number, lines joined.
-    pub(super) text: String,
-}
-
-/// The printed number a line starts an entry with, and the text after it: `[3] …`, `3. …`,
-/// `3) …`, after an optional list bullet; `[3]` alone, its text on the lines below. A `3.` must
-/// follow the entry before it (`2.`), so that a wrapped line starting with a year is not an
-/// entry.
-pub(super) fn entry_start(line: &str, previous: Option<u32>) -> Option<(u32, &str)> {
-    let line = line.trim_start();
-    let line = ["- ", "• ", "* ", "– "]
-        .iter()
-        .find_map(|bullet| line.strip_prefix(bullet))
-        .unwrap_or(line)
-        .trim_start();
-    let (number, rest, bracketed, stop) = if let Some(inside) = line.strip_prefix('[') {
-        let (number, rest) = inside.split_once(']')?;
-        (number, rest, true, false)
-    } else {
-        let end = line.find(|c: char| !c.is_ascii_digit())?;
-        let rest = line.get(end..)?;
-        let after_stop = rest.strip_prefix('.');
-        let stop = after_stop.is_some();
-        let rest = after_stop.or_else(|| rest.strip_prefix(')'))?;
-        (line.get(..end)?, rest, false, stop)
-    };
-    if number.is_empty() || number.len() > 6 || !number.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let number: u32 = number
-        .parse()
-        .ok()
-        .filter(|n| (1..=MAX_NUMBER).contains(n))?;
-    let follows = previous.map_or(number <= 5, |p| number == p + 1);
-    // `10.Wang, R.`: a PDF's text may drop the space after a number of two digits; the entry
-    // must then follow the one before and open on a capital.
-    let glued =
-        stop && previous.is_some_and(|p| number == p + 1) && rest.starts_with(char::is_uppercase);
-    let separated =
-        rest.starts_with(char::is_whitespace) || (bracketed && rest.is_empty()) || glued;
-    (separated && (bracketed || follows)).then(|| (number, rest.trim()))
-}
-
-/// The entries of the reference list's lines (blank lines and page breaks already taken out of
-/// `lines`): numbered entries, each with the lines that follow it; or, when no line starts with
-/// a number, one entry per group of lines (`groups`, the blocks the list was printed in), a
-/// group cut where a line opens an author–date entry after one that ends an entry.
-pub(super) fn entries(groups: &[Vec<&str>], hyphenated: &HashSet<String>) -> Vec<Entry> {
-    let mut out: Vec<Entry> = Vec::new();
-    let mut previous = None;
-    for line in groups.iter().flatten() {
-        if let Some((number, text)) = entry_start(line, previous) {
-            previous = Some(number);
-            out.push(Entry {
-                number: Some(number),
-                text: text.to_owned(),
-            });
-        } else if let Some(entry) = out.last_mut() {
-            append_joined(&mut entry.text, line, hyphenated);
-        }
-    }
-    if out.is_empty() {
-        for group in groups {
-            let mut text = String::new();
-            for (i, line) in group.iter().enumerate() {
-                // An author–date list printed without blank lines: a line opening an entry
-                // after a line ending one starts the next.
-                let starts = i > 0
-                    && group
-                        .get(i - 1)
-                        .is_some_and(|previous| dated::ends_entry(previous))
-                    && (dated::opens_entry(line, group.get(i + 1).copied())
-                        || dated::opens_mla_entry(line)
-                        || dated::opens_organisation_entry(line, &text));
-                if starts && !text.is_empty() {
-                    out.push(Entry {
-                        number: None,
-                        text: std::mem::take(&mut text),
-                    });
-                }
-                append_joined(&mut text, line, hyphenated);
-            }
-            out.push(Entry { number: None, text });
-        }
-    }
-    out
-}
 
 /// The text of an entry split at a quoted title: before, title, after.
 fn quoted(text: &str) -> Option<(&str, &str, &str)> {

@@ -6,7 +6,8 @@
 
 use std::collections::HashSet;
 
-use super::references::{Entry, entries, reference, references_of};
+use super::entries::{Entry, entries};
+use super::references::{reference, references_of};
 use crate::corpus::cite::year;
 use crate::corpus::model::Reference;
 
