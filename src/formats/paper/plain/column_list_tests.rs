@@ -4,7 +4,7 @@
 // A test that panics on a missing value is the test failing, with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use super::pdf_text_tests::{cited, corpus_and_report};
+use super::pdf_text_tests::{cited, corpus_and_report, reference_ids};
 
 #[test]
 fn a_list_whose_numbers_stand_in_a_column_of_their_own_is_numbered_in_order() {
@@ -43,14 +43,8 @@ Natesh, R., Schwager, S. L., Sturrock, E. D. and Acharya, K. R.
 (2003) Crystal structure of the enzyme–lisinopril complex. Nature 421, 551–554
 ";
     let (corpus, messages) = corpus_and_report(text);
-    let ids: Vec<&str> = corpus
-        .file
-        .references
-        .iter()
-        .map(|r| r.id.as_str())
-        .collect();
     assert_eq!(
-        ids,
+        reference_ids(&corpus),
         [
             "acharya2003",
             "fyhrquist2008",

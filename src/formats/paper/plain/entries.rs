@@ -160,20 +160,10 @@ impl Column {
         if self.numbers.is_empty() && !self.started {
             return None;
         }
-        let names_unfinished = previous.is_some_and(|previous| {
-            let previous = previous.trim_end();
-            previous.ends_with([',', '&', '-', '–']) || previous.ends_with(" and")
-        });
         let first = !self.started
             && previous.is_some_and(|previous| bare_number(previous).is_some())
             && !line.starts_with(char::is_lowercase);
-        let opens = !names_unfinished
-            && (first
-                || opens_with_author(line)
-                || previous.is_some_and(|previous| {
-                    previous.trim_end().ends_with(['.', ')']) && opens_with_organisation(line)
-                }));
-        if !opens {
+        if !first && !opens_beside_a_column(line, previous.copied()) {
             return None;
         }
         self.started = true;
@@ -278,17 +268,8 @@ fn entries_beside_a_column_of_numbers(
     let mut out: Vec<Entry> = Vec::new();
     let mut previous: Option<&str> = None;
     for line in groups.iter().flatten() {
-        let names_unfinished = previous.is_some_and(|previous| {
-            let previous = previous.trim_end();
-            previous.ends_with([',', '&', '-', '–']) || previous.ends_with(" and")
-        });
-        let opens = !names_unfinished
-            && (opens_with_author(line)
-                || previous.is_some_and(|previous| {
-                    previous.trim_end().ends_with(['.', ')']) && opens_with_organisation(line)
-                }));
         match out.last_mut() {
-            Some(entry) if !opens => {
+            Some(entry) if !opens_beside_a_column(line, previous) => {
                 append_joined(&mut entry.text, line, hyphenated);
             }
             _ => out.push(Entry {
@@ -299,6 +280,21 @@ fn entries_beside_a_column_of_numbers(
         previous = Some(line);
     }
     (u32::try_from(out.len()).ok() == Some(highest)).then_some(out)
+}
+
+/// Whether `line` opens an entry of a list printed beside a column of its numbers: on its
+/// first author's name after a `previous` line that does not leave the names unfinished (`,`,
+/// `and`), or on an organisation's after a line that closes an entry.
+fn opens_beside_a_column(line: &str, previous: Option<&str>) -> bool {
+    let previous = previous.map(str::trim_end);
+    let names_unfinished = previous.is_some_and(|previous| {
+        previous.ends_with([',', '&', '-', '–']) || previous.ends_with(" and")
+    });
+    !names_unfinished
+        && (opens_with_author(line)
+            || previous.is_some_and(|previous| {
+                previous.ends_with(['.', ')']) && opens_with_organisation(line)
+            }))
 }
 
 /// Whether `line` opens on an organisation or a person named in full as an entry's author, its

@@ -44,6 +44,16 @@ pub(super) fn cited(corpus: &Corpus) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The ids of the corpus's references, in list order.
+pub(super) fn reference_ids(corpus: &Corpus) -> Vec<&str> {
+    corpus
+        .file
+        .references
+        .iter()
+        .map(|reference| reference.id.as_str())
+        .collect()
+}
+
 /// The titles of the corpus's top-level sections.
 fn sections(corpus: &Corpus) -> Vec<String> {
     corpus
@@ -571,14 +581,8 @@ based on Dependency Tree Skeletons. In Proceedings of the Workshop on Textual En
 Validation. In online proceedings of CLEF 2007 Working Notes.
 ";
     let (corpus, messages) = corpus_and_report(text);
-    let ids: Vec<&str> = corpus
-        .file
-        .references
-        .iter()
-        .map(|r| r.id.as_str())
-        .collect();
     assert_eq!(
-        ids,
+        reference_ids(&corpus),
         [
             "giampiccolo2007",
             "penas2007",
