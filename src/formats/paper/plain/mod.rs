@@ -9,6 +9,8 @@
 
 mod author_page;
 mod author_year;
+#[cfg(test)]
+mod biomed_tests;
 mod blocks;
 mod book;
 mod chapter;

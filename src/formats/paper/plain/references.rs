@@ -41,11 +41,14 @@ fn emphasised(text: &str) -> Option<(&str, &str, &str)> {
 }
 
 /// The authors' part of an unquoted entry and the rest: the comma-separated names at its start,
-/// the last one possibly ending with `. ` before the title (`Smith AB, Jones C. Title…`).
+/// the last one possibly ending with `. ` before the title (`Smith AB, Jones C. Title…`), or
+/// with `: ` as `BioMed Central` prints it (`Smith AB, Jones C: Title…`; the colon is in
+/// neither part).
 fn split_authors(text: &str) -> (&str, &str) {
     /// Words saying the names before them are editors, as Vancouver and IEEE print them.
     const EDITOR_WORDS: [&str; 6] = ["editor", "editors", "Ed", "Eds", "ed", "eds"];
     let mut end = 0;
+    let mut rest = 0;
     let mut start = 0;
     for piece in text.split_inclusive(',') {
         let piece_end = start + piece.len();
@@ -95,12 +98,17 @@ fn split_authors(text: &str) -> (&str, &str) {
         }
         if let Some(stop) = stop_at {
             end = start + stop;
+        } else if let Some((name, _)) = piece.split_once(": ")
+            && (is_initialled_name(name) || (start > 0 && name.trim() == "et al"))
+        {
+            end = start + name.len();
+            rest = end + 1;
         }
         break;
     }
     (
         text.get(..end).unwrap_or_default(),
-        text.get(end..).unwrap_or_default(),
+        text.get(rest.max(end)..).unwrap_or_default(),
     )
 }
 
@@ -248,6 +256,39 @@ fn plain_container(rest: &str) -> (&str, &str) {
         rest.get(..end).unwrap_or_default(),
         rest.get(end..).unwrap_or_default(),
     )
+}
+
+/// Whether `name` is a family name and initials as Vancouver prints them (`Voeller G`,
+/// `Anderson FA Jr`, `van der Berg J`), not a word before a title's colon (`AllenNLP`).
+fn is_initialled_name(name: &str) -> bool {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    if words
+        .last()
+        .is_some_and(|w| ["Jr", "Jr.", "Sr", "Sr.", "II", "III", "2nd", "3rd"].contains(w))
+    {
+        words.pop();
+    }
+    let Some((initials, family)) = words.split_last() else {
+        return false;
+    };
+    let initials_only =
+        (1..=3).contains(&initials.chars().count()) && initials.chars().all(char::is_uppercase);
+    initials_only && !family.is_empty() && is_author_piece(&words.join(" "))
+}
+
+/// A journal's name and the year printed after it, as `BioMed Central` prints them (`N Engl J
+/// Med 1994`): a name of words of letters (`Int J Health Care Qual Assur`, `J. Biol.`), then
+/// the year alone.
+fn journal_and_year(container: &str) -> Option<(&str, i32)> {
+    let (journal, year) = container.trim().rsplit_once(' ')?;
+    let year: i32 = year.parse().ok().filter(|y| (1500..=2100).contains(y))?;
+    let named = journal.split_whitespace().all(|word| {
+        word.chars().any(char::is_alphabetic)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '&' | '\'' | '’'))
+    });
+    (named && !journal.is_empty()).then_some((journal.trim(), year))
 }
 
 /// Whether `text` is an organisation's acronym alone (`WHO`, `UNICEF`): two to six capitals.
@@ -582,21 +623,7 @@ pub(super) fn reference(entry: &Entry) -> Reference {
         publisher.clone_into(&mut reference.publisher);
         after
     } else {
-        let (container, after) = plain_container(rest);
-        let container = container_text(container);
-        // `Int. J. Hum. Rights 28 (10): 1777–807.`: the rest is the container and its numbers.
-        if let Some((title, volume, issue, pages)) = journal::volume_after_container(rest.trim()) {
-            container_text(title).clone_into(&mut reference.container_title);
-            volume.clone_into(&mut reference.volume);
-            issue.clone_into(&mut reference.issue);
-            pages.clone_into(&mut reference.page);
-            ""
-        } else if year_in(&container).is_none_or(|_| container.split_whitespace().count() > 2) {
-            reference.container_title = container;
-            after
-        } else {
-            rest
-        }
+        read_container(rest, &mut reference)
     };
     let publisher = std::mem::take(&mut reference.publisher);
     // The year printed after the authors is the year; a number after a journal is its volume
@@ -627,6 +654,34 @@ pub(super) fn reference(entry: &Entry) -> Reference {
     item_type(&reference, &raw, chapter, italic_title).clone_into(&mut reference.item_type);
     reference.id = id(&reference, entry.number);
     reference
+}
+
+/// Reads the journal (or other container) at the start of `rest`, the text after an entry's
+/// title, with the numbers printed after it when they are read with it; returns what is left
+/// for the fields.
+fn read_container<'r>(rest: &'r str, reference: &mut Reference) -> &'r str {
+    let (container, after) = plain_container(rest);
+    let container = container_text(container);
+    // `Int. J. Hum. Rights 28 (10): 1777–807.`: the rest is the container and its numbers.
+    if let Some((title, volume, issue, pages)) = journal::volume_after_container(rest.trim()) {
+        container_text(title).clone_into(&mut reference.container_title);
+        volume.clone_into(&mut reference.volume);
+        issue.clone_into(&mut reference.issue);
+        pages.clone_into(&mut reference.page);
+        ""
+    } else if let Some((journal, year)) = journal_and_year(&container)
+        && reference.issued.is_none()
+    {
+        // `BioMed Central`'s `Am J Surg 1989, 158:515-9`.
+        journal.clone_into(&mut reference.container_title);
+        reference.issued = Some(year_date(year));
+        after
+    } else if year_in(&container).is_none_or(|_| container.split_whitespace().count() > 2) {
+        reference.container_title = container;
+        after
+    } else {
+        rest
+    }
 }
 
 /// `SourceForge.`: an entry of one name and nothing more (no title, journal or text after
