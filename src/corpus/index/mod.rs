@@ -235,7 +235,8 @@ impl Index {
     }
 
     /// Whether the citations print as numbers: the references carry `citation-number`, or more
-    /// than half of the citations print nothing but digits, brackets and separators.
+    /// than half of the citations print nothing but digits (raised ones too, `¹²`), brackets and
+    /// separators.
     fn citations_print_numbers(&self, file: &CorpusFile) -> bool {
         if file.references.iter().any(|r| r.citation_number.is_some()) {
             return true;
@@ -248,8 +249,9 @@ impl Index {
                     .get(c.paragraph)
                     .and_then(|p| p.printed.get(c.range.clone()))
                     .is_some_and(|printed| {
-                        printed.chars().any(|c| c.is_ascii_digit())
-                            && printed.chars().all(|c| {
+                        let read = || printed.chars().map(crate::corpus::text::script_base);
+                        read().any(|c| c.is_ascii_digit())
+                            && read().all(|c| {
                                 c.is_ascii_digit()
                                     || c.is_whitespace()
                                     || matches!(

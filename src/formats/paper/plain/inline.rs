@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use super::super::{Rich, Span};
 use super::author_year::{self, Works};
+use super::superscript::Superscripts;
 use crate::corpus::citations::{self, Piece};
 use crate::corpus::cite::emphasis;
 
@@ -200,6 +201,8 @@ pub(super) struct Citing<'a> {
     pub(super) known: &'a [u32],
     /// The works author–date citations may name.
     pub(super) works: Option<&'a Works>,
+    /// The numbered references a paper citing by superscript numbers names, when it does.
+    pub(super) superscripts: Option<&'a Superscripts>,
 }
 
 /// `text` as imported running text: markers naming only known numbers as printed numeric
@@ -260,6 +263,10 @@ pub(super) fn rich(text: &str, citing: &Citing<'_>) -> Rich {
             };
             found.push((citation.range.start, citation.range.end, span));
         }
+        found.sort_by_key(|(start, _, _)| *start);
+    }
+    if let Some(superscripts) = citing.superscripts {
+        found.extend(superscripts.spans(text));
         found.sort_by_key(|(start, _, _)| *start);
     }
     let mut rich = Rich::default();
@@ -388,7 +395,11 @@ mod tests {
 
     #[test]
     fn markers_naming_missing_numbers_are_unresolved() {
-        let numbered = |known| Citing { known, works: None };
+        let numbered = |known| Citing {
+            known,
+            works: None,
+            superscripts: None,
+        };
         let found = rich(
             "See [1], [2] and [4]–[6] or [9] [3–1].",
             &numbered(&[1, 2, 4, 5, 6]),

@@ -31,9 +31,11 @@ mod references;
 #[cfg(test)]
 mod references_tests;
 mod structure;
+mod superscript;
 mod title_page;
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use crate::corpus::diagnostics::{Code, Diagnostic, Location};
 use crate::corpus::model::Reference;
@@ -129,8 +131,12 @@ pub(super) fn read(
             list.blocks.iter().filter_map(|&i| blocks.get(i)).collect();
         read_references(&list_blocks, &hyphenated)
     });
-    let works = author_date_works(&mut references)
-        .or_else(|| works_cited_instead_of_numbers(&mut references, text));
+    let cited_by_numbers = cites_its_numbers(text, &references);
+    let works = author_date_works(&mut references).or_else(|| {
+        (!cited_by_numbers)
+            .then(|| works_cited_instead_of_numbers(&mut references, text))
+            .flatten()
+    });
     let known = if works
         .as_ref()
         .is_some_and(author_year::Works::is_dated_list)
@@ -152,24 +158,28 @@ pub(super) fn read(
         &hyphenated,
         builder.paper(),
     );
-    if let Some(&first) = unread.first() {
-        builder.warn(
-            format!(
-                "{} before the first heading could not be read as title, authors, abstract or \
-                 keywords and were left out",
-                crate::corpus::counted(unread.len(), "block")
-            ),
-            "if they belong to the text, put a heading (such as `Introduction`) above them",
-            Some(Location::at_offset(text, first, 0)),
-        );
-    }
+    report_unread_front(&unread, text, builder);
 
+    // A numbered list its text cites by neither bracketed numbers nor authors and year may
+    // be cited by superscript numbers glued to the words before them.
+    let superscripts = if cited_by_numbers || works.is_some() {
+        None
+    } else {
+        let list_start = list
+            .as_ref()
+            .and_then(|list| list.blocks.first())
+            .and_then(|&i| blocks.get(i))
+            .map_or(text.len(), Block::offset);
+        let body_start = blocks.get(body_start).map_or(text.len(), Block::offset);
+        superscripts_of(text, body_start..list_start, &mut references)
+    };
     let mut body = Body {
         builder,
         outline: Outline::default(),
         citing: inline::Citing {
             known: &known,
             works: works.as_ref(),
+            superscripts: superscripts.as_ref(),
         },
         hyphenated: &hyphenated,
         paragraph: None,
@@ -212,6 +222,46 @@ fn leave_out<T>(items: &mut Vec<T>, indices: &[usize]) {
         index += 1;
         keep
     });
+}
+
+/// Warns, at the first of them, that the blocks at byte offsets `unread` (before the body)
+/// were read as no part of the front matter and left out.
+fn report_unread_front(unread: &[usize], text: &str, builder: &mut PaperBuilder) {
+    if let Some(&first) = unread.first() {
+        builder.warn(
+            format!(
+                "{} before the first heading could not be read as title, authors, abstract or \
+                 keywords and were left out",
+                crate::corpus::counted(unread.len(), "block")
+            ),
+            "if they belong to the text, put a heading (such as `Introduction`) above them",
+            Some(Location::at_offset(text, first, 0)),
+        );
+    }
+}
+
+/// Whether `text` cites the numbers of the `references` in brackets (`[3]`, `[2–4]`).
+fn cites_its_numbers(text: &str, references: &[Reference]) -> bool {
+    let known = known_numbers(references);
+    !known.is_empty()
+        && inline::markers(text)
+            .iter()
+            .any(|marker| inline::resolves(&marker.numbers, &known))
+}
+
+/// The superscript citations of `text` naming the numbered `references` (their ids made unique
+/// when there are some), read before the list in the order of first citation: from its start
+/// and, at its place, from the body's byte range `body` on.
+fn superscripts_of(
+    text: &str,
+    body: Range<usize>,
+    references: &mut [Reference],
+) -> Option<superscript::Superscripts> {
+    let front = text.get(..body.start).unwrap_or_default();
+    let body = text.get(body).unwrap_or_default();
+    with_unique_ids(references, |references| {
+        superscript::Superscripts::of(references, front, body)
+    })
 }
 
 /// A PDF or a binary file given as plain text, refused in plain words.
@@ -266,35 +316,41 @@ fn author_date_works(references: &mut [Reference]) -> Option<author_year::Works>
     })
 }
 
-/// The works of a numbered list whose text cites none of its numbers but names its works by
-/// authors and year (`(Wang and Neumann, 2007a)` above a list numbered `1.` to `12.`), its
-/// references' ids made unique first; `None` when a bracketed marker names one of its numbers
-/// or no citation names one of its works.
+/// The works of a numbered list whose text cites none of its numbers in brackets but names
+/// its works by authors and year (`(Wang and Neumann, 2007a)` above a list numbered `1.` to
+/// `12.`), its references' ids made unique first; `None` when no citation names one of its
+/// works.
 fn works_cited_instead_of_numbers(
     references: &mut [Reference],
     text: &str,
 ) -> Option<author_year::Works> {
-    let known = known_numbers(references);
-    if known.is_empty()
-        || inline::markers(text)
-            .iter()
-            .any(|marker| inline::resolves(&marker.numbers, &known))
-    {
+    if known_numbers(references).is_empty() {
         return None;
     }
+    with_unique_ids(references, |references| {
+        let works = author_year::Works::of(references);
+        let cited = author_year::find(text, &works)
+            .iter()
+            .any(|citation| !citation.keys.is_empty());
+        cited.then_some(works)
+    })
+}
+
+/// What `read` finds in the references once their ids are made unique (for citations that
+/// name them by id); the ids as they were when it finds nothing.
+fn with_unique_ids<T>(
+    references: &mut [Reference],
+    read: impl FnOnce(&[Reference]) -> Option<T>,
+) -> Option<T> {
     let mut ids: Vec<String> = references.iter().map(|r| r.id.clone()).collect();
     unique_ids(references);
-    let works = author_year::Works::of(references);
-    let cited = author_year::find(text, &works)
-        .iter()
-        .any(|citation| !citation.keys.is_empty());
-    if cited {
-        return Some(works);
+    let found = read(references);
+    if found.is_none() {
+        for (reference, id) in references.iter_mut().zip(ids.iter_mut()) {
+            reference.id = std::mem::take(id);
+        }
     }
-    for (reference, id) in references.iter_mut().zip(ids.iter_mut()) {
-        reference.id = std::mem::take(id);
-    }
-    None
+    found
 }
 
 /// Makes the references' ids unique, as citations name them: works of one first author and
