@@ -167,6 +167,29 @@ fn history(line: &str) -> Option<HistoryEvent> {
 /// The most words a title is taken to have: a longer first block is a paragraph.
 const MAX_TITLE_WORDS: usize = 40;
 
+/// Whether `lines` are a line a journal prints under an abstract, not more of it: one short
+/// line saying where the paper goes (`Submitted to Physical Review Letters`, `To appear in …`).
+fn is_line_under_abstract(lines: &[&str]) -> bool {
+    const OPENINGS: [&str; 6] = [
+        "submitted to ",
+        "preprint submitted to ",
+        "accepted for publication",
+        "accepted in ",
+        "to appear in ",
+        "published in ",
+    ];
+    matches!(lines, [only] if only.trim().len() <= MAX_LINE_UNDER_ABSTRACT && {
+        let lower = only.trim().to_lowercase();
+        OPENINGS.iter().any(|opening| lower.starts_with(opening))
+    })
+}
+
+/// The longest line a journal prints under an abstract, in bytes.
+const MAX_LINE_UNDER_ABSTRACT: usize = 80;
+
+/// The most blocks a journal prints between an abstract and the body's first paragraph.
+const MAX_BLOCKS_UNDER_ABSTRACT: usize = 6;
+
 /// Whether the first block of a text is a paragraph rather than a title: longer than any title,
 /// two sentences (`… not read [1]. This essay …`), or a citation marker in it. A file that
 /// starts so has no title block, and its text starts there.
@@ -285,11 +308,27 @@ pub(super) fn body_start(blocks: &[Block<'_>], headings: &[Option<Heading>], end
                     })
             })
             .map(|at| {
-                let inline = blocks
-                    .get(at)
+                let block = blocks.get(at);
+                let inline = block
                     .and_then(Block::first_line)
                     .is_some_and(|line| line.trim().len() > "abstract:".len());
-                if inline { at + 1 } else { at + 2 }
+                // `ABSTRACT`⏎`Background …` in one block holds its text: the body opens on the
+                // first paragraph after it, past what a journal prints under an abstract
+                // (`Submitted to …`, a licence, a footnote).
+                let label_above_text = block
+                    .and_then(Block::lines)
+                    .is_some_and(|lines| lines.len() > 1);
+                if inline {
+                    at + 1
+                } else if label_above_text
+                    && let Some(paragraph) = (at + 1..end)
+                        .take(MAX_BLOCKS_UNDER_ABSTRACT)
+                        .find(|&i| blocks.get(i).is_some_and(is_prose))
+                {
+                    paragraph
+                } else {
+                    at + 2
+                }
             })
     };
     // An opening section's heading unnumbered before the first numbered one (`Introduction`
@@ -516,6 +555,10 @@ pub(super) fn read(
                 read_title(title, hyphenated, paper);
                 mode = Mode::Authors;
                 read_authors(authors, paper, &mut affiliations);
+            }
+            // A journal's line under the abstract (`Submitted to Physical Review Letters`).
+            Mode::Abstract if !abstract_text.is_empty() && is_line_under_abstract(lines) => {
+                unread.push(*offset);
             }
             Mode::Abstract => {
                 if !abstract_text.is_empty() {

@@ -9,6 +9,7 @@ use super::dated;
 use super::entries::entry_start;
 use super::inline::continues;
 use super::outline;
+use super::section_names;
 use super::structure;
 
 /// The most lines of text that may follow an unheaded list's last entry start: the rest of
@@ -26,12 +27,13 @@ const MIN_UNHEADED_ENTRIES: u32 = 3;
 /// headings directly above what follows them: one naming a reference list (`References`,
 /// `REFERENCES`, `7 References`, `Bibliografia`) above the list's first entry, a numbered
 /// one in capitals or naming a usual section (`2. OBSERVATIONS AND DATA PROCESSING`,
-/// `1. Introduction`), or one of a table of contents (`Contents`); `before`, the line above
-/// it in the block, ends what it says (a line that runs on into it, `…listed in
-/// the⏎References⏎below`, is a sentence's words).
+/// `1. Introduction`), a usual section's name in capitals (`METHODS`), or one of a table of
+/// contents (`Contents`); `before`, the line above it in the block, ends what it says (a line
+/// that runs on into it, `…listed in the⏎References⏎below`, is a sentence's words).
 pub(super) fn is_glued_heading(line: &str, before: Option<&str>) -> bool {
     (names_a_list(line)
         || outline::is_numbered_section_heading(line)
+        || outline::is_capital_section_heading(line)
         || structure::is_contents_heading(line))
         && before.is_none_or(|before| !continues(before, line))
 }
@@ -40,7 +42,7 @@ pub(super) fn is_glued_heading(line: &str, before: Option<&str>) -> bool {
 pub(super) fn names_a_list(line: &str) -> bool {
     line.len() <= MAX_LIST_HEADING_LEN
         && outline::heading(line)
-            .is_some_and(|heading| outline::is_references(&heading.title.to_lowercase()))
+            .is_some_and(|heading| section_names::is_references(&heading.title.to_lowercase()))
 }
 
 /// The index in `lines` of the first entry of a reference list printed without a heading: the
@@ -108,7 +110,8 @@ impl ListPlace {
         title_of: impl Fn(usize) -> Option<String>,
         unheaded: Option<usize>,
     ) -> Option<Self> {
-        let is_list_title = |i: usize| title_of(i).is_some_and(|t| outline::is_references(&t));
+        let is_list_title =
+            |i: usize| title_of(i).is_some_and(|t| section_names::is_references(&t));
         let mut heading = (0..blocks.len()).rev().find(|&i| is_list_title(i));
         while let Some(at) = heading {
             let earlier = (0..at).rev().find(|&i| title_of(i).is_some());
@@ -124,13 +127,13 @@ impl ListPlace {
             blocks.iter().position(|block| block.offset() == offset)?
         };
         let back_matter = (first..blocks.len())
-            .find(|&i| title_of(i).is_some_and(|t| outline::is_back_matter(&t)))
+            .find(|&i| title_of(i).is_some_and(|t| section_names::is_back_matter(&t)))
             .unwrap_or(blocks.len());
         let end = last_entry_block(blocks, first, back_matter).map_or_else(
             || after_last_dated_entry(blocks, first, back_matter),
             |last| {
                 (last + 1..back_matter)
-                    .find(|&i| title_of(i).is_some_and(|t| !outline::is_references(&t)))
+                    .find(|&i| title_of(i).is_some_and(|t| !section_names::is_references(&t)))
                     .unwrap_or(back_matter)
             },
         );
@@ -224,6 +227,14 @@ mod tests {
         ));
         assert!(!is_glued_heading("References", Some("its own list of")));
         assert!(!is_glued_heading("Results", None));
+        // A usual section's name in capitals, as medical journals print one above its text.
+        assert!(is_glued_heading("METHODS", None));
+        assert!(is_glued_heading(
+            "RESULTS AND DISCUSSION",
+            Some("as shown.")
+        ));
+        assert!(!is_glued_heading("METHODS", Some("we compared the")));
+        assert!(!is_glued_heading("WHO", None));
         // A numbered heading in capitals or naming a usual section, not a list's item.
         assert!(is_glued_heading(
             "2. OBSERVATIONS AND DATA",

@@ -30,6 +30,7 @@ mod pdf_text_tests;
 mod references;
 #[cfg(test)]
 mod references_tests;
+mod section_names;
 mod structure;
 mod superscript;
 mod title_page;

@@ -7,6 +7,10 @@
 //! and the parts of a method (`Participants`, `Procedure`) under its unnumbered `Method`.
 
 use super::super::PaperBuilder;
+use super::section_names::{
+    is_back_matter, is_body_name, is_method, is_method_part, is_references, is_study_part,
+    is_usual_part, key,
+};
 
 /// The most words a heading has.
 const MAX_WORDS: usize = 15;
@@ -257,6 +261,18 @@ pub(super) fn is_numbered_section_heading(line: &str) -> bool {
         })
 }
 
+/// Whether `line` is an unnumbered heading in capitals naming a usual section of the body or
+/// back matter (`METHODS`, `RESULTS AND DISCUSSION`, `ACKNOWLEDGEMENTS`), as medical journals
+/// print them directly above their first paragraph.
+pub(super) fn is_capital_section_heading(line: &str) -> bool {
+    let line = line.trim();
+    let lower = line.to_lowercase();
+    line.len() <= MAX_LEN
+        && is_caps(line)
+        && numbered(line).is_none()
+        && (is_body_name(&lower) || is_back_matter(&lower))
+}
+
 /// The shortest first line of a paragraph that tells a heading's number without its stop
 /// (`2.1`) from a chart's axis label, in bytes.
 const MIN_PROSE_LINE: usize = 40;
@@ -330,16 +346,6 @@ pub(super) fn heading(line: &str) -> Option<Heading> {
     .then(|| unnumbered(line, Style::of(line)))
 }
 
-/// Whether a heading's words name a usual part of a paper, in the body (`Introduction`,
-/// `Methods`), before it (`Abstract`) or after it (`References`, `Acknowledgments`).
-pub(super) fn is_usual_part(title: &str) -> bool {
-    let lower = title.to_lowercase();
-    is_references(&lower)
-        || is_back_matter(&lower)
-        || is_front_label(&lower)
-        || is_body_name(&lower)
-}
-
 /// Whether a line (lower case) opens a caption or a source line, not a heading.
 fn is_caption_or_source(lower: &str) -> bool {
     lower.starts_with("source")
@@ -383,157 +389,6 @@ pub(super) fn sentence_case_heading(line: &str) -> Option<Heading> {
     .then(|| unnumbered(line, Style::Sentence))
 }
 
-/// A heading's words without a trailing colon, lower case.
-fn key(title: &str) -> String {
-    title.trim().trim_end_matches(':').trim().to_lowercase()
-}
-
-/// Whether a heading (lower case) opens the reference list.
-pub(super) fn is_references(title: &str) -> bool {
-    matches!(
-        key(title).as_str(),
-        "references"
-            | "reference list"
-            | "bibliography"
-            | "works cited"
-            | "literature cited"
-            | "cited literature"
-            | "references cited"
-            | "literature"
-            // Portuguese, Spanish, French, German, Italian, Dutch.
-            | "referências"
-            | "referências bibliográficas"
-            | "referencias"
-            | "referencias bibliográficas"
-            | "bibliografia"
-            | "bibliografía"
-            | "références"
-            | "références bibliographiques"
-            | "bibliographie"
-            | "literatur"
-            | "literaturverzeichnis"
-            | "riferimenti bibliografici"
-            | "literatuur"
-            | "referenties"
-    )
-}
-
-/// Whether a heading (lower case) is one of the usual names of a paper's sections, a heading in
-/// any case (`Materials and methods`).
-fn is_body_name(title: &str) -> bool {
-    matches!(
-        key(title).as_str(),
-        "introduction"
-            | "background"
-            | "methods"
-            | "materials and methods"
-            | "methodology"
-            | "method"
-            | "results"
-            | "discussion"
-            | "results and discussion"
-            | "conclusion"
-            | "conclusions"
-            | "related work"
-            | "limitations"
-            | "future work"
-            | "literature review"
-            | "theoretical framework"
-            | "study area"
-            | "data"
-            // JOSS papers' own.
-            | "statement of need"
-            // The same in Portuguese, Spanish, French, German and Italian.
-            | "introdução"
-            | "introducción"
-            | "einleitung"
-            | "introduzione"
-            | "métodos"
-            | "material e métodos"
-            | "materiais e métodos"
-            | "materiales y métodos"
-            | "metodología"
-            | "metodologia"
-            | "méthodes"
-            | "méthodologie"
-            | "methoden"
-            | "metodi"
-            | "resultados"
-            | "résultats"
-            | "ergebnisse"
-            | "risultati"
-            | "discussão"
-            | "discusión"
-            | "diskussion"
-            | "discussione"
-            | "resultados e discussão"
-            | "resultados y discusión"
-            | "conclusão"
-            | "conclusões"
-            | "conclusión"
-            | "conclusiones"
-            | "fazit"
-            | "conclusioni"
-    )
-}
-
-/// Whether a heading (lower case) labels front matter: abstract, keywords, article information.
-pub(super) fn is_front_label(title: &str) -> bool {
-    matches!(
-        key(title).as_str(),
-        "abstract"
-            | "summary"
-            | "keywords"
-            | "key words"
-            | "index terms"
-            | "article info"
-            | "article information"
-            | "article history"
-            | "resumo"
-            | "resumen"
-            | "résumé"
-            | "zusammenfassung"
-            | "riassunto"
-            | "palavras-chave"
-            | "palabras clave"
-            | "mots-clés"
-            | "schlüsselwörter"
-            | "parole chiave"
-    )
-}
-
-/// Whether a heading (lower case) is back matter, always at the top level.
-pub(super) fn is_back_matter(title: &str) -> bool {
-    let title = key(title);
-    [
-        "acknowledg",
-        "funding",
-        "appendix",
-        "appendices",
-        "conflict of interest",
-        "conflicts of interest",
-        "competing interest",
-        "data availability",
-        "author contributions",
-        "declaration",
-        "supplementary",
-        "notes",
-        "agradecimento",
-        "agradecimiento",
-        "remerciement",
-        "danksagung",
-        "ringraziamenti",
-        "financiamento",
-        "financiamiento",
-        "apêndice",
-        "apéndice",
-        "annexe",
-        "anhang",
-    ]
-    .iter()
-    .any(|start| title.starts_with(start))
-}
-
 /// Whether a heading (lower case) names one study of a paper reporting several: `Study 2`,
 /// `Experiment 1b: Replication`, `Study II`, `Pilot study`.
 fn is_study(title: &str) -> bool {
@@ -549,40 +404,6 @@ fn is_study(title: &str) -> bool {
     label.starts_with(|c: char| c.is_ascii_digit())
         || roman(&label.to_uppercase()).is_some()
         || matches!(label, "one" | "two" | "three" | "four" | "five" | "six")
-}
-
-/// Whether a heading (lower case) names a part of a study's method: its participants,
-/// materials, procedure (APA's third level, under `Method`).
-fn is_method_part(title: &str) -> bool {
-    matches!(
-        key(title).as_str(),
-        "participants"
-            | "materials"
-            | "materials and procedure"
-            | "apparatus"
-            | "stimuli"
-            | "measures"
-            | "design"
-            | "procedure"
-            | "design and procedure"
-            | "data analysis"
-    )
-}
-
-/// Whether a heading (lower case) names a study's method: `Method`, `Methods`.
-fn is_method(title: &str) -> bool {
-    matches!(key(title).as_str(), "method" | "methods")
-}
-
-/// Whether a heading (lower case) names a part of one study's report: its method (or a part of
-/// it), results, discussion.
-fn is_study_part(title: &str) -> bool {
-    is_method(title)
-        || is_method_part(title)
-        || matches!(
-            key(title).as_str(),
-            "analysis" | "results" | "discussion" | "results and discussion"
-        )
 }
 
 /// A section open in the builder.

@@ -642,3 +642,45 @@ based on Dependency Tree Skeletons. In Proceedings of the Workshop on Textual En
         "{messages:?}"
     );
 }
+
+#[test]
+fn a_medical_journal_s_abstract_and_capital_headings_open_the_body_where_they_should() {
+    // The abstract's label and text in one block, what the journal prints under it, an
+    // introduction without a heading, and section names in capitals directly above their text.
+    let text = "\
+Eradication therapy for anaemia in children
+
+ABSTRACT
+Background The role of infection in anaemia is disputed.
+Conclusions Eradication therapy improves anaemia.
+
+Submitted to the Journal of Child Health
+
+Iron deficiency anaemia is a global public health problem affecting developing and
+developed countries alike [1]. Its causes are many [2].
+
+METHODS
+We searched the databases for randomised controlled trials of eradication therapy in
+children with anaemia [1].
+
+DISCUSSION
+Eradication improved haemoglobin in most trials [2].
+
+References
+1. World Health Organization. Iron deficiency anaemia. Geneva: WHO, 2001.
+2. Zimmermann MB, Hurrell RF. Nutritional iron deficiency. Lancet 2007;370:511-20.
+";
+    let corpus = corpus_of(text);
+    let abstract_text = &corpus.file.paper.abstract_text;
+    assert!(
+        abstract_text.starts_with("Background") && abstract_text.ends_with("anaemia."),
+        "{abstract_text}"
+    );
+    assert_eq!(sections(&corpus), ["Text", "METHODS", "DISCUSSION"]);
+    let first = corpus.paragraph(0).map(|p| p.text.as_str());
+    assert!(
+        first.is_some_and(|text| text.starts_with("Iron deficiency")),
+        "{first:?}"
+    );
+    assert_eq!(cited(&corpus).len(), 4);
+}

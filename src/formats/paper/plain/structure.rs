@@ -6,6 +6,7 @@
 use super::blocks::{self, Block};
 use super::leave_out;
 use super::outline::{self, Heading};
+use super::section_names;
 
 /// The fewest numbered headings that make a paper one that numbers its sections.
 const MIN_NUMBERED_HEADINGS: usize = 3;
@@ -230,7 +231,7 @@ fn keep_the_numbered_outline(blocks: &[Block<'_>], headings: &mut [Option<Headin
             .and_then(Option::as_ref)
             .is_some_and(|heading| {
                 heading.numbering.is_none()
-                    && !outline::is_usual_part(&heading.title)
+                    && !section_names::is_usual_part(&heading.title)
                     && !(headings.get(i + 1).is_some_and(Option::is_none)
                         && paragraph_follows(blocks, i))
             });
