@@ -51,9 +51,16 @@ fn the_year_after_the_journal_is_no_volume_or_page() {
     assert_eq!(year(&r), Some(1994));
     assert_eq!((r.volume.as_str(), r.page.as_str()), ("331", "1601-6"));
     let r = read(
-        "Geerts WH, Heit JA, Wheeler HB: Prevention of venous thromboembolism. Chest 2001, \
-         119(1 Suppl):132S-75S.",
+        "Geerts WH, Heit JA, Anderson FA Jr, Wheeler HB: Prevention of venous thromboembolism. \
+         Chest 2001, 119(1 Suppl):132S-75S.",
     );
+    assert_eq!(families(&r), ["Geerts", "Heit", "Anderson", "Wheeler"]);
+    let anderson = r
+        .author
+        .get(2)
+        .map(|a| (a.given.as_str(), a.suffix.as_str()));
+    assert_eq!(anderson, Some(("F. A.", "Jr")));
+    assert_eq!(r.title, "Prevention of venous thromboembolism");
     assert_eq!(r.container_title, "Chest");
     assert_eq!(year(&r), Some(2001));
     assert_eq!(

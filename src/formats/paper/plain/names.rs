@@ -103,7 +103,12 @@ pub(super) fn is_name(piece: &str) -> bool {
         .trim()
         .trim_start_matches("and ")
         .trim_start_matches("& ");
-    let words: Vec<&str> = piece.split_whitespace().collect();
+    let mut words: Vec<&str> = piece.split_whitespace().collect();
+    // `Anderson FA Jr`: Vancouver prints the suffix after the initials.
+    if words.len() > 2 && words.last().is_some_and(|last| is_suffix(last)) {
+        words.pop();
+        return is_name(&words.join(" "));
+    }
     if words.is_empty() || words.len() > 5 {
         return false;
     }
@@ -419,10 +424,15 @@ fn people_names(text: &str) -> Vec<CslName> {
         .replace(" and ", ", ")
         .replace(" & ", ", ")
         .replace(" et al", ", et al");
+    // `Anderson FA Jr`: the suffix Vancouver prints after the initials is a piece of its own.
     let pieces: Vec<&str> = text
         .split(',')
         .map(|p| p.trim().trim_end_matches('.').trim())
         .filter(|p| !p.is_empty())
+        .flat_map(|piece| match piece.rsplit_once(' ') {
+            Some((name, suffix)) if name.contains(' ') && is_suffix(suffix) => vec![name, suffix],
+            _ => vec![piece],
+        })
         .collect();
     let mut out = Vec::new();
     let mut i = 0;
