@@ -43,6 +43,9 @@ struct Glued {
     numbers: Vec<(u32, u32)>,
     /// The numbers as printed, an `e` read as the dash it stands for.
     printed: String,
+    /// Whether the next sentence runs on from them without the space the text lost
+    /// (`billion.4Many`).
+    runs_on: bool,
 }
 
 /// The numbered references superscript citations resolve against, and the highest number
@@ -89,11 +92,11 @@ impl Superscripts {
 
     /// The citations of `text` (read after the texts before it), as spans at their byte
     /// ranges: the numbers alone, raised (`¹²`, `¹,²`, `¹–³`), citing the references they
-    /// name.
+    /// name; a space after one the next sentence runs on from.
     pub(super) fn spans(&self, text: &str) -> Vec<(usize, usize, Span)> {
         self.citations(text)
             .into_iter()
-            .map(|glued| {
+            .flat_map(|glued| {
                 let keys = glued
                     .numbers
                     .iter()
@@ -112,7 +115,11 @@ impl Superscripts {
                     .map(|c| superscript(c).filter(|_| c.is_ascii_digit()).unwrap_or(c))
                     .collect();
                 let span = Span::Cite { printed, keys };
-                (glued.start, glued.end, span)
+                // The space the text lost before the next sentence, given back.
+                let space = glued
+                    .runs_on
+                    .then(|| (glued.end, glued.end, Span::Text(" ".to_owned())));
+                std::iter::once((glued.start, glued.end, span)).chain(space)
             })
             .collect()
     }
@@ -154,7 +161,7 @@ fn glued_numbers(text: &str) -> impl Iterator<Item = Glued> + '_ {
         if head.len() - word.len() > 2 || !cites_after(word, stop) {
             return None;
         }
-        numbers_at(text, at)
+        numbers_at(text, at, stop)
     })
 }
 
@@ -201,8 +208,9 @@ fn cites_after(head: &str, stop: bool) -> bool {
 }
 
 /// The numbers printed from byte `at` (`12`, `1,2`, `10-12`, `25e27`) when they end where a
-/// citation ends (a space, a stop or a bracket; not a decimal point or a unit).
-fn numbers_at(text: &str, at: usize) -> Option<Glued> {
+/// citation ends (a space, a stop or a bracket; not a decimal point or a unit), or, after a
+/// stop (`after_stop`), where the next sentence opens without a space (`billion.4Many`).
+fn numbers_at(text: &str, at: usize, after_stop: bool) -> Option<Glued> {
     let bytes = text.as_bytes();
     let number = |from: usize| {
         let digits = bytes
@@ -247,11 +255,15 @@ fn numbers_at(text: &str, at: usize) -> Option<Glued> {
     let decimal =
         matches!(next, Some('.' | ',')) && after.next().is_some_and(|c| c.is_ascii_digit());
     let ends = next.is_none_or(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | ')'));
-    (ends && !decimal).then_some(Glued {
+    let runs_on = after_stop
+        && next.is_some_and(char::is_uppercase)
+        && after.next().is_some_and(char::is_lowercase);
+    ((ends && !decimal) || runs_on).then_some(Glued {
         start: at,
         end,
         numbers,
         printed,
+        runs_on,
     })
 }
 
@@ -271,10 +283,10 @@ mod tests {
         assert_eq!(
             glued(
                 "selection bias12 and the palm.1,2 a meta-analysis.5 Jadad et al.16 in 95% CIs17 of Asia.1e3 \
-                 RCTs25e27 were meaningful.4, as elsewhere.10-12; Sarker et al32"
+                 RCTs25e27 were meaningful.4, as elsewhere.10-12; Sarker et al32 one billion.4Many"
             ),
             [
-                "12", "1,2", "5", "16", "17", "1–3", "25–27", "4", "10–12", "32"
+                "12", "1,2", "5", "16", "17", "1–3", "25–27", "4", "10–12", "32", "4"
             ]
         );
     }
@@ -285,7 +297,7 @@ mod tests {
             glued(
                 "CO2 and H2O, mRNA1, SARS-CoV-2, COVID-19, type2 diabetes, Fig.3, No.9, step1, \
                  x2 or cm2, in 2005.12 and 3.14, Python3.8, Collaboration2008, value 60e80, \
-                 a1b, p.5"
+                 a1b, p.5, bias4Many, U.S.3The"
             )
             .is_empty()
         );
@@ -344,7 +356,7 @@ Objective To assess iron supplements in children.
 Introduction
 
 Iron deficiency anaemia is common, especially in Asia.1e3 Its causes are related to dietary
-habits.2 Whether supplements help has been controversial.4,5
+habits.2Whether supplements help has been controversial.4,5
 
 Methods
 
@@ -398,7 +410,9 @@ References
         assert_eq!(sentences, [0, 1, 2, 0, 0, 0, 1]);
         let first = corpus.paragraph(0).map(|p| p.text.as_str());
         assert!(
-            first.is_some_and(|text| text.contains("Asia.[¹–³]") && !text.contains("1e3")),
+            first.is_some_and(|text| text.contains("Asia.[¹–³]")
+                && !text.contains("1e3")
+                && text.contains("} Whether")),
             "{first:?}"
         );
         let methods = corpus.paragraph(1).map(|p| p.text.as_str());
