@@ -11,7 +11,7 @@ use super::identifiers::{id, identifiers};
 use super::inline::strip_emphasis;
 use super::names::{
     is_author_piece, is_given_first_name, is_given_first_people, is_name, is_organisation_name,
-    is_written_out_name, names,
+    is_suffix, is_written_out_name, names,
 };
 use super::{book, chapter, dated, journal};
 
@@ -262,10 +262,7 @@ fn plain_container(rest: &str) -> (&str, &str) {
 /// `Anderson FA Jr`, `van der Berg J`), not a word before a title's colon (`AllenNLP`).
 fn is_initialled_name(name: &str) -> bool {
     let mut words: Vec<&str> = name.split_whitespace().collect();
-    if words
-        .last()
-        .is_some_and(|w| ["Jr", "Jr.", "Sr", "Sr.", "II", "III", "2nd", "3rd"].contains(w))
-    {
+    if words.last().is_some_and(|word| is_suffix(word)) {
         words.pop();
     }
     let Some((initials, family)) = words.split_last() else {
