@@ -145,8 +145,9 @@ impl Superscripts {
     }
 }
 
-/// Every number of `text` glued to the word or stop before it, as a superscript citation is
-/// (`bias12`, `palm.1,2`, `al.16`, `CIs17`, `Asia.1e3`), in order.
+/// Every number of `text` glued to the word, stop or closing quote before it, as a
+/// superscript citation is (`bias12`, `palm.1,2`, `al.16`, `CIs17`, `Asia.1e3`,
+/// `“Cosmic Censorship”4`), in order.
 fn glued_numbers(text: &str) -> impl Iterator<Item = Glued> + '_ {
     let bytes = text.as_bytes();
     (0..bytes.len()).filter_map(move |at| {
@@ -156,9 +157,12 @@ fn glued_numbers(text: &str) -> impl Iterator<Item = Glued> + '_ {
             return None;
         }
         let head = text.get(..at)?;
-        let word = head.trim_end_matches([',', '.', ';', ')']);
+        let word = head.trim_end_matches([',', '.', ';', ')', '”', '"', '’']);
         let stop = word.len() < head.len();
-        if head.len() - word.len() > 2 || !cites_after(word, stop) {
+        let marks = head
+            .get(word.len()..)
+            .map_or(0, |marks| marks.chars().count());
+        if marks > 2 || !cites_after(word, stop) {
             return None;
         }
         numbers_at(text, at, stop)
@@ -282,11 +286,12 @@ mod tests {
     fn numbers_glued_to_words_and_stops_are_found() {
         assert_eq!(
             glued(
-                "selection bias12 and the palm.1,2 a meta-analysis.5 Jadad et al.16 in 95% CIs17 of Asia.1e3 \
-                 RCTs25e27 were meaningful.4, as elsewhere.10-12; Sarker et al32 one billion.4Many"
+                "selection bias12 and the palm.1,2 a meta-analysis.5 Jadad et al.16 in 95% CIs17 \
+                 of Asia.1e3 RCTs25e27 were meaningful.4, as elsewhere.10-12; Sarker et al32 \
+                 one billion.4Many “Cosmic Censorship”7"
             ),
             [
-                "12", "1,2", "5", "16", "17", "1–3", "25–27", "4", "10–12", "32", "4"
+                "12", "1,2", "5", "16", "17", "1–3", "25–27", "4", "10–12", "32", "4", "7"
             ]
         );
     }
