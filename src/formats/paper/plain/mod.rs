@@ -132,8 +132,10 @@ pub(super) fn read(
             list.blocks.iter().filter_map(|&i| blocks.get(i)).collect();
         read_references(&list_blocks, &hyphenated)
     });
-    let cited_by_numbers = cites_its_numbers(text, &references);
-    let works = author_date_works(&mut references).or_else(|| {
+    let author_date = author_date_works(&mut references);
+    // Only a numbered list's markers are looked for in the whole text.
+    let cited_by_numbers = author_date.is_none() && cites_its_numbers(text, &references);
+    let works = author_date.or_else(|| {
         (!cited_by_numbers)
             .then(|| works_cited_instead_of_numbers(&mut references, text))
             .flatten()
