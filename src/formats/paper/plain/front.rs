@@ -3,8 +3,7 @@
 //! labelled parts follow in any order: `Abstract`, `Keywords:` (inline or one per line), the
 //! article history (`Received Feb, 2025`), `Corresponding Author:` with `Name:` / `Email:`
 //! lines, and the licence statement. A PDF's title page is read with [`super::title_page`]:
-//! the stamps above the title passed over, the authors printed under it in its block. Where
-//! the body starts is decided here too ([`body_start`]).
+//! the stamps above the title passed over, the authors printed under it in its block.
 
 use std::collections::HashSet;
 
@@ -12,8 +11,8 @@ use crate::corpus::model::{Author, HistoryEvent, Paper};
 use crate::corpus::text::MONTHS;
 
 use super::blocks::Block;
+use super::body_start::is_prose;
 use super::inline::{append_joined, clean, continues};
-use super::outline::{Heading, Numbering};
 use super::title_page;
 
 /// The longest line read as a keyword, in bytes.
@@ -164,9 +163,6 @@ fn history(line: &str) -> Option<HistoryEvent> {
     })
 }
 
-/// The most words a title is taken to have: a longer first block is a paragraph.
-const MAX_TITLE_WORDS: usize = 40;
-
 /// Whether `lines` are a line a journal prints under an abstract, not more of it: one short
 /// line saying where the paper goes (`Submitted to Physical Review Letters`, `To appear in …`).
 fn is_line_under_abstract(lines: &[&str]) -> bool {
@@ -187,174 +183,172 @@ fn is_line_under_abstract(lines: &[&str]) -> bool {
 /// The longest line a journal prints under an abstract, in bytes.
 const MAX_LINE_UNDER_ABSTRACT: usize = 80;
 
-/// The most blocks a journal prints between an abstract and the body's first paragraph.
-const MAX_BLOCKS_UNDER_ABSTRACT: usize = 6;
-
-/// Whether the first block of a text is a paragraph rather than a title: longer than any title,
-/// two sentences (`… not read [1]. This essay …`), or a citation marker in it. A file that
-/// starts so has no title block, and its text starts there.
-pub(super) fn is_prose(block: &Block<'_>) -> bool {
-    let Block::Text { lines, .. } = block else {
-        return false;
-    };
-    // A title with its authors under it is no paragraph, however many they are.
-    let lines = lines
-        .get(..title_page::authors_start(lines, is_affiliation).unwrap_or(lines.len()))
-        .unwrap_or_default();
-    let text = lines.join(" ");
-    let words: Vec<&str> = text.split_whitespace().collect();
-    // A sentence of five words or more ending inside the block, three more words after it (not
-    // a header's `Research Article. Open Access.` or `Received 3 March. Accepted 5 May.`).
-    let sentence_ends = (4..words.len().saturating_sub(3)).any(|at| {
-        let (Some(before), Some(after)) = (words.get(at), words.get(at + 1)) else {
-            return false;
-        };
-        let stem = before.trim_end_matches(['.', '?', '!']);
-        let word_ends = stem
-            .chars()
-            .rev()
-            .take(2)
-            .filter(|c| c.is_lowercase())
-            .count()
-            == 2;
-        stem.len() + 1 == before.len()
-            && word_ends
-            && after.chars().next().is_some_and(char::is_uppercase)
-    });
-    let marker = text.match_indices('[').any(|(at, _)| {
-        text.get(at + 1..)
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(|c| c.is_ascii_digit())
-    });
-    words.len() > MAX_TITLE_WORDS || sentence_ends || marker
+/// Whether `line` opens a block of affiliations, however long the block: it names the
+/// institution first, before a comma (`School of Forest and Ecosystem Studies, University of
+/// Melbourne, …`), not an abstract that mentions one (`We measured the centre of mass`).
+fn opens_affiliation(line: &str) -> bool {
+    let line = line.trim_start_matches(title_page::is_name_mark);
+    let first = line
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    AFFILIATION_WORDS.iter().any(|word| first.starts_with(word))
+        && line.contains(',')
+        && !line.trim_end().ends_with('.')
 }
 
-/// The headings of summaries for readers a paper prints after its abstract, in lower case.
-const READER_SUMMARIES: [&str; 9] = [
-    "author summary",
-    "editors' summary",
-    "editors’ summary",
-    "editor's summary",
-    "editor’s summary",
-    "elife digest",
-    "plain language summary",
-    "lay summary",
-    "significance statement",
-];
+/// Adds a block's text to the abstract's: the paragraph it runs on, or a paragraph of its own.
+fn push_paragraph(abstract_text: &mut String, text: &str) {
+    if !abstract_text.is_empty() {
+        if continues(abstract_text, text) {
+            abstract_text.push(' ');
+        } else {
+            abstract_text.push_str("\n\n");
+        }
+    }
+    abstract_text.push_str(text);
+}
 
-/// Where the body starts: at the first numbered heading (`1.`, `I.`) or, when it comes first,
-/// heading naming an opening section (`Introduction`, `Background`), else after the abstract,
-/// else after the title.
-pub(super) fn body_start(blocks: &[Block<'_>], headings: &[Option<Heading>], end: usize) -> usize {
-    let heading = |i: usize| headings.get(i).and_then(Option::as_ref);
-    let numbered = (1..end).find(|&i| {
-        heading(i).is_some_and(|h| {
-            matches!(
-                h.numbering,
-                Some(Numbering::Decimal(_) | Numbering::Roman(_))
-            )
-        })
-    });
-    let named = |i: usize, names: &[&str]| {
-        heading(i).is_some_and(|h| names.contains(&h.title.to_lowercase().trim_end_matches(':')))
-    };
-    // `Introduction and Related Work`, `Introduction and Motivation`.
-    let introduction_and = |i: usize| {
-        heading(i).is_some_and(|h| {
-            h.title
-                .to_lowercase()
-                .strip_prefix("introduction and ")
-                .is_some_and(|rest| !rest.trim().is_empty())
-        })
-    };
-    let opening = || {
-        let at = (1..end).find(|&i| {
-            named(
-                i,
-                &[
-                    "introduction",
-                    "background",
-                    "overview",
-                    "motivation",
-                    "statement of need",
-                    "introdução",
-                    "introducción",
-                    "einleitung",
-                    "introduzione",
-                ],
-            ) || introduction_and(i)
-        })?;
-        // A JOSS paper's `Summary` before its `Statement of need` is its first section; so is
-        // a summary for readers printed after the abstract (PLOS's Author Summary, eLife's
-        // digest).
-        let summary = (0..at).find(|&i| named(i, &["summary"]));
-        let for_readers = (0..at).find(|&i| named(i, &READER_SUMMARIES));
-        Some(
-            summary
-                .filter(|_| named(at, &["statement of need"]))
-                .or(for_readers)
-                .unwrap_or(at),
-        )
-    };
-    let after_abstract = || {
-        (0..end)
-            .find(|&i| {
-                blocks
-                    .get(i)
-                    .and_then(Block::first_line)
-                    .is_some_and(|line| {
-                        let lower = line.to_lowercase();
-                        lower.starts_with("abstract")
-                    })
+/// The authors an author line names.
+fn authors_named(line: &str) -> impl Iterator<Item = Author> {
+    names(line).into_iter().map(|name| Author {
+        name,
+        ..Author::default()
+    })
+}
+
+/// Reads a block that is a notice rather than the title page's next part: the article's
+/// history, a date alone, or the licence statement (the title page with it, when a PDF's text
+/// gives them as one block; `mode` is then the authors'). Whether the block was one.
+fn read_notice(
+    lines: &[&str],
+    text: &str,
+    mode: &mut Mode,
+    hyphenated: &HashSet<String>,
+    paper: &mut Paper,
+    affiliations: &mut Vec<String>,
+) -> bool {
+    if lines.iter().all(|line| history(line).is_some()) {
+        paper
+            .history
+            .extend(lines.iter().flat_map(|line| history_events(line)));
+    } else if let [only] = lines
+        && is_date_line(only)
+    {
+        only.trim().clone_into(&mut paper.date);
+    } else if is_license(text) {
+        if *mode == Mode::Title && read_title_page(lines, hyphenated, paper, affiliations) {
+            *mode = Mode::Authors;
+        } else {
+            paper.license.name = license_name(text);
+            text.clone_into(&mut paper.license.statement);
+        }
+    } else {
+        return false;
+    }
+    true
+}
+
+/// The text a title block is read in.
+struct TitlePage<'t> {
+    /// The whole text, to tell a name from words it writes in lower case.
+    whole_text: &'t str,
+    /// The words the text hyphenates, to join a title's lines.
+    hyphenated: &'t HashSet<String>,
+}
+
+impl TitlePage<'_> {
+    /// Reads the title's block (`lines`; `next`, the block after it): the title, without a
+    /// masthead's label above it (`Research Article`⏎`Patient Experiences of …`), and the
+    /// authors under it.
+    fn read_title_block(
+        &self,
+        lines: &[&str],
+        next: Option<&[&str]>,
+        paper: &mut Paper,
+        affiliations: &mut Vec<String>,
+    ) {
+        let lines = lines
+            .get(title_page::masthead_lines(lines)..)
+            .unwrap_or_default();
+        let authors_start = title_page::authors_start(lines, is_affiliation)
+            .or_else(|| {
+                title_page::author_closing_title(lines, next, self.whole_text, is_affiliation)
             })
-            .map(|at| {
-                let block = blocks.get(at);
-                let inline = block
-                    .and_then(Block::first_line)
-                    .is_some_and(|line| line.trim().len() > "abstract:".len());
-                // `ABSTRACT`⏎`Background …` in one block holds its text: the body opens on the
-                // first paragraph after it, past what a journal prints under an abstract
-                // (`Submitted to …`, a licence, a footnote).
-                let label_above_text = block
-                    .and_then(Block::lines)
-                    .is_some_and(|lines| lines.len() > 1);
-                if inline {
-                    at + 1
-                } else if label_above_text
-                    && let Some(paragraph) = (at + 1..end)
-                        .take(MAX_BLOCKS_UNDER_ABSTRACT)
-                        .find(|&i| blocks.get(i).is_some_and(is_prose))
-                {
-                    paragraph
-                } else {
-                    at + 2
-                }
-            })
+            .unwrap_or(lines.len());
+        let (title, authors) = lines.split_at(authors_start);
+        read_title(title_page::title_lines(title), self.hyphenated, paper);
+        read_authors(authors, paper, affiliations);
+    }
+}
+
+/// Whether a block after the title is the journal's name printed again (`Clinical Science`
+/// under the title, `Clinical Science (2014) 126, 305–313` above it).
+fn is_journal_name_again(lines: &[&str], masthead: &[&str]) -> bool {
+    let [line] = lines else {
+        return false;
     };
-    // An opening section's heading unnumbered before the first numbered one (`Introduction`
-    // above `2.1 Overview`, its number lost as a page number) starts the body there.
-    let opening = opening();
-    // Else the text starts after the title (the first block but for the stamps above it,
-    // `arXiv:…`) and the authors' blocks under it.
-    let title = blocks
+    let name = line.trim();
+    name.len() >= MIN_JOURNAL_NAME && masthead.iter().any(|above| above.starts_with(name))
+}
+
+/// Reads a title page a PDF's text gives as one block with its licence, as Hindawi's
+/// (`Research Article`⏎title⏎authors⏎affiliations⏎`Correspondence should be addressed
+/// to …`⏎`Received 9 November 2010; Accepted …`⏎`Copyright © 2010 … This is an open access
+/// article …`): the title and the authors above the first notice, the history and the licence
+/// among the notices. Whether the block was read so.
+fn read_title_page(
+    lines: &[&str],
+    hyphenated: &HashSet<String>,
+    paper: &mut Paper,
+    affiliations: &mut Vec<String>,
+) -> bool {
+    let lines = lines
+        .get(title_page::masthead_lines(lines)..)
+        .unwrap_or_default();
+    let is_copyright = |line: &str| {
+        let lower = line.trim_start().to_lowercase();
+        lower.starts_with("copyright") || lower.starts_with('©')
+    };
+    let is_notice =
+        |line: &&str| label(line).is_some() || history(line).is_some() || is_copyright(line);
+    let Some((head, notices)) = lines
         .iter()
-        .take_while(|block| block.lines().is_some_and(title_page::is_header))
-        .count();
-    let authors = blocks
-        .iter()
-        .skip(title + 1)
-        .take_while(|block| {
-            block
-                .lines()
-                .is_some_and(|lines| title_page::is_authors_block(lines, is_affiliation))
-        })
-        .count();
-    numbered
-        .map(|numbered| opening.map_or(numbered, |opening| opening.min(numbered)))
-        .or(opening)
-        .or_else(after_abstract)
-        .unwrap_or(title + 1 + authors)
-        .min(end)
+        .position(is_notice)
+        .filter(|&end| end >= 2)
+        .map(|end| lines.split_at(end))
+    else {
+        return false;
+    };
+    if head.iter().any(|line| is_license(line)) {
+        return false;
+    }
+    let Some(authors_start) = title_page::authors_start(head, is_affiliation) else {
+        return false;
+    };
+    let (title, authors) = head.split_at(authors_start);
+    read_title(title, hyphenated, paper);
+    read_authors(authors, paper, affiliations);
+    for line in notices.iter().filter(|line| history(line).is_some()) {
+        paper.history.extend(history_events(line));
+    }
+    // The licence: from the copyright line to the end of its sentences.
+    if let Some(start) = notices.iter().position(|line| is_copyright(line)) {
+        let statement_lines = notices.get(start..).unwrap_or_default();
+        let end = statement_lines
+            .iter()
+            .position(|line| line.trim_end().ends_with('.'))
+            .map_or(statement_lines.len(), |end| end + 1);
+        let mut statement = String::new();
+        for line in statement_lines.get(..end).unwrap_or_default() {
+            append_joined(&mut statement, line, hyphenated);
+        }
+        let statement = clean(&statement);
+        paper.license.name = license_name(&statement);
+        paper.license.statement = statement;
+    }
+    true
 }
 
 /// Reads the title block: its lines joined; a date printed alone under them (as `pandoc -t
@@ -365,7 +359,16 @@ fn read_title(lines: &[&str], hyphenated: &HashSet<String>, paper: &mut Paper) {
         _ => (lines, None),
     };
     let mut joined = String::new();
-    for line in title {
+    // `Jobs on Cluster⏎∗⏎Platforms`: a note's mark on a line of its own is no part of it, nor
+    // is a dotted rule under it.
+    let marks_alone = |line: &&&str| {
+        let line = line.trim();
+        !line.is_empty()
+            && line.chars().all(|c| {
+                title_page::NAME_MARKS.contains(&c) || matches!(c, '.' | '…' | '-' | '_' | ' ')
+            })
+    };
+    for line in title.iter().filter(|line| !marks_alone(line)) {
         append_joined(&mut joined, line, hyphenated);
     }
     // `TUNER TESTING OF A CAVITY AT FERMILAB*`: the mark pointing at a note is no part of it.
@@ -398,8 +401,16 @@ fn is_date_line(line: &str) -> bool {
     }
 }
 
+/// The shortest journal's name that, printed alone under the title, is known as the start of
+/// the masthead above it (`Clinical Science`).
+const MIN_JOURNAL_NAME: usize = 8;
+
+/// The most words of a place's name an affiliation runs on to on a line of its own (`Poland`,
+/// `New South Wales`).
+const MAX_PLACE_WORDS: usize = 3;
+
 /// Whether a block is the licence statement.
-fn is_license(text: &str) -> bool {
+pub(super) fn is_license(text: &str) -> bool {
     let lower = text.to_lowercase();
     (lower.contains("license") || lower.contains("licence"))
         && ["open access", "creative commons", "cc by", "cc-by"]
@@ -427,6 +438,18 @@ fn license_name(text: &str) -> String {
         })
         .collect();
     words.join(" ").trim_end_matches('.').to_owned()
+}
+
+/// Whether a block printed above the title is none of it: a publication's stamps and header
+/// (`arXiv:…`) or a journal's masthead (`Journal of Hydrology 310 (2005) 253–265`).
+pub(super) fn is_above_title(lines: &[&str]) -> bool {
+    title_page::is_header(lines) || title_page::is_masthead(lines)
+}
+
+/// Whether a block printed before the title is none of it: what [`is_above_title`] passes
+/// over, a letterhead, or the licence statement.
+pub(super) fn is_before_title(lines: &[&str]) -> bool {
+    is_above_title(lines) || is_letterhead(lines) || is_license(&lines.join(" "))
 }
 
 /// Whether a block above the title is an institution's letterhead: one line in capitals naming
@@ -470,6 +493,21 @@ fn bare_name(name: &str) -> &str {
 /// The names on an author line: separated by commas, `and`, `&`, `;` or the marks after them
 /// (`Arman Cohan†∗ Sergey Feldman†∗`).
 fn names(line: &str) -> Vec<String> {
+    // `Patrick N.J. Lanea,c,*, Alice E. Bestb,c,d`: Elsevier's affiliation letters.
+    let line = if line
+        .split_whitespace()
+        .any(|w| title_page::letter_marks(w).is_some())
+    {
+        line.split_whitespace()
+            .map(|word| {
+                title_page::letter_marks(word)
+                    .map_or_else(|| word.to_owned(), |(name, _)| format!("{name},"))
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        line.to_owned()
+    };
     line.replace(" and ", ",")
         .replace(['&', ';'], ",")
         .replace(title_page::NAME_MARKS, ",")
@@ -497,6 +535,7 @@ fn keywords(line: &str) -> Vec<String> {
 /// read as any of it.
 pub(super) fn read(
     blocks: &[Block<'_>],
+    whole_text: &str,
     hyphenated: &HashSet<String>,
     paper: &mut Paper,
 ) -> Vec<usize> {
@@ -504,7 +543,8 @@ pub(super) fn read(
     let mut unread = Vec::new();
     let mut abstract_text = String::new();
     let mut affiliations: Vec<String> = Vec::new();
-    for block in blocks {
+    let mut masthead: Vec<&str> = Vec::new();
+    for (at, block) in blocks.iter().enumerate() {
         let Block::Text { lines, offset } = block else {
             unread.push(block.offset());
             continue;
@@ -528,50 +568,49 @@ pub(super) fn read(
             append_joined(&mut text, line, hyphenated);
         }
         let text = clean(&text);
-        if lines.iter().all(|line| history(line).is_some()) {
-            paper
-                .history
-                .extend(lines.iter().flat_map(|line| history_events(line)));
-            continue;
-        }
-        if let [only] = lines
-            && is_date_line(only)
-        {
-            only.trim().clone_into(&mut paper.date);
-            continue;
-        }
-        if is_license(&text) {
-            paper.license.name = license_name(&text);
-            paper.license.statement = text;
+        if read_notice(
+            lines,
+            &text,
+            &mut mode,
+            hyphenated,
+            paper,
+            &mut affiliations,
+        ) {
             continue;
         }
         match mode {
             // A stamp above the title (`arXiv:…`, `Preprint 27 February 2025`) is none of it.
-            Mode::Title if title_page::is_header(lines) || is_letterhead(lines) => {}
+            Mode::Title if is_above_title(lines) || is_letterhead(lines) => {
+                masthead.extend_from_slice(lines);
+            }
+            Mode::Authors if is_journal_name_again(lines, &masthead) => {}
             Mode::Title => {
-                let (title, authors) = lines.split_at(
-                    title_page::authors_start(lines, is_affiliation).unwrap_or(lines.len()),
-                );
-                read_title(title, hyphenated, paper);
+                let next = blocks.get(at + 1).and_then(Block::lines);
+                let page = TitlePage {
+                    whole_text,
+                    hyphenated,
+                };
+                page.read_title_block(lines, next, paper, &mut affiliations);
                 mode = Mode::Authors;
-                read_authors(authors, paper, &mut affiliations);
             }
             // A journal's line under the abstract (`Submitted to Physical Review Letters`).
             Mode::Abstract if !abstract_text.is_empty() && is_line_under_abstract(lines) => {
                 unread.push(*offset);
             }
-            Mode::Abstract => {
-                if !abstract_text.is_empty() {
-                    if continues(&abstract_text, &text) {
-                        abstract_text.push(' ');
-                    } else {
-                        abstract_text.push_str("\n\n");
-                    }
-                }
-                abstract_text.push_str(&text);
+            Mode::Abstract => push_paragraph(&mut abstract_text, &text),
+            // A name in a block of its own, as a PDF's text gives the authors printed side by
+            // side (`Pierre-François Dutot`, `Lionel Eyraud`, each above an affiliation).
+            Mode::Authors
+                if let [name] = lines
+                    && title_page::is_one_name(name)
+                    && !is_affiliation(name) =>
+            {
+                paper.authors.extend(authors_named(name));
             }
             Mode::Authors
-                if lines.iter().all(|line| line.len() <= MAX_AUTHOR_LINE) && !is_prose(block) =>
+                if lines.iter().all(|line| line.len() <= MAX_AUTHOR_LINE)
+                    && (!is_prose(block)
+                        || lines.first().is_some_and(|l| opens_affiliation(l))) =>
             {
                 read_authors(lines, paper, &mut affiliations);
             }
@@ -648,6 +687,15 @@ fn read_line(mode: Mode, line: &str, paper: &mut Paper, affiliations: &mut Vec<S
         Mode::Keywords if line.len() <= MAX_KEYWORD_LEN || line.contains([';', ',']) => {
             paper.keywords.extend(keywords(&line));
         }
+        // A mark alone (`a`, `∗`), as a PDF's text prints an affiliation's above it; a stamp
+        // or masthead among the affiliations (`(Dated: October 7, 2021)`, `doi:…`).
+        Mode::Authors
+            if line.chars().count() <= 2
+                || title_page::is_stamp(&line)
+                || title_page::is_masthead_line(&line) => {}
+        Mode::Authors if history(&line).is_some() => {
+            paper.history.extend(history_events(&line));
+        }
         Mode::Authors => {
             if line.contains('@') {
                 let email = line
@@ -659,19 +707,21 @@ fn read_line(mode: Mode, line: &str, paper: &mut Paper, affiliations: &mut Vec<S
                         .trim_matches([',', ';', '.'])
                         .clone_into(&mut author.email);
                 }
-            } else if is_affiliation(&line) || !paper.authors.is_empty() {
+            } else if is_affiliation(&line)
+                || !paper.authors.is_empty()
+                // `Poland` on a line of its own after the affiliations, their names lost.
+                || (!affiliations.is_empty()
+                    && line.split_whitespace().count() <= MAX_PLACE_WORDS
+                    && !title_page::is_author_line(&line)
+                    && !title_page::is_one_name(&line))
+            {
                 // `1 Department …`, `𝑎 Boston University`: the mark the authors point with.
                 let affiliation = line.trim_start_matches(title_page::is_name_mark);
                 if !affiliations.iter().any(|a| a == affiliation) {
                     affiliations.push(affiliation.to_owned());
                 }
             } else {
-                paper
-                    .authors
-                    .extend(names(&line).into_iter().map(|name| Author {
-                        name,
-                        ..Author::default()
-                    }));
+                paper.authors.extend(authors_named(&line));
             }
         }
         Mode::Corresponding => corresponding(&line, paper),

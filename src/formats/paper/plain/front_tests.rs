@@ -1,6 +1,7 @@
 //! Tests of the front matter: the title page, authors, labelled parts and history.
 
 use super::super::blocks;
+use super::super::body_start::opens_on_paragraph;
 use super::*;
 
 fn front(text: &str) -> (Paper, usize) {
@@ -8,7 +9,7 @@ fn front(text: &str) -> (Paper, usize) {
     let skip = vec![false; lines.len()];
     let blocks = blocks::blocks(&lines, &skip, None);
     let mut paper = Paper::default();
-    let unread = read(&blocks, &HashSet::new(), &mut paper);
+    let unread = read(&blocks, text, &HashSet::new(), &mut paper);
     (paper, unread.len())
 }
 
@@ -145,4 +146,133 @@ fn a_letterhead_above_the_title_is_passed_over_and_a_title_in_capitals_is_not() 
     assert_eq!(paper.title, "Combined Measurement of the Higgs Boson Mass");
     let (paper, _) = front("THE ROLE OF THE UNIVERSITY IN SOCIETY\n\nAnn Lee");
     assert_eq!(paper.title, "THE ROLE OF THE UNIVERSITY IN SOCIETY");
+}
+
+#[test]
+fn a_journal_s_masthead_above_the_title_is_passed_over() {
+    // BioMed Central: the article's kind and `Open Access` as blocks of their own.
+    let (paper, _) = front(
+        "REVIEW\n\nOpen Access\n\nComplications related to deep venous thrombosis\n\
+         prophylaxis in trauma: a systematic review of the\nliterature\nIndraneel Datta1, \
+         Chad G Ball1*, Lucas Rudmik1\n\nAbstract\nDeep venous thrombosis prophylaxis is \
+         essential.",
+    );
+    assert_eq!(
+        paper.title,
+        "Complications related to deep venous thrombosis prophylaxis in trauma: a systematic \
+         review of the literature"
+    );
+    let names: Vec<&str> = paper.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Indraneel Datta", "Chad G Ball", "Lucas Rudmik"]);
+    // Elsevier: the journal's volume, year and pages and its web address; the affiliations'
+    // letters after the names, the first glued to it.
+    let (paper, _) = front(
+        "Journal of Hydrology 310 (2005) 253–265\nwww.elsevier.com/locate/jhydrol\n\n\
+         The response of flow duration curves to afforestation\nPatrick N.J. Lanea,c,*, \
+         Alice E. Bestb,c,d, Lu Zhangb,c\na\n\nSchool of Forest and Ecosystem Studies, \
+         University of Melbourne, P.O. Box 137, Heidelberg, Victoria 3084, Australia\nb\nCSIRO \
+         Division of Land and Water, Canberra, ACT, Australia\nc\nCooperative Research Centre \
+         for Catchment Hydrology, Canberra, ACT, Australia\nd\nDepartment of Civil and \
+         Environmental Engineering, University of Melbourne, Victoria, Australia\nReceived 1 \
+         October 2003; revised 22 December 2004; accepted 3 January 2005\n\n\
+         Abstract\nThe hydrologic effect of replacing pasture with trees.",
+    );
+    assert_eq!(
+        paper.title,
+        "The response of flow duration curves to afforestation"
+    );
+    let names: Vec<&str> = paper.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Patrick N.J. Lane", "Alice E. Best", "Lu Zhang"]);
+    assert!(!paper.affiliation.split("; ").any(|a| a.len() <= 2));
+    assert!(paper.affiliation.starts_with("School of Forest"));
+    assert_eq!(
+        paper.abstract_text,
+        "The hydrologic effect of replacing pasture with trees."
+    );
+    assert_eq!(paper.history.len(), 3);
+    // A journal's code, its issue and address; the journal's name printed again under the
+    // title is none of the authors.
+    let (paper, _) = front(
+        "JSS\n\nJanuary 2007, Volume 18, Issue 3.\n\nhttp://www.jstatsoft.org/\n\n\
+         Clinical Science (2014) 126, 305–313 doi: 10.1042/CS20130403\n\nFragment-based \
+         design of\nenzyme inhibitors\n\nClinical Science\n\nRoss G. Douglas, Rajni K. Sharma \
+         and Kelly Chibale",
+    );
+    assert_eq!(paper.title, "Fragment-based design of enzyme inhibitors");
+    let names: Vec<&str> = paper.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Ross G. Douglas", "Rajni K. Sharma", "Kelly Chibale"]
+    );
+}
+
+#[test]
+fn a_title_page_in_one_block_with_its_licence_gives_title_authors_history_and_licence() {
+    // Hindawi's, as pdftotext gives it.
+    let (paper, _) = front(
+        "Hindawi Publishing Corporation\nRehabilitation Research and Practice\nVolume 2010, \
+         Article ID 157939, 6 pages\ndoi:10.1155/2010/157939\n\nResearch Article\nPatient \
+         Experiences of Structured Heart Failure Programmes\nNuala E. Tully, Karen M. Morgan, \
+         and Hannah M. McGee\nDivision of Population Health Sciences, Royal College of \
+         Surgeons in Ireland,\nDublin 2, Ireland\nCorrespondence should be addressed to Helen \
+         M. Burke, hb@rcsi.ie\nReceived 9 November 2010; Accepted 25 December 2010\nCopyright \
+         © 2010 Nuala E. Tully et al. This is an open access article distributed under the \
+         Creative Commons Attribution License,\nwhich permits unrestricted use, provided the \
+         original work is properly cited.\nObjectives. Patient experiences of programmes.",
+    );
+    assert_eq!(
+        paper.title,
+        "Patient Experiences of Structured Heart Failure Programmes"
+    );
+    let names: Vec<&str> = paper.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Nuala E. Tully", "Karen M. Morgan", "Hannah M. McGee"]
+    );
+    assert_eq!(
+        paper.affiliation,
+        "Division of Population Health Sciences, Royal College of Surgeons in Ireland,; \
+         Dublin 2, Ireland"
+    );
+    assert_eq!(paper.history.len(), 2);
+    assert_eq!(paper.date, "25 December 2010");
+    assert!(paper.license.statement.starts_with("Copyright © 2010"));
+    assert!(paper.license.statement.ends_with("properly cited."));
+}
+
+#[test]
+fn authors_printed_side_by_side_and_the_first_closing_the_title_s_block() {
+    let text = "Bi-criteria Algorithm for Scheduling Jobs on Cluster\n∗\nPlatforms\n\
+                Pierre-François Dutot\n\nLionel Eyraud\n\nID-IMAG\n51 avenue Jean Kuntzmann\n\n\
+                pfdutot@imag.fr\n\nAbstract\nWe schedule jobs on platforms.";
+    let (paper, _) = front(text);
+    assert_eq!(
+        paper.title,
+        "Bi-criteria Algorithm for Scheduling Jobs on Cluster Platforms"
+    );
+    let names: Vec<&str> = paper.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Pierre-François Dutot", "Lionel Eyraud"]);
+    // A title's last line of capitalised words written in lower case in the text is no name.
+    let text = "Scheduling Jobs with\nSpectroscopic Measurements\n\nLionel Eyraud\n\n\
+                Abstract\nWe take spectroscopic measurements of jobs.";
+    let (paper, _) = front(text);
+    assert_eq!(
+        paper.title,
+        "Scheduling Jobs with Spectroscopic Measurements"
+    );
+}
+
+#[test]
+fn a_licence_above_the_title_does_not_make_the_text_open_on_a_paragraph() {
+    let text = "© The Association 2013. The online version of this article is published \
+                within an Open Access environment subject to the conditions of the Creative \
+                Commons Attribution licence.\n\nStressful life events and dementia\n\n\
+                Anna Sundström,1 Michael Rönnlund,2";
+    let lines = blocks::lines(text);
+    let skip = vec![false; lines.len()];
+    let blocks = blocks::blocks(&lines, &skip, None);
+    assert!(!opens_on_paragraph(&blocks));
+    let (paper, _) = front(text);
+    assert_eq!(paper.title, "Stressful life events and dementia");
+    assert!(paper.license.statement.contains("Creative Commons"));
 }

@@ -12,6 +12,7 @@ mod author_year;
 #[cfg(test)]
 mod biomed_tests;
 mod blocks;
+mod body_start;
 mod book;
 mod chapter;
 #[cfg(test)]
@@ -110,6 +111,7 @@ pub(super) fn read(
     let skip = blocks::debris(&lines);
     let unheaded = list::unheaded_start(&lines, &skip);
     let mut blocks = blocks::blocks(&lines, &skip, unheaded);
+    body_start::split_run_on_title(&mut blocks, text);
     let hyphenated = inline::hyphenated_words(text);
     let headings = structure::headings(&mut blocks);
     let title_of = |i: usize| {
@@ -151,13 +153,14 @@ pub(super) fn read(
 
     let body_end = list.as_ref().map_or(blocks.len(), ListPlace::body_end);
     // A file that opens on a paragraph has no title block: its text starts there.
-    let body_start = if blocks.first().is_some_and(front::is_prose) {
+    let body_start = if body_start::opens_on_paragraph(&blocks) {
         0
     } else {
-        front::body_start(&blocks, &headings, body_end)
+        body_start::where_body_starts(&blocks, &headings, body_end)
     };
     let unread = front::read(
         blocks.get(..body_start).unwrap_or_default(),
+        text,
         &hyphenated,
         builder.paper(),
     );

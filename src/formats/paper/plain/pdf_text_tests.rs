@@ -684,3 +684,29 @@ References
     );
     assert_eq!(cited(&corpus).len(), 4);
 }
+
+#[test]
+fn an_editorial_s_text_running_on_under_its_title_opens_the_body() {
+    let text = "DOI: 10.1111/imm.13445\n\nEDITORIAL\n\nCOVID-19 vaccination and treatment in \
+                vulnerable\npopulations\nAs the pandemic continues to roll on, it has been an \
+                interesting\ntime to be an immunologist. Variants of concern raise questions\n\
+                about the efficacy of vaccines, and testing remains a barrier to our\n\
+                understanding of the disease.\n\nCancer patients are a major group of the \
+                immunosuppressed. They carry a much greater risk of severe disease.\n";
+    let corpus = corpus_of(text);
+    assert_eq!(
+        corpus.file.paper.title,
+        "COVID-19 vaccination and treatment in vulnerable populations"
+    );
+    let first = corpus
+        .file
+        .sections
+        .first()
+        .and_then(|section| section.paragraphs.first())
+        .expect("a paragraph");
+    assert!(
+        first.text.starts_with("As the pandemic continues"),
+        "{}",
+        first.text
+    );
+}

@@ -111,7 +111,7 @@ fn a_source_line_under_a_table_is_its_note_and_a_caption_names_it() {
 
 #[test]
 fn table_rows_split_by_a_page_break_are_joined_and_spanning_cells_repeated() {
-    let text = "T\n\n1. Data\n\nRegion\tBody\tNote\nAsia\tASEAN\tWorks with the\n\n\t\t\
+    let text = "Tables\n\n1. Data\n\nRegion\tBody\tNote\nAsia\tASEAN\tWorks with the\n\n\t\t\
                 governments of the region.\n\tUNODC\tHelps.\nEurope\tGRETA\tChecks.\n";
     let imported = run(text).unwrap();
     let rows: Vec<Vec<String>> = imported.file.tables[0]

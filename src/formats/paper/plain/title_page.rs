@@ -6,6 +6,7 @@
 
 use crate::corpus::text::MONTHS;
 
+use super::body_start::MAX_TITLE_WORDS;
 use super::names::{PARTICLES, is_written_out_name};
 
 /// The marks printed after an author's name to point at an affiliation or a note.
@@ -114,6 +115,175 @@ pub(super) fn is_header(lines: &[&str]) -> bool {
             }))
 }
 
+/// The labels a journal prints above a title for the kind of article or its access
+/// (`RESEARCH ARTICLE`, `Open Access`, `EDITORIAL`), in lower case.
+const ARTICLE_LABELS: [&str; 36] = [
+    "article",
+    "article in press",
+    "brief communication",
+    "brief report",
+    "case report",
+    "commentary",
+    "communication",
+    "correspondence",
+    "debate",
+    "editorial",
+    "full paper",
+    "invited review",
+    "letter",
+    "letter to the editor",
+    "methodology",
+    "methodology article",
+    "mini review",
+    "open access",
+    "opinion",
+    "original article",
+    "original paper",
+    "original research",
+    "original research article",
+    "perspective",
+    "protocol",
+    "regular article",
+    "research",
+    "research article",
+    "research paper",
+    "review",
+    "review article",
+    "short communication",
+    "short report",
+    "study protocol",
+    "systematic review",
+    "technical note",
+];
+
+/// The longest masthead line, in words.
+const MAX_MASTHEAD_WORDS: usize = 16;
+
+/// Whether `line` is one of a journal's masthead printed above a title, never part of it: the
+/// article's kind (`RESEARCH ARTICLE`, `Open Access`), a web address, a DOI (`DOI:
+/// 10.1111/imm.13445`, `Clinical Science (2014) 126, 305–313 doi: 10.1042/CS20130403`), the
+/// journal's volume, year and pages (`Journal of Hydrology 310 (2005) 253–265`, `Volume 2010,
+/// Article ID 157939, 6 pages`), its name (`Journal of Statistical Software`), its publisher
+/// (`Hindawi Publishing Corporation`) or a conference's (`2010 International Conference on
+/// Data Storage and Data Engineering`, `Journal of Physics: Conference Series`).
+pub(super) fn is_masthead_line(line: &str) -> bool {
+    let line = line.trim();
+    let lower = line.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    if words.is_empty() || words.len() > MAX_MASTHEAD_WORDS {
+        return false;
+    }
+    let label = ARTICLE_LABELS.contains(&words.join(" ").as_str());
+    let web = ["http://", "https://", "www."]
+        .iter()
+        .any(|start| lower.starts_with(start));
+    let doi = lower.contains("doi:") || lower.contains("doi.org/");
+    let numbered = |name: &str| {
+        words.windows(2).any(|pair| {
+            pair.first()
+                .is_some_and(|word| word.trim_end_matches('.') == name)
+                && pair
+                    .get(1)
+                    .is_some_and(|next| next.starts_with(|c: char| c.is_ascii_digit()))
+        })
+    };
+    let volume = numbered("volume") || numbered("vol") || lower.contains("article id");
+    // `Journal of Cosmology and Astroparticle Physics`, its drop capital perhaps a block of
+    // its own above it (`J`⏎⏎`ournal of …`); `An IOP and SISSA journal`.
+    let journal = (lower.starts_with("journal of ")
+        || lower.starts_with("ournal of ")
+        || ((lower.starts_with("a ") || lower.starts_with("an ")) && line.ends_with(" journal")))
+        && !line.contains(':')
+        && words.len() <= 6;
+    // `Hindawi Publishing Corporation`, `Bentham Science Publishers`, `IOP Publishing` (not
+    // `Open Access Publishing`).
+    let capitalised = line
+        .split_whitespace()
+        .all(|word| word.starts_with(|c: char| c.is_uppercase()));
+    let acronym_first = line
+        .split_whitespace()
+        .next()
+        .is_some_and(|word| word.len() >= 2 && !word.chars().any(char::is_lowercase));
+    let publisher = words.len() <= 4
+        && capitalised
+        && (lower.ends_with(" publishing corporation")
+            || lower.ends_with(" publishers")
+            || (words.len() == 2 && acronym_first && lower.ends_with(" publishing")));
+    let year_first = words.first().is_some_and(|word| {
+        word.len() == 4
+            && (word.starts_with("19") || word.starts_with("20"))
+            && word.bytes().all(|b| b.is_ascii_digit())
+    });
+    let conference = (year_first
+        && ["conference", "symposium", "workshop", "congress"]
+            .iter()
+            .any(|name| words.contains(name)))
+        || lower.ends_with("conference series");
+    label || web || doi || volume || journal || publisher || conference || is_cited_issue(&lower)
+}
+
+/// Whether `lower` (a line in lower case) names a journal's issue by its year in brackets
+/// followed by volume or pages: `journal of hydrology 310 (2005) 253–265`,
+/// `international psychogeriatrics (2014), 26:1, 147–154`, `2188 (2022) 012011`.
+fn is_cited_issue(lower: &str) -> bool {
+    lower.match_indices('(').any(|(at, _)| {
+        let Some(rest) = lower.get(at + 1..) else {
+            return false;
+        };
+        let year = rest.get(..4).is_some_and(|year| {
+            year.bytes().all(|b| b.is_ascii_digit())
+                && (year.starts_with("19") || year.starts_with("20"))
+        });
+        year && rest.get(4..5) == Some(")")
+            && rest
+                .get(5..)
+                .map(|after| after.trim_start_matches([',', ' ']))
+                .is_some_and(|after| after.starts_with(|c: char| c.is_ascii_digit()))
+    })
+}
+
+/// Whether `line` is a journal's or a meeting's short name or code alone (`JSS`,
+/// `JCRAI-2021`, the drop capital `J`): one short word without lower case.
+fn is_short_code(line: &str) -> bool {
+    let line = line.trim();
+    !line.is_empty()
+        && line.len() <= 12
+        && !line.contains(char::is_whitespace)
+        && line.chars().any(char::is_uppercase)
+        && !line.chars().any(char::is_lowercase)
+}
+
+/// Whether a block above the title is all masthead ([`is_masthead_line`]), short codes among
+/// it (`JCRAI-2021`⏎`Journal of Physics: Conference Series`), or a journal's name above its
+/// volume and DOI (`Hindawi Publishing Corporation`⏎`Rehabilitation Research and
+/// Practice`⏎`Volume 2010, Article ID 157939, 6 pages`⏎`doi:10.1155/2010/157939`).
+pub(super) fn is_masthead(lines: &[&str]) -> bool {
+    let mastheads = lines.iter().filter(|line| is_masthead_line(line)).count();
+    let short =
+        |line: &&&str| line.split_whitespace().count() <= 6 && !line.trim_end().ends_with('.');
+    let first_is_masthead = lines
+        .first()
+        .is_some_and(|line| is_masthead_line(line) || is_short_code(line));
+    first_is_masthead
+        && (lines
+            .iter()
+            .all(|line| is_masthead_line(line) || is_short_code(line))
+            || (lines.len() <= 5
+                && mastheads >= 2
+                && lines
+                    .iter()
+                    .all(|line| is_masthead_line(line) || short(&line))))
+}
+
+/// How many of a title block's first lines are masthead ([`is_masthead_line`]) printed above
+/// the title in the same block (`Research Article`⏎`Patient Experiences of …`).
+pub(super) fn masthead_lines(lines: &[&str]) -> usize {
+    lines
+        .iter()
+        .take_while(|line| is_masthead_line(line))
+        .count()
+}
+
 /// Where the author lines start in a title block (`lines`), when the title is printed on the
 /// first lines and the authors directly under it: the first line after the first that names
 /// authors, or a person's name alone above an affiliation (`is_affiliation`: `Christoffer
@@ -126,7 +296,85 @@ pub(super) fn authors_start(
         lines.get(at).is_some_and(|line| {
             is_author_line(line)
                 || (is_one_name(line) && lines.get(at + 1).is_some_and(|next| is_affiliation(next)))
+                // `1 School of Physics, University of Melbourne`: the authors' affiliations, the
+                // names lost (printed as an image).
+                || numbered_affiliation(line).is_some_and(&is_affiliation)
         })
+    })
+}
+
+/// Where the authors start in a title block whose last line is the first author's name alone,
+/// the others' in the blocks after it (`next`, an authors block by `is_affiliation`):
+/// `TIMP: An R Package for Modeling Multi-way⏎Spectroscopic Measurements⏎Katharine M. Mullen`
+/// above `Ivo H. M. van Stokkum`. The line is a name when it has an initial, or when none of
+/// its words is written in lower case anywhere in `text` (as `measurements` is, and no name).
+pub(super) fn author_closing_title(
+    lines: &[&str],
+    next: Option<&[&str]>,
+    text: &str,
+    is_affiliation: impl Fn(&str) -> bool,
+) -> Option<usize> {
+    let [_, .., last] = lines else {
+        return None;
+    };
+    if !is_one_name(last) || !next.is_some_and(|next| is_authors_block(next, is_affiliation)) {
+        return None;
+    }
+    let words: Vec<&str> = last.split_whitespace().collect();
+    let has_initial = words
+        .iter()
+        .any(|word| word.ends_with('.') && word.len() <= 3);
+    let written_in_lower_case = |word: &str| {
+        let lower = word.to_lowercase();
+        text.match_indices(lower.as_str()).any(|(at, _)| {
+            let before = text.get(..at).and_then(|b| b.chars().next_back());
+            let after = text.get(at + lower.len()..).and_then(|a| a.chars().next());
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    };
+    let no_common_word = words
+        .iter()
+        .filter(|word| !PARTICLES.contains(word) && !word.ends_with('.'))
+        .all(|word| !written_in_lower_case(word));
+    (has_initial || no_common_word).then_some(lines.len() - 1)
+}
+
+/// The most lines a title is printed on.
+const MAX_TITLE_LINES: usize = 4;
+
+/// The lines of a title block that hold the title, when the text runs on under it in the same
+/// block (an editorial without authors or abstract, as pdftotext gives it): those down to the
+/// first line much shorter than the ones before it (`COVID-19 vaccination and treatment in
+/// vulnerable`⏎`populations`⏎`As the COVID-19 pandemic continues …`), the whole block when it
+/// is a title's few lines.
+pub(super) fn title_lines<'l, 'a>(lines: &'l [&'a str]) -> &'l [&'a str] {
+    let words: usize = lines
+        .iter()
+        .map(|line| line.split_whitespace().count())
+        .sum();
+    if lines.len() <= MAX_TITLE_LINES || words <= MAX_TITLE_WORDS {
+        return lines;
+    }
+    let mut longest = 0;
+    for (at, line) in lines.iter().enumerate().take(MAX_TITLE_LINES) {
+        let length = line.trim().chars().count();
+        // Not a line of a name and affiliation (`TAL AUGUST, University of Washington, USA`).
+        if at > 0 && length * 5 < longest * 3 && !line.contains(',') {
+            return lines.get(..=at).unwrap_or(lines);
+        }
+        longest = longest.max(length);
+    }
+    lines
+}
+
+/// What follows an affiliation's number that `line` opens on, a capital after it: `School of
+/// …` of `1 School of …`.
+fn numbered_affiliation(line: &str) -> Option<&str> {
+    line.split_once(' ').and_then(|(number, rest)| {
+        ((1..=2).contains(&number.len())
+            && number.bytes().all(|b| b.is_ascii_digit())
+            && rest.starts_with(|c: char| c.is_uppercase()))
+        .then_some(rest)
     })
 }
 
@@ -154,11 +402,17 @@ pub(super) fn is_authors_block(lines: &[&str], is_affiliation: impl Fn(&str) -> 
     })
 }
 
-/// Whether `text` is one person's name: two to four words, each written out as a name is,
-/// an initial, or a particle (`Eugenio Megías`, `Hesham M. Eraqi`, `Madeleine van Zuylen`).
-fn is_one_name(text: &str) -> bool {
+/// Whether `text` is one person's name: two to four words, five with a particle, each written
+/// out as a name is, an initial, or a particle (`Eugenio Megías`, `Hesham M. Eraqi`, `Ivo H. M.
+/// van Stokkum`).
+pub(super) fn is_one_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
-    (2..=4).contains(&words.len())
+    let most = if words.iter().any(|word| PARTICLES.contains(word)) {
+        5
+    } else {
+        4
+    };
+    (2..=most).contains(&words.len())
         && words.iter().all(|word| {
             is_written_out_name(word)
                 || (word.ends_with('.') && word.chars().next().is_some_and(char::is_uppercase))
@@ -170,7 +424,7 @@ fn is_one_name(text: &str) -> bool {
 /// Jakubassa-Amundsen`, `A.N. Villano,1`), a name carries a mark or an affiliation's number
 /// (`Gerber,1`, `Wang1,2`, `Cohan†∗`, `Guo 1, 2`), or it is a list of at least
 /// [`MIN_UNMARKED_NAMES`] names parted by commas (`Waleed Ammar, Dirk Groeneveld, …`).
-fn is_author_line(line: &str) -> bool {
+pub(super) fn is_author_line(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     let initial = |word: &str| {
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
@@ -185,7 +439,37 @@ fn is_author_line(line: &str) -> bool {
         && words
             .get(leading)
             .is_some_and(|w| is_written_out_name(w.trim_end_matches(|c: char| !c.is_alphabetic())));
-    opens_on_initials || has_marked_name(&words) || is_list_of_names(line)
+    opens_on_initials
+        || has_marked_name(&words)
+        || is_list_of_names(line)
+        || words.iter().any(|word| letter_marks(word).is_some())
+}
+
+/// The name and the marks of a word of an author line that carries an affiliation's letters
+/// after commas, as Elsevier prints them: `Lanea,c,*,` is `Lane` (its first mark, `a`, glued
+/// to it, as the letter before the next mark) with the marks `a,c,*`; `Zhangb,c` is `Zhang`.
+pub(super) fn letter_marks(word: &str) -> Option<(&str, &str)> {
+    let word = word.trim_end_matches(',');
+    let (name, marks) = word.split_once(',')?;
+    let is_mark = |mark: &str| {
+        let mut chars = mark.chars();
+        matches!(
+            (chars.next(), chars.next()),
+            (Some(c), None) if c.is_ascii_lowercase() || c == '*' || NAME_MARKS.contains(&c)
+        )
+    };
+    if !is_written_out_name(name) || !marks.split(',').all(is_mark) {
+        return None;
+    }
+    let first_mark = marks.chars().next().filter(char::is_ascii_lowercase)?;
+    let glued = name
+        .chars()
+        .next_back()
+        .filter(|&c| c.is_ascii_lowercase() && c < first_mark);
+    let name = glued.map_or(name, |c| {
+        name.get(..name.len() - c.len_utf8()).unwrap_or(name)
+    });
+    Some((name, marks))
 }
 
 /// Whether a name among `words` is followed by a mark or an affiliation's number: `Gerber,1`,
@@ -260,6 +544,152 @@ mod tests {
         ] {
             assert!(!is_stamp(title), "{title}");
         }
+    }
+
+    #[test]
+    fn a_journal_s_masthead_is_told_from_a_title() {
+        for masthead in [
+            "RESEARCH ARTICLE",
+            "Open Access",
+            "EDITORIAL",
+            "DOI: 10.1111/imm.13445",
+            "Clinical Science (2014) 126, 305–313 (Printed in Great Britain) doi: 10.1042/CS2013",
+            "Journal of Hydrology 310 (2005) 253–265",
+            "International Psychogeriatrics (2014), 26:1, 147–154",
+            "2188 (2022) 012011",
+            "www.elsevier.com/locate/jhydrol",
+            "http://www.jstatsoft.org/",
+            "Volume 2010, Article ID 157939, 6 pages",
+            "January 2007, Volume 18, Issue 3.",
+            "Hindawi Publishing Corporation",
+            "IOP Publishing",
+            "2010 International Conference on Data Storage and Data Engineering",
+            "Journal of Physics: Conference Series",
+            "Journal of Statistical Software",
+            "ournal of Cosmology and Astroparticle Physics",
+            "An IOP and SISSA journal",
+        ] {
+            assert!(is_masthead_line(masthead), "{masthead}");
+        }
+        for title in [
+            "A Review of Deep Learning for Rainfall",
+            "Research on Open Access Publishing Models",
+            "Open Access Publishing",
+            "Volume Rendering of Medical Images",
+            "Trade, Growth and Poverty (1990)",
+            "Conference Interpreting in 2010 and After",
+            "Journal of a Plague Year: Reading Defoe in 2020",
+            "Keeping a lab journal",
+            "A Lab Journal",
+        ] {
+            assert!(!is_masthead_line(title), "{title}");
+        }
+        assert!(is_masthead(&["JSS"]));
+        assert!(is_masthead(&[
+            "JCRAI-2021",
+            "Journal of Physics: Conference Series"
+        ]));
+        assert!(is_masthead(&[
+            "Hindawi Publishing Corporation",
+            "Rehabilitation Research and Practice",
+            "Volume 2010, Article ID 157939, 6 pages",
+            "doi:10.1155/2010/157939",
+        ]));
+        assert!(!is_masthead(&["COVID-19", "and the Economy"]));
+        assert!(!is_masthead(&["DEEP LEARNING", "IN PRACTICE"]));
+        assert_eq!(
+            masthead_lines(&["Research Article", "Patient Experiences", "Ann Lee"]),
+            1
+        );
+    }
+
+    #[test]
+    fn a_title_is_told_from_the_text_running_on_under_it() {
+        let block = [
+            "COVID-19 vaccination and treatment in vulnerable",
+            "populations",
+            "As the COVID-19 pandemic continues to roll on, it has",
+            "been an interesting time to be an immunologist. Variants",
+            "of concern raise questions about the efficacy of vaccines",
+            "or monoclonal antibodies, and testing availability, cost",
+            "and speed remain critical barriers to our understanding.",
+        ];
+        assert_eq!(title_lines(&block), &block[..2]);
+        let acm = [
+            "Paper Plain: Making Medical Research Papers Approachable to Healthcare",
+            "Consumers with Natural Language Processing",
+            "TAL AUGUST, University of Washington, USA",
+            "LUCY LU WANG, Allen Institute for Artificial Intelligence, USA",
+            "When seeking information not covered in patient-friendly documents, like medical",
+            "pamphlets, healthcare consumers may turn to the research literature. Reading medical",
+            "papers, however, can be a challenging experience for them, as we found.",
+        ];
+        assert_eq!(title_lines(&acm), &acm);
+        let title = [
+            "Characterization of interstellar",
+            "carbon dust",
+            "analogues",
+        ];
+        assert_eq!(title_lines(&title), &title);
+        let title = [
+            "Combined Measurement",
+            "of the Higgs Boson Mass in pp",
+            "√",
+            "Collisions at s = 7 and 8 TeV with the ATLAS and CMS",
+            "Experiments",
+        ];
+        assert_eq!(title_lines(&title), &title);
+    }
+
+    #[test]
+    fn elsevier_s_affiliation_letters_are_told_from_the_name() {
+        assert_eq!(letter_marks("Lanea,c,*,"), Some(("Lane", "c,*")));
+        assert_eq!(letter_marks("Bestb,c,d,"), Some(("Best", "c,d")));
+        assert_eq!(letter_marks("Smith,a"), Some(("Smith", "a")));
+        assert_eq!(letter_marks("Paris,France"), None);
+        assert_eq!(letter_marks("Lane,"), None);
+        assert!(is_author_line(
+            "Patrick N.J. Lanea,c,*, Alice E. Bestb,c,d, Lu Zhangb,c"
+        ));
+    }
+
+    #[test]
+    fn the_first_author_closing_the_title_s_block_is_found() {
+        let title = [
+            "TIMP: An R Package for Modeling Multi-way",
+            "Spectroscopic Measurements",
+            "Katharine M. Mullen",
+        ];
+        let next: &[&str] = &["Ivo H. M. van Stokkum"];
+        let text = "TIMP fits spectroscopic measurements.";
+        assert_eq!(
+            author_closing_title(&title, Some(next), text, |_| false),
+            Some(2)
+        );
+        let title = ["A New Model Using", "Muhammad Atif Iqbal"];
+        let next: &[&str] = &["atif09@gmail.com"];
+        assert_eq!(
+            author_closing_title(&title, Some(next), "a new model", |_| false),
+            Some(1)
+        );
+        // Words of the text, not a name; no author block after it; a title of one line.
+        let title = ["A New Model Using", "Deep Neural Networks"];
+        let text = "We train deep neural networks.";
+        assert_eq!(
+            author_closing_title(&title, Some(next), text, |_| false),
+            None
+        );
+        let title = ["A New Model Using", "Muhammad Atif Iqbal"];
+        let prose: &[&str] = &["We study models of many things at once."];
+        assert_eq!(
+            author_closing_title(&title, Some(prose), "", |_| false),
+            None
+        );
+        assert_eq!(author_closing_title(&title, None, "", |_| false), None);
+        assert_eq!(
+            author_closing_title(&["Muhammad Atif Iqbal"], Some(next), "", |_| false),
+            None
+        );
     }
 
     #[test]
