@@ -717,7 +717,14 @@ fn read_line(mode: Mode, line: &str, paper: &mut Paper, affiliations: &mut Vec<S
             {
                 // `1 Department …`, `𝑎 Boston University`: the mark the authors point with.
                 let affiliation = line.trim_start_matches(title_page::is_name_mark);
-                if !affiliations.iter().any(|a| a == affiliation) {
+                let marked = affiliation.len() < line.len();
+                // `… 123 St. Stephen’s Green,`⏎`Dublin 2, Ireland`: one affiliation wrapped.
+                if let Some(last) = affiliations.last_mut().filter(|last| last.ends_with(','))
+                    && !marked
+                {
+                    last.push(' ');
+                    last.push_str(affiliation);
+                } else if !affiliations.iter().any(|a| a == affiliation) {
                     affiliations.push(affiliation.to_owned());
                 }
             } else {

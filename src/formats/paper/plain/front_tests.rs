@@ -231,8 +231,8 @@ fn a_title_page_in_one_block_with_its_licence_gives_title_authors_history_and_li
     );
     assert_eq!(
         paper.affiliation,
-        "Division of Population Health Sciences, Royal College of Surgeons in Ireland,; \
-         Dublin 2, Ireland"
+        "Division of Population Health Sciences, Royal College of Surgeons in Ireland, Dublin \
+         2, Ireland"
     );
     assert_eq!(paper.history.len(), 2);
     assert_eq!(paper.date, "25 December 2010");
