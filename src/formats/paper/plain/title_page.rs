@@ -209,17 +209,20 @@ pub(super) fn is_masthead_line(line: &str) -> bool {
         && (lower.ends_with(" publishing corporation")
             || lower.ends_with(" publishers")
             || (words.len() == 2 && acronym_first && lower.ends_with(" publishing")));
-    let year_first = words.first().is_some_and(|word| {
-        word.len() == 4
-            && (word.starts_with("19") || word.starts_with("20"))
-            && word.bytes().all(|b| b.is_ascii_digit())
-    });
+    let year_first = words.first().is_some_and(|word| is_recent_year(word));
     let conference = (year_first
         && ["conference", "symposium", "workshop", "congress"]
             .iter()
             .any(|name| words.contains(name)))
         || lower.ends_with("conference series");
     label || web || doi || volume || journal || publisher || conference || is_cited_issue(&lower)
+}
+
+/// Whether `word` is a year of the last two centuries, as a masthead prints it: `2005`.
+fn is_recent_year(word: &str) -> bool {
+    word.len() == 4
+        && (word.starts_with("19") || word.starts_with("20"))
+        && word.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether `lower` (a line in lower case) names a journal's issue by its year in brackets
@@ -230,10 +233,7 @@ fn is_cited_issue(lower: &str) -> bool {
         let Some(rest) = lower.get(at + 1..) else {
             return false;
         };
-        let year = rest.get(..4).is_some_and(|year| {
-            year.bytes().all(|b| b.is_ascii_digit())
-                && (year.starts_with("19") || year.starts_with("20"))
-        });
+        let year = rest.get(..4).is_some_and(is_recent_year);
         year && rest.get(4..5) == Some(")")
             && rest
                 .get(5..)
