@@ -116,6 +116,54 @@ fn a_figure_without_its_image_says_so_and_its_card_selects_it() {
 }
 
 #[test]
+fn a_large_figure_image_loads_in_the_background_and_then_shows() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut corpus = reader_json();
+    corpus["figures"][1]["image"] = "map.png".into();
+    // Noise does not compress: a PNG of 1,200 × 200 pixels is over 700 KB, too large to
+    // decode while a frame is drawn.
+    let mut seed = 7_u32;
+    let noise: Vec<u8> = (0..1200 * 200 * 3)
+        .map(|_| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            seed.to_be_bytes()[0]
+        })
+        .collect();
+    let image = folder.path().join("map.png");
+    image::save_buffer(&image, &noise, 1200, 200, image::ColorType::Rgb8).unwrap();
+    let path = folder.path().join("paper.json");
+    std::fs::write(&path, corpus.to_string()).unwrap();
+    let mut harness = reader_with(StartOptions {
+        path: Some(path),
+        store: Some(paperlens::app::state::StateStore::in_memory()),
+        ..StartOptions::default()
+    });
+    let shown = |harness: &Harness<'_, Explorer>| {
+        harness
+            .query_by_role_and_label(
+                egui::accesskit::Role::Image,
+                "Figure 2. Where the cases were counted",
+            )
+            .is_some()
+    };
+    let loading =
+        |harness: &Harness<'_, Explorer>| harness.query_by_label("Loading the image…").is_some();
+    // The card holds the image's place, then the image, whenever the decoding ends.
+    assert!(loading(&harness) || shown(&harness));
+    let waited = std::time::Instant::now();
+    while !shown(&harness) {
+        assert!(
+            waited.elapsed() < std::time::Duration::from_mins(1),
+            "the image is decoded and shown"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    assert!(!loading(&harness));
+    assert_eq!(harness.query_all_by_label_contains("Image not").count(), 1);
+}
+
+#[test]
 fn a_figure_image_that_cannot_be_read_says_why_and_what_to_do() {
     let folder = tempfile::tempdir().unwrap();
     let mut corpus = reader_json();

@@ -31,6 +31,10 @@ use crate::formats::{self, ReferenceFormat};
 /// labels of the frame before, so they are right from the third frame on.
 const SCREENSHOT_FRAME: u64 = 2;
 
+/// How long `--screenshot` waits for figure images still being decoded before it takes the
+/// picture anyway.
+const SCREENSHOT_IMAGE_WAIT: std::time::Duration = std::time::Duration::from_secs(20);
+
 impl Explorer {
     /// Asks which file to open, then opens it in the background.
     pub(super) fn open_dialog(&mut self, ctx: &egui::Context) {
@@ -502,13 +506,15 @@ impl Explorer {
         }
     }
 
-    /// Asks for `--screenshot`'s picture at the end of frame [`SCREENSHOT_FRAME`], then closes
-    /// the window once it is written.
+    /// Asks for `--screenshot`'s picture at the end of frame [`SCREENSHOT_FRAME`] (or later,
+    /// once the figure images shown are decoded), then closes the window once it is written.
     pub(super) fn take_screenshot(&mut self, ctx: &egui::Context) {
         let Some(task) = &mut self.screenshot else {
             return;
         };
-        if !task.requested && self.frames >= SCREENSHOT_FRAME {
+        let images_ready = !crate::app::reader::images_decoding(ctx)
+            || task.started.elapsed() > SCREENSHOT_IMAGE_WAIT;
+        if !task.requested && self.frames >= SCREENSHOT_FRAME && images_ready {
             task.requested = true;
             let path = task.path.clone();
             let result = Arc::clone(&task.result);

@@ -71,10 +71,23 @@ pub struct StartOptions {
 struct ScreenshotTask {
     path: PathBuf,
     requested: bool,
+    /// When the window opened: the picture waits for figure images being decoded, at most
+    /// `SCREENSHOT_IMAGE_WAIT` from then.
+    started: std::time::Instant,
     result: Arc<Mutex<Option<Result<(), String>>>>,
 }
 
 impl ScreenshotTask {
+    /// A picture to be written to `path`, the window opening now.
+    fn new(path: PathBuf) -> Self {
+        Self {
+            path,
+            requested: false,
+            started: std::time::Instant::now(),
+            result: Arc::new(Mutex::new(None)),
+        }
+    }
+
     /// Whether the picture has been written (or failed to be).
     fn is_done(&self) -> bool {
         self.result.lock().is_ok_and(|slot| slot.is_some())
@@ -233,11 +246,7 @@ impl Explorer {
             warnings_text,
             pending_load: None,
             view_before_bibliography: None,
-            screenshot: options.screenshot.map(|path| ScreenshotTask {
-                path,
-                requested: false,
-                result: Arc::new(Mutex::new(None)),
-            }),
+            screenshot: options.screenshot.map(ScreenshotTask::new),
             frames: 0,
             applied_zoom: false,
             screenshot_error: Arc::new(Mutex::new(None)),

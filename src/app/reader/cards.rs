@@ -6,7 +6,7 @@ use std::hash::Hash;
 use eframe::egui::{self, Color32, RichText, Sense, Ui};
 
 use super::find::FindBar;
-use super::images::ImageCache;
+use super::images::{FigureImage, ImageCache, decoding_placeholder_ui};
 use super::text::paragraph_ui;
 use crate::app::context::{ClickAction, Command, ViewCtx};
 use crate::corpus::display::{column_headers, section_heading};
@@ -167,16 +167,17 @@ pub(super) fn figure_card_ui(
     let title = record.title();
     card_ui(ctx, ui, item, &title, ("figure-card", figure), |ui| {
         kind_ui(ctx, ui, "FIGURE");
+        let room = egui::vec2(ui.available_width(), ctx.theme.reading_width * 0.6);
         match images.figure_image(ui.ctx(), &corpus.source_name, record.image.as_deref()) {
-            Ok(texture) => {
+            FigureImage::Shown(texture) => {
                 ui.add(
                     egui::Image::new((texture.id(), texture.size_vec2()))
-                        .max_width(ui.available_width())
-                        .max_height(ctx.theme.reading_width * 0.6)
+                        .max_size(room)
                         .alt_text(title.clone()),
                 );
             }
-            Err(missing) => {
+            FigureImage::Decoding(size) => decoding_placeholder_ui(ui, ctx.theme, size, room),
+            FigureImage::Missing(missing) => {
                 let line = ui.add(
                     egui::Label::new(
                         RichText::new(missing.line)

@@ -1,10 +1,17 @@
 //! Figure images for the Reader: a PNG, JPEG, TIFF, GIF, WebP or SVG file beside the corpus,
-//! read once into an egui texture and kept while the corpus is open.
+//! read once into an egui texture and kept while the corpus is open. A large file is decoded
+//! on a background thread, one at a time, a placeholder of its size shown meanwhile, so the
+//! window keeps answering while a paper's figures load.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 use eframe::egui;
+
+use crate::app::theme::Theme;
 
 /// The largest image file read, in bytes.
 const MAX_IMAGE_BYTES: u64 = 32 * 1024 * 1024;
@@ -15,11 +22,86 @@ const MAX_DECODED_SIDE: u32 = 16_384;
 /// The longest side of a texture: larger images are scaled down to it.
 const MAX_TEXTURE_SIDE: u32 = 2048;
 
+/// Image files up to this size are decoded as they are first drawn (a few milliseconds);
+/// larger ones on the background thread.
+const DECODED_IN_FRAME_BYTES: u64 = 64 * 1024;
+
 /// The images read so far, by file: for a file that could not be read, why not (it is not
-/// tried again while the corpus is open).
+/// tried again while the corpus is open); for one being decoded, its size when known.
 #[derive(Default)]
 pub(crate) struct ImageCache {
-    textures: HashMap<PathBuf, Result<egui::TextureHandle, Unreadable>>,
+    textures: HashMap<PathBuf, Entry>,
+    /// The background thread decoding large files, started for the first one.
+    decoder: Option<Decoder>,
+}
+
+/// One image file in the cache.
+enum Entry {
+    /// Being decoded on the background thread; its texture's size in pixels when the file's
+    /// header gave it.
+    Decoding(Option<egui::Vec2>),
+    /// Read: its texture, or why it cannot be shown.
+    Read(Result<egui::TextureHandle, Unreadable>),
+}
+
+/// A figure's image as the Reader and slides show it.
+pub(crate) enum FigureImage {
+    /// Read and ready to draw.
+    Shown(egui::TextureHandle),
+    /// Being decoded: a placeholder of this size in pixels (when known) stands in for it.
+    Decoding(Option<egui::Vec2>),
+    /// Not shown, and why.
+    Missing(MissingImage),
+}
+
+/// The background thread decoding large image files one after another, the files waiting for
+/// it and the images it has decoded. Dropping it lets the thread end after its current file.
+struct Decoder {
+    files: mpsc::Sender<PathBuf>,
+    decoded: mpsc::Receiver<(PathBuf, Result<egui::ColorImage, Unreadable>)>,
+}
+
+impl Decoder {
+    /// Starts the thread; `None` when the system refuses one (files are then decoded in the
+    /// frame).
+    fn start(ctx: &egui::Context) -> Option<Self> {
+        let (files, waiting) = mpsc::channel::<PathBuf>();
+        let (done, decoded) = mpsc::channel();
+        let repaint = ctx.clone();
+        let in_flight = files_in_flight(ctx);
+        std::thread::Builder::new()
+            .name("figure images".to_owned())
+            .spawn(move || {
+                let mut wanted = true;
+                for path in waiting {
+                    // Once the cache is gone, the files still waiting are only counted off.
+                    let image = wanted.then(|| read_image(&path));
+                    in_flight.fetch_sub(1, Ordering::SeqCst);
+                    if let Some(image) = image {
+                        wanted = done.send((path, image)).is_ok();
+                        repaint.request_repaint();
+                    }
+                }
+            })
+            .ok()?;
+        Some(Self { files, decoded })
+    }
+}
+
+/// How many image files wait for or are being decoded by any cache's thread, shared by the
+/// window's caches (`--screenshot` waits for them).
+fn files_in_flight(ctx: &egui::Context) -> Arc<AtomicUsize> {
+    ctx.data_mut(|data| {
+        data.get_temp_mut_or_default::<Arc<AtomicUsize>>(egui::Id::unique(
+            "figure-images-in-flight",
+        ))
+        .clone()
+    })
+}
+
+/// Whether any figure image is still being decoded for the window.
+pub(crate) fn images_decoding(ctx: &egui::Context) -> bool {
+    files_in_flight(ctx).load(Ordering::SeqCst) > 0
 }
 
 /// Why an image file could not be shown.
@@ -54,42 +136,69 @@ pub(crate) struct MissingImage {
 }
 
 impl ImageCache {
-    /// The texture of the image at `path`, read on first use; otherwise why it cannot be shown,
-    /// in plain words (the file is missing, too large, damaged, or not an image paperlens reads).
-    pub(crate) fn texture(
-        &mut self,
-        ctx: &egui::Context,
-        path: &Path,
-    ) -> Result<&egui::TextureHandle, &Unreadable> {
-        self.textures
-            .entry(path.to_path_buf())
-            .or_insert_with(|| {
-                let image = read_image(path)?;
-                Ok(ctx.load_texture(
-                    format!("figure:{}", path.display()),
-                    image,
-                    egui::TextureOptions::LINEAR,
-                ))
-            })
-            .as_ref()
+    /// The texture of the image at `path`, read on first use (a large file on the background
+    /// thread: `Decoding` until it is done); otherwise why it cannot be shown, in plain words
+    /// (the file is missing, too large, damaged, or not an image paperlens reads).
+    fn texture(&mut self, ctx: &egui::Context, path: &Path) -> FigureImage {
+        self.take_decoded(ctx);
+        if !self.textures.contains_key(path) {
+            let entry = self.start_reading(ctx, path);
+            self.textures.insert(path.to_path_buf(), entry);
+        }
+        match self.textures.get(path) {
+            Some(Entry::Read(Ok(texture))) => FigureImage::Shown(texture.clone()),
+            Some(Entry::Read(Err(problem))) => FigureImage::Missing(missing(path, problem)),
+            Some(Entry::Decoding(size)) => FigureImage::Decoding(*size),
+            None => FigureImage::Decoding(None),
+        }
+    }
+
+    /// Reads the image at `path` now, or hands it to the background thread when it is large.
+    fn start_reading(&mut self, ctx: &egui::Context, path: &Path) -> Entry {
+        let large = std::fs::metadata(path).is_ok_and(|m| m.len() > DECODED_IN_FRAME_BYTES);
+        if large {
+            if self.decoder.is_none() {
+                self.decoder = Decoder::start(ctx);
+            }
+            if let Some(decoder) = &self.decoder {
+                let in_flight = files_in_flight(ctx);
+                in_flight.fetch_add(1, Ordering::SeqCst);
+                if decoder.files.send(path.to_path_buf()).is_ok() {
+                    return Entry::Decoding(texture_size_from_header(path));
+                }
+                in_flight.fetch_sub(1, Ordering::SeqCst);
+            }
+        }
+        Entry::Read(read_image(path).map(|image| load_texture(ctx, path, image)))
+    }
+
+    /// Makes textures of the images the background thread has decoded since the last frame.
+    fn take_decoded(&mut self, ctx: &egui::Context) {
+        let Some(decoder) = &self.decoder else {
+            return;
+        };
+        while let Ok((path, image)) = decoder.decoded.try_recv() {
+            let texture = image.map(|image| load_texture(ctx, &path, image));
+            self.textures.insert(path, Entry::Read(texture));
+        }
     }
 
     /// The image of a figure that names `image` (or none) in the corpus named `source_name`:
-    /// its texture, or what to show in its place.
+    /// its texture, a placeholder while it is decoded, or what to show in its place.
     pub(crate) fn figure_image(
         &mut self,
         ctx: &egui::Context,
         source_name: &str,
         image: Option<&str>,
-    ) -> Result<egui::TextureHandle, MissingImage> {
+    ) -> FigureImage {
         let Some(image) = image else {
-            return Err(MissingImage {
+            return FigureImage::Missing(MissingImage {
                 line: NOT_IN_THE_TEXT.to_owned(),
                 help: None,
             });
         };
         let Some(path) = crate::open::figure_image_path(source_name, image) else {
-            return Err(MissingImage {
+            return FigureImage::Missing(MissingImage {
                 line: NOT_IN_THE_TEXT.to_owned(),
                 help: Some(format!(
                     "The figure names the image {image}, which is not a file in the paper's \
@@ -99,19 +208,101 @@ impl ImageCache {
             });
         };
         self.texture(ctx, &path)
-            .cloned()
-            .map_err(|problem| MissingImage {
-                line: format!("Image not shown: {}", problem.reason),
-                help: Some(format!(
-                    "{}Looked for at {}. paperlens shows PNG, JPEG, TIFF, GIF, WebP and SVG \
-                     images of up to 32 MiB saved beside the paper.",
-                    problem
-                        .decoder_said
-                        .as_ref()
-                        .map_or_else(String::new, |said| format!("The decoder said: {said}. ")),
-                    path.display()
-                )),
-            })
+    }
+}
+
+/// An egui texture of the image read from `path`.
+fn load_texture(ctx: &egui::Context, path: &Path, image: egui::ColorImage) -> egui::TextureHandle {
+    ctx.load_texture(
+        format!("figure:{}", path.display()),
+        image,
+        egui::TextureOptions::LINEAR,
+    )
+}
+
+/// What a card or slide says of the image at `path` that cannot be shown for `problem`.
+fn missing(path: &Path, problem: &Unreadable) -> MissingImage {
+    MissingImage {
+        line: format!("Image not shown: {}", problem.reason),
+        help: Some(format!(
+            "{}Looked for at {}. paperlens shows PNG, JPEG, TIFF, GIF, WebP and SVG images of \
+             up to 32 MiB saved beside the paper.",
+            problem
+                .decoder_said
+                .as_ref()
+                .map_or_else(String::new, |said| format!("The decoder said: {said}. ")),
+            path.display()
+        )),
+    }
+}
+
+/// The size in pixels of the texture the image file at `path` will give, from its header
+/// alone (scaled down to [`MAX_TEXTURE_SIDE`] as [`read_image`] scales it); `None` for an SVG
+/// drawing or a file whose header does not say.
+fn texture_size_from_header(path: &Path) -> Option<egui::Vec2> {
+    if is_svg(path) {
+        return None;
+    }
+    let (width, height) = image::ImageReader::open(path)
+        .ok()?
+        .with_guessed_format()
+        .ok()?
+        .into_dimensions()
+        .ok()?;
+    if width == 0 || height == 0 {
+        return None;
+    }
+    let longer = width.max(height).max(MAX_TEXTURE_SIDE);
+    // Scaled down as the decoder scales (and rounds): both sides fit a texture, so a `u16`.
+    let scale = |side: u32| {
+        let scaled = (u64::from(side) * u64::from(MAX_TEXTURE_SIDE) + u64::from(longer) / 2)
+            / u64::from(longer);
+        u16::try_from(scaled.max(1)).map(f32::from)
+    };
+    Some(egui::vec2(scale(width).ok()?, scale(height).ok()?))
+}
+
+/// What stands in for an image being decoded: a faint box the size the image will be shown at
+/// (its `natural` size in pixels, or 4:3 when that is not known, fitted into `room` without
+/// growing it), with a spinner and a line saying so.
+pub(crate) fn decoding_placeholder_ui(
+    ui: &mut egui::Ui,
+    theme: &Theme,
+    natural: Option<egui::Vec2>,
+    room: egui::Vec2,
+) {
+    let natural = natural.unwrap_or(egui::vec2(800.0, 600.0));
+    let scale = (room.x / natural.x).min(room.y / natural.y).min(1.0);
+    let size = (natural * scale).max(egui::vec2(1.0, 1.0)).floor();
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, "Loading the image…"));
+    if !ui.is_rect_visible(rect) {
+        return;
+    }
+    ui.painter().rect(
+        rect,
+        f32::from(theme.radius) * 2.0,
+        ui.visuals().faint_bg_color,
+        egui::Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color),
+        egui::StrokeKind::Inside,
+    );
+    let spinner = theme.heading_size.min(rect.height() / 2.0);
+    egui::Spinner::new()
+        .size(spinner)
+        .color(theme.muted_text)
+        .paint_at(
+            ui,
+            egui::Rect::from_center_size(rect.center(), egui::Vec2::splat(spinner)),
+        );
+    if rect.height() > 3.0 * spinner {
+        ui.painter().text(
+            rect.center() + egui::vec2(0.0, spinner),
+            egui::Align2::CENTER_TOP,
+            "Loading the image…",
+            egui::FontId::proportional(theme.small_size),
+            theme.muted_text,
+        );
     }
 }
 
@@ -315,6 +506,70 @@ mod tests {
             problem
                 .decoder_said
                 .is_some_and(|said| said.contains("entities built of other entities"))
+        );
+    }
+
+    #[test]
+    // A test states what it expects by unwrapping it: a failure there is the test failing.
+    #[allow(clippy::unwrap_used)]
+    fn a_large_image_is_decoded_in_the_background_a_placeholder_of_its_size_shown_meanwhile() {
+        let folder = tempfile::tempdir().unwrap();
+        // Noise does not compress: a PNG of 2,100 × 40 pixels is over 200 KB, decoded in the
+        // background, and scaled down to 2,048 pixels wide.
+        let mut seed = 12_345_u32;
+        let noise: Vec<u8> = (0..2100 * 40 * 3)
+            .map(|_| {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                seed.to_be_bytes()[0]
+            })
+            .collect();
+        let large = folder.path().join("fig1.png");
+        image::save_buffer(&large, &noise, 2100, 40, image::ColorType::Rgb8).unwrap();
+        assert!(std::fs::metadata(&large).unwrap().len() > DECODED_IN_FRAME_BYTES);
+        let small = fixture("reader-figure.png");
+        let ctx = egui::Context::default();
+        let mut cache = ImageCache::default();
+        let FigureImage::Decoding(Some(placeholder)) = cache.texture(&ctx, &large) else {
+            panic!("a large file is decoded in the background");
+        };
+        assert_eq!(placeholder, egui::vec2(2048.0, 39.0));
+        // A small file is read at once, the large one still on its way or not.
+        assert!(matches!(cache.texture(&ctx, &small), FigureImage::Shown(_)));
+        let waited = std::time::Instant::now();
+        let texture = loop {
+            match cache.texture(&ctx, &large) {
+                FigureImage::Shown(texture) => break texture,
+                FigureImage::Decoding(_) => {
+                    assert!(
+                        waited.elapsed() < std::time::Duration::from_mins(1),
+                        "the image is decoded"
+                    );
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+                FigureImage::Missing(missing) => panic!("{}", missing.line),
+            }
+        };
+        assert_eq!(texture.size(), [2048, 39]);
+        assert!(!images_decoding(&ctx));
+        // A large file cut short says why, as a small one does.
+        let damaged = folder.path().join("fig2.png");
+        let whole = std::fs::read(&large).unwrap();
+        std::fs::write(&damaged, &whole[..100_000]).unwrap();
+        let waited = std::time::Instant::now();
+        let problem = loop {
+            match cache.texture(&ctx, &damaged) {
+                FigureImage::Missing(missing) => break missing.line,
+                FigureImage::Decoding(_) => {
+                    assert!(waited.elapsed() < std::time::Duration::from_mins(1));
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+                FigureImage::Shown(_) => panic!("half an image is not shown"),
+            }
+        };
+        assert_eq!(
+            problem,
+            "Image not shown: fig2.png is damaged or not a whole image of its kind; save it \
+             again as PNG, JPEG or TIFF"
         );
     }
 

@@ -22,7 +22,10 @@ use crate::corpus::{Corpus, Item};
 use blocks::{Block, reading_order};
 pub use find::FindBar;
 pub use highlights::{ADD_NOTE_ENTRY, highlight_entry};
-pub(crate) use images::{ImageCache, MissingImage, NOT_IN_THE_TEXT};
+pub(crate) use images::{
+    FigureImage, ImageCache, MissingImage, NOT_IN_THE_TEXT, decoding_placeholder_ui,
+    images_decoding,
+};
 pub use text::FLAG_MARK_LABEL;
 pub(crate) use text::shown_equation;
 

@@ -11,7 +11,7 @@ use super::{
     tags_ui,
 };
 use crate::app::context::{UiLayout, ViewCtx};
-use crate::app::reader::{ImageCache, MissingImage};
+use crate::app::reader::{FigureImage, ImageCache, MissingImage, decoding_placeholder_ui};
 use crate::app::records;
 use crate::corpus::{Item, display, find};
 use crate::deck;
@@ -294,14 +294,17 @@ pub(super) fn figure_slide_ui(
     });
     let image = match images.lock() {
         Ok(mut cache) => cache.figure_image(ui.ctx(), &corpus.source_name, record.image.as_deref()),
-        Err(_) => Err(MissingImage {
+        Err(_) => FigureImage::Missing(MissingImage {
             line: "The image could not be shown".to_owned(),
             help: None,
         }),
     };
     let room = ui.available_size();
     match image {
-        Ok(texture) => {
+        FigureImage::Decoding(size) => {
+            ui.vertical_centered(|ui| decoding_placeholder_ui(ui, look.theme, size, room));
+        }
+        FigureImage::Shown(texture) => {
             ui.centered_and_justified(|ui| {
                 ui.add(
                     egui::Image::new((texture.id(), texture.size_vec2()))
@@ -311,7 +314,7 @@ pub(super) fn figure_slide_ui(
                 );
             });
         }
-        Err(missing) => {
+        FigureImage::Missing(missing) => {
             egui::Frame::new()
                 .stroke(egui::Stroke::new(
                     1.0,
