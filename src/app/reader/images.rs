@@ -23,7 +23,8 @@ const MAX_DECODED_SIDE: u32 = 16_384;
 const MAX_TEXTURE_SIDE: u32 = 2048;
 
 /// Image files up to this size are decoded as they are first drawn (a few milliseconds);
-/// larger ones on the background thread.
+/// larger ones, and every SVG drawing (drawn at a texture's size, whatever its file's), on the
+/// background thread.
 const DECODED_IN_FRAME_BYTES: u64 = 64 * 1024;
 
 /// The images read so far, by file: for a file that could not be read, why not (it is not
@@ -153,10 +154,12 @@ impl ImageCache {
         }
     }
 
-    /// Reads the image at `path` now, or hands it to the background thread when it is large.
+    /// Reads the image at `path` now, or hands it to the background thread when it is large
+    /// or an SVG drawing.
     fn start_reading(&mut self, ctx: &egui::Context, path: &Path) -> Entry {
-        let large = std::fs::metadata(path).is_ok_and(|m| m.len() > DECODED_IN_FRAME_BYTES);
-        if large {
+        let slow = std::fs::metadata(path)
+            .is_ok_and(|m| m.len() > DECODED_IN_FRAME_BYTES || (m.is_file() && is_svg(path)));
+        if slow {
             if self.decoder.is_none() {
                 self.decoder = Decoder::start(ctx);
             }
@@ -512,7 +515,7 @@ mod tests {
     #[test]
     // A test states what it expects by unwrapping it: a failure there is the test failing.
     #[allow(clippy::unwrap_used)]
-    fn a_large_image_is_decoded_in_the_background_a_placeholder_of_its_size_shown_meanwhile() {
+    fn a_large_image_or_a_drawing_is_decoded_in_the_background_a_placeholder_shown_meanwhile() {
         let folder = tempfile::tempdir().unwrap();
         // Noise does not compress: a PNG of 2,100 × 40 pixels is over 200 KB, decoded in the
         // background, and scaled down to 2,048 pixels wide.
@@ -535,19 +538,8 @@ mod tests {
         assert_eq!(placeholder, egui::vec2(2048.0, 39.0));
         // A small file is read at once, the large one still on its way or not.
         assert!(matches!(cache.texture(&ctx, &small), FigureImage::Shown(_)));
-        let waited = std::time::Instant::now();
-        let texture = loop {
-            match cache.texture(&ctx, &large) {
-                FigureImage::Shown(texture) => break texture,
-                FigureImage::Decoding(_) => {
-                    assert!(
-                        waited.elapsed() < std::time::Duration::from_mins(1),
-                        "the image is decoded"
-                    );
-                    std::thread::sleep(std::time::Duration::from_millis(5));
-                }
-                FigureImage::Missing(missing) => panic!("{}", missing.line),
-            }
+        let FigureImage::Shown(texture) = decoded(&mut cache, &ctx, &large) else {
+            panic!("the large file is shown");
         };
         assert_eq!(texture.size(), [2048, 39]);
         assert!(!images_decoding(&ctx));
@@ -555,22 +547,45 @@ mod tests {
         let damaged = folder.path().join("fig2.png");
         let whole = std::fs::read(&large).unwrap();
         std::fs::write(&damaged, &whole[..100_000]).unwrap();
-        let waited = std::time::Instant::now();
-        let problem = loop {
-            match cache.texture(&ctx, &damaged) {
-                FigureImage::Missing(missing) => break missing.line,
-                FigureImage::Decoding(_) => {
-                    assert!(waited.elapsed() < std::time::Duration::from_mins(1));
-                    std::thread::sleep(std::time::Duration::from_millis(5));
-                }
-                FigureImage::Shown(_) => panic!("half an image is not shown"),
-            }
+        let FigureImage::Missing(problem) = decoded(&mut cache, &ctx, &damaged) else {
+            panic!("half an image is not shown");
         };
         assert_eq!(
-            problem,
+            problem.line,
             "Image not shown: fig2.png is damaged or not a whole image of its kind; save it \
              again as PNG, JPEG or TIFF"
         );
+        // An SVG drawing, however small its file, is drawn in the background too.
+        let drawing = folder.path().join("fig3.svg");
+        let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"/>"#;
+        std::fs::write(&drawing, svg).unwrap();
+        assert!(matches!(
+            cache.texture(&ctx, &drawing),
+            FigureImage::Decoding(None)
+        ));
+        let FigureImage::Shown(texture) = decoded(&mut cache, &ctx, &drawing) else {
+            panic!("the drawing is shown");
+        };
+        assert_eq!(texture.size(), [80, 40]);
+    }
+
+    /// The image at `path` once the cache's background thread is done with it (within a
+    /// minute, or the test fails).
+    fn decoded(cache: &mut ImageCache, ctx: &egui::Context, path: &Path) -> FigureImage {
+        let waited = std::time::Instant::now();
+        loop {
+            match cache.texture(ctx, path) {
+                FigureImage::Decoding(_) => {
+                    assert!(
+                        waited.elapsed() < std::time::Duration::from_mins(1),
+                        "{} is decoded",
+                        path.display()
+                    );
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+                done => return done,
+            }
+        }
     }
 
     #[test]
