@@ -432,7 +432,15 @@ pub(super) fn blocks<'a>(
         // A caption or a source line is a block of its own, as is the line after a source line;
         // a form feed (a page break as pdftotext writes it) ends a block too.
         let trimmed = line.text.trim();
-        let list_heading = is_glued_heading(trimmed, current.last().copied());
+        let list_heading = is_glued_heading(trimmed, current.last().copied())
+            || (!gap(i + 1)
+                && lines.get(i + 1).is_some_and(|next| {
+                    outline::is_glued_subsection_heading(
+                        trimmed,
+                        current.last().copied(),
+                        next.text,
+                    )
+                }));
         let detached_number = gap(i + 1)
             && is_subsection_number(trimmed)
             && current

@@ -287,3 +287,53 @@ fn a_number_standing_alone_above_a_heading_s_words_numbers_it() {
         ]
     );
 }
+
+#[test]
+fn a_subheading_glued_to_its_paragraph_is_told_from_a_numbered_line_of_text() {
+    let paragraph = "The last few years have been characterized by huge changes.";
+    assert!(is_glued_subsection_heading(
+        "1.1 Cluster computing",
+        Some("1. INTRODUCTION"),
+        paragraph
+    ));
+    assert!(is_glued_subsection_heading(
+        "3.2.1 Lower Bound",
+        Some("It ends here."),
+        paragraph
+    ));
+    assert!(is_glued_subsection_heading("4.2 Results", None, paragraph));
+    // Inside a sentence, a list's item, a sentence's number, a section's own heading, or
+    // above a short line or another numbered one: text.
+    for (line, before, next) in [
+        (
+            "1.2 Related approaches",
+            Some("a collection of the"),
+            paragraph,
+        ),
+        (
+            "1.2 Related approaches",
+            Some("a collection of tens"),
+            paragraph,
+        ),
+        ("1.1 Define the problem.", Some("Our steps:"), paragraph),
+        ("2.5 live-days of data", Some("It ends here."), paragraph),
+        ("1. Introduction", None, paragraph),
+        ("1.1 Cluster computing", None, "Job queue"),
+        (
+            "1.1 Cluster computing",
+            None,
+            "1.2 Related approaches and the other ones",
+        ),
+        (
+            "1.1 A Title of Very Many Words That Goes On and On Here",
+            None,
+            "The last few years have been characterized by huge changes in how computing \
+             is done and where.",
+        ),
+    ] {
+        assert!(
+            !is_glued_subsection_heading(line, before, next),
+            "{line} after {before:?}"
+        );
+    }
+}
