@@ -7,11 +7,12 @@
 
 use std::collections::HashSet;
 
-use crate::corpus::model::{Author, HistoryEvent, Paper};
+use crate::corpus::model::{Author, Paper};
 use crate::corpus::text::MONTHS;
 
 use super::blocks::Block;
 use super::body_start::is_prose;
+use super::front_labels::{Mode, history, history_events, keywords, label};
 use super::inline::{append_joined, clean, continues};
 use super::title_page;
 
@@ -40,128 +41,6 @@ const AFFILIATION_WORDS: [&str; 16] = [
     "foundation",
     "agency",
 ];
-
-/// What the block being read belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Mode {
-    Title,
-    Authors,
-    Abstract,
-    Keywords,
-    Corresponding,
-    Other,
-}
-
-/// A front-matter label at the start of a line, and the text after it on the same line.
-fn label(line: &str) -> Option<(Mode, &str)> {
-    for (names, mode) in [
-        (
-            &[
-                "abstract",
-                "summary",
-                "resumo",
-                "resumen",
-                "résumé",
-                "zusammenfassung",
-                "riassunto",
-            ][..],
-            Mode::Abstract,
-        ),
-        (
-            &[
-                "keywords",
-                "keyword",
-                "key words",
-                "index terms",
-                "palavras-chave",
-                "palabras clave",
-                "mots-clés",
-                "schlüsselwörter",
-                "parole chiave",
-            ][..],
-            Mode::Keywords,
-        ),
-        (
-            &["corresponding author", "correspondence"][..],
-            Mode::Corresponding,
-        ),
-        (
-            &["article info", "article information", "article history"][..],
-            Mode::Other,
-        ),
-    ] {
-        for name in names {
-            if !line
-                .get(..name.len())
-                .is_some_and(|start| start.eq_ignore_ascii_case(name))
-            {
-                continue;
-            }
-            let rest = line.get(name.len()..).unwrap_or_default();
-            // `Abstract` alone or followed by a separator; `Abstraction …` is no label, nor is
-            // `Abstract text` without one.
-            let separated = rest.is_empty()
-                || rest.starts_with([':', '—', '–', '.'])
-                || rest.starts_with(" -")
-                || (mode != Mode::Abstract && rest.starts_with(char::is_whitespace));
-            if separated {
-                let value = rest.trim_start_matches(|c: char| {
-                    c.is_whitespace() || matches!(c, ':' | '—' | '–' | '-' | '.')
-                });
-                return Some((mode, value.trim()));
-            }
-        }
-    }
-    None
-}
-
-/// The events of an article-history line that may name several, parted by a full stop or a
-/// semicolon: `Accepted 2025 February 17. Received 2025 February 11; in original form 2024
-/// June 20` (what names no event is left out).
-fn history_events(line: &str) -> Vec<HistoryEvent> {
-    let mut starts = vec![0];
-    for (at, _) in line.match_indices(['.', ';']) {
-        let rest = line.get(at + 1..).unwrap_or_default();
-        let trimmed = rest.trim_start();
-        if rest.len() > trimmed.len() && history(trimmed).is_some() {
-            starts.push(line.len() - trimmed.len());
-        }
-    }
-    starts.push(line.len());
-    starts
-        .windows(2)
-        .filter_map(|pair| {
-            let [from, to] = pair else { return None };
-            let part = line.get(*from..*to)?;
-            let part = part.split(';').next().unwrap_or(part);
-            history(part.trim().trim_end_matches('.'))
-        })
-        .collect()
-}
-
-/// An article-history line: `Received Feb, 2025`, `Accepted: 3 March 2021`.
-fn history(line: &str) -> Option<HistoryEvent> {
-    let lower = line.to_lowercase();
-    [
-        "received",
-        "revised",
-        "accepted",
-        "published",
-        "available online",
-    ]
-    .iter()
-    .find(|event| lower.starts_with(*event))
-    .and_then(|event| {
-        let date = line
-            .get(event.len()..)?
-            .trim_start_matches([':', ' ', ','])
-            .trim();
-        (!date.is_empty() && date.chars().any(|c| c.is_ascii_digit())).then(|| HistoryEvent {
-            event: (*event).to_owned(),
-            date: date.to_owned(),
-        })
-    })
-}
 
 /// Whether `lines` are a line a journal prints under an abstract, not more of it: one short
 /// line saying where the paper goes (`Submitted to Physical Review Letters`, `To appear in …`).
@@ -521,16 +400,6 @@ fn names(line: &str) -> Vec<String> {
         .collect()
 }
 
-/// The keywords of one line: split at `;`, or at `,` when there is no `;`.
-fn keywords(line: &str) -> Vec<String> {
-    let separator = if line.contains(';') { ';' } else { ',' };
-    line.split(separator)
-        .map(|k| k.trim().trim_end_matches('.').trim())
-        .filter(|k| !k.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
 /// Reads the front matter into `paper`. Returns the byte offsets of the blocks that were not
 /// read as any of it.
 pub(super) fn read(
@@ -614,6 +483,11 @@ pub(super) fn read(
             {
                 read_authors(lines, paper, &mut affiliations);
             }
+            Mode::Keywords if is_prose(block) => {
+                if !read_prose_under_keywords(lines, text, &mut mode, &mut abstract_text, paper) {
+                    unread.push(*offset);
+                }
+            }
             Mode::Keywords if lines.iter().all(|line| line.len() <= MAX_AUTHOR_LINE) => {
                 for line in lines {
                     read_line(mode, line, paper, &mut affiliations);
@@ -639,6 +513,41 @@ pub(super) fn read(
     paper.abstract_text = abstract_text;
     set_affiliations_and_date(paper, &affiliations);
     unread
+}
+
+/// Reads a block of prose (`lines`, joined as `text`) under a `Keywords` label, which is no list
+/// of keywords: the keywords are the lines above the next label in it (`reading interfaces,
+/// …`⏎`ACM Reference Format:`⏎…), that label then ruling the blocks after it; or, when the
+/// paper has no abstract yet, it is the abstract, two columns' text interleaved (`ABSTRACT`,
+/// `Keywords`, the abstract's text, then the keywords). Returns whether all of it was read.
+fn read_prose_under_keywords(
+    lines: &[&str],
+    text: String,
+    mode: &mut Mode,
+    abstract_text: &mut String,
+    paper: &mut Paper,
+) -> bool {
+    let listed = lines.iter().position(|line| label(line).is_some());
+    if let Some(end) = listed
+        && let (Some(listed), Some((next, _))) = (
+            lines.get(..end),
+            lines.get(end).and_then(|line| label(line)),
+        )
+    {
+        for line in listed {
+            let line = clean(line.trim());
+            if line.len() <= MAX_KEYWORD_LEN || line.contains([';', ',']) {
+                paper.keywords.extend(keywords(&line));
+            }
+        }
+        *mode = next;
+        false
+    } else if abstract_text.is_empty() {
+        *abstract_text = text;
+        true
+    } else {
+        false
+    }
 }
 
 /// Sets the paper's affiliations (each author's, when there is one), and its date from its

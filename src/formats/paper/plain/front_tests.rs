@@ -276,3 +276,56 @@ fn a_licence_above_the_title_does_not_make_the_text_open_on_a_paragraph() {
     assert_eq!(paper.title, "Stressful life events and dementia");
     assert!(paper.license.statement.contains("Creative Commons"));
 }
+
+#[test]
+fn two_columns_printing_the_abstract_under_the_keywords_label_give_both() {
+    // As pdftotext gives ACM's two-column front matter: `ABSTRACT` in the left column,
+    // `Keywords` in the right, then the abstract's text, then the keywords, then ACM's
+    // classification.
+    let (paper, _) = front(
+        "Bi-criteria Scheduling on Clusters\n\nPierre Dutot\n\nABSTRACT\n\nKeywords\n\n\
+         We describe in this paper a new method for building an\nefficient algorithm for \
+         scheduling jobs in a cluster. Jobs are\nconsidered as parallel tasks.\n\n\
+         Parallel Computing, Algorithms, Scheduling, Parallel Tasks,\nMoldable Tasks\n\n\
+         Categories and Subject Descriptors\nF.2.2 [Analysis of Algorithms]: Sequencing\n\n\
+         General Terms\nAlgorithms, Management",
+    );
+    assert_eq!(
+        paper.abstract_text,
+        "We describe in this paper a new method for building an efficient algorithm for \
+         scheduling jobs in a cluster. Jobs are considered as parallel tasks."
+    );
+    assert_eq!(
+        paper.keywords,
+        [
+            "Parallel Computing",
+            "Algorithms",
+            "Scheduling",
+            "Parallel Tasks",
+            "Moldable Tasks"
+        ]
+    );
+}
+
+#[test]
+fn keywords_end_at_the_next_label_inside_their_block() {
+    // ACM's `KEYWORDS`, then its reference format and permission notice in the same block
+    // and, a running header between, the ISBN and DOI in the next.
+    let (paper, _) = front(
+        "CiteSee: Augmenting Citations\n\nJoseph Chee Chang\n\nABSTRACT\n\
+         When reading a scholarly article, inline citations help researchers.\n\n\
+         CCS CONCEPTS\n• Human-centered computing → Graphical user interfaces.\n\n\
+         KEYWORDS\nreading interfaces, scientific papers, personalization\n\
+         ACM Reference Format:\nJoseph Chee Chang. 2023. CiteSee: Augmenting Citations. In\n\
+         Proceedings of the 2023 CHI Conference. ACM, New York, NY, USA, 15 pages.\n\n\
+         ACM ISBN 978-1-4503-9421-5/23/04. . . $15.00\nhttps://doi.org/10.1145/3544548.3580847",
+    );
+    assert_eq!(
+        paper.abstract_text,
+        "When reading a scholarly article, inline citations help researchers."
+    );
+    assert_eq!(
+        paper.keywords,
+        ["reading interfaces", "scientific papers", "personalization"]
+    );
+}

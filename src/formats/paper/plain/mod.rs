@@ -20,6 +20,7 @@ mod column_list_tests;
 mod dated;
 mod entries;
 mod front;
+mod front_labels;
 mod identifiers;
 mod inline;
 mod journal;
