@@ -435,11 +435,7 @@ pub(super) fn blocks<'a>(
         let list_heading = is_glued_heading(trimmed, current.last().copied())
             || (!gap(i + 1)
                 && lines.get(i + 1).is_some_and(|next| {
-                    outline::is_glued_subsection_heading(
-                        trimmed,
-                        current.last().copied(),
-                        next.text,
-                    )
+                    outline::is_glued_numbered_heading(trimmed, current.last().copied(), next.text)
                 }));
         let detached_number = gap(i + 1)
             && is_subsection_number(trimmed)

@@ -264,32 +264,40 @@ pub(super) fn is_numbered_section_heading(line: &str) -> bool {
 /// The most words of a subsection's title printed directly above its paragraph.
 const MAX_GLUED_TITLE_WORDS: usize = 10;
 
-/// Whether `line` is a numbered subsection's heading printed directly above its first
-/// paragraph in one block (`1.1 Cluster computing`⏎`The last few years …`), as a PDF's text
-/// gives a two-column paper's subheadings: a number of two or three parts and a short title
-/// starting with a capital, after the end of a sentence or a section's heading (`before`, the
-/// line above it in the block, if any), above a paragraph's first line (`next`: starting with
-/// a capital, longer than the heading and than [`MIN_PROSE_LINE`], not numbered itself, as a
-/// list's next item would be).
-pub(super) fn is_glued_subsection_heading(line: &str, before: Option<&str>, next: &str) -> bool {
+/// Whether `line` is a numbered heading printed directly above its first paragraph in one
+/// block (`1.1 Cluster computing`⏎`The last few years …`), as a PDF's text gives a two-column
+/// paper's subheadings: a number of two or three parts (or one, opening the block and much
+/// shorter than the paragraph's first line: `2 Data Model`) and a short title starting with
+/// a capital, after the end of a sentence or a section's heading (`before`, the line above
+/// it in the block, if any), above a paragraph's first line (`next`: starting with a capital,
+/// longer than the heading and than [`MIN_PROSE_LINE`], not numbered itself, as a list's next
+/// item would be).
+pub(super) fn is_glued_numbered_heading(line: &str, before: Option<&str>, next: &str) -> bool {
     let line = line.trim();
     let Some(heading) = numbered(line) else {
         return false;
     };
-    let subsection = matches!(&heading.numbering,
-        Some(Numbering::Decimal(parts)) if (2..=3).contains(&parts.len()));
+    let next = next.trim();
+    // A section's number (`2 Data Model`, `2. The implementation of TIMP`) only opening its
+    // block and much shorter than the line under it: a numbered list's item is rarely so.
+    let heads = match &heading.numbering {
+        Some(Numbering::Decimal(parts)) if parts.len() == 1 => {
+            before.is_none() && 3 * line.len() <= 2 * next.len()
+        }
+        Some(Numbering::Decimal(parts)) => parts.len() <= 3,
+        _ => false,
+    };
     let after_end = before.is_none_or(|before| {
         let before = before.trim_end();
         before.ends_with(['.', '!', '?', ':'])
             || is_numbered_section_heading(before)
             || is_capital_section_heading(before)
     });
-    let next = next.trim();
     let above_paragraph = next.len() >= MIN_PROSE_LINE
         && next.len() > line.len()
         && next.chars().next().is_some_and(char::is_uppercase)
         && numbered(next).is_none();
-    subsection
+    heads
         && heading.title.split_whitespace().count() <= MAX_GLUED_TITLE_WORDS
         && heading.title.chars().next().is_some_and(char::is_uppercase)
         && after_end

@@ -289,19 +289,26 @@ fn a_number_standing_alone_above_a_heading_s_words_numbers_it() {
 }
 
 #[test]
-fn a_subheading_glued_to_its_paragraph_is_told_from_a_numbered_line_of_text() {
+fn a_numbered_heading_glued_to_its_paragraph_is_told_from_a_numbered_line_of_text() {
     let paragraph = "The last few years have been characterized by huge changes.";
-    assert!(is_glued_subsection_heading(
+    assert!(is_glued_numbered_heading(
         "1.1 Cluster computing",
         Some("1. INTRODUCTION"),
         paragraph
     ));
-    assert!(is_glued_subsection_heading(
+    assert!(is_glued_numbered_heading(
         "3.2.1 Lower Bound",
         Some("It ends here."),
         paragraph
     ));
-    assert!(is_glued_subsection_heading("4.2 Results", None, paragraph));
+    assert!(is_glued_numbered_heading("4.2 Results", None, paragraph));
+    // A section's number only opening its block, above a much longer line.
+    assert!(is_glued_numbered_heading("2 Data Model", None, paragraph));
+    assert!(is_glued_numbered_heading(
+        "2. The implementation of TIMP",
+        None,
+        paragraph
+    ));
     // Inside a sentence, a list's item, a sentence's number, a section's own heading, or
     // above a short line or another numbered one: text.
     for (line, before, next) in [
@@ -317,7 +324,12 @@ fn a_subheading_glued_to_its_paragraph_is_told_from_a_numbered_line_of_text() {
         ),
         ("1.1 Define the problem.", Some("Our steps:"), paragraph),
         ("2.5 live-days of data", Some("It ends here."), paragraph),
-        ("1. Introduction", None, paragraph),
+        ("2 Data Model", Some("It ends here."), paragraph),
+        (
+            "2. The implementation of TIMP",
+            None,
+            "TIMP has been designed so.",
+        ),
         ("1.1 Cluster computing", None, "Job queue"),
         (
             "1.1 Cluster computing",
@@ -332,7 +344,7 @@ fn a_subheading_glued_to_its_paragraph_is_told_from_a_numbered_line_of_text() {
         ),
     ] {
         assert!(
-            !is_glued_subsection_heading(line, before, next),
+            !is_glued_numbered_heading(line, before, next),
             "{line} after {before:?}"
         );
     }

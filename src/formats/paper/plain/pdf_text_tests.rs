@@ -432,13 +432,16 @@ fn a_subheading_printed_directly_above_its_paragraph_is_a_heading() {
                 2.5 Thousand jobs were run each day by the students of the course\n\
                 and their teachers.\n\n\
                 2. CONTEXT AND DEFINITION\n\
-                The target execution support that we consider here is a cluster of machines.\n";
+                The target execution support that we consider here is a cluster of machines.\n\n\
+                3 Data Model\n\
+                A Bigtable is a sparse, distributed, persistent multidimensional sorted map.\n";
     let corpus = corpus_of(text);
     let expected = [
         ("1", "INTRODUCTION"),
         ("1.1", "Cluster computing"),
         ("1.2", "Related approaches"),
         ("2", "CONTEXT AND DEFINITION"),
+        ("3", "Data Model"),
     ];
     assert_eq!(
         numbered_sections(&corpus),
