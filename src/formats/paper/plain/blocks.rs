@@ -435,7 +435,9 @@ pub(super) fn blocks<'a>(
         let list_heading = is_glued_heading(trimmed, current.last().copied())
             || (!gap(i + 1)
                 && lines.get(i + 1).is_some_and(|next| {
-                    outline::is_glued_numbered_heading(trimmed, current.last().copied(), next.text)
+                    let before = current.last().copied();
+                    outline::is_glued_numbered_heading(trimmed, before, next.text)
+                        || outline::is_glued_named_heading(trimmed, before, next.text)
                 }));
         let detached_number = gap(i + 1)
             && is_subsection_number(trimmed)

@@ -21,6 +21,8 @@ mod dated;
 mod entries;
 mod front;
 mod front_labels;
+#[cfg(test)]
+mod glued_headings_tests;
 mod identifiers;
 mod inline;
 mod journal;

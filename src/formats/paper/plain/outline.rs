@@ -287,21 +287,46 @@ pub(super) fn is_glued_numbered_heading(line: &str, before: Option<&str>, next: 
         Some(Numbering::Decimal(parts)) => parts.len() <= 3,
         _ => false,
     };
-    let after_end = before.is_none_or(|before| {
+    heads
+        && heading.title.split_whitespace().count() <= MAX_GLUED_TITLE_WORDS
+        && heading.title.chars().next().is_some_and(char::is_uppercase)
+        && ends_what_is_above(before)
+        && opens_paragraph(line, next)
+}
+
+/// Whether `line` is an unnumbered heading naming a usual section, in any case
+/// (`Introduction`, `Results`, `Acknowledgments`), printed directly above its first paragraph
+/// in one block (`Introduction`⏎`Dementia diseases are among …`), after the end of a sentence
+/// or a heading (`before`) and above a paragraph's first line (`next`), as
+/// [`is_glued_numbered_heading`] tells them.
+pub(super) fn is_glued_named_heading(line: &str, before: Option<&str>, next: &str) -> bool {
+    let line = line.trim();
+    let lower = line.to_lowercase();
+    (is_body_name(&lower) || is_back_matter(&lower))
+        && heading(line).is_some_and(|heading| heading.numbering.is_none())
+        && ends_what_is_above(before)
+        && opens_paragraph(line, next.trim())
+}
+
+/// Whether `before`, the line above a heading in its block (if any), ends what it says: a
+/// sentence, or a section's heading.
+fn ends_what_is_above(before: Option<&str>) -> bool {
+    before.is_none_or(|before| {
         let before = before.trim_end();
         before.ends_with(['.', '!', '?', ':'])
             || is_numbered_section_heading(before)
             || is_capital_section_heading(before)
-    });
-    let above_paragraph = next.len() >= MIN_PROSE_LINE
+    })
+}
+
+/// Whether `next`, the line under the heading `line` in its block, opens a paragraph: starting
+/// with a capital, longer than the heading and than [`MIN_PROSE_LINE`], not numbered itself, as
+/// a list's next item would be.
+fn opens_paragraph(line: &str, next: &str) -> bool {
+    next.len() >= MIN_PROSE_LINE
         && next.len() > line.len()
         && next.chars().next().is_some_and(char::is_uppercase)
-        && numbered(next).is_none();
-    heads
-        && heading.title.split_whitespace().count() <= MAX_GLUED_TITLE_WORDS
-        && heading.title.chars().next().is_some_and(char::is_uppercase)
-        && after_end
-        && above_paragraph
+        && numbered(next).is_none()
 }
 
 /// Whether `line` is an unnumbered heading in capitals naming a usual section of the body or

@@ -349,3 +349,30 @@ fn a_numbered_heading_glued_to_its_paragraph_is_told_from_a_numbered_line_of_tex
         );
     }
 }
+
+#[test]
+fn a_usual_section_s_name_glued_to_its_paragraph_is_a_heading_in_any_case() {
+    let paragraph = "Dementia diseases are among the diseases most feared";
+    assert!(is_glued_named_heading("Introduction", None, paragraph));
+    assert!(is_glued_named_heading(
+        "Acknowledgments",
+        Some("had no bearing on the results."),
+        paragraph
+    ));
+    // Words of a sentence, a heading no paper's part is named, or above a short line: text.
+    for (line, before, next) in [
+        ("Results", Some("as shown in the"), paragraph),
+        (
+            "Results",
+            None,
+            "section two shows how the results were read in the end",
+        ),
+        ("Study population", None, paragraph),
+        ("Results", None, "Table 2"),
+    ] {
+        assert!(
+            !is_glued_named_heading(line, before, next),
+            "{line} after {before:?}"
+        );
+    }
+}

@@ -9,7 +9,7 @@ use crate::corpus::Corpus;
 use crate::formats::paper::{ImportOptions, PaperKind, import};
 
 /// The corpus of `text` read as plain text.
-fn corpus_of(text: &str) -> Corpus {
+pub(super) fn corpus_of(text: &str) -> Corpus {
     corpus_and_report(text).0
 }
 
@@ -55,7 +55,7 @@ pub(super) fn reference_ids(corpus: &Corpus) -> Vec<&str> {
 }
 
 /// The titles of the corpus's top-level sections.
-fn sections(corpus: &Corpus) -> Vec<String> {
+pub(super) fn sections(corpus: &Corpus) -> Vec<String> {
     corpus
         .file
         .sections
@@ -415,65 +415,6 @@ fn a_numbered_paper_s_subheadings_keep_their_numbers_and_a_figure_s_labels_are_n
 }
 
 #[test]
-fn a_subheading_printed_directly_above_its_paragraph_is_a_heading() {
-    // As pdftotext gives an ACM paper's subheadings: the section's heading, the subsection's
-    // and its paragraph in one block, or the subheading after the last sentence of the
-    // paragraph above it. A numbered list in a paragraph and a number starting a sentence
-    // stay text.
-    let text = "Scheduling Jobs on Clusters\n\nA. Author\n\n\
-                1. INTRODUCTION\n1.1 Cluster computing\n\
-                The last few years have been characterized by huge changes in computing.\n\
-                Today, powerful machines are available at low price everywhere.\n\
-                1.2 Related approaches\n\
-                Some scheduling algorithms have been developed for classical systems of old.\n\n\
-                Our steps were these:\n1.1 Define the problem of the jobs and their queue.\n\
-                1.2 Measure the queue.\n\n\
-                The machines ran for a year. Of them,\n\
-                2.5 Thousand jobs were run each day by the students of the course\n\
-                and their teachers.\n\n\
-                2. CONTEXT AND DEFINITION\n\
-                The target execution support that we consider here is a cluster of machines.\n\n\
-                3 Data Model\n\
-                A Bigtable is a sparse, distributed, persistent multidimensional sorted map.\n";
-    let corpus = corpus_of(text);
-    let expected = [
-        ("1", "INTRODUCTION"),
-        ("1.1", "Cluster computing"),
-        ("1.2", "Related approaches"),
-        ("2", "CONTEXT AND DEFINITION"),
-        ("3", "Data Model"),
-    ];
-    assert_eq!(
-        numbered_sections(&corpus),
-        expected.map(|(number, title)| (number.to_owned(), title.to_owned()))
-    );
-    let texts: Vec<&str> = corpus
-        .file
-        .sections
-        .iter()
-        .flat_map(|section| &section.paragraphs)
-        .map(|paragraph| paragraph.text.as_str())
-        .collect();
-    assert_eq!(
-        texts.first().copied(),
-        Some(
-            "The last few years have been characterized by huge changes in computing. Today, \
-             powerful machines are available at low price everywhere."
-        )
-    );
-    assert!(
-        texts
-            .iter()
-            .any(|text| text.starts_with("Our steps were these: 1.1 Define"))
-    );
-    assert!(
-        texts
-            .iter()
-            .any(|text| text.contains("Of them, 2.5 Thousand jobs"))
-    );
-}
-
-#[test]
 fn in_a_paper_without_numbered_sections_a_heading_above_a_heading_stays_one() {
     // Without numbered sections the outline has nothing to tell a figure's label by: an
     // unnumbered heading directly above another stays a heading.
@@ -492,7 +433,7 @@ fn in_a_paper_without_numbered_sections_a_heading_above_a_heading_stays_one() {
 }
 
 /// Each section's number and title, in order.
-fn numbered_sections(corpus: &Corpus) -> Vec<(String, String)> {
+pub(super) fn numbered_sections(corpus: &Corpus) -> Vec<(String, String)> {
     corpus
         .file
         .sections
