@@ -389,6 +389,8 @@ pub(super) fn blocks<'a>(
     let mut out = Vec::new();
     let mut current: Vec<&'a str> = Vec::new();
     let mut current_offset = 0;
+    // Whether the line before was a heading split off its block.
+    let mut after_heading = false;
     let mut i = 0;
     let gap = |i: usize| {
         lines
@@ -398,6 +400,7 @@ pub(super) fn blocks<'a>(
     while let Some(line) = lines.get(i) {
         if gap(i) {
             flush(&mut out, &mut current, current_offset);
+            after_heading = false;
             i += 1;
             continue;
         }
@@ -432,13 +435,14 @@ pub(super) fn blocks<'a>(
         // A caption or a source line is a block of its own, as is the line after a source line;
         // a form feed (a page break as pdftotext writes it) ends a block too.
         let trimmed = line.text.trim();
+        let next = lines
+            .get(i + 1)
+            .filter(|_| !gap(i + 1))
+            .map(|next| next.text);
         let list_heading = is_glued_heading(trimmed, current.last().copied())
-            || (!gap(i + 1)
-                && lines.get(i + 1).is_some_and(|next| {
-                    let before = current.last().copied();
-                    outline::is_glued_numbered_heading(trimmed, before, next.text)
-                        || outline::is_glued_named_heading(trimmed, before, next.text)
-                }));
+            || next.is_some_and(|next| {
+                heads_its_paragraph(trimmed, current.last().copied(), after_heading, next)
+            });
         let detached_number = gap(i + 1)
             && is_subsection_number(trimmed)
             && current
@@ -460,10 +464,21 @@ pub(super) fn blocks<'a>(
         if is_source_line(trimmed) || list_heading {
             flush(&mut out, &mut current, current_offset);
         }
+        after_heading = list_heading;
         i += 1;
     }
     flush(&mut out, &mut current, current_offset);
     out
+}
+
+/// Whether `line` is a heading printed directly above its paragraph's first line `next`, in
+/// one block: numbered, a usual section's name, or a subheading in sentence case under a
+/// heading split off so (`after_heading`) or after a sentence's end (`before`, the line above
+/// it in the block).
+fn heads_its_paragraph(line: &str, before: Option<&str>, after_heading: bool, next: &str) -> bool {
+    outline::is_glued_numbered_heading(line, before, next)
+        || outline::is_glued_named_heading(line, before, next)
+        || outline::is_glued_subheading(line, before, after_heading, next)
 }
 
 /// Whether `line` is only a subsection's number (`3.1`, `6.2.4`), as pdftotext prints a

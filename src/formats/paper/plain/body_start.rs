@@ -4,6 +4,7 @@
 use super::blocks::Block;
 use super::front::{is_above_title, is_affiliation, is_before_title, is_license};
 use super::outline::{Heading, Numbering};
+use super::section_names;
 use super::title_page;
 
 /// The most blocks a journal prints between an abstract and the body's first paragraph.
@@ -21,7 +22,8 @@ const READER_SUMMARIES: [&str; 9] = [
     "significance statement",
 ];
 
-/// Where the body starts: at the first numbered heading (`1.`, `I.`) or, when it comes first,
+/// Where the body starts: at the first numbered heading (`1.`, `I.`; not the back matter's)
+/// or, when it comes first,
 /// heading naming an opening section (`Introduction`, `Background`), else after the abstract,
 /// else after the title.
 pub(super) fn where_body_starts(
@@ -30,12 +32,14 @@ pub(super) fn where_body_starts(
     end: usize,
 ) -> usize {
     let heading = |i: usize| headings.get(i).and_then(Option::as_ref);
+    // A numbered heading of the back matter (`1. Acknowledgements` in a paper whose body has
+    // no heading) is not where the body starts.
     let numbered = (1..end).find(|&i| {
         heading(i).is_some_and(|h| {
             matches!(
                 h.numbering,
                 Some(Numbering::Decimal(_) | Numbering::Roman(_))
-            )
+            ) && !section_names::is_back_matter(&h.title.to_lowercase())
         })
     });
     let named = |i: usize, names: &[&str]| {

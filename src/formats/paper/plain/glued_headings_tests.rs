@@ -93,3 +93,75 @@ fn a_usual_section_s_name_printed_directly_above_its_paragraph_is_a_heading() {
         )
     );
 }
+
+#[test]
+fn a_subheading_in_sentence_case_after_a_paragraph_s_last_sentence_is_a_heading() {
+    // Subheadings of a Methods section as pdftotext gives them, each between the last
+    // sentence of a paragraph and the first line of the next; a sentence's first words on a
+    // short line stay text.
+    let text = "Life Events and Dementia\n\nA. Author\n\n\
+                Method\n\n\
+                The study population comprised participants from the Betula study.\n\
+                Life event inventory\n\
+                To measure the influence of life events, we used the\n\
+                inventory of the Betula study, given at each visit.\n\
+                Potential confounders\n\
+                We considered a range of potential confounders that\n\
+                were measured at baseline. The particle is fast today.\n\
+                The addition of\n\
+                ULBDM to the total matter background with this value\n\
+                moves the spectrum.\n\n\
+                Results\n\n\
+                The study population was composed of 2,462 participants.\n";
+    let corpus = corpus_of(text);
+    let titles: Vec<(&str, usize)> = corpus
+        .file
+        .sections
+        .iter()
+        .map(|section| (section.title.as_str(), section.paragraphs.len()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            ("Method", 1),
+            ("Life event inventory", 1),
+            ("Potential confounders", 1),
+            ("Results", 1)
+        ]
+    );
+    let confounders = corpus
+        .file
+        .sections
+        .get(2)
+        .and_then(|section| section.paragraphs.first())
+        .map(|paragraph| paragraph.text.as_str())
+        .unwrap_or_default();
+    assert!(
+        confounders.ends_with(
+            "fast today. The addition of ULBDM to the total matter background with this value \
+             moves the spectrum."
+        ),
+        "{confounders}"
+    );
+}
+
+#[test]
+fn a_numbered_back_matter_heading_is_not_where_the_body_starts() {
+    // A paper whose only heading is its numbered acknowledgements (`1. Acknowledgements`, as
+    // an Elsevier preprint prints it): its text starts after the abstract, not there.
+    let text = "Heavy Quarks in a Plasma\n\nA. Author\n\nAbstract\n\
+                The equation is a fundamental tool for the study of kinematics.\n\n\
+                The interest in heavy-quark dynamics has increased with the experiments. \
+                They show the particles interact with the medium.\n\n\
+                Figure 1: The distribution functions in time.\n\n\
+                We observe clear differences in the solutions for all the cases.\n\
+                1. Acknowledgements\n\
+                E.M. and A.D. thank E. Ruiz Arriola for discussions on these matters.\n";
+    let corpus = corpus_of(text);
+    assert_eq!(sections(&corpus), ["Text", "Acknowledgements"]);
+    assert_eq!(
+        corpus.file.paper.abstract_text,
+        "The equation is a fundamental tool for the study of kinematics."
+    );
+    assert_eq!(corpus.file.figures.len(), 1);
+}

@@ -308,6 +308,53 @@ pub(super) fn is_glued_named_heading(line: &str, before: Option<&str>, next: &st
         && opens_paragraph(line, next.trim())
 }
 
+/// The most words of a subheading in sentence case printed directly above its paragraph.
+const MAX_GLUED_SUBHEADING_WORDS: usize = 6;
+
+/// Words that open sentences, not headings (in lower case).
+const SENTENCE_OPENERS: [&str; 24] = [
+    "then", "it", "we", "they", "this", "these", "those", "there", "here", "however", "thus", "so",
+    "but", "and", "or", "as", "if", "when", "while", "our", "its", "their", "he", "she",
+];
+
+/// Whether `line` is a subheading in sentence case printed directly above its first paragraph
+/// in one block (`Method`⏎`Study population`⏎`The study population comprised …`): a few words
+/// that can be a heading ([`sentence_case_heading`]), opening the block under a heading split
+/// off so (`after_heading`) or after a sentence's end (`before`), above a paragraph's first
+/// line (`next`) at least twice as long; not in capitals, nor the start of a sentence that runs
+/// on into `next`.
+pub(super) fn is_glued_subheading(
+    line: &str,
+    before: Option<&str>,
+    after_heading: bool,
+    next: &str,
+) -> bool {
+    let line = line.trim();
+    let next = next.trim();
+    let placed = match before {
+        None => after_heading,
+        Some(before) => before.trim_end().ends_with(['.', '!', '?']),
+    };
+    let first = line
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    // `The addition of`⏎`ULBDM to the total …` and `Then it runs` are a sentence's start;
+    // `PRIORITIZATION MODEL)` the rest of a heading in capitals, `Manzil Zaheer, Guru
+    // Guruganesh` a reference's authors.
+    placed
+        && line.split_whitespace().count() <= MAX_GLUED_SUBHEADING_WORDS
+        && sentence_case_heading(line).is_some()
+        && !is_caps(line)
+        && !line.contains([',', ';'])
+        && line.matches('(').count() == line.matches(')').count()
+        && !SENTENCE_OPENERS.contains(&first.as_str())
+        && !super::inline::continues(line, next)
+        && opens_paragraph(line, next)
+        && 2 * line.len() <= next.len()
+}
+
 /// Whether `before`, the line above a heading in its block (if any), ends what it says: a
 /// sentence, or a section's heading.
 fn ends_what_is_above(before: Option<&str>) -> bool {

@@ -376,3 +376,59 @@ fn a_usual_section_s_name_glued_to_its_paragraph_is_a_heading_in_any_case() {
         );
     }
 }
+
+#[test]
+fn a_subheading_in_sentence_case_glued_to_its_paragraph_is_told_from_a_sentence_s_start() {
+    let paragraph = "To measure the influence of life events, we used the";
+    let sentence = Some("the present method of diagnosis.");
+    assert!(is_glued_subheading(
+        "Life event inventory",
+        sentence,
+        false,
+        paragraph
+    ));
+    // Under a heading split off its block, opening the block.
+    assert!(is_glued_subheading(
+        "Study population",
+        None,
+        true,
+        paragraph
+    ));
+    assert!(is_glued_subheading(
+        "B. Route Maintenance",
+        sentence,
+        false,
+        paragraph
+    ));
+    for (line, before, next) in [
+        // Opening a block, not under a heading: a paragraph's first line.
+        ("Life event inventory", None, paragraph),
+        // Inside a sentence, or the start of one running on.
+        (
+            "Life event inventory",
+            Some("as described in the"),
+            paragraph,
+        ),
+        (
+            "The addition of",
+            sentence,
+            "ULBDM to the total matter background with this value of",
+        ),
+        ("Then it runs", sentence, paragraph),
+        // The rest of a heading in capitals; a reference's authors; a bracket left open.
+        ("PRIORITIZATION MODEL)", sentence, paragraph),
+        ("Manzil Zaheer, Guru Guruganesh", sentence, paragraph),
+        ("Discounted Cumulative Gain (nDCG", sentence, paragraph),
+        // Above a line not twice as long.
+        (
+            "Life event inventory",
+            sentence,
+            "To measure the influence of life",
+        ),
+    ] {
+        assert!(
+            !is_glued_subheading(line, before, false, next),
+            "{line} after {before:?}"
+        );
+    }
+}
