@@ -582,11 +582,43 @@ fn read_authors(lines: &[&str], paper: &mut Paper, affiliations: &mut Vec<String
     };
     let (names, rest) = lines.split_at(names_end.min(lines.len()));
     if !names.is_empty() {
-        read_line(Mode::Authors, &names.join(" "), paper, affiliations);
+        read_line(
+            Mode::Authors,
+            &joined_name_lines(names),
+            paper,
+            affiliations,
+        );
     }
     for line in rest {
         read_line(Mode::Authors, line, paper, affiliations);
     }
+}
+
+/// The name lines of an author block as one list: a line break between two whole names
+/// (`… Deborah A. Wallach`⏎`Mike Burrows, …`) parts them as a comma would; one inside a name
+/// (`… and Rohan`⏎`Misra`) or after a comma or `and` is a space.
+fn joined_name_lines(lines: &[&str]) -> String {
+    // Whether a list's last or first piece (after or before its separators) is a whole name.
+    let whole_name = |piece: &str| (2..=5).contains(&piece.split_whitespace().count());
+    let mut out = String::new();
+    for line in lines {
+        let line = line.trim();
+        if !out.is_empty() {
+            let last = out.rsplit([',', ';', '&']).next().unwrap_or_default();
+            let last = last.rsplit(" and ").next().unwrap_or_default();
+            let first = line.split([',', ';', '&']).next().unwrap_or_default();
+            let first = first.split(" and ").next().unwrap_or_default();
+            let runs_on = out.ends_with([',', ';', '&']) || out.ends_with(" and");
+            let between_names = !runs_on
+                && whole_name(last)
+                && whole_name(first)
+                && !first.starts_with("and ")
+                && first.starts_with(char::is_uppercase);
+            out.push_str(if between_names { ", " } else { " " });
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// Reads one line of the author block, the keywords or the corresponding-author block.

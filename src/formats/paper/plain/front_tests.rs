@@ -329,3 +329,36 @@ fn keywords_end_at_the_next_label_inside_their_block() {
         ["reading interfaces", "scientific papers", "personalization"]
     );
 }
+
+#[test]
+fn a_list_of_names_wrapped_between_two_names_parts_them() {
+    // `… Deborah A. Wallach`⏎`Mike Burrows, …`: two names; `… and Rohan`⏎`Misra` and `… and`⏎
+    // `Jun Feng` one.
+    let (paper, _) = front(
+        "Bigtable: A Distributed Storage System\n\n\
+         Fay Chang, Jeffrey Dean, Deborah A. Wallach\n\
+         Mike Burrows, Tushar Chandra, Andrew Fikes, Robert E. Gruber\n\
+         Google, Inc.\n\nAbstract\n\nBigtable is a distributed storage system.",
+    );
+    let names: Vec<&str> = paper.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Fay Chang",
+            "Jeffrey Dean",
+            "Deborah A. Wallach",
+            "Mike Burrows",
+            "Tushar Chandra",
+            "Andrew Fikes",
+            "Robert E. Gruber"
+        ]
+    );
+    assert_eq!(
+        joined_name_lines(&["George T. Flemming, Nobuyuki Matsumoto and Rohan", "Misra"]),
+        "George T. Flemming, Nobuyuki Matsumoto and Rohan Misra"
+    );
+    assert_eq!(
+        joined_name_lines(&["Yunfei Zhang1, Zhongyi Wang1 and", "Jun Feng1"]),
+        "Yunfei Zhang1, Zhongyi Wang1 and Jun Feng1"
+    );
+}
