@@ -1,7 +1,7 @@
 //! Tests of the plain-text importer on headings as pdftotext gives a two-column paper's:
 //! printed directly above their paragraph, with no blank line between.
 
-use super::pdf_text_tests::{corpus_of, numbered_sections, sections};
+use super::pdf_text_tests::{corpus_of, numbered_sections, paragraph_texts, sections};
 
 #[test]
 fn a_subheading_printed_directly_above_its_paragraph_is_a_heading() {
@@ -36,13 +36,7 @@ fn a_subheading_printed_directly_above_its_paragraph_is_a_heading() {
         numbered_sections(&corpus),
         expected.map(|(number, title)| (number.to_owned(), title.to_owned()))
     );
-    let texts: Vec<&str> = corpus
-        .file
-        .sections
-        .iter()
-        .flat_map(|section| &section.paragraphs)
-        .map(|paragraph| paragraph.text.as_str())
-        .collect();
+    let texts = paragraph_texts(&corpus);
     assert_eq!(
         texts.first().copied(),
         Some(

@@ -432,6 +432,17 @@ fn in_a_paper_without_numbered_sections_a_heading_above_a_heading_stays_one() {
     );
 }
 
+/// The text of every paragraph of the corpus's sections, in order.
+pub(super) fn paragraph_texts(corpus: &Corpus) -> Vec<&str> {
+    corpus
+        .file
+        .sections
+        .iter()
+        .flat_map(|section| &section.paragraphs)
+        .map(|paragraph| paragraph.text.as_str())
+        .collect()
+}
+
 /// Each section's number and title, in order.
 pub(super) fn numbered_sections(corpus: &Corpus) -> Vec<(String, String)> {
     corpus
@@ -477,13 +488,7 @@ fn a_thesis_s_contents_are_left_out_and_its_chapters_are_its_sections() {
         expected.map(|(number, title)| (number.to_owned(), title.to_owned()))
     );
     // No entry of the contents is a paragraph of the text.
-    let texts: Vec<&str> = corpus
-        .file
-        .sections
-        .iter()
-        .flat_map(|section| &section.paragraphs)
-        .map(|paragraph| paragraph.text.as_str())
-        .collect();
+    let texts = paragraph_texts(&corpus);
     assert!(
         texts.iter().all(|text| !text.contains(". . .")),
         "{texts:?}"
