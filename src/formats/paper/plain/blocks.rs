@@ -439,9 +439,15 @@ pub(super) fn blocks<'a>(
             .get(i + 1)
             .filter(|_| !gap(i + 1))
             .map(|next| next.text);
+        let after_next = lines
+            .get(i + 2)
+            .filter(|_| next.is_some() && !gap(i + 2))
+            .map(|line| line.text);
         let list_heading = is_glued_heading(trimmed, current.last().copied())
             || next.is_some_and(|next| {
-                heads_its_paragraph(trimmed, current.last().copied(), after_heading, next)
+                let before = current.last().copied();
+                heads_its_paragraph(trimmed, before, after_heading, next)
+                    || heads_a_subheading(trimmed, before, next, after_next)
             });
         let detached_number = gap(i + 1)
             && is_subsection_number(trimmed)
@@ -479,6 +485,23 @@ fn heads_its_paragraph(line: &str, before: Option<&str>, after_heading: bool, ne
     outline::is_glued_numbered_heading(line, before, next)
         || outline::is_glued_named_heading(line, before, next)
         || outline::is_glued_subheading(line, before, after_heading, next)
+}
+
+/// Whether `line` is a heading printed directly above a subheading (`next`) in sentence case
+/// and its paragraph's first line (`after_next`), all in one block (`Method`⏎`Study
+/// population`⏎`The study population comprised …`): numbered or a usual section's name, as
+/// [`heads_its_paragraph`] tells them, the paragraph standing under the subheading.
+fn heads_a_subheading(
+    line: &str,
+    before: Option<&str>,
+    next: &str,
+    after_next: Option<&str>,
+) -> bool {
+    after_next.is_some_and(|paragraph| {
+        outline::is_glued_subheading(next, None, true, paragraph)
+            && (outline::is_glued_numbered_heading(line, before, paragraph)
+                || outline::is_glued_named_heading(line, before, paragraph))
+    })
 }
 
 /// Whether `line` is only a subsection's number (`3.1`, `6.2.4`), as pdftotext prints a

@@ -90,12 +90,13 @@ fn a_usual_section_s_name_printed_directly_above_its_paragraph_is_a_heading() {
 
 #[test]
 fn a_subheading_in_sentence_case_after_a_paragraph_s_last_sentence_is_a_heading() {
-    // Subheadings of a Methods section as pdftotext gives them, each between the last
-    // sentence of a paragraph and the first line of the next; a sentence's first words on a
-    // short line stay text.
+    // Subheadings of a Methods section as pdftotext gives them: the first under the section's
+    // heading, the others each between the last sentence of a paragraph and the first line of
+    // the next, all in one block; a sentence's first words on a short line stay text.
     let text = "Life Events and Dementia\n\nA. Author\n\n\
-                Method\n\n\
-                The study population comprised participants from the Betula study.\n\
+                Method\nStudy population\n\
+                The study population comprised participants from the Betula study of aging \
+                and health.\n\
                 Life event inventory\n\
                 To measure the influence of life events, we used the\n\
                 inventory of the Betula study, given at each visit.\n\
@@ -117,7 +118,8 @@ fn a_subheading_in_sentence_case_after_a_paragraph_s_last_sentence_is_a_heading(
     assert_eq!(
         titles,
         [
-            ("Method", 1),
+            ("Method", 0),
+            ("Study population", 1),
             ("Life event inventory", 1),
             ("Potential confounders", 1),
             ("Results", 1)
@@ -126,7 +128,7 @@ fn a_subheading_in_sentence_case_after_a_paragraph_s_last_sentence_is_a_heading(
     let confounders = corpus
         .file
         .sections
-        .get(2)
+        .get(3)
         .and_then(|section| section.paragraphs.first())
         .map(|paragraph| paragraph.text.as_str())
         .unwrap_or_default();
