@@ -443,7 +443,7 @@ pub(super) fn blocks<'a>(
             .get(i + 2)
             .filter(|_| next.is_some() && !gap(i + 2))
             .map(|line| line.text);
-        let list_heading = is_glued_heading(trimmed, current.last().copied())
+        let glued_heading = is_glued_heading(trimmed, current.last().copied())
             || next.is_some_and(|next| {
                 let before = current.last().copied();
                 heads_its_paragraph(trimmed, before, after_heading, next)
@@ -457,7 +457,7 @@ pub(super) fn blocks<'a>(
         if is_source_line(trimmed)
             || caption(trimmed).is_some()
             || line.text.starts_with('\u{c}')
-            || list_heading
+            || glued_heading
             || detached_number
             || list_start == Some(i)
         {
@@ -467,10 +467,10 @@ pub(super) fn blocks<'a>(
             current_offset = line.offset;
         }
         current.push(trimmed);
-        if is_source_line(trimmed) || list_heading {
+        if is_source_line(trimmed) || glued_heading {
             flush(&mut out, &mut current, current_offset);
         }
-        after_heading = list_heading;
+        after_heading = glued_heading;
         i += 1;
     }
     flush(&mut out, &mut current, current_offset);

@@ -39,7 +39,7 @@ pub(super) fn where_body_starts(
             matches!(
                 h.numbering,
                 Some(Numbering::Decimal(_) | Numbering::Roman(_))
-            ) && !section_names::is_back_matter(&h.title.to_lowercase())
+            ) && !section_names::is_back_matter(&h.title)
         })
     });
     let named = |i: usize, names: &[&str]| {

@@ -301,11 +301,11 @@ pub(super) fn is_glued_numbered_heading(line: &str, before: Option<&str>, next: 
 /// [`is_glued_numbered_heading`] tells them.
 pub(super) fn is_glued_named_heading(line: &str, before: Option<&str>, next: &str) -> bool {
     let line = line.trim();
-    let lower = line.to_lowercase();
-    (is_body_name(&lower) || is_back_matter(&lower))
-        && heading(line).is_some_and(|heading| heading.numbering.is_none())
-        && ends_what_is_above(before)
+    // The cheap tests first: this runs for every line of the text.
+    ends_what_is_above(before)
         && opens_paragraph(line, next.trim())
+        && (is_body_name(line) || is_back_matter(line))
+        && heading(line).is_some_and(|heading| heading.numbering.is_none())
 }
 
 /// The most words of a subheading in sentence case printed directly above its paragraph.
@@ -335,11 +335,7 @@ pub(super) fn is_glued_subheading(
         None => after_heading,
         Some(before) => before.trim_end().ends_with(['.', '!', '?']),
     };
-    let first = line
-        .split_whitespace()
-        .next()
-        .unwrap_or_default()
-        .to_lowercase();
+    let first = line.split_whitespace().next().unwrap_or_default();
     // `The addition of`⏎`ULBDM to the total …` and `Then it runs` are a sentence's start;
     // `PRIORITIZATION MODEL)` the rest of a heading in capitals, `Manzil Zaheer, Guru
     // Guruganesh` a reference's authors.
@@ -349,7 +345,9 @@ pub(super) fn is_glued_subheading(
         && !is_caps(line)
         && !line.contains([',', ';'])
         && line.matches('(').count() == line.matches(')').count()
-        && !SENTENCE_OPENERS.contains(&first.as_str())
+        && !SENTENCE_OPENERS
+            .iter()
+            .any(|opener| first.eq_ignore_ascii_case(opener))
         && !super::inline::continues(line, next)
         && opens_paragraph(line, next)
         && 2 * line.len() <= next.len()
