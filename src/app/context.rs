@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use eframe::egui::{self, Response, Ui};
 
 pub use super::citation_cache::CitationCache;
+use super::figure_images::FigureImages;
 use super::records;
 use super::state::{CitationDisplay, FileDialogs};
 use super::study::{NO_ANSWERS, PaperAnswers, SupportAnswer};
@@ -351,6 +352,8 @@ pub struct ViewCtx<'a> {
     pub checks: CheckCtx<'a>,
     /// The open paper's study notes.
     pub notes: &'a NotesShown,
+    /// The figure images read so far, shared by the views that show them.
+    figure_images: FigureImages,
     commands: RefCell<Vec<Command>>,
     /// A scroll asked for by a key this frame, until a list takes it.
     keyboard_scroll: Cell<Option<KeyScroll>>,
@@ -380,9 +383,23 @@ impl<'a> ViewCtx<'a> {
             citations,
             checks: CheckCtx::default(),
             notes: &NO_NOTES,
+            figure_images: FigureImages::default(),
             commands: RefCell::new(Vec::new()),
             keyboard_scroll: Cell::new(None),
         }
+    }
+
+    /// This context drawing figures from `images`, the window's cache (a context of its own
+    /// starts an empty one).
+    #[must_use]
+    pub(crate) fn with_figure_images(mut self, images: FigureImages) -> Self {
+        self.figure_images = images;
+        self
+    }
+
+    /// The figure images read so far: the Reader's cards and the figure slides draw from it.
+    pub(crate) fn figure_images(&self) -> &FigureImages {
+        &self.figure_images
     }
 
     /// This context with a scroll asked for by a key this frame (Page Down, Home …).

@@ -12,6 +12,7 @@ pub mod citation_form;
 pub mod commands;
 pub mod context;
 pub mod explorer;
+pub(crate) mod figure_images;
 pub mod file_dialog;
 pub mod guide;
 pub mod inspector;

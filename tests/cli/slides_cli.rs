@@ -156,6 +156,51 @@ fn another_paper_gives_its_own_slides_at_the_size_asked_for() {
 }
 
 #[test]
+fn a_figure_s_large_image_is_on_its_slide_not_a_placeholder() {
+    // The window decodes an image file over 64 KB in the background; a slide drawn to a file
+    // is drawn once, so it reads the image in that frame.
+    let dir = tempfile::tempdir().unwrap();
+    let paper = dir.path().join("paper.xml");
+    std::fs::copy(fixtures().join("papers/jats-small.xml"), &paper).unwrap();
+    // Red noise, which does not compress: a PNG of over 64 KB.
+    let mut seed = 7_u32;
+    let pixels: Vec<u8> = (0..1200 * 400)
+        .flat_map(|_| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            [128 | seed.to_be_bytes()[0], 0, 0]
+        })
+        .collect();
+    let image = dir.path().join("figure1.png");
+    image::save_buffer(&image, &pixels, 1200, 400, image::ColorType::Rgb8).unwrap();
+    assert!(std::fs::metadata(&image).unwrap().len() > 64 * 1024);
+    let out = dir.path().join("slides");
+    let Some(output) = slides_or_skip(&[
+        path_str(&paper),
+        "--out",
+        path_str(&out),
+        "--size",
+        "1280x720",
+        "--no-pdf",
+    ]) else {
+        return;
+    };
+    assert_exit(&output, 0);
+    let red_pixels = |picture: &Path| {
+        let image = image::open(picture).unwrap().to_rgb8();
+        image
+            .pixels()
+            .filter(|pixel| pixel.0[0] >= 120 && pixel.0[1] < 24 && pixel.0[2] < 24)
+            .count()
+    };
+    let most_red = pictures_in(&out).iter().map(|p| red_pixels(p)).max();
+    // The image fills a good part of its slide: at least 500 × 160 of its pixels.
+    assert!(
+        most_red.is_some_and(|count| count > 80_000),
+        "no slide shows the figure's image: {most_red:?} red pixels at most"
+    );
+}
+
+#[test]
 fn generated_draws_every_chart_region_and_case_even_with_a_tour() {
     let corpus = Corpus::builtin();
     assert!(

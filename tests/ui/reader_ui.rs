@@ -161,6 +161,23 @@ fn a_large_figure_image_loads_in_the_background_and_then_shows() {
     }
     assert!(!loading(&harness));
     assert_eq!(harness.query_all_by_label_contains("Image not").count(), 1);
+    // The figure's slide draws the image the Reader decoded: no second wait for it.
+    harness.key_press(egui::Key::F11);
+    harness.run_steps(2);
+    let presentation = harness.state_mut().presentation.as_mut().unwrap();
+    presentation.slide = presentation
+        .slides
+        .iter()
+        .position(|slide| slide.shows == paperlens::deck::Shows::Figure(1))
+        .expect("the figure has a slide");
+    harness.run_steps(2);
+    assert!(!loading(&harness));
+    assert!(
+        harness
+            .query_all_by_role(egui::accesskit::Role::Image)
+            .count()
+            == 1
+    );
 }
 
 #[test]

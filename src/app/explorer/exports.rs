@@ -512,7 +512,7 @@ impl Explorer {
         let Some(task) = &mut self.screenshot else {
             return;
         };
-        let images_ready = !crate::app::reader::images_decoding(ctx)
+        let images_ready = !crate::app::figure_images::images_decoding(ctx)
             || task.started.elapsed() > SCREENSHOT_IMAGE_WAIT;
         if !task.requested && self.frames >= SCREENSHOT_FRAME && images_ready {
             task.requested = true;

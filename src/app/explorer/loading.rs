@@ -9,6 +9,7 @@ use eframe::egui;
 
 use super::Explorer;
 use crate::app::context::Selection;
+use crate::app::figure_images::FigureImages;
 use crate::app::state::NavigatorTab;
 use crate::app::study::paper_identity;
 use crate::app::views::Views;
@@ -171,6 +172,7 @@ impl Explorer {
         self.pending_load = None;
         self.derived = derived;
         self.citation_cache.clear();
+        self.figure_images = FigureImages::default();
         self.corpus = corpus;
         let switched = self.notes.switch_to(&self.corpus, &mut self.state.study);
         self.notices.extend(switched);

@@ -11,6 +11,7 @@ use eframe::egui::{self, Ui};
 
 use super::about::AboutWindow;
 use super::context::{CheckCtx, CitationCache, Command, History, Selection, SidePanel, ViewCtx};
+use super::figure_images::FigureImages;
 use super::file_dialog::{FilePurpose, PathDialog};
 use super::guide::{Guide, GuideWindow};
 use super::inspector::Inspector;
@@ -156,6 +157,8 @@ pub struct Explorer {
     pub presentation: Option<Presentation>,
     /// Formatted citations of the open corpus.
     citation_cache: CitationCache,
+    /// The open corpus's figure images, for the Reader and the slides.
+    figure_images: FigureImages,
     /// The citation style in use, the styles read, the clipboard.
     styles: styles::StyleRuntime,
     /// A screen capture of the chart region waiting to be written: path, chart rectangle.
@@ -252,6 +255,7 @@ impl Explorer {
             screenshot_error: Arc::new(Mutex::new(None)),
             presentation: None,
             citation_cache: CitationCache::default(),
+            figure_images: FigureImages::default(),
             styles: styles::StyleRuntime::default(),
             measure_startup_from: options.measure_startup_from,
             pending_chart_capture: None,
@@ -500,6 +504,7 @@ impl Explorer {
                 .answers_or(&self.state.study, &self.derived.paper),
         })
         .with_notes(self.notes.shown())
+        .with_figure_images(self.figure_images.clone())
         .with_keyboard_scroll(keyboard_scroll);
         if self.presentation.is_some() {
             commands.extend(self.presentation_ui(ui));
@@ -607,7 +612,8 @@ impl Explorer {
         .with_citations(
             self.styles
                 .settings(self.state.citation_display, self.state.list_display),
-        );
+        )
+        .with_figure_images(self.figure_images.clone());
         egui::CentralPanel::default().show(ui, |ui| {
             presentation.ui(&slide_ctx, ui);
         });

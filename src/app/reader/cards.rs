@@ -6,9 +6,9 @@ use std::hash::Hash;
 use eframe::egui::{self, Color32, RichText, Sense, Ui};
 
 use super::find::FindBar;
-use super::images::{FigureImage, ImageCache, decoding_placeholder_ui};
 use super::text::paragraph_ui;
 use crate::app::context::{ClickAction, Command, ViewCtx};
+use crate::app::figure_images::{FigureImage, decoding_placeholder_ui};
 use crate::corpus::display::{column_headers, section_heading};
 use crate::corpus::{Item, ItemKind};
 
@@ -153,12 +153,7 @@ pub(super) fn table_card_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, table: usize) {
 
 /// A figure where it stands: its label and caption, the references it cites, and its image
 /// when the corpus has it and it loads; otherwise a line saying why it is not shown.
-pub(super) fn figure_card_ui(
-    ctx: &ViewCtx<'_>,
-    ui: &mut Ui,
-    images: &mut ImageCache,
-    figure: usize,
-) {
+pub(super) fn figure_card_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, figure: usize) {
     let corpus = ctx.corpus;
     let Some(record) = corpus.file.figures.get(figure) else {
         return;
@@ -168,6 +163,7 @@ pub(super) fn figure_card_ui(
     card_ui(ctx, ui, item, &title, ("figure-card", figure), |ui| {
         kind_ui(ctx, ui, "FIGURE");
         let room = egui::vec2(ui.available_width(), ctx.theme.reading_width * 0.6);
+        let images = ctx.figure_images();
         match images.figure_image(ui.ctx(), &corpus.source_name, record.image.as_deref()) {
             FigureImage::Shown(texture) => {
                 ui.add(

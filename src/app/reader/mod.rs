@@ -7,7 +7,6 @@ mod blocks;
 mod cards;
 mod find;
 mod highlights;
-mod images;
 mod runs;
 mod text;
 
@@ -22,10 +21,6 @@ use crate::corpus::{Corpus, Item};
 use blocks::{Block, reading_order};
 pub use find::FindBar;
 pub use highlights::{ADD_NOTE_ENTRY, highlight_entry};
-pub(crate) use images::{
-    FigureImage, ImageCache, MissingImage, NOT_IN_THE_TEXT, decoding_placeholder_ui,
-    images_decoding,
-};
 pub use text::FLAG_MARK_LABEL;
 pub(crate) use text::shown_equation;
 
@@ -36,8 +31,6 @@ pub struct Reader {
     blocks: Vec<Block>,
     built_for: Option<BuiltFor>,
     heights: HeightCache,
-    /// Figure images loaded so far, by file.
-    images: ImageCache,
     /// The find bar (Ctrl+F) and its matches.
     pub find: FindBar,
 }
@@ -199,7 +192,6 @@ impl Reader {
         self.blocks = reading_order(corpus, |f| footnote_section(corpus, f));
         self.built_for = Some(key);
         self.heights = HeightCache::default();
-        self.images = ImageCache::default();
     }
 
     /// Draws the paper, only the blocks in view.
@@ -242,7 +234,6 @@ impl Reader {
             None => line_height,
         };
         let blocks = &self.blocks;
-        let images = &mut self.images;
         self.heights
             .scroll_by_key(ctx.take_keyboard_scroll(), line_height);
         let find = &self.find;
@@ -274,7 +265,7 @@ impl Reader {
                             }
                             Some(Block::Table(table)) => cards::table_card_ui(ctx, ui, *table),
                             Some(Block::Figure(figure)) => {
-                                cards::figure_card_ui(ctx, ui, images, *figure);
+                                cards::figure_card_ui(ctx, ui, *figure);
                             }
                             Some(Block::Footnotes(section)) => {
                                 cards::footnotes_ui(ctx, ui, *section);

@@ -22,7 +22,7 @@ pub(super) fn figure_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout:
     );
     let image = match &figure.image {
         Some(image) => format!("Image: {image}"),
-        None => crate::app::reader::NOT_IN_THE_TEXT.to_owned(),
+        None => crate::app::figure_images::NOT_IN_THE_TEXT.to_owned(),
     };
     ui.label(RichText::new(image).italics().color(ctx.theme.muted_text));
     if layout == UiLayout::Tooltip {

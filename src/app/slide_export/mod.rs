@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use eframe::egui;
 
 use super::context::{CitationCache, CitationSettings, Selection, ViewCtx};
+use super::figure_images::FigureImages;
 use super::offscreen::{OffscreenError, OffscreenRenderer};
 use super::presentation;
 use super::state::CitationDisplay;
@@ -230,6 +231,8 @@ pub fn export_slides(
     theme.apply(&ctx);
     let citations = CitationCache::default();
     let nothing = Related::default();
+    // Each slide is drawn once: its figure's image is read in that frame, not in the background.
+    let figure_images = FigureImages::read_in_frame();
     let mut images = Vec::with_capacity(deck.len());
     let mut pictures = Vec::new();
     for (number, slide) in deck.iter().enumerate() {
@@ -247,7 +250,8 @@ pub fn export_slides(
                 loaded_styles: &[],
                 display: export.display,
                 list_display: CitationDisplay::default(),
-            });
+            })
+            .with_figure_images(figure_images.clone());
             slide_frame_ui(&view_ctx, ui, slide, (number, deck.len()));
         })?;
         let path = folder.join(slide_file_name(number, deck.len()));

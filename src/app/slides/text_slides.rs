@@ -2,7 +2,6 @@
 //! the reference list, a figure, and any other record as its card.
 
 use std::ops::Range;
-use std::sync::{Arc, Mutex};
 
 use eframe::egui::{self, RichText, Ui};
 
@@ -11,7 +10,7 @@ use super::{
     tags_ui,
 };
 use crate::app::context::{UiLayout, ViewCtx};
-use crate::app::reader::{FigureImage, ImageCache, MissingImage, decoding_placeholder_ui};
+use crate::app::figure_images::{FigureImage, decoding_placeholder_ui};
 use crate::app::records;
 use crate::corpus::{Item, display, find};
 use crate::deck;
@@ -288,17 +287,9 @@ pub(super) fn figure_slide_ui(
     kicker_ui(look, ui, kicker);
     heading_ui(look, ui, &heading);
     legend_ui(look, ui, legend);
-    let images = ui.data_mut(|data| {
-        data.get_temp_mut_or_default::<Arc<Mutex<ImageCache>>>(egui::Id::unique("slide-images"))
-            .clone()
-    });
-    let image = match images.lock() {
-        Ok(mut cache) => cache.figure_image(ui.ctx(), &corpus.source_name, record.image.as_deref()),
-        Err(_) => FigureImage::Missing(MissingImage {
-            line: "The image could not be shown".to_owned(),
-            help: None,
-        }),
-    };
+    let image =
+        ctx.figure_images()
+            .figure_image(ui.ctx(), &corpus.source_name, record.image.as_deref());
     let room = ui.available_size();
     match image {
         FigureImage::Decoding(size) => {

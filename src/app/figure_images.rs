@@ -1,10 +1,13 @@
-//! Figure images for the Reader: a PNG, JPEG, TIFF, GIF, WebP or SVG file beside the corpus,
-//! read once into an egui texture and kept while the corpus is open. A large file is decoded
-//! on a background thread, one at a time, a placeholder of its size shown meanwhile, so the
-//! window keeps answering while a paper's figures load.
+//! Figure images for the Reader and the slides: a PNG, JPEG, TIFF, GIF, WebP or SVG file
+//! beside the corpus, read once into an egui texture and kept while the corpus is open, one
+//! cache for the window's views. A large file is decoded on a background thread, one at a
+//! time, a placeholder of its size shown meanwhile, so the window keeps answering while a
+//! paper's figures load; slides drawn to files read every image in the frame.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -27,13 +30,62 @@ const MAX_TEXTURE_SIDE: u32 = 2048;
 /// background thread.
 const DECODED_IN_FRAME_BYTES: u64 = 64 * 1024;
 
+/// The figure images of the open corpus, shared by the views that show them (the Reader's
+/// cards and the figure slides), so that a figure is decoded once; a new one for each corpus
+/// opened. Cloning it shares the cache.
+#[derive(Clone, Default)]
+pub(crate) struct FigureImages(Rc<RefCell<ImageCache>>);
+
+impl FigureImages {
+    /// Images read as they are first drawn, none in the background: for slides drawn once,
+    /// to files, which have no later frame to show a decoded image in.
+    pub(crate) fn read_in_frame() -> Self {
+        Self(Rc::new(RefCell::new(ImageCache {
+            in_frame_only: true,
+            ..ImageCache::default()
+        })))
+    }
+
+    /// The image of a figure that names `image` (or none) in the corpus named `source_name`:
+    /// its texture, a placeholder while it is decoded, or what to show in its place.
+    pub(crate) fn figure_image(
+        &self,
+        ctx: &egui::Context,
+        source_name: &str,
+        image: Option<&str>,
+    ) -> FigureImage {
+        match self.0.try_borrow_mut() {
+            Ok(mut cache) => cache.figure_image(ctx, source_name, image),
+            // Only a figure drawn inside the drawing of another would find it in use.
+            Err(_) => FigureImage::Missing(MissingImage {
+                line: "The image could not be shown".to_owned(),
+                help: None,
+            }),
+        }
+    }
+}
+
 /// The images read so far, by file: for a file that could not be read, why not (it is not
 /// tried again while the corpus is open); for one being decoded, its size when known.
-#[derive(Default)]
-pub(crate) struct ImageCache {
+struct ImageCache {
     textures: HashMap<PathBuf, Entry>,
     /// The background thread decoding large files, started for the first one.
     decoder: Option<Decoder>,
+    /// Whether every file is read in the frame that first shows it.
+    in_frame_only: bool,
+    /// How a file is read into an image (on either thread); tests put a failing one here.
+    read: fn(&Path) -> Result<egui::ColorImage, Unreadable>,
+}
+
+impl Default for ImageCache {
+    fn default() -> Self {
+        Self {
+            textures: HashMap::new(),
+            decoder: None,
+            in_frame_only: false,
+            read: read_image_guarded,
+        }
+    }
 }
 
 /// One image file in the cache.
@@ -65,7 +117,10 @@ struct Decoder {
 impl Decoder {
     /// Starts the thread; `None` when the system refuses one (files are then decoded in the
     /// frame).
-    fn start(ctx: &egui::Context) -> Option<Self> {
+    fn start(
+        ctx: &egui::Context,
+        read: fn(&Path) -> Result<egui::ColorImage, Unreadable>,
+    ) -> Option<Self> {
         let (files, waiting) = mpsc::channel::<PathBuf>();
         let (done, decoded) = mpsc::channel();
         let repaint = ctx.clone();
@@ -76,7 +131,7 @@ impl Decoder {
                 let mut wanted = true;
                 for path in waiting {
                     // Once the cache is gone, the files still waiting are only counted off.
-                    let image = wanted.then(|| read_image(&path));
+                    let image = wanted.then(|| read(&path));
                     in_flight.fetch_sub(1, Ordering::SeqCst);
                     if let Some(image) = image {
                         wanted = done.send((path, image)).is_ok();
@@ -157,11 +212,12 @@ impl ImageCache {
     /// Reads the image at `path` now, or hands it to the background thread when it is large
     /// or an SVG drawing.
     fn start_reading(&mut self, ctx: &egui::Context, path: &Path) -> Entry {
-        let slow = std::fs::metadata(path)
-            .is_ok_and(|m| m.len() > DECODED_IN_FRAME_BYTES || (m.is_file() && is_svg(path)));
+        let slow = !self.in_frame_only
+            && std::fs::metadata(path)
+                .is_ok_and(|m| m.len() > DECODED_IN_FRAME_BYTES || (m.is_file() && is_svg(path)));
         if slow {
             if self.decoder.is_none() {
-                self.decoder = Decoder::start(ctx);
+                self.decoder = Decoder::start(ctx, self.read);
             }
             if let Some(decoder) = &self.decoder {
                 let in_flight = files_in_flight(ctx);
@@ -172,23 +228,48 @@ impl ImageCache {
                 in_flight.fetch_sub(1, Ordering::SeqCst);
             }
         }
-        Entry::Read(read_image(path).map(|image| load_texture(ctx, path, image)))
+        Entry::Read((self.read)(path).map(|image| load_texture(ctx, path, image)))
     }
 
-    /// Makes textures of the images the background thread has decoded since the last frame.
+    /// Makes textures of the images the background thread has decoded since the last frame;
+    /// should the thread have ended, says so of the files it left undone.
     fn take_decoded(&mut self, ctx: &egui::Context) {
         let Some(decoder) = &self.decoder else {
             return;
         };
-        while let Ok((path, image)) = decoder.decoded.try_recv() {
-            let texture = image.map(|image| load_texture(ctx, &path, image));
-            self.textures.insert(path, Entry::Read(texture));
+        loop {
+            match decoder.decoded.try_recv() {
+                Ok((path, image)) => {
+                    let texture = image.map(|image| load_texture(ctx, &path, image));
+                    self.textures.insert(path, Entry::Read(texture));
+                }
+                Err(mpsc::TryRecvError::Empty) => return,
+                Err(mpsc::TryRecvError::Disconnected) => break,
+            }
         }
+        // The thread is gone: the files it had not sent back will never come. A file opened
+        // later starts a new one.
+        self.decoder = None;
+        let mut left_undone = 0;
+        for (path, entry) in &mut self.textures {
+            if matches!(entry, Entry::Decoding(_)) {
+                left_undone += 1;
+                *entry = Entry::Read(Err(Unreadable::because(format!(
+                    "{} was not decoded: the image decoder stopped before it; open the paper \
+                     again (F5) to try once more",
+                    file_name(path)
+                ))));
+            }
+        }
+        // Saturating: the thread may have counted off the file it was on before it ended.
+        let _ = files_in_flight(ctx).fetch_update(Ordering::SeqCst, Ordering::SeqCst, |count| {
+            Some(count.saturating_sub(left_undone))
+        });
     }
 
     /// The image of a figure that names `image` (or none) in the corpus named `source_name`:
     /// its texture, a placeholder while it is decoded, or what to show in its place.
-    pub(crate) fn figure_image(
+    fn figure_image(
         &mut self,
         ctx: &egui::Context,
         source_name: &str,
@@ -309,14 +390,38 @@ pub(crate) fn decoding_placeholder_ui(
     }
 }
 
+/// [`read_image`], a panic of the decoders on the file caught: the image is then not shown,
+/// and the window goes on.
+fn read_image_guarded(path: &Path) -> Result<egui::ColorImage, Unreadable> {
+    guarded(path, read_image)
+}
+
+/// `read` of the image file at `path`, or, should it panic, why the image is not shown.
+fn guarded(
+    path: &Path,
+    read: impl FnOnce(&Path) -> Result<egui::ColorImage, Unreadable>,
+) -> Result<egui::ColorImage, Unreadable> {
+    crate::crash::recover("decoding a figure image", || read(path)).unwrap_or_else(|| {
+        Err(Unreadable::because(format!(
+            "{} made the image decoder fail; save it again as PNG or JPEG",
+            file_name(path)
+        )))
+    })
+}
+
+/// The name of the file at `path`, as a card or slide names it.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
+}
+
 /// Reads and decodes an image file (PNG, JPEG, TIFF, GIF or WebP, told by its content, a GIF's
 /// first frame; SVG, told by its extension), scaled down to
 /// [`MAX_TEXTURE_SIDE`]; otherwise why it cannot be, in plain words naming the file.
 fn read_image(path: &Path) -> Result<egui::ColorImage, Unreadable> {
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |name| name.to_string_lossy().into_owned(),
-    );
+    let name = file_name(path);
     let size = match std::fs::metadata(path) {
         Ok(metadata) => metadata.len(),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
@@ -517,18 +622,7 @@ mod tests {
     #[allow(clippy::unwrap_used)]
     fn a_large_image_or_a_drawing_is_decoded_in_the_background_a_placeholder_shown_meanwhile() {
         let folder = tempfile::tempdir().unwrap();
-        // Noise does not compress: a PNG of 2,100 × 40 pixels is over 200 KB, decoded in the
-        // background, and scaled down to 2,048 pixels wide.
-        let mut seed = 12_345_u32;
-        let noise: Vec<u8> = (0..2100 * 40 * 3)
-            .map(|_| {
-                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                seed.to_be_bytes()[0]
-            })
-            .collect();
-        let large = folder.path().join("fig1.png");
-        image::save_buffer(&large, &noise, 2100, 40, image::ColorType::Rgb8).unwrap();
-        assert!(std::fs::metadata(&large).unwrap().len() > DECODED_IN_FRAME_BYTES);
+        let large = large_png(folder.path(), "fig1.png");
         let small = fixture("reader-figure.png");
         let ctx = egui::Context::default();
         let mut cache = ImageCache::default();
@@ -567,6 +661,105 @@ mod tests {
             panic!("the drawing is shown");
         };
         assert_eq!(texture.size(), [80, 40]);
+    }
+
+    /// A PNG of 2,100 × 40 pixels of noise, which does not compress: over 200 KB, so decoded
+    /// in the background, and scaled down to 2,048 pixels wide.
+    // A test states what it expects by unwrapping it: a failure there is the test failing.
+    #[allow(clippy::unwrap_used)]
+    fn large_png(folder: &Path, name: &str) -> PathBuf {
+        let mut seed = 12_345_u32;
+        let noise: Vec<u8> = (0..2100 * 40 * 3)
+            .map(|_| {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                seed.to_be_bytes()[0]
+            })
+            .collect();
+        let path = folder.join(name);
+        image::save_buffer(&path, &noise, 2100, 40, image::ColorType::Rgb8).unwrap();
+        assert!(std::fs::metadata(&path).unwrap().len() > DECODED_IN_FRAME_BYTES);
+        path
+    }
+
+    #[test]
+    // A test states what it expects by unwrapping it: a failure there is the test failing.
+    #[allow(clippy::unwrap_used)]
+    fn slides_drawn_to_files_read_even_a_large_image_in_the_frame() {
+        let folder = tempfile::tempdir().unwrap();
+        let large = large_png(folder.path(), "fig1.png");
+        let paper = folder.path().join("paper.xml");
+        let ctx = egui::Context::default();
+        let images = FigureImages::read_in_frame();
+        let source = paper.display().to_string();
+        let FigureImage::Shown(texture) = images.figure_image(&ctx, &source, Some("fig1.png"))
+        else {
+            panic!("{} is shown in the first frame", large.display());
+        };
+        assert_eq!(texture.size(), [2048, 39]);
+        // The window's cache, shared by the Reader and the slides, decodes it in the
+        // background, once: a clone of it has the image when the first one is done.
+        let window = FigureImages::default();
+        let shared = window.clone();
+        assert!(matches!(
+            window.figure_image(&ctx, &source, Some("fig1.png")),
+            FigureImage::Decoding(Some(_))
+        ));
+        let done = decoded(&mut shared.0.borrow_mut(), &ctx, &large);
+        assert!(matches!(done, FigureImage::Shown(_)));
+        assert!(matches!(
+            window.figure_image(&ctx, &source, Some("fig1.png")),
+            FigureImage::Shown(_)
+        ));
+    }
+
+    /// Reads an image on the window's thread; fails the decoder thread itself.
+    fn fails_off_the_window_s_thread(path: &Path) -> Result<egui::ColorImage, Unreadable> {
+        assert_ne!(
+            std::thread::current().name(),
+            Some("figure images"),
+            "the decoder thread ends"
+        );
+        read_image(path)
+    }
+
+    #[test]
+    // A test states what it expects by unwrapping it: a failure there is the test failing.
+    #[allow(clippy::unwrap_used)]
+    fn a_decoder_that_panics_leaves_that_image_unshown_and_the_window_going() {
+        let folder = tempfile::tempdir().unwrap();
+        let small = fixture("reader-figure.png");
+        let problem = guarded(&small, |_| panic!("a decoder's own bug")).unwrap_err();
+        assert_eq!(
+            problem.reason,
+            "reader-figure.png made the image decoder fail; save it again as PNG or JPEG"
+        );
+        // Should the background thread itself end, the files it left undone say so, and
+        // nothing is counted as still decoding (`--screenshot` does not wait for them).
+        let ctx = egui::Context::default();
+        let mut cache = ImageCache {
+            read: fails_off_the_window_s_thread,
+            ..ImageCache::default()
+        };
+        for name in ["fig1.png", "fig2.png"] {
+            let large = large_png(folder.path(), name);
+            assert!(matches!(
+                cache.texture(&ctx, &large),
+                FigureImage::Decoding(Some(_))
+            ));
+            let FigureImage::Missing(missing) = decoded(&mut cache, &ctx, &large) else {
+                panic!("{name} is not shown");
+            };
+            assert_eq!(
+                missing.line,
+                format!(
+                    "Image not shown: {name} was not decoded: the image decoder stopped before \
+                     it; open the paper again (F5) to try once more"
+                )
+            );
+            assert!(!images_decoding(&ctx));
+        }
+        // Small files are still read in the frame.
+        assert!(matches!(cache.texture(&ctx, &small), FigureImage::Shown(_)));
     }
 
     /// The image at `path` once the cache's background thread is done with it (within a
