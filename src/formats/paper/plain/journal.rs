@@ -84,10 +84,17 @@ pub(super) fn physics_article(text: &str) -> Option<PhysicsArticle<'_>> {
             .unwrap_or(after.len());
         let page = after.get(..page_len)?.trim_end_matches('.');
         let before = text.get(..open)?;
-        let (journal_and_volume_start, journal_and_volume) = match before.rfind(", ") {
+        let (mut journal_and_volume_start, mut journal_and_volume) = match before.rfind(", ") {
             Some(comma) => (comma + 2, before.get(comma + 2..)?),
             None => return None,
         };
+        // A title ended by a full stop, not a comma (`A. Author, Sea level records. Journal of
+        // Coastal Research 12 (2001) 1–10`): its last word is in lower case, where a journal's
+        // abbreviated words are capitalised (`Phys. Rev.`).
+        if let Some(stop) = title_stop(journal_and_volume) {
+            journal_and_volume_start += stop;
+            journal_and_volume = journal_and_volume.get(stop..)?;
+        }
         let (journal, volume) = journal_and_volume.rsplit_once(' ')?;
         let is_journal = journal.chars().next().is_some_and(char::is_uppercase)
             && (1..=6).contains(&journal.split_whitespace().count())
@@ -105,6 +112,27 @@ pub(super) fn physics_article(text: &str) -> Option<PhysicsArticle<'_>> {
             end: open + 2 + 4 + 2 + page_len,
         })
     })
+}
+
+/// Where the journal starts in `text`, a title and the journal after it, when a full stop ends
+/// the title: the last `. ` after a word of three or more lower-case letters, with a capital
+/// after it.
+fn title_stop(text: &str) -> Option<usize> {
+    text.match_indices(". ")
+        .filter(|&(stop, _)| {
+            let word = text
+                .get(..stop)
+                .and_then(|before| before.rsplit(' ').next())
+                .unwrap_or_default();
+            word.chars().count() >= 3
+                && word.chars().all(char::is_lowercase)
+                && text
+                    .get(stop + 2..)
+                    .and_then(|after| after.chars().next())
+                    .is_some_and(char::is_uppercase)
+        })
+        .last()
+        .map(|(stop, _)| stop + 2)
 }
 
 /// A container printed with its volume, issue and pages after it, as Chicago prints them
@@ -174,6 +202,22 @@ mod tests {
                     Lett. 25 (1970) 316.";
         let article = physics_article(text).unwrap();
         assert_eq!((article.journal, article.page), ("Phys. Rev. Lett.", "316"));
+        // A title ended by a full stop; a journal of seven words is not one.
+        let text = "J. Church, Altimetry and gauges. Geophysical Letters 30 (2003) 44-51.";
+        let article = physics_article(text).unwrap();
+        assert_eq!(
+            (article.journal, article.volume, article.page),
+            ("Geophysical Letters", "30", "44-51")
+        );
+        assert_eq!(
+            text.get(..article.start),
+            Some("J. Church, Altimetry and gauges. ")
+        );
+        let text = "P. Woodworth, Sea level records. Journal of Coastal Research 12 (2001) 1-10.";
+        assert_eq!(
+            physics_article(text).map(|a| a.journal),
+            Some("Journal of Coastal Research")
+        );
         // A year in brackets that is no article's.
         assert_eq!(
             physics_article("A. Author, The war (1914) and after, 2001."),
