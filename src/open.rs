@@ -11,10 +11,12 @@
 use std::path::{Path, PathBuf};
 
 mod atomic;
+mod documents;
 mod figure_images;
 mod tour_file;
 
 pub use atomic::write_atomically;
+pub use documents::PDFTOTEXT_ENV;
 use figure_images::{check_figure_images, find_figure_images};
 pub use figure_images::{figure_image_path, image_beside};
 pub use tour_file::{
@@ -55,20 +57,32 @@ pub fn open_path_with(path: &Path, options: &OpenOptions) -> LoadReport {
         Ok(bytes) => bytes,
         Err(diagnostic) => return LoadReport::failed(&name, None, *diagnostic),
     };
+    // A PDF is read as the text pdftotext takes out of it.
+    let pdf_text = match documents::is_pdf(&bytes).then(|| documents::pdf_text(path)) {
+        Some(Ok(text)) => Some(text),
+        Some(Err(diagnostic)) => return LoadReport::failed(&name, None, *diagnostic),
+        None => None,
+    };
     // Only XML says what it is encoded in; any other file must be UTF-8.
-    let transcoded = std::str::from_utf8(&bytes)
-        .is_err()
+    let transcoded = (pdf_text.is_none() && std::str::from_utf8(&bytes).is_err())
         .then(|| transcoded_xml(&bytes))
         .flatten()
         .filter(|(text, _)| text.trim_start().starts_with('<'));
-    let text = match &transcoded {
-        Some((text, _)) => text.as_str(),
-        None => match load::decode(&bytes, &name) {
-            Ok(text) => text,
-            Err(report) => return *report,
+    let text = match (&pdf_text, &transcoded) {
+        (Some(text), _) | (None, Some((text, _))) => text.as_str(),
+        (None, None) => match not_text(&bytes, &name) {
+            Some(report) => return *report,
+            None => match load::decode(&bytes, &name) {
+                Ok(text) => text,
+                Err(report) => return *report,
+            },
         },
     };
-    let kind = options.kind.or_else(|| PaperKind::detect(&name, text));
+    let kind = if pdf_text.is_some() {
+        Some(PaperKind::PlainText)
+    } else {
+        options.kind.or_else(|| PaperKind::detect(&name, text))
+    };
     let Some(kind) = kind else {
         let mut report = open_text(text, &name);
         check_figure_images(&mut report, path, &bytes);
@@ -128,6 +142,9 @@ pub fn open_path_with(path: &Path, options: &OpenOptions) -> LoadReport {
             corpus.warnings.push(diagnostic.clone());
         }
         report.diagnostics.push(diagnostic);
+    }
+    if pdf_text.is_some() {
+        documents::note_read_from_pdf(&mut report);
     }
     find_figure_images(&mut report, path);
     apply_tour_file(&mut report, &tour_file_beside(path));
@@ -192,6 +209,13 @@ fn windows_1252_high(byte: u8) -> char {
         .unwrap_or_else(|| char::from(byte))
 }
 
+/// Why `bytes`, a word processor's document, cannot be opened (a report saying what to do);
+/// `None` for any other file.
+fn not_text(bytes: &[u8], source_name: &str) -> Option<Box<LoadReport>> {
+    documents::word_processor_document(bytes, source_name)
+        .map(|diagnostic| Box::new(LoadReport::failed(source_name, None, diagnostic)))
+}
+
 /// The text of a file beside a paper (its bibliography), or why it cannot be read, in plain
 /// words.
 fn read_text(path: &Path) -> Result<String, String> {
@@ -250,6 +274,17 @@ pub fn open_paper(
 /// `source_name`'s extension helps tell the formats apart.
 #[must_use]
 pub fn open_bytes(bytes: &[u8], source_name: &str) -> LoadReport {
+    if let Some(report) = not_text(bytes, source_name) {
+        return *report;
+    }
+    if documents::is_pdf(bytes) {
+        let diagnostic = Diagnostic::error(
+            Code::PaperSyntax,
+            "the PDF came without its file, and pdftotext reads a PDF from a file",
+            "save the PDF first, then open that file (File → Open, or `paperlens PAPER.pdf`)",
+        );
+        return LoadReport::failed(source_name, None, diagnostic);
+    }
     match load::decode(bytes, source_name) {
         Ok(text) => open_text(text, source_name),
         Err(report) => *report,

@@ -65,8 +65,8 @@ pub enum CiteFormat {
 
 /// The extensions of the files paperlens opens, by which the first of `cite`'s items is taken
 /// for the corpus even when no such file exists (so that a mistyped path says so).
-const CORPUS_EXTENSIONS: [&str; 10] = [
-    "json", "xml", "nxml", "tei", "md", "markdown", "txt", "bib", "ris", "csljson",
+const CORPUS_EXTENSIONS: [&str; 11] = [
+    "json", "xml", "nxml", "tei", "md", "markdown", "txt", "pdf", "bib", "ris", "csljson",
 ];
 
 /// `--style`'s long help: what it takes and every bundled name.

@@ -13,9 +13,9 @@ use super::{eprint_diagnostics, loaded, write_export};
 /// Arguments of `paperlens import`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ImportArgs {
-    /// The paper to read: JATS XML (`.xml`, `.nxml`), GROBID TEI XML, Pandoc Markdown (`.md`)
-    /// or plain text with numbered or author–date citations (`.txt`); the kind is told from the
-    /// content.
+    /// The paper to read: JATS XML (`.xml`, `.nxml`), GROBID TEI XML, Pandoc Markdown (`.md`),
+    /// plain text with numbered or author–date citations (`.txt`), or a PDF (its text, through
+    /// Poppler's `pdftotext`); the kind is told from the content.
     #[arg(value_name = "PAPER")]
     pub paper: PathBuf,
     /// The corpus file to write (standard output when absent).

@@ -56,8 +56,8 @@ pub struct Cli {
 /// Options of the explorer window.
 #[derive(Debug, Default, Clone, clap::Args)]
 pub struct WindowArgs {
-    /// A paper (JATS, GROBID TEI, Pandoc Markdown, plain text), a bibliography (CSL-JSON,
-    /// BibTeX, RIS) or a corpus file to open; the last one opened, or the built-in corpus, when
+    /// A paper (JATS, GROBID TEI, Pandoc Markdown, plain text, a PDF through `pdftotext`), a
+    /// bibliography (CSL-JSON, BibTeX, RIS) or a corpus file to open; the last one opened, or the built-in corpus, when
     /// absent.
     pub path: Option<PathBuf>,
     /// Render the window once, save it as a PNG here, and exit.
@@ -94,7 +94,7 @@ pub enum Command {
     /// change the exit status; the file's warnings go to standard error.
     /// Exit status: 0 no errors, 1 errors, 2 the file cannot be read.
     Check {
-        /// The file to check: a corpus, a paper (JATS, TEI, Markdown, plain text) or a
+        /// The file to check: a corpus, a paper (JATS, TEI, Markdown, plain text, PDF) or a
         /// bibliography.
         file: Option<PathBuf>,
         /// Output format.
@@ -153,8 +153,8 @@ pub enum Command {
         /// The guide to print (`format`).
         topic: Option<String>,
     },
-    /// Read a paper (JATS XML, GROBID TEI XML, Pandoc Markdown, plain text) and write it as a
-    /// corpus to enrich by hand.
+    /// Read a paper (JATS XML, GROBID TEI XML, Pandoc Markdown, plain text, a PDF's text) and
+    /// write it as a corpus to enrich by hand.
     ///
     /// `paperlens import PAPER [--out CORPUS.json] [--bib FILE] [--kind KIND]`. What was found
     /// and what could not be mapped is printed on standard error.

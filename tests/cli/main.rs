@@ -17,6 +17,7 @@ mod import_cli;
 mod no_network;
 mod notes_cli;
 mod papers;
+mod pdf_cli;
 mod plot_cli;
 mod schema;
 mod slides_cli;

@@ -124,6 +124,7 @@ impl Explorer {
                     dialog = dialog.add_filter(kind.label(), kind.extensions());
                 }
                 dialog
+                    .add_filter("PDF (its text, by pdftotext)", &["pdf"])
                     .add_filter("BibTeX", &["bib", "bibtex"])
                     .add_filter("RIS", &["ris"])
                     .add_filter("All files", &["*"])

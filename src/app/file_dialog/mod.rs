@@ -69,10 +69,11 @@ impl FilePurpose {
     }
 }
 
-/// The extensions File → Open offers: a corpus, the bibliographies and every paper format.
+/// The extensions File → Open offers: a corpus, the bibliographies, every paper format and a
+/// PDF (read through `pdftotext`).
 #[must_use]
 pub fn openable_extensions() -> Vec<&'static str> {
-    let mut everything = vec!["json", "bib", "bibtex", "ris"];
+    let mut everything = vec!["json", "bib", "bibtex", "ris", "pdf"];
     for kind in crate::formats::paper::PaperKind::ALL {
         for extension in kind.extensions() {
             if !everything.contains(extension) {
@@ -230,7 +231,7 @@ mod tests {
     #[test]
     fn open_offers_corpora_bibliographies_and_papers() {
         let extensions = openable_extensions();
-        for extension in ["json", "bib", "ris", "xml", "md"] {
+        for extension in ["json", "bib", "ris", "xml", "md", "txt", "pdf"] {
             assert!(extensions.contains(&extension), "{extension}");
         }
     }

@@ -1,0 +1,205 @@
+//! A PDF opened by the real binary: its text taken out by `pdftotext` and read as plain text
+//! (a small paper of its own, written here as a PDF, about tide gauges), and each way that can
+//! fail said in plain words: `pdftotext` missing, a damaged PDF, a scan without text, a Word
+//! document. The tests that need `pdftotext` print a notice and pass where it is not installed.
+#![cfg(feature = "gui")]
+// A test states what it expects by unwrapping it: a failure there is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use pdf_writer::{Content, Finish as _, Name, Pdf, Rect, Ref, Str};
+
+use crate::common;
+use common::{assert_exit, paperlens, path_str, stderr, stdout, write_temp};
+
+/// A paper of one page: a title (the first line, set larger), an author, two numbered
+/// sections, a citation and a reference list of two entries. An empty string is a gap.
+const PAPER: [&str; 19] = [
+    "Tide gauges and the drift of mean sea level",
+    "",
+    "",
+    "Maren Ostby",
+    "",
+    "1 Introduction",
+    "",
+    "Coastal tide gauges record the level of the sea every hour [1].",
+    "Their records are long, but the land they stand on moves.",
+    "",
+    "2 Methods",
+    "",
+    "We compared each gauge with the satellite record of the same",
+    "years, as earlier work did for the North Sea [2].",
+    "",
+    "References",
+    "",
+    "[1] P. Woodworth, Sea level records. Journal of Coastal Research 12 (2001) 1-10.",
+    "[2] J. Church, Altimetry and gauges. Geophysical Letters 30 (2003) 44-51.",
+];
+
+/// `lines` set in Helvetica on one A4 page, the first at 16 points, a gap for each empty one,
+/// as a PDF file.
+fn pdf_of(lines: &[&str]) -> Vec<u8> {
+    let (catalog, page_tree, page, font, content) = (
+        Ref::new(1),
+        Ref::new(2),
+        Ref::new(3),
+        Ref::new(4),
+        Ref::new(5),
+    );
+    let font_name = Name(b"F1");
+    let mut pdf = Pdf::new();
+    pdf.catalog(catalog).pages(page_tree);
+    pdf.pages(page_tree).kids([page]).count(1);
+    let mut page_writer = pdf.page(page);
+    page_writer.media_box(Rect::new(0.0, 0.0, 595.0, 842.0));
+    page_writer.parent(page_tree);
+    page_writer.contents(content);
+    page_writer.resources().fonts().pair(font_name, font);
+    page_writer.finish();
+    pdf.type1_font(font).base_font(Name(b"Helvetica"));
+    let mut text = Content::new();
+    let mut y = 780.0;
+    for (number, line) in lines.iter().enumerate() {
+        if line.is_empty() {
+            y -= 26.0;
+            continue;
+        }
+        text.begin_text();
+        text.set_font(font_name, if number == 0 { 16.0 } else { 11.0 });
+        text.next_line(60.0, y);
+        text.show(Str(line.as_bytes()));
+        text.end_text();
+        y -= 14.0;
+    }
+    pdf.stream(content, &text.finish());
+    pdf.finish()
+}
+
+/// Whether `pdftotext` runs here; a notice when it does not.
+fn pdftotext_or_skip(test: &str) -> bool {
+    let runs = Command::new("pdftotext").arg("-v").output().is_ok();
+    if !runs {
+        println!("skipped {test}: pdftotext is not installed (Debian: poppler-utils)");
+    }
+    runs
+}
+
+/// The real binary on `args`, with `PAPERLENS_PDFTOTEXT` naming `program`.
+fn paperlens_with_pdftotext(program: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_paperlens"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("PAPERLENS_PDFTOTEXT", program)
+        .output()
+        .expect("run paperlens")
+}
+
+#[test]
+fn a_pdf_is_read_through_pdftotext_with_its_sections_citations_and_references() {
+    if !pdftotext_or_skip("a PDF read through pdftotext") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let paper = write_temp(&dir, "tides.pdf", &pdf_of(&PAPER));
+    let output = paperlens(&["import", path_str(&paper)]);
+    assert_exit(&output, 0);
+    let corpus: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(
+        corpus["paper"]["title"],
+        "Tide gauges and the drift of mean sea level"
+    );
+    let sections: Vec<&str> = corpus["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|section| section["title"].as_str())
+        .collect();
+    assert_eq!(sections, ["Introduction", "Methods"]);
+    let references = corpus["references"].as_array().unwrap();
+    assert_eq!(references.len(), 2);
+    assert_eq!(references[0]["title"], "Sea level records");
+    assert_eq!(
+        references[0]["container-title"],
+        "Journal of Coastal Research"
+    );
+    assert_eq!(references[0]["volume"], "12");
+    assert_eq!(references[0]["issued"]["date-parts"][0][0], 2001);
+    assert_eq!(references[1]["title"], "Altimetry and gauges");
+    assert_eq!(references[1]["issued"]["date-parts"][0][0], 2003);
+    assert_eq!(corpus["paper"]["authors"][0]["name"], "Maren Ostby");
+    let err = stderr(&output);
+    assert!(
+        err.contains("read as the text pdftotext took from the PDF: 2 sections"),
+        "{err}"
+    );
+    assert!(
+        err.contains("lines and columns these messages give"),
+        "{err}"
+    );
+    // Both citations point at their references: the worksheet has a row for each.
+    let output = paperlens(&["export", "citations", path_str(&paper)]);
+    assert_exit(&output, 0);
+    let rows = stdout(&output);
+    assert!(rows.contains("satellite record"), "{rows}");
+    assert_eq!(rows.lines().count(), 3, "{rows}");
+}
+
+#[test]
+fn a_pdf_without_pdftotext_says_how_to_install_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let paper = write_temp(&dir, "tides.pdf", &pdf_of(&PAPER));
+    let missing = dir.path().join("no-such-program");
+    let output = paperlens_with_pdftotext(path_str(&missing), &["check", path_str(&paper)]);
+    assert_exit(&output, 1);
+    let err = stdout(&output);
+    assert!(
+        err.contains("paperlens reads a PDF's text with `pdftotext`, which is not installed"),
+        "{err}"
+    );
+    assert!(err.contains("apt install poppler-utils"), "{err}");
+    assert!(err.contains("tides.pdf"), "the file is named: {err}");
+}
+
+#[test]
+fn a_damaged_pdf_or_a_scan_says_what_is_wrong() {
+    if !pdftotext_or_skip("a damaged PDF") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let whole = pdf_of(&PAPER);
+    let cut = write_temp(&dir, "cut.pdf", whole.get(..whole.len() / 3).unwrap());
+    let output = paperlens(&["check", path_str(&cut)]);
+    assert_exit(&output, 1);
+    let err = stdout(&output);
+    assert!(err.contains("`pdftotext` could not read this PDF"), "{err}");
+    assert!(err.contains("damaged or cut short"), "{err}");
+    // A page with no text on it, as a scan's pages are pictures.
+    let scan = write_temp(&dir, "scan.pdf", &pdf_of(&[]));
+    let output = paperlens(&["check", path_str(&scan)]);
+    assert_exit(&output, 1);
+    let err = stdout(&output);
+    assert!(err.contains("the PDF has no text in it"), "{err}");
+    assert!(err.contains("ocrmypdf"), "{err}");
+}
+
+#[test]
+fn a_word_document_is_named_not_reported_as_text_that_is_not_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = write_temp(
+        &dir,
+        "essay.docx",
+        b"PK\x03\x04\x14\x00\x06\x00\x08\x00\xff\xfe",
+    );
+    let output = paperlens(&["check", path_str(&docx)]);
+    assert_exit(&output, 1);
+    let err = stdout(&output);
+    assert!(
+        err.contains("the file is a Word document (.docx), not a paper's text"),
+        "{err}"
+    );
+    assert!(err.contains("pandoc"), "{err}");
+    assert!(!err.contains("UTF-8"), "{err}");
+    assert!(Path::new(&docx).exists());
+}
