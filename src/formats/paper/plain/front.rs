@@ -595,7 +595,8 @@ fn read_authors(lines: &[&str], paper: &mut Paper, affiliations: &mut Vec<String
 }
 
 /// The name lines of an author block as one list: a line break between two whole names
-/// (`… Deborah A. Wallach`⏎`Mike Burrows, …`) parts them as a comma would; one inside a name
+/// (`… Deborah A. Wallach`⏎`Mike Burrows, …`, `… Lauren Yu♦ Nathan Dahlberg`⏎`Margo
+/// Schlanger♦`) parts them as a comma would; one inside a name
 /// (`… and Rohan`⏎`Misra`) or after a comma or `and` is a space.
 fn joined_name_lines(lines: &[&str]) -> String {
     // Whether a list's last or first piece (after or before its separators) is a whole name.
@@ -604,9 +605,12 @@ fn joined_name_lines(lines: &[&str]) -> String {
     for line in lines {
         let line = line.trim();
         if !out.is_empty() {
-            let last = out.rsplit([',', ';', '&']).next().unwrap_or_default();
+            // A name's mark parts it from the next (`Lauren Yu♦ Nathan Dahlberg`).
+            let separator =
+                |c: char| matches!(c, ',' | ';' | '&') || title_page::NAME_MARKS.contains(&c);
+            let last = out.rsplit(separator).next().unwrap_or_default();
             let last = last.rsplit(" and ").next().unwrap_or_default();
-            let first = line.split([',', ';', '&']).next().unwrap_or_default();
+            let first = line.split(separator).next().unwrap_or_default();
             let first = first.split(" and ").next().unwrap_or_default();
             let runs_on = out.ends_with([',', ';', '&']) || out.ends_with(" and");
             let between_names = !runs_on

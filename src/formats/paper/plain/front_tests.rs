@@ -362,3 +362,75 @@ fn a_list_of_names_wrapped_between_two_names_parts_them() {
         "Yunfei Zhang1, Zhongyi Wang1 and Jun Feng1"
     );
 }
+
+#[test]
+fn authors_printed_in_the_title_s_block_are_split_off_it() {
+    // Two names joined by `and` above an affiliation and an e-mail address.
+    let (paper, _) = front(
+        "Generalized Markdown Architectural Decision\n\
+         Records: Capturing the Essence of Decisions\n\
+         Oliver Kopp and Anita Armbruster\n\
+         IAAS, University of Stuttgart\n\
+         lastname@informatik.uni-stuttgart.de\n\n\
+         Abstract. Documenting design decisions fosters understanding.",
+    );
+    assert_eq!(
+        paper.title,
+        "Generalized Markdown Architectural Decision Records: Capturing the Essence of Decisions"
+    );
+    let names: Vec<&str> = paper.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Oliver Kopp", "Anita Armbruster"]);
+    assert_eq!(paper.affiliation, "IAAS, University of Stuttgart");
+    // A name whose accent the PDF's text prints beside its letter (`J˛edrzej`).
+    let (paper, _) = front(
+        "Real-time Temporal Stereo Matching\n\
+         using Iterative Adaptive Support Weights\n\
+         J˛edrzej Kowalczuk, Eric T. Psota, and Lance C. Pérez\n\
+         Department of Electrical Engineering, University of Nebraska-Lincoln\n\n\
+         Abstract. Stereo matching algorithms find matches between images.",
+    );
+    assert_eq!(
+        paper.title,
+        "Real-time Temporal Stereo Matching using Iterative Adaptive Support Weights"
+    );
+    assert_eq!(paper.authors.len(), 3);
+    // Names marked with a card's suit (ACL's affiliation marks), a line break between two.
+    let (paper, _) = front(
+        "Multi-LexSum: Real-World Summaries of Civil\n\
+         Rights Lawsuits at Multiple Granularities\n\
+         Zejiang Shen† Kyle Lo† Lauren Yu♦ Nathan Dahlberg\n\
+         Margo Schlanger♦\n\
+         Doug Downey†,♣\n\n\
+         Abstract\n\nWith the advent of large language models, summaries got longer.",
+    );
+    assert!(
+        paper.title.ends_with("at Multiple Granularities"),
+        "{}",
+        paper.title
+    );
+    let names: Vec<&str> = paper.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Zejiang Shen",
+            "Kyle Lo",
+            "Lauren Yu",
+            "Nathan Dahlberg",
+            "Margo Schlanger",
+            "Doug Downey"
+        ]
+    );
+    // A title line of two capitalised phrases joined by `and` is no author line when no
+    // affiliation follows it.
+    let (paper, _) = front(
+        "Markov Chains and Bayesian Networks\n\
+         Modelling Discharge in Upland Catchments\n\n\
+         Abstract\n\nWe model discharge.",
+    );
+    assert!(paper.authors.is_empty(), "{:?}", paper.authors);
+    assert!(
+        paper
+            .title
+            .starts_with("Markov Chains and Bayesian Networks")
+    );
+}

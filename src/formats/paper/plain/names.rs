@@ -152,7 +152,13 @@ pub(super) fn is_written_out_name(word: &str) -> bool {
         && word.chars().any(char::is_lowercase)
         && word
             .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '\u{300}'..='\u{36f}'))
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’') || is_accent(c))
+}
+
+/// Whether `c` is an accent a name's letter carries: a combining one, or one a PDF's text
+/// prints beside its letter (`J˛edrzej`, `Mu¨ller`, `Pe´rez`).
+fn is_accent(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{2c6}'..='\u{2dd}' | '¨' | '´' | '¸')
 }
 
 /// Words that name an organisation and rarely a person, beside [`GROUP_WORDS`]: an author
