@@ -119,7 +119,7 @@ pub(super) fn is_header(lines: &[&str]) -> bool {
 
 /// The labels a journal prints above a title for the kind of article or its access
 /// (`RESEARCH ARTICLE`, `Open Access`, `EDITORIAL`), in lower case.
-const ARTICLE_LABELS: [&str; 36] = [
+const ARTICLE_LABELS: [&str; 41] = [
     "article",
     "article in press",
     "brief communication",
@@ -134,9 +134,12 @@ const ARTICLE_LABELS: [&str; 36] = [
     "invited review",
     "letter",
     "letter to the editor",
+    "letters",
     "methodology",
     "methodology article",
     "mini review",
+    "note",
+    "notes",
     "open access",
     "opinion",
     "original article",
@@ -145,6 +148,7 @@ const ARTICLE_LABELS: [&str; 36] = [
     "original research article",
     "perspective",
     "protocol",
+    "rapid communication",
     "regular article",
     "research",
     "research article",
@@ -152,6 +156,7 @@ const ARTICLE_LABELS: [&str; 36] = [
     "review",
     "review article",
     "short communication",
+    "short note",
     "short report",
     "study protocol",
     "systematic review",

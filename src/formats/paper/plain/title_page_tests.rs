@@ -40,6 +40,8 @@ fn a_journal_s_masthead_is_told_from_a_title() {
         "RESEARCH ARTICLE",
         "Open Access",
         "EDITORIAL",
+        "Notes",
+        "Rapid Communication",
         "DOI: 10.1111/imm.13445",
         "Clinical Science (2014) 126, 305–313 (Printed in Great Britain) doi: 10.1042/CS2013",
         "Journal of Hydrology 310 (2005) 253–265",
