@@ -1,5 +1,6 @@
 //! Tests of the plain-text importer on headings as pdftotext gives a two-column paper's:
-//! printed directly above their paragraph, with no blank line between.
+//! printed directly above their paragraph, with no blank line between; and a chart's axis
+//! labels, which look like headings and are none.
 
 use super::pdf_text_tests::{corpus_of, numbered_sections, paragraph_texts, sections};
 
@@ -160,4 +161,39 @@ fn a_numbered_back_matter_heading_is_not_where_the_body_starts() {
         "The equation is a fundamental tool for the study of kinematics."
     );
     assert_eq!(corpus.file.figures.len(), 1);
+}
+
+#[test]
+fn a_chart_s_axis_label_or_a_table_s_row_label_after_its_numbers_is_no_heading() {
+    // A chart's ticks and axis label, as pdftotext gives them, then a section numbered apart
+    // from its title (`2.1`⏎⏎`Edge Types`), which stays a heading.
+    let corpus = corpus_of(
+        "A Study of Detector Efficiency\n\n\
+         1. Introduction\n\n\
+         The detector counts events at low energies, as the figure shows.\n\n\
+         1.0\n\n\
+         Efficiency\n\n\
+         0.8\n0.6\n\n\
+         1.0\n0.8\n\n\
+         Efficiency\n\n\
+         The efficiency was found from simulated pulses added to noise.\n\n\
+         2.1\n\n\
+         Edge Types\n\n\
+         Edges join the papers to the entities they name.\n",
+    );
+    let titles = sections(&corpus);
+    assert!(
+        !titles.iter().any(|title| title == "Efficiency"),
+        "{titles:?}"
+    );
+    assert!(
+        titles.iter().any(|title| title == "Edge Types"),
+        "{titles:?}"
+    );
+    assert!(
+        paragraph_texts(&corpus)
+            .iter()
+            .any(|text| text.contains("simulated pulses")),
+        "the text after the chart is kept"
+    );
 }

@@ -56,6 +56,7 @@ pub(super) fn headings(blocks: &mut Vec<Block<'_>>) -> Vec<Option<Heading>> {
     leave_out(blocks, &detached);
     leave_out(&mut headings, &detached);
     add_sentence_case_headings(blocks, &mut headings);
+    drop_axis_labels(blocks, &mut headings);
     keep_the_numbered_outline(blocks, &mut headings);
     if let Some(contents) = table_of_contents(blocks, &headings) {
         let indices: Vec<usize> = contents.collect();
@@ -63,6 +64,42 @@ pub(super) fn headings(blocks: &mut Vec<Block<'_>>) -> Vec<Option<Heading>> {
         leave_out(&mut headings, &indices);
     }
     headings
+}
+
+/// Leaves out the headings that are a chart's axis labels or a table's row labels, as a PDF's
+/// text gives a chart or a table: an unnumbered heading, no usual part's name, right after a
+/// block of numbers, two or more (`1.0`⏎`0.8`⏎⏎`Efficiency`), or one with numbers after the
+/// heading too (`1.0`⏎⏎`Efficiency`⏎⏎`0.8`): a number alone before a heading is its section's
+/// number printed apart (`2.1`⏎⏎`Edge Types`).
+fn drop_axis_labels(blocks: &[Block<'_>], headings: &mut [Option<Heading>]) {
+    let is_number = |line: &&str| {
+        let line = line.trim().trim_end_matches('%').replace('−', "-");
+        !line.is_empty() && line.parse::<f64>().is_ok()
+    };
+    // How many lines of numbers each block is made of (0 for any other block).
+    let numbers: Vec<usize> = blocks
+        .iter()
+        .map(|block| {
+            block
+                .lines()
+                .filter(|lines| lines.iter().all(is_number))
+                .map_or(0, <[&str]>::len)
+        })
+        .collect();
+    for (at, heading) in headings.iter_mut().enumerate() {
+        let is_label = heading.as_ref().is_some_and(|heading| {
+            heading.numbering.is_none() && !section_names::is_usual_part(&heading.title)
+        });
+        let before = at
+            .checked_sub(1)
+            .and_then(|before| numbers.get(before))
+            .copied()
+            .unwrap_or(0);
+        let after = numbers.get(at + 1).copied().unwrap_or(0);
+        if is_label && (before >= 2 || (before == 1 && after > 0)) {
+            *heading = None;
+        }
+    }
 }
 
 /// Whether `line` heads a table of contents or a list of figures or tables (`Contents`,
