@@ -209,10 +209,11 @@ fn windows_1252_high(byte: u8) -> char {
         .unwrap_or_else(|| char::from(byte))
 }
 
-/// Why `bytes`, a word processor's document, cannot be opened (a report saying what to do);
-/// `None` for any other file.
+/// Why `bytes`, a word processor's document or a file named as a PDF that is none, cannot be
+/// opened (a report saying what to do); `None` for any other file.
 fn not_text(bytes: &[u8], source_name: &str) -> Option<Box<LoadReport>> {
     documents::word_processor_document(bytes, source_name)
+        .or_else(|| documents::misnamed_pdf(bytes, source_name))
         .map(|diagnostic| Box::new(LoadReport::failed(source_name, None, diagnostic)))
 }
 

@@ -1,6 +1,7 @@
 //! Files a paper comes in that are not text: a PDF, whose text `pdftotext` (Poppler's, when it
-//! is installed) takes out for the plain-text importer, and word processors' files, which are
-//! named, with what to do, instead of being reported as text that is not UTF-8.
+//! is installed) takes out for the plain-text importer, and word processors' files and files
+//! named as PDFs that are none (empty, a web page), which are named, with what to do, instead
+//! of being reported as text that is not UTF-8 or a corpus that is not JSON.
 
 use std::io::Read as _;
 use std::path::Path;
@@ -58,6 +59,39 @@ pub fn word_processor_document(bytes: &[u8], source_name: &str) -> Option<Diagno
          -o paper.md` keeps headings, tables and citations), or open the paper's PDF, JATS XML \
          or TEI",
     ))
+}
+
+/// Why a file named as a PDF (`.pdf`) that is none cannot be opened: it is empty, a web page
+/// (what a site showed instead of the PDF: a login, a cookie notice) or no text at all; `None`
+/// for a PDF, any file named otherwise, or text, which opens as what it holds.
+#[must_use]
+pub fn misnamed_pdf(bytes: &[u8], source_name: &str) -> Option<Diagnostic> {
+    if crate::formats::lowercase_extension(source_name) != "pdf" || is_pdf(bytes) {
+        return None;
+    }
+    let head = String::from_utf8_lossy(bytes.get(..512).unwrap_or(bytes)).to_lowercase();
+    let head = head.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let (message, hint) = if head.is_empty() {
+        (
+            "the file is empty: there is no PDF in it",
+            "download or save the PDF again; the copy may have stopped before it began",
+        )
+    } else if head.starts_with('<') && head.contains("html") {
+        (
+            "the file is named as a PDF but holds a web page: the site may have shown a page \
+             (a login, a cookie notice) instead of the PDF",
+            "open the paper's page in a browser and save the PDF itself",
+        )
+    } else if std::str::from_utf8(bytes).is_err() {
+        (
+            "the file is named as a PDF but is not one: it has no PDF header (`%PDF-`) at its \
+             start",
+            "download the PDF again, or open the file with the program that made it",
+        )
+    } else {
+        return None;
+    };
+    Some(Diagnostic::error(Code::PaperSyntax, message, hint))
 }
 
 /// The text of the PDF at `path` as `pdftotext` gives it (reading order, a blank line between
@@ -287,6 +321,24 @@ mod tests {
         assert!(doc.is_some_and(|d| d.message.contains("old Word document")));
         assert!(word_processor_document(b"PK\x03\x04", "paper.odt").is_some());
         assert!(word_processor_document(b"Plain words.", "paper.txt").is_none());
+    }
+
+    #[test]
+    fn a_file_named_as_a_pdf_that_is_none_says_what_it_is() {
+        let message = |bytes: &[u8]| misnamed_pdf(bytes, "paper.PDF").map(|d| d.message);
+        assert_eq!(
+            message(b"").as_deref(),
+            Some("the file is empty: there is no PDF in it")
+        );
+        assert!(
+            message(b"\n<!DOCTYPE html><html><head><title>Sign in</title>")
+                .is_some_and(|m| m.contains("holds a web page"))
+        );
+        assert!(message(b"\x89PNG\r\n\x1a\n\x00").is_some_and(|m| m.contains("no PDF header")));
+        // Text opens as what it holds; a PDF and a file named otherwise are no concern here.
+        assert_eq!(message(b"A Title\n\nSome text."), None);
+        assert_eq!(message(b"%PDF-1.7\n"), None);
+        assert_eq!(misnamed_pdf(b"", "paper.txt"), None);
     }
 
     #[test]

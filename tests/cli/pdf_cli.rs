@@ -185,6 +185,31 @@ fn a_damaged_pdf_or_a_scan_says_what_is_wrong() {
 }
 
 #[test]
+fn a_file_named_as_a_pdf_that_is_none_says_what_it_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = write_temp(&dir, "empty.pdf", b"");
+    let output = paperlens(&["check", path_str(&empty)]);
+    assert_exit(&output, 1);
+    let err = stdout(&output);
+    assert!(
+        err.contains("the file is empty: there is no PDF in it"),
+        "{err}"
+    );
+    assert!(!err.contains("corpus"), "{err}");
+    // What a journal's site gives instead of the PDF when it wants a login.
+    let page = write_temp(
+        &dir,
+        "paper.pdf",
+        b"<!DOCTYPE html>\n<html><head><title>Sign in</title></head></html>",
+    );
+    let output = paperlens(&["check", path_str(&page)]);
+    assert_exit(&output, 1);
+    let err = stdout(&output);
+    assert!(err.contains("holds a web page"), "{err}");
+    assert!(err.contains("save the PDF itself"), "{err}");
+}
+
+#[test]
 fn a_word_document_is_named_not_reported_as_text_that_is_not_utf8() {
     let dir = tempfile::tempdir().unwrap();
     let docx = write_temp(
