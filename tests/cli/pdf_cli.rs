@@ -9,82 +9,11 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use pdf_writer::{Content, Finish as _, Name, Pdf, Rect, Ref, Str};
-
 use crate::common;
-use common::{assert_exit, paperlens, path_str, stderr, stdout, write_temp};
-
-/// A paper of one page: a title (the first line, set larger), an author, two numbered
-/// sections, a citation and a reference list of two entries. An empty string is a gap.
-const PAPER: [&str; 19] = [
-    "Tide gauges and the drift of mean sea level",
-    "",
-    "",
-    "Maren Ostby",
-    "",
-    "1 Introduction",
-    "",
-    "Coastal tide gauges record the level of the sea every hour [1].",
-    "Their records are long, but the land they stand on moves.",
-    "",
-    "2 Methods",
-    "",
-    "We compared each gauge with the satellite record of the same",
-    "years, as earlier work did for the North Sea [2].",
-    "",
-    "References",
-    "",
-    "[1] P. Woodworth, Sea level records. Journal of Coastal Research 12 (2001) 1-10.",
-    "[2] J. Church, Altimetry and gauges. Geophysical Letters 30 (2003) 44-51.",
-];
-
-/// `lines` set in Helvetica on one A4 page, the first at 16 points, a gap for each empty one,
-/// as a PDF file.
-fn pdf_of(lines: &[&str]) -> Vec<u8> {
-    let (catalog, page_tree, page, font, content) = (
-        Ref::new(1),
-        Ref::new(2),
-        Ref::new(3),
-        Ref::new(4),
-        Ref::new(5),
-    );
-    let font_name = Name(b"F1");
-    let mut pdf = Pdf::new();
-    pdf.catalog(catalog).pages(page_tree);
-    pdf.pages(page_tree).kids([page]).count(1);
-    let mut page_writer = pdf.page(page);
-    page_writer.media_box(Rect::new(0.0, 0.0, 595.0, 842.0));
-    page_writer.parent(page_tree);
-    page_writer.contents(content);
-    page_writer.resources().fonts().pair(font_name, font);
-    page_writer.finish();
-    pdf.type1_font(font).base_font(Name(b"Helvetica"));
-    let mut text = Content::new();
-    let mut y = 780.0;
-    for (number, line) in lines.iter().enumerate() {
-        if line.is_empty() {
-            y -= 26.0;
-            continue;
-        }
-        text.begin_text();
-        text.set_font(font_name, if number == 0 { 16.0 } else { 11.0 });
-        text.next_line(60.0, y);
-        text.show(Str(line.as_bytes()));
-        text.end_text();
-        y -= 14.0;
-    }
-    pdf.stream(content, &text.finish());
-    pdf.finish()
-}
-
-/// Whether `pdftotext` runs here; a notice when it does not.
-fn pdftotext_or_skip(test: &str) -> bool {
-    let runs = Command::new("pdftotext").arg("-v").output().is_ok();
-    if !runs {
-        println!("skipped {test}: pdftotext is not installed (Debian: poppler-utils)");
-    }
-    runs
-}
+use common::{
+    PDF_PAPER, assert_exit, paperlens, path_str, pdf_of, pdftotext_or_skip, stderr, stdout,
+    write_temp,
+};
 
 /// The real binary on `args`, with `PAPERLENS_PDFTOTEXT` naming `program`.
 fn paperlens_with_pdftotext(program: &str, args: &[&str]) -> Output {
@@ -102,7 +31,7 @@ fn a_pdf_is_read_through_pdftotext_with_its_sections_citations_and_references() 
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let paper = write_temp(&dir, "tides.pdf", &pdf_of(&PAPER));
+    let paper = write_temp(&dir, "tides.pdf", &pdf_of(&PDF_PAPER));
     let output = paperlens(&["import", path_str(&paper)]);
     assert_exit(&output, 0);
     let corpus: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
@@ -149,7 +78,7 @@ fn a_pdf_is_read_through_pdftotext_with_its_sections_citations_and_references() 
 #[test]
 fn a_pdf_without_pdftotext_says_how_to_install_it() {
     let dir = tempfile::tempdir().unwrap();
-    let paper = write_temp(&dir, "tides.pdf", &pdf_of(&PAPER));
+    let paper = write_temp(&dir, "tides.pdf", &pdf_of(&PDF_PAPER));
     let missing = dir.path().join("no-such-program");
     let output = paperlens_with_pdftotext(path_str(&missing), &["check", path_str(&paper)]);
     assert_exit(&output, 1);
@@ -168,7 +97,7 @@ fn a_damaged_pdf_or_a_scan_says_what_is_wrong() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let whole = pdf_of(&PAPER);
+    let whole = pdf_of(&PDF_PAPER);
     let cut = write_temp(&dir, "cut.pdf", whole.get(..whole.len() / 3).unwrap());
     let output = paperlens(&["check", path_str(&cut)]);
     assert_exit(&output, 1);

@@ -92,3 +92,78 @@ pub fn json_codes(report: &serde_json::Value) -> Vec<String> {
         .map(|d| d["code"].as_str().expect("a code").to_owned())
         .collect()
 }
+
+/// A paper of one page: a title (the first line, set larger), an author, two numbered
+/// sections, a citation and a reference list of two entries. An empty string is a gap.
+#[cfg(feature = "gui")]
+pub const PDF_PAPER: [&str; 19] = [
+    "Tide gauges and the drift of mean sea level",
+    "",
+    "",
+    "Maren Ostby",
+    "",
+    "1 Introduction",
+    "",
+    "Coastal tide gauges record the level of the sea every hour [1].",
+    "Their records are long, but the land they stand on moves.",
+    "",
+    "2 Methods",
+    "",
+    "We compared each gauge with the satellite record of the same",
+    "years, as earlier work did for the North Sea [2].",
+    "",
+    "References",
+    "",
+    "[1] P. Woodworth, Sea level records. Journal of Coastal Research 12 (2001) 1-10.",
+    "[2] J. Church, Altimetry and gauges. Geophysical Letters 30 (2003) 44-51.",
+];
+
+/// `lines` set in Helvetica on one A4 page, the first at 16 points, a gap for each empty one,
+/// as a PDF file.
+#[cfg(feature = "gui")]
+pub fn pdf_of(lines: &[&str]) -> Vec<u8> {
+    use pdf_writer::{Content, Finish as _, Name, Pdf, Rect, Ref, Str};
+    let (catalog, page_tree, page, font, content) = (
+        Ref::new(1),
+        Ref::new(2),
+        Ref::new(3),
+        Ref::new(4),
+        Ref::new(5),
+    );
+    let font_name = Name(b"F1");
+    let mut pdf = Pdf::new();
+    pdf.catalog(catalog).pages(page_tree);
+    pdf.pages(page_tree).kids([page]).count(1);
+    let mut page_writer = pdf.page(page);
+    page_writer.media_box(Rect::new(0.0, 0.0, 595.0, 842.0));
+    page_writer.parent(page_tree);
+    page_writer.contents(content);
+    page_writer.resources().fonts().pair(font_name, font);
+    page_writer.finish();
+    pdf.type1_font(font).base_font(Name(b"Helvetica"));
+    let mut text = Content::new();
+    let mut y = 780.0;
+    for (number, line) in lines.iter().enumerate() {
+        if line.is_empty() {
+            y -= 26.0;
+            continue;
+        }
+        text.begin_text();
+        text.set_font(font_name, if number == 0 { 16.0 } else { 11.0 });
+        text.next_line(60.0, y);
+        text.show(Str(line.as_bytes()));
+        text.end_text();
+        y -= 14.0;
+    }
+    pdf.stream(content, &text.finish());
+    pdf.finish()
+}
+
+/// Whether `pdftotext` runs here; a notice when it does not.
+pub fn pdftotext_or_skip(test: &str) -> bool {
+    let runs = Command::new("pdftotext").arg("-v").output().is_ok();
+    if !runs {
+        println!("skipped {test}: pdftotext is not installed (Debian: poppler-utils)");
+    }
+    runs
+}

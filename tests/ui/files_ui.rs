@@ -1,6 +1,6 @@
 //! Files never fail silently: a file that failed to open is tried again with F5 and listed in
-//! Open Recent; paperlens's own file dialog opens and saves files; Help → User guide and About;
-//! the window's title names the open paper.
+//! Open Recent; paperlens's own file dialog opens and saves files, a PDF among them; Help →
+//! User guide and About; the window's title names the open paper.
 #![cfg(feature = "gui")]
 // A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -14,6 +14,7 @@ use paperlens::app::explorer::{Explorer, StartOptions};
 use paperlens::app::state::FileDialogs;
 use paperlens::corpus::{BUILTIN_JSON, BUILTIN_NAME};
 
+use crate::common::{PDF_PAPER, pdf_of, pdftotext_or_skip};
 use crate::explorer::{explorer, settle, type_path};
 
 fn started() -> Harness<'static, Explorer> {
@@ -172,6 +173,41 @@ fn the_in_window_dialog_opens_a_file_by_its_typed_path() {
             .title
             .starts_with("A Fixed Copy")
     );
+}
+
+#[test]
+fn a_pdf_is_offered_by_the_in_window_dialog_and_opens_as_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tides.pdf");
+    std::fs::write(&path, pdf_of(&PDF_PAPER)).unwrap();
+    let mut harness = started();
+    choose_the_in_window_dialog(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    settle(&mut harness);
+    type_path(&mut harness, &dir.path().display().to_string());
+    harness.get_by_label("tides.pdf");
+    if !pdftotext_or_skip("a PDF opened in the window") {
+        return;
+    }
+    type_path(&mut harness, &path.display().to_string());
+    harness.state_mut().finish_loading();
+    settle(&mut harness);
+    assert_eq!(harness.state().open_path(), Some(&path));
+    let title = "Tide gauges and the drift of mean sea level";
+    assert_eq!(harness.state().corpus().file.paper.title, title);
+    assert!(
+        harness
+            .state()
+            .notices
+            .last()
+            .is_some_and(|notice| notice.contains("read as the text pdftotext took from the PDF")),
+        "{:?}",
+        harness.state().notices
+    );
+    // The Reader (and the window's title bar) show the paper's own title; the outline its
+    // sections.
+    assert!(harness.query_all_by_label(title).count() >= 1);
+    assert!(harness.query_all_by_label_contains("Methods").count() >= 1);
 }
 
 #[test]
