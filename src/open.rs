@@ -53,15 +53,19 @@ pub fn open_path(path: &Path) -> LoadReport {
 #[must_use]
 pub fn open_path_with(path: &Path, options: &OpenOptions) -> LoadReport {
     let name = path.display().to_string();
-    let bytes = match load::read_limited(path) {
-        Ok(bytes) => bytes,
-        Err(diagnostic) => return LoadReport::failed(&name, None, *diagnostic),
-    };
-    // A PDF is read as the text pdftotext takes out of it.
-    let pdf_text = match documents::is_pdf(&bytes).then(|| documents::pdf_text(path)) {
+    // A PDF is read as the text pdftotext takes out of it, however large the file (a thesis
+    // with its pictures); only its first bytes are read here.
+    let pdf_text = match documents::file_is_pdf(path).then(|| documents::pdf_text(path)) {
         Some(Ok(text)) => Some(text),
         Some(Err(diagnostic)) => return LoadReport::failed(&name, None, *diagnostic),
         None => None,
+    };
+    let bytes = match pdf_text {
+        Some(_) => Vec::new(),
+        None => match load::read_limited(path) {
+            Ok(bytes) => bytes,
+            Err(diagnostic) => return LoadReport::failed(&name, None, *diagnostic),
+        },
     };
     // Only XML says what it is encoded in; any other file must be UTF-8.
     let transcoded = (pdf_text.is_none() && std::str::from_utf8(&bytes).is_err())

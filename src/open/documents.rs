@@ -34,6 +34,17 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
     })
 }
 
+/// Whether the file at `path` is a PDF ([`is_pdf`]), from its first kilobyte alone; `false`
+/// when it cannot be read (reading it whole then says why).
+#[must_use]
+pub fn file_is_pdf(path: &Path) -> bool {
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut head = Vec::with_capacity(1024);
+    file.take(1024).read_to_end(&mut head).is_ok() && is_pdf(&head)
+}
+
 /// Why a file that is a word processor's document (Word, `OpenDocument`, an e-book) cannot be
 /// opened, and what to do; `None` for any other file.
 #[must_use]
@@ -339,6 +350,22 @@ mod tests {
         assert_eq!(message(b"A Title\n\nSome text."), None);
         assert_eq!(message(b"%PDF-1.7\n"), None);
         assert_eq!(misnamed_pdf(b"", "paper.txt"), None);
+    }
+
+    #[test]
+    // A test states what it expects by unwrapping it: a failure there is the test failing.
+    #[allow(clippy::unwrap_used)]
+    fn a_pdf_file_is_told_from_its_first_kilobyte() {
+        let folder = tempfile::tempdir().unwrap();
+        let pdf = folder.path().join("paper.pdf");
+        let mut bytes = b"%PDF-1.7\n".to_vec();
+        bytes.resize(4096, b' ');
+        std::fs::write(&pdf, &bytes).unwrap();
+        assert!(file_is_pdf(&pdf));
+        let text = folder.path().join("paper.txt");
+        std::fs::write(&text, "A Title\n\nThe header %PDF-1.7 is named here.").unwrap();
+        assert!(!file_is_pdf(&text));
+        assert!(!file_is_pdf(&folder.path().join("missing.pdf")));
     }
 
     #[test]
