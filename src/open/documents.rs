@@ -50,15 +50,21 @@ pub fn file_is_pdf(path: &Path) -> bool {
 #[must_use]
 pub fn word_processor_document(bytes: &[u8], source_name: &str) -> Option<Diagnostic> {
     let extension = crate::formats::lowercase_extension(source_name);
-    let kind = if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        "an old Word document (.doc)"
+    let save_as_text = "save it from its program as plain text (.txt) or Markdown (`pandoc \
+                        FILE -t markdown -o paper.md` keeps headings, tables and citations), or \
+                        open the paper's PDF, JATS XML or TEI";
+    let (kind, hint) = if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        ("an old Word document (.doc)", save_as_text)
     } else if bytes.starts_with(b"PK\x03\x04") {
         match extension.as_str() {
-            "docx" | "docm" | "dotx" => "a Word document (.docx)",
-            "odt" | "ott" => "an OpenDocument text (.odt)",
-            "epub" => "an e-book (.epub)",
-            "pages" => "a Pages document",
-            _ => "a ZIP archive",
+            "docx" | "docm" | "dotx" => ("a Word document (.docx)", save_as_text),
+            "odt" | "ott" => ("an OpenDocument text (.odt)", save_as_text),
+            "epub" => ("an e-book (.epub)", save_as_text),
+            "pages" => ("a Pages document", save_as_text),
+            _ => (
+                "a ZIP archive",
+                "unpack it and open the paper inside (its .xml, .nxml, .pdf, .md or .txt file)",
+            ),
         }
     } else {
         return None;
@@ -66,9 +72,7 @@ pub fn word_processor_document(bytes: &[u8], source_name: &str) -> Option<Diagno
     Some(Diagnostic::error(
         Code::PaperSyntax,
         format!("the file is {kind}, not a paper's text"),
-        "save it from its program as plain text (.txt) or Markdown (`pandoc FILE -t markdown \
-         -o paper.md` keeps headings, tables and citations), or open the paper's PDF, JATS XML \
-         or TEI",
+        hint,
     ))
 }
 
@@ -194,9 +198,15 @@ struct PdftotextRun {
 /// Runs `program` (`pdftotext`) over the PDF at `path`, reading both its pipes while it runs
 /// (so that neither fills and stops it) and stopping it after [`PDFTOTEXT_TIME_LIMIT`].
 fn run_pdftotext(program: &Path, path: &Path) -> Result<PdftotextRun, Box<Diagnostic>> {
+    // A relative path is given from `.`, so that a name starting with `-` is no option.
+    let path = if path.is_relative() {
+        Path::new(".").join(path)
+    } else {
+        path.to_path_buf()
+    };
     let mut child = Command::new(program)
         .args(["-enc", "UTF-8", "-eol", "unix"])
-        .arg(path)
+        .arg(&path)
         .arg("-")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -331,6 +341,8 @@ mod tests {
         );
         assert!(doc.is_some_and(|d| d.message.contains("old Word document")));
         assert!(word_processor_document(b"PK\x03\x04", "paper.odt").is_some());
+        let archive = word_processor_document(b"PK\x03\x04", "pmc-package.zip");
+        assert!(archive.is_some_and(|d| d.hint.starts_with("unpack it")));
         assert!(word_processor_document(b"Plain words.", "paper.txt").is_none());
     }
 
