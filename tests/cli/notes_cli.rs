@@ -12,17 +12,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use crate::common;
-use common::{assert_exit, path_str, stderr, stdout};
+use common::{assert_exit, paperlens_with_env, path_str, stderr, stdout};
 
 /// The real binary on `args`, keeping its state (the notes store) in `state`.
 fn notes_in(state: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_paperlens"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env("PAPERLENS_STATE_DIR", state)
-        .env_remove("PAPERLENS_TEST_PANIC")
-        .output()
-        .expect("run paperlens")
+    paperlens_with_env(args, &[("PAPERLENS_STATE_DIR", state.as_os_str())])
 }
 
 /// The id `notes add` printed: `added note 12 about …`.

@@ -6,24 +6,11 @@
 // A test states what it expects by unwrapping it: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::Path;
-use std::process::{Command, Output};
-
 use crate::common;
 use common::{
-    PDF_PAPER, assert_exit, paperlens, path_str, pdf_of, pdftotext_or_skip, stderr, stdout,
-    write_temp,
+    PDF_PAPER, assert_exit, paperlens, paperlens_with_env, path_str, pdf_of, pdftotext_or_skip,
+    stderr, stdout, write_temp,
 };
-
-/// The real binary on `args`, with `PAPERLENS_PDFTOTEXT` naming `program`.
-fn paperlens_with_pdftotext(program: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_paperlens"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env("PAPERLENS_PDFTOTEXT", program)
-        .output()
-        .expect("run paperlens")
-}
 
 #[test]
 fn a_pdf_is_read_through_pdftotext_with_its_sections_citations_and_references() {
@@ -80,7 +67,10 @@ fn a_pdf_without_pdftotext_says_how_to_install_it() {
     let dir = tempfile::tempdir().unwrap();
     let paper = write_temp(&dir, "tides.pdf", &pdf_of(&PDF_PAPER));
     let missing = dir.path().join("no-such-program");
-    let output = paperlens_with_pdftotext(path_str(&missing), &["check", path_str(&paper)]);
+    let output = paperlens_with_env(
+        &["check", path_str(&paper)],
+        &[("PAPERLENS_PDFTOTEXT", missing.as_os_str())],
+    );
     assert_exit(&output, 1);
     let err = stdout(&output);
     assert!(
@@ -155,5 +145,5 @@ fn a_word_document_is_named_not_reported_as_text_that_is_not_utf8() {
     );
     assert!(err.contains("pandoc"), "{err}");
     assert!(!err.contains("UTF-8"), "{err}");
-    assert!(Path::new(&docx).exists());
+    assert!(docx.exists());
 }

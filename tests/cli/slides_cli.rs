@@ -17,7 +17,7 @@ use paperlens::corpus::Corpus;
 use paperlens::open::open_path;
 
 use crate::common;
-use common::{assert_exit, fixtures, paperlens, path_str, stderr, stdout};
+use common::{assert_exit, fixtures, paperlens, paperlens_with_env, path_str, stderr, stdout};
 
 /// Runs `paperlens slides ARGS`; `None`, with a notice, where the machine has no graphics
 /// adapter to draw with (and `CI` is not set).
@@ -343,12 +343,10 @@ fn no_graphics_adapter_says_what_to_install() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("slides");
     // wgpu's no-op backend draws nothing, so it is never taken for an adapter.
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_paperlens"))
-        .args(["slides", "--out", path_str(&out)])
-        .env("WGPU_BACKEND", "noop")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let output = paperlens_with_env(
+        &["slides", "--out", path_str(&out)],
+        &[("WGPU_BACKEND", std::ffi::OsStr::new("noop"))],
+    );
     assert_exit(&output, 2);
     let message = stderr(&output);
     assert!(message.contains("no graphics adapter"), "{message}");

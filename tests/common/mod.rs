@@ -3,6 +3,7 @@
 // Each test binary uses some of these helpers, and a helper that cannot do its job fails the test.
 #![allow(dead_code, clippy::expect_used)]
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -40,12 +41,21 @@ pub fn biblatex_examples() -> Option<PathBuf> {
 
 /// The real binary on `args`, without colour and without the test-only panic trigger.
 pub fn paperlens(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_paperlens"))
+    paperlens_with_env(args, &[])
+}
+
+/// [`paperlens`] with `vars` set in the binary's environment (`PAPERLENS_STATE_DIR`, the
+/// `pdftotext` to run, a graphics backend).
+pub fn paperlens_with_env(args: &[&str], vars: &[(&str, &OsStr)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_paperlens"));
+    command
         .args(args)
         .env("NO_COLOR", "1")
-        .env_remove("PAPERLENS_TEST_PANIC")
-        .output()
-        .expect("run paperlens")
+        .env_remove("PAPERLENS_TEST_PANIC");
+    for (name, value) in vars {
+        command.env(name, value);
+    }
+    command.output().expect("run paperlens")
 }
 
 /// What the binary printed on stdout (which must be UTF-8).
