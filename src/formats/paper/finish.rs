@@ -336,9 +336,10 @@ fn report(
                 counted(without_cells.len(), "table"),
                 named_briefly(&without_cells),
             ),
-            "the source gives no rows for them (a converter such as GROBID leaves a table it \
-             could not read empty); to fill one, save the corpus and write its `columns` and \
-             `rows` (`paperlens docs format`)",
+            "the source gives no rows for them (GROBID leaves a table it could not read empty; \
+             a PDF's text gives a table's cells as loose lines, kept as the table's note); to \
+             fill one, save the corpus and write its `columns` and `rows` (`paperlens docs \
+             format`)",
         ));
     }
     if stats.unresolved > 0 {

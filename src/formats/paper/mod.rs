@@ -284,6 +284,13 @@ fn no_text_warning(kind: PaperKind, file: &CorpusFile) -> Diagnostic {
     )
 }
 
+/// The note kept under a table its source gives as loose text, a cell a line, without its rows
+/// and columns (older GROBID's TEI, a PDF's text): `text` with each run of white space one space.
+fn loose_table_note(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!("The source gives this table's text without its rows and columns: {text}")
+}
+
 /// `items` joined as a sentence lists them: "a", "a and b", "a, b and c".
 fn and_list(items: &[String]) -> String {
     match items.split_last() {

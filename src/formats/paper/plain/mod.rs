@@ -27,6 +27,7 @@ mod identifiers;
 mod inline;
 mod journal;
 mod list;
+mod loose_tables;
 mod names;
 mod outline;
 #[cfg(test)]
@@ -34,6 +35,7 @@ mod pdf_text_tests;
 mod references;
 #[cfg(test)]
 mod references_tests;
+mod reports;
 mod section_names;
 mod structure;
 mod superscript;
@@ -60,9 +62,6 @@ const UNCAPTIONED_FIGURE: &str = "Figure without a caption in the text (only its
 
 /// The most markers warned about one by one, with their place.
 const MAX_MARKER_WARNINGS: usize = 5;
-
-/// The most warnings about single references, before they are counted together.
-const MAX_REFERENCE_WARNINGS: usize = 5;
 
 /// One reference entry given only as printed text (`Kirchner JW. Catchments as simple dynamical
 /// systems. Water Resources Research. 2009;45(2).`) read into CSL fields as an entry of a
@@ -167,7 +166,7 @@ pub(super) fn read(
         &hyphenated,
         builder.paper(),
     );
-    report_unread_front(&unread, text, builder);
+    reports::unread_front(&unread, text, builder);
 
     // A numbered list its text cites by neither bracketed numbers nor authors and year may
     // be cited by superscript numbers glued to the words before them.
@@ -193,6 +192,7 @@ pub(super) fn read(
         hyphenated: &hyphenated,
         paragraph: None,
         caption: None,
+        caption_cells: Vec::new(),
         table: None,
         source: text,
         paragraph_offset: 0,
@@ -200,20 +200,12 @@ pub(super) fn read(
         has_list: list.is_some(),
     };
     body.abstract_citing_works();
-    for i in (body_start..body_end).chain(list_end..blocks.len()) {
-        if i == list_end {
-            body.flush();
-            body.outline.end_all(body.builder);
-        }
-        if let (Some(block), heading) = (blocks.get(i), headings.get(i).and_then(Option::as_ref)) {
-            body.block(block, heading);
-        }
-    }
+    body.read_blocks(&blocks, &headings, body_start..body_end, list_end);
     body.flush();
     if list.is_none() {
-        report_no_list(text, builder);
+        reports::no_list(text, builder);
     }
-    report_references(&references, text, builder);
+    reports::references(&references, text, builder);
     for reference in references {
         builder.reference(reference);
     }
@@ -231,22 +223,6 @@ fn leave_out<T>(items: &mut Vec<T>, indices: &[usize]) {
         index += 1;
         keep
     });
-}
-
-/// Warns, at the first of them, that the blocks at byte offsets `unread` (before the body)
-/// were read as no part of the front matter and left out.
-fn report_unread_front(unread: &[usize], text: &str, builder: &mut PaperBuilder) {
-    if let Some(&first) = unread.first() {
-        builder.warn(
-            format!(
-                "{} before the first heading could not be read as title, authors, abstract or \
-                 keywords and were left out",
-                crate::corpus::counted(unread.len(), "block")
-            ),
-            "if they belong to the text, put a heading (such as `Introduction`) above them",
-            Some(Location::at_offset(text, first, 0)),
-        );
-    }
 }
 
 /// Whether `text` cites the numbers of the `references` in brackets (`[3]`, `[2–4]`).
@@ -410,107 +386,6 @@ fn known_numbers(references: &[Reference]) -> Vec<u32> {
     }
 }
 
-/// Warns once, at the first of them, that the citations of a text without a reference list
-/// name nothing: its numbered markers (`[3]`) and its author–date citations (`(Smith, 2019)`).
-fn report_no_list(text: &str, builder: &mut PaperBuilder) {
-    let numbered = inline::markers(text);
-    let dated = author_year::find(text, &author_year::Works::of(&[]));
-    let first = numbered
-        .first()
-        .map(|marker| marker.start..marker.end)
-        .into_iter()
-        .chain(dated.first().map(|found| found.range.clone()))
-        .min_by_key(|range| range.start);
-    let Some(first) = first else {
-        return;
-    };
-    let example = text.get(first.clone()).unwrap_or_default();
-    builder.warn(
-        format!(
-            "no reference list was found, so the paper's {} (the first: \"{example}\") name \
-             no reference and are kept as printed text",
-            crate::corpus::counted(numbered.len() + dated.len(), "citation")
-        ),
-        "check that the file holds the whole paper (a text cut short before its reference list \
-         has none); if the list is there under another heading, put a `References` heading \
-         above it",
-        Some(Location::at_offset(text, first.start, first.len())),
-    );
-}
-
-/// Warns about references read without authors, title or year.
-fn report_references(references: &[Reference], text: &str, builder: &mut PaperBuilder) {
-    let incomplete: Vec<&Reference> = references
-        .iter()
-        .filter(|r| lacks_title(r) || r.creators().is_empty() || lacks_year(r))
-        .collect();
-    for reference in incomplete.iter().take(MAX_REFERENCE_WARNINGS) {
-        let number = reference
-            .citation_number
-            .map(|n| format!("[{n}] "))
-            .unwrap_or_default();
-        // Where its first words stand in the file (the entry was read with its lines joined).
-        let start: String = reference
-            .printed()
-            .unwrap_or_default()
-            .chars()
-            .take(40)
-            .collect();
-        let at = (!start.is_empty())
-            .then(|| text.find(&start))
-            .flatten()
-            .map(|offset| Location::at_offset(text, offset, 0));
-        builder.warn(
-            format!(
-                "reference {number}was read without its {}: the Inspector shows it as the \
-                 list prints it",
-                missing_parts(reference)
-            ),
-            "save the corpus and fill in the reference's fields by hand if you need them",
-            at,
-        );
-    }
-    if incomplete.len() > MAX_REFERENCE_WARNINGS {
-        builder.warn(
-            format!(
-                "{} more were read without authors, title or year",
-                crate::corpus::counted(incomplete.len() - MAX_REFERENCE_WARNINGS, "reference")
-            ),
-            "the Inspector shows each as the list prints it",
-            None,
-        );
-    }
-}
-
-/// `authors and year`: what a reference lacks.
-fn missing_parts(reference: &Reference) -> String {
-    let mut parts = Vec::new();
-    if reference.creators().is_empty() {
-        parts.push("authors");
-    }
-    if lacks_title(reference) {
-        parts.push("title");
-    }
-    if lacks_year(reference) {
-        parts.push("year");
-    }
-    parts.join(" and ")
-}
-
-/// Whether a reference was read without a title its entry prints: not an article printed
-/// with its journal alone ([`Reference::printed_without_title`]).
-fn lacks_title(reference: &Reference) -> bool {
-    reference.title.is_empty() && !reference.printed_without_title()
-}
-
-/// Whether a reference was read without the year its entry prints: not one printed `n.d.` or
-/// `in press`, which has none.
-fn lacks_year(reference: &Reference) -> bool {
-    reference.issued.is_none()
-        && dated::dated(&strip_emphasis(reference.printed().unwrap_or_default()))
-            .is_none_or(|entry| entry.year.is_some())
-}
-
 /// The body being read: what is waiting to be handed to the builder.
 struct Body<'a, 'b> {
     builder: &'b mut PaperBuilder,
@@ -522,6 +397,8 @@ struct Body<'a, 'b> {
     paragraph: Option<String>,
     /// A caption waiting for its table or figure: (is a table's, label, words).
     caption: Option<(bool, String, String)>,
+    /// The cells of the waiting table caption, as the text gives them around it in loose lines.
+    caption_cells: Vec<String>,
     /// A table waiting for a `Source:` line under it.
     table: Option<TableDraft>,
     /// The paper's text, to tell where a marker is.
@@ -535,6 +412,42 @@ struct Body<'a, 'b> {
 }
 
 impl Body<'_, '_> {
+    /// Reads the blocks of the body (`body`), then those after the reference list (from
+    /// `list_end`), each a heading, a paragraph, a caption or a table; a table's cells the text
+    /// gives as loose blocks around its caption go to the table.
+    fn read_blocks(
+        &mut self,
+        blocks: &[Block<'_>],
+        headings: &[Option<Heading>],
+        body: Range<usize>,
+        list_end: usize,
+    ) {
+        let mut loose = loose_tables::find(blocks, headings, body.clone());
+        loose.extend(loose_tables::find(blocks, headings, list_end..blocks.len()));
+        let cell_blocks: HashSet<usize> = loose.values().flatten().copied().collect();
+        for i in body.chain(list_end..blocks.len()) {
+            if i == list_end {
+                self.flush();
+                self.outline.end_all(self.builder);
+            }
+            if cell_blocks.contains(&i) {
+                continue;
+            }
+            if let (Some(block), heading) =
+                (blocks.get(i), headings.get(i).and_then(Option::as_ref))
+            {
+                self.block(block, heading);
+            }
+            if let Some(cells) = loose.get(&i) {
+                self.caption_cells = cells
+                    .iter()
+                    .filter_map(|&c| blocks.get(c)?.lines())
+                    .map(|lines| inline::clean(&lines.join(" ")))
+                    .collect();
+            }
+        }
+    }
+
     /// Hands over what is waiting: the paragraph, then a table or a figure.
     fn flush(&mut self) {
         self.flush_paragraph();
@@ -543,9 +456,8 @@ impl Body<'_, '_> {
         }
         if let Some((is_table, label, words)) = self.caption.take() {
             if is_table {
-                // A table caption with no table under it is text.
-                let text = format!("{label} {words}");
-                self.builder.paragraph(inline::rich(&text, &self.citing));
+                let table = self.captioned_table(label, &words);
+                self.builder.table(table);
             } else {
                 self.builder.figure(FigureDraft {
                     label,
@@ -554,6 +466,23 @@ impl Body<'_, '_> {
                 });
             }
         }
+    }
+
+    /// The table of a caption with no tab-separated table under it: its cells, when the text
+    /// gives them as loose lines around it ([`loose_tables`]), kept as its note.
+    fn captioned_table(&mut self, label: String, words: &str) -> TableDraft {
+        let mut table = TableDraft {
+            label,
+            caption: inline::rich(words, &self.citing),
+            ..TableDraft::default()
+        };
+        let cells = std::mem::take(&mut self.caption_cells);
+        if !cells.is_empty() {
+            let note = super::loose_table_note(&cells.join(" "));
+            let note = inline::rich(&note, &self.citing);
+            table.footnotes.push((String::new(), note));
+        }
+        table
     }
 
     fn flush_paragraph(&mut self) {
@@ -694,6 +623,11 @@ impl Body<'_, '_> {
     /// A `Source:` line: under a figure caption, the figure's; under a table, a note of the
     /// table; alone, the source line of a figure the text does not hold.
     fn source_line(&mut self, text: String) {
+        if self.table.is_none()
+            && let Some((_, label, words)) = self.caption.take_if(|(is_table, ..)| *is_table)
+        {
+            self.table = Some(self.captioned_table(label, &words));
+        }
         if let Some(table) = self.table.as_mut() {
             table.footnotes.push((String::new(), Rich::text(&text)));
             self.flush();

@@ -3,7 +3,7 @@
 
 use crate::corpus::table_series::{cell_number, prints_a_number};
 use crate::formats::paper::xml::Element;
-use crate::formats::paper::{FigureDraft, PaperBuilder, Rich, TableDraft};
+use crate::formats::paper::{FigureDraft, PaperBuilder, Rich, TableDraft, loose_table_note};
 
 use super::{Context, child_text, plain};
 
@@ -47,13 +47,9 @@ pub(super) fn read(figure: Element<'_>, context: &Context<'_>, builder: &mut Pap
                 .map(plain)
                 .filter(|text| !text.trim().is_empty())
         {
-            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            table.footnotes.push((
-                String::new(),
-                Rich::text(&format!(
-                    "The source gives this table's text without its rows and columns: {text}"
-                )),
-            ));
+            table
+                .footnotes
+                .push((String::new(), Rich::text(&loose_table_note(&text))));
         }
         builder.table(table);
     } else {

@@ -1,0 +1,320 @@
+//! Tables a text gives as loose lines: a PDF's text (as pdftotext writes it) prints a table's
+//! caption and, beside it, the table's cells a word, a number or a short phrase a line, in
+//! blocks of their own with no rows or columns to be told. Those blocks are the table's, not
+//! paragraphs of the text: they are found here, next to each table caption that has no
+//! tab-separated table under it, so that the table keeps them as a note.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::blocks::{Block, bracketed_caption, caption, is_source_line};
+use super::outline::Heading;
+
+/// The longest line a block of loose cells has, in characters (a column of a two-column page
+/// is about 55; a table's row run into one line is often longer, but seldom prose-like).
+const LONGEST_CELL_LINE: usize = 60;
+
+/// The most characters a block of loose cells holds.
+const MOST_CELL_CHARACTERS: usize = 600;
+
+/// How many words in lower case in a row make a line prose, not a table's cell.
+const PROSE_RUN: usize = 4;
+
+/// For each table caption in `range` with no tab-separated table right under it, the blocks
+/// holding its cells as loose lines, in order: those right before the caption (a caption printed
+/// under its table), or else those right after it. A block is taken by one caption at most, the
+/// first in the text to reach it.
+pub(super) fn find(
+    blocks: &[Block<'_>],
+    headings: &[Option<Heading>],
+    range: Range<usize>,
+) -> HashMap<usize, Vec<usize>> {
+    let heading = |i: usize| headings.get(i).and_then(Option::as_ref);
+    // A section's number printed apart from its title (`5.3`⏎⏎`Model Size Comparison`) is the
+    // heading's, however much it looks like a cell.
+    let is_cells = |i: usize| {
+        range.contains(&i)
+            && heading(i).is_none()
+            && blocks.get(i).is_some_and(is_loose_cells)
+            && !(heading(i + 1).is_some() && blocks.get(i).is_some_and(is_lone_number))
+    };
+    // After a cell that reads on (`Mobility`, `Frame 30`), an unnumbered heading is one more
+    // cell (`Frame 90`, a table's title in capitals), as the text read on before them.
+    let reads_on_into = |i: usize| {
+        range.contains(&i)
+            && heading(i).is_some_and(|h| h.numbering.is_none())
+            && blocks
+                .get(i - 1)
+                .and_then(Block::lines)
+                .and_then(|lines| lines.last())
+                .is_some_and(|line| reads_on(line))
+    };
+    let mut found: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut taken_up_to = range.start;
+    for at in range.clone() {
+        let Some(Block::Text { lines, .. }) = blocks.get(at) else {
+            continue;
+        };
+        let tab_table_under = matches!(blocks.get(at + 1), Some(Block::Table { .. }));
+        if heading(at).is_some() || tab_table_under || !is_table_caption(lines) {
+            continue;
+        }
+        let mut before: Vec<usize> = (taken_up_to..at)
+            .rev()
+            .take_while(|&i| is_cells(i))
+            .collect();
+        before.reverse();
+        let cells = if before.is_empty() {
+            let mut after: Vec<usize> = Vec::new();
+            for i in at + 1..range.end {
+                let reads_on = after.last() == Some(&(i - 1)) && reads_on_into(i);
+                if !is_cells(i) && !reads_on {
+                    break;
+                }
+                after.push(i);
+            }
+            after
+        } else {
+            before
+        };
+        taken_up_to = cells.last().map_or(at + 1, |&last| last.max(at) + 1);
+        if !cells.is_empty() {
+            found.insert(at, cells);
+        }
+    }
+    found
+}
+
+/// Whether a line ends as text that goes on: with a letter in lower case or a comma.
+fn reads_on(line: &str) -> bool {
+    line.trim_end()
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_lowercase() || c == ',')
+}
+
+/// Whether a block is one number of parts (`5.3`, `12`), as a section's number or a cell prints.
+fn is_lone_number(block: &Block<'_>) -> bool {
+    block.lines().is_some_and(|lines| {
+        lines.len() == 1
+            && lines.iter().all(|line| {
+                let line = line.trim().trim_end_matches('.');
+                !line.is_empty() && line.chars().all(|c| c.is_ascii_digit() || c == '.')
+            })
+    })
+}
+
+/// Whether the lines are a table's caption (`Table 3: Denotation accuracy …`).
+fn is_table_caption(lines: &[&str]) -> bool {
+    let text = lines.join(" ");
+    caption(text.trim()).is_some_and(|(is_table, _, _)| is_table)
+}
+
+/// Whether a block reads as a table's cells given loose: short lines, none of them a sentence
+/// or a run of prose, none a caption, a `Source:` line or a list item.
+fn is_loose_cells(block: &Block<'_>) -> bool {
+    let Block::Text { lines, .. } = block else {
+        return false;
+    };
+    let characters: usize = lines.iter().map(|line| line.chars().count()).sum();
+    let text = lines.join(" ");
+    characters <= MOST_CELL_CHARACTERS
+        && caption(text.trim()).is_none()
+        && bracketed_caption(text.trim()).is_none()
+        && !is_source_line(text.trim())
+        && lines.iter().all(|line| is_cell_line(line))
+}
+
+/// Whether one line can be a cell (or a few cells) of a table: short, not a list item, not
+/// ending a sentence, and without [`PROSE_RUN`] words in lower case in a row.
+fn is_cell_line(line: &str) -> bool {
+    let line = line.trim();
+    // A list item starts with a bullet or a dash and goes on in words; a dash alone, or
+    // before a number, is a cell's (a value missing, a negative one).
+    let list_item = line.starts_with(['•', '◦', '▪', '‣', '–', '-', '*'])
+        && line.chars().any(char::is_alphabetic);
+    if line.chars().count() > LONGEST_CELL_LINE || list_item {
+        return false;
+    }
+    let mut ending = line.chars().rev();
+    let ends_sentence = matches!(ending.next(), Some('.' | '?' | '!'))
+        && ending.next().is_some_and(char::is_alphabetic);
+    let mut lower_run = 0;
+    let mut longest_lower_run = 0;
+    for word in line.split_whitespace() {
+        if word.chars().next().is_some_and(char::is_lowercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ',' | ';' | '-'))
+        {
+            lower_run += 1;
+            longest_lower_run = longest_lower_run.max(lower_run);
+        } else {
+            lower_run = 0;
+        }
+    }
+    !ends_sentence && longest_lower_run < PROSE_RUN
+}
+
+#[cfg(test)]
+mod tests {
+    // A test that panics on a missing value is the test failing, with its message.
+    #![allow(clippy::unwrap_used)]
+
+    use super::{find, is_cell_line};
+    use crate::formats::paper::plain::blocks::{Block, blocks, lines};
+    use crate::formats::paper::plain::pdf_text_tests::corpus_and_report;
+
+    fn found(text: &str) -> Vec<(usize, Vec<usize>)> {
+        let lines = lines(text);
+        let skip = vec![false; lines.len()];
+        let blocks: Vec<Block<'_>> = blocks(&lines, &skip, None);
+        let headings = vec![None; blocks.len()];
+        let mut found: Vec<_> = find(&blocks, &headings, 0..blocks.len())
+            .into_iter()
+            .collect();
+        found.sort();
+        found
+    }
+
+    #[test]
+    fn a_pdf_s_loose_table_is_a_table_with_its_cells_as_a_note_not_paragraphs() {
+        let text = "Robust Models of Tables\n\nA. Author\n\n\
+                    1 Introduction\n\n\
+                    Models of tables read rows and columns in a fixed order [1].\n\n\
+                    Model\nTAPAS\nOURS\n\n40.8\n42.5\n\n\
+                    Table 1: Accuracy of the models on the test set, as in [2].\n\n\
+                    Our model reads the table in any order and keeps its accuracy.\n\n\
+                    2 Results\n\n\
+                    The parameters are given in Table 2.\n\n\
+                    Table 2\nParameters of the evaluation\n\n\
+                    Frame 30\n\nSymbol\nomega\n\nFrame 90\n\n\
+                    3 Conclusions\n\n\
+                    Tables read in any order keep their meaning for the model.\n\n\
+                    References\n\n\
+                    [1] A. Smith, \"Reading tables,\" Journal of Tables, vol. 3, pp. 1-9, 2019.\n\
+                    [2] B. Jones, \"Table models,\" Journal of Tables, vol. 4, pp. 5-8, 2020.\n";
+        let (corpus, messages) = corpus_and_report(text);
+        let sections: Vec<(&str, &str)> = corpus
+            .file
+            .sections
+            .iter()
+            .map(|s| (s.number.as_str(), s.title.as_str()))
+            .collect();
+        assert_eq!(
+            sections,
+            [
+                ("1", "Introduction"),
+                ("2", "Results"),
+                ("3", "Conclusions")
+            ]
+        );
+        let tables: Vec<(&str, &str, Vec<&str>)> = corpus
+            .file
+            .tables
+            .iter()
+            .map(|t| {
+                let notes = t.footnotes.iter().map(|n| n.text.as_str()).collect();
+                (t.label.as_str(), t.caption.as_str(), notes)
+            })
+            .collect();
+        let note = "The source gives this table's text without its rows and columns: ";
+        assert_eq!(
+            tables,
+            [
+                (
+                    "Table 1",
+                    "Accuracy of the models on the test set, as in [2].",
+                    vec![format!("{note}Model TAPAS OURS 40.8 42.5").as_str()]
+                ),
+                (
+                    "Table 2",
+                    "Parameters of the evaluation",
+                    vec![format!("{note}Frame 30 Symbol omega Frame 90").as_str()]
+                ),
+            ]
+        );
+        // The caption's citation links the table to its reference.
+        let table_one = corpus.file.tables.first().unwrap();
+        let cited: Vec<&str> = corpus
+            .file
+            .references
+            .iter()
+            .filter(|r| table_one.references.contains(&r.id))
+            .map(|r| r.title.as_str())
+            .collect();
+        assert_eq!(cited, ["Table models"]);
+        // No cell is left in the running text.
+        let paragraphs: Vec<&str> = corpus
+            .file
+            .sections
+            .iter()
+            .flat_map(|s| s.paragraphs.iter().map(|p| p.text.as_str()))
+            .collect();
+        assert_eq!(paragraphs.len(), 4, "{paragraphs:?}");
+        assert!(
+            paragraphs
+                .iter()
+                .all(|p| !p.contains("40.8") && !p.contains("Frame")),
+            "{paragraphs:?}"
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("2 tables without cells in the source")),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn cells_are_short_phrases_and_numbers_not_prose() {
+        for cell in [
+            "40.8",
+            "TAPASBASE inter-sqa",
+            "Forest age",
+            "(years)",
+            "Pine Ck",
+            "n = 12",
+            "– –",
+            "-0.5",
+        ] {
+            assert!(is_cell_line(cell), "{cell}");
+        }
+        for prose in [
+            "tings, which shows the effectiveness",
+            "treatments are given in Table 1.",
+            "• Can we use perturbation",
+            "– the second point of a list",
+            "Does the model hold?",
+        ] {
+            assert!(!is_cell_line(prose), "{prose}");
+        }
+    }
+
+    #[test]
+    fn a_caption_under_its_table_takes_the_blocks_above_it() {
+        // As pdftotext gives an ACL paper's table: the cells of a column a block, then the
+        // caption under the table, then the text.
+        let text = "The results follow.\n\nModel\nTAPAS\nOURS\n\n40.8\n42.5\n\n\
+                    Table 3: Denotation accuracy on the test set.\n\n\
+                    on similar perturbations, both in terms of performance and robustness?";
+        assert_eq!(found(text), [(3, vec![1, 2])]);
+    }
+
+    #[test]
+    fn a_caption_above_its_table_takes_the_blocks_under_it_and_leaves_the_next_table_s() {
+        let text = "Table 1\nSite characteristics\n\nSite\nRedhill\n\n12.5\n\n\
+                    Table 2\nRainfall terms\n\nPine Ck\n\n0.04\n\n\
+                    Catchment details and treatments are given in Table 1.";
+        assert_eq!(found(text), [(0, vec![1, 2]), (3, vec![4, 5])]);
+    }
+
+    #[test]
+    fn a_caption_with_prose_around_it_or_a_tab_table_under_it_takes_nothing() {
+        let prose = "Text before the table ends here.\n\nTable 1: Results.\n\n\
+                     This paragraph follows the caption and talks about it.";
+        assert!(found(prose).is_empty());
+        let tab_table = "Group\n\nTable 1: Results.\n\nGroup\tMean\nA\t1.5\nB\t2.5";
+        assert!(found(tab_table).is_empty());
+    }
+}
