@@ -449,6 +449,20 @@ pub(super) fn blocks<'a>(
                 heads_its_paragraph(trimmed, before, after_heading, next)
                     || heads_a_subheading(trimmed, before, next, after_next)
             });
+        // A numbered subheading wrapped over two lines above its paragraph: a block of its own.
+        if !glued_heading
+            && let (Some(next), Some(after)) = (next, after_next)
+            && outline::is_glued_wrapped_subheading(trimmed, current.last().copied(), next, after)
+        {
+            flush(&mut out, &mut current, current_offset);
+            out.push(Block::Text {
+                lines: vec![trimmed, next.trim()],
+                offset: line.offset,
+            });
+            after_heading = true;
+            i += 2;
+            continue;
+        }
         let detached_number = gap(i + 1)
             && is_subsection_number(trimmed)
             && current

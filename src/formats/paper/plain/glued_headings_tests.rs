@@ -1,6 +1,6 @@
 //! Tests of the plain-text importer on headings as pdftotext gives a two-column paper's:
-//! printed directly above their paragraph, with no blank line between; and a chart's axis
-//! labels, which look like headings and are none.
+//! printed directly above their paragraph, with no blank line between, or wrapped over two
+//! lines; and a chart's axis labels, which look like headings and are none.
 
 use super::pdf_text_tests::{corpus_of, numbered_sections, paragraph_texts, sections};
 
@@ -195,5 +195,58 @@ fn a_chart_s_axis_label_or_a_table_s_row_label_after_its_numbers_is_no_heading()
             .iter()
             .any(|text| text.contains("simulated pulses")),
         "the text after the chart is kept"
+    );
+}
+
+#[test]
+fn a_subheading_wrapped_over_two_lines_is_one_heading() {
+    // As pdftotext gives a long subheading of an astronomy paper: wrapped after its first line,
+    // directly above its paragraph, or in a block of its own. A numbered line whose next line
+    // ends a sentence is a list's item, and a line going on at length is text.
+    let text = "Carbon Dust Analogues\n\nA. Author\n\n\
+                1 INTRODUCTION\n\n\
+                Carbon dust forms in the envelopes of evolved stars and in the interstellar medium.\n\n\
+                2 RESULTS\n\
+                2.1 Carbon dust description: from the macro to\n\
+                the nanoscale\n\
+                Macroscopic monitoring of the carbon dust shows particles free roaming on the substrate.\n\n\
+                2.2 What do the infrared spectra tell\n\
+                about the hydrogen?\n\n\
+                The spectra show the aliphatic bands of hydrogenated amorphous carbon at 3.4 microns.\n\n\
+                Our steps were these:\n\n\
+                2.3 We measured the spectra of\n\
+                the samples.\n\n\
+                3 CONCLUSIONS\n\n\
+                The dust analogue matches what the telescopes observe in the galaxy.\n";
+    let corpus = corpus_of(text);
+    let expected = [
+        ("1", "INTRODUCTION"),
+        ("2", "RESULTS"),
+        (
+            "2.1",
+            "Carbon dust description: from the macro to the nanoscale",
+        ),
+        (
+            "2.2",
+            "What do the infrared spectra tell about the hydrogen?",
+        ),
+        ("3", "CONCLUSIONS"),
+    ];
+    assert_eq!(
+        numbered_sections(&corpus),
+        expected.map(|(number, title)| (number.to_owned(), title.to_owned()))
+    );
+    let texts = paragraph_texts(&corpus);
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Macroscopic monitoring")),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("2.3 We measured the spectra of the samples.")),
+        "{texts:?}"
     );
 }

@@ -294,6 +294,41 @@ pub(super) fn is_glued_numbered_heading(line: &str, before: Option<&str>, next: 
         && opens_paragraph(line, next)
 }
 
+/// The most words of the second line of a numbered subheading printed over two lines.
+const MAX_WRAPPED_WORDS: usize = 4;
+
+/// The subheading a block of two lines makes, when its lines are one numbered subheading
+/// wrapped after its first line (`3.1 DBD-produced carbon dust description: from the macro
+/// to`⏎`the nanoscale`), as a PDF's text gives a long subheading: a number of two or three
+/// parts and a title in the first line, a few words going on from it in the second, in lower
+/// case and not ending a sentence.
+pub(super) fn wrapped_subheading(first: &str, second: &str) -> Option<Heading> {
+    let second = second.trim();
+    let words = second.split_whitespace().count();
+    let goes_on = second.chars().next().is_some_and(char::is_lowercase)
+        && (1..=MAX_WRAPPED_WORDS).contains(&words)
+        && !second.ends_with(['.', '!', ':', ';', ',']);
+    let subsection = |heading: &Heading| matches!(&heading.numbering, Some(Numbering::Decimal(parts)) if (2..=3).contains(&parts.len()));
+    if !goes_on || !numbered(first.trim()).is_some_and(|heading| subsection(&heading)) {
+        return None;
+    }
+    heading(&format!("{} {second}", first.trim())).filter(subsection)
+}
+
+/// Whether `line` and `next` are a numbered subheading wrapped over two lines
+/// ([`wrapped_subheading`]) printed directly above its paragraph's first line (`after`) in one
+/// block, after the end of a sentence or a section's heading (`before`), as
+/// [`is_glued_numbered_heading`] tells one of one line.
+pub(super) fn is_glued_wrapped_subheading(
+    line: &str,
+    before: Option<&str>,
+    next: &str,
+    after: &str,
+) -> bool {
+    wrapped_subheading(line, next).is_some()
+        && is_glued_numbered_heading(&format!("{} {}", line.trim(), next.trim()), before, after)
+}
+
 /// Whether `line` is an unnumbered heading naming a usual section, in any case
 /// (`Introduction`, `Results`, `Acknowledgments`), printed directly above its first paragraph
 /// in one block (`Introduction`⏎`Dementia diseases are among …`), after the end of a sentence

@@ -50,6 +50,10 @@ pub(super) fn headings(blocks: &mut Vec<Block<'_>>) -> Vec<Option<Heading>> {
                 .single_line()
                 .and_then(outline::heading)
                 .or_else(|| block.lines().and_then(outline::chapter_heading))
+                .or_else(|| match block.lines()? {
+                    [first, second] => outline::wrapped_subheading(first, second),
+                    _ => None,
+                })
         })
         .collect();
     let detached = outline::join_detached_numbers(|i| blocks.get(i)?.lines(), &mut headings);
