@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use super::inline::continues;
 use super::list::{is_glued_heading, names_a_list};
 use super::outline;
+use super::section_names;
 
 /// How often a short line must repeat to be a running header or footer.
 const RUNNING_REPEATS: usize = 3;
@@ -181,8 +182,11 @@ pub(super) fn debris(lines: &[Line<'_>]) -> Vec<bool> {
     }
     let page_number: Vec<bool> = lines
         .iter()
-        .map(|line| {
-            !line.text.contains('\t') && (is_page_number(line.text) || is_copyright(line.text))
+        .enumerate()
+        .map(|(i, line)| {
+            !line.text.contains('\t')
+                && ((is_page_number(line.text) && !numbers_a_section(lines, i))
+                    || is_copyright(line.text))
         })
         .collect();
     let repeated: Vec<bool> = keys
@@ -531,6 +535,40 @@ fn is_subsection_number(line: &str) -> bool {
                 && !part.starts_with('0')
         })
 }
+
+/// Whether the number alone at `i` is a section's printed apart from its title, as pdftotext
+/// gives a two-column paper's headings, not a page's: the next line with text is a section's
+/// usual name on the same page (a page's first line opens with a form feed) above a paragraph
+/// (`1`⏎⏎`Introduction`⏎⏎`Automatic summarization is …`), or a short title above the number's
+/// first subsection (`3`⏎⏎`Multi-LexSum`⏎⏎`3.1`).
+fn numbers_a_section(lines: &[Line<'_>], i: usize) -> bool {
+    let Some(number) = lines.get(i).map(|line| line.text.trim()) else {
+        return false;
+    };
+    if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let mut next = lines
+        .iter()
+        .skip(i + 1)
+        .map(|line| line.text)
+        .filter(|text| !is_blank(text));
+    let (Some(title), after) = (next.next(), next.next()) else {
+        return false;
+    };
+    if title.starts_with('\u{c}') || title.trim().len() > MAX_SECTION_TITLE {
+        return false;
+    }
+    let title = title.trim();
+    let first_subsection =
+        after.is_some_and(|after| after.trim().trim_end_matches('.') == format!("{number}.1"));
+    title.starts_with(|c: char| c.is_alphabetic())
+        && (first_subsection
+            || (section_names::is_body_name(title) && after.is_some_and(outline::opens_prose)))
+}
+
+/// The longest title, in bytes, a section's number printed apart is looked for above.
+const MAX_SECTION_TITLE: usize = 100;
 
 fn flush<'a>(out: &mut Vec<Block<'a>>, current: &mut Vec<&'a str>, offset: usize) {
     if !current.is_empty() {

@@ -250,3 +250,43 @@ fn a_subheading_wrapped_over_two_lines_is_one_heading() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn a_section_s_number_printed_apart_is_not_a_page_number() {
+    // As pdftotext gives an ACL paper: each heading's number a line of its own above its
+    // title, a page's number at its foot (in a sentence the page break split, or before the
+    // form feed opening the next page). Subsection titles are in sentence case.
+    let text = "Summaries of Lawsuits\n\nA. Author\n\n\
+                1\n\nIntroduction\n\n\
+                Automatic summarization is a longstanding goal of language processing.\n\
+                It needs hours of an expert's work for each case\n\n\
+                3\n\nand more whenever the case goes on.\n\n\
+                2\n\nRelated work\n\n2.1\n\nNatural language processing for legal documents\n\n\
+                Much recent work in language processing has focused on the legal domain.\n\n\
+                3\n\nMulti-LexSum\n\n3.1\n\nTask definition\n\n\
+                The dataset holds the summaries of several thousand civil rights cases.\n\n\
+                4\n\n\u{c}Conclusion\n\n\
+                Summaries written by experts at three lengths make a new dataset to learn from.\n";
+    let corpus = corpus_of(text);
+    let expected = [
+        ("1", "Introduction"),
+        ("2", "Related work"),
+        ("2.1", "Natural language processing for legal documents"),
+        ("3", "Multi-LexSum"),
+        ("3.1", "Task definition"),
+        ("", "Conclusion"),
+    ];
+    assert_eq!(
+        numbered_sections(&corpus),
+        expected.map(|(number, title)| (number.to_owned(), title.to_owned()))
+    );
+    // The page numbers are gone; the sentence a page break split is whole.
+    let texts = paragraph_texts(&corpus);
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.ends_with("for each case and more whenever the case goes on.")),
+        "{texts:?}"
+    );
+    assert!(texts.iter().all(|t| t.len() > 3), "{texts:?}");
+}

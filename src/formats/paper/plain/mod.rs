@@ -18,6 +18,7 @@ mod chapter;
 #[cfg(test)]
 mod column_list_tests;
 mod dated;
+mod detached;
 mod entries;
 mod front;
 mod front_labels;

@@ -7,6 +7,7 @@
 //! and the parts of a method (`Participants`, `Procedure`) under its unnumbered `Method`.
 
 use super::super::PaperBuilder;
+pub(super) use super::detached::join_detached_numbers;
 use super::section_names::{
     is_back_matter, is_body_name, is_method, is_method_part, is_references, is_study_part,
     is_usual_part, key,
@@ -77,7 +78,7 @@ impl Style {
 }
 
 /// Whether every letter of `text` is a capital (and it has at least two).
-fn is_caps(text: &str) -> bool {
+pub(super) fn is_caps(text: &str) -> bool {
     text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !text.chars().any(char::is_lowercase)
 }
 
@@ -423,53 +424,15 @@ pub(super) fn is_capital_section_heading(line: &str) -> bool {
 
 /// The shortest first line of a paragraph that tells a heading's number without its stop
 /// (`2.1`) from a chart's axis label, in bytes.
-const MIN_PROSE_LINE: usize = 40;
+pub(super) const MIN_PROSE_LINE: usize = 40;
 
-/// The most lines of a heading's title printed under a number that stands alone.
-const MAX_DETACHED_TITLE_LINES: usize = 3;
-
-/// Headings whose number a PDF's text prints as a block of its own above the title (`I.`⏎⏎
-/// `INTRODUCTION`, `2.`⏎⏎`THEORY`, as pdftotext gives a two-column paper's headings): where a
-/// block (`lines_of`) is only a number (`I.`, `2.`, `A.`; `2.1` above a paragraph's block, not
-/// `0.1`) and the next is a heading's
-/// words in capitals or Title Case, or a known section's name (up to
-/// [`MAX_DETACHED_TITLE_LINES`] lines, each in capitals), the next block's heading becomes the
-/// numbered one; the blocks of the numbers are returned, to be left out.
-pub(super) fn join_detached_numbers<'a>(
-    lines_of: impl Fn(usize) -> Option<&'a [&'a str]>,
-    headings: &mut [Option<Heading>],
-) -> Vec<usize> {
-    let mut numbers = Vec::new();
-    for i in 0..headings.len().saturating_sub(1) {
-        let (Some([number]), Some(title)) = (lines_of(i), lines_of(i + 1)) else {
-            continue;
-        };
-        let number = number.trim();
-        // `0.1`, `2.5` over a word: a chart's axis, as a PDF's text gives its labels. A number
-        // without its stop (`2.1`) is a heading's only above a paragraph.
-        let is_number = !number.is_empty()
-            && !number.contains(char::is_whitespace)
-            && !number.split('.').any(|part| part == "0")
-            && (number.ends_with('.')
-                || lines_of(i + 2)
-                    .and_then(<[&str]>::first)
-                    .is_some_and(|line| line.len() >= MIN_PROSE_LINE));
-        let title_lines_fit = (1..=MAX_DETACHED_TITLE_LINES).contains(&title.len())
-            && (title.len() == 1 || title.iter().all(|line| is_caps(line)));
-        if !is_number || !title_lines_fit {
-            continue;
-        }
-        let title = title.join(" ");
-        let joined = heading(&format!("{number} {title}"))
-            .filter(|joined| joined.numbering.is_some() && joined.printed == number);
-        if let Some(joined) = joined.filter(|_| heading(&title).is_some())
-            && let Some(slot) = headings.get_mut(i + 1)
-        {
-            *slot = Some(joined);
-            numbers.push(i);
-        }
-    }
-    numbers
+/// Whether `line` can open a paragraph under a heading: long enough for prose, not a
+/// caption, not a numbered heading.
+pub(super) fn opens_prose(line: &str) -> bool {
+    let line = line.trim();
+    line.len() >= MIN_PROSE_LINE
+        && super::blocks::caption(line).is_none()
+        && numbered(line).is_none()
 }
 
 /// `line` as a heading, if it is one: numbered, or unnumbered in Title Case or capitals.

@@ -240,6 +240,59 @@ fn a_pdf_s_formulas_axis_labels_and_links_are_no_headings() {
 }
 
 #[test]
+fn a_subsection_s_number_alone_numbers_its_title_in_sentence_case_but_a_tick_does_not() {
+    let paragraph = "Much recent work in natural language processing has focused on the law.";
+    let blocks: Vec<Vec<&str>> = vec![
+        vec!["2.1"],
+        vec!["Natural language processing for legal documents"],
+        vec![paragraph],
+        // A section's number above its first subsection's.
+        vec!["3"],
+        vec!["Related Work"],
+        vec!["3.1"],
+        vec!["Summarization datasets in other domains"],
+        vec![paragraph],
+        // A chart's ticks at equal steps and its axis label, over the text or over the figure's
+        // caption.
+        vec!["3.4"],
+        vec!["3.6"],
+        vec!["3.8"],
+        vec!["Wavelength of the band"],
+        vec![paragraph],
+        vec!["4.2"],
+        vec!["Energy of the recoil"],
+        vec!["Figure 9. Spectra acquired in the micro mode and in the macro mode."],
+        // A footnote's number and its words.
+        vec!["4.3"],
+        vec!["4 We also experimented with a rules-based approach"],
+        vec![paragraph],
+    ];
+    let mut headings: Vec<Option<Heading>> = blocks
+        .iter()
+        .map(|lines| match lines.as_slice() {
+            [line] => heading(line),
+            _ => None,
+        })
+        .collect();
+    let numbers = join_detached_numbers(|i| blocks.get(i).map(Vec::as_slice), &mut headings);
+    assert_eq!(numbers, [0, 3, 5]);
+    let printed: Vec<(&str, &str)> = headings
+        .iter()
+        .flatten()
+        .filter(|h| h.numbering.is_some())
+        .map(|h| (h.printed.as_str(), h.title.as_str()))
+        .collect();
+    assert_eq!(
+        printed,
+        [
+            ("2.1", "Natural language processing for legal documents"),
+            ("3", "Related Work"),
+            ("3.1", "Summarization datasets in other domains"),
+        ]
+    );
+}
+
+#[test]
 fn a_number_standing_alone_above_a_heading_s_words_numbers_it() {
     let blocks: Vec<Vec<&str>> = vec![
         vec!["I."],
