@@ -71,7 +71,7 @@ fn own_case(name: &CslName) -> Option<String> {
 
 /// `word` with each part between hyphens and apostrophes capitalised (`D'Ávila`,
 /// `Oliveira-Filho`), a Scottish `Mc` too (`McDonald`).
-fn capitalise_parts(word: &str, out: &mut String) {
+pub(super) fn capitalise_parts(word: &str, out: &mut String) {
     let mut start_of_part = true;
     let mut after_mc = 0;
     for c in word.chars() {

@@ -3,6 +3,7 @@
 
 use super::blocks::Block;
 use super::front::{is_above_title, is_affiliation, is_before_title, is_license};
+use super::front_labels::label;
 use super::outline::{Heading, Numbering};
 use super::section_names;
 use super::title_page;
@@ -210,31 +211,66 @@ pub(super) fn split_run_on_title(blocks: &mut Vec<Block<'_>>, text: &str) {
     let Some(Block::Text { lines, .. }) = blocks.get_mut(at) else {
         return;
     };
-    let lines_in_title = title_page::masthead_lines(lines)
-        + title_page::title_lines(
+    // ACM's title, its authors a line each (`TAL AUGUST, University of Washington, USA`) and
+    // its abstract without a label, in one block: split after the authors.
+    let acm_authors = (1..lines.len())
+        .find(|&i| {
             lines
-                .get(title_page::masthead_lines(lines)..)
-                .unwrap_or_default(),
-        )
-        .len();
+                .get(i)
+                .is_some_and(|line| title_page::is_acm_author_line(line))
+        })
+        .map(|first| {
+            first
+                + lines
+                    .iter()
+                    .skip(first)
+                    .take_while(|line| title_page::is_acm_author_line(line))
+                    .count()
+        });
+    let lines_in_title = acm_authors.unwrap_or_else(|| {
+        title_page::masthead_lines(lines)
+            + title_page::title_lines(
+                lines
+                    .get(title_page::masthead_lines(lines)..)
+                    .unwrap_or_default(),
+            )
+            .len()
+    });
     if lines_in_title >= lines.len() {
         return;
     }
-    let rest = lines.split_off(lines_in_title);
-    // Each line is a slice of `text`: where the rest starts in it.
-    let offset = rest
-        .first()
-        .and_then(|line| (line.as_ptr() as usize).checked_sub(text.as_ptr() as usize))
-        .filter(|&offset| offset <= text.len());
-    let Some(offset) = offset else {
+    let mut rest = lines.split_off(lines_in_title);
+    // Each line is a slice of `text`: where a line starts in it.
+    let offset_of = |line: &str| {
+        (line.as_ptr() as usize)
+            .checked_sub(text.as_ptr() as usize)
+            .filter(|&offset| offset <= text.len())
+    };
+    if rest.first().and_then(|line| offset_of(line)).is_none() {
         lines.extend(rest);
         return;
-    };
-    blocks.insert(
-        at + 1,
-        Block::Text {
-            lines: rest,
-            offset,
-        },
-    );
+    }
+    // Under ACM's authors, the labelled parts (`CCS Concepts:`, `Additional Key Words and
+    // Phrases:`) are blocks of their own, the abstract's text above them.
+    let mut parts = Vec::new();
+    if acm_authors.is_some() {
+        while let Some(last) = (1..rest.len())
+            .rev()
+            .find(|&i| rest.get(i).is_some_and(|line| label(line).is_some()))
+        {
+            parts.push(rest.split_off(last));
+        }
+    }
+    parts.push(rest);
+    for (n, part) in parts.into_iter().rev().enumerate() {
+        if let Some(offset) = part.first().and_then(|line| offset_of(line)) {
+            blocks.insert(
+                at + 1 + n,
+                Block::Text {
+                    lines: part,
+                    offset,
+                },
+            );
+        }
+    }
 }

@@ -572,6 +572,24 @@ fn set_affiliations_and_date(paper: &mut Paper, affiliations: &[String]) {
 /// Reads the lines of an author block: the names, wrapped over several lines as one list
 /// (`… Nobuyuki Matsumoto𝑎 and Rohan⏎Misra𝑎`), then the affiliations and e-mail addresses.
 fn read_authors(lines: &[&str], paper: &mut Paper, affiliations: &mut Vec<String>) {
+    // ACM's authors, a line each with the affiliation: `TAL AUGUST, University of Washington`.
+    let acm: Vec<(String, String)> = lines
+        .iter()
+        .filter_map(|l| title_page::acm_author(l))
+        .collect();
+    if !acm.is_empty() && acm.len() == lines.len() {
+        for (name, affiliation) in acm {
+            if !affiliations.contains(&affiliation) {
+                affiliations.push(affiliation.clone());
+            }
+            paper.authors.push(Author {
+                name,
+                affiliation,
+                ..Author::default()
+            });
+        }
+        return;
+    }
     let first_is_names = lines
         .first()
         .is_some_and(|line| !is_affiliation(line) && !line.contains('@'));

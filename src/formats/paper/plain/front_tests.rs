@@ -434,3 +434,67 @@ fn authors_printed_in_the_title_s_block_are_split_off_it() {
             .starts_with("Markov Chains and Bayesian Networks")
     );
 }
+
+#[test]
+fn acm_s_title_block_gives_its_title_authors_abstract_and_keywords() {
+    // As pdftotext gives an ACM journal's first page: the title, each author in capitals with
+    // the affiliation, the abstract without a label, the CCS concepts and the keywords, all in
+    // one block under arXiv's stamp.
+    let text = "arXiv:2203.00130v1 [cs.HC] 28 Feb 2022\n\n\
+                Paper Plain: Making Medical Research Papers Approachable to Healthcare\n\
+                Consumers with Natural Language Processing\n\
+                TAL AUGUST, University of Washington, USA\n\
+                MARTI A. HEARST, University of California, Berkeley, USA\n\
+                JEAN-LUC O'NEIL, University of Washington, USA\n\
+                When seeking information not covered in patient-friendly documents, like medical \
+                pamphlets, healthcare consumers may turn to\n\
+                the research literature. Reading medical papers, however, can be a challenging \
+                experience. To improve access, we\n\
+                introduce a novel interactive interface with four features powered by natural \
+                language processing: definitions of\n\
+                unfamiliar terms and plain language summaries of the sections of the paper.\n\
+                CCS Concepts: • Human-centered computing → Empirical studies in interaction design.\n\
+                Additional Key Words and Phrases: augmented reading; plain language summaries\n\n\
+                1 INTRODUCTION\n\n\
+                A strong public health system depends on the timely dissemination of findings.\n";
+    let corpus = crate::formats::paper::plain::pdf_text_tests::corpus_of(text);
+    let paper = &corpus.file.paper;
+    assert_eq!(
+        paper.title,
+        "Paper Plain: Making Medical Research Papers Approachable to Healthcare Consumers with \
+         Natural Language Processing"
+    );
+    let authors: Vec<(&str, &str)> = paper
+        .authors
+        .iter()
+        .map(|a| (a.name.as_str(), a.affiliation.as_str()))
+        .collect();
+    assert_eq!(
+        authors,
+        [
+            ("Tal August", "University of Washington, USA"),
+            ("Marti A. Hearst", "University of California, Berkeley, USA"),
+            ("Jean-Luc O'Neil", "University of Washington, USA"),
+        ]
+    );
+    assert_eq!(
+        paper.abstract_text,
+        "When seeking information not covered in patient-friendly documents, like medical \
+         pamphlets, healthcare consumers may turn to the research literature. Reading medical \
+         papers, however, can be a challenging experience. To improve access, we introduce a \
+         novel interactive interface with four features powered by natural language \
+         processing: definitions of unfamiliar terms and plain language summaries of the \
+         sections of the paper."
+    );
+    assert_eq!(
+        paper.keywords,
+        ["augmented reading", "plain language summaries"]
+    );
+    let titles: Vec<&str> = corpus
+        .file
+        .sections
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(titles, ["INTRODUCTION"]);
+}

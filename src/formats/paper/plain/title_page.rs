@@ -8,6 +8,7 @@ use crate::corpus::text::MONTHS;
 
 use super::body_start::MAX_TITLE_WORDS;
 use super::names::{PARTICLES, is_written_out_name};
+use crate::formats::paper::name_case::capitalise_parts;
 
 /// The marks printed after an author's name to point at an affiliation or a note.
 pub(super) const NAME_MARKS: [char; 17] = [
@@ -291,6 +292,47 @@ pub(super) fn masthead_lines(lines: &[&str]) -> usize {
         .count()
 }
 
+/// Whether `line` is an author's line as ACM's journals print them under the title: the name
+/// in capitals, a comma, the affiliation (`TAL AUGUST, University of Washington, USA`,
+/// `MARTI A. HEARST, University of California, Berkeley, USA`).
+pub(super) fn is_acm_author_line(line: &str) -> bool {
+    let Some((name, affiliation)) = line.trim().split_once(", ") else {
+        return false;
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let in_capitals = |word: &&str| {
+        word.chars().any(char::is_alphabetic)
+            && word
+                .chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
+    };
+    (2..=5).contains(&words.len())
+        && words.iter().all(in_capitals)
+        && words
+            .iter()
+            .filter(|word| word.chars().count() >= 2)
+            .count()
+            >= 2
+        && affiliation.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The author an ACM author line names ([`is_acm_author_line`]): the name in its own case
+/// (`Marti A. Hearst`) and the affiliation.
+pub(super) fn acm_author(line: &str) -> Option<(String, String)> {
+    if !is_acm_author_line(line) {
+        return None;
+    }
+    let (name, affiliation) = line.trim().split_once(", ")?;
+    let mut own_case = String::new();
+    for word in name.split_whitespace() {
+        if !own_case.is_empty() {
+            own_case.push(' ');
+        }
+        capitalise_parts(word, &mut own_case);
+    }
+    Some((own_case, affiliation.trim().to_owned()))
+}
+
 /// Where the author lines start in a title block (`lines`), when the title is printed on the
 /// first lines and the authors directly under it: the first line after the first that names
 /// authors, or a person's name alone above an affiliation (`is_affiliation`: `Christoffer
@@ -302,6 +344,7 @@ pub(super) fn authors_start(
     (1..lines.len()).find(|&at| {
         lines.get(at).is_some_and(|line| {
             is_author_line(line)
+                || is_acm_author_line(line)
                 // `Oliver Kopp and Anita Armbruster⏎IAAS, University of Stuttgart`.
                 || ((is_one_name(line) || is_two_names(line))
                     && lines
