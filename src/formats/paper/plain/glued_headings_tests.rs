@@ -2,7 +2,7 @@
 //! printed directly above their paragraph, with no blank line between, or wrapped over two
 //! lines; and a chart's axis labels, which look like headings and are none.
 
-use super::pdf_text_tests::{corpus_of, numbered_sections, paragraph_texts, sections};
+use super::pdf_text_tests::{assert_outline, corpus_of, paragraph_texts, sections};
 
 #[test]
 fn a_subheading_printed_directly_above_its_paragraph_is_a_heading() {
@@ -33,10 +33,7 @@ fn a_subheading_printed_directly_above_its_paragraph_is_a_heading() {
         ("2", "CONTEXT AND DEFINITION"),
         ("3", "Data Model"),
     ];
-    assert_eq!(
-        numbered_sections(&corpus),
-        expected.map(|(number, title)| (number.to_owned(), title.to_owned()))
-    );
+    assert_outline(&corpus, &expected);
     let texts = paragraph_texts(&corpus);
     assert_eq!(
         texts.first().copied(),
@@ -232,10 +229,7 @@ fn a_subheading_wrapped_over_two_lines_is_one_heading() {
         ),
         ("3", "CONCLUSIONS"),
     ];
-    assert_eq!(
-        numbered_sections(&corpus),
-        expected.map(|(number, title)| (number.to_owned(), title.to_owned()))
-    );
+    assert_outline(&corpus, &expected);
     let texts = paragraph_texts(&corpus);
     assert!(
         texts
@@ -276,10 +270,7 @@ fn a_section_s_number_printed_apart_is_not_a_page_number() {
         ("3.1", "Task definition"),
         ("", "Conclusion"),
     ];
-    assert_eq!(
-        numbered_sections(&corpus),
-        expected.map(|(number, title)| (number.to_owned(), title.to_owned()))
-    );
+    assert_outline(&corpus, &expected);
     // The page numbers are gone; the sentence a page break split is whole.
     let texts = paragraph_texts(&corpus);
     assert!(

@@ -239,6 +239,26 @@ fn a_pdf_s_formulas_axis_labels_and_links_are_no_headings() {
     assert!(!is_numbered_section_heading("2. Observations"));
 }
 
+/// The blocks of numbers [`join_detached_numbers`] leaves out of `blocks` (each block's lines),
+/// and the numbered headings it makes: printed number and title.
+fn detached_numbers_joined(blocks: &[Vec<&str>]) -> (Vec<usize>, Vec<(String, String)>) {
+    let mut headings: Vec<Option<Heading>> = blocks
+        .iter()
+        .map(|lines| match lines.as_slice() {
+            [line] => heading(line),
+            _ => None,
+        })
+        .collect();
+    let numbers = join_detached_numbers(|i| blocks.get(i).map(Vec::as_slice), &mut headings);
+    let printed = headings
+        .iter()
+        .flatten()
+        .filter(|h| h.numbering.is_some())
+        .map(|h| (h.printed.clone(), h.title.clone()))
+        .collect();
+    (numbers, printed)
+}
+
 #[test]
 fn a_subsection_s_number_alone_numbers_its_title_in_sentence_case_but_a_tick_does_not() {
     let paragraph = "Much recent work in natural language processing has focused on the law.";
@@ -267,21 +287,8 @@ fn a_subsection_s_number_alone_numbers_its_title_in_sentence_case_but_a_tick_doe
         vec!["4 We also experimented with a rules-based approach"],
         vec![paragraph],
     ];
-    let mut headings: Vec<Option<Heading>> = blocks
-        .iter()
-        .map(|lines| match lines.as_slice() {
-            [line] => heading(line),
-            _ => None,
-        })
-        .collect();
-    let numbers = join_detached_numbers(|i| blocks.get(i).map(Vec::as_slice), &mut headings);
+    let (numbers, printed) = detached_numbers_joined(&blocks);
     assert_eq!(numbers, [0, 3, 5]);
-    let printed: Vec<(&str, &str)> = headings
-        .iter()
-        .flatten()
-        .filter(|h| h.numbering.is_some())
-        .map(|h| (h.printed.as_str(), h.title.as_str()))
-        .collect();
     assert_eq!(
         printed,
         [
@@ -289,6 +296,7 @@ fn a_subsection_s_number_alone_numbers_its_title_in_sentence_case_but_a_tick_doe
             ("3", "Related Work"),
             ("3.1", "Summarization datasets in other domains"),
         ]
+        .map(|(number, title)| (number.to_owned(), title.to_owned()))
     );
 }
 
@@ -313,21 +321,8 @@ fn a_number_standing_alone_above_a_heading_s_words_numbers_it() {
         vec!["III."],
         vec!["These considerations let us ignore the states."],
     ];
-    let mut headings: Vec<Option<Heading>> = blocks
-        .iter()
-        .map(|lines| match lines.as_slice() {
-            [line] => heading(line),
-            _ => None,
-        })
-        .collect();
-    let numbers = join_detached_numbers(|i| blocks.get(i).map(Vec::as_slice), &mut headings);
+    let (numbers, printed) = detached_numbers_joined(&blocks);
     assert_eq!(numbers, [0, 3, 5]);
-    let printed: Vec<(String, String)> = headings
-        .iter()
-        .flatten()
-        .filter(|h| h.numbering.is_some())
-        .map(|h| (h.printed.clone(), h.title.clone()))
-        .collect();
     assert_eq!(
         printed,
         [

@@ -398,10 +398,7 @@ fn a_numbered_paper_s_subheadings_keep_their_numbers_and_a_figure_s_labels_are_n
         ("3", "Conclusions"),
         ("", "Acknowledgments"),
     ];
-    assert_eq!(
-        numbered_sections(&corpus),
-        expected.map(|(number, title)| (number.to_owned(), title.to_owned()))
-    );
+    assert_outline(&corpus, &expected);
     // The number is no longer the last line of the introduction's paragraph.
     let introduction = corpus.file.sections.first().unwrap();
     assert!(
@@ -444,7 +441,17 @@ pub(super) fn paragraph_texts(corpus: &Corpus) -> Vec<&str> {
 }
 
 /// Each section's number and title, in order.
-pub(super) fn numbered_sections(corpus: &Corpus) -> Vec<(String, String)> {
+/// Asserts the corpus's sections are `expected`: each one's number as printed and title.
+#[track_caller]
+pub(super) fn assert_outline(corpus: &Corpus, expected: &[(&str, &str)]) {
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|&(number, title)| (number.to_owned(), title.to_owned()))
+        .collect();
+    assert_eq!(numbered_sections(corpus), expected);
+}
+
+fn numbered_sections(corpus: &Corpus) -> Vec<(String, String)> {
     corpus
         .file
         .sections
@@ -483,10 +490,7 @@ fn a_thesis_s_contents_are_left_out_and_its_chapters_are_its_sections() {
         ("2.1", "Soft diffraction"),
         ("3", "Results"),
     ];
-    assert_eq!(
-        numbered_sections(&corpus),
-        expected.map(|(number, title)| (number.to_owned(), title.to_owned()))
-    );
+    assert_outline(&corpus, &expected);
     // No entry of the contents is a paragraph of the text.
     let texts = paragraph_texts(&corpus);
     assert!(
@@ -510,10 +514,7 @@ fn contents_printed_under_the_last_line_of_a_block_are_left_out_too() {
                 detector.\n";
     let corpus = corpus_of(text);
     let expected = [("1", "Introduction"), ("2", "Methods")];
-    assert_eq!(
-        numbered_sections(&corpus),
-        expected.map(|(number, title)| (number.to_owned(), title.to_owned()))
-    );
+    assert_outline(&corpus, &expected);
 }
 
 #[test]
