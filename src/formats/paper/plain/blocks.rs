@@ -16,8 +16,9 @@ const RUNNING_REPEATS: usize = 3;
 /// The longest copyright line taken for page furniture, in bytes.
 const MAX_COPYRIGHT_LEN: usize = 60;
 
-/// The longest line that may be a running header or footer, in bytes.
-const RUNNING_MAX_LEN: usize = 100;
+/// The longest line that may be a running header or footer, in bytes (ACM prints a paper's
+/// whole title at the head of its pages).
+const RUNNING_MAX_LEN: usize = 120;
 
 /// A block of the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -645,6 +646,46 @@ mod tests {
         let blocks = blocks_of(text);
         let firsts: Vec<&str> = blocks.iter().filter_map(Block::first_line).collect();
         assert_eq!(firsts, ["First part", "second part"]);
+    }
+
+    #[test]
+    fn a_journal_s_long_running_title_vanishes_from_the_page_breaks() {
+        // ACM prints the paper's whole title at the head of each page: over 100 bytes, its
+        // last word wrapped to a line of its own, the page's number under it.
+        let header = "Paper Plain: Making Medical Research Papers Approachable to Healthcare \
+                      Consumers with Natural Language";
+        let mut text = String::from("Title\n\nIntro\n\nThe study began");
+        for page in 2..=4 {
+            let _ = write!(
+                text,
+                "\n\n\u{c}{header}\nProcessing\n\n{page}\n\nand went on"
+            );
+        }
+        text.push_str(".\n");
+        let blocks = blocks_of(&text);
+        let lines: Vec<&str> = blocks
+            .iter()
+            .filter_map(Block::lines)
+            .flatten()
+            .copied()
+            .collect();
+        assert!(
+            lines.iter().all(|line| !line.contains("Approachable")),
+            "{lines:?}"
+        );
+        assert!(lines.iter().all(|line| *line != "Processing"), "{lines:?}");
+        // What is left of the pages is the sentence, in blocks the importer joins.
+        assert_eq!(
+            lines,
+            [
+                "Title",
+                "Intro",
+                "The study began",
+                "and went on",
+                "and went on",
+                "and went on."
+            ]
+        );
     }
 
     #[test]
