@@ -91,11 +91,22 @@ pub(super) fn join_detached_numbers<'a>(
 }
 
 /// The value of `line` when it is a number alone, as a chart's tick prints one (`3.6`,
-/// `-0.10`, `40%`).
+/// `-0.10`, `40%`): digits, a point and a sign only.
 fn tick_value(line: &str) -> Option<f64> {
-    let line = line.trim().trim_end_matches('%').replace('−', "-");
     let numeric = line
+        .trim()
+        .trim_end_matches('%')
         .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'));
-    if numeric { line.parse().ok() } else { None }
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | '−'));
+    numeric.then(|| number_value(line)).flatten()
+}
+
+/// The value of `line` read as a number alone, a percentage's sign and a minus sign (`−`)
+/// allowed (`0.8`, `−1.2`, `40%`).
+pub(super) fn number_value(line: &str) -> Option<f64> {
+    line.trim()
+        .trim_end_matches('%')
+        .replace('−', "-")
+        .parse()
+        .ok()
 }

@@ -97,6 +97,17 @@ pub(super) fn is_finished(text: &str) -> bool {
     trimmed.ends_with(['.', '!', '?', ':', '…'])
 }
 
+/// The bullets a list's items open with (`• amfAR works with health workers`).
+pub(super) const BULLETS: [char; 4] = ['•', '◦', '▪', '‣'];
+
+/// Whether `text` ends as text that goes on: with a letter in lower case or a comma.
+pub(super) fn reads_on(text: &str) -> bool {
+    text.trim_end()
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_lowercase() || c == ',')
+}
+
 /// Whether a block starting with `next` continues the unfinished text `previous` (split by a
 /// page break): it starts with a lower-case letter, or `previous` ends with a comma, a dash, an
 /// opening bracket or a word no sentence ends with.

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::blocks::{Block, bracketed_caption, caption, is_source_line};
+use super::inline::{BULLETS, reads_on};
 use super::outline::Heading;
 
 /// The longest line a block of loose cells has, in characters (a column of a two-column page
@@ -67,8 +68,8 @@ pub(super) fn find(
         let cells = if before.is_empty() {
             let mut after: Vec<usize> = Vec::new();
             for i in at + 1..range.end {
-                let reads_on = after.last() == Some(&(i - 1)) && reads_on_into(i);
-                if !is_cells(i) && !reads_on {
+                let goes_on = after.last() == Some(&(i - 1)) && reads_on_into(i);
+                if !is_cells(i) && !goes_on {
                     break;
                 }
                 after.push(i);
@@ -83,14 +84,6 @@ pub(super) fn find(
         }
     }
     found
-}
-
-/// Whether a line ends as text that goes on: with a letter in lower case or a comma.
-fn reads_on(line: &str) -> bool {
-    line.trim_end()
-        .chars()
-        .last()
-        .is_some_and(|c| c.is_lowercase() || c == ',')
 }
 
 /// Whether a block is one number of parts (`5.3`, `12`), as a section's number or a cell prints.
@@ -131,7 +124,7 @@ fn is_cell_line(line: &str) -> bool {
     let line = line.trim();
     // A list item starts with a bullet or a dash and goes on in words; a dash alone, or
     // before a number, is a cell's (a value missing, a negative one).
-    let list_item = line.starts_with(['•', '◦', '▪', '‣', '–', '-', '*'])
+    let list_item = (line.starts_with(BULLETS) || line.starts_with(['–', '-', '*']))
         && line.chars().any(char::is_alphabetic);
     if line.chars().count() > LONGEST_CELL_LINE || list_item {
         return false;

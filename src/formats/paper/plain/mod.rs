@@ -569,13 +569,10 @@ impl Body<'_, '_> {
         };
         // A list item often ends without a stop (`• amfAR works with health workers`): a
         // heading after it starts a section, as after a finished sentence.
-        let mid_sentence = self.paragraph.as_deref().is_some_and(|p| {
-            !p.trim_start().starts_with(['•', '◦', '▪', '‣'])
-                && p.trim_end()
-                    .chars()
-                    .last()
-                    .is_some_and(|c| c.is_lowercase() || c == ',')
-        });
+        let mid_sentence = self
+            .paragraph
+            .as_deref()
+            .is_some_and(|p| !p.trim_start().starts_with(inline::BULLETS) && inline::reads_on(p));
         if let Some(heading) = heading
             && (heading.numbering.is_some() || !mid_sentence)
         {

@@ -4,6 +4,7 @@
 //! contents (with lists of figures and tables) printed before the text left out.
 
 use super::blocks::{self, Block};
+use super::detached;
 use super::leave_out;
 use super::outline::{self, Heading};
 use super::section_names;
@@ -76,10 +77,7 @@ pub(super) fn headings(blocks: &mut Vec<Block<'_>>) -> Vec<Option<Heading>> {
 /// heading too (`1.0`⏎⏎`Efficiency`⏎⏎`0.8`): a number alone before a heading is its section's
 /// number printed apart (`2.1`⏎⏎`Edge Types`).
 fn drop_axis_labels(blocks: &[Block<'_>], headings: &mut [Option<Heading>]) {
-    let is_number = |line: &&str| {
-        let line = line.trim().trim_end_matches('%').replace('−', "-");
-        !line.is_empty() && line.parse::<f64>().is_ok()
-    };
+    let is_number = |line: &&str| detached::number_value(line).is_some();
     // How many lines of numbers each block is made of (0 for any other block).
     let numbers: Vec<usize> = blocks
         .iter()

@@ -296,9 +296,12 @@ pub(super) fn masthead_lines(lines: &[&str]) -> usize {
 /// in capitals, a comma, the affiliation (`TAL AUGUST, University of Washington, USA`,
 /// `MARTI A. HEARST, University of California, Berkeley, USA`).
 pub(super) fn is_acm_author_line(line: &str) -> bool {
-    let Some((name, affiliation)) = line.trim().split_once(", ") else {
-        return false;
-    };
+    acm_name_and_affiliation(line).is_some()
+}
+
+/// The name in capitals and the affiliation of an ACM author line ([`is_acm_author_line`]).
+fn acm_name_and_affiliation(line: &str) -> Option<(&str, &str)> {
+    let (name, affiliation) = line.trim().split_once(", ")?;
     let words: Vec<&str> = name.split_whitespace().collect();
     let in_capitals = |word: &&str| {
         word.chars().any(char::is_alphabetic)
@@ -306,23 +309,21 @@ pub(super) fn is_acm_author_line(line: &str) -> bool {
                 .chars()
                 .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
     };
-    (2..=5).contains(&words.len())
+    let is_acm = (2..=5).contains(&words.len())
         && words.iter().all(in_capitals)
         && words
             .iter()
             .filter(|word| word.chars().count() >= 2)
             .count()
             >= 2
-        && affiliation.chars().next().is_some_and(char::is_uppercase)
+        && affiliation.chars().next().is_some_and(char::is_uppercase);
+    is_acm.then_some((name, affiliation))
 }
 
 /// The author an ACM author line names ([`is_acm_author_line`]): the name in its own case
 /// (`Marti A. Hearst`) and the affiliation.
 pub(super) fn acm_author(line: &str) -> Option<(String, String)> {
-    if !is_acm_author_line(line) {
-        return None;
-    }
-    let (name, affiliation) = line.trim().split_once(", ")?;
+    let (name, affiliation) = acm_name_and_affiliation(line)?;
     let mut own_case = String::new();
     for word in name.split_whitespace() {
         if !own_case.is_empty() {
