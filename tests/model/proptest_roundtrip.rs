@@ -466,6 +466,7 @@ fn figures(ing: &Ingredients, paragraph_ids: &[String], reference_ids: &[String]
             image: None,
             source_paragraph: None,
             footnotes: Vec::new(),
+            inner_text: ing.optional(9),
         }]
     } else {
         Vec::new()

@@ -116,6 +116,26 @@ fn a_figure_without_its_image_says_so_and_its_card_selects_it() {
 }
 
 #[test]
+fn a_figure_s_inner_words_show_on_its_card_and_in_the_inspector() {
+    let mut corpus = reader_json();
+    corpus["figures"][0]["inner_text"] = "Cases · 2020 · 2021".into();
+    let mut harness = reader_of(&corpus);
+    harness.get_by_label("Words in the figure: Cases · 2020 · 2021");
+    assert!(harness.query_by_label("Words in the figure").is_none());
+    in_reader(
+        &harness,
+        egui::accesskit::Role::Button,
+        "Figure 1. Cases over time",
+    )
+    .click();
+    settle(&mut harness);
+    assert_eq!(selected(&harness), Some(Item::Figure(0)));
+    // The inspector lists them under a heading of their own.
+    harness.get_by_label("Words in the figure");
+    harness.get_by_label("Cases · 2020 · 2021");
+}
+
+#[test]
 fn a_large_figure_image_loads_in_the_background_and_then_shows() {
     let folder = tempfile::tempdir().unwrap();
     let mut corpus = reader_json();

@@ -185,11 +185,33 @@ pub(super) fn figure_card_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, figure: usize) {
                 if let Some(help) = missing.help {
                     line.on_hover_text(help);
                 }
+                inner_text_ui(ctx, ui, &record.inner_text);
             }
         }
         ui.add(egui::Label::new(RichText::new(&title).strong()).wrap());
         cited_references_ui(ctx, ui, item);
     });
+}
+
+/// The words printed inside a figure whose picture is not shown, as the source's text gives
+/// them: a compact card shows their first lines (the Inspector shows them all).
+fn inner_text_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, inner_text: &str) {
+    /// The lines of a figure's words a card shows.
+    const CARD_ROWS: usize = 3;
+    if inner_text.is_empty() {
+        return;
+    }
+    let mut job = egui::text::LayoutJob::default();
+    let format = |color| egui::TextFormat {
+        font_id: egui::FontId::proportional(ctx.theme.small_size),
+        color,
+        ..egui::TextFormat::default()
+    };
+    job.append("Words in the figure: ", 0.0, format(ctx.theme.muted_text));
+    job.append(inner_text, 0.0, format(ui.visuals().text_color()));
+    job.wrap.max_rows = CARD_ROWS;
+    job.wrap.overflow_character = Some('…');
+    ui.add(egui::Label::new(job).wrap());
 }
 
 /// A box section: its label and title, and its paragraphs, framed apart from the running text.

@@ -1,9 +1,10 @@
-//! A figure: its label and caption, whether the corpus has its image, the paragraphs that name
-//! it, the references its caption cites, its source line and the series drawn from it.
+//! A figure: its label and caption, whether the corpus has its image, the words printed inside
+//! it when the source gives them as text, the paragraphs that name it, the references its
+//! caption cites, its source line and the series drawn from it.
 
-use eframe::egui::{RichText, Ui};
+use eframe::egui::{self, RichText, Ui};
 
-use super::{caption_heading_ui, linked_items_ui, named_in_ui, notes_ui};
+use super::{caption_heading_ui, linked_items_ui, named_in_ui, notes_ui, subheading_ui};
 use crate::app::context::{UiLayout, ViewCtx};
 use crate::corpus::{Item, ItemKind};
 
@@ -27,6 +28,15 @@ pub(super) fn figure_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, position: usize, layout:
     ui.label(RichText::new(image).italics().color(ctx.theme.muted_text));
     if layout == UiLayout::Tooltip {
         return;
+    }
+    if !figure.inner_text.is_empty() {
+        subheading_ui(ctx, ui, "Words in the figure");
+        ui.label(
+            RichText::new("As the file's text gives them, without the picture")
+                .small()
+                .color(ctx.theme.muted_text),
+        );
+        ui.add(egui::Label::new(&figure.inner_text).wrap());
     }
     named_in_ui(ctx, ui, Item::Figure(position));
     linked_items_ui(

@@ -395,6 +395,11 @@ pub struct Figure {
     /// caption keeps no marker.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub footnotes: Vec<String>,
+    /// The words printed inside the figure (a chart's axis labels, a diagram's boxes) as a
+    /// source gives them without the picture, as a PDF's text does: kept apart from the running
+    /// text; empty when the source gives none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub inner_text: String,
 }
 
 impl Figure {

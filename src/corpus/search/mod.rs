@@ -627,7 +627,12 @@ fn table_entries(corpus: &Corpus, entries: &mut Vec<Entry>) {
         entries.push(Entry::new(Item::Table(i), table.title(), body));
     }
     for (i, figure) in file.figures.iter().enumerate() {
-        entries.push(Entry::new(Item::Figure(i), figure.title(), figure.title()));
+        let mut body = figure.title();
+        if !figure.inner_text.is_empty() {
+            body.push_str(" — ");
+            body.push_str(&figure.inner_text);
+        }
+        entries.push(Entry::new(Item::Figure(i), figure.title(), body));
     }
     for (i, footnote) in file.footnotes.iter().enumerate() {
         entries.push(Entry::new(

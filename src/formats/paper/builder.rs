@@ -184,6 +184,8 @@ pub struct FigureDraft {
     pub image: Option<String>,
     /// The source line printed under it (`Source: …`), if any.
     pub source_line: Option<String>,
+    /// The words printed inside it, as a PDF's text gives them without the picture.
+    pub inner_text: String,
 }
 
 /// A block of a section.

@@ -16,6 +16,14 @@ use super::builder::{Block, Parts, Place, Rich, SectionDraft, Span, TableDraft, 
 use super::writer::{Stats, Writer};
 use super::{Imported, entities, name_case};
 
+/// A figure's image path as the source names it, trimmed; `None` when it names none.
+fn image_path(image: Option<&str>) -> Option<String> {
+    image
+        .map(str::trim)
+        .filter(|image| !image.is_empty())
+        .map(str::to_owned)
+}
+
 /// The corpus and the report. See the module documentation.
 pub(super) fn finish(parts: Parts) -> Imported {
     let Parts {
@@ -102,14 +110,10 @@ pub(super) fn finish(parts: Parts) -> Imported {
             references: writer.cited_in([&draft.caption]),
             section,
             after_paragraph,
-            image: draft
-                .image
-                .as_deref()
-                .map(str::trim)
-                .filter(|image| !image.is_empty())
-                .map(str::to_owned),
+            image: image_path(draft.image.as_deref()),
             source_paragraph,
             footnotes: marked_footnotes(&draft.caption, &footnote_map),
+            inner_text: draft.inner_text.trim().to_owned(),
         });
     }
     let without_image = figures.iter().filter(|f| f.image.is_none()).count();

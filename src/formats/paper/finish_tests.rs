@@ -45,6 +45,7 @@ fn a_built_paper_is_a_valid_corpus_with_its_markers_as_printed() {
         caption: Rich::text("A chart"),
         image: None,
         source_line: Some("Source: WHO".into()),
+        inner_text: " Cases · 2020 ".into(),
     });
     builder.footnote("fn1", "1", Rich::text("A note."));
     for id in ["b 1", "b2", "b3"] {
@@ -83,6 +84,7 @@ fn a_built_paper_is_a_valid_corpus_with_its_markers_as_printed() {
         file.figures[0].source_paragraph.as_deref(),
         Some("details.p2")
     );
+    assert_eq!(file.figures[0].inner_text, "Cases · 2020");
     assert_eq!(file.entities[0].aliases, vec!["WHO".to_owned()]);
     let corpus = Corpus::from_file(imported.file.clone(), "test").expect("valid");
     let summary = corpus.summary();

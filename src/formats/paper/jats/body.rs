@@ -573,7 +573,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
     }
 
     /// A table read, or the figure it is when the source gives it only as an image.
-    fn table_read(&mut self, read: Result<TableDraft, FigureDraft>) {
+    fn table_read(&mut self, read: Result<TableDraft, Box<FigureDraft>>) {
         match read {
             Ok(table) => self.builder.table(table),
             Err(figure) => {
@@ -588,7 +588,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
                      chart or sort it",
                     None,
                 );
-                self.builder.figure(figure);
+                self.builder.figure(*figure);
             }
         }
     }

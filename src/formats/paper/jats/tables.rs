@@ -17,13 +17,16 @@ const MAX_COLUMNS: usize = 512;
 const MAX_ROW_SPAN: usize = 10_000;
 
 /// A table, or the figure it is when the source has only its image.
-pub(super) fn table(context: &Context<'_>, wrap: Element<'_>) -> Result<TableDraft, FigureDraft> {
+pub(super) fn table(
+    context: &Context<'_>,
+    wrap: Element<'_>,
+) -> Result<TableDraft, Box<FigureDraft>> {
     let label = child_text(wrap, "label");
     let caption = caption(context, wrap);
     let source_id = wrap.attr("id").unwrap_or_default().to_owned();
     let tables = tables_in(wrap);
     let Some((first, continued)) = tables.split_first() else {
-        return Err(FigureDraft {
+        return Err(Box::new(FigureDraft {
             source_id,
             label: if label.is_empty() && caption.plain().is_empty() {
                 "Table".to_owned()
@@ -32,8 +35,8 @@ pub(super) fn table(context: &Context<'_>, wrap: Element<'_>) -> Result<TableDra
             },
             caption,
             image: graphic_of(wrap),
-            source_line: None,
-        });
+            ..FigureDraft::default()
+        }));
     };
     let (header, mut body) = header_and_body(*first);
     // A table printed in parts (one `table` after another in the wrap) is one table: the later
@@ -308,7 +311,7 @@ pub(super) fn translated_table(
     group: Element<'_>,
     captioned: Element<'_>,
     wrap: Element<'_>,
-) -> Result<TableDraft, FigureDraft> {
+) -> Result<TableDraft, Box<FigureDraft>> {
     let mut read = table(context, wrap);
     let parts = match &mut read {
         Ok(table) => (&mut table.source_id, &mut table.label, &mut table.caption),
@@ -376,6 +379,7 @@ pub(super) fn figure(context: &Context<'_>, fig: Element<'_>) -> FigureDraft {
         caption,
         image: graphic_of(fig),
         source_line,
+        ..FigureDraft::default()
     }
 }
 

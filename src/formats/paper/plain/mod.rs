@@ -28,7 +28,7 @@ mod identifiers;
 mod inline;
 mod journal;
 mod list;
-mod loose_tables;
+mod loose_floats;
 mod names;
 mod outline;
 #[cfg(test)]
@@ -193,7 +193,7 @@ pub(super) fn read(
         hyphenated: &hyphenated,
         paragraph: None,
         caption: None,
-        caption_cells: Vec::new(),
+        caption_loose: Vec::new(),
         table: None,
         source: text,
         paragraph_offset: 0,
@@ -398,8 +398,9 @@ struct Body<'a, 'b> {
     paragraph: Option<String>,
     /// A caption waiting for its table or figure: (is a table's, label, words).
     caption: Option<(bool, String, String)>,
-    /// The cells of the waiting table caption, as the text gives them around it in loose lines.
-    caption_cells: Vec<String>,
+    /// The cells of the waiting table caption, or the words inside the waiting figure's, as
+    /// the text gives them around it in loose lines: a block each.
+    caption_loose: Vec<String>,
     /// A table waiting for a `Source:` line under it.
     table: Option<TableDraft>,
     /// The paper's text, to tell where a marker is.
@@ -414,8 +415,8 @@ struct Body<'a, 'b> {
 
 impl Body<'_, '_> {
     /// Reads the blocks of the body (`body`), then those after the reference list (from
-    /// `list_end`), each a heading, a paragraph, a caption or a table; a table's cells the text
-    /// gives as loose blocks around its caption go to the table.
+    /// `list_end`), each a heading, a paragraph, a caption or a table; a table's cells or a
+    /// figure's words the text gives as loose blocks around its caption go to the table or figure.
     fn read_blocks(
         &mut self,
         blocks: &[Block<'_>],
@@ -423,15 +424,15 @@ impl Body<'_, '_> {
         body: Range<usize>,
         list_end: usize,
     ) {
-        let mut loose = loose_tables::find(blocks, headings, body.clone());
-        loose.extend(loose_tables::find(blocks, headings, list_end..blocks.len()));
-        let cell_blocks: HashSet<usize> = loose.values().flatten().copied().collect();
+        let mut loose = loose_floats::find(blocks, headings, body.clone());
+        loose.extend(loose_floats::find(blocks, headings, list_end..blocks.len()));
+        let loose_blocks: HashSet<usize> = loose.values().flatten().copied().collect();
         for i in body.chain(list_end..blocks.len()) {
             if i == list_end {
                 self.flush();
                 self.outline.end_all(self.builder);
             }
-            if cell_blocks.contains(&i) {
+            if loose_blocks.contains(&i) {
                 continue;
             }
             if let (Some(block), heading) =
@@ -439,8 +440,8 @@ impl Body<'_, '_> {
             {
                 self.block(block, heading);
             }
-            if let Some(cells) = loose.get(&i) {
-                self.caption_cells = cells
+            if let Some(loose) = loose.get(&i) {
+                self.caption_loose = loose
                     .iter()
                     .filter_map(|&c| blocks.get(c)?.lines())
                     .map(|lines| inline::clean(&lines.join(" ")))
@@ -460,30 +461,38 @@ impl Body<'_, '_> {
                 let table = self.captioned_table(label, &words);
                 self.builder.table(table);
             } else {
-                self.builder.figure(FigureDraft {
+                let figure = FigureDraft {
                     label,
                     caption: inline::rich(&words, &self.citing),
+                    inner_text: self.figure_words(),
                     ..FigureDraft::default()
-                });
+                };
+                self.builder.figure(figure);
             }
         }
     }
 
     /// The table of a caption with no tab-separated table under it: its cells, when the text
-    /// gives them as loose lines around it ([`loose_tables`]), kept as its note.
+    /// gives them as loose lines around it ([`loose_floats`]), kept as its note.
     fn captioned_table(&mut self, label: String, words: &str) -> TableDraft {
         let mut table = TableDraft {
             label,
             caption: inline::rich(words, &self.citing),
             ..TableDraft::default()
         };
-        let cells = std::mem::take(&mut self.caption_cells);
+        let cells = std::mem::take(&mut self.caption_loose);
         if !cells.is_empty() {
             let note = super::loose_table_note(&cells.join(" "));
             let note = inline::rich(&note, &self.citing);
             table.footnotes.push((String::new(), note));
         }
         table
+    }
+
+    /// The words inside the waiting figure, when the text gives them as loose lines around its
+    /// caption ([`loose_floats`]): a block each, parted by a middle dot.
+    fn figure_words(&mut self) -> String {
+        std::mem::take(&mut self.caption_loose).join(" · ")
     }
 
     fn flush_paragraph(&mut self) {
@@ -636,6 +645,7 @@ impl Body<'_, '_> {
                 label,
                 caption: inline::rich(&words, &self.citing),
                 source_line: Some(text),
+                inner_text: self.figure_words(),
                 ..FigureDraft::default()
             },
             other => {

@@ -69,7 +69,7 @@ pub(super) fn read(figure: Element<'_>, context: &Context<'_>, builder: &mut Pap
             label,
             caption,
             image,
-            source_line: None,
+            ..FigureDraft::default()
         });
     }
 }

@@ -1,8 +1,10 @@
-//! Tables a text gives as loose lines: a PDF's text (as pdftotext writes it) prints a table's
-//! caption and, beside it, the table's cells a word, a number or a short phrase a line, in
-//! blocks of their own with no rows or columns to be told. Those blocks are the table's, not
-//! paragraphs of the text: they are found here, next to each table caption that has no
-//! tab-separated table under it, so that the table keeps them as a note.
+//! Tables and figures a text gives as loose lines: a PDF's text (as pdftotext writes it) prints
+//! a table's caption and, beside it, the table's cells a word, a number or a short phrase a
+//! line, in blocks of their own with no rows or columns to be told; a figure's caption likewise
+//! with the words printed inside the figure (a chart's axis labels, a diagram's boxes). Those
+//! blocks are the table's or the figure's, not paragraphs of the text: they are found here,
+//! next to each caption that has no tab-separated table under it, so that a table keeps them as
+//! a note and a figure as the words inside it.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -21,10 +23,10 @@ const MOST_CELL_CHARACTERS: usize = 600;
 /// How many words in lower case in a row make a line prose, not a table's cell.
 const PROSE_RUN: usize = 4;
 
-/// For each table caption in `range` with no tab-separated table right under it, the blocks
-/// holding its cells as loose lines, in order: those right before the caption (a caption printed
-/// under its table), or else those right after it. A block is taken by one caption at most, the
-/// first in the text to reach it.
+/// For each table or figure caption in `range` with no tab-separated table right under it, the
+/// blocks holding its cells or words as loose lines, in order: those right before the caption (a
+/// caption printed under its table or figure), or else those right after it. A block is taken
+/// by one caption at most, the first in the text to reach it.
 pub(super) fn find(
     blocks: &[Block<'_>],
     headings: &[Option<Heading>],
@@ -57,7 +59,7 @@ pub(super) fn find(
             continue;
         };
         let tab_table_under = matches!(blocks.get(at + 1), Some(Block::Table { .. }));
-        if heading(at).is_some() || tab_table_under || !is_table_caption(lines) {
+        if heading(at).is_some() || tab_table_under || !is_caption(lines) {
             continue;
         }
         let mut before: Vec<usize> = (taken_up_to..at)
@@ -69,7 +71,9 @@ pub(super) fn find(
             let mut after: Vec<usize> = Vec::new();
             for i in at + 1..range.end {
                 let goes_on = after.last() == Some(&(i - 1)) && reads_on_into(i);
-                if !is_cells(i) && !goes_on {
+                // Right under the caption, a block opening in lower case is the sentence the
+                // caption interrupted going on (`sponding representations Q, K, and V :`).
+                if (!is_cells(i) && !goes_on) || (i == at + 1 && opens_in_lower_case(blocks, i)) {
                     break;
                 }
                 after.push(i);
@@ -86,6 +90,16 @@ pub(super) fn find(
     found
 }
 
+/// Whether the block at `i` opens with a letter in lower case.
+fn opens_in_lower_case(blocks: &[Block<'_>], i: usize) -> bool {
+    blocks
+        .get(i)
+        .and_then(Block::lines)
+        .and_then(|lines| lines.first())
+        .and_then(|line| line.trim_start().chars().next())
+        .is_some_and(char::is_lowercase)
+}
+
 /// Whether a block is one number of parts (`5.3`, `12`), as a section's number or a cell prints.
 fn is_lone_number(block: &Block<'_>) -> bool {
     block.lines().is_some_and(|lines| {
@@ -97,10 +111,10 @@ fn is_lone_number(block: &Block<'_>) -> bool {
     })
 }
 
-/// Whether the lines are a table's caption (`Table 3: Denotation accuracy …`).
-fn is_table_caption(lines: &[&str]) -> bool {
-    let text = lines.join(" ");
-    caption(text.trim()).is_some_and(|(is_table, _, _)| is_table)
+/// Whether the lines are a table's or a figure's caption (`Table 3: Denotation accuracy …`,
+/// `Figure 1. Flow chart …`).
+fn is_caption(lines: &[&str]) -> bool {
+    caption(lines.join(" ").trim()).is_some()
 }
 
 /// Whether a block reads as a table's cells given loose: short lines, none of them a sentence
@@ -135,7 +149,10 @@ fn is_cell_line(line: &str) -> bool {
     let mut lower_run = 0;
     let mut longest_lower_run = 0;
     for word in line.split_whitespace() {
-        if word.chars().next().is_some_and(char::is_lowercase)
+        // A letter alone other than `a` is a variable (`n = 79`), not a word of prose.
+        let variable = word.chars().count() == 1 && word != "a";
+        if !variable
+            && word.chars().next().is_some_and(char::is_lowercase)
             && word
                 .chars()
                 .all(|c| c.is_alphabetic() || matches!(c, ',' | ';' | '-'))
@@ -260,6 +277,66 @@ mod tests {
     }
 
     #[test]
+    fn a_pdf_s_figure_keeps_the_words_printed_inside_it_not_the_sentence_it_interrupts() {
+        let text = "A Cohort Followed for Twenty Years\n\nA. Author\n\n\
+                    1 Methods\n\n\
+                    Participants were drawn from a cohort followed since 1988 [1].\n\n\
+                    Baseline assessment\n\nn = 600\n\n\
+                    Participants excluded:\nMissing life events data, n = 79\n\n\
+                    n = 2,462\n\n\
+                    Figure 1. Flow chart of the study sample.\n\n\
+                    Each participant gave answers and the corre-\n\n\
+                    Figure 2: Answers by test wave.\n\n\
+                    sponding scores S, T, and U :\n\nS = 2 T\n\n\
+                    2 Results\n\n\
+                    Of the final sample, 423 participants developed dementia.\n\n\
+                    References\n\n\
+                    [1] A. Smith, \"A cohort,\" Journal of Cohorts, vol. 3, pp. 1-9, 2019.\n";
+        let (corpus, _) = corpus_and_report(text);
+        let figures: Vec<(&str, &str)> = corpus
+            .file
+            .figures
+            .iter()
+            .map(|f| (f.label.as_str(), f.inner_text.as_str()))
+            .collect();
+        assert_eq!(
+            figures,
+            [
+                (
+                    "Figure 1",
+                    "Baseline assessment · n = 600 · Participants excluded: Missing life events \
+                     data, n = 79 · n = 2,462"
+                ),
+                // Under its caption, a block opening in lower case goes on with the sentence
+                // the figure interrupted: it is the text's, not the figure's.
+                ("Figure 2", ""),
+            ]
+        );
+        let paragraphs: Vec<&str> = corpus
+            .file
+            .sections
+            .iter()
+            .flat_map(|s| s.paragraphs.iter().map(|p| p.text.as_str()))
+            .collect();
+        assert!(
+            paragraphs.iter().all(|p| !p.contains("n = ")),
+            "{paragraphs:?}"
+        );
+        assert!(
+            paragraphs.iter().any(|p| p.contains("scores S, T, and U")),
+            "{paragraphs:?}"
+        );
+        // A figure's words are found by search, and lead to the figure.
+        let found = crate::corpus::search::SearchIndex::new(&corpus).search("excluded", 10);
+        assert!(
+            found
+                .iter()
+                .any(|hit| hit.item == crate::corpus::Item::Figure(0)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn cells_are_short_phrases_and_numbers_not_prose() {
         for cell in [
             "40.8",
@@ -268,6 +345,7 @@ mod tests {
             "(years)",
             "Pine Ck",
             "n = 12",
+            "Missing life events data, n = 79",
             "– –",
             "-0.5",
         ] {
