@@ -62,12 +62,14 @@ pub(super) fn find(
         if heading(at).is_some() || tab_table_under || !is_caption(lines) {
             continue;
         }
+        // A caption with the text's lines under it in its block has none of its own after it.
+        let text_under = caption_end(lines).is_some();
         let mut before: Vec<usize> = (taken_up_to..at)
             .rev()
             .take_while(|&i| is_cells(i))
             .collect();
         before.reverse();
-        let cells = if before.is_empty() {
+        let cells = if before.is_empty() && !text_under {
             let mut after: Vec<usize> = Vec::new();
             for i in at + 1..range.end {
                 let goes_on = after.last() == Some(&(i - 1)) && reads_on_into(i);
@@ -89,6 +91,68 @@ pub(super) fn find(
     }
     found
 }
+
+/// Where a caption ends when the text's lines follow it in its block (pdftotext gives a
+/// caption and the column under it without a blank line between): the index of the caption's
+/// last line. That line ends a sentence and is short beside the block's lines (a paragraph's
+/// last line), or far wider than them (a caption across both columns over one column's
+/// text); or the caption is its first line alone, short, its title in Title Case, with the
+/// text going on in lower case under it (`Figure 5: Tablet Representation`⏎`reads its metadata
+/// …`). What follows must read as prose: at least two lines and [`LEAST_TEXT_AFTER_CAPTION`]
+/// characters, not a panel's legend (`(a) …`). `None` when the block is all caption, or no
+/// caption.
+pub(super) fn caption_end(lines: &[&str]) -> Option<usize> {
+    caption(lines.first()?.trim())?;
+    let widths: Vec<usize> = lines
+        .iter()
+        .map(|line| line.trim().chars().count())
+        .collect();
+    let mut sorted = widths.clone();
+    sorted.sort_unstable();
+    let median = *sorted.get(sorted.len() / 2)?;
+    let mut caption_text = String::new();
+    for (end, (line, &width)) in lines.iter().zip(&widths).enumerate() {
+        caption_text.push_str(line.trim());
+        caption_text.push(' ');
+        let rest = lines.get(end + 1..).unwrap_or_default();
+        let rest_characters: usize = widths.get(end + 1..).unwrap_or_default().iter().sum();
+        if rest.len() < 2 || rest_characters < LEAST_TEXT_AFTER_CAPTION {
+            return None;
+        }
+        let next = rest.first().map_or("", |line| line.trim_start());
+        if next.starts_with('(') {
+            continue;
+        }
+        let short = width * 4 < median * 3;
+        let wide = width * 2 > median * 3;
+        let ends = super::inline::is_finished(line) && (short || wide);
+        let title_alone = end == 0
+            && short
+            && next.chars().next().is_some_and(char::is_lowercase)
+            && caption(line.trim()).is_some_and(|(_, _, words)| is_title_case(&words));
+        if (ends || title_alone)
+            && caption(caption_text.trim()).is_some_and(|(_, _, words)| !words.is_empty())
+        {
+            return Some(end);
+        }
+    }
+    None
+}
+
+/// Whether every word of four letters or more opens in capitals (`Tablet Representation`), as a
+/// caption's title can be printed; a line of a sentence broken short (`The correction factor
+/// 𝑓𝑖𝑛`) is not.
+fn is_title_case(words: &str) -> bool {
+    !words.is_empty()
+        && words
+            .split_whitespace()
+            .filter(|word| word.chars().count() >= 4)
+            .all(|word| word.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// The fewest characters of text that make the lines under a caption the text's, not more of
+/// the caption (see [`caption_end`]).
+const LEAST_TEXT_AFTER_CAPTION: usize = 100;
 
 /// Whether the block at `i` opens with a letter in lower case.
 fn opens_in_lower_case(blocks: &[Block<'_>], i: usize) -> bool {
@@ -171,7 +235,7 @@ mod tests {
     // A test that panics on a missing value is the test failing, with its message.
     #![allow(clippy::unwrap_used)]
 
-    use super::{find, is_cell_line};
+    use super::{caption_end, find, is_cell_line};
     use crate::formats::paper::plain::blocks::{Block, blocks, lines};
     use crate::formats::paper::plain::pdf_text_tests::corpus_and_report;
 
@@ -334,6 +398,129 @@ mod tests {
                 .any(|hit| hit.item == crate::corpus::Item::Figure(0)),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_caption_ends_where_the_column_s_text_goes_on_in_its_block() {
+        // A paragraph's last line, short, ends the caption.
+        let geometry = [
+            "Figure 1: Geometry of two horizontally aligned views where p",
+            "denotes a pixel in the reference frame, and d denotes the",
+            "disparity between them along the horizontal dimension of it,",
+            "as shown here.",
+            "In their excellent taxonomy paper [1], Scharstein and",
+            "Szeliski classify stereo algorithms as local or global ones.",
+        ];
+        assert_eq!(caption_end(&geometry), Some(3));
+        let short_title = [
+            "Figure 2: Writing to Bigtable.",
+            "applications. Applications that need to avoid collisions",
+            "must generate unique timestamps themselves. Different",
+            "versions of a cell are stored in decreasing timestamp order.",
+        ];
+        assert_eq!(caption_end(&short_title), Some(0));
+        // A caption across both columns over one column's text.
+        let across = [
+            "Table 2: Characteristics of a few tables in production use. Table size and cells \
+             indicate approximate sizes.",
+            "Each row in the imagery table corresponds to a single",
+            "geographic segment. Rows are named to ensure that",
+            "adjacent geographic segments are stored near each other.",
+        ];
+        assert_eq!(caption_end(&across), Some(0));
+        let title_alone = [
+            "Figure 5: Tablet Representation",
+            "reads its metadata from the METADATA table. This",
+            "metadata contains the list of SSTables that comprise",
+            "a tablet and a set of redo points into the logs.",
+        ];
+        assert_eq!(caption_end(&title_alone), Some(0));
+    }
+
+    #[test]
+    fn a_caption_alone_in_its_block_is_all_caption() {
+        for lines in [
+            // Wrapped, its last line short.
+            &[
+                "Figure 3: Two sample frames from the synthetic video sequence",
+                "(1st row), along with their corresponding ground truth disparity",
+                "(2nd row), occlusion map (3rd row), and discontinuity",
+                "map (4th row).",
+            ][..],
+            // A line broken short at a symbol, the sentence going on in lower case.
+            &[
+                "Figure 6: The correction factor f",
+                "for a (a) negatively charged electron and (b) positively charged muon. On the \
+                 horizontal axis the binning in the transverse mass is shown.",
+                "measurement binning in the transverse mass of the W boson is shown too.",
+            ][..],
+            // The label on a line of its own.
+            &[
+                "Figure 1.",
+                "Flow chart detailing the derivation of the study sample from",
+                "the population registry of the municipality, by age and sex.",
+            ][..],
+            // A panel's legend under each short line.
+            &[
+                "Figure 4: Results.",
+                "(a) Accuracy of the models on the test set by the size of",
+                "the training set. (b) Loss of the models by the epoch of training.",
+            ][..],
+            // No caption.
+            &[
+                "Tables are read in any order.",
+                "The models keep their accuracy when the rows of a table are",
+                "shuffled, as the results of the evaluation show here.",
+            ][..],
+        ] {
+            assert_eq!(caption_end(lines), None, "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_a_figure_interrupts_goes_on_after_it_and_the_caption_keeps_its_own_words() {
+        let text = "Stores for Versioned Data\n\nA. Author\n\n\
+                    1 Design\n\n\
+                    Each cell of the table holds several versions of its data, indexed by a \
+                    timestamp that the server or the client\n\n\
+                    Figure 2: Writing to the store.\n\
+                    assigns. Clients that need to avoid collisions generate their\n\
+                    own timestamps. Versions of a cell are stored in decreasing\n\
+                    timestamp order, so that the most recent are read first.\n\n\
+                    2 Results\n\n\
+                    The store served every request within a millisecond.\n\n\
+                    Table *T = OpenOrDie(\"/store/web/table\"); RowMutation r1(T, \"row\");\n\
+                    r1.Set(\"anchor:www.example.org\", \"Example\"); Apply(&op, &r1);\n\n\
+                    Figure 3: Writing to the store in code.\n\n\
+                    applications. Clients apply their changes one row at a time, in the order \
+                    they were made.\n";
+        let (corpus, _) = corpus_and_report(text);
+        let figure = corpus.file.figures.first().unwrap();
+        assert_eq!(figure.caption, "Writing to the store.");
+        let paragraphs: Vec<&str> = corpus
+            .file
+            .sections
+            .iter()
+            .flat_map(|s| s.paragraphs.iter().map(|p| p.text.as_str()))
+            .collect();
+        assert_eq!(
+            paragraphs,
+            [
+                "Each cell of the table holds several versions of its data, indexed by a \
+                 timestamp that the server or the client assigns. Clients that need to avoid \
+                 collisions generate their own timestamps. Versions of a cell are stored in \
+                 decreasing timestamp order, so that the most recent are read first.",
+                "The store served every request within a millisecond.",
+                // A listing's line of code ends no sentence of the text.
+                "Table *T = OpenOrDie(\"/store/web/table\"); RowMutation r1(T, \"row\"); \
+                 r1.Set(\"anchor:www.example.org\", \"Example\"); Apply(&op, &r1);",
+                "applications. Clients apply their changes one row at a time, in the order they \
+                 were made."
+            ]
+        );
+        // The figure stands before the paragraph it interrupts.
+        assert_eq!(figure.section.as_deref(), Some("design"));
+        assert_eq!(figure.after_paragraph, None);
     }
 
     #[test]

@@ -57,6 +57,10 @@ pub(super) use self::names::PARTICLES;
 use self::outline::{Heading, Outline};
 use super::{FigureDraft, ImportOptions, PaperBuilder, Rich, Span, TableDraft};
 
+/// The fewest bytes a paragraph has for a figure or table printed inside its sentence to be
+/// passed over (shorter text is more likely a chart's or a table's words than prose).
+const LEAST_PROSE_AROUND_FLOAT: usize = 80;
+
 /// The caption given to a figure the text shows only by its `Source:` line (a figure needs a
 /// label or a caption).
 const UNCAPTIONED_FIGURE: &str = "Figure without a caption in the text (only its source line)";
@@ -453,6 +457,11 @@ impl Body<'_, '_> {
     /// Hands over what is waiting: the paragraph, then a table or a figure.
     fn flush(&mut self) {
         self.flush_paragraph();
+        self.flush_floats();
+    }
+
+    /// Hands over a waiting table or figure, leaving the paragraph waiting.
+    fn flush_floats(&mut self) {
         if let Some(table) = self.table.take() {
             self.builder.table(table);
         }
@@ -589,6 +598,29 @@ impl Body<'_, '_> {
             self.outline.begin(heading, self.builder);
             return;
         }
+        if let Some(end) = loose_floats::caption_end(lines)
+            && let (caption, rest) = lines.split_at(end + 1)
+            && let Some(first) = rest.first()
+        {
+            let offset = block.offset();
+            let rest_offset = self.source.get(offset..).and_then(|text| text.find(first));
+            self.block(
+                &Block::Text {
+                    lines: caption.to_vec(),
+                    offset,
+                },
+                None,
+            );
+            let offset = rest_offset.map_or(offset, |found| offset + found);
+            self.block(
+                &Block::Text {
+                    lines: rest.to_vec(),
+                    offset,
+                },
+                None,
+            );
+            return;
+        }
         let mut text = String::new();
         for line in lines {
             inline::append_joined(&mut text, line, self.hyphenated);
@@ -600,7 +632,17 @@ impl Body<'_, '_> {
             return;
         }
         if let Some(found) = caption(&text) {
-            self.flush();
+            // A caption printed in the middle of a sentence (a figure at the foot of a column)
+            // leaves the paragraph waiting for the rest of the sentence after the figure; a
+            // line of code (a listing's, the figure's own) ends no sentence of the text.
+            let mid_sentence = self.paragraph.as_deref().is_some_and(|paragraph| {
+                !inline::is_finished(paragraph) && !paragraph.ends_with([';', '{', '}'])
+            });
+            if mid_sentence {
+                self.flush_floats();
+            } else {
+                self.flush();
+            }
             self.caption = Some(found);
             return;
         }
@@ -614,10 +656,20 @@ impl Body<'_, '_> {
             });
             return;
         }
+        // Across a figure or table, only a sentence of prose going on in lower case is one.
+        let float_between = self.caption.is_some() || self.table.is_some();
+        let goes_on = self.paragraph.as_deref().is_some_and(|paragraph| {
+            inline::continues(paragraph, &text)
+                && (!float_between
+                    || (paragraph.len() >= LEAST_PROSE_AROUND_FLOAT
+                        && text.chars().next().is_some_and(char::is_lowercase)))
+        });
+        if goes_on {
+            // The figure or table that stood in the sentence comes before its paragraph.
+            self.flush_floats();
+        }
         if let Some(paragraph) = self.paragraph.as_mut()
-            && self.table.is_none()
-            && self.caption.is_none()
-            && inline::continues(paragraph, &text)
+            && goes_on
         {
             inline::append_joined(paragraph, &text, self.hyphenated);
             return;
