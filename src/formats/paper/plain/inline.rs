@@ -97,6 +97,57 @@ pub(super) fn is_finished(text: &str) -> bool {
     trimmed.ends_with(['.', '!', '?', ':', '…'])
 }
 
+/// The narrowest a block's lines are, in characters (their median), for a short line in it to
+/// end a paragraph: a column of wrapped prose.
+const LEAST_WRAPPED_WIDTH: usize = 40;
+
+/// Words a line can end with that end no sentence though they end in a stop.
+const ABBREVIATIONS: [&str; 9] = [
+    "al.", "e.g.", "i.e.", "cf.", "vs.", "Fig.", "Figs.", "Eq.", "Ref.",
+];
+
+/// The lines of a block of wrapped prose after which a paragraph ends inside it, as pdftotext
+/// gives paragraphs one after another without a blank line: a line that ends a sentence and
+/// is short beside the block's lines (under three quarters of their median width, itself at
+/// least [`LEAST_WRAPPED_WIDTH`]), with a line opening in capitals after it. The last line is
+/// never one (the block ends there anyway).
+pub(super) fn paragraph_ends(lines: &[&str]) -> Vec<usize> {
+    let widths: Vec<usize> = lines
+        .iter()
+        .map(|line| line.trim().chars().count())
+        .collect();
+    let mut sorted = widths.clone();
+    sorted.sort_unstable();
+    let Some(&median) = sorted.get(sorted.len() / 2) else {
+        return Vec::new();
+    };
+    if lines.len() < 3 || median < LEAST_WRAPPED_WIDTH {
+        return Vec::new();
+    }
+    let mut ends = Vec::new();
+    for (at, pair) in lines.windows(2).enumerate() {
+        let (Some(line), Some(next), Some(&width)) = (pair.first(), pair.get(1), widths.get(at))
+        else {
+            continue;
+        };
+        let line = line.trim();
+        let ends_sentence = line.ends_with(['.', '!', '?'])
+            && !line
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|word| ABBREVIATIONS.contains(&word));
+        let opens = next
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || matches!(c, '“' | '"'));
+        if ends_sentence && opens && width * 4 < median * 3 {
+            ends.push(at);
+        }
+    }
+    ends
+}
+
 /// The bullets a list's items open with (`• amfAR works with health workers`).
 pub(super) const BULLETS: [char; 4] = ['•', '◦', '▪', '‣'];
 
@@ -324,6 +375,31 @@ mod tests {
         assert_eq!(joined(&["COVID-", "19 cases"], &[]), "COVID- 19 cases");
         assert_eq!(joined(&["South-", "East"], &[]), "South- East");
         assert_eq!(joined(&["one", "two"], &[]), "one two");
+    }
+
+    #[test]
+    fn a_short_line_that_ends_a_sentence_ends_a_paragraph_inside_a_block() {
+        let block = [
+            "The best existing algorithm for minimizing the makespan",
+            "off-line has a 3/2 guaranty [7]. We derive easily an",
+            "on-line batch version of it.",
+            "The paper is organized as follows. In the next section,",
+            "we introduce the definitions and models used in the paper",
+            "as shown by Smith et al.",
+            "Jones later extended them to moldable jobs of any kind.",
+            "The scheduler runs the jobs as they come, one by one.",
+        ];
+        // Not after `et al.`, nor after the full-width line that ends a sentence.
+        assert_eq!(paragraph_ends(&block), [2]);
+        // A list's items, short lines of a table, or two lines only: no paragraph ends.
+        let items = [
+            "The tasks are sorted by one of three rules for the list:",
+            "• largest task first, as is usual.",
+            "• smallest area first, the opposite of the rule above.",
+        ];
+        assert!(paragraph_ends(&items).is_empty());
+        let narrow = ["Model", "TAPAS.", "Ours is better."];
+        assert!(paragraph_ends(&narrow).is_empty());
     }
 
     #[test]

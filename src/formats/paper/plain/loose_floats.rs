@@ -483,6 +483,7 @@ mod tests {
                     1 Design\n\n\
                     Each cell of the table holds several versions of its data, indexed by a \
                     timestamp that the server or the client\n\n\
+                    Client\nServer\n\n\
                     Figure 2: Writing to the store.\n\
                     assigns. Clients that need to avoid collisions generate their\n\
                     own timestamps. Versions of a cell are stored in decreasing\n\
@@ -497,6 +498,14 @@ mod tests {
         let (corpus, _) = corpus_and_report(text);
         let figure = corpus.file.figures.first().unwrap();
         assert_eq!(figure.caption, "Writing to the store.");
+        // The words above a caption the text runs on from are that figure's, not the next's.
+        let words: Vec<&str> = corpus
+            .file
+            .figures
+            .iter()
+            .map(|f| f.inner_text.as_str())
+            .collect();
+        assert_eq!(words, ["Client Server", ""]);
         let paragraphs: Vec<&str> = corpus
             .file
             .sections

@@ -40,6 +40,7 @@ mod reports;
 mod section_names;
 mod structure;
 mod superscript;
+mod tab_tables;
 mod title_page;
 
 use std::collections::{HashMap, HashSet};
@@ -198,6 +199,7 @@ pub(super) fn read(
         paragraph: None,
         caption: None,
         caption_loose: Vec::new(),
+        block_loose: Vec::new(),
         table: None,
         source: text,
         paragraph_offset: 0,
@@ -405,6 +407,9 @@ struct Body<'a, 'b> {
     /// The cells of the waiting table caption, or the words inside the waiting figure's, as
     /// the text gives them around it in loose lines: a block each.
     caption_loose: Vec<String>,
+    /// The loose blocks found around the caption of the block being read, for that caption once
+    /// it is read (a caption the text runs on from in its block is read before that text).
+    block_loose: Vec<String>,
     /// A table waiting for a `Source:` line under it.
     table: Option<TableDraft>,
     /// The paper's text, to tell where a marker is.
@@ -439,17 +444,17 @@ impl Body<'_, '_> {
             if loose_blocks.contains(&i) {
                 continue;
             }
+            self.block_loose = loose.get(&i).map_or_else(Vec::new, |loose| {
+                loose
+                    .iter()
+                    .filter_map(|&c| blocks.get(c)?.lines())
+                    .map(|lines| inline::clean(&lines.join(" ")))
+                    .collect()
+            });
             if let (Some(block), heading) =
                 (blocks.get(i), headings.get(i).and_then(Option::as_ref))
             {
                 self.block(block, heading);
-            }
-            if let Some(loose) = loose.get(&i) {
-                self.caption_loose = loose
-                    .iter()
-                    .filter_map(|&c| blocks.get(c)?.lines())
-                    .map(|lines| inline::clean(&lines.join(" ")))
-                    .collect();
             }
         }
     }
@@ -598,27 +603,13 @@ impl Body<'_, '_> {
             self.outline.begin(heading, self.builder);
             return;
         }
-        if let Some(end) = loose_floats::caption_end(lines)
-            && let (caption, rest) = lines.split_at(end + 1)
-            && let Some(first) = rest.first()
-        {
-            let offset = block.offset();
-            let rest_offset = self.source.get(offset..).and_then(|text| text.find(first));
-            self.block(
-                &Block::Text {
-                    lines: caption.to_vec(),
-                    offset,
-                },
-                None,
-            );
-            let offset = rest_offset.map_or(offset, |found| offset + found);
-            self.block(
-                &Block::Text {
-                    lines: rest.to_vec(),
-                    offset,
-                },
-                None,
-            );
+        if let Some(end) = loose_floats::caption_end(lines) {
+            self.paragraphs_in_block(block, &[end]);
+            return;
+        }
+        let ends = inline::paragraph_ends(lines);
+        if !ends.is_empty() {
+            self.paragraphs_in_block(block, &ends);
             return;
         }
         let mut text = String::new();
@@ -644,6 +635,7 @@ impl Body<'_, '_> {
                 self.flush();
             }
             self.caption = Some(found);
+            self.caption_loose = std::mem::take(&mut self.block_loose);
             return;
         }
         if let Some(words) = bracketed_caption(&text) {
@@ -679,6 +671,32 @@ impl Body<'_, '_> {
         self.paragraph_offset = block.offset();
     }
 
+    /// Reads a text block as the blocks it holds, split after each of the lines `ends` (the
+    /// last line of a paragraph or a caption the text runs on from without a blank line).
+    fn paragraphs_in_block(&mut self, block: &Block<'_>, ends: &[usize]) {
+        let Some(lines) = block.lines() else {
+            return;
+        };
+        let mut start = 0;
+        for end in ends.iter().copied().chain([lines.len().saturating_sub(1)]) {
+            let Some(part) = lines.get(start..=end).filter(|part| !part.is_empty()) else {
+                continue;
+            };
+            let offset = part
+                .first()
+                .and_then(|first| self.source.get(block.offset()..)?.find(first))
+                .map_or(block.offset(), |found| block.offset() + found);
+            self.block(
+                &Block::Text {
+                    lines: part.to_vec(),
+                    offset,
+                },
+                None,
+            );
+            start = end + 1;
+        }
+    }
+
     /// A `Source:` line: under a figure caption, the figure's; under a table, a note of the
     /// table; alone, the source line of a figure the text does not hold.
     fn source_line(&mut self, text: String) {
@@ -711,72 +729,6 @@ impl Body<'_, '_> {
             }
         };
         self.builder.figure(figure);
-    }
-
-    /// A tab-separated table: its first row the header; a row whose first cell is empty and
-    /// whose other cells each continue the unfinished cell above (lower case, or after a word no
-    /// sentence ends with) continues the row above (a row split by a page break); another row
-    /// with an empty first cell repeats the first cell above (a cell
-    /// spanning rows).
-    fn table_block(&mut self, rows: &[Vec<&str>]) {
-        if let Some(table) = self.table.take() {
-            self.builder.table(table);
-        }
-        let (label, caption) = match self.caption.take() {
-            Some((true, label, words)) => (label, words),
-            other => {
-                self.caption = other;
-                self.flush();
-                (String::new(), String::new())
-            }
-        };
-        let mut body: Vec<Vec<String>> = Vec::new();
-        for row in rows.iter().skip(1) {
-            let cells: Vec<String> = row.iter().map(|c| inline::clean(c)).collect();
-            let first_empty = cells.first().is_none_or(String::is_empty);
-            let continues = first_empty
-                && body.last().is_some_and(|above| {
-                    cells.iter().any(|c| !c.is_empty())
-                        && cells
-                            .iter()
-                            .zip(above)
-                            .filter(|(cell, _)| !cell.is_empty())
-                            .all(|(cell, above)| inline::continues(above, cell))
-                });
-            match body.last_mut() {
-                Some(previous) if continues => {
-                    for (into, cell) in previous.iter_mut().zip(&cells) {
-                        inline::append_joined(into, cell, self.hyphenated);
-                    }
-                }
-                Some(previous) if first_empty => {
-                    let mut cells = cells;
-                    if let (Some(first), Some(above)) = (cells.first_mut(), previous.first()) {
-                        first.clone_from(above);
-                    }
-                    body.push(cells);
-                }
-                _ => body.push(cells),
-            }
-        }
-        self.table = Some(TableDraft {
-            label,
-            caption: inline::rich(&caption, &self.citing),
-            header_rows: rows
-                .first()
-                .map(|header| header.iter().map(|cell| (inline::clean(cell), 1)).collect())
-                .into_iter()
-                .collect(),
-            rows: body
-                .iter()
-                .map(|row| {
-                    row.iter()
-                        .map(|cell| inline::rich(cell, &self.citing))
-                        .collect()
-                })
-                .collect(),
-            ..TableDraft::default()
-        });
     }
 }
 

@@ -429,6 +429,29 @@ fn in_a_paper_without_numbered_sections_a_heading_above_a_heading_stays_one() {
     );
 }
 
+#[test]
+fn paragraphs_a_pdf_s_text_gives_without_a_blank_line_between_them_are_two() {
+    let text = "Scheduling Moldable Jobs\n\nA. Author\n\n\
+                1 Introduction\n\n\
+                The best existing algorithm for minimizing the makespan\n\
+                off-line has a guaranty of three halves [1]. We derive an\n\
+                on-line batch version.\n\
+                The paper is organized as follows. In the next section,\n\
+                we introduce the definitions and models of the paper.\n\n\
+                References\n\n\
+                [1] A. Smith, \"Moldable jobs,\" Journal of Jobs, vol. 3, pp. 1-9, 2019.\n";
+    let corpus = corpus_of(text);
+    assert_eq!(
+        paragraph_texts(&corpus),
+        [
+            "The best existing algorithm for minimizing the makespan off-line has a guaranty \
+             of three halves [1]. We derive an on-line batch version.",
+            "The paper is organized as follows. In the next section, we introduce the \
+             definitions and models of the paper."
+        ]
+    );
+}
+
 /// The text of every paragraph of the corpus's sections, in order.
 pub(super) fn paragraph_texts(corpus: &Corpus) -> Vec<&str> {
     corpus
@@ -440,7 +463,6 @@ pub(super) fn paragraph_texts(corpus: &Corpus) -> Vec<&str> {
         .collect()
 }
 
-/// Each section's number and title, in order.
 /// Asserts the corpus's sections are `expected`: each one's number as printed and title.
 #[track_caller]
 pub(super) fn assert_outline(corpus: &Corpus, expected: &[(&str, &str)]) {
