@@ -106,19 +106,25 @@ const ABBREVIATIONS: [&str; 9] = [
     "al.", "e.g.", "i.e.", "cf.", "vs.", "Fig.", "Figs.", "Eq.", "Ref.",
 ];
 
-/// The lines of a block of wrapped prose after which a paragraph ends inside it, as pdftotext
-/// gives paragraphs one after another without a blank line: a line that ends a sentence and
-/// is short beside the block's lines (under three quarters of their median width, itself at
-/// least [`LEAST_WRAPPED_WIDTH`]), with a line opening in capitals after it. The last line is
-/// never one (the block ends there anyway).
-pub(super) fn paragraph_ends(lines: &[&str]) -> Vec<usize> {
+/// Each line's width in characters (trimmed), and their median; `None` for no lines.
+pub(super) fn widths_and_median(lines: &[&str]) -> Option<(Vec<usize>, usize)> {
     let widths: Vec<usize> = lines
         .iter()
         .map(|line| line.trim().chars().count())
         .collect();
     let mut sorted = widths.clone();
     sorted.sort_unstable();
-    let Some(&median) = sorted.get(sorted.len() / 2) else {
+    let median = *sorted.get(sorted.len() / 2)?;
+    Some((widths, median))
+}
+
+/// The lines of a block of wrapped prose after which a paragraph ends inside it, as pdftotext
+/// gives paragraphs one after another without a blank line: a line that ends a sentence and
+/// is short beside the block's lines (under three quarters of their median width, itself at
+/// least [`LEAST_WRAPPED_WIDTH`]), with a line opening in capitals after it. The last line is
+/// never one (the block ends there anyway).
+pub(super) fn paragraph_ends(lines: &[&str]) -> Vec<usize> {
+    let Some((widths, median)) = widths_and_median(lines) else {
         return Vec::new();
     };
     if lines.len() < 3 || median < LEAST_WRAPPED_WIDTH {

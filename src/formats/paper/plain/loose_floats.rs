@@ -103,13 +103,7 @@ pub(super) fn find(
 /// caption.
 pub(super) fn caption_end(lines: &[&str]) -> Option<usize> {
     caption(lines.first()?.trim())?;
-    let widths: Vec<usize> = lines
-        .iter()
-        .map(|line| line.trim().chars().count())
-        .collect();
-    let mut sorted = widths.clone();
-    sorted.sort_unstable();
-    let median = *sorted.get(sorted.len() / 2)?;
+    let (widths, median) = super::inline::widths_and_median(lines)?;
     let mut caption_text = String::new();
     for (end, (line, &width)) in lines.iter().zip(&widths).enumerate() {
         caption_text.push_str(line.trim());
@@ -237,7 +231,7 @@ mod tests {
 
     use super::{caption_end, find, is_cell_line};
     use crate::formats::paper::plain::blocks::{Block, blocks, lines};
-    use crate::formats::paper::plain::pdf_text_tests::corpus_and_report;
+    use crate::formats::paper::plain::pdf_text_tests::{corpus_and_report, paragraph_texts};
 
     fn found(text: &str) -> Vec<(usize, Vec<usize>)> {
         let lines = lines(text);
@@ -319,12 +313,7 @@ mod tests {
             .collect();
         assert_eq!(cited, ["Table models"]);
         // No cell is left in the running text.
-        let paragraphs: Vec<&str> = corpus
-            .file
-            .sections
-            .iter()
-            .flat_map(|s| s.paragraphs.iter().map(|p| p.text.as_str()))
-            .collect();
+        let paragraphs = paragraph_texts(&corpus);
         assert_eq!(paragraphs.len(), 4, "{paragraphs:?}");
         assert!(
             paragraphs
@@ -376,12 +365,7 @@ mod tests {
                 ("Figure 2", ""),
             ]
         );
-        let paragraphs: Vec<&str> = corpus
-            .file
-            .sections
-            .iter()
-            .flat_map(|s| s.paragraphs.iter().map(|p| p.text.as_str()))
-            .collect();
+        let paragraphs = paragraph_texts(&corpus);
         assert!(
             paragraphs.iter().all(|p| !p.contains("n = ")),
             "{paragraphs:?}"
@@ -506,12 +490,7 @@ mod tests {
             .map(|f| f.inner_text.as_str())
             .collect();
         assert_eq!(words, ["Client Server", ""]);
-        let paragraphs: Vec<&str> = corpus
-            .file
-            .sections
-            .iter()
-            .flat_map(|s| s.paragraphs.iter().map(|p| p.text.as_str()))
-            .collect();
+        let paragraphs = paragraph_texts(&corpus);
         assert_eq!(
             paragraphs,
             [
