@@ -33,11 +33,21 @@ pub(super) fn find(
     range: Range<usize>,
 ) -> HashMap<usize, Vec<usize>> {
     let heading = |i: usize| headings.get(i).and_then(Option::as_ref);
+    // In a paper that numbers its sections, a line without a number that reads as a heading
+    // among a figure's or a table's words (`Primergy`, a node of a diagram) is one of them;
+    // at the edge of those words it is a heading still (`Acknowledgments` after a chart).
+    let numbered = headings
+        .iter()
+        .flatten()
+        .filter(|h| h.numbering.is_some())
+        .nth(1)
+        .is_some();
+    let no_heading = |i: usize| heading(i).is_none_or(|h| numbered && h.numbering.is_none());
     // A section's number printed apart from its title (`5.3`⏎⏎`Model Size Comparison`) is the
     // heading's, however much it looks like a cell.
     let is_cells = |i: usize| {
         range.contains(&i)
-            && heading(i).is_none()
+            && no_heading(i)
             && blocks.get(i).is_some_and(is_loose_cells)
             && !(heading(i + 1).is_some() && blocks.get(i).is_some_and(is_lone_number))
     };
@@ -69,6 +79,9 @@ pub(super) fn find(
             .take_while(|&i| is_cells(i))
             .collect();
         before.reverse();
+        while before.first().is_some_and(|&i| heading(i).is_some()) {
+            before.remove(0);
+        }
         let cells = if before.is_empty() && !text_under {
             let mut after: Vec<usize> = Vec::new();
             for i in at + 1..range.end {
@@ -79,6 +92,12 @@ pub(super) fn find(
                     break;
                 }
                 after.push(i);
+            }
+            while after
+                .last()
+                .is_some_and(|&i| heading(i).is_some() && !reads_on_into(i))
+            {
+                after.pop();
             }
             after
         } else {
@@ -509,6 +528,46 @@ mod tests {
         // The figure stands before the paragraph it interrupts.
         assert_eq!(figure.section.as_deref(), Some("design"));
         assert_eq!(figure.after_paragraph, None);
+    }
+
+    #[test]
+    fn in_a_numbered_paper_a_heading_among_a_figure_s_words_is_one_of_them_but_not_at_its_edge() {
+        let text = "Job Scheduling on Clusters\n\nA. Author\n\n\
+                    1 Introduction\n\n\
+                    Clusters run jobs from several queues, as Figure 1 shows for a small one.\n\n\
+                    Summary (270 words)\n\nDiscussion\n\nSource document (4.8K words)\n\n\
+                    Figure 1: Job submission in clusters.\n\
+                    The submissions of jobs are made by some specific nodes by way\n\
+                    of several priority queues, as depicted in Figure 1 for them.\n\
+                    No other submission is allowed by the scheduler of the cluster.\n\n\
+                    2 Results\n\n\
+                    The queues served every job within a second, as Figure 2 shows.\n\n\
+                    Acknowledgments\n\n0.2\n0.4\n\n\
+                    Figure 2: Waiting time by queue.\n\n\
+                    We thank the operators of the cluster for their help.\n";
+        let (corpus, _) = corpus_and_report(text);
+        // `Discussion`, a box of the diagram between two others, is the figure's; the
+        // `Acknowledgments` above the chart's ticks open their section.
+        let words: Vec<&str> = corpus
+            .file
+            .figures
+            .iter()
+            .map(|f| f.inner_text.as_str())
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "Summary (270 words) · Discussion · Source document (4.8K words)",
+                "0.2 0.4"
+            ]
+        );
+        let sections: Vec<&str> = corpus
+            .file
+            .sections
+            .iter()
+            .map(|s| s.title.as_str())
+            .collect();
+        assert_eq!(sections, ["Introduction", "Results", "Acknowledgments"]);
     }
 
     #[test]
