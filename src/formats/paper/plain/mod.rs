@@ -626,10 +626,10 @@ impl Body<'_, '_> {
             // A caption printed in the middle of a sentence (a figure at the foot of a column)
             // leaves the paragraph waiting for the rest of the sentence after the figure; a
             // line of code (a listing's, the figure's own) ends no sentence of the text.
-            let mid_sentence = self.paragraph.as_deref().is_some_and(|paragraph| {
+            let sentence_goes_on = self.paragraph.as_deref().is_some_and(|paragraph| {
                 !inline::is_finished(paragraph) && !paragraph.ends_with([';', '{', '}'])
             });
-            if mid_sentence {
+            if sentence_goes_on {
                 self.flush_floats();
             } else {
                 self.flush();
