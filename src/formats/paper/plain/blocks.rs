@@ -7,8 +7,7 @@ use std::collections::HashMap;
 
 use super::inline::continues;
 use super::list::{is_glued_heading, names_a_list};
-use super::outline;
-use super::section_names;
+use super::{outline, section_names};
 
 /// How often a short line must repeat to be a running header or footer.
 const RUNNING_REPEATS: usize = 3;
@@ -78,6 +77,13 @@ impl<'a> Block<'a> {
 pub(super) struct Line<'a> {
     pub(super) text: &'a str,
     pub(super) offset: usize,
+}
+
+/// Where `line`, a slice of `text` as every line of its blocks is, starts in it; `None` for a
+/// string that is not part of `text`.
+pub(super) fn offset_in(text: &str, line: &str) -> Option<usize> {
+    let at = line.as_ptr().addr().checked_sub(text.as_ptr().addr())?;
+    text.get(at..at.checked_add(line.len())?).map(|_| at)
 }
 
 /// The lines of `text` (`\n` or `\r\n` breaks; trailing spaces dropped, tabs kept: a trailing
@@ -646,6 +652,14 @@ mod tests {
         let blocks = blocks_of(text);
         let firsts: Vec<&str> = blocks.iter().filter_map(Block::first_line).collect();
         assert_eq!(firsts, ["First part", "second part"]);
+    }
+
+    #[test]
+    fn a_line_s_offset_is_where_it_starts_in_its_text_and_another_string_has_none() {
+        let text = "Title\n\nThe study began";
+        let last = lines(text).last().map(|line| line.text).unwrap();
+        assert_eq!(super::offset_in(text, last), Some(7));
+        assert_eq!(super::offset_in(text, &String::from(last)), None);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Where a plain text's body starts: at its first numbered heading, an opening section's
 //! heading (`Introduction`), after the abstract, or after the title and its authors.
 
-use super::blocks::Block;
+use super::blocks::{Block, offset_in};
 use super::front::{is_above_title, is_affiliation, is_before_title, is_license};
 use super::front_labels::label;
 use super::outline::{Heading, Numbering};
@@ -240,13 +240,11 @@ pub(super) fn split_run_on_title(blocks: &mut Vec<Block<'_>>, text: &str) {
         return;
     }
     let mut rest = lines.split_off(lines_in_title);
-    // Each line is a slice of `text`: where a line starts in it.
-    let offset_of = |line: &str| {
-        (line.as_ptr() as usize)
-            .checked_sub(text.as_ptr() as usize)
-            .filter(|&offset| offset <= text.len())
-    };
-    if rest.first().and_then(|line| offset_of(line)).is_none() {
+    if rest
+        .first()
+        .and_then(|line| offset_in(text, line))
+        .is_none()
+    {
         lines.extend(rest);
         return;
     }
@@ -263,7 +261,7 @@ pub(super) fn split_run_on_title(blocks: &mut Vec<Block<'_>>, text: &str) {
     }
     parts.push(rest);
     for (n, part) in parts.into_iter().rev().enumerate() {
-        if let Some(offset) = part.first().and_then(|line| offset_of(line)) {
+        if let Some(offset) = part.first().and_then(|line| offset_in(text, line)) {
             blocks.insert(
                 at + 1 + n,
                 Block::Text {

@@ -684,8 +684,8 @@ impl Body<'_, '_> {
             };
             let offset = part
                 .first()
-                .and_then(|first| self.source.get(block.offset()..)?.find(first))
-                .map_or(block.offset(), |found| block.offset() + found);
+                .and_then(|first| blocks::offset_in(self.source, first))
+                .unwrap_or(block.offset());
             self.block(
                 &Block::Text {
                     lines: part.to_vec(),
