@@ -121,17 +121,11 @@ pub(super) fn table_card_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, table: usize) {
         headers.retain(|header| !header.is_empty());
         if !headers.is_empty() {
             // A compact card: at most two lines of headers (the Table view shows them all).
-            let mut headers = egui::text::LayoutJob::single_section(
+            let headers = egui::text::LayoutJob::single_section(
                 headers.join("  ·  "),
-                egui::TextFormat {
-                    font_id: egui::FontId::proportional(ctx.theme.small_size),
-                    color: ctx.theme.muted_text,
-                    ..egui::TextFormat::default()
-                },
+                small_format(ctx, ctx.theme.muted_text),
             );
-            headers.wrap.max_rows = 2;
-            headers.wrap.overflow_character = Some('…');
-            ui.add(egui::Label::new(headers).wrap());
+            clipped_ui(ui, headers, 2);
         }
         cited_references_ui(ctx, ui, item);
         ui.horizontal(|ui| {
@@ -202,14 +196,32 @@ fn inner_text_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, inner_text: &str) {
         return;
     }
     let mut job = egui::text::LayoutJob::default();
-    let format = |color| egui::TextFormat {
+    job.append(
+        "Words in the figure: ",
+        0.0,
+        small_format(ctx, ctx.theme.muted_text),
+    );
+    job.append(
+        inner_text,
+        0.0,
+        small_format(ctx, ui.visuals().text_color()),
+    );
+    clipped_ui(ui, job, CARD_ROWS);
+}
+
+/// Small type in `color`, as a card's compact lines are set.
+fn small_format(ctx: &ViewCtx<'_>, color: egui::Color32) -> egui::TextFormat {
+    egui::TextFormat {
         font_id: egui::FontId::proportional(ctx.theme.small_size),
         color,
         ..egui::TextFormat::default()
-    };
-    job.append("Words in the figure: ", 0.0, format(ctx.theme.muted_text));
-    job.append(inner_text, 0.0, format(ui.visuals().text_color()));
-    job.wrap.max_rows = CARD_ROWS;
+    }
+}
+
+/// `job` wrapped to at most `rows` lines, the rest cut with `…` (a card is compact; the full
+/// text stands in another view).
+fn clipped_ui(ui: &mut Ui, mut job: egui::text::LayoutJob, rows: usize) {
+    job.wrap.max_rows = rows;
     job.wrap.overflow_character = Some('…');
     ui.add(egui::Label::new(job).wrap());
 }
