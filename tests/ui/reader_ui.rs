@@ -66,6 +66,12 @@ fn in_reader<'h>(
         .unwrap_or_else(|| panic!("no {role:?} {label:?} in the Reader"))
 }
 
+/// Clicks the node labelled `label` with `role` in the Reader, and lets the window settle.
+fn click_in_reader(harness: &mut Harness<'_, Explorer>, role: egui::accesskit::Role, label: &str) {
+    in_reader(harness, role, label).click();
+    settle(harness);
+}
+
 fn selected(harness: &Harness<'_, Explorer>) -> Option<Item> {
     harness.state().selection.selected
 }
@@ -74,13 +80,11 @@ fn selected(harness: &Harness<'_, Explorer>) -> Option<Item> {
 fn a_table_stands_as_a_card_that_selects_it_and_shows_it_in_the_table_view() {
     let mut harness = reader();
     harness.get_by_label("Region  ·  Cases");
-    in_reader(
-        &harness,
+    click_in_reader(
+        &mut harness,
         egui::accesskit::Role::Button,
         "Table 1. Cases by region",
-    )
-    .click();
-    settle(&mut harness);
+    );
     assert_eq!(selected(&harness), Some(Item::Table(0)));
     assert_eq!(harness.state().view(), Reader::ID);
     harness.get_by_label("Show in Table view").click();
@@ -97,21 +101,17 @@ fn a_figure_without_its_image_says_so_and_its_card_selects_it() {
         harness.query_all_by_label("Image not in the text").count(),
         1
     );
-    in_reader(
-        &harness,
+    click_in_reader(
+        &mut harness,
         egui::accesskit::Role::Button,
         "Figure 1. Cases over time",
-    )
-    .click();
-    settle(&mut harness);
+    );
     assert_eq!(selected(&harness), Some(Item::Figure(0)));
-    in_reader(
-        &harness,
+    click_in_reader(
+        &mut harness,
         egui::accesskit::Role::Image,
         "Figure 2. Where the cases were counted",
-    )
-    .click();
-    settle(&mut harness);
+    );
     assert_eq!(selected(&harness), Some(Item::Figure(1)));
 }
 
@@ -122,13 +122,11 @@ fn a_figure_s_inner_words_show_on_its_card_and_in_the_inspector() {
     let mut harness = reader_of(&corpus);
     harness.get_by_label("Words in the figure: Cases · 2020 · 2021");
     assert!(harness.query_by_label("Words in the figure").is_none());
-    in_reader(
-        &harness,
+    click_in_reader(
+        &mut harness,
         egui::accesskit::Role::Button,
         "Figure 1. Cases over time",
-    )
-    .click();
-    settle(&mut harness);
+    );
     assert_eq!(selected(&harness), Some(Item::Figure(0)));
     // The inspector lists them under a heading of their own.
     harness.get_by_label("Words in the figure");
@@ -529,8 +527,7 @@ fn an_equation_named_in_the_text_is_a_link_to_it_and_lists_where_it_is_named() {
         .index
         .paragraph_by_id("methods.eq1")
         .unwrap();
-    in_reader(&harness, egui::accesskit::Role::Label, "Eq. (1)").click();
-    settle(&mut harness);
+    click_in_reader(&mut harness, egui::accesskit::Role::Label, "Eq. (1)");
     assert_eq!(selected(&harness), Some(Item::Paragraph(equation)));
     // The Inspector lists the passage naming it; the naming paragraph lists it.
     harness.get_by_label("Named in the text (1)");
