@@ -40,8 +40,9 @@ pub(super) fn join_detached_numbers<'a>(
             })
         });
         // `0.1`, `2.5` over a word: a chart's axis, as a PDF's text gives its labels, as is a
-        // chart's last tick after others at the same steps (`3.4`⏎⏎`3.6`⏎⏎`3.8`⏎⏎`Wavelength`). A number
-        // without its stop (`2.1`) is a heading's only above a paragraph or its subsection.
+        // chart's last tick after others at the same steps (`3.4`⏎⏎`3.6`⏎⏎`3.8`⏎⏎
+        // `Wavelength`). A number without its stop (`2.1`) is a heading's only above a
+        // paragraph or its subsection.
         let tick_before = |back: usize| match i.checked_sub(back).and_then(&lines_of) {
             Some([line]) => tick_value(line),
             _ => None,
