@@ -1,9 +1,12 @@
 //! Tables and figures: a `table-wrap` as a [`TableDraft`] (label, caption, header rows with
 //! their spans, body rows filled so that every row has one cell per column, its foot's notes),
 //! or as a figure when the source gives the table only as an image; a `fig` as a
-//! [`FigureDraft`] (label, caption, the graphic's file name, its attribution).
+//! [`FigureDraft`] (label, caption, the graphic's file name, its attribution). A table is
+//! XHTML's (`tr`, `th`, `td`, spans by `colspan` and `rowspan`) or the OASIS exchange model's
+//! that JATS also allows (Copernicus writes it: `tgroup`, `row`, `entry`, spans by the
+//! `colspec` names an entry starts and ends at and by `morerows`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::formats::paper::xml::Element;
 use crate::formats::paper::{FigureDraft, Rich, Span, TableDraft};
@@ -38,6 +41,7 @@ pub(super) fn table(
             ..FigureDraft::default()
         }));
     };
+    let columns = Columns::of(*first);
     let (header, mut body) = header_and_body(*first);
     // A table printed in parts (one `table` after another in the wrap) is one table: the later
     // parts' rows follow the first's, and a later part's header row is kept as a row unless it
@@ -54,8 +58,8 @@ pub(super) fn table(
         }
         body.extend(part_body);
     }
-    let header_grid = fill(context, &header);
-    let body_grid = fill(context, &body);
+    let header_grid = fill(context, &columns, &header);
+    let body_grid = fill(context, &columns, &body);
     let width = header_grid
         .iter()
         .chain(&body_grid)
@@ -122,14 +126,20 @@ fn tables_in(wrap: Element<'_>) -> Vec<Element<'_>> {
 }
 
 /// A table's header rows (its `thead`, or without one its leading rows made only of `th`
-/// cells) and its body rows (`tbody`, `tfoot` and bare `tr`).
+/// cells) and its body rows (`tbody`, `tfoot` and bare `tr`), an OASIS table's `tgroup`s read
+/// as parts of it.
 fn header_and_body(table: Element<'_>) -> (Vec<Element<'_>>, Vec<Element<'_>>) {
     let mut header: Vec<Element<'_>> = Vec::new();
     let mut body: Vec<Element<'_>> = Vec::new();
-    for part in table.elements() {
+    let is_row = |row: &Element<'_>| row.is("tr") || row.is("row");
+    let parts = table.elements().flat_map(|part| {
+        let group = part.is("tgroup").then(|| part.elements());
+        std::iter::once(part).chain(group.into_iter().flatten())
+    });
+    for part in parts {
         match part.name() {
-            "thead" => header.extend(part.children_named("tr")),
-            "tbody" | "tfoot" => body.extend(part.children_named("tr")),
+            "thead" => header.extend(part.elements().filter(is_row)),
+            "tbody" | "tfoot" => body.extend(part.elements().filter(is_row)),
             "tr" => body.push(part),
             _ => {}
         }
@@ -138,10 +148,7 @@ fn header_and_body(table: Element<'_>) -> (Vec<Element<'_>>, Vec<Element<'_>>) {
         let leading = body
             .iter()
             .take_while(|row| {
-                let mut cells = row
-                    .elements()
-                    .filter(|c| c.is("th") || c.is("td"))
-                    .peekable();
+                let mut cells = cells_of(**row).peekable();
                 cells.peek().is_some() && cells.all(|c| c.is("th"))
             })
             .count();
@@ -150,11 +157,82 @@ fn header_and_body(table: Element<'_>) -> (Vec<Element<'_>>, Vec<Element<'_>>) {
     (header, body)
 }
 
+/// A row's cells: XHTML's `th` and `td`, OASIS's `entry`.
+fn cells_of(row: Element<'_>) -> impl Iterator<Item = Element<'_>> {
+    row.elements()
+        .filter(|cell| cell.is("th") || cell.is("td") || cell.is("entry"))
+}
+
+/// The columns an OASIS table names (`<colspec colname="c2"/>`, numbered in order unless its
+/// `colnum` says) and its named spans (`<spanspec spanname="s1" namest="c1" nameend="c3"/>`),
+/// by which an entry says where it stands and how wide it is; empty for an XHTML table.
+#[derive(Default)]
+struct Columns<'d> {
+    /// A column's place (from 0) by its name.
+    by_name: HashMap<&'d str, usize>,
+    /// A named span's first and last column names.
+    spans: HashMap<&'d str, (&'d str, &'d str)>,
+}
+
+impl<'d> Columns<'d> {
+    /// The columns and spans `table`'s groups name (the first group's, where two share a name).
+    fn of(table: Element<'d>) -> Self {
+        let mut columns = Self::default();
+        for group in table.children_named("tgroup") {
+            let mut next = 0;
+            for spec in group.elements() {
+                if spec.is("colspec") {
+                    let place = spec
+                        .attr("colnum")
+                        .and_then(|number| number.trim().parse::<usize>().ok())
+                        .and_then(|number| number.checked_sub(1))
+                        .unwrap_or(next);
+                    next = place + 1;
+                    if let Some(name) = spec.attr("colname") {
+                        columns.by_name.entry(name).or_insert(place);
+                    }
+                } else if spec.is("spanspec")
+                    && let (Some(name), Some(first), Some(last)) = (
+                        spec.attr("spanname"),
+                        spec.attr("namest"),
+                        spec.attr("nameend"),
+                    )
+                {
+                    columns.spans.entry(name).or_insert((first, last));
+                }
+            }
+        }
+        columns
+    }
+
+    /// Where an OASIS entry starts (the column it names) and how many columns it spans (from
+    /// `namest` to `nameend`, or its named span's); `None` for what it does not say.
+    fn place(&self, entry: Element<'_>) -> (Option<usize>, Option<usize>) {
+        if self.by_name.is_empty() {
+            return (None, None);
+        }
+        let (first, last) = match entry.attr("spanname").and_then(|name| self.spans.get(name)) {
+            Some(&(first, last)) => (Some(first), Some(last)),
+            None => (
+                entry.attr("namest").or_else(|| entry.attr("colname")),
+                entry.attr("nameend"),
+            ),
+        };
+        let start = first.and_then(|name| self.by_name.get(name).copied());
+        let end = last.and_then(|name| self.by_name.get(name).copied());
+        let span = match (start, end) {
+            (Some(start), Some(end)) if end >= start => Some(end - start + 1),
+            _ => None,
+        };
+        (start, span)
+    }
+}
+
 /// A row's cells' words, one space apart within a cell and a tab between cells: what two
 /// printings of the same header row share however they are laid out.
 fn words_of(row: Element<'_>) -> String {
     let mut words = String::new();
-    for cell in row.elements().filter(|c| c.is("th") || c.is("td")) {
+    for cell in cells_of(row) {
         words.push('\t');
         for word in cell.text().split_whitespace() {
             words.push(' ');
@@ -175,20 +253,36 @@ enum Slot {
 }
 
 /// The rows as a grid: every cell at its column, the columns a cell spans after it, the rows a
-/// cell spans below it repeating its text.
-fn fill(context: &Context<'_>, rows: &[Element<'_>]) -> Vec<Vec<Slot>> {
+/// cell spans below it repeating its text. An OASIS entry that names a column further on
+/// leaves the columns before it empty.
+fn fill(context: &Context<'_>, columns: &Columns<'_>, rows: &[Element<'_>]) -> Vec<Vec<Slot>> {
     // For each column: how many more rows the cell above covers, and its text.
     let mut pending: Vec<(usize, Rich)> = Vec::new();
     let mut grid = Vec::with_capacity(rows.len());
     for row in rows {
         let mut slots: Vec<Slot> = Vec::new();
-        for cell in row.elements().filter(|c| c.is("th") || c.is("td")) {
+        for cell in cells_of(*row) {
             take_pending(&mut slots, &mut pending);
+            let (start, named_span) = columns.place(cell);
+            while start.is_some_and(|start| start > slots.len() && start < MAX_COLUMNS) {
+                slots.push(Slot::Cell {
+                    text: Rich::default(),
+                    span: 1,
+                });
+                take_pending(&mut slots, &mut pending);
+            }
             if slots.len() >= MAX_COLUMNS {
                 break;
             }
-            let span = number_attr(cell, "colspan").clamp(1, MAX_COLUMNS - slots.len());
-            let down = number_attr(cell, "rowspan").clamp(1, MAX_ROW_SPAN);
+            let span = named_span
+                .unwrap_or_else(|| number_attr(cell, "colspan", 1))
+                .clamp(1, MAX_COLUMNS - slots.len());
+            let down = if cell.is("entry") {
+                number_attr(cell, "morerows", 0).saturating_add(1)
+            } else {
+                number_attr(cell, "rowspan", 1)
+            }
+            .clamp(1, MAX_ROW_SPAN);
             let (text, _) = Flattener::float_text(context, cell);
             let column = slots.len();
             if pending.len() < column + span {
@@ -233,12 +327,13 @@ fn take_pending(slots: &mut Vec<Slot>, pending: &mut [(usize, Rich)]) {
     }
 }
 
-/// A whole-number attribute (`colspan="2"`), 1 when absent or not a number.
-fn number_attr(element: Element<'_>, name: &str) -> usize {
+/// A whole-number attribute (`colspan="2"`, `morerows="1"`), `absent` when absent or not a
+/// number.
+fn number_attr(element: Element<'_>, name: &str, absent: usize) -> usize {
     element
         .attr(name)
         .and_then(|value| value.trim().parse().ok())
-        .unwrap_or(1)
+        .unwrap_or(absent)
 }
 
 /// The notes in a table's foot: each `fn` with its label as marker, and loose paragraphs.
