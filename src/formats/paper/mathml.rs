@@ -7,7 +7,7 @@
 
 use super::xml::{self, Element, Node};
 use crate::corpus::math::{accented, grouped, lowered, operator, raised};
-use crate::corpus::text::script_base;
+use crate::corpus::text::{as_raised_marker, script_base};
 
 /// How deep elements are followed: deeper content is read as its plain text.
 const MAX_DEPTH: usize = 64;
@@ -131,6 +131,14 @@ fn write(element: Element<'_>, depth: usize, out: &mut String) {
         "mover" if let Some(accent) = children.get(1).and_then(|over| accent_name(*over)) => {
             out.push_str(&accented(accent, &part(0).unwrap_or_default()));
         }
+        // A script on nothing is a footnote marker (Copernicus's `<msup><mi/><mi>a</mi>`
+        // after a table cell's number): raised as the marker it is (`ᵃ`), letters too.
+        "msup"
+            if part(0).is_some_and(|base| base.trim().is_empty())
+                && let Some(marker) = part(1).as_deref().and_then(as_raised_marker) =>
+        {
+            out.push_str(&marker);
+        }
         "msup" | "mover" => {
             out.push_str(&part(0).unwrap_or_default());
             raised(&part(1).unwrap_or_default(), out);
@@ -231,6 +239,20 @@ mod tests {
         // Around an operator, as before.
         let sum = "<math><mi>a</mi><mo>+</mo><mi>b</mi></math>";
         assert_eq!(linear_text(sum).as_deref(), Some("a + b"));
+    }
+
+    #[test]
+    fn a_script_on_nothing_is_a_raised_marker() {
+        // Copernicus marks a table cell's number with a footnote letter this way.
+        let marker = "<math><msup><mi/><mi mathvariant=\"normal\">a</mi></msup></math>";
+        assert_eq!(linear_text(marker).as_deref(), Some("ᵃ"));
+        let digits = "<math><msup><mi/><mn>14</mn></msup></math>";
+        assert_eq!(linear_text(digits).as_deref(), Some("¹⁴"));
+        // A word is no marker; a script on a letter is written as before.
+        let word = "<math><msup><mi/><mi>max</mi></msup></math>";
+        assert_eq!(linear_text(word).as_deref(), Some("^(max)"));
+        let on_x = "<math><msup><mi>x</mi><mi>a</mi></msup></math>";
+        assert_eq!(linear_text(on_x).as_deref(), Some("x^(a)"));
     }
 
     #[test]
