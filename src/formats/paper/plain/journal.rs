@@ -164,11 +164,109 @@ pub(super) fn volume_after_container(text: &str) -> Option<(&str, &str, &str, &s
     .then_some((container.trim(), volume, issue, pages))
 }
 
+/// An article's fields after its authors as Copernicus's journals print them, every field
+/// after a comma (`Gaseous mercury emissions from a fire, South Africa, Geophys. Res. Lett., 28,
+/// 1483–1486, 10.1029/2000gl012193, 2001.`): the title (commas and all), the journal, the
+/// volume, the pages (or article number) and the text after them. The journal is the part
+/// before the first volume followed by pages, a name of at most eight words opening with a
+/// capital (`Water Air Soil Poll.`, `Nature`).
+pub(super) fn comma_separated_article(rest: &str) -> Option<CommaSeparated<'_>> {
+    let rest = rest.trim().trim_end_matches([',', '.', ' ']);
+    let is_volume =
+        |part: &str| (1..=5).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
+    let is_pages = |part: &str| {
+        let mut ends = part.split(['-', '–']);
+        let numbered = |end: Option<&str>| {
+            end.is_some_and(|end| {
+                (1..=10).contains(&end.len())
+                    && end.chars().all(|c| c.is_ascii_alphanumeric())
+                    && end.chars().any(|c| c.is_ascii_digit())
+            })
+        };
+        numbered(ends.next()) && ends.next().is_none_or(|end| numbered(Some(end)))
+    };
+    let is_journal = |part: &str| {
+        part.chars().next().is_some_and(char::is_uppercase)
+            && part.split_whitespace().count() <= 8
+            && part
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '&' | '\''))
+    };
+    // Where each comma-separated part starts.
+    let mut starts = vec![0];
+    starts.extend(rest.match_indices(", ").map(|(at, _)| at + 2));
+    let part = |n: usize| {
+        let start = *starts.get(n)?;
+        let end = starts.get(n + 1).map_or(rest.len(), |next| next - 2);
+        rest.get(start..end).map(str::trim)
+    };
+    let volume_at = (2..starts.len()).find(|&n| {
+        part(n).is_some_and(is_volume)
+            && part(n + 1).is_some_and(is_pages)
+            && part(n - 1).is_some_and(is_journal)
+    })?;
+    let journal_start = *starts.get(volume_at - 1)?;
+    Some(CommaSeparated {
+        title: rest.get(..journal_start.checked_sub(2)?)?.trim(),
+        journal: part(volume_at - 1)?,
+        volume: part(volume_at)?,
+        page: part(volume_at + 1)?,
+        after: starts
+            .get(volume_at + 2)
+            .and_then(|&start| rest.get(start..))
+            .unwrap_or_default(),
+    })
+}
+
+/// An article's fields as [`comma_separated_article`] reads them.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct CommaSeparated<'t> {
+    /// The title, as printed.
+    pub title: &'t str,
+    /// The journal's name, as printed (abbreviated or not).
+    pub journal: &'t str,
+    /// The volume.
+    pub volume: &'t str,
+    /// The pages or article number.
+    pub page: &'t str,
+    /// What the entry prints after them (its DOI, its year).
+    pub after: &'t str,
+}
+
 #[cfg(test)]
 // A test that panics on a missing value is the test failing, with its message.
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copernicus_prints_every_field_after_a_comma() {
+        assert_eq!(
+            comma_separated_article(
+                "Mercury flux over water in Kejimkujik National Park, Nova Scotia, Water Air \
+                 Soil Poll., 122, 183–202, 10.1023/A:1005299411107, 2000."
+            ),
+            Some(CommaSeparated {
+                title: "Mercury flux over water in Kejimkujik National Park, Nova Scotia",
+                journal: "Water Air Soil Poll.",
+                volume: "122",
+                page: "183–202",
+                after: "10.1023/A:1005299411107, 2000",
+            })
+        );
+        let article_number = comma_separated_article("Emissions, Geophys. Res. Lett., 34, L08813")
+            .map(|read| (read.journal, read.page, read.after));
+        assert_eq!(article_number, Some(("Geophys. Res. Lett.", "L08813", "")));
+        // A book's place and publisher, a title with no journal before the numbers, or a
+        // journal that is no name: no article read.
+        for other in [
+            "Mercury Emissions, Springer, New York, USA, 81–112, 2009.",
+            "Rates in 2001, 12, 45–67.",
+            "Rates of flow, in: Proc. 3rd Meeting, 12, 45–67.",
+        ] {
+            assert_eq!(comma_separated_article(other), None, "{other}");
+        }
+    }
 
     #[test]
     fn chicago_prints_volume_issue_and_pages_after_the_container() {

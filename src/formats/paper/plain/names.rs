@@ -23,6 +23,12 @@ fn is_initial(word: &str) -> bool {
         && (word.contains('.') || letters == 1)
 }
 
+/// Whether `text` is a person's initials alone, written with full stops (`F.`, `E.-G.`,
+/// `H. H.`): what ends an inverted name (`Slemr, F.`).
+pub(super) fn is_dotted_initials(text: &str) -> bool {
+    text.contains('.') && text.split_whitespace().all(is_initial) && !text.trim().is_empty()
+}
+
 /// Whether a word is a Vancouver run of initials: `AB`, `J`, `H-J` (capitals, no dots).
 fn is_vancouver_initials(word: &str) -> bool {
     let letters = word.chars().filter(char::is_ascii_uppercase).count();
@@ -137,6 +143,13 @@ pub(super) fn is_name(piece: &str) -> bool {
     match words.split_last() {
         Some((last, family)) if is_vancouver_initials(last) => {
             !family.is_empty() && family.iter().all(|w| is_family_word(w))
+        }
+        // `van Velthoven`, `de la Cruz`: a family name opening with its particle.
+        Some((last, family)) if family.first().is_some_and(|w| PARTICLES.contains(w)) => {
+            family.len() <= 3
+                && family.iter().all(|w| is_family_word(w))
+                && last.chars().next().is_some_and(char::is_uppercase)
+                && is_family_word(last)
         }
         _ => words.len() == 1 && is_family_word(piece),
     }

@@ -10,8 +10,8 @@ use super::entries::Entry;
 use super::identifiers::{id, identifiers};
 use super::inline::strip_emphasis;
 use super::names::{
-    is_author_piece, is_given_first_name, is_given_first_people, is_name, is_organisation_name,
-    is_suffix, is_written_out_name, names,
+    is_author_piece, is_dotted_initials, is_given_first_name, is_given_first_people, is_name,
+    is_organisation_name, is_suffix, is_written_out_name, names,
 };
 use super::{book, chapter, dated, journal};
 
@@ -79,6 +79,16 @@ fn split_authors(text: &str) -> (&str, &str) {
             end = piece_end;
             start = piece_end;
             continue;
+        }
+        // Copernicus's `Brunke, E. G., and Slemr, F.: Title`: the last name's initials end
+        // at the colon (their full stops end nothing).
+        if start > 0
+            && let Some((initials, _)) = piece.split_once(": ")
+            && is_dotted_initials(initials.trim_start_matches(" and").trim())
+        {
+            end = start + initials.len();
+            rest = end + 1;
+            break;
         }
         // `Jones C. Title …`: the name ends at a full stop.
         let mut stop_at = None;
@@ -371,6 +381,23 @@ fn title_and_authors<'t>(body: &'t str, reference: &mut Reference) -> (&'t str, 
         (before, after, false)
     } else {
         let (found, after_authors) = split_authors(body);
+        // Copernicus's `Authors: Title, Journal, 28, 1483–1486, DOI, 2001.`
+        if !found.is_empty()
+            && body
+                .get(found.len()..)
+                .is_some_and(|after| after.starts_with(':'))
+            && let Some(article) = journal::comma_separated_article(after_authors.trim())
+        {
+            reference.title = title_text(article.title);
+            reference.container_title = container_text(article.journal);
+            article.volume.clone_into(&mut reference.volume);
+            article.page.clone_into(&mut reference.page);
+            // The year ends the entry, after the DOI (which the body no longer holds).
+            reference.issued = year_in(article.after)
+                .or_else(|| reference.printed().and_then(year_in))
+                .map(year_date);
+            return (found, "", false);
+        }
         let (authors, rest) = if found.is_empty()
             && let Some((organisation, rest)) = organisation(body)
         {
