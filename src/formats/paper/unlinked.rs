@@ -12,6 +12,8 @@ use super::{Rich, Span};
 
 /// What stands in for a span that is not plain text while the text is read.
 const STAND_IN: char = '\u{FFFC}';
+/// [`STAND_IN`] as text.
+const STAND_IN_TEXT: &str = "\u{FFFC}";
 
 /// Turns the unmarked author–date citations in `rich` that name works of `works` into
 /// citations; returns how many it made.
@@ -23,22 +25,41 @@ pub(super) fn cite_unlinked(rich: &mut Rich, works: &Works) -> usize {
     {
         return 0;
     }
-    // The text read, and where each span of plain text starts in it.
-    let mut flat = String::new();
+    // The text as printed (a stand-in for each span that is not plain text), where each span
+    // starts in it, and the text read: every run of white space in it one space (a line break
+    // in the source, `Pacyna et al.,⏎2003`, a no-break space, `et\u{a0}al.`), with the place
+    // in the printed text each of its bytes comes from.
+    let mut printed_length = 0;
     let mut starts = Vec::with_capacity(rich.spans.len());
+    let mut read = String::new();
+    let mut origin: Vec<usize> = Vec::new();
     for span in &rich.spans {
-        starts.push(flat.len());
-        match span {
-            Span::Text(text) => flat.push_str(text),
-            _ => flat.push(STAND_IN),
+        starts.push(printed_length);
+        let text = match span {
+            Span::Text(text) => text.as_str(),
+            _ => STAND_IN_TEXT,
+        };
+        for (at, c) in text.char_indices() {
+            let c = if c.is_whitespace() { ' ' } else { c };
+            if c == ' ' && read.ends_with(' ') {
+                continue;
+            }
+            read.push(c);
+            origin.resize(read.len(), printed_length + at);
         }
+        printed_length += text.len();
     }
-    let found: Vec<_> = find_author_year(&flat, works)
+    origin.push(printed_length);
+    let found: Vec<_> = find_author_year(&read, works)
         .into_iter()
         .filter(|found| !found.keys.is_empty())
         .filter(|found| {
-            flat.get(found.range.clone())
+            read.get(found.range.clone())
                 .is_some_and(|printed| !printed.contains(STAND_IN))
+        })
+        .filter_map(|mut found| {
+            found.range = *origin.get(found.range.start)?..*origin.get(found.range.end)?;
+            Some(found)
         })
         .collect();
     if found.is_empty() {
@@ -134,6 +155,33 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_citation_across_a_line_break_or_a_no_break_space_is_linked_as_printed() {
+        let mut rich = Rich::text("as shown (Köllner\n   et\u{a0}al., 2009; ");
+        rich.push_cite("Schuman et al., 2014", vec!["bib2".to_owned()]);
+        rich.push_text(") and by Schuman et\u{a0}al.\n(2014).");
+        assert_eq!(cite_unlinked(&mut rich, &works()), 2);
+        assert_eq!(
+            cites(&rich),
+            [
+                (
+                    "Köllner\n   et\u{a0}al., 2009".to_owned(),
+                    vec!["bib1".to_owned()]
+                ),
+                ("Schuman et al., 2014".to_owned(), vec!["bib2".to_owned()]),
+                (
+                    "Schuman et\u{a0}al.\n(2014)".to_owned(),
+                    vec!["bib2".to_owned()]
+                ),
+            ],
+            "the text around them is kept as it is"
+        );
+        assert_eq!(
+            rich.plain(),
+            "as shown (Köllner et al., 2009; Schuman et al., 2014) and by Schuman et al. (2014)."
+        );
     }
 
     #[test]

@@ -98,8 +98,9 @@ pub(super) struct Context<'d> {
     footnotes: HashSet<&'d str>,
     /// The article's language (`xml:lang` of the root), when it says.
     language: Option<&'d str>,
-    /// Whether most of its citation markers print a year (`Schuman et al., 2014`): an
-    /// author–date article, whose citations left unmarked can be found by authors and year.
+    /// Whether most of its citation markers print a year (`Schuman et al., 2014`), or it has
+    /// none: an author–date article, whose citations left unmarked can be found by authors
+    /// and year.
     cites_by_author_and_year: bool,
 }
 
@@ -194,7 +195,10 @@ impl<'d> Context<'d> {
             .collect();
         Self {
             language: root.attr("xml:lang"),
-            cites_by_author_and_year: super::unlinked::most_print_a_year(markers, dated_markers),
+            // An article that marks no citation at all (Copernicus prints `(Mason et al.,
+            // 1994)` as text) is read for them by authors and year too.
+            cites_by_author_and_year: markers == 0
+                || super::unlinked::most_print_a_year(markers, dated_markers),
             refs,
             ref_position,
             ref_by_number,

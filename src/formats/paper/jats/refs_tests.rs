@@ -444,3 +444,85 @@ fn names_and_titles_printed_as_text_beside_tagged_fields_are_read() {
         "Odours are remembered [(Algom and Cain, 1991a; 1991b; Hall, 1990)]{@c1; @c2; @c3}."
     );
 }
+
+#[test]
+fn copernicus_s_entries_and_its_unmarked_citations_are_read() {
+    // Copernicus (ACP, HESS, …): no `xref` at all, and entries as `Authors: Title, Journal,
+    // volume, pages, DOI, year.` in `mixed-citation`.
+    let text = r#"<article xmlns:xlink="http://www.w3.org/1999/xlink"><front><article-meta><title-group><article-title>Mercury</article-title></title-group></article-meta></front>
+<body><sec><title>Introduction</title><p>Emissions rose (Brunke et al.,
+2001; Nriagu, 1989), as Ebinghaus et&#160;al. (2007) found.</p></sec></body>
+<back><ref-list><title>References</title>
+<ref id="bib1.bib1"><label>1</label><mixed-citation>Brunke, E. G., Labuschagne, C., and Slemr, F.: Gaseous mercury emissions from a fire in the Cape Peninsula, South Africa, during January 2000, Geophys.
+Res. Lett., 28, 1483–1486, <ext-link xlink:href="http://dx.doi.org/10.1029/2000gl012193" ext-link-type="DOI">10.1029/2000gl012193</ext-link>, 2001.</mixed-citation></ref>
+<ref id="bib1.bib2"><label>2</label><mixed-citation>Ebinghaus, R., Slemr, F., van Velthoven, P., and Oram, D. E.: Emissions of gaseous mercury from biomass burning, Geophys. Res. Lett., 34, L08813, 2007.</mixed-citation></ref>
+<ref id="bib1.bib3"><label>3</label><mixed-citation>Nriagu, J. O.: A global assessment of natural sources of atmospheric trace-metals, Nature, 338, 47–49, 1989.</mixed-citation></ref>
+</ref-list></back></article>"#;
+    let imported = read(text);
+    let file = &imported.file;
+    let authors: Vec<Vec<String>> = file
+        .references
+        .iter()
+        .map(|r| {
+            r.author
+                .iter()
+                .map(|a| format!("{} {}", a.non_dropping_particle, a.family))
+                .map(|name| name.trim().to_owned())
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        authors,
+        [
+            vec!["Brunke", "Labuschagne", "Slemr"],
+            vec!["Ebinghaus", "Slemr", "van Velthoven", "Oram"],
+            vec!["Nriagu"]
+        ]
+    );
+    let read_as: Vec<(&str, &str, &str, &str, Option<i32>)> = file
+        .references
+        .iter()
+        .map(|r| {
+            (
+                r.title.as_str(),
+                r.container_title.as_str(),
+                r.volume.as_str(),
+                r.page.as_str(),
+                year(r),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read_as,
+        [
+            (
+                "Gaseous mercury emissions from a fire in the Cape Peninsula, South Africa, \
+                 during January 2000",
+                "Geophys. Res. Lett.",
+                "28",
+                "1483–1486",
+                Some(2001)
+            ),
+            (
+                "Emissions of gaseous mercury from biomass burning",
+                "Geophys. Res. Lett.",
+                "34",
+                "L08813",
+                Some(2007)
+            ),
+            (
+                "A global assessment of natural sources of atmospheric trace-metals",
+                "Nature",
+                "338",
+                "47–49",
+                Some(1989)
+            ),
+        ]
+    );
+    assert_eq!(
+        paragraph_with(file, "Emissions rose"),
+        "Emissions rose ([Brunke et al., 2001]{@bib1.bib1}; [Nriagu, 1989]{@bib1.bib3}), as \
+         [Ebinghaus et al. (2007)]{@bib1.bib2} found."
+    );
+    valid(&imported);
+}
