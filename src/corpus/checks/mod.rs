@@ -11,6 +11,7 @@ mod anachronism;
 mod context;
 mod hygiene;
 mod malformed;
+mod mislinked;
 mod paper;
 #[cfg(test)]
 mod tests;
@@ -35,7 +36,8 @@ pub enum FlagKind {
     /// A reference entry whose fields do not read as what they should hold.
     MalformedReference,
     /// Citations and references that do not match up: no reference, never cited, listed twice,
-    /// ambiguous author–year, unresolved ranges, secondary citations.
+    /// ambiguous author–year, unresolved ranges, secondary citations, a marker linked to
+    /// another work than it prints.
     Hygiene,
 }
 
@@ -168,6 +170,7 @@ impl CitationChecks {
         topic::check(&paper, &mut flags);
         malformed::check(&paper, &mut flags);
         hygiene::check(&paper, &mut flags);
+        mislinked::check(&paper, &mut flags);
         flags.sort_by_key(|flag| (flag.kind, paper::place_of(flag)));
         Self { flags }
     }

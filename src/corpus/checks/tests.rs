@@ -223,7 +223,7 @@ fn reference(value: serde_json::Value) -> Reference {
 }
 
 /// A journal article with every field, by `family`, dated `year`.
-fn article(id: &str, family: &str, year: i32, title: &str) -> Reference {
+pub(super) fn article(id: &str, family: &str, year: i32, title: &str) -> Reference {
     reference(json!({
         "id": id, "type": "article-journal", "title": title,
         "author": [{"family": family, "given": "A."}],
@@ -233,7 +233,7 @@ fn article(id: &str, family: &str, year: i32, title: &str) -> Reference {
 }
 
 /// A corpus of one section holding `paragraphs`, dated `date`.
-fn corpus_with(
+pub(super) fn corpus_with(
     paragraphs: &[&str],
     references: Vec<Reference>,
     entities: Vec<Entity>,
@@ -279,7 +279,7 @@ fn campaign(since: Option<i32>) -> Entity {
 }
 
 /// The checks of `corpus` as `check` codes with the id of their reference.
-fn found(corpus: &Corpus) -> Vec<(&'static str, String)> {
+pub(super) fn found(corpus: &Corpus) -> Vec<(&'static str, String)> {
     CitationChecks::run(corpus)
         .flags
         .iter()
