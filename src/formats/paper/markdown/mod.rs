@@ -527,6 +527,18 @@ impl Emitter<'_> {
                 "separate the keys with `;` in the source, as Pandoc reads them",
             ));
         }
+        let given_at = self.inlines.keys_given_their_at();
+        if let Some(first) = given_at.first() {
+            self.builder.report(Diagnostic::info(
+                Code::ImportIncomplete,
+                format!(
+                    "{} of citation groups written without `@` (`{first}`) read as keys",
+                    crate::corpus::counted(given_at.len(), "entry")
+                ),
+                "write each entry of a citation group with its `@` (`[@a; @b]`) in the \
+                 source: Pandoc prints a group with one left out as text",
+            ));
+        }
         for message in self.inlines.malformed().to_vec() {
             self.builder.warn(
                 format!("{message}: kept as printed text"),

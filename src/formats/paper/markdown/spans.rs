@@ -44,6 +44,7 @@ pub(super) struct Inlines {
     cited_set: HashSet<String>,
     malformed: Vec<String>,
     commas_read_as_semicolons: usize,
+    keys_given_their_at: Vec<String>,
 }
 
 /// The pandoc-crossref prefixes: `@fig:x` names a figure, not a work.
@@ -88,6 +89,7 @@ impl Inlines {
             cited_set: HashSet::new(),
             malformed: Vec::new(),
             commas_read_as_semicolons: 0,
+            keys_given_their_at: Vec::new(),
         }
     }
 
@@ -133,6 +135,12 @@ impl Inlines {
     /// How many texts had keys separated by commas (`[@a, @b]`) read as a group.
     pub(super) fn commas_read_as_semicolons(&self) -> usize {
         self.commas_read_as_semicolons
+    }
+
+    /// The entries of citation groups written without their `@` (`[Smith2005; @doe2019]`)
+    /// read as keys.
+    pub(super) fn keys_given_their_at(&self) -> &[String] {
+        &self.keys_given_their_at
     }
 
     /// The keys the text cites (not cross-references), in the order first cited.
@@ -231,6 +239,13 @@ impl Inlines {
             && let Some(repaired) = keys_split_by_commas(text, &pieces)
         {
             self.commas_read_as_semicolons += 1;
+            self.citations(&repaired, rich);
+            return;
+        }
+        if !errors.is_empty()
+            && let Some((repaired, keys)) = keys_without_at(text, &pieces)
+        {
+            self.keys_given_their_at.extend(keys);
             self.citations(&repaired, rich);
             return;
         }
@@ -359,6 +374,68 @@ fn keys_split_by_commas(text: &str, pieces: &[Piece<'_>]) -> Option<String> {
         repaired.push_str(rest);
     }
     changed.then_some(repaired)
+}
+
+/// `text` with the `@` put back before each entry of a citation group written without it
+/// (`[RamellaRoman2005; @vanTurnhout2009]`, a slip Pandoc prints as text): an entry that is one
+/// key-like word holding a year (letters, then four digits; `_`, `:`, `.`, `-` allowed) in a
+/// bracket whose other entries are `@key`s. `None` when no bracket reads so; else the text and
+/// the keys given their `@`.
+fn keys_without_at(text: &str, pieces: &[Piece<'_>]) -> Option<(String, Vec<String>)> {
+    let is_bare_key = |entry: &str| {
+        let starts_with_letter = entry.chars().next().is_some_and(char::is_alphabetic);
+        let key_chars = entry
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | ':' | '.' | '-'));
+        let holds_a_year = entry
+            .as_bytes()
+            .windows(4)
+            .any(|four| four.iter().all(u8::is_ascii_digit));
+        starts_with_letter && key_chars && holds_a_year
+    };
+    let mut repaired = String::with_capacity(text.len() + 8);
+    let mut keys = Vec::new();
+    for piece in pieces {
+        let Piece::Text(part) = piece else {
+            repaired.push_str(piece_text(text, piece));
+            continue;
+        };
+        let mut rest = *part;
+        while let Some(open) = rest.find('[') {
+            let Some(close) = rest.get(open..).and_then(|r| r.find(']')) else {
+                break;
+            };
+            let inner = rest.get(open + 1..open + close).unwrap_or_default();
+            let entries: Vec<&str> = inner.split(';').map(str::trim).collect();
+            let bare: Vec<&str> = entries.iter().copied().filter(|e| is_bare_key(e)).collect();
+            let keyed = entries.len() > 1
+                && !bare.is_empty()
+                && entries
+                    .iter()
+                    .all(|entry| is_bare_key(entry) || entry.contains('@'));
+            repaired.push_str(rest.get(..=open).unwrap_or_default());
+            if keyed {
+                let entries: Vec<String> = entries
+                    .iter()
+                    .map(|entry| {
+                        if is_bare_key(entry) {
+                            format!("@{entry}")
+                        } else {
+                            (*entry).to_owned()
+                        }
+                    })
+                    .collect();
+                repaired.push_str(&entries.join("; "));
+                keys.extend(bare.iter().map(|key| (*key).to_owned()));
+            } else {
+                repaired.push_str(inner);
+            }
+            repaired.push(']');
+            rest = rest.get(open + close + 1..).unwrap_or_default();
+        }
+        repaired.push_str(rest);
+    }
+    (!keys.is_empty()).then_some((repaired, keys))
 }
 
 /// The text a piece of `text` stands for.
