@@ -612,54 +612,6 @@ fn a_table_printed_in_parts_is_one_table_and_alternatives_count_once() {
 }
 
 #[test]
-fn an_oasis_table_is_read_with_its_spans_and_named_columns() {
-    // As Copernicus writes tables: the OASIS exchange model JATS allows beside XHTML's.
-    let body = r#"<sec><title>Results</title><p>See <xref ref-type="table" rid="t1">Table 1</xref>.</p>
-<table-wrap id="t1"><label>Table 1</label><caption><p>Slopes.</p></caption>
-<oasis:table xmlns:oasis="http://docs.oasis-open.org/ns/oasis-exchange/table"><oasis:tgroup cols="4">
-<oasis:colspec colnum="1" colname="c1"/><oasis:colspec colname="c2"/><oasis:colspec colname="c3"/><oasis:colspec colname="c4"/>
-<oasis:spanspec spanname="all" namest="c1" nameend="c4"/>
-<oasis:thead><oasis:row><oasis:entry colname="c1">Ratio</oasis:entry><oasis:entry namest="c2" nameend="c4">Slope</oasis:entry></oasis:row>
-<oasis:row><oasis:entry colname="c1"/><oasis:entry colname="c2">Mean</oasis:entry><oasis:entry colname="c3">Median</oasis:entry><oasis:entry colname="c4">N</oasis:entry></oasis:row></oasis:thead>
-<oasis:tbody><oasis:row><oasis:entry colname="c1" morerows="1">GEM / CO</oasis:entry><oasis:entry colname="c2">7.3</oasis:entry><oasis:entry colname="c3">7.5</oasis:entry><oasis:entry colname="c4">37</oasis:entry></oasis:row>
-<oasis:row><oasis:entry colname="c2">7.8</oasis:entry><oasis:entry colname="c4">40</oasis:entry></oasis:row>
-<oasis:row><oasis:entry spanname="all">All regions pooled</oasis:entry></oasis:row></oasis:tbody>
-</oasis:tgroup></oasis:table></table-wrap></sec>"#;
-    let imported = read(&article(body, ""));
-    let table = imported.file.tables.first().expect("the table is read");
-    let spans: Vec<Vec<(&str, u32)>> = table
-        .header_rows
-        .iter()
-        .map(|row| row.iter().map(|c| (c.text.as_str(), c.span)).collect())
-        .collect();
-    assert_eq!(
-        spans,
-        [
-            vec![("Ratio", 1), ("Slope", 3)],
-            vec![("", 1), ("Mean", 1), ("Median", 1), ("N", 1)]
-        ]
-    );
-    assert_eq!(
-        crate::corpus::model::cells_of(table),
-        [
-            vec!["GEM / CO", "7.3", "7.5", "37"],
-            vec!["GEM / CO", "7.8", "", "40"],
-            vec!["All regions pooled", "", "", ""],
-        ],
-        "a cell spans down by `morerows`; an entry naming a column further on leaves the one \
-         before it empty; a named span covers its columns"
-    );
-    assert!(
-        !imported
-            .diagnostics
-            .iter()
-            .any(|d| d.message.contains("without cells")),
-        "{:?}",
-        imported.diagnostics
-    );
-}
-
-#[test]
 fn an_author_date_article_s_unmarked_citations_are_linked_by_authors_and_year() {
     let reference = |id: &str, family: &str, year: u32| {
         format!(

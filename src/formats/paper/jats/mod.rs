@@ -9,6 +9,8 @@
 
 mod body;
 #[cfg(test)]
+mod copernicus_tests;
+#[cfg(test)]
 mod floats_tests;
 mod front;
 #[cfg(test)]
@@ -98,6 +100,10 @@ pub(super) struct Context<'d> {
     footnotes: HashSet<&'d str>,
     /// The article's language (`xml:lang` of the root), when it says.
     language: Option<&'d str>,
+    /// The place in reading order (from 1) of each floating `fig` and `table-wrap` by its id,
+    /// when no figure (or no table) of the article has a label: Copernicus leaves the
+    /// numbering to the page (`Figure 1.`), and its text names them so (`Fig. 1`, `Table 1`).
+    unlabelled_places: HashMap<&'d str, usize>,
     /// Whether most of its citation markers print a year (`Schuman et al., 2014`), or it has
     /// none: an author–date article, whose citations left unmarked can be found by authors
     /// and year.
@@ -126,6 +132,8 @@ impl<'d> Context<'d> {
         let mut notes: Vec<Element<'d>> = Vec::new();
         let mut excluded: HashSet<&'d str> = HashSet::new();
         let (mut markers, mut dated_markers) = (0_usize, 0_usize);
+        // The article's own figures and tables (not a sub-article's), in reading order.
+        let mut floats: [Vec<Element<'d>>; 2] = [Vec::new(), Vec::new()];
         // One walk over the tree, without recursion; a stack keeps where each element is.
         let mut stack: Vec<(Element<'d>, Place)> = vec![(root, Place::default())];
         while let Some((element, place)) = stack.pop() {
@@ -146,6 +154,15 @@ impl<'d> Context<'d> {
                 && let Some(rid) = element.attr("rid")
             {
                 marked.extend(rid.split_whitespace());
+            }
+            // A float set in the line (`position="anchor"`, eLife's small tables) is not
+            // numbered.
+            if !in_sub_article
+                && element.attr("position") != Some("anchor")
+                && let Some(kind) = ["fig", "table-wrap"].iter().position(|f| *f == name)
+                && let Some(list) = floats.get_mut(kind)
+            {
+                list.push(element);
             }
             if name == "xref" && element.attr("ref-type") == Some("bibr") {
                 markers += 1;
@@ -193,8 +210,19 @@ impl<'d> Context<'d> {
             .filter_map(|note| note.attr("id"))
             .filter(|id| marked.contains(id) && !excluded.contains(id))
             .collect();
+        let mut unlabelled_places = HashMap::new();
+        for list in &floats {
+            if list.iter().all(|float| float.child("label").is_none()) {
+                for (place, float) in (1..).zip(list) {
+                    if let Some(id) = float.attr("id") {
+                        unlabelled_places.entry(id).or_insert(place);
+                    }
+                }
+            }
+        }
         Self {
             language: root.attr("xml:lang"),
+            unlabelled_places,
             // An article that marks no citation at all (Copernicus prints `(Mason et al.,
             // 1994)` as text) is read for them by authors and year too.
             cites_by_author_and_year: markers == 0
@@ -204,6 +232,13 @@ impl<'d> Context<'d> {
             ref_by_number,
             footnotes,
         }
+    }
+
+    /// The label the page would print for a figure or table of an article that labels none
+    /// (`Figure 3`, `Table 1`, by its place in reading order); `None` when it has a label.
+    fn label_by_place(&self, float: Element<'_>, kind: &str) -> Option<String> {
+        let place = self.unlabelled_places.get(float.attr("id")?)?;
+        Some(format!("{kind} {place}"))
     }
 
     /// Whether `id` names a reference.

@@ -24,7 +24,9 @@ pub(super) fn table(
     context: &Context<'_>,
     wrap: Element<'_>,
 ) -> Result<TableDraft, Box<FigureDraft>> {
-    let label = child_text(wrap, "label");
+    let label = context
+        .label_by_place(wrap, "Table")
+        .unwrap_or_else(|| child_text(wrap, "label"));
     let caption = caption(context, wrap);
     let source_id = wrap.attr("id").unwrap_or_default().to_owned();
     let tables = tables_in(wrap);
@@ -459,7 +461,9 @@ fn with_caption_of(
 
 /// A figure: label, caption, the graphic's file name and the attribution under it.
 pub(super) fn figure(context: &Context<'_>, fig: Element<'_>) -> FigureDraft {
-    let mut label = child_text(fig, "label");
+    let mut label = context
+        .label_by_place(fig, "Figure")
+        .unwrap_or_else(|| child_text(fig, "label"));
     let caption = caption(context, fig);
     if label.is_empty() && caption.plain().is_empty() {
         "Figure".clone_into(&mut label);
