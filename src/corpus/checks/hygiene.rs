@@ -391,18 +391,20 @@ fn same_author_year(paper: &Paper<'_>, out: &mut Vec<Flag>) {
     if paper.corpus.index.prints_numbers {
         return;
     }
+    // Works cited alike: the same first author and year, and the same short form
+    // (`Choi et al. (2009)` and `Choi & Holsen (2009)` are told apart by their names).
     let mut seen: HashMap<(String, i32), usize> = HashMap::new();
     for (position, reference) in corpus.file.references.iter().enumerate() {
         let (Some(first), Some(year)) = (reference.creators().first(), cite::year(reference))
         else {
             continue;
         };
-        let name = cite::short_name(first).to_lowercase();
-        if name.is_empty() {
+        if cite::short_name(first).is_empty() {
             continue;
         }
-        let Some(&earlier) = seen.get(&(name.clone(), year)) else {
-            seen.insert((name, year), position);
+        let cited_as = cite::short_label(reference).to_lowercase();
+        let Some(&earlier) = seen.get(&(cited_as.clone(), year)) else {
+            seen.insert((cited_as, year), position);
             continue;
         };
         if printed_with_letter(paper, earlier, year) || printed_with_letter(paper, position, year) {
@@ -598,7 +600,9 @@ fn whole_phrase(text: &str, phrase: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::{article, corpus_with, found};
     use super::*;
+    use crate::corpus::model::CslName;
 
     #[test]
     fn markers_written_out_as_text() {
@@ -619,5 +623,36 @@ mod tests {
         );
         assert_eq!(whole_phrase("as cited in smith", "cited in"), Some(3));
         assert_eq!(whole_phrase("recited in", "cited in"), None);
+    }
+
+    #[test]
+    fn works_of_one_first_author_and_year_cited_apart_are_not_flagged() {
+        let name = |family: &str| CslName {
+            family: family.to_owned(),
+            ..CslName::default()
+        };
+        // `Choi et al. (2009)` and `Choi & Holsen (2009)`: the text tells them apart.
+        let mut three = article("a", "Choi", 2009, "Total gaseous mercury in Seoul");
+        three.author.extend([name("Kim"), name("Yi")]);
+        let mut two = article("b", "Choi", 2009, "Mercury fluxes from the forest floor");
+        two.author.push(name("Holsen"));
+        let mut also_two = article("c", "Choi", 2009, "Mercury in the Adirondacks");
+        also_two.author.push(name("Holsen"));
+        let corpus = corpus_with(
+            &["Cited [@a], [@b] and [@c]."],
+            vec![three, two, also_two],
+            vec![],
+            "2015",
+        );
+        let flagged: Vec<String> = found(&corpus)
+            .into_iter()
+            .filter(|(check, _)| *check == "same-author-year")
+            .map(|(_, id)| id)
+            .collect();
+        assert_eq!(
+            flagged,
+            ["c"],
+            "only the two cited alike, `Choi & Holsen (2009)`"
+        );
     }
 }
