@@ -132,9 +132,7 @@ pub fn citation_text(ctx: &ViewCtx<'_>, citation: usize) -> String {
     if ctx.citation_display == CitationDisplay::AsPrinted || info.references.is_empty() {
         return corpus
             .index
-            .paragraphs
-            .get(info.paragraph)
-            .and_then(|p| p.printed.get(info.range.clone()))
+            .printed_citation(citation)
             .unwrap_or_default()
             .to_owned();
     }

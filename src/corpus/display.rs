@@ -29,12 +29,7 @@ pub fn item_title(corpus: &Corpus, item: Item) -> String {
             .get(c)
             .map_or_else(missing, |citation| {
                 // As the paper prints it: `[2], [4]`, `[17]–[21]`, `(Porter, 1995)`.
-                let printed = corpus
-                    .index
-                    .paragraphs
-                    .get(citation.paragraph)
-                    .and_then(|p| p.printed.get(citation.range.clone()))
-                    .unwrap_or_default();
+                let printed = corpus.index.printed_citation(c).unwrap_or_default();
                 format!(
                     "Citation {printed} in {}",
                     paragraph_place(corpus, citation.paragraph)

@@ -194,9 +194,7 @@ impl Corpus {
     /// example of the paper's own form; `None` when nothing in the text cites.
     #[must_use]
     pub fn first_printed_citation(&self) -> Option<&str> {
-        let citation = self.index.citations.first()?;
-        let paragraph = self.index.paragraphs.get(citation.paragraph)?;
-        paragraph.printed.get(citation.range.clone()).map(str::trim)
+        self.index.printed_citation(0).map(str::trim)
     }
 
     /// The number before a reference in the paper's numbered list: `[8]` in a paper whose

@@ -436,14 +436,7 @@ fn printed_with_letter(paper: &Paper<'_>, reference: usize, year: i32) -> bool {
     index
         .linked(Item::Reference(reference), ItemKind::Citation)
         .iter()
-        .filter_map(|&c| {
-            let info = index.citations.get(c)?;
-            index
-                .paragraphs
-                .get(info.paragraph)?
-                .printed
-                .get(info.range.clone())
-        })
+        .filter_map(|&c| index.printed_citation(c))
         .any(|printed| {
             printed.match_indices(year.as_str()).any(|(at, _)| {
                 printed
@@ -471,11 +464,7 @@ fn unresolved_ranges(paper: &Paper<'_>, out: &mut Vec<Flag>) {
         return;
     }
     for (position, info) in index.citations.iter().enumerate() {
-        let Some(printed) = index
-            .paragraphs
-            .get(info.paragraph)
-            .and_then(|p| p.printed.get(info.range.clone()))
-        else {
+        let Some(printed) = index.printed_citation(position) else {
             continue;
         };
         let (pieces, _) = citations::parse(printed);

@@ -52,11 +52,7 @@ pub(super) fn check(paper: &Paper<'_>, out: &mut Vec<Flag>) {
         })
         .collect();
     for (position, info) in index.citations.iter().enumerate() {
-        let Some(printed) = index
-            .paragraphs
-            .get(info.paragraph)
-            .and_then(|p| p.printed.get(info.range.clone()))
-        else {
+        let Some(printed) = index.printed_citation(position) else {
             continue;
         };
         let linked: Vec<(usize, &Work)> = info

@@ -444,6 +444,14 @@ impl Index {
         self.paragraph_ids.get(id).copied()
     }
 
+    /// A citation as the paper prints it (`[2], [4]`, `(Porter, 1995)`).
+    #[must_use]
+    pub fn printed_citation(&self, citation: usize) -> Option<&str> {
+        let citation = self.citations.get(citation)?;
+        let paragraph = self.paragraphs.get(citation.paragraph)?;
+        paragraph.printed.get(citation.range.clone())
+    }
+
     /// The printed text of the sentence holding a citation.
     #[must_use]
     pub fn citing_sentence(&self, citation: usize) -> Option<&str> {

@@ -72,14 +72,9 @@ impl FlagFields {
         let reference = flag.reference.filter(|&r| r < corpus.file.references.len());
         let citation_info = flag.citation.and_then(|c| corpus.index.citations.get(c));
         let paragraph = flag.paragraph.or(citation_info.map(|info| info.paragraph));
-        let cited_as = citation_info
-            .and_then(|info| {
-                corpus
-                    .index
-                    .paragraphs
-                    .get(info.paragraph)
-                    .and_then(|p| p.printed.get(info.range.clone()))
-            })
+        let cited_as = flag
+            .citation
+            .and_then(|c| corpus.index.printed_citation(c))
             .unwrap_or_default();
         Self {
             kind: flag.kind.code(),

@@ -341,39 +341,16 @@ fn follows_a_kind_s_name(before: &str) -> bool {
 /// `text` with the commas between keys of a bracket that is not a citation group made `;`
 /// (`[@a, @b]`, a common slip for `[@a; @b]`); `None` when no bracket reads so.
 fn keys_split_by_commas(text: &str, pieces: &[Piece<'_>]) -> Option<String> {
-    let mut repaired = String::with_capacity(text.len());
-    let mut changed = false;
-    for piece in pieces {
-        let Piece::Text(part) = piece else {
-            repaired.push_str(piece_text(text, piece));
-            continue;
-        };
-        let mut rest = *part;
-        while let Some(open) = rest.find("[@") {
-            let Some(close) = rest.get(open..).and_then(|r| r.find(']')) else {
-                break;
-            };
-            let inner = rest.get(open + 1..open + close).unwrap_or_default();
-            let keys: Vec<&str> = inner.split(',').map(str::trim).collect();
-            let all_keys = keys.len() > 1
-                && keys.iter().all(|key| {
-                    key.strip_prefix('@').is_some_and(|k| {
-                        !k.is_empty() && !k.contains(|c: char| c.is_whitespace() || c == '@')
-                    })
-                });
-            repaired.push_str(rest.get(..=open).unwrap_or_default());
-            if all_keys {
-                repaired.push_str(&keys.join("; "));
-                changed = true;
-            } else {
-                repaired.push_str(inner);
-            }
-            repaired.push(']');
-            rest = rest.get(open + close + 1..).unwrap_or_default();
-        }
-        repaired.push_str(rest);
-    }
-    changed.then_some(repaired)
+    rewrite_brackets(text, pieces, |inner| {
+        let keys: Vec<&str> = inner.split(',').map(str::trim).collect();
+        let all_keys = keys.len() > 1
+            && keys.iter().all(|key| {
+                key.strip_prefix('@').is_some_and(|k| {
+                    !k.is_empty() && !k.contains(|c: char| c.is_whitespace() || c == '@')
+                })
+            });
+        all_keys.then(|| keys.join("; "))
+    })
 }
 
 /// `text` with the `@` put back before each entry of a citation group written without it
@@ -393,49 +370,70 @@ fn keys_without_at(text: &str, pieces: &[Piece<'_>]) -> Option<(String, Vec<Stri
             .any(|four| four.iter().all(u8::is_ascii_digit));
         starts_with_letter && key_chars && holds_a_year
     };
-    let mut repaired = String::with_capacity(text.len() + 8);
     let mut keys = Vec::new();
+    let repaired = rewrite_brackets(text, pieces, |inner| {
+        let entries: Vec<&str> = inner.split(';').map(str::trim).collect();
+        let keyed = entries.len() > 1
+            && entries.iter().any(|entry| is_bare_key(entry))
+            && entries
+                .iter()
+                .all(|entry| is_bare_key(entry) || entry.contains('@'));
+        if !keyed {
+            return None;
+        }
+        let entries: Vec<String> = entries
+            .iter()
+            .map(|entry| {
+                if is_bare_key(entry) {
+                    keys.push((*entry).to_owned());
+                    format!("@{entry}")
+                } else {
+                    (*entry).to_owned()
+                }
+            })
+            .collect();
+        Some(entries.join("; "))
+    })?;
+    Some((repaired, keys))
+}
+
+/// `text` with the inside of each bracket in its plain text (`[` … `]`, no bracket nested)
+/// replaced by what `rewrite` makes of it; `None` when it rewrites none.
+fn rewrite_brackets(
+    text: &str,
+    pieces: &[Piece<'_>],
+    mut rewrite: impl FnMut(&str) -> Option<String>,
+) -> Option<String> {
+    let mut repaired = String::with_capacity(text.len() + 8);
+    let mut changed = false;
     for piece in pieces {
         let Piece::Text(part) = piece else {
             repaired.push_str(piece_text(text, piece));
             continue;
         };
         let mut rest = *part;
-        while let Some(open) = rest.find('[') {
-            let Some(close) = rest.get(open..).and_then(|r| r.find(']')) else {
-                break;
+        // Each `]` closes the last `[` before it.
+        while let Some(close) = rest.find(']') {
+            let Some(open) = rest.get(..close).and_then(|before| before.rfind('[')) else {
+                repaired.push_str(rest.get(..=close).unwrap_or_default());
+                rest = rest.get(close + 1..).unwrap_or_default();
+                continue;
             };
-            let inner = rest.get(open + 1..open + close).unwrap_or_default();
-            let entries: Vec<&str> = inner.split(';').map(str::trim).collect();
-            let bare: Vec<&str> = entries.iter().copied().filter(|e| is_bare_key(e)).collect();
-            let keyed = entries.len() > 1
-                && !bare.is_empty()
-                && entries
-                    .iter()
-                    .all(|entry| is_bare_key(entry) || entry.contains('@'));
+            let inner = rest.get(open + 1..close).unwrap_or_default();
             repaired.push_str(rest.get(..=open).unwrap_or_default());
-            if keyed {
-                let entries: Vec<String> = entries
-                    .iter()
-                    .map(|entry| {
-                        if is_bare_key(entry) {
-                            format!("@{entry}")
-                        } else {
-                            (*entry).to_owned()
-                        }
-                    })
-                    .collect();
-                repaired.push_str(&entries.join("; "));
-                keys.extend(bare.iter().map(|key| (*key).to_owned()));
-            } else {
-                repaired.push_str(inner);
+            match rewrite(inner) {
+                Some(rewritten) => {
+                    repaired.push_str(&rewritten);
+                    changed = true;
+                }
+                None => repaired.push_str(inner),
             }
             repaired.push(']');
-            rest = rest.get(open + close + 1..).unwrap_or_default();
+            rest = rest.get(close + 1..).unwrap_or_default();
         }
         repaired.push_str(rest);
     }
-    (!keys.is_empty()).then_some((repaired, keys))
+    changed.then_some(repaired)
 }
 
 /// The text a piece of `text` stands for.
