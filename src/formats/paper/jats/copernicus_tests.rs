@@ -5,7 +5,7 @@
 // A test that panics on a missing value is the test failing, with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use super::tests::{article, paragraph_with, read, valid};
+use super::tests::{article, header_spans, paragraph_with, read, valid};
 use crate::corpus::cite::year;
 use crate::corpus::item::Item;
 
@@ -25,13 +25,8 @@ fn an_oasis_table_is_read_with_its_spans_and_named_columns() {
 </oasis:tgroup></oasis:table></table-wrap></sec>"#;
     let imported = read(&article(body, ""));
     let table = imported.file.tables.first().expect("the table is read");
-    let spans: Vec<Vec<(&str, u32)>> = table
-        .header_rows
-        .iter()
-        .map(|row| row.iter().map(|c| (c.text.as_str(), c.span)).collect())
-        .collect();
     assert_eq!(
-        spans,
+        header_spans(table),
         [
             vec![("Ratio", 1), ("Slope", 3)],
             vec![("", 1), ("Mean", 1), ("Median", 1), ("N", 1)]

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use crate::corpus::Corpus;
-use crate::corpus::model::{CorpusFile, EquationNotation, ParagraphKind};
+use crate::corpus::model::{CorpusFile, EquationNotation, ParagraphKind, Table};
 use crate::formats::paper::{ImportOptions, Imported, PaperKind, import};
 
 /// Imports `text` as JATS, which must succeed.
@@ -29,6 +29,15 @@ pub(super) fn article(body: &str, back: &str) -> String {
 <article xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:mml="http://www.w3.org/1998/Math/MathML"><front><article-meta><title-group><article-title>A test article</article-title></title-group></article-meta></front>
 <body>{body}</body><back>{back}<ref-list><title>References</title>{refs}</ref-list></back></article>"#
     )
+}
+
+/// A table's header rows: each cell's text and the columns it spans.
+pub(super) fn header_spans(table: &Table) -> Vec<Vec<(&str, u32)>> {
+    table
+        .header_rows
+        .iter()
+        .map(|row| row.iter().map(|c| (c.text.as_str(), c.span)).collect())
+        .collect()
 }
 
 /// The written text of the paragraph that contains `words`.
@@ -275,13 +284,8 @@ fn tables_with_spans_and_notes_and_figures() {
     // A footnote marker is raised, and is not part of the column's id.
     assert_eq!(headers, ["Group", "2019", "2020ᵃ"]);
     assert_eq!(table.columns[2].id, "2020");
-    let spans: Vec<Vec<(&str, u32)>> = table
-        .header_rows
-        .iter()
-        .map(|row| row.iter().map(|c| (c.text.as_str(), c.span)).collect())
-        .collect();
     assert_eq!(
-        spans,
+        header_spans(table),
         [
             vec![("Group", 1), ("Year", 2)],
             vec![("Group", 1), ("2019", 1), ("2020ᵃ", 1)]
