@@ -5,10 +5,8 @@
 use super::{Flag, FlagKind, FlagSeverity, Paper};
 use crate::corpus::cite;
 
-/// Words a marker prints that name no author.
-const NOT_NAMES: [&str; 12] = [
-    "et", "al", "and", "see", "also", "cf", "e", "g", "eg", "ie", "in", "press",
-];
+/// Capitalised words a marker prints that name no author (lower case).
+const NOT_NAMES: [&str; 8] = ["et", "al", "and", "see", "also", "cf", "in", "press"];
 
 /// What a marker is matched against: a reference's first author's last name (lower case) and
 /// year.
@@ -60,8 +58,8 @@ pub(super) fn check(paper: &Paper<'_>, out: &mut Vec<Flag>) {
             .iter()
             .filter_map(|&r| Some((r, works.get(r)?)))
             .collect();
-        // A work the text prints as part of the marker's sentence rather than in it (a
-        // narrative `Smith et al. (2006)` whose marker is the year) is matched by year alone.
+        // Each work a group prints (`Adler, 1997; Ross, 2012`); a marker printing a year
+        // alone (the narrative `Smith et al. (2006)` whose link is the year) is matched by it.
         for part in printed.split(';') {
             let years = printed_years(part);
             if years.is_empty() {
