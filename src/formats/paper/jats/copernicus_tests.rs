@@ -62,7 +62,7 @@ fn copernicus_s_entries_and_its_unmarked_citations_are_read() {
 <back><ref-list><title>References</title>
 <ref id="bib1.bib1"><label>1</label><mixed-citation>Brunke, E. G., Labuschagne, C., and Slemr, F.: Gaseous mercury emissions from a fire in the Cape Peninsula, South Africa, during January 2000, Geophys.
 Res. Lett., 28, 1483–1486, <ext-link xlink:href="http://dx.doi.org/10.1029/2000gl012193" ext-link-type="DOI">10.1029/2000gl012193</ext-link>, 2001.</mixed-citation></ref>
-<ref id="bib1.bib2"><label>2</label><mixed-citation>Ebinghaus, R., Slemr, F., van Velthoven, P., and Oram, D. E.: Emissions of gaseous mercury from biomass burning, Geophys. Res. Lett., 34, L08813, 2007.</mixed-citation></ref>
+<ref id="bib1.bib2"><label>2</label><mixed-citation>Ebinghaus, R., Slemr, F., van Velthoven, P., Van Heyst, B., and Oram, D. E.: Emissions of gaseous mercury from biomass burning, Geophys. Res. Lett., 34, L08813, 2007.</mixed-citation></ref>
 <ref id="bib1.bib3"><label>3</label><mixed-citation>Nriagu, J. O.: A global assessment of natural sources of atmospheric trace-metals, Nature, 338, 47–49, 1989.</mixed-citation></ref>
 </ref-list></back></article>"#;
     let imported = read(text);
@@ -82,7 +82,7 @@ Res. Lett., 28, 1483–1486, <ext-link xlink:href="http://dx.doi.org/10.1029/200
         authors,
         [
             vec!["Brunke", "Labuschagne", "Slemr"],
-            vec!["Ebinghaus", "Slemr", "van Velthoven", "Oram"],
+            vec!["Ebinghaus", "Slemr", "van Velthoven", "Van Heyst", "Oram"],
             vec!["Nriagu"]
         ]
     );

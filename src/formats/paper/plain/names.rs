@@ -144,8 +144,12 @@ pub(super) fn is_name(piece: &str) -> bool {
         Some((last, family)) if is_vancouver_initials(last) => {
             !family.is_empty() && family.iter().all(|w| is_family_word(w))
         }
-        // `van Velthoven`, `de la Cruz`: a family name opening with its particle.
-        Some((last, family)) if family.first().is_some_and(|w| PARTICLES.contains(w)) => {
+        // `van Velthoven`, `de la Cruz`, `Van Heyst`: a family name opening with its particle.
+        Some((last, family))
+            if family
+                .first()
+                .is_some_and(|w| PARTICLES.contains(&w.to_lowercase().as_str())) =>
+        {
             family.len() <= 3
                 && family.iter().all(|w| is_family_word(w))
                 && last.chars().next().is_some_and(char::is_uppercase)
