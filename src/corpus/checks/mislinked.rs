@@ -15,16 +15,40 @@ struct Work {
     year: Option<i32>,
 }
 
+/// One work a marker prints (`Kupiec, 1997`; a group's parts are parted by `;`), read once.
+struct PrintedWork {
+    /// Its text in lower case.
+    lowered: String,
+    /// The years it prints.
+    years: Vec<i32>,
+    /// The words in it that may be names (lower case).
+    names: Vec<String>,
+}
+
+impl PrintedWork {
+    fn of(part: &str) -> Self {
+        Self {
+            lowered: part.to_lowercase(),
+            years: printed_years(part),
+            names: printed_names(part),
+        }
+    }
+}
+
 impl Work {
-    /// Whether `part` of a marker, printing `years` and the words `names`, names this work:
-    /// one of the years is its year, and its first author's name is printed (or no name is).
-    fn is_named_by(&self, part: &str, years: &[i32], names: &[String]) -> bool {
-        self.year.is_some_and(|year| years.contains(&year))
-            && (names.is_empty()
-                || self
-                    .name
-                    .as_ref()
-                    .is_some_and(|name| part.to_lowercase().contains(name.as_str())))
+    /// Whether its first author's name is printed in `printed` (or no name is).
+    fn has_name_in(&self, printed: &PrintedWork) -> bool {
+        printed.names.is_empty()
+            || self
+                .name
+                .as_ref()
+                .is_some_and(|name| printed.lowered.contains(name.as_str()))
+    }
+
+    /// Whether `printed` names this work: one of its years is the work's year, and the work's
+    /// first author's name is printed (or no name is).
+    fn is_named_by(&self, printed: &PrintedWork) -> bool {
+        self.year.is_some_and(|year| printed.years.contains(&year)) && self.has_name_in(printed)
     }
 }
 
@@ -60,33 +84,24 @@ pub(super) fn check(paper: &Paper<'_>, out: &mut Vec<Flag>) {
             .collect();
         // Each work a group prints (`Adler, 1997; Ross, 2012`); a marker printing a year
         // alone (the narrative `Smith et al. (2006)` whose link is the year) is matched by it.
-        for part in printed.split(';') {
-            let years = printed_years(part);
-            if years.is_empty() {
-                continue;
-            }
-            let names = printed_names(part);
-            if linked
-                .iter()
-                .any(|(_, work)| work.is_named_by(part, &years, &names))
-            {
+        let parts: Vec<(&str, PrintedWork)> = printed
+            .split(';')
+            .map(|part| (part, PrintedWork::of(part)))
+            .collect();
+        for (part, read) in &parts {
+            if read.years.is_empty() || linked.iter().any(|(_, work)| work.is_named_by(read)) {
                 continue;
             }
             // The linked work this part is about: the one no other part of the marker names.
-            let Some(&(reference, work)) = linked.iter().find(|(_, work)| {
-                !printed.split(';').any(|other| {
-                    work.is_named_by(other, &printed_years(other), &printed_names(other))
-                })
-            }) else {
+            let Some(&(reference, work)) = linked
+                .iter()
+                .find(|(_, work)| !parts.iter().any(|(_, other)| work.is_named_by(other)))
+            else {
                 continue;
             };
             let part = part.trim().trim_matches(['(', ')', '[', ']']).trim();
-            let named_elsewhere = (!names.is_empty())
-                .then(|| {
-                    works
-                        .iter()
-                        .position(|other| other.is_named_by(part, &years, &names))
-                })
+            let named_elsewhere = (!read.names.is_empty())
+                .then(|| works.iter().position(|other| other.is_named_by(read)))
                 .flatten();
             let linked_name = paper.reference_name(reference);
             if let Some(other) = named_elsewhere {
@@ -105,8 +120,8 @@ pub(super) fn check(paper: &Paper<'_>, out: &mut Vec<Flag>) {
                     ),
                 ));
             } else if let Some(year) = work.year
-                && !years.contains(&year)
-                && work.is_named_by(part, &[year], &names)
+                && !read.years.contains(&year)
+                && work.has_name_in(read)
             {
                 out.push(paper.citation_flag(
                     position,

@@ -249,8 +249,14 @@ mod tests {
     #![allow(clippy::unwrap_used)]
 
     use super::{caption_end, find, is_cell_line};
+    use crate::corpus::model::CorpusFile;
     use crate::formats::paper::plain::blocks::{Block, blocks, lines};
     use crate::formats::paper::plain::pdf_text_tests::{corpus_and_report, paragraph_texts};
+
+    /// The words kept inside each figure of `file`, in order.
+    fn figure_words(file: &CorpusFile) -> Vec<&str> {
+        file.figures.iter().map(|f| f.inner_text.as_str()).collect()
+    }
 
     fn found(text: &str) -> Vec<(usize, Vec<usize>)> {
         let lines = lines(text);
@@ -502,12 +508,7 @@ mod tests {
         let figure = corpus.file.figures.first().unwrap();
         assert_eq!(figure.caption, "Writing to the store.");
         // The words above a caption the text runs on from are that figure's, not the next's.
-        let words: Vec<&str> = corpus
-            .file
-            .figures
-            .iter()
-            .map(|f| f.inner_text.as_str())
-            .collect();
+        let words = figure_words(&corpus.file);
         assert_eq!(words, ["Client Server", ""]);
         let paragraphs = paragraph_texts(&corpus);
         assert_eq!(
@@ -548,12 +549,7 @@ mod tests {
         let (corpus, _) = corpus_and_report(text);
         // `Discussion`, a box of the diagram between two others, is the figure's; the
         // `Acknowledgments` above the chart's ticks open their section.
-        let words: Vec<&str> = corpus
-            .file
-            .figures
-            .iter()
-            .map(|f| f.inner_text.as_str())
-            .collect();
+        let words = figure_words(&corpus.file);
         assert_eq!(
             words,
             [
