@@ -15,6 +15,7 @@ mod crossref;
 mod crossref_tests;
 #[cfg(test)]
 mod divs_tests;
+mod include;
 mod inline;
 mod latex;
 #[cfg(test)]
@@ -24,6 +25,8 @@ mod manubot;
 mod meta;
 #[cfg(test)]
 mod meta_tests;
+#[cfg(test)]
+mod quarto_tests;
 mod spans;
 mod tables;
 
@@ -60,7 +63,9 @@ pub(super) fn read(
         metadata.bibliography = latex::bibliography_files(text);
     }
     let body = text.get(body_offset..).unwrap_or_default();
-    let lines = line::lines(body, body_offset);
+    let included = include::expand(body, options.read_beside);
+    include::report(&included, text, body_offset, builder);
+    let lines = line::lines(&included.text, body_offset);
     let mut parsed = blocks::parse(&lines);
     let mut key_definitions = std::mem::take(&mut parsed.key_definitions);
     for (key, target) in std::mem::take(&mut metadata.key_aliases) {
