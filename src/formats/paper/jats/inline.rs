@@ -326,8 +326,14 @@ impl<'c, 'd> Flattener<'c, 'd> {
         let mut keys: Vec<String> = Vec::new();
         let mut dash_pending = false;
         let mut ranged = false;
+        // The number the marker just before printed, when nothing stands between it and the
+        // next (see `between_touching`).
+        let mut number_before: Option<u32> = None;
         let within = nodes.get(run.start..=run.end).unwrap_or_default();
         for (at, node) in within.iter().enumerate() {
+            if !matches!(node, Node::Element(_)) || marker_of(self.context, node).is_none() {
+                number_before = None;
+            }
             match node {
                 // The layout of the source around a separator set as a superscript.
                 Node::Text(text)
@@ -344,25 +350,8 @@ impl<'c, 'd> Flattener<'c, 'd> {
                     }
                 }
                 Node::Element(element) if marker_of(self.context, node).is_none() => {
-                    // A separator set as a superscript (`<sup>,</sup>`), the brackets each
-                    // marker of a superscript group has (`<sup>),(</sup>`) left out, or the
-                    // bracket opening or closing the group (`<sup>(</sup>`, `<sup>)</sup>`).
-                    let text = if at == 0 {
-                        element.text().trim().chars().take(1).collect()
-                    } else if at + 1 == within.len() {
-                        // Closed only when opened: SciELO's markup at times keeps one alone.
-                        let opened = printed.trim_start().starts_with(['(', '[']);
-                        let closing = element.text().trim().chars().take(1).collect();
-                        if opened { closing } else { String::new() }
-                    } else {
-                        let separator = element.text().replace(is_bracket, "");
-                        // `)- (` is a dash alone: `5-7`, not `5- 7`.
-                        if separator.contains(is_dash) {
-                            separator.trim().to_owned()
-                        } else {
-                            separator
-                        }
-                    };
+                    let opened = printed.trim_start().starts_with(['(', '[']);
+                    let text = separator_text(element, at == 0, at + 1 == within.len(), opened);
                     printed.push_str(&text);
                     if text.contains(is_dash) {
                         dash_pending = true;
@@ -370,7 +359,22 @@ impl<'c, 'd> Flattener<'c, 'd> {
                 }
                 Node::Element(element) => {
                     let xref = marker_of(self.context, node).unwrap_or(*element);
-                    printed.push_str(xref.text().trim());
+                    let text = xref.text();
+                    if !text.trim().is_empty() && text.trim().chars().all(is_dash) {
+                        // A range's dash set as a link of its own (`13<xref>–</xref>16`, as
+                        // ASM writes it): the range cites what it links to.
+                        printed.push_str(text.trim());
+                        dash_pending = true;
+                        number_before = None;
+                        continue;
+                    }
+                    let number = text.trim().parse::<u32>().ok();
+                    if let Some(separator) = between_touching(number_before, number) {
+                        printed.push(separator);
+                        dash_pending |= separator == '–';
+                    }
+                    number_before = number;
+                    printed.push_str(text.trim());
                     let own = marker_keys(self.context, xref);
                     if dash_pending
                         && let (Some(last), Some(first)) = (keys.last().cloned(), own.first())
@@ -514,4 +518,41 @@ pub(super) fn without_label(mut text: Rich, label: &str) -> Rich {
         }
     }
     text
+}
+
+/// What stands between two numbered markers that touch (the one `before`, the next `number`):
+/// a range's dash when numbers lie between them (BMJ writes `1–3` as
+/// `<xref>1</xref><xref>3</xref>`), else a comma (Nature writes `5,6` as
+/// `<xref>5</xref><xref>6</xref>`).
+fn between_touching(before: Option<u32>, number: Option<u32>) -> Option<char> {
+    let (before, number) = (before?, number?);
+    Some(if number > before.saturating_add(1) {
+        '–'
+    } else {
+        ','
+    })
+}
+
+/// What an element between the markers of a run prints: a separator set as a superscript
+/// (`<sup>,</sup>`), the brackets each marker of a superscript group has (`<sup>),(</sup>`) left
+/// out, or the bracket opening (`first`) or closing (`last`) the group (`<sup>(</sup>`,
+/// `<sup>)</sup>`), closed only when `opened` (SciELO's markup at times keeps one alone).
+fn separator_text(element: &Element<'_>, first: bool, last: bool, opened: bool) -> String {
+    if first {
+        element.text().trim().chars().take(1).collect()
+    } else if last {
+        if opened {
+            element.text().trim().chars().take(1).collect()
+        } else {
+            String::new()
+        }
+    } else {
+        let separator = element.text().replace(is_bracket, "");
+        // `)- (` is a dash alone: `5-7`, not `5- 7`.
+        if separator.contains(is_dash) {
+            separator.trim().to_owned()
+        } else {
+            separator
+        }
+    }
 }

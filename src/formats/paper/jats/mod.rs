@@ -18,6 +18,8 @@ mod front_tests;
 mod inline;
 mod markers;
 #[cfg(test)]
+mod markers_tests;
+#[cfg(test)]
 mod random_tests;
 mod refs;
 #[cfg(test)]
