@@ -9,6 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::crossref::{CustomKind, custom_kind};
 use super::line::{
     Line, TABLE_NOUNS, atx_heading, caption_text, dedent, fence, indent_width, is_blank,
     is_html_only, is_lone_latex_command, is_rule, latex_begin, latex_end_index, link_definition,
@@ -80,10 +81,15 @@ pub(super) enum Block {
 }
 
 /// What a fenced div is, as far as the text is concerned.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum Div {
     Abstract,
     Callout,
+    /// A float (`::: {#fig-x}`): its label, and where its blocks start.
+    Float {
+        label: String,
+        start: usize,
+    },
     Other,
 }
 
@@ -100,10 +106,20 @@ pub(super) struct Parsed {
     pub(super) key_definitions: HashMap<String, String>,
 }
 
-/// Reads the blocks of `lines`.
-pub(super) fn parse(lines: &[Line<'_>]) -> Parsed {
-    let mut parser = Parser::default();
+/// Reads the blocks of `lines`; a div labelled as a float (`::: {#fig-x}`, `{#tbl-x}`, or of
+/// one of the custom `kinds`) is that figure or table.
+pub(super) fn parse(lines: &[Line<'_>], kinds: &[CustomKind]) -> Parsed {
+    let mut parser = Parser {
+        kinds: kinds.to_vec(),
+        ..Parser::default()
+    };
     parser.blocks(lines, 0, false);
+    // A float whose closing fence is missing ends with the paper.
+    while let Some(div) = parser.divs.pop() {
+        if let Div::Float { label, start } = div {
+            parser.close_float(label, start);
+        }
+    }
     attach_captions(&mut parser.parsed.blocks);
     parser.parsed
 }
@@ -118,6 +134,8 @@ struct Parser {
     item_marker: Option<String>,
     /// The fenced divs open, innermost last.
     divs: Vec<Div>,
+    /// The kinds of float the paper declares (`crossref: custom:`).
+    kinds: Vec<CustomKind>,
 }
 
 impl Parser {
@@ -138,6 +156,7 @@ impl Parser {
             match self.divs.pop() {
                 Some(Div::Abstract) => self.parsed.blocks.push(Block::AbstractCloses),
                 Some(Div::Callout) => self.parsed.blocks.push(Block::CalloutCloses),
+                Some(Div::Float { label, start }) => self.close_float(label, start),
                 _ => {}
             }
             return;
@@ -150,6 +169,15 @@ impl Parser {
                 .map(|word| word.trim_start_matches('.'))
         };
         let callout = classes().find_map(|class| class.strip_prefix("callout-"));
+        let float = inner
+            .split_whitespace()
+            .find_map(|word| word.strip_prefix('#'))
+            .filter(|label| {
+                ["fig-", "tbl-"]
+                    .iter()
+                    .any(|prefix| label.len() > prefix.len() && label.starts_with(prefix))
+                    || custom_kind(&self.kinds, label).is_some()
+            });
         let div = if classes().any(|class| class == "abstract") {
             self.parsed.blocks.push(Block::AbstractOpens);
             Div::Abstract
@@ -163,10 +191,79 @@ impl Parser {
                 title: attribute(inner, "title").unwrap_or_default().to_owned(),
             });
             Div::Callout
+        } else if let Some(label) = float {
+            Div::Float {
+                label: label.to_owned(),
+                start: self.parsed.blocks.len(),
+            }
         } else {
             Div::Other
         };
         self.divs.push(div);
+    }
+
+    /// The blocks of a float div (`::: {#fig-x}` … `:::`), from `start` on, as its figure or
+    /// table, as Quarto reads one: the div's last paragraph is its caption; the table (or the
+    /// image, or the figure a code chunk draws) inside is the float's; with none, the float is
+    /// its caption alone (code, which is left out, draws it).
+    fn close_float(&mut self, label: String, start: usize) {
+        let mut inside = self
+            .parsed
+            .blocks
+            .split_off(start.min(self.parsed.blocks.len()));
+        let caption_at = inside
+            .iter()
+            .rposition(|block| matches!(block, Block::Paragraph { .. }));
+        let caption = match caption_at.map(|at| inside.remove(at)) {
+            Some(Block::Paragraph { text }) => text,
+            _ => String::new(),
+        };
+        let captioned = !caption.trim().is_empty();
+        let is_table = label.starts_with("tbl-")
+            || custom_kind(&self.kinds, &label)
+                .and_then(|index| self.kinds.get(index))
+                .is_some_and(CustomKind::is_table);
+        let is_figure = label.starts_with("fig-");
+        let table_at = inside
+            .iter()
+            .position(|block| matches!(block, Block::Table(_)));
+        let figure_at = inside
+            .iter()
+            .position(|block| matches!(block, Block::Figure { .. }));
+        // A custom kind's float is a table when it holds one, else a figure.
+        let as_table = table_at.filter(|_| is_table || (!is_figure && figure_at.is_none()));
+        let as_figure = figure_at.filter(|_| !is_table);
+        if let Some(Block::Table(table)) = as_table.and_then(|at| inside.get_mut(at)) {
+            table.id = label;
+            if captioned {
+                table.caption = Some(caption);
+            }
+        } else if let Some(Block::Figure {
+            caption: own,
+            label: own_label,
+            ..
+        }) = as_figure.and_then(|at| inside.get_mut(at))
+        {
+            *own_label = label;
+            if captioned {
+                *own = caption;
+            }
+        } else if captioned && is_table {
+            inside.push(Block::Table(TableBlock {
+                header: Vec::new(),
+                rows: Vec::new(),
+                caption: Some(caption),
+                id: label,
+                label: None,
+            }));
+        } else if captioned {
+            inside.push(Block::Figure {
+                caption,
+                image: None,
+                label,
+            });
+        }
+        self.parsed.blocks.extend(inside);
     }
 
     fn end_paragraph(&mut self, paragraph: &mut Vec<Line<'_>>) {

@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use super::super::and_list;
 use super::blocks::{Block, caption_label};
 use super::inline::{Known, RawChunk, scan};
+use super::spans::is_cross_reference;
 
 /// What a label names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,20 +21,72 @@ enum Kind {
     Figure,
     Table,
     Equation,
+    /// A float of a kind the paper declares (Quarto's `crossref: custom:`), by its place in
+    /// the paper's list.
+    Custom(usize),
+}
+
+/// A kind of numbered float a Quarto paper declares in its metadata (`crossref: custom:`):
+/// `@suppfig-x` names the float `{#suppfig-x}` and prints "Supplementary Figure 2".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct CustomKind {
+    /// What its labels start with, before a hyphen (`suppfig`).
+    pub(super) key: String,
+    /// What a reference to one prints before its number (`Supplementary Figure`).
+    pub(super) prefix: String,
+}
+
+impl CustomKind {
+    /// Whether its floats are tables, by its name (`supptbl`, "Supplementary Table"): a float
+    /// of it holding no table (a code chunk computes it) is a table without cells.
+    pub(super) fn is_table(&self) -> bool {
+        self.prefix.to_lowercase().contains("table")
+            || ["tbl", "tab"].iter().any(|part| self.key.contains(part))
+    }
+}
+
+/// The custom kind `label` (`suppfig-x`) is of, by its place in `kinds`.
+pub(super) fn custom_kind(kinds: &[CustomKind], label: &str) -> Option<usize> {
+    let (key, rest) = label.split_once('-')?;
+    (!rest.is_empty())
+        .then(|| kinds.iter().position(|kind| kind.key == key))
+        .flatten()
 }
 
 /// The LaTeX commands that print a cross-reference, without the backslash.
 pub(super) const COMMANDS: [&str; 5] = ["autoref", "ref", "eqref", "cref", "Cref"];
 
-/// The numbers figures, tables and display equations take, in the order they stand.
+/// The numbers figures, tables and display equations take, in the order they stand; floats
+/// of a custom kind are numbered apart, each kind from 1.
 #[derive(Debug, Default)]
 pub(super) struct Counter {
     figures: usize,
     tables: usize,
     equations: usize,
+    custom: HashMap<usize, usize>,
 }
 
 impl Counter {
+    /// How the next figure (or, with `table`, the next table) labelled `label` is labelled:
+    /// "Figure 2", or its custom kind's "Supplementary Figure 1".
+    pub(super) fn float(&mut self, label: &str, table: bool, kinds: &[CustomKind]) -> String {
+        let (kind, number) = self.next_float(label, table, kinds);
+        format!("{} {number}", name_of(kind, kinds))
+    }
+
+    /// The kind and number of the next figure (or table) labelled `label`.
+    fn next_float(&mut self, label: &str, table: bool, kinds: &[CustomKind]) -> (Kind, usize) {
+        if let Some(index) = custom_kind(kinds, label) {
+            let number = self.custom.entry(index).or_default();
+            *number += 1;
+            (Kind::Custom(index), *number)
+        } else if table {
+            (Kind::Table, self.table())
+        } else {
+            (Kind::Figure, self.figure())
+        }
+    }
+
     /// The next figure's number.
     pub(super) fn figure(&mut self) -> usize {
         self.figures += 1;
@@ -100,14 +153,33 @@ impl Numbered {
     }
 }
 
+/// What a float of `kind` is called before its number: "Figure", or a custom kind's prefix.
+fn name_of(kind: Kind, kinds: &[CustomKind]) -> &str {
+    match kind {
+        Kind::Figure => "Figure",
+        Kind::Table => "Table",
+        Kind::Equation => "Equation",
+        Kind::Custom(index) => kinds.get(index).map_or("", |kind| kind.prefix.as_str()),
+    }
+}
+
 /// The labels of the paper's figures, tables and equations, with their numbers.
 #[derive(Debug, Default)]
-pub(super) struct Targets(HashMap<String, (Kind, usize)>);
+pub(super) struct Targets {
+    /// Each label, with what it names and its number.
+    labels: HashMap<String, (Kind, usize)>,
+    /// The kinds of float the paper declares.
+    kinds: Vec<CustomKind>,
+}
 
 impl Targets {
-    /// Every label the blocks give a figure, table or display equation.
-    pub(super) fn collect(blocks: &[Block]) -> Self {
-        let mut targets = Self::default();
+    /// Every label the blocks give a figure, table or display equation, floats of the custom
+    /// `kinds` among them.
+    pub(super) fn collect(blocks: &[Block], kinds: &[CustomKind]) -> Self {
+        let mut targets = Self {
+            kinds: kinds.to_vec(),
+            ..Self::default()
+        };
         let mut counter = Counter::default();
         for block in blocks {
             match block {
@@ -115,17 +187,17 @@ impl Targets {
                     targets.add_display_math(text, &mut counter);
                 }
                 Block::Figure { label, .. } => {
-                    let number = counter.figure();
-                    targets.add(Some(label), Kind::Figure, number);
+                    let (kind, number) = counter.next_float(label, false, kinds);
+                    targets.add(Some(label), kind, number);
                 }
                 Block::Table(table) => {
-                    let number = counter.table();
                     let label = if table.id.is_empty() {
                         table.caption.as_deref().and_then(caption_label)
                     } else {
                         Some(table.id.as_str())
                     };
-                    targets.add(label, Kind::Table, number);
+                    let (kind, number) = counter.next_float(label.unwrap_or_default(), true, kinds);
+                    targets.add(label, kind, number);
                 }
                 Block::Equation {
                     environment,
@@ -153,8 +225,16 @@ impl Targets {
 
     fn add(&mut self, label: Option<&str>, kind: Kind, number: usize) {
         if let Some(label) = label.map(str::trim).filter(|label| !label.is_empty()) {
-            self.0.entry(label.to_owned()).or_insert((kind, number));
+            self.labels
+                .entry(label.to_owned())
+                .or_insert((kind, number));
         }
+    }
+
+    /// Whether `key` (of `@key`) is a label rather than a citation key: pandoc-crossref's
+    /// (`fig:x`), Quarto's (`fig-x`) or of a kind the paper declares (`suppfig-x`).
+    pub(super) fn is_label(&self, key: &str) -> bool {
+        is_cross_reference(key) || custom_kind(&self.kinds, key).is_some()
     }
 
     /// The labelled `$$ … $$ {#eq:x}` in a paragraph, numbered.
@@ -183,11 +263,12 @@ impl Targets {
         if matches!(command, "cref" | "Cref") && label.contains(',') {
             return self.cleveref_list(command == "Cref", label);
         }
-        let &(kind, number) = self.0.get(label.trim())?;
+        let &(kind, number) = self.labels.get(label.trim())?;
         let name = match kind {
             Kind::Figure => ["Figure", "fig."],
             Kind::Table => ["Table", "table"],
             Kind::Equation => ["Equation", "eq."],
+            Kind::Custom(_) => [name_of(kind, &self.kinds); 2],
         };
         let numbered = if kind == Kind::Equation && command != "autoref" {
             format!("({number})")
@@ -209,7 +290,7 @@ impl Targets {
     fn cleveref_list(&self, capitalised: bool, labels: &str) -> Option<String> {
         let mut groups: Vec<(Kind, Vec<usize>)> = Vec::new();
         for label in labels.split(',') {
-            let &(kind, number) = self.0.get(label.trim())?;
+            let &(kind, number) = self.labels.get(label.trim())?;
             match groups.iter_mut().find(|(this, _)| *this == kind) {
                 Some((_, numbers)) => numbers.push(number),
                 None => groups.push((kind, vec![number])),
@@ -227,6 +308,7 @@ impl Targets {
                     (Kind::Table, false) => ["table", "tables"],
                     (Kind::Equation, true) => ["Equation", "Equations"],
                     (Kind::Equation, false) => ["eq.", "eqs."],
+                    (Kind::Custom(_), _) => [name_of(kind, &self.kinds); 2],
                 };
                 let show = |number: usize| {
                     if kind == Kind::Equation {
@@ -270,7 +352,7 @@ impl Targets {
                 }
                 None => (*key).to_owned(),
             };
-            let &(this, number) = self.0.get(&label)?;
+            let &(this, number) = self.labels.get(&label)?;
             if kind.is_some_and(|kind| kind != this) {
                 return None;
             }
@@ -289,6 +371,7 @@ impl Targets {
             (Kind::Figure, true) => ("Figure", "Figures"),
             (Kind::Table, true) => ("Table", "Tables"),
             (Kind::Equation, true) => ("Equation", "Equations"),
+            (Kind::Custom(_), _) => (name_of(kind, &self.kinds), name_of(kind, &self.kinds)),
         };
         let prefix = if keys.len() > 1 { many } else { one };
         let capitalised = keys

@@ -10,6 +10,7 @@ use crate::corpus::diagnostics::Location;
 use crate::corpus::model::Paper;
 use crate::corpus::text::after_title;
 
+use super::crossref::CustomKind;
 use super::spans::flatten;
 
 /// The metadata block found at the top of a paper.
@@ -39,6 +40,8 @@ pub(super) struct Metadata {
     pub(super) references: Option<serde_json::Value>,
     /// Manubot's `citekey-aliases`: a key → the key it stands for (`tag:x: doi:…`).
     pub(super) key_aliases: Vec<(String, String)>,
+    /// The kinds of numbered float Quarto's `crossref: custom:` declares.
+    pub(super) float_kinds: Vec<CustomKind>,
 }
 
 /// The metadata block at the start of `text`, if it opens with a `---` line followed by a
@@ -242,6 +245,7 @@ fn read_mapping(map: &Mapping, paper: &mut Paper) -> Metadata {
     metadata.references = get("references")
         .and_then(|value| serde_json::to_value(value).ok())
         .filter(serde_json::Value::is_array);
+    metadata.float_kinds = get("crossref").map(custom_kinds).unwrap_or_default();
     if let Some(Value::Mapping(aliases)) = get("citekey-aliases") {
         metadata.key_aliases = aliases
             .iter()
@@ -250,6 +254,42 @@ fn read_mapping(map: &Mapping, paper: &mut Paper) -> Metadata {
             .collect();
     }
     metadata
+}
+
+/// The kinds of float Quarto's `crossref: {custom: [{kind: float, key: suppfig,
+/// reference-prefix: Supplementary Figure}]}` declares; without a `reference-prefix`, a
+/// reference prints the key capitalised, as Quarto does.
+fn custom_kinds(crossref: &Value) -> Vec<CustomKind> {
+    let Some(Value::Sequence(custom)) = crossref.get("custom") else {
+        return Vec::new();
+    };
+    custom
+        .iter()
+        .filter(|kind| {
+            kind.get("kind")
+                .and_then(scalar)
+                .is_none_or(|k| k.trim() == "float")
+        })
+        .filter_map(|kind| {
+            let key = kind.get("key").and_then(scalar)?.trim().to_owned();
+            if key.is_empty() || key.contains(char::is_whitespace) {
+                return None;
+            }
+            let prefix = kind
+                .get("reference-prefix")
+                .and_then(scalar)
+                .map(|prefix| flatten(prefix.trim()))
+                .filter(|prefix| !prefix.is_empty())
+                .unwrap_or_else(|| {
+                    let mut chars = key.chars();
+                    chars
+                        .next()
+                        .map(|first| first.to_uppercase().chain(chars).collect())
+                        .unwrap_or_default()
+                });
+            Some(CustomKind { key, prefix })
+        })
+        .collect()
 }
 
 /// The title: `title`, given plain or formatted (`title: {formatted: …, plain: …}`, as the

@@ -66,7 +66,7 @@ pub(super) fn read(
     let included = include::expand(body, options.read_beside);
     include::report(&included, text, body_offset, builder);
     let lines = line::lines(&included.text, body_offset);
-    let mut parsed = blocks::parse(&lines);
+    let mut parsed = blocks::parse(&lines, &metadata.float_kinds);
     let mut key_definitions = std::mem::take(&mut parsed.key_definitions);
     for (key, target) in std::mem::take(&mut metadata.key_aliases) {
         key_definitions.entry(key).or_insert(target);
@@ -81,7 +81,7 @@ pub(super) fn read(
             builder.paper().title = title;
         }
     }
-    let targets = Targets::collect(&parsed.blocks);
+    let targets = Targets::collect(&parsed.blocks, &metadata.float_kinds);
     let mut emitter = Emitter {
         builder,
         inlines: Inlines::new(parsed.footnotes, parsed.labels, targets),
@@ -90,6 +90,7 @@ pub(super) fn read(
         latex_left_out: 0,
         templates_left_out: 0,
         counter: Counter::default(),
+        float_kinds: &metadata.float_kinds,
         abstract_div: None,
         callout: None,
     };
@@ -174,6 +175,8 @@ fn front_matter(text: &str, builder: &mut PaperBuilder) -> (usize, meta::Metadat
 /// Hands the blocks to the builder.
 struct Emitter<'b> {
     builder: &'b mut PaperBuilder,
+    /// The kinds of float the paper declares (`crossref: custom:`).
+    float_kinds: &'b [crossref::CustomKind],
     inlines: Inlines,
     /// The heading level of each open section.
     levels: Vec<usize>,
@@ -296,9 +299,13 @@ impl Emitter<'_> {
                     self.lead_section();
                     self.table(table);
                 }
-                Block::Figure { caption, image, .. } => {
+                Block::Figure {
+                    caption,
+                    image,
+                    label,
+                } => {
                     self.lead_section();
-                    self.figure(caption, image.clone());
+                    self.figure(caption, image.clone(), label);
                 }
                 Block::Equation {
                     environment,
@@ -408,11 +415,11 @@ impl Emitter<'_> {
         self.levels.push(level);
     }
 
-    fn figure(&mut self, caption: &str, image: Option<String>) {
-        let number = self.counter.figure();
+    fn figure(&mut self, caption: &str, image: Option<String>, source_label: &str) {
+        let numbered = self.counter.float(source_label, false, self.float_kinds);
         // A caption that prints its own label ("Figure 1. Examples …") gives it.
         let (label, caption) = printed_caption(caption, FIGURE_NOUNS)
-            .unwrap_or_else(|| (format!("Figure {number}"), caption.to_owned()));
+            .unwrap_or_else(|| (numbered, caption.to_owned()));
         let caption = self.inlines.rich(&caption);
         self.builder.figure(FigureDraft {
             label,
@@ -480,8 +487,15 @@ impl Emitter<'_> {
         };
         // A placeholder table printing nothing takes no number (the builder leaves it out).
         if !draft.prints_nothing() {
-            let number = self.counter.table();
-            draft.label = label.unwrap_or_else(|| format!("Table {number}"));
+            let source_label = if table.id.is_empty() {
+                table.caption.as_deref().and_then(blocks::caption_label)
+            } else {
+                Some(table.id.as_str())
+            };
+            let numbered =
+                self.counter
+                    .float(source_label.unwrap_or_default(), true, self.float_kinds);
+            draft.label = label.unwrap_or(numbered);
         }
         self.builder.table(draft);
     }

@@ -52,3 +52,99 @@ fn an_included_file_is_read_where_the_paper_includes_it() {
         "no include is printed"
     );
 }
+
+#[test]
+fn a_float_div_is_its_figure_or_table_captioned_by_its_last_paragraph() {
+    let text = "# Results\n\nSee @fig-map, @fig-drawn, @tbl-rates and @tbl-computed.\n\n\
+                ::: {#fig-map}\n![](map.png)\n\nWhere the sites are.\n:::\n\n\
+                ::: {#fig-drawn layout-ncol=1}\n```{r}\nplot(x)\n```\n\n\
+                A plot the code draws.\\vspace{20pt}\n:::\n\n\
+                ::: {#tbl-rates}\n| Kind | Rate |\n|---|--:|\n| Standard | 96 |\n\n\
+                Rates by kind.\n:::\n\n\
+                ::: {#tbl-computed}\n```{r}\nkable(x)\n```\n\nA table the code computes.\n:::\n\n\
+                ::: {.column-margin}\nA margin note.\n:::\n\n\
+                ::: {#fig-unclosed}\n![](last.png)\n\nThe last figure.\n";
+    let imported = read_with(text, &[]);
+    valid(&imported);
+    let file = &imported.file;
+    assert_eq!(
+        paragraphs(file),
+        [
+            "See Figure 1, Figure 2, Table 1 and Table 2.",
+            "A margin note."
+        ]
+    );
+    let figures: Vec<(&str, &str, Option<&str>)> = file
+        .figures
+        .iter()
+        .map(|f| (f.label.as_str(), f.caption.as_str(), f.image.as_deref()))
+        .collect();
+    assert_eq!(
+        figures,
+        [
+            ("Figure 1", "Where the sites are.", Some("map.png")),
+            ("Figure 2", "A plot the code draws.", None),
+            ("Figure 3", "The last figure.", Some("last.png")),
+        ]
+    );
+    let tables: Vec<(&str, &str, usize)> = file
+        .tables
+        .iter()
+        .map(|t| (t.label.as_str(), t.caption.as_str(), t.rows.len()))
+        .collect();
+    assert_eq!(
+        tables,
+        [
+            ("Table 1", "Rates by kind.", 1),
+            ("Table 2", "A table the code computes.", 0)
+        ]
+    );
+}
+
+#[test]
+fn floats_of_a_declared_kind_are_numbered_apart_and_printed_with_its_prefix() {
+    let text = "---\ntitle: A paper with supplements\nbibliography: refs.bib\n\
+                crossref:\n  custom:\n    - kind: float\n      key: suppfig\n      \
+                reference-prefix: Supplementary Figure\n    - kind: float\n      key: supptbl\n      \
+                reference-prefix: Supplementary Table\n    - key: extra\n---\n\n\
+                # Results\n\nAs @fig-main shows [@smith2020], and Supplementary Figures \
+                [-@suppfig-a] and [-@suppfig-b] (see @supptbl-tasks, @extra-one).\n\n\
+                ![The main result.](main.png){#fig-main}\n\n\
+                # Appendix\n\n::: {#suppfig-a}\n```{r}\nplot(a)\n```\n\nThe first supplement.\n:::\n\n\
+                ::: {#suppfig-b}\n![](b.png)\n\nThe second supplement.\n:::\n\n\
+                ::: {#supptbl-tasks}\n```{r}\nflextable(tasks)\n```\n\nThe tasks.\n:::\n\n\
+                ::: {#extra-one}\nAn extra float.\n:::\n";
+    let imported = read_with(text, &[("refs.bib", BIB)]);
+    valid(&imported);
+    let file = &imported.file;
+    assert_eq!(
+        paragraphs(file).first().copied(),
+        Some(
+            "As Figure 1 shows [@smith2020], and Supplementary Figures 1 and 2 (see \
+             Supplementary Table 1, Extra 1)."
+        )
+    );
+    let labels: Vec<&str> = file.figures.iter().map(|f| f.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Figure 1",
+            "Supplementary Figure 1",
+            "Supplementary Figure 2",
+            "Extra 1"
+        ]
+    );
+    let tables: Vec<(&str, &str)> = file
+        .tables
+        .iter()
+        .map(|t| (t.label.as_str(), t.caption.as_str()))
+        .collect();
+    assert_eq!(tables, [("Supplementary Table 1", "The tasks.")]);
+    assert_eq!(file.references.len(), 1);
+    let said = messages(&imported);
+    assert!(
+        said.iter()
+            .all(|m| !m.contains("not in the bibliography") && !m.contains("naming no figure")),
+        "a declared kind's label is no citation key: {said:?}"
+    );
+}

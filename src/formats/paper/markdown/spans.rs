@@ -261,14 +261,18 @@ impl Inlines {
                 Piece::Math { tex, .. } => rich.push(Span::Math(plain(tex))),
                 Piece::Group(group) => {
                     let written = text.get(group.range.clone()).unwrap_or_default();
-                    if group.cites.iter().all(|cite| is_cross_reference(cite.key)) {
+                    if group
+                        .cites
+                        .iter()
+                        .all(|cite| self.targets.is_label(cite.key))
+                    {
                         let before = text.get(..group.range.start).unwrap_or_default();
                         let named = follows_a_kind_s_name(before);
                         rich.push_text(&self.cross_reference(&group, written, named));
                         continue;
                     }
                     for cite in &group.cites {
-                        if !is_cross_reference(cite.key)
+                        if !self.targets.is_label(cite.key)
                             && self.cited_set.insert(cite.key.to_owned())
                         {
                             self.cited.push(cite.key.to_owned());

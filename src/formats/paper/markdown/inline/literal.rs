@@ -192,3 +192,28 @@ impl Scanner<'_, '_> {
         self.pos = end;
     }
 }
+
+/// At a backslash in `rest`: how long a LaTeX command of spacing or page breaking is
+/// (`\vspace{20pt}`, `\hspace*{1em}`, `\newpage`, `\noindent`), which prints nothing in the
+/// text (Quarto captions end with `\vspace{20pt}` for the PDF).
+pub(super) fn spacing_command_len(rest: &str) -> Option<usize> {
+    let after_slash = rest.strip_prefix('\\')?;
+    let name_len = after_slash
+        .bytes()
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    let name = after_slash.get(..name_len)?;
+    let end = 1 + name_len;
+    match name {
+        "vspace" | "hspace" => {
+            let star = usize::from(rest.get(end..)?.starts_with('*'));
+            let argument = rest.get(end + star..)?.strip_prefix('{')?;
+            // Within a line: a brace never closed is text.
+            let close = argument.get(..argument.len().min(40))?.find(['}', '\n'])?;
+            (argument.as_bytes().get(close) == Some(&b'}')).then_some(end + star + 1 + close + 1)
+        }
+        "newpage" | "clearpage" | "pagebreak" | "noindent" | "smallskip" | "medskip"
+        | "bigskip" => Some(end),
+        _ => None,
+    }
+}

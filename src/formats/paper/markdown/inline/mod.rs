@@ -373,6 +373,14 @@ impl<'s, 'k> Scanner<'s, 'k> {
                 self.pos += 2;
             }
             _ => {
+                if let Some(len) = self
+                    .src
+                    .get(self.pos..)
+                    .and_then(literal::spacing_command_len)
+                {
+                    self.pos += len;
+                    return;
+                }
                 if self
                     .src
                     .get(self.pos..)
