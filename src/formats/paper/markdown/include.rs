@@ -16,6 +16,7 @@ use super::super::PaperBuilder;
 use super::super::finish::named_briefly;
 use super::line::fence;
 use super::meta;
+use super::shortcodes::Values;
 
 /// How many includes deep a file is read; a deeper one is left out.
 const MAX_DEPTH: usize = 8;
@@ -48,12 +49,14 @@ pub(super) struct LeftOut {
 }
 
 /// `text` (the Markdown after the paper's metadata) with each `{{< include file >}}` line
-/// replaced by that file's text, read by `read_beside`.
+/// replaced by that file's text, read by `read_beside`, and the `{{< meta key >}}` and `{{<
+/// var key >}}` outside code printing their `values`.
 pub(super) fn expand<'a>(
     text: &'a str,
     read_beside: &dyn Fn(&str) -> Result<String, String>,
+    values: &mut Values,
 ) -> Included<'a> {
-    if !text.contains("{{<") || !text.lines().any(|line| include_target(line).is_some()) {
+    if !text.contains("{{<") {
         return Included {
             text: Cow::Borrowed(text),
             ..Included::default()
@@ -62,98 +65,114 @@ pub(super) fn expand<'a>(
     let mut included = Included::default();
     let mut out = String::with_capacity(text.len());
     let mut chain = Vec::new();
-    splice(text, "", read_beside, &mut chain, &mut out, &mut included);
+    let mut reading = Reading {
+        read_beside,
+        values,
+        chain: &mut chain,
+        out: &mut out,
+        included: &mut included,
+    };
+    reading.splice(text, "");
     included.text = Cow::Owned(out);
     included
 }
 
-/// Writes `text` (of the file at `path`, `""` for the paper) to `out` with its includes read
-/// in; `chain` holds the files being read, outermost first.
-fn splice(
-    text: &str,
-    path: &str,
-    read_beside: &dyn Fn(&str) -> Result<String, String>,
-    chain: &mut Vec<String>,
-    out: &mut String,
-    included: &mut Included<'_>,
-) {
-    let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
-    let mut open_fence: Option<(u8, usize)> = None;
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let at = path.is_empty().then_some(line_start);
-        line_start += line.len();
-        if let Some((c, len)) = fence(line.trim_end()) {
-            open_fence = match open_fence {
-                None => Some((c, len)),
-                Some((open, open_len))
-                    if open == c && len >= open_len && line.trim().bytes().all(|b| b == c) =>
-                {
-                    None
-                }
-                still_open => still_open,
-            };
-        }
-        let target = open_fence.is_none().then(|| include_target(line)).flatten();
-        let Some(target) = target else {
-            out.push_str(line);
-            continue;
-        };
-        let name = joined(folder, target);
-        let through = || {
-            let mut names: Vec<&str> = chain.iter().map(String::as_str).collect();
-            names.push(&name);
-            names.join(" → ")
-        };
-        let refused = |why: &str| LeftOut {
-            name: through(),
-            why: why.to_owned(),
-            at,
-            unreadable: false,
-        };
-        if chain.contains(&name) {
-            included
-                .left_out
-                .push(refused("it would include a file into itself"));
-            continue;
-        }
-        if chain.len() >= MAX_DEPTH {
-            included
-                .left_out
-                .push(refused("it lies deeper than 8 includes"));
-            continue;
-        }
-        match read_beside(&name) {
-            Ok(file) => {
-                let budget = usize::try_from(MAX_FILE_BYTES).unwrap_or(usize::MAX);
-                if out.len() + file.len() > budget {
-                    included
-                        .left_out
-                        .push(refused("the paper would pass 64 MiB of text"));
-                    continue;
-                }
-                let file = file.strip_prefix('\u{feff}').unwrap_or(&file);
-                let body = match meta::split(file) {
-                    Ok(Some(front)) => file.get(front.body_offset..).unwrap_or_default(),
-                    _ => file,
+/// An expansion under way: how files are read, the values shortcodes print, the files being
+/// read (outermost first), the text written so far and what became of each include.
+struct Reading<'r, 'a> {
+    read_beside: &'r dyn Fn(&str) -> Result<String, String>,
+    values: &'r mut Values,
+    chain: &'r mut Vec<String>,
+    out: &'r mut String,
+    included: &'r mut Included<'a>,
+}
+
+impl Reading<'_, '_> {
+    /// Writes `text` (of the file at `path`, `""` for the paper) with its includes read in and
+    /// its shortcodes' values printed.
+    fn splice(&mut self, text: &str, path: &str) {
+        let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
+        let mut open_fence: Option<(u8, usize)> = None;
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            let at = path.is_empty().then_some(line_start);
+            line_start += line.len();
+            if let Some((c, len)) = fence(line.trim_end()) {
+                open_fence = match open_fence {
+                    None => Some((c, len)),
+                    Some((open, open_len))
+                        if open == c && len >= open_len && line.trim().bytes().all(|b| b == c) =>
+                    {
+                        None
+                    }
+                    still_open => still_open,
                 };
-                included.read.push(name.clone());
-                // Set apart from the lines around it, as Quarto reads an included file.
-                out.push('\n');
-                chain.push(name.clone());
-                splice(body, &name, read_beside, chain, out, included);
-                chain.pop();
-                if !out.ends_with('\n') {
-                    out.push('\n');
-                }
-                out.push('\n');
             }
-            Err(why) => included.left_out.push(LeftOut {
-                name,
-                why,
+            let target = open_fence.is_none().then(|| include_target(line)).flatten();
+            let Some(target) = target else {
+                if open_fence.is_some() {
+                    self.out.push_str(line);
+                } else {
+                    self.out.push_str(&self.values.substitute(line));
+                }
+                continue;
+            };
+            let name = joined(folder, target);
+            let through = || {
+                let mut names: Vec<&str> = self.chain.iter().map(String::as_str).collect();
+                names.push(&name);
+                names.join(" → ")
+            };
+            let refused = |why: &str| LeftOut {
+                name: through(),
+                why: why.to_owned(),
                 at,
-                unreadable: true,
-            }),
+                unreadable: false,
+            };
+            if self.chain.contains(&name) {
+                self.included
+                    .left_out
+                    .push(refused("it would include a file into itself"));
+                continue;
+            }
+            if self.chain.len() >= MAX_DEPTH {
+                self.included
+                    .left_out
+                    .push(refused("it lies deeper than 8 includes"));
+                continue;
+            }
+            match (self.read_beside)(&name) {
+                Ok(file) => {
+                    let budget = usize::try_from(MAX_FILE_BYTES).unwrap_or(usize::MAX);
+                    if self.out.len() + file.len() > budget {
+                        self.included
+                            .left_out
+                            .push(refused("the paper would pass 64 MiB of text"));
+                        continue;
+                    }
+                    let file = file.strip_prefix('\u{feff}').unwrap_or(&file);
+                    let body = match meta::split(file) {
+                        Ok(Some(front)) => file.get(front.body_offset..).unwrap_or_default(),
+                        _ => file,
+                    };
+                    self.included.read.push(name.clone());
+                    // Set apart from the lines around it, as Quarto reads an included file.
+                    self.out.push('\n');
+                    self.chain.push(name.clone());
+                    self.splice(body, &name);
+                    self.chain.pop();
+                    if !self.out.ends_with('\n') {
+                        self.out.push('\n');
+                    }
+                    self.out.push('\n');
+                }
+                Err(why) => self.included.left_out.push(LeftOut {
+                    name,
+                    why,
+                    at,
+                    unreadable: true,
+                }),
+            }
         }
     }
 }
@@ -269,7 +288,7 @@ mod tests {
         ]);
         let text = "Text.\n\n{{< include appendix.qmd >}}\n\
                     {{< include \"tables/venues.md\" >}}\nEnd.\n";
-        let included = expand(text, &read);
+        let included = expand(text, &read, &mut Values::default());
         assert_eq!(
             included.text,
             "Text.\n\n\n# Appendix\n\nMore.\n\n\n\nA note.\n\n| a | b |\n\nEnd.\n"
@@ -289,7 +308,7 @@ mod tests {
         ]);
         let text = "```{r}\n{{< include a.qmd >}}\n```\n{{< include a.qmd >}}\n\
                     {{< include gone.qmd >}}\nSee {{< include a.qmd >}} inline.\n";
-        let included = expand(text, &read);
+        let included = expand(text, &read, &mut Values::default());
         assert_eq!(
             included.text,
             "```{r}\n{{< include a.qmd >}}\n```\n\nA.\n\nB.\n\n\nSee {{< include a.qmd >}} \
@@ -313,7 +332,11 @@ mod tests {
             ]
         );
         let plain = "No include {{< kbd Ctrl-C >}}.\n";
-        assert!(matches!(expand(plain, &read).text, Cow::Borrowed(_)));
+        assert_eq!(expand(plain, &read, &mut Values::default()).text, plain);
+        assert!(matches!(
+            expand("No shortcode.\n", &read, &mut Values::default()).text,
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
@@ -327,7 +350,11 @@ mod tests {
             .zip(&texts)
             .map(|(name, text)| (name.as_str(), text.as_str()))
             .collect();
-        let included = expand("{{< include f0.md >}}\n", &files(&pairs));
+        let included = expand(
+            "{{< include f0.md >}}\n",
+            &files(&pairs),
+            &mut Values::default(),
+        );
         assert_eq!(included.read.len(), MAX_DEPTH);
         assert_eq!(included.left_out.len(), 1);
         assert!(

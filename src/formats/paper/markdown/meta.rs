@@ -42,6 +42,11 @@ pub(super) struct Metadata {
     pub(super) key_aliases: Vec<(String, String)>,
     /// The kinds of numbered float Quarto's `crossref: custom:` declares.
     pub(super) float_kinds: Vec<CustomKind>,
+    /// The header as read, for Quarto's `{{< meta key >}}`.
+    pub(super) header: Value,
+    /// The YAML files Quarto's `metadata-files` names, whose values `{{< meta key >}}` prints
+    /// too.
+    pub(super) value_files: Vec<String>,
 }
 
 /// The metadata block at the start of `text`, if it opens with a `---` line followed by a
@@ -246,6 +251,8 @@ fn read_mapping(map: &Mapping, paper: &mut Paper) -> Metadata {
         .and_then(|value| serde_json::to_value(value).ok())
         .filter(serde_json::Value::is_array);
     metadata.float_kinds = get("crossref").map(custom_kinds).unwrap_or_default();
+    metadata.value_files = get("metadata-files").map(strings).unwrap_or_default();
+    metadata.header = Value::Mapping(map.clone());
     if let Some(Value::Mapping(aliases)) = get("citekey-aliases") {
         metadata.key_aliases = aliases
             .iter()

@@ -27,6 +27,7 @@ mod meta;
 mod meta_tests;
 #[cfg(test)]
 mod quarto_tests;
+mod shortcodes;
 mod spans;
 mod tables;
 
@@ -63,7 +64,8 @@ pub(super) fn read(
         metadata.bibliography = latex::bibliography_files(text);
     }
     let body = text.get(body_offset..).unwrap_or_default();
-    let included = include::expand(body, options.read_beside);
+    let mut values = shortcode_values(text, &metadata, options, builder);
+    let included = include::expand(body, options.read_beside, &mut values);
     include::report(&included, text, body_offset, builder);
     let lines = line::lines(&included.text, body_offset);
     let mut parsed = blocks::parse(&lines, &metadata.float_kinds);
@@ -99,6 +101,7 @@ pub(super) fn read(
     emitter.end_abstract_div();
     emitter.end_callout();
     emitter.report_left_out();
+    report_missing_values(&values, emitter.builder);
     let cited: Vec<String> = emitter.inlines.cited().to_vec();
     references(options, &metadata, &cited, &key_definitions, builder);
     Ok(())
@@ -170,6 +173,80 @@ fn front_matter(text: &str, builder: &mut PaperBuilder) -> (usize, meta::Metadat
             (0, meta::Metadata::default())
         }
     }
+}
+
+/// The values Quarto's `{{< meta key >}}` and `{{< var key >}}` print: the header's, the files
+/// `metadata-files` names and `_variables.yml`, read when the text uses them. The title and
+/// abstract print theirs at once.
+fn shortcode_values(
+    text: &str,
+    metadata: &meta::Metadata,
+    options: &ImportOptions<'_>,
+    builder: &mut PaperBuilder,
+) -> shortcodes::Values {
+    let mut values = shortcodes::Values::default();
+    values.add_meta(&metadata.header);
+    let mut read_yaml = |name: &str| match (options.read_beside)(name) {
+        Ok(file) => match serde_yaml::from_str::<serde_yaml::Value>(&file) {
+            Ok(yaml) => Some(yaml),
+            Err(error) => {
+                builder.warn(
+                    format!("the metadata file `{name}` could not be read as YAML ({error})"),
+                    "correct its YAML: the values it gives are kept as written until then",
+                    None,
+                );
+                None
+            }
+        },
+        Err(why) => {
+            builder.warn(
+                format!("the metadata file `{name}` could not be read ({why})"),
+                "save it beside the paper: the values it gives are kept as written until then",
+                None,
+            );
+            None
+        }
+    };
+    if text.contains("{{< meta ") {
+        for name in &metadata.value_files {
+            if let Some(yaml) = read_yaml(name) {
+                values.add_meta(&yaml);
+            }
+        }
+    }
+    // Without `_variables.yml`, its shortcodes are said to name no value.
+    if text.contains("{{< var ")
+        && (options.read_beside)("_variables.yml").is_ok()
+        && let Some(yaml) = read_yaml("_variables.yml")
+    {
+        values.add_var(&yaml);
+    }
+    let paper = builder.paper();
+    paper.title = values.substitute(&paper.title).into_owned();
+    paper.abstract_text = values.substitute(&paper.abstract_text).into_owned();
+    values
+}
+
+/// An info diagnostic naming the shortcodes that name no value.
+fn report_missing_values(values: &shortcodes::Values, builder: &mut PaperBuilder) {
+    if values.missing.is_empty() {
+        return;
+    }
+    let named: Vec<String> = values
+        .missing
+        .iter()
+        .map(|m| format!("`{{{{< {m} >}}}}`"))
+        .collect();
+    builder.report(Diagnostic::info(
+        Code::ImportIncomplete,
+        format!(
+            "{} naming a value the paper does not give ({}): kept as written",
+            crate::corpus::counted(values.missing.len(), "shortcode"),
+            super::finish::named_briefly(&named)
+        ),
+        "give the value in the YAML header or a file `metadata-files` names (`{{< meta >}}`), \
+         or in `_variables.yml` beside the paper (`{{< var >}}`)",
+    ));
 }
 
 /// Hands the blocks to the builder.

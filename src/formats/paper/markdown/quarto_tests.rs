@@ -148,3 +148,38 @@ fn floats_of_a_declared_kind_are_numbered_apart_and_printed_with_its_prefix() {
         "a declared kind's label is no citation key: {said:?}"
     );
 }
+
+#[test]
+fn meta_and_var_shortcodes_print_the_values_the_paper_keeps_apart() {
+    let text = "---\ntitle: \"{{< meta short >}}: a study\"\nshort: Ten thousand works\n\
+                abstract: We read {{< meta total >}} works.\n\
+                metadata-files: [vars.yml]\nstudy:\n  n: 412\n---\n\n# Data\n\n\
+                About {{< meta total >}} works, n = {{< meta study.n >}}, version \
+                {{< var version >}}; {{< meta gone >}} stays.\n\n\
+                ```{r}\nx <- \"{{< meta total >}}\"\n```\n\n{{< include part.qmd >}}\n";
+    let imported = read_with(
+        text,
+        &[
+            ("vars.yml", "total: \"10,000\"\nshort: not this one\n"),
+            ("_variables.yml", "version: 2.1\n"),
+            ("part.qmd", "From {{< meta total >}} works.\n"),
+        ],
+    );
+    valid(&imported);
+    let file = &imported.file;
+    assert_eq!(file.paper.title, "Ten thousand works: a study");
+    assert_eq!(file.paper.abstract_text, "We read 10,000 works.");
+    assert_eq!(
+        paragraphs(file),
+        [
+            "About 10,000 works, n = 412, version 2.1; {{< meta gone >}} stays.",
+            "From 10,000 works."
+        ]
+    );
+    let said = messages(&imported);
+    assert!(
+        said.iter()
+            .any(|m| m.contains("1 shortcode naming a value") && m.contains("`{{< meta gone >}}`")),
+        "{said:?}"
+    );
+}
