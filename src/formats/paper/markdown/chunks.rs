@@ -1,8 +1,9 @@
 //! Executable code chunks of R Markdown and Quarto (```` ```{r label, fig.cap = "…"} ````,
 //! ```` ```{python} ```` with `#| fig-cap: …` lines): their code is run when the document is
 //! knitted and is not the paper's text, but a chunk with a figure caption makes a figure there,
-//! and one with a table caption (`tab.cap`, `tbl-cap`, `knitr::kable(…, caption = "…")`) a
-//! table. Each is kept, captioned and labelled as knitr, bookdown and Quarto label it
+//! and one with a table caption (`tab.cap`, `tbl-cap`, `knitr::kable(…, caption = "…")`,
+//! papaja's `apa_table(…, caption = "…")`) a table. Each is kept, captioned and labelled as
+//! knitr, bookdown and Quarto label it
 //! (`fig:label`, `tab:label`, `fig-x`, `tbl-x`, or the `\label{}` its caption holds): a figure
 //! with the image `knitr::include_graphics()` names when it names one, else without an image
 //! (the code draws it); a table without its cells (the code computes them).
@@ -83,7 +84,7 @@ fn table(option: Option<&str>, label: &str, body: &[&str]) -> Option<Block> {
         caption.to_owned()
     } else {
         let code = body.join("\n");
-        let call = ["kable(", "kbl(", "xtable(", "gt("]
+        let call = ["kable(", "kbl(", "xtable(", "gt(", "apa_table("]
             .iter()
             .find_map(|name| code.split_once(name).map(|(_, after)| after))?;
         let (_, after) = call.split_once("caption")?;
@@ -253,7 +254,10 @@ mod tests {
                     caption = \"\\\\label{tab1}Caption \\\"centered\\\" above\")\n```\n\n\
                     ```{r cars, tab.cap = 'Cars.'}\nkable(cars)\n```\n\n\
                     ```{python}\n#| label: tbl-py\n#| tbl-cap: Planets\ndf\n```\n\n\
-                    ```{r}\nkable(x)\n```\n";
+                    ```{r}\nkable(x)\n```\n\n\
+                    ```{r table-papaja, results = \"asis\"}\napa_table(x, digits = 0, \
+                    caption = \"Studies included.\", note = \"A note.\")\n```\n\n\
+                    As Table \\@ref(tab:table-papaja) shows.\n";
         let imported = read(text);
         valid(&imported);
         let tables: Vec<(&str, &str, usize)> = imported
@@ -268,13 +272,17 @@ mod tests {
                 ("Table 1", "Caption \"centered\" above", 0),
                 ("Table 2", "Cars.", 0),
                 ("Table 3", "Planets", 0),
+                ("Table 4", "Studies included.", 0),
             ]
         );
-        assert_eq!(paragraphs(&imported.file), ["Tables 1, 2 and Table 3."]);
+        assert_eq!(
+            paragraphs(&imported.file),
+            ["Tables 1, 2 and Table 3.", "As Table 4 shows."]
+        );
         assert!(
             messages(&imported)
                 .iter()
-                .any(|m| m.starts_with("3 tables without cells in the source")),
+                .any(|m| m.starts_with("4 tables without cells in the source")),
             "{:?}",
             messages(&imported)
         );
