@@ -662,6 +662,18 @@ impl Emitter<'_> {
                  `{#fig:…}` after it); a reference to a section is kept as written",
             ));
         }
+        if let Some(first) = self.inlines.computed().first() {
+            self.builder.report(Diagnostic::info(
+                Code::ImportIncomplete,
+                format!(
+                    "{} of inline code run for a value when the paper is rendered ({first}) kept \
+                     as written",
+                    crate::corpus::counted(self.inlines.computed().len(), "piece")
+                ),
+                "open the document knitr or Quarto rendered (its `.md` or `.tex`) to read the \
+                 values",
+            ));
+        }
         if self.code_blocks > 0 {
             self.builder.report(Diagnostic::info(
                 Code::ImportIncomplete,

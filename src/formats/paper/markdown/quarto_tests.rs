@@ -183,3 +183,22 @@ fn meta_and_var_shortcodes_print_the_values_the_paper_keeps_apart() {
         "{said:?}"
     );
 }
+
+#[test]
+fn inline_code_run_for_a_value_is_kept_as_written_and_said() {
+    let text = "# Results\n\nWe included `r nrow(df)` studies and `{python} len(x)` more; \
+                the function `r` and the code `{x}` are code.\n";
+    let imported = read_with(text, &[]);
+    valid(&imported);
+    assert_eq!(
+        paragraphs(&imported.file),
+        ["We included `r nrow(df)` studies and `{python} len(x)` more; the function r and \
+          the code {x} are code."]
+    );
+    let said = messages(&imported);
+    assert!(
+        said.iter().any(|m| m.starts_with("2 pieces of inline code run for a value")
+            && m.contains("(`r nrow(df)`)")),
+        "{said:?}"
+    );
+}

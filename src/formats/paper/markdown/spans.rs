@@ -36,6 +36,8 @@ pub(super) struct Inlines {
     labels: HashSet<String>,
     targets: Targets,
     unresolved: Vec<String>,
+    /// Inline code run for a value when the paper is rendered (`` `r n` ``), kept as written.
+    computed: Vec<String>,
     used_notes: HashSet<String>,
     inline_notes: usize,
     pending: Vec<(String, String, Rich)>,
@@ -81,6 +83,7 @@ impl Inlines {
             labels,
             targets,
             unresolved: Vec::new(),
+            computed: Vec::new(),
             used_notes: HashSet::new(),
             inline_notes: 0,
             pending: Vec::new(),
@@ -123,6 +126,11 @@ impl Inlines {
     /// The labels of cross-references that name no figure, table or equation of the paper's
     /// (kept as written in the text): text by text, each one's LaTeX commands before its
     /// pandoc-crossref keys.
+    /// The inline code met that knitr or Quarto runs for a value, as written.
+    pub(super) fn computed(&self) -> &[String] {
+        &self.computed
+    }
+
     pub(super) fn unresolved(&self) -> &[String] {
         &self.unresolved
     }
@@ -156,6 +164,7 @@ impl Inlines {
         };
         let mut scanned = scan(text, &known, split_math, in_note);
         self.unresolved.append(&mut scanned.unresolved);
+        self.computed.append(&mut scanned.computed);
         scanned
             .chunks
             .into_iter()

@@ -113,6 +113,23 @@ impl Scanner<'_, '_> {
             return;
         };
         let content = self.src.get(start + len..close).unwrap_or_default();
+        // Code knitr (`` `r n` ``) or Quarto (`` `{python} n` ``) runs for the value it prints
+        // when the paper is rendered: kept as written, for it is no part of the text until then.
+        let engine = content
+            .strip_prefix('{')
+            .and_then(|rest| rest.split_once("} "))
+            .map(|(engine, _)| engine);
+        if content.starts_with("r ")
+            || engine.is_some_and(|e| !e.is_empty() && e.bytes().all(|b| b.is_ascii_alphanumeric()))
+        {
+            let written = self.src.get(start..close + len).unwrap_or_default();
+            for c in written.chars() {
+                push_literal(&mut self.out, if c == '\n' { ' ' } else { c });
+            }
+            self.computed.push(written.to_owned());
+            self.pos = close + len;
+            return;
+        }
         let content = if content.starts_with(' ') && content.ends_with(' ') && content.len() > 1 {
             content.get(1..content.len() - 1).unwrap_or(content)
         } else {

@@ -71,6 +71,8 @@ pub(super) struct Scanned {
     /// The labels of cross-references (`\ref{x}`) that name nothing in the paper, kept as
     /// written.
     pub(super) unresolved: Vec<String>,
+    /// Inline code knitr or Quarto runs for a value (`` `r n` ``), kept as written.
+    pub(super) computed: Vec<String>,
 }
 
 /// Runs the pass over `src`. With `split_math`, display math becomes chunks of its own;
@@ -84,6 +86,7 @@ pub(super) fn scan(src: &str, known: &Known<'_>, split_math: bool, in_note: bool
         chunks: scanner.chunks,
         notes: scanner.notes,
         unresolved: scanner.unresolved,
+        computed: scanner.computed,
     }
 }
 
@@ -139,6 +142,7 @@ struct Scanner<'s, 'k> {
     chunks: Vec<RawChunk>,
     notes: Vec<NoteRef>,
     unresolved: Vec<String>,
+    computed: Vec<String>,
     openers: Vec<Opener>,
     /// Open emphasis delimiters by character (`*`, `_`, `~~` as `=`, `~`, `^`): output
     /// offset and length.
@@ -251,6 +255,7 @@ impl<'s, 'k> Scanner<'s, 'k> {
             chunks: Vec::new(),
             notes: Vec::new(),
             unresolved: Vec::new(),
+            computed: Vec::new(),
             openers: Vec::new(),
             delimiters: HashMap::new(),
             close_paren: take(b')'),
