@@ -10,6 +10,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::crossref::{CustomKind, custom_kind};
+use super::floats;
 use super::line::{
     Line, TABLE_NOUNS, atx_heading, caption_text, dedent, fence, indent_width, is_blank,
     is_html_only, is_lone_latex_command, is_rule, latex_begin, latex_end_index, link_definition,
@@ -50,6 +51,9 @@ pub(super) enum Block {
         image: Option<String>,
         /// Its label (`\label{x}` or `{#x}`), or empty.
         label: String,
+        /// The labels of its parts (Quarto's subfigures), in order, each possibly empty:
+        /// `@fig-x-2` names the second, "Figure 1 (b)".
+        parts: Vec<String>,
     },
     /// A LaTeX equation environment (`equation`, `align*` …).
     Equation {
@@ -203,67 +207,14 @@ impl Parser {
     }
 
     /// The blocks of a float div (`::: {#fig-x}` … `:::`), from `start` on, as its figure or
-    /// table, as Quarto reads one: the div's last paragraph is its caption; the table (or the
-    /// image, or the figure a code chunk draws) inside is the float's; with none, the float is
-    /// its caption alone (code, which is left out, draws it).
+    /// table ([`floats::float_div`]).
     fn close_float(&mut self, label: String, start: usize) {
-        let mut inside = self
+        let inside = self
             .parsed
             .blocks
             .split_off(start.min(self.parsed.blocks.len()));
-        let caption_at = inside
-            .iter()
-            .rposition(|block| matches!(block, Block::Paragraph { .. }));
-        let caption = match caption_at.map(|at| inside.remove(at)) {
-            Some(Block::Paragraph { text }) => text,
-            _ => String::new(),
-        };
-        let captioned = !caption.trim().is_empty();
-        let is_table = label.starts_with("tbl-")
-            || custom_kind(&self.kinds, &label)
-                .and_then(|index| self.kinds.get(index))
-                .is_some_and(CustomKind::is_table);
-        let is_figure = label.starts_with("fig-");
-        let table_at = inside
-            .iter()
-            .position(|block| matches!(block, Block::Table(_)));
-        let figure_at = inside
-            .iter()
-            .position(|block| matches!(block, Block::Figure { .. }));
-        // A custom kind's float is a table when it holds one, else a figure.
-        let as_table = table_at.filter(|_| is_table || (!is_figure && figure_at.is_none()));
-        let as_figure = figure_at.filter(|_| !is_table);
-        if let Some(Block::Table(table)) = as_table.and_then(|at| inside.get_mut(at)) {
-            table.id = label;
-            if captioned {
-                table.caption = Some(caption);
-            }
-        } else if let Some(Block::Figure {
-            caption: own,
-            label: own_label,
-            ..
-        }) = as_figure.and_then(|at| inside.get_mut(at))
-        {
-            *own_label = label;
-            if captioned {
-                *own = caption;
-            }
-        } else if captioned && is_table {
-            inside.push(Block::Table(TableBlock {
-                header: Vec::new(),
-                rows: Vec::new(),
-                caption: Some(caption),
-                id: label,
-                label: None,
-            }));
-        } else if captioned {
-            inside.push(Block::Figure {
-                caption,
-                image: None,
-                label,
-            });
-        }
-        self.parsed.blocks.extend(inside);
+        let blocks = floats::float_div(inside, label, &self.kinds);
+        self.parsed.blocks.extend(blocks);
     }
 
     fn end_paragraph(&mut self, paragraph: &mut Vec<Line<'_>>) {
@@ -710,6 +661,7 @@ fn lone_image(text: &str) -> Option<Block> {
         caption: caption.to_owned(),
         image: (!file.is_empty()).then(|| file.to_owned()),
         label: label.trim().to_owned(),
+        parts: Vec::new(),
     })
 }
 

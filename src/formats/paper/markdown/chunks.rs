@@ -9,6 +9,7 @@
 //! (the code draws it); a table without its cells (the code computes them).
 
 use super::blocks::{Block, caption_label};
+use super::floats::lettered_captions;
 use super::tables::TableBlock;
 
 /// The figure or table the chunk whose fence line's info string is `info` (`{r fig2, fig.cap
@@ -35,12 +36,21 @@ pub(super) fn float(info: &str, body: &[&str]) -> Option<Block> {
             None => {}
         }
     }
-    // Quarto's options, one per `#|` line at the top of the chunk.
+    // Quarto's options, one per `#|` line at the top of the chunk; `fig-subcap` a list, an
+    // item a line.
+    let mut subcaptions: Vec<String> = Vec::new();
+    let mut in_subcaptions = false;
     for line in body {
         let Some(option) = line.trim_start().strip_prefix("#|") else {
             break;
         };
+        if in_subcaptions && let Some(item) = option.trim_start().strip_prefix("- ") {
+            subcaptions.push(yaml_string(item));
+            continue;
+        }
+        in_subcaptions = false;
         if let Some((key, value)) = option.split_once(':') {
+            in_subcaptions = key.trim() == "fig-subcap" && value.trim().is_empty();
             options.push((key.trim().to_owned(), yaml_string(value)));
         }
     }
@@ -69,10 +79,24 @@ pub(super) fn float(info: &str, body: &[&str]) -> Option<Block> {
         None if !label.is_empty() => format!("fig:{label}"),
         None => String::new(),
     };
+    // Quarto labels the subfigures `fig-x-1`, `fig-x-2`, … and prints their captions lettered.
+    let parts = if label.starts_with("fig-") {
+        (1..=subcaptions.len())
+            .map(|n| format!("{label}-{n}"))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let caption = if subcaptions.is_empty() {
+        caption.to_owned()
+    } else {
+        format!("{} {}", caption.trim_end(), lettered_captions(&subcaptions))
+    };
     Some(Block::Figure {
-        caption: caption.to_owned(),
+        caption,
         image: body.iter().find_map(|line| included_graphic(line)),
         label,
+        parts,
     })
 }
 

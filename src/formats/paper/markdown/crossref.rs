@@ -170,6 +170,8 @@ pub(super) struct Targets {
     labels: HashMap<String, (Kind, usize)>,
     /// The kinds of float the paper declares.
     kinds: Vec<CustomKind>,
+    /// Each subfigure's label, with its figure's kind and number and its letter.
+    parts: HashMap<String, (Kind, usize, char)>,
 }
 
 impl Targets {
@@ -186,9 +188,18 @@ impl Targets {
                 Block::Paragraph { text } if text.contains("$$") => {
                     targets.add_display_math(text, &mut counter);
                 }
-                Block::Figure { label, .. } => {
+                Block::Figure { label, parts, .. } => {
                     let (kind, number) = counter.next_float(label, false, kinds);
                     targets.add(Some(label), kind, number);
+                    for (part, letter) in parts.iter().zip('a'..='z') {
+                        let part = part.trim();
+                        if !part.is_empty() {
+                            targets
+                                .parts
+                                .entry(part.to_owned())
+                                .or_insert((kind, number, letter));
+                        }
+                    }
                 }
                 Block::Table(table) => {
                     let label = if table.id.is_empty() {
@@ -352,12 +363,18 @@ impl Targets {
                 }
                 None => (*key).to_owned(),
             };
-            let &(this, number) = self.labels.get(&label)?;
+            // A subfigure prints its figure's number and its letter: "Figure 3 (b)".
+            let (this, number) = if let Some(&(this, number)) = self.labels.get(&label) {
+                (this, number.to_string())
+            } else {
+                let &(this, number, letter) = self.parts.get(&label)?;
+                (this, format!("{number} ({letter})"))
+            };
             if kind.is_some_and(|kind| kind != this) {
                 return None;
             }
             kind = Some(this);
-            numbers.push(number.to_string());
+            numbers.push(number);
         }
         let kind = kind?;
         let numbers = numbers.join(", ");

@@ -43,6 +43,7 @@ pub(super) fn block(name: &str, body: String) -> Block {
             caption,
             image,
             label,
+            parts: Vec::new(),
         }
     } else {
         Block::Latex

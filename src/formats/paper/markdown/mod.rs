@@ -15,6 +15,7 @@ mod crossref;
 mod crossref_tests;
 #[cfg(test)]
 mod divs_tests;
+mod floats;
 mod include;
 mod inline;
 mod latex;
@@ -380,6 +381,7 @@ impl Emitter<'_> {
                     caption,
                     image,
                     label,
+                    ..
                 } => {
                     self.lead_section();
                     self.figure(caption, image.clone(), label);

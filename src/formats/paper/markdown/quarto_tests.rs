@@ -192,13 +192,54 @@ fn inline_code_run_for_a_value_is_kept_as_written_and_said() {
     valid(&imported);
     assert_eq!(
         paragraphs(&imported.file),
-        ["We included `r nrow(df)` studies and `{python} len(x)` more; the function r and \
-          the code {x} are code."]
+        [
+            "We included `r nrow(df)` studies and `{python} len(x)` more; the function r and \
+          the code {x} are code."
+        ]
     );
     let said = messages(&imported);
     assert!(
-        said.iter().any(|m| m.starts_with("2 pieces of inline code run for a value")
-            && m.contains("(`r nrow(df)`)")),
+        said.iter()
+            .any(|m| m.starts_with("2 pieces of inline code run for a value")
+                && m.contains("(`r nrow(df)`)")),
         "{said:?}"
+    );
+}
+
+#[test]
+fn subfigures_are_parts_of_one_figure_printed_with_their_letter() {
+    let text = "# Results\n\nSee @fig-elephants, @fig-hanno, @fig-dag-1 and @fig-after.\n\n\
+                ::: {#fig-elephants layout-ncol=2}\n![Surus](surus.png){#fig-surus}\n\n\
+                ![Hanno](hanno.png){#fig-hanno}\n\nFamous elephants.\n:::\n\n\
+                ```{r}\n#| label: fig-dag\n#| fig-cap: \"Two DAGs.\"\n#| fig-subcap:\n\
+                #|   - \"Before.\"\n#|   - \"After: adjusted.\"\n#| layout-ncol: 2\nplot(dag)\n```\n\n\
+                ![The last one.](after.png){#fig-after}\n";
+    let imported = read_with(text, &[]);
+    valid(&imported);
+    let file = &imported.file;
+    assert_eq!(
+        paragraphs(file),
+        ["See Figure 1, Figure 1 (b), Figure 2 (a) and Figure 3."]
+    );
+    let figures: Vec<(&str, &str, Option<&str>)> = file
+        .figures
+        .iter()
+        .map(|f| (f.label.as_str(), f.caption.as_str(), f.image.as_deref()))
+        .collect();
+    assert_eq!(
+        figures,
+        [
+            (
+                "Figure 1",
+                "Famous elephants. (a) Surus (b) Hanno",
+                Some("surus.png")
+            ),
+            (
+                "Figure 2",
+                "Two DAGs. (a) Before. (b) After: adjusted.",
+                None
+            ),
+            ("Figure 3", "The last one.", Some("after.png")),
+        ]
     );
 }
