@@ -227,7 +227,7 @@ mod tests {
     // A test that panics on a missing value is the test failing, with its message.
     #![allow(clippy::unwrap_used)]
 
-    use super::super::tests::{messages, paragraphs, read, valid};
+    use super::super::tests::{figure_cards, messages, paragraphs, read, table_cards, valid};
 
     #[test]
     fn a_chunk_with_a_figure_caption_makes_a_figure_where_it_stands() {
@@ -243,14 +243,8 @@ mod tests {
                     ```{r}\nsummary(x)\n```\n";
         let imported = read(text);
         valid(&imported);
-        let figures: Vec<(&str, &str, Option<&str>)> = imported
-            .file
-            .figures
-            .iter()
-            .map(|f| (f.label.as_str(), f.caption.as_str(), f.image.as_deref()))
-            .collect();
         assert_eq!(
-            figures,
+            figure_cards(&imported.file),
             [
                 ("Figure 1", "A scatter, of x.", None),
                 ("Figure 2", "Drawn.", Some("figures/drawn.png")),
@@ -284,14 +278,8 @@ mod tests {
                     As Table \\@ref(tab:table-papaja) shows.\n";
         let imported = read(text);
         valid(&imported);
-        let tables: Vec<(&str, &str, usize)> = imported
-            .file
-            .tables
-            .iter()
-            .map(|t| (t.label.as_str(), t.caption.as_str(), t.rows.len()))
-            .collect();
         assert_eq!(
-            tables,
+            table_cards(&imported.file),
             [
                 ("Table 1", "Caption \"centered\" above", 0),
                 ("Table 2", "Cars.", 0),

@@ -3,7 +3,7 @@
 // A test that panics on a missing value is the test failing, with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use super::tests::{BIB, messages, paragraphs, read_with, valid};
+use super::tests::{BIB, figure_cards, messages, paragraphs, read_with, table_cards, valid};
 use crate::corpus::diagnostics::Severity;
 
 #[test]
@@ -74,26 +74,16 @@ fn a_float_div_is_its_figure_or_table_captioned_by_its_last_paragraph() {
             "A margin note."
         ]
     );
-    let figures: Vec<(&str, &str, Option<&str>)> = file
-        .figures
-        .iter()
-        .map(|f| (f.label.as_str(), f.caption.as_str(), f.image.as_deref()))
-        .collect();
     assert_eq!(
-        figures,
+        figure_cards(file),
         [
             ("Figure 1", "Where the sites are.", Some("map.png")),
             ("Figure 2", "A plot the code draws.", None),
             ("Figure 3", "The last figure.", Some("last.png")),
         ]
     );
-    let tables: Vec<(&str, &str, usize)> = file
-        .tables
-        .iter()
-        .map(|t| (t.label.as_str(), t.caption.as_str(), t.rows.len()))
-        .collect();
     assert_eq!(
-        tables,
+        table_cards(file),
         [
             ("Table 1", "Rates by kind.", 1),
             ("Table 2", "A table the code computes.", 0)
@@ -134,12 +124,10 @@ fn floats_of_a_declared_kind_are_numbered_apart_and_printed_with_its_prefix() {
             "Extra 1"
         ]
     );
-    let tables: Vec<(&str, &str)> = file
-        .tables
-        .iter()
-        .map(|t| (t.label.as_str(), t.caption.as_str()))
-        .collect();
-    assert_eq!(tables, [("Supplementary Table 1", "The tasks.")]);
+    assert_eq!(
+        table_cards(file),
+        [("Supplementary Table 1", "The tasks.", 0)]
+    );
     assert_eq!(file.references.len(), 1);
     let said = messages(&imported);
     assert!(
@@ -221,13 +209,8 @@ fn subfigures_are_parts_of_one_figure_printed_with_their_letter() {
         paragraphs(file),
         ["See Figure 1, Figure 1 (b), Figure 2 (a) and Figure 3."]
     );
-    let figures: Vec<(&str, &str, Option<&str>)> = file
-        .figures
-        .iter()
-        .map(|f| (f.label.as_str(), f.caption.as_str(), f.image.as_deref()))
-        .collect();
     assert_eq!(
-        figures,
+        figure_cards(file),
         [
             (
                 "Figure 1",

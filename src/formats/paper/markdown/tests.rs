@@ -53,6 +53,22 @@ pub(super) fn paragraphs(file: &CorpusFile) -> Vec<&str> {
         .collect()
 }
 
+/// Each figure's label, caption and image.
+pub(super) fn figure_cards(file: &CorpusFile) -> Vec<(&str, &str, Option<&str>)> {
+    file.figures
+        .iter()
+        .map(|f| (f.label.as_str(), f.caption.as_str(), f.image.as_deref()))
+        .collect()
+}
+
+/// Each table's label, caption and number of rows.
+pub(super) fn table_cards(file: &CorpusFile) -> Vec<(&str, &str, usize)> {
+    file.tables
+        .iter()
+        .map(|t| (t.label.as_str(), t.caption.as_str(), t.rows.len()))
+        .collect()
+}
+
 pub(super) fn messages(imported: &Imported) -> Vec<&str> {
     imported
         .diagnostics
