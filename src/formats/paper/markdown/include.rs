@@ -20,6 +20,11 @@ use super::shortcodes::Values;
 
 /// How many includes deep a file is read; a deeper one is left out.
 const MAX_DEPTH: usize = 8;
+/// How many includes are read in all (a paper has a handful); the rest are left out, so that
+/// files including each other many times over cannot keep the import reading.
+const MAX_INCLUDES: usize = 1_000;
+/// How many includes left out are reported one by one; the rest in one line.
+const MAX_REPORTED: usize = 10;
 
 /// The text with its includes read in, and what became of each include.
 #[derive(Debug, Default)]
@@ -141,6 +146,12 @@ impl Reading<'_, '_> {
                     .push(refused("it lies deeper than 8 includes"));
                 continue;
             }
+            if self.included.read.len() >= MAX_INCLUDES {
+                self.included
+                    .left_out
+                    .push(refused("the paper includes more than 1,000 files"));
+                continue;
+            }
             match (self.read_beside)(&name) {
                 Ok(file) => {
                     let budget = usize::try_from(MAX_FILE_BYTES).unwrap_or(usize::MAX);
@@ -185,25 +196,37 @@ pub(super) fn report(
     body_offset: usize,
     builder: &mut PaperBuilder,
 ) {
-    if !included.read.is_empty() {
+    let mut files: Vec<String> = Vec::new();
+    for name in &included.read {
+        let quoted = format!("`{name}`");
+        if !files.contains(&quoted) {
+            files.push(quoted);
+        }
+    }
+    if !files.is_empty() {
         builder.report(Diagnostic::info(
             Code::Imported,
             format!(
                 "read {} into the text where the paper includes them ({})",
-                counted(included.read.len(), "file"),
-                named_briefly(
-                    &included
-                        .read
-                        .iter()
-                        .map(|name| format!("`{name}`"))
-                        .collect::<Vec<_>>()
-                )
+                counted(files.len(), "file"),
+                named_briefly(&files)
             ),
             "each `{{< include file >}}` line stands for the text of that file, as Quarto \
              reads it",
         ));
     }
-    for left_out in &included.left_out {
+    let more = included.left_out.len().saturating_sub(MAX_REPORTED);
+    if more > 0 {
+        builder.warn(
+            format!(
+                "{} more left out of the text (the first {MAX_REPORTED} are listed)",
+                counted(more, "include")
+            ),
+            "check the `{{< include … >}}` lines of the paper and the files it includes",
+            None,
+        );
+    }
+    for left_out in included.left_out.iter().take(MAX_REPORTED) {
         let LeftOut { name, why, .. } = left_out;
         let (message, help) = if left_out.unreadable {
             (

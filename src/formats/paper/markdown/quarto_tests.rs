@@ -226,3 +226,53 @@ fn subfigures_are_parts_of_one_figure_printed_with_their_letter() {
         ]
     );
 }
+
+#[test]
+fn includes_and_values_multiplying_without_end_are_cut_short_and_said_briefly() {
+    // Each file includes the next fifty times: 50⁸ includes, were they all read.
+    let fifty = |next: &str| format!("{{{{< include {next} >}}}}\n").repeat(50);
+    let files: Vec<(String, String)> = (0..8)
+        .map(|n| {
+            (
+                format!("f{n}.md"),
+                format!("Level {n}.\n\n{}", fifty(&format!("f{}.md", n + 1))),
+            )
+        })
+        .collect();
+    let mut readable: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.as_str()))
+        .collect();
+    let long = format!("big: \"{}\"\n", "x".repeat(1 << 20));
+    readable.push(("big.yml", &long));
+    let text = format!(
+        "---\ntitle: Hostile\nmetadata-files: [big.yml]\n---\n\n# Text\n\n{}\n\n{}",
+        "{{< meta big >}} ".repeat(100),
+        fifty("f0.md")
+    );
+    let started = std::time::Instant::now();
+    let imported = read_with(&text, &readable);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "took {:?}",
+        started.elapsed()
+    );
+    let said = messages(&imported);
+    let left_out = said
+        .iter()
+        .filter(|m| m.contains("left out of the text"))
+        .count();
+    assert!(
+        left_out <= 11,
+        "the includes left out are said briefly: {left_out}"
+    );
+    assert!(
+        said.iter().any(|m| m.contains("more left out of the text")),
+        "{said:?}"
+    );
+    let printed: usize = paragraphs(&imported.file).iter().map(|p| p.len()).sum();
+    assert!(
+        printed < 40 << 20,
+        "the values printed are bounded: {printed} bytes"
+    );
+}

@@ -4,7 +4,7 @@
 //! study.n >}}`). A shortcode naming no value is kept as written, and said.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde_yaml::Value;
 
@@ -14,6 +14,9 @@ use super::meta::scalar;
 const MAX_DEPTH: usize = 6;
 /// The most values kept from one file: a paper's metadata holds far fewer.
 const MAX_VALUES: usize = 10_000;
+/// The most text the values printed may add to a paper in all: past it, a shortcode is kept
+/// as written, so that a long value printed many times cannot grow the paper without end.
+const MAX_PRINTED_BYTES: usize = 16 * 1024 * 1024;
 
 /// The values the paper's shortcodes may print, by the key a shortcode names them with.
 #[derive(Debug, Default)]
@@ -24,6 +27,10 @@ pub(super) struct Values {
     var: HashMap<String, String>,
     /// The shortcodes met that name no value (`meta corpus_total`), in order, once each.
     pub(super) missing: Vec<String>,
+    /// The same, to look them up.
+    missing_set: HashSet<String>,
+    /// The bytes the values printed so far took.
+    printed_bytes: usize,
 }
 
 impl Values {
@@ -50,7 +57,11 @@ impl Values {
             let (before, from) = rest.split_at(open);
             out.push_str(before);
             // Looked for within 300 bytes, so text full of `{{<` is read in linear time.
-            let window = from.get(..from.len().min(300)).unwrap_or(from);
+            let end = (0..=from.len().min(300))
+                .rev()
+                .find(|&end| from.is_char_boundary(end))
+                .unwrap_or(0);
+            let window = from.get(..end).unwrap_or_default();
             let Some(close) = window.find(">}}") else {
                 out.push_str("{{<");
                 rest = from.get(3..).unwrap_or_default();
@@ -64,14 +75,18 @@ impl Values {
                 _ => None,
             };
             match value {
-                Some(Some(value)) => out.push_str(value),
+                Some(Some(value)) if self.printed_bytes + value.len() <= MAX_PRINTED_BYTES => {
+                    self.printed_bytes += value.len();
+                    out.push_str(value);
+                }
                 Some(None) => {
                     out.push_str(written);
-                    if !self.missing.iter().any(|m| m == inner) {
+                    if self.missing_set.insert(inner.to_owned()) {
                         self.missing.push(inner.to_owned());
                     }
                 }
-                None => out.push_str(written),
+                // A value past the bound, or another shortcode: as written.
+                Some(Some(_)) | None => out.push_str(written),
             }
             rest = from.get(close + 3..).unwrap_or_default();
         }
@@ -135,5 +150,15 @@ mod tests {
             values.substitute("No shortcode."),
             Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn text_full_of_unclosed_shortcodes_is_read_in_linear_time() {
+        let mut values = Values::default();
+        // Seven bytes a piece: the 300-byte window ends inside an `é`.
+        let text = "{{<  é".repeat(200_000);
+        let started = std::time::Instant::now();
+        assert_eq!(values.substitute(&text), text);
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
     }
 }
