@@ -523,10 +523,11 @@ pub(super) fn without_label(mut text: Rich, label: &str) -> Rich {
 /// What stands between two numbered markers that touch (the one `before`, the next `number`):
 /// a range's dash when numbers lie between them (BMJ writes `1–3` as
 /// `<xref>1</xref><xref>3</xref>`), else a comma (Nature writes `5,6` as
-/// `<xref>5</xref><xref>6</xref>`).
+/// `<xref>5</xref><xref>6</xref>`). Years (`<xref>2001</xref><xref>2003</xref>`, an
+/// author–date paper's) are no range of the list.
 fn between_touching(before: Option<u32>, number: Option<u32>) -> Option<char> {
     let (before, number) = (before?, number?);
-    Some(if number > before.saturating_add(1) {
+    Some(if number > before.saturating_add(1) && number < 1000 {
         '–'
     } else {
         ','

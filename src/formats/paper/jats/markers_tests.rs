@@ -14,6 +14,7 @@ fn touching_markers_are_a_range_or_a_list_and_a_linked_dash_a_range() {
     let body = r#"<sec><title>Introduction</title>
 <p>BMJ sets.<xref rid="b1" ref-type="bibr">1</xref><xref rid="b3" ref-type="bibr">3</xref> Then.</p>
 <p>Nature sets<xref ref-type="bibr" rid="b4">4</xref><xref ref-type="bibr" rid="b5">5</xref><xref ref-type="bibr" rid="b6">6</xref>.</p>
+<p>Years touch (<xref ref-type="bibr" rid="b1">2001</xref><xref ref-type="bibr" rid="b4">2004</xref>) apart.</p>
 <p>ASM sets (<xref rid="b2" ref-type="bibr">2</xref><xref ref-type="bibr" rid="b3">&#x02013;</xref><xref rid="b5" ref-type="bibr">5</xref>) here.</p>
 </sec>"#;
     let imported = read(&article(body, ""));
@@ -26,6 +27,10 @@ fn touching_markers_are_a_range_or_a_list_and_a_linked_dash_a_range() {
     assert_eq!(
         paragraph_with(file, "Nature sets"),
         "Nature sets[4,5,6]{@b4; @b5; @b6}."
+    );
+    assert_eq!(
+        paragraph_with(file, "Years touch"),
+        "Years touch [(2001,2004)]{@b1; @b4} apart."
     );
     assert_eq!(
         paragraph_with(file, "ASM sets"),
