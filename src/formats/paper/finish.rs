@@ -379,6 +379,18 @@ fn report(
     );
 }
 
+/// `names` each in backticks, for [`named_briefly`], each once, in the order they first come.
+pub(super) fn quoted_once(names: &[String]) -> Vec<String> {
+    let mut quoted: Vec<String> = Vec::new();
+    for name in names {
+        let name = format!("`{name}`");
+        if !quoted.contains(&name) {
+            quoted.push(name);
+        }
+    }
+    quoted
+}
+
 /// The first few of `names` cut short and joined, with how many more there are: `"Table 1.
 /// Results on …; Table 2; and 3 more"`.
 pub(super) fn named_briefly(names: &[String]) -> String {

@@ -12,9 +12,9 @@ use std::collections::{HashMap, HashSet};
 use super::crossref::{CustomKind, custom_kind};
 use super::floats;
 use super::line::{
-    Line, TABLE_NOUNS, atx_heading, caption_text, dedent, fence, indent_width, is_blank,
-    is_html_only, is_lone_latex_command, is_rule, latex_begin, latex_end_index, link_definition,
-    list_marker, printed_caption, setext_level, without_attributes,
+    Line, TABLE_NOUNS, atx_heading, caption_text, closes_fence, dedent, fence, indent_width,
+    is_blank, is_html_only, is_lone_latex_command, is_rule, latex_begin, latex_end_index,
+    link_definition, list_marker, printed_caption, setext_level, without_attributes,
 };
 use super::tables::{self, TableBlock};
 use super::{chunks, latex, manubot};
@@ -672,8 +672,7 @@ fn fenced(lines: &[Line<'_>], i: usize, c: u8, len: usize) -> (Block, usize) {
     let mut closed = false;
     while let Some(l) = lines.get(end) {
         end += 1;
-        let rest = l.text.trim();
-        if indent_width(l.text) <= 3 && rest.bytes().all(|b| b == c) && rest.len() >= len {
+        if closes_fence(l.text, c, len) {
             closed = true;
             break;
         }

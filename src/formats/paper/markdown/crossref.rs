@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use super::super::and_list;
-use super::blocks::{Block, caption_label};
+use super::blocks::Block;
 use super::inline::{Known, RawChunk, scan};
 use super::spans::is_cross_reference;
 
@@ -202,11 +202,7 @@ impl Targets {
                     }
                 }
                 Block::Table(table) => {
-                    let label = if table.id.is_empty() {
-                        table.caption.as_deref().and_then(caption_label)
-                    } else {
-                        Some(table.id.as_str())
-                    };
+                    let label = table.source_label();
                     let (kind, number) = counter.next_float(label.unwrap_or_default(), true, kinds);
                     targets.add(label, kind, number);
                 }

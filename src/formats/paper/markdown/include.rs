@@ -13,8 +13,8 @@ use crate::corpus::diagnostics::{Code, Diagnostic, Location};
 use crate::corpus::{MAX_FILE_BYTES, counted};
 
 use super::super::PaperBuilder;
-use super::super::finish::named_briefly;
-use super::line::fence;
+use super::super::finish::{named_briefly, quoted_once};
+use super::line::{closes_fence, fence};
 use super::meta;
 use super::shortcodes::Values;
 
@@ -102,17 +102,11 @@ impl Reading<'_, '_> {
         for line in text.split_inclusive('\n') {
             let at = path.is_empty().then_some(line_start);
             line_start += line.len();
-            if let Some((c, len)) = fence(line.trim_end()) {
-                open_fence = match open_fence {
-                    None => Some((c, len)),
-                    Some((open, open_len))
-                        if open == c && len >= open_len && line.trim().bytes().all(|b| b == c) =>
-                    {
-                        None
-                    }
-                    still_open => still_open,
-                };
-            }
+            open_fence = match open_fence {
+                None => fence(line.trim_end()),
+                Some((c, len)) if closes_fence(line.trim_end(), c, len) => None,
+                still_open => still_open,
+            };
             let target = open_fence.is_none().then(|| include_target(line)).flatten();
             let Some(target) = target else {
                 if open_fence.is_some() {
@@ -196,13 +190,7 @@ pub(super) fn report(
     body_offset: usize,
     builder: &mut PaperBuilder,
 ) {
-    let mut files: Vec<String> = Vec::new();
-    for name in &included.read {
-        let quoted = format!("`{name}`");
-        if !files.contains(&quoted) {
-            files.push(quoted);
-        }
-    }
+    let files = quoted_once(&included.read);
     if !files.is_empty() {
         builder.report(Diagnostic::info(
             Code::Imported,

@@ -130,6 +130,13 @@ pub(super) fn fence(text: &str) -> Option<(u8, usize)> {
         .then_some((c, len))
 }
 
+/// Whether `text` closes a code fence opened by `len` times `c`: only that character, as many
+/// times or more, indented at most three columns.
+pub(super) fn closes_fence(text: &str, c: u8, len: usize) -> bool {
+    let rest = text.trim();
+    indent_width(text) <= 3 && rest.bytes().all(|b| b == c) && rest.len() >= len
+}
+
 /// `===` or `---` under a one-line paragraph: the heading level.
 pub(super) fn setext_level(text: &str) -> Option<usize> {
     if indent_width(text) > 3 {

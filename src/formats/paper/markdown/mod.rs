@@ -187,38 +187,27 @@ fn shortcode_values(
 ) -> shortcodes::Values {
     let mut values = shortcodes::Values::default();
     values.add_meta(&metadata.header);
-    let mut read_yaml = |name: &str| match (options.read_beside)(name) {
-        Ok(file) => match serde_yaml::from_str::<serde_yaml::Value>(&file) {
-            Ok(yaml) => Some(yaml),
-            Err(error) => {
-                builder.warn(
-                    format!("the metadata file `{name}` could not be read as YAML ({error})"),
-                    "correct its YAML: the values it gives are kept as written until then",
-                    None,
-                );
-                None
-            }
-        },
-        Err(why) => {
-            builder.warn(
-                format!("the metadata file `{name}` could not be read ({why})"),
-                "save it beside the paper: the values it gives are kept as written until then",
-                None,
-            );
-            None
-        }
-    };
     if text.contains("{{< meta ") {
         for name in &metadata.value_files {
-            if let Some(yaml) = read_yaml(name) {
-                values.add_meta(&yaml);
+            match (options.read_beside)(name) {
+                Ok(file) => {
+                    if let Some(yaml) = metadata_yaml(name, &file, builder) {
+                        values.add_meta(&yaml);
+                    }
+                }
+                Err(why) => builder.warn(
+                    format!("the metadata file `{name}` could not be read ({why})"),
+                    "save it beside the paper: the values it gives are kept as written until \
+                     then",
+                    None,
+                ),
             }
         }
     }
     // Without `_variables.yml`, its shortcodes are said to name no value.
     if text.contains("{{< var ")
-        && (options.read_beside)("_variables.yml").is_ok()
-        && let Some(yaml) = read_yaml("_variables.yml")
+        && let Ok(file) = (options.read_beside)("_variables.yml")
+        && let Some(yaml) = metadata_yaml("_variables.yml", &file, builder)
     {
         values.add_var(&yaml);
     }
@@ -226,6 +215,21 @@ fn shortcode_values(
     paper.title = values.substitute(&paper.title).into_owned();
     paper.abstract_text = values.substitute(&paper.abstract_text).into_owned();
     values
+}
+
+/// The YAML of the metadata file `name`, or a warning saying why it cannot be read.
+fn metadata_yaml(name: &str, file: &str, builder: &mut PaperBuilder) -> Option<serde_yaml::Value> {
+    match serde_yaml::from_str(file) {
+        Ok(yaml) => Some(yaml),
+        Err(error) => {
+            builder.warn(
+                format!("the metadata file `{name}` could not be read as YAML ({error})"),
+                "correct its YAML: the values it gives are kept as written until then",
+                None,
+            );
+            None
+        }
+    }
 }
 
 /// An info diagnostic naming the shortcodes that name no value.
@@ -566,14 +570,8 @@ impl Emitter<'_> {
         };
         // A placeholder table printing nothing takes no number (the builder leaves it out).
         if !draft.prints_nothing() {
-            let source_label = if table.id.is_empty() {
-                table.caption.as_deref().and_then(blocks::caption_label)
-            } else {
-                Some(table.id.as_str())
-            };
-            let numbered =
-                self.counter
-                    .float(source_label.unwrap_or_default(), true, self.float_kinds);
+            let source_label = table.source_label().unwrap_or_default();
+            let numbered = self.counter.float(source_label, true, self.float_kinds);
             draft.label = label.unwrap_or(numbered);
         }
         self.builder.table(draft);
@@ -646,13 +644,7 @@ impl Emitter<'_> {
         }
         let unresolved = self.inlines.unresolved();
         if !unresolved.is_empty() {
-            let mut labels: Vec<String> = Vec::new();
-            for label in unresolved {
-                let quoted = format!("`{label}`");
-                if !labels.contains(&quoted) {
-                    labels.push(quoted);
-                }
-            }
+            let labels = super::finish::quoted_once(unresolved);
             self.builder.report(Diagnostic::info(
                 Code::ImportIncomplete,
                 format!(

@@ -3,6 +3,7 @@
 //! header over dashed column rules) and multiline tables (dashed lines above and below, rows
 //! separated by blank lines). Cells are kept as inline text, read later.
 
+use super::blocks::caption_label;
 use super::line::Line;
 
 /// A table as its source lays it out, its cells still inline Markdown.
@@ -19,6 +20,17 @@ pub(super) struct TableBlock {
     /// The label its caption prints (`Table 2` of `Table 2: Results`), when the caption is
     /// written as text beside it.
     pub(super) label: Option<String>,
+}
+
+impl TableBlock {
+    /// The label cross-references name it by: its id, else the `\label{}` its caption holds.
+    pub(super) fn source_label(&self) -> Option<&str> {
+        if self.id.is_empty() {
+            self.caption.as_deref().and_then(caption_label)
+        } else {
+            Some(self.id.as_str())
+        }
+    }
 }
 
 fn is_blank(text: &str) -> bool {
