@@ -101,6 +101,10 @@ pub struct CitationSyntaxError {
     pub offset: usize,
     /// What is wrong.
     pub message: String,
+    /// Pandoc reads this bracket as text and each `@key` in it as a citation in the running
+    /// text, for an entry holding no key (`[Negishi weights; @negishi1960]`); the bracket is
+    /// kept as text here, an importer may read it as Pandoc does (escaping its `[`).
+    pub keys_cite_in_text: bool,
 }
 
 /// Splits `text` into plain text, Pandoc citations, numeric markers and footnote markers.
@@ -307,6 +311,7 @@ impl<'a> Parser<'a> {
                 self.errors.push(CitationSyntaxError {
                     offset: open,
                     message: "citation `[@…` is never closed with `]`".to_owned(),
+                    keys_cite_in_text: false,
                 });
                 return Step::Stop;
             }
@@ -328,6 +333,7 @@ impl<'a> Parser<'a> {
                     "citation `{}` is not closed before the next {next}",
                     shorten(text.get(open..inner).unwrap_or_default().trim_end())
                 ),
+                keys_cite_in_text: false,
             });
             return Step::Text(inner);
         }
@@ -370,10 +376,11 @@ impl<'a> Parser<'a> {
         if starts_citation || pandoc::has_citation_at(content) {
             return match pandoc::group(text, open, close) {
                 Ok(group) => Step::Piece(Piece::Group(group), close + 1),
-                Err(message) => {
+                Err(not_a_group) => {
                     self.errors.push(CitationSyntaxError {
                         offset: open,
-                        message,
+                        message: not_a_group.message,
+                        keys_cite_in_text: not_a_group.keys_cite_in_text,
                     });
                     Step::Text(close + 1)
                 }

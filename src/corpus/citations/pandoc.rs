@@ -93,10 +93,19 @@ fn citation_at(text: &str) -> Option<usize> {
     None
 }
 
+/// Why a bracket holding a citation `@` is no citation group.
+pub(super) struct NotAGroup {
+    /// What is wrong, in words.
+    pub(super) message: String,
+    /// An entry holds no key (`[Negishi weights; @negishi1960]`, `[see @a;]`): Pandoc reads
+    /// the bracket as text and each `@key` in it as a citation in the running text.
+    pub(super) keys_cite_in_text: bool,
+}
+
 /// The bracketed group `text[open..=close]` (`[` at `open`, `]` at `close`, no `[` between):
 /// entries separated by `;`, each exactly one `@key` with an optional prefix before it and a
-/// locator and suffix after it. `Err` carries the message for a malformed group.
-pub(super) fn group(text: &str, open: usize, close: usize) -> Result<Group<'_>, String> {
+/// locator and suffix after it. `Err` says why a malformed group is none.
+pub(super) fn group(text: &str, open: usize, close: usize) -> Result<Group<'_>, NotAGroup> {
     let whole = || shorten(text.get(open..=close).unwrap_or_default());
     let content = text.get(open + 1..close).unwrap_or_default();
     let mut cites = Vec::new();
@@ -111,10 +120,16 @@ pub(super) fn group(text: &str, open: usize, close: usize) -> Result<Group<'_>, 
                 shorten(entry.trim())
             )
         };
-        let cite = cite_in_entry(text, offset, entry).ok_or_else(|| not_a_key(""))?;
+        let cite = cite_in_entry(text, offset, entry).ok_or_else(|| NotAGroup {
+            message: not_a_key(""),
+            keys_cite_in_text: true,
+        })?;
         let after_key = text.get(cite.key_range.end..offset + entry.len());
         if after_key.is_some_and(has_citation_at) {
-            return Err(not_a_key(" (separate two keys with `;`)"));
+            return Err(NotAGroup {
+                message: not_a_key(" (separate two keys with `;`)"),
+                keys_cite_in_text: false,
+            });
         }
         cites.push(cite);
     }

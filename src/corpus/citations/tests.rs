@@ -332,6 +332,9 @@ fn unclosed_and_empty_citations_are_errors() {
             .first()
             .is_some_and(|e| e.message.contains("separate two keys with `;`"))
     );
+    // Pandoc reads a bracket with an entry holding no key as text around in-text citations.
+    let cite_in_text: Vec<bool> = errors.iter().map(|e| e.keys_cite_in_text).collect();
+    assert_eq!(cite_in_text, [false, true, true]);
     // A citation opened again before it is closed.
     let (pieces, errors) = parse("Nested [@a [@b]] here");
     assert_eq!(errors.len(), 1);

@@ -453,6 +453,7 @@ fn read_numeric<'a>(
                 "citation `{}` has a range written backwards",
                 marker.written
             ),
+            keys_cite_in_text: false,
         });
     }
     if !missing.is_empty() {

@@ -10,6 +10,8 @@ mod authors;
 mod bibliography;
 mod blocks;
 mod chunks;
+#[cfg(test)]
+mod citation_tests;
 mod crossref;
 #[cfg(test)]
 mod crossref_tests;
@@ -611,36 +613,8 @@ impl Emitter<'_> {
                  (`output/manuscript.md`)",
             ));
         }
-        let commas = self.inlines.commas_read_as_semicolons();
-        if commas > 0 {
-            self.builder.report(Diagnostic::info(
-                Code::ImportIncomplete,
-                format!(
-                    "{} with keys separated by commas (`[@a, @b]`) read as citation groups \
-                     (`[@a; @b]`)",
-                    crate::corpus::counted(commas, "text")
-                ),
-                "separate the keys with `;` in the source, as Pandoc reads them",
-            ));
-        }
-        let given_at = self.inlines.keys_given_their_at();
-        if let Some(first) = given_at.first() {
-            self.builder.report(Diagnostic::info(
-                Code::ImportIncomplete,
-                format!(
-                    "{} of citation groups written without `@` (`{first}`) read as keys",
-                    crate::corpus::counted(given_at.len(), "entry")
-                ),
-                "write each entry of a citation group with its `@` (`[@a; @b]`) in the \
-                 source: Pandoc prints a group with one left out as text",
-            ));
-        }
-        for message in self.inlines.malformed().to_vec() {
-            self.builder.warn(
-                format!("{message}: kept as printed text"),
-                "write a citation group as `[@a; @b]`, each entry one `@key` (`[see @a, p. 3]`)",
-                None,
-            );
+        for slip in self.inlines.citation_slips() {
+            self.builder.report(slip);
         }
         let unresolved = self.inlines.unresolved();
         if !unresolved.is_empty() {

@@ -8,6 +8,8 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::corpus::citations::{self, Group, Piece};
+use crate::corpus::counted;
+use crate::corpus::diagnostics::{Code, Diagnostic};
 use crate::formats::paper::{Rich, Span};
 
 use super::crossref::Targets;
@@ -45,6 +47,7 @@ pub(super) struct Inlines {
     cited: Vec<String>,
     cited_set: HashSet<String>,
     malformed: Vec<String>,
+    brackets_around_keys: Vec<String>,
     commas_read_as_semicolons: usize,
     keys_given_their_at: Vec<String>,
 }
@@ -91,6 +94,7 @@ impl Inlines {
             cited: Vec::new(),
             cited_set: HashSet::new(),
             malformed: Vec::new(),
+            brackets_around_keys: Vec::new(),
             commas_read_as_semicolons: 0,
             keys_given_their_at: Vec::new(),
         }
@@ -135,20 +139,54 @@ impl Inlines {
         &self.unresolved
     }
 
-    /// What is wrong with each citation group kept as text for not being one (`[x; @a]`).
-    pub(super) fn malformed(&self) -> &[String] {
-        &self.malformed
-    }
-
-    /// How many texts had keys separated by commas (`[@a, @b]`) read as a group.
-    pub(super) fn commas_read_as_semicolons(&self) -> usize {
-        self.commas_read_as_semicolons
-    }
-
-    /// The entries of citation groups written without their `@` (`[Smith2005; @doe2019]`)
-    /// read as keys.
-    pub(super) fn keys_given_their_at(&self) -> &[String] {
-        &self.keys_given_their_at
+    /// What the text wrote of its citations otherwise than Pandoc reads them, and how each
+    /// was read: keys separated by commas (`[@a, @b]`) and entries without their `@`
+    /// (`[smith2020; @b]`) read as groups; a bracket with an entry holding no key
+    /// (`[Negishi weights; @negishi1960]`) read as Pandoc reads it, as text around in-text
+    /// citations; a group that is none otherwise (`[@a @b]`) kept as printed text.
+    pub(super) fn citation_slips(&self) -> Vec<Diagnostic> {
+        let mut slips = Vec::new();
+        if self.commas_read_as_semicolons > 0 {
+            slips.push(Diagnostic::info(
+                Code::ImportIncomplete,
+                format!(
+                    "{} with keys separated by commas (`[@a, @b]`) read as citation groups \
+                     (`[@a; @b]`)",
+                    counted(self.commas_read_as_semicolons, "text")
+                ),
+                "separate the keys with `;` in the source, as Pandoc reads them",
+            ));
+        }
+        if let Some(first) = self.keys_given_their_at.first() {
+            slips.push(Diagnostic::info(
+                Code::ImportIncomplete,
+                format!(
+                    "{} of citation groups written without `@` (`{first}`) read as keys",
+                    counted(self.keys_given_their_at.len(), "entry")
+                ),
+                "write each entry of a citation group with its `@` (`[@a; @b]`) in the \
+                 source: Pandoc prints a group with one left out as text",
+            ));
+        }
+        for message in &self.brackets_around_keys {
+            slips.push(Diagnostic::info(
+                Code::ImportIncomplete,
+                format!(
+                    "{message}: its words kept as printed text and each `@key` in it read as \
+                     a citation in the running text, as Pandoc reads it"
+                ),
+                "to cite in the group instead, write each entry of it as one `@key` \
+                 (`[see @a, p. 3; @b]`)",
+            ));
+        }
+        for message in &self.malformed {
+            slips.push(Diagnostic::warning(
+                Code::ImportIncomplete,
+                format!("{message}: kept as printed text"),
+                "write a citation group as `[@a; @b]`, each entry one `@key` (`[see @a, p. 3]`)",
+            ));
+        }
+        slips
     }
 
     /// The keys the text cites (not cross-references), in the order first cited.
@@ -258,8 +296,23 @@ impl Inlines {
             self.citations(&repaired, rich);
             return;
         }
+        if errors.iter().any(|error| error.keys_cite_in_text) {
+            // Pandoc's reading of a bracket with an entry holding no key: the bracket is text
+            // (its `[` escaped here) and each `@key` in it a citation in the running text.
+            let mut escaped = String::with_capacity(text.len() + errors.len());
+            let mut from = 0;
+            for error in errors.iter().filter(|error| error.keys_cite_in_text) {
+                escaped.push_str(text.get(from..error.offset).unwrap_or_default());
+                escaped.push('\\');
+                from = error.offset;
+                self.brackets_around_keys.push(plain(&error.message));
+            }
+            escaped.push_str(text.get(from..).unwrap_or_default());
+            self.citations(&escaped, rich);
+            return;
+        }
         self.malformed
-            .extend(errors.into_iter().map(|error| plain(&error.message)));
+            .extend(errors.iter().map(|error| plain(&error.message)));
         for piece in pieces {
             match piece {
                 Piece::Text(text) => rich.push_text(&plain(text)),
