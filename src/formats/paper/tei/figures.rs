@@ -102,16 +102,26 @@ fn label_and_rest(figure: Element<'_>, noun: &str) -> (String, String) {
     (label, head)
 }
 
-/// `Table 1 : Results` → (`Table 1`, `Results`); `None` when `head` does not start with a
-/// table or figure label.
+/// `Table 1 : Results` → (`Table 1`, `Results`), and so with the number glued to the noun
+/// (`Figure3. Attitude`, `Fig.3`); `None` when `head` does not start with a table or figure
+/// label.
 fn split_label(head: &str) -> Option<(String, String)> {
     let mut words = head.split_whitespace();
-    let noun = words.next()?;
-    let bare = noun.trim_end_matches([':', '.']).to_lowercase();
-    if !is_table_noun(&bare) && !is_figure_noun(&bare) {
-        return None;
-    }
-    let number = words.next()?.trim_end_matches([':', '.', ',']);
+    let first = words.next()?;
+    let is_noun = |noun: &str| {
+        let bare = noun.trim_end_matches([':', '.']).to_lowercase();
+        is_table_noun(&bare) || is_figure_noun(&bare)
+    };
+    let glued = first
+        .find(|c: char| c.is_ascii_digit())
+        .and_then(|at| Some((first.get(..at)?, first.get(at..)?)))
+        .filter(|(noun, _)| is_noun(noun));
+    let (noun, number) = match glued {
+        Some((noun, number)) => (noun, number),
+        None if is_noun(first) => (first, words.next()?),
+        None => return None,
+    };
+    let number = number.trim_end_matches([':', '.', ',']);
     let is_number = number.chars().any(|c| c.is_ascii_digit())
         || (!number.is_empty() && number.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')));
     if !is_number {
@@ -174,13 +184,24 @@ fn is_figure_noun(word: &str) -> bool {
     )
 }
 
-/// The caption: what the head says after its label, then the description.
+/// The caption: what the head says after its label, then the description. A head that goes
+/// on with another label alone (GROBID's `Figure 1 .Figure 2 .` for two figures it took as
+/// one) gives only its first; stray punctuation before the words (`. All names …`) is left
+/// out.
 fn caption(head_rest: &str, description: &str) -> Rich {
+    let head_rest = match split_label(head_rest) {
+        Some((_, rest)) if rest.trim_matches(['.', ':', ' ']).is_empty() => "",
+        _ => head_rest,
+    };
     let parts: Vec<&str> = [head_rest, description]
         .into_iter()
         .filter(|part| !part.is_empty())
         .collect();
-    Rich::text(&parts.join(" "))
+    Rich::text(
+        parts
+            .join(" ")
+            .trim_start_matches(['.', ',', ';', ':', ' ']),
+    )
 }
 
 /// When GROBID marks no header row: the leading rows that print words but no number

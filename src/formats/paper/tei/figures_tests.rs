@@ -221,3 +221,32 @@ Station 712
             .starts_with("1 table without cells in the source (TABLE 1. Properties of the water)"))
     );
 }
+
+#[test]
+fn a_caption_loses_the_labels_grobid_repeats_or_merges_into_it() {
+    // As GROBID 0.8 reads a psychology preprint: the description repeats the label with its
+    // number glued on (`Figure3.`); two figures taken as one give a head of two labels; a
+    // caption found in running text opens with the sentence's full stop.
+    let body = r#"<div><head n="1">Results</head><p>See the figures.</p>
+<figure xml:id="fig_0"><head/><label/><figDesc>. All names of members of three boards</figDesc></figure>
+<figure xml:id="fig_1"><head>Figure 1 .Figure 2 .</head><label>12</label><figDesc>Figure1. Attitude about one-tailed tests.</figDesc></figure>
+<figure xml:id="fig_2"><head>Figure 3 .</head><label>3</label><figDesc>Figure3. Attitude about sequential analyses.</figDesc></figure>
+<figure xml:id="fig_3"><head>Fig.4</head><figDesc>Fig. 4 Frequencies of responses.</figDesc></figure>
+<figure xml:id="fig_4"><head>A</head><label/><figDesc>. high stathmin H-score. B. low stathmin H-score.</figDesc></figure></div>"#;
+    let file = valid(&read(&tei(body, "")));
+    let cards: Vec<(&str, &str)> = file
+        .figures
+        .iter()
+        .map(|f| (f.label.as_str(), f.caption.as_str()))
+        .collect();
+    assert_eq!(
+        cards,
+        [
+            ("", "All names of members of three boards"),
+            ("Figure 1", "Attitude about one-tailed tests."),
+            ("Figure 3", "Attitude about sequential analyses."),
+            ("Fig. 4", "Frequencies of responses."),
+            ("", "A . high stathmin H-score. B. low stathmin H-score."),
+        ]
+    );
+}
