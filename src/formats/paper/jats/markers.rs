@@ -308,8 +308,8 @@ pub(super) fn marker_keys(context: &Context<'_>, xref: Element<'_>) -> Vec<Strin
     keys
 }
 
-/// The numbers a marker prints, ranges expanded (`[1–3, 5]` → 1, 2, 3, 5); `None` when it
-/// prints anything else or a range longer than a reference list plausibly is.
+/// The numbers a marker prints, ranges expanded (`[1–3, 5]` → 1, 2, 3, 5; `4 5` → 4, 5);
+/// `None` when it prints anything else or a range longer than a reference list plausibly is.
 fn printed_numbers(printed: &str) -> Option<Vec<u32>> {
     const MAX_NUMBERS: u32 = 1000;
     let inner = printed
@@ -327,7 +327,11 @@ fn printed_numbers(printed: &str) -> Option<Vec<u32>> {
             }
             numbers.extend(from..=to);
         } else {
-            numbers.push(item.parse().ok()?);
+            // Numbers one space apart are a list whose commas the source lost (BMJ's
+            // `<sup>4 5</sup>`).
+            for number in item.split_whitespace() {
+                numbers.push(number.parse().ok()?);
+            }
         }
         if numbers.len() > MAX_NUMBERS as usize {
             return None;

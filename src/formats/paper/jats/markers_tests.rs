@@ -37,3 +37,24 @@ fn touching_markers_are_a_range_or_a_list_and_a_linked_dash_a_range() {
         "ASM sets [(2–5)]{@b2; @b3; @b4; @b5} here."
     );
 }
+
+#[test]
+fn one_marker_printing_numbers_one_space_apart_cites_each() {
+    // BMJ writes `4,5` as one link to the first: `<xref rid="R4"><sup>4 5</sup></xref>`. Only
+    // a list opening with its own reference's number is read so.
+    let body = r#"<sec><title>Introduction</title>
+<p>Cells suppress.<xref rid="b4" ref-type="bibr"><sup>4 5</sup></xref> Then.</p>
+<p>Not this.<xref rid="b4" ref-type="bibr"><sup>5 6</sup></xref> Then.</p>
+</sec>"#;
+    let imported = read(&article(body, ""));
+    valid(&imported);
+    let file = &imported.file;
+    assert_eq!(
+        paragraph_with(file, "Cells suppress"),
+        "Cells suppress.[4 5]{@b4; @b5} Then."
+    );
+    assert_eq!(
+        paragraph_with(file, "Not this"),
+        "Not this.[5 6]{@b4} Then."
+    );
+}
