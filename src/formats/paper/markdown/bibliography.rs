@@ -1,5 +1,5 @@
 //! A Markdown paper's bibliography: the `--bib` file when given, else each file the metadata
-//! names, read beside the paper; BibTeX, CSL-JSON, CSL YAML or RIS by extension (by content
+//! names, read beside the paper (one naming none: the first beside it under a usual name); BibTeX, CSL-JSON, CSL YAML or RIS by extension (by content
 //! when the extension says nothing), through the bibliography importers. A file that cannot be
 //! read or parsed is a warning; the paper is read without it.
 
@@ -67,6 +67,28 @@ fn read_named(options: &ImportOptions<'_>, name: &str) -> (String, Result<String
         }
     }
     (name.to_owned(), read)
+}
+
+/// The names a bibliography beside a paper that names none is looked for under, in order:
+/// Quarto's, JOSS's and R Markdown's usual names, and Zotero's export.
+pub(super) const USUAL_NAMES: [&str; 8] = [
+    "references.bib",
+    "paper.bib",
+    "refs.bib",
+    "ref.bib",
+    "bibliography.bib",
+    "library.bib",
+    "references.json",
+    "references.yaml",
+];
+
+/// The first bibliography beside the paper under a usual name, and its text.
+pub(super) fn beside(options: &ImportOptions<'_>) -> Option<(String, String)> {
+    USUAL_NAMES.iter().find_map(|&name| {
+        (options.read_beside)(name)
+            .ok()
+            .map(|text| (name.to_owned(), text))
+    })
 }
 
 /// The format a bibliography file is in: by extension, else by content.

@@ -4,7 +4,7 @@
 // A test that panics on a missing value is the test failing, with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use super::tests::{HEADER, messages, paragraphs, read, read_with, valid};
+use super::tests::{BIB, HEADER, messages, paragraphs, read, read_with, valid};
 use crate::corpus::diagnostics::{Code, Severity};
 
 #[test]
@@ -160,11 +160,32 @@ fn keys_separated_by_commas_or_left_without_at_are_one_group_and_a_broken_group_
 }
 
 #[test]
-fn a_paper_without_bibliography_citing_is_warned() {
-    let imported = read("# A\n\nText [@x].\n");
+fn a_paper_naming_no_bibliography_reads_the_one_beside_it_or_is_warned() {
+    // A thesis chapter whose Makefile gives Pandoc the bibliography: the one beside it, under
+    // a usual name, is read and said.
+    let text = "# A\n\nText [@smith2020] and [@x].\n";
+    let imported = read_with(text, &[("notes.bib", BIB), ("references.bib", BIB)]);
+    let ids: Vec<&str> = imported
+        .file
+        .references
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(ids, ["smith2020"]);
+    let said = messages(&imported);
     assert!(
-        messages(&imported)
-            .iter()
-            .any(|m| m.contains("names no bibliography"))
+        said.contains(&"the paper names no bibliography: read `references.bib`, found beside it"),
+        "{said:?}"
+    );
+    // With none beside it under a usual name, the text's keys are all it has.
+    let imported = read_with(text, &[("notes.bib", BIB)]);
+    assert!(imported.file.references.is_empty());
+    let said = messages(&imported);
+    assert!(
+        said.iter().any(|m| m.starts_with(
+            "the text cites 2 works but the paper names no bibliography, and none lies beside \
+             it under a usual name (references.bib, paper.bib, refs.bib"
+        )),
+        "{said:?}"
     );
 }

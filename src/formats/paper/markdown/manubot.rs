@@ -394,10 +394,17 @@ mod tests {
             said.iter().all(|m| !m.contains("could not be read")),
             "{said:?}"
         );
-        // A paper citing by its own keys reads what it names, as Pandoc does.
+        // A paper citing by its own keys and naming no bibliography reads the one beside it
+        // under a usual name, and says so.
         let text = "---\ntitle: T\n---\n\nText [@BeijBSRE].\n";
         let imported = read_with(text, &[("references.json", references)]);
-        assert!(imported.file.references.is_empty());
+        assert_eq!(imported.file.references.len(), 1);
+        assert!(
+            messages(&imported).iter().any(|m| m
+                == &"the paper names no bibliography: read `references.json`, found beside it"),
+            "{:?}",
+            messages(&imported)
+        );
     }
 
     #[test]

@@ -687,22 +687,41 @@ fn references(
         read_beside: options.read_beside,
     });
     let options = built_options.as_ref().unwrap_or(options);
+    let named_none = options.bibliography.is_none()
+        && metadata.bibliography.is_empty()
+        && metadata.references.is_none();
+    // A chapter whose bibliography its build names (`pandoc --bibliography`): the one beside it.
+    let beside = (named_none && !cited.is_empty())
+        .then(|| bibliography::beside(options))
+        .flatten();
+    let beside_options = beside.as_ref().map(|(name, text)| ImportOptions {
+        bibliography: Some((name.as_str(), text.as_str())),
+        read_beside: options.read_beside,
+    });
+    let options = beside_options.as_ref().unwrap_or(options);
     let (references, diagnostics) = bibliography::load(
         options,
         &metadata.bibliography,
         metadata.references.as_ref(),
     );
+    if let Some((name, _)) = &beside {
+        builder.report(Diagnostic::info(
+            Code::ImportIncomplete,
+            format!("the paper names no bibliography: read `{name}`, found beside it"),
+            "to read another, name it in the YAML header (`bibliography: FILE.bib`) or give it \
+             with `--bib FILE`",
+        ));
+    }
     for diagnostic in diagnostics {
         builder.report(diagnostic);
     }
-    let named_none = options.bibliography.is_none()
-        && metadata.bibliography.is_empty()
-        && metadata.references.is_none();
-    if named_none && !cited.is_empty() {
+    if named_none && beside.is_none() && !cited.is_empty() {
         builder.warn(
             format!(
-                "the text cites {} but the paper names no bibliography",
-                crate::corpus::counted(cited.len(), "work")
+                "the text cites {} but the paper names no bibliography, and none lies beside it \
+                 under a usual name ({})",
+                crate::corpus::counted(cited.len(), "work"),
+                bibliography::USUAL_NAMES.join(", ")
             ),
             "add `bibliography: FILE.bib` to the YAML header, or give the file with `--bib FILE`",
             None,
