@@ -80,15 +80,23 @@ pub(super) fn find_figure_images(report: &mut LoadReport, paper_path: &Path) {
 /// case.
 const IMAGE_EXTENSIONS: [&str; 8] = ["png", "jpg", "jpeg", "tif", "tiff", "gif", "webp", "svg"];
 
-/// The names an image is looked for by, in order: as written, its file name, and each of those
+/// The names an image is looked for by, in order: as written, its file name, the path written
+/// without its leading folders, one at a time (`source/figures/boat.jpg`, written for a build
+/// run in the folder above the paper's, then `figures/boat.jpg`, `boat.jpg`), and each of those
 /// with every extension of [`IMAGE_EXTENSIONS`] added, or put in place of an image extension it
 /// has (`fig1.tif`, then `fig1.tif.png`, …, `fig1.png`, `fig1.jpg`, …).
 fn image_candidates<'a>(image: &'a str, file_name: &'a str) -> impl Iterator<Item = String> + 'a {
-    let names = if image == file_name {
+    let mut names = if image == file_name {
         vec![image]
     } else {
         vec![image, file_name]
     };
+    let tails = image
+        .match_indices('/')
+        .filter_map(|(at, _)| image.get(at + 1..))
+        .filter(|tail| !tail.is_empty() && !names.contains(tail));
+    let tails: Vec<&str> = tails.collect();
+    names.extend(tails);
     names.into_iter().flat_map(|name| {
         let stem = name
             .rsplit_once('.')
@@ -422,6 +430,26 @@ mod tests {
         assert_eq!(
             figure_images(&report),
             [Some("elife-00001-fig1.tif"), Some("elife-00001-fig2.jpg")]
+        );
+    }
+
+    #[test]
+    // A test states what it expects by unwrapping it: a failure there is the test failing.
+    #[allow(clippy::unwrap_used)]
+    fn an_image_written_for_a_build_in_the_folder_above_is_found_by_its_path_s_tail() {
+        // A thesis chapter in `source/` whose Makefile runs Pandoc in the folder above.
+        let folder = tempfile::tempdir().unwrap();
+        let paper = folder.path().join("chapter_4.md");
+        let text = "# Figures\n\nText.\n\n![A boat.](source/figures/boat.jpg)\n\n\
+                    ![A ship.](../ship.png)\n\n![Gone.](source/figures/gone.png)\n";
+        std::fs::write(&paper, text).unwrap();
+        std::fs::create_dir(folder.path().join("figures")).unwrap();
+        std::fs::write(folder.path().join("figures/boat.jpg"), b"").unwrap();
+        std::fs::write(folder.path().join("ship.png"), b"").unwrap();
+        let report = open_path(&paper);
+        assert_eq!(
+            figure_images(&report),
+            [Some("figures/boat.jpg"), Some("ship.png"), None]
         );
     }
 }
