@@ -1,7 +1,8 @@
 //! A Markdown paper's bibliography: the `--bib` file when given, else each file the metadata
-//! names, read beside the paper (one naming none: the first beside it under a usual name); BibTeX, CSL-JSON, CSL YAML or RIS by extension (by content
-//! when the extension says nothing), through the bibliography importers. A file that cannot be
-//! read or parsed is a warning; the paper is read without it.
+//! names, read beside the paper (for a paper naming none, the first beside it under a usual
+//! name); BibTeX, CSL-JSON, CSL YAML or RIS by extension (by content when the extension says
+//! nothing), through the bibliography importers. A file that cannot be read or parsed is a
+//! warning; the paper is read without it.
 
 use std::collections::HashSet;
 use std::path::Path;

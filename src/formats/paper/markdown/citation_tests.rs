@@ -6,6 +6,17 @@
 
 use super::tests::{BIB, HEADER, messages, paragraphs, read, read_with, valid};
 use crate::corpus::diagnostics::{Code, Severity};
+use crate::formats::paper::Imported;
+
+/// The ids of the references the import kept, in order.
+fn reference_ids(imported: &Imported) -> Vec<&str> {
+    imported
+        .file
+        .references
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect()
+}
 
 #[test]
 fn every_pandoc_citation_form_is_kept_as_written_and_links() {
@@ -27,12 +38,7 @@ fn every_pandoc_citation_form_is_kept_as_written_and_links() {
     assert_eq!(corpus.summary().citation_groups, 4);
     assert_eq!(imported.file.paper.title, "A test paper");
     // `unused` is left out, with one info.
-    let ids: Vec<&str> = imported
-        .file
-        .references
-        .iter()
-        .map(|r| r.id.as_str())
-        .collect();
+    let ids = reference_ids(&imported);
     assert_eq!(ids, ["smith2020", "doe:2019"]);
     assert!(
         messages(&imported)
@@ -165,12 +171,7 @@ fn a_paper_naming_no_bibliography_reads_the_one_beside_it_or_is_warned() {
     // a usual name, is read and said.
     let text = "# A\n\nText [@smith2020] and [@x].\n";
     let imported = read_with(text, &[("notes.bib", BIB), ("references.bib", BIB)]);
-    let ids: Vec<&str> = imported
-        .file
-        .references
-        .iter()
-        .map(|r| r.id.as_str())
-        .collect();
+    let ids = reference_ids(&imported);
     assert_eq!(ids, ["smith2020"]);
     let said = messages(&imported);
     assert!(
