@@ -530,8 +530,9 @@ impl Parser {
     }
 }
 
-/// A caption without the attributes at its end (`Results. {#tbl:results}`), and the id
-/// they give.
+/// A caption without the attributes at its end (`Results. {#tbl:results}`, or on an empty
+/// span, `Results. []{#tbl:results}`, as pandoc-crossref also reads them), and the id they
+/// give.
 fn caption_and_id(caption: &str) -> (String, Option<String>) {
     let trimmed = caption.trim_end();
     let attributes = trimmed
@@ -546,7 +547,9 @@ fn caption_and_id(caption: &str) -> (String, Option<String>) {
                 .and_then(|id| id.strip_prefix('#'))
                 .filter(|id| !id.is_empty())
                 .map(str::to_owned);
-            (text.trim_end().to_owned(), id)
+            let text = text.trim_end();
+            let text = text.strip_suffix("[]").unwrap_or(text).trim_end();
+            (text.to_owned(), id)
         }
         None => (caption.to_owned(), None),
     }

@@ -1,5 +1,6 @@
 //! The Markdown importer on Quarto's cross-references (`@fig-x`, `@tbl-x`, `@eq-x`), which
-//! print what they name, as Quarto prints them; and on notes marked in a table's cells.
+//! print what they name, as Quarto prints them; on notes marked in a table's cells; and on a
+//! caption's attributes given on an empty span (`[]{#tbl:x}`).
 // A test that panics on a missing value is the test failing, with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
@@ -88,5 +89,24 @@ fn a_cross_reference_after_its_kind_s_name_prints_its_number() {
     assert_eq!(
         paragraphs(&imported.file).first().copied(),
         Some("Figure 1 and Table 1 agree, as fig. 1, Equation 1 and fig. 1 do; tables 1.")
+    );
+}
+
+#[test]
+fn a_caption_s_attributes_on_an_empty_span_label_its_table() {
+    // As a thesis template writes a pandoc-crossref table caption with a short caption.
+    let text = "# Results\n\n[@tbl:random] shows it.\n\n\
+                | Land | Area |\n|---|---|\n| Asia | 44 |\n\n\
+                : Important data for land masses. []{#tbl:random short-caption=\"Short\"}\n";
+    let imported = read(text);
+    valid(&imported);
+    let table = imported.file.tables.first().unwrap();
+    assert_eq!(
+        (table.label.as_str(), table.caption.as_str()),
+        ("Table 1", "Important data for land masses.")
+    );
+    assert_eq!(
+        paragraphs(&imported.file).first().copied(),
+        Some("tbl. 1 shows it.")
     );
 }
