@@ -148,7 +148,7 @@ fn keys_separated_by_commas_or_left_without_at_are_one_group_and_a_broken_group_
     assert_eq!(corpus.summary().citation_groups, 4);
     let in_text = corpus.index.citations.last().map(|c| c.narrative);
     assert_eq!(in_text, Some(true));
-    let messages = messages(&imported);
+    let said = messages(&imported);
     for expected in [
         "1 text with keys separated by commas (`[@a, @b]`) read as citation groups",
         "1 entry of citation groups written without `@` (`smith2020`) read as keys",
@@ -159,10 +159,26 @@ fn keys_separated_by_commas_or_left_without_at_are_one_group_and_a_broken_group_
          `@key` (separate two keys with `;`): kept as printed text",
     ] {
         assert!(
-            messages.iter().any(|m| m.starts_with(expected)),
-            "{expected}: {messages:?}"
+            said.iter().any(|m| m.starts_with(expected)),
+            "{expected}: {said:?}"
         );
     }
+    // Several such brackets are one line, naming the first.
+    let text =
+        format!("{HEADER}# A\n\n[Weights; @smith2020], [see; @doe:2019] and [x; @doe:2019].\n");
+    let imported = read(&text);
+    let said: Vec<&str> = messages(&imported)
+        .into_iter()
+        .filter(|m| m.contains("as Pandoc reads it"))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "citation group `[Weights; @smith2020]` has an entry `Weights` that is not `@key` (and \
+          2 other brackets like it): its words kept as printed text and each `@key` in it read \
+          as a citation in the running text, as Pandoc reads it"
+        ]
+    );
 }
 
 #[test]

@@ -168,12 +168,19 @@ impl Inlines {
                  source: Pandoc prints a group with one left out as text",
             ));
         }
-        for message in &self.brackets_around_keys {
+        if let Some(first) = self.brackets_around_keys.first() {
+            // One line for them all, naming the first.
+            let others = self.brackets_around_keys.len() - 1;
+            let also = if others == 0 {
+                String::new()
+            } else {
+                format!(" (and {} like it)", counted(others, "other bracket"))
+            };
             slips.push(Diagnostic::info(
                 Code::ImportIncomplete,
                 format!(
-                    "{message}: its words kept as printed text and each `@key` in it read as \
-                     a citation in the running text, as Pandoc reads it"
+                    "{first}{also}: its words kept as printed text and each `@key` in it read \
+                     as a citation in the running text, as Pandoc reads it"
                 ),
                 "to cite in the group instead, write each entry of it as one `@key` \
                  (`[see @a, p. 3; @b]`)",
