@@ -677,28 +677,29 @@ fn references(
 ) {
     // Manubot's built bibliography, read once, is read as `--bib` would be.
     let built =
-        manubot::built_bibliography(options, cited, key_definitions, &metadata.bibliography);
-    let built_text = built.map(|(text, info)| {
-        builder.report(info);
-        text
-    });
-    let built_options = built_text.as_deref().map(|text| ImportOptions {
-        bibliography: Some((manubot::BUILT_BIBLIOGRAPHY, text)),
-        read_beside: options.read_beside,
-    });
-    let options = built_options.as_ref().unwrap_or(options);
-    let named_none = options.bibliography.is_none()
+        manubot::built_bibliography(options, cited, key_definitions, &metadata.bibliography).map(
+            |(text, info)| {
+                builder.report(info);
+                (manubot::BUILT_BIBLIOGRAPHY.to_owned(), text)
+            },
+        );
+    let named_none = built.is_none()
+        && options.bibliography.is_none()
         && metadata.bibliography.is_empty()
         && metadata.references.is_none();
-    // A chapter whose bibliography its build names (`pandoc --bibliography`): the one beside it.
+    // A chapter whose bibliography its build names (`pandoc --bibliography`): the one beside it,
+    // read as `--bib` would be too.
     let beside = (named_none && !cited.is_empty())
         .then(|| bibliography::beside(options))
         .flatten();
-    let beside_options = beside.as_ref().map(|(name, text)| ImportOptions {
-        bibliography: Some((name.as_str(), text.as_str())),
-        read_beside: options.read_beside,
-    });
-    let options = beside_options.as_ref().unwrap_or(options);
+    let given_options = built
+        .as_ref()
+        .or(beside.as_ref())
+        .map(|(name, text)| ImportOptions {
+            bibliography: Some((name.as_str(), text.as_str())),
+            read_beside: options.read_beside,
+        });
+    let options = given_options.as_ref().unwrap_or(options);
     let (references, diagnostics) = bibliography::load(
         options,
         &metadata.bibliography,

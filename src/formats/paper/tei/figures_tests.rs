@@ -4,6 +4,15 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use super::tests::{read, tei, valid};
+use crate::corpus::model::CorpusFile;
+
+/// Each figure's label and caption.
+fn figure_cards(file: &CorpusFile) -> Vec<(&str, &str)> {
+    file.figures
+        .iter()
+        .map(|f| (f.label.as_str(), f.caption.as_str()))
+        .collect()
+}
 
 #[test]
 fn a_table_with_a_header_row_and_a_spanning_cell() {
@@ -172,11 +181,7 @@ assay kit</table></figure>
 <figure type="table" xml:id="tab_2"><head></head><label></label><figDesc>Gráfico 6 World expenditure on R&amp;D, 1990</figDesc><table>1999: US$ 410 billion</table></figure>
 <figure type="table" xml:id="tab_1"><head>TABLE 1 .</head><label>1</label><figDesc>Properties of the water.</figDesc><table><row><cell>Depth</cell><cell>Temp</cell></row><row><cell>10</cell><cell>25.1</cell></row></table></figure></div>"#;
     let file = valid(&read(&tei(body, "")));
-    let figures: Vec<(&str, &str)> = file
-        .figures
-        .iter()
-        .map(|f| (f.label.as_str(), f.caption.as_str()))
-        .collect();
+    let figures = figure_cards(&file);
     assert_eq!(
         figures,
         [
@@ -234,11 +239,7 @@ fn a_caption_loses_the_labels_grobid_repeats_or_merges_into_it() {
 <figure xml:id="fig_3"><head>Fig.4</head><figDesc>Fig. 4 Frequencies of responses.</figDesc></figure>
 <figure xml:id="fig_4"><head>A</head><label/><figDesc>. high stathmin H-score. B. low stathmin H-score.</figDesc></figure></div>"#;
     let file = valid(&read(&tei(body, "")));
-    let cards: Vec<(&str, &str)> = file
-        .figures
-        .iter()
-        .map(|f| (f.label.as_str(), f.caption.as_str()))
-        .collect();
+    let cards = figure_cards(&file);
     assert_eq!(
         cards,
         [
