@@ -444,3 +444,46 @@ fn names_and_titles_printed_as_text_beside_tagged_fields_are_read() {
         "Odours are remembered [(Algom and Cain, 1991a; 1991b; Hall, 1990)]{@c1; @c2; @c3}."
     );
 }
+
+#[test]
+fn organisations_printed_before_a_tagged_title_are_the_authors() {
+    let text = r#"<article><front><article-meta><title-group><article-title>Groups</article-title></title-group></article-meta></front>
+<body><p>Cites <xref ref-type="bibr" rid="b1">1</xref>, <xref ref-type="bibr" rid="b2">2</xref>, <xref ref-type="bibr" rid="b3">3</xref> and <xref ref-type="bibr" rid="b4">4</xref>.</p></body>
+<back><ref-list>
+<ref id="b1"><mixed-citation publication-type="journal">World Health Organization. <source>World Malaria Report: 2013</source> World Health Organization (<year>2013</year>).</mixed-citation></ref>
+<ref id="b2"><mixed-citation>3. World Health Organization, United Nations University; The United Nations Children's Fund. <article-title>Iron deficiency anaemia</article-title>. <year>2001</year>.</mixed-citation></ref>
+<ref id="b3"><mixed-citation>Smith J, Jones K. <article-title>Untagged people</article-title>. <source>Lancet</source> <year>2001</year>.</mixed-citation></ref>
+<ref id="b4"><element-citation>Department of Health <source>Plan</source><year>2003</year></element-citation></ref>
+</ref-list></back></article>"#;
+    let imported = read(text);
+    let authors = |n: usize| -> Vec<String> {
+        imported.file.references[n]
+            .author
+            .iter()
+            .map(|name| name.literal.clone())
+            .collect()
+    };
+    assert_eq!(authors(0), ["World Health Organization"]);
+    assert_eq!(
+        imported.file.references[0].title,
+        "World Malaria Report: 2013"
+    );
+    assert_eq!(
+        authors(1),
+        [
+            "World Health Organization",
+            "United Nations University",
+            "The United Nations Children's Fund"
+        ],
+        "each organisation of the list, its number left out"
+    );
+    assert!(
+        authors(2).is_empty(),
+        "people's names printed as text are not taken for organisations"
+    );
+    assert!(
+        authors(3).is_empty(),
+        "an element citation's stray words are not read"
+    );
+    valid(&imported);
+}

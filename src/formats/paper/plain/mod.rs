@@ -69,6 +69,12 @@ const UNCAPTIONED_FIGURE: &str = "Figure without a caption in the text (only its
 /// The most markers warned about one by one, with their place.
 const MAX_MARKER_WARNINGS: usize = 5;
 
+/// Whether `piece` of an entry's author list names an organisation or a group of people
+/// (`World Health Organization`, `Department of Health`, `WHO Expert Committee`), not a person.
+pub(super) fn is_organisation_author(piece: &str) -> bool {
+    names::is_group_name(piece) || names::is_organisation_name(piece)
+}
+
 /// One reference entry given only as printed text (`Kirchner JW. Catchments as simple dynamical
 /// systems. Water Resources Research. 2009;45(2).`) read into CSL fields as an entry of a
 /// plain-text reference list is: for a markup that holds an entry's words and tags none of them.
