@@ -120,11 +120,16 @@ impl PaperKind {
             if head.contains("<article") || head.contains("JATS") || head.contains("NLM//DTD") {
                 return Some(Self::Jats);
             }
-            return match extension.as_str() {
-                "nxml" | "jats" => Some(Self::Jats),
-                "tei" => Some(Self::Tei),
-                _ => None,
-            };
+            match extension.as_str() {
+                "nxml" | "jats" => return Some(Self::Jats),
+                "tei" => return Some(Self::Tei),
+                // A Markdown or text file may open with HTML: `<!-- image -->`, as converters
+                // of PDFs write it, or a `<div>`.
+                named
+                    if Self::Markdown.extensions().contains(&named)
+                        || Self::PlainText.extensions().contains(&named) => {}
+                _ => return None,
+            }
         }
         if Self::Markdown.extensions().contains(&extension.as_str()) {
             return Some(Self::Markdown);
@@ -347,5 +352,14 @@ mod tests {
         assert_eq!(detect("refs.bib", "@book{a,}"), None);
         assert_eq!(detect("empty", " \n "), None);
         assert_eq!(detect("data.xml", "<svg/>"), None);
+        // Markdown and text that open with HTML, as PDF converters write them.
+        assert_eq!(
+            detect("paper.md", "<!-- image -->\n\n## Introduction\n"),
+            Some(PaperKind::Markdown)
+        );
+        assert_eq!(
+            detect("paper.txt", "<div>A Title</div>\n\nAbstract"),
+            Some(PaperKind::PlainText)
+        );
     }
 }
