@@ -23,6 +23,8 @@ mod entries;
 mod front;
 mod front_labels;
 #[cfg(test)]
+mod given_first_tests;
+#[cfg(test)]
 mod glued_headings_tests;
 mod identifiers;
 mod inline;

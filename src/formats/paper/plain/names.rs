@@ -253,6 +253,64 @@ pub(super) fn is_given_first_name(piece: &str, words_only_will_do: bool) -> bool
         && (words_only_will_do || initial_between || middle.iter().any(|w| PARTICLES.contains(w)))
 }
 
+/// Whether `piece` is one person's name written with initials first, as a list printing
+/// its people given name first prints some of them (`M. Qadir`, `C. Lawrence Zitnick`,
+/// `J.-L. Meunier`): an initial, perhaps more initials or names, and a family name written out.
+fn is_initials_first_name(piece: &str) -> bool {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let [first, middle @ .., last] = words.as_slice() else {
+        return false;
+    };
+    words.len() <= 4
+        && is_initial(first)
+        && first.contains('.')
+        && is_written_out_name(last)
+        && middle
+            .iter()
+            .all(|w| is_initial(w) || PARTICLES.contains(w) || is_written_out_name(w))
+}
+
+/// The authors' part of an entry that prints its people given name first, separated by
+/// commas, as ACM's, CVPR's and many computing conferences' lists do (`Max Göbel, Tamir Hassan, and Giorgio
+/// Orsi. Icdar 2013 table competition. In …`), and the rest: the names up to the full stop
+/// that ends the last of them (not one ending an initial, `Ross B. Girshick`). At least two
+/// names, each a given name, perhaps initials, and a family name written out (or initials
+/// and a family name, `M. Qadir`, beside such names); `None` otherwise.
+pub(super) fn given_first_authors(text: &str) -> Option<(&str, &str)> {
+    /// How far into an entry its authors' full stop is looked for, in bytes.
+    const LONGEST_AUTHORS: usize = 400;
+    let mut from = 0;
+    while let Some(found) = text.get(from..)?.find(". ") {
+        let at = from + found;
+        let names = text.get(..at)?;
+        let pieces: Vec<&str> = names.split(',').map(str::trim).collect();
+        let last = pieces.len().saturating_sub(1);
+        // `Connor Shorten and Taghi M. Khoshgoftaar.`: two names, no comma.
+        let people = if pieces.len() < 2 {
+            names.contains(" and ") && is_given_first_people(names)
+        } else {
+            pieces.iter().enumerate().all(|(position, piece)| {
+                let name = if position == last {
+                    piece.strip_prefix("and ").unwrap_or(piece)
+                } else {
+                    piece
+                };
+                is_given_first_name(name, true) || is_initials_first_name(name)
+            }) && pieces.iter().any(|piece| is_given_first_name(piece, true))
+        };
+        if people {
+            return Some((names, text.get(at + 1..)?));
+        }
+        // Only a full stop ending an initial (`Ross B.`) may stand inside the names.
+        let initial = names.rsplit(' ').next().is_some_and(is_initial);
+        from = at + 2;
+        if !initial || from > LONGEST_AUTHORS {
+            break;
+        }
+    }
+    None
+}
+
 /// Whether an author list without commas is one or two people named given name first
 /// (`Carolyn E Lipscomb`, `Diederik P. Kingma and Jimmy Ba`, `Quoc Le and Tomas Mikolov`),
 /// not an organisation (`Statistics Canada`, `Food and Agriculture Organization`).

@@ -10,8 +10,8 @@ use super::entries::Entry;
 use super::identifiers::{id, identifiers};
 use super::inline::strip_emphasis;
 use super::names::{
-    is_author_piece, is_dotted_initials, is_given_first_name, is_given_first_people, is_name,
-    is_organisation_name, is_suffix, is_written_out_name, names,
+    given_first_authors, is_author_piece, is_dotted_initials, is_given_first_name,
+    is_given_first_people, is_name, is_organisation_name, is_suffix, is_written_out_name, names,
 };
 use super::{book, chapter, dated, journal};
 
@@ -380,7 +380,8 @@ fn title_and_authors<'t>(body: &'t str, reference: &mut Reference) -> (&'t str, 
         reference.title = title_text(title);
         (before, after, false)
     } else {
-        let (found, after_authors) = split_authors(body);
+        let (found, after_authors) =
+            given_first_authors(body).unwrap_or_else(|| split_authors(body));
         // Copernicus's `Authors: Title, Journal, 28, 1483–1486, DOI, 2001.`
         if !found.is_empty()
             && body
@@ -416,7 +417,20 @@ fn title_and_authors<'t>(body: &'t str, reference: &mut Reference) -> (&'t str, 
                 reference.issued = year_in(year).map(year_date);
                 after.trim_start_matches(['.', ',', ' '])
             }
-            _ => rest,
+            // ACL's `2020. Title.` after names printed given name first.
+            _ => match rest.split_once(". ") {
+                Some((year, after))
+                    if year.len() <= 5
+                        && year.get(..4).and_then(year_in).is_some()
+                        && year.get(4..).is_none_or(|letter| {
+                            letter.chars().all(|c| c.is_ascii_lowercase())
+                        }) =>
+                {
+                    reference.issued = year.get(..4).and_then(year_in).map(year_date);
+                    after
+                }
+                _ => rest,
+            },
         };
         if let Some((before, title, after)) = emphasised(rest)
             && before.trim().is_empty()
@@ -601,6 +615,16 @@ pub(super) fn reference(entry: &Entry) -> Reference {
     };
     reference.set_printed(&raw);
     let (authors, after_title, italic_title) = title_and_authors(body, &mut reference);
+    // `Detectron2, 2019.`: a work with no venue, its year after its title.
+    if reference.issued.is_none()
+        && after_title.trim().is_empty()
+        && let Some((title, year)) = reference.title.rsplit_once(", ")
+        && let Some(year) = year_in(year).filter(|_| year.trim_end_matches('.').len() == 4)
+    {
+        let kept = title.len();
+        reference.title.truncate(kept);
+        reference.issued = Some(year_date(year));
+    }
     if reference.creators().is_empty() {
         // An entry of an unnumbered list with no year after its names (MLA's) may print its
         // first author inverted, given names written out (`Green, Anne, and Ben White.`).

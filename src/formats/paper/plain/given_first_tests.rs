@@ -1,0 +1,119 @@
+//! The plain-text importer's entries of lists that print their people given name first, as
+//! ACM's, CVPR's, ACL's and many computing conferences' lists do (`Max Göbel, Tamir Hassan,
+//! and Giorgio Orsi. Title. In …`), beside the lists whose names only look so.
+
+// A test that panics on a missing value is the test failing, with its message.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use super::entries::Entry;
+use super::references::reference;
+use crate::corpus::cite::year;
+use crate::corpus::model::Reference;
+
+fn read(text: &str) -> Reference {
+    reference(&Entry {
+        number: Some(1),
+        text: text.to_owned(),
+    })
+}
+
+/// Each author as (given, family), or the literal name as the family.
+fn people(reference: &Reference) -> Vec<(String, String)> {
+    reference
+        .author
+        .iter()
+        .map(|name| {
+            if name.family.is_empty() {
+                (String::new(), name.literal.clone())
+            } else {
+                (name.given.clone(), name.family.clone())
+            }
+        })
+        .collect()
+}
+
+fn pairs(names: &[(&str, &str)]) -> Vec<(String, String)> {
+    names
+        .iter()
+        .map(|(given, family)| ((*given).to_owned(), (*family).to_owned()))
+        .collect()
+}
+
+#[test]
+fn names_printed_given_name_first_are_people() {
+    let entry = read(
+        "Ross B. Girshick, Jeff Donahue, Trevor Darrell, and M. Qadir. Rich feature \
+         hierarchies for accurate object detection. In IEEE Conference on Computer Vision \
+         and Pattern Recognition, pages 580-587, 2014.",
+    );
+    assert_eq!(
+        people(&entry),
+        pairs(&[
+            ("Ross B.", "Girshick"),
+            ("Jeff", "Donahue"),
+            ("Trevor", "Darrell"),
+            ("M.", "Qadir")
+        ])
+    );
+    assert_eq!(
+        entry.title,
+        "Rich feature hierarchies for accurate object detection"
+    );
+    assert_eq!(year(&entry), Some(2014));
+    let two = read(
+        "Connor Shorten and Taghi M. Khoshgoftaar. A survey on image data augmentation. \
+         Journal of Big Data, 6(1):60, 2019.",
+    );
+    assert_eq!(
+        people(&two),
+        pairs(&[("Connor", "Shorten"), ("Taghi M.", "Khoshgoftaar")])
+    );
+    // ACL's year after the names, a long list of them.
+    let dated = read(
+        "Tom Brown, Benjamin Mann, Nick Ryder, Melanie Subbiah, Jared D Kaplan, Prafulla \
+         Dhariwal, Arvind Neelakantan, Pranav Shyam, Girish Sastry, Amanda Askell, Sandhini \
+         Agarwal, Ariel Herbert-Voss, Gretchen Krueger, Tom Henighan, Rewon Child, Aditya \
+         Ramesh, Daniel Ziegler, Jeffrey Wu, Clemens Winter, Chris Hesse, Mark Chen, Eric \
+         Sigler, Mateusz Litwin, Scott Gray, Benjamin Chess, Jack Clark, Christopher Berner, \
+         Sam McCandlish, Alec Radford, Ilya Sutskever, and Dario Amodei. 2020. Language \
+         Models are Few-Shot Learners. In Advances in Neural Information Processing Systems, \
+         Vol. 33. Curran Associates, Inc., 1877–1901.",
+    );
+    assert_eq!(
+        (dated.author.len(), people(&dated).last().cloned()),
+        (31, Some(("Dario".to_owned(), "Amodei".to_owned())))
+    );
+    assert_eq!(dated.title, "Language Models are Few-Shot Learners");
+    assert_eq!(year(&dated), Some(2020));
+}
+
+#[test]
+fn a_work_with_no_venue_has_its_year_after_its_title() {
+    let entry = read(
+        "Yuxin Wu, Alexander Kirillov, Francisco Massa, Wan-Yen Lo, and Ross Girshick. \
+         Detectron2, 2019.",
+    );
+    assert_eq!(entry.title, "Detectron2");
+    assert_eq!(year(&entry), Some(2019));
+}
+
+#[test]
+fn names_that_only_look_given_first_are_read_as_before() {
+    // A physics entry: one name, family first, its initial's stop before the journal.
+    let physics = read("Siddhartha Guzman F. Phys. Rev. D 73, 021501(R) (2006).");
+    assert!(
+        people(&physics)
+            .iter()
+            .all(|(_, family)| !family.contains("Phys")),
+        "{:?}",
+        people(&physics)
+    );
+    // Vancouver's family names and initials.
+    let vancouver =
+        read("Zimmermann MB, Hurrell RF. Nutritional iron deficiency. Lancet 2007;370:511-20.");
+    assert_eq!(
+        people(&vancouver),
+        pairs(&[("M. B.", "Zimmermann"), ("R. F.", "Hurrell")])
+    );
+    assert_eq!(vancouver.title, "Nutritional iron deficiency");
+}
