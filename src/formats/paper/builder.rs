@@ -423,14 +423,10 @@ impl PaperBuilder {
         self.key_aliases.push((key.to_owned(), id.to_owned()));
     }
 
-    /// Links the citations the text prints by authors and year without marking them
-    /// (`(Köllner et al., 2009; <xref>Schuman et al., 2014</xref>)`) to the works of the
-    /// reference list they name, in the running text, captions, cells and notes; call it once
-    /// every reference is added. An info diagnostic counts those linked.
-    pub fn cite_unlinked_author_date(&mut self) {
-        let works = super::plain::Works::author_date(&self.references);
-        let texts = self
-            .sections
+    /// Applies `rewrite` to every text of the paper that may cite: the running text, captions,
+    /// cells and notes; returns the sum of what it returns (what it changed).
+    pub fn rewrite_citing_texts(&mut self, mut rewrite: impl FnMut(&mut Rich) -> usize) -> usize {
+        self.sections
             .iter_mut()
             .flat_map(|section| &mut section.blocks)
             .filter_map(|block| match block {
@@ -447,10 +443,18 @@ impl PaperBuilder {
                     .iter_mut()
                     .map(|(figure, _)| &mut figure.caption),
             )
-            .chain(self.footnotes.iter_mut().map(|(_, _, text)| text));
-        let linked: usize = texts
-            .map(|rich| super::unlinked::cite_unlinked(rich, &works))
-            .sum();
+            .chain(self.footnotes.iter_mut().map(|(_, _, text)| text))
+            .map(&mut rewrite)
+            .sum()
+    }
+
+    /// Links the citations the text prints by authors and year without marking them
+    /// (`(Köllner et al., 2009; <xref>Schuman et al., 2014</xref>)`) to the works of the
+    /// reference list they name, in the running text, captions, cells and notes; call it once
+    /// every reference is added. An info diagnostic counts those linked.
+    pub fn cite_unlinked_author_date(&mut self) {
+        let works = super::plain::Works::author_date(&self.references);
+        let linked = self.rewrite_citing_texts(|rich| super::unlinked::cite_unlinked(rich, &works));
         if linked > 0 {
             self.diagnostics.push(Diagnostic::info(
                 Code::Imported,

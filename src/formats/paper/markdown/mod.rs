@@ -28,6 +28,9 @@ mod manubot;
 mod meta;
 #[cfg(test)]
 mod meta_tests;
+mod printed_list;
+#[cfg(test)]
+mod printed_list_tests;
 #[cfg(test)]
 mod quarto_tests;
 mod shortcodes;
@@ -72,6 +75,9 @@ pub(super) fn read(
     include::report(&included, text, body_offset, builder);
     let lines = line::lines(&included.text, body_offset);
     let mut parsed = blocks::parse(&lines, &metadata.float_kinds);
+    let printed_list = (metadata.bibliography.is_empty() && options.bibliography.is_none())
+        .then(|| printed_list::take(&mut parsed.blocks))
+        .flatten();
     let mut key_definitions = std::mem::take(&mut parsed.key_definitions);
     for (key, target) in std::mem::take(&mut metadata.key_aliases) {
         key_definitions.entry(key).or_insert(target);
@@ -106,7 +112,15 @@ pub(super) fn read(
     emitter.report_left_out();
     report_missing_values(&values, emitter.builder);
     let cited: Vec<String> = emitter.inlines.cited().to_vec();
-    references(options, &metadata, &cited, &key_definitions, builder);
+    let list_printed = printed_list.map(|list| list.cite(builder)).is_some();
+    references(
+        options,
+        &metadata,
+        &cited,
+        &key_definitions,
+        list_printed,
+        builder,
+    );
     Ok(())
 }
 
@@ -667,12 +681,15 @@ impl Emitter<'_> {
 }
 
 /// Adds the references the text cites (all with `nocite: '@*'`), in bibliography order; a
-/// key that names a work by its identifier ([`manubot`]) cites that work.
+/// key that names a work by its identifier ([`manubot`]) cites that work. `list_printed`: the
+/// paper's references were read from the list its text prints ([`printed_list`]), so no
+/// bibliography is looked for beside it.
 fn references(
     options: &ImportOptions<'_>,
     metadata: &meta::Metadata,
     cited: &[String],
     key_definitions: &HashMap<String, String>,
+    list_printed: bool,
     builder: &mut PaperBuilder,
 ) {
     // Manubot's built bibliography, read once, is read as `--bib` would be.
@@ -684,6 +701,7 @@ fn references(
             },
         );
     let named_none = built.is_none()
+        && !list_printed
         && options.bibliography.is_none()
         && metadata.bibliography.is_empty()
         && metadata.references.is_none();

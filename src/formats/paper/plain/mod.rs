@@ -71,6 +71,47 @@ const UNCAPTIONED_FIGURE: &str = "Figure without a caption in the text (only its
 /// The most markers warned about one by one, with their place.
 const MAX_MARKER_WARNINGS: usize = 5;
 
+/// The references of a printed list's numbered entries (each its number and its text after
+/// the number), read as a plain-text list's are.
+pub(super) fn read_numbered_entries(numbered: Vec<(u32, String)>) -> Vec<Reference> {
+    let entries: Vec<entries::Entry> = numbered
+        .into_iter()
+        .map(|(number, text)| entries::Entry {
+            number: Some(number),
+            text,
+        })
+        .collect();
+    references::references_of(&entries)
+}
+
+/// `rich` with the numbered markers its plain text prints (`[1]`, `[2], [4]`, `[1-3]`) made
+/// citations: a marker naming only numbers of `known` (sorted, without repeats) cites them,
+/// any other is a marker whose target is missing. How many markers it made citations.
+pub(super) fn mark_numbered_citations(rich: &mut Rich, known: &[u32]) -> usize {
+    let mut marked = 0;
+    let mut spans = Vec::with_capacity(rich.spans.len());
+    for span in std::mem::take(&mut rich.spans) {
+        let Span::Text(text) = span else {
+            spans.push(span);
+            continue;
+        };
+        let citing = inline::Citing {
+            known,
+            works: None,
+            superscripts: None,
+        };
+        let read = inline::rich(&text, &citing);
+        marked += read
+            .spans
+            .iter()
+            .filter(|span| matches!(span, Span::Marked(_)))
+            .count();
+        spans.extend(read.spans);
+    }
+    rich.spans = spans;
+    marked
+}
+
 /// Whether `piece` of an entry's author list names an organisation or a group of people
 /// (`World Health Organization`, `Department of Health`, `WHO Expert Committee`), not a person.
 pub(super) fn is_organisation_author(piece: &str) -> bool {
