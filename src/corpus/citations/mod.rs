@@ -247,9 +247,13 @@ impl<'a> Parser<'a> {
         self.text_start = self.text_start.max(end);
     }
 
-    /// `\@`, `\[` and `\$`: the backslash is dropped, the character after it is plain text.
+    /// `\@`, `\[`, `\$` and `\(`: the backslash is dropped, the character after it is plain
+    /// text.
     fn escape(&mut self, at: usize) -> Step<'a> {
-        if matches!(self.text.as_bytes().get(at + 1), Some(b'@' | b'[' | b'$')) {
+        if matches!(
+            self.text.as_bytes().get(at + 1),
+            Some(b'@' | b'[' | b'$' | b'(')
+        ) {
             self.emit_text_to(at);
             self.text_start = at + 1;
             Step::Text(at + 2)

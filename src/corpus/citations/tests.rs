@@ -232,6 +232,15 @@ fn e_mail_addresses_and_lone_at_signs_are_text() {
     let text = "escaped \\@handle and \\[2006]";
     assert_eq!(plain_text(text), "escaped @handle and [2006]");
     assert!(numeric(text).is_empty());
+    // An escaped parenthesis opens no numeric marker: an equation's or a list item's number.
+    let text = "from \\(1) the count, as Eq. \\(2, 3) says";
+    assert_eq!(plain_text(text), "from (1) the count, as Eq. (2, 3) says");
+    assert!(numeric(text).is_empty());
+    assert_eq!(
+        numeric("as Eq. (2, 3) says").len(),
+        1,
+        "unescaped, it is one"
+    );
 }
 
 #[test]

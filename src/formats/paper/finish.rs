@@ -61,6 +61,7 @@ pub(super) fn finish(parts: Parts) -> Imported {
     }
 
     let mut writer = Writer {
+        numbered: numeric_markers,
         references: &reference_map,
         numbers: &number_of,
         footnotes: &footnote_map,

@@ -21,6 +21,9 @@ pub(super) const MAX_PRINTED: usize = 300;
 
 /// Writes imported text in the corpus syntax, counting citations and what could not be linked.
 pub(super) struct Writer<'a> {
+    /// Whether the references carry the numbers the paper's bracketed markers print: a number
+    /// in parentheses in the text is then written so that it cites nothing.
+    pub(super) numbered: bool,
     /// Each reference's source id → its corpus id.
     pub(super) references: &'a HashMap<String, String>,
     /// Each reference's corpus id → its printed number, when the paper numbers them.
@@ -119,7 +122,12 @@ impl Writer<'_> {
                 }
             }
         }
-        out.finish()
+        let text = out.finish();
+        if self.numbered && text.contains('(') {
+            escape_parenthesised_markers(text)
+        } else {
+            text
+        }
     }
 
     /// `rich` as printed, for the texts the corpus holds as printed (captions, notes):
@@ -660,4 +668,31 @@ fn balanced(text: &str) -> bool {
         }
     }
     depth == 0
+}
+
+/// `text` (written in the corpus syntax) with a backslash before each parenthesis the corpus
+/// would read as a numeric citation (`(1)`, `(2, 3)`): the paper's markers are bracketed, so
+/// its numbers in parentheses number equations, list items or counts (`(1) the overall
+/// occurrence`, `Egypt (24)`), and cite nothing.
+fn escape_parenthesised_markers(text: String) -> String {
+    let starts: Vec<usize> = citations::parse(&text)
+        .0
+        .iter()
+        .filter_map(|piece| match piece {
+            Piece::Numeric(marker) if marker.parenthesised => Some(marker.range.start),
+            _ => None,
+        })
+        .collect();
+    if starts.is_empty() {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + starts.len());
+    let mut written = 0;
+    for start in starts {
+        out.push_str(text.get(written..start).unwrap_or_default());
+        out.push('\\');
+        written = start;
+    }
+    out.push_str(text.get(written..).unwrap_or_default());
+    out
 }

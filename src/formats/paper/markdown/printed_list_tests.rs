@@ -11,7 +11,7 @@ use super::tests::{BIB, messages, paragraphs, read_with, valid};
 /// numbers in the text and a bulleted list of numbered entries, one broken by a blank line.
 const CONVERTED: &str = "<!-- image -->\n\n## Layout analysis\n\n\
 Early approaches used rules [1], later deep networks [2, 3] and more [1-3]; \
-[7] names no entry.\n\n\
+[7] names no entry. Labels were chosen for (1) how often they occur.\n\n\
 ## REFERENCES\n\n\
 - [1] Max Göbel, Tamir Hassan, and Giorgio Orsi. Icdar 2013 table competition. In \
 International Conference on Document Analysis and Recognition, pages 1449-1453, 2013.\n\
@@ -75,7 +75,7 @@ fn a_printed_numbered_list_is_the_reference_list_and_the_markers_cite_it() {
         paragraphs(&imported.file),
         [
             "Early approaches used rules [1], later deep networks [2, 3] and more [1-3]; \\[7] \
-          names no entry."
+          names no entry. Labels were chosen for \\(1) how often they occur."
         ]
     );
     assert_eq!(corpus.summary().citation_groups, 3);

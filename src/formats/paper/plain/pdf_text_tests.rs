@@ -738,3 +738,30 @@ fn an_editorial_s_text_running_on_under_its_title_opens_the_body() {
         first.text
     );
 }
+
+#[test]
+fn numbers_in_parentheses_cite_nothing_in_a_paper_citing_in_brackets() {
+    let corpus = corpus_of(
+        "A Test Paper\n\nJane Doe\n\n1 Introduction\n\n\
+         Prior work [1] and [2] studied this. Critical factors were (1) the overall occurrence \
+         of the label, (2) its specificity. As Eq. (2) shows, Egypt (1) and Peru (2) joined.\n\n\
+         References\n\n\
+         [1] Max Göbel, Tamir Hassan, and Giorgio Orsi. Icdar 2013 table competition. In \
+         Conference on Document Analysis, pages 1449-1453, 2013.\n\
+         [2] Ross B. Girshick, Jeff Donahue, and Trevor Darrell. Rich feature hierarchies. In \
+         IEEE Conference on Computer Vision, pages 580-587, 2014.\n",
+    );
+    assert_eq!(
+        cited(&corpus),
+        [
+            vec!["gobel2013".to_owned()],
+            vec!["girshick2014".to_owned()]
+        ],
+        "the two bracketed markers, and no list item, equation or count"
+    );
+    let text = &corpus.file.sections[0].paragraphs[0].text;
+    assert!(
+        text.contains("were \\(1) the overall") && text.contains("Egypt \\(1) and Peru \\(2)"),
+        "{text}"
+    );
+}
