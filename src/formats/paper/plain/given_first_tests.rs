@@ -60,6 +60,10 @@ fn names_printed_given_name_first_are_people() {
         "Rich feature hierarchies for accurate object detection"
     );
     assert_eq!(year(&entry), Some(2014));
+    assert_eq!(
+        entry.item_type, "paper-conference",
+        "a work in a conference's proceedings"
+    );
     let two = read(
         "Connor Shorten and Taghi M. Khoshgoftaar. A survey on image data augmentation. \
          Journal of Big Data, 6(1):60, 2019.",

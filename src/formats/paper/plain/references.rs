@@ -745,12 +745,19 @@ fn name_as_title(reference: &mut Reference, authors: &str, after_title: &str) {
     }
 }
 
-/// The CSL type of an entry read as `reference` from its printed text `raw`: a chapter (its
+/// The CSL type of an entry read as `reference` from its printed text `raw`: a conference
+/// paper (after `In`, proceedings or a conference, workshop or symposium), a chapter (its
 /// book after `In`), a thesis, a journal article (a container is read), a book (its title in
 /// italics, or a publisher), a web page (a link, no authors), else an article.
 fn item_type(reference: &Reference, raw: &str, chapter: bool, italic_title: bool) -> &'static str {
     let lower = raw.to_lowercase();
-    if chapter {
+    let container = reference.container_title.to_lowercase();
+    let proceedings = ["proceedings", "conference", "workshop", "symposium"]
+        .iter()
+        .any(|word| container.contains(word));
+    if chapter && proceedings {
+        "paper-conference"
+    } else if chapter {
         "chapter"
     } else if lower.contains("thesis") || lower.contains("dissertation") {
         "thesis"
