@@ -113,30 +113,9 @@ fn reference(element: Element<'_>) -> Reference {
         .unwrap_or_default();
     csl_type(publication_type, &fields, !reference.publisher.is_empty())
         .clone_into(&mut reference.item_type);
-    reference.author = fields.authors;
-    reference.editor = fields.editors;
-    if !fields.chapter_title.is_empty() && fields.source.is_empty() {
-        reference.title = fields.chapter_title;
-    } else if !fields.chapter_title.is_empty() {
-        reference.title = fields.chapter_title;
-        reference.container_title = fields.source;
-    } else if !fields.article_title.is_empty() {
-        reference.title = fields.article_title;
-        reference.container_title = fields.source;
-    } else if reference.item_type == "paper-conference"
-        && !fields.source.is_empty()
-        && fields
-            .comments
-            .first()
-            .is_some_and(|comment| !is_only_doi(comment, &reference.doi))
-    {
-        // SciELO names a conference paper in a comment, its proceedings as the source
-        // (`<comment>Análise de citação …</comment>` … `<source>Anais</source>`).
-        reference.title = title_text(&fields.comments.remove(0));
-        reference.container_title = fields.source;
-    } else {
-        reference.title = fields.source;
-    }
+    reference.author = std::mem::take(&mut fields.authors);
+    reference.editor = std::mem::take(&mut fields.editors);
+    titles(&mut reference, &mut fields);
     reference.issued = date(&fields.year, &fields.month, &fields.day);
     if reference.page.is_empty() {
         reference.page = match (fields.first_page.is_empty(), fields.last_page.is_empty()) {
@@ -172,7 +151,7 @@ fn reference(element: Element<'_>) -> Reference {
             reference.title = without_link(&named, &reference.url);
         } else if !structured && let Some(parsed) = untagged_entry(&whole) {
             take_untagged_fields(&mut reference, parsed);
-        } else {
+        } else if !reference.printed_without_title() {
             reference.title.clone_from(&whole);
         }
         if !structured {
@@ -188,6 +167,53 @@ fn reference(element: Element<'_>) -> Reference {
         reference.note.clear();
     }
     reference
+}
+
+/// The work's title and its container from the fields read: a chapter's or an article's title
+/// and the source it is in, or the source alone as the title (a book's).
+fn titles(reference: &mut Reference, fields: &mut Fields) {
+    if !fields.chapter_title.is_empty() && fields.source.is_empty() {
+        reference.title = std::mem::take(&mut fields.chapter_title);
+    } else if !fields.chapter_title.is_empty() {
+        reference.title = std::mem::take(&mut fields.chapter_title);
+        reference.container_title = std::mem::take(&mut fields.source);
+    } else if !fields.article_title.is_empty() {
+        reference.title = std::mem::take(&mut fields.article_title);
+        reference.container_title = std::mem::take(&mut fields.source);
+    } else if reference.item_type == "paper-conference"
+        && !fields.source.is_empty()
+        && fields
+            .comments
+            .first()
+            .is_some_and(|comment| !is_only_doi(comment, &reference.doi))
+    {
+        // SciELO names a conference paper in a comment, its proceedings as the source
+        // (`<comment>Análise de citação …</comment>` … `<source>Anais</source>`).
+        reference.title = title_text(&fields.comments.remove(0));
+        reference.container_title = std::mem::take(&mut fields.source);
+    } else if reference.item_type == "article-journal"
+        && (!reference.volume.is_empty() || !fields.first_page.is_empty())
+        && reference.printed().is_some()
+        && is_abbreviated_journal(&fields.source)
+    {
+        // Physics's lists print an article without its title (`H.-T. Ding, …, <source>Nucl.
+        // Phys. A</source>. <volume>982</volume>, <fpage>715</fpage> (2019).`): the source is
+        // the journal, and the entry is kept as printed.
+        reference.container_title = std::mem::take(&mut fields.source);
+    } else {
+        reference.title = std::mem::take(&mut fields.source);
+    }
+}
+
+/// Whether `source` is a journal's name abbreviated as physics's lists print it (`Nucl. Phys.
+/// A`, `Phys. Rev. D`, `J. Math. Phys.`): a few words, one of them shortened with a full stop.
+fn is_abbreviated_journal(source: &str) -> bool {
+    let words: Vec<&str> = source.split_whitespace().collect();
+    (2..=8).contains(&words.len())
+        && words.iter().any(|word| {
+            word.strip_suffix('.')
+                .is_some_and(|stem| stem.chars().all(char::is_alphabetic) && !stem.is_empty())
+        })
 }
 
 /// The citation of a `ref` that holds its entry as the list prints it: a `mixed-citation` (also
@@ -244,6 +270,14 @@ fn printed_text(citation: Element<'_>) -> String {
                         .next_back()
                         .is_some_and(|c| !c.is_whitespace() && c != ':') => {}
             Step::Node(Node::Element(child)) => {
+                // `(2019).<pub-id pub-id-type="doi">10.1016/…`: the DOI printed after the
+                // entry's last full stop, a space between them.
+                if child.is("pub-id")
+                    && child.attr("pub-id-type") == Some("doi")
+                    && out.ends_with(['.', ',', ';', ')'])
+                {
+                    out.push(' ');
+                }
                 let name_part =
                     child.is("surname") || child.is("given-names") || child.is("suffix");
                 if name_part && out.chars().next_back().is_some_and(char::is_alphanumeric) {

@@ -487,3 +487,43 @@ fn organisations_printed_before_a_tagged_title_are_the_authors() {
     );
     valid(&imported);
 }
+
+#[test]
+fn a_physics_entry_without_an_article_title_is_in_its_journal() {
+    let text = r#"<article><front><article-meta><title-group><article-title>Physics</article-title></title-group></article-meta></front>
+<body><p>Quarkonia [<xref ref-type="bibr" rid="bib1">1</xref>], a standard [<xref ref-type="bibr" rid="bib2">2</xref>].</p></body>
+<back><ref-list>
+<ref id="bib1"><label>[1]</label><mixed-citation publication-type="journal"><person-group person-group-type="author"><string-name><given-names>H.-T.</given-names> <surname>Ding</surname></string-name></person-group>, <source>Nucl. Phys. A</source>. <volume>982</volume>, <fpage>715</fpage> (<year>2019</year>).<pub-id pub-id-type="doi">10.1016/j.x.2018.09.075</pub-id></mixed-citation></ref>
+<ref id="bib2"><label>[2]</label><mixed-citation publication-type="journal"><collab>ISO 14044</collab>. <source>Environmental management—Life cycle assessment</source>. <year>2006</year>;<volume>2006</volume>: <fpage>46</fpage>.</mixed-citation></ref>
+</ref-list></back></article>"#;
+    let imported = read(text);
+    let physics = &imported.file.references[0];
+    assert_eq!(
+        (physics.title.as_str(), physics.container_title.as_str()),
+        ("", "Nucl. Phys. A"),
+        "the abbreviated journal is the container, the entry printed without a title"
+    );
+    assert_eq!(
+        (physics.volume.as_str(), physics.page.as_str()),
+        ("982", "715")
+    );
+    assert_eq!(
+        physics.printed(),
+        Some("H.-T. Ding, Nucl. Phys. A. 982, 715 (2019). 10.1016/j.x.2018.09.075"),
+        "the DOI printed after the entry's full stop, a space between them"
+    );
+    let standard = &imported.file.references[1];
+    assert_eq!(
+        standard.title, "Environmental management—Life cycle assessment",
+        "a source written out stays the work's title"
+    );
+    let corpus = valid(&imported);
+    assert!(
+        corpus
+            .warnings
+            .iter()
+            .all(|w| !w.message.contains("no title")),
+        "{:?}",
+        corpus.warnings
+    );
+}
