@@ -58,7 +58,7 @@ pub(super) const COMMANDS: [&str; 5] = ["autoref", "ref", "eqref", "cref", "Cref
 
 /// The numbers figures, tables and display equations take, in the order they stand; floats
 /// of a custom kind are numbered apart, each kind from 1.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(super) struct Counter {
     figures: usize,
     tables: usize,

@@ -104,6 +104,7 @@ pub(super) fn read(
         float_kinds: &metadata.float_kinds,
         abstract_div: None,
         callout: None,
+        printed_table_labels: tables::printed_labels(&parsed.blocks),
     };
     emitter.blocks(&parsed.blocks);
     // An abstract div or a callout never closed ends with the paper.
@@ -289,6 +290,9 @@ struct Emitter<'b> {
     /// The Quarto callout open, if any: its box opens with the first block inside it, whose
     /// heading (when it has no `title`) is its title.
     callout: Option<Callout>,
+    /// The labels the tables print (`Table 1` of `Table 1: …`): a table without a caption
+    /// takes no number another prints (a PDF converter gives a figure's grid as a table).
+    printed_table_labels: HashSet<String>,
 }
 
 /// A Quarto callout being read: a box labelled with its kind.
@@ -587,8 +591,16 @@ impl Emitter<'_> {
         // A placeholder table printing nothing takes no number (the builder leaves it out).
         if !draft.prints_nothing() {
             let source_label = table.source_label().unwrap_or_default();
-            let numbered = self.counter.float(source_label, true, self.float_kinds);
-            draft.label = label.unwrap_or(numbered);
+            let next = self
+                .counter
+                .clone()
+                .float(source_label, true, self.float_kinds);
+            let uncaptioned = label.is_none() && table.caption.is_none();
+            // Left unlabelled, it takes no number from the tables after it either.
+            if !(uncaptioned && self.printed_table_labels.contains(&next)) {
+                let numbered = self.counter.float(source_label, true, self.float_kinds);
+                draft.label = label.unwrap_or(numbered);
+            }
         }
         self.builder.table(draft);
     }

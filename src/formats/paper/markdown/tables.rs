@@ -3,8 +3,10 @@
 //! header over dashed column rules) and multiline tables (dashed lines above and below, rows
 //! separated by blank lines). Cells are kept as inline text, read later.
 
-use super::blocks::caption_label;
-use super::line::Line;
+use std::collections::HashSet;
+
+use super::blocks::{Block, caption_label};
+use super::line::{Line, TABLE_NOUNS, printed_caption};
 
 /// A table as its source lays it out, its cells still inline Markdown.
 #[derive(Clone, Debug, Default)]
@@ -407,4 +409,18 @@ pub(super) fn multiline(lines: &[Line<'_>], i: usize) -> Option<(TableBlock, usi
         },
         end,
     ))
+}
+
+/// The labels the tables of `blocks` print: `Table 1` of a caption `Table 1: …`.
+pub(super) fn printed_labels(blocks: &[Block]) -> HashSet<String> {
+    blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Table(table) => table.label.clone().or_else(|| {
+                let caption = table.caption.as_deref()?;
+                printed_caption(caption, TABLE_NOUNS).map(|(label, _)| label)
+            }),
+            _ => None,
+        })
+        .collect()
 }

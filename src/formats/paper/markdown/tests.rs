@@ -640,3 +640,21 @@ fn cross_references_print_the_number_of_what_they_name() {
         messages(&imported)
     );
 }
+
+#[test]
+fn a_table_without_a_caption_takes_no_number_another_table_prints() {
+    // A PDF converter gives a figure's grid as a table before the paper's own Table 1; a
+    // table whose caption it lost later keeps the number it would have.
+    let text = "# Results\n\n| 0 | 1 |\n| - | - |\n| 3 | 4 |\n\nFigure 1: A grid.\n\n\
+                Table 1: Datasets.\n\n| Name | Size |\n| - | - |\n| A | 3 |\n\n\
+                Table 2 lists more.\n\n| Name | Size |\n| - | - |\n| B | 5 |\n";
+    let imported = read_with(text, &[]);
+    valid(&imported);
+    let labels: Vec<&str> = imported
+        .file
+        .tables
+        .iter()
+        .map(|t| t.label.as_str())
+        .collect();
+    assert_eq!(labels, ["", "Table 1", "Table 2"]);
+}
