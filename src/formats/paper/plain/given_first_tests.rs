@@ -1,6 +1,7 @@
 //! The plain-text importer's entries of lists that print their people given name first, as
 //! ACM's, CVPR's, ACL's and many computing conferences' lists do (`Max Göbel, Tamir Hassan,
-//! and Giorgio Orsi. Title. In …`), beside the lists whose names only look so.
+//! and Giorgio Orsi. Title. In …`), beside the lists whose names only look so; and where
+//! such lists print the year (after the names, the title, or Springer's container).
 
 // A test that panics on a missing value is the test failing, with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
@@ -120,4 +121,14 @@ fn names_that_only_look_given_first_are_read_as_before() {
         pairs(&[("M. B.", "Zimmermann"), ("R. F.", "Hurrell")])
     );
     assert_eq!(vancouver.title, "Nutritional iron deficiency");
+}
+
+#[test]
+fn springer_s_year_after_the_container_is_the_year() {
+    let entry = read(
+        "Auer, C., Dolfi, M., Carvalho, A.: Delivering document conversion as a cloud service. \
+         CoRR abs/2206.00785 (2022)",
+    );
+    assert_eq!(entry.container_title, "CoRR abs/2206.00785");
+    assert_eq!(year(&entry), Some(2022));
 }
