@@ -48,7 +48,7 @@ use crate::corpus::model::EquationNotation;
 use super::{FigureDraft, ImportOptions, PaperBuilder, Rich, Span, TableDraft, UNTITLED_SECTION};
 use blocks::Block;
 use crossref::{Counter, Targets};
-use line::{FIGURE_NOUNS, TABLE_NOUNS, printed_caption};
+use line::{FIGURE_NOUNS, printed_caption};
 use spans::{Chunk, Inlines};
 use tables::TableBlock;
 
@@ -565,11 +565,7 @@ impl Emitter<'_> {
             .map(|row| row.iter().map(|cell| self.inlines.rich(cell)).collect())
             .collect();
         let footnotes = self.table_notes(&mut rows);
-        let printed = table
-            .caption
-            .as_deref()
-            .filter(|_| table.label.is_none())
-            .and_then(|caption| printed_caption(caption, TABLE_NOUNS));
+        let printed = table.printed_caption();
         let label = table
             .label
             .clone()

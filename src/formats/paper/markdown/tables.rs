@@ -33,6 +33,13 @@ impl TableBlock {
             Some(self.id.as_str())
         }
     }
+
+    /// The label and caption its caption prints (`Table 2` and `Results` of `Table 2:
+    /// Results`), when it has no label of its own.
+    pub(super) fn printed_caption(&self) -> Option<(String, String)> {
+        let caption = self.caption.as_deref().filter(|_| self.label.is_none())?;
+        printed_caption(caption, TABLE_NOUNS)
+    }
 }
 
 fn is_blank(text: &str) -> bool {
@@ -416,10 +423,10 @@ pub(super) fn printed_labels(blocks: &[Block]) -> HashSet<String> {
     blocks
         .iter()
         .filter_map(|block| match block {
-            Block::Table(table) => table.label.clone().or_else(|| {
-                let caption = table.caption.as_deref()?;
-                printed_caption(caption, TABLE_NOUNS).map(|(label, _)| label)
-            }),
+            Block::Table(table) => table
+                .label
+                .clone()
+                .or_else(|| table.printed_caption().map(|(label, _)| label)),
             _ => None,
         })
         .collect()

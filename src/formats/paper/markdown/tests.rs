@@ -650,11 +650,8 @@ fn a_table_without_a_caption_takes_no_number_another_table_prints() {
                 Table 2 lists more.\n\n| Name | Size |\n| - | - |\n| B | 5 |\n";
     let imported = read_with(text, &[]);
     valid(&imported);
-    let labels: Vec<&str> = imported
-        .file
-        .tables
-        .iter()
-        .map(|t| t.label.as_str())
-        .collect();
-    assert_eq!(labels, ["", "Table 1", "Table 2"]);
+    assert_eq!(
+        table_cards(&imported.file),
+        [("", "", 1), ("Table 1", "Datasets.", 1), ("Table 2", "", 1)]
+    );
 }

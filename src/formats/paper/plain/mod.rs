@@ -88,17 +88,17 @@ pub(super) fn read_numbered_entries(numbered: Vec<(u32, String)>) -> Vec<Referen
 /// citations: a marker naming only numbers of `known` (sorted, without repeats) cites them,
 /// any other is a marker whose target is missing. How many markers it made citations.
 pub(super) fn mark_numbered_citations(rich: &mut Rich, known: &[u32]) -> usize {
+    let citing = inline::Citing {
+        known,
+        works: None,
+        superscripts: None,
+    };
     let mut marked = 0;
     let mut spans = Vec::with_capacity(rich.spans.len());
     for span in std::mem::take(&mut rich.spans) {
         let Span::Text(text) = span else {
             spans.push(span);
             continue;
-        };
-        let citing = inline::Citing {
-            known,
-            works: None,
-            superscripts: None,
         };
         let read = inline::rich(&text, &citing);
         marked += read
