@@ -130,15 +130,31 @@ pub(super) fn person_name(element: Element<'_>) -> String {
 
 /// The forenames of a `persName` joined in order, and its surname. A forename GROBID gives as
 /// initials without points (`<forename type="middle">A</forename>`, `JR`) is written as
-/// initials (`A.`, `J. R.`).
+/// initials (`A.`, `J. R.`). A name GROBID gave no surname but two forenames or more, the last
+/// of them a word (`<forename type="first">Oren</forename><forename
+/// type="middle">Etzioni</forename>`), has that word for its surname.
 pub(super) fn name_parts(name: Element<'_>) -> (String, String) {
-    let given: Vec<String> = name
+    let mut given: Vec<String> = name
         .children_named("forename")
         .map(plain)
         .filter(|f| !f.is_empty())
         .map(|forename| initials(&forename).unwrap_or(forename))
         .collect();
-    (given.join(" "), child_text(name, "surname"))
+    let mut family = child_text(name, "surname");
+    if family.is_empty()
+        && given.len() >= 2
+        && given.last().is_some_and(|last| is_written_out(last))
+    {
+        family = given.pop().unwrap_or_default();
+    }
+    (given.join(" "), family)
+}
+
+/// Whether a forename is a name written out (`Etzioni`), not initials (`A.`, `J. R.`): a
+/// capital, then at least one lower-case letter.
+fn is_written_out(forename: &str) -> bool {
+    let mut chars = forename.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }
 
 /// An affiliation: its organisation names joined, or its whole text when it names none.

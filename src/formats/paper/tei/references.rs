@@ -109,7 +109,35 @@ pub(super) fn reference(bibl: Element<'_>) -> Reference {
         imprint(monogr, &mut reference);
     }
     notes(bibl, &mut reference);
+    venue_given_as_editor(&mut reference);
     reference
+}
+
+/// GROBID sometimes gives the venue of a work with no container as its editor, a bare text
+/// with no `persName` (`<editor>NAACL-HLT</editor>`, the entry printing `… In NAACL-HLT.`):
+/// an editor written so that the printed entry introduces with `In` is the container, and a
+/// work read as a book is a paper in it when it names proceedings or a conference.
+fn venue_given_as_editor(reference: &mut Reference) {
+    if !reference.container_title.is_empty() {
+        return;
+    }
+    let Some(printed) = reference.printed().map(str::to_owned) else {
+        return;
+    };
+    let Some(position) = reference.editor.iter().position(|editor| {
+        !editor.literal.is_empty()
+            && editor.family.is_empty()
+            && printed.contains(&format!("In {}", editor.literal))
+    }) else {
+        return;
+    };
+    let venue = reference.editor.remove(position).literal;
+    if reference.item_type == "book" && is_proceedings(&venue) {
+        reference.item_type = "paper-conference".into();
+    } else if reference.item_type == "book" {
+        reference.item_type = "chapter".into();
+    }
+    reference.container_title = venue;
 }
 
 /// The series title: `monogr/title[@level="s"]`, or a `series` beside the `monogr`.

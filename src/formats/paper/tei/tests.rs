@@ -375,6 +375,47 @@ fn references_become_csl_items() {
 }
 
 #[test]
+fn grobid_s_venue_given_as_editor_and_surname_given_as_forename_are_mended() {
+    // As GROBID gives two entries of an ACL paper's list: the venue as the editor, and an
+    // author's surname as a middle name.
+    let back = r#"<div type="references"><listBibl>
+<biblStruct xml:id="b0"><monogr><title level="m" type="main">Content-Based Citation Recommendation</title>
+<author><persName><forename type="first">Chandra</forename><surname>Bhagavatula</surname></persName></author>
+<editor>NAACL-HLT</editor><imprint><date type="published" when="2018"/></imprint></monogr>
+<note type="raw_reference">Chandra Bhagavatula. 2018. Content-Based Citation Recommendation. In NAACL-HLT.</note></biblStruct>
+<biblStruct xml:id="b1"><analytic><title level="a" type="main">Search needs a shake-up</title>
+<author><persName><forename type="first">Oren</forename><forename type="middle">Etzioni</forename></persName></author></analytic>
+<monogr><title level="j">Nature</title><imprint><biblScope unit="volume">476</biblScope><date type="published" when="2011"/></imprint></monogr></biblStruct>
+<biblStruct xml:id="b2"><monogr><title level="m">A handbook</title><editor>Jill Burstein</editor><imprint><date when="2019"/></imprint></monogr>
+<note type="raw_reference">A handbook. 2019. Jill Burstein, editor.</note></biblStruct>
+<biblStruct xml:id="b3"><analytic><title level="a">Initials only</title>
+<author><persName><forename type="first">J</forename><forename type="middle">R</forename></persName></author></analytic><monogr><title level="j">Nature</title></monogr></biblStruct>
+</listBibl></div>"#;
+    let body = r##"<div><head>Intro</head><p>See <ref type="bibr" target="#b0">[1]</ref>, <ref type="bibr" target="#b1">[2]</ref>, <ref type="bibr" target="#b2">[3]</ref>, <ref type="bibr" target="#b3">[4]</ref>.</p></div>"##;
+    let file = valid(&read(&tei(body, back)));
+    let refs = &file.references;
+
+    let paper = &refs[0];
+    assert_eq!(paper.container_title, "NAACL-HLT");
+    assert_eq!(paper.item_type, "paper-conference");
+    assert!(paper.editor.is_empty());
+    assert_eq!(paper.title, "Content-Based Citation Recommendation");
+
+    let etzioni = &refs[1].author[0];
+    assert_eq!(
+        (etzioni.family.as_str(), etzioni.given.as_str()),
+        ("Etzioni", "Oren")
+    );
+
+    // An editor the printed entry does not introduce with `In` stays the editor.
+    assert_eq!(refs[2].editor[0].literal, "Jill Burstein");
+    assert_eq!(refs[2].container_title, "");
+    assert_eq!(refs[2].item_type, "book");
+    // Initials are no surname.
+    assert_eq!(refs[3].author[0].literal, "J. R.");
+}
+
+#[test]
 fn the_header_gives_title_authors_date_keywords_and_abstract() {
     let text = r##"<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
 <titleStmt><title level="a" type="main">Reading   papers</title></titleStmt>
