@@ -1,29 +1,51 @@
-//! A reference list printed in the text: the numbered entries under a paper's last references
-//! heading (`## References`, then `- [1] …` or `1. …`), as converters of PDFs write a paper
-//! into Markdown. When the paper names no bibliography, the entries are its references and the
-//! numbered markers of its text (`[1]`, `[18-21]`, `[2], [4]`) cite them, as a plain-text
-//! paper's do.
-
-use std::ops::Range;
+//! A reference list printed in the text: the entries under a paper's last references heading
+//! (`## References`, then `- [1] …`, `1. …`, or an author–date list's entries one per paragraph
+//! or item), as converters of PDFs write a paper into Markdown. When the paper names no
+//! bibliography, the entries are its references, and the numbered markers of its text (`[1]`,
+//! `[18-21]`, `[2], [4]`) or its authors and years (`(Fedus et al., 2021)`) cite them, as a
+//! plain-text paper's do.
 
 use super::blocks::Block;
 use super::{is_references_heading, spans};
 use crate::corpus::diagnostics::{Code, Diagnostic};
 use crate::formats::paper::PaperBuilder;
-use crate::formats::paper::plain::{mark_numbered_citations, read_numbered_entries};
+use crate::formats::paper::plain::{
+    is_names_only, mark_citations, read_author_date_entries, read_numbered_entries, year_in,
+};
 
-/// The numbered entries printed under a references heading.
+/// The entries printed under a references heading.
 pub(super) struct PrintedList {
     /// The heading as printed (`References`, `REFERENCES`).
     heading: String,
+    /// The entries, numbered or not.
+    entries: Entries,
+}
+
+/// A printed list's entries.
+enum Entries {
     /// Each entry's number and its text after the number.
-    entries: Vec<(u32, String)>,
+    Numbered(Vec<(u32, String)>),
+    /// Each entry's text, of a list citations name by authors and year.
+    AuthorDate(Vec<String>),
+}
+
+impl Entries {
+    fn len(&self) -> usize {
+        match self {
+            Self::Numbered(entries) => entries.len(),
+            Self::AuthorDate(entries) => entries.len(),
+        }
+    }
 }
 
 /// Takes the reference list printed under the paper's last references heading out of
-/// `blocks` (the heading with it), when the blocks under it are numbered entries: at least
-/// two, and few other blocks among them. A paragraph that opens with no number continues the
-/// entry before it (a blank line broke it). `None`, and `blocks` as they were, otherwise.
+/// `blocks` (the heading and the entries; a table, a figure or a caption a converter put among
+/// them stays in the text), when the blocks under it are entries with few other blocks (code,
+/// equations) among them:
+/// at least two numbered entries, or else at least two paragraphs most of which print a year
+/// (an author–date list). A paragraph that opens with no number (in an author–date list, with
+/// a lower-case word) continues the entry before it (a blank line broke it). `None`, and
+/// `blocks` as they were, otherwise.
 pub(super) fn take(blocks: &mut Vec<Block>) -> Option<PrintedList> {
     let (at, level, heading) =
         blocks
@@ -42,31 +64,170 @@ pub(super) fn take(blocks: &mut Vec<Block>) -> Option<PrintedList> {
         .skip(at + 1)
         .find(|(_, block)| matches!(block, Block::Heading { level: l, .. } if *l <= level))
         .map_or(blocks.len(), |(end, _)| end);
+    let mut pieces: Vec<String> = Vec::new();
+    let mut kept: Vec<usize> = Vec::new();
+    let mut others = 0;
+    for (offset, block) in blocks.get(at + 1..end)?.iter().enumerate() {
+        let text = match block {
+            Block::Paragraph { text } => spans::flatten(text),
+            Block::Table(_) | Block::Figure { .. } => String::new(),
+            _ => {
+                others += 1;
+                String::new()
+            }
+        };
+        if text.is_empty() || is_float_caption(&text) {
+            kept.push(at + 1 + offset);
+            continue;
+        }
+        pieces.extend(split_at_items(&text).into_iter().map(str::to_owned));
+    }
+    let entries = numbered(&pieces).or_else(|| author_date(&pieces))?;
+    if entries.len() < 2 || others * 4 > entries.len() {
+        return None;
+    }
+    let removed: Vec<Block> = blocks.drain(at..end).collect();
+    let stay = removed
+        .into_iter()
+        .enumerate()
+        .filter(|(offset, _)| kept.contains(&(at + offset)))
+        .map(|(_, block)| block);
+    blocks.splice(at..at, stay);
+    Some(PrintedList { heading, entries })
+}
+
+/// The pieces as numbered entries: each opening with its number, a piece with none continuing
+/// the entry before; `None` when fewer than two are numbered or more than a quarter of them
+/// continue no entry.
+fn numbered(pieces: &[String]) -> Option<Entries> {
     let mut entries: Vec<(u32, String)> = Vec::new();
     let mut others = 0;
-    for block in blocks.get(at + 1..end)? {
-        let Block::Paragraph { text } = block else {
-            others += 1;
-            continue;
-        };
-        let text = spans::flatten(text);
-        if let Some((number, rest)) = numbered_entry(&text) {
+    for piece in pieces {
+        if let Some((number, rest)) = numbered_entry(piece) {
             entries.push((number, rest.to_owned()));
         } else if let Some((_, entry)) = entries.last_mut() {
-            // `End-to-⏎⏎end object detection`: a word broken at its hyphen is joined.
-            if !entry.ends_with('-') {
-                entry.push(' ');
-            }
-            entry.push_str(text.trim());
+            continue_entry(entry, piece);
         } else {
             others += 1;
         }
     }
-    if entries.len() < 2 || others * 4 > entries.len() {
-        return None;
+    (entries.len() >= 2 && others * 4 <= entries.len()).then_some(Entries::Numbered(entries))
+}
+
+/// The pieces as an author–date list's entries, each without a bullet or the label a converter
+/// printed before it (`Abadi et al. (2016) Martin Abadi, …`). A piece continues the entry
+/// before when it opens with a lower-case word, or when that entry has no year yet and was
+/// broken off: after its names alone, at a comma or a hyphen, or before a few words (`Google
+/// Cloud Blog, 2019.`). `None` unless there are two entries or more and at least three in four
+/// of them print a year.
+fn author_date(pieces: &[String]) -> Option<Entries> {
+    let mut entries: Vec<String> = Vec::new();
+    for piece in pieces {
+        let text = piece.trim_start();
+        let text = text.strip_prefix('•').map_or(text, str::trim_start);
+        match entries.last_mut() {
+            Some(entry) if continues(entry, text) => continue_entry(entry, text),
+            _ => entries.push(without_label(text).trim().to_owned()),
+        }
     }
-    blocks.drain(Range { start: at, end });
-    Some(PrintedList { heading, entries })
+    let dated = entries.iter().filter(|e| year_in(e).is_some()).count();
+    (entries.len() >= 2 && dated * 4 >= entries.len() * 3).then_some(Entries::AuthorDate(entries))
+}
+
+/// Whether `piece` continues an author–date `entry` a blank line broke (see [`author_date`]).
+fn continues(entry: &str, piece: &str) -> bool {
+    if piece.chars().next().is_some_and(char::is_lowercase) {
+        return true;
+    }
+    year_in(entry).is_none()
+        && (entry.ends_with([',', '-'])
+            || is_names_only(entry)
+            || piece.split_whitespace().count() <= 6)
+}
+
+/// Adds `piece` to the entry a blank line broke: `End-to-⏎⏎end object detection` joined at the
+/// hyphen, other words with a space.
+fn continue_entry(entry: &mut String, piece: &str) {
+    if !entry.ends_with('-') {
+        entry.push(' ');
+    }
+    entry.push_str(piece.trim());
+}
+
+/// `text` cut before each numbered item a paragraph ran on into (`… 2017. * [4] L. Boominathan
+/// …`: a list item after a paragraph's line, which Pandoc reads as the paragraph's text), each
+/// piece after the first opening at its number.
+fn split_at_items(text: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (at, _) in text.match_indices(" [") {
+        let bullet = text
+            .get(..at)
+            .and_then(|before| before.strip_suffix(['*', '-', '•']))
+            .filter(|before| before.ends_with(' '));
+        let number = text.get(at + 2..).is_some_and(|after| {
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            (1..=4).contains(&digits) && after.get(digits..).is_some_and(|a| a.starts_with("] "))
+        });
+        if let Some(before) = bullet.filter(|_| number)
+            && before.len() > start
+        {
+            pieces.push(text.get(start..before.len()).unwrap_or_default());
+            // The next piece opens at the number, without its bullet.
+            start = at + 1;
+        }
+    }
+    pieces.push(text.get(start..).unwrap_or_default());
+    pieces
+}
+
+/// A caption a converter put among the entries (`Table 4: …`, `Figure 4. …`): text of the
+/// paper, not an entry.
+fn is_float_caption(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let kind = words.next().unwrap_or_default().to_lowercase();
+    let number = words.next().unwrap_or_default();
+    ["figure", "fig.", "table"].contains(&kind.as_str())
+        && number.starts_with(|c: char| c.is_ascii_digit())
+        && number
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .starts_with([':', '.', '|'])
+}
+
+/// `text` without the label a converter printed before an author–date entry, as the
+/// paper's `natbib` shows it (`Abadi et al. (2016) Martin Abadi, Paul Barham, …`): a label of
+/// names without a comma and a year in parentheses, the label's first name printed again
+/// soon after it. An entry printing its year after its authors (`Smith, J. (2019) Title`,
+/// `Smith (2019). Title`) keeps it.
+fn without_label(text: &str) -> &str {
+    let Some(open) = text
+        .get(..80.min(text.len()))
+        .and_then(|head| head.find(" ("))
+    else {
+        return text;
+    };
+    let (label, rest) = text.split_at(open);
+    let Some(after) = rest.strip_prefix(" (").and_then(|r| {
+        let year = r.bytes().take_while(u8::is_ascii_digit).count();
+        let suffix = usize::from(
+            r.get(year..)
+                .is_some_and(|s| s.starts_with(|c: char| c.is_ascii_lowercase())),
+        );
+        (year == 4)
+            .then(|| r.get(year + suffix..))
+            .flatten()?
+            .strip_prefix(") ")
+    }) else {
+        return text;
+    };
+    let first = label.split_whitespace().next().unwrap_or_default();
+    let named_again = after
+        .get(..80.min(after.len()))
+        .is_some_and(|head| head.contains(first));
+    if label.contains(',') || first.chars().count() < 2 || !named_again {
+        return text;
+    }
+    after
 }
 
 /// A list item's paragraph that opens an entry with its number: `• [12] …` (a bullet before a
@@ -91,26 +252,46 @@ fn numbered_entry(text: &str) -> Option<(u32, &str)> {
 }
 
 impl PrintedList {
-    /// Adds the entries to `builder` as its references and makes the numbered markers of the
-    /// paper's text citations of them (call it once the text is read); an info line says so.
+    /// Adds the entries to `builder` as its references and makes the citations of the paper's
+    /// text (numbered markers, or authors and year) citations of them (call it once the text
+    /// is read); an info line says so.
     pub(super) fn cite(self, builder: &mut PaperBuilder) {
         let count = self.entries.len();
-        let mut known: Vec<u32> = self.entries.iter().map(|(number, _)| *number).collect();
-        known.sort_unstable();
-        known.dedup();
-        for reference in read_numbered_entries(self.entries) {
-            builder.reference(reference);
-        }
-        let marked = builder.rewrite_citing_texts(|rich| mark_numbered_citations(rich, &known));
+        let (marked, markers, kind) = match self.entries {
+            Entries::Numbered(entries) => {
+                let mut known: Vec<u32> = entries.iter().map(|(number, _)| *number).collect();
+                known.sort_unstable();
+                known.dedup();
+                for reference in read_numbered_entries(entries) {
+                    builder.reference(reference);
+                }
+                let marked =
+                    builder.rewrite_citing_texts(|rich| mark_citations(rich, &known, None));
+                let markers = crate::corpus::counted(marked, "numbered marker");
+                (marked, markers, "numbered entry")
+            }
+            Entries::AuthorDate(entries) => {
+                let (references, works) = read_author_date_entries(entries);
+                for reference in references {
+                    builder.reference(reference);
+                }
+                let marked =
+                    builder.rewrite_citing_texts(|rich| mark_citations(rich, &[], Some(&works)));
+                let markers = format!(
+                    "{} by authors and year",
+                    crate::corpus::counted(marked, "citation")
+                );
+                (marked, markers, "entry")
+            }
+        };
         builder.report(Diagnostic::info(
             Code::Imported,
             format!(
                 "the paper names no bibliography: the {} printed under “{}” {} its reference \
-                 list, and {} in the text {} them",
-                crate::corpus::counted(count, "numbered entry"),
+                 list, and {markers} in the text {} them",
+                crate::corpus::counted(count, kind),
                 self.heading.trim(),
                 if count == 1 { "is" } else { "are" },
-                crate::corpus::counted(marked, "numbered marker"),
                 if marked == 1 { "cites" } else { "cite" },
             ),
             "each entry is read into fields (authors, title, container, year …) from its words; \

@@ -125,3 +125,181 @@ Recognition 141, 109-121 (2023)\n";
     let imported = read_with(single, &[]);
     assert!(imported.file.references.is_empty());
 }
+
+/// An author–date paper as PDF converters write it: entries one per paragraph, names given
+/// name first; one entry broken after its names, one before its venue and year, one with its
+/// year after a link; and the list as Nougat writes it, each entry after its citation label.
+const AUTHOR_DATE: &str = "## Introduction\n\n\
+Sparse models scale well (Fedus et al., 2021; Shazeer et al., 2017). Hooker (2020) asks why, \
+as do Wang and Kanwar (2019); Gray et al. (2017) wrote the kernels. Nobody (Doe, 1999) else.\n\n\
+## References\n\n\
+William Fedus, Barret Zoph, and Noam Shazeer. Switch transformers: Scaling to trillion \
+parameter models. arXiv preprint arXiv:2101.03961, 2021.\n\n\
+Noam Shazeer, Azalia Mirhoseini, Krzysztof Maziarz, Andy Davis, Quoc Le, Geoffrey Hinton, \
+and Jeff Dean.\n\n\
+Outrageously large neural networks: The sparsely-gated mixture-of-experts layer. arXiv \
+preprint arXiv:1701.06538, 2017.\n\n\
+Shibo Wang and Pankaj Kanwar. Bfloat16: The secret to high performance on cloud tpus.\n\n\
+Google Cloud Blog, 2019.\n\n\
+Sara Hooker, Tom B Brown, Andre FT Martins, Michael Isard, et al. The hardware lottery. \
+arXiv preprint arXiv:2009.06489, 2020.\n\n\
+Scott Gray, Alec Radford, and Diederik P Kingma. Gpu kernels for block-sparse weights. \
+https://openai.com/blog/block-sparse-gpu-kernels/, 2017.\n";
+
+#[test]
+fn a_printed_author_date_list_is_the_reference_list_and_authors_and_years_cite_it() {
+    let imported = read_with(AUTHOR_DATE, &[]);
+    let corpus = valid(&imported);
+    let references = &imported.file.references;
+    let read: Vec<(&str, Vec<&str>, Option<i32>)> = references
+        .iter()
+        .map(|r| {
+            (
+                r.title.as_str(),
+                r.author.iter().map(|name| name.family.as_str()).collect(),
+                r.issued
+                    .as_ref()
+                    .and_then(|d| d.date_parts.first())
+                    .and_then(|p| p.first())
+                    .copied(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (
+                "Switch transformers: Scaling to trillion parameter models",
+                vec!["Fedus", "Zoph", "Shazeer"],
+                Some(2021)
+            ),
+            (
+                "Outrageously large neural networks: The sparsely-gated mixture-of-experts layer",
+                vec![
+                    "Shazeer",
+                    "Mirhoseini",
+                    "Maziarz",
+                    "Davis",
+                    "Le",
+                    "Hinton",
+                    "Dean"
+                ],
+                Some(2017)
+            ),
+            (
+                "Bfloat16: The secret to high performance on cloud tpus",
+                vec!["Wang", "Kanwar"],
+                Some(2019)
+            ),
+            (
+                "The hardware lottery",
+                vec!["Hooker", "Brown", "Martins", "Isard"],
+                Some(2020)
+            ),
+            (
+                "Gpu kernels for block-sparse weights",
+                vec!["Gray", "Radford", "Kingma"],
+                Some(2017)
+            ),
+        ],
+        "entries broken after their names or before their year are whole; given names with \
+         initials without stops (`Tom B Brown`, `Andre FT Martins`) and a list ending `et al.` \
+         are people; a year after a link is the year"
+    );
+    let summary = corpus.summary();
+    assert_eq!(
+        summary.citations,
+        5,
+        "each work cited once: {:?}",
+        paragraphs(&imported.file)
+    );
+    assert!(
+        imported
+            .file
+            .sections
+            .iter()
+            .all(|s| s.title != "References"),
+        "the list is no section of the text"
+    );
+    let messages = messages(&imported);
+    assert!(
+        messages.iter().any(|m| m.contains(
+            "the 5 entries printed under “References” are its reference list, and 5 citations \
+             by authors and year in the text cite them"
+        )),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("1 citation marker whose target is missing")),
+        "(Doe, 1999) names no entry: {messages:?}"
+    );
+
+    // Nougat prints each entry after the label a citation of it shows.
+    let nougat = AUTHOR_DATE
+        .replace("William Fedus,", "* Fedus et al. (2021) William Fedus,")
+        .replace("Sara Hooker,", "* Hooker et al. (2020) Sara Hooker,");
+    let labelled = read_with(&nougat, &[]);
+    assert_eq!(labelled.file.references, imported.file.references);
+}
+
+#[test]
+fn a_numbered_list_a_converter_interrupted_with_a_table_and_a_caption_is_whole() {
+    // As Nougat writes a list a page's floats fall in: a table and a figure's caption between
+    // two halves of an entry, the rest of the list run on after a paragraph's line.
+    let text = "# Results\n\nCounting [3] and more [4].\n\n## References\n\n\
+* [1] S. An, W. Liu, and S. Venkatesh. Face recognition. In CVPR, pages 1-7, 2007.\n\
+* [2] C. Arteta, V. Lempitsky, and A. Zisserman. Interactive object counting. In ECCV, 2014.\n\
+* [3] D. Babu Sam, S. Surya, and R. Venkatesh Babu. Switching convolutional neural network for crowd\n\n\
+| Method | MAE |\n|---|---|\n| A | 16.6 |\n\n: Mean absolute error\n\n\
+Figure 4: Ablation studies on various datasets.\n\n\
+counting. In CVPR, pages 5744-5752, 2017.\n\
+* [4] L. Boominathan, S. S. Kruthiventi, and R. V. Babu. Crowdnet. In ACM Multimedia, pages 640-644, 2016.\n";
+    let imported = read_with(text, &[]);
+    valid(&imported);
+    let titles: Vec<&str> = imported
+        .file
+        .references
+        .iter()
+        .map(|r| r.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Face recognition",
+            "Interactive object counting",
+            "Switching convolutional neural network for crowd counting",
+            "Crowdnet"
+        ]
+    );
+    assert_eq!(
+        imported.file.tables.len(),
+        1,
+        "the table stays in the paper"
+    );
+    assert!(
+        paragraphs(&imported.file)
+            .iter()
+            .any(|p| p.starts_with("Figure 4: Ablation")),
+        "the caption stays in the text: {:?}",
+        paragraphs(&imported.file)
+    );
+}
+
+#[test]
+fn a_references_section_of_links_without_years_stays_text() {
+    let text = "# Guide\n\nRead on.\n\n# References\n\n\
+- [The Rust book](https://doc.rust-lang.org/book/)\n\
+- The project's website, with its tutorials\n\
+- Smith, J. (2019) A handbook of methods. Oxford.\n";
+    let imported = read_with(text, &[]);
+    assert!(imported.file.references.is_empty());
+    assert!(
+        imported
+            .file
+            .sections
+            .iter()
+            .any(|s| s.title == "References")
+    );
+}

@@ -35,6 +35,7 @@ mod names;
 mod outline;
 #[cfg(test)]
 mod pdf_text_tests;
+mod printed;
 mod references;
 #[cfg(test)]
 mod references_tests;
@@ -58,6 +59,10 @@ use self::inline::strip_emphasis;
 use self::list::ListPlace;
 pub(super) use self::names::PARTICLES;
 use self::outline::{Heading, Outline};
+pub(super) use self::printed::{
+    is_names_only, mark_citations, read_author_date_entries, read_numbered_entries,
+};
+pub(super) use self::references::year_in;
 use super::{FigureDraft, ImportOptions, PaperBuilder, Rich, Span, TableDraft};
 
 /// The fewest bytes a paragraph has for a figure or table printed inside its sentence to be
@@ -70,47 +75,6 @@ const UNCAPTIONED_FIGURE: &str = "Figure without a caption in the text (only its
 
 /// The most markers warned about one by one, with their place.
 const MAX_MARKER_WARNINGS: usize = 5;
-
-/// The references of a printed list's numbered entries (each its number and its text after
-/// the number), read as a plain-text list's are.
-pub(super) fn read_numbered_entries(numbered: Vec<(u32, String)>) -> Vec<Reference> {
-    let entries: Vec<entries::Entry> = numbered
-        .into_iter()
-        .map(|(number, text)| entries::Entry {
-            number: Some(number),
-            text,
-        })
-        .collect();
-    references::references_of(&entries)
-}
-
-/// `rich` with the numbered markers its plain text prints (`[1]`, `[2], [4]`, `[1-3]`) made
-/// citations: a marker naming only numbers of `known` (sorted, without repeats) cites them,
-/// any other is a marker whose target is missing. How many markers it made citations.
-pub(super) fn mark_numbered_citations(rich: &mut Rich, known: &[u32]) -> usize {
-    let citing = inline::Citing {
-        known,
-        works: None,
-        superscripts: None,
-    };
-    let mut marked = 0;
-    let mut spans = Vec::with_capacity(rich.spans.len());
-    for span in std::mem::take(&mut rich.spans) {
-        let Span::Text(text) = span else {
-            spans.push(span);
-            continue;
-        };
-        let read = inline::rich(&text, &citing);
-        marked += read
-            .spans
-            .iter()
-            .filter(|span| matches!(span, Span::Marked(_)))
-            .count();
-        spans.extend(read.spans);
-    }
-    rich.spans = spans;
-    marked
-}
 
 /// Whether `piece` of an entry's author list names an organisation or a group of people
 /// (`World Health Organization`, `Department of Health`, `WHO Expert Committee`), not a person.

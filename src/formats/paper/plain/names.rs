@@ -247,9 +247,12 @@ pub(super) fn is_given_first_name(piece: &str, words_only_will_do: bool) -> bool
         && (initial_between || !words.iter().any(|w| ORGANISATION_WORDS.contains(w)))
         && is_written_out_name(first)
         && is_written_out_name(last)
-        && middle
-            .iter()
-            .all(|w| is_initial(w) || PARTICLES.contains(w) || is_written_out_name(w))
+        && middle.iter().all(|w| {
+            is_initial(w)
+                || PARTICLES.contains(w)
+                || is_written_out_name(w)
+                || (w.len() <= 3 && is_vancouver_initials(w))
+        })
         && (words_only_will_do || initial_between || middle.iter().any(|w| PARTICLES.contains(w)))
 }
 
@@ -274,8 +277,10 @@ fn is_initials_first_name(piece: &str) -> bool {
 /// commas, as ACM's, CVPR's and many computing conferences' lists do (`Max Göbel, Tamir Hassan, and Giorgio
 /// Orsi. Icdar 2013 table competition. In …`), and the rest: the names up to the full stop
 /// that ends the last of them (not one ending an initial, `Ross B. Girshick`). At least two
-/// names, each a given name, perhaps initials, and a family name written out (or initials
-/// and a family name, `M. Qadir`, beside such names); `None` otherwise.
+/// names, each a given name, perhaps initials, and a family name written out, or initials
+/// and a family name (`M. Qadir`) beside such names or in a list whose last name follows
+/// `and` (`S. An, W. Liu, and S. Venkatesh.`); a list may end `et al.`, left out of the
+/// names. `None` otherwise.
 pub(super) fn given_first_authors(text: &str) -> Option<(&str, &str)> {
     /// How far into an entry its authors' full stop is looked for, in bytes.
     const LONGEST_AUTHORS: usize = 400;
@@ -283,7 +288,11 @@ pub(super) fn given_first_authors(text: &str) -> Option<(&str, &str)> {
     while let Some(found) = text.get(from..)?.find(". ") {
         let at = from + found;
         let names = text.get(..at)?;
-        let pieces: Vec<&str> = names.split(',').map(str::trim).collect();
+        let mut pieces: Vec<&str> = names.split(',').map(str::trim).collect();
+        // `…, Michael Isard, et al.`: the names printed before the others left out.
+        if pieces.len() > 2 && pieces.last().is_some_and(|last| *last == "et al") {
+            pieces.pop();
+        }
         let last = pieces.len().saturating_sub(1);
         // `Connor Shorten and Taghi M. Khoshgoftaar.`: two names, no comma.
         let people = if pieces.len() < 2 {
@@ -296,9 +305,12 @@ pub(super) fn given_first_authors(text: &str) -> Option<(&str, &str)> {
                     piece
                 };
                 is_given_first_name(name, true) || is_initials_first_name(name)
-            }) && pieces.iter().any(|piece| is_given_first_name(piece, true))
+            }) && (pieces.iter().any(|piece| is_given_first_name(piece, true))
+                // CVPR's `S. An, W. Liu, and S. Venkatesh.`: initials first, the last after `and`.
+                || pieces.last().is_some_and(|piece| piece.starts_with("and ")))
         };
         if people {
+            let names = names.strip_suffix(", et al").unwrap_or(names);
             return Some((names, text.get(at + 1..)?));
         }
         // Only a full stop ending an initial (`Ross B.`) may stand inside the names.

@@ -123,7 +123,7 @@ fn split_authors(text: &str) -> (&str, &str) {
 }
 
 /// A year from 1500 to 2100 standing alone in `text` (the last one).
-pub(super) fn year_in(text: &str) -> Option<i32> {
+pub(in crate::formats::paper) fn year_in(text: &str) -> Option<i32> {
     text.split(|c: char| !c.is_ascii_alphanumeric())
         .filter_map(|word| {
             let digits = word.trim_end_matches(|c: char| c.is_ascii_lowercase() && word.len() == 5);
@@ -692,7 +692,14 @@ pub(super) fn reference(entry: &Entry) -> Reference {
         reference.publisher = publisher;
     }
     if reference.issued.is_none() {
-        reference.issued = year_in(rest).or_else(|| year_in(authors)).map(year_date);
+        // `… https://openai.com/blog/…, 2017.`: the year after a link the body no longer holds.
+        let last = raw
+            .rsplit(", ")
+            .next()
+            .filter(|tail| tail.trim_end_matches('.').len() == 4);
+        reference.issued = (year_in(rest).or_else(|| year_in(authors)))
+            .or_else(|| last.and_then(year_in))
+            .map(year_date);
     }
     year_after_container(&mut reference);
     if !chapter {
