@@ -7,6 +7,7 @@
 //! entities found) and the report of what was found and what could not be mapped. Nothing here
 //! reads files: a Markdown paper's bibliography is read through [`ImportOptions::read_beside`].
 
+mod accents;
 mod builder;
 mod entities;
 mod finish;

@@ -63,6 +63,8 @@ pub(super) fn read(
     options: &ImportOptions<'_>,
     builder: &mut PaperBuilder,
 ) -> Result<(), Box<Diagnostic>> {
+    let accented = super::accents::with_accents_on_letters(text);
+    let text = accented.as_ref();
     let (body_offset, mut metadata) = front_matter(text, builder);
     if metadata.bibliography.is_empty() {
         // A paper set by LaTeX names its bibliography there (`\addbibresource{refs.bib}` in

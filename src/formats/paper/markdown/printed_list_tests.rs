@@ -141,7 +141,7 @@ Outrageously large neural networks: The sparsely-gated mixture-of-experts layer.
 preprint arXiv:1701.06538, 2017.\n\n\
 Shibo Wang and Pankaj Kanwar. Bfloat16: The secret to high performance on cloud tpus.\n\n\
 Google Cloud Blog, 2019.\n\n\
-Sara Hooker, Tom B Brown, Andre FT Martins, Michael Isard, et al. The hardware lottery. \
+Sara Hooker, Tom B Brown, Andr´e FT Martins, Michael Isard, et al. The hardware lottery. \
 arXiv preprint arXiv:2009.06489, 2020.\n\n\
 Scott Gray, Alec Radford, and Diederik P Kingma. Gpu kernels for block-sparse weights. \
 https://openai.com/blog/block-sparse-gpu-kernels/, 2017.\n";
@@ -205,6 +205,10 @@ fn a_printed_author_date_list_is_the_reference_list_and_authors_and_years_cite_i
         "entries broken after their names or before their year are whole; given names with \
          initials without stops (`Tom B Brown`, `Andre FT Martins`) and a list ending `et al.` \
          are people; a year after a link is the year"
+    );
+    assert_eq!(
+        references[3].author[2].given, "André FT",
+        "an accent printed beside its letter is put on it"
     );
     let summary = corpus.summary();
     assert_eq!(

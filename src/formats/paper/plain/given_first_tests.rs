@@ -132,3 +132,28 @@ fn springer_s_year_after_the_container_is_the_year() {
     assert_eq!(entry.container_title, "CoRR abs/2206.00785");
     assert_eq!(year(&entry), Some(2022));
 }
+
+#[test]
+fn a_pdf_s_accents_beside_their_letters_and_cvpr_s_initials_first_lists_are_read() {
+    use crate::formats::paper::{ImportOptions, PaperKind, import};
+    let text = "A Paper\n\n1 Introduction\n\nSystems [1] and faces [2] were studied.\n\n\
+References\n\n\
+[1] Mart´ın Abadi, Paul Barham, and Jianmin Chen. Tensorflow: A system for large-scale machine \
+learning. In OSDI, pages 265-283, 2016.\n\
+[2] S. An, W. Liu, and S. Venkatesh. Face recognition using kernel ridge regression. In \
+CVPR, pages 1-7, 2007.\n";
+    let imported = import(PaperKind::PlainText, text, &ImportOptions::default()).unwrap();
+    let references = &imported.file.references;
+    assert_eq!(
+        people(&references[0]),
+        pairs(&[("Martín", "Abadi"), ("Paul", "Barham"), ("Jianmin", "Chen")])
+    );
+    assert_eq!(
+        people(&references[1]),
+        pairs(&[("S.", "An"), ("W.", "Liu"), ("S.", "Venkatesh")])
+    );
+    assert_eq!(
+        references[1].title,
+        "Face recognition using kernel ridge regression"
+    );
+}

@@ -128,6 +128,8 @@ pub(super) fn read(
     builder: &mut PaperBuilder,
 ) -> Result<(), Box<Diagnostic>> {
     refuse_what_is_not_text(text)?;
+    let accented = super::accents::with_accents_on_letters(text);
+    let text = accented.as_ref();
     let lines = blocks::lines(text);
     let skip = blocks::debris(&lines);
     let unheaded = list::unheaded_start(&lines, &skip);
