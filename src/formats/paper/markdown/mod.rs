@@ -18,6 +18,9 @@ mod crossref_tests;
 #[cfg(test)]
 mod divs_tests;
 mod floats;
+mod front;
+#[cfg(test)]
+mod front_tests;
 mod include;
 mod inline;
 mod latex;
@@ -84,15 +87,9 @@ pub(super) fn read(
     for (key, target) in std::mem::take(&mut metadata.key_aliases) {
         key_definitions.entry(key).or_insert(target);
     }
-    if builder.paper().title.trim().is_empty() && !parsed.blocks.is_empty() {
-        let heading = parsed.blocks.iter().find_map(|block| match block {
-            Block::Heading { text, .. } => Some(spans::flatten(text)),
-            _ => None,
-        });
-        // Without a heading either, the paper is called "Untitled" (see `import`).
-        if let Some(title) = heading.filter(|t| !t.trim().is_empty()) {
-            builder.paper().title = title;
-        }
+    // Without a heading either, the paper is called "Untitled" (see `import`).
+    if builder.paper().title.trim().is_empty() {
+        front::take(&mut parsed.blocks, builder.paper());
     }
     let targets = Targets::collect(&parsed.blocks, &metadata.float_kinds);
     let mut emitter = Emitter {

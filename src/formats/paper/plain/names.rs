@@ -236,7 +236,10 @@ pub(super) fn is_organisation_name(piece: &str) -> bool {
 /// `Laurens van der Maaten`, `Jey Han Lau`). Unless `words_only_will_do`, an initial or a
 /// particle must stand between them: `Quoc Le` alone could as well be an organisation's name
 /// (`Statistics Canada`).
-pub(super) fn is_given_first_name(piece: &str, words_only_will_do: bool) -> bool {
+pub(in crate::formats::paper) fn is_given_first_name(
+    piece: &str,
+    words_only_will_do: bool,
+) -> bool {
     let words: Vec<&str> = piece.split_whitespace().collect();
     let [first, middle @ .., last] = words.as_slice() else {
         return false;

@@ -1,0 +1,103 @@
+//! The front of a Markdown paper without a YAML header, as PDF converters write one: the
+//! title, the author block and the abstract read from the first heading and what follows it.
+
+// A test that panics on a missing value is the test failing, with its message.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use super::tests::{paragraphs, read_with, valid};
+
+/// As Nougat writes a paper's first page: the title broken over two lines, each author's name,
+/// institution and address on lines of their own, a footnote to the title among them.
+const CONVERTED: &str = "# An Aggregated Multicolumn Dilated Convolution Network\n\n\
+for Perspective-Free Counting\n\n\
+Diptodip Deb\n\nGeorgia Institute of Technology\n\ndiptodipdeb@gatech.edu\n\n\
+1. Code is available at https://example.org/code\n\n\
+Jonathan Ventura\n\njventura@uccs.edu\n\nBarret Zoph\n\nzoph@example.org\n\n\
+University of Colorado\n\n\
+###### Abstract\n\nWe propose dilated filters for counting.\n\n\
+## 1 Introduction\n\nCounting is hard.\n";
+
+#[test]
+fn a_converter_s_front_gives_the_title_authors_and_abstract() {
+    let imported = read_with(CONVERTED, &[]);
+    valid(&imported);
+    let paper = &imported.file.paper;
+    assert_eq!(
+        paper.title,
+        "An Aggregated Multicolumn Dilated Convolution Network for Perspective-Free Counting"
+    );
+    let authors: Vec<(&str, &str, &str)> = paper
+        .authors
+        .iter()
+        .map(|a| (a.name.as_str(), a.affiliation.as_str(), a.email.as_str()))
+        .collect();
+    assert_eq!(
+        authors,
+        [
+            (
+                "Diptodip Deb",
+                "Georgia Institute of Technology",
+                "diptodipdeb@gatech.edu"
+            ),
+            (
+                "Jonathan Ventura",
+                "University of Colorado",
+                "jventura@uccs.edu"
+            ),
+            ("Barret Zoph", "University of Colorado", "zoph@example.org"),
+        ],
+        "an institution is that of each author named since the last one"
+    );
+    assert_eq!(
+        paper.abstract_text,
+        "We propose dilated filters for counting."
+    );
+    let titles: Vec<&str> = imported
+        .file
+        .sections
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert!(!titles.contains(&"Abstract"), "{titles:?}");
+    assert_eq!(
+        paragraphs(&imported.file),
+        [
+            "1. Code is available at https://example.org/code",
+            "Counting is hard."
+        ],
+        "a footnote to the title stays in the text"
+    );
+}
+
+#[test]
+fn an_abstract_that_cites_stays_a_section_and_a_paper_without_an_author_block_keeps_its_heading() {
+    let citing = CONVERTED.replace(
+        "We propose dilated filters for counting.",
+        "We build on earlier work (Zhang et al., 2016).",
+    );
+    let imported = read_with(&citing, &[]);
+    assert_eq!(imported.file.paper.authors.len(), 3);
+    assert_eq!(imported.file.paper.abstract_text, "");
+    assert!(imported.file.sections.iter().any(|s| s.title == "Abstract"));
+
+    let prose = "# Field notes\n\nWe walked along the river for three days and counted every \
+                 heron we saw on the way, writing down the time, the place and the weather.\n\n\
+                 ## Results\n\nMany herons.\n";
+    let imported = read_with(prose, &[]);
+    assert_eq!(imported.file.paper.title, "Field notes");
+    assert!(imported.file.paper.authors.is_empty());
+    assert!(
+        imported
+            .file
+            .sections
+            .iter()
+            .any(|s| s.title == "Field notes"),
+        "the first heading stays a section of the text"
+    );
+
+    // A YAML header giving the title leaves the text's front as written.
+    let headed = format!("---\ntitle: Counting\n---\n\n{CONVERTED}");
+    let imported = read_with(&headed, &[]);
+    assert_eq!(imported.file.paper.title, "Counting");
+    assert!(imported.file.paper.authors.is_empty());
+}
