@@ -5,13 +5,15 @@
 //! `[18-21]`, `[2], [4]`) or its authors and years (`(Fedus et al., 2021)`) cite them, as a
 //! plain-text paper's do.
 
+use std::collections::HashSet;
+
 use super::blocks::Block;
 use super::{is_references_heading, spans};
 use crate::corpus::diagnostics::{Code, Diagnostic};
-use crate::formats::paper::PaperBuilder;
 use crate::formats::paper::plain::{
-    is_names_only, mark_citations, read_author_date_entries, read_numbered_entries, year_in,
+    Works, is_names_only, mark_citations, read_author_date_entries, read_numbered_entries, year_in,
 };
+use crate::formats::paper::{PaperBuilder, Span};
 
 /// The entries printed under a references heading.
 pub(super) struct PrintedList {
@@ -253,25 +255,32 @@ fn numbered_entry(text: &str) -> Option<(u32, &str)> {
 
 impl PrintedList {
     /// Adds the entries to `builder` as its references and makes the citations of the paper's
-    /// text (numbered markers, or authors and year) citations of them (call it once the text
-    /// is read); an info line says so.
+    /// text citations of them (call it once the text is read); an info line says so. An
+    /// unnumbered list is cited by authors and year, or by numbers in brackets counting its
+    /// entries (a numbered list a converter printed without its numbers) when the text cites
+    /// more works so.
     pub(super) fn cite(self, builder: &mut PaperBuilder) {
         let count = self.entries.len();
-        let (marked, markers, kind) = match self.entries {
-            Entries::Numbered(entries) => {
-                let mut known: Vec<u32> = entries.iter().map(|(number, _)| *number).collect();
-                known.sort_unstable();
-                known.dedup();
+        let entries = match self.entries {
+            Entries::AuthorDate(texts) => unnumbered(texts, builder),
+            Entries::Numbered(entries) => Reading::Numbered(entries, false),
+        };
+        let (marked, markers, kind) = match entries {
+            Reading::Numbered(entries, by_place) => {
+                let known = numbers_of(&entries);
                 for reference in read_numbered_entries(entries) {
                     builder.reference(reference);
                 }
                 let marked =
                     builder.rewrite_citing_texts(|rich| mark_citations(rich, &known, None));
                 let markers = crate::corpus::counted(marked, "numbered marker");
-                (marked, markers, "numbered entry")
+                if by_place {
+                    (marked, format!("{markers} counting them"), "entry")
+                } else {
+                    (marked, markers, "numbered entry")
+                }
             }
-            Entries::AuthorDate(entries) => {
-                let (references, works) = read_author_date_entries(entries);
+            Reading::AuthorDate(references, works) => {
                 for reference in references {
                     builder.reference(reference);
                 }
@@ -297,5 +306,60 @@ impl PrintedList {
             "each entry is read into fields (authors, title, container, year …) from its words; \
              check them in the Bibliography, or give the paper's bibliography with `--bib`",
         ));
+    }
+}
+
+/// How a list's entries are read and cited.
+enum Reading {
+    /// Numbered entries, cited by their numbers; numbered by their places (`true`) when the
+    /// list printed none.
+    Numbered(Vec<(u32, String)>, bool),
+    /// An author–date list's references and works, cited by authors and year.
+    AuthorDate(Vec<crate::corpus::model::Reference>, Works),
+}
+
+/// The numbers of `entries`, sorted, without repeats.
+fn numbers_of(entries: &[(u32, String)]) -> Vec<u32> {
+    let mut known: Vec<u32> = entries.iter().map(|(number, _)| *number).collect();
+    known.sort_unstable();
+    known.dedup();
+    known
+}
+
+/// How the unnumbered entries `texts` are cited (see [`PrintedList::cite`]): counted on copies
+/// of the paper's texts, so nothing changes until it is known.
+fn unnumbered(texts: Vec<String>, builder: &mut PaperBuilder) -> Reading {
+    let positions: Vec<(u32, String)> = (1..).zip(texts.iter().cloned()).collect();
+    let known = numbers_of(&positions);
+    let mut numbers_named: HashSet<String> = HashSet::new();
+    let by_number = builder.rewrite_citing_texts(|rich| {
+        let mut copy = rich.clone();
+        let marked = mark_citations(&mut copy, &known, None);
+        for span in &copy.spans {
+            // A Pandoc citation (`[@key]`) was marked before.
+            if let Span::Marked(printed) = span
+                && !printed.contains('@')
+            {
+                numbers_named.extend(
+                    printed
+                        .split(|c: char| !c.is_ascii_digit())
+                        .filter(|number| !number.is_empty())
+                        .map(str::to_owned),
+                );
+            }
+        }
+        marked
+    });
+    let (references, works) = read_author_date_entries(texts);
+    let by_authors = builder.rewrite_citing_texts(|rich| {
+        let mut copy = rich.clone();
+        mark_citations(&mut copy, &[], Some(&works))
+    });
+    // Numbers name a third of the entries at least, not one footnote's `[1]` after each name.
+    let named_enough = numbers_named.len() >= 3 && numbers_named.len() * 3 >= positions.len();
+    if by_number > by_authors && named_enough {
+        Reading::Numbered(positions, true)
+    } else {
+        Reading::AuthorDate(references, works)
     }
 }

@@ -307,3 +307,50 @@ fn a_references_section_of_links_without_years_stays_text() {
             .any(|s| s.title == "References")
     );
 }
+
+#[test]
+fn an_unnumbered_list_the_text_cites_by_numbers_is_numbered_by_place() {
+    // As docling writes a PLOS article: the list's numbers left out, the text's kept.
+    let entries = "- World Health Organization. Lymphatic filariasis: progress report. Geneva; 2010.\n\
+- Herrero M, Henderson B, Thornton PK. Greenhouse gas mitigation potentials in the livestock \
+sector. Nat Clim Chang. 2016;6: 452–461.\n\
+- Adams AM, Birch E. Eliminating neglected tropical diseases in urban areas. Trop Med. 2018;12: 1–9.\n\
+- Kumar A. Measuring impact on filarial infection status. Trop Biomed. 2014;31: 225–229.\n";
+    let text = format!(
+        "# Results\n\nElimination was validated [1], its costs estimated [2,3] and measured \
+         [3–4].\n\n## References\n\n{entries}"
+    );
+    let imported = read_with(&text, &[]);
+    let corpus = valid(&imported);
+    let numbers: Vec<Option<u32>> = imported
+        .file
+        .references
+        .iter()
+        .map(|r| r.citation_number)
+        .collect();
+    assert_eq!(numbers, [Some(1), Some(2), Some(3), Some(4)]);
+    assert_eq!(corpus.summary().citations, 5);
+    assert!(
+        messages(&imported).iter().any(|m| m.contains(
+            "the 4 entries printed under “References” are its reference list, and 3 numbered \
+             markers counting them in the text cite them"
+        )),
+        "{:?}",
+        messages(&imported)
+    );
+
+    // A footnote's `[1]` after each author's name numbers nothing.
+    let footnoted = format!(
+        "# Results\n\nAda Lovelace[1] and Alan Turing[1] wrote it (Kumar, 2014).\n\n\
+         ## References\n\n{entries}"
+    );
+    let imported = read_with(&footnoted, &[]);
+    assert!(
+        imported
+            .file
+            .references
+            .iter()
+            .all(|r| r.citation_number.is_none()),
+        "read as an author–date list"
+    );
+}
