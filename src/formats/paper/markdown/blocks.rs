@@ -110,6 +110,23 @@ pub(super) struct Parsed {
     pub(super) key_definitions: HashMap<String, String>,
 }
 
+/// Takes the blocks of `range` out of `blocks` but those at the places `kept`, which stay
+/// where the range stood.
+pub(super) fn remove_all_but(
+    blocks: &mut Vec<Block>,
+    range: std::ops::Range<usize>,
+    kept: &[usize],
+) {
+    let start = range.start;
+    let removed: Vec<Block> = blocks.drain(range).collect();
+    let stay = removed
+        .into_iter()
+        .enumerate()
+        .filter(|(offset, _)| kept.contains(&(start + offset)))
+        .map(|(_, block)| block);
+    blocks.splice(start..start, stay);
+}
+
 /// Reads the blocks of `lines`; a div labelled as a float (`::: {#fig-x}`, `{#tbl-x}`, or of
 /// one of the custom `kinds`) is that figure or table.
 pub(super) fn parse(lines: &[Line<'_>], kinds: &[CustomKind]) -> Parsed {

@@ -5,7 +5,7 @@
 //! (a name, then the lines naming their institution and e-mail address), and a section headed
 //! `Abstract` right after them, citing nothing, its abstract.
 
-use super::blocks::Block;
+use super::blocks::{Block, remove_all_but};
 use super::spans;
 use crate::corpus::model::{Author, Paper};
 use crate::formats::paper::plain::is_given_first_name;
@@ -31,12 +31,7 @@ pub(super) fn take(blocks: &mut Vec<Block>, paper: &mut Paper) {
         return;
     }
     title.trim().clone_into(&mut paper.title);
-    let next_heading = blocks
-        .iter()
-        .enumerate()
-        .skip(at + 1)
-        .find(|(_, block)| matches!(block, Block::Heading { .. }))
-        .map_or(blocks.len(), |(next, _)| next);
+    let next_heading = next_heading(blocks, at);
     let Some(lines) = front_lines(blocks.get(at + 1..next_heading).unwrap_or_default()) else {
         return;
     };
@@ -69,13 +64,17 @@ pub(super) fn take(blocks: &mut Vec<Block>, paper: &mut Paper) {
         .iter()
         .map(|line| at + 1 + first_line + line)
         .collect();
-    let removed: Vec<Block> = blocks.drain(at..end).collect();
-    let stay = removed
-        .into_iter()
+    remove_all_but(blocks, at..end, &kept);
+}
+
+/// Where the next heading after `at` stands, or the end of `blocks`.
+fn next_heading(blocks: &[Block], at: usize) -> usize {
+    blocks
+        .iter()
         .enumerate()
-        .filter(|(offset, _)| kept.contains(&(at + offset)))
-        .map(|(_, block)| block);
-    blocks.splice(at..at, stay);
+        .skip(at + 1)
+        .find(|(_, block)| matches!(block, Block::Heading { .. }))
+        .map_or(blocks.len(), |(next, _)| next)
 }
 
 /// The short lines between the title and the next heading, as printed; `None` when one of
@@ -104,12 +103,7 @@ fn abstract_section(blocks: &[Block], heading: usize) -> Option<usize> {
     if title != "abstract" {
         return None;
     }
-    let end = blocks
-        .iter()
-        .enumerate()
-        .skip(heading + 1)
-        .find(|(_, block)| matches!(block, Block::Heading { .. }))
-        .map_or(blocks.len(), |(end, _)| end);
+    let end = next_heading(blocks, heading);
     let body = blocks.get(heading + 1..end)?;
     let plain = !body.is_empty()
         && body.iter().all(|block| match block {

@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use super::blocks::Block;
+use super::blocks::{Block, remove_all_but};
 use super::{is_references_heading, spans};
 use crate::corpus::diagnostics::{Code, Diagnostic};
 use crate::formats::paper::plain::{
@@ -88,13 +88,7 @@ pub(super) fn take(blocks: &mut Vec<Block>) -> Option<PrintedList> {
     if entries.len() < 2 || others * 4 > entries.len() {
         return None;
     }
-    let removed: Vec<Block> = blocks.drain(at..end).collect();
-    let stay = removed
-        .into_iter()
-        .enumerate()
-        .filter(|(offset, _)| kept.contains(&(at + offset)))
-        .map(|(_, block)| block);
-    blocks.splice(at..at, stay);
+    remove_all_but(blocks, at..end, &kept);
     Some(PrintedList { heading, entries })
 }
 
