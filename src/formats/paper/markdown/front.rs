@@ -37,7 +37,11 @@ pub(super) fn take(blocks: &mut Vec<Block>, paper: &mut Paper) {
     };
     let title_rest = lines.first().filter(|first| is_title_rest(first)).cloned();
     let first_line = usize::from(title_rest.is_some());
-    let (authors, skipped) = authors_of(lines.get(first_line..).unwrap_or_default());
+    let Front {
+        authors,
+        skipped,
+        shared,
+    } = authors_of(lines.get(first_line..).unwrap_or_default());
     if at != 0 || authors.is_empty() || !paper.authors.is_empty() {
         return;
     }
@@ -45,6 +49,7 @@ pub(super) fn take(blocks: &mut Vec<Block>, paper: &mut Paper) {
         paper.title = format!("{} {}", paper.title, rest.trim());
     }
     paper.authors = authors;
+    paper.affiliation = shared;
     let mut end = next_heading;
     if let Some(abstract_end) = abstract_section(blocks, next_heading) {
         paper.abstract_text = blocks
@@ -85,11 +90,49 @@ fn front_lines(blocks: &[Block]) -> Option<Vec<String>> {
         .map(|block| match block {
             Block::Paragraph { text } => {
                 let line = spans::flatten(text);
-                (line.split_whitespace().count() <= LONGEST_FRONT_LINE).then_some(line)
+                (line.split_whitespace().count() <= LONGEST_FRONT_LINE || is_list_of_names(&line))
+                    .then_some(line)
             }
             _ => None,
         })
         .collect()
+}
+
+/// Whether a long line of the front lists names, of people or institutions (`Clara R.
+/// Burgert-Brucker, Kathryn L. Zoerhoff, …`, `Global Health Division, RTI International,
+/// Washington, DC; …`): no sentence in it, three pieces or more between its commas and
+/// semicolons, none longer than a name.
+fn is_list_of_names(line: &str) -> bool {
+    let pieces: Vec<&str> = line.split([',', ';']).collect();
+    // A full stop after a word, not after an initial (`Clara R. Burgert-Brucker`).
+    let sentence = line.match_indices(". ").any(|(at, _)| {
+        line.get(..at)
+            .and_then(|before| before.split_whitespace().next_back())
+            .is_some_and(|word| word.chars().filter(|c| c.is_alphabetic()).count() > 1)
+    });
+    !sentence
+        && pieces.len() >= 3
+        && pieces
+            .iter()
+            .all(|piece| piece.split_whitespace().count() <= LONGEST_FRONT_LINE / 2)
+}
+
+/// The people a line names, given name first, between commas (`Clara R. Burgert-Brucker,
+/// Kathryn L. Zoerhoff, and Molly Brady`); empty when a piece is no person's name.
+fn people_listed(line: &str) -> Vec<&str> {
+    let names: Vec<&str> = line
+        .split(',')
+        .map(|piece| {
+            let piece = piece.trim();
+            piece.strip_prefix("and ").unwrap_or(piece)
+        })
+        .filter(|piece| !piece.is_empty())
+        .collect();
+    if names.iter().all(|name| is_given_first_name(name, true)) {
+        names
+    } else {
+        Vec::new()
+    }
 }
 
 /// Where the section headed `Abstract` at `heading` ends, when it holds only paragraphs that
@@ -131,23 +174,30 @@ fn is_title_rest(line: &str) -> bool {
 }
 
 /// The authors of the front's lines: each line that is a person's name (`Barret Zoph`,
-/// `Diederik P. Kingma`) opens an author; a line with an `@` is the e-mail address of the
-/// author before it, any other line (`Georgia Institute of Technology`) the institution of
-/// the authors since the last one named one. Lines that open with a number (a footnote, `1.
-/// JAX code …`) or come before any name are no author's: their places are returned with the
-/// authors.
-fn authors_of(lines: &[String]) -> (Vec<Author>, Vec<usize>) {
+/// `Diederik P. Kingma`), or a list of them, opens an author each; a line with an `@` is the
+/// e-mail address of the author before it, any other line (`Georgia Institute of Technology`)
+/// the institution of the authors since the last one named one (institutions listed for more
+/// than three at once, between semicolons, the paper's). Lines that open with a number
+/// (a footnote, `1. JAX code …`) or come before any name are no author's: their places are
+/// returned with the authors.
+fn authors_of(lines: &[String]) -> Front {
     let mut authors: Vec<Author> = Vec::new();
     let mut skipped = Vec::new();
+    let mut shared = String::new();
     let mut unplaced = 0;
     for (place, line) in lines.iter().enumerate() {
         let line = line.trim();
-        if is_given_first_name(line, true) {
-            authors.push(Author {
-                name: line.to_owned(),
+        let people = if is_given_first_name(line, true) {
+            vec![line]
+        } else {
+            people_listed(line)
+        };
+        if !people.is_empty() {
+            unplaced += people.len();
+            authors.extend(people.into_iter().map(|name| Author {
+                name: name.to_owned(),
                 ..Author::default()
-            });
-            unplaced += 1;
+            }));
         } else if let Some(email) = line
             .split_whitespace()
             .find(|word| word.contains('@') && word.contains('.'))
@@ -159,6 +209,10 @@ fn authors_of(lines: &[String]) -> (Vec<Author>, Vec<usize>) {
             }
         } else if line.starts_with(|c: char| c.is_ascii_digit()) || authors.is_empty() {
             skipped.push(place);
+        } else if unplaced > 3 && line.contains(';') {
+            // Institutions listed for many authors at once, none said to be whose.
+            line.clone_into(&mut shared);
+            unplaced = 0;
         } else {
             let since = authors.len().saturating_sub(unplaced.max(1));
             for author in authors.iter_mut().skip(since) {
@@ -171,5 +225,19 @@ fn authors_of(lines: &[String]) -> (Vec<Author>, Vec<usize>) {
             unplaced = 0;
         }
     }
-    (authors, skipped)
+    Front {
+        authors,
+        skipped,
+        shared,
+    }
+}
+
+/// What the lines of a paper's front name.
+struct Front {
+    /// The authors, each with the institution and address the lines give them.
+    authors: Vec<Author>,
+    /// The places of the lines naming no author.
+    skipped: Vec<usize>,
+    /// The institutions listed for many authors at once (`A; B; C`), none said to be whose.
+    shared: String,
 }

@@ -101,3 +101,47 @@ fn an_abstract_that_cites_stays_a_section_and_a_paper_without_an_author_block_ke
     assert_eq!(imported.file.paper.title, "Counting");
     assert!(imported.file.paper.authors.is_empty());
 }
+
+#[test]
+fn a_line_listing_the_authors_and_one_listing_their_institutions_are_read() {
+    // As docling writes a JATS article's front: the names on one line, the institutions on
+    // the next, none said to be whose.
+    let text = "# Risk factors of failing surveys\n\n\
+                Clara R. Burgert-Brucker, Kathryn L. Zoerhoff, Nko'Ayissi Georges, Biholong \
+                Benjamin Didier, and Molly Brady\n\n\
+                Global Health Division, RTI International, Washington, DC, United States of \
+                America; Global Health, Population, and Nutrition, FHI 360, Washington, DC; \
+                Ministry of Health, Cotonou, Benin; Georgetown University, Washington, DC\n\n\
+                ## Abstract\n\nAchieving elimination requires five rounds.\n\n\
+                ## Introduction\n\nText.\n";
+    let imported = read_with(text, &[]);
+    let paper = &imported.file.paper;
+    let names: Vec<&str> = paper.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Clara R. Burgert-Brucker",
+            "Kathryn L. Zoerhoff",
+            "Nko'Ayissi Georges",
+            "Biholong Benjamin Didier",
+            "Molly Brady"
+        ]
+    );
+    assert!(
+        paper
+            .affiliation
+            .starts_with("Global Health Division, RTI International")
+    );
+    assert!(paper.authors.iter().all(|a| a.affiliation.is_empty()));
+    assert_eq!(
+        paper.abstract_text,
+        "Achieving elimination requires five rounds."
+    );
+
+    // A paragraph of prose after a name is no list of institutions, though it has commas:
+    // the text starts there, and the front is left as written.
+    let prose = "# Field notes\n\nJane Doe\n\nWe walked along the river, counted herons, \
+                 cranes and egrets, and wrote it down. Then we went home, tired, wet and \
+                 happy, and slept.\n\n## Results\n\nMany herons.\n";
+    assert!(read_with(prose, &[]).file.paper.authors.is_empty());
+}
