@@ -553,3 +553,31 @@ fn a_date_under_the_title_is_not_broken_across_lines() {
     // Its spaces do not break, and the separator before it stays with what it follows.
     harness.get_by_label_contains("Denmark\u{a0}· 2\u{a0}December\u{a0}2022");
 }
+
+#[test]
+fn a_long_list_of_institutions_under_the_authors_is_shortened_and_whole_on_hover() {
+    let mut corpus = reader_json();
+    let institutions: Vec<String> = (1..=12)
+        .map(|n| format!("Department {n}, University of Somewhere, Some City, Some Country"))
+        .collect();
+    corpus["paper"]["affiliation"] = institutions.join("; ").into();
+    let mut harness = reader_of(&corpus);
+    assert!(
+        harness.query_by_label_contains("Department 12,").is_none(),
+        "the whole list is not printed under the title"
+    );
+    harness
+        .get_by_label_contains(
+            "Department 1, University of Somewhere, Some City, Some Country; and 11 more \
+             institutions",
+        )
+        .hover();
+    harness.run();
+    harness.get_by_label_contains("Department 12, University of Somewhere");
+
+    // A short list is printed whole.
+    corpus["paper"]["affiliation"] =
+        "Department 1, University A; Department 2, University B".into();
+    let harness = reader_of(&corpus);
+    harness.get_by_label_contains("Department 1, University A; Department 2, University B");
+}

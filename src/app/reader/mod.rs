@@ -366,6 +366,24 @@ fn paragraph_of(corpus: &Corpus, item: Item) -> Option<usize> {
     }
 }
 
+/// A long list of institutions printed under the authors (more than [`LONGEST_AFFILIATION`]
+/// characters, several between semicolons) as its first and how many more (`RTI International,
+/// Washington, DC; and 20 more institutions`), the whole list shown on hover; `None` when it
+/// is shown as it is.
+fn shortened_affiliation(affiliation: &str) -> Option<String> {
+    let institutions: Vec<&str> = affiliation.split(';').map(str::trim).collect();
+    let (first, more) = institutions.split_first()?;
+    (affiliation.chars().count() > LONGEST_AFFILIATION && !more.is_empty()).then(|| {
+        format!(
+            "{first}; and {}",
+            crate::corpus::counted(more.len(), "more institution")
+        )
+    })
+}
+
+/// The most characters of institutions printed whole under the authors.
+const LONGEST_AFFILIATION: usize = 200;
+
 /// What the byline's hover tells of an author: affiliation, e-mail, ORCID iD, and whether they
 /// are the corresponding author or a group.
 fn author_details(author: &crate::corpus::model::Author) -> String {
@@ -420,15 +438,19 @@ fn front_matter_ui(ctx: &ViewCtx<'_>, ui: &mut Ui, find: &FindBar) {
         // The separator stays with what it follows, and a date is not broken across lines
         // (`2` / `December 2022`): its spaces do not break.
         let date = paper.date.replace(' ', "\u{a0}");
+        let affiliation = shortened_affiliation(&paper.affiliation);
         let mut rest = String::new();
-        for part in [paper.affiliation.as_str(), date.as_str()] {
+        for part in [affiliation.as_deref().unwrap_or(&paper.affiliation), &date] {
             if !part.is_empty() {
                 rest.push_str("\u{a0}· ");
                 rest.push_str(part);
             }
         }
         if !rest.is_empty() {
-            ui.label(RichText::new(rest).color(ctx.theme.muted_text));
+            let label = ui.label(RichText::new(rest).color(ctx.theme.muted_text));
+            if affiliation.is_some() {
+                label.on_hover_text(&paper.affiliation);
+            }
         }
     });
     if !paper.keywords.is_empty() {
