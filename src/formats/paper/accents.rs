@@ -47,9 +47,9 @@ fn composed(letter: char, mark: char) -> Option<char> {
     (chars.next().is_none() && first != base).then_some(first)
 }
 
-/// `text` with each spacing accent standing between letters, or before a letter, put on the
-/// letter beside it that carries it (see [`usually_carries`]), the one after it when both
-/// could (a LaTeX PDF prints the accent first); a dotless `ı` carrying a combining accent
+/// `text` with each spacing accent beside a letter that usually carries it (see
+/// [`usually_carries`]) put on that letter, the one after it when both could (a LaTeX PDF
+/// prints the accent first); a dotless `ı` carrying a combining accent
 /// (`Megı́as`) written as `í`. Text without such accents is returned as it is.
 #[must_use]
 pub(super) fn with_accents_on_letters(text: &str) -> Cow<'_, str> {
@@ -83,22 +83,21 @@ pub(super) fn with_accents_on_letters(text: &str) -> Cow<'_, str> {
         };
         let next = chars.get(at + 1).copied().filter(|n| n.is_alphabetic());
         let previous = out.chars().next_back().filter(|p| p.is_alphabetic());
-        let score = |letter: Option<char>| match letter {
-            Some(letter) if composed(letter, mark).is_some() => {
-                1 + u8::from(usually_carries(letter, mark))
-            }
-            _ => 0,
+        // Only a letter that usually carries the mark takes it: `don´t` and `it´s` (an
+        // apostrophe typed as an accent) stay as written.
+        let carries = |letter: Option<char>| {
+            letter.is_some_and(|letter| {
+                usually_carries(letter, mark) && composed(letter, mark).is_some()
+            })
         };
-        let (after, before) = (score(next), score(previous));
-        if after > 0 && after >= before {
+        let (after, before) = (carries(next), carries(previous));
+        if after {
             if let Some(letter) = next.and_then(|n| composed(n, mark)) {
                 out.push(letter);
                 skip_next = true;
                 continue;
             }
-        } else if before > 0
-            && let Some(letter) = previous.and_then(|p| composed(p, mark))
-        {
+        } else if before && let Some(letter) = previous.and_then(|p| composed(p, mark)) {
             out.pop();
             out.push(letter);
             continue;
@@ -135,6 +134,7 @@ mod tests {
             "a prime x´ + 1",
             "the ¨ alone",
             "İstanbul and ı alone",
+            "don´t say it´s so",
         ] {
             assert_eq!(with_accents_on_letters(text), text);
         }

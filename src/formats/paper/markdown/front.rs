@@ -13,6 +13,32 @@ use crate::formats::paper::plain::is_given_first_name;
 /// The most words a line of the author block has: more is the paper's text.
 const LONGEST_FRONT_LINE: usize = 16;
 
+/// Words of an institution's name that a person's name, written out as one, never has
+/// (`Google Brain`, `Mayo Clinic`), beside those the plain-text reader knows (`University`,
+/// `Research`, `Labs`).
+const INSTITUTION_WORDS: [&str; 12] = [
+    "Amazon",
+    "Brain",
+    "Clinic",
+    "College",
+    "DeepMind",
+    "Faculty",
+    "Google",
+    "Hospital",
+    "Meta",
+    "Microsoft",
+    "NVIDIA",
+    "School",
+];
+
+/// Whether `line` is a person's name, given name first, not an institution's.
+fn is_person(line: &str) -> bool {
+    is_given_first_name(line, true)
+        && !line
+            .split_whitespace()
+            .any(|word| INSTITUTION_WORDS.contains(&word))
+}
+
 /// Takes the title, and when the paper opens with it and an author block its authors and
 /// abstract, out of `blocks` into `paper` (see the module's comment). A first heading no
 /// author block follows is the title and stays in the text, its section the paper's first.
@@ -128,7 +154,7 @@ fn people_listed(line: &str) -> Vec<&str> {
         })
         .filter(|piece| !piece.is_empty())
         .collect();
-    if names.iter().all(|name| is_given_first_name(name, true)) {
+    if names.iter().all(|name| is_person(name)) {
         names
     } else {
         Vec::new()
@@ -187,7 +213,7 @@ fn authors_of(lines: &[String]) -> Front {
     let mut unplaced = 0;
     for (place, line) in lines.iter().enumerate() {
         let line = line.trim();
-        let people = if is_given_first_name(line, true) {
+        let people = if is_person(line) {
             vec![line]
         } else {
             people_listed(line)

@@ -13,7 +13,7 @@ for Perspective-Free Counting\n\n\
 Diptodip Deb\n\nGeorgia Institute of Technology\n\ndiptodipdeb@gatech.edu\n\n\
 1. Code is available at https://example.org/code\n\n\
 Jonathan Ventura\n\njventura@uccs.edu\n\nBarret Zoph\n\nzoph@example.org\n\n\
-University of Colorado\n\n\
+Google Brain\n\n\
 ###### Abstract\n\nWe propose dilated filters for counting.\n\n\
 ## 1 Introduction\n\nCounting is hard.\n";
 
@@ -39,12 +39,8 @@ fn a_converter_s_front_gives_the_title_authors_and_abstract() {
                 "Georgia Institute of Technology",
                 "diptodipdeb@gatech.edu"
             ),
-            (
-                "Jonathan Ventura",
-                "University of Colorado",
-                "jventura@uccs.edu"
-            ),
-            ("Barret Zoph", "University of Colorado", "zoph@example.org"),
+            ("Jonathan Ventura", "Google Brain", "jventura@uccs.edu"),
+            ("Barret Zoph", "Google Brain", "zoph@example.org"),
         ],
         "an institution is that of each author named since the last one"
     );
