@@ -71,9 +71,12 @@ pub(super) fn with_accents_on_letters(text: &str) -> Cow<'_, str> {
                 .get(at + 1)
                 .filter(|m| ('\u{300}'..='\u{36f}').contains(*m))
         {
-            out.push(composed('i', mark).unwrap_or('i'));
-            if composed('i', mark).is_some() {
-                skip_next = true;
+            match composed('i', mark) {
+                Some(letter) => {
+                    out.push(letter);
+                    skip_next = true;
+                }
+                None => out.push('i'),
             }
             continue;
         }
@@ -81,28 +84,22 @@ pub(super) fn with_accents_on_letters(text: &str) -> Cow<'_, str> {
             out.push(c);
             continue;
         };
-        let next = chars.get(at + 1).copied().filter(|n| n.is_alphabetic());
-        let previous = out.chars().next_back().filter(|p| p.is_alphabetic());
         // Only a letter that usually carries the mark takes it: `don´t` and `it´s` (an
         // apostrophe typed as an accent) stay as written.
-        let carries = |letter: Option<char>| {
-            letter.is_some_and(|letter| {
-                usually_carries(letter, mark) && composed(letter, mark).is_some()
-            })
+        let carrying = |letter: Option<char>| {
+            letter
+                .filter(|&letter| letter.is_alphabetic() && usually_carries(letter, mark))
+                .and_then(|letter| composed(letter, mark))
         };
-        let (after, before) = (carries(next), carries(previous));
-        if after {
-            if let Some(letter) = next.and_then(|n| composed(n, mark)) {
-                out.push(letter);
-                skip_next = true;
-                continue;
-            }
-        } else if before && let Some(letter) = previous.and_then(|p| composed(p, mark)) {
+        if let Some(letter) = carrying(chars.get(at + 1).copied()) {
+            out.push(letter);
+            skip_next = true;
+        } else if let Some(letter) = carrying(out.chars().next_back()) {
             out.pop();
             out.push(letter);
-            continue;
+        } else {
+            out.push(c);
         }
-        out.push(c);
     }
     Cow::Owned(out)
 }

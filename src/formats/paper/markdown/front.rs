@@ -57,6 +57,9 @@ pub(super) fn take(blocks: &mut Vec<Block>, paper: &mut Paper) {
         return;
     }
     title.trim().clone_into(&mut paper.title);
+    if at != 0 || !paper.authors.is_empty() {
+        return;
+    }
     let next_heading = next_heading(blocks, at);
     let Some(lines) = front_lines(blocks.get(at + 1..next_heading).unwrap_or_default()) else {
         return;
@@ -68,7 +71,7 @@ pub(super) fn take(blocks: &mut Vec<Block>, paper: &mut Paper) {
         skipped,
         shared,
     } = authors_of(lines.get(first_line..).unwrap_or_default());
-    if at != 0 || authors.is_empty() || !paper.authors.is_empty() {
+    if authors.is_empty() {
         return;
     }
     if let Some(rest) = title_rest {

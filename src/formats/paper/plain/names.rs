@@ -163,7 +163,7 @@ pub(super) fn is_name(piece: &str) -> bool {
 /// joined by a hyphen or an apostrophe (`Lipscomb`, `Hsu-Han`, `N'Goran`, `Learned-Miller`),
 /// an accent perhaps printed as a mark of its own after its letter, as a PDF's text has it
 /// (`Megı́as`).
-pub(super) fn is_written_out_name(word: &str) -> bool {
+pub(in crate::formats::paper) fn is_written_out_name(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && word.chars().any(char::is_lowercase)

@@ -3,6 +3,7 @@
 
 use crate::corpus::cite::initials;
 use crate::corpus::model::Author;
+use crate::formats::paper::plain::is_written_out_name;
 use crate::formats::paper::xml::Element;
 use crate::formats::paper::{PaperBuilder, collapse_whitespace};
 
@@ -143,18 +144,11 @@ pub(super) fn name_parts(name: Element<'_>) -> (String, String) {
     let mut family = child_text(name, "surname");
     if family.is_empty()
         && given.len() >= 2
-        && given.last().is_some_and(|last| is_written_out(last))
+        && given.last().is_some_and(|last| is_written_out_name(last))
     {
         family = given.pop().unwrap_or_default();
     }
     (given.join(" "), family)
-}
-
-/// Whether a forename is a name written out (`Etzioni`), not initials (`A.`, `J. R.`): a
-/// capital, then at least one lower-case letter.
-fn is_written_out(forename: &str) -> bool {
-    let mut chars = forename.chars();
-    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }
 
 /// An affiliation: its organisation names joined, or its whole text when it names none.
