@@ -197,7 +197,7 @@ fn is_float_caption(text: &str) -> bool {
 /// `Smith (2019). Title`) keeps it.
 fn without_label(text: &str) -> &str {
     let Some(open) = text
-        .get(..80.min(text.len()))
+        .get(..text.floor_char_boundary(80))
         .and_then(|head| head.find(" ("))
     else {
         return text;
@@ -218,7 +218,7 @@ fn without_label(text: &str) -> &str {
     };
     let first = label.split_whitespace().next().unwrap_or_default();
     let named_again = after
-        .get(..80.min(after.len()))
+        .get(..after.floor_char_boundary(80))
         .is_some_and(|head| head.contains(first));
     if label.contains(',') || first.chars().count() < 2 || !named_again {
         return text;

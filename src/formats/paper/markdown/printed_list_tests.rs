@@ -249,6 +249,20 @@ fn a_printed_author_date_list_is_the_reference_list_and_authors_and_years_cite_i
 }
 
 #[test]
+fn a_converter_s_label_is_left_out_however_the_entry_s_letters_are_written() {
+    // The entry's 80th byte stands inside the `ä`.
+    let accented = "# Intro\n\nSparse models (Müller et al., 2020) and dense ones (Lee and Kim, \
+                    2019).\n\n## References\n\n\
+* Müller et al. (2020) Jörg Müller, Anna Schmidtler, Klaus Weber, and Dieter Bäumer. Sparse \
+models. arXiv preprint arXiv:2001.00001, 2020.\n\
+* Lee and Kim (2019) Ann Lee and Bo Kim. Dense models. arXiv preprint arXiv:1901.00001, 2019.\n";
+    let imported = read_with(accented, &[]);
+    let first = &imported.file.references[0];
+    assert_eq!(first.author[0].family, "Müller");
+    assert_eq!(first.title, "Sparse models");
+}
+
+#[test]
 fn a_numbered_list_a_converter_interrupted_with_a_table_and_a_caption_is_whole() {
     // As Nougat writes a list a page's floats fall in: a table and a figure's caption between
     // two halves of an entry, the rest of the list run on after a paragraph's line.
