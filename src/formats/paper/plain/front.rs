@@ -14,6 +14,7 @@ use super::blocks::Block;
 use super::body_start::is_prose;
 use super::front_labels::{Mode, history, history_events, keywords, label};
 use super::inline::{append_joined, clean, continues};
+use super::title_names::{self, authors_named, bare_name};
 use super::title_page;
 
 /// The longest line read as a keyword, in bytes.
@@ -23,8 +24,9 @@ const MAX_KEYWORD_LEN: usize = 80;
 const MAX_AUTHOR_LINE: usize = 200;
 
 /// Words that make a line an affiliation rather than a list of names.
-const AFFILIATION_WORDS: [&str; 16] = [
+const AFFILIATION_WORDS: [&str; 17] = [
     "univers",
+    "division",
     "institut",
     "department",
     "faculty",
@@ -87,14 +89,6 @@ fn push_paragraph(abstract_text: &mut String, text: &str) {
         }
     }
     abstract_text.push_str(text);
-}
-
-/// The authors an author line names.
-fn authors_named(line: &str) -> impl Iterator<Item = Author> {
-    names(line).into_iter().map(|name| Author {
-        name,
-        ..Author::default()
-    })
 }
 
 /// Reads a block that is a notice rather than the title page's next part: the article's
@@ -160,6 +154,63 @@ impl TitlePage<'_> {
         read_title(title_page::title_lines(title), self.hyphenated, paper);
         read_authors(authors, paper, affiliations);
     }
+}
+
+/// Reads what follows a label opening `lines` on its line (`Keywords: alpha; beta`, `Abstract.
+/// We study …`); returns the mode the label starts, `None` for lines opening on no label.
+fn read_label(
+    lines: &[&str],
+    paper: &mut Paper,
+    abstract_text: &mut String,
+    affiliations: &mut Vec<String>,
+) -> Option<Mode> {
+    let (labelled, rest) = lines.first().and_then(|line| label(line))?;
+    if !rest.is_empty() {
+        read_line(labelled, rest, paper, affiliations);
+        if labelled == Mode::Abstract {
+            abstract_text.push_str(&clean(rest));
+        }
+    }
+    Some(labelled)
+}
+
+/// Reads the authors' line of a block that goes on with the abstract (`AMIR
+/// SHEIKHAHMADI1,∗, …`⏎`Abstract. Recently …`); returns the lines from the abstract's label
+/// on, or all of `lines` for any other block.
+fn read_authors_above_abstract<'l, 'a>(
+    lines: &'l [&'a str],
+    paper: &mut Paper,
+    affiliations: &mut Vec<String>,
+) -> &'l [&'a str] {
+    let is_abstract_label =
+        |line: &&str| label(line).is_some_and(|(labelled, _)| labelled == Mode::Abstract);
+    match lines.split_first() {
+        Some((first, rest)) if title_page::is_author_line(first) => {
+            let Some(split) = rest.iter().position(is_abstract_label) else {
+                return lines;
+            };
+            let (authors, from_label) = lines.split_at(split + 1);
+            read_authors(authors, paper, affiliations);
+            from_label
+        }
+        _ => lines,
+    }
+}
+
+/// Whether a block under a title that is a journal's label in capitals (`AGRONOMY AND
+/// FORESTRY | ORIGINAL ARTICLE`), no author read yet, is the title's: it opens on lines that
+/// are no names, affiliations or addresses, the authors' lines under them.
+fn is_title_after_label(lines: &[&str], paper: &Paper) -> bool {
+    let opens_on_names = lines.first().is_some_and(|line| {
+        title_page::is_author_line(line)
+            || title_page::is_one_name(line)
+            || is_affiliation(line)
+            || line.contains('@')
+    });
+    paper.authors.is_empty()
+        && !paper.title.chars().any(char::is_lowercase)
+        && !opens_on_names
+        && title_page::authors_start(lines, is_affiliation).is_some()
 }
 
 /// Whether a block after the title is the journal's name printed again (`Clinical Science`
@@ -360,46 +411,6 @@ pub(super) fn is_affiliation(line: &str) -> bool {
         || line.starts_with(|c: char| c.is_ascii_digit())
 }
 
-/// A name without the footnote marks and affiliation numbers around it: `Naeli Fitria1,*` →
-/// `Naeli Fitria`, `4 L. Allen` → `L. Allen`, `Nobuyuki Matsumoto𝑎` → `Nobuyuki Matsumoto`.
-fn bare_name(name: &str) -> &str {
-    let is_mark = |c: char| title_page::is_name_mark(c) || matches!(c, ',' | '^' | '¹' | '²' | '³');
-    name.trim()
-        .trim_end_matches(is_mark)
-        .trim_start_matches(is_mark)
-}
-
-/// The names on an author line: separated by commas, `and`, `&`, `;` or the marks after them
-/// (`Arman Cohan†∗ Sergey Feldman†∗`).
-fn names(line: &str) -> Vec<String> {
-    // `Patrick N.J. Lanea,c,*, Alice E. Bestb,c,d`: Elsevier's affiliation letters.
-    let line = if line
-        .split_whitespace()
-        .any(|w| title_page::letter_marks(w).is_some())
-    {
-        line.split_whitespace()
-            .map(|word| {
-                title_page::letter_marks(word)
-                    .map_or_else(|| word.to_owned(), |(name, _)| format!("{name},"))
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    } else {
-        line.to_owned()
-    };
-    line.replace(" and ", ",")
-        .replace(['&', ';'], ",")
-        .replace(title_page::NAME_MARKS, ",")
-        .split(',')
-        .map(bare_name)
-        .filter(|name| {
-            let words = name.split_whitespace().count();
-            (1..=6).contains(&words) && name.chars().next().is_some_and(char::is_uppercase)
-        })
-        .map(str::to_owned)
-        .collect()
-}
-
 /// Reads the front matter into `paper`. Returns the byte offsets of the blocks that were not
 /// read as any of it.
 pub(super) fn read(
@@ -413,21 +424,22 @@ pub(super) fn read(
     let mut abstract_text = String::new();
     let mut affiliations: Vec<String> = Vec::new();
     let mut masthead: Vec<&str> = Vec::new();
+    let page = TitlePage {
+        whole_text,
+        hyphenated,
+    };
     for (at, block) in blocks.iter().enumerate() {
         let Block::Text { lines, offset } = block else {
             unread.push(block.offset());
             continue;
         };
         let mut lines: &[&str] = lines;
-        if let Some((labelled, rest)) = lines.first().and_then(|line| label(line)) {
+        if mode == Mode::Authors {
+            lines = read_authors_above_abstract(lines, paper, &mut affiliations);
+        }
+        if let Some(labelled) = read_label(lines, paper, &mut abstract_text, &mut affiliations) {
             mode = labelled;
             lines = lines.get(1..).unwrap_or_default();
-            if !rest.is_empty() {
-                read_line(mode, rest, paper, &mut affiliations);
-                if mode == Mode::Abstract {
-                    abstract_text.push_str(&clean(rest));
-                }
-            }
             if lines.is_empty() {
                 continue;
             }
@@ -453,12 +465,12 @@ pub(super) fn read(
                 masthead.extend_from_slice(lines);
             }
             Mode::Authors if is_journal_name_again(lines, &masthead) => {}
-            Mode::Title => {
+            // The title's block after a journal's label read as the title (`AGRONOMY AND
+            // FORESTRY | ORIGINAL ARTICLE`): its lines, then the authors'.
+            Mode::Title | Mode::Authors
+                if mode == Mode::Title || is_title_after_label(lines, paper) =>
+            {
                 let next = blocks.get(at + 1).and_then(Block::lines);
-                let page = TitlePage {
-                    whole_text,
-                    hyphenated,
-                };
                 page.read_title_block(lines, next, paper, &mut affiliations);
                 mode = Mode::Authors;
             }
@@ -572,6 +584,25 @@ fn set_affiliations_and_date(paper: &mut Paper, affiliations: &[String]) {
 /// Reads the lines of an author block: the names, wrapped over several lines as one list
 /// (`… Nobuyuki Matsumoto𝑎 and Rohan⏎Misra𝑎`), then the affiliations and e-mail addresses.
 fn read_authors(lines: &[&str], paper: &mut Paper, affiliations: &mut Vec<String>) {
+    // `LEANA GOLUBCHIK`⏎affiliation⏎`and`⏎`SANJEEV KHANNA`⏎…: an author a part, with its
+    // affiliation, the parts parted by `and` alone on a line.
+    if lines.len() > 2 && lines.iter().any(|line| line.trim() == "and") {
+        for part in lines.split(|line| line.trim() == "and") {
+            match part {
+                [name, rest @ ..]
+                    if title_page::is_one_name(name)
+                        || title_names::is_one_name_in_capitals(name) =>
+                {
+                    paper.authors.extend(authors_named(name));
+                    for line in rest {
+                        read_line(Mode::Authors, line, paper, affiliations);
+                    }
+                }
+                _ => read_authors(part, paper, affiliations),
+            }
+        }
+        return;
+    }
     // ACM's authors, a line each with the affiliation: `TAL AUGUST, University of Washington`.
     let acm: Vec<(String, String)> = lines
         .iter()
@@ -671,7 +702,7 @@ fn read_line(mode: Mode, line: &str, paper: &mut Paper, affiliations: &mut Vec<S
                         .clone_into(&mut author.email);
                 }
             } else if is_affiliation(&line)
-                || !paper.authors.is_empty()
+                || (!paper.authors.is_empty() && !title_page::is_author_line(&line))
                 // `Poland` on a line of its own after the affiliations, their names lost.
                 || (!affiliations.is_empty()
                     && line.split_whitespace().count() <= MAX_PLACE_WORDS

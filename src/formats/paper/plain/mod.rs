@@ -44,6 +44,7 @@ mod section_names;
 mod structure;
 mod superscript;
 mod tab_tables;
+mod title_names;
 mod title_page;
 
 use std::collections::{HashMap, HashSet};

@@ -8,6 +8,10 @@ use crate::corpus::text::MONTHS;
 
 use super::body_start::MAX_TITLE_WORDS;
 use super::names::{PARTICLES, is_written_out_name};
+use super::title_names::{
+    has_ieee_grade, is_institution_word, is_marked_name_in_capitals,
+    is_name_with_family_in_capitals, is_one_name_in_capitals, run_together_names,
+};
 use crate::formats::paper::name_case::capitalise_parts;
 
 /// The marks printed after an author's name to point at an affiliation or a note.
@@ -111,11 +115,34 @@ fn is_date(lower: &str) -> bool {
 /// Accelerator Conference⏎ISBN: 978-3-95450-184-7`).
 pub(super) fn is_header(lines: &[&str]) -> bool {
     lines.iter().all(|line| is_stamp(line))
+        || is_publication_note(lines)
         || (lines.len() <= 3
             && lines.iter().any(|line| {
                 let lower = line.trim().to_lowercase();
                 lower.starts_with("isbn") || lower.starts_with("doi:")
             }))
+}
+
+/// Whether a block above the title says where the paper was published or presented, with the
+/// year: `In Proceedings of the 45th Annual Meeting of the Association for Computational
+/// Linguistics (ACL-2007). pp. 576-583, Prague, Czech Republic, June 2007.`, `To appear in …`.
+fn is_publication_note(lines: &[&str]) -> bool {
+    const OPENINGS: [&str; 6] = [
+        "in proceedings of",
+        "proceedings of the",
+        "to appear in",
+        "appeared in",
+        "published in",
+        "presented at",
+    ];
+    let text = lines.join(" ");
+    let lower = text.trim().to_lowercase();
+    lines.len() <= 3
+        && text.len() <= 3 * MAX_STAMP_LEN
+        && OPENINGS.iter().any(|opening| lower.starts_with(opening))
+        && lower
+            .split(|c: char| !c.is_ascii_digit())
+            .any(is_recent_year)
 }
 
 /// The labels a journal prints above a title for the kind of article or its access
@@ -347,7 +374,10 @@ pub(super) fn authors_start(
             is_author_line(line)
                 || is_acm_author_line(line)
                 // `Oliver Kopp and Anita Armbruster⏎IAAS, University of Stuttgart`.
-                || ((is_one_name(line) || is_two_names(line))
+                || ((is_one_name(line)
+                    || is_two_names(line)
+                    || is_one_name_in_capitals(line)
+                    || run_together_names(line).is_some())
                     && lines
                         .get(at + 1)
                         .is_some_and(|next| is_affiliation(next) || next.contains('@')))
@@ -383,8 +413,18 @@ pub(super) fn author_closing_title(
         let lower = word.to_lowercase();
         text.match_indices(lower.as_str()).any(|(at, _)| {
             let before = text.get(..at).and_then(|b| b.chars().next_back());
-            let after = text.get(at + lower.len()..).and_then(|a| a.chars().next());
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+            let mut after = text
+                .get(at + lower.len()..)
+                .into_iter()
+                .flat_map(str::chars);
+            let (next, after_next) = (after.next(), after.next());
+            // Not a part of an address (`alex@smola.org`, `kharlamov@inf.unibz.it`).
+            let in_address = before.is_some_and(|c| matches!(c, '@' | '.' | '/'))
+                || next == Some('@')
+                || (next == Some('.') && after_next.is_some_and(char::is_alphanumeric));
+            !before.is_some_and(char::is_alphanumeric)
+                && !next.is_some_and(char::is_alphanumeric)
+                && !in_address
         })
     };
     let no_common_word = words
@@ -441,7 +481,16 @@ pub(super) fn name_lines(lines: &[&str], is_affiliation: impl Fn(&str) -> bool) 
     while let (Some(line), Some(next)) = (lines.get(count - 1), lines.get(count)) {
         let line = line.trim_end();
         let runs_on = line.ends_with(',') || line.ends_with(" and") || line.ends_with(" &");
-        if is_affiliation(next) || next.contains('@') || !(runs_on || is_author_line(next)) {
+        // A name a line (`Kevin Waugh`⏎`Brian D. Ziebart`⏎`J. Andrew Bagnell`), the next with
+        // an initial (not a place: `Ann Lee`⏎`Somewhere Town`).
+        let has_initial = next
+            .split_whitespace()
+            .any(|word| word.len() <= 3 && word.ends_with('.'));
+        let name_a_line = is_one_name(line) && is_one_name(next) && has_initial;
+        if is_affiliation(next)
+            || next.contains('@')
+            || !(runs_on || name_a_line || is_author_line(next))
+        {
             break;
         }
         count += 1;
@@ -468,6 +517,7 @@ pub(super) fn is_one_name(text: &str) -> bool {
         4
     };
     (2..=most).contains(&words.len())
+        && !words.iter().any(|word| is_institution_word(word))
         && words.iter().all(|word| {
             is_written_out_name(word)
                 || (word.ends_with('.') && word.chars().next().is_some_and(char::is_uppercase))
@@ -497,6 +547,7 @@ pub(super) fn is_author_line(line: &str) -> bool {
     opens_on_initials
         || has_marked_name(&words)
         || is_list_of_names(line)
+        || has_ieee_grade(line)
         || words.iter().any(|word| letter_marks(word).is_some())
 }
 
@@ -550,7 +601,9 @@ fn has_marked_name(words: &[&str]) -> bool {
             && words
                 .get(at - 1)
                 .is_some_and(|before| is_written_out_name(before));
-        is_written_out_name(name) && (marked_here || marked_after)
+        // Not a place's name and number (`Dhaka-1000,`).
+        (is_written_out_name(name) && !name.ends_with('-') && (marked_here || marked_after))
+            || (marked_here && is_marked_name_in_capitals(name, marks))
     })
 }
 
@@ -568,10 +621,14 @@ fn is_two_names(line: &str) -> bool {
 fn is_list_of_names(line: &str) -> bool {
     let names: Vec<&str> = line
         .split(',')
+        .flat_map(|piece| piece.split(" and "))
         .map(|piece| piece.trim().trim_start_matches("and ").trim())
         .filter(|piece| !piece.is_empty())
         .collect();
-    names.len() >= MIN_UNMARKED_NAMES && names.iter().all(|name| is_one_name(name))
+    names.len() >= MIN_UNMARKED_NAMES
+        && names
+            .iter()
+            .all(|name| is_one_name(name) || is_name_with_family_in_capitals(name))
 }
 
 #[cfg(test)]
