@@ -132,7 +132,8 @@ pub(super) fn read(
     let accented = super::accents::with_accents_on_letters(text);
     let text = accented.as_ref();
     let lines = blocks::lines(text);
-    let skip = blocks::debris(&lines);
+    let mut skip = blocks::debris(&lines);
+    title_page::keep_title_run_as_header(&lines, &mut skip);
     let unheaded = list::unheaded_start(&lines, &skip);
     let mut blocks = blocks::blocks(&lines, &skip, unheaded);
     body_start::split_run_on_title(&mut blocks, text);

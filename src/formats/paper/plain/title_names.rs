@@ -276,5 +276,7 @@ pub(super) fn names(line: &str) -> Vec<String> {
 }
 
 #[cfg(test)]
+// A test that panics on a missing value is the test failing, with its message.
+#[allow(clippy::unwrap_used)]
 #[path = "title_names_tests.rs"]
 mod tests;

@@ -246,3 +246,38 @@ fn names_lose_their_marks_and_keep_their_own_case() {
         "Dhaka-1000, Bangladesh"
     ));
 }
+
+#[test]
+fn a_title_later_pages_print_as_their_running_header_is_still_the_title() {
+    use crate::formats::paper::{ImportOptions, PaperKind, import};
+    use std::fmt::Write as _;
+    let title = "Computational Rationalization: The Inverse Equilibrium Problem";
+    let mut text = format!(
+        "{title}\n\nKevin Waugh\nBrian D. Ziebart\nJ. Andrew Bagnell\nCarnegie Mellon \
+         University, Pittsburgh, PA, USA\n\nAbstract\nWe model agents.\n\n1. Introduction\n\n"
+    );
+    for page in 2..=5 {
+        write!(
+            text,
+            "Agents act in games and we watch them act on page {page} of this paper.\n\
+             \u{c}{title}\n\nThe agents go on acting on the next page, and so do we.\n\n"
+        )
+        .unwrap();
+    }
+    let imported = import(PaperKind::PlainText, &text, &ImportOptions::default()).unwrap();
+    let paper = &imported.file.paper;
+    assert_eq!(paper.title, title);
+    let names: Vec<&str> = paper.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Kevin Waugh", "Brian D. Ziebart", "J. Andrew Bagnell"]
+    );
+    let repeated = imported
+        .file
+        .sections
+        .iter()
+        .flat_map(|section| &section.paragraphs)
+        .filter(|paragraph| paragraph.text.contains("Inverse Equilibrium"))
+        .count();
+    assert_eq!(repeated, 0, "the running headers are no text");
+}

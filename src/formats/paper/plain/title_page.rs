@@ -52,7 +52,9 @@ pub(super) fn is_stamp(line: &str) -> bool {
         "accepted for publication",
         "(dated:",
         "isbn",
+        "issn",
         "doi:",
+        "doi 10.",
     ]
     .iter()
     .any(|start| lower.starts_with(start));
@@ -75,6 +77,26 @@ pub(super) fn is_stamp(line: &str) -> bool {
                 && before.split_whitespace().count() <= 4
         });
     noted || dated_note || report_number || running || is_date(&lower)
+}
+
+/// Keeps the first line of the text when it is the paper's title that later pages print again
+/// as their running header, and `skip` (from [`super::blocks::debris`]) passes it over with
+/// them (`Computational Rationalization: The Inverse Equilibrium Problem` above its authors):
+/// three words or more, no number, no stamp or masthead (not a journal's running line).
+pub(super) fn keep_title_run_as_header(lines: &[super::blocks::Line<'_>], skip: &mut [bool]) {
+    let Some(first) = lines.iter().position(|line| !line.text.trim().is_empty()) else {
+        return;
+    };
+    let Some(line) = lines.get(first).map(|line| line.text.trim()) else {
+        return;
+    };
+    let title_like = line.split_whitespace().count() >= 3
+        && !line.chars().any(|c| c.is_ascii_digit())
+        && !is_stamp(line)
+        && !is_masthead_line(line);
+    if title_like && let Some(skipped) = skip.get_mut(first) {
+        *skipped = false;
+    }
 }
 
 /// Whether `c` is a mathematical letter (`𝑎`, `𝑏`), as a LaTeX template prints an author's
@@ -147,9 +169,16 @@ fn is_publication_note(lines: &[&str]) -> bool {
 
 /// The labels a journal prints above a title for the kind of article or its access
 /// (`RESEARCH ARTICLE`, `Open Access`, `EDITORIAL`), in lower case.
-const ARTICLE_LABELS: [&str; 41] = [
+const ARTICLE_LABELS: [&str; 49] = [
     "article",
     "article in press",
+    "artigo",
+    "artigo de revisão",
+    "artigo original",
+    "artículo",
+    "artículo de revisión",
+    "artículo original",
+    "original",
     "brief communication",
     "brief report",
     "case report",
@@ -177,6 +206,7 @@ const ARTICLE_LABELS: [&str; 41] = [
     "perspective",
     "protocol",
     "rapid communication",
+    "relato de caso",
     "regular article",
     "research",
     "research article",
@@ -212,7 +242,7 @@ pub(super) fn is_masthead_line(line: &str) -> bool {
     let web = ["http://", "https://", "www."]
         .iter()
         .any(|start| lower.starts_with(start));
-    let doi = lower.contains("doi:") || lower.contains("doi.org/");
+    let doi = lower.contains("doi:") || lower.contains("doi.org/") || lower.starts_with("doi 10.");
     let numbered = |name: &str| {
         words.windows(2).any(|pair| {
             pair.first()

