@@ -161,9 +161,33 @@ fn is_author_list(text: &str) -> bool {
                 .collect();
             odd.len() <= 1 && odd.iter().all(|&at| is_lower_case_given_name(&words, at))
         }
+        && !has_title_after_inverted_names(&words)
         && words.first().is_some_and(|w| {
             let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
             !SMALL_WORDS.contains(&bare)
+        })
+}
+
+/// Whether `words` open on a name inverted before its initials (`Hsu, D., Kakade, S. M.,`) and
+/// go on after an initial ending no name (`T.`, no comma after it) with a word written out
+/// that is no family name, neither it nor the word after it followed by a comma, before the
+/// list's last word (`… and Zhang, T. Robust Matrix Decomposition`: a title, as ICML prints
+/// one before the year; not `…, and F. de Wolf` or `Garcia Lopez, J.`).
+fn has_title_after_inverted_names(words: &[&str]) -> bool {
+    let inverted = matches!(words, [family, initial, ..]
+        if family.ends_with(',') && names::is_dotted_initial(initial.trim_end_matches(',')));
+    let family_word = |w: &&str| w.ends_with(',');
+    inverted
+        && (1..words.len().saturating_sub(1)).any(|at| {
+            let (Some(before), Some(word)) = (words.get(at - 1), words.get(at)) else {
+                return false;
+            };
+            names::is_dotted_initial(before)
+                && is_written_out_name(word)
+                && !SMALL_WORDS.contains(word)
+                && !PARTICLES.contains(word)
+                && !family_word(word)
+                && !words.get(at + 1).is_some_and(family_word)
         })
 }
 
@@ -353,65 +377,6 @@ pub(super) fn opens_entry(line: &str, next: Option<&str>) -> bool {
     opens(dated(line)) || next.is_some_and(|next| opens(dated(&format!("{line} {next}"))))
 }
 
-/// Whether `line` opens an entry of MLA's Works Cited, which prints no year after the names:
-/// its first author inverted, given names written out, then a full stop or more authors
-/// (`Black, Carla. The Handbook…`, `Green, Anne, and Ben White.`, `Said, Edward W. “Reflections`,
-/// `Lee, Anna, et al.`).
-pub(super) fn opens_mla_entry(line: &str) -> bool {
-    let Some((family, rest)) = line.split_once(", ") else {
-        return false;
-    };
-    let family_words: Vec<&str> = family.split_whitespace().collect();
-    let given = rest.split([',', '“', '"']).next().unwrap_or_default();
-    let Some(given) = given
-        .split_once(". ")
-        .map(|(given, _)| given)
-        .or_else(|| given.strip_suffix('.'))
-        .or_else(|| rest.contains(',').then_some(given))
-    else {
-        return false;
-    };
-    (1..=3).contains(&family_words.len())
-        && names::is_name(family)
-        && family_words
-            .iter()
-            .all(|word| word.chars().any(char::is_lowercase))
-        && is_given_names(given.trim())
-}
-
-/// Whether `line` opens an entry whose author is an organisation, after an entry that is
-/// complete, as MLA closes one on its year or pages (`Oxford UP, 2015.`, `pp. 98-110.`):
-/// `United Nations Office on Drugs and Crime. Global Report on Trafficking in Persons. …`. A
-/// title wrapped onto a line of its own follows an entry that has not closed yet.
-pub(super) fn opens_organisation_entry(line: &str, entry_so_far: &str) -> bool {
-    let closed = entry_so_far
-        .trim_end()
-        .strip_suffix('.')
-        .is_some_and(|entry| {
-            let last = entry.rsplit([' ', ',']).next().unwrap_or_default();
-            let year = last.len() == 4 && last.bytes().all(|b| b.is_ascii_digit());
-            let pages = entry.rsplit_once(" pp. ").is_some_and(|(_, pages)| {
-                pages
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'))
-            });
-            year || pages
-        });
-    let Some((name, rest)) = line.split_once(". ") else {
-        return false;
-    };
-    let words: Vec<&str> = name.split_whitespace().collect();
-    closed
-        && !rest.trim().is_empty()
-        && (2..=12).contains(&words.len())
-        && words
-            .first()
-            .is_some_and(|w| w.starts_with(char::is_uppercase))
-        && words.iter().all(|w| {
-            w.starts_with(char::is_uppercase) || ["of", "on", "and", "for", "the", "in"].contains(w)
-        })
-}
-
 /// Whether `line` ends an entry: a full stop (a quotation mark may close after it), or a link
 /// or DOI running to its end; not an initial, whose family name is on the next line
 /// (`B. Thirion, O.` / `Grisel, M. Blondel, et al. 2011.`).
@@ -434,7 +399,7 @@ pub(super) fn ends_entry(line: &str) -> bool {
 /// Whether a piece of an author list is given names written out (`Dawn L.`, `John`, `José R.
 /// de la`): a word of two or more letters with lower-case ones, and no more than three words
 /// before the particles after them.
-fn is_given_names(piece: &str) -> bool {
+pub(super) fn is_given_names(piece: &str) -> bool {
     let all_words: Vec<&str> = piece.split_whitespace().collect();
     // `José R. de la`: Chicago prints the particle after the given names.
     let (words, _) = names::given_with_particle(&all_words);

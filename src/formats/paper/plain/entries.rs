@@ -5,8 +5,9 @@
 use std::collections::{HashSet, VecDeque};
 
 use super::dated;
+use super::dated::is_given_names;
 use super::inline::append_joined;
-use super::names::opens_with_author;
+use super::names::{self, opens_with_author};
 
 /// The highest number a reference list entry is read with.
 const MAX_NUMBER: u32 = 100_000;
@@ -202,8 +203,9 @@ fn unnumbered_entries(groups: &[Vec<&str>], hyphenated: &HashSet<String>) -> Vec
                     .get(i - 1)
                     .is_some_and(|previous| dated::ends_entry(previous))
                 && (dated::opens_entry(line, group.get(i + 1).copied())
-                    || dated::opens_mla_entry(line)
-                    || dated::opens_organisation_entry(line, &text));
+                    || opens_mla_entry(line)
+                    || opens_initials_entry(line)
+                    || opens_organisation_entry(line, &text));
             if starts && !text.is_empty() {
                 out.push(Entry {
                     number: None,
@@ -215,6 +217,93 @@ fn unnumbered_entries(groups: &[Vec<&str>], hyphenated: &HashSet<String>) -> Vec
         out.push(Entry { number: None, text });
     }
     out
+}
+
+/// Whether `line` opens an entry of MLA's Works Cited, which prints no year after the names:
+/// its first author inverted, given names written out, then a full stop or more authors
+/// (`Black, Carla. The Handbook…`, `Green, Anne, and Ben White.`, `Said, Edward W. “Reflections`,
+/// `Lee, Anna, et al.`).
+fn opens_mla_entry(line: &str) -> bool {
+    let Some((family, rest)) = line.split_once(", ") else {
+        return false;
+    };
+    let family_words: Vec<&str> = family.split_whitespace().collect();
+    let given = rest.split([',', '“', '"']).next().unwrap_or_default();
+    let Some(given) = given
+        .split_once(". ")
+        .map(|(given, _)| given)
+        .or_else(|| given.strip_suffix('.'))
+        .or_else(|| rest.contains(',').then_some(given))
+    else {
+        return false;
+    };
+    (1..=3).contains(&family_words.len())
+        && names::is_name(family)
+        && family_words
+            .iter()
+            .all(|word| word.chars().any(char::is_lowercase))
+        && is_given_names(given.trim())
+}
+
+/// Whether `line` opens an entry whose first author is inverted with initials, as ICML's and
+/// other machine-learning lists print them with the year at the end (`Chandrasekaran, V.,
+/// Sanghavi, S., …`, `Davidson, K. R. and Szarek, S. J. Local operator theory …`): a family
+/// name written out, a comma, initials, then a comma, `and` or the title.
+pub(super) fn opens_initials_entry(line: &str) -> bool {
+    let Some((family, rest)) = line.split_once(", ") else {
+        return false;
+    };
+    let family_words: Vec<&str> = family.split_whitespace().collect();
+    let initials: Vec<&str> = rest
+        .split_whitespace()
+        .take_while(|word| names::is_dotted_initial(word.trim_end_matches(',')))
+        .collect();
+    let after = rest
+        .split_whitespace()
+        .nth(initials.len())
+        .unwrap_or_default();
+    (1..=3).contains(&family_words.len())
+        && family_words.iter().all(|word| {
+            word.starts_with(char::is_uppercase) && word.chars().any(char::is_lowercase)
+        })
+        && names::is_name(family)
+        && !initials.is_empty()
+        && (initials.last().is_some_and(|last| last.ends_with(','))
+            || after == "and"
+            || after.starts_with(char::is_uppercase))
+}
+
+/// Whether `line` opens an entry whose author is an organisation, after an entry that is
+/// complete, as MLA closes one on its year or pages (`Oxford UP, 2015.`, `pp. 98-110.`):
+/// `United Nations Office on Drugs and Crime. Global Report on Trafficking in Persons. …`. A
+/// title wrapped onto a line of its own follows an entry that has not closed yet.
+fn opens_organisation_entry(line: &str, entry_so_far: &str) -> bool {
+    let closed = entry_so_far
+        .trim_end()
+        .strip_suffix('.')
+        .is_some_and(|entry| {
+            let last = entry.rsplit([' ', ',']).next().unwrap_or_default();
+            let year = last.len() == 4 && last.bytes().all(|b| b.is_ascii_digit());
+            let pages = entry.rsplit_once(" pp. ").is_some_and(|(_, pages)| {
+                pages
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'))
+            });
+            year || pages
+        });
+    let Some((name, rest)) = line.split_once(". ") else {
+        return false;
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    closed
+        && !rest.trim().is_empty()
+        && (2..=12).contains(&words.len())
+        && words
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) || ["of", "on", "and", "for", "the", "in"].contains(w)
+        })
 }
 
 /// The number a line holds alone (`3`, `3.`), as a list's numbers printed apart from their

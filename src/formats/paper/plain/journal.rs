@@ -2,6 +2,43 @@
 //! them: Chicago's `Nature Protocols 4: 363–71`, Elsevier's `Water Res. 44 (3), 100–110`, and
 //! astronomy's `J. Appl. Phys., 96, 6348` with no title before it and no stop after it.
 
+use crate::corpus::model::{CslDate, Reference};
+use crate::corpus::text::MONTHS;
+
+use super::year_in;
+
+/// The year closing the entry after its container, read with the container, when the entry
+/// has none yet: Springer's LNCS's in parentheses (`CoRR abs/2206.00785 (2022)`), taken out
+/// of the container; or a month's and year's (`Technical report, MIT, June 2009`, as ICML's
+/// lists print it), left in it.
+pub(super) fn year_after_container(reference: &mut Reference) {
+    if reference.issued.is_some() {
+        return;
+    }
+    let year_date = |year: i32| CslDate {
+        date_parts: vec![vec![year]],
+        ..CslDate::default()
+    };
+    if let Some((container, year)) = reference.container_title.rsplit_once(" (")
+        && let Some(year) = year
+            .strip_suffix(')')
+            .filter(|y| y.len() == 4)
+            .and_then(year_in)
+    {
+        let kept = container.trim_end().len();
+        reference.container_title.truncate(kept);
+        reference.issued = Some(year_date(year));
+    } else if let Some((before, year)) = reference.container_title.rsplit_once(' ')
+        && before
+            .rsplit([' ', ','])
+            .next()
+            .is_some_and(|month| MONTHS.contains(&month.to_lowercase().as_str()))
+        && let Some(year) = year_in(year).filter(|_| year.trim_end_matches('.').len() == 4)
+    {
+        reference.issued = Some(year_date(year));
+    }
+}
+
 /// The journal, volume and first page (or article number) of an entry astronomy's journals
 /// print without a title after its year (`J. Appl. Phys., 96, 6348`, `ApJ, 507, 281`,
 /// `Astron. Astrophys. Suppl. Ser., 569, A119`).

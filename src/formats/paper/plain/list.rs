@@ -6,9 +6,10 @@
 
 use super::blocks::{Block, Line, caption};
 use super::dated;
-use super::entries::entry_start;
+use super::entries::{entry_start, opens_initials_entry};
 use super::inline::continues;
 use super::outline;
+use super::references::year_in;
 use super::section_names;
 use super::structure;
 
@@ -98,6 +99,10 @@ pub(super) struct ListPlace {
     pub(super) blocks: Vec<usize>,
     /// The block after it: where the text goes on, or the end.
     pub(super) end: usize,
+    /// The blocks between its heading and its first entry that are text, not entries, as a
+    /// PDF's text prints the end of a column beside the list's heading (a figure's labels and
+    /// caption, the last paragraph): read with the text before the list.
+    pub(super) text_within: Vec<usize>,
 }
 
 impl ListPlace {
@@ -120,7 +125,7 @@ impl ListPlace {
                 _ => break,
             }
         }
-        let first = if let Some(at) = heading {
+        let mut first = if let Some(at) = heading {
             at + 1
         } else {
             let offset = unheaded?;
@@ -129,18 +134,56 @@ impl ListPlace {
         let back_matter = (first..blocks.len())
             .find(|&i| title_of(i).is_some_and(|t| section_names::is_back_matter(&t)))
             .unwrap_or(blocks.len());
-        let end = last_entry_block(blocks, first, back_matter).map_or_else(
-            || after_last_dated_entry(blocks, first, back_matter),
-            |last| {
-                (last + 1..back_matter)
-                    .find(|&i| title_of(i).is_some_and(|t| !section_names::is_references(&t)))
-                    .unwrap_or(back_matter)
-            },
-        );
+        let is_other_heading =
+            |i: usize| title_of(i).is_some_and(|t| !section_names::is_references(&t));
+        let numbered_end = last_entry_block(blocks, first, back_matter).map(|last| {
+            (last + 1..back_matter)
+                .find(|&i| is_other_heading(i))
+                .unwrap_or(back_matter)
+        });
+        let Some(end) = numbered_end else {
+            // An author–date list.
+            let mut text_within: Vec<usize> = (first..back_matter)
+                .take_while(|&i| is_text_not_entry(blocks, i) && title_of(i).is_none())
+                .collect();
+            let entries_after = first + text_within.len();
+            if entries_after < back_matter && title_of(entries_after).is_none() {
+                first = entries_after;
+            } else {
+                text_within.clear();
+            }
+            let end = after_last_dated_entry(blocks, first, back_matter);
+            // A section the PDF's text prints after the list's first entries (`Conclusions`
+            // beside the list's first column) ends it, the rest of its entries after that
+            // section, ending the text.
+            // Not a line of an entry read as a heading (`1999. Active Learning for …`).
+            let ends_list = |i: usize| {
+                is_other_heading(i)
+                    && blocks
+                        .get(i)
+                        .and_then(Block::first_line)
+                        .is_none_or(|line| year_in(line).is_none())
+                    && !(i + 1..end).any(|after| opens_entry_block(blocks, after))
+            };
+            let end = (first + 1..end).find(|&i| ends_list(i)).unwrap_or(end);
+            let stranded = (end..blocks.len())
+                .rev()
+                .take_while(|&i| title_of(i).is_none() && opens_entry_block(blocks, i))
+                .count();
+            let stranded = if stranded >= 2 { stranded } else { 0 };
+            let listed = (first..end).chain(blocks.len() - stranded..blocks.len());
+            return Some(Self {
+                heading,
+                blocks: listed.filter(|&i| !is_list_title(i)).collect(),
+                end,
+                text_within,
+            });
+        };
         Some(Self {
             heading,
             blocks: (first..end).filter(|&i| !is_list_title(i)).collect(),
             end,
+            text_within: Vec::new(),
         })
     }
 
@@ -150,6 +193,25 @@ impl ListPlace {
             .or_else(|| self.blocks.first().copied())
             .unwrap_or(self.end)
     }
+}
+
+/// Whether block `i` opens an author–date entry (`Surname, A. (2019). …`, `A. Surname. 2019.
+/// …`, ICML's `Surname, A., Other, B., and Last, C. Title …`).
+fn opens_entry_block(blocks: &[Block<'_>], i: usize) -> bool {
+    blocks.get(i).and_then(Block::lines).is_some_and(|lines| {
+        lines.first().is_some_and(|line| {
+            dated::opens_entry(line, lines.get(1).copied()) || opens_initials_entry(line)
+        })
+    })
+}
+
+/// Whether block `i`, where an author–date list should start, is text rather than an entry:
+/// it opens none and names no year (a figure's labels, its caption, a paragraph's end).
+fn is_text_not_entry(blocks: &[Block<'_>], i: usize) -> bool {
+    let Some(lines) = blocks.get(i).and_then(Block::lines) else {
+        return false;
+    };
+    !opens_entry_block(blocks, i) && !lines.iter().any(|line| year_in(line).is_some())
 }
 
 /// Where an unnumbered list ends: at the first figure or table caption after which most
@@ -295,3 +357,9 @@ mod tests {
         assert_eq!(unheaded("Shown in [1], [2] and [3].\n"), None);
     }
 }
+
+#[cfg(test)]
+// A test that panics on a missing value is the test failing, with its message.
+#[allow(clippy::unwrap_used)]
+#[path = "list_order_tests.rs"]
+mod order_tests;

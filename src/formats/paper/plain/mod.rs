@@ -153,7 +153,6 @@ pub(super) fn read(
         title_of,
         unheaded.and_then(|i| lines.get(i)).map(|line| line.offset),
     );
-    let list_end = list.as_ref().map_or(blocks.len(), |list| list.end);
     let mut references = list.as_ref().map_or_else(Vec::new, |list| {
         let list_blocks: Vec<&Block<'_>> =
             list.blocks.iter().filter_map(|&i| blocks.get(i)).collect();
@@ -196,13 +195,12 @@ pub(super) fn read(
     let superscripts = if cited_by_numbers || works.is_some() {
         None
     } else {
-        let list_start = list
-            .as_ref()
-            .and_then(|list| list.blocks.first())
-            .and_then(|&i| blocks.get(i))
-            .map_or(text.len(), Block::offset);
-        let body_start = blocks.get(body_start).map_or(text.len(), Block::offset);
-        superscripts_of(text, body_start..list_start, &mut references)
+        let offset = |i: Option<&usize>| {
+            i.and_then(|&i| blocks.get(i))
+                .map_or(text.len(), Block::offset)
+        };
+        let list_start = offset(list.as_ref().and_then(|list| list.blocks.first()));
+        superscripts_of(text, offset(Some(&body_start))..list_start, &mut references)
     };
     let mut body = Body {
         builder,
@@ -224,7 +222,7 @@ pub(super) fn read(
         has_list: list.is_some(),
     };
     body.abstract_citing_works();
-    body.read_blocks(&blocks, &headings, body_start..body_end, list_end);
+    body.read_blocks(&blocks, &headings, body_start..body_end, list.as_ref());
     body.flush();
     if list.is_none() {
         reports::no_list(text, builder);
@@ -440,21 +438,29 @@ struct Body<'a, 'b> {
 }
 
 impl Body<'_, '_> {
-    /// Reads the blocks of the body (`body`), then those after the reference list (from
-    /// `list_end`), each a heading, a paragraph, a caption or a table; a table's cells or a
-    /// figure's words the text gives as loose blocks around its caption go to the table or figure.
+    /// Reads the blocks of the body (`body`), then the text printed between the reference
+    /// list's heading and its first entry, then the blocks after the list that are none of its
+    /// own, each a heading, a paragraph, a caption or a table; a table's cells or a figure's words the text gives as loose blocks
+    /// around its caption go to the table or figure.
     fn read_blocks(
         &mut self,
         blocks: &[Block<'_>],
         headings: &[Option<Heading>],
         body: Range<usize>,
-        list_end: usize,
+        list: Option<&ListPlace>,
     ) {
+        let list_end = list.map_or(blocks.len(), |list| list.end);
+        let (text_within, listed) = list.map_or((&[][..], &[][..]), |list| {
+            (list.text_within.as_slice(), list.blocks.as_slice())
+        });
         let mut loose = loose_floats::find(blocks, headings, body.clone());
         loose.extend(loose_floats::find(blocks, headings, list_end..blocks.len()));
         let loose_blocks: HashSet<usize> = loose.values().flatten().copied().collect();
-        for i in body.chain(list_end..blocks.len()) {
-            if i == list_end {
+        let after_list = (list_end..blocks.len()).filter(|i| !listed.contains(i));
+        let mut list_passed = false;
+        for i in body.chain(text_within.iter().copied()).chain(after_list) {
+            if i >= list_end && !list_passed {
+                list_passed = true;
                 self.flush();
                 self.outline.end_all(self.builder);
             }

@@ -327,12 +327,14 @@ pub(super) fn given_first_authors(text: &str) -> Option<(&str, &str)> {
 }
 
 /// Whether an author list without commas is one or two people named given name first
-/// (`Carolyn E Lipscomb`, `Diederik P. Kingma and Jimmy Ba`, `Quoc Le and Tomas Mikolov`),
-/// not an organisation (`Statistics Canada`, `Food and Agriculture Organization`).
+/// (`Carolyn E Lipscomb`, `Diederik P. Kingma and Jimmy Ba`, `Quoc Le and Tomas Mikolov`,
+/// `M. Richardson and P. Domingos`), not an organisation (`Statistics Canada`, `Food and
+/// Agriculture Organization`).
 pub(super) fn is_given_first_people(authors: &str) -> bool {
+    let person = |name: &str| is_given_first_name(name, true) || is_initials_first_name(name);
     match authors.split(" and ").collect::<Vec<_>>().as_slice() {
         [one] => is_given_first_name(one, false),
-        [first, second] => is_given_first_name(first, true) && is_given_first_name(second, true),
+        [first, second] => person(first) && person(second),
         _ => false,
     }
 }

@@ -99,7 +99,13 @@ fn split_authors(text: &str) -> (&str, &str) {
             // `Green A, White B, editors. Title`: the role closes the names.
             if is_author_piece(before) || EDITOR_WORDS.contains(&before.trim()) {
                 stop_at = Some(at + 1);
-                break;
+                // `Willsky, A. S. Rank-sparsity …`: an initial more before the title.
+                let next = piece
+                    .get(at + 2..)
+                    .and_then(|a| a.split_whitespace().next());
+                if !next.is_some_and(is_dotted_initials) {
+                    break;
+                }
             }
             from = at + 2;
             if from > 80 {
@@ -701,7 +707,7 @@ pub(super) fn reference(entry: &Entry) -> Reference {
             .or_else(|| last.and_then(year_in))
             .map(year_date);
     }
-    year_after_container(&mut reference);
+    journal::year_after_container(&mut reference);
     if !chapter {
         book::read_as_book(&mut reference);
     }
@@ -710,23 +716,6 @@ pub(super) fn reference(entry: &Entry) -> Reference {
     item_type(&reference, &raw, chapter, italic_title).clone_into(&mut reference.item_type);
     reference.id = id(&reference, entry.number);
     reference
-}
-
-/// The year Springer's LNCS prints in parentheses closing the entry, after its container
-/// (`CoRR abs/2206.00785 (2022)`), read with the container: taken out of it as the year, when
-/// the entry has none yet.
-fn year_after_container(reference: &mut Reference) {
-    if reference.issued.is_none()
-        && let Some((container, year)) = reference.container_title.rsplit_once(" (")
-        && let Some(year) = year
-            .strip_suffix(')')
-            .filter(|y| y.len() == 4)
-            .and_then(year_in)
-    {
-        let kept = container.trim_end().len();
-        reference.container_title.truncate(kept);
-        reference.issued = Some(year_date(year));
-    }
 }
 
 /// Reads the journal (or other container) at the start of `rest`, the text after an entry's

@@ -1,0 +1,147 @@
+//! Tests of an author–date list as a PDF's text orders a two-column page: the end of a column
+//! printed between the list's heading and its first entry, a section printed after the list's
+//! first entries with the rest of them after it; and ICML's entries, the year at their end.
+
+use crate::corpus::model::Reference;
+use crate::formats::paper::{ImportOptions, Imported, PaperKind, import};
+
+fn run(text: &str) -> Imported {
+    import(PaperKind::PlainText, text, &ImportOptions::default()).unwrap()
+}
+
+/// Each reference's first author's family name, title and year.
+fn read(references: &[Reference]) -> Vec<(String, String, Option<i32>)> {
+    references
+        .iter()
+        .map(|r| {
+            let family = r
+                .author
+                .first()
+                .map(|a| a.family.clone())
+                .unwrap_or_default();
+            let year = r
+                .issued
+                .as_ref()
+                .and_then(|d| d.date_parts.first())
+                .and_then(|p| p.first())
+                .copied();
+            (family, r.title.clone(), year)
+        })
+        .collect()
+}
+
+/// Every paragraph's text, in order.
+fn paragraphs(imported: &Imported) -> Vec<&str> {
+    imported
+        .file
+        .sections
+        .iter()
+        .flat_map(|s| &s.paragraphs)
+        .map(|p| p.text.as_str())
+        .collect()
+}
+
+#[test]
+fn icml_s_entries_with_the_year_at_their_end_are_read_whole() {
+    let imported = run(
+        "Noisy Matrix Decomposition\n\n1. Introduction\n\nMatrices are noisy \
+         (Chandrasekaran et al., 2009; Hsu et al., 2010; Negahban & Wainwright, 2010).\n\n\
+         References\n\nChandrasekaran, V., Sanghavi, S., Parrilo, P. A., and\nWillsky, A. S. \
+         Rank-sparsity incoherence for matrix\ndecomposition. Technical report, MIT, June \
+         2009.\nAvailable at arXiv:0906.2220v1.\nHsu, D., Kakade, S. M., and Zhang, T. \
+         Robust\nMatrix Decomposition with Outliers. 2010. URL\n\
+         http://arxiv.org/abs/1011.1518.\nNegahban, S. and Wainwright, M. J. Restricted \
+         strong\nconvexity and (weighted) matrix completion. Technical report, UC Berkeley, \
+         August 2010.\n",
+    );
+    assert_eq!(
+        read(&imported.file.references),
+        [
+            (
+                "Chandrasekaran".to_owned(),
+                "Rank-sparsity incoherence for matrix decomposition".to_owned(),
+                Some(2009)
+            ),
+            (
+                "Hsu".to_owned(),
+                "Robust Matrix Decomposition with Outliers".to_owned(),
+                Some(2010)
+            ),
+            (
+                "Negahban".to_owned(),
+                "Restricted strong convexity and (weighted) matrix completion".to_owned(),
+                Some(2010)
+            ),
+        ]
+    );
+    let hsu = imported.file.references.get(1).unwrap();
+    let families: Vec<&str> = hsu.author.iter().map(|a| a.family.as_str()).collect();
+    assert_eq!(families, ["Hsu", "Kakade", "Zhang"]);
+    let cited = paragraphs(&imported).join(" ").matches("]{@").count();
+    assert_eq!(cited, 3, "{:?}", paragraphs(&imported));
+}
+
+#[test]
+fn the_end_of_a_column_printed_under_the_list_s_heading_stays_text() {
+    let imported = run(
+        "Noisy Matrix Decomposition\n\n1. Introduction\n\nMatrices are noisy (Hsu et al., \
+         2010; McCoy & Tropp, 2010).\n\n5. Discussion\n\nWe discussed matrices.\n\n\
+         References\n\nr = 10\nr = 15\n200\n\nFigure 4. Plot of the error against the \
+         dimension.\n\nfrom the noisy sum. The results apply to broad classes of structure \
+         and so they should.\n\nHsu, D., Kakade, S. M., and Zhang, T. Robust\nMatrix \
+         Decomposition with Outliers. 2010.\nMcCoy, M. and Tropp, J. Two Proposals for \
+         Robust\nPCA using Semidefinite Programming. 2010.\n",
+    );
+    let families: Vec<String> = read(&imported.file.references)
+        .into_iter()
+        .map(|(family, _, _)| family)
+        .collect();
+    assert_eq!(families, ["Hsu", "McCoy"]);
+    let text = paragraphs(&imported);
+    assert!(
+        text.iter().any(|p| p.starts_with("from the noisy sum.")),
+        "{text:?}"
+    );
+    assert_eq!(imported.file.figures.len(), 1);
+    let last = imported.file.sections.last().unwrap();
+    assert_eq!(last.title, "Discussion");
+}
+
+#[test]
+fn entries_printed_after_a_section_the_list_s_column_interrupts_are_the_list_s() {
+    let imported = run(
+        "Sparse Information Extraction\n\n1 Introduction\n\nExtraction is assessed \
+         (Etzioni et al., 2005; Agichtein, 2005; Richardson and Domingos, 2006).\n\n2 \
+         Related Work\n\nOthers assessed extractions by patterns.\n\n\
+         References\n\nO. Etzioni, M. Cafarella, and D. Downey.\n2005. Unsupervised \
+         named-entity extraction from the\nweb. Artificial Intelligence, 165(1):91–134.\n\n\
+         3 Conclusions\n\nThis paper demonstrated that language models assess extractions \
+         well.\n\nAcknowledgements\n\nThis research was supported by a grant.\n\nE. Agichtein. \
+         2005. Extracting Relations From Large\nText Collections. Ph.D. thesis, Columbia \
+         University.\n\nM. Richardson and P. Domingos. 2006. Markov Logic\nNetworks. Machine \
+         Learning, 62(1-2):107–136.\n",
+    );
+    let families: Vec<String> = read(&imported.file.references)
+        .into_iter()
+        .map(|(family, _, _)| family)
+        .collect();
+    assert_eq!(families, ["Etzioni", "Agichtein", "Richardson"]);
+    let titles: Vec<&str> = imported
+        .file
+        .sections
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Introduction",
+            "Related Work",
+            "Conclusions",
+            "Acknowledgements"
+        ]
+    );
+    let text = paragraphs(&imported).join(" ");
+    assert!(!text.contains("Markov Logic"), "{text}");
+    assert_eq!(text.matches("]{@").count(), 3, "{text}");
+}
