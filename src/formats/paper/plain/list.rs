@@ -155,8 +155,8 @@ impl ListPlace {
             let end = after_last_dated_entry(blocks, first, back_matter);
             // A section the PDF's text prints after the list's first entries (`Conclusions`
             // beside the list's first column) ends it, the rest of its entries after that
-            // section, ending the text.
-            // Not a line of an entry read as a heading (`1999. Active Learning for …`).
+            // section, ending the text; not a line of an entry read as a heading (`1999.
+            // Active Learning for …`).
             let ends_list = |i: usize| {
                 is_other_heading(i)
                     && blocks
@@ -171,7 +171,11 @@ impl ListPlace {
                 .take_while(|&i| title_of(i).is_none() && opens_entry_block(blocks, i))
                 .count();
             let stranded = if stranded >= 2 { stranded } else { 0 };
-            let listed = (first..end).chain(blocks.len() - stranded..blocks.len());
+            let before = heading.map_or_else(Vec::new, |at| entries_before(blocks, &title_of, at));
+            let listed = before
+                .into_iter()
+                .chain(first..end)
+                .chain(blocks.len() - stranded..blocks.len());
             return Some(Self {
                 heading,
                 blocks: listed.filter(|&i| !is_list_title(i)).collect(),
@@ -193,6 +197,36 @@ impl ListPlace {
             .or_else(|| self.blocks.first().copied())
             .unwrap_or(self.end)
     }
+}
+
+/// The blocks of an author–date list printed before its heading (`heading`), as a PDF's text
+/// gives the column that holds them before the one the heading stands in: after the last
+/// section's heading (not the back matter's: `Acknowledgments`), blocks in which two lines or
+/// more each open an entry with its year (`Marco Baroni and Roberto Zamparelli. 2010. Nouns`).
+fn entries_before(
+    blocks: &[Block<'_>],
+    title_of: impl Fn(usize) -> Option<String>,
+    heading: usize,
+) -> Vec<usize> {
+    let last_section = (0..heading)
+        .rev()
+        .find(|&i| title_of(i).is_some_and(|t| !section_names::is_back_matter(&t)));
+    let from = last_section.map_or(heading, |at| at + 1);
+    (from..heading)
+        .filter(|&i| {
+            title_of(i).is_none()
+                && blocks.get(i).and_then(Block::lines).is_some_and(|lines| {
+                    let opening = lines
+                        .iter()
+                        .filter(|line| {
+                            dated::dated(line).is_some_and(|entry| entry.title_first.is_none())
+                                && dated::opens_entry(line, None)
+                        })
+                        .count();
+                    opening >= 2
+                })
+        })
+        .collect()
 }
 
 /// Whether block `i` opens an author–date entry (`Surname, A. (2019). …`, `A. Surname. 2019.

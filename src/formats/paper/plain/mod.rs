@@ -458,6 +458,7 @@ impl Body<'_, '_> {
         let loose_blocks: HashSet<usize> = loose.values().flatten().copied().collect();
         let after_list = (list_end..blocks.len()).filter(|i| !listed.contains(i));
         let mut list_passed = false;
+        let body = body.filter(|i| !listed.contains(i));
         for i in body.chain(text_within.iter().copied()).chain(after_list) {
             if i >= list_end && !list_passed {
                 list_passed = true;
