@@ -4,8 +4,7 @@
 
 use std::collections::{HashSet, VecDeque};
 
-use super::dated;
-use super::dated::is_given_names;
+use super::dated::{self, is_given_names};
 use super::inline::append_joined;
 use super::names::{self, opens_with_author};
 

@@ -95,7 +95,9 @@ pub(super) struct ListPlace {
     /// printed again at the top of the list's later pages left out. A numbered list ends
     /// before the first heading after its last entry's start (the author list a
     /// collaboration prints after it), an unnumbered one at a caption followed by the text of
-    /// figures rather than entries.
+    /// figures rather than entries, or at a section's heading no entry follows before that
+    /// end; an unnumbered one also holds the blocks of entries a PDF's text prints before its
+    /// heading ([`entries_before`]) and those ending the text after the section that ended it.
     pub(super) blocks: Vec<usize>,
     /// The block after it: where the text goes on, or the end.
     pub(super) end: usize,

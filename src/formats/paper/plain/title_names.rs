@@ -62,10 +62,11 @@ fn is_name_in_capitals(word: &str) -> bool {
             .all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | '’'))
 }
 
-/// Whether `word` is an initial (`J.`, `A.-M.`).
-fn is_initial(word: &str) -> bool {
+/// Whether `word` is an initial as a title page prints one (`J.`, `A.-M.`): at most three
+/// capitals with a full stop.
+pub(super) fn is_initial(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    (1..=2).contains(&letters)
+    (1..=3).contains(&letters)
         && word.ends_with('.')
         && word
             .chars()

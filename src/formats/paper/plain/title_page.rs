@@ -9,7 +9,7 @@ use crate::corpus::text::MONTHS;
 use super::body_start::MAX_TITLE_WORDS;
 use super::names::{PARTICLES, is_written_out_name};
 use super::title_names::{
-    has_ieee_grade, is_institution_word, is_marked_name_in_capitals,
+    has_ieee_grade, is_initial, is_institution_word, is_marked_name_in_capitals,
     is_name_with_family_in_capitals, is_one_name_in_capitals, run_together_names,
 };
 use crate::formats::paper::name_case::capitalise_parts;
@@ -561,15 +561,7 @@ pub(super) fn is_one_name(text: &str) -> bool {
 /// [`MIN_UNMARKED_NAMES`] names parted by commas (`Waleed Ammar, Dirk Groeneveld, …`).
 pub(super) fn is_author_line(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
-    let initial = |word: &str| {
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        (1..=3).contains(&letters)
-            && word.ends_with('.')
-            && word
-                .chars()
-                .all(|c| c.is_uppercase() || matches!(c, '.' | '-'))
-    };
-    let leading = words.iter().take_while(|w| initial(w)).count();
+    let leading = words.iter().take_while(|w| is_initial(w)).count();
     let opens_on_initials = leading > 0
         && words
             .get(leading)
