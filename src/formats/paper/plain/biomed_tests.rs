@@ -1,6 +1,7 @@
 //! The plain-text importer's reference entries as `BioMed Central` prints them: the authors
 //! closed by a colon, the journal's year before its volume and pages
-//! (`Kudsk KA, Voeller G: Silent deep vein thrombosis. Am J Surg 1989, 158:515-9.`).
+//! (`Kudsk KA, Voeller G: Silent deep vein thrombosis. Am J Surg 1989, 158:515-9.`); and
+//! Vancouver's year after the journal's full stop, spaced as PLOS prints it.
 
 // A test that panics on a missing value is the test failing, with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
@@ -70,4 +71,20 @@ fn the_year_after_the_journal_is_no_volume_or_page() {
     let r = read("Weitz JI: Low-molecular-weight heparins. N Engl J Med 1997, 337:688-98.");
     assert_eq!(families(&r), ["Weitz"]);
     assert_eq!(year(&r), Some(1997));
+}
+
+#[test]
+fn vancouver_s_year_after_the_journal_s_full_stop_spaced_as_plos_prints_it() {
+    let r = read(
+        "Asseng S. Rising temperatures reduce global wheat production. Nat Clim Change. 2015; \
+         5: 143–147.",
+    );
+    assert_eq!(families(&r), ["Asseng"]);
+    assert_eq!(
+        r.title,
+        "Rising temperatures reduce global wheat production"
+    );
+    assert_eq!(r.container_title, "Nat Clim Change");
+    assert_eq!(year(&r), Some(2015));
+    assert_eq!((r.volume.as_str(), r.page.as_str()), ("5", "143–147"));
 }

@@ -8,8 +8,9 @@ use crate::corpus::text::MONTHS;
 use super::year_in;
 
 /// The year closing the entry after its container, read with the container, when the entry
-/// has none yet: Springer's LNCS's in parentheses (`CoRR abs/2206.00785 (2022)`), taken out
-/// of the container; or a month's and year's (`Technical report, MIT, June 2009`, as ICML's
+/// has none yet: Springer's LNCS's in parentheses (`CoRR abs/2206.00785 (2022)`) or
+/// Vancouver's after a full stop (`Nat Clim Change. 2015`), taken out of the container; or a
+/// month's and year's (`Technical report, MIT, June 2009`, as ICML's
 /// lists print it), left in it.
 pub(super) fn year_after_container(reference: &mut Reference) {
     if reference.issued.is_some() {
@@ -26,6 +27,14 @@ pub(super) fn year_after_container(reference: &mut Reference) {
             .and_then(year_in)
     {
         let kept = container.trim_end().len();
+        reference.container_title.truncate(kept);
+        reference.issued = Some(year_date(year));
+    } else if let Some((container, year)) = reference.container_title.rsplit_once(". ")
+        && year.len() == 4
+        && let Some(year) = year_in(year)
+    {
+        // Vancouver's `Nat Clim Change. 2015; 5: 143–147.`, spaced as PLOS prints it.
+        let kept = container.len();
         reference.container_title.truncate(kept);
         reference.issued = Some(year_date(year));
     } else if let Some((before, year)) = reference.container_title.rsplit_once(' ')
