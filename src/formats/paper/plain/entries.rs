@@ -202,6 +202,7 @@ fn unnumbered_entries(groups: &[Vec<&str>], hyphenated: &HashSet<String>) -> Vec
                     .get(i - 1)
                     .is_some_and(|previous| dated::ends_entry(previous))
                 && (dated::opens_entry(line, group.get(i + 1).copied())
+                    || opens_on_long_author_list(group.get(i..).unwrap_or_default())
                     || opens_mla_entry(line)
                     || opens_initials_entry(line)
                     || opens_organisation_entry(line, &text));
@@ -216,6 +217,34 @@ fn unnumbered_entries(groups: &[Vec<&str>], hyphenated: &HashSet<String>) -> Vec
         out.push(Entry { number: None, text });
     }
     out
+}
+
+/// The most lines an entry's author list is read over before its year.
+const MAX_AUTHOR_LINES: usize = 4;
+
+/// Whether `lines` open an entry whose author list runs over three lines or more before its
+/// year, as ACL's long lists of names wrap (`Matthew E. Peters, Mark Neumann, Mohit Iyyer,
+/// Matt`⏎`Gardner, Christopher Clark, Kenton Lee, and Luke`⏎`Zettlemoyer. 2018. Deep …`).
+fn opens_on_long_author_list(lines: &[&str]) -> bool {
+    // Names running on: a comma among them, no full stop ending the first two lines.
+    let runs_on = |line: Option<&&str>| line.is_some_and(|line| !line.trim_end().ends_with('.'));
+    if !lines.first().is_some_and(|line| line.contains(','))
+        || !runs_on(lines.first())
+        || !runs_on(lines.get(1))
+    {
+        return false;
+    }
+    let mut joined = String::new();
+    for (count, line) in lines.iter().take(MAX_AUTHOR_LINES).enumerate() {
+        if count > 0 {
+            joined.push(' ');
+        }
+        joined.push_str(line.trim());
+        if count >= 2 && dated::opens_entry(&joined, None) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether `line` opens an entry of MLA's Works Cited, which prints no year after the names:

@@ -180,3 +180,24 @@ fn entries_printed_before_the_list_s_heading_are_the_list_s() {
     );
     assert_eq!(text.matches("]{@").count(), 3, "{text}");
 }
+
+#[test]
+fn an_entry_whose_names_wrap_over_three_lines_opens_where_its_names_do() {
+    let imported = run(
+        "Document Representations\n\n1 Introduction\n\nWe embed documents (Pedregosa et al., \
+         2011; Peters et al., 2018; Radford et al., 2018).\n\nReferences\n\nF. Pedregosa, G. \
+         Varoquaux, and E. Duchesnay. 2011. Scikit-learn: Machine learning in\nPython. Journal \
+         of Machine Learning Research,\n12:2825–2830.\nMatthew E. Peters, Mark Neumann, Mohit \
+         Iyyer, Matt\nGardner, Christopher Clark, Kenton Lee, and Luke\nZettlemoyer. 2018. Deep \
+         Contextualized Word Representations.\nAlec Radford, Karthik Narasimhan, Tim Salimans, \
+         and\nIlya Sutskever. 2018. Improving language understanding by generative \
+         pre-training. arXiv.\n",
+    );
+    let families: Vec<String> = read(&imported.file.references)
+        .into_iter()
+        .map(|(family, _, _)| family)
+        .collect();
+    assert_eq!(families, ["Pedregosa", "Peters", "Radford"]);
+    let text = paragraphs(&imported).join(" ");
+    assert_eq!(text.matches("]{@").count(), 3, "{text}");
+}
