@@ -17,6 +17,9 @@ pub(super) fn identifiers(text: &str) -> (&str, String, String) {
         lower.find("available:"),
         lower.find("available from"),
         lower.find("[online]"),
+        // natbib's `URL http://…`, as ICML's and NeurIPS's lists print a link.
+        lower.find("url http"),
+        lower.find("url: http"),
     ]
     .into_iter()
     .flatten()

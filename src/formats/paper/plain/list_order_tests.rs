@@ -86,6 +86,9 @@ fn icml_s_entries_with_the_year_at_their_end_are_read_whole() {
     let hsu = imported.file.references.get(1).unwrap();
     let families: Vec<&str> = hsu.author.iter().map(|a| a.family.as_str()).collect();
     assert_eq!(families, ["Hsu", "Kakade", "Zhang"]);
+    // natbib's `URL` before the link is no publisher.
+    assert_eq!(hsu.url, "http://arxiv.org/abs/1011.1518");
+    assert!(hsu.publisher.is_empty(), "{}", hsu.publisher);
     let cited = paragraphs(&imported).join(" ").matches("]{@").count();
     assert_eq!(cited, 3, "{:?}", paragraphs(&imported));
 }
