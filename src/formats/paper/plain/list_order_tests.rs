@@ -39,6 +39,14 @@ fn read(references: &[Reference]) -> Vec<(String, String, Option<i32>)> {
         .collect()
 }
 
+/// Each reference's first author's family name.
+fn first_families(imported: &Imported) -> Vec<String> {
+    read(&imported.file.references)
+        .into_iter()
+        .map(|(family, _, _)| family)
+        .collect()
+}
+
 /// Every paragraph's text, in order.
 fn paragraphs(imported: &Imported) -> Vec<&str> {
     imported
@@ -104,10 +112,7 @@ fn the_end_of_a_column_printed_under_the_list_s_heading_stays_text() {
          Decomposition with Outliers. 2010.\nMcCoy, M. and Tropp, J. Two Proposals for \
          Robust\nPCA using Semidefinite Programming. 2010.\n",
     );
-    let families: Vec<String> = read(&imported.file.references)
-        .into_iter()
-        .map(|(family, _, _)| family)
-        .collect();
+    let families = first_families(&imported);
     assert_eq!(families, ["Hsu", "McCoy"]);
     let text = paragraphs(&imported);
     assert!(
@@ -133,10 +138,7 @@ fn entries_printed_after_a_section_the_list_s_column_interrupts_are_the_list_s()
          University.\n\nM. Richardson and P. Domingos. 2006. Markov Logic\nNetworks. Machine \
          Learning, 62(1-2):107–136.\n",
     );
-    let families: Vec<String> = read(&imported.file.references)
-        .into_iter()
-        .map(|(family, _, _)| family)
-        .collect();
+    let families = first_families(&imported);
     assert_eq!(families, ["Etzioni", "Agichtein", "Richardson"]);
     let titles: Vec<&str> = imported
         .file
@@ -170,10 +172,7 @@ fn entries_printed_before_the_list_s_heading_are_the_list_s() {
          reviewers for their useful comments.\n\nReferences\nAlexandr Andoni and Piotr \
          Indyk. 2008. Near-optimal\nhashing algorithms. Commun. ACM, 51(1):117–122.\n",
     );
-    let families: Vec<String> = read(&imported.file.references)
-        .into_iter()
-        .map(|(family, _, _)| family)
-        .collect();
+    let families = first_families(&imported);
     assert_eq!(families, ["Baroni", "Erk", "Andoni"]);
     let text = paragraphs(&imported).join(" ");
     assert!(!text.contains("Nouns are vectors"), "{text}");
@@ -196,10 +195,7 @@ fn an_entry_whose_names_wrap_over_three_lines_opens_where_its_names_do() {
          and\nIlya Sutskever. 2018. Improving language understanding by generative \
          pre-training. arXiv.\n",
     );
-    let families: Vec<String> = read(&imported.file.references)
-        .into_iter()
-        .map(|(family, _, _)| family)
-        .collect();
+    let families = first_families(&imported);
     assert_eq!(families, ["Pedregosa", "Peters", "Radford"]);
     let text = paragraphs(&imported).join(" ");
     assert_eq!(text.matches("]{@").count(), 3, "{text}");

@@ -11,9 +11,10 @@ use crate::formats::paper::name_case::capitalise_parts;
 
 /// Words of an institution's name that no person's name has (`Computer Science Division`,
 /// `Natural Language Processing Group`, `Microsoft Research`).
-const INSTITUTION_WORDS: [&str; 30] = [
+const INSTITUTION_WORDS: [&str; 33] = [
     "Academy",
     "Association",
+    "Collaboration",
     "Center",
     "Centre",
     "Clinic",
@@ -41,7 +42,9 @@ const INSTITUTION_WORDS: [&str; 30] = [
     "Science",
     "Sciences",
     "Society",
+    "Team",
     "University",
+    "Working",
 ];
 
 /// Whether `word` (in any case) is one of [`INSTITUTION_WORDS`].
@@ -158,8 +161,18 @@ pub(super) fn names_in_piece(piece: &str) -> Vec<String> {
 /// `name` with its words in capitals written as a name is (`GOLUBCHIK` → `Golubchik`, `DO
 /// VALE` → `do Vale` after a given name), initials and Roman numerals (`III`) as they are.
 fn in_own_case(name: &str) -> String {
-    // No name (`ISSN 2358-291X (Online)`): as it is.
-    if name.contains(|c: char| c.is_ascii_digit() || c == '(') {
+    // No person's name (`ISSN 2358-291X (Online)`, `ATLAS Collaboration`): as it is.
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let person = (2..=6).contains(&words.len())
+        && words.iter().any(|w| is_name_in_capitals(w))
+        && words.iter().all(|w| {
+            (is_name_in_capitals(w)
+                || is_written_out_name(w)
+                || is_initial(w)
+                || PARTICLES.contains(w))
+                && !is_institution_word(w)
+        });
+    if !person {
         return name.to_owned();
     }
     let mut out = String::with_capacity(name.len());

@@ -241,6 +241,8 @@ fn names_lose_their_marks_and_keep_their_own_case() {
         names("ISSN 2358-291X (Online)"),
         ["ISSN 2358-291X (Online)"]
     );
+    // A group's name in capitals keeps them.
+    assert_eq!(names("ATLAS Collaboration"), ["ATLAS Collaboration"]);
     // A place and its postcode is no marked name.
     assert!(!super::super::title_page::is_author_line(
         "Dhaka-1000, Bangladesh"
