@@ -8,35 +8,14 @@
 use super::blocks::{Block, remove_all_but};
 use super::spans;
 use crate::corpus::model::{Author, Paper};
-use crate::formats::paper::plain::is_given_first_name;
+use crate::formats::paper::plain::{is_given_first_name, is_institution_word};
 
 /// The most words a line of the author block has: more is the paper's text.
 const LONGEST_FRONT_LINE: usize = 16;
 
-/// Words of an institution's name that a person's name, written out as one, never has
-/// (`Google Brain`, `Mayo Clinic`), beside those the plain-text reader knows (`University`,
-/// `Research`, `Labs`).
-const INSTITUTION_WORDS: [&str; 12] = [
-    "Amazon",
-    "Brain",
-    "Clinic",
-    "College",
-    "DeepMind",
-    "Faculty",
-    "Google",
-    "Hospital",
-    "Meta",
-    "Microsoft",
-    "NVIDIA",
-    "School",
-];
-
 /// Whether `line` is a person's name, given name first, not an institution's.
 fn is_person(line: &str) -> bool {
-    is_given_first_name(line, true)
-        && !line
-            .split_whitespace()
-            .any(|word| INSTITUTION_WORDS.contains(&word))
+    is_given_first_name(line, true) && !line.split_whitespace().any(is_institution_word)
 }
 
 /// Takes the title, and when the paper opens with it and an author block its authors and

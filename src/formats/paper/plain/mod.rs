@@ -64,6 +64,7 @@ pub(super) use self::printed::{
     is_names_only, mark_citations, read_author_date_entries, read_numbered_entries,
 };
 pub(super) use self::references::year_in;
+pub(super) use self::title_names::is_institution_word;
 use super::{FigureDraft, ImportOptions, PaperBuilder, Rich, Span, TableDraft};
 
 /// The fewest bytes a paragraph has for a figure or table printed inside its sentence to be

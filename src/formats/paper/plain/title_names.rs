@@ -9,25 +9,31 @@ use super::title_page;
 use crate::corpus::model::Author;
 use crate::formats::paper::name_case::capitalise_parts;
 
-/// Words of an institution's name that no person's name has (`Computer Science Division`,
-/// `Natural Language Processing Group`, `Microsoft Research`).
-const INSTITUTION_WORDS: [&str; 33] = [
+/// Words of an institution's or a company's name that no person's name has (`Computer Science
+/// Division`, `Natural Language Processing Group`, `Microsoft Research`, `Google Brain`, `Mayo
+/// Clinic`): the title page's author lines and a Markdown converter's author block are read
+/// with them.
+const INSTITUTION_WORDS: [&str; 40] = [
     "Academy",
+    "Amazon",
     "Association",
-    "Collaboration",
+    "Brain",
     "Center",
     "Centre",
     "Clinic",
     "College",
+    "Collaboration",
     "Company",
     "Computer",
     "Consortium",
     "Corporation",
+    "DeepMind",
     "Department",
     "Division",
     "Engineering",
     "Faculty",
     "Foundation",
+    "Google",
     "Group",
     "Hospital",
     "Inc",
@@ -36,7 +42,10 @@ const INSTITUTION_WORDS: [&str; 33] = [
     "Laboratory",
     "Labs",
     "Ltd",
+    "Meta",
+    "Microsoft",
     "Ministry",
+    "NVIDIA",
     "Research",
     "School",
     "Science",
@@ -47,8 +56,9 @@ const INSTITUTION_WORDS: [&str; 33] = [
     "Working",
 ];
 
-/// Whether `word` (in any case) is one of [`INSTITUTION_WORDS`].
-pub(super) fn is_institution_word(word: &str) -> bool {
+/// Whether `word` (in any case, a comma or full stop after it) is one of
+/// [`INSTITUTION_WORDS`].
+pub(in crate::formats::paper) fn is_institution_word(word: &str) -> bool {
     let word = word.trim_end_matches([',', '.', ';']);
     INSTITUTION_WORDS
         .iter()
