@@ -315,6 +315,13 @@ fn an_empty_or_blank_file_is_called_empty() {
             &b"<!DOCTYPE html><html><body>Hi</body></html>"[..],
             "neither a JATS article nor a GROBID TEI document: its first element is `<html>`",
         ),
+        (
+            "elsevier.xml",
+            &b"<article xmlns=\"http://www.elsevier.com/xml/ja/dtd\"><item-info/><head/>\
+<body/><tail/></article>"[..],
+            "an <article>, but not a JATS one (its elements are in the namespace \
+             `http://www.elsevier.com/xml/ja/dtd`)",
+        ),
     ] {
         let path = write_temp(&dir, name, bytes);
         let report = open_path(&path);

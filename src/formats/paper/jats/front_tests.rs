@@ -228,3 +228,55 @@ fn an_abstract_that_cites_works_is_the_first_section_and_its_citations_link() {
         .collect();
     assert_eq!(cited, ["b1", "b2"], "the abstract's citation first, linked");
 }
+
+#[test]
+fn a_publishers_own_article_xml_is_named_for_what_it_is() {
+    use crate::formats::paper::{ImportOptions, PaperKind, import};
+    // Elsevier's full-text XML: its own parts, in its own namespace.
+    let elsevier = r#"<?xml version="1.0"?>
+<article xmlns="http://www.elsevier.com/xml/ja/dtd" xmlns:ce="http://www.elsevier.com/xml/common/dtd" version="5.0">
+<item-info><jid>JID</jid></item-info><ce:floats/><head><ce:title>A title</ce:title></head>
+<body><ce:sections><ce:para>Text.</ce:para></ce:sections></body><tail/></article>"#;
+    // IOP's header DTD: a <body> and <back> as JATS has, but its front is its own.
+    let iop = "<article artid=\"j1\"><article-metadata><jnl-data/></article-metadata>\
+<header><title-group><title>A title</title></title-group></header>\
+<body><p>Text.</p></body><back><references/></back></article>";
+    // Nature's legacy XML.
+    let nature = "<article id=\"1\"><pubfm/><fm><atl>A title</atl></fm><bdy><p>Text.</p></bdy>\
+<bm/><bm/><bm/><bm/><x1/><x2/></article>";
+    for (text, parts) in [
+        (elsevier, "<item-info>, <ce:floats>, <head>, <body>, <tail>"),
+        (iop, "<article-metadata>, <header>, <body>, <back>"),
+        (nature, "<pubfm>, <fm>, <bdy>, <bm>, <x1>, …"),
+    ] {
+        let error = import(PaperKind::Jats, text, &ImportOptions::default()).expect_err("not JATS");
+        assert!(
+            error
+                .message
+                .contains("this XML's root is an <article>, but not a JATS one"),
+            "{}",
+            error.message
+        );
+        assert!(error.message.contains(parts), "{}", error.message);
+        assert!(error.hint.contains("PubMed Central"), "{}", error.hint);
+        assert!(error.location.is_some());
+    }
+    let namespaced =
+        import(PaperKind::Jats, elsevier, &ImportOptions::default()).expect_err("not JATS");
+    assert!(
+        namespaced
+            .message
+            .contains("in the namespace `http://www.elsevier.com/xml/ja/dtd`"),
+        "{}",
+        namespaced.message
+    );
+    // JATS stays JATS: a front with anything beside it, or JATS's parts alone.
+    for text in [
+        "<article><front><article-meta><title-group><article-title>T</article-title>\
+</title-group></article-meta></front><extra/><body><p>Text.</p></body></article>",
+        "<article><body><p>Text.</p></body><back/></article>",
+        "<article xmlns=\"http://jats.nlm.nih.gov\"><body><p>Text.</p></body></article>",
+    ] {
+        import(PaperKind::Jats, text, &ImportOptions::default()).expect("JATS");
+    }
+}

@@ -60,6 +60,9 @@ pub(super) fn read(
             .located(root.location()),
         ));
     }
+    if let Some(not_jats) = another_kind_of_article(root) {
+        return Err(Box::new(not_jats));
+    }
     if let Some(message) = document.unknown_entities_message() {
         builder.warn(
             message,
@@ -86,6 +89,61 @@ pub(super) fn read(
         builder.cite_unlinked_author_date();
     }
     Ok(())
+}
+
+/// The parts of a JATS article its root holds: how it was processed, the front matter, the
+/// body, the back matter, floats kept apart, and the articles inside it.
+const JATS_PARTS: [&str; 7] = [
+    "processing-meta",
+    "front",
+    "body",
+    "back",
+    "floats-group",
+    "sub-article",
+    "response",
+];
+
+/// Why an `<article>` is no JATS article, when it is not: a publisher's own XML (Elsevier's,
+/// Nature's, the Royal Society of Chemistry's, IOP's) names its root `<article>` too, but
+/// holds no `<front>` and parts JATS has none of (`<head>`, `<article-metadata>`). Read as
+/// JATS it would give nothing, or stray paragraphs without a title or references.
+fn another_kind_of_article(root: Element<'_>) -> Option<Diagnostic> {
+    let children: Vec<Element<'_>> = root.elements().collect();
+    let is_part = |child: &Element<'_>| JATS_PARTS.iter().any(|part| child.is(part));
+    if children.iter().any(|child| child.is("front")) || children.iter().all(is_part) {
+        return None;
+    }
+    let namespace = root
+        .attr("xmlns")
+        .filter(|namespace| !namespace.contains("jats") && !namespace.contains("nlm.nih.gov"));
+    let mut names: Vec<String> = Vec::new();
+    for child in &children {
+        let name = format!("<{}>", child.qualified_name());
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    let shown = names.len().min(5);
+    let mut parts = names.get(..shown).unwrap_or_default().join(", ");
+    if names.len() > shown {
+        parts.push_str(", …");
+    }
+    let whose = namespace.map_or_else(String::new, |namespace| {
+        format!(" (its elements are in the namespace `{namespace}`)")
+    });
+    Some(
+        Diagnostic::error(
+            Code::PaperSyntax,
+            format!(
+                "this XML's root is an <article>, but not a JATS one{whose}: it holds {parts} \
+                 where a JATS article holds <front>, <body> and <back>; it looks like a \
+                 publisher's own XML, which paperlens does not read"
+            ),
+            "open the article's JATS XML if it has one (PubMed Central and Europe PMC give an \
+             open-access article's as XML), or its PDF, whose text paperlens reads",
+        )
+        .located(root.location()),
+    )
 }
 
 /// What the whole article tells every part of the walk: its references (by id, in list order,
