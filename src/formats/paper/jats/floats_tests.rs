@@ -720,3 +720,21 @@ fn a_float_given_in_two_languages_is_one_float_captioned_in_the_article_s_langua
         .collect();
     assert_eq!(labels, ["Table 1"]);
 }
+
+#[test]
+fn a_header_row_written_as_a_cell_holding_cells_is_the_header() {
+    // Stencila writes a header row as `<th>` around its cells, with no `<tr>`.
+    let body = r#"<sec><title>Methods</title><p>See <xref ref-type="table" rid="t1">Table 1</xref>.</p>
+<table-wrap id="t1"><label>Table 1.</label><caption/><table>
+<thead><th><th>Oligo</th><th>RNA/DNA</th></th></thead>
+<tbody><tr><td>NRAS G4</td><td>RNA</td></tr><tr><td>Myc G4</td><td>DNA</td></tr></tbody>
+</table></table-wrap></sec>"#;
+    let imported = read(&article(body, ""));
+    let table = &imported.file.tables[0];
+    let labels: Vec<&str> = table.columns.iter().map(|c| c.header.as_str()).collect();
+    assert_eq!(labels, ["Oligo", "RNA/DNA"]);
+    assert_eq!(
+        crate::corpus::model::cells_of(table),
+        [vec!["NRAS G4", "RNA"], vec!["Myc G4", "DNA"]]
+    );
+}

@@ -129,11 +129,14 @@ fn tables_in(wrap: Element<'_>) -> Vec<Element<'_>> {
 
 /// A table's header rows (its `thead`, or without one its leading rows made only of `th`
 /// cells) and its body rows (`tbody`, `tfoot` and bare `tr`), an OASIS table's `tgroup`s read
-/// as parts of it.
+/// as parts of it; a row may be written `<th>` around its cells.
 fn header_and_body(table: Element<'_>) -> (Vec<Element<'_>>, Vec<Element<'_>>) {
     let mut header: Vec<Element<'_>> = Vec::new();
     let mut body: Vec<Element<'_>> = Vec::new();
-    let is_row = |row: &Element<'_>| row.is("tr") || row.is("row");
+    // A `th` holding cells is a row written with a cell's name, as Stencila writes a header.
+    let is_row = |row: &Element<'_>| {
+        row.is("tr") || row.is("row") || (row.is("th") && cells_of(*row).next().is_some())
+    };
     let parts = table.elements().flat_map(|part| {
         let group = part.is("tgroup").then(|| part.elements());
         std::iter::once(part).chain(group.into_iter().flatten())
