@@ -14,7 +14,7 @@ use crate::formats::paper::{PaperBuilder, collapse_whitespace};
 
 use super::{Context, plain_text};
 use untagged::{
-    group_authors_before_title, read_untagged_names_and_title, take_untagged_fields, untagged_entry,
+    authors_before_first_field, read_untagged_names_and_title, take_untagged_fields, untagged_entry,
 };
 
 mod untagged;
@@ -105,7 +105,7 @@ fn reference(element: Element<'_>) -> Reference {
     et_al_last(&mut fields.editors);
     read_untagged_names_and_title(citation, &mut reference, &mut fields);
     if fields.authors.is_empty() && fields.editors.is_empty() {
-        fields.authors = group_authors_before_title(citation);
+        fields.authors = authors_before_first_field(citation);
     }
     let publication_type = citation
         .attr("publication-type")
@@ -192,13 +192,19 @@ fn titles(reference: &mut Reference, fields: &mut Fields) {
         reference.title = title_text(&fields.comments.remove(0));
         reference.container_title = std::mem::take(&mut fields.source);
     } else if reference.item_type == "article-journal"
-        && (!reference.volume.is_empty() || !fields.first_page.is_empty())
+        && (!reference.volume.is_empty()
+            || !fields.first_page.is_empty()
+            || !reference.doi.is_empty()
+            || reference
+                .printed()
+                .is_some_and(|printed| printed.to_lowercase().contains("in press")))
         && reference.printed().is_some()
         && is_abbreviated_journal(&fields.source)
     {
         // Physics's lists print an article without its title (`H.-T. Ding, …, <source>Nucl.
-        // Phys. A</source>. <volume>982</volume>, <fpage>715</fpage> (2019).`): the source is
-        // the journal, and the entry is kept as printed.
+        // Phys. A</source>. <volume>982</volume>, <fpage>715</fpage> (2019).`), and so do
+        // others an article in press (`<source>Annu. Rev. Immunol.</source>, in press, doi:…`):
+        // the source is the journal, and the entry is kept as printed.
         reference.container_title = std::mem::take(&mut fields.source);
     } else {
         reference.title = std::mem::take(&mut fields.source);

@@ -448,12 +448,14 @@ fn names_and_titles_printed_as_text_beside_tagged_fields_are_read() {
 #[test]
 fn organisations_printed_before_a_tagged_title_are_the_authors() {
     let text = r#"<article><front><article-meta><title-group><article-title>Groups</article-title></title-group></article-meta></front>
-<body><p>Cites <xref ref-type="bibr" rid="b1">1</xref>, <xref ref-type="bibr" rid="b2">2</xref>, <xref ref-type="bibr" rid="b3">3</xref> and <xref ref-type="bibr" rid="b4">4</xref>.</p></body>
+<body><p>Cites <xref ref-type="bibr" rid="b1">1</xref>, <xref ref-type="bibr" rid="b2">2</xref>, <xref ref-type="bibr" rid="b3">3</xref>, <xref ref-type="bibr" rid="b4">4</xref>, <xref ref-type="bibr" rid="b5">5</xref> and <xref ref-type="bibr" rid="b6">6</xref>.</p></body>
 <back><ref-list>
 <ref id="b1"><mixed-citation publication-type="journal">World Health Organization. <source>World Malaria Report: 2013</source> World Health Organization (<year>2013</year>).</mixed-citation></ref>
 <ref id="b2"><mixed-citation>3. World Health Organization, United Nations University; The United Nations Children's Fund. <article-title>Iron deficiency anaemia</article-title>. <year>2001</year>.</mixed-citation></ref>
 <ref id="b3"><mixed-citation>Smith J, Jones K. <article-title>Untagged people</article-title>. <source>Lancet</source> <year>2001</year>.</mixed-citation></ref>
 <ref id="b4"><element-citation>Department of Health <source>Plan</source><year>2003</year></element-citation></ref>
+<ref id="b5"><mixed-citation publication-type="journal">Putt ED. <year>1940</year>. <article-title>Flowering in the sunflower</article-title>. <source>Sci Agric</source> <volume>21</volume>:<fpage>167</fpage>.</mixed-citation></ref>
+<ref id="b6"><mixed-citation publication-type="journal">Putt ED. Personal communication. <year>1940</year>. <article-title>Flowering again</article-title>. <source>Sci Agric</source> <volume>21</volume>:<fpage>168</fpage>.</mixed-citation></ref>
 </ref-list></back></article>"#;
     let imported = read(text);
     let authors = |n: usize| -> Vec<String> {
@@ -477,13 +479,35 @@ fn organisations_printed_before_a_tagged_title_are_the_authors() {
         ],
         "each organisation of the list, its number left out"
     );
-    assert!(
-        authors(2).is_empty(),
-        "people's names printed as text are not taken for organisations"
+    let people: Vec<(&str, &str, &str)> = imported.file.references[2]
+        .author
+        .iter()
+        .map(|name| {
+            (
+                name.family.as_str(),
+                name.given.as_str(),
+                name.literal.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        people,
+        [("Smith", "J.", ""), ("Jones", "K.", "")],
+        "people's names printed as text are people, not organisations"
     );
     assert!(
         authors(3).is_empty(),
         "an element citation's stray words are not read"
+    );
+    let putt = &imported.file.references[4].author;
+    assert_eq!(
+        (putt.len(), putt[0].family.as_str(), putt[0].given.as_str()),
+        (1, "Putt", "E. D."),
+        "Vancouver's family name and initials before the tagged year"
+    );
+    assert!(
+        imported.file.references[5].author.is_empty(),
+        "words before the first field that name no one keep the entry unread"
     );
     valid(&imported);
 }
@@ -491,9 +515,11 @@ fn organisations_printed_before_a_tagged_title_are_the_authors() {
 #[test]
 fn a_physics_entry_without_an_article_title_is_in_its_journal() {
     let text = r#"<article><front><article-meta><title-group><article-title>Physics</article-title></title-group></article-meta></front>
-<body><p>Quarkonia [<xref ref-type="bibr" rid="bib1">1</xref>], a standard [<xref ref-type="bibr" rid="bib2">2</xref>].</p></body>
+<body><p>Quarkonia [<xref ref-type="bibr" rid="bib1">1</xref>], a standard [<xref ref-type="bibr" rid="bib2">2</xref>], a review [<xref ref-type="bibr" rid="bib3">3</xref>] and a letter [<xref ref-type="bibr" rid="bib4">4</xref>].</p></body>
 <back><ref-list>
 <ref id="bib1"><label>[1]</label><mixed-citation publication-type="journal"><person-group person-group-type="author"><string-name><given-names>H.-T.</given-names> <surname>Ding</surname></string-name></person-group>, <source>Nucl. Phys. A</source>. <volume>982</volume>, <fpage>715</fpage> (<year>2019</year>).<pub-id pub-id-type="doi">10.1016/j.x.2018.09.075</pub-id></mixed-citation></ref>
+<ref id="bib3"><label>[3]</label><mixed-citation publication-type="journal"><string-name><given-names>A. C.</given-names> <surname>Hayday</surname></string-name>, <source>Annu. Rev. Immunol.</source>, in press.</mixed-citation></ref>
+<ref id="bib4"><label>[4]</label><mixed-citation publication-type="journal"><string-name><given-names>B.</given-names> <surname>Vantourout</surname></string-name>, <source>Nat. Commun.</source> doi:<pub-id pub-id-type="doi">10.1038/x.1</pub-id>.</mixed-citation></ref>
 <ref id="bib2"><label>[2]</label><mixed-citation publication-type="journal"><collab>ISO 14044</collab>. <source>Environmental management—Life cycle assessment</source>. <year>2006</year>;<volume>2006</volume>: <fpage>46</fpage>.</mixed-citation></ref>
 </ref-list></back></article>"#;
     let imported = read(text);
@@ -512,7 +538,19 @@ fn a_physics_entry_without_an_article_title_is_in_its_journal() {
         Some("H.-T. Ding, Nucl. Phys. A. 982, 715 (2019). 10.1016/j.x.2018.09.075"),
         "the DOI printed after the entry's full stop, a space between them"
     );
-    let standard = &imported.file.references[1];
+    let in_press = &imported.file.references[1];
+    assert_eq!(
+        (in_press.title.as_str(), in_press.container_title.as_str()),
+        ("", "Annu. Rev. Immunol."),
+        "an article in press, printed without its title, is in its journal"
+    );
+    let online = &imported.file.references[2];
+    assert_eq!(
+        (online.title.as_str(), online.container_title.as_str()),
+        ("", "Nat. Commun."),
+        "so is an article published online, with its DOI"
+    );
+    let standard = &imported.file.references[3];
     assert_eq!(
         standard.title, "Environmental management—Life cycle assessment",
         "a source written out stays the work's title"

@@ -114,13 +114,14 @@ pub(super) fn take_untagged_fields(reference: &mut Reference, mut parsed: Refere
     }
 }
 
-/// The organisations a printed citation names as its authors in words before the first field it
-/// tags, as Nature's list prints a report (`World Health Organization. <source>World Malaria
-/// Report: 2013</source> …`): each of the names, separated by commas or semicolons, of the text
-/// before that field (less a number leading it, `1.` or `[8]`), when every one is an
-/// organisation's or a group's name; none otherwise (people's names written so stay unread,
-/// as does any other text).
-pub(super) fn group_authors_before_title(citation: Element<'_>) -> Vec<CslName> {
+/// The authors a printed citation names in words before the first field it tags: the
+/// organisations of Nature's list (`World Health Organization. <source>World Malaria Report:
+/// 2013</source> …`), each of the names, separated by commas or semicolons, of the text before
+/// that field (less a number leading it, `1.` or `[8]`), when every one is an organisation's or
+/// a group's name; or people, as bioRxiv's lists print them (`Putt ED. <year>1940</year>.
+/// <article-title>…`), when the whole citation read as a plain-text list's entry names people
+/// and every word of that text is one of their names or initials. None otherwise.
+pub(super) fn authors_before_first_field(citation: Element<'_>) -> Vec<CslName> {
     if citation.is("element-citation") {
         return Vec::new();
     }
@@ -143,7 +144,7 @@ pub(super) fn group_authors_before_title(citation: Element<'_>) -> Vec<CslName> 
     }
     let names: Vec<&str> = lead.split([',', ';']).map(str::trim).collect();
     if !names.iter().all(|name| is_organisation_author(name)) {
-        return Vec::new();
+        return people_named(lead, &plain_text(citation));
     }
     names
         .into_iter()
@@ -152,4 +153,30 @@ pub(super) fn group_authors_before_title(citation: Element<'_>) -> Vec<CslName> 
             ..CslName::default()
         })
         .collect()
+}
+
+/// The people `whole` (a citation's text) names as its authors, read as a plain-text list's
+/// entry is, when every word of `lead` (its text before its first tagged field) is one of their
+/// family names, given names or initials (`Putt ED` is E. D. Putt); none otherwise.
+fn people_named(lead: &str, whole: &str) -> Vec<CslName> {
+    let parsed = read_reference_entry(whole);
+    let people = parsed.author;
+    // `et al.` closes a list as the name `others`.
+    let unnamed = |person: &CslName| person.family.is_empty() && person.literal != "others";
+    if people.is_empty() || people.iter().any(unnamed) {
+        return Vec::new();
+    }
+    let letters = |word: &str| -> String { word.chars().filter(|c| c.is_alphabetic()).collect() };
+    let mut known: Vec<String> = Vec::new();
+    for person in &people {
+        known.extend(person.family.split_whitespace().map(letters));
+        known.extend(person.given.split_whitespace().map(letters));
+        known.push(letters(&person.given));
+    }
+    let covered = lead
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .map(letters)
+        .filter(|word| !word.is_empty() && !["and", "et", "al"].contains(&word.as_str()))
+        .all(|word| known.iter().any(|name| name.eq_ignore_ascii_case(&word)));
+    if covered { people } else { Vec::new() }
 }
