@@ -370,6 +370,7 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
                 self.text(rich);
             }
             "fn-group" => self.notes(element, false),
+            "fn" if self.context.is_table_note(element) => {}
             "fn" => self.note(element),
             "glossary" | "ack" | "notes" | "app" | "bio" => {
                 self.titled(element, default_title(element.name()));
@@ -597,10 +598,12 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
     /// in a section of its own in the back matter (`Notes` when untitled) or when the group has
     /// a title (eLife's "Author contributions" inside "Additional information").
     fn notes(&mut self, group: Element<'d>, own_section: bool) {
+        // A note only a table's cells mark is read with that table.
         let unmarked = group.children_named("fn").any(|note| {
             !note
                 .attr("id")
                 .is_some_and(|id| self.context.footnotes.contains(id))
+                && !self.context.is_table_note(note)
         });
         let mut title = String::new();
         if unmarked {
@@ -615,7 +618,9 @@ impl<'c, 'd, 'b> Walker<'c, 'd, 'b> {
         }
         for element in group.elements() {
             if element.is("fn") {
-                self.note(element);
+                if !self.context.is_table_note(element) {
+                    self.note(element);
+                }
             } else if !matches!(element.name(), "title" | "label") {
                 if !open {
                     self.ensure_section();

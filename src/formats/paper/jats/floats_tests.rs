@@ -475,6 +475,64 @@ fn a_footnote_that_cites_links_its_works_and_prints_its_symbol() {
 }
 
 #[test]
+fn a_note_only_a_table_s_cells_mark_is_that_table_s_note() {
+    // Pandoc writes a table's notes among the article's, marked from the cells.
+    let text = article(
+        r#"<sec><title>Related work</title><p>See <xref ref-type="table" rid="t1">Table 1</xref>.<xref ref-type="fn" rid="fn3">3</xref></p>
+<table-wrap id="t1"><label>Table 1</label><caption><p>Packages.</p></caption><table>
+<thead><tr><th>Package</th><th>Web</th></tr></thead>
+<tbody><tr><td>iWantHue</td><td>yes<xref ref-type="fn" rid="fn1">1</xref></td></tr>
+<tr><td>Colorgorical</td><td>yes<xref ref-type="fn" rid="fn2">2</xref></td></tr>
+<tr><td>Qualpal</td><td>yes<xref ref-type="fn" rid="fn3">3</xref></td></tr></tbody></table></table-wrap></sec>"#,
+        r#"<fn-group><fn id="fn1"><label>1</label><p>https://medialab.github.io/iwanthue/</p></fn>
+<fn id="fn2"><label>2</label><p>Down at the time of writing.</p></fn>
+<fn id="fn3"><label>3</label><p>Marked in the text too.</p></fn></fn-group>"#,
+    );
+    let imported = read(&text);
+    let corpus = valid(&imported);
+    let table = &corpus.file.tables[0];
+    let notes: Vec<(&str, &str)> = table
+        .footnotes
+        .iter()
+        .map(|note| (note.marker.as_str(), note.text.as_str()))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            ("1", "https://medialab.github.io/iwanthue/"),
+            ("2", "Down at the time of writing.")
+        ],
+        "the notes only the cells mark, in their order"
+    );
+    let cells = crate::corpus::model::cells_of(table);
+    assert_eq!(
+        cells[0],
+        ["iWantHue", "yes¹"],
+        "the cell's marker is raised"
+    );
+    assert_eq!(
+        cells[2],
+        ["Qualpal", "yes³"],
+        "so is a footnote's, which a cell cannot link"
+    );
+    let footnotes: Vec<&str> = corpus
+        .file
+        .footnotes
+        .iter()
+        .map(|f| f.id.as_str())
+        .collect();
+    assert_eq!(footnotes, ["fn3"], "a note the text marks stays a footnote");
+    assert!(
+        corpus
+            .warnings
+            .iter()
+            .all(|d| d.code != Code::UnmarkedFootnote),
+        "{:#?}",
+        corpus.warnings
+    );
+}
+
+#[test]
 fn a_footnote_a_figure_s_caption_marks_is_marked_there() {
     let text = article(
         r#"<sec><title>Results</title><p>The theatre (<xref ref-type="fig" rid="f1">Photo 1</xref>).</p>

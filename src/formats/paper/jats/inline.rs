@@ -65,6 +65,8 @@ pub(super) struct Flattener<'c, 'd> {
     /// How many `italic` elements the reading is inside: a script in italics is mathematics
     /// (`<italic>x<sup>n</sup></italic>`), not a note's mark.
     italic_depth: usize,
+    /// Whether a footnote's marker is printed raised, not linked: a table's cell links none.
+    raised_notes: bool,
 }
 
 impl<'c, 'd> Flattener<'c, 'd> {
@@ -78,7 +80,18 @@ impl<'c, 'd> Flattener<'c, 'd> {
             footnotes: Vec::new(),
             without_supplements: false,
             italic_depth: 0,
+            raised_notes: false,
         }
+    }
+
+    /// The text of a table's cell, as [`Self::float_text`] reads it but for its footnotes'
+    /// markers, printed raised (`yes¹`): a cell links to no footnote.
+    pub(super) fn cell_text(context: &'c Context<'d>, cell: Element<'d>) -> Rich {
+        let mut flattener = Self::new(context, false);
+        flattener.without_supplements = true;
+        flattener.raised_notes = true;
+        flattener.children(cell);
+        flattener.current
     }
 
     /// The text of everything inside a part of a figure or table (its caption, a cell, a
@@ -286,7 +299,8 @@ impl<'c, 'd> Flattener<'c, 'd> {
                 }
             }
             Some("fn")
-                if !rids.is_empty()
+                if !self.raised_notes
+                    && !rids.is_empty()
                     && rids
                         .split_whitespace()
                         .all(|rid| self.context.footnotes.contains(rid)) =>

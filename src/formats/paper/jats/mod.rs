@@ -156,8 +156,12 @@ pub(super) struct Context<'d> {
     /// A reference's id by the number its label prints (`12` for `<label>12.</label>`).
     ref_by_number: HashMap<u32, &'d str>,
     /// The ids of the footnotes read as footnotes (marked by an `xref ref-type="fn"` outside
-    /// the author list, not in a table's foot or the author notes).
+    /// the author list and a table's cells, not in a table's foot or the author notes).
     footnotes: HashSet<&'d str>,
+    /// The notes of the article's notes marked only in a table's cells, each with the `table`
+    /// marking it first (Pandoc writes a table's notes so): read as that table's notes, its
+    /// cells' markers raised.
+    table_notes: Vec<(Element<'d>, Element<'d>)>,
     /// The article's language (`xml:lang` of the root), when it says.
     language: Option<&'d str>,
     /// The place in reading order (from 1) of each floating `fig` and `table-wrap` by its id,
@@ -170,11 +174,11 @@ pub(super) struct Context<'d> {
     cites_by_author_and_year: bool,
 }
 
-/// Where an element sits, as the walk of [`Context::new`] keeps it: four facts, each true
+/// Where an element sits, as the walk of [`Context::new`] keeps it: five facts, each true
 /// of an element and everything inside it.
 #[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, Copy, Default)]
-struct Place {
+struct Place<'d> {
     /// Inside a table (its foot's notes are the table's) or the author notes.
     excluded: bool,
     /// Inside a reference.
@@ -183,19 +187,23 @@ struct Place {
     in_authors: bool,
     /// Inside a sub-article (read by its own walker).
     in_sub_article: bool,
+    /// The `table` (of rows and cells) it is inside.
+    table: Option<Element<'d>>,
 }
 
 impl<'d> Context<'d> {
     fn new(root: Element<'d>) -> Self {
         let mut refs = Vec::new();
         let mut marked: HashSet<&'d str> = HashSet::new();
+        // A note's id, and the table whose cells mark it first.
+        let mut marked_in_cells: HashMap<&'d str, Element<'d>> = HashMap::new();
         let mut notes: Vec<Element<'d>> = Vec::new();
         let mut excluded: HashSet<&'d str> = HashSet::new();
         let (mut markers, mut dated_markers) = (0_usize, 0_usize);
         // The article's own figures and tables (not a sub-article's), in reading order.
         let mut floats: [Vec<Element<'d>>; 2] = [Vec::new(), Vec::new()];
         // One walk over the tree, without recursion; a stack keeps where each element is.
-        let mut stack: Vec<(Element<'d>, Place)> = vec![(root, Place::default())];
+        let mut stack: Vec<(Element<'d>, Place<'d>)> = vec![(root, Place::default())];
         while let Some((element, place)) = stack.pop() {
             let name = element.name();
             if name == "ref" && !place.in_ref {
@@ -213,7 +221,14 @@ impl<'d> Context<'d> {
                 && element.attr("ref-type") == Some("fn")
                 && let Some(rid) = element.attr("rid")
             {
-                marked.extend(rid.split_whitespace());
+                match place.table {
+                    Some(table) => {
+                        for id in rid.split_whitespace() {
+                            marked_in_cells.entry(id).or_insert(table);
+                        }
+                    }
+                    None => marked.extend(rid.split_whitespace()),
+                }
             }
             // A float set in the line (`position="anchor"`, eLife's small tables) is not
             // numbered.
@@ -247,6 +262,11 @@ impl<'d> Context<'d> {
                 in_ref: place.in_ref || name == "ref",
                 in_authors,
                 in_sub_article,
+                table: if name == "table" && place.excluded {
+                    Some(element)
+                } else {
+                    place.table
+                },
             };
             // Children pushed in reverse, so that they are visited in document order.
             let before = stack.len();
@@ -255,6 +275,53 @@ impl<'d> Context<'d> {
                 added.reverse();
             }
         }
+        let (ref_position, ref_by_number) = Self::reference_indexes(&refs);
+        let footnotes: HashSet<&'d str> = notes
+            .iter()
+            .filter_map(|note| note.attr("id"))
+            .filter(|id| marked.contains(id) && !excluded.contains(id))
+            .collect();
+        let table_notes = notes
+            .iter()
+            .filter_map(|note| {
+                let id = note.attr("id")?;
+                let table = marked_in_cells.get(id)?;
+                (!footnotes.contains(id) && !excluded.contains(id)).then_some((*table, *note))
+            })
+            .collect();
+        Self {
+            language: root.attr("xml:lang"),
+            unlabelled_places: Self::unlabelled_places(&floats),
+            // An article that marks no citation at all (Copernicus prints `(Mason et al.,
+            // 1994)` as text) is read for them by authors and year too.
+            cites_by_author_and_year: markers == 0
+                || super::unlinked::most_print_a_year(markers, dated_markers),
+            refs,
+            ref_position,
+            ref_by_number,
+            footnotes,
+            table_notes,
+        }
+    }
+
+    /// The notes of the article's notes that only `table`'s cells mark, in the notes' order.
+    fn notes_marked_in(&self, table: Element<'d>) -> impl Iterator<Item = Element<'d>> + '_ {
+        self.table_notes
+            .iter()
+            .filter(move |(marking, _)| *marking == table)
+            .map(|(_, note)| *note)
+    }
+
+    /// Whether `note` is read as a table's note (only that table's cells mark it).
+    fn is_table_note(&self, note: Element<'d>) -> bool {
+        self.table_notes
+            .iter()
+            .any(|(_, table_note)| *table_note == note)
+    }
+
+    /// Each reference's position in `refs` by its id, and its id by the number its label
+    /// prints (the first of each).
+    fn reference_indexes(refs: &[Element<'d>]) -> (HashMap<&'d str, usize>, HashMap<u32, &'d str>) {
         let mut ref_position = HashMap::new();
         let mut ref_by_number = HashMap::new();
         for (position, reference) in refs.iter().enumerate() {
@@ -265,33 +332,23 @@ impl<'d> Context<'d> {
                 }
             }
         }
-        let footnotes = notes
-            .iter()
-            .filter_map(|note| note.attr("id"))
-            .filter(|id| marked.contains(id) && !excluded.contains(id))
-            .collect();
-        let mut unlabelled_places = HashMap::new();
-        for list in &floats {
+        (ref_position, ref_by_number)
+    }
+
+    /// The place in reading order (from 1) of each float of `floats` (its figures, then its
+    /// tables) by its id, for each kind of which no float has a label.
+    fn unlabelled_places(floats: &[Vec<Element<'d>>; 2]) -> HashMap<&'d str, usize> {
+        let mut places = HashMap::new();
+        for list in floats {
             if list.iter().all(|float| float.child("label").is_none()) {
                 for (place, float) in (1..).zip(list) {
                     if let Some(id) = float.attr("id") {
-                        unlabelled_places.entry(id).or_insert(place);
+                        places.entry(id).or_insert(place);
                     }
                 }
             }
         }
-        Self {
-            language: root.attr("xml:lang"),
-            unlabelled_places,
-            // An article that marks no citation at all (Copernicus prints `(Mason et al.,
-            // 1994)` as text) is read for them by authors and year too.
-            cites_by_author_and_year: markers == 0
-                || super::unlinked::most_print_a_year(markers, dated_markers),
-            refs,
-            ref_position,
-            ref_by_number,
-            footnotes,
-        }
+        places
     }
 
     /// The label the page would print for a figure or table of an article that labels none

@@ -97,10 +97,17 @@ pub(super) fn table(
                 .collect()
         })
         .collect();
-    let footnotes = wrap
+    let mut footnotes = wrap
         .child("table-wrap-foot")
         .map(|foot| table_notes(context, foot))
         .unwrap_or_default();
+    for table in &tables {
+        footnotes.extend(
+            context
+                .notes_marked_in(*table)
+                .filter_map(|note| note_of(context, note)),
+        );
+    }
     Ok(TableDraft {
         source_id,
         label,
@@ -288,7 +295,7 @@ fn fill(context: &Context<'_>, columns: &Columns<'_>, rows: &[Element<'_>]) -> V
                 number_attr(cell, "rowspan", 1)
             }
             .clamp(1, MAX_ROW_SPAN);
-            let (text, _) = Flattener::float_text(context, cell);
+            let text = Flattener::cell_text(context, cell);
             let column = slots.len();
             if pending.len() < column + span {
                 pending.resize(column + span, (0, Rich::default()));
@@ -347,14 +354,7 @@ fn table_notes(context: &Context<'_>, foot: Element<'_>) -> Vec<(String, Rich)> 
     for element in foot.elements() {
         match element.name() {
             "fn-group" => notes.extend(table_notes(context, element)),
-            "fn" => {
-                let marker = child_text(element, "label");
-                let (text, _) = Flattener::float_text(context, element);
-                let text = super::inline::without_label(text, &marker);
-                if !text.is_blank() || !marker.is_empty() {
-                    notes.push((marker, text));
-                }
-            }
+            "fn" => notes.extend(note_of(context, element)),
             "title" | "label" => {}
             _ => {
                 let (text, _) = Flattener::float_text(context, element);
@@ -365,6 +365,14 @@ fn table_notes(context: &Context<'_>, foot: Element<'_>) -> Vec<(String, Rich)> 
         }
     }
     notes
+}
+
+/// A table's note written as an `fn`: its label as the marker, and its text.
+fn note_of(context: &Context<'_>, note: Element<'_>) -> Option<(String, Rich)> {
+    let marker = child_text(note, "label");
+    let (text, _) = Flattener::float_text(context, note);
+    let text = super::inline::without_label(text, &marker);
+    (!text.is_blank() || !marker.is_empty()).then_some((marker, text))
 }
 
 /// One float a group gives in several languages (SciELO's `table-wrap-group` of a Portuguese
