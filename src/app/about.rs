@@ -46,7 +46,8 @@ pub const FONTS: [FontLicence; 4] = [
     FontLicence {
         font: super::theme::SYMBOLS_FONT,
         about: "DejaVu Sans Symbols: raised and lowered letters, Greek variants, mathematical \
-                operators and arrows the other fonts lack (a subset of DejaVu Sans 2.37)",
+                operators and arrows, ticks and crosses the other fonts lack (a subset of DejaVu \
+                Sans 2.37)",
         licence: "Bitstream Vera License (Bitstream, Inc.); DejaVu changes in the public domain",
     },
     FontLicence {

@@ -249,7 +249,8 @@ impl Theme {
     /// text so arrows and chart symbols (◀ ▶ ← → ● ○ ┆) render on every machine, and last a
     /// subset of DejaVu Sans ([`SYMBOLS_FONT`], `assets/fonts/`, its licence beside it) for
     /// what papers print that neither has: raised and lowered letters (a table's footnote
-    /// marker `Allᵃ`, `xₖ`), Greek symbol variants (`ϵ`), mathematical operators and arrows.
+    /// marker `Allᵃ`, `xₖ`), Greek symbol variants (`ϵ`), mathematical operators and arrows,
+    /// a table's ticks and crosses (`✓`, `✗`).
     #[must_use]
     pub fn font_definitions() -> egui::FontDefinitions {
         let mut fonts = egui::FontDefinitions::default();

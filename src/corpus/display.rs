@@ -234,13 +234,12 @@ pub fn no_rows_note(table: &Table) -> &'static str {
 /// Table row `record`, at `row` over all tables, in a few words: its first cell, and the
 /// second when there is one (`"ASEAN: ASEAN-ACT"`, `"Male: 14,528"`), after the name of the
 /// group it stands in, if any (`"Leucine (umol/l) · Control: 86 ± 23"`: a table that lists
-/// `Control` under each of several groups would otherwise name four rows alike).
+/// `Control` under each of several groups would otherwise name four rows alike). Cells read as
+/// printed: their citations as the paper prints them, their mathematics as text (`✓`).
 #[must_use]
 pub fn row_title(corpus: &Corpus, row: usize, record: &TableRow) -> String {
-    let mut cells = record
-        .cells
-        .iter()
-        .map(|c| c.trim())
+    let mut cells = (0..record.cells.len())
+        .map(|column| corpus.index.cell_text(&corpus.file, row, column).trim())
         .filter(|c| !c.is_empty());
     let own = match (cells.next(), cells.next()) {
         (Some(first), Some(second)) => format!("{}: {}", excerpt(first, 40), excerpt(second, 60)),
@@ -457,6 +456,21 @@ mod tests {
         assert_eq!(
             item_title(&corpus, Item::TableRow(past_the_last)),
             "(missing)"
+        );
+    }
+
+    #[test]
+    fn a_row_s_title_reads_its_cells_as_printed() {
+        let mut corpus = Corpus::builtin();
+        let table = &mut corpus.file.tables[0];
+        table.columns.truncate(2);
+        table.rows = crate::corpus::model::rows_of(&[&["Qualpal", "$\\checkmark$"]]);
+        corpus.index = crate::corpus::index::Index::build(&corpus.file);
+        let first = corpus.file.first_row_of(0);
+        assert_eq!(
+            item_title(&corpus, Item::TableRow(first)),
+            "Qualpal: ✓",
+            "the mathematics as text, not as its TeX"
         );
     }
 

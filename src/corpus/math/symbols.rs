@@ -4,7 +4,7 @@
 /// What each symbol command prints: characters the window's fonts all have (`\phi` is `φ`,
 /// `\ll` is `<<`, for want of `ϕ` and `≪`); a command whose symbol they lack is not here, and
 /// is kept as written.
-pub const SYMBOLS: [(&str, &str); 119] = [
+pub const SYMBOLS: [(&str, &str); 137] = [
     ("alpha", "α"),
     ("beta", "β"),
     ("gamma", "γ"),
@@ -124,6 +124,25 @@ pub const SYMBOLS: [(&str, &str); 119] = [
     ("Im", "Im"),
     ("degree", "°"),
     ("percent", "%"),
+    ("checkmark", "✓"),
+    // What papers define for a table's ticks and crosses, with `pifont`'s `\ding`.
+    ("cmark", "✓"),
+    ("xmark", "✗"),
+    ("dagger", "†"),
+    ("ddagger", "‡"),
+    ("bullet", "•"),
+    ("perp", "⊥"),
+    ("therefore", "∴"),
+    ("because", "∵"),
+    ("angle", "∠"),
+    ("square", "□"),
+    ("blacksquare", "■"),
+    ("triangle", "△"),
+    ("diamond", "⋄"),
+    ("top", "⊤"),
+    ("bot", "⊥"),
+    ("vdash", "⊢"),
+    ("models", "⊨"),
 ];
 
 /// What a symbol command prints.

@@ -31,6 +31,10 @@ fn letters_symbols_and_fonts_read_as_printed() {
     );
     assert_eq!(tex_reading(r"\bar{a}\tilde{n}"), "āñ");
     assert_eq!(tex_reading(r"\Delta t \dot{x}_t"), "Δt dot(x)_(t)");
+    // A table's ticks and crosses, and logic's signs.
+    assert_eq!(tex_reading(r"$\checkmark$"), "✓");
+    assert_eq!(tex_reading(r"\cmark / \xmark"), "✓/✗");
+    assert_eq!(tex_reading(r"A \perp B \therefore C"), "A ⊥ B ∴ C");
 }
 
 #[test]
