@@ -149,8 +149,12 @@ fn another_kind_of_article(root: Element<'_>) -> Option<Diagnostic> {
 /// What the whole article tells every part of the walk: its references (by id, in list order,
 /// by printed number) and which `fn` elements are footnotes the text marks.
 pub(super) struct Context<'d> {
-    /// Every `ref` of the reference lists, in order.
+    /// Every `ref` of the reference lists, in order, but for one repeating an earlier one
+    /// word for word, id and all.
     refs: Vec<Element<'d>>,
+    /// How many `ref`s repeat an earlier one word for word (Pandoc lists a work cited under
+    /// one key twice).
+    repeated_refs: usize,
     /// A reference's position in `refs` by its id.
     ref_position: HashMap<&'d str, usize>,
     /// A reference's id by the number its label prints (`12` for `<label>12.</label>`).
@@ -275,6 +279,7 @@ impl<'d> Context<'d> {
                 added.reverse();
             }
         }
+        let (refs, repeated_refs) = Self::without_repeats(refs);
         let (ref_position, ref_by_number) = Self::reference_indexes(&refs);
         let footnotes: HashSet<&'d str> = notes
             .iter()
@@ -297,6 +302,7 @@ impl<'d> Context<'d> {
             cites_by_author_and_year: markers == 0
                 || super::unlinked::most_print_a_year(markers, dated_markers),
             refs,
+            repeated_refs,
             ref_position,
             ref_by_number,
             footnotes,
@@ -317,6 +323,20 @@ impl<'d> Context<'d> {
         self.table_notes
             .iter()
             .any(|(_, table_note)| *table_note == note)
+    }
+
+    /// `refs` but for each repeating an earlier one word for word, id and all; and how many
+    /// did.
+    fn without_repeats(mut refs: Vec<Element<'d>>) -> (Vec<Element<'d>>, usize) {
+        let before = refs.len();
+        let mut listed: HashSet<(&'d str, &'d str)> = HashSet::new();
+        refs.retain(|reference| {
+            reference
+                .attr("id")
+                .is_none_or(|id| listed.insert((id, reference.source())))
+        });
+        let repeated = before - refs.len();
+        (refs, repeated)
     }
 
     /// Each reference's position in `refs` by its id, and its id by the number its label

@@ -8,6 +8,7 @@
 use serde_json::Value;
 
 use crate::corpus::cite::{et_al_last, initials};
+use crate::corpus::diagnostics::{Code, Diagnostic};
 use crate::corpus::model::{CslDate, CslName, Reference};
 use crate::formats::paper::xml::{Element, Node};
 use crate::formats::paper::{PaperBuilder, collapse_whitespace};
@@ -23,6 +24,16 @@ mod untagged;
 pub(super) fn read(context: &Context<'_>, builder: &mut PaperBuilder) {
     for element in &context.refs {
         builder.reference(reference(*element));
+    }
+    if context.repeated_refs > 0 {
+        builder.report(Diagnostic::info(
+            Code::ImportIncomplete,
+            format!(
+                "{} listed twice, word for word under the same id, read once",
+                crate::corpus::counted(context.repeated_refs, "reference")
+            ),
+            "the source's list repeats them; nothing is lost",
+        ));
     }
 }
 

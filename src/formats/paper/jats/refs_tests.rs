@@ -565,3 +565,40 @@ fn a_physics_entry_without_an_article_title_is_in_its_journal() {
         corpus.warnings
     );
 }
+
+#[test]
+fn a_reference_listed_twice_word_for_word_is_read_once() {
+    let entry = r#"<ref id="ref-k18"><element-citation publication-type="paper-conference"><person-group person-group-type="author"><name><surname>Kersten</surname><given-names>Timo</given-names></name></person-group><article-title>Everything you always wanted to know about compiled and vectorized queries</article-title><source>VLDB</source><year>2018</year></element-citation></ref>"#;
+    let other = r#"<ref id="ref-k18"><element-citation><person-group person-group-type="author"><name><surname>Other</surname><given-names>A</given-names></name></person-group><article-title>Another work under the same key</article-title><year>2019</year></element-citation></ref>"#;
+    let text = format!(
+        r#"<article><front><article-meta><title-group><article-title>Twice</article-title></title-group></article-meta></front>
+<body><p>As shown (<xref ref-type="bibr" rid="ref-k18">2018</xref>).</p></body>
+<back><ref-list>{entry}
+{entry}
+{other}</ref-list></back></article>"#
+    );
+    let imported = read(&text);
+    let titles: Vec<&str> = imported
+        .file
+        .references
+        .iter()
+        .map(|r| r.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Everything you always wanted to know about compiled and vectorized queries",
+            "Another work under the same key"
+        ],
+        "the repeat is read once; another work under the same id is kept"
+    );
+    assert!(
+        imported
+            .diagnostics
+            .iter()
+            .any(|d| d.message
+                == "1 reference listed twice, word for word under the same id, read once"),
+        "{:#?}",
+        imported.diagnostics
+    );
+}
