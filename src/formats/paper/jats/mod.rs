@@ -168,10 +168,11 @@ pub(super) struct Context<'d> {
     table_notes: Vec<(Element<'d>, Element<'d>)>,
     /// The article's language (`xml:lang` of the root), when it says.
     language: Option<&'d str>,
-    /// The place in reading order (from 1) of each floating `fig` and `table-wrap` by its id,
-    /// when no figure (or no table) of the article has a label: Copernicus leaves the
-    /// numbering to the page (`Figure 1.`), and its text names them so (`Fig. 1`, `Table 1`).
-    unlabelled_places: HashMap<&'d str, usize>,
+    /// The floating `fig`s and `table-wrap`s with a caption in reading order, of each kind of
+    /// which none has a label (none otherwise): Copernicus and Pandoc (JOSS) leave the
+    /// numbering to the page (`Figure 1.`), and Copernicus's text names them so (`Fig. 1`,
+    /// `Table 1`).
+    unlabelled: [Vec<Element<'d>>; 2],
     /// Whether most of its citation markers print a year (`Schuman et al., 2014`), or it has
     /// none: an author–date article, whose citations left unmarked can be found by authors
     /// and year.
@@ -296,7 +297,7 @@ impl<'d> Context<'d> {
             .collect();
         Self {
             language: root.attr("xml:lang"),
-            unlabelled_places: Self::unlabelled_places(&floats),
+            unlabelled: floats.map(Self::numbered_by_place),
             // An article that marks no citation at all (Copernicus prints `(Mason et al.,
             // 1994)` as text) is read for them by authors and year too.
             cites_by_author_and_year: markers == 0
@@ -355,27 +356,29 @@ impl<'d> Context<'d> {
         (ref_position, ref_by_number)
     }
 
-    /// The place in reading order (from 1) of each float of `floats` (its figures, then its
-    /// tables) by its id, for each kind of which no float has a label.
-    fn unlabelled_places(floats: &[Vec<Element<'d>>; 2]) -> HashMap<&'d str, usize> {
-        let mut places = HashMap::new();
-        for list in floats {
-            if list.iter().all(|float| float.child("label").is_none()) {
-                for (place, float) in (1..).zip(list) {
-                    if let Some(id) = float.attr("id") {
-                        places.entry(id).or_insert(place);
-                    }
-                }
-            }
+    /// The floats of `list` (one kind's, in reading order) the page numbers by their place:
+    /// those with a caption, when none has a label (an image without a caption, a book's
+    /// cover, is no numbered figure); none when one has a label.
+    fn numbered_by_place(mut list: Vec<Element<'d>>) -> Vec<Element<'d>> {
+        if list.iter().any(|float| float.child("label").is_some()) {
+            return Vec::new();
         }
-        places
+        list.retain(|float| {
+            float
+                .child("caption")
+                .is_some_and(|caption| !caption.text().trim().is_empty())
+        });
+        list
     }
 
     /// The label the page would print for a figure or table of an article that labels none
     /// (`Figure 3`, `Table 1`, by its place in reading order); `None` when it has a label.
-    fn label_by_place(&self, float: Element<'_>, kind: &str) -> Option<String> {
-        let place = self.unlabelled_places.get(float.attr("id")?)?;
-        Some(format!("{kind} {place}"))
+    fn label_by_place(&self, float: Element<'d>, kind: &str) -> Option<String> {
+        let place = self
+            .unlabelled
+            .iter()
+            .find_map(|list| list.iter().position(|listed| *listed == float))?;
+        Some(format!("{kind} {}", place + 1))
     }
 
     /// Whether `id` names a reference.
