@@ -9,7 +9,8 @@ use serde_json::Value;
 
 use crate::corpus::cite::{et_al_last, initials};
 use crate::corpus::diagnostics::{Code, Diagnostic};
-use crate::corpus::model::{CslDate, CslName, Reference};
+use crate::corpus::model::{CSL_ITEM_TYPES, CslDate, CslName, Reference};
+use crate::formats::paper::plain::is_group_word;
 use crate::formats::paper::xml::{Element, Node};
 use crate::formats::paper::{PaperBuilder, collapse_whitespace};
 
@@ -535,9 +536,17 @@ fn written_name(element: Element<'_>) -> Option<CslName> {
         }
         "name" | "string-name" => {
             let family = super::child_text(element, "surname");
+            let given = super::child_text(element, "given-names");
+            // A group a bibliography gave as a person's name (Pandoc's `R Core Team` as
+            // `<surname>Team</surname><given-names>R Core</given-names>`) is the group.
+            if !given.is_empty() && is_group_word(&family) {
+                return Some(CslName {
+                    literal: format!("{given} {family}"),
+                    ..CslName::default()
+                });
+            }
             // PubMed writes initials run together (`AB`, `K-P`): they are two initials, and
             // are written so (`A. B.`, `K.-P.`) for a CSL processor, which reads `AB` as a name.
-            let given = super::child_text(element, "given-names");
             let given = initials(&given).unwrap_or(given);
             let suffix = super::child_text(element, "suffix");
             if family.is_empty() && given.is_empty() {
@@ -608,6 +617,8 @@ fn csl_type(publication_type: &str, fields: &Fields, has_publisher: bool) -> &'s
         "newspaper" => "article-newspaper",
         "magazine" => "article-magazine",
         "standard" => "standard",
+        // Pandoc writes CSL's own type (`article-journal`, `paper-conference`).
+        named if let Some(csl) = CSL_ITEM_TYPES.iter().find(|csl| **csl == named) => csl,
         "" if !fields.article_title.is_empty() && !fields.source.is_empty() => "article-journal",
         // An untyped work: a part of an edited book, or a book with its publisher.
         _ if !fields.source.is_empty()

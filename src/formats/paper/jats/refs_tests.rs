@@ -602,3 +602,32 @@ fn a_reference_listed_twice_word_for_word_is_read_once() {
         imported.diagnostics
     );
 }
+
+#[test]
+fn pandoc_s_csl_types_and_a_group_written_as_a_person_are_read() {
+    // Pandoc's JATS (JOSS) types each citation by CSL's own names, and writes a group its
+    // bibliography left unbraced as a person.
+    let text = r#"<article><front><article-meta><title-group><article-title>Pandoc</article-title></title-group></article-meta></front>
+<body><p>Forests (<xref ref-type="bibr" rid="ref-b">Breiman, 2001</xref>; <xref ref-type="bibr" rid="ref-k">Kersten, 2018</xref>; <xref ref-type="bibr" rid="ref-f">Bengtsson &amp; Team, 2020</xref>).</p></body>
+<back><ref-list>
+<ref id="ref-b"><element-citation publication-type="article-journal"><person-group person-group-type="author"><name><surname>Breiman</surname><given-names>Leo</given-names></name></person-group><article-title>Random forests</article-title><source>Machine Learning</source><year iso-8601-date="2001-10">2001</year><month>10</month><volume>45</volume><issue>1</issue></element-citation></ref>
+<ref id="ref-k"><element-citation publication-type="paper-conference"><person-group person-group-type="author"><name><surname>Kersten</surname><given-names>Timo</given-names></name></person-group><article-title>Compiled and vectorized queries</article-title><source>Proceedings of the VLDB Endowment</source><year>2018</year></element-citation></ref>
+<ref id="ref-f"><element-citation publication-type="software"><person-group person-group-type="author"><name><surname>Bengtsson</surname><given-names>Henrik</given-names></name><name><surname>Team</surname><given-names>R Core</given-names></name></person-group><article-title>Future.apply</article-title><year>2020</year></element-citation></ref>
+</ref-list></back></article>"#;
+    let imported = read(text);
+    let refs = &imported.file.references;
+    let types: Vec<&str> = refs.iter().map(|r| r.item_type.as_str()).collect();
+    assert_eq!(types, ["article-journal", "paper-conference", "software"]);
+    assert_eq!(refs[0].container_title, "Machine Learning");
+    let names: Vec<(&str, &str, &str)> = refs[2]
+        .author
+        .iter()
+        .map(|n| (n.family.as_str(), n.given.as_str(), n.literal.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [("Bengtsson", "Henrik", ""), ("", "", "R Core Team")],
+        "the group is named as it names itself"
+    );
+    valid(&imported);
+}

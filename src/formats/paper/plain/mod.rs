@@ -58,7 +58,7 @@ pub(super) use self::author_year::find as find_author_year;
 use self::blocks::{Block, bracketed_caption, caption, is_source_line};
 use self::inline::strip_emphasis;
 use self::list::ListPlace;
-pub(super) use self::names::{PARTICLES, is_given_first_name, is_written_out_name};
+pub(super) use self::names::{PARTICLES, is_given_first_name, is_group_word, is_written_out_name};
 use self::outline::{Heading, Outline};
 pub(super) use self::printed::{
     is_names_only, mark_citations, read_author_date_entries, read_numbered_entries,

@@ -41,8 +41,9 @@ fn is_vancouver_initials(word: &str) -> bool {
 
 /// Words that name a group of people as an author (`Breast International Group (BIG) 1-98
 /// Collaborative Group`, `WHO Expert Committee`).
-const GROUP_WORDS: [&str; 17] = [
+const GROUP_WORDS: [&str; 18] = [
     "Group",
+    "Contributors",
     "Consortium",
     "Collaboration",
     "Collaborative",
@@ -60,6 +61,12 @@ const GROUP_WORDS: [&str; 17] = [
     "Agency",
     "Force",
 ];
+
+/// Whether `word` is one groups of people are named with (`Team`, `Consortium`,
+/// `Contributors`), as the last word of `R Core Team`.
+pub(in crate::formats::paper) fn is_group_word(word: &str) -> bool {
+    GROUP_WORDS.contains(&word.trim_matches(['(', ')', '.']))
+}
 
 /// Whether a piece of an entry is a group named as an author: at most ten words, written in
 /// Title Case, one of them a word such groups are named with.
