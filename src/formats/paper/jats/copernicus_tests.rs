@@ -174,26 +174,16 @@ fn figures_and_tables_of_an_article_that_labels_none_are_labelled_by_their_place
         r#"<fig id="Ch1.F2">"#,
         r#"<fig id="Ch1.F2"><label>Figure 2</label>"#,
     );
-    let imported = read(&article(&labelled, ""));
-    let labels: Vec<&str> = imported
-        .file
-        .figures
-        .iter()
-        .map(|f| f.label.as_str())
-        .collect();
-    assert_eq!(labels, ["", "Figure 2"]);
+    let figure_labels = |body: &str| -> Vec<String> {
+        let imported = read(&article(body, ""));
+        imported.file.figures.into_iter().map(|f| f.label).collect()
+    };
+    assert_eq!(figure_labels(&labelled), ["", "Figure 2"]);
     // Pandoc (JOSS) gives its figures neither a label nor an id; an image without a caption
     // (a book's cover) is no numbered figure, and the count goes on past it.
     let joss = r#"<sec><title>Design</title><p>The object.</p>
 <fig><caption><p><bold>Structure of the object.</bold></p></caption><graphic xlink:href="media/a.png"/></fig>
 <fig><graphic xlink:href="media/cover.png"/></fig>
 <fig><caption><p>Its ecosystem.</p></caption><graphic xlink:href="media/b.png"/></fig></sec>"#;
-    let imported = read(&article(joss, ""));
-    let labels: Vec<&str> = imported
-        .file
-        .figures
-        .iter()
-        .map(|f| f.label.as_str())
-        .collect();
-    assert_eq!(labels, ["Figure 1", "Figure", "Figure 2"]);
+    assert_eq!(figure_labels(joss), ["Figure 1", "Figure", "Figure 2"]);
 }

@@ -7,7 +7,7 @@
 
 use super::tests::{article, paragraph_with, read, valid};
 use crate::corpus::diagnostics::Code;
-use crate::corpus::model::{ColumnKind, CorpusFile};
+use crate::corpus::model::{ColumnKind, CorpusFile, Table};
 use crate::formats::paper::Imported;
 
 /// The paragraphs of the last section, which must be the supplementary files' list.
@@ -15,6 +15,27 @@ fn supporting_information(file: &CorpusFile) -> Vec<&str> {
     let last = file.sections.last().expect("a section");
     assert_eq!(last.title, "Supporting information");
     last.paragraphs.iter().map(|p| p.text.as_str()).collect()
+}
+
+/// A table's notes, each its marker and text.
+fn notes_of(table: &Table) -> Vec<(&str, &str)> {
+    table
+        .footnotes
+        .iter()
+        .map(|note| (note.marker.as_str(), note.text.as_str()))
+        .collect()
+}
+
+/// Asserts that no footnote of `corpus` is left unmarked.
+fn assert_every_footnote_marked(corpus: &crate::corpus::Corpus) {
+    assert!(
+        corpus
+            .warnings
+            .iter()
+            .all(|d| d.code != Code::UnmarkedFootnote),
+        "{:#?}",
+        corpus.warnings
+    );
 }
 
 /// The messages of the imported corpus's "never cited" warnings; it must load.
@@ -210,13 +231,8 @@ fn a_tables_notes_that_cite_link_it_to_the_references_and_keep_their_markers() {
         ["b2", "b3", "b4"],
         "caption first, then the notes, each once"
     );
-    let notes: Vec<(&str, &str)> = table
-        .footnotes
-        .iter()
-        .map(|note| (note.marker.as_str(), note.text.as_str()))
-        .collect();
     assert_eq!(
-        notes,
+        notes_of(table),
         [
             ("a", "As defined by Author3 [3] and [2]."),
             ("", "Data from [4].")
@@ -491,13 +507,8 @@ fn a_note_only_a_table_s_cells_mark_is_that_table_s_note() {
     let imported = read(&text);
     let corpus = valid(&imported);
     let table = &corpus.file.tables[0];
-    let notes: Vec<(&str, &str)> = table
-        .footnotes
-        .iter()
-        .map(|note| (note.marker.as_str(), note.text.as_str()))
-        .collect();
     assert_eq!(
-        notes,
+        notes_of(table),
         [
             ("1", "https://medialab.github.io/iwanthue/"),
             ("2", "Down at the time of writing.")
@@ -522,14 +533,7 @@ fn a_note_only_a_table_s_cells_mark_is_that_table_s_note() {
         .map(|f| f.id.as_str())
         .collect();
     assert_eq!(footnotes, ["fn3"], "a note the text marks stays a footnote");
-    assert!(
-        corpus
-            .warnings
-            .iter()
-            .all(|d| d.code != Code::UnmarkedFootnote),
-        "{:#?}",
-        corpus.warnings
-    );
+    assert_every_footnote_marked(&corpus);
 }
 
 #[test]
@@ -544,14 +548,7 @@ fn a_footnote_a_figure_s_caption_marks_is_marked_there() {
     let figure = &corpus.file.figures[0];
     assert_eq!(figure.caption, "Mariinsky Theatre. A. Savin, 2012.");
     assert_eq!(figure.footnotes, [corpus.file.footnotes[0].id.clone()]);
-    assert!(
-        corpus
-            .warnings
-            .iter()
-            .all(|d| d.code != Code::UnmarkedFootnote),
-        "{:#?}",
-        corpus.warnings
-    );
+    assert_every_footnote_marked(&corpus);
     // A caption naming a footnote the paper lacks is an error, as any link is.
     let mut file = imported.file.clone();
     file.figures[0].footnotes = vec!["nowhere".to_owned()];

@@ -6,7 +6,22 @@
 
 use super::tests::{paragraph_with, read, valid};
 use crate::corpus::cite::year;
-use crate::corpus::model::CslName;
+use crate::corpus::model::{CslName, Reference};
+
+/// A reference's authors, each its family name, given names and literal name.
+fn authors_of(reference: &Reference) -> Vec<(&str, &str, &str)> {
+    reference
+        .author
+        .iter()
+        .map(|name| {
+            (
+                name.family.as_str(),
+                name.given.as_str(),
+                name.literal.as_str(),
+            )
+        })
+        .collect()
+}
 
 #[test]
 fn references_are_read_into_csl_fields() {
@@ -479,19 +494,8 @@ fn organisations_printed_before_a_tagged_title_are_the_authors() {
         ],
         "each organisation of the list, its number left out"
     );
-    let people: Vec<(&str, &str, &str)> = imported.file.references[2]
-        .author
-        .iter()
-        .map(|name| {
-            (
-                name.family.as_str(),
-                name.given.as_str(),
-                name.literal.as_str(),
-            )
-        })
-        .collect();
     assert_eq!(
-        people,
+        authors_of(&imported.file.references[2]),
         [("Smith", "J.", ""), ("Jones", "K.", "")],
         "people's names printed as text are people, not organisations"
     );
@@ -619,13 +623,8 @@ fn pandoc_s_csl_types_and_a_group_written_as_a_person_are_read() {
     let types: Vec<&str> = refs.iter().map(|r| r.item_type.as_str()).collect();
     assert_eq!(types, ["article-journal", "paper-conference", "software"]);
     assert_eq!(refs[0].container_title, "Machine Learning");
-    let names: Vec<(&str, &str, &str)> = refs[2]
-        .author
-        .iter()
-        .map(|n| (n.family.as_str(), n.given.as_str(), n.literal.as_str()))
-        .collect();
     assert_eq!(
-        names,
+        authors_of(&refs[2]),
         [("Bengtsson", "Henrik", ""), ("", "", "R Core Team")],
         "the group is named as it names itself"
     );
