@@ -98,7 +98,7 @@ impl Imported {
 
     /// The titles read, in order.
     pub(crate) fn titles(&self) -> Vec<&str> {
-        self.references.iter().map(|r| r.title.as_str()).collect()
+        crate::corpus::model::titles_of(&self.references)
     }
 
     /// The line of each diagnostic that has a location, in order.

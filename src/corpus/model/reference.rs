@@ -54,6 +54,12 @@ pub const CSL_ITEM_TYPES: [&str; 45] = [
     "webpage",
 ];
 
+/// The titles of `references`, in order: what a test compares with the source's list.
+#[cfg(test)]
+pub(crate) fn titles_of(references: &[Reference]) -> Vec<&str> {
+    references.iter().map(|r| r.title.as_str()).collect()
+}
+
 /// One reference-list entry as a CSL-JSON item (the shape Zotero and Pandoc exchange).
 ///
 /// Fields the format does not name are kept in `extra` and written back unchanged.

@@ -582,12 +582,7 @@ fn a_reference_listed_twice_word_for_word_is_read_once() {
 {other}</ref-list></back></article>"#
     );
     let imported = read(&text);
-    let titles: Vec<&str> = imported
-        .file
-        .references
-        .iter()
-        .map(|r| r.title.as_str())
-        .collect();
+    let titles = crate::corpus::model::titles_of(&imported.file.references);
     assert_eq!(
         titles,
         [

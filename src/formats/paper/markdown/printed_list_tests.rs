@@ -276,12 +276,7 @@ counting. In CVPR, pages 5744-5752, 2017.\n\
 * [4] L. Boominathan, S. S. Kruthiventi, and R. V. Babu. Crowdnet. In ACM Multimedia, pages 640-644, 2016.\n";
     let imported = read_with(text, &[]);
     valid(&imported);
-    let titles: Vec<&str> = imported
-        .file
-        .references
-        .iter()
-        .map(|r| r.title.as_str())
-        .collect();
+    let titles = crate::corpus::model::titles_of(&imported.file.references);
     assert_eq!(
         titles,
         [

@@ -132,12 +132,7 @@ fn bib_option_reads_csl_json_csl_yaml_and_ris() {
             &options,
         )
         .expect("imports");
-        let titles: Vec<&str> = imported
-            .file
-            .references
-            .iter()
-            .map(|r| r.title.as_str())
-            .collect();
+        let titles = crate::corpus::model::titles_of(&imported.file.references);
         assert_eq!(titles, ["A work"], "{name}: {:?}", messages(&imported));
         assert_eq!(valid(&imported).summary().citations, 1, "{name}");
     }

@@ -34,7 +34,7 @@ fn a_subheading_printed_directly_above_its_paragraph_is_a_heading() {
         ("3", "Data Model"),
     ];
     assert_outline(&corpus, &expected);
-    let texts = paragraph_texts(&corpus);
+    let texts = paragraph_texts(&corpus.file);
     assert_eq!(
         texts.first().copied(),
         Some(
@@ -188,7 +188,7 @@ fn a_chart_s_axis_label_or_a_table_s_row_label_after_its_numbers_is_no_heading()
         "{titles:?}"
     );
     assert!(
-        paragraph_texts(&corpus)
+        paragraph_texts(&corpus.file)
             .iter()
             .any(|text| text.contains("simulated pulses")),
         "the text after the chart is kept"
@@ -230,7 +230,7 @@ fn a_subheading_wrapped_over_two_lines_is_one_heading() {
         ("3", "CONCLUSIONS"),
     ];
     assert_outline(&corpus, &expected);
-    let texts = paragraph_texts(&corpus);
+    let texts = paragraph_texts(&corpus.file);
     assert!(
         texts
             .iter()
@@ -272,7 +272,7 @@ fn a_section_s_number_printed_apart_is_not_a_page_number() {
     ];
     assert_outline(&corpus, &expected);
     // The page numbers are gone; the sentence a page break split is whole.
-    let texts = paragraph_texts(&corpus);
+    let texts = paragraph_texts(&corpus.file);
     assert!(
         texts
             .iter()

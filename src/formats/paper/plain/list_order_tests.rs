@@ -5,6 +5,9 @@
 use crate::corpus::model::Reference;
 use crate::formats::paper::{ImportOptions, Imported, PaperKind, import};
 
+use crate::formats::paper::plain::pdf_text_tests::paragraph_texts;
+use crate::formats::paper::plain::tests::section_titles;
+
 fn run(text: &str) -> Imported {
     import(PaperKind::PlainText, text, &ImportOptions::default()).unwrap()
 }
@@ -47,17 +50,6 @@ fn first_families(imported: &Imported) -> Vec<String> {
         .collect()
 }
 
-/// Every paragraph's text, in order.
-fn paragraphs(imported: &Imported) -> Vec<&str> {
-    imported
-        .file
-        .sections
-        .iter()
-        .flat_map(|s| &s.paragraphs)
-        .map(|p| p.text.as_str())
-        .collect()
-}
-
 #[test]
 fn icml_s_entries_with_the_year_at_their_end_are_read_whole() {
     let imported = run(
@@ -97,8 +89,11 @@ fn icml_s_entries_with_the_year_at_their_end_are_read_whole() {
     // natbib's `URL` before the link is no publisher.
     assert_eq!(hsu.url, "http://arxiv.org/abs/1011.1518");
     assert!(hsu.publisher.is_empty(), "{}", hsu.publisher);
-    let cited = paragraphs(&imported).join(" ").matches("]{@").count();
-    assert_eq!(cited, 3, "{:?}", paragraphs(&imported));
+    let cited = paragraph_texts(&imported.file)
+        .join(" ")
+        .matches("]{@")
+        .count();
+    assert_eq!(cited, 3, "{:?}", paragraph_texts(&imported.file));
 }
 
 #[test]
@@ -114,7 +109,7 @@ fn the_end_of_a_column_printed_under_the_list_s_heading_stays_text() {
     );
     let families = first_families(&imported);
     assert_eq!(families, ["Hsu", "McCoy"]);
-    let text = paragraphs(&imported);
+    let text = paragraph_texts(&imported.file);
     assert!(
         text.iter().any(|p| p.starts_with("from the noisy sum.")),
         "{text:?}"
@@ -140,12 +135,7 @@ fn entries_printed_after_a_section_the_list_s_column_interrupts_are_the_list_s()
     );
     let families = first_families(&imported);
     assert_eq!(families, ["Etzioni", "Agichtein", "Richardson"]);
-    let titles: Vec<&str> = imported
-        .file
-        .sections
-        .iter()
-        .map(|s| s.title.as_str())
-        .collect();
+    let titles = section_titles(&imported);
     assert_eq!(
         titles,
         [
@@ -155,7 +145,7 @@ fn entries_printed_after_a_section_the_list_s_column_interrupts_are_the_list_s()
             "Acknowledgements"
         ]
     );
-    let text = paragraphs(&imported).join(" ");
+    let text = paragraph_texts(&imported.file).join(" ");
     assert!(!text.contains("Markov Logic"), "{text}");
     assert_eq!(text.matches("]{@").count(), 3, "{text}");
 }
@@ -174,7 +164,7 @@ fn entries_printed_before_the_list_s_heading_are_the_list_s() {
     );
     let families = first_families(&imported);
     assert_eq!(families, ["Baroni", "Erk", "Andoni"]);
-    let text = paragraphs(&imported).join(" ");
+    let text = paragraph_texts(&imported.file).join(" ");
     assert!(!text.contains("Nouns are vectors"), "{text}");
     assert!(
         text.contains("Generation might be the missing link"),
@@ -197,6 +187,6 @@ fn an_entry_whose_names_wrap_over_three_lines_opens_where_its_names_do() {
     );
     let families = first_families(&imported);
     assert_eq!(families, ["Pedregosa", "Peters", "Radford"]);
-    let text = paragraphs(&imported).join(" ");
+    let text = paragraph_texts(&imported.file).join(" ");
     assert_eq!(text.matches("]{@").count(), 3, "{text}");
 }

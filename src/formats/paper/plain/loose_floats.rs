@@ -338,7 +338,7 @@ mod tests {
             .collect();
         assert_eq!(cited, ["Table models"]);
         // No cell is left in the running text.
-        let paragraphs = paragraph_texts(&corpus);
+        let paragraphs = paragraph_texts(&corpus.file);
         assert_eq!(paragraphs.len(), 4, "{paragraphs:?}");
         assert!(
             paragraphs
@@ -390,7 +390,7 @@ mod tests {
                 ("Figure 2", ""),
             ]
         );
-        let paragraphs = paragraph_texts(&corpus);
+        let paragraphs = paragraph_texts(&corpus.file);
         assert!(
             paragraphs.iter().all(|p| !p.contains("n = ")),
             "{paragraphs:?}"
@@ -510,7 +510,7 @@ mod tests {
         // The words above a caption the text runs on from are that figure's, not the next's.
         let words = figure_words(&corpus.file);
         assert_eq!(words, ["Client Server", ""]);
-        let paragraphs = paragraph_texts(&corpus);
+        let paragraphs = paragraph_texts(&corpus.file);
         assert_eq!(
             paragraphs,
             [

@@ -6,6 +6,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use crate::corpus::Corpus;
+use crate::corpus::model::CorpusFile;
 use crate::formats::paper::{ImportOptions, PaperKind, import};
 
 /// The corpus of `text` read as plain text.
@@ -442,7 +443,7 @@ fn paragraphs_a_pdf_s_text_gives_without_a_blank_line_between_them_are_two() {
                 [1] A. Smith, \"Moldable jobs,\" Journal of Jobs, vol. 3, pp. 1-9, 2019.\n";
     let corpus = corpus_of(text);
     assert_eq!(
-        paragraph_texts(&corpus),
+        paragraph_texts(&corpus.file),
         [
             "The best existing algorithm for minimizing the makespan off-line has a guaranty \
              of three halves [1]. We derive an on-line batch version.",
@@ -453,10 +454,8 @@ fn paragraphs_a_pdf_s_text_gives_without_a_blank_line_between_them_are_two() {
 }
 
 /// The text of every paragraph of the corpus's sections, in order.
-pub(super) fn paragraph_texts(corpus: &Corpus) -> Vec<&str> {
-    corpus
-        .file
-        .sections
+pub(super) fn paragraph_texts(file: &CorpusFile) -> Vec<&str> {
+    file.sections
         .iter()
         .flat_map(|section| &section.paragraphs)
         .map(|paragraph| paragraph.text.as_str())
@@ -514,7 +513,7 @@ fn a_thesis_s_contents_are_left_out_and_its_chapters_are_its_sections() {
     ];
     assert_outline(&corpus, &expected);
     // No entry of the contents is a paragraph of the text.
-    let texts = paragraph_texts(&corpus);
+    let texts = paragraph_texts(&corpus.file);
     assert!(
         texts.iter().all(|text| !text.contains(". . .")),
         "{texts:?}"

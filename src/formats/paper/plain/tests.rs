@@ -17,7 +17,7 @@ fn run(text: &str) -> Result<crate::formats::paper::Imported, (String, usize)> {
 }
 
 /// The titles of the imported paper's sections, in order.
-fn section_titles(imported: &crate::formats::paper::Imported) -> Vec<&str> {
+pub(super) fn section_titles(imported: &crate::formats::paper::Imported) -> Vec<&str> {
     imported
         .file
         .sections
@@ -712,12 +712,7 @@ fn an_organisation_s_entry_in_a_works_cited_is_its_own_and_a_wrapped_title_is_no
                 in Persons. United Nations, 2020.\nGreen, Anne, and Ben White. \"Rivers in the \
                 City.\" Journal of Urban Water, vol. 12, no. 3, 2012, pp. 98-110.\n";
     let corpus = Corpus::from_file(run(text).unwrap().file, "mla.txt").unwrap();
-    let titles: Vec<&str> = corpus
-        .file
-        .references
-        .iter()
-        .map(|r| r.title.as_str())
-        .collect();
+    let titles = crate::corpus::model::titles_of(&corpus.file.references);
     assert_eq!(
         titles,
         [
