@@ -18,7 +18,8 @@ mod printed;
 use std::ops::Range;
 
 pub use narrative::{names_the_author, narrative_citations, open_parentheses, reads_narratively};
-pub use printed::{CitedWork, printed_form};
+pub use pandoc::group_entries;
+pub use printed::{CitedWork, printed_form, unescaped};
 
 /// A piece of paragraph text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -111,8 +112,9 @@ pub struct CitationSyntaxError {
 ///
 /// A `[@` with no closing `]`, a `[@` opened again before it is closed, or a bracketed group
 /// with an entry that is not one `@key` is a syntax error; the bad part is kept as text and
-/// the rest is still parsed. `\@`, `\[` and `\$` write a literal `@`, `[` and `$` (the backslash
-/// is not printed). The pass is linear in the length of the text.
+/// the rest is still parsed. `\@`, `\[`, `\$` and `\;` write a literal `@`, `[`, `$` and `;`
+/// (the backslash is not printed; `\;` keeps a group's entry whole). The pass is linear in
+/// the length of the text.
 #[must_use]
 pub fn parse(text: &str) -> (Vec<Piece<'_>>, Vec<CitationSyntaxError>) {
     let mut parser = Parser::new(text);
@@ -247,12 +249,12 @@ impl<'a> Parser<'a> {
         self.text_start = self.text_start.max(end);
     }
 
-    /// `\@`, `\[`, `\$` and `\(`: the backslash is dropped, the character after it is plain
-    /// text.
+    /// `\@`, `\[`, `\$`, `\(` and `\;`: the backslash is dropped, the character after it is
+    /// plain text.
     fn escape(&mut self, at: usize) -> Step<'a> {
         if matches!(
             self.text.as_bytes().get(at + 1),
-            Some(b'@' | b'[' | b'$' | b'(')
+            Some(b'@' | b'[' | b'$' | b'(' | b';')
         ) {
             self.emit_text_to(at);
             self.text_start = at + 1;

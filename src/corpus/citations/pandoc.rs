@@ -110,15 +110,22 @@ pub(super) fn group(text: &str, open: usize, close: usize) -> Result<Group<'_>, 
     let content = text.get(open + 1..close).unwrap_or_default();
     let mut cites = Vec::new();
     let mut entry_start = open + 1;
-    for entry in content.split(';') {
+    for entry in group_entries(content) {
         let offset = entry_start;
         entry_start += entry.len() + 1;
         let not_a_key = |why: &str| {
-            format!(
-                "citation group `{}` has an entry `{}` that is not `@key`{why}",
-                whole(),
-                shorten(entry.trim())
-            )
+            if entry.trim().is_empty() {
+                format!(
+                    "citation group `{}` has an empty entry (a `;` with no `@key` after it)",
+                    whole()
+                )
+            } else {
+                format!(
+                    "citation group `{}` has an entry `{}` that is not `@key`{why}",
+                    whole(),
+                    shorten(entry.trim())
+                )
+            }
         };
         let cite = cite_in_entry(text, offset, entry).ok_or_else(|| NotAGroup {
             message: not_a_key(""),
@@ -138,6 +145,17 @@ pub(super) fn group(text: &str, open: usize, close: usize) -> Result<Group<'_>, 
         narrative: false,
         printed: None,
         range: open..close + 1,
+    })
+}
+
+/// The entries of a citation group's content (what its brackets hold): the parts between the
+/// `;`s not escaped (`[SDC\\; see @a]` is one entry, its prefix `SDC; see`).
+pub fn group_entries(content: &str) -> impl Iterator<Item = &str> {
+    let mut escaped = false;
+    content.split(move |c: char| {
+        let separates = c == ';' && !escaped;
+        escaped = c == '\\' && !escaped;
+        separates
     })
 }
 

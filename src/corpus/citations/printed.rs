@@ -2,6 +2,8 @@
 //! (`[2], [4]`, `[see 2, p. 33]`), else author and year (`(Porter, 1995; Smith & Jones, 2000,
 //! p. 3)`, narrative `Porter (1995)`, suppressed author `(1995)`).
 
+use std::borrow::Cow;
+
 use super::{Cite, Group};
 use crate::corpus::cite::{short_authors, year_label};
 use crate::corpus::model::Reference;
@@ -112,13 +114,24 @@ fn with_space_after(prefix: &str) -> String {
     if prefix.is_empty() {
         String::new()
     } else {
-        format!("{prefix} ")
+        format!("{} ", unescaped(prefix))
+    }
+}
+
+/// A group entry's prefix, locator or suffix as printed: each `\;` (a `;` that does not end
+/// the entry) a `;`.
+#[must_use]
+pub fn unescaped(part: &str) -> Cow<'_, str> {
+    if part.contains("\\;") {
+        Cow::Owned(part.replace("\\;", ";"))
+    } else {
+        Cow::Borrowed(part)
     }
 }
 
 /// `, p. 33 and passim` (locator and suffix after a comma), or nothing.
 fn locator_after_comma(cite: &Cite<'_>) -> String {
-    match (cite.locator, cite.suffix) {
+    match (&*unescaped(cite.locator), &*unescaped(cite.suffix)) {
         ("", "") => String::new(),
         (locator, "") => format!(", {locator}"),
         ("", suffix) if suffix.starts_with(',') => suffix.to_owned(),

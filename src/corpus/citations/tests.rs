@@ -471,6 +471,37 @@ fn printed_form_author_date() {
 }
 
 #[test]
+fn an_escaped_semicolon_stays_in_its_entry() {
+    let unnumbered = |key: &str| match key {
+        "porter" => Some(work(None, "Porter", "1995")),
+        "smith" => Some(work(None, "Smith & Jones", "2000")),
+        _ => None,
+    };
+    // `\;` is a `;` of the prefix (or suffix), not one between two entries: Pandoc's reading.
+    let text = "splitting and SDC [SDC\\; see, e.g., @porter; @smith, p. 3\\; passim].";
+    assert_eq!(keys(text), [vec!["porter", "smith"]]);
+    assert_eq!(
+        printed(text, &unnumbered),
+        "(SDC; see, e.g., Porter, 1995; Smith & Jones, 2000, p. 3; passim)"
+    );
+    // Unescaped, the key-less `SDC` makes the bracket no group. Outside a group `\;` prints
+    // `;`.
+    let (_, errors) = parse("[SDC; see @porter]");
+    assert!(
+        errors.len() == 1 && errors.iter().all(|e| e.keys_cite_in_text),
+        "{errors:?}"
+    );
+    assert_eq!(plain_text("a\\; b"), "a; b");
+    // A `;` ending the group leaves an empty entry, said so (Pandoc reads no group either).
+    let (_, errors) = parse("[@porter; @smith;]");
+    let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        ["citation group `[@porter; @smith;]` has an empty entry (a `;` with no `@key` after it)"]
+    );
+}
+
+#[test]
 fn citations_that_give_their_printed_form() {
     let text = "as shown [Smith et al., 2019]{@smith2019} and [[1]–[3]]{@a; @b;@c}.";
     let found = groups(text);

@@ -422,7 +422,7 @@ fn counted(n: usize, noun: &str) -> String {
 }
 
 /// Plain text written so that nothing in it reads as a citation or as math: `[`, `@` and `$`
-/// escaped.
+/// escaped, and the `\` of a `\;` (which would print `;`).
 #[must_use]
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
@@ -432,6 +432,11 @@ pub fn escape(text: &str) -> String {
 
 /// Appends `text` to `out` escaped as [`escape`] does.
 pub(super) fn escape_into(out: &mut String, text: &str) {
+    let text = if memchr::memmem::find(text.as_bytes(), b"\\;").is_some() {
+        std::borrow::Cow::Owned(text.replace("\\;", "\\\\;"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
     let mut written = 0;
     // `[`, `@` and `$` are ASCII, so each one found is a character of its own.
     for at in memchr::memchr3_iter(b'[', b'@', b'$', text.as_bytes()) {

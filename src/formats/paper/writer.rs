@@ -583,7 +583,7 @@ fn without_missing(whole: &str, cites: &[Cite<'_>], missing: &[&str]) -> Option<
         return None;
     }
     let content = whole.strip_prefix('[')?.strip_suffix(']')?;
-    let entries: Vec<&str> = content.split(';').collect();
+    let entries: Vec<&str> = crate::corpus::citations::group_entries(content).collect();
     if entries.len() != cites.len() {
         return None;
     }

@@ -182,6 +182,29 @@ fn keys_separated_by_commas_or_left_without_at_are_one_group_and_a_broken_group_
 }
 
 #[test]
+fn an_escaped_semicolon_in_a_group_is_part_of_its_prefix() {
+    // Pandoc reads `[SDC\; see, e.g., @smith2020]` as one citation, its prefix `SDC; see,
+    // e.g.,`; a `\;` elsewhere is a `;`, and `\\;` a backslash before one.
+    let text = format!(
+        "{HEADER}# A\n\nCorrections [SDC\\;\nsee, e.g., @smith2020; @doe:2019]. Also a\\; b \
+         \\\\; c.\n"
+    );
+    let imported = read(&text);
+    let corpus = valid(&imported);
+    assert_eq!(
+        paragraphs(&imported.file),
+        ["Corrections [SDC\\; see, e.g., @smith2020; @doe:2019]. Also a; b \\\\; c."]
+    );
+    let summary = corpus.summary();
+    assert_eq!((summary.citation_groups, summary.citations), (1, 2));
+    assert!(
+        !messages(&imported).iter().any(|m| m.contains("not `@key`")),
+        "{:?}",
+        messages(&imported)
+    );
+}
+
+#[test]
 fn a_paper_naming_no_bibliography_reads_the_one_beside_it_or_is_warned() {
     // A thesis chapter whose Makefile gives Pandoc the bibliography: the one beside it, under
     // a usual name, is read and said.

@@ -14,8 +14,8 @@ use crate::formats::paper::{Rich, Span};
 
 use super::crossref::Targets;
 use super::inline::{
-    Known, LITERAL_AT, LITERAL_BACKSLASH, LITERAL_BRACKET, LITERAL_DOLLAR, NOTE_END, NOTE_START,
-    NoteRef, RawChunk, scan,
+    Known, LITERAL_AT, LITERAL_BACKSLASH, LITERAL_BRACKET, LITERAL_DOLLAR, LITERAL_SEMICOLON,
+    NOTE_END, NOTE_START, NoteRef, RawChunk, scan,
 };
 
 /// A paragraph's pieces: running text, or display math standing in it.
@@ -529,6 +529,7 @@ fn plain(text: &str) -> String {
             LITERAL_AT => '@',
             LITERAL_BACKSLASH => '\\',
             LITERAL_DOLLAR => '$',
+            LITERAL_SEMICOLON => ';',
             c => c,
         })
         .collect()
@@ -543,6 +544,7 @@ fn marked(text: &str) -> String {
             LITERAL_AT => out.push_str("\\@"),
             LITERAL_BACKSLASH => out.push('\\'),
             LITERAL_DOLLAR => out.push_str("\\$"),
+            LITERAL_SEMICOLON => out.push_str("\\;"),
             c => out.push(c),
         }
     }

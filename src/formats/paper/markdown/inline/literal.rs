@@ -1,7 +1,11 @@
 //! Text the inline pass keeps as written or drops: code spans, inline and display math,
-//! autolinks, HTML tags and comments, character entities.
+//! autolinks, HTML tags and comments, character entities; and the stand-ins for characters
+//! written literally (`\[`, `\@`, `\;` …).
 
-use super::{RawChunk, Scanner, push_literal};
+use super::{
+    LITERAL_AT, LITERAL_BACKSLASH, LITERAL_BRACKET, LITERAL_DOLLAR, LITERAL_SEMICOLON, RawChunk,
+    Scanner,
+};
 
 impl Scanner<'_, '_> {
     /// `<…>`: an autolink (its address), an HTML comment or tag (dropped), or a literal `<`.
@@ -232,5 +236,20 @@ pub(super) fn spacing_command_len(rest: &str) -> Option<usize> {
         "newpage" | "clearpage" | "pagebreak" | "noindent" | "smallskip" | "medskip"
         | "bigskip" => Some(end),
         _ => None,
+    }
+}
+
+/// Appends `c` as literal text: `[`, `@`, `\`, `$` and `;` as their stand-ins, stand-ins in
+/// the source as the replacement character.
+pub(super) fn push_literal(out: &mut String, c: char) {
+    match c {
+        '[' => out.push(LITERAL_BRACKET),
+        '@' => out.push(LITERAL_AT),
+        '\\' => out.push(LITERAL_BACKSLASH),
+        '$' => out.push(LITERAL_DOLLAR),
+        ';' => out.push(LITERAL_SEMICOLON),
+        '\u{E000}'..='\u{E006}' => out.push('\u{FFFD}'),
+        c if c.is_control() && c != '\n' && c != '\t' => {}
+        c => out.push(c),
     }
 }

@@ -9,6 +9,8 @@
 
 mod literal;
 
+use literal::push_literal;
+
 use std::collections::{HashMap, HashSet};
 
 use super::crossref::{COMMANDS, Targets};
@@ -22,6 +24,8 @@ pub(super) const LITERAL_AT: char = '\u{E001}';
 pub(super) const LITERAL_BACKSLASH: char = '\u{E002}';
 /// Stand-in for a literal `$` (never the start of inline math).
 pub(super) const LITERAL_DOLLAR: char = '\u{E005}';
+/// Stand-in for a literal `;` (`\;`: in a citation group, part of an entry, not between two).
+pub(super) const LITERAL_SEMICOLON: char = '\u{E006}';
 /// Starts a footnote marker: the stand-in, the note's index in decimal, [`NOTE_END`].
 pub(super) const NOTE_START: char = '\u{E003}';
 /// Ends a footnote marker.
@@ -781,19 +785,5 @@ impl<'s, 'k> Scanner<'s, 'k> {
         if !text.trim().is_empty() {
             self.chunks.push(RawChunk::Text(text));
         }
-    }
-}
-
-/// Appends `c` as literal text: `[`, `@` and `\` as their stand-ins, stand-ins in the source
-/// as the replacement character.
-pub(super) fn push_literal(out: &mut String, c: char) {
-    match c {
-        '[' => out.push(LITERAL_BRACKET),
-        '@' => out.push(LITERAL_AT),
-        '\\' => out.push(LITERAL_BACKSLASH),
-        '$' => out.push(LITERAL_DOLLAR),
-        '\u{E000}'..='\u{E005}' => out.push('\u{FFFD}'),
-        c if c.is_control() && c != '\n' && c != '\t' => {}
-        c => out.push(c),
     }
 }
