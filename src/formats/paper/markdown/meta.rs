@@ -1,8 +1,10 @@
 //! The YAML metadata block at the top of a Pandoc Markdown paper (`---` … `---` or `...`):
 //! title, authors and affiliations as JOSS writes them, date, keywords, abstract, the
 //! bibliography files, `nocite` and inline `references`. Unknown keys (R Markdown's `output:`,
-//! `csl:`, `journal:` …) are ignored; YAML that cannot be parsed is reported at its line and the
-//! top-level `title:`, `date:` and `bibliography:` lines are still read one by one.
+//! `csl:`, `journal:` …) are ignored. A quote a top-level value opens and never closes is
+//! closed at the end of its line, and said so; other YAML that cannot be parsed is reported at
+//! its line and the top-level `title:`, `date:` and `bibliography:` lines are still read one by
+//! one.
 
 use serde_yaml::{Mapping, Value};
 
@@ -102,14 +104,6 @@ fn unopened(text: &str) -> Option<FrontMatter<'_>> {
         "affiliations",
         "lang",
     ];
-    fn key_of(line: &str) -> Option<&str> {
-        let (key, rest) = line.split_once(':')?;
-        let is_key = !key.is_empty()
-            && key
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-        (is_key && (rest.is_empty() || rest.starts_with(' '))).then_some(key)
-    }
     let mut lines = line_spans(text).take(MAX_UNOPENED_LINES);
     let (_, first_end) = lines.next()?;
     let first = text.get(..first_end)?.trim_end();
@@ -135,6 +129,16 @@ fn unopened(text: &str) -> Option<FrontMatter<'_>> {
     None
 }
 
+/// The key of a top-level `key: value` line (letters, digits, `-` and `_`).
+fn key_of(line: &str) -> Option<&str> {
+    let (key, rest) = line.split_once(':')?;
+    let is_key = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    (is_key && (rest.is_empty() || rest.starts_with(' '))).then_some(key)
+}
+
 /// Each line's start and end (without its newline) in `text`.
 fn line_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut start = 0;
@@ -152,12 +156,51 @@ fn line_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// A YAML problem: its message and where in the paper it is.
+/// A YAML problem: what was wrong and what was read, what to do, and where in the paper it is.
 pub(super) struct YamlProblem {
-    /// The YAML parser's message.
+    /// What is wrong and what was read of the metadata.
     pub(super) message: String,
+    /// What to do about it.
+    pub(super) help: &'static str,
     /// Where, in the paper.
     pub(super) location: Location,
+}
+
+/// What to do about YAML that does not parse.
+const CORRECT_THE_YAML: &str = "correct the YAML between the `---` lines (quote values holding \
+                                 `:` or starting with `@`, and indent lists evenly)";
+
+/// A top-level `key: 'value` line whose quote is never closed (`title: 'Gala: a package`, or
+/// one closed by a backquote): the YAML with that quote closed at the end of the line (a
+/// backquote or curly quote ending it taken for the closing quote), with the key, the quote and
+/// its byte offset in the YAML. `None` when no line reads so.
+fn with_unclosed_quote_closed(yaml: &str) -> Option<(String, &str, char, usize)> {
+    for (start, end) in line_spans(yaml) {
+        let line = yaml.get(start..end)?.trim_end();
+        let Some(key) = key_of(line) else {
+            continue;
+        };
+        let value = line.get(key.len() + 1..)?.trim_start();
+        let Some(quote) = value.chars().next().filter(|&c| c == '\'' || c == '"') else {
+            continue;
+        };
+        let inside = value.get(1..)?;
+        if inside.contains(quote) || inside.ends_with('\\') {
+            continue;
+        }
+        let quote_at = start + (line.len() - value.len());
+        let text = inside.trim_end_matches([
+            '`', '\u{b4}', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}',
+        ]);
+        let mut repaired = String::with_capacity(yaml.len() + 1);
+        repaired.push_str(yaml.get(..quote_at)?);
+        repaired.push(quote);
+        repaired.push_str(text);
+        repaired.push(quote);
+        repaired.push_str(yaml.get(start + line.len()..)?);
+        return Some((repaired, key, quote, quote_at));
+    }
+    None
 }
 
 /// Reads the metadata into `paper`. YAML that does not parse is returned as a problem, after
@@ -173,19 +216,43 @@ pub(super) fn read(
         Ok(_) => (
             Metadata::default(),
             Some(YamlProblem {
-                message: "the metadata block is not a list of `key: value` lines".to_owned(),
+                message: unread("the metadata block is not a list of `key: value` lines"),
+                help: CORRECT_THE_YAML,
                 location: Location::at_offset(text, front.yaml_offset, 0),
             }),
         ),
         Err(error) => {
+            if let Some((repaired, key, quote, quote_at)) = with_unclosed_quote_closed(front.yaml)
+                && let Ok(Value::Mapping(map)) = serde_yaml::from_str::<Value>(&repaired)
+            {
+                let problem = YamlProblem {
+                    message: format!(
+                        "the YAML metadata's `{key}:` value opens a quote ({quote}) it never \
+                         closes: read as closed at the end of its line"
+                    ),
+                    help: "close the quote at the end of the line (Pandoc reads none of the \
+                           metadata until it is closed)",
+                    location: Location::at_offset(text, front.yaml_offset + quote_at, 1),
+                };
+                return (read_mapping(&map, paper), Some(problem));
+            }
             let offset = front.yaml_offset + error.location().map_or(0, |l| l.index());
             let problem = YamlProblem {
-                message: error.to_string(),
+                message: unread(&error.to_string()),
+                help: CORRECT_THE_YAML,
                 location: Location::at_offset(text, offset, 0),
             };
             (read_line_by_line(front.yaml, paper), Some(problem))
         }
     }
+}
+
+/// The message for metadata that could not be read, `why` in brackets.
+fn unread(why: &str) -> String {
+    format!(
+        "the YAML metadata could not be read ({why}): only its `title:`, `date:` and \
+         `bibliography:` lines were taken"
+    )
 }
 
 /// The metadata a mapping gives.

@@ -167,16 +167,7 @@ fn front_matter(text: &str, builder: &mut PaperBuilder) -> (usize, meta::Metadat
             }
             let (metadata, problem) = meta::read(text, &front, builder.paper());
             if let Some(problem) = problem {
-                builder.warn(
-                    format!(
-                        "the YAML metadata could not be read ({}): only its `title:`, `date:` \
-                         and `bibliography:` lines were taken",
-                        problem.message
-                    ),
-                    "correct the YAML between the `---` lines (quote values holding `:` or \
-                     starting with `@`, and indent lists evenly)",
-                    Some(problem.location),
-                );
+                builder.warn(problem.message, problem.help, Some(problem.location));
             }
             (front.body_offset, metadata)
         }

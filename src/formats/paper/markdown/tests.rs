@@ -155,6 +155,58 @@ fn broken_yaml_is_a_warning_at_its_line_and_the_rest_is_read() {
 }
 
 #[test]
+fn a_quote_never_closed_on_its_line_is_closed_there_and_the_rest_is_read() {
+    // JOSS papers whose title opens a quote and never closes it, or closes it with a backquote.
+    for (title_line, title) in [
+        (
+            "title: 'AnyPyTools: reproducible research.",
+            "AnyPyTools: reproducible research.",
+        ),
+        ("title: 'MAESTROeX: A Solver`", "MAESTROeX: A Solver"),
+        ("title: \"Gala: a package", "Gala: a package"),
+    ] {
+        let text = format!(
+            "---\n{title_line}\nauthors:\n  - name: A. Price\n    affiliation: 1\naffiliations:\n \
+             - name: Lund University\n   index: 1\nbibliography: refs.bib\n---\n\n# Body\n\nText \
+             [@smith2020].\n"
+        );
+        let imported = read(&text);
+        let paper = &imported.file.paper;
+        assert_eq!(paper.title, title);
+        let authors: Vec<(&str, &str)> = paper
+            .authors
+            .iter()
+            .map(|a| (a.name.as_str(), a.affiliation.as_str()))
+            .collect();
+        assert_eq!(authors, [("A. Price", "Lund University")], "{title_line}");
+        assert_eq!(imported.file.references.len(), 1);
+        let said: Vec<String> = imported
+            .diagnostics
+            .iter()
+            .filter(|d| d.message.contains("YAML"))
+            .map(|d| format!("{} {:?}", d.message, d.location.map(|l| (l.line, l.column))))
+            .collect();
+        let quote = title_line.chars().nth(7).unwrap_or_default();
+        assert_eq!(
+            said,
+            [format!(
+                "the YAML metadata's `title:` value opens a quote ({quote}) it never closes: read \
+                 as closed at the end of its line Some((2, 8))"
+            )]
+        );
+    }
+    // A value going on over lines that read as no YAML once it is closed is not closed by guess.
+    let text = "---\ntitle: 'A title\n  going on\nauthors: [A. Price]\n---\n\nText.\n";
+    let imported = read(text);
+    assert!(imported.file.paper.authors.is_empty());
+    assert!(
+        messages(&imported)
+            .iter()
+            .any(|m| m.starts_with("the YAML metadata could not be read"))
+    );
+}
+
+#[test]
 fn metadata_without_its_opening_line_is_read_and_said_so() {
     let text = "title: 'Gala: a package'\nauthors:\n  - name: A. Price\nbibliography: refs.bib\n---\n\n\
                 # Summary\n\nText [@smith2020].\n";
