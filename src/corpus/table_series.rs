@@ -327,10 +327,76 @@ pub fn cell_number(cell: &str) -> Option<f64> {
 
 /// Whether a cell prints a number, perhaps with a unit or an interval (`12.5 mg/kg`,
 /// `3.75 ± 3.91`, `656 (372–940)`, `3 weeks`): it starts with one and holds at most five
-/// letters. `1. Problem formulation` starts with a number but prints words.
+/// letters. `1. Problem formulation` starts with a number but prints words; `2020-06-05`,
+/// `05/06/2020` and `14:30` start with one but print a date or a time.
 #[must_use]
 pub fn prints_a_number(cell: &str) -> bool {
-    cell_number(cell).is_some() && cell.chars().filter(|c| c.is_alphabetic()).count() <= 5
+    cell_number(cell).is_some()
+        && cell.chars().filter(|c| c.is_alphabetic()).count() <= 5
+        && !starts_with_a_date_or_time(cell.trim())
+}
+
+/// Whether `cell` starts with a date or a time of day: `2020-06-05`, `2020-06`, `2020/6/5`,
+/// `05/06/2020`, `5/6/20`, `05.06.2020`, `14:30`. Not a range of years (`1990-2000`), a
+/// fiscal year (`2019-20`) or a decimal (`3.75`).
+fn starts_with_a_date_or_time(cell: &str) -> bool {
+    let groups: Vec<&str> = cell
+        .split(|c: char| !c.is_ascii_digit() && !matches!(c, '-' | '/' | '.' | ':'))
+        .next()
+        .unwrap_or_default()
+        .split_inclusive(['-', '/', '.', ':'])
+        .collect();
+    // Each group: its digits and the separator after it (none for the last).
+    let parts: Vec<(&str, Option<char>)> = groups
+        .iter()
+        .map(|group| match group.char_indices().last() {
+            Some((at, c)) if matches!(c, '-' | '/' | '.' | ':') => {
+                (group.get(..at).unwrap_or_default(), Some(c))
+            }
+            _ => (*group, None),
+        })
+        .collect();
+    let digits = |text: &str, lens: &[usize]| {
+        lens.contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
+    };
+    let within = |text: &str, low: u32, high: u32| {
+        text.parse::<u32>().is_ok_and(|n| (low..=high).contains(&n))
+    };
+    match parts.as_slice() {
+        // Year first: `2020-06-05`, `2020/6/5`, `2020-06`.
+        [(year, Some(sep)), (month, after), rest @ ..]
+            if digits(year, &[4])
+                && matches!(sep, '-' | '/')
+                && digits(month, &[1, 2])
+                && within(month, 1, 12)
+                && (rest.is_empty() || *after == Some(*sep)) =>
+        {
+            match rest.first() {
+                None => digits(month, &[2]),
+                Some((day, _)) => digits(day, &[1, 2]) && within(day, 1, 31),
+            }
+        }
+        // Day and month first: `05/06/2020`, `5/6/20`, `05.06.2020`.
+        [(first, Some(sep)), (second, Some(sep2)), (year, _), ..]
+            if sep == sep2
+                && matches!(sep, '/' | '.' | '-')
+                && digits(first, &[1, 2])
+                && digits(second, &[1, 2])
+                && within(first, 1, 31)
+                && within(second, 1, 31)
+                && (digits(year, &[4]) || (*sep == '/' && digits(year, &[2]))) =>
+        {
+            true
+        }
+        // A time of day: `14:30`, `9:05:12`.
+        [(hours, Some(':')), (minutes, _), ..] => {
+            digits(hours, &[1, 2])
+                && within(hours, 0, 24)
+                && digits(minutes, &[2])
+                && within(minutes, 0, 59)
+        }
+        _ => false,
+    }
 }
 
 /// The number a table cell starts with, read with the table's decimal mark: with a comma,
@@ -414,10 +480,29 @@ mod tests {
             "12%",
             "−2.1",
             "3 weeks",
+            "1990-2000",
+            "2019-20",
+            "12-15",
+            "0.05",
+            "1.2.3",
         ] {
             assert!(prints_a_number(cell), "{cell}");
         }
-        for cell in ["1. Problem formulation", "12 patients", "NA", ""] {
+        for cell in [
+            "1. Problem formulation",
+            "12 patients",
+            "NA",
+            "",
+            "2020-06-05",
+            "2020-06",
+            "2020/6/5",
+            "05/06/2020",
+            "5/6/20",
+            "05.06.2020",
+            "14:30",
+            "2020-06-05 14:30",
+            "2020-06-05T14:30Z",
+        ] {
             assert!(!prints_a_number(cell), "{cell}");
         }
     }
