@@ -467,6 +467,47 @@ mod tests {
     use super::*;
 
     #[test]
+    fn how_a_work_was_published_is_its_publisher_or_its_address() {
+        let text = r"@misc{ternary2017, author = {Paramonov, Pavel}, year = {2017},
+  publisher = {Ternary Intelligence Inc.},
+  howpublished = {Private communication, {Chief Science and Technology Officer}}}
+@misc{repo, title = {gmr}, year = {2020}, howpublished = {\url{https://github.com/a_b/gmr}}}
+@misc{both, title = {T}, url = {https://x.org}, howpublished = {\url{https://x.org}}}
+@misc{plain, title = {T}, howpublished = {GitHub repository}}
+@misc{software, title = {T}, url = {https://doi.org/10.1/x}, institution = {SSRN},
+  howpublished = {[Computer Software] https://doi.org/10.1/x}}";
+        let references = import(text).without_diagnostics();
+        let read: Vec<(&str, &str, &str)> = references
+            .iter()
+            .map(|r| (r.id.as_str(), r.publisher.as_str(), r.url.as_str()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    "ternary2017",
+                    "Private communication, Chief Science and Technology Officer; Ternary \
+                     Intelligence Inc.",
+                    ""
+                ),
+                ("repo", "", "https://github.com/a_b/gmr"),
+                ("both", "", "https://x.org"),
+                ("plain", "GitHub repository", ""),
+                (
+                    "software",
+                    "[Computer Software]; SSRN",
+                    "https://doi.org/10.1/x"
+                ),
+            ]
+        );
+        assert!(
+            references.iter().all(
+                |r| !r.extra.contains_key("howpublished") && !r.extra.contains_key("authority")
+            )
+        );
+    }
+
+    #[test]
     fn a_broken_entry_is_skipped_and_its_neighbours_load() {
         let text = "@string{j = {J. Test}}\n\n@article{good1, title = {One}, journal = j, year = 2000}\n\n@article{bad, title = {Two} year = 2001}\n\n@article{good2, title = {Three}, journal = undefinedabbrev, year = 2002}\n\n@book{good3, title = {Four}, year = 2003}\n";
         let imported = import(text);

@@ -109,7 +109,7 @@ pub(super) const VERBATIM_FIELDS: [&str; 9] = [
 
 /// BibTeX fields read into the corpus's own fields (or consumed by inheritance); every other
 /// field goes to `extra`.
-pub(super) const CONSUMED: [&str; 40] = [
+pub(super) const CONSUMED: [&str; 41] = [
     "author",
     "editor",
     "editora",
@@ -146,6 +146,7 @@ pub(super) const CONSUMED: [&str; 40] = [
     "school",
     "doi",
     "url",
+    "howpublished",
     "note",
     "crossref",
     "xdata",

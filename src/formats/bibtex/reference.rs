@@ -192,8 +192,34 @@ pub fn to_reference(entry: &Entry) -> Reference {
             .extra
             .insert("authority".to_owned(), Value::String(institution));
     }
+    read_how_published(entry, &mut reference);
     keep_other_fields(entry, type_from_subtype, &mut reference);
     reference
+}
+
+/// `howpublished` (how a `@misc` work came out: `Private communication`, `GitHub repository`, a
+/// web address): a web address is the work's URL when it has none; else it is the publisher,
+/// before any other, as Pandoc reads it (`Private communication; Ternary Intelligence Inc.`),
+/// less the URL when it repeats it (`[Computer Software] https://doi.org/…`).
+fn read_how_published(entry: &Entry, reference: &mut Reference) {
+    let Some(mut how) = text_field(entry, "howpublished") else {
+        return;
+    };
+    if !reference.url.is_empty() && how != reference.url && how.contains(&reference.url) {
+        let without_url = how.replace(&reference.url, " ");
+        without_url.trim().clone_into(&mut how);
+    }
+    let web_address = (how.starts_with("http://") || how.starts_with("https://"))
+        && !how.contains(char::is_whitespace);
+    if web_address && reference.url.is_empty() {
+        reference.url = how;
+    } else if !web_address || how != reference.url {
+        reference.publisher = if reference.publisher.is_empty() {
+            how
+        } else {
+            format!("{how}; {}", reference.publisher)
+        };
+    }
 }
 
 /// The title of the journal (for an article) or the book (`booktitle`, else `maintitle`) the
