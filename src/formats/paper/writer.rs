@@ -151,6 +151,28 @@ impl Writer<'_> {
         .plain()
     }
 
+    /// A table header as printed: each Pandoc citation in it naming only known works in its
+    /// printed form (their ids added to `cites`), everything else as written.
+    fn header_as_printed(&self, text: &str, cites: &mut Vec<String>) -> String {
+        if !text.contains('@') {
+            return text.to_owned();
+        }
+        let printed = self.marked_as_printed(text);
+        if printed != text {
+            for piece in citations::parse(text).0 {
+                if let Piece::Group(group) = piece {
+                    cites.extend(
+                        group
+                            .cites
+                            .iter()
+                            .filter_map(|cite| self.references.get(cite.key).cloned()),
+                    );
+                }
+            }
+        }
+        printed
+    }
+
     /// Text in the corpus syntax as printed: each Pandoc citation naming only known works in
     /// its printed form, everything else as written.
     fn marked_as_printed(&self, text: &str) -> String {
@@ -437,10 +459,22 @@ impl Writer<'_> {
             .max()
             .unwrap_or(0)
             .max(1);
+        // Headers as printed: a Pandoc citation of known works in one (`@Aguila2023`, a column
+        // per related package) prints as the text prints it, and the table cites the work.
+        let mut header_cites = Vec::new();
+        let printed_headers: Vec<Vec<(String, u32)>> = draft
+            .header_rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|(text, span)| (self.header_as_printed(text, &mut header_cites), *span))
+                    .collect()
+            })
+            .collect();
         // The header each column is known by: its cell in the last header row that has text
         // there (spans repeated), so a blank cell under "Age" leaves the column "Age".
         let mut names = vec![String::new(); width];
-        for row in &draft.header_rows {
+        for row in &printed_headers {
             let mut column = 0;
             for (text, span) in row {
                 let span = usize::try_from((*span).max(1)).unwrap_or(1);
@@ -478,13 +512,19 @@ impl Writer<'_> {
                 unit: String::new(),
             })
             .collect();
-        let header_rows = header_rows(&draft.header_rows, width);
+        let header_rows = header_rows(&printed_headers, width);
+        let mut references = self.cited_in(
+            std::iter::once(&draft.caption).chain(draft.footnotes.iter().map(|(_, note)| note)),
+        );
+        for id in header_cites {
+            if !references.contains(&id) {
+                references.push(id);
+            }
+        }
         Table {
             label: float_label(&draft.label),
             caption: self.printed(&draft.caption),
-            references: self.cited_in(
-                std::iter::once(&draft.caption).chain(draft.footnotes.iter().map(|(_, note)| note)),
-            ),
+            references,
             section,
             after_paragraph,
             header_rows,

@@ -205,6 +205,31 @@ fn an_escaped_semicolon_in_a_group_is_part_of_its_prefix() {
 }
 
 #[test]
+fn a_citation_in_a_table_header_prints_as_the_text_prints_it() {
+    // A JOSS comparison table: a column for each related package, headed by its citation.
+    let text = format!(
+        "{HEADER}# A\n\nAs [@smith2020] compares.\n\n| Feature | Ours | @doe:2019 | [@smith2020] | \
+         @gone | user@example.org |\n|---|---|---|---|---|---|\n| Plots | ✓ | ✓ | | | |\n"
+    );
+    let imported = read(&text);
+    valid(&imported);
+    let table = imported.file.tables.first().expect("a table");
+    let headers: Vec<&str> = table.columns.iter().map(|c| c.header.as_str()).collect();
+    assert_eq!(
+        headers,
+        [
+            "Feature",
+            "Ours",
+            "Doe (2019)",
+            "(Smith, 2020)",
+            "@gone",
+            "user@example.org"
+        ]
+    );
+    assert_eq!(table.references, ["doe:2019", "smith2020"]);
+}
+
+#[test]
 fn a_paper_naming_no_bibliography_reads_the_one_beside_it_or_is_warned() {
     // A thesis chapter whose Makefile gives Pandoc the bibliography: the one beside it, under
     // a usual name, is read and said.
