@@ -447,9 +447,13 @@ impl Reader {
                 apart_from_what_precedes(out);
                 out.push_str(&self.argument(depth));
             }
-            "mathrm" | "mathbf" | "mathbb" | "boldsymbol" | "bm" | "pmb" | "mathit" | "mathsf"
-            | "mathtt" | "mathcal" | "mathscr" | "mathfrak" | "mathnormal" | "mathbold"
-            | "bold" | "emph" => {
+            // The number sets print in their own letters (`\mathbb{R}` is ℝ); any other
+            // double-struck letter as the letter.
+            "mathbb" | "Bbb" | "mathds" => {
+                out.extend(self.argument(depth).chars().map(double_struck));
+            }
+            "mathrm" | "mathbf" | "boldsymbol" | "bm" | "pmb" | "mathit" | "mathsf" | "mathtt"
+            | "mathcal" | "mathscr" | "mathfrak" | "mathnormal" | "mathbold" | "bold" | "emph" => {
                 out.push_str(&self.argument(depth));
             }
             "hat" | "widehat" | "bar" | "overline" | "tilde" | "widetilde" | "vec" | "dot"
@@ -602,6 +606,22 @@ fn apart_from_what_precedes(out: &mut String) {
         .is_some_and(|c| c.is_alphanumeric() || matches!(c, ')' | ']' | '}' | '′'))
     {
         out.push(' ');
+    }
+}
+
+/// The double-struck letter of the number sets for `letter` (`R` → ℝ, `N` → ℕ, `Z` → ℤ, `Q`
+/// → ℚ, `C` → ℂ, `P` → ℙ, `H` → ℍ); any other character as it is.
+#[must_use]
+pub fn double_struck(letter: char) -> char {
+    match letter {
+        'C' => '\u{2102}',
+        'H' => '\u{210d}',
+        'N' => '\u{2115}',
+        'P' => '\u{2119}',
+        'Q' => '\u{211a}',
+        'R' => '\u{211d}',
+        'Z' => '\u{2124}',
+        other => other,
     }
 }
 

@@ -12,7 +12,11 @@ fn letters_symbols_and_fonts_read_as_printed() {
     assert_eq!(tex_reading(r"t \leq \tau"), "t ≤ τ");
     assert_eq!(tex_reading(r"t - \tau"), "t − τ");
     assert_eq!(tex_reading(r"\alpha \in \left[0, 1\right]"), "α ∈ [0, 1]");
-    assert_eq!(tex_reading(r"x \in \mathbb{R}^n"), "x ∈ R^(n)");
+    assert_eq!(tex_reading(r"x \in \mathbb{R}^n"), "x ∈ ℝ^(n)");
+    assert_eq!(
+        tex_reading(r"f:\mathcal{V}\to\mathbb{R}, \Bbb{N} \subset \mathbb{Z}, \mathbb{E}[x]"),
+        "f:V → ℝ, ℕ ⊂ ℤ, E[x]"
+    );
     assert_eq!(tex_reading(r"\text{if } x > 0"), "if x > 0");
     assert_eq!(
         tex_reading(r"\ln(W_0) + \tau\ln(\lambda)"),

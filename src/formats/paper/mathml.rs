@@ -6,7 +6,7 @@
 //! reads TeX. The source stays in the corpus; this is only how it is shown.
 
 use super::xml::{self, Element, Node};
-use crate::corpus::math::{accented, grouped, lowered, operator, raised};
+use crate::corpus::math::{accented, double_struck, grouped, lowered, operator, raised};
 use crate::corpus::text::{as_raised_marker, script_base};
 
 /// How deep elements are followed: deeper content is read as its plain text.
@@ -103,6 +103,10 @@ fn write_token(element: Element<'_>, out: &mut String) {
         // An operator of only a space (a thin space, `&#x2009;`) is a space.
         "mo" if !text.is_empty() && text.trim().is_empty() => out.push(' '),
         "mo" => operator(text.trim(), out),
+        // The number sets in their own letters (`<mi mathvariant="double-struck">R</mi>` is ℝ).
+        _ if element.attr("mathvariant") == Some("double-struck") => {
+            out.extend(text.trim().chars().map(double_struck));
+        }
         _ => out.push_str(text.trim()),
     }
 }
@@ -230,6 +234,8 @@ mod tests {
         assert_eq!(linear_text(digits).as_deref(), Some("x₁,₂y⁻¹"));
         let sum = "<math><munderover><mo>∑</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi></munderover><msub><mi>x</mi><mi>i</mi></msub></math>";
         assert_eq!(linear_text(sum).as_deref(), Some("∑_(i = 1)^(n)x_(i)"));
+        let sets = "<math><mi>x</mi><mo>∈</mo><mi mathvariant=\"double-struck\">R</mi><mo>,</mo><mi mathvariant=\"double-struck\">E</mi></math>";
+        assert_eq!(linear_text(sets).as_deref(), Some("x ∈ ℝ, E"));
     }
 
     #[test]
