@@ -19,7 +19,7 @@ use std::ops::Range;
 
 pub use narrative::{names_the_author, narrative_citations, open_parentheses, reads_narratively};
 pub use pandoc::group_entries;
-pub use printed::{CitedWork, printed_form, unescaped};
+pub use printed::{CitedWork, printed_form};
 
 /// A piece of paragraph text.
 #[derive(Clone, Debug, PartialEq, Eq)]

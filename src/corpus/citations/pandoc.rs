@@ -149,7 +149,7 @@ pub(super) fn group(text: &str, open: usize, close: usize) -> Result<Group<'_>, 
 }
 
 /// The entries of a citation group's content (what its brackets hold): the parts between the
-/// `;`s not escaped (`[SDC\\; see @a]` is one entry, its prefix `SDC; see`).
+/// `;`s not escaped (`[SDC\; see @a]` is one entry, its prefix `SDC; see`).
 pub fn group_entries(content: &str) -> impl Iterator<Item = &str> {
     let mut escaped = false;
     content.split(move |c: char| {

@@ -120,8 +120,7 @@ fn with_space_after(prefix: &str) -> String {
 
 /// A group entry's prefix, locator or suffix as printed: each `\;` (a `;` that does not end
 /// the entry) a `;`.
-#[must_use]
-pub fn unescaped(part: &str) -> Cow<'_, str> {
+fn unescaped(part: &str) -> Cow<'_, str> {
     if part.contains("\\;") {
         Cow::Owned(part.replace("\\;", ";"))
     } else {
