@@ -16,6 +16,8 @@ mod paper;
 #[cfg(test)]
 mod tests;
 mod topic;
+#[cfg(test)]
+mod topic_tests;
 mod words;
 
 use serde::Serialize;

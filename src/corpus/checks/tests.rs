@@ -492,54 +492,6 @@ fn a_work_dated_after_the_paper() {
     assert!(!has(&undated, "after-paper", "later"));
 }
 
-/// Made-up content words of topic `topic`: `count` of them from `from` on.
-fn topic_words(topic: u8, from: u8, count: u8) -> Vec<String> {
-    (from..from + count)
-        .map(|i| {
-            format!(
-                "q{}{}{}zor",
-                char::from(b'a' + topic),
-                char::from(b'a' + i / 26),
-                char::from(b'a' + i % 26)
-            )
-        })
-        .collect()
-}
-
-#[test]
-fn a_citation_sharing_no_word_with_its_source_while_others_do() {
-    // Six topics: each paragraph speaks of its topic and cites the reference on it, except
-    // the last, which speaks of topic 5 and cites the reference on topic 0.
-    let mut references = Vec::new();
-    let mut paragraphs = Vec::new();
-    for topic in 0..6u8 {
-        let title = topic_words(topic, 0, 7).join(" ");
-        references.push(article(&format!("r{topic}"), "Author", 2020, &title));
-        let cited = if topic == 5 { 0 } else { topic };
-        let words = topic_words(topic, 3, 30).join(" ");
-        paragraphs.push(format!("Here {words} matter [@r{cited}]."));
-    }
-    let texts: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
-    let corpus = corpus_with(&texts, references.clone(), vec![], "2024");
-    let topic: Vec<(&str, String)> = found(&corpus)
-        .into_iter()
-        .filter(|(c, _)| *c == "few-shared-words")
-        .collect();
-    assert_eq!(topic, [("few-shared-words", "r0".to_owned())]);
-    let checks = CitationChecks::run(&corpus);
-    let flag = checks
-        .flags
-        .iter()
-        .find(|f| f.check == "few-shared-words")
-        .expect("flagged");
-    assert!(flag.paragraph == Some(5) && flag.words.as_ref().is_some_and(|w| w.shared.is_empty()));
-    // The same paper citing the right reference: nothing.
-    paragraphs[5] = paragraphs[5].replace("@r0", "@r5");
-    let texts: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
-    let corpus = corpus_with(&texts, references, vec![], "2024");
-    assert!(found(&corpus).iter().all(|(c, _)| *c != "few-shared-words"));
-}
-
 #[test]
 fn malformed_entries_and_well_formed_ones() {
     let long_title = "word ".repeat(45);

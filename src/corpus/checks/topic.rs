@@ -3,7 +3,7 @@
 //! citations. Always a weak signal: a source may support a sentence in other words.
 //!
 //! The context is the citing sentence and the sentences of its paragraph that cite nothing
-//! else. Words the paper's citing contexts share widely (its own topic, "trafficking" in a
+//! else, each with the names of the entities it mentions (an acronym's long form). Words the paper's citing contexts share widely (its own topic, "trafficking" in a
 //! paper on trafficking) count for little: a stem in more than [`COMMON_SHARE`] of the
 //! contexts, or in the paper's title and keywords, weighs [`COMMON_WEIGHT`]; any other shared
 //! stem its inverse document frequency over the contexts. A citation is flagged when its
@@ -18,6 +18,7 @@ use std::collections::{HashMap, HashSet};
 use super::words::{ContentWords, WordReader};
 use super::{Flag, FlagKind, FlagSeverity, Paper, WordEvidence};
 use crate::corpus::cite;
+use crate::corpus::index::ParagraphInfo;
 use crate::corpus::model::Reference;
 
 /// A stem in more than this share of the citing contexts is the paper's topic, not a sign of
@@ -106,7 +107,8 @@ fn contexts(
         if judged_here.is_empty() {
             continue;
         }
-        let texts = super::context::sentence_texts(info);
+        let mut texts = super::context::sentence_texts(info);
+        add_entity_names(paper, info, &mut texts);
         let mut neutral = ContentWords::default();
         let mut own: HashMap<usize, ContentWords> = HashMap::new();
         for ((text, facts), one) in texts.iter().zip(facts).zip(&alone) {
@@ -138,6 +140,28 @@ fn contexts(
         }
     }
     (contexts, candidates)
+}
+
+/// After each sentence's text, the names of the entities it mentions: an acronym's long form
+/// (`ART`, "adaptive resonance theory") shares words with a title that spells it out.
+fn add_entity_names(paper: &Paper<'_>, info: &ParagraphInfo, texts: &mut [String]) {
+    let entities = &paper.corpus.file.entities;
+    for mention in &info.mentions {
+        let (Some(sentence), Some(entity)) = (
+            info.sentences
+                .iter()
+                .position(|s| s.contains(&mention.range.start)),
+            entities.get(mention.entity),
+        ) else {
+            continue;
+        };
+        if let Some(text) = texts.get_mut(sentence) {
+            for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+                text.push(' ');
+                text.push_str(name);
+            }
+        }
+    }
 }
 
 /// Runs the topic comparison.
