@@ -142,7 +142,7 @@ impl Writer<'_> {
             return rich.plain();
         }
         let spans = rich.spans.iter().map(|span| match span {
-            Span::Marked(text) => Span::Text(self.marked_as_printed(text)),
+            Span::Marked(text) => Span::Text(self.marked_as_printed(text, &mut Vec::new())),
             other => other.clone(),
         });
         Rich {
@@ -152,30 +152,24 @@ impl Writer<'_> {
     }
 
     /// A table header as printed: each Pandoc citation in it naming only known works in its
-    /// printed form (their ids added to `cites`), everything else as written.
+    /// printed form, everything else as written; when one is printed, the ids of the works its
+    /// citations name are added to `cites`.
     fn header_as_printed(&self, text: &str, cites: &mut Vec<String>) -> String {
         if !text.contains('@') {
             return text.to_owned();
         }
-        let printed = self.marked_as_printed(text);
+        let mut named = Vec::new();
+        let printed = self.marked_as_printed(text, &mut named);
         if printed != text {
-            for piece in citations::parse(text).0 {
-                if let Piece::Group(group) = piece {
-                    cites.extend(
-                        group
-                            .cites
-                            .iter()
-                            .filter_map(|cite| self.references.get(cite.key).cloned()),
-                    );
-                }
-            }
+            cites.append(&mut named);
         }
         printed
     }
 
     /// Text in the corpus syntax as printed: each Pandoc citation naming only known works in
-    /// its printed form, everything else as written.
-    fn marked_as_printed(&self, text: &str) -> String {
+    /// its printed form, everything else as written. The ids of the known works every citation
+    /// in it names are added to `named`.
+    fn marked_as_printed(&self, text: &str, named: &mut Vec<String>) -> String {
         let works = self.works.get_or_init(|| {
             self.records
                 .iter()
@@ -192,6 +186,12 @@ impl Writer<'_> {
             let Piece::Group(group) = piece else {
                 continue;
             };
+            named.extend(
+                group
+                    .cites
+                    .iter()
+                    .filter_map(|cite| self.references.get(cite.key).cloned()),
+            );
             if !group.cites.iter().all(|cite| work(cite.key).is_some()) {
                 continue;
             }
