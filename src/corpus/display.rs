@@ -94,8 +94,9 @@ pub fn item_title(corpus: &Corpus, item: Item) -> String {
     }
 }
 
-/// A reference in a few words: `"[8] Porter & van der Linde 1995"`, without the number in a
-/// bibliography-only corpus (`"Porter & van der Linde 1995"`), where nothing prints one.
+/// A reference in a few words: `"[8] Porter & van der Linde 1995"` (`"[Knu84] Knuth 1984"`
+/// in a paper whose list prints labels), without the number in a bibliography-only corpus
+/// (`"Porter & van der Linde 1995"`), where nothing prints one.
 #[must_use]
 pub fn reference_label(corpus: &Corpus, position: usize) -> String {
     let Some(reference) = corpus.file.references.get(position) else {
@@ -103,7 +104,10 @@ pub fn reference_label(corpus: &Corpus, position: usize) -> String {
     };
     match corpus.printed_number(position) {
         Some(number) => format!("[{number}] {}", cite::short_label(reference)),
-        None => cite::short_label(reference),
+        None => match corpus.printed_label(position) {
+            Some(label) => format!("[{label}] {}", cite::short_label(reference)),
+            None => cite::short_label(reference),
+        },
     }
 }
 

@@ -190,6 +190,16 @@ impl Corpus {
         self.index.reference_numbers.get(position).copied()
     }
 
+    /// The label a paper's list prints for a reference in place of a number (`Knu84`), by
+    /// position; `None` in a bibliography-only corpus, where no text prints one.
+    #[must_use]
+    pub fn printed_label(&self, position: usize) -> Option<&str> {
+        if self.is_bibliography_only() {
+            return None;
+        }
+        self.file.references.get(position)?.citation_label()
+    }
+
     /// The first in-text citation as the paper prints it (`[1]`, `(Smith et al., 2019)`), an
     /// example of the paper's own form; `None` when nothing in the text cites.
     #[must_use]
@@ -198,11 +208,16 @@ impl Corpus {
     }
 
     /// The number before a reference in the paper's numbered list: `[8]` in a paper whose
-    /// markers print square brackets, else `8.`; `None` where no number is printed (see
+    /// markers print square brackets, else `8.`; in a paper whose list prints labels instead,
+    /// the label (`[Knu84]`); `None` where neither is printed (see
     /// [`Corpus::printed_number`]).
     #[must_use]
     pub fn list_label(&self, position: usize) -> Option<String> {
-        let number = self.printed_number(position)?;
+        let Some(number) = self.printed_number(position) else {
+            return self
+                .printed_label(position)
+                .map(|label| format!("[{label}]"));
+        };
         let bracketed = self
             .first_printed_citation()
             .is_some_and(|citation| citation.starts_with('['));

@@ -54,6 +54,9 @@ pub const CSL_ITEM_TYPES: [&str; 45] = [
     "webpage",
 ];
 
+/// CSL's variable for the label a style prints for a work in place of a number.
+pub const CITATION_LABEL: &str = "citation-label";
+
 /// The titles of `references`, in order: what a test compares with the source's list.
 #[cfg(test)]
 pub(crate) fn titles_of(references: &[Reference]) -> Vec<&str> {
@@ -176,6 +179,17 @@ impl PaperlensData {
 }
 
 impl Reference {
+    /// The label the paper prints for the work in place of a number (CSL's `citation-label`:
+    /// `Knu84`, as BibTeX's `alpha` style prints it), when it has one.
+    #[must_use]
+    pub fn citation_label(&self) -> Option<&str> {
+        self.extra
+            .get(CITATION_LABEL)?
+            .as_str()
+            .map(str::trim)
+            .filter(|label| !label.is_empty())
+    }
+
     /// The entry as the paper's own reference list prints it ([`PaperlensData::printed`]),
     /// when the corpus holds it.
     #[must_use]

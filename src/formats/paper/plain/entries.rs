@@ -402,7 +402,7 @@ fn entries_beside_a_column_of_numbers(
 /// Whether `line` opens an entry of a list printed beside a column of its numbers: on its
 /// first author's name after a `previous` line that does not leave the names unfinished (`,`,
 /// `and`), or on an organisation's after a line that closes an entry.
-fn opens_beside_a_column(line: &str, previous: Option<&str>) -> bool {
+pub(super) fn opens_beside_a_column(line: &str, previous: Option<&str>) -> bool {
     let previous = previous.map(str::trim_end);
     let names_unfinished = previous.is_some_and(|previous| {
         previous.ends_with([',', '&', '-', '–']) || previous.ends_with(" and")

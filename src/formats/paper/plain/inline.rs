@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use super::super::{Rich, Span};
 use super::author_year::{self, Works};
+use super::labels::Labels;
 use super::superscript::Superscripts;
 use crate::corpus::citations::{self, Piece};
 use crate::corpus::cite::emphasis;
@@ -271,15 +272,18 @@ pub(super) struct Citing<'a> {
     pub(super) works: Option<&'a Works>,
     /// The numbered references a paper citing by superscript numbers names, when it does.
     pub(super) superscripts: Option<&'a Superscripts>,
+    /// The labels of a list whose entries open on labels (`[Knu84]`), when it is one: its
+    /// text's numbers in brackets are not markers.
+    pub(super) labels: Option<&'a Labels>,
 }
 
 /// `text` as imported running text: markers naming only known numbers as printed numeric
 /// citations, author–date citations naming works of the list as citations of them, other
 /// markers and citations naming nothing unresolved, the rest plain text.
 pub(super) fn rich(text: &str, citing: &Citing<'_>) -> Rich {
-    // An author–date paper's numbers in brackets are text.
+    // An author–date or labelled paper's numbers in brackets are text.
     let author_date = citing.works.is_some() && citing.known.is_empty();
-    let numbered = if author_date {
+    let numbered = if author_date || citing.labels.is_some() {
         Vec::new()
     } else {
         markers(text)
@@ -335,6 +339,24 @@ pub(super) fn rich(text: &str, citing: &Citing<'_>) -> Rich {
     }
     if let Some(superscripts) = citing.superscripts {
         found.extend(superscripts.spans(text));
+        found.sort_by_key(|(start, _, _)| *start);
+    }
+    if let Some(labels) = citing.labels {
+        found.extend(labels.find(text).into_iter().map(|citation| {
+            let printed = text
+                .get(citation.range.clone())
+                .unwrap_or_default()
+                .to_owned();
+            let span = if citation.keys.is_empty() {
+                Span::Unresolved(printed)
+            } else {
+                Span::Cite {
+                    printed,
+                    keys: citation.keys,
+                }
+            };
+            (citation.range.start, citation.range.end, span)
+        }));
         found.sort_by_key(|(start, _, _)| *start);
     }
     let mut rich = Rich::default();
@@ -492,6 +514,7 @@ mod tests {
             known,
             works: None,
             superscripts: None,
+            labels: None,
         };
         let found = rich(
             "See [1], [2] and [4]–[6] or [9] [3–1].",

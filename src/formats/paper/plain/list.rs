@@ -8,6 +8,7 @@ use super::blocks::{Block, Line, caption};
 use super::dated;
 use super::entries::{entry_start, opens_initials_entry};
 use super::inline::continues;
+use super::labels::label_start;
 use super::outline;
 use super::references::year_in;
 use super::section_names;
@@ -242,12 +243,15 @@ fn opens_entry_block(blocks: &[Block<'_>], i: usize) -> bool {
 }
 
 /// Whether block `i`, where an author–date list should start, is text rather than an entry:
-/// it opens none and names no year (a figure's labels, its caption, a paragraph's end).
+/// it opens none, not even on a label (`[Ab]` above its entry), and names no year (a
+/// figure's labels, its caption, a paragraph's end).
 fn is_text_not_entry(blocks: &[Block<'_>], i: usize) -> bool {
     let Some(lines) = blocks.get(i).and_then(Block::lines) else {
         return false;
     };
-    !opens_entry_block(blocks, i) && !lines.iter().any(|line| year_in(line).is_some())
+    !opens_entry_block(blocks, i)
+        && lines.first().is_none_or(|line| label_start(line).is_none())
+        && !lines.iter().any(|line| year_in(line).is_some())
 }
 
 /// Where an unnumbered list ends: at the first figure or table caption after which most

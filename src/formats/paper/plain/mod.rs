@@ -15,6 +15,7 @@ mod blocks;
 mod body_start;
 mod book;
 mod chapter;
+mod cited_by;
 #[cfg(test)]
 mod column_list_tests;
 mod dated;
@@ -29,6 +30,7 @@ mod glued_headings_tests;
 mod identifiers;
 mod inline;
 mod journal;
+mod labels;
 mod list;
 mod loose_floats;
 mod names;
@@ -47,7 +49,7 @@ mod tab_tables;
 mod title_names;
 mod title_page;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::corpus::diagnostics::{Code, Diagnostic, Location};
@@ -56,7 +58,7 @@ use crate::corpus::model::Reference;
 pub(super) use self::author_year::Works;
 pub(super) use self::author_year::find as find_author_year;
 use self::blocks::{Block, bracketed_caption, caption, is_source_line};
-use self::inline::strip_emphasis;
+use self::cited_by::{CitedBy, unique_ids, with_unique_ids};
 use self::list::ListPlace;
 pub(super) use self::names::{PARTICLES, is_given_first_name, is_group_word, is_written_out_name};
 use self::outline::{Heading, Outline};
@@ -159,22 +161,7 @@ pub(super) fn read(
             list.blocks.iter().filter_map(|&i| blocks.get(i)).collect();
         read_references(&list_blocks, &hyphenated)
     });
-    let author_date = author_date_works(&mut references);
-    // Only a numbered list's markers are looked for in the whole text.
-    let cited_by_numbers = author_date.is_none() && cites_its_numbers(text, &references);
-    let works = author_date.or_else(|| {
-        (!cited_by_numbers)
-            .then(|| works_cited_instead_of_numbers(&mut references, text))
-            .flatten()
-    });
-    let known = if works
-        .as_ref()
-        .is_some_and(author_year::Works::is_dated_list)
-    {
-        Vec::new()
-    } else {
-        known_numbers(&references)
-    };
+    let cited_by = CitedBy::of(text, &mut references);
 
     let body_end = list.as_ref().map_or(blocks.len(), ListPlace::body_end);
     // A file that opens on a paragraph has no title block: its text starts there.
@@ -193,7 +180,8 @@ pub(super) fn read(
 
     // A numbered list its text cites by neither bracketed numbers nor authors and year may
     // be cited by superscript numbers glued to the words before them.
-    let superscripts = if cited_by_numbers || works.is_some() {
+    let superscripts = if cited_by.numbers || cited_by.works.is_some() || cited_by.labels.is_some()
+    {
         None
     } else {
         let offset = |i: Option<&usize>| {
@@ -207,9 +195,10 @@ pub(super) fn read(
         builder,
         outline: Outline::default(),
         citing: inline::Citing {
-            known: &known,
-            works: works.as_ref(),
+            known: &cited_by.known,
+            works: cited_by.works.as_ref(),
             superscripts: superscripts.as_ref(),
+            labels: cited_by.labels.as_ref(),
         },
         hyphenated: &hyphenated,
         paragraph: None,
@@ -246,15 +235,6 @@ fn leave_out<T>(items: &mut Vec<T>, indices: &[usize]) {
         index += 1;
         keep
     });
-}
-
-/// Whether `text` cites the numbers of the `references` in brackets (`[3]`, `[2–4]`).
-fn cites_its_numbers(text: &str, references: &[Reference]) -> bool {
-    let known = known_numbers(references);
-    !known.is_empty()
-        && inline::markers(text)
-            .iter()
-            .any(|marker| inline::resolves(&marker.numbers, &known))
 }
 
 /// The superscript citations of `text` naming the numbered `references` (their ids made unique
@@ -310,103 +290,20 @@ fn read_references(blocks: &[&Block<'_>], hyphenated: &HashSet<String>) -> Vec<R
                 .collect(),
         })
         .collect();
+    if let Some(labelled) = labels::labelled_entries(&groups, hyphenated) {
+        let (printed, entries): (Vec<String>, Vec<entries::Entry>) = labelled.into_iter().unzip();
+        let mut references = references::references_of(&entries);
+        for (reference, label) in references.iter_mut().zip(printed) {
+            if label.is_empty() {
+                continue;
+            }
+            reference
+                .extra
+                .insert(labels::CITATION_LABEL.to_owned(), label.into());
+        }
+        return references;
+    }
     references::references_of(&entries::entries(&groups, hyphenated))
-}
-
-/// The works an author–date list's citations name (a list without numbers), its references'
-/// ids made unique first; `None` for a numbered list or none.
-fn author_date_works(references: &mut [Reference]) -> Option<author_year::Works> {
-    let author_date =
-        !references.is_empty() && references.iter().all(|r| r.citation_number.is_none());
-    author_date.then(|| {
-        unique_ids(references);
-        author_year::Works::of(references)
-    })
-}
-
-/// The works of a numbered list whose text cites none of its numbers in brackets but names
-/// its works by authors and year (`(Wang and Neumann, 2007a)` above a list numbered `1.` to
-/// `12.`), its references' ids made unique first; `None` when no citation names one of its
-/// works.
-fn works_cited_instead_of_numbers(
-    references: &mut [Reference],
-    text: &str,
-) -> Option<author_year::Works> {
-    if known_numbers(references).is_empty() {
-        return None;
-    }
-    with_unique_ids(references, |references| {
-        let works = author_year::Works::of(references);
-        let cited = author_year::find(text, &works)
-            .iter()
-            .any(|citation| !citation.keys.is_empty());
-        cited.then_some(works)
-    })
-}
-
-/// What `read` finds in the references once their ids are made unique (for citations that
-/// name them by id); the ids as they were when it finds nothing.
-fn with_unique_ids<T>(
-    references: &mut [Reference],
-    read: impl FnOnce(&[Reference]) -> Option<T>,
-) -> Option<T> {
-    let mut ids: Vec<String> = references.iter().map(|r| r.id.clone()).collect();
-    unique_ids(references);
-    let found = read(references);
-    if found.is_none() {
-        for (reference, id) in references.iter_mut().zip(ids.iter_mut()) {
-            reference.id = std::mem::take(id);
-        }
-    }
-    found
-}
-
-/// Makes the references' ids unique, as citations name them: works of one first author and
-/// year get the letter they are printed with (`2019a`) or one in list order.
-fn unique_ids(references: &mut [Reference]) {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for reference in references.iter() {
-        *counts.entry(reference.id.clone()).or_default() += 1;
-    }
-    let mut given: HashMap<String, usize> = HashMap::new();
-    let mut taken: HashSet<String> = references.iter().map(|r| r.id.clone()).collect();
-    for reference in references.iter_mut() {
-        if counts.get(&reference.id).copied().unwrap_or(0) < 2 {
-            continue;
-        }
-        let printed = dated::dated(&strip_emphasis(reference.printed().unwrap_or_default()))
-            .and_then(|d| d.suffix);
-        let next = given.entry(reference.id.clone()).or_default();
-        let letters = printed.into_iter().chain(('a'..='z').skip(*next));
-        // Past `z`, a number, counted on from the duplicates already named.
-        let numbers = (*next + 2..).map(|n: usize| format!("-{n}"));
-        *next += 1;
-        if let Some(id) = letters
-            .map(String::from)
-            .chain(numbers)
-            .map(|tail| format!("{}{tail}", reference.id))
-            .find(|id| !taken.contains(id))
-        {
-            taken.insert(id.clone());
-            reference.id = id;
-        }
-    }
-}
-
-/// The numbers markers may name: the printed numbers when every reference has a distinct one
-/// (as the builder keeps them), else 1 to the number of references.
-fn known_numbers(references: &[Reference]) -> Vec<u32> {
-    let mut numbers: Vec<u32> = references
-        .iter()
-        .filter_map(|r| r.citation_number)
-        .collect();
-    numbers.sort_unstable();
-    numbers.dedup();
-    if numbers.len() == references.len() {
-        numbers
-    } else {
-        (1..=u32::try_from(references.len()).unwrap_or(u32::MAX)).collect()
-    }
 }
 
 /// The body being read: what is waiting to be handed to the builder.
@@ -591,7 +488,12 @@ impl Body<'_, '_> {
             .citing
             .works
             .is_some_and(|works| !author_year::find(text, works).is_empty());
-        let Some(heading) = outline::heading("Abstract").filter(|_| numbered || dated) else {
+        let labelled = self
+            .citing
+            .labels
+            .is_some_and(|labels| !labels.find(text).is_empty());
+        let Some(heading) = outline::heading("Abstract").filter(|_| numbered || dated || labelled)
+        else {
             return;
         };
         let text = std::mem::take(&mut self.builder.paper().abstract_text);

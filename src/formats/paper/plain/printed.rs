@@ -54,6 +54,7 @@ pub(in crate::formats::paper) fn mark_citations(
         known: if works.is_some() { &[] } else { known },
         works,
         superscripts: None,
+        labels: None,
     };
     let mut marked = 0;
     let mut spans = Vec::with_capacity(rich.spans.len());
