@@ -157,3 +157,67 @@ CVPR, pages 1-7, 2007.\n";
         "Face recognition using kernel ridge regression"
     );
 }
+
+/// The entries of a list, read together as a list's are.
+fn read_list(texts: &[&str]) -> Vec<Reference> {
+    let entries: Vec<Entry> = texts
+        .iter()
+        .zip(1..)
+        .map(|(text, number)| Entry {
+            number: Some(number),
+            text: (*text).to_owned(),
+        })
+        .collect();
+    super::whole_list::references_of(&entries)
+}
+
+#[test]
+fn one_person_named_given_name_first_with_an_initial_is_not_cut_at_it() {
+    let list = read_list(&[
+        "John W. Backus. Can programming be liberated from the von Neumann style? Commun. \
+         ACM, 21(8):613–641, 1978.",
+        "G. Booch. Object Oriented Design with Applications. Benjamin/Cummings, 1991.",
+        "C. A. R. Hoare. The emperor's old clothes. Commun. ACM, 24(2):75–83, 1981.",
+        "Conal Elliott and Paul Hudak. Functional reactive animation. In ICFP, 1997.",
+    ]);
+    let read: Vec<(Vec<(String, String)>, &str)> = list
+        .iter()
+        .map(|reference| (people(reference), reference.title.as_str()))
+        .collect();
+    assert_eq!(
+        read.get(..3).unwrap(),
+        [
+            (
+                pairs(&[("John W.", "Backus")]),
+                "Can programming be liberated from the von Neumann style?"
+            ),
+            (
+                pairs(&[("G.", "Booch")]),
+                "Object Oriented Design with Applications"
+            ),
+            (pairs(&[("C. A. R.", "Hoare")]), "The emperor's old clothes"),
+        ]
+    );
+    // Vancouver's surname and initial before a one-word title, alone in its list: as
+    // Vancouver prints it.
+    let list = read_list(&[
+        "Jones C. Editorial. BMJ. 2001;322:1-2.",
+        "Smith AB, Lee C. Cancer in mice. Lancet. 2002;360:3-4.",
+    ]);
+    let jones = list.first().unwrap();
+    assert_eq!(people(jones), pairs(&[("C.", "Jones")]));
+    assert_eq!(jones.title, "Editorial");
+}
+
+#[test]
+fn a_year_printed_with_the_venue_s_name_is_the_year() {
+    let entry = read(
+        "K. Birman and T. Joseph. Replication and Fault-Tolerance in the ISIS System. 10th ACM \
+         Symposium on Operating Systems Principles, Dec 1985, 79-86.",
+    );
+    assert_eq!(year(&entry), Some(1985));
+    assert_eq!(
+        entry.title,
+        "Replication and Fault-Tolerance in the ISIS System"
+    );
+}

@@ -48,6 +48,7 @@ mod superscript;
 mod tab_tables;
 mod title_names;
 mod title_page;
+mod whole_list;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -292,7 +293,7 @@ fn read_references(blocks: &[&Block<'_>], hyphenated: &HashSet<String>) -> Vec<R
         .collect();
     if let Some(labelled) = labels::labelled_entries(&groups, hyphenated) {
         let (printed, entries): (Vec<String>, Vec<entries::Entry>) = labelled.into_iter().unzip();
-        let mut references = references::references_of(&entries);
+        let mut references = whole_list::references_of(&entries);
         for (reference, label) in references.iter_mut().zip(printed) {
             if label.is_empty() {
                 continue;
@@ -303,7 +304,7 @@ fn read_references(blocks: &[&Block<'_>], hyphenated: &HashSet<String>) -> Vec<R
         }
         return references;
     }
-    references::references_of(&entries::entries(&groups, hyphenated))
+    whole_list::references_of(&entries::entries(&groups, hyphenated))
 }
 
 /// The body being read: what is waiting to be handed to the builder.

@@ -291,7 +291,11 @@ fn is_initials_first_name(piece: &str) -> bool {
 /// and a family name (`M. Qadir`) beside such names or in a list whose last name follows
 /// `and` (`S. An, W. Liu, and S. Venkatesh.`); a list may end `et al.`, left out of the
 /// names. `None` otherwise.
-pub(super) fn given_first_authors(text: &str) -> Option<(&str, &str)> {
+///
+/// With `one_will_do` (a list printing its people so), one name alone is authors too when an
+/// initial stands in it: `John W. Backus.`, `G. Booch.`, `C. A. R. Hoare.` (alone, `Jones C.`
+/// is as well Vancouver's surname and initial before a one-word title).
+pub(super) fn given_first_authors(text: &str, one_will_do: bool) -> Option<(&str, &str)> {
     /// How far into an entry its authors' full stop is looked for, in bytes.
     const LONGEST_AUTHORS: usize = 400;
     let mut from = 0;
@@ -306,7 +310,9 @@ pub(super) fn given_first_authors(text: &str) -> Option<(&str, &str)> {
         let last = pieces.len().saturating_sub(1);
         // `Connor Shorten and Taghi M. Khoshgoftaar.`: two names, no comma.
         let people = if pieces.len() < 2 {
-            names.contains(" and ") && is_given_first_people(names)
+            (names.contains(" and ") && is_given_first_people(names))
+                || (one_will_do
+                    && (is_initials_first_name(names) || is_given_first_name(names, false)))
         } else {
             pieces.iter().enumerate().all(|(position, piece)| {
                 let name = if position == last {

@@ -7,7 +7,7 @@ use crate::corpus::model::Reference;
 use crate::formats::paper::{Rich, Span};
 
 use super::author_year::Works;
-use super::{entries, inline, references, unique_ids};
+use super::{entries, inline, unique_ids, whole_list};
 
 /// The references of a printed list's numbered entries (each its number and its text after
 /// the number), read as a plain-text list's are.
@@ -21,7 +21,7 @@ pub(in crate::formats::paper) fn read_numbered_entries(
             text,
         })
         .collect();
-    references::references_of(&entries)
+    whole_list::references_of(&entries)
 }
 
 /// The references of a printed list's unnumbered entries (an author–date list), read as a
@@ -34,7 +34,7 @@ pub(in crate::formats::paper) fn read_author_date_entries(
         .into_iter()
         .map(|text| entries::Entry { number: None, text })
         .collect();
-    let mut references = references::references_of(&entries);
+    let mut references = whole_list::references_of(&entries);
     unique_ids(&mut references);
     let works = Works::of(&references);
     (references, works)
@@ -80,5 +80,6 @@ pub(in crate::formats::paper) fn mark_citations(
 /// after its names.
 pub(in crate::formats::paper) fn is_names_only(text: &str) -> bool {
     let padded = format!("{} ", text.trim());
-    super::names::given_first_authors(&padded).is_some_and(|(_, rest)| rest.trim().is_empty())
+    super::names::given_first_authors(&padded, false)
+        .is_some_and(|(_, rest)| rest.trim().is_empty())
 }

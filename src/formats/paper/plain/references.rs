@@ -10,8 +10,8 @@ use super::entries::Entry;
 use super::identifiers::{id, identifiers};
 use super::inline::strip_emphasis;
 use super::names::{
-    given_first_authors, is_author_piece, is_dotted_initials, is_given_first_name,
-    is_given_first_people, is_name, is_organisation_name, is_suffix, is_written_out_name, names,
+    given_first_authors, is_author_piece, is_dotted_initials, is_given_first_people, is_name,
+    is_organisation_name, is_suffix, names,
 };
 use super::{book, chapter, dated, journal};
 
@@ -350,7 +350,14 @@ fn container_text(container: &str) -> String {
 /// The authors' part and the title of an entry (a quoted title, an emphasised one, or the
 /// sentence after the authors, an APA year in parentheses read on the way), the text after the
 /// title, and whether the title was emphasised (a book's).
-fn title_and_authors<'t>(body: &'t str, reference: &mut Reference) -> (&'t str, &'t str, bool) {
+///
+/// `one_given_first`: the list prints its people given name first, so one name alone with an
+/// initial in it is read so (`John W. Backus. Can …`), not cut at the initial's full stop.
+fn title_and_authors<'t>(
+    body: &'t str,
+    reference: &mut Reference,
+    one_given_first: bool,
+) -> (&'t str, &'t str, bool) {
     if let Some(dated) = dated::dated(body) {
         reference.issued = dated.year.map(year_date);
         if let Some(title) = dated.title_first {
@@ -387,7 +394,7 @@ fn title_and_authors<'t>(body: &'t str, reference: &mut Reference) -> (&'t str, 
         (before, after, false)
     } else {
         let (found, after_authors) =
-            given_first_authors(body).unwrap_or_else(|| split_authors(body));
+            given_first_authors(body, one_given_first).unwrap_or_else(|| split_authors(body));
         // Copernicus's `Authors: Title, Journal, 28, 1483–1486, DOI, 2001.`
         if !found.is_empty()
             && body
@@ -524,61 +531,6 @@ fn dated_authors(authors: &str) -> Vec<CslName> {
     dated::author_names(authors)
 }
 
-/// The references of a list's entries, each read by [`reference`], then read together: a lone
-/// author of a list that prints people given name first is a person, and dashes repeat the
-/// entry before's authors.
-pub(super) fn references_of(entries: &[Entry]) -> Vec<Reference> {
-    let mut references: Vec<Reference> = entries.iter().map(reference).collect();
-    read_people_of_a_given_first_list(&mut references);
-    repeat_authors_of_dashed_entries(&mut references);
-    references
-}
-
-/// Reads a work's one author that was kept as an organisation's name (`Hal Daumé. 2007.`)
-/// as a person when the list prints its people given name first (`Marco Valenzuela, Vu Ha,
-/// and Oren Etzioni. 2015.`): at least three of its entries with people, and most of them,
-/// open on the first author's given name written out.
-fn read_people_of_a_given_first_list(references: &mut [Reference]) {
-    let openings: Vec<bool> = references
-        .iter()
-        .filter_map(|reference| {
-            let first = reference.author.first().filter(|n| !n.family.is_empty())?;
-            let given = first.given.split_whitespace().next()?;
-            let printed = reference.printed()?;
-            Some(is_written_out_name(given) && strip_emphasis(printed).starts_with(&first.given))
-        })
-        .collect();
-    let given_first = openings.iter().filter(|&&given_first| given_first).count();
-    if given_first < 3 || given_first * 2 <= openings.len() {
-        return;
-    }
-    for reference in references.iter_mut() {
-        let [only] = reference.author.as_slice() else {
-            continue;
-        };
-        if only.family.is_empty() && is_given_first_name(&only.literal, true) {
-            reference.author = names(&only.literal);
-            reference.id = id(reference, reference.citation_number);
-        }
-    }
-}
-
-/// Gives an entry printed with dashes for its authors (`———. 2017.`, as Chicago and MLA
-/// print a second work of the same authors) the authors of the entry before it, or none.
-fn repeat_authors_of_dashed_entries(references: &mut [Reference]) {
-    let mut previous: Option<Vec<CslName>> = None;
-    for reference in references.iter_mut() {
-        let dashed = matches!(reference.author.as_slice(), [only]
-            if only.family.is_empty() && dated::is_same_authors(&only.literal));
-        if dashed {
-            // Dashes opening the list repeat no one: the entry has no authors it names.
-            reference.author = previous.clone().unwrap_or_default();
-            reference.id = id(reference, reference.citation_number);
-        }
-        previous = Some(reference.author.clone());
-    }
-}
-
 /// Whether the full stop at byte `stop` of `text` (the title read so far) ends an
 /// abbreviation inside it: `St.`, `vs.` and the like, or one letter as `M. tuberculosis` or
 /// `E. coli` (a lone capital before it and a lower-case word after, which no container name
@@ -611,6 +563,11 @@ fn abbreviates_a_name(text: &str, stop: usize, after: usize) -> bool {
 
 /// One entry read into CSL fields.
 pub(super) fn reference(entry: &Entry) -> Reference {
+    reference_reading(entry, false)
+}
+
+/// One entry read into CSL fields; `one_given_first` as [`title_and_authors`] takes it.
+pub(super) fn reference_reading(entry: &Entry, one_given_first: bool) -> Reference {
     let raw = collapse_whitespace(&entry.text);
     let (body, doi, url) = identifiers(&raw);
     let mut reference = Reference {
@@ -620,7 +577,8 @@ pub(super) fn reference(entry: &Entry) -> Reference {
         ..Reference::default()
     };
     reference.set_printed(&raw);
-    let (authors, after_title, italic_title) = title_and_authors(body, &mut reference);
+    let (authors, after_title, italic_title) =
+        title_and_authors(body, &mut reference, one_given_first);
     // `Detectron2, 2019.`: a work with no venue, its year after its title.
     if reference.issued.is_none()
         && after_title.trim().is_empty()
@@ -697,6 +655,21 @@ pub(super) fn reference(entry: &Entry) -> Reference {
     if reference.publisher.is_empty() {
         reference.publisher = publisher;
     }
+    read_year_elsewhere(&mut reference, &raw, rest, authors);
+    if !chapter {
+        book::read_as_book(&mut reference);
+    }
+    let chapter = chapter || book::read_book_and_publisher(&mut reference);
+    book::split_publisher_and_place(&mut reference);
+    item_type(&reference, &raw, chapter, italic_title).clone_into(&mut reference.item_type);
+    reference.id = id(&reference, entry.number);
+    reference
+}
+
+/// Reads the year of an entry whose fields gave none: in `rest` (the text after the title),
+/// the `authors`, at the end of the entry as printed (`raw`), after the container, or with
+/// the venue's name.
+fn read_year_elsewhere(reference: &mut Reference, raw: &str, rest: &str, authors: &str) {
     if reference.issued.is_none() {
         // `… https://openai.com/blog/…, 2017.`: the year after a link the body no longer holds.
         let last = raw
@@ -707,15 +680,12 @@ pub(super) fn reference(entry: &Entry) -> Reference {
             .or_else(|| last.and_then(year_in))
             .map(year_date);
     }
-    journal::year_after_container(&mut reference);
-    if !chapter {
-        book::read_as_book(&mut reference);
+    journal::year_after_container(reference);
+    if reference.issued.is_none() {
+        // `10th ACM Symposium on Operating Systems Principles, Dec 1985, 79‐86.`: the year
+        // printed with the venue's name.
+        reference.issued = year_in(&reference.container_title).map(year_date);
     }
-    let chapter = chapter || book::read_book_and_publisher(&mut reference);
-    book::split_publisher_and_place(&mut reference);
-    item_type(&reference, &raw, chapter, italic_title).clone_into(&mut reference.item_type);
-    reference.id = id(&reference, entry.number);
-    reference
 }
 
 /// Reads the journal (or other container) at the start of `rest`, the text after an entry's

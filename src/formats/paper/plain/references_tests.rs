@@ -7,7 +7,8 @@
 use std::collections::HashSet;
 
 use super::entries::{Entry, entries};
-use super::references::{reference, references_of};
+use super::references::reference;
+use super::whole_list::references_of;
 use crate::corpus::cite::year;
 use crate::corpus::model::Reference;
 
