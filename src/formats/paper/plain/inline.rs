@@ -4,6 +4,7 @@
 //! found. Every function here is one left-to-right pass.
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use super::super::{Rich, Span};
 use super::author_year::{self, Works};
@@ -321,19 +322,7 @@ pub(super) fn rich(text: &str, citing: &Citing<'_>) -> Rich {
             if overlaps {
                 continue;
             }
-            let printed = text
-                .get(citation.range.clone())
-                .unwrap_or_default()
-                .to_owned();
-            let span = if citation.keys.is_empty() {
-                Span::Unresolved(printed)
-            } else {
-                Span::Cite {
-                    printed,
-                    keys: citation.keys,
-                }
-            };
-            found.push((citation.range.start, citation.range.end, span));
+            found.push(cite_span(text, citation.range, citation.keys));
         }
         found.sort_by_key(|(start, _, _)| *start);
     }
@@ -342,21 +331,12 @@ pub(super) fn rich(text: &str, citing: &Citing<'_>) -> Rich {
         found.sort_by_key(|(start, _, _)| *start);
     }
     if let Some(labels) = citing.labels {
-        found.extend(labels.find(text).into_iter().map(|citation| {
-            let printed = text
-                .get(citation.range.clone())
-                .unwrap_or_default()
-                .to_owned();
-            let span = if citation.keys.is_empty() {
-                Span::Unresolved(printed)
-            } else {
-                Span::Cite {
-                    printed,
-                    keys: citation.keys,
-                }
-            };
-            (citation.range.start, citation.range.end, span)
-        }));
+        found.extend(
+            labels
+                .find(text)
+                .into_iter()
+                .map(|citation| cite_span(text, citation.range, citation.keys)),
+        );
         found.sort_by_key(|(start, _, _)| *start);
     }
     let mut rich = Rich::default();
@@ -368,6 +348,18 @@ pub(super) fn rich(text: &str, citing: &Citing<'_>) -> Rich {
     }
     rich.push_text(text.get(at..).unwrap_or_default());
     rich
+}
+
+/// The citation printed at `range` of `text` naming the works `keys`, where it stands: one
+/// naming none is unresolved.
+fn cite_span(text: &str, range: Range<usize>, keys: Vec<String>) -> (usize, usize, Span) {
+    let printed = text.get(range.clone()).unwrap_or_default().to_owned();
+    let span = if keys.is_empty() {
+        Span::Unresolved(printed)
+    } else {
+        Span::Cite { printed, keys }
+    };
+    (range.start, range.end, span)
 }
 
 /// Running text as printed: emphasis and link marks taken out.
