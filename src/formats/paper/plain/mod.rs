@@ -1,9 +1,10 @@
-//! Plain text with numbered or author–date citations (a PDF's text, a paper typed as text): the
-//! title and author block, the abstract and keywords ([`front`]); numbered and unnumbered
-//! headings nested ([`outline`]); paragraphs joined across page breaks and their printed `[n]`
-//! markers ([`inline`]) or author–date citations ([`author_year`]); tab-separated tables,
-//! figure captions and `Source:` lines; and the reference list read into CSL fields
-//! ([`references`], an author–date entry at its year by [`dated`]). The text is first cut into
+//! Plain text with numbered, author–date or labelled citations (a PDF's text, a paper typed as
+//! text): the title and author block, the abstract and keywords ([`front`]); numbered and
+//! unnumbered headings nested ([`outline`]); paragraphs joined across page breaks and their
+//! printed `[n]` markers ([`inline`]), author–date citations ([`author_year`]) or labels
+//! (`[Knu84]`, [`labels`]), as [`cited_by`] tells; tab-separated tables, figure captions and
+//! `Source:` lines; and the reference list read into CSL fields ([`references`], an author–date
+//! entry at its year by [`dated`], the entries then read together by [`whole_list`]). The text is first cut into
 //! blocks between blank lines, page-break debris taken out ([`blocks`]). Every step is linear
 //! in the text.
 

@@ -12,9 +12,9 @@ use super::inline::strip_emphasis;
 use super::names::{is_given_first_name, is_written_out_name, names};
 use super::references::{reference, reference_reading};
 
-/// The references of a list's entries, each read by [`reference`], then read together: a lone
-/// author of a list that prints people given name first is a person, and dashes repeat the
-/// entry before's authors.
+/// The references of a list's entries, each read by [`reference()`], then read together: one
+/// person cut at an initial's full stop is read again whole, a lone author of a list that
+/// prints people given name first is a person, and dashes repeat the entry before's authors.
 pub(super) fn references_of(entries: &[Entry]) -> Vec<Reference> {
     let mut references: Vec<Reference> = entries.iter().map(reference).collect();
     read_one_person_given_first(entries, &mut references);
