@@ -221,3 +221,26 @@ fn a_year_printed_with_the_venue_s_name_is_the_year() {
         "Replication and Fault-Tolerance in the ISIS System"
     );
 }
+
+#[test]
+fn a_year_after_the_title_of_a_work_without_a_venue_is_the_year() {
+    let scheme = read(
+        "J. Rees and K. Other. Another module system for Scheme, 1994. Scheme48 documentation.",
+    );
+    assert_eq!(year(&scheme), Some(1994));
+    assert_eq!(scheme.title, "Another module system for Scheme");
+    let svg = read(
+        "J. Ferraiolo and A. Other. Scalable vector graphics (SVG) 1.0 specification, December \
+         1999. http://www.w3.org/TR/1999/WD-SVG-19991203/.",
+    );
+    assert_eq!(year(&svg), Some(1994 + 5));
+    assert_eq!(
+        svg.title,
+        "Scalable vector graphics (SVG) 1.0 specification"
+    );
+    // A number in the title that is no year after a comma gives none, nor does a standard's.
+    let counted = read("A. Writer and B. Other. Sorting, 1000 ways. Notes.");
+    assert_eq!(year(&counted), None);
+    let ada = read("US Department of Defense: Ada reference manual, ANSI/MIS-STD 1815, Jan 1983.");
+    assert_eq!(year(&ada), Some(1983));
+}

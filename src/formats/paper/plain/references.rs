@@ -686,6 +686,40 @@ fn read_year_elsewhere(reference: &mut Reference, raw: &str, rest: &str, authors
         // printed with the venue's name.
         reference.issued = year_in(&reference.container_title).map(year_date);
     }
+    if reference.issued.is_none() {
+        read_year_after_title(reference);
+    }
+}
+
+/// The year a work printed without a venue gives after its title and a comma (`Another module
+/// system for Scheme, 1994.`, `… specification, December 1999.`), taken out of the title when
+/// it ends it: the words between the comma and the next comma or full stop are a year (four
+/// digits), or a word of letters (a month's name, `Springer-Verlag`) and a year; not a
+/// standard's number (`ANSI/MIS-STD 1815`).
+fn read_year_after_title(reference: &mut Reference) {
+    let title = reference.title.as_str();
+    let is_year = |word: &str| word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit());
+    let found = title.match_indices(", ").find_map(|(at, _)| {
+        let after = title.get(at + 2..)?;
+        let part = after.split([',', '.']).next()?;
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let year = match words.as_slice() {
+            [year] if is_year(year) => year_in(year)?,
+            [word, year]
+                if is_year(year) && word.chars().all(|c| c.is_alphabetic() || c == '-') =>
+            {
+                year_in(year)?
+            }
+            _ => return None,
+        };
+        Some((at, year, part.len() == after.trim_end().len()))
+    });
+    if let Some((at, year, ends_title)) = found {
+        reference.issued = Some(year_date(year));
+        if ends_title {
+            reference.title.truncate(at);
+        }
+    }
 }
 
 /// Reads the journal (or other container) at the start of `rest`, the text after an entry's
