@@ -3,8 +3,9 @@
 //! citations. Always a weak signal: a source may support a sentence in other words.
 //!
 //! The context is the citing sentence and the sentences of its paragraph that cite nothing
-//! else, each with the names of the entities it mentions (an acronym's long form). Words the paper's citing contexts share widely (its own topic, "trafficking" in a
-//! paper on trafficking) count for little: a stem in more than [`COMMON_SHARE`] of the
+//! else, each with the names of the entities it mentions (an acronym's long form). Words the
+//! paper's citing contexts share widely (its own topic, "trafficking" in a paper on
+//! trafficking) count for little: a stem in more than [`COMMON_SHARE`] of the
 //! contexts, or in the paper's title and keywords, weighs [`COMMON_WEIGHT`]; any other shared
 //! stem its inverse document frequency over the contexts. A citation is flagged when its
 //! shared words weigh less than [`MISMATCH_BELOW`] (no specific word, at most one common one),

@@ -71,7 +71,7 @@ fn cites_its_numbers(text: &str, references: &[Reference]) -> bool {
 /// The labels of a list whose entries open on them (`[Knu84]`), its references' ids made
 /// unique first; `None` for any other list.
 fn labelled_works(references: &mut [Reference]) -> Option<labels::Labels> {
-    if !references.iter().any(|r| labels::label_of(r).is_some()) {
+    if !references.iter().any(|r| r.citation_label().is_some()) {
         return None;
     }
     unique_ids(references);

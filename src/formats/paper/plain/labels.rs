@@ -8,7 +8,6 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-pub(super) use crate::corpus::model::CITATION_LABEL;
 use crate::corpus::model::Reference;
 
 use super::entries::{Entry, entry_start, opens_beside_a_column};
@@ -137,11 +136,6 @@ fn entries_beside_a_column_of_labels(
     labels.into_iter().zip(entries).collect()
 }
 
-/// The label a reference was printed with in a labelled list.
-pub(super) fn label_of(reference: &Reference) -> Option<&str> {
-    reference.citation_label()
-}
-
 /// A citation of labels found in running text: the bracket's byte range and the ids of the
 /// works its labels name, in order (none when it only looks like one: `[Xyz99]` naming no
 /// label of the list).
@@ -167,7 +161,7 @@ impl Labels {
     pub(super) fn of(references: &[Reference]) -> Option<Self> {
         let mut labels = Self::default();
         for reference in references {
-            let Some(label) = label_of(reference) else {
+            let Some(label) = reference.citation_label() else {
                 continue;
             };
             labels.most_pieces = labels

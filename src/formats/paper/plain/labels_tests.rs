@@ -5,10 +5,19 @@
 
 use super::super::pdf_text_tests::{cited, corpus_and_report, reference_ids};
 use super::*;
+use crate::corpus::model::CITATION_LABEL;
 
 /// A list's lines as one group.
 fn labelled(lines: &[&str]) -> Option<Vec<(String, Entry)>> {
     labelled_entries(&[lines.to_vec()], &HashSet::new())
+}
+
+/// Each entry's label and text.
+fn labels_and_texts(entries: &[(String, Entry)]) -> Vec<(&str, &str)> {
+    entries
+        .iter()
+        .map(|(label, entry)| (label.as_str(), entry.text.as_str()))
+        .collect()
 }
 
 #[test]
@@ -40,10 +49,7 @@ fn a_list_is_labelled_when_its_entries_open_on_distinct_labels() {
         "A. Author and B. Author. A title. 1996.",
     ])
     .unwrap();
-    let read: Vec<(&str, &str)> = entries
-        .iter()
-        .map(|(label, entry)| (label.as_str(), entry.text.as_str()))
-        .collect();
+    let read = labels_and_texts(&entries);
     assert_eq!(
         read,
         [
@@ -182,7 +188,12 @@ software engineering. Information Processing, 1986.
 fn a_paper_citing_by_labels_links_each_label_to_its_entry() {
     let (corpus, messages) = corpus_and_report(ALPHA_PAPER);
     assert_eq!(corpus.file.references.len(), 4, "{messages:?}");
-    let labels: Vec<Option<&str>> = corpus.file.references.iter().map(label_of).collect();
+    let labels: Vec<Option<&str>> = corpus
+        .file
+        .references
+        .iter()
+        .map(Reference::citation_label)
+        .collect();
     assert_eq!(
         labels,
         [Some("Bac78"), Some("Boo91"), Some("Bro86"), Some("Dij72")]
@@ -241,7 +252,12 @@ Baruch Awerbuch and Shimon Even. Efficient and Reliable Broadcast. 1984.
 Norman T. J. Bailey and Jane Doe. The Mathematical Theory of Infectious Diseases. 1975.
 ";
     let (corpus, messages) = corpus_and_report(text);
-    let labels: Vec<Option<&str>> = corpus.file.references.iter().map(label_of).collect();
+    let labels: Vec<Option<&str>> = corpus
+        .file
+        .references
+        .iter()
+        .map(Reference::citation_label)
+        .collect();
     assert_eq!(labels, [Some("Ab"), Some("Aw"), Some("Ba")], "{messages:?}");
     assert_eq!(cited(&corpus).len(), 2);
     assert_eq!(cited(&corpus).get(1).map(Vec::len), Some(2));
@@ -261,10 +277,7 @@ fn labels_printed_as_a_column_apart_from_their_entries_are_given_in_order() {
         "quantum searching, 1996.",
         "P. W. Shor, Algorithms for quantum computation, 1994.",
     ]);
-    let pairs: Vec<(&str, &str)> = read
-        .iter()
-        .map(|(label, entry)| (label.as_str(), entry.text.as_str()))
-        .collect();
+    let pairs = labels_and_texts(&read);
     assert_eq!(
         pairs,
         [

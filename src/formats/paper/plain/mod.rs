@@ -55,7 +55,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::corpus::diagnostics::{Code, Diagnostic, Location};
-use crate::corpus::model::Reference;
+use crate::corpus::model::{CITATION_LABEL, Reference};
 
 pub(super) use self::author_year::Works;
 pub(super) use self::author_year::find as find_author_year;
@@ -301,7 +301,7 @@ fn read_references(blocks: &[&Block<'_>], hyphenated: &HashSet<String>) -> Vec<R
             }
             reference
                 .extra
-                .insert(labels::CITATION_LABEL.to_owned(), label.into());
+                .insert(CITATION_LABEL.to_owned(), label.into());
         }
         return references;
     }
