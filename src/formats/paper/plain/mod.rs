@@ -8,6 +8,8 @@
 //! blocks between blank lines, page-break debris taken out ([`blocks`]). Every step is linear
 //! in the text.
 
+#[cfg(test)]
+mod acm_style_tests;
 mod author_page;
 mod author_year;
 #[cfg(test)]
@@ -44,6 +46,7 @@ mod references;
 mod references_tests;
 mod reports;
 mod section_names;
+mod small_caps;
 mod structure;
 mod superscript;
 mod tab_tables;

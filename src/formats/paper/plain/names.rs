@@ -103,11 +103,27 @@ pub(super) fn is_author_piece(piece: &str) -> bool {
         })
 }
 
-/// Whether a word can be part of a family name: capitalised, or a particle.
+/// Whether a word can be part of a family name: capitalised, or a particle; never a word a
+/// colon ends (`P. Pastry: Scalable` is an initial and a title's first words).
 fn is_family_word(word: &str) -> bool {
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-    (capitalised && (word.chars().any(char::is_lowercase) || word.len() > 3))
-        || PARTICLES.contains(&word)
+    ((capitalised && (word.chars().any(char::is_lowercase) || word.len() > 3))
+        || PARTICLES.contains(&word))
+        && !word.contains(':')
+}
+
+/// Whether `piece` and the text after its comma are a name printed family name first whose
+/// family name is two words written out (`Peyton Jones, S.`, `Garcia Molina, H.`): the
+/// text after the comma opens on an initial.
+pub(super) fn is_two_word_family_name(piece: &str, after_comma: &str) -> bool {
+    let piece = piece.trim().trim_start_matches("and ");
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    words.len() == 2
+        && words.iter().all(|word| is_written_out_name(word))
+        && after_comma
+            .split_whitespace()
+            .next()
+            .is_some_and(|word| is_dotted_initial(word.trim_end_matches([',', ':'])))
 }
 
 /// Whether a comma-separated piece of an entry is a person's name (or initials, or "et al.").
@@ -181,7 +197,7 @@ pub(in crate::formats::paper) fn is_written_out_name(word: &str) -> bool {
 
 /// Whether `c` is an accent a name's letter carries: a combining one, or one a PDF's text
 /// prints beside its letter (`J˛edrzej`, `Mu¨ller`, `Pe´rez`).
-fn is_accent(c: char) -> bool {
+pub(super) fn is_accent(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36f}' | '\u{2c6}'..='\u{2dd}' | '¨' | '´' | '¸')
 }
 

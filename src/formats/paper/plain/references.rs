@@ -11,7 +11,7 @@ use super::identifiers::{id, identifiers};
 use super::inline::strip_emphasis;
 use super::names::{
     given_first_authors, is_author_piece, is_dotted_initials, is_given_first_people, is_name,
-    is_organisation_name, is_suffix, names,
+    is_organisation_name, is_suffix, is_two_word_family_name, names,
 };
 use super::{book, chapter, dated, journal};
 
@@ -75,7 +75,10 @@ fn split_authors(text: &str) -> (&str, &str) {
         // `X. Chen et al.,`: the names the list shortened are no part of the piece.
         let names = bare.trim_end_matches('.');
         let names = names.strip_suffix(" et al").unwrap_or(names);
-        if is_author_piece(names) && !bare.is_empty() {
+        let after_comma = text.get(piece_end..).unwrap_or_default();
+        if (is_author_piece(names) || is_two_word_family_name(names, after_comma))
+            && !bare.is_empty()
+        {
             end = piece_end;
             start = piece_end;
             continue;

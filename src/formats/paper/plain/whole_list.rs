@@ -11,13 +11,16 @@ use super::identifiers::id;
 use super::inline::strip_emphasis;
 use super::names::{is_given_first_name, is_written_out_name, names};
 use super::references::{reference, reference_reading};
+use super::small_caps::names_written_again;
 
-/// The references of a list's entries, each read by [`reference()`], then read together: one
+/// The references of a list's entries, their names in small capitals written again
+/// ([`names_written_again`]), each read by [`reference()`], then read together: one
 /// person cut at an initial's full stop is read again whole, a lone author of a list that
 /// prints people given name first is a person, and dashes repeat the entry before's authors.
 pub(super) fn references_of(entries: &[Entry]) -> Vec<Reference> {
+    let entries = names_written_again(entries);
     let mut references: Vec<Reference> = entries.iter().map(reference).collect();
-    read_one_person_given_first(entries, &mut references);
+    read_one_person_given_first(&entries, &mut references);
     read_people_of_a_given_first_list(&mut references);
     repeat_authors_of_dashed_entries(&mut references);
     references
