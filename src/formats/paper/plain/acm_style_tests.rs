@@ -1,7 +1,8 @@
 //! The plain-text importer's entries of lists in ACM's and USENIX's styles, as pdftotext takes
 //! them out of a PDF: names in small capitals spaced where the letters change size
 //! (`D RUSCHEL , P., AND M OGUL , J. C.`), family names of two words (`Peyton Jones, S.`),
-//! and titles whose first words end in a colon (`Pastry: Scalable, …`).
+//! titles whose first words end in a colon (`Pastry: Scalable, …`), and venues with their
+//! volume, issue and date in parentheses (`CACM 3, 4 (Apr. 1960), 184–195`).
 
 // A test that panics on a missing value is the test failing, with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
@@ -121,4 +122,101 @@ fn a_family_name_of_two_words_and_a_title_opening_on_a_colon_are_read() {
         "Pastry: Scalable, distributed object location and routing for large-scale \
          peer-to-peer systems"
     );
+}
+
+#[test]
+fn a_venue_with_its_volume_issue_and_date_in_parentheses_is_read_field_by_field() {
+    let references = read_list(&[
+        "Baru, C. K., and Wilson, W. G. DB2 parallel edition. IBM Systems Journal 34, 2 \
+         (1995), 292–322.",
+        "McCarthy, J. Recursive functions of symbolic expressions and their computation by \
+         machine. CACM 3, 4 (Apr. 1960), 184–195.",
+        "Hartman, J. H., and Ousterhout, J. K. The Zebra striped network file system. In \
+         Proc. of the 14th SOSP (Asheville, NC, Dec. 1993), pp. 29–43.",
+        "Rowstron, A., and Druschel, P. Pastry: Scalable, distributed object location. In \
+         Proc. of Middleware 2001 (Nov. 2001), pp. 329–350.",
+        "Corbett, J. C., and Dean, J. Spanner: Google's globally distributed database. ACM \
+         TOCS 31.3 (Aug. 2013), 8:1–8:22.",
+        "Watts, D. J., and Strogatz, S. H. Collective dynamics of small-world networks. \
+         Nature 393, 440-442 (1998).",
+        "Gibbons, P. B., and Korach, E. Testing shared memories. J. Parallel and Distrib. \
+         Comput. 17, 1-2 (1993).",
+        "Lampson, B. W. The abcd's of paxos. In Proceedings of the 20th ACM Symposium on \
+         Principles of Distributed Computing (New York, NY, USA, 2001), PODC 2001, ACM, pp. \
+         13–13.",
+    ]);
+    let [db2, lisp, zebra, pastry, spanner, nature, double, paxos] = references.as_slice() else {
+        panic!("eight references: {references:#?}");
+    };
+    let fields = |r: &Reference| {
+        (
+            r.container_title.clone(),
+            r.volume.clone(),
+            r.issue.clone(),
+            r.page.clone(),
+            r.issued.as_ref().map(|date| date.date_parts.clone()),
+        )
+    };
+    let expected = |container: &str, volume: &str, issue: &str, page: &str, date: &[i32]| {
+        (
+            container.to_owned(),
+            volume.to_owned(),
+            issue.to_owned(),
+            page.to_owned(),
+            Some(vec![date.to_vec()]),
+        )
+    };
+    assert_eq!(
+        fields(db2),
+        expected("IBM Systems Journal", "34", "2", "292–322", &[1995])
+    );
+    assert_eq!(
+        fields(lisp),
+        expected("CACM", "3", "4", "184–195", &[1960, 4])
+    );
+    assert_eq!(
+        fields(zebra),
+        expected("Proc. of the 14th SOSP", "", "", "29–43", &[1993, 12])
+    );
+    assert_eq!(zebra.publisher_place, "Asheville, NC");
+    assert_eq!(zebra.item_type, "paper-conference");
+    assert_eq!(
+        fields(pastry),
+        expected("Proc. of Middleware 2001", "", "", "329–350", &[2001, 11]),
+        "a year after the venue's name is part of it, no volume"
+    );
+    assert_eq!(
+        fields(spanner),
+        expected("ACM TOCS", "31", "3", "8:1–8:22", &[2013, 8])
+    );
+    assert_eq!(
+        (nature.container_title.as_str(), year(nature)),
+        ("Nature", Some(1998)),
+        "pages before the year are no venue's volume and issue: {nature:?}"
+    );
+    assert_eq!(
+        (nature.volume.as_str(), nature.page.as_str()),
+        ("393", "440-442")
+    );
+    assert_eq!(
+        (
+            double.volume.as_str(),
+            double.issue.as_str(),
+            double.page.as_str()
+        ),
+        ("17", "1-2", ""),
+        "a double issue is no range of pages"
+    );
+    assert_eq!(
+        fields(paxos),
+        expected(
+            "Proceedings of the 20th ACM Symposium on Principles of Distributed Computing",
+            "",
+            "",
+            "13–13",
+            &[2001]
+        ),
+        "the year printed again after the date is no volume"
+    );
+    assert_eq!(paxos.publisher_place, "New York, NY, USA");
 }

@@ -64,7 +64,7 @@ const PUBLISHERS: [&str; 32] = [
 
 /// Whether `name` names a publisher: a word such as "Press" or "Publishers" in it, MLA's "UP"
 /// (`Oxford UP`), or a publisher known by its name alone ("Routledge", "Little, Brown").
-fn is_publisher(name: &str) -> bool {
+pub(super) fn is_publisher(name: &str) -> bool {
     let lower = name.trim().trim_end_matches('.').to_lowercase();
     PUBLISHERS.contains(&lower.as_str())
         || name
@@ -354,6 +354,45 @@ fn is_place(text: &str) -> bool {
                         && w.chars().all(|c| c.is_alphabetic() || c == '.')
                 })
         })
+}
+
+/// The CSL type of an entry read as `reference` from its printed text `raw`: a conference
+/// paper (after `In`, proceedings or a conference, workshop or symposium, `Proc.` or
+/// `Symp.`), a chapter (its book after `In`), a thesis, a journal article (a container is read), a book (its title in
+/// italics, or a publisher), a web page (a link, no authors), else an article.
+pub(super) fn item_type(
+    reference: &Reference,
+    raw: &str,
+    chapter: bool,
+    italic_title: bool,
+) -> &'static str {
+    let lower = raw.to_lowercase();
+    let container = reference.container_title.to_lowercase();
+    let proceedings = [
+        "proceedings",
+        "proc.",
+        "conference",
+        "workshop",
+        "symposium",
+        "symp.",
+    ]
+    .iter()
+    .any(|word| container.contains(word));
+    if chapter && proceedings {
+        "paper-conference"
+    } else if chapter {
+        "chapter"
+    } else if lower.contains("thesis") || lower.contains("dissertation") {
+        "thesis"
+    } else if !reference.container_title.is_empty() {
+        "article-journal"
+    } else if italic_title || !reference.publisher.is_empty() {
+        "book"
+    } else if !reference.url.is_empty() && reference.creators().is_empty() {
+        "webpage"
+    } else {
+        "article"
+    }
 }
 
 #[cfg(test)]

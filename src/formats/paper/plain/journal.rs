@@ -1,11 +1,13 @@
 //! A journal's name with its volume and pages printed after it, as author–date lists print
 //! them: Chicago's `Nature Protocols 4: 363–71`, Elsevier's `Water Res. 44 (3), 100–110`, and
-//! astronomy's `J. Appl. Phys., 96, 6348` with no title before it and no stop after it.
+//! astronomy's `J. Appl. Phys., 96, 6348` with no title before it and no stop after it; and
+//! ACM's and USENIX's venue with its volume and issue before a date in parentheses, `CACM 3, 4
+//! (Apr. 1960), 184–195`.
 
 use crate::corpus::model::{CslDate, Reference};
 use crate::corpus::text::MONTHS;
 
-use super::year_in;
+use super::{book, year_in};
 
 /// The year closing the entry after its container, read with the container, when the entry
 /// has none yet: Springer's LNCS's in parentheses (`CoRR abs/2206.00785 (2022)`) or
@@ -208,6 +210,260 @@ pub(super) fn volume_after_container(text: &str) -> Option<(&str, &str, &str, &s
         && is_pages
         && !container.trim().is_empty())
     .then_some((container.trim(), volume, issue, pages))
+}
+
+/// The largest issue number a venue's volume is read with when no pages follow its date
+/// (weekly journals number up to 52, and fewer print their issue so).
+const LAST_ISSUE: u32 = 24;
+
+/// A venue as ACM's and USENIX's styles print it after a title: its name, the volume and
+/// issue after it, the date in parentheses (a place before it), then the pages: `CACM 3, 4
+/// (Apr. 1960), 184–195`, `IBM Systems Journal 34, 2 (1995), 292–322`, `Proc. of the 14th
+/// SOSP (Asheville, NC, Dec. 1993), pp. 29–43`.
+pub(super) struct DatedVenue<'t> {
+    /// The venue's name (`CACM`, `Proc. of the 14th SOSP`).
+    pub(super) name: &'t str,
+    /// The volume after the name, empty when none is printed.
+    pub(super) volume: &'t str,
+    /// The issue after the volume and a comma, empty when none is printed.
+    pub(super) issue: &'t str,
+    /// The place printed before the date (`Asheville, NC`), empty when none is.
+    pub(super) place: &'t str,
+    /// The pages printed before the date (`Nature 393, 440-442 (1998)`), empty when none are.
+    pub(super) page: &'t str,
+    /// The year in the parentheses.
+    pub(super) year: i32,
+    /// The month before the year (1 to 12), when one is printed.
+    pub(super) month: Option<i32>,
+    /// The text after the parentheses: the pages, a publisher.
+    pub(super) after: &'t str,
+}
+
+/// The venue at the start of `rest` (the text after a title) as ACM's and USENIX's styles
+/// print it ([`DatedVenue`]): a name, then the first parentheses whose text ends on a year
+/// (`(POPL’96)` and `(OSDI 14)` name the venue), then nothing, a full stop, or a comma and
+/// the pages; or, as Nature prints it, the volume and pages before the date (`Nature 393,
+/// 440-442 (1998)`). A number naming the year after the name is part of it (`Proc. of
+/// Middleware 2001 (Nov. 2001)`), not its volume.
+pub(super) fn dated_venue(rest: &str) -> Option<DatedVenue<'_>> {
+    let rest = rest.trim();
+    for (open, _) in rest.match_indices(" (") {
+        let inside_from = open + 2;
+        let close = inside_from + rest.get(inside_from..)?.find(')')?;
+        let inside = rest.get(inside_from..close)?;
+        let after = rest.get(close + 1..)?;
+        let Some((place, year, month)) = venue_date(inside) else {
+            continue;
+        };
+        let ends = after.trim().is_empty() || after.trim() == ".";
+        if !(ends || after.starts_with([',', ':'])) {
+            return None;
+        }
+        let head = rest.get(..open)?.trim_end();
+        // `Nature 393, 440-442 (1998)`: the pages before the date, after the volume.
+        let (head, page) = match head.rsplit_once(", ") {
+            Some((before, page)) if is_pages_not_issue(page) && !before.contains(", ") => {
+                (before, page)
+            }
+            _ => (head, ""),
+        };
+        if !is_venue_name(head) {
+            return None;
+        }
+        let (name, volume, issue) = volume_and_issue(head, year);
+        if !page.is_empty() && volume.is_empty() {
+            return None;
+        }
+        if !name.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        return Some(DatedVenue {
+            name,
+            volume,
+            issue,
+            place,
+            page,
+            year,
+            month,
+            after: after.trim_start_matches([',', ':']),
+        });
+    }
+    None
+}
+
+/// Reads the venue at the start of `rest` when ACM's and USENIX's styles print it so
+/// ([`dated_venue`]) into `reference`: the container, volume, issue, the place (as the
+/// publisher's place, where a conference stood), and the date when the entry has no year yet
+/// or the same year; returns the text after the date for the fields (the pages).
+pub(super) fn read_dated_venue<'r>(rest: &'r str, reference: &mut Reference) -> Option<&'r str> {
+    let venue = dated_venue(rest)?;
+    venue
+        .name
+        .trim_end_matches(',')
+        .clone_into(&mut reference.container_title);
+    venue.volume.clone_into(&mut reference.volume);
+    if !venue.page.is_empty() {
+        venue.page.clone_into(&mut reference.page);
+    }
+    // `Nature 401, 131 (1999)`: with no pages after the date, a number larger than any
+    // issue's after the volume is the first page.
+    let after = venue.after.trim().trim_end_matches('.');
+    if after.is_empty() && venue.issue.parse::<u32>().is_ok_and(|n| n > LAST_ISSUE) {
+        venue.issue.clone_into(&mut reference.page);
+    } else {
+        venue.issue.clone_into(&mut reference.issue);
+    }
+    if reference.publisher_place.is_empty() {
+        venue.place.clone_into(&mut reference.publisher_place);
+    }
+    let printed_year = reference
+        .issued
+        .as_ref()
+        .and_then(|date| date.date_parts.first()?.first().copied());
+    if printed_year.is_none_or(|year| year == venue.year) {
+        reference.issued = Some(CslDate {
+            date_parts: vec![
+                venue
+                    .month
+                    .map_or_else(|| vec![venue.year], |month| vec![venue.year, month]),
+            ],
+            ..CslDate::default()
+        });
+    }
+    // ACM's article numbers for pages: `8:1–8:22`.
+    let article_page = |end: &str| {
+        end.split_once(':').is_some_and(|(article, page)| {
+            [article, page]
+                .iter()
+                .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        })
+    };
+    if let Some((first, last)) = after.split_once(['–', '-'])
+        && article_page(first)
+        && article_page(last)
+    {
+        after.clone_into(&mut reference.page);
+        return Some("");
+    }
+    Some(venue.after)
+}
+
+/// The place, year and month of a venue's date in parentheses: `1995`, `Apr. 1960`,
+/// `Asheville, NC, Dec. 1993`, `June 12-14, 2000`.
+fn venue_date(inside: &str) -> Option<(&str, i32, Option<i32>)> {
+    let (before, date) = inside.rsplit_once(", ").unwrap_or(("", inside));
+    let words: Vec<&str> = date.split_whitespace().collect();
+    let (month, year) = match words.as_slice() {
+        [year] => (None, *year),
+        [month, year] => (Some(month_number(month)?), *year),
+        _ => return None,
+    };
+    let year = year_in(year).filter(|_| year.len() == 4)?;
+    // `June 12-14, 2000`: the month and days before the year's comma are no place.
+    let (place, days) = before.rsplit_once(", ").unwrap_or(("", before));
+    match days.split_whitespace().next().and_then(month_number) {
+        Some(month_of_days) if month.is_none() => Some((place, year, Some(month_of_days))),
+        _ => Some((before, year, month)),
+    }
+}
+
+/// The month (1 to 12) a word names, written out or cut short (`Apr.`, `Sept.`, `June`).
+fn month_number(word: &str) -> Option<i32> {
+    let word = word.trim_end_matches('.').to_lowercase();
+    if word.chars().count() < 3 {
+        return None;
+    }
+    (1..)
+        .zip(MONTHS)
+        .find(|(_, month)| month.starts_with(&word))
+        .map(|(number, _)| number)
+}
+
+/// Whether the text before a date's parentheses is a venue's name with its volume and issue,
+/// not more fields that other styles print before their year: pages (`Nature 406, 378-382
+/// (2000)`, LNCS's `… Conference. pp. 245–252 (2014)`), Vancouver's `24(2)`, a publisher
+/// and its place after the venue (`… Berkeley, CA, USA. Springer: New York (2001)`), a
+/// thesis's institution.
+fn is_venue_name(head: &str) -> bool {
+    let pages = head
+        .split_whitespace()
+        .any(|word| is_pages_not_issue(word.trim_matches([',', '.', ';', ':'])));
+    let vancouver_issue = head
+        .as_bytes()
+        .windows(2)
+        .any(|pair| matches!(pair, [digit, b'('] if digit.is_ascii_digit()));
+    // `… Berkeley, CA, USA. Springer: New York`, `… Computer Science. Springer`,
+    // `Proceedings of the ISWC ’09. Volume 5823 of LNCS., Springer`.
+    let publisher_after = head.split_once(". ").is_some_and(|(_, after)| {
+        after.contains(": ") || after.split([',', '.']).any(book::is_publisher)
+    });
+    let thesis = head.to_lowercase().contains("thesis");
+    !(pages || vancouver_issue || publisher_after || thesis || head.contains("pp."))
+}
+
+/// Whether `word` is a range of pages in numbers: `440-442`, `291‐329`.
+fn is_page_range(word: &str) -> bool {
+    let mut ends = word.split(['-', '–', '‐', '—']);
+    let numbered = |end: Option<&str>| {
+        end.is_some_and(|e| !e.is_empty() && e.bytes().all(|b| b.is_ascii_digit()))
+    };
+    numbered(ends.next()) && numbered(ends.next()) && ends.next().is_none()
+}
+
+/// Whether `word` is a range of pages, not a double issue (`1-2`): its first page is past
+/// the last issue, or it spans more than two pages.
+fn is_pages_not_issue(word: &str) -> bool {
+    let mut ends = word.split(['-', '–', '‐', '—']).map(str::parse::<u32>);
+    match (ends.next(), ends.next()) {
+        (Some(Ok(first)), Some(Ok(last))) => {
+            is_page_range(word) && (first > LAST_ISSUE || last.saturating_sub(first) > 1)
+        }
+        _ => false,
+    }
+}
+
+/// A venue's name with the volume and issue printed after it split off: `CACM 3, 4` →
+/// (`CACM`, `3`, `4`), `ACM TOCS 26.2`, `ACM TOPLAS 6:2` and `CACM 21,8` likewise,
+/// `Commun. ACM 54` → (`Commun. ACM`, `54`, no issue), `ACM SIGOPS Oper. Syst. Rev. 36, SI`,
+/// `Comm. of ACM, Volume 31`; a number naming the `year` is part of the name (`Middleware
+/// 2001`, `OOPSLA 95`).
+fn volume_and_issue(head: &str, year: i32) -> (&str, &str, &str) {
+    let is_number = |word: &str| {
+        (1..=4).contains(&word.len())
+            && word.bytes().all(|b| b.is_ascii_digit())
+            && word
+                .parse::<i32>()
+                .is_ok_and(|n| n != year && n != year % 100)
+    };
+    // An issue: a number, a range (`1-2`) or a short name in capitals (`SI`, `OOPSLA`).
+    let is_issue = |word: &str| {
+        is_number(word)
+            || (word.split('-').all(is_number) && word.contains('-'))
+            || ((2..=6).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase()))
+    };
+    let (before_issue, issue) = match head.rsplit_once(", ") {
+        Some((before, issue)) if is_issue(issue) => (before, issue),
+        _ => (head, ""),
+    };
+    let Some((name, volume)) = before_issue.rsplit_once(' ') else {
+        return (head, "", "");
+    };
+    let (volume, issue) = match volume.split_once(['.', ':', ',']) {
+        Some((volume, joined)) if issue.is_empty() && is_issue(joined) => (volume, joined),
+        _ => (volume, issue),
+    };
+    if !is_number(volume) {
+        return (head, "", "");
+    }
+    let name = name.trim_end();
+    let lower = name.to_lowercase();
+    let named_volume = ["volume", "vol.", "vol"]
+        .iter()
+        .find(|word| lower.ends_with(*word))
+        .map_or(name, |word| {
+            name.get(..name.len() - word.len()).unwrap_or(name)
+        });
+    (named_volume.trim_end().trim_end_matches(','), volume, issue)
 }
 
 /// An article's fields after its authors as Copernicus's journals print them, every field

@@ -184,12 +184,13 @@ fn split_after_field(segment: &str) -> (&str, Option<&str>) {
     }
 }
 
-/// Reads the fields after the container: volume, issue, pages, year, publisher.
+/// Reads the fields after the container: volume, issue, pages, year, publisher (not an
+/// ISSN, `issn: 1521-3870`, whose number is no year).
 fn read_fields(rest: &str, reference: &mut Reference) {
     let mut segments: Vec<String> = rest
         .split([',', ';'])
         .map(|s| s.trim().trim_end_matches('.').trim().to_owned())
-        .filter(|s| !s.is_empty())
+        .filter(|s| !s.is_empty() && !s.to_ascii_lowercase().starts_with("issn"))
         .collect();
     segments.reverse();
     let mut publisher: Vec<String> = Vec::new();
@@ -646,8 +647,9 @@ pub(super) fn reference_reading(entry: &Entry, one_given_first: bool) -> Referen
     let dated_year = reference.issued.take();
     read_fields(rest, &mut reference);
     if let Some(year) = dated_year
-        && let Some(read) = reference.issued.replace(year)
+        && let Some(read) = reference.issued.replace(year.clone())
         && let Some(printed) = read.date_parts.first().and_then(|p| p.first())
+        && year.date_parts.first().and_then(|p| p.first()) != Some(printed)
     {
         if reference.volume.is_empty() && !reference.container_title.is_empty() {
             reference.volume = printed.to_string();
@@ -664,7 +666,7 @@ pub(super) fn reference_reading(entry: &Entry, one_given_first: bool) -> Referen
     }
     let chapter = chapter || book::read_book_and_publisher(&mut reference);
     book::split_publisher_and_place(&mut reference);
-    item_type(&reference, &raw, chapter, italic_title).clone_into(&mut reference.item_type);
+    book::item_type(&reference, &raw, chapter, italic_title).clone_into(&mut reference.item_type);
     reference.id = id(&reference, entry.number);
     reference
 }
@@ -729,6 +731,9 @@ fn read_year_after_title(reference: &mut Reference) {
 /// title, with the numbers printed after it when they are read with it; returns what is left
 /// for the fields.
 fn read_container<'r>(rest: &'r str, reference: &mut Reference) -> &'r str {
+    if let Some(after) = journal::read_dated_venue(rest, reference) {
+        return after;
+    }
     let (container, after) = plain_container(rest);
     let container = container_text(container);
     // `Int. J. Hum. Rights 28 (10): 1777–807.`: the rest is the container and its numbers.
@@ -763,32 +768,5 @@ fn name_as_title(reference: &mut Reference, authors: &str, after_title: &str) {
     {
         reference.title = title_text(authors.trim().trim_end_matches('.'));
         reference.author.clear();
-    }
-}
-
-/// The CSL type of an entry read as `reference` from its printed text `raw`: a conference
-/// paper (after `In`, proceedings or a conference, workshop or symposium), a chapter (its
-/// book after `In`), a thesis, a journal article (a container is read), a book (its title in
-/// italics, or a publisher), a web page (a link, no authors), else an article.
-fn item_type(reference: &Reference, raw: &str, chapter: bool, italic_title: bool) -> &'static str {
-    let lower = raw.to_lowercase();
-    let container = reference.container_title.to_lowercase();
-    let proceedings = ["proceedings", "conference", "workshop", "symposium"]
-        .iter()
-        .any(|word| container.contains(word));
-    if chapter && proceedings {
-        "paper-conference"
-    } else if chapter {
-        "chapter"
-    } else if lower.contains("thesis") || lower.contains("dissertation") {
-        "thesis"
-    } else if !reference.container_title.is_empty() {
-        "article-journal"
-    } else if italic_title || !reference.publisher.is_empty() {
-        "book"
-    } else if !reference.url.is_empty() && reference.creators().is_empty() {
-        "webpage"
-    } else {
-        "article"
     }
 }
