@@ -220,3 +220,18 @@ fn a_venue_with_its_volume_issue_and_date_in_parentheses_is_read_field_by_field(
     );
     assert_eq!(paxos.publisher_place, "New York, NY, USA");
 }
+
+#[test]
+fn a_month_before_the_year_of_a_work_without_a_venue_is_no_venue() {
+    let references = read_list(&[
+        "L AMPORT, L. The part-time parliament. ACM TOCS 16, 2 (1998), 133–169.",
+        "M AZI ÈRES , D. Paxos made practical. Jan. 2007.",
+    ]);
+    let [_, paxos] = references.as_slice() else {
+        panic!("two references: {references:#?}");
+    };
+    assert_eq!(authors(paxos), ["Mazières, D."]);
+    assert_eq!(paxos.title, "Paxos made practical");
+    assert_eq!(paxos.container_title, "", "{paxos:?}");
+    assert_eq!(year(paxos), Some(2007));
+}

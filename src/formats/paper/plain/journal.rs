@@ -368,7 +368,7 @@ fn venue_date(inside: &str) -> Option<(&str, i32, Option<i32>)> {
 }
 
 /// The month (1 to 12) a word names, written out or cut short (`Apr.`, `Sept.`, `June`).
-fn month_number(word: &str) -> Option<i32> {
+pub(super) fn month_number(word: &str) -> Option<i32> {
     let word = word.trim_end_matches('.').to_lowercase();
     if word.chars().count() < 3 {
         return None;

@@ -736,6 +736,10 @@ fn read_container<'r>(rest: &'r str, reference: &mut Reference) -> &'r str {
     }
     let (container, after) = plain_container(rest);
     let container = container_text(container);
+    // `Paxos made practical. Jan. 2007.`: a month before the year is no venue.
+    if journal::month_number(&container).is_some() && !container.contains(' ') {
+        return after;
+    }
     // `Int. J. Hum. Rights 28 (10): 1777–807.`: the rest is the container and its numbers.
     if let Some((title, volume, issue, pages)) = journal::volume_after_container(rest.trim()) {
         container_text(title).clone_into(&mut reference.container_title);
