@@ -235,3 +235,18 @@ fn a_month_before_the_year_of_a_work_without_a_venue_is_no_venue() {
     assert_eq!(paxos.container_title, "", "{paxos:?}");
     assert_eq!(year(paxos), Some(2007));
 }
+
+#[test]
+fn the_word_naming_a_volume_is_no_part_of_the_venue() {
+    let references = read_list(&[
+        "Larson, P. Dynamic hash tables. Comm. of ACM (CACM), Volume 31 (1988), 446–457.",
+    ]);
+    let [larson] = references.as_slice() else {
+        panic!("one reference: {references:#?}");
+    };
+    assert_eq!(
+        (larson.container_title.as_str(), larson.volume.as_str()),
+        ("Comm. of ACM (CACM)", "31")
+    );
+    assert_eq!(larson.page, "446–457");
+}

@@ -456,14 +456,16 @@ fn volume_and_issue(head: &str, year: i32) -> (&str, &str, &str) {
         return (head, "", "");
     }
     let name = name.trim_end();
-    let lower = name.to_lowercase();
-    let named_volume = ["volume", "vol.", "vol"]
-        .iter()
-        .find(|word| lower.ends_with(*word))
-        .map_or(name, |word| {
-            name.get(..name.len() - word.len()).unwrap_or(name)
-        });
-    (named_volume.trim_end().trim_end_matches(','), volume, issue)
+    // `Comm. of ACM (CACM), Volume 31`: the word naming the volume is no part of the name.
+    let name = match name.rsplit_once([' ', ',']) {
+        Some((before, word))
+            if ["volume", "vol.", "vol"].contains(&word.to_lowercase().as_str()) =>
+        {
+            before
+        }
+        _ => name,
+    };
+    (name.trim_end().trim_end_matches(','), volume, issue)
 }
 
 /// An article's fields after its authors as Copernicus's journals print them, every field

@@ -25,7 +25,7 @@ const LONGEST_JOINED_PART: usize = 3;
 pub(super) fn names_written_again(entries: &[Entry]) -> Cow<'_, [Entry]> {
     let spaced = entries
         .iter()
-        .filter(|entry| names_end(&entry.text).is_some_and(|end| shows_spaces(&entry.text[..end])))
+        .filter(|entry| names_and_rest(&entry.text).is_some_and(|(names, _)| shows_spaces(names)))
         .count();
     if spaced < FEWEST_SPACED {
         return Cow::Borrowed(entries);
@@ -33,14 +33,10 @@ pub(super) fn names_written_again(entries: &[Entry]) -> Cow<'_, [Entry]> {
     Cow::Owned(
         entries
             .iter()
-            .map(|entry| match names_end(&entry.text) {
-                Some(end) => Entry {
+            .map(|entry| match names_and_rest(&entry.text) {
+                Some((names, rest)) => Entry {
                     number: entry.number,
-                    text: format!(
-                        "{}{}",
-                        names_in_their_case(&entry.text[..end]),
-                        &entry.text[end..]
-                    ),
+                    text: format!("{}{rest}", names_in_their_case(names)),
                 },
                 None => entry.clone(),
             })
@@ -51,8 +47,8 @@ pub(super) fn names_written_again(entries: &[Entry]) -> Cow<'_, [Entry]> {
 /// Where the names an entry opens on in capitals end: after the last initial's full stop of
 /// the entry's first words that are all names in capitals, initials, `AND`, `ET AL.` and commas
 /// (`BANGA , G., D RUSCHEL , P., AND M OGUL , J. C.` of `… J. C. Resource containers …`);
-/// `None` when those words hold no initial.
-fn names_end(text: &str) -> Option<usize> {
+/// `None` when those words hold no initial. Returns the names and the text after them.
+fn names_and_rest(text: &str) -> Option<(&str, &str)> {
     let mut end = None;
     let mut at = 0;
     for word in text.split_inclusive(char::is_whitespace) {
@@ -64,7 +60,7 @@ fn names_end(text: &str) -> Option<usize> {
         }
         at += word.len();
     }
-    end
+    text.split_at_checked(end?)
 }
 
 /// Whether `word` is initials in capitals with full stops: `J.`, `J.-L.`, `C.A.`.
