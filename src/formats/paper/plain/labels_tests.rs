@@ -184,18 +184,22 @@ software engineering. Information Processing, 1986.
 15(10):859–866, 1972.
 ";
 
-#[test]
-fn a_paper_citing_by_labels_links_each_label_to_its_entry() {
-    let (corpus, messages) = corpus_and_report(ALPHA_PAPER);
-    assert_eq!(corpus.file.references.len(), 4, "{messages:?}");
-    let labels: Vec<Option<&str>> = corpus
+/// Each reference's label as the corpus keeps it (its CSL `citation-label`).
+fn citation_labels(corpus: &crate::corpus::Corpus) -> Vec<Option<&str>> {
+    corpus
         .file
         .references
         .iter()
         .map(Reference::citation_label)
-        .collect();
+        .collect()
+}
+
+#[test]
+fn a_paper_citing_by_labels_links_each_label_to_its_entry() {
+    let (corpus, messages) = corpus_and_report(ALPHA_PAPER);
+    assert_eq!(corpus.file.references.len(), 4, "{messages:?}");
     assert_eq!(
-        labels,
+        citation_labels(&corpus),
         [Some("Bac78"), Some("Boo91"), Some("Bro86"), Some("Dij72")]
     );
     let ids = reference_ids(&corpus);
@@ -252,13 +256,11 @@ Baruch Awerbuch and Shimon Even. Efficient and Reliable Broadcast. 1984.
 Norman T. J. Bailey and Jane Doe. The Mathematical Theory of Infectious Diseases. 1975.
 ";
     let (corpus, messages) = corpus_and_report(text);
-    let labels: Vec<Option<&str>> = corpus
-        .file
-        .references
-        .iter()
-        .map(Reference::citation_label)
-        .collect();
-    assert_eq!(labels, [Some("Ab"), Some("Aw"), Some("Ba")], "{messages:?}");
+    assert_eq!(
+        citation_labels(&corpus),
+        [Some("Ab"), Some("Aw"), Some("Ba")],
+        "{messages:?}"
+    );
     assert_eq!(cited(&corpus).len(), 2);
     assert_eq!(cited(&corpus).get(1).map(Vec::len), Some(2));
 }
