@@ -401,23 +401,21 @@ fn is_venue_name(head: &str) -> bool {
     !(pages || vancouver_issue || publisher_after || thesis || head.contains("pp."))
 }
 
-/// Whether `word` is a range of pages in numbers: `440-442`, `291‐329`.
-fn is_page_range(word: &str) -> bool {
-    let mut ends = word.split(['-', '–', '‐', '—']);
-    let numbered = |end: Option<&str>| {
-        end.is_some_and(|e| !e.is_empty() && e.bytes().all(|b| b.is_ascii_digit()))
-    };
-    numbered(ends.next()) && numbered(ends.next()) && ends.next().is_none()
-}
-
-/// Whether `word` is a range of pages, not a double issue (`1-2`): its first page is past
-/// the last issue, or it spans more than two pages.
+/// Whether `word` is a range of pages in numbers (`440-442`, `291‐329`), not a double issue
+/// (`1-2`): its first page is past the last issue, or it spans more than two pages.
 fn is_pages_not_issue(word: &str) -> bool {
-    let mut ends = word.split(['-', '–', '‐', '—']).map(str::parse::<u32>);
-    match (ends.next(), ends.next()) {
-        (Some(Ok(first)), Some(Ok(last))) => {
-            is_page_range(word) && (first > LAST_ISSUE || last.saturating_sub(first) > 1)
-        }
+    let number = |end: &str| {
+        (!end.is_empty() && end.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| end.parse::<u32>().ok())
+            .flatten()
+    };
+    let mut ends = word.split(['-', '–', '‐', '—']);
+    match (
+        ends.next().and_then(number),
+        ends.next().and_then(number),
+        ends.next(),
+    ) {
+        (Some(first), Some(last), None) => first > LAST_ISSUE || last.saturating_sub(first) > 1,
         _ => false,
     }
 }
